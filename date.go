@@ -1,0 +1,71 @@
+package jxc
+
+import (
+	"database/sql/driver"
+	"fmt"
+	"time"
+)
+
+// Date is a calendar date without a time of day or zone: a posting date, a
+// due date. It is written YYYY-MM-DD on the wire and stored as SQL date.
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// ParseDate parses YYYY-MM-DD and refuses dates that do not exist.
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return Date{}, fmt.Errorf("%q is not a date in the form YYYY-MM-DD", s)
+	}
+	return DateOf(t), nil
+}
+
+// DateOf returns the date of t in t's location.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return Date{y, m, d}
+}
+
+// Time returns midnight UTC of the date.
+func (d Date) Time() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC) }
+
+// IsZero reports whether d is the zero date.
+func (d Date) IsZero() bool { return d == Date{} }
+
+func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day) }
+
+// AddDays returns the date n days later (earlier when n < 0).
+func (d Date) AddDays(n int) Date { return DateOf(d.Time().AddDate(0, 0, n)) }
+
+// Before reports whether d is before e.
+func (d Date) Before(e Date) bool { return d.Time().Before(e.Time()) }
+
+// After reports whether d is after e.
+func (d Date) After(e Date) bool { return d.Time().After(e.Time()) }
+
+// DaysSince returns the number of days from e to d.
+func (d Date) DaysSince(e Date) int { return int(d.Time().Sub(e.Time()).Hours() / 24) }
+
+// Value implements driver.Valuer.
+func (d Date) Value() (driver.Value, error) { return d.String(), nil }
+
+// Scan implements sql.Scanner.
+func (d *Date) Scan(src any) error {
+	switch v := src.(type) {
+	case time.Time:
+		*d = DateOf(v)
+		return nil
+	case string:
+		p, err := ParseDate(v[:min(len(v), 10)])
+		*d = p
+		return err
+	case []byte:
+		p, err := ParseDate(string(v[:min(len(v), 10)]))
+		*d = p
+		return err
+	}
+	return fmt.Errorf("cannot scan %T into a Date", src)
+}

@@ -1,0 +1,247 @@
+// Package db implements the domain services on PostgreSQL: migrations,
+// transactions, the stores, and the managed local PostgreSQL cluster.
+package db
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+
+	"github.com/jxcgraph/jxc"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// DB is the connection pool and the services built on it.
+type DB struct {
+	*sqlx.DB
+	Log *slog.Logger
+	// Now is the clock; tests may replace it. Each transaction fixes one now.
+	Now func() time.Time
+}
+
+// Queryer is what both *sqlx.DB and *sqlx.Tx offer, so a store works inside
+// or outside a transaction.
+type Queryer interface {
+	sqlx.ExtContext
+	sqlx.QueryerContext
+	GetContext(ctx context.Context, dest any, query string, args ...any) error
+	SelectContext(ctx context.Context, dest any, query string, args ...any) error
+	NamedExecContext(ctx context.Context, query string, arg any) (sql.Result, error)
+}
+
+// Open connects to PostgreSQL and checks the connection.
+func Open(ctx context.Context, url string, log *slog.Logger) (*DB, error) {
+	if log == nil {
+		log = slog.Default()
+	}
+	x, err := sqlx.Open("postgres", url)
+	if err != nil {
+		return nil, err
+	}
+	x.SetMaxOpenConns(32)
+	x.SetMaxIdleConns(16)
+	x.SetConnMaxIdleTime(5 * time.Minute)
+	pctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	defer cancel()
+	for {
+		err = x.PingContext(pctx)
+		if err == nil {
+			break
+		}
+		select {
+		case <-pctx.Done():
+			x.Close()
+			return nil, fmt.Errorf("connect to PostgreSQL: %w", err)
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+	return &DB{DB: x, Log: log, Now: time.Now}, nil
+}
+
+// Tx is a transaction with the one `now` it was started with.
+type Tx struct {
+	*sqlx.Tx
+	Now time.Time
+}
+
+// WithTx runs fn in one transaction and commits it when fn returns nil.
+// Serialization failures and deadlocks are retried here, in one place, so
+// they never reach a user.
+func (db *DB) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
+	const attempts = 8
+	var err error
+	for i := 0; i < attempts; i++ {
+		err = db.withTxOnce(ctx, fn)
+		if !retryable(err) {
+			return err
+		}
+		db.Log.Debug("retrying transaction", "attempt", i+1, "err", err)
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(time.Duration(5*(i+1)) * time.Millisecond):
+		}
+	}
+	return err
+}
+
+func (db *DB) withTxOnce(ctx context.Context, fn func(tx *Tx) error) (err error) {
+	x, err := db.BeginTxx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	tx := &Tx{Tx: x, Now: db.Now()}
+	defer func() {
+		if p := recover(); p != nil {
+			_ = x.Rollback()
+			panic(p)
+		}
+		if err != nil {
+			_ = x.Rollback()
+		}
+	}()
+	if err = fn(tx); err != nil {
+		return err
+	}
+	return x.Commit()
+}
+
+func retryable(err error) bool {
+	var pe *pq.Error
+	if errors.As(err, &pe) {
+		return pe.Code == "40001" || pe.Code == "40P01"
+	}
+	return false
+}
+
+// domainError turns a driver error into a domain error where the cause is
+// the caller's (a duplicate, a missing reference, a broken check); others
+// pass through unchanged and end up as internal errors.
+func domainError(err error, field string) error {
+	var pe *pq.Error
+	if !errors.As(err, &pe) {
+		return err
+	}
+	switch pe.Code {
+	case "23505":
+		return jxc.FieldErrorf(jxc.ECONFLICT, field, "already exists (%s)", pe.Constraint)
+	case "23503":
+		return jxc.FieldErrorf(jxc.ENOTFOUND, field, "refers to a record that does not exist (%s)", pe.Constraint)
+	case "23514":
+		return jxc.FieldErrorf(jxc.EINVALID, field, "breaks the rule %s", pe.Constraint)
+	}
+	return err
+}
+
+// Migrate applies the embedded numbered migrations that have not been
+// applied yet. An advisory lock makes replicas that start together take
+// turns; each migration runs in its own transaction.
+func (db *DB) Migrate(ctx context.Context) error {
+	conn, err := db.Connx(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	const lockKey = 7410_2026
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, lockKey); err != nil {
+		return fmt.Errorf("take migration lock: %w", err)
+	}
+	defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, lockKey)
+
+	if _, err := conn.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version integer PRIMARY KEY,
+		name text NOT NULL,
+		applied_at timestamptz NOT NULL DEFAULT now())`); err != nil {
+		return err
+	}
+	migs, err := migrations()
+	if err != nil {
+		return err
+	}
+	for _, m := range migs {
+		var n int
+		if err := conn.GetContext(ctx, &n, `SELECT count(*) FROM schema_migrations WHERE version = $1`, m.version); err != nil {
+			return err
+		}
+		if n > 0 {
+			continue
+		}
+		tx, err := conn.BeginTxx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name) VALUES ($1, $2)`, m.version, m.name); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return err
+		}
+		db.Log.Info("migration applied", "name", m.name)
+	}
+	return nil
+}
+
+// MigrationsApplied reports whether every embedded migration is applied (for /readyz).
+func (db *DB) MigrationsApplied(ctx context.Context) (bool, error) {
+	migs, err := migrations()
+	if err != nil {
+		return false, err
+	}
+	var n int
+	if err := db.GetContext(ctx, &n, `SELECT count(*) FROM schema_migrations`); err != nil {
+		return false, err
+	}
+	return n >= len(migs), nil
+}
+
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+func migrations() ([]migration, error) {
+	entries, err := fs.ReadDir(migrationFS, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	var out []migration
+	for _, e := range entries {
+		name := e.Name()
+		num, _, ok := strings.Cut(name, "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("migration %q: name must start with a number and '_'", name)
+		}
+		b, err := migrationFS.ReadFile("migrations/" + name)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, migration{version: v, name: name, sql: string(b)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
+	for i := 1; i < len(out); i++ {
+		if out[i].version == out[i-1].version {
+			return nil, fmt.Errorf("two migrations numbered %d", out[i].version)
+		}
+	}
+	return out, nil
+}

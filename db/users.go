@@ -1,0 +1,335 @@
+package db
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"time"
+
+	"github.com/lib/pq"
+	"golang.org/x/crypto/bcrypt"
+
+	"github.com/jxcgraph/jxc"
+)
+
+// Sign-in limits. A minute's window keeps a person who mistypes able to try
+// again soon while a guesser gets five tries a minute per account.
+const (
+	SessionTTL           = 7 * 24 * time.Hour
+	ThrottleWindow       = time.Minute
+	MaxFailuresPerUser   = 5
+	MaxFailuresPerAddr   = 20
+	tokenPrefix          = "jxc_"
+	bcryptCost           = bcrypt.DefaultCost
+	sessionSecretEntropy = 32
+)
+
+// UserService implements jxc.UserService.
+type UserService struct{ db *DB }
+
+// NewUserService returns the user service on db.
+func NewUserService(db *DB) *UserService { return &UserService{db: db} }
+
+var _ jxc.UserService = (*UserService)(nil)
+
+// dummyHash keeps the time of a failed sign-in the same whether or not the
+// user exists.
+var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("not a password"), bcryptCost)
+
+func hashSecret(s string) string {
+	h := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(h[:])
+}
+
+func newSecret() string {
+	b := make([]byte, sessionSecretEntropy)
+	if _, err := rand.Read(b); err != nil {
+		panic(err)
+	}
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// Login implements jxc.UserService.
+func (s *UserService) Login(ctx context.Context, username, password, addr string) (*jxc.User, string, error) {
+	var (
+		user   *jxc.User
+		secret string
+		failed bool
+	)
+	err := s.db.WithTx(ctx, func(tx *Tx) error {
+		// One sign-in per user name at a time, so the failure count cannot be raced.
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext('login:' || $1))`, username); err != nil {
+			return err
+		}
+		since := tx.Now.Add(-ThrottleWindow)
+		var byUser, byAddr int
+		if err := tx.GetContext(ctx, &byUser, `SELECT count(*) FROM login_failures WHERE username = $1 AND at > $2`, username, since); err != nil {
+			return err
+		}
+		if err := tx.GetContext(ctx, &byAddr, `SELECT count(*) FROM login_failures WHERE address = $1 AND at > $2`, addr, since); err != nil {
+			return err
+		}
+		if byUser >= MaxFailuresPerUser || byAddr >= MaxFailuresPerAddr {
+			return jxc.Errorf(jxc.ETHROTTLED, "too many failed sign-ins; wait a minute and try again")
+		}
+		var row struct {
+			ID     int64  `db:"id"`
+			Hash   string `db:"password_hash"`
+			Active bool   `db:"active"`
+		}
+		err := tx.GetContext(ctx, &row, `SELECT id, password_hash, active FROM users WHERE username = $1`, username)
+		if errors.Is(err, sql.ErrNoRows) {
+			_ = bcrypt.CompareHashAndPassword(dummyHash, []byte(password))
+			failed = true
+		} else if err != nil {
+			return err
+		} else if bcrypt.CompareHashAndPassword([]byte(row.Hash), []byte(password)) != nil || !row.Active {
+			failed = true
+		}
+		if failed {
+			_, err := tx.ExecContext(ctx, `INSERT INTO login_failures (username, address, at) VALUES ($1, $2, $3)`, username, addr, tx.Now)
+			return err
+		}
+		secret = newSecret()
+		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE expires_at < $1`, tx.Now); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM login_failures WHERE at < $1`, since); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO sessions (id, user_id, expires_at, address) VALUES ($1, $2, $3, $4)`,
+			hashSecret(secret), row.ID, tx.Now.Add(SessionTTL), addr); err != nil {
+			return err
+		}
+		user, err = findUser(ctx, tx, row.ID)
+		return err
+	})
+	if err != nil {
+		return nil, "", err
+	}
+	if failed {
+		return nil, "", jxc.FieldErrorf(jxc.EINVALID, "input.password", "wrong user name or password")
+	}
+	return user, secret, nil
+}
+
+// Logout implements jxc.UserService.
+func (s *UserService) Logout(ctx context.Context, sessionID string) error {
+	_, err := s.db.ExecContext(ctx, `DELETE FROM sessions WHERE id = $1`, sessionID)
+	return err
+}
+
+// AuthenticateSession implements jxc.UserService.
+func (s *UserService) AuthenticateSession(ctx context.Context, secret string) (*jxc.Auth, error) {
+	id := hashSecret(secret)
+	var userID int64
+	err := s.db.GetContext(ctx, &userID, `SELECT s.user_id FROM sessions s JOIN users u ON u.id = s.user_id
+		WHERE s.id = $1 AND s.expires_at > now() AND u.active`, id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, jxc.Errorf(jxc.EUNAUTHENTICATED, "the session has ended; sign in again")
+	} else if err != nil {
+		return nil, err
+	}
+	u, err := findUser(ctx, s.db, userID)
+	if err != nil {
+		return nil, err
+	}
+	return &jxc.Auth{User: u, SessionID: id}, nil
+}
+
+// AuthenticateToken implements jxc.UserService.
+func (s *UserService) AuthenticateToken(ctx context.Context, secret string) (*jxc.Auth, error) {
+	var row struct {
+		ID     int64 `db:"id"`
+		UserID int64 `db:"user_id"`
+	}
+	err := s.db.GetContext(ctx, &row, `UPDATE api_tokens t SET last_used_at = now()
+		FROM users u WHERE u.id = t.user_id AND u.active AND t.token_hash = $1 AND t.revoked_at IS NULL
+		RETURNING t.id, t.user_id`, hashSecret(secret))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, jxc.Errorf(jxc.EUNAUTHENTICATED, "the API token is unknown or revoked")
+	} else if err != nil {
+		return nil, err
+	}
+	u, err := findUser(ctx, s.db, row.UserID)
+	if err != nil {
+		return nil, err
+	}
+	return &jxc.Auth{User: u, TokenID: row.ID}, nil
+}
+
+// CreateAPIToken implements jxc.UserService.
+func (s *UserService) CreateAPIToken(ctx context.Context, userID int64, name string) (*jxc.APIToken, string, error) {
+	if len(name) < 1 || len(name) > 100 {
+		return nil, "", jxc.FieldErrorf(jxc.EINVALID, "name", "name must be 1 to 100 characters")
+	}
+	secret := tokenPrefix + newSecret()
+	t := &jxc.APIToken{}
+	err := s.db.GetContext(ctx, t, `INSERT INTO api_tokens (user_id, name, prefix, token_hash)
+		VALUES ($1, $2, $3, $4) RETURNING id, user_id, name, prefix, created_at, last_used_at, revoked_at`,
+		userID, name, secret[:len(tokenPrefix)+6], hashSecret(secret))
+	if err != nil {
+		return nil, "", err
+	}
+	return t, secret, nil
+}
+
+// RevokeAPIToken implements jxc.UserService.
+func (s *UserService) RevokeAPIToken(ctx context.Context, userID, tokenID int64, asAdmin bool) error {
+	res, err := s.db.ExecContext(ctx, `UPDATE api_tokens SET revoked_at = now()
+		WHERE id = $1 AND ($2 OR user_id = $3) AND revoked_at IS NULL`, tokenID, asAdmin, userID)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no active API token %d of yours", tokenID)
+	}
+	return nil
+}
+
+// ListAPITokens implements jxc.UserService.
+func (s *UserService) ListAPITokens(ctx context.Context, userID int64) ([]*jxc.APIToken, error) {
+	var out []*jxc.APIToken
+	err := s.db.SelectContext(ctx, &out, `SELECT id, user_id, name, prefix, created_at, last_used_at, revoked_at
+		FROM api_tokens WHERE user_id = $1 ORDER BY id`, userID)
+	return out, err
+}
+
+// CreateUser implements jxc.UserService.
+func (s *UserService) CreateUser(ctx context.Context, in jxc.UserInput) (*jxc.User, error) {
+	if err := jxc.ValidateUserInput(in); err != nil {
+		return nil, err
+	}
+	hash, err := bcrypt.GenerateFromPassword([]byte(in.Password), bcryptCost)
+	if err != nil {
+		return nil, err
+	}
+	var u *jxc.User
+	err = s.db.WithTx(ctx, func(tx *Tx) error {
+		var id int64
+		if err := tx.GetContext(ctx, &id, `INSERT INTO users (username, display_name, password_hash) VALUES ($1, $2, $3) RETURNING id`,
+			in.Username, in.DisplayName, string(hash)); err != nil {
+			return domainError(err, "input.username")
+		}
+		if err := setRoles(ctx, tx, id, in.Roles); err != nil {
+			return err
+		}
+		u, err = findUser(ctx, tx, id)
+		return err
+	})
+	return u, err
+}
+
+// UpdateUser implements jxc.UserService.
+func (s *UserService) UpdateUser(ctx context.Context, id int64, in jxc.UserUpdate) (*jxc.User, error) {
+	if err := jxc.ValidateUserUpdate(in); err != nil {
+		return nil, err
+	}
+	var u *jxc.User
+	err := s.db.WithTx(ctx, func(tx *Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE users SET display_name = coalesce($2, display_name), active = coalesce($3, active) WHERE id = $1`,
+			id, in.DisplayName, in.Active)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no user %d", id)
+		}
+		if in.Roles != nil {
+			if err := setRoles(ctx, tx, id, in.Roles); err != nil {
+				return err
+			}
+		}
+		if in.Active != nil && !*in.Active {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1`, id); err != nil {
+				return err
+			}
+		}
+		u, err = findUser(ctx, tx, id)
+		return err
+	})
+	return u, err
+}
+
+// SetPassword implements jxc.UserService.
+func (s *UserService) SetPassword(ctx context.Context, id int64, password string) error {
+	if len(password) < 4 {
+		return jxc.FieldErrorf(jxc.EINVALID, "password", "password must be at least 4 characters")
+	}
+	hash, err := bcrypt.GenerateFromPassword([]byte(password), bcryptCost)
+	if err != nil {
+		return err
+	}
+	res, err := s.db.ExecContext(ctx, `UPDATE users SET password_hash = $2 WHERE id = $1`, id, string(hash))
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no user %d", id)
+	}
+	return nil
+}
+
+// FindUsers implements jxc.UserService.
+func (s *UserService) FindUsers(ctx context.Context) ([]*jxc.User, error) {
+	var users []*jxc.User
+	if err := s.db.SelectContext(ctx, &users, `SELECT id, username, display_name, active, created_at FROM users ORDER BY username`); err != nil {
+		return nil, err
+	}
+	var roles []struct {
+		UserID int64  `db:"user_id"`
+		Role   string `db:"role"`
+	}
+	if err := s.db.SelectContext(ctx, &roles, `SELECT user_id, role FROM user_roles ORDER BY user_id, role`); err != nil {
+		return nil, err
+	}
+	byID := map[int64]*jxc.User{}
+	for _, u := range users {
+		byID[u.ID] = u
+	}
+	for _, r := range roles {
+		if u := byID[r.UserID]; u != nil {
+			u.Roles = append(u.Roles, jxc.Role(r.Role))
+		}
+	}
+	return users, nil
+}
+
+// FindUserByID implements jxc.UserService.
+func (s *UserService) FindUserByID(ctx context.Context, id int64) (*jxc.User, error) {
+	return findUser(ctx, s.db, id)
+}
+
+func findUser(ctx context.Context, q Queryer, id int64) (*jxc.User, error) {
+	u := &jxc.User{}
+	err := q.GetContext(ctx, u, `SELECT id, username, display_name, active, created_at FROM users WHERE id = $1`, id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no user %d", id)
+	} else if err != nil {
+		return nil, err
+	}
+	var roles []string
+	if err := q.SelectContext(ctx, &roles, `SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role`, id); err != nil {
+		return nil, err
+	}
+	for _, r := range roles {
+		u.Roles = append(u.Roles, jxc.Role(r))
+	}
+	return u, nil
+}
+
+func setRoles(ctx context.Context, q Queryer, userID int64, roles []jxc.Role) error {
+	if _, err := q.ExecContext(ctx, `DELETE FROM user_roles WHERE user_id = $1`, userID); err != nil {
+		return err
+	}
+	rs := make([]string, len(roles))
+	for i, r := range roles {
+		rs[i] = string(r)
+	}
+	_, err := q.ExecContext(ctx, `INSERT INTO user_roles (user_id, role) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`, userID, pq.Array(rs))
+	return err
+}

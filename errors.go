@@ -1,0 +1,99 @@
+// Package jxc is the domain of the business system: purchasing, sales,
+// inventory and finance. It holds domain types, service interfaces and the
+// pure business rules; db/ implements the services on PostgreSQL and graph/
+// exposes them over GraphQL.
+package jxc
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Error codes. They travel to clients as `extensions.code` on top-level
+// GraphQL errors, or as `UserError.code` in mutation payloads.
+const (
+	EINVALID         = "INVALID"         // the input breaks a rule
+	ENOTFOUND        = "NOT_FOUND"       // a referenced record does not exist
+	ECONFLICT        = "CONFLICT"        // the record's state forbids the change
+	EUNAUTHENTICATED = "UNAUTHENTICATED" // no valid session or token
+	EFORBIDDEN       = "FORBIDDEN"       // signed in, but the role does not allow it
+	ETHROTTLED       = "THROTTLED"       // too many attempts; try later
+	EINTERNAL        = "INTERNAL"        // anything unexpected; details only in the log
+)
+
+// Error is a domain error: a code, the input field it concerns (a dotted
+// path such as "input.lines.0.quantity", empty when none) and a message a
+// person can act on.
+type Error struct {
+	Code    string
+	Field   string
+	Message string
+}
+
+func (e *Error) Error() string {
+	if e.Field != "" {
+		return fmt.Sprintf("%s: %s (%s)", e.Field, e.Message, e.Code)
+	}
+	return fmt.Sprintf("%s (%s)", e.Message, e.Code)
+}
+
+// Errorf returns a domain error with a code and no field.
+func Errorf(code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// FieldErrorf returns a domain error that names the input field it concerns.
+func FieldErrorf(code, field, format string, args ...any) *Error {
+	return &Error{Code: code, Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+// ErrorCode returns the code of a domain error, or EINTERNAL for any other error.
+func ErrorCode(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return EINTERNAL
+}
+
+// Errors collects several validation failures so that a user sees them all at
+// once rather than one per try.
+type Errors []*Error
+
+func (es Errors) Error() string {
+	if len(es) == 0 {
+		return "no errors"
+	}
+	s := es[0].Error()
+	if len(es) > 1 {
+		s += fmt.Sprintf(" (and %d more)", len(es)-1)
+	}
+	return s
+}
+
+// Add appends a field error.
+func (es *Errors) Add(code, field, format string, args ...any) {
+	*es = append(*es, FieldErrorf(code, field, format, args...))
+}
+
+// Err returns nil when nothing was collected, so callers can `return es.Err()`.
+func (es Errors) Err() error {
+	if len(es) == 0 {
+		return nil
+	}
+	return es
+}
+
+// AsErrors flattens an error into the domain errors it carries: an Errors
+// list, a single *Error, or nothing (ok=false) for anything else.
+func AsErrors(err error) (Errors, bool) {
+	var es Errors
+	if errors.As(err, &es) {
+		return es, true
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return Errors{e}, true
+	}
+	return nil, false
+}

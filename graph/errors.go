@@ -1,0 +1,116 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/jxcgraph/jxc"
+)
+
+// Top-level error codes beyond the domain's (STYLE.md rule 6).
+const (
+	CodeValidationFailed = "GRAPHQL_VALIDATION_FAILED"
+	CodeComplexity       = "COMPLEXITY_LIMIT_EXCEEDED"
+	CodeDepth            = "DEPTH_LIMIT_EXCEEDED"
+)
+
+// presentError is the one error presenter: domain errors keep their code
+// and message; errors gqlgen already coded (validation, complexity) pass
+// through; anything else is logged with the request id and shown as
+// "internal error".
+func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		var gqlErr *gqlerror.Error
+		if errors.As(err, &gqlErr) && gqlErr.Err == nil {
+			if gqlErr.Extensions == nil || gqlErr.Extensions["code"] == nil {
+				gqlErr.Extensions = withCode(gqlErr.Extensions, CodeValidationFailed)
+			}
+			return gqlErr
+		}
+		out := graphql.DefaultErrorPresenter(ctx, err)
+		var de *jxc.Error
+		if errors.As(err, &de) {
+			out.Message = de.Message
+			if de.Field != "" {
+				out.Message = de.Field + ": " + de.Message
+			}
+			out.Extensions = withCode(out.Extensions, de.Code)
+			if de.Field != "" {
+				out.Extensions["field"] = de.Field
+			}
+			return out
+		}
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			out.Message = "request cancelled or timed out"
+			out.Extensions = withCode(nil, jxc.EINTERNAL)
+			return out
+		}
+		log.ErrorContext(ctx, "internal error", "err", err, "path", out.Path.String(), "request_id", RequestID(ctx))
+		out.Message = "internal error"
+		out.Extensions = withCode(nil, jxc.EINTERNAL)
+		if id := RequestID(ctx); id != "" {
+			out.Extensions["requestId"] = id
+		}
+		return out
+	}
+}
+
+func withCode(ext map[string]any, code string) map[string]any {
+	if ext == nil {
+		ext = map[string]any{}
+	}
+	ext["code"] = code
+	return ext
+}
+
+// recoverPanic logs a panic with its stack and shows it as an internal error.
+func recoverPanic(log *slog.Logger) graphql.RecoverFunc {
+	return func(ctx context.Context, p any) error {
+		log.ErrorContext(ctx, "panic in resolver", "panic", fmt.Sprint(p), "stack", string(debug.Stack()), "request_id", RequestID(ctx))
+		return &gqlerror.Error{Message: "internal error", Extensions: map[string]any{"code": jxc.EINTERNAL, "requestId": RequestID(ctx)}}
+	}
+}
+
+// userErrors turns a service error into the payload's userErrors when it is
+// the user's business mistake; any other error is returned to become a
+// top-level error.
+func userErrors(err error) ([]*UserError, error) {
+	if err == nil {
+		return []*UserError{}, nil
+	}
+	es, ok := jxc.AsErrors(err)
+	if !ok {
+		return nil, err
+	}
+	out := make([]*UserError, 0, len(es))
+	for _, e := range es {
+		var code UserErrorCode
+		switch e.Code {
+		case jxc.EINVALID:
+			code = UserErrorCodeInvalid
+		case jxc.ENOTFOUND:
+			code = UserErrorCodeNotFound
+		case jxc.ECONFLICT:
+			code = UserErrorCodeConflict
+		case jxc.EFORBIDDEN:
+			code = UserErrorCodeForbidden
+		default:
+			// Throttling, authentication and internal failures are not the
+			// user's input mistake: they stay top-level errors.
+			return nil, e
+		}
+		ue := &UserError{Code: code, Message: e.Message}
+		if e.Field != "" {
+			f := e.Field
+			ue.Field = &f
+		}
+		out = append(out, ue)
+	}
+	return out, nil
+}

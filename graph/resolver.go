@@ -1,0 +1,34 @@
+// Package graph is the GraphQL layer: resolvers that translate input into one
+// service call and the result into output, scalars, directives, the error
+// presenter and the subscription broker. No SQL and no business rule here.
+package graph
+
+import (
+	"context"
+	"time"
+
+	"log/slog"
+
+	"github.com/jxcgraph/jxc"
+)
+
+// Resolver holds the services the resolvers call.
+type Resolver struct {
+	UserService jxc.UserService
+	Log   *slog.Logger
+}
+
+// sessionTTL matches the server-side session lifetime.
+const sessionTTL = 7 * 24 * time.Hour
+
+// mustAuth returns the caller; requireSignIn has already refused anonymous
+// callers for every non-public field.
+func mustAuth(ctx context.Context) *jxc.Auth {
+	a := jxc.AuthFromContext(ctx)
+	if a == nil {
+		panic("mustAuth on an anonymous request: requireSignIn did not run")
+	}
+	return a
+}
+
+func ptr[T any](v T) *T { return &v }

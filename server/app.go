@@ -1,0 +1,147 @@
+package main
+
+import (
+	"context"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/jxcgraph/jxc/db"
+	"github.com/jxcgraph/jxc/frontend"
+	"github.com/jxcgraph/jxc/graph"
+)
+
+// contentSecurityPolicy allows only our own scripts; antd writes inline
+// styles, and the app opens a websocket to its own origin.
+const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
+	"img-src 'self' data:; connect-src 'self' ws: wss:; font-src 'self' data:; " +
+	"frame-ancestors 'none'; base-uri 'self'; object-src 'none'"
+
+type app struct {
+	store *db.DB
+	log   *slog.Logger
+	dist  fs.FS
+}
+
+func newApp(store *db.DB, log *slog.Logger) *app {
+	return &app{store: store, log: log, dist: frontend.Dist()}
+}
+
+func (a *app) routes() http.Handler {
+	users := db.NewUserService(a.store)
+	resolver := &graph.Resolver{UserService: users, Log: a.log}
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", graph.Authenticate(users, false, graph.NewHandler(resolver)))
+	mux.HandleFunc("GET /graphiql", a.serveGraphiQL)
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain")
+		_, _ = w.Write([]byte("ok\n"))
+	})
+	mux.HandleFunc("GET /readyz", a.serveReady)
+	mux.HandleFunc("/", a.serveSPA)
+	return graph.WithRequestID(a.logRequests(mux))
+}
+
+func (a *app) serveReady(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	ok, err := a.store.MigrationsApplied(ctx)
+	w.Header().Set("Content-Type", "text/plain")
+	if err != nil || !ok {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		msg := "migrations not applied"
+		if err != nil {
+			msg = "database unreachable"
+		}
+		_, _ = w.Write([]byte(msg + "\n"))
+		return
+	}
+	_, _ = w.Write([]byte("ready\n"))
+}
+
+// serveSPA serves the built app's files, and index.html for client routes.
+// A missing asset is a 404, never index.html, so a stale tab gets a clear
+// error instead of HTML parsed as JavaScript.
+func (a *app) serveSPA(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	p := path.Clean("/" + r.URL.Path)
+	if p == "/graphql" || strings.HasPrefix(p, "/graphql/") || strings.HasPrefix(p, "/graphiql/") || p == "/healthz" || p == "/readyz" {
+		http.NotFound(w, r)
+		return
+	}
+	name := strings.TrimPrefix(p, "/")
+	if name != "" && name != "index.html" {
+		if st, err := fs.Stat(a.dist, name); err == nil && !st.IsDir() {
+			if strings.HasPrefix(name, "assets/") {
+				w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+			} else {
+				w.Header().Set("Cache-Control", "no-cache")
+			}
+			w.Header().Set("Content-Security-Policy", contentSecurityPolicy)
+			http.ServeFileFS(w, r, a.dist, name)
+			return
+		}
+		if strings.HasPrefix(name, "assets/") || path.Ext(name) != "" {
+			http.NotFound(w, r)
+			return
+		}
+	}
+	a.serveHTML(w, r, "index.html")
+}
+
+func (a *app) serveGraphiQL(w http.ResponseWriter, r *http.Request) {
+	a.serveHTML(w, r, "graphiql.html")
+}
+
+func (a *app) serveHTML(w http.ResponseWriter, r *http.Request, name string) {
+	b, err := fs.ReadFile(a.dist, name)
+	if err != nil {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(http.StatusNotFound)
+		_, _ = w.Write([]byte("The web app is not built into this binary: run `make run`, which builds it.\n"))
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-cache")
+	w.Header().Set("Content-Security-Policy", contentSecurityPolicy)
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Referrer-Policy", "same-origin")
+	if r.Method == http.MethodHead {
+		return
+	}
+	_, _ = w.Write(b)
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (s *statusWriter) WriteHeader(code int) {
+	s.status = code
+	s.ResponseWriter.WriteHeader(code)
+}
+
+// Unwrap lets http.ResponseController and the websocket upgrade reach the
+// underlying writer (Hijack, Flush).
+func (s *statusWriter) Unwrap() http.ResponseWriter { return s.ResponseWriter }
+
+func (a *app) logRequests(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w, status: 200}
+		next.ServeHTTP(sw, r)
+		level := slog.LevelDebug
+		if sw.status >= 500 {
+			level = slog.LevelWarn
+		}
+		a.log.Log(r.Context(), level, "request", "request_id", graph.RequestID(r.Context()),
+			"method", r.Method, "path", r.URL.Path, "status", sw.status, "ms", time.Since(start).Milliseconds())
+	})
+}

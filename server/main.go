@@ -1,0 +1,175 @@
+// Command jxc is the business system's server: one binary with the GraphQL
+// API, the live transport and the embedded dashboard. With no DATABASE_URL
+// it runs its own PostgreSQL under DATA_DIR.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/jxcgraph/jxc/db"
+)
+
+// Config is everything the server is told from outside.
+type Config struct {
+	Addr          string
+	DataDir       string
+	DatabaseURL   string
+	Demo          bool
+	AdminPassword string
+	SecureCookies bool
+	LogLevel      string
+}
+
+func configFromEnv(args []string) (Config, error) {
+	c := Config{
+		Addr:          envOr("ADDR", "127.0.0.1:8080"),
+		DataDir:       envOr("DATA_DIR", "./data"),
+		DatabaseURL:   os.Getenv("DATABASE_URL"),
+		Demo:          truthy(os.Getenv("DEMO")),
+		AdminPassword: os.Getenv("JXC_ADMIN_PASSWORD"),
+		SecureCookies: truthy(os.Getenv("SECURE_COOKIES")),
+		LogLevel:      envOr("LOG_LEVEL", "info"),
+	}
+	fs := flag.NewFlagSet("jxc", flag.ContinueOnError)
+	fs.StringVar(&c.Addr, "addr", c.Addr, "address to listen on (env ADDR)")
+	fs.StringVar(&c.DataDir, "data-dir", c.DataDir, "directory for the managed PostgreSQL (env DATA_DIR)")
+	fs.StringVar(&c.DatabaseURL, "database-url", c.DatabaseURL, "PostgreSQL to use instead of the managed one (env DATABASE_URL)")
+	fs.BoolVar(&c.Demo, "demo", c.Demo, "create the demo users and company on first start (env DEMO=1)")
+	fs.BoolVar(&c.SecureCookies, "secure-cookies", c.SecureCookies, "mark the session cookie Secure, behind HTTPS (env SECURE_COOKIES=1)")
+	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (env LOG_LEVEL)")
+	return c, fs.Parse(args)
+}
+
+func envOr(k, def string) string {
+	if v := os.Getenv(k); v != "" {
+		return v
+	}
+	return def
+}
+
+func truthy(s string) bool {
+	switch strings.ToLower(s) {
+	case "1", "true", "yes", "on":
+		return true
+	}
+	return false
+}
+
+func main() {
+	cfg, err := configFromEnv(os.Args[1:])
+	if err != nil {
+		os.Exit(2)
+	}
+	var level slog.Level
+	_ = level.UnmarshalText([]byte(cfg.LogLevel))
+	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, cfg, log, nil); err != nil {
+		log.Error("server stopped", "err", err)
+		os.Exit(1)
+	}
+}
+
+// run starts everything, serves until ctx ends, then shuts down in order:
+// HTTP drained, websockets closed, database closed, managed PostgreSQL
+// stopped. When ready is not nil it receives the listening address.
+func run(ctx context.Context, cfg Config, log *slog.Logger, ready chan<- string) error {
+	var managed *db.Managed
+	url := cfg.DatabaseURL
+	if url == "" {
+		var err error
+		managed, err = db.StartManaged(ctx, cfg.DataDir, db.ManagedOptions{}, log)
+		if err != nil {
+			return err
+		}
+		defer managed.Stop()
+		if err := managed.EnsureDatabase(ctx, "jxc"); err != nil {
+			return err
+		}
+		url = managed.URL("jxc")
+	}
+	store, err := db.Open(ctx, url, log)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if err := store.Migrate(ctx); err != nil {
+		return err
+	}
+	loaded := false
+	if cfg.Demo {
+		if loaded, err = store.LoadDemo(ctx); err != nil {
+			return err
+		}
+	} else if _, err := store.EnsureAdmin(ctx, cfg.AdminPassword); err != nil {
+		return err
+	}
+
+	// Every request context derives from base; cancelling it closes the
+	// websockets, which http.Server.Shutdown does not track.
+	base, cancelBase := context.WithCancel(context.Background())
+	defer cancelBase()
+	srv := &http.Server{
+		Handler:           newApp(store, log).routes(),
+		ReadHeaderTimeout: 10 * time.Second,
+		BaseContext:       func(net.Listener) context.Context { return base },
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	addr := ln.Addr().String()
+	announce(cfg, addr, managed, loaded)
+	if ready != nil {
+		ready <- addr
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	cancelBase()
+	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		log.Warn("HTTP shutdown", "err", err)
+	}
+	return nil
+}
+
+func announce(cfg Config, addr string, managed *db.Managed, loaded bool) {
+	fmt.Printf("\nJXC is running at http://%s/\n", addr)
+	fmt.Printf("  GraphiQL for analysts: http://%s/graphiql\n", addr)
+	if managed != nil {
+		abs, _ := filepath.Abs(cfg.DataDir)
+		fmt.Printf("  PostgreSQL: managed under %s\n", abs)
+	}
+	if cfg.Demo {
+		if loaded {
+			fmt.Println("  Demo company loaded.")
+		}
+		fmt.Print("  Demo logins (password \"" + db.DemoPassword + "\"):")
+		for _, u := range db.DemoUsers {
+			fmt.Print(" " + u.Username)
+		}
+		fmt.Println()
+	}
+	fmt.Println("  Stop with Ctrl-C.")
+	fmt.Println()
+}
