@@ -1,0 +1,326 @@
+package jxc
+
+import (
+	"context"
+	"regexp"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Account codes of the default chart (小企业会计准则), loaded by migration.
+// The posting rules name accounts only through these constants.
+const (
+	AccountCash                 = "1001"
+	AccountBank                 = "1002"
+	AccountReceivable           = "1122"
+	AccountSupplierAdvances     = "1123"
+	AccountGoodsInTransit       = "1402"
+	AccountInventory            = "1405"
+	AccountInventoryAdjustments = "1901" // 待处理财产损溢: count variances wait here until finance clears them
+	AccountPayable              = "2202.01"
+	AccountGRNI                 = "2202.02"
+	AccountCustomerAdvances     = "2203"
+	AccountInputVAT             = "2221.01.01"
+	AccountOutputVAT            = "2221.01.02"
+	AccountPaidInCapital        = "3001"
+	AccountCurrentYearProfit    = "3103"
+	AccountRetainedEarnings     = "3104" // also the counterpart of opening stock taken over from earlier books
+	AccountRevenue              = "6001"
+	AccountOtherIncome          = "6301"
+	AccountCOGS                 = "6401"
+	AccountSellingExpenses      = "6601"
+	AccountAdminExpenses        = "6602"
+	AccountFinanceExpenses      = "6603"
+	AccountScrapLosses          = "6711"
+)
+
+// AccountType is the class of an account; it decides the normal balance side
+// and which statement the account appears on.
+type AccountType string
+
+const (
+	AccountAsset     AccountType = "ASSET"
+	AccountLiability AccountType = "LIABILITY"
+	AccountEquity    AccountType = "EQUITY"
+	AccountRevenueT  AccountType = "REVENUE"
+	AccountExpense   AccountType = "EXPENSE"
+)
+
+// Valid reports whether t is a known account type.
+func (t AccountType) Valid() bool {
+	switch t {
+	case AccountAsset, AccountLiability, AccountEquity, AccountRevenueT, AccountExpense:
+		return true
+	}
+	return false
+}
+
+// DebitNormal reports whether the account's balance is normally a debit.
+func (t AccountType) DebitNormal() bool { return t == AccountAsset || t == AccountExpense }
+
+// Account is a ledger account of the chart.
+type Account struct {
+	Code       string      `db:"code"`
+	Name       string      `db:"name"`
+	NameEn     string      `db:"name_en"`
+	Type       AccountType `db:"type"`
+	ParentCode *string     `db:"parent_code"`
+	// Header accounts group others and take no postings.
+	Header bool `db:"header"`
+	// ManualPosting is false for control accounts kept by a sub-ledger
+	// (inventory by the stock ledger, AR and AP by invoices): manual entries
+	// may not touch them, so the sub-ledgers and the ledger cannot drift apart.
+	ManualPosting bool `db:"manual_posting"`
+	Active        bool `db:"active"`
+
+	// Filled by queries that ask for a balance as of a date.
+	Debit  decimal.Decimal `db:"debit"`
+	Credit decimal.Decimal `db:"credit"`
+}
+
+// Balance is the account's balance on its normal side: debit minus credit
+// for assets and expenses, credit minus debit for the others.
+func (a *Account) Balance() decimal.Decimal {
+	if a.Type.DebitNormal() {
+		return a.Debit.Sub(a.Credit)
+	}
+	return a.Credit.Sub(a.Debit)
+}
+
+// AccountInput adds an account to the chart.
+type AccountInput struct {
+	Code          string
+	Name          string
+	NameEn        *string
+	Type          AccountType
+	ParentCode    *string
+	ManualPosting *bool
+}
+
+// AccountUpdate changes an account; nil fields stay as they are.
+type AccountUpdate struct {
+	Code   string
+	Name   *string
+	NameEn *string
+	Active *bool
+}
+
+// AccountFilter narrows the chart.
+type AccountFilter struct {
+	Type   *AccountType
+	Active *bool
+}
+
+var accountCodePattern = regexp.MustCompile(`^[0-9]{4}(\.[0-9]{2}){0,3}$`)
+
+// ValidateAccountInput returns every rule the input breaks.
+func ValidateAccountInput(in AccountInput) error {
+	var es Errors
+	if !accountCodePattern.MatchString(in.Code) {
+		es.Add(EINVALID, "input.code", "account code must be 4 digits with up to three .NN sub-levels, such as 6602.05")
+	}
+	checkText(&es, "input.name", "name", in.Name, 1, 100)
+	checkOptText(&es, "input.nameEn", "English name", in.NameEn, 0, 100)
+	if !in.Type.Valid() {
+		es.Add(EINVALID, "input.type", "unknown account type %q", in.Type)
+	}
+	return es.Err()
+}
+
+// PeriodStatus says whether a fiscal period takes postings.
+type PeriodStatus string
+
+const (
+	PeriodOpen   PeriodStatus = "OPEN"
+	PeriodClosed PeriodStatus = "CLOSED"
+)
+
+// FiscalPeriod is a calendar month of the books.
+type FiscalPeriod struct {
+	Year     int          `db:"year"`
+	Month    int          `db:"month"`
+	Status   PeriodStatus `db:"status"`
+	ClosedAt *time.Time   `db:"closed_at"`
+}
+
+// StartDate is the first day of the period.
+func (p *FiscalPeriod) StartDate() Date { return Date{p.Year, time.Month(p.Month), 1} }
+
+// EndDate is the last day of the period.
+func (p *FiscalPeriod) EndDate() Date { return DateOf(p.StartDate().Time().AddDate(0, 1, -1)) }
+
+// SourceType is the kind of business document a posting comes from.
+type SourceType string
+
+const (
+	SourceOpeningStock    SourceType = "OPENING_STOCK"
+	SourceStockAdjustment SourceType = "STOCK_ADJUSTMENT"
+	SourceManualEntry     SourceType = "MANUAL_ENTRY"
+	SourceReversal        SourceType = "REVERSAL"
+)
+
+// Source names the document a posting comes from.
+type Source struct {
+	Type SourceType `db:"source_type"`
+	ID   int64      `db:"source_id"`
+}
+
+// JournalEntry is a balanced set of journal lines posted on one date.
+type JournalEntry struct {
+	ID           int64          `db:"id"`
+	PostingDate  Date           `db:"posting_date"`
+	Description  string         `db:"description"`
+	SourceType   SourceType     `db:"source_type"`
+	SourceID     *int64         `db:"source_id"`
+	ReversesID   *int64         `db:"reverses_id"`
+	ReversedByID *int64         `db:"reversed_by_id"`
+	CreatedBy    *int64         `db:"created_by"`
+	CreatedAt    time.Time      `db:"created_at"`
+	Lines        []*JournalLine `db:"-"`
+	// HasStockMoves is set when the entry carries stock moves.
+	HasStockMoves bool `db:"has_stock_moves"`
+}
+
+// JournalLine is one debit or one credit of an entry.
+type JournalLine struct {
+	ID          int64           `db:"id"`
+	EntryID     int64           `db:"entry_id"`
+	LineNo      int             `db:"line_no"`
+	AccountCode string          `db:"account_code"`
+	Account     *Account        `db:"-"`
+	Debit       decimal.Decimal `db:"debit"`
+	Credit      decimal.Decimal `db:"credit"`
+	CostCentre  *string         `db:"cost_centre"`
+	Partner     *string         `db:"partner"`
+	Description string          `db:"description"`
+}
+
+// JournalEntryFilter narrows the journal; empty fields do not filter.
+type JournalEntryFilter struct {
+	AccountCode *string
+	Year        *int // with Month: the fiscal period
+	Month       *int
+	DateFrom    *Date
+	DateTo      *Date
+	SourceType  *SourceType
+	SourceID    *int64
+}
+
+// JournalEntryOrder sorts the journal by posting date then id.
+type JournalEntryOrder struct {
+	Direction SortDirection
+}
+
+// TrialBalanceRow is one account's totals up to a date.
+type TrialBalanceRow struct {
+	Account *Account
+	Debit   decimal.Decimal // all debits up to the date
+	Credit  decimal.Decimal // all credits up to the date
+}
+
+// TrialBalance lists every account with postings up to a date.
+type TrialBalance struct {
+	AsOf        Date
+	Rows        []*TrialBalanceRow
+	TotalDebit  decimal.Decimal
+	TotalCredit decimal.Decimal
+}
+
+// StatementLine is one account's amount on a statement.
+type StatementLine struct {
+	Account *Account
+	Amount  decimal.Decimal
+}
+
+// ProfitAndLoss is income and expense over a date range.
+type ProfitAndLoss struct {
+	From, To     Date
+	Revenue      []*StatementLine
+	Expenses     []*StatementLine
+	TotalRevenue decimal.Decimal
+	TotalExpense decimal.Decimal
+	NetIncome    decimal.Decimal
+}
+
+// BalanceSheet is assets, liabilities and equity as of a date. Profit not
+// yet closed to equity is shown as its own equity line, so the sheet
+// balances before year-end closing.
+type BalanceSheet struct {
+	AsOf             Date
+	Assets           []*StatementLine
+	Liabilities      []*StatementLine
+	Equity           []*StatementLine
+	UnclosedProfit   decimal.Decimal
+	TotalAssets      decimal.Decimal
+	TotalLiabilities decimal.Decimal
+	TotalEquity      decimal.Decimal
+}
+
+// BooksRule names an invariant of DOMAIN.md that booksCheck verifies.
+type BooksRule string
+
+const (
+	RuleEntryUnbalanced        BooksRule = "ENTRY_UNBALANCED"
+	RuleEntryWithoutLines      BooksRule = "ENTRY_WITHOUT_LINES"
+	RuleStockBalanceMismatch   BooksRule = "STOCK_BALANCE_MISMATCH"
+	RuleStockNegative          BooksRule = "STOCK_NEGATIVE"
+	RuleReservedOverOnHand     BooksRule = "RESERVED_OVER_ON_HAND"
+	RuleValueWithoutStock      BooksRule = "VALUE_WITHOUT_STOCK"
+	RuleInventoryAccount       BooksRule = "INVENTORY_ACCOUNT_MISMATCH"
+	RuleInventoryEntryMismatch BooksRule = "INVENTORY_ENTRY_MISMATCH"
+	RuleAccountDailyMismatch   BooksRule = "ACCOUNT_DAILY_MISMATCH"
+	RuleStockDailyMismatch     BooksRule = "STOCK_DAILY_MISMATCH"
+	RulePostedInClosedPeriod   BooksRule = "POSTED_IN_CLOSED_PERIOD"
+)
+
+// BooksViolation is one broken invariant with the rows that break it.
+type BooksViolation struct {
+	Rule    BooksRule
+	Message string
+	Rows    []BooksRow
+}
+
+// BooksRow identifies a row involved in a violation.
+type BooksRow struct {
+	Table  string
+	Key    string
+	Detail string
+}
+
+// BooksCheck is the result of checking every invariant against the database.
+type BooksCheck struct {
+	CheckedAt               time.Time
+	Violations              []*BooksViolation
+	InventoryAccountBalance decimal.Decimal
+	StockValue              decimal.Decimal
+}
+
+// InventoryDifference is the inventory account balance minus the stock
+// ledger's value: always zero in healthy books.
+func (c *BooksCheck) InventoryDifference() decimal.Decimal {
+	return c.InventoryAccountBalance.Sub(c.StockValue)
+}
+
+// LedgerService keeps the general ledger: chart, periods, entries and statements.
+type LedgerService interface {
+	CreateAccount(ctx context.Context, in AccountInput) (*Account, error)
+	UpdateAccount(ctx context.Context, in AccountUpdate) (*Account, error)
+	// FindAccounts returns the chart with each account's totals up to asOf
+	// (all postings when asOf is zero).
+	FindAccounts(ctx context.Context, f AccountFilter, asOf Date) ([]*Account, error)
+
+	FindFiscalPeriods(ctx context.Context, year int) ([]*FiscalPeriod, error)
+	CloseFiscalPeriod(ctx context.Context, year, month int) (*FiscalPeriod, error)
+	ReopenFiscalPeriod(ctx context.Context, year, month int) (*FiscalPeriod, error)
+
+	PostManualEntry(ctx context.Context, e ManualEntry) (*JournalEntry, error)
+	ReverseJournalEntry(ctx context.Context, id int64, date Date, description string) (*JournalEntry, error)
+	FindJournalEntries(ctx context.Context, f JournalEntryFilter, o *JournalEntryOrder, p PageArgs) (*Page[*JournalEntry], error)
+	FindJournalEntryByID(ctx context.Context, id int64) (*JournalEntry, error)
+
+	TrialBalance(ctx context.Context, asOf Date) (*TrialBalance, error)
+	ProfitAndLoss(ctx context.Context, from, to Date) (*ProfitAndLoss, error)
+	BalanceSheet(ctx context.Context, asOf Date) (*BalanceSheet, error)
+	BooksCheck(ctx context.Context) (*BooksCheck, error)
+}

@@ -1,0 +1,98 @@
+package jxc
+
+import (
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Scales of the exact decimals the books keep (DOMAIN.md: NUMERIC(18,4)
+// quantities, NUMERIC(18,2) money, NUMERIC(18,6) unit costs and rates).
+const (
+	QuantityPlaces = 4
+	MoneyPlaces    = 2
+	UnitCostPlaces = 6
+)
+
+// Largest magnitudes that fit the columns: 18 digits less the decimals.
+var (
+	maxQuantity = decimal.New(1, 14)
+	maxMoney    = decimal.New(1, 16)
+	maxUnitCost = decimal.New(1, 12)
+	hundred     = decimal.NewFromInt(100)
+)
+
+// CompanyLocation is the company's time zone: "today" for a posting date is
+// today there. China has no daylight saving, so a fixed zone is exact and
+// needs no tz database on the host.
+var CompanyLocation = time.FixedZone("CST", 8*3600)
+
+// Today returns the date of now in the company's time zone.
+func Today(now time.Time) Date { return DateOf(now.In(CompanyLocation)) }
+
+// RoundMoney rounds to cents, half-up. decimal.Round rounds half away from
+// zero: for the positive amounts the rules round (q x unit cost, q x
+// value/qty) that is exactly half-up, and a negative amount rounds as the
+// mirror image of its positive, so a receipt and its reversal always carry
+// the same cents.
+func RoundMoney(d decimal.Decimal) decimal.Decimal { return d.Round(MoneyPlaces) }
+
+// DivRound returns num/den rounded half away from zero to places decimals,
+// computed exactly (decimal.Div first rounds to 16 places, which could turn
+// 0.00499999999999999999 into 0.005 and round a cent the wrong way).
+func DivRound(num, den decimal.Decimal, places int32) decimal.Decimal {
+	if den.IsZero() {
+		panic("DivRound by zero")
+	}
+	q, r := num.QuoRem(den, places)
+	// q is truncated towards zero; r has num's sign. Round up the magnitude
+	// when |r| >= |den| x 0.5 x 10^-places.
+	half := den.Abs().Mul(decimal.New(5, -places-1))
+	if r.Abs().GreaterThanOrEqual(half) {
+		step := decimal.New(1, -places)
+		if num.Sign()*den.Sign() < 0 {
+			step = step.Neg()
+		}
+		q = q.Add(step)
+	}
+	return q
+}
+
+// hasPlaces reports whether d has at most n decimals (trailing zeros do not count).
+func hasPlaces(d decimal.Decimal, n int32) bool { return d.Equal(d.Truncate(n)) }
+
+// CheckQuantity adds an error when q is not a positive quantity of at most 4 decimals.
+func CheckQuantity(es *Errors, field string, q decimal.Decimal) {
+	switch {
+	case q.Sign() <= 0:
+		es.Add(EINVALID, field, "quantity must be > 0")
+	case !hasPlaces(q, QuantityPlaces):
+		es.Add(EINVALID, field, "quantity may have at most 4 decimals")
+	case q.GreaterThanOrEqual(maxQuantity):
+		es.Add(EINVALID, field, "quantity must be below 100,000,000,000,000")
+	}
+}
+
+// CheckMoney adds an error when m is not an amount >= 0 of at most 2 decimals.
+func CheckMoney(es *Errors, field string, m decimal.Decimal) {
+	switch {
+	case m.Sign() < 0:
+		es.Add(EINVALID, field, "amount must be >= 0")
+	case !hasPlaces(m, MoneyPlaces):
+		es.Add(EINVALID, field, "amount may have at most 2 decimals")
+	case m.GreaterThanOrEqual(maxMoney):
+		es.Add(EINVALID, field, "amount must be below 10,000,000,000,000,000")
+	}
+}
+
+// CheckUnitCost adds an error when c is not a unit cost >= 0 of at most 6 decimals.
+func CheckUnitCost(es *Errors, field string, c decimal.Decimal) {
+	switch {
+	case c.Sign() < 0:
+		es.Add(EINVALID, field, "unit cost must be >= 0")
+	case !hasPlaces(c, UnitCostPlaces):
+		es.Add(EINVALID, field, "unit cost may have at most 6 decimals")
+	case c.GreaterThanOrEqual(maxUnitCost):
+		es.Add(EINVALID, field, "unit cost must be below 1,000,000,000,000")
+	}
+}

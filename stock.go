@@ -1,0 +1,178 @@
+package jxc
+
+import (
+	"context"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// StockKey names one stock balance: a product in a warehouse.
+type StockKey struct {
+	ProductID   int64
+	WarehouseID int64
+}
+
+// Less orders keys by product then warehouse: the order in which balances
+// are locked, so concurrent postings never deadlock.
+func (k StockKey) Less(o StockKey) bool {
+	if k.ProductID != o.ProductID {
+		return k.ProductID < o.ProductID
+	}
+	return k.WarehouseID < o.WarehouseID
+}
+
+// StockBalance is a product's stock in one warehouse. It is also the cost
+// pool of the moving average: value is kept, not a unit cost, so value is
+// 0 exactly when on hand is 0.
+type StockBalance struct {
+	ProductID   int64           `db:"product_id"`
+	WarehouseID int64           `db:"warehouse_id"`
+	OnHand      decimal.Decimal `db:"on_hand"`
+	Reserved    decimal.Decimal `db:"reserved"`
+	Value       decimal.Decimal `db:"value"`
+}
+
+// Key returns the balance's key.
+func (b StockBalance) Key() StockKey { return StockKey{b.ProductID, b.WarehouseID} }
+
+// Available is what may be issued: on hand less what is reserved for orders.
+func (b StockBalance) Available() decimal.Decimal { return b.OnHand.Sub(b.Reserved) }
+
+// AverageCost is value / on hand to 6 decimals, or zero with no stock.
+func (b StockBalance) AverageCost() decimal.Decimal {
+	if b.OnHand.Sign() <= 0 {
+		return decimal.Zero
+	}
+	return DivRound(b.Value, b.OnHand, UnitCostPlaces)
+}
+
+// IssueValue is the value that an issue of q takes out of the pool:
+// round(q x value / on hand, 2), or the whole value when q empties it.
+func (b StockBalance) IssueValue(q decimal.Decimal) decimal.Decimal {
+	if q.Equal(b.OnHand) {
+		return b.Value
+	}
+	return DivRound(q.Mul(b.Value), b.OnHand, MoneyPlaces)
+}
+
+// StockLevel is a balance with its product and warehouse, for lists.
+type StockLevel struct {
+	StockBalance
+	Product   *Product
+	Warehouse *Warehouse
+}
+
+// StockMove is one immutable change of stock: signed quantity and value.
+type StockMove struct {
+	ID             int64           `db:"id"`
+	ProductID      int64           `db:"product_id"`
+	WarehouseID    int64           `db:"warehouse_id"`
+	LocationID     *int64          `db:"location_id"`
+	Quantity       decimal.Decimal `db:"quantity"`
+	Value          decimal.Decimal `db:"value"`
+	PostingDate    Date            `db:"posting_date"`
+	SourceType     SourceType      `db:"source_type"`
+	SourceID       int64           `db:"source_id"`
+	JournalEntryID *int64          `db:"journal_entry_id"`
+	CreatedAt      time.Time       `db:"created_at"`
+	Product        *Product        `db:"-"`
+	Warehouse      *Warehouse      `db:"-"`
+	Location       *Location       `db:"-"`
+}
+
+// StockDocumentKind is what a stock document records.
+type StockDocumentKind string
+
+const (
+	DocOpeningStock  StockDocumentKind = "OPENING_STOCK"
+	DocCountVariance StockDocumentKind = "COUNT_VARIANCE"
+	DocScrap         StockDocumentKind = "SCRAP"
+)
+
+// StockDocument is an opening stock or stock adjustment document, the
+// source of its stock moves and journal entry.
+type StockDocument struct {
+	ID             int64                `db:"id"`
+	Kind           StockDocumentKind    `db:"kind"`
+	PostingDate    Date                 `db:"posting_date"`
+	Description    string               `db:"description"`
+	JournalEntryID *int64               `db:"journal_entry_id"`
+	CreatedBy      *int64               `db:"created_by"`
+	CreatedAt      time.Time            `db:"created_at"`
+	Lines          []*StockDocumentLine `db:"-"`
+}
+
+// SourceType is the source type its moves and entry carry.
+func (d *StockDocument) SourceType() SourceType {
+	if d.Kind == DocOpeningStock {
+		return SourceOpeningStock
+	}
+	return SourceStockAdjustment
+}
+
+// StockDocumentLine is one product's change on a stock document.
+type StockDocumentLine struct {
+	LineNo      int              `db:"line_no"`
+	ProductID   int64            `db:"product_id"`
+	WarehouseID int64            `db:"warehouse_id"`
+	LocationID  *int64           `db:"location_id"`
+	Quantity    decimal.Decimal  `db:"quantity"` // signed: < 0 takes stock out
+	UnitCost    *decimal.Decimal `db:"unit_cost"`
+	Value       decimal.Decimal  `db:"value"` // signed, as posted
+	Product     *Product         `db:"-"`
+	Warehouse   *Warehouse       `db:"-"`
+	Location    *Location        `db:"-"`
+}
+
+// StockLevelFilter narrows stock levels; empty fields do not filter.
+type StockLevelFilter struct {
+	ProductID   *int64
+	WarehouseID *int64
+	CategoryID  *int64
+	Region      *string
+	// InStock true keeps balances with stock on hand only.
+	InStock *bool
+	// BelowReorderPoint keeps products whose available stock is under their reorder point.
+	BelowReorderPoint *bool
+}
+
+// StockLevelOrderField is what stock levels can be sorted by.
+type StockLevelOrderField string
+
+const (
+	StockOrderSKU       StockLevelOrderField = "SKU"
+	StockOrderWarehouse StockLevelOrderField = "WAREHOUSE"
+	StockOrderOnHand    StockLevelOrderField = "ON_HAND"
+	StockOrderValue     StockLevelOrderField = "VALUE"
+)
+
+// StockLevelOrder sorts stock levels.
+type StockLevelOrder struct {
+	Field     StockLevelOrderField
+	Direction SortDirection
+}
+
+// StockMoveFilter narrows stock moves; empty fields do not filter.
+type StockMoveFilter struct {
+	ProductID   *int64
+	WarehouseID *int64
+	SourceType  *SourceType
+	SourceID    *int64
+	DateFrom    *Date
+	DateTo      *Date
+}
+
+// StockMoveOrder sorts stock moves by posting date then id.
+type StockMoveOrder struct {
+	Direction SortDirection
+}
+
+// StockService posts stock documents through the posting engine and lists stock.
+type StockService interface {
+	PostOpeningStock(ctx context.Context, e OpeningStock) (*StockDocument, error)
+	PostStockAdjustment(ctx context.Context, e StockAdjustment) (*StockDocument, error)
+	FindStockDocument(ctx context.Context, id int64) (*StockDocument, error)
+	FindStockLevels(ctx context.Context, f StockLevelFilter, o *StockLevelOrder, p PageArgs) (*Page[*StockLevel], error)
+	FindStockMoves(ctx context.Context, f StockMoveFilter, o *StockMoveOrder, p PageArgs) (*Page[*StockMove], error)
+}
