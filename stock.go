@@ -59,8 +59,8 @@ func (b StockBalance) IssueValue(q decimal.Decimal) decimal.Decimal {
 // StockLevel is a balance with its product and warehouse, for lists.
 type StockLevel struct {
 	StockBalance
-	Product   *Product
-	Warehouse *Warehouse
+	Product   *Product   `db:"-"`
+	Warehouse *Warehouse `db:"-"`
 }
 
 // StockMove is one immutable change of stock: signed quantity and value.

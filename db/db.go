@@ -245,3 +245,6 @@ func migrations() ([]migration, error) {
 	}
 	return out, nil
 }
+
+// readOnlySnapshot is for reports that must see one consistent state.
+var readOnlySnapshot = sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true}

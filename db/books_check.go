@@ -1,0 +1,124 @@
+package db
+
+import (
+	"context"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/jxcgraph/jxc"
+)
+
+// booksChecks are DOMAIN.md's invariants that apply so far, each a query
+// returning the rows that break it (table, key, detail). Healthy books
+// return no rows anywhere.
+var booksChecks = []struct {
+	rule    jxc.BooksRule
+	message string
+	query   string
+}{
+	{jxc.RuleEntryUnbalanced, "journal entries whose debits and credits differ (invariant 1)", `
+		SELECT 'journal_entries', entry_id::text, format('debit %s credit %s', sum(debit), sum(credit))
+		FROM journal_lines GROUP BY entry_id HAVING sum(debit) <> sum(credit) ORDER BY entry_id LIMIT 100`},
+	{jxc.RuleEntryWithoutLines, "journal entries without lines", `
+		SELECT 'journal_entries', e.id::text, 'no lines' FROM journal_entries e
+		WHERE NOT EXISTS (SELECT 1 FROM journal_lines l WHERE l.entry_id = e.id) ORDER BY e.id LIMIT 100`},
+	{jxc.RuleStockBalanceMismatch, "stock balances that differ from the sum of their moves (invariant 3)", `
+		SELECT 'stock_balances', format('product %s warehouse %s', coalesce(b.product_id, m.product_id), coalesce(b.warehouse_id, m.warehouse_id)),
+			format('on hand %s value %s; moves sum to %s worth %s', coalesce(b.on_hand, 0), coalesce(b.value, 0), coalesce(m.q, 0), coalesce(m.v, 0))
+		FROM stock_balances b FULL JOIN (
+			SELECT product_id, warehouse_id, sum(quantity) AS q, sum(value) AS v FROM stock_moves GROUP BY product_id, warehouse_id
+		) m ON m.product_id = b.product_id AND m.warehouse_id = b.warehouse_id
+		WHERE coalesce(b.on_hand, 0) <> coalesce(m.q, 0) OR coalesce(b.value, 0) <> coalesce(m.v, 0)
+		ORDER BY 2 LIMIT 100`},
+	{jxc.RuleStockNegative, "negative stock or stock value (invariant 3)", `
+		SELECT 'stock_balances', format('product %s warehouse %s', product_id, warehouse_id), format('on hand %s value %s', on_hand, value)
+		FROM stock_balances WHERE on_hand < 0 OR value < 0 ORDER BY product_id, warehouse_id LIMIT 100`},
+	{jxc.RuleReservedOverOnHand, "reserved above on hand (invariant 3)", `
+		SELECT 'stock_balances', format('product %s warehouse %s', product_id, warehouse_id), format('on hand %s reserved %s', on_hand, reserved)
+		FROM stock_balances WHERE reserved > on_hand OR reserved < 0 ORDER BY product_id, warehouse_id LIMIT 100`},
+	{jxc.RuleValueWithoutStock, "stock value left where nothing is on hand (moving average by value)", `
+		SELECT 'stock_balances', format('product %s warehouse %s', product_id, warehouse_id), format('on hand %s value %s', on_hand, value)
+		FROM stock_balances WHERE on_hand = 0 AND value <> 0 ORDER BY product_id, warehouse_id LIMIT 100`},
+	{jxc.RuleInventoryAccount, "inventory account 1405 differs from the stock ledger's value (invariant 4)", `
+		SELECT 'accounts', '1405', format('ledger %s stock %s', l.b, s.v)
+		FROM (SELECT coalesce(sum(debit - credit), 0) AS b FROM journal_lines WHERE account_code = '1405') l,
+		     (SELECT coalesce(sum(value), 0) AS v FROM stock_balances) s
+		WHERE l.b <> s.v`},
+	{jxc.RuleInventoryEntryMismatch, "entries whose inventory lines differ from their stock moves (invariant 4, per entry)", `
+		SELECT 'journal_entries', coalesce(l.entry_id, m.entry_id)::text, format('1405 moves %s in the ledger, %s in stock', coalesce(l.v, 0), coalesce(m.v, 0))
+		FROM (SELECT entry_id, sum(debit - credit) AS v FROM journal_lines WHERE account_code = '1405' GROUP BY entry_id) l
+		FULL JOIN (SELECT journal_entry_id AS entry_id, sum(value) AS v FROM stock_moves GROUP BY journal_entry_id) m ON m.entry_id = l.entry_id
+		WHERE coalesce(l.v, 0) <> coalesce(m.v, 0) ORDER BY 2 LIMIT 100`},
+	{jxc.RuleAccountDailyMismatch, "per-day account totals that differ from the journal lines", `
+		SELECT 'account_daily', format('%s %s', coalesce(d.account_code, l.account_code), coalesce(d.day, l.posting_date)),
+			format('table %s/%s, lines %s/%s', coalesce(d.debit, 0), coalesce(d.credit, 0), coalesce(l.debit, 0), coalesce(l.credit, 0))
+		FROM account_daily d FULL JOIN (
+			SELECT account_code, posting_date, sum(debit) AS debit, sum(credit) AS credit FROM journal_lines GROUP BY account_code, posting_date
+		) l ON l.account_code = d.account_code AND l.posting_date = d.day
+		WHERE coalesce(d.debit, 0) <> coalesce(l.debit, 0) OR coalesce(d.credit, 0) <> coalesce(l.credit, 0)
+		ORDER BY 2 LIMIT 100`},
+	{jxc.RuleStockDailyMismatch, "per-day stock changes that differ from the stock moves", `
+		SELECT 'stock_daily', format('product %s warehouse %s %s', coalesce(d.product_id, m.product_id), coalesce(d.warehouse_id, m.warehouse_id), coalesce(d.day, m.posting_date)),
+			format('table %s/%s, moves %s/%s', coalesce(d.qty_change, 0), coalesce(d.value_change, 0), coalesce(m.q, 0), coalesce(m.v, 0))
+		FROM stock_daily d FULL JOIN (
+			SELECT product_id, warehouse_id, posting_date, sum(quantity) AS q, sum(value) AS v FROM stock_moves GROUP BY product_id, warehouse_id, posting_date
+		) m ON m.product_id = d.product_id AND m.warehouse_id = d.warehouse_id AND m.posting_date = d.day
+		WHERE coalesce(d.qty_change, 0) <> coalesce(m.q, 0) OR coalesce(d.value_change, 0) <> coalesce(m.v, 0)
+		ORDER BY 2 LIMIT 100`},
+	{jxc.RulePostedInClosedPeriod, "entries or stock moves created in a period after it was closed (invariant 6)", `
+		SELECT t, k, d FROM (
+			SELECT 'journal_entries' AS t, e.id::text AS k, format('dated %s, created %s, period closed %s', e.posting_date, e.created_at, p.closed_at) AS d, e.id AS o
+			FROM journal_entries e JOIN fiscal_periods p ON p.year = extract(year FROM e.posting_date) AND p.month = extract(month FROM e.posting_date)
+			WHERE p.status = 'CLOSED' AND e.created_at > p.closed_at
+			UNION ALL
+			SELECT 'stock_moves', m.id::text, format('dated %s, created %s, period closed %s', m.posting_date, m.created_at, p.closed_at), m.id
+			FROM stock_moves m JOIN fiscal_periods p ON p.year = extract(year FROM m.posting_date) AND p.month = extract(month FROM m.posting_date)
+			WHERE p.status = 'CLOSED' AND m.created_at > p.closed_at
+		) x ORDER BY t, o LIMIT 100`},
+}
+
+// BooksCheck implements jxc.LedgerService. It reads one snapshot
+// (REPEATABLE READ) so that postings committing meanwhile cannot make
+// healthy books look broken.
+func (s *LedgerService) BooksCheck(ctx context.Context) (*jxc.BooksCheck, error) {
+	x, err := s.db.BeginTxx(ctx, &readOnlySnapshot)
+	if err != nil {
+		return nil, err
+	}
+	defer x.Rollback()
+	out := &jxc.BooksCheck{CheckedAt: s.db.Now(), Violations: []*jxc.BooksViolation{}}
+	for _, c := range booksChecks {
+		rows, err := x.QueryContext(ctx, c.query)
+		if err != nil {
+			return nil, err
+		}
+		var v *jxc.BooksViolation
+		for rows.Next() {
+			var r jxc.BooksRow
+			if err := rows.Scan(&r.Table, &r.Key, &r.Detail); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if v == nil {
+				v = &jxc.BooksViolation{Rule: c.rule, Message: c.message}
+				out.Violations = append(out.Violations, v)
+			}
+			v.Rows = append(v.Rows, r)
+		}
+		if err := rows.Close(); err != nil {
+			return nil, err
+		}
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	var inv, stock decimal.Decimal
+	if err := x.GetContext(ctx, &inv, `SELECT coalesce(sum(debit - credit), 0) FROM account_daily WHERE account_code = '1405'`); err != nil {
+		return nil, err
+	}
+	if err := x.GetContext(ctx, &stock, `SELECT coalesce(sum(value), 0) FROM stock_balances`); err != nil {
+		return nil, err
+	}
+	out.InventoryAccountBalance, out.StockValue = inv, stock
+	return out, nil
+}

@@ -1,0 +1,446 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/lib/pq"
+
+	"github.com/jxcgraph/jxc"
+)
+
+// LedgerService implements jxc.LedgerService.
+type LedgerService struct{ db *DB }
+
+// NewLedgerService returns the general ledger on db.
+func NewLedgerService(db *DB) *LedgerService { return &LedgerService{db: db} }
+
+var _ jxc.LedgerService = (*LedgerService)(nil)
+
+const accountCols = `code, name, name_en, type, parent_code, header, manual_posting, active`
+
+// CreateAccount implements jxc.LedgerService.
+func (s *LedgerService) CreateAccount(ctx context.Context, in jxc.AccountInput) (*jxc.Account, error) {
+	var es jxc.Errors
+	if err := jxc.ValidateAccountInput(in); err != nil {
+		es, _ = jxc.AsErrors(err)
+	}
+	var a *jxc.Account
+	err := s.db.WithTx(ctx, func(tx *Tx) error {
+		es := es
+		if in.ParentCode != nil {
+			parent := &jxc.Account{}
+			err := tx.GetContext(ctx, parent, `SELECT `+accountCols+` FROM accounts WHERE code = $1 FOR UPDATE`, *in.ParentCode)
+			switch {
+			case errors.Is(err, sql.ErrNoRows):
+				es.Add(jxc.ENOTFOUND, "input.parentCode", "no account %s", *in.ParentCode)
+			case err != nil:
+				return err
+			default:
+				if !strings.HasPrefix(in.Code, parent.Code+".") {
+					es.Add(jxc.EINVALID, "input.code", "a sub-account's code starts with its parent's code and a dot, such as %s.01", parent.Code)
+				}
+				if parent.Type != in.Type {
+					es.Add(jxc.EINVALID, "input.type", "a sub-account has its parent's type %s", parent.Type)
+				}
+				if !parent.Header {
+					// A posted-to account cannot become a group: its
+					// balance would belong to no sub-account.
+					var n int
+					if err := tx.GetContext(ctx, &n, `SELECT count(*) FROM account_daily WHERE account_code = $1`, parent.Code); err != nil {
+						return err
+					}
+					if n > 0 {
+						es.Add(jxc.ECONFLICT, "input.parentCode", "account %s already has postings and cannot take sub-accounts", parent.Code)
+					} else if _, err := tx.ExecContext(ctx, `UPDATE accounts SET header = true WHERE code = $1`, parent.Code); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		if err := es.Err(); err != nil {
+			return err
+		}
+		manual := true
+		if in.ManualPosting != nil {
+			manual = *in.ManualPosting
+		}
+		a = &jxc.Account{}
+		err := tx.GetContext(ctx, a, `INSERT INTO accounts (code, name, name_en, type, parent_code, manual_posting)
+			VALUES ($1, $2, $3, $4, $5, $6) RETURNING `+accountCols,
+			in.Code, strings.TrimSpace(in.Name), deref(in.NameEn), in.Type, in.ParentCode, manual)
+		return domainError(err, "input.code")
+	})
+	return a, err
+}
+
+// UpdateAccount implements jxc.LedgerService.
+func (s *LedgerService) UpdateAccount(ctx context.Context, in jxc.AccountUpdate) (*jxc.Account, error) {
+	var es jxc.Errors
+	if in.Name != nil && (strings.TrimSpace(*in.Name) == "" || len([]rune(*in.Name)) > 100) {
+		es.Add(jxc.EINVALID, "input.name", "name must be 1 to 100 characters")
+	}
+	if in.NameEn != nil && len([]rune(*in.NameEn)) > 100 {
+		es.Add(jxc.EINVALID, "input.nameEn", "English name may have at most 100 characters")
+	}
+	if err := es.Err(); err != nil {
+		return nil, err
+	}
+	a := &jxc.Account{}
+	err := s.db.GetContext(ctx, a, `UPDATE accounts SET name = coalesce($2, name), name_en = coalesce($3, name_en), active = coalesce($4, active)
+		WHERE code = $1 RETURNING `+accountCols, in.Code, trimmed(in.Name), in.NameEn, in.Active)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "input.code", "no account %s", in.Code)
+	}
+	return a, err
+}
+
+// accountsAsOf returns every account with its totals up to asOf (all time
+// when zero), from the per-day table: the cost does not grow with lines.
+func accountsAsOf(ctx context.Context, q Queryer, from, asOf jxc.Date) ([]*jxc.Account, error) {
+	var fromArg, toArg any
+	if !from.IsZero() {
+		fromArg = from
+	}
+	if !asOf.IsZero() {
+		toArg = asOf
+	}
+	var out []*jxc.Account
+	err := q.SelectContext(ctx, &out, `SELECT a.code, a.name, a.name_en, a.type, a.parent_code, a.header, a.manual_posting, a.active,
+		coalesce(d.debit, 0) AS debit, coalesce(d.credit, 0) AS credit
+		FROM accounts a LEFT JOIN (
+			SELECT account_code, sum(debit) AS debit, sum(credit) AS credit FROM account_daily
+			WHERE ($1::date IS NULL OR day >= $1) AND ($2::date IS NULL OR day <= $2) GROUP BY account_code
+		) d ON d.account_code = a.code
+		ORDER BY a.code`, fromArg, toArg)
+	return out, err
+}
+
+// FindAccounts implements jxc.LedgerService. Header accounts show the sum
+// of their sub-accounts.
+func (s *LedgerService) FindAccounts(ctx context.Context, f jxc.AccountFilter, asOf jxc.Date) ([]*jxc.Account, error) {
+	all, err := accountsAsOf(ctx, s.db, jxc.Date{}, asOf)
+	if err != nil {
+		return nil, err
+	}
+	byCode := map[string]*jxc.Account{}
+	for _, a := range all {
+		byCode[a.Code] = a
+	}
+	for _, a := range all {
+		if a.Header {
+			continue
+		}
+		for p := a.ParentCode; p != nil; {
+			parent := byCode[*p]
+			if parent == nil {
+				break
+			}
+			parent.Debit, parent.Credit = parent.Debit.Add(a.Debit), parent.Credit.Add(a.Credit)
+			p = parent.ParentCode
+		}
+	}
+	out := []*jxc.Account{}
+	for _, a := range all {
+		if (f.Type == nil || a.Type == *f.Type) && (f.Active == nil || a.Active == *f.Active) {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
+const periodCols = `year, month, status, closed_at`
+
+// FindFiscalPeriods implements jxc.LedgerService: the year's twelve months,
+// open unless closed.
+func (s *LedgerService) FindFiscalPeriods(ctx context.Context, year int) ([]*jxc.FiscalPeriod, error) {
+	if year < 1900 || year > 9999 {
+		return nil, jxc.FieldErrorf(jxc.EINVALID, "year", "year must be 1900 to 9999")
+	}
+	var stored []*jxc.FiscalPeriod
+	if err := s.db.SelectContext(ctx, &stored, `SELECT `+periodCols+` FROM fiscal_periods WHERE year = $1`, year); err != nil {
+		return nil, err
+	}
+	out := make([]*jxc.FiscalPeriod, 12)
+	for m := 1; m <= 12; m++ {
+		out[m-1] = &jxc.FiscalPeriod{Year: year, Month: m, Status: jxc.PeriodOpen}
+	}
+	for _, p := range stored {
+		out[p.Month-1] = p
+	}
+	return out, nil
+}
+
+func checkPeriod(year, month int) error {
+	var es jxc.Errors
+	if year < 1900 || year > 9999 {
+		es.Add(jxc.EINVALID, "input.year", "year must be 1900 to 9999")
+	}
+	if month < 1 || month > 12 {
+		es.Add(jxc.EINVALID, "input.month", "month must be 1 to 12")
+	}
+	return es.Err()
+}
+
+// CloseFiscalPeriod implements jxc.LedgerService. Taking the period row
+// exclusively waits for every posting that holds it; closed_at is read from
+// the database clock after that wait, so every entry of the period was
+// created before it.
+func (s *LedgerService) CloseFiscalPeriod(ctx context.Context, year, month int) (*jxc.FiscalPeriod, error) {
+	return s.setPeriod(ctx, year, month, jxc.PeriodClosed)
+}
+
+// ReopenFiscalPeriod implements jxc.LedgerService.
+func (s *LedgerService) ReopenFiscalPeriod(ctx context.Context, year, month int) (*jxc.FiscalPeriod, error) {
+	return s.setPeriod(ctx, year, month, jxc.PeriodOpen)
+}
+
+func (s *LedgerService) setPeriod(ctx context.Context, year, month int, to jxc.PeriodStatus) (*jxc.FiscalPeriod, error) {
+	if err := checkPeriod(year, month); err != nil {
+		return nil, err
+	}
+	p := &jxc.FiscalPeriod{}
+	err := s.db.WithTx(ctx, func(tx *Tx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO fiscal_periods (year, month) VALUES ($1, $2) ON CONFLICT DO NOTHING`, year, month); err != nil {
+			return err
+		}
+		var status jxc.PeriodStatus
+		if err := tx.GetContext(ctx, &status, `SELECT status FROM fiscal_periods WHERE year = $1 AND month = $2 FOR UPDATE`, year, month); err != nil {
+			return err
+		}
+		if status == to {
+			return jxc.FieldErrorf(jxc.ECONFLICT, "input.month", "the period %04d-%02d is already %s", year, month, strings.ToLower(string(to)))
+		}
+		if to == jxc.PeriodClosed {
+			return tx.GetContext(ctx, p, `UPDATE fiscal_periods SET status = 'CLOSED', closed_at = clock_timestamp(), closed_by = $3
+				WHERE year = $1 AND month = $2 RETURNING `+periodCols, year, month, userID(ctx))
+		}
+		return tx.GetContext(ctx, p, `UPDATE fiscal_periods SET status = 'OPEN', closed_at = NULL, closed_by = NULL
+			WHERE year = $1 AND month = $2 RETURNING `+periodCols, year, month)
+	})
+	return p, err
+}
+
+// PostManualEntry implements jxc.LedgerService.
+func (s *LedgerService) PostManualEntry(ctx context.Context, e jxc.ManualEntry) (*jxc.JournalEntry, error) {
+	var out *jxc.JournalEntry
+	err := s.db.WithTx(ctx, func(tx *Tx) error {
+		if e.Date.IsZero() {
+			e.Date = jxc.Today(tx.Now)
+		}
+		p, err := post(ctx, tx, &e, nil)
+		if err != nil {
+			return err
+		}
+		out, err = findEntry(ctx, tx, *p.EntryID)
+		return err
+	})
+	return out, err
+}
+
+// ReverseJournalEntry implements jxc.LedgerService.
+func (s *LedgerService) ReverseJournalEntry(ctx context.Context, id int64, date jxc.Date, description string) (*jxc.JournalEntry, error) {
+	var out *jxc.JournalEntry
+	err := s.db.WithTx(ctx, func(tx *Tx) error {
+		if date.IsZero() {
+			date = jxc.Today(tx.Now)
+		}
+		// Serialises two reversals of the same entry (the unique
+		// reverses_id would refuse the second anyway).
+		var n int
+		if err := tx.GetContext(ctx, &n, `SELECT count(*) FROM (SELECT id FROM journal_entries WHERE id = $1 FOR UPDATE) e`, id); err != nil {
+			return err
+		}
+		if n == 0 {
+			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no journal entry %d", id)
+		}
+		orig, err := findEntry(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		p, err := post(ctx, tx, &jxc.Reversal{Date: date, Description: description, Original: orig}, &id)
+		if err != nil {
+			return err
+		}
+		out, err = findEntry(ctx, tx, *p.EntryID)
+		return err
+	})
+	return out, err
+}
+
+const entryCols = `e.id, e.posting_date, e.description, e.source_type, e.source_id, e.reverses_id, e.created_by, e.created_at,
+	(SELECT r.id FROM journal_entries r WHERE r.reverses_id = e.id) AS reversed_by_id,
+	EXISTS (SELECT 1 FROM stock_moves m WHERE m.journal_entry_id = e.id) AS has_stock_moves`
+
+// FindJournalEntryByID implements jxc.LedgerService.
+func (s *LedgerService) FindJournalEntryByID(ctx context.Context, id int64) (*jxc.JournalEntry, error) {
+	return findEntry(ctx, s.db, id)
+}
+
+func findEntry(ctx context.Context, q Queryer, id int64) (*jxc.JournalEntry, error) {
+	e := &jxc.JournalEntry{}
+	err := q.GetContext(ctx, e, `SELECT `+entryCols+` FROM journal_entries e WHERE e.id = $1`, id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no journal entry %d", id)
+	} else if err != nil {
+		return nil, err
+	}
+	return e, fillEntries(ctx, q, []*jxc.JournalEntry{e})
+}
+
+// fillEntries loads the lines and their accounts of a page of entries in
+// two queries.
+func fillEntries(ctx context.Context, q Queryer, es []*jxc.JournalEntry) error {
+	if len(es) == 0 {
+		return nil
+	}
+	ids := make([]int64, len(es))
+	byID := map[int64]*jxc.JournalEntry{}
+	for i, e := range es {
+		ids[i] = e.ID
+		e.Lines = []*jxc.JournalLine{}
+		byID[e.ID] = e
+	}
+	var lines []*jxc.JournalLine
+	if err := q.SelectContext(ctx, &lines, `SELECT id, entry_id, line_no, account_code, debit, credit, cost_centre, partner, description
+		FROM journal_lines WHERE entry_id = ANY($1) ORDER BY entry_id, line_no`, pq.Array(ids)); err != nil {
+		return err
+	}
+	codes := []string{}
+	for _, l := range lines {
+		codes = append(codes, l.AccountCode)
+	}
+	var accts []*jxc.Account
+	if err := q.SelectContext(ctx, &accts, `SELECT `+accountCols+` FROM accounts WHERE code = ANY($1)`, pq.Array(codes)); err != nil {
+		return err
+	}
+	byCode := map[string]*jxc.Account{}
+	for _, a := range accts {
+		byCode[a.Code] = a
+	}
+	for _, l := range lines {
+		l.Account = byCode[l.AccountCode]
+		byID[l.EntryID].Lines = append(byID[l.EntryID].Lines, l)
+	}
+	return nil
+}
+
+// FindJournalEntries implements jxc.LedgerService.
+func (s *LedgerService) FindJournalEntries(ctx context.Context, f jxc.JournalEntryFilter, o *jxc.JournalEntryOrder, p jxc.PageArgs) (*jxc.Page[*jxc.JournalEntry], error) {
+	var w where
+	if f.AccountCode != nil {
+		w.add(`e.id IN (SELECT entry_id FROM journal_lines WHERE account_code = %s)`, *f.AccountCode)
+	}
+	if f.Year != nil || f.Month != nil {
+		if f.Year == nil || f.Month == nil {
+			return nil, jxc.FieldErrorf(jxc.EINVALID, "filter.month", "a period filter needs both year and month")
+		}
+		if err := checkPeriod(*f.Year, *f.Month); err != nil {
+			return nil, err
+		}
+		start := jxc.Date{Year: *f.Year, Month: time.Month(*f.Month), Day: 1}
+		period := jxc.FiscalPeriod{Year: *f.Year, Month: *f.Month}
+		w.add(`e.posting_date BETWEEN %s AND %s`, start, period.EndDate())
+	}
+	if f.DateFrom != nil {
+		w.add(`e.posting_date >= %s`, *f.DateFrom)
+	}
+	if f.DateTo != nil {
+		w.add(`e.posting_date <= %s`, *f.DateTo)
+	}
+	if f.SourceType != nil {
+		w.add(`e.source_type = %s`, string(*f.SourceType))
+	}
+	if f.SourceID != nil {
+		w.add(`e.source_id = %s`, *f.SourceID)
+	}
+	dir := "DESC"
+	if o != nil {
+		dir = o.Direction.SQL()
+	}
+	pg, err := page[*jxc.JournalEntry](ctx, s.db, p, entryCols, "journal_entries e", &w, "e.posting_date "+dir+", e.id "+dir)
+	if err != nil {
+		return nil, err
+	}
+	return pg, fillEntries(ctx, s.db, pg.Items)
+}
+
+// TrialBalance implements jxc.LedgerService.
+func (s *LedgerService) TrialBalance(ctx context.Context, asOf jxc.Date) (*jxc.TrialBalance, error) {
+	all, err := accountsAsOf(ctx, s.db, jxc.Date{}, asOf)
+	if err != nil {
+		return nil, err
+	}
+	tb := &jxc.TrialBalance{AsOf: asOf, Rows: []*jxc.TrialBalanceRow{}}
+	for _, a := range all {
+		if a.Header || (a.Debit.IsZero() && a.Credit.IsZero()) {
+			continue
+		}
+		tb.Rows = append(tb.Rows, &jxc.TrialBalanceRow{Account: a, Debit: a.Debit, Credit: a.Credit})
+		tb.TotalDebit, tb.TotalCredit = tb.TotalDebit.Add(a.Debit), tb.TotalCredit.Add(a.Credit)
+	}
+	return tb, nil
+}
+
+// ProfitAndLoss implements jxc.LedgerService.
+func (s *LedgerService) ProfitAndLoss(ctx context.Context, from, to jxc.Date) (*jxc.ProfitAndLoss, error) {
+	if to.Before(from) {
+		return nil, jxc.FieldErrorf(jxc.EINVALID, "to", "the range ends before it starts")
+	}
+	all, err := accountsAsOf(ctx, s.db, from, to)
+	if err != nil {
+		return nil, err
+	}
+	pl := &jxc.ProfitAndLoss{From: from, To: to, Revenue: []*jxc.StatementLine{}, Expenses: []*jxc.StatementLine{}}
+	for _, a := range all {
+		if a.Header || (a.Debit.IsZero() && a.Credit.IsZero()) {
+			continue
+		}
+		switch a.Type {
+		case jxc.AccountRevenueT:
+			pl.Revenue = append(pl.Revenue, &jxc.StatementLine{Account: a, Amount: a.Balance()})
+			pl.TotalRevenue = pl.TotalRevenue.Add(a.Balance())
+		case jxc.AccountExpense:
+			pl.Expenses = append(pl.Expenses, &jxc.StatementLine{Account: a, Amount: a.Balance()})
+			pl.TotalExpense = pl.TotalExpense.Add(a.Balance())
+		}
+	}
+	pl.NetIncome = pl.TotalRevenue.Sub(pl.TotalExpense)
+	return pl, nil
+}
+
+// BalanceSheet implements jxc.LedgerService.
+func (s *LedgerService) BalanceSheet(ctx context.Context, asOf jxc.Date) (*jxc.BalanceSheet, error) {
+	all, err := accountsAsOf(ctx, s.db, jxc.Date{}, asOf)
+	if err != nil {
+		return nil, err
+	}
+	bs := &jxc.BalanceSheet{AsOf: asOf, Assets: []*jxc.StatementLine{}, Liabilities: []*jxc.StatementLine{}, Equity: []*jxc.StatementLine{}}
+	for _, a := range all {
+		if a.Header || (a.Debit.IsZero() && a.Credit.IsZero()) {
+			continue
+		}
+		line := &jxc.StatementLine{Account: a, Amount: a.Balance()}
+		switch a.Type {
+		case jxc.AccountAsset:
+			bs.Assets = append(bs.Assets, line)
+			bs.TotalAssets = bs.TotalAssets.Add(line.Amount)
+		case jxc.AccountLiability:
+			bs.Liabilities = append(bs.Liabilities, line)
+			bs.TotalLiabilities = bs.TotalLiabilities.Add(line.Amount)
+		case jxc.AccountEquity:
+			bs.Equity = append(bs.Equity, line)
+			bs.TotalEquity = bs.TotalEquity.Add(line.Amount)
+		case jxc.AccountRevenueT:
+			bs.UnclosedProfit = bs.UnclosedProfit.Add(line.Amount)
+		case jxc.AccountExpense:
+			bs.UnclosedProfit = bs.UnclosedProfit.Sub(line.Amount)
+		}
+	}
+	bs.TotalEquity = bs.TotalEquity.Add(bs.UnclosedProfit)
+	return bs, nil
+}
+

@@ -1,0 +1,63 @@
+package db
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/jxcgraph/jxc"
+)
+
+// where builds a WHERE clause with numbered parameters. Conditions are
+// constants written here, never user text; only values travel as arguments.
+type where struct {
+	conds []string
+	args  []any
+}
+
+// add appends a condition in which each %s stands for the next argument.
+func (w *where) add(cond string, args ...any) {
+	ph := make([]any, len(args))
+	for i, a := range args {
+		w.args = append(w.args, a)
+		ph[i] = fmt.Sprintf("$%d", len(w.args))
+	}
+	w.conds = append(w.conds, fmt.Sprintf(cond, ph...))
+}
+
+func (w *where) sql() string {
+	if len(w.conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(w.conds, " AND ")
+}
+
+// page runs a count and a page query over the same FROM ... WHERE and
+// returns the page window; scan reads the rows of the page query.
+func page[T any](ctx context.Context, q Queryer, p jxc.PageArgs, selectCols, from string, w *where, orderBy string) (*jxc.Page[T], error) {
+	limit, offset, err := p.Window()
+	if err != nil {
+		return nil, err
+	}
+	out := &jxc.Page[T]{Offset: offset}
+	if err := q.GetContext(ctx, &out.TotalCount, `SELECT count(*) FROM `+from+w.sql(), w.args...); err != nil {
+		return nil, err
+	}
+	if limit == 0 || offset >= out.TotalCount {
+		out.Items = []T{}
+		return out, nil
+	}
+	args := append(append([]any{}, w.args...), limit, offset)
+	query := fmt.Sprintf(`SELECT %s FROM %s%s ORDER BY %s LIMIT $%d OFFSET $%d`, selectCols, from, w.sql(), orderBy, len(args)-1, len(args))
+	if err := q.SelectContext(ctx, &out.Items, query, args...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func likePattern(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return "%" + r.Replace(strings.TrimSpace(s)) + "%"
+}
+
+func itoa(i int) string { return fmt.Sprint(i) }

@@ -1,0 +1,289 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/lib/pq"
+	"github.com/shopspring/decimal"
+
+	"github.com/jxcgraph/jxc"
+)
+
+// StockService implements jxc.StockService.
+type StockService struct{ db *DB }
+
+// NewStockService returns the stock ledger on db.
+func NewStockService(db *DB) *StockService { return &StockService{db: db} }
+
+var _ jxc.StockService = (*StockService)(nil)
+
+// PostOpeningStock implements jxc.StockService.
+func (s *StockService) PostOpeningStock(ctx context.Context, e jxc.OpeningStock) (*jxc.StockDocument, error) {
+	refs := make([]stockRef, len(e.Lines))
+	for i, l := range e.Lines {
+		refs[i] = stockRef{fmt.Sprintf("input.lines.%d.", i), l.ProductID, l.WarehouseID, l.LocationID}
+	}
+	return s.postDocument(ctx, &e, &e.Date, jxc.DocOpeningStock, e.Description, refs, func(i int) *decimal.Decimal {
+		c := e.Lines[i].UnitCost
+		return &c
+	})
+}
+
+// PostStockAdjustment implements jxc.StockService.
+func (s *StockService) PostStockAdjustment(ctx context.Context, e jxc.StockAdjustment) (*jxc.StockDocument, error) {
+	refs := make([]stockRef, len(e.Lines))
+	for i, l := range e.Lines {
+		refs[i] = stockRef{fmt.Sprintf("input.lines.%d.", i), l.ProductID, l.WarehouseID, l.LocationID}
+	}
+	kind := jxc.DocCountVariance
+	if e.Reason == jxc.ReasonScrap {
+		kind = jxc.DocScrap
+	}
+	return s.postDocument(ctx, &e, &e.Date, kind, e.Description, refs, func(i int) *decimal.Decimal { return e.Lines[i].UnitCost })
+}
+
+// postDocument checks a stock document's input and references, posts it,
+// and records the document with the values it was posted at: one
+// transaction, all errors of the input at once.
+func (s *StockService) postDocument(ctx context.Context, ev jxc.Event, date *jxc.Date, kind jxc.StockDocumentKind, description string,
+	refs []stockRef, unitCost func(int) *decimal.Decimal) (*jxc.StockDocument, error) {
+	var doc *jxc.StockDocument
+	err := s.db.WithTx(ctx, func(tx *Tx) error {
+		if date.IsZero() {
+			*date = jxc.Today(tx.Now)
+		}
+		var es jxc.Errors
+		if err := ev.Validate(); err != nil {
+			es, _ = jxc.AsErrors(err)
+		}
+		if err := checkStockRefs(ctx, tx, &es, refs); err != nil {
+			return err
+		}
+		if err := es.Err(); err != nil {
+			return err
+		}
+		var id int64
+		if err := tx.GetContext(ctx, &id, `SELECT nextval(pg_get_serial_sequence('stock_documents', 'id'))`); err != nil {
+			return err
+		}
+		p, err := post(ctx, tx, ev, &id)
+		if err != nil {
+			return err
+		}
+		if len(p.Moves) != len(refs) {
+			return fmt.Errorf("stock document with %d lines posted %d moves", len(refs), len(p.Moves))
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO stock_documents (id, kind, posting_date, description, journal_entry_id, created_by, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7)`, id, kind, *date, description, p.EntryID, userID(ctx), tx.Now); err != nil {
+			return err
+		}
+		n := len(refs)
+		nos, pids, wids, locs := make([]int64, n), make([]int64, n), make([]int64, n), make([]int64, n)
+		qtys, vals, costs := make([]string, n), make([]string, n), make([]string, n)
+		for i, m := range p.Moves {
+			nos[i], pids[i], wids[i], locs[i] = int64(i+1), m.ProductID, m.WarehouseID, deref(m.LocationID)
+			qtys[i], vals[i] = m.Quantity.String(), m.Value.String()
+			if c := unitCost(i); c != nil {
+				costs[i] = c.String()
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO stock_document_lines (document_id, line_no, product_id, warehouse_id, location_id, quantity, unit_cost, value)
+			SELECT $1, t.no, t.p, t.w, nullif(t.l, 0), t.q::numeric, nullif(t.c, '')::numeric, t.v::numeric
+			FROM unnest($2::int[], $3::bigint[], $4::bigint[], $5::bigint[], $6::text[], $7::text[], $8::text[]) AS t(no, p, w, l, q, c, v)`,
+			id, pq.Array(nos), pq.Array(pids), pq.Array(wids), pq.Array(locs), pq.Array(qtys), pq.Array(costs), pq.Array(vals)); err != nil {
+			return err
+		}
+		doc, err = findStockDocument(ctx, tx, id)
+		return err
+	})
+	return doc, err
+}
+
+// FindStockDocument implements jxc.StockService.
+func (s *StockService) FindStockDocument(ctx context.Context, id int64) (*jxc.StockDocument, error) {
+	return findStockDocument(ctx, s.db, id)
+}
+
+func findStockDocument(ctx context.Context, q Queryer, id int64) (*jxc.StockDocument, error) {
+	d := &jxc.StockDocument{}
+	err := q.GetContext(ctx, d, `SELECT id, kind, posting_date, description, journal_entry_id, created_by, created_at FROM stock_documents WHERE id = $1`, id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no stock document %d", id)
+	} else if err != nil {
+		return nil, err
+	}
+	if err := q.SelectContext(ctx, &d.Lines, `SELECT line_no, product_id, warehouse_id, location_id, quantity, unit_cost, value
+		FROM stock_document_lines WHERE document_id = $1 ORDER BY line_no`, id); err != nil {
+		return nil, err
+	}
+	r := refLoader{}
+	for _, l := range d.Lines {
+		r.want(l.ProductID, l.WarehouseID, l.LocationID)
+	}
+	if err := r.load(ctx, q); err != nil {
+		return nil, err
+	}
+	for _, l := range d.Lines {
+		l.Product, l.Warehouse, l.Location = r.get(l.ProductID, l.WarehouseID, l.LocationID)
+	}
+	return d, nil
+}
+
+// refLoader loads the products, warehouses and bins a page of rows refers
+// to, in one query each, so lists never query per row.
+type refLoader struct {
+	pids, wids, lids []int64
+	products         map[int64]*jxc.Product
+	warehouses       map[int64]*jxc.Warehouse
+	locations        map[int64]*jxc.Location
+}
+
+func (r *refLoader) want(pid, wid int64, lid *int64) {
+	r.pids = append(r.pids, pid)
+	r.wids = append(r.wids, wid)
+	if lid != nil {
+		r.lids = append(r.lids, *lid)
+	}
+}
+
+func (r *refLoader) load(ctx context.Context, q Queryer) error {
+	r.products, r.warehouses, r.locations = map[int64]*jxc.Product{}, map[int64]*jxc.Warehouse{}, map[int64]*jxc.Location{}
+	if len(r.pids) == 0 {
+		return nil
+	}
+	var ps []*jxc.Product
+	if err := q.SelectContext(ctx, &ps, `SELECT `+productCols+` FROM products WHERE id = ANY($1)`, pq.Array(r.pids)); err != nil {
+		return err
+	}
+	if err := fillProducts(ctx, q, ps); err != nil {
+		return err
+	}
+	for _, p := range ps {
+		r.products[p.ID] = p
+	}
+	var ws []*jxc.Warehouse
+	if err := q.SelectContext(ctx, &ws, `SELECT `+warehouseCols+` FROM warehouses WHERE id = ANY($1)`, pq.Array(r.wids)); err != nil {
+		return err
+	}
+	if err := fillWarehouses(ctx, q, ws); err != nil {
+		return err
+	}
+	for _, w := range ws {
+		r.warehouses[w.ID] = w
+		for _, l := range w.Locations {
+			r.locations[l.ID] = l
+		}
+	}
+	return nil
+}
+
+func (r *refLoader) get(pid, wid int64, lid *int64) (*jxc.Product, *jxc.Warehouse, *jxc.Location) {
+	var l *jxc.Location
+	if lid != nil {
+		l = r.locations[*lid]
+	}
+	return r.products[pid], r.warehouses[wid], l
+}
+
+// FindStockLevels implements jxc.StockService.
+func (s *StockService) FindStockLevels(ctx context.Context, f jxc.StockLevelFilter, o *jxc.StockLevelOrder, p jxc.PageArgs) (*jxc.Page[*jxc.StockLevel], error) {
+	var w where
+	if f.ProductID != nil {
+		w.add(`b.product_id = %s`, *f.ProductID)
+	}
+	if f.WarehouseID != nil {
+		w.add(`b.warehouse_id = %s`, *f.WarehouseID)
+	}
+	if f.CategoryID != nil {
+		w.add(`p.category_id = %s`, *f.CategoryID)
+	}
+	if f.Region != nil {
+		w.add(`wh.region = %s`, *f.Region)
+	}
+	if f.InStock != nil {
+		if *f.InStock {
+			w.add(`b.on_hand > 0`)
+		} else {
+			w.add(`b.on_hand = 0`)
+		}
+	}
+	if f.BelowReorderPoint != nil && *f.BelowReorderPoint {
+		w.add(`b.on_hand - b.reserved < p.reorder_point`)
+	}
+	dir := "ASC"
+	order := "p.sku %[1]s, wh.code %[1]s"
+	if o != nil {
+		dir = o.Direction.SQL()
+		switch o.Field {
+		case jxc.StockOrderWarehouse:
+			order = "wh.code %[1]s, p.sku %[1]s"
+		case jxc.StockOrderOnHand:
+			order = "b.on_hand %[1]s, p.sku, wh.code"
+		case jxc.StockOrderValue:
+			order = "b.value %[1]s, p.sku, wh.code"
+		}
+	}
+	pg, err := page[*jxc.StockLevel](ctx, s.db, p, `b.product_id, b.warehouse_id, b.on_hand, b.reserved, b.value`,
+		`stock_balances b JOIN products p ON p.id = b.product_id JOIN warehouses wh ON wh.id = b.warehouse_id`, &w, fmt.Sprintf(order, dir))
+	if err != nil {
+		return nil, err
+	}
+	r := refLoader{}
+	for _, l := range pg.Items {
+		r.want(l.ProductID, l.WarehouseID, nil)
+	}
+	if err := r.load(ctx, s.db); err != nil {
+		return nil, err
+	}
+	for _, l := range pg.Items {
+		l.Product, l.Warehouse, _ = r.get(l.ProductID, l.WarehouseID, nil)
+	}
+	return pg, nil
+}
+
+const moveCols = `id, product_id, warehouse_id, location_id, quantity, value, posting_date, source_type, source_id, journal_entry_id, created_at`
+
+// FindStockMoves implements jxc.StockService.
+func (s *StockService) FindStockMoves(ctx context.Context, f jxc.StockMoveFilter, o *jxc.StockMoveOrder, p jxc.PageArgs) (*jxc.Page[*jxc.StockMove], error) {
+	var w where
+	if f.ProductID != nil {
+		w.add(`product_id = %s`, *f.ProductID)
+	}
+	if f.WarehouseID != nil {
+		w.add(`warehouse_id = %s`, *f.WarehouseID)
+	}
+	if f.SourceType != nil {
+		w.add(`source_type = %s`, string(*f.SourceType))
+	}
+	if f.SourceID != nil {
+		w.add(`source_id = %s`, *f.SourceID)
+	}
+	if f.DateFrom != nil {
+		w.add(`posting_date >= %s`, *f.DateFrom)
+	}
+	if f.DateTo != nil {
+		w.add(`posting_date <= %s`, *f.DateTo)
+	}
+	dir := "DESC"
+	if o != nil {
+		dir = o.Direction.SQL()
+	}
+	pg, err := page[*jxc.StockMove](ctx, s.db, p, moveCols, "stock_moves", &w, "posting_date "+dir+", id "+dir)
+	if err != nil {
+		return nil, err
+	}
+	r := refLoader{}
+	for _, m := range pg.Items {
+		r.want(m.ProductID, m.WarehouseID, m.LocationID)
+	}
+	if err := r.load(ctx, s.db); err != nil {
+		return nil, err
+	}
+	for _, m := range pg.Items {
+		m.Product, m.Warehouse, m.Location = r.get(m.ProductID, m.WarehouseID, m.LocationID)
+	}
+	return pg, nil
+}
