@@ -443,4 +443,3 @@ func (s *LedgerService) BalanceSheet(ctx context.Context, asOf jxc.Date) (*jxc.B
 	bs.TotalEquity = bs.TotalEquity.Add(bs.UnclosedProfit)
 	return bs, nil
 }
-
