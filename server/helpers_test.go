@@ -23,7 +23,9 @@ type testApp struct {
 	store *db.DB
 }
 
-func newTestApp(t *testing.T) *testApp {
+func newTestApp(t *testing.T) *testApp { return newTestAppTB(t) }
+
+func newTestAppTB(t testing.TB) *testApp {
 	t.Helper()
 	store := dbtest.New(t)
 	if _, err := store.LoadDemo(context.Background()); err != nil {
@@ -62,13 +64,15 @@ func (r *gqlResponse) code() string {
 
 // client is a browser-like caller: a cookie jar, or a bearer token.
 type client struct {
-	t     *testing.T
+	t     testing.TB
 	app   *testApp
 	http  *http.Client
 	token string
 }
 
-func (a *testApp) client(t *testing.T) *client {
+func (a *testApp) client(t *testing.T) *client { return a.clientTB(t) }
+
+func (a *testApp) clientTB(t testing.TB) *client {
 	jar, _ := cookiejar.New(nil)
 	return &client{t: t, app: a, http: &http.Client{Jar: jar}}
 }
@@ -120,7 +124,7 @@ func (c *client) mustLogin(username string) *client {
 	return c
 }
 
-func mustJSON(t *testing.T, data map[string]json.RawMessage, v any) {
+func mustJSON(t testing.TB, data map[string]json.RawMessage, v any) {
 	t.Helper()
 	b, _ := json.Marshal(data)
 	if err := json.Unmarshal(b, v); err != nil {
