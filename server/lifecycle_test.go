@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"io"
 	"net/http"
 	"os"
@@ -12,6 +13,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/coder/websocket"
+	"github.com/coder/websocket/wsjson"
 )
 
 // TestManagedPostgresLifecycle runs the real binary with its own
@@ -68,7 +72,11 @@ func TestManagedPostgresLifecycle(t *testing.T) {
 		t.Fatal("no managed PostgreSQL process found while the server runs")
 	}
 	loginOK(t, url)
+	ws := openClockSocket(t, url)
 	stop(t, cmd, syscall.SIGTERM)
+	if code := <-ws; code != websocket.StatusNormalClosure && code != websocket.StatusGoingAway {
+		t.Errorf("websocket closed with %d on shutdown, want 1000 or 1001", code)
+	}
 	if ps := postgresProcesses(dataDir); len(ps) > 0 {
 		t.Fatalf("PostgreSQL left running after a clean stop: %v", ps)
 	}
@@ -93,6 +101,49 @@ func TestManagedPostgresLifecycle(t *testing.T) {
 	if ps := postgresProcesses(dataDir); len(ps) > 0 {
 		t.Fatalf("PostgreSQL left running: %v", ps)
 	}
+}
+
+// openClockSocket signs in, subscribes to the clock and reports the close
+// code the server ends the socket with.
+func openClockSocket(t *testing.T, url string) <-chan websocket.StatusCode {
+	t.Helper()
+	resp, err := http.Post(url+"/graphql", "application/json",
+		strings.NewReader(`{"query":"mutation { login(input: {username: \"manager\", password: \"demo\"}) { user { username } } }"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	h := http.Header{}
+	for _, c := range resp.Cookies() {
+		h.Add("Cookie", c.Name+"="+c.Value)
+	}
+	ctx := context.Background()
+	conn, _, err := websocket.Dial(ctx, "ws"+strings.TrimPrefix(url, "http")+"/graphql",
+		&websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}, HTTPHeader: h})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = wsjson.Write(ctx, conn, map[string]any{"type": "connection_init"})
+	_ = wsjson.Write(ctx, conn, map[string]any{"type": "subscribe", "id": "1", "payload": map[string]any{"query": "subscription { clock }"}})
+	var first map[string]any
+	for first["type"] != "next" {
+		if err := wsjson.Read(ctx, conn, &first); err != nil {
+			t.Fatalf("no clock tick: %v", err)
+		}
+	}
+	done := make(chan websocket.StatusCode, 1)
+	go func() {
+		rctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		defer cancel()
+		for {
+			var m map[string]any
+			if err := wsjson.Read(rctx, conn, &m); err != nil {
+				done <- websocket.CloseStatus(err)
+				return
+			}
+		}
+	}()
+	return done
 }
 
 func waitReady(t *testing.T, url string) {
