@@ -77,7 +77,10 @@ func (e *Events) Run(ctx context.Context) error {
 	if err := l.Listen(channelOutbox); err != nil {
 		return err
 	}
-	go e.runSequencer(ctx)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done(); e.runSequencer(ctx) }()
+	defer wg.Wait()
 	// Drain notifications in a goroutine that never blocks: lib/pq stalls
 	// its connection when nobody reads.
 	go func() {

@@ -31,7 +31,7 @@ func newTestAppTB(t testing.TB) *testApp {
 	if _, err := store.LoadDemo(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	a := newApp(store, slog.New(slog.DiscardHandler))
+	a := newApp(store, nil, slog.New(slog.DiscardHandler))
 	a.dist = fstest.MapFS{
 		"index.html":         {Data: []byte("<!doctype html><title>JXC</title>")},
 		"graphiql.html":      {Data: []byte("<!doctype html><title>GraphiQL</title>")},
