@@ -9,7 +9,7 @@ import './graphiql.css';
 import { fetcher } from './fetcher';
 import { initialLocale, translate } from '../i18n';
 
-const DEFAULT_QUERY = `# JXC GraphQL API. Open the docs (book icon) to read the schema.
+const DEFAULT_QUERY = `# JXC GraphQL API: the docs (book icon) describe every field.
 query WhoAmI {
   me {
     username

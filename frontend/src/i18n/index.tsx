@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { en } from './en';
 import { zh, type MessageKey } from './zh';
 
@@ -38,6 +38,9 @@ const I18nContext = createContext<I18nValue | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  useEffect(() => {
+    document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
+  }, [locale]);
   const setLocale = useCallback((l: Locale) => {
     setLocaleState(l);
     try {
@@ -45,7 +48,6 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     } catch {
       // Not remembered; the switch still works for this page.
     }
-    document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
   }, []);
   const value = useMemo<I18nValue>(
     () => ({ locale, setLocale, t: (key, params) => translate(locale, key, params) }),

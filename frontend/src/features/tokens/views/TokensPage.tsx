@@ -52,7 +52,6 @@ export default function TokensPage() {
 
   return (
     <Card
-      title={t('tokens.title')}
       extra={
         <Button icon={<ApiOutlined />} href="/graphiql" target="_blank">
           {t('tokens.openGraphiql')}

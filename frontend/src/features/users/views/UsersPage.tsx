@@ -21,7 +21,6 @@ export default function UsersPage() {
 
   return (
     <Card
-      title={t('users.title')}
       extra={
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="user-create-open">
           {t('users.create')}
