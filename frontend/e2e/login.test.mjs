@@ -55,3 +55,19 @@ test('signing out returns to the login page and the session is gone', async () =
   await page.goto('/account/tokens');
   await page.waitForURL('**/login');
 });
+
+test('a websocket refused with 4401 (session gone) sends the user to the login page', async () => {
+  const page = await newPage();
+  const socket = page.waitForEvent('websocket');
+  await login(page, 'manager');
+  await page.locator('[data-testid="live-indicator"][data-state="live"]').waitFor();
+  // Leave the live page (its websocket closes), drop the cookie, come back
+  // without a page load: only the websocket can notice the session is gone.
+  const ws = await socket;
+  await byTestId(page, 'menu-tokens').click();
+  await page.waitForURL('**/account/tokens');
+  if (!ws.isClosed()) await ws.waitForEvent('close');
+  await page.context().clearCookies();
+  await byTestId(page, 'menu-home').click();
+  await page.waitForURL('**/login', { timeout: 10_000 });
+});
