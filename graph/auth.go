@@ -138,11 +138,14 @@ func sessionOnly(ctx context.Context, _ any, next graphql.Resolver) (any, error)
 }
 
 // readOnlyAnalysts makes every mutation forbidden to a caller whose only
-// role is ANALYST, whatever the field's own rule says.
+// role is ANALYST, whatever the field's own rule says. The exceptions are
+// the @sessionOnly fields (sign in and out, own tokens and password), which
+// an analyst needs and which an API token can never call.
 func readOnlyAnalysts(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
 	oc := graphql.GetOperationContext(ctx)
 	fc := graphql.GetRootFieldContext(ctx)
-	if oc != nil && oc.Operation != nil && oc.Operation.Operation == "mutation" && fc != nil {
+	if oc != nil && oc.Operation != nil && oc.Operation.Operation == "mutation" && fc != nil &&
+		fc.Field.Definition.Directives.ForName("sessionOnly") == nil {
 		if u := jxc.UserFromContext(ctx); u != nil && onlyAnalyst(u) {
 			graphql.AddError(ctx, jxc.Errorf(jxc.EFORBIDDEN, "analysts may read but not change anything"))
 			return graphql.Null

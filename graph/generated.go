@@ -748,19 +748,19 @@ type SetPasswordPayload {
 "The root of every change."
 type Mutation {
   "Signs in with a user name and password and sets the session cookie. Repeated failures are throttled."
-  login(input: LoginInput!): LoginPayload! @sessionOnly
+  login("The user name and password." input: LoginInput!): LoginPayload! @sessionOnly
   "Ends the current session."
   logout: LogoutPayload! @sessionOnly
   "Creates a personal API token for the signed-in user."
-  createApiToken(name: String!): CreateApiTokenPayload! @sessionOnly
+  createApiToken("What the token is for, 1 to 100 characters." name: String!): CreateApiTokenPayload! @sessionOnly
   "Revokes one of the signed-in user's API tokens (administrators may revoke any)."
-  revokeApiToken(id: ID!): RevokeApiTokenPayload! @sessionOnly
+  revokeApiToken("The token to revoke." id: ID!): RevokeApiTokenPayload! @sessionOnly
   "Creates a user."
-  createUser(input: CreateUserInput!): UserPayload! @hasRole(roles: [ADMIN])
+  createUser("The new user." input: CreateUserInput!): UserPayload! @hasRole(roles: [ADMIN])
   "Changes a user's name, roles or active flag."
-  updateUser(input: UpdateUserInput!): UserPayload! @hasRole(roles: [ADMIN])
+  updateUser("What to change." input: UpdateUserInput!): UserPayload! @hasRole(roles: [ADMIN])
   "Sets a password: administrators for anyone, others for themselves."
-  setPassword(input: SetPasswordInput!): SetPasswordPayload! @sessionOnly
+  setPassword("Whose password and the new one." input: SetPasswordInput!): SetPasswordPayload! @sessionOnly
 }
 
 "Live updates over the websocket (graphql-transport-ws)."

@@ -15,7 +15,7 @@ import (
 // Resolver holds the services the resolvers call.
 type Resolver struct {
 	UserService jxc.UserService
-	Log   *slog.Logger
+	Log         *slog.Logger
 }
 
 // sessionTTL matches the server-side session lifetime.

@@ -21,13 +21,14 @@ const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 
 	"frame-ancestors 'none'; base-uri 'self'; object-src 'none'"
 
 type app struct {
-	store *db.DB
-	log   *slog.Logger
-	dist  fs.FS
+	store  *db.DB
+	events *db.Events
+	log    *slog.Logger
+	dist   fs.FS
 }
 
-func newApp(store *db.DB, log *slog.Logger) *app {
-	return &app{store: store, log: log, dist: frontend.Dist()}
+func newApp(store *db.DB, events *db.Events, log *slog.Logger) *app {
+	return &app{store: store, events: events, log: log, dist: frontend.Dist()}
 }
 
 func (a *app) routes() http.Handler {

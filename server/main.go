@@ -118,12 +118,25 @@ func run(ctx context.Context, cfg Config, log *slog.Logger, ready chan<- string)
 		return err
 	}
 
+	// One event hub per process: it hears every committed change from any
+	// replica and fans it out to this process's subscribers.
+	events := db.NewEvents(store, url)
+	evctx, stopEvents := context.WithCancel(context.Background())
+	evdone := make(chan struct{})
+	go func() {
+		defer close(evdone)
+		if err := events.Run(evctx); err != nil {
+			log.Error("event hub stopped", "err", err)
+		}
+	}()
+	defer func() { stopEvents(); <-evdone }()
+
 	// Every request context derives from base; cancelling it closes the
 	// websockets, which http.Server.Shutdown does not track.
 	base, cancelBase := context.WithCancel(context.Background())
 	defer cancelBase()
 	srv := &http.Server{
-		Handler:           newApp(store, log).routes(),
+		Handler:           newApp(store, events, log).routes(),
 		ReadHeaderTimeout: 10 * time.Second,
 		BaseContext:       func(net.Listener) context.Context { return base },
 	}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Measured figures: Go benchmarks against a throwaway PostgreSQL. The
+# performance work extends this with the company-scale benchmark.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=$(mktemp -d /tmp/jxc-bench.XXXXXX); chmod 755 "$out"
+trap '.ci/pg.sh stop "$out/pg" >/dev/null 2>&1; rm -rf "$out"' EXIT
+export TEST_PG_DSN=$(.ci/pg.sh start "$out/pg")
+go test -run '^$' -bench . -benchmem -benchtime 2s ./... | grep -E '^(Benchmark|ok|FAIL|---)' 

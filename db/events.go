@@ -1,0 +1,408 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/lib/pq"
+)
+
+// Event is one committed change, numbered by the sequencer.
+type Event struct {
+	Seq     int64           `db:"seq"`
+	Topic   string          `db:"topic"`
+	Key     string          `db:"key"`
+	Payload json.RawMessage `db:"payload"`
+	At      time.Time       `db:"created_at"`
+}
+
+// Publish records an event in the transaction; it is announced only if the
+// transaction commits.
+func Publish(ctx context.Context, q Queryer, topic, key string, payload any) error {
+	b, err := json.Marshal(payload)
+	if err != nil {
+		return err
+	}
+	_, err = q.ExecContext(ctx, `INSERT INTO outbox (topic, key, payload) VALUES ($1, $2, $3)`, topic, key, b)
+	return err
+}
+
+const (
+	channelOutbox   = "jxc_outbox" // raw inserts committed: the sequencer wakes
+	channelEvents   = "jxc_events" // events numbered: every replica reads them
+	sequencerLockID = 7410_2028
+)
+
+// Events runs, in every server process, one LISTEN connection that hears
+// every committed event from any replica and fans it out to subscribers,
+// plus a sequencer that only the replica holding an advisory lock runs.
+type Events struct {
+	db        *DB
+	url       string
+	log       *slog.Logger
+	Retention time.Duration
+
+	mu      sync.Mutex
+	subs    map[*Subscription]struct{}
+	lastSeq int64
+	wake    chan struct{}
+	seqWake chan struct{}
+}
+
+// NewEvents prepares the event hub; Run starts it.
+func NewEvents(db *DB, url string) *Events {
+	return &Events{db: db, url: url, log: db.Log, Retention: 7 * 24 * time.Hour,
+		subs: map[*Subscription]struct{}{}, wake: make(chan struct{}, 1), seqWake: make(chan struct{}, 1)}
+}
+
+// Run listens until ctx ends.
+func (e *Events) Run(ctx context.Context) error {
+	if err := e.db.GetContext(ctx, &e.lastSeq, `SELECT coalesce(max(seq), 0) FROM outbox`); err != nil {
+		return err
+	}
+	l := pq.NewListener(e.url, 100*time.Millisecond, 5*time.Second, func(ev pq.ListenerEventType, err error) {
+		if err != nil {
+			e.log.Warn("event listener", "event", ev, "err", err)
+		}
+	})
+	defer l.Close()
+	if err := l.Listen(channelEvents); err != nil {
+		return err
+	}
+	if err := l.Listen(channelOutbox); err != nil {
+		return err
+	}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done(); e.runSequencer(ctx) }()
+	defer wg.Wait()
+	// Drain notifications in a goroutine that never blocks: lib/pq stalls
+	// its connection when nobody reads.
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case n := <-l.Notify:
+				// nil after a reconnect: something may be lost, so re-read;
+				// reading from the table by seq loses nothing either way.
+				if n == nil || n.Channel == channelEvents {
+					e.poke()
+				} else {
+					e.pokeSequencer()
+				}
+			}
+		}
+	}()
+	tick := time.NewTicker(time.Second)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			e.closeAll()
+			return nil
+		case <-e.wake:
+		case <-tick.C:
+		}
+		if err := e.deliverNew(ctx); err != nil && ctx.Err() == nil {
+			e.log.Warn("reading events", "err", err)
+		}
+	}
+}
+
+func (e *Events) poke() {
+	select {
+	case e.wake <- struct{}{}:
+	default:
+	}
+}
+
+func (e *Events) pokeSequencer() {
+	select {
+	case e.seqWake <- struct{}{}:
+	default:
+	}
+}
+
+// deliverNew reads events after the last one delivered, in order, and hands
+// them to subscribers.
+func (e *Events) deliverNew(ctx context.Context) error {
+	for {
+		var evs []Event
+		if err := e.db.SelectContext(ctx, &evs, `SELECT seq, topic, key, payload, created_at FROM outbox
+			WHERE seq > $1 ORDER BY seq LIMIT 1000`, e.lastSeq); err != nil {
+			return err
+		}
+		if len(evs) == 0 {
+			return nil
+		}
+		e.mu.Lock()
+		for _, ev := range evs {
+			for s := range e.subs {
+				s.offer(ev)
+			}
+			e.lastSeq = ev.Seq
+		}
+		e.mu.Unlock()
+		if len(evs) < 1000 {
+			return nil
+		}
+	}
+}
+
+// runSequencer numbers committed events while this replica holds the
+// sequencer lock; the other replicas wait for it and take over if it dies.
+func (e *Events) runSequencer(ctx context.Context) {
+	for ctx.Err() == nil {
+		if err := e.sequenceWhileLeader(ctx); err != nil && ctx.Err() == nil {
+			e.log.Warn("event sequencer", "err", err)
+			select {
+			case <-ctx.Done():
+			case <-time.After(time.Second):
+			}
+		}
+	}
+}
+
+func (e *Events) sequenceWhileLeader(ctx context.Context) error {
+	conn, err := e.db.Connx(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	for {
+		var got bool
+		if err := conn.GetContext(ctx, &got, `SELECT pg_try_advisory_lock($1)`, sequencerLockID); err != nil {
+			return err
+		}
+		if got {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(2 * time.Second):
+		}
+	}
+	defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, sequencerLockID)
+	tick := time.NewTicker(500 * time.Millisecond)
+	defer tick.Stop()
+	lastPrune := time.Time{}
+	for {
+		var n int
+		err := conn.GetContext(ctx, &n, `WITH todo AS (
+				SELECT id FROM outbox WHERE seq IS NULL ORDER BY id LIMIT 5000
+			), numbered AS (
+				UPDATE outbox o SET seq = nextval('outbox_seq') FROM todo WHERE o.id = todo.id RETURNING o.seq
+			)
+			SELECT count(*) FROM (SELECT pg_notify('`+channelEvents+`', max(seq)::text) FROM numbered HAVING count(*) > 0) x`)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			continue // there may be more
+		}
+		if time.Since(lastPrune) > time.Minute {
+			lastPrune = time.Now()
+			if _, err := conn.ExecContext(ctx, `DELETE FROM outbox WHERE seq IS NOT NULL AND created_at < now() - $1::interval`,
+				e.Retention.String()); err != nil {
+				return err
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-e.seqWake:
+		case <-tick.C:
+		}
+	}
+}
+
+func (e *Events) closeAll() {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for s := range e.subs {
+		s.close()
+		delete(e.subs, s)
+	}
+}
+
+// ErrResync tells a subscriber it fell too far behind, or asked for events
+// older than the outbox keeps: reload current state, then resume.
+var ErrResync = errors.New("resync: events were dropped; reload the current state")
+
+// Subscription receives the events of some topics, oldest first, each once.
+// Its buffer is bounded: past SoftLimit pending events only the newest per
+// key is kept, so a slow reader never blocks the hub and still gets the
+// latest value; past HardLimit distinct keys it gets ErrResync.
+type Subscription struct {
+	C      <-chan struct{} // signalled when Next has something
+	c      chan struct{}
+	topics map[string]bool
+	keep   func(Event) bool
+
+	mu      sync.Mutex
+	pending []Event        // in seq order
+	byKey   map[string]int // topic+key -> index in pending
+	from    int64          // deliver only events with seq > from
+	err     error
+	closed  bool
+}
+
+// Buffer bounds of a subscription.
+const (
+	SoftLimit = 256
+	HardLimit = 2048
+)
+
+// Subscribe registers a subscriber for topics (keep filters further; nil
+// keeps all). With after > 0 it first receives the events after that
+// sequence number from the outbox, then live ones, with no gap and no
+// duplicate.
+func (e *Events) Subscribe(ctx context.Context, topics []string, after int64, keep func(Event) bool) (*Subscription, error) {
+	s := &Subscription{c: make(chan struct{}, 1), topics: map[string]bool{}, keep: keep,
+		byKey: map[string]int{}}
+	s.C = s.c
+	for _, t := range topics {
+		s.topics[t] = true
+	}
+	e.mu.Lock()
+	live := e.lastSeq
+	if after <= 0 || after > live {
+		after = live
+	}
+	s.from = after
+	e.subs[s] = struct{}{}
+	e.mu.Unlock()
+	if after < live {
+		// Replay (after, live] from the table; live events (> live) queue meanwhile.
+		var oldest sql.NullInt64
+		if err := e.db.GetContext(ctx, &oldest, `SELECT min(seq) FROM outbox WHERE seq IS NOT NULL`); err != nil {
+			e.Unsubscribe(s)
+			return nil, err
+		}
+		if oldest.Valid && oldest.Int64 > after+1 {
+			s.fail(ErrResync)
+		} else {
+			var evs []Event
+			if err := e.db.SelectContext(ctx, &evs, `SELECT seq, topic, key, payload, created_at FROM outbox
+				WHERE seq > $1 AND seq <= $2 ORDER BY seq`, after, live); err != nil {
+				e.Unsubscribe(s)
+				return nil, err
+			}
+			s.prepend(evs)
+		}
+	}
+	go func() {
+		<-ctx.Done()
+		e.Unsubscribe(s)
+	}()
+	return s, nil
+}
+
+// Unsubscribe removes the subscriber.
+func (e *Events) Unsubscribe(s *Subscription) {
+	e.mu.Lock()
+	delete(e.subs, s)
+	e.mu.Unlock()
+	s.close()
+}
+
+func (s *Subscription) wants(ev Event) bool {
+	return s.topics[ev.Topic] && (s.keep == nil || s.keep(ev))
+}
+
+// offer queues a live event; it never blocks.
+func (s *Subscription) offer(ev Event) {
+	if !s.wants(ev) {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed || s.err != nil || ev.Seq <= s.from {
+		return
+	}
+	s.push(ev)
+	s.signal()
+}
+
+// push appends ev; once the buffer is past SoftLimit it replaces an older
+// pending event of the same key instead (the newest value is what
+// matters). The caller holds mu.
+func (s *Subscription) push(ev Event) {
+	k := ev.Topic + "\x00" + ev.Key
+	if i, ok := s.byKey[k]; ok && len(s.pending) >= SoftLimit {
+		s.pending = append(s.pending[:i], s.pending[i+1:]...)
+		for kk, j := range s.byKey {
+			if j > i {
+				s.byKey[kk] = j - 1
+			}
+		}
+	}
+	s.byKey[k] = len(s.pending)
+	s.pending = append(s.pending, ev)
+	if len(s.pending) > HardLimit {
+		s.err = ErrResync
+		s.pending, s.byKey = nil, map[string]int{}
+	}
+}
+
+func (s *Subscription) prepend(evs []Event) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	live := s.pending
+	s.pending, s.byKey = nil, map[string]int{}
+	for _, ev := range evs {
+		if s.wants(ev) {
+			s.push(ev)
+		}
+	}
+	for _, ev := range live {
+		s.push(ev)
+	}
+	s.signal()
+}
+
+func (s *Subscription) fail(err error) {
+	s.mu.Lock()
+	s.err = err
+	s.signal()
+	s.mu.Unlock()
+}
+
+func (s *Subscription) signal() {
+	select {
+	case s.c <- struct{}{}:
+	default:
+	}
+}
+
+func (s *Subscription) close() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.closed {
+		s.closed = true
+		close(s.c)
+	}
+}
+
+// Next returns the pending events in order and clears them, or the error
+// that ended the subscription (ErrResync).
+func (s *Subscription) Next() ([]Event, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.err != nil {
+		return nil, s.err
+	}
+	evs := s.pending
+	s.pending, s.byKey = nil, map[string]int{}
+	if len(evs) > 0 {
+		s.from = evs[len(evs)-1].Seq
+	}
+	return evs, nil
+}

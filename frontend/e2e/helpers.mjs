@@ -1,0 +1,98 @@
+// Shared setup for the browser tests: one Chromium per test file, a fresh
+// context (cookies, storage) per test, and page objects for the screens.
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:18080').replace(/\/$/, '');
+export const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
+export const VIEWPORT = { width: 1440, height: 900 };
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Launches Chromium before the file's tests and closes it after. Returns a
+ * function giving each test a fresh context and page; the page records
+ * console errors and uncaught exceptions in page.problems.
+ */
+export function useBrowser() {
+  let browser;
+  const contexts = [];
+  before(async () => {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
+  });
+  after(async () => {
+    await Promise.allSettled(contexts.map((c) => c.close()));
+    await browser?.close();
+  });
+  return async function newPage({ locale = 'zh' } = {}) {
+    const context = await browser.newContext({ viewport: VIEWPORT, baseURL: BASE_URL, locale: 'zh-CN' });
+    contexts.push(context);
+    // The app's language comes from localStorage; set it before any script runs.
+    await context.addInitScript((l) => {
+      if (!localStorage.getItem('jxc.locale')) localStorage.setItem('jxc.locale', l);
+    }, locale);
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    page.problems = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') page.problems.push(msg.text());
+    });
+    page.on('pageerror', (err) => page.problems.push(String(err)));
+    return page;
+  };
+}
+
+export const byTestId = (page, id) => page.locator(`[data-testid="${id}"]`);
+
+/** Problems the browser reported other than expected 401-ish noise. */
+export function seriousProblems(page) {
+  return page.problems.filter((p) => !/401|Unauthorized|UNAUTHENTICATED/i.test(p));
+}
+
+export function assertNoCspViolations(page) {
+  const csp = page.problems.filter((p) => /Content Security Policy|Refused to/i.test(p));
+  assert.deepEqual(csp, [], 'CSP violations');
+}
+
+/** Signs in through the login form and waits for the signed-in shell. */
+export async function login(page, username, password = 'demo') {
+  await page.goto('/login');
+  await byTestId(page, 'login-username').fill(username);
+  await byTestId(page, 'login-password').fill(password);
+  await byTestId(page, 'login-submit').click();
+  await byTestId(page, 'main-menu').waitFor();
+}
+
+/** The keys of the menu entries shown, in order. */
+export async function menuKeys(page) {
+  await byTestId(page, 'main-menu').waitFor();
+  const ids = await page.locator('[data-testid="main-menu"] [data-testid^="menu-"]').evaluateAll((els) =>
+    els.map((e) => e.getAttribute('data-testid')),
+  );
+  return ids.map((id) => id.replace(/^menu-/, ''));
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, name) });
+}
+
+export function randomName(prefix) {
+  return `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+}

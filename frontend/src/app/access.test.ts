@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../gql/graphql';
+import { ALL_ROLES, allows, visibleFor } from './access';
+import { MENU, entryForPath } from './menu';
+
+const keysFor = (roles: Role[]) => visibleFor(MENU, roles).map((e) => e.key);
+
+describe('menu filtering by role', () => {
+  it('shows a sales user Home and API tokens but not Users', () => {
+    expect(keysFor(['SALES'])).toEqual(['home', 'tokens']);
+  });
+
+  it('shows ADMIN every entry, including admin-only ones', () => {
+    expect(keysFor(['ADMIN'])).toEqual(MENU.map((e) => e.key));
+    expect(keysFor(['ADMIN'])).toContain('users');
+  });
+
+  it('gives every non-admin role the same entries as sales for now', () => {
+    for (const r of ALL_ROLES.filter((r) => r !== 'ADMIN')) {
+      expect(keysFor([r]), r).not.toContain('users');
+      expect(keysFor([r]), r).toEqual(expect.arrayContaining(['home', 'tokens']));
+    }
+  });
+
+  it('shows nothing to a user without roles', () => {
+    expect(keysFor([])).toEqual([]);
+  });
+
+  it('keeps the menu order whatever the roles', () => {
+    const entries = [
+      { key: 'a', roles: ['FINANCE'] as Role[] },
+      { key: 'b', roles: ['SALES'] as Role[] },
+      { key: 'c', roles: ['FINANCE', 'SALES'] as Role[] },
+    ];
+    expect(visibleFor(entries, ['SALES', 'FINANCE']).map((e) => e.key)).toEqual(['a', 'b', 'c']);
+    expect(visibleFor(entries, ['SALES']).map((e) => e.key)).toEqual(['b', 'c']);
+  });
+});
+
+describe('allows', () => {
+  it('needs one matching role', () => {
+    expect(allows(['FINANCE'], ['SALES'])).toBe(false);
+    expect(allows(['FINANCE', 'SALES'], ['SALES'])).toBe(true);
+  });
+  it('lets ADMIN through everything', () => {
+    expect(allows(['FINANCE'], ['ADMIN'])).toBe(true);
+    expect(allows([], ['ADMIN'])).toBe(true);
+  });
+});
+
+describe('menu data', () => {
+  it('has unique keys and paths', () => {
+    expect(new Set(MENU.map((e) => e.key)).size).toBe(MENU.length);
+    expect(new Set(MENU.map((e) => e.path)).size).toBe(MENU.length);
+  });
+  it('finds the entry for a location by longest prefix', () => {
+    expect(entryForPath('/')?.key).toBe('home');
+    expect(entryForPath('/admin/users')?.key).toBe('users');
+    expect(entryForPath('/admin/users/42')?.key).toBe('users');
+    expect(entryForPath('/admin/usersx')).toBeUndefined();
+    expect(entryForPath('/nowhere')).toBeUndefined();
+  });
+});

@@ -1,0 +1,48 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { useQuery } from 'urql';
+import { Button, Result, Spin } from 'antd';
+import { MeQuery } from '../features/auth/queries';
+import type { MeQuery as MeQueryResult } from '../gql/graphql';
+import { errorCode } from '../graphql/errors';
+import { useT } from '../i18n';
+
+export type Me = MeQueryResult['me'];
+
+const SessionContext = createContext<Me | null>(null);
+
+/** The signed-in user; only inside <RequireSession>. */
+export function useMe(): Me {
+  const me = useContext(SessionContext);
+  if (!me) throw new Error('useMe must be used inside <RequireSession>');
+  return me;
+}
+
+export function FullPageSpin() {
+  return (
+    <div style={{ display: 'flex', justifyContent: 'center', alignItems: 'center', minHeight: '60vh' }}>
+      <Spin size="large" />
+    </div>
+  );
+}
+
+/** Loads `me`; sends the visitor to /login when there is no session. */
+export function RequireSession({ children }: { children: ReactNode }) {
+  const t = useT();
+  const location = useLocation();
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: MeQuery });
+
+  if (data?.me) return <SessionContext.Provider value={data.me}>{children}</SessionContext.Provider>;
+  if (errorCode(error) === 'UNAUTHENTICATED') {
+    return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  }
+  if (fetching || !error) return <FullPageSpin />;
+  return (
+    <Result
+      status="error"
+      title={t('app.error')}
+      subTitle={error.message}
+      extra={<Button onClick={() => reexecute({ requestPolicy: 'network-only' })}>{t('app.retry')}</Button>}
+    />
+  );
+}

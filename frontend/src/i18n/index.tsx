@@ -1,0 +1,74 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { en } from './en';
+import { zh, type MessageKey } from './zh';
+
+export type Locale = 'zh' | 'en';
+export type { MessageKey };
+
+export const dictionaries: Record<Locale, Record<MessageKey, string>> = { zh, en };
+
+const STORAGE_KEY = 'jxc.locale';
+
+export function initialLocale(): Locale {
+  try {
+    const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
+    if (saved === 'zh' || saved === 'en') return saved;
+  } catch {
+    // Storage may be blocked; fall back to the default.
+  }
+  return 'zh';
+}
+
+/** Formats a message, replacing {name} placeholders with params. */
+export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
+  const text = dictionaries[locale][key] ?? key;
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+export type TFunction = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+interface I18nValue {
+  locale: Locale;
+  setLocale: (l: Locale) => void;
+  t: TFunction;
+}
+
+const I18nContext = createContext<I18nValue | null>(null);
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  useEffect(() => {
+    document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
+  }, [locale]);
+  const setLocale = useCallback((l: Locale) => {
+    setLocaleState(l);
+    try {
+      localStorage.setItem(STORAGE_KEY, l);
+    } catch {
+      // Not remembered; the switch still works for this page.
+    }
+  }, []);
+  const value = useMemo<I18nValue>(
+    () => ({ locale, setLocale, t: (key, params) => translate(locale, key, params) }),
+    [locale, setLocale],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+function useI18n(): I18nValue {
+  const v = useContext(I18nContext);
+  if (!v) throw new Error('useT must be used inside <I18nProvider>');
+  return v;
+}
+
+/** The translate function for the current language. */
+export function useT(): TFunction {
+  return useI18n().t;
+}
+
+/** The current language and a setter that remembers it. */
+export function useLocale(): [Locale, (l: Locale) => void] {
+  const { locale, setLocale } = useI18n();
+  return [locale, setLocale];
+}
