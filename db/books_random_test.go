@@ -323,4 +323,3 @@ func (b *books) checkTotals(t *testing.T, expected map[jxc.StockKey]decimal.Deci
 		t.FailNow()
 	}
 }
-
