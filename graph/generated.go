@@ -32,6 +32,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Mutation() MutationResolver
 	Query() QueryResolver
+	StockLevelChange() StockLevelChangeResolver
 	Subscription() SubscriptionResolver
 }
 
@@ -361,6 +362,12 @@ type ComplexityRoot struct {
 		Warehouse   func(childComplexity int) int
 	}
 
+	StockLevelChange struct {
+		Level  func(childComplexity int) int
+		Resync func(childComplexity int) int
+		Seq    func(childComplexity int) int
+	}
+
 	StockLevelConnection struct {
 		Edges      func(childComplexity int) int
 		Nodes      func(childComplexity int) int
@@ -399,7 +406,8 @@ type ComplexityRoot struct {
 	}
 
 	Subscription struct {
-		Clock func(childComplexity int) int
+		Clock             func(childComplexity int) int
+		StockLevelChanged func(childComplexity int, filter *jxc.StockLevelFilter, after *string) int
 	}
 
 	TrialBalance struct {
@@ -518,8 +526,12 @@ type QueryResolver interface {
 	BalanceSheet(ctx context.Context, asOf jxc.Date) (jxc.BalanceSheet, error)
 	BooksCheck(ctx context.Context) (jxc.BooksCheck, error)
 }
+type StockLevelChangeResolver interface {
+	Seq(ctx context.Context, obj *jxc.StockLevelChange) (string, error)
+}
 type SubscriptionResolver interface {
 	Clock(ctx context.Context) (<-chan time.Time, error)
+	StockLevelChanged(ctx context.Context, filter *jxc.StockLevelFilter, after *string) (<-chan jxc.StockLevelChange, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -2032,6 +2044,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.StockLevel.Warehouse(childComplexity), true
 
+	case "StockLevelChange.level":
+		if e.ComplexityRoot.StockLevelChange.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockLevelChange.Level(childComplexity), true
+	case "StockLevelChange.resync":
+		if e.ComplexityRoot.StockLevelChange.Resync == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockLevelChange.Resync(childComplexity), true
+	case "StockLevelChange.seq":
+		if e.ComplexityRoot.StockLevelChange.Seq == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockLevelChange.Seq(childComplexity), true
+
 	case "StockLevelConnection.edges":
 		if e.ComplexityRoot.StockLevelConnection.Edges == nil {
 			break
@@ -2175,6 +2206,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subscription.Clock(childComplexity), true
+	case "Subscription.stockLevelChanged":
+		if e.ComplexityRoot.Subscription.StockLevelChanged == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_stockLevelChanged_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.StockLevelChanged(childComplexity, args["filter"].(*jxc.StockLevelFilter), args["after"].(*string)), true
 
 	case "TrialBalance.asOf":
 		if e.ComplexityRoot.TrialBalance.AsOf == nil {
@@ -3915,6 +3957,29 @@ extend type Mutation {
   "Reopens a closed fiscal period."
   reopenFiscalPeriod("What to do; see the input type." input: FiscalPeriodInput!): FiscalPeriodPayload! @hasRole(roles: [FINANCE])
 }
+
+# ---------------------------------------------------------------------------
+# The live graph: changes pushed over the websocket when they commit.
+
+"A committed change of one stock level."
+type StockLevelChange {
+  "Position in the event stream, a whole number written as a string: pass the last one seen as ` + "`" + `after` + "`" + ` when reconnecting."
+  seq: String!
+  "True when this subscriber fell too far behind or asked for events no longer kept: reload the levels shown, then subscribe again without ` + "`" + `after` + "`" + `. No level comes with it, and the subscription ends."
+  resync: Boolean!
+  "The stock level after the change; null with resync."
+  level: StockLevel
+}
+
+extend type Subscription {
+  "Stock levels as they change (on hand, reserved, available, value), pushed when the change commits; rolled-back work is never announced. With ` + "`" + `after` + "`" + `, first every change since that sequence number, in order, then live ones."
+  stockLevelChanged(
+    "Which levels; fields left out do not filter."
+    filter: StockLevelFilter
+    "The last ` + "`" + `seq` + "`" + ` already seen; the stream resumes right after it."
+    after: String
+  ): StockLevelChange!
+}
 `, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -4457,6 +4522,18 @@ func (ec *executionContext) childFields_StockLevel(ctx context.Context, field gr
 		return ec.fieldContext_StockLevel_averageCost(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StockLevel", field.Name)
+}
+
+func (ec *executionContext) childFields_StockLevelChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "seq":
+		return ec.fieldContext_StockLevelChange_seq(ctx, field)
+	case "resync":
+		return ec.fieldContext_StockLevelChange_resync(ctx, field)
+	case "level":
+		return ec.fieldContext_StockLevelChange_level(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockLevelChange", field.Name)
 }
 
 func (ec *executionContext) childFields_StockLevelConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5492,6 +5569,28 @@ func (ec *executionContext) field_Query_warehouses_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["orderBy"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_stockLevelChanged_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.StockLevelFilter, error) {
+			return ec.unmarshalOStockLevelFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockLevelFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
 	return args, nil
 }
 
@@ -12347,6 +12446,84 @@ func (ec *executionContext) fieldContext_StockLevel_averageCost(_ context.Contex
 	return graphql.NewScalarFieldContext("StockLevel", field, true, false, "Decimal")
 }
 
+func (ec *executionContext) _StockLevelChange_seq(ctx context.Context, field graphql.CollectedField, obj *jxc.StockLevelChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockLevelChange_seq(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StockLevelChange().Seq(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockLevelChange_seq(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockLevelChange", field, true, true, "String")
+}
+
+func (ec *executionContext) _StockLevelChange_resync(ctx context.Context, field graphql.CollectedField, obj *jxc.StockLevelChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockLevelChange_resync(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Resync, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockLevelChange_resync(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockLevelChange", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _StockLevelChange_level(ctx context.Context, field graphql.CollectedField, obj *jxc.StockLevelChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockLevelChange_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.StockLevel) graphql.Marshaler {
+			return ec.marshalOStockLevel2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockLevel(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockLevelChange_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockLevelChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockLevel(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _StockLevelConnection_edges(ctx context.Context, field graphql.CollectedField, obj *StockLevelConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12982,6 +13159,50 @@ func (ec *executionContext) _Subscription_clock(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Subscription_clock(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Subscription", field, true, true, "Time")
+}
+
+func (ec *executionContext) _Subscription_stockLevelChanged(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_stockLevelChanged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().StockLevelChanged(ctx, fc.Args["filter"].(*jxc.StockLevelFilter), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.StockLevelChange) graphql.Marshaler {
+			return ec.marshalNStockLevelChange2githubᚗcomᚋjxcgraphᚋjxcᚐStockLevelChange(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_stockLevelChanged(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockLevelChange(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_stockLevelChanged_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _TrialBalance_asOf(ctx context.Context, field graphql.CollectedField, obj *jxc.TrialBalance) (ret graphql.Marshaler) {
@@ -19262,6 +19483,50 @@ func (ec *executionContext) _StockLevel(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var stockLevelChangeImplementors = []string{"StockLevelChange"}
+
+func (ec *executionContext) _StockLevelChange(ctx context.Context, sel ast.SelectionSet, obj *jxc.StockLevelChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stockLevelChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StockLevelChange")
+		case "seq":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StockLevelChange_seq(ctx, field, obj)
+				})
+		case "resync":
+			out.Values[i] = ec._StockLevelChange_resync(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "level":
+			out.Values[i] = ec._StockLevelChange_level(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var stockLevelConnectionImplementors = []string{"StockLevelConnection"}
 
 func (ec *executionContext) _StockLevelConnection(ctx context.Context, sel ast.SelectionSet, obj *StockLevelConnection) graphql.Marshaler {
@@ -19527,6 +19792,8 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 	switch fields[0].Name {
 	case "clock":
 		return ec._Subscription_clock(ctx, fields[0])
+	case "stockLevelChanged":
+		return ec._Subscription_stockLevelChanged(ctx, fields[0])
 	default:
 		panic("unknown field " + strconv.Quote(fields[0].Name))
 	}
@@ -21109,6 +21376,10 @@ func (ec *executionContext) marshalNStockLevel2ᚖgithubᚗcomᚋjxcgraphᚋjxc�
 	return ec._StockLevel(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNStockLevelChange2githubᚗcomᚋjxcgraphᚋjxcᚐStockLevelChange(ctx context.Context, sel ast.SelectionSet, v jxc.StockLevelChange) graphql.Marshaler {
+	return ec._StockLevelChange(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNStockLevelConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockLevelConnection(ctx context.Context, sel ast.SelectionSet, v StockLevelConnection) graphql.Marshaler {
 	return ec._StockLevelConnection(ctx, sel, &v)
 }
@@ -21881,6 +22152,13 @@ func (ec *executionContext) marshalOStockDocument2ᚖgithubᚗcomᚋjxcgraphᚋj
 		return graphql.Null
 	}
 	return ec._StockDocument(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOStockLevel2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockLevel(ctx context.Context, sel ast.SelectionSet, v *jxc.StockLevel) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._StockLevel(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOStockLevelFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockLevelFilter(ctx context.Context, v any) (*jxc.StockLevelFilter, error) {

@@ -7,6 +7,7 @@ package graph
 
 import (
 	"context"
+	"strconv"
 	"time"
 
 	"github.com/jxcgraph/jxc"
@@ -418,6 +419,11 @@ func (r *queryResolver) BooksCheck(ctx context.Context) (jxc.BooksCheck, error) 
 	return value(r.LedgerService.BooksCheck(ctx))
 }
 
+// Seq is the resolver for the seq field.
+func (r *stockLevelChangeResolver) Seq(ctx context.Context, obj *jxc.StockLevelChange) (string, error) {
+	return strconv.FormatInt(obj.Seq, 10), nil
+}
+
 // Clock is the resolver for the clock field.
 func (r *subscriptionResolver) Clock(ctx context.Context) (<-chan time.Time, error) {
 	ch := make(chan time.Time, 1)
@@ -443,17 +449,34 @@ func (r *subscriptionResolver) Clock(ctx context.Context) (<-chan time.Time, err
 	return ch, nil
 }
 
+// StockLevelChanged is the resolver for the stockLevelChanged field.
+func (r *subscriptionResolver) StockLevelChanged(ctx context.Context, filter *jxc.StockLevelFilter, after *string) (<-chan jxc.StockLevelChange, error) {
+	from, err := parseSeq(after)
+	if err != nil {
+		return nil, err
+	}
+	var f jxc.StockLevelFilter
+	if filter != nil {
+		f = *filter
+	}
+	return r.Live.StockLevelChanges(ctx, f, from)
+}
+
 // Mutation returns MutationResolver implementation.
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
+// StockLevelChange returns StockLevelChangeResolver implementation.
+func (r *Resolver) StockLevelChange() StockLevelChangeResolver { return &stockLevelChangeResolver{r} }
+
 // Subscription returns SubscriptionResolver implementation.
 func (r *Resolver) Subscription() SubscriptionResolver { return &subscriptionResolver{r} }
 
 type (
-	mutationResolver     struct{ *Resolver }
-	queryResolver        struct{ *Resolver }
-	subscriptionResolver struct{ *Resolver }
+	mutationResolver         struct{ *Resolver }
+	queryResolver            struct{ *Resolver }
+	stockLevelChangeResolver struct{ *Resolver }
+	subscriptionResolver     struct{ *Resolver }
 )
