@@ -20,6 +20,7 @@ type Resolver struct {
 	StockService   jxc.StockService
 	LedgerService  jxc.LedgerService
 	Live           jxc.LiveService
+	KPIService     jxc.KPIService
 	Log            *slog.Logger
 }
 

@@ -419,6 +419,16 @@ func (r *queryResolver) BooksCheck(ctx context.Context) (jxc.BooksCheck, error) 
 	return value(r.LedgerService.BooksCheck(ctx))
 }
 
+// Kpis is the resolver for the kpis field.
+func (r *queryResolver) Kpis(ctx context.Context, from jxc.Date, to jxc.Date, compareFrom *jxc.Date, compareTo *jxc.Date) (jxc.KPIReport, error) {
+	return value(r.KPIService.Report(ctx, from, to, compareFrom, compareTo))
+}
+
+// PeriodSummary is the resolver for the periodSummary field.
+func (r *queryResolver) PeriodSummary(ctx context.Context, year int, month int) (*jxc.PeriodSummary, error) {
+	return r.KPIService.PeriodSummary(ctx, year, month)
+}
+
 // Seq is the resolver for the seq field.
 func (r *stockLevelChangeResolver) Seq(ctx context.Context, obj *jxc.StockLevelChange) (string, error) {
 	return strconv.FormatInt(obj.Seq, 10), nil

@@ -38,6 +38,7 @@ func (a *app) routes() http.Handler {
 		UserService:    users,
 		CatalogService: catalog,
 		Live:           db.NewLive(a.events, catalog),
+		KPIService:     db.NewKPIService(a.store),
 		StockService:   db.NewStockService(a.store),
 		LedgerService:  db.NewLedgerService(a.store),
 		Log:            a.log,
