@@ -20,7 +20,6 @@ func date(t *testing.T, s string) jxc.Date {
 	return d
 }
 
-
 // TestKPIsFromDailyBalances posts a month whose averages can be worked out
 // by hand and checks the KPI report and the month-end summary against them.
 func TestKPIsFromDailyBalances(t *testing.T) {
