@@ -123,7 +123,9 @@ func TestSubscribeFloodIsBoundedAndOthersStayResponsive(t *testing.T) {
 		if m.Type == "error" {
 			_ = json.Unmarshal(m.Payload, &errs)
 		} else if m.Type == "next" {
-			var p struct{ Errors []struct{ Extensions map[string]any } }
+			var p struct {
+				Errors []struct{ Extensions map[string]any }
+			}
 			_ = json.Unmarshal(m.Payload, &p)
 			errs = p.Errors
 		}
