@@ -1,6 +1,13 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import {
+  AccountBookOutlined,
   AppstoreOutlined,
+  AuditOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  FundOutlined,
+  RiseOutlined,
+  SafetyCertificateOutlined,
   DatabaseOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -34,6 +41,8 @@ export type MenuGroup = 'stock' | 'finance' | 'account';
 /** Who reads stock screens (the schema lets any signed-in user read them; these are the roles that work with them). */
 const STOCK_READ: readonly Role[] = ['WAREHOUSE', 'MANAGER', 'ANALYST'];
 const STOCK_WRITE: readonly Role[] = ['WAREHOUSE'];
+/** The schema's @hasRole on the ledger reads; booksCheck is FINANCE only. */
+const FINANCE_READ: readonly Role[] = ['FINANCE', 'MANAGER', 'ANALYST'];
 
 export const MENU: readonly MenuEntry[] = [
   { key: 'home', path: '/', labelKey: 'menu.home', roles: ALL_ROLES, icon: HomeOutlined, page: lazy(() => import('../features/home/views/HomePage')) },
@@ -42,6 +51,13 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'stockLevels', path: '/stock/levels', labelKey: 'menu.stockLevels', roles: STOCK_READ, icon: DatabaseOutlined, group: 'stock', page: lazy(() => import('../features/warehouse/views/StockLevelsPage')) },
   { key: 'stockMoves', path: '/stock/moves', labelKey: 'menu.stockMoves', roles: STOCK_READ, icon: SwapOutlined, group: 'stock', page: lazy(() => import('../features/warehouse/views/StockMovesPage')) },
   { key: 'stockAdjust', path: '/stock/adjust', labelKey: 'menu.stockAdjust', roles: STOCK_WRITE, icon: ScanOutlined, group: 'stock', page: lazy(() => import('../features/warehouse/views/StockAdjustmentPage')) },
+  { key: 'accounts', path: '/finance/accounts', labelKey: 'menu.accounts', roles: FINANCE_READ, icon: BookOutlined, group: 'finance', page: lazy(() => import('../features/finance/views/AccountsPage')) },
+  { key: 'journal', path: '/finance/journal', labelKey: 'menu.journal', roles: FINANCE_READ, icon: AccountBookOutlined, group: 'finance', page: lazy(() => import('../features/finance/views/JournalPage')) },
+  { key: 'trialBalance', path: '/finance/trial-balance', labelKey: 'menu.trialBalance', roles: FINANCE_READ, icon: AuditOutlined, group: 'finance', page: lazy(() => import('../features/finance/views/TrialBalancePage')) },
+  { key: 'profitAndLoss', path: '/finance/profit-and-loss', labelKey: 'menu.profitAndLoss', roles: FINANCE_READ, icon: RiseOutlined, group: 'finance', page: lazy(() => import('../features/finance/views/ProfitAndLossPage')) },
+  { key: 'balanceSheet', path: '/finance/balance-sheet', labelKey: 'menu.balanceSheet', roles: FINANCE_READ, icon: FundOutlined, group: 'finance', page: lazy(() => import('../features/finance/views/BalanceSheetPage')) },
+  { key: 'fiscalPeriods', path: '/finance/periods', labelKey: 'menu.fiscalPeriods', roles: FINANCE_READ, icon: CalendarOutlined, group: 'finance', page: lazy(() => import('../features/finance/views/FiscalPeriodsPage')) },
+  { key: 'booksCheck', path: '/finance/books-check', labelKey: 'menu.booksCheck', roles: ['FINANCE'], icon: SafetyCertificateOutlined, group: 'finance', page: lazy(() => import('../features/finance/views/BooksCheckPage')) },
   { key: 'users', path: '/admin/users', labelKey: 'menu.users', roles: ['ADMIN'], icon: TeamOutlined, group: 'account', page: lazy(() => import('../features/users/views/UsersPage')) },
   { key: 'tokens', path: '/account/tokens', labelKey: 'menu.tokens', roles: ALL_ROLES, icon: KeyOutlined, group: 'account', page: lazy(() => import('../features/tokens/views/TokensPage')) },
 ];
