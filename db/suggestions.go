@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/lib/pq"
 	"github.com/shopspring/decimal"
@@ -18,6 +19,9 @@ import (
 // scorecards computes the scorecards of several suppliers from their
 // receipts and prices since a date: three queries whatever the number.
 func scorecards(ctx context.Context, q Queryer, ids []int64, since jxc.Date) (map[int64]*jxc.SupplierScorecard, error) {
+	if since.IsZero() {
+		since = jxc.Today(time.Now()).AddDays(-365)
+	}
 	out := map[int64]*jxc.SupplierScorecard{}
 	for _, id := range ids {
 		out[id] = &jxc.SupplierScorecard{SupplierID: id, Since: since, PriceTrends: []*jxc.PriceTrend{}}

@@ -18,7 +18,10 @@ type Resolver struct {
 	CatalogService jxc.CatalogService
 	StockService   jxc.StockService
 	LedgerService  jxc.LedgerService
-	Log            *slog.Logger
+	// Purchasing: procure to pay, budgets, operating costs and alerts.
+	PurchasingService jxc.PurchasingService
+	BudgetService     jxc.BudgetService
+	Log               *slog.Logger
 }
 
 // sessionTTL matches the server-side session lifetime.
