@@ -5,6 +5,7 @@ package graph
 
 import (
 	"context"
+	"strconv"
 	"time"
 
 	"log/slog"
@@ -18,6 +19,8 @@ type Resolver struct {
 	CatalogService jxc.CatalogService
 	StockService   jxc.StockService
 	LedgerService  jxc.LedgerService
+	Live           jxc.LiveService
+	KPIService     jxc.KPIService
 	// Purchasing: procure to pay, budgets, operating costs and alerts.
 	PurchasingService jxc.PurchasingService
 	BudgetService     jxc.BudgetService
@@ -38,3 +41,15 @@ func mustAuth(ctx context.Context) *jxc.Auth {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// parseSeq reads a subscription's `after` argument.
+func parseSeq(after *string) (int64, error) {
+	if after == nil || *after == "" {
+		return 0, nil
+	}
+	n, err := strconv.ParseInt(*after, 10, 64)
+	if err != nil || n < 0 {
+		return 0, jxc.FieldErrorf(jxc.EINVALID, "after", "after must be a sequence number received earlier, a whole number >= 0")
+	}
+	return n, nil
+}

@@ -7,6 +7,7 @@ package graph
 
 import (
 	"context"
+	"strconv"
 	"time"
 
 	"github.com/jxcgraph/jxc"
@@ -553,6 +554,16 @@ func (r *queryResolver) BooksCheck(ctx context.Context) (jxc.BooksCheck, error) 
 	return value(r.LedgerService.BooksCheck(ctx))
 }
 
+// Kpis is the resolver for the kpis field.
+func (r *queryResolver) Kpis(ctx context.Context, from jxc.Date, to jxc.Date, compareFrom *jxc.Date, compareTo *jxc.Date) (jxc.KPIReport, error) {
+	return value(r.KPIService.Report(ctx, from, to, compareFrom, compareTo))
+}
+
+// PeriodSummary is the resolver for the periodSummary field.
+func (r *queryResolver) PeriodSummary(ctx context.Context, year int, month int) (*jxc.PeriodSummary, error) {
+	return r.KPIService.PeriodSummary(ctx, year, month)
+}
+
 // Suppliers is the resolver for the suppliers field.
 func (r *queryResolver) Suppliers(ctx context.Context, first *int, after *string, filter *jxc.SupplierFilter) (SupplierConnection, error) {
 	p, err := r.PurchasingService.FindSuppliers(ctx, derefFilter(filter), pageArgs(first, after))
@@ -691,6 +702,11 @@ func (r *queryResolver) Alerts(ctx context.Context, kinds []string, mine *bool, 
 		})
 }
 
+// Seq is the resolver for the seq field.
+func (r *stockLevelChangeResolver) Seq(ctx context.Context, obj *jxc.StockLevelChange) (string, error) {
+	return strconv.FormatInt(obj.Seq, 10), nil
+}
+
 // Clock is the resolver for the clock field.
 func (r *subscriptionResolver) Clock(ctx context.Context) (<-chan time.Time, error) {
 	ch := make(chan time.Time, 1)
@@ -716,6 +732,19 @@ func (r *subscriptionResolver) Clock(ctx context.Context) (<-chan time.Time, err
 	return ch, nil
 }
 
+// StockLevelChanged is the resolver for the stockLevelChanged field.
+func (r *subscriptionResolver) StockLevelChanged(ctx context.Context, filter *jxc.StockLevelFilter, after *string) (<-chan jxc.StockLevelChange, error) {
+	from, err := parseSeq(after)
+	if err != nil {
+		return nil, err
+	}
+	var f jxc.StockLevelFilter
+	if filter != nil {
+		f = *filter
+	}
+	return r.Live.StockLevelChanges(ctx, f, from)
+}
+
 // Scorecard is the resolver for the scorecard field.
 func (r *supplierResolver) Scorecard(ctx context.Context, obj *jxc.Supplier, since *jxc.Date) (jxc.SupplierScorecard, error) {
 	return value(r.PurchasingService.Scorecard(ctx, obj.ID, dateOrZero(since)))
@@ -730,6 +759,9 @@ func (r *Resolver) PurchaseOrder() PurchaseOrderResolver { return &purchaseOrder
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
+// StockLevelChange returns StockLevelChangeResolver implementation.
+func (r *Resolver) StockLevelChange() StockLevelChangeResolver { return &stockLevelChangeResolver{r} }
+
 // Subscription returns SubscriptionResolver implementation.
 func (r *Resolver) Subscription() SubscriptionResolver { return &subscriptionResolver{r} }
 
@@ -737,9 +769,10 @@ func (r *Resolver) Subscription() SubscriptionResolver { return &subscriptionRes
 func (r *Resolver) Supplier() SupplierResolver { return &supplierResolver{r} }
 
 type (
-	mutationResolver      struct{ *Resolver }
-	purchaseOrderResolver struct{ *Resolver }
-	queryResolver         struct{ *Resolver }
-	subscriptionResolver  struct{ *Resolver }
-	supplierResolver      struct{ *Resolver }
+	mutationResolver         struct{ *Resolver }
+	purchaseOrderResolver    struct{ *Resolver }
+	queryResolver            struct{ *Resolver }
+	stockLevelChangeResolver struct{ *Resolver }
+	subscriptionResolver     struct{ *Resolver }
+	supplierResolver         struct{ *Resolver }
 )

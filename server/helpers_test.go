@@ -27,11 +27,27 @@ func newTestApp(t *testing.T) *testApp { return newTestAppTB(t) }
 
 func newTestAppTB(t testing.TB) *testApp {
 	t.Helper()
-	store := dbtest.New(t)
+	return newTestAppOn(t, dbtest.NewURL(t))
+}
+
+// newTestAppOn starts a server over the database at url, as one more
+// replica when another test app already uses it.
+func newTestAppOn(t testing.TB, url string) *testApp {
+	t.Helper()
+	store, err := db.Open(context.Background(), url, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
 	if _, err := store.LoadDemo(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	a := newApp(store, nil, slog.New(slog.DiscardHandler))
+	events := db.NewEvents(store, url)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { defer close(done); _ = events.Run(ctx) }()
+	t.Cleanup(func() { cancel(); <-done })
+	a := newApp(store, events, slog.New(slog.DiscardHandler))
 	a.dist = fstest.MapFS{
 		"index.html":         {Data: []byte("<!doctype html><title>JXC</title>")},
 		"graphiql.html":      {Data: []byte("<!doctype html><title>GraphiQL</title>")},
