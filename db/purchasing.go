@@ -829,8 +829,11 @@ func lineByBarcode(ctx context.Context, q Queryer, o *jxc.PurchaseOrder, barcode
 // split into accepted and rejected; accepted goods enter stock at the
 // order price through the posting engine.
 func (s *PurchasingService) PostGoodsReceipt(ctx context.Context, in jxc.GoodsReceiptInput) (*jxc.GoodsReceipt, error) {
-	if err := jxc.ValidateGoodsReceiptInput(in); err != nil {
-		return nil, err
+	// Rule errors of the input come back together with those found
+	// against the order; only a malformed list stops here.
+	invalid, _ := jxc.AsErrors(jxc.ValidateGoodsReceiptInput(in))
+	if len(in.Lines) == 0 || len(in.Lines) > 500 {
+		return nil, invalid
 	}
 	var out *jxc.GoodsReceipt
 	err := s.db.WithTx(ctx, func(tx *Tx) error {
@@ -845,7 +848,7 @@ func (s *PurchasingService) PostGoodsReceipt(ctx context.Context, in jxc.GoodsRe
 		if err != nil {
 			return err
 		}
-		var es jxc.Errors
+		es := slices.Clone(invalid)
 		if !o.Status.Receivable() {
 			es.Add(jxc.ECONFLICT, "input.purchaseOrderId", "purchase order %s is %s; goods are received against APPROVED or PARTIALLY_RECEIVED orders", o.Number, o.Status)
 		}
@@ -862,6 +865,9 @@ func (s *PurchasingService) PostGoodsReceipt(ctx context.Context, in jxc.GoodsRe
 		for i, l := range in.Lines {
 			f := fmt.Sprintf("input.lines.%d.", i)
 			var pl *jxc.PurchaseOrderLine
+			if (l.PurchaseOrderLineID == nil) == (l.Barcode == nil) {
+				continue // reported by the validation
+			}
 			if l.Barcode != nil {
 				pl, err = lineByBarcode(ctx, tx, o, *l.Barcode, f+"barcode")
 				if err != nil {
