@@ -7,7 +7,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-
 func pd(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
 func purchasingState() *PostingState {
