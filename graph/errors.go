@@ -2,10 +2,14 @@ package graph
 
 import (
 	"context"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
+	"net"
 	"runtime/debug"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -18,6 +22,7 @@ const (
 	CodeValidationFailed = "GRAPHQL_VALIDATION_FAILED"
 	CodeComplexity       = "COMPLEXITY_LIMIT_EXCEEDED"
 	CodeDepth            = "DEPTH_LIMIT_EXCEEDED"
+	CodeUnavailable      = "UNAVAILABLE" // the database cannot be reached right now
 )
 
 // presentError is the one error presenter: domain errors keep their code
@@ -34,6 +39,15 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			return gqlErr
 		}
 		out := graphql.DefaultErrorPresenter(ctx, err)
+		var ie *inputError
+		if errors.As(err, &ie) {
+			out.Extensions = withCode(out.Extensions, jxc.EINVALID)
+			if len(out.Path) > 1 {
+				// The path is the field then the argument: name the argument.
+				out.Extensions["field"] = strings.TrimPrefix(out.Path[1:].String(), ".")
+			}
+			return out
+		}
 		var de *jxc.Error
 		if errors.As(err, &de) {
 			out.Message = de.Message
@@ -44,6 +58,13 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			if de.Field != "" {
 				out.Extensions["field"] = de.Field
 			}
+			return out
+		}
+		var netErr *net.OpError
+		if errors.As(err, &netErr) || errors.Is(err, driver.ErrBadConn) || errors.Is(err, io.ErrUnexpectedEOF) {
+			log.WarnContext(ctx, "database unavailable", "err", err, "request_id", RequestID(ctx))
+			out.Message = "the database is unavailable; try again shortly"
+			out.Extensions = withCode(nil, CodeUnavailable)
 			return out
 		}
 		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
