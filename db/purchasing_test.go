@@ -209,3 +209,35 @@ func TestReceiptInputErrorsComeTogetherAndWriteNothing(t *testing.T) {
 		t.Fatalf("a rejection without a reason: %v", err)
 	}
 }
+
+func TestLowStockAlertsOncePerOpenAlert(t *testing.T) {
+	ctx := context.Background()
+	p := newPurch(t)
+	if _, err := p.catalog.UpdateProduct(ctx, jxc.ProductUpdate{ID: p.pid(0), ReorderPoint: decp("10")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.stock.PostOpeningStock(ctx, jxc.OpeningStock{Date: jan, Lines: []jxc.OpeningStockLine{
+		{ProductID: p.pid(0), WarehouseID: p.wid(0), Quantity: dec("2"), UnitCost: dec("1")},
+		{ProductID: p.pid(1), WarehouseID: p.wid(0), Quantity: dec("2"), UnitCost: dec("1")}}}); err != nil {
+		t.Fatal(err)
+	}
+	first, err := p.budget.CheckLowStock(ctx)
+	if err != nil || len(first) != 1 || first[0].Kind != jxc.AlertLowStock {
+		t.Fatalf("first check: %+v %v", first, err)
+	}
+	again, err := p.budget.CheckLowStock(ctx)
+	if err != nil || len(again) != 0 {
+		t.Fatalf("second check raised %d more", len(again))
+	}
+	if _, err := p.budget.AcknowledgeAlert(ctx, first[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := p.budget.CheckLowStock(ctx); len(after) != 1 {
+		t.Fatalf("after acknowledging, still low: %d alerts", len(after))
+	}
+	var events int
+	_ = p.d.GetContext(ctx, &events, `SELECT count(*) FROM outbox WHERE topic = 'alert'`)
+	if events != 2 {
+		t.Fatalf("%d alert events published, want 2", events)
+	}
+}
