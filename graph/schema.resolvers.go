@@ -269,6 +269,141 @@ func (r *mutationResolver) ReopenFiscalPeriod(ctx context.Context, input FiscalP
 	return FiscalPeriodPayload{Period: v, UserErrors: ues}, nil
 }
 
+// CreateSupplier is the resolver for the createSupplier field.
+func (r *mutationResolver) CreateSupplier(ctx context.Context, input CreateSupplierInput) (SupplierPayload, error) {
+	v, ues, err := mutationResult(r.PurchasingService.CreateSupplier(ctx, supplierInput(input)))
+	return SupplierPayload{Supplier: v, UserErrors: ues}, err
+}
+
+// UpdateSupplier is the resolver for the updateSupplier field.
+func (r *mutationResolver) UpdateSupplier(ctx context.Context, input UpdateSupplierInput) (SupplierPayload, error) {
+	v, ues, err := mutationResult(r.PurchasingService.UpdateSupplier(ctx, supplierUpdate(input)))
+	return SupplierPayload{Supplier: v, UserErrors: ues}, err
+}
+
+// SetSupplierProduct is the resolver for the setSupplierProduct field.
+func (r *mutationResolver) SetSupplierProduct(ctx context.Context, input SetSupplierProductInput) (SupplierProductPayload, error) {
+	v, ues, err := mutationResult(r.PurchasingService.SetSupplierProduct(ctx, jxc.SupplierProductInput{SupplierID: input.SupplierID,
+		ProductID: input.ProductID, SupplierSKU: input.SupplierSku, Price: input.Price, LeadTimeDays: input.LeadTimeDays}))
+	return SupplierProductPayload{SupplierProduct: v, UserErrors: ues}, err
+}
+
+// UpdatePurchasingSettings is the resolver for the updatePurchasingSettings field.
+func (r *mutationResolver) UpdatePurchasingSettings(ctx context.Context, input PurchasingSettingsInput) (PurchasingSettingsPayload, error) {
+	v, ues, err := mutationResult(r.PurchasingService.UpdateSettings(ctx, settingsInput(input)))
+	return PurchasingSettingsPayload{Settings: v, UserErrors: ues}, err
+}
+
+// CreatePurchaseOrder is the resolver for the createPurchaseOrder field.
+func (r *mutationResolver) CreatePurchaseOrder(ctx context.Context, input CreatePurchaseOrderInput) (PurchaseOrderPayload, error) {
+	return orderPayload(r.PurchasingService.CreatePurchaseOrder(ctx, purchaseOrderInput(input)))
+}
+
+// CreatePurchaseOrdersFromSuggestions is the resolver for the createPurchaseOrdersFromSuggestions field.
+func (r *mutationResolver) CreatePurchaseOrdersFromSuggestions(ctx context.Context, input CreatePurchaseOrdersFromSuggestionsInput) (PurchaseOrdersPayload, error) {
+	v, ues, err := mutationResult(r.PurchasingService.CreateOrdersFromSuggestions(ctx, suggestionOrderInput(input)))
+	if v == nil {
+		v = []*jxc.PurchaseOrder{}
+	}
+	return PurchaseOrdersPayload{PurchaseOrders: v, UserErrors: ues}, err
+}
+
+// SubmitPurchaseOrder is the resolver for the submitPurchaseOrder field.
+func (r *mutationResolver) SubmitPurchaseOrder(ctx context.Context, id int64) (PurchaseOrderPayload, error) {
+	return orderPayload(r.PurchasingService.SubmitPurchaseOrder(ctx, id))
+}
+
+// ApprovePurchaseOrder is the resolver for the approvePurchaseOrder field.
+func (r *mutationResolver) ApprovePurchaseOrder(ctx context.Context, id int64) (PurchaseOrderPayload, error) {
+	v, ues, err := mutationResult(r.PurchasingService.ApprovePurchaseOrder(ctx, id))
+	if v == nil {
+		return PurchaseOrderPayload{Warnings: []string{}, UserErrors: ues}, err
+	}
+	return PurchaseOrderPayload{PurchaseOrder: v.Order, Warnings: v.Warnings, UserErrors: ues}, err
+}
+
+// CancelPurchaseOrder is the resolver for the cancelPurchaseOrder field.
+func (r *mutationResolver) CancelPurchaseOrder(ctx context.Context, id int64) (PurchaseOrderPayload, error) {
+	return orderPayload(r.PurchasingService.CancelPurchaseOrder(ctx, id))
+}
+
+// ClosePurchaseOrder is the resolver for the closePurchaseOrder field.
+func (r *mutationResolver) ClosePurchaseOrder(ctx context.Context, id int64) (PurchaseOrderPayload, error) {
+	return orderPayload(r.PurchasingService.ClosePurchaseOrder(ctx, id))
+}
+
+// PostGoodsReceipt is the resolver for the postGoodsReceipt field.
+func (r *mutationResolver) PostGoodsReceipt(ctx context.Context, input GoodsReceiptInput) (GoodsReceiptPayload, error) {
+	v, ues, err := mutationResult(r.PurchasingService.PostGoodsReceipt(ctx, goodsReceiptInput(input)))
+	return GoodsReceiptPayload{GoodsReceipt: v, UserErrors: ues}, err
+}
+
+// PostSupplierInvoice is the resolver for the postSupplierInvoice field.
+func (r *mutationResolver) PostSupplierInvoice(ctx context.Context, input SupplierInvoiceInput) (SupplierInvoicePayload, error) {
+	v, ues, err := mutationResult(r.PurchasingService.PostSupplierInvoice(ctx, supplierInvoiceInput(input)))
+	return SupplierInvoicePayload{SupplierInvoice: v, UserErrors: ues}, err
+}
+
+// ApproveSupplierInvoiceMismatch is the resolver for the approveSupplierInvoiceMismatch field.
+func (r *mutationResolver) ApproveSupplierInvoiceMismatch(ctx context.Context, id int64) (SupplierInvoicePayload, error) {
+	v, ues, err := mutationResult(r.PurchasingService.ApproveInvoiceMismatch(ctx, id))
+	return SupplierInvoicePayload{SupplierInvoice: v, UserErrors: ues}, err
+}
+
+// PostSupplierPayment is the resolver for the postSupplierPayment field.
+func (r *mutationResolver) PostSupplierPayment(ctx context.Context, input SupplierPaymentInput) (SupplierPaymentPayload, error) {
+	v, ues, err := mutationResult(r.PurchasingService.PostSupplierPayment(ctx, supplierPaymentInput(input)))
+	return SupplierPaymentPayload{SupplierPayment: v, UserErrors: ues}, err
+}
+
+// PostLandedCost is the resolver for the postLandedCost field.
+func (r *mutationResolver) PostLandedCost(ctx context.Context, input LandedCostInput) (LandedCostPayload, error) {
+	v, ues, err := mutationResult(r.PurchasingService.PostLandedCost(ctx, landedCostInput(input)))
+	return LandedCostPayload{LandedCost: v, UserErrors: ues}, err
+}
+
+// CreateBudgetLine is the resolver for the createBudgetLine field.
+func (r *mutationResolver) CreateBudgetLine(ctx context.Context, input CreateBudgetLineInput) (BudgetLinePayload, error) {
+	v, ues, err := mutationResult(r.BudgetService.CreateBudgetLine(ctx, budgetLineInput(input)))
+	return BudgetLinePayload{BudgetLine: v, UserErrors: ues}, err
+}
+
+// UpdateBudgetLine is the resolver for the updateBudgetLine field.
+func (r *mutationResolver) UpdateBudgetLine(ctx context.Context, input UpdateBudgetLineInput) (BudgetLinePayload, error) {
+	v, ues, err := mutationResult(r.BudgetService.UpdateBudgetLine(ctx, jxc.BudgetLineUpdate{ID: input.ID, Amount: input.Amount,
+		OwnerID: input.OwnerID, Policy: input.Policy, Description: input.Description}))
+	return BudgetLinePayload{BudgetLine: v, UserErrors: ues}, err
+}
+
+// PostOperatingCost is the resolver for the postOperatingCost field.
+func (r *mutationResolver) PostOperatingCost(ctx context.Context, input OperatingCostInput) (OperatingCostPayload, error) {
+	v, ues, err := mutationResult(r.BudgetService.PostOperatingCost(ctx, operatingCostInput(input)))
+	if v == nil {
+		return OperatingCostPayload{Warnings: []string{}, UserErrors: ues}, err
+	}
+	return OperatingCostPayload{OperatingCost: v, Warnings: v.BudgetWarnings, UserErrors: ues}, err
+}
+
+// AcknowledgeAlert is the resolver for the acknowledgeAlert field.
+func (r *mutationResolver) AcknowledgeAlert(ctx context.Context, id int64) (AlertPayload, error) {
+	v, ues, err := mutationResult(r.BudgetService.AcknowledgeAlert(ctx, id))
+	return AlertPayload{Alert: v, UserErrors: ues}, err
+}
+
+// CheckLowStock is the resolver for the checkLowStock field.
+func (r *mutationResolver) CheckLowStock(ctx context.Context) (AlertsPayload, error) {
+	v, ues, err := mutationResult(r.BudgetService.CheckLowStock(ctx))
+	if v == nil {
+		v = []*jxc.Alert{}
+	}
+	return AlertsPayload{Alerts: v, UserErrors: ues}, err
+}
+
+// Receipts is the resolver for the receipts field.
+func (r *purchaseOrderResolver) Receipts(ctx context.Context, obj *jxc.PurchaseOrder) ([]*jxc.GoodsReceipt, error) {
+	return r.PurchasingService.FindGoodsReceipts(ctx, obj.ID)
+}
+
 // Me is the resolver for the me field.
 func (r *queryResolver) Me(ctx context.Context) (jxc.User, error) {
 	return *mustAuth(ctx).User, nil
@@ -429,6 +564,144 @@ func (r *queryResolver) PeriodSummary(ctx context.Context, year int, month int) 
 	return r.KPIService.PeriodSummary(ctx, year, month)
 }
 
+// Suppliers is the resolver for the suppliers field.
+func (r *queryResolver) Suppliers(ctx context.Context, first *int, after *string, filter *jxc.SupplierFilter) (SupplierConnection, error) {
+	p, err := r.PurchasingService.FindSuppliers(ctx, derefFilter(filter), pageArgs(first, after))
+	return connection(p, err,
+		func(c string, n *jxc.Supplier) *SupplierEdge { return &SupplierEdge{Cursor: c, Node: n} },
+		func(e []*SupplierEdge, n []*jxc.Supplier, pi *PageInfo, t int) SupplierConnection {
+			return SupplierConnection{Edges: e, Nodes: n, PageInfo: pi, TotalCount: t}
+		})
+}
+
+// Supplier is the resolver for the supplier field.
+func (r *queryResolver) Supplier(ctx context.Context, id int64) (*jxc.Supplier, error) {
+	return orNil(r.PurchasingService.FindSupplierByID(ctx, id))
+}
+
+// ProductSuppliers is the resolver for the productSuppliers field.
+func (r *queryResolver) ProductSuppliers(ctx context.Context, productID int64, since *jxc.Date) ([]*jxc.SupplierOption, error) {
+	return r.PurchasingService.ProductSuppliers(ctx, productID, dateOrZero(since))
+}
+
+// PurchasingSettings is the resolver for the purchasingSettings field.
+func (r *queryResolver) PurchasingSettings(ctx context.Context) (jxc.PurchasingSettings, error) {
+	return value(r.PurchasingService.Settings(ctx))
+}
+
+// PurchaseOrders is the resolver for the purchaseOrders field.
+func (r *queryResolver) PurchaseOrders(ctx context.Context, first *int, after *string, filter *jxc.PurchaseOrderFilter) (PurchaseOrderConnection, error) {
+	p, err := r.PurchasingService.FindPurchaseOrders(ctx, derefFilter(filter), pageArgs(first, after))
+	return connection(p, err,
+		func(c string, n *jxc.PurchaseOrder) *PurchaseOrderEdge { return &PurchaseOrderEdge{Cursor: c, Node: n} },
+		func(e []*PurchaseOrderEdge, n []*jxc.PurchaseOrder, pi *PageInfo, t int) PurchaseOrderConnection {
+			return PurchaseOrderConnection{Edges: e, Nodes: n, PageInfo: pi, TotalCount: t}
+		})
+}
+
+// PurchaseOrder is the resolver for the purchaseOrder field.
+func (r *queryResolver) PurchaseOrder(ctx context.Context, id int64) (*jxc.PurchaseOrder, error) {
+	return orNil(r.PurchasingService.FindPurchaseOrderByID(ctx, id))
+}
+
+// PurchaseOrderLineByBarcode is the resolver for the purchaseOrderLineByBarcode field.
+func (r *queryResolver) PurchaseOrderLineByBarcode(ctx context.Context, purchaseOrderID int64, barcode string) (*jxc.PurchaseOrderLine, error) {
+	return orNil(r.PurchasingService.FindOrderLineByBarcode(ctx, purchaseOrderID, barcode))
+}
+
+// PurchaseSuggestions is the resolver for the purchaseSuggestions field.
+func (r *queryResolver) PurchaseSuggestions(ctx context.Context, warehouseID *int64) ([]*jxc.PurchaseSuggestion, error) {
+	return r.PurchasingService.Suggestions(ctx, warehouseID)
+}
+
+// GoodsReceipt is the resolver for the goodsReceipt field.
+func (r *queryResolver) GoodsReceipt(ctx context.Context, id int64) (*jxc.GoodsReceipt, error) {
+	return orNil(r.PurchasingService.FindGoodsReceiptByID(ctx, id))
+}
+
+// SupplierInvoices is the resolver for the supplierInvoices field.
+func (r *queryResolver) SupplierInvoices(ctx context.Context, first *int, after *string, filter *jxc.SupplierInvoiceFilter) (SupplierInvoiceConnection, error) {
+	p, err := r.PurchasingService.FindSupplierInvoices(ctx, derefFilter(filter), pageArgs(first, after))
+	return connection(p, err,
+		func(c string, n *jxc.SupplierInvoice) *SupplierInvoiceEdge {
+			return &SupplierInvoiceEdge{Cursor: c, Node: n}
+		},
+		func(e []*SupplierInvoiceEdge, n []*jxc.SupplierInvoice, pi *PageInfo, t int) SupplierInvoiceConnection {
+			return SupplierInvoiceConnection{Edges: e, Nodes: n, PageInfo: pi, TotalCount: t}
+		})
+}
+
+// SupplierInvoice is the resolver for the supplierInvoice field.
+func (r *queryResolver) SupplierInvoice(ctx context.Context, id int64) (*jxc.SupplierInvoice, error) {
+	return orNil(r.PurchasingService.FindSupplierInvoiceByID(ctx, id))
+}
+
+// SupplierPayments is the resolver for the supplierPayments field.
+func (r *queryResolver) SupplierPayments(ctx context.Context, first *int, after *string, supplierID *int64) (SupplierPaymentConnection, error) {
+	p, err := r.PurchasingService.FindSupplierPayments(ctx, supplierID, pageArgs(first, after))
+	return connection(p, err,
+		func(c string, n *jxc.SupplierPayment) *SupplierPaymentEdge {
+			return &SupplierPaymentEdge{Cursor: c, Node: n}
+		},
+		func(e []*SupplierPaymentEdge, n []*jxc.SupplierPayment, pi *PageInfo, t int) SupplierPaymentConnection {
+			return SupplierPaymentConnection{Edges: e, Nodes: n, PageInfo: pi, TotalCount: t}
+		})
+}
+
+// PayablesAging is the resolver for the payablesAging field.
+func (r *queryResolver) PayablesAging(ctx context.Context, asOf jxc.Date) (jxc.PayablesAging, error) {
+	return value(r.PurchasingService.PayablesAging(ctx, asOf))
+}
+
+// LandedCost is the resolver for the landedCost field.
+func (r *queryResolver) LandedCost(ctx context.Context, id int64) (*jxc.LandedCost, error) {
+	return orNil(r.PurchasingService.FindLandedCostByID(ctx, id))
+}
+
+// BudgetLines is the resolver for the budgetLines field.
+func (r *queryResolver) BudgetLines(ctx context.Context, first *int, after *string, filter *jxc.BudgetFilter) (BudgetLineConnection, error) {
+	p, err := r.BudgetService.FindBudgetLines(ctx, derefFilter(filter), pageArgs(first, after))
+	return connection(p, err,
+		func(c string, n *jxc.BudgetLine) *BudgetLineEdge { return &BudgetLineEdge{Cursor: c, Node: n} },
+		func(e []*BudgetLineEdge, n []*jxc.BudgetLine, pi *PageInfo, t int) BudgetLineConnection {
+			return BudgetLineConnection{Edges: e, Nodes: n, PageInfo: pi, TotalCount: t}
+		})
+}
+
+// BudgetLine is the resolver for the budgetLine field.
+func (r *queryResolver) BudgetLine(ctx context.Context, id int64) (*jxc.BudgetLine, error) {
+	return orNil(r.BudgetService.FindBudgetLineByID(ctx, id))
+}
+
+// BudgetRollup is the resolver for the budgetRollup field.
+func (r *queryResolver) BudgetRollup(ctx context.Context, year int, month *int, by jxc.BudgetRollupBy) ([]*jxc.BudgetRollupRow, error) {
+	return r.BudgetService.BudgetRollup(ctx, year, month, by)
+}
+
+// OperatingCosts is the resolver for the operatingCosts field.
+func (r *queryResolver) OperatingCosts(ctx context.Context, first *int, after *string, year *int, month *int) (OperatingCostConnection, error) {
+	p, err := r.BudgetService.FindOperatingCosts(ctx, year, month, pageArgs(first, after))
+	return connection(p, err,
+		func(c string, n *jxc.OperatingCost) *OperatingCostEdge { return &OperatingCostEdge{Cursor: c, Node: n} },
+		func(e []*OperatingCostEdge, n []*jxc.OperatingCost, pi *PageInfo, t int) OperatingCostConnection {
+			return OperatingCostConnection{Edges: e, Nodes: n, PageInfo: pi, TotalCount: t}
+		})
+}
+
+// Alerts is the resolver for the alerts field.
+func (r *queryResolver) Alerts(ctx context.Context, kinds []string, mine *bool, acknowledged *bool, first *int, after *string) (AlertConnection, error) {
+	f := jxc.AlertFilter{Kinds: kinds, Acknowledged: acknowledged}
+	if mine != nil && *mine {
+		f.OwnerID = &mustAuth(ctx).User.ID
+	}
+	p, err := r.BudgetService.FindAlerts(ctx, f, pageArgs(first, after))
+	return connection(p, err,
+		func(c string, n *jxc.Alert) *AlertEdge { return &AlertEdge{Cursor: c, Node: n} },
+		func(e []*AlertEdge, n []*jxc.Alert, pi *PageInfo, t int) AlertConnection {
+			return AlertConnection{Edges: e, Nodes: n, PageInfo: pi, TotalCount: t}
+		})
+}
+
 // Seq is the resolver for the seq field.
 func (r *stockLevelChangeResolver) Seq(ctx context.Context, obj *jxc.StockLevelChange) (string, error) {
 	return strconv.FormatInt(obj.Seq, 10), nil
@@ -472,8 +745,16 @@ func (r *subscriptionResolver) StockLevelChanged(ctx context.Context, filter *jx
 	return r.Live.StockLevelChanges(ctx, f, from)
 }
 
+// Scorecard is the resolver for the scorecard field.
+func (r *supplierResolver) Scorecard(ctx context.Context, obj *jxc.Supplier, since *jxc.Date) (jxc.SupplierScorecard, error) {
+	return value(r.PurchasingService.Scorecard(ctx, obj.ID, dateOrZero(since)))
+}
+
 // Mutation returns MutationResolver implementation.
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
+
+// PurchaseOrder returns PurchaseOrderResolver implementation.
+func (r *Resolver) PurchaseOrder() PurchaseOrderResolver { return &purchaseOrderResolver{r} }
 
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
@@ -484,9 +765,14 @@ func (r *Resolver) StockLevelChange() StockLevelChangeResolver { return &stockLe
 // Subscription returns SubscriptionResolver implementation.
 func (r *Resolver) Subscription() SubscriptionResolver { return &subscriptionResolver{r} }
 
+// Supplier returns SupplierResolver implementation.
+func (r *Resolver) Supplier() SupplierResolver { return &supplierResolver{r} }
+
 type (
 	mutationResolver         struct{ *Resolver }
+	purchaseOrderResolver    struct{ *Resolver }
 	queryResolver            struct{ *Resolver }
 	stockLevelChangeResolver struct{ *Resolver }
 	subscriptionResolver     struct{ *Resolver }
+	supplierResolver         struct{ *Resolver }
 )

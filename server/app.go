@@ -41,7 +41,10 @@ func (a *app) routes() http.Handler {
 		KPIService:     db.NewKPIService(a.store),
 		StockService:   db.NewStockService(a.store),
 		LedgerService:  db.NewLedgerService(a.store),
-		Log:            a.log,
+		// Purchasing
+		PurchasingService: db.NewPurchasingService(a.store),
+		BudgetService:     db.NewBudgetService(a.store),
+		Log:               a.log,
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", graph.Authenticate(users, false, graph.NewHandler(resolver)))

@@ -262,14 +262,24 @@ export type SortDirection =
 
 /** The kind of business document a posting comes from. */
 export type SourceType =
+  /** A landed cost (freight, duty, insurance) spread over receipt lines. */
+  | 'LANDED_COST'
   /** A journal entry written by finance. */
   | 'MANUAL_ENTRY'
   /** Opening stock taken over from earlier books. */
   | 'OPENING_STOCK'
+  /** An operating cost (labour, overhead, freight, rent) booked to a cost centre. */
+  | 'OPERATING_COST'
+  /** A goods receipt: accepted goods into stock at the order price (Dr inventory, Cr GRNI). */
+  | 'PURCHASE_RECEIPT'
   /** The reversal of a journal entry; the source id is the reversed entry. */
   | 'REVERSAL'
   /** A stock adjustment: count variance or scrap. */
-  | 'STOCK_ADJUSTMENT';
+  | 'STOCK_ADJUSTMENT'
+  /** A supplier invoice: Dr GRNI, price variance and input VAT, Cr trade payables. */
+  | 'SUPPLIER_INVOICE'
+  /** A supplier payment: Dr trade payables, Cr bank. */
+  | 'SUPPLIER_PAYMENT';
 
 /** A stock adjustment: a count variance or scrap. */
 export type StockAdjustmentInput = {
