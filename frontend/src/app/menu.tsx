@@ -8,6 +8,7 @@ import {
   FundOutlined,
   RiseOutlined,
   SafetyCertificateOutlined,
+  DashboardOutlined,
   DatabaseOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -18,7 +19,7 @@ import {
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n';
 import type { Role } from '../gql/graphql';
-import { ALL_ROLES } from './access';
+import { ALL_ROLES, allows, visibleFor } from './access';
 
 /**
  * One screen of the app: its menu entry, its route and its lazily loaded
@@ -31,6 +32,8 @@ export interface MenuEntry {
   roles: readonly Role[];
   icon: ComponentType;
   page: LazyExoticComponent<ComponentType>;
+  /** Roles whose home page ("/") this is; a user holding one is sent here and the Home entry is hidden. */
+  homeFor?: readonly Role[];
   /** The menu section it is listed under; none for the top. */
   group?: MenuGroup;
 }
@@ -46,6 +49,7 @@ const FINANCE_READ: readonly Role[] = ['FINANCE', 'MANAGER', 'ANALYST'];
 
 export const MENU: readonly MenuEntry[] = [
   { key: 'home', path: '/', labelKey: 'menu.home', roles: ALL_ROLES, icon: HomeOutlined, page: lazy(() => import('../features/home/views/HomePage')) },
+  { key: 'dashboard', path: '/dashboard', labelKey: 'menu.dashboard', roles: ['MANAGER', 'FINANCE', 'ANALYST'], homeFor: ['MANAGER'], icon: DashboardOutlined, page: lazy(() => import('../features/dashboard/views/DashboardPage')) },
   { key: 'products', path: '/stock/products', labelKey: 'menu.products', roles: STOCK_READ, icon: AppstoreOutlined, group: 'stock', page: lazy(() => import('../features/warehouse/views/ProductsPage')) },
   { key: 'warehouses', path: '/stock/warehouses', labelKey: 'menu.warehouses', roles: STOCK_READ, icon: ShopOutlined, group: 'stock', page: lazy(() => import('../features/warehouse/views/WarehousesPage')) },
   { key: 'stockLevels', path: '/stock/levels', labelKey: 'menu.stockLevels', roles: STOCK_READ, icon: DatabaseOutlined, group: 'stock', page: lazy(() => import('../features/warehouse/views/StockLevelsPage')) },
@@ -61,6 +65,20 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'users', path: '/admin/users', labelKey: 'menu.users', roles: ['ADMIN'], icon: TeamOutlined, group: 'account', page: lazy(() => import('../features/users/views/UsersPage')) },
   { key: 'tokens', path: '/account/tokens', labelKey: 'menu.tokens', roles: ALL_ROLES, icon: KeyOutlined, group: 'account', page: lazy(() => import('../features/tokens/views/TokensPage')) },
 ];
+
+/**
+ * Where "/" sends a user: the first entry whose homeFor names one of their
+ * own roles (ADMIN's all-access does not count), or undefined for Home.
+ */
+export function homeRedirectFor(roles: readonly Role[], entries: readonly MenuEntry[] = MENU): MenuEntry | undefined {
+  return entries.find((e) => e.homeFor?.some((r) => roles.includes(r)) && allows(e.roles, roles));
+}
+
+/** The menu a user sees: the entries their roles allow, without Home when "/" redirects. */
+export function menuFor(roles: readonly Role[], entries: readonly MenuEntry[] = MENU): MenuEntry[] {
+  const redirect = homeRedirectFor(roles, entries);
+  return visibleFor(entries, roles).filter((e) => !(redirect && e.path === '/'));
+}
 
 /** The entry whose path best matches a location path (longest prefix). */
 export function entryForPath(pathname: string, entries: readonly MenuEntry[] = MENU): MenuEntry | undefined {

@@ -282,4 +282,18 @@ export const en: Record<MessageKey, string> = {
   'booksRule.ACCOUNT_DAILY_MISMATCH': 'Daily account totals differ from lines',
   'booksRule.STOCK_DAILY_MISMATCH': 'Daily stock totals differ from moves',
   'booksRule.POSTED_IN_CLOSED_PERIOD': 'Posted in a closed period',
+
+  'menu.dashboard': 'Dashboard',
+  'dashboard.inventoryValue': 'Inventory value',
+  'dashboard.linesInStock': 'Lines in stock (product × warehouse)',
+  'dashboard.belowReorder': 'Below reorder point',
+  'dashboard.belowReorderList': 'Stock below its reorder point',
+  'dashboard.lastChange': 'Latest change',
+  'dashboard.waiting': 'Waiting for stock changes…',
+  'dashboard.valueByCategory': 'Stock value by category',
+  'dashboard.valueByWarehouse': 'Stock value by warehouse',
+  'dashboard.noCategory': 'No category',
+  'dashboard.allStock': 'All stock',
+  'dashboard.shortBy': 'Short by',
+  'dashboard.moreBelow': '{n} more not listed',
 };

@@ -281,6 +281,20 @@ export const zh = {
   'booksRule.ACCOUNT_DAILY_MISMATCH': '科目日汇总与分录不符',
   'booksRule.STOCK_DAILY_MISMATCH': '库存日汇总与流水不符',
   'booksRule.POSTED_IN_CLOSED_PERIOD': '已结账期间有过账',
+
+  'menu.dashboard': '仪表盘',
+  'dashboard.inventoryValue': '库存金额',
+  'dashboard.linesInStock': '有库存的品项（商品×仓库）',
+  'dashboard.belowReorder': '低于再订货点',
+  'dashboard.belowReorderList': '低于再订货点的库存',
+  'dashboard.lastChange': '最近变动',
+  'dashboard.waiting': '等待库存变动…',
+  'dashboard.valueByCategory': '按类别的库存金额',
+  'dashboard.valueByWarehouse': '按仓库的库存金额',
+  'dashboard.noCategory': '未分类',
+  'dashboard.allStock': '全部库存',
+  'dashboard.shortBy': '缺口',
+  'dashboard.moreBelow': '另有 {n} 条未列出',
 } as const;
 
 export type MessageKey = keyof typeof zh;
