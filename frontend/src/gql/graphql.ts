@@ -43,10 +43,14 @@ export type AdjustmentReason =
 export type BooksRule =
   /** The per-day account totals differ from the journal lines. */
   | 'ACCOUNT_DAILY_MISMATCH'
+  /** Trade payables 2202.01 differ from the open supplier invoices (invariant 5). */
+  | 'AP_MISMATCH'
   /** A journal entry's debits differ from its credits. */
   | 'ENTRY_UNBALANCED'
   /** A journal entry has no lines. */
   | 'ENTRY_WITHOUT_LINES'
+  /** GRNI 2202.02 differs from goods received and not yet invoiced (invariant 5). */
+  | 'GRNI_MISMATCH'
   /** The inventory account 1405 differs from the stock ledger's value. */
   | 'INVENTORY_ACCOUNT_MISMATCH'
   /** An entry's inventory lines differ from its stock moves. */
@@ -61,6 +65,8 @@ export type BooksRule =
   | 'STOCK_DAILY_MISMATCH'
   /** Stock or stock value is negative. */
   | 'STOCK_NEGATIVE'
+  /** A supplier invoice's paid amount differs from the payments allocated to it. */
+  | 'SUPPLIER_INVOICE_BALANCE'
   /** Value remains where nothing is on hand. */
   | 'VALUE_WITHOUT_STOCK';
 

@@ -296,4 +296,13 @@ export const en: Record<MessageKey, string> = {
   'dashboard.allStock': 'All stock',
   'dashboard.shortBy': 'Short by',
   'dashboard.moreBelow': '{n} more not listed',
+
+  'source.PURCHASE_RECEIPT': 'Goods receipt',
+  'source.SUPPLIER_INVOICE': 'Supplier invoice',
+  'source.SUPPLIER_PAYMENT': 'Supplier payment',
+  'source.LANDED_COST': 'Landed cost',
+  'source.OPERATING_COST': 'Operating cost',
+  'booksRule.AP_MISMATCH': 'Payables differ from open supplier invoices',
+  'booksRule.GRNI_MISMATCH': 'GRNI differs from goods received not invoiced',
+  'booksRule.SUPPLIER_INVOICE_BALANCE': 'Supplier invoice balance wrong',
 };

@@ -295,6 +295,15 @@ export const zh = {
   'dashboard.allStock': '全部库存',
   'dashboard.shortBy': '缺口',
   'dashboard.moreBelow': '另有 {n} 条未列出',
+
+  'source.PURCHASE_RECEIPT': '采购入库',
+  'source.SUPPLIER_INVOICE': '供应商发票',
+  'source.SUPPLIER_PAYMENT': '供应商付款',
+  'source.LANDED_COST': '到岸成本',
+  'source.OPERATING_COST': '运营费用',
+  'booksRule.AP_MISMATCH': '应付账款与未结发票不符',
+  'booksRule.GRNI_MISMATCH': '暂估应付与已收未开票不符',
+  'booksRule.SUPPLIER_INVOICE_BALANCE': '供应商发票余额有误',
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -8,7 +8,7 @@ import { ReverseJournalEntryMutation } from '../mutations';
 import { Amount, accountLabel } from './common';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
-import { useLocalName, useT } from '../../../i18n';
+import { useLocalName, enumLabel, useT } from '../../../i18n';
 
 type Line = JournalEntryFieldsFragment['lines'][number];
 
@@ -92,7 +92,7 @@ export function JournalEntryDrawer({ id, onClose, onChanged }: { id: string | nu
           <Descriptions column={2} size="small" style={{ marginBottom: 16 }} data-testid="journal-entry-detail">
             <Descriptions.Item label={t('common.postingDate')}>{entry.postingDate}</Descriptions.Item>
             <Descriptions.Item label={t('stock.source')}>
-              {t(`source.${entry.source.type}`)}
+              {enumLabel(t, 'source', entry.source.type)}
               {entry.source.id ? ` #${entry.source.id}` : ''}
             </Descriptions.Item>
             <Descriptions.Item label={t('common.description')} span={2}>

@@ -4,7 +4,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import type { BooksCheckQuery as BCResult } from '../../../gql/graphql';
 import { BooksCheckQuery } from '../queries';
 import { Amount } from '../components/common';
-import { useT } from '../../../i18n';
+import { enumLabel, useT } from '../../../i18n';
 
 type Violation = BCResult['booksCheck']['violations'][number];
 
@@ -42,7 +42,7 @@ export default function BooksCheckPage() {
           <Collapse
             items={bc.violations.map((v: Violation, i) => ({
               key: i,
-              label: `${t(`booksRule.${v.rule}`)} — ${v.message}`,
+              label: `${enumLabel(t, 'booksRule', v.rule)} — ${v.message}`,
               children: (
                 <Table
                   size="small"

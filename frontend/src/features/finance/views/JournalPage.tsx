@@ -12,10 +12,10 @@ import { JournalEntryForm } from '../components/JournalEntryForm';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { useCursorPaging } from '../../../lib/paging';
 import { useCan } from '../../../app/session';
-import { useLocalName, useT } from '../../../i18n';
+import { useLocalName, enumLabel, useT } from '../../../i18n';
 
 type Entry = JournalEntryFieldsFragment;
-const SOURCE_TYPES: SourceType[] = ['OPENING_STOCK', 'STOCK_ADJUSTMENT', 'MANUAL_ENTRY', 'REVERSAL'];
+const SOURCE_TYPES: SourceType[] = ['OPENING_STOCK', 'STOCK_ADJUSTMENT', 'PURCHASE_RECEIPT', 'LANDED_COST', 'SUPPLIER_INVOICE', 'SUPPLIER_PAYMENT', 'OPERATING_COST', 'MANUAL_ENTRY', 'REVERSAL'];
 const fmt = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 
 export default function JournalPage() {
@@ -72,7 +72,7 @@ export default function JournalPage() {
             style={{ width: 160 }}
             value={sourceType}
             onChange={setSourceType}
-            options={SOURCE_TYPES.map((s) => ({ value: s, label: t(`source.${s}`) }))}
+            options={SOURCE_TYPES.map((s) => ({ value: s, label: enumLabel(t, 'source', s) }))}
           />
           <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} />
         </Space>
@@ -84,7 +84,7 @@ export default function JournalPage() {
               { header: t('journal.entry'), value: (r) => r.e.id },
               { header: t('common.postingDate'), value: (r) => r.e.postingDate, width: 12 },
               { header: t('common.description'), value: (r) => r.e.description, width: 30 },
-              { header: t('stock.source'), value: (r) => t(`source.${r.e.source.type}`) },
+              { header: t('stock.source'), value: (r) => enumLabel(t, 'source', r.e.source.type) },
               { header: '#', value: (r) => r.l.lineNo },
               { header: t('finance.code'), value: (r) => r.l.account.code },
               { header: t('finance.account'), value: (r) => localName(r.l.account), width: 24 },
@@ -131,7 +131,7 @@ export default function JournalPage() {
           },
           { title: t('common.postingDate'), dataIndex: 'postingDate' },
           { title: t('common.description'), dataIndex: 'description' },
-          { title: t('stock.source'), render: (_, e) => `${t(`source.${e.source.type}`)}${e.source.id ? ` #${e.source.id}` : ''}` },
+          { title: t('stock.source'), render: (_, e) => `${enumLabel(t, 'source', e.source.type)}${e.source.id ? ` #${e.source.id}` : ''}` },
           { title: t('finance.amount'), align: 'right', render: (_, e) => <Amount value={e.totalDebit} /> },
           { title: t('common.status'), render: (_, e) => <EntryTags entry={e} /> },
         ]}
