@@ -99,6 +99,45 @@ func NewURL(t testing.TB) string {
 	return baseDSN + " dbname=" + name
 }
 
+var (
+	prepared sync.Map // name -> *preparedTemplate
+)
+
+type preparedTemplate struct {
+	once sync.Once
+	name string
+	err  error
+}
+
+// NewPreparedURL is NewURL for a database that starts from a state prepare
+// made once per test process (the demo company, say): the first call
+// prepares a template, every call clones it, so each test pays for a copy,
+// not for the preparation.
+func NewPreparedURL(t testing.TB, key string, prepare func(ctx context.Context, url string) error) string {
+	t.Helper()
+	DSN(t)
+	v, _ := prepared.LoadOrStore(key, &preparedTemplate{})
+	pt := v.(*preparedTemplate)
+	pt.once.Do(func() {
+		pt.name = fmt.Sprintf("jxc_prep_%d_%s", os.Getpid(), randHex())
+		if pt.err = exec(context.Background(), "postgres", `CREATE DATABASE `+pt.name+` TEMPLATE `+template); pt.err != nil {
+			return
+		}
+		pt.err = prepare(context.Background(), baseDSN+" dbname="+pt.name)
+	})
+	if pt.err != nil {
+		t.Fatalf("prepare test database %q: %v", key, pt.err)
+	}
+	name := "jxc_t_" + randHex() + randHex()
+	if err := exec(context.Background(), "postgres", `CREATE DATABASE `+name+` TEMPLATE `+pt.name); err != nil {
+		t.Fatalf("create test database: %v", err)
+	}
+	t.Cleanup(func() {
+		_ = exec(context.Background(), "postgres", `DROP DATABASE IF EXISTS `+name+` WITH (FORCE)`)
+	})
+	return baseDSN + " dbname=" + name
+}
+
 // New returns an open, migrated database of its own for the test.
 func New(t testing.TB) *db.DB {
 	t.Helper()
