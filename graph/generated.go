@@ -30,6 +30,7 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	AlertChange() AlertChangeResolver
 	Mutation() MutationResolver
 	PurchaseOrder() PurchaseOrderResolver
 	Query() QueryResolver
@@ -81,6 +82,12 @@ type ComplexityRoot struct {
 		Message        func(childComplexity int) int
 		OwnerID        func(childComplexity int) int
 		Subject        func(childComplexity int) int
+	}
+
+	AlertChange struct {
+		Alert  func(childComplexity int) int
+		Resync func(childComplexity int) int
+		Seq    func(childComplexity int) int
 	}
 
 	AlertConnection struct {
@@ -783,6 +790,7 @@ type ComplexityRoot struct {
 	}
 
 	Subscription struct {
+		AlertRaised       func(childComplexity int, kinds []string, mine *bool, after *string) int
 		Clock             func(childComplexity int) int
 		StockLevelChanged func(childComplexity int, filter *jxc.StockLevelFilter, after *string) int
 	}
@@ -1006,6 +1014,9 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type AlertChangeResolver interface {
+	Seq(ctx context.Context, obj *jxc.AlertChange) (string, error)
+}
 type MutationResolver interface {
 	Login(ctx context.Context, input LoginInput) (LoginPayload, error)
 	Logout(ctx context.Context) (LogoutPayload, error)
@@ -1105,6 +1116,7 @@ type StockLevelChangeResolver interface {
 }
 type SubscriptionResolver interface {
 	Clock(ctx context.Context) (<-chan time.Time, error)
+	AlertRaised(ctx context.Context, kinds []string, mine *bool, after *string) (<-chan jxc.AlertChange, error)
 	StockLevelChanged(ctx context.Context, filter *jxc.StockLevelFilter, after *string) (<-chan jxc.StockLevelChange, error)
 }
 type SupplierResolver interface {
@@ -1294,6 +1306,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Alert.Subject(childComplexity), true
+
+	case "AlertChange.alert":
+		if e.ComplexityRoot.AlertChange.Alert == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertChange.Alert(childComplexity), true
+	case "AlertChange.resync":
+		if e.ComplexityRoot.AlertChange.Resync == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertChange.Resync(childComplexity), true
+	case "AlertChange.seq":
+		if e.ComplexityRoot.AlertChange.Seq == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertChange.Seq(childComplexity), true
 
 	case "AlertConnection.edges":
 		if e.ComplexityRoot.AlertConnection.Edges == nil {
@@ -4576,6 +4607,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.StockMoveEdge.Node(childComplexity), true
 
+	case "Subscription.alertRaised":
+		if e.ComplexityRoot.Subscription.AlertRaised == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_alertRaised_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.AlertRaised(childComplexity, args["kinds"].([]string), args["mine"].(*bool), args["after"].(*string)), true
 	case "Subscription.clock":
 		if e.ComplexityRoot.Subscription.Clock == nil {
 			break
@@ -6987,7 +7029,26 @@ type StockLevelChange {
   level: StockLevel
 }
 
+"A raised alert as the live graph pushes it."
+type AlertChange {
+  "Position in the event stream, a whole number written as a string: pass the last one seen as ` + "`" + `after` + "`" + ` when reconnecting."
+  seq: String!
+  "True when this subscriber fell too far behind or asked for events no longer kept: reload the alerts shown, then subscribe again without ` + "`" + `after` + "`" + `. No alert comes with it, and the subscription ends."
+  resync: Boolean!
+  "The alert; null with resync."
+  alert: Alert
+}
+
 extend type Subscription {
+  "Alerts as they are raised, in the transaction that raised them: stock under its reorder point or safety stock (LOW_STOCK), a shortage on a confirmed order (SHORTAGE), a budget at 80 % or 100 % (BUDGET_80, BUDGET_100), an order put on credit hold (CREDIT_HOLD), a supplier's price rise (PRICE_RISE). With ` + "`" + `after` + "`" + `, first every alert since that sequence number."
+  alertRaised(
+    "Only these kinds; all when left out or empty."
+    kinds: [String!]
+    "Only alerts for the signed-in user and those for everyone."
+    mine: Boolean = false
+    "The last ` + "`" + `seq` + "`" + ` already seen; the stream resumes right after it."
+    after: String
+  ): AlertChange!
   "Stock levels as they change (on hand, reserved, available, value), pushed when the change commits; rolled-back work is never announced. With ` + "`" + `after` + "`" + `, first every change since that sequence number, in order, then live ones."
   stockLevelChanged(
     "Which levels; fields left out do not filter."
@@ -8573,6 +8634,18 @@ func (ec *executionContext) childFields_Alert(ctx context.Context, field graphql
 		return ec.fieldContext_Alert_acknowledgedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Alert", field.Name)
+}
+
+func (ec *executionContext) childFields_AlertChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "seq":
+		return ec.fieldContext_AlertChange_seq(ctx, field)
+	case "resync":
+		return ec.fieldContext_AlertChange_resync(ctx, field)
+	case "alert":
+		return ec.fieldContext_AlertChange_alert(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AlertChange", field.Name)
 }
 
 func (ec *executionContext) childFields_AlertConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11801,6 +11874,36 @@ func (ec *executionContext) field_Query_warehouses_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Subscription_alertRaised_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kinds"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "mine",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["mine"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Subscription_stockLevelChanged_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -12548,6 +12651,84 @@ func (ec *executionContext) _Alert_acknowledgedAt(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_Alert_acknowledgedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Alert", field, false, false, "Time")
+}
+
+func (ec *executionContext) _AlertChange_seq(ctx context.Context, field graphql.CollectedField, obj *jxc.AlertChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlertChange_seq(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AlertChange().Seq(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlertChange_seq(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AlertChange", field, true, true, "String")
+}
+
+func (ec *executionContext) _AlertChange_resync(ctx context.Context, field graphql.CollectedField, obj *jxc.AlertChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlertChange_resync(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Resync, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlertChange_resync(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AlertChange", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _AlertChange_alert(ctx context.Context, field graphql.CollectedField, obj *jxc.AlertChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlertChange_alert(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Alert, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Alert) graphql.Marshaler {
+			return ec.marshalOAlert2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAlert(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AlertChange_alert(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AlertChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Alert(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _AlertConnection_edges(ctx context.Context, field graphql.CollectedField, obj *AlertConnection) (ret graphql.Marshaler) {
@@ -27315,6 +27496,50 @@ func (ec *executionContext) fieldContext_Subscription_clock(_ context.Context, f
 	return graphql.NewScalarFieldContext("Subscription", field, true, true, "Time")
 }
 
+func (ec *executionContext) _Subscription_alertRaised(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_alertRaised(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().AlertRaised(ctx, fc.Args["kinds"].([]string), fc.Args["mine"].(*bool), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.AlertChange) graphql.Marshaler {
+			return ec.marshalNAlertChange2githubᚗcomᚋjxcgraphᚋjxcᚐAlertChange(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_alertRaised(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AlertChange(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_alertRaised_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Subscription_stockLevelChanged(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
 	return graphql.ResolveFieldStream(
 		ctx,
@@ -35965,6 +36190,50 @@ func (ec *executionContext) _Alert(ctx context.Context, sel ast.SelectionSet, ob
 	return out
 }
 
+var alertChangeImplementors = []string{"AlertChange"}
+
+func (ec *executionContext) _AlertChange(ctx context.Context, sel ast.SelectionSet, obj *jxc.AlertChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, alertChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AlertChange")
+		case "seq":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AlertChange_seq(ctx, field, obj)
+				})
+		case "resync":
+			out.Values[i] = ec._AlertChange_resync(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "alert":
+			out.Values[i] = ec._AlertChange_alert(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var alertConnectionImplementors = []string{"AlertConnection"}
 
 func (ec *executionContext) _AlertConnection(ctx context.Context, sel ast.SelectionSet, obj *AlertConnection) graphql.Marshaler {
@@ -40640,6 +40909,8 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 	switch fields[0].Name {
 	case "clock":
 		return ec._Subscription_clock(ctx, fields[0])
+	case "alertRaised":
+		return ec._Subscription_alertRaised(ctx, fields[0])
 	case "stockLevelChanged":
 		return ec._Subscription_stockLevelChanged(ctx, fields[0])
 	default:
@@ -42530,6 +42801,10 @@ func (ec *executionContext) marshalNAlert2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAle
 		return graphql.Null
 	}
 	return ec._Alert(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAlertChange2githubᚗcomᚋjxcgraphᚋjxcᚐAlertChange(ctx context.Context, sel ast.SelectionSet, v jxc.AlertChange) graphql.Marshaler {
+	return ec._AlertChange(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNAlertConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAlertConnection(ctx context.Context, sel ast.SelectionSet, v AlertConnection) graphql.Marshaler {

@@ -13,6 +13,11 @@ import (
 	"github.com/jxcgraph/jxc"
 )
 
+// Seq is the resolver for the seq field.
+func (r *alertChangeResolver) Seq(ctx context.Context, obj *jxc.AlertChange) (string, error) {
+	return strconv.FormatInt(obj.Seq, 10), nil
+}
+
 // Login is the resolver for the login field.
 func (r *mutationResolver) Login(ctx context.Context, input LoginInput) (LoginPayload, error) {
 	u, secret, err := r.UserService.Login(ctx, input.Username, input.Password, clientAddr(ctx))
@@ -732,6 +737,19 @@ func (r *subscriptionResolver) Clock(ctx context.Context) (<-chan time.Time, err
 	return ch, nil
 }
 
+// AlertRaised is the resolver for the alertRaised field.
+func (r *subscriptionResolver) AlertRaised(ctx context.Context, kinds []string, mine *bool, after *string) (<-chan jxc.AlertChange, error) {
+	from, err := parseSeq(after)
+	if err != nil {
+		return nil, err
+	}
+	var owner *int64
+	if mine != nil && *mine {
+		owner = &mustAuth(ctx).User.ID
+	}
+	return r.Live.AlertsRaised(ctx, kinds, owner, from)
+}
+
 // StockLevelChanged is the resolver for the stockLevelChanged field.
 func (r *subscriptionResolver) StockLevelChanged(ctx context.Context, filter *jxc.StockLevelFilter, after *string) (<-chan jxc.StockLevelChange, error) {
 	from, err := parseSeq(after)
@@ -749,6 +767,9 @@ func (r *subscriptionResolver) StockLevelChanged(ctx context.Context, filter *jx
 func (r *supplierResolver) Scorecard(ctx context.Context, obj *jxc.Supplier, since *jxc.Date) (jxc.SupplierScorecard, error) {
 	return value(r.PurchasingService.Scorecard(ctx, obj.ID, dateOrZero(since)))
 }
+
+// AlertChange returns AlertChangeResolver implementation.
+func (r *Resolver) AlertChange() AlertChangeResolver { return &alertChangeResolver{r} }
 
 // Mutation returns MutationResolver implementation.
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
@@ -769,6 +790,7 @@ func (r *Resolver) Subscription() SubscriptionResolver { return &subscriptionRes
 func (r *Resolver) Supplier() SupplierResolver { return &supplierResolver{r} }
 
 type (
+	alertChangeResolver      struct{ *Resolver }
 	mutationResolver         struct{ *Resolver }
 	purchaseOrderResolver    struct{ *Resolver }
 	queryResolver            struct{ *Resolver }
