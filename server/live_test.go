@@ -284,7 +284,9 @@ func TestStockUnderItsReorderPointRaisesALiveAlert(t *testing.T) {
 			break
 		}
 		var c struct {
-			AlertRaised struct{ Alert struct{ Kind, Subject, Message string } }
+			AlertRaised struct {
+				Alert struct{ Kind, Subject, Message string }
+			}
 		}
 		_ = json.Unmarshal(m, &c)
 		if c.AlertRaised.Alert.Subject == subject {
