@@ -679,6 +679,7 @@ type ComplexityRoot struct {
 		StockDocument              func(childComplexity int, id int64) int
 		StockLevels                func(childComplexity int, first *int, after *string, filter *jxc.StockLevelFilter, orderBy *jxc.StockLevelOrder) int
 		StockMoves                 func(childComplexity int, first *int, after *string, filter *jxc.StockMoveFilter, orderBy *jxc.StockMoveOrder) int
+		StockValueSummary          func(childComplexity int, groupBy jxc.StockGroupBy) int
 		Supplier                   func(childComplexity int, id int64) int
 		SupplierInvoice            func(childComplexity int, id int64) int
 		SupplierInvoices           func(childComplexity int, first *int, after *string, filter *jxc.SupplierInvoiceFilter) int
@@ -787,6 +788,14 @@ type ComplexityRoot struct {
 	StockMoveEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	StockValueGroup struct {
+		Key     func(childComplexity int) int
+		Label   func(childComplexity int) int
+		LabelEn func(childComplexity int) int
+		OnHand  func(childComplexity int) int
+		Value   func(childComplexity int) int
 	}
 
 	Subscription struct {
@@ -1089,6 +1098,7 @@ type QueryResolver interface {
 	ProfitAndLoss(ctx context.Context, from jxc.Date, to jxc.Date) (jxc.ProfitAndLoss, error)
 	BalanceSheet(ctx context.Context, asOf jxc.Date) (jxc.BalanceSheet, error)
 	BooksCheck(ctx context.Context) (jxc.BooksCheck, error)
+	StockValueSummary(ctx context.Context, groupBy jxc.StockGroupBy) ([]*jxc.StockValueGroup, error)
 	Kpis(ctx context.Context, from jxc.Date, to jxc.Date, compareFrom *jxc.Date, compareTo *jxc.Date) (jxc.KPIReport, error)
 	PeriodSummary(ctx context.Context, year int, month int) (*jxc.PeriodSummary, error)
 	Suppliers(ctx context.Context, first *int, after *string, filter *jxc.SupplierFilter) (SupplierConnection, error)
@@ -4156,6 +4166,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.StockMoves(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.StockMoveFilter), args["orderBy"].(*jxc.StockMoveOrder)), true
+	case "Query.stockValueSummary":
+		if e.ComplexityRoot.Query.StockValueSummary == nil {
+			break
+		}
+
+		args, err := ec.field_Query_stockValueSummary_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.StockValueSummary(childComplexity, args["groupBy"].(jxc.StockGroupBy)), true
 	case "Query.supplier":
 		if e.ComplexityRoot.Query.Supplier == nil {
 			break
@@ -4606,6 +4627,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StockMoveEdge.Node(childComplexity), true
+
+	case "StockValueGroup.key":
+		if e.ComplexityRoot.StockValueGroup.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockValueGroup.Key(childComplexity), true
+	case "StockValueGroup.label":
+		if e.ComplexityRoot.StockValueGroup.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockValueGroup.Label(childComplexity), true
+	case "StockValueGroup.labelEn":
+		if e.ComplexityRoot.StockValueGroup.LabelEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockValueGroup.LabelEn(childComplexity), true
+	case "StockValueGroup.onHand":
+		if e.ComplexityRoot.StockValueGroup.OnHand == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockValueGroup.OnHand(childComplexity), true
+	case "StockValueGroup.value":
+		if e.ComplexityRoot.StockValueGroup.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockValueGroup.Value(childComplexity), true
 
 	case "Subscription.alertRaised":
 		if e.ComplexityRoot.Subscription.AlertRaised == nil {
@@ -7056,6 +7108,38 @@ extend type Subscription {
     "The last ` + "`" + `seq` + "`" + ` already seen; the stream resumes right after it."
     after: String
   ): StockLevelChange!
+}
+
+"What stock value is totalled by."
+enum StockGroupBy {
+  "By product category (products without one form a group with an empty key)."
+  CATEGORY
+  "By warehouse."
+  WAREHOUSE
+  "By the warehouses' region."
+  REGION
+}
+
+"The stock of one category, warehouse or region."
+type StockValueGroup {
+  "The category or warehouse id, or the region's name."
+  key: String!
+  "Its name."
+  label: String!
+  "Its English name, where it has one."
+  labelEn: String!
+  "Total quantity on hand (mixed units: for comparison only)."
+  onHand: Decimal!
+  "Total stock value at moving-average cost."
+  value: Decimal!
+}
+
+extend type Query {
+  "Stock value totalled by category, warehouse or region, largest first: one grouped sum, so a dashboard need not load every level."
+  stockValueSummary(
+    "What to total by."
+    groupBy: StockGroupBy!
+  ): [StockValueGroup!]!
 }
 
 # ---------------------------------------------------------------------------
@@ -9860,6 +9944,22 @@ func (ec *executionContext) childFields_StockMoveEdge(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type StockMoveEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_StockValueGroup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_StockValueGroup_key(ctx, field)
+	case "label":
+		return ec.fieldContext_StockValueGroup_label(ctx, field)
+	case "labelEn":
+		return ec.fieldContext_StockValueGroup_labelEn(ctx, field)
+	case "onHand":
+		return ec.fieldContext_StockValueGroup_onHand(ctx, field)
+	case "value":
+		return ec.fieldContext_StockValueGroup_value(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockValueGroup", field.Name)
+}
+
 func (ec *executionContext) childFields_Supplier(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -11687,6 +11787,20 @@ func (ec *executionContext) field_Query_stockMoves_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["orderBy"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_stockValueSummary_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) (jxc.StockGroupBy, error) {
+			return ec.unmarshalNStockGroupBy2githubᚗcomᚋjxcgraphᚋjxcᚐStockGroupBy(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
 	return args, nil
 }
 
@@ -24760,6 +24874,50 @@ func (ec *executionContext) fieldContext_Query_booksCheck(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_stockValueSummary(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_stockValueSummary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().StockValueSummary(ctx, fc.Args["groupBy"].(jxc.StockGroupBy))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StockValueGroup) graphql.Marshaler {
+			return ec.marshalNStockValueGroup2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockValueGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_stockValueSummary(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockValueGroup(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_stockValueSummary_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_kpis(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -27471,6 +27629,121 @@ func (ec *executionContext) fieldContext_StockMoveEdge_node(_ context.Context, f
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _StockValueGroup_key(ctx context.Context, field graphql.CollectedField, obj *jxc.StockValueGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockValueGroup_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockValueGroup_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockValueGroup", field, false, false, "String")
+}
+
+func (ec *executionContext) _StockValueGroup_label(ctx context.Context, field graphql.CollectedField, obj *jxc.StockValueGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockValueGroup_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockValueGroup_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockValueGroup", field, false, false, "String")
+}
+
+func (ec *executionContext) _StockValueGroup_labelEn(ctx context.Context, field graphql.CollectedField, obj *jxc.StockValueGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockValueGroup_labelEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LabelEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockValueGroup_labelEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockValueGroup", field, false, false, "String")
+}
+
+func (ec *executionContext) _StockValueGroup_onHand(ctx context.Context, field graphql.CollectedField, obj *jxc.StockValueGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockValueGroup_onHand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OnHand, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockValueGroup_onHand(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockValueGroup", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _StockValueGroup_value(ctx context.Context, field graphql.CollectedField, obj *jxc.StockValueGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockValueGroup_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockValueGroup_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockValueGroup", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _Subscription_clock(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
@@ -40059,6 +40332,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_booksCheck(ctx, field)
 				})
+		case "stockValueSummary":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_stockValueSummary(ctx, field)
+				})
 		case "kpis":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -40874,6 +41153,59 @@ func (ec *executionContext) _StockMoveEdge(ctx context.Context, sel ast.Selectio
 			}
 		case "node":
 			out.Values[i] = ec._StockMoveEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stockValueGroupImplementors = []string{"StockValueGroup"}
+
+func (ec *executionContext) _StockValueGroup(ctx context.Context, sel ast.SelectionSet, obj *jxc.StockValueGroup) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stockValueGroupImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StockValueGroup")
+		case "key":
+			out.Values[i] = ec._StockValueGroup_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._StockValueGroup_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "labelEn":
+			out.Values[i] = ec._StockValueGroup_labelEn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "onHand":
+			out.Values[i] = ec._StockValueGroup_onHand(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._StockValueGroup_value(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -44234,6 +44566,21 @@ func (ec *executionContext) marshalNStockDocumentPayload2githubᚗcomᚋjxcgraph
 	return ec._StockDocumentPayload(ctx, sel, &v)
 }
 
+func (ec *executionContext) unmarshalNStockGroupBy2githubᚗcomᚋjxcgraphᚋjxcᚐStockGroupBy(ctx context.Context, v any) (jxc.StockGroupBy, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.StockGroupBy(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStockGroupBy2githubᚗcomᚋjxcgraphᚋjxcᚐStockGroupBy(ctx context.Context, sel ast.SelectionSet, v jxc.StockGroupBy) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "StockGroupBy!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNStockLevel2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockLevelᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StockLevel) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -44355,6 +44702,30 @@ func (ec *executionContext) marshalNStockMoveEdge2ᚖgithubᚗcomᚋjxcgraphᚋj
 		return graphql.Null
 	}
 	return ec._StockMoveEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStockValueGroup2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockValueGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StockValueGroup) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStockValueGroup2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockValueGroup(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStockValueGroup2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockValueGroup(ctx context.Context, sel ast.SelectionSet, v *jxc.StockValueGroup) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StockValueGroup!")
+		return graphql.Null
+	}
+	return ec._StockValueGroup(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {

@@ -559,6 +559,11 @@ func (r *queryResolver) BooksCheck(ctx context.Context) (jxc.BooksCheck, error) 
 	return value(r.LedgerService.BooksCheck(ctx))
 }
 
+// StockValueSummary is the resolver for the stockValueSummary field.
+func (r *queryResolver) StockValueSummary(ctx context.Context, groupBy jxc.StockGroupBy) ([]*jxc.StockValueGroup, error) {
+	return r.StockService.StockValueSummary(ctx, groupBy)
+}
+
 // Kpis is the resolver for the kpis field.
 func (r *queryResolver) Kpis(ctx context.Context, from jxc.Date, to jxc.Date, compareFrom *jxc.Date, compareTo *jxc.Date) (jxc.KPIReport, error) {
 	return value(r.KPIService.Report(ctx, from, to, compareFrom, compareTo))

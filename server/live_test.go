@@ -297,3 +297,36 @@ func TestStockUnderItsReorderPointRaisesALiveAlert(t *testing.T) {
 		t.Fatalf("LOW_STOCK alerts for %s: %q, want exactly one naming %s", subject, got, lv.Product.Sku)
 	}
 }
+
+func TestStockValueSummaryAddsUpToTheLedger(t *testing.T) {
+	app := newTestApp(t)
+	c := app.client(t).mustLogin("finance")
+	var r struct {
+		ByCategory  []struct{ Value decimal.Decimal } `json:"byCategory"`
+		ByWarehouse []struct{ Value decimal.Decimal } `json:"byWarehouse"`
+		BooksCheck  struct{ InventoryDifference decimal.Decimal }
+		Accounts    []struct {
+			Code    string
+			Balance decimal.Decimal
+		}
+	}
+	mustJSON(t, c.do(`{ byCategory: stockValueSummary(groupBy: CATEGORY) { value }
+		byWarehouse: stockValueSummary(groupBy: WAREHOUSE) { value }
+		accounts(filter: {type: ASSET}) { code balance } }`, nil).Data, &r)
+	sum := func(gs []struct{ Value decimal.Decimal }) decimal.Decimal {
+		s := decimal.Zero
+		for _, g := range gs {
+			s = s.Add(g.Value)
+		}
+		return s
+	}
+	var inv decimal.Decimal
+	for _, a := range r.Accounts {
+		if a.Code == "1405" {
+			inv = a.Balance
+		}
+	}
+	if inv.IsZero() || !sum(r.ByCategory).Equal(inv) || !sum(r.ByWarehouse).Equal(inv) || len(r.ByWarehouse) != 3 {
+		t.Fatalf("by category %s, by warehouse %s (%d groups), inventory account %s", sum(r.ByCategory), sum(r.ByWarehouse), len(r.ByWarehouse), inv)
+	}
+}
