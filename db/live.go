@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -53,6 +54,14 @@ func (l *Live) once(seq int64, f func() (any, error)) (any, error) {
 	}
 	l.mu.Unlock()
 	e.once.Do(func() { e.v, e.err = f() })
+	if e.err != nil {
+		// A failed load is not remembered: the next subscriber tries again.
+		l.mu.Lock()
+		if l.memo[seq] == e {
+			delete(l.memo, seq)
+		}
+		l.mu.Unlock()
+	}
 	return e.v, e.err
 }
 
@@ -130,7 +139,13 @@ func (l *Live) StockLevelChanges(ctx context.Context, f jxc.StockLevelFilter, af
 	}
 	return stream(ctx, l, []string{"stock"}, after, keep,
 		func(ev Event) (*jxc.StockLevelChange, error) {
-			v, err := l.once(ev.Seq, func() (any, error) { return l.stockLevel(ctx, ev) })
+			// The load is shared by every subscriber of this event, so it must
+			// not end with the one subscriber that happened to start it.
+			v, err := l.once(ev.Seq, func() (any, error) {
+				lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+				defer cancel()
+				return l.stockLevel(lctx, ev)
+			})
 			if err != nil {
 				return nil, err
 			}
