@@ -22,6 +22,17 @@ test('admin creates a user who appears in the table and can sign in', async () =
   await row.waitFor();
   assert.match(await row.innerText(), /Finance/);
 
+  // Change the roles: Finance out, Warehouse in.
+  await byTestId(page, `user-edit-${username}`).click();
+  await page.locator('[data-testid="user-edit-form"] [data-testid="role-FINANCE"]').click();
+  await page.locator('[data-testid="user-edit-form"] [data-testid="role-WAREHOUSE"]').click();
+  await byTestId(page, 'user-edit-submit').click();
+  await page.waitForFunction(
+    (id) => /Warehouse/.test(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? ''),
+    `user-row-${username}`,
+  );
+  assert.doesNotMatch(await row.innerText(), /Finance/);
+
   const other = await newPage({ locale: 'en' });
   await login(other, username, 'secret1');
   assert.match(await byTestId(other, 'user-name').innerText(), new RegExp(`E2E ${username}`));
@@ -36,7 +47,11 @@ test('a taken user name is shown on the field', async () => {
   await byTestId(page, 'user-form-password').fill('secret1');
   await page.locator('[data-testid="user-create-form"] [data-testid="role-SALES"]').click();
   await byTestId(page, 'user-form-submit').click();
-  const fieldError = page.locator('[data-testid="user-create-form"] .ant-form-item-explain-error');
+  // The server's userError (field input.username) lands on the username field.
+  const usernameItem = page.locator('[data-testid="user-create-form"] .ant-form-item', {
+    has: byTestId(page, 'user-form-username'),
+  });
+  const fieldError = usernameItem.locator('.ant-form-item-explain-error');
   await fieldError.first().waitFor();
-  assert.ok((await fieldError.count()) >= 1);
+  assert.match(await fieldError.first().innerText(), /manager|taken|exists|use/i);
 });
