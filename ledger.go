@@ -162,8 +162,8 @@ const (
 
 // Source names the document a posting comes from.
 type Source struct {
-	Type SourceType `db:"source_type"`
-	ID   int64      `db:"source_id"`
+	Type SourceType
+	ID   *int64 // nil for manual entries, which are their own document
 }
 
 // JournalEntry is a balanced set of journal lines posted on one date.
@@ -175,11 +175,23 @@ type JournalEntry struct {
 	SourceID     *int64         `db:"source_id"`
 	ReversesID   *int64         `db:"reverses_id"`
 	ReversedByID *int64         `db:"reversed_by_id"`
-	CreatedBy    *int64         `db:"created_by"`
+	CreatedByID  *int64         `db:"created_by"`
 	CreatedAt    time.Time      `db:"created_at"`
 	Lines        []*JournalLine `db:"-"`
 	// HasStockMoves is set when the entry carries stock moves.
 	HasStockMoves bool `db:"has_stock_moves"`
+}
+
+// Source is the document that posted the entry.
+func (e *JournalEntry) Source() Source { return Source{Type: e.SourceType, ID: e.SourceID} }
+
+// TotalDebit is the sum of the debits, equal to the sum of the credits.
+func (e *JournalEntry) TotalDebit() decimal.Decimal {
+	t := decimal.Zero
+	for _, l := range e.Lines {
+		t = t.Add(l.Debit)
+	}
+	return t
 }
 
 // JournalLine is one debit or one credit of an entry.
@@ -217,6 +229,14 @@ type TrialBalanceRow struct {
 	Account *Account
 	Debit   decimal.Decimal // all debits up to the date
 	Credit  decimal.Decimal // all credits up to the date
+}
+
+// Balance is the row's balance on the account's normal side.
+func (r *TrialBalanceRow) Balance() decimal.Decimal {
+	if r.Account.Type.DebitNormal() {
+		return r.Debit.Sub(r.Credit)
+	}
+	return r.Credit.Sub(r.Debit)
 }
 
 // TrialBalance lists every account with postings up to a date.
@@ -257,6 +277,11 @@ type BalanceSheet struct {
 	TotalEquity      decimal.Decimal
 }
 
+// Balanced reports whether assets equal liabilities plus equity.
+func (b *BalanceSheet) Balanced() bool {
+	return b.TotalAssets.Equal(b.TotalLiabilities.Add(b.TotalEquity))
+}
+
 // BooksRule names an invariant of DOMAIN.md that booksCheck verifies.
 type BooksRule string
 
@@ -295,6 +320,9 @@ type BooksCheck struct {
 	InventoryAccountBalance decimal.Decimal
 	StockValue              decimal.Decimal
 }
+
+// OK reports whether no invariant is broken.
+func (c *BooksCheck) OK() bool { return len(c.Violations) == 0 && c.InventoryDifference().IsZero() }
 
 // InventoryDifference is the inventory account balance minus the stock
 // ledger's value: always zero in healthy books.

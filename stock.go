@@ -81,6 +81,12 @@ type StockMove struct {
 	Location       *Location       `db:"-"`
 }
 
+// Source is the document that caused the move.
+func (m *StockMove) Source() Source {
+	id := m.SourceID
+	return Source{Type: m.SourceType, ID: &id}
+}
+
 // StockDocumentKind is what a stock document records.
 type StockDocumentKind string
 
@@ -98,7 +104,7 @@ type StockDocument struct {
 	PostingDate    Date                 `db:"posting_date"`
 	Description    string               `db:"description"`
 	JournalEntryID *int64               `db:"journal_entry_id"`
-	CreatedBy      *int64               `db:"created_by"`
+	CreatedByID    *int64               `db:"created_by"`
 	CreatedAt      time.Time            `db:"created_at"`
 	Lines          []*StockDocumentLine `db:"-"`
 }

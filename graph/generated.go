@@ -15,6 +15,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/jxcgraph/jxc"
+	"github.com/shopspring/decimal"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -40,6 +41,25 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	Account struct {
+		Active        func(childComplexity int) int
+		Balance       func(childComplexity int) int
+		Code          func(childComplexity int) int
+		Credit        func(childComplexity int) int
+		Debit         func(childComplexity int) int
+		Header        func(childComplexity int) int
+		ManualPosting func(childComplexity int) int
+		Name          func(childComplexity int) int
+		NameEn        func(childComplexity int) int
+		ParentCode    func(childComplexity int) int
+		Type          func(childComplexity int) int
+	}
+
+	AccountPayload struct {
+		Account    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	ApiToken struct {
 		CreatedAt  func(childComplexity int) int
 		ID         func(childComplexity int) int
@@ -49,9 +69,124 @@ type ComplexityRoot struct {
 		RevokedAt  func(childComplexity int) int
 	}
 
+	BalanceSheet struct {
+		AsOf             func(childComplexity int) int
+		Assets           func(childComplexity int) int
+		Balanced         func(childComplexity int) int
+		Equity           func(childComplexity int) int
+		Liabilities      func(childComplexity int) int
+		TotalAssets      func(childComplexity int) int
+		TotalEquity      func(childComplexity int) int
+		TotalLiabilities func(childComplexity int) int
+		UnclosedProfit   func(childComplexity int) int
+	}
+
+	BooksCheck struct {
+		CheckedAt               func(childComplexity int) int
+		InventoryAccountBalance func(childComplexity int) int
+		InventoryDifference     func(childComplexity int) int
+		OK                      func(childComplexity int) int
+		StockValue              func(childComplexity int) int
+		Violations              func(childComplexity int) int
+	}
+
+	BooksViolation struct {
+		Message func(childComplexity int) int
+		Rows    func(childComplexity int) int
+		Rule    func(childComplexity int) int
+	}
+
+	BooksViolationRow struct {
+		Detail func(childComplexity int) int
+		Key    func(childComplexity int) int
+		Table  func(childComplexity int) int
+	}
+
+	Category struct {
+		Active func(childComplexity int) int
+		Code   func(childComplexity int) int
+		ID     func(childComplexity int) int
+		Name   func(childComplexity int) int
+		NameEn func(childComplexity int) int
+	}
+
+	CategoryPayload struct {
+		Category   func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	CreateApiTokenPayload struct {
 		Secret     func(childComplexity int) int
 		Token      func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	FiscalPeriod struct {
+		ClosedAt  func(childComplexity int) int
+		EndDate   func(childComplexity int) int
+		Month     func(childComplexity int) int
+		StartDate func(childComplexity int) int
+		Status    func(childComplexity int) int
+		Year      func(childComplexity int) int
+	}
+
+	FiscalPeriodPayload struct {
+		Period     func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	JournalEntry struct {
+		CreatedAt     func(childComplexity int) int
+		CreatedByID   func(childComplexity int) int
+		Description   func(childComplexity int) int
+		HasStockMoves func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Lines         func(childComplexity int) int
+		PostingDate   func(childComplexity int) int
+		ReversedByID  func(childComplexity int) int
+		ReversesID    func(childComplexity int) int
+		Source        func(childComplexity int) int
+		TotalDebit    func(childComplexity int) int
+	}
+
+	JournalEntryConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	JournalEntryEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	JournalEntryPayload struct {
+		Entry      func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	JournalLine struct {
+		Account     func(childComplexity int) int
+		CostCentre  func(childComplexity int) int
+		Credit      func(childComplexity int) int
+		Debit       func(childComplexity int) int
+		Description func(childComplexity int) int
+		ID          func(childComplexity int) int
+		LineNo      func(childComplexity int) int
+		Partner     func(childComplexity int) int
+	}
+
+	Location struct {
+		Active      func(childComplexity int) int
+		Code        func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Name        func(childComplexity int) int
+		WarehouseID func(childComplexity int) int
+	}
+
+	LocationPayload struct {
+		Location   func(childComplexity int) int
 		UserErrors func(childComplexity int) int
 	}
 
@@ -66,20 +201,108 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		CreateAPIToken func(childComplexity int, name string) int
-		CreateUser     func(childComplexity int, input CreateUserInput) int
-		Login          func(childComplexity int, input LoginInput) int
-		Logout         func(childComplexity int) int
-		RevokeAPIToken func(childComplexity int, id int64) int
-		SetPassword    func(childComplexity int, input SetPasswordInput) int
-		UpdateUser     func(childComplexity int, input UpdateUserInput) int
+		CloseFiscalPeriod   func(childComplexity int, input FiscalPeriodInput) int
+		CreateAPIToken      func(childComplexity int, name string) int
+		CreateAccount       func(childComplexity int, input CreateAccountInput) int
+		CreateCategory      func(childComplexity int, input CreateCategoryInput) int
+		CreateLocation      func(childComplexity int, input CreateLocationInput) int
+		CreateProduct       func(childComplexity int, input CreateProductInput) int
+		CreateUser          func(childComplexity int, input CreateUserInput) int
+		CreateWarehouse     func(childComplexity int, input CreateWarehouseInput) int
+		DeactivateProduct   func(childComplexity int, id int64) int
+		DeactivateWarehouse func(childComplexity int, id int64) int
+		Login               func(childComplexity int, input LoginInput) int
+		Logout              func(childComplexity int) int
+		PostJournalEntry    func(childComplexity int, input JournalEntryInput) int
+		PostOpeningStock    func(childComplexity int, input OpeningStockInput) int
+		PostStockAdjustment func(childComplexity int, input StockAdjustmentInput) int
+		ReopenFiscalPeriod  func(childComplexity int, input FiscalPeriodInput) int
+		ReverseJournalEntry func(childComplexity int, input ReverseJournalEntryInput) int
+		RevokeAPIToken      func(childComplexity int, id int64) int
+		SetPassword         func(childComplexity int, input SetPasswordInput) int
+		UpdateAccount       func(childComplexity int, input UpdateAccountInput) int
+		UpdateCategory      func(childComplexity int, input UpdateCategoryInput) int
+		UpdateLocation      func(childComplexity int, input UpdateLocationInput) int
+		UpdateProduct       func(childComplexity int, input UpdateProductInput) int
+		UpdateUser          func(childComplexity int, input UpdateUserInput) int
+		UpdateWarehouse     func(childComplexity int, input UpdateWarehouseInput) int
+	}
+
+	PageInfo struct {
+		EndCursor       func(childComplexity int) int
+		HasNextPage     func(childComplexity int) int
+		HasPreviousPage func(childComplexity int) int
+		StartCursor     func(childComplexity int) int
+	}
+
+	Product struct {
+		Active       func(childComplexity int) int
+		Barcodes     func(childComplexity int) int
+		Category     func(childComplexity int) int
+		CreatedAt    func(childComplexity int) int
+		ID           func(childComplexity int) int
+		LeadTimeDays func(childComplexity int) int
+		Name         func(childComplexity int) int
+		NameEn       func(childComplexity int) int
+		ReorderPoint func(childComplexity int) int
+		ReorderQty   func(childComplexity int) int
+		SKU          func(childComplexity int) int
+		SafetyStock  func(childComplexity int) int
+		SellPrice    func(childComplexity int) int
+		Unit         func(childComplexity int) int
+		UpdatedAt    func(childComplexity int) int
+		VATRate      func(childComplexity int) int
+	}
+
+	ProductConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ProductEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ProductPayload struct {
+		Product    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	ProfitAndLoss struct {
+		Expenses     func(childComplexity int) int
+		From         func(childComplexity int) int
+		NetIncome    func(childComplexity int) int
+		Revenue      func(childComplexity int) int
+		To           func(childComplexity int) int
+		TotalExpense func(childComplexity int) int
+		TotalRevenue func(childComplexity int) int
 	}
 
 	Query struct {
-		Me          func(childComplexity int) int
-		MyAPITokens func(childComplexity int) int
-		ServerTime  func(childComplexity int) int
-		Users       func(childComplexity int) int
+		Accounts         func(childComplexity int, filter *jxc.AccountFilter, asOf *jxc.Date) int
+		BalanceSheet     func(childComplexity int, asOf jxc.Date) int
+		BooksCheck       func(childComplexity int) int
+		Categories       func(childComplexity int, includeInactive *bool) int
+		FiscalPeriods    func(childComplexity int, year int) int
+		JournalEntries   func(childComplexity int, first *int, after *string, filter *jxc.JournalEntryFilter, orderBy *jxc.JournalEntryOrder) int
+		JournalEntry     func(childComplexity int, id int64) int
+		Me               func(childComplexity int) int
+		MyAPITokens      func(childComplexity int) int
+		Product          func(childComplexity int, id int64) int
+		ProductByBarcode func(childComplexity int, barcode string) int
+		Products         func(childComplexity int, first *int, after *string, filter *jxc.ProductFilter, orderBy *jxc.ProductOrder) int
+		ProfitAndLoss    func(childComplexity int, from jxc.Date, to jxc.Date) int
+		ServerTime       func(childComplexity int) int
+		StockDocument    func(childComplexity int, id int64) int
+		StockLevels      func(childComplexity int, first *int, after *string, filter *jxc.StockLevelFilter, orderBy *jxc.StockLevelOrder) int
+		StockMoves       func(childComplexity int, first *int, after *string, filter *jxc.StockMoveFilter, orderBy *jxc.StockMoveOrder) int
+		TrialBalance     func(childComplexity int, asOf jxc.Date) int
+		Users            func(childComplexity int) int
+		Warehouse        func(childComplexity int, id int64) int
+		Warehouses       func(childComplexity int, first *int, after *string, filter *jxc.WarehouseFilter, orderBy *jxc.WarehouseOrder) int
 	}
 
 	RevokeApiTokenPayload struct {
@@ -92,8 +315,105 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	SourceDocument struct {
+		ID   func(childComplexity int) int
+		Type func(childComplexity int) int
+	}
+
+	StatementLine struct {
+		Account func(childComplexity int) int
+		Amount  func(childComplexity int) int
+	}
+
+	StockDocument struct {
+		CreatedAt      func(childComplexity int) int
+		CreatedByID    func(childComplexity int) int
+		Description    func(childComplexity int) int
+		ID             func(childComplexity int) int
+		JournalEntryID func(childComplexity int) int
+		Kind           func(childComplexity int) int
+		Lines          func(childComplexity int) int
+		PostingDate    func(childComplexity int) int
+	}
+
+	StockDocumentLine struct {
+		LineNo    func(childComplexity int) int
+		Location  func(childComplexity int) int
+		Product   func(childComplexity int) int
+		Quantity  func(childComplexity int) int
+		UnitCost  func(childComplexity int) int
+		Value     func(childComplexity int) int
+		Warehouse func(childComplexity int) int
+	}
+
+	StockDocumentPayload struct {
+		Document   func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	StockLevel struct {
+		Available   func(childComplexity int) int
+		AverageCost func(childComplexity int) int
+		OnHand      func(childComplexity int) int
+		Product     func(childComplexity int) int
+		Reserved    func(childComplexity int) int
+		Value       func(childComplexity int) int
+		Warehouse   func(childComplexity int) int
+	}
+
+	StockLevelConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	StockLevelEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	StockMove struct {
+		CreatedAt      func(childComplexity int) int
+		ID             func(childComplexity int) int
+		JournalEntryID func(childComplexity int) int
+		Location       func(childComplexity int) int
+		PostingDate    func(childComplexity int) int
+		Product        func(childComplexity int) int
+		Quantity       func(childComplexity int) int
+		Source         func(childComplexity int) int
+		Value          func(childComplexity int) int
+		Warehouse      func(childComplexity int) int
+	}
+
+	StockMoveConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	StockMoveEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Subscription struct {
 		Clock func(childComplexity int) int
+	}
+
+	TrialBalance struct {
+		AsOf        func(childComplexity int) int
+		Rows        func(childComplexity int) int
+		TotalCredit func(childComplexity int) int
+		TotalDebit  func(childComplexity int) int
+	}
+
+	TrialBalanceRow struct {
+		Account func(childComplexity int) int
+		Balance func(childComplexity int) int
+		Credit  func(childComplexity int) int
+		Debit   func(childComplexity int) int
 	}
 
 	User struct {
@@ -115,6 +435,33 @@ type ComplexityRoot struct {
 		User       func(childComplexity int) int
 		UserErrors func(childComplexity int) int
 	}
+
+	Warehouse struct {
+		Active    func(childComplexity int) int
+		Address   func(childComplexity int) int
+		Code      func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Locations func(childComplexity int) int
+		Name      func(childComplexity int) int
+		Region    func(childComplexity int) int
+	}
+
+	WarehouseConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	WarehouseEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	WarehousePayload struct {
+		UserErrors func(childComplexity int) int
+		Warehouse  func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -129,12 +476,47 @@ type MutationResolver interface {
 	CreateUser(ctx context.Context, input CreateUserInput) (UserPayload, error)
 	UpdateUser(ctx context.Context, input UpdateUserInput) (UserPayload, error)
 	SetPassword(ctx context.Context, input SetPasswordInput) (SetPasswordPayload, error)
+	CreateCategory(ctx context.Context, input CreateCategoryInput) (CategoryPayload, error)
+	UpdateCategory(ctx context.Context, input UpdateCategoryInput) (CategoryPayload, error)
+	CreateProduct(ctx context.Context, input CreateProductInput) (ProductPayload, error)
+	UpdateProduct(ctx context.Context, input UpdateProductInput) (ProductPayload, error)
+	DeactivateProduct(ctx context.Context, id int64) (ProductPayload, error)
+	CreateWarehouse(ctx context.Context, input CreateWarehouseInput) (WarehousePayload, error)
+	UpdateWarehouse(ctx context.Context, input UpdateWarehouseInput) (WarehousePayload, error)
+	DeactivateWarehouse(ctx context.Context, id int64) (WarehousePayload, error)
+	CreateLocation(ctx context.Context, input CreateLocationInput) (LocationPayload, error)
+	UpdateLocation(ctx context.Context, input UpdateLocationInput) (LocationPayload, error)
+	PostOpeningStock(ctx context.Context, input OpeningStockInput) (StockDocumentPayload, error)
+	PostStockAdjustment(ctx context.Context, input StockAdjustmentInput) (StockDocumentPayload, error)
+	CreateAccount(ctx context.Context, input CreateAccountInput) (AccountPayload, error)
+	UpdateAccount(ctx context.Context, input UpdateAccountInput) (AccountPayload, error)
+	PostJournalEntry(ctx context.Context, input JournalEntryInput) (JournalEntryPayload, error)
+	ReverseJournalEntry(ctx context.Context, input ReverseJournalEntryInput) (JournalEntryPayload, error)
+	CloseFiscalPeriod(ctx context.Context, input FiscalPeriodInput) (FiscalPeriodPayload, error)
+	ReopenFiscalPeriod(ctx context.Context, input FiscalPeriodInput) (FiscalPeriodPayload, error)
 }
 type QueryResolver interface {
 	Me(ctx context.Context) (jxc.User, error)
 	MyAPITokens(ctx context.Context) ([]*jxc.APIToken, error)
 	Users(ctx context.Context) ([]*jxc.User, error)
 	ServerTime(ctx context.Context) (time.Time, error)
+	Categories(ctx context.Context, includeInactive *bool) ([]*jxc.Category, error)
+	Products(ctx context.Context, first *int, after *string, filter *jxc.ProductFilter, orderBy *jxc.ProductOrder) (ProductConnection, error)
+	Product(ctx context.Context, id int64) (*jxc.Product, error)
+	ProductByBarcode(ctx context.Context, barcode string) (*jxc.Product, error)
+	Warehouses(ctx context.Context, first *int, after *string, filter *jxc.WarehouseFilter, orderBy *jxc.WarehouseOrder) (WarehouseConnection, error)
+	Warehouse(ctx context.Context, id int64) (*jxc.Warehouse, error)
+	StockLevels(ctx context.Context, first *int, after *string, filter *jxc.StockLevelFilter, orderBy *jxc.StockLevelOrder) (StockLevelConnection, error)
+	StockMoves(ctx context.Context, first *int, after *string, filter *jxc.StockMoveFilter, orderBy *jxc.StockMoveOrder) (StockMoveConnection, error)
+	StockDocument(ctx context.Context, id int64) (*jxc.StockDocument, error)
+	Accounts(ctx context.Context, filter *jxc.AccountFilter, asOf *jxc.Date) ([]*jxc.Account, error)
+	FiscalPeriods(ctx context.Context, year int) ([]*jxc.FiscalPeriod, error)
+	JournalEntries(ctx context.Context, first *int, after *string, filter *jxc.JournalEntryFilter, orderBy *jxc.JournalEntryOrder) (JournalEntryConnection, error)
+	JournalEntry(ctx context.Context, id int64) (*jxc.JournalEntry, error)
+	TrialBalance(ctx context.Context, asOf jxc.Date) (jxc.TrialBalance, error)
+	ProfitAndLoss(ctx context.Context, from jxc.Date, to jxc.Date) (jxc.ProfitAndLoss, error)
+	BalanceSheet(ctx context.Context, asOf jxc.Date) (jxc.BalanceSheet, error)
+	BooksCheck(ctx context.Context) (jxc.BooksCheck, error)
 }
 type SubscriptionResolver interface {
 	Clock(ctx context.Context) (<-chan time.Time, error)
@@ -157,6 +539,86 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "Account.active":
+		if e.ComplexityRoot.Account.Active == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.Active(childComplexity), true
+	case "Account.balance":
+		if e.ComplexityRoot.Account.Balance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.Balance(childComplexity), true
+	case "Account.code":
+		if e.ComplexityRoot.Account.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.Code(childComplexity), true
+	case "Account.credit":
+		if e.ComplexityRoot.Account.Credit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.Credit(childComplexity), true
+	case "Account.debit":
+		if e.ComplexityRoot.Account.Debit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.Debit(childComplexity), true
+	case "Account.header":
+		if e.ComplexityRoot.Account.Header == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.Header(childComplexity), true
+	case "Account.manualPosting":
+		if e.ComplexityRoot.Account.ManualPosting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.ManualPosting(childComplexity), true
+	case "Account.name":
+		if e.ComplexityRoot.Account.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.Name(childComplexity), true
+	case "Account.nameEn":
+		if e.ComplexityRoot.Account.NameEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.NameEn(childComplexity), true
+	case "Account.parentCode":
+		if e.ComplexityRoot.Account.ParentCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.ParentCode(childComplexity), true
+	case "Account.type":
+		if e.ComplexityRoot.Account.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.Type(childComplexity), true
+
+	case "AccountPayload.account":
+		if e.ComplexityRoot.AccountPayload.Account == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountPayload.Account(childComplexity), true
+	case "AccountPayload.userErrors":
+		if e.ComplexityRoot.AccountPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountPayload.UserErrors(childComplexity), true
 
 	case "ApiToken.createdAt":
 		if e.ComplexityRoot.ApiToken.CreatedAt == nil {
@@ -195,6 +657,180 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ApiToken.RevokedAt(childComplexity), true
 
+	case "BalanceSheet.asOf":
+		if e.ComplexityRoot.BalanceSheet.AsOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceSheet.AsOf(childComplexity), true
+	case "BalanceSheet.assets":
+		if e.ComplexityRoot.BalanceSheet.Assets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceSheet.Assets(childComplexity), true
+	case "BalanceSheet.balanced":
+		if e.ComplexityRoot.BalanceSheet.Balanced == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceSheet.Balanced(childComplexity), true
+	case "BalanceSheet.equity":
+		if e.ComplexityRoot.BalanceSheet.Equity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceSheet.Equity(childComplexity), true
+	case "BalanceSheet.liabilities":
+		if e.ComplexityRoot.BalanceSheet.Liabilities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceSheet.Liabilities(childComplexity), true
+	case "BalanceSheet.totalAssets":
+		if e.ComplexityRoot.BalanceSheet.TotalAssets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceSheet.TotalAssets(childComplexity), true
+	case "BalanceSheet.totalEquity":
+		if e.ComplexityRoot.BalanceSheet.TotalEquity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceSheet.TotalEquity(childComplexity), true
+	case "BalanceSheet.totalLiabilities":
+		if e.ComplexityRoot.BalanceSheet.TotalLiabilities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceSheet.TotalLiabilities(childComplexity), true
+	case "BalanceSheet.unclosedProfit":
+		if e.ComplexityRoot.BalanceSheet.UnclosedProfit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceSheet.UnclosedProfit(childComplexity), true
+
+	case "BooksCheck.checkedAt":
+		if e.ComplexityRoot.BooksCheck.CheckedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BooksCheck.CheckedAt(childComplexity), true
+	case "BooksCheck.inventoryAccountBalance":
+		if e.ComplexityRoot.BooksCheck.InventoryAccountBalance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BooksCheck.InventoryAccountBalance(childComplexity), true
+	case "BooksCheck.inventoryDifference":
+		if e.ComplexityRoot.BooksCheck.InventoryDifference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BooksCheck.InventoryDifference(childComplexity), true
+	case "BooksCheck.ok":
+		if e.ComplexityRoot.BooksCheck.OK == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BooksCheck.OK(childComplexity), true
+	case "BooksCheck.stockValue":
+		if e.ComplexityRoot.BooksCheck.StockValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BooksCheck.StockValue(childComplexity), true
+	case "BooksCheck.violations":
+		if e.ComplexityRoot.BooksCheck.Violations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BooksCheck.Violations(childComplexity), true
+
+	case "BooksViolation.message":
+		if e.ComplexityRoot.BooksViolation.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BooksViolation.Message(childComplexity), true
+	case "BooksViolation.rows":
+		if e.ComplexityRoot.BooksViolation.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BooksViolation.Rows(childComplexity), true
+	case "BooksViolation.rule":
+		if e.ComplexityRoot.BooksViolation.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BooksViolation.Rule(childComplexity), true
+
+	case "BooksViolationRow.detail":
+		if e.ComplexityRoot.BooksViolationRow.Detail == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BooksViolationRow.Detail(childComplexity), true
+	case "BooksViolationRow.key":
+		if e.ComplexityRoot.BooksViolationRow.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BooksViolationRow.Key(childComplexity), true
+	case "BooksViolationRow.table":
+		if e.ComplexityRoot.BooksViolationRow.Table == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BooksViolationRow.Table(childComplexity), true
+
+	case "Category.active":
+		if e.ComplexityRoot.Category.Active == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Category.Active(childComplexity), true
+	case "Category.code":
+		if e.ComplexityRoot.Category.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Category.Code(childComplexity), true
+	case "Category.id":
+		if e.ComplexityRoot.Category.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Category.ID(childComplexity), true
+	case "Category.name":
+		if e.ComplexityRoot.Category.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Category.Name(childComplexity), true
+	case "Category.nameEn":
+		if e.ComplexityRoot.Category.NameEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Category.NameEn(childComplexity), true
+
+	case "CategoryPayload.category":
+		if e.ComplexityRoot.CategoryPayload.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CategoryPayload.Category(childComplexity), true
+	case "CategoryPayload.userErrors":
+		if e.ComplexityRoot.CategoryPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CategoryPayload.UserErrors(childComplexity), true
+
 	case "CreateApiTokenPayload.secret":
 		if e.ComplexityRoot.CreateApiTokenPayload.Secret == nil {
 			break
@@ -213,6 +849,267 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CreateApiTokenPayload.UserErrors(childComplexity), true
+
+	case "FiscalPeriod.closedAt":
+		if e.ComplexityRoot.FiscalPeriod.ClosedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FiscalPeriod.ClosedAt(childComplexity), true
+	case "FiscalPeriod.endDate":
+		if e.ComplexityRoot.FiscalPeriod.EndDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FiscalPeriod.EndDate(childComplexity), true
+	case "FiscalPeriod.month":
+		if e.ComplexityRoot.FiscalPeriod.Month == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FiscalPeriod.Month(childComplexity), true
+	case "FiscalPeriod.startDate":
+		if e.ComplexityRoot.FiscalPeriod.StartDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FiscalPeriod.StartDate(childComplexity), true
+	case "FiscalPeriod.status":
+		if e.ComplexityRoot.FiscalPeriod.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FiscalPeriod.Status(childComplexity), true
+	case "FiscalPeriod.year":
+		if e.ComplexityRoot.FiscalPeriod.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FiscalPeriod.Year(childComplexity), true
+
+	case "FiscalPeriodPayload.period":
+		if e.ComplexityRoot.FiscalPeriodPayload.Period == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FiscalPeriodPayload.Period(childComplexity), true
+	case "FiscalPeriodPayload.userErrors":
+		if e.ComplexityRoot.FiscalPeriodPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FiscalPeriodPayload.UserErrors(childComplexity), true
+
+	case "JournalEntry.createdAt":
+		if e.ComplexityRoot.JournalEntry.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEntry.CreatedAt(childComplexity), true
+	case "JournalEntry.createdById":
+		if e.ComplexityRoot.JournalEntry.CreatedByID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEntry.CreatedByID(childComplexity), true
+	case "JournalEntry.description":
+		if e.ComplexityRoot.JournalEntry.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEntry.Description(childComplexity), true
+	case "JournalEntry.hasStockMoves":
+		if e.ComplexityRoot.JournalEntry.HasStockMoves == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEntry.HasStockMoves(childComplexity), true
+	case "JournalEntry.id":
+		if e.ComplexityRoot.JournalEntry.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEntry.ID(childComplexity), true
+	case "JournalEntry.lines":
+		if e.ComplexityRoot.JournalEntry.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEntry.Lines(childComplexity), true
+	case "JournalEntry.postingDate":
+		if e.ComplexityRoot.JournalEntry.PostingDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEntry.PostingDate(childComplexity), true
+	case "JournalEntry.reversedById":
+		if e.ComplexityRoot.JournalEntry.ReversedByID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEntry.ReversedByID(childComplexity), true
+	case "JournalEntry.reversesId":
+		if e.ComplexityRoot.JournalEntry.ReversesID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEntry.ReversesID(childComplexity), true
+	case "JournalEntry.source":
+		if e.ComplexityRoot.JournalEntry.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEntry.Source(childComplexity), true
+	case "JournalEntry.totalDebit":
+		if e.ComplexityRoot.JournalEntry.TotalDebit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEntry.TotalDebit(childComplexity), true
+
+	case "JournalEntryConnection.edges":
+		if e.ComplexityRoot.JournalEntryConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEntryConnection.Edges(childComplexity), true
+	case "JournalEntryConnection.nodes":
+		if e.ComplexityRoot.JournalEntryConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEntryConnection.Nodes(childComplexity), true
+	case "JournalEntryConnection.pageInfo":
+		if e.ComplexityRoot.JournalEntryConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEntryConnection.PageInfo(childComplexity), true
+	case "JournalEntryConnection.totalCount":
+		if e.ComplexityRoot.JournalEntryConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEntryConnection.TotalCount(childComplexity), true
+
+	case "JournalEntryEdge.cursor":
+		if e.ComplexityRoot.JournalEntryEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEntryEdge.Cursor(childComplexity), true
+	case "JournalEntryEdge.node":
+		if e.ComplexityRoot.JournalEntryEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEntryEdge.Node(childComplexity), true
+
+	case "JournalEntryPayload.entry":
+		if e.ComplexityRoot.JournalEntryPayload.Entry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEntryPayload.Entry(childComplexity), true
+	case "JournalEntryPayload.userErrors":
+		if e.ComplexityRoot.JournalEntryPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEntryPayload.UserErrors(childComplexity), true
+
+	case "JournalLine.account":
+		if e.ComplexityRoot.JournalLine.Account == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalLine.Account(childComplexity), true
+	case "JournalLine.costCentre":
+		if e.ComplexityRoot.JournalLine.CostCentre == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalLine.CostCentre(childComplexity), true
+	case "JournalLine.credit":
+		if e.ComplexityRoot.JournalLine.Credit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalLine.Credit(childComplexity), true
+	case "JournalLine.debit":
+		if e.ComplexityRoot.JournalLine.Debit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalLine.Debit(childComplexity), true
+	case "JournalLine.description":
+		if e.ComplexityRoot.JournalLine.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalLine.Description(childComplexity), true
+	case "JournalLine.id":
+		if e.ComplexityRoot.JournalLine.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalLine.ID(childComplexity), true
+	case "JournalLine.lineNo":
+		if e.ComplexityRoot.JournalLine.LineNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalLine.LineNo(childComplexity), true
+	case "JournalLine.partner":
+		if e.ComplexityRoot.JournalLine.Partner == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalLine.Partner(childComplexity), true
+
+	case "Location.active":
+		if e.ComplexityRoot.Location.Active == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Location.Active(childComplexity), true
+	case "Location.code":
+		if e.ComplexityRoot.Location.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Location.Code(childComplexity), true
+	case "Location.id":
+		if e.ComplexityRoot.Location.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Location.ID(childComplexity), true
+	case "Location.name":
+		if e.ComplexityRoot.Location.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Location.Name(childComplexity), true
+	case "Location.warehouseId":
+		if e.ComplexityRoot.Location.WarehouseID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Location.WarehouseID(childComplexity), true
+
+	case "LocationPayload.location":
+		if e.ComplexityRoot.LocationPayload.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LocationPayload.Location(childComplexity), true
+	case "LocationPayload.userErrors":
+		if e.ComplexityRoot.LocationPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LocationPayload.UserErrors(childComplexity), true
 
 	case "LoginPayload.user":
 		if e.ComplexityRoot.LoginPayload.User == nil {
@@ -240,6 +1137,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.LogoutPayload.UserErrors(childComplexity), true
 
+	case "Mutation.closeFiscalPeriod":
+		if e.ComplexityRoot.Mutation.CloseFiscalPeriod == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_closeFiscalPeriod_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CloseFiscalPeriod(childComplexity, args["input"].(FiscalPeriodInput)), true
 	case "Mutation.createApiToken":
 		if e.ComplexityRoot.Mutation.CreateAPIToken == nil {
 			break
@@ -251,6 +1159,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateAPIToken(childComplexity, args["name"].(string)), true
+	case "Mutation.createAccount":
+		if e.ComplexityRoot.Mutation.CreateAccount == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createAccount_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateAccount(childComplexity, args["input"].(CreateAccountInput)), true
+	case "Mutation.createCategory":
+		if e.ComplexityRoot.Mutation.CreateCategory == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createCategory_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateCategory(childComplexity, args["input"].(CreateCategoryInput)), true
+	case "Mutation.createLocation":
+		if e.ComplexityRoot.Mutation.CreateLocation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createLocation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateLocation(childComplexity, args["input"].(CreateLocationInput)), true
+	case "Mutation.createProduct":
+		if e.ComplexityRoot.Mutation.CreateProduct == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createProduct_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateProduct(childComplexity, args["input"].(CreateProductInput)), true
 	case "Mutation.createUser":
 		if e.ComplexityRoot.Mutation.CreateUser == nil {
 			break
@@ -262,6 +1214,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateUser(childComplexity, args["input"].(CreateUserInput)), true
+	case "Mutation.createWarehouse":
+		if e.ComplexityRoot.Mutation.CreateWarehouse == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createWarehouse_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateWarehouse(childComplexity, args["input"].(CreateWarehouseInput)), true
+	case "Mutation.deactivateProduct":
+		if e.ComplexityRoot.Mutation.DeactivateProduct == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deactivateProduct_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeactivateProduct(childComplexity, args["id"].(int64)), true
+	case "Mutation.deactivateWarehouse":
+		if e.ComplexityRoot.Mutation.DeactivateWarehouse == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deactivateWarehouse_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeactivateWarehouse(childComplexity, args["id"].(int64)), true
 	case "Mutation.login":
 		if e.ComplexityRoot.Mutation.Login == nil {
 			break
@@ -279,6 +1264,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Logout(childComplexity), true
+	case "Mutation.postJournalEntry":
+		if e.ComplexityRoot.Mutation.PostJournalEntry == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_postJournalEntry_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PostJournalEntry(childComplexity, args["input"].(JournalEntryInput)), true
+	case "Mutation.postOpeningStock":
+		if e.ComplexityRoot.Mutation.PostOpeningStock == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_postOpeningStock_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PostOpeningStock(childComplexity, args["input"].(OpeningStockInput)), true
+	case "Mutation.postStockAdjustment":
+		if e.ComplexityRoot.Mutation.PostStockAdjustment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_postStockAdjustment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PostStockAdjustment(childComplexity, args["input"].(StockAdjustmentInput)), true
+	case "Mutation.reopenFiscalPeriod":
+		if e.ComplexityRoot.Mutation.ReopenFiscalPeriod == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_reopenFiscalPeriod_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReopenFiscalPeriod(childComplexity, args["input"].(FiscalPeriodInput)), true
+	case "Mutation.reverseJournalEntry":
+		if e.ComplexityRoot.Mutation.ReverseJournalEntry == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_reverseJournalEntry_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReverseJournalEntry(childComplexity, args["input"].(ReverseJournalEntryInput)), true
 	case "Mutation.revokeApiToken":
 		if e.ComplexityRoot.Mutation.RevokeAPIToken == nil {
 			break
@@ -301,6 +1341,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetPassword(childComplexity, args["input"].(SetPasswordInput)), true
+	case "Mutation.updateAccount":
+		if e.ComplexityRoot.Mutation.UpdateAccount == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateAccount_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateAccount(childComplexity, args["input"].(UpdateAccountInput)), true
+	case "Mutation.updateCategory":
+		if e.ComplexityRoot.Mutation.UpdateCategory == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateCategory_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateCategory(childComplexity, args["input"].(UpdateCategoryInput)), true
+	case "Mutation.updateLocation":
+		if e.ComplexityRoot.Mutation.UpdateLocation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateLocation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateLocation(childComplexity, args["input"].(UpdateLocationInput)), true
+	case "Mutation.updateProduct":
+		if e.ComplexityRoot.Mutation.UpdateProduct == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateProduct_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateProduct(childComplexity, args["input"].(UpdateProductInput)), true
 	case "Mutation.updateUser":
 		if e.ComplexityRoot.Mutation.UpdateUser == nil {
 			break
@@ -312,7 +1396,307 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateUser(childComplexity, args["input"].(UpdateUserInput)), true
+	case "Mutation.updateWarehouse":
+		if e.ComplexityRoot.Mutation.UpdateWarehouse == nil {
+			break
+		}
 
+		args, err := ec.field_Mutation_updateWarehouse_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateWarehouse(childComplexity, args["input"].(UpdateWarehouseInput)), true
+
+	case "PageInfo.endCursor":
+		if e.ComplexityRoot.PageInfo.EndCursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PageInfo.EndCursor(childComplexity), true
+	case "PageInfo.hasNextPage":
+		if e.ComplexityRoot.PageInfo.HasNextPage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PageInfo.HasNextPage(childComplexity), true
+	case "PageInfo.hasPreviousPage":
+		if e.ComplexityRoot.PageInfo.HasPreviousPage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PageInfo.HasPreviousPage(childComplexity), true
+	case "PageInfo.startCursor":
+		if e.ComplexityRoot.PageInfo.StartCursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
+
+	case "Product.active":
+		if e.ComplexityRoot.Product.Active == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.Active(childComplexity), true
+	case "Product.barcodes":
+		if e.ComplexityRoot.Product.Barcodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.Barcodes(childComplexity), true
+	case "Product.category":
+		if e.ComplexityRoot.Product.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.Category(childComplexity), true
+	case "Product.createdAt":
+		if e.ComplexityRoot.Product.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.CreatedAt(childComplexity), true
+	case "Product.id":
+		if e.ComplexityRoot.Product.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.ID(childComplexity), true
+	case "Product.leadTimeDays":
+		if e.ComplexityRoot.Product.LeadTimeDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.LeadTimeDays(childComplexity), true
+	case "Product.name":
+		if e.ComplexityRoot.Product.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.Name(childComplexity), true
+	case "Product.nameEn":
+		if e.ComplexityRoot.Product.NameEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.NameEn(childComplexity), true
+	case "Product.reorderPoint":
+		if e.ComplexityRoot.Product.ReorderPoint == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.ReorderPoint(childComplexity), true
+	case "Product.reorderQuantity":
+		if e.ComplexityRoot.Product.ReorderQty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.ReorderQty(childComplexity), true
+	case "Product.sku":
+		if e.ComplexityRoot.Product.SKU == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.SKU(childComplexity), true
+	case "Product.safetyStock":
+		if e.ComplexityRoot.Product.SafetyStock == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.SafetyStock(childComplexity), true
+	case "Product.sellPrice":
+		if e.ComplexityRoot.Product.SellPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.SellPrice(childComplexity), true
+	case "Product.unit":
+		if e.ComplexityRoot.Product.Unit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.Unit(childComplexity), true
+	case "Product.updatedAt":
+		if e.ComplexityRoot.Product.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.UpdatedAt(childComplexity), true
+	case "Product.vatRate":
+		if e.ComplexityRoot.Product.VATRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.VATRate(childComplexity), true
+
+	case "ProductConnection.edges":
+		if e.ComplexityRoot.ProductConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductConnection.Edges(childComplexity), true
+	case "ProductConnection.nodes":
+		if e.ComplexityRoot.ProductConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductConnection.Nodes(childComplexity), true
+	case "ProductConnection.pageInfo":
+		if e.ComplexityRoot.ProductConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductConnection.PageInfo(childComplexity), true
+	case "ProductConnection.totalCount":
+		if e.ComplexityRoot.ProductConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductConnection.TotalCount(childComplexity), true
+
+	case "ProductEdge.cursor":
+		if e.ComplexityRoot.ProductEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductEdge.Cursor(childComplexity), true
+	case "ProductEdge.node":
+		if e.ComplexityRoot.ProductEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductEdge.Node(childComplexity), true
+
+	case "ProductPayload.product":
+		if e.ComplexityRoot.ProductPayload.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductPayload.Product(childComplexity), true
+	case "ProductPayload.userErrors":
+		if e.ComplexityRoot.ProductPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductPayload.UserErrors(childComplexity), true
+
+	case "ProfitAndLoss.expenses":
+		if e.ComplexityRoot.ProfitAndLoss.Expenses == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProfitAndLoss.Expenses(childComplexity), true
+	case "ProfitAndLoss.from":
+		if e.ComplexityRoot.ProfitAndLoss.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProfitAndLoss.From(childComplexity), true
+	case "ProfitAndLoss.netIncome":
+		if e.ComplexityRoot.ProfitAndLoss.NetIncome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProfitAndLoss.NetIncome(childComplexity), true
+	case "ProfitAndLoss.revenue":
+		if e.ComplexityRoot.ProfitAndLoss.Revenue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProfitAndLoss.Revenue(childComplexity), true
+	case "ProfitAndLoss.to":
+		if e.ComplexityRoot.ProfitAndLoss.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProfitAndLoss.To(childComplexity), true
+	case "ProfitAndLoss.totalExpense":
+		if e.ComplexityRoot.ProfitAndLoss.TotalExpense == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProfitAndLoss.TotalExpense(childComplexity), true
+	case "ProfitAndLoss.totalRevenue":
+		if e.ComplexityRoot.ProfitAndLoss.TotalRevenue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProfitAndLoss.TotalRevenue(childComplexity), true
+
+	case "Query.accounts":
+		if e.ComplexityRoot.Query.Accounts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_accounts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Accounts(childComplexity, args["filter"].(*jxc.AccountFilter), args["asOf"].(*jxc.Date)), true
+	case "Query.balanceSheet":
+		if e.ComplexityRoot.Query.BalanceSheet == nil {
+			break
+		}
+
+		args, err := ec.field_Query_balanceSheet_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.BalanceSheet(childComplexity, args["asOf"].(jxc.Date)), true
+	case "Query.booksCheck":
+		if e.ComplexityRoot.Query.BooksCheck == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.BooksCheck(childComplexity), true
+	case "Query.categories":
+		if e.ComplexityRoot.Query.Categories == nil {
+			break
+		}
+
+		args, err := ec.field_Query_categories_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Categories(childComplexity, args["includeInactive"].(*bool)), true
+	case "Query.fiscalPeriods":
+		if e.ComplexityRoot.Query.FiscalPeriods == nil {
+			break
+		}
+
+		args, err := ec.field_Query_fiscalPeriods_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.FiscalPeriods(childComplexity, args["year"].(int)), true
+
+	case "Query.journalEntries":
+		if e.ComplexityRoot.Query.JournalEntries == nil {
+			break
+		}
+
+		args, err := ec.field_Query_journalEntries_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.JournalEntries(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.JournalEntryFilter), args["orderBy"].(*jxc.JournalEntryOrder)), true
+	case "Query.journalEntry":
+		if e.ComplexityRoot.Query.JournalEntry == nil {
+			break
+		}
+
+		args, err := ec.field_Query_journalEntry_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.JournalEntry(childComplexity, args["id"].(int64)), true
 	case "Query.me":
 		if e.ComplexityRoot.Query.Me == nil {
 			break
@@ -325,18 +1709,128 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.MyAPITokens(childComplexity), true
+	case "Query.product":
+		if e.ComplexityRoot.Query.Product == nil {
+			break
+		}
+
+		args, err := ec.field_Query_product_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Product(childComplexity, args["id"].(int64)), true
+	case "Query.productByBarcode":
+		if e.ComplexityRoot.Query.ProductByBarcode == nil {
+			break
+		}
+
+		args, err := ec.field_Query_productByBarcode_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ProductByBarcode(childComplexity, args["barcode"].(string)), true
+	case "Query.products":
+		if e.ComplexityRoot.Query.Products == nil {
+			break
+		}
+
+		args, err := ec.field_Query_products_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Products(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.ProductFilter), args["orderBy"].(*jxc.ProductOrder)), true
+	case "Query.profitAndLoss":
+		if e.ComplexityRoot.Query.ProfitAndLoss == nil {
+			break
+		}
+
+		args, err := ec.field_Query_profitAndLoss_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ProfitAndLoss(childComplexity, args["from"].(jxc.Date), args["to"].(jxc.Date)), true
 	case "Query.serverTime":
 		if e.ComplexityRoot.Query.ServerTime == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Query.ServerTime(childComplexity), true
+	case "Query.stockDocument":
+		if e.ComplexityRoot.Query.StockDocument == nil {
+			break
+		}
+
+		args, err := ec.field_Query_stockDocument_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.StockDocument(childComplexity, args["id"].(int64)), true
+	case "Query.stockLevels":
+		if e.ComplexityRoot.Query.StockLevels == nil {
+			break
+		}
+
+		args, err := ec.field_Query_stockLevels_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.StockLevels(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.StockLevelFilter), args["orderBy"].(*jxc.StockLevelOrder)), true
+	case "Query.stockMoves":
+		if e.ComplexityRoot.Query.StockMoves == nil {
+			break
+		}
+
+		args, err := ec.field_Query_stockMoves_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.StockMoves(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.StockMoveFilter), args["orderBy"].(*jxc.StockMoveOrder)), true
+	case "Query.trialBalance":
+		if e.ComplexityRoot.Query.TrialBalance == nil {
+			break
+		}
+
+		args, err := ec.field_Query_trialBalance_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.TrialBalance(childComplexity, args["asOf"].(jxc.Date)), true
 	case "Query.users":
 		if e.ComplexityRoot.Query.Users == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Query.Users(childComplexity), true
+	case "Query.warehouse":
+		if e.ComplexityRoot.Query.Warehouse == nil {
+			break
+		}
+
+		args, err := ec.field_Query_warehouse_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Warehouse(childComplexity, args["id"].(int64)), true
+	case "Query.warehouses":
+		if e.ComplexityRoot.Query.Warehouses == nil {
+			break
+		}
+
+		args, err := ec.field_Query_warehouses_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Warehouses(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.WarehouseFilter), args["orderBy"].(*jxc.WarehouseOrder)), true
 
 	case "RevokeApiTokenPayload.id":
 		if e.ComplexityRoot.RevokeApiTokenPayload.ID == nil {
@@ -364,12 +1858,373 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SetPasswordPayload.UserErrors(childComplexity), true
 
+	case "SourceDocument.id":
+		if e.ComplexityRoot.SourceDocument.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceDocument.ID(childComplexity), true
+	case "SourceDocument.type":
+		if e.ComplexityRoot.SourceDocument.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceDocument.Type(childComplexity), true
+
+	case "StatementLine.account":
+		if e.ComplexityRoot.StatementLine.Account == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementLine.Account(childComplexity), true
+	case "StatementLine.amount":
+		if e.ComplexityRoot.StatementLine.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementLine.Amount(childComplexity), true
+
+	case "StockDocument.createdAt":
+		if e.ComplexityRoot.StockDocument.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockDocument.CreatedAt(childComplexity), true
+	case "StockDocument.createdById":
+		if e.ComplexityRoot.StockDocument.CreatedByID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockDocument.CreatedByID(childComplexity), true
+	case "StockDocument.description":
+		if e.ComplexityRoot.StockDocument.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockDocument.Description(childComplexity), true
+	case "StockDocument.id":
+		if e.ComplexityRoot.StockDocument.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockDocument.ID(childComplexity), true
+	case "StockDocument.journalEntryId":
+		if e.ComplexityRoot.StockDocument.JournalEntryID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockDocument.JournalEntryID(childComplexity), true
+	case "StockDocument.kind":
+		if e.ComplexityRoot.StockDocument.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockDocument.Kind(childComplexity), true
+	case "StockDocument.lines":
+		if e.ComplexityRoot.StockDocument.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockDocument.Lines(childComplexity), true
+	case "StockDocument.postingDate":
+		if e.ComplexityRoot.StockDocument.PostingDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockDocument.PostingDate(childComplexity), true
+
+	case "StockDocumentLine.lineNo":
+		if e.ComplexityRoot.StockDocumentLine.LineNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockDocumentLine.LineNo(childComplexity), true
+	case "StockDocumentLine.location":
+		if e.ComplexityRoot.StockDocumentLine.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockDocumentLine.Location(childComplexity), true
+	case "StockDocumentLine.product":
+		if e.ComplexityRoot.StockDocumentLine.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockDocumentLine.Product(childComplexity), true
+	case "StockDocumentLine.quantity":
+		if e.ComplexityRoot.StockDocumentLine.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockDocumentLine.Quantity(childComplexity), true
+	case "StockDocumentLine.unitCost":
+		if e.ComplexityRoot.StockDocumentLine.UnitCost == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockDocumentLine.UnitCost(childComplexity), true
+	case "StockDocumentLine.value":
+		if e.ComplexityRoot.StockDocumentLine.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockDocumentLine.Value(childComplexity), true
+	case "StockDocumentLine.warehouse":
+		if e.ComplexityRoot.StockDocumentLine.Warehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockDocumentLine.Warehouse(childComplexity), true
+
+	case "StockDocumentPayload.document":
+		if e.ComplexityRoot.StockDocumentPayload.Document == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockDocumentPayload.Document(childComplexity), true
+	case "StockDocumentPayload.userErrors":
+		if e.ComplexityRoot.StockDocumentPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockDocumentPayload.UserErrors(childComplexity), true
+
+	case "StockLevel.available":
+		if e.ComplexityRoot.StockLevel.Available == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockLevel.Available(childComplexity), true
+	case "StockLevel.averageCost":
+		if e.ComplexityRoot.StockLevel.AverageCost == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockLevel.AverageCost(childComplexity), true
+	case "StockLevel.onHand":
+		if e.ComplexityRoot.StockLevel.OnHand == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockLevel.OnHand(childComplexity), true
+	case "StockLevel.product":
+		if e.ComplexityRoot.StockLevel.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockLevel.Product(childComplexity), true
+	case "StockLevel.reserved":
+		if e.ComplexityRoot.StockLevel.Reserved == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockLevel.Reserved(childComplexity), true
+	case "StockLevel.value":
+		if e.ComplexityRoot.StockLevel.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockLevel.Value(childComplexity), true
+	case "StockLevel.warehouse":
+		if e.ComplexityRoot.StockLevel.Warehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockLevel.Warehouse(childComplexity), true
+
+	case "StockLevelConnection.edges":
+		if e.ComplexityRoot.StockLevelConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockLevelConnection.Edges(childComplexity), true
+	case "StockLevelConnection.nodes":
+		if e.ComplexityRoot.StockLevelConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockLevelConnection.Nodes(childComplexity), true
+	case "StockLevelConnection.pageInfo":
+		if e.ComplexityRoot.StockLevelConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockLevelConnection.PageInfo(childComplexity), true
+	case "StockLevelConnection.totalCount":
+		if e.ComplexityRoot.StockLevelConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockLevelConnection.TotalCount(childComplexity), true
+
+	case "StockLevelEdge.cursor":
+		if e.ComplexityRoot.StockLevelEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockLevelEdge.Cursor(childComplexity), true
+	case "StockLevelEdge.node":
+		if e.ComplexityRoot.StockLevelEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockLevelEdge.Node(childComplexity), true
+
+	case "StockMove.createdAt":
+		if e.ComplexityRoot.StockMove.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockMove.CreatedAt(childComplexity), true
+	case "StockMove.id":
+		if e.ComplexityRoot.StockMove.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockMove.ID(childComplexity), true
+	case "StockMove.journalEntryId":
+		if e.ComplexityRoot.StockMove.JournalEntryID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockMove.JournalEntryID(childComplexity), true
+	case "StockMove.location":
+		if e.ComplexityRoot.StockMove.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockMove.Location(childComplexity), true
+	case "StockMove.postingDate":
+		if e.ComplexityRoot.StockMove.PostingDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockMove.PostingDate(childComplexity), true
+	case "StockMove.product":
+		if e.ComplexityRoot.StockMove.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockMove.Product(childComplexity), true
+	case "StockMove.quantity":
+		if e.ComplexityRoot.StockMove.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockMove.Quantity(childComplexity), true
+	case "StockMove.source":
+		if e.ComplexityRoot.StockMove.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockMove.Source(childComplexity), true
+	case "StockMove.value":
+		if e.ComplexityRoot.StockMove.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockMove.Value(childComplexity), true
+	case "StockMove.warehouse":
+		if e.ComplexityRoot.StockMove.Warehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockMove.Warehouse(childComplexity), true
+
+	case "StockMoveConnection.edges":
+		if e.ComplexityRoot.StockMoveConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockMoveConnection.Edges(childComplexity), true
+	case "StockMoveConnection.nodes":
+		if e.ComplexityRoot.StockMoveConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockMoveConnection.Nodes(childComplexity), true
+	case "StockMoveConnection.pageInfo":
+		if e.ComplexityRoot.StockMoveConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockMoveConnection.PageInfo(childComplexity), true
+	case "StockMoveConnection.totalCount":
+		if e.ComplexityRoot.StockMoveConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockMoveConnection.TotalCount(childComplexity), true
+
+	case "StockMoveEdge.cursor":
+		if e.ComplexityRoot.StockMoveEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockMoveEdge.Cursor(childComplexity), true
+	case "StockMoveEdge.node":
+		if e.ComplexityRoot.StockMoveEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockMoveEdge.Node(childComplexity), true
+
 	case "Subscription.clock":
 		if e.ComplexityRoot.Subscription.Clock == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Subscription.Clock(childComplexity), true
+
+	case "TrialBalance.asOf":
+		if e.ComplexityRoot.TrialBalance.AsOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrialBalance.AsOf(childComplexity), true
+	case "TrialBalance.rows":
+		if e.ComplexityRoot.TrialBalance.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrialBalance.Rows(childComplexity), true
+	case "TrialBalance.totalCredit":
+		if e.ComplexityRoot.TrialBalance.TotalCredit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrialBalance.TotalCredit(childComplexity), true
+	case "TrialBalance.totalDebit":
+		if e.ComplexityRoot.TrialBalance.TotalDebit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrialBalance.TotalDebit(childComplexity), true
+
+	case "TrialBalanceRow.account":
+		if e.ComplexityRoot.TrialBalanceRow.Account == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrialBalanceRow.Account(childComplexity), true
+	case "TrialBalanceRow.balance":
+		if e.ComplexityRoot.TrialBalanceRow.Balance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrialBalanceRow.Balance(childComplexity), true
+	case "TrialBalanceRow.credit":
+		if e.ComplexityRoot.TrialBalanceRow.Credit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrialBalanceRow.Credit(childComplexity), true
+	case "TrialBalanceRow.debit":
+		if e.ComplexityRoot.TrialBalanceRow.Debit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrialBalanceRow.Debit(childComplexity), true
 
 	case "User.active":
 		if e.ComplexityRoot.User.Active == nil {
@@ -440,6 +2295,100 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.UserPayload.UserErrors(childComplexity), true
 
+	case "Warehouse.active":
+		if e.ComplexityRoot.Warehouse.Active == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Warehouse.Active(childComplexity), true
+	case "Warehouse.address":
+		if e.ComplexityRoot.Warehouse.Address == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Warehouse.Address(childComplexity), true
+	case "Warehouse.code":
+		if e.ComplexityRoot.Warehouse.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Warehouse.Code(childComplexity), true
+	case "Warehouse.id":
+		if e.ComplexityRoot.Warehouse.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Warehouse.ID(childComplexity), true
+	case "Warehouse.locations":
+		if e.ComplexityRoot.Warehouse.Locations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Warehouse.Locations(childComplexity), true
+	case "Warehouse.name":
+		if e.ComplexityRoot.Warehouse.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Warehouse.Name(childComplexity), true
+	case "Warehouse.region":
+		if e.ComplexityRoot.Warehouse.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Warehouse.Region(childComplexity), true
+
+	case "WarehouseConnection.edges":
+		if e.ComplexityRoot.WarehouseConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WarehouseConnection.Edges(childComplexity), true
+	case "WarehouseConnection.nodes":
+		if e.ComplexityRoot.WarehouseConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WarehouseConnection.Nodes(childComplexity), true
+	case "WarehouseConnection.pageInfo":
+		if e.ComplexityRoot.WarehouseConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WarehouseConnection.PageInfo(childComplexity), true
+	case "WarehouseConnection.totalCount":
+		if e.ComplexityRoot.WarehouseConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WarehouseConnection.TotalCount(childComplexity), true
+
+	case "WarehouseEdge.cursor":
+		if e.ComplexityRoot.WarehouseEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WarehouseEdge.Cursor(childComplexity), true
+	case "WarehouseEdge.node":
+		if e.ComplexityRoot.WarehouseEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WarehouseEdge.Node(childComplexity), true
+
+	case "WarehousePayload.userErrors":
+		if e.ComplexityRoot.WarehousePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WarehousePayload.UserErrors(childComplexity), true
+	case "WarehousePayload.warehouse":
+		if e.ComplexityRoot.WarehousePayload.Warehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WarehousePayload.Warehouse(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -449,10 +2398,39 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("AccountFilter", ec.unmarshalInputAccountFilter),
+			graphql.NewInputUnmarshaler("CreateAccountInput", ec.unmarshalInputCreateAccountInput),
+			graphql.NewInputUnmarshaler("CreateCategoryInput", ec.unmarshalInputCreateCategoryInput),
+			graphql.NewInputUnmarshaler("CreateLocationInput", ec.unmarshalInputCreateLocationInput),
+			graphql.NewInputUnmarshaler("CreateProductInput", ec.unmarshalInputCreateProductInput),
 			graphql.NewInputUnmarshaler("CreateUserInput", ec.unmarshalInputCreateUserInput),
+			graphql.NewInputUnmarshaler("CreateWarehouseInput", ec.unmarshalInputCreateWarehouseInput),
+			graphql.NewInputUnmarshaler("FiscalPeriodInput", ec.unmarshalInputFiscalPeriodInput),
+			graphql.NewInputUnmarshaler("JournalEntryFilter", ec.unmarshalInputJournalEntryFilter),
+			graphql.NewInputUnmarshaler("JournalEntryInput", ec.unmarshalInputJournalEntryInput),
+			graphql.NewInputUnmarshaler("JournalEntryOrder", ec.unmarshalInputJournalEntryOrder),
+			graphql.NewInputUnmarshaler("JournalLineInput", ec.unmarshalInputJournalLineInput),
 			graphql.NewInputUnmarshaler("LoginInput", ec.unmarshalInputLoginInput),
+			graphql.NewInputUnmarshaler("OpeningStockInput", ec.unmarshalInputOpeningStockInput),
+			graphql.NewInputUnmarshaler("OpeningStockLineInput", ec.unmarshalInputOpeningStockLineInput),
+			graphql.NewInputUnmarshaler("ProductFilter", ec.unmarshalInputProductFilter),
+			graphql.NewInputUnmarshaler("ProductOrder", ec.unmarshalInputProductOrder),
+			graphql.NewInputUnmarshaler("ReverseJournalEntryInput", ec.unmarshalInputReverseJournalEntryInput),
 			graphql.NewInputUnmarshaler("SetPasswordInput", ec.unmarshalInputSetPasswordInput),
+			graphql.NewInputUnmarshaler("StockAdjustmentInput", ec.unmarshalInputStockAdjustmentInput),
+			graphql.NewInputUnmarshaler("StockAdjustmentLineInput", ec.unmarshalInputStockAdjustmentLineInput),
+			graphql.NewInputUnmarshaler("StockLevelFilter", ec.unmarshalInputStockLevelFilter),
+			graphql.NewInputUnmarshaler("StockLevelOrder", ec.unmarshalInputStockLevelOrder),
+			graphql.NewInputUnmarshaler("StockMoveFilter", ec.unmarshalInputStockMoveFilter),
+			graphql.NewInputUnmarshaler("StockMoveOrder", ec.unmarshalInputStockMoveOrder),
+			graphql.NewInputUnmarshaler("UpdateAccountInput", ec.unmarshalInputUpdateAccountInput),
+			graphql.NewInputUnmarshaler("UpdateCategoryInput", ec.unmarshalInputUpdateCategoryInput),
+			graphql.NewInputUnmarshaler("UpdateLocationInput", ec.unmarshalInputUpdateLocationInput),
+			graphql.NewInputUnmarshaler("UpdateProductInput", ec.unmarshalInputUpdateProductInput),
 			graphql.NewInputUnmarshaler("UpdateUserInput", ec.unmarshalInputUpdateUserInput),
+			graphql.NewInputUnmarshaler("UpdateWarehouseInput", ec.unmarshalInputUpdateWarehouseInput),
+			graphql.NewInputUnmarshaler("WarehouseFilter", ec.unmarshalInputWarehouseFilter),
+			graphql.NewInputUnmarshaler("WarehouseOrder", ec.unmarshalInputWarehouseOrder),
 		)
 	}
 	first := true
@@ -768,6 +2746,1175 @@ type Subscription {
   "The server's clock, once a second: shows that live updates flow."
   clock: Time!
 }
+
+# ---------------------------------------------------------------------------
+# Books and stock: master data, the stock ledger and the general ledger.
+# ---------------------------------------------------------------------------
+
+"How a list is sorted."
+enum SortDirection {
+  "Smallest, earliest or A first."
+  ASC
+  "Largest, latest or Z first."
+  DESC
+}
+
+"Where a page of a list stands (Relay)."
+type PageInfo {
+  "Whether items follow this page."
+  hasNextPage: Boolean!
+  "Whether items come before this page."
+  hasPreviousPage: Boolean!
+  "The cursor of the page's first item."
+  startCursor: String
+  "The cursor of the page's last item; pass it as ` + "`" + `after` + "`" + ` to get the next page."
+  endCursor: String
+}
+
+"A group of products, for lists and reports."
+type Category {
+  "The category's id."
+  id: ID!
+  "A short code such as KITCHEN."
+  code: String!
+  "The Chinese name."
+  name: String!
+  "The English name."
+  nameEn: String!
+  "Whether new products may use it."
+  active: Boolean!
+}
+
+"Something the company buys, stocks and sells."
+type Product {
+  "The product's id."
+  id: ID!
+  "The stock-keeping unit, unique across products."
+  sku: String!
+  "The Chinese name."
+  name: String!
+  "The English name."
+  nameEn: String!
+  "Barcodes (EAN-13 and others), each unique across products; the first is the main one."
+  barcodes: [String!]!
+  "The unit stock is counted in, such as 台 or 个."
+  unit: String!
+  "The product's category, if any."
+  category: Category
+  "The list sell price before VAT, in the company currency."
+  sellPrice: Decimal!
+  "The VAT rate as a fraction, such as 0.13."
+  vatRate: Decimal!
+  "Stock to keep for uncertainty in demand and lead time."
+  safetyStock: Decimal!
+  "Available stock below this triggers replenishment."
+  reorderPoint: Decimal!
+  "How much to order when replenishing."
+  reorderQuantity: Decimal!
+  "Days from order to receipt."
+  leadTimeDays: Int!
+  "Whether the product may be bought, stocked and sold."
+  active: Boolean!
+  "When the product was created."
+  createdAt: Time!
+  "When the product was last changed."
+  updatedAt: Time!
+}
+
+"One product in a list page."
+type ProductEdge {
+  "The position of this product in the list, for ` + "`" + `after` + "`" + `."
+  cursor: String!
+  "The product."
+  node: Product!
+}
+
+"A page of products."
+type ProductConnection {
+  "The products with their cursors."
+  edges: [ProductEdge!]!
+  "The products alone."
+  nodes: [Product!]!
+  "Where this page stands."
+  pageInfo: PageInfo!
+  "How many products match the filter in all."
+  totalCount: Int!
+}
+
+"Narrows the product list; fields left out do not filter."
+input ProductFilter {
+  "Part of the SKU or either name, or a whole barcode."
+  search: String
+  "Only products of this category."
+  categoryId: ID
+  "Only active (true) or only inactive (false) products."
+  active: Boolean
+}
+
+"What the product list can be sorted by."
+enum ProductOrderField {
+  "By SKU."
+  SKU
+  "By Chinese name."
+  NAME
+  "By creation time."
+  CREATED_AT
+}
+
+"Sorts the product list."
+input ProductOrder {
+  "What to sort by."
+  field: ProductOrderField!
+  "Which way."
+  direction: SortDirection = ASC
+}
+
+"A bin location inside a warehouse."
+type Location {
+  "The location's id."
+  id: ID!
+  "The warehouse it is in."
+  warehouseId: ID!
+  "A code unique in its warehouse, such as A-01-02."
+  code: String!
+  "A descriptive name."
+  name: String!
+  "Whether stock may be put there."
+  active: Boolean!
+}
+
+"A place that holds stock."
+type Warehouse {
+  "The warehouse's id."
+  id: ID!
+  "A short unique code such as SH01."
+  code: String!
+  "The name."
+  name: String!
+  "The sales region it serves, such as 华东."
+  region: String!
+  "The street address."
+  address: String!
+  "Whether stock may move in or out."
+  active: Boolean!
+  "The warehouse's bin locations."
+  locations: [Location!]!
+}
+
+"One warehouse in a list page."
+type WarehouseEdge {
+  "The position of this warehouse in the list, for ` + "`" + `after` + "`" + `."
+  cursor: String!
+  "The warehouse."
+  node: Warehouse!
+}
+
+"A page of warehouses."
+type WarehouseConnection {
+  "The warehouses with their cursors."
+  edges: [WarehouseEdge!]!
+  "The warehouses alone."
+  nodes: [Warehouse!]!
+  "Where this page stands."
+  pageInfo: PageInfo!
+  "How many warehouses match the filter in all."
+  totalCount: Int!
+}
+
+"Narrows the warehouse list; fields left out do not filter."
+input WarehouseFilter {
+  "Part of the code, name or address."
+  search: String
+  "Only warehouses of this region."
+  region: String
+  "Only active (true) or only inactive (false) warehouses."
+  active: Boolean
+}
+
+"What the warehouse list can be sorted by."
+enum WarehouseOrderField {
+  "By code."
+  CODE
+  "By name."
+  NAME
+  "By region."
+  REGION
+}
+
+"Sorts the warehouse list."
+input WarehouseOrder {
+  "What to sort by."
+  field: WarehouseOrderField!
+  "Which way."
+  direction: SortDirection = ASC
+}
+
+"""
+A product's stock in one warehouse. Each balance is also the product's
+moving-average cost pool in that warehouse, kept by value: an issue of q
+takes round(q x value / on hand, 2), and the issue that empties it takes
+the whole remaining value.
+"""
+type StockLevel {
+  "The product."
+  product: Product!
+  "The warehouse."
+  warehouse: Warehouse!
+  "The quantity in the warehouse."
+  onHand: Decimal!
+  "The part of on hand promised to confirmed orders."
+  reserved: Decimal!
+  "On hand less reserved: what may be issued."
+  available: Decimal!
+  "The stock's value at moving-average cost; 0 exactly when on hand is 0."
+  value: Decimal!
+  "Value / on hand to 6 decimals; 0 with no stock."
+  averageCost: Decimal!
+}
+
+"One stock level in a list page."
+type StockLevelEdge {
+  "The position of this level in the list, for ` + "`" + `after` + "`" + `."
+  cursor: String!
+  "The stock level."
+  node: StockLevel!
+}
+
+"A page of stock levels."
+type StockLevelConnection {
+  "The levels with their cursors."
+  edges: [StockLevelEdge!]!
+  "The levels alone."
+  nodes: [StockLevel!]!
+  "Where this page stands."
+  pageInfo: PageInfo!
+  "How many levels match the filter in all."
+  totalCount: Int!
+}
+
+"Narrows stock levels; fields left out do not filter."
+input StockLevelFilter {
+  "Only this product."
+  productId: ID
+  "Only this warehouse."
+  warehouseId: ID
+  "Only products of this category."
+  categoryId: ID
+  "Only warehouses of this region."
+  region: String
+  "Only balances with stock on hand (true) or without (false)."
+  inStock: Boolean
+  "Only balances whose available stock is below the product's reorder point."
+  belowReorderPoint: Boolean
+}
+
+"What stock levels can be sorted by."
+enum StockLevelOrderField {
+  "By product SKU, then warehouse."
+  SKU
+  "By warehouse code, then SKU."
+  WAREHOUSE
+  "By quantity on hand."
+  ON_HAND
+  "By stock value."
+  VALUE
+}
+
+"Sorts stock levels."
+input StockLevelOrder {
+  "What to sort by."
+  field: StockLevelOrderField!
+  "Which way."
+  direction: SortDirection = ASC
+}
+
+"The kind of business document a posting comes from."
+enum SourceType {
+  "Opening stock taken over from earlier books."
+  OPENING_STOCK
+  "A stock adjustment: count variance or scrap."
+  STOCK_ADJUSTMENT
+  "A journal entry written by finance."
+  MANUAL_ENTRY
+  "The reversal of a journal entry; the source id is the reversed entry."
+  REVERSAL
+}
+
+"The business document a posting comes from."
+type SourceDocument {
+  "The kind of document."
+  type: SourceType!
+  "The document's id; null for manual entries, which are their own document."
+  id: ID
+}
+
+"One immutable change of stock. Moves are never edited; a correction is a new move."
+type StockMove {
+  "The move's id."
+  id: ID!
+  "The product moved."
+  product: Product!
+  "The warehouse."
+  warehouse: Warehouse!
+  "The bin location, when known."
+  location: Location
+  "The signed quantity: positive into stock, negative out of it."
+  quantity: Decimal!
+  "The signed value at cost that moved with it."
+  value: Decimal!
+  "The posting date."
+  postingDate: Date!
+  "The document that caused the move."
+  source: SourceDocument!
+  "The journal entry posted with the move; null when the move carried no value."
+  journalEntryId: ID
+  "When the move was recorded."
+  createdAt: Time!
+}
+
+"One stock move in a list page."
+type StockMoveEdge {
+  "The position of this move in the list, for ` + "`" + `after` + "`" + `."
+  cursor: String!
+  "The move."
+  node: StockMove!
+}
+
+"A page of stock moves."
+type StockMoveConnection {
+  "The moves with their cursors."
+  edges: [StockMoveEdge!]!
+  "The moves alone."
+  nodes: [StockMove!]!
+  "Where this page stands."
+  pageInfo: PageInfo!
+  "How many moves match the filter in all."
+  totalCount: Int!
+}
+
+"Narrows stock moves; fields left out do not filter."
+input StockMoveFilter {
+  "Only this product."
+  productId: ID
+  "Only this warehouse."
+  warehouseId: ID
+  "Only moves from this kind of document."
+  sourceType: SourceType
+  "Only moves from this document id (with sourceType)."
+  sourceId: ID
+  "Only moves dated on or after this date."
+  dateFrom: Date
+  "Only moves dated on or before this date."
+  dateTo: Date
+}
+
+"Sorts stock moves by posting date, then by id."
+input StockMoveOrder {
+  "Which way; newest first by default."
+  direction: SortDirection = DESC
+}
+
+"What a stock document records."
+enum StockDocumentKind {
+  "Opening stock."
+  OPENING_STOCK
+  "A stock count's difference, booked to 1901 until finance clears it."
+  COUNT_VARIANCE
+  "Goods written off to 6711."
+  SCRAP
+}
+
+"An opening stock or stock adjustment document: the source of its moves and journal entry."
+type StockDocument {
+  "The document's id."
+  id: ID!
+  "What it records."
+  kind: StockDocumentKind!
+  "The posting date."
+  postingDate: Date!
+  "Why it was posted."
+  description: String!
+  "The journal entry it posted; null when nothing of value moved."
+  journalEntryId: ID
+  "The user who posted it."
+  createdById: ID
+  "When it was posted."
+  createdAt: Time!
+  "The products it changed."
+  lines: [StockDocumentLine!]!
+}
+
+"One product's change on a stock document."
+type StockDocumentLine {
+  "The line's number, from 1."
+  lineNo: Int!
+  "The product."
+  product: Product!
+  "The warehouse."
+  warehouse: Warehouse!
+  "The bin location, when given."
+  location: Location
+  "The signed quantity: negative takes stock out."
+  quantity: Decimal!
+  "The unit cost given for stock coming in, if any."
+  unitCost: Decimal
+  "The signed value posted."
+  value: Decimal!
+}
+
+"The class of a ledger account."
+enum AccountType {
+  "What the company owns (debit balance)."
+  ASSET
+  "What the company owes (credit balance)."
+  LIABILITY
+  "The owners' share (credit balance)."
+  EQUITY
+  "Income (credit balance)."
+  REVENUE
+  "Costs and losses (debit balance)."
+  EXPENSE
+}
+
+"A ledger account of the chart (小企业会计准则 codes)."
+type Account {
+  "The account code, such as 1405 or 2221.01.01."
+  code: String!
+  "The Chinese name."
+  name: String!
+  "The English name."
+  nameEn: String!
+  "The account class."
+  type: AccountType!
+  "The group account above it, if any."
+  parentCode: String
+  "Whether it only groups sub-accounts and takes no postings itself."
+  header: Boolean!
+  "False for control accounts (inventory, receivables, payables, GRNI) that only their sub-ledger posts to."
+  manualPosting: Boolean!
+  "Whether it takes postings."
+  active: Boolean!
+  "All debits up to the date asked for (sub-accounts included for group accounts)."
+  debit: Decimal!
+  "All credits up to the date asked for (sub-accounts included for group accounts)."
+  credit: Decimal!
+  "The balance on the account's normal side: debit - credit for assets and expenses, credit - debit otherwise."
+  balance: Decimal!
+}
+
+"Narrows the chart of accounts."
+input AccountFilter {
+  "Only accounts of this class."
+  type: AccountType
+  "Only active (true) or inactive (false) accounts."
+  active: Boolean
+}
+
+"Whether a fiscal period takes postings."
+enum PeriodStatus {
+  "Postings dated in the period are accepted."
+  OPEN
+  "Postings dated in the period are refused."
+  CLOSED
+}
+
+"A calendar month of the books."
+type FiscalPeriod {
+  "The year."
+  year: Int!
+  "The month, 1 to 12."
+  month: Int!
+  "The first day."
+  startDate: Date!
+  "The last day."
+  endDate: Date!
+  "Whether it takes postings."
+  status: PeriodStatus!
+  "When it was closed; null while open."
+  closedAt: Time
+}
+
+"One debit or credit of a journal entry."
+type JournalLine {
+  "The line's id."
+  id: ID!
+  "The line's number within its entry, from 1."
+  lineNo: Int!
+  "The account."
+  account: Account!
+  "The debit amount, or 0."
+  debit: Decimal!
+  "The credit amount, or 0."
+  credit: Decimal!
+  "The cost centre or department charged, if any."
+  costCentre: String
+  "The business partner concerned, if any."
+  partner: String
+  "A note on the line."
+  description: String!
+}
+
+"A balanced, immutable set of journal lines. A correction is a reversal entry."
+type JournalEntry {
+  "The entry's id."
+  id: ID!
+  "The posting date."
+  postingDate: Date!
+  "What the entry records."
+  description: String!
+  "The document that posted it."
+  source: SourceDocument!
+  "The entry this one reverses, if it is a reversal."
+  reversesId: ID
+  "The entry that reversed this one, if any."
+  reversedById: ID
+  "Whether the entry moved stock (then it is corrected by a stock adjustment, not reversed)."
+  hasStockMoves: Boolean!
+  "The user who posted it; null for system postings."
+  createdById: ID
+  "When it was posted."
+  createdAt: Time!
+  "The sum of the debits, equal to the sum of the credits."
+  totalDebit: Decimal!
+  "The lines."
+  lines: [JournalLine!]!
+}
+
+"One journal entry in a list page."
+type JournalEntryEdge {
+  "The position of this entry in the list, for ` + "`" + `after` + "`" + `."
+  cursor: String!
+  "The entry."
+  node: JournalEntry!
+}
+
+"A page of journal entries."
+type JournalEntryConnection {
+  "The entries with their cursors."
+  edges: [JournalEntryEdge!]!
+  "The entries alone."
+  nodes: [JournalEntry!]!
+  "Where this page stands."
+  pageInfo: PageInfo!
+  "How many entries match the filter in all."
+  totalCount: Int!
+}
+
+"Narrows the journal; fields left out do not filter."
+input JournalEntryFilter {
+  "Only entries with a line on this account."
+  accountCode: String
+  "With month: only entries of this fiscal period."
+  year: Int
+  "With year: only entries of this fiscal period."
+  month: Int
+  "Only entries dated on or after this date."
+  dateFrom: Date
+  "Only entries dated on or before this date."
+  dateTo: Date
+  "Only entries from this kind of document."
+  sourceType: SourceType
+  "Only entries from this document id (with sourceType)."
+  sourceId: ID
+}
+
+"Sorts the journal by posting date, then by id."
+input JournalEntryOrder {
+  "Which way; newest first by default."
+  direction: SortDirection = DESC
+}
+
+"One account's totals in the trial balance."
+type TrialBalanceRow {
+  "The account."
+  account: Account!
+  "All its debits up to the date."
+  debit: Decimal!
+  "All its credits up to the date."
+  credit: Decimal!
+  "The balance on the account's normal side."
+  balance: Decimal!
+}
+
+"Every account with postings, and their totals, up to a date. Total debits equal total credits."
+type TrialBalance {
+  "The date the totals run to, inclusive."
+  asOf: Date!
+  "One row per account with postings."
+  rows: [TrialBalanceRow!]!
+  "The sum of all debits."
+  totalDebit: Decimal!
+  "The sum of all credits."
+  totalCredit: Decimal!
+}
+
+"One account's amount on a statement."
+type StatementLine {
+  "The account."
+  account: Account!
+  "Its balance on its normal side for the statement's dates."
+  amount: Decimal!
+}
+
+"Income and expenses over a date range."
+type ProfitAndLoss {
+  "The first day, inclusive."
+  from: Date!
+  "The last day, inclusive."
+  to: Date!
+  "Revenue accounts with their income."
+  revenue: [StatementLine!]!
+  "Expense accounts with their costs."
+  expenses: [StatementLine!]!
+  "The sum of revenue."
+  totalRevenue: Decimal!
+  "The sum of expenses."
+  totalExpense: Decimal!
+  "Revenue less expenses."
+  netIncome: Decimal!
+}
+
+"Assets, liabilities and equity as of a date."
+type BalanceSheet {
+  "The date, inclusive."
+  asOf: Date!
+  "Asset accounts with their balances."
+  assets: [StatementLine!]!
+  "Liability accounts with their balances."
+  liabilities: [StatementLine!]!
+  "Equity accounts with their balances (profit not yet closed is in unclosedProfit)."
+  equity: [StatementLine!]!
+  "All revenue less all expenses up to the date that no closing entry has moved to equity yet."
+  unclosedProfit: Decimal!
+  "The sum of assets."
+  totalAssets: Decimal!
+  "The sum of liabilities."
+  totalLiabilities: Decimal!
+  "The sum of equity including unclosedProfit."
+  totalEquity: Decimal!
+  "Whether assets equal liabilities plus equity (always true in healthy books)."
+  balanced: Boolean!
+}
+
+"An invariant of the books that booksCheck verifies."
+enum BooksRule {
+  "A journal entry's debits differ from its credits."
+  ENTRY_UNBALANCED
+  "A journal entry has no lines."
+  ENTRY_WITHOUT_LINES
+  "A stock balance differs from the sum of its moves (quantity or value)."
+  STOCK_BALANCE_MISMATCH
+  "Stock or stock value is negative."
+  STOCK_NEGATIVE
+  "Reserved stock exceeds on hand."
+  RESERVED_OVER_ON_HAND
+  "Value remains where nothing is on hand."
+  VALUE_WITHOUT_STOCK
+  "The inventory account 1405 differs from the stock ledger's value."
+  INVENTORY_ACCOUNT_MISMATCH
+  "An entry's inventory lines differ from its stock moves."
+  INVENTORY_ENTRY_MISMATCH
+  "The per-day account totals differ from the journal lines."
+  ACCOUNT_DAILY_MISMATCH
+  "The per-day stock changes differ from the stock moves."
+  STOCK_DAILY_MISMATCH
+  "Something was posted into a period after it was closed."
+  POSTED_IN_CLOSED_PERIOD
+}
+
+"A row involved in a violation."
+type BooksViolationRow {
+  "The table the row is in."
+  table: String!
+  "The row's key."
+  key: String!
+  "What is wrong with it."
+  detail: String!
+}
+
+"One broken invariant with the rows that break it (at most 100 shown)."
+type BooksViolation {
+  "The invariant."
+  rule: BooksRule!
+  "What the invariant says."
+  message: String!
+  "The rows involved."
+  rows: [BooksViolationRow!]!
+}
+
+"The result of checking every invariant of the books against the database, in one snapshot."
+type BooksCheck {
+  "True when no invariant is broken."
+  ok: Boolean!
+  "When the check ran."
+  checkedAt: Time!
+  "Each broken invariant with its rows; empty for healthy books."
+  violations: [BooksViolation!]!
+  "The balance of inventory account 1405."
+  inventoryAccountBalance: Decimal!
+  "The stock ledger's value: the sum of all stock balances' values."
+  stockValue: Decimal!
+  "inventoryAccountBalance - stockValue: always 0 in healthy books."
+  inventoryDifference: Decimal!
+}
+
+extend type Query {
+  "Product categories."
+  categories("Include inactive categories too." includeInactive: Boolean = false): [Category!]!
+  "A page of products."
+  products(
+    "How many, at most 200."
+    first: Int = 50
+    "The cursor after which the page starts."
+    after: String
+    "Which products."
+    filter: ProductFilter
+    "In which order; by SKU when left out."
+    orderBy: ProductOrder
+  ): ProductConnection!
+  "One product by id; null when there is none."
+  product("The product's id." id: ID!): Product
+  "The product with this barcode; null when there is none."
+  productByBarcode("A whole barcode." barcode: String!): Product
+  "A page of warehouses."
+  warehouses(
+    "How many, at most 200."
+    first: Int = 50
+    "The cursor after which the page starts."
+    after: String
+    "Which warehouses."
+    filter: WarehouseFilter
+    "In which order; by code when left out."
+    orderBy: WarehouseOrder
+  ): WarehouseConnection!
+  "One warehouse by id; null when there is none."
+  warehouse("The warehouse's id." id: ID!): Warehouse
+  "A page of stock levels per product and warehouse."
+  stockLevels(
+    "How many, at most 200."
+    first: Int = 50
+    "The cursor after which the page starts."
+    after: String
+    "Which balances."
+    filter: StockLevelFilter
+    "In which order; by SKU when left out."
+    orderBy: StockLevelOrder
+  ): StockLevelConnection!
+  "A page of stock moves with their source documents."
+  stockMoves(
+    "How many, at most 200."
+    first: Int = 50
+    "The cursor after which the page starts."
+    after: String
+    "Which moves."
+    filter: StockMoveFilter
+    "In which order; newest first when left out."
+    orderBy: StockMoveOrder
+  ): StockMoveConnection!
+  "One stock document by id; null when there is none."
+  stockDocument("The document's id." id: ID!): StockDocument
+  "The chart of accounts with each account's totals up to a date."
+  accounts(
+    "Which accounts."
+    filter: AccountFilter
+    "Totals up to and including this date; all postings when left out."
+    asOf: Date
+  ): [Account!]! @hasRole(roles: [MANAGER, FINANCE, ANALYST])
+  "The twelve fiscal periods of a year."
+  fiscalPeriods("The year." year: Int!): [FiscalPeriod!]! @hasRole(roles: [MANAGER, FINANCE, ANALYST])
+  "A page of journal entries with their lines."
+  journalEntries(
+    "How many, at most 200."
+    first: Int = 50
+    "The cursor after which the page starts."
+    after: String
+    "Which entries."
+    filter: JournalEntryFilter
+    "In which order; newest first when left out."
+    orderBy: JournalEntryOrder
+  ): JournalEntryConnection! @hasRole(roles: [MANAGER, FINANCE, ANALYST])
+  "One journal entry by id; null when there is none."
+  journalEntry("The entry's id." id: ID!): JournalEntry @hasRole(roles: [MANAGER, FINANCE, ANALYST])
+  "The trial balance up to and including a date."
+  trialBalance("The last day included." asOf: Date!): TrialBalance! @hasRole(roles: [MANAGER, FINANCE, ANALYST])
+  "Profit and loss for a date range."
+  profitAndLoss("The first day, inclusive." from: Date!, "The last day, inclusive." to: Date!): ProfitAndLoss! @hasRole(roles: [MANAGER, FINANCE, ANALYST])
+  "The balance sheet as of a date."
+  balanceSheet("The date, inclusive." asOf: Date!): BalanceSheet! @hasRole(roles: [MANAGER, FINANCE, ANALYST])
+  "Checks every invariant of the books against the database and lists what is broken."
+  booksCheck: BooksCheck! @hasRole(roles: [FINANCE])
+}
+
+"A new product category."
+input CreateCategoryInput {
+  "A short unique code: 1 to 40 of A-Z, a-z, 0-9, '.', '_', '-'."
+  code: String!
+  "The Chinese name."
+  name: String!
+  "The English name."
+  nameEn: String
+}
+
+"Changes to a category; fields left out stay as they are."
+input UpdateCategoryInput {
+  "The category to change."
+  id: ID!
+  "A new Chinese name."
+  name: String
+  "A new English name."
+  nameEn: String
+  "False retires the category."
+  active: Boolean
+}
+
+"The result of creating or changing a category."
+type CategoryPayload {
+  "The category after the change; null on error."
+  category: Category
+  "Why it failed."
+  userErrors: [UserError!]!
+}
+
+"A new product."
+input CreateProductInput {
+  "A unique SKU: 1 to 40 of A-Z, a-z, 0-9, '.', '_', '-'."
+  sku: String!
+  "The Chinese name."
+  name: String!
+  "The English name."
+  nameEn: String
+  "Barcodes, each unique across products."
+  barcodes: [String!]
+  "The unit stock is counted in."
+  unit: String!
+  "The category."
+  categoryId: ID
+  "The list sell price before VAT (2 decimals)."
+  sellPrice: Decimal
+  "The VAT rate as a fraction; 0.13 when left out."
+  vatRate: Decimal
+  "Safety stock (4 decimals)."
+  safetyStock: Decimal
+  "Reorder point (4 decimals)."
+  reorderPoint: Decimal
+  "Reorder quantity (4 decimals)."
+  reorderQuantity: Decimal
+  "Lead time in days."
+  leadTimeDays: Int
+}
+
+"Changes to a product; fields left out stay as they are."
+input UpdateProductInput {
+  "The product to change."
+  id: ID!
+  "A new SKU."
+  sku: String
+  "A new Chinese name."
+  name: String
+  "A new English name."
+  nameEn: String
+  "The full new list of barcodes."
+  barcodes: [String!]
+  "A new unit."
+  unit: String
+  "A new category."
+  categoryId: ID
+  "A new sell price."
+  sellPrice: Decimal
+  "A new VAT rate."
+  vatRate: Decimal
+  "A new safety stock."
+  safetyStock: Decimal
+  "A new reorder point."
+  reorderPoint: Decimal
+  "A new reorder quantity."
+  reorderQuantity: Decimal
+  "A new lead time in days."
+  leadTimeDays: Int
+  "False deactivates the product; true reactivates it."
+  active: Boolean
+}
+
+"The result of creating or changing a product."
+type ProductPayload {
+  "The product after the change; null on error."
+  product: Product
+  "Why it failed."
+  userErrors: [UserError!]!
+}
+
+"A new warehouse."
+input CreateWarehouseInput {
+  "A short unique code."
+  code: String!
+  "The name."
+  name: String!
+  "The region it serves."
+  region: String
+  "The street address."
+  address: String
+}
+
+"Changes to a warehouse; fields left out stay as they are."
+input UpdateWarehouseInput {
+  "The warehouse to change."
+  id: ID!
+  "A new name."
+  name: String
+  "A new region."
+  region: String
+  "A new address."
+  address: String
+  "False deactivates the warehouse; true reactivates it."
+  active: Boolean
+}
+
+"The result of creating or changing a warehouse."
+type WarehousePayload {
+  "The warehouse after the change; null on error."
+  warehouse: Warehouse
+  "Why it failed."
+  userErrors: [UserError!]!
+}
+
+"A new bin location."
+input CreateLocationInput {
+  "The warehouse it is in."
+  warehouseId: ID!
+  "A code unique in the warehouse."
+  code: String!
+  "A descriptive name."
+  name: String
+}
+
+"Changes to a bin location; fields left out stay as they are."
+input UpdateLocationInput {
+  "The location to change."
+  id: ID!
+  "A new name."
+  name: String
+  "False retires the location."
+  active: Boolean
+}
+
+"The result of creating or changing a bin location."
+type LocationPayload {
+  "The location after the change; null on error."
+  location: Location
+  "Why it failed."
+  userErrors: [UserError!]!
+}
+
+"One product's opening quantity and cost."
+input OpeningStockLineInput {
+  "The product."
+  productId: ID!
+  "The warehouse."
+  warehouseId: ID!
+  "The bin location, if known."
+  locationId: ID
+  "The quantity: > 0, at most 4 decimals."
+  quantity: Decimal!
+  "The unit cost: >= 0, at most 6 decimals."
+  unitCost: Decimal!
+}
+
+"Opening stock taken over from earlier books: Dr 1405 inventory, Cr 3104 retained earnings."
+input OpeningStockInput {
+  "The posting date; today in the company's time zone when left out."
+  postingDate: Date
+  "A note."
+  description: String
+  "The products, at least one."
+  lines: [OpeningStockLineInput!]!
+}
+
+"Why stock is adjusted."
+enum AdjustmentReason {
+  "A stock count's difference, booked against 1901 until finance clears it."
+  COUNT_VARIANCE
+  "Goods written off to 6711; only takes stock out."
+  SCRAP
+}
+
+"Whether an adjustment line adds stock or takes it out."
+enum AdjustmentDirection {
+  "Adds stock, at the given unit cost or at the current average."
+  INCREASE
+  "Takes stock out at moving-average cost."
+  DECREASE
+}
+
+"One product's change in a stock adjustment."
+input StockAdjustmentLineInput {
+  "The product."
+  productId: ID!
+  "The warehouse."
+  warehouseId: ID!
+  "The bin location, if known."
+  locationId: ID
+  "In or out."
+  direction: AdjustmentDirection!
+  "The quantity: > 0, at most 4 decimals."
+  quantity: Decimal!
+  "For increases only: the unit cost (at most 6 decimals); the current average when left out."
+  unitCost: Decimal
+}
+
+"A stock adjustment: a count variance or scrap."
+input StockAdjustmentInput {
+  "The posting date; today in the company's time zone when left out."
+  postingDate: Date
+  "Why."
+  reason: AdjustmentReason!
+  "A note."
+  description: String
+  "The products, at least one."
+  lines: [StockAdjustmentLineInput!]!
+}
+
+"The result of posting a stock document."
+type StockDocumentPayload {
+  "The posted document; null on error."
+  document: StockDocument
+  "Why it failed; nothing was posted then."
+  userErrors: [UserError!]!
+}
+
+"A new ledger account."
+input CreateAccountInput {
+  "The code: 4 digits with up to three .NN levels; a sub-account starts with its parent's code."
+  code: String!
+  "The Chinese name."
+  name: String!
+  "The English name."
+  nameEn: String
+  "The class."
+  type: AccountType!
+  "The group account above it; it must have no postings of its own."
+  parentCode: String
+  "False makes it a control account that manual entries may not touch; true when left out."
+  manualPosting: Boolean
+}
+
+"Changes to a ledger account; fields left out stay as they are."
+input UpdateAccountInput {
+  "The account to change."
+  code: String!
+  "A new Chinese name."
+  name: String
+  "A new English name."
+  nameEn: String
+  "False stops postings to it."
+  active: Boolean
+}
+
+"The result of creating or changing an account."
+type AccountPayload {
+  "The account after the change; null on error."
+  account: Account
+  "Why it failed."
+  userErrors: [UserError!]!
+}
+
+"One debit or credit of a manual journal entry."
+input JournalLineInput {
+  "The account code."
+  accountCode: String!
+  "The debit (2 decimals); give a debit or a credit, not both."
+  debit: Decimal
+  "The credit (2 decimals)."
+  credit: Decimal
+  "The cost centre or department charged."
+  costCentre: String
+  "The business partner concerned."
+  partner: String
+  "A note on the line."
+  description: String
+}
+
+"A manual journal entry. It must balance and may not touch control accounts."
+input JournalEntryInput {
+  "The posting date; today in the company's time zone when left out."
+  postingDate: Date
+  "What the entry records."
+  description: String!
+  "At least two lines."
+  lines: [JournalLineInput!]!
+}
+
+"A reversal of a journal entry."
+input ReverseJournalEntryInput {
+  "The entry to reverse."
+  id: ID!
+  "The reversal's posting date; today when left out. Not before the original's."
+  postingDate: Date
+  "A note; a default naming the original when left out."
+  description: String
+}
+
+"The result of posting a journal entry."
+type JournalEntryPayload {
+  "The posted entry; null on error."
+  entry: JournalEntry
+  "Why it failed; nothing was posted then."
+  userErrors: [UserError!]!
+}
+
+"A fiscal period by year and month."
+input FiscalPeriodInput {
+  "The year."
+  year: Int!
+  "The month, 1 to 12."
+  month: Int!
+}
+
+"The result of closing or reopening a period."
+type FiscalPeriodPayload {
+  "The period after the change; null on error."
+  period: FiscalPeriod
+  "Why it failed."
+  userErrors: [UserError!]!
+}
+
+extend type Mutation {
+  "Creates a product category."
+  createCategory("What to do; see the input type." input: CreateCategoryInput!): CategoryPayload! @hasRole(roles: [WAREHOUSE])
+  "Changes a product category."
+  updateCategory("What to do; see the input type." input: UpdateCategoryInput!): CategoryPayload! @hasRole(roles: [WAREHOUSE])
+  "Creates a product."
+  createProduct("What to do; see the input type." input: CreateProductInput!): ProductPayload! @hasRole(roles: [WAREHOUSE])
+  "Changes a product."
+  updateProduct("What to do; see the input type." input: UpdateProductInput!): ProductPayload! @hasRole(roles: [WAREHOUSE])
+  "Deactivates a product: it stays in history but no longer moves."
+  deactivateProduct("The product." id: ID!): ProductPayload! @hasRole(roles: [WAREHOUSE])
+  "Creates a warehouse."
+  createWarehouse("What to do; see the input type." input: CreateWarehouseInput!): WarehousePayload! @hasRole(roles: [WAREHOUSE])
+  "Changes a warehouse."
+  updateWarehouse("What to do; see the input type." input: UpdateWarehouseInput!): WarehousePayload! @hasRole(roles: [WAREHOUSE])
+  "Deactivates a warehouse: no more stock moves in or out."
+  deactivateWarehouse("The warehouse." id: ID!): WarehousePayload! @hasRole(roles: [WAREHOUSE])
+  "Creates a bin location in a warehouse."
+  createLocation("What to do; see the input type." input: CreateLocationInput!): LocationPayload! @hasRole(roles: [WAREHOUSE])
+  "Changes a bin location."
+  updateLocation("What to do; see the input type." input: UpdateLocationInput!): LocationPayload! @hasRole(roles: [WAREHOUSE])
+  "Posts opening stock through the posting engine."
+  postOpeningStock("What to do; see the input type." input: OpeningStockInput!): StockDocumentPayload! @hasRole(roles: [WAREHOUSE])
+  "Posts a stock adjustment (count variance or scrap) through the posting engine."
+  postStockAdjustment("What to do; see the input type." input: StockAdjustmentInput!): StockDocumentPayload! @hasRole(roles: [WAREHOUSE])
+  "Adds an account to the chart."
+  createAccount("What to do; see the input type." input: CreateAccountInput!): AccountPayload! @hasRole(roles: [FINANCE])
+  "Renames, deactivates or reactivates an account."
+  updateAccount("What to do; see the input type." input: UpdateAccountInput!): AccountPayload! @hasRole(roles: [FINANCE])
+  "Posts a manual journal entry."
+  postJournalEntry("What to do; see the input type." input: JournalEntryInput!): JournalEntryPayload! @hasRole(roles: [FINANCE])
+  "Posts the reversal of a journal entry; the original stays as it was."
+  reverseJournalEntry("What to do; see the input type." input: ReverseJournalEntryInput!): JournalEntryPayload! @hasRole(roles: [FINANCE])
+  "Closes a fiscal period: later postings dated in it are refused."
+  closeFiscalPeriod("What to do; see the input type." input: FiscalPeriodInput!): FiscalPeriodPayload! @hasRole(roles: [FINANCE])
+  "Reopens a closed fiscal period."
+  reopenFiscalPeriod("What to do; see the input type." input: FiscalPeriodInput!): FiscalPeriodPayload! @hasRole(roles: [FINANCE])
+}
 `, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -775,6 +3922,44 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // childFields_* functions provide shared child field context lookups.
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
+
+func (ec *executionContext) childFields_Account(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_Account_code(ctx, field)
+	case "name":
+		return ec.fieldContext_Account_name(ctx, field)
+	case "nameEn":
+		return ec.fieldContext_Account_nameEn(ctx, field)
+	case "type":
+		return ec.fieldContext_Account_type(ctx, field)
+	case "parentCode":
+		return ec.fieldContext_Account_parentCode(ctx, field)
+	case "header":
+		return ec.fieldContext_Account_header(ctx, field)
+	case "manualPosting":
+		return ec.fieldContext_Account_manualPosting(ctx, field)
+	case "active":
+		return ec.fieldContext_Account_active(ctx, field)
+	case "debit":
+		return ec.fieldContext_Account_debit(ctx, field)
+	case "credit":
+		return ec.fieldContext_Account_credit(ctx, field)
+	case "balance":
+		return ec.fieldContext_Account_balance(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Account", field.Name)
+}
+
+func (ec *executionContext) childFields_AccountPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "account":
+		return ec.fieldContext_AccountPayload_account(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AccountPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AccountPayload", field.Name)
+}
 
 func (ec *executionContext) childFields_ApiToken(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
@@ -794,6 +3979,98 @@ func (ec *executionContext) childFields_ApiToken(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type ApiToken", field.Name)
 }
 
+func (ec *executionContext) childFields_BalanceSheet(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "asOf":
+		return ec.fieldContext_BalanceSheet_asOf(ctx, field)
+	case "assets":
+		return ec.fieldContext_BalanceSheet_assets(ctx, field)
+	case "liabilities":
+		return ec.fieldContext_BalanceSheet_liabilities(ctx, field)
+	case "equity":
+		return ec.fieldContext_BalanceSheet_equity(ctx, field)
+	case "unclosedProfit":
+		return ec.fieldContext_BalanceSheet_unclosedProfit(ctx, field)
+	case "totalAssets":
+		return ec.fieldContext_BalanceSheet_totalAssets(ctx, field)
+	case "totalLiabilities":
+		return ec.fieldContext_BalanceSheet_totalLiabilities(ctx, field)
+	case "totalEquity":
+		return ec.fieldContext_BalanceSheet_totalEquity(ctx, field)
+	case "balanced":
+		return ec.fieldContext_BalanceSheet_balanced(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BalanceSheet", field.Name)
+}
+
+func (ec *executionContext) childFields_BooksCheck(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "ok":
+		return ec.fieldContext_BooksCheck_ok(ctx, field)
+	case "checkedAt":
+		return ec.fieldContext_BooksCheck_checkedAt(ctx, field)
+	case "violations":
+		return ec.fieldContext_BooksCheck_violations(ctx, field)
+	case "inventoryAccountBalance":
+		return ec.fieldContext_BooksCheck_inventoryAccountBalance(ctx, field)
+	case "stockValue":
+		return ec.fieldContext_BooksCheck_stockValue(ctx, field)
+	case "inventoryDifference":
+		return ec.fieldContext_BooksCheck_inventoryDifference(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BooksCheck", field.Name)
+}
+
+func (ec *executionContext) childFields_BooksViolation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rule":
+		return ec.fieldContext_BooksViolation_rule(ctx, field)
+	case "message":
+		return ec.fieldContext_BooksViolation_message(ctx, field)
+	case "rows":
+		return ec.fieldContext_BooksViolation_rows(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BooksViolation", field.Name)
+}
+
+func (ec *executionContext) childFields_BooksViolationRow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "table":
+		return ec.fieldContext_BooksViolationRow_table(ctx, field)
+	case "key":
+		return ec.fieldContext_BooksViolationRow_key(ctx, field)
+	case "detail":
+		return ec.fieldContext_BooksViolationRow_detail(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BooksViolationRow", field.Name)
+}
+
+func (ec *executionContext) childFields_Category(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Category_id(ctx, field)
+	case "code":
+		return ec.fieldContext_Category_code(ctx, field)
+	case "name":
+		return ec.fieldContext_Category_name(ctx, field)
+	case "nameEn":
+		return ec.fieldContext_Category_nameEn(ctx, field)
+	case "active":
+		return ec.fieldContext_Category_active(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Category", field.Name)
+}
+
+func (ec *executionContext) childFields_CategoryPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "category":
+		return ec.fieldContext_CategoryPayload_category(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CategoryPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CategoryPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_CreateApiTokenPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "token":
@@ -804,6 +4081,144 @@ func (ec *executionContext) childFields_CreateApiTokenPayload(ctx context.Contex
 		return ec.fieldContext_CreateApiTokenPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CreateApiTokenPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_FiscalPeriod(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "year":
+		return ec.fieldContext_FiscalPeriod_year(ctx, field)
+	case "month":
+		return ec.fieldContext_FiscalPeriod_month(ctx, field)
+	case "startDate":
+		return ec.fieldContext_FiscalPeriod_startDate(ctx, field)
+	case "endDate":
+		return ec.fieldContext_FiscalPeriod_endDate(ctx, field)
+	case "status":
+		return ec.fieldContext_FiscalPeriod_status(ctx, field)
+	case "closedAt":
+		return ec.fieldContext_FiscalPeriod_closedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FiscalPeriod", field.Name)
+}
+
+func (ec *executionContext) childFields_FiscalPeriodPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "period":
+		return ec.fieldContext_FiscalPeriodPayload_period(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_FiscalPeriodPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FiscalPeriodPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_JournalEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_JournalEntry_id(ctx, field)
+	case "postingDate":
+		return ec.fieldContext_JournalEntry_postingDate(ctx, field)
+	case "description":
+		return ec.fieldContext_JournalEntry_description(ctx, field)
+	case "source":
+		return ec.fieldContext_JournalEntry_source(ctx, field)
+	case "reversesId":
+		return ec.fieldContext_JournalEntry_reversesId(ctx, field)
+	case "reversedById":
+		return ec.fieldContext_JournalEntry_reversedById(ctx, field)
+	case "hasStockMoves":
+		return ec.fieldContext_JournalEntry_hasStockMoves(ctx, field)
+	case "createdById":
+		return ec.fieldContext_JournalEntry_createdById(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_JournalEntry_createdAt(ctx, field)
+	case "totalDebit":
+		return ec.fieldContext_JournalEntry_totalDebit(ctx, field)
+	case "lines":
+		return ec.fieldContext_JournalEntry_lines(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type JournalEntry", field.Name)
+}
+
+func (ec *executionContext) childFields_JournalEntryConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_JournalEntryConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_JournalEntryConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_JournalEntryConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_JournalEntryConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type JournalEntryConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_JournalEntryEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_JournalEntryEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_JournalEntryEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type JournalEntryEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_JournalEntryPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "entry":
+		return ec.fieldContext_JournalEntryPayload_entry(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_JournalEntryPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type JournalEntryPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_JournalLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_JournalLine_id(ctx, field)
+	case "lineNo":
+		return ec.fieldContext_JournalLine_lineNo(ctx, field)
+	case "account":
+		return ec.fieldContext_JournalLine_account(ctx, field)
+	case "debit":
+		return ec.fieldContext_JournalLine_debit(ctx, field)
+	case "credit":
+		return ec.fieldContext_JournalLine_credit(ctx, field)
+	case "costCentre":
+		return ec.fieldContext_JournalLine_costCentre(ctx, field)
+	case "partner":
+		return ec.fieldContext_JournalLine_partner(ctx, field)
+	case "description":
+		return ec.fieldContext_JournalLine_description(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type JournalLine", field.Name)
+}
+
+func (ec *executionContext) childFields_Location(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Location_id(ctx, field)
+	case "warehouseId":
+		return ec.fieldContext_Location_warehouseId(ctx, field)
+	case "code":
+		return ec.fieldContext_Location_code(ctx, field)
+	case "name":
+		return ec.fieldContext_Location_name(ctx, field)
+	case "active":
+		return ec.fieldContext_Location_active(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Location", field.Name)
+}
+
+func (ec *executionContext) childFields_LocationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "location":
+		return ec.fieldContext_LocationPayload_location(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_LocationPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LocationPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_LoginPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -826,6 +4241,112 @@ func (ec *executionContext) childFields_LogoutPayload(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type LogoutPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "hasNextPage":
+		return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+	case "hasPreviousPage":
+		return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+	case "startCursor":
+		return ec.fieldContext_PageInfo_startCursor(ctx, field)
+	case "endCursor":
+		return ec.fieldContext_PageInfo_endCursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_Product(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Product_id(ctx, field)
+	case "sku":
+		return ec.fieldContext_Product_sku(ctx, field)
+	case "name":
+		return ec.fieldContext_Product_name(ctx, field)
+	case "nameEn":
+		return ec.fieldContext_Product_nameEn(ctx, field)
+	case "barcodes":
+		return ec.fieldContext_Product_barcodes(ctx, field)
+	case "unit":
+		return ec.fieldContext_Product_unit(ctx, field)
+	case "category":
+		return ec.fieldContext_Product_category(ctx, field)
+	case "sellPrice":
+		return ec.fieldContext_Product_sellPrice(ctx, field)
+	case "vatRate":
+		return ec.fieldContext_Product_vatRate(ctx, field)
+	case "safetyStock":
+		return ec.fieldContext_Product_safetyStock(ctx, field)
+	case "reorderPoint":
+		return ec.fieldContext_Product_reorderPoint(ctx, field)
+	case "reorderQuantity":
+		return ec.fieldContext_Product_reorderQuantity(ctx, field)
+	case "leadTimeDays":
+		return ec.fieldContext_Product_leadTimeDays(ctx, field)
+	case "active":
+		return ec.fieldContext_Product_active(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Product_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Product_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Product", field.Name)
+}
+
+func (ec *executionContext) childFields_ProductConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ProductConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_ProductConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ProductConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ProductConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProductConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ProductEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ProductEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ProductEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProductEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ProductPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "product":
+		return ec.fieldContext_ProductPayload_product(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ProductPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProductPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_ProfitAndLoss(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_ProfitAndLoss_from(ctx, field)
+	case "to":
+		return ec.fieldContext_ProfitAndLoss_to(ctx, field)
+	case "revenue":
+		return ec.fieldContext_ProfitAndLoss_revenue(ctx, field)
+	case "expenses":
+		return ec.fieldContext_ProfitAndLoss_expenses(ctx, field)
+	case "totalRevenue":
+		return ec.fieldContext_ProfitAndLoss_totalRevenue(ctx, field)
+	case "totalExpense":
+		return ec.fieldContext_ProfitAndLoss_totalExpense(ctx, field)
+	case "netIncome":
+		return ec.fieldContext_ProfitAndLoss_netIncome(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProfitAndLoss", field.Name)
+}
+
 func (ec *executionContext) childFields_RevokeApiTokenPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -844,6 +4365,200 @@ func (ec *executionContext) childFields_SetPasswordPayload(ctx context.Context, 
 		return ec.fieldContext_SetPasswordPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SetPasswordPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_SourceDocument(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "type":
+		return ec.fieldContext_SourceDocument_type(ctx, field)
+	case "id":
+		return ec.fieldContext_SourceDocument_id(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SourceDocument", field.Name)
+}
+
+func (ec *executionContext) childFields_StatementLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "account":
+		return ec.fieldContext_StatementLine_account(ctx, field)
+	case "amount":
+		return ec.fieldContext_StatementLine_amount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatementLine", field.Name)
+}
+
+func (ec *executionContext) childFields_StockDocument(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_StockDocument_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_StockDocument_kind(ctx, field)
+	case "postingDate":
+		return ec.fieldContext_StockDocument_postingDate(ctx, field)
+	case "description":
+		return ec.fieldContext_StockDocument_description(ctx, field)
+	case "journalEntryId":
+		return ec.fieldContext_StockDocument_journalEntryId(ctx, field)
+	case "createdById":
+		return ec.fieldContext_StockDocument_createdById(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_StockDocument_createdAt(ctx, field)
+	case "lines":
+		return ec.fieldContext_StockDocument_lines(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockDocument", field.Name)
+}
+
+func (ec *executionContext) childFields_StockDocumentLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "lineNo":
+		return ec.fieldContext_StockDocumentLine_lineNo(ctx, field)
+	case "product":
+		return ec.fieldContext_StockDocumentLine_product(ctx, field)
+	case "warehouse":
+		return ec.fieldContext_StockDocumentLine_warehouse(ctx, field)
+	case "location":
+		return ec.fieldContext_StockDocumentLine_location(ctx, field)
+	case "quantity":
+		return ec.fieldContext_StockDocumentLine_quantity(ctx, field)
+	case "unitCost":
+		return ec.fieldContext_StockDocumentLine_unitCost(ctx, field)
+	case "value":
+		return ec.fieldContext_StockDocumentLine_value(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockDocumentLine", field.Name)
+}
+
+func (ec *executionContext) childFields_StockDocumentPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "document":
+		return ec.fieldContext_StockDocumentPayload_document(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_StockDocumentPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockDocumentPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_StockLevel(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "product":
+		return ec.fieldContext_StockLevel_product(ctx, field)
+	case "warehouse":
+		return ec.fieldContext_StockLevel_warehouse(ctx, field)
+	case "onHand":
+		return ec.fieldContext_StockLevel_onHand(ctx, field)
+	case "reserved":
+		return ec.fieldContext_StockLevel_reserved(ctx, field)
+	case "available":
+		return ec.fieldContext_StockLevel_available(ctx, field)
+	case "value":
+		return ec.fieldContext_StockLevel_value(ctx, field)
+	case "averageCost":
+		return ec.fieldContext_StockLevel_averageCost(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockLevel", field.Name)
+}
+
+func (ec *executionContext) childFields_StockLevelConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_StockLevelConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_StockLevelConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_StockLevelConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_StockLevelConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockLevelConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_StockLevelEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_StockLevelEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_StockLevelEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockLevelEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_StockMove(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_StockMove_id(ctx, field)
+	case "product":
+		return ec.fieldContext_StockMove_product(ctx, field)
+	case "warehouse":
+		return ec.fieldContext_StockMove_warehouse(ctx, field)
+	case "location":
+		return ec.fieldContext_StockMove_location(ctx, field)
+	case "quantity":
+		return ec.fieldContext_StockMove_quantity(ctx, field)
+	case "value":
+		return ec.fieldContext_StockMove_value(ctx, field)
+	case "postingDate":
+		return ec.fieldContext_StockMove_postingDate(ctx, field)
+	case "source":
+		return ec.fieldContext_StockMove_source(ctx, field)
+	case "journalEntryId":
+		return ec.fieldContext_StockMove_journalEntryId(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_StockMove_createdAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockMove", field.Name)
+}
+
+func (ec *executionContext) childFields_StockMoveConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_StockMoveConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_StockMoveConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_StockMoveConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_StockMoveConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockMoveConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_StockMoveEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_StockMoveEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_StockMoveEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockMoveEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_TrialBalance(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "asOf":
+		return ec.fieldContext_TrialBalance_asOf(ctx, field)
+	case "rows":
+		return ec.fieldContext_TrialBalance_rows(ctx, field)
+	case "totalDebit":
+		return ec.fieldContext_TrialBalance_totalDebit(ctx, field)
+	case "totalCredit":
+		return ec.fieldContext_TrialBalance_totalCredit(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TrialBalance", field.Name)
+}
+
+func (ec *executionContext) childFields_TrialBalanceRow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "account":
+		return ec.fieldContext_TrialBalanceRow_account(ctx, field)
+	case "debit":
+		return ec.fieldContext_TrialBalanceRow_debit(ctx, field)
+	case "credit":
+		return ec.fieldContext_TrialBalanceRow_credit(ctx, field)
+	case "balance":
+		return ec.fieldContext_TrialBalanceRow_balance(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TrialBalanceRow", field.Name)
 }
 
 func (ec *executionContext) childFields_User(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -884,6 +4599,60 @@ func (ec *executionContext) childFields_UserPayload(ctx context.Context, field g
 		return ec.fieldContext_UserPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type UserPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_Warehouse(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Warehouse_id(ctx, field)
+	case "code":
+		return ec.fieldContext_Warehouse_code(ctx, field)
+	case "name":
+		return ec.fieldContext_Warehouse_name(ctx, field)
+	case "region":
+		return ec.fieldContext_Warehouse_region(ctx, field)
+	case "address":
+		return ec.fieldContext_Warehouse_address(ctx, field)
+	case "active":
+		return ec.fieldContext_Warehouse_active(ctx, field)
+	case "locations":
+		return ec.fieldContext_Warehouse_locations(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Warehouse", field.Name)
+}
+
+func (ec *executionContext) childFields_WarehouseConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_WarehouseConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_WarehouseConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_WarehouseConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_WarehouseConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WarehouseConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_WarehouseEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_WarehouseEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_WarehouseEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WarehouseEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_WarehousePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "warehouse":
+		return ec.fieldContext_WarehousePayload_warehouse(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_WarehousePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WarehousePayload", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1016,6 +4785,34 @@ func (ec *executionContext) dir_hasRole_args(ctx context.Context, rawArgs map[st
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_closeFiscalPeriod_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (FiscalPeriodInput, error) {
+			return ec.unmarshalNFiscalPeriodInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐFiscalPeriodInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createAccount_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (CreateAccountInput, error) {
+			return ec.unmarshalNCreateAccountInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateAccountInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createApiToken_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -1027,6 +4824,48 @@ func (ec *executionContext) field_Mutation_createApiToken_args(ctx context.Conte
 		return nil, err
 	}
 	args["name"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createCategory_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (CreateCategoryInput, error) {
+			return ec.unmarshalNCreateCategoryInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateCategoryInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createLocation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (CreateLocationInput, error) {
+			return ec.unmarshalNCreateLocationInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateLocationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createProduct_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (CreateProductInput, error) {
+			return ec.unmarshalNCreateProductInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateProductInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -1044,12 +4883,124 @@ func (ec *executionContext) field_Mutation_createUser_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createWarehouse_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (CreateWarehouseInput, error) {
+			return ec.unmarshalNCreateWarehouseInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateWarehouseInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deactivateProduct_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deactivateWarehouse_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_login_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (LoginInput, error) {
 			return ec.unmarshalNLoginInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐLoginInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_postJournalEntry_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (JournalEntryInput, error) {
+			return ec.unmarshalNJournalEntryInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐJournalEntryInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_postOpeningStock_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (OpeningStockInput, error) {
+			return ec.unmarshalNOpeningStockInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐOpeningStockInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_postStockAdjustment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (StockAdjustmentInput, error) {
+			return ec.unmarshalNStockAdjustmentInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockAdjustmentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_reopenFiscalPeriod_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (FiscalPeriodInput, error) {
+			return ec.unmarshalNFiscalPeriodInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐFiscalPeriodInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_reverseJournalEntry_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ReverseJournalEntryInput, error) {
+			return ec.unmarshalNReverseJournalEntryInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐReverseJournalEntryInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -1086,12 +5037,82 @@ func (ec *executionContext) field_Mutation_setPassword_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateAccount_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (UpdateAccountInput, error) {
+			return ec.unmarshalNUpdateAccountInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateAccountInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateCategory_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (UpdateCategoryInput, error) {
+			return ec.unmarshalNUpdateCategoryInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateCategoryInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateLocation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (UpdateLocationInput, error) {
+			return ec.unmarshalNUpdateLocationInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateLocationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateProduct_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (UpdateProductInput, error) {
+			return ec.unmarshalNUpdateProductInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateProductInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateUser_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (UpdateUserInput, error) {
 			return ec.unmarshalNUpdateUserInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateUserInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateWarehouse_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (UpdateWarehouseInput, error) {
+			return ec.unmarshalNUpdateWarehouseInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateWarehouseInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -1111,6 +5132,366 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["name"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_accounts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.AccountFilter, error) {
+			return ec.unmarshalOAccountFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccountFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*jxc.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_balanceSheet_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (jxc.Date, error) {
+			return ec.unmarshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_categories_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "includeInactive",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeInactive"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_fiscalPeriods_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "year",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["year"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_journalEntries_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.JournalEntryFilter, error) {
+			return ec.unmarshalOJournalEntryFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntryFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.JournalEntryOrder, error) {
+			return ec.unmarshalOJournalEntryOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntryOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_journalEntry_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_productByBarcode_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "barcode",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["barcode"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_product_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_products_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.ProductFilter, error) {
+			return ec.unmarshalOProductFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.ProductOrder, error) {
+			return ec.unmarshalOProductOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_profitAndLoss_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (jxc.Date, error) {
+			return ec.unmarshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (jxc.Date, error) {
+			return ec.unmarshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_stockDocument_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_stockLevels_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.StockLevelFilter, error) {
+			return ec.unmarshalOStockLevelFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockLevelFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.StockLevelOrder, error) {
+			return ec.unmarshalOStockLevelOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockLevelOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_stockMoves_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.StockMoveFilter, error) {
+			return ec.unmarshalOStockMoveFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockMoveFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.StockMoveOrder, error) {
+			return ec.unmarshalOStockMoveOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockMoveOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_trialBalance_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (jxc.Date, error) {
+			return ec.unmarshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_warehouse_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_warehouses_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.WarehouseFilter, error) {
+			return ec.unmarshalOWarehouseFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouseFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.WarehouseOrder, error) {
+			return ec.unmarshalOWarehouseOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouseOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -1187,6 +5568,323 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _Account_code(ctx context.Context, field graphql.CollectedField, obj *jxc.Account) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Account_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Account_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Account", field, false, false, "String")
+}
+
+func (ec *executionContext) _Account_name(ctx context.Context, field graphql.CollectedField, obj *jxc.Account) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Account_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Account_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Account", field, false, false, "String")
+}
+
+func (ec *executionContext) _Account_nameEn(ctx context.Context, field graphql.CollectedField, obj *jxc.Account) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Account_nameEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NameEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Account_nameEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Account", field, false, false, "String")
+}
+
+func (ec *executionContext) _Account_type(ctx context.Context, field graphql.CollectedField, obj *jxc.Account) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Account_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.AccountType) graphql.Marshaler {
+			return ec.marshalNAccountType2githubᚗcomᚋjxcgraphᚋjxcᚐAccountType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Account_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Account", field, false, false, "AccountType")
+}
+
+func (ec *executionContext) _Account_parentCode(ctx context.Context, field graphql.CollectedField, obj *jxc.Account) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Account_parentCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ParentCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Account_parentCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Account", field, false, false, "String")
+}
+
+func (ec *executionContext) _Account_header(ctx context.Context, field graphql.CollectedField, obj *jxc.Account) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Account_header(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Header, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Account_header(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Account", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Account_manualPosting(ctx context.Context, field graphql.CollectedField, obj *jxc.Account) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Account_manualPosting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ManualPosting, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Account_manualPosting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Account", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Account_active(ctx context.Context, field graphql.CollectedField, obj *jxc.Account) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Account_active(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Active, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Account_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Account", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Account_debit(ctx context.Context, field graphql.CollectedField, obj *jxc.Account) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Account_debit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Debit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Account_debit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Account", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Account_credit(ctx context.Context, field graphql.CollectedField, obj *jxc.Account) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Account_credit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Credit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Account_credit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Account", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Account_balance(ctx context.Context, field graphql.CollectedField, obj *jxc.Account) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Account_balance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Balance(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Account_balance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Account", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _AccountPayload_account(ctx context.Context, field graphql.CollectedField, obj *AccountPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountPayload_account(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Account, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Account) graphql.Marshaler {
+			return ec.marshalOAccount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccount(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AccountPayload_account(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AccountPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AccountPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *AccountPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AccountPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
 
 func (ec *executionContext) _ApiToken_id(ctx context.Context, field graphql.CollectedField, obj *jxc.APIToken) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -1326,6 +6024,713 @@ func (ec *executionContext) fieldContext_ApiToken_revokedAt(_ context.Context, f
 	return graphql.NewScalarFieldContext("ApiToken", field, false, false, "Time")
 }
 
+func (ec *executionContext) _BalanceSheet_asOf(ctx context.Context, field graphql.CollectedField, obj *jxc.BalanceSheet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceSheet_asOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AsOf, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceSheet_asOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BalanceSheet", field, false, false, "Date")
+}
+
+func (ec *executionContext) _BalanceSheet_assets(ctx context.Context, field graphql.CollectedField, obj *jxc.BalanceSheet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceSheet_assets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Assets, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StatementLine) graphql.Marshaler {
+			return ec.marshalNStatementLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatementLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceSheet_assets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BalanceSheet",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatementLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BalanceSheet_liabilities(ctx context.Context, field graphql.CollectedField, obj *jxc.BalanceSheet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceSheet_liabilities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Liabilities, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StatementLine) graphql.Marshaler {
+			return ec.marshalNStatementLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatementLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceSheet_liabilities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BalanceSheet",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatementLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BalanceSheet_equity(ctx context.Context, field graphql.CollectedField, obj *jxc.BalanceSheet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceSheet_equity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Equity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StatementLine) graphql.Marshaler {
+			return ec.marshalNStatementLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatementLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceSheet_equity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BalanceSheet",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatementLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BalanceSheet_unclosedProfit(ctx context.Context, field graphql.CollectedField, obj *jxc.BalanceSheet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceSheet_unclosedProfit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnclosedProfit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceSheet_unclosedProfit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BalanceSheet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _BalanceSheet_totalAssets(ctx context.Context, field graphql.CollectedField, obj *jxc.BalanceSheet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceSheet_totalAssets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalAssets, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceSheet_totalAssets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BalanceSheet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _BalanceSheet_totalLiabilities(ctx context.Context, field graphql.CollectedField, obj *jxc.BalanceSheet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceSheet_totalLiabilities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalLiabilities, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceSheet_totalLiabilities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BalanceSheet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _BalanceSheet_totalEquity(ctx context.Context, field graphql.CollectedField, obj *jxc.BalanceSheet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceSheet_totalEquity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalEquity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceSheet_totalEquity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BalanceSheet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _BalanceSheet_balanced(ctx context.Context, field graphql.CollectedField, obj *jxc.BalanceSheet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceSheet_balanced(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Balanced(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceSheet_balanced(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BalanceSheet", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _BooksCheck_ok(ctx context.Context, field graphql.CollectedField, obj *jxc.BooksCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BooksCheck_ok(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OK(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BooksCheck_ok(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BooksCheck", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _BooksCheck_checkedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.BooksCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BooksCheck_checkedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CheckedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BooksCheck_checkedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BooksCheck", field, false, false, "Time")
+}
+
+func (ec *executionContext) _BooksCheck_violations(ctx context.Context, field graphql.CollectedField, obj *jxc.BooksCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BooksCheck_violations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Violations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.BooksViolation) graphql.Marshaler {
+			return ec.marshalNBooksViolation2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBooksViolationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BooksCheck_violations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BooksCheck",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BooksViolation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BooksCheck_inventoryAccountBalance(ctx context.Context, field graphql.CollectedField, obj *jxc.BooksCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BooksCheck_inventoryAccountBalance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InventoryAccountBalance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BooksCheck_inventoryAccountBalance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BooksCheck", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _BooksCheck_stockValue(ctx context.Context, field graphql.CollectedField, obj *jxc.BooksCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BooksCheck_stockValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StockValue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BooksCheck_stockValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BooksCheck", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _BooksCheck_inventoryDifference(ctx context.Context, field graphql.CollectedField, obj *jxc.BooksCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BooksCheck_inventoryDifference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InventoryDifference(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BooksCheck_inventoryDifference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BooksCheck", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _BooksViolation_rule(ctx context.Context, field graphql.CollectedField, obj *jxc.BooksViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BooksViolation_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.BooksRule) graphql.Marshaler {
+			return ec.marshalNBooksRule2githubᚗcomᚋjxcgraphᚋjxcᚐBooksRule(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BooksViolation_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BooksViolation", field, false, false, "BooksRule")
+}
+
+func (ec *executionContext) _BooksViolation_message(ctx context.Context, field graphql.CollectedField, obj *jxc.BooksViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BooksViolation_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BooksViolation_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BooksViolation", field, false, false, "String")
+}
+
+func (ec *executionContext) _BooksViolation_rows(ctx context.Context, field graphql.CollectedField, obj *jxc.BooksViolation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BooksViolation_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []jxc.BooksRow) graphql.Marshaler {
+			return ec.marshalNBooksViolationRow2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐBooksRowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BooksViolation_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BooksViolation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BooksViolationRow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BooksViolationRow_table(ctx context.Context, field graphql.CollectedField, obj *jxc.BooksRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BooksViolationRow_table(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Table, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BooksViolationRow_table(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BooksViolationRow", field, false, false, "String")
+}
+
+func (ec *executionContext) _BooksViolationRow_key(ctx context.Context, field graphql.CollectedField, obj *jxc.BooksRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BooksViolationRow_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BooksViolationRow_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BooksViolationRow", field, false, false, "String")
+}
+
+func (ec *executionContext) _BooksViolationRow_detail(ctx context.Context, field graphql.CollectedField, obj *jxc.BooksRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BooksViolationRow_detail(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Detail, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BooksViolationRow_detail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BooksViolationRow", field, false, false, "String")
+}
+
+func (ec *executionContext) _Category_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Category) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Category_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Category_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Category", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Category_code(ctx context.Context, field graphql.CollectedField, obj *jxc.Category) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Category_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Category_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Category", field, false, false, "String")
+}
+
+func (ec *executionContext) _Category_name(ctx context.Context, field graphql.CollectedField, obj *jxc.Category) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Category_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Category_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Category", field, false, false, "String")
+}
+
+func (ec *executionContext) _Category_nameEn(ctx context.Context, field graphql.CollectedField, obj *jxc.Category) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Category_nameEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NameEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Category_nameEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Category", field, false, false, "String")
+}
+
+func (ec *executionContext) _Category_active(ctx context.Context, field graphql.CollectedField, obj *jxc.Category) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Category_active(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Active, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Category_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Category", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CategoryPayload_category(ctx context.Context, field graphql.CollectedField, obj *CategoryPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CategoryPayload_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Category) graphql.Marshaler {
+			return ec.marshalOCategory2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCategory(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CategoryPayload_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CategoryPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Category(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CategoryPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *CategoryPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CategoryPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CategoryPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CategoryPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CreateApiTokenPayload_token(ctx context.Context, field graphql.CollectedField, obj *CreateAPITokenPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -1403,6 +6808,1089 @@ func (ec *executionContext) _CreateApiTokenPayload_userErrors(ctx context.Contex
 func (ec *executionContext) fieldContext_CreateApiTokenPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "CreateApiTokenPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FiscalPeriod_year(ctx context.Context, field graphql.CollectedField, obj *jxc.FiscalPeriod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FiscalPeriod_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FiscalPeriod_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FiscalPeriod", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FiscalPeriod_month(ctx context.Context, field graphql.CollectedField, obj *jxc.FiscalPeriod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FiscalPeriod_month(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Month, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FiscalPeriod_month(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FiscalPeriod", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FiscalPeriod_startDate(ctx context.Context, field graphql.CollectedField, obj *jxc.FiscalPeriod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FiscalPeriod_startDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartDate(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FiscalPeriod_startDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FiscalPeriod", field, true, false, "Date")
+}
+
+func (ec *executionContext) _FiscalPeriod_endDate(ctx context.Context, field graphql.CollectedField, obj *jxc.FiscalPeriod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FiscalPeriod_endDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndDate(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FiscalPeriod_endDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FiscalPeriod", field, true, false, "Date")
+}
+
+func (ec *executionContext) _FiscalPeriod_status(ctx context.Context, field graphql.CollectedField, obj *jxc.FiscalPeriod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FiscalPeriod_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.PeriodStatus) graphql.Marshaler {
+			return ec.marshalNPeriodStatus2githubᚗcomᚋjxcgraphᚋjxcᚐPeriodStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FiscalPeriod_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FiscalPeriod", field, false, false, "PeriodStatus")
+}
+
+func (ec *executionContext) _FiscalPeriod_closedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.FiscalPeriod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FiscalPeriod_closedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FiscalPeriod_closedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FiscalPeriod", field, false, false, "Time")
+}
+
+func (ec *executionContext) _FiscalPeriodPayload_period(ctx context.Context, field graphql.CollectedField, obj *FiscalPeriodPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FiscalPeriodPayload_period(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Period, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.FiscalPeriod) graphql.Marshaler {
+			return ec.marshalOFiscalPeriod2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐFiscalPeriod(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FiscalPeriodPayload_period(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FiscalPeriodPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FiscalPeriod(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FiscalPeriodPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *FiscalPeriodPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FiscalPeriodPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FiscalPeriodPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FiscalPeriodPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JournalEntry_id(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalEntry_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JournalEntry_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JournalEntry", field, false, false, "ID")
+}
+
+func (ec *executionContext) _JournalEntry_postingDate(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalEntry_postingDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostingDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JournalEntry_postingDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JournalEntry", field, false, false, "Date")
+}
+
+func (ec *executionContext) _JournalEntry_description(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalEntry_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JournalEntry_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JournalEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _JournalEntry_source(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalEntry_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Source) graphql.Marshaler {
+			return ec.marshalNSourceDocument2githubᚗcomᚋjxcgraphᚋjxcᚐSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JournalEntry_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JournalEntry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SourceDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JournalEntry_reversesId(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalEntry_reversesId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReversesID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JournalEntry_reversesId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JournalEntry", field, false, false, "ID")
+}
+
+func (ec *executionContext) _JournalEntry_reversedById(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalEntry_reversedById(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReversedByID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JournalEntry_reversedById(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JournalEntry", field, false, false, "ID")
+}
+
+func (ec *executionContext) _JournalEntry_hasStockMoves(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalEntry_hasStockMoves(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HasStockMoves, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JournalEntry_hasStockMoves(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JournalEntry", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _JournalEntry_createdById(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalEntry_createdById(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedByID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JournalEntry_createdById(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JournalEntry", field, false, false, "ID")
+}
+
+func (ec *executionContext) _JournalEntry_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalEntry_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JournalEntry_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JournalEntry", field, false, false, "Time")
+}
+
+func (ec *executionContext) _JournalEntry_totalDebit(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalEntry_totalDebit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalDebit(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JournalEntry_totalDebit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JournalEntry", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _JournalEntry_lines(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalEntry_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.JournalLine) graphql.Marshaler {
+			return ec.marshalNJournalLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JournalEntry_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JournalEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JournalLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JournalEntryConnection_edges(ctx context.Context, field graphql.CollectedField, obj *JournalEntryConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalEntryConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*JournalEntryEdge) graphql.Marshaler {
+			return ec.marshalNJournalEntryEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐJournalEntryEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JournalEntryConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JournalEntryConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JournalEntryEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JournalEntryConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *JournalEntryConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalEntryConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.JournalEntry) graphql.Marshaler {
+			return ec.marshalNJournalEntry2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JournalEntryConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JournalEntryConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JournalEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JournalEntryConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *JournalEntryConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalEntryConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JournalEntryConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JournalEntryConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JournalEntryConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *JournalEntryConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalEntryConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JournalEntryConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JournalEntryConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _JournalEntryEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *JournalEntryEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalEntryEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JournalEntryEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JournalEntryEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _JournalEntryEdge_node(ctx context.Context, field graphql.CollectedField, obj *JournalEntryEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalEntryEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.JournalEntry) graphql.Marshaler {
+			return ec.marshalNJournalEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntry(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JournalEntryEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JournalEntryEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JournalEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JournalEntryPayload_entry(ctx context.Context, field graphql.CollectedField, obj *JournalEntryPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalEntryPayload_entry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entry, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.JournalEntry) graphql.Marshaler {
+			return ec.marshalOJournalEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntry(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JournalEntryPayload_entry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JournalEntryPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JournalEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JournalEntryPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *JournalEntryPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalEntryPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JournalEntryPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JournalEntryPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JournalLine_id(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalLine_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JournalLine_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JournalLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _JournalLine_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalLine_lineNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LineNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JournalLine_lineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JournalLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _JournalLine_account(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalLine_account(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Account, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Account) graphql.Marshaler {
+			return ec.marshalNAccount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JournalLine_account(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JournalLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JournalLine_debit(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalLine_debit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Debit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JournalLine_debit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JournalLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _JournalLine_credit(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalLine_credit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Credit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JournalLine_credit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JournalLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _JournalLine_costCentre(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalLine_costCentre(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CostCentre, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JournalLine_costCentre(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JournalLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _JournalLine_partner(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalLine_partner(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Partner, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JournalLine_partner(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JournalLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _JournalLine_description(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalLine_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JournalLine_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JournalLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _Location_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Location) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Location_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Location_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Location", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Location_warehouseId(ctx context.Context, field graphql.CollectedField, obj *jxc.Location) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Location_warehouseId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WarehouseID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Location_warehouseId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Location", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Location_code(ctx context.Context, field graphql.CollectedField, obj *jxc.Location) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Location_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Location_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Location", field, false, false, "String")
+}
+
+func (ec *executionContext) _Location_name(ctx context.Context, field graphql.CollectedField, obj *jxc.Location) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Location_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Location_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Location", field, false, false, "String")
+}
+
+func (ec *executionContext) _Location_active(ctx context.Context, field graphql.CollectedField, obj *jxc.Location) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Location_active(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Active, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Location_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Location", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _LocationPayload_location(ctx context.Context, field graphql.CollectedField, obj *LocationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LocationPayload_location(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Location, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Location) graphql.Marshaler {
+			return ec.marshalOLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LocationPayload_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LocationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Location(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LocationPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *LocationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LocationPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LocationPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LocationPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -1929,6 +8417,2008 @@ func (ec *executionContext) fieldContext_Mutation_setPassword(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createCategory(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createCategory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateCategory(ctx, fc.Args["input"].(CreateCategoryInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				if err != nil {
+					var zeroVal CategoryPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal CategoryPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v CategoryPayload) graphql.Marshaler {
+			return ec.marshalNCategoryPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCategoryPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createCategory(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CategoryPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createCategory_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateCategory(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateCategory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateCategory(ctx, fc.Args["input"].(UpdateCategoryInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				if err != nil {
+					var zeroVal CategoryPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal CategoryPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v CategoryPayload) graphql.Marshaler {
+			return ec.marshalNCategoryPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCategoryPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateCategory(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CategoryPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateCategory_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createProduct(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createProduct(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateProduct(ctx, fc.Args["input"].(CreateProductInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				if err != nil {
+					var zeroVal ProductPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal ProductPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v ProductPayload) graphql.Marshaler {
+			return ec.marshalNProductPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐProductPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createProduct(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createProduct_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateProduct(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateProduct(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateProduct(ctx, fc.Args["input"].(UpdateProductInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				if err != nil {
+					var zeroVal ProductPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal ProductPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v ProductPayload) graphql.Marshaler {
+			return ec.marshalNProductPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐProductPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateProduct(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateProduct_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deactivateProduct(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deactivateProduct(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeactivateProduct(ctx, fc.Args["id"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				if err != nil {
+					var zeroVal ProductPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal ProductPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v ProductPayload) graphql.Marshaler {
+			return ec.marshalNProductPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐProductPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deactivateProduct(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deactivateProduct_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createWarehouse(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createWarehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateWarehouse(ctx, fc.Args["input"].(CreateWarehouseInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				if err != nil {
+					var zeroVal WarehousePayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal WarehousePayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v WarehousePayload) graphql.Marshaler {
+			return ec.marshalNWarehousePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐWarehousePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createWarehouse(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WarehousePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createWarehouse_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateWarehouse(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateWarehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateWarehouse(ctx, fc.Args["input"].(UpdateWarehouseInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				if err != nil {
+					var zeroVal WarehousePayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal WarehousePayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v WarehousePayload) graphql.Marshaler {
+			return ec.marshalNWarehousePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐWarehousePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateWarehouse(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WarehousePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateWarehouse_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deactivateWarehouse(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deactivateWarehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeactivateWarehouse(ctx, fc.Args["id"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				if err != nil {
+					var zeroVal WarehousePayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal WarehousePayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v WarehousePayload) graphql.Marshaler {
+			return ec.marshalNWarehousePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐWarehousePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deactivateWarehouse(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WarehousePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deactivateWarehouse_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createLocation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createLocation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateLocation(ctx, fc.Args["input"].(CreateLocationInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				if err != nil {
+					var zeroVal LocationPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal LocationPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v LocationPayload) graphql.Marshaler {
+			return ec.marshalNLocationPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐLocationPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createLocation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LocationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createLocation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateLocation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateLocation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateLocation(ctx, fc.Args["input"].(UpdateLocationInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				if err != nil {
+					var zeroVal LocationPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal LocationPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v LocationPayload) graphql.Marshaler {
+			return ec.marshalNLocationPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐLocationPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateLocation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LocationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateLocation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_postOpeningStock(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_postOpeningStock(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PostOpeningStock(ctx, fc.Args["input"].(OpeningStockInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				if err != nil {
+					var zeroVal StockDocumentPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal StockDocumentPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v StockDocumentPayload) graphql.Marshaler {
+			return ec.marshalNStockDocumentPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockDocumentPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_postOpeningStock(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockDocumentPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_postOpeningStock_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_postStockAdjustment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_postStockAdjustment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PostStockAdjustment(ctx, fc.Args["input"].(StockAdjustmentInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				if err != nil {
+					var zeroVal StockDocumentPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal StockDocumentPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v StockDocumentPayload) graphql.Marshaler {
+			return ec.marshalNStockDocumentPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockDocumentPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_postStockAdjustment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockDocumentPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_postStockAdjustment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createAccount(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createAccount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateAccount(ctx, fc.Args["input"].(CreateAccountInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal AccountPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal AccountPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v AccountPayload) graphql.Marshaler {
+			return ec.marshalNAccountPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAccountPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createAccount(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AccountPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createAccount_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateAccount(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateAccount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateAccount(ctx, fc.Args["input"].(UpdateAccountInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal AccountPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal AccountPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v AccountPayload) graphql.Marshaler {
+			return ec.marshalNAccountPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAccountPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateAccount(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AccountPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateAccount_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_postJournalEntry(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_postJournalEntry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PostJournalEntry(ctx, fc.Args["input"].(JournalEntryInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal JournalEntryPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal JournalEntryPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v JournalEntryPayload) graphql.Marshaler {
+			return ec.marshalNJournalEntryPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐJournalEntryPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_postJournalEntry(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JournalEntryPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_postJournalEntry_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_reverseJournalEntry(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_reverseJournalEntry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReverseJournalEntry(ctx, fc.Args["input"].(ReverseJournalEntryInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal JournalEntryPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal JournalEntryPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v JournalEntryPayload) graphql.Marshaler {
+			return ec.marshalNJournalEntryPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐJournalEntryPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_reverseJournalEntry(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JournalEntryPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_reverseJournalEntry_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_closeFiscalPeriod(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_closeFiscalPeriod(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CloseFiscalPeriod(ctx, fc.Args["input"].(FiscalPeriodInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal FiscalPeriodPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal FiscalPeriodPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v FiscalPeriodPayload) graphql.Marshaler {
+			return ec.marshalNFiscalPeriodPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐFiscalPeriodPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_closeFiscalPeriod(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FiscalPeriodPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_closeFiscalPeriod_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_reopenFiscalPeriod(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_reopenFiscalPeriod(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReopenFiscalPeriod(ctx, fc.Args["input"].(FiscalPeriodInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal FiscalPeriodPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal FiscalPeriodPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v FiscalPeriodPayload) graphql.Marshaler {
+			return ec.marshalNFiscalPeriodPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐFiscalPeriodPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_reopenFiscalPeriod(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FiscalPeriodPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_reopenFiscalPeriod_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *PageInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HasNextPage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PageInfo_hasNextPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _PageInfo_hasPreviousPage(ctx context.Context, field graphql.CollectedField, obj *PageInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HasPreviousPage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PageInfo_hasPreviousPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _PageInfo_startCursor(ctx context.Context, field graphql.CollectedField, obj *PageInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PageInfo_startCursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartCursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PageInfo_startCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graphql.CollectedField, obj *PageInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PageInfo_endCursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndCursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _Product_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Product_sku(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_sku(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SKU, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_sku(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "String")
+}
+
+func (ec *executionContext) _Product_name(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "String")
+}
+
+func (ec *executionContext) _Product_nameEn(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_nameEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NameEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_nameEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "String")
+}
+
+func (ec *executionContext) _Product_barcodes(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_barcodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Barcodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_barcodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "String")
+}
+
+func (ec *executionContext) _Product_unit(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_unit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_unit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "String")
+}
+
+func (ec *executionContext) _Product_category(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Category) graphql.Marshaler {
+			return ec.marshalOCategory2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCategory(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Product_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Product",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Category(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Product_sellPrice(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_sellPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SellPrice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_sellPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Product_vatRate(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_vatRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VATRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_vatRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Product_safetyStock(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_safetyStock(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SafetyStock, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_safetyStock(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Product_reorderPoint(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_reorderPoint(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReorderPoint, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_reorderPoint(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Product_reorderQuantity(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_reorderQuantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReorderQty, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_reorderQuantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Product_leadTimeDays(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_leadTimeDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LeadTimeDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_leadTimeDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Product_active(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_active(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Active, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Product_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Product_updatedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ProductConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ProductConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ProductEdge) graphql.Marshaler {
+			return ec.marshalNProductEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐProductEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProductConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *ProductConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProductConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ProductConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProductConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ProductConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ProductEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ProductEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProductEdge_node(ctx context.Context, field graphql.CollectedField, obj *ProductEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProductPayload_product(ctx context.Context, field graphql.CollectedField, obj *ProductPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductPayload_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalOProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductPayload_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProductPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *ProductPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProfitAndLoss_from(ctx context.Context, field graphql.CollectedField, obj *jxc.ProfitAndLoss) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProfitAndLoss_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProfitAndLoss_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProfitAndLoss", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ProfitAndLoss_to(ctx context.Context, field graphql.CollectedField, obj *jxc.ProfitAndLoss) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProfitAndLoss_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProfitAndLoss_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProfitAndLoss", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ProfitAndLoss_revenue(ctx context.Context, field graphql.CollectedField, obj *jxc.ProfitAndLoss) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProfitAndLoss_revenue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Revenue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StatementLine) graphql.Marshaler {
+			return ec.marshalNStatementLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatementLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProfitAndLoss_revenue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProfitAndLoss",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatementLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProfitAndLoss_expenses(ctx context.Context, field graphql.CollectedField, obj *jxc.ProfitAndLoss) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProfitAndLoss_expenses(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Expenses, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StatementLine) graphql.Marshaler {
+			return ec.marshalNStatementLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatementLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProfitAndLoss_expenses(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProfitAndLoss",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatementLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProfitAndLoss_totalRevenue(ctx context.Context, field graphql.CollectedField, obj *jxc.ProfitAndLoss) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProfitAndLoss_totalRevenue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalRevenue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProfitAndLoss_totalRevenue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProfitAndLoss", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ProfitAndLoss_totalExpense(ctx context.Context, field graphql.CollectedField, obj *jxc.ProfitAndLoss) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProfitAndLoss_totalExpense(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalExpense, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProfitAndLoss_totalExpense(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProfitAndLoss", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ProfitAndLoss_netIncome(ctx context.Context, field graphql.CollectedField, obj *jxc.ProfitAndLoss) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProfitAndLoss_netIncome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NetIncome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProfitAndLoss_netIncome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProfitAndLoss", field, false, false, "Decimal")
+}
+
 func (ec *executionContext) _Query_me(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2064,6 +10554,886 @@ func (ec *executionContext) _Query_serverTime(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Query_serverTime(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Query", field, true, true, "Time")
+}
+
+func (ec *executionContext) _Query_categories(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_categories(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Categories(ctx, fc.Args["includeInactive"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.Category) graphql.Marshaler {
+			return ec.marshalNCategory2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCategoryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_categories(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Category(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_categories_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_products(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_products(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Products(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.ProductFilter), fc.Args["orderBy"].(*jxc.ProductOrder))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v ProductConnection) graphql.Marshaler {
+			return ec.marshalNProductConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐProductConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_products(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_products_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_product(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Product(ctx, fc.Args["id"].(int64))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalOProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_product(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_product_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_productByBarcode(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_productByBarcode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ProductByBarcode(ctx, fc.Args["barcode"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalOProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_productByBarcode(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_productByBarcode_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_warehouses(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_warehouses(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Warehouses(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.WarehouseFilter), fc.Args["orderBy"].(*jxc.WarehouseOrder))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v WarehouseConnection) graphql.Marshaler {
+			return ec.marshalNWarehouseConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐWarehouseConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_warehouses(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WarehouseConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_warehouses_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_warehouse(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_warehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Warehouse(ctx, fc.Args["id"].(int64))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalOWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_warehouse(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_warehouse_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_stockLevels(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_stockLevels(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().StockLevels(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.StockLevelFilter), fc.Args["orderBy"].(*jxc.StockLevelOrder))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v StockLevelConnection) graphql.Marshaler {
+			return ec.marshalNStockLevelConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockLevelConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_stockLevels(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockLevelConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_stockLevels_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_stockMoves(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_stockMoves(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().StockMoves(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.StockMoveFilter), fc.Args["orderBy"].(*jxc.StockMoveOrder))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v StockMoveConnection) graphql.Marshaler {
+			return ec.marshalNStockMoveConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockMoveConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_stockMoves(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockMoveConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_stockMoves_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_stockDocument(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_stockDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().StockDocument(ctx, fc.Args["id"].(int64))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.StockDocument) graphql.Marshaler {
+			return ec.marshalOStockDocument2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockDocument(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_stockDocument(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockDocument(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_stockDocument_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_accounts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_accounts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Accounts(ctx, fc.Args["filter"].(*jxc.AccountFilter), fc.Args["asOf"].(*jxc.Date))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal []*jxc.Account
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*jxc.Account
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.Account) graphql.Marshaler {
+			return ec.marshalNAccount2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_accounts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_accounts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_fiscalPeriods(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_fiscalPeriods(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().FiscalPeriods(ctx, fc.Args["year"].(int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal []*jxc.FiscalPeriod
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*jxc.FiscalPeriod
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.FiscalPeriod) graphql.Marshaler {
+			return ec.marshalNFiscalPeriod2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐFiscalPeriodᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_fiscalPeriods(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FiscalPeriod(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_fiscalPeriods_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_journalEntries(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_journalEntries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().JournalEntries(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.JournalEntryFilter), fc.Args["orderBy"].(*jxc.JournalEntryOrder))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal JournalEntryConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal JournalEntryConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v JournalEntryConnection) graphql.Marshaler {
+			return ec.marshalNJournalEntryConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐJournalEntryConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_journalEntries(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JournalEntryConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_journalEntries_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_journalEntry(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_journalEntry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().JournalEntry(ctx, fc.Args["id"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal *jxc.JournalEntry
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *jxc.JournalEntry
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.JournalEntry) graphql.Marshaler {
+			return ec.marshalOJournalEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntry(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_journalEntry(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JournalEntry(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_journalEntry_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_trialBalance(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_trialBalance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().TrialBalance(ctx, fc.Args["asOf"].(jxc.Date))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal jxc.TrialBalance
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal jxc.TrialBalance
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.TrialBalance) graphql.Marshaler {
+			return ec.marshalNTrialBalance2githubᚗcomᚋjxcgraphᚋjxcᚐTrialBalance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_trialBalance(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TrialBalance(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_trialBalance_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_profitAndLoss(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_profitAndLoss(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ProfitAndLoss(ctx, fc.Args["from"].(jxc.Date), fc.Args["to"].(jxc.Date))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal jxc.ProfitAndLoss
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal jxc.ProfitAndLoss
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.ProfitAndLoss) graphql.Marshaler {
+			return ec.marshalNProfitAndLoss2githubᚗcomᚋjxcgraphᚋjxcᚐProfitAndLoss(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_profitAndLoss(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProfitAndLoss(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_profitAndLoss_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_balanceSheet(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_balanceSheet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().BalanceSheet(ctx, fc.Args["asOf"].(jxc.Date))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal jxc.BalanceSheet
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal jxc.BalanceSheet
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.BalanceSheet) graphql.Marshaler {
+			return ec.marshalNBalanceSheet2githubᚗcomᚋjxcgraphᚋjxcᚐBalanceSheet(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_balanceSheet(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BalanceSheet(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_balanceSheet_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_booksCheck(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_booksCheck(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().BooksCheck(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal jxc.BooksCheck
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal jxc.BooksCheck
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.BooksCheck) graphql.Marshaler {
+			return ec.marshalNBooksCheck2githubᚗcomᚋjxcgraphᚋjxcᚐBooksCheck(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_booksCheck(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BooksCheck(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -2252,6 +11622,1345 @@ func (ec *executionContext) fieldContext_SetPasswordPayload_userErrors(_ context
 	return fc, nil
 }
 
+func (ec *executionContext) _SourceDocument_type(ctx context.Context, field graphql.CollectedField, obj *jxc.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceDocument_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.SourceType) graphql.Marshaler {
+			return ec.marshalNSourceType2githubᚗcomᚋjxcgraphᚋjxcᚐSourceType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceDocument_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SourceDocument", field, false, false, "SourceType")
+}
+
+func (ec *executionContext) _SourceDocument_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceDocument_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SourceDocument_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SourceDocument", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StatementLine_account(ctx context.Context, field graphql.CollectedField, obj *jxc.StatementLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementLine_account(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Account, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Account) graphql.Marshaler {
+			return ec.marshalNAccount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementLine_account(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatementLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatementLine_amount(ctx context.Context, field graphql.CollectedField, obj *jxc.StatementLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementLine_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementLine_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _StockDocument_id(ctx context.Context, field graphql.CollectedField, obj *jxc.StockDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockDocument_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockDocument_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockDocument", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StockDocument_kind(ctx context.Context, field graphql.CollectedField, obj *jxc.StockDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockDocument_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.StockDocumentKind) graphql.Marshaler {
+			return ec.marshalNStockDocumentKind2githubᚗcomᚋjxcgraphᚋjxcᚐStockDocumentKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockDocument_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockDocument", field, false, false, "StockDocumentKind")
+}
+
+func (ec *executionContext) _StockDocument_postingDate(ctx context.Context, field graphql.CollectedField, obj *jxc.StockDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockDocument_postingDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostingDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockDocument_postingDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockDocument", field, false, false, "Date")
+}
+
+func (ec *executionContext) _StockDocument_description(ctx context.Context, field graphql.CollectedField, obj *jxc.StockDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockDocument_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockDocument_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockDocument", field, false, false, "String")
+}
+
+func (ec *executionContext) _StockDocument_journalEntryId(ctx context.Context, field graphql.CollectedField, obj *jxc.StockDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockDocument_journalEntryId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.JournalEntryID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockDocument_journalEntryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockDocument", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StockDocument_createdById(ctx context.Context, field graphql.CollectedField, obj *jxc.StockDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockDocument_createdById(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedByID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockDocument_createdById(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockDocument", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StockDocument_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.StockDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockDocument_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockDocument_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockDocument", field, false, false, "Time")
+}
+
+func (ec *executionContext) _StockDocument_lines(ctx context.Context, field graphql.CollectedField, obj *jxc.StockDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockDocument_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StockDocumentLine) graphql.Marshaler {
+			return ec.marshalNStockDocumentLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockDocumentLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockDocument_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockDocument",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockDocumentLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockDocumentLine_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.StockDocumentLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockDocumentLine_lineNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LineNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockDocumentLine_lineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockDocumentLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StockDocumentLine_product(ctx context.Context, field graphql.CollectedField, obj *jxc.StockDocumentLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockDocumentLine_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockDocumentLine_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockDocumentLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockDocumentLine_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.StockDocumentLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockDocumentLine_warehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warehouse, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalNWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockDocumentLine_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockDocumentLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockDocumentLine_location(ctx context.Context, field graphql.CollectedField, obj *jxc.StockDocumentLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockDocumentLine_location(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Location, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Location) graphql.Marshaler {
+			return ec.marshalOLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockDocumentLine_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockDocumentLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Location(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockDocumentLine_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.StockDocumentLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockDocumentLine_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockDocumentLine_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockDocumentLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _StockDocumentLine_unitCost(ctx context.Context, field graphql.CollectedField, obj *jxc.StockDocumentLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockDocumentLine_unitCost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitCost, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockDocumentLine_unitCost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockDocumentLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _StockDocumentLine_value(ctx context.Context, field graphql.CollectedField, obj *jxc.StockDocumentLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockDocumentLine_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockDocumentLine_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockDocumentLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _StockDocumentPayload_document(ctx context.Context, field graphql.CollectedField, obj *StockDocumentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockDocumentPayload_document(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Document, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.StockDocument) graphql.Marshaler {
+			return ec.marshalOStockDocument2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockDocument(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockDocumentPayload_document(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockDocumentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockDocumentPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *StockDocumentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockDocumentPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockDocumentPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockDocumentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockLevel_product(ctx context.Context, field graphql.CollectedField, obj *jxc.StockLevel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockLevel_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockLevel_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockLevel",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockLevel_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.StockLevel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockLevel_warehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warehouse, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalNWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockLevel_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockLevel",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockLevel_onHand(ctx context.Context, field graphql.CollectedField, obj *jxc.StockLevel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockLevel_onHand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OnHand, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockLevel_onHand(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockLevel", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _StockLevel_reserved(ctx context.Context, field graphql.CollectedField, obj *jxc.StockLevel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockLevel_reserved(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reserved, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockLevel_reserved(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockLevel", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _StockLevel_available(ctx context.Context, field graphql.CollectedField, obj *jxc.StockLevel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockLevel_available(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Available(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockLevel_available(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockLevel", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _StockLevel_value(ctx context.Context, field graphql.CollectedField, obj *jxc.StockLevel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockLevel_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockLevel_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockLevel", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _StockLevel_averageCost(ctx context.Context, field graphql.CollectedField, obj *jxc.StockLevel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockLevel_averageCost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AverageCost(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockLevel_averageCost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockLevel", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _StockLevelConnection_edges(ctx context.Context, field graphql.CollectedField, obj *StockLevelConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockLevelConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*StockLevelEdge) graphql.Marshaler {
+			return ec.marshalNStockLevelEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockLevelEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockLevelConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockLevelConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockLevelEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockLevelConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *StockLevelConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockLevelConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StockLevel) graphql.Marshaler {
+			return ec.marshalNStockLevel2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockLevelᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockLevelConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockLevelConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockLevel(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockLevelConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *StockLevelConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockLevelConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockLevelConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockLevelConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockLevelConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *StockLevelConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockLevelConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockLevelConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockLevelConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StockLevelEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *StockLevelEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockLevelEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockLevelEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockLevelEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _StockLevelEdge_node(ctx context.Context, field graphql.CollectedField, obj *StockLevelEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockLevelEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.StockLevel) graphql.Marshaler {
+			return ec.marshalNStockLevel2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockLevel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockLevelEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockLevelEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockLevel(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockMove_id(ctx context.Context, field graphql.CollectedField, obj *jxc.StockMove) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockMove_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockMove_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockMove", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StockMove_product(ctx context.Context, field graphql.CollectedField, obj *jxc.StockMove) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockMove_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockMove_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockMove",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockMove_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.StockMove) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockMove_warehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warehouse, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalNWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockMove_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockMove",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockMove_location(ctx context.Context, field graphql.CollectedField, obj *jxc.StockMove) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockMove_location(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Location, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Location) graphql.Marshaler {
+			return ec.marshalOLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockMove_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockMove",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Location(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockMove_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.StockMove) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockMove_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockMove_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockMove", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _StockMove_value(ctx context.Context, field graphql.CollectedField, obj *jxc.StockMove) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockMove_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockMove_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockMove", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _StockMove_postingDate(ctx context.Context, field graphql.CollectedField, obj *jxc.StockMove) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockMove_postingDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostingDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockMove_postingDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockMove", field, false, false, "Date")
+}
+
+func (ec *executionContext) _StockMove_source(ctx context.Context, field graphql.CollectedField, obj *jxc.StockMove) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockMove_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Source) graphql.Marshaler {
+			return ec.marshalNSourceDocument2githubᚗcomᚋjxcgraphᚋjxcᚐSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockMove_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockMove",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SourceDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockMove_journalEntryId(ctx context.Context, field graphql.CollectedField, obj *jxc.StockMove) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockMove_journalEntryId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.JournalEntryID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockMove_journalEntryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockMove", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StockMove_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.StockMove) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockMove_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockMove_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockMove", field, false, false, "Time")
+}
+
+func (ec *executionContext) _StockMoveConnection_edges(ctx context.Context, field graphql.CollectedField, obj *StockMoveConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockMoveConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*StockMoveEdge) graphql.Marshaler {
+			return ec.marshalNStockMoveEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockMoveEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockMoveConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockMoveConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockMoveEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockMoveConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *StockMoveConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockMoveConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StockMove) graphql.Marshaler {
+			return ec.marshalNStockMove2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockMoveᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockMoveConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockMoveConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockMove(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockMoveConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *StockMoveConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockMoveConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockMoveConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockMoveConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockMoveConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *StockMoveConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockMoveConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockMoveConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockMoveConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StockMoveEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *StockMoveEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockMoveEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockMoveEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockMoveEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _StockMoveEdge_node(ctx context.Context, field graphql.CollectedField, obj *StockMoveEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockMoveEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.StockMove) graphql.Marshaler {
+			return ec.marshalNStockMove2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockMove(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockMoveEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockMoveEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockMove(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Subscription_clock(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
 	return graphql.ResolveFieldStream(
 		ctx,
@@ -2273,6 +12982,208 @@ func (ec *executionContext) _Subscription_clock(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Subscription_clock(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Subscription", field, true, true, "Time")
+}
+
+func (ec *executionContext) _TrialBalance_asOf(ctx context.Context, field graphql.CollectedField, obj *jxc.TrialBalance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrialBalance_asOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AsOf, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrialBalance_asOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrialBalance", field, false, false, "Date")
+}
+
+func (ec *executionContext) _TrialBalance_rows(ctx context.Context, field graphql.CollectedField, obj *jxc.TrialBalance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrialBalance_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.TrialBalanceRow) graphql.Marshaler {
+			return ec.marshalNTrialBalanceRow2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐTrialBalanceRowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrialBalance_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TrialBalance",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TrialBalanceRow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TrialBalance_totalDebit(ctx context.Context, field graphql.CollectedField, obj *jxc.TrialBalance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrialBalance_totalDebit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalDebit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrialBalance_totalDebit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrialBalance", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _TrialBalance_totalCredit(ctx context.Context, field graphql.CollectedField, obj *jxc.TrialBalance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrialBalance_totalCredit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCredit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrialBalance_totalCredit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrialBalance", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _TrialBalanceRow_account(ctx context.Context, field graphql.CollectedField, obj *jxc.TrialBalanceRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrialBalanceRow_account(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Account, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Account) graphql.Marshaler {
+			return ec.marshalNAccount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrialBalanceRow_account(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TrialBalanceRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TrialBalanceRow_debit(ctx context.Context, field graphql.CollectedField, obj *jxc.TrialBalanceRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrialBalanceRow_debit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Debit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrialBalanceRow_debit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrialBalanceRow", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _TrialBalanceRow_credit(ctx context.Context, field graphql.CollectedField, obj *jxc.TrialBalanceRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrialBalanceRow_credit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Credit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrialBalanceRow_credit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrialBalanceRow", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _TrialBalanceRow_balance(ctx context.Context, field graphql.CollectedField, obj *jxc.TrialBalanceRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrialBalanceRow_balance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Balance(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrialBalanceRow_balance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrialBalanceRow", field, true, false, "Decimal")
 }
 
 func (ec *executionContext) _User_id(ctx context.Context, field graphql.CollectedField, obj *jxc.User) (ret graphql.Marshaler) {
@@ -2536,6 +13447,414 @@ func (ec *executionContext) _UserPayload_userErrors(ctx context.Context, field g
 func (ec *executionContext) fieldContext_UserPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "UserPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Warehouse_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Warehouse) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Warehouse_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Warehouse_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Warehouse", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Warehouse_code(ctx context.Context, field graphql.CollectedField, obj *jxc.Warehouse) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Warehouse_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Warehouse_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Warehouse", field, false, false, "String")
+}
+
+func (ec *executionContext) _Warehouse_name(ctx context.Context, field graphql.CollectedField, obj *jxc.Warehouse) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Warehouse_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Warehouse_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Warehouse", field, false, false, "String")
+}
+
+func (ec *executionContext) _Warehouse_region(ctx context.Context, field graphql.CollectedField, obj *jxc.Warehouse) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Warehouse_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Warehouse_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Warehouse", field, false, false, "String")
+}
+
+func (ec *executionContext) _Warehouse_address(ctx context.Context, field graphql.CollectedField, obj *jxc.Warehouse) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Warehouse_address(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Address, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Warehouse_address(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Warehouse", field, false, false, "String")
+}
+
+func (ec *executionContext) _Warehouse_active(ctx context.Context, field graphql.CollectedField, obj *jxc.Warehouse) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Warehouse_active(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Active, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Warehouse_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Warehouse", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Warehouse_locations(ctx context.Context, field graphql.CollectedField, obj *jxc.Warehouse) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Warehouse_locations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Locations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.Location) graphql.Marshaler {
+			return ec.marshalNLocation2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Warehouse_locations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Warehouse",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Location(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WarehouseConnection_edges(ctx context.Context, field graphql.CollectedField, obj *WarehouseConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WarehouseConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*WarehouseEdge) graphql.Marshaler {
+			return ec.marshalNWarehouseEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐWarehouseEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WarehouseConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WarehouseConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WarehouseEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WarehouseConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *WarehouseConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WarehouseConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalNWarehouse2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouseᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WarehouseConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WarehouseConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WarehouseConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *WarehouseConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WarehouseConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WarehouseConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WarehouseConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WarehouseConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *WarehouseConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WarehouseConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WarehouseConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WarehouseConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WarehouseEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *WarehouseEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WarehouseEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WarehouseEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WarehouseEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _WarehouseEdge_node(ctx context.Context, field graphql.CollectedField, obj *WarehouseEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WarehouseEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalNWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WarehouseEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WarehouseEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WarehousePayload_warehouse(ctx context.Context, field graphql.CollectedField, obj *WarehousePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WarehousePayload_warehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warehouse, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalOWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WarehousePayload_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WarehousePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WarehousePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *WarehousePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WarehousePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WarehousePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WarehousePayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -3619,6 +14938,363 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputAccountFilter(ctx context.Context, obj any) (jxc.AccountFilter, error) {
+	var it jxc.AccountFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"type", "active"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalOAccountType2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccountType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "active":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Active = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAccountFilter unmarshals raw into the AccountFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAccountFilter(ctx context.Context, raw any) (jxc.AccountFilter, error) {
+	var out jxc.AccountFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AccountFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateAccountInput(ctx context.Context, obj any) (CreateAccountInput, error) {
+	var it CreateAccountInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"code", "name", "nameEn", "type", "parentCode", "manualPosting"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "code":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("code"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Code = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEn = data
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalNAccountType2githubᚗcomᚋjxcgraphᚋjxcᚐAccountType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "parentCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parentCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParentCode = data
+		case "manualPosting":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("manualPosting"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ManualPosting = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateAccountInput unmarshals raw into the CreateAccountInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateAccountInput(ctx context.Context, raw any) (CreateAccountInput, error) {
+	var out CreateAccountInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateAccountInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateCategoryInput(ctx context.Context, obj any) (CreateCategoryInput, error) {
+	var it CreateCategoryInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"code", "name", "nameEn"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "code":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("code"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Code = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEn = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateCategoryInput unmarshals raw into the CreateCategoryInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateCategoryInput(ctx context.Context, raw any) (CreateCategoryInput, error) {
+	var out CreateCategoryInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateCategoryInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateLocationInput(ctx context.Context, obj any) (CreateLocationInput, error) {
+	var it CreateLocationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"warehouseId", "code", "name"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "warehouseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("warehouseId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WarehouseID = data
+		case "code":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("code"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Code = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateLocationInput unmarshals raw into the CreateLocationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateLocationInput(ctx context.Context, raw any) (CreateLocationInput, error) {
+	var out CreateLocationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateLocationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateProductInput(ctx context.Context, obj any) (CreateProductInput, error) {
+	var it CreateProductInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"sku", "name", "nameEn", "barcodes", "unit", "categoryId", "sellPrice", "vatRate", "safetyStock", "reorderPoint", "reorderQuantity", "leadTimeDays"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "sku":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sku"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sku = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEn = data
+		case "barcodes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("barcodes"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Barcodes = data
+		case "unit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unit"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Unit = data
+		case "categoryId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryID = data
+		case "sellPrice":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sellPrice"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SellPrice = data
+		case "vatRate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vatRate"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VatRate = data
+		case "safetyStock":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("safetyStock"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SafetyStock = data
+		case "reorderPoint":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reorderPoint"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReorderPoint = data
+		case "reorderQuantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reorderQuantity"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReorderQuantity = data
+		case "leadTimeDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("leadTimeDays"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LeadTimeDays = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateProductInput unmarshals raw into the CreateProductInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateProductInput(ctx context.Context, raw any) (CreateProductInput, error) {
+	var out CreateProductInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateProductInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateUserInput(ctx context.Context, obj any) (CreateUserInput, error) {
 	var it CreateUserInput
 	if obj == nil {
@@ -3682,6 +15358,381 @@ func UnmarshalCreateUserInput(ctx context.Context, raw any) (CreateUserInput, er
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreateWarehouseInput(ctx context.Context, obj any) (CreateWarehouseInput, error) {
+	var it CreateWarehouseInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"code", "name", "region", "address"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "code":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("code"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Code = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "region":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("region"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Region = data
+		case "address":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("address"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Address = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateWarehouseInput unmarshals raw into the CreateWarehouseInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateWarehouseInput(ctx context.Context, raw any) (CreateWarehouseInput, error) {
+	var out CreateWarehouseInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateWarehouseInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputFiscalPeriodInput(ctx context.Context, obj any) (FiscalPeriodInput, error) {
+	var it FiscalPeriodInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"year", "month"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Year = data
+		case "month":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("month"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Month = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalFiscalPeriodInput unmarshals raw into the FiscalPeriodInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalFiscalPeriodInput(ctx context.Context, raw any) (FiscalPeriodInput, error) {
+	var out FiscalPeriodInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "FiscalPeriodInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputJournalEntryFilter(ctx context.Context, obj any) (jxc.JournalEntryFilter, error) {
+	var it jxc.JournalEntryFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"accountCode", "year", "month", "dateFrom", "dateTo", "sourceType", "sourceId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "accountCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accountCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AccountCode = data
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Year = data
+		case "month":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("month"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Month = data
+		case "dateFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateFrom"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateFrom = data
+		case "dateTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateTo"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateTo = data
+		case "sourceType":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceType"))
+			data, err := ec.unmarshalOSourceType2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSourceType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceType = data
+		case "sourceId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalJournalEntryFilter unmarshals raw into the JournalEntryFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalJournalEntryFilter(ctx context.Context, raw any) (jxc.JournalEntryFilter, error) {
+	var out jxc.JournalEntryFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "JournalEntryFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputJournalEntryInput(ctx context.Context, obj any) (JournalEntryInput, error) {
+	var it JournalEntryInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"postingDate", "description", "lines"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "postingDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postingDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostingDate = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "lines":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lines"))
+			data, err := ec.unmarshalNJournalLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐJournalLineInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lines = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalJournalEntryInput unmarshals raw into the JournalEntryInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalJournalEntryInput(ctx context.Context, raw any) (JournalEntryInput, error) {
+	var out JournalEntryInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "JournalEntryInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputJournalEntryOrder(ctx context.Context, obj any) (jxc.JournalEntryOrder, error) {
+	var it jxc.JournalEntryOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "DESC"
+	}
+
+	fieldsInOrder := [...]string{"direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalJournalEntryOrder unmarshals raw into the JournalEntryOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalJournalEntryOrder(ctx context.Context, raw any) (jxc.JournalEntryOrder, error) {
+	var out jxc.JournalEntryOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "JournalEntryOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputJournalLineInput(ctx context.Context, obj any) (JournalLineInput, error) {
+	var it JournalLineInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"accountCode", "debit", "credit", "costCentre", "partner", "description"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "accountCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accountCode"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AccountCode = data
+		case "debit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("debit"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Debit = data
+		case "credit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("credit"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Credit = data
+		case "costCentre":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("costCentre"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CostCentre = data
+		case "partner":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partner"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Partner = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalJournalLineInput unmarshals raw into the JournalLineInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalJournalLineInput(ctx context.Context, raw any) (JournalLineInput, error) {
+	var out JournalLineInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "JournalLineInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputLoginInput(ctx context.Context, obj any) (LoginInput, error) {
 	var it LoginInput
 	if obj == nil {
@@ -3731,6 +15782,297 @@ func UnmarshalLoginInput(ctx context.Context, raw any) (LoginInput, error) {
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputOpeningStockInput(ctx context.Context, obj any) (OpeningStockInput, error) {
+	var it OpeningStockInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"postingDate", "description", "lines"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "postingDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postingDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostingDate = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "lines":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lines"))
+			data, err := ec.unmarshalNOpeningStockLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐOpeningStockLineInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lines = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalOpeningStockInput unmarshals raw into the OpeningStockInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalOpeningStockInput(ctx context.Context, raw any) (OpeningStockInput, error) {
+	var out OpeningStockInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "OpeningStockInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputOpeningStockLineInput(ctx context.Context, obj any) (OpeningStockLineInput, error) {
+	var it OpeningStockLineInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"productId", "warehouseId", "locationId", "quantity", "unitCost"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "productId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductID = data
+		case "warehouseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("warehouseId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WarehouseID = data
+		case "locationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("locationId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LocationID = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		case "unitCost":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitCost"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitCost = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalOpeningStockLineInput unmarshals raw into the OpeningStockLineInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalOpeningStockLineInput(ctx context.Context, raw any) (OpeningStockLineInput, error) {
+	var out OpeningStockLineInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "OpeningStockLineInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputProductFilter(ctx context.Context, obj any) (jxc.ProductFilter, error) {
+	var it jxc.ProductFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"search", "categoryId", "active"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
+		case "categoryId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryID = data
+		case "active":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Active = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalProductFilter unmarshals raw into the ProductFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalProductFilter(ctx context.Context, raw any) (jxc.ProductFilter, error) {
+	var out jxc.ProductFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ProductFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputProductOrder(ctx context.Context, obj any) (jxc.ProductOrder, error) {
+	var it jxc.ProductOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNProductOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐProductOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalProductOrder unmarshals raw into the ProductOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalProductOrder(ctx context.Context, raw any) (jxc.ProductOrder, error) {
+	var out jxc.ProductOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ProductOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputReverseJournalEntryInput(ctx context.Context, obj any) (ReverseJournalEntryInput, error) {
+	var it ReverseJournalEntryInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "postingDate", "description"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "postingDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postingDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostingDate = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReverseJournalEntryInput unmarshals raw into the ReverseJournalEntryInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReverseJournalEntryInput(ctx context.Context, raw any) (ReverseJournalEntryInput, error) {
+	var out ReverseJournalEntryInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReverseJournalEntryInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSetPasswordInput(ctx context.Context, obj any) (SetPasswordInput, error) {
 	var it SetPasswordInput
 	if obj == nil {
@@ -3777,6 +16119,714 @@ func (ec *executionContext) unmarshalInputSetPasswordInput(ctx context.Context, 
 func UnmarshalSetPasswordInput(ctx context.Context, raw any) (SetPasswordInput, error) {
 	var out SetPasswordInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetPasswordInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputStockAdjustmentInput(ctx context.Context, obj any) (StockAdjustmentInput, error) {
+	var it StockAdjustmentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"postingDate", "reason", "description", "lines"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "postingDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postingDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostingDate = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNAdjustmentReason2githubᚗcomᚋjxcgraphᚋjxcᚐAdjustmentReason(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "lines":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lines"))
+			data, err := ec.unmarshalNStockAdjustmentLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockAdjustmentLineInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lines = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStockAdjustmentInput unmarshals raw into the StockAdjustmentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStockAdjustmentInput(ctx context.Context, raw any) (StockAdjustmentInput, error) {
+	var out StockAdjustmentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StockAdjustmentInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputStockAdjustmentLineInput(ctx context.Context, obj any) (StockAdjustmentLineInput, error) {
+	var it StockAdjustmentLineInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"productId", "warehouseId", "locationId", "direction", "quantity", "unitCost"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "productId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductID = data
+		case "warehouseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("warehouseId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WarehouseID = data
+		case "locationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("locationId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LocationID = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNAdjustmentDirection2githubᚗcomᚋjxcgraphᚋjxcᚐAdjustmentDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		case "unitCost":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitCost"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitCost = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStockAdjustmentLineInput unmarshals raw into the StockAdjustmentLineInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStockAdjustmentLineInput(ctx context.Context, raw any) (StockAdjustmentLineInput, error) {
+	var out StockAdjustmentLineInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StockAdjustmentLineInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputStockLevelFilter(ctx context.Context, obj any) (jxc.StockLevelFilter, error) {
+	var it jxc.StockLevelFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"productId", "warehouseId", "categoryId", "region", "inStock", "belowReorderPoint"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "productId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductID = data
+		case "warehouseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("warehouseId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WarehouseID = data
+		case "categoryId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryID = data
+		case "region":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("region"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Region = data
+		case "inStock":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("inStock"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InStock = data
+		case "belowReorderPoint":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("belowReorderPoint"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BelowReorderPoint = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStockLevelFilter unmarshals raw into the StockLevelFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStockLevelFilter(ctx context.Context, raw any) (jxc.StockLevelFilter, error) {
+	var out jxc.StockLevelFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StockLevelFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputStockLevelOrder(ctx context.Context, obj any) (jxc.StockLevelOrder, error) {
+	var it jxc.StockLevelOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNStockLevelOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐStockLevelOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStockLevelOrder unmarshals raw into the StockLevelOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStockLevelOrder(ctx context.Context, raw any) (jxc.StockLevelOrder, error) {
+	var out jxc.StockLevelOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StockLevelOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputStockMoveFilter(ctx context.Context, obj any) (jxc.StockMoveFilter, error) {
+	var it jxc.StockMoveFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"productId", "warehouseId", "sourceType", "sourceId", "dateFrom", "dateTo"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "productId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductID = data
+		case "warehouseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("warehouseId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WarehouseID = data
+		case "sourceType":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceType"))
+			data, err := ec.unmarshalOSourceType2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSourceType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceType = data
+		case "sourceId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceID = data
+		case "dateFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateFrom"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateFrom = data
+		case "dateTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateTo"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateTo = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStockMoveFilter unmarshals raw into the StockMoveFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStockMoveFilter(ctx context.Context, raw any) (jxc.StockMoveFilter, error) {
+	var out jxc.StockMoveFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StockMoveFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputStockMoveOrder(ctx context.Context, obj any) (jxc.StockMoveOrder, error) {
+	var it jxc.StockMoveOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "DESC"
+	}
+
+	fieldsInOrder := [...]string{"direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStockMoveOrder unmarshals raw into the StockMoveOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStockMoveOrder(ctx context.Context, raw any) (jxc.StockMoveOrder, error) {
+	var out jxc.StockMoveOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StockMoveOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateAccountInput(ctx context.Context, obj any) (UpdateAccountInput, error) {
+	var it UpdateAccountInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"code", "name", "nameEn", "active"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "code":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("code"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Code = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEn = data
+		case "active":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Active = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateAccountInput unmarshals raw into the UpdateAccountInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateAccountInput(ctx context.Context, raw any) (UpdateAccountInput, error) {
+	var out UpdateAccountInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateAccountInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateCategoryInput(ctx context.Context, obj any) (UpdateCategoryInput, error) {
+	var it UpdateCategoryInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "nameEn", "active"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEn = data
+		case "active":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Active = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateCategoryInput unmarshals raw into the UpdateCategoryInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateCategoryInput(ctx context.Context, raw any) (UpdateCategoryInput, error) {
+	var out UpdateCategoryInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateCategoryInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateLocationInput(ctx context.Context, obj any) (UpdateLocationInput, error) {
+	var it UpdateLocationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "active"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "active":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Active = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateLocationInput unmarshals raw into the UpdateLocationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateLocationInput(ctx context.Context, raw any) (UpdateLocationInput, error) {
+	var out UpdateLocationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateLocationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateProductInput(ctx context.Context, obj any) (UpdateProductInput, error) {
+	var it UpdateProductInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "sku", "name", "nameEn", "barcodes", "unit", "categoryId", "sellPrice", "vatRate", "safetyStock", "reorderPoint", "reorderQuantity", "leadTimeDays", "active"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "sku":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sku"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sku = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEn = data
+		case "barcodes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("barcodes"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Barcodes = data
+		case "unit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unit"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Unit = data
+		case "categoryId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryID = data
+		case "sellPrice":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sellPrice"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SellPrice = data
+		case "vatRate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vatRate"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VatRate = data
+		case "safetyStock":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("safetyStock"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SafetyStock = data
+		case "reorderPoint":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reorderPoint"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReorderPoint = data
+		case "reorderQuantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reorderQuantity"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReorderQuantity = data
+		case "leadTimeDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("leadTimeDays"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LeadTimeDays = data
+		case "active":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Active = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateProductInput unmarshals raw into the UpdateProductInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateProductInput(ctx context.Context, raw any) (UpdateProductInput, error) {
+	var out UpdateProductInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateProductInput", raw, &out)
 	return out, err
 }
 
@@ -3843,6 +16893,185 @@ func UnmarshalUpdateUserInput(ctx context.Context, raw any) (UpdateUserInput, er
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateWarehouseInput(ctx context.Context, obj any) (UpdateWarehouseInput, error) {
+	var it UpdateWarehouseInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "region", "address", "active"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "region":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("region"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Region = data
+		case "address":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("address"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Address = data
+		case "active":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Active = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateWarehouseInput unmarshals raw into the UpdateWarehouseInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateWarehouseInput(ctx context.Context, raw any) (UpdateWarehouseInput, error) {
+	var out UpdateWarehouseInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateWarehouseInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputWarehouseFilter(ctx context.Context, obj any) (jxc.WarehouseFilter, error) {
+	var it jxc.WarehouseFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"search", "region", "active"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
+		case "region":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("region"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Region = data
+		case "active":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Active = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalWarehouseFilter unmarshals raw into the WarehouseFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalWarehouseFilter(ctx context.Context, raw any) (jxc.WarehouseFilter, error) {
+	var out jxc.WarehouseFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "WarehouseFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputWarehouseOrder(ctx context.Context, obj any) (jxc.WarehouseOrder, error) {
+	var it jxc.WarehouseOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNWarehouseOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐWarehouseOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalWarehouseOrder unmarshals raw into the WarehouseOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalWarehouseOrder(ctx context.Context, raw any) (jxc.WarehouseOrder, error) {
+	var out jxc.WarehouseOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "WarehouseOrder", raw, &out)
+	return out, err
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -3850,6 +17079,127 @@ func UnmarshalUpdateUserInput(ctx context.Context, raw any) (UpdateUserInput, er
 // endregion ************************** interface.gotpl ***************************
 
 // region    **************************** object.gotpl ****************************
+
+var accountImplementors = []string{"Account"}
+
+func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, obj *jxc.Account) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, accountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Account")
+		case "code":
+			out.Values[i] = ec._Account_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._Account_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nameEn":
+			out.Values[i] = ec._Account_nameEn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "type":
+			out.Values[i] = ec._Account_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "parentCode":
+			out.Values[i] = ec._Account_parentCode(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "header":
+			out.Values[i] = ec._Account_header(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "manualPosting":
+			out.Values[i] = ec._Account_manualPosting(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "active":
+			out.Values[i] = ec._Account_active(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "debit":
+			out.Values[i] = ec._Account_debit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "credit":
+			out.Values[i] = ec._Account_credit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "balance":
+			out.Values[i] = ec._Account_balance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var accountPayloadImplementors = []string{"AccountPayload"}
+
+func (ec *executionContext) _AccountPayload(ctx context.Context, sel ast.SelectionSet, obj *AccountPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, accountPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AccountPayload")
+		case "account":
+			out.Values[i] = ec._AccountPayload_account(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._AccountPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
 
 var apiTokenImplementors = []string{"ApiToken"}
 
@@ -3909,6 +17259,314 @@ func (ec *executionContext) _ApiToken(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var balanceSheetImplementors = []string{"BalanceSheet"}
+
+func (ec *executionContext) _BalanceSheet(ctx context.Context, sel ast.SelectionSet, obj *jxc.BalanceSheet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, balanceSheetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BalanceSheet")
+		case "asOf":
+			out.Values[i] = ec._BalanceSheet_asOf(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "assets":
+			out.Values[i] = ec._BalanceSheet_assets(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "liabilities":
+			out.Values[i] = ec._BalanceSheet_liabilities(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "equity":
+			out.Values[i] = ec._BalanceSheet_equity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unclosedProfit":
+			out.Values[i] = ec._BalanceSheet_unclosedProfit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalAssets":
+			out.Values[i] = ec._BalanceSheet_totalAssets(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalLiabilities":
+			out.Values[i] = ec._BalanceSheet_totalLiabilities(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalEquity":
+			out.Values[i] = ec._BalanceSheet_totalEquity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "balanced":
+			out.Values[i] = ec._BalanceSheet_balanced(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var booksCheckImplementors = []string{"BooksCheck"}
+
+func (ec *executionContext) _BooksCheck(ctx context.Context, sel ast.SelectionSet, obj *jxc.BooksCheck) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, booksCheckImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BooksCheck")
+		case "ok":
+			out.Values[i] = ec._BooksCheck_ok(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "checkedAt":
+			out.Values[i] = ec._BooksCheck_checkedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "violations":
+			out.Values[i] = ec._BooksCheck_violations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "inventoryAccountBalance":
+			out.Values[i] = ec._BooksCheck_inventoryAccountBalance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stockValue":
+			out.Values[i] = ec._BooksCheck_stockValue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "inventoryDifference":
+			out.Values[i] = ec._BooksCheck_inventoryDifference(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var booksViolationImplementors = []string{"BooksViolation"}
+
+func (ec *executionContext) _BooksViolation(ctx context.Context, sel ast.SelectionSet, obj *jxc.BooksViolation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, booksViolationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BooksViolation")
+		case "rule":
+			out.Values[i] = ec._BooksViolation_rule(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._BooksViolation_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rows":
+			out.Values[i] = ec._BooksViolation_rows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var booksViolationRowImplementors = []string{"BooksViolationRow"}
+
+func (ec *executionContext) _BooksViolationRow(ctx context.Context, sel ast.SelectionSet, obj *jxc.BooksRow) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, booksViolationRowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BooksViolationRow")
+		case "table":
+			out.Values[i] = ec._BooksViolationRow_table(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "key":
+			out.Values[i] = ec._BooksViolationRow_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "detail":
+			out.Values[i] = ec._BooksViolationRow_detail(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var categoryImplementors = []string{"Category"}
+
+func (ec *executionContext) _Category(ctx context.Context, sel ast.SelectionSet, obj *jxc.Category) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, categoryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Category")
+		case "id":
+			out.Values[i] = ec._Category_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "code":
+			out.Values[i] = ec._Category_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._Category_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nameEn":
+			out.Values[i] = ec._Category_nameEn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "active":
+			out.Values[i] = ec._Category_active(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var categoryPayloadImplementors = []string{"CategoryPayload"}
+
+func (ec *executionContext) _CategoryPayload(ctx context.Context, sel ast.SelectionSet, obj *CategoryPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, categoryPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CategoryPayload")
+		case "category":
+			out.Values[i] = ec._CategoryPayload_category(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CategoryPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var createApiTokenPayloadImplementors = []string{"CreateApiTokenPayload"}
 
 func (ec *executionContext) _CreateApiTokenPayload(ctx context.Context, sel ast.SelectionSet, obj *CreateAPITokenPayload) graphql.Marshaler {
@@ -3932,6 +17590,468 @@ func (ec *executionContext) _CreateApiTokenPayload(ctx context.Context, sel ast.
 			}
 		case "userErrors":
 			out.Values[i] = ec._CreateApiTokenPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var fiscalPeriodImplementors = []string{"FiscalPeriod"}
+
+func (ec *executionContext) _FiscalPeriod(ctx context.Context, sel ast.SelectionSet, obj *jxc.FiscalPeriod) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fiscalPeriodImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FiscalPeriod")
+		case "year":
+			out.Values[i] = ec._FiscalPeriod_year(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "month":
+			out.Values[i] = ec._FiscalPeriod_month(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "startDate":
+			out.Values[i] = ec._FiscalPeriod_startDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "endDate":
+			out.Values[i] = ec._FiscalPeriod_endDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._FiscalPeriod_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closedAt":
+			out.Values[i] = ec._FiscalPeriod_closedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var fiscalPeriodPayloadImplementors = []string{"FiscalPeriodPayload"}
+
+func (ec *executionContext) _FiscalPeriodPayload(ctx context.Context, sel ast.SelectionSet, obj *FiscalPeriodPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fiscalPeriodPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FiscalPeriodPayload")
+		case "period":
+			out.Values[i] = ec._FiscalPeriodPayload_period(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._FiscalPeriodPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var journalEntryImplementors = []string{"JournalEntry"}
+
+func (ec *executionContext) _JournalEntry(ctx context.Context, sel ast.SelectionSet, obj *jxc.JournalEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, journalEntryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("JournalEntry")
+		case "id":
+			out.Values[i] = ec._JournalEntry_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postingDate":
+			out.Values[i] = ec._JournalEntry_postingDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._JournalEntry_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "source":
+			out.Values[i] = ec._JournalEntry_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reversesId":
+			out.Values[i] = ec._JournalEntry_reversesId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "reversedById":
+			out.Values[i] = ec._JournalEntry_reversedById(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "hasStockMoves":
+			out.Values[i] = ec._JournalEntry_hasStockMoves(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdById":
+			out.Values[i] = ec._JournalEntry_createdById(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._JournalEntry_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalDebit":
+			out.Values[i] = ec._JournalEntry_totalDebit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lines":
+			out.Values[i] = ec._JournalEntry_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var journalEntryConnectionImplementors = []string{"JournalEntryConnection"}
+
+func (ec *executionContext) _JournalEntryConnection(ctx context.Context, sel ast.SelectionSet, obj *JournalEntryConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, journalEntryConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("JournalEntryConnection")
+		case "edges":
+			out.Values[i] = ec._JournalEntryConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._JournalEntryConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._JournalEntryConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._JournalEntryConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var journalEntryEdgeImplementors = []string{"JournalEntryEdge"}
+
+func (ec *executionContext) _JournalEntryEdge(ctx context.Context, sel ast.SelectionSet, obj *JournalEntryEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, journalEntryEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("JournalEntryEdge")
+		case "cursor":
+			out.Values[i] = ec._JournalEntryEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._JournalEntryEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var journalEntryPayloadImplementors = []string{"JournalEntryPayload"}
+
+func (ec *executionContext) _JournalEntryPayload(ctx context.Context, sel ast.SelectionSet, obj *JournalEntryPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, journalEntryPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("JournalEntryPayload")
+		case "entry":
+			out.Values[i] = ec._JournalEntryPayload_entry(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._JournalEntryPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var journalLineImplementors = []string{"JournalLine"}
+
+func (ec *executionContext) _JournalLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.JournalLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, journalLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("JournalLine")
+		case "id":
+			out.Values[i] = ec._JournalLine_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lineNo":
+			out.Values[i] = ec._JournalLine_lineNo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "account":
+			out.Values[i] = ec._JournalLine_account(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "debit":
+			out.Values[i] = ec._JournalLine_debit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "credit":
+			out.Values[i] = ec._JournalLine_credit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "costCentre":
+			out.Values[i] = ec._JournalLine_costCentre(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "partner":
+			out.Values[i] = ec._JournalLine_partner(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._JournalLine_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var locationImplementors = []string{"Location"}
+
+func (ec *executionContext) _Location(ctx context.Context, sel ast.SelectionSet, obj *jxc.Location) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, locationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Location")
+		case "id":
+			out.Values[i] = ec._Location_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "warehouseId":
+			out.Values[i] = ec._Location_warehouseId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "code":
+			out.Values[i] = ec._Location_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._Location_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "active":
+			out.Values[i] = ec._Location_active(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var locationPayloadImplementors = []string{"LocationPayload"}
+
+func (ec *executionContext) _LocationPayload(ctx context.Context, sel ast.SelectionSet, obj *LocationPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, locationPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LocationPayload")
+		case "location":
+			out.Values[i] = ec._LocationPayload_location(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._LocationPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4096,6 +18216,475 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createCategory":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createCategory(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateCategory":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateCategory(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createProduct":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createProduct(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateProduct":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateProduct(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deactivateProduct":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deactivateProduct(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createWarehouse":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createWarehouse(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateWarehouse":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateWarehouse(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deactivateWarehouse":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deactivateWarehouse(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createLocation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createLocation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateLocation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateLocation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postOpeningStock":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_postOpeningStock(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postStockAdjustment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_postStockAdjustment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createAccount":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createAccount(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateAccount":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateAccount(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postJournalEntry":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_postJournalEntry(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reverseJournalEntry":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_reverseJournalEntry(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closeFiscalPeriod":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_closeFiscalPeriod(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reopenFiscalPeriod":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_reopenFiscalPeriod(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pageInfoImplementors = []string{"PageInfo"}
+
+func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *PageInfo) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pageInfoImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PageInfo")
+		case "hasNextPage":
+			out.Values[i] = ec._PageInfo_hasNextPage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "hasPreviousPage":
+			out.Values[i] = ec._PageInfo_hasPreviousPage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "startCursor":
+			out.Values[i] = ec._PageInfo_startCursor(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "endCursor":
+			out.Values[i] = ec._PageInfo_endCursor(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var productImplementors = []string{"Product"}
+
+func (ec *executionContext) _Product(ctx context.Context, sel ast.SelectionSet, obj *jxc.Product) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, productImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Product")
+		case "id":
+			out.Values[i] = ec._Product_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sku":
+			out.Values[i] = ec._Product_sku(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._Product_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nameEn":
+			out.Values[i] = ec._Product_nameEn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "barcodes":
+			out.Values[i] = ec._Product_barcodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unit":
+			out.Values[i] = ec._Product_unit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "category":
+			out.Values[i] = ec._Product_category(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "sellPrice":
+			out.Values[i] = ec._Product_sellPrice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "vatRate":
+			out.Values[i] = ec._Product_vatRate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "safetyStock":
+			out.Values[i] = ec._Product_safetyStock(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reorderPoint":
+			out.Values[i] = ec._Product_reorderPoint(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reorderQuantity":
+			out.Values[i] = ec._Product_reorderQuantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "leadTimeDays":
+			out.Values[i] = ec._Product_leadTimeDays(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "active":
+			out.Values[i] = ec._Product_active(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._Product_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Product_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var productConnectionImplementors = []string{"ProductConnection"}
+
+func (ec *executionContext) _ProductConnection(ctx context.Context, sel ast.SelectionSet, obj *ProductConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, productConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProductConnection")
+		case "edges":
+			out.Values[i] = ec._ProductConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._ProductConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ProductConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ProductConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var productEdgeImplementors = []string{"ProductEdge"}
+
+func (ec *executionContext) _ProductEdge(ctx context.Context, sel ast.SelectionSet, obj *ProductEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, productEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProductEdge")
+		case "cursor":
+			out.Values[i] = ec._ProductEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ProductEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var productPayloadImplementors = []string{"ProductPayload"}
+
+func (ec *executionContext) _ProductPayload(ctx context.Context, sel ast.SelectionSet, obj *ProductPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, productPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProductPayload")
+		case "product":
+			out.Values[i] = ec._ProductPayload_product(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._ProductPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var profitAndLossImplementors = []string{"ProfitAndLoss"}
+
+func (ec *executionContext) _ProfitAndLoss(ctx context.Context, sel ast.SelectionSet, obj *jxc.ProfitAndLoss) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, profitAndLossImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProfitAndLoss")
+		case "from":
+			out.Values[i] = ec._ProfitAndLoss_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._ProfitAndLoss_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "revenue":
+			out.Values[i] = ec._ProfitAndLoss_revenue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "expenses":
+			out.Values[i] = ec._ProfitAndLoss_expenses(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalRevenue":
+			out.Values[i] = ec._ProfitAndLoss_totalRevenue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalExpense":
+			out.Values[i] = ec._ProfitAndLoss_totalExpense(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "netIncome":
+			out.Values[i] = ec._ProfitAndLoss_netIncome(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -4155,6 +18744,108 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_serverTime(ctx, field)
+				})
+		case "categories":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_categories(ctx, field)
+				})
+		case "products":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_products(ctx, field)
+				})
+		case "product":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_product(ctx, field)
+				})
+		case "productByBarcode":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_productByBarcode(ctx, field)
+				})
+		case "warehouses":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_warehouses(ctx, field)
+				})
+		case "warehouse":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_warehouse(ctx, field)
+				})
+		case "stockLevels":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_stockLevels(ctx, field)
+				})
+		case "stockMoves":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_stockMoves(ctx, field)
+				})
+		case "stockDocument":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_stockDocument(ctx, field)
+				})
+		case "accounts":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_accounts(ctx, field)
+				})
+		case "fiscalPeriods":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_fiscalPeriods(ctx, field)
+				})
+		case "journalEntries":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_journalEntries(ctx, field)
+				})
+		case "journalEntry":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_journalEntry(ctx, field)
+				})
+		case "trialBalance":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_trialBalance(ctx, field)
+				})
+		case "profitAndLoss":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_profitAndLoss(ctx, field)
+				})
+		case "balanceSheet":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_balanceSheet(ctx, field)
+				})
+		case "booksCheck":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_booksCheck(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -4263,6 +18954,564 @@ func (ec *executionContext) _SetPasswordPayload(ctx context.Context, sel ast.Sel
 	return out
 }
 
+var sourceDocumentImplementors = []string{"SourceDocument"}
+
+func (ec *executionContext) _SourceDocument(ctx context.Context, sel ast.SelectionSet, obj *jxc.Source) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sourceDocumentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SourceDocument")
+		case "type":
+			out.Values[i] = ec._SourceDocument_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "id":
+			out.Values[i] = ec._SourceDocument_id(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var statementLineImplementors = []string{"StatementLine"}
+
+func (ec *executionContext) _StatementLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.StatementLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statementLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatementLine")
+		case "account":
+			out.Values[i] = ec._StatementLine_account(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amount":
+			out.Values[i] = ec._StatementLine_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stockDocumentImplementors = []string{"StockDocument"}
+
+func (ec *executionContext) _StockDocument(ctx context.Context, sel ast.SelectionSet, obj *jxc.StockDocument) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stockDocumentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StockDocument")
+		case "id":
+			out.Values[i] = ec._StockDocument_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._StockDocument_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postingDate":
+			out.Values[i] = ec._StockDocument_postingDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._StockDocument_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "journalEntryId":
+			out.Values[i] = ec._StockDocument_journalEntryId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createdById":
+			out.Values[i] = ec._StockDocument_createdById(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._StockDocument_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lines":
+			out.Values[i] = ec._StockDocument_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stockDocumentLineImplementors = []string{"StockDocumentLine"}
+
+func (ec *executionContext) _StockDocumentLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.StockDocumentLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stockDocumentLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StockDocumentLine")
+		case "lineNo":
+			out.Values[i] = ec._StockDocumentLine_lineNo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "product":
+			out.Values[i] = ec._StockDocumentLine_product(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "warehouse":
+			out.Values[i] = ec._StockDocumentLine_warehouse(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "location":
+			out.Values[i] = ec._StockDocumentLine_location(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "quantity":
+			out.Values[i] = ec._StockDocumentLine_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unitCost":
+			out.Values[i] = ec._StockDocumentLine_unitCost(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._StockDocumentLine_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stockDocumentPayloadImplementors = []string{"StockDocumentPayload"}
+
+func (ec *executionContext) _StockDocumentPayload(ctx context.Context, sel ast.SelectionSet, obj *StockDocumentPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stockDocumentPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StockDocumentPayload")
+		case "document":
+			out.Values[i] = ec._StockDocumentPayload_document(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._StockDocumentPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stockLevelImplementors = []string{"StockLevel"}
+
+func (ec *executionContext) _StockLevel(ctx context.Context, sel ast.SelectionSet, obj *jxc.StockLevel) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stockLevelImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StockLevel")
+		case "product":
+			out.Values[i] = ec._StockLevel_product(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "warehouse":
+			out.Values[i] = ec._StockLevel_warehouse(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "onHand":
+			out.Values[i] = ec._StockLevel_onHand(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reserved":
+			out.Values[i] = ec._StockLevel_reserved(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "available":
+			out.Values[i] = ec._StockLevel_available(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._StockLevel_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "averageCost":
+			out.Values[i] = ec._StockLevel_averageCost(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stockLevelConnectionImplementors = []string{"StockLevelConnection"}
+
+func (ec *executionContext) _StockLevelConnection(ctx context.Context, sel ast.SelectionSet, obj *StockLevelConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stockLevelConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StockLevelConnection")
+		case "edges":
+			out.Values[i] = ec._StockLevelConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._StockLevelConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._StockLevelConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._StockLevelConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stockLevelEdgeImplementors = []string{"StockLevelEdge"}
+
+func (ec *executionContext) _StockLevelEdge(ctx context.Context, sel ast.SelectionSet, obj *StockLevelEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stockLevelEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StockLevelEdge")
+		case "cursor":
+			out.Values[i] = ec._StockLevelEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._StockLevelEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stockMoveImplementors = []string{"StockMove"}
+
+func (ec *executionContext) _StockMove(ctx context.Context, sel ast.SelectionSet, obj *jxc.StockMove) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stockMoveImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StockMove")
+		case "id":
+			out.Values[i] = ec._StockMove_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "product":
+			out.Values[i] = ec._StockMove_product(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "warehouse":
+			out.Values[i] = ec._StockMove_warehouse(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "location":
+			out.Values[i] = ec._StockMove_location(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "quantity":
+			out.Values[i] = ec._StockMove_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._StockMove_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postingDate":
+			out.Values[i] = ec._StockMove_postingDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "source":
+			out.Values[i] = ec._StockMove_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "journalEntryId":
+			out.Values[i] = ec._StockMove_journalEntryId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._StockMove_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stockMoveConnectionImplementors = []string{"StockMoveConnection"}
+
+func (ec *executionContext) _StockMoveConnection(ctx context.Context, sel ast.SelectionSet, obj *StockMoveConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stockMoveConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StockMoveConnection")
+		case "edges":
+			out.Values[i] = ec._StockMoveConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._StockMoveConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._StockMoveConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._StockMoveConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stockMoveEdgeImplementors = []string{"StockMoveEdge"}
+
+func (ec *executionContext) _StockMoveEdge(ctx context.Context, sel ast.SelectionSet, obj *StockMoveEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stockMoveEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StockMoveEdge")
+		case "cursor":
+			out.Values[i] = ec._StockMoveEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._StockMoveEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var subscriptionImplementors = []string{"Subscription"}
 
 func (ec *executionContext) _Subscription(ctx context.Context, sel ast.SelectionSet) func(ctx context.Context) graphql.Marshaler {
@@ -4281,6 +19530,102 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 	default:
 		panic("unknown field " + strconv.Quote(fields[0].Name))
 	}
+}
+
+var trialBalanceImplementors = []string{"TrialBalance"}
+
+func (ec *executionContext) _TrialBalance(ctx context.Context, sel ast.SelectionSet, obj *jxc.TrialBalance) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, trialBalanceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TrialBalance")
+		case "asOf":
+			out.Values[i] = ec._TrialBalance_asOf(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rows":
+			out.Values[i] = ec._TrialBalance_rows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalDebit":
+			out.Values[i] = ec._TrialBalance_totalDebit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCredit":
+			out.Values[i] = ec._TrialBalance_totalCredit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var trialBalanceRowImplementors = []string{"TrialBalanceRow"}
+
+func (ec *executionContext) _TrialBalanceRow(ctx context.Context, sel ast.SelectionSet, obj *jxc.TrialBalanceRow) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, trialBalanceRowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TrialBalanceRow")
+		case "account":
+			out.Values[i] = ec._TrialBalanceRow_account(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "debit":
+			out.Values[i] = ec._TrialBalanceRow_debit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "credit":
+			out.Values[i] = ec._TrialBalanceRow_credit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "balance":
+			out.Values[i] = ec._TrialBalanceRow_balance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
 }
 
 var userImplementors = []string{"User"}
@@ -4402,6 +19747,193 @@ func (ec *executionContext) _UserPayload(ctx context.Context, sel ast.SelectionS
 			}
 		case "userErrors":
 			out.Values[i] = ec._UserPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var warehouseImplementors = []string{"Warehouse"}
+
+func (ec *executionContext) _Warehouse(ctx context.Context, sel ast.SelectionSet, obj *jxc.Warehouse) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, warehouseImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Warehouse")
+		case "id":
+			out.Values[i] = ec._Warehouse_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "code":
+			out.Values[i] = ec._Warehouse_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._Warehouse_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "region":
+			out.Values[i] = ec._Warehouse_region(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "address":
+			out.Values[i] = ec._Warehouse_address(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "active":
+			out.Values[i] = ec._Warehouse_active(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "locations":
+			out.Values[i] = ec._Warehouse_locations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var warehouseConnectionImplementors = []string{"WarehouseConnection"}
+
+func (ec *executionContext) _WarehouseConnection(ctx context.Context, sel ast.SelectionSet, obj *WarehouseConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, warehouseConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WarehouseConnection")
+		case "edges":
+			out.Values[i] = ec._WarehouseConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._WarehouseConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._WarehouseConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._WarehouseConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var warehouseEdgeImplementors = []string{"WarehouseEdge"}
+
+func (ec *executionContext) _WarehouseEdge(ctx context.Context, sel ast.SelectionSet, obj *WarehouseEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, warehouseEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WarehouseEdge")
+		case "cursor":
+			out.Values[i] = ec._WarehouseEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._WarehouseEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var warehousePayloadImplementors = []string{"WarehousePayload"}
+
+func (ec *executionContext) _WarehousePayload(ctx context.Context, sel ast.SelectionSet, obj *WarehousePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, warehousePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WarehousePayload")
+		case "warehouse":
+			out.Values[i] = ec._WarehousePayload_warehouse(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._WarehousePayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -4784,6 +20316,79 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) marshalNAccount2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccountᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Account) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAccount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAccount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccount(ctx context.Context, sel ast.SelectionSet, v *jxc.Account) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Account!")
+		return graphql.Null
+	}
+	return ec._Account(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAccountPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAccountPayload(ctx context.Context, sel ast.SelectionSet, v AccountPayload) graphql.Marshaler {
+	return ec._AccountPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNAccountType2githubᚗcomᚋjxcgraphᚋjxcᚐAccountType(ctx context.Context, v any) (jxc.AccountType, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.AccountType(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAccountType2githubᚗcomᚋjxcgraphᚋjxcᚐAccountType(ctx context.Context, sel ast.SelectionSet, v jxc.AccountType) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "AccountType!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNAdjustmentDirection2githubᚗcomᚋjxcgraphᚋjxcᚐAdjustmentDirection(ctx context.Context, v any) (jxc.AdjustmentDirection, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.AdjustmentDirection(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAdjustmentDirection2githubᚗcomᚋjxcgraphᚋjxcᚐAdjustmentDirection(ctx context.Context, sel ast.SelectionSet, v jxc.AdjustmentDirection) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "AdjustmentDirection!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNAdjustmentReason2githubᚗcomᚋjxcgraphᚋjxcᚐAdjustmentReason(ctx context.Context, v any) (jxc.AdjustmentReason, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.AdjustmentReason(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAdjustmentReason2githubᚗcomᚋjxcgraphᚋjxcᚐAdjustmentReason(ctx context.Context, sel ast.SelectionSet, v jxc.AdjustmentReason) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "AdjustmentReason!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNApiToken2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAPITokenᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.APIToken) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -4808,6 +20413,73 @@ func (ec *executionContext) marshalNApiToken2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐ
 	return ec._ApiToken(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNBalanceSheet2githubᚗcomᚋjxcgraphᚋjxcᚐBalanceSheet(ctx context.Context, sel ast.SelectionSet, v jxc.BalanceSheet) graphql.Marshaler {
+	return ec._BalanceSheet(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNBooksCheck2githubᚗcomᚋjxcgraphᚋjxcᚐBooksCheck(ctx context.Context, sel ast.SelectionSet, v jxc.BooksCheck) graphql.Marshaler {
+	return ec._BooksCheck(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNBooksRule2githubᚗcomᚋjxcgraphᚋjxcᚐBooksRule(ctx context.Context, v any) (jxc.BooksRule, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.BooksRule(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNBooksRule2githubᚗcomᚋjxcgraphᚋjxcᚐBooksRule(ctx context.Context, sel ast.SelectionSet, v jxc.BooksRule) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "BooksRule!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNBooksViolation2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBooksViolationᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.BooksViolation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBooksViolation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBooksViolation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNBooksViolation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBooksViolation(ctx context.Context, sel ast.SelectionSet, v *jxc.BooksViolation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BooksViolation!")
+		return graphql.Null
+	}
+	return ec._BooksViolation(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNBooksViolationRow2githubᚗcomᚋjxcgraphᚋjxcᚐBooksRow(ctx context.Context, sel ast.SelectionSet, v jxc.BooksRow) graphql.Marshaler {
+	return ec._BooksViolationRow(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNBooksViolationRow2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐBooksRowᚄ(ctx context.Context, sel ast.SelectionSet, v []jxc.BooksRow) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBooksViolationRow2githubᚗcomᚋjxcgraphᚋjxcᚐBooksRow(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -4822,13 +20494,127 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) marshalNCategory2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCategoryᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Category) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCategory2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCategory(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCategory2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCategory(ctx context.Context, sel ast.SelectionSet, v *jxc.Category) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Category!")
+		return graphql.Null
+	}
+	return ec._Category(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCategoryPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCategoryPayload(ctx context.Context, sel ast.SelectionSet, v CategoryPayload) graphql.Marshaler {
+	return ec._CategoryPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNCreateAccountInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateAccountInput(ctx context.Context, v any) (CreateAccountInput, error) {
+	res, err := ec.unmarshalInputCreateAccountInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNCreateApiTokenPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateAPITokenPayload(ctx context.Context, sel ast.SelectionSet, v CreateAPITokenPayload) graphql.Marshaler {
 	return ec._CreateApiTokenPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNCreateCategoryInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateCategoryInput(ctx context.Context, v any) (CreateCategoryInput, error) {
+	res, err := ec.unmarshalInputCreateCategoryInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateLocationInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateLocationInput(ctx context.Context, v any) (CreateLocationInput, error) {
+	res, err := ec.unmarshalInputCreateLocationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateProductInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateProductInput(ctx context.Context, v any) (CreateProductInput, error) {
+	res, err := ec.unmarshalInputCreateProductInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNCreateUserInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateUserInput(ctx context.Context, v any) (CreateUserInput, error) {
 	res, err := ec.unmarshalInputCreateUserInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateWarehouseInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateWarehouseInput(ctx context.Context, v any) (CreateWarehouseInput, error) {
+	res, err := ec.unmarshalInputCreateWarehouseInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx context.Context, v any) (jxc.Date, error) {
+	res, err := UnmarshalDate(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx context.Context, sel ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+	_ = sel
+	res := MarshalDate(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Date!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx context.Context, v any) (decimal.Decimal, error) {
+	res, err := UnmarshalDecimal(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx context.Context, sel ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+	_ = sel
+	res := MarshalDecimal(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Decimal!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNFiscalPeriod2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐFiscalPeriodᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.FiscalPeriod) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFiscalPeriod2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐFiscalPeriod(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFiscalPeriod2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐFiscalPeriod(ctx context.Context, sel ast.SelectionSet, v *jxc.FiscalPeriod) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FiscalPeriod!")
+		return graphql.Null
+	}
+	return ec._FiscalPeriod(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNFiscalPeriodInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐFiscalPeriodInput(ctx context.Context, v any) (FiscalPeriodInput, error) {
+	res, err := ec.unmarshalInputFiscalPeriodInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFiscalPeriodPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐFiscalPeriodPayload(ctx context.Context, sel ast.SelectionSet, v FiscalPeriodPayload) graphql.Marshaler {
+	return ec._FiscalPeriodPayload(ctx, sel, &v)
 }
 
 func (ec *executionContext) unmarshalNID2int64(ctx context.Context, v any) (int64, error) {
@@ -4845,6 +20631,152 @@ func (ec *executionContext) marshalNID2int64(ctx context.Context, sel ast.Select
 	return res
 }
 
+func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
+	res, err := graphql.UnmarshalInt(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.SelectionSet, v int) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalInt(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNJournalEntry2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.JournalEntry) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNJournalEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntry(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNJournalEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntry(ctx context.Context, sel ast.SelectionSet, v *jxc.JournalEntry) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "JournalEntry!")
+		return graphql.Null
+	}
+	return ec._JournalEntry(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNJournalEntryConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐJournalEntryConnection(ctx context.Context, sel ast.SelectionSet, v JournalEntryConnection) graphql.Marshaler {
+	return ec._JournalEntryConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNJournalEntryEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐJournalEntryEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*JournalEntryEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNJournalEntryEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐJournalEntryEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNJournalEntryEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐJournalEntryEdge(ctx context.Context, sel ast.SelectionSet, v *JournalEntryEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "JournalEntryEdge!")
+		return graphql.Null
+	}
+	return ec._JournalEntryEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNJournalEntryInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐJournalEntryInput(ctx context.Context, v any) (JournalEntryInput, error) {
+	res, err := ec.unmarshalInputJournalEntryInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNJournalEntryPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐJournalEntryPayload(ctx context.Context, sel ast.SelectionSet, v JournalEntryPayload) graphql.Marshaler {
+	return ec._JournalEntryPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNJournalLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.JournalLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNJournalLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNJournalLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalLine(ctx context.Context, sel ast.SelectionSet, v *jxc.JournalLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "JournalLine!")
+		return graphql.Null
+	}
+	return ec._JournalLine(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNJournalLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐJournalLineInputᚄ(ctx context.Context, v any) ([]*JournalLineInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*JournalLineInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNJournalLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐJournalLineInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNJournalLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐJournalLineInput(ctx context.Context, v any) (*JournalLineInput, error) {
+	res, err := ec.unmarshalInputJournalLineInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLocation2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocationᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Location) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx context.Context, sel ast.SelectionSet, v *jxc.Location) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Location!")
+		return graphql.Null
+	}
+	return ec._Location(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLocationPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐLocationPayload(ctx context.Context, sel ast.SelectionSet, v LocationPayload) graphql.Marshaler {
+	return ec._LocationPayload(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNLoginInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐLoginInput(ctx context.Context, v any) (LoginInput, error) {
 	res, err := ec.unmarshalInputLoginInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -4856,6 +20788,133 @@ func (ec *executionContext) marshalNLoginPayload2githubᚗcomᚋjxcgraphᚋjxc�
 
 func (ec *executionContext) marshalNLogoutPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐLogoutPayload(ctx context.Context, sel ast.SelectionSet, v LogoutPayload) graphql.Marshaler {
 	return ec._LogoutPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNOpeningStockInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐOpeningStockInput(ctx context.Context, v any) (OpeningStockInput, error) {
+	res, err := ec.unmarshalInputOpeningStockInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNOpeningStockLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐOpeningStockLineInputᚄ(ctx context.Context, v any) ([]*OpeningStockLineInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*OpeningStockLineInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNOpeningStockLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐOpeningStockLineInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNOpeningStockLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐOpeningStockLineInput(ctx context.Context, v any) (*OpeningStockLineInput, error) {
+	res, err := ec.unmarshalInputOpeningStockLineInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PageInfo!")
+		return graphql.Null
+	}
+	return ec._PageInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPeriodStatus2githubᚗcomᚋjxcgraphᚋjxcᚐPeriodStatus(ctx context.Context, v any) (jxc.PeriodStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.PeriodStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPeriodStatus2githubᚗcomᚋjxcgraphᚋjxcᚐPeriodStatus(ctx context.Context, sel ast.SelectionSet, v jxc.PeriodStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "PeriodStatus!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNProduct2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Product) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx context.Context, sel ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Product!")
+		return graphql.Null
+	}
+	return ec._Product(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNProductConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐProductConnection(ctx context.Context, sel ast.SelectionSet, v ProductConnection) graphql.Marshaler {
+	return ec._ProductConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNProductEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐProductEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*ProductEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNProductEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐProductEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNProductEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐProductEdge(ctx context.Context, sel ast.SelectionSet, v *ProductEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ProductEdge!")
+		return graphql.Null
+	}
+	return ec._ProductEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNProductOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐProductOrderField(ctx context.Context, v any) (jxc.ProductOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.ProductOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNProductOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐProductOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.ProductOrderField) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ProductOrderField!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNProductPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐProductPayload(ctx context.Context, sel ast.SelectionSet, v ProductPayload) graphql.Marshaler {
+	return ec._ProductPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNProfitAndLoss2githubᚗcomᚋjxcgraphᚋjxcᚐProfitAndLoss(ctx context.Context, sel ast.SelectionSet, v jxc.ProfitAndLoss) graphql.Marshaler {
+	return ec._ProfitAndLoss(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNReverseJournalEntryInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐReverseJournalEntryInput(ctx context.Context, v any) (ReverseJournalEntryInput, error) {
+	res, err := ec.unmarshalInputReverseJournalEntryInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNRevokeApiTokenPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐRevokeAPITokenPayload(ctx context.Context, sel ast.SelectionSet, v RevokeAPITokenPayload) graphql.Marshaler {
@@ -4916,6 +20975,235 @@ func (ec *executionContext) marshalNSetPasswordPayload2githubᚗcomᚋjxcgraph�
 	return ec._SetPasswordPayload(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNSourceDocument2githubᚗcomᚋjxcgraphᚋjxcᚐSource(ctx context.Context, sel ast.SelectionSet, v jxc.Source) graphql.Marshaler {
+	return ec._SourceDocument(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNSourceType2githubᚗcomᚋjxcgraphᚋjxcᚐSourceType(ctx context.Context, v any) (jxc.SourceType, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.SourceType(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSourceType2githubᚗcomᚋjxcgraphᚋjxcᚐSourceType(ctx context.Context, sel ast.SelectionSet, v jxc.SourceType) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SourceType!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNStatementLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatementLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StatementLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStatementLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatementLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStatementLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatementLine(ctx context.Context, sel ast.SelectionSet, v *jxc.StatementLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StatementLine!")
+		return graphql.Null
+	}
+	return ec._StatementLine(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNStockAdjustmentInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockAdjustmentInput(ctx context.Context, v any) (StockAdjustmentInput, error) {
+	res, err := ec.unmarshalInputStockAdjustmentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNStockAdjustmentLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockAdjustmentLineInputᚄ(ctx context.Context, v any) ([]*StockAdjustmentLineInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*StockAdjustmentLineInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNStockAdjustmentLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockAdjustmentLineInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNStockAdjustmentLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockAdjustmentLineInput(ctx context.Context, v any) (*StockAdjustmentLineInput, error) {
+	res, err := ec.unmarshalInputStockAdjustmentLineInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNStockDocumentKind2githubᚗcomᚋjxcgraphᚋjxcᚐStockDocumentKind(ctx context.Context, v any) (jxc.StockDocumentKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.StockDocumentKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStockDocumentKind2githubᚗcomᚋjxcgraphᚋjxcᚐStockDocumentKind(ctx context.Context, sel ast.SelectionSet, v jxc.StockDocumentKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "StockDocumentKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNStockDocumentLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockDocumentLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StockDocumentLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStockDocumentLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockDocumentLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStockDocumentLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockDocumentLine(ctx context.Context, sel ast.SelectionSet, v *jxc.StockDocumentLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StockDocumentLine!")
+		return graphql.Null
+	}
+	return ec._StockDocumentLine(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStockDocumentPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockDocumentPayload(ctx context.Context, sel ast.SelectionSet, v StockDocumentPayload) graphql.Marshaler {
+	return ec._StockDocumentPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStockLevel2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockLevelᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StockLevel) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStockLevel2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockLevel(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStockLevel2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockLevel(ctx context.Context, sel ast.SelectionSet, v *jxc.StockLevel) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StockLevel!")
+		return graphql.Null
+	}
+	return ec._StockLevel(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStockLevelConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockLevelConnection(ctx context.Context, sel ast.SelectionSet, v StockLevelConnection) graphql.Marshaler {
+	return ec._StockLevelConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStockLevelEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockLevelEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*StockLevelEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStockLevelEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockLevelEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStockLevelEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockLevelEdge(ctx context.Context, sel ast.SelectionSet, v *StockLevelEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StockLevelEdge!")
+		return graphql.Null
+	}
+	return ec._StockLevelEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNStockLevelOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐStockLevelOrderField(ctx context.Context, v any) (jxc.StockLevelOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.StockLevelOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStockLevelOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐStockLevelOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.StockLevelOrderField) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "StockLevelOrderField!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNStockMove2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockMoveᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StockMove) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStockMove2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockMove(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStockMove2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockMove(ctx context.Context, sel ast.SelectionSet, v *jxc.StockMove) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StockMove!")
+		return graphql.Null
+	}
+	return ec._StockMove(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStockMoveConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockMoveConnection(ctx context.Context, sel ast.SelectionSet, v StockMoveConnection) graphql.Marshaler {
+	return ec._StockMoveConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStockMoveEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockMoveEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*StockMoveEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStockMoveEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockMoveEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStockMoveEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockMoveEdge(ctx context.Context, sel ast.SelectionSet, v *StockMoveEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StockMoveEdge!")
+		return graphql.Null
+	}
+	return ec._StockMoveEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -4928,6 +21216,35 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
@@ -4944,8 +21261,61 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 	return res
 }
 
+func (ec *executionContext) marshalNTrialBalance2githubᚗcomᚋjxcgraphᚋjxcᚐTrialBalance(ctx context.Context, sel ast.SelectionSet, v jxc.TrialBalance) graphql.Marshaler {
+	return ec._TrialBalance(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTrialBalanceRow2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐTrialBalanceRowᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.TrialBalanceRow) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTrialBalanceRow2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐTrialBalanceRow(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTrialBalanceRow2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐTrialBalanceRow(ctx context.Context, sel ast.SelectionSet, v *jxc.TrialBalanceRow) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TrialBalanceRow!")
+		return graphql.Null
+	}
+	return ec._TrialBalanceRow(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNUpdateAccountInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateAccountInput(ctx context.Context, v any) (UpdateAccountInput, error) {
+	res, err := ec.unmarshalInputUpdateAccountInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateCategoryInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateCategoryInput(ctx context.Context, v any) (UpdateCategoryInput, error) {
+	res, err := ec.unmarshalInputUpdateCategoryInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateLocationInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateLocationInput(ctx context.Context, v any) (UpdateLocationInput, error) {
+	res, err := ec.unmarshalInputUpdateLocationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateProductInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateProductInput(ctx context.Context, v any) (UpdateProductInput, error) {
+	res, err := ec.unmarshalInputUpdateProductInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNUpdateUserInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateUserInput(ctx context.Context, v any) (UpdateUserInput, error) {
 	res, err := ec.unmarshalInputUpdateUserInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateWarehouseInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateWarehouseInput(ctx context.Context, v any) (UpdateWarehouseInput, error) {
+	res, err := ec.unmarshalInputUpdateWarehouseInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -5013,6 +21383,77 @@ func (ec *executionContext) marshalNUserErrorCode2githubᚗcomᚋjxcgraphᚋjxc�
 
 func (ec *executionContext) marshalNUserPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserPayload(ctx context.Context, sel ast.SelectionSet, v UserPayload) graphql.Marshaler {
 	return ec._UserPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNWarehouse2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouseᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Warehouse) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx context.Context, sel ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Warehouse!")
+		return graphql.Null
+	}
+	return ec._Warehouse(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNWarehouseConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐWarehouseConnection(ctx context.Context, sel ast.SelectionSet, v WarehouseConnection) graphql.Marshaler {
+	return ec._WarehouseConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNWarehouseEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐWarehouseEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*WarehouseEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWarehouseEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐWarehouseEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNWarehouseEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐWarehouseEdge(ctx context.Context, sel ast.SelectionSet, v *WarehouseEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WarehouseEdge!")
+		return graphql.Null
+	}
+	return ec._WarehouseEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNWarehouseOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐWarehouseOrderField(ctx context.Context, v any) (jxc.WarehouseOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.WarehouseOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNWarehouseOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐWarehouseOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.WarehouseOrderField) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "WarehouseOrderField!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNWarehousePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐWarehousePayload(ctx context.Context, sel ast.SelectionSet, v WarehousePayload) graphql.Marshaler {
+	return ec._WarehousePayload(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
@@ -5157,6 +21598,40 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) marshalOAccount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccount(ctx context.Context, sel ast.SelectionSet, v *jxc.Account) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Account(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOAccountFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccountFilter(ctx context.Context, v any) (*jxc.AccountFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAccountFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOAccountType2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccountType(ctx context.Context, v any) (*jxc.AccountType, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.AccountType(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAccountType2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccountType(ctx context.Context, sel ast.SelectionSet, v *jxc.AccountType) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
 func (ec *executionContext) marshalOApiToken2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAPIToken(ctx context.Context, sel ast.SelectionSet, v *jxc.APIToken) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -5194,6 +21669,56 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) marshalOCategory2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCategory(ctx context.Context, sel ast.SelectionSet, v *jxc.Category) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Category(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx context.Context, v any) (*jxc.Date, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := UnmarshalDate(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx context.Context, sel ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := MarshalDate(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx context.Context, v any) (*decimal.Decimal, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := UnmarshalDecimal(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx context.Context, sel ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := MarshalDecimal(*v)
+	return res
+}
+
+func (ec *executionContext) marshalOFiscalPeriod2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐFiscalPeriod(ctx context.Context, sel ast.SelectionSet, v *jxc.FiscalPeriod) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._FiscalPeriod(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOID2ᚖint64(ctx context.Context, v any) (*int64, error) {
 	if v == nil {
 		return nil, nil
@@ -5210,6 +21735,77 @@ func (ec *executionContext) marshalOID2ᚖint64(ctx context.Context, sel ast.Sel
 	_ = ctx
 	res := MarshalInt64ID(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*int, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalInt(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.SelectionSet, v *int) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalInt(*v)
+	return res
+}
+
+func (ec *executionContext) marshalOJournalEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntry(ctx context.Context, sel ast.SelectionSet, v *jxc.JournalEntry) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._JournalEntry(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOJournalEntryFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntryFilter(ctx context.Context, v any) (*jxc.JournalEntryFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputJournalEntryFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOJournalEntryOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntryOrder(ctx context.Context, v any) (*jxc.JournalEntryOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputJournalEntryOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx context.Context, sel ast.SelectionSet, v *jxc.Location) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Location(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx context.Context, sel ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Product(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOProductFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductFilter(ctx context.Context, v any) (*jxc.ProductFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputProductFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOProductOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductOrder(ctx context.Context, v any) (*jxc.ProductOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputProductOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalORole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx context.Context, v any) ([]jxc.Role, error) {
@@ -5238,6 +21834,112 @@ func (ec *executionContext) marshalORole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRole
 		fc.Result = &v[i]
 		return ec.marshalNRole2githubᚗcomᚋjxcgraphᚋjxcᚐRole(ctx, sel, v[i])
 	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx context.Context, v any) (jxc.SortDirection, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.SortDirection(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx context.Context, sel ast.SelectionSet, v jxc.SortDirection) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOSourceType2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSourceType(ctx context.Context, v any) (*jxc.SourceType, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.SourceType(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSourceType2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSourceType(ctx context.Context, sel ast.SelectionSet, v *jxc.SourceType) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) marshalOStockDocument2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockDocument(ctx context.Context, sel ast.SelectionSet, v *jxc.StockDocument) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._StockDocument(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOStockLevelFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockLevelFilter(ctx context.Context, v any) (*jxc.StockLevelFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputStockLevelFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOStockLevelOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockLevelOrder(ctx context.Context, v any) (*jxc.StockLevelOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputStockLevelOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOStockMoveFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockMoveFilter(ctx context.Context, v any) (*jxc.StockMoveFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputStockMoveFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOStockMoveOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockMoveOrder(ctx context.Context, v any) (*jxc.StockMoveOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputStockMoveOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
 
 	for _, e := range ret {
 		if e == graphql.Null {
@@ -5289,6 +21991,29 @@ func (ec *executionContext) marshalOUser2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐUser
 		return graphql.Null
 	}
 	return ec._User(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx context.Context, sel ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Warehouse(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOWarehouseFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouseFilter(ctx context.Context, v any) (*jxc.WarehouseFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputWarehouseFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOWarehouseOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouseOrder(ctx context.Context, v any) (*jxc.WarehouseOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputWarehouseOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

@@ -9,7 +9,40 @@ import (
 	"strconv"
 
 	"github.com/jxcgraph/jxc"
+	"github.com/shopspring/decimal"
 )
+
+// The result of creating or changing an account.
+type AccountPayload struct {
+	// The account after the change; null on error.
+	Account *jxc.Account `json:"account,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// The result of creating or changing a category.
+type CategoryPayload struct {
+	// The category after the change; null on error.
+	Category *jxc.Category `json:"category,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A new ledger account.
+type CreateAccountInput struct {
+	// The code: 4 digits with up to three .NN levels; a sub-account starts with its parent's code.
+	Code string `json:"code"`
+	// The Chinese name.
+	Name string `json:"name"`
+	// The English name.
+	NameEn *string `json:"nameEn,omitempty"`
+	// The class.
+	Type jxc.AccountType `json:"type"`
+	// The group account above it; it must have no postings of its own.
+	ParentCode *string `json:"parentCode,omitempty"`
+	// False makes it a control account that manual entries may not touch; true when left out.
+	ManualPosting *bool `json:"manualPosting,omitempty"`
+}
 
 // The result of creating an API token.
 type CreateAPITokenPayload struct {
@@ -19,6 +52,54 @@ type CreateAPITokenPayload struct {
 	Secret *string `json:"secret,omitempty"`
 	// Why it failed.
 	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A new product category.
+type CreateCategoryInput struct {
+	// A short unique code: 1 to 40 of A-Z, a-z, 0-9, '.', '_', '-'.
+	Code string `json:"code"`
+	// The Chinese name.
+	Name string `json:"name"`
+	// The English name.
+	NameEn *string `json:"nameEn,omitempty"`
+}
+
+// A new bin location.
+type CreateLocationInput struct {
+	// The warehouse it is in.
+	WarehouseID int64 `json:"warehouseId"`
+	// A code unique in the warehouse.
+	Code string `json:"code"`
+	// A descriptive name.
+	Name *string `json:"name,omitempty"`
+}
+
+// A new product.
+type CreateProductInput struct {
+	// A unique SKU: 1 to 40 of A-Z, a-z, 0-9, '.', '_', '-'.
+	Sku string `json:"sku"`
+	// The Chinese name.
+	Name string `json:"name"`
+	// The English name.
+	NameEn *string `json:"nameEn,omitempty"`
+	// Barcodes, each unique across products.
+	Barcodes []string `json:"barcodes,omitempty"`
+	// The unit stock is counted in.
+	Unit string `json:"unit"`
+	// The category.
+	CategoryID *int64 `json:"categoryId,omitempty"`
+	// The list sell price before VAT (2 decimals).
+	SellPrice *decimal.Decimal `json:"sellPrice,omitempty"`
+	// The VAT rate as a fraction; 0.13 when left out.
+	VatRate *decimal.Decimal `json:"vatRate,omitempty"`
+	// Safety stock (4 decimals).
+	SafetyStock *decimal.Decimal `json:"safetyStock,omitempty"`
+	// Reorder point (4 decimals).
+	ReorderPoint *decimal.Decimal `json:"reorderPoint,omitempty"`
+	// Reorder quantity (4 decimals).
+	ReorderQuantity *decimal.Decimal `json:"reorderQuantity,omitempty"`
+	// Lead time in days.
+	LeadTimeDays *int `json:"leadTimeDays,omitempty"`
 }
 
 // A new user.
@@ -31,6 +112,96 @@ type CreateUserInput struct {
 	Password string `json:"password"`
 	// At least one role.
 	Roles []jxc.Role `json:"roles"`
+}
+
+// A new warehouse.
+type CreateWarehouseInput struct {
+	// A short unique code.
+	Code string `json:"code"`
+	// The name.
+	Name string `json:"name"`
+	// The region it serves.
+	Region *string `json:"region,omitempty"`
+	// The street address.
+	Address *string `json:"address,omitempty"`
+}
+
+// A fiscal period by year and month.
+type FiscalPeriodInput struct {
+	// The year.
+	Year int `json:"year"`
+	// The month, 1 to 12.
+	Month int `json:"month"`
+}
+
+// The result of closing or reopening a period.
+type FiscalPeriodPayload struct {
+	// The period after the change; null on error.
+	Period *jxc.FiscalPeriod `json:"period,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A page of journal entries.
+type JournalEntryConnection struct {
+	// The entries with their cursors.
+	Edges []*JournalEntryEdge `json:"edges"`
+	// The entries alone.
+	Nodes []*jxc.JournalEntry `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many entries match the filter in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// One journal entry in a list page.
+type JournalEntryEdge struct {
+	// The position of this entry in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The entry.
+	Node *jxc.JournalEntry `json:"node"`
+}
+
+// A manual journal entry. It must balance and may not touch control accounts.
+type JournalEntryInput struct {
+	// The posting date; today in the company's time zone when left out.
+	PostingDate *jxc.Date `json:"postingDate,omitempty"`
+	// What the entry records.
+	Description string `json:"description"`
+	// At least two lines.
+	Lines []*JournalLineInput `json:"lines"`
+}
+
+// The result of posting a journal entry.
+type JournalEntryPayload struct {
+	// The posted entry; null on error.
+	Entry *jxc.JournalEntry `json:"entry,omitempty"`
+	// Why it failed; nothing was posted then.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// One debit or credit of a manual journal entry.
+type JournalLineInput struct {
+	// The account code.
+	AccountCode string `json:"accountCode"`
+	// The debit (2 decimals); give a debit or a credit, not both.
+	Debit *decimal.Decimal `json:"debit,omitempty"`
+	// The credit (2 decimals).
+	Credit *decimal.Decimal `json:"credit,omitempty"`
+	// The cost centre or department charged.
+	CostCentre *string `json:"costCentre,omitempty"`
+	// The business partner concerned.
+	Partner *string `json:"partner,omitempty"`
+	// A note on the line.
+	Description *string `json:"description,omitempty"`
+}
+
+// The result of creating or changing a bin location.
+type LocationPayload struct {
+	// The location after the change; null on error.
+	Location *jxc.Location `json:"location,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // Sign-in input.
@@ -61,8 +232,82 @@ type LogoutPayload struct {
 type Mutation struct {
 }
 
+// Opening stock taken over from earlier books: Dr 1405 inventory, Cr 3104 retained earnings.
+type OpeningStockInput struct {
+	// The posting date; today in the company's time zone when left out.
+	PostingDate *jxc.Date `json:"postingDate,omitempty"`
+	// A note.
+	Description *string `json:"description,omitempty"`
+	// The products, at least one.
+	Lines []*OpeningStockLineInput `json:"lines"`
+}
+
+// One product's opening quantity and cost.
+type OpeningStockLineInput struct {
+	// The product.
+	ProductID int64 `json:"productId"`
+	// The warehouse.
+	WarehouseID int64 `json:"warehouseId"`
+	// The bin location, if known.
+	LocationID *int64 `json:"locationId,omitempty"`
+	// The quantity: > 0, at most 4 decimals.
+	Quantity decimal.Decimal `json:"quantity"`
+	// The unit cost: >= 0, at most 6 decimals.
+	UnitCost decimal.Decimal `json:"unitCost"`
+}
+
+// Where a page of a list stands (Relay).
+type PageInfo struct {
+	// Whether items follow this page.
+	HasNextPage bool `json:"hasNextPage"`
+	// Whether items come before this page.
+	HasPreviousPage bool `json:"hasPreviousPage"`
+	// The cursor of the page's first item.
+	StartCursor *string `json:"startCursor,omitempty"`
+	// The cursor of the page's last item; pass it as `after` to get the next page.
+	EndCursor *string `json:"endCursor,omitempty"`
+}
+
+// A page of products.
+type ProductConnection struct {
+	// The products with their cursors.
+	Edges []*ProductEdge `json:"edges"`
+	// The products alone.
+	Nodes []*jxc.Product `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many products match the filter in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// One product in a list page.
+type ProductEdge struct {
+	// The position of this product in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The product.
+	Node *jxc.Product `json:"node"`
+}
+
+// The result of creating or changing a product.
+type ProductPayload struct {
+	// The product after the change; null on error.
+	Product *jxc.Product `json:"product,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // The root of every read.
 type Query struct {
+}
+
+// A reversal of a journal entry.
+type ReverseJournalEntryInput struct {
+	// The entry to reverse.
+	ID int64 `json:"id"`
+	// The reversal's posting date; today when left out. Not before the original's.
+	PostingDate *jxc.Date `json:"postingDate,omitempty"`
+	// A note; a default naming the original when left out.
+	Description *string `json:"description,omitempty"`
 }
 
 // The result of revoking an API token.
@@ -89,8 +334,150 @@ type SetPasswordPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// A stock adjustment: a count variance or scrap.
+type StockAdjustmentInput struct {
+	// The posting date; today in the company's time zone when left out.
+	PostingDate *jxc.Date `json:"postingDate,omitempty"`
+	// Why.
+	Reason jxc.AdjustmentReason `json:"reason"`
+	// A note.
+	Description *string `json:"description,omitempty"`
+	// The products, at least one.
+	Lines []*StockAdjustmentLineInput `json:"lines"`
+}
+
+// One product's change in a stock adjustment.
+type StockAdjustmentLineInput struct {
+	// The product.
+	ProductID int64 `json:"productId"`
+	// The warehouse.
+	WarehouseID int64 `json:"warehouseId"`
+	// The bin location, if known.
+	LocationID *int64 `json:"locationId,omitempty"`
+	// In or out.
+	Direction jxc.AdjustmentDirection `json:"direction"`
+	// The quantity: > 0, at most 4 decimals.
+	Quantity decimal.Decimal `json:"quantity"`
+	// For increases only: the unit cost (at most 6 decimals); the current average when left out.
+	UnitCost *decimal.Decimal `json:"unitCost,omitempty"`
+}
+
+// The result of posting a stock document.
+type StockDocumentPayload struct {
+	// The posted document; null on error.
+	Document *jxc.StockDocument `json:"document,omitempty"`
+	// Why it failed; nothing was posted then.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A page of stock levels.
+type StockLevelConnection struct {
+	// The levels with their cursors.
+	Edges []*StockLevelEdge `json:"edges"`
+	// The levels alone.
+	Nodes []*jxc.StockLevel `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many levels match the filter in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// One stock level in a list page.
+type StockLevelEdge struct {
+	// The position of this level in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The stock level.
+	Node *jxc.StockLevel `json:"node"`
+}
+
+// A page of stock moves.
+type StockMoveConnection struct {
+	// The moves with their cursors.
+	Edges []*StockMoveEdge `json:"edges"`
+	// The moves alone.
+	Nodes []*jxc.StockMove `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many moves match the filter in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// One stock move in a list page.
+type StockMoveEdge struct {
+	// The position of this move in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The move.
+	Node *jxc.StockMove `json:"node"`
+}
+
 // Live updates over the websocket (graphql-transport-ws).
 type Subscription struct {
+}
+
+// Changes to a ledger account; fields left out stay as they are.
+type UpdateAccountInput struct {
+	// The account to change.
+	Code string `json:"code"`
+	// A new Chinese name.
+	Name *string `json:"name,omitempty"`
+	// A new English name.
+	NameEn *string `json:"nameEn,omitempty"`
+	// False stops postings to it.
+	Active *bool `json:"active,omitempty"`
+}
+
+// Changes to a category; fields left out stay as they are.
+type UpdateCategoryInput struct {
+	// The category to change.
+	ID int64 `json:"id"`
+	// A new Chinese name.
+	Name *string `json:"name,omitempty"`
+	// A new English name.
+	NameEn *string `json:"nameEn,omitempty"`
+	// False retires the category.
+	Active *bool `json:"active,omitempty"`
+}
+
+// Changes to a bin location; fields left out stay as they are.
+type UpdateLocationInput struct {
+	// The location to change.
+	ID int64 `json:"id"`
+	// A new name.
+	Name *string `json:"name,omitempty"`
+	// False retires the location.
+	Active *bool `json:"active,omitempty"`
+}
+
+// Changes to a product; fields left out stay as they are.
+type UpdateProductInput struct {
+	// The product to change.
+	ID int64 `json:"id"`
+	// A new SKU.
+	Sku *string `json:"sku,omitempty"`
+	// A new Chinese name.
+	Name *string `json:"name,omitempty"`
+	// A new English name.
+	NameEn *string `json:"nameEn,omitempty"`
+	// The full new list of barcodes.
+	Barcodes []string `json:"barcodes,omitempty"`
+	// A new unit.
+	Unit *string `json:"unit,omitempty"`
+	// A new category.
+	CategoryID *int64 `json:"categoryId,omitempty"`
+	// A new sell price.
+	SellPrice *decimal.Decimal `json:"sellPrice,omitempty"`
+	// A new VAT rate.
+	VatRate *decimal.Decimal `json:"vatRate,omitempty"`
+	// A new safety stock.
+	SafetyStock *decimal.Decimal `json:"safetyStock,omitempty"`
+	// A new reorder point.
+	ReorderPoint *decimal.Decimal `json:"reorderPoint,omitempty"`
+	// A new reorder quantity.
+	ReorderQuantity *decimal.Decimal `json:"reorderQuantity,omitempty"`
+	// A new lead time in days.
+	LeadTimeDays *int `json:"leadTimeDays,omitempty"`
+	// False deactivates the product; true reactivates it.
+	Active *bool `json:"active,omitempty"`
 }
 
 // Changes to a user; fields left out stay as they are.
@@ -102,6 +489,20 @@ type UpdateUserInput struct {
 	// The new full set of roles.
 	Roles []jxc.Role `json:"roles,omitempty"`
 	// False stops the user signing in and ends their sessions.
+	Active *bool `json:"active,omitempty"`
+}
+
+// Changes to a warehouse; fields left out stay as they are.
+type UpdateWarehouseInput struct {
+	// The warehouse to change.
+	ID int64 `json:"id"`
+	// A new name.
+	Name *string `json:"name,omitempty"`
+	// A new region.
+	Region *string `json:"region,omitempty"`
+	// A new address.
+	Address *string `json:"address,omitempty"`
+	// False deactivates the warehouse; true reactivates it.
 	Active *bool `json:"active,omitempty"`
 }
 
@@ -119,6 +520,34 @@ type UserError struct {
 type UserPayload struct {
 	// The user after the change; null on error.
 	User *jxc.User `json:"user,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A page of warehouses.
+type WarehouseConnection struct {
+	// The warehouses with their cursors.
+	Edges []*WarehouseEdge `json:"edges"`
+	// The warehouses alone.
+	Nodes []*jxc.Warehouse `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many warehouses match the filter in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// One warehouse in a list page.
+type WarehouseEdge struct {
+	// The position of this warehouse in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The warehouse.
+	Node *jxc.Warehouse `json:"node"`
+}
+
+// The result of creating or changing a warehouse.
+type WarehousePayload struct {
+	// The warehouse after the change; null on error.
+	Warehouse *jxc.Warehouse `json:"warehouse,omitempty"`
 	// Why it failed.
 	UserErrors []*UserError `json:"userErrors"`
 }

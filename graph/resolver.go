@@ -14,8 +14,11 @@ import (
 
 // Resolver holds the services the resolvers call.
 type Resolver struct {
-	UserService jxc.UserService
-	Log         *slog.Logger
+	UserService    jxc.UserService
+	CatalogService jxc.CatalogService
+	StockService   jxc.StockService
+	LedgerService  jxc.LedgerService
+	Log            *slog.Logger
 }
 
 // sessionTTL matches the server-side session lifetime.

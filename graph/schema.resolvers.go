@@ -88,6 +88,186 @@ func (r *mutationResolver) SetPassword(ctx context.Context, input SetPasswordInp
 	return SetPasswordPayload{Ok: err == nil && len(ues) == 0, UserErrors: ues}, err
 }
 
+// CreateCategory is the resolver for the createCategory field.
+func (r *mutationResolver) CreateCategory(ctx context.Context, input CreateCategoryInput) (CategoryPayload, error) {
+	v, err := r.CatalogService.CreateCategory(ctx, jxc.CategoryInput{Code: input.Code, Name: input.Name, NameEn: input.NameEn})
+	ues, err := userErrors(err)
+	if err != nil || len(ues) > 0 {
+		return CategoryPayload{UserErrors: ues}, err
+	}
+	return CategoryPayload{Category: v, UserErrors: ues}, nil
+}
+
+// UpdateCategory is the resolver for the updateCategory field.
+func (r *mutationResolver) UpdateCategory(ctx context.Context, input UpdateCategoryInput) (CategoryPayload, error) {
+	v, err := r.CatalogService.UpdateCategory(ctx, jxc.CategoryUpdate{ID: input.ID, Name: input.Name, NameEn: input.NameEn, Active: input.Active})
+	ues, err := userErrors(err)
+	if err != nil || len(ues) > 0 {
+		return CategoryPayload{UserErrors: ues}, err
+	}
+	return CategoryPayload{Category: v, UserErrors: ues}, nil
+}
+
+// CreateProduct is the resolver for the createProduct field.
+func (r *mutationResolver) CreateProduct(ctx context.Context, input CreateProductInput) (ProductPayload, error) {
+	v, err := r.CatalogService.CreateProduct(ctx, productInput(input))
+	ues, err := userErrors(err)
+	if err != nil || len(ues) > 0 {
+		return ProductPayload{UserErrors: ues}, err
+	}
+	return ProductPayload{Product: v, UserErrors: ues}, nil
+}
+
+// UpdateProduct is the resolver for the updateProduct field.
+func (r *mutationResolver) UpdateProduct(ctx context.Context, input UpdateProductInput) (ProductPayload, error) {
+	v, err := r.CatalogService.UpdateProduct(ctx, productUpdate(input))
+	ues, err := userErrors(err)
+	if err != nil || len(ues) > 0 {
+		return ProductPayload{UserErrors: ues}, err
+	}
+	return ProductPayload{Product: v, UserErrors: ues}, nil
+}
+
+// DeactivateProduct is the resolver for the deactivateProduct field.
+func (r *mutationResolver) DeactivateProduct(ctx context.Context, id int64) (ProductPayload, error) {
+	v, err := r.CatalogService.UpdateProduct(ctx, jxc.ProductUpdate{ID: id, Active: ptr(false)})
+	ues, err := userErrors(err)
+	if err != nil || len(ues) > 0 {
+		return ProductPayload{UserErrors: ues}, err
+	}
+	return ProductPayload{Product: v, UserErrors: ues}, nil
+}
+
+// CreateWarehouse is the resolver for the createWarehouse field.
+func (r *mutationResolver) CreateWarehouse(ctx context.Context, input CreateWarehouseInput) (WarehousePayload, error) {
+	v, err := r.CatalogService.CreateWarehouse(ctx, jxc.WarehouseInput{Code: input.Code, Name: input.Name, Region: input.Region, Address: input.Address})
+	ues, err := userErrors(err)
+	if err != nil || len(ues) > 0 {
+		return WarehousePayload{UserErrors: ues}, err
+	}
+	return WarehousePayload{Warehouse: v, UserErrors: ues}, nil
+}
+
+// UpdateWarehouse is the resolver for the updateWarehouse field.
+func (r *mutationResolver) UpdateWarehouse(ctx context.Context, input UpdateWarehouseInput) (WarehousePayload, error) {
+	v, err := r.CatalogService.UpdateWarehouse(ctx, jxc.WarehouseUpdate{ID: input.ID, Name: input.Name, Region: input.Region, Address: input.Address, Active: input.Active})
+	ues, err := userErrors(err)
+	if err != nil || len(ues) > 0 {
+		return WarehousePayload{UserErrors: ues}, err
+	}
+	return WarehousePayload{Warehouse: v, UserErrors: ues}, nil
+}
+
+// DeactivateWarehouse is the resolver for the deactivateWarehouse field.
+func (r *mutationResolver) DeactivateWarehouse(ctx context.Context, id int64) (WarehousePayload, error) {
+	v, err := r.CatalogService.UpdateWarehouse(ctx, jxc.WarehouseUpdate{ID: id, Active: ptr(false)})
+	ues, err := userErrors(err)
+	if err != nil || len(ues) > 0 {
+		return WarehousePayload{UserErrors: ues}, err
+	}
+	return WarehousePayload{Warehouse: v, UserErrors: ues}, nil
+}
+
+// CreateLocation is the resolver for the createLocation field.
+func (r *mutationResolver) CreateLocation(ctx context.Context, input CreateLocationInput) (LocationPayload, error) {
+	v, err := r.CatalogService.CreateLocation(ctx, jxc.LocationInput{WarehouseID: input.WarehouseID, Code: input.Code, Name: input.Name})
+	ues, err := userErrors(err)
+	if err != nil || len(ues) > 0 {
+		return LocationPayload{UserErrors: ues}, err
+	}
+	return LocationPayload{Location: v, UserErrors: ues}, nil
+}
+
+// UpdateLocation is the resolver for the updateLocation field.
+func (r *mutationResolver) UpdateLocation(ctx context.Context, input UpdateLocationInput) (LocationPayload, error) {
+	v, err := r.CatalogService.UpdateLocation(ctx, jxc.LocationUpdate{ID: input.ID, Name: input.Name, Active: input.Active})
+	ues, err := userErrors(err)
+	if err != nil || len(ues) > 0 {
+		return LocationPayload{UserErrors: ues}, err
+	}
+	return LocationPayload{Location: v, UserErrors: ues}, nil
+}
+
+// PostOpeningStock is the resolver for the postOpeningStock field.
+func (r *mutationResolver) PostOpeningStock(ctx context.Context, input OpeningStockInput) (StockDocumentPayload, error) {
+	v, err := r.StockService.PostOpeningStock(ctx, openingStock(input))
+	ues, err := userErrors(err)
+	if err != nil || len(ues) > 0 {
+		return StockDocumentPayload{UserErrors: ues}, err
+	}
+	return StockDocumentPayload{Document: v, UserErrors: ues}, nil
+}
+
+// PostStockAdjustment is the resolver for the postStockAdjustment field.
+func (r *mutationResolver) PostStockAdjustment(ctx context.Context, input StockAdjustmentInput) (StockDocumentPayload, error) {
+	v, err := r.StockService.PostStockAdjustment(ctx, stockAdjustment(input))
+	ues, err := userErrors(err)
+	if err != nil || len(ues) > 0 {
+		return StockDocumentPayload{UserErrors: ues}, err
+	}
+	return StockDocumentPayload{Document: v, UserErrors: ues}, nil
+}
+
+// CreateAccount is the resolver for the createAccount field.
+func (r *mutationResolver) CreateAccount(ctx context.Context, input CreateAccountInput) (AccountPayload, error) {
+	v, err := r.LedgerService.CreateAccount(ctx, jxc.AccountInput{Code: input.Code, Name: input.Name, NameEn: input.NameEn, Type: input.Type, ParentCode: input.ParentCode, ManualPosting: input.ManualPosting})
+	ues, err := userErrors(err)
+	if err != nil || len(ues) > 0 {
+		return AccountPayload{UserErrors: ues}, err
+	}
+	return AccountPayload{Account: v, UserErrors: ues}, nil
+}
+
+// UpdateAccount is the resolver for the updateAccount field.
+func (r *mutationResolver) UpdateAccount(ctx context.Context, input UpdateAccountInput) (AccountPayload, error) {
+	v, err := r.LedgerService.UpdateAccount(ctx, jxc.AccountUpdate{Code: input.Code, Name: input.Name, NameEn: input.NameEn, Active: input.Active})
+	ues, err := userErrors(err)
+	if err != nil || len(ues) > 0 {
+		return AccountPayload{UserErrors: ues}, err
+	}
+	return AccountPayload{Account: v, UserErrors: ues}, nil
+}
+
+// PostJournalEntry is the resolver for the postJournalEntry field.
+func (r *mutationResolver) PostJournalEntry(ctx context.Context, input JournalEntryInput) (JournalEntryPayload, error) {
+	v, err := r.LedgerService.PostManualEntry(ctx, manualEntry(input))
+	ues, err := userErrors(err)
+	if err != nil || len(ues) > 0 {
+		return JournalEntryPayload{UserErrors: ues}, err
+	}
+	return JournalEntryPayload{Entry: v, UserErrors: ues}, nil
+}
+
+// ReverseJournalEntry is the resolver for the reverseJournalEntry field.
+func (r *mutationResolver) ReverseJournalEntry(ctx context.Context, input ReverseJournalEntryInput) (JournalEntryPayload, error) {
+	v, err := r.LedgerService.ReverseJournalEntry(ctx, input.ID, dateOrZero(input.PostingDate), strOrEmpty(input.Description))
+	ues, err := userErrors(err)
+	if err != nil || len(ues) > 0 {
+		return JournalEntryPayload{UserErrors: ues}, err
+	}
+	return JournalEntryPayload{Entry: v, UserErrors: ues}, nil
+}
+
+// CloseFiscalPeriod is the resolver for the closeFiscalPeriod field.
+func (r *mutationResolver) CloseFiscalPeriod(ctx context.Context, input FiscalPeriodInput) (FiscalPeriodPayload, error) {
+	v, err := r.LedgerService.CloseFiscalPeriod(ctx, input.Year, input.Month)
+	ues, err := userErrors(err)
+	if err != nil || len(ues) > 0 {
+		return FiscalPeriodPayload{UserErrors: ues}, err
+	}
+	return FiscalPeriodPayload{Period: v, UserErrors: ues}, nil
+}
+
+// ReopenFiscalPeriod is the resolver for the reopenFiscalPeriod field.
+func (r *mutationResolver) ReopenFiscalPeriod(ctx context.Context, input FiscalPeriodInput) (FiscalPeriodPayload, error) {
+	v, err := r.LedgerService.ReopenFiscalPeriod(ctx, input.Year, input.Month)
+	ues, err := userErrors(err)
+	if err != nil || len(ues) > 0 {
+		return FiscalPeriodPayload{UserErrors: ues}, err
+	}
+	return FiscalPeriodPayload{Period: v, UserErrors: ues}, nil
+}
+
 // Me is the resolver for the me field.
 func (r *queryResolver) Me(ctx context.Context) (jxc.User, error) {
 	return *mustAuth(ctx).User, nil
@@ -106,6 +286,136 @@ func (r *queryResolver) Users(ctx context.Context) ([]*jxc.User, error) {
 // ServerTime is the resolver for the serverTime field.
 func (r *queryResolver) ServerTime(ctx context.Context) (time.Time, error) {
 	return time.Now().UTC(), nil
+}
+
+// Categories is the resolver for the categories field.
+func (r *queryResolver) Categories(ctx context.Context, includeInactive *bool) ([]*jxc.Category, error) {
+	return r.CatalogService.FindCategories(ctx, includeInactive != nil && *includeInactive)
+}
+
+// Products is the resolver for the products field.
+func (r *queryResolver) Products(ctx context.Context, first *int, after *string, filter *jxc.ProductFilter, orderBy *jxc.ProductOrder) (ProductConnection, error) {
+	p, err := r.CatalogService.FindProducts(ctx, derefFilter(filter), orderBy, pageArgs(first, after))
+	if err != nil {
+		return ProductConnection{}, err
+	}
+	return ProductConnection{Edges: edges(p, func(c string, n *jxc.Product) *ProductEdge { return &ProductEdge{Cursor: c, Node: n} }),
+		Nodes: p.Items, PageInfo: pageInfo(p), TotalCount: p.TotalCount}, nil
+}
+
+// Product is the resolver for the product field.
+func (r *queryResolver) Product(ctx context.Context, id int64) (*jxc.Product, error) {
+	v, err := r.CatalogService.FindProductByID(ctx, id)
+	if jxc.ErrorCode(err) == jxc.ENOTFOUND {
+		return nil, nil
+	}
+	return v, err
+}
+
+// ProductByBarcode is the resolver for the productByBarcode field.
+func (r *queryResolver) ProductByBarcode(ctx context.Context, barcode string) (*jxc.Product, error) {
+	v, err := r.CatalogService.FindProductByBarcode(ctx, barcode)
+	if jxc.ErrorCode(err) == jxc.ENOTFOUND {
+		return nil, nil
+	}
+	return v, err
+}
+
+// Warehouses is the resolver for the warehouses field.
+func (r *queryResolver) Warehouses(ctx context.Context, first *int, after *string, filter *jxc.WarehouseFilter, orderBy *jxc.WarehouseOrder) (WarehouseConnection, error) {
+	p, err := r.CatalogService.FindWarehouses(ctx, derefFilter(filter), orderBy, pageArgs(first, after))
+	if err != nil {
+		return WarehouseConnection{}, err
+	}
+	return WarehouseConnection{Edges: edges(p, func(c string, n *jxc.Warehouse) *WarehouseEdge { return &WarehouseEdge{Cursor: c, Node: n} }),
+		Nodes: p.Items, PageInfo: pageInfo(p), TotalCount: p.TotalCount}, nil
+}
+
+// Warehouse is the resolver for the warehouse field.
+func (r *queryResolver) Warehouse(ctx context.Context, id int64) (*jxc.Warehouse, error) {
+	v, err := r.CatalogService.FindWarehouseByID(ctx, id)
+	if jxc.ErrorCode(err) == jxc.ENOTFOUND {
+		return nil, nil
+	}
+	return v, err
+}
+
+// StockLevels is the resolver for the stockLevels field.
+func (r *queryResolver) StockLevels(ctx context.Context, first *int, after *string, filter *jxc.StockLevelFilter, orderBy *jxc.StockLevelOrder) (StockLevelConnection, error) {
+	p, err := r.StockService.FindStockLevels(ctx, derefFilter(filter), orderBy, pageArgs(first, after))
+	if err != nil {
+		return StockLevelConnection{}, err
+	}
+	return StockLevelConnection{Edges: edges(p, func(c string, n *jxc.StockLevel) *StockLevelEdge { return &StockLevelEdge{Cursor: c, Node: n} }),
+		Nodes: p.Items, PageInfo: pageInfo(p), TotalCount: p.TotalCount}, nil
+}
+
+// StockMoves is the resolver for the stockMoves field.
+func (r *queryResolver) StockMoves(ctx context.Context, first *int, after *string, filter *jxc.StockMoveFilter, orderBy *jxc.StockMoveOrder) (StockMoveConnection, error) {
+	p, err := r.StockService.FindStockMoves(ctx, derefFilter(filter), orderBy, pageArgs(first, after))
+	if err != nil {
+		return StockMoveConnection{}, err
+	}
+	return StockMoveConnection{Edges: edges(p, func(c string, n *jxc.StockMove) *StockMoveEdge { return &StockMoveEdge{Cursor: c, Node: n} }),
+		Nodes: p.Items, PageInfo: pageInfo(p), TotalCount: p.TotalCount}, nil
+}
+
+// StockDocument is the resolver for the stockDocument field.
+func (r *queryResolver) StockDocument(ctx context.Context, id int64) (*jxc.StockDocument, error) {
+	v, err := r.StockService.FindStockDocument(ctx, id)
+	if jxc.ErrorCode(err) == jxc.ENOTFOUND {
+		return nil, nil
+	}
+	return v, err
+}
+
+// Accounts is the resolver for the accounts field.
+func (r *queryResolver) Accounts(ctx context.Context, filter *jxc.AccountFilter, asOf *jxc.Date) ([]*jxc.Account, error) {
+	return r.LedgerService.FindAccounts(ctx, derefFilter(filter), dateOrZero(asOf))
+}
+
+// FiscalPeriods is the resolver for the fiscalPeriods field.
+func (r *queryResolver) FiscalPeriods(ctx context.Context, year int) ([]*jxc.FiscalPeriod, error) {
+	return r.LedgerService.FindFiscalPeriods(ctx, year)
+}
+
+// JournalEntries is the resolver for the journalEntries field.
+func (r *queryResolver) JournalEntries(ctx context.Context, first *int, after *string, filter *jxc.JournalEntryFilter, orderBy *jxc.JournalEntryOrder) (JournalEntryConnection, error) {
+	p, err := r.LedgerService.FindJournalEntries(ctx, derefFilter(filter), orderBy, pageArgs(first, after))
+	if err != nil {
+		return JournalEntryConnection{}, err
+	}
+	return JournalEntryConnection{Edges: edges(p, func(c string, n *jxc.JournalEntry) *JournalEntryEdge { return &JournalEntryEdge{Cursor: c, Node: n} }),
+		Nodes: p.Items, PageInfo: pageInfo(p), TotalCount: p.TotalCount}, nil
+}
+
+// JournalEntry is the resolver for the journalEntry field.
+func (r *queryResolver) JournalEntry(ctx context.Context, id int64) (*jxc.JournalEntry, error) {
+	v, err := r.LedgerService.FindJournalEntryByID(ctx, id)
+	if jxc.ErrorCode(err) == jxc.ENOTFOUND {
+		return nil, nil
+	}
+	return v, err
+}
+
+// TrialBalance is the resolver for the trialBalance field.
+func (r *queryResolver) TrialBalance(ctx context.Context, asOf jxc.Date) (jxc.TrialBalance, error) {
+	return value(r.LedgerService.TrialBalance(ctx, asOf))
+}
+
+// ProfitAndLoss is the resolver for the profitAndLoss field.
+func (r *queryResolver) ProfitAndLoss(ctx context.Context, from jxc.Date, to jxc.Date) (jxc.ProfitAndLoss, error) {
+	return value(r.LedgerService.ProfitAndLoss(ctx, from, to))
+}
+
+// BalanceSheet is the resolver for the balanceSheet field.
+func (r *queryResolver) BalanceSheet(ctx context.Context, asOf jxc.Date) (jxc.BalanceSheet, error) {
+	return value(r.LedgerService.BalanceSheet(ctx, asOf))
+}
+
+// BooksCheck is the resolver for the booksCheck field.
+func (r *queryResolver) BooksCheck(ctx context.Context) (jxc.BooksCheck, error) {
+	return value(r.LedgerService.BooksCheck(ctx))
 }
 
 // Clock is the resolver for the clock field.

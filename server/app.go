@@ -33,7 +33,13 @@ func newApp(store *db.DB, events *db.Events, log *slog.Logger) *app {
 
 func (a *app) routes() http.Handler {
 	users := db.NewUserService(a.store)
-	resolver := &graph.Resolver{UserService: users, Log: a.log}
+	resolver := &graph.Resolver{
+		UserService:    users,
+		CatalogService: db.NewCatalogService(a.store),
+		StockService:   db.NewStockService(a.store),
+		LedgerService:  db.NewLedgerService(a.store),
+		Log:            a.log,
+	}
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", graph.Authenticate(users, false, graph.NewHandler(resolver)))
 	mux.HandleFunc("GET /graphiql", a.serveGraphiQL)

@@ -1,0 +1,106 @@
+package graph
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/jxcgraph/jxc"
+)
+
+// Translations between the generated input and connection types and the
+// domain's: no rule lives here.
+
+func pageInfo[T any](p *jxc.Page[T]) *PageInfo {
+	pi := &PageInfo{HasNextPage: p.HasNextPage(), HasPreviousPage: p.Offset > 0}
+	if n := len(p.Items); n > 0 {
+		pi.StartCursor = ptr(jxc.EncodeCursor(p.Offset))
+		pi.EndCursor = ptr(jxc.EncodeCursor(p.Offset + n - 1))
+	}
+	return pi
+}
+
+func edges[T, E any](p *jxc.Page[T], mk func(cursor string, node T) E) []E {
+	out := make([]E, len(p.Items))
+	for i, it := range p.Items {
+		out[i] = mk(jxc.EncodeCursor(p.Offset+i), it)
+	}
+	return out
+}
+
+func derefFilter[T any](f *T) T {
+	var zero T
+	if f == nil {
+		return zero
+	}
+	return *f
+}
+
+func dateOrZero(d *jxc.Date) jxc.Date {
+	if d == nil {
+		return jxc.Date{}
+	}
+	return *d
+}
+
+func strOrEmpty(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+func decOrZero(d *decimal.Decimal) decimal.Decimal {
+	if d == nil {
+		return decimal.Zero
+	}
+	return *d
+}
+
+func productInput(in CreateProductInput) jxc.ProductInput {
+	return jxc.ProductInput{SKU: in.Sku, Name: in.Name, NameEn: in.NameEn, Barcodes: in.Barcodes, Unit: in.Unit,
+		CategoryID: in.CategoryID, SellPrice: in.SellPrice, VATRate: in.VatRate, SafetyStock: in.SafetyStock,
+		ReorderPoint: in.ReorderPoint, ReorderQty: in.ReorderQuantity, LeadTimeDays: in.LeadTimeDays}
+}
+
+func productUpdate(in UpdateProductInput) jxc.ProductUpdate {
+	return jxc.ProductUpdate{ID: in.ID, SKU: in.Sku, Name: in.Name, NameEn: in.NameEn, Barcodes: in.Barcodes, Unit: in.Unit,
+		CategoryID: in.CategoryID, SellPrice: in.SellPrice, VATRate: in.VatRate, SafetyStock: in.SafetyStock,
+		ReorderPoint: in.ReorderPoint, ReorderQty: in.ReorderQuantity, LeadTimeDays: in.LeadTimeDays, Active: in.Active}
+}
+
+func openingStock(in OpeningStockInput) jxc.OpeningStock {
+	e := jxc.OpeningStock{Date: dateOrZero(in.PostingDate), Description: strOrEmpty(in.Description)}
+	for _, l := range in.Lines {
+		e.Lines = append(e.Lines, jxc.OpeningStockLine{ProductID: l.ProductID, WarehouseID: l.WarehouseID, LocationID: l.LocationID,
+			Quantity: l.Quantity, UnitCost: l.UnitCost})
+	}
+	return e
+}
+
+func stockAdjustment(in StockAdjustmentInput) jxc.StockAdjustment {
+	e := jxc.StockAdjustment{Date: dateOrZero(in.PostingDate), Reason: in.Reason, Description: strOrEmpty(in.Description)}
+	for _, l := range in.Lines {
+		e.Lines = append(e.Lines, jxc.AdjustmentLine{ProductID: l.ProductID, WarehouseID: l.WarehouseID, LocationID: l.LocationID,
+			Direction: l.Direction, Quantity: l.Quantity, UnitCost: l.UnitCost})
+	}
+	return e
+}
+
+func manualEntry(in JournalEntryInput) jxc.ManualEntry {
+	e := jxc.ManualEntry{Date: dateOrZero(in.PostingDate), Description: in.Description}
+	for _, l := range in.Lines {
+		e.Lines = append(e.Lines, jxc.ManualLine{AccountCode: l.AccountCode, Debit: decOrZero(l.Debit), Credit: decOrZero(l.Credit),
+			CostCentre: l.CostCentre, Partner: l.Partner, Description: strOrEmpty(l.Description)})
+	}
+	return e
+}
+
+func pageArgs(first *int, after *string) jxc.PageArgs { return jxc.PageArgs{First: first, After: after} }
+
+// value unwraps a service result for a non-null field.
+func value[T any](p *T, err error) (T, error) {
+	var zero T
+	if err != nil || p == nil {
+		return zero, err
+	}
+	return *p, nil
+}
