@@ -1,0 +1,255 @@
+package db_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/jxcgraph/jxc"
+	"github.com/jxcgraph/jxc/db"
+	"github.com/jxcgraph/jxc/db/dbtest"
+)
+
+func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+func p[T any](v T) *T            { return &v }
+
+// salesCo is a test company for order to cash: two products, warehouses in
+// two regions, opening stock, and a customer.
+type salesCo struct {
+	db       *db.DB
+	sales    *db.SalesService
+	stock    *db.StockService
+	ledger   *db.LedgerService
+	catalog  *db.CatalogService
+	products []*jxc.Product
+	east     *jxc.Warehouse
+	south    *jxc.Warehouse
+	customer *jxc.Customer
+}
+
+var (
+	d0 = jxc.Date{Year: 2026, Month: 3, Day: 1}
+	d1 = jxc.Date{Year: 2026, Month: 3, Day: 2}
+	d2 = jxc.Date{Year: 2026, Month: 3, Day: 10}
+	d3 = jxc.Date{Year: 2026, Month: 4, Day: 20}
+)
+
+func newSalesCo(t testing.TB) *salesCo {
+	t.Helper()
+	ctx := context.Background()
+	x := dbtest.New(t)
+	c := &salesCo{db: x, sales: db.NewSalesService(x), stock: db.NewStockService(x), ledger: db.NewLedgerService(x), catalog: db.NewCatalogService(x)}
+	for i, price := range []string{"100", "35.50"} {
+		pr, err := c.catalog.CreateProduct(ctx, jxc.ProductInput{SKU: fmt.Sprintf("S-%d", i), Name: fmt.Sprintf("货品 %d", i), Unit: "个", SellPrice: p(d(price))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.products = append(c.products, pr)
+	}
+	var err error
+	if c.east, err = c.catalog.CreateWarehouse(ctx, jxc.WarehouseInput{Code: "SH", Name: "上海仓", Region: p("华东")}); err != nil {
+		t.Fatal(err)
+	}
+	if c.south, err = c.catalog.CreateWarehouse(ctx, jxc.WarehouseInput{Code: "GZ", Name: "广州仓", Region: p("华南")}); err != nil {
+		t.Fatal(err)
+	}
+	// 10 @ 60.00 and 3 @ 20.333333 in the east; 5 @ 61.00 of the first in the south.
+	if _, err := c.stock.PostOpeningStock(ctx, jxc.OpeningStock{Date: d0, Lines: []jxc.OpeningStockLine{
+		{ProductID: c.products[0].ID, WarehouseID: c.east.ID, Quantity: d("10"), UnitCost: d("60")},
+		{ProductID: c.products[1].ID, WarehouseID: c.east.ID, Quantity: d("3"), UnitCost: d("20.333333")},
+		{ProductID: c.products[0].ID, WarehouseID: c.south.ID, Quantity: d("5"), UnitCost: d("61")},
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	if c.customer, err = c.sales.CreateCustomer(ctx, jxc.CustomerInput{Code: "C1", Name: "华东客户", Region: p("华东"),
+		CreditLimit: p(d("100000")), PaymentTermsDays: p(30), Channel: p(jxc.ChannelDistributor),
+		Contacts: []jxc.Contact{{Name: "王经理", Phone: "021-1234"}}}); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func (c *salesCo) check(t testing.TB) {
+	t.Helper()
+	bc, err := c.ledger.BooksCheck(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range bc.Violations {
+		t.Errorf("books check: %s: %s %v", v.Rule, v.Message, v.Rows)
+	}
+}
+
+func (c *salesCo) balance(t testing.TB, pi int, w *jxc.Warehouse) jxc.StockBalance {
+	t.Helper()
+	var b jxc.StockBalance
+	if err := c.db.GetContext(context.Background(), &b, `SELECT product_id, warehouse_id, on_hand, reserved, value FROM stock_balances
+		WHERE product_id = $1 AND warehouse_id = $2`, c.products[pi].ID, w.ID); err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func (c *salesCo) account(t testing.TB, code string) decimal.Decimal {
+	t.Helper()
+	var v decimal.Decimal
+	if err := c.db.GetContext(context.Background(), &v, `SELECT coalesce(sum(debit - credit), 0) FROM journal_lines WHERE account_code = $1`, code); err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func (c *salesCo) order(t testing.TB, lines ...jxc.SalesOrderLineInput) *jxc.SalesOrder {
+	t.Helper()
+	o, err := c.sales.CreateSalesOrder(context.Background(), jxc.SalesOrderInput{CustomerID: c.customer.ID, PostingDate: &d1, Lines: lines})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
+func wantField(t testing.TB, err error, field string) {
+	t.Helper()
+	es, ok := jxc.AsErrors(err)
+	if !ok {
+		t.Fatalf("want a user error on %s, got %v", field, err)
+	}
+	for _, e := range es {
+		if e.Field == field {
+			return
+		}
+	}
+	t.Fatalf("want an error on %s, got %v", field, es)
+}
+
+func TestOrderToCashPostsEveryStep(t *testing.T) {
+	ctx := context.Background()
+	c := newSalesCo(t)
+	o := c.order(t, jxc.SalesOrderLineInput{ProductID: c.products[0].ID, Quantity: d("4"), DiscountRate: p(d("0.1"))},
+		jxc.SalesOrderLineInput{ProductID: c.products[1].ID, Quantity: d("5"), UnitPrice: p(d("35.555"))})
+	// 4 x 100 x 0.9 = 360.00 + 46.80 VAT; 5 x 35.555 = 177.775 -> 177.78 + 23.11 VAT.
+	if !o.NetAmount.Equal(d("537.78")) || !o.VATAmount.Equal(d("69.91")) || o.Status != jxc.OrderDraft {
+		t.Fatalf("order %+v", o)
+	}
+	o, err := c.sales.ConfirmSalesOrder(ctx, o.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Status != jxc.OrderConfirmed || o.WarehouseID != c.east.ID || !o.Lines[0].Reserved.Equal(d("4")) || !o.Lines[1].Reserved.Equal(d("3")) {
+		t.Fatalf("confirmed %+v lines %+v %+v", o, o.Lines[0], o.Lines[1])
+	}
+	if b := c.balance(t, 1, c.east); !b.Reserved.Equal(d("3")) {
+		t.Fatalf("reserved %+v", b)
+	}
+	needs, err := c.sales.FindReplenishmentNeeds(ctx, jxc.ReplenishmentNeedFilter{Status: p(jxc.NeedOpen)}, jxc.PageArgs{})
+	if err != nil || needs.TotalCount != 1 || !needs.Items[0].Quantity.Equal(d("2")) || needs.Items[0].ProductID != c.products[1].ID {
+		t.Fatalf("needs %+v %v", needs, err)
+	}
+	shs, err := c.sales.FindShipments(ctx, jxc.SalesDocumentFilter{OrderID: &o.ID}, jxc.PageArgs{})
+	if err != nil || shs.TotalCount != 1 || len(shs.Items[0].Lines) != 2 {
+		t.Fatalf("shipments %+v %v", shs, err)
+	}
+	sh := shs.Items[0]
+	c.check(t)
+
+	// Ship 3 of the first line only: 3 x 60 = 180 at cost.
+	sh, err = c.sales.ShipShipment(ctx, jxc.ShipInput{ShipmentID: sh.ID, PostingDate: &d2, Carrier: p("顺丰"), TrackingNumber: p("SF1"),
+		Lines: []jxc.ShipLineInput{{ShipmentLineID: sh.Lines[0].ID, Quantity: d("3")}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sh.Status != jxc.ShipmentShipped || len(sh.Lines) != 1 || !sh.Lines[0].CostValue.Equal(d("180")) {
+		t.Fatalf("shipped %+v %+v", sh, sh.Lines)
+	}
+	if b := c.balance(t, 0, c.east); !b.OnHand.Equal(d("7")) || !b.Reserved.Equal(d("1")) || !b.Value.Equal(d("420")) {
+		t.Fatalf("balance after shipping %+v", b)
+	}
+	if !c.account(t, "6401").Equal(d("180")) {
+		t.Fatalf("COGS %s", c.account(t, "6401"))
+	}
+	o, _ = c.sales.FindSalesOrderByID(ctx, o.ID)
+	if o.Status != jxc.OrderPartiallyShipped {
+		t.Fatalf("order status %s", o.Status)
+	}
+	c.check(t)
+
+	// Shipping more than is reserved is refused with nothing written.
+	pend, _ := c.sales.FindShipments(ctx, jxc.SalesDocumentFilter{OrderID: &o.ID, Status: p("PENDING")}, jxc.PageArgs{})
+	if pend.TotalCount != 1 {
+		t.Fatalf("pending %+v", pend)
+	}
+	_, err = c.sales.ShipShipment(ctx, jxc.ShipInput{ShipmentID: pend.Items[0].ID, PostingDate: &d2,
+		Lines: []jxc.ShipLineInput{{ShipmentLineID: pend.Items[0].Lines[0].ID, Quantity: d("2")}}})
+	wantField(t, err, "input.lines.0.quantity")
+
+	inv, err := c.sales.CreateSalesInvoice(ctx, jxc.SalesInvoiceInput{ShipmentIDs: []int64{sh.ID}, PostingDate: &d2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 3 x 100 x 0.9 = 270.00 + 35.10.
+	if !inv.TotalAmount.Equal(d("305.10")) || inv.DueDate != d2.AddDays(30) || inv.Status != jxc.InvoiceOpen {
+		t.Fatalf("invoice %+v", inv)
+	}
+	if !c.account(t, "1122").Equal(d("305.10")) || !c.account(t, "6001").Equal(d("-270")) || !c.account(t, "2221.01.02").Equal(d("-35.10")) {
+		t.Fatal("invoice journal")
+	}
+	c.check(t)
+
+	// Over-allocation to an invoice, and allocations above the payment.
+	_, err = c.sales.RecordCustomerPayment(ctx, jxc.PaymentInput{CustomerID: c.customer.ID, Amount: d("400"), PostingDate: &d2,
+		Allocations: []jxc.AllocationInput{{InvoiceID: inv.ID, Amount: d("305.11")}}})
+	wantField(t, err, "input.allocations.0.amount")
+	_, err = c.sales.RecordCustomerPayment(ctx, jxc.PaymentInput{CustomerID: c.customer.ID, Amount: d("100"), PostingDate: &d2,
+		Allocations: []jxc.AllocationInput{{InvoiceID: inv.ID, Amount: d("200")}}})
+	wantField(t, err, "input.allocations")
+
+	pay, err := c.sales.RecordCustomerPayment(ctx, jxc.PaymentInput{CustomerID: c.customer.ID, Amount: d("400"), PostingDate: &d2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !pay.AppliedAmount.Equal(d("305.10")) || !pay.Unapplied().Equal(d("94.90")) || len(pay.Allocations) != 1 {
+		t.Fatalf("payment %+v", pay)
+	}
+	inv, _ = c.sales.FindSalesInvoiceByID(ctx, inv.ID)
+	if inv.Status != jxc.InvoicePaid || !c.account(t, "2203").Equal(d("-94.90")) || !c.account(t, "1122").IsZero() {
+		t.Fatalf("after payment: %+v", inv)
+	}
+	c.check(t)
+
+	// Return 1 of the 3 shipped: back at 60.00; credit 90.00 + 11.70, all
+	// open as credit because the invoice is paid; refund it.
+	ret, err := c.sales.CreateSalesReturn(ctx, jxc.SalesReturnInput{ShipmentID: sh.ID, PostingDate: &d2, Reason: p("damaged"),
+		Lines: []jxc.SalesReturnLineInput{{ShipmentLineID: sh.Lines[0].ID, Quantity: d("1")}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ret.CostValue.Equal(d("60")) || !ret.TotalAmount.Equal(d("101.70")) || !ret.OpenCredit().Equal(d("101.70")) {
+		t.Fatalf("return %+v", ret)
+	}
+	if b := c.balance(t, 0, c.east); !b.OnHand.Equal(d("8")) || !b.Value.Equal(d("480")) {
+		t.Fatalf("after return %+v", b)
+	}
+	c.check(t)
+	cust, _ := c.sales.FindCustomerByID(ctx, c.customer.ID)
+	if !cust.OpenBalance().Equal(d("-196.60")) {
+		t.Fatalf("open balance %s", cust.OpenBalance())
+	}
+	if _, err := c.sales.RefundCustomer(ctx, jxc.RefundInput{ReturnID: &ret.ID, Amount: d("101.71"), PostingDate: &d2}); err == nil {
+		t.Fatal("refunded more than the credit")
+	}
+	if _, err := c.sales.RefundCustomer(ctx, jxc.RefundInput{ReturnID: &ret.ID, Amount: d("101.70"), PostingDate: &d2}); err != nil {
+		t.Fatal(err)
+	}
+	c.check(t)
+
+	// Close short: the 1 still reserved goes back, the need is cancelled.
+	if _, err := c.sales.CloseSalesOrder(ctx, o.ID); err != nil {
+		t.Fatal(err)
+	}
+	if b := c.balance(t, 0, c.east); !b.Reserved.IsZero() {
+		t.Fatalf("reserved after close %+v", b)
+	}
+	c.check(t)
+}
