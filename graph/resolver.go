@@ -18,6 +18,7 @@ type Resolver struct {
 	CatalogService jxc.CatalogService
 	StockService   jxc.StockService
 	LedgerService  jxc.LedgerService
+	SalesService   jxc.SalesService
 	Log            *slog.Logger
 }
 

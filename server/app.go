@@ -38,6 +38,7 @@ func (a *app) routes() http.Handler {
 		CatalogService: db.NewCatalogService(a.store),
 		StockService:   db.NewStockService(a.store),
 		LedgerService:  db.NewLedgerService(a.store),
+		SalesService:   db.NewSalesService(a.store),
 		Log:            a.log,
 	}
 	mux := http.NewServeMux()
