@@ -3,6 +3,7 @@ package jxc
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -128,6 +129,11 @@ func (s *PostingState) sku(productID int64) string {
 // books do not re-value (DOMAIN.md).
 func (s *PostingState) checkDate(es *Errors, field string, productID int64, d Date) bool {
 	if last, ok := s.LastMove[productID]; ok && d.Before(last) {
+		for _, e := range *es {
+			if e.Field == field && strings.Contains(e.Message, " "+s.sku(productID)+" ") {
+				return false // said once per product
+			}
+		}
 		es.Add(ECONFLICT, field, "product %s has a stock move dated %s; a stock posting may not be dated before it (later moves are never re-valued)", s.sku(productID), last)
 		return false
 	}

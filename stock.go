@@ -25,6 +25,16 @@ func (k StockKey) Less(o StockKey) bool {
 // StockBalance is a product's stock in one warehouse. It is also the cost
 // pool of the moving average: value is kept, not a unit cost, so value is
 // 0 exactly when on hand is 0.
+//
+// The average is kept per product per warehouse, not company-wide: DOMAIN.md's
+// "each product holds (qty, value)" applied to each warehouse's balance. With
+// one company-wide pool, an issue from one warehouse would take value that
+// another warehouse's stock paid for, and a warehouse could show value with
+// nothing on hand (or a negative value). Per warehouse, every balance row
+// obeys value = 0 exactly when on hand = 0, the inventory account equals the
+// sum of the rows to the cent, and a later transfer moves value at the
+// source's average. A product's company-wide average is the sum of its values
+// over the sum of its quantities.
 type StockBalance struct {
 	ProductID   int64           `db:"product_id"`
 	WarehouseID int64           `db:"warehouse_id"`

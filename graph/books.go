@@ -94,7 +94,9 @@ func manualEntry(in JournalEntryInput) jxc.ManualEntry {
 	return e
 }
 
-func pageArgs(first *int, after *string) jxc.PageArgs { return jxc.PageArgs{First: first, After: after} }
+func pageArgs(first *int, after *string) jxc.PageArgs {
+	return jxc.PageArgs{First: first, After: after}
+}
 
 // value unwraps a service result for a non-null field.
 func value[T any](p *T, err error) (T, error) {

@@ -1,0 +1,325 @@
+package db_test
+
+import (
+	"context"
+	"math/rand/v2"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/jxcgraph/jxc"
+)
+
+// randomEvents is how many events TestRandomEventsKeepTheBooksReconciled
+// posts: JXC_RANDOM_EVENTS, 10,000 by default (short mode: 1,000).
+func randomEvents() int {
+	if s := os.Getenv("JXC_RANDOM_EVENTS"); s != "" {
+		if n, err := strconv.Atoi(s); err == nil && n > 0 {
+			return n
+		}
+	}
+	if testing.Short() {
+		return 1000
+	}
+	return 10000
+}
+
+// outcome is what the test expects of one event.
+type outcome int
+
+const (
+	mustPost    outcome = iota // succeeds
+	mayOverdraw                // succeeds, or is refused because a concurrent issue took the stock
+	mustRefuse                 // is refused with the given code and field
+)
+
+type randomEvent struct {
+	name    string
+	outcome outcome
+	code    string
+	field   string
+	run     func(ctx context.Context) (*result, error)
+}
+
+// result is what a posted event wrote, to add up what the tables must hold.
+type result struct {
+	moves   map[jxc.StockKey]decimal.Decimal
+	nMoves  int
+	entries int
+	docs    int
+	bank    decimal.Decimal
+}
+
+func randDec(r *rand.Rand, max int64, places int32) decimal.Decimal {
+	return decimal.New(1+r.Int64N(max), -places)
+}
+
+func TestRandomEventsKeepTheBooksReconciled(t *testing.T) {
+	const (
+		workers    = 8
+		nProducts  = 24
+		nWarehouse = 3
+		batchSize  = 500
+	)
+	total := randomEvents()
+	ctx := context.Background()
+	b := newBooks(t, nProducts, nWarehouse)
+	start := jxc.Date{Year: 2026, Month: 3, Day: 1}
+	closed := jxc.Date{Year: 2026, Month: 1, Day: 15}
+	backDated := jxc.Date{Year: 2026, Month: 2, Day: 15}
+	if _, err := b.ledger.CloseFiscalPeriod(ctx, 2026, 1); err != nil {
+		t.Fatal(err)
+	}
+	// Every product moves on the first day, so a stock posting in February is back-dated.
+	expected := map[jxc.StockKey]decimal.Decimal{}
+	var open []jxc.OpeningStockLine
+	for p := range nProducts {
+		for w := range nWarehouse {
+			q := decimal.New(int64(10+p+w), 0)
+			open = append(open, jxc.OpeningStockLine{ProductID: b.pid(p), WarehouseID: b.wid(w), Quantity: q, UnitCost: dec("12.345678")})
+			expected[jxc.StockKey{ProductID: b.pid(p), WarehouseID: b.wid(w)}] = q
+		}
+	}
+	if _, err := b.stock.PostOpeningStock(ctx, jxc.OpeningStock{Date: start, Lines: open}); err != nil {
+		t.Fatal(err)
+	}
+	nMoves, nEntries, nDocs, bank := len(open), 1, 1, decimal.Zero
+
+	key := func(r *rand.Rand) (int, int) { return r.IntN(nProducts), r.IntN(nWarehouse) }
+	stockResult := func(doc *jxc.StockDocument) *result {
+		res := &result{moves: map[jxc.StockKey]decimal.Decimal{}, nMoves: len(doc.Lines), docs: 1}
+		for _, l := range doc.Lines {
+			k := jxc.StockKey{ProductID: l.ProductID, WarehouseID: l.WarehouseID}
+			res.moves[k] = res.moves[k].Add(l.Quantity)
+		}
+		if doc.JournalEntryID != nil {
+			res.entries = 1
+		}
+		return res
+	}
+	newEvent := func(r *rand.Rand, day jxc.Date) randomEvent {
+		switch n := r.IntN(100); {
+		case n < 12:
+			p, w := key(r)
+			e := jxc.OpeningStock{Date: day, Lines: []jxc.OpeningStockLine{{ProductID: b.pid(p), WarehouseID: b.wid(w),
+				Quantity: randDec(r, 500000, 4), UnitCost: randDec(r, 100000000, 6)}}}
+			return randomEvent{name: "opening stock", run: func(ctx context.Context) (*result, error) {
+				doc, err := b.stock.PostOpeningStock(ctx, e)
+				if err != nil {
+					return nil, err
+				}
+				return stockResult(doc), nil
+			}}
+		case n < 35:
+			e := jxc.StockAdjustment{Date: day, Reason: jxc.ReasonCountVariance}
+			for range 1 + r.IntN(3) {
+				p, w := key(r)
+				e.Lines = append(e.Lines, jxc.AdjustmentLine{ProductID: b.pid(p), WarehouseID: b.wid(w), Direction: jxc.Increase,
+					Quantity: randDec(r, 200000, 4), UnitCost: ptr(randDec(r, 50000000, 6))})
+			}
+			return randomEvent{name: "receipt-like increase", run: func(ctx context.Context) (*result, error) {
+				doc, err := b.stock.PostStockAdjustment(ctx, e)
+				if err != nil {
+					return nil, err
+				}
+				return stockResult(doc), nil
+			}}
+		case n < 62:
+			reason := jxc.ReasonScrap
+			if r.IntN(2) == 0 {
+				reason = jxc.ReasonCountVariance
+			}
+			e := jxc.StockAdjustment{Date: day, Reason: reason}
+			for range 1 + r.IntN(2) {
+				p, w := key(r)
+				e.Lines = append(e.Lines, jxc.AdjustmentLine{ProductID: b.pid(p), WarehouseID: b.wid(w), Direction: jxc.Decrease,
+					Quantity: randDec(r, 300000, 4)})
+			}
+			return randomEvent{name: "issue or scrap", outcome: mayOverdraw, run: func(ctx context.Context) (*result, error) {
+				doc, err := b.stock.PostStockAdjustment(ctx, e)
+				if err != nil {
+					return nil, err
+				}
+				return stockResult(doc), nil
+			}}
+		case n < 80:
+			amount := randDec(r, 10000000, 2)
+			e := jxc.ManualEntry{Date: start.AddDays(r.IntN(25)), Description: "office costs", Lines: []jxc.ManualLine{
+				{AccountCode: "6602", Debit: amount, CostCentre: ptr("ADMIN")}, {AccountCode: "1002", Credit: amount}}}
+			return randomEvent{name: "manual entry", run: func(ctx context.Context) (*result, error) {
+				if _, err := b.ledger.PostManualEntry(ctx, e); err != nil {
+					return nil, err
+				}
+				return &result{entries: 1, bank: amount.Neg()}, nil
+			}}
+		}
+		return refusal(r, b, day, closed, backDated, key)
+	}
+
+	seed := uint64(time.Now().UnixNano())
+	t.Logf("seed %d, %d events, %d workers", seed, total, workers)
+	var posted, refused, overdrawn int
+	began := time.Now()
+	for batch := 0; batch*batchSize < total; batch++ {
+		day := start.AddDays(1 + batch)
+		n := min(batchSize, total-batch*batchSize)
+		var mu sync.Mutex
+		var wg sync.WaitGroup
+		for w := range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				r := rand.New(rand.NewPCG(seed, uint64(batch*workers+w)))
+				for i := w; i < n; i += workers {
+					ev := newEvent(r, day)
+					res, err := ev.run(ctx)
+					mu.Lock()
+					switch {
+					case err == nil && ev.outcome != mustRefuse:
+						posted++
+						for k, q := range res.moves {
+							expected[k] = expected[k].Add(q)
+						}
+						nMoves += res.nMoves
+						nEntries += res.entries
+						nDocs += res.docs
+						bank = bank.Add(res.bank)
+					case err == nil:
+						t.Errorf("%s was posted but must be refused", ev.name)
+					case ev.outcome == mustRefuse:
+						refused++
+						if es, ok := jxc.AsErrors(err); !ok || es[0].Code != ev.code || es[0].Field != ev.field {
+							t.Errorf("%s: want %s on %s, got %v", ev.name, ev.code, ev.field, err)
+						}
+					case ev.outcome == mayOverdraw:
+						overdrawn++
+						if es, ok := jxc.AsErrors(err); !ok || es[0].Code != jxc.ECONFLICT || !strings.HasSuffix(es[0].Field, ".quantity") {
+							t.Errorf("%s: want an overdraw refusal, got %v", ev.name, err)
+						}
+					default:
+						t.Errorf("%s: %v", ev.name, err)
+					}
+					mu.Unlock()
+				}
+			}()
+		}
+		wg.Wait()
+		if t.Failed() {
+			t.FailNow()
+		}
+		// After each batch: the invariants hold, and the tables hold exactly
+		// what the posted events wrote, so no refused event left anything.
+		b.mustCheck(t)
+		b.checkTotals(t, expected, nMoves, nEntries, nDocs, bank)
+		// And one of each refusal, alone, leaves every table as it was.
+		r := rand.New(rand.NewPCG(seed, uint64(1_000_000+batch)))
+		for kind := range 4 {
+			ev := refusalOf(kind, r, b, day, closed, backDated, key)
+			before := snapshot(t, b.d)
+			if _, err := ev.run(ctx); err == nil {
+				t.Fatalf("%s was posted", ev.name)
+			}
+			if after := snapshot(t, b.d); after != before {
+				t.Fatalf("%s left something behind:\nbefore %s\nafter  %s", ev.name, before, after)
+			}
+		}
+	}
+	elapsed := time.Since(began)
+	t.Logf("%d events in %s (%.0f/s): %d posted, %d refused as they must be, %d issues refused for lack of stock",
+		total, elapsed.Round(time.Millisecond), float64(total)/elapsed.Seconds(), posted, refused, overdrawn)
+	if posted < total/2 || refused < total/10 {
+		t.Errorf("the mix is off: %d posted, %d refused", posted, refused)
+	}
+}
+
+func refusal(r *rand.Rand, b *books, day, closed, backDated jxc.Date, key func(*rand.Rand) (int, int)) randomEvent {
+	return refusalOf(r.IntN(4), r, b, day, closed, backDated, key)
+}
+
+// refusalOf builds an event that must be refused: an overdraw, a posting
+// into a closed period, a back-dated stock posting, an unbalanced entry.
+func refusalOf(kind int, r *rand.Rand, b *books, day, closed, backDated jxc.Date, key func(*rand.Rand) (int, int)) randomEvent {
+	p, w := key(r)
+	adjust := func(e jxc.StockAdjustment) func(ctx context.Context) (*result, error) {
+		return func(ctx context.Context) (*result, error) {
+			_, err := b.stock.PostStockAdjustment(ctx, e)
+			return nil, err
+		}
+	}
+	switch kind {
+	case 0:
+		return randomEvent{name: "overdraw", outcome: mustRefuse, code: jxc.ECONFLICT, field: "input.lines.0.quantity",
+			run: adjust(jxc.StockAdjustment{Date: day, Reason: jxc.ReasonScrap, Lines: []jxc.AdjustmentLine{
+				{ProductID: b.pid(p), WarehouseID: b.wid(w), Direction: jxc.Decrease, Quantity: dec("1000000000")}}})}
+	case 1:
+		amount := randDec(r, 100000, 2)
+		e := jxc.ManualEntry{Date: closed, Description: "late", Lines: []jxc.ManualLine{
+			{AccountCode: "6602", Debit: amount}, {AccountCode: "1002", Credit: amount}}}
+		if r.IntN(2) == 0 {
+			return randomEvent{name: "stock into a closed period", outcome: mustRefuse, code: jxc.ECONFLICT, field: "input.postingDate",
+				run: adjust(jxc.StockAdjustment{Date: closed, Reason: jxc.ReasonCountVariance, Lines: []jxc.AdjustmentLine{
+					{ProductID: b.pid(p), WarehouseID: b.wid(w), Direction: jxc.Increase, Quantity: dec("1"), UnitCost: ptr(dec("1"))}}})}
+		}
+		return randomEvent{name: "entry into a closed period", outcome: mustRefuse, code: jxc.ECONFLICT, field: "input.postingDate",
+			run: func(ctx context.Context) (*result, error) {
+				_, err := b.ledger.PostManualEntry(ctx, e)
+				return nil, err
+			}}
+	case 2:
+		return randomEvent{name: "back-dated stock posting", outcome: mustRefuse, code: jxc.ECONFLICT, field: "input.postingDate",
+			run: adjust(jxc.StockAdjustment{Date: backDated, Reason: jxc.ReasonCountVariance, Lines: []jxc.AdjustmentLine{
+				{ProductID: b.pid(p), WarehouseID: b.wid(w), Direction: jxc.Increase, Quantity: dec("1"), UnitCost: ptr(dec("1"))}}})}
+	}
+	amount := randDec(r, 100000, 2)
+	e := jxc.ManualEntry{Date: day, Description: "unbalanced", Lines: []jxc.ManualLine{
+		{AccountCode: "6602", Debit: amount}, {AccountCode: "1002", Credit: amount.Add(dec("0.01"))}}}
+	return randomEvent{name: "unbalanced entry", outcome: mustRefuse, code: jxc.EINVALID, field: "input.lines",
+		run: func(ctx context.Context) (*result, error) {
+			_, err := b.ledger.PostManualEntry(ctx, e)
+			return nil, err
+		}}
+}
+
+// checkTotals compares the tables with what the posted events wrote.
+func (b *books) checkTotals(t *testing.T, expected map[jxc.StockKey]decimal.Decimal, nMoves, nEntries, nDocs int, bank decimal.Decimal) {
+	t.Helper()
+	ctx := context.Background()
+	var bals []jxc.StockBalance
+	if err := b.d.SelectContext(ctx, &bals, `SELECT product_id, warehouse_id, on_hand, reserved, value FROM stock_balances`); err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for _, bal := range bals {
+		want := expected[bal.Key()]
+		if !bal.OnHand.Equal(want) {
+			t.Errorf("product %d warehouse %d: on hand %s, posted events add up to %s", bal.ProductID, bal.WarehouseID, bal.OnHand, want)
+		}
+		seen++
+	}
+	if seen != len(expected) {
+		t.Errorf("%d balances, %d expected", seen, len(expected))
+	}
+	var got struct {
+		Moves   int             `db:"moves"`
+		Entries int             `db:"entries"`
+		Docs    int             `db:"docs"`
+		Bank    decimal.Decimal `db:"bank"`
+	}
+	if err := b.d.GetContext(ctx, &got, `SELECT (SELECT count(*) FROM stock_moves) AS moves, (SELECT count(*) FROM journal_entries) AS entries,
+		(SELECT count(*) FROM stock_documents) AS docs,
+		(SELECT coalesce(sum(debit - credit), 0) FROM account_daily WHERE account_code = '1002') AS bank`); err != nil {
+		t.Fatal(err)
+	}
+	if got.Moves != nMoves || got.Entries != nEntries || got.Docs != nDocs || !got.Bank.Equal(bank) {
+		t.Errorf("tables hold %d moves, %d entries, %d documents, bank %s; posted events wrote %d, %d, %d, %s",
+			got.Moves, got.Entries, got.Docs, got.Bank, nMoves, nEntries, nDocs, bank)
+	}
+	if t.Failed() {
+		t.FailNow()
+	}
+}
