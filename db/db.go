@@ -248,3 +248,14 @@ func migrations() ([]migration, error) {
 
 // readOnlySnapshot is for reports that must see one consistent state.
 var readOnlySnapshot = sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true}
+
+// WithReadTx runs fn in a read-only snapshot: every query sees one
+// consistent state of the books.
+func (db *DB) WithReadTx(ctx context.Context, fn func(tx *Tx) error) error {
+	x, err := db.BeginTxx(ctx, &readOnlySnapshot)
+	if err != nil {
+		return err
+	}
+	defer x.Rollback()
+	return fn(&Tx{Tx: x, Now: db.Now()})
+}

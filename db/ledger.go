@@ -215,8 +215,12 @@ func (s *LedgerService) setPeriod(ctx context.Context, year, month int, to jxc.P
 			return jxc.FieldErrorf(jxc.ECONFLICT, "input.month", "the period %04d-%02d is already %s", year, month, strings.ToLower(string(to)))
 		}
 		if to == jxc.PeriodClosed {
-			return tx.GetContext(ctx, p, `UPDATE fiscal_periods SET status = 'CLOSED', closed_at = clock_timestamp(), closed_by = $3
-				WHERE year = $1 AND month = $2 RETURNING `+periodCols, year, month, userID(ctx))
+			if err := tx.GetContext(ctx, p, `UPDATE fiscal_periods SET status = 'CLOSED', closed_at = clock_timestamp(), closed_by = $3
+				WHERE year = $1 AND month = $2 RETURNING `+periodCols, year, month, userID(ctx)); err != nil {
+				return err
+			}
+			// Month end: the summary of the books as closed.
+			return storePeriodSummary(ctx, tx, year, month)
 		}
 		return tx.GetContext(ctx, p, `UPDATE fiscal_periods SET status = 'OPEN', closed_at = NULL, closed_by = NULL
 			WHERE year = $1 AND month = $2 RETURNING `+periodCols, year, month)

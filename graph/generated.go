@@ -34,6 +34,7 @@ type ResolverRoot interface {
 	Mutation() MutationResolver
 	Query() QueryResolver
 	SalesOrder() SalesOrderResolver
+	StockLevelChange() StockLevelChangeResolver
 	Subscription() SubscriptionResolver
 }
 
@@ -303,6 +304,31 @@ type ComplexityRoot struct {
 		Partner     func(childComplexity int) int
 	}
 
+	KpiReport struct {
+		Comparison  func(childComplexity int) int
+		Current     func(childComplexity int) int
+		SalesGrowth func(childComplexity int) int
+	}
+
+	KpiSet struct {
+		AvgAP             func(childComplexity int) int
+		AvgAR             func(childComplexity int) int
+		AvgInventory      func(childComplexity int) int
+		COGS              func(childComplexity int) int
+		CashCycle         func(childComplexity int) int
+		DIO               func(childComplexity int) int
+		DPO               func(childComplexity int) int
+		DSO               func(childComplexity int) int
+		From              func(childComplexity int) int
+		GrossMargin       func(childComplexity int) int
+		GrossProfit       func(childComplexity int) int
+		InventoryTurnover func(childComplexity int) int
+		NetIncome         func(childComplexity int) int
+		NetMargin         func(childComplexity int) int
+		Sales             func(childComplexity int) int
+		To                func(childComplexity int) int
+	}
+
 	Location struct {
 		Active      func(childComplexity int) int
 		Code        func(childComplexity int) int
@@ -386,6 +412,13 @@ type ComplexityRoot struct {
 		ReturnID    func(childComplexity int) int
 	}
 
+	PeriodSummary struct {
+		ComputedAt func(childComplexity int) int
+		KPIs       func(childComplexity int) int
+		Month      func(childComplexity int) int
+		Year       func(childComplexity int) int
+	}
+
 	Product struct {
 		Active       func(childComplexity int) int
 		Barcodes     func(childComplexity int) int
@@ -450,8 +483,10 @@ type ComplexityRoot struct {
 		FiscalPeriods        func(childComplexity int, year int) int
 		JournalEntries       func(childComplexity int, first *int, after *string, filter *jxc.JournalEntryFilter, orderBy *jxc.JournalEntryOrder) int
 		JournalEntry         func(childComplexity int, id int64) int
+		Kpis                 func(childComplexity int, from jxc.Date, to jxc.Date, compareFrom *jxc.Date, compareTo *jxc.Date) int
 		Me                   func(childComplexity int) int
 		MyAPITokens          func(childComplexity int) int
+		PeriodSummary        func(childComplexity int, year int, month int) int
 		Product              func(childComplexity int, id int64) int
 		ProductByBarcode     func(childComplexity int, barcode string) int
 		Products             func(childComplexity int, first *int, after *string, filter *jxc.ProductFilter, orderBy *jxc.ProductOrder) int
@@ -788,6 +823,12 @@ type ComplexityRoot struct {
 		Warehouse   func(childComplexity int) int
 	}
 
+	StockLevelChange struct {
+		Level  func(childComplexity int) int
+		Resync func(childComplexity int) int
+		Seq    func(childComplexity int) int
+	}
+
 	StockLevelConnection struct {
 		Edges      func(childComplexity int) int
 		Nodes      func(childComplexity int) int
@@ -826,7 +867,8 @@ type ComplexityRoot struct {
 	}
 
 	Subscription struct {
-		Clock func(childComplexity int) int
+		Clock             func(childComplexity int) int
+		StockLevelChanged func(childComplexity int, filter *jxc.StockLevelFilter, after *string) int
 	}
 
 	TrialBalance struct {
@@ -985,12 +1027,18 @@ type QueryResolver interface {
 	SalesReturns(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (SalesReturnConnection, error)
 	ReceivablesAging(ctx context.Context, asOf *jxc.Date, customerID *int64) (jxc.ReceivablesAging, error)
 	CustomerSatisfaction(ctx context.Context) (jxc.Satisfaction, error)
+	Kpis(ctx context.Context, from jxc.Date, to jxc.Date, compareFrom *jxc.Date, compareTo *jxc.Date) (jxc.KPIReport, error)
+	PeriodSummary(ctx context.Context, year int, month int) (*jxc.PeriodSummary, error)
 }
 type SalesOrderResolver interface {
 	Shipments(ctx context.Context, obj *jxc.SalesOrder) ([]*jxc.Shipment, error)
 }
+type StockLevelChangeResolver interface {
+	Seq(ctx context.Context, obj *jxc.StockLevelChange) (string, error)
+}
 type SubscriptionResolver interface {
 	Clock(ctx context.Context) (<-chan time.Time, error)
+	StockLevelChanged(ctx context.Context, filter *jxc.StockLevelFilter, after *string) (<-chan jxc.StockLevelChange, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -2074,6 +2122,122 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.JournalLine.Partner(childComplexity), true
 
+	case "KpiReport.comparison":
+		if e.ComplexityRoot.KpiReport.Comparison == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiReport.Comparison(childComplexity), true
+	case "KpiReport.current":
+		if e.ComplexityRoot.KpiReport.Current == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiReport.Current(childComplexity), true
+	case "KpiReport.salesGrowth":
+		if e.ComplexityRoot.KpiReport.SalesGrowth == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiReport.SalesGrowth(childComplexity), true
+
+	case "KpiSet.averagePayables":
+		if e.ComplexityRoot.KpiSet.AvgAP == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiSet.AvgAP(childComplexity), true
+	case "KpiSet.averageReceivables":
+		if e.ComplexityRoot.KpiSet.AvgAR == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiSet.AvgAR(childComplexity), true
+	case "KpiSet.averageInventory":
+		if e.ComplexityRoot.KpiSet.AvgInventory == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiSet.AvgInventory(childComplexity), true
+	case "KpiSet.cogs":
+		if e.ComplexityRoot.KpiSet.COGS == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiSet.COGS(childComplexity), true
+	case "KpiSet.cashConversionCycle":
+		if e.ComplexityRoot.KpiSet.CashCycle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiSet.CashCycle(childComplexity), true
+	case "KpiSet.dio":
+		if e.ComplexityRoot.KpiSet.DIO == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiSet.DIO(childComplexity), true
+	case "KpiSet.dpo":
+		if e.ComplexityRoot.KpiSet.DPO == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiSet.DPO(childComplexity), true
+	case "KpiSet.dso":
+		if e.ComplexityRoot.KpiSet.DSO == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiSet.DSO(childComplexity), true
+	case "KpiSet.from":
+		if e.ComplexityRoot.KpiSet.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiSet.From(childComplexity), true
+	case "KpiSet.grossMargin":
+		if e.ComplexityRoot.KpiSet.GrossMargin == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiSet.GrossMargin(childComplexity), true
+	case "KpiSet.grossProfit":
+		if e.ComplexityRoot.KpiSet.GrossProfit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiSet.GrossProfit(childComplexity), true
+	case "KpiSet.inventoryTurnover":
+		if e.ComplexityRoot.KpiSet.InventoryTurnover == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiSet.InventoryTurnover(childComplexity), true
+	case "KpiSet.netIncome":
+		if e.ComplexityRoot.KpiSet.NetIncome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiSet.NetIncome(childComplexity), true
+	case "KpiSet.netMargin":
+		if e.ComplexityRoot.KpiSet.NetMargin == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiSet.NetMargin(childComplexity), true
+	case "KpiSet.sales":
+		if e.ComplexityRoot.KpiSet.Sales == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiSet.Sales(childComplexity), true
+	case "KpiSet.to":
+		if e.ComplexityRoot.KpiSet.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiSet.To(childComplexity), true
+
 	case "Location.active":
 		if e.ComplexityRoot.Location.Active == nil {
 			break
@@ -2648,6 +2812,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PaymentAllocation.ReturnID(childComplexity), true
 
+	case "PeriodSummary.computedAt":
+		if e.ComplexityRoot.PeriodSummary.ComputedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeriodSummary.ComputedAt(childComplexity), true
+	case "PeriodSummary.kpis":
+		if e.ComplexityRoot.PeriodSummary.KPIs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeriodSummary.KPIs(childComplexity), true
+	case "PeriodSummary.month":
+		if e.ComplexityRoot.PeriodSummary.Month == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeriodSummary.Month(childComplexity), true
+	case "PeriodSummary.year":
+		if e.ComplexityRoot.PeriodSummary.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeriodSummary.Year(childComplexity), true
+
 	case "Product.active":
 		if e.ComplexityRoot.Product.Active == nil {
 			break
@@ -2970,6 +3159,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.JournalEntry(childComplexity, args["id"].(int64)), true
+	case "Query.kpis":
+		if e.ComplexityRoot.Query.Kpis == nil {
+			break
+		}
+
+		args, err := ec.field_Query_kpis_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Kpis(childComplexity, args["from"].(jxc.Date), args["to"].(jxc.Date), args["compareFrom"].(*jxc.Date), args["compareTo"].(*jxc.Date)), true
 	case "Query.me":
 		if e.ComplexityRoot.Query.Me == nil {
 			break
@@ -2982,6 +3182,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.MyAPITokens(childComplexity), true
+	case "Query.periodSummary":
+		if e.ComplexityRoot.Query.PeriodSummary == nil {
+			break
+		}
+
+		args, err := ec.field_Query_periodSummary_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PeriodSummary(childComplexity, args["year"].(int), args["month"].(int)), true
 	case "Query.product":
 		if e.ComplexityRoot.Query.Product == nil {
 			break
@@ -4492,6 +4703,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.StockLevel.Warehouse(childComplexity), true
 
+	case "StockLevelChange.level":
+		if e.ComplexityRoot.StockLevelChange.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockLevelChange.Level(childComplexity), true
+	case "StockLevelChange.resync":
+		if e.ComplexityRoot.StockLevelChange.Resync == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockLevelChange.Resync(childComplexity), true
+	case "StockLevelChange.seq":
+		if e.ComplexityRoot.StockLevelChange.Seq == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockLevelChange.Seq(childComplexity), true
+
 	case "StockLevelConnection.edges":
 		if e.ComplexityRoot.StockLevelConnection.Edges == nil {
 			break
@@ -4635,6 +4865,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subscription.Clock(childComplexity), true
+	case "Subscription.stockLevelChanged":
+		if e.ComplexityRoot.Subscription.StockLevelChanged == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_stockLevelChanged_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.StockLevelChanged(childComplexity, args["filter"].(*jxc.StockLevelFilter), args["after"].(*string)), true
 
 	case "TrialBalance.asOf":
 		if e.ComplexityRoot.TrialBalance.AsOf == nil {
@@ -7575,6 +7816,112 @@ extend type Mutation {
   "Pays a customer's credit back (Dr AR or 2203, Cr Bank)."
   refundCustomer("The refund." input: RefundCustomerInput!): CustomerRefundPayload! @hasRole(roles: [FINANCE])
 }
+
+# The live graph: changes pushed over the websocket when they commit.
+
+"A committed change of one stock level."
+type StockLevelChange {
+  "Position in the event stream, a whole number written as a string: pass the last one seen as ` + "`" + `after` + "`" + ` when reconnecting."
+  seq: String!
+  "True when this subscriber fell too far behind or asked for events no longer kept: reload the levels shown, then subscribe again without ` + "`" + `after` + "`" + `. No level comes with it, and the subscription ends."
+  resync: Boolean!
+  "The stock level after the change; null with resync."
+  level: StockLevel
+}
+
+extend type Subscription {
+  "Stock levels as they change (on hand, reserved, available, value), pushed when the change commits; rolled-back work is never announced. With ` + "`" + `after` + "`" + `, first every change since that sequence number, in order, then live ones."
+  stockLevelChanged(
+    "Which levels; fields left out do not filter."
+    filter: StockLevelFilter
+    "The last ` + "`" + `seq` + "`" + ` already seen; the stream resumes right after it."
+    after: String
+  ): StockLevelChange!
+}
+
+# ---------------------------------------------------------------------------
+# KPIs from the ledger (DOMAIN.md's definitions). Averages are means of the
+# daily closing balances over the period, read from maintained daily
+# balances, so a year costs the same however many journal lines it has.
+
+"The case study's figures for one period, from the ledger. A ratio whose denominator is zero is null."
+type KpiSet {
+  "First day of the period."
+  from: Date!
+  "Last day of the period."
+  to: Date!
+  "Invoiced net revenue (6001, credits less debits)."
+  sales: Decimal!
+  "Cost of goods sold (6401)."
+  cogs: Decimal!
+  "Sales less cost of goods sold."
+  grossProfit: Decimal!
+  "Gross profit / sales, as a fraction (0.28 is 28 %)."
+  grossMargin: Decimal
+  "Revenue accounts less expense accounts."
+  netIncome: Decimal!
+  "Net income / sales, as a fraction: the case study's profit margin."
+  netMargin: Decimal
+  "Mean of the daily closing balances of inventory (1405)."
+  averageInventory: Decimal!
+  "Mean of the daily closing balances of receivables (1122)."
+  averageReceivables: Decimal!
+  "Mean of the daily closing balances of trade payables (2202.01)."
+  averagePayables: Decimal!
+  "COGS / average inventory, annualised: turns per year."
+  inventoryTurnover: Decimal
+  "Days inventory outstanding: average inventory / COGS x days."
+  dio: Decimal
+  "Days sales outstanding: average receivables / sales x days."
+  dso: Decimal
+  "Days payables outstanding: average payables / COGS x days."
+  dpo: Decimal
+  "Cash conversion cycle in days: DIO + DSO - DPO."
+  cashConversionCycle: Decimal
+}
+
+"The KPI table: a period, optionally the period it is compared with, and the change."
+type KpiReport {
+  "The period asked for."
+  current: KpiSet!
+  "The comparison period; null when none was asked for."
+  comparison: KpiSet
+  "Sales growth against the comparison period, as a fraction; null without a comparison or without comparison sales."
+  salesGrowth: Decimal
+}
+
+"The month-end summary stored when a fiscal period was closed."
+type PeriodSummary {
+  "The year."
+  year: Int!
+  "The month, 1 to 12."
+  month: Int!
+  "The month's KPIs as the books stood when the period closed."
+  kpis: KpiSet!
+  "When it was computed (RFC 3339)."
+  computedAt: String!
+}
+
+extend type Query {
+  "The KPI table for a period (both days included), optionally against a comparison period."
+  kpis(
+    "First day of the period."
+    from: Date!
+    "Last day of the period."
+    to: Date!
+    "First day of the comparison period; give both compare dates or neither."
+    compareFrom: Date
+    "Last day of the comparison period."
+    compareTo: Date
+  ): KpiReport! @hasRole(roles: [MANAGER, FINANCE, ANALYST])
+  "The month-end summary of a closed period; null when the period has not been closed."
+  periodSummary(
+    "The year."
+    year: Int!
+    "The month, 1 to 12."
+    month: Int!
+  ): PeriodSummary @hasRole(roles: [MANAGER, FINANCE, ANALYST])
+}
 `, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -8103,6 +8450,56 @@ func (ec *executionContext) childFields_JournalLine(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type JournalLine", field.Name)
 }
 
+func (ec *executionContext) childFields_KpiReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "current":
+		return ec.fieldContext_KpiReport_current(ctx, field)
+	case "comparison":
+		return ec.fieldContext_KpiReport_comparison(ctx, field)
+	case "salesGrowth":
+		return ec.fieldContext_KpiReport_salesGrowth(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type KpiReport", field.Name)
+}
+
+func (ec *executionContext) childFields_KpiSet(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_KpiSet_from(ctx, field)
+	case "to":
+		return ec.fieldContext_KpiSet_to(ctx, field)
+	case "sales":
+		return ec.fieldContext_KpiSet_sales(ctx, field)
+	case "cogs":
+		return ec.fieldContext_KpiSet_cogs(ctx, field)
+	case "grossProfit":
+		return ec.fieldContext_KpiSet_grossProfit(ctx, field)
+	case "grossMargin":
+		return ec.fieldContext_KpiSet_grossMargin(ctx, field)
+	case "netIncome":
+		return ec.fieldContext_KpiSet_netIncome(ctx, field)
+	case "netMargin":
+		return ec.fieldContext_KpiSet_netMargin(ctx, field)
+	case "averageInventory":
+		return ec.fieldContext_KpiSet_averageInventory(ctx, field)
+	case "averageReceivables":
+		return ec.fieldContext_KpiSet_averageReceivables(ctx, field)
+	case "averagePayables":
+		return ec.fieldContext_KpiSet_averagePayables(ctx, field)
+	case "inventoryTurnover":
+		return ec.fieldContext_KpiSet_inventoryTurnover(ctx, field)
+	case "dio":
+		return ec.fieldContext_KpiSet_dio(ctx, field)
+	case "dso":
+		return ec.fieldContext_KpiSet_dso(ctx, field)
+	case "dpo":
+		return ec.fieldContext_KpiSet_dpo(ctx, field)
+	case "cashConversionCycle":
+		return ec.fieldContext_KpiSet_cashConversionCycle(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type KpiSet", field.Name)
+}
+
 func (ec *executionContext) childFields_Location(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -8181,6 +8578,20 @@ func (ec *executionContext) childFields_PaymentAllocation(ctx context.Context, f
 		return ec.fieldContext_PaymentAllocation_postingDate(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PaymentAllocation", field.Name)
+}
+
+func (ec *executionContext) childFields_PeriodSummary(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "year":
+		return ec.fieldContext_PeriodSummary_year(ctx, field)
+	case "month":
+		return ec.fieldContext_PeriodSummary_month(ctx, field)
+	case "kpis":
+		return ec.fieldContext_PeriodSummary_kpis(ctx, field)
+	case "computedAt":
+		return ec.fieldContext_PeriodSummary_computedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PeriodSummary", field.Name)
 }
 
 func (ec *executionContext) childFields_Product(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8909,6 +9320,18 @@ func (ec *executionContext) childFields_StockLevel(ctx context.Context, field gr
 		return ec.fieldContext_StockLevel_averageCost(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StockLevel", field.Name)
+}
+
+func (ec *executionContext) childFields_StockLevelChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "seq":
+		return ec.fieldContext_StockLevelChange_seq(ctx, field)
+	case "resync":
+		return ec.fieldContext_StockLevelChange_resync(ctx, field)
+	case "level":
+		return ec.fieldContext_StockLevelChange_level(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockLevelChange", field.Name)
 }
 
 func (ec *executionContext) childFields_StockLevelConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10119,6 +10542,66 @@ func (ec *executionContext) field_Query_journalEntry_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_kpis_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (jxc.Date, error) {
+			return ec.unmarshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (jxc.Date, error) {
+			return ec.unmarshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "compareFrom",
+		func(ctx context.Context, v any) (*jxc.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["compareFrom"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "compareTo",
+		func(ctx context.Context, v any) (*jxc.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["compareTo"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_periodSummary_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "year",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["year"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "month",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["month"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_productByBarcode_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10588,6 +11071,28 @@ func (ec *executionContext) field_Query_warehouses_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["orderBy"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_stockLevelChanged_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.StockLevelFilter, error) {
+			return ec.unmarshalOStockLevelFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockLevelFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
 	return args, nil
 }
 
@@ -15019,6 +15524,461 @@ func (ec *executionContext) fieldContext_JournalLine_description(_ context.Conte
 	return graphql.NewScalarFieldContext("JournalLine", field, false, false, "String")
 }
 
+func (ec *executionContext) _KpiReport_current(ctx context.Context, field graphql.CollectedField, obj *jxc.KPIReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiReport_current(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Current, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.KPIs) graphql.Marshaler {
+			return ec.marshalNKpiSet2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐKPIs(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KpiReport_current(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "KpiReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KpiSet(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _KpiReport_comparison(ctx context.Context, field graphql.CollectedField, obj *jxc.KPIReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiReport_comparison(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Comparison, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.KPIs) graphql.Marshaler {
+			return ec.marshalOKpiSet2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐKPIs(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KpiReport_comparison(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "KpiReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KpiSet(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _KpiReport_salesGrowth(ctx context.Context, field graphql.CollectedField, obj *jxc.KPIReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiReport_salesGrowth(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SalesGrowth, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KpiReport_salesGrowth(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiReport", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiSet_from(ctx context.Context, field graphql.CollectedField, obj *jxc.KPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiSet_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KpiSet_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiSet", field, false, false, "Date")
+}
+
+func (ec *executionContext) _KpiSet_to(ctx context.Context, field graphql.CollectedField, obj *jxc.KPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiSet_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KpiSet_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiSet", field, false, false, "Date")
+}
+
+func (ec *executionContext) _KpiSet_sales(ctx context.Context, field graphql.CollectedField, obj *jxc.KPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiSet_sales(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sales, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KpiSet_sales(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiSet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiSet_cogs(ctx context.Context, field graphql.CollectedField, obj *jxc.KPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiSet_cogs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.COGS, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KpiSet_cogs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiSet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiSet_grossProfit(ctx context.Context, field graphql.CollectedField, obj *jxc.KPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiSet_grossProfit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GrossProfit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KpiSet_grossProfit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiSet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiSet_grossMargin(ctx context.Context, field graphql.CollectedField, obj *jxc.KPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiSet_grossMargin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GrossMargin, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KpiSet_grossMargin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiSet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiSet_netIncome(ctx context.Context, field graphql.CollectedField, obj *jxc.KPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiSet_netIncome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NetIncome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KpiSet_netIncome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiSet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiSet_netMargin(ctx context.Context, field graphql.CollectedField, obj *jxc.KPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiSet_netMargin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NetMargin, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KpiSet_netMargin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiSet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiSet_averageInventory(ctx context.Context, field graphql.CollectedField, obj *jxc.KPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiSet_averageInventory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AvgInventory, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KpiSet_averageInventory(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiSet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiSet_averageReceivables(ctx context.Context, field graphql.CollectedField, obj *jxc.KPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiSet_averageReceivables(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AvgAR, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KpiSet_averageReceivables(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiSet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiSet_averagePayables(ctx context.Context, field graphql.CollectedField, obj *jxc.KPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiSet_averagePayables(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AvgAP, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KpiSet_averagePayables(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiSet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiSet_inventoryTurnover(ctx context.Context, field graphql.CollectedField, obj *jxc.KPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiSet_inventoryTurnover(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InventoryTurnover, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KpiSet_inventoryTurnover(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiSet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiSet_dio(ctx context.Context, field graphql.CollectedField, obj *jxc.KPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiSet_dio(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DIO, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KpiSet_dio(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiSet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiSet_dso(ctx context.Context, field graphql.CollectedField, obj *jxc.KPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiSet_dso(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DSO, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KpiSet_dso(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiSet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiSet_dpo(ctx context.Context, field graphql.CollectedField, obj *jxc.KPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiSet_dpo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DPO, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KpiSet_dpo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiSet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiSet_cashConversionCycle(ctx context.Context, field graphql.CollectedField, obj *jxc.KPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiSet_cashConversionCycle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CashCycle, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KpiSet_cashConversionCycle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiSet", field, false, false, "Decimal")
+}
+
 func (ec *executionContext) _Location_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Location) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18013,6 +18973,107 @@ func (ec *executionContext) fieldContext_PaymentAllocation_postingDate(_ context
 	return graphql.NewScalarFieldContext("PaymentAllocation", field, false, false, "Date")
 }
 
+func (ec *executionContext) _PeriodSummary_year(ctx context.Context, field graphql.CollectedField, obj *jxc.PeriodSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeriodSummary_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeriodSummary_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PeriodSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PeriodSummary_month(ctx context.Context, field graphql.CollectedField, obj *jxc.PeriodSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeriodSummary_month(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Month, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeriodSummary_month(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PeriodSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PeriodSummary_kpis(ctx context.Context, field graphql.CollectedField, obj *jxc.PeriodSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeriodSummary_kpis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KPIs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.KPIs) graphql.Marshaler {
+			return ec.marshalNKpiSet2githubᚗcomᚋjxcgraphᚋjxcᚐKPIs(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeriodSummary_kpis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PeriodSummary",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KpiSet(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PeriodSummary_computedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.PeriodSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeriodSummary_computedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ComputedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeriodSummary_computedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PeriodSummary", field, false, false, "String")
+}
+
 func (ec *executionContext) _Product_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20538,6 +21599,130 @@ func (ec *executionContext) fieldContext_Query_customerSatisfaction(_ context.Co
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Satisfaction(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_kpis(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_kpis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Kpis(ctx, fc.Args["from"].(jxc.Date), fc.Args["to"].(jxc.Date), fc.Args["compareFrom"].(*jxc.Date), fc.Args["compareTo"].(*jxc.Date))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal jxc.KPIReport
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal jxc.KPIReport
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.KPIReport) graphql.Marshaler {
+			return ec.marshalNKpiReport2githubᚗcomᚋjxcgraphᚋjxcᚐKPIReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_kpis(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KpiReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_kpis_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_periodSummary(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_periodSummary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PeriodSummary(ctx, fc.Args["year"].(int), fc.Args["month"].(int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal *jxc.PeriodSummary
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *jxc.PeriodSummary
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.PeriodSummary) graphql.Marshaler {
+			return ec.marshalOPeriodSummary2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPeriodSummary(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_periodSummary(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PeriodSummary(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_periodSummary_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -25928,6 +27113,84 @@ func (ec *executionContext) fieldContext_StockLevel_averageCost(_ context.Contex
 	return graphql.NewScalarFieldContext("StockLevel", field, true, false, "Decimal")
 }
 
+func (ec *executionContext) _StockLevelChange_seq(ctx context.Context, field graphql.CollectedField, obj *jxc.StockLevelChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockLevelChange_seq(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StockLevelChange().Seq(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockLevelChange_seq(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockLevelChange", field, true, true, "String")
+}
+
+func (ec *executionContext) _StockLevelChange_resync(ctx context.Context, field graphql.CollectedField, obj *jxc.StockLevelChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockLevelChange_resync(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Resync, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockLevelChange_resync(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockLevelChange", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _StockLevelChange_level(ctx context.Context, field graphql.CollectedField, obj *jxc.StockLevelChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockLevelChange_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.StockLevel) graphql.Marshaler {
+			return ec.marshalOStockLevel2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockLevel(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockLevelChange_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockLevelChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockLevel(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _StockLevelConnection_edges(ctx context.Context, field graphql.CollectedField, obj *StockLevelConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26563,6 +27826,50 @@ func (ec *executionContext) _Subscription_clock(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Subscription_clock(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Subscription", field, true, true, "Time")
+}
+
+func (ec *executionContext) _Subscription_stockLevelChanged(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_stockLevelChanged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().StockLevelChanged(ctx, fc.Args["filter"].(*jxc.StockLevelFilter), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.StockLevelChange) graphql.Marshaler {
+			return ec.marshalNStockLevelChange2githubᚗcomᚋjxcgraphᚋjxcᚐStockLevelChange(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_stockLevelChanged(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockLevelChange(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_stockLevelChanged_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _TrialBalance_asOf(ctx context.Context, field graphql.CollectedField, obj *jxc.TrialBalance) (ret graphql.Marshaler) {
@@ -33777,6 +35084,157 @@ func (ec *executionContext) _JournalLine(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var kpiReportImplementors = []string{"KpiReport"}
+
+func (ec *executionContext) _KpiReport(ctx context.Context, sel ast.SelectionSet, obj *jxc.KPIReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, kpiReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("KpiReport")
+		case "current":
+			out.Values[i] = ec._KpiReport_current(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "comparison":
+			out.Values[i] = ec._KpiReport_comparison(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "salesGrowth":
+			out.Values[i] = ec._KpiReport_salesGrowth(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var kpiSetImplementors = []string{"KpiSet"}
+
+func (ec *executionContext) _KpiSet(ctx context.Context, sel ast.SelectionSet, obj *jxc.KPIs) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, kpiSetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("KpiSet")
+		case "from":
+			out.Values[i] = ec._KpiSet_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._KpiSet_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sales":
+			out.Values[i] = ec._KpiSet_sales(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cogs":
+			out.Values[i] = ec._KpiSet_cogs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "grossProfit":
+			out.Values[i] = ec._KpiSet_grossProfit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "grossMargin":
+			out.Values[i] = ec._KpiSet_grossMargin(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "netIncome":
+			out.Values[i] = ec._KpiSet_netIncome(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "netMargin":
+			out.Values[i] = ec._KpiSet_netMargin(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "averageInventory":
+			out.Values[i] = ec._KpiSet_averageInventory(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "averageReceivables":
+			out.Values[i] = ec._KpiSet_averageReceivables(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "averagePayables":
+			out.Values[i] = ec._KpiSet_averagePayables(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "inventoryTurnover":
+			out.Values[i] = ec._KpiSet_inventoryTurnover(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "dio":
+			out.Values[i] = ec._KpiSet_dio(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "dso":
+			out.Values[i] = ec._KpiSet_dso(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "dpo":
+			out.Values[i] = ec._KpiSet_dpo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cashConversionCycle":
+			out.Values[i] = ec._KpiSet_cashConversionCycle(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var locationImplementors = []string{"Location"}
 
 func (ec *executionContext) _Location(ctx context.Context, sel ast.SelectionSet, obj *jxc.Location) graphql.Marshaler {
@@ -34371,6 +35829,54 @@ func (ec *executionContext) _PaymentAllocation(ctx context.Context, sel ast.Sele
 	return out
 }
 
+var periodSummaryImplementors = []string{"PeriodSummary"}
+
+func (ec *executionContext) _PeriodSummary(ctx context.Context, sel ast.SelectionSet, obj *jxc.PeriodSummary) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, periodSummaryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PeriodSummary")
+		case "year":
+			out.Values[i] = ec._PeriodSummary_year(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "month":
+			out.Values[i] = ec._PeriodSummary_month(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kpis":
+			out.Values[i] = ec._PeriodSummary_kpis(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "computedAt":
+			out.Values[i] = ec._PeriodSummary_computedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var productImplementors = []string{"Product"}
 
 func (ec *executionContext) _Product(ctx context.Context, sel ast.SelectionSet, obj *jxc.Product) graphql.Marshaler {
@@ -34937,6 +36443,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_customerSatisfaction(ctx, field)
+				})
+		case "kpis":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_kpis(ctx, field)
+				})
+		case "periodSummary":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_periodSummary(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -36985,6 +38503,50 @@ func (ec *executionContext) _StockLevel(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var stockLevelChangeImplementors = []string{"StockLevelChange"}
+
+func (ec *executionContext) _StockLevelChange(ctx context.Context, sel ast.SelectionSet, obj *jxc.StockLevelChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stockLevelChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StockLevelChange")
+		case "seq":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StockLevelChange_seq(ctx, field, obj)
+				})
+		case "resync":
+			out.Values[i] = ec._StockLevelChange_resync(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "level":
+			out.Values[i] = ec._StockLevelChange_level(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var stockLevelConnectionImplementors = []string{"StockLevelConnection"}
 
 func (ec *executionContext) _StockLevelConnection(ctx context.Context, sel ast.SelectionSet, obj *StockLevelConnection) graphql.Marshaler {
@@ -37250,6 +38812,8 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 	switch fields[0].Name {
 	case "clock":
 		return ec._Subscription_clock(ctx, fields[0])
+	case "stockLevelChanged":
+		return ec._Subscription_stockLevelChanged(ctx, fields[0])
 	default:
 		panic("unknown field " + strconv.Quote(fields[0].Name))
 	}
@@ -38748,6 +40312,22 @@ func (ec *executionContext) unmarshalNJournalLineInput2ᚖgithubᚗcomᚋjxcgrap
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNKpiReport2githubᚗcomᚋjxcgraphᚋjxcᚐKPIReport(ctx context.Context, sel ast.SelectionSet, v jxc.KPIReport) graphql.Marshaler {
+	return ec._KpiReport(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNKpiSet2githubᚗcomᚋjxcgraphᚋjxcᚐKPIs(ctx context.Context, sel ast.SelectionSet, v jxc.KPIs) graphql.Marshaler {
+	return ec._KpiSet(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNKpiSet2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐKPIs(ctx context.Context, sel ast.SelectionSet, v *jxc.KPIs) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "KpiSet!")
+		return graphql.Null
+	}
+	return ec._KpiSet(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNLocation2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocationᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Location) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -39702,6 +41282,10 @@ func (ec *executionContext) marshalNStockLevel2ᚖgithubᚗcomᚋjxcgraphᚋjxc�
 	return ec._StockLevel(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNStockLevelChange2githubᚗcomᚋjxcgraphᚋjxcᚐStockLevelChange(ctx context.Context, sel ast.SelectionSet, v jxc.StockLevelChange) graphql.Marshaler {
+	return ec._StockLevelChange(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNStockLevelConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockLevelConnection(ctx context.Context, sel ast.SelectionSet, v StockLevelConnection) graphql.Marshaler {
 	return ec._StockLevelConnection(ctx, sel, &v)
 }
@@ -40464,11 +42048,25 @@ func (ec *executionContext) unmarshalOJournalEntryOrder2ᚖgithubᚗcomᚋjxcgra
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOKpiSet2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐKPIs(ctx context.Context, sel ast.SelectionSet, v *jxc.KPIs) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._KpiSet(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx context.Context, sel ast.SelectionSet, v *jxc.Location) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Location(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPeriodSummary2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPeriodSummary(ctx context.Context, sel ast.SelectionSet, v *jxc.PeriodSummary) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PeriodSummary(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx context.Context, sel ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
@@ -40666,6 +42264,13 @@ func (ec *executionContext) marshalOStockDocument2ᚖgithubᚗcomᚋjxcgraphᚋj
 		return graphql.Null
 	}
 	return ec._StockDocument(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOStockLevel2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockLevel(ctx context.Context, sel ast.SelectionSet, v *jxc.StockLevel) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._StockLevel(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOStockLevelFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockLevelFilter(ctx context.Context, v any) (*jxc.StockLevelFilter, error) {

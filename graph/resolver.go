@@ -5,6 +5,7 @@ package graph
 
 import (
 	"context"
+	"strconv"
 	"time"
 
 	"log/slog"
@@ -19,6 +20,8 @@ type Resolver struct {
 	StockService   jxc.StockService
 	LedgerService  jxc.LedgerService
 	SalesService   jxc.SalesService
+	Live           jxc.LiveService
+	KPIService     jxc.KPIService
 	Log            *slog.Logger
 }
 
@@ -36,3 +39,15 @@ func mustAuth(ctx context.Context) *jxc.Auth {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// parseSeq reads a subscription's `after` argument.
+func parseSeq(after *string) (int64, error) {
+	if after == nil || *after == "" {
+		return 0, nil
+	}
+	n, err := strconv.ParseInt(*after, 10, 64)
+	if err != nil || n < 0 {
+		return 0, jxc.FieldErrorf(jxc.EINVALID, "after", "after must be a sequence number received earlier, a whole number >= 0")
+	}
+	return n, nil
+}

@@ -7,6 +7,7 @@ package graph
 
 import (
 	"context"
+	"strconv"
 	"time"
 
 	"github.com/jxcgraph/jxc"
@@ -631,6 +632,16 @@ func (r *queryResolver) CustomerSatisfaction(ctx context.Context) (jxc.Satisfact
 	return value(r.SalesService.CustomerSatisfaction(ctx, nil))
 }
 
+// Kpis is the resolver for the kpis field.
+func (r *queryResolver) Kpis(ctx context.Context, from jxc.Date, to jxc.Date, compareFrom *jxc.Date, compareTo *jxc.Date) (jxc.KPIReport, error) {
+	return value(r.KPIService.Report(ctx, from, to, compareFrom, compareTo))
+}
+
+// PeriodSummary is the resolver for the periodSummary field.
+func (r *queryResolver) PeriodSummary(ctx context.Context, year int, month int) (*jxc.PeriodSummary, error) {
+	return r.KPIService.PeriodSummary(ctx, year, month)
+}
+
 // Shipments is the resolver for the shipments field.
 func (r *salesOrderResolver) Shipments(ctx context.Context, obj *jxc.SalesOrder) ([]*jxc.Shipment, error) {
 	p, err := r.SalesService.FindShipments(ctx, jxc.SalesDocumentFilter{OrderID: &obj.ID}, pageArgs(ptr(jxc.MaxPageSize), nil))
@@ -638,6 +649,11 @@ func (r *salesOrderResolver) Shipments(ctx context.Context, obj *jxc.SalesOrder)
 		return nil, err
 	}
 	return p.Items, nil
+}
+
+// Seq is the resolver for the seq field.
+func (r *stockLevelChangeResolver) Seq(ctx context.Context, obj *jxc.StockLevelChange) (string, error) {
+	return strconv.FormatInt(obj.Seq, 10), nil
 }
 
 // Clock is the resolver for the clock field.
@@ -665,6 +681,19 @@ func (r *subscriptionResolver) Clock(ctx context.Context) (<-chan time.Time, err
 	return ch, nil
 }
 
+// StockLevelChanged is the resolver for the stockLevelChanged field.
+func (r *subscriptionResolver) StockLevelChanged(ctx context.Context, filter *jxc.StockLevelFilter, after *string) (<-chan jxc.StockLevelChange, error) {
+	from, err := parseSeq(after)
+	if err != nil {
+		return nil, err
+	}
+	var f jxc.StockLevelFilter
+	if filter != nil {
+		f = *filter
+	}
+	return r.Live.StockLevelChanges(ctx, f, from)
+}
+
 // Customer returns CustomerResolver implementation.
 func (r *Resolver) Customer() CustomerResolver { return &customerResolver{r} }
 
@@ -677,13 +706,17 @@ func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 // SalesOrder returns SalesOrderResolver implementation.
 func (r *Resolver) SalesOrder() SalesOrderResolver { return &salesOrderResolver{r} }
 
+// StockLevelChange returns StockLevelChangeResolver implementation.
+func (r *Resolver) StockLevelChange() StockLevelChangeResolver { return &stockLevelChangeResolver{r} }
+
 // Subscription returns SubscriptionResolver implementation.
 func (r *Resolver) Subscription() SubscriptionResolver { return &subscriptionResolver{r} }
 
 type (
-	customerResolver     struct{ *Resolver }
-	mutationResolver     struct{ *Resolver }
-	queryResolver        struct{ *Resolver }
-	salesOrderResolver   struct{ *Resolver }
-	subscriptionResolver struct{ *Resolver }
+	customerResolver         struct{ *Resolver }
+	mutationResolver         struct{ *Resolver }
+	queryResolver            struct{ *Resolver }
+	salesOrderResolver       struct{ *Resolver }
+	stockLevelChangeResolver struct{ *Resolver }
+	subscriptionResolver     struct{ *Resolver }
 )

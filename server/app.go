@@ -33,9 +33,12 @@ func newApp(store *db.DB, events *db.Events, log *slog.Logger) *app {
 
 func (a *app) routes() http.Handler {
 	users := db.NewUserService(a.store)
+	catalog := db.NewCatalogService(a.store)
 	resolver := &graph.Resolver{
 		UserService:    users,
-		CatalogService: db.NewCatalogService(a.store),
+		CatalogService: catalog,
+		Live:           db.NewLive(a.events, catalog),
+		KPIService:     db.NewKPIService(a.store),
 		StockService:   db.NewStockService(a.store),
 		LedgerService:  db.NewLedgerService(a.store),
 		SalesService:   db.NewSalesService(a.store),

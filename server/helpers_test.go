@@ -27,11 +27,21 @@ func newTestApp(t *testing.T) *testApp { return newTestAppTB(t) }
 
 func newTestAppTB(t testing.TB) *testApp {
 	t.Helper()
-	store := dbtest.New(t)
+	url := dbtest.NewURL(t)
+	store, err := db.Open(context.Background(), url, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
 	if _, err := store.LoadDemo(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	a := newApp(store, nil, slog.New(slog.DiscardHandler))
+	events := db.NewEvents(store, url)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { defer close(done); _ = events.Run(ctx) }()
+	t.Cleanup(func() { cancel(); <-done })
+	a := newApp(store, events, slog.New(slog.DiscardHandler))
 	a.dist = fstest.MapFS{
 		"index.html":         {Data: []byte("<!doctype html><title>JXC</title>")},
 		"graphiql.html":      {Data: []byte("<!doctype html><title>GraphiQL</title>")},

@@ -1,0 +1,208 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/coder/websocket"
+	"github.com/coder/websocket/wsjson"
+	"github.com/shopspring/decimal"
+)
+
+// wsSub is a graphql-transport-ws subscription over a real websocket.
+type wsSub struct {
+	t    *testing.T
+	conn *websocket.Conn
+	msgs chan json.RawMessage // payload.data of each "next"
+}
+
+func (c *client) subscribe(query string, vars map[string]any) *wsSub {
+	t := c.t.(*testing.T)
+	t.Helper()
+	u, _ := http.NewRequest("GET", c.app.URL, nil)
+	h := http.Header{}
+	for _, ck := range c.http.Jar.Cookies(u.URL) {
+		h.Add("Cookie", ck.Name+"="+ck.Value)
+	}
+	ctx := context.Background()
+	conn, _, err := websocket.Dial(ctx, "ws"+strings.TrimPrefix(c.app.URL, "http")+"/graphql",
+		&websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}, HTTPHeader: h})
+	if err != nil {
+		t.Fatal(err)
+	}
+	must := func(err error) {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(wsjson.Write(ctx, conn, map[string]any{"type": "connection_init"}))
+	var ack map[string]any
+	must(wsjson.Read(ctx, conn, &ack))
+	if ack["type"] != "connection_ack" {
+		t.Fatalf("no ack: %v", ack)
+	}
+	must(wsjson.Write(ctx, conn, map[string]any{"type": "subscribe", "id": "1", "payload": map[string]any{"query": query, "variables": vars}}))
+	s := &wsSub{t: t, conn: conn, msgs: make(chan json.RawMessage, 100)}
+	go func() {
+		defer close(s.msgs)
+		for {
+			var m struct {
+				Type    string
+				Payload json.RawMessage
+			}
+			if err := wsjson.Read(ctx, conn, &m); err != nil {
+				return
+			}
+			switch m.Type {
+			case "next":
+				var p struct {
+					Data   json.RawMessage
+					Errors json.RawMessage
+				}
+				_ = json.Unmarshal(m.Payload, &p)
+				if len(p.Errors) > 0 {
+					s.msgs <- json.RawMessage(`{"errors":` + string(p.Errors) + `}`)
+				} else {
+					s.msgs <- p.Data
+				}
+			case "error":
+				s.msgs <- json.RawMessage(`{"errors":` + string(m.Payload) + `}`)
+			}
+		}
+	}()
+	t.Cleanup(func() { conn.CloseNow() })
+	// Let the server register the subscription before the test changes anything.
+	time.Sleep(200 * time.Millisecond)
+	return s
+}
+
+func (s *wsSub) next(timeout time.Duration) json.RawMessage {
+	s.t.Helper()
+	select {
+	case m, ok := <-s.msgs:
+		if !ok {
+			s.t.Fatal("subscription ended")
+		}
+		return m
+	case <-time.After(timeout):
+		return nil
+	}
+}
+
+type stockChange struct {
+	StockLevelChanged struct {
+		Seq    string
+		Resync bool
+		Level  struct {
+			OnHand    decimal.Decimal
+			Available decimal.Decimal
+			Product   struct{ Sku string }
+		}
+	}
+}
+
+const stockSub = `subscription($f: StockLevelFilter, $after: String) {
+  stockLevelChanged(filter: $f, after: $after) { seq resync level { onHand available product { sku } } }
+}`
+
+func TestStockLevelChangesArePushedOnCommitAndResumeWithoutGaps(t *testing.T) {
+	app := newTestApp(t)
+	wh := app.client(t).mustLogin("warehouse")
+	var levels struct {
+		StockLevels struct {
+			Nodes []struct {
+				OnHand    decimal.Decimal
+				Product   struct{ ID, Sku string }
+				Warehouse struct{ ID string }
+			}
+		}
+	}
+	mustJSON(t, wh.do(`{ stockLevels(first: 1, filter: {inStock: true}) { nodes { onHand product { id sku } warehouse { id } } } }`, nil).Data, &levels)
+	if len(levels.StockLevels.Nodes) != 1 {
+		t.Fatal("the demo has no stock")
+	}
+	lv := levels.StockLevels.Nodes[0]
+	adjust := func(dir, qty string) (ok bool) {
+		t.Helper()
+		r := wh.do(`mutation($in: StockAdjustmentInput!) { postStockAdjustment(input: $in) { document { id } userErrors { field message } } }`,
+			map[string]any{"in": map[string]any{"reason": "COUNT_VARIANCE", "lines": []any{map[string]any{
+				"productId": lv.Product.ID, "warehouseId": lv.Warehouse.ID, "direction": dir, "quantity": qty}}}})
+		var p struct{ PostStockAdjustment struct{ UserErrors []any } }
+		mustJSON(t, r.Data, &p)
+		if len(r.Errors) > 0 {
+			t.Fatalf("adjust: %+v", r.Errors)
+		}
+		return len(p.PostStockAdjustment.UserErrors) == 0
+	}
+	filter := map[string]any{"productId": lv.Product.ID, "warehouseId": lv.Warehouse.ID}
+	manager := app.client(t).mustLogin("manager")
+	sub := manager.subscribe(stockSub, map[string]any{"f": filter})
+
+	if !adjust("DECREASE", "1") {
+		t.Fatal("decrease refused")
+	}
+	var c stockChange
+	m := sub.next(5 * time.Second)
+	if m == nil {
+		t.Fatal("no change pushed within 5 s of the commit")
+	}
+	_ = json.Unmarshal(m, &c)
+	want := lv.OnHand.Sub(decimal.NewFromInt(1))
+	if !c.StockLevelChanged.Level.OnHand.Equal(want) || c.StockLevelChanged.Level.Product.Sku != lv.Product.Sku {
+		t.Fatalf("pushed %+v, want on hand %s of %s", c, want, lv.Product.Sku)
+	}
+	if adjust("DECREASE", "99999999") {
+		t.Fatal("an overdraw was accepted")
+	}
+	if adjust("INCREASE", "2") != true {
+		t.Fatal("increase refused")
+	}
+	m = sub.next(5 * time.Second)
+	_ = json.Unmarshal(m, &c)
+	if want = want.Add(decimal.NewFromInt(2)); !c.StockLevelChanged.Level.OnHand.Equal(want) {
+		t.Fatalf("after a refused overdraw and an increase: pushed %s, want %s (the refusal must not be announced)", m, want)
+	}
+	last := c.StockLevelChanged.Seq
+	if extra := sub.next(300 * time.Millisecond); extra != nil {
+		t.Fatalf("unexpected push %s", extra)
+	}
+	sub.conn.CloseNow() // the dashboard loses its connection
+
+	adjust("DECREASE", "1")
+	adjust("DECREASE", "1")
+	resumed := manager.subscribe(stockSub, map[string]any{"f": filter, "after": last})
+	var got []string
+	for i := 0; i < 2; i++ {
+		m := resumed.next(5 * time.Second)
+		if m == nil {
+			t.Fatalf("resumed subscription got %d of the 2 missed changes", i)
+		}
+		_ = json.Unmarshal(m, &c)
+		got = append(got, c.StockLevelChanged.Level.OnHand.String())
+	}
+	w1, w2 := want.Sub(decimal.NewFromInt(1)), want.Sub(decimal.NewFromInt(2))
+	if got[0] != w1.String() || got[1] != w2.String() {
+		t.Fatalf("resumed with %v, want [%s %s] in order", got, w1, w2)
+	}
+	if extra := resumed.next(300 * time.Millisecond); extra != nil {
+		t.Fatalf("duplicate or extra push after resume: %s", extra)
+	}
+	adjust("INCREASE", "1")
+	if m := resumed.next(5 * time.Second); m == nil {
+		t.Fatal("no live change after the replay")
+	}
+}
+
+func TestStockSubscriptionRefusesABadAfter(t *testing.T) {
+	app := newTestApp(t)
+	c := app.client(t).mustLogin("manager")
+	sub := c.subscribe(stockSub, map[string]any{"after": "-5"})
+	m := sub.next(2 * time.Second)
+	if !strings.Contains(string(m), `"errors"`) || !strings.Contains(string(m), "after must be") || !strings.Contains(string(m), `"INVALID"`) {
+		t.Fatalf("a negative after: got %s, want an INVALID error naming after", m)
+	}
+}
