@@ -3,6 +3,7 @@ package db_test
 import (
 	"context"
 	"fmt"
+	"sync"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -252,4 +253,291 @@ func TestOrderToCashPostsEveryStep(t *testing.T) {
 		t.Fatalf("reserved after close %+v", b)
 	}
 	c.check(t)
+}
+
+func TestCreditHoldAndRelease(t *testing.T) {
+	ctx := context.Background()
+	c := newSalesCo(t)
+	cust, err := c.sales.CreateCustomer(ctx, jxc.CustomerInput{Code: "SMALL", Name: "小客户", CreditLimit: p(d("500")), Region: p("华南")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := c.sales.CreateSalesOrder(ctx, jxc.SalesOrderInput{CustomerID: cust.ID, PostingDate: &d1,
+		Lines: []jxc.SalesOrderLineInput{{ProductID: c.products[0].ID, Quantity: d("5")}}}) // 500 + 65 VAT
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err = c.sales.ConfirmSalesOrder(ctx, o.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Status != jxc.OrderOnHold || o.HoldReason == nil || *o.HoldReason != "credit limit 500.00 exceeded by 65.00 (open 0.00 + this order 565.00)" {
+		t.Fatalf("held %+v %v", o, deref(o.HoldReason))
+	}
+	if b := c.balance(t, 0, c.south); !b.Reserved.IsZero() {
+		t.Fatalf("a held order reserved %+v", b)
+	}
+	var alerts int
+	if err := c.db.GetContext(ctx, &alerts, `SELECT count(*) FROM outbox WHERE topic = 'alert' AND key = $1`, fmt.Sprintf("CREDIT_HOLD:%d", o.ID)); err != nil || alerts != 1 {
+		t.Fatalf("credit hold alerts %d %v", alerts, err)
+	}
+	if cu, _ := c.sales.FindCustomerByID(ctx, cust.ID); !cu.OnCreditHold() {
+		t.Fatal("customer not on hold")
+	}
+	// A held order cannot be confirmed again; finance releases it and it
+	// ships from the south, its region.
+	if _, err := c.sales.ConfirmSalesOrder(ctx, o.ID); jxc.ErrorCode(err) != jxc.ECONFLICT {
+		t.Fatalf("confirm twice: %v", err)
+	}
+	o, err = c.sales.ReleaseSalesOrderHold(ctx, o.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Status != jxc.OrderConfirmed || o.WarehouseID != c.south.ID || !o.Lines[0].Reserved.Equal(d("5")) {
+		t.Fatalf("released %+v", o)
+	}
+	c.check(t)
+
+	// Overdue invoices hold the next order whatever the limit.
+	shs, _ := c.sales.FindShipments(ctx, jxc.SalesDocumentFilter{OrderID: &o.ID}, jxc.PageArgs{})
+	if _, err := c.sales.ShipShipment(ctx, jxc.ShipInput{ShipmentID: shs.Items[0].ID, PostingDate: &d2}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.sales.UpdateCustomer(ctx, jxc.CustomerUpdate{ID: cust.ID, CreditLimit: p(d("100000"))}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.sales.CreateSalesInvoice(ctx, jxc.SalesInvoiceInput{ShipmentIDs: []int64{shs.Items[0].ID}, PostingDate: &d2}); err != nil {
+		t.Fatal(err)
+	}
+	late, err := c.sales.CreateSalesOrder(ctx, jxc.SalesOrderInput{CustomerID: cust.ID, PostingDate: &d3,
+		Lines: []jxc.SalesOrderLineInput{{ProductID: c.products[1].ID, Quantity: d("1")}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	late, err = c.sales.ConfirmSalesOrder(ctx, late.ID)
+	if err != nil || late.Status != jxc.OrderOnHold || late.HoldReason == nil || *late.HoldReason != "565.00 overdue (oldest due 2026-04-09)" {
+		t.Fatalf("overdue hold %+v %v", late, err)
+	}
+	aging, err := c.sales.ReceivablesAging(ctx, d3, nil)
+	if err != nil || len(aging.Customers) != 1 || !aging.Total.Days30.Equal(d("565")) || !aging.Total.Total.Equal(d("565")) {
+		t.Fatalf("aging %+v %v", aging, err)
+	}
+	if a, _ := c.sales.ReceivablesAging(ctx, d2, nil); !a.Total.Current.Equal(d("565")) {
+		t.Fatalf("aging on the invoice date %+v", a.Total)
+	}
+	if a, _ := c.sales.ReceivablesAging(ctx, d1, nil); len(a.Customers) != 0 {
+		t.Fatalf("aging before the invoice %+v", a)
+	}
+	c.check(t)
+}
+
+func deref[T any](p *T) T {
+	var z T
+	if p == nil {
+		return z
+	}
+	return *p
+}
+
+// Fifty clients confirm orders for 1 unit each at once against the 10 on
+// hand: exactly 10 are reserved, the other 40 lines become needs, and no
+// client sees a retryable database error.
+func TestConcurrentConfirmationsReserveExactlyWhatIsOnHand(t *testing.T) {
+	ctx := context.Background()
+	c := newSalesCo(t)
+	var ids []int64
+	for i := 0; i < 50; i++ {
+		cust, err := c.sales.CreateCustomer(ctx, jxc.CustomerInput{Code: fmt.Sprintf("R%02d", i), Name: "客户", Region: p("华东"), CreditLimit: p(d("100000"))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		o, err := c.sales.CreateSalesOrder(ctx, jxc.SalesOrderInput{CustomerID: cust.ID, PostingDate: &d1, WarehouseID: &c.east.ID,
+			Lines: []jxc.SalesOrderLineInput{{ProductID: c.products[0].ID, Quantity: d("1")}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, o.ID)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, len(ids))
+	for _, id := range ids {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := c.sales.ConfirmSalesOrder(ctx, id); err != nil {
+				errs <- err
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Errorf("confirm: %v", err)
+	}
+	if b := c.balance(t, 0, c.east); !b.Reserved.Equal(d("10")) || !b.OnHand.Equal(d("10")) {
+		t.Fatalf("balance %+v", b)
+	}
+	var reserved decimal.Decimal
+	var needs int
+	if err := c.db.GetContext(ctx, &reserved, `SELECT sum(reserved) FROM sales_order_lines`); err != nil || !reserved.Equal(d("10")) {
+		t.Fatalf("lines reserved %s %v", reserved, err)
+	}
+	if err := c.db.GetContext(ctx, &needs, `SELECT count(*) FROM replenishment_needs WHERE status = 'OPEN'`); err != nil || needs != 40 {
+		t.Fatalf("needs %d %v", needs, err)
+	}
+	c.check(t)
+}
+
+func TestIdempotentRetryPostsOnce(t *testing.T) {
+	ctx := context.Background()
+	c := newSalesCo(t)
+	in := jxc.SalesOrderInput{CustomerID: c.customer.ID, PostingDate: &d1, IdempotencyKey: p("order-1"),
+		Lines: []jxc.SalesOrderLineInput{{ProductID: c.products[0].ID, Quantity: d("2")}}}
+	var wg sync.WaitGroup
+	got := make([]int64, 5)
+	for i := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			o, err := c.sales.CreateSalesOrder(ctx, in)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			got[i] = o.ID
+		}()
+	}
+	wg.Wait()
+	for _, id := range got {
+		if id != got[0] {
+			t.Fatalf("retries returned different orders %v", got)
+		}
+	}
+	o, _ := c.sales.ConfirmSalesOrder(ctx, got[0])
+	shs, _ := c.sales.FindShipments(ctx, jxc.SalesDocumentFilter{OrderID: &o.ID}, jxc.PageArgs{})
+	ship := jxc.ShipInput{ShipmentID: shs.Items[0].ID, PostingDate: &d2, IdempotencyKey: p("ship-1")}
+	for i := 0; i < 3; i++ {
+		if _, err := c.sales.ShipShipment(ctx, ship); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pay := jxc.PaymentInput{CustomerID: c.customer.ID, Amount: d("50"), PostingDate: &d2, IdempotencyKey: p("pay-1")}
+	p1, err := c.sales.RecordCustomerPayment(ctx, pay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p2, err := c.sales.RecordCustomerPayment(ctx, pay)
+	if err != nil || p2.ID != p1.ID {
+		t.Fatalf("payment retry %v %v", p2, err)
+	}
+	var orders, moves, payments int
+	c.db.GetContext(ctx, &orders, `SELECT count(*) FROM sales_orders`)
+	c.db.GetContext(ctx, &moves, `SELECT count(*) FROM stock_moves WHERE source_type = 'SHIPMENT'`)
+	c.db.GetContext(ctx, &payments, `SELECT count(*) FROM journal_entries WHERE source_type = 'CUSTOMER_PAYMENT'`)
+	if orders != 1 || moves != 1 || payments != 1 {
+		t.Fatalf("orders %d shipment moves %d payment entries %d", orders, moves, payments)
+	}
+	c.check(t)
+}
+
+// Every bad input comes back as errors naming the field, and nothing is
+// written.
+func TestBadInputsNameTheFieldAndWriteNothing(t *testing.T) {
+	ctx := context.Background()
+	c := newSalesCo(t)
+	count := func() string {
+		var s string
+		c.db.GetContext(ctx, &s, `SELECT format('%s/%s/%s/%s/%s/%s', (SELECT count(*) FROM sales_orders), (SELECT count(*) FROM journal_entries),
+			(SELECT count(*) FROM stock_moves), (SELECT sum(reserved) FROM stock_balances), (SELECT count(*) FROM customer_payments),
+			(SELECT count(*) FROM sales_invoices))`)
+		return s
+	}
+	before := count()
+	_, err := c.sales.CreateSalesOrder(ctx, jxc.SalesOrderInput{CustomerID: c.customer.ID, PostingDate: &d1, Lines: []jxc.SalesOrderLineInput{
+		{ProductID: c.products[0].ID, Quantity: d("-1")},
+		{ProductID: c.products[0].ID, Quantity: d("0")},
+		{ProductID: 999999, Quantity: d("1")},
+		{ProductID: c.products[0].ID, Quantity: d("1.00001")},
+		{ProductID: c.products[0].ID, Quantity: d("1"), DiscountRate: p(d("1"))},
+	}})
+	for _, f := range []string{"input.lines.0.quantity", "input.lines.1.quantity", "input.lines.2.productId", "input.lines.3.quantity", "input.lines.4.discountRate"} {
+		wantField(t, err, f)
+	}
+	_, err = c.sales.CreateSalesOrder(ctx, jxc.SalesOrderInput{CustomerID: 424242, Lines: []jxc.SalesOrderLineInput{{ProductID: c.products[0].ID, Quantity: d("1")}}})
+	wantField(t, err, "input.customerId")
+	if _, err := c.catalog.UpdateProduct(ctx, jxc.ProductUpdate{ID: c.products[1].ID, Active: p(false)}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.sales.CreateSalesOrder(ctx, jxc.SalesOrderInput{CustomerID: c.customer.ID, PostingDate: &d1, Lines: []jxc.SalesOrderLineInput{{ProductID: c.products[1].ID, Quantity: d("1")}}})
+	wantField(t, err, "input.lines.0.productId")
+
+	// A closed period refuses orders, shipments and payments dated in it.
+	o := c.order(t, jxc.SalesOrderLineInput{ProductID: c.products[0].ID, Quantity: d("1")})
+	o, _ = c.sales.ConfirmSalesOrder(ctx, o.ID)
+	shs, _ := c.sales.FindShipments(ctx, jxc.SalesDocumentFilter{OrderID: &o.ID}, jxc.PageArgs{})
+	if _, err := c.ledger.CloseFiscalPeriod(ctx, 2026, 3); err != nil {
+		t.Fatal(err)
+	}
+	before = count()
+	_, err = c.sales.ShipShipment(ctx, jxc.ShipInput{ShipmentID: shs.Items[0].ID, PostingDate: &d2})
+	wantField(t, err, "input.postingDate")
+	_, err = c.sales.RecordCustomerPayment(ctx, jxc.PaymentInput{CustomerID: c.customer.ID, Amount: d("10"), PostingDate: &d2})
+	wantField(t, err, "input.postingDate")
+	_, err = c.sales.CreateSalesOrder(ctx, jxc.SalesOrderInput{CustomerID: c.customer.ID, PostingDate: &d2, Lines: []jxc.SalesOrderLineInput{{ProductID: c.products[0].ID, Quantity: d("1")}}})
+	wantField(t, err, "input.postingDate")
+	_, err = c.sales.RecordCustomerPayment(ctx, jxc.PaymentInput{CustomerID: c.customer.ID, Amount: d("10.001"), PostingDate: &d3})
+	wantField(t, err, "input.amount")
+	// Transitions the life cycle forbids.
+	if _, err := c.sales.CloseSalesOrder(ctx, o.ID); jxc.ErrorCode(err) != jxc.ECONFLICT {
+		t.Fatalf("close a confirmed order: %v", err)
+	}
+	if _, err := c.sales.ReleaseSalesOrderHold(ctx, o.ID); jxc.ErrorCode(err) != jxc.ECONFLICT {
+		t.Fatalf("release an order not on hold: %v", err)
+	}
+	_, err = c.sales.CreateSalesInvoice(ctx, jxc.SalesInvoiceInput{ShipmentIDs: []int64{shs.Items[0].ID}, PostingDate: &d3})
+	wantField(t, err, "input.shipmentIds.0")
+	if after := count(); after != before {
+		t.Fatalf("bad inputs wrote: %s -> %s", before, after)
+	}
+	if _, err := c.sales.CancelSalesOrder(ctx, o.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.sales.CancelSalesOrder(ctx, o.ID); jxc.ErrorCode(err) != jxc.ECONFLICT {
+		t.Fatalf("cancel twice: %v", err)
+	}
+	if b := c.balance(t, 0, c.east); !b.Reserved.IsZero() {
+		t.Fatalf("cancel kept the reservation %+v", b)
+	}
+	c.check(t)
+}
+
+func TestValidateSalesOrderReportsEverythingAndWritesNothing(t *testing.T) {
+	ctx := context.Background()
+	c := newSalesCo(t)
+	cust, _ := c.sales.CreateCustomer(ctx, jxc.CustomerInput{Code: "V", Name: "V", CreditLimit: p(d("100")), Region: p("华东")})
+	v, err := c.sales.ValidateSalesOrder(ctx, jxc.SalesOrderInput{CustomerID: cust.ID, PostingDate: &d1, Lines: []jxc.SalesOrderLineInput{
+		{ProductID: c.products[0].ID, Quantity: d("12")},
+		{ProductID: c.products[1].ID, Quantity: d("1"), UnitPrice: p(d("10"))},
+		{ProductID: c.products[0].ID, Quantity: d("0")},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields := map[string]bool{}
+	for _, e := range v.Violations {
+		fields[e.Field] = true
+	}
+	for _, f := range []string{"input.customerId", "input.lines.0.quantity", "input.lines.1.unitPrice", "input.lines.2.quantity"} {
+		if !fields[f] {
+			t.Errorf("no violation on %s: %v", f, v.Violations)
+		}
+	}
+	if v.WarehouseID == nil || *v.WarehouseID != c.east.ID || len(v.Shortages) != 1 || !v.Shortages[0].Missing.Equal(d("2")) {
+		t.Fatalf("validation %+v", v)
+	}
+	var n int
+	c.db.GetContext(ctx, &n, `SELECT count(*) FROM sales_orders`)
+	if n != 0 {
+		t.Fatal("validate wrote an order")
+	}
 }
