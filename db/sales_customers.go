@@ -129,7 +129,7 @@ func (s *SalesService) FindCustomerByID(ctx context.Context, id int64) (*jxc.Cus
 // FindCustomers implements jxc.SalesService.
 func (s *SalesService) FindCustomers(ctx context.Context, f jxc.CustomerFilter, o *jxc.CustomerOrder, p jxc.PageArgs) (*jxc.Page[*jxc.Customer], error) {
 	// $1 is today, used by customerCols.
-	w := where{args: []any{jxc.Today(s.db.Now())}}
+	w := where{args: []any{jxc.Today(s.db.Now())}, conds: []string{`$1::date IS NOT NULL`}}
 	if f.Search != nil && strings.TrimSpace(*f.Search) != "" {
 		w.add(`(c.code ILIKE %s OR c.name ILIKE %[1]s)`, likePattern(*f.Search))
 	}

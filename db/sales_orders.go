@@ -278,7 +278,8 @@ func candidates(ctx context.Context, q Queryer, lines []*jxc.SalesOrderLine) ([]
 }
 
 // lockOrderForCustomer locks the customer, then the order: the head of the
-// lock order.
+// lock order. The customer comes without its receivables (findCustomer
+// reads those where they are needed).
 func lockOrderForCustomer(ctx context.Context, tx *Tx, id int64) (*jxc.SalesOrder, *jxc.Customer, error) {
 	var cid int64
 	err := tx.GetContext(ctx, &cid, `SELECT customer_id FROM sales_orders WHERE id = $1`, id)
@@ -294,7 +295,8 @@ func lockOrderForCustomer(ctx context.Context, tx *Tx, id int64) (*jxc.SalesOrde
 	if err != nil {
 		return nil, nil, err
 	}
-	c, err := findCustomer(ctx, tx, cid, o.PostingDate)
+	c := &jxc.Customer{}
+	err = tx.GetContext(ctx, c, `SELECT id, code, name, active, credit_limit, payment_terms_days FROM customers WHERE id = $1`, cid)
 	return o, c, err
 }
 
@@ -321,6 +323,9 @@ func (s *SalesService) ConfirmSalesOrder(ctx context.Context, id int64) (*jxc.Sa
 			es.Add(jxc.EINVALID, "id", "customer %s is inactive", c.Code)
 		}
 		if err := es.Err(); err != nil {
+			return err
+		}
+		if c, err = findCustomer(ctx, tx, c.ID, o.PostingDate); err != nil {
 			return err
 		}
 		cc, err := creditCheck(ctx, tx, c, o.PostingDate, o.TotalAmount, o.ID)

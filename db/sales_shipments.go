@@ -177,11 +177,9 @@ func (s *SalesService) ShipShipment(ctx context.Context, in jxc.ShipInput) (*jxc
 			ev.Lines = append(ev.Lines, jxc.ShipmentIssueLine{ProductID: l.ProductID, WarehouseID: sh.WarehouseID, Quantity: q})
 			shipped = append(shipped, l)
 		}
-		c, err := findCustomer(ctx, tx, sh.CustomerID, date)
-		if err != nil {
+		if err := tx.GetContext(ctx, &ev.Partner, `SELECT code FROM customers WHERE id = $1`, sh.CustomerID); err != nil {
 			return err
 		}
-		ev.Partner = c.Code
 		if err := lockOpenPeriod(ctx, tx, date); err != nil {
 			return err
 		}

@@ -109,7 +109,9 @@ func TestOrderToCashThroughTheAPI(t *testing.T) {
 	noUserErrors(t, "createProduct", prod.CreateProduct.UserErrors)
 	pid := prod.CreateProduct.Product.ID
 	var whs struct {
-		Warehouses struct{ Nodes []struct{ ID, Code, Region string } }
+		Warehouses struct {
+			Nodes []struct{ ID, Code, Region string }
+		}
 	}
 	warehouse.gql(`{ warehouses(filter: {region: "华东"}) { nodes { id code region } } }`, nil, &whs)
 	if len(whs.Warehouses.Nodes) == 0 {
