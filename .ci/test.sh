@@ -61,7 +61,7 @@ port=$(( 20000 + RANDOM % 20000 ))
 DEMO=1 ADDR=127.0.0.1:$port DATABASE_URL="$dsn dbname=jxc_e2e" ./bin/jxc >"$out/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
-(cd frontend && BASE_URL="http://127.0.0.1:$port" node --test --test-reporter=tap --test-concurrency=1 e2e/*.test.mjs) >"$out/e2e.tap" 2>&1
+(cd frontend && BASE_URL="http://127.0.0.1:$port" node --experimental-websocket --test --test-reporter=tap --test-concurrency=1 e2e/*.test.mjs) >"$out/e2e.tap" 2>&1
 cat "$out/e2e.tap" | grep -Ev '^\s*(#|ok|1\.\.|TAP)' | grep -Ev '^\s*(---|\.\.\.|duration_ms|type:)' | head -80 || true
 ep=$(grep -E '^# pass ' "$out/e2e.tap" | awk '{print $3}'); ep=${ep:-0}
 ef=$(grep -E '^# fail ' "$out/e2e.tap" | awk '{print $3}'); ef=${ef:-1}

@@ -42,13 +42,23 @@ func Authenticate(users jxc.UserService, secureCookies bool, next http.Handler) 
 				return
 			}
 			a, err := users.AuthenticateToken(ctx, strings.TrimSpace(secret))
-			if err != nil {
-				writeAuthError(w, err.Error())
+			if jxc.ErrorCode(err) == jxc.EUNAUTHENTICATED {
+				writeAuthError(w, err.(*jxc.Error).Message)
+				return
+			} else if err != nil {
+				writeUnavailable(w)
 				return
 			}
 			ctx = jxc.NewContextWithAuth(ctx, a)
 		} else if c, err := r.Cookie(SessionCookie); err == nil && c.Value != "" {
-			if a, err := users.AuthenticateSession(ctx, c.Value); err == nil {
+			a, err := users.AuthenticateSession(ctx, c.Value)
+			if err != nil && jxc.ErrorCode(err) != jxc.EUNAUTHENTICATED {
+				// Not a bad session but a database that cannot answer:
+				// say so, rather than signing the user out.
+				writeUnavailable(w)
+				return
+			}
+			if err == nil {
 				ctx = jxc.NewContextWithAuth(ctx, a)
 			}
 		}
@@ -60,6 +70,13 @@ func writeAuthError(w http.ResponseWriter, msg string) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(http.StatusUnauthorized)
 	_, _ = w.Write([]byte(`{"errors":[{"message":` + quoteJSON(msg) + `,"extensions":{"code":"UNAUTHENTICATED"}}]}`))
+}
+
+func writeUnavailable(w http.ResponseWriter) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Retry-After", "2")
+	w.WriteHeader(http.StatusServiceUnavailable)
+	_, _ = w.Write([]byte(`{"errors":[{"message":"the database is unavailable; try again shortly","extensions":{"code":"` + CodeUnavailable + `"}}]}`))
 }
 
 func quoteJSON(s string) string {
@@ -180,16 +197,21 @@ func wsInit(users jxc.UserService) transport.WebsocketInitFunc {
 			}
 			tok = strings.TrimPrefix(tok, "Bearer ")
 			a, err := users.AuthenticateToken(ctx, tok)
-			if err != nil {
+			if err != nil && jxc.ErrorCode(err) != jxc.EUNAUTHENTICATED {
+				// The database cannot answer: 1013 "try again later" lets
+				// the client reconnect, unlike 4401.
+				ctx = transport.WithWebsocketCloseCode(ctx, 1013)
+				return ctx, nil, jxc.Errorf(CodeUnavailable, "the database is unavailable; try again shortly")
+			} else if err != nil {
 				return fail("the token in connection_init is unknown or revoked")
 			}
-			return jxc.NewContextWithAuth(ctx, a), nil, nil
+			return withSubscriptionCounter(jxc.NewContextWithAuth(ctx, a)), nil, nil
 		}
 		if len(p) > 0 && !onlyKnownInitKeys(p) {
 			return fail("connection_init payload not understood; send {\"authToken\": \"<token>\"} or sign in")
 		}
 		if jxc.AuthFromContext(ctx) != nil {
-			return ctx, nil, nil
+			return withSubscriptionCounter(ctx), nil, nil
 		}
 		return fail("sign in first, or send {\"authToken\": \"<token>\"} in connection_init")
 	}

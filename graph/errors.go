@@ -2,9 +2,12 @@ package graph
 
 import (
 	"context"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
+	"net"
 	"runtime/debug"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -18,6 +21,7 @@ const (
 	CodeValidationFailed = "GRAPHQL_VALIDATION_FAILED"
 	CodeComplexity       = "COMPLEXITY_LIMIT_EXCEEDED"
 	CodeDepth            = "DEPTH_LIMIT_EXCEEDED"
+	CodeUnavailable      = "UNAVAILABLE" // the database cannot be reached right now
 )
 
 // presentError is the one error presenter: domain errors keep their code
@@ -44,6 +48,13 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			if de.Field != "" {
 				out.Extensions["field"] = de.Field
 			}
+			return out
+		}
+		var netErr *net.OpError
+		if errors.As(err, &netErr) || errors.Is(err, driver.ErrBadConn) || errors.Is(err, io.ErrUnexpectedEOF) {
+			log.WarnContext(ctx, "database unavailable", "err", err, "request_id", RequestID(ctx))
+			out.Message = "the database is unavailable; try again shortly"
+			out.Extensions = withCode(nil, CodeUnavailable)
 			return out
 		}
 		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {

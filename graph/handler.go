@@ -43,10 +43,27 @@ func NewHandler(r *Resolver) http.Handler {
 	srv.Use(extension.FixedComplexityLimit(MaxComplexity))
 	srv.Use(DepthLimit{Max: MaxDepth})
 
+	srv.AroundOperations(limitSubscriptions)
 	srv.AroundRootFields(requireSignIn)
+	srv.AroundRootFields(refuseNULs)
 	srv.AroundRootFields(readOnlyAnalysts)
 	srv.SetErrorPresenter(presentError(r.Log))
 	srv.SetRecoverFunc(recoverPanic(r.Log))
 
-	return http.MaxBytesHandler(srv, MaxBodyBytes)
+	return limitBody(srv)
+}
+
+// limitBody refuses bodies over MaxBodyBytes with 413 and a coded error,
+// before reading them; a body that lies about its length is cut off.
+func limitBody(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > MaxBodyBytes {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusRequestEntityTooLarge)
+			_, _ = w.Write([]byte(`{"errors":[{"message":"the request body is over 1 MB","extensions":{"code":"REQUEST_TOO_LARGE"}}]}`))
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
+		next.ServeHTTP(w, r)
+	})
 }

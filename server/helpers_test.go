@@ -27,7 +27,13 @@ func newTestApp(t *testing.T) *testApp { return newTestAppTB(t) }
 
 func newTestAppTB(t testing.TB) *testApp {
 	t.Helper()
-	url := dbtest.NewURL(t)
+	return newTestAppOn(t, dbtest.NewURL(t))
+}
+
+// newTestAppOn starts a server over the database at url, as one more
+// replica when another test app already uses it.
+func newTestAppOn(t testing.TB, url string) *testApp {
+	t.Helper()
 	store, err := db.Open(context.Background(), url, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)

@@ -11,6 +11,8 @@ import (
 	"github.com/coder/websocket"
 	"github.com/coder/websocket/wsjson"
 	"github.com/shopspring/decimal"
+
+	"github.com/jxcgraph/jxc/db/dbtest"
 )
 
 // wsSub is a graphql-transport-ws subscription over a real websocket.
@@ -204,5 +206,38 @@ func TestStockSubscriptionRefusesABadAfter(t *testing.T) {
 	m := sub.next(2 * time.Second)
 	if !strings.Contains(string(m), `"errors"`) || !strings.Contains(string(m), "after must be") || !strings.Contains(string(m), `"INVALID"`) {
 		t.Fatalf("a negative after: got %s, want an INVALID error naming after", m)
+	}
+}
+
+// TestAChangeThroughOneReplicaReachesASubscriberOnAnother runs two servers
+// (each with its own pool and event hub) over one database.
+func TestAChangeThroughOneReplicaReachesASubscriberOnAnother(t *testing.T) {
+	url := dbtest.NewURL(t)
+	one := newTestAppOn(t, url)
+	two := newTestAppOn(t, url)
+	wh := one.client(t).mustLogin("warehouse")
+	var levels struct {
+		StockLevels struct {
+			Nodes []struct {
+				OnHand    decimal.Decimal
+				Product   struct{ ID string }
+				Warehouse struct{ ID string }
+			}
+		}
+	}
+	mustJSON(t, wh.do(`{ stockLevels(first: 1, filter: {inStock: true}) { nodes { onHand product { id } warehouse { id } } } }`, nil).Data, &levels)
+	lv := levels.StockLevels.Nodes[0]
+	sub := two.client(t).mustLogin("manager").subscribe(stockSub, map[string]any{"f": map[string]any{"productId": lv.Product.ID}})
+	r := wh.do(`mutation($in: StockAdjustmentInput!) { postStockAdjustment(input: $in) { userErrors { message } } }`,
+		map[string]any{"in": map[string]any{"reason": "COUNT_VARIANCE", "lines": []any{map[string]any{
+			"productId": lv.Product.ID, "warehouseId": lv.Warehouse.ID, "direction": "INCREASE", "quantity": "4"}}}})
+	if len(r.Errors) > 0 {
+		t.Fatal(r.Errors)
+	}
+	m := sub.next(5 * time.Second)
+	var c stockChange
+	_ = json.Unmarshal(m, &c)
+	if want := lv.OnHand.Add(decimal.NewFromInt(4)); !c.StockLevelChanged.Level.OnHand.Equal(want) {
+		t.Fatalf("the other replica pushed %s, want on hand %s", m, want)
 	}
 }

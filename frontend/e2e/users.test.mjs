@@ -24,6 +24,10 @@ test('admin creates a user who appears in the table and can sign in', async () =
 
   // Change the roles: Finance out, Warehouse in.
   await byTestId(page, `user-edit-${username}`).click();
+  // Wait until the form shows the user's current roles before toggling them.
+  await page
+    .locator('[data-testid="user-edit-form"] .ant-checkbox-wrapper-checked [data-testid="role-FINANCE"]')
+    .waitFor();
   await page.locator('[data-testid="user-edit-form"] [data-testid="role-FINANCE"]').click();
   await page.locator('[data-testid="user-edit-form"] [data-testid="role-WAREHOUSE"]').click();
   await byTestId(page, 'user-edit-submit').click();

@@ -1,17 +1,44 @@
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
-import { App as AntApp, Button, Layout, Menu, Space, Tag, Typography, theme } from 'antd';
+import { App as AntApp, Button, Layout, Menu, Space, Tag, Typography, theme, type MenuProps } from 'antd';
 import { ApiOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LogoutMutation } from '../features/auth/mutations';
 import { useT } from '../i18n';
 import { visibleFor } from './access';
-import { MENU, entryForPath } from './menu';
+import { MENU, entryForPath, type MenuEntry, type MenuGroup } from './menu';
+import type { MessageKey } from '../i18n';
 import { FullPageSpin, useMe } from './session';
 import { useResetGraphQL } from './GraphQLProvider';
 
 const { Header, Sider, Content } = Layout;
+
+const GROUPS: MenuGroup[] = ['stock', 'finance', 'account'];
+
+/** Menu items: ungrouped entries first, then one titled group per section (dividers when collapsed). */
+function menuItems(entries: readonly MenuEntry[], t: (k: MessageKey) => string, collapsed: boolean): MenuProps['items'] {
+  const item = (e: MenuEntry) => {
+    const Icon = e.icon;
+    return {
+      key: e.key,
+      icon: <Icon />,
+      label: (
+        <Link to={e.path} data-testid={`menu-${e.key}`}>
+          {t(e.labelKey)}
+        </Link>
+      ),
+    };
+  };
+  const items: NonNullable<MenuProps['items']> = entries.filter((e) => !e.group).map(item);
+  for (const g of GROUPS) {
+    const children = entries.filter((e) => e.group === g).map(item);
+    if (children.length === 0) continue;
+    if (collapsed) items.push({ type: 'divider', key: `divider-${g}` }, ...children);
+    else items.push({ type: 'group', key: `group-${g}`, label: t(`menuGroup.${g}`), children });
+  }
+  return items;
+}
 
 /** The signed-in frame: menu by role on the left, user and actions on top. */
 export function AppShell() {
@@ -60,18 +87,7 @@ export function AppShell() {
           mode="inline"
           data-testid="main-menu"
           selectedKeys={selected ? [selected.key] : []}
-          items={entries.map((e) => {
-            const Icon = e.icon;
-            return {
-              key: e.key,
-              icon: <Icon />,
-              label: (
-                <Link to={e.path} data-testid={`menu-${e.key}`}>
-                  {t(e.labelKey)}
-                </Link>
-              ),
-            };
-          })}
+          items={menuItems(entries, (k) => t(k), collapsed)}
         />
       </Sider>
       <Layout>

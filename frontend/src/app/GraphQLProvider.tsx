@@ -1,9 +1,21 @@
 import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
 import { Provider } from 'urql';
 import { useLocation, useNavigate } from 'react-router';
+import type { Client as WSClient } from 'graphql-ws';
 import { createGraphQLClients, type GraphQLClients } from '../graphql/client';
 
 const ResetContext = createContext<() => void>(() => {});
+const WSContext = createContext<WSClient | null>(null);
+
+/**
+ * The graphql-ws client, for subscriptions that manage their own variables
+ * across reconnects (see useStockLevelChanges).
+ */
+export function useGraphQLWs(): WSClient {
+  const ws = useContext(WSContext);
+  if (!ws) throw new Error('useGraphQLWs must be used inside <GraphQLProvider>');
+  return ws;
+}
 
 /**
  * Drops the GraphQL cache and websocket and starts afresh: call it after
@@ -36,7 +48,9 @@ export function GraphQLProvider({ children }: { children: ReactNode }) {
 
   return (
     <ResetContext.Provider value={reset}>
-      <Provider value={clients.client}>{children}</Provider>
+      <WSContext.Provider value={clients.ws}>
+        <Provider value={clients.client}>{children}</Provider>
+      </WSContext.Provider>
     </ResetContext.Provider>
   );
 }

@@ -6,6 +6,8 @@ import { MeQuery } from '../features/auth/queries';
 import type { MeQuery as MeQueryResult } from '../gql/graphql';
 import { errorCode } from '../graphql/errors';
 import { useT } from '../i18n';
+import type { Role } from '../gql/graphql';
+import { allows } from './access';
 
 export type Me = MeQueryResult['me'];
 
@@ -45,4 +47,9 @@ export function RequireSession({ children }: { children: ReactNode }) {
       extra={<Button onClick={() => reexecute({ requestPolicy: 'network-only' })}>{t('app.retry')}</Button>}
     />
   );
+}
+
+/** Whether the signed-in user holds one of the roles (ADMIN holds all). */
+export function useCan(roles: readonly Role[]): boolean {
+  return allows(roles, useMe().roles);
 }

@@ -72,3 +72,12 @@ export function useLocale(): [Locale, (l: Locale) => void] {
   const { locale, setLocale } = useI18n();
   return [locale, setLocale];
 }
+
+/** A record's name in the current language: nameEn in English when set, else the Chinese name. */
+export function useLocalName(): (o: { name: string; nameEn?: string | null } | null | undefined) => string {
+  const { locale } = useI18n();
+  return useCallback(
+    (o) => (!o ? '' : locale === 'en' && o.nameEn ? o.nameEn : o.name),
+    [locale],
+  );
+}
