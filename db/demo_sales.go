@@ -25,7 +25,7 @@ var demoCustomerNames = map[string][]string{
 // order on credit hold. Everything goes through the services, in date
 // order, so every step posts through the engine as it would in use.
 func loadDemoSales(ctx context.Context, db *DB) error {
-	s := NewSalesService(db)
+	s := &SalesService{db: db, lean: true}
 	today := jxc.Today(db.Now())
 	start := today.AddDays(-150)
 	// Products that may ship on a date: none before its latest stock move.
@@ -155,11 +155,11 @@ func loadDemoSales(ctx context.Context, db *DB) error {
 		if o.Status != jxc.OrderConfirmed || pl.open {
 			continue
 		}
-		pend, err := s.FindShipments(ctx, jxc.SalesDocumentFilter{OrderID: &o.ID, Status: ptr("PENDING")}, jxc.PageArgs{})
-		if err != nil || len(pend.Items) == 0 {
+		var pending int64
+		if err := db.GetContext(ctx, &pending, `SELECT coalesce(max(id), 0) FROM shipments WHERE order_id = $1 AND status = 'PENDING'`, o.ID); err != nil || pending == 0 {
 			continue
 		}
-		sh, err := s.ShipShipment(ctx, jxc.ShipInput{ShipmentID: pend.Items[0].ID, PostingDate: &day, Carrier: ptr([]string{"顺丰速运", "德邦物流", "京东物流"}[pi%3]),
+		sh, err := s.ShipShipment(ctx, jxc.ShipInput{ShipmentID: pending, PostingDate: &day, Carrier: ptr([]string{"顺丰速运", "德邦物流", "京东物流"}[pi%3]),
 			TrackingNumber: ptr(fmt.Sprintf("DEMO%08d", 10000+pi))})
 		if err != nil {
 			return fmt.Errorf("demo ship: %w", err)
@@ -205,7 +205,10 @@ func loadDemoSales(ctx context.Context, db *DB) error {
 	}
 	// A few returns, dated today: the goods come back at the cost they left with.
 	for i := 0; i < len(shipped) && i < 40; i += 9 {
-		sh := shipped[i]
+		sh, err := s.FindShipmentByID(ctx, shipped[i].ID)
+		if err != nil {
+			return err
+		}
 		if _, err := s.CreateSalesReturn(ctx, jxc.SalesReturnInput{ShipmentID: sh.ID, PostingDate: &today, Reason: ptr("包装破损"),
 			Lines: []jxc.SalesReturnLineInput{{ShipmentLineID: sh.Lines[0].ID, Quantity: decimal.NewFromInt(1)}}}); err != nil {
 			return fmt.Errorf("demo return: %w", err)

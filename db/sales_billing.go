@@ -191,6 +191,10 @@ func (s *SalesService) CreateSalesInvoice(ctx context.Context, in jxc.SalesInvoi
 	if err != nil {
 		return nil, err
 	}
+	if s.lean {
+		inv := &jxc.SalesInvoice{ID: id}
+		return inv, s.db.GetContext(ctx, &inv.TotalAmount, `SELECT total_amount FROM sales_invoices WHERE id = $1`, id)
+	}
 	return s.FindSalesInvoiceByID(ctx, id)
 }
 
@@ -381,6 +385,9 @@ func (s *SalesService) RecordCustomerPayment(ctx context.Context, in jxc.Payment
 	})
 	if err != nil {
 		return nil, err
+	}
+	if s.lean {
+		return &jxc.CustomerPayment{ID: id}, nil
 	}
 	return s.findPayment(ctx, id)
 }

@@ -18,7 +18,12 @@ import (
 // deadlock: customer -> sales order -> shipment -> invoices (by id) ->
 // payment or credit note -> stock (product id, then warehouse id, taken by
 // lockStock as post() does) -> fiscal period and accounts (inside post).
-type SalesService struct{ db *DB }
+type SalesService struct {
+	db *DB
+	// lean makes the flows return only the ids and figures the demo loader
+	// needs instead of reloading each document with everything it shows.
+	lean bool
+}
 
 // NewSalesService returns order to cash on db.
 func NewSalesService(db *DB) *SalesService { return &SalesService{db: db} }

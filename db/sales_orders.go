@@ -224,7 +224,7 @@ func (s *SalesService) CreateSalesOrder(ctx context.Context, in jxc.SalesOrderIn
 	if err != nil {
 		return nil, err
 	}
-	return s.FindSalesOrderByID(ctx, id)
+	return s.orderResult(ctx, id)
 }
 
 // creditCheck reads a customer's exposure and overdue invoices on date,
@@ -351,7 +351,7 @@ func (s *SalesService) ConfirmSalesOrder(ctx context.Context, id int64) (*jxc.Sa
 	if err != nil {
 		return nil, err
 	}
-	return s.FindSalesOrderByID(ctx, id)
+	return s.orderResult(ctx, id)
 }
 
 func checkOrderProducts(ctx context.Context, tx *Tx, es *jxc.Errors, o *jxc.SalesOrder) error {
@@ -551,7 +551,7 @@ func (s *SalesService) ReleaseSalesOrderHold(ctx context.Context, id int64) (*jx
 	if err != nil {
 		return nil, err
 	}
-	return s.FindSalesOrderByID(ctx, id)
+	return s.orderResult(ctx, id)
 }
 
 // ReserveSalesOrder implements jxc.SalesService: reserves stock that has
@@ -570,7 +570,7 @@ func (s *SalesService) ReserveSalesOrder(ctx context.Context, id int64) (*jxc.Sa
 	if err != nil {
 		return nil, err
 	}
-	return s.FindSalesOrderByID(ctx, id)
+	return s.orderResult(ctx, id)
 }
 
 // CancelSalesOrder implements jxc.SalesService.
@@ -603,6 +603,14 @@ func (s *SalesService) endOrder(ctx context.Context, id int64, a jxc.OrderAction
 	})
 	if err != nil {
 		return nil, err
+	}
+	return s.orderResult(ctx, id)
+}
+
+func (s *SalesService) orderResult(ctx context.Context, id int64) (*jxc.SalesOrder, error) {
+	if s.lean {
+		o := &jxc.SalesOrder{ID: id}
+		return o, s.db.GetContext(ctx, &o.Status, `SELECT status FROM sales_orders WHERE id = $1`, id)
 	}
 	return s.FindSalesOrderByID(ctx, id)
 }

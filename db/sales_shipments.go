@@ -247,6 +247,9 @@ func (s *SalesService) ShipShipment(ctx context.Context, in jxc.ShipInput) (*jxc
 	if err != nil {
 		return nil, err
 	}
+	if s.lean {
+		return &jxc.Shipment{ID: id}, nil
+	}
 	return s.FindShipmentByID(ctx, id)
 }
 
@@ -269,6 +272,9 @@ func (s *SalesService) ConfirmDelivery(ctx context.Context, in jxc.DeliveryInput
 	})
 	if err != nil {
 		return nil, err
+	}
+	if s.lean {
+		return &jxc.Shipment{ID: in.ShipmentID}, nil
 	}
 	return s.FindShipmentByID(ctx, in.ShipmentID)
 }

@@ -141,12 +141,24 @@ export type SortDirection =
 
 /** The kind of business document a posting comes from. */
 export type SourceType =
+  /** A payment's unapplied credit applied to invoices; the source id is the payment. */
+  | 'CUSTOMER_CREDIT_APPLICATION'
+  /** A payment received from a customer. */
+  | 'CUSTOMER_PAYMENT'
+  /** Money paid back to a customer. */
+  | 'CUSTOMER_REFUND'
   /** A journal entry written by finance. */
   | 'MANUAL_ENTRY'
   /** Opening stock taken over from earlier books. */
   | 'OPENING_STOCK'
   /** The reversal of a journal entry; the source id is the reversed entry. */
   | 'REVERSAL'
+  /** A sales invoice: receivable, revenue and output VAT. */
+  | 'SALES_INVOICE'
+  /** A sales return and its credit note. */
+  | 'SALES_RETURN'
+  /** A shipment to a customer: cost of goods sold out of inventory. */
+  | 'SHIPMENT'
   /** A stock adjustment: count variance or scrap. */
   | 'STOCK_ADJUSTMENT';
 
