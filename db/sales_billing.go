@@ -66,7 +66,7 @@ func (s *SalesService) CreateSalesInvoice(ctx context.Context, in jxc.SalesInvoi
 		return nil, err
 	}
 	var id int64
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	err := s.withTx(ctx, func(tx *Tx) error {
 		prior, err := claimKey(ctx, tx, in.IdempotencyKey, "createSalesInvoice")
 		if err != nil || prior != nil {
 			if prior != nil {
@@ -336,7 +336,7 @@ func (s *SalesService) RecordCustomerPayment(ctx context.Context, in jxc.Payment
 		es, _ = jxc.AsErrors(err)
 	}
 	var id int64
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	err := s.withTx(ctx, func(tx *Tx) error {
 		es := es
 		prior, err := claimKey(ctx, tx, in.IdempotencyKey, "recordCustomerPayment")
 		if err != nil || prior != nil {
@@ -399,7 +399,7 @@ func (s *SalesService) ApplyCustomerCredit(ctx context.Context, in jxc.ApplyCred
 	if len(in.Allocations) > 500 {
 		es.Add(jxc.EINVALID, "input.allocations", "at most 500 allocations")
 	}
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	err := s.withTx(ctx, func(tx *Tx) error {
 		es := es
 		var cid int64
 		if err := tx.GetContext(ctx, &cid, `SELECT customer_id FROM customer_payments WHERE id = $1`, in.PaymentID); errors.Is(err, sql.ErrNoRows) {
@@ -541,7 +541,7 @@ func (s *SalesService) CreateSalesReturn(ctx context.Context, in jxc.SalesReturn
 		es, _ = jxc.AsErrors(err)
 	}
 	var id int64
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	err := s.withTx(ctx, func(tx *Tx) error {
 		es := es
 		prior, err := claimKey(ctx, tx, in.IdempotencyKey, "createSalesReturn")
 		if err != nil || prior != nil {
@@ -739,7 +739,7 @@ func (s *SalesService) RefundCustomer(ctx context.Context, in jxc.RefundInput) (
 		return nil, err
 	}
 	out := &jxc.CustomerRefund{}
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	err := s.withTx(ctx, func(tx *Tx) error {
 		prior, err := claimKey(ctx, tx, in.IdempotencyKey, "refundCustomer")
 		if err != nil {
 			return err

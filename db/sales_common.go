@@ -187,3 +187,18 @@ func fillLineProducts(ctx context.Context, q Queryer, ids []int64, set func(map[
 func notFound(field, what string, id int64) error {
 	return jxc.FieldErrorf(jxc.ENOTFOUND, field, "no %s %d", what, id)
 }
+
+// withTx runs fn in one transaction (db.WithTx). The demo loader's
+// transactions commit without waiting for the WAL flush: the loader's last
+// write, the demo_loaded setting, is committed normally afterwards, and WAL
+// is flushed in order, so once it is durable every demo row before it is.
+func (s *SalesService) withTx(ctx context.Context, fn func(tx *Tx) error) error {
+	return s.db.WithTx(ctx, func(tx *Tx) error {
+		if s.lean {
+			if _, err := tx.ExecContext(ctx, `SET LOCAL synchronous_commit = off`); err != nil {
+				return err
+			}
+		}
+		return fn(tx)
+	})
+}

@@ -42,7 +42,7 @@ func (s *SalesService) CreateCustomer(ctx context.Context, in jxc.CustomerInput)
 		return nil, err
 	}
 	var c *jxc.Customer
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	err := s.withTx(ctx, func(tx *Tx) error {
 		prior, err := claimKey(ctx, tx, in.IdempotencyKey, "createCustomer")
 		if err != nil {
 			return err
@@ -90,7 +90,7 @@ func (s *SalesService) UpdateCustomer(ctx context.Context, in jxc.CustomerUpdate
 		return nil, err
 	}
 	var c *jxc.Customer
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	err := s.withTx(ctx, func(tx *Tx) error {
 		var contacts, addrs any
 		if in.Contacts != nil {
 			contacts = jxc.Contacts(in.Contacts)

@@ -189,7 +189,7 @@ func (s *SalesService) CreateSalesOrder(ctx context.Context, in jxc.SalesOrderIn
 		es, _ = jxc.AsErrors(err)
 	}
 	var id int64
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	err := s.withTx(ctx, func(tx *Tx) error {
 		es := es
 		prior, err := claimKey(ctx, tx, in.IdempotencyKey, "createSalesOrder")
 		if err != nil || prior != nil {
@@ -304,7 +304,7 @@ func lockOrderForCustomer(ctx context.Context, tx *Tx, id int64) (*jxc.SalesOrde
 // ON_HOLD with the reason, or reservation, replenishment needs and the
 // pending shipment, in one transaction.
 func (s *SalesService) ConfirmSalesOrder(ctx context.Context, id int64) (*jxc.SalesOrder, error) {
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	err := s.withTx(ctx, func(tx *Tx) error {
 		o, c, err := lockOrderForCustomer(ctx, tx, id)
 		if err != nil {
 			return err
@@ -531,7 +531,7 @@ func releaseReservations(ctx context.Context, tx *Tx, o *jxc.SalesOrder) error {
 // ReleaseSalesOrderHold implements jxc.SalesService: finance lets a held
 // order through, and it is confirmed as if the check had passed.
 func (s *SalesService) ReleaseSalesOrderHold(ctx context.Context, id int64) (*jxc.SalesOrder, error) {
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	err := s.withTx(ctx, func(tx *Tx) error {
 		o, c, err := lockOrderForCustomer(ctx, tx, id)
 		if err != nil {
 			return err
@@ -557,7 +557,7 @@ func (s *SalesService) ReleaseSalesOrderHold(ctx context.Context, id int64) (*jx
 // ReserveSalesOrder implements jxc.SalesService: reserves stock that has
 // arrived for a confirmed order's shortages.
 func (s *SalesService) ReserveSalesOrder(ctx context.Context, id int64) (*jxc.SalesOrder, error) {
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	err := s.withTx(ctx, func(tx *Tx) error {
 		o, _, err := lockOrderForCustomer(ctx, tx, id)
 		if err != nil {
 			return err
@@ -585,7 +585,7 @@ func (s *SalesService) CloseSalesOrder(ctx context.Context, id int64) (*jxc.Sale
 }
 
 func (s *SalesService) endOrder(ctx context.Context, id int64, a jxc.OrderAction, to jxc.SalesOrderStatus) (*jxc.SalesOrder, error) {
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	err := s.withTx(ctx, func(tx *Tx) error {
 		o, c, err := lockOrderForCustomer(ctx, tx, id)
 		if err != nil {
 			return err

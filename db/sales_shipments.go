@@ -113,7 +113,7 @@ func (s *SalesService) ShipShipment(ctx context.Context, in jxc.ShipInput) (*jxc
 		es, _ = jxc.AsErrors(err)
 	}
 	id := in.ShipmentID
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	err := s.withTx(ctx, func(tx *Tx) error {
 		es := es
 		prior, err := claimKey(ctx, tx, in.IdempotencyKey, "shipShipment")
 		if err != nil || prior != nil {
@@ -258,7 +258,7 @@ func (s *SalesService) ConfirmDelivery(ctx context.Context, in jxc.DeliveryInput
 	if err := jxc.ValidateDeliveryInput(in); err != nil {
 		return nil, err
 	}
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	err := s.withTx(ctx, func(tx *Tx) error {
 		sh, _, err := lockShipment(ctx, tx, in.ShipmentID, "input.shipmentId")
 		if err != nil {
 			return err

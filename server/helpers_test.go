@@ -27,7 +27,7 @@ func newTestApp(t *testing.T) *testApp { return newTestAppTB(t) }
 
 func newTestAppTB(t testing.TB) *testApp {
 	t.Helper()
-	return newTestAppOn(t, dbtest.NewURL(t))
+	return newTestAppOn(t, dbtest.NewDemoURL(t))
 }
 
 // newTestAppOn starts a server over the database at url, as one more

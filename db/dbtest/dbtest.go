@@ -110,3 +110,45 @@ func New(t testing.TB) *db.DB {
 	t.Cleanup(func() { d.Close() })
 	return d
 }
+
+var (
+	demoOnce     sync.Once
+	demoTemplate string
+	demoErr      error
+)
+
+// NewDemoURL creates a fresh database for the test with the demo company
+// already loaded, dropped when the test ends, and returns its connection
+// string. The demo is loaded once per test process into a template and
+// each test gets a copy, so suites that start many apps do not run the
+// demo loaders every time.
+func NewDemoURL(t testing.TB) string {
+	t.Helper()
+	DSN(t)
+	demoOnce.Do(func() {
+		ctx := context.Background()
+		name := "jxc_demo_" + randHex() + randHex()
+		if demoErr = exec(ctx, "postgres", `CREATE DATABASE `+name+` TEMPLATE `+template); demoErr != nil {
+			return
+		}
+		d, err := db.Open(ctx, baseDSN+" dbname="+name, slog.New(slog.DiscardHandler))
+		if err != nil {
+			demoErr = err
+			return
+		}
+		_, demoErr = d.LoadDemo(ctx)
+		d.Close()
+		demoTemplate = name
+	})
+	if demoErr != nil {
+		t.Fatalf("demo template: %v", demoErr)
+	}
+	name := "jxc_t_" + randHex() + randHex()
+	if err := exec(context.Background(), "postgres", `CREATE DATABASE `+name+` TEMPLATE `+demoTemplate); err != nil {
+		t.Fatalf("create test database: %v", err)
+	}
+	t.Cleanup(func() {
+		_ = exec(context.Background(), "postgres", `DROP DATABASE IF EXISTS `+name+` WITH (FORCE)`)
+	})
+	return baseDSN + " dbname=" + name
+}
