@@ -6,7 +6,7 @@ ADDR ?= 127.0.0.1:8080
 DATA_DIR ?= ./data
 DEMO ?= 1
 
-.PHONY: run build deps deps-system deps-go deps-node frontend generate test bench clean
+.PHONY: run build deps deps-system deps-go deps-node frontend generate test bench fuzz clean
 
 ## run: install what is missing, build, start the server (demo company on first start)
 run: build
@@ -56,6 +56,11 @@ test: build
 ## bench: measured figures (the performance work extends it)
 bench: build
 	.ci/bench.sh
+
+## fuzz: every Go fuzz target for FUZZTIME each (default 60s)
+FUZZTIME ?= 60s
+fuzz: deps-go
+	TEST_PG_DSN= .ci/fuzz.sh $(FUZZTIME)
 
 clean:
 	rm -rf bin frontend/dist/assets frontend/dist/*.html

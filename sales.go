@@ -251,12 +251,6 @@ func ValidateCustomerUpdate(in CustomerUpdate) error {
 	return es.Err()
 }
 
-func checkIdempotencyKey(es *Errors, key *string) {
-	if key != nil && (strings.TrimSpace(*key) == "" || len(*key) > 200) {
-		es.Add(EINVALID, "input.idempotencyKey", "an idempotency key must be 1 to 200 characters")
-	}
-}
-
 // SalesOrderStatus is where an order stands in its life cycle.
 type SalesOrderStatus string
 
@@ -631,9 +625,9 @@ func ValidateDeliveryInput(in DeliveryInput) error {
 type InvoiceStatus string
 
 const (
-	InvoiceOpen          InvoiceStatus = "OPEN"
-	InvoicePartiallyPaid InvoiceStatus = "PARTIALLY_PAID"
-	InvoicePaid          InvoiceStatus = "PAID"
+	SalesInvoiceOpen          InvoiceStatus = "OPEN"
+	SalesInvoicePartiallyPaid InvoiceStatus = "PARTIALLY_PAID"
+	SalesInvoicePaid          InvoiceStatus = "PAID"
 )
 
 // SalesInvoice bills a customer for shipped goods.
@@ -664,11 +658,11 @@ func (i *SalesInvoice) OpenAmount() decimal.Decimal {
 func InvoiceStatusFor(total, settled decimal.Decimal) InvoiceStatus {
 	switch {
 	case settled.GreaterThanOrEqual(total):
-		return InvoicePaid
+		return SalesInvoicePaid
 	case settled.Sign() > 0:
-		return InvoicePartiallyPaid
+		return SalesInvoicePartiallyPaid
 	}
-	return InvoiceOpen
+	return SalesInvoiceOpen
 }
 
 // SalesInvoiceLine is one shipped line billed.
@@ -724,7 +718,7 @@ type CustomerPayment struct {
 	RefundedAmount decimal.Decimal `db:"refunded_amount"`
 	JournalEntryID *int64          `db:"journal_entry_id"`
 	CreatedAt      time.Time       `db:"created_at"`
-	Allocations    []*PaymentAllocation
+	Allocations    []*ReceivableAllocation
 	Customer       *Customer `db:"-"`
 }
 
@@ -733,8 +727,8 @@ func (p *CustomerPayment) Unapplied() decimal.Decimal {
 	return p.Amount.Sub(p.AppliedAmount).Sub(p.RefundedAmount)
 }
 
-// PaymentAllocation is part of a payment or credit note settling an invoice.
-type PaymentAllocation struct {
+// ReceivableAllocation is part of a payment or credit note settling an invoice.
+type ReceivableAllocation struct {
 	ID          int64           `db:"id"`
 	InvoiceID   int64           `db:"invoice_id"`
 	PaymentID   *int64          `db:"payment_id"`
@@ -946,8 +940,8 @@ func ValidateRefundInput(in RefundInput) error {
 	return es.Err()
 }
 
-// AgingBuckets splits open receivables by days past due.
-type AgingBuckets struct {
+// ReceivableBuckets splits open receivables by days past due.
+type ReceivableBuckets struct {
 	Current decimal.Decimal `db:"current"`
 	Days30  decimal.Decimal `db:"days_1_30"`
 	Days60  decimal.Decimal `db:"days_31_60"`
@@ -974,7 +968,7 @@ func AgingBucket(daysPastDue int) string {
 
 // CustomerAging is one customer's open receivables by age.
 type CustomerAging struct {
-	AgingBuckets
+	ReceivableBuckets
 	CustomerID int64     `db:"customer_id"`
 	Customer   *Customer `db:"-"`
 }
@@ -983,7 +977,7 @@ type CustomerAging struct {
 type ReceivablesAging struct {
 	AsOf      Date
 	Customers []*CustomerAging
-	Total     AgingBuckets
+	Total     ReceivableBuckets
 }
 
 // ProductSales is how much of a product a customer bought.

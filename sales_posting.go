@@ -95,8 +95,8 @@ func (e *ShipmentIssue) Rules(s *PostingState) (*Posting, error) {
 	return p, nil
 }
 
-// InvoicePosting bills a customer: Dr AR, Cr Revenue (net), Cr Output VAT.
-type InvoicePosting struct {
+// SalesInvoicePosting bills a customer: Dr AR, Cr Revenue (net), Cr Output VAT.
+type SalesInvoicePosting struct {
 	Date        Date
 	Description string
 	Partner     string
@@ -105,13 +105,13 @@ type InvoicePosting struct {
 }
 
 // Day implements Event.
-func (e *InvoicePosting) Day() Date { return e.Date }
+func (e *SalesInvoicePosting) Day() Date { return e.Date }
 
 // Source implements Event.
-func (e *InvoicePosting) Source() SourceType { return SourceSalesInvoice }
+func (e *SalesInvoicePosting) Source() SourceType { return SourceSalesInvoice }
 
 // Validate implements Event.
-func (e *InvoicePosting) Validate() error {
+func (e *SalesInvoicePosting) Validate() error {
 	var es Errors
 	checkPostingAmount(&es, "input.net", e.Net)
 	checkPostingAmount(&es, "input.vat", e.VAT)
@@ -119,12 +119,12 @@ func (e *InvoicePosting) Validate() error {
 }
 
 // Needs implements Event.
-func (e *InvoicePosting) Needs() Needs {
+func (e *SalesInvoicePosting) Needs() Needs {
 	return Needs{Accounts: []string{AccountReceivable, AccountRevenue, AccountOutputVAT}}
 }
 
 // Rules implements Event.
-func (e *InvoicePosting) Rules(s *PostingState) (*Posting, error) {
+func (e *SalesInvoicePosting) Rules(s *PostingState) (*Posting, error) {
 	var book lineBook
 	book.debit(AccountReceivable, e.Net.Add(e.VAT), "sales invoice")
 	book.credit(AccountRevenue, e.Net, "sales invoice")
@@ -132,9 +132,9 @@ func (e *InvoicePosting) Rules(s *PostingState) (*Posting, error) {
 	return &Posting{Description: e.Description, Lines: withPartner(book.lines, e.Partner)}, nil
 }
 
-// PaymentPosting is money received: Dr Bank (or cash), Cr AR for what
+// CustomerPaymentPosting is money received: Dr Bank (or cash), Cr AR for what
 // settles invoices, Cr 2203 advances from customers for the rest.
-type PaymentPosting struct {
+type CustomerPaymentPosting struct {
 	Date        Date
 	Description string
 	Partner     string
@@ -144,13 +144,13 @@ type PaymentPosting struct {
 }
 
 // Day implements Event.
-func (e *PaymentPosting) Day() Date { return e.Date }
+func (e *CustomerPaymentPosting) Day() Date { return e.Date }
 
 // Source implements Event.
-func (e *PaymentPosting) Source() SourceType { return SourceCustomerPayment }
+func (e *CustomerPaymentPosting) Source() SourceType { return SourceCustomerPayment }
 
 // Validate implements Event.
-func (e *PaymentPosting) Validate() error {
+func (e *CustomerPaymentPosting) Validate() error {
 	var es Errors
 	checkPostingAmount(&es, "input.amount", e.Amount)
 	checkPostingAmount(&es, "input.allocations", e.Applied)
@@ -161,12 +161,12 @@ func (e *PaymentPosting) Validate() error {
 }
 
 // Needs implements Event.
-func (e *PaymentPosting) Needs() Needs {
+func (e *CustomerPaymentPosting) Needs() Needs {
 	return Needs{Accounts: []string{e.BankAccount, AccountReceivable, AccountCustomerAdvances}}
 }
 
 // Rules implements Event.
-func (e *PaymentPosting) Rules(s *PostingState) (*Posting, error) {
+func (e *CustomerPaymentPosting) Rules(s *PostingState) (*Posting, error) {
 	var book lineBook
 	book.debit(e.BankAccount, e.Amount, "customer payment")
 	book.credit(AccountReceivable, e.Applied, "customer payment")

@@ -46,6 +46,8 @@ if [ "$go_rc" -ne 0 ] && [ "$gf" -eq 0 ]; then gf=1; fi
 echo "go test: $gp passed, $gf failed"
 pass=$((pass+gp)); fail=$((fail+gf)); [ "$gf" -gt 0 ] && failed+=("go test")
 
+step "fuzz targets (briefly; make fuzz runs longer)" .ci/fuzz.sh 3s
+
 step "frontend type check" npm --prefix frontend run --silent typecheck
 
 note "frontend unit tests"

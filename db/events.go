@@ -406,3 +406,24 @@ func (s *Subscription) Next() ([]Event, error) {
 	}
 	return evs, nil
 }
+
+// Delivered is the sequence number of the last event this hub has handed
+// to its subscribers.
+func (e *Events) Delivered() int64 {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.lastSeq
+}
+
+// CaughtUp reports whether every committed event is numbered and this hub
+// has delivered all of them.
+func (e *Events) CaughtUp(ctx context.Context) (bool, error) {
+	var r struct {
+		Unnumbered int   `db:"unnumbered"`
+		Last       int64 `db:"last"`
+	}
+	if err := e.db.GetContext(ctx, &r, `SELECT count(*) FILTER (WHERE seq IS NULL) AS unnumbered, coalesce(max(seq), 0) AS last FROM outbox`); err != nil {
+		return false, err
+	}
+	return r.Unnumbered == 0 && e.Delivered() >= r.Last, nil
+}

@@ -13,10 +13,10 @@ import (
 	"github.com/jxcgraph/jxc"
 )
 
-const invoiceCols = `id, number, customer_id, posting_date, due_date, net_amount, vat_amount, total_amount, paid_amount,
+const salesInvoiceCols = `id, number, customer_id, posting_date, due_date, net_amount, vat_amount, total_amount, paid_amount,
 	credited_amount, status, journal_entry_id, created_at`
 
-const invoiceLineCols = `id, invoice_id, line_no, shipment_line_id, product_id, quantity, unit_price, discount_rate, vat_rate,
+const salesInvoiceLineCols = `id, invoice_id, line_no, shipment_line_id, product_id, quantity, unit_price, discount_rate, vat_rate,
 	net_amount, vat_amount`
 
 func fillInvoices(ctx context.Context, q Queryer, asOf jxc.Date, is []*jxc.SalesInvoice) error {
@@ -33,7 +33,7 @@ func fillInvoices(ctx context.Context, q Queryer, asOf jxc.Date, is []*jxc.Sales
 		cids = append(cids, inv.CustomerID)
 	}
 	var lines []*jxc.SalesInvoiceLine
-	if err := q.SelectContext(ctx, &lines, `SELECT `+invoiceLineCols+` FROM sales_invoice_lines WHERE invoice_id = ANY($1) ORDER BY invoice_id, line_no`, pq.Array(ids)); err != nil {
+	if err := q.SelectContext(ctx, &lines, `SELECT `+salesInvoiceLineCols+` FROM sales_invoice_lines WHERE invoice_id = ANY($1) ORDER BY invoice_id, line_no`, pq.Array(ids)); err != nil {
 		return err
 	}
 	pids := make([]int64, len(lines))
@@ -67,7 +67,7 @@ func (s *SalesService) CreateSalesInvoice(ctx context.Context, in jxc.SalesInvoi
 	}
 	var id int64
 	err := s.withTx(ctx, func(tx *Tx) error {
-		prior, err := claimKey(ctx, tx, in.IdempotencyKey, "createSalesInvoice")
+		prior, err := claimKey(ctx, tx, salesScope(ctx, "createSalesInvoice"), in.IdempotencyKey)
 		if err != nil || prior != nil {
 			if prior != nil {
 				id = *prior
@@ -105,7 +105,7 @@ func (s *SalesService) CreateSalesInvoice(ctx context.Context, in jxc.SalesInvoi
 		if _, err := tx.ExecContext(ctx, `SELECT 1 FROM customers WHERE id = $1 FOR UPDATE`, customerID); err != nil {
 			return err
 		}
-		date := dateOr(in.PostingDate, today(tx))
+		date := dateOrToday(in.PostingDate, today(tx))
 		c, err := findCustomer(ctx, tx, customerID, date)
 		if err != nil {
 			return err
@@ -156,7 +156,7 @@ func (s *SalesService) CreateSalesInvoice(ctx context.Context, in jxc.SalesInvoi
 			nets[i], vats[i] = jxc.PriceLine(l.Quantity, l.UnitPrice, l.DiscountRate, l.VATRate)
 			net, vat = net.Add(nets[i]), vat.Add(vats[i])
 		}
-		p, err := post(ctx, tx, &jxc.InvoicePosting{Date: date, Description: fmt.Sprintf("Sales invoice SI-%06d to %s", id, c.Code),
+		p, err := post(ctx, tx, &jxc.SalesInvoicePosting{Date: date, Description: fmt.Sprintf("Sales invoice SI-%06d to %s", id, c.Code),
 			Partner: c.Code, Net: net, VAT: vat}, &id)
 		if err != nil {
 			return err
@@ -183,7 +183,7 @@ func (s *SalesService) CreateSalesInvoice(ctx context.Context, in jxc.SalesInvoi
 			pq.Array(sortedIDs(orderIDs)), tx.Now); err != nil {
 			return err
 		}
-		if err := keepKey(ctx, tx, in.IdempotencyKey, "createSalesInvoice", id); err != nil {
+		if err := fillKey(ctx, tx, salesScope(ctx, "createSalesInvoice"), in.IdempotencyKey, id); err != nil {
 			return err
 		}
 		return publishReceivable(ctx, tx, c.ID)
@@ -201,7 +201,7 @@ func (s *SalesService) CreateSalesInvoice(ctx context.Context, in jxc.SalesInvoi
 // FindSalesInvoiceByID implements jxc.SalesService.
 func (s *SalesService) FindSalesInvoiceByID(ctx context.Context, id int64) (*jxc.SalesInvoice, error) {
 	inv := &jxc.SalesInvoice{}
-	err := s.db.GetContext(ctx, inv, `SELECT `+invoiceCols+` FROM sales_invoices WHERE id = $1`, id)
+	err := s.db.GetContext(ctx, inv, `SELECT `+salesInvoiceCols+` FROM sales_invoices WHERE id = $1`, id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFound("id", "sales invoice", id)
 	} else if err != nil {
@@ -213,7 +213,7 @@ func (s *SalesService) FindSalesInvoiceByID(ctx context.Context, id int64) (*jxc
 // FindSalesInvoices implements jxc.SalesService, newest first.
 func (s *SalesService) FindSalesInvoices(ctx context.Context, f jxc.SalesDocumentFilter, p jxc.PageArgs) (*jxc.Page[*jxc.SalesInvoice], error) {
 	w := docWhere(f, "posting_date")
-	pg, err := page[*jxc.SalesInvoice](ctx, s.db, p, invoiceCols, "sales_invoices", w, "posting_date DESC, id DESC")
+	pg, err := page[*jxc.SalesInvoice](ctx, s.db, p, salesInvoiceCols, "sales_invoices", w, "posting_date DESC, id DESC")
 	if err != nil {
 		return nil, err
 	}
@@ -231,7 +231,7 @@ type allocation struct {
 // has open, or to another customer's invoice, is an error.
 func allocate(ctx context.Context, tx *Tx, customerID int64, avail decimal.Decimal, explicit []jxc.AllocationInput, es *jxc.Errors) ([]allocation, error) {
 	var open []*jxc.SalesInvoice
-	if err := tx.SelectContext(ctx, &open, `SELECT `+invoiceCols+` FROM sales_invoices WHERE customer_id = $1 AND status <> 'PAID'
+	if err := tx.SelectContext(ctx, &open, `SELECT `+salesInvoiceCols+` FROM sales_invoices WHERE customer_id = $1 AND status <> 'PAID'
 		ORDER BY id FOR UPDATE`, customerID); err != nil {
 		return nil, err
 	}
@@ -338,14 +338,14 @@ func (s *SalesService) RecordCustomerPayment(ctx context.Context, in jxc.Payment
 	var id int64
 	err := s.withTx(ctx, func(tx *Tx) error {
 		es := es
-		prior, err := claimKey(ctx, tx, in.IdempotencyKey, "recordCustomerPayment")
+		prior, err := claimKey(ctx, tx, salesScope(ctx, "recordCustomerPayment"), in.IdempotencyKey)
 		if err != nil || prior != nil {
 			if prior != nil {
 				id = *prior
 			}
 			return err
 		}
-		date := dateOr(in.PostingDate, today(tx))
+		date := dateOrToday(in.PostingDate, today(tx))
 		c, err := lockCustomer(ctx, tx, in.CustomerID, "input.customerId", date)
 		if err != nil {
 			return err
@@ -365,7 +365,7 @@ func (s *SalesService) RecordCustomerPayment(ctx context.Context, in jxc.Payment
 			bank = *in.BankAccount
 		}
 		applied := sumAllocs(allocs)
-		p, err := post(ctx, tx, &jxc.PaymentPosting{Date: date, Description: fmt.Sprintf("Payment RC-%06d from %s", id, c.Code),
+		p, err := post(ctx, tx, &jxc.CustomerPaymentPosting{Date: date, Description: fmt.Sprintf("Payment RC-%06d from %s", id, c.Code),
 			Partner: c.Code, BankAccount: bank, Amount: in.Amount, Applied: applied}, &id)
 		if err != nil {
 			return err
@@ -378,7 +378,7 @@ func (s *SalesService) RecordCustomerPayment(ctx context.Context, in jxc.Payment
 		if err := settle(ctx, tx, allocs, &id, nil, date, p.EntryID, false); err != nil {
 			return err
 		}
-		if err := keepKey(ctx, tx, in.IdempotencyKey, "recordCustomerPayment", id); err != nil {
+		if err := fillKey(ctx, tx, salesScope(ctx, "recordCustomerPayment"), in.IdempotencyKey, id); err != nil {
 			return err
 		}
 		return publishReceivable(ctx, tx, c.ID)
@@ -407,13 +407,13 @@ func (s *SalesService) ApplyCustomerCredit(ctx context.Context, in jxc.ApplyCred
 		} else if err != nil {
 			return err
 		}
-		date := dateOr(in.PostingDate, today(tx))
+		date := dateOrToday(in.PostingDate, today(tx))
 		c, err := lockCustomer(ctx, tx, cid, "input.paymentId", date)
 		if err != nil {
 			return err
 		}
 		pay := &jxc.CustomerPayment{}
-		if err := tx.GetContext(ctx, pay, `SELECT `+paymentCols+` FROM customer_payments WHERE id = $1 FOR UPDATE`, in.PaymentID); err != nil {
+		if err := tx.GetContext(ctx, pay, `SELECT `+customerPaymentCols+` FROM customer_payments WHERE id = $1 FOR UPDATE`, in.PaymentID); err != nil {
 			return err
 		}
 		avail := pay.Unapplied()
@@ -473,7 +473,7 @@ func checkAllocs(es *jxc.Errors, allocs []jxc.AllocationInput, avail decimal.Dec
 	}
 }
 
-const paymentCols = `id, number, customer_id, posting_date, amount, bank_account, reference, applied_amount, refunded_amount,
+const customerPaymentCols = `id, number, customer_id, posting_date, amount, bank_account, reference, applied_amount, refunded_amount,
 	journal_entry_id, created_at`
 
 func (s *SalesService) findPayment(ctx context.Context, id int64) (*jxc.CustomerPayment, error) {
@@ -498,7 +498,7 @@ func (s *SalesService) findPayments(ctx context.Context, f jxc.SalesDocumentFilt
 	if only != nil {
 		w.add(`id = %s`, *only)
 	}
-	pg, err := page[*jxc.CustomerPayment](ctx, s.db, p, paymentCols, "customer_payments", w, "posting_date DESC, id DESC")
+	pg, err := page[*jxc.CustomerPayment](ctx, s.db, p, customerPaymentCols, "customer_payments", w, "posting_date DESC, id DESC")
 	if err != nil || len(pg.Items) == 0 {
 		return pg, err
 	}
@@ -507,9 +507,9 @@ func (s *SalesService) findPayments(ctx context.Context, f jxc.SalesDocumentFilt
 	for i, pay := range pg.Items {
 		ids[i], cids[i] = pay.ID, pay.CustomerID
 		byID[pay.ID] = pay
-		pay.Allocations = []*jxc.PaymentAllocation{}
+		pay.Allocations = []*jxc.ReceivableAllocation{}
 	}
-	var allocs []*jxc.PaymentAllocation
+	var allocs []*jxc.ReceivableAllocation
 	if err := s.db.SelectContext(ctx, &allocs, `SELECT a.id, a.invoice_id, a.payment_id, a.return_id, a.amount, a.posting_date, i.number AS invoice_number
 		FROM receivable_allocations a JOIN sales_invoices i ON i.id = a.invoice_id WHERE a.payment_id = ANY($1) ORDER BY a.id`, pq.Array(ids)); err != nil {
 		return nil, err
@@ -527,7 +527,7 @@ func (s *SalesService) findPayments(ctx context.Context, f jxc.SalesDocumentFilt
 	return pg, nil
 }
 
-const returnCols = `id, number, customer_id, shipment_id, invoice_id, posting_date, reason, net_amount, vat_amount, total_amount,
+const salesReturnCols = `id, number, customer_id, shipment_id, invoice_id, posting_date, reason, net_amount, vat_amount, total_amount,
 	cost_value, applied_amount, refunded_amount, journal_entry_id, created_at`
 
 // CreateSalesReturn implements jxc.SalesService: the goods come back at the
@@ -543,7 +543,7 @@ func (s *SalesService) CreateSalesReturn(ctx context.Context, in jxc.SalesReturn
 	var id int64
 	err := s.withTx(ctx, func(tx *Tx) error {
 		es := es
-		prior, err := claimKey(ctx, tx, in.IdempotencyKey, "createSalesReturn")
+		prior, err := claimKey(ctx, tx, salesScope(ctx, "createSalesReturn"), in.IdempotencyKey)
 		if err != nil || prior != nil {
 			if prior != nil {
 				id = *prior
@@ -560,7 +560,7 @@ func (s *SalesService) CreateSalesReturn(ctx context.Context, in jxc.SalesReturn
 		if sh.InvoiceID == nil {
 			return jxc.FieldErrorf(jxc.ECONFLICT, "input.shipmentId", "shipment %s is not invoiced yet; invoice it, then return against it", sh.Number)
 		}
-		date := dateOr(in.PostingDate, today(tx))
+		date := dateOrToday(in.PostingDate, today(tx))
 		if sh.PostingDate != nil && date.Before(*sh.PostingDate) {
 			es.Add(jxc.EINVALID, "input.postingDate", "a return may not be dated before its shipment (%s)", *sh.PostingDate)
 		}
@@ -569,11 +569,11 @@ func (s *SalesService) CreateSalesReturn(ctx context.Context, in jxc.SalesReturn
 			return err
 		}
 		inv := &jxc.SalesInvoice{}
-		if err := tx.GetContext(ctx, inv, `SELECT `+invoiceCols+` FROM sales_invoices WHERE id = $1 FOR UPDATE`, *sh.InvoiceID); err != nil {
+		if err := tx.GetContext(ctx, inv, `SELECT `+salesInvoiceCols+` FROM sales_invoices WHERE id = $1 FOR UPDATE`, *sh.InvoiceID); err != nil {
 			return err
 		}
 		var ils []*jxc.SalesInvoiceLine
-		if err := tx.SelectContext(ctx, &ils, `SELECT `+invoiceLineCols+` FROM sales_invoice_lines WHERE invoice_id = $1`, inv.ID); err != nil {
+		if err := tx.SelectContext(ctx, &ils, `SELECT `+salesInvoiceLineCols+` FROM sales_invoice_lines WHERE invoice_id = $1`, inv.ID); err != nil {
 			return err
 		}
 		billed := map[int64]*jxc.SalesInvoiceLine{}
@@ -668,7 +668,7 @@ func (s *SalesService) CreateSalesReturn(ctx context.Context, in jxc.SalesReturn
 				return err
 			}
 		}
-		if err := keepKey(ctx, tx, in.IdempotencyKey, "createSalesReturn", id); err != nil {
+		if err := fillKey(ctx, tx, salesScope(ctx, "createSalesReturn"), in.IdempotencyKey, id); err != nil {
 			return err
 		}
 		return publishReceivable(ctx, tx, c.ID)
@@ -694,7 +694,7 @@ func (s *SalesService) findReturns(ctx context.Context, f jxc.SalesDocumentFilte
 	if only != nil {
 		w.add(`id = %s`, *only)
 	}
-	pg, err := page[*jxc.SalesReturn](ctx, s.db, p, returnCols, "sales_returns", w, "posting_date DESC, id DESC")
+	pg, err := page[*jxc.SalesReturn](ctx, s.db, p, salesReturnCols, "sales_returns", w, "posting_date DESC, id DESC")
 	if err != nil || len(pg.Items) == 0 {
 		return pg, err
 	}
@@ -740,12 +740,12 @@ func (s *SalesService) RefundCustomer(ctx context.Context, in jxc.RefundInput) (
 	}
 	out := &jxc.CustomerRefund{}
 	err := s.withTx(ctx, func(tx *Tx) error {
-		prior, err := claimKey(ctx, tx, in.IdempotencyKey, "refundCustomer")
+		prior, err := claimKey(ctx, tx, salesScope(ctx, "refundCustomer"), in.IdempotencyKey)
 		if err != nil {
 			return err
 		}
 		if prior != nil {
-			return tx.GetContext(ctx, out, `SELECT `+refundCols+` FROM customer_refunds WHERE id = $1`, *prior)
+			return tx.GetContext(ctx, out, `SELECT `+customerRefundCols+` FROM customer_refunds WHERE id = $1`, *prior)
 		}
 		table, field, src := "sales_returns", "input.returnId", in.ReturnID
 		if in.PaymentID != nil {
@@ -757,7 +757,7 @@ func (s *SalesService) RefundCustomer(ctx context.Context, in jxc.RefundInput) (
 		} else if err != nil {
 			return err
 		}
-		date := dateOr(in.PostingDate, today(tx))
+		date := dateOrToday(in.PostingDate, today(tx))
 		c, err := lockCustomer(ctx, tx, cid, field, date)
 		if err != nil {
 			return err
@@ -767,13 +767,13 @@ func (s *SalesService) RefundCustomer(ctx context.Context, in jxc.RefundInput) (
 		var srcDate jxc.Date
 		if in.ReturnID != nil {
 			r := &jxc.SalesReturn{}
-			if err := tx.GetContext(ctx, r, `SELECT `+returnCols+` FROM sales_returns WHERE id = $1 FOR UPDATE`, *in.ReturnID); err != nil {
+			if err := tx.GetContext(ctx, r, `SELECT `+salesReturnCols+` FROM sales_returns WHERE id = $1 FOR UPDATE`, *in.ReturnID); err != nil {
 				return err
 			}
 			open, number, srcDate = r.OpenCredit(), r.Number, r.PostingDate
 		} else {
 			pay := &jxc.CustomerPayment{}
-			if err := tx.GetContext(ctx, pay, `SELECT `+paymentCols+` FROM customer_payments WHERE id = $1 FOR UPDATE`, *in.PaymentID); err != nil {
+			if err := tx.GetContext(ctx, pay, `SELECT `+customerPaymentCols+` FROM customer_payments WHERE id = $1 FOR UPDATE`, *in.PaymentID); err != nil {
 				return err
 			}
 			open, number, srcDate = pay.Unapplied(), pay.Number, pay.PostingDate
@@ -805,11 +805,11 @@ func (s *SalesService) RefundCustomer(ctx context.Context, in jxc.RefundInput) (
 			return domainError(err, "input.amount")
 		}
 		if err := tx.GetContext(ctx, out, `INSERT INTO customer_refunds (id, customer_id, return_id, payment_id, posting_date, amount, bank_account,
-			journal_entry_id, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING `+refundCols,
+			journal_entry_id, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING `+customerRefundCols,
 			id, c.ID, in.ReturnID, in.PaymentID, date, in.Amount, bank, p.EntryID, userID(ctx), tx.Now); err != nil {
 			return err
 		}
-		if err := keepKey(ctx, tx, in.IdempotencyKey, "refundCustomer", id); err != nil {
+		if err := fillKey(ctx, tx, salesScope(ctx, "refundCustomer"), in.IdempotencyKey, id); err != nil {
 			return err
 		}
 		return publishReceivable(ctx, tx, c.ID)
@@ -820,7 +820,7 @@ func (s *SalesService) RefundCustomer(ctx context.Context, in jxc.RefundInput) (
 	return out, nil
 }
 
-const refundCols = `id, number, customer_id, return_id, payment_id, posting_date, amount, bank_account, journal_entry_id, created_at`
+const customerRefundCols = `id, number, customer_id, return_id, payment_id, posting_date, amount, bank_account, journal_entry_id, created_at`
 
 // ReceivablesAging implements jxc.SalesService: each invoice's balance as
 // of the date (what was billed by then less what settled it by then), by
@@ -847,7 +847,7 @@ func (s *SalesService) ReceivablesAging(ctx context.Context, asOf jxc.Date, cust
 		return nil, err
 	}
 	t := &out.Total
-	*t = jxc.AgingBuckets{}
+	*t = jxc.ReceivableBuckets{}
 	cids := make([]int64, len(out.Customers))
 	for i, c := range out.Customers {
 		cids[i] = c.CustomerID

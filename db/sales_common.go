@@ -30,47 +30,17 @@ func NewSalesService(db *DB) *SalesService { return &SalesService{db: db} }
 
 var _ jxc.SalesService = (*SalesService)(nil)
 
-// claimKey records an idempotency key in the business transaction. When the
-// key was used before by the same user for the same operation it returns
-// the first result's id; a concurrent first attempt makes this one wait on
-// the key's unique index until it commits or rolls back.
-func claimKey(ctx context.Context, tx *Tx, key *string, op string) (*int64, error) {
-	if key == nil {
-		return nil, nil
-	}
-	uid := deref(userID(ctx))
-	res, err := tx.ExecContext(ctx, `INSERT INTO idempotency_keys (user_id, operation, key, created_at) VALUES ($1, $2, $3, $4)
-		ON CONFLICT DO NOTHING`, uid, op, *key, tx.Now)
-	if err != nil {
-		return nil, err
-	}
-	if n, _ := res.RowsAffected(); n == 1 {
-		return nil, nil
-	}
-	var id *int64
-	if err := tx.GetContext(ctx, &id, `SELECT result_id FROM idempotency_keys WHERE user_id = $1 AND operation = $2 AND key = $3`,
-		uid, op, *key); err != nil {
-		return nil, err
-	}
-	if id == nil {
-		return nil, jxc.FieldErrorf(jxc.ECONFLICT, "input.idempotencyKey", "this idempotency key was used for a request that has no result")
-	}
-	return id, nil
-}
-
-// keepKey stores the result of the operation that claimed the key.
-func keepKey(ctx context.Context, tx *Tx, key *string, op string, id int64) error {
-	if key == nil {
-		return nil
-	}
-	_, err := tx.ExecContext(ctx, `UPDATE idempotency_keys SET result_id = $4, result = jsonb_build_object('id', $4::bigint)
-		WHERE user_id = $1 AND operation = $2 AND key = $3`, deref(userID(ctx)), op, *key, id)
-	return err
+// salesScope is the idempotency scope of a sales operation: the
+// operation and the user, so that one user's key never answers another's
+// request. Keys live in idempotency_keys, claimed and filled by claimKey
+// and fillKey in the business transaction.
+func salesScope(ctx context.Context, op string) string {
+	return fmt.Sprintf("sales.%s:%d", op, deref(userID(ctx)))
 }
 
 func today(tx *Tx) jxc.Date { return jxc.Today(tx.Now) }
 
-func dateOr(d *jxc.Date, def jxc.Date) jxc.Date {
+func dateOrToday(d *jxc.Date, def jxc.Date) jxc.Date {
 	if d == nil || d.IsZero() {
 		return def
 	}

@@ -43,7 +43,7 @@ func (s *SalesService) CreateCustomer(ctx context.Context, in jxc.CustomerInput)
 	}
 	var c *jxc.Customer
 	err := s.withTx(ctx, func(tx *Tx) error {
-		prior, err := claimKey(ctx, tx, in.IdempotencyKey, "createCustomer")
+		prior, err := claimKey(ctx, tx, salesScope(ctx, "createCustomer"), in.IdempotencyKey)
 		if err != nil {
 			return err
 		}
@@ -75,7 +75,7 @@ func (s *SalesService) CreateCustomer(ctx context.Context, in jxc.CustomerInput)
 		if err != nil {
 			return domainError(err, "input.code")
 		}
-		if err := keepKey(ctx, tx, in.IdempotencyKey, "createCustomer", id); err != nil {
+		if err := fillKey(ctx, tx, salesScope(ctx, "createCustomer"), in.IdempotencyKey, id); err != nil {
 			return err
 		}
 		c, err = findCustomer(ctx, tx, id, today(tx))

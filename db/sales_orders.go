@@ -13,15 +13,15 @@ import (
 	"github.com/jxcgraph/jxc"
 )
 
-const orderCols = `id, number, customer_id, channel, region, coalesce(warehouse_id, 0) AS warehouse_id, warehouse_override, posting_date,
+const salesOrderCols = `id, number, customer_id, channel, region, coalesce(warehouse_id, 0) AS warehouse_id, warehouse_override, posting_date,
 	status, hold_reason, hold_released_by, notes, net_amount, vat_amount, total_amount, created_by, created_at, updated_at`
 
-const orderLineCols = `id, order_id, line_no, product_id, quantity, unit_price, discount_rate, vat_rate, net_amount, vat_amount,
+const salesOrderLineCols = `id, order_id, line_no, product_id, quantity, unit_price, discount_rate, vat_rate, net_amount, vat_amount,
 	reserved, shipped, returned`
 
-func findOrder(ctx context.Context, q Queryer, id int64, lock bool) (*jxc.SalesOrder, error) {
+func findSalesOrder(ctx context.Context, q Queryer, id int64, lock bool) (*jxc.SalesOrder, error) {
 	o := &jxc.SalesOrder{}
-	query := `SELECT ` + orderCols + ` FROM sales_orders WHERE id = $1`
+	query := `SELECT ` + salesOrderCols + ` FROM sales_orders WHERE id = $1`
 	if lock {
 		query += ` FOR UPDATE`
 	}
@@ -31,12 +31,12 @@ func findOrder(ctx context.Context, q Queryer, id int64, lock bool) (*jxc.SalesO
 	} else if err != nil {
 		return nil, err
 	}
-	return o, q.SelectContext(ctx, &o.Lines, `SELECT `+orderLineCols+` FROM sales_order_lines WHERE order_id = $1 ORDER BY line_no`, id)
+	return o, q.SelectContext(ctx, &o.Lines, `SELECT `+salesOrderLineCols+` FROM sales_order_lines WHERE order_id = $1 ORDER BY line_no`, id)
 }
 
-// fillOrders loads the lines, products, customers and warehouses of a page
+// fillSalesOrders loads the lines, products, customers and warehouses of a page
 // of orders: one query each, never one per order.
-func fillOrders(ctx context.Context, q Queryer, asOf jxc.Date, os []*jxc.SalesOrder) error {
+func fillSalesOrders(ctx context.Context, q Queryer, asOf jxc.Date, os []*jxc.SalesOrder) error {
 	if len(os) == 0 {
 		return nil
 	}
@@ -51,7 +51,7 @@ func fillOrders(ctx context.Context, q Queryer, asOf jxc.Date, os []*jxc.SalesOr
 	}
 	var lines []*jxc.SalesOrderLine
 	if len(os) > 1 || len(os[0].Lines) == 0 {
-		if err := q.SelectContext(ctx, &lines, `SELECT `+orderLineCols+` FROM sales_order_lines WHERE order_id = ANY($1) ORDER BY order_id, line_no`, pq.Array(ids)); err != nil {
+		if err := q.SelectContext(ctx, &lines, `SELECT `+salesOrderLineCols+` FROM sales_order_lines WHERE order_id = ANY($1) ORDER BY order_id, line_no`, pq.Array(ids)); err != nil {
 			return err
 		}
 		for _, o := range os {
@@ -111,7 +111,7 @@ type orderDraft struct {
 }
 
 func draftOrder(ctx context.Context, tx *Tx, in jxc.SalesOrderInput, es *jxc.Errors) (*orderDraft, error) {
-	d := &orderDraft{date: dateOr(in.PostingDate, today(tx))}
+	d := &orderDraft{date: dateOrToday(in.PostingDate, today(tx))}
 	c, err := findCustomer(ctx, tx, in.CustomerID, d.date)
 	if err != nil {
 		if jxc.ErrorCode(err) != jxc.ENOTFOUND {
@@ -191,7 +191,7 @@ func (s *SalesService) CreateSalesOrder(ctx context.Context, in jxc.SalesOrderIn
 	var id int64
 	err := s.withTx(ctx, func(tx *Tx) error {
 		es := es
-		prior, err := claimKey(ctx, tx, in.IdempotencyKey, "createSalesOrder")
+		prior, err := claimKey(ctx, tx, salesScope(ctx, "createSalesOrder"), in.IdempotencyKey)
 		if err != nil || prior != nil {
 			if prior != nil {
 				id = *prior
@@ -219,7 +219,7 @@ func (s *SalesService) CreateSalesOrder(ctx context.Context, in jxc.SalesOrderIn
 				return domainError(err, "input.lines")
 			}
 		}
-		return keepKey(ctx, tx, in.IdempotencyKey, "createSalesOrder", id)
+		return fillKey(ctx, tx, salesScope(ctx, "createSalesOrder"), in.IdempotencyKey, id)
 	})
 	if err != nil {
 		return nil, err
@@ -291,7 +291,7 @@ func lockOrderForCustomer(ctx context.Context, tx *Tx, id int64) (*jxc.SalesOrde
 	if _, err := tx.ExecContext(ctx, `SELECT 1 FROM customers WHERE id = $1 FOR UPDATE`, cid); err != nil {
 		return nil, nil, err
 	}
-	o, err := findOrder(ctx, tx, id, true)
+	o, err := findSalesOrder(ctx, tx, id, true)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -617,11 +617,11 @@ func (s *SalesService) orderResult(ctx context.Context, id int64) (*jxc.SalesOrd
 
 // FindSalesOrderByID implements jxc.SalesService.
 func (s *SalesService) FindSalesOrderByID(ctx context.Context, id int64) (*jxc.SalesOrder, error) {
-	o, err := findOrder(ctx, s.db, id, false)
+	o, err := findSalesOrder(ctx, s.db, id, false)
 	if err != nil {
 		return nil, err
 	}
-	return o, fillOrders(ctx, s.db, jxc.Today(s.db.Now()), []*jxc.SalesOrder{o})
+	return o, fillSalesOrders(ctx, s.db, jxc.Today(s.db.Now()), []*jxc.SalesOrder{o})
 }
 
 func docWhere(f jxc.SalesDocumentFilter, dateCol string) *where {
@@ -647,11 +647,11 @@ func (s *SalesService) FindSalesOrders(ctx context.Context, f jxc.SalesDocumentF
 	if f.OrderID != nil {
 		w.add(`id = %s`, *f.OrderID)
 	}
-	pg, err := page[*jxc.SalesOrder](ctx, s.db, p, orderCols, "sales_orders", w, "posting_date DESC, id DESC")
+	pg, err := page[*jxc.SalesOrder](ctx, s.db, p, salesOrderCols, "sales_orders", w, "posting_date DESC, id DESC")
 	if err != nil {
 		return nil, err
 	}
-	return pg, fillOrders(ctx, s.db, jxc.Today(s.db.Now()), pg.Items)
+	return pg, fillSalesOrders(ctx, s.db, jxc.Today(s.db.Now()), pg.Items)
 }
 
 // FindReplenishmentNeeds implements jxc.SalesService, oldest first.

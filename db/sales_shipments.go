@@ -70,7 +70,7 @@ func fillShipments(ctx context.Context, q Queryer, asOf jxc.Date, shs []*jxc.Shi
 		return err
 	}
 	var os []*jxc.SalesOrder
-	if err := q.SelectContext(ctx, &os, `SELECT `+orderCols+` FROM sales_orders WHERE id = ANY($1)`, pq.Array(oids)); err != nil {
+	if err := q.SelectContext(ctx, &os, `SELECT `+salesOrderCols+` FROM sales_orders WHERE id = ANY($1)`, pq.Array(oids)); err != nil {
 		return err
 	}
 	om := map[int64]*jxc.SalesOrder{}
@@ -115,7 +115,7 @@ func (s *SalesService) ShipShipment(ctx context.Context, in jxc.ShipInput) (*jxc
 	id := in.ShipmentID
 	err := s.withTx(ctx, func(tx *Tx) error {
 		es := es
-		prior, err := claimKey(ctx, tx, in.IdempotencyKey, "shipShipment")
+		prior, err := claimKey(ctx, tx, salesScope(ctx, "shipShipment"), in.IdempotencyKey)
 		if err != nil || prior != nil {
 			return err
 		}
@@ -126,7 +126,7 @@ func (s *SalesService) ShipShipment(ctx context.Context, in jxc.ShipInput) (*jxc
 		if sh.Status != jxc.ShipmentPending {
 			return jxc.FieldErrorf(jxc.ECONFLICT, "input.shipmentId", "shipment %s is %s; only a pending shipment ships", sh.Number, sh.Status)
 		}
-		date := dateOr(in.PostingDate, today(tx))
+		date := dateOrToday(in.PostingDate, today(tx))
 		if date.Before(o.PostingDate) {
 			es.Add(jxc.EINVALID, "input.postingDate", "a shipment may not be dated before its order (%s)", o.PostingDate)
 		}
@@ -242,7 +242,7 @@ func (s *SalesService) ShipShipment(ctx context.Context, in jxc.ShipInput) (*jxc
 			WHERE id = $1`, o.ID, tx.Now); err != nil {
 			return err
 		}
-		return keepKey(ctx, tx, in.IdempotencyKey, "shipShipment", sh.ID)
+		return fillKey(ctx, tx, salesScope(ctx, "shipShipment"), in.IdempotencyKey, sh.ID)
 	})
 	if err != nil {
 		return nil, err

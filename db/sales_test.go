@@ -190,7 +190,7 @@ func TestOrderToCashPostsEveryStep(t *testing.T) {
 		t.Fatal(err)
 	}
 	// 3 x 100 x 0.9 = 270.00 + 35.10.
-	if !inv.TotalAmount.Equal(d("305.10")) || inv.DueDate != d2.AddDays(30) || inv.Status != jxc.InvoiceOpen {
+	if !inv.TotalAmount.Equal(d("305.10")) || inv.DueDate != d2.AddDays(30) || inv.Status != jxc.SalesInvoiceOpen {
 		t.Fatalf("invoice %+v", inv)
 	}
 	if !c.account(t, "1122").Equal(d("305.10")) || !c.account(t, "6001").Equal(d("-270")) || !c.account(t, "2221.01.02").Equal(d("-35.10")) {
@@ -214,7 +214,7 @@ func TestOrderToCashPostsEveryStep(t *testing.T) {
 		t.Fatalf("payment %+v", pay)
 	}
 	inv, _ = c.sales.FindSalesInvoiceByID(ctx, inv.ID)
-	if inv.Status != jxc.InvoicePaid || !c.account(t, "2203").Equal(d("-94.90")) || !c.account(t, "1122").IsZero() {
+	if inv.Status != jxc.SalesInvoicePaid || !c.account(t, "2203").Equal(d("-94.90")) || !c.account(t, "1122").IsZero() {
 		t.Fatalf("after payment: %+v", inv)
 	}
 	c.check(t)

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"runtime/debug"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -38,6 +39,15 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			return gqlErr
 		}
 		out := graphql.DefaultErrorPresenter(ctx, err)
+		var ie *inputError
+		if errors.As(err, &ie) {
+			out.Extensions = withCode(out.Extensions, jxc.EINVALID)
+			if len(out.Path) > 1 {
+				// The path is the field then the argument: name the argument.
+				out.Extensions["field"] = strings.TrimPrefix(out.Path[1:].String(), ".")
+			}
+			return out
+		}
 		var de *jxc.Error
 		if errors.As(err, &de) {
 			out.Message = de.Message

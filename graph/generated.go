@@ -32,10 +32,12 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Customer() CustomerResolver
 	Mutation() MutationResolver
+	PurchaseOrder() PurchaseOrderResolver
 	Query() QueryResolver
 	SalesOrder() SalesOrderResolver
 	StockLevelChange() StockLevelChangeResolver
 	Subscription() SubscriptionResolver
+	Supplier() SupplierResolver
 }
 
 type DirectiveRoot struct {
@@ -70,12 +72,45 @@ type ComplexityRoot struct {
 	}
 
 	AgingBuckets struct {
-		Current func(childComplexity int) int
-		Days30  func(childComplexity int) int
-		Days60  func(childComplexity int) int
-		Days90  func(childComplexity int) int
-		Over90  func(childComplexity int) int
-		Total   func(childComplexity int) int
+		Days1To30  func(childComplexity int) int
+		Days31To60 func(childComplexity int) int
+		Days61To90 func(childComplexity int) int
+		NotDue     func(childComplexity int) int
+		Over90     func(childComplexity int) int
+		Total      func(childComplexity int) int
+	}
+
+	Alert struct {
+		Acknowledged   func(childComplexity int) int
+		AcknowledgedAt func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Kind           func(childComplexity int) int
+		Message        func(childComplexity int) int
+		OwnerID        func(childComplexity int) int
+		Subject        func(childComplexity int) int
+	}
+
+	AlertConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	AlertEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	AlertPayload struct {
+		Alert      func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	AlertsPayload struct {
+		Alerts     func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	ApiToken struct {
@@ -118,6 +153,53 @@ type ComplexityRoot struct {
 		Detail func(childComplexity int) int
 		Key    func(childComplexity int) int
 		Table  func(childComplexity int) int
+	}
+
+	BudgetLine struct {
+		AccountCode func(childComplexity int) int
+		Actual      func(childComplexity int) int
+		Alerted100  func(childComplexity int) int
+		Alerted80   func(childComplexity int) int
+		Amount      func(childComplexity int) int
+		Category    func(childComplexity int) int
+		Committed   func(childComplexity int) int
+		Consumed    func(childComplexity int) int
+		CostCentre  func(childComplexity int) int
+		Description func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Month       func(childComplexity int) int
+		Owner       func(childComplexity int) int
+		Percent     func(childComplexity int) int
+		Policy      func(childComplexity int) int
+		Remaining   func(childComplexity int) int
+		Year        func(childComplexity int) int
+	}
+
+	BudgetLineConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	BudgetLineEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	BudgetLinePayload struct {
+		BudgetLine func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	BudgetRollupRow struct {
+		Actual    func(childComplexity int) int
+		Amount    func(childComplexity int) int
+		Committed func(childComplexity int) int
+		Consumed  func(childComplexity int) int
+		Key       func(childComplexity int) int
+		Lines     func(childComplexity int) int
+		Percent   func(childComplexity int) int
 	}
 
 	Category struct {
@@ -176,8 +258,8 @@ type ComplexityRoot struct {
 	}
 
 	CustomerAging struct {
-		AgingBuckets func(childComplexity int) int
-		Customer     func(childComplexity int) int
+		Customer          func(childComplexity int) int
+		ReceivableBuckets func(childComplexity int) int
 	}
 
 	CustomerConnection struct {
@@ -262,6 +344,36 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	GoodsReceipt struct {
+		CreatedAt       func(childComplexity int) int
+		ID              func(childComplexity int) int
+		JournalEntryID  func(childComplexity int) int
+		Lines           func(childComplexity int) int
+		Notes           func(childComplexity int) int
+		Number          func(childComplexity int) int
+		PurchaseOrderID func(childComplexity int) int
+		ReceiptDate     func(childComplexity int) int
+		WarehouseID     func(childComplexity int) int
+	}
+
+	GoodsReceiptLine struct {
+		AcceptedQty         func(childComplexity int) int
+		InspectedQty        func(childComplexity int) int
+		LineNo              func(childComplexity int) int
+		LocationID          func(childComplexity int) int
+		Product             func(childComplexity int) int
+		PurchaseOrderLineID func(childComplexity int) int
+		RejectedQty         func(childComplexity int) int
+		RejectionReason     func(childComplexity int) int
+		UnitPrice           func(childComplexity int) int
+		Value               func(childComplexity int) int
+	}
+
+	GoodsReceiptPayload struct {
+		GoodsReceipt func(childComplexity int) int
+		UserErrors   func(childComplexity int) int
+	}
+
 	JournalEntry struct {
 		CreatedAt     func(childComplexity int) int
 		CreatedByID   func(childComplexity int) int
@@ -329,6 +441,35 @@ type ComplexityRoot struct {
 		To                func(childComplexity int) int
 	}
 
+	LandedCost struct {
+		Allocations       func(childComplexity int) int
+		Amount            func(childComplexity int) int
+		Basis             func(childComplexity int) int
+		CreatedAt         func(childComplexity int) int
+		Description       func(childComplexity int) int
+		ID                func(childComplexity int) int
+		JournalEntryID    func(childComplexity int) int
+		Kind              func(childComplexity int) int
+		Number            func(childComplexity int) int
+		PostingDate       func(childComplexity int) int
+		SupplierInvoiceID func(childComplexity int) int
+	}
+
+	LandedCostAllocation struct {
+		Amount       func(childComplexity int) int
+		LineNo       func(childComplexity int) int
+		OnHandAmount func(childComplexity int) int
+		Product      func(childComplexity int) int
+		ReceiptID    func(childComplexity int) int
+		SoldAmount   func(childComplexity int) int
+		WarehouseID  func(childComplexity int) int
+	}
+
+	LandedCostPayload struct {
+		LandedCost func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	Location struct {
 		Active      func(childComplexity int) int
 		Code        func(childComplexity int) int
@@ -352,47 +493,108 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	MatchIssue struct {
+		Kind    func(childComplexity int) int
+		LineNo  func(childComplexity int) int
+		Message func(childComplexity int) int
+	}
+
 	Mutation struct {
-		ApplyCustomerCredit    func(childComplexity int, input ApplyCustomerCreditInput) int
-		CancelSalesOrder       func(childComplexity int, id int64) int
-		CloseFiscalPeriod      func(childComplexity int, input FiscalPeriodInput) int
-		CloseSalesOrder        func(childComplexity int, id int64) int
-		ConfirmDelivery        func(childComplexity int, input ConfirmDeliveryInput) int
-		ConfirmSalesOrder      func(childComplexity int, id int64) int
-		CreateAPIToken         func(childComplexity int, name string) int
-		CreateAccount          func(childComplexity int, input CreateAccountInput) int
-		CreateCategory         func(childComplexity int, input CreateCategoryInput) int
-		CreateCustomer         func(childComplexity int, input CreateCustomerInput) int
-		CreateLocation         func(childComplexity int, input CreateLocationInput) int
-		CreateProduct          func(childComplexity int, input CreateProductInput) int
-		CreateSalesInvoice     func(childComplexity int, input CreateSalesInvoiceInput) int
-		CreateSalesOrder       func(childComplexity int, input SalesOrderInput) int
-		CreateSalesReturn      func(childComplexity int, input CreateSalesReturnInput) int
-		CreateUser             func(childComplexity int, input CreateUserInput) int
-		CreateWarehouse        func(childComplexity int, input CreateWarehouseInput) int
-		DeactivateProduct      func(childComplexity int, id int64) int
-		DeactivateWarehouse    func(childComplexity int, id int64) int
-		Login                  func(childComplexity int, input LoginInput) int
-		Logout                 func(childComplexity int) int
-		PostJournalEntry       func(childComplexity int, input JournalEntryInput) int
-		PostOpeningStock       func(childComplexity int, input OpeningStockInput) int
-		PostStockAdjustment    func(childComplexity int, input StockAdjustmentInput) int
-		RecordCustomerPayment  func(childComplexity int, input RecordCustomerPaymentInput) int
-		RefundCustomer         func(childComplexity int, input RefundCustomerInput) int
-		ReleaseSalesOrderHold  func(childComplexity int, id int64) int
-		ReopenFiscalPeriod     func(childComplexity int, input FiscalPeriodInput) int
-		ReserveSalesOrderStock func(childComplexity int, id int64) int
-		ReverseJournalEntry    func(childComplexity int, input ReverseJournalEntryInput) int
-		RevokeAPIToken         func(childComplexity int, id int64) int
-		SetPassword            func(childComplexity int, input SetPasswordInput) int
-		ShipShipment           func(childComplexity int, input ShipShipmentInput) int
-		UpdateAccount          func(childComplexity int, input UpdateAccountInput) int
-		UpdateCategory         func(childComplexity int, input UpdateCategoryInput) int
-		UpdateCustomer         func(childComplexity int, input UpdateCustomerInput) int
-		UpdateLocation         func(childComplexity int, input UpdateLocationInput) int
-		UpdateProduct          func(childComplexity int, input UpdateProductInput) int
-		UpdateUser             func(childComplexity int, input UpdateUserInput) int
-		UpdateWarehouse        func(childComplexity int, input UpdateWarehouseInput) int
+		AcknowledgeAlert                    func(childComplexity int, id int64) int
+		ApplyCustomerCredit                 func(childComplexity int, input ApplyCustomerCreditInput) int
+		ApprovePurchaseOrder                func(childComplexity int, id int64) int
+		ApproveSupplierInvoiceMismatch      func(childComplexity int, id int64) int
+		CancelPurchaseOrder                 func(childComplexity int, id int64) int
+		CancelSalesOrder                    func(childComplexity int, id int64) int
+		CheckLowStock                       func(childComplexity int) int
+		CloseFiscalPeriod                   func(childComplexity int, input FiscalPeriodInput) int
+		ClosePurchaseOrder                  func(childComplexity int, id int64) int
+		CloseSalesOrder                     func(childComplexity int, id int64) int
+		ConfirmDelivery                     func(childComplexity int, input ConfirmDeliveryInput) int
+		ConfirmSalesOrder                   func(childComplexity int, id int64) int
+		CreateAPIToken                      func(childComplexity int, name string) int
+		CreateAccount                       func(childComplexity int, input CreateAccountInput) int
+		CreateBudgetLine                    func(childComplexity int, input CreateBudgetLineInput) int
+		CreateCategory                      func(childComplexity int, input CreateCategoryInput) int
+		CreateCustomer                      func(childComplexity int, input CreateCustomerInput) int
+		CreateLocation                      func(childComplexity int, input CreateLocationInput) int
+		CreateProduct                       func(childComplexity int, input CreateProductInput) int
+		CreatePurchaseOrder                 func(childComplexity int, input CreatePurchaseOrderInput) int
+		CreatePurchaseOrdersFromSuggestions func(childComplexity int, input CreatePurchaseOrdersFromSuggestionsInput) int
+		CreateSalesInvoice                  func(childComplexity int, input CreateSalesInvoiceInput) int
+		CreateSalesOrder                    func(childComplexity int, input SalesOrderInput) int
+		CreateSalesReturn                   func(childComplexity int, input CreateSalesReturnInput) int
+		CreateSupplier                      func(childComplexity int, input CreateSupplierInput) int
+		CreateUser                          func(childComplexity int, input CreateUserInput) int
+		CreateWarehouse                     func(childComplexity int, input CreateWarehouseInput) int
+		DeactivateProduct                   func(childComplexity int, id int64) int
+		DeactivateWarehouse                 func(childComplexity int, id int64) int
+		Login                               func(childComplexity int, input LoginInput) int
+		Logout                              func(childComplexity int) int
+		PostGoodsReceipt                    func(childComplexity int, input GoodsReceiptInput) int
+		PostJournalEntry                    func(childComplexity int, input JournalEntryInput) int
+		PostLandedCost                      func(childComplexity int, input LandedCostInput) int
+		PostOpeningStock                    func(childComplexity int, input OpeningStockInput) int
+		PostOperatingCost                   func(childComplexity int, input OperatingCostInput) int
+		PostStockAdjustment                 func(childComplexity int, input StockAdjustmentInput) int
+		PostSupplierInvoice                 func(childComplexity int, input SupplierInvoiceInput) int
+		PostSupplierPayment                 func(childComplexity int, input SupplierPaymentInput) int
+		RecordCustomerPayment               func(childComplexity int, input RecordCustomerPaymentInput) int
+		RefundCustomer                      func(childComplexity int, input RefundCustomerInput) int
+		ReleaseSalesOrderHold               func(childComplexity int, id int64) int
+		ReopenFiscalPeriod                  func(childComplexity int, input FiscalPeriodInput) int
+		ReserveSalesOrderStock              func(childComplexity int, id int64) int
+		ReverseJournalEntry                 func(childComplexity int, input ReverseJournalEntryInput) int
+		RevokeAPIToken                      func(childComplexity int, id int64) int
+		SetPassword                         func(childComplexity int, input SetPasswordInput) int
+		SetSupplierProduct                  func(childComplexity int, input SetSupplierProductInput) int
+		ShipShipment                        func(childComplexity int, input ShipShipmentInput) int
+		SubmitPurchaseOrder                 func(childComplexity int, id int64) int
+		UpdateAccount                       func(childComplexity int, input UpdateAccountInput) int
+		UpdateBudgetLine                    func(childComplexity int, input UpdateBudgetLineInput) int
+		UpdateCategory                      func(childComplexity int, input UpdateCategoryInput) int
+		UpdateCustomer                      func(childComplexity int, input UpdateCustomerInput) int
+		UpdateLocation                      func(childComplexity int, input UpdateLocationInput) int
+		UpdateProduct                       func(childComplexity int, input UpdateProductInput) int
+		UpdatePurchasingSettings            func(childComplexity int, input PurchasingSettingsInput) int
+		UpdateSupplier                      func(childComplexity int, input UpdateSupplierInput) int
+		UpdateUser                          func(childComplexity int, input UpdateUserInput) int
+		UpdateWarehouse                     func(childComplexity int, input UpdateWarehouseInput) int
+	}
+
+	OperatingCost struct {
+		AccountCode       func(childComplexity int) int
+		Amount            func(childComplexity int) int
+		BudgetWarnings    func(childComplexity int) int
+		Category          func(childComplexity int) int
+		CostCentre        func(childComplexity int) int
+		CreatedAt         func(childComplexity int) int
+		Description       func(childComplexity int) int
+		ID                func(childComplexity int) int
+		JournalEntryID    func(childComplexity int) int
+		Number            func(childComplexity int) int
+		PayFrom           func(childComplexity int) int
+		PostingDate       func(childComplexity int) int
+		SupplierID        func(childComplexity int) int
+		SupplierInvoiceID func(childComplexity int) int
+	}
+
+	OperatingCostConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	OperatingCostEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	OperatingCostPayload struct {
+		OperatingCost func(childComplexity int) int
+		UserErrors    func(childComplexity int) int
+		Warnings      func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -402,14 +604,20 @@ type ComplexityRoot struct {
 		StartCursor     func(childComplexity int) int
 	}
 
+	PayablesAging struct {
+		AsOf  func(childComplexity int) int
+		Rows  func(childComplexity int) int
+		Total func(childComplexity int) int
+	}
+
+	PayablesAgingRow struct {
+		AgingBuckets func(childComplexity int) int
+		Supplier     func(childComplexity int) int
+	}
+
 	PaymentAllocation struct {
-		Amount      func(childComplexity int) int
-		ID          func(childComplexity int) int
-		InvoiceID   func(childComplexity int) int
-		InvoiceNo   func(childComplexity int) int
-		PaymentID   func(childComplexity int) int
-		PostingDate func(childComplexity int) int
-		ReturnID    func(childComplexity int) int
+		Amount  func(childComplexity int) int
+		Invoice func(childComplexity int) int
 	}
 
 	PeriodSummary struct {
@@ -417,6 +625,16 @@ type ComplexityRoot struct {
 		KPIs       func(childComplexity int) int
 		Month      func(childComplexity int) int
 		Year       func(childComplexity int) int
+	}
+
+	PriceTrend struct {
+		ChangePercent func(childComplexity int) int
+		FirstPrice    func(childComplexity int) int
+		LastPrice     func(childComplexity int) int
+		MaxPrice      func(childComplexity int) int
+		MinPrice      func(childComplexity int) int
+		Points        func(childComplexity int) int
+		Product       func(childComplexity int) int
 	}
 
 	Product struct {
@@ -471,44 +689,169 @@ type ComplexityRoot struct {
 		TotalRevenue func(childComplexity int) int
 	}
 
+	PurchaseOrder struct {
+		ApprovedAt     func(childComplexity int) int
+		BudgetWarnings func(childComplexity int) int
+		ClosedAt       func(childComplexity int) int
+		CostCentre     func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		ExpectedDate   func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Lines          func(childComplexity int) int
+		NetAmount      func(childComplexity int) int
+		Notes          func(childComplexity int) int
+		Number         func(childComplexity int) int
+		OrderDate      func(childComplexity int) int
+		Receipts       func(childComplexity int) int
+		Status         func(childComplexity int) int
+		SubmittedAt    func(childComplexity int) int
+		Supplier       func(childComplexity int) int
+		TaxAmount      func(childComplexity int) int
+		TotalAmount    func(childComplexity int) int
+		Warehouse      func(childComplexity int) int
+	}
+
+	PurchaseOrderConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	PurchaseOrderEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	PurchaseOrderLine struct {
+		GRNIBalance   func(childComplexity int) int
+		ID            func(childComplexity int) int
+		InvoicedQty   func(childComplexity int) int
+		LineNo        func(childComplexity int) int
+		NetAmount     func(childComplexity int) int
+		OpenQuantity  func(childComplexity int) int
+		Product       func(childComplexity int) int
+		Quantity      func(childComplexity int) int
+		ReceivedQty   func(childComplexity int) int
+		ReceivedValue func(childComplexity int) int
+		RejectedQty   func(childComplexity int) int
+		UnitPrice     func(childComplexity int) int
+		VATRate       func(childComplexity int) int
+	}
+
+	PurchaseOrderPayload struct {
+		PurchaseOrder func(childComplexity int) int
+		UserErrors    func(childComplexity int) int
+		Warnings      func(childComplexity int) int
+	}
+
+	PurchaseOrdersPayload struct {
+		PurchaseOrders func(childComplexity int) int
+		UserErrors     func(childComplexity int) int
+	}
+
+	PurchaseSuggestion struct {
+		Available         func(childComplexity int) int
+		ExpectedDate      func(childComplexity int) int
+		OnOrder           func(childComplexity int) int
+		Product           func(childComplexity int) int
+		Quantity          func(childComplexity int) int
+		Reason            func(childComplexity int) int
+		ReorderPoint      func(childComplexity int) int
+		ReplenishmentNeed func(childComplexity int) int
+		Shortage          func(childComplexity int) int
+		Supplier          func(childComplexity int) int
+		UnitPrice         func(childComplexity int) int
+		Warehouse         func(childComplexity int) int
+	}
+
+	PurchasingSettings struct {
+		PriceRiseThreshold func(childComplexity int) int
+		PriceTolerance     func(childComplexity int) int
+		QuantityTolerance  func(childComplexity int) int
+	}
+
+	PurchasingSettingsPayload struct {
+		Settings   func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	Query struct {
-		Accounts             func(childComplexity int, filter *jxc.AccountFilter, asOf *jxc.Date) int
-		BalanceSheet         func(childComplexity int, asOf jxc.Date) int
-		BooksCheck           func(childComplexity int) int
-		Categories           func(childComplexity int, includeInactive *bool) int
-		Customer             func(childComplexity int, id int64) int
-		CustomerPayments     func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter) int
-		CustomerSatisfaction func(childComplexity int) int
-		Customers            func(childComplexity int, first *int, after *string, filter *jxc.CustomerFilter, orderBy *jxc.CustomerOrder) int
-		FiscalPeriods        func(childComplexity int, year int) int
-		JournalEntries       func(childComplexity int, first *int, after *string, filter *jxc.JournalEntryFilter, orderBy *jxc.JournalEntryOrder) int
-		JournalEntry         func(childComplexity int, id int64) int
-		Kpis                 func(childComplexity int, from jxc.Date, to jxc.Date, compareFrom *jxc.Date, compareTo *jxc.Date) int
-		Me                   func(childComplexity int) int
-		MyAPITokens          func(childComplexity int) int
-		PeriodSummary        func(childComplexity int, year int, month int) int
-		Product              func(childComplexity int, id int64) int
-		ProductByBarcode     func(childComplexity int, barcode string) int
-		Products             func(childComplexity int, first *int, after *string, filter *jxc.ProductFilter, orderBy *jxc.ProductOrder) int
-		ProfitAndLoss        func(childComplexity int, from jxc.Date, to jxc.Date) int
-		ReceivablesAging     func(childComplexity int, asOf *jxc.Date, customerID *int64) int
-		ReplenishmentNeeds   func(childComplexity int, first *int, after *string, filter *jxc.ReplenishmentNeedFilter) int
-		SalesInvoice         func(childComplexity int, id int64) int
-		SalesInvoices        func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter) int
-		SalesOrder           func(childComplexity int, id int64) int
-		SalesOrders          func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter) int
-		SalesReturns         func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter) int
-		ServerTime           func(childComplexity int) int
-		Shipment             func(childComplexity int, id int64) int
-		Shipments            func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter) int
-		StockDocument        func(childComplexity int, id int64) int
-		StockLevels          func(childComplexity int, first *int, after *string, filter *jxc.StockLevelFilter, orderBy *jxc.StockLevelOrder) int
-		StockMoves           func(childComplexity int, first *int, after *string, filter *jxc.StockMoveFilter, orderBy *jxc.StockMoveOrder) int
-		TrialBalance         func(childComplexity int, asOf jxc.Date) int
-		Users                func(childComplexity int) int
-		ValidateSalesOrder   func(childComplexity int, input SalesOrderInput) int
-		Warehouse            func(childComplexity int, id int64) int
-		Warehouses           func(childComplexity int, first *int, after *string, filter *jxc.WarehouseFilter, orderBy *jxc.WarehouseOrder) int
+		Accounts                   func(childComplexity int, filter *jxc.AccountFilter, asOf *jxc.Date) int
+		Alerts                     func(childComplexity int, kinds []string, mine *bool, acknowledged *bool, first *int, after *string) int
+		BalanceSheet               func(childComplexity int, asOf jxc.Date) int
+		BooksCheck                 func(childComplexity int) int
+		BudgetLine                 func(childComplexity int, id int64) int
+		BudgetLines                func(childComplexity int, first *int, after *string, filter *jxc.BudgetFilter) int
+		BudgetRollup               func(childComplexity int, year int, month *int, by jxc.BudgetRollupBy) int
+		Categories                 func(childComplexity int, includeInactive *bool) int
+		Customer                   func(childComplexity int, id int64) int
+		CustomerPayments           func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter) int
+		CustomerSatisfaction       func(childComplexity int) int
+		Customers                  func(childComplexity int, first *int, after *string, filter *jxc.CustomerFilter, orderBy *jxc.CustomerOrder) int
+		FiscalPeriods              func(childComplexity int, year int) int
+		GoodsReceipt               func(childComplexity int, id int64) int
+		JournalEntries             func(childComplexity int, first *int, after *string, filter *jxc.JournalEntryFilter, orderBy *jxc.JournalEntryOrder) int
+		JournalEntry               func(childComplexity int, id int64) int
+		Kpis                       func(childComplexity int, from jxc.Date, to jxc.Date, compareFrom *jxc.Date, compareTo *jxc.Date) int
+		LandedCost                 func(childComplexity int, id int64) int
+		Me                         func(childComplexity int) int
+		MyAPITokens                func(childComplexity int) int
+		OperatingCosts             func(childComplexity int, first *int, after *string, year *int, month *int) int
+		PayablesAging              func(childComplexity int, asOf jxc.Date) int
+		PeriodSummary              func(childComplexity int, year int, month int) int
+		Product                    func(childComplexity int, id int64) int
+		ProductByBarcode           func(childComplexity int, barcode string) int
+		ProductSuppliers           func(childComplexity int, productID int64, since *jxc.Date) int
+		Products                   func(childComplexity int, first *int, after *string, filter *jxc.ProductFilter, orderBy *jxc.ProductOrder) int
+		ProfitAndLoss              func(childComplexity int, from jxc.Date, to jxc.Date) int
+		PurchaseOrder              func(childComplexity int, id int64) int
+		PurchaseOrderLineByBarcode func(childComplexity int, purchaseOrderID int64, barcode string) int
+		PurchaseOrders             func(childComplexity int, first *int, after *string, filter *jxc.PurchaseOrderFilter) int
+		PurchaseSuggestions        func(childComplexity int, warehouseID *int64) int
+		PurchasingSettings         func(childComplexity int) int
+		ReceivablesAging           func(childComplexity int, asOf *jxc.Date, customerID *int64) int
+		ReplenishmentNeeds         func(childComplexity int, first *int, after *string, filter *jxc.ReplenishmentNeedFilter) int
+		SalesInvoice               func(childComplexity int, id int64) int
+		SalesInvoices              func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter) int
+		SalesOrder                 func(childComplexity int, id int64) int
+		SalesOrders                func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter) int
+		SalesReturns               func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter) int
+		ServerTime                 func(childComplexity int) int
+		Shipment                   func(childComplexity int, id int64) int
+		Shipments                  func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter) int
+		StockDocument              func(childComplexity int, id int64) int
+		StockLevels                func(childComplexity int, first *int, after *string, filter *jxc.StockLevelFilter, orderBy *jxc.StockLevelOrder) int
+		StockMoves                 func(childComplexity int, first *int, after *string, filter *jxc.StockMoveFilter, orderBy *jxc.StockMoveOrder) int
+		Supplier                   func(childComplexity int, id int64) int
+		SupplierInvoice            func(childComplexity int, id int64) int
+		SupplierInvoices           func(childComplexity int, first *int, after *string, filter *jxc.SupplierInvoiceFilter) int
+		SupplierPayments           func(childComplexity int, first *int, after *string, supplierID *int64) int
+		Suppliers                  func(childComplexity int, first *int, after *string, filter *jxc.SupplierFilter) int
+		TrialBalance               func(childComplexity int, asOf jxc.Date) int
+		Users                      func(childComplexity int) int
+		ValidateSalesOrder         func(childComplexity int, input SalesOrderInput) int
+		Warehouse                  func(childComplexity int, id int64) int
+		Warehouses                 func(childComplexity int, first *int, after *string, filter *jxc.WarehouseFilter, orderBy *jxc.WarehouseOrder) int
+	}
+
+	ReceivableAgingBuckets struct {
+		Current func(childComplexity int) int
+		Days30  func(childComplexity int) int
+		Days60  func(childComplexity int) int
+		Days90  func(childComplexity int) int
+		Over90  func(childComplexity int) int
+		Total   func(childComplexity int) int
+	}
+
+	ReceivableAllocation struct {
+		Amount      func(childComplexity int) int
+		ID          func(childComplexity int) int
+		InvoiceID   func(childComplexity int) int
+		InvoiceNo   func(childComplexity int) int
+		PaymentID   func(childComplexity int) int
+		PostingDate func(childComplexity int) int
+		ReturnID    func(childComplexity int) int
 	}
 
 	ReceivablesAging struct {
@@ -871,6 +1214,159 @@ type ComplexityRoot struct {
 		StockLevelChanged func(childComplexity int, filter *jxc.StockLevelFilter, after *string) int
 	}
 
+	Supplier struct {
+		Active           func(childComplexity int) int
+		Code             func(childComplexity int) int
+		Contacts         func(childComplexity int) int
+		CreatedAt        func(childComplexity int) int
+		Currency         func(childComplexity int) int
+		ID               func(childComplexity int) int
+		LeadTimeDays     func(childComplexity int) int
+		Name             func(childComplexity int) int
+		PaymentTermsDays func(childComplexity int) int
+		Products         func(childComplexity int) int
+		Scorecard        func(childComplexity int, since *jxc.Date) int
+	}
+
+	SupplierConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	SupplierContact struct {
+		Email func(childComplexity int) int
+		Name  func(childComplexity int) int
+		Phone func(childComplexity int) int
+		Role  func(childComplexity int) int
+	}
+
+	SupplierEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	SupplierInvoice struct {
+		CreatedAt          func(childComplexity int) int
+		DueDate            func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		InvoiceDate        func(childComplexity int) int
+		JournalEntryID     func(childComplexity int) int
+		Kind               func(childComplexity int) int
+		Lines              func(childComplexity int) int
+		MatchIssues        func(childComplexity int) int
+		MismatchApprovedAt func(childComplexity int) int
+		NetAmount          func(childComplexity int) int
+		Number             func(childComplexity int) int
+		OpenAmount         func(childComplexity int) int
+		PaidAmount         func(childComplexity int) int
+		PurchaseOrderID    func(childComplexity int) int
+		Status             func(childComplexity int) int
+		Supplier           func(childComplexity int) int
+		SupplierInvoiceNo  func(childComplexity int) int
+		TaxAmount          func(childComplexity int) int
+		TotalAmount        func(childComplexity int) int
+	}
+
+	SupplierInvoiceConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	SupplierInvoiceEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	SupplierInvoiceLine struct {
+		GRNICleared         func(childComplexity int) int
+		LineNo              func(childComplexity int) int
+		NetAmount           func(childComplexity int) int
+		OrderPrice          func(childComplexity int) int
+		Product             func(childComplexity int) int
+		PurchaseOrderLineID func(childComplexity int) int
+		Quantity            func(childComplexity int) int
+		TaxAmount           func(childComplexity int) int
+		UnitPrice           func(childComplexity int) int
+		Variance            func(childComplexity int) int
+	}
+
+	SupplierInvoicePayload struct {
+		SupplierInvoice func(childComplexity int) int
+		UserErrors      func(childComplexity int) int
+	}
+
+	SupplierOption struct {
+		Offer     func(childComplexity int) int
+		Scorecard func(childComplexity int) int
+		Supplier  func(childComplexity int) int
+	}
+
+	SupplierPayload struct {
+		Supplier   func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	SupplierPayment struct {
+		Allocations    func(childComplexity int) int
+		Amount         func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		ID             func(childComplexity int) int
+		JournalEntryID func(childComplexity int) int
+		Number         func(childComplexity int) int
+		PaymentDate    func(childComplexity int) int
+		Reference      func(childComplexity int) int
+		Supplier       func(childComplexity int) int
+	}
+
+	SupplierPaymentConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	SupplierPaymentEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	SupplierPaymentPayload struct {
+		SupplierPayment func(childComplexity int) int
+		UserErrors      func(childComplexity int) int
+	}
+
+	SupplierProduct struct {
+		LastPrice     func(childComplexity int) int
+		LastPriceDate func(childComplexity int) int
+		LeadTimeDays  func(childComplexity int) int
+		Product       func(childComplexity int) int
+		SupplierSKU   func(childComplexity int) int
+	}
+
+	SupplierProductPayload struct {
+		SupplierProduct func(childComplexity int) int
+		UserErrors      func(childComplexity int) int
+	}
+
+	SupplierScorecard struct {
+		AverageLeadTimeDays func(childComplexity int) int
+		InspectedQuantity   func(childComplexity int) int
+		LeadTimeSpreadDays  func(childComplexity int) int
+		OnTimeRate          func(childComplexity int) int
+		OnTimeReceipts      func(childComplexity int) int
+		PriceTrends         func(childComplexity int) int
+		Receipts            func(childComplexity int) int
+		RejectedQuantity    func(childComplexity int) int
+		RejectionRate       func(childComplexity int) int
+		Score               func(childComplexity int) int
+		Since               func(childComplexity int) int
+		Supplier            func(childComplexity int) int
+	}
+
 	TrialBalance struct {
 		AsOf        func(childComplexity int) int
 		Rows        func(childComplexity int) int
@@ -990,6 +1486,29 @@ type MutationResolver interface {
 	ApplyCustomerCredit(ctx context.Context, input ApplyCustomerCreditInput) (CustomerPaymentPayload, error)
 	CreateSalesReturn(ctx context.Context, input CreateSalesReturnInput) (SalesReturnPayload, error)
 	RefundCustomer(ctx context.Context, input RefundCustomerInput) (CustomerRefundPayload, error)
+	CreateSupplier(ctx context.Context, input CreateSupplierInput) (SupplierPayload, error)
+	UpdateSupplier(ctx context.Context, input UpdateSupplierInput) (SupplierPayload, error)
+	SetSupplierProduct(ctx context.Context, input SetSupplierProductInput) (SupplierProductPayload, error)
+	UpdatePurchasingSettings(ctx context.Context, input PurchasingSettingsInput) (PurchasingSettingsPayload, error)
+	CreatePurchaseOrder(ctx context.Context, input CreatePurchaseOrderInput) (PurchaseOrderPayload, error)
+	CreatePurchaseOrdersFromSuggestions(ctx context.Context, input CreatePurchaseOrdersFromSuggestionsInput) (PurchaseOrdersPayload, error)
+	SubmitPurchaseOrder(ctx context.Context, id int64) (PurchaseOrderPayload, error)
+	ApprovePurchaseOrder(ctx context.Context, id int64) (PurchaseOrderPayload, error)
+	CancelPurchaseOrder(ctx context.Context, id int64) (PurchaseOrderPayload, error)
+	ClosePurchaseOrder(ctx context.Context, id int64) (PurchaseOrderPayload, error)
+	PostGoodsReceipt(ctx context.Context, input GoodsReceiptInput) (GoodsReceiptPayload, error)
+	PostSupplierInvoice(ctx context.Context, input SupplierInvoiceInput) (SupplierInvoicePayload, error)
+	ApproveSupplierInvoiceMismatch(ctx context.Context, id int64) (SupplierInvoicePayload, error)
+	PostSupplierPayment(ctx context.Context, input SupplierPaymentInput) (SupplierPaymentPayload, error)
+	PostLandedCost(ctx context.Context, input LandedCostInput) (LandedCostPayload, error)
+	CreateBudgetLine(ctx context.Context, input CreateBudgetLineInput) (BudgetLinePayload, error)
+	UpdateBudgetLine(ctx context.Context, input UpdateBudgetLineInput) (BudgetLinePayload, error)
+	PostOperatingCost(ctx context.Context, input OperatingCostInput) (OperatingCostPayload, error)
+	AcknowledgeAlert(ctx context.Context, id int64) (AlertPayload, error)
+	CheckLowStock(ctx context.Context) (AlertsPayload, error)
+}
+type PurchaseOrderResolver interface {
+	Receipts(ctx context.Context, obj *jxc.PurchaseOrder) ([]*jxc.GoodsReceipt, error)
 }
 type QueryResolver interface {
 	Me(ctx context.Context) (jxc.User, error)
@@ -1029,6 +1548,25 @@ type QueryResolver interface {
 	CustomerSatisfaction(ctx context.Context) (jxc.Satisfaction, error)
 	Kpis(ctx context.Context, from jxc.Date, to jxc.Date, compareFrom *jxc.Date, compareTo *jxc.Date) (jxc.KPIReport, error)
 	PeriodSummary(ctx context.Context, year int, month int) (*jxc.PeriodSummary, error)
+	Suppliers(ctx context.Context, first *int, after *string, filter *jxc.SupplierFilter) (SupplierConnection, error)
+	Supplier(ctx context.Context, id int64) (*jxc.Supplier, error)
+	ProductSuppliers(ctx context.Context, productID int64, since *jxc.Date) ([]*jxc.SupplierOption, error)
+	PurchasingSettings(ctx context.Context) (jxc.PurchasingSettings, error)
+	PurchaseOrders(ctx context.Context, first *int, after *string, filter *jxc.PurchaseOrderFilter) (PurchaseOrderConnection, error)
+	PurchaseOrder(ctx context.Context, id int64) (*jxc.PurchaseOrder, error)
+	PurchaseOrderLineByBarcode(ctx context.Context, purchaseOrderID int64, barcode string) (*jxc.PurchaseOrderLine, error)
+	PurchaseSuggestions(ctx context.Context, warehouseID *int64) ([]*jxc.PurchaseSuggestion, error)
+	GoodsReceipt(ctx context.Context, id int64) (*jxc.GoodsReceipt, error)
+	SupplierInvoices(ctx context.Context, first *int, after *string, filter *jxc.SupplierInvoiceFilter) (SupplierInvoiceConnection, error)
+	SupplierInvoice(ctx context.Context, id int64) (*jxc.SupplierInvoice, error)
+	SupplierPayments(ctx context.Context, first *int, after *string, supplierID *int64) (SupplierPaymentConnection, error)
+	PayablesAging(ctx context.Context, asOf jxc.Date) (jxc.PayablesAging, error)
+	LandedCost(ctx context.Context, id int64) (*jxc.LandedCost, error)
+	BudgetLines(ctx context.Context, first *int, after *string, filter *jxc.BudgetFilter) (BudgetLineConnection, error)
+	BudgetLine(ctx context.Context, id int64) (*jxc.BudgetLine, error)
+	BudgetRollup(ctx context.Context, year int, month *int, by jxc.BudgetRollupBy) ([]*jxc.BudgetRollupRow, error)
+	OperatingCosts(ctx context.Context, first *int, after *string, year *int, month *int) (OperatingCostConnection, error)
+	Alerts(ctx context.Context, kinds []string, mine *bool, acknowledged *bool, first *int, after *string) (AlertConnection, error)
 }
 type SalesOrderResolver interface {
 	Shipments(ctx context.Context, obj *jxc.SalesOrder) ([]*jxc.Shipment, error)
@@ -1039,6 +1577,9 @@ type StockLevelChangeResolver interface {
 type SubscriptionResolver interface {
 	Clock(ctx context.Context) (<-chan time.Time, error)
 	StockLevelChanged(ctx context.Context, filter *jxc.StockLevelFilter, after *string) (<-chan jxc.StockLevelChange, error)
+}
+type SupplierResolver interface {
+	Scorecard(ctx context.Context, obj *jxc.Supplier, since *jxc.Date) (jxc.SupplierScorecard, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1158,30 +1699,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Address.Region(childComplexity), true
 
-	case "AgingBuckets.current":
-		if e.ComplexityRoot.AgingBuckets.Current == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AgingBuckets.Current(childComplexity), true
 	case "AgingBuckets.days1To30":
-		if e.ComplexityRoot.AgingBuckets.Days30 == nil {
+		if e.ComplexityRoot.AgingBuckets.Days1To30 == nil {
 			break
 		}
 
-		return e.ComplexityRoot.AgingBuckets.Days30(childComplexity), true
+		return e.ComplexityRoot.AgingBuckets.Days1To30(childComplexity), true
 	case "AgingBuckets.days31To60":
-		if e.ComplexityRoot.AgingBuckets.Days60 == nil {
+		if e.ComplexityRoot.AgingBuckets.Days31To60 == nil {
 			break
 		}
 
-		return e.ComplexityRoot.AgingBuckets.Days60(childComplexity), true
+		return e.ComplexityRoot.AgingBuckets.Days31To60(childComplexity), true
 	case "AgingBuckets.days61To90":
-		if e.ComplexityRoot.AgingBuckets.Days90 == nil {
+		if e.ComplexityRoot.AgingBuckets.Days61To90 == nil {
 			break
 		}
 
-		return e.ComplexityRoot.AgingBuckets.Days90(childComplexity), true
+		return e.ComplexityRoot.AgingBuckets.Days61To90(childComplexity), true
+	case "AgingBuckets.notDue":
+		if e.ComplexityRoot.AgingBuckets.NotDue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgingBuckets.NotDue(childComplexity), true
 	case "AgingBuckets.over90":
 		if e.ComplexityRoot.AgingBuckets.Over90 == nil {
 			break
@@ -1194,6 +1735,119 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AgingBuckets.Total(childComplexity), true
+
+	case "Alert.acknowledged":
+		if e.ComplexityRoot.Alert.Acknowledged == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.Acknowledged(childComplexity), true
+	case "Alert.acknowledgedAt":
+		if e.ComplexityRoot.Alert.AcknowledgedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.AcknowledgedAt(childComplexity), true
+	case "Alert.createdAt":
+		if e.ComplexityRoot.Alert.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.CreatedAt(childComplexity), true
+	case "Alert.id":
+		if e.ComplexityRoot.Alert.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.ID(childComplexity), true
+	case "Alert.kind":
+		if e.ComplexityRoot.Alert.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.Kind(childComplexity), true
+	case "Alert.message":
+		if e.ComplexityRoot.Alert.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.Message(childComplexity), true
+	case "Alert.ownerId":
+		if e.ComplexityRoot.Alert.OwnerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.OwnerID(childComplexity), true
+	case "Alert.subject":
+		if e.ComplexityRoot.Alert.Subject == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.Subject(childComplexity), true
+
+	case "AlertConnection.edges":
+		if e.ComplexityRoot.AlertConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertConnection.Edges(childComplexity), true
+	case "AlertConnection.nodes":
+		if e.ComplexityRoot.AlertConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertConnection.Nodes(childComplexity), true
+	case "AlertConnection.pageInfo":
+		if e.ComplexityRoot.AlertConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertConnection.PageInfo(childComplexity), true
+	case "AlertConnection.totalCount":
+		if e.ComplexityRoot.AlertConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertConnection.TotalCount(childComplexity), true
+
+	case "AlertEdge.cursor":
+		if e.ComplexityRoot.AlertEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertEdge.Cursor(childComplexity), true
+	case "AlertEdge.node":
+		if e.ComplexityRoot.AlertEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertEdge.Node(childComplexity), true
+
+	case "AlertPayload.alert":
+		if e.ComplexityRoot.AlertPayload.Alert == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertPayload.Alert(childComplexity), true
+	case "AlertPayload.userErrors":
+		if e.ComplexityRoot.AlertPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertPayload.UserErrors(childComplexity), true
+
+	case "AlertsPayload.alerts":
+		if e.ComplexityRoot.AlertsPayload.Alerts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertsPayload.Alerts(childComplexity), true
+	case "AlertsPayload.userErrors":
+		if e.ComplexityRoot.AlertsPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertsPayload.UserErrors(childComplexity), true
 
 	case "ApiToken.createdAt":
 		if e.ComplexityRoot.ApiToken.CreatedAt == nil {
@@ -1361,6 +2015,203 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.BooksViolationRow.Table(childComplexity), true
+
+	case "BudgetLine.accountCode":
+		if e.ComplexityRoot.BudgetLine.AccountCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLine.AccountCode(childComplexity), true
+	case "BudgetLine.actual":
+		if e.ComplexityRoot.BudgetLine.Actual == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLine.Actual(childComplexity), true
+	case "BudgetLine.alerted100":
+		if e.ComplexityRoot.BudgetLine.Alerted100 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLine.Alerted100(childComplexity), true
+	case "BudgetLine.alerted80":
+		if e.ComplexityRoot.BudgetLine.Alerted80 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLine.Alerted80(childComplexity), true
+	case "BudgetLine.amount":
+		if e.ComplexityRoot.BudgetLine.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLine.Amount(childComplexity), true
+	case "BudgetLine.category":
+		if e.ComplexityRoot.BudgetLine.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLine.Category(childComplexity), true
+	case "BudgetLine.committed":
+		if e.ComplexityRoot.BudgetLine.Committed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLine.Committed(childComplexity), true
+	case "BudgetLine.consumed":
+		if e.ComplexityRoot.BudgetLine.Consumed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLine.Consumed(childComplexity), true
+	case "BudgetLine.costCentre":
+		if e.ComplexityRoot.BudgetLine.CostCentre == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLine.CostCentre(childComplexity), true
+	case "BudgetLine.description":
+		if e.ComplexityRoot.BudgetLine.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLine.Description(childComplexity), true
+	case "BudgetLine.id":
+		if e.ComplexityRoot.BudgetLine.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLine.ID(childComplexity), true
+	case "BudgetLine.month":
+		if e.ComplexityRoot.BudgetLine.Month == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLine.Month(childComplexity), true
+	case "BudgetLine.owner":
+		if e.ComplexityRoot.BudgetLine.Owner == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLine.Owner(childComplexity), true
+	case "BudgetLine.percent":
+		if e.ComplexityRoot.BudgetLine.Percent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLine.Percent(childComplexity), true
+	case "BudgetLine.policy":
+		if e.ComplexityRoot.BudgetLine.Policy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLine.Policy(childComplexity), true
+	case "BudgetLine.remaining":
+		if e.ComplexityRoot.BudgetLine.Remaining == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLine.Remaining(childComplexity), true
+	case "BudgetLine.year":
+		if e.ComplexityRoot.BudgetLine.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLine.Year(childComplexity), true
+
+	case "BudgetLineConnection.edges":
+		if e.ComplexityRoot.BudgetLineConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLineConnection.Edges(childComplexity), true
+	case "BudgetLineConnection.nodes":
+		if e.ComplexityRoot.BudgetLineConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLineConnection.Nodes(childComplexity), true
+	case "BudgetLineConnection.pageInfo":
+		if e.ComplexityRoot.BudgetLineConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLineConnection.PageInfo(childComplexity), true
+	case "BudgetLineConnection.totalCount":
+		if e.ComplexityRoot.BudgetLineConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLineConnection.TotalCount(childComplexity), true
+
+	case "BudgetLineEdge.cursor":
+		if e.ComplexityRoot.BudgetLineEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLineEdge.Cursor(childComplexity), true
+	case "BudgetLineEdge.node":
+		if e.ComplexityRoot.BudgetLineEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLineEdge.Node(childComplexity), true
+
+	case "BudgetLinePayload.budgetLine":
+		if e.ComplexityRoot.BudgetLinePayload.BudgetLine == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLinePayload.BudgetLine(childComplexity), true
+	case "BudgetLinePayload.userErrors":
+		if e.ComplexityRoot.BudgetLinePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLinePayload.UserErrors(childComplexity), true
+
+	case "BudgetRollupRow.actual":
+		if e.ComplexityRoot.BudgetRollupRow.Actual == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetRollupRow.Actual(childComplexity), true
+	case "BudgetRollupRow.amount":
+		if e.ComplexityRoot.BudgetRollupRow.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetRollupRow.Amount(childComplexity), true
+	case "BudgetRollupRow.committed":
+		if e.ComplexityRoot.BudgetRollupRow.Committed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetRollupRow.Committed(childComplexity), true
+	case "BudgetRollupRow.consumed":
+		if e.ComplexityRoot.BudgetRollupRow.Consumed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetRollupRow.Consumed(childComplexity), true
+	case "BudgetRollupRow.key":
+		if e.ComplexityRoot.BudgetRollupRow.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetRollupRow.Key(childComplexity), true
+	case "BudgetRollupRow.lines":
+		if e.ComplexityRoot.BudgetRollupRow.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetRollupRow.Lines(childComplexity), true
+	case "BudgetRollupRow.percent":
+		if e.ComplexityRoot.BudgetRollupRow.Percent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetRollupRow.Percent(childComplexity), true
 
 	case "Category.active":
 		if e.ComplexityRoot.Category.Active == nil {
@@ -1637,18 +2488,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Customer.UpdatedAt(childComplexity), true
 
-	case "CustomerAging.buckets":
-		if e.ComplexityRoot.CustomerAging.AgingBuckets == nil {
-			break
-		}
-
-		return e.ComplexityRoot.CustomerAging.AgingBuckets(childComplexity), true
 	case "CustomerAging.customer":
 		if e.ComplexityRoot.CustomerAging.Customer == nil {
 			break
 		}
 
 		return e.ComplexityRoot.CustomerAging.Customer(childComplexity), true
+	case "CustomerAging.buckets":
+		if e.ComplexityRoot.CustomerAging.ReceivableBuckets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerAging.ReceivableBuckets(childComplexity), true
 
 	case "CustomerConnection.edges":
 		if e.ComplexityRoot.CustomerConnection.Edges == nil {
@@ -1955,6 +2806,135 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.FiscalPeriodPayload.UserErrors(childComplexity), true
 
+	case "GoodsReceipt.createdAt":
+		if e.ComplexityRoot.GoodsReceipt.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceipt.CreatedAt(childComplexity), true
+	case "GoodsReceipt.id":
+		if e.ComplexityRoot.GoodsReceipt.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceipt.ID(childComplexity), true
+	case "GoodsReceipt.journalEntryId":
+		if e.ComplexityRoot.GoodsReceipt.JournalEntryID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceipt.JournalEntryID(childComplexity), true
+	case "GoodsReceipt.lines":
+		if e.ComplexityRoot.GoodsReceipt.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceipt.Lines(childComplexity), true
+	case "GoodsReceipt.notes":
+		if e.ComplexityRoot.GoodsReceipt.Notes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceipt.Notes(childComplexity), true
+	case "GoodsReceipt.number":
+		if e.ComplexityRoot.GoodsReceipt.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceipt.Number(childComplexity), true
+	case "GoodsReceipt.purchaseOrderId":
+		if e.ComplexityRoot.GoodsReceipt.PurchaseOrderID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceipt.PurchaseOrderID(childComplexity), true
+	case "GoodsReceipt.receiptDate":
+		if e.ComplexityRoot.GoodsReceipt.ReceiptDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceipt.ReceiptDate(childComplexity), true
+	case "GoodsReceipt.warehouseId":
+		if e.ComplexityRoot.GoodsReceipt.WarehouseID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceipt.WarehouseID(childComplexity), true
+
+	case "GoodsReceiptLine.acceptedQuantity":
+		if e.ComplexityRoot.GoodsReceiptLine.AcceptedQty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceiptLine.AcceptedQty(childComplexity), true
+	case "GoodsReceiptLine.inspectedQuantity":
+		if e.ComplexityRoot.GoodsReceiptLine.InspectedQty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceiptLine.InspectedQty(childComplexity), true
+	case "GoodsReceiptLine.lineNo":
+		if e.ComplexityRoot.GoodsReceiptLine.LineNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceiptLine.LineNo(childComplexity), true
+	case "GoodsReceiptLine.locationId":
+		if e.ComplexityRoot.GoodsReceiptLine.LocationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceiptLine.LocationID(childComplexity), true
+	case "GoodsReceiptLine.product":
+		if e.ComplexityRoot.GoodsReceiptLine.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceiptLine.Product(childComplexity), true
+	case "GoodsReceiptLine.purchaseOrderLineId":
+		if e.ComplexityRoot.GoodsReceiptLine.PurchaseOrderLineID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceiptLine.PurchaseOrderLineID(childComplexity), true
+	case "GoodsReceiptLine.rejectedQuantity":
+		if e.ComplexityRoot.GoodsReceiptLine.RejectedQty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceiptLine.RejectedQty(childComplexity), true
+	case "GoodsReceiptLine.rejectionReason":
+		if e.ComplexityRoot.GoodsReceiptLine.RejectionReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceiptLine.RejectionReason(childComplexity), true
+	case "GoodsReceiptLine.unitPrice":
+		if e.ComplexityRoot.GoodsReceiptLine.UnitPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceiptLine.UnitPrice(childComplexity), true
+	case "GoodsReceiptLine.value":
+		if e.ComplexityRoot.GoodsReceiptLine.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceiptLine.Value(childComplexity), true
+
+	case "GoodsReceiptPayload.goodsReceipt":
+		if e.ComplexityRoot.GoodsReceiptPayload.GoodsReceipt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceiptPayload.GoodsReceipt(childComplexity), true
+	case "GoodsReceiptPayload.userErrors":
+		if e.ComplexityRoot.GoodsReceiptPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceiptPayload.UserErrors(childComplexity), true
+
 	case "JournalEntry.createdAt":
 		if e.ComplexityRoot.JournalEntry.CreatedAt == nil {
 			break
@@ -2238,6 +3218,129 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.KpiSet.To(childComplexity), true
 
+	case "LandedCost.allocations":
+		if e.ComplexityRoot.LandedCost.Allocations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCost.Allocations(childComplexity), true
+	case "LandedCost.amount":
+		if e.ComplexityRoot.LandedCost.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCost.Amount(childComplexity), true
+	case "LandedCost.basis":
+		if e.ComplexityRoot.LandedCost.Basis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCost.Basis(childComplexity), true
+	case "LandedCost.createdAt":
+		if e.ComplexityRoot.LandedCost.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCost.CreatedAt(childComplexity), true
+	case "LandedCost.description":
+		if e.ComplexityRoot.LandedCost.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCost.Description(childComplexity), true
+	case "LandedCost.id":
+		if e.ComplexityRoot.LandedCost.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCost.ID(childComplexity), true
+	case "LandedCost.journalEntryId":
+		if e.ComplexityRoot.LandedCost.JournalEntryID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCost.JournalEntryID(childComplexity), true
+	case "LandedCost.kind":
+		if e.ComplexityRoot.LandedCost.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCost.Kind(childComplexity), true
+	case "LandedCost.number":
+		if e.ComplexityRoot.LandedCost.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCost.Number(childComplexity), true
+	case "LandedCost.postingDate":
+		if e.ComplexityRoot.LandedCost.PostingDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCost.PostingDate(childComplexity), true
+	case "LandedCost.supplierInvoiceId":
+		if e.ComplexityRoot.LandedCost.SupplierInvoiceID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCost.SupplierInvoiceID(childComplexity), true
+
+	case "LandedCostAllocation.amount":
+		if e.ComplexityRoot.LandedCostAllocation.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCostAllocation.Amount(childComplexity), true
+	case "LandedCostAllocation.lineNo":
+		if e.ComplexityRoot.LandedCostAllocation.LineNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCostAllocation.LineNo(childComplexity), true
+	case "LandedCostAllocation.onHandAmount":
+		if e.ComplexityRoot.LandedCostAllocation.OnHandAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCostAllocation.OnHandAmount(childComplexity), true
+	case "LandedCostAllocation.product":
+		if e.ComplexityRoot.LandedCostAllocation.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCostAllocation.Product(childComplexity), true
+	case "LandedCostAllocation.receiptId":
+		if e.ComplexityRoot.LandedCostAllocation.ReceiptID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCostAllocation.ReceiptID(childComplexity), true
+	case "LandedCostAllocation.soldAmount":
+		if e.ComplexityRoot.LandedCostAllocation.SoldAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCostAllocation.SoldAmount(childComplexity), true
+	case "LandedCostAllocation.warehouseId":
+		if e.ComplexityRoot.LandedCostAllocation.WarehouseID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCostAllocation.WarehouseID(childComplexity), true
+
+	case "LandedCostPayload.landedCost":
+		if e.ComplexityRoot.LandedCostPayload.LandedCost == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCostPayload.LandedCost(childComplexity), true
+	case "LandedCostPayload.userErrors":
+		if e.ComplexityRoot.LandedCostPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCostPayload.UserErrors(childComplexity), true
+
 	case "Location.active":
 		if e.ComplexityRoot.Location.Active == nil {
 			break
@@ -2308,6 +3411,36 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.LogoutPayload.UserErrors(childComplexity), true
 
+	case "MatchIssue.kind":
+		if e.ComplexityRoot.MatchIssue.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchIssue.Kind(childComplexity), true
+	case "MatchIssue.lineNo":
+		if e.ComplexityRoot.MatchIssue.LineNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchIssue.LineNo(childComplexity), true
+	case "MatchIssue.message":
+		if e.ComplexityRoot.MatchIssue.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchIssue.Message(childComplexity), true
+
+	case "Mutation.acknowledgeAlert":
+		if e.ComplexityRoot.Mutation.AcknowledgeAlert == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_acknowledgeAlert_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AcknowledgeAlert(childComplexity, args["id"].(int64)), true
 	case "Mutation.applyCustomerCredit":
 		if e.ComplexityRoot.Mutation.ApplyCustomerCredit == nil {
 			break
@@ -2319,6 +3452,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ApplyCustomerCredit(childComplexity, args["input"].(ApplyCustomerCreditInput)), true
+	case "Mutation.approvePurchaseOrder":
+		if e.ComplexityRoot.Mutation.ApprovePurchaseOrder == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_approvePurchaseOrder_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApprovePurchaseOrder(childComplexity, args["id"].(int64)), true
+	case "Mutation.approveSupplierInvoiceMismatch":
+		if e.ComplexityRoot.Mutation.ApproveSupplierInvoiceMismatch == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_approveSupplierInvoiceMismatch_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApproveSupplierInvoiceMismatch(childComplexity, args["id"].(int64)), true
+	case "Mutation.cancelPurchaseOrder":
+		if e.ComplexityRoot.Mutation.CancelPurchaseOrder == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelPurchaseOrder_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CancelPurchaseOrder(childComplexity, args["id"].(int64)), true
 	case "Mutation.cancelSalesOrder":
 		if e.ComplexityRoot.Mutation.CancelSalesOrder == nil {
 			break
@@ -2330,6 +3496,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CancelSalesOrder(childComplexity, args["id"].(int64)), true
+	case "Mutation.checkLowStock":
+		if e.ComplexityRoot.Mutation.CheckLowStock == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mutation.CheckLowStock(childComplexity), true
 	case "Mutation.closeFiscalPeriod":
 		if e.ComplexityRoot.Mutation.CloseFiscalPeriod == nil {
 			break
@@ -2341,6 +3513,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CloseFiscalPeriod(childComplexity, args["input"].(FiscalPeriodInput)), true
+	case "Mutation.closePurchaseOrder":
+		if e.ComplexityRoot.Mutation.ClosePurchaseOrder == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_closePurchaseOrder_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ClosePurchaseOrder(childComplexity, args["id"].(int64)), true
 	case "Mutation.closeSalesOrder":
 		if e.ComplexityRoot.Mutation.CloseSalesOrder == nil {
 			break
@@ -2396,6 +3579,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateAccount(childComplexity, args["input"].(CreateAccountInput)), true
+	case "Mutation.createBudgetLine":
+		if e.ComplexityRoot.Mutation.CreateBudgetLine == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createBudgetLine_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateBudgetLine(childComplexity, args["input"].(CreateBudgetLineInput)), true
 	case "Mutation.createCategory":
 		if e.ComplexityRoot.Mutation.CreateCategory == nil {
 			break
@@ -2440,6 +3634,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateProduct(childComplexity, args["input"].(CreateProductInput)), true
+	case "Mutation.createPurchaseOrder":
+		if e.ComplexityRoot.Mutation.CreatePurchaseOrder == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createPurchaseOrder_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreatePurchaseOrder(childComplexity, args["input"].(CreatePurchaseOrderInput)), true
+	case "Mutation.createPurchaseOrdersFromSuggestions":
+		if e.ComplexityRoot.Mutation.CreatePurchaseOrdersFromSuggestions == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createPurchaseOrdersFromSuggestions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreatePurchaseOrdersFromSuggestions(childComplexity, args["input"].(CreatePurchaseOrdersFromSuggestionsInput)), true
 	case "Mutation.createSalesInvoice":
 		if e.ComplexityRoot.Mutation.CreateSalesInvoice == nil {
 			break
@@ -2473,6 +3689,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateSalesReturn(childComplexity, args["input"].(CreateSalesReturnInput)), true
+	case "Mutation.createSupplier":
+		if e.ComplexityRoot.Mutation.CreateSupplier == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createSupplier_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateSupplier(childComplexity, args["input"].(CreateSupplierInput)), true
 	case "Mutation.createUser":
 		if e.ComplexityRoot.Mutation.CreateUser == nil {
 			break
@@ -2534,6 +3761,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Logout(childComplexity), true
+	case "Mutation.postGoodsReceipt":
+		if e.ComplexityRoot.Mutation.PostGoodsReceipt == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_postGoodsReceipt_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PostGoodsReceipt(childComplexity, args["input"].(GoodsReceiptInput)), true
 	case "Mutation.postJournalEntry":
 		if e.ComplexityRoot.Mutation.PostJournalEntry == nil {
 			break
@@ -2545,6 +3783,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.PostJournalEntry(childComplexity, args["input"].(JournalEntryInput)), true
+	case "Mutation.postLandedCost":
+		if e.ComplexityRoot.Mutation.PostLandedCost == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_postLandedCost_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PostLandedCost(childComplexity, args["input"].(LandedCostInput)), true
 	case "Mutation.postOpeningStock":
 		if e.ComplexityRoot.Mutation.PostOpeningStock == nil {
 			break
@@ -2556,6 +3805,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.PostOpeningStock(childComplexity, args["input"].(OpeningStockInput)), true
+	case "Mutation.postOperatingCost":
+		if e.ComplexityRoot.Mutation.PostOperatingCost == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_postOperatingCost_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PostOperatingCost(childComplexity, args["input"].(OperatingCostInput)), true
 	case "Mutation.postStockAdjustment":
 		if e.ComplexityRoot.Mutation.PostStockAdjustment == nil {
 			break
@@ -2567,6 +3827,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.PostStockAdjustment(childComplexity, args["input"].(StockAdjustmentInput)), true
+	case "Mutation.postSupplierInvoice":
+		if e.ComplexityRoot.Mutation.PostSupplierInvoice == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_postSupplierInvoice_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PostSupplierInvoice(childComplexity, args["input"].(SupplierInvoiceInput)), true
+	case "Mutation.postSupplierPayment":
+		if e.ComplexityRoot.Mutation.PostSupplierPayment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_postSupplierPayment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PostSupplierPayment(childComplexity, args["input"].(SupplierPaymentInput)), true
 	case "Mutation.recordCustomerPayment":
 		if e.ComplexityRoot.Mutation.RecordCustomerPayment == nil {
 			break
@@ -2655,6 +3937,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetPassword(childComplexity, args["input"].(SetPasswordInput)), true
+	case "Mutation.setSupplierProduct":
+		if e.ComplexityRoot.Mutation.SetSupplierProduct == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setSupplierProduct_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetSupplierProduct(childComplexity, args["input"].(SetSupplierProductInput)), true
 	case "Mutation.shipShipment":
 		if e.ComplexityRoot.Mutation.ShipShipment == nil {
 			break
@@ -2666,6 +3959,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ShipShipment(childComplexity, args["input"].(ShipShipmentInput)), true
+	case "Mutation.submitPurchaseOrder":
+		if e.ComplexityRoot.Mutation.SubmitPurchaseOrder == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_submitPurchaseOrder_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SubmitPurchaseOrder(childComplexity, args["id"].(int64)), true
 	case "Mutation.updateAccount":
 		if e.ComplexityRoot.Mutation.UpdateAccount == nil {
 			break
@@ -2677,6 +3981,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateAccount(childComplexity, args["input"].(UpdateAccountInput)), true
+	case "Mutation.updateBudgetLine":
+		if e.ComplexityRoot.Mutation.UpdateBudgetLine == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateBudgetLine_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateBudgetLine(childComplexity, args["input"].(UpdateBudgetLineInput)), true
 	case "Mutation.updateCategory":
 		if e.ComplexityRoot.Mutation.UpdateCategory == nil {
 			break
@@ -2721,6 +4036,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateProduct(childComplexity, args["input"].(UpdateProductInput)), true
+	case "Mutation.updatePurchasingSettings":
+		if e.ComplexityRoot.Mutation.UpdatePurchasingSettings == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updatePurchasingSettings_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdatePurchasingSettings(childComplexity, args["input"].(PurchasingSettingsInput)), true
+	case "Mutation.updateSupplier":
+		if e.ComplexityRoot.Mutation.UpdateSupplier == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateSupplier_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateSupplier(childComplexity, args["input"].(UpdateSupplierInput)), true
 	case "Mutation.updateUser":
 		if e.ComplexityRoot.Mutation.UpdateUser == nil {
 			break
@@ -2743,6 +4080,148 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateWarehouse(childComplexity, args["input"].(UpdateWarehouseInput)), true
+
+	case "OperatingCost.accountCode":
+		if e.ComplexityRoot.OperatingCost.AccountCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCost.AccountCode(childComplexity), true
+	case "OperatingCost.amount":
+		if e.ComplexityRoot.OperatingCost.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCost.Amount(childComplexity), true
+	case "OperatingCost.budgetWarnings":
+		if e.ComplexityRoot.OperatingCost.BudgetWarnings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCost.BudgetWarnings(childComplexity), true
+	case "OperatingCost.category":
+		if e.ComplexityRoot.OperatingCost.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCost.Category(childComplexity), true
+	case "OperatingCost.costCentre":
+		if e.ComplexityRoot.OperatingCost.CostCentre == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCost.CostCentre(childComplexity), true
+	case "OperatingCost.createdAt":
+		if e.ComplexityRoot.OperatingCost.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCost.CreatedAt(childComplexity), true
+	case "OperatingCost.description":
+		if e.ComplexityRoot.OperatingCost.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCost.Description(childComplexity), true
+	case "OperatingCost.id":
+		if e.ComplexityRoot.OperatingCost.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCost.ID(childComplexity), true
+	case "OperatingCost.journalEntryId":
+		if e.ComplexityRoot.OperatingCost.JournalEntryID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCost.JournalEntryID(childComplexity), true
+	case "OperatingCost.number":
+		if e.ComplexityRoot.OperatingCost.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCost.Number(childComplexity), true
+	case "OperatingCost.payFrom":
+		if e.ComplexityRoot.OperatingCost.PayFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCost.PayFrom(childComplexity), true
+	case "OperatingCost.postingDate":
+		if e.ComplexityRoot.OperatingCost.PostingDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCost.PostingDate(childComplexity), true
+	case "OperatingCost.supplierId":
+		if e.ComplexityRoot.OperatingCost.SupplierID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCost.SupplierID(childComplexity), true
+	case "OperatingCost.supplierInvoiceId":
+		if e.ComplexityRoot.OperatingCost.SupplierInvoiceID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCost.SupplierInvoiceID(childComplexity), true
+
+	case "OperatingCostConnection.edges":
+		if e.ComplexityRoot.OperatingCostConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCostConnection.Edges(childComplexity), true
+	case "OperatingCostConnection.nodes":
+		if e.ComplexityRoot.OperatingCostConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCostConnection.Nodes(childComplexity), true
+	case "OperatingCostConnection.pageInfo":
+		if e.ComplexityRoot.OperatingCostConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCostConnection.PageInfo(childComplexity), true
+	case "OperatingCostConnection.totalCount":
+		if e.ComplexityRoot.OperatingCostConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCostConnection.TotalCount(childComplexity), true
+
+	case "OperatingCostEdge.cursor":
+		if e.ComplexityRoot.OperatingCostEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCostEdge.Cursor(childComplexity), true
+	case "OperatingCostEdge.node":
+		if e.ComplexityRoot.OperatingCostEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCostEdge.Node(childComplexity), true
+
+	case "OperatingCostPayload.operatingCost":
+		if e.ComplexityRoot.OperatingCostPayload.OperatingCost == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCostPayload.OperatingCost(childComplexity), true
+	case "OperatingCostPayload.userErrors":
+		if e.ComplexityRoot.OperatingCostPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCostPayload.UserErrors(childComplexity), true
+	case "OperatingCostPayload.warnings":
+		if e.ComplexityRoot.OperatingCostPayload.Warnings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCostPayload.Warnings(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -2769,48 +4248,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
+	case "PayablesAging.asOf":
+		if e.ComplexityRoot.PayablesAging.AsOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PayablesAging.AsOf(childComplexity), true
+	case "PayablesAging.rows":
+		if e.ComplexityRoot.PayablesAging.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PayablesAging.Rows(childComplexity), true
+	case "PayablesAging.total":
+		if e.ComplexityRoot.PayablesAging.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PayablesAging.Total(childComplexity), true
+
+	case "PayablesAgingRow.buckets":
+		if e.ComplexityRoot.PayablesAgingRow.AgingBuckets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PayablesAgingRow.AgingBuckets(childComplexity), true
+	case "PayablesAgingRow.supplier":
+		if e.ComplexityRoot.PayablesAgingRow.Supplier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PayablesAgingRow.Supplier(childComplexity), true
+
 	case "PaymentAllocation.amount":
 		if e.ComplexityRoot.PaymentAllocation.Amount == nil {
 			break
 		}
 
 		return e.ComplexityRoot.PaymentAllocation.Amount(childComplexity), true
-	case "PaymentAllocation.id":
-		if e.ComplexityRoot.PaymentAllocation.ID == nil {
+	case "PaymentAllocation.invoice":
+		if e.ComplexityRoot.PaymentAllocation.Invoice == nil {
 			break
 		}
 
-		return e.ComplexityRoot.PaymentAllocation.ID(childComplexity), true
-	case "PaymentAllocation.invoiceId":
-		if e.ComplexityRoot.PaymentAllocation.InvoiceID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PaymentAllocation.InvoiceID(childComplexity), true
-	case "PaymentAllocation.invoiceNumber":
-		if e.ComplexityRoot.PaymentAllocation.InvoiceNo == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PaymentAllocation.InvoiceNo(childComplexity), true
-	case "PaymentAllocation.paymentId":
-		if e.ComplexityRoot.PaymentAllocation.PaymentID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PaymentAllocation.PaymentID(childComplexity), true
-	case "PaymentAllocation.postingDate":
-		if e.ComplexityRoot.PaymentAllocation.PostingDate == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PaymentAllocation.PostingDate(childComplexity), true
-	case "PaymentAllocation.returnId":
-		if e.ComplexityRoot.PaymentAllocation.ReturnID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PaymentAllocation.ReturnID(childComplexity), true
+		return e.ComplexityRoot.PaymentAllocation.Invoice(childComplexity), true
 
 	case "PeriodSummary.computedAt":
 		if e.ComplexityRoot.PeriodSummary.ComputedAt == nil {
@@ -2836,6 +4317,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PeriodSummary.Year(childComplexity), true
+
+	case "PriceTrend.changePercent":
+		if e.ComplexityRoot.PriceTrend.ChangePercent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriceTrend.ChangePercent(childComplexity), true
+	case "PriceTrend.firstPrice":
+		if e.ComplexityRoot.PriceTrend.FirstPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriceTrend.FirstPrice(childComplexity), true
+	case "PriceTrend.lastPrice":
+		if e.ComplexityRoot.PriceTrend.LastPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriceTrend.LastPrice(childComplexity), true
+	case "PriceTrend.maxPrice":
+		if e.ComplexityRoot.PriceTrend.MaxPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriceTrend.MaxPrice(childComplexity), true
+	case "PriceTrend.minPrice":
+		if e.ComplexityRoot.PriceTrend.MinPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriceTrend.MinPrice(childComplexity), true
+	case "PriceTrend.points":
+		if e.ComplexityRoot.PriceTrend.Points == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriceTrend.Points(childComplexity), true
+	case "PriceTrend.product":
+		if e.ComplexityRoot.PriceTrend.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriceTrend.Product(childComplexity), true
 
 	case "Product.active":
 		if e.ComplexityRoot.Product.Active == nil {
@@ -3047,6 +4571,375 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ProfitAndLoss.TotalRevenue(childComplexity), true
 
+	case "PurchaseOrder.approvedAt":
+		if e.ComplexityRoot.PurchaseOrder.ApprovedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrder.ApprovedAt(childComplexity), true
+	case "PurchaseOrder.budgetWarnings":
+		if e.ComplexityRoot.PurchaseOrder.BudgetWarnings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrder.BudgetWarnings(childComplexity), true
+	case "PurchaseOrder.closedAt":
+		if e.ComplexityRoot.PurchaseOrder.ClosedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrder.ClosedAt(childComplexity), true
+	case "PurchaseOrder.costCentre":
+		if e.ComplexityRoot.PurchaseOrder.CostCentre == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrder.CostCentre(childComplexity), true
+	case "PurchaseOrder.createdAt":
+		if e.ComplexityRoot.PurchaseOrder.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrder.CreatedAt(childComplexity), true
+	case "PurchaseOrder.expectedDate":
+		if e.ComplexityRoot.PurchaseOrder.ExpectedDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrder.ExpectedDate(childComplexity), true
+	case "PurchaseOrder.id":
+		if e.ComplexityRoot.PurchaseOrder.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrder.ID(childComplexity), true
+	case "PurchaseOrder.lines":
+		if e.ComplexityRoot.PurchaseOrder.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrder.Lines(childComplexity), true
+	case "PurchaseOrder.netAmount":
+		if e.ComplexityRoot.PurchaseOrder.NetAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrder.NetAmount(childComplexity), true
+	case "PurchaseOrder.notes":
+		if e.ComplexityRoot.PurchaseOrder.Notes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrder.Notes(childComplexity), true
+	case "PurchaseOrder.number":
+		if e.ComplexityRoot.PurchaseOrder.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrder.Number(childComplexity), true
+	case "PurchaseOrder.orderDate":
+		if e.ComplexityRoot.PurchaseOrder.OrderDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrder.OrderDate(childComplexity), true
+	case "PurchaseOrder.receipts":
+		if e.ComplexityRoot.PurchaseOrder.Receipts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrder.Receipts(childComplexity), true
+	case "PurchaseOrder.status":
+		if e.ComplexityRoot.PurchaseOrder.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrder.Status(childComplexity), true
+	case "PurchaseOrder.submittedAt":
+		if e.ComplexityRoot.PurchaseOrder.SubmittedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrder.SubmittedAt(childComplexity), true
+	case "PurchaseOrder.supplier":
+		if e.ComplexityRoot.PurchaseOrder.Supplier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrder.Supplier(childComplexity), true
+	case "PurchaseOrder.taxAmount":
+		if e.ComplexityRoot.PurchaseOrder.TaxAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrder.TaxAmount(childComplexity), true
+	case "PurchaseOrder.totalAmount":
+		if e.ComplexityRoot.PurchaseOrder.TotalAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrder.TotalAmount(childComplexity), true
+	case "PurchaseOrder.warehouse":
+		if e.ComplexityRoot.PurchaseOrder.Warehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrder.Warehouse(childComplexity), true
+
+	case "PurchaseOrderConnection.edges":
+		if e.ComplexityRoot.PurchaseOrderConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrderConnection.Edges(childComplexity), true
+	case "PurchaseOrderConnection.nodes":
+		if e.ComplexityRoot.PurchaseOrderConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrderConnection.Nodes(childComplexity), true
+	case "PurchaseOrderConnection.pageInfo":
+		if e.ComplexityRoot.PurchaseOrderConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrderConnection.PageInfo(childComplexity), true
+	case "PurchaseOrderConnection.totalCount":
+		if e.ComplexityRoot.PurchaseOrderConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrderConnection.TotalCount(childComplexity), true
+
+	case "PurchaseOrderEdge.cursor":
+		if e.ComplexityRoot.PurchaseOrderEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrderEdge.Cursor(childComplexity), true
+	case "PurchaseOrderEdge.node":
+		if e.ComplexityRoot.PurchaseOrderEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrderEdge.Node(childComplexity), true
+
+	case "PurchaseOrderLine.grniBalance":
+		if e.ComplexityRoot.PurchaseOrderLine.GRNIBalance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrderLine.GRNIBalance(childComplexity), true
+	case "PurchaseOrderLine.id":
+		if e.ComplexityRoot.PurchaseOrderLine.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrderLine.ID(childComplexity), true
+	case "PurchaseOrderLine.invoicedQuantity":
+		if e.ComplexityRoot.PurchaseOrderLine.InvoicedQty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrderLine.InvoicedQty(childComplexity), true
+	case "PurchaseOrderLine.lineNo":
+		if e.ComplexityRoot.PurchaseOrderLine.LineNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrderLine.LineNo(childComplexity), true
+	case "PurchaseOrderLine.netAmount":
+		if e.ComplexityRoot.PurchaseOrderLine.NetAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrderLine.NetAmount(childComplexity), true
+	case "PurchaseOrderLine.openQuantity":
+		if e.ComplexityRoot.PurchaseOrderLine.OpenQuantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrderLine.OpenQuantity(childComplexity), true
+	case "PurchaseOrderLine.product":
+		if e.ComplexityRoot.PurchaseOrderLine.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrderLine.Product(childComplexity), true
+	case "PurchaseOrderLine.quantity":
+		if e.ComplexityRoot.PurchaseOrderLine.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrderLine.Quantity(childComplexity), true
+	case "PurchaseOrderLine.receivedQuantity":
+		if e.ComplexityRoot.PurchaseOrderLine.ReceivedQty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrderLine.ReceivedQty(childComplexity), true
+	case "PurchaseOrderLine.receivedValue":
+		if e.ComplexityRoot.PurchaseOrderLine.ReceivedValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrderLine.ReceivedValue(childComplexity), true
+	case "PurchaseOrderLine.rejectedQuantity":
+		if e.ComplexityRoot.PurchaseOrderLine.RejectedQty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrderLine.RejectedQty(childComplexity), true
+	case "PurchaseOrderLine.unitPrice":
+		if e.ComplexityRoot.PurchaseOrderLine.UnitPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrderLine.UnitPrice(childComplexity), true
+	case "PurchaseOrderLine.vatRate":
+		if e.ComplexityRoot.PurchaseOrderLine.VATRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrderLine.VATRate(childComplexity), true
+
+	case "PurchaseOrderPayload.purchaseOrder":
+		if e.ComplexityRoot.PurchaseOrderPayload.PurchaseOrder == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrderPayload.PurchaseOrder(childComplexity), true
+	case "PurchaseOrderPayload.userErrors":
+		if e.ComplexityRoot.PurchaseOrderPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrderPayload.UserErrors(childComplexity), true
+	case "PurchaseOrderPayload.warnings":
+		if e.ComplexityRoot.PurchaseOrderPayload.Warnings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrderPayload.Warnings(childComplexity), true
+
+	case "PurchaseOrdersPayload.purchaseOrders":
+		if e.ComplexityRoot.PurchaseOrdersPayload.PurchaseOrders == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrdersPayload.PurchaseOrders(childComplexity), true
+	case "PurchaseOrdersPayload.userErrors":
+		if e.ComplexityRoot.PurchaseOrdersPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrdersPayload.UserErrors(childComplexity), true
+
+	case "PurchaseSuggestion.available":
+		if e.ComplexityRoot.PurchaseSuggestion.Available == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseSuggestion.Available(childComplexity), true
+	case "PurchaseSuggestion.expectedDate":
+		if e.ComplexityRoot.PurchaseSuggestion.ExpectedDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseSuggestion.ExpectedDate(childComplexity), true
+	case "PurchaseSuggestion.onOrder":
+		if e.ComplexityRoot.PurchaseSuggestion.OnOrder == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseSuggestion.OnOrder(childComplexity), true
+	case "PurchaseSuggestion.product":
+		if e.ComplexityRoot.PurchaseSuggestion.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseSuggestion.Product(childComplexity), true
+	case "PurchaseSuggestion.quantity":
+		if e.ComplexityRoot.PurchaseSuggestion.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseSuggestion.Quantity(childComplexity), true
+	case "PurchaseSuggestion.reason":
+		if e.ComplexityRoot.PurchaseSuggestion.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseSuggestion.Reason(childComplexity), true
+	case "PurchaseSuggestion.reorderPoint":
+		if e.ComplexityRoot.PurchaseSuggestion.ReorderPoint == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseSuggestion.ReorderPoint(childComplexity), true
+	case "PurchaseSuggestion.replenishmentNeed":
+		if e.ComplexityRoot.PurchaseSuggestion.ReplenishmentNeed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseSuggestion.ReplenishmentNeed(childComplexity), true
+	case "PurchaseSuggestion.shortage":
+		if e.ComplexityRoot.PurchaseSuggestion.Shortage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseSuggestion.Shortage(childComplexity), true
+	case "PurchaseSuggestion.supplier":
+		if e.ComplexityRoot.PurchaseSuggestion.Supplier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseSuggestion.Supplier(childComplexity), true
+	case "PurchaseSuggestion.unitPrice":
+		if e.ComplexityRoot.PurchaseSuggestion.UnitPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseSuggestion.UnitPrice(childComplexity), true
+	case "PurchaseSuggestion.warehouse":
+		if e.ComplexityRoot.PurchaseSuggestion.Warehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseSuggestion.Warehouse(childComplexity), true
+
+	case "PurchasingSettings.priceRiseThreshold":
+		if e.ComplexityRoot.PurchasingSettings.PriceRiseThreshold == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchasingSettings.PriceRiseThreshold(childComplexity), true
+	case "PurchasingSettings.priceTolerance":
+		if e.ComplexityRoot.PurchasingSettings.PriceTolerance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchasingSettings.PriceTolerance(childComplexity), true
+	case "PurchasingSettings.quantityTolerance":
+		if e.ComplexityRoot.PurchasingSettings.QuantityTolerance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchasingSettings.QuantityTolerance(childComplexity), true
+
+	case "PurchasingSettingsPayload.settings":
+		if e.ComplexityRoot.PurchasingSettingsPayload.Settings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchasingSettingsPayload.Settings(childComplexity), true
+	case "PurchasingSettingsPayload.userErrors":
+		if e.ComplexityRoot.PurchasingSettingsPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchasingSettingsPayload.UserErrors(childComplexity), true
+
 	case "Query.accounts":
 		if e.ComplexityRoot.Query.Accounts == nil {
 			break
@@ -3058,6 +4951,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Accounts(childComplexity, args["filter"].(*jxc.AccountFilter), args["asOf"].(*jxc.Date)), true
+	case "Query.alerts":
+		if e.ComplexityRoot.Query.Alerts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_alerts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Alerts(childComplexity, args["kinds"].([]string), args["mine"].(*bool), args["acknowledged"].(*bool), args["first"].(*int), args["after"].(*string)), true
 	case "Query.balanceSheet":
 		if e.ComplexityRoot.Query.BalanceSheet == nil {
 			break
@@ -3075,6 +4979,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.BooksCheck(childComplexity), true
+	case "Query.budgetLine":
+		if e.ComplexityRoot.Query.BudgetLine == nil {
+			break
+		}
+
+		args, err := ec.field_Query_budgetLine_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.BudgetLine(childComplexity, args["id"].(int64)), true
+	case "Query.budgetLines":
+		if e.ComplexityRoot.Query.BudgetLines == nil {
+			break
+		}
+
+		args, err := ec.field_Query_budgetLines_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.BudgetLines(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.BudgetFilter)), true
+	case "Query.budgetRollup":
+		if e.ComplexityRoot.Query.BudgetRollup == nil {
+			break
+		}
+
+		args, err := ec.field_Query_budgetRollup_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.BudgetRollup(childComplexity, args["year"].(int), args["month"].(*int), args["by"].(jxc.BudgetRollupBy)), true
 	case "Query.categories":
 		if e.ComplexityRoot.Query.Categories == nil {
 			break
@@ -3136,6 +5073,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.FiscalPeriods(childComplexity, args["year"].(int)), true
+	case "Query.goodsReceipt":
+		if e.ComplexityRoot.Query.GoodsReceipt == nil {
+			break
+		}
+
+		args, err := ec.field_Query_goodsReceipt_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.GoodsReceipt(childComplexity, args["id"].(int64)), true
 
 	case "Query.journalEntries":
 		if e.ComplexityRoot.Query.JournalEntries == nil {
@@ -3170,6 +5118,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Kpis(childComplexity, args["from"].(jxc.Date), args["to"].(jxc.Date), args["compareFrom"].(*jxc.Date), args["compareTo"].(*jxc.Date)), true
+	case "Query.landedCost":
+		if e.ComplexityRoot.Query.LandedCost == nil {
+			break
+		}
+
+		args, err := ec.field_Query_landedCost_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.LandedCost(childComplexity, args["id"].(int64)), true
 	case "Query.me":
 		if e.ComplexityRoot.Query.Me == nil {
 			break
@@ -3182,6 +5141,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.MyAPITokens(childComplexity), true
+	case "Query.operatingCosts":
+		if e.ComplexityRoot.Query.OperatingCosts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_operatingCosts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.OperatingCosts(childComplexity, args["first"].(*int), args["after"].(*string), args["year"].(*int), args["month"].(*int)), true
+	case "Query.payablesAging":
+		if e.ComplexityRoot.Query.PayablesAging == nil {
+			break
+		}
+
+		args, err := ec.field_Query_payablesAging_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PayablesAging(childComplexity, args["asOf"].(jxc.Date)), true
 	case "Query.periodSummary":
 		if e.ComplexityRoot.Query.PeriodSummary == nil {
 			break
@@ -3215,6 +5196,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ProductByBarcode(childComplexity, args["barcode"].(string)), true
+	case "Query.productSuppliers":
+		if e.ComplexityRoot.Query.ProductSuppliers == nil {
+			break
+		}
+
+		args, err := ec.field_Query_productSuppliers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ProductSuppliers(childComplexity, args["productId"].(int64), args["since"].(*jxc.Date)), true
 	case "Query.products":
 		if e.ComplexityRoot.Query.Products == nil {
 			break
@@ -3237,6 +5229,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ProfitAndLoss(childComplexity, args["from"].(jxc.Date), args["to"].(jxc.Date)), true
+	case "Query.purchaseOrder":
+		if e.ComplexityRoot.Query.PurchaseOrder == nil {
+			break
+		}
+
+		args, err := ec.field_Query_purchaseOrder_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PurchaseOrder(childComplexity, args["id"].(int64)), true
+	case "Query.purchaseOrderLineByBarcode":
+		if e.ComplexityRoot.Query.PurchaseOrderLineByBarcode == nil {
+			break
+		}
+
+		args, err := ec.field_Query_purchaseOrderLineByBarcode_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PurchaseOrderLineByBarcode(childComplexity, args["purchaseOrderId"].(int64), args["barcode"].(string)), true
+	case "Query.purchaseOrders":
+		if e.ComplexityRoot.Query.PurchaseOrders == nil {
+			break
+		}
+
+		args, err := ec.field_Query_purchaseOrders_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PurchaseOrders(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.PurchaseOrderFilter)), true
+	case "Query.purchaseSuggestions":
+		if e.ComplexityRoot.Query.PurchaseSuggestions == nil {
+			break
+		}
+
+		args, err := ec.field_Query_purchaseSuggestions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PurchaseSuggestions(childComplexity, args["warehouseId"].(*int64)), true
+	case "Query.purchasingSettings":
+		if e.ComplexityRoot.Query.PurchasingSettings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.PurchasingSettings(childComplexity), true
 	case "Query.receivablesAging":
 		if e.ComplexityRoot.Query.ReceivablesAging == nil {
 			break
@@ -3375,6 +5417,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.StockMoves(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.StockMoveFilter), args["orderBy"].(*jxc.StockMoveOrder)), true
+	case "Query.supplier":
+		if e.ComplexityRoot.Query.Supplier == nil {
+			break
+		}
+
+		args, err := ec.field_Query_supplier_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Supplier(childComplexity, args["id"].(int64)), true
+	case "Query.supplierInvoice":
+		if e.ComplexityRoot.Query.SupplierInvoice == nil {
+			break
+		}
+
+		args, err := ec.field_Query_supplierInvoice_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SupplierInvoice(childComplexity, args["id"].(int64)), true
+	case "Query.supplierInvoices":
+		if e.ComplexityRoot.Query.SupplierInvoices == nil {
+			break
+		}
+
+		args, err := ec.field_Query_supplierInvoices_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SupplierInvoices(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SupplierInvoiceFilter)), true
+	case "Query.supplierPayments":
+		if e.ComplexityRoot.Query.SupplierPayments == nil {
+			break
+		}
+
+		args, err := ec.field_Query_supplierPayments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SupplierPayments(childComplexity, args["first"].(*int), args["after"].(*string), args["supplierId"].(*int64)), true
+	case "Query.suppliers":
+		if e.ComplexityRoot.Query.Suppliers == nil {
+			break
+		}
+
+		args, err := ec.field_Query_suppliers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Suppliers(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SupplierFilter)), true
 	case "Query.trialBalance":
 		if e.ComplexityRoot.Query.TrialBalance == nil {
 			break
@@ -3425,6 +5522,86 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Warehouses(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.WarehouseFilter), args["orderBy"].(*jxc.WarehouseOrder)), true
+
+	case "ReceivableAgingBuckets.current":
+		if e.ComplexityRoot.ReceivableAgingBuckets.Current == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableAgingBuckets.Current(childComplexity), true
+	case "ReceivableAgingBuckets.days1To30":
+		if e.ComplexityRoot.ReceivableAgingBuckets.Days30 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableAgingBuckets.Days30(childComplexity), true
+	case "ReceivableAgingBuckets.days31To60":
+		if e.ComplexityRoot.ReceivableAgingBuckets.Days60 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableAgingBuckets.Days60(childComplexity), true
+	case "ReceivableAgingBuckets.days61To90":
+		if e.ComplexityRoot.ReceivableAgingBuckets.Days90 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableAgingBuckets.Days90(childComplexity), true
+	case "ReceivableAgingBuckets.over90":
+		if e.ComplexityRoot.ReceivableAgingBuckets.Over90 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableAgingBuckets.Over90(childComplexity), true
+	case "ReceivableAgingBuckets.total":
+		if e.ComplexityRoot.ReceivableAgingBuckets.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableAgingBuckets.Total(childComplexity), true
+
+	case "ReceivableAllocation.amount":
+		if e.ComplexityRoot.ReceivableAllocation.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableAllocation.Amount(childComplexity), true
+	case "ReceivableAllocation.id":
+		if e.ComplexityRoot.ReceivableAllocation.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableAllocation.ID(childComplexity), true
+	case "ReceivableAllocation.invoiceId":
+		if e.ComplexityRoot.ReceivableAllocation.InvoiceID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableAllocation.InvoiceID(childComplexity), true
+	case "ReceivableAllocation.invoiceNumber":
+		if e.ComplexityRoot.ReceivableAllocation.InvoiceNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableAllocation.InvoiceNo(childComplexity), true
+	case "ReceivableAllocation.paymentId":
+		if e.ComplexityRoot.ReceivableAllocation.PaymentID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableAllocation.PaymentID(childComplexity), true
+	case "ReceivableAllocation.postingDate":
+		if e.ComplexityRoot.ReceivableAllocation.PostingDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableAllocation.PostingDate(childComplexity), true
+	case "ReceivableAllocation.returnId":
+		if e.ComplexityRoot.ReceivableAllocation.ReturnID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableAllocation.ReturnID(childComplexity), true
 
 	case "ReceivablesAging.asOf":
 		if e.ComplexityRoot.ReceivablesAging.AsOf == nil {
@@ -4877,6 +7054,623 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Subscription.StockLevelChanged(childComplexity, args["filter"].(*jxc.StockLevelFilter), args["after"].(*string)), true
 
+	case "Supplier.active":
+		if e.ComplexityRoot.Supplier.Active == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Supplier.Active(childComplexity), true
+	case "Supplier.code":
+		if e.ComplexityRoot.Supplier.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Supplier.Code(childComplexity), true
+	case "Supplier.contacts":
+		if e.ComplexityRoot.Supplier.Contacts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Supplier.Contacts(childComplexity), true
+	case "Supplier.createdAt":
+		if e.ComplexityRoot.Supplier.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Supplier.CreatedAt(childComplexity), true
+	case "Supplier.currency":
+		if e.ComplexityRoot.Supplier.Currency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Supplier.Currency(childComplexity), true
+	case "Supplier.id":
+		if e.ComplexityRoot.Supplier.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Supplier.ID(childComplexity), true
+	case "Supplier.leadTimeDays":
+		if e.ComplexityRoot.Supplier.LeadTimeDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Supplier.LeadTimeDays(childComplexity), true
+	case "Supplier.name":
+		if e.ComplexityRoot.Supplier.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Supplier.Name(childComplexity), true
+	case "Supplier.paymentTermsDays":
+		if e.ComplexityRoot.Supplier.PaymentTermsDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Supplier.PaymentTermsDays(childComplexity), true
+	case "Supplier.products":
+		if e.ComplexityRoot.Supplier.Products == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Supplier.Products(childComplexity), true
+	case "Supplier.scorecard":
+		if e.ComplexityRoot.Supplier.Scorecard == nil {
+			break
+		}
+
+		args, err := ec.field_Supplier_scorecard_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Supplier.Scorecard(childComplexity, args["since"].(*jxc.Date)), true
+
+	case "SupplierConnection.edges":
+		if e.ComplexityRoot.SupplierConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierConnection.Edges(childComplexity), true
+	case "SupplierConnection.nodes":
+		if e.ComplexityRoot.SupplierConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierConnection.Nodes(childComplexity), true
+	case "SupplierConnection.pageInfo":
+		if e.ComplexityRoot.SupplierConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierConnection.PageInfo(childComplexity), true
+	case "SupplierConnection.totalCount":
+		if e.ComplexityRoot.SupplierConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierConnection.TotalCount(childComplexity), true
+
+	case "SupplierContact.email":
+		if e.ComplexityRoot.SupplierContact.Email == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierContact.Email(childComplexity), true
+	case "SupplierContact.name":
+		if e.ComplexityRoot.SupplierContact.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierContact.Name(childComplexity), true
+	case "SupplierContact.phone":
+		if e.ComplexityRoot.SupplierContact.Phone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierContact.Phone(childComplexity), true
+	case "SupplierContact.role":
+		if e.ComplexityRoot.SupplierContact.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierContact.Role(childComplexity), true
+
+	case "SupplierEdge.cursor":
+		if e.ComplexityRoot.SupplierEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierEdge.Cursor(childComplexity), true
+	case "SupplierEdge.node":
+		if e.ComplexityRoot.SupplierEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierEdge.Node(childComplexity), true
+
+	case "SupplierInvoice.createdAt":
+		if e.ComplexityRoot.SupplierInvoice.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoice.CreatedAt(childComplexity), true
+	case "SupplierInvoice.dueDate":
+		if e.ComplexityRoot.SupplierInvoice.DueDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoice.DueDate(childComplexity), true
+	case "SupplierInvoice.id":
+		if e.ComplexityRoot.SupplierInvoice.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoice.ID(childComplexity), true
+	case "SupplierInvoice.invoiceDate":
+		if e.ComplexityRoot.SupplierInvoice.InvoiceDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoice.InvoiceDate(childComplexity), true
+	case "SupplierInvoice.journalEntryId":
+		if e.ComplexityRoot.SupplierInvoice.JournalEntryID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoice.JournalEntryID(childComplexity), true
+	case "SupplierInvoice.kind":
+		if e.ComplexityRoot.SupplierInvoice.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoice.Kind(childComplexity), true
+	case "SupplierInvoice.lines":
+		if e.ComplexityRoot.SupplierInvoice.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoice.Lines(childComplexity), true
+	case "SupplierInvoice.matchIssues":
+		if e.ComplexityRoot.SupplierInvoice.MatchIssues == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoice.MatchIssues(childComplexity), true
+	case "SupplierInvoice.mismatchApprovedAt":
+		if e.ComplexityRoot.SupplierInvoice.MismatchApprovedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoice.MismatchApprovedAt(childComplexity), true
+	case "SupplierInvoice.netAmount":
+		if e.ComplexityRoot.SupplierInvoice.NetAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoice.NetAmount(childComplexity), true
+	case "SupplierInvoice.number":
+		if e.ComplexityRoot.SupplierInvoice.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoice.Number(childComplexity), true
+	case "SupplierInvoice.openAmount":
+		if e.ComplexityRoot.SupplierInvoice.OpenAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoice.OpenAmount(childComplexity), true
+	case "SupplierInvoice.paidAmount":
+		if e.ComplexityRoot.SupplierInvoice.PaidAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoice.PaidAmount(childComplexity), true
+	case "SupplierInvoice.purchaseOrderId":
+		if e.ComplexityRoot.SupplierInvoice.PurchaseOrderID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoice.PurchaseOrderID(childComplexity), true
+	case "SupplierInvoice.status":
+		if e.ComplexityRoot.SupplierInvoice.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoice.Status(childComplexity), true
+	case "SupplierInvoice.supplier":
+		if e.ComplexityRoot.SupplierInvoice.Supplier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoice.Supplier(childComplexity), true
+	case "SupplierInvoice.supplierInvoiceNumber":
+		if e.ComplexityRoot.SupplierInvoice.SupplierInvoiceNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoice.SupplierInvoiceNo(childComplexity), true
+	case "SupplierInvoice.taxAmount":
+		if e.ComplexityRoot.SupplierInvoice.TaxAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoice.TaxAmount(childComplexity), true
+	case "SupplierInvoice.totalAmount":
+		if e.ComplexityRoot.SupplierInvoice.TotalAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoice.TotalAmount(childComplexity), true
+
+	case "SupplierInvoiceConnection.edges":
+		if e.ComplexityRoot.SupplierInvoiceConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoiceConnection.Edges(childComplexity), true
+	case "SupplierInvoiceConnection.nodes":
+		if e.ComplexityRoot.SupplierInvoiceConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoiceConnection.Nodes(childComplexity), true
+	case "SupplierInvoiceConnection.pageInfo":
+		if e.ComplexityRoot.SupplierInvoiceConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoiceConnection.PageInfo(childComplexity), true
+	case "SupplierInvoiceConnection.totalCount":
+		if e.ComplexityRoot.SupplierInvoiceConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoiceConnection.TotalCount(childComplexity), true
+
+	case "SupplierInvoiceEdge.cursor":
+		if e.ComplexityRoot.SupplierInvoiceEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoiceEdge.Cursor(childComplexity), true
+	case "SupplierInvoiceEdge.node":
+		if e.ComplexityRoot.SupplierInvoiceEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoiceEdge.Node(childComplexity), true
+
+	case "SupplierInvoiceLine.grniCleared":
+		if e.ComplexityRoot.SupplierInvoiceLine.GRNICleared == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoiceLine.GRNICleared(childComplexity), true
+	case "SupplierInvoiceLine.lineNo":
+		if e.ComplexityRoot.SupplierInvoiceLine.LineNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoiceLine.LineNo(childComplexity), true
+	case "SupplierInvoiceLine.netAmount":
+		if e.ComplexityRoot.SupplierInvoiceLine.NetAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoiceLine.NetAmount(childComplexity), true
+	case "SupplierInvoiceLine.orderPrice":
+		if e.ComplexityRoot.SupplierInvoiceLine.OrderPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoiceLine.OrderPrice(childComplexity), true
+	case "SupplierInvoiceLine.product":
+		if e.ComplexityRoot.SupplierInvoiceLine.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoiceLine.Product(childComplexity), true
+	case "SupplierInvoiceLine.purchaseOrderLineId":
+		if e.ComplexityRoot.SupplierInvoiceLine.PurchaseOrderLineID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoiceLine.PurchaseOrderLineID(childComplexity), true
+	case "SupplierInvoiceLine.quantity":
+		if e.ComplexityRoot.SupplierInvoiceLine.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoiceLine.Quantity(childComplexity), true
+	case "SupplierInvoiceLine.taxAmount":
+		if e.ComplexityRoot.SupplierInvoiceLine.TaxAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoiceLine.TaxAmount(childComplexity), true
+	case "SupplierInvoiceLine.unitPrice":
+		if e.ComplexityRoot.SupplierInvoiceLine.UnitPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoiceLine.UnitPrice(childComplexity), true
+	case "SupplierInvoiceLine.priceVariance":
+		if e.ComplexityRoot.SupplierInvoiceLine.Variance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoiceLine.Variance(childComplexity), true
+
+	case "SupplierInvoicePayload.supplierInvoice":
+		if e.ComplexityRoot.SupplierInvoicePayload.SupplierInvoice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoicePayload.SupplierInvoice(childComplexity), true
+	case "SupplierInvoicePayload.userErrors":
+		if e.ComplexityRoot.SupplierInvoicePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoicePayload.UserErrors(childComplexity), true
+
+	case "SupplierOption.offer":
+		if e.ComplexityRoot.SupplierOption.Offer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierOption.Offer(childComplexity), true
+	case "SupplierOption.scorecard":
+		if e.ComplexityRoot.SupplierOption.Scorecard == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierOption.Scorecard(childComplexity), true
+	case "SupplierOption.supplier":
+		if e.ComplexityRoot.SupplierOption.Supplier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierOption.Supplier(childComplexity), true
+
+	case "SupplierPayload.supplier":
+		if e.ComplexityRoot.SupplierPayload.Supplier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierPayload.Supplier(childComplexity), true
+	case "SupplierPayload.userErrors":
+		if e.ComplexityRoot.SupplierPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierPayload.UserErrors(childComplexity), true
+
+	case "SupplierPayment.allocations":
+		if e.ComplexityRoot.SupplierPayment.Allocations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierPayment.Allocations(childComplexity), true
+	case "SupplierPayment.amount":
+		if e.ComplexityRoot.SupplierPayment.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierPayment.Amount(childComplexity), true
+	case "SupplierPayment.createdAt":
+		if e.ComplexityRoot.SupplierPayment.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierPayment.CreatedAt(childComplexity), true
+	case "SupplierPayment.id":
+		if e.ComplexityRoot.SupplierPayment.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierPayment.ID(childComplexity), true
+	case "SupplierPayment.journalEntryId":
+		if e.ComplexityRoot.SupplierPayment.JournalEntryID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierPayment.JournalEntryID(childComplexity), true
+	case "SupplierPayment.number":
+		if e.ComplexityRoot.SupplierPayment.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierPayment.Number(childComplexity), true
+	case "SupplierPayment.paymentDate":
+		if e.ComplexityRoot.SupplierPayment.PaymentDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierPayment.PaymentDate(childComplexity), true
+	case "SupplierPayment.reference":
+		if e.ComplexityRoot.SupplierPayment.Reference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierPayment.Reference(childComplexity), true
+	case "SupplierPayment.supplier":
+		if e.ComplexityRoot.SupplierPayment.Supplier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierPayment.Supplier(childComplexity), true
+
+	case "SupplierPaymentConnection.edges":
+		if e.ComplexityRoot.SupplierPaymentConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierPaymentConnection.Edges(childComplexity), true
+	case "SupplierPaymentConnection.nodes":
+		if e.ComplexityRoot.SupplierPaymentConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierPaymentConnection.Nodes(childComplexity), true
+	case "SupplierPaymentConnection.pageInfo":
+		if e.ComplexityRoot.SupplierPaymentConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierPaymentConnection.PageInfo(childComplexity), true
+	case "SupplierPaymentConnection.totalCount":
+		if e.ComplexityRoot.SupplierPaymentConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierPaymentConnection.TotalCount(childComplexity), true
+
+	case "SupplierPaymentEdge.cursor":
+		if e.ComplexityRoot.SupplierPaymentEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierPaymentEdge.Cursor(childComplexity), true
+	case "SupplierPaymentEdge.node":
+		if e.ComplexityRoot.SupplierPaymentEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierPaymentEdge.Node(childComplexity), true
+
+	case "SupplierPaymentPayload.supplierPayment":
+		if e.ComplexityRoot.SupplierPaymentPayload.SupplierPayment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierPaymentPayload.SupplierPayment(childComplexity), true
+	case "SupplierPaymentPayload.userErrors":
+		if e.ComplexityRoot.SupplierPaymentPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierPaymentPayload.UserErrors(childComplexity), true
+
+	case "SupplierProduct.lastPrice":
+		if e.ComplexityRoot.SupplierProduct.LastPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierProduct.LastPrice(childComplexity), true
+	case "SupplierProduct.lastPriceDate":
+		if e.ComplexityRoot.SupplierProduct.LastPriceDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierProduct.LastPriceDate(childComplexity), true
+	case "SupplierProduct.leadTimeDays":
+		if e.ComplexityRoot.SupplierProduct.LeadTimeDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierProduct.LeadTimeDays(childComplexity), true
+	case "SupplierProduct.product":
+		if e.ComplexityRoot.SupplierProduct.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierProduct.Product(childComplexity), true
+	case "SupplierProduct.supplierSku":
+		if e.ComplexityRoot.SupplierProduct.SupplierSKU == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierProduct.SupplierSKU(childComplexity), true
+
+	case "SupplierProductPayload.supplierProduct":
+		if e.ComplexityRoot.SupplierProductPayload.SupplierProduct == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierProductPayload.SupplierProduct(childComplexity), true
+	case "SupplierProductPayload.userErrors":
+		if e.ComplexityRoot.SupplierProductPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierProductPayload.UserErrors(childComplexity), true
+
+	case "SupplierScorecard.averageLeadTimeDays":
+		if e.ComplexityRoot.SupplierScorecard.AverageLeadTimeDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierScorecard.AverageLeadTimeDays(childComplexity), true
+	case "SupplierScorecard.inspectedQuantity":
+		if e.ComplexityRoot.SupplierScorecard.InspectedQuantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierScorecard.InspectedQuantity(childComplexity), true
+	case "SupplierScorecard.leadTimeSpreadDays":
+		if e.ComplexityRoot.SupplierScorecard.LeadTimeSpreadDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierScorecard.LeadTimeSpreadDays(childComplexity), true
+	case "SupplierScorecard.onTimeRate":
+		if e.ComplexityRoot.SupplierScorecard.OnTimeRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierScorecard.OnTimeRate(childComplexity), true
+	case "SupplierScorecard.onTimeReceipts":
+		if e.ComplexityRoot.SupplierScorecard.OnTimeReceipts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierScorecard.OnTimeReceipts(childComplexity), true
+	case "SupplierScorecard.priceTrends":
+		if e.ComplexityRoot.SupplierScorecard.PriceTrends == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierScorecard.PriceTrends(childComplexity), true
+	case "SupplierScorecard.receipts":
+		if e.ComplexityRoot.SupplierScorecard.Receipts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierScorecard.Receipts(childComplexity), true
+	case "SupplierScorecard.rejectedQuantity":
+		if e.ComplexityRoot.SupplierScorecard.RejectedQuantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierScorecard.RejectedQuantity(childComplexity), true
+	case "SupplierScorecard.rejectionRate":
+		if e.ComplexityRoot.SupplierScorecard.RejectionRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierScorecard.RejectionRate(childComplexity), true
+	case "SupplierScorecard.score":
+		if e.ComplexityRoot.SupplierScorecard.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierScorecard.Score(childComplexity), true
+	case "SupplierScorecard.since":
+		if e.ComplexityRoot.SupplierScorecard.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierScorecard.Since(childComplexity), true
+	case "SupplierScorecard.supplier":
+		if e.ComplexityRoot.SupplierScorecard.Supplier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierScorecard.Supplier(childComplexity), true
+
 	case "TrialBalance.asOf":
 		if e.ComplexityRoot.TrialBalance.AsOf == nil {
 			break
@@ -5103,29 +7897,42 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("AddressInput", ec.unmarshalInputAddressInput),
 			graphql.NewInputUnmarshaler("AllocationInput", ec.unmarshalInputAllocationInput),
 			graphql.NewInputUnmarshaler("ApplyCustomerCreditInput", ec.unmarshalInputApplyCustomerCreditInput),
+			graphql.NewInputUnmarshaler("BudgetFilter", ec.unmarshalInputBudgetFilter),
 			graphql.NewInputUnmarshaler("ConfirmDeliveryInput", ec.unmarshalInputConfirmDeliveryInput),
 			graphql.NewInputUnmarshaler("ContactInput", ec.unmarshalInputContactInput),
 			graphql.NewInputUnmarshaler("CreateAccountInput", ec.unmarshalInputCreateAccountInput),
+			graphql.NewInputUnmarshaler("CreateBudgetLineInput", ec.unmarshalInputCreateBudgetLineInput),
 			graphql.NewInputUnmarshaler("CreateCategoryInput", ec.unmarshalInputCreateCategoryInput),
 			graphql.NewInputUnmarshaler("CreateCustomerInput", ec.unmarshalInputCreateCustomerInput),
 			graphql.NewInputUnmarshaler("CreateLocationInput", ec.unmarshalInputCreateLocationInput),
 			graphql.NewInputUnmarshaler("CreateProductInput", ec.unmarshalInputCreateProductInput),
+			graphql.NewInputUnmarshaler("CreatePurchaseOrderInput", ec.unmarshalInputCreatePurchaseOrderInput),
+			graphql.NewInputUnmarshaler("CreatePurchaseOrdersFromSuggestionsInput", ec.unmarshalInputCreatePurchaseOrdersFromSuggestionsInput),
 			graphql.NewInputUnmarshaler("CreateSalesInvoiceInput", ec.unmarshalInputCreateSalesInvoiceInput),
 			graphql.NewInputUnmarshaler("CreateSalesReturnInput", ec.unmarshalInputCreateSalesReturnInput),
+			graphql.NewInputUnmarshaler("CreateSupplierInput", ec.unmarshalInputCreateSupplierInput),
 			graphql.NewInputUnmarshaler("CreateUserInput", ec.unmarshalInputCreateUserInput),
 			graphql.NewInputUnmarshaler("CreateWarehouseInput", ec.unmarshalInputCreateWarehouseInput),
 			graphql.NewInputUnmarshaler("CustomerFilter", ec.unmarshalInputCustomerFilter),
 			graphql.NewInputUnmarshaler("CustomerOrder", ec.unmarshalInputCustomerOrder),
 			graphql.NewInputUnmarshaler("FiscalPeriodInput", ec.unmarshalInputFiscalPeriodInput),
+			graphql.NewInputUnmarshaler("GoodsReceiptInput", ec.unmarshalInputGoodsReceiptInput),
+			graphql.NewInputUnmarshaler("GoodsReceiptLineInput", ec.unmarshalInputGoodsReceiptLineInput),
 			graphql.NewInputUnmarshaler("JournalEntryFilter", ec.unmarshalInputJournalEntryFilter),
 			graphql.NewInputUnmarshaler("JournalEntryInput", ec.unmarshalInputJournalEntryInput),
 			graphql.NewInputUnmarshaler("JournalEntryOrder", ec.unmarshalInputJournalEntryOrder),
 			graphql.NewInputUnmarshaler("JournalLineInput", ec.unmarshalInputJournalLineInput),
+			graphql.NewInputUnmarshaler("LandedCostInput", ec.unmarshalInputLandedCostInput),
 			graphql.NewInputUnmarshaler("LoginInput", ec.unmarshalInputLoginInput),
 			graphql.NewInputUnmarshaler("OpeningStockInput", ec.unmarshalInputOpeningStockInput),
 			graphql.NewInputUnmarshaler("OpeningStockLineInput", ec.unmarshalInputOpeningStockLineInput),
+			graphql.NewInputUnmarshaler("OperatingCostInput", ec.unmarshalInputOperatingCostInput),
+			graphql.NewInputUnmarshaler("PaymentAllocationInput", ec.unmarshalInputPaymentAllocationInput),
 			graphql.NewInputUnmarshaler("ProductFilter", ec.unmarshalInputProductFilter),
 			graphql.NewInputUnmarshaler("ProductOrder", ec.unmarshalInputProductOrder),
+			graphql.NewInputUnmarshaler("PurchaseOrderFilter", ec.unmarshalInputPurchaseOrderFilter),
+			graphql.NewInputUnmarshaler("PurchaseOrderLineInput", ec.unmarshalInputPurchaseOrderLineInput),
+			graphql.NewInputUnmarshaler("PurchasingSettingsInput", ec.unmarshalInputPurchasingSettingsInput),
 			graphql.NewInputUnmarshaler("RecordCustomerPaymentInput", ec.unmarshalInputRecordCustomerPaymentInput),
 			graphql.NewInputUnmarshaler("RefundCustomerInput", ec.unmarshalInputRefundCustomerInput),
 			graphql.NewInputUnmarshaler("ReplenishmentNeedFilter", ec.unmarshalInputReplenishmentNeedFilter),
@@ -5135,6 +7942,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SalesOrderLineInput", ec.unmarshalInputSalesOrderLineInput),
 			graphql.NewInputUnmarshaler("SalesReturnLineInput", ec.unmarshalInputSalesReturnLineInput),
 			graphql.NewInputUnmarshaler("SetPasswordInput", ec.unmarshalInputSetPasswordInput),
+			graphql.NewInputUnmarshaler("SetSupplierProductInput", ec.unmarshalInputSetSupplierProductInput),
 			graphql.NewInputUnmarshaler("ShipLineInput", ec.unmarshalInputShipLineInput),
 			graphql.NewInputUnmarshaler("ShipShipmentInput", ec.unmarshalInputShipShipmentInput),
 			graphql.NewInputUnmarshaler("StockAdjustmentInput", ec.unmarshalInputStockAdjustmentInput),
@@ -5143,11 +7951,20 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("StockLevelOrder", ec.unmarshalInputStockLevelOrder),
 			graphql.NewInputUnmarshaler("StockMoveFilter", ec.unmarshalInputStockMoveFilter),
 			graphql.NewInputUnmarshaler("StockMoveOrder", ec.unmarshalInputStockMoveOrder),
+			graphql.NewInputUnmarshaler("SuggestionOrderLineInput", ec.unmarshalInputSuggestionOrderLineInput),
+			graphql.NewInputUnmarshaler("SupplierContactInput", ec.unmarshalInputSupplierContactInput),
+			graphql.NewInputUnmarshaler("SupplierFilter", ec.unmarshalInputSupplierFilter),
+			graphql.NewInputUnmarshaler("SupplierInvoiceFilter", ec.unmarshalInputSupplierInvoiceFilter),
+			graphql.NewInputUnmarshaler("SupplierInvoiceInput", ec.unmarshalInputSupplierInvoiceInput),
+			graphql.NewInputUnmarshaler("SupplierInvoiceLineInput", ec.unmarshalInputSupplierInvoiceLineInput),
+			graphql.NewInputUnmarshaler("SupplierPaymentInput", ec.unmarshalInputSupplierPaymentInput),
 			graphql.NewInputUnmarshaler("UpdateAccountInput", ec.unmarshalInputUpdateAccountInput),
+			graphql.NewInputUnmarshaler("UpdateBudgetLineInput", ec.unmarshalInputUpdateBudgetLineInput),
 			graphql.NewInputUnmarshaler("UpdateCategoryInput", ec.unmarshalInputUpdateCategoryInput),
 			graphql.NewInputUnmarshaler("UpdateCustomerInput", ec.unmarshalInputUpdateCustomerInput),
 			graphql.NewInputUnmarshaler("UpdateLocationInput", ec.unmarshalInputUpdateLocationInput),
 			graphql.NewInputUnmarshaler("UpdateProductInput", ec.unmarshalInputUpdateProductInput),
+			graphql.NewInputUnmarshaler("UpdateSupplierInput", ec.unmarshalInputUpdateSupplierInput),
 			graphql.NewInputUnmarshaler("UpdateUserInput", ec.unmarshalInputUpdateUserInput),
 			graphql.NewInputUnmarshaler("UpdateWarehouseInput", ec.unmarshalInputUpdateWarehouseInput),
 			graphql.NewInputUnmarshaler("WarehouseFilter", ec.unmarshalInputWarehouseFilter),
@@ -7199,7 +10016,7 @@ type SalesInvoiceConnection {
 }
 
 "Part of a payment or credit note settling an invoice."
-type PaymentAllocation {
+type ReceivableAllocation {
   "The allocation's id."
   id: ID!
   "The invoice settled."
@@ -7243,7 +10060,7 @@ type CustomerPayment {
   "When it was recorded."
   createdAt: Time!
   "The invoices it settled."
-  allocations: [PaymentAllocation!]!
+  allocations: [ReceivableAllocation!]!
 }
 
 "One payment in a list page."
@@ -7371,7 +10188,7 @@ type CustomerRefund {
 }
 
 "Open receivables by days past due."
-type AgingBuckets {
+type ReceivableAgingBuckets {
   "Not yet due."
   current: Decimal!
   "1 to 30 days past due."
@@ -7391,7 +10208,7 @@ type CustomerAging {
   "The customer."
   customer: Customer!
   "The amounts by age."
-  buckets: AgingBuckets!
+  buckets: ReceivableAgingBuckets!
 }
 
 "Open receivables by age as of a date: each invoice's balance then (billed by then less settled by then)."
@@ -7401,7 +10218,7 @@ type ReceivablesAging {
   "Per customer, largest first."
   customers: [CustomerAging!]!
   "All customers together."
-  total: AgingBuckets!
+  total: ReceivableAgingBuckets!
 }
 
 "A line that available stock cannot fill."
@@ -7922,6 +10739,1415 @@ extend type Query {
     month: Int!
   ): PeriodSummary @hasRole(roles: [MANAGER, FINANCE, ANALYST])
 }
+
+# ---------------------------------------------------------------------------
+# Purchasing: procure to pay with budget control.
+# ---------------------------------------------------------------------------
+
+extend enum SourceType {
+  "A goods receipt: accepted goods into stock at the order price (Dr inventory, Cr GRNI)."
+  PURCHASE_RECEIPT
+  "A supplier invoice: Dr GRNI, price variance and input VAT, Cr trade payables."
+  SUPPLIER_INVOICE
+  "A supplier payment: Dr trade payables, Cr bank."
+  SUPPLIER_PAYMENT
+  "A landed cost (freight, duty, insurance) spread over receipt lines."
+  LANDED_COST
+  "An operating cost (labour, overhead, freight, rent) booked to a cost centre."
+  OPERATING_COST
+}
+
+extend enum BooksRule {
+  "Trade payables 2202.01 differ from the open supplier invoices (invariant 5)."
+  AP_MISMATCH
+  "GRNI 2202.02 differs from goods received and not yet invoiced (invariant 5)."
+  GRNI_MISMATCH
+  "A supplier invoice's paid amount differs from the payments allocated to it."
+  SUPPLIER_INVOICE_BALANCE
+}
+
+"A person to talk to at a supplier."
+type SupplierContact {
+  "The person's name."
+  name: String!
+  "What they do, such as sales or accounts."
+  role: String!
+  "A phone number."
+  phone: String!
+  "An email address."
+  email: String!
+}
+
+"A person to talk to at a supplier."
+input SupplierContactInput {
+  "The person's name, 1 to 100 characters."
+  name: String!
+  "What they do."
+  role: String
+  "A phone number."
+  phone: String
+  "An email address."
+  email: String
+}
+
+"A company we buy from."
+type Supplier {
+  "The supplier's id."
+  id: ID!
+  "A short unique code."
+  code: String!
+  "The supplier's name."
+  name: String!
+  "People to talk to."
+  contacts: [SupplierContact!]!
+  "Days from invoice date to due date."
+  paymentTermsDays: Int!
+  "The ISO currency the supplier invoices in; orders are in CNY for now."
+  currency: String!
+  "Days from order to delivery unless a product says otherwise."
+  leadTimeDays: Int!
+  "Whether new orders may go to the supplier."
+  active: Boolean!
+  "When the supplier was created."
+  createdAt: Time!
+  "The products the supplier supplies, with their last prices."
+  products: [SupplierProduct!]!
+  "The supplier's scorecard from its history since a date (one year back when left out)."
+  scorecard("The first day of the history to rate." since: Date): SupplierScorecard!
+}
+
+"A product a supplier supplies."
+type SupplierProduct {
+  "The product."
+  product: Product!
+  "The supplier's own code for the product."
+  supplierSku: String!
+  "The price on the latest approved order, net of VAT; null until there is one."
+  lastPrice: Decimal
+  "The date of that order."
+  lastPriceDate: Date
+  "Days from order to delivery for this product; the supplier's default when null."
+  leadTimeDays: Int
+}
+
+"A supplier rated from history: on-time delivery, lead time, rejections and prices."
+type SupplierScorecard {
+  "The supplier rated."
+  supplier: Supplier!
+  "The first day of the history rated."
+  since: Date!
+  "Goods receipts in the window."
+  receipts: Int!
+  "Receipts on or before the order's expected date."
+  onTimeReceipts: Int!
+  "onTimeReceipts / receipts as a fraction such as 0.8500; null without receipts."
+  onTimeRate: Decimal
+  "Average days from order date to receipt."
+  averageLeadTimeDays: Decimal
+  "Standard deviation of those days: the lead time's spread."
+  leadTimeSpreadDays: Decimal
+  "Quantity inspected at receipts."
+  inspectedQuantity: Decimal!
+  "Quantity rejected at inspection."
+  rejectedQuantity: Decimal!
+  "rejected / inspected as a fraction; null without receipts."
+  rejectionRate: Decimal
+  "0 to 100, higher is better: 60 % on-time rate and 40 % quality. 50 without history."
+  score: Decimal!
+  "The supplier's prices per product over the window."
+  priceTrends: [PriceTrend!]!
+}
+
+"A supplier's prices for one product over a window (approved orders)."
+type PriceTrend {
+  "The product."
+  product: Product!
+  "How many prices were given."
+  points: Int!
+  "The earliest price in the window."
+  firstPrice: Decimal!
+  "The latest price."
+  lastPrice: Decimal!
+  "The lowest price."
+  minPrice: Decimal!
+  "The highest price."
+  maxPrice: Decimal!
+  "(last - first) / first in percent, such as 4.50."
+  changePercent: Decimal!
+}
+
+"A supplier of a product with its offer and scorecard; lists put the best first."
+type SupplierOption {
+  "The supplier."
+  supplier: Supplier!
+  "What the supplier offers for the product: last price and lead time."
+  offer: SupplierProduct!
+  "The supplier's scorecard."
+  scorecard: SupplierScorecard!
+}
+
+"One supplier in a list page."
+type SupplierEdge {
+  "The position of this supplier in the list, for ` + "`" + `after` + "`" + `."
+  cursor: String!
+  "The supplier."
+  node: Supplier!
+}
+
+"A page of suppliers."
+type SupplierConnection {
+  "The suppliers with their cursors."
+  edges: [SupplierEdge!]!
+  "The suppliers alone."
+  nodes: [Supplier!]!
+  "Where this page stands."
+  pageInfo: PageInfo!
+  "How many suppliers match the filter in all."
+  totalCount: Int!
+}
+
+"Narrows the supplier list; fields left out do not filter."
+input SupplierFilter {
+  "Part of the code or name."
+  search: String
+  "Only suppliers of this product."
+  productId: ID
+  "Only active (true) or inactive (false) suppliers."
+  active: Boolean
+}
+
+"A new supplier."
+input CreateSupplierInput {
+  "A short unique code: 1 to 40 of A-Z, a-z, 0-9, '.', '_', '-'."
+  code: String!
+  "The supplier's name."
+  name: String!
+  "People to talk to."
+  contacts: [SupplierContactInput!]
+  "Days from invoice to due date; 30 when left out."
+  paymentTermsDays: Int
+  "ISO currency; CNY when left out."
+  currency: String
+  "Default lead time in days; 7 when left out."
+  leadTimeDays: Int
+}
+
+"Changes to a supplier; fields left out stay as they are."
+input UpdateSupplierInput {
+  "The supplier to change."
+  id: ID!
+  "A new name."
+  name: String
+  "The new full list of contacts."
+  contacts: [SupplierContactInput!]
+  "New payment terms in days."
+  paymentTermsDays: Int
+  "A new currency."
+  currency: String
+  "A new default lead time."
+  leadTimeDays: Int
+  "False stops new orders to the supplier."
+  active: Boolean
+}
+
+"The result of creating or changing a supplier."
+type SupplierPayload {
+  "The supplier after the change; null on error."
+  supplier: Supplier
+  "Why it failed."
+  userErrors: [UserError!]!
+}
+
+"Says that a supplier supplies a product, with an agreed price or lead time."
+input SetSupplierProductInput {
+  "The supplier."
+  supplierId: ID!
+  "The product."
+  productId: ID!
+  "The supplier's own code for the product."
+  supplierSku: String
+  "An agreed price net of VAT, used for new orders until an order sets another."
+  price: Decimal
+  "Days from order to delivery for this product."
+  leadTimeDays: Int
+}
+
+"The result of setting a supplier's product."
+type SupplierProductPayload {
+  "The supplier's product after the change; null on error."
+  supplierProduct: SupplierProduct
+  "Why it failed."
+  userErrors: [UserError!]!
+}
+
+"Tolerances and thresholds purchasing works with."
+type PurchasingSettings {
+  "How far an invoice price may differ from the order price, as a fraction such as 0.02."
+  priceTolerance: Decimal!
+  "How far invoiced quantity may exceed received-not-invoiced, as a fraction of received."
+  quantityTolerance: Decimal!
+  "A supplier's price rising by more than this fraction raises a PRICE_RISE alert."
+  priceRiseThreshold: Decimal!
+}
+
+"New tolerances and thresholds."
+input PurchasingSettingsInput {
+  "Price tolerance of the three-way match, a fraction from 0 to below 1."
+  priceTolerance: Decimal!
+  "Quantity tolerance of the three-way match, a fraction from 0 to below 1."
+  quantityTolerance: Decimal!
+  "Price rise alert threshold, a fraction from 0 to below 10."
+  priceRiseThreshold: Decimal!
+}
+
+"The result of changing the purchasing settings."
+type PurchasingSettingsPayload {
+  "The settings after the change; null on error."
+  settings: PurchasingSettings
+  "Why it failed."
+  userErrors: [UserError!]!
+}
+
+"Where a purchase order is in its life."
+enum PurchaseOrderStatus {
+  "Being written; nothing committed."
+  DRAFT
+  "Waiting for a manager's approval."
+  SUBMITTED
+  "Approved: committed against the budget, sent to the supplier."
+  APPROVED
+  "Some goods received."
+  PARTIALLY_RECEIVED
+  "All goods received."
+  RECEIVED
+  "Done: everything received is invoiced; the rest of the commitment is released."
+  CLOSED
+  "Cancelled before anything was received or invoiced."
+  CANCELLED
+}
+
+"An order to a supplier."
+type PurchaseOrder {
+  "The order's id."
+  id: ID!
+  "The order number, such as PO000012."
+  number: String!
+  "The supplier."
+  supplier: Supplier!
+  "The warehouse the goods are delivered to."
+  warehouse: Warehouse!
+  "Where the order is in its life."
+  status: PurchaseOrderStatus!
+  "The order date; its month is the budget period the order commits."
+  orderDate: Date!
+  "When the goods are expected; receipts after it are late in the scorecard."
+  expectedDate: Date!
+  "The department or cost centre whose budget the order commits; empty: none."
+  costCentre: String!
+  "Free notes."
+  notes: String!
+  "Budget warnings recorded at approval (WARN budget lines passed)."
+  budgetWarnings: [String!]!
+  "When the order was created."
+  createdAt: Time!
+  "When it was submitted for approval."
+  submittedAt: Time
+  "When it was approved."
+  approvedAt: Time
+  "When it was closed or cancelled."
+  closedAt: Time
+  "The ordered products."
+  lines: [PurchaseOrderLine!]!
+  "The order's value net of VAT."
+  netAmount: Decimal!
+  "The VAT on the order."
+  taxAmount: Decimal!
+  "Net plus VAT."
+  totalAmount: Decimal!
+  "The goods receipts against the order."
+  receipts: [GoodsReceipt!]!
+}
+
+"One product on a purchase order, with what has happened to it."
+type PurchaseOrderLine {
+  "The line's id, used by receipts and invoices."
+  id: ID!
+  "The line number on the order."
+  lineNo: Int!
+  "The product."
+  product: Product!
+  "The quantity ordered."
+  quantity: Decimal!
+  "The order price per unit, net of VAT."
+  unitPrice: Decimal!
+  "The VAT rate, from the product."
+  vatRate: Decimal!
+  "quantity x unit price."
+  netAmount: Decimal!
+  "Accepted at receipts so far."
+  receivedQuantity: Decimal!
+  "Rejected at inspection so far."
+  rejectedQuantity: Decimal!
+  "Invoiced by the supplier so far."
+  invoicedQuantity: Decimal!
+  "Still to be received."
+  openQuantity: Decimal!
+  "Value received at order price and credited to GRNI."
+  receivedValue: Decimal!
+  "Received but not invoiced, at order price: this line's part of GRNI."
+  grniBalance: Decimal!
+}
+
+"One purchase order in a list page."
+type PurchaseOrderEdge {
+  "The position of this order in the list, for ` + "`" + `after` + "`" + `."
+  cursor: String!
+  "The order."
+  node: PurchaseOrder!
+}
+
+"A page of purchase orders."
+type PurchaseOrderConnection {
+  "The orders with their cursors."
+  edges: [PurchaseOrderEdge!]!
+  "The orders alone."
+  nodes: [PurchaseOrder!]!
+  "Where this page stands."
+  pageInfo: PageInfo!
+  "How many orders match the filter in all."
+  totalCount: Int!
+}
+
+"Narrows the purchase order list; newest first."
+input PurchaseOrderFilter {
+  "Only this supplier's orders."
+  supplierId: ID
+  "Only orders in these states."
+  status: [PurchaseOrderStatus!]
+  "Orders dated on or after."
+  dateFrom: Date
+  "Orders dated on or before."
+  dateTo: Date
+  "Part of the order number."
+  search: String
+}
+
+"One product to order."
+input PurchaseOrderLineInput {
+  "The product."
+  productId: ID!
+  "How many, > 0 with at most 4 decimals."
+  quantity: Decimal!
+  "Price per unit net of VAT; the supplier's last price when left out."
+  unitPrice: Decimal
+}
+
+"A new draft purchase order."
+input CreatePurchaseOrderInput {
+  "The supplier."
+  supplierId: ID!
+  "The warehouse to deliver to."
+  warehouseId: ID!
+  "The order date; today when left out."
+  orderDate: Date
+  "When the goods are expected; order date + lead time when left out."
+  expectedDate: Date
+  "The department or cost centre whose budget the order commits."
+  costCentre: String
+  "Free notes."
+  notes: String
+  "The products."
+  lines: [PurchaseOrderLineInput!]!
+  "A retry with the same key returns the first result and creates nothing twice."
+  idempotencyKey: String
+}
+
+"The result of a purchase order action."
+type PurchaseOrderPayload {
+  "The order after the action; null on error."
+  purchaseOrder: PurchaseOrder
+  "Budget warnings the action raised (WARN lines passed)."
+  warnings: [String!]!
+  "Why it failed."
+  userErrors: [UserError!]!
+}
+
+"A product and warehouse to reorder, computed now from stock, open orders and sales needs."
+type PurchaseSuggestion {
+  "The product."
+  product: Product!
+  "The warehouse short of it."
+  warehouse: Warehouse!
+  "On hand less reserved."
+  available: Decimal!
+  "Ordered and not yet received on open orders."
+  onOrder: Decimal!
+  "Shortages recorded by confirmed sales orders."
+  replenishmentNeed: Decimal!
+  "The product's reorder point."
+  reorderPoint: Decimal!
+  "What brings available + on order - needs back to the reorder point."
+  shortage: Decimal!
+  "The suggested quantity: the reorder quantity or the shortage, whichever is larger."
+  quantity: Decimal!
+  "The supplier with the best scorecard for the product; null when none is known."
+  supplier: Supplier
+  "That supplier's last price."
+  unitPrice: Decimal
+  "Today plus the supplier's lead time."
+  expectedDate: Date
+  "Why it is suggested, in words."
+  reason: String!
+}
+
+"A selected suggestion, with optional overrides."
+input SuggestionOrderLineInput {
+  "The product."
+  productId: ID!
+  "The warehouse."
+  warehouseId: ID!
+  "The quantity; the suggested one when left out."
+  quantity: Decimal
+  "The supplier; the suggested one when left out."
+  supplierId: ID
+  "The price; the supplier's last price when left out."
+  unitPrice: Decimal
+}
+
+"Selected suggestions to turn into draft orders, one per supplier and warehouse."
+input CreatePurchaseOrdersFromSuggestionsInput {
+  "The selected suggestions."
+  lines: [SuggestionOrderLineInput!]!
+  "The orders' date; today when left out."
+  orderDate: Date
+  "The cost centre whose budget the orders commit."
+  costCentre: String
+  "A retry with the same key returns the first result and creates nothing twice."
+  idempotencyKey: String
+}
+
+"The result of turning suggestions into orders."
+type PurchaseOrdersPayload {
+  "The draft orders created, one per supplier and warehouse."
+  purchaseOrders: [PurchaseOrder!]!
+  "Why it failed."
+  userErrors: [UserError!]!
+}
+
+"Goods arriving against a purchase order, inspected."
+type GoodsReceipt {
+  "The receipt's id."
+  id: ID!
+  "The receipt number, such as GR000007."
+  number: String!
+  "The order received against."
+  purchaseOrderId: ID!
+  "The warehouse the goods entered."
+  warehouseId: ID!
+  "The posting date."
+  receiptDate: Date!
+  "Free notes."
+  notes: String!
+  "The journal entry of the accepted goods; null when everything was rejected."
+  journalEntryId: ID
+  "When it was recorded."
+  createdAt: Time!
+  "The inspected lines."
+  lines: [GoodsReceiptLine!]!
+}
+
+"One inspected quantity split into accepted and rejected."
+type GoodsReceiptLine {
+  "The line number on the receipt."
+  lineNo: Int!
+  "The order line received against."
+  purchaseOrderLineId: ID!
+  "The product."
+  product: Product!
+  "The bin the goods went to, when given."
+  locationId: ID
+  "Quantity inspected: accepted + rejected."
+  inspectedQuantity: Decimal!
+  "Quantity accepted into stock."
+  acceptedQuantity: Decimal!
+  "Quantity rejected and returned."
+  rejectedQuantity: Decimal!
+  "Why goods were rejected."
+  rejectionReason: String!
+  "The order price the accepted goods entered stock at."
+  unitPrice: Decimal!
+  "accepted x order price: the value added to stock and GRNI."
+  value: Decimal!
+}
+
+"One inspected quantity; name the order line or a scanned barcode."
+input GoodsReceiptLineInput {
+  "The order line received against."
+  purchaseOrderLineId: ID
+  "A scanned product barcode instead of the order line."
+  barcode: String
+  "The bin the goods go to."
+  locationId: ID
+  "Quantity accepted into stock."
+  acceptedQuantity: Decimal!
+  "Quantity rejected at inspection; 0 when left out."
+  rejectedQuantity: Decimal
+  "Why goods were rejected; required with a rejected quantity."
+  rejectionReason: String
+}
+
+"A goods receipt to post."
+input GoodsReceiptInput {
+  "The order received against."
+  purchaseOrderId: ID!
+  "The posting date; today when left out."
+  receiptDate: Date
+  "Free notes."
+  notes: String
+  "The inspected lines."
+  lines: [GoodsReceiptLineInput!]!
+  "A retry with the same key returns the first result and posts nothing twice."
+  idempotencyKey: String
+}
+
+"The result of posting a goods receipt."
+type GoodsReceiptPayload {
+  "The posted receipt; null on error."
+  goodsReceipt: GoodsReceipt
+  "Why it failed."
+  userErrors: [UserError!]!
+}
+
+"What a supplier invoice is for."
+enum SupplierInvoiceKind {
+  "Goods on a purchase order, matched three ways."
+  GOODS
+  "A landed cost billed by a forwarder, broker or insurer."
+  LANDED_COST
+  "An operating cost billed by a supplier."
+  OPERATING_COST
+}
+
+"Whether a supplier invoice can be paid."
+enum SupplierInvoiceStatus {
+  "Open and payable."
+  OPEN
+  "The three-way match failed beyond tolerance: payment is blocked until finance approves."
+  ON_HOLD
+  "Paid in full."
+  PAID
+}
+
+"What a three-way match found."
+enum MatchIssueKind {
+  "The invoice price differs from the order price beyond tolerance."
+  PRICE
+  "More is invoiced than was received and not yet invoiced."
+  QUANTITY
+}
+
+"A difference between order, receipt and invoice beyond tolerance."
+type MatchIssue {
+  "The invoice line concerned."
+  lineNo: Int!
+  "What differs."
+  kind: MatchIssueKind!
+  "The difference in words."
+  message: String!
+}
+
+"What a supplier bills."
+type SupplierInvoice {
+  "The invoice's id."
+  id: ID!
+  "Our number, such as SI000003."
+  number: String!
+  "The supplier's own invoice number."
+  supplierInvoiceNumber: String!
+  "The supplier."
+  supplier: Supplier!
+  "What the invoice is for."
+  kind: SupplierInvoiceKind!
+  "The purchase order invoiced (goods invoices)."
+  purchaseOrderId: ID
+  "The invoice date, its posting date."
+  invoiceDate: Date!
+  "When it is due: invoice date + the supplier's payment terms."
+  dueDate: Date!
+  "Whether it can be paid."
+  status: SupplierInvoiceStatus!
+  "Net of VAT."
+  netAmount: Decimal!
+  "Input VAT."
+  taxAmount: Decimal!
+  "Net plus VAT: what is owed."
+  totalAmount: Decimal!
+  "Paid so far."
+  paidAmount: Decimal!
+  "Still to pay."
+  openAmount: Decimal!
+  "The three-way match's findings; empty when it matched."
+  matchIssues: [MatchIssue!]!
+  "When finance approved the mismatch."
+  mismatchApprovedAt: Time
+  "The invoice's journal entry."
+  journalEntryId: ID
+  "When it was recorded."
+  createdAt: Time!
+  "The invoiced order lines (goods invoices)."
+  lines: [SupplierInvoiceLine!]!
+}
+
+"One invoiced order line."
+type SupplierInvoiceLine {
+  "The line number on the invoice."
+  lineNo: Int!
+  "The order line invoiced."
+  purchaseOrderLineId: ID!
+  "The product."
+  product: Product!
+  "Quantity invoiced."
+  quantity: Decimal!
+  "The invoice price per unit, net of VAT."
+  unitPrice: Decimal!
+  "The order price per unit."
+  orderPrice: Decimal!
+  "quantity x invoice price."
+  netAmount: Decimal!
+  "VAT on the line."
+  taxAmount: Decimal!
+  "GRNI cleared at order price."
+  grniCleared: Decimal!
+  "net - GRNI cleared, booked to purchase price variance 6404."
+  priceVariance: Decimal!
+}
+
+"One supplier invoice in a list page."
+type SupplierInvoiceEdge {
+  "The position of this invoice in the list, for ` + "`" + `after` + "`" + `."
+  cursor: String!
+  "The invoice."
+  node: SupplierInvoice!
+}
+
+"A page of supplier invoices."
+type SupplierInvoiceConnection {
+  "The invoices with their cursors."
+  edges: [SupplierInvoiceEdge!]!
+  "The invoices alone."
+  nodes: [SupplierInvoice!]!
+  "Where this page stands."
+  pageInfo: PageInfo!
+  "How many invoices match the filter in all."
+  totalCount: Int!
+}
+
+"Narrows the supplier invoice list; newest first."
+input SupplierInvoiceFilter {
+  "Only this supplier's invoices."
+  supplierId: ID
+  "Only invoices of this order."
+  purchaseOrderId: ID
+  "Only invoices in these states."
+  status: [SupplierInvoiceStatus!]
+  "Only invoices of this kind."
+  kind: SupplierInvoiceKind
+}
+
+"One order line on a supplier's invoice."
+input SupplierInvoiceLineInput {
+  "The order line invoiced."
+  purchaseOrderLineId: ID!
+  "Quantity invoiced."
+  quantity: Decimal!
+  "Invoice price per unit, net of VAT."
+  unitPrice: Decimal!
+}
+
+"A supplier's invoice for goods on one purchase order."
+input SupplierInvoiceInput {
+  "The order invoiced."
+  purchaseOrderId: ID!
+  "The supplier's own invoice number, unique per supplier."
+  supplierInvoiceNumber: String!
+  "The invoice date, the posting date; today when left out."
+  invoiceDate: Date
+  "The invoiced lines."
+  lines: [SupplierInvoiceLineInput!]!
+  "A retry with the same key returns the first result and posts nothing twice."
+  idempotencyKey: String
+}
+
+"The result of a supplier invoice action."
+type SupplierInvoicePayload {
+  "The invoice after the action; null on error."
+  supplierInvoice: SupplierInvoice
+  "Why it failed."
+  userErrors: [UserError!]!
+}
+
+"The part of a payment that settles one invoice."
+type PaymentAllocation {
+  "The invoice settled."
+  invoice: SupplierInvoice!
+  "The amount allocated to it."
+  amount: Decimal!
+}
+
+"A payment to a supplier, allocated to its invoices."
+type SupplierPayment {
+  "The payment's id."
+  id: ID!
+  "Our number, such as SP000002."
+  number: String!
+  "The supplier paid."
+  supplier: Supplier!
+  "The posting date."
+  paymentDate: Date!
+  "The amount paid from the bank."
+  amount: Decimal!
+  "The bank reference."
+  reference: String!
+  "The payment's journal entry."
+  journalEntryId: ID
+  "When it was recorded."
+  createdAt: Time!
+  "The invoices settled."
+  allocations: [PaymentAllocation!]!
+}
+
+"One supplier payment in a list page."
+type SupplierPaymentEdge {
+  "The position of this payment in the list, for ` + "`" + `after` + "`" + `."
+  cursor: String!
+  "The payment."
+  node: SupplierPayment!
+}
+
+"A page of supplier payments."
+type SupplierPaymentConnection {
+  "The payments with their cursors."
+  edges: [SupplierPaymentEdge!]!
+  "The payments alone."
+  nodes: [SupplierPayment!]!
+  "Where this page stands."
+  pageInfo: PageInfo!
+  "How many payments match in all."
+  totalCount: Int!
+}
+
+"Part of a payment for one invoice."
+input PaymentAllocationInput {
+  "The invoice."
+  invoiceId: ID!
+  "The amount for it, at most its open amount."
+  amount: Decimal!
+}
+
+"A payment to a supplier."
+input SupplierPaymentInput {
+  "The supplier."
+  supplierId: ID!
+  "The posting date; today when left out."
+  paymentDate: Date
+  "The amount paid; the allocations must add up to it."
+  amount: Decimal!
+  "The bank reference."
+  reference: String
+  "The invoices it settles."
+  allocations: [PaymentAllocationInput!]!
+  "A retry with the same key returns the first result and posts nothing twice."
+  idempotencyKey: String
+}
+
+"The result of posting a supplier payment."
+type SupplierPaymentPayload {
+  "The posted payment; null on error."
+  supplierPayment: SupplierPayment
+  "Why it failed."
+  userErrors: [UserError!]!
+}
+
+"Open payables split by days past due."
+type AgingBuckets {
+  "Not yet due."
+  notDue: Decimal!
+  "1 to 30 days past due."
+  days1To30: Decimal!
+  "31 to 60 days past due."
+  days31To60: Decimal!
+  "61 to 90 days past due."
+  days61To90: Decimal!
+  "More than 90 days past due."
+  over90: Decimal!
+  "All open payables."
+  total: Decimal!
+}
+
+"One supplier's open payables by age."
+type PayablesAgingRow {
+  "The supplier."
+  supplier: Supplier!
+  "Its open payables by age."
+  buckets: AgingBuckets!
+}
+
+"Open payables per supplier as of a date."
+type PayablesAging {
+  "The date: invoices and payments dated up to it count."
+  asOf: Date!
+  "One row per supplier with something open."
+  rows: [PayablesAgingRow!]!
+  "All suppliers together."
+  total: AgingBuckets!
+}
+
+"What a landed cost is for."
+enum LandedCostKind {
+  "Freight."
+  FREIGHT
+  "Customs duty."
+  DUTY
+  "Insurance."
+  INSURANCE
+  "Any other cost of bringing goods in."
+  OTHER
+}
+
+"How a landed cost is spread over receipt lines."
+enum AllocationBasis {
+  "In proportion to each line's value at order price."
+  VALUE
+  "In proportion to each line's accepted quantity."
+  QUANTITY
+}
+
+"Where a cost is paid from."
+enum PayFrom {
+  "Paid from the bank now."
+  BANK
+  "Billed by a supplier: an open supplier invoice, paid later."
+  PAYABLE
+}
+
+"One receipt line's share of a landed cost."
+type LandedCostAllocation {
+  "The receipt."
+  receiptId: ID!
+  "The receipt's line."
+  lineNo: Int!
+  "The product."
+  product: Product!
+  "The warehouse."
+  warehouseId: ID!
+  "The line's share."
+  amount: Decimal!
+  "The part added to the value of goods still on hand (their moving average rises)."
+  onHandAmount: Decimal!
+  "The part for goods already sold, booked to cost of goods sold."
+  soldAmount: Decimal!
+}
+
+"Freight, duty or insurance spread over receipt lines."
+type LandedCost {
+  "The landed cost's id."
+  id: ID!
+  "Our number, such as LC000001."
+  number: String!
+  "What it is for."
+  kind: LandedCostKind!
+  "How it was spread."
+  basis: AllocationBasis!
+  "The posting date."
+  postingDate: Date!
+  "The whole cost."
+  amount: Decimal!
+  "Free description."
+  description: String!
+  "The supplier invoice it created when billed (payFrom PAYABLE)."
+  supplierInvoiceId: ID
+  "The journal entry."
+  journalEntryId: ID
+  "When it was recorded."
+  createdAt: Time!
+  "The shares per receipt line."
+  allocations: [LandedCostAllocation!]!
+}
+
+"A landed cost to spread over the accepted lines of some receipts."
+input LandedCostInput {
+  "What it is for."
+  kind: LandedCostKind!
+  "How to spread it."
+  basis: AllocationBasis!
+  "The posting date; today when left out."
+  postingDate: Date
+  "The whole cost."
+  amount: Decimal!
+  "The receipts to spread it over."
+  receiptIds: [ID!]!
+  "Free description."
+  description: String
+  "Paid from the bank, or billed by a supplier."
+  payFrom: PayFrom!
+  "The forwarder, broker or insurer billing it (payFrom PAYABLE)."
+  supplierId: ID
+  "Their invoice number (payFrom PAYABLE)."
+  supplierInvoiceNumber: String
+  "A retry with the same key returns the first result and posts nothing twice."
+  idempotencyKey: String
+}
+
+"The result of posting a landed cost."
+type LandedCostPayload {
+  "The posted landed cost; null on error."
+  landedCost: LandedCost
+  "Why it failed."
+  userErrors: [UserError!]!
+}
+
+"What happens when consumption would pass a budget line."
+enum BudgetPolicy {
+  "Approve, and record the warning."
+  WARN
+  "Refuse, saying by how much it would pass."
+  BLOCK
+}
+
+"An amount for a fiscal period, cost centre and account, with its consumption."
+type BudgetLine {
+  "The line's id."
+  id: ID!
+  "The fiscal year."
+  year: Int!
+  "The fiscal month, 1 to 12."
+  month: Int!
+  "The department or cost centre."
+  costCentre: String!
+  "The account budgeted: an expense account, or 1405 for purchases of goods."
+  accountCode: String!
+  "Narrows the line to a product category (purchases)."
+  category: Category
+  "The budgeted amount."
+  amount: Decimal!
+  "Who is alerted at 80 % and 100 %."
+  owner: User
+  "What happens when consumption would pass the amount."
+  policy: BudgetPolicy!
+  "Free description."
+  description: String!
+  "Posted: invoiced purchases and operating costs."
+  actual: Decimal!
+  "Committed: approved purchase orders not yet invoiced."
+  committed: Decimal!
+  "actual + committed."
+  consumed: Decimal!
+  "amount - consumed; negative when passed."
+  remaining: Decimal!
+  "consumed / amount in percent."
+  percent: Decimal!
+  "Whether the 80 % alert was raised."
+  alerted80: Boolean!
+  "Whether the 100 % alert was raised."
+  alerted100: Boolean!
+}
+
+"One budget line in a list page."
+type BudgetLineEdge {
+  "The position of this line in the list, for ` + "`" + `after` + "`" + `."
+  cursor: String!
+  "The budget line."
+  node: BudgetLine!
+}
+
+"A page of budget lines."
+type BudgetLineConnection {
+  "The lines with their cursors."
+  edges: [BudgetLineEdge!]!
+  "The lines alone."
+  nodes: [BudgetLine!]!
+  "Where this page stands."
+  pageInfo: PageInfo!
+  "How many lines match the filter in all."
+  totalCount: Int!
+}
+
+"Narrows budget lines."
+input BudgetFilter {
+  "Only this year."
+  year: Int
+  "Only this month."
+  month: Int
+  "Only this cost centre."
+  costCentre: String
+  "Only lines this user owns."
+  ownerId: ID
+}
+
+"A new budget line."
+input CreateBudgetLineInput {
+  "The fiscal year."
+  year: Int!
+  "The fiscal month, 1 to 12."
+  month: Int!
+  "The department or cost centre."
+  costCentre: String!
+  "The account: an expense account, or 1405 for purchases of goods."
+  accountCode: String!
+  "Narrows the line to a product category."
+  categoryId: ID
+  "The amount, > 0."
+  amount: Decimal!
+  "Who is alerted at 80 % and 100 %."
+  ownerId: ID
+  "WARN or BLOCK."
+  policy: BudgetPolicy!
+  "Free description."
+  description: String
+}
+
+"Changes to a budget line; fields left out stay as they are."
+input UpdateBudgetLineInput {
+  "The line to change."
+  id: ID!
+  "A new amount; thresholds it is now under alert again."
+  amount: Decimal
+  "A new owner."
+  ownerId: ID
+  "A new policy."
+  policy: BudgetPolicy
+  "A new description."
+  description: String
+}
+
+"The result of creating or changing a budget line."
+type BudgetLinePayload {
+  "The line after the change; null on error."
+  budgetLine: BudgetLine
+  "Why it failed."
+  userErrors: [UserError!]!
+}
+
+"What budget lines are rolled up by."
+enum BudgetRollupBy {
+  "By department (cost centre)."
+  DEPARTMENT
+  "By fiscal period (YYYY-MM)."
+  PERIOD
+}
+
+"Budget and consumption summed over a department or a period."
+type BudgetRollupRow {
+  "The cost centre, or the period as YYYY-MM."
+  key: String!
+  "How many budget lines are summed."
+  lines: Int!
+  "Budgeted."
+  amount: Decimal!
+  "Posted."
+  actual: Decimal!
+  "Committed."
+  committed: Decimal!
+  "actual + committed."
+  consumed: Decimal!
+  "consumed / amount in percent."
+  percent: Decimal!
+}
+
+"What an operating cost is."
+enum OperatingCostCategory {
+  "Labour."
+  LABOUR
+  "Overhead."
+  OVERHEAD
+  "Freight not landed on goods."
+  FREIGHT
+  "Rent."
+  RENT
+  "Anything else."
+  OTHER
+}
+
+"Labour, overhead, freight or rent booked to an expense account and cost centre."
+type OperatingCost {
+  "The cost's id."
+  id: ID!
+  "Our number, such as OC000004."
+  number: String!
+  "What the cost is."
+  category: OperatingCostCategory!
+  "The posting date."
+  postingDate: Date!
+  "The department or cost centre."
+  costCentre: String!
+  "The expense account debited."
+  accountCode: String!
+  "The amount."
+  amount: Decimal!
+  "Paid from the bank, or billed by a supplier."
+  payFrom: PayFrom!
+  "The supplier billing it (payFrom PAYABLE)."
+  supplierId: ID
+  "The open supplier invoice it created (payFrom PAYABLE)."
+  supplierInvoiceId: ID
+  "Free description."
+  description: String!
+  "Budget warnings raised (WARN lines passed)."
+  budgetWarnings: [String!]!
+  "The journal entry."
+  journalEntryId: ID
+  "When it was recorded."
+  createdAt: Time!
+}
+
+"One operating cost in a list page."
+type OperatingCostEdge {
+  "The position of this cost in the list, for ` + "`" + `after` + "`" + `."
+  cursor: String!
+  "The cost."
+  node: OperatingCost!
+}
+
+"A page of operating costs."
+type OperatingCostConnection {
+  "The costs with their cursors."
+  edges: [OperatingCostEdge!]!
+  "The costs alone."
+  nodes: [OperatingCost!]!
+  "Where this page stands."
+  pageInfo: PageInfo!
+  "How many costs match in all."
+  totalCount: Int!
+}
+
+"An operating cost to post."
+input OperatingCostInput {
+  "What the cost is."
+  category: OperatingCostCategory!
+  "The posting date; today when left out."
+  postingDate: Date
+  "The department or cost centre."
+  costCentre: String!
+  "The expense account, such as 6602 administrative expenses."
+  accountCode: String!
+  "The amount, > 0."
+  amount: Decimal!
+  "Paid from the bank, or billed by a supplier."
+  payFrom: PayFrom!
+  "The supplier billing it (payFrom PAYABLE)."
+  supplierId: ID
+  "Their invoice number (payFrom PAYABLE)."
+  supplierInvoiceNumber: String
+  "What it was for."
+  description: String!
+  "A retry with the same key returns the first result and posts nothing twice."
+  idempotencyKey: String
+}
+
+"The result of posting an operating cost."
+type OperatingCostPayload {
+  "The posted cost; null on error."
+  operatingCost: OperatingCost
+  "Budget warnings it raised."
+  warnings: [String!]!
+  "Why it failed."
+  userErrors: [UserError!]!
+}
+
+"Something that needs attention: a budget threshold, a price rise, low stock, a credit hold."
+type Alert {
+  "The alert's id."
+  id: ID!
+  "What kind: BUDGET_80, BUDGET_100, PRICE_RISE, LOW_STOCK, and sales' CREDIT_HOLD, SHORTAGE."
+  kind: String!
+  "What it is about, such as budgetLine:3 or product:12/warehouse:1."
+  subject: String!
+  "The alert in words."
+  message: String!
+  "The user it is for; null: everyone whose role sees the kind."
+  ownerId: ID
+  "When it was raised."
+  createdAt: Time!
+  "Whether someone has dealt with it."
+  acknowledged: Boolean!
+  "When it was acknowledged."
+  acknowledgedAt: Time
+}
+
+"One alert in a list page."
+type AlertEdge {
+  "The position of this alert in the list, for ` + "`" + `after` + "`" + `."
+  cursor: String!
+  "The alert."
+  node: Alert!
+}
+
+"A page of alerts, newest first."
+type AlertConnection {
+  "The alerts with their cursors."
+  edges: [AlertEdge!]!
+  "The alerts alone."
+  nodes: [Alert!]!
+  "Where this page stands."
+  pageInfo: PageInfo!
+  "How many alerts match in all."
+  totalCount: Int!
+}
+
+"The result of acknowledging an alert."
+type AlertPayload {
+  "The alert after the change; null on error."
+  alert: Alert
+  "Why it failed."
+  userErrors: [UserError!]!
+}
+
+"The result of checking stock levels for alerts."
+type AlertsPayload {
+  "The alerts raised now."
+  alerts: [Alert!]!
+  "Why it failed."
+  userErrors: [UserError!]!
+}
+
+extend type Query {
+  "A page of suppliers."
+  suppliers(
+    "How many, at most 200."
+    first: Int = 50
+    "The cursor after which the page starts."
+    after: String
+    "Which suppliers; by code."
+    filter: SupplierFilter
+  ): SupplierConnection!
+  "One supplier by id; null when there is none."
+  supplier("The supplier's id." id: ID!): Supplier
+  "Who supplies a product, best scorecard first: what purchasing looks at when choosing a supplier."
+  productSuppliers("The product." productId: ID!, "The first day of the history rated; one year back when left out." since: Date): [SupplierOption!]!
+  "The tolerances and thresholds purchasing works with."
+  purchasingSettings: PurchasingSettings!
+  "A page of purchase orders, newest first."
+  purchaseOrders(
+    "How many, at most 200."
+    first: Int = 50
+    "The cursor after which the page starts."
+    after: String
+    "Which orders."
+    filter: PurchaseOrderFilter
+  ): PurchaseOrderConnection!
+  "One purchase order by id; null when there is none."
+  purchaseOrder("The order's id." id: ID!): PurchaseOrder
+  "The order line of a scanned product on an order: how a receipt line is found by barcode."
+  purchaseOrderLineByBarcode("The order being received." purchaseOrderId: ID!, "A whole product barcode." barcode: String!): PurchaseOrderLine
+  "What to reorder now: stock under its reorder point and shortages from sales, with the best supplier."
+  purchaseSuggestions("Only this warehouse." warehouseId: ID): [PurchaseSuggestion!]!
+  "One goods receipt by id; null when there is none."
+  goodsReceipt("The receipt's id." id: ID!): GoodsReceipt
+  "A page of supplier invoices, newest first."
+  supplierInvoices(
+    "How many, at most 200."
+    first: Int = 50
+    "The cursor after which the page starts."
+    after: String
+    "Which invoices."
+    filter: SupplierInvoiceFilter
+  ): SupplierInvoiceConnection! @hasRole(roles: [MANAGER, FINANCE, PURCHASING, ANALYST])
+  "One supplier invoice by id; null when there is none."
+  supplierInvoice("The invoice's id." id: ID!): SupplierInvoice @hasRole(roles: [MANAGER, FINANCE, PURCHASING, ANALYST])
+  "A page of supplier payments, newest first."
+  supplierPayments(
+    "How many, at most 200."
+    first: Int = 50
+    "The cursor after which the page starts."
+    after: String
+    "Only this supplier's payments."
+    supplierId: ID
+  ): SupplierPaymentConnection! @hasRole(roles: [MANAGER, FINANCE, ANALYST])
+  "Open payables per supplier by days past due, as of any date."
+  payablesAging("The date; invoices and payments dated up to it count." asOf: Date!): PayablesAging! @hasRole(roles: [MANAGER, FINANCE, ANALYST])
+  "One landed cost by id; null when there is none."
+  landedCost("The landed cost's id." id: ID!): LandedCost @hasRole(roles: [MANAGER, FINANCE, ANALYST])
+  "A page of budget lines with their consumption."
+  budgetLines(
+    "How many, at most 200."
+    first: Int = 50
+    "The cursor after which the page starts."
+    after: String
+    "Which lines; by period, cost centre and account."
+    filter: BudgetFilter
+  ): BudgetLineConnection! @hasRole(roles: [MANAGER, FINANCE, PURCHASING, ANALYST])
+  "One budget line by id; null when there is none."
+  budgetLine("The line's id." id: ID!): BudgetLine @hasRole(roles: [MANAGER, FINANCE, PURCHASING, ANALYST])
+  "Budget and consumption rolled up by department or by period."
+  budgetRollup("The fiscal year." year: Int!, "Only this month." month: Int, "What to roll up by." by: BudgetRollupBy!): [BudgetRollupRow!]! @hasRole(roles: [MANAGER, FINANCE, PURCHASING, ANALYST])
+  "A page of operating costs, newest first."
+  operatingCosts(
+    "How many, at most 200."
+    first: Int = 50
+    "The cursor after which the page starts."
+    after: String
+    "Only this year."
+    year: Int
+    "Only this month."
+    month: Int
+  ): OperatingCostConnection! @hasRole(roles: [MANAGER, FINANCE, ANALYST])
+  "A page of alerts, newest first."
+  alerts(
+    "Only these kinds, such as BUDGET_80 or PRICE_RISE."
+    kinds: [String!]
+    "Only alerts for the signed-in user (and those for everyone)."
+    mine: Boolean = false
+    "Only acknowledged (true) or open (false) alerts."
+    acknowledged: Boolean
+    "How many, at most 200."
+    first: Int = 50
+    "The cursor after which the page starts."
+    after: String
+  ): AlertConnection!
+}
+
+extend type Mutation {
+  "Creates a supplier."
+  createSupplier("What to do; see the input type." input: CreateSupplierInput!): SupplierPayload! @hasRole(roles: [PURCHASING])
+  "Changes a supplier."
+  updateSupplier("What to do; see the input type." input: UpdateSupplierInput!): SupplierPayload! @hasRole(roles: [PURCHASING])
+  "Says that a supplier supplies a product, with an agreed price or lead time."
+  setSupplierProduct("What to do; see the input type." input: SetSupplierProductInput!): SupplierProductPayload! @hasRole(roles: [PURCHASING])
+  "Changes the purchasing tolerances and thresholds."
+  updatePurchasingSettings("What to do; see the input type." input: PurchasingSettingsInput!): PurchasingSettingsPayload! @hasRole(roles: [FINANCE, MANAGER])
+  "Creates a draft purchase order."
+  createPurchaseOrder("What to do; see the input type." input: CreatePurchaseOrderInput!): PurchaseOrderPayload! @hasRole(roles: [PURCHASING])
+  "Turns selected purchase suggestions into draft orders, one per supplier and warehouse."
+  createPurchaseOrdersFromSuggestions("What to do; see the input type." input: CreatePurchaseOrdersFromSuggestionsInput!): PurchaseOrdersPayload! @hasRole(roles: [PURCHASING])
+  "Submits a draft order for approval."
+  submitPurchaseOrder("The order." id: ID!): PurchaseOrderPayload! @hasRole(roles: [PURCHASING])
+  "Approves a submitted order: the budget check (BLOCK refuses, WARN warns), the commitment, price alerts."
+  approvePurchaseOrder("The order." id: ID!): PurchaseOrderPayload! @hasRole(roles: [MANAGER])
+  "Cancels an order with nothing received or invoiced; releases its commitment."
+  cancelPurchaseOrder("The order." id: ID!): PurchaseOrderPayload! @hasRole(roles: [PURCHASING])
+  "Closes an order whose receipts are all invoiced; releases the rest of its commitment."
+  closePurchaseOrder("The order." id: ID!): PurchaseOrderPayload! @hasRole(roles: [PURCHASING])
+  "Posts a goods receipt: accepted goods into stock at the order price, rejections recorded."
+  postGoodsReceipt("What to do; see the input type." input: GoodsReceiptInput!): GoodsReceiptPayload! @hasRole(roles: [WAREHOUSE])
+  "Posts a supplier invoice after the three-way match; a mismatch puts it ON_HOLD."
+  postSupplierInvoice("What to do; see the input type." input: SupplierInvoiceInput!): SupplierInvoicePayload! @hasRole(roles: [FINANCE])
+  "Approves a supplier invoice's three-way mismatch so it can be paid."
+  approveSupplierInvoiceMismatch("The invoice." id: ID!): SupplierInvoicePayload! @hasRole(roles: [FINANCE])
+  "Posts a supplier payment allocated to invoices."
+  postSupplierPayment("What to do; see the input type." input: SupplierPaymentInput!): SupplierPaymentPayload! @hasRole(roles: [FINANCE])
+  "Posts a landed cost spread over receipt lines."
+  postLandedCost("What to do; see the input type." input: LandedCostInput!): LandedCostPayload! @hasRole(roles: [FINANCE])
+  "Creates a budget line."
+  createBudgetLine("What to do; see the input type." input: CreateBudgetLineInput!): BudgetLinePayload! @hasRole(roles: [FINANCE])
+  "Changes a budget line."
+  updateBudgetLine("What to do; see the input type." input: UpdateBudgetLineInput!): BudgetLinePayload! @hasRole(roles: [FINANCE])
+  "Posts an operating cost after the budget check."
+  postOperatingCost("What to do; see the input type." input: OperatingCostInput!): OperatingCostPayload! @hasRole(roles: [FINANCE])
+  "Marks an alert as dealt with."
+  acknowledgeAlert("The alert." id: ID!): AlertPayload! @hasRole(roles: [MANAGER, SALES, PURCHASING, WAREHOUSE, FINANCE])
+  "Raises LOW_STOCK alerts for stock under its reorder point or safety stock (once per open alert)."
+  checkLowStock: AlertsPayload! @hasRole(roles: [PURCHASING, WAREHOUSE])
+}
 `, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -7982,8 +12208,8 @@ func (ec *executionContext) childFields_Address(ctx context.Context, field graph
 
 func (ec *executionContext) childFields_AgingBuckets(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "current":
-		return ec.fieldContext_AgingBuckets_current(ctx, field)
+	case "notDue":
+		return ec.fieldContext_AgingBuckets_notDue(ctx, field)
 	case "days1To30":
 		return ec.fieldContext_AgingBuckets_days1To30(ctx, field)
 	case "days31To60":
@@ -7996,6 +12222,72 @@ func (ec *executionContext) childFields_AgingBuckets(ctx context.Context, field 
 		return ec.fieldContext_AgingBuckets_total(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AgingBuckets", field.Name)
+}
+
+func (ec *executionContext) childFields_Alert(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Alert_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_Alert_kind(ctx, field)
+	case "subject":
+		return ec.fieldContext_Alert_subject(ctx, field)
+	case "message":
+		return ec.fieldContext_Alert_message(ctx, field)
+	case "ownerId":
+		return ec.fieldContext_Alert_ownerId(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Alert_createdAt(ctx, field)
+	case "acknowledged":
+		return ec.fieldContext_Alert_acknowledged(ctx, field)
+	case "acknowledgedAt":
+		return ec.fieldContext_Alert_acknowledgedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Alert", field.Name)
+}
+
+func (ec *executionContext) childFields_AlertConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_AlertConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_AlertConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_AlertConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_AlertConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AlertConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_AlertEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_AlertEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_AlertEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AlertEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_AlertPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "alert":
+		return ec.fieldContext_AlertPayload_alert(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AlertPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AlertPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_AlertsPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "alerts":
+		return ec.fieldContext_AlertsPayload_alerts(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AlertsPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AlertsPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_ApiToken(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8080,6 +12372,100 @@ func (ec *executionContext) childFields_BooksViolationRow(ctx context.Context, f
 		return ec.fieldContext_BooksViolationRow_detail(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type BooksViolationRow", field.Name)
+}
+
+func (ec *executionContext) childFields_BudgetLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_BudgetLine_id(ctx, field)
+	case "year":
+		return ec.fieldContext_BudgetLine_year(ctx, field)
+	case "month":
+		return ec.fieldContext_BudgetLine_month(ctx, field)
+	case "costCentre":
+		return ec.fieldContext_BudgetLine_costCentre(ctx, field)
+	case "accountCode":
+		return ec.fieldContext_BudgetLine_accountCode(ctx, field)
+	case "category":
+		return ec.fieldContext_BudgetLine_category(ctx, field)
+	case "amount":
+		return ec.fieldContext_BudgetLine_amount(ctx, field)
+	case "owner":
+		return ec.fieldContext_BudgetLine_owner(ctx, field)
+	case "policy":
+		return ec.fieldContext_BudgetLine_policy(ctx, field)
+	case "description":
+		return ec.fieldContext_BudgetLine_description(ctx, field)
+	case "actual":
+		return ec.fieldContext_BudgetLine_actual(ctx, field)
+	case "committed":
+		return ec.fieldContext_BudgetLine_committed(ctx, field)
+	case "consumed":
+		return ec.fieldContext_BudgetLine_consumed(ctx, field)
+	case "remaining":
+		return ec.fieldContext_BudgetLine_remaining(ctx, field)
+	case "percent":
+		return ec.fieldContext_BudgetLine_percent(ctx, field)
+	case "alerted80":
+		return ec.fieldContext_BudgetLine_alerted80(ctx, field)
+	case "alerted100":
+		return ec.fieldContext_BudgetLine_alerted100(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BudgetLine", field.Name)
+}
+
+func (ec *executionContext) childFields_BudgetLineConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_BudgetLineConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_BudgetLineConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_BudgetLineConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_BudgetLineConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BudgetLineConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_BudgetLineEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_BudgetLineEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_BudgetLineEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BudgetLineEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_BudgetLinePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "budgetLine":
+		return ec.fieldContext_BudgetLinePayload_budgetLine(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_BudgetLinePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BudgetLinePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_BudgetRollupRow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_BudgetRollupRow_key(ctx, field)
+	case "lines":
+		return ec.fieldContext_BudgetRollupRow_lines(ctx, field)
+	case "amount":
+		return ec.fieldContext_BudgetRollupRow_amount(ctx, field)
+	case "actual":
+		return ec.fieldContext_BudgetRollupRow_actual(ctx, field)
+	case "committed":
+		return ec.fieldContext_BudgetRollupRow_committed(ctx, field)
+	case "consumed":
+		return ec.fieldContext_BudgetRollupRow_consumed(ctx, field)
+	case "percent":
+		return ec.fieldContext_BudgetRollupRow_percent(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BudgetRollupRow", field.Name)
 }
 
 func (ec *executionContext) childFields_Category(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8366,6 +12752,66 @@ func (ec *executionContext) childFields_FiscalPeriodPayload(ctx context.Context,
 	return nil, fmt.Errorf("no field named %q was found under type FiscalPeriodPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_GoodsReceipt(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_GoodsReceipt_id(ctx, field)
+	case "number":
+		return ec.fieldContext_GoodsReceipt_number(ctx, field)
+	case "purchaseOrderId":
+		return ec.fieldContext_GoodsReceipt_purchaseOrderId(ctx, field)
+	case "warehouseId":
+		return ec.fieldContext_GoodsReceipt_warehouseId(ctx, field)
+	case "receiptDate":
+		return ec.fieldContext_GoodsReceipt_receiptDate(ctx, field)
+	case "notes":
+		return ec.fieldContext_GoodsReceipt_notes(ctx, field)
+	case "journalEntryId":
+		return ec.fieldContext_GoodsReceipt_journalEntryId(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_GoodsReceipt_createdAt(ctx, field)
+	case "lines":
+		return ec.fieldContext_GoodsReceipt_lines(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GoodsReceipt", field.Name)
+}
+
+func (ec *executionContext) childFields_GoodsReceiptLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "lineNo":
+		return ec.fieldContext_GoodsReceiptLine_lineNo(ctx, field)
+	case "purchaseOrderLineId":
+		return ec.fieldContext_GoodsReceiptLine_purchaseOrderLineId(ctx, field)
+	case "product":
+		return ec.fieldContext_GoodsReceiptLine_product(ctx, field)
+	case "locationId":
+		return ec.fieldContext_GoodsReceiptLine_locationId(ctx, field)
+	case "inspectedQuantity":
+		return ec.fieldContext_GoodsReceiptLine_inspectedQuantity(ctx, field)
+	case "acceptedQuantity":
+		return ec.fieldContext_GoodsReceiptLine_acceptedQuantity(ctx, field)
+	case "rejectedQuantity":
+		return ec.fieldContext_GoodsReceiptLine_rejectedQuantity(ctx, field)
+	case "rejectionReason":
+		return ec.fieldContext_GoodsReceiptLine_rejectionReason(ctx, field)
+	case "unitPrice":
+		return ec.fieldContext_GoodsReceiptLine_unitPrice(ctx, field)
+	case "value":
+		return ec.fieldContext_GoodsReceiptLine_value(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GoodsReceiptLine", field.Name)
+}
+
+func (ec *executionContext) childFields_GoodsReceiptPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "goodsReceipt":
+		return ec.fieldContext_GoodsReceiptPayload_goodsReceipt(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_GoodsReceiptPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GoodsReceiptPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_JournalEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -8500,6 +12946,64 @@ func (ec *executionContext) childFields_KpiSet(ctx context.Context, field graphq
 	return nil, fmt.Errorf("no field named %q was found under type KpiSet", field.Name)
 }
 
+func (ec *executionContext) childFields_LandedCost(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_LandedCost_id(ctx, field)
+	case "number":
+		return ec.fieldContext_LandedCost_number(ctx, field)
+	case "kind":
+		return ec.fieldContext_LandedCost_kind(ctx, field)
+	case "basis":
+		return ec.fieldContext_LandedCost_basis(ctx, field)
+	case "postingDate":
+		return ec.fieldContext_LandedCost_postingDate(ctx, field)
+	case "amount":
+		return ec.fieldContext_LandedCost_amount(ctx, field)
+	case "description":
+		return ec.fieldContext_LandedCost_description(ctx, field)
+	case "supplierInvoiceId":
+		return ec.fieldContext_LandedCost_supplierInvoiceId(ctx, field)
+	case "journalEntryId":
+		return ec.fieldContext_LandedCost_journalEntryId(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_LandedCost_createdAt(ctx, field)
+	case "allocations":
+		return ec.fieldContext_LandedCost_allocations(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LandedCost", field.Name)
+}
+
+func (ec *executionContext) childFields_LandedCostAllocation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "receiptId":
+		return ec.fieldContext_LandedCostAllocation_receiptId(ctx, field)
+	case "lineNo":
+		return ec.fieldContext_LandedCostAllocation_lineNo(ctx, field)
+	case "product":
+		return ec.fieldContext_LandedCostAllocation_product(ctx, field)
+	case "warehouseId":
+		return ec.fieldContext_LandedCostAllocation_warehouseId(ctx, field)
+	case "amount":
+		return ec.fieldContext_LandedCostAllocation_amount(ctx, field)
+	case "onHandAmount":
+		return ec.fieldContext_LandedCostAllocation_onHandAmount(ctx, field)
+	case "soldAmount":
+		return ec.fieldContext_LandedCostAllocation_soldAmount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LandedCostAllocation", field.Name)
+}
+
+func (ec *executionContext) childFields_LandedCostPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "landedCost":
+		return ec.fieldContext_LandedCostPayload_landedCost(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_LandedCostPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LandedCostPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_Location(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -8546,6 +13050,88 @@ func (ec *executionContext) childFields_LogoutPayload(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type LogoutPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_MatchIssue(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "lineNo":
+		return ec.fieldContext_MatchIssue_lineNo(ctx, field)
+	case "kind":
+		return ec.fieldContext_MatchIssue_kind(ctx, field)
+	case "message":
+		return ec.fieldContext_MatchIssue_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MatchIssue", field.Name)
+}
+
+func (ec *executionContext) childFields_OperatingCost(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_OperatingCost_id(ctx, field)
+	case "number":
+		return ec.fieldContext_OperatingCost_number(ctx, field)
+	case "category":
+		return ec.fieldContext_OperatingCost_category(ctx, field)
+	case "postingDate":
+		return ec.fieldContext_OperatingCost_postingDate(ctx, field)
+	case "costCentre":
+		return ec.fieldContext_OperatingCost_costCentre(ctx, field)
+	case "accountCode":
+		return ec.fieldContext_OperatingCost_accountCode(ctx, field)
+	case "amount":
+		return ec.fieldContext_OperatingCost_amount(ctx, field)
+	case "payFrom":
+		return ec.fieldContext_OperatingCost_payFrom(ctx, field)
+	case "supplierId":
+		return ec.fieldContext_OperatingCost_supplierId(ctx, field)
+	case "supplierInvoiceId":
+		return ec.fieldContext_OperatingCost_supplierInvoiceId(ctx, field)
+	case "description":
+		return ec.fieldContext_OperatingCost_description(ctx, field)
+	case "budgetWarnings":
+		return ec.fieldContext_OperatingCost_budgetWarnings(ctx, field)
+	case "journalEntryId":
+		return ec.fieldContext_OperatingCost_journalEntryId(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_OperatingCost_createdAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OperatingCost", field.Name)
+}
+
+func (ec *executionContext) childFields_OperatingCostConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_OperatingCostConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_OperatingCostConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_OperatingCostConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_OperatingCostConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OperatingCostConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_OperatingCostEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_OperatingCostEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_OperatingCostEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OperatingCostEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_OperatingCostPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "operatingCost":
+		return ec.fieldContext_OperatingCostPayload_operatingCost(ctx, field)
+	case "warnings":
+		return ec.fieldContext_OperatingCostPayload_warnings(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_OperatingCostPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OperatingCostPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "hasNextPage":
@@ -8560,22 +13146,34 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
 
+func (ec *executionContext) childFields_PayablesAging(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "asOf":
+		return ec.fieldContext_PayablesAging_asOf(ctx, field)
+	case "rows":
+		return ec.fieldContext_PayablesAging_rows(ctx, field)
+	case "total":
+		return ec.fieldContext_PayablesAging_total(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PayablesAging", field.Name)
+}
+
+func (ec *executionContext) childFields_PayablesAgingRow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "supplier":
+		return ec.fieldContext_PayablesAgingRow_supplier(ctx, field)
+	case "buckets":
+		return ec.fieldContext_PayablesAgingRow_buckets(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PayablesAgingRow", field.Name)
+}
+
 func (ec *executionContext) childFields_PaymentAllocation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "id":
-		return ec.fieldContext_PaymentAllocation_id(ctx, field)
-	case "invoiceId":
-		return ec.fieldContext_PaymentAllocation_invoiceId(ctx, field)
-	case "invoiceNumber":
-		return ec.fieldContext_PaymentAllocation_invoiceNumber(ctx, field)
-	case "paymentId":
-		return ec.fieldContext_PaymentAllocation_paymentId(ctx, field)
-	case "returnId":
-		return ec.fieldContext_PaymentAllocation_returnId(ctx, field)
+	case "invoice":
+		return ec.fieldContext_PaymentAllocation_invoice(ctx, field)
 	case "amount":
 		return ec.fieldContext_PaymentAllocation_amount(ctx, field)
-	case "postingDate":
-		return ec.fieldContext_PaymentAllocation_postingDate(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PaymentAllocation", field.Name)
 }
@@ -8592,6 +13190,26 @@ func (ec *executionContext) childFields_PeriodSummary(ctx context.Context, field
 		return ec.fieldContext_PeriodSummary_computedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PeriodSummary", field.Name)
+}
+
+func (ec *executionContext) childFields_PriceTrend(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "product":
+		return ec.fieldContext_PriceTrend_product(ctx, field)
+	case "points":
+		return ec.fieldContext_PriceTrend_points(ctx, field)
+	case "firstPrice":
+		return ec.fieldContext_PriceTrend_firstPrice(ctx, field)
+	case "lastPrice":
+		return ec.fieldContext_PriceTrend_lastPrice(ctx, field)
+	case "minPrice":
+		return ec.fieldContext_PriceTrend_minPrice(ctx, field)
+	case "maxPrice":
+		return ec.fieldContext_PriceTrend_maxPrice(ctx, field)
+	case "changePercent":
+		return ec.fieldContext_PriceTrend_changePercent(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PriceTrend", field.Name)
 }
 
 func (ec *executionContext) childFields_Product(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8696,6 +13314,218 @@ func (ec *executionContext) childFields_ProfitAndLoss(ctx context.Context, field
 		return ec.fieldContext_ProfitAndLoss_netIncome(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ProfitAndLoss", field.Name)
+}
+
+func (ec *executionContext) childFields_PurchaseOrder(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_PurchaseOrder_id(ctx, field)
+	case "number":
+		return ec.fieldContext_PurchaseOrder_number(ctx, field)
+	case "supplier":
+		return ec.fieldContext_PurchaseOrder_supplier(ctx, field)
+	case "warehouse":
+		return ec.fieldContext_PurchaseOrder_warehouse(ctx, field)
+	case "status":
+		return ec.fieldContext_PurchaseOrder_status(ctx, field)
+	case "orderDate":
+		return ec.fieldContext_PurchaseOrder_orderDate(ctx, field)
+	case "expectedDate":
+		return ec.fieldContext_PurchaseOrder_expectedDate(ctx, field)
+	case "costCentre":
+		return ec.fieldContext_PurchaseOrder_costCentre(ctx, field)
+	case "notes":
+		return ec.fieldContext_PurchaseOrder_notes(ctx, field)
+	case "budgetWarnings":
+		return ec.fieldContext_PurchaseOrder_budgetWarnings(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_PurchaseOrder_createdAt(ctx, field)
+	case "submittedAt":
+		return ec.fieldContext_PurchaseOrder_submittedAt(ctx, field)
+	case "approvedAt":
+		return ec.fieldContext_PurchaseOrder_approvedAt(ctx, field)
+	case "closedAt":
+		return ec.fieldContext_PurchaseOrder_closedAt(ctx, field)
+	case "lines":
+		return ec.fieldContext_PurchaseOrder_lines(ctx, field)
+	case "netAmount":
+		return ec.fieldContext_PurchaseOrder_netAmount(ctx, field)
+	case "taxAmount":
+		return ec.fieldContext_PurchaseOrder_taxAmount(ctx, field)
+	case "totalAmount":
+		return ec.fieldContext_PurchaseOrder_totalAmount(ctx, field)
+	case "receipts":
+		return ec.fieldContext_PurchaseOrder_receipts(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PurchaseOrder", field.Name)
+}
+
+func (ec *executionContext) childFields_PurchaseOrderConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_PurchaseOrderConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_PurchaseOrderConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_PurchaseOrderConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_PurchaseOrderConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PurchaseOrderConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_PurchaseOrderEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_PurchaseOrderEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_PurchaseOrderEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PurchaseOrderEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_PurchaseOrderLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_PurchaseOrderLine_id(ctx, field)
+	case "lineNo":
+		return ec.fieldContext_PurchaseOrderLine_lineNo(ctx, field)
+	case "product":
+		return ec.fieldContext_PurchaseOrderLine_product(ctx, field)
+	case "quantity":
+		return ec.fieldContext_PurchaseOrderLine_quantity(ctx, field)
+	case "unitPrice":
+		return ec.fieldContext_PurchaseOrderLine_unitPrice(ctx, field)
+	case "vatRate":
+		return ec.fieldContext_PurchaseOrderLine_vatRate(ctx, field)
+	case "netAmount":
+		return ec.fieldContext_PurchaseOrderLine_netAmount(ctx, field)
+	case "receivedQuantity":
+		return ec.fieldContext_PurchaseOrderLine_receivedQuantity(ctx, field)
+	case "rejectedQuantity":
+		return ec.fieldContext_PurchaseOrderLine_rejectedQuantity(ctx, field)
+	case "invoicedQuantity":
+		return ec.fieldContext_PurchaseOrderLine_invoicedQuantity(ctx, field)
+	case "openQuantity":
+		return ec.fieldContext_PurchaseOrderLine_openQuantity(ctx, field)
+	case "receivedValue":
+		return ec.fieldContext_PurchaseOrderLine_receivedValue(ctx, field)
+	case "grniBalance":
+		return ec.fieldContext_PurchaseOrderLine_grniBalance(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PurchaseOrderLine", field.Name)
+}
+
+func (ec *executionContext) childFields_PurchaseOrderPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "purchaseOrder":
+		return ec.fieldContext_PurchaseOrderPayload_purchaseOrder(ctx, field)
+	case "warnings":
+		return ec.fieldContext_PurchaseOrderPayload_warnings(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_PurchaseOrderPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PurchaseOrderPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_PurchaseOrdersPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "purchaseOrders":
+		return ec.fieldContext_PurchaseOrdersPayload_purchaseOrders(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_PurchaseOrdersPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PurchaseOrdersPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_PurchaseSuggestion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "product":
+		return ec.fieldContext_PurchaseSuggestion_product(ctx, field)
+	case "warehouse":
+		return ec.fieldContext_PurchaseSuggestion_warehouse(ctx, field)
+	case "available":
+		return ec.fieldContext_PurchaseSuggestion_available(ctx, field)
+	case "onOrder":
+		return ec.fieldContext_PurchaseSuggestion_onOrder(ctx, field)
+	case "replenishmentNeed":
+		return ec.fieldContext_PurchaseSuggestion_replenishmentNeed(ctx, field)
+	case "reorderPoint":
+		return ec.fieldContext_PurchaseSuggestion_reorderPoint(ctx, field)
+	case "shortage":
+		return ec.fieldContext_PurchaseSuggestion_shortage(ctx, field)
+	case "quantity":
+		return ec.fieldContext_PurchaseSuggestion_quantity(ctx, field)
+	case "supplier":
+		return ec.fieldContext_PurchaseSuggestion_supplier(ctx, field)
+	case "unitPrice":
+		return ec.fieldContext_PurchaseSuggestion_unitPrice(ctx, field)
+	case "expectedDate":
+		return ec.fieldContext_PurchaseSuggestion_expectedDate(ctx, field)
+	case "reason":
+		return ec.fieldContext_PurchaseSuggestion_reason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PurchaseSuggestion", field.Name)
+}
+
+func (ec *executionContext) childFields_PurchasingSettings(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "priceTolerance":
+		return ec.fieldContext_PurchasingSettings_priceTolerance(ctx, field)
+	case "quantityTolerance":
+		return ec.fieldContext_PurchasingSettings_quantityTolerance(ctx, field)
+	case "priceRiseThreshold":
+		return ec.fieldContext_PurchasingSettings_priceRiseThreshold(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PurchasingSettings", field.Name)
+}
+
+func (ec *executionContext) childFields_PurchasingSettingsPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "settings":
+		return ec.fieldContext_PurchasingSettingsPayload_settings(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_PurchasingSettingsPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PurchasingSettingsPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_ReceivableAgingBuckets(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "current":
+		return ec.fieldContext_ReceivableAgingBuckets_current(ctx, field)
+	case "days1To30":
+		return ec.fieldContext_ReceivableAgingBuckets_days1To30(ctx, field)
+	case "days31To60":
+		return ec.fieldContext_ReceivableAgingBuckets_days31To60(ctx, field)
+	case "days61To90":
+		return ec.fieldContext_ReceivableAgingBuckets_days61To90(ctx, field)
+	case "over90":
+		return ec.fieldContext_ReceivableAgingBuckets_over90(ctx, field)
+	case "total":
+		return ec.fieldContext_ReceivableAgingBuckets_total(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReceivableAgingBuckets", field.Name)
+}
+
+func (ec *executionContext) childFields_ReceivableAllocation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ReceivableAllocation_id(ctx, field)
+	case "invoiceId":
+		return ec.fieldContext_ReceivableAllocation_invoiceId(ctx, field)
+	case "invoiceNumber":
+		return ec.fieldContext_ReceivableAllocation_invoiceNumber(ctx, field)
+	case "paymentId":
+		return ec.fieldContext_ReceivableAllocation_paymentId(ctx, field)
+	case "returnId":
+		return ec.fieldContext_ReceivableAllocation_returnId(ctx, field)
+	case "amount":
+		return ec.fieldContext_ReceivableAllocation_amount(ctx, field)
+	case "postingDate":
+		return ec.fieldContext_ReceivableAllocation_postingDate(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReceivableAllocation", field.Name)
 }
 
 func (ec *executionContext) childFields_ReceivablesAging(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9408,6 +14238,312 @@ func (ec *executionContext) childFields_StockMoveEdge(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type StockMoveEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Supplier(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Supplier_id(ctx, field)
+	case "code":
+		return ec.fieldContext_Supplier_code(ctx, field)
+	case "name":
+		return ec.fieldContext_Supplier_name(ctx, field)
+	case "contacts":
+		return ec.fieldContext_Supplier_contacts(ctx, field)
+	case "paymentTermsDays":
+		return ec.fieldContext_Supplier_paymentTermsDays(ctx, field)
+	case "currency":
+		return ec.fieldContext_Supplier_currency(ctx, field)
+	case "leadTimeDays":
+		return ec.fieldContext_Supplier_leadTimeDays(ctx, field)
+	case "active":
+		return ec.fieldContext_Supplier_active(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Supplier_createdAt(ctx, field)
+	case "products":
+		return ec.fieldContext_Supplier_products(ctx, field)
+	case "scorecard":
+		return ec.fieldContext_Supplier_scorecard(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Supplier", field.Name)
+}
+
+func (ec *executionContext) childFields_SupplierConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SupplierConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_SupplierConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SupplierConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_SupplierConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupplierConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SupplierContact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_SupplierContact_name(ctx, field)
+	case "role":
+		return ec.fieldContext_SupplierContact_role(ctx, field)
+	case "phone":
+		return ec.fieldContext_SupplierContact_phone(ctx, field)
+	case "email":
+		return ec.fieldContext_SupplierContact_email(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupplierContact", field.Name)
+}
+
+func (ec *executionContext) childFields_SupplierEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_SupplierEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_SupplierEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupplierEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SupplierInvoice(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SupplierInvoice_id(ctx, field)
+	case "number":
+		return ec.fieldContext_SupplierInvoice_number(ctx, field)
+	case "supplierInvoiceNumber":
+		return ec.fieldContext_SupplierInvoice_supplierInvoiceNumber(ctx, field)
+	case "supplier":
+		return ec.fieldContext_SupplierInvoice_supplier(ctx, field)
+	case "kind":
+		return ec.fieldContext_SupplierInvoice_kind(ctx, field)
+	case "purchaseOrderId":
+		return ec.fieldContext_SupplierInvoice_purchaseOrderId(ctx, field)
+	case "invoiceDate":
+		return ec.fieldContext_SupplierInvoice_invoiceDate(ctx, field)
+	case "dueDate":
+		return ec.fieldContext_SupplierInvoice_dueDate(ctx, field)
+	case "status":
+		return ec.fieldContext_SupplierInvoice_status(ctx, field)
+	case "netAmount":
+		return ec.fieldContext_SupplierInvoice_netAmount(ctx, field)
+	case "taxAmount":
+		return ec.fieldContext_SupplierInvoice_taxAmount(ctx, field)
+	case "totalAmount":
+		return ec.fieldContext_SupplierInvoice_totalAmount(ctx, field)
+	case "paidAmount":
+		return ec.fieldContext_SupplierInvoice_paidAmount(ctx, field)
+	case "openAmount":
+		return ec.fieldContext_SupplierInvoice_openAmount(ctx, field)
+	case "matchIssues":
+		return ec.fieldContext_SupplierInvoice_matchIssues(ctx, field)
+	case "mismatchApprovedAt":
+		return ec.fieldContext_SupplierInvoice_mismatchApprovedAt(ctx, field)
+	case "journalEntryId":
+		return ec.fieldContext_SupplierInvoice_journalEntryId(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_SupplierInvoice_createdAt(ctx, field)
+	case "lines":
+		return ec.fieldContext_SupplierInvoice_lines(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupplierInvoice", field.Name)
+}
+
+func (ec *executionContext) childFields_SupplierInvoiceConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SupplierInvoiceConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_SupplierInvoiceConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SupplierInvoiceConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_SupplierInvoiceConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupplierInvoiceConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SupplierInvoiceEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_SupplierInvoiceEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_SupplierInvoiceEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupplierInvoiceEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SupplierInvoiceLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "lineNo":
+		return ec.fieldContext_SupplierInvoiceLine_lineNo(ctx, field)
+	case "purchaseOrderLineId":
+		return ec.fieldContext_SupplierInvoiceLine_purchaseOrderLineId(ctx, field)
+	case "product":
+		return ec.fieldContext_SupplierInvoiceLine_product(ctx, field)
+	case "quantity":
+		return ec.fieldContext_SupplierInvoiceLine_quantity(ctx, field)
+	case "unitPrice":
+		return ec.fieldContext_SupplierInvoiceLine_unitPrice(ctx, field)
+	case "orderPrice":
+		return ec.fieldContext_SupplierInvoiceLine_orderPrice(ctx, field)
+	case "netAmount":
+		return ec.fieldContext_SupplierInvoiceLine_netAmount(ctx, field)
+	case "taxAmount":
+		return ec.fieldContext_SupplierInvoiceLine_taxAmount(ctx, field)
+	case "grniCleared":
+		return ec.fieldContext_SupplierInvoiceLine_grniCleared(ctx, field)
+	case "priceVariance":
+		return ec.fieldContext_SupplierInvoiceLine_priceVariance(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupplierInvoiceLine", field.Name)
+}
+
+func (ec *executionContext) childFields_SupplierInvoicePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "supplierInvoice":
+		return ec.fieldContext_SupplierInvoicePayload_supplierInvoice(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_SupplierInvoicePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupplierInvoicePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_SupplierOption(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "supplier":
+		return ec.fieldContext_SupplierOption_supplier(ctx, field)
+	case "offer":
+		return ec.fieldContext_SupplierOption_offer(ctx, field)
+	case "scorecard":
+		return ec.fieldContext_SupplierOption_scorecard(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupplierOption", field.Name)
+}
+
+func (ec *executionContext) childFields_SupplierPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "supplier":
+		return ec.fieldContext_SupplierPayload_supplier(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_SupplierPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupplierPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_SupplierPayment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SupplierPayment_id(ctx, field)
+	case "number":
+		return ec.fieldContext_SupplierPayment_number(ctx, field)
+	case "supplier":
+		return ec.fieldContext_SupplierPayment_supplier(ctx, field)
+	case "paymentDate":
+		return ec.fieldContext_SupplierPayment_paymentDate(ctx, field)
+	case "amount":
+		return ec.fieldContext_SupplierPayment_amount(ctx, field)
+	case "reference":
+		return ec.fieldContext_SupplierPayment_reference(ctx, field)
+	case "journalEntryId":
+		return ec.fieldContext_SupplierPayment_journalEntryId(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_SupplierPayment_createdAt(ctx, field)
+	case "allocations":
+		return ec.fieldContext_SupplierPayment_allocations(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupplierPayment", field.Name)
+}
+
+func (ec *executionContext) childFields_SupplierPaymentConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SupplierPaymentConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_SupplierPaymentConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SupplierPaymentConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_SupplierPaymentConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupplierPaymentConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SupplierPaymentEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_SupplierPaymentEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_SupplierPaymentEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupplierPaymentEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SupplierPaymentPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "supplierPayment":
+		return ec.fieldContext_SupplierPaymentPayload_supplierPayment(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_SupplierPaymentPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupplierPaymentPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_SupplierProduct(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "product":
+		return ec.fieldContext_SupplierProduct_product(ctx, field)
+	case "supplierSku":
+		return ec.fieldContext_SupplierProduct_supplierSku(ctx, field)
+	case "lastPrice":
+		return ec.fieldContext_SupplierProduct_lastPrice(ctx, field)
+	case "lastPriceDate":
+		return ec.fieldContext_SupplierProduct_lastPriceDate(ctx, field)
+	case "leadTimeDays":
+		return ec.fieldContext_SupplierProduct_leadTimeDays(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupplierProduct", field.Name)
+}
+
+func (ec *executionContext) childFields_SupplierProductPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "supplierProduct":
+		return ec.fieldContext_SupplierProductPayload_supplierProduct(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_SupplierProductPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupplierProductPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_SupplierScorecard(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "supplier":
+		return ec.fieldContext_SupplierScorecard_supplier(ctx, field)
+	case "since":
+		return ec.fieldContext_SupplierScorecard_since(ctx, field)
+	case "receipts":
+		return ec.fieldContext_SupplierScorecard_receipts(ctx, field)
+	case "onTimeReceipts":
+		return ec.fieldContext_SupplierScorecard_onTimeReceipts(ctx, field)
+	case "onTimeRate":
+		return ec.fieldContext_SupplierScorecard_onTimeRate(ctx, field)
+	case "averageLeadTimeDays":
+		return ec.fieldContext_SupplierScorecard_averageLeadTimeDays(ctx, field)
+	case "leadTimeSpreadDays":
+		return ec.fieldContext_SupplierScorecard_leadTimeSpreadDays(ctx, field)
+	case "inspectedQuantity":
+		return ec.fieldContext_SupplierScorecard_inspectedQuantity(ctx, field)
+	case "rejectedQuantity":
+		return ec.fieldContext_SupplierScorecard_rejectedQuantity(ctx, field)
+	case "rejectionRate":
+		return ec.fieldContext_SupplierScorecard_rejectionRate(ctx, field)
+	case "score":
+		return ec.fieldContext_SupplierScorecard_score(ctx, field)
+	case "priceTrends":
+		return ec.fieldContext_SupplierScorecard_priceTrends(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupplierScorecard", field.Name)
+}
+
 func (ec *executionContext) childFields_TrialBalance(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "asOf":
@@ -9784,6 +14920,20 @@ func (ec *executionContext) field_Customer_topProducts_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_acknowledgeAlert_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_applyCustomerCredit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9795,6 +14945,48 @@ func (ec *executionContext) field_Mutation_applyCustomerCredit_args(ctx context.
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_approvePurchaseOrder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_approveSupplierInvoiceMismatch_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_cancelPurchaseOrder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -9823,6 +15015,20 @@ func (ec *executionContext) field_Mutation_closeFiscalPeriod_args(ctx context.Co
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_closePurchaseOrder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -9896,6 +15102,20 @@ func (ec *executionContext) field_Mutation_createApiToken_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createBudgetLine_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (CreateBudgetLineInput, error) {
+			return ec.unmarshalNCreateBudgetLineInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateBudgetLineInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createCategory_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9952,6 +15172,34 @@ func (ec *executionContext) field_Mutation_createProduct_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createPurchaseOrder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (CreatePurchaseOrderInput, error) {
+			return ec.unmarshalNCreatePurchaseOrderInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreatePurchaseOrderInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createPurchaseOrdersFromSuggestions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (CreatePurchaseOrdersFromSuggestionsInput, error) {
+			return ec.unmarshalNCreatePurchaseOrdersFromSuggestionsInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreatePurchaseOrdersFromSuggestionsInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createSalesInvoice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9986,6 +15234,20 @@ func (ec *executionContext) field_Mutation_createSalesReturn_args(ctx context.Co
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (CreateSalesReturnInput, error) {
 			return ec.unmarshalNCreateSalesReturnInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateSalesReturnInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createSupplier_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (CreateSupplierInput, error) {
+			return ec.unmarshalNCreateSupplierInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateSupplierInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -10064,12 +15326,40 @@ func (ec *executionContext) field_Mutation_login_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_postGoodsReceipt_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (GoodsReceiptInput, error) {
+			return ec.unmarshalNGoodsReceiptInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐGoodsReceiptInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_postJournalEntry_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (JournalEntryInput, error) {
 			return ec.unmarshalNJournalEntryInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐJournalEntryInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_postLandedCost_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (LandedCostInput, error) {
+			return ec.unmarshalNLandedCostInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐLandedCostInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -10092,12 +15382,54 @@ func (ec *executionContext) field_Mutation_postOpeningStock_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_postOperatingCost_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (OperatingCostInput, error) {
+			return ec.unmarshalNOperatingCostInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐOperatingCostInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_postStockAdjustment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (StockAdjustmentInput, error) {
 			return ec.unmarshalNStockAdjustmentInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockAdjustmentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_postSupplierInvoice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (SupplierInvoiceInput, error) {
+			return ec.unmarshalNSupplierInvoiceInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierInvoiceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_postSupplierPayment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (SupplierPaymentInput, error) {
+			return ec.unmarshalNSupplierPaymentInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierPaymentInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -10218,6 +15550,20 @@ func (ec *executionContext) field_Mutation_setPassword_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_setSupplierProduct_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (SetSupplierProductInput, error) {
+			return ec.unmarshalNSetSupplierProductInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetSupplierProductInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_shipShipment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10232,12 +15578,40 @@ func (ec *executionContext) field_Mutation_shipShipment_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_submitPurchaseOrder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateAccount_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (UpdateAccountInput, error) {
 			return ec.unmarshalNUpdateAccountInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateAccountInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateBudgetLine_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (UpdateBudgetLineInput, error) {
+			return ec.unmarshalNUpdateBudgetLineInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateBudgetLineInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -10294,6 +15668,34 @@ func (ec *executionContext) field_Mutation_updateProduct_args(ctx context.Contex
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (UpdateProductInput, error) {
 			return ec.unmarshalNUpdateProductInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateProductInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updatePurchasingSettings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (PurchasingSettingsInput, error) {
+			return ec.unmarshalNPurchasingSettingsInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPurchasingSettingsInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateSupplier_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (UpdateSupplierInput, error) {
+			return ec.unmarshalNUpdateSupplierInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateSupplierInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -10366,6 +15768,52 @@ func (ec *executionContext) field_Query_accounts_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_alerts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kinds"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "mine",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["mine"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "acknowledged",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["acknowledged"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_balanceSheet_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10377,6 +15825,80 @@ func (ec *executionContext) field_Query_balanceSheet_args(ctx context.Context, r
 		return nil, err
 	}
 	args["asOf"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_budgetLine_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_budgetLines_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.BudgetFilter, error) {
+			return ec.unmarshalOBudgetFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBudgetFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_budgetRollup_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "year",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["year"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "month",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["month"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "by",
+		func(ctx context.Context, v any) (jxc.BudgetRollupBy, error) {
+			return ec.unmarshalNBudgetRollupBy2githubᚗcomᚋjxcgraphᚋjxcᚐBudgetRollupBy(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["by"] = arg2
 	return args, nil
 }
 
@@ -10490,6 +16012,20 @@ func (ec *executionContext) field_Query_fiscalPeriods_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_goodsReceipt_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_journalEntries_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10580,6 +16116,72 @@ func (ec *executionContext) field_Query_kpis_args(ctx context.Context, rawArgs m
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_landedCost_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_operatingCosts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "year",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["year"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "month",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["month"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_payablesAging_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (jxc.Date, error) {
+			return ec.unmarshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_periodSummary_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10613,6 +16215,28 @@ func (ec *executionContext) field_Query_productByBarcode_args(ctx context.Contex
 		return nil, err
 	}
 	args["barcode"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_productSuppliers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "productId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["productId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "since",
+		func(ctx context.Context, v any) (*jxc.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["since"] = arg1
 	return args, nil
 }
 
@@ -10687,6 +16311,86 @@ func (ec *executionContext) field_Query_profitAndLoss_args(ctx context.Context, 
 		return nil, err
 	}
 	args["to"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_purchaseOrderLineByBarcode_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "purchaseOrderId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["purchaseOrderId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "barcode",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["barcode"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_purchaseOrder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_purchaseOrders_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.PurchaseOrderFilter, error) {
+			return ec.unmarshalOPurchaseOrderFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrderFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_purchaseSuggestions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "warehouseId",
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOID2ᚖint64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["warehouseId"] = arg0
 	return args, nil
 }
 
@@ -10994,6 +16698,124 @@ func (ec *executionContext) field_Query_stockMoves_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_supplierInvoice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_supplierInvoices_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.SupplierInvoiceFilter, error) {
+			return ec.unmarshalOSupplierInvoiceFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoiceFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_supplierPayments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "supplierId",
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOID2ᚖint64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["supplierId"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_supplier_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_suppliers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.SupplierFilter, error) {
+			return ec.unmarshalOSupplierFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_trialBalance_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -11093,6 +16915,20 @@ func (ec *executionContext) field_Subscription_stockLevelChanged_args(ctx contex
 		return nil, err
 	}
 	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Supplier_scorecard_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "since",
+		func(ctx context.Context, v any) (*jxc.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["since"] = arg0
 	return args, nil
 }
 
@@ -11556,16 +17392,16 @@ func (ec *executionContext) fieldContext_Address_region(_ context.Context, field
 	return graphql.NewScalarFieldContext("Address", field, false, false, "String")
 }
 
-func (ec *executionContext) _AgingBuckets_current(ctx context.Context, field graphql.CollectedField, obj *jxc.AgingBuckets) (ret graphql.Marshaler) {
+func (ec *executionContext) _AgingBuckets_notDue(ctx context.Context, field graphql.CollectedField, obj *jxc.AgingBuckets) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AgingBuckets_current(ctx, field)
+			return ec.fieldContext_AgingBuckets_notDue(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Current, nil
+			return obj.NotDue, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
@@ -11575,7 +17411,7 @@ func (ec *executionContext) _AgingBuckets_current(ctx context.Context, field gra
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_AgingBuckets_current(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_AgingBuckets_notDue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AgingBuckets", field, false, false, "Decimal")
 }
 
@@ -11588,7 +17424,7 @@ func (ec *executionContext) _AgingBuckets_days1To30(ctx context.Context, field g
 			return ec.fieldContext_AgingBuckets_days1To30(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Days30, nil
+			return obj.Days1To30, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
@@ -11611,7 +17447,7 @@ func (ec *executionContext) _AgingBuckets_days31To60(ctx context.Context, field 
 			return ec.fieldContext_AgingBuckets_days31To60(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Days60, nil
+			return obj.Days31To60, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
@@ -11634,7 +17470,7 @@ func (ec *executionContext) _AgingBuckets_days61To90(ctx context.Context, field 
 			return ec.fieldContext_AgingBuckets_days61To90(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Days90, nil
+			return obj.Days61To90, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
@@ -11692,6 +17528,492 @@ func (ec *executionContext) _AgingBuckets_total(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_AgingBuckets_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AgingBuckets", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Alert_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alert", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Alert_kind(ctx context.Context, field graphql.CollectedField, obj *jxc.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alert", field, false, false, "String")
+}
+
+func (ec *executionContext) _Alert_subject(ctx context.Context, field graphql.CollectedField, obj *jxc.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_subject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Subject, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_subject(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alert", field, false, false, "String")
+}
+
+func (ec *executionContext) _Alert_message(ctx context.Context, field graphql.CollectedField, obj *jxc.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alert", field, false, false, "String")
+}
+
+func (ec *executionContext) _Alert_ownerId(ctx context.Context, field graphql.CollectedField, obj *jxc.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_ownerId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_ownerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alert", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Alert_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alert", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Alert_acknowledged(ctx context.Context, field graphql.CollectedField, obj *jxc.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_acknowledged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Acknowledged, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_acknowledged(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alert", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Alert_acknowledgedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_acknowledgedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AcknowledgedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_acknowledgedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alert", field, false, false, "Time")
+}
+
+func (ec *executionContext) _AlertConnection_edges(ctx context.Context, field graphql.CollectedField, obj *AlertConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlertConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*AlertEdge) graphql.Marshaler {
+			return ec.marshalNAlertEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAlertEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlertConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AlertConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AlertEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AlertConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *AlertConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlertConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.Alert) graphql.Marshaler {
+			return ec.marshalNAlert2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAlertᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlertConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AlertConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Alert(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AlertConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *AlertConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlertConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlertConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AlertConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AlertConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *AlertConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlertConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlertConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AlertConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AlertEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *AlertEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlertEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlertEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AlertEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _AlertEdge_node(ctx context.Context, field graphql.CollectedField, obj *AlertEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlertEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Alert) graphql.Marshaler {
+			return ec.marshalNAlert2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAlert(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlertEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AlertEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Alert(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AlertPayload_alert(ctx context.Context, field graphql.CollectedField, obj *AlertPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlertPayload_alert(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Alert, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Alert) graphql.Marshaler {
+			return ec.marshalOAlert2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAlert(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AlertPayload_alert(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AlertPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Alert(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AlertPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *AlertPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlertPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlertPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AlertPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AlertsPayload_alerts(ctx context.Context, field graphql.CollectedField, obj *AlertsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlertsPayload_alerts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Alerts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.Alert) graphql.Marshaler {
+			return ec.marshalNAlert2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAlertᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlertsPayload_alerts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AlertsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Alert(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AlertsPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *AlertsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlertsPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlertsPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AlertsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ApiToken_id(ctx context.Context, field graphql.CollectedField, obj *jxc.APIToken) (ret graphql.Marshaler) {
@@ -12358,6 +18680,814 @@ func (ec *executionContext) _BooksViolationRow_detail(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_BooksViolationRow_detail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("BooksViolationRow", field, false, false, "String")
+}
+
+func (ec *executionContext) _BudgetLine_id(ctx context.Context, field graphql.CollectedField, obj *jxc.BudgetLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLine_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLine_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _BudgetLine_year(ctx context.Context, field graphql.CollectedField, obj *jxc.BudgetLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLine_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLine_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BudgetLine_month(ctx context.Context, field graphql.CollectedField, obj *jxc.BudgetLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLine_month(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Month, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLine_month(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BudgetLine_costCentre(ctx context.Context, field graphql.CollectedField, obj *jxc.BudgetLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLine_costCentre(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CostCentre, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLine_costCentre(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _BudgetLine_accountCode(ctx context.Context, field graphql.CollectedField, obj *jxc.BudgetLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLine_accountCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AccountCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLine_accountCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _BudgetLine_category(ctx context.Context, field graphql.CollectedField, obj *jxc.BudgetLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLine_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Category) graphql.Marshaler {
+			return ec.marshalOCategory2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCategory(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLine_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BudgetLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Category(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BudgetLine_amount(ctx context.Context, field graphql.CollectedField, obj *jxc.BudgetLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLine_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLine_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _BudgetLine_owner(ctx context.Context, field graphql.CollectedField, obj *jxc.BudgetLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLine_owner(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Owner, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLine_owner(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BudgetLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BudgetLine_policy(ctx context.Context, field graphql.CollectedField, obj *jxc.BudgetLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLine_policy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Policy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.BudgetPolicy) graphql.Marshaler {
+			return ec.marshalNBudgetPolicy2githubᚗcomᚋjxcgraphᚋjxcᚐBudgetPolicy(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLine_policy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetLine", field, false, false, "BudgetPolicy")
+}
+
+func (ec *executionContext) _BudgetLine_description(ctx context.Context, field graphql.CollectedField, obj *jxc.BudgetLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLine_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLine_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _BudgetLine_actual(ctx context.Context, field graphql.CollectedField, obj *jxc.BudgetLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLine_actual(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actual, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLine_actual(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _BudgetLine_committed(ctx context.Context, field graphql.CollectedField, obj *jxc.BudgetLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLine_committed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Committed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLine_committed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _BudgetLine_consumed(ctx context.Context, field graphql.CollectedField, obj *jxc.BudgetLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLine_consumed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Consumed(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLine_consumed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetLine", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _BudgetLine_remaining(ctx context.Context, field graphql.CollectedField, obj *jxc.BudgetLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLine_remaining(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Remaining(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLine_remaining(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetLine", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _BudgetLine_percent(ctx context.Context, field graphql.CollectedField, obj *jxc.BudgetLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLine_percent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Percent(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLine_percent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetLine", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _BudgetLine_alerted80(ctx context.Context, field graphql.CollectedField, obj *jxc.BudgetLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLine_alerted80(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Alerted80, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLine_alerted80(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetLine", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _BudgetLine_alerted100(ctx context.Context, field graphql.CollectedField, obj *jxc.BudgetLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLine_alerted100(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Alerted100, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLine_alerted100(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetLine", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _BudgetLineConnection_edges(ctx context.Context, field graphql.CollectedField, obj *BudgetLineConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLineConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*BudgetLineEdge) graphql.Marshaler {
+			return ec.marshalNBudgetLineEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBudgetLineEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLineConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BudgetLineConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BudgetLineEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BudgetLineConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *BudgetLineConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLineConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.BudgetLine) graphql.Marshaler {
+			return ec.marshalNBudgetLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBudgetLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLineConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BudgetLineConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BudgetLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BudgetLineConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *BudgetLineConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLineConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLineConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BudgetLineConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BudgetLineConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *BudgetLineConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLineConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLineConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetLineConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BudgetLineEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *BudgetLineEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLineEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLineEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetLineEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _BudgetLineEdge_node(ctx context.Context, field graphql.CollectedField, obj *BudgetLineEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLineEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.BudgetLine) graphql.Marshaler {
+			return ec.marshalNBudgetLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBudgetLine(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLineEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BudgetLineEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BudgetLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BudgetLinePayload_budgetLine(ctx context.Context, field graphql.CollectedField, obj *BudgetLinePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLinePayload_budgetLine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BudgetLine, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.BudgetLine) graphql.Marshaler {
+			return ec.marshalOBudgetLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBudgetLine(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLinePayload_budgetLine(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BudgetLinePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BudgetLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BudgetLinePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *BudgetLinePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLinePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLinePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BudgetLinePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BudgetRollupRow_key(ctx context.Context, field graphql.CollectedField, obj *jxc.BudgetRollupRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetRollupRow_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetRollupRow_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetRollupRow", field, false, false, "String")
+}
+
+func (ec *executionContext) _BudgetRollupRow_lines(ctx context.Context, field graphql.CollectedField, obj *jxc.BudgetRollupRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetRollupRow_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetRollupRow_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetRollupRow", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BudgetRollupRow_amount(ctx context.Context, field graphql.CollectedField, obj *jxc.BudgetRollupRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetRollupRow_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetRollupRow_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetRollupRow", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _BudgetRollupRow_actual(ctx context.Context, field graphql.CollectedField, obj *jxc.BudgetRollupRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetRollupRow_actual(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actual, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetRollupRow_actual(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetRollupRow", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _BudgetRollupRow_committed(ctx context.Context, field graphql.CollectedField, obj *jxc.BudgetRollupRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetRollupRow_committed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Committed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetRollupRow_committed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetRollupRow", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _BudgetRollupRow_consumed(ctx context.Context, field graphql.CollectedField, obj *jxc.BudgetRollupRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetRollupRow_consumed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Consumed(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetRollupRow_consumed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetRollupRow", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _BudgetRollupRow_percent(ctx context.Context, field graphql.CollectedField, obj *jxc.BudgetRollupRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetRollupRow_percent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Percent(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetRollupRow_percent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetRollupRow", field, true, false, "Decimal")
 }
 
 func (ec *executionContext) _Category_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Category) (ret graphql.Marshaler) {
@@ -13510,11 +20640,11 @@ func (ec *executionContext) _CustomerAging_buckets(ctx context.Context, field gr
 			return ec.fieldContext_CustomerAging_buckets(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.AgingBuckets, nil
+			return obj.ReceivableBuckets, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.AgingBuckets) graphql.Marshaler {
-			return ec.marshalNAgingBuckets2githubᚗcomᚋjxcgraphᚋjxcᚐAgingBuckets(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.ReceivableBuckets) graphql.Marshaler {
+			return ec.marshalNReceivableAgingBuckets2githubᚗcomᚋjxcgraphᚋjxcᚐReceivableBuckets(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13527,7 +20657,7 @@ func (ec *executionContext) fieldContext_CustomerAging_buckets(_ context.Context
 		IsMethod:   false,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AgingBuckets(ctx, field)
+			return ec.childFields_ReceivableAgingBuckets(ctx, field)
 		},
 	}
 	return fc, nil
@@ -14068,8 +21198,8 @@ func (ec *executionContext) _CustomerPayment_allocations(ctx context.Context, fi
 			return obj.Allocations, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.PaymentAllocation) graphql.Marshaler {
-			return ec.marshalNPaymentAllocation2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPaymentAllocationᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.ReceivableAllocation) graphql.Marshaler {
+			return ec.marshalNReceivableAllocation2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReceivableAllocationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -14082,7 +21212,7 @@ func (ec *executionContext) fieldContext_CustomerPayment_allocations(_ context.C
 		IsMethod:   false,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_PaymentAllocation(ctx, field)
+			return ec.childFields_ReceivableAllocation(ctx, field)
 		},
 	}
 	return fc, nil
@@ -14812,6 +21942,525 @@ func (ec *executionContext) _FiscalPeriodPayload_userErrors(ctx context.Context,
 func (ec *executionContext) fieldContext_FiscalPeriodPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "FiscalPeriodPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GoodsReceipt_id(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceipt) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceipt_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceipt_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsReceipt", field, false, false, "ID")
+}
+
+func (ec *executionContext) _GoodsReceipt_number(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceipt) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceipt_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceipt_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsReceipt", field, false, false, "String")
+}
+
+func (ec *executionContext) _GoodsReceipt_purchaseOrderId(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceipt) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceipt_purchaseOrderId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PurchaseOrderID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceipt_purchaseOrderId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsReceipt", field, false, false, "ID")
+}
+
+func (ec *executionContext) _GoodsReceipt_warehouseId(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceipt) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceipt_warehouseId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WarehouseID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceipt_warehouseId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsReceipt", field, false, false, "ID")
+}
+
+func (ec *executionContext) _GoodsReceipt_receiptDate(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceipt) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceipt_receiptDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReceiptDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceipt_receiptDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsReceipt", field, false, false, "Date")
+}
+
+func (ec *executionContext) _GoodsReceipt_notes(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceipt) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceipt_notes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Notes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceipt_notes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsReceipt", field, false, false, "String")
+}
+
+func (ec *executionContext) _GoodsReceipt_journalEntryId(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceipt) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceipt_journalEntryId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.JournalEntryID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceipt_journalEntryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsReceipt", field, false, false, "ID")
+}
+
+func (ec *executionContext) _GoodsReceipt_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceipt) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceipt_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceipt_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsReceipt", field, false, false, "Time")
+}
+
+func (ec *executionContext) _GoodsReceipt_lines(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceipt) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceipt_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.GoodsReceiptLine) graphql.Marshaler {
+			return ec.marshalNGoodsReceiptLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐGoodsReceiptLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceipt_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GoodsReceipt",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GoodsReceiptLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GoodsReceiptLine_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceiptLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceiptLine_lineNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LineNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceiptLine_lineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsReceiptLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GoodsReceiptLine_purchaseOrderLineId(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceiptLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceiptLine_purchaseOrderLineId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PurchaseOrderLineID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceiptLine_purchaseOrderLineId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsReceiptLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _GoodsReceiptLine_product(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceiptLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceiptLine_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceiptLine_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GoodsReceiptLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GoodsReceiptLine_locationId(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceiptLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceiptLine_locationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LocationID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceiptLine_locationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsReceiptLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _GoodsReceiptLine_inspectedQuantity(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceiptLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceiptLine_inspectedQuantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InspectedQty, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceiptLine_inspectedQuantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsReceiptLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _GoodsReceiptLine_acceptedQuantity(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceiptLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceiptLine_acceptedQuantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AcceptedQty, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceiptLine_acceptedQuantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsReceiptLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _GoodsReceiptLine_rejectedQuantity(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceiptLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceiptLine_rejectedQuantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RejectedQty, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceiptLine_rejectedQuantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsReceiptLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _GoodsReceiptLine_rejectionReason(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceiptLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceiptLine_rejectionReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RejectionReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceiptLine_rejectionReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsReceiptLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _GoodsReceiptLine_unitPrice(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceiptLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceiptLine_unitPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitPrice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceiptLine_unitPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsReceiptLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _GoodsReceiptLine_value(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceiptLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceiptLine_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceiptLine_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsReceiptLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _GoodsReceiptPayload_goodsReceipt(ctx context.Context, field graphql.CollectedField, obj *GoodsReceiptPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceiptPayload_goodsReceipt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GoodsReceipt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.GoodsReceipt) graphql.Marshaler {
+			return ec.marshalOGoodsReceipt2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐGoodsReceipt(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceiptPayload_goodsReceipt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GoodsReceiptPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GoodsReceipt(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GoodsReceiptPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *GoodsReceiptPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceiptPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceiptPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GoodsReceiptPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -15979,6 +23628,502 @@ func (ec *executionContext) fieldContext_KpiSet_cashConversionCycle(_ context.Co
 	return graphql.NewScalarFieldContext("KpiSet", field, false, false, "Decimal")
 }
 
+func (ec *executionContext) _LandedCost_id(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCost_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCost_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LandedCost", field, false, false, "ID")
+}
+
+func (ec *executionContext) _LandedCost_number(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCost_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCost_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LandedCost", field, false, false, "String")
+}
+
+func (ec *executionContext) _LandedCost_kind(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCost_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.LandedCostKind) graphql.Marshaler {
+			return ec.marshalNLandedCostKind2githubᚗcomᚋjxcgraphᚋjxcᚐLandedCostKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCost_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LandedCost", field, false, false, "LandedCostKind")
+}
+
+func (ec *executionContext) _LandedCost_basis(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCost_basis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Basis, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.AllocationBasis) graphql.Marshaler {
+			return ec.marshalNAllocationBasis2githubᚗcomᚋjxcgraphᚋjxcᚐAllocationBasis(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCost_basis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LandedCost", field, false, false, "AllocationBasis")
+}
+
+func (ec *executionContext) _LandedCost_postingDate(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCost_postingDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostingDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCost_postingDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LandedCost", field, false, false, "Date")
+}
+
+func (ec *executionContext) _LandedCost_amount(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCost_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCost_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LandedCost", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _LandedCost_description(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCost_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCost_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LandedCost", field, false, false, "String")
+}
+
+func (ec *executionContext) _LandedCost_supplierInvoiceId(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCost_supplierInvoiceId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SupplierInvoiceID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCost_supplierInvoiceId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LandedCost", field, false, false, "ID")
+}
+
+func (ec *executionContext) _LandedCost_journalEntryId(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCost_journalEntryId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.JournalEntryID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCost_journalEntryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LandedCost", field, false, false, "ID")
+}
+
+func (ec *executionContext) _LandedCost_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCost_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCost_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LandedCost", field, false, false, "Time")
+}
+
+func (ec *executionContext) _LandedCost_allocations(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCost_allocations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Allocations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.LandedCostAllocation) graphql.Marshaler {
+			return ec.marshalNLandedCostAllocation2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLandedCostAllocationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCost_allocations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LandedCost",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LandedCostAllocation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LandedCostAllocation_receiptId(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCostAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCostAllocation_receiptId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReceiptID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCostAllocation_receiptId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LandedCostAllocation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _LandedCostAllocation_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCostAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCostAllocation_lineNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LineNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCostAllocation_lineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LandedCostAllocation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LandedCostAllocation_product(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCostAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCostAllocation_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCostAllocation_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LandedCostAllocation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LandedCostAllocation_warehouseId(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCostAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCostAllocation_warehouseId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WarehouseID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCostAllocation_warehouseId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LandedCostAllocation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _LandedCostAllocation_amount(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCostAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCostAllocation_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCostAllocation_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LandedCostAllocation", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _LandedCostAllocation_onHandAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCostAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCostAllocation_onHandAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OnHandAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCostAllocation_onHandAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LandedCostAllocation", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _LandedCostAllocation_soldAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCostAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCostAllocation_soldAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SoldAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCostAllocation_soldAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LandedCostAllocation", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _LandedCostPayload_landedCost(ctx context.Context, field graphql.CollectedField, obj *LandedCostPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCostPayload_landedCost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LandedCost, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.LandedCost) graphql.Marshaler {
+			return ec.marshalOLandedCost2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLandedCost(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCostPayload_landedCost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LandedCostPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LandedCost(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LandedCostPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *LandedCostPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCostPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCostPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LandedCostPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Location_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Location) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16275,6 +24420,75 @@ func (ec *executionContext) fieldContext_LogoutPayload_userErrors(_ context.Cont
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _MatchIssue_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.MatchIssue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchIssue_lineNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LineNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchIssue_lineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchIssue", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MatchIssue_kind(ctx context.Context, field graphql.CollectedField, obj *jxc.MatchIssue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchIssue_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.MatchIssueKind) graphql.Marshaler {
+			return ec.marshalNMatchIssueKind2githubᚗcomᚋjxcgraphᚋjxcᚐMatchIssueKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchIssue_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchIssue", field, false, false, "MatchIssueKind")
+}
+
+func (ec *executionContext) _MatchIssue_message(ctx context.Context, field graphql.CollectedField, obj *jxc.MatchIssue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchIssue_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchIssue_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchIssue", field, false, false, "String")
 }
 
 func (ec *executionContext) _Mutation_login(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -18720,6 +26934,1817 @@ func (ec *executionContext) fieldContext_Mutation_refundCustomer(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createSupplier(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createSupplier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateSupplier(ctx, fc.Args["input"].(CreateSupplierInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"PURCHASING"})
+				if err != nil {
+					var zeroVal SupplierPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SupplierPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SupplierPayload) graphql.Marshaler {
+			return ec.marshalNSupplierPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createSupplier(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createSupplier_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateSupplier(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateSupplier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateSupplier(ctx, fc.Args["input"].(UpdateSupplierInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"PURCHASING"})
+				if err != nil {
+					var zeroVal SupplierPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SupplierPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SupplierPayload) graphql.Marshaler {
+			return ec.marshalNSupplierPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateSupplier(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateSupplier_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setSupplierProduct(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setSupplierProduct(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetSupplierProduct(ctx, fc.Args["input"].(SetSupplierProductInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"PURCHASING"})
+				if err != nil {
+					var zeroVal SupplierProductPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SupplierProductPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SupplierProductPayload) graphql.Marshaler {
+			return ec.marshalNSupplierProductPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierProductPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setSupplierProduct(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierProductPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setSupplierProduct_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updatePurchasingSettings(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updatePurchasingSettings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdatePurchasingSettings(ctx, fc.Args["input"].(PurchasingSettingsInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE", "MANAGER"})
+				if err != nil {
+					var zeroVal PurchasingSettingsPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal PurchasingSettingsPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v PurchasingSettingsPayload) graphql.Marshaler {
+			return ec.marshalNPurchasingSettingsPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPurchasingSettingsPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updatePurchasingSettings(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PurchasingSettingsPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updatePurchasingSettings_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createPurchaseOrder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createPurchaseOrder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreatePurchaseOrder(ctx, fc.Args["input"].(CreatePurchaseOrderInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"PURCHASING"})
+				if err != nil {
+					var zeroVal PurchaseOrderPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal PurchaseOrderPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v PurchaseOrderPayload) graphql.Marshaler {
+			return ec.marshalNPurchaseOrderPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPurchaseOrderPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createPurchaseOrder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PurchaseOrderPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createPurchaseOrder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createPurchaseOrdersFromSuggestions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createPurchaseOrdersFromSuggestions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreatePurchaseOrdersFromSuggestions(ctx, fc.Args["input"].(CreatePurchaseOrdersFromSuggestionsInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"PURCHASING"})
+				if err != nil {
+					var zeroVal PurchaseOrdersPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal PurchaseOrdersPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v PurchaseOrdersPayload) graphql.Marshaler {
+			return ec.marshalNPurchaseOrdersPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPurchaseOrdersPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createPurchaseOrdersFromSuggestions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PurchaseOrdersPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createPurchaseOrdersFromSuggestions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_submitPurchaseOrder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_submitPurchaseOrder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SubmitPurchaseOrder(ctx, fc.Args["id"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"PURCHASING"})
+				if err != nil {
+					var zeroVal PurchaseOrderPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal PurchaseOrderPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v PurchaseOrderPayload) graphql.Marshaler {
+			return ec.marshalNPurchaseOrderPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPurchaseOrderPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_submitPurchaseOrder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PurchaseOrderPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_submitPurchaseOrder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_approvePurchaseOrder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_approvePurchaseOrder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ApprovePurchaseOrder(ctx, fc.Args["id"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER"})
+				if err != nil {
+					var zeroVal PurchaseOrderPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal PurchaseOrderPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v PurchaseOrderPayload) graphql.Marshaler {
+			return ec.marshalNPurchaseOrderPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPurchaseOrderPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_approvePurchaseOrder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PurchaseOrderPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_approvePurchaseOrder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelPurchaseOrder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cancelPurchaseOrder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CancelPurchaseOrder(ctx, fc.Args["id"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"PURCHASING"})
+				if err != nil {
+					var zeroVal PurchaseOrderPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal PurchaseOrderPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v PurchaseOrderPayload) graphql.Marshaler {
+			return ec.marshalNPurchaseOrderPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPurchaseOrderPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cancelPurchaseOrder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PurchaseOrderPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelPurchaseOrder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_closePurchaseOrder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_closePurchaseOrder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ClosePurchaseOrder(ctx, fc.Args["id"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"PURCHASING"})
+				if err != nil {
+					var zeroVal PurchaseOrderPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal PurchaseOrderPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v PurchaseOrderPayload) graphql.Marshaler {
+			return ec.marshalNPurchaseOrderPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPurchaseOrderPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_closePurchaseOrder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PurchaseOrderPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_closePurchaseOrder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_postGoodsReceipt(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_postGoodsReceipt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PostGoodsReceipt(ctx, fc.Args["input"].(GoodsReceiptInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				if err != nil {
+					var zeroVal GoodsReceiptPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal GoodsReceiptPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v GoodsReceiptPayload) graphql.Marshaler {
+			return ec.marshalNGoodsReceiptPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐGoodsReceiptPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_postGoodsReceipt(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GoodsReceiptPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_postGoodsReceipt_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_postSupplierInvoice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_postSupplierInvoice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PostSupplierInvoice(ctx, fc.Args["input"].(SupplierInvoiceInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal SupplierInvoicePayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SupplierInvoicePayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SupplierInvoicePayload) graphql.Marshaler {
+			return ec.marshalNSupplierInvoicePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierInvoicePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_postSupplierInvoice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierInvoicePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_postSupplierInvoice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_approveSupplierInvoiceMismatch(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_approveSupplierInvoiceMismatch(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ApproveSupplierInvoiceMismatch(ctx, fc.Args["id"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal SupplierInvoicePayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SupplierInvoicePayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SupplierInvoicePayload) graphql.Marshaler {
+			return ec.marshalNSupplierInvoicePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierInvoicePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_approveSupplierInvoiceMismatch(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierInvoicePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_approveSupplierInvoiceMismatch_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_postSupplierPayment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_postSupplierPayment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PostSupplierPayment(ctx, fc.Args["input"].(SupplierPaymentInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal SupplierPaymentPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SupplierPaymentPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SupplierPaymentPayload) graphql.Marshaler {
+			return ec.marshalNSupplierPaymentPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierPaymentPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_postSupplierPayment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierPaymentPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_postSupplierPayment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_postLandedCost(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_postLandedCost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PostLandedCost(ctx, fc.Args["input"].(LandedCostInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal LandedCostPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal LandedCostPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v LandedCostPayload) graphql.Marshaler {
+			return ec.marshalNLandedCostPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐLandedCostPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_postLandedCost(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LandedCostPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_postLandedCost_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createBudgetLine(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createBudgetLine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateBudgetLine(ctx, fc.Args["input"].(CreateBudgetLineInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal BudgetLinePayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal BudgetLinePayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v BudgetLinePayload) graphql.Marshaler {
+			return ec.marshalNBudgetLinePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBudgetLinePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createBudgetLine(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BudgetLinePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createBudgetLine_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateBudgetLine(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateBudgetLine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateBudgetLine(ctx, fc.Args["input"].(UpdateBudgetLineInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal BudgetLinePayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal BudgetLinePayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v BudgetLinePayload) graphql.Marshaler {
+			return ec.marshalNBudgetLinePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBudgetLinePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateBudgetLine(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BudgetLinePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateBudgetLine_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_postOperatingCost(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_postOperatingCost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PostOperatingCost(ctx, fc.Args["input"].(OperatingCostInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal OperatingCostPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal OperatingCostPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v OperatingCostPayload) graphql.Marshaler {
+			return ec.marshalNOperatingCostPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐOperatingCostPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_postOperatingCost(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OperatingCostPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_postOperatingCost_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_acknowledgeAlert(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_acknowledgeAlert(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AcknowledgeAlert(ctx, fc.Args["id"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "SALES", "PURCHASING", "WAREHOUSE", "FINANCE"})
+				if err != nil {
+					var zeroVal AlertPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal AlertPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v AlertPayload) graphql.Marshaler {
+			return ec.marshalNAlertPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAlertPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_acknowledgeAlert(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AlertPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_acknowledgeAlert_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_checkLowStock(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_checkLowStock(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Mutation().CheckLowStock(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"PURCHASING", "WAREHOUSE"})
+				if err != nil {
+					var zeroVal AlertsPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal AlertsPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v AlertsPayload) graphql.Marshaler {
+			return ec.marshalNAlertsPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAlertsPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_checkLowStock(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AlertsPayload(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OperatingCost_id(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCost_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCost_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperatingCost", field, false, false, "ID")
+}
+
+func (ec *executionContext) _OperatingCost_number(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCost_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCost_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperatingCost", field, false, false, "String")
+}
+
+func (ec *executionContext) _OperatingCost_category(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCost_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.OperatingCostCategory) graphql.Marshaler {
+			return ec.marshalNOperatingCostCategory2githubᚗcomᚋjxcgraphᚋjxcᚐOperatingCostCategory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCost_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperatingCost", field, false, false, "OperatingCostCategory")
+}
+
+func (ec *executionContext) _OperatingCost_postingDate(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCost_postingDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostingDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCost_postingDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperatingCost", field, false, false, "Date")
+}
+
+func (ec *executionContext) _OperatingCost_costCentre(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCost_costCentre(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CostCentre, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCost_costCentre(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperatingCost", field, false, false, "String")
+}
+
+func (ec *executionContext) _OperatingCost_accountCode(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCost_accountCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AccountCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCost_accountCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperatingCost", field, false, false, "String")
+}
+
+func (ec *executionContext) _OperatingCost_amount(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCost_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCost_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperatingCost", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _OperatingCost_payFrom(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCost_payFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PayFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.PayFrom) graphql.Marshaler {
+			return ec.marshalNPayFrom2githubᚗcomᚋjxcgraphᚋjxcᚐPayFrom(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCost_payFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperatingCost", field, false, false, "PayFrom")
+}
+
+func (ec *executionContext) _OperatingCost_supplierId(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCost_supplierId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SupplierID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCost_supplierId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperatingCost", field, false, false, "ID")
+}
+
+func (ec *executionContext) _OperatingCost_supplierInvoiceId(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCost_supplierInvoiceId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SupplierInvoiceID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCost_supplierInvoiceId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperatingCost", field, false, false, "ID")
+}
+
+func (ec *executionContext) _OperatingCost_description(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCost_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCost_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperatingCost", field, false, false, "String")
+}
+
+func (ec *executionContext) _OperatingCost_budgetWarnings(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCost_budgetWarnings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BudgetWarnings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCost_budgetWarnings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperatingCost", field, false, false, "String")
+}
+
+func (ec *executionContext) _OperatingCost_journalEntryId(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCost_journalEntryId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.JournalEntryID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCost_journalEntryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperatingCost", field, false, false, "ID")
+}
+
+func (ec *executionContext) _OperatingCost_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCost_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCost_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperatingCost", field, false, false, "Time")
+}
+
+func (ec *executionContext) _OperatingCostConnection_edges(ctx context.Context, field graphql.CollectedField, obj *OperatingCostConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCostConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*OperatingCostEdge) graphql.Marshaler {
+			return ec.marshalNOperatingCostEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐOperatingCostEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCostConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OperatingCostConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OperatingCostEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OperatingCostConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *OperatingCostConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCostConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.OperatingCost) graphql.Marshaler {
+			return ec.marshalNOperatingCost2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐOperatingCostᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCostConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OperatingCostConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OperatingCost(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OperatingCostConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *OperatingCostConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCostConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCostConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OperatingCostConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OperatingCostConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *OperatingCostConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCostConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCostConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperatingCostConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OperatingCostEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *OperatingCostEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCostEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCostEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperatingCostEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _OperatingCostEdge_node(ctx context.Context, field graphql.CollectedField, obj *OperatingCostEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCostEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.OperatingCost) graphql.Marshaler {
+			return ec.marshalNOperatingCost2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐOperatingCost(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCostEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OperatingCostEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OperatingCost(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OperatingCostPayload_operatingCost(ctx context.Context, field graphql.CollectedField, obj *OperatingCostPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCostPayload_operatingCost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OperatingCost, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.OperatingCost) graphql.Marshaler {
+			return ec.marshalOOperatingCost2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐOperatingCost(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCostPayload_operatingCost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OperatingCostPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OperatingCost(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OperatingCostPayload_warnings(ctx context.Context, field graphql.CollectedField, obj *OperatingCostPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCostPayload_warnings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warnings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCostPayload_warnings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperatingCostPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _OperatingCostPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *OperatingCostPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCostPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCostPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OperatingCostPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18812,119 +28837,187 @@ func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, f
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
 }
 
-func (ec *executionContext) _PaymentAllocation_id(ctx context.Context, field graphql.CollectedField, obj *jxc.PaymentAllocation) (ret graphql.Marshaler) {
+func (ec *executionContext) _PayablesAging_asOf(ctx context.Context, field graphql.CollectedField, obj *jxc.PayablesAging) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PaymentAllocation_id(ctx, field)
+			return ec.fieldContext_PayablesAging_asOf(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
+			return obj.AsOf, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNID2int64(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_PaymentAllocation_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PaymentAllocation", field, false, false, "ID")
+func (ec *executionContext) fieldContext_PayablesAging_asOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PayablesAging", field, false, false, "Date")
 }
 
-func (ec *executionContext) _PaymentAllocation_invoiceId(ctx context.Context, field graphql.CollectedField, obj *jxc.PaymentAllocation) (ret graphql.Marshaler) {
+func (ec *executionContext) _PayablesAging_rows(ctx context.Context, field graphql.CollectedField, obj *jxc.PayablesAging) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PaymentAllocation_invoiceId(ctx, field)
+			return ec.fieldContext_PayablesAging_rows(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.InvoiceID, nil
+			return obj.Rows, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNID2int64(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.PayablesAgingRow) graphql.Marshaler {
+			return ec.marshalNPayablesAgingRow2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPayablesAgingRowᚄ(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_PaymentAllocation_invoiceId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PaymentAllocation", field, false, false, "ID")
+func (ec *executionContext) fieldContext_PayablesAging_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PayablesAging",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PayablesAgingRow(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
-func (ec *executionContext) _PaymentAllocation_invoiceNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.PaymentAllocation) (ret graphql.Marshaler) {
+func (ec *executionContext) _PayablesAging_total(ctx context.Context, field graphql.CollectedField, obj *jxc.PayablesAging) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PaymentAllocation_invoiceNumber(ctx, field)
+			return ec.fieldContext_PayablesAging_total(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.InvoiceNo, nil
+			return obj.Total, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.AgingBuckets) graphql.Marshaler {
+			return ec.marshalNAgingBuckets2githubᚗcomᚋjxcgraphᚋjxcᚐAgingBuckets(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_PaymentAllocation_invoiceNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PaymentAllocation", field, false, false, "String")
+func (ec *executionContext) fieldContext_PayablesAging_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PayablesAging",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AgingBuckets(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
-func (ec *executionContext) _PaymentAllocation_paymentId(ctx context.Context, field graphql.CollectedField, obj *jxc.PaymentAllocation) (ret graphql.Marshaler) {
+func (ec *executionContext) _PayablesAgingRow_supplier(ctx context.Context, field graphql.CollectedField, obj *jxc.PayablesAgingRow) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PaymentAllocation_paymentId(ctx, field)
+			return ec.fieldContext_PayablesAgingRow_supplier(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.PaymentID, nil
+			return obj.Supplier, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
-			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Supplier) graphql.Marshaler {
+			return ec.marshalNSupplier2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplier(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
-func (ec *executionContext) fieldContext_PaymentAllocation_paymentId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PaymentAllocation", field, false, false, "ID")
+func (ec *executionContext) fieldContext_PayablesAgingRow_supplier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PayablesAgingRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Supplier(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
-func (ec *executionContext) _PaymentAllocation_returnId(ctx context.Context, field graphql.CollectedField, obj *jxc.PaymentAllocation) (ret graphql.Marshaler) {
+func (ec *executionContext) _PayablesAgingRow_buckets(ctx context.Context, field graphql.CollectedField, obj *jxc.PayablesAgingRow) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PaymentAllocation_returnId(ctx, field)
+			return ec.fieldContext_PayablesAgingRow_buckets(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ReturnID, nil
+			return obj.AgingBuckets, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
-			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.AgingBuckets) graphql.Marshaler {
+			return ec.marshalNAgingBuckets2githubᚗcomᚋjxcgraphᚋjxcᚐAgingBuckets(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
-func (ec *executionContext) fieldContext_PaymentAllocation_returnId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PaymentAllocation", field, false, false, "ID")
+func (ec *executionContext) fieldContext_PayablesAgingRow_buckets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PayablesAgingRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AgingBuckets(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PaymentAllocation_invoice(ctx context.Context, field graphql.CollectedField, obj *jxc.PaymentAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PaymentAllocation_invoice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Invoice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SupplierInvoice) graphql.Marshaler {
+			return ec.marshalNSupplierInvoice2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PaymentAllocation_invoice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PaymentAllocation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierInvoice(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _PaymentAllocation_amount(ctx context.Context, field graphql.CollectedField, obj *jxc.PaymentAllocation) (ret graphql.Marshaler) {
@@ -18948,29 +29041,6 @@ func (ec *executionContext) _PaymentAllocation_amount(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_PaymentAllocation_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PaymentAllocation", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _PaymentAllocation_postingDate(ctx context.Context, field graphql.CollectedField, obj *jxc.PaymentAllocation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PaymentAllocation_postingDate(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PostingDate, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
-			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_PaymentAllocation_postingDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PaymentAllocation", field, false, false, "Date")
 }
 
 func (ec *executionContext) _PeriodSummary_year(ctx context.Context, field graphql.CollectedField, obj *jxc.PeriodSummary) (ret graphql.Marshaler) {
@@ -19072,6 +29142,176 @@ func (ec *executionContext) _PeriodSummary_computedAt(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_PeriodSummary_computedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PeriodSummary", field, false, false, "String")
+}
+
+func (ec *executionContext) _PriceTrend_product(ctx context.Context, field graphql.CollectedField, obj *jxc.PriceTrend) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriceTrend_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriceTrend_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PriceTrend",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PriceTrend_points(ctx context.Context, field graphql.CollectedField, obj *jxc.PriceTrend) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriceTrend_points(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Points, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriceTrend_points(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriceTrend", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PriceTrend_firstPrice(ctx context.Context, field graphql.CollectedField, obj *jxc.PriceTrend) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriceTrend_firstPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FirstPrice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriceTrend_firstPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriceTrend", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PriceTrend_lastPrice(ctx context.Context, field graphql.CollectedField, obj *jxc.PriceTrend) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriceTrend_lastPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastPrice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriceTrend_lastPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriceTrend", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PriceTrend_minPrice(ctx context.Context, field graphql.CollectedField, obj *jxc.PriceTrend) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriceTrend_minPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MinPrice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriceTrend_minPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriceTrend", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PriceTrend_maxPrice(ctx context.Context, field graphql.CollectedField, obj *jxc.PriceTrend) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriceTrend_maxPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxPrice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriceTrend_maxPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriceTrend", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PriceTrend_changePercent(ctx context.Context, field graphql.CollectedField, obj *jxc.PriceTrend) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriceTrend_changePercent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ChangePercent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriceTrend_changePercent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriceTrend", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _Product_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
@@ -19944,6 +30184,1548 @@ func (ec *executionContext) _ProfitAndLoss_netIncome(ctx context.Context, field 
 }
 func (ec *executionContext) fieldContext_ProfitAndLoss_netIncome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ProfitAndLoss", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PurchaseOrder_id(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrder_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrder_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrder", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PurchaseOrder_number(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrder_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrder_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrder", field, false, false, "String")
+}
+
+func (ec *executionContext) _PurchaseOrder_supplier(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrder_supplier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Supplier, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Supplier) graphql.Marshaler {
+			return ec.marshalNSupplier2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplier(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrder_supplier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PurchaseOrder",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Supplier(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PurchaseOrder_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrder_warehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warehouse, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalNWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrder_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PurchaseOrder",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PurchaseOrder_status(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrder_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.PurchaseOrderStatus) graphql.Marshaler {
+			return ec.marshalNPurchaseOrderStatus2githubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrderStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrder_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrder", field, false, false, "PurchaseOrderStatus")
+}
+
+func (ec *executionContext) _PurchaseOrder_orderDate(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrder_orderDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrderDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrder_orderDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrder", field, false, false, "Date")
+}
+
+func (ec *executionContext) _PurchaseOrder_expectedDate(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrder_expectedDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpectedDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrder_expectedDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrder", field, false, false, "Date")
+}
+
+func (ec *executionContext) _PurchaseOrder_costCentre(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrder_costCentre(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CostCentre, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrder_costCentre(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrder", field, false, false, "String")
+}
+
+func (ec *executionContext) _PurchaseOrder_notes(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrder_notes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Notes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrder_notes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrder", field, false, false, "String")
+}
+
+func (ec *executionContext) _PurchaseOrder_budgetWarnings(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrder_budgetWarnings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BudgetWarnings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrder_budgetWarnings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrder", field, false, false, "String")
+}
+
+func (ec *executionContext) _PurchaseOrder_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrder_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrder_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrder", field, false, false, "Time")
+}
+
+func (ec *executionContext) _PurchaseOrder_submittedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrder_submittedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubmittedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrder_submittedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrder", field, false, false, "Time")
+}
+
+func (ec *executionContext) _PurchaseOrder_approvedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrder_approvedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ApprovedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrder_approvedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrder", field, false, false, "Time")
+}
+
+func (ec *executionContext) _PurchaseOrder_closedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrder_closedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrder_closedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrder", field, false, false, "Time")
+}
+
+func (ec *executionContext) _PurchaseOrder_lines(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrder_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.PurchaseOrderLine) graphql.Marshaler {
+			return ec.marshalNPurchaseOrderLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrderLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrder_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PurchaseOrder",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PurchaseOrderLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PurchaseOrder_netAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrder_netAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NetAmount(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrder_netAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrder", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _PurchaseOrder_taxAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrder_taxAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaxAmount(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrder_taxAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrder", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _PurchaseOrder_totalAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrder_totalAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalAmount(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrder_totalAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrder", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _PurchaseOrder_receipts(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrder_receipts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PurchaseOrder().Receipts(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.GoodsReceipt) graphql.Marshaler {
+			return ec.marshalNGoodsReceipt2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐGoodsReceiptᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrder_receipts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PurchaseOrder",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GoodsReceipt(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PurchaseOrderConnection_edges(ctx context.Context, field graphql.CollectedField, obj *PurchaseOrderConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrderConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*PurchaseOrderEdge) graphql.Marshaler {
+			return ec.marshalNPurchaseOrderEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPurchaseOrderEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrderConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PurchaseOrderConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PurchaseOrderEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PurchaseOrderConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *PurchaseOrderConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrderConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.PurchaseOrder) graphql.Marshaler {
+			return ec.marshalNPurchaseOrder2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrderᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrderConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PurchaseOrderConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PurchaseOrder(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PurchaseOrderConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *PurchaseOrderConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrderConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrderConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PurchaseOrderConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PurchaseOrderConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *PurchaseOrderConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrderConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrderConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrderConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PurchaseOrderEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *PurchaseOrderEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrderEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrderEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrderEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _PurchaseOrderEdge_node(ctx context.Context, field graphql.CollectedField, obj *PurchaseOrderEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrderEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.PurchaseOrder) graphql.Marshaler {
+			return ec.marshalNPurchaseOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrderEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PurchaseOrderEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PurchaseOrder(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PurchaseOrderLine_id(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrderLine_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrderLine_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrderLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PurchaseOrderLine_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrderLine_lineNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LineNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrderLine_lineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrderLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PurchaseOrderLine_product(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrderLine_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrderLine_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PurchaseOrderLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PurchaseOrderLine_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrderLine_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrderLine_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrderLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PurchaseOrderLine_unitPrice(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrderLine_unitPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitPrice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrderLine_unitPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrderLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PurchaseOrderLine_vatRate(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrderLine_vatRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VATRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrderLine_vatRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrderLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PurchaseOrderLine_netAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrderLine_netAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NetAmount(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrderLine_netAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrderLine", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _PurchaseOrderLine_receivedQuantity(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrderLine_receivedQuantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReceivedQty, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrderLine_receivedQuantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrderLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PurchaseOrderLine_rejectedQuantity(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrderLine_rejectedQuantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RejectedQty, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrderLine_rejectedQuantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrderLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PurchaseOrderLine_invoicedQuantity(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrderLine_invoicedQuantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InvoicedQty, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrderLine_invoicedQuantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrderLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PurchaseOrderLine_openQuantity(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrderLine_openQuantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpenQuantity(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrderLine_openQuantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrderLine", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _PurchaseOrderLine_receivedValue(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrderLine_receivedValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReceivedValue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrderLine_receivedValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrderLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PurchaseOrderLine_grniBalance(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrderLine_grniBalance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GRNIBalance(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrderLine_grniBalance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrderLine", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _PurchaseOrderPayload_purchaseOrder(ctx context.Context, field graphql.CollectedField, obj *PurchaseOrderPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrderPayload_purchaseOrder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PurchaseOrder, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.PurchaseOrder) graphql.Marshaler {
+			return ec.marshalOPurchaseOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrder(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrderPayload_purchaseOrder(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PurchaseOrderPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PurchaseOrder(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PurchaseOrderPayload_warnings(ctx context.Context, field graphql.CollectedField, obj *PurchaseOrderPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrderPayload_warnings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warnings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrderPayload_warnings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrderPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _PurchaseOrderPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *PurchaseOrderPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrderPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrderPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PurchaseOrderPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PurchaseOrdersPayload_purchaseOrders(ctx context.Context, field graphql.CollectedField, obj *PurchaseOrdersPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrdersPayload_purchaseOrders(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PurchaseOrders, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.PurchaseOrder) graphql.Marshaler {
+			return ec.marshalNPurchaseOrder2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrderᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrdersPayload_purchaseOrders(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PurchaseOrdersPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PurchaseOrder(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PurchaseOrdersPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *PurchaseOrdersPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrdersPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrdersPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PurchaseOrdersPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PurchaseSuggestion_product(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseSuggestion_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseSuggestion_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PurchaseSuggestion",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PurchaseSuggestion_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseSuggestion_warehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warehouse, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalNWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseSuggestion_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PurchaseSuggestion",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PurchaseSuggestion_available(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseSuggestion_available(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Available, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseSuggestion_available(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseSuggestion", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PurchaseSuggestion_onOrder(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseSuggestion_onOrder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OnOrder, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseSuggestion_onOrder(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseSuggestion", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PurchaseSuggestion_replenishmentNeed(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseSuggestion_replenishmentNeed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReplenishmentNeed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseSuggestion_replenishmentNeed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseSuggestion", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PurchaseSuggestion_reorderPoint(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseSuggestion_reorderPoint(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReorderPoint, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseSuggestion_reorderPoint(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseSuggestion", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PurchaseSuggestion_shortage(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseSuggestion_shortage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Shortage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseSuggestion_shortage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseSuggestion", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PurchaseSuggestion_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseSuggestion_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseSuggestion_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseSuggestion", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PurchaseSuggestion_supplier(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseSuggestion_supplier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Supplier, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Supplier) graphql.Marshaler {
+			return ec.marshalOSupplier2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplier(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseSuggestion_supplier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PurchaseSuggestion",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Supplier(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PurchaseSuggestion_unitPrice(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseSuggestion_unitPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitPrice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseSuggestion_unitPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseSuggestion", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PurchaseSuggestion_expectedDate(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseSuggestion_expectedDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpectedDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseSuggestion_expectedDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseSuggestion", field, false, false, "Date")
+}
+
+func (ec *executionContext) _PurchaseSuggestion_reason(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseSuggestion_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseSuggestion_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseSuggestion", field, false, false, "String")
+}
+
+func (ec *executionContext) _PurchasingSettings_priceTolerance(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchasingSettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchasingSettings_priceTolerance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PriceTolerance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchasingSettings_priceTolerance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchasingSettings", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PurchasingSettings_quantityTolerance(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchasingSettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchasingSettings_quantityTolerance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.QuantityTolerance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchasingSettings_quantityTolerance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchasingSettings", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PurchasingSettings_priceRiseThreshold(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchasingSettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchasingSettings_priceRiseThreshold(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PriceRiseThreshold, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchasingSettings_priceRiseThreshold(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchasingSettings", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PurchasingSettingsPayload_settings(ctx context.Context, field graphql.CollectedField, obj *PurchasingSettingsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchasingSettingsPayload_settings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Settings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.PurchasingSettings) graphql.Marshaler {
+			return ec.marshalOPurchasingSettings2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPurchasingSettings(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PurchasingSettingsPayload_settings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PurchasingSettingsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PurchasingSettings(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PurchasingSettingsPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *PurchasingSettingsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchasingSettingsPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchasingSettingsPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PurchasingSettingsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Query_me(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -21727,6 +33509,992 @@ func (ec *executionContext) fieldContext_Query_periodSummary(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_suppliers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_suppliers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Suppliers(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SupplierFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v SupplierConnection) graphql.Marshaler {
+			return ec.marshalNSupplierConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_suppliers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_suppliers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_supplier(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_supplier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Supplier(ctx, fc.Args["id"].(int64))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Supplier) graphql.Marshaler {
+			return ec.marshalOSupplier2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplier(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_supplier(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Supplier(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_supplier_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_productSuppliers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_productSuppliers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ProductSuppliers(ctx, fc.Args["productId"].(int64), fc.Args["since"].(*jxc.Date))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.SupplierOption) graphql.Marshaler {
+			return ec.marshalNSupplierOption2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierOptionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_productSuppliers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierOption(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_productSuppliers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_purchasingSettings(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_purchasingSettings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().PurchasingSettings(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.PurchasingSettings) graphql.Marshaler {
+			return ec.marshalNPurchasingSettings2githubᚗcomᚋjxcgraphᚋjxcᚐPurchasingSettings(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_purchasingSettings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PurchasingSettings(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_purchaseOrders(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_purchaseOrders(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PurchaseOrders(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.PurchaseOrderFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v PurchaseOrderConnection) graphql.Marshaler {
+			return ec.marshalNPurchaseOrderConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPurchaseOrderConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_purchaseOrders(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PurchaseOrderConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_purchaseOrders_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_purchaseOrder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_purchaseOrder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PurchaseOrder(ctx, fc.Args["id"].(int64))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.PurchaseOrder) graphql.Marshaler {
+			return ec.marshalOPurchaseOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrder(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_purchaseOrder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PurchaseOrder(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_purchaseOrder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_purchaseOrderLineByBarcode(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_purchaseOrderLineByBarcode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PurchaseOrderLineByBarcode(ctx, fc.Args["purchaseOrderId"].(int64), fc.Args["barcode"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.PurchaseOrderLine) graphql.Marshaler {
+			return ec.marshalOPurchaseOrderLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrderLine(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_purchaseOrderLineByBarcode(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PurchaseOrderLine(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_purchaseOrderLineByBarcode_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_purchaseSuggestions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_purchaseSuggestions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PurchaseSuggestions(ctx, fc.Args["warehouseId"].(*int64))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.PurchaseSuggestion) graphql.Marshaler {
+			return ec.marshalNPurchaseSuggestion2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPurchaseSuggestionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_purchaseSuggestions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PurchaseSuggestion(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_purchaseSuggestions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_goodsReceipt(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_goodsReceipt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().GoodsReceipt(ctx, fc.Args["id"].(int64))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.GoodsReceipt) graphql.Marshaler {
+			return ec.marshalOGoodsReceipt2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐGoodsReceipt(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_goodsReceipt(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GoodsReceipt(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_goodsReceipt_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_supplierInvoices(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_supplierInvoices(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SupplierInvoices(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SupplierInvoiceFilter))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "PURCHASING", "ANALYST"})
+				if err != nil {
+					var zeroVal SupplierInvoiceConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SupplierInvoiceConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SupplierInvoiceConnection) graphql.Marshaler {
+			return ec.marshalNSupplierInvoiceConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierInvoiceConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_supplierInvoices(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierInvoiceConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_supplierInvoices_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_supplierInvoice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_supplierInvoice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SupplierInvoice(ctx, fc.Args["id"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "PURCHASING", "ANALYST"})
+				if err != nil {
+					var zeroVal *jxc.SupplierInvoice
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *jxc.SupplierInvoice
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SupplierInvoice) graphql.Marshaler {
+			return ec.marshalOSupplierInvoice2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoice(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_supplierInvoice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierInvoice(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_supplierInvoice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_supplierPayments(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_supplierPayments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SupplierPayments(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["supplierId"].(*int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal SupplierPaymentConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SupplierPaymentConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SupplierPaymentConnection) graphql.Marshaler {
+			return ec.marshalNSupplierPaymentConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierPaymentConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_supplierPayments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierPaymentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_supplierPayments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_payablesAging(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_payablesAging(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PayablesAging(ctx, fc.Args["asOf"].(jxc.Date))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal jxc.PayablesAging
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal jxc.PayablesAging
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.PayablesAging) graphql.Marshaler {
+			return ec.marshalNPayablesAging2githubᚗcomᚋjxcgraphᚋjxcᚐPayablesAging(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_payablesAging(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PayablesAging(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_payablesAging_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_landedCost(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_landedCost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().LandedCost(ctx, fc.Args["id"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal *jxc.LandedCost
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *jxc.LandedCost
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.LandedCost) graphql.Marshaler {
+			return ec.marshalOLandedCost2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLandedCost(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_landedCost(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LandedCost(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_landedCost_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_budgetLines(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_budgetLines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().BudgetLines(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.BudgetFilter))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "PURCHASING", "ANALYST"})
+				if err != nil {
+					var zeroVal BudgetLineConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal BudgetLineConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v BudgetLineConnection) graphql.Marshaler {
+			return ec.marshalNBudgetLineConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBudgetLineConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_budgetLines(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BudgetLineConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_budgetLines_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_budgetLine(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_budgetLine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().BudgetLine(ctx, fc.Args["id"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "PURCHASING", "ANALYST"})
+				if err != nil {
+					var zeroVal *jxc.BudgetLine
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *jxc.BudgetLine
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.BudgetLine) graphql.Marshaler {
+			return ec.marshalOBudgetLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBudgetLine(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_budgetLine(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BudgetLine(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_budgetLine_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_budgetRollup(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_budgetRollup(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().BudgetRollup(ctx, fc.Args["year"].(int), fc.Args["month"].(*int), fc.Args["by"].(jxc.BudgetRollupBy))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "PURCHASING", "ANALYST"})
+				if err != nil {
+					var zeroVal []*jxc.BudgetRollupRow
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*jxc.BudgetRollupRow
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.BudgetRollupRow) graphql.Marshaler {
+			return ec.marshalNBudgetRollupRow2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBudgetRollupRowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_budgetRollup(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BudgetRollupRow(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_budgetRollup_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_operatingCosts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_operatingCosts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().OperatingCosts(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["year"].(*int), fc.Args["month"].(*int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal OperatingCostConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal OperatingCostConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v OperatingCostConnection) graphql.Marshaler {
+			return ec.marshalNOperatingCostConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐOperatingCostConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_operatingCosts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OperatingCostConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_operatingCosts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_alerts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_alerts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Alerts(ctx, fc.Args["kinds"].([]string), fc.Args["mine"].(*bool), fc.Args["acknowledged"].(*bool), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v AlertConnection) graphql.Marshaler {
+			return ec.marshalNAlertConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAlertConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_alerts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AlertConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_alerts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21803,6 +34571,305 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _ReceivableAgingBuckets_current(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableBuckets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableAgingBuckets_current(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Current, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableAgingBuckets_current(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReceivableAgingBuckets", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ReceivableAgingBuckets_days1To30(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableBuckets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableAgingBuckets_days1To30(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Days30, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableAgingBuckets_days1To30(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReceivableAgingBuckets", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ReceivableAgingBuckets_days31To60(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableBuckets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableAgingBuckets_days31To60(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Days60, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableAgingBuckets_days31To60(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReceivableAgingBuckets", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ReceivableAgingBuckets_days61To90(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableBuckets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableAgingBuckets_days61To90(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Days90, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableAgingBuckets_days61To90(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReceivableAgingBuckets", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ReceivableAgingBuckets_over90(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableBuckets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableAgingBuckets_over90(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Over90, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableAgingBuckets_over90(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReceivableAgingBuckets", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ReceivableAgingBuckets_total(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableBuckets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableAgingBuckets_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableAgingBuckets_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReceivableAgingBuckets", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ReceivableAllocation_id(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableAllocation_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableAllocation_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReceivableAllocation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ReceivableAllocation_invoiceId(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableAllocation_invoiceId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InvoiceID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableAllocation_invoiceId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReceivableAllocation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ReceivableAllocation_invoiceNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableAllocation_invoiceNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InvoiceNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableAllocation_invoiceNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReceivableAllocation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReceivableAllocation_paymentId(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableAllocation_paymentId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PaymentID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableAllocation_paymentId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReceivableAllocation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ReceivableAllocation_returnId(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableAllocation_returnId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReturnID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableAllocation_returnId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReceivableAllocation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ReceivableAllocation_amount(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableAllocation_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableAllocation_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReceivableAllocation", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ReceivableAllocation_postingDate(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableAllocation_postingDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostingDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableAllocation_postingDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReceivableAllocation", field, false, false, "Date")
+}
+
 func (ec *executionContext) _ReceivablesAging_asOf(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivablesAging) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21870,8 +34937,8 @@ func (ec *executionContext) _ReceivablesAging_total(ctx context.Context, field g
 			return obj.Total, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.AgingBuckets) graphql.Marshaler {
-			return ec.marshalNAgingBuckets2githubᚗcomᚋjxcgraphᚋjxcᚐAgingBuckets(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.ReceivableBuckets) graphql.Marshaler {
+			return ec.marshalNReceivableAgingBuckets2githubᚗcomᚋjxcgraphᚋjxcᚐReceivableBuckets(ctx, selections, v)
 		},
 		true,
 		true,
@@ -21884,7 +34951,7 @@ func (ec *executionContext) fieldContext_ReceivablesAging_total(_ context.Contex
 		IsMethod:   false,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AgingBuckets(ctx, field)
+			return ec.childFields_ReceivableAgingBuckets(ctx, field)
 		},
 	}
 	return fc, nil
@@ -27872,6 +40939,2610 @@ func (ec *executionContext) fieldContext_Subscription_stockLevelChanged(ctx cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Supplier_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Supplier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Supplier_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Supplier_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Supplier", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Supplier_code(ctx context.Context, field graphql.CollectedField, obj *jxc.Supplier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Supplier_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Supplier_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Supplier", field, false, false, "String")
+}
+
+func (ec *executionContext) _Supplier_name(ctx context.Context, field graphql.CollectedField, obj *jxc.Supplier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Supplier_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Supplier_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Supplier", field, false, false, "String")
+}
+
+func (ec *executionContext) _Supplier_contacts(ctx context.Context, field graphql.CollectedField, obj *jxc.Supplier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Supplier_contacts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Contacts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []jxc.SupplierContact) graphql.Marshaler {
+			return ec.marshalNSupplierContact2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierContactᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Supplier_contacts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Supplier",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierContact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Supplier_paymentTermsDays(ctx context.Context, field graphql.CollectedField, obj *jxc.Supplier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Supplier_paymentTermsDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PaymentTermsDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Supplier_paymentTermsDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Supplier", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Supplier_currency(ctx context.Context, field graphql.CollectedField, obj *jxc.Supplier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Supplier_currency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Currency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Supplier_currency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Supplier", field, false, false, "String")
+}
+
+func (ec *executionContext) _Supplier_leadTimeDays(ctx context.Context, field graphql.CollectedField, obj *jxc.Supplier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Supplier_leadTimeDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LeadTimeDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Supplier_leadTimeDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Supplier", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Supplier_active(ctx context.Context, field graphql.CollectedField, obj *jxc.Supplier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Supplier_active(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Active, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Supplier_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Supplier", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Supplier_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.Supplier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Supplier_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Supplier_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Supplier", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Supplier_products(ctx context.Context, field graphql.CollectedField, obj *jxc.Supplier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Supplier_products(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Products, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.SupplierProduct) graphql.Marshaler {
+			return ec.marshalNSupplierProduct2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierProductᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Supplier_products(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Supplier",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierProduct(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Supplier_scorecard(ctx context.Context, field graphql.CollectedField, obj *jxc.Supplier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Supplier_scorecard(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Supplier().Scorecard(ctx, obj, fc.Args["since"].(*jxc.Date))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.SupplierScorecard) graphql.Marshaler {
+			return ec.marshalNSupplierScorecard2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierScorecard(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Supplier_scorecard(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Supplier",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierScorecard(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Supplier_scorecard_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierConnection_edges(ctx context.Context, field graphql.CollectedField, obj *SupplierConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*SupplierEdge) graphql.Marshaler {
+			return ec.marshalNSupplierEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *SupplierConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.Supplier) graphql.Marshaler {
+			return ec.marshalNSupplier2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Supplier(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *SupplierConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *SupplierConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SupplierContact_name(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierContact_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierContact_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierContact", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupplierContact_role(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierContact_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierContact_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierContact", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupplierContact_phone(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierContact_phone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Phone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierContact_phone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierContact", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupplierContact_email(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierContact_email(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Email, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierContact_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierContact", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupplierEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *SupplierEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupplierEdge_node(ctx context.Context, field graphql.CollectedField, obj *SupplierEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Supplier) graphql.Marshaler {
+			return ec.marshalNSupplier2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplier(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Supplier(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierInvoice_id(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoice_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoice_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierInvoice", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SupplierInvoice_number(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoice_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoice_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierInvoice", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupplierInvoice_supplierInvoiceNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoice_supplierInvoiceNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SupplierInvoiceNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoice_supplierInvoiceNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierInvoice", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupplierInvoice_supplier(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoice_supplier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Supplier, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Supplier) graphql.Marshaler {
+			return ec.marshalNSupplier2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplier(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoice_supplier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierInvoice",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Supplier(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierInvoice_kind(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoice_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.SupplierInvoiceKind) graphql.Marshaler {
+			return ec.marshalNSupplierInvoiceKind2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoiceKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoice_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierInvoice", field, false, false, "SupplierInvoiceKind")
+}
+
+func (ec *executionContext) _SupplierInvoice_purchaseOrderId(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoice_purchaseOrderId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PurchaseOrderID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoice_purchaseOrderId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierInvoice", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SupplierInvoice_invoiceDate(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoice_invoiceDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InvoiceDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoice_invoiceDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierInvoice", field, false, false, "Date")
+}
+
+func (ec *executionContext) _SupplierInvoice_dueDate(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoice_dueDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DueDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoice_dueDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierInvoice", field, false, false, "Date")
+}
+
+func (ec *executionContext) _SupplierInvoice_status(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoice_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.SupplierInvoiceStatus) graphql.Marshaler {
+			return ec.marshalNSupplierInvoiceStatus2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoiceStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoice_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierInvoice", field, false, false, "SupplierInvoiceStatus")
+}
+
+func (ec *executionContext) _SupplierInvoice_netAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoice_netAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NetAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoice_netAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierInvoice", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierInvoice_taxAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoice_taxAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaxAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoice_taxAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierInvoice", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierInvoice_totalAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoice_totalAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoice_totalAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierInvoice", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierInvoice_paidAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoice_paidAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PaidAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoice_paidAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierInvoice", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierInvoice_openAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoice_openAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpenAmount(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoice_openAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierInvoice", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierInvoice_matchIssues(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoice_matchIssues(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MatchIssues, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []jxc.MatchIssue) graphql.Marshaler {
+			return ec.marshalNMatchIssue2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐMatchIssueᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoice_matchIssues(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierInvoice",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MatchIssue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierInvoice_mismatchApprovedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoice_mismatchApprovedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MismatchApprovedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoice_mismatchApprovedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierInvoice", field, false, false, "Time")
+}
+
+func (ec *executionContext) _SupplierInvoice_journalEntryId(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoice_journalEntryId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.JournalEntryID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoice_journalEntryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierInvoice", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SupplierInvoice_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoice_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoice_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierInvoice", field, false, false, "Time")
+}
+
+func (ec *executionContext) _SupplierInvoice_lines(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoice_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.SupplierInvoiceLine) graphql.Marshaler {
+			return ec.marshalNSupplierInvoiceLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoiceLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoice_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierInvoice",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierInvoiceLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierInvoiceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *SupplierInvoiceConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoiceConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*SupplierInvoiceEdge) graphql.Marshaler {
+			return ec.marshalNSupplierInvoiceEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierInvoiceEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoiceConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierInvoiceConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierInvoiceEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierInvoiceConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *SupplierInvoiceConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoiceConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.SupplierInvoice) graphql.Marshaler {
+			return ec.marshalNSupplierInvoice2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoiceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoiceConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierInvoiceConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierInvoice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierInvoiceConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *SupplierInvoiceConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoiceConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoiceConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierInvoiceConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierInvoiceConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *SupplierInvoiceConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoiceConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoiceConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierInvoiceConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SupplierInvoiceEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *SupplierInvoiceEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoiceEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoiceEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierInvoiceEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupplierInvoiceEdge_node(ctx context.Context, field graphql.CollectedField, obj *SupplierInvoiceEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoiceEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SupplierInvoice) graphql.Marshaler {
+			return ec.marshalNSupplierInvoice2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoiceEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierInvoiceEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierInvoice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierInvoiceLine_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoiceLine_lineNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LineNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoiceLine_lineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierInvoiceLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SupplierInvoiceLine_purchaseOrderLineId(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoiceLine_purchaseOrderLineId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PurchaseOrderLineID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoiceLine_purchaseOrderLineId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierInvoiceLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SupplierInvoiceLine_product(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoiceLine_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoiceLine_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierInvoiceLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierInvoiceLine_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoiceLine_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoiceLine_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierInvoiceLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierInvoiceLine_unitPrice(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoiceLine_unitPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitPrice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoiceLine_unitPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierInvoiceLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierInvoiceLine_orderPrice(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoiceLine_orderPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrderPrice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoiceLine_orderPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierInvoiceLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierInvoiceLine_netAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoiceLine_netAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NetAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoiceLine_netAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierInvoiceLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierInvoiceLine_taxAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoiceLine_taxAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaxAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoiceLine_taxAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierInvoiceLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierInvoiceLine_grniCleared(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoiceLine_grniCleared(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GRNICleared, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoiceLine_grniCleared(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierInvoiceLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierInvoiceLine_priceVariance(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoiceLine_priceVariance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Variance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoiceLine_priceVariance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierInvoiceLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierInvoicePayload_supplierInvoice(ctx context.Context, field graphql.CollectedField, obj *SupplierInvoicePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoicePayload_supplierInvoice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SupplierInvoice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SupplierInvoice) graphql.Marshaler {
+			return ec.marshalOSupplierInvoice2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoice(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoicePayload_supplierInvoice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierInvoicePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierInvoice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierInvoicePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *SupplierInvoicePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoicePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoicePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierInvoicePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierOption_supplier(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierOption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierOption_supplier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Supplier, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Supplier) graphql.Marshaler {
+			return ec.marshalNSupplier2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplier(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierOption_supplier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierOption",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Supplier(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierOption_offer(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierOption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierOption_offer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Offer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SupplierProduct) graphql.Marshaler {
+			return ec.marshalNSupplierProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierOption_offer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierOption",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierProduct(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierOption_scorecard(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierOption) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierOption_scorecard(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scorecard, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SupplierScorecard) graphql.Marshaler {
+			return ec.marshalNSupplierScorecard2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierScorecard(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierOption_scorecard(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierOption",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierScorecard(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierPayload_supplier(ctx context.Context, field graphql.CollectedField, obj *SupplierPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierPayload_supplier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Supplier, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Supplier) graphql.Marshaler {
+			return ec.marshalOSupplier2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplier(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierPayload_supplier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Supplier(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *SupplierPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierPayment_id(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierPayment_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierPayment_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierPayment", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SupplierPayment_number(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierPayment_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierPayment_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierPayment", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupplierPayment_supplier(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierPayment_supplier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Supplier, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Supplier) graphql.Marshaler {
+			return ec.marshalNSupplier2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplier(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierPayment_supplier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierPayment",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Supplier(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierPayment_paymentDate(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierPayment_paymentDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PaymentDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierPayment_paymentDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierPayment", field, false, false, "Date")
+}
+
+func (ec *executionContext) _SupplierPayment_amount(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierPayment_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierPayment_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierPayment", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierPayment_reference(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierPayment_reference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierPayment_reference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierPayment", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupplierPayment_journalEntryId(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierPayment_journalEntryId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.JournalEntryID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierPayment_journalEntryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierPayment", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SupplierPayment_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierPayment_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierPayment_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierPayment", field, false, false, "Time")
+}
+
+func (ec *executionContext) _SupplierPayment_allocations(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierPayment_allocations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Allocations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.PaymentAllocation) graphql.Marshaler {
+			return ec.marshalNPaymentAllocation2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPaymentAllocationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierPayment_allocations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierPayment",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PaymentAllocation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierPaymentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *SupplierPaymentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierPaymentConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*SupplierPaymentEdge) graphql.Marshaler {
+			return ec.marshalNSupplierPaymentEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierPaymentEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierPaymentConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierPaymentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierPaymentEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierPaymentConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *SupplierPaymentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierPaymentConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.SupplierPayment) graphql.Marshaler {
+			return ec.marshalNSupplierPayment2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierPaymentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierPaymentConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierPaymentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierPayment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierPaymentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *SupplierPaymentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierPaymentConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierPaymentConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierPaymentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierPaymentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *SupplierPaymentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierPaymentConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierPaymentConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierPaymentConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SupplierPaymentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *SupplierPaymentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierPaymentEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierPaymentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierPaymentEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupplierPaymentEdge_node(ctx context.Context, field graphql.CollectedField, obj *SupplierPaymentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierPaymentEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SupplierPayment) graphql.Marshaler {
+			return ec.marshalNSupplierPayment2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierPayment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierPaymentEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierPaymentEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierPayment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierPaymentPayload_supplierPayment(ctx context.Context, field graphql.CollectedField, obj *SupplierPaymentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierPaymentPayload_supplierPayment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SupplierPayment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SupplierPayment) graphql.Marshaler {
+			return ec.marshalOSupplierPayment2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierPayment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierPaymentPayload_supplierPayment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierPaymentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierPayment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierPaymentPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *SupplierPaymentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierPaymentPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierPaymentPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierPaymentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierProduct_product(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierProduct) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierProduct_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierProduct_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierProduct",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierProduct_supplierSku(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierProduct) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierProduct_supplierSku(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SupplierSKU, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierProduct_supplierSku(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierProduct", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupplierProduct_lastPrice(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierProduct) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierProduct_lastPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastPrice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierProduct_lastPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierProduct", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierProduct_lastPriceDate(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierProduct) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierProduct_lastPriceDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastPriceDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierProduct_lastPriceDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierProduct", field, false, false, "Date")
+}
+
+func (ec *executionContext) _SupplierProduct_leadTimeDays(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierProduct) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierProduct_leadTimeDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LeadTimeDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierProduct_leadTimeDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierProduct", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SupplierProductPayload_supplierProduct(ctx context.Context, field graphql.CollectedField, obj *SupplierProductPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierProductPayload_supplierProduct(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SupplierProduct, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SupplierProduct) graphql.Marshaler {
+			return ec.marshalOSupplierProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierProduct(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierProductPayload_supplierProduct(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierProductPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierProduct(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierProductPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *SupplierProductPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierProductPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierProductPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierProductPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierScorecard_supplier(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierScorecard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierScorecard_supplier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Supplier, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Supplier) graphql.Marshaler {
+			return ec.marshalNSupplier2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplier(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierScorecard_supplier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierScorecard",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Supplier(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierScorecard_since(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierScorecard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierScorecard_since(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Since, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierScorecard_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierScorecard", field, false, false, "Date")
+}
+
+func (ec *executionContext) _SupplierScorecard_receipts(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierScorecard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierScorecard_receipts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Receipts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierScorecard_receipts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierScorecard", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SupplierScorecard_onTimeReceipts(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierScorecard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierScorecard_onTimeReceipts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OnTimeReceipts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierScorecard_onTimeReceipts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierScorecard", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SupplierScorecard_onTimeRate(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierScorecard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierScorecard_onTimeRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OnTimeRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierScorecard_onTimeRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierScorecard", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierScorecard_averageLeadTimeDays(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierScorecard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierScorecard_averageLeadTimeDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AverageLeadTimeDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierScorecard_averageLeadTimeDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierScorecard", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierScorecard_leadTimeSpreadDays(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierScorecard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierScorecard_leadTimeSpreadDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LeadTimeSpreadDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierScorecard_leadTimeSpreadDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierScorecard", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierScorecard_inspectedQuantity(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierScorecard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierScorecard_inspectedQuantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InspectedQuantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierScorecard_inspectedQuantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierScorecard", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierScorecard_rejectedQuantity(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierScorecard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierScorecard_rejectedQuantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RejectedQuantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierScorecard_rejectedQuantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierScorecard", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierScorecard_rejectionRate(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierScorecard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierScorecard_rejectionRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RejectionRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierScorecard_rejectionRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierScorecard", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierScorecard_score(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierScorecard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierScorecard_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierScorecard_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierScorecard", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierScorecard_priceTrends(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierScorecard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierScorecard_priceTrends(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PriceTrends, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.PriceTrend) graphql.Marshaler {
+			return ec.marshalNPriceTrend2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPriceTrendᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierScorecard_priceTrends(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierScorecard",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PriceTrend(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _TrialBalance_asOf(ctx context.Context, field graphql.CollectedField, obj *jxc.TrialBalance) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30036,6 +45707,69 @@ func UnmarshalApplyCustomerCreditInput(ctx context.Context, raw any) (ApplyCusto
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputBudgetFilter(ctx context.Context, obj any) (jxc.BudgetFilter, error) {
+	var it jxc.BudgetFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"year", "month", "costCentre", "ownerId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Year = data
+		case "month":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("month"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Month = data
+		case "costCentre":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("costCentre"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CostCentre = data
+		case "ownerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnerID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalBudgetFilter unmarshals raw into the BudgetFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalBudgetFilter(ctx context.Context, raw any) (jxc.BudgetFilter, error) {
+	var out jxc.BudgetFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "BudgetFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputConfirmDeliveryInput(ctx context.Context, obj any) (ConfirmDeliveryInput, error) {
 	var it ConfirmDeliveryInput
 	if obj == nil {
@@ -30229,6 +45963,104 @@ func (ec *executionContext) unmarshalInputCreateAccountInput(ctx context.Context
 func UnmarshalCreateAccountInput(ctx context.Context, raw any) (CreateAccountInput, error) {
 	var out CreateAccountInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateAccountInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateBudgetLineInput(ctx context.Context, obj any) (CreateBudgetLineInput, error) {
+	var it CreateBudgetLineInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"year", "month", "costCentre", "accountCode", "categoryId", "amount", "ownerId", "policy", "description"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Year = data
+		case "month":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("month"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Month = data
+		case "costCentre":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("costCentre"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CostCentre = data
+		case "accountCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accountCode"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AccountCode = data
+		case "categoryId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryID = data
+		case "amount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amount"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Amount = data
+		case "ownerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnerID = data
+		case "policy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policy"))
+			data, err := ec.unmarshalNBudgetPolicy2githubᚗcomᚋjxcgraphᚋjxcᚐBudgetPolicy(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Policy = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateBudgetLineInput unmarshals raw into the CreateBudgetLineInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateBudgetLineInput(ctx context.Context, raw any) (CreateBudgetLineInput, error) {
+	var out CreateBudgetLineInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateBudgetLineInput", raw, &out)
 	return out, err
 }
 
@@ -30582,6 +46414,160 @@ func UnmarshalCreateProductInput(ctx context.Context, raw any) (CreateProductInp
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreatePurchaseOrderInput(ctx context.Context, obj any) (CreatePurchaseOrderInput, error) {
+	var it CreatePurchaseOrderInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"supplierId", "warehouseId", "orderDate", "expectedDate", "costCentre", "notes", "lines", "idempotencyKey"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "supplierId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supplierId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupplierID = data
+		case "warehouseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("warehouseId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WarehouseID = data
+		case "orderDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderDate = data
+		case "expectedDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expectedDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpectedDate = data
+		case "costCentre":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("costCentre"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CostCentre = data
+		case "notes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notes"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Notes = data
+		case "lines":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lines"))
+			data, err := ec.unmarshalNPurchaseOrderLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPurchaseOrderLineInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lines = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreatePurchaseOrderInput unmarshals raw into the CreatePurchaseOrderInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreatePurchaseOrderInput(ctx context.Context, raw any) (CreatePurchaseOrderInput, error) {
+	var out CreatePurchaseOrderInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreatePurchaseOrderInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreatePurchaseOrdersFromSuggestionsInput(ctx context.Context, obj any) (CreatePurchaseOrdersFromSuggestionsInput, error) {
+	var it CreatePurchaseOrdersFromSuggestionsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"lines", "orderDate", "costCentre", "idempotencyKey"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "lines":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lines"))
+			data, err := ec.unmarshalNSuggestionOrderLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSuggestionOrderLineInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lines = data
+		case "orderDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderDate = data
+		case "costCentre":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("costCentre"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CostCentre = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreatePurchaseOrdersFromSuggestionsInput unmarshals raw into the CreatePurchaseOrdersFromSuggestionsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreatePurchaseOrdersFromSuggestionsInput(ctx context.Context, raw any) (CreatePurchaseOrdersFromSuggestionsInput, error) {
+	var out CreatePurchaseOrdersFromSuggestionsInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreatePurchaseOrdersFromSuggestionsInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateSalesInvoiceInput(ctx context.Context, obj any) (CreateSalesInvoiceInput, error) {
 	var it CreateSalesInvoiceInput
 	if obj == nil {
@@ -30705,6 +46691,83 @@ func (ec *executionContext) unmarshalInputCreateSalesReturnInput(ctx context.Con
 func UnmarshalCreateSalesReturnInput(ctx context.Context, raw any) (CreateSalesReturnInput, error) {
 	var out CreateSalesReturnInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateSalesReturnInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateSupplierInput(ctx context.Context, obj any) (CreateSupplierInput, error) {
+	var it CreateSupplierInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"code", "name", "contacts", "paymentTermsDays", "currency", "leadTimeDays"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "code":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("code"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Code = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "contacts":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contacts"))
+			data, err := ec.unmarshalOSupplierContactInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierContactInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Contacts = data
+		case "paymentTermsDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentTermsDays"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentTermsDays = data
+		case "currency":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currency"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Currency = data
+		case "leadTimeDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("leadTimeDays"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LeadTimeDays = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateSupplierInput unmarshals raw into the CreateSupplierInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateSupplierInput(ctx context.Context, raw any) (CreateSupplierInput, error) {
+	var out CreateSupplierInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateSupplierInput", raw, &out)
 	return out, err
 }
 
@@ -31020,6 +47083,153 @@ func UnmarshalFiscalPeriodInput(ctx context.Context, raw any) (FiscalPeriodInput
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputGoodsReceiptInput(ctx context.Context, obj any) (GoodsReceiptInput, error) {
+	var it GoodsReceiptInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"purchaseOrderId", "receiptDate", "notes", "lines", "idempotencyKey"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "purchaseOrderId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseOrderId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseOrderID = data
+		case "receiptDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("receiptDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReceiptDate = data
+		case "notes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notes"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Notes = data
+		case "lines":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lines"))
+			data, err := ec.unmarshalNGoodsReceiptLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐGoodsReceiptLineInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lines = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalGoodsReceiptInput unmarshals raw into the GoodsReceiptInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalGoodsReceiptInput(ctx context.Context, raw any) (GoodsReceiptInput, error) {
+	var out GoodsReceiptInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "GoodsReceiptInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputGoodsReceiptLineInput(ctx context.Context, obj any) (GoodsReceiptLineInput, error) {
+	var it GoodsReceiptLineInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"purchaseOrderLineId", "barcode", "locationId", "acceptedQuantity", "rejectedQuantity", "rejectionReason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "purchaseOrderLineId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseOrderLineId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseOrderLineID = data
+		case "barcode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("barcode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Barcode = data
+		case "locationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("locationId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LocationID = data
+		case "acceptedQuantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acceptedQuantity"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AcceptedQuantity = data
+		case "rejectedQuantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rejectedQuantity"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RejectedQuantity = data
+		case "rejectionReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rejectionReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RejectionReason = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalGoodsReceiptLineInput unmarshals raw into the GoodsReceiptLineInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalGoodsReceiptLineInput(ctx context.Context, raw any) (GoodsReceiptLineInput, error) {
+	var out GoodsReceiptLineInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "GoodsReceiptLineInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputJournalEntryFilter(ctx context.Context, obj any) (jxc.JournalEntryFilter, error) {
 	var it jxc.JournalEntryFilter
 	if obj == nil {
@@ -31283,6 +47493,111 @@ func UnmarshalJournalLineInput(ctx context.Context, raw any) (JournalLineInput, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputLandedCostInput(ctx context.Context, obj any) (LandedCostInput, error) {
+	var it LandedCostInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kind", "basis", "postingDate", "amount", "receiptIds", "description", "payFrom", "supplierId", "supplierInvoiceNumber", "idempotencyKey"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNLandedCostKind2githubᚗcomᚋjxcgraphᚋjxcᚐLandedCostKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "basis":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basis"))
+			data, err := ec.unmarshalNAllocationBasis2githubᚗcomᚋjxcgraphᚋjxcᚐAllocationBasis(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Basis = data
+		case "postingDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postingDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostingDate = data
+		case "amount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amount"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Amount = data
+		case "receiptIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("receiptIds"))
+			data, err := ec.unmarshalNID2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReceiptIds = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "payFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("payFrom"))
+			data, err := ec.unmarshalNPayFrom2githubᚗcomᚋjxcgraphᚋjxcᚐPayFrom(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PayFrom = data
+		case "supplierId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supplierId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupplierID = data
+		case "supplierInvoiceNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supplierInvoiceNumber"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupplierInvoiceNumber = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalLandedCostInput unmarshals raw into the LandedCostInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalLandedCostInput(ctx context.Context, raw any) (LandedCostInput, error) {
+	var out LandedCostInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "LandedCostInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputLoginInput(ctx context.Context, obj any) (LoginInput, error) {
 	var it LoginInput
 	if obj == nil {
@@ -31458,6 +47773,160 @@ func UnmarshalOpeningStockLineInput(ctx context.Context, raw any) (OpeningStockL
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputOperatingCostInput(ctx context.Context, obj any) (OperatingCostInput, error) {
+	var it OperatingCostInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"category", "postingDate", "costCentre", "accountCode", "amount", "payFrom", "supplierId", "supplierInvoiceNumber", "description", "idempotencyKey"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "category":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
+			data, err := ec.unmarshalNOperatingCostCategory2githubᚗcomᚋjxcgraphᚋjxcᚐOperatingCostCategory(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Category = data
+		case "postingDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postingDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostingDate = data
+		case "costCentre":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("costCentre"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CostCentre = data
+		case "accountCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accountCode"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AccountCode = data
+		case "amount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amount"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Amount = data
+		case "payFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("payFrom"))
+			data, err := ec.unmarshalNPayFrom2githubᚗcomᚋjxcgraphᚋjxcᚐPayFrom(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PayFrom = data
+		case "supplierId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supplierId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupplierID = data
+		case "supplierInvoiceNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supplierInvoiceNumber"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupplierInvoiceNumber = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalOperatingCostInput unmarshals raw into the OperatingCostInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalOperatingCostInput(ctx context.Context, raw any) (OperatingCostInput, error) {
+	var out OperatingCostInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "OperatingCostInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPaymentAllocationInput(ctx context.Context, obj any) (PaymentAllocationInput, error) {
+	var it PaymentAllocationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"invoiceId", "amount"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "invoiceId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("invoiceId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InvoiceID = data
+		case "amount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amount"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Amount = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPaymentAllocationInput unmarshals raw into the PaymentAllocationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPaymentAllocationInput(ctx context.Context, raw any) (PaymentAllocationInput, error) {
+	var out PaymentAllocationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PaymentAllocationInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputProductFilter(ctx context.Context, obj any) (jxc.ProductFilter, error) {
 	var it jxc.ProductFilter
 	if obj == nil {
@@ -31564,6 +48033,188 @@ func (ec *executionContext) unmarshalInputProductOrder(ctx context.Context, obj 
 func UnmarshalProductOrder(ctx context.Context, raw any) (jxc.ProductOrder, error) {
 	var out jxc.ProductOrder
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ProductOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPurchaseOrderFilter(ctx context.Context, obj any) (jxc.PurchaseOrderFilter, error) {
+	var it jxc.PurchaseOrderFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"supplierId", "status", "dateFrom", "dateTo", "search"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "supplierId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supplierId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupplierID = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOPurchaseOrderStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrderStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "dateFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateFrom"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateFrom = data
+		case "dateTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateTo"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateTo = data
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPurchaseOrderFilter unmarshals raw into the PurchaseOrderFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPurchaseOrderFilter(ctx context.Context, raw any) (jxc.PurchaseOrderFilter, error) {
+	var out jxc.PurchaseOrderFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PurchaseOrderFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPurchaseOrderLineInput(ctx context.Context, obj any) (PurchaseOrderLineInput, error) {
+	var it PurchaseOrderLineInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"productId", "quantity", "unitPrice"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "productId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductID = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		case "unitPrice":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitPrice"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitPrice = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPurchaseOrderLineInput unmarshals raw into the PurchaseOrderLineInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPurchaseOrderLineInput(ctx context.Context, raw any) (PurchaseOrderLineInput, error) {
+	var out PurchaseOrderLineInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PurchaseOrderLineInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPurchasingSettingsInput(ctx context.Context, obj any) (PurchasingSettingsInput, error) {
+	var it PurchasingSettingsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"priceTolerance", "quantityTolerance", "priceRiseThreshold"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "priceTolerance":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priceTolerance"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PriceTolerance = data
+		case "quantityTolerance":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantityTolerance"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuantityTolerance = data
+		case "priceRiseThreshold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priceRiseThreshold"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PriceRiseThreshold = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPurchasingSettingsInput unmarshals raw into the PurchasingSettingsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPurchasingSettingsInput(ctx context.Context, raw any) (PurchasingSettingsInput, error) {
+	var out PurchasingSettingsInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PurchasingSettingsInput", raw, &out)
 	return out, err
 }
 
@@ -32169,6 +48820,76 @@ func UnmarshalSetPasswordInput(ctx context.Context, raw any) (SetPasswordInput, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputSetSupplierProductInput(ctx context.Context, obj any) (SetSupplierProductInput, error) {
+	var it SetSupplierProductInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"supplierId", "productId", "supplierSku", "price", "leadTimeDays"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "supplierId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supplierId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupplierID = data
+		case "productId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductID = data
+		case "supplierSku":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supplierSku"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupplierSku = data
+		case "price":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("price"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Price = data
+		case "leadTimeDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("leadTimeDays"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LeadTimeDays = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSetSupplierProductInput unmarshals raw into the SetSupplierProductInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSetSupplierProductInput(ctx context.Context, raw any) (SetSupplierProductInput, error) {
+	var out SetSupplierProductInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetSupplierProductInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputShipLineInput(ctx context.Context, obj any) (ShipLineInput, error) {
 	var it ShipLineInput
 	if obj == nil {
@@ -32688,6 +49409,461 @@ func UnmarshalStockMoveOrder(ctx context.Context, raw any) (jxc.StockMoveOrder, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputSuggestionOrderLineInput(ctx context.Context, obj any) (SuggestionOrderLineInput, error) {
+	var it SuggestionOrderLineInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"productId", "warehouseId", "quantity", "supplierId", "unitPrice"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "productId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductID = data
+		case "warehouseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("warehouseId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WarehouseID = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		case "supplierId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supplierId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupplierID = data
+		case "unitPrice":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitPrice"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitPrice = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSuggestionOrderLineInput unmarshals raw into the SuggestionOrderLineInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSuggestionOrderLineInput(ctx context.Context, raw any) (SuggestionOrderLineInput, error) {
+	var out SuggestionOrderLineInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SuggestionOrderLineInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSupplierContactInput(ctx context.Context, obj any) (SupplierContactInput, error) {
+	var it SupplierContactInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "role", "phone", "email"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "phone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Phone = data
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSupplierContactInput unmarshals raw into the SupplierContactInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSupplierContactInput(ctx context.Context, raw any) (SupplierContactInput, error) {
+	var out SupplierContactInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SupplierContactInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSupplierFilter(ctx context.Context, obj any) (jxc.SupplierFilter, error) {
+	var it jxc.SupplierFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"search", "productId", "active"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
+		case "productId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductID = data
+		case "active":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Active = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSupplierFilter unmarshals raw into the SupplierFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSupplierFilter(ctx context.Context, raw any) (jxc.SupplierFilter, error) {
+	var out jxc.SupplierFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SupplierFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSupplierInvoiceFilter(ctx context.Context, obj any) (jxc.SupplierInvoiceFilter, error) {
+	var it jxc.SupplierInvoiceFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"supplierId", "purchaseOrderId", "status", "kind"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "supplierId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supplierId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupplierID = data
+		case "purchaseOrderId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseOrderId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseOrderID = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOSupplierInvoiceStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoiceStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOSupplierInvoiceKind2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoiceKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSupplierInvoiceFilter unmarshals raw into the SupplierInvoiceFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSupplierInvoiceFilter(ctx context.Context, raw any) (jxc.SupplierInvoiceFilter, error) {
+	var out jxc.SupplierInvoiceFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SupplierInvoiceFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSupplierInvoiceInput(ctx context.Context, obj any) (SupplierInvoiceInput, error) {
+	var it SupplierInvoiceInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"purchaseOrderId", "supplierInvoiceNumber", "invoiceDate", "lines", "idempotencyKey"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "purchaseOrderId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseOrderId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseOrderID = data
+		case "supplierInvoiceNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supplierInvoiceNumber"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupplierInvoiceNumber = data
+		case "invoiceDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("invoiceDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InvoiceDate = data
+		case "lines":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lines"))
+			data, err := ec.unmarshalNSupplierInvoiceLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierInvoiceLineInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lines = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSupplierInvoiceInput unmarshals raw into the SupplierInvoiceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSupplierInvoiceInput(ctx context.Context, raw any) (SupplierInvoiceInput, error) {
+	var out SupplierInvoiceInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SupplierInvoiceInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSupplierInvoiceLineInput(ctx context.Context, obj any) (SupplierInvoiceLineInput, error) {
+	var it SupplierInvoiceLineInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"purchaseOrderLineId", "quantity", "unitPrice"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "purchaseOrderLineId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseOrderLineId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseOrderLineID = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		case "unitPrice":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitPrice"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitPrice = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSupplierInvoiceLineInput unmarshals raw into the SupplierInvoiceLineInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSupplierInvoiceLineInput(ctx context.Context, raw any) (SupplierInvoiceLineInput, error) {
+	var out SupplierInvoiceLineInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SupplierInvoiceLineInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSupplierPaymentInput(ctx context.Context, obj any) (SupplierPaymentInput, error) {
+	var it SupplierPaymentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"supplierId", "paymentDate", "amount", "reference", "allocations", "idempotencyKey"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "supplierId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supplierId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupplierID = data
+		case "paymentDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentDate = data
+		case "amount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amount"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Amount = data
+		case "reference":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reference"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reference = data
+		case "allocations":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("allocations"))
+			data, err := ec.unmarshalNPaymentAllocationInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPaymentAllocationInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Allocations = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSupplierPaymentInput unmarshals raw into the SupplierPaymentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSupplierPaymentInput(ctx context.Context, raw any) (SupplierPaymentInput, error) {
+	var out SupplierPaymentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SupplierPaymentInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateAccountInput(ctx context.Context, obj any) (UpdateAccountInput, error) {
 	var it UpdateAccountInput
 	if obj == nil {
@@ -32748,6 +49924,76 @@ func (ec *executionContext) unmarshalInputUpdateAccountInput(ctx context.Context
 func UnmarshalUpdateAccountInput(ctx context.Context, raw any) (UpdateAccountInput, error) {
 	var out UpdateAccountInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateAccountInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateBudgetLineInput(ctx context.Context, obj any) (UpdateBudgetLineInput, error) {
+	var it UpdateBudgetLineInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "amount", "ownerId", "policy", "description"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "amount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amount"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Amount = data
+		case "ownerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnerID = data
+		case "policy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policy"))
+			data, err := ec.unmarshalOBudgetPolicy2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBudgetPolicy(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Policy = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateBudgetLineInput unmarshals raw into the UpdateBudgetLineInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateBudgetLineInput(ctx context.Context, raw any) (UpdateBudgetLineInput, error) {
+	var out UpdateBudgetLineInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateBudgetLineInput", raw, &out)
 	return out, err
 }
 
@@ -33119,6 +50365,90 @@ func (ec *executionContext) unmarshalInputUpdateProductInput(ctx context.Context
 func UnmarshalUpdateProductInput(ctx context.Context, raw any) (UpdateProductInput, error) {
 	var out UpdateProductInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateProductInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateSupplierInput(ctx context.Context, obj any) (UpdateSupplierInput, error) {
+	var it UpdateSupplierInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "contacts", "paymentTermsDays", "currency", "leadTimeDays", "active"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "contacts":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contacts"))
+			data, err := ec.unmarshalOSupplierContactInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierContactInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Contacts = data
+		case "paymentTermsDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentTermsDays"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentTermsDays = data
+		case "currency":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currency"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Currency = data
+		case "leadTimeDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("leadTimeDays"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LeadTimeDays = data
+		case "active":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Active = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateSupplierInput unmarshals raw into the UpdateSupplierInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateSupplierInput(ctx context.Context, raw any) (UpdateSupplierInput, error) {
+	var out UpdateSupplierInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateSupplierInput", raw, &out)
 	return out, err
 }
 
@@ -33547,8 +50877,8 @@ func (ec *executionContext) _AgingBuckets(ctx context.Context, sel ast.Selection
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("AgingBuckets")
-		case "current":
-			out.Values[i] = ec._AgingBuckets_current(ctx, field, obj)
+		case "notDue":
+			out.Values[i] = ec._AgingBuckets_notDue(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -33574,6 +50904,236 @@ func (ec *executionContext) _AgingBuckets(ctx context.Context, sel ast.Selection
 			}
 		case "total":
 			out.Values[i] = ec._AgingBuckets_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var alertImplementors = []string{"Alert"}
+
+func (ec *executionContext) _Alert(ctx context.Context, sel ast.SelectionSet, obj *jxc.Alert) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, alertImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Alert")
+		case "id":
+			out.Values[i] = ec._Alert_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._Alert_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "subject":
+			out.Values[i] = ec._Alert_subject(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._Alert_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ownerId":
+			out.Values[i] = ec._Alert_ownerId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._Alert_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "acknowledged":
+			out.Values[i] = ec._Alert_acknowledged(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "acknowledgedAt":
+			out.Values[i] = ec._Alert_acknowledgedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var alertConnectionImplementors = []string{"AlertConnection"}
+
+func (ec *executionContext) _AlertConnection(ctx context.Context, sel ast.SelectionSet, obj *AlertConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, alertConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AlertConnection")
+		case "edges":
+			out.Values[i] = ec._AlertConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._AlertConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._AlertConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._AlertConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var alertEdgeImplementors = []string{"AlertEdge"}
+
+func (ec *executionContext) _AlertEdge(ctx context.Context, sel ast.SelectionSet, obj *AlertEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, alertEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AlertEdge")
+		case "cursor":
+			out.Values[i] = ec._AlertEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._AlertEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var alertPayloadImplementors = []string{"AlertPayload"}
+
+func (ec *executionContext) _AlertPayload(ctx context.Context, sel ast.SelectionSet, obj *AlertPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, alertPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AlertPayload")
+		case "alert":
+			out.Values[i] = ec._AlertPayload_alert(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._AlertPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var alertsPayloadImplementors = []string{"AlertsPayload"}
+
+func (ec *executionContext) _AlertsPayload(ctx context.Context, sel ast.SelectionSet, obj *AlertsPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, alertsPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AlertsPayload")
+		case "alerts":
+			out.Values[i] = ec._AlertsPayload_alerts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._AlertsPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -33849,6 +51409,306 @@ func (ec *executionContext) _BooksViolationRow(ctx context.Context, sel ast.Sele
 			}
 		case "detail":
 			out.Values[i] = ec._BooksViolationRow_detail(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var budgetLineImplementors = []string{"BudgetLine"}
+
+func (ec *executionContext) _BudgetLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.BudgetLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, budgetLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BudgetLine")
+		case "id":
+			out.Values[i] = ec._BudgetLine_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "year":
+			out.Values[i] = ec._BudgetLine_year(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "month":
+			out.Values[i] = ec._BudgetLine_month(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "costCentre":
+			out.Values[i] = ec._BudgetLine_costCentre(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "accountCode":
+			out.Values[i] = ec._BudgetLine_accountCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "category":
+			out.Values[i] = ec._BudgetLine_category(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "amount":
+			out.Values[i] = ec._BudgetLine_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "owner":
+			out.Values[i] = ec._BudgetLine_owner(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "policy":
+			out.Values[i] = ec._BudgetLine_policy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._BudgetLine_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actual":
+			out.Values[i] = ec._BudgetLine_actual(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "committed":
+			out.Values[i] = ec._BudgetLine_committed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "consumed":
+			out.Values[i] = ec._BudgetLine_consumed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "remaining":
+			out.Values[i] = ec._BudgetLine_remaining(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "percent":
+			out.Values[i] = ec._BudgetLine_percent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "alerted80":
+			out.Values[i] = ec._BudgetLine_alerted80(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "alerted100":
+			out.Values[i] = ec._BudgetLine_alerted100(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var budgetLineConnectionImplementors = []string{"BudgetLineConnection"}
+
+func (ec *executionContext) _BudgetLineConnection(ctx context.Context, sel ast.SelectionSet, obj *BudgetLineConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, budgetLineConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BudgetLineConnection")
+		case "edges":
+			out.Values[i] = ec._BudgetLineConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._BudgetLineConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._BudgetLineConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._BudgetLineConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var budgetLineEdgeImplementors = []string{"BudgetLineEdge"}
+
+func (ec *executionContext) _BudgetLineEdge(ctx context.Context, sel ast.SelectionSet, obj *BudgetLineEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, budgetLineEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BudgetLineEdge")
+		case "cursor":
+			out.Values[i] = ec._BudgetLineEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._BudgetLineEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var budgetLinePayloadImplementors = []string{"BudgetLinePayload"}
+
+func (ec *executionContext) _BudgetLinePayload(ctx context.Context, sel ast.SelectionSet, obj *BudgetLinePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, budgetLinePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BudgetLinePayload")
+		case "budgetLine":
+			out.Values[i] = ec._BudgetLinePayload_budgetLine(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._BudgetLinePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var budgetRollupRowImplementors = []string{"BudgetRollupRow"}
+
+func (ec *executionContext) _BudgetRollupRow(ctx context.Context, sel ast.SelectionSet, obj *jxc.BudgetRollupRow) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, budgetRollupRowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BudgetRollupRow")
+		case "key":
+			out.Values[i] = ec._BudgetRollupRow_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lines":
+			out.Values[i] = ec._BudgetRollupRow_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amount":
+			out.Values[i] = ec._BudgetRollupRow_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actual":
+			out.Values[i] = ec._BudgetRollupRow_actual(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "committed":
+			out.Values[i] = ec._BudgetRollupRow_committed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "consumed":
+			out.Values[i] = ec._BudgetRollupRow_consumed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "percent":
+			out.Values[i] = ec._BudgetRollupRow_percent(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -34809,6 +52669,195 @@ func (ec *executionContext) _FiscalPeriodPayload(ctx context.Context, sel ast.Se
 	return out
 }
 
+var goodsReceiptImplementors = []string{"GoodsReceipt"}
+
+func (ec *executionContext) _GoodsReceipt(ctx context.Context, sel ast.SelectionSet, obj *jxc.GoodsReceipt) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, goodsReceiptImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GoodsReceipt")
+		case "id":
+			out.Values[i] = ec._GoodsReceipt_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "number":
+			out.Values[i] = ec._GoodsReceipt_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "purchaseOrderId":
+			out.Values[i] = ec._GoodsReceipt_purchaseOrderId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "warehouseId":
+			out.Values[i] = ec._GoodsReceipt_warehouseId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "receiptDate":
+			out.Values[i] = ec._GoodsReceipt_receiptDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "notes":
+			out.Values[i] = ec._GoodsReceipt_notes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "journalEntryId":
+			out.Values[i] = ec._GoodsReceipt_journalEntryId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._GoodsReceipt_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lines":
+			out.Values[i] = ec._GoodsReceipt_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var goodsReceiptLineImplementors = []string{"GoodsReceiptLine"}
+
+func (ec *executionContext) _GoodsReceiptLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.GoodsReceiptLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, goodsReceiptLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GoodsReceiptLine")
+		case "lineNo":
+			out.Values[i] = ec._GoodsReceiptLine_lineNo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "purchaseOrderLineId":
+			out.Values[i] = ec._GoodsReceiptLine_purchaseOrderLineId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "product":
+			out.Values[i] = ec._GoodsReceiptLine_product(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "locationId":
+			out.Values[i] = ec._GoodsReceiptLine_locationId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "inspectedQuantity":
+			out.Values[i] = ec._GoodsReceiptLine_inspectedQuantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "acceptedQuantity":
+			out.Values[i] = ec._GoodsReceiptLine_acceptedQuantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rejectedQuantity":
+			out.Values[i] = ec._GoodsReceiptLine_rejectedQuantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rejectionReason":
+			out.Values[i] = ec._GoodsReceiptLine_rejectionReason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unitPrice":
+			out.Values[i] = ec._GoodsReceiptLine_unitPrice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._GoodsReceiptLine_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var goodsReceiptPayloadImplementors = []string{"GoodsReceiptPayload"}
+
+func (ec *executionContext) _GoodsReceiptPayload(ctx context.Context, sel ast.SelectionSet, obj *GoodsReceiptPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, goodsReceiptPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GoodsReceiptPayload")
+		case "goodsReceipt":
+			out.Values[i] = ec._GoodsReceiptPayload_goodsReceipt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._GoodsReceiptPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var journalEntryImplementors = []string{"JournalEntry"}
 
 func (ec *executionContext) _JournalEntry(ctx context.Context, sel ast.SelectionSet, obj *jxc.JournalEntry) graphql.Marshaler {
@@ -35235,6 +53284,190 @@ func (ec *executionContext) _KpiSet(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
+var landedCostImplementors = []string{"LandedCost"}
+
+func (ec *executionContext) _LandedCost(ctx context.Context, sel ast.SelectionSet, obj *jxc.LandedCost) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, landedCostImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LandedCost")
+		case "id":
+			out.Values[i] = ec._LandedCost_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "number":
+			out.Values[i] = ec._LandedCost_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._LandedCost_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "basis":
+			out.Values[i] = ec._LandedCost_basis(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postingDate":
+			out.Values[i] = ec._LandedCost_postingDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amount":
+			out.Values[i] = ec._LandedCost_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._LandedCost_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "supplierInvoiceId":
+			out.Values[i] = ec._LandedCost_supplierInvoiceId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "journalEntryId":
+			out.Values[i] = ec._LandedCost_journalEntryId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._LandedCost_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "allocations":
+			out.Values[i] = ec._LandedCost_allocations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var landedCostAllocationImplementors = []string{"LandedCostAllocation"}
+
+func (ec *executionContext) _LandedCostAllocation(ctx context.Context, sel ast.SelectionSet, obj *jxc.LandedCostAllocation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, landedCostAllocationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LandedCostAllocation")
+		case "receiptId":
+			out.Values[i] = ec._LandedCostAllocation_receiptId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lineNo":
+			out.Values[i] = ec._LandedCostAllocation_lineNo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "product":
+			out.Values[i] = ec._LandedCostAllocation_product(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "warehouseId":
+			out.Values[i] = ec._LandedCostAllocation_warehouseId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amount":
+			out.Values[i] = ec._LandedCostAllocation_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "onHandAmount":
+			out.Values[i] = ec._LandedCostAllocation_onHandAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "soldAmount":
+			out.Values[i] = ec._LandedCostAllocation_soldAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var landedCostPayloadImplementors = []string{"LandedCostPayload"}
+
+func (ec *executionContext) _LandedCostPayload(ctx context.Context, sel ast.SelectionSet, obj *LandedCostPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, landedCostPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LandedCostPayload")
+		case "landedCost":
+			out.Values[i] = ec._LandedCostPayload_landedCost(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._LandedCostPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var locationImplementors = []string{"Location"}
 
 func (ec *executionContext) _Location(ctx context.Context, sel ast.SelectionSet, obj *jxc.Location) graphql.Marshaler {
@@ -35382,6 +53615,49 @@ func (ec *executionContext) _LogoutPayload(ctx context.Context, sel ast.Selectio
 			}
 		case "userErrors":
 			out.Values[i] = ec._LogoutPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var matchIssueImplementors = []string{"MatchIssue"}
+
+func (ec *executionContext) _MatchIssue(ctx context.Context, sel ast.SelectionSet, obj *jxc.MatchIssue) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, matchIssueImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MatchIssue")
+		case "lineNo":
+			out.Values[i] = ec._MatchIssue_lineNo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._MatchIssue_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._MatchIssue_message(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -35701,6 +53977,373 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createSupplier":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createSupplier(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateSupplier":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateSupplier(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setSupplierProduct":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setSupplierProduct(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatePurchasingSettings":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updatePurchasingSettings(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createPurchaseOrder":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createPurchaseOrder(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createPurchaseOrdersFromSuggestions":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createPurchaseOrdersFromSuggestions(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submitPurchaseOrder":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_submitPurchaseOrder(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "approvePurchaseOrder":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_approvePurchaseOrder(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelPurchaseOrder":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelPurchaseOrder(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closePurchaseOrder":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_closePurchaseOrder(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postGoodsReceipt":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_postGoodsReceipt(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postSupplierInvoice":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_postSupplierInvoice(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "approveSupplierInvoiceMismatch":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_approveSupplierInvoiceMismatch(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postSupplierPayment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_postSupplierPayment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postLandedCost":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_postLandedCost(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createBudgetLine":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createBudgetLine(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateBudgetLine":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateBudgetLine(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postOperatingCost":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_postOperatingCost(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "acknowledgeAlert":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_acknowledgeAlert(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "checkLowStock":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_checkLowStock(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var operatingCostImplementors = []string{"OperatingCost"}
+
+func (ec *executionContext) _OperatingCost(ctx context.Context, sel ast.SelectionSet, obj *jxc.OperatingCost) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, operatingCostImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OperatingCost")
+		case "id":
+			out.Values[i] = ec._OperatingCost_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "number":
+			out.Values[i] = ec._OperatingCost_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "category":
+			out.Values[i] = ec._OperatingCost_category(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postingDate":
+			out.Values[i] = ec._OperatingCost_postingDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "costCentre":
+			out.Values[i] = ec._OperatingCost_costCentre(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "accountCode":
+			out.Values[i] = ec._OperatingCost_accountCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amount":
+			out.Values[i] = ec._OperatingCost_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "payFrom":
+			out.Values[i] = ec._OperatingCost_payFrom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "supplierId":
+			out.Values[i] = ec._OperatingCost_supplierId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "supplierInvoiceId":
+			out.Values[i] = ec._OperatingCost_supplierInvoiceId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._OperatingCost_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "budgetWarnings":
+			out.Values[i] = ec._OperatingCost_budgetWarnings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "journalEntryId":
+			out.Values[i] = ec._OperatingCost_journalEntryId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._OperatingCost_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var operatingCostConnectionImplementors = []string{"OperatingCostConnection"}
+
+func (ec *executionContext) _OperatingCostConnection(ctx context.Context, sel ast.SelectionSet, obj *OperatingCostConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, operatingCostConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OperatingCostConnection")
+		case "edges":
+			out.Values[i] = ec._OperatingCostConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._OperatingCostConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._OperatingCostConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._OperatingCostConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var operatingCostEdgeImplementors = []string{"OperatingCostEdge"}
+
+func (ec *executionContext) _OperatingCostEdge(ctx context.Context, sel ast.SelectionSet, obj *OperatingCostEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, operatingCostEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OperatingCostEdge")
+		case "cursor":
+			out.Values[i] = ec._OperatingCostEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._OperatingCostEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var operatingCostPayloadImplementors = []string{"OperatingCostPayload"}
+
+func (ec *executionContext) _OperatingCostPayload(ctx context.Context, sel ast.SelectionSet, obj *OperatingCostPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, operatingCostPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OperatingCostPayload")
+		case "operatingCost":
+			out.Values[i] = ec._OperatingCostPayload_operatingCost(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "warnings":
+			out.Values[i] = ec._OperatingCostPayload_warnings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._OperatingCostPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -35766,6 +54409,87 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var payablesAgingImplementors = []string{"PayablesAging"}
+
+func (ec *executionContext) _PayablesAging(ctx context.Context, sel ast.SelectionSet, obj *jxc.PayablesAging) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, payablesAgingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PayablesAging")
+		case "asOf":
+			out.Values[i] = ec._PayablesAging_asOf(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rows":
+			out.Values[i] = ec._PayablesAging_rows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._PayablesAging_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var payablesAgingRowImplementors = []string{"PayablesAgingRow"}
+
+func (ec *executionContext) _PayablesAgingRow(ctx context.Context, sel ast.SelectionSet, obj *jxc.PayablesAgingRow) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, payablesAgingRowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PayablesAgingRow")
+		case "supplier":
+			out.Values[i] = ec._PayablesAgingRow_supplier(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "buckets":
+			out.Values[i] = ec._PayablesAgingRow_buckets(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var paymentAllocationImplementors = []string{"PaymentAllocation"}
 
 func (ec *executionContext) _PaymentAllocation(ctx context.Context, sel ast.SelectionSet, obj *jxc.PaymentAllocation) graphql.Marshaler {
@@ -35777,38 +54501,13 @@ func (ec *executionContext) _PaymentAllocation(ctx context.Context, sel ast.Sele
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("PaymentAllocation")
-		case "id":
-			out.Values[i] = ec._PaymentAllocation_id(ctx, field, obj)
+		case "invoice":
+			out.Values[i] = ec._PaymentAllocation_invoice(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "invoiceId":
-			out.Values[i] = ec._PaymentAllocation_invoiceId(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "invoiceNumber":
-			out.Values[i] = ec._PaymentAllocation_invoiceNumber(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "paymentId":
-			out.Values[i] = ec._PaymentAllocation_paymentId(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "returnId":
-			out.Values[i] = ec._PaymentAllocation_returnId(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "amount":
 			out.Values[i] = ec._PaymentAllocation_amount(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "postingDate":
-			out.Values[i] = ec._PaymentAllocation_postingDate(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -35857,6 +54556,69 @@ func (ec *executionContext) _PeriodSummary(ctx context.Context, sel ast.Selectio
 			}
 		case "computedAt":
 			out.Values[i] = ec._PeriodSummary_computedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var priceTrendImplementors = []string{"PriceTrend"}
+
+func (ec *executionContext) _PriceTrend(ctx context.Context, sel ast.SelectionSet, obj *jxc.PriceTrend) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, priceTrendImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PriceTrend")
+		case "product":
+			out.Values[i] = ec._PriceTrend_product(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "points":
+			out.Values[i] = ec._PriceTrend_points(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "firstPrice":
+			out.Values[i] = ec._PriceTrend_firstPrice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lastPrice":
+			out.Values[i] = ec._PriceTrend_lastPrice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "minPrice":
+			out.Values[i] = ec._PriceTrend_minPrice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxPrice":
+			out.Values[i] = ec._PriceTrend_maxPrice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "changePercent":
+			out.Values[i] = ec._PriceTrend_changePercent(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -36215,6 +54977,559 @@ func (ec *executionContext) _ProfitAndLoss(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var purchaseOrderImplementors = []string{"PurchaseOrder"}
+
+func (ec *executionContext) _PurchaseOrder(ctx context.Context, sel ast.SelectionSet, obj *jxc.PurchaseOrder) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, purchaseOrderImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PurchaseOrder")
+		case "id":
+			out.Values[i] = ec._PurchaseOrder_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "number":
+			out.Values[i] = ec._PurchaseOrder_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "supplier":
+			out.Values[i] = ec._PurchaseOrder_supplier(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "warehouse":
+			out.Values[i] = ec._PurchaseOrder_warehouse(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._PurchaseOrder_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "orderDate":
+			out.Values[i] = ec._PurchaseOrder_orderDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "expectedDate":
+			out.Values[i] = ec._PurchaseOrder_expectedDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "costCentre":
+			out.Values[i] = ec._PurchaseOrder_costCentre(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "notes":
+			out.Values[i] = ec._PurchaseOrder_notes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "budgetWarnings":
+			out.Values[i] = ec._PurchaseOrder_budgetWarnings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._PurchaseOrder_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "submittedAt":
+			out.Values[i] = ec._PurchaseOrder_submittedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "approvedAt":
+			out.Values[i] = ec._PurchaseOrder_approvedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closedAt":
+			out.Values[i] = ec._PurchaseOrder_closedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lines":
+			out.Values[i] = ec._PurchaseOrder_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "netAmount":
+			out.Values[i] = ec._PurchaseOrder_netAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "taxAmount":
+			out.Values[i] = ec._PurchaseOrder_taxAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalAmount":
+			out.Values[i] = ec._PurchaseOrder_totalAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "receipts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PurchaseOrder_receipts(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var purchaseOrderConnectionImplementors = []string{"PurchaseOrderConnection"}
+
+func (ec *executionContext) _PurchaseOrderConnection(ctx context.Context, sel ast.SelectionSet, obj *PurchaseOrderConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, purchaseOrderConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PurchaseOrderConnection")
+		case "edges":
+			out.Values[i] = ec._PurchaseOrderConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._PurchaseOrderConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._PurchaseOrderConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._PurchaseOrderConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var purchaseOrderEdgeImplementors = []string{"PurchaseOrderEdge"}
+
+func (ec *executionContext) _PurchaseOrderEdge(ctx context.Context, sel ast.SelectionSet, obj *PurchaseOrderEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, purchaseOrderEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PurchaseOrderEdge")
+		case "cursor":
+			out.Values[i] = ec._PurchaseOrderEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._PurchaseOrderEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var purchaseOrderLineImplementors = []string{"PurchaseOrderLine"}
+
+func (ec *executionContext) _PurchaseOrderLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.PurchaseOrderLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, purchaseOrderLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PurchaseOrderLine")
+		case "id":
+			out.Values[i] = ec._PurchaseOrderLine_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lineNo":
+			out.Values[i] = ec._PurchaseOrderLine_lineNo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "product":
+			out.Values[i] = ec._PurchaseOrderLine_product(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quantity":
+			out.Values[i] = ec._PurchaseOrderLine_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unitPrice":
+			out.Values[i] = ec._PurchaseOrderLine_unitPrice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "vatRate":
+			out.Values[i] = ec._PurchaseOrderLine_vatRate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "netAmount":
+			out.Values[i] = ec._PurchaseOrderLine_netAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "receivedQuantity":
+			out.Values[i] = ec._PurchaseOrderLine_receivedQuantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rejectedQuantity":
+			out.Values[i] = ec._PurchaseOrderLine_rejectedQuantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "invoicedQuantity":
+			out.Values[i] = ec._PurchaseOrderLine_invoicedQuantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "openQuantity":
+			out.Values[i] = ec._PurchaseOrderLine_openQuantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "receivedValue":
+			out.Values[i] = ec._PurchaseOrderLine_receivedValue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "grniBalance":
+			out.Values[i] = ec._PurchaseOrderLine_grniBalance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var purchaseOrderPayloadImplementors = []string{"PurchaseOrderPayload"}
+
+func (ec *executionContext) _PurchaseOrderPayload(ctx context.Context, sel ast.SelectionSet, obj *PurchaseOrderPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, purchaseOrderPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PurchaseOrderPayload")
+		case "purchaseOrder":
+			out.Values[i] = ec._PurchaseOrderPayload_purchaseOrder(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "warnings":
+			out.Values[i] = ec._PurchaseOrderPayload_warnings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._PurchaseOrderPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var purchaseOrdersPayloadImplementors = []string{"PurchaseOrdersPayload"}
+
+func (ec *executionContext) _PurchaseOrdersPayload(ctx context.Context, sel ast.SelectionSet, obj *PurchaseOrdersPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, purchaseOrdersPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PurchaseOrdersPayload")
+		case "purchaseOrders":
+			out.Values[i] = ec._PurchaseOrdersPayload_purchaseOrders(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._PurchaseOrdersPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var purchaseSuggestionImplementors = []string{"PurchaseSuggestion"}
+
+func (ec *executionContext) _PurchaseSuggestion(ctx context.Context, sel ast.SelectionSet, obj *jxc.PurchaseSuggestion) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, purchaseSuggestionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PurchaseSuggestion")
+		case "product":
+			out.Values[i] = ec._PurchaseSuggestion_product(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "warehouse":
+			out.Values[i] = ec._PurchaseSuggestion_warehouse(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "available":
+			out.Values[i] = ec._PurchaseSuggestion_available(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "onOrder":
+			out.Values[i] = ec._PurchaseSuggestion_onOrder(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "replenishmentNeed":
+			out.Values[i] = ec._PurchaseSuggestion_replenishmentNeed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reorderPoint":
+			out.Values[i] = ec._PurchaseSuggestion_reorderPoint(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shortage":
+			out.Values[i] = ec._PurchaseSuggestion_shortage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quantity":
+			out.Values[i] = ec._PurchaseSuggestion_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "supplier":
+			out.Values[i] = ec._PurchaseSuggestion_supplier(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "unitPrice":
+			out.Values[i] = ec._PurchaseSuggestion_unitPrice(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "expectedDate":
+			out.Values[i] = ec._PurchaseSuggestion_expectedDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._PurchaseSuggestion_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var purchasingSettingsImplementors = []string{"PurchasingSettings"}
+
+func (ec *executionContext) _PurchasingSettings(ctx context.Context, sel ast.SelectionSet, obj *jxc.PurchasingSettings) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, purchasingSettingsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PurchasingSettings")
+		case "priceTolerance":
+			out.Values[i] = ec._PurchasingSettings_priceTolerance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quantityTolerance":
+			out.Values[i] = ec._PurchasingSettings_quantityTolerance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "priceRiseThreshold":
+			out.Values[i] = ec._PurchasingSettings_priceRiseThreshold(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var purchasingSettingsPayloadImplementors = []string{"PurchasingSettingsPayload"}
+
+func (ec *executionContext) _PurchasingSettingsPayload(ctx context.Context, sel ast.SelectionSet, obj *PurchasingSettingsPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, purchasingSettingsPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PurchasingSettingsPayload")
+		case "settings":
+			out.Values[i] = ec._PurchasingSettingsPayload_settings(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._PurchasingSettingsPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -36456,6 +55771,120 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_periodSummary(ctx, field)
 				})
+		case "suppliers":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_suppliers(ctx, field)
+				})
+		case "supplier":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_supplier(ctx, field)
+				})
+		case "productSuppliers":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_productSuppliers(ctx, field)
+				})
+		case "purchasingSettings":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_purchasingSettings(ctx, field)
+				})
+		case "purchaseOrders":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_purchaseOrders(ctx, field)
+				})
+		case "purchaseOrder":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_purchaseOrder(ctx, field)
+				})
+		case "purchaseOrderLineByBarcode":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_purchaseOrderLineByBarcode(ctx, field)
+				})
+		case "purchaseSuggestions":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_purchaseSuggestions(ctx, field)
+				})
+		case "goodsReceipt":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_goodsReceipt(ctx, field)
+				})
+		case "supplierInvoices":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_supplierInvoices(ctx, field)
+				})
+		case "supplierInvoice":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_supplierInvoice(ctx, field)
+				})
+		case "supplierPayments":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_supplierPayments(ctx, field)
+				})
+		case "payablesAging":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_payablesAging(ctx, field)
+				})
+		case "landedCost":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_landedCost(ctx, field)
+				})
+		case "budgetLines":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_budgetLines(ctx, field)
+				})
+		case "budgetLine":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_budgetLine(ctx, field)
+				})
+		case "budgetRollup":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_budgetRollup(ctx, field)
+				})
+		case "operatingCosts":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_operatingCosts(ctx, field)
+				})
+		case "alerts":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_alerts(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -36469,6 +55898,127 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var receivableAgingBucketsImplementors = []string{"ReceivableAgingBuckets"}
+
+func (ec *executionContext) _ReceivableAgingBuckets(ctx context.Context, sel ast.SelectionSet, obj *jxc.ReceivableBuckets) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, receivableAgingBucketsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReceivableAgingBuckets")
+		case "current":
+			out.Values[i] = ec._ReceivableAgingBuckets_current(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "days1To30":
+			out.Values[i] = ec._ReceivableAgingBuckets_days1To30(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "days31To60":
+			out.Values[i] = ec._ReceivableAgingBuckets_days31To60(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "days61To90":
+			out.Values[i] = ec._ReceivableAgingBuckets_days61To90(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "over90":
+			out.Values[i] = ec._ReceivableAgingBuckets_over90(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._ReceivableAgingBuckets_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var receivableAllocationImplementors = []string{"ReceivableAllocation"}
+
+func (ec *executionContext) _ReceivableAllocation(ctx context.Context, sel ast.SelectionSet, obj *jxc.ReceivableAllocation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, receivableAllocationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReceivableAllocation")
+		case "id":
+			out.Values[i] = ec._ReceivableAllocation_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "invoiceId":
+			out.Values[i] = ec._ReceivableAllocation_invoiceId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "invoiceNumber":
+			out.Values[i] = ec._ReceivableAllocation_invoiceNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "paymentId":
+			out.Values[i] = ec._ReceivableAllocation_paymentId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "returnId":
+			out.Values[i] = ec._ReceivableAllocation_returnId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "amount":
+			out.Values[i] = ec._ReceivableAllocation_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postingDate":
+			out.Values[i] = ec._ReceivableAllocation_postingDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -38819,6 +58369,1006 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 	}
 }
 
+var supplierImplementors = []string{"Supplier"}
+
+func (ec *executionContext) _Supplier(ctx context.Context, sel ast.SelectionSet, obj *jxc.Supplier) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supplierImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Supplier")
+		case "id":
+			out.Values[i] = ec._Supplier_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "code":
+			out.Values[i] = ec._Supplier_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._Supplier_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contacts":
+			out.Values[i] = ec._Supplier_contacts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "paymentTermsDays":
+			out.Values[i] = ec._Supplier_paymentTermsDays(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "currency":
+			out.Values[i] = ec._Supplier_currency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "leadTimeDays":
+			out.Values[i] = ec._Supplier_leadTimeDays(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "active":
+			out.Values[i] = ec._Supplier_active(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Supplier_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "products":
+			out.Values[i] = ec._Supplier_products(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "scorecard":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Supplier_scorecard(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supplierConnectionImplementors = []string{"SupplierConnection"}
+
+func (ec *executionContext) _SupplierConnection(ctx context.Context, sel ast.SelectionSet, obj *SupplierConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supplierConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupplierConnection")
+		case "edges":
+			out.Values[i] = ec._SupplierConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._SupplierConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SupplierConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._SupplierConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supplierContactImplementors = []string{"SupplierContact"}
+
+func (ec *executionContext) _SupplierContact(ctx context.Context, sel ast.SelectionSet, obj *jxc.SupplierContact) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supplierContactImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupplierContact")
+		case "name":
+			out.Values[i] = ec._SupplierContact_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "role":
+			out.Values[i] = ec._SupplierContact_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "phone":
+			out.Values[i] = ec._SupplierContact_phone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "email":
+			out.Values[i] = ec._SupplierContact_email(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supplierEdgeImplementors = []string{"SupplierEdge"}
+
+func (ec *executionContext) _SupplierEdge(ctx context.Context, sel ast.SelectionSet, obj *SupplierEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supplierEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupplierEdge")
+		case "cursor":
+			out.Values[i] = ec._SupplierEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SupplierEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supplierInvoiceImplementors = []string{"SupplierInvoice"}
+
+func (ec *executionContext) _SupplierInvoice(ctx context.Context, sel ast.SelectionSet, obj *jxc.SupplierInvoice) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supplierInvoiceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupplierInvoice")
+		case "id":
+			out.Values[i] = ec._SupplierInvoice_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "number":
+			out.Values[i] = ec._SupplierInvoice_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "supplierInvoiceNumber":
+			out.Values[i] = ec._SupplierInvoice_supplierInvoiceNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "supplier":
+			out.Values[i] = ec._SupplierInvoice_supplier(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._SupplierInvoice_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "purchaseOrderId":
+			out.Values[i] = ec._SupplierInvoice_purchaseOrderId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "invoiceDate":
+			out.Values[i] = ec._SupplierInvoice_invoiceDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dueDate":
+			out.Values[i] = ec._SupplierInvoice_dueDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._SupplierInvoice_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "netAmount":
+			out.Values[i] = ec._SupplierInvoice_netAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "taxAmount":
+			out.Values[i] = ec._SupplierInvoice_taxAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalAmount":
+			out.Values[i] = ec._SupplierInvoice_totalAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "paidAmount":
+			out.Values[i] = ec._SupplierInvoice_paidAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "openAmount":
+			out.Values[i] = ec._SupplierInvoice_openAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "matchIssues":
+			out.Values[i] = ec._SupplierInvoice_matchIssues(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mismatchApprovedAt":
+			out.Values[i] = ec._SupplierInvoice_mismatchApprovedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "journalEntryId":
+			out.Values[i] = ec._SupplierInvoice_journalEntryId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._SupplierInvoice_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lines":
+			out.Values[i] = ec._SupplierInvoice_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supplierInvoiceConnectionImplementors = []string{"SupplierInvoiceConnection"}
+
+func (ec *executionContext) _SupplierInvoiceConnection(ctx context.Context, sel ast.SelectionSet, obj *SupplierInvoiceConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supplierInvoiceConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupplierInvoiceConnection")
+		case "edges":
+			out.Values[i] = ec._SupplierInvoiceConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._SupplierInvoiceConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SupplierInvoiceConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._SupplierInvoiceConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supplierInvoiceEdgeImplementors = []string{"SupplierInvoiceEdge"}
+
+func (ec *executionContext) _SupplierInvoiceEdge(ctx context.Context, sel ast.SelectionSet, obj *SupplierInvoiceEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supplierInvoiceEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupplierInvoiceEdge")
+		case "cursor":
+			out.Values[i] = ec._SupplierInvoiceEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SupplierInvoiceEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supplierInvoiceLineImplementors = []string{"SupplierInvoiceLine"}
+
+func (ec *executionContext) _SupplierInvoiceLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.SupplierInvoiceLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supplierInvoiceLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupplierInvoiceLine")
+		case "lineNo":
+			out.Values[i] = ec._SupplierInvoiceLine_lineNo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "purchaseOrderLineId":
+			out.Values[i] = ec._SupplierInvoiceLine_purchaseOrderLineId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "product":
+			out.Values[i] = ec._SupplierInvoiceLine_product(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quantity":
+			out.Values[i] = ec._SupplierInvoiceLine_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unitPrice":
+			out.Values[i] = ec._SupplierInvoiceLine_unitPrice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "orderPrice":
+			out.Values[i] = ec._SupplierInvoiceLine_orderPrice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "netAmount":
+			out.Values[i] = ec._SupplierInvoiceLine_netAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "taxAmount":
+			out.Values[i] = ec._SupplierInvoiceLine_taxAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "grniCleared":
+			out.Values[i] = ec._SupplierInvoiceLine_grniCleared(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "priceVariance":
+			out.Values[i] = ec._SupplierInvoiceLine_priceVariance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supplierInvoicePayloadImplementors = []string{"SupplierInvoicePayload"}
+
+func (ec *executionContext) _SupplierInvoicePayload(ctx context.Context, sel ast.SelectionSet, obj *SupplierInvoicePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supplierInvoicePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupplierInvoicePayload")
+		case "supplierInvoice":
+			out.Values[i] = ec._SupplierInvoicePayload_supplierInvoice(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._SupplierInvoicePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supplierOptionImplementors = []string{"SupplierOption"}
+
+func (ec *executionContext) _SupplierOption(ctx context.Context, sel ast.SelectionSet, obj *jxc.SupplierOption) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supplierOptionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupplierOption")
+		case "supplier":
+			out.Values[i] = ec._SupplierOption_supplier(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "offer":
+			out.Values[i] = ec._SupplierOption_offer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scorecard":
+			out.Values[i] = ec._SupplierOption_scorecard(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supplierPayloadImplementors = []string{"SupplierPayload"}
+
+func (ec *executionContext) _SupplierPayload(ctx context.Context, sel ast.SelectionSet, obj *SupplierPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supplierPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupplierPayload")
+		case "supplier":
+			out.Values[i] = ec._SupplierPayload_supplier(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._SupplierPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supplierPaymentImplementors = []string{"SupplierPayment"}
+
+func (ec *executionContext) _SupplierPayment(ctx context.Context, sel ast.SelectionSet, obj *jxc.SupplierPayment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supplierPaymentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupplierPayment")
+		case "id":
+			out.Values[i] = ec._SupplierPayment_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "number":
+			out.Values[i] = ec._SupplierPayment_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "supplier":
+			out.Values[i] = ec._SupplierPayment_supplier(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "paymentDate":
+			out.Values[i] = ec._SupplierPayment_paymentDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amount":
+			out.Values[i] = ec._SupplierPayment_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reference":
+			out.Values[i] = ec._SupplierPayment_reference(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "journalEntryId":
+			out.Values[i] = ec._SupplierPayment_journalEntryId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._SupplierPayment_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "allocations":
+			out.Values[i] = ec._SupplierPayment_allocations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supplierPaymentConnectionImplementors = []string{"SupplierPaymentConnection"}
+
+func (ec *executionContext) _SupplierPaymentConnection(ctx context.Context, sel ast.SelectionSet, obj *SupplierPaymentConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supplierPaymentConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupplierPaymentConnection")
+		case "edges":
+			out.Values[i] = ec._SupplierPaymentConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._SupplierPaymentConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SupplierPaymentConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._SupplierPaymentConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supplierPaymentEdgeImplementors = []string{"SupplierPaymentEdge"}
+
+func (ec *executionContext) _SupplierPaymentEdge(ctx context.Context, sel ast.SelectionSet, obj *SupplierPaymentEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supplierPaymentEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupplierPaymentEdge")
+		case "cursor":
+			out.Values[i] = ec._SupplierPaymentEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SupplierPaymentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supplierPaymentPayloadImplementors = []string{"SupplierPaymentPayload"}
+
+func (ec *executionContext) _SupplierPaymentPayload(ctx context.Context, sel ast.SelectionSet, obj *SupplierPaymentPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supplierPaymentPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupplierPaymentPayload")
+		case "supplierPayment":
+			out.Values[i] = ec._SupplierPaymentPayload_supplierPayment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._SupplierPaymentPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supplierProductImplementors = []string{"SupplierProduct"}
+
+func (ec *executionContext) _SupplierProduct(ctx context.Context, sel ast.SelectionSet, obj *jxc.SupplierProduct) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supplierProductImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupplierProduct")
+		case "product":
+			out.Values[i] = ec._SupplierProduct_product(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "supplierSku":
+			out.Values[i] = ec._SupplierProduct_supplierSku(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lastPrice":
+			out.Values[i] = ec._SupplierProduct_lastPrice(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lastPriceDate":
+			out.Values[i] = ec._SupplierProduct_lastPriceDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "leadTimeDays":
+			out.Values[i] = ec._SupplierProduct_leadTimeDays(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supplierProductPayloadImplementors = []string{"SupplierProductPayload"}
+
+func (ec *executionContext) _SupplierProductPayload(ctx context.Context, sel ast.SelectionSet, obj *SupplierProductPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supplierProductPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupplierProductPayload")
+		case "supplierProduct":
+			out.Values[i] = ec._SupplierProductPayload_supplierProduct(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._SupplierProductPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supplierScorecardImplementors = []string{"SupplierScorecard"}
+
+func (ec *executionContext) _SupplierScorecard(ctx context.Context, sel ast.SelectionSet, obj *jxc.SupplierScorecard) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supplierScorecardImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupplierScorecard")
+		case "supplier":
+			out.Values[i] = ec._SupplierScorecard_supplier(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "since":
+			out.Values[i] = ec._SupplierScorecard_since(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "receipts":
+			out.Values[i] = ec._SupplierScorecard_receipts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "onTimeReceipts":
+			out.Values[i] = ec._SupplierScorecard_onTimeReceipts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "onTimeRate":
+			out.Values[i] = ec._SupplierScorecard_onTimeRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "averageLeadTimeDays":
+			out.Values[i] = ec._SupplierScorecard_averageLeadTimeDays(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "leadTimeSpreadDays":
+			out.Values[i] = ec._SupplierScorecard_leadTimeSpreadDays(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "inspectedQuantity":
+			out.Values[i] = ec._SupplierScorecard_inspectedQuantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rejectedQuantity":
+			out.Values[i] = ec._SupplierScorecard_rejectedQuantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rejectionRate":
+			out.Values[i] = ec._SupplierScorecard_rejectionRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._SupplierScorecard_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "priceTrends":
+			out.Values[i] = ec._SupplierScorecard_priceTrends(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var trialBalanceImplementors = []string{"TrialBalance"}
 
 func (ec *executionContext) _TrialBalance(ctx context.Context, sel ast.SelectionSet, obj *jxc.TrialBalance) graphql.Marshaler {
@@ -39709,6 +60259,81 @@ func (ec *executionContext) marshalNAgingBuckets2githubᚗcomᚋjxcgraphᚋjxc�
 	return ec._AgingBuckets(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNAlert2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAlertᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Alert) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAlert2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAlert(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAlert2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAlert(ctx context.Context, sel ast.SelectionSet, v *jxc.Alert) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Alert!")
+		return graphql.Null
+	}
+	return ec._Alert(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAlertConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAlertConnection(ctx context.Context, sel ast.SelectionSet, v AlertConnection) graphql.Marshaler {
+	return ec._AlertConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAlertEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAlertEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*AlertEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAlertEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAlertEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAlertEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAlertEdge(ctx context.Context, sel ast.SelectionSet, v *AlertEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AlertEdge!")
+		return graphql.Null
+	}
+	return ec._AlertEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAlertPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAlertPayload(ctx context.Context, sel ast.SelectionSet, v AlertPayload) graphql.Marshaler {
+	return ec._AlertPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAlertsPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAlertsPayload(ctx context.Context, sel ast.SelectionSet, v AlertsPayload) graphql.Marshaler {
+	return ec._AlertsPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNAllocationBasis2githubᚗcomᚋjxcgraphᚋjxcᚐAllocationBasis(ctx context.Context, v any) (jxc.AllocationBasis, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.AllocationBasis(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAllocationBasis2githubᚗcomᚋjxcgraphᚋjxcᚐAllocationBasis(ctx context.Context, sel ast.SelectionSet, v jxc.AllocationBasis) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "AllocationBasis!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNAllocationInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAllocationInput(ctx context.Context, v any) (*AllocationInput, error) {
 	res, err := ec.unmarshalInputAllocationInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -39824,6 +60449,116 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) marshalNBudgetLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBudgetLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.BudgetLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBudgetLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBudgetLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNBudgetLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBudgetLine(ctx context.Context, sel ast.SelectionSet, v *jxc.BudgetLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BudgetLine!")
+		return graphql.Null
+	}
+	return ec._BudgetLine(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNBudgetLineConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBudgetLineConnection(ctx context.Context, sel ast.SelectionSet, v BudgetLineConnection) graphql.Marshaler {
+	return ec._BudgetLineConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNBudgetLineEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBudgetLineEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*BudgetLineEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBudgetLineEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBudgetLineEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNBudgetLineEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBudgetLineEdge(ctx context.Context, sel ast.SelectionSet, v *BudgetLineEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BudgetLineEdge!")
+		return graphql.Null
+	}
+	return ec._BudgetLineEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNBudgetLinePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBudgetLinePayload(ctx context.Context, sel ast.SelectionSet, v BudgetLinePayload) graphql.Marshaler {
+	return ec._BudgetLinePayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNBudgetPolicy2githubᚗcomᚋjxcgraphᚋjxcᚐBudgetPolicy(ctx context.Context, v any) (jxc.BudgetPolicy, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.BudgetPolicy(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNBudgetPolicy2githubᚗcomᚋjxcgraphᚋjxcᚐBudgetPolicy(ctx context.Context, sel ast.SelectionSet, v jxc.BudgetPolicy) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "BudgetPolicy!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNBudgetRollupBy2githubᚗcomᚋjxcgraphᚋjxcᚐBudgetRollupBy(ctx context.Context, v any) (jxc.BudgetRollupBy, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.BudgetRollupBy(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNBudgetRollupBy2githubᚗcomᚋjxcgraphᚋjxcᚐBudgetRollupBy(ctx context.Context, sel ast.SelectionSet, v jxc.BudgetRollupBy) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "BudgetRollupBy!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNBudgetRollupRow2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBudgetRollupRowᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.BudgetRollupRow) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBudgetRollupRow2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBudgetRollupRow(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNBudgetRollupRow2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBudgetRollupRow(ctx context.Context, sel ast.SelectionSet, v *jxc.BudgetRollupRow) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BudgetRollupRow!")
+		return graphql.Null
+	}
+	return ec._BudgetRollupRow(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNCategory2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCategoryᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Category) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -39895,6 +60630,11 @@ func (ec *executionContext) marshalNCreateApiTokenPayload2githubᚗcomᚋjxcgrap
 	return ec._CreateApiTokenPayload(ctx, sel, &v)
 }
 
+func (ec *executionContext) unmarshalNCreateBudgetLineInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateBudgetLineInput(ctx context.Context, v any) (CreateBudgetLineInput, error) {
+	res, err := ec.unmarshalInputCreateBudgetLineInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateCategoryInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateCategoryInput(ctx context.Context, v any) (CreateCategoryInput, error) {
 	res, err := ec.unmarshalInputCreateCategoryInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -39915,6 +60655,16 @@ func (ec *executionContext) unmarshalNCreateProductInput2githubᚗcomᚋjxcgraph
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreatePurchaseOrderInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreatePurchaseOrderInput(ctx context.Context, v any) (CreatePurchaseOrderInput, error) {
+	res, err := ec.unmarshalInputCreatePurchaseOrderInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreatePurchaseOrdersFromSuggestionsInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreatePurchaseOrdersFromSuggestionsInput(ctx context.Context, v any) (CreatePurchaseOrdersFromSuggestionsInput, error) {
+	res, err := ec.unmarshalInputCreatePurchaseOrdersFromSuggestionsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateSalesInvoiceInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateSalesInvoiceInput(ctx context.Context, v any) (CreateSalesInvoiceInput, error) {
 	res, err := ec.unmarshalInputCreateSalesInvoiceInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -39922,6 +60672,11 @@ func (ec *executionContext) unmarshalNCreateSalesInvoiceInput2githubᚗcomᚋjxc
 
 func (ec *executionContext) unmarshalNCreateSalesReturnInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateSalesReturnInput(ctx context.Context, v any) (CreateSalesReturnInput, error) {
 	res, err := ec.unmarshalInputCreateSalesReturnInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateSupplierInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateSupplierInput(ctx context.Context, v any) (CreateSupplierInput, error) {
+	res, err := ec.unmarshalInputCreateSupplierInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -40151,6 +60906,82 @@ func (ec *executionContext) marshalNFiscalPeriodPayload2githubᚗcomᚋjxcgraph�
 	return ec._FiscalPeriodPayload(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNGoodsReceipt2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐGoodsReceiptᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.GoodsReceipt) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGoodsReceipt2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐGoodsReceipt(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNGoodsReceipt2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐGoodsReceipt(ctx context.Context, sel ast.SelectionSet, v *jxc.GoodsReceipt) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "GoodsReceipt!")
+		return graphql.Null
+	}
+	return ec._GoodsReceipt(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNGoodsReceiptInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐGoodsReceiptInput(ctx context.Context, v any) (GoodsReceiptInput, error) {
+	res, err := ec.unmarshalInputGoodsReceiptInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNGoodsReceiptLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐGoodsReceiptLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.GoodsReceiptLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGoodsReceiptLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐGoodsReceiptLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNGoodsReceiptLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐGoodsReceiptLine(ctx context.Context, sel ast.SelectionSet, v *jxc.GoodsReceiptLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "GoodsReceiptLine!")
+		return graphql.Null
+	}
+	return ec._GoodsReceiptLine(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNGoodsReceiptLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐGoodsReceiptLineInputᚄ(ctx context.Context, v any) ([]*GoodsReceiptLineInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*GoodsReceiptLineInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNGoodsReceiptLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐGoodsReceiptLineInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNGoodsReceiptLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐGoodsReceiptLineInput(ctx context.Context, v any) (*GoodsReceiptLineInput, error) {
+	res, err := ec.unmarshalInputGoodsReceiptLineInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNGoodsReceiptPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐGoodsReceiptPayload(ctx context.Context, sel ast.SelectionSet, v GoodsReceiptPayload) graphql.Marshaler {
+	return ec._GoodsReceiptPayload(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNID2int64(ctx context.Context, v any) (int64, error) {
 	res, err := UnmarshalInt64ID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -40328,6 +61159,54 @@ func (ec *executionContext) marshalNKpiSet2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐKP
 	return ec._KpiSet(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNLandedCostAllocation2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLandedCostAllocationᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.LandedCostAllocation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLandedCostAllocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLandedCostAllocation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLandedCostAllocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLandedCostAllocation(ctx context.Context, sel ast.SelectionSet, v *jxc.LandedCostAllocation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LandedCostAllocation!")
+		return graphql.Null
+	}
+	return ec._LandedCostAllocation(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNLandedCostInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐLandedCostInput(ctx context.Context, v any) (LandedCostInput, error) {
+	res, err := ec.unmarshalInputLandedCostInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNLandedCostKind2githubᚗcomᚋjxcgraphᚋjxcᚐLandedCostKind(ctx context.Context, v any) (jxc.LandedCostKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.LandedCostKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLandedCostKind2githubᚗcomᚋjxcgraphᚋjxcᚐLandedCostKind(ctx context.Context, sel ast.SelectionSet, v jxc.LandedCostKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "LandedCostKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNLandedCostPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐLandedCostPayload(ctx context.Context, sel ast.SelectionSet, v LandedCostPayload) graphql.Marshaler {
+	return ec._LandedCostPayload(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNLocation2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocationᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Location) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -40369,6 +61248,41 @@ func (ec *executionContext) marshalNLogoutPayload2githubᚗcomᚋjxcgraphᚋjxc�
 	return ec._LogoutPayload(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNMatchIssue2githubᚗcomᚋjxcgraphᚋjxcᚐMatchIssue(ctx context.Context, sel ast.SelectionSet, v jxc.MatchIssue) graphql.Marshaler {
+	return ec._MatchIssue(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNMatchIssue2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐMatchIssueᚄ(ctx context.Context, sel ast.SelectionSet, v []jxc.MatchIssue) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMatchIssue2githubᚗcomᚋjxcgraphᚋjxcᚐMatchIssue(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNMatchIssueKind2githubᚗcomᚋjxcgraphᚋjxcᚐMatchIssueKind(ctx context.Context, v any) (jxc.MatchIssueKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.MatchIssueKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMatchIssueKind2githubᚗcomᚋjxcgraphᚋjxcᚐMatchIssueKind(ctx context.Context, sel ast.SelectionSet, v jxc.MatchIssueKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "MatchIssueKind!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNOpeningStockInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐOpeningStockInput(ctx context.Context, v any) (OpeningStockInput, error) {
 	res, err := ec.unmarshalInputOpeningStockInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -40393,12 +61307,131 @@ func (ec *executionContext) unmarshalNOpeningStockLineInput2ᚖgithubᚗcomᚋjx
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNOperatingCost2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐOperatingCostᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.OperatingCost) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOperatingCost2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐOperatingCost(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNOperatingCost2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐOperatingCost(ctx context.Context, sel ast.SelectionSet, v *jxc.OperatingCost) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OperatingCost!")
+		return graphql.Null
+	}
+	return ec._OperatingCost(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNOperatingCostCategory2githubᚗcomᚋjxcgraphᚋjxcᚐOperatingCostCategory(ctx context.Context, v any) (jxc.OperatingCostCategory, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.OperatingCostCategory(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOperatingCostCategory2githubᚗcomᚋjxcgraphᚋjxcᚐOperatingCostCategory(ctx context.Context, sel ast.SelectionSet, v jxc.OperatingCostCategory) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "OperatingCostCategory!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNOperatingCostConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐOperatingCostConnection(ctx context.Context, sel ast.SelectionSet, v OperatingCostConnection) graphql.Marshaler {
+	return ec._OperatingCostConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNOperatingCostEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐOperatingCostEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*OperatingCostEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOperatingCostEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐOperatingCostEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNOperatingCostEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐOperatingCostEdge(ctx context.Context, sel ast.SelectionSet, v *OperatingCostEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OperatingCostEdge!")
+		return graphql.Null
+	}
+	return ec._OperatingCostEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNOperatingCostInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐOperatingCostInput(ctx context.Context, v any) (OperatingCostInput, error) {
+	res, err := ec.unmarshalInputOperatingCostInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOperatingCostPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐOperatingCostPayload(ctx context.Context, sel ast.SelectionSet, v OperatingCostPayload) graphql.Marshaler {
+	return ec._OperatingCostPayload(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *PageInfo) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PageInfo!")
 		return graphql.Null
 	}
 	return ec._PageInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPayFrom2githubᚗcomᚋjxcgraphᚋjxcᚐPayFrom(ctx context.Context, v any) (jxc.PayFrom, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.PayFrom(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPayFrom2githubᚗcomᚋjxcgraphᚋjxcᚐPayFrom(ctx context.Context, sel ast.SelectionSet, v jxc.PayFrom) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "PayFrom!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNPayablesAging2githubᚗcomᚋjxcgraphᚋjxcᚐPayablesAging(ctx context.Context, sel ast.SelectionSet, v jxc.PayablesAging) graphql.Marshaler {
+	return ec._PayablesAging(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPayablesAgingRow2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPayablesAgingRowᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.PayablesAgingRow) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPayablesAgingRow2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPayablesAgingRow(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPayablesAgingRow2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPayablesAgingRow(ctx context.Context, sel ast.SelectionSet, v *jxc.PayablesAgingRow) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PayablesAgingRow!")
+		return graphql.Null
+	}
+	return ec._PayablesAgingRow(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNPaymentAllocation2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPaymentAllocationᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.PaymentAllocation) graphql.Marshaler {
@@ -40425,6 +61458,25 @@ func (ec *executionContext) marshalNPaymentAllocation2ᚖgithubᚗcomᚋjxcgraph
 	return ec._PaymentAllocation(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNPaymentAllocationInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPaymentAllocationInputᚄ(ctx context.Context, v any) ([]*PaymentAllocationInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*PaymentAllocationInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPaymentAllocationInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPaymentAllocationInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNPaymentAllocationInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPaymentAllocationInput(ctx context.Context, v any) (*PaymentAllocationInput, error) {
+	res, err := ec.unmarshalInputPaymentAllocationInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNPeriodStatus2githubᚗcomᚋjxcgraphᚋjxcᚐPeriodStatus(ctx context.Context, v any) (jxc.PeriodStatus, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := jxc.PeriodStatus(tmp)
@@ -40438,6 +61490,30 @@ func (ec *executionContext) marshalNPeriodStatus2githubᚗcomᚋjxcgraphᚋjxc�
 		graphql.AddInvalidNullFromMarshaler(ctx, "PeriodStatus!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNPriceTrend2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPriceTrendᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.PriceTrend) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPriceTrend2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPriceTrend(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPriceTrend2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPriceTrend(ctx context.Context, sel ast.SelectionSet, v *jxc.PriceTrend) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PriceTrend!")
+		return graphql.Null
+	}
+	return ec._PriceTrend(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNProduct2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Product) graphql.Marshaler {
@@ -40537,6 +61613,189 @@ func (ec *executionContext) marshalNProductSales2ᚖgithubᚗcomᚋjxcgraphᚋjx
 
 func (ec *executionContext) marshalNProfitAndLoss2githubᚗcomᚋjxcgraphᚋjxcᚐProfitAndLoss(ctx context.Context, sel ast.SelectionSet, v jxc.ProfitAndLoss) graphql.Marshaler {
 	return ec._ProfitAndLoss(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPurchaseOrder2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrderᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.PurchaseOrder) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPurchaseOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrder(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPurchaseOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrder(ctx context.Context, sel ast.SelectionSet, v *jxc.PurchaseOrder) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PurchaseOrder!")
+		return graphql.Null
+	}
+	return ec._PurchaseOrder(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPurchaseOrderConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPurchaseOrderConnection(ctx context.Context, sel ast.SelectionSet, v PurchaseOrderConnection) graphql.Marshaler {
+	return ec._PurchaseOrderConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPurchaseOrderEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPurchaseOrderEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*PurchaseOrderEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPurchaseOrderEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPurchaseOrderEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPurchaseOrderEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPurchaseOrderEdge(ctx context.Context, sel ast.SelectionSet, v *PurchaseOrderEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PurchaseOrderEdge!")
+		return graphql.Null
+	}
+	return ec._PurchaseOrderEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPurchaseOrderLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrderLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.PurchaseOrderLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPurchaseOrderLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrderLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPurchaseOrderLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrderLine(ctx context.Context, sel ast.SelectionSet, v *jxc.PurchaseOrderLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PurchaseOrderLine!")
+		return graphql.Null
+	}
+	return ec._PurchaseOrderLine(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPurchaseOrderLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPurchaseOrderLineInputᚄ(ctx context.Context, v any) ([]*PurchaseOrderLineInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*PurchaseOrderLineInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPurchaseOrderLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPurchaseOrderLineInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNPurchaseOrderLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPurchaseOrderLineInput(ctx context.Context, v any) (*PurchaseOrderLineInput, error) {
+	res, err := ec.unmarshalInputPurchaseOrderLineInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPurchaseOrderPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPurchaseOrderPayload(ctx context.Context, sel ast.SelectionSet, v PurchaseOrderPayload) graphql.Marshaler {
+	return ec._PurchaseOrderPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNPurchaseOrderStatus2githubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrderStatus(ctx context.Context, v any) (jxc.PurchaseOrderStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.PurchaseOrderStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPurchaseOrderStatus2githubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrderStatus(ctx context.Context, sel ast.SelectionSet, v jxc.PurchaseOrderStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "PurchaseOrderStatus!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNPurchaseOrdersPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPurchaseOrdersPayload(ctx context.Context, sel ast.SelectionSet, v PurchaseOrdersPayload) graphql.Marshaler {
+	return ec._PurchaseOrdersPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPurchaseSuggestion2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPurchaseSuggestionᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.PurchaseSuggestion) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPurchaseSuggestion2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPurchaseSuggestion(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPurchaseSuggestion2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPurchaseSuggestion(ctx context.Context, sel ast.SelectionSet, v *jxc.PurchaseSuggestion) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PurchaseSuggestion!")
+		return graphql.Null
+	}
+	return ec._PurchaseSuggestion(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPurchasingSettings2githubᚗcomᚋjxcgraphᚋjxcᚐPurchasingSettings(ctx context.Context, sel ast.SelectionSet, v jxc.PurchasingSettings) graphql.Marshaler {
+	return ec._PurchasingSettings(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNPurchasingSettingsInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPurchasingSettingsInput(ctx context.Context, v any) (PurchasingSettingsInput, error) {
+	res, err := ec.unmarshalInputPurchasingSettingsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPurchasingSettingsPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPurchasingSettingsPayload(ctx context.Context, sel ast.SelectionSet, v PurchasingSettingsPayload) graphql.Marshaler {
+	return ec._PurchasingSettingsPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNReceivableAgingBuckets2githubᚗcomᚋjxcgraphᚋjxcᚐReceivableBuckets(ctx context.Context, sel ast.SelectionSet, v jxc.ReceivableBuckets) graphql.Marshaler {
+	return ec._ReceivableAgingBuckets(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNReceivableAllocation2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReceivableAllocationᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.ReceivableAllocation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReceivableAllocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReceivableAllocation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReceivableAllocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReceivableAllocation(ctx context.Context, sel ast.SelectionSet, v *jxc.ReceivableAllocation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReceivableAllocation!")
+		return graphql.Null
+	}
+	return ec._ReceivableAllocation(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNReceivablesAging2githubᚗcomᚋjxcgraphᚋjxcᚐReceivablesAging(ctx context.Context, sel ast.SelectionSet, v jxc.ReceivablesAging) graphql.Marshaler {
@@ -41019,6 +62278,11 @@ func (ec *executionContext) marshalNSetPasswordPayload2githubᚗcomᚋjxcgraph�
 	return ec._SetPasswordPayload(ctx, sel, &v)
 }
 
+func (ec *executionContext) unmarshalNSetSupplierProductInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetSupplierProductInput(ctx context.Context, v any) (SetSupplierProductInput, error) {
+	res, err := ec.unmarshalInputSetSupplierProductInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNShipLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipLineInput(ctx context.Context, v any) (*ShipLineInput, error) {
 	res, err := ec.unmarshalInputShipLineInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -41424,6 +62688,365 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	return ret
 }
 
+func (ec *executionContext) unmarshalNSuggestionOrderLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSuggestionOrderLineInputᚄ(ctx context.Context, v any) ([]*SuggestionOrderLineInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*SuggestionOrderLineInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSuggestionOrderLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSuggestionOrderLineInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNSuggestionOrderLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSuggestionOrderLineInput(ctx context.Context, v any) (*SuggestionOrderLineInput, error) {
+	res, err := ec.unmarshalInputSuggestionOrderLineInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSupplier2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Supplier) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSupplier2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplier(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSupplier2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplier(ctx context.Context, sel ast.SelectionSet, v *jxc.Supplier) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Supplier!")
+		return graphql.Null
+	}
+	return ec._Supplier(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSupplierConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierConnection(ctx context.Context, sel ast.SelectionSet, v SupplierConnection) graphql.Marshaler {
+	return ec._SupplierConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSupplierContact2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierContact(ctx context.Context, sel ast.SelectionSet, v jxc.SupplierContact) graphql.Marshaler {
+	return ec._SupplierContact(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSupplierContact2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierContactᚄ(ctx context.Context, sel ast.SelectionSet, v []jxc.SupplierContact) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSupplierContact2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierContact(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNSupplierContactInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierContactInput(ctx context.Context, v any) (*SupplierContactInput, error) {
+	res, err := ec.unmarshalInputSupplierContactInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSupplierEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*SupplierEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSupplierEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSupplierEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierEdge(ctx context.Context, sel ast.SelectionSet, v *SupplierEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SupplierEdge!")
+		return graphql.Null
+	}
+	return ec._SupplierEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSupplierInvoice2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoiceᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.SupplierInvoice) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSupplierInvoice2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoice(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSupplierInvoice2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoice(ctx context.Context, sel ast.SelectionSet, v *jxc.SupplierInvoice) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SupplierInvoice!")
+		return graphql.Null
+	}
+	return ec._SupplierInvoice(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSupplierInvoiceConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierInvoiceConnection(ctx context.Context, sel ast.SelectionSet, v SupplierInvoiceConnection) graphql.Marshaler {
+	return ec._SupplierInvoiceConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSupplierInvoiceEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierInvoiceEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*SupplierInvoiceEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSupplierInvoiceEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierInvoiceEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSupplierInvoiceEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierInvoiceEdge(ctx context.Context, sel ast.SelectionSet, v *SupplierInvoiceEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SupplierInvoiceEdge!")
+		return graphql.Null
+	}
+	return ec._SupplierInvoiceEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSupplierInvoiceInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierInvoiceInput(ctx context.Context, v any) (SupplierInvoiceInput, error) {
+	res, err := ec.unmarshalInputSupplierInvoiceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNSupplierInvoiceKind2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoiceKind(ctx context.Context, v any) (jxc.SupplierInvoiceKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.SupplierInvoiceKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSupplierInvoiceKind2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoiceKind(ctx context.Context, sel ast.SelectionSet, v jxc.SupplierInvoiceKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SupplierInvoiceKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNSupplierInvoiceLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoiceLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.SupplierInvoiceLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSupplierInvoiceLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoiceLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSupplierInvoiceLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoiceLine(ctx context.Context, sel ast.SelectionSet, v *jxc.SupplierInvoiceLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SupplierInvoiceLine!")
+		return graphql.Null
+	}
+	return ec._SupplierInvoiceLine(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSupplierInvoiceLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierInvoiceLineInputᚄ(ctx context.Context, v any) ([]*SupplierInvoiceLineInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*SupplierInvoiceLineInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSupplierInvoiceLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierInvoiceLineInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNSupplierInvoiceLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierInvoiceLineInput(ctx context.Context, v any) (*SupplierInvoiceLineInput, error) {
+	res, err := ec.unmarshalInputSupplierInvoiceLineInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSupplierInvoicePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierInvoicePayload(ctx context.Context, sel ast.SelectionSet, v SupplierInvoicePayload) graphql.Marshaler {
+	return ec._SupplierInvoicePayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNSupplierInvoiceStatus2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoiceStatus(ctx context.Context, v any) (jxc.SupplierInvoiceStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.SupplierInvoiceStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSupplierInvoiceStatus2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoiceStatus(ctx context.Context, sel ast.SelectionSet, v jxc.SupplierInvoiceStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SupplierInvoiceStatus!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNSupplierOption2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierOptionᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.SupplierOption) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSupplierOption2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierOption(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSupplierOption2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierOption(ctx context.Context, sel ast.SelectionSet, v *jxc.SupplierOption) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SupplierOption!")
+		return graphql.Null
+	}
+	return ec._SupplierOption(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSupplierPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierPayload(ctx context.Context, sel ast.SelectionSet, v SupplierPayload) graphql.Marshaler {
+	return ec._SupplierPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSupplierPayment2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierPaymentᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.SupplierPayment) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSupplierPayment2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierPayment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSupplierPayment2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierPayment(ctx context.Context, sel ast.SelectionSet, v *jxc.SupplierPayment) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SupplierPayment!")
+		return graphql.Null
+	}
+	return ec._SupplierPayment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSupplierPaymentConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierPaymentConnection(ctx context.Context, sel ast.SelectionSet, v SupplierPaymentConnection) graphql.Marshaler {
+	return ec._SupplierPaymentConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSupplierPaymentEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierPaymentEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*SupplierPaymentEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSupplierPaymentEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierPaymentEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSupplierPaymentEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierPaymentEdge(ctx context.Context, sel ast.SelectionSet, v *SupplierPaymentEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SupplierPaymentEdge!")
+		return graphql.Null
+	}
+	return ec._SupplierPaymentEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSupplierPaymentInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierPaymentInput(ctx context.Context, v any) (SupplierPaymentInput, error) {
+	res, err := ec.unmarshalInputSupplierPaymentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSupplierPaymentPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierPaymentPayload(ctx context.Context, sel ast.SelectionSet, v SupplierPaymentPayload) graphql.Marshaler {
+	return ec._SupplierPaymentPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSupplierProduct2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierProductᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.SupplierProduct) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSupplierProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierProduct(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSupplierProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierProduct(ctx context.Context, sel ast.SelectionSet, v *jxc.SupplierProduct) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SupplierProduct!")
+		return graphql.Null
+	}
+	return ec._SupplierProduct(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSupplierProductPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierProductPayload(ctx context.Context, sel ast.SelectionSet, v SupplierProductPayload) graphql.Marshaler {
+	return ec._SupplierProductPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSupplierScorecard2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierScorecard(ctx context.Context, sel ast.SelectionSet, v jxc.SupplierScorecard) graphql.Marshaler {
+	return ec._SupplierScorecard(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSupplierScorecard2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierScorecard(ctx context.Context, sel ast.SelectionSet, v *jxc.SupplierScorecard) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SupplierScorecard!")
+		return graphql.Null
+	}
+	return ec._SupplierScorecard(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
 	res, err := graphql.UnmarshalTime(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -41471,6 +63094,11 @@ func (ec *executionContext) unmarshalNUpdateAccountInput2githubᚗcomᚋjxcgraph
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNUpdateBudgetLineInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateBudgetLineInput(ctx context.Context, v any) (UpdateBudgetLineInput, error) {
+	res, err := ec.unmarshalInputUpdateBudgetLineInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNUpdateCategoryInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateCategoryInput(ctx context.Context, v any) (UpdateCategoryInput, error) {
 	res, err := ec.unmarshalInputUpdateCategoryInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -41488,6 +63116,11 @@ func (ec *executionContext) unmarshalNUpdateLocationInput2githubᚗcomᚋjxcgrap
 
 func (ec *executionContext) unmarshalNUpdateProductInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateProductInput(ctx context.Context, v any) (UpdateProductInput, error) {
 	res, err := ec.unmarshalInputUpdateProductInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateSupplierInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateSupplierInput(ctx context.Context, v any) (UpdateSupplierInput, error) {
+	res, err := ec.unmarshalInputUpdateSupplierInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -41831,6 +63464,13 @@ func (ec *executionContext) unmarshalOAddressInput2ᚕᚖgithubᚗcomᚋjxcgraph
 	return res, nil
 }
 
+func (ec *executionContext) marshalOAlert2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAlert(ctx context.Context, sel ast.SelectionSet, v *jxc.Alert) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Alert(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOAllocationInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAllocationInputᚄ(ctx context.Context, v any) ([]*AllocationInput, error) {
 	if v == nil {
 		return nil, nil
@@ -41882,6 +63522,40 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalBoolean(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOBudgetFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBudgetFilter(ctx context.Context, v any) (*jxc.BudgetFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputBudgetFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOBudgetLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBudgetLine(ctx context.Context, sel ast.SelectionSet, v *jxc.BudgetLine) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._BudgetLine(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOBudgetPolicy2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBudgetPolicy(ctx context.Context, v any) (*jxc.BudgetPolicy, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.BudgetPolicy(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOBudgetPolicy2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBudgetPolicy(ctx context.Context, sel ast.SelectionSet, v *jxc.BudgetPolicy) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
 	return res
 }
 
@@ -41989,6 +63663,13 @@ func (ec *executionContext) marshalOFiscalPeriod2ᚖgithubᚗcomᚋjxcgraphᚋjx
 	return ec._FiscalPeriod(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOGoodsReceipt2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐGoodsReceipt(ctx context.Context, sel ast.SelectionSet, v *jxc.GoodsReceipt) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._GoodsReceipt(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOID2ᚖint64(ctx context.Context, v any) (*int64, error) {
 	if v == nil {
 		return nil, nil
@@ -42055,11 +63736,25 @@ func (ec *executionContext) marshalOKpiSet2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐKP
 	return ec._KpiSet(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOLandedCost2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLandedCost(ctx context.Context, sel ast.SelectionSet, v *jxc.LandedCost) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._LandedCost(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx context.Context, sel ast.SelectionSet, v *jxc.Location) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Location(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOOperatingCost2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐOperatingCost(ctx context.Context, sel ast.SelectionSet, v *jxc.OperatingCost) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._OperatingCost(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOPeriodSummary2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPeriodSummary(ctx context.Context, sel ast.SelectionSet, v *jxc.PeriodSummary) graphql.Marshaler {
@@ -42090,6 +63785,71 @@ func (ec *executionContext) unmarshalOProductOrder2ᚖgithubᚗcomᚋjxcgraphᚋ
 	}
 	res, err := ec.unmarshalInputProductOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPurchaseOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrder(ctx context.Context, sel ast.SelectionSet, v *jxc.PurchaseOrder) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PurchaseOrder(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOPurchaseOrderFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrderFilter(ctx context.Context, v any) (*jxc.PurchaseOrderFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPurchaseOrderFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPurchaseOrderLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrderLine(ctx context.Context, sel ast.SelectionSet, v *jxc.PurchaseOrderLine) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PurchaseOrderLine(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOPurchaseOrderStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrderStatusᚄ(ctx context.Context, v any) ([]jxc.PurchaseOrderStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]jxc.PurchaseOrderStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPurchaseOrderStatus2githubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrderStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOPurchaseOrderStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrderStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []jxc.PurchaseOrderStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPurchaseOrderStatus2githubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrderStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOPurchasingSettings2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPurchasingSettings(ctx context.Context, sel ast.SelectionSet, v *jxc.PurchasingSettings) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PurchasingSettings(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOReplenishmentNeedFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentNeedFilter(ctx context.Context, v any) (*jxc.ReplenishmentNeedFilter, error) {
@@ -42356,6 +64116,122 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOSupplier2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplier(ctx context.Context, sel ast.SelectionSet, v *jxc.Supplier) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Supplier(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOSupplierContactInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierContactInputᚄ(ctx context.Context, v any) ([]*SupplierContactInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*SupplierContactInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSupplierContactInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierContactInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOSupplierFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierFilter(ctx context.Context, v any) (*jxc.SupplierFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSupplierFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSupplierInvoice2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoice(ctx context.Context, sel ast.SelectionSet, v *jxc.SupplierInvoice) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SupplierInvoice(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOSupplierInvoiceFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoiceFilter(ctx context.Context, v any) (*jxc.SupplierInvoiceFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSupplierInvoiceFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOSupplierInvoiceKind2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoiceKind(ctx context.Context, v any) (*jxc.SupplierInvoiceKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.SupplierInvoiceKind(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSupplierInvoiceKind2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoiceKind(ctx context.Context, sel ast.SelectionSet, v *jxc.SupplierInvoiceKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOSupplierInvoiceStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoiceStatusᚄ(ctx context.Context, v any) ([]jxc.SupplierInvoiceStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]jxc.SupplierInvoiceStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSupplierInvoiceStatus2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoiceStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOSupplierInvoiceStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoiceStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []jxc.SupplierInvoiceStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSupplierInvoiceStatus2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoiceStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOSupplierPayment2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierPayment(ctx context.Context, sel ast.SelectionSet, v *jxc.SupplierPayment) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SupplierPayment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSupplierProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierProduct(ctx context.Context, sel ast.SelectionSet, v *jxc.SupplierProduct) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SupplierProduct(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOTime2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {

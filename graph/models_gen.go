@@ -30,6 +30,42 @@ type AddressInput struct {
 	Region *string `json:"region,omitempty"`
 }
 
+// A page of alerts, newest first.
+type AlertConnection struct {
+	// The alerts with their cursors.
+	Edges []*AlertEdge `json:"edges"`
+	// The alerts alone.
+	Nodes []*jxc.Alert `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many alerts match in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// One alert in a list page.
+type AlertEdge struct {
+	// The position of this alert in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The alert.
+	Node *jxc.Alert `json:"node"`
+}
+
+// The result of acknowledging an alert.
+type AlertPayload struct {
+	// The alert after the change; null on error.
+	Alert *jxc.Alert `json:"alert,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// The result of checking stock levels for alerts.
+type AlertsPayload struct {
+	// The alerts raised now.
+	Alerts []*jxc.Alert `json:"alerts"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Part of an amount for one invoice.
 type AllocationInput struct {
 	// The invoice.
@@ -46,6 +82,34 @@ type ApplyCustomerCreditInput struct {
 	PostingDate *jxc.Date `json:"postingDate,omitempty"`
 	// Which invoices; oldest due first when left out.
 	Allocations []*AllocationInput `json:"allocations,omitempty"`
+}
+
+// A page of budget lines.
+type BudgetLineConnection struct {
+	// The lines with their cursors.
+	Edges []*BudgetLineEdge `json:"edges"`
+	// The lines alone.
+	Nodes []*jxc.BudgetLine `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many lines match the filter in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// One budget line in a list page.
+type BudgetLineEdge struct {
+	// The position of this line in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The budget line.
+	Node *jxc.BudgetLine `json:"node"`
+}
+
+// The result of creating or changing a budget line.
+type BudgetLinePayload struct {
+	// The line after the change; null on error.
+	BudgetLine *jxc.BudgetLine `json:"budgetLine,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // The result of creating or changing a category.
@@ -102,6 +166,28 @@ type CreateAPITokenPayload struct {
 	Secret *string `json:"secret,omitempty"`
 	// Why it failed.
 	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A new budget line.
+type CreateBudgetLineInput struct {
+	// The fiscal year.
+	Year int `json:"year"`
+	// The fiscal month, 1 to 12.
+	Month int `json:"month"`
+	// The department or cost centre.
+	CostCentre string `json:"costCentre"`
+	// The account: an expense account, or 1405 for purchases of goods.
+	AccountCode string `json:"accountCode"`
+	// Narrows the line to a product category.
+	CategoryID *int64 `json:"categoryId,omitempty"`
+	// The amount, > 0.
+	Amount decimal.Decimal `json:"amount"`
+	// Who is alerted at 80 % and 100 %.
+	OwnerID *int64 `json:"ownerId,omitempty"`
+	// WARN or BLOCK.
+	Policy jxc.BudgetPolicy `json:"policy"`
+	// Free description.
+	Description *string `json:"description,omitempty"`
 }
 
 // A new product category.
@@ -180,6 +266,38 @@ type CreateProductInput struct {
 	LeadTimeDays *int `json:"leadTimeDays,omitempty"`
 }
 
+// A new draft purchase order.
+type CreatePurchaseOrderInput struct {
+	// The supplier.
+	SupplierID int64 `json:"supplierId"`
+	// The warehouse to deliver to.
+	WarehouseID int64 `json:"warehouseId"`
+	// The order date; today when left out.
+	OrderDate *jxc.Date `json:"orderDate,omitempty"`
+	// When the goods are expected; order date + lead time when left out.
+	ExpectedDate *jxc.Date `json:"expectedDate,omitempty"`
+	// The department or cost centre whose budget the order commits.
+	CostCentre *string `json:"costCentre,omitempty"`
+	// Free notes.
+	Notes *string `json:"notes,omitempty"`
+	// The products.
+	Lines []*PurchaseOrderLineInput `json:"lines"`
+	// A retry with the same key returns the first result and creates nothing twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+}
+
+// Selected suggestions to turn into draft orders, one per supplier and warehouse.
+type CreatePurchaseOrdersFromSuggestionsInput struct {
+	// The selected suggestions.
+	Lines []*SuggestionOrderLineInput `json:"lines"`
+	// The orders' date; today when left out.
+	OrderDate *jxc.Date `json:"orderDate,omitempty"`
+	// The cost centre whose budget the orders commit.
+	CostCentre *string `json:"costCentre,omitempty"`
+	// A retry with the same key returns the first result and creates nothing twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+}
+
 // Bills shipped shipments of one customer.
 type CreateSalesInvoiceInput struct {
 	// The shipments; every line of each is billed.
@@ -202,6 +320,22 @@ type CreateSalesReturnInput struct {
 	Lines []*SalesReturnLineInput `json:"lines"`
 	// A key of your choice: a retry with the same key returns the first result and posts nothing twice.
 	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+}
+
+// A new supplier.
+type CreateSupplierInput struct {
+	// A short unique code: 1 to 40 of A-Z, a-z, 0-9, '.', '_', '-'.
+	Code string `json:"code"`
+	// The supplier's name.
+	Name string `json:"name"`
+	// People to talk to.
+	Contacts []*SupplierContactInput `json:"contacts,omitempty"`
+	// Days from invoice to due date; 30 when left out.
+	PaymentTermsDays *int `json:"paymentTermsDays,omitempty"`
+	// ISO currency; CNY when left out.
+	Currency *string `json:"currency,omitempty"`
+	// Default lead time in days; 7 when left out.
+	LeadTimeDays *int `json:"leadTimeDays,omitempty"`
 }
 
 // A new user.
@@ -308,6 +442,44 @@ type FiscalPeriodPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// A goods receipt to post.
+type GoodsReceiptInput struct {
+	// The order received against.
+	PurchaseOrderID int64 `json:"purchaseOrderId"`
+	// The posting date; today when left out.
+	ReceiptDate *jxc.Date `json:"receiptDate,omitempty"`
+	// Free notes.
+	Notes *string `json:"notes,omitempty"`
+	// The inspected lines.
+	Lines []*GoodsReceiptLineInput `json:"lines"`
+	// A retry with the same key returns the first result and posts nothing twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+}
+
+// One inspected quantity; name the order line or a scanned barcode.
+type GoodsReceiptLineInput struct {
+	// The order line received against.
+	PurchaseOrderLineID *int64 `json:"purchaseOrderLineId,omitempty"`
+	// A scanned product barcode instead of the order line.
+	Barcode *string `json:"barcode,omitempty"`
+	// The bin the goods go to.
+	LocationID *int64 `json:"locationId,omitempty"`
+	// Quantity accepted into stock.
+	AcceptedQuantity decimal.Decimal `json:"acceptedQuantity"`
+	// Quantity rejected at inspection; 0 when left out.
+	RejectedQuantity *decimal.Decimal `json:"rejectedQuantity,omitempty"`
+	// Why goods were rejected; required with a rejected quantity.
+	RejectionReason *string `json:"rejectionReason,omitempty"`
+}
+
+// The result of posting a goods receipt.
+type GoodsReceiptPayload struct {
+	// The posted receipt; null on error.
+	GoodsReceipt *jxc.GoodsReceipt `json:"goodsReceipt,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // A page of journal entries.
 type JournalEntryConnection struct {
 	// The entries with their cursors.
@@ -360,6 +532,38 @@ type JournalLineInput struct {
 	Partner *string `json:"partner,omitempty"`
 	// A note on the line.
 	Description *string `json:"description,omitempty"`
+}
+
+// A landed cost to spread over the accepted lines of some receipts.
+type LandedCostInput struct {
+	// What it is for.
+	Kind jxc.LandedCostKind `json:"kind"`
+	// How to spread it.
+	Basis jxc.AllocationBasis `json:"basis"`
+	// The posting date; today when left out.
+	PostingDate *jxc.Date `json:"postingDate,omitempty"`
+	// The whole cost.
+	Amount decimal.Decimal `json:"amount"`
+	// The receipts to spread it over.
+	ReceiptIds []int64 `json:"receiptIds"`
+	// Free description.
+	Description *string `json:"description,omitempty"`
+	// Paid from the bank, or billed by a supplier.
+	PayFrom jxc.PayFrom `json:"payFrom"`
+	// The forwarder, broker or insurer billing it (payFrom PAYABLE).
+	SupplierID *int64 `json:"supplierId,omitempty"`
+	// Their invoice number (payFrom PAYABLE).
+	SupplierInvoiceNumber *string `json:"supplierInvoiceNumber,omitempty"`
+	// A retry with the same key returns the first result and posts nothing twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+}
+
+// The result of posting a landed cost.
+type LandedCostPayload struct {
+	// The posted landed cost; null on error.
+	LandedCost *jxc.LandedCost `json:"landedCost,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // The result of creating or changing a bin location.
@@ -422,6 +626,60 @@ type OpeningStockLineInput struct {
 	UnitCost decimal.Decimal `json:"unitCost"`
 }
 
+// A page of operating costs.
+type OperatingCostConnection struct {
+	// The costs with their cursors.
+	Edges []*OperatingCostEdge `json:"edges"`
+	// The costs alone.
+	Nodes []*jxc.OperatingCost `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many costs match in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// One operating cost in a list page.
+type OperatingCostEdge struct {
+	// The position of this cost in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The cost.
+	Node *jxc.OperatingCost `json:"node"`
+}
+
+// An operating cost to post.
+type OperatingCostInput struct {
+	// What the cost is.
+	Category jxc.OperatingCostCategory `json:"category"`
+	// The posting date; today when left out.
+	PostingDate *jxc.Date `json:"postingDate,omitempty"`
+	// The department or cost centre.
+	CostCentre string `json:"costCentre"`
+	// The expense account, such as 6602 administrative expenses.
+	AccountCode string `json:"accountCode"`
+	// The amount, > 0.
+	Amount decimal.Decimal `json:"amount"`
+	// Paid from the bank, or billed by a supplier.
+	PayFrom jxc.PayFrom `json:"payFrom"`
+	// The supplier billing it (payFrom PAYABLE).
+	SupplierID *int64 `json:"supplierId,omitempty"`
+	// Their invoice number (payFrom PAYABLE).
+	SupplierInvoiceNumber *string `json:"supplierInvoiceNumber,omitempty"`
+	// What it was for.
+	Description string `json:"description"`
+	// A retry with the same key returns the first result and posts nothing twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+}
+
+// The result of posting an operating cost.
+type OperatingCostPayload struct {
+	// The posted cost; null on error.
+	OperatingCost *jxc.OperatingCost `json:"operatingCost,omitempty"`
+	// Budget warnings it raised.
+	Warnings []string `json:"warnings"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Where a page of a list stands (Relay).
 type PageInfo struct {
 	// Whether items follow this page.
@@ -432,6 +690,14 @@ type PageInfo struct {
 	StartCursor *string `json:"startCursor,omitempty"`
 	// The cursor of the page's last item; pass it as `after` to get the next page.
 	EndCursor *string `json:"endCursor,omitempty"`
+}
+
+// Part of a payment for one invoice.
+type PaymentAllocationInput struct {
+	// The invoice.
+	InvoiceID int64 `json:"invoiceId"`
+	// The amount for it, at most its open amount.
+	Amount decimal.Decimal `json:"amount"`
 }
 
 // A page of products.
@@ -458,6 +724,72 @@ type ProductEdge struct {
 type ProductPayload struct {
 	// The product after the change; null on error.
 	Product *jxc.Product `json:"product,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A page of purchase orders.
+type PurchaseOrderConnection struct {
+	// The orders with their cursors.
+	Edges []*PurchaseOrderEdge `json:"edges"`
+	// The orders alone.
+	Nodes []*jxc.PurchaseOrder `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many orders match the filter in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// One purchase order in a list page.
+type PurchaseOrderEdge struct {
+	// The position of this order in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The order.
+	Node *jxc.PurchaseOrder `json:"node"`
+}
+
+// One product to order.
+type PurchaseOrderLineInput struct {
+	// The product.
+	ProductID int64 `json:"productId"`
+	// How many, > 0 with at most 4 decimals.
+	Quantity decimal.Decimal `json:"quantity"`
+	// Price per unit net of VAT; the supplier's last price when left out.
+	UnitPrice *decimal.Decimal `json:"unitPrice,omitempty"`
+}
+
+// The result of a purchase order action.
+type PurchaseOrderPayload struct {
+	// The order after the action; null on error.
+	PurchaseOrder *jxc.PurchaseOrder `json:"purchaseOrder,omitempty"`
+	// Budget warnings the action raised (WARN lines passed).
+	Warnings []string `json:"warnings"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// The result of turning suggestions into orders.
+type PurchaseOrdersPayload struct {
+	// The draft orders created, one per supplier and warehouse.
+	PurchaseOrders []*jxc.PurchaseOrder `json:"purchaseOrders"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// New tolerances and thresholds.
+type PurchasingSettingsInput struct {
+	// Price tolerance of the three-way match, a fraction from 0 to below 1.
+	PriceTolerance decimal.Decimal `json:"priceTolerance"`
+	// Quantity tolerance of the three-way match, a fraction from 0 to below 1.
+	QuantityTolerance decimal.Decimal `json:"quantityTolerance"`
+	// Price rise alert threshold, a fraction from 0 to below 10.
+	PriceRiseThreshold decimal.Decimal `json:"priceRiseThreshold"`
+}
+
+// The result of changing the purchasing settings.
+type PurchasingSettingsPayload struct {
+	// The settings after the change; null on error.
+	Settings *jxc.PurchasingSettings `json:"settings,omitempty"`
 	// Why it failed.
 	UserErrors []*UserError `json:"userErrors"`
 }
@@ -700,6 +1032,20 @@ type SetPasswordPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// Says that a supplier supplies a product, with an agreed price or lead time.
+type SetSupplierProductInput struct {
+	// The supplier.
+	SupplierID int64 `json:"supplierId"`
+	// The product.
+	ProductID int64 `json:"productId"`
+	// The supplier's own code for the product.
+	SupplierSku *string `json:"supplierSku,omitempty"`
+	// An agreed price net of VAT, used for new orders until an order sets another.
+	Price *decimal.Decimal `json:"price,omitempty"`
+	// Days from order to delivery for this product.
+	LeadTimeDays *int `json:"leadTimeDays,omitempty"`
+}
+
 // How much of one shipment line leaves.
 type ShipLineInput struct {
 	// The shipment line.
@@ -832,6 +1178,164 @@ type StockMoveEdge struct {
 type Subscription struct {
 }
 
+// A selected suggestion, with optional overrides.
+type SuggestionOrderLineInput struct {
+	// The product.
+	ProductID int64 `json:"productId"`
+	// The warehouse.
+	WarehouseID int64 `json:"warehouseId"`
+	// The quantity; the suggested one when left out.
+	Quantity *decimal.Decimal `json:"quantity,omitempty"`
+	// The supplier; the suggested one when left out.
+	SupplierID *int64 `json:"supplierId,omitempty"`
+	// The price; the supplier's last price when left out.
+	UnitPrice *decimal.Decimal `json:"unitPrice,omitempty"`
+}
+
+// A page of suppliers.
+type SupplierConnection struct {
+	// The suppliers with their cursors.
+	Edges []*SupplierEdge `json:"edges"`
+	// The suppliers alone.
+	Nodes []*jxc.Supplier `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many suppliers match the filter in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// A person to talk to at a supplier.
+type SupplierContactInput struct {
+	// The person's name, 1 to 100 characters.
+	Name string `json:"name"`
+	// What they do.
+	Role *string `json:"role,omitempty"`
+	// A phone number.
+	Phone *string `json:"phone,omitempty"`
+	// An email address.
+	Email *string `json:"email,omitempty"`
+}
+
+// One supplier in a list page.
+type SupplierEdge struct {
+	// The position of this supplier in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The supplier.
+	Node *jxc.Supplier `json:"node"`
+}
+
+// A page of supplier invoices.
+type SupplierInvoiceConnection struct {
+	// The invoices with their cursors.
+	Edges []*SupplierInvoiceEdge `json:"edges"`
+	// The invoices alone.
+	Nodes []*jxc.SupplierInvoice `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many invoices match the filter in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// One supplier invoice in a list page.
+type SupplierInvoiceEdge struct {
+	// The position of this invoice in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The invoice.
+	Node *jxc.SupplierInvoice `json:"node"`
+}
+
+// A supplier's invoice for goods on one purchase order.
+type SupplierInvoiceInput struct {
+	// The order invoiced.
+	PurchaseOrderID int64 `json:"purchaseOrderId"`
+	// The supplier's own invoice number, unique per supplier.
+	SupplierInvoiceNumber string `json:"supplierInvoiceNumber"`
+	// The invoice date, the posting date; today when left out.
+	InvoiceDate *jxc.Date `json:"invoiceDate,omitempty"`
+	// The invoiced lines.
+	Lines []*SupplierInvoiceLineInput `json:"lines"`
+	// A retry with the same key returns the first result and posts nothing twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+}
+
+// One order line on a supplier's invoice.
+type SupplierInvoiceLineInput struct {
+	// The order line invoiced.
+	PurchaseOrderLineID int64 `json:"purchaseOrderLineId"`
+	// Quantity invoiced.
+	Quantity decimal.Decimal `json:"quantity"`
+	// Invoice price per unit, net of VAT.
+	UnitPrice decimal.Decimal `json:"unitPrice"`
+}
+
+// The result of a supplier invoice action.
+type SupplierInvoicePayload struct {
+	// The invoice after the action; null on error.
+	SupplierInvoice *jxc.SupplierInvoice `json:"supplierInvoice,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// The result of creating or changing a supplier.
+type SupplierPayload struct {
+	// The supplier after the change; null on error.
+	Supplier *jxc.Supplier `json:"supplier,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A page of supplier payments.
+type SupplierPaymentConnection struct {
+	// The payments with their cursors.
+	Edges []*SupplierPaymentEdge `json:"edges"`
+	// The payments alone.
+	Nodes []*jxc.SupplierPayment `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many payments match in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// One supplier payment in a list page.
+type SupplierPaymentEdge struct {
+	// The position of this payment in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The payment.
+	Node *jxc.SupplierPayment `json:"node"`
+}
+
+// A payment to a supplier.
+type SupplierPaymentInput struct {
+	// The supplier.
+	SupplierID int64 `json:"supplierId"`
+	// The posting date; today when left out.
+	PaymentDate *jxc.Date `json:"paymentDate,omitempty"`
+	// The amount paid; the allocations must add up to it.
+	Amount decimal.Decimal `json:"amount"`
+	// The bank reference.
+	Reference *string `json:"reference,omitempty"`
+	// The invoices it settles.
+	Allocations []*PaymentAllocationInput `json:"allocations"`
+	// A retry with the same key returns the first result and posts nothing twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+}
+
+// The result of posting a supplier payment.
+type SupplierPaymentPayload struct {
+	// The posted payment; null on error.
+	SupplierPayment *jxc.SupplierPayment `json:"supplierPayment,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// The result of setting a supplier's product.
+type SupplierProductPayload struct {
+	// The supplier's product after the change; null on error.
+	SupplierProduct *jxc.SupplierProduct `json:"supplierProduct,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Changes to a ledger account; fields left out stay as they are.
 type UpdateAccountInput struct {
 	// The account to change.
@@ -842,6 +1346,20 @@ type UpdateAccountInput struct {
 	NameEn *string `json:"nameEn,omitempty"`
 	// False stops postings to it.
 	Active *bool `json:"active,omitempty"`
+}
+
+// Changes to a budget line; fields left out stay as they are.
+type UpdateBudgetLineInput struct {
+	// The line to change.
+	ID int64 `json:"id"`
+	// A new amount; thresholds it is now under alert again.
+	Amount *decimal.Decimal `json:"amount,omitempty"`
+	// A new owner.
+	OwnerID *int64 `json:"ownerId,omitempty"`
+	// A new policy.
+	Policy *jxc.BudgetPolicy `json:"policy,omitempty"`
+	// A new description.
+	Description *string `json:"description,omitempty"`
 }
 
 // Changes to a category; fields left out stay as they are.
@@ -923,6 +1441,24 @@ type UpdateProductInput struct {
 	// A new lead time in days.
 	LeadTimeDays *int `json:"leadTimeDays,omitempty"`
 	// False deactivates the product; true reactivates it.
+	Active *bool `json:"active,omitempty"`
+}
+
+// Changes to a supplier; fields left out stay as they are.
+type UpdateSupplierInput struct {
+	// The supplier to change.
+	ID int64 `json:"id"`
+	// A new name.
+	Name *string `json:"name,omitempty"`
+	// The new full list of contacts.
+	Contacts []*SupplierContactInput `json:"contacts,omitempty"`
+	// New payment terms in days.
+	PaymentTermsDays *int `json:"paymentTermsDays,omitempty"`
+	// A new currency.
+	Currency *string `json:"currency,omitempty"`
+	// A new default lead time.
+	LeadTimeDays *int `json:"leadTimeDays,omitempty"`
+	// False stops new orders to the supplier.
 	Active *bool `json:"active,omitempty"`
 }
 

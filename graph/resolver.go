@@ -22,7 +22,10 @@ type Resolver struct {
 	SalesService   jxc.SalesService
 	Live           jxc.LiveService
 	KPIService     jxc.KPIService
-	Log            *slog.Logger
+	// Purchasing: procure to pay, budgets, operating costs and alerts.
+	PurchasingService jxc.PurchasingService
+	BudgetService     jxc.BudgetService
+	Log               *slog.Logger
 }
 
 // sessionTTL matches the server-side session lifetime.

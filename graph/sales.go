@@ -7,7 +7,7 @@ import (
 // Translations between the generated sales inputs and connections and the
 // domain's: no rule lives here.
 
-func contacts(in []*ContactInput) []jxc.Contact {
+func customerContacts(in []*ContactInput) []jxc.Contact {
 	if in == nil {
 		return nil
 	}
@@ -18,7 +18,7 @@ func contacts(in []*ContactInput) []jxc.Contact {
 	return out
 }
 
-func addresses(in []*AddressInput) []jxc.Address {
+func customerAddresses(in []*AddressInput) []jxc.Address {
 	if in == nil {
 		return nil
 	}
@@ -30,13 +30,13 @@ func addresses(in []*AddressInput) []jxc.Address {
 }
 
 func customerInput(in CreateCustomerInput) jxc.CustomerInput {
-	return jxc.CustomerInput{Code: in.Code, Name: in.Name, Contacts: contacts(in.Contacts), Addresses: addresses(in.Addresses),
+	return jxc.CustomerInput{Code: in.Code, Name: in.Name, Contacts: customerContacts(in.Contacts), Addresses: customerAddresses(in.Addresses),
 		Region: in.Region, Salesperson: in.Salesperson, Channel: in.Channel, CreditLimit: in.CreditLimit,
 		PaymentTermsDays: in.PaymentTermsDays, Preferences: in.Preferences, Notes: in.Notes, IdempotencyKey: in.IdempotencyKey}
 }
 
 func customerUpdate(in UpdateCustomerInput) jxc.CustomerUpdate {
-	return jxc.CustomerUpdate{ID: in.ID, Name: in.Name, Contacts: contacts(in.Contacts), Addresses: addresses(in.Addresses),
+	return jxc.CustomerUpdate{ID: in.ID, Name: in.Name, Contacts: customerContacts(in.Contacts), Addresses: customerAddresses(in.Addresses),
 		Region: in.Region, Salesperson: in.Salesperson, Channel: in.Channel, CreditLimit: in.CreditLimit,
 		PaymentTermsDays: in.PaymentTermsDays, Preferences: in.Preferences, Notes: in.Notes, Active: in.Active}
 }
@@ -63,7 +63,7 @@ func shipInput(in ShipShipmentInput) jxc.ShipInput {
 	return out
 }
 
-func allocations(in []*AllocationInput) []jxc.AllocationInput {
+func receivableAllocations(in []*AllocationInput) []jxc.AllocationInput {
 	if in == nil {
 		return nil
 	}
@@ -159,7 +159,7 @@ func replenishmentNeedConnection(p *jxc.Page[*jxc.ReplenishmentNeed], err error)
 }
 
 // payload runs a mutation's service result through userErrors.
-func payload[T any](v T, err error) (T, []*UserError, error) {
+func salesPayload[T any](v T, err error) (T, []*UserError, error) {
 	ues, err := userErrors(err)
 	if err != nil || len(ues) > 0 {
 		var zero T
@@ -169,21 +169,21 @@ func payload[T any](v T, err error) (T, []*UserError, error) {
 }
 
 // nilIfNotFound turns a missing record into null for a nullable field.
-func nilIfNotFound[T any](v *T, err error) (*T, error) {
+func nilIfNotFoundSales[T any](v *T, err error) (*T, error) {
 	if err != nil && jxc.ErrorCode(err) == jxc.ENOTFOUND {
 		return nil, nil
 	}
 	return v, err
 }
 
-func deref[T any](p *T, def T) T {
+func derefOr[T any](p *T, def T) T {
 	if p == nil {
 		return def
 	}
 	return *p
 }
 
-func pointers[T any](vs []T) []*T {
+func pointersTo[T any](vs []T) []*T {
 	out := make([]*T, len(vs))
 	for i := range vs {
 		out[i] = &vs[i]

@@ -27,7 +27,7 @@ func UnmarshalDecimal(v any) (decimal.Decimal, error) {
 	case string:
 		d, err := decimal.NewFromString(x)
 		if err != nil || !plainDecimal(x) {
-			return decimal.Zero, fmt.Errorf("%q is not a decimal number: write digits with an optional sign and '.'", x)
+			return decimal.Zero, inputErrorf("%q is not a decimal number: write digits with an optional sign and '.'", x)
 		}
 		return d, nil
 	case int:
@@ -38,11 +38,11 @@ func UnmarshalDecimal(v any) (decimal.Decimal, error) {
 		if _, err := strconv.ParseInt(string(x), 10, 64); err == nil {
 			return decimal.NewFromString(string(x))
 		}
-		return decimal.Zero, fmt.Errorf("decimals must be sent as strings, such as \"%s\", not as JSON numbers", x)
+		return decimal.Zero, inputErrorf("decimals must be sent as strings, such as \"%s\", not as JSON numbers", x)
 	case float64, float32:
-		return decimal.Zero, fmt.Errorf("decimals must be sent as strings, not as floating-point numbers")
+		return decimal.Zero, inputErrorf("decimals must be sent as strings, not as floating-point numbers")
 	}
-	return decimal.Zero, fmt.Errorf("a decimal must be a string, not %T", v)
+	return decimal.Zero, inputErrorf("a decimal must be a string, not %T", v)
 }
 
 // plainDecimal accepts [+-]digits[.digits] only: no exponents, no spaces,
@@ -80,9 +80,13 @@ func MarshalDate(d jxc.Date) graphql.Marshaler {
 func UnmarshalDate(v any) (jxc.Date, error) {
 	s, ok := v.(string)
 	if !ok {
-		return jxc.Date{}, fmt.Errorf("a date must be a string YYYY-MM-DD, not %T", v)
+		return jxc.Date{}, inputErrorf("a date must be a string YYYY-MM-DD, not %T", v)
 	}
-	return jxc.ParseDate(s)
+	d, err := jxc.ParseDate(s)
+	if err != nil {
+		return d, &inputError{msg: err.Error()}
+	}
+	return d, nil
 }
 
 // MarshalInt64ID writes a database id as the GraphQL ID string.
@@ -105,11 +109,21 @@ func UnmarshalInt64ID(v any) (int64, error) {
 	case json.Number:
 		s = string(x)
 	default:
-		return 0, fmt.Errorf("an ID must be a string, not %T", v)
+		return 0, inputErrorf("an ID must be a string, not %T", v)
 	}
 	id, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || id <= 0 {
-		return 0, fmt.Errorf("%q is not a valid ID", s)
+		return 0, inputErrorf("%q is not a valid ID", s)
 	}
 	return id, nil
+}
+
+// inputError is a value the client sent that its scalar type refuses. The
+// error presenter shows it as INVALID, naming the input path.
+type inputError struct{ msg string }
+
+func (e *inputError) Error() string { return e.msg }
+
+func inputErrorf(format string, args ...any) error {
+	return &inputError{msg: fmt.Sprintf(format, args...)}
 }

@@ -15,12 +15,12 @@ import (
 
 // Contacts is the resolver for the contacts field.
 func (r *customerResolver) Contacts(ctx context.Context, obj *jxc.Customer) ([]*jxc.Contact, error) {
-	return pointers(obj.Contacts), nil
+	return pointersTo(obj.Contacts), nil
 }
 
 // Addresses is the resolver for the addresses field.
 func (r *customerResolver) Addresses(ctx context.Context, obj *jxc.Customer) ([]*jxc.Address, error) {
-	return pointers(obj.Addresses), nil
+	return pointersTo(obj.Addresses), nil
 }
 
 // Orders is the resolver for the orders field.
@@ -50,7 +50,7 @@ func (r *customerResolver) Returns(ctx context.Context, obj *jxc.Customer, first
 
 // TopProducts is the resolver for the topProducts field.
 func (r *customerResolver) TopProducts(ctx context.Context, obj *jxc.Customer, limit *int) ([]*jxc.ProductSales, error) {
-	return r.SalesService.CustomerTopProducts(ctx, obj.ID, deref(limit, 5))
+	return r.SalesService.CustomerTopProducts(ctx, obj.ID, derefOr(limit, 5))
 }
 
 // Satisfaction is the resolver for the satisfaction field.
@@ -316,96 +316,231 @@ func (r *mutationResolver) ReopenFiscalPeriod(ctx context.Context, input FiscalP
 
 // CreateCustomer is the resolver for the createCustomer field.
 func (r *mutationResolver) CreateCustomer(ctx context.Context, input CreateCustomerInput) (CustomerPayload, error) {
-	c, ues, err := payload(r.SalesService.CreateCustomer(ctx, customerInput(input)))
+	c, ues, err := salesPayload(r.SalesService.CreateCustomer(ctx, customerInput(input)))
 	return CustomerPayload{Customer: c, UserErrors: ues}, err
 }
 
 // UpdateCustomer is the resolver for the updateCustomer field.
 func (r *mutationResolver) UpdateCustomer(ctx context.Context, input UpdateCustomerInput) (CustomerPayload, error) {
-	c, ues, err := payload(r.SalesService.UpdateCustomer(ctx, customerUpdate(input)))
+	c, ues, err := salesPayload(r.SalesService.UpdateCustomer(ctx, customerUpdate(input)))
 	return CustomerPayload{Customer: c, UserErrors: ues}, err
 }
 
 // CreateSalesOrder is the resolver for the createSalesOrder field.
 func (r *mutationResolver) CreateSalesOrder(ctx context.Context, input SalesOrderInput) (SalesOrderPayload, error) {
-	o, ues, err := payload(r.SalesService.CreateSalesOrder(ctx, salesOrderInput(input)))
+	o, ues, err := salesPayload(r.SalesService.CreateSalesOrder(ctx, salesOrderInput(input)))
 	return SalesOrderPayload{Order: o, UserErrors: ues}, err
 }
 
 // ConfirmSalesOrder is the resolver for the confirmSalesOrder field.
 func (r *mutationResolver) ConfirmSalesOrder(ctx context.Context, id int64) (SalesOrderPayload, error) {
-	o, ues, err := payload(r.SalesService.ConfirmSalesOrder(ctx, id))
+	o, ues, err := salesPayload(r.SalesService.ConfirmSalesOrder(ctx, id))
 	return SalesOrderPayload{Order: o, UserErrors: ues}, err
 }
 
 // ReleaseSalesOrderHold is the resolver for the releaseSalesOrderHold field.
 func (r *mutationResolver) ReleaseSalesOrderHold(ctx context.Context, id int64) (SalesOrderPayload, error) {
-	o, ues, err := payload(r.SalesService.ReleaseSalesOrderHold(ctx, id))
+	o, ues, err := salesPayload(r.SalesService.ReleaseSalesOrderHold(ctx, id))
 	return SalesOrderPayload{Order: o, UserErrors: ues}, err
 }
 
 // ReserveSalesOrderStock is the resolver for the reserveSalesOrderStock field.
 func (r *mutationResolver) ReserveSalesOrderStock(ctx context.Context, id int64) (SalesOrderPayload, error) {
-	o, ues, err := payload(r.SalesService.ReserveSalesOrder(ctx, id))
+	o, ues, err := salesPayload(r.SalesService.ReserveSalesOrder(ctx, id))
 	return SalesOrderPayload{Order: o, UserErrors: ues}, err
 }
 
 // CancelSalesOrder is the resolver for the cancelSalesOrder field.
 func (r *mutationResolver) CancelSalesOrder(ctx context.Context, id int64) (SalesOrderPayload, error) {
-	o, ues, err := payload(r.SalesService.CancelSalesOrder(ctx, id))
+	o, ues, err := salesPayload(r.SalesService.CancelSalesOrder(ctx, id))
 	return SalesOrderPayload{Order: o, UserErrors: ues}, err
 }
 
 // CloseSalesOrder is the resolver for the closeSalesOrder field.
 func (r *mutationResolver) CloseSalesOrder(ctx context.Context, id int64) (SalesOrderPayload, error) {
-	o, ues, err := payload(r.SalesService.CloseSalesOrder(ctx, id))
+	o, ues, err := salesPayload(r.SalesService.CloseSalesOrder(ctx, id))
 	return SalesOrderPayload{Order: o, UserErrors: ues}, err
 }
 
 // ShipShipment is the resolver for the shipShipment field.
 func (r *mutationResolver) ShipShipment(ctx context.Context, input ShipShipmentInput) (ShipmentPayload, error) {
-	sh, ues, err := payload(r.SalesService.ShipShipment(ctx, shipInput(input)))
+	sh, ues, err := salesPayload(r.SalesService.ShipShipment(ctx, shipInput(input)))
 	return ShipmentPayload{Shipment: sh, UserErrors: ues}, err
 }
 
 // ConfirmDelivery is the resolver for the confirmDelivery field.
 func (r *mutationResolver) ConfirmDelivery(ctx context.Context, input ConfirmDeliveryInput) (ShipmentPayload, error) {
-	sh, ues, err := payload(r.SalesService.ConfirmDelivery(ctx, jxc.DeliveryInput{ShipmentID: input.ShipmentID, Rating: input.Rating, RatingComment: input.RatingComment}))
+	sh, ues, err := salesPayload(r.SalesService.ConfirmDelivery(ctx, jxc.DeliveryInput{ShipmentID: input.ShipmentID, Rating: input.Rating, RatingComment: input.RatingComment}))
 	return ShipmentPayload{Shipment: sh, UserErrors: ues}, err
 }
 
 // CreateSalesInvoice is the resolver for the createSalesInvoice field.
 func (r *mutationResolver) CreateSalesInvoice(ctx context.Context, input CreateSalesInvoiceInput) (SalesInvoicePayload, error) {
-	inv, ues, err := payload(r.SalesService.CreateSalesInvoice(ctx, jxc.SalesInvoiceInput{ShipmentIDs: input.ShipmentIds, PostingDate: input.PostingDate, IdempotencyKey: input.IdempotencyKey}))
+	inv, ues, err := salesPayload(r.SalesService.CreateSalesInvoice(ctx, jxc.SalesInvoiceInput{ShipmentIDs: input.ShipmentIds, PostingDate: input.PostingDate, IdempotencyKey: input.IdempotencyKey}))
 	return SalesInvoicePayload{Invoice: inv, UserErrors: ues}, err
 }
 
 // RecordCustomerPayment is the resolver for the recordCustomerPayment field.
 func (r *mutationResolver) RecordCustomerPayment(ctx context.Context, input RecordCustomerPaymentInput) (CustomerPaymentPayload, error) {
-	pay, ues, err := payload(r.SalesService.RecordCustomerPayment(ctx, jxc.PaymentInput{CustomerID: input.CustomerID, Amount: input.Amount,
-		PostingDate: input.PostingDate, BankAccount: input.BankAccount, Reference: input.Reference, Allocations: allocations(input.Allocations),
+	pay, ues, err := salesPayload(r.SalesService.RecordCustomerPayment(ctx, jxc.PaymentInput{CustomerID: input.CustomerID, Amount: input.Amount,
+		PostingDate: input.PostingDate, BankAccount: input.BankAccount, Reference: input.Reference, Allocations: receivableAllocations(input.Allocations),
 		IdempotencyKey: input.IdempotencyKey}))
 	return CustomerPaymentPayload{Payment: pay, UserErrors: ues}, err
 }
 
 // ApplyCustomerCredit is the resolver for the applyCustomerCredit field.
 func (r *mutationResolver) ApplyCustomerCredit(ctx context.Context, input ApplyCustomerCreditInput) (CustomerPaymentPayload, error) {
-	pay, ues, err := payload(r.SalesService.ApplyCustomerCredit(ctx, jxc.ApplyCreditInput{PaymentID: input.PaymentID, PostingDate: input.PostingDate,
-		Allocations: allocations(input.Allocations)}))
+	pay, ues, err := salesPayload(r.SalesService.ApplyCustomerCredit(ctx, jxc.ApplyCreditInput{PaymentID: input.PaymentID, PostingDate: input.PostingDate,
+		Allocations: receivableAllocations(input.Allocations)}))
 	return CustomerPaymentPayload{Payment: pay, UserErrors: ues}, err
 }
 
 // CreateSalesReturn is the resolver for the createSalesReturn field.
 func (r *mutationResolver) CreateSalesReturn(ctx context.Context, input CreateSalesReturnInput) (SalesReturnPayload, error) {
-	ret, ues, err := payload(r.SalesService.CreateSalesReturn(ctx, salesReturnInput(input)))
+	ret, ues, err := salesPayload(r.SalesService.CreateSalesReturn(ctx, salesReturnInput(input)))
 	return SalesReturnPayload{SalesReturn: ret, UserErrors: ues}, err
 }
 
 // RefundCustomer is the resolver for the refundCustomer field.
 func (r *mutationResolver) RefundCustomer(ctx context.Context, input RefundCustomerInput) (CustomerRefundPayload, error) {
-	ref, ues, err := payload(r.SalesService.RefundCustomer(ctx, jxc.RefundInput{ReturnID: input.ReturnID, PaymentID: input.PaymentID, Amount: input.Amount,
+	ref, ues, err := salesPayload(r.SalesService.RefundCustomer(ctx, jxc.RefundInput{ReturnID: input.ReturnID, PaymentID: input.PaymentID, Amount: input.Amount,
 		PostingDate: input.PostingDate, BankAccount: input.BankAccount, IdempotencyKey: input.IdempotencyKey}))
 	return CustomerRefundPayload{Refund: ref, UserErrors: ues}, err
+}
+
+// CreateSupplier is the resolver for the createSupplier field.
+func (r *mutationResolver) CreateSupplier(ctx context.Context, input CreateSupplierInput) (SupplierPayload, error) {
+	v, ues, err := mutationResult(r.PurchasingService.CreateSupplier(ctx, supplierInput(input)))
+	return SupplierPayload{Supplier: v, UserErrors: ues}, err
+}
+
+// UpdateSupplier is the resolver for the updateSupplier field.
+func (r *mutationResolver) UpdateSupplier(ctx context.Context, input UpdateSupplierInput) (SupplierPayload, error) {
+	v, ues, err := mutationResult(r.PurchasingService.UpdateSupplier(ctx, supplierUpdate(input)))
+	return SupplierPayload{Supplier: v, UserErrors: ues}, err
+}
+
+// SetSupplierProduct is the resolver for the setSupplierProduct field.
+func (r *mutationResolver) SetSupplierProduct(ctx context.Context, input SetSupplierProductInput) (SupplierProductPayload, error) {
+	v, ues, err := mutationResult(r.PurchasingService.SetSupplierProduct(ctx, jxc.SupplierProductInput{SupplierID: input.SupplierID,
+		ProductID: input.ProductID, SupplierSKU: input.SupplierSku, Price: input.Price, LeadTimeDays: input.LeadTimeDays}))
+	return SupplierProductPayload{SupplierProduct: v, UserErrors: ues}, err
+}
+
+// UpdatePurchasingSettings is the resolver for the updatePurchasingSettings field.
+func (r *mutationResolver) UpdatePurchasingSettings(ctx context.Context, input PurchasingSettingsInput) (PurchasingSettingsPayload, error) {
+	v, ues, err := mutationResult(r.PurchasingService.UpdateSettings(ctx, settingsInput(input)))
+	return PurchasingSettingsPayload{Settings: v, UserErrors: ues}, err
+}
+
+// CreatePurchaseOrder is the resolver for the createPurchaseOrder field.
+func (r *mutationResolver) CreatePurchaseOrder(ctx context.Context, input CreatePurchaseOrderInput) (PurchaseOrderPayload, error) {
+	return orderPayload(r.PurchasingService.CreatePurchaseOrder(ctx, purchaseOrderInput(input)))
+}
+
+// CreatePurchaseOrdersFromSuggestions is the resolver for the createPurchaseOrdersFromSuggestions field.
+func (r *mutationResolver) CreatePurchaseOrdersFromSuggestions(ctx context.Context, input CreatePurchaseOrdersFromSuggestionsInput) (PurchaseOrdersPayload, error) {
+	v, ues, err := mutationResult(r.PurchasingService.CreateOrdersFromSuggestions(ctx, suggestionOrderInput(input)))
+	if v == nil {
+		v = []*jxc.PurchaseOrder{}
+	}
+	return PurchaseOrdersPayload{PurchaseOrders: v, UserErrors: ues}, err
+}
+
+// SubmitPurchaseOrder is the resolver for the submitPurchaseOrder field.
+func (r *mutationResolver) SubmitPurchaseOrder(ctx context.Context, id int64) (PurchaseOrderPayload, error) {
+	return orderPayload(r.PurchasingService.SubmitPurchaseOrder(ctx, id))
+}
+
+// ApprovePurchaseOrder is the resolver for the approvePurchaseOrder field.
+func (r *mutationResolver) ApprovePurchaseOrder(ctx context.Context, id int64) (PurchaseOrderPayload, error) {
+	v, ues, err := mutationResult(r.PurchasingService.ApprovePurchaseOrder(ctx, id))
+	if v == nil {
+		return PurchaseOrderPayload{Warnings: []string{}, UserErrors: ues}, err
+	}
+	return PurchaseOrderPayload{PurchaseOrder: v.Order, Warnings: v.Warnings, UserErrors: ues}, err
+}
+
+// CancelPurchaseOrder is the resolver for the cancelPurchaseOrder field.
+func (r *mutationResolver) CancelPurchaseOrder(ctx context.Context, id int64) (PurchaseOrderPayload, error) {
+	return orderPayload(r.PurchasingService.CancelPurchaseOrder(ctx, id))
+}
+
+// ClosePurchaseOrder is the resolver for the closePurchaseOrder field.
+func (r *mutationResolver) ClosePurchaseOrder(ctx context.Context, id int64) (PurchaseOrderPayload, error) {
+	return orderPayload(r.PurchasingService.ClosePurchaseOrder(ctx, id))
+}
+
+// PostGoodsReceipt is the resolver for the postGoodsReceipt field.
+func (r *mutationResolver) PostGoodsReceipt(ctx context.Context, input GoodsReceiptInput) (GoodsReceiptPayload, error) {
+	v, ues, err := mutationResult(r.PurchasingService.PostGoodsReceipt(ctx, goodsReceiptInput(input)))
+	return GoodsReceiptPayload{GoodsReceipt: v, UserErrors: ues}, err
+}
+
+// PostSupplierInvoice is the resolver for the postSupplierInvoice field.
+func (r *mutationResolver) PostSupplierInvoice(ctx context.Context, input SupplierInvoiceInput) (SupplierInvoicePayload, error) {
+	v, ues, err := mutationResult(r.PurchasingService.PostSupplierInvoice(ctx, supplierInvoiceInput(input)))
+	return SupplierInvoicePayload{SupplierInvoice: v, UserErrors: ues}, err
+}
+
+// ApproveSupplierInvoiceMismatch is the resolver for the approveSupplierInvoiceMismatch field.
+func (r *mutationResolver) ApproveSupplierInvoiceMismatch(ctx context.Context, id int64) (SupplierInvoicePayload, error) {
+	v, ues, err := mutationResult(r.PurchasingService.ApproveInvoiceMismatch(ctx, id))
+	return SupplierInvoicePayload{SupplierInvoice: v, UserErrors: ues}, err
+}
+
+// PostSupplierPayment is the resolver for the postSupplierPayment field.
+func (r *mutationResolver) PostSupplierPayment(ctx context.Context, input SupplierPaymentInput) (SupplierPaymentPayload, error) {
+	v, ues, err := mutationResult(r.PurchasingService.PostSupplierPayment(ctx, supplierPaymentInput(input)))
+	return SupplierPaymentPayload{SupplierPayment: v, UserErrors: ues}, err
+}
+
+// PostLandedCost is the resolver for the postLandedCost field.
+func (r *mutationResolver) PostLandedCost(ctx context.Context, input LandedCostInput) (LandedCostPayload, error) {
+	v, ues, err := mutationResult(r.PurchasingService.PostLandedCost(ctx, landedCostInput(input)))
+	return LandedCostPayload{LandedCost: v, UserErrors: ues}, err
+}
+
+// CreateBudgetLine is the resolver for the createBudgetLine field.
+func (r *mutationResolver) CreateBudgetLine(ctx context.Context, input CreateBudgetLineInput) (BudgetLinePayload, error) {
+	v, ues, err := mutationResult(r.BudgetService.CreateBudgetLine(ctx, budgetLineInput(input)))
+	return BudgetLinePayload{BudgetLine: v, UserErrors: ues}, err
+}
+
+// UpdateBudgetLine is the resolver for the updateBudgetLine field.
+func (r *mutationResolver) UpdateBudgetLine(ctx context.Context, input UpdateBudgetLineInput) (BudgetLinePayload, error) {
+	v, ues, err := mutationResult(r.BudgetService.UpdateBudgetLine(ctx, jxc.BudgetLineUpdate{ID: input.ID, Amount: input.Amount,
+		OwnerID: input.OwnerID, Policy: input.Policy, Description: input.Description}))
+	return BudgetLinePayload{BudgetLine: v, UserErrors: ues}, err
+}
+
+// PostOperatingCost is the resolver for the postOperatingCost field.
+func (r *mutationResolver) PostOperatingCost(ctx context.Context, input OperatingCostInput) (OperatingCostPayload, error) {
+	v, ues, err := mutationResult(r.BudgetService.PostOperatingCost(ctx, operatingCostInput(input)))
+	if v == nil {
+		return OperatingCostPayload{Warnings: []string{}, UserErrors: ues}, err
+	}
+	return OperatingCostPayload{OperatingCost: v, Warnings: v.BudgetWarnings, UserErrors: ues}, err
+}
+
+// AcknowledgeAlert is the resolver for the acknowledgeAlert field.
+func (r *mutationResolver) AcknowledgeAlert(ctx context.Context, id int64) (AlertPayload, error) {
+	v, ues, err := mutationResult(r.BudgetService.AcknowledgeAlert(ctx, id))
+	return AlertPayload{Alert: v, UserErrors: ues}, err
+}
+
+// CheckLowStock is the resolver for the checkLowStock field.
+func (r *mutationResolver) CheckLowStock(ctx context.Context) (AlertsPayload, error) {
+	v, ues, err := mutationResult(r.BudgetService.CheckLowStock(ctx))
+	if v == nil {
+		v = []*jxc.Alert{}
+	}
+	return AlertsPayload{Alerts: v, UserErrors: ues}, err
+}
+
+// Receipts is the resolver for the receipts field.
+func (r *purchaseOrderResolver) Receipts(ctx context.Context, obj *jxc.PurchaseOrder) ([]*jxc.GoodsReceipt, error) {
+	return r.PurchasingService.FindGoodsReceipts(ctx, obj.ID)
 }
 
 // Me is the resolver for the me field.
@@ -565,7 +700,7 @@ func (r *queryResolver) Customers(ctx context.Context, first *int, after *string
 
 // Customer is the resolver for the customer field.
 func (r *queryResolver) Customer(ctx context.Context, id int64) (*jxc.Customer, error) {
-	return nilIfNotFound(r.SalesService.FindCustomerByID(ctx, id))
+	return nilIfNotFoundSales(r.SalesService.FindCustomerByID(ctx, id))
 }
 
 // SalesOrders is the resolver for the salesOrders field.
@@ -575,7 +710,7 @@ func (r *queryResolver) SalesOrders(ctx context.Context, first *int, after *stri
 
 // SalesOrder is the resolver for the salesOrder field.
 func (r *queryResolver) SalesOrder(ctx context.Context, id int64) (*jxc.SalesOrder, error) {
-	return nilIfNotFound(r.SalesService.FindSalesOrderByID(ctx, id))
+	return nilIfNotFoundSales(r.SalesService.FindSalesOrderByID(ctx, id))
 }
 
 // ValidateSalesOrder is the resolver for the validateSalesOrder field.
@@ -599,7 +734,7 @@ func (r *queryResolver) Shipments(ctx context.Context, first *int, after *string
 
 // Shipment is the resolver for the shipment field.
 func (r *queryResolver) Shipment(ctx context.Context, id int64) (*jxc.Shipment, error) {
-	return nilIfNotFound(r.SalesService.FindShipmentByID(ctx, id))
+	return nilIfNotFoundSales(r.SalesService.FindShipmentByID(ctx, id))
 }
 
 // SalesInvoices is the resolver for the salesInvoices field.
@@ -609,7 +744,7 @@ func (r *queryResolver) SalesInvoices(ctx context.Context, first *int, after *st
 
 // SalesInvoice is the resolver for the salesInvoice field.
 func (r *queryResolver) SalesInvoice(ctx context.Context, id int64) (*jxc.SalesInvoice, error) {
-	return nilIfNotFound(r.SalesService.FindSalesInvoiceByID(ctx, id))
+	return nilIfNotFoundSales(r.SalesService.FindSalesInvoiceByID(ctx, id))
 }
 
 // CustomerPayments is the resolver for the customerPayments field.
@@ -640,6 +775,144 @@ func (r *queryResolver) Kpis(ctx context.Context, from jxc.Date, to jxc.Date, co
 // PeriodSummary is the resolver for the periodSummary field.
 func (r *queryResolver) PeriodSummary(ctx context.Context, year int, month int) (*jxc.PeriodSummary, error) {
 	return r.KPIService.PeriodSummary(ctx, year, month)
+}
+
+// Suppliers is the resolver for the suppliers field.
+func (r *queryResolver) Suppliers(ctx context.Context, first *int, after *string, filter *jxc.SupplierFilter) (SupplierConnection, error) {
+	p, err := r.PurchasingService.FindSuppliers(ctx, derefFilter(filter), pageArgs(first, after))
+	return connection(p, err,
+		func(c string, n *jxc.Supplier) *SupplierEdge { return &SupplierEdge{Cursor: c, Node: n} },
+		func(e []*SupplierEdge, n []*jxc.Supplier, pi *PageInfo, t int) SupplierConnection {
+			return SupplierConnection{Edges: e, Nodes: n, PageInfo: pi, TotalCount: t}
+		})
+}
+
+// Supplier is the resolver for the supplier field.
+func (r *queryResolver) Supplier(ctx context.Context, id int64) (*jxc.Supplier, error) {
+	return orNil(r.PurchasingService.FindSupplierByID(ctx, id))
+}
+
+// ProductSuppliers is the resolver for the productSuppliers field.
+func (r *queryResolver) ProductSuppliers(ctx context.Context, productID int64, since *jxc.Date) ([]*jxc.SupplierOption, error) {
+	return r.PurchasingService.ProductSuppliers(ctx, productID, dateOrZero(since))
+}
+
+// PurchasingSettings is the resolver for the purchasingSettings field.
+func (r *queryResolver) PurchasingSettings(ctx context.Context) (jxc.PurchasingSettings, error) {
+	return value(r.PurchasingService.Settings(ctx))
+}
+
+// PurchaseOrders is the resolver for the purchaseOrders field.
+func (r *queryResolver) PurchaseOrders(ctx context.Context, first *int, after *string, filter *jxc.PurchaseOrderFilter) (PurchaseOrderConnection, error) {
+	p, err := r.PurchasingService.FindPurchaseOrders(ctx, derefFilter(filter), pageArgs(first, after))
+	return connection(p, err,
+		func(c string, n *jxc.PurchaseOrder) *PurchaseOrderEdge { return &PurchaseOrderEdge{Cursor: c, Node: n} },
+		func(e []*PurchaseOrderEdge, n []*jxc.PurchaseOrder, pi *PageInfo, t int) PurchaseOrderConnection {
+			return PurchaseOrderConnection{Edges: e, Nodes: n, PageInfo: pi, TotalCount: t}
+		})
+}
+
+// PurchaseOrder is the resolver for the purchaseOrder field.
+func (r *queryResolver) PurchaseOrder(ctx context.Context, id int64) (*jxc.PurchaseOrder, error) {
+	return orNil(r.PurchasingService.FindPurchaseOrderByID(ctx, id))
+}
+
+// PurchaseOrderLineByBarcode is the resolver for the purchaseOrderLineByBarcode field.
+func (r *queryResolver) PurchaseOrderLineByBarcode(ctx context.Context, purchaseOrderID int64, barcode string) (*jxc.PurchaseOrderLine, error) {
+	return orNil(r.PurchasingService.FindOrderLineByBarcode(ctx, purchaseOrderID, barcode))
+}
+
+// PurchaseSuggestions is the resolver for the purchaseSuggestions field.
+func (r *queryResolver) PurchaseSuggestions(ctx context.Context, warehouseID *int64) ([]*jxc.PurchaseSuggestion, error) {
+	return r.PurchasingService.Suggestions(ctx, warehouseID)
+}
+
+// GoodsReceipt is the resolver for the goodsReceipt field.
+func (r *queryResolver) GoodsReceipt(ctx context.Context, id int64) (*jxc.GoodsReceipt, error) {
+	return orNil(r.PurchasingService.FindGoodsReceiptByID(ctx, id))
+}
+
+// SupplierInvoices is the resolver for the supplierInvoices field.
+func (r *queryResolver) SupplierInvoices(ctx context.Context, first *int, after *string, filter *jxc.SupplierInvoiceFilter) (SupplierInvoiceConnection, error) {
+	p, err := r.PurchasingService.FindSupplierInvoices(ctx, derefFilter(filter), pageArgs(first, after))
+	return connection(p, err,
+		func(c string, n *jxc.SupplierInvoice) *SupplierInvoiceEdge {
+			return &SupplierInvoiceEdge{Cursor: c, Node: n}
+		},
+		func(e []*SupplierInvoiceEdge, n []*jxc.SupplierInvoice, pi *PageInfo, t int) SupplierInvoiceConnection {
+			return SupplierInvoiceConnection{Edges: e, Nodes: n, PageInfo: pi, TotalCount: t}
+		})
+}
+
+// SupplierInvoice is the resolver for the supplierInvoice field.
+func (r *queryResolver) SupplierInvoice(ctx context.Context, id int64) (*jxc.SupplierInvoice, error) {
+	return orNil(r.PurchasingService.FindSupplierInvoiceByID(ctx, id))
+}
+
+// SupplierPayments is the resolver for the supplierPayments field.
+func (r *queryResolver) SupplierPayments(ctx context.Context, first *int, after *string, supplierID *int64) (SupplierPaymentConnection, error) {
+	p, err := r.PurchasingService.FindSupplierPayments(ctx, supplierID, pageArgs(first, after))
+	return connection(p, err,
+		func(c string, n *jxc.SupplierPayment) *SupplierPaymentEdge {
+			return &SupplierPaymentEdge{Cursor: c, Node: n}
+		},
+		func(e []*SupplierPaymentEdge, n []*jxc.SupplierPayment, pi *PageInfo, t int) SupplierPaymentConnection {
+			return SupplierPaymentConnection{Edges: e, Nodes: n, PageInfo: pi, TotalCount: t}
+		})
+}
+
+// PayablesAging is the resolver for the payablesAging field.
+func (r *queryResolver) PayablesAging(ctx context.Context, asOf jxc.Date) (jxc.PayablesAging, error) {
+	return value(r.PurchasingService.PayablesAging(ctx, asOf))
+}
+
+// LandedCost is the resolver for the landedCost field.
+func (r *queryResolver) LandedCost(ctx context.Context, id int64) (*jxc.LandedCost, error) {
+	return orNil(r.PurchasingService.FindLandedCostByID(ctx, id))
+}
+
+// BudgetLines is the resolver for the budgetLines field.
+func (r *queryResolver) BudgetLines(ctx context.Context, first *int, after *string, filter *jxc.BudgetFilter) (BudgetLineConnection, error) {
+	p, err := r.BudgetService.FindBudgetLines(ctx, derefFilter(filter), pageArgs(first, after))
+	return connection(p, err,
+		func(c string, n *jxc.BudgetLine) *BudgetLineEdge { return &BudgetLineEdge{Cursor: c, Node: n} },
+		func(e []*BudgetLineEdge, n []*jxc.BudgetLine, pi *PageInfo, t int) BudgetLineConnection {
+			return BudgetLineConnection{Edges: e, Nodes: n, PageInfo: pi, TotalCount: t}
+		})
+}
+
+// BudgetLine is the resolver for the budgetLine field.
+func (r *queryResolver) BudgetLine(ctx context.Context, id int64) (*jxc.BudgetLine, error) {
+	return orNil(r.BudgetService.FindBudgetLineByID(ctx, id))
+}
+
+// BudgetRollup is the resolver for the budgetRollup field.
+func (r *queryResolver) BudgetRollup(ctx context.Context, year int, month *int, by jxc.BudgetRollupBy) ([]*jxc.BudgetRollupRow, error) {
+	return r.BudgetService.BudgetRollup(ctx, year, month, by)
+}
+
+// OperatingCosts is the resolver for the operatingCosts field.
+func (r *queryResolver) OperatingCosts(ctx context.Context, first *int, after *string, year *int, month *int) (OperatingCostConnection, error) {
+	p, err := r.BudgetService.FindOperatingCosts(ctx, year, month, pageArgs(first, after))
+	return connection(p, err,
+		func(c string, n *jxc.OperatingCost) *OperatingCostEdge { return &OperatingCostEdge{Cursor: c, Node: n} },
+		func(e []*OperatingCostEdge, n []*jxc.OperatingCost, pi *PageInfo, t int) OperatingCostConnection {
+			return OperatingCostConnection{Edges: e, Nodes: n, PageInfo: pi, TotalCount: t}
+		})
+}
+
+// Alerts is the resolver for the alerts field.
+func (r *queryResolver) Alerts(ctx context.Context, kinds []string, mine *bool, acknowledged *bool, first *int, after *string) (AlertConnection, error) {
+	f := jxc.AlertFilter{Kinds: kinds, Acknowledged: acknowledged}
+	if mine != nil && *mine {
+		f.OwnerID = &mustAuth(ctx).User.ID
+	}
+	p, err := r.BudgetService.FindAlerts(ctx, f, pageArgs(first, after))
+	return connection(p, err,
+		func(c string, n *jxc.Alert) *AlertEdge { return &AlertEdge{Cursor: c, Node: n} },
+		func(e []*AlertEdge, n []*jxc.Alert, pi *PageInfo, t int) AlertConnection {
+			return AlertConnection{Edges: e, Nodes: n, PageInfo: pi, TotalCount: t}
+		})
 }
 
 // Shipments is the resolver for the shipments field.
@@ -694,11 +967,19 @@ func (r *subscriptionResolver) StockLevelChanged(ctx context.Context, filter *jx
 	return r.Live.StockLevelChanges(ctx, f, from)
 }
 
+// Scorecard is the resolver for the scorecard field.
+func (r *supplierResolver) Scorecard(ctx context.Context, obj *jxc.Supplier, since *jxc.Date) (jxc.SupplierScorecard, error) {
+	return value(r.PurchasingService.Scorecard(ctx, obj.ID, dateOrZero(since)))
+}
+
 // Customer returns CustomerResolver implementation.
 func (r *Resolver) Customer() CustomerResolver { return &customerResolver{r} }
 
 // Mutation returns MutationResolver implementation.
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
+
+// PurchaseOrder returns PurchaseOrderResolver implementation.
+func (r *Resolver) PurchaseOrder() PurchaseOrderResolver { return &purchaseOrderResolver{r} }
 
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
@@ -712,11 +993,16 @@ func (r *Resolver) StockLevelChange() StockLevelChangeResolver { return &stockLe
 // Subscription returns SubscriptionResolver implementation.
 func (r *Resolver) Subscription() SubscriptionResolver { return &subscriptionResolver{r} }
 
+// Supplier returns SupplierResolver implementation.
+func (r *Resolver) Supplier() SupplierResolver { return &supplierResolver{r} }
+
 type (
 	customerResolver         struct{ *Resolver }
 	mutationResolver         struct{ *Resolver }
+	purchaseOrderResolver    struct{ *Resolver }
 	queryResolver            struct{ *Resolver }
 	salesOrderResolver       struct{ *Resolver }
 	stockLevelChangeResolver struct{ *Resolver }
 	subscriptionResolver     struct{ *Resolver }
+	supplierResolver         struct{ *Resolver }
 )

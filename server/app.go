@@ -42,7 +42,10 @@ func (a *app) routes() http.Handler {
 		StockService:   db.NewStockService(a.store),
 		LedgerService:  db.NewLedgerService(a.store),
 		SalesService:   db.NewSalesService(a.store),
-		Log:            a.log,
+		// Purchasing
+		PurchasingService: db.NewPurchasingService(a.store),
+		BudgetService:     db.NewBudgetService(a.store),
+		Log:               a.log,
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", graph.Authenticate(users, false, graph.NewHandler(resolver)))

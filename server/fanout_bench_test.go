@@ -61,6 +61,8 @@ func TestFanoutFigures(t *testing.T) {
 		}
 	}()
 	waitReady(t, url)
+	// Let the demo's own events be numbered and delivered first.
+	time.Sleep(1500 * time.Millisecond)
 
 	login := func(user string) *http.Client {
 		jar, _ := cookiejar.New(nil)

@@ -12,6 +12,7 @@ import (
 	"os"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/jxcgraph/jxc/db"
 	"github.com/jxcgraph/jxc/db/dbtest"
@@ -27,7 +28,15 @@ func newTestApp(t *testing.T) *testApp { return newTestAppTB(t) }
 
 func newTestAppTB(t testing.TB) *testApp {
 	t.Helper()
-	return newTestAppOn(t, dbtest.NewDemoURL(t))
+	return newTestAppOn(t, dbtest.NewPreparedURL(t, "demo", func(ctx context.Context, url string) error {
+		d, err := db.Open(ctx, url, slog.New(slog.DiscardHandler))
+		if err != nil {
+			return err
+		}
+		defer d.Close()
+		_, err = d.LoadDemo(ctx)
+		return err
+	}))
 }
 
 // newTestAppOn starts a server over the database at url, as one more
@@ -47,6 +56,20 @@ func newTestAppOn(t testing.TB, url string) *testApp {
 	done := make(chan struct{})
 	go func() { defer close(done); _ = events.Run(ctx) }()
 	t.Cleanup(func() { cancel(); <-done })
+	// Tests start from a quiet stream: the demo's own events are delivered.
+	for i := 0; ; i++ {
+		ok, err := events.CaughtUp(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok {
+			break
+		}
+		if i > 300 {
+			t.Fatal("the event hub did not catch up with the demo's events")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 	a := newApp(store, events, slog.New(slog.DiscardHandler))
 	a.dist = fstest.MapFS{
 		"index.html":         {Data: []byte("<!doctype html><title>JXC</title>")},

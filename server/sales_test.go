@@ -4,28 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
-	"strings"
 	"testing"
 )
-
-// gql runs an operation and fails the test on top-level errors.
-func (c *client) gql(query string, vars map[string]any, out any) {
-	c.t.Helper()
-	r := c.do(query, vars)
-	if len(r.Errors) > 0 {
-		c.t.Fatalf("%s: %+v", strings.Fields(query)[1], r.Errors)
-	}
-	mustJSON(c.t, r.Data, out)
-}
-
-type userErr struct{ Code, Field, Message string }
-
-func noUserErrors(t *testing.T, what string, ues []userErr) {
-	t.Helper()
-	if len(ues) > 0 {
-		t.Fatalf("%s: %+v", what, ues)
-	}
-}
 
 // postings returns an entry's lines as "account D/C amount" and the
 // document's stock moves as "warehouse qty value", sorted.

@@ -99,6 +99,45 @@ func NewURL(t testing.TB) string {
 	return baseDSN + " dbname=" + name
 }
 
+var (
+	prepared sync.Map // name -> *preparedTemplate
+)
+
+type preparedTemplate struct {
+	once sync.Once
+	name string
+	err  error
+}
+
+// NewPreparedURL is NewURL for a database that starts from a state prepare
+// made once per test process (the demo company, say): the first call
+// prepares a template, every call clones it, so each test pays for a copy,
+// not for the preparation.
+func NewPreparedURL(t testing.TB, key string, prepare func(ctx context.Context, url string) error) string {
+	t.Helper()
+	DSN(t)
+	v, _ := prepared.LoadOrStore(key, &preparedTemplate{})
+	pt := v.(*preparedTemplate)
+	pt.once.Do(func() {
+		pt.name = fmt.Sprintf("jxc_prep_%d_%s", os.Getpid(), randHex())
+		if pt.err = exec(context.Background(), "postgres", `CREATE DATABASE `+pt.name+` TEMPLATE `+template); pt.err != nil {
+			return
+		}
+		pt.err = prepare(context.Background(), baseDSN+" dbname="+pt.name)
+	})
+	if pt.err != nil {
+		t.Fatalf("prepare test database %q: %v", key, pt.err)
+	}
+	name := "jxc_t_" + randHex() + randHex()
+	if err := exec(context.Background(), "postgres", `CREATE DATABASE `+name+` TEMPLATE `+pt.name); err != nil {
+		t.Fatalf("create test database: %v", err)
+	}
+	t.Cleanup(func() {
+		_ = exec(context.Background(), "postgres", `DROP DATABASE IF EXISTS `+name+` WITH (FORCE)`)
+	})
+	return baseDSN + " dbname=" + name
+}
+
 // New returns an open, migrated database of its own for the test.
 func New(t testing.TB) *db.DB {
 	t.Helper()
@@ -109,46 +148,4 @@ func New(t testing.TB) *db.DB {
 	}
 	t.Cleanup(func() { d.Close() })
 	return d
-}
-
-var (
-	demoOnce     sync.Once
-	demoTemplate string
-	demoErr      error
-)
-
-// NewDemoURL creates a fresh database for the test with the demo company
-// already loaded, dropped when the test ends, and returns its connection
-// string. The demo is loaded once per test process into a template and
-// each test gets a copy, so suites that start many apps do not run the
-// demo loaders every time.
-func NewDemoURL(t testing.TB) string {
-	t.Helper()
-	DSN(t)
-	demoOnce.Do(func() {
-		ctx := context.Background()
-		name := "jxc_demo_" + randHex() + randHex()
-		if demoErr = exec(ctx, "postgres", `CREATE DATABASE `+name+` TEMPLATE `+template); demoErr != nil {
-			return
-		}
-		d, err := db.Open(ctx, baseDSN+" dbname="+name, slog.New(slog.DiscardHandler))
-		if err != nil {
-			demoErr = err
-			return
-		}
-		_, demoErr = d.LoadDemo(ctx)
-		d.Close()
-		demoTemplate = name
-	})
-	if demoErr != nil {
-		t.Fatalf("demo template: %v", demoErr)
-	}
-	name := "jxc_t_" + randHex() + randHex()
-	if err := exec(context.Background(), "postgres", `CREATE DATABASE `+name+` TEMPLATE `+demoTemplate); err != nil {
-		t.Fatalf("create test database: %v", err)
-	}
-	t.Cleanup(func() {
-		_ = exec(context.Background(), "postgres", `DROP DATABASE IF EXISTS `+name+` WITH (FORCE)`)
-	})
-	return baseDSN + " dbname=" + name
 }

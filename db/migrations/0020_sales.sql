@@ -1,6 +1,7 @@
 -- Order to cash: customers, sales orders with reservations, replenishment
 -- needs, shipments, invoices, payments and their allocations, returns
--- (credit notes), refunds, and idempotency keys. Stock and journal rows are
+-- (credit notes) and refunds. Idempotency keys share idempotency_keys
+-- (0030) with scope 'sales.<operation>:<user id>'. Stock and journal rows are
 -- written only by the posting engine; these tables are the documents.
 
 CREATE TABLE customers (
@@ -234,18 +235,6 @@ CREATE TABLE customer_refunds (
     CONSTRAINT customer_refunds_one_source CHECK ((payment_id IS NULL) <> (return_id IS NULL))
 );
 
--- A retried create or post with the same key returns the first result.
--- The row is written in the business transaction, so a rolled-back attempt
--- leaves no key behind.
-CREATE TABLE idempotency_keys (
-    user_id    bigint NOT NULL DEFAULT 0,
-    operation  text NOT NULL,
-    key        text NOT NULL,
-    result_id  bigint,
-    result     jsonb,
-    created_at timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (user_id, operation, key)
-);
 
 -- 2203 advances from customers is kept by customer payments from now on:
 -- manual entries may not touch it, so it always equals unapplied payments.

@@ -6,8 +6,7 @@ import { ApiOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LogoutMutation } from '../features/auth/mutations';
 import { useT } from '../i18n';
-import { visibleFor } from './access';
-import { MENU, entryForPath, type MenuEntry, type MenuGroup } from './menu';
+import { entryForPath, menuFor, type MenuEntry, type MenuGroup } from './menu';
 import type { MessageKey } from '../i18n';
 import { FullPageSpin, useMe } from './session';
 import { useResetGraphQL } from './GraphQLProvider';
@@ -52,7 +51,7 @@ export function AppShell() {
   const [collapsed, setCollapsed] = useState(false);
   const { token } = theme.useToken();
 
-  const entries = visibleFor(MENU, me.roles);
+  const entries = menuFor(me.roles);
   const selected = entryForPath(location.pathname, entries);
 
   async function signOut() {

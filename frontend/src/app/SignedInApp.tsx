@@ -1,9 +1,9 @@
-import { Link, Route, Routes } from 'react-router';
+import { Link, Navigate, Route, Routes } from 'react-router';
 import { App as AntApp, Button, Result } from 'antd';
 import { useT } from '../i18n';
 import { allows } from './access';
 import { AppShell } from './AppShell';
-import { MENU, type MenuEntry } from './menu';
+import { MENU, homeRedirectFor, type MenuEntry } from './menu';
 import { RequireSession, useMe } from './session';
 
 function Forbidden() {
@@ -44,6 +44,10 @@ function NotFound() {
 function Guarded({ entry }: { entry: MenuEntry }) {
   const me = useMe();
   if (!allows(entry.roles, me.roles)) return <Forbidden />;
+  if (entry.path === '/') {
+    const home = homeRedirectFor(me.roles);
+    if (home) return <Navigate to={home.path} replace />;
+  }
   const Page = entry.page;
   return <Page />;
 }

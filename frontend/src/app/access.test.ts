@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../gql/graphql';
 import { ALL_ROLES, allows, visibleFor } from './access';
-import { MENU, entryForPath } from './menu';
+import { MENU, entryForPath, homeRedirectFor, menuFor } from './menu';
 
 const keysFor = (roles: Role[]) => visibleFor(MENU, roles).map((e) => e.key);
 
@@ -59,5 +59,38 @@ describe('menu data', () => {
     expect(entryForPath('/admin/users/42')?.key).toBe('users');
     expect(entryForPath('/admin/usersx')).toBeUndefined();
     expect(entryForPath('/nowhere')).toBeUndefined();
+  });
+});
+
+describe('menus per role', () => {
+  const keys = (roles: Role[]) => menuFor(roles).map((e) => e.key);
+  const FINANCE_KEYS = ['accounts', 'journal', 'trialBalance', 'profitAndLoss', 'balanceSheet', 'fiscalPeriods', 'booksCheck'];
+  const STOCK_KEYS = ['products', 'warehouses', 'stockLevels', 'stockMoves'];
+
+  it('gives warehouse the stock screens and the adjustment form, and no finance entries', () => {
+    expect(keys(['WAREHOUSE'])).toEqual(expect.arrayContaining([...STOCK_KEYS, 'stockAdjust']));
+    for (const k of [...FINANCE_KEYS, 'dashboard', 'users']) expect(keys(['WAREHOUSE'])).not.toContain(k);
+  });
+
+  it('gives finance the ledger screens and books check, and no stock screens', () => {
+    expect(keys(['FINANCE'])).toEqual(expect.arrayContaining([...FINANCE_KEYS, 'dashboard']));
+    for (const k of [...STOCK_KEYS, 'stockAdjust']) expect(keys(['FINANCE'])).not.toContain(k);
+  });
+
+  it('lets analysts and managers read stock and the ledger but not write stock or run books check', () => {
+    for (const r of ['ANALYST', 'MANAGER'] as Role[]) {
+      expect(keys([r])).toEqual(expect.arrayContaining([...STOCK_KEYS, 'accounts', 'trialBalance', 'dashboard']));
+      expect(keys([r])).not.toContain('stockAdjust');
+      expect(keys([r])).not.toContain('booksCheck');
+    }
+  });
+
+  it('sends managers home to the dashboard and hides Home for them only', () => {
+    expect(homeRedirectFor(['MANAGER'])?.key).toBe('dashboard');
+    expect(keys(['MANAGER'])).not.toContain('home');
+    expect(homeRedirectFor(['ADMIN'])).toBeUndefined();
+    expect(keys(['ADMIN'])).toContain('home');
+    expect(homeRedirectFor(['FINANCE'])).toBeUndefined();
+    expect(keys(['SALES'])).toEqual(['home', 'tokens']);
   });
 });

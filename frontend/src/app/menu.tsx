@@ -1,6 +1,14 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import {
+  AccountBookOutlined,
   AppstoreOutlined,
+  AuditOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  FundOutlined,
+  RiseOutlined,
+  SafetyCertificateOutlined,
+  DashboardOutlined,
   DatabaseOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -11,7 +19,7 @@ import {
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n';
 import type { Role } from '../gql/graphql';
-import { ALL_ROLES } from './access';
+import { ALL_ROLES, allows, visibleFor } from './access';
 
 /**
  * One screen of the app: its menu entry, its route and its lazily loaded
@@ -24,6 +32,8 @@ export interface MenuEntry {
   roles: readonly Role[];
   icon: ComponentType;
   page: LazyExoticComponent<ComponentType>;
+  /** Roles whose home page ("/") this is; a user holding one is sent here and the Home entry is hidden. */
+  homeFor?: readonly Role[];
   /** The menu section it is listed under; none for the top. */
   group?: MenuGroup;
 }
@@ -34,17 +44,41 @@ export type MenuGroup = 'stock' | 'finance' | 'account';
 /** Who reads stock screens (the schema lets any signed-in user read them; these are the roles that work with them). */
 const STOCK_READ: readonly Role[] = ['WAREHOUSE', 'MANAGER', 'ANALYST'];
 const STOCK_WRITE: readonly Role[] = ['WAREHOUSE'];
+/** The schema's @hasRole on the ledger reads; booksCheck is FINANCE only. */
+const FINANCE_READ: readonly Role[] = ['FINANCE', 'MANAGER', 'ANALYST'];
 
 export const MENU: readonly MenuEntry[] = [
   { key: 'home', path: '/', labelKey: 'menu.home', roles: ALL_ROLES, icon: HomeOutlined, page: lazy(() => import('../features/home/views/HomePage')) },
+  { key: 'dashboard', path: '/dashboard', labelKey: 'menu.dashboard', roles: ['MANAGER', 'FINANCE', 'ANALYST'], homeFor: ['MANAGER'], icon: DashboardOutlined, page: lazy(() => import('../features/dashboard/views/DashboardPage')) },
   { key: 'products', path: '/stock/products', labelKey: 'menu.products', roles: STOCK_READ, icon: AppstoreOutlined, group: 'stock', page: lazy(() => import('../features/warehouse/views/ProductsPage')) },
   { key: 'warehouses', path: '/stock/warehouses', labelKey: 'menu.warehouses', roles: STOCK_READ, icon: ShopOutlined, group: 'stock', page: lazy(() => import('../features/warehouse/views/WarehousesPage')) },
   { key: 'stockLevels', path: '/stock/levels', labelKey: 'menu.stockLevels', roles: STOCK_READ, icon: DatabaseOutlined, group: 'stock', page: lazy(() => import('../features/warehouse/views/StockLevelsPage')) },
   { key: 'stockMoves', path: '/stock/moves', labelKey: 'menu.stockMoves', roles: STOCK_READ, icon: SwapOutlined, group: 'stock', page: lazy(() => import('../features/warehouse/views/StockMovesPage')) },
   { key: 'stockAdjust', path: '/stock/adjust', labelKey: 'menu.stockAdjust', roles: STOCK_WRITE, icon: ScanOutlined, group: 'stock', page: lazy(() => import('../features/warehouse/views/StockAdjustmentPage')) },
+  { key: 'accounts', path: '/finance/accounts', labelKey: 'menu.accounts', roles: FINANCE_READ, icon: BookOutlined, group: 'finance', page: lazy(() => import('../features/finance/views/AccountsPage')) },
+  { key: 'journal', path: '/finance/journal', labelKey: 'menu.journal', roles: FINANCE_READ, icon: AccountBookOutlined, group: 'finance', page: lazy(() => import('../features/finance/views/JournalPage')) },
+  { key: 'trialBalance', path: '/finance/trial-balance', labelKey: 'menu.trialBalance', roles: FINANCE_READ, icon: AuditOutlined, group: 'finance', page: lazy(() => import('../features/finance/views/TrialBalancePage')) },
+  { key: 'profitAndLoss', path: '/finance/profit-and-loss', labelKey: 'menu.profitAndLoss', roles: FINANCE_READ, icon: RiseOutlined, group: 'finance', page: lazy(() => import('../features/finance/views/ProfitAndLossPage')) },
+  { key: 'balanceSheet', path: '/finance/balance-sheet', labelKey: 'menu.balanceSheet', roles: FINANCE_READ, icon: FundOutlined, group: 'finance', page: lazy(() => import('../features/finance/views/BalanceSheetPage')) },
+  { key: 'fiscalPeriods', path: '/finance/periods', labelKey: 'menu.fiscalPeriods', roles: FINANCE_READ, icon: CalendarOutlined, group: 'finance', page: lazy(() => import('../features/finance/views/FiscalPeriodsPage')) },
+  { key: 'booksCheck', path: '/finance/books-check', labelKey: 'menu.booksCheck', roles: ['FINANCE'], icon: SafetyCertificateOutlined, group: 'finance', page: lazy(() => import('../features/finance/views/BooksCheckPage')) },
   { key: 'users', path: '/admin/users', labelKey: 'menu.users', roles: ['ADMIN'], icon: TeamOutlined, group: 'account', page: lazy(() => import('../features/users/views/UsersPage')) },
   { key: 'tokens', path: '/account/tokens', labelKey: 'menu.tokens', roles: ALL_ROLES, icon: KeyOutlined, group: 'account', page: lazy(() => import('../features/tokens/views/TokensPage')) },
 ];
+
+/**
+ * Where "/" sends a user: the first entry whose homeFor names one of their
+ * own roles (ADMIN's all-access does not count), or undefined for Home.
+ */
+export function homeRedirectFor(roles: readonly Role[], entries: readonly MenuEntry[] = MENU): MenuEntry | undefined {
+  return entries.find((e) => e.homeFor?.some((r) => roles.includes(r)) && allows(e.roles, roles));
+}
+
+/** The menu a user sees: the entries their roles allow, without Home when "/" redirects. */
+export function menuFor(roles: readonly Role[], entries: readonly MenuEntry[] = MENU): MenuEntry[] {
+  const redirect = homeRedirectFor(roles, entries);
+  return visibleFor(entries, roles).filter((e) => !(redirect && e.path === '/'));
+}
 
 /** The entry whose path best matches a location path (longest prefix). */
 export function entryForPath(pathname: string, entries: readonly MenuEntry[] = MENU): MenuEntry | undefined {

@@ -81,3 +81,17 @@ export function useLocalName(): (o: { name: string; nameEn?: string | null } | n
     [locale],
   );
 }
+
+/** Whether a message key exists (for keys built from server enums). */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(zh, key);
+}
+
+/**
+ * The label of a server enum value, `prefix.VALUE` in the dictionaries; a
+ * value added to the schema before its translation shows as it is.
+ */
+export function enumLabel(t: TFunction, prefix: string, value: string): string {
+  const key = `${prefix}.${value}`;
+  return hasMessage(key) ? t(key) : value;
+}

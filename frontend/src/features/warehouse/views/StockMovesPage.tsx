@@ -12,10 +12,10 @@ import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { useCursorPaging } from '../../../lib/paging';
 import { dec, formatMoney, formatQty } from '../../../lib/decimal';
 import { useCan } from '../../../app/session';
-import { useLocalName, useT } from '../../../i18n';
+import { useLocalName, enumLabel, useT } from '../../../i18n';
 
 type Move = MovesResult['stockMoves']['nodes'][number];
-const SOURCE_TYPES: SourceType[] = ['OPENING_STOCK', 'STOCK_ADJUSTMENT', 'MANUAL_ENTRY', 'REVERSAL'];
+const SOURCE_TYPES: SourceType[] = ['OPENING_STOCK', 'STOCK_ADJUSTMENT', 'PURCHASE_RECEIPT', 'LANDED_COST'];
 const fmtDate = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 
 export default function StockMovesPage() {
@@ -46,7 +46,7 @@ export default function StockMovesPage() {
   useEffect(() => remember(data?.stockMoves.pageInfo.endCursor), [data, remember]);
 
   const sourceCell = (m: Move) => {
-    const label = t(`source.${m.source.type}`);
+    const label = enumLabel(t, 'source', m.source.type);
     if ((m.source.type === 'OPENING_STOCK' || m.source.type === 'STOCK_ADJUSTMENT') && m.source.id) {
       return (
         <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setDocId(m.source.id!)} data-testid={`move-source-${m.id}`}>
@@ -71,7 +71,7 @@ export default function StockMovesPage() {
             { header: t('stock.bin'), value: (m: Move) => m.location?.code },
             { header: t('stock.quantity'), value: (m: Move) => ({ decimal: m.quantity }) },
             { header: t('stock.value'), value: (m: Move) => ({ decimal: m.value }) },
-            { header: t('stock.source'), value: (m: Move) => t(`source.${m.source.type}`), width: 16 },
+            { header: t('stock.source'), value: (m: Move) => enumLabel(t, 'source', m.source.type), width: 16 },
             { header: t('stock.sourceId'), value: (m: Move) => m.source.id },
             { header: t('journal.entry'), value: (m: Move) => m.journalEntryId },
           ]}
@@ -87,7 +87,7 @@ export default function StockMovesPage() {
           style={{ width: 160 }}
           value={sourceType}
           onChange={setSourceType}
-          options={SOURCE_TYPES.map((s) => ({ value: s, label: t(`source.${s}`) }))}
+          options={SOURCE_TYPES.map((s) => ({ value: s, label: enumLabel(t, 'source', s) }))}
         />
         <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} />
       </Space>

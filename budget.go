@@ -1,0 +1,368 @@
+package jxc
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// BudgetPolicy says what happens when consumption would pass a budget line.
+type BudgetPolicy string
+
+// Budget policies.
+const (
+	BudgetWarn  BudgetPolicy = "WARN"  // approve, and record the warning
+	BudgetBlock BudgetPolicy = "BLOCK" // refuse
+)
+
+// BudgetLine is an amount for one fiscal period, cost centre and account,
+// optionally narrowed to a product category.
+type BudgetLine struct {
+	ID          int64           `db:"id"`
+	Year        int             `db:"year"`
+	Month       int             `db:"month"`
+	CostCentre  string          `db:"cost_centre"`
+	AccountCode string          `db:"account_code"`
+	CategoryID  *int64          `db:"category_id"`
+	Amount      decimal.Decimal `db:"amount"`
+	OwnerID     *int64          `db:"owner_id"`
+	Policy      BudgetPolicy    `db:"policy"`
+	Description string          `db:"description"`
+	Alerted80   bool            `db:"alerted_80"`
+	Alerted100  bool            `db:"alerted_100"`
+	CreatedAt   time.Time       `db:"created_at"`
+
+	// Consumption, filled by queries.
+	Actual    decimal.Decimal `db:"actual"`
+	Committed decimal.Decimal `db:"committed"`
+	Owner     *User           `db:"-"`
+	Category  *Category       `db:"-"`
+}
+
+// Consumed is actual postings plus commitments.
+func (b *BudgetLine) Consumed() decimal.Decimal { return b.Actual.Add(b.Committed) }
+
+// Remaining is what is left of the amount (negative when overspent).
+func (b *BudgetLine) Remaining() decimal.Decimal { return b.Amount.Sub(b.Consumed()) }
+
+// Percent is consumption as a percentage of the amount, to 2 decimals.
+func (b *BudgetLine) Percent() decimal.Decimal {
+	if b.Amount.Sign() <= 0 {
+		return decimal.Zero
+	}
+	return DivRound(b.Consumed().Mul(hundred), b.Amount, 2)
+}
+
+// Label names the line in messages: period, cost centre, account.
+func (b *BudgetLine) Label() string {
+	s := fmt.Sprintf("%04d-%02d %s %s", b.Year, b.Month, b.CostCentre, b.AccountCode)
+	if b.CategoryID != nil {
+		s += fmt.Sprintf(" category #%d", *b.CategoryID)
+	}
+	return s
+}
+
+// BudgetLineInput creates a budget line.
+type BudgetLineInput struct {
+	Year        int
+	Month       int
+	CostCentre  string
+	AccountCode string
+	CategoryID  *int64
+	Amount      decimal.Decimal
+	OwnerID     *int64
+	Policy      BudgetPolicy
+	Description *string
+}
+
+// BudgetLineUpdate changes a budget line; nil fields stay.
+type BudgetLineUpdate struct {
+	ID          int64
+	Amount      *decimal.Decimal
+	OwnerID     *int64
+	Policy      *BudgetPolicy
+	Description *string
+}
+
+// ValidateBudgetLineInput returns every rule the input breaks.
+func ValidateBudgetLineInput(in BudgetLineInput) error {
+	var es Errors
+	if in.Year < 1900 || in.Year > 9999 {
+		es.Add(EINVALID, "input.year", "year must be 1900 to 9999")
+	}
+	if in.Month < 1 || in.Month > 12 {
+		es.Add(EINVALID, "input.month", "month must be 1 to 12")
+	}
+	checkText(&es, "input.costCentre", "cost centre", in.CostCentre, 1, 50)
+	if !accountCodePattern.MatchString(in.AccountCode) {
+		es.Add(EINVALID, "input.accountCode", "account code must be 4 digits with up to three .NN sub-levels")
+	}
+	checkBudgetAmount(&es, in.Amount)
+	if in.Policy != BudgetWarn && in.Policy != BudgetBlock {
+		es.Add(EINVALID, "input.policy", "policy must be WARN or BLOCK")
+	}
+	checkOptText(&es, "input.description", "description", in.Description, 0, 500)
+	return es.Err()
+}
+
+func checkBudgetAmount(es *Errors, a decimal.Decimal) {
+	CheckMoney(es, "input.amount", a)
+	if a.Sign() == 0 {
+		es.Add(EINVALID, "input.amount", "amount must be > 0")
+	}
+}
+
+// ValidateBudgetLineUpdate returns every rule the update breaks.
+func ValidateBudgetLineUpdate(in BudgetLineUpdate) error {
+	var es Errors
+	if in.Amount != nil {
+		checkBudgetAmount(&es, *in.Amount)
+	}
+	if in.Policy != nil && *in.Policy != BudgetWarn && *in.Policy != BudgetBlock {
+		es.Add(EINVALID, "input.policy", "policy must be WARN or BLOCK")
+	}
+	checkOptText(&es, "input.description", "description", in.Description, 0, 500)
+	return es.Err()
+}
+
+// BudgetCharge is an amount a document would add to a budget key.
+type BudgetCharge struct {
+	Year        int
+	Month       int
+	CostCentre  string
+	AccountCode string
+	CategoryID  *int64
+	Amount      decimal.Decimal
+}
+
+// Matches reports whether the charge counts against the line.
+func (c BudgetCharge) Matches(b *BudgetLine) bool {
+	return c.Year == b.Year && c.Month == b.Month && c.CostCentre == b.CostCentre && c.AccountCode == b.AccountCode &&
+		(b.CategoryID == nil || (c.CategoryID != nil && *c.CategoryID == *b.CategoryID))
+}
+
+// BudgetThreshold is a share of a line whose crossing alerts its owner.
+type BudgetThreshold struct {
+	Line    *BudgetLine
+	Kind    string // AlertBudget80 or AlertBudget100
+	Percent decimal.Decimal
+}
+
+// BudgetVerdict is what a budget check decided.
+type BudgetVerdict struct {
+	Blocked    Errors
+	Warnings   []string
+	Thresholds []BudgetThreshold
+}
+
+// CheckBudget adds the charges to the lines they match (lines carry their
+// consumption before the document) and decides: a BLOCK line that would be
+// passed refuses, saying by how much; a WARN line warns; a line crossing 80
+// % or 100 % for the first time alerts its owner. field names the input the
+// refusal concerns.
+func CheckBudget(lines []*BudgetLine, charges []BudgetCharge, field string) BudgetVerdict {
+	var v BudgetVerdict
+	eighty := decimal.NewFromInt(80)
+	for _, b := range lines {
+		add := decimal.Zero
+		for _, c := range charges {
+			if c.Matches(b) {
+				add = add.Add(c.Amount)
+			}
+		}
+		if add.Sign() <= 0 {
+			continue
+		}
+		after := b.Consumed().Add(add)
+		if after.GreaterThan(b.Amount) {
+			over := after.Sub(b.Amount)
+			msg := fmt.Sprintf("budget %s would be exceeded by %s: consumed %s + this %s > budget %s",
+				b.Label(), FormatMoney(over), FormatMoney(b.Consumed()), FormatMoney(add), FormatMoney(b.Amount))
+			if b.Policy == BudgetBlock {
+				v.Blocked.Add(ECONFLICT, field, "%s", msg)
+				continue
+			}
+			v.Warnings = append(v.Warnings, msg)
+		}
+		pct := DivRound(after.Mul(hundred), b.Amount, 2)
+		if !b.Alerted80 && pct.GreaterThanOrEqual(eighty) {
+			v.Thresholds = append(v.Thresholds, BudgetThreshold{Line: b, Kind: AlertBudget80, Percent: pct})
+		}
+		if !b.Alerted100 && pct.GreaterThanOrEqual(hundred) {
+			v.Thresholds = append(v.Thresholds, BudgetThreshold{Line: b, Kind: AlertBudget100, Percent: pct})
+		}
+	}
+	return v
+}
+
+// FormatMoney writes an amount with thousands separators and 2 decimals: 1,250.00.
+func FormatMoney(d decimal.Decimal) string {
+	s := d.StringFixed(2)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	out := b.String() + "." + frac
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+// BudgetFilter narrows budget lines.
+type BudgetFilter struct {
+	Year       *int
+	Month      *int
+	CostCentre *string
+	OwnerID    *int64
+}
+
+// BudgetRollupBy is what budget lines are rolled up by.
+type BudgetRollupBy string
+
+// Roll-up groupings.
+const (
+	RollupByDepartment BudgetRollupBy = "DEPARTMENT"
+	RollupByPeriod     BudgetRollupBy = "PERIOD"
+)
+
+// BudgetRollupRow is budget and consumption summed over a group.
+type BudgetRollupRow struct {
+	Key       string          `db:"key"` // the cost centre, or the period as YYYY-MM
+	Lines     int             `db:"lines"`
+	Amount    decimal.Decimal `db:"amount"`
+	Actual    decimal.Decimal `db:"actual"`
+	Committed decimal.Decimal `db:"committed"`
+}
+
+// Consumed is actual plus committed.
+func (r *BudgetRollupRow) Consumed() decimal.Decimal { return r.Actual.Add(r.Committed) }
+
+// Percent is consumption as a percentage of the amount.
+func (r *BudgetRollupRow) Percent() decimal.Decimal {
+	if r.Amount.Sign() <= 0 {
+		return decimal.Zero
+	}
+	return DivRound(r.Consumed().Mul(hundred), r.Amount, 2)
+}
+
+// OperatingCostCategory is what an operating cost is.
+type OperatingCostCategory string
+
+// Operating cost categories.
+const (
+	CostLabour   OperatingCostCategory = "LABOUR"
+	CostOverhead OperatingCostCategory = "OVERHEAD"
+	CostFreight  OperatingCostCategory = "FREIGHT"
+	CostRent     OperatingCostCategory = "RENT"
+	CostOther    OperatingCostCategory = "OTHER"
+)
+
+// OperatingCost is labour, overhead, freight or rent booked to a cost centre.
+type OperatingCost struct {
+	ID                int64                 `db:"id"`
+	Number            string                `db:"number"`
+	Category          OperatingCostCategory `db:"category"`
+	PostingDate       Date                  `db:"posting_date"`
+	CostCentre        string                `db:"cost_centre"`
+	AccountCode       string                `db:"account_code"`
+	Amount            decimal.Decimal       `db:"amount"`
+	PayFrom           PayFrom               `db:"pay_from"`
+	SupplierID        *int64                `db:"supplier_id"`
+	SupplierInvoiceID *int64                `db:"supplier_invoice_id"`
+	Description       string                `db:"description"`
+	BudgetWarnings    []string              `db:"-"`
+	JournalEntryID    *int64                `db:"journal_entry_id"`
+	CreatedAt         time.Time             `db:"created_at"`
+}
+
+// OperatingCostInput posts an operating cost.
+type OperatingCostInput struct {
+	Category          OperatingCostCategory
+	PostingDate       Date
+	CostCentre        string
+	AccountCode       string
+	Amount            decimal.Decimal
+	PayFrom           PayFrom
+	SupplierID        *int64
+	SupplierInvoiceNo *string
+	Description       string
+	IdempotencyKey    *string
+}
+
+// ValidateOperatingCostInput returns every rule the input breaks on its own.
+func ValidateOperatingCostInput(in OperatingCostInput) error {
+	var es Errors
+	switch in.Category {
+	case CostLabour, CostOverhead, CostFreight, CostRent, CostOther:
+	default:
+		es.Add(EINVALID, "input.category", "unknown category %q", in.Category)
+	}
+	checkText(&es, "input.costCentre", "cost centre", in.CostCentre, 1, 50)
+	if !accountCodePattern.MatchString(in.AccountCode) {
+		es.Add(EINVALID, "input.accountCode", "account code must be 4 digits with up to three .NN sub-levels")
+	}
+	CheckMoney(&es, "input.amount", in.Amount)
+	if in.Amount.Sign() == 0 {
+		es.Add(EINVALID, "input.amount", "amount must be > 0")
+	}
+	checkPayFrom(&es, in.PayFrom, in.SupplierID, in.SupplierInvoiceNo)
+	checkText(&es, "input.description", "description", in.Description, 1, 500)
+	checkIdempotencyKey(&es, in.IdempotencyKey)
+	return es.Err()
+}
+
+// Alert kinds raised by purchasing and budgets. Sales adds its own
+// (CREDIT_HOLD, SHORTAGE); the kind is free text in the alerts table.
+const (
+	AlertBudget80  = "BUDGET_80"
+	AlertBudget100 = "BUDGET_100"
+	AlertPriceRise = "PRICE_RISE"
+	AlertLowStock  = "LOW_STOCK"
+)
+
+// Alert tells people that something needs attention.
+type Alert struct {
+	ID             int64      `db:"id"`
+	Kind           string     `db:"kind"`
+	Subject        string     `db:"subject"`
+	Message        string     `db:"message"`
+	OwnerID        *int64     `db:"owner_id"`
+	Payload        []byte     `db:"payload"`
+	CreatedAt      time.Time  `db:"created_at"`
+	Acknowledged   bool       `db:"acknowledged"`
+	AcknowledgedBy *int64     `db:"acknowledged_by"`
+	AcknowledgedAt *time.Time `db:"acknowledged_at"`
+}
+
+// AlertFilter narrows the alert list.
+type AlertFilter struct {
+	Kinds        []string
+	OwnerID      *int64
+	Acknowledged *bool
+}
+
+// BudgetService keeps budgets, operating costs and alerts.
+type BudgetService interface {
+	CreateBudgetLine(ctx context.Context, in BudgetLineInput) (*BudgetLine, error)
+	UpdateBudgetLine(ctx context.Context, in BudgetLineUpdate) (*BudgetLine, error)
+	FindBudgetLines(ctx context.Context, f BudgetFilter, p PageArgs) (*Page[*BudgetLine], error)
+	FindBudgetLineByID(ctx context.Context, id int64) (*BudgetLine, error)
+	BudgetRollup(ctx context.Context, year int, month *int, by BudgetRollupBy) ([]*BudgetRollupRow, error)
+
+	PostOperatingCost(ctx context.Context, in OperatingCostInput) (*OperatingCost, error)
+	FindOperatingCosts(ctx context.Context, year, month *int, p PageArgs) (*Page[*OperatingCost], error)
+
+	FindAlerts(ctx context.Context, f AlertFilter, p PageArgs) (*Page[*Alert], error)
+	AcknowledgeAlert(ctx context.Context, id int64) (*Alert, error)
+	CheckLowStock(ctx context.Context) ([]*Alert, error)
+}

@@ -1,0 +1,652 @@
+package db
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/lib/pq"
+	"github.com/shopspring/decimal"
+
+	"github.com/jxcgraph/jxc"
+)
+
+// --- supplier invoices -----------------------------------------------------------
+
+const invoiceCols = `id, number, supplier_invoice_no, supplier_id, kind, purchase_order_id, invoice_date, due_date, status, net_amount,
+	tax_amount, total_amount, paid_amount, mismatch_approved_by, mismatch_approved_at, journal_entry_id, created_at, match_issues`
+
+type invoiceRow struct {
+	jxc.SupplierInvoice
+	IssuesJSON []byte `db:"match_issues"`
+}
+
+func loadInvoices(ctx context.Context, q Queryer, rows []*invoiceRow) ([]*jxc.SupplierInvoice, error) {
+	out := make([]*jxc.SupplierInvoice, len(rows))
+	by := map[int64]*jxc.SupplierInvoice{}
+	for i, r := range rows {
+		inv := r.SupplierInvoice
+		if err := json.Unmarshal(r.IssuesJSON, &inv.MatchIssues); err != nil {
+			return nil, err
+		}
+		inv.MatchIssues = nonNil(inv.MatchIssues)
+		inv.Lines = []*jxc.SupplierInvoiceLine{}
+		out[i] = &inv
+		by[inv.ID] = &inv
+	}
+	if len(out) == 0 {
+		return out, nil
+	}
+	type lineRow struct {
+		InvoiceID int64 `db:"invoice_id"`
+		jxc.SupplierInvoiceLine
+	}
+	var lines []*lineRow
+	if err := q.SelectContext(ctx, &lines, `SELECT invoice_id, line_no, po_line_id, product_id, quantity, unit_price, order_price, net_amount,
+		tax_amount, grni_cleared, variance FROM supplier_invoice_lines WHERE invoice_id = ANY($1) ORDER BY invoice_id, line_no`,
+		pq.Array(collect(out, func(i *jxc.SupplierInvoice) int64 { return i.ID }))); err != nil {
+		return nil, err
+	}
+	products, err := productsByID(ctx, q, collect(lines, func(l *lineRow) int64 { return l.ProductID }))
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range lines {
+		il := l.SupplierInvoiceLine
+		il.Product = products[il.ProductID]
+		by[l.InvoiceID].Lines = append(by[l.InvoiceID].Lines, &il)
+	}
+	sups, err := suppliersByID(ctx, q, collect(out, func(i *jxc.SupplierInvoice) int64 { return i.SupplierID }))
+	if err != nil {
+		return nil, err
+	}
+	for _, i := range out {
+		i.Supplier = sups[i.SupplierID]
+	}
+	return out, nil
+}
+
+func findInvoice(ctx context.Context, q Queryer, id int64, field string) (*jxc.SupplierInvoice, error) {
+	var rows []*invoiceRow
+	if err := q.SelectContext(ctx, &rows, `SELECT `+invoiceCols+` FROM supplier_invoices WHERE id = $1`, id); err != nil {
+		return nil, err
+	}
+	if len(rows) == 0 {
+		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, field, "no supplier invoice %d", id)
+	}
+	out, err := loadInvoices(ctx, q, rows)
+	if err != nil {
+		return nil, err
+	}
+	return out[0], nil
+}
+
+// createPayableInvoice records the open payable of a landed or operating
+// cost billed by a supplier; its journal entry is the cost's own.
+func createPayableInvoice(ctx context.Context, tx *Tx, sup *jxc.Supplier, kind jxc.SupplierInvoiceKind, invoiceNo string, date jxc.Date,
+	amount decimal.Decimal, entryID *int64) (int64, error) {
+	id, number, err := newID(ctx, tx, "supplier_invoices", "SI")
+	if err != nil {
+		return 0, err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO supplier_invoices (id, number, supplier_invoice_no, supplier_id, kind, invoice_date, due_date,
+		status, net_amount, total_amount, journal_entry_id, created_by, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, 'OPEN', $8, $8, $9, $10, $11)`,
+		id, number, strings.TrimSpace(invoiceNo), sup.ID, kind, date, date.AddDays(sup.PaymentTermsDays), amount, entryID, userID(ctx), tx.Now); err != nil {
+		return 0, domainError(err, "input.supplierInvoiceNumber")
+	}
+	return id, nil
+}
+
+// PostSupplierInvoice implements jxc.PurchasingService: the three-way
+// match, then Dr GRNI (+ price variance), Dr input VAT, Cr trade payables.
+// A mismatch beyond tolerance posts the invoice ON_HOLD: it cannot be paid
+// until finance approves it.
+func (s *PurchasingService) PostSupplierInvoice(ctx context.Context, in jxc.SupplierInvoiceInput) (*jxc.SupplierInvoice, error) {
+	if err := jxc.ValidateSupplierInvoiceInput(in); err != nil {
+		return nil, err
+	}
+	var out *jxc.SupplierInvoice
+	err := s.db.WithTx(ctx, func(tx *Tx) error {
+		if id, err := claimKey(ctx, tx, "postSupplierInvoice", in.IdempotencyKey); err != nil || id != nil {
+			if id != nil {
+				out, err = findInvoice(ctx, tx, *id, "input.idempotencyKey")
+			}
+			return err
+		}
+		in.InvoiceDate = dateOr(in.InvoiceDate, tx)
+		o, err := lockOrder(ctx, tx, in.PurchaseOrderID, "input.purchaseOrderId")
+		if err != nil {
+			return err
+		}
+		var es jxc.Errors
+		if !o.Status.Invoiceable() {
+			es.Add(jxc.ECONFLICT, "input.purchaseOrderId", "purchase order %s is %s; only approved orders are invoiced", o.Number, o.Status)
+		}
+		if in.InvoiceDate.Before(o.OrderDate) {
+			es.Add(jxc.EINVALID, "input.invoiceDate", "an invoice may not be dated before its order (%s)", o.OrderDate)
+		}
+		set, err := loadSettings(ctx, tx)
+		if err != nil {
+			return err
+		}
+		tol := jxc.MatchTolerance{Price: set.PriceTolerance, Quantity: set.QuantityTolerance}
+		byID := map[int64]*jxc.PurchaseOrderLine{}
+		for _, l := range o.Lines {
+			byID[l.ID] = l
+		}
+		lines := make([]*jxc.PurchaseOrderLine, len(in.Lines))
+		var issues []jxc.MatchIssue
+		for i, l := range in.Lines {
+			f := fmt.Sprintf("input.lines.%d.", i)
+			pl := byID[l.PurchaseOrderLineID]
+			if pl == nil {
+				es.Add(jxc.ENOTFOUND, f+"purchaseOrderLineId", "line %d is not on purchase order %s", l.PurchaseOrderLineID, o.Number)
+				continue
+			}
+			lines[i] = pl
+			if left := pl.Quantity.Sub(pl.InvoicedQty); l.Quantity.GreaterThan(left) {
+				es.Add(jxc.ECONFLICT, f+"quantity", "only %s of %s is ordered and not yet invoiced on %s line %d; %s cannot be invoiced",
+					left.String(), pl.Product.SKU, o.Number, pl.LineNo, l.Quantity.String())
+			}
+			issues = append(issues, jxc.ThreeWayMatch(i+1, pl.Product.SKU, l, pl, tol)...)
+		}
+		if err := es.Err(); err != nil {
+			return err
+		}
+		id, number, err := newID(ctx, tx, "supplier_invoices", "SI")
+		if err != nil {
+			return err
+		}
+		ev := &jxc.InvoicePosting{Date: in.InvoiceDate, Description: fmt.Sprintf("Supplier invoice %s (%s %s) for %s", number, o.Supplier.Code,
+			strings.TrimSpace(in.SupplierInvoiceNo), o.Number), Partner: o.Supplier.Code, CostCentre: o.CostCentre}
+		for i, l := range in.Lines {
+			pl := lines[i]
+			ev.Lines = append(ev.Lines, &jxc.InvoicePostingLine{Quantity: l.Quantity, UnitPrice: l.UnitPrice, VATRate: pl.VATRate,
+				OrderPrice: pl.UnitPrice, ReceivedQty: pl.ReceivedQty, ReceivedValue: pl.ReceivedValue, InvoicedQty: pl.InvoicedQty, GRNICleared: pl.GRNICleared})
+		}
+		p, err := post(ctx, tx, ev, &id)
+		if err != nil {
+			return err
+		}
+		status := jxc.InvoiceOpen
+		if len(issues) > 0 {
+			status = jxc.InvoiceOnHold
+		}
+		issuesJSON, _ := json.Marshal(nonNil(issues))
+		if _, err := tx.ExecContext(ctx, `INSERT INTO supplier_invoices (id, number, supplier_invoice_no, supplier_id, kind, purchase_order_id,
+			invoice_date, due_date, status, net_amount, tax_amount, total_amount, match_issues, journal_entry_id, created_by, created_at)
+			VALUES ($1, $2, $3, $4, 'GOODS', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+			id, number, strings.TrimSpace(in.SupplierInvoiceNo), o.SupplierID, o.ID, in.InvoiceDate, in.InvoiceDate.AddDays(o.Supplier.PaymentTermsDays),
+			status, ev.Net, ev.Tax, ev.Total, issuesJSON, p.EntryID, userID(ctx), tx.Now); err != nil {
+			return domainError(err, "input.supplierInvoiceNumber")
+		}
+		var release, actual []jxc.BudgetCharge
+		for i, l := range in.Lines {
+			pl, el := lines[i], ev.Lines[i]
+			if _, err := tx.ExecContext(ctx, `INSERT INTO supplier_invoice_lines (invoice_id, line_no, po_line_id, product_id, quantity, unit_price,
+				order_price, net_amount, tax_amount, grni_cleared, variance) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+				id, i+1, pl.ID, pl.ProductID, l.Quantity, l.UnitPrice, pl.UnitPrice, el.Net, el.Tax, el.GRNI, el.Variance); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE purchase_order_lines SET invoiced_qty = invoiced_qty + $2, grni_cleared = grni_cleared + $3
+				WHERE id = $1`, pl.ID, l.Quantity, el.GRNI); err != nil {
+				return err
+			}
+			// The commitment falls by what the line no longer has to be
+			// invoiced (telescoping to the cent); the actual is the invoice.
+			before := pl.UninvoicedAmount()
+			after := jxc.RoundMoney(pl.Quantity.Sub(pl.InvoicedQty).Sub(l.Quantity).Mul(pl.UnitPrice))
+			one := &jxc.PurchaseOrder{OrderDate: o.OrderDate, CostCentre: o.CostCentre, Lines: []*jxc.PurchaseOrderLine{pl}}
+			release = append(release, orderCharges(one, func(*jxc.PurchaseOrderLine) decimal.Decimal { return after.Sub(before) })...)
+			one.OrderDate = in.InvoiceDate
+			actual = append(actual, orderCharges(one, func(*jxc.PurchaseOrderLine) decimal.Decimal { return el.Net })...)
+		}
+		if err := writeBudgetEntries(ctx, tx, release, "COMMITMENT", jxc.SourceSupplierInvoice, id); err != nil {
+			return err
+		}
+		if err := writeBudgetEntries(ctx, tx, actual, "ACTUAL", jxc.SourceSupplierInvoice, id); err != nil {
+			return err
+		}
+		if err := settleOrderStatus(ctx, tx, o.ID); err != nil {
+			return err
+		}
+		if err := fillKey(ctx, tx, "postSupplierInvoice", in.IdempotencyKey, id); err != nil {
+			return err
+		}
+		out, err = findInvoice(ctx, tx, id, "id")
+		return err
+	})
+	return out, err
+}
+
+// ApproveInvoiceMismatch implements jxc.PurchasingService: finance accepts
+// a three-way mismatch, and the invoice may be paid.
+func (s *PurchasingService) ApproveInvoiceMismatch(ctx context.Context, id int64) (*jxc.SupplierInvoice, error) {
+	var out *jxc.SupplierInvoice
+	err := s.db.WithTx(ctx, func(tx *Tx) error {
+		var st string
+		if err := tx.GetContext(ctx, &st, `SELECT status FROM supplier_invoices WHERE id = $1 FOR UPDATE`, id); err != nil {
+			return jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no supplier invoice %d", id)
+		}
+		if st != string(jxc.InvoiceOnHold) {
+			return jxc.FieldErrorf(jxc.ECONFLICT, "id", "invoice %d is %s; only an invoice ON_HOLD for a mismatch needs approval", id, st)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE supplier_invoices SET status = 'OPEN', mismatch_approved_by = $2, mismatch_approved_at = $3 WHERE id = $1`,
+			id, userID(ctx), tx.Now); err != nil {
+			return err
+		}
+		var err error
+		out, err = findInvoice(ctx, tx, id, "id")
+		return err
+	})
+	return out, err
+}
+
+// FindSupplierInvoices implements jxc.PurchasingService.
+func (s *PurchasingService) FindSupplierInvoices(ctx context.Context, f jxc.SupplierInvoiceFilter, p jxc.PageArgs) (*jxc.Page[*jxc.SupplierInvoice], error) {
+	var w where
+	if f.SupplierID != nil {
+		w.add(`supplier_id = %s`, *f.SupplierID)
+	}
+	if f.PurchaseOrderID != nil {
+		w.add(`purchase_order_id = %s`, *f.PurchaseOrderID)
+	}
+	if len(f.Status) > 0 {
+		ss := make([]string, len(f.Status))
+		for i, st := range f.Status {
+			ss[i] = string(st)
+		}
+		w.add(`status = ANY(%s)`, pq.Array(ss))
+	}
+	if f.Kind != nil {
+		w.add(`kind = %s`, string(*f.Kind))
+	}
+	pg, err := page[*invoiceRow](ctx, s.db, p, invoiceCols, "supplier_invoices", &w, "invoice_date DESC, id DESC")
+	if err != nil {
+		return nil, err
+	}
+	items, err := loadInvoices(ctx, s.db, pg.Items)
+	if err != nil {
+		return nil, err
+	}
+	return &jxc.Page[*jxc.SupplierInvoice]{Items: items, Offset: pg.Offset, TotalCount: pg.TotalCount}, nil
+}
+
+// FindSupplierInvoiceByID implements jxc.PurchasingService.
+func (s *PurchasingService) FindSupplierInvoiceByID(ctx context.Context, id int64) (*jxc.SupplierInvoice, error) {
+	return findInvoice(ctx, s.db, id, "id")
+}
+
+// --- supplier payments -------------------------------------------------------------
+
+const paymentCols = `id, number, supplier_id, payment_date, amount, reference, journal_entry_id, created_at`
+
+func loadPayments(ctx context.Context, q Queryer, ps []*jxc.SupplierPayment) error {
+	if len(ps) == 0 {
+		return nil
+	}
+	by := map[int64]*jxc.SupplierPayment{}
+	for _, p := range ps {
+		by[p.ID] = p
+		p.Allocations = []*jxc.PaymentAllocation{}
+	}
+	type allocRow struct {
+		PaymentID int64 `db:"payment_id"`
+		jxc.PaymentAllocation
+	}
+	var rows []*allocRow
+	if err := q.SelectContext(ctx, &rows, `SELECT payment_id, invoice_id, amount FROM supplier_payment_allocations
+		WHERE payment_id = ANY($1) ORDER BY payment_id, invoice_id`, pq.Array(collect(ps, func(p *jxc.SupplierPayment) int64 { return p.ID }))); err != nil {
+		return err
+	}
+	var invRows []*invoiceRow
+	if err := q.SelectContext(ctx, &invRows, `SELECT `+invoiceCols+` FROM supplier_invoices WHERE id = ANY($1)`,
+		pq.Array(collect(rows, func(r *allocRow) int64 { return r.InvoiceID }))); err != nil {
+		return err
+	}
+	invs, err := loadInvoices(ctx, q, invRows)
+	if err != nil {
+		return err
+	}
+	invBy := map[int64]*jxc.SupplierInvoice{}
+	for _, i := range invs {
+		invBy[i.ID] = i
+	}
+	for _, r := range rows {
+		a := r.PaymentAllocation
+		a.Invoice = invBy[a.InvoiceID]
+		by[r.PaymentID].Allocations = append(by[r.PaymentID].Allocations, &a)
+	}
+	sups, err := suppliersByID(ctx, q, collect(ps, func(p *jxc.SupplierPayment) int64 { return p.SupplierID }))
+	if err != nil {
+		return err
+	}
+	for _, p := range ps {
+		p.Supplier = sups[p.SupplierID]
+	}
+	return nil
+}
+
+func findPayment(ctx context.Context, q Queryer, id int64) (*jxc.SupplierPayment, error) {
+	p := &jxc.SupplierPayment{}
+	if err := q.GetContext(ctx, p, `SELECT `+paymentCols+` FROM supplier_payments WHERE id = $1`, id); err != nil {
+		return nil, err
+	}
+	return p, loadPayments(ctx, q, []*jxc.SupplierPayment{p})
+}
+
+// PostSupplierPayment implements jxc.PurchasingService: Dr trade payables,
+// Cr bank, allocated to the supplier's open invoices (locked by id).
+func (s *PurchasingService) PostSupplierPayment(ctx context.Context, in jxc.SupplierPaymentInput) (*jxc.SupplierPayment, error) {
+	if err := jxc.ValidateSupplierPaymentInput(in); err != nil {
+		return nil, err
+	}
+	var out *jxc.SupplierPayment
+	err := s.db.WithTx(ctx, func(tx *Tx) error {
+		if id, err := claimKey(ctx, tx, "postSupplierPayment", in.IdempotencyKey); err != nil || id != nil {
+			if id != nil {
+				out, err = findPayment(ctx, tx, *id)
+			}
+			return err
+		}
+		in.PaymentDate = dateOr(in.PaymentDate, tx)
+		var es jxc.Errors
+		sup, err := findSupplier(ctx, tx, in.SupplierID)
+		if err != nil {
+			if jxc.ErrorCode(err) != jxc.ENOTFOUND {
+				return err
+			}
+			es.Add(jxc.ENOTFOUND, "input.supplierId", "no supplier %d", in.SupplierID)
+		}
+		ids := make([]int64, len(in.Allocations))
+		for i, a := range in.Allocations {
+			ids[i] = a.InvoiceID
+		}
+		slices.Sort(ids)
+		type lockedInvoice struct {
+			ID         int64           `db:"id"`
+			Number     string          `db:"number"`
+			SupplierID int64           `db:"supplier_id"`
+			Status     string          `db:"status"`
+			Total      decimal.Decimal `db:"total_amount"`
+			Paid       decimal.Decimal `db:"paid_amount"`
+			Date       jxc.Date        `db:"invoice_date"`
+		}
+		var locked []*lockedInvoice
+		if err := tx.SelectContext(ctx, &locked, `SELECT id, number, supplier_id, status, total_amount, paid_amount, invoice_date
+			FROM supplier_invoices WHERE id = ANY($1) ORDER BY id FOR UPDATE`, pq.Array(ids)); err != nil {
+			return err
+		}
+		invs := map[int64]*lockedInvoice{}
+		for _, l := range locked {
+			invs[l.ID] = l
+		}
+		for i, a := range in.Allocations {
+			f := fmt.Sprintf("input.allocations.%d.", i)
+			inv := invs[a.InvoiceID]
+			switch {
+			case inv == nil:
+				es.Add(jxc.ENOTFOUND, f+"invoiceId", "no supplier invoice %d", a.InvoiceID)
+			case inv.SupplierID != in.SupplierID:
+				es.Add(jxc.EINVALID, f+"invoiceId", "invoice %s is another supplier's", inv.Number)
+			case inv.Status == string(jxc.InvoiceOnHold):
+				es.Add(jxc.ECONFLICT, f+"invoiceId", "invoice %s is on hold: its three-way match failed, and finance must approve the mismatch before it is paid", inv.Number)
+			case inv.Status == string(jxc.InvoicePaid):
+				es.Add(jxc.ECONFLICT, f+"invoiceId", "invoice %s is already paid", inv.Number)
+			case a.Amount.GreaterThan(inv.Total.Sub(inv.Paid)):
+				es.Add(jxc.ECONFLICT, f+"amount", "invoice %s has only %s open; %s cannot be allocated to it",
+					inv.Number, jxc.FormatMoney(inv.Total.Sub(inv.Paid)), jxc.FormatMoney(a.Amount))
+			case in.PaymentDate.Before(inv.Date):
+				es.Add(jxc.EINVALID, "input.paymentDate", "a payment may not be dated before the invoice %s it pays (%s)", inv.Number, inv.Date)
+			}
+		}
+		if err := es.Err(); err != nil {
+			return err
+		}
+		id, number, err := newID(ctx, tx, "supplier_payments", "SP")
+		if err != nil {
+			return err
+		}
+		p, err := post(ctx, tx, &jxc.PaymentPosting{Date: in.PaymentDate, Description: fmt.Sprintf("Supplier payment %s to %s", number, sup.Code),
+			Partner: sup.Code, Amount: in.Amount}, &id)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO supplier_payments (id, number, supplier_id, payment_date, amount, reference, journal_entry_id, created_by, created_at)
+			VALUES ($1, $2, $3, $4, $5, coalesce($6, ''), $7, $8, $9)`, id, number, sup.ID, in.PaymentDate, in.Amount, in.Reference, p.EntryID,
+			userID(ctx), tx.Now); err != nil {
+			return err
+		}
+		for _, a := range in.Allocations {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO supplier_payment_allocations (payment_id, invoice_id, amount, payment_date) VALUES ($1, $2, $3, $4)`,
+				id, a.InvoiceID, a.Amount, in.PaymentDate); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE supplier_invoices SET paid_amount = paid_amount + $2,
+				status = CASE WHEN paid_amount + $2 = total_amount THEN 'PAID' ELSE status END WHERE id = $1`, a.InvoiceID, a.Amount); err != nil {
+				return err
+			}
+		}
+		if err := fillKey(ctx, tx, "postSupplierPayment", in.IdempotencyKey, id); err != nil {
+			return err
+		}
+		out, err = findPayment(ctx, tx, id)
+		return err
+	})
+	return out, err
+}
+
+// FindSupplierPayments implements jxc.PurchasingService.
+func (s *PurchasingService) FindSupplierPayments(ctx context.Context, supplierID *int64, p jxc.PageArgs) (*jxc.Page[*jxc.SupplierPayment], error) {
+	var w where
+	if supplierID != nil {
+		w.add(`supplier_id = %s`, *supplierID)
+	}
+	pg, err := page[*jxc.SupplierPayment](ctx, s.db, p, paymentCols, "supplier_payments", &w, "payment_date DESC, id DESC")
+	if err != nil {
+		return nil, err
+	}
+	return pg, loadPayments(ctx, s.db, pg.Items)
+}
+
+// PayablesAging implements jxc.PurchasingService: what was open on asOf
+// (invoices dated by then, less payments dated by then), by days past due.
+func (s *PurchasingService) PayablesAging(ctx context.Context, asOf jxc.Date) (*jxc.PayablesAging, error) {
+	var rows []struct {
+		SupplierID int64           `db:"supplier_id"`
+		Due        jxc.Date        `db:"due_date"`
+		Open       decimal.Decimal `db:"open"`
+	}
+	if err := s.db.SelectContext(ctx, &rows, `SELECT i.supplier_id, i.due_date,
+			i.total_amount - coalesce((SELECT sum(a.amount) FROM supplier_payment_allocations a WHERE a.invoice_id = i.id AND a.payment_date <= $1), 0) AS open
+		FROM supplier_invoices i WHERE i.invoice_date <= $1 ORDER BY i.supplier_id, i.due_date`, asOf); err != nil {
+		return nil, err
+	}
+	out := &jxc.PayablesAging{AsOf: asOf, Rows: []*jxc.PayablesAgingRow{}}
+	bySup := map[int64]*jxc.PayablesAgingRow{}
+	var ids []int64
+	for _, r := range rows {
+		if r.Open.Sign() == 0 {
+			continue
+		}
+		row := bySup[r.SupplierID]
+		if row == nil {
+			row = &jxc.PayablesAgingRow{}
+			bySup[r.SupplierID] = row
+			ids = append(ids, r.SupplierID)
+		}
+		days := asOf.DaysSince(r.Due)
+		row.Add(r.Open, days)
+		out.Total.Add(r.Open, days)
+	}
+	sups, err := suppliersByID(ctx, s.db, ids)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range ids {
+		row := bySup[id]
+		row.Supplier = sups[id]
+		out.Rows = append(out.Rows, row)
+	}
+	slices.SortFunc(out.Rows, func(a, b *jxc.PayablesAgingRow) int { return strings.Compare(a.Supplier.Code, b.Supplier.Code) })
+	return out, nil
+}
+
+// --- landed costs ---------------------------------------------------------------------
+
+// PostLandedCost implements jxc.PurchasingService: the cost is spread over
+// the receipts' accepted lines by value or quantity; goods still on hand
+// take their share into their moving-average value, goods already sold
+// pass theirs to cost of goods sold.
+func (s *PurchasingService) PostLandedCost(ctx context.Context, in jxc.LandedCostInput) (*jxc.LandedCost, error) {
+	if err := jxc.ValidateLandedCostInput(in); err != nil {
+		return nil, err
+	}
+	var out *jxc.LandedCost
+	err := s.db.WithTx(ctx, func(tx *Tx) error {
+		if id, err := claimKey(ctx, tx, "postLandedCost", in.IdempotencyKey); err != nil || id != nil {
+			if id != nil {
+				out, err = findLandedCost(ctx, tx, *id)
+			}
+			return err
+		}
+		in.PostingDate = dateOr(in.PostingDate, tx)
+		var es jxc.Errors
+		var receipts []*jxc.GoodsReceipt
+		for i, rid := range in.ReceiptIDs {
+			r, err := findReceipt(ctx, tx, rid)
+			if err != nil {
+				if jxc.ErrorCode(err) != jxc.ENOTFOUND {
+					return err
+				}
+				es.Add(jxc.ENOTFOUND, fmt.Sprintf("input.receiptIds.%d", i), "no goods receipt %d", rid)
+				continue
+			}
+			if slices.ContainsFunc(receipts, func(x *jxc.GoodsReceipt) bool { return x.ID == rid }) {
+				es.Add(jxc.EINVALID, fmt.Sprintf("input.receiptIds.%d", i), "receipt %s is listed twice", r.Number)
+				continue
+			}
+			receipts = append(receipts, r)
+		}
+		var sup *jxc.Supplier
+		if in.SupplierID != nil {
+			var err error
+			if sup, err = findSupplier(ctx, tx, *in.SupplierID); err != nil {
+				if jxc.ErrorCode(err) != jxc.ENOTFOUND {
+					return err
+				}
+				es.Add(jxc.ENOTFOUND, "input.supplierId", "no supplier %d", *in.SupplierID)
+			}
+		}
+		type target struct {
+			r *jxc.GoodsReceipt
+			l *jxc.GoodsReceiptLine
+		}
+		var targets []target
+		var weights []decimal.Decimal
+		for _, r := range receipts {
+			for _, l := range r.Lines {
+				if l.AcceptedQty.Sign() == 0 {
+					continue
+				}
+				targets = append(targets, target{r, l})
+				if in.Basis == jxc.ByValue {
+					weights = append(weights, l.Value)
+				} else {
+					weights = append(weights, l.AcceptedQty)
+				}
+			}
+		}
+		total := decimal.Zero
+		for _, w := range weights {
+			total = total.Add(w)
+		}
+		if len(es) == 0 && total.Sign() <= 0 {
+			es.Add(jxc.EINVALID, "input.receiptIds", "the receipts have no accepted goods with a %s to spread the cost by", strings.ToLower(string(in.Basis)))
+		}
+		if err := es.Err(); err != nil {
+			return err
+		}
+		id, number, err := newID(ctx, tx, "landed_costs", "LC")
+		if err != nil {
+			return err
+		}
+		amounts := jxc.AllocateByWeight(in.Amount, weights)
+		desc := fmt.Sprintf("Landed cost %s (%s)", number, strings.ToLower(string(in.Kind)))
+		if in.Description != nil && *in.Description != "" {
+			desc += ": " + *in.Description
+		}
+		ev := &jxc.LandedCostPosting{Date: in.PostingDate, Description: desc, CreditAccount: jxc.AccountBank}
+		if in.PayFrom == jxc.PayFromPayable {
+			ev.CreditAccount, ev.Partner = jxc.AccountPayable, sup.Code
+		}
+		var used []target
+		for i, t := range targets {
+			if amounts[i].Sign() == 0 {
+				continue
+			}
+			used = append(used, t)
+			ev.Shares = append(ev.Shares, &jxc.LandedCostShare{ProductID: t.l.ProductID, WarehouseID: t.r.WarehouseID,
+				ReceivedQty: t.l.AcceptedQty, Amount: amounts[i]})
+		}
+		p, err := post(ctx, tx, ev, &id)
+		if err != nil {
+			return err
+		}
+		var invID *int64
+		if in.PayFrom == jxc.PayFromPayable {
+			iid, err := createPayableInvoice(ctx, tx, sup, jxc.InvoiceLandedCost, *in.SupplierInvoiceNo, in.PostingDate, in.Amount, p.EntryID)
+			if err != nil {
+				return err
+			}
+			invID = &iid
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO landed_costs (id, number, kind, basis, posting_date, amount, description, supplier_invoice_id,
+			journal_entry_id, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, coalesce($7, ''), $8, $9, $10, $11)`,
+			id, number, in.Kind, in.Basis, in.PostingDate, in.Amount, in.Description, invID, p.EntryID, userID(ctx), tx.Now); err != nil {
+			return err
+		}
+		for i, t := range used {
+			sh := ev.Shares[i]
+			if _, err := tx.ExecContext(ctx, `INSERT INTO landed_cost_allocations (landed_cost_id, receipt_id, line_no, product_id, warehouse_id,
+				amount, on_hand_amount, sold_amount) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+				id, t.r.ID, t.l.LineNo, t.l.ProductID, t.r.WarehouseID, sh.Amount, sh.OnHand, sh.Sold); err != nil {
+				return err
+			}
+		}
+		if err := fillKey(ctx, tx, "postLandedCost", in.IdempotencyKey, id); err != nil {
+			return err
+		}
+		out, err = findLandedCost(ctx, tx, id)
+		return err
+	})
+	return out, err
+}
+
+func findLandedCost(ctx context.Context, q Queryer, id int64) (*jxc.LandedCost, error) {
+	lc := &jxc.LandedCost{}
+	if err := q.GetContext(ctx, lc, `SELECT id, number, kind, basis, posting_date, amount, description, supplier_invoice_id, journal_entry_id, created_at
+		FROM landed_costs WHERE id = $1`, id); err != nil {
+		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no landed cost %d", id)
+	}
+	if err := q.SelectContext(ctx, &lc.Allocations, `SELECT receipt_id, line_no, product_id, warehouse_id, amount, on_hand_amount, sold_amount
+		FROM landed_cost_allocations WHERE landed_cost_id = $1 ORDER BY receipt_id, line_no`, id); err != nil {
+		return nil, err
+	}
+	products, err := productsByID(ctx, q, collect(lc.Allocations, func(a *jxc.LandedCostAllocation) int64 { return a.ProductID }))
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range lc.Allocations {
+		a.Product = products[a.ProductID]
+	}
+	return lc, nil
+}
+
+// FindLandedCostByID implements jxc.PurchasingService.
+func (s *PurchasingService) FindLandedCostByID(ctx context.Context, id int64) (*jxc.LandedCost, error) {
+	return findLandedCost(ctx, s.db, id)
+}

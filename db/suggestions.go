@@ -1,0 +1,439 @@
+package db
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/lib/pq"
+	"github.com/shopspring/decimal"
+
+	"github.com/jxcgraph/jxc"
+)
+
+// --- scorecards ------------------------------------------------------------------
+
+// scorecards computes the scorecards of several suppliers from their
+// receipts and prices since a date: three queries whatever the number.
+func scorecards(ctx context.Context, q Queryer, ids []int64, since jxc.Date) (map[int64]*jxc.SupplierScorecard, error) {
+	if since.IsZero() {
+		since = jxc.Today(time.Now()).AddDays(-365)
+	}
+	out := map[int64]*jxc.SupplierScorecard{}
+	for _, id := range ids {
+		out[id] = &jxc.SupplierScorecard{SupplierID: id, Since: since, PriceTrends: []*jxc.PriceTrend{}}
+	}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var recs []struct {
+		SupplierID int64            `db:"supplier_id"`
+		Receipts   int              `db:"receipts"`
+		OnTime     int              `db:"on_time"`
+		AvgLead    *decimal.Decimal `db:"avg_lead"`
+		Spread     *decimal.Decimal `db:"spread"`
+	}
+	if err := q.SelectContext(ctx, &recs, `SELECT o.supplier_id, count(*) AS receipts,
+			count(*) FILTER (WHERE r.receipt_date <= o.expected_date) AS on_time,
+			round(avg(r.receipt_date - o.order_date), 2) AS avg_lead,
+			round(stddev_pop(r.receipt_date - o.order_date), 2) AS spread
+		FROM goods_receipts r JOIN purchase_orders o ON o.id = r.purchase_order_id
+		WHERE o.supplier_id = ANY($1) AND r.receipt_date >= $2 GROUP BY o.supplier_id`, pq.Array(ids), since); err != nil {
+		return nil, err
+	}
+	for _, r := range recs {
+		sc := out[r.SupplierID]
+		sc.Receipts, sc.OnTimeReceipts, sc.AverageLeadTimeDays, sc.LeadTimeSpreadDays = r.Receipts, r.OnTime, r.AvgLead, r.Spread
+		if r.Receipts > 0 {
+			rate := jxc.DivRound(decimal.NewFromInt(int64(r.OnTime)), decimal.NewFromInt(int64(r.Receipts)), 4)
+			sc.OnTimeRate = &rate
+		}
+	}
+	var qual []struct {
+		SupplierID int64           `db:"supplier_id"`
+		Inspected  decimal.Decimal `db:"inspected"`
+		Rejected   decimal.Decimal `db:"rejected"`
+	}
+	if err := q.SelectContext(ctx, &qual, `SELECT o.supplier_id, sum(l.inspected_qty) AS inspected, sum(l.rejected_qty) AS rejected
+		FROM goods_receipt_lines l JOIN goods_receipts r ON r.id = l.receipt_id JOIN purchase_orders o ON o.id = r.purchase_order_id
+		WHERE o.supplier_id = ANY($1) AND r.receipt_date >= $2 GROUP BY o.supplier_id`, pq.Array(ids), since); err != nil {
+		return nil, err
+	}
+	for _, r := range qual {
+		sc := out[r.SupplierID]
+		sc.InspectedQuantity, sc.RejectedQuantity = r.Inspected, r.Rejected
+		if r.Inspected.Sign() > 0 {
+			rate := jxc.DivRound(r.Rejected, r.Inspected, 4)
+			sc.RejectionRate = &rate
+		}
+	}
+	var prices []*priceRow
+	if err := q.SelectContext(ctx, &prices, `SELECT supplier_id, product_id, count(*) AS points,
+			(array_agg(price ORDER BY price_date, id))[1] AS first_price,
+			(array_agg(price ORDER BY price_date DESC, id DESC))[1] AS last_price,
+			min(price) AS min_price, max(price) AS max_price
+		FROM supplier_price_history WHERE supplier_id = ANY($1) AND price_date >= $2
+		GROUP BY supplier_id, product_id ORDER BY supplier_id, product_id`, pq.Array(ids), since); err != nil {
+		return nil, err
+	}
+	products, err := productsByID(ctx, q, collect(prices, func(p *priceRow) int64 { return p.ProductID }))
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range prices {
+		t := &jxc.PriceTrend{ProductID: p.ProductID, Points: p.Points, FirstPrice: p.First, LastPrice: p.Last, MinPrice: p.Min, MaxPrice: p.Max,
+			Product: products[p.ProductID]}
+		if p.First.Sign() > 0 {
+			t.ChangePercent = jxc.DivRound(p.Last.Sub(p.First).Mul(decimal.NewFromInt(100)), p.First, 2)
+		}
+		out[p.SupplierID].PriceTrends = append(out[p.SupplierID].PriceTrends, t)
+	}
+	for _, sc := range out {
+		sc.Score = jxc.ScoreSupplier(sc.OnTimeRate, sc.RejectionRate)
+	}
+	return out, nil
+}
+
+type priceRow struct {
+	SupplierID int64           `db:"supplier_id"`
+	ProductID  int64           `db:"product_id"`
+	Points     int             `db:"points"`
+	First      decimal.Decimal `db:"first_price"`
+	Last       decimal.Decimal `db:"last_price"`
+	Min        decimal.Decimal `db:"min_price"`
+	Max        decimal.Decimal `db:"max_price"`
+}
+
+// Scorecard implements jxc.PurchasingService.
+func (s *PurchasingService) Scorecard(ctx context.Context, supplierID int64, since jxc.Date) (*jxc.SupplierScorecard, error) {
+	sup, err := findSupplier(ctx, s.db, supplierID)
+	if err != nil {
+		return nil, err
+	}
+	m, err := scorecards(ctx, s.db, []int64{supplierID}, since)
+	if err != nil {
+		return nil, err
+	}
+	m[supplierID].Supplier = sup
+	return m[supplierID], nil
+}
+
+// ProductSuppliers implements jxc.PurchasingService: who supplies the
+// product, best scorecard first, then cheapest last price.
+func (s *PurchasingService) ProductSuppliers(ctx context.Context, productID int64, since jxc.Date) ([]*jxc.SupplierOption, error) {
+	opts, err := supplierOptions(ctx, s.db, []int64{productID}, since)
+	if err != nil {
+		return nil, err
+	}
+	return nonNil(opts[productID]), nil
+}
+
+// supplierOptions ranks the active suppliers of each product.
+func supplierOptions(ctx context.Context, q Queryer, productIDs []int64, since jxc.Date) (map[int64][]*jxc.SupplierOption, error) {
+	var offers []*jxc.SupplierProduct
+	if err := q.SelectContext(ctx, &offers, `SELECT sp.`+strings.ReplaceAll(supplierProductCols, ", ", ", sp.")+`
+		FROM supplier_products sp JOIN suppliers s ON s.id = sp.supplier_id
+		WHERE sp.product_id = ANY($1) AND s.active ORDER BY sp.product_id, sp.supplier_id`, pq.Array(productIDs)); err != nil {
+		return nil, err
+	}
+	sids := collect(offers, func(o *jxc.SupplierProduct) int64 { return o.SupplierID })
+	sups, err := suppliersByID(ctx, q, sids)
+	if err != nil {
+		return nil, err
+	}
+	cards, err := scorecards(ctx, q, sids, since)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64][]*jxc.SupplierOption{}
+	for _, o := range offers {
+		sup := sups[o.SupplierID]
+		o.Supplier = sup
+		cards[o.SupplierID].Supplier = sup
+		out[o.ProductID] = append(out[o.ProductID], &jxc.SupplierOption{Supplier: sup, Offer: o, Scorecard: cards[o.SupplierID]})
+	}
+	for _, opts := range out {
+		slices.SortStableFunc(opts, func(a, b *jxc.SupplierOption) int {
+			if c := b.Scorecard.Score.Cmp(a.Scorecard.Score); c != 0 {
+				return c
+			}
+			switch {
+			case a.Offer.LastPrice != nil && b.Offer.LastPrice != nil:
+				if c := a.Offer.LastPrice.Cmp(*b.Offer.LastPrice); c != 0 {
+					return c
+				}
+			case a.Offer.LastPrice != nil:
+				return -1
+			case b.Offer.LastPrice != nil:
+				return 1
+			}
+			return strings.Compare(a.Supplier.Code, b.Supplier.Code)
+		})
+	}
+	return out, nil
+}
+
+// --- suggestions -----------------------------------------------------------------
+
+// replenishmentNeedsQuery reads the shortages that sales confirmations
+// record (the sales domain's replenishment_needs table), per product and
+// warehouse. It is the one place purchasing reads them; it runs only when
+// the table exists (to_regclass), so suggestions work from stock below
+// the reorder point alone until sales lands.
+const replenishmentNeedsQuery = `SELECT product_id, warehouse_id, sum(quantity) AS quantity
+	FROM replenishment_needs GROUP BY product_id, warehouse_id`
+
+type needKey struct{ p, w int64 }
+
+func replenishmentNeeds(ctx context.Context, d *DB) (map[needKey]decimal.Decimal, error) {
+	out := map[needKey]decimal.Decimal{}
+	var exists bool
+	if err := d.GetContext(ctx, &exists, `SELECT to_regclass('replenishment_needs') IS NOT NULL`); err != nil || !exists {
+		return out, err
+	}
+	var rows []struct {
+		ProductID   int64           `db:"product_id"`
+		WarehouseID int64           `db:"warehouse_id"`
+		Quantity    decimal.Decimal `db:"quantity"`
+	}
+	if err := d.SelectContext(ctx, &rows, replenishmentNeedsQuery); err != nil {
+		var pe *pq.Error
+		if errors.As(err, &pe) && (pe.Code == "42703" || pe.Code == "42P01") {
+			// The table's shape differs from what this query expects:
+			// say so and suggest from stock levels alone.
+			d.Log.Warn("replenishment needs not read; adjust replenishmentNeedsQuery", "err", err)
+			return out, nil
+		}
+		return nil, err
+	}
+	for _, r := range rows {
+		if r.Quantity.Sign() > 0 {
+			out[needKey{r.ProductID, r.WarehouseID}] = r.Quantity
+		}
+	}
+	return out, nil
+}
+
+// Suggestions implements jxc.PurchasingService: every product and
+// warehouse whose position (available + on order - needs) is under the
+// reorder point, or short of what sales needs, with the best supplier.
+func (s *PurchasingService) Suggestions(ctx context.Context, warehouseID *int64) ([]*jxc.PurchaseSuggestion, error) {
+	needs, err := replenishmentNeeds(ctx, s.db)
+	if err != nil {
+		return nil, err
+	}
+	var np, nw []int64
+	for k := range needs {
+		np, nw = append(np, k.p), append(nw, k.w)
+	}
+	var rows []struct {
+		ProductID    int64           `db:"product_id"`
+		WarehouseID  int64           `db:"warehouse_id"`
+		Available    decimal.Decimal `db:"available"`
+		OnOrder      decimal.Decimal `db:"on_order"`
+		ReorderPoint decimal.Decimal `db:"reorder_point"`
+		ReorderQty   decimal.Decimal `db:"reorder_qty"`
+		LeadTime     int             `db:"lead_time_days"`
+	}
+	if err := s.db.SelectContext(ctx, &rows, `WITH keys AS (
+			SELECT b.product_id, b.warehouse_id FROM stock_balances b JOIN products p ON p.id = b.product_id WHERE p.reorder_point > 0
+			UNION SELECT * FROM unnest($1::bigint[], $2::bigint[])
+		), on_order AS (
+			SELECT l.product_id, o.warehouse_id, sum(l.quantity - l.received_qty) AS q
+			FROM purchase_order_lines l JOIN purchase_orders o ON o.id = l.purchase_order_id
+			WHERE o.status IN ('DRAFT', 'SUBMITTED', 'APPROVED', 'PARTIALLY_RECEIVED') GROUP BY 1, 2
+		)
+		SELECT k.product_id, k.warehouse_id, coalesce(b.on_hand - b.reserved, 0) AS available, coalesce(oo.q, 0) AS on_order,
+			p.reorder_point, p.reorder_qty, p.lead_time_days
+		FROM keys k JOIN products p ON p.id = k.product_id JOIN warehouses w ON w.id = k.warehouse_id
+		LEFT JOIN stock_balances b ON b.product_id = k.product_id AND b.warehouse_id = k.warehouse_id
+		LEFT JOIN on_order oo ON oo.product_id = k.product_id AND oo.warehouse_id = k.warehouse_id
+		WHERE p.active AND w.active AND ($3::bigint IS NULL OR k.warehouse_id = $3)
+		ORDER BY k.product_id, k.warehouse_id`, pq.Array(np), pq.Array(nw), warehouseID); err != nil {
+		return nil, err
+	}
+	var out []*jxc.PurchaseSuggestion
+	leads := map[int64]int{}
+	for _, r := range rows {
+		need := needs[needKey{r.ProductID, r.WarehouseID}]
+		shortage, qty, ok := jxc.SuggestQuantity(r.Available, r.OnOrder, need, r.ReorderPoint, r.ReorderQty)
+		if !ok {
+			continue
+		}
+		reason := fmt.Sprintf("available %s + on order %s is under the reorder point %s", r.Available.String(), r.OnOrder.String(), r.ReorderPoint.String())
+		if need.Sign() > 0 {
+			reason = fmt.Sprintf("sales need %s; available %s + on order %s (reorder point %s)", need.String(), r.Available.String(), r.OnOrder.String(), r.ReorderPoint.String())
+		}
+		out = append(out, &jxc.PurchaseSuggestion{ProductID: r.ProductID, WarehouseID: r.WarehouseID, Available: r.Available, OnOrder: r.OnOrder,
+			ReplenishmentNeed: need, ReorderPoint: r.ReorderPoint, Shortage: shortage, Quantity: qty, Reason: reason})
+		leads[r.ProductID] = r.LeadTime
+	}
+	if len(out) == 0 {
+		return []*jxc.PurchaseSuggestion{}, nil
+	}
+	pids := collect(out, func(x *jxc.PurchaseSuggestion) int64 { return x.ProductID })
+	opts, err := supplierOptions(ctx, s.db, pids, jxc.Today(s.db.Now()).AddDays(-365))
+	if err != nil {
+		return nil, err
+	}
+	products, err := productsByID(ctx, s.db, pids)
+	if err != nil {
+		return nil, err
+	}
+	whs, err := warehousesByID(ctx, s.db, collect(out, func(x *jxc.PurchaseSuggestion) int64 { return x.WarehouseID }))
+	if err != nil {
+		return nil, err
+	}
+	today := jxc.Today(s.db.Now())
+	for _, sg := range out {
+		sg.Product, sg.Warehouse = products[sg.ProductID], whs[sg.WarehouseID]
+		lead := leads[sg.ProductID]
+		if best := opts[sg.ProductID]; len(best) > 0 {
+			b := best[0]
+			sg.SupplierID, sg.Supplier, sg.UnitPrice = &b.Supplier.ID, b.Supplier, b.Offer.LastPrice
+			lead = b.Supplier.LeadTimeDays
+			if b.Offer.LeadTimeDays != nil {
+				lead = *b.Offer.LeadTimeDays
+			}
+		}
+		d := today.AddDays(lead)
+		sg.ExpectedDate = &d
+	}
+	return out, nil
+}
+
+// CreateOrdersFromSuggestions implements jxc.PurchasingService: the
+// selected suggestions become draft orders, one per supplier and warehouse.
+func (s *PurchasingService) CreateOrdersFromSuggestions(ctx context.Context, in jxc.SuggestionOrderInput) ([]*jxc.PurchaseOrder, error) {
+	var es jxc.Errors
+	if len(in.Lines) == 0 || len(in.Lines) > 500 {
+		es.Add(jxc.EINVALID, "input.lines", "select 1 to 500 suggestions")
+	}
+	for i, l := range in.Lines {
+		f := fmt.Sprintf("input.lines.%d.", i)
+		if l.Quantity != nil {
+			jxc.CheckQuantity(&es, f+"quantity", *l.Quantity)
+		}
+		if l.UnitPrice != nil {
+			jxc.CheckUnitCost(&es, f+"unitPrice", *l.UnitPrice)
+		}
+	}
+	if in.IdempotencyKey != nil && (len(*in.IdempotencyKey) < 1 || len(*in.IdempotencyKey) > 200) {
+		es.Add(jxc.EINVALID, "input.idempotencyKey", "idempotency key must be 1 to 200 characters")
+	}
+	if err := es.Err(); err != nil {
+		return nil, err
+	}
+	// Read outside the transaction: the suggestions only supply defaults.
+	sugs, err := s.Suggestions(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	byKey := map[needKey]*jxc.PurchaseSuggestion{}
+	for _, sg := range sugs {
+		byKey[needKey{sg.ProductID, sg.WarehouseID}] = sg
+	}
+	var out []*jxc.PurchaseOrder
+	err = s.db.WithTx(ctx, func(tx *Tx) error {
+		const scope = "createPurchaseOrdersFromSuggestions"
+		if in.IdempotencyKey != nil {
+			res, err := tx.ExecContext(ctx, `INSERT INTO idempotency_keys (scope, key) VALUES ($1, $2) ON CONFLICT DO NOTHING`, scope, *in.IdempotencyKey)
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				var ids pq.Int64Array
+				if err := tx.GetContext(ctx, &ids, `SELECT result_ids FROM idempotency_keys WHERE scope = $1 AND key = $2`, scope, *in.IdempotencyKey); err != nil {
+					return err
+				}
+				out, err = loadOrders(ctx, tx, `SELECT `+orderCols+` FROM purchase_orders WHERE id = ANY($1) ORDER BY id`, pq.Array([]int64(ids)))
+				return err
+			}
+		}
+		type group struct {
+			supplierID, warehouseID int64
+			idx                     []int
+			lines                   []jxc.PurchaseOrderLineInput
+		}
+		var groups []*group
+		var es jxc.Errors
+		seen := map[needKey]int{}
+		for i, l := range in.Lines {
+			f := fmt.Sprintf("input.lines.%d.", i)
+			k := needKey{l.ProductID, l.WarehouseID}
+			if j, dup := seen[k]; dup {
+				es.Add(jxc.EINVALID, f+"productId", "product %d for warehouse %d is already selected on line %d", l.ProductID, l.WarehouseID, j)
+				continue
+			}
+			seen[k] = i
+			sg := byKey[k]
+			qty, sup, price := l.Quantity, l.SupplierID, l.UnitPrice
+			if sg != nil {
+				if qty == nil {
+					qty = &sg.Quantity
+				}
+				if sup == nil {
+					sup = sg.SupplierID
+				}
+				if price == nil && sup != nil && sg.SupplierID != nil && *sup == *sg.SupplierID {
+					price = sg.UnitPrice
+				}
+			}
+			if qty == nil {
+				es.Add(jxc.ENOTFOUND, f+"quantity", "product %d needs no reordering in warehouse %d now: give a quantity to order it anyway", l.ProductID, l.WarehouseID)
+				continue
+			}
+			if sup == nil {
+				es.Add(jxc.EINVALID, f+"supplierId", "no supplier is known for product %d: choose one", l.ProductID)
+				continue
+			}
+			var g *group
+			for _, x := range groups {
+				if x.supplierID == *sup && x.warehouseID == l.WarehouseID {
+					g = x
+				}
+			}
+			if g == nil {
+				g = &group{supplierID: *sup, warehouseID: l.WarehouseID}
+				groups = append(groups, g)
+			}
+			g.idx = append(g.idx, i)
+			g.lines = append(g.lines, jxc.PurchaseOrderLineInput{ProductID: l.ProductID, Quantity: *qty, UnitPrice: price})
+		}
+		if err := es.Err(); err != nil {
+			return err
+		}
+		var ids []int64
+		for _, g := range groups {
+			first := fmt.Sprintf("input.lines.%d.", g.idx[0])
+			o, err := createOrder(ctx, tx, jxc.PurchaseOrderInput{SupplierID: g.supplierID, WarehouseID: g.warehouseID, OrderDate: in.OrderDate,
+				CostCentre: in.CostCentre, Notes: ptrTo("from purchase suggestions"), Lines: g.lines}, first,
+				func(i int) string { return fmt.Sprintf("input.lines.%d.", g.idx[i]) })
+			if err != nil {
+				if le, ok := jxc.AsErrors(err); ok {
+					es = append(es, le...)
+					continue
+				}
+				return err
+			}
+			out = append(out, o)
+			ids = append(ids, o.ID)
+		}
+		if err := es.Err(); err != nil {
+			return err
+		}
+		if in.IdempotencyKey != nil {
+			if _, err := tx.ExecContext(ctx, `UPDATE idempotency_keys SET result_ids = $3 WHERE scope = $1 AND key = $2`,
+				scope, *in.IdempotencyKey, pq.Array(ids)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+func ptrTo[T any](v T) *T { return &v }

@@ -1,0 +1,35 @@
+import type { ComponentType } from 'react';
+import { Space } from 'antd';
+import type { Role } from '../../../gql/graphql';
+import { StockSection } from '../components/StockSection';
+import { visibleFor } from '../../../app/access';
+import { useMe } from '../../../app/session';
+
+/**
+ * The dashboard is a list of sections; each fetches and subscribes to its
+ * own data and is shown to the roles listed. Sections come when the schema
+ * has their fields, never as placeholders:
+ *   - KpiSection: kpis(from, to, compareFrom, compareTo) as a table
+ *   - SalesSection: sales tiles (invoiced revenue, orders) once sales lands
+ *   - ReceivablesAgingSection: receivables aging buckets
+ *   - BudgetSection: budget consumption against plan
+ * Adding one is a component in ../components and a line here.
+ */
+interface DashboardSection {
+  key: string;
+  roles: readonly Role[];
+  component: ComponentType;
+}
+
+const SECTIONS: readonly DashboardSection[] = [{ key: 'stock', roles: ['MANAGER', 'FINANCE', 'ANALYST'], component: StockSection }];
+
+export default function DashboardPage() {
+  const me = useMe();
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="dashboard">
+      {visibleFor(SECTIONS, me.roles).map(({ key, component: Section }) => (
+        <Section key={key} />
+      ))}
+    </Space>
+  );
+}

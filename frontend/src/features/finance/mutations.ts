@@ -1,0 +1,67 @@
+import { graphql } from '../../gql';
+
+export const PostJournalEntryMutation = graphql(`
+  mutation PostJournalEntry($input: JournalEntryInput!) {
+    postJournalEntry(input: $input) {
+      entry {
+        ...JournalEntryFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const ReverseJournalEntryMutation = graphql(`
+  mutation ReverseJournalEntry($input: ReverseJournalEntryInput!) {
+    reverseJournalEntry(input: $input) {
+      entry {
+        ...JournalEntryFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const CloseFiscalPeriodMutation = graphql(`
+  mutation CloseFiscalPeriod($input: FiscalPeriodInput!) {
+    closeFiscalPeriod(input: $input) {
+      period {
+        year
+        month
+        status
+        closedAt
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const ReopenFiscalPeriodMutation = graphql(`
+  mutation ReopenFiscalPeriod($input: FiscalPeriodInput!) {
+    reopenFiscalPeriod(input: $input) {
+      period {
+        year
+        month
+        status
+        closedAt
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { Alert, Card, Col, DatePicker, Row, Space, Spin, Statistic } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { ProfitAndLossQuery } from '../queries';
+import { StatementSection } from '../components/StatementSection';
+import { Toolbar } from '../components/common';
+import { ExportButton, loadedRows } from '../../../components/ExportButton';
+import { dec, formatMoney } from '../../../lib/decimal';
+import { useLocalName, useT } from '../../../i18n';
+
+export default function ProfitAndLossPage() {
+  const t = useT();
+  const localName = useLocalName();
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs()]);
+  const [{ data, error, fetching }] = useQuery({
+    query: ProfitAndLossQuery,
+    variables: { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') },
+  });
+  const pl = data?.profitAndLoss;
+  const rows = pl
+    ? [
+        ...pl.revenue.map((l) => ({ section: t('finance.revenue'), ...l })),
+        ...pl.expenses.map((l) => ({ section: t('finance.expenses'), ...l })),
+      ]
+    : [];
+
+  return (
+    <Card>
+      <Toolbar>
+        <Space>
+          <span>{t('finance.period')}</span>
+          <DatePicker.RangePicker value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} />
+        </Space>
+        <ExportButton<(typeof rows)[number]>
+          fileName={t('menu.profitAndLoss')}
+          fetchRows={loadedRows(rows)}
+          columns={[
+            { header: t('finance.section'), value: (r) => r.section },
+            { header: t('finance.code'), value: (r) => r.account.code },
+            { header: t('finance.account'), value: (r) => localName(r.account), width: 28 },
+            { header: t('finance.amount'), value: (r) => ({ decimal: r.amount }) },
+          ]}
+        />
+      </Toolbar>
+      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
+      {fetching && !pl && <Spin />}
+      {pl && (
+        <Space direction="vertical" size="large" style={{ width: '100%' }}>
+          <Row gutter={16}>
+            <Col span={8}>
+              <Statistic title={t('finance.revenue')} value={formatMoney(pl.totalRevenue)} />
+            </Col>
+            <Col span={8}>
+              <Statistic title={t('finance.expenses')} value={formatMoney(pl.totalExpense)} />
+            </Col>
+            <Col span={8}>
+              <Statistic
+                title={t('finance.netIncome')}
+                value={formatMoney(pl.netIncome)}
+                styles={{ content: { color: dec(pl.netIncome).lt(0) ? '#cf1322' : '#389e0d' } }}
+                data-testid="pl-net-income"
+              />
+            </Col>
+          </Row>
+          <StatementSection title={t('finance.revenue')} lines={pl.revenue} total={pl.totalRevenue} testId="pl-revenue" />
+          <StatementSection title={t('finance.expenses')} lines={pl.expenses} total={pl.totalExpense} testId="pl-expenses" />
+        </Space>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,128 @@
+package graph
+
+import (
+	"github.com/jxcgraph/jxc"
+)
+
+// Translations between purchasing's generated inputs and the domain's: no
+// rule lives here.
+
+func contacts(in []*SupplierContactInput) []jxc.SupplierContact {
+	if in == nil {
+		return nil
+	}
+	out := make([]jxc.SupplierContact, len(in))
+	for i, c := range in {
+		out[i] = jxc.SupplierContact{Name: c.Name, Role: strOrEmpty(c.Role), Phone: strOrEmpty(c.Phone), Email: strOrEmpty(c.Email)}
+	}
+	return out
+}
+
+func supplierInput(in CreateSupplierInput) jxc.SupplierInput {
+	return jxc.SupplierInput{Code: in.Code, Name: in.Name, Contacts: contacts(in.Contacts), PaymentTermsDays: in.PaymentTermsDays,
+		Currency: in.Currency, LeadTimeDays: in.LeadTimeDays}
+}
+
+func supplierUpdate(in UpdateSupplierInput) jxc.SupplierUpdate {
+	return jxc.SupplierUpdate{ID: in.ID, Name: in.Name, Contacts: contacts(in.Contacts), PaymentTermsDays: in.PaymentTermsDays,
+		Currency: in.Currency, LeadTimeDays: in.LeadTimeDays, Active: in.Active}
+}
+
+func purchaseOrderInput(in CreatePurchaseOrderInput) jxc.PurchaseOrderInput {
+	o := jxc.PurchaseOrderInput{SupplierID: in.SupplierID, WarehouseID: in.WarehouseID, OrderDate: dateOrZero(in.OrderDate),
+		ExpectedDate: in.ExpectedDate, CostCentre: in.CostCentre, Notes: in.Notes, IdempotencyKey: in.IdempotencyKey}
+	for _, l := range in.Lines {
+		o.Lines = append(o.Lines, jxc.PurchaseOrderLineInput{ProductID: l.ProductID, Quantity: l.Quantity, UnitPrice: l.UnitPrice})
+	}
+	return o
+}
+
+func suggestionOrderInput(in CreatePurchaseOrdersFromSuggestionsInput) jxc.SuggestionOrderInput {
+	o := jxc.SuggestionOrderInput{OrderDate: dateOrZero(in.OrderDate), CostCentre: in.CostCentre, IdempotencyKey: in.IdempotencyKey}
+	for _, l := range in.Lines {
+		o.Lines = append(o.Lines, jxc.SuggestionOrderLine{ProductID: l.ProductID, WarehouseID: l.WarehouseID, Quantity: l.Quantity,
+			SupplierID: l.SupplierID, UnitPrice: l.UnitPrice})
+	}
+	return o
+}
+
+func goodsReceiptInput(in GoodsReceiptInput) jxc.GoodsReceiptInput {
+	o := jxc.GoodsReceiptInput{PurchaseOrderID: in.PurchaseOrderID, ReceiptDate: dateOrZero(in.ReceiptDate), Notes: in.Notes,
+		IdempotencyKey: in.IdempotencyKey}
+	for _, l := range in.Lines {
+		o.Lines = append(o.Lines, jxc.GoodsReceiptLineInput{PurchaseOrderLineID: l.PurchaseOrderLineID, Barcode: l.Barcode,
+			LocationID: l.LocationID, AcceptedQty: l.AcceptedQuantity, RejectedQty: decOrZero(l.RejectedQuantity), RejectionReason: l.RejectionReason})
+	}
+	return o
+}
+
+func supplierInvoiceInput(in SupplierInvoiceInput) jxc.SupplierInvoiceInput {
+	o := jxc.SupplierInvoiceInput{PurchaseOrderID: in.PurchaseOrderID, SupplierInvoiceNo: in.SupplierInvoiceNumber,
+		InvoiceDate: dateOrZero(in.InvoiceDate), IdempotencyKey: in.IdempotencyKey}
+	for _, l := range in.Lines {
+		o.Lines = append(o.Lines, jxc.SupplierInvoiceLineInput{PurchaseOrderLineID: l.PurchaseOrderLineID, Quantity: l.Quantity, UnitPrice: l.UnitPrice})
+	}
+	return o
+}
+
+func supplierPaymentInput(in SupplierPaymentInput) jxc.SupplierPaymentInput {
+	o := jxc.SupplierPaymentInput{SupplierID: in.SupplierID, PaymentDate: dateOrZero(in.PaymentDate), Amount: in.Amount,
+		Reference: in.Reference, IdempotencyKey: in.IdempotencyKey}
+	for _, a := range in.Allocations {
+		o.Allocations = append(o.Allocations, jxc.PaymentAllocationInput{InvoiceID: a.InvoiceID, Amount: a.Amount})
+	}
+	return o
+}
+
+func landedCostInput(in LandedCostInput) jxc.LandedCostInput {
+	return jxc.LandedCostInput{Kind: in.Kind, Basis: in.Basis, PostingDate: dateOrZero(in.PostingDate), Amount: in.Amount,
+		ReceiptIDs: in.ReceiptIds, Description: in.Description, PayFrom: in.PayFrom, SupplierID: in.SupplierID,
+		SupplierInvoiceNo: in.SupplierInvoiceNumber, IdempotencyKey: in.IdempotencyKey}
+}
+
+func budgetLineInput(in CreateBudgetLineInput) jxc.BudgetLineInput {
+	return jxc.BudgetLineInput{Year: in.Year, Month: in.Month, CostCentre: in.CostCentre, AccountCode: in.AccountCode,
+		CategoryID: in.CategoryID, Amount: in.Amount, OwnerID: in.OwnerID, Policy: in.Policy, Description: in.Description}
+}
+
+func operatingCostInput(in OperatingCostInput) jxc.OperatingCostInput {
+	return jxc.OperatingCostInput{Category: in.Category, PostingDate: dateOrZero(in.PostingDate), CostCentre: in.CostCentre,
+		AccountCode: in.AccountCode, Amount: in.Amount, PayFrom: in.PayFrom, SupplierID: in.SupplierID,
+		SupplierInvoiceNo: in.SupplierInvoiceNumber, Description: in.Description, IdempotencyKey: in.IdempotencyKey}
+}
+
+func settingsInput(in PurchasingSettingsInput) jxc.PurchasingSettings {
+	return jxc.PurchasingSettings{PriceTolerance: in.PriceTolerance, QuantityTolerance: in.QuantityTolerance, PriceRiseThreshold: in.PriceRiseThreshold}
+}
+
+// mutationResult splits a service result into the payload's object and
+// userErrors; anything that is not the user's mistake stays an error.
+func mutationResult[T any](v T, err error) (T, []*UserError, error) {
+	var zero T
+	ues, err := userErrors(err)
+	if err != nil || len(ues) > 0 {
+		return zero, ues, err
+	}
+	return v, ues, nil
+}
+
+func orderPayload(o *jxc.PurchaseOrder, err error) (PurchaseOrderPayload, error) {
+	o, ues, err := mutationResult(o, err)
+	return PurchaseOrderPayload{PurchaseOrder: o, Warnings: []string{}, UserErrors: ues}, err
+}
+
+func connection[T, E, C any](p *jxc.Page[T], err error, edge func(string, T) E, mk func([]E, []T, *PageInfo, int) C) (C, error) {
+	var zero C
+	if err != nil {
+		return zero, err
+	}
+	return mk(edges(p, edge), p.Items, pageInfo(p), p.TotalCount), nil
+}
+
+// orNil turns "not found" into null for single-object queries.
+func orNil[T any](v *T, err error) (*T, error) {
+	if jxc.ErrorCode(err) == jxc.ENOTFOUND {
+		return nil, nil
+	}
+	return v, err
+}
