@@ -17,4 +17,14 @@ type LiveService interface {
 	// StockLevelChanges sends the changes of stock levels matching f as they
 	// commit; with after > 0 it first sends those after that sequence number.
 	StockLevelChanges(ctx context.Context, f StockLevelFilter, after int64) (<-chan StockLevelChange, error)
+	// AlertsRaised sends alerts of the kinds (all when empty) as they are
+	// raised; with ownerID, only those for that user or for everyone.
+	AlertsRaised(ctx context.Context, kinds []string, ownerID *int64, after int64) (<-chan AlertChange, error)
+}
+
+// AlertChange is one raised alert as the live graph pushes it.
+type AlertChange struct {
+	Seq    int64
+	Resync bool
+	Alert  *Alert
 }

@@ -191,4 +191,24 @@ type StockService interface {
 	FindStockDocument(ctx context.Context, id int64) (*StockDocument, error)
 	FindStockLevels(ctx context.Context, f StockLevelFilter, o *StockLevelOrder, p PageArgs) (*Page[*StockLevel], error)
 	FindStockMoves(ctx context.Context, f StockMoveFilter, o *StockMoveOrder, p PageArgs) (*Page[*StockMove], error)
+	// StockValueSummary totals stock by category, warehouse or region.
+	StockValueSummary(ctx context.Context, by StockGroupBy) ([]*StockValueGroup, error)
+}
+
+// StockGroupBy is what stock value is totalled by.
+type StockGroupBy string
+
+const (
+	StockByCategory  StockGroupBy = "CATEGORY"
+	StockByWarehouse StockGroupBy = "WAREHOUSE"
+	StockByRegion    StockGroupBy = "REGION"
+)
+
+// StockValueGroup is the stock of one category, warehouse or region.
+type StockValueGroup struct {
+	Key     string          `db:"key"`
+	Label   string          `db:"label"`
+	LabelEn string          `db:"label_en"`
+	OnHand  decimal.Decimal `db:"on_hand"`
+	Value   decimal.Decimal `db:"value"`
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -63,25 +64,16 @@ type stockPayload struct {
 	Value       decimal.Decimal `json:"value"`
 }
 
-// StockLevelChanges streams committed stock level changes matching f. With
-// after > 0 it first sends the changes after that sequence number.
-func (l *Live) StockLevelChanges(ctx context.Context, f jxc.StockLevelFilter, after int64) (<-chan jxc.StockLevelChange, error) {
-	keep := func(ev Event) bool {
-		if f.ProductID == nil && f.WarehouseID == nil {
-			return true
-		}
-		p, w, ok := strings.Cut(ev.Key, ":")
-		if !ok {
-			return false
-		}
-		return (f.ProductID == nil || strconv.FormatInt(*f.ProductID, 10) == p) &&
-			(f.WarehouseID == nil || strconv.FormatInt(*f.WarehouseID, 10) == w)
-	}
-	sub, err := l.events.Subscribe(ctx, []string{"stock"}, after, keep)
+// stream runs one subscription: it turns each event into a value with
+// convert (nil: skip it) and sends it, or sends resync() once and ends when
+// the subscriber fell too far behind.
+func stream[T any](ctx context.Context, l *Live, topics []string, after int64, keep func(Event) bool,
+	convert func(Event) (*T, error), resync func() T) (<-chan T, error) {
+	sub, err := l.events.Subscribe(ctx, topics, after, keep)
 	if err != nil {
 		return nil, err
 	}
-	ch := make(chan jxc.StockLevelChange)
+	ch := make(chan T)
 	go func() {
 		defer close(ch)
 		defer l.events.Unsubscribe(sub)
@@ -97,23 +89,22 @@ func (l *Live) StockLevelChanges(ctx context.Context, f jxc.StockLevelFilter, af
 			evs, err := sub.Next()
 			if errors.Is(err, ErrResync) {
 				select {
-				case ch <- jxc.StockLevelChange{Resync: true}:
+				case ch <- resync():
 				case <-ctx.Done():
 				}
 				return
 			}
 			for _, ev := range evs {
-				v, err := l.once(ev.Seq, func() (any, error) { return l.stockLevel(ctx, ev) })
+				v, err := convert(ev)
 				if err != nil {
-					l.events.log.Warn("live stock level", "seq", ev.Seq, "err", err)
+					l.events.log.Warn("live event", "topic", ev.Topic, "seq", ev.Seq, "err", err)
 					continue
 				}
-				lvl := v.(*jxc.StockLevel)
-				if !matchesStockFilter(lvl, f) {
+				if v == nil {
 					continue
 				}
 				select {
-				case ch <- jxc.StockLevelChange{Seq: ev.Seq, Level: lvl}:
+				case ch <- *v:
 				case <-ctx.Done():
 					return
 				}
@@ -121,6 +112,66 @@ func (l *Live) StockLevelChanges(ctx context.Context, f jxc.StockLevelFilter, af
 		}
 	}()
 	return ch, nil
+}
+
+// StockLevelChanges streams committed stock level changes matching f. With
+// after > 0 it first sends the changes after that sequence number.
+func (l *Live) StockLevelChanges(ctx context.Context, f jxc.StockLevelFilter, after int64) (<-chan jxc.StockLevelChange, error) {
+	keep := func(ev Event) bool {
+		if f.ProductID == nil && f.WarehouseID == nil {
+			return true
+		}
+		p, w, ok := strings.Cut(ev.Key, ":")
+		if !ok {
+			return false
+		}
+		return (f.ProductID == nil || strconv.FormatInt(*f.ProductID, 10) == p) &&
+			(f.WarehouseID == nil || strconv.FormatInt(*f.WarehouseID, 10) == w)
+	}
+	return stream(ctx, l, []string{"stock"}, after, keep,
+		func(ev Event) (*jxc.StockLevelChange, error) {
+			v, err := l.once(ev.Seq, func() (any, error) { return l.stockLevel(ctx, ev) })
+			if err != nil {
+				return nil, err
+			}
+			lvl := v.(*jxc.StockLevel)
+			if !matchesStockFilter(lvl, f) {
+				return nil, nil
+			}
+			return &jxc.StockLevelChange{Seq: ev.Seq, Level: lvl}, nil
+		},
+		func() jxc.StockLevelChange { return jxc.StockLevelChange{Resync: true} })
+}
+
+// AlertsRaised implements jxc.LiveService. The alert travels whole in the
+// event, so no record is loaded per subscriber.
+func (l *Live) AlertsRaised(ctx context.Context, kinds []string, ownerID *int64, after int64) (<-chan jxc.AlertChange, error) {
+	keep := func(ev Event) bool {
+		if len(kinds) == 0 {
+			return true
+		}
+		kind, _, _ := strings.Cut(ev.Key, ":")
+		return slices.Contains(kinds, kind)
+	}
+	return stream(ctx, l, []string{"alert"}, after, keep,
+		func(ev Event) (*jxc.AlertChange, error) {
+			var p struct {
+				AlertID int64  `json:"alertId"`
+				Kind    string `json:"kind"`
+				Subject string `json:"subject"`
+				Message string `json:"message"`
+				OwnerID *int64 `json:"ownerId"`
+			}
+			if err := json.Unmarshal(ev.Payload, &p); err != nil {
+				return nil, err
+			}
+			if ownerID != nil && p.OwnerID != nil && *p.OwnerID != *ownerID {
+				return nil, nil
+			}
+			return &jxc.AlertChange{Seq: ev.Seq, Alert: &jxc.Alert{ID: p.AlertID, Kind: p.Kind, Subject: p.Subject,
+				Message: p.Message, OwnerID: p.OwnerID, Payload: ev.Payload, CreatedAt: ev.At}}, nil
+		},
+		func() jxc.AlertChange { return jxc.AlertChange{Resync: true} })
 }
 
 func (l *Live) stockLevel(ctx context.Context, ev Event) (*jxc.StockLevel, error) {

@@ -80,6 +80,20 @@ func post(ctx context.Context, tx *Tx, ev jxc.Event, sourceID *int64) (*posted, 
 			return nil, err
 		}
 	}
+	// Automation: stock that this posting took under its reorder point or
+	// safety stock raises a LOW_STOCK alert (once, until acknowledged); the
+	// purchase suggestions list it from the same balances.
+	var outflow []int64
+	for _, m := range p.Moves {
+		if m.Quantity.IsNegative() && !slices.Contains(outflow, m.ProductID) {
+			outflow = append(outflow, m.ProductID)
+		}
+	}
+	if len(outflow) > 0 {
+		if _, err := RaiseLowStockAlerts(ctx, tx, outflow); err != nil {
+			return nil, err
+		}
+	}
 	// Last: the per-day account rows are the most contended (every stock
 	// posting of a day touches 1405), so they are locked for the shortest time.
 	if len(p.Lines) > 0 {

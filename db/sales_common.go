@@ -121,9 +121,11 @@ func publishReceivable(ctx context.Context, tx *Tx, customerID int64) error {
 	})
 }
 
-func publishAlert(ctx context.Context, tx *Tx, kind string, id int64, payload map[string]any) error {
-	payload["kind"] = kind
-	return Publish(ctx, tx, "alert", fmt.Sprintf("%s:%d", kind, id), payload)
+// raiseSalesAlert raises an alert about an order (db.RaiseAlert: recorded
+// and published on the "alert" topic in the same transaction).
+func raiseSalesAlert(ctx context.Context, tx *Tx, kind, orderNumber, message string, payload map[string]any) error {
+	_, err := RaiseAlert(ctx, tx, kind, orderNumber, message, nil, payload)
+	return err
 }
 
 // productRefs loads products by id for line checks.

@@ -337,8 +337,8 @@ func (s *SalesService) ConfirmSalesOrder(ctx context.Context, id int64) (*jxc.Sa
 				o.ID, reason, tx.Now); err != nil {
 				return err
 			}
-			if err := publishAlert(ctx, tx, "CREDIT_HOLD", o.ID, map[string]any{"orderId": fmt.Sprint(o.ID), "orderNumber": o.Number,
-				"customerId": fmt.Sprint(c.ID), "customerName": c.Name, "reason": reason}); err != nil {
+			if err := raiseSalesAlert(ctx, tx, "CREDIT_HOLD", o.Number, fmt.Sprintf("%s %s 信用冻结 on credit hold: %s", o.Number, c.Name, reason),
+				map[string]any{"orderId": fmt.Sprint(o.ID), "orderNumber": o.Number, "customerId": fmt.Sprint(c.ID), "customerName": c.Name, "reason": reason}); err != nil {
 				return err
 			}
 			return publishReceivable(ctx, tx, c.ID)
@@ -460,7 +460,8 @@ func reserveOutstanding(ctx context.Context, tx *Tx, o *jxc.SalesOrder) error {
 			lines = append(lines, map[string]any{"orderLineId": fmt.Sprint(sh.line.ID), "productId": fmt.Sprint(sh.line.ProductID),
 				"warehouseId": fmt.Sprint(o.WarehouseID), "quantity": sh.qty.String()})
 		}
-		return publishAlert(ctx, tx, "SHORTAGE", o.ID, map[string]any{"orderId": fmt.Sprint(o.ID), "orderNumber": o.Number, "lines": lines})
+		return raiseSalesAlert(ctx, tx, "SHORTAGE", o.Number, fmt.Sprintf("%s 缺货 short on %d line(s): recorded as replenishment needs", o.Number, len(lines)),
+			map[string]any{"orderId": fmt.Sprint(o.ID), "orderNumber": o.Number, "lines": lines})
 	}
 	return nil
 }

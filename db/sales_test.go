@@ -278,7 +278,8 @@ func TestCreditHoldAndRelease(t *testing.T) {
 		t.Fatalf("a held order reserved %+v", b)
 	}
 	var alerts int
-	if err := c.db.GetContext(ctx, &alerts, `SELECT count(*) FROM outbox WHERE topic = 'alert' AND key = $1`, fmt.Sprintf("CREDIT_HOLD:%d", o.ID)); err != nil || alerts != 1 {
+	if err := c.db.GetContext(ctx, &alerts, `SELECT count(*) FROM alerts a JOIN outbox e ON e.topic = 'alert' AND e.key = 'CREDIT_HOLD:' || a.id
+		WHERE a.kind = 'CREDIT_HOLD' AND a.subject = $1`, o.Number); err != nil || alerts != 1 {
 		t.Fatalf("credit hold alerts %d %v", alerts, err)
 	}
 	if cu, _ := c.sales.FindCustomerByID(ctx, cust.ID); !cu.OnCreditHold() {

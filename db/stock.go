@@ -287,3 +287,27 @@ func (s *StockService) FindStockMoves(ctx context.Context, f jxc.StockMoveFilter
 	}
 	return pg, nil
 }
+
+// StockValueSummary implements jxc.StockService: one grouped sum over the
+// balance rows, so a dashboard need not load every level.
+func (s *StockService) StockValueSummary(ctx context.Context, by jxc.StockGroupBy) ([]*jxc.StockValueGroup, error) {
+	var key, label, labelEn, join string
+	switch by {
+	case jxc.StockByCategory:
+		key, label, labelEn = `coalesce(c.id::text, '')`, `coalesce(c.name, '')`, `coalesce(c.name_en, '')`
+		join = `JOIN products p ON p.id = b.product_id LEFT JOIN categories c ON c.id = p.category_id`
+	case jxc.StockByWarehouse:
+		key, label, labelEn = `w.id::text`, `w.name`, `w.name`
+		join = `JOIN warehouses w ON w.id = b.warehouse_id`
+	case jxc.StockByRegion:
+		key, label, labelEn = `w.region`, `w.region`, `w.region`
+		join = `JOIN warehouses w ON w.id = b.warehouse_id`
+	default:
+		return nil, jxc.FieldErrorf(jxc.EINVALID, "groupBy", "group by CATEGORY, WAREHOUSE or REGION")
+	}
+	var out []*jxc.StockValueGroup
+	err := s.db.SelectContext(ctx, &out, `SELECT `+key+` AS key, `+label+` AS label, `+labelEn+` AS label_en,
+		sum(b.on_hand) AS on_hand, sum(b.value) AS value
+		FROM stock_balances b `+join+` GROUP BY 1, 2, 3 ORDER BY 5 DESC, 1`)
+	return out, err
+}

@@ -30,6 +30,7 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	AlertChange() AlertChangeResolver
 	Customer() CustomerResolver
 	Mutation() MutationResolver
 	PurchaseOrder() PurchaseOrderResolver
@@ -89,6 +90,12 @@ type ComplexityRoot struct {
 		Message        func(childComplexity int) int
 		OwnerID        func(childComplexity int) int
 		Subject        func(childComplexity int) int
+	}
+
+	AlertChange struct {
+		Alert  func(childComplexity int) int
+		Resync func(childComplexity int) int
+		Seq    func(childComplexity int) int
 	}
 
 	AlertConnection struct {
@@ -823,6 +830,7 @@ type ComplexityRoot struct {
 		StockDocument              func(childComplexity int, id int64) int
 		StockLevels                func(childComplexity int, first *int, after *string, filter *jxc.StockLevelFilter, orderBy *jxc.StockLevelOrder) int
 		StockMoves                 func(childComplexity int, first *int, after *string, filter *jxc.StockMoveFilter, orderBy *jxc.StockMoveOrder) int
+		StockValueSummary          func(childComplexity int, groupBy jxc.StockGroupBy) int
 		Supplier                   func(childComplexity int, id int64) int
 		SupplierInvoice            func(childComplexity int, id int64) int
 		SupplierInvoices           func(childComplexity int, first *int, after *string, filter *jxc.SupplierInvoiceFilter) int
@@ -1209,7 +1217,16 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	StockValueGroup struct {
+		Key     func(childComplexity int) int
+		Label   func(childComplexity int) int
+		LabelEn func(childComplexity int) int
+		OnHand  func(childComplexity int) int
+		Value   func(childComplexity int) int
+	}
+
 	Subscription struct {
+		AlertRaised       func(childComplexity int, kinds []string, mine *bool, after *string) int
 		Clock             func(childComplexity int) int
 		StockLevelChanged func(childComplexity int, filter *jxc.StockLevelFilter, after *string) int
 	}
@@ -1433,6 +1450,9 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type AlertChangeResolver interface {
+	Seq(ctx context.Context, obj *jxc.AlertChange) (string, error)
+}
 type CustomerResolver interface {
 	Contacts(ctx context.Context, obj *jxc.Customer) ([]*jxc.Contact, error)
 	Addresses(ctx context.Context, obj *jxc.Customer) ([]*jxc.Address, error)
@@ -1546,6 +1566,7 @@ type QueryResolver interface {
 	SalesReturns(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (SalesReturnConnection, error)
 	ReceivablesAging(ctx context.Context, asOf *jxc.Date, customerID *int64) (jxc.ReceivablesAging, error)
 	CustomerSatisfaction(ctx context.Context) (jxc.Satisfaction, error)
+	StockValueSummary(ctx context.Context, groupBy jxc.StockGroupBy) ([]*jxc.StockValueGroup, error)
 	Kpis(ctx context.Context, from jxc.Date, to jxc.Date, compareFrom *jxc.Date, compareTo *jxc.Date) (jxc.KPIReport, error)
 	PeriodSummary(ctx context.Context, year int, month int) (*jxc.PeriodSummary, error)
 	Suppliers(ctx context.Context, first *int, after *string, filter *jxc.SupplierFilter) (SupplierConnection, error)
@@ -1576,6 +1597,7 @@ type StockLevelChangeResolver interface {
 }
 type SubscriptionResolver interface {
 	Clock(ctx context.Context) (<-chan time.Time, error)
+	AlertRaised(ctx context.Context, kinds []string, mine *bool, after *string) (<-chan jxc.AlertChange, error)
 	StockLevelChanged(ctx context.Context, filter *jxc.StockLevelFilter, after *string) (<-chan jxc.StockLevelChange, error)
 }
 type SupplierResolver interface {
@@ -1784,6 +1806,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Alert.Subject(childComplexity), true
+
+	case "AlertChange.alert":
+		if e.ComplexityRoot.AlertChange.Alert == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertChange.Alert(childComplexity), true
+	case "AlertChange.resync":
+		if e.ComplexityRoot.AlertChange.Resync == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertChange.Resync(childComplexity), true
+	case "AlertChange.seq":
+		if e.ComplexityRoot.AlertChange.Seq == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertChange.Seq(childComplexity), true
 
 	case "AlertConnection.edges":
 		if e.ComplexityRoot.AlertConnection.Edges == nil {
@@ -5417,6 +5458,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.StockMoves(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.StockMoveFilter), args["orderBy"].(*jxc.StockMoveOrder)), true
+	case "Query.stockValueSummary":
+		if e.ComplexityRoot.Query.StockValueSummary == nil {
+			break
+		}
+
+		args, err := ec.field_Query_stockValueSummary_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.StockValueSummary(childComplexity, args["groupBy"].(jxc.StockGroupBy)), true
 	case "Query.supplier":
 		if e.ComplexityRoot.Query.Supplier == nil {
 			break
@@ -7036,6 +7088,48 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.StockMoveEdge.Node(childComplexity), true
 
+	case "StockValueGroup.key":
+		if e.ComplexityRoot.StockValueGroup.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockValueGroup.Key(childComplexity), true
+	case "StockValueGroup.label":
+		if e.ComplexityRoot.StockValueGroup.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockValueGroup.Label(childComplexity), true
+	case "StockValueGroup.labelEn":
+		if e.ComplexityRoot.StockValueGroup.LabelEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockValueGroup.LabelEn(childComplexity), true
+	case "StockValueGroup.onHand":
+		if e.ComplexityRoot.StockValueGroup.OnHand == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockValueGroup.OnHand(childComplexity), true
+	case "StockValueGroup.value":
+		if e.ComplexityRoot.StockValueGroup.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockValueGroup.Value(childComplexity), true
+
+	case "Subscription.alertRaised":
+		if e.ComplexityRoot.Subscription.AlertRaised == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_alertRaised_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.AlertRaised(childComplexity, args["kinds"].([]string), args["mine"].(*bool), args["after"].(*string)), true
 	case "Subscription.clock":
 		if e.ComplexityRoot.Subscription.Clock == nil {
 			break
@@ -10646,7 +10740,26 @@ type StockLevelChange {
   level: StockLevel
 }
 
+"A raised alert as the live graph pushes it."
+type AlertChange {
+  "Position in the event stream, a whole number written as a string: pass the last one seen as ` + "`" + `after` + "`" + ` when reconnecting."
+  seq: String!
+  "True when this subscriber fell too far behind or asked for events no longer kept: reload the alerts shown, then subscribe again without ` + "`" + `after` + "`" + `. No alert comes with it, and the subscription ends."
+  resync: Boolean!
+  "The alert; null with resync."
+  alert: Alert
+}
+
 extend type Subscription {
+  "Alerts as they are raised, in the transaction that raised them: stock under its reorder point or safety stock (LOW_STOCK), a shortage on a confirmed order (SHORTAGE), a budget at 80 % or 100 % (BUDGET_80, BUDGET_100), an order put on credit hold (CREDIT_HOLD), a supplier's price rise (PRICE_RISE). With ` + "`" + `after` + "`" + `, first every alert since that sequence number."
+  alertRaised(
+    "Only these kinds; all when left out or empty."
+    kinds: [String!]
+    "Only alerts for the signed-in user and those for everyone."
+    mine: Boolean = false
+    "The last ` + "`" + `seq` + "`" + ` already seen; the stream resumes right after it."
+    after: String
+  ): AlertChange!
   "Stock levels as they change (on hand, reserved, available, value), pushed when the change commits; rolled-back work is never announced. With ` + "`" + `after` + "`" + `, first every change since that sequence number, in order, then live ones."
   stockLevelChanged(
     "Which levels; fields left out do not filter."
@@ -10654,6 +10767,38 @@ extend type Subscription {
     "The last ` + "`" + `seq` + "`" + ` already seen; the stream resumes right after it."
     after: String
   ): StockLevelChange!
+}
+
+"What stock value is totalled by."
+enum StockGroupBy {
+  "By product category (products without one form a group with an empty key)."
+  CATEGORY
+  "By warehouse."
+  WAREHOUSE
+  "By the warehouses' region."
+  REGION
+}
+
+"The stock of one category, warehouse or region."
+type StockValueGroup {
+  "The category or warehouse id, or the region's name."
+  key: String!
+  "Its name."
+  label: String!
+  "Its English name, where it has one."
+  labelEn: String!
+  "Total quantity on hand (mixed units: for comparison only)."
+  onHand: Decimal!
+  "Total stock value at moving-average cost."
+  value: Decimal!
+}
+
+extend type Query {
+  "Stock value totalled by category, warehouse or region, largest first: one grouped sum, so a dashboard need not load every level."
+  stockValueSummary(
+    "What to total by."
+    groupBy: StockGroupBy!
+  ): [StockValueGroup!]!
 }
 
 # ---------------------------------------------------------------------------
@@ -12244,6 +12389,18 @@ func (ec *executionContext) childFields_Alert(ctx context.Context, field graphql
 		return ec.fieldContext_Alert_acknowledgedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Alert", field.Name)
+}
+
+func (ec *executionContext) childFields_AlertChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "seq":
+		return ec.fieldContext_AlertChange_seq(ctx, field)
+	case "resync":
+		return ec.fieldContext_AlertChange_resync(ctx, field)
+	case "alert":
+		return ec.fieldContext_AlertChange_alert(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AlertChange", field.Name)
 }
 
 func (ec *executionContext) childFields_AlertConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14236,6 +14393,22 @@ func (ec *executionContext) childFields_StockMoveEdge(ctx context.Context, field
 		return ec.fieldContext_StockMoveEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StockMoveEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_StockValueGroup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_StockValueGroup_key(ctx, field)
+	case "label":
+		return ec.fieldContext_StockValueGroup_label(ctx, field)
+	case "labelEn":
+		return ec.fieldContext_StockValueGroup_labelEn(ctx, field)
+	case "onHand":
+		return ec.fieldContext_StockValueGroup_onHand(ctx, field)
+	case "value":
+		return ec.fieldContext_StockValueGroup_value(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockValueGroup", field.Name)
 }
 
 func (ec *executionContext) childFields_Supplier(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -16698,6 +16871,20 @@ func (ec *executionContext) field_Query_stockMoves_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_stockValueSummary_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) (jxc.StockGroupBy, error) {
+			return ec.unmarshalNStockGroupBy2githubᚗcomᚋjxcgraphᚋjxcᚐStockGroupBy(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_supplierInvoice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16893,6 +17080,36 @@ func (ec *executionContext) field_Query_warehouses_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["orderBy"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_alertRaised_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kinds"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "mine",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["mine"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -17712,6 +17929,84 @@ func (ec *executionContext) _Alert_acknowledgedAt(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_Alert_acknowledgedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Alert", field, false, false, "Time")
+}
+
+func (ec *executionContext) _AlertChange_seq(ctx context.Context, field graphql.CollectedField, obj *jxc.AlertChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlertChange_seq(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AlertChange().Seq(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlertChange_seq(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AlertChange", field, true, true, "String")
+}
+
+func (ec *executionContext) _AlertChange_resync(ctx context.Context, field graphql.CollectedField, obj *jxc.AlertChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlertChange_resync(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Resync, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlertChange_resync(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AlertChange", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _AlertChange_alert(ctx context.Context, field graphql.CollectedField, obj *jxc.AlertChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlertChange_alert(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Alert, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Alert) graphql.Marshaler {
+			return ec.marshalOAlert2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAlert(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AlertChange_alert(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AlertChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Alert(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _AlertConnection_edges(ctx context.Context, field graphql.CollectedField, obj *AlertConnection) (ret graphql.Marshaler) {
@@ -33385,6 +33680,50 @@ func (ec *executionContext) fieldContext_Query_customerSatisfaction(_ context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_stockValueSummary(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_stockValueSummary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().StockValueSummary(ctx, fc.Args["groupBy"].(jxc.StockGroupBy))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StockValueGroup) graphql.Marshaler {
+			return ec.marshalNStockValueGroup2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockValueGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_stockValueSummary(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockValueGroup(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_stockValueSummary_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_kpis(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -40872,6 +41211,121 @@ func (ec *executionContext) fieldContext_StockMoveEdge_node(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _StockValueGroup_key(ctx context.Context, field graphql.CollectedField, obj *jxc.StockValueGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockValueGroup_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockValueGroup_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockValueGroup", field, false, false, "String")
+}
+
+func (ec *executionContext) _StockValueGroup_label(ctx context.Context, field graphql.CollectedField, obj *jxc.StockValueGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockValueGroup_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockValueGroup_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockValueGroup", field, false, false, "String")
+}
+
+func (ec *executionContext) _StockValueGroup_labelEn(ctx context.Context, field graphql.CollectedField, obj *jxc.StockValueGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockValueGroup_labelEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LabelEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockValueGroup_labelEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockValueGroup", field, false, false, "String")
+}
+
+func (ec *executionContext) _StockValueGroup_onHand(ctx context.Context, field graphql.CollectedField, obj *jxc.StockValueGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockValueGroup_onHand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OnHand, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockValueGroup_onHand(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockValueGroup", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _StockValueGroup_value(ctx context.Context, field graphql.CollectedField, obj *jxc.StockValueGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockValueGroup_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockValueGroup_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockValueGroup", field, false, false, "Decimal")
+}
+
 func (ec *executionContext) _Subscription_clock(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
 	return graphql.ResolveFieldStream(
 		ctx,
@@ -40893,6 +41347,50 @@ func (ec *executionContext) _Subscription_clock(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Subscription_clock(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Subscription", field, true, true, "Time")
+}
+
+func (ec *executionContext) _Subscription_alertRaised(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_alertRaised(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().AlertRaised(ctx, fc.Args["kinds"].([]string), fc.Args["mine"].(*bool), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.AlertChange) graphql.Marshaler {
+			return ec.marshalNAlertChange2githubᚗcomᚋjxcgraphᚋjxcᚐAlertChange(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_alertRaised(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AlertChange(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_alertRaised_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Subscription_stockLevelChanged(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
@@ -50992,6 +51490,50 @@ func (ec *executionContext) _Alert(ctx context.Context, sel ast.SelectionSet, ob
 	return out
 }
 
+var alertChangeImplementors = []string{"AlertChange"}
+
+func (ec *executionContext) _AlertChange(ctx context.Context, sel ast.SelectionSet, obj *jxc.AlertChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, alertChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AlertChange")
+		case "seq":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AlertChange_seq(ctx, field, obj)
+				})
+		case "resync":
+			out.Values[i] = ec._AlertChange_resync(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "alert":
+			out.Values[i] = ec._AlertChange_alert(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var alertConnectionImplementors = []string{"AlertConnection"}
 
 func (ec *executionContext) _AlertConnection(ctx context.Context, sel ast.SelectionSet, obj *AlertConnection) graphql.Marshaler {
@@ -55759,6 +56301,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_customerSatisfaction(ctx, field)
 				})
+		case "stockValueSummary":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_stockValueSummary(ctx, field)
+				})
 		case "kpis":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -58347,6 +58895,59 @@ func (ec *executionContext) _StockMoveEdge(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var stockValueGroupImplementors = []string{"StockValueGroup"}
+
+func (ec *executionContext) _StockValueGroup(ctx context.Context, sel ast.SelectionSet, obj *jxc.StockValueGroup) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stockValueGroupImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StockValueGroup")
+		case "key":
+			out.Values[i] = ec._StockValueGroup_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._StockValueGroup_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "labelEn":
+			out.Values[i] = ec._StockValueGroup_labelEn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "onHand":
+			out.Values[i] = ec._StockValueGroup_onHand(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._StockValueGroup_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var subscriptionImplementors = []string{"Subscription"}
 
 func (ec *executionContext) _Subscription(ctx context.Context, sel ast.SelectionSet) func(ctx context.Context) graphql.Marshaler {
@@ -58362,6 +58963,8 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 	switch fields[0].Name {
 	case "clock":
 		return ec._Subscription_clock(ctx, fields[0])
+	case "alertRaised":
+		return ec._Subscription_alertRaised(ctx, fields[0])
 	case "stockLevelChanged":
 		return ec._Subscription_stockLevelChanged(ctx, fields[0])
 	default:
@@ -60281,6 +60884,10 @@ func (ec *executionContext) marshalNAlert2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAle
 		return graphql.Null
 	}
 	return ec._Alert(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAlertChange2githubᚗcomᚋjxcgraphᚋjxcᚐAlertChange(ctx context.Context, sel ast.SelectionSet, v jxc.AlertChange) graphql.Marshaler {
+	return ec._AlertChange(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNAlertConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAlertConnection(ctx context.Context, sel ast.SelectionSet, v AlertConnection) graphql.Marshaler {
@@ -62522,6 +63129,21 @@ func (ec *executionContext) marshalNStockDocumentPayload2githubᚗcomᚋjxcgraph
 	return ec._StockDocumentPayload(ctx, sel, &v)
 }
 
+func (ec *executionContext) unmarshalNStockGroupBy2githubᚗcomᚋjxcgraphᚋjxcᚐStockGroupBy(ctx context.Context, v any) (jxc.StockGroupBy, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.StockGroupBy(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStockGroupBy2githubᚗcomᚋjxcgraphᚋjxcᚐStockGroupBy(ctx context.Context, sel ast.SelectionSet, v jxc.StockGroupBy) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "StockGroupBy!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNStockLevel2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockLevelᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StockLevel) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -62643,6 +63265,30 @@ func (ec *executionContext) marshalNStockMoveEdge2ᚖgithubᚗcomᚋjxcgraphᚋj
 		return graphql.Null
 	}
 	return ec._StockMoveEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStockValueGroup2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockValueGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StockValueGroup) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStockValueGroup2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockValueGroup(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStockValueGroup2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockValueGroup(ctx context.Context, sel ast.SelectionSet, v *jxc.StockValueGroup) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StockValueGroup!")
+		return graphql.Null
+	}
+	return ec._StockValueGroup(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {

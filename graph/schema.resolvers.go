@@ -13,6 +13,11 @@ import (
 	"github.com/jxcgraph/jxc"
 )
 
+// Seq is the resolver for the seq field.
+func (r *alertChangeResolver) Seq(ctx context.Context, obj *jxc.AlertChange) (string, error) {
+	return strconv.FormatInt(obj.Seq, 10), nil
+}
+
 // Contacts is the resolver for the contacts field.
 func (r *customerResolver) Contacts(ctx context.Context, obj *jxc.Customer) ([]*jxc.Contact, error) {
 	return pointersTo(obj.Contacts), nil
@@ -767,6 +772,11 @@ func (r *queryResolver) CustomerSatisfaction(ctx context.Context) (jxc.Satisfact
 	return value(r.SalesService.CustomerSatisfaction(ctx, nil))
 }
 
+// StockValueSummary is the resolver for the stockValueSummary field.
+func (r *queryResolver) StockValueSummary(ctx context.Context, groupBy jxc.StockGroupBy) ([]*jxc.StockValueGroup, error) {
+	return r.StockService.StockValueSummary(ctx, groupBy)
+}
+
 // Kpis is the resolver for the kpis field.
 func (r *queryResolver) Kpis(ctx context.Context, from jxc.Date, to jxc.Date, compareFrom *jxc.Date, compareTo *jxc.Date) (jxc.KPIReport, error) {
 	return value(r.KPIService.Report(ctx, from, to, compareFrom, compareTo))
@@ -954,6 +964,19 @@ func (r *subscriptionResolver) Clock(ctx context.Context) (<-chan time.Time, err
 	return ch, nil
 }
 
+// AlertRaised is the resolver for the alertRaised field.
+func (r *subscriptionResolver) AlertRaised(ctx context.Context, kinds []string, mine *bool, after *string) (<-chan jxc.AlertChange, error) {
+	from, err := parseSeq(after)
+	if err != nil {
+		return nil, err
+	}
+	var owner *int64
+	if mine != nil && *mine {
+		owner = &mustAuth(ctx).User.ID
+	}
+	return r.Live.AlertsRaised(ctx, kinds, owner, from)
+}
+
 // StockLevelChanged is the resolver for the stockLevelChanged field.
 func (r *subscriptionResolver) StockLevelChanged(ctx context.Context, filter *jxc.StockLevelFilter, after *string) (<-chan jxc.StockLevelChange, error) {
 	from, err := parseSeq(after)
@@ -971,6 +994,9 @@ func (r *subscriptionResolver) StockLevelChanged(ctx context.Context, filter *jx
 func (r *supplierResolver) Scorecard(ctx context.Context, obj *jxc.Supplier, since *jxc.Date) (jxc.SupplierScorecard, error) {
 	return value(r.PurchasingService.Scorecard(ctx, obj.ID, dateOrZero(since)))
 }
+
+// AlertChange returns AlertChangeResolver implementation.
+func (r *Resolver) AlertChange() AlertChangeResolver { return &alertChangeResolver{r} }
 
 // Customer returns CustomerResolver implementation.
 func (r *Resolver) Customer() CustomerResolver { return &customerResolver{r} }
@@ -997,6 +1023,7 @@ func (r *Resolver) Subscription() SubscriptionResolver { return &subscriptionRes
 func (r *Resolver) Supplier() SupplierResolver { return &supplierResolver{r} }
 
 type (
+	alertChangeResolver      struct{ *Resolver }
 	customerResolver         struct{ *Resolver }
 	mutationResolver         struct{ *Resolver }
 	purchaseOrderResolver    struct{ *Resolver }

@@ -241,3 +241,92 @@ func TestAChangeThroughOneReplicaReachesASubscriberOnAnother(t *testing.T) {
 		t.Fatalf("the other replica pushed %s, want on hand %s", m, want)
 	}
 }
+
+// TestStockUnderItsReorderPointRaisesALiveAlert: the automation rule. An
+// issue that takes stock under the reorder point raises LOW_STOCK once, in
+// the same transaction, and it is pushed to alertRaised subscribers.
+func TestStockUnderItsReorderPointRaisesALiveAlert(t *testing.T) {
+	app := newTestApp(t)
+	wh := app.client(t).mustLogin("warehouse")
+	var levels struct {
+		StockLevels struct {
+			Nodes []struct {
+				OnHand    decimal.Decimal
+				Product   struct{ ID, Sku string }
+				Warehouse struct{ ID string }
+			}
+		}
+	}
+	mustJSON(t, wh.do(`{ stockLevels(first: 1, filter: {inStock: true, belowReorderPoint: false}) { nodes { onHand product { id sku } warehouse { id } } } }`, nil).Data, &levels)
+	lv := levels.StockLevels.Nodes[0]
+	subject := "product:" + lv.Product.ID + "/warehouse:" + lv.Warehouse.ID
+	// Reorder point just under what is on hand: one more issue crosses it.
+	rp := lv.OnHand.Sub(decimal.NewFromInt(1)).String()
+	r := wh.do(`mutation($in: UpdateProductInput!) { updateProduct(input: $in) { userErrors { field message } } }`,
+		map[string]any{"in": map[string]any{"id": lv.Product.ID, "reorderPoint": rp, "safetyStock": "0"}})
+	if len(r.Errors) > 0 || strings.Contains(string(r.Data["updateProduct"]), "field") && !strings.Contains(string(r.Data["updateProduct"]), `"userErrors":[]`) {
+		t.Fatalf("updateProduct: %s %+v", r.Data["updateProduct"], r.Errors)
+	}
+	sub := app.client(t).mustLogin("purchasing").subscribe(`subscription { alertRaised(kinds: ["LOW_STOCK"]) { seq alert { kind subject message } } }`, nil)
+	issue := func(q string) {
+		wh.do(`mutation($in: StockAdjustmentInput!) { postStockAdjustment(input: $in) { userErrors { message } } }`,
+			map[string]any{"in": map[string]any{"reason": "SCRAP", "lines": []any{map[string]any{
+				"productId": lv.Product.ID, "warehouseId": lv.Warehouse.ID, "direction": "DECREASE", "quantity": q}}}})
+	}
+	issue("99999999") // refused: no alert
+	issue("1")        // on hand = reorder point: not under it yet
+	issue("1")        // under it
+	issue("1")        // still under: no second alert
+	var got []string
+	for {
+		m := sub.next(2 * time.Second)
+		if m == nil {
+			break
+		}
+		var c struct {
+			AlertRaised struct {
+				Alert struct{ Kind, Subject, Message string }
+			}
+		}
+		_ = json.Unmarshal(m, &c)
+		if c.AlertRaised.Alert.Subject == subject {
+			got = append(got, c.AlertRaised.Alert.Message)
+		}
+	}
+	if len(got) != 1 || !strings.Contains(got[0], lv.Product.Sku) {
+		t.Fatalf("LOW_STOCK alerts for %s: %q, want exactly one naming %s", subject, got, lv.Product.Sku)
+	}
+}
+
+func TestStockValueSummaryAddsUpToTheLedger(t *testing.T) {
+	app := newTestApp(t)
+	c := app.client(t).mustLogin("finance")
+	var r struct {
+		ByCategory  []struct{ Value decimal.Decimal } `json:"byCategory"`
+		ByWarehouse []struct{ Value decimal.Decimal } `json:"byWarehouse"`
+		BooksCheck  struct{ InventoryDifference decimal.Decimal }
+		Accounts    []struct {
+			Code    string
+			Balance decimal.Decimal
+		}
+	}
+	mustJSON(t, c.do(`{ byCategory: stockValueSummary(groupBy: CATEGORY) { value }
+		byWarehouse: stockValueSummary(groupBy: WAREHOUSE) { value }
+		accounts(filter: {type: ASSET}) { code balance } }`, nil).Data, &r)
+	sum := func(gs []struct{ Value decimal.Decimal }) decimal.Decimal {
+		s := decimal.Zero
+		for _, g := range gs {
+			s = s.Add(g.Value)
+		}
+		return s
+	}
+	var inv decimal.Decimal
+	for _, a := range r.Accounts {
+		if a.Code == "1405" {
+			inv = a.Balance
+		}
+	}
+	if inv.IsZero() || !sum(r.ByCategory).Equal(inv) || !sum(r.ByWarehouse).Equal(inv) || len(r.ByWarehouse) != 3 {
+		t.Fatalf("by category %s, by warehouse %s (%d groups), inventory account %s", sum(r.ByCategory), sum(r.ByWarehouse), len(r.ByWarehouse), inv)
+	}
+}

@@ -31,6 +31,9 @@ type Documents = {
     "\n  query FiscalPeriods($year: Int!) {\n    fiscalPeriods(year: $year) {\n      year\n      month\n      startDate\n      endDate\n      status\n      closedAt\n    }\n  }\n": typeof types.FiscalPeriodsDocument,
     "\n  query BooksCheck {\n    booksCheck {\n      ok\n      checkedAt\n      inventoryAccountBalance\n      stockValue\n      inventoryDifference\n      violations {\n        rule\n        message\n        rows {\n          table\n          key\n          detail\n        }\n      }\n    }\n  }\n": typeof types.BooksCheckDocument,
     "\n  subscription Clock {\n    clock\n  }\n": typeof types.ClockDocument,
+    "\n  fragment KpiSetFields on KpiSet {\n    from\n    to\n    sales\n    cogs\n    grossProfit\n    grossMargin\n    netIncome\n    netMargin\n    averageInventory\n    averageReceivables\n    averagePayables\n    inventoryTurnover\n    dio\n    dso\n    dpo\n    cashConversionCycle\n  }\n": typeof types.KpiSetFieldsFragmentDoc,
+    "\n  query Kpis($from: Date!, $to: Date!, $compareFrom: Date, $compareTo: Date) {\n    kpis(from: $from, to: $to, compareFrom: $compareFrom, compareTo: $compareTo) {\n      current {\n        ...KpiSetFields\n      }\n      comparison {\n        ...KpiSetFields\n      }\n      salesGrowth\n    }\n  }\n": typeof types.KpisDocument,
+    "\n  query PeriodSummary($year: Int!, $month: Int!) {\n    periodSummary(year: $year, month: $month) {\n      year\n      month\n      computedAt\n      kpis {\n        ...KpiSetFields\n      }\n    }\n  }\n": typeof types.PeriodSummaryDocument,
     "\n  mutation CreateApiToken($name: String!) {\n    createApiToken(name: $name) {\n      token {\n        id\n        name\n        prefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n      secret\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.RevokeApiTokenDocument,
     "\n  query MyApiTokens {\n    myApiTokens {\n      id\n      name\n      prefix\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": typeof types.MyApiTokensDocument,
@@ -75,6 +78,9 @@ const documents: Documents = {
     "\n  query FiscalPeriods($year: Int!) {\n    fiscalPeriods(year: $year) {\n      year\n      month\n      startDate\n      endDate\n      status\n      closedAt\n    }\n  }\n": types.FiscalPeriodsDocument,
     "\n  query BooksCheck {\n    booksCheck {\n      ok\n      checkedAt\n      inventoryAccountBalance\n      stockValue\n      inventoryDifference\n      violations {\n        rule\n        message\n        rows {\n          table\n          key\n          detail\n        }\n      }\n    }\n  }\n": types.BooksCheckDocument,
     "\n  subscription Clock {\n    clock\n  }\n": types.ClockDocument,
+    "\n  fragment KpiSetFields on KpiSet {\n    from\n    to\n    sales\n    cogs\n    grossProfit\n    grossMargin\n    netIncome\n    netMargin\n    averageInventory\n    averageReceivables\n    averagePayables\n    inventoryTurnover\n    dio\n    dso\n    dpo\n    cashConversionCycle\n  }\n": types.KpiSetFieldsFragmentDoc,
+    "\n  query Kpis($from: Date!, $to: Date!, $compareFrom: Date, $compareTo: Date) {\n    kpis(from: $from, to: $to, compareFrom: $compareFrom, compareTo: $compareTo) {\n      current {\n        ...KpiSetFields\n      }\n      comparison {\n        ...KpiSetFields\n      }\n      salesGrowth\n    }\n  }\n": types.KpisDocument,
+    "\n  query PeriodSummary($year: Int!, $month: Int!) {\n    periodSummary(year: $year, month: $month) {\n      year\n      month\n      computedAt\n      kpis {\n        ...KpiSetFields\n      }\n    }\n  }\n": types.PeriodSummaryDocument,
     "\n  mutation CreateApiToken($name: String!) {\n    createApiToken(name: $name) {\n      token {\n        id\n        name\n        prefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n      secret\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.RevokeApiTokenDocument,
     "\n  query MyApiTokens {\n    myApiTokens {\n      id\n      name\n      prefix\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": types.MyApiTokensDocument,
@@ -184,6 +190,18 @@ export function graphql(source: "\n  query BooksCheck {\n    booksCheck {\n     
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription Clock {\n    clock\n  }\n"): (typeof documents)["\n  subscription Clock {\n    clock\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment KpiSetFields on KpiSet {\n    from\n    to\n    sales\n    cogs\n    grossProfit\n    grossMargin\n    netIncome\n    netMargin\n    averageInventory\n    averageReceivables\n    averagePayables\n    inventoryTurnover\n    dio\n    dso\n    dpo\n    cashConversionCycle\n  }\n"): (typeof documents)["\n  fragment KpiSetFields on KpiSet {\n    from\n    to\n    sales\n    cogs\n    grossProfit\n    grossMargin\n    netIncome\n    netMargin\n    averageInventory\n    averageReceivables\n    averagePayables\n    inventoryTurnover\n    dio\n    dso\n    dpo\n    cashConversionCycle\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Kpis($from: Date!, $to: Date!, $compareFrom: Date, $compareTo: Date) {\n    kpis(from: $from, to: $to, compareFrom: $compareFrom, compareTo: $compareTo) {\n      current {\n        ...KpiSetFields\n      }\n      comparison {\n        ...KpiSetFields\n      }\n      salesGrowth\n    }\n  }\n"): (typeof documents)["\n  query Kpis($from: Date!, $to: Date!, $compareFrom: Date, $compareTo: Date) {\n    kpis(from: $from, to: $to, compareFrom: $compareFrom, compareTo: $compareTo) {\n      current {\n        ...KpiSetFields\n      }\n      comparison {\n        ...KpiSetFields\n      }\n      salesGrowth\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PeriodSummary($year: Int!, $month: Int!) {\n    periodSummary(year: $year, month: $month) {\n      year\n      month\n      computedAt\n      kpis {\n        ...KpiSetFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query PeriodSummary($year: Int!, $month: Int!) {\n    periodSummary(year: $year, month: $month) {\n      year\n      month\n      computedAt\n      kpis {\n        ...KpiSetFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

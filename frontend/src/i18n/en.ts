@@ -1,4 +1,5 @@
 import type { MessageKey } from './zh';
+import { procureEn } from './parts/procure.en';
 
 // English. Same keys as zh.ts (a unit test checks it).
 export const en: Record<MessageKey, string> = {
@@ -305,4 +306,5 @@ export const en: Record<MessageKey, string> = {
   'booksRule.AP_MISMATCH': 'Payables differ from open supplier invoices',
   'booksRule.GRNI_MISMATCH': 'GRNI differs from goods received not invoiced',
   'booksRule.SUPPLIER_INVOICE_BALANCE': 'Supplier invoice balance wrong',
+  ...procureEn,
 };

@@ -1,5 +1,7 @@
 // Simplified Chinese, the default language. en.ts must have the same keys
 // (a unit test checks it).
+import { procureZh } from './parts/procure.zh';
+
 export const zh = {
   'app.name': 'JXC 进销存',
   'app.loading': '加载中…',
@@ -304,6 +306,7 @@ export const zh = {
   'booksRule.AP_MISMATCH': '应付账款与未结发票不符',
   'booksRule.GRNI_MISMATCH': '暂估应付与已收未开票不符',
   'booksRule.SUPPLIER_INVOICE_BALANCE': '供应商发票余额有误',
+  ...procureZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

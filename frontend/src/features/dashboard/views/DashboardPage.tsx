@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { Space } from 'antd';
 import type { Role } from '../../../gql/graphql';
 import { StockSection } from '../components/StockSection';
+import { KpiSection } from '../../kpi/components/KpiSection';
 import { visibleFor } from '../../../app/access';
 import { useMe } from '../../../app/session';
 
@@ -9,7 +10,6 @@ import { useMe } from '../../../app/session';
  * The dashboard is a list of sections; each fetches and subscribes to its
  * own data and is shown to the roles listed. Sections come when the schema
  * has their fields, never as placeholders:
- *   - KpiSection: kpis(from, to, compareFrom, compareTo) as a table
  *   - SalesSection: sales tiles (invoiced revenue, orders) once sales lands
  *   - ReceivablesAgingSection: receivables aging buckets
  *   - BudgetSection: budget consumption against plan
@@ -21,7 +21,10 @@ interface DashboardSection {
   component: ComponentType;
 }
 
-const SECTIONS: readonly DashboardSection[] = [{ key: 'stock', roles: ['MANAGER', 'FINANCE', 'ANALYST'], component: StockSection }];
+const SECTIONS: readonly DashboardSection[] = [
+  { key: 'kpis', roles: ['MANAGER', 'FINANCE', 'ANALYST'], component: KpiSection },
+  { key: 'stock', roles: ['MANAGER', 'FINANCE', 'ANALYST'], component: StockSection },
+];
 
 export default function DashboardPage() {
   const me = useMe();

@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import { Alert, Button, Card, DatePicker, Select, Space, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import type { JournalEntryFieldsFragment, JournalEntryFilter, SourceType } from '../../../gql/graphql';
 import { AccountsQuery, JournalEntriesQuery } from '../queries';
 import { Amount, Toolbar, accountLabel } from '../components/common';
@@ -26,9 +26,32 @@ export default function JournalPage() {
   const [params, setParams] = useSearchParams();
   const openId = params.get('entry');
   const paging = useCursorPaging(20);
-  const [accountCode, setAccountCode] = useState<string>();
-  const [sourceType, setSourceType] = useState<SourceType>();
-  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  // The filters live in the URL (?account=6001&from=2026-01-01&to=2026-11-30&source=...),
+  // so KPI drill-downs and shared links open the journal already filtered.
+  const accountCode = params.get('account') ?? undefined;
+  const sourceType = (params.get('source') as SourceType | null) ?? undefined;
+  const fromParam = params.get('from');
+  const toParam = params.get('to');
+  const range = useMemo<[Dayjs | null, Dayjs | null] | null>(
+    () => (fromParam || toParam ? [fromParam ? dayjs(fromParam) : null, toParam ? dayjs(toParam) : null] : null),
+    [fromParam, toParam],
+  );
+  const setFilterParams = (changes: Record<string, string | undefined>) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(changes)) {
+          if (v) next.set(k, v);
+          else next.delete(k);
+        }
+        next.delete('entry');
+        return next;
+      },
+      { replace: true },
+    );
+  const setAccountCode = (v: string | undefined) => setFilterParams({ account: v });
+  const setSourceType = (v: SourceType | undefined) => setFilterParams({ source: v });
+  const setRange = (v: [Dayjs | null, Dayjs | null] | null) => setFilterParams({ from: fmt(v?.[0]), to: fmt(v?.[1]) });
   const [creating, setCreating] = useState(false);
 
   const filter = useMemo<JournalEntryFilter>(
@@ -44,7 +67,16 @@ export default function JournalPage() {
   useEffect(() => remember(data?.journalEntries.pageInfo.endCursor), [data, remember]);
   const [{ data: accts }] = useQuery({ query: AccountsQuery, variables: {} });
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
-  const open = (id: string | null) => setParams(id ? { entry: id } : {}, { replace: !id });
+  const open = (id: string | null) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (id) next.set('entry', id);
+        else next.delete('entry');
+        return next;
+      },
+      { replace: !id },
+    );
 
   // One row per line in the export: what accountants filter and pivot.
   const exportRows = async () => {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { Alert, Card, Col, DatePicker, Row, Space, Spin, Statistic } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -12,7 +13,13 @@ import { useLocalName, useT } from '../../../i18n';
 export default function ProfitAndLossPage() {
   const t = useT();
   const localName = useLocalName();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs()]);
+  // ?from=&to= (KPI drill-downs link here) set the first period shown.
+  const [params] = useSearchParams();
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => {
+    const from = params.get('from');
+    const to = params.get('to');
+    return from && to && dayjs(from).isValid() && dayjs(to).isValid() ? [dayjs(from), dayjs(to)] : [dayjs().startOf('year'), dayjs()];
+  });
   const [{ data, error, fetching }] = useQuery({
     query: ProfitAndLossQuery,
     variables: { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') },
