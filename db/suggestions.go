@@ -184,7 +184,7 @@ func supplierOptions(ctx context.Context, q Queryer, productIDs []int64, since j
 // the table exists (to_regclass), so suggestions work from stock below
 // the reorder point alone until sales lands.
 const replenishmentNeedsQuery = `SELECT product_id, warehouse_id, sum(quantity) AS quantity
-	FROM replenishment_needs GROUP BY product_id, warehouse_id`
+	FROM replenishment_needs WHERE status = 'OPEN' GROUP BY product_id, warehouse_id`
 
 type needKey struct{ p, w int64 }
 

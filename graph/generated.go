@@ -31,9 +31,11 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	AlertChange() AlertChangeResolver
+	Customer() CustomerResolver
 	Mutation() MutationResolver
 	PurchaseOrder() PurchaseOrderResolver
 	Query() QueryResolver
+	SalesOrder() SalesOrderResolver
 	StockLevelChange() StockLevelChangeResolver
 	Subscription() SubscriptionResolver
 	Supplier() SupplierResolver
@@ -62,6 +64,12 @@ type ComplexityRoot struct {
 	AccountPayload struct {
 		Account    func(childComplexity int) int
 		UserErrors func(childComplexity int) int
+	}
+
+	Address struct {
+		Address func(childComplexity int) int
+		Label   func(childComplexity int) int
+		Region  func(childComplexity int) int
 	}
 
 	AgingBuckets struct {
@@ -214,9 +222,118 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	Contact struct {
+		Email func(childComplexity int) int
+		Name  func(childComplexity int) int
+		Phone func(childComplexity int) int
+		Title func(childComplexity int) int
+	}
+
 	CreateApiTokenPayload struct {
 		Secret     func(childComplexity int) int
 		Token      func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	Customer struct {
+		Active           func(childComplexity int) int
+		Addresses        func(childComplexity int) int
+		Channel          func(childComplexity int) int
+		Code             func(childComplexity int) int
+		Contacts         func(childComplexity int) int
+		CreatedAt        func(childComplexity int) int
+		CreditAvailable  func(childComplexity int) int
+		CreditLimit      func(childComplexity int) int
+		ID               func(childComplexity int) int
+		Invoices         func(childComplexity int, first *int, after *string) int
+		Name             func(childComplexity int) int
+		Notes            func(childComplexity int) int
+		OnCreditHold     func(childComplexity int) int
+		OpenBalance      func(childComplexity int) int
+		Orders           func(childComplexity int, first *int, after *string) int
+		OverdueAmount    func(childComplexity int) int
+		PaymentTermsDays func(childComplexity int) int
+		Payments         func(childComplexity int, first *int, after *string) int
+		Preferences      func(childComplexity int) int
+		Region           func(childComplexity int) int
+		Returns          func(childComplexity int, first *int, after *string) int
+		Salesperson      func(childComplexity int) int
+		Satisfaction     func(childComplexity int) int
+		Shipments        func(childComplexity int, first *int, after *string) int
+		TopProducts      func(childComplexity int, limit *int) int
+		UpdatedAt        func(childComplexity int) int
+	}
+
+	CustomerAging struct {
+		Customer          func(childComplexity int) int
+		ReceivableBuckets func(childComplexity int) int
+	}
+
+	CustomerConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CustomerEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	CustomerPayload struct {
+		Customer   func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	CustomerPayment struct {
+		Allocations    func(childComplexity int) int
+		Amount         func(childComplexity int) int
+		AppliedAmount  func(childComplexity int) int
+		BankAccount    func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		Customer       func(childComplexity int) int
+		ID             func(childComplexity int) int
+		JournalEntryID func(childComplexity int) int
+		Number         func(childComplexity int) int
+		PostingDate    func(childComplexity int) int
+		Reference      func(childComplexity int) int
+		RefundedAmount func(childComplexity int) int
+		Unapplied      func(childComplexity int) int
+	}
+
+	CustomerPaymentConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CustomerPaymentEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	CustomerPaymentPayload struct {
+		Payment    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	CustomerRefund struct {
+		Amount         func(childComplexity int) int
+		BankAccount    func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		CustomerID     func(childComplexity int) int
+		ID             func(childComplexity int) int
+		JournalEntryID func(childComplexity int) int
+		Number         func(childComplexity int) int
+		PaymentID      func(childComplexity int) int
+		PostingDate    func(childComplexity int) int
+		ReturnID       func(childComplexity int) int
+	}
+
+	CustomerRefundPayload struct {
+		Refund     func(childComplexity int) int
 		UserErrors func(childComplexity int) int
 	}
 
@@ -391,20 +508,29 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		AcknowledgeAlert                    func(childComplexity int, id int64) int
+		ApplyCustomerCredit                 func(childComplexity int, input ApplyCustomerCreditInput) int
 		ApprovePurchaseOrder                func(childComplexity int, id int64) int
 		ApproveSupplierInvoiceMismatch      func(childComplexity int, id int64) int
 		CancelPurchaseOrder                 func(childComplexity int, id int64) int
+		CancelSalesOrder                    func(childComplexity int, id int64) int
 		CheckLowStock                       func(childComplexity int) int
 		CloseFiscalPeriod                   func(childComplexity int, input FiscalPeriodInput) int
 		ClosePurchaseOrder                  func(childComplexity int, id int64) int
+		CloseSalesOrder                     func(childComplexity int, id int64) int
+		ConfirmDelivery                     func(childComplexity int, input ConfirmDeliveryInput) int
+		ConfirmSalesOrder                   func(childComplexity int, id int64) int
 		CreateAPIToken                      func(childComplexity int, name string) int
 		CreateAccount                       func(childComplexity int, input CreateAccountInput) int
 		CreateBudgetLine                    func(childComplexity int, input CreateBudgetLineInput) int
 		CreateCategory                      func(childComplexity int, input CreateCategoryInput) int
+		CreateCustomer                      func(childComplexity int, input CreateCustomerInput) int
 		CreateLocation                      func(childComplexity int, input CreateLocationInput) int
 		CreateProduct                       func(childComplexity int, input CreateProductInput) int
 		CreatePurchaseOrder                 func(childComplexity int, input CreatePurchaseOrderInput) int
 		CreatePurchaseOrdersFromSuggestions func(childComplexity int, input CreatePurchaseOrdersFromSuggestionsInput) int
+		CreateSalesInvoice                  func(childComplexity int, input CreateSalesInvoiceInput) int
+		CreateSalesOrder                    func(childComplexity int, input SalesOrderInput) int
+		CreateSalesReturn                   func(childComplexity int, input CreateSalesReturnInput) int
 		CreateSupplier                      func(childComplexity int, input CreateSupplierInput) int
 		CreateUser                          func(childComplexity int, input CreateUserInput) int
 		CreateWarehouse                     func(childComplexity int, input CreateWarehouseInput) int
@@ -420,15 +546,21 @@ type ComplexityRoot struct {
 		PostStockAdjustment                 func(childComplexity int, input StockAdjustmentInput) int
 		PostSupplierInvoice                 func(childComplexity int, input SupplierInvoiceInput) int
 		PostSupplierPayment                 func(childComplexity int, input SupplierPaymentInput) int
+		RecordCustomerPayment               func(childComplexity int, input RecordCustomerPaymentInput) int
+		RefundCustomer                      func(childComplexity int, input RefundCustomerInput) int
+		ReleaseSalesOrderHold               func(childComplexity int, id int64) int
 		ReopenFiscalPeriod                  func(childComplexity int, input FiscalPeriodInput) int
+		ReserveSalesOrderStock              func(childComplexity int, id int64) int
 		ReverseJournalEntry                 func(childComplexity int, input ReverseJournalEntryInput) int
 		RevokeAPIToken                      func(childComplexity int, id int64) int
 		SetPassword                         func(childComplexity int, input SetPasswordInput) int
 		SetSupplierProduct                  func(childComplexity int, input SetSupplierProductInput) int
+		ShipShipment                        func(childComplexity int, input ShipShipmentInput) int
 		SubmitPurchaseOrder                 func(childComplexity int, id int64) int
 		UpdateAccount                       func(childComplexity int, input UpdateAccountInput) int
 		UpdateBudgetLine                    func(childComplexity int, input UpdateBudgetLineInput) int
 		UpdateCategory                      func(childComplexity int, input UpdateCategoryInput) int
+		UpdateCustomer                      func(childComplexity int, input UpdateCustomerInput) int
 		UpdateLocation                      func(childComplexity int, input UpdateLocationInput) int
 		UpdateProduct                       func(childComplexity int, input UpdateProductInput) int
 		UpdatePurchasingSettings            func(childComplexity int, input PurchasingSettingsInput) int
@@ -548,6 +680,12 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	ProductSales struct {
+		NetAmount func(childComplexity int) int
+		Product   func(childComplexity int) int
+		Quantity  func(childComplexity int) int
+	}
+
 	ProfitAndLoss struct {
 		Expenses     func(childComplexity int) int
 		From         func(childComplexity int) int
@@ -654,6 +792,10 @@ type ComplexityRoot struct {
 		BudgetLines                func(childComplexity int, first *int, after *string, filter *jxc.BudgetFilter) int
 		BudgetRollup               func(childComplexity int, year int, month *int, by jxc.BudgetRollupBy) int
 		Categories                 func(childComplexity int, includeInactive *bool) int
+		Customer                   func(childComplexity int, id int64) int
+		CustomerPayments           func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter) int
+		CustomerSatisfaction       func(childComplexity int) int
+		Customers                  func(childComplexity int, first *int, after *string, filter *jxc.CustomerFilter, orderBy *jxc.CustomerOrder) int
 		FiscalPeriods              func(childComplexity int, year int) int
 		GoodsReceipt               func(childComplexity int, id int64) int
 		JournalEntries             func(childComplexity int, first *int, after *string, filter *jxc.JournalEntryFilter, orderBy *jxc.JournalEntryOrder) int
@@ -675,7 +817,16 @@ type ComplexityRoot struct {
 		PurchaseOrders             func(childComplexity int, first *int, after *string, filter *jxc.PurchaseOrderFilter) int
 		PurchaseSuggestions        func(childComplexity int, warehouseID *int64) int
 		PurchasingSettings         func(childComplexity int) int
+		ReceivablesAging           func(childComplexity int, asOf *jxc.Date, customerID *int64) int
+		ReplenishmentNeeds         func(childComplexity int, first *int, after *string, filter *jxc.ReplenishmentNeedFilter) int
+		SalesInvoice               func(childComplexity int, id int64) int
+		SalesInvoices              func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter) int
+		SalesOrder                 func(childComplexity int, id int64) int
+		SalesOrders                func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter) int
+		SalesReturns               func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter) int
 		ServerTime                 func(childComplexity int) int
+		Shipment                   func(childComplexity int, id int64) int
+		Shipments                  func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter) int
 		StockDocument              func(childComplexity int, id int64) int
 		StockLevels                func(childComplexity int, first *int, after *string, filter *jxc.StockLevelFilter, orderBy *jxc.StockLevelOrder) int
 		StockMoves                 func(childComplexity int, first *int, after *string, filter *jxc.StockMoveFilter, orderBy *jxc.StockMoveOrder) int
@@ -687,8 +838,59 @@ type ComplexityRoot struct {
 		Suppliers                  func(childComplexity int, first *int, after *string, filter *jxc.SupplierFilter) int
 		TrialBalance               func(childComplexity int, asOf jxc.Date) int
 		Users                      func(childComplexity int) int
+		ValidateSalesOrder         func(childComplexity int, input SalesOrderInput) int
 		Warehouse                  func(childComplexity int, id int64) int
 		Warehouses                 func(childComplexity int, first *int, after *string, filter *jxc.WarehouseFilter, orderBy *jxc.WarehouseOrder) int
+	}
+
+	ReceivableAgingBuckets struct {
+		Current func(childComplexity int) int
+		Days30  func(childComplexity int) int
+		Days60  func(childComplexity int) int
+		Days90  func(childComplexity int) int
+		Over90  func(childComplexity int) int
+		Total   func(childComplexity int) int
+	}
+
+	ReceivableAllocation struct {
+		Amount      func(childComplexity int) int
+		ID          func(childComplexity int) int
+		InvoiceID   func(childComplexity int) int
+		InvoiceNo   func(childComplexity int) int
+		PaymentID   func(childComplexity int) int
+		PostingDate func(childComplexity int) int
+		ReturnID    func(childComplexity int) int
+	}
+
+	ReceivablesAging struct {
+		AsOf      func(childComplexity int) int
+		Customers func(childComplexity int) int
+		Total     func(childComplexity int) int
+	}
+
+	ReplenishmentNeed struct {
+		CoveredAt      func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		ID             func(childComplexity int) int
+		OrderNumber    func(childComplexity int) int
+		Product        func(childComplexity int) int
+		Quantity       func(childComplexity int) int
+		SalesOrderID   func(childComplexity int) int
+		SalesOrderLine func(childComplexity int) int
+		Status         func(childComplexity int) int
+		Warehouse      func(childComplexity int) int
+	}
+
+	ReplenishmentNeedConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ReplenishmentNeedEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	RevokeApiTokenPayload struct {
@@ -696,9 +898,234 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	SalesInvoice struct {
+		CreatedAt      func(childComplexity int) int
+		CreditedAmount func(childComplexity int) int
+		Customer       func(childComplexity int) int
+		DueDate        func(childComplexity int) int
+		ID             func(childComplexity int) int
+		JournalEntryID func(childComplexity int) int
+		Lines          func(childComplexity int) int
+		NetAmount      func(childComplexity int) int
+		Number         func(childComplexity int) int
+		OpenAmount     func(childComplexity int) int
+		PaidAmount     func(childComplexity int) int
+		PostingDate    func(childComplexity int) int
+		Status         func(childComplexity int) int
+		TotalAmount    func(childComplexity int) int
+		VATAmount      func(childComplexity int) int
+	}
+
+	SalesInvoiceConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	SalesInvoiceEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	SalesInvoiceLine struct {
+		DiscountRate   func(childComplexity int) int
+		ID             func(childComplexity int) int
+		LineNo         func(childComplexity int) int
+		NetAmount      func(childComplexity int) int
+		Product        func(childComplexity int) int
+		Quantity       func(childComplexity int) int
+		ShipmentLineID func(childComplexity int) int
+		UnitPrice      func(childComplexity int) int
+		VATAmount      func(childComplexity int) int
+		VATRate        func(childComplexity int) int
+	}
+
+	SalesInvoicePayload struct {
+		Invoice    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	SalesOrder struct {
+		Channel           func(childComplexity int) int
+		CreatedAt         func(childComplexity int) int
+		Customer          func(childComplexity int) int
+		HoldReason        func(childComplexity int) int
+		ID                func(childComplexity int) int
+		Lines             func(childComplexity int) int
+		NetAmount         func(childComplexity int) int
+		Notes             func(childComplexity int) int
+		Number            func(childComplexity int) int
+		PostingDate       func(childComplexity int) int
+		Region            func(childComplexity int) int
+		Shipments         func(childComplexity int) int
+		Status            func(childComplexity int) int
+		TotalAmount       func(childComplexity int) int
+		UpdatedAt         func(childComplexity int) int
+		VATAmount         func(childComplexity int) int
+		Warehouse         func(childComplexity int) int
+		WarehouseOverride func(childComplexity int) int
+	}
+
+	SalesOrderConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	SalesOrderEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	SalesOrderLine struct {
+		DiscountRate func(childComplexity int) int
+		ID           func(childComplexity int) int
+		LineNo       func(childComplexity int) int
+		NetAmount    func(childComplexity int) int
+		Outstanding  func(childComplexity int) int
+		Product      func(childComplexity int) int
+		Quantity     func(childComplexity int) int
+		Reserved     func(childComplexity int) int
+		Returned     func(childComplexity int) int
+		Shipped      func(childComplexity int) int
+		UnitPrice    func(childComplexity int) int
+		VATAmount    func(childComplexity int) int
+		VATRate      func(childComplexity int) int
+	}
+
+	SalesOrderPayload struct {
+		Order      func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	SalesOrderValidation struct {
+		HoldReason  func(childComplexity int) int
+		NetAmount   func(childComplexity int) int
+		Ok          func(childComplexity int) int
+		Shortages   func(childComplexity int) int
+		TotalAmount func(childComplexity int) int
+		VatAmount   func(childComplexity int) int
+		Violations  func(childComplexity int) int
+		WarehouseID func(childComplexity int) int
+	}
+
+	SalesReturn struct {
+		AppliedAmount  func(childComplexity int) int
+		CostValue      func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		Customer       func(childComplexity int) int
+		ID             func(childComplexity int) int
+		InvoiceID      func(childComplexity int) int
+		JournalEntryID func(childComplexity int) int
+		Lines          func(childComplexity int) int
+		NetAmount      func(childComplexity int) int
+		Number         func(childComplexity int) int
+		OpenCredit     func(childComplexity int) int
+		PostingDate    func(childComplexity int) int
+		Reason         func(childComplexity int) int
+		RefundedAmount func(childComplexity int) int
+		ShipmentID     func(childComplexity int) int
+		TotalAmount    func(childComplexity int) int
+		VATAmount      func(childComplexity int) int
+	}
+
+	SalesReturnConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	SalesReturnEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	SalesReturnLine struct {
+		CostValue      func(childComplexity int) int
+		ID             func(childComplexity int) int
+		LineNo         func(childComplexity int) int
+		NetAmount      func(childComplexity int) int
+		Product        func(childComplexity int) int
+		Quantity       func(childComplexity int) int
+		ShipmentLineID func(childComplexity int) int
+		VATAmount      func(childComplexity int) int
+		WarehouseID    func(childComplexity int) int
+	}
+
+	SalesReturnPayload struct {
+		SalesReturn func(childComplexity int) int
+		UserErrors  func(childComplexity int) int
+	}
+
+	Satisfaction struct {
+		Average        func(childComplexity int) int
+		Rated          func(childComplexity int) int
+		Satisfied      func(childComplexity int) int
+		SatisfiedShare func(childComplexity int) int
+	}
+
 	SetPasswordPayload struct {
 		Ok         func(childComplexity int) int
 		UserErrors func(childComplexity int) int
+	}
+
+	Shipment struct {
+		Carrier        func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		Customer       func(childComplexity int) int
+		DeliveredAt    func(childComplexity int) int
+		ID             func(childComplexity int) int
+		InvoiceID      func(childComplexity int) int
+		JournalEntryID func(childComplexity int) int
+		Lines          func(childComplexity int) int
+		Number         func(childComplexity int) int
+		Order          func(childComplexity int) int
+		PostingDate    func(childComplexity int) int
+		Rating         func(childComplexity int) int
+		RatingComment  func(childComplexity int) int
+		ShippedAt      func(childComplexity int) int
+		Status         func(childComplexity int) int
+		TrackingNumber func(childComplexity int) int
+		Warehouse      func(childComplexity int) int
+	}
+
+	ShipmentConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ShipmentEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ShipmentLine struct {
+		CostValue     func(childComplexity int) int
+		ID            func(childComplexity int) int
+		LineNo        func(childComplexity int) int
+		OrderLineID   func(childComplexity int) int
+		Product       func(childComplexity int) int
+		Quantity      func(childComplexity int) int
+		ReturnedQty   func(childComplexity int) int
+		ReturnedValue func(childComplexity int) int
+	}
+
+	ShipmentPayload struct {
+		Shipment   func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	Shortage struct {
+		Available func(childComplexity int) int
+		LineNo    func(childComplexity int) int
+		Missing   func(childComplexity int) int
+		ProductID func(childComplexity int) int
+		Requested func(childComplexity int) int
 	}
 
 	SourceDocument struct {
@@ -1026,6 +1453,18 @@ type ComplexityRoot struct {
 type AlertChangeResolver interface {
 	Seq(ctx context.Context, obj *jxc.AlertChange) (string, error)
 }
+type CustomerResolver interface {
+	Contacts(ctx context.Context, obj *jxc.Customer) ([]*jxc.Contact, error)
+	Addresses(ctx context.Context, obj *jxc.Customer) ([]*jxc.Address, error)
+
+	Orders(ctx context.Context, obj *jxc.Customer, first *int, after *string) (SalesOrderConnection, error)
+	Shipments(ctx context.Context, obj *jxc.Customer, first *int, after *string) (ShipmentConnection, error)
+	Invoices(ctx context.Context, obj *jxc.Customer, first *int, after *string) (SalesInvoiceConnection, error)
+	Payments(ctx context.Context, obj *jxc.Customer, first *int, after *string) (CustomerPaymentConnection, error)
+	Returns(ctx context.Context, obj *jxc.Customer, first *int, after *string) (SalesReturnConnection, error)
+	TopProducts(ctx context.Context, obj *jxc.Customer, limit *int) ([]*jxc.ProductSales, error)
+	Satisfaction(ctx context.Context, obj *jxc.Customer) (jxc.Satisfaction, error)
+}
 type MutationResolver interface {
 	Login(ctx context.Context, input LoginInput) (LoginPayload, error)
 	Logout(ctx context.Context) (LogoutPayload, error)
@@ -1052,6 +1491,21 @@ type MutationResolver interface {
 	ReverseJournalEntry(ctx context.Context, input ReverseJournalEntryInput) (JournalEntryPayload, error)
 	CloseFiscalPeriod(ctx context.Context, input FiscalPeriodInput) (FiscalPeriodPayload, error)
 	ReopenFiscalPeriod(ctx context.Context, input FiscalPeriodInput) (FiscalPeriodPayload, error)
+	CreateCustomer(ctx context.Context, input CreateCustomerInput) (CustomerPayload, error)
+	UpdateCustomer(ctx context.Context, input UpdateCustomerInput) (CustomerPayload, error)
+	CreateSalesOrder(ctx context.Context, input SalesOrderInput) (SalesOrderPayload, error)
+	ConfirmSalesOrder(ctx context.Context, id int64) (SalesOrderPayload, error)
+	ReleaseSalesOrderHold(ctx context.Context, id int64) (SalesOrderPayload, error)
+	ReserveSalesOrderStock(ctx context.Context, id int64) (SalesOrderPayload, error)
+	CancelSalesOrder(ctx context.Context, id int64) (SalesOrderPayload, error)
+	CloseSalesOrder(ctx context.Context, id int64) (SalesOrderPayload, error)
+	ShipShipment(ctx context.Context, input ShipShipmentInput) (ShipmentPayload, error)
+	ConfirmDelivery(ctx context.Context, input ConfirmDeliveryInput) (ShipmentPayload, error)
+	CreateSalesInvoice(ctx context.Context, input CreateSalesInvoiceInput) (SalesInvoicePayload, error)
+	RecordCustomerPayment(ctx context.Context, input RecordCustomerPaymentInput) (CustomerPaymentPayload, error)
+	ApplyCustomerCredit(ctx context.Context, input ApplyCustomerCreditInput) (CustomerPaymentPayload, error)
+	CreateSalesReturn(ctx context.Context, input CreateSalesReturnInput) (SalesReturnPayload, error)
+	RefundCustomer(ctx context.Context, input RefundCustomerInput) (CustomerRefundPayload, error)
 	CreateSupplier(ctx context.Context, input CreateSupplierInput) (SupplierPayload, error)
 	UpdateSupplier(ctx context.Context, input UpdateSupplierInput) (SupplierPayload, error)
 	SetSupplierProduct(ctx context.Context, input SetSupplierProductInput) (SupplierProductPayload, error)
@@ -1098,6 +1552,20 @@ type QueryResolver interface {
 	ProfitAndLoss(ctx context.Context, from jxc.Date, to jxc.Date) (jxc.ProfitAndLoss, error)
 	BalanceSheet(ctx context.Context, asOf jxc.Date) (jxc.BalanceSheet, error)
 	BooksCheck(ctx context.Context) (jxc.BooksCheck, error)
+	Customers(ctx context.Context, first *int, after *string, filter *jxc.CustomerFilter, orderBy *jxc.CustomerOrder) (CustomerConnection, error)
+	Customer(ctx context.Context, id int64) (*jxc.Customer, error)
+	SalesOrders(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (SalesOrderConnection, error)
+	SalesOrder(ctx context.Context, id int64) (*jxc.SalesOrder, error)
+	ValidateSalesOrder(ctx context.Context, input SalesOrderInput) (SalesOrderValidation, error)
+	ReplenishmentNeeds(ctx context.Context, first *int, after *string, filter *jxc.ReplenishmentNeedFilter) (ReplenishmentNeedConnection, error)
+	Shipments(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (ShipmentConnection, error)
+	Shipment(ctx context.Context, id int64) (*jxc.Shipment, error)
+	SalesInvoices(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (SalesInvoiceConnection, error)
+	SalesInvoice(ctx context.Context, id int64) (*jxc.SalesInvoice, error)
+	CustomerPayments(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (CustomerPaymentConnection, error)
+	SalesReturns(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (SalesReturnConnection, error)
+	ReceivablesAging(ctx context.Context, asOf *jxc.Date, customerID *int64) (jxc.ReceivablesAging, error)
+	CustomerSatisfaction(ctx context.Context) (jxc.Satisfaction, error)
 	StockValueSummary(ctx context.Context, groupBy jxc.StockGroupBy) ([]*jxc.StockValueGroup, error)
 	Kpis(ctx context.Context, from jxc.Date, to jxc.Date, compareFrom *jxc.Date, compareTo *jxc.Date) (jxc.KPIReport, error)
 	PeriodSummary(ctx context.Context, year int, month int) (*jxc.PeriodSummary, error)
@@ -1120,6 +1588,9 @@ type QueryResolver interface {
 	BudgetRollup(ctx context.Context, year int, month *int, by jxc.BudgetRollupBy) ([]*jxc.BudgetRollupRow, error)
 	OperatingCosts(ctx context.Context, first *int, after *string, year *int, month *int) (OperatingCostConnection, error)
 	Alerts(ctx context.Context, kinds []string, mine *bool, acknowledged *bool, first *int, after *string) (AlertConnection, error)
+}
+type SalesOrderResolver interface {
+	Shipments(ctx context.Context, obj *jxc.SalesOrder) ([]*jxc.Shipment, error)
 }
 type StockLevelChangeResolver interface {
 	Seq(ctx context.Context, obj *jxc.StockLevelChange) (string, error)
@@ -1230,6 +1701,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AccountPayload.UserErrors(childComplexity), true
+
+	case "Address.address":
+		if e.ComplexityRoot.Address.Address == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Address.Address(childComplexity), true
+	case "Address.label":
+		if e.ComplexityRoot.Address.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Address.Label(childComplexity), true
+	case "Address.region":
+		if e.ComplexityRoot.Address.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Address.Region(childComplexity), true
 
 	case "AgingBuckets.days1To30":
 		if e.ComplexityRoot.AgingBuckets.Days1To30 == nil {
@@ -1808,6 +2298,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CategoryPayload.UserErrors(childComplexity), true
 
+	case "Contact.email":
+		if e.ComplexityRoot.Contact.Email == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contact.Email(childComplexity), true
+	case "Contact.name":
+		if e.ComplexityRoot.Contact.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contact.Name(childComplexity), true
+	case "Contact.phone":
+		if e.ComplexityRoot.Contact.Phone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contact.Phone(childComplexity), true
+	case "Contact.title":
+		if e.ComplexityRoot.Contact.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contact.Title(childComplexity), true
+
 	case "CreateApiTokenPayload.secret":
 		if e.ComplexityRoot.CreateApiTokenPayload.Secret == nil {
 			break
@@ -1826,6 +2341,461 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CreateApiTokenPayload.UserErrors(childComplexity), true
+
+	case "Customer.active":
+		if e.ComplexityRoot.Customer.Active == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.Active(childComplexity), true
+	case "Customer.addresses":
+		if e.ComplexityRoot.Customer.Addresses == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.Addresses(childComplexity), true
+	case "Customer.channel":
+		if e.ComplexityRoot.Customer.Channel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.Channel(childComplexity), true
+	case "Customer.code":
+		if e.ComplexityRoot.Customer.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.Code(childComplexity), true
+	case "Customer.contacts":
+		if e.ComplexityRoot.Customer.Contacts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.Contacts(childComplexity), true
+	case "Customer.createdAt":
+		if e.ComplexityRoot.Customer.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.CreatedAt(childComplexity), true
+	case "Customer.creditAvailable":
+		if e.ComplexityRoot.Customer.CreditAvailable == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.CreditAvailable(childComplexity), true
+	case "Customer.creditLimit":
+		if e.ComplexityRoot.Customer.CreditLimit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.CreditLimit(childComplexity), true
+	case "Customer.id":
+		if e.ComplexityRoot.Customer.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.ID(childComplexity), true
+	case "Customer.invoices":
+		if e.ComplexityRoot.Customer.Invoices == nil {
+			break
+		}
+
+		args, err := ec.field_Customer_invoices_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Customer.Invoices(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Customer.name":
+		if e.ComplexityRoot.Customer.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.Name(childComplexity), true
+	case "Customer.notes":
+		if e.ComplexityRoot.Customer.Notes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.Notes(childComplexity), true
+	case "Customer.onCreditHold":
+		if e.ComplexityRoot.Customer.OnCreditHold == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.OnCreditHold(childComplexity), true
+	case "Customer.openBalance":
+		if e.ComplexityRoot.Customer.OpenBalance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.OpenBalance(childComplexity), true
+	case "Customer.orders":
+		if e.ComplexityRoot.Customer.Orders == nil {
+			break
+		}
+
+		args, err := ec.field_Customer_orders_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Customer.Orders(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Customer.overdueAmount":
+		if e.ComplexityRoot.Customer.OverdueAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.OverdueAmount(childComplexity), true
+	case "Customer.paymentTermsDays":
+		if e.ComplexityRoot.Customer.PaymentTermsDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.PaymentTermsDays(childComplexity), true
+	case "Customer.payments":
+		if e.ComplexityRoot.Customer.Payments == nil {
+			break
+		}
+
+		args, err := ec.field_Customer_payments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Customer.Payments(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Customer.preferences":
+		if e.ComplexityRoot.Customer.Preferences == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.Preferences(childComplexity), true
+	case "Customer.region":
+		if e.ComplexityRoot.Customer.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.Region(childComplexity), true
+	case "Customer.returns":
+		if e.ComplexityRoot.Customer.Returns == nil {
+			break
+		}
+
+		args, err := ec.field_Customer_returns_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Customer.Returns(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Customer.salesperson":
+		if e.ComplexityRoot.Customer.Salesperson == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.Salesperson(childComplexity), true
+	case "Customer.satisfaction":
+		if e.ComplexityRoot.Customer.Satisfaction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.Satisfaction(childComplexity), true
+	case "Customer.shipments":
+		if e.ComplexityRoot.Customer.Shipments == nil {
+			break
+		}
+
+		args, err := ec.field_Customer_shipments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Customer.Shipments(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Customer.topProducts":
+		if e.ComplexityRoot.Customer.TopProducts == nil {
+			break
+		}
+
+		args, err := ec.field_Customer_topProducts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Customer.TopProducts(childComplexity, args["limit"].(*int)), true
+	case "Customer.updatedAt":
+		if e.ComplexityRoot.Customer.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.UpdatedAt(childComplexity), true
+
+	case "CustomerAging.customer":
+		if e.ComplexityRoot.CustomerAging.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerAging.Customer(childComplexity), true
+	case "CustomerAging.buckets":
+		if e.ComplexityRoot.CustomerAging.ReceivableBuckets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerAging.ReceivableBuckets(childComplexity), true
+
+	case "CustomerConnection.edges":
+		if e.ComplexityRoot.CustomerConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerConnection.Edges(childComplexity), true
+	case "CustomerConnection.nodes":
+		if e.ComplexityRoot.CustomerConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerConnection.Nodes(childComplexity), true
+	case "CustomerConnection.pageInfo":
+		if e.ComplexityRoot.CustomerConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerConnection.PageInfo(childComplexity), true
+	case "CustomerConnection.totalCount":
+		if e.ComplexityRoot.CustomerConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerConnection.TotalCount(childComplexity), true
+
+	case "CustomerEdge.cursor":
+		if e.ComplexityRoot.CustomerEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerEdge.Cursor(childComplexity), true
+	case "CustomerEdge.node":
+		if e.ComplexityRoot.CustomerEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerEdge.Node(childComplexity), true
+
+	case "CustomerPayload.customer":
+		if e.ComplexityRoot.CustomerPayload.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPayload.Customer(childComplexity), true
+	case "CustomerPayload.userErrors":
+		if e.ComplexityRoot.CustomerPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPayload.UserErrors(childComplexity), true
+
+	case "CustomerPayment.allocations":
+		if e.ComplexityRoot.CustomerPayment.Allocations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPayment.Allocations(childComplexity), true
+	case "CustomerPayment.amount":
+		if e.ComplexityRoot.CustomerPayment.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPayment.Amount(childComplexity), true
+	case "CustomerPayment.appliedAmount":
+		if e.ComplexityRoot.CustomerPayment.AppliedAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPayment.AppliedAmount(childComplexity), true
+	case "CustomerPayment.bankAccount":
+		if e.ComplexityRoot.CustomerPayment.BankAccount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPayment.BankAccount(childComplexity), true
+	case "CustomerPayment.createdAt":
+		if e.ComplexityRoot.CustomerPayment.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPayment.CreatedAt(childComplexity), true
+	case "CustomerPayment.customer":
+		if e.ComplexityRoot.CustomerPayment.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPayment.Customer(childComplexity), true
+	case "CustomerPayment.id":
+		if e.ComplexityRoot.CustomerPayment.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPayment.ID(childComplexity), true
+	case "CustomerPayment.journalEntryId":
+		if e.ComplexityRoot.CustomerPayment.JournalEntryID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPayment.JournalEntryID(childComplexity), true
+	case "CustomerPayment.number":
+		if e.ComplexityRoot.CustomerPayment.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPayment.Number(childComplexity), true
+	case "CustomerPayment.postingDate":
+		if e.ComplexityRoot.CustomerPayment.PostingDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPayment.PostingDate(childComplexity), true
+	case "CustomerPayment.reference":
+		if e.ComplexityRoot.CustomerPayment.Reference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPayment.Reference(childComplexity), true
+	case "CustomerPayment.refundedAmount":
+		if e.ComplexityRoot.CustomerPayment.RefundedAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPayment.RefundedAmount(childComplexity), true
+	case "CustomerPayment.unapplied":
+		if e.ComplexityRoot.CustomerPayment.Unapplied == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPayment.Unapplied(childComplexity), true
+
+	case "CustomerPaymentConnection.edges":
+		if e.ComplexityRoot.CustomerPaymentConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPaymentConnection.Edges(childComplexity), true
+	case "CustomerPaymentConnection.nodes":
+		if e.ComplexityRoot.CustomerPaymentConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPaymentConnection.Nodes(childComplexity), true
+	case "CustomerPaymentConnection.pageInfo":
+		if e.ComplexityRoot.CustomerPaymentConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPaymentConnection.PageInfo(childComplexity), true
+	case "CustomerPaymentConnection.totalCount":
+		if e.ComplexityRoot.CustomerPaymentConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPaymentConnection.TotalCount(childComplexity), true
+
+	case "CustomerPaymentEdge.cursor":
+		if e.ComplexityRoot.CustomerPaymentEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPaymentEdge.Cursor(childComplexity), true
+	case "CustomerPaymentEdge.node":
+		if e.ComplexityRoot.CustomerPaymentEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPaymentEdge.Node(childComplexity), true
+
+	case "CustomerPaymentPayload.payment":
+		if e.ComplexityRoot.CustomerPaymentPayload.Payment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPaymentPayload.Payment(childComplexity), true
+	case "CustomerPaymentPayload.userErrors":
+		if e.ComplexityRoot.CustomerPaymentPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPaymentPayload.UserErrors(childComplexity), true
+
+	case "CustomerRefund.amount":
+		if e.ComplexityRoot.CustomerRefund.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerRefund.Amount(childComplexity), true
+	case "CustomerRefund.bankAccount":
+		if e.ComplexityRoot.CustomerRefund.BankAccount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerRefund.BankAccount(childComplexity), true
+	case "CustomerRefund.createdAt":
+		if e.ComplexityRoot.CustomerRefund.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerRefund.CreatedAt(childComplexity), true
+	case "CustomerRefund.customerId":
+		if e.ComplexityRoot.CustomerRefund.CustomerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerRefund.CustomerID(childComplexity), true
+	case "CustomerRefund.id":
+		if e.ComplexityRoot.CustomerRefund.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerRefund.ID(childComplexity), true
+	case "CustomerRefund.journalEntryId":
+		if e.ComplexityRoot.CustomerRefund.JournalEntryID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerRefund.JournalEntryID(childComplexity), true
+	case "CustomerRefund.number":
+		if e.ComplexityRoot.CustomerRefund.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerRefund.Number(childComplexity), true
+	case "CustomerRefund.paymentId":
+		if e.ComplexityRoot.CustomerRefund.PaymentID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerRefund.PaymentID(childComplexity), true
+	case "CustomerRefund.postingDate":
+		if e.ComplexityRoot.CustomerRefund.PostingDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerRefund.PostingDate(childComplexity), true
+	case "CustomerRefund.returnId":
+		if e.ComplexityRoot.CustomerRefund.ReturnID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerRefund.ReturnID(childComplexity), true
+
+	case "CustomerRefundPayload.refund":
+		if e.ComplexityRoot.CustomerRefundPayload.Refund == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerRefundPayload.Refund(childComplexity), true
+	case "CustomerRefundPayload.userErrors":
+		if e.ComplexityRoot.CustomerRefundPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerRefundPayload.UserErrors(childComplexity), true
 
 	case "FiscalPeriod.closedAt":
 		if e.ComplexityRoot.FiscalPeriod.ClosedAt == nil {
@@ -2512,6 +3482,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AcknowledgeAlert(childComplexity, args["id"].(int64)), true
+	case "Mutation.applyCustomerCredit":
+		if e.ComplexityRoot.Mutation.ApplyCustomerCredit == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_applyCustomerCredit_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApplyCustomerCredit(childComplexity, args["input"].(ApplyCustomerCreditInput)), true
 	case "Mutation.approvePurchaseOrder":
 		if e.ComplexityRoot.Mutation.ApprovePurchaseOrder == nil {
 			break
@@ -2545,6 +3526,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CancelPurchaseOrder(childComplexity, args["id"].(int64)), true
+	case "Mutation.cancelSalesOrder":
+		if e.ComplexityRoot.Mutation.CancelSalesOrder == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelSalesOrder_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CancelSalesOrder(childComplexity, args["id"].(int64)), true
 	case "Mutation.checkLowStock":
 		if e.ComplexityRoot.Mutation.CheckLowStock == nil {
 			break
@@ -2573,6 +3565,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ClosePurchaseOrder(childComplexity, args["id"].(int64)), true
+	case "Mutation.closeSalesOrder":
+		if e.ComplexityRoot.Mutation.CloseSalesOrder == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_closeSalesOrder_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CloseSalesOrder(childComplexity, args["id"].(int64)), true
+	case "Mutation.confirmDelivery":
+		if e.ComplexityRoot.Mutation.ConfirmDelivery == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_confirmDelivery_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ConfirmDelivery(childComplexity, args["input"].(ConfirmDeliveryInput)), true
+	case "Mutation.confirmSalesOrder":
+		if e.ComplexityRoot.Mutation.ConfirmSalesOrder == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_confirmSalesOrder_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ConfirmSalesOrder(childComplexity, args["id"].(int64)), true
 	case "Mutation.createApiToken":
 		if e.ComplexityRoot.Mutation.CreateAPIToken == nil {
 			break
@@ -2617,6 +3642,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateCategory(childComplexity, args["input"].(CreateCategoryInput)), true
+	case "Mutation.createCustomer":
+		if e.ComplexityRoot.Mutation.CreateCustomer == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createCustomer_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateCustomer(childComplexity, args["input"].(CreateCustomerInput)), true
 	case "Mutation.createLocation":
 		if e.ComplexityRoot.Mutation.CreateLocation == nil {
 			break
@@ -2661,6 +3697,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreatePurchaseOrdersFromSuggestions(childComplexity, args["input"].(CreatePurchaseOrdersFromSuggestionsInput)), true
+	case "Mutation.createSalesInvoice":
+		if e.ComplexityRoot.Mutation.CreateSalesInvoice == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createSalesInvoice_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateSalesInvoice(childComplexity, args["input"].(CreateSalesInvoiceInput)), true
+	case "Mutation.createSalesOrder":
+		if e.ComplexityRoot.Mutation.CreateSalesOrder == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createSalesOrder_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateSalesOrder(childComplexity, args["input"].(SalesOrderInput)), true
+	case "Mutation.createSalesReturn":
+		if e.ComplexityRoot.Mutation.CreateSalesReturn == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createSalesReturn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateSalesReturn(childComplexity, args["input"].(CreateSalesReturnInput)), true
 	case "Mutation.createSupplier":
 		if e.ComplexityRoot.Mutation.CreateSupplier == nil {
 			break
@@ -2821,6 +3890,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.PostSupplierPayment(childComplexity, args["input"].(SupplierPaymentInput)), true
+	case "Mutation.recordCustomerPayment":
+		if e.ComplexityRoot.Mutation.RecordCustomerPayment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordCustomerPayment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordCustomerPayment(childComplexity, args["input"].(RecordCustomerPaymentInput)), true
+	case "Mutation.refundCustomer":
+		if e.ComplexityRoot.Mutation.RefundCustomer == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_refundCustomer_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RefundCustomer(childComplexity, args["input"].(RefundCustomerInput)), true
+	case "Mutation.releaseSalesOrderHold":
+		if e.ComplexityRoot.Mutation.ReleaseSalesOrderHold == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_releaseSalesOrderHold_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReleaseSalesOrderHold(childComplexity, args["id"].(int64)), true
 	case "Mutation.reopenFiscalPeriod":
 		if e.ComplexityRoot.Mutation.ReopenFiscalPeriod == nil {
 			break
@@ -2832,6 +3934,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ReopenFiscalPeriod(childComplexity, args["input"].(FiscalPeriodInput)), true
+	case "Mutation.reserveSalesOrderStock":
+		if e.ComplexityRoot.Mutation.ReserveSalesOrderStock == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_reserveSalesOrderStock_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReserveSalesOrderStock(childComplexity, args["id"].(int64)), true
 	case "Mutation.reverseJournalEntry":
 		if e.ComplexityRoot.Mutation.ReverseJournalEntry == nil {
 			break
@@ -2876,6 +3989,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetSupplierProduct(childComplexity, args["input"].(SetSupplierProductInput)), true
+	case "Mutation.shipShipment":
+		if e.ComplexityRoot.Mutation.ShipShipment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_shipShipment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ShipShipment(childComplexity, args["input"].(ShipShipmentInput)), true
 	case "Mutation.submitPurchaseOrder":
 		if e.ComplexityRoot.Mutation.SubmitPurchaseOrder == nil {
 			break
@@ -2920,6 +4044,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateCategory(childComplexity, args["input"].(UpdateCategoryInput)), true
+	case "Mutation.updateCustomer":
+		if e.ComplexityRoot.Mutation.UpdateCustomer == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateCustomer_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateCustomer(childComplexity, args["input"].(UpdateCustomerInput)), true
 	case "Mutation.updateLocation":
 		if e.ComplexityRoot.Mutation.UpdateLocation == nil {
 			break
@@ -3414,6 +4549,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ProductPayload.UserErrors(childComplexity), true
+
+	case "ProductSales.netAmount":
+		if e.ComplexityRoot.ProductSales.NetAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductSales.NetAmount(childComplexity), true
+	case "ProductSales.product":
+		if e.ComplexityRoot.ProductSales.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductSales.Product(childComplexity), true
+	case "ProductSales.quantity":
+		if e.ComplexityRoot.ProductSales.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductSales.Quantity(childComplexity), true
 
 	case "ProfitAndLoss.expenses":
 		if e.ComplexityRoot.ProfitAndLoss.Expenses == nil {
@@ -3910,6 +5064,45 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Categories(childComplexity, args["includeInactive"].(*bool)), true
+	case "Query.customer":
+		if e.ComplexityRoot.Query.Customer == nil {
+			break
+		}
+
+		args, err := ec.field_Query_customer_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Customer(childComplexity, args["id"].(int64)), true
+	case "Query.customerPayments":
+		if e.ComplexityRoot.Query.CustomerPayments == nil {
+			break
+		}
+
+		args, err := ec.field_Query_customerPayments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CustomerPayments(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SalesDocumentFilter)), true
+	case "Query.customerSatisfaction":
+		if e.ComplexityRoot.Query.CustomerSatisfaction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.CustomerSatisfaction(childComplexity), true
+	case "Query.customers":
+		if e.ComplexityRoot.Query.Customers == nil {
+			break
+		}
+
+		args, err := ec.field_Query_customers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Customers(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.CustomerFilter), args["orderBy"].(*jxc.CustomerOrder)), true
 	case "Query.fiscalPeriods":
 		if e.ComplexityRoot.Query.FiscalPeriods == nil {
 			break
@@ -4127,12 +5320,111 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.PurchasingSettings(childComplexity), true
+	case "Query.receivablesAging":
+		if e.ComplexityRoot.Query.ReceivablesAging == nil {
+			break
+		}
+
+		args, err := ec.field_Query_receivablesAging_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ReceivablesAging(childComplexity, args["asOf"].(*jxc.Date), args["customerId"].(*int64)), true
+	case "Query.replenishmentNeeds":
+		if e.ComplexityRoot.Query.ReplenishmentNeeds == nil {
+			break
+		}
+
+		args, err := ec.field_Query_replenishmentNeeds_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ReplenishmentNeeds(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.ReplenishmentNeedFilter)), true
+	case "Query.salesInvoice":
+		if e.ComplexityRoot.Query.SalesInvoice == nil {
+			break
+		}
+
+		args, err := ec.field_Query_salesInvoice_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SalesInvoice(childComplexity, args["id"].(int64)), true
+	case "Query.salesInvoices":
+		if e.ComplexityRoot.Query.SalesInvoices == nil {
+			break
+		}
+
+		args, err := ec.field_Query_salesInvoices_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SalesInvoices(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SalesDocumentFilter)), true
+	case "Query.salesOrder":
+		if e.ComplexityRoot.Query.SalesOrder == nil {
+			break
+		}
+
+		args, err := ec.field_Query_salesOrder_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SalesOrder(childComplexity, args["id"].(int64)), true
+	case "Query.salesOrders":
+		if e.ComplexityRoot.Query.SalesOrders == nil {
+			break
+		}
+
+		args, err := ec.field_Query_salesOrders_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SalesOrders(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SalesDocumentFilter)), true
+	case "Query.salesReturns":
+		if e.ComplexityRoot.Query.SalesReturns == nil {
+			break
+		}
+
+		args, err := ec.field_Query_salesReturns_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SalesReturns(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SalesDocumentFilter)), true
 	case "Query.serverTime":
 		if e.ComplexityRoot.Query.ServerTime == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Query.ServerTime(childComplexity), true
+	case "Query.shipment":
+		if e.ComplexityRoot.Query.Shipment == nil {
+			break
+		}
+
+		args, err := ec.field_Query_shipment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Shipment(childComplexity, args["id"].(int64)), true
+	case "Query.shipments":
+		if e.ComplexityRoot.Query.Shipments == nil {
+			break
+		}
+
+		args, err := ec.field_Query_shipments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Shipments(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SalesDocumentFilter)), true
 	case "Query.stockDocument":
 		if e.ComplexityRoot.Query.StockDocument == nil {
 			break
@@ -4249,6 +5541,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Users(childComplexity), true
+	case "Query.validateSalesOrder":
+		if e.ComplexityRoot.Query.ValidateSalesOrder == nil {
+			break
+		}
+
+		args, err := ec.field_Query_validateSalesOrder_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ValidateSalesOrder(childComplexity, args["input"].(SalesOrderInput)), true
 	case "Query.warehouse":
 		if e.ComplexityRoot.Query.Warehouse == nil {
 			break
@@ -4272,6 +5575,204 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Warehouses(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.WarehouseFilter), args["orderBy"].(*jxc.WarehouseOrder)), true
 
+	case "ReceivableAgingBuckets.current":
+		if e.ComplexityRoot.ReceivableAgingBuckets.Current == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableAgingBuckets.Current(childComplexity), true
+	case "ReceivableAgingBuckets.days1To30":
+		if e.ComplexityRoot.ReceivableAgingBuckets.Days30 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableAgingBuckets.Days30(childComplexity), true
+	case "ReceivableAgingBuckets.days31To60":
+		if e.ComplexityRoot.ReceivableAgingBuckets.Days60 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableAgingBuckets.Days60(childComplexity), true
+	case "ReceivableAgingBuckets.days61To90":
+		if e.ComplexityRoot.ReceivableAgingBuckets.Days90 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableAgingBuckets.Days90(childComplexity), true
+	case "ReceivableAgingBuckets.over90":
+		if e.ComplexityRoot.ReceivableAgingBuckets.Over90 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableAgingBuckets.Over90(childComplexity), true
+	case "ReceivableAgingBuckets.total":
+		if e.ComplexityRoot.ReceivableAgingBuckets.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableAgingBuckets.Total(childComplexity), true
+
+	case "ReceivableAllocation.amount":
+		if e.ComplexityRoot.ReceivableAllocation.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableAllocation.Amount(childComplexity), true
+	case "ReceivableAllocation.id":
+		if e.ComplexityRoot.ReceivableAllocation.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableAllocation.ID(childComplexity), true
+	case "ReceivableAllocation.invoiceId":
+		if e.ComplexityRoot.ReceivableAllocation.InvoiceID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableAllocation.InvoiceID(childComplexity), true
+	case "ReceivableAllocation.invoiceNumber":
+		if e.ComplexityRoot.ReceivableAllocation.InvoiceNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableAllocation.InvoiceNo(childComplexity), true
+	case "ReceivableAllocation.paymentId":
+		if e.ComplexityRoot.ReceivableAllocation.PaymentID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableAllocation.PaymentID(childComplexity), true
+	case "ReceivableAllocation.postingDate":
+		if e.ComplexityRoot.ReceivableAllocation.PostingDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableAllocation.PostingDate(childComplexity), true
+	case "ReceivableAllocation.returnId":
+		if e.ComplexityRoot.ReceivableAllocation.ReturnID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableAllocation.ReturnID(childComplexity), true
+
+	case "ReceivablesAging.asOf":
+		if e.ComplexityRoot.ReceivablesAging.AsOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivablesAging.AsOf(childComplexity), true
+	case "ReceivablesAging.customers":
+		if e.ComplexityRoot.ReceivablesAging.Customers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivablesAging.Customers(childComplexity), true
+	case "ReceivablesAging.total":
+		if e.ComplexityRoot.ReceivablesAging.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivablesAging.Total(childComplexity), true
+
+	case "ReplenishmentNeed.coveredAt":
+		if e.ComplexityRoot.ReplenishmentNeed.CoveredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReplenishmentNeed.CoveredAt(childComplexity), true
+	case "ReplenishmentNeed.createdAt":
+		if e.ComplexityRoot.ReplenishmentNeed.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReplenishmentNeed.CreatedAt(childComplexity), true
+	case "ReplenishmentNeed.id":
+		if e.ComplexityRoot.ReplenishmentNeed.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReplenishmentNeed.ID(childComplexity), true
+	case "ReplenishmentNeed.orderNumber":
+		if e.ComplexityRoot.ReplenishmentNeed.OrderNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReplenishmentNeed.OrderNumber(childComplexity), true
+	case "ReplenishmentNeed.product":
+		if e.ComplexityRoot.ReplenishmentNeed.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReplenishmentNeed.Product(childComplexity), true
+	case "ReplenishmentNeed.quantity":
+		if e.ComplexityRoot.ReplenishmentNeed.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReplenishmentNeed.Quantity(childComplexity), true
+	case "ReplenishmentNeed.salesOrderId":
+		if e.ComplexityRoot.ReplenishmentNeed.SalesOrderID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReplenishmentNeed.SalesOrderID(childComplexity), true
+	case "ReplenishmentNeed.salesOrderLineId":
+		if e.ComplexityRoot.ReplenishmentNeed.SalesOrderLine == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReplenishmentNeed.SalesOrderLine(childComplexity), true
+	case "ReplenishmentNeed.status":
+		if e.ComplexityRoot.ReplenishmentNeed.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReplenishmentNeed.Status(childComplexity), true
+	case "ReplenishmentNeed.warehouse":
+		if e.ComplexityRoot.ReplenishmentNeed.Warehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReplenishmentNeed.Warehouse(childComplexity), true
+
+	case "ReplenishmentNeedConnection.edges":
+		if e.ComplexityRoot.ReplenishmentNeedConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReplenishmentNeedConnection.Edges(childComplexity), true
+	case "ReplenishmentNeedConnection.nodes":
+		if e.ComplexityRoot.ReplenishmentNeedConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReplenishmentNeedConnection.Nodes(childComplexity), true
+	case "ReplenishmentNeedConnection.pageInfo":
+		if e.ComplexityRoot.ReplenishmentNeedConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReplenishmentNeedConnection.PageInfo(childComplexity), true
+	case "ReplenishmentNeedConnection.totalCount":
+		if e.ComplexityRoot.ReplenishmentNeedConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReplenishmentNeedConnection.TotalCount(childComplexity), true
+
+	case "ReplenishmentNeedEdge.cursor":
+		if e.ComplexityRoot.ReplenishmentNeedEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReplenishmentNeedEdge.Cursor(childComplexity), true
+	case "ReplenishmentNeedEdge.node":
+		if e.ComplexityRoot.ReplenishmentNeedEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReplenishmentNeedEdge.Node(childComplexity), true
+
 	case "RevokeApiTokenPayload.id":
 		if e.ComplexityRoot.RevokeApiTokenPayload.ID == nil {
 			break
@@ -4285,6 +5786,731 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RevokeApiTokenPayload.UserErrors(childComplexity), true
 
+	case "SalesInvoice.createdAt":
+		if e.ComplexityRoot.SalesInvoice.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoice.CreatedAt(childComplexity), true
+	case "SalesInvoice.creditedAmount":
+		if e.ComplexityRoot.SalesInvoice.CreditedAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoice.CreditedAmount(childComplexity), true
+	case "SalesInvoice.customer":
+		if e.ComplexityRoot.SalesInvoice.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoice.Customer(childComplexity), true
+	case "SalesInvoice.dueDate":
+		if e.ComplexityRoot.SalesInvoice.DueDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoice.DueDate(childComplexity), true
+	case "SalesInvoice.id":
+		if e.ComplexityRoot.SalesInvoice.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoice.ID(childComplexity), true
+	case "SalesInvoice.journalEntryId":
+		if e.ComplexityRoot.SalesInvoice.JournalEntryID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoice.JournalEntryID(childComplexity), true
+	case "SalesInvoice.lines":
+		if e.ComplexityRoot.SalesInvoice.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoice.Lines(childComplexity), true
+	case "SalesInvoice.netAmount":
+		if e.ComplexityRoot.SalesInvoice.NetAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoice.NetAmount(childComplexity), true
+	case "SalesInvoice.number":
+		if e.ComplexityRoot.SalesInvoice.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoice.Number(childComplexity), true
+	case "SalesInvoice.openAmount":
+		if e.ComplexityRoot.SalesInvoice.OpenAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoice.OpenAmount(childComplexity), true
+	case "SalesInvoice.paidAmount":
+		if e.ComplexityRoot.SalesInvoice.PaidAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoice.PaidAmount(childComplexity), true
+	case "SalesInvoice.postingDate":
+		if e.ComplexityRoot.SalesInvoice.PostingDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoice.PostingDate(childComplexity), true
+	case "SalesInvoice.status":
+		if e.ComplexityRoot.SalesInvoice.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoice.Status(childComplexity), true
+	case "SalesInvoice.totalAmount":
+		if e.ComplexityRoot.SalesInvoice.TotalAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoice.TotalAmount(childComplexity), true
+	case "SalesInvoice.vatAmount":
+		if e.ComplexityRoot.SalesInvoice.VATAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoice.VATAmount(childComplexity), true
+
+	case "SalesInvoiceConnection.edges":
+		if e.ComplexityRoot.SalesInvoiceConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoiceConnection.Edges(childComplexity), true
+	case "SalesInvoiceConnection.nodes":
+		if e.ComplexityRoot.SalesInvoiceConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoiceConnection.Nodes(childComplexity), true
+	case "SalesInvoiceConnection.pageInfo":
+		if e.ComplexityRoot.SalesInvoiceConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoiceConnection.PageInfo(childComplexity), true
+	case "SalesInvoiceConnection.totalCount":
+		if e.ComplexityRoot.SalesInvoiceConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoiceConnection.TotalCount(childComplexity), true
+
+	case "SalesInvoiceEdge.cursor":
+		if e.ComplexityRoot.SalesInvoiceEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoiceEdge.Cursor(childComplexity), true
+	case "SalesInvoiceEdge.node":
+		if e.ComplexityRoot.SalesInvoiceEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoiceEdge.Node(childComplexity), true
+
+	case "SalesInvoiceLine.discountRate":
+		if e.ComplexityRoot.SalesInvoiceLine.DiscountRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoiceLine.DiscountRate(childComplexity), true
+	case "SalesInvoiceLine.id":
+		if e.ComplexityRoot.SalesInvoiceLine.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoiceLine.ID(childComplexity), true
+	case "SalesInvoiceLine.lineNo":
+		if e.ComplexityRoot.SalesInvoiceLine.LineNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoiceLine.LineNo(childComplexity), true
+	case "SalesInvoiceLine.netAmount":
+		if e.ComplexityRoot.SalesInvoiceLine.NetAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoiceLine.NetAmount(childComplexity), true
+	case "SalesInvoiceLine.product":
+		if e.ComplexityRoot.SalesInvoiceLine.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoiceLine.Product(childComplexity), true
+	case "SalesInvoiceLine.quantity":
+		if e.ComplexityRoot.SalesInvoiceLine.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoiceLine.Quantity(childComplexity), true
+	case "SalesInvoiceLine.shipmentLineId":
+		if e.ComplexityRoot.SalesInvoiceLine.ShipmentLineID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoiceLine.ShipmentLineID(childComplexity), true
+	case "SalesInvoiceLine.unitPrice":
+		if e.ComplexityRoot.SalesInvoiceLine.UnitPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoiceLine.UnitPrice(childComplexity), true
+	case "SalesInvoiceLine.vatAmount":
+		if e.ComplexityRoot.SalesInvoiceLine.VATAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoiceLine.VATAmount(childComplexity), true
+	case "SalesInvoiceLine.vatRate":
+		if e.ComplexityRoot.SalesInvoiceLine.VATRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoiceLine.VATRate(childComplexity), true
+
+	case "SalesInvoicePayload.invoice":
+		if e.ComplexityRoot.SalesInvoicePayload.Invoice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoicePayload.Invoice(childComplexity), true
+	case "SalesInvoicePayload.userErrors":
+		if e.ComplexityRoot.SalesInvoicePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoicePayload.UserErrors(childComplexity), true
+
+	case "SalesOrder.channel":
+		if e.ComplexityRoot.SalesOrder.Channel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrder.Channel(childComplexity), true
+	case "SalesOrder.createdAt":
+		if e.ComplexityRoot.SalesOrder.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrder.CreatedAt(childComplexity), true
+	case "SalesOrder.customer":
+		if e.ComplexityRoot.SalesOrder.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrder.Customer(childComplexity), true
+	case "SalesOrder.holdReason":
+		if e.ComplexityRoot.SalesOrder.HoldReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrder.HoldReason(childComplexity), true
+	case "SalesOrder.id":
+		if e.ComplexityRoot.SalesOrder.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrder.ID(childComplexity), true
+	case "SalesOrder.lines":
+		if e.ComplexityRoot.SalesOrder.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrder.Lines(childComplexity), true
+	case "SalesOrder.netAmount":
+		if e.ComplexityRoot.SalesOrder.NetAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrder.NetAmount(childComplexity), true
+	case "SalesOrder.notes":
+		if e.ComplexityRoot.SalesOrder.Notes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrder.Notes(childComplexity), true
+	case "SalesOrder.number":
+		if e.ComplexityRoot.SalesOrder.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrder.Number(childComplexity), true
+	case "SalesOrder.postingDate":
+		if e.ComplexityRoot.SalesOrder.PostingDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrder.PostingDate(childComplexity), true
+	case "SalesOrder.region":
+		if e.ComplexityRoot.SalesOrder.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrder.Region(childComplexity), true
+	case "SalesOrder.shipments":
+		if e.ComplexityRoot.SalesOrder.Shipments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrder.Shipments(childComplexity), true
+	case "SalesOrder.status":
+		if e.ComplexityRoot.SalesOrder.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrder.Status(childComplexity), true
+	case "SalesOrder.totalAmount":
+		if e.ComplexityRoot.SalesOrder.TotalAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrder.TotalAmount(childComplexity), true
+	case "SalesOrder.updatedAt":
+		if e.ComplexityRoot.SalesOrder.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrder.UpdatedAt(childComplexity), true
+	case "SalesOrder.vatAmount":
+		if e.ComplexityRoot.SalesOrder.VATAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrder.VATAmount(childComplexity), true
+	case "SalesOrder.warehouse":
+		if e.ComplexityRoot.SalesOrder.Warehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrder.Warehouse(childComplexity), true
+	case "SalesOrder.warehouseOverride":
+		if e.ComplexityRoot.SalesOrder.WarehouseOverride == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrder.WarehouseOverride(childComplexity), true
+
+	case "SalesOrderConnection.edges":
+		if e.ComplexityRoot.SalesOrderConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderConnection.Edges(childComplexity), true
+	case "SalesOrderConnection.nodes":
+		if e.ComplexityRoot.SalesOrderConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderConnection.Nodes(childComplexity), true
+	case "SalesOrderConnection.pageInfo":
+		if e.ComplexityRoot.SalesOrderConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderConnection.PageInfo(childComplexity), true
+	case "SalesOrderConnection.totalCount":
+		if e.ComplexityRoot.SalesOrderConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderConnection.TotalCount(childComplexity), true
+
+	case "SalesOrderEdge.cursor":
+		if e.ComplexityRoot.SalesOrderEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderEdge.Cursor(childComplexity), true
+	case "SalesOrderEdge.node":
+		if e.ComplexityRoot.SalesOrderEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderEdge.Node(childComplexity), true
+
+	case "SalesOrderLine.discountRate":
+		if e.ComplexityRoot.SalesOrderLine.DiscountRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderLine.DiscountRate(childComplexity), true
+	case "SalesOrderLine.id":
+		if e.ComplexityRoot.SalesOrderLine.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderLine.ID(childComplexity), true
+	case "SalesOrderLine.lineNo":
+		if e.ComplexityRoot.SalesOrderLine.LineNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderLine.LineNo(childComplexity), true
+	case "SalesOrderLine.netAmount":
+		if e.ComplexityRoot.SalesOrderLine.NetAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderLine.NetAmount(childComplexity), true
+	case "SalesOrderLine.outstanding":
+		if e.ComplexityRoot.SalesOrderLine.Outstanding == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderLine.Outstanding(childComplexity), true
+	case "SalesOrderLine.product":
+		if e.ComplexityRoot.SalesOrderLine.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderLine.Product(childComplexity), true
+	case "SalesOrderLine.quantity":
+		if e.ComplexityRoot.SalesOrderLine.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderLine.Quantity(childComplexity), true
+	case "SalesOrderLine.reserved":
+		if e.ComplexityRoot.SalesOrderLine.Reserved == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderLine.Reserved(childComplexity), true
+	case "SalesOrderLine.returned":
+		if e.ComplexityRoot.SalesOrderLine.Returned == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderLine.Returned(childComplexity), true
+	case "SalesOrderLine.shipped":
+		if e.ComplexityRoot.SalesOrderLine.Shipped == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderLine.Shipped(childComplexity), true
+	case "SalesOrderLine.unitPrice":
+		if e.ComplexityRoot.SalesOrderLine.UnitPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderLine.UnitPrice(childComplexity), true
+	case "SalesOrderLine.vatAmount":
+		if e.ComplexityRoot.SalesOrderLine.VATAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderLine.VATAmount(childComplexity), true
+	case "SalesOrderLine.vatRate":
+		if e.ComplexityRoot.SalesOrderLine.VATRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderLine.VATRate(childComplexity), true
+
+	case "SalesOrderPayload.order":
+		if e.ComplexityRoot.SalesOrderPayload.Order == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderPayload.Order(childComplexity), true
+	case "SalesOrderPayload.userErrors":
+		if e.ComplexityRoot.SalesOrderPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderPayload.UserErrors(childComplexity), true
+
+	case "SalesOrderValidation.holdReason":
+		if e.ComplexityRoot.SalesOrderValidation.HoldReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderValidation.HoldReason(childComplexity), true
+	case "SalesOrderValidation.netAmount":
+		if e.ComplexityRoot.SalesOrderValidation.NetAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderValidation.NetAmount(childComplexity), true
+	case "SalesOrderValidation.ok":
+		if e.ComplexityRoot.SalesOrderValidation.Ok == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderValidation.Ok(childComplexity), true
+	case "SalesOrderValidation.shortages":
+		if e.ComplexityRoot.SalesOrderValidation.Shortages == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderValidation.Shortages(childComplexity), true
+	case "SalesOrderValidation.totalAmount":
+		if e.ComplexityRoot.SalesOrderValidation.TotalAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderValidation.TotalAmount(childComplexity), true
+	case "SalesOrderValidation.vatAmount":
+		if e.ComplexityRoot.SalesOrderValidation.VatAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderValidation.VatAmount(childComplexity), true
+	case "SalesOrderValidation.violations":
+		if e.ComplexityRoot.SalesOrderValidation.Violations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderValidation.Violations(childComplexity), true
+	case "SalesOrderValidation.warehouseId":
+		if e.ComplexityRoot.SalesOrderValidation.WarehouseID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderValidation.WarehouseID(childComplexity), true
+
+	case "SalesReturn.appliedAmount":
+		if e.ComplexityRoot.SalesReturn.AppliedAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturn.AppliedAmount(childComplexity), true
+	case "SalesReturn.costValue":
+		if e.ComplexityRoot.SalesReturn.CostValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturn.CostValue(childComplexity), true
+	case "SalesReturn.createdAt":
+		if e.ComplexityRoot.SalesReturn.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturn.CreatedAt(childComplexity), true
+	case "SalesReturn.customer":
+		if e.ComplexityRoot.SalesReturn.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturn.Customer(childComplexity), true
+	case "SalesReturn.id":
+		if e.ComplexityRoot.SalesReturn.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturn.ID(childComplexity), true
+	case "SalesReturn.invoiceId":
+		if e.ComplexityRoot.SalesReturn.InvoiceID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturn.InvoiceID(childComplexity), true
+	case "SalesReturn.journalEntryId":
+		if e.ComplexityRoot.SalesReturn.JournalEntryID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturn.JournalEntryID(childComplexity), true
+	case "SalesReturn.lines":
+		if e.ComplexityRoot.SalesReturn.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturn.Lines(childComplexity), true
+	case "SalesReturn.netAmount":
+		if e.ComplexityRoot.SalesReturn.NetAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturn.NetAmount(childComplexity), true
+	case "SalesReturn.number":
+		if e.ComplexityRoot.SalesReturn.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturn.Number(childComplexity), true
+	case "SalesReturn.openCredit":
+		if e.ComplexityRoot.SalesReturn.OpenCredit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturn.OpenCredit(childComplexity), true
+	case "SalesReturn.postingDate":
+		if e.ComplexityRoot.SalesReturn.PostingDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturn.PostingDate(childComplexity), true
+	case "SalesReturn.reason":
+		if e.ComplexityRoot.SalesReturn.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturn.Reason(childComplexity), true
+	case "SalesReturn.refundedAmount":
+		if e.ComplexityRoot.SalesReturn.RefundedAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturn.RefundedAmount(childComplexity), true
+	case "SalesReturn.shipmentId":
+		if e.ComplexityRoot.SalesReturn.ShipmentID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturn.ShipmentID(childComplexity), true
+	case "SalesReturn.totalAmount":
+		if e.ComplexityRoot.SalesReturn.TotalAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturn.TotalAmount(childComplexity), true
+	case "SalesReturn.vatAmount":
+		if e.ComplexityRoot.SalesReturn.VATAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturn.VATAmount(childComplexity), true
+
+	case "SalesReturnConnection.edges":
+		if e.ComplexityRoot.SalesReturnConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturnConnection.Edges(childComplexity), true
+	case "SalesReturnConnection.nodes":
+		if e.ComplexityRoot.SalesReturnConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturnConnection.Nodes(childComplexity), true
+	case "SalesReturnConnection.pageInfo":
+		if e.ComplexityRoot.SalesReturnConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturnConnection.PageInfo(childComplexity), true
+	case "SalesReturnConnection.totalCount":
+		if e.ComplexityRoot.SalesReturnConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturnConnection.TotalCount(childComplexity), true
+
+	case "SalesReturnEdge.cursor":
+		if e.ComplexityRoot.SalesReturnEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturnEdge.Cursor(childComplexity), true
+	case "SalesReturnEdge.node":
+		if e.ComplexityRoot.SalesReturnEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturnEdge.Node(childComplexity), true
+
+	case "SalesReturnLine.costValue":
+		if e.ComplexityRoot.SalesReturnLine.CostValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturnLine.CostValue(childComplexity), true
+	case "SalesReturnLine.id":
+		if e.ComplexityRoot.SalesReturnLine.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturnLine.ID(childComplexity), true
+	case "SalesReturnLine.lineNo":
+		if e.ComplexityRoot.SalesReturnLine.LineNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturnLine.LineNo(childComplexity), true
+	case "SalesReturnLine.netAmount":
+		if e.ComplexityRoot.SalesReturnLine.NetAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturnLine.NetAmount(childComplexity), true
+	case "SalesReturnLine.product":
+		if e.ComplexityRoot.SalesReturnLine.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturnLine.Product(childComplexity), true
+	case "SalesReturnLine.quantity":
+		if e.ComplexityRoot.SalesReturnLine.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturnLine.Quantity(childComplexity), true
+	case "SalesReturnLine.shipmentLineId":
+		if e.ComplexityRoot.SalesReturnLine.ShipmentLineID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturnLine.ShipmentLineID(childComplexity), true
+	case "SalesReturnLine.vatAmount":
+		if e.ComplexityRoot.SalesReturnLine.VATAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturnLine.VATAmount(childComplexity), true
+	case "SalesReturnLine.warehouseId":
+		if e.ComplexityRoot.SalesReturnLine.WarehouseID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturnLine.WarehouseID(childComplexity), true
+
+	case "SalesReturnPayload.salesReturn":
+		if e.ComplexityRoot.SalesReturnPayload.SalesReturn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturnPayload.SalesReturn(childComplexity), true
+	case "SalesReturnPayload.userErrors":
+		if e.ComplexityRoot.SalesReturnPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturnPayload.UserErrors(childComplexity), true
+
+	case "Satisfaction.average":
+		if e.ComplexityRoot.Satisfaction.Average == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Satisfaction.Average(childComplexity), true
+	case "Satisfaction.rated":
+		if e.ComplexityRoot.Satisfaction.Rated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Satisfaction.Rated(childComplexity), true
+	case "Satisfaction.satisfied":
+		if e.ComplexityRoot.Satisfaction.Satisfied == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Satisfaction.Satisfied(childComplexity), true
+	case "Satisfaction.satisfiedShare":
+		if e.ComplexityRoot.Satisfaction.SatisfiedShare == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Satisfaction.SatisfiedShare(childComplexity), true
+
 	case "SetPasswordPayload.ok":
 		if e.ComplexityRoot.SetPasswordPayload.Ok == nil {
 			break
@@ -4297,6 +6523,240 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SetPasswordPayload.UserErrors(childComplexity), true
+
+	case "Shipment.carrier":
+		if e.ComplexityRoot.Shipment.Carrier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shipment.Carrier(childComplexity), true
+	case "Shipment.createdAt":
+		if e.ComplexityRoot.Shipment.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shipment.CreatedAt(childComplexity), true
+	case "Shipment.customer":
+		if e.ComplexityRoot.Shipment.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shipment.Customer(childComplexity), true
+	case "Shipment.deliveredAt":
+		if e.ComplexityRoot.Shipment.DeliveredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shipment.DeliveredAt(childComplexity), true
+	case "Shipment.id":
+		if e.ComplexityRoot.Shipment.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shipment.ID(childComplexity), true
+	case "Shipment.invoiceId":
+		if e.ComplexityRoot.Shipment.InvoiceID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shipment.InvoiceID(childComplexity), true
+	case "Shipment.journalEntryId":
+		if e.ComplexityRoot.Shipment.JournalEntryID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shipment.JournalEntryID(childComplexity), true
+	case "Shipment.lines":
+		if e.ComplexityRoot.Shipment.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shipment.Lines(childComplexity), true
+	case "Shipment.number":
+		if e.ComplexityRoot.Shipment.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shipment.Number(childComplexity), true
+	case "Shipment.order":
+		if e.ComplexityRoot.Shipment.Order == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shipment.Order(childComplexity), true
+	case "Shipment.postingDate":
+		if e.ComplexityRoot.Shipment.PostingDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shipment.PostingDate(childComplexity), true
+	case "Shipment.rating":
+		if e.ComplexityRoot.Shipment.Rating == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shipment.Rating(childComplexity), true
+	case "Shipment.ratingComment":
+		if e.ComplexityRoot.Shipment.RatingComment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shipment.RatingComment(childComplexity), true
+	case "Shipment.shippedAt":
+		if e.ComplexityRoot.Shipment.ShippedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shipment.ShippedAt(childComplexity), true
+	case "Shipment.status":
+		if e.ComplexityRoot.Shipment.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shipment.Status(childComplexity), true
+	case "Shipment.trackingNumber":
+		if e.ComplexityRoot.Shipment.TrackingNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shipment.TrackingNumber(childComplexity), true
+	case "Shipment.warehouse":
+		if e.ComplexityRoot.Shipment.Warehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shipment.Warehouse(childComplexity), true
+
+	case "ShipmentConnection.edges":
+		if e.ComplexityRoot.ShipmentConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShipmentConnection.Edges(childComplexity), true
+	case "ShipmentConnection.nodes":
+		if e.ComplexityRoot.ShipmentConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShipmentConnection.Nodes(childComplexity), true
+	case "ShipmentConnection.pageInfo":
+		if e.ComplexityRoot.ShipmentConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShipmentConnection.PageInfo(childComplexity), true
+	case "ShipmentConnection.totalCount":
+		if e.ComplexityRoot.ShipmentConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShipmentConnection.TotalCount(childComplexity), true
+
+	case "ShipmentEdge.cursor":
+		if e.ComplexityRoot.ShipmentEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShipmentEdge.Cursor(childComplexity), true
+	case "ShipmentEdge.node":
+		if e.ComplexityRoot.ShipmentEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShipmentEdge.Node(childComplexity), true
+
+	case "ShipmentLine.costValue":
+		if e.ComplexityRoot.ShipmentLine.CostValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShipmentLine.CostValue(childComplexity), true
+	case "ShipmentLine.id":
+		if e.ComplexityRoot.ShipmentLine.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShipmentLine.ID(childComplexity), true
+	case "ShipmentLine.lineNo":
+		if e.ComplexityRoot.ShipmentLine.LineNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShipmentLine.LineNo(childComplexity), true
+	case "ShipmentLine.orderLineId":
+		if e.ComplexityRoot.ShipmentLine.OrderLineID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShipmentLine.OrderLineID(childComplexity), true
+	case "ShipmentLine.product":
+		if e.ComplexityRoot.ShipmentLine.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShipmentLine.Product(childComplexity), true
+	case "ShipmentLine.quantity":
+		if e.ComplexityRoot.ShipmentLine.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShipmentLine.Quantity(childComplexity), true
+	case "ShipmentLine.returnedQuantity":
+		if e.ComplexityRoot.ShipmentLine.ReturnedQty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShipmentLine.ReturnedQty(childComplexity), true
+	case "ShipmentLine.returnedValue":
+		if e.ComplexityRoot.ShipmentLine.ReturnedValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShipmentLine.ReturnedValue(childComplexity), true
+
+	case "ShipmentPayload.shipment":
+		if e.ComplexityRoot.ShipmentPayload.Shipment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShipmentPayload.Shipment(childComplexity), true
+	case "ShipmentPayload.userErrors":
+		if e.ComplexityRoot.ShipmentPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShipmentPayload.UserErrors(childComplexity), true
+
+	case "Shortage.available":
+		if e.ComplexityRoot.Shortage.Available == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shortage.Available(childComplexity), true
+	case "Shortage.lineNo":
+		if e.ComplexityRoot.Shortage.LineNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shortage.LineNo(childComplexity), true
+	case "Shortage.missing":
+		if e.ComplexityRoot.Shortage.Missing == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shortage.Missing(childComplexity), true
+	case "Shortage.productId":
+		if e.ComplexityRoot.Shortage.ProductID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shortage.ProductID(childComplexity), true
+	case "Shortage.requested":
+		if e.ComplexityRoot.Shortage.Requested == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shortage.Requested(childComplexity), true
 
 	case "SourceDocument.id":
 		if e.ComplexityRoot.SourceDocument.ID == nil {
@@ -5528,17 +7988,27 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("AccountFilter", ec.unmarshalInputAccountFilter),
+			graphql.NewInputUnmarshaler("AddressInput", ec.unmarshalInputAddressInput),
+			graphql.NewInputUnmarshaler("AllocationInput", ec.unmarshalInputAllocationInput),
+			graphql.NewInputUnmarshaler("ApplyCustomerCreditInput", ec.unmarshalInputApplyCustomerCreditInput),
 			graphql.NewInputUnmarshaler("BudgetFilter", ec.unmarshalInputBudgetFilter),
+			graphql.NewInputUnmarshaler("ConfirmDeliveryInput", ec.unmarshalInputConfirmDeliveryInput),
+			graphql.NewInputUnmarshaler("ContactInput", ec.unmarshalInputContactInput),
 			graphql.NewInputUnmarshaler("CreateAccountInput", ec.unmarshalInputCreateAccountInput),
 			graphql.NewInputUnmarshaler("CreateBudgetLineInput", ec.unmarshalInputCreateBudgetLineInput),
 			graphql.NewInputUnmarshaler("CreateCategoryInput", ec.unmarshalInputCreateCategoryInput),
+			graphql.NewInputUnmarshaler("CreateCustomerInput", ec.unmarshalInputCreateCustomerInput),
 			graphql.NewInputUnmarshaler("CreateLocationInput", ec.unmarshalInputCreateLocationInput),
 			graphql.NewInputUnmarshaler("CreateProductInput", ec.unmarshalInputCreateProductInput),
 			graphql.NewInputUnmarshaler("CreatePurchaseOrderInput", ec.unmarshalInputCreatePurchaseOrderInput),
 			graphql.NewInputUnmarshaler("CreatePurchaseOrdersFromSuggestionsInput", ec.unmarshalInputCreatePurchaseOrdersFromSuggestionsInput),
+			graphql.NewInputUnmarshaler("CreateSalesInvoiceInput", ec.unmarshalInputCreateSalesInvoiceInput),
+			graphql.NewInputUnmarshaler("CreateSalesReturnInput", ec.unmarshalInputCreateSalesReturnInput),
 			graphql.NewInputUnmarshaler("CreateSupplierInput", ec.unmarshalInputCreateSupplierInput),
 			graphql.NewInputUnmarshaler("CreateUserInput", ec.unmarshalInputCreateUserInput),
 			graphql.NewInputUnmarshaler("CreateWarehouseInput", ec.unmarshalInputCreateWarehouseInput),
+			graphql.NewInputUnmarshaler("CustomerFilter", ec.unmarshalInputCustomerFilter),
+			graphql.NewInputUnmarshaler("CustomerOrder", ec.unmarshalInputCustomerOrder),
 			graphql.NewInputUnmarshaler("FiscalPeriodInput", ec.unmarshalInputFiscalPeriodInput),
 			graphql.NewInputUnmarshaler("GoodsReceiptInput", ec.unmarshalInputGoodsReceiptInput),
 			graphql.NewInputUnmarshaler("GoodsReceiptLineInput", ec.unmarshalInputGoodsReceiptLineInput),
@@ -5557,9 +8027,18 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("PurchaseOrderFilter", ec.unmarshalInputPurchaseOrderFilter),
 			graphql.NewInputUnmarshaler("PurchaseOrderLineInput", ec.unmarshalInputPurchaseOrderLineInput),
 			graphql.NewInputUnmarshaler("PurchasingSettingsInput", ec.unmarshalInputPurchasingSettingsInput),
+			graphql.NewInputUnmarshaler("RecordCustomerPaymentInput", ec.unmarshalInputRecordCustomerPaymentInput),
+			graphql.NewInputUnmarshaler("RefundCustomerInput", ec.unmarshalInputRefundCustomerInput),
+			graphql.NewInputUnmarshaler("ReplenishmentNeedFilter", ec.unmarshalInputReplenishmentNeedFilter),
 			graphql.NewInputUnmarshaler("ReverseJournalEntryInput", ec.unmarshalInputReverseJournalEntryInput),
+			graphql.NewInputUnmarshaler("SalesDocumentFilter", ec.unmarshalInputSalesDocumentFilter),
+			graphql.NewInputUnmarshaler("SalesOrderInput", ec.unmarshalInputSalesOrderInput),
+			graphql.NewInputUnmarshaler("SalesOrderLineInput", ec.unmarshalInputSalesOrderLineInput),
+			graphql.NewInputUnmarshaler("SalesReturnLineInput", ec.unmarshalInputSalesReturnLineInput),
 			graphql.NewInputUnmarshaler("SetPasswordInput", ec.unmarshalInputSetPasswordInput),
 			graphql.NewInputUnmarshaler("SetSupplierProductInput", ec.unmarshalInputSetSupplierProductInput),
+			graphql.NewInputUnmarshaler("ShipLineInput", ec.unmarshalInputShipLineInput),
+			graphql.NewInputUnmarshaler("ShipShipmentInput", ec.unmarshalInputShipShipmentInput),
 			graphql.NewInputUnmarshaler("StockAdjustmentInput", ec.unmarshalInputStockAdjustmentInput),
 			graphql.NewInputUnmarshaler("StockAdjustmentLineInput", ec.unmarshalInputStockAdjustmentLineInput),
 			graphql.NewInputUnmarshaler("StockLevelFilter", ec.unmarshalInputStockLevelFilter),
@@ -5576,6 +8055,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateAccountInput", ec.unmarshalInputUpdateAccountInput),
 			graphql.NewInputUnmarshaler("UpdateBudgetLineInput", ec.unmarshalInputUpdateBudgetLineInput),
 			graphql.NewInputUnmarshaler("UpdateCategoryInput", ec.unmarshalInputUpdateCategoryInput),
+			graphql.NewInputUnmarshaler("UpdateCustomerInput", ec.unmarshalInputUpdateCustomerInput),
 			graphql.NewInputUnmarshaler("UpdateLocationInput", ec.unmarshalInputUpdateLocationInput),
 			graphql.NewInputUnmarshaler("UpdateProductInput", ec.unmarshalInputUpdateProductInput),
 			graphql.NewInputUnmarshaler("UpdateSupplierInput", ec.unmarshalInputUpdateSupplierInput),
@@ -7069,6 +9549,1185 @@ extend type Mutation {
 }
 
 # ---------------------------------------------------------------------------
+# Order to cash: customers, sales orders, shipments, invoices, payments,
+# returns and receivables.
+# ---------------------------------------------------------------------------
+
+extend enum SourceType {
+  "A shipment to a customer: cost of goods sold out of inventory."
+  SHIPMENT
+  "A sales invoice: receivable, revenue and output VAT."
+  SALES_INVOICE
+  "A payment received from a customer."
+  CUSTOMER_PAYMENT
+  "A payment's unapplied credit applied to invoices; the source id is the payment."
+  CUSTOMER_CREDIT_APPLICATION
+  "A sales return and its credit note."
+  SALES_RETURN
+  "Money paid back to a customer."
+  CUSTOMER_REFUND
+}
+
+extend enum BooksRule {
+  "The AR control account 1122 differs from open customer invoices less open credit notes (invariant 5)."
+  AR_CONTROL_MISMATCH
+  "Advances from customers 2203 differ from the unapplied customer payments (invariant 5)."
+  CUSTOMER_ADVANCES_MISMATCH
+}
+
+"How an order reached us."
+enum SalesChannel {
+  "Web shop or marketplace."
+  ONLINE
+  "A shop counter."
+  STORE
+  "A distributor buying for resale."
+  DISTRIBUTOR
+  "Direct sales by a salesperson."
+  DIRECT
+}
+
+"A person to talk to at a customer."
+type Contact {
+  "The person's name."
+  name: String!
+  "Their position."
+  title: String!
+  "A phone number."
+  phone: String!
+  "An e-mail address."
+  email: String!
+}
+
+"A place to deliver or send invoices to."
+type Address {
+  "What the address is for, such as 仓库 or 总部."
+  label: String!
+  "The street address."
+  address: String!
+  "The sales region, such as 华东."
+  region: String!
+}
+
+"A product a customer buys, with how much they bought (invoiced)."
+type ProductSales {
+  "The product."
+  product: Product!
+  "Invoiced quantity."
+  quantity: Decimal!
+  "Invoiced net amount."
+  netAmount: Decimal!
+}
+
+"Delivery ratings: a delivery rated 4 or 5 of 5 counts as satisfied (the satisfaction KPI)."
+type Satisfaction {
+  "Deliveries with a rating."
+  rated: Int!
+  "Deliveries rated 4 or 5."
+  satisfied: Int!
+  "Satisfied / rated as a fraction to 4 decimals; 0 when nothing is rated."
+  satisfiedShare: Decimal!
+  "The mean rating, 2 decimals; 0 when nothing is rated."
+  average: Decimal!
+}
+
+"Someone we sell to, with the credit terms we give them and what they owe."
+type Customer {
+  "The customer's id."
+  id: ID!
+  "A short unique code."
+  code: String!
+  "The name."
+  name: String!
+  "People to talk to."
+  contacts: [Contact!]!
+  "Delivery and billing addresses."
+  addresses: [Address!]!
+  "The sales region, such as 华东; new orders deliver there unless told otherwise."
+  region: String!
+  "The salesperson in charge."
+  salesperson: String!
+  "The usual sales channel; new orders take it unless told otherwise."
+  channel: SalesChannel!
+  "The most the customer may owe, open orders included."
+  creditLimit: Decimal!
+  "Days from invoice to due date."
+  paymentTermsDays: Int!
+  "What the customer prefers (delivery times, packaging, ...)."
+  preferences: String!
+  "Free notes."
+  notes: String!
+  "Whether the customer may order."
+  active: Boolean!
+  "When the customer was created."
+  createdAt: Time!
+  "When the customer was last changed."
+  updatedAt: Time!
+  "What the customer owes: open invoices less unapplied payments and credit notes."
+  openBalance: Decimal!
+  "Open balance of invoices past their due date today."
+  overdueAmount: Decimal!
+  "The credit limit less the open balance and confirmed orders not yet invoiced (negative when over)."
+  creditAvailable: Decimal!
+  "Whether an order of the customer waits on a credit hold."
+  onCreditHold: Boolean!
+  "The customer's orders, newest first."
+  orders("Page size, at most 200." first: Int = 50, "Cursor to continue after." after: String): SalesOrderConnection!
+  "The customer's shipments, newest first."
+  shipments("Page size, at most 200." first: Int = 50, "Cursor to continue after." after: String): ShipmentConnection!
+  "The customer's invoices, newest first."
+  invoices("Page size, at most 200." first: Int = 50, "Cursor to continue after." after: String): SalesInvoiceConnection!
+  "The customer's payments, newest first."
+  payments("Page size, at most 200." first: Int = 50, "Cursor to continue after." after: String): CustomerPaymentConnection!
+  "The customer's returns (credit notes), newest first."
+  returns("Page size, at most 200." first: Int = 50, "Cursor to continue after." after: String): SalesReturnConnection!
+  "The products the customer buys most, by invoiced net amount."
+  topProducts("How many, 1 to 50." limit: Int = 5): [ProductSales!]!
+  "The customer's delivery ratings."
+  satisfaction: Satisfaction!
+}
+
+"One customer in a list page."
+type CustomerEdge {
+  "The position of this customer in the list, for ` + "`" + `after` + "`" + `."
+  cursor: String!
+  "The customer."
+  node: Customer!
+}
+
+"A page of customers."
+type CustomerConnection {
+  "The customers with their cursors."
+  edges: [CustomerEdge!]!
+  "The customers alone."
+  nodes: [Customer!]!
+  "Where this page stands."
+  pageInfo: PageInfo!
+  "How many customers match the filter in all."
+  totalCount: Int!
+}
+
+"Narrows the customer list; fields left out do not filter."
+input CustomerFilter {
+  "Part of the code or name."
+  search: String
+  "Only this region."
+  region: String
+  "Only this channel."
+  channel: SalesChannel
+  "Only this salesperson's customers."
+  salesperson: String
+  "Only active (true) or inactive (false) customers."
+  active: Boolean
+  "Only customers with (true) or without (false) an order on credit hold."
+  onCreditHold: Boolean
+  "Only customers with (true) or without (false) overdue invoices."
+  overdue: Boolean
+}
+
+"What the customer list can be sorted by."
+enum CustomerOrderField {
+  "By code."
+  CODE
+  "By name."
+  NAME
+  "By open balance."
+  OPEN_BALANCE
+  "By overdue amount."
+  OVERDUE
+}
+
+"Sorts the customer list."
+input CustomerOrder {
+  "What to sort by."
+  field: CustomerOrderField!
+  "Which way."
+  direction: SortDirection = ASC
+}
+
+"Where a sales order stands: DRAFT -> CONFIRMED (or ON_HOLD until finance releases it) -> PARTIALLY_SHIPPED -> SHIPPED -> CLOSED; CANCELLED from DRAFT, ON_HOLD or CONFIRMED."
+enum SalesOrderStatus {
+  "Being written; nothing reserved."
+  DRAFT
+  "Confirmation failed the credit check; waits for finance to release it."
+  ON_HOLD
+  "Confirmed: stock reserved, shortages recorded, shipment created."
+  CONFIRMED
+  "Some of it has shipped."
+  PARTIALLY_SHIPPED
+  "Everything has shipped."
+  SHIPPED
+  "Done: every shipment invoiced, or closed short."
+  CLOSED
+  "Cancelled; its reservations were released."
+  CANCELLED
+}
+
+"What a customer ordered."
+type SalesOrder {
+  "The order's id."
+  id: ID!
+  "The order number, such as SO-000042."
+  number: String!
+  "The customer."
+  customer: Customer!
+  "How the order reached us."
+  channel: SalesChannel!
+  "The delivery region."
+  region: String!
+  "The warehouse it ships from: chosen on confirmation unless set on the order."
+  warehouse: Warehouse
+  "Whether the warehouse was set by hand rather than chosen."
+  warehouseOverride: Boolean!
+  "The order's date."
+  postingDate: Date!
+  "Where the order stands."
+  status: SalesOrderStatus!
+  "Why the order is (or was) on credit hold."
+  holdReason: String
+  "Free notes."
+  notes: String!
+  "Sum of the lines' net amounts."
+  netAmount: Decimal!
+  "Sum of the lines' VAT."
+  vatAmount: Decimal!
+  "Net plus VAT."
+  totalAmount: Decimal!
+  "When the order was created."
+  createdAt: Time!
+  "When the order last changed."
+  updatedAt: Time!
+  "The lines."
+  lines: [SalesOrderLine!]!
+  "The order's shipments, pending ones included."
+  shipments: [Shipment!]!
+}
+
+"One product of an order, with its reservation and progress."
+type SalesOrderLine {
+  "The line's id."
+  id: ID!
+  "The line number, from 1."
+  lineNo: Int!
+  "The product."
+  product: Product!
+  "Ordered quantity."
+  quantity: Decimal!
+  "Unit price before discount and VAT."
+  unitPrice: Decimal!
+  "Discount as a fraction, such as 0.05."
+  discountRate: Decimal!
+  "VAT rate as a fraction."
+  vatRate: Decimal!
+  "quantity x unit price x (1 - discount), rounded half-up to the cent."
+  netAmount: Decimal!
+  "net amount x VAT rate, rounded half-up to the cent."
+  vatAmount: Decimal!
+  "Quantity reserved in the order's warehouse and not yet shipped."
+  reserved: Decimal!
+  "Quantity shipped."
+  shipped: Decimal!
+  "Quantity returned."
+  returned: Decimal!
+  "Quantity neither shipped nor reserved: the shortage."
+  outstanding: Decimal!
+}
+
+"One order in a list page."
+type SalesOrderEdge {
+  "The position of this order in the list, for ` + "`" + `after` + "`" + `."
+  cursor: String!
+  "The order."
+  node: SalesOrder!
+}
+
+"A page of sales orders."
+type SalesOrderConnection {
+  "The orders with their cursors."
+  edges: [SalesOrderEdge!]!
+  "The orders alone."
+  nodes: [SalesOrder!]!
+  "Where this page stands."
+  pageInfo: PageInfo!
+  "How many orders match the filter in all."
+  totalCount: Int!
+}
+
+"Narrows a list of sales documents; fields left out do not filter."
+input SalesDocumentFilter {
+  "Only this customer's."
+  customerId: ID
+  "Only this order's (orders and shipments)."
+  orderId: ID
+  "Only documents in this status, such as CONFIRMED or PENDING (orders, shipments, invoices)."
+  status: String
+  "Posted on or after this date."
+  dateFrom: Date
+  "Posted on or before this date."
+  dateTo: Date
+}
+
+"Whether a shortage still needs stock."
+enum ReplenishmentStatus {
+  "Still short: purchasing should cover it."
+  OPEN
+  "Stock was reserved for it."
+  COVERED
+  "Its order was cancelled or closed."
+  CANCELLED
+}
+
+"A shortage found when an order was confirmed: stock purchasing should bring in."
+type ReplenishmentNeed {
+  "The need's id."
+  id: ID!
+  "The product short."
+  product: Product!
+  "The warehouse it is short in."
+  warehouse: Warehouse!
+  "How much is missing."
+  quantity: Decimal!
+  "The sales order."
+  salesOrderId: ID!
+  "The order's number."
+  orderNumber: String!
+  "The sales order line that is short."
+  salesOrderLineId: ID!
+  "Whether it is still open."
+  status: ReplenishmentStatus!
+  "When it was found."
+  createdAt: Time!
+  "When stock was reserved for it."
+  coveredAt: Time
+}
+
+"One need in a list page."
+type ReplenishmentNeedEdge {
+  "The position of this need in the list, for ` + "`" + `after` + "`" + `."
+  cursor: String!
+  "The need."
+  node: ReplenishmentNeed!
+}
+
+"A page of replenishment needs."
+type ReplenishmentNeedConnection {
+  "The needs with their cursors."
+  edges: [ReplenishmentNeedEdge!]!
+  "The needs alone."
+  nodes: [ReplenishmentNeed!]!
+  "Where this page stands."
+  pageInfo: PageInfo!
+  "How many needs match the filter in all."
+  totalCount: Int!
+}
+
+"Narrows replenishment needs."
+input ReplenishmentNeedFilter {
+  "Only needs in this status."
+  status: ReplenishmentStatus
+  "Only this product."
+  productId: ID
+  "Only this warehouse."
+  warehouseId: ID
+}
+
+"Where a delivery stands."
+enum ShipmentStatus {
+  "Created with the reserved quantities; waits to be shipped."
+  PENDING
+  "Left the warehouse; posted at moving-average cost."
+  SHIPPED
+  "The customer confirmed receipt."
+  DELIVERED
+  "Its order was cancelled or closed before it shipped."
+  CANCELLED
+}
+
+"A delivery of an order from its warehouse."
+type Shipment {
+  "The shipment's id."
+  id: ID!
+  "The number, such as SH-000042."
+  number: String!
+  "The order."
+  order: SalesOrder!
+  "The customer."
+  customer: Customer!
+  "The warehouse it leaves from."
+  warehouse: Warehouse!
+  "Where it stands."
+  status: ShipmentStatus!
+  "The date it shipped (posted)."
+  postingDate: Date
+  "The carrier."
+  carrier: String!
+  "The carrier's tracking number."
+  trackingNumber: String!
+  "The journal entry of its cost (Dr COGS, Cr Inventory)."
+  journalEntryId: ID
+  "The invoice that bills it."
+  invoiceId: ID
+  "When it shipped."
+  shippedAt: Time
+  "When the customer confirmed receipt."
+  deliveredAt: Time
+  "The customer's rating of the delivery, 1 to 5."
+  rating: Int
+  "The customer's comment."
+  ratingComment: String!
+  "When it was created."
+  createdAt: Time!
+  "The lines."
+  lines: [ShipmentLine!]!
+}
+
+"One order line's quantity on a shipment."
+type ShipmentLine {
+  "The line's id (use it to ship or return part of it)."
+  id: ID!
+  "The line number."
+  lineNo: Int!
+  "The order line."
+  orderLineId: ID!
+  "The product."
+  product: Product!
+  "Quantity to ship (pending) or shipped."
+  quantity: Decimal!
+  "The cost it left at (moving average), once shipped."
+  costValue: Decimal!
+  "Quantity returned so far."
+  returnedQuantity: Decimal!
+  "Cost of what was returned so far."
+  returnedValue: Decimal!
+}
+
+"One shipment in a list page."
+type ShipmentEdge {
+  "The position of this shipment in the list, for ` + "`" + `after` + "`" + `."
+  cursor: String!
+  "The shipment."
+  node: Shipment!
+}
+
+"A page of shipments."
+type ShipmentConnection {
+  "The shipments with their cursors."
+  edges: [ShipmentEdge!]!
+  "The shipments alone."
+  nodes: [Shipment!]!
+  "Where this page stands."
+  pageInfo: PageInfo!
+  "How many shipments match the filter in all."
+  totalCount: Int!
+}
+
+"How far an invoice is paid."
+enum SalesInvoiceStatus {
+  "Nothing settled yet."
+  OPEN
+  "Partly settled."
+  PARTIALLY_PAID
+  "Fully settled by payments and credit notes."
+  PAID
+}
+
+"A bill to a customer for shipped goods."
+type SalesInvoice {
+  "The invoice's id."
+  id: ID!
+  "The number, such as SI-000042."
+  number: String!
+  "The customer."
+  customer: Customer!
+  "The invoice date."
+  postingDate: Date!
+  "The date payment is due: the invoice date plus the customer's terms."
+  dueDate: Date!
+  "Sum of the lines' net amounts."
+  netAmount: Decimal!
+  "Sum of the lines' VAT."
+  vatAmount: Decimal!
+  "Net plus VAT: the receivable."
+  totalAmount: Decimal!
+  "Settled by payments."
+  paidAmount: Decimal!
+  "Settled by credit notes."
+  creditedAmount: Decimal!
+  "Still to be paid."
+  openAmount: Decimal!
+  "How far it is paid."
+  status: SalesInvoiceStatus!
+  "The journal entry (Dr AR, Cr Revenue, Cr Output VAT)."
+  journalEntryId: ID
+  "When it was created."
+  createdAt: Time!
+  "The lines."
+  lines: [SalesInvoiceLine!]!
+}
+
+"One shipped line billed."
+type SalesInvoiceLine {
+  "The line's id."
+  id: ID!
+  "The line number."
+  lineNo: Int!
+  "The shipment line billed."
+  shipmentLineId: ID!
+  "The product."
+  product: Product!
+  "Quantity billed."
+  quantity: Decimal!
+  "Unit price from the order."
+  unitPrice: Decimal!
+  "Discount from the order."
+  discountRate: Decimal!
+  "VAT rate from the order."
+  vatRate: Decimal!
+  "Net amount, rounded half-up per line."
+  netAmount: Decimal!
+  "VAT, rounded half-up per line."
+  vatAmount: Decimal!
+}
+
+"One invoice in a list page."
+type SalesInvoiceEdge {
+  "The position of this invoice in the list, for ` + "`" + `after` + "`" + `."
+  cursor: String!
+  "The invoice."
+  node: SalesInvoice!
+}
+
+"A page of sales invoices."
+type SalesInvoiceConnection {
+  "The invoices with their cursors."
+  edges: [SalesInvoiceEdge!]!
+  "The invoices alone."
+  nodes: [SalesInvoice!]!
+  "Where this page stands."
+  pageInfo: PageInfo!
+  "How many invoices match the filter in all."
+  totalCount: Int!
+}
+
+"Part of a payment or credit note settling an invoice."
+type ReceivableAllocation {
+  "The allocation's id."
+  id: ID!
+  "The invoice settled."
+  invoiceId: ID!
+  "The invoice's number."
+  invoiceNumber: String!
+  "The payment, when a payment settles it."
+  paymentId: ID
+  "The credit note (return), when a credit note settles it."
+  returnId: ID
+  "The amount settled."
+  amount: Decimal!
+  "The date it was settled."
+  postingDate: Date!
+}
+
+"Money received from a customer."
+type CustomerPayment {
+  "The payment's id."
+  id: ID!
+  "The number, such as RC-000042."
+  number: String!
+  "The customer."
+  customer: Customer!
+  "The date received."
+  postingDate: Date!
+  "The amount received."
+  amount: Decimal!
+  "The account it came into: 1002 bank or 1001 cash."
+  bankAccount: String!
+  "The bank's or customer's reference."
+  reference: String!
+  "Allocated to invoices."
+  appliedAmount: Decimal!
+  "Paid back to the customer."
+  refundedAmount: Decimal!
+  "Still on account as credit (2203 advances from customers)."
+  unapplied: Decimal!
+  "The journal entry (Dr Bank, Cr AR, Cr 2203)."
+  journalEntryId: ID
+  "When it was recorded."
+  createdAt: Time!
+  "The invoices it settled."
+  allocations: [ReceivableAllocation!]!
+}
+
+"One payment in a list page."
+type CustomerPaymentEdge {
+  "The position of this payment in the list, for ` + "`" + `after` + "`" + `."
+  cursor: String!
+  "The payment."
+  node: CustomerPayment!
+}
+
+"A page of customer payments."
+type CustomerPaymentConnection {
+  "The payments with their cursors."
+  edges: [CustomerPaymentEdge!]!
+  "The payments alone."
+  nodes: [CustomerPayment!]!
+  "Where this page stands."
+  pageInfo: PageInfo!
+  "How many payments match the filter in all."
+  totalCount: Int!
+}
+
+"Goods of a shipment coming back, and the credit note that reverses their revenue, VAT and receivable."
+type SalesReturn {
+  "The return's id."
+  id: ID!
+  "The credit note number, such as CN-000042."
+  number: String!
+  "The customer."
+  customer: Customer!
+  "The shipment the goods left with."
+  shipmentId: ID!
+  "The invoice the credit note reverses."
+  invoiceId: ID!
+  "The return date."
+  postingDate: Date!
+  "Why the goods came back."
+  reason: String!
+  "Revenue reversed."
+  netAmount: Decimal!
+  "Output VAT reversed."
+  vatAmount: Decimal!
+  "The credit note's amount."
+  totalAmount: Decimal!
+  "The cost the goods came back at (the cost they left with)."
+  costValue: Decimal!
+  "Credit applied to the invoice."
+  appliedAmount: Decimal!
+  "Credit paid back."
+  refundedAmount: Decimal!
+  "Credit still open for a refund."
+  openCredit: Decimal!
+  "The journal entry."
+  journalEntryId: ID
+  "When it was recorded."
+  createdAt: Time!
+  "The lines."
+  lines: [SalesReturnLine!]!
+}
+
+"One shipment line's goods coming back."
+type SalesReturnLine {
+  "The line's id."
+  id: ID!
+  "The line number."
+  lineNo: Int!
+  "The shipment line."
+  shipmentLineId: ID!
+  "The product."
+  product: Product!
+  "The warehouse restocked."
+  warehouseId: ID!
+  "Quantity back."
+  quantity: Decimal!
+  "Cost restocked."
+  costValue: Decimal!
+  "Revenue reversed."
+  netAmount: Decimal!
+  "VAT reversed."
+  vatAmount: Decimal!
+}
+
+"One return in a list page."
+type SalesReturnEdge {
+  "The position of this return in the list, for ` + "`" + `after` + "`" + `."
+  cursor: String!
+  "The return."
+  node: SalesReturn!
+}
+
+"A page of sales returns."
+type SalesReturnConnection {
+  "The returns with their cursors."
+  edges: [SalesReturnEdge!]!
+  "The returns alone."
+  nodes: [SalesReturn!]!
+  "Where this page stands."
+  pageInfo: PageInfo!
+  "How many returns match the filter in all."
+  totalCount: Int!
+}
+
+"Money paid back to a customer."
+type CustomerRefund {
+  "The refund's id."
+  id: ID!
+  "The number, such as RF-000042."
+  number: String!
+  "The customer's id."
+  customerId: ID!
+  "The credit note refunded."
+  returnId: ID
+  "The payment whose unapplied credit is refunded."
+  paymentId: ID
+  "The refund date."
+  postingDate: Date!
+  "The amount paid back."
+  amount: Decimal!
+  "The account paid from: 1002 bank or 1001 cash."
+  bankAccount: String!
+  "The journal entry."
+  journalEntryId: ID
+  "When it was recorded."
+  createdAt: Time!
+}
+
+"Open receivables by days past due."
+type ReceivableAgingBuckets {
+  "Not yet due."
+  current: Decimal!
+  "1 to 30 days past due."
+  days1To30: Decimal!
+  "31 to 60 days past due."
+  days31To60: Decimal!
+  "61 to 90 days past due."
+  days61To90: Decimal!
+  "More than 90 days past due."
+  over90: Decimal!
+  "All open receivables."
+  total: Decimal!
+}
+
+"One customer's open receivables by age."
+type CustomerAging {
+  "The customer."
+  customer: Customer!
+  "The amounts by age."
+  buckets: ReceivableAgingBuckets!
+}
+
+"Open receivables by age as of a date: each invoice's balance then (billed by then less settled by then)."
+type ReceivablesAging {
+  "The date."
+  asOf: Date!
+  "Per customer, largest first."
+  customers: [CustomerAging!]!
+  "All customers together."
+  total: ReceivableAgingBuckets!
+}
+
+"A line that available stock cannot fill."
+type Shortage {
+  "The order line number."
+  lineNo: Int!
+  "The product."
+  productId: ID!
+  "Quantity ordered."
+  requested: Decimal!
+  "Quantity available in the warehouse."
+  available: Decimal!
+  "What would become a replenishment need."
+  missing: Decimal!
+}
+
+"The dry run of an order: every violation at once, and what confirming would do. Nothing is written."
+type SalesOrderValidation {
+  "Whether the order would be confirmed without hold, shortage or error."
+  ok: Boolean!
+  "Every violation: input, credit, stock, prices, closed period, inactive products."
+  violations: [UserError!]!
+  "The warehouse it would ship from."
+  warehouseId: ID
+  "Net amount."
+  netAmount: Decimal!
+  "VAT."
+  vatAmount: Decimal!
+  "Net plus VAT."
+  totalAmount: Decimal!
+  "Why it would go on credit hold; null when the check passes."
+  holdReason: String
+  "Lines that stock cannot fill."
+  shortages: [Shortage!]!
+}
+
+"A contact person of a customer."
+input ContactInput {
+  "The person's name."
+  name: String!
+  "Their position."
+  title: String
+  "A phone number."
+  phone: String
+  "An e-mail address."
+  email: String
+}
+
+"An address of a customer."
+input AddressInput {
+  "What the address is for."
+  label: String
+  "The street address."
+  address: String!
+  "The sales region."
+  region: String
+}
+
+"A new customer."
+input CreateCustomerInput {
+  "A short unique code: 1 to 40 of A-Z, a-z, 0-9, '.', '_', '-'."
+  code: String!
+  "The name."
+  name: String!
+  "Contact people."
+  contacts: [ContactInput!]
+  "Addresses."
+  addresses: [AddressInput!]
+  "The sales region, such as 华东."
+  region: String
+  "The salesperson in charge."
+  salesperson: String
+  "The usual channel; DIRECT when left out."
+  channel: SalesChannel
+  "The credit limit; 0 when left out (every order then needs finance)."
+  creditLimit: Decimal
+  "Payment terms in days, 0 to 365; 30 when left out."
+  paymentTermsDays: Int
+  "Preferences."
+  preferences: String
+  "Notes."
+  notes: String
+  "A key of your choice: a retry with the same key returns the first result and creates nothing twice."
+  idempotencyKey: String
+}
+
+"Changes to a customer; fields left out stay as they are."
+input UpdateCustomerInput {
+  "The customer."
+  id: ID!
+  "A new name."
+  name: String
+  "The new full list of contacts."
+  contacts: [ContactInput!]
+  "The new full list of addresses."
+  addresses: [AddressInput!]
+  "A new region."
+  region: String
+  "A new salesperson."
+  salesperson: String
+  "A new usual channel."
+  channel: SalesChannel
+  "A new credit limit."
+  creditLimit: Decimal
+  "New payment terms in days."
+  paymentTermsDays: Int
+  "New preferences."
+  preferences: String
+  "New notes."
+  notes: String
+  "False stops new orders."
+  active: Boolean
+}
+
+"The result of creating or changing a customer."
+type CustomerPayload {
+  "The customer; null on error."
+  customer: Customer
+  "Why it failed."
+  userErrors: [UserError!]!
+}
+
+"One line of a new order."
+input SalesOrderLineInput {
+  "The product."
+  productId: ID!
+  "The quantity, > 0 with at most 4 decimals."
+  quantity: Decimal!
+  "Unit price before discount and VAT; the product's sell price when left out."
+  unitPrice: Decimal
+  "Discount as a fraction below 1, such as 0.05; none when left out."
+  discountRate: Decimal
+  "VAT rate as a fraction; the product's when left out."
+  vatRate: Decimal
+}
+
+"A new sales order (a draft until confirmed)."
+input SalesOrderInput {
+  "The customer."
+  customerId: ID!
+  "The channel; the customer's when left out."
+  channel: SalesChannel
+  "The delivery region; the customer's when left out."
+  region: String
+  "The warehouse to ship from; chosen on confirmation when left out (in the region with stock, else the one with most available)."
+  warehouseId: ID
+  "The order date; today when left out."
+  postingDate: Date
+  "Notes."
+  notes: String
+  "The lines."
+  lines: [SalesOrderLineInput!]!
+  "A key of your choice: a retry with the same key returns the first result and creates nothing twice."
+  idempotencyKey: String
+}
+
+"The result of an order operation."
+type SalesOrderPayload {
+  "The order after the change; null on error."
+  order: SalesOrder
+  "Why it failed."
+  userErrors: [UserError!]!
+}
+
+"How much of one shipment line leaves."
+input ShipLineInput {
+  "The shipment line."
+  shipmentLineId: ID!
+  "The quantity, at most what is reserved on the line."
+  quantity: Decimal!
+}
+
+"Ships a pending shipment, all of it or part."
+input ShipShipmentInput {
+  "The pending shipment."
+  shipmentId: ID!
+  "The shipping date; today when left out."
+  postingDate: Date
+  "The carrier."
+  carrier: String
+  "The carrier's tracking number."
+  trackingNumber: String
+  "Part of the shipment; all of it when left out. What stays behind moves to a new pending shipment."
+  lines: [ShipLineInput!]
+  "A key of your choice: a retry with the same key returns the first result and posts nothing twice."
+  idempotencyKey: String
+}
+
+"The customer received a shipment."
+input ConfirmDeliveryInput {
+  "The shipped shipment."
+  shipmentId: ID!
+  "The customer's rating, 1 to 5."
+  rating: Int
+  "The customer's comment."
+  ratingComment: String
+}
+
+"The result of a shipment operation."
+type ShipmentPayload {
+  "The shipment after the change; null on error."
+  shipment: Shipment
+  "Why it failed."
+  userErrors: [UserError!]!
+}
+
+"Bills shipped shipments of one customer."
+input CreateSalesInvoiceInput {
+  "The shipments; every line of each is billed."
+  shipmentIds: [ID!]!
+  "The invoice date; today when left out."
+  postingDate: Date
+  "A key of your choice: a retry with the same key returns the first result and posts nothing twice."
+  idempotencyKey: String
+}
+
+"The result of invoicing."
+type SalesInvoicePayload {
+  "The invoice; null on error."
+  invoice: SalesInvoice
+  "Why it failed."
+  userErrors: [UserError!]!
+}
+
+"Part of an amount for one invoice."
+input AllocationInput {
+  "The invoice."
+  invoiceId: ID!
+  "The amount, at most what the invoice has open."
+  amount: Decimal!
+}
+
+"Money received from a customer."
+input RecordCustomerPaymentInput {
+  "The customer."
+  customerId: ID!
+  "The amount received, > 0."
+  amount: Decimal!
+  "The date received; today when left out."
+  postingDate: Date
+  "1002 bank (default) or 1001 cash."
+  bankAccount: String
+  "A reference."
+  reference: String
+  "Which invoices it settles; oldest due first when left out. What is left stays as unapplied credit."
+  allocations: [AllocationInput!]
+  "A key of your choice: a retry with the same key returns the first result and posts nothing twice."
+  idempotencyKey: String
+}
+
+"Applies a payment's unapplied credit to invoices."
+input ApplyCustomerCreditInput {
+  "The payment."
+  paymentId: ID!
+  "The date; today when left out."
+  postingDate: Date
+  "Which invoices; oldest due first when left out."
+  allocations: [AllocationInput!]
+}
+
+"The result of a payment operation."
+type CustomerPaymentPayload {
+  "The payment; null on error."
+  payment: CustomerPayment
+  "Why it failed."
+  userErrors: [UserError!]!
+}
+
+"How much of a shipment line comes back."
+input SalesReturnLineInput {
+  "The shipment line."
+  shipmentLineId: ID!
+  "The quantity, at most what was shipped and not yet returned."
+  quantity: Decimal!
+}
+
+"Goods of an invoiced shipment coming back."
+input CreateSalesReturnInput {
+  "The shipment."
+  shipmentId: ID!
+  "The return date; today when left out."
+  postingDate: Date
+  "Why they came back."
+  reason: String
+  "The lines."
+  lines: [SalesReturnLineInput!]!
+  "A key of your choice: a retry with the same key returns the first result and posts nothing twice."
+  idempotencyKey: String
+}
+
+"The result of a return."
+type SalesReturnPayload {
+  "The return with its credit note; null on error."
+  salesReturn: SalesReturn
+  "Why it failed."
+  userErrors: [UserError!]!
+}
+
+"Pays a customer's credit back: a credit note (returnId) or a payment's unapplied amount (paymentId)."
+input RefundCustomerInput {
+  "The credit note (return)."
+  returnId: ID
+  "The payment."
+  paymentId: ID
+  "The amount, at most the open credit."
+  amount: Decimal!
+  "The date; today when left out."
+  postingDate: Date
+  "1002 bank (default) or 1001 cash."
+  bankAccount: String
+  "A key of your choice: a retry with the same key returns the first result and posts nothing twice."
+  idempotencyKey: String
+}
+
+"The result of a refund."
+type CustomerRefundPayload {
+  "The refund; null on error."
+  refund: CustomerRefund
+  "Why it failed."
+  userErrors: [UserError!]!
+}
+
+extend type Query {
+  "Customers with their balances."
+  customers(
+    "Page size, at most 200." first: Int = 50
+    "Cursor to continue after." after: String
+    "Which customers." filter: CustomerFilter
+    "Sort order; by code when left out." orderBy: CustomerOrder
+  ): CustomerConnection!
+  "One customer."
+  customer("The customer's id." id: ID!): Customer
+  "Sales orders, newest first."
+  salesOrders(
+    "Page size, at most 200." first: Int = 50
+    "Cursor to continue after." after: String
+    "Which orders." filter: SalesDocumentFilter
+  ): SalesOrderConnection!
+  "One sales order."
+  salesOrder("The order's id." id: ID!): SalesOrder
+  "Dry run of an order: every violation at once (input, credit, stock, prices, closed period, inactive products), writing nothing."
+  validateSalesOrder("The order as it would be created." input: SalesOrderInput!): SalesOrderValidation! @hasRole(roles: [SALES, MANAGER])
+  "Shortages of confirmed orders, for purchasing."
+  replenishmentNeeds(
+    "Page size, at most 200." first: Int = 50
+    "Cursor to continue after." after: String
+    "Which needs." filter: ReplenishmentNeedFilter
+  ): ReplenishmentNeedConnection!
+  "Shipments, newest first."
+  shipments(
+    "Page size, at most 200." first: Int = 50
+    "Cursor to continue after." after: String
+    "Which shipments." filter: SalesDocumentFilter
+  ): ShipmentConnection!
+  "One shipment."
+  shipment("The shipment's id." id: ID!): Shipment
+  "Sales invoices, newest first."
+  salesInvoices(
+    "Page size, at most 200." first: Int = 50
+    "Cursor to continue after." after: String
+    "Which invoices." filter: SalesDocumentFilter
+  ): SalesInvoiceConnection!
+  "One sales invoice."
+  salesInvoice("The invoice's id." id: ID!): SalesInvoice
+  "Customer payments, newest first."
+  customerPayments(
+    "Page size, at most 200." first: Int = 50
+    "Cursor to continue after." after: String
+    "Which payments (status does not apply)." filter: SalesDocumentFilter
+  ): CustomerPaymentConnection!
+  "Sales returns and their credit notes, newest first."
+  salesReturns(
+    "Page size, at most 200." first: Int = 50
+    "Cursor to continue after." after: String
+    "Which returns (status does not apply)." filter: SalesDocumentFilter
+  ): SalesReturnConnection!
+  "Open receivables by age (current, 1-30, 31-60, 61-90, over 90 days past due) as of a date, per customer and in total."
+  receivablesAging("The date; today when left out." asOf: Date, "Only this customer." customerId: ID): ReceivablesAging! @hasRole(roles: [FINANCE, SALES, MANAGER, ANALYST])
+  "Delivery ratings of every customer: the satisfaction KPI."
+  customerSatisfaction: Satisfaction!
+}
+
+extend type Mutation {
+  "Creates a customer."
+  createCustomer("The customer." input: CreateCustomerInput!): CustomerPayload! @hasRole(roles: [SALES, MANAGER])
+  "Changes a customer."
+  updateCustomer("What to change." input: UpdateCustomerInput!): CustomerPayload! @hasRole(roles: [SALES, FINANCE, MANAGER])
+  "Creates a draft sales order."
+  createSalesOrder("The order." input: SalesOrderInput!): SalesOrderPayload! @hasRole(roles: [SALES, MANAGER])
+  "Confirms a draft: checks credit (over the limit or overdue puts it ON_HOLD with the reason), reserves available stock, records every shortage as a replenishment need, and creates the pending shipment, in one transaction."
+  confirmSalesOrder("The order." id: ID!): SalesOrderPayload! @hasRole(roles: [SALES, MANAGER])
+  "Releases a credit hold: finance lets the order through and it is confirmed."
+  releaseSalesOrderHold("The order on hold." id: ID!): SalesOrderPayload! @hasRole(roles: [FINANCE, MANAGER])
+  "Reserves stock that has arrived for a confirmed order's shortages."
+  reserveSalesOrderStock("The order." id: ID!): SalesOrderPayload! @hasRole(roles: [SALES, WAREHOUSE, MANAGER])
+  "Cancels a draft, held or confirmed order and releases its reservations."
+  cancelSalesOrder("The order." id: ID!): SalesOrderPayload! @hasRole(roles: [SALES, MANAGER])
+  "Closes a shipped or partly shipped order; what it still held reserved goes back."
+  closeSalesOrder("The order." id: ID!): SalesOrderPayload! @hasRole(roles: [SALES, MANAGER])
+  "Ships a pending shipment (or part): takes the reserved stock out at moving-average cost (Dr COGS, Cr Inventory)."
+  shipShipment("What ships." input: ShipShipmentInput!): ShipmentPayload! @hasRole(roles: [WAREHOUSE, MANAGER])
+  "Confirms a delivery, with the customer's rating."
+  confirmDelivery("The delivery." input: ConfirmDeliveryInput!): ShipmentPayload! @hasRole(roles: [WAREHOUSE, SALES, MANAGER])
+  "Bills shipped shipments (Dr AR, Cr Revenue, Cr Output VAT), due after the customer's terms."
+  createSalesInvoice("What to bill." input: CreateSalesInvoiceInput!): SalesInvoicePayload! @hasRole(roles: [FINANCE])
+  "Records money received and allocates it to invoices (Dr Bank, Cr AR; an overpayment Cr 2203)."
+  recordCustomerPayment("The payment." input: RecordCustomerPaymentInput!): CustomerPaymentPayload! @hasRole(roles: [FINANCE])
+  "Applies a payment's unapplied credit to invoices (Dr 2203, Cr AR)."
+  applyCustomerCredit("Which payment and invoices." input: ApplyCustomerCreditInput!): CustomerPaymentPayload! @hasRole(roles: [FINANCE])
+  "Takes goods back at the cost they left with and issues the credit note reversing revenue, VAT and AR."
+  createSalesReturn("The return." input: CreateSalesReturnInput!): SalesReturnPayload! @hasRole(roles: [SALES, WAREHOUSE, FINANCE, MANAGER])
+  "Pays a customer's credit back (Dr AR or 2203, Cr Bank)."
+  refundCustomer("The refund." input: RefundCustomerInput!): CustomerRefundPayload! @hasRole(roles: [FINANCE])
+}
+
 # The live graph: changes pushed over the websocket when they commit.
 
 "A committed change of one stock level."
@@ -8680,6 +12339,18 @@ func (ec *executionContext) childFields_AccountPayload(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type AccountPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_Address(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "label":
+		return ec.fieldContext_Address_label(ctx, field)
+	case "address":
+		return ec.fieldContext_Address_address(ctx, field)
+	case "region":
+		return ec.fieldContext_Address_region(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Address", field.Name)
+}
+
 func (ec *executionContext) childFields_AgingBuckets(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "notDue":
@@ -8980,6 +12651,20 @@ func (ec *executionContext) childFields_CategoryPayload(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type CategoryPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_Contact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_Contact_name(ctx, field)
+	case "title":
+		return ec.fieldContext_Contact_title(ctx, field)
+	case "phone":
+		return ec.fieldContext_Contact_phone(ctx, field)
+	case "email":
+		return ec.fieldContext_Contact_email(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Contact", field.Name)
+}
+
 func (ec *executionContext) childFields_CreateApiTokenPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "token":
@@ -8990,6 +12675,210 @@ func (ec *executionContext) childFields_CreateApiTokenPayload(ctx context.Contex
 		return ec.fieldContext_CreateApiTokenPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CreateApiTokenPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_Customer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Customer_id(ctx, field)
+	case "code":
+		return ec.fieldContext_Customer_code(ctx, field)
+	case "name":
+		return ec.fieldContext_Customer_name(ctx, field)
+	case "contacts":
+		return ec.fieldContext_Customer_contacts(ctx, field)
+	case "addresses":
+		return ec.fieldContext_Customer_addresses(ctx, field)
+	case "region":
+		return ec.fieldContext_Customer_region(ctx, field)
+	case "salesperson":
+		return ec.fieldContext_Customer_salesperson(ctx, field)
+	case "channel":
+		return ec.fieldContext_Customer_channel(ctx, field)
+	case "creditLimit":
+		return ec.fieldContext_Customer_creditLimit(ctx, field)
+	case "paymentTermsDays":
+		return ec.fieldContext_Customer_paymentTermsDays(ctx, field)
+	case "preferences":
+		return ec.fieldContext_Customer_preferences(ctx, field)
+	case "notes":
+		return ec.fieldContext_Customer_notes(ctx, field)
+	case "active":
+		return ec.fieldContext_Customer_active(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Customer_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Customer_updatedAt(ctx, field)
+	case "openBalance":
+		return ec.fieldContext_Customer_openBalance(ctx, field)
+	case "overdueAmount":
+		return ec.fieldContext_Customer_overdueAmount(ctx, field)
+	case "creditAvailable":
+		return ec.fieldContext_Customer_creditAvailable(ctx, field)
+	case "onCreditHold":
+		return ec.fieldContext_Customer_onCreditHold(ctx, field)
+	case "orders":
+		return ec.fieldContext_Customer_orders(ctx, field)
+	case "shipments":
+		return ec.fieldContext_Customer_shipments(ctx, field)
+	case "invoices":
+		return ec.fieldContext_Customer_invoices(ctx, field)
+	case "payments":
+		return ec.fieldContext_Customer_payments(ctx, field)
+	case "returns":
+		return ec.fieldContext_Customer_returns(ctx, field)
+	case "topProducts":
+		return ec.fieldContext_Customer_topProducts(ctx, field)
+	case "satisfaction":
+		return ec.fieldContext_Customer_satisfaction(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Customer", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerAging(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "customer":
+		return ec.fieldContext_CustomerAging_customer(ctx, field)
+	case "buckets":
+		return ec.fieldContext_CustomerAging_buckets(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerAging", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CustomerConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_CustomerConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CustomerConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CustomerConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_CustomerEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_CustomerEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "customer":
+		return ec.fieldContext_CustomerPayload_customer(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CustomerPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerPayment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CustomerPayment_id(ctx, field)
+	case "number":
+		return ec.fieldContext_CustomerPayment_number(ctx, field)
+	case "customer":
+		return ec.fieldContext_CustomerPayment_customer(ctx, field)
+	case "postingDate":
+		return ec.fieldContext_CustomerPayment_postingDate(ctx, field)
+	case "amount":
+		return ec.fieldContext_CustomerPayment_amount(ctx, field)
+	case "bankAccount":
+		return ec.fieldContext_CustomerPayment_bankAccount(ctx, field)
+	case "reference":
+		return ec.fieldContext_CustomerPayment_reference(ctx, field)
+	case "appliedAmount":
+		return ec.fieldContext_CustomerPayment_appliedAmount(ctx, field)
+	case "refundedAmount":
+		return ec.fieldContext_CustomerPayment_refundedAmount(ctx, field)
+	case "unapplied":
+		return ec.fieldContext_CustomerPayment_unapplied(ctx, field)
+	case "journalEntryId":
+		return ec.fieldContext_CustomerPayment_journalEntryId(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_CustomerPayment_createdAt(ctx, field)
+	case "allocations":
+		return ec.fieldContext_CustomerPayment_allocations(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerPayment", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerPaymentConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CustomerPaymentConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_CustomerPaymentConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CustomerPaymentConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CustomerPaymentConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerPaymentConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerPaymentEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_CustomerPaymentEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_CustomerPaymentEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerPaymentEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerPaymentPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "payment":
+		return ec.fieldContext_CustomerPaymentPayload_payment(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CustomerPaymentPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerPaymentPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerRefund(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CustomerRefund_id(ctx, field)
+	case "number":
+		return ec.fieldContext_CustomerRefund_number(ctx, field)
+	case "customerId":
+		return ec.fieldContext_CustomerRefund_customerId(ctx, field)
+	case "returnId":
+		return ec.fieldContext_CustomerRefund_returnId(ctx, field)
+	case "paymentId":
+		return ec.fieldContext_CustomerRefund_paymentId(ctx, field)
+	case "postingDate":
+		return ec.fieldContext_CustomerRefund_postingDate(ctx, field)
+	case "amount":
+		return ec.fieldContext_CustomerRefund_amount(ctx, field)
+	case "bankAccount":
+		return ec.fieldContext_CustomerRefund_bankAccount(ctx, field)
+	case "journalEntryId":
+		return ec.fieldContext_CustomerRefund_journalEntryId(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_CustomerRefund_createdAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerRefund", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerRefundPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "refund":
+		return ec.fieldContext_CustomerRefundPayload_refund(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CustomerRefundPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerRefundPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_FiscalPeriod(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9552,6 +13441,18 @@ func (ec *executionContext) childFields_ProductPayload(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type ProductPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_ProductSales(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "product":
+		return ec.fieldContext_ProductSales_product(ctx, field)
+	case "quantity":
+		return ec.fieldContext_ProductSales_quantity(ctx, field)
+	case "netAmount":
+		return ec.fieldContext_ProductSales_netAmount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProductSales", field.Name)
+}
+
 func (ec *executionContext) childFields_ProfitAndLoss(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "from":
@@ -9746,6 +13647,106 @@ func (ec *executionContext) childFields_PurchasingSettingsPayload(ctx context.Co
 	return nil, fmt.Errorf("no field named %q was found under type PurchasingSettingsPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_ReceivableAgingBuckets(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "current":
+		return ec.fieldContext_ReceivableAgingBuckets_current(ctx, field)
+	case "days1To30":
+		return ec.fieldContext_ReceivableAgingBuckets_days1To30(ctx, field)
+	case "days31To60":
+		return ec.fieldContext_ReceivableAgingBuckets_days31To60(ctx, field)
+	case "days61To90":
+		return ec.fieldContext_ReceivableAgingBuckets_days61To90(ctx, field)
+	case "over90":
+		return ec.fieldContext_ReceivableAgingBuckets_over90(ctx, field)
+	case "total":
+		return ec.fieldContext_ReceivableAgingBuckets_total(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReceivableAgingBuckets", field.Name)
+}
+
+func (ec *executionContext) childFields_ReceivableAllocation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ReceivableAllocation_id(ctx, field)
+	case "invoiceId":
+		return ec.fieldContext_ReceivableAllocation_invoiceId(ctx, field)
+	case "invoiceNumber":
+		return ec.fieldContext_ReceivableAllocation_invoiceNumber(ctx, field)
+	case "paymentId":
+		return ec.fieldContext_ReceivableAllocation_paymentId(ctx, field)
+	case "returnId":
+		return ec.fieldContext_ReceivableAllocation_returnId(ctx, field)
+	case "amount":
+		return ec.fieldContext_ReceivableAllocation_amount(ctx, field)
+	case "postingDate":
+		return ec.fieldContext_ReceivableAllocation_postingDate(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReceivableAllocation", field.Name)
+}
+
+func (ec *executionContext) childFields_ReceivablesAging(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "asOf":
+		return ec.fieldContext_ReceivablesAging_asOf(ctx, field)
+	case "customers":
+		return ec.fieldContext_ReceivablesAging_customers(ctx, field)
+	case "total":
+		return ec.fieldContext_ReceivablesAging_total(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReceivablesAging", field.Name)
+}
+
+func (ec *executionContext) childFields_ReplenishmentNeed(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ReplenishmentNeed_id(ctx, field)
+	case "product":
+		return ec.fieldContext_ReplenishmentNeed_product(ctx, field)
+	case "warehouse":
+		return ec.fieldContext_ReplenishmentNeed_warehouse(ctx, field)
+	case "quantity":
+		return ec.fieldContext_ReplenishmentNeed_quantity(ctx, field)
+	case "salesOrderId":
+		return ec.fieldContext_ReplenishmentNeed_salesOrderId(ctx, field)
+	case "orderNumber":
+		return ec.fieldContext_ReplenishmentNeed_orderNumber(ctx, field)
+	case "salesOrderLineId":
+		return ec.fieldContext_ReplenishmentNeed_salesOrderLineId(ctx, field)
+	case "status":
+		return ec.fieldContext_ReplenishmentNeed_status(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_ReplenishmentNeed_createdAt(ctx, field)
+	case "coveredAt":
+		return ec.fieldContext_ReplenishmentNeed_coveredAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReplenishmentNeed", field.Name)
+}
+
+func (ec *executionContext) childFields_ReplenishmentNeedConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ReplenishmentNeedConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_ReplenishmentNeedConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ReplenishmentNeedConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ReplenishmentNeedConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReplenishmentNeedConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ReplenishmentNeedEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ReplenishmentNeedEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ReplenishmentNeedEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReplenishmentNeedEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_RevokeApiTokenPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -9756,6 +13757,344 @@ func (ec *executionContext) childFields_RevokeApiTokenPayload(ctx context.Contex
 	return nil, fmt.Errorf("no field named %q was found under type RevokeApiTokenPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_SalesInvoice(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SalesInvoice_id(ctx, field)
+	case "number":
+		return ec.fieldContext_SalesInvoice_number(ctx, field)
+	case "customer":
+		return ec.fieldContext_SalesInvoice_customer(ctx, field)
+	case "postingDate":
+		return ec.fieldContext_SalesInvoice_postingDate(ctx, field)
+	case "dueDate":
+		return ec.fieldContext_SalesInvoice_dueDate(ctx, field)
+	case "netAmount":
+		return ec.fieldContext_SalesInvoice_netAmount(ctx, field)
+	case "vatAmount":
+		return ec.fieldContext_SalesInvoice_vatAmount(ctx, field)
+	case "totalAmount":
+		return ec.fieldContext_SalesInvoice_totalAmount(ctx, field)
+	case "paidAmount":
+		return ec.fieldContext_SalesInvoice_paidAmount(ctx, field)
+	case "creditedAmount":
+		return ec.fieldContext_SalesInvoice_creditedAmount(ctx, field)
+	case "openAmount":
+		return ec.fieldContext_SalesInvoice_openAmount(ctx, field)
+	case "status":
+		return ec.fieldContext_SalesInvoice_status(ctx, field)
+	case "journalEntryId":
+		return ec.fieldContext_SalesInvoice_journalEntryId(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_SalesInvoice_createdAt(ctx, field)
+	case "lines":
+		return ec.fieldContext_SalesInvoice_lines(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SalesInvoice", field.Name)
+}
+
+func (ec *executionContext) childFields_SalesInvoiceConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SalesInvoiceConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_SalesInvoiceConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SalesInvoiceConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_SalesInvoiceConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SalesInvoiceConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SalesInvoiceEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_SalesInvoiceEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_SalesInvoiceEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SalesInvoiceEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SalesInvoiceLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SalesInvoiceLine_id(ctx, field)
+	case "lineNo":
+		return ec.fieldContext_SalesInvoiceLine_lineNo(ctx, field)
+	case "shipmentLineId":
+		return ec.fieldContext_SalesInvoiceLine_shipmentLineId(ctx, field)
+	case "product":
+		return ec.fieldContext_SalesInvoiceLine_product(ctx, field)
+	case "quantity":
+		return ec.fieldContext_SalesInvoiceLine_quantity(ctx, field)
+	case "unitPrice":
+		return ec.fieldContext_SalesInvoiceLine_unitPrice(ctx, field)
+	case "discountRate":
+		return ec.fieldContext_SalesInvoiceLine_discountRate(ctx, field)
+	case "vatRate":
+		return ec.fieldContext_SalesInvoiceLine_vatRate(ctx, field)
+	case "netAmount":
+		return ec.fieldContext_SalesInvoiceLine_netAmount(ctx, field)
+	case "vatAmount":
+		return ec.fieldContext_SalesInvoiceLine_vatAmount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SalesInvoiceLine", field.Name)
+}
+
+func (ec *executionContext) childFields_SalesInvoicePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "invoice":
+		return ec.fieldContext_SalesInvoicePayload_invoice(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_SalesInvoicePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SalesInvoicePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_SalesOrder(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SalesOrder_id(ctx, field)
+	case "number":
+		return ec.fieldContext_SalesOrder_number(ctx, field)
+	case "customer":
+		return ec.fieldContext_SalesOrder_customer(ctx, field)
+	case "channel":
+		return ec.fieldContext_SalesOrder_channel(ctx, field)
+	case "region":
+		return ec.fieldContext_SalesOrder_region(ctx, field)
+	case "warehouse":
+		return ec.fieldContext_SalesOrder_warehouse(ctx, field)
+	case "warehouseOverride":
+		return ec.fieldContext_SalesOrder_warehouseOverride(ctx, field)
+	case "postingDate":
+		return ec.fieldContext_SalesOrder_postingDate(ctx, field)
+	case "status":
+		return ec.fieldContext_SalesOrder_status(ctx, field)
+	case "holdReason":
+		return ec.fieldContext_SalesOrder_holdReason(ctx, field)
+	case "notes":
+		return ec.fieldContext_SalesOrder_notes(ctx, field)
+	case "netAmount":
+		return ec.fieldContext_SalesOrder_netAmount(ctx, field)
+	case "vatAmount":
+		return ec.fieldContext_SalesOrder_vatAmount(ctx, field)
+	case "totalAmount":
+		return ec.fieldContext_SalesOrder_totalAmount(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_SalesOrder_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_SalesOrder_updatedAt(ctx, field)
+	case "lines":
+		return ec.fieldContext_SalesOrder_lines(ctx, field)
+	case "shipments":
+		return ec.fieldContext_SalesOrder_shipments(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SalesOrder", field.Name)
+}
+
+func (ec *executionContext) childFields_SalesOrderConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SalesOrderConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_SalesOrderConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SalesOrderConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_SalesOrderConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SalesOrderConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SalesOrderEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_SalesOrderEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_SalesOrderEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SalesOrderEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SalesOrderLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SalesOrderLine_id(ctx, field)
+	case "lineNo":
+		return ec.fieldContext_SalesOrderLine_lineNo(ctx, field)
+	case "product":
+		return ec.fieldContext_SalesOrderLine_product(ctx, field)
+	case "quantity":
+		return ec.fieldContext_SalesOrderLine_quantity(ctx, field)
+	case "unitPrice":
+		return ec.fieldContext_SalesOrderLine_unitPrice(ctx, field)
+	case "discountRate":
+		return ec.fieldContext_SalesOrderLine_discountRate(ctx, field)
+	case "vatRate":
+		return ec.fieldContext_SalesOrderLine_vatRate(ctx, field)
+	case "netAmount":
+		return ec.fieldContext_SalesOrderLine_netAmount(ctx, field)
+	case "vatAmount":
+		return ec.fieldContext_SalesOrderLine_vatAmount(ctx, field)
+	case "reserved":
+		return ec.fieldContext_SalesOrderLine_reserved(ctx, field)
+	case "shipped":
+		return ec.fieldContext_SalesOrderLine_shipped(ctx, field)
+	case "returned":
+		return ec.fieldContext_SalesOrderLine_returned(ctx, field)
+	case "outstanding":
+		return ec.fieldContext_SalesOrderLine_outstanding(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SalesOrderLine", field.Name)
+}
+
+func (ec *executionContext) childFields_SalesOrderPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "order":
+		return ec.fieldContext_SalesOrderPayload_order(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_SalesOrderPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SalesOrderPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_SalesOrderValidation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "ok":
+		return ec.fieldContext_SalesOrderValidation_ok(ctx, field)
+	case "violations":
+		return ec.fieldContext_SalesOrderValidation_violations(ctx, field)
+	case "warehouseId":
+		return ec.fieldContext_SalesOrderValidation_warehouseId(ctx, field)
+	case "netAmount":
+		return ec.fieldContext_SalesOrderValidation_netAmount(ctx, field)
+	case "vatAmount":
+		return ec.fieldContext_SalesOrderValidation_vatAmount(ctx, field)
+	case "totalAmount":
+		return ec.fieldContext_SalesOrderValidation_totalAmount(ctx, field)
+	case "holdReason":
+		return ec.fieldContext_SalesOrderValidation_holdReason(ctx, field)
+	case "shortages":
+		return ec.fieldContext_SalesOrderValidation_shortages(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SalesOrderValidation", field.Name)
+}
+
+func (ec *executionContext) childFields_SalesReturn(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SalesReturn_id(ctx, field)
+	case "number":
+		return ec.fieldContext_SalesReturn_number(ctx, field)
+	case "customer":
+		return ec.fieldContext_SalesReturn_customer(ctx, field)
+	case "shipmentId":
+		return ec.fieldContext_SalesReturn_shipmentId(ctx, field)
+	case "invoiceId":
+		return ec.fieldContext_SalesReturn_invoiceId(ctx, field)
+	case "postingDate":
+		return ec.fieldContext_SalesReturn_postingDate(ctx, field)
+	case "reason":
+		return ec.fieldContext_SalesReturn_reason(ctx, field)
+	case "netAmount":
+		return ec.fieldContext_SalesReturn_netAmount(ctx, field)
+	case "vatAmount":
+		return ec.fieldContext_SalesReturn_vatAmount(ctx, field)
+	case "totalAmount":
+		return ec.fieldContext_SalesReturn_totalAmount(ctx, field)
+	case "costValue":
+		return ec.fieldContext_SalesReturn_costValue(ctx, field)
+	case "appliedAmount":
+		return ec.fieldContext_SalesReturn_appliedAmount(ctx, field)
+	case "refundedAmount":
+		return ec.fieldContext_SalesReturn_refundedAmount(ctx, field)
+	case "openCredit":
+		return ec.fieldContext_SalesReturn_openCredit(ctx, field)
+	case "journalEntryId":
+		return ec.fieldContext_SalesReturn_journalEntryId(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_SalesReturn_createdAt(ctx, field)
+	case "lines":
+		return ec.fieldContext_SalesReturn_lines(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SalesReturn", field.Name)
+}
+
+func (ec *executionContext) childFields_SalesReturnConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SalesReturnConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_SalesReturnConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SalesReturnConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_SalesReturnConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SalesReturnConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SalesReturnEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_SalesReturnEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_SalesReturnEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SalesReturnEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SalesReturnLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SalesReturnLine_id(ctx, field)
+	case "lineNo":
+		return ec.fieldContext_SalesReturnLine_lineNo(ctx, field)
+	case "shipmentLineId":
+		return ec.fieldContext_SalesReturnLine_shipmentLineId(ctx, field)
+	case "product":
+		return ec.fieldContext_SalesReturnLine_product(ctx, field)
+	case "warehouseId":
+		return ec.fieldContext_SalesReturnLine_warehouseId(ctx, field)
+	case "quantity":
+		return ec.fieldContext_SalesReturnLine_quantity(ctx, field)
+	case "costValue":
+		return ec.fieldContext_SalesReturnLine_costValue(ctx, field)
+	case "netAmount":
+		return ec.fieldContext_SalesReturnLine_netAmount(ctx, field)
+	case "vatAmount":
+		return ec.fieldContext_SalesReturnLine_vatAmount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SalesReturnLine", field.Name)
+}
+
+func (ec *executionContext) childFields_SalesReturnPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "salesReturn":
+		return ec.fieldContext_SalesReturnPayload_salesReturn(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_SalesReturnPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SalesReturnPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_Satisfaction(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rated":
+		return ec.fieldContext_Satisfaction_rated(ctx, field)
+	case "satisfied":
+		return ec.fieldContext_Satisfaction_satisfied(ctx, field)
+	case "satisfiedShare":
+		return ec.fieldContext_Satisfaction_satisfiedShare(ctx, field)
+	case "average":
+		return ec.fieldContext_Satisfaction_average(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Satisfaction", field.Name)
+}
+
 func (ec *executionContext) childFields_SetPasswordPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "ok":
@@ -9764,6 +14103,118 @@ func (ec *executionContext) childFields_SetPasswordPayload(ctx context.Context, 
 		return ec.fieldContext_SetPasswordPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SetPasswordPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_Shipment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Shipment_id(ctx, field)
+	case "number":
+		return ec.fieldContext_Shipment_number(ctx, field)
+	case "order":
+		return ec.fieldContext_Shipment_order(ctx, field)
+	case "customer":
+		return ec.fieldContext_Shipment_customer(ctx, field)
+	case "warehouse":
+		return ec.fieldContext_Shipment_warehouse(ctx, field)
+	case "status":
+		return ec.fieldContext_Shipment_status(ctx, field)
+	case "postingDate":
+		return ec.fieldContext_Shipment_postingDate(ctx, field)
+	case "carrier":
+		return ec.fieldContext_Shipment_carrier(ctx, field)
+	case "trackingNumber":
+		return ec.fieldContext_Shipment_trackingNumber(ctx, field)
+	case "journalEntryId":
+		return ec.fieldContext_Shipment_journalEntryId(ctx, field)
+	case "invoiceId":
+		return ec.fieldContext_Shipment_invoiceId(ctx, field)
+	case "shippedAt":
+		return ec.fieldContext_Shipment_shippedAt(ctx, field)
+	case "deliveredAt":
+		return ec.fieldContext_Shipment_deliveredAt(ctx, field)
+	case "rating":
+		return ec.fieldContext_Shipment_rating(ctx, field)
+	case "ratingComment":
+		return ec.fieldContext_Shipment_ratingComment(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Shipment_createdAt(ctx, field)
+	case "lines":
+		return ec.fieldContext_Shipment_lines(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Shipment", field.Name)
+}
+
+func (ec *executionContext) childFields_ShipmentConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ShipmentConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_ShipmentConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ShipmentConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ShipmentConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ShipmentConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ShipmentEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ShipmentEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ShipmentEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ShipmentEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ShipmentLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ShipmentLine_id(ctx, field)
+	case "lineNo":
+		return ec.fieldContext_ShipmentLine_lineNo(ctx, field)
+	case "orderLineId":
+		return ec.fieldContext_ShipmentLine_orderLineId(ctx, field)
+	case "product":
+		return ec.fieldContext_ShipmentLine_product(ctx, field)
+	case "quantity":
+		return ec.fieldContext_ShipmentLine_quantity(ctx, field)
+	case "costValue":
+		return ec.fieldContext_ShipmentLine_costValue(ctx, field)
+	case "returnedQuantity":
+		return ec.fieldContext_ShipmentLine_returnedQuantity(ctx, field)
+	case "returnedValue":
+		return ec.fieldContext_ShipmentLine_returnedValue(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ShipmentLine", field.Name)
+}
+
+func (ec *executionContext) childFields_ShipmentPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "shipment":
+		return ec.fieldContext_ShipmentPayload_shipment(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ShipmentPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ShipmentPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_Shortage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "lineNo":
+		return ec.fieldContext_Shortage_lineNo(ctx, field)
+	case "productId":
+		return ec.fieldContext_Shortage_productId(ctx, field)
+	case "requested":
+		return ec.fieldContext_Shortage_requested(ctx, field)
+	case "available":
+		return ec.fieldContext_Shortage_available(ctx, field)
+	case "missing":
+		return ec.fieldContext_Shortage_missing(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Shortage", field.Name)
 }
 
 func (ec *executionContext) childFields_SourceDocument(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10518,6 +14969,130 @@ func (ec *executionContext) dir_hasRole_args(ctx context.Context, rawArgs map[st
 	return args, nil
 }
 
+func (ec *executionContext) field_Customer_invoices_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Customer_orders_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Customer_payments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Customer_returns_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Customer_shipments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Customer_topProducts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_acknowledgeAlert_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10529,6 +15104,20 @@ func (ec *executionContext) field_Mutation_acknowledgeAlert_args(ctx context.Con
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_applyCustomerCredit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ApplyCustomerCreditInput, error) {
+			return ec.unmarshalNApplyCustomerCreditInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐApplyCustomerCreditInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -10574,6 +15163,20 @@ func (ec *executionContext) field_Mutation_cancelPurchaseOrder_args(ctx context.
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_cancelSalesOrder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_closeFiscalPeriod_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10589,6 +15192,48 @@ func (ec *executionContext) field_Mutation_closeFiscalPeriod_args(ctx context.Co
 }
 
 func (ec *executionContext) field_Mutation_closePurchaseOrder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_closeSalesOrder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_confirmDelivery_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ConfirmDeliveryInput, error) {
+			return ec.unmarshalNConfirmDeliveryInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐConfirmDeliveryInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_confirmSalesOrder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -10658,6 +15303,20 @@ func (ec *executionContext) field_Mutation_createCategory_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createCustomer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (CreateCustomerInput, error) {
+			return ec.unmarshalNCreateCustomerInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateCustomerInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createLocation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10706,6 +15365,48 @@ func (ec *executionContext) field_Mutation_createPurchaseOrdersFromSuggestions_a
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (CreatePurchaseOrdersFromSuggestionsInput, error) {
 			return ec.unmarshalNCreatePurchaseOrdersFromSuggestionsInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreatePurchaseOrdersFromSuggestionsInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createSalesInvoice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (CreateSalesInvoiceInput, error) {
+			return ec.unmarshalNCreateSalesInvoiceInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateSalesInvoiceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createSalesOrder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (SalesOrderInput, error) {
+			return ec.unmarshalNSalesOrderInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createSalesReturn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (CreateSalesReturnInput, error) {
+			return ec.unmarshalNCreateSalesReturnInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateSalesReturnInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -10910,6 +15611,48 @@ func (ec *executionContext) field_Mutation_postSupplierPayment_args(ctx context.
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_recordCustomerPayment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (RecordCustomerPaymentInput, error) {
+			return ec.unmarshalNRecordCustomerPaymentInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐRecordCustomerPaymentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_refundCustomer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (RefundCustomerInput, error) {
+			return ec.unmarshalNRefundCustomerInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐRefundCustomerInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_releaseSalesOrderHold_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_reopenFiscalPeriod_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10921,6 +15664,20 @@ func (ec *executionContext) field_Mutation_reopenFiscalPeriod_args(ctx context.C
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_reserveSalesOrderStock_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -10980,6 +15737,20 @@ func (ec *executionContext) field_Mutation_setSupplierProduct_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_shipShipment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ShipShipmentInput, error) {
+			return ec.unmarshalNShipShipmentInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipShipmentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_submitPurchaseOrder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -11028,6 +15799,20 @@ func (ec *executionContext) field_Mutation_updateCategory_args(ctx context.Conte
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (UpdateCategoryInput, error) {
 			return ec.unmarshalNUpdateCategoryInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateCategoryInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateCustomer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (UpdateCustomerInput, error) {
+			return ec.unmarshalNUpdateCustomerInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateCustomerInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -11301,6 +16086,88 @@ func (ec *executionContext) field_Query_categories_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["includeInactive"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_customerPayments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.SalesDocumentFilter, error) {
+			return ec.unmarshalOSalesDocumentFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesDocumentFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_customer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_customers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.CustomerFilter, error) {
+			return ec.unmarshalOCustomerFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomerFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.CustomerOrder, error) {
+			return ec.unmarshalOCustomerOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomerOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -11700,6 +16567,220 @@ func (ec *executionContext) field_Query_purchaseSuggestions_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_receivablesAging_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*jxc.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "customerId",
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOID2ᚖint64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_replenishmentNeeds_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.ReplenishmentNeedFilter, error) {
+			return ec.unmarshalOReplenishmentNeedFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentNeedFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_salesInvoice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_salesInvoices_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.SalesDocumentFilter, error) {
+			return ec.unmarshalOSalesDocumentFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesDocumentFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_salesOrder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_salesOrders_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.SalesDocumentFilter, error) {
+			return ec.unmarshalOSalesDocumentFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesDocumentFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_salesReturns_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.SalesDocumentFilter, error) {
+			return ec.unmarshalOSalesDocumentFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesDocumentFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_shipment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_shipments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.SalesDocumentFilter, error) {
+			return ec.unmarshalOSalesDocumentFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesDocumentFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_stockDocument_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -11933,6 +17014,20 @@ func (ec *executionContext) field_Query_trialBalance_args(ctx context.Context, r
 		return nil, err
 	}
 	args["asOf"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_validateSalesOrder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (SalesOrderInput, error) {
+			return ec.unmarshalNSalesOrderInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -12443,6 +17538,75 @@ func (ec *executionContext) fieldContext_AccountPayload_userErrors(_ context.Con
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Address_label(ctx context.Context, field graphql.CollectedField, obj *jxc.Address) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Address_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Address_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Address", field, false, false, "String")
+}
+
+func (ec *executionContext) _Address_address(ctx context.Context, field graphql.CollectedField, obj *jxc.Address) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Address_address(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Address, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Address_address(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Address", field, false, false, "String")
+}
+
+func (ec *executionContext) _Address_region(ctx context.Context, field graphql.CollectedField, obj *jxc.Address) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Address_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Address_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Address", field, false, false, "String")
 }
 
 func (ec *executionContext) _AgingBuckets_notDue(ctx context.Context, field graphql.CollectedField, obj *jxc.AgingBuckets) (ret graphql.Marshaler) {
@@ -14800,6 +19964,98 @@ func (ec *executionContext) fieldContext_CategoryPayload_userErrors(_ context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Contact_name(ctx context.Context, field graphql.CollectedField, obj *jxc.Contact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contact_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contact_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contact", field, false, false, "String")
+}
+
+func (ec *executionContext) _Contact_title(ctx context.Context, field graphql.CollectedField, obj *jxc.Contact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contact_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contact_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contact", field, false, false, "String")
+}
+
+func (ec *executionContext) _Contact_phone(ctx context.Context, field graphql.CollectedField, obj *jxc.Contact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contact_phone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Phone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contact_phone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contact", field, false, false, "String")
+}
+
+func (ec *executionContext) _Contact_email(ctx context.Context, field graphql.CollectedField, obj *jxc.Contact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contact_email(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Email, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contact_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contact", field, false, false, "String")
+}
+
 func (ec *executionContext) _CreateApiTokenPayload_token(ctx context.Context, field graphql.CollectedField, obj *CreateAPITokenPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14877,6 +20133,1908 @@ func (ec *executionContext) _CreateApiTokenPayload_userErrors(ctx context.Contex
 func (ec *executionContext) fieldContext_CreateApiTokenPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "CreateApiTokenPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Customer_code(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, false, false, "String")
+}
+
+func (ec *executionContext) _Customer_name(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, false, false, "String")
+}
+
+func (ec *executionContext) _Customer_contacts(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_contacts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Customer().Contacts(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.Contact) graphql.Marshaler {
+			return ec.marshalNContact2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐContactᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_contacts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_addresses(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_addresses(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Customer().Addresses(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.Address) graphql.Marshaler {
+			return ec.marshalNAddress2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAddressᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_addresses(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Address(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_region(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, false, false, "String")
+}
+
+func (ec *executionContext) _Customer_salesperson(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_salesperson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Salesperson, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_salesperson(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, false, false, "String")
+}
+
+func (ec *executionContext) _Customer_channel(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_channel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Channel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.SalesChannel) graphql.Marshaler {
+			return ec.marshalNSalesChannel2githubᚗcomᚋjxcgraphᚋjxcᚐSalesChannel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_channel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, false, false, "SalesChannel")
+}
+
+func (ec *executionContext) _Customer_creditLimit(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_creditLimit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreditLimit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_creditLimit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Customer_paymentTermsDays(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_paymentTermsDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PaymentTermsDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_paymentTermsDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Customer_preferences(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_preferences(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Preferences, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_preferences(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, false, false, "String")
+}
+
+func (ec *executionContext) _Customer_notes(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_notes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Notes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_notes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, false, false, "String")
+}
+
+func (ec *executionContext) _Customer_active(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_active(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Active, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Customer_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Customer_updatedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Customer_openBalance(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_openBalance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpenBalance(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_openBalance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _Customer_overdueAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_overdueAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OverdueAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_overdueAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Customer_creditAvailable(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_creditAvailable(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreditAvailable(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_creditAvailable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _Customer_onCreditHold(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_onCreditHold(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OnCreditHold(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_onCreditHold(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _Customer_orders(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_orders(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Customer().Orders(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v SalesOrderConnection) graphql.Marshaler {
+			return ec.marshalNSalesOrderConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_orders(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesOrderConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Customer_orders_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_shipments(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_shipments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Customer().Shipments(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v ShipmentConnection) graphql.Marshaler {
+			return ec.marshalNShipmentConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipmentConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_shipments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ShipmentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Customer_shipments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_invoices(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_invoices(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Customer().Invoices(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v SalesInvoiceConnection) graphql.Marshaler {
+			return ec.marshalNSalesInvoiceConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesInvoiceConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_invoices(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesInvoiceConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Customer_invoices_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_payments(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_payments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Customer().Payments(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v CustomerPaymentConnection) graphql.Marshaler {
+			return ec.marshalNCustomerPaymentConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerPaymentConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_payments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPaymentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Customer_payments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_returns(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_returns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Customer().Returns(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v SalesReturnConnection) graphql.Marshaler {
+			return ec.marshalNSalesReturnConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesReturnConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_returns(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesReturnConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Customer_returns_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_topProducts(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_topProducts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Customer().TopProducts(ctx, obj, fc.Args["limit"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.ProductSales) graphql.Marshaler {
+			return ec.marshalNProductSales2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductSalesᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_topProducts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductSales(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Customer_topProducts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_satisfaction(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_satisfaction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Customer().Satisfaction(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Satisfaction) graphql.Marshaler {
+			return ec.marshalNSatisfaction2githubᚗcomᚋjxcgraphᚋjxcᚐSatisfaction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_satisfaction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Satisfaction(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerAging_customer(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerAging) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerAging_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Customer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Customer) graphql.Marshaler {
+			return ec.marshalNCustomer2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerAging_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerAging",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerAging_buckets(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerAging) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerAging_buckets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReceivableBuckets, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.ReceivableBuckets) graphql.Marshaler {
+			return ec.marshalNReceivableAgingBuckets2githubᚗcomᚋjxcgraphᚋjxcᚐReceivableBuckets(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerAging_buckets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerAging",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReceivableAgingBuckets(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerConnection_edges(ctx context.Context, field graphql.CollectedField, obj *CustomerConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*CustomerEdge) graphql.Marshaler {
+			return ec.marshalNCustomerEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *CustomerConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.Customer) graphql.Marshaler {
+			return ec.marshalNCustomer2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomerᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *CustomerConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *CustomerConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CustomerEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *CustomerEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerEdge_node(ctx context.Context, field graphql.CollectedField, obj *CustomerEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Customer) graphql.Marshaler {
+			return ec.marshalNCustomer2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerPayload_customer(ctx context.Context, field graphql.CollectedField, obj *CustomerPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPayload_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Customer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Customer) graphql.Marshaler {
+			return ec.marshalOCustomer2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomer(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPayload_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *CustomerPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerPayment_id(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPayment_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPayment_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPayment", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CustomerPayment_number(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPayment_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPayment_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPayment", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerPayment_customer(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPayment_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Customer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Customer) graphql.Marshaler {
+			return ec.marshalNCustomer2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPayment_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerPayment",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerPayment_postingDate(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPayment_postingDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostingDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPayment_postingDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPayment", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CustomerPayment_amount(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPayment_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPayment_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPayment", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _CustomerPayment_bankAccount(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPayment_bankAccount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BankAccount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPayment_bankAccount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPayment", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerPayment_reference(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPayment_reference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPayment_reference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPayment", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerPayment_appliedAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPayment_appliedAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AppliedAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPayment_appliedAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPayment", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _CustomerPayment_refundedAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPayment_refundedAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RefundedAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPayment_refundedAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPayment", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _CustomerPayment_unapplied(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPayment_unapplied(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unapplied(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPayment_unapplied(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPayment", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _CustomerPayment_journalEntryId(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPayment_journalEntryId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.JournalEntryID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPayment_journalEntryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPayment", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CustomerPayment_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPayment_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPayment_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPayment", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CustomerPayment_allocations(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPayment_allocations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Allocations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.ReceivableAllocation) graphql.Marshaler {
+			return ec.marshalNReceivableAllocation2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReceivableAllocationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPayment_allocations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerPayment",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReceivableAllocation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerPaymentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *CustomerPaymentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPaymentConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*CustomerPaymentEdge) graphql.Marshaler {
+			return ec.marshalNCustomerPaymentEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerPaymentEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPaymentConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerPaymentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPaymentEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerPaymentConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *CustomerPaymentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPaymentConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.CustomerPayment) graphql.Marshaler {
+			return ec.marshalNCustomerPayment2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomerPaymentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPaymentConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerPaymentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPayment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerPaymentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *CustomerPaymentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPaymentConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPaymentConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerPaymentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerPaymentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *CustomerPaymentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPaymentConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPaymentConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPaymentConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CustomerPaymentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *CustomerPaymentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPaymentEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPaymentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPaymentEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerPaymentEdge_node(ctx context.Context, field graphql.CollectedField, obj *CustomerPaymentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPaymentEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.CustomerPayment) graphql.Marshaler {
+			return ec.marshalNCustomerPayment2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomerPayment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPaymentEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerPaymentEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPayment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerPaymentPayload_payment(ctx context.Context, field graphql.CollectedField, obj *CustomerPaymentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPaymentPayload_payment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Payment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.CustomerPayment) graphql.Marshaler {
+			return ec.marshalOCustomerPayment2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomerPayment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPaymentPayload_payment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerPaymentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPayment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerPaymentPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *CustomerPaymentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPaymentPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPaymentPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerPaymentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerRefund_id(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerRefund) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerRefund_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerRefund_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerRefund", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CustomerRefund_number(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerRefund) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerRefund_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerRefund_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerRefund", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerRefund_customerId(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerRefund) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerRefund_customerId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerRefund_customerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerRefund", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CustomerRefund_returnId(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerRefund) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerRefund_returnId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReturnID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerRefund_returnId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerRefund", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CustomerRefund_paymentId(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerRefund) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerRefund_paymentId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PaymentID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerRefund_paymentId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerRefund", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CustomerRefund_postingDate(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerRefund) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerRefund_postingDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostingDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerRefund_postingDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerRefund", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CustomerRefund_amount(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerRefund) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerRefund_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerRefund_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerRefund", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _CustomerRefund_bankAccount(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerRefund) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerRefund_bankAccount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BankAccount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerRefund_bankAccount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerRefund", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerRefund_journalEntryId(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerRefund) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerRefund_journalEntryId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.JournalEntryID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerRefund_journalEntryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerRefund", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CustomerRefund_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerRefund) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerRefund_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerRefund_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerRefund", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CustomerRefundPayload_refund(ctx context.Context, field graphql.CollectedField, obj *CustomerRefundPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerRefundPayload_refund(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Refund, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.CustomerRefund) graphql.Marshaler {
+			return ec.marshalOCustomerRefund2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomerRefund(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerRefundPayload_refund(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerRefundPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerRefund(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerRefundPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *CustomerRefundPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerRefundPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerRefundPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerRefundPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -19141,6 +26299,936 @@ func (ec *executionContext) fieldContext_Mutation_reopenFiscalPeriod(ctx context
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createCustomer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createCustomer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateCustomer(ctx, fc.Args["input"].(CreateCustomerInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"SALES", "MANAGER"})
+				if err != nil {
+					var zeroVal CustomerPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal CustomerPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v CustomerPayload) graphql.Marshaler {
+			return ec.marshalNCustomerPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createCustomer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createCustomer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateCustomer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateCustomer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateCustomer(ctx, fc.Args["input"].(UpdateCustomerInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"SALES", "FINANCE", "MANAGER"})
+				if err != nil {
+					var zeroVal CustomerPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal CustomerPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v CustomerPayload) graphql.Marshaler {
+			return ec.marshalNCustomerPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateCustomer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateCustomer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createSalesOrder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createSalesOrder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateSalesOrder(ctx, fc.Args["input"].(SalesOrderInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"SALES", "MANAGER"})
+				if err != nil {
+					var zeroVal SalesOrderPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SalesOrderPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SalesOrderPayload) graphql.Marshaler {
+			return ec.marshalNSalesOrderPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createSalesOrder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesOrderPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createSalesOrder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_confirmSalesOrder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_confirmSalesOrder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ConfirmSalesOrder(ctx, fc.Args["id"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"SALES", "MANAGER"})
+				if err != nil {
+					var zeroVal SalesOrderPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SalesOrderPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SalesOrderPayload) graphql.Marshaler {
+			return ec.marshalNSalesOrderPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_confirmSalesOrder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesOrderPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_confirmSalesOrder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_releaseSalesOrderHold(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_releaseSalesOrderHold(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReleaseSalesOrderHold(ctx, fc.Args["id"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE", "MANAGER"})
+				if err != nil {
+					var zeroVal SalesOrderPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SalesOrderPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SalesOrderPayload) graphql.Marshaler {
+			return ec.marshalNSalesOrderPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_releaseSalesOrderHold(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesOrderPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_releaseSalesOrderHold_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_reserveSalesOrderStock(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_reserveSalesOrderStock(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReserveSalesOrderStock(ctx, fc.Args["id"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"SALES", "WAREHOUSE", "MANAGER"})
+				if err != nil {
+					var zeroVal SalesOrderPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SalesOrderPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SalesOrderPayload) graphql.Marshaler {
+			return ec.marshalNSalesOrderPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_reserveSalesOrderStock(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesOrderPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_reserveSalesOrderStock_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelSalesOrder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cancelSalesOrder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CancelSalesOrder(ctx, fc.Args["id"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"SALES", "MANAGER"})
+				if err != nil {
+					var zeroVal SalesOrderPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SalesOrderPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SalesOrderPayload) graphql.Marshaler {
+			return ec.marshalNSalesOrderPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cancelSalesOrder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesOrderPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelSalesOrder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_closeSalesOrder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_closeSalesOrder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CloseSalesOrder(ctx, fc.Args["id"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"SALES", "MANAGER"})
+				if err != nil {
+					var zeroVal SalesOrderPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SalesOrderPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SalesOrderPayload) graphql.Marshaler {
+			return ec.marshalNSalesOrderPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_closeSalesOrder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesOrderPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_closeSalesOrder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_shipShipment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_shipShipment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ShipShipment(ctx, fc.Args["input"].(ShipShipmentInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
+				if err != nil {
+					var zeroVal ShipmentPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal ShipmentPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v ShipmentPayload) graphql.Marshaler {
+			return ec.marshalNShipmentPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipmentPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_shipShipment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ShipmentPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_shipShipment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_confirmDelivery(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_confirmDelivery(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ConfirmDelivery(ctx, fc.Args["input"].(ConfirmDeliveryInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "SALES", "MANAGER"})
+				if err != nil {
+					var zeroVal ShipmentPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal ShipmentPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v ShipmentPayload) graphql.Marshaler {
+			return ec.marshalNShipmentPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipmentPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_confirmDelivery(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ShipmentPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_confirmDelivery_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createSalesInvoice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createSalesInvoice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateSalesInvoice(ctx, fc.Args["input"].(CreateSalesInvoiceInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal SalesInvoicePayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SalesInvoicePayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SalesInvoicePayload) graphql.Marshaler {
+			return ec.marshalNSalesInvoicePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesInvoicePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createSalesInvoice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesInvoicePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createSalesInvoice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordCustomerPayment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordCustomerPayment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordCustomerPayment(ctx, fc.Args["input"].(RecordCustomerPaymentInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal CustomerPaymentPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal CustomerPaymentPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v CustomerPaymentPayload) graphql.Marshaler {
+			return ec.marshalNCustomerPaymentPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerPaymentPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordCustomerPayment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPaymentPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordCustomerPayment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_applyCustomerCredit(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_applyCustomerCredit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ApplyCustomerCredit(ctx, fc.Args["input"].(ApplyCustomerCreditInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal CustomerPaymentPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal CustomerPaymentPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v CustomerPaymentPayload) graphql.Marshaler {
+			return ec.marshalNCustomerPaymentPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerPaymentPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_applyCustomerCredit(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPaymentPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_applyCustomerCredit_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createSalesReturn(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createSalesReturn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateSalesReturn(ctx, fc.Args["input"].(CreateSalesReturnInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"SALES", "WAREHOUSE", "FINANCE", "MANAGER"})
+				if err != nil {
+					var zeroVal SalesReturnPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SalesReturnPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SalesReturnPayload) graphql.Marshaler {
+			return ec.marshalNSalesReturnPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesReturnPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createSalesReturn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesReturnPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createSalesReturn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_refundCustomer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_refundCustomer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RefundCustomer(ctx, fc.Args["input"].(RefundCustomerInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal CustomerRefundPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal CustomerRefundPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v CustomerRefundPayload) graphql.Marshaler {
+			return ec.marshalNCustomerRefundPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerRefundPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_refundCustomer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerRefundPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_refundCustomer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createSupplier(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22136,6 +30224,84 @@ func (ec *executionContext) fieldContext_ProductPayload_userErrors(_ context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _ProductSales_product(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductSales) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductSales_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductSales_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductSales",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProductSales_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductSales) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductSales_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductSales_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductSales", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ProductSales_netAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductSales) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductSales_netAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NetAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductSales_netAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductSales", field, false, false, "Decimal")
+}
+
 func (ec *executionContext) _ProfitAndLoss_from(ctx context.Context, field graphql.CollectedField, obj *jxc.ProfitAndLoss) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24874,6 +33040,646 @@ func (ec *executionContext) fieldContext_Query_booksCheck(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_customers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_customers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Customers(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.CustomerFilter), fc.Args["orderBy"].(*jxc.CustomerOrder))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v CustomerConnection) graphql.Marshaler {
+			return ec.marshalNCustomerConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_customers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_customers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_customer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Customer(ctx, fc.Args["id"].(int64))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Customer) graphql.Marshaler {
+			return ec.marshalOCustomer2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomer(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_customer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_customer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_salesOrders(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_salesOrders(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SalesOrders(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SalesDocumentFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v SalesOrderConnection) graphql.Marshaler {
+			return ec.marshalNSalesOrderConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_salesOrders(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesOrderConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_salesOrders_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_salesOrder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_salesOrder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SalesOrder(ctx, fc.Args["id"].(int64))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SalesOrder) graphql.Marshaler {
+			return ec.marshalOSalesOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesOrder(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_salesOrder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesOrder(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_salesOrder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_validateSalesOrder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_validateSalesOrder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ValidateSalesOrder(ctx, fc.Args["input"].(SalesOrderInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"SALES", "MANAGER"})
+				if err != nil {
+					var zeroVal SalesOrderValidation
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SalesOrderValidation
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SalesOrderValidation) graphql.Marshaler {
+			return ec.marshalNSalesOrderValidation2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderValidation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_validateSalesOrder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesOrderValidation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_validateSalesOrder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_replenishmentNeeds(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_replenishmentNeeds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ReplenishmentNeeds(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.ReplenishmentNeedFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v ReplenishmentNeedConnection) graphql.Marshaler {
+			return ec.marshalNReplenishmentNeedConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐReplenishmentNeedConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_replenishmentNeeds(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReplenishmentNeedConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_replenishmentNeeds_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_shipments(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_shipments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Shipments(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SalesDocumentFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v ShipmentConnection) graphql.Marshaler {
+			return ec.marshalNShipmentConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipmentConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_shipments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ShipmentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_shipments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_shipment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_shipment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Shipment(ctx, fc.Args["id"].(int64))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Shipment) graphql.Marshaler {
+			return ec.marshalOShipment2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_shipment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Shipment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_shipment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_salesInvoices(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_salesInvoices(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SalesInvoices(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SalesDocumentFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v SalesInvoiceConnection) graphql.Marshaler {
+			return ec.marshalNSalesInvoiceConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesInvoiceConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_salesInvoices(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesInvoiceConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_salesInvoices_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_salesInvoice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_salesInvoice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SalesInvoice(ctx, fc.Args["id"].(int64))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SalesInvoice) graphql.Marshaler {
+			return ec.marshalOSalesInvoice2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesInvoice(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_salesInvoice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesInvoice(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_salesInvoice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_customerPayments(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_customerPayments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CustomerPayments(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SalesDocumentFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v CustomerPaymentConnection) graphql.Marshaler {
+			return ec.marshalNCustomerPaymentConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerPaymentConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_customerPayments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPaymentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_customerPayments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_salesReturns(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_salesReturns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SalesReturns(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SalesDocumentFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v SalesReturnConnection) graphql.Marshaler {
+			return ec.marshalNSalesReturnConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesReturnConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_salesReturns(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesReturnConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_salesReturns_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_receivablesAging(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_receivablesAging(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ReceivablesAging(ctx, fc.Args["asOf"].(*jxc.Date), fc.Args["customerId"].(*int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE", "SALES", "MANAGER", "ANALYST"})
+				if err != nil {
+					var zeroVal jxc.ReceivablesAging
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal jxc.ReceivablesAging
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.ReceivablesAging) graphql.Marshaler {
+			return ec.marshalNReceivablesAging2githubᚗcomᚋjxcgraphᚋjxcᚐReceivablesAging(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_receivablesAging(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReceivablesAging(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_receivablesAging_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_customerSatisfaction(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_customerSatisfaction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().CustomerSatisfaction(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Satisfaction) graphql.Marshaler {
+			return ec.marshalNSatisfaction2githubᚗcomᚋjxcgraphᚋjxcᚐSatisfaction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_customerSatisfaction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Satisfaction(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_stockValueSummary(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26104,6 +34910,814 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _ReceivableAgingBuckets_current(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableBuckets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableAgingBuckets_current(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Current, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableAgingBuckets_current(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReceivableAgingBuckets", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ReceivableAgingBuckets_days1To30(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableBuckets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableAgingBuckets_days1To30(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Days30, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableAgingBuckets_days1To30(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReceivableAgingBuckets", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ReceivableAgingBuckets_days31To60(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableBuckets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableAgingBuckets_days31To60(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Days60, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableAgingBuckets_days31To60(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReceivableAgingBuckets", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ReceivableAgingBuckets_days61To90(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableBuckets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableAgingBuckets_days61To90(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Days90, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableAgingBuckets_days61To90(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReceivableAgingBuckets", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ReceivableAgingBuckets_over90(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableBuckets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableAgingBuckets_over90(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Over90, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableAgingBuckets_over90(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReceivableAgingBuckets", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ReceivableAgingBuckets_total(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableBuckets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableAgingBuckets_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableAgingBuckets_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReceivableAgingBuckets", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ReceivableAllocation_id(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableAllocation_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableAllocation_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReceivableAllocation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ReceivableAllocation_invoiceId(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableAllocation_invoiceId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InvoiceID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableAllocation_invoiceId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReceivableAllocation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ReceivableAllocation_invoiceNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableAllocation_invoiceNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InvoiceNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableAllocation_invoiceNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReceivableAllocation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReceivableAllocation_paymentId(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableAllocation_paymentId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PaymentID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableAllocation_paymentId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReceivableAllocation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ReceivableAllocation_returnId(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableAllocation_returnId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReturnID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableAllocation_returnId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReceivableAllocation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ReceivableAllocation_amount(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableAllocation_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableAllocation_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReceivableAllocation", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ReceivableAllocation_postingDate(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableAllocation_postingDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostingDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableAllocation_postingDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReceivableAllocation", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ReceivablesAging_asOf(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivablesAging) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivablesAging_asOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AsOf, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivablesAging_asOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReceivablesAging", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ReceivablesAging_customers(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivablesAging) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivablesAging_customers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Customers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.CustomerAging) graphql.Marshaler {
+			return ec.marshalNCustomerAging2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomerAgingᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivablesAging_customers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReceivablesAging",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerAging(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReceivablesAging_total(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivablesAging) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivablesAging_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.ReceivableBuckets) graphql.Marshaler {
+			return ec.marshalNReceivableAgingBuckets2githubᚗcomᚋjxcgraphᚋjxcᚐReceivableBuckets(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivablesAging_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReceivablesAging",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReceivableAgingBuckets(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReplenishmentNeed_id(ctx context.Context, field graphql.CollectedField, obj *jxc.ReplenishmentNeed) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReplenishmentNeed_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReplenishmentNeed_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReplenishmentNeed", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ReplenishmentNeed_product(ctx context.Context, field graphql.CollectedField, obj *jxc.ReplenishmentNeed) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReplenishmentNeed_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReplenishmentNeed_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReplenishmentNeed",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReplenishmentNeed_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.ReplenishmentNeed) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReplenishmentNeed_warehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warehouse, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalNWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReplenishmentNeed_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReplenishmentNeed",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReplenishmentNeed_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.ReplenishmentNeed) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReplenishmentNeed_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReplenishmentNeed_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReplenishmentNeed", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ReplenishmentNeed_salesOrderId(ctx context.Context, field graphql.CollectedField, obj *jxc.ReplenishmentNeed) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReplenishmentNeed_salesOrderId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SalesOrderID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReplenishmentNeed_salesOrderId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReplenishmentNeed", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ReplenishmentNeed_orderNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.ReplenishmentNeed) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReplenishmentNeed_orderNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrderNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReplenishmentNeed_orderNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReplenishmentNeed", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReplenishmentNeed_salesOrderLineId(ctx context.Context, field graphql.CollectedField, obj *jxc.ReplenishmentNeed) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReplenishmentNeed_salesOrderLineId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SalesOrderLine, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReplenishmentNeed_salesOrderLineId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReplenishmentNeed", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ReplenishmentNeed_status(ctx context.Context, field graphql.CollectedField, obj *jxc.ReplenishmentNeed) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReplenishmentNeed_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.ReplenishmentStatus) graphql.Marshaler {
+			return ec.marshalNReplenishmentStatus2githubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReplenishmentNeed_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReplenishmentNeed", field, false, false, "ReplenishmentStatus")
+}
+
+func (ec *executionContext) _ReplenishmentNeed_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.ReplenishmentNeed) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReplenishmentNeed_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReplenishmentNeed_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReplenishmentNeed", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ReplenishmentNeed_coveredAt(ctx context.Context, field graphql.CollectedField, obj *jxc.ReplenishmentNeed) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReplenishmentNeed_coveredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CoveredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReplenishmentNeed_coveredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReplenishmentNeed", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ReplenishmentNeedConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ReplenishmentNeedConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReplenishmentNeedConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ReplenishmentNeedEdge) graphql.Marshaler {
+			return ec.marshalNReplenishmentNeedEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐReplenishmentNeedEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReplenishmentNeedConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReplenishmentNeedConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReplenishmentNeedEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReplenishmentNeedConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *ReplenishmentNeedConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReplenishmentNeedConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.ReplenishmentNeed) graphql.Marshaler {
+			return ec.marshalNReplenishmentNeed2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentNeedᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReplenishmentNeedConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReplenishmentNeedConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReplenishmentNeed(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReplenishmentNeedConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ReplenishmentNeedConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReplenishmentNeedConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReplenishmentNeedConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReplenishmentNeedConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReplenishmentNeedConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ReplenishmentNeedConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReplenishmentNeedConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReplenishmentNeedConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReplenishmentNeedConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReplenishmentNeedEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ReplenishmentNeedEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReplenishmentNeedEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReplenishmentNeedEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReplenishmentNeedEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReplenishmentNeedEdge_node(ctx context.Context, field graphql.CollectedField, obj *ReplenishmentNeedEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReplenishmentNeedEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.ReplenishmentNeed) graphql.Marshaler {
+			return ec.marshalNReplenishmentNeed2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentNeed(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReplenishmentNeedEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReplenishmentNeedEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReplenishmentNeed(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _RevokeApiTokenPayload_id(ctx context.Context, field graphql.CollectedField, obj *RevokeAPITokenPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26159,6 +35773,2999 @@ func (ec *executionContext) fieldContext_RevokeApiTokenPayload_userErrors(_ cont
 	return fc, nil
 }
 
+func (ec *executionContext) _SalesInvoice_id(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoice_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoice_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesInvoice", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SalesInvoice_number(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoice_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoice_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesInvoice", field, false, false, "String")
+}
+
+func (ec *executionContext) _SalesInvoice_customer(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoice_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Customer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Customer) graphql.Marshaler {
+			return ec.marshalNCustomer2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoice_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesInvoice",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalesInvoice_postingDate(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoice_postingDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostingDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoice_postingDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesInvoice", field, false, false, "Date")
+}
+
+func (ec *executionContext) _SalesInvoice_dueDate(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoice_dueDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DueDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoice_dueDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesInvoice", field, false, false, "Date")
+}
+
+func (ec *executionContext) _SalesInvoice_netAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoice_netAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NetAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoice_netAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesInvoice", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesInvoice_vatAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoice_vatAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VATAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoice_vatAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesInvoice", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesInvoice_totalAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoice_totalAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoice_totalAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesInvoice", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesInvoice_paidAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoice_paidAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PaidAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoice_paidAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesInvoice", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesInvoice_creditedAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoice_creditedAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreditedAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoice_creditedAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesInvoice", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesInvoice_openAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoice_openAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpenAmount(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoice_openAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesInvoice", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesInvoice_status(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoice_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.InvoiceStatus) graphql.Marshaler {
+			return ec.marshalNSalesInvoiceStatus2githubᚗcomᚋjxcgraphᚋjxcᚐInvoiceStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoice_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesInvoice", field, false, false, "SalesInvoiceStatus")
+}
+
+func (ec *executionContext) _SalesInvoice_journalEntryId(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoice_journalEntryId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.JournalEntryID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoice_journalEntryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesInvoice", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SalesInvoice_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoice_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoice_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesInvoice", field, false, false, "Time")
+}
+
+func (ec *executionContext) _SalesInvoice_lines(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoice_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.SalesInvoiceLine) graphql.Marshaler {
+			return ec.marshalNSalesInvoiceLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesInvoiceLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoice_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesInvoice",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesInvoiceLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalesInvoiceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *SalesInvoiceConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoiceConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*SalesInvoiceEdge) graphql.Marshaler {
+			return ec.marshalNSalesInvoiceEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesInvoiceEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoiceConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesInvoiceConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesInvoiceEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalesInvoiceConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *SalesInvoiceConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoiceConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.SalesInvoice) graphql.Marshaler {
+			return ec.marshalNSalesInvoice2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesInvoiceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoiceConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesInvoiceConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesInvoice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalesInvoiceConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *SalesInvoiceConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoiceConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoiceConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesInvoiceConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalesInvoiceConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *SalesInvoiceConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoiceConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoiceConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesInvoiceConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SalesInvoiceEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *SalesInvoiceEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoiceEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoiceEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesInvoiceEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _SalesInvoiceEdge_node(ctx context.Context, field graphql.CollectedField, obj *SalesInvoiceEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoiceEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SalesInvoice) graphql.Marshaler {
+			return ec.marshalNSalesInvoice2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesInvoice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoiceEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesInvoiceEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesInvoice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalesInvoiceLine_id(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoiceLine_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoiceLine_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesInvoiceLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SalesInvoiceLine_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoiceLine_lineNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LineNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoiceLine_lineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesInvoiceLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SalesInvoiceLine_shipmentLineId(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoiceLine_shipmentLineId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShipmentLineID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoiceLine_shipmentLineId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesInvoiceLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SalesInvoiceLine_product(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoiceLine_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoiceLine_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesInvoiceLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalesInvoiceLine_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoiceLine_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoiceLine_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesInvoiceLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesInvoiceLine_unitPrice(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoiceLine_unitPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitPrice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoiceLine_unitPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesInvoiceLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesInvoiceLine_discountRate(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoiceLine_discountRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DiscountRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoiceLine_discountRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesInvoiceLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesInvoiceLine_vatRate(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoiceLine_vatRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VATRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoiceLine_vatRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesInvoiceLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesInvoiceLine_netAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoiceLine_netAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NetAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoiceLine_netAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesInvoiceLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesInvoiceLine_vatAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoiceLine_vatAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VATAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoiceLine_vatAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesInvoiceLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesInvoicePayload_invoice(ctx context.Context, field graphql.CollectedField, obj *SalesInvoicePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoicePayload_invoice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Invoice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SalesInvoice) graphql.Marshaler {
+			return ec.marshalOSalesInvoice2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesInvoice(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoicePayload_invoice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesInvoicePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesInvoice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalesInvoicePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *SalesInvoicePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoicePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoicePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesInvoicePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalesOrder_id(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrder_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrder_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrder", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SalesOrder_number(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrder_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrder_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrder", field, false, false, "String")
+}
+
+func (ec *executionContext) _SalesOrder_customer(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrder_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Customer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Customer) graphql.Marshaler {
+			return ec.marshalNCustomer2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrder_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesOrder",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalesOrder_channel(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrder_channel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Channel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.SalesChannel) graphql.Marshaler {
+			return ec.marshalNSalesChannel2githubᚗcomᚋjxcgraphᚋjxcᚐSalesChannel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrder_channel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrder", field, false, false, "SalesChannel")
+}
+
+func (ec *executionContext) _SalesOrder_region(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrder_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrder_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrder", field, false, false, "String")
+}
+
+func (ec *executionContext) _SalesOrder_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrder_warehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warehouse, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalOWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrder_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesOrder",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalesOrder_warehouseOverride(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrder_warehouseOverride(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WarehouseOverride, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrder_warehouseOverride(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrder", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _SalesOrder_postingDate(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrder_postingDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostingDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrder_postingDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrder", field, false, false, "Date")
+}
+
+func (ec *executionContext) _SalesOrder_status(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrder_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.SalesOrderStatus) graphql.Marshaler {
+			return ec.marshalNSalesOrderStatus2githubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrder_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrder", field, false, false, "SalesOrderStatus")
+}
+
+func (ec *executionContext) _SalesOrder_holdReason(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrder_holdReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HoldReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrder_holdReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrder", field, false, false, "String")
+}
+
+func (ec *executionContext) _SalesOrder_notes(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrder_notes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Notes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrder_notes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrder", field, false, false, "String")
+}
+
+func (ec *executionContext) _SalesOrder_netAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrder_netAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NetAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrder_netAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrder", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesOrder_vatAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrder_vatAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VATAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrder_vatAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrder", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesOrder_totalAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrder_totalAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrder_totalAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrder", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesOrder_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrder_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrder_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrder", field, false, false, "Time")
+}
+
+func (ec *executionContext) _SalesOrder_updatedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrder_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrder_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrder", field, false, false, "Time")
+}
+
+func (ec *executionContext) _SalesOrder_lines(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrder_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.SalesOrderLine) graphql.Marshaler {
+			return ec.marshalNSalesOrderLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrder_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesOrder",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesOrderLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalesOrder_shipments(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrder_shipments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SalesOrder().Shipments(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.Shipment) graphql.Marshaler {
+			return ec.marshalNShipment2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrder_shipments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesOrder",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Shipment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalesOrderConnection_edges(ctx context.Context, field graphql.CollectedField, obj *SalesOrderConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*SalesOrderEdge) graphql.Marshaler {
+			return ec.marshalNSalesOrderEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesOrderConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesOrderEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalesOrderConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *SalesOrderConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.SalesOrder) graphql.Marshaler {
+			return ec.marshalNSalesOrder2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesOrderConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesOrder(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalesOrderConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *SalesOrderConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesOrderConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalesOrderConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *SalesOrderConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrderConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SalesOrderEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *SalesOrderEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrderEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _SalesOrderEdge_node(ctx context.Context, field graphql.CollectedField, obj *SalesOrderEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SalesOrder) graphql.Marshaler {
+			return ec.marshalNSalesOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesOrder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesOrderEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesOrder(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalesOrderLine_id(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderLine_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderLine_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrderLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SalesOrderLine_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderLine_lineNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LineNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderLine_lineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrderLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SalesOrderLine_product(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderLine_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderLine_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesOrderLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalesOrderLine_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderLine_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderLine_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrderLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesOrderLine_unitPrice(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderLine_unitPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitPrice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderLine_unitPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrderLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesOrderLine_discountRate(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderLine_discountRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DiscountRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderLine_discountRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrderLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesOrderLine_vatRate(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderLine_vatRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VATRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderLine_vatRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrderLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesOrderLine_netAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderLine_netAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NetAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderLine_netAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrderLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesOrderLine_vatAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderLine_vatAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VATAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderLine_vatAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrderLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesOrderLine_reserved(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderLine_reserved(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reserved, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderLine_reserved(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrderLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesOrderLine_shipped(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderLine_shipped(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Shipped, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderLine_shipped(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrderLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesOrderLine_returned(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderLine_returned(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Returned, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderLine_returned(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrderLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesOrderLine_outstanding(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrderLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderLine_outstanding(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outstanding(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderLine_outstanding(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrderLine", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesOrderPayload_order(ctx context.Context, field graphql.CollectedField, obj *SalesOrderPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderPayload_order(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Order, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SalesOrder) graphql.Marshaler {
+			return ec.marshalOSalesOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesOrder(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderPayload_order(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesOrderPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesOrder(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalesOrderPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *SalesOrderPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesOrderPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalesOrderValidation_ok(ctx context.Context, field graphql.CollectedField, obj *SalesOrderValidation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderValidation_ok(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ok, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderValidation_ok(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrderValidation", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _SalesOrderValidation_violations(ctx context.Context, field graphql.CollectedField, obj *SalesOrderValidation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderValidation_violations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Violations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderValidation_violations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesOrderValidation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalesOrderValidation_warehouseId(ctx context.Context, field graphql.CollectedField, obj *SalesOrderValidation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderValidation_warehouseId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WarehouseID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderValidation_warehouseId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrderValidation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SalesOrderValidation_netAmount(ctx context.Context, field graphql.CollectedField, obj *SalesOrderValidation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderValidation_netAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NetAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderValidation_netAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrderValidation", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesOrderValidation_vatAmount(ctx context.Context, field graphql.CollectedField, obj *SalesOrderValidation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderValidation_vatAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VatAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderValidation_vatAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrderValidation", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesOrderValidation_totalAmount(ctx context.Context, field graphql.CollectedField, obj *SalesOrderValidation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderValidation_totalAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderValidation_totalAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrderValidation", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesOrderValidation_holdReason(ctx context.Context, field graphql.CollectedField, obj *SalesOrderValidation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderValidation_holdReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HoldReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderValidation_holdReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrderValidation", field, false, false, "String")
+}
+
+func (ec *executionContext) _SalesOrderValidation_shortages(ctx context.Context, field graphql.CollectedField, obj *SalesOrderValidation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderValidation_shortages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Shortages, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.Shortage) graphql.Marshaler {
+			return ec.marshalNShortage2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShortageᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderValidation_shortages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesOrderValidation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Shortage(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalesReturn_id(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturn_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturn_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesReturn", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SalesReturn_number(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturn_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturn_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesReturn", field, false, false, "String")
+}
+
+func (ec *executionContext) _SalesReturn_customer(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturn_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Customer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Customer) graphql.Marshaler {
+			return ec.marshalNCustomer2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturn_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesReturn",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalesReturn_shipmentId(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturn_shipmentId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShipmentID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturn_shipmentId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesReturn", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SalesReturn_invoiceId(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturn_invoiceId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InvoiceID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturn_invoiceId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesReturn", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SalesReturn_postingDate(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturn_postingDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostingDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturn_postingDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesReturn", field, false, false, "Date")
+}
+
+func (ec *executionContext) _SalesReturn_reason(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturn_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturn_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesReturn", field, false, false, "String")
+}
+
+func (ec *executionContext) _SalesReturn_netAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturn_netAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NetAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturn_netAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesReturn", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesReturn_vatAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturn_vatAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VATAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturn_vatAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesReturn", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesReturn_totalAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturn_totalAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturn_totalAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesReturn", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesReturn_costValue(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturn_costValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CostValue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturn_costValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesReturn", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesReturn_appliedAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturn_appliedAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AppliedAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturn_appliedAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesReturn", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesReturn_refundedAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturn_refundedAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RefundedAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturn_refundedAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesReturn", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesReturn_openCredit(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturn_openCredit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpenCredit(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturn_openCredit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesReturn", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesReturn_journalEntryId(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturn_journalEntryId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.JournalEntryID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturn_journalEntryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesReturn", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SalesReturn_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturn_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturn_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesReturn", field, false, false, "Time")
+}
+
+func (ec *executionContext) _SalesReturn_lines(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturn_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.SalesReturnLine) graphql.Marshaler {
+			return ec.marshalNSalesReturnLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesReturnLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturn_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesReturn",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesReturnLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalesReturnConnection_edges(ctx context.Context, field graphql.CollectedField, obj *SalesReturnConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturnConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*SalesReturnEdge) graphql.Marshaler {
+			return ec.marshalNSalesReturnEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesReturnEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturnConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesReturnConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesReturnEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalesReturnConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *SalesReturnConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturnConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.SalesReturn) graphql.Marshaler {
+			return ec.marshalNSalesReturn2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesReturnᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturnConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesReturnConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesReturn(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalesReturnConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *SalesReturnConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturnConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturnConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesReturnConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalesReturnConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *SalesReturnConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturnConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturnConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesReturnConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SalesReturnEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *SalesReturnEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturnEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturnEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesReturnEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _SalesReturnEdge_node(ctx context.Context, field graphql.CollectedField, obj *SalesReturnEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturnEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SalesReturn) graphql.Marshaler {
+			return ec.marshalNSalesReturn2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesReturn(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturnEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesReturnEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesReturn(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalesReturnLine_id(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturnLine_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturnLine_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesReturnLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SalesReturnLine_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturnLine_lineNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LineNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturnLine_lineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesReturnLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SalesReturnLine_shipmentLineId(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturnLine_shipmentLineId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShipmentLineID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturnLine_shipmentLineId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesReturnLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SalesReturnLine_product(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturnLine_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturnLine_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesReturnLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalesReturnLine_warehouseId(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturnLine_warehouseId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WarehouseID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturnLine_warehouseId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesReturnLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SalesReturnLine_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturnLine_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturnLine_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesReturnLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesReturnLine_costValue(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturnLine_costValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CostValue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturnLine_costValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesReturnLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesReturnLine_netAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturnLine_netAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NetAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturnLine_netAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesReturnLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesReturnLine_vatAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturnLine_vatAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VATAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturnLine_vatAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesReturnLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SalesReturnPayload_salesReturn(ctx context.Context, field graphql.CollectedField, obj *SalesReturnPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturnPayload_salesReturn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SalesReturn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SalesReturn) graphql.Marshaler {
+			return ec.marshalOSalesReturn2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesReturn(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturnPayload_salesReturn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesReturnPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesReturn(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalesReturnPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *SalesReturnPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturnPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturnPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesReturnPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Satisfaction_rated(ctx context.Context, field graphql.CollectedField, obj *jxc.Satisfaction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Satisfaction_rated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Satisfaction_rated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Satisfaction", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Satisfaction_satisfied(ctx context.Context, field graphql.CollectedField, obj *jxc.Satisfaction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Satisfaction_satisfied(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Satisfied, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Satisfaction_satisfied(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Satisfaction", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Satisfaction_satisfiedShare(ctx context.Context, field graphql.CollectedField, obj *jxc.Satisfaction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Satisfaction_satisfiedShare(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SatisfiedShare(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Satisfaction_satisfiedShare(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Satisfaction", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _Satisfaction_average(ctx context.Context, field graphql.CollectedField, obj *jxc.Satisfaction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Satisfaction_average(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Average, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Satisfaction_average(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Satisfaction", field, false, false, "Decimal")
+}
+
 func (ec *executionContext) _SetPasswordPayload_ok(ctx context.Context, field graphql.CollectedField, obj *SetPasswordPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26212,6 +38819,979 @@ func (ec *executionContext) fieldContext_SetPasswordPayload_userErrors(_ context
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Shipment_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Shipment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shipment_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Shipment_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Shipment", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Shipment_number(ctx context.Context, field graphql.CollectedField, obj *jxc.Shipment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shipment_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Shipment_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Shipment", field, false, false, "String")
+}
+
+func (ec *executionContext) _Shipment_order(ctx context.Context, field graphql.CollectedField, obj *jxc.Shipment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shipment_order(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Order, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SalesOrder) graphql.Marshaler {
+			return ec.marshalNSalesOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesOrder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Shipment_order(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Shipment",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesOrder(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Shipment_customer(ctx context.Context, field graphql.CollectedField, obj *jxc.Shipment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shipment_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Customer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Customer) graphql.Marshaler {
+			return ec.marshalNCustomer2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Shipment_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Shipment",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Shipment_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.Shipment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shipment_warehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warehouse, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalNWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Shipment_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Shipment",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Shipment_status(ctx context.Context, field graphql.CollectedField, obj *jxc.Shipment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shipment_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.ShipmentStatus) graphql.Marshaler {
+			return ec.marshalNShipmentStatus2githubᚗcomᚋjxcgraphᚋjxcᚐShipmentStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Shipment_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Shipment", field, false, false, "ShipmentStatus")
+}
+
+func (ec *executionContext) _Shipment_postingDate(ctx context.Context, field graphql.CollectedField, obj *jxc.Shipment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shipment_postingDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostingDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Shipment_postingDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Shipment", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Shipment_carrier(ctx context.Context, field graphql.CollectedField, obj *jxc.Shipment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shipment_carrier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Carrier, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Shipment_carrier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Shipment", field, false, false, "String")
+}
+
+func (ec *executionContext) _Shipment_trackingNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.Shipment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shipment_trackingNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TrackingNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Shipment_trackingNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Shipment", field, false, false, "String")
+}
+
+func (ec *executionContext) _Shipment_journalEntryId(ctx context.Context, field graphql.CollectedField, obj *jxc.Shipment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shipment_journalEntryId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.JournalEntryID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Shipment_journalEntryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Shipment", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Shipment_invoiceId(ctx context.Context, field graphql.CollectedField, obj *jxc.Shipment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shipment_invoiceId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InvoiceID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Shipment_invoiceId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Shipment", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Shipment_shippedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.Shipment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shipment_shippedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShippedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Shipment_shippedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Shipment", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Shipment_deliveredAt(ctx context.Context, field graphql.CollectedField, obj *jxc.Shipment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shipment_deliveredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeliveredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Shipment_deliveredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Shipment", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Shipment_rating(ctx context.Context, field graphql.CollectedField, obj *jxc.Shipment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shipment_rating(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rating, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Shipment_rating(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Shipment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Shipment_ratingComment(ctx context.Context, field graphql.CollectedField, obj *jxc.Shipment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shipment_ratingComment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RatingComment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Shipment_ratingComment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Shipment", field, false, false, "String")
+}
+
+func (ec *executionContext) _Shipment_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.Shipment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shipment_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Shipment_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Shipment", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Shipment_lines(ctx context.Context, field graphql.CollectedField, obj *jxc.Shipment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shipment_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.ShipmentLine) graphql.Marshaler {
+			return ec.marshalNShipmentLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Shipment_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Shipment",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ShipmentLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ShipmentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ShipmentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShipmentConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ShipmentEdge) graphql.Marshaler {
+			return ec.marshalNShipmentEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipmentEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShipmentConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ShipmentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ShipmentEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ShipmentConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *ShipmentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShipmentConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.Shipment) graphql.Marshaler {
+			return ec.marshalNShipment2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShipmentConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ShipmentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Shipment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ShipmentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ShipmentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShipmentConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShipmentConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ShipmentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ShipmentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ShipmentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShipmentConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShipmentConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShipmentConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ShipmentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ShipmentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShipmentEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShipmentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShipmentEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ShipmentEdge_node(ctx context.Context, field graphql.CollectedField, obj *ShipmentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShipmentEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Shipment) graphql.Marshaler {
+			return ec.marshalNShipment2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShipmentEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ShipmentEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Shipment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ShipmentLine_id(ctx context.Context, field graphql.CollectedField, obj *jxc.ShipmentLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShipmentLine_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShipmentLine_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShipmentLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ShipmentLine_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.ShipmentLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShipmentLine_lineNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LineNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShipmentLine_lineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShipmentLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ShipmentLine_orderLineId(ctx context.Context, field graphql.CollectedField, obj *jxc.ShipmentLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShipmentLine_orderLineId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrderLineID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShipmentLine_orderLineId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShipmentLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ShipmentLine_product(ctx context.Context, field graphql.CollectedField, obj *jxc.ShipmentLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShipmentLine_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShipmentLine_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ShipmentLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ShipmentLine_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.ShipmentLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShipmentLine_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShipmentLine_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShipmentLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ShipmentLine_costValue(ctx context.Context, field graphql.CollectedField, obj *jxc.ShipmentLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShipmentLine_costValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CostValue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShipmentLine_costValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShipmentLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ShipmentLine_returnedQuantity(ctx context.Context, field graphql.CollectedField, obj *jxc.ShipmentLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShipmentLine_returnedQuantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReturnedQty, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShipmentLine_returnedQuantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShipmentLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ShipmentLine_returnedValue(ctx context.Context, field graphql.CollectedField, obj *jxc.ShipmentLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShipmentLine_returnedValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReturnedValue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShipmentLine_returnedValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShipmentLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ShipmentPayload_shipment(ctx context.Context, field graphql.CollectedField, obj *ShipmentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShipmentPayload_shipment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Shipment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Shipment) graphql.Marshaler {
+			return ec.marshalOShipment2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ShipmentPayload_shipment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ShipmentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Shipment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ShipmentPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *ShipmentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShipmentPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShipmentPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ShipmentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Shortage_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.Shortage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shortage_lineNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LineNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Shortage_lineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Shortage", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Shortage_productId(ctx context.Context, field graphql.CollectedField, obj *jxc.Shortage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shortage_productId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProductID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Shortage_productId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Shortage", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Shortage_requested(ctx context.Context, field graphql.CollectedField, obj *jxc.Shortage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shortage_requested(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Requested, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Shortage_requested(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Shortage", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Shortage_available(ctx context.Context, field graphql.CollectedField, obj *jxc.Shortage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shortage_available(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Available, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Shortage_available(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Shortage", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Shortage_missing(ctx context.Context, field graphql.CollectedField, obj *jxc.Shortage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shortage_missing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Missing, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Shortage_missing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Shortage", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _SourceDocument_type(ctx context.Context, field graphql.CollectedField, obj *jxc.Source) (ret graphql.Marshaler) {
@@ -32464,6 +46044,167 @@ func UnmarshalAccountFilter(ctx context.Context, raw any) (jxc.AccountFilter, er
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputAddressInput(ctx context.Context, obj any) (AddressInput, error) {
+	var it AddressInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"label", "address", "region"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "label":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("label"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Label = data
+		case "address":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("address"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Address = data
+		case "region":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("region"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Region = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAddressInput unmarshals raw into the AddressInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAddressInput(ctx context.Context, raw any) (AddressInput, error) {
+	var out AddressInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AddressInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAllocationInput(ctx context.Context, obj any) (AllocationInput, error) {
+	var it AllocationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"invoiceId", "amount"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "invoiceId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("invoiceId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InvoiceID = data
+		case "amount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amount"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Amount = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAllocationInput unmarshals raw into the AllocationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAllocationInput(ctx context.Context, raw any) (AllocationInput, error) {
+	var out AllocationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AllocationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputApplyCustomerCreditInput(ctx context.Context, obj any) (ApplyCustomerCreditInput, error) {
+	var it ApplyCustomerCreditInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"paymentId", "postingDate", "allocations"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "paymentId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentID = data
+		case "postingDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postingDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostingDate = data
+		case "allocations":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("allocations"))
+			data, err := ec.unmarshalOAllocationInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAllocationInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Allocations = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalApplyCustomerCreditInput unmarshals raw into the ApplyCustomerCreditInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalApplyCustomerCreditInput(ctx context.Context, raw any) (ApplyCustomerCreditInput, error) {
+	var out ApplyCustomerCreditInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ApplyCustomerCreditInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputBudgetFilter(ctx context.Context, obj any) (jxc.BudgetFilter, error) {
 	var it jxc.BudgetFilter
 	if obj == nil {
@@ -32524,6 +46265,125 @@ func (ec *executionContext) unmarshalInputBudgetFilter(ctx context.Context, obj 
 func UnmarshalBudgetFilter(ctx context.Context, raw any) (jxc.BudgetFilter, error) {
 	var out jxc.BudgetFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "BudgetFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputConfirmDeliveryInput(ctx context.Context, obj any) (ConfirmDeliveryInput, error) {
+	var it ConfirmDeliveryInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"shipmentId", "rating", "ratingComment"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "shipmentId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shipmentId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShipmentID = data
+		case "rating":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rating"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Rating = data
+		case "ratingComment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ratingComment"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RatingComment = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConfirmDeliveryInput unmarshals raw into the ConfirmDeliveryInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConfirmDeliveryInput(ctx context.Context, raw any) (ConfirmDeliveryInput, error) {
+	var out ConfirmDeliveryInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConfirmDeliveryInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputContactInput(ctx context.Context, obj any) (ContactInput, error) {
+	var it ContactInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "title", "phone", "email"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "phone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Phone = data
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalContactInput unmarshals raw into the ContactInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalContactInput(ctx context.Context, raw any) (ContactInput, error) {
+	var out ContactInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ContactInput", raw, &out)
 	return out, err
 }
 
@@ -32755,6 +46615,125 @@ func (ec *executionContext) unmarshalInputCreateCategoryInput(ctx context.Contex
 func UnmarshalCreateCategoryInput(ctx context.Context, raw any) (CreateCategoryInput, error) {
 	var out CreateCategoryInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateCategoryInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateCustomerInput(ctx context.Context, obj any) (CreateCustomerInput, error) {
+	var it CreateCustomerInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"code", "name", "contacts", "addresses", "region", "salesperson", "channel", "creditLimit", "paymentTermsDays", "preferences", "notes", "idempotencyKey"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "code":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("code"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Code = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "contacts":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contacts"))
+			data, err := ec.unmarshalOContactInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐContactInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Contacts = data
+		case "addresses":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addresses"))
+			data, err := ec.unmarshalOAddressInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAddressInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Addresses = data
+		case "region":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("region"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Region = data
+		case "salesperson":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("salesperson"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Salesperson = data
+		case "channel":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("channel"))
+			data, err := ec.unmarshalOSalesChannel2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesChannel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Channel = data
+		case "creditLimit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("creditLimit"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreditLimit = data
+		case "paymentTermsDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentTermsDays"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentTermsDays = data
+		case "preferences":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("preferences"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Preferences = data
+		case "notes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notes"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Notes = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateCustomerInput unmarshals raw into the CreateCustomerInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateCustomerInput(ctx context.Context, raw any) (CreateCustomerInput, error) {
+	var out CreateCustomerInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateCustomerInput", raw, &out)
 	return out, err
 }
 
@@ -33087,6 +47066,132 @@ func UnmarshalCreatePurchaseOrdersFromSuggestionsInput(ctx context.Context, raw 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreateSalesInvoiceInput(ctx context.Context, obj any) (CreateSalesInvoiceInput, error) {
+	var it CreateSalesInvoiceInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"shipmentIds", "postingDate", "idempotencyKey"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "shipmentIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shipmentIds"))
+			data, err := ec.unmarshalNID2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShipmentIds = data
+		case "postingDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postingDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostingDate = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateSalesInvoiceInput unmarshals raw into the CreateSalesInvoiceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateSalesInvoiceInput(ctx context.Context, raw any) (CreateSalesInvoiceInput, error) {
+	var out CreateSalesInvoiceInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateSalesInvoiceInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateSalesReturnInput(ctx context.Context, obj any) (CreateSalesReturnInput, error) {
+	var it CreateSalesReturnInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"shipmentId", "postingDate", "reason", "lines", "idempotencyKey"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "shipmentId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shipmentId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShipmentID = data
+		case "postingDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postingDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostingDate = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		case "lines":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lines"))
+			data, err := ec.unmarshalNSalesReturnLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesReturnLineInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lines = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateSalesReturnInput unmarshals raw into the CreateSalesReturnInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateSalesReturnInput(ctx context.Context, raw any) (CreateSalesReturnInput, error) {
+	var out CreateSalesReturnInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateSalesReturnInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateSupplierInput(ctx context.Context, obj any) (CreateSupplierInput, error) {
 	var it CreateSupplierInput
 	if obj == nil {
@@ -33287,6 +47392,143 @@ func (ec *executionContext) unmarshalInputCreateWarehouseInput(ctx context.Conte
 func UnmarshalCreateWarehouseInput(ctx context.Context, raw any) (CreateWarehouseInput, error) {
 	var out CreateWarehouseInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateWarehouseInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCustomerFilter(ctx context.Context, obj any) (jxc.CustomerFilter, error) {
+	var it jxc.CustomerFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"search", "region", "channel", "salesperson", "active", "onCreditHold", "overdue"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
+		case "region":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("region"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Region = data
+		case "channel":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("channel"))
+			data, err := ec.unmarshalOSalesChannel2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesChannel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Channel = data
+		case "salesperson":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("salesperson"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Salesperson = data
+		case "active":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Active = data
+		case "onCreditHold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("onCreditHold"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OnCreditHold = data
+		case "overdue":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("overdue"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Overdue = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCustomerFilter unmarshals raw into the CustomerFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCustomerFilter(ctx context.Context, raw any) (jxc.CustomerFilter, error) {
+	var out jxc.CustomerFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CustomerFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCustomerOrder(ctx context.Context, obj any) (jxc.CustomerOrder, error) {
+	var it jxc.CustomerOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNCustomerOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐCustomerOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCustomerOrder unmarshals raw into the CustomerOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCustomerOrder(ctx context.Context, raw any) (jxc.CustomerOrder, error) {
+	var out jxc.CustomerOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CustomerOrder", raw, &out)
 	return out, err
 }
 
@@ -34474,6 +48716,223 @@ func UnmarshalPurchasingSettingsInput(ctx context.Context, raw any) (PurchasingS
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputRecordCustomerPaymentInput(ctx context.Context, obj any) (RecordCustomerPaymentInput, error) {
+	var it RecordCustomerPaymentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"customerId", "amount", "postingDate", "bankAccount", "reference", "allocations", "idempotencyKey"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "customerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerID = data
+		case "amount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amount"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Amount = data
+		case "postingDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postingDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostingDate = data
+		case "bankAccount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bankAccount"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BankAccount = data
+		case "reference":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reference"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reference = data
+		case "allocations":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("allocations"))
+			data, err := ec.unmarshalOAllocationInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAllocationInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Allocations = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRecordCustomerPaymentInput unmarshals raw into the RecordCustomerPaymentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRecordCustomerPaymentInput(ctx context.Context, raw any) (RecordCustomerPaymentInput, error) {
+	var out RecordCustomerPaymentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RecordCustomerPaymentInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRefundCustomerInput(ctx context.Context, obj any) (RefundCustomerInput, error) {
+	var it RefundCustomerInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"returnId", "paymentId", "amount", "postingDate", "bankAccount", "idempotencyKey"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "returnId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("returnId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReturnID = data
+		case "paymentId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentID = data
+		case "amount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amount"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Amount = data
+		case "postingDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postingDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostingDate = data
+		case "bankAccount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bankAccount"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BankAccount = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRefundCustomerInput unmarshals raw into the RefundCustomerInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRefundCustomerInput(ctx context.Context, raw any) (RefundCustomerInput, error) {
+	var out RefundCustomerInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RefundCustomerInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputReplenishmentNeedFilter(ctx context.Context, obj any) (jxc.ReplenishmentNeedFilter, error) {
+	var it jxc.ReplenishmentNeedFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"status", "productId", "warehouseId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOReplenishmentStatus2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "productId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductID = data
+		case "warehouseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("warehouseId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WarehouseID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReplenishmentNeedFilter unmarshals raw into the ReplenishmentNeedFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReplenishmentNeedFilter(ctx context.Context, raw any) (jxc.ReplenishmentNeedFilter, error) {
+	var out jxc.ReplenishmentNeedFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReplenishmentNeedFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputReverseJournalEntryInput(ctx context.Context, obj any) (ReverseJournalEntryInput, error) {
 	var it ReverseJournalEntryInput
 	if obj == nil {
@@ -34527,6 +48986,286 @@ func (ec *executionContext) unmarshalInputReverseJournalEntryInput(ctx context.C
 func UnmarshalReverseJournalEntryInput(ctx context.Context, raw any) (ReverseJournalEntryInput, error) {
 	var out ReverseJournalEntryInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReverseJournalEntryInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSalesDocumentFilter(ctx context.Context, obj any) (jxc.SalesDocumentFilter, error) {
+	var it jxc.SalesDocumentFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"customerId", "orderId", "status", "dateFrom", "dateTo"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "customerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerID = data
+		case "orderId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderID = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "dateFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateFrom"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateFrom = data
+		case "dateTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateTo"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateTo = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSalesDocumentFilter unmarshals raw into the SalesDocumentFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSalesDocumentFilter(ctx context.Context, raw any) (jxc.SalesDocumentFilter, error) {
+	var out jxc.SalesDocumentFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SalesDocumentFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSalesOrderInput(ctx context.Context, obj any) (SalesOrderInput, error) {
+	var it SalesOrderInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"customerId", "channel", "region", "warehouseId", "postingDate", "notes", "lines", "idempotencyKey"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "customerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerID = data
+		case "channel":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("channel"))
+			data, err := ec.unmarshalOSalesChannel2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesChannel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Channel = data
+		case "region":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("region"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Region = data
+		case "warehouseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("warehouseId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WarehouseID = data
+		case "postingDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postingDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostingDate = data
+		case "notes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notes"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Notes = data
+		case "lines":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lines"))
+			data, err := ec.unmarshalNSalesOrderLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderLineInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lines = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSalesOrderInput unmarshals raw into the SalesOrderInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSalesOrderInput(ctx context.Context, raw any) (SalesOrderInput, error) {
+	var out SalesOrderInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SalesOrderInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSalesOrderLineInput(ctx context.Context, obj any) (SalesOrderLineInput, error) {
+	var it SalesOrderLineInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"productId", "quantity", "unitPrice", "discountRate", "vatRate"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "productId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductID = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		case "unitPrice":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitPrice"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitPrice = data
+		case "discountRate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("discountRate"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DiscountRate = data
+		case "vatRate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vatRate"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VatRate = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSalesOrderLineInput unmarshals raw into the SalesOrderLineInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSalesOrderLineInput(ctx context.Context, raw any) (SalesOrderLineInput, error) {
+	var out SalesOrderLineInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SalesOrderLineInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSalesReturnLineInput(ctx context.Context, obj any) (SalesReturnLineInput, error) {
+	var it SalesReturnLineInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"shipmentLineId", "quantity"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "shipmentLineId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shipmentLineId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShipmentLineID = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSalesReturnLineInput unmarshals raw into the SalesReturnLineInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSalesReturnLineInput(ctx context.Context, raw any) (SalesReturnLineInput, error) {
+	var out SalesReturnLineInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SalesReturnLineInput", raw, &out)
 	return out, err
 }
 
@@ -34646,6 +49385,132 @@ func (ec *executionContext) unmarshalInputSetSupplierProductInput(ctx context.Co
 func UnmarshalSetSupplierProductInput(ctx context.Context, raw any) (SetSupplierProductInput, error) {
 	var out SetSupplierProductInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetSupplierProductInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputShipLineInput(ctx context.Context, obj any) (ShipLineInput, error) {
+	var it ShipLineInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"shipmentLineId", "quantity"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "shipmentLineId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shipmentLineId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShipmentLineID = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalShipLineInput unmarshals raw into the ShipLineInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalShipLineInput(ctx context.Context, raw any) (ShipLineInput, error) {
+	var out ShipLineInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ShipLineInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputShipShipmentInput(ctx context.Context, obj any) (ShipShipmentInput, error) {
+	var it ShipShipmentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"shipmentId", "postingDate", "carrier", "trackingNumber", "lines", "idempotencyKey"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "shipmentId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shipmentId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShipmentID = data
+		case "postingDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postingDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostingDate = data
+		case "carrier":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carrier"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Carrier = data
+		case "trackingNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("trackingNumber"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TrackingNumber = data
+		case "lines":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lines"))
+			data, err := ec.unmarshalOShipLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipLineInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lines = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalShipShipmentInput unmarshals raw into the ShipShipmentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalShipShipmentInput(ctx context.Context, raw any) (ShipShipmentInput, error) {
+	var out ShipShipmentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ShipShipmentInput", raw, &out)
 	return out, err
 }
 
@@ -35693,6 +50558,125 @@ func UnmarshalUpdateCategoryInput(ctx context.Context, raw any) (UpdateCategoryI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateCustomerInput(ctx context.Context, obj any) (UpdateCustomerInput, error) {
+	var it UpdateCustomerInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "contacts", "addresses", "region", "salesperson", "channel", "creditLimit", "paymentTermsDays", "preferences", "notes", "active"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "contacts":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contacts"))
+			data, err := ec.unmarshalOContactInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐContactInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Contacts = data
+		case "addresses":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addresses"))
+			data, err := ec.unmarshalOAddressInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAddressInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Addresses = data
+		case "region":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("region"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Region = data
+		case "salesperson":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("salesperson"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Salesperson = data
+		case "channel":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("channel"))
+			data, err := ec.unmarshalOSalesChannel2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesChannel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Channel = data
+		case "creditLimit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("creditLimit"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreditLimit = data
+		case "paymentTermsDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentTermsDays"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentTermsDays = data
+		case "preferences":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("preferences"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Preferences = data
+		case "notes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notes"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Notes = data
+		case "active":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Active = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateCustomerInput unmarshals raw into the UpdateCustomerInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateCustomerInput(ctx context.Context, raw any) (UpdateCustomerInput, error) {
+	var out UpdateCustomerInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateCustomerInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateLocationInput(ctx context.Context, obj any) (UpdateLocationInput, error) {
 	var it UpdateLocationInput
 	if obj == nil {
@@ -36317,6 +51301,49 @@ func (ec *executionContext) _AccountPayload(ctx context.Context, sel ast.Selecti
 			}
 		case "userErrors":
 			out.Values[i] = ec._AccountPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var addressImplementors = []string{"Address"}
+
+func (ec *executionContext) _Address(ctx context.Context, sel ast.SelectionSet, obj *jxc.Address) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, addressImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Address")
+		case "label":
+			out.Values[i] = ec._Address_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "address":
+			out.Values[i] = ec._Address_address(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "region":
+			out.Values[i] = ec._Address_region(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -37335,6 +52362,54 @@ func (ec *executionContext) _CategoryPayload(ctx context.Context, sel ast.Select
 	return out
 }
 
+var contactImplementors = []string{"Contact"}
+
+func (ec *executionContext) _Contact(ctx context.Context, sel ast.SelectionSet, obj *jxc.Contact) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, contactImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Contact")
+		case "name":
+			out.Values[i] = ec._Contact_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._Contact_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "phone":
+			out.Values[i] = ec._Contact_phone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "email":
+			out.Values[i] = ec._Contact_email(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var createApiTokenPayloadImplementors = []string{"CreateApiTokenPayload"}
 
 func (ec *executionContext) _CreateApiTokenPayload(ctx context.Context, sel ast.SelectionSet, obj *CreateAPITokenPayload) graphql.Marshaler {
@@ -37358,6 +52433,668 @@ func (ec *executionContext) _CreateApiTokenPayload(ctx context.Context, sel ast.
 			}
 		case "userErrors":
 			out.Values[i] = ec._CreateApiTokenPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerImplementors = []string{"Customer"}
+
+func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet, obj *jxc.Customer) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Customer")
+		case "id":
+			out.Values[i] = ec._Customer_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "code":
+			out.Values[i] = ec._Customer_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._Customer_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contacts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_contacts(ctx, field, obj)
+				})
+		case "addresses":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_addresses(ctx, field, obj)
+				})
+		case "region":
+			out.Values[i] = ec._Customer_region(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "salesperson":
+			out.Values[i] = ec._Customer_salesperson(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "channel":
+			out.Values[i] = ec._Customer_channel(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "creditLimit":
+			out.Values[i] = ec._Customer_creditLimit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "paymentTermsDays":
+			out.Values[i] = ec._Customer_paymentTermsDays(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "preferences":
+			out.Values[i] = ec._Customer_preferences(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "notes":
+			out.Values[i] = ec._Customer_notes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "active":
+			out.Values[i] = ec._Customer_active(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Customer_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Customer_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "openBalance":
+			out.Values[i] = ec._Customer_openBalance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "overdueAmount":
+			out.Values[i] = ec._Customer_overdueAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "creditAvailable":
+			out.Values[i] = ec._Customer_creditAvailable(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "onCreditHold":
+			out.Values[i] = ec._Customer_onCreditHold(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "orders":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_orders(ctx, field, obj)
+				})
+		case "shipments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_shipments(ctx, field, obj)
+				})
+		case "invoices":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_invoices(ctx, field, obj)
+				})
+		case "payments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_payments(ctx, field, obj)
+				})
+		case "returns":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_returns(ctx, field, obj)
+				})
+		case "topProducts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_topProducts(ctx, field, obj)
+				})
+		case "satisfaction":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_satisfaction(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerAgingImplementors = []string{"CustomerAging"}
+
+func (ec *executionContext) _CustomerAging(ctx context.Context, sel ast.SelectionSet, obj *jxc.CustomerAging) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerAgingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerAging")
+		case "customer":
+			out.Values[i] = ec._CustomerAging_customer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "buckets":
+			out.Values[i] = ec._CustomerAging_buckets(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerConnectionImplementors = []string{"CustomerConnection"}
+
+func (ec *executionContext) _CustomerConnection(ctx context.Context, sel ast.SelectionSet, obj *CustomerConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerConnection")
+		case "edges":
+			out.Values[i] = ec._CustomerConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._CustomerConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CustomerConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._CustomerConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerEdgeImplementors = []string{"CustomerEdge"}
+
+func (ec *executionContext) _CustomerEdge(ctx context.Context, sel ast.SelectionSet, obj *CustomerEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerEdge")
+		case "cursor":
+			out.Values[i] = ec._CustomerEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._CustomerEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerPayloadImplementors = []string{"CustomerPayload"}
+
+func (ec *executionContext) _CustomerPayload(ctx context.Context, sel ast.SelectionSet, obj *CustomerPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerPayload")
+		case "customer":
+			out.Values[i] = ec._CustomerPayload_customer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CustomerPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerPaymentImplementors = []string{"CustomerPayment"}
+
+func (ec *executionContext) _CustomerPayment(ctx context.Context, sel ast.SelectionSet, obj *jxc.CustomerPayment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerPaymentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerPayment")
+		case "id":
+			out.Values[i] = ec._CustomerPayment_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "number":
+			out.Values[i] = ec._CustomerPayment_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "customer":
+			out.Values[i] = ec._CustomerPayment_customer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postingDate":
+			out.Values[i] = ec._CustomerPayment_postingDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amount":
+			out.Values[i] = ec._CustomerPayment_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bankAccount":
+			out.Values[i] = ec._CustomerPayment_bankAccount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reference":
+			out.Values[i] = ec._CustomerPayment_reference(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "appliedAmount":
+			out.Values[i] = ec._CustomerPayment_appliedAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "refundedAmount":
+			out.Values[i] = ec._CustomerPayment_refundedAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unapplied":
+			out.Values[i] = ec._CustomerPayment_unapplied(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "journalEntryId":
+			out.Values[i] = ec._CustomerPayment_journalEntryId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._CustomerPayment_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "allocations":
+			out.Values[i] = ec._CustomerPayment_allocations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerPaymentConnectionImplementors = []string{"CustomerPaymentConnection"}
+
+func (ec *executionContext) _CustomerPaymentConnection(ctx context.Context, sel ast.SelectionSet, obj *CustomerPaymentConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerPaymentConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerPaymentConnection")
+		case "edges":
+			out.Values[i] = ec._CustomerPaymentConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._CustomerPaymentConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CustomerPaymentConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._CustomerPaymentConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerPaymentEdgeImplementors = []string{"CustomerPaymentEdge"}
+
+func (ec *executionContext) _CustomerPaymentEdge(ctx context.Context, sel ast.SelectionSet, obj *CustomerPaymentEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerPaymentEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerPaymentEdge")
+		case "cursor":
+			out.Values[i] = ec._CustomerPaymentEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._CustomerPaymentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerPaymentPayloadImplementors = []string{"CustomerPaymentPayload"}
+
+func (ec *executionContext) _CustomerPaymentPayload(ctx context.Context, sel ast.SelectionSet, obj *CustomerPaymentPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerPaymentPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerPaymentPayload")
+		case "payment":
+			out.Values[i] = ec._CustomerPaymentPayload_payment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CustomerPaymentPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerRefundImplementors = []string{"CustomerRefund"}
+
+func (ec *executionContext) _CustomerRefund(ctx context.Context, sel ast.SelectionSet, obj *jxc.CustomerRefund) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerRefundImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerRefund")
+		case "id":
+			out.Values[i] = ec._CustomerRefund_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "number":
+			out.Values[i] = ec._CustomerRefund_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "customerId":
+			out.Values[i] = ec._CustomerRefund_customerId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "returnId":
+			out.Values[i] = ec._CustomerRefund_returnId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "paymentId":
+			out.Values[i] = ec._CustomerRefund_paymentId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "postingDate":
+			out.Values[i] = ec._CustomerRefund_postingDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amount":
+			out.Values[i] = ec._CustomerRefund_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bankAccount":
+			out.Values[i] = ec._CustomerRefund_bankAccount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "journalEntryId":
+			out.Values[i] = ec._CustomerRefund_journalEntryId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._CustomerRefund_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerRefundPayloadImplementors = []string{"CustomerRefundPayload"}
+
+func (ec *executionContext) _CustomerRefundPayload(ctx context.Context, sel ast.SelectionSet, obj *CustomerRefundPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerRefundPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerRefundPayload")
+		case "refund":
+			out.Values[i] = ec._CustomerRefundPayload_refund(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CustomerRefundPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -38677,6 +54414,111 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createCustomer":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createCustomer(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateCustomer":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateCustomer(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createSalesOrder":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createSalesOrder(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "confirmSalesOrder":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_confirmSalesOrder(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "releaseSalesOrderHold":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_releaseSalesOrderHold(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reserveSalesOrderStock":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_reserveSalesOrderStock(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelSalesOrder":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelSalesOrder(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closeSalesOrder":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_closeSalesOrder(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shipShipment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_shipShipment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "confirmDelivery":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_confirmDelivery(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createSalesInvoice":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createSalesInvoice(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordCustomerPayment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordCustomerPayment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "applyCustomerCredit":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_applyCustomerCredit(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createSalesReturn":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createSalesReturn(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "refundCustomer":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_refundCustomer(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createSupplier":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createSupplier(ctx, field)
@@ -39571,6 +55413,49 @@ func (ec *executionContext) _ProductPayload(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var productSalesImplementors = []string{"ProductSales"}
+
+func (ec *executionContext) _ProductSales(ctx context.Context, sel ast.SelectionSet, obj *jxc.ProductSales) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, productSalesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProductSales")
+		case "product":
+			out.Values[i] = ec._ProductSales_product(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quantity":
+			out.Values[i] = ec._ProductSales_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "netAmount":
+			out.Values[i] = ec._ProductSales_netAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var profitAndLossImplementors = []string{"ProfitAndLoss"}
 
 func (ec *executionContext) _ProfitAndLoss(ctx context.Context, sel ast.SelectionSet, obj *jxc.ProfitAndLoss) graphql.Marshaler {
@@ -40332,6 +56217,90 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_booksCheck(ctx, field)
 				})
+		case "customers":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_customers(ctx, field)
+				})
+		case "customer":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_customer(ctx, field)
+				})
+		case "salesOrders":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_salesOrders(ctx, field)
+				})
+		case "salesOrder":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_salesOrder(ctx, field)
+				})
+		case "validateSalesOrder":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_validateSalesOrder(ctx, field)
+				})
+		case "replenishmentNeeds":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_replenishmentNeeds(ctx, field)
+				})
+		case "shipments":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_shipments(ctx, field)
+				})
+		case "shipment":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_shipment(ctx, field)
+				})
+		case "salesInvoices":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_salesInvoices(ctx, field)
+				})
+		case "salesInvoice":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_salesInvoice(ctx, field)
+				})
+		case "customerPayments":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_customerPayments(ctx, field)
+				})
+		case "salesReturns":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_salesReturns(ctx, field)
+				})
+		case "receivablesAging":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_receivablesAging(ctx, field)
+				})
+		case "customerSatisfaction":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_customerSatisfaction(ctx, field)
+				})
 		case "stockValueSummary":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -40495,6 +56464,334 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 	return out
 }
 
+var receivableAgingBucketsImplementors = []string{"ReceivableAgingBuckets"}
+
+func (ec *executionContext) _ReceivableAgingBuckets(ctx context.Context, sel ast.SelectionSet, obj *jxc.ReceivableBuckets) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, receivableAgingBucketsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReceivableAgingBuckets")
+		case "current":
+			out.Values[i] = ec._ReceivableAgingBuckets_current(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "days1To30":
+			out.Values[i] = ec._ReceivableAgingBuckets_days1To30(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "days31To60":
+			out.Values[i] = ec._ReceivableAgingBuckets_days31To60(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "days61To90":
+			out.Values[i] = ec._ReceivableAgingBuckets_days61To90(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "over90":
+			out.Values[i] = ec._ReceivableAgingBuckets_over90(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._ReceivableAgingBuckets_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var receivableAllocationImplementors = []string{"ReceivableAllocation"}
+
+func (ec *executionContext) _ReceivableAllocation(ctx context.Context, sel ast.SelectionSet, obj *jxc.ReceivableAllocation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, receivableAllocationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReceivableAllocation")
+		case "id":
+			out.Values[i] = ec._ReceivableAllocation_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "invoiceId":
+			out.Values[i] = ec._ReceivableAllocation_invoiceId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "invoiceNumber":
+			out.Values[i] = ec._ReceivableAllocation_invoiceNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "paymentId":
+			out.Values[i] = ec._ReceivableAllocation_paymentId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "returnId":
+			out.Values[i] = ec._ReceivableAllocation_returnId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "amount":
+			out.Values[i] = ec._ReceivableAllocation_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postingDate":
+			out.Values[i] = ec._ReceivableAllocation_postingDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var receivablesAgingImplementors = []string{"ReceivablesAging"}
+
+func (ec *executionContext) _ReceivablesAging(ctx context.Context, sel ast.SelectionSet, obj *jxc.ReceivablesAging) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, receivablesAgingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReceivablesAging")
+		case "asOf":
+			out.Values[i] = ec._ReceivablesAging_asOf(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "customers":
+			out.Values[i] = ec._ReceivablesAging_customers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._ReceivablesAging_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var replenishmentNeedImplementors = []string{"ReplenishmentNeed"}
+
+func (ec *executionContext) _ReplenishmentNeed(ctx context.Context, sel ast.SelectionSet, obj *jxc.ReplenishmentNeed) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, replenishmentNeedImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReplenishmentNeed")
+		case "id":
+			out.Values[i] = ec._ReplenishmentNeed_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "product":
+			out.Values[i] = ec._ReplenishmentNeed_product(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "warehouse":
+			out.Values[i] = ec._ReplenishmentNeed_warehouse(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quantity":
+			out.Values[i] = ec._ReplenishmentNeed_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "salesOrderId":
+			out.Values[i] = ec._ReplenishmentNeed_salesOrderId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "orderNumber":
+			out.Values[i] = ec._ReplenishmentNeed_orderNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "salesOrderLineId":
+			out.Values[i] = ec._ReplenishmentNeed_salesOrderLineId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._ReplenishmentNeed_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._ReplenishmentNeed_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "coveredAt":
+			out.Values[i] = ec._ReplenishmentNeed_coveredAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var replenishmentNeedConnectionImplementors = []string{"ReplenishmentNeedConnection"}
+
+func (ec *executionContext) _ReplenishmentNeedConnection(ctx context.Context, sel ast.SelectionSet, obj *ReplenishmentNeedConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, replenishmentNeedConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReplenishmentNeedConnection")
+		case "edges":
+			out.Values[i] = ec._ReplenishmentNeedConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._ReplenishmentNeedConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ReplenishmentNeedConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ReplenishmentNeedConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var replenishmentNeedEdgeImplementors = []string{"ReplenishmentNeedEdge"}
+
+func (ec *executionContext) _ReplenishmentNeedEdge(ctx context.Context, sel ast.SelectionSet, obj *ReplenishmentNeedEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, replenishmentNeedEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReplenishmentNeedEdge")
+		case "cursor":
+			out.Values[i] = ec._ReplenishmentNeedEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ReplenishmentNeedEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var revokeApiTokenPayloadImplementors = []string{"RevokeApiTokenPayload"}
 
 func (ec *executionContext) _RevokeApiTokenPayload(ctx context.Context, sel ast.SelectionSet, obj *RevokeAPITokenPayload) graphql.Marshaler {
@@ -40533,6 +56830,1073 @@ func (ec *executionContext) _RevokeApiTokenPayload(ctx context.Context, sel ast.
 	return out
 }
 
+var salesInvoiceImplementors = []string{"SalesInvoice"}
+
+func (ec *executionContext) _SalesInvoice(ctx context.Context, sel ast.SelectionSet, obj *jxc.SalesInvoice) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, salesInvoiceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SalesInvoice")
+		case "id":
+			out.Values[i] = ec._SalesInvoice_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "number":
+			out.Values[i] = ec._SalesInvoice_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "customer":
+			out.Values[i] = ec._SalesInvoice_customer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postingDate":
+			out.Values[i] = ec._SalesInvoice_postingDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dueDate":
+			out.Values[i] = ec._SalesInvoice_dueDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "netAmount":
+			out.Values[i] = ec._SalesInvoice_netAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "vatAmount":
+			out.Values[i] = ec._SalesInvoice_vatAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalAmount":
+			out.Values[i] = ec._SalesInvoice_totalAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "paidAmount":
+			out.Values[i] = ec._SalesInvoice_paidAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "creditedAmount":
+			out.Values[i] = ec._SalesInvoice_creditedAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "openAmount":
+			out.Values[i] = ec._SalesInvoice_openAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._SalesInvoice_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "journalEntryId":
+			out.Values[i] = ec._SalesInvoice_journalEntryId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._SalesInvoice_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lines":
+			out.Values[i] = ec._SalesInvoice_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var salesInvoiceConnectionImplementors = []string{"SalesInvoiceConnection"}
+
+func (ec *executionContext) _SalesInvoiceConnection(ctx context.Context, sel ast.SelectionSet, obj *SalesInvoiceConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, salesInvoiceConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SalesInvoiceConnection")
+		case "edges":
+			out.Values[i] = ec._SalesInvoiceConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._SalesInvoiceConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SalesInvoiceConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._SalesInvoiceConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var salesInvoiceEdgeImplementors = []string{"SalesInvoiceEdge"}
+
+func (ec *executionContext) _SalesInvoiceEdge(ctx context.Context, sel ast.SelectionSet, obj *SalesInvoiceEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, salesInvoiceEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SalesInvoiceEdge")
+		case "cursor":
+			out.Values[i] = ec._SalesInvoiceEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SalesInvoiceEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var salesInvoiceLineImplementors = []string{"SalesInvoiceLine"}
+
+func (ec *executionContext) _SalesInvoiceLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.SalesInvoiceLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, salesInvoiceLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SalesInvoiceLine")
+		case "id":
+			out.Values[i] = ec._SalesInvoiceLine_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lineNo":
+			out.Values[i] = ec._SalesInvoiceLine_lineNo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shipmentLineId":
+			out.Values[i] = ec._SalesInvoiceLine_shipmentLineId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "product":
+			out.Values[i] = ec._SalesInvoiceLine_product(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quantity":
+			out.Values[i] = ec._SalesInvoiceLine_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unitPrice":
+			out.Values[i] = ec._SalesInvoiceLine_unitPrice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "discountRate":
+			out.Values[i] = ec._SalesInvoiceLine_discountRate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "vatRate":
+			out.Values[i] = ec._SalesInvoiceLine_vatRate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "netAmount":
+			out.Values[i] = ec._SalesInvoiceLine_netAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "vatAmount":
+			out.Values[i] = ec._SalesInvoiceLine_vatAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var salesInvoicePayloadImplementors = []string{"SalesInvoicePayload"}
+
+func (ec *executionContext) _SalesInvoicePayload(ctx context.Context, sel ast.SelectionSet, obj *SalesInvoicePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, salesInvoicePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SalesInvoicePayload")
+		case "invoice":
+			out.Values[i] = ec._SalesInvoicePayload_invoice(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._SalesInvoicePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var salesOrderImplementors = []string{"SalesOrder"}
+
+func (ec *executionContext) _SalesOrder(ctx context.Context, sel ast.SelectionSet, obj *jxc.SalesOrder) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, salesOrderImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SalesOrder")
+		case "id":
+			out.Values[i] = ec._SalesOrder_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "number":
+			out.Values[i] = ec._SalesOrder_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customer":
+			out.Values[i] = ec._SalesOrder_customer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "channel":
+			out.Values[i] = ec._SalesOrder_channel(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._SalesOrder_region(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "warehouse":
+			out.Values[i] = ec._SalesOrder_warehouse(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "warehouseOverride":
+			out.Values[i] = ec._SalesOrder_warehouseOverride(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "postingDate":
+			out.Values[i] = ec._SalesOrder_postingDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._SalesOrder_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "holdReason":
+			out.Values[i] = ec._SalesOrder_holdReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "notes":
+			out.Values[i] = ec._SalesOrder_notes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "netAmount":
+			out.Values[i] = ec._SalesOrder_netAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "vatAmount":
+			out.Values[i] = ec._SalesOrder_vatAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalAmount":
+			out.Values[i] = ec._SalesOrder_totalAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._SalesOrder_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._SalesOrder_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lines":
+			out.Values[i] = ec._SalesOrder_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "shipments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SalesOrder_shipments(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var salesOrderConnectionImplementors = []string{"SalesOrderConnection"}
+
+func (ec *executionContext) _SalesOrderConnection(ctx context.Context, sel ast.SelectionSet, obj *SalesOrderConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, salesOrderConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SalesOrderConnection")
+		case "edges":
+			out.Values[i] = ec._SalesOrderConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._SalesOrderConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SalesOrderConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._SalesOrderConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var salesOrderEdgeImplementors = []string{"SalesOrderEdge"}
+
+func (ec *executionContext) _SalesOrderEdge(ctx context.Context, sel ast.SelectionSet, obj *SalesOrderEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, salesOrderEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SalesOrderEdge")
+		case "cursor":
+			out.Values[i] = ec._SalesOrderEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SalesOrderEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var salesOrderLineImplementors = []string{"SalesOrderLine"}
+
+func (ec *executionContext) _SalesOrderLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.SalesOrderLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, salesOrderLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SalesOrderLine")
+		case "id":
+			out.Values[i] = ec._SalesOrderLine_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lineNo":
+			out.Values[i] = ec._SalesOrderLine_lineNo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "product":
+			out.Values[i] = ec._SalesOrderLine_product(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quantity":
+			out.Values[i] = ec._SalesOrderLine_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unitPrice":
+			out.Values[i] = ec._SalesOrderLine_unitPrice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "discountRate":
+			out.Values[i] = ec._SalesOrderLine_discountRate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "vatRate":
+			out.Values[i] = ec._SalesOrderLine_vatRate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "netAmount":
+			out.Values[i] = ec._SalesOrderLine_netAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "vatAmount":
+			out.Values[i] = ec._SalesOrderLine_vatAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reserved":
+			out.Values[i] = ec._SalesOrderLine_reserved(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shipped":
+			out.Values[i] = ec._SalesOrderLine_shipped(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "returned":
+			out.Values[i] = ec._SalesOrderLine_returned(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "outstanding":
+			out.Values[i] = ec._SalesOrderLine_outstanding(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var salesOrderPayloadImplementors = []string{"SalesOrderPayload"}
+
+func (ec *executionContext) _SalesOrderPayload(ctx context.Context, sel ast.SelectionSet, obj *SalesOrderPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, salesOrderPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SalesOrderPayload")
+		case "order":
+			out.Values[i] = ec._SalesOrderPayload_order(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._SalesOrderPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var salesOrderValidationImplementors = []string{"SalesOrderValidation"}
+
+func (ec *executionContext) _SalesOrderValidation(ctx context.Context, sel ast.SelectionSet, obj *SalesOrderValidation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, salesOrderValidationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SalesOrderValidation")
+		case "ok":
+			out.Values[i] = ec._SalesOrderValidation_ok(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "violations":
+			out.Values[i] = ec._SalesOrderValidation_violations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "warehouseId":
+			out.Values[i] = ec._SalesOrderValidation_warehouseId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "netAmount":
+			out.Values[i] = ec._SalesOrderValidation_netAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "vatAmount":
+			out.Values[i] = ec._SalesOrderValidation_vatAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalAmount":
+			out.Values[i] = ec._SalesOrderValidation_totalAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "holdReason":
+			out.Values[i] = ec._SalesOrderValidation_holdReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "shortages":
+			out.Values[i] = ec._SalesOrderValidation_shortages(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var salesReturnImplementors = []string{"SalesReturn"}
+
+func (ec *executionContext) _SalesReturn(ctx context.Context, sel ast.SelectionSet, obj *jxc.SalesReturn) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, salesReturnImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SalesReturn")
+		case "id":
+			out.Values[i] = ec._SalesReturn_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "number":
+			out.Values[i] = ec._SalesReturn_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "customer":
+			out.Values[i] = ec._SalesReturn_customer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shipmentId":
+			out.Values[i] = ec._SalesReturn_shipmentId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "invoiceId":
+			out.Values[i] = ec._SalesReturn_invoiceId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postingDate":
+			out.Values[i] = ec._SalesReturn_postingDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._SalesReturn_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "netAmount":
+			out.Values[i] = ec._SalesReturn_netAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "vatAmount":
+			out.Values[i] = ec._SalesReturn_vatAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalAmount":
+			out.Values[i] = ec._SalesReturn_totalAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "costValue":
+			out.Values[i] = ec._SalesReturn_costValue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "appliedAmount":
+			out.Values[i] = ec._SalesReturn_appliedAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "refundedAmount":
+			out.Values[i] = ec._SalesReturn_refundedAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "openCredit":
+			out.Values[i] = ec._SalesReturn_openCredit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "journalEntryId":
+			out.Values[i] = ec._SalesReturn_journalEntryId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._SalesReturn_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lines":
+			out.Values[i] = ec._SalesReturn_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var salesReturnConnectionImplementors = []string{"SalesReturnConnection"}
+
+func (ec *executionContext) _SalesReturnConnection(ctx context.Context, sel ast.SelectionSet, obj *SalesReturnConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, salesReturnConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SalesReturnConnection")
+		case "edges":
+			out.Values[i] = ec._SalesReturnConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._SalesReturnConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SalesReturnConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._SalesReturnConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var salesReturnEdgeImplementors = []string{"SalesReturnEdge"}
+
+func (ec *executionContext) _SalesReturnEdge(ctx context.Context, sel ast.SelectionSet, obj *SalesReturnEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, salesReturnEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SalesReturnEdge")
+		case "cursor":
+			out.Values[i] = ec._SalesReturnEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SalesReturnEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var salesReturnLineImplementors = []string{"SalesReturnLine"}
+
+func (ec *executionContext) _SalesReturnLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.SalesReturnLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, salesReturnLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SalesReturnLine")
+		case "id":
+			out.Values[i] = ec._SalesReturnLine_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lineNo":
+			out.Values[i] = ec._SalesReturnLine_lineNo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shipmentLineId":
+			out.Values[i] = ec._SalesReturnLine_shipmentLineId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "product":
+			out.Values[i] = ec._SalesReturnLine_product(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "warehouseId":
+			out.Values[i] = ec._SalesReturnLine_warehouseId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quantity":
+			out.Values[i] = ec._SalesReturnLine_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "costValue":
+			out.Values[i] = ec._SalesReturnLine_costValue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "netAmount":
+			out.Values[i] = ec._SalesReturnLine_netAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "vatAmount":
+			out.Values[i] = ec._SalesReturnLine_vatAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var salesReturnPayloadImplementors = []string{"SalesReturnPayload"}
+
+func (ec *executionContext) _SalesReturnPayload(ctx context.Context, sel ast.SelectionSet, obj *SalesReturnPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, salesReturnPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SalesReturnPayload")
+		case "salesReturn":
+			out.Values[i] = ec._SalesReturnPayload_salesReturn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._SalesReturnPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var satisfactionImplementors = []string{"Satisfaction"}
+
+func (ec *executionContext) _Satisfaction(ctx context.Context, sel ast.SelectionSet, obj *jxc.Satisfaction) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, satisfactionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Satisfaction")
+		case "rated":
+			out.Values[i] = ec._Satisfaction_rated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "satisfied":
+			out.Values[i] = ec._Satisfaction_satisfied(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "satisfiedShare":
+			out.Values[i] = ec._Satisfaction_satisfiedShare(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "average":
+			out.Values[i] = ec._Satisfaction_average(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var setPasswordPayloadImplementors = []string{"SetPasswordPayload"}
 
 func (ec *executionContext) _SetPasswordPayload(ctx context.Context, sel ast.SelectionSet, obj *SetPasswordPayload) graphql.Marshaler {
@@ -40551,6 +57915,364 @@ func (ec *executionContext) _SetPasswordPayload(ctx context.Context, sel ast.Sel
 			}
 		case "userErrors":
 			out.Values[i] = ec._SetPasswordPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var shipmentImplementors = []string{"Shipment"}
+
+func (ec *executionContext) _Shipment(ctx context.Context, sel ast.SelectionSet, obj *jxc.Shipment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, shipmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Shipment")
+		case "id":
+			out.Values[i] = ec._Shipment_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "number":
+			out.Values[i] = ec._Shipment_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "order":
+			out.Values[i] = ec._Shipment_order(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "customer":
+			out.Values[i] = ec._Shipment_customer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "warehouse":
+			out.Values[i] = ec._Shipment_warehouse(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._Shipment_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postingDate":
+			out.Values[i] = ec._Shipment_postingDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "carrier":
+			out.Values[i] = ec._Shipment_carrier(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "trackingNumber":
+			out.Values[i] = ec._Shipment_trackingNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "journalEntryId":
+			out.Values[i] = ec._Shipment_journalEntryId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "invoiceId":
+			out.Values[i] = ec._Shipment_invoiceId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "shippedAt":
+			out.Values[i] = ec._Shipment_shippedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "deliveredAt":
+			out.Values[i] = ec._Shipment_deliveredAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "rating":
+			out.Values[i] = ec._Shipment_rating(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "ratingComment":
+			out.Values[i] = ec._Shipment_ratingComment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._Shipment_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lines":
+			out.Values[i] = ec._Shipment_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var shipmentConnectionImplementors = []string{"ShipmentConnection"}
+
+func (ec *executionContext) _ShipmentConnection(ctx context.Context, sel ast.SelectionSet, obj *ShipmentConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, shipmentConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ShipmentConnection")
+		case "edges":
+			out.Values[i] = ec._ShipmentConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._ShipmentConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ShipmentConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ShipmentConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var shipmentEdgeImplementors = []string{"ShipmentEdge"}
+
+func (ec *executionContext) _ShipmentEdge(ctx context.Context, sel ast.SelectionSet, obj *ShipmentEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, shipmentEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ShipmentEdge")
+		case "cursor":
+			out.Values[i] = ec._ShipmentEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ShipmentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var shipmentLineImplementors = []string{"ShipmentLine"}
+
+func (ec *executionContext) _ShipmentLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.ShipmentLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, shipmentLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ShipmentLine")
+		case "id":
+			out.Values[i] = ec._ShipmentLine_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lineNo":
+			out.Values[i] = ec._ShipmentLine_lineNo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "orderLineId":
+			out.Values[i] = ec._ShipmentLine_orderLineId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "product":
+			out.Values[i] = ec._ShipmentLine_product(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quantity":
+			out.Values[i] = ec._ShipmentLine_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "costValue":
+			out.Values[i] = ec._ShipmentLine_costValue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "returnedQuantity":
+			out.Values[i] = ec._ShipmentLine_returnedQuantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "returnedValue":
+			out.Values[i] = ec._ShipmentLine_returnedValue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var shipmentPayloadImplementors = []string{"ShipmentPayload"}
+
+func (ec *executionContext) _ShipmentPayload(ctx context.Context, sel ast.SelectionSet, obj *ShipmentPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, shipmentPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ShipmentPayload")
+		case "shipment":
+			out.Values[i] = ec._ShipmentPayload_shipment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._ShipmentPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var shortageImplementors = []string{"Shortage"}
+
+func (ec *executionContext) _Shortage(ctx context.Context, sel ast.SelectionSet, obj *jxc.Shortage) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, shortageImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Shortage")
+		case "lineNo":
+			out.Values[i] = ec._Shortage_lineNo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "productId":
+			out.Values[i] = ec._Shortage_productId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "requested":
+			out.Values[i] = ec._Shortage_requested(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "available":
+			out.Values[i] = ec._Shortage_available(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "missing":
+			out.Values[i] = ec._Shortage_missing(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -43077,6 +60799,35 @@ func (ec *executionContext) marshalNAccountType2githubᚗcomᚋjxcgraphᚋjxcᚐ
 	return res
 }
 
+func (ec *executionContext) marshalNAddress2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAddressᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Address) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAddress2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAddress(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAddress2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAddress(ctx context.Context, sel ast.SelectionSet, v *jxc.Address) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Address!")
+		return graphql.Null
+	}
+	return ec._Address(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAddressInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAddressInput(ctx context.Context, v any) (*AddressInput, error) {
+	res, err := ec.unmarshalInputAddressInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNAdjustmentDirection2githubᚗcomᚋjxcgraphᚋjxcᚐAdjustmentDirection(ctx context.Context, v any) (jxc.AdjustmentDirection, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := jxc.AdjustmentDirection(tmp)
@@ -43190,6 +60941,11 @@ func (ec *executionContext) marshalNAllocationBasis2githubᚗcomᚋjxcgraphᚋjx
 	return res
 }
 
+func (ec *executionContext) unmarshalNAllocationInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAllocationInput(ctx context.Context, v any) (*AllocationInput, error) {
+	res, err := ec.unmarshalInputAllocationInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNApiToken2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAPITokenᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.APIToken) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -43212,6 +60968,11 @@ func (ec *executionContext) marshalNApiToken2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐ
 		return graphql.Null
 	}
 	return ec._ApiToken(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNApplyCustomerCreditInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐApplyCustomerCreditInput(ctx context.Context, v any) (ApplyCustomerCreditInput, error) {
+	res, err := ec.unmarshalInputApplyCustomerCreditInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNBalanceSheet2githubᚗcomᚋjxcgraphᚋjxcᚐBalanceSheet(ctx context.Context, sel ast.SelectionSet, v jxc.BalanceSheet) graphql.Marshaler {
@@ -43433,6 +61194,40 @@ func (ec *executionContext) marshalNCategoryPayload2githubᚗcomᚋjxcgraphᚋjx
 	return ec._CategoryPayload(ctx, sel, &v)
 }
 
+func (ec *executionContext) unmarshalNConfirmDeliveryInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐConfirmDeliveryInput(ctx context.Context, v any) (ConfirmDeliveryInput, error) {
+	res, err := ec.unmarshalInputConfirmDeliveryInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNContact2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐContactᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Contact) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNContact2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐContact(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNContact2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐContact(ctx context.Context, sel ast.SelectionSet, v *jxc.Contact) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Contact!")
+		return graphql.Null
+	}
+	return ec._Contact(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNContactInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐContactInput(ctx context.Context, v any) (*ContactInput, error) {
+	res, err := ec.unmarshalInputContactInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateAccountInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateAccountInput(ctx context.Context, v any) (CreateAccountInput, error) {
 	res, err := ec.unmarshalInputCreateAccountInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -43449,6 +61244,11 @@ func (ec *executionContext) unmarshalNCreateBudgetLineInput2githubᚗcomᚋjxcgr
 
 func (ec *executionContext) unmarshalNCreateCategoryInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateCategoryInput(ctx context.Context, v any) (CreateCategoryInput, error) {
 	res, err := ec.unmarshalInputCreateCategoryInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateCustomerInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateCustomerInput(ctx context.Context, v any) (CreateCustomerInput, error) {
+	res, err := ec.unmarshalInputCreateCustomerInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -43472,6 +61272,16 @@ func (ec *executionContext) unmarshalNCreatePurchaseOrdersFromSuggestionsInput2g
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateSalesInvoiceInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateSalesInvoiceInput(ctx context.Context, v any) (CreateSalesInvoiceInput, error) {
+	res, err := ec.unmarshalInputCreateSalesInvoiceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateSalesReturnInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateSalesReturnInput(ctx context.Context, v any) (CreateSalesReturnInput, error) {
+	res, err := ec.unmarshalInputCreateSalesReturnInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateSupplierInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateSupplierInput(ctx context.Context, v any) (CreateSupplierInput, error) {
 	res, err := ec.unmarshalInputCreateSupplierInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -43485,6 +61295,161 @@ func (ec *executionContext) unmarshalNCreateUserInput2githubᚗcomᚋjxcgraphᚋ
 func (ec *executionContext) unmarshalNCreateWarehouseInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateWarehouseInput(ctx context.Context, v any) (CreateWarehouseInput, error) {
 	res, err := ec.unmarshalInputCreateWarehouseInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCustomer2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomerᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Customer) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCustomer2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomer(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCustomer2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomer(ctx context.Context, sel ast.SelectionSet, v *jxc.Customer) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Customer!")
+		return graphql.Null
+	}
+	return ec._Customer(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCustomerAging2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomerAgingᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.CustomerAging) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCustomerAging2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomerAging(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCustomerAging2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomerAging(ctx context.Context, sel ast.SelectionSet, v *jxc.CustomerAging) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CustomerAging!")
+		return graphql.Null
+	}
+	return ec._CustomerAging(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCustomerConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerConnection(ctx context.Context, sel ast.SelectionSet, v CustomerConnection) graphql.Marshaler {
+	return ec._CustomerConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCustomerEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*CustomerEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCustomerEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCustomerEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerEdge(ctx context.Context, sel ast.SelectionSet, v *CustomerEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CustomerEdge!")
+		return graphql.Null
+	}
+	return ec._CustomerEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCustomerOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐCustomerOrderField(ctx context.Context, v any) (jxc.CustomerOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.CustomerOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCustomerOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐCustomerOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.CustomerOrderField) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "CustomerOrderField!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNCustomerPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerPayload(ctx context.Context, sel ast.SelectionSet, v CustomerPayload) graphql.Marshaler {
+	return ec._CustomerPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCustomerPayment2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomerPaymentᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.CustomerPayment) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCustomerPayment2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomerPayment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCustomerPayment2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomerPayment(ctx context.Context, sel ast.SelectionSet, v *jxc.CustomerPayment) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CustomerPayment!")
+		return graphql.Null
+	}
+	return ec._CustomerPayment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCustomerPaymentConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerPaymentConnection(ctx context.Context, sel ast.SelectionSet, v CustomerPaymentConnection) graphql.Marshaler {
+	return ec._CustomerPaymentConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCustomerPaymentEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerPaymentEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*CustomerPaymentEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCustomerPaymentEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerPaymentEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCustomerPaymentEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerPaymentEdge(ctx context.Context, sel ast.SelectionSet, v *CustomerPaymentEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CustomerPaymentEdge!")
+		return graphql.Null
+	}
+	return ec._CustomerPaymentEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCustomerPaymentPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerPaymentPayload(ctx context.Context, sel ast.SelectionSet, v CustomerPaymentPayload) graphql.Marshaler {
+	return ec._CustomerPaymentPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCustomerRefundPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerRefundPayload(ctx context.Context, sel ast.SelectionSet, v CustomerRefundPayload) graphql.Marshaler {
+	return ec._CustomerRefundPayload(ctx, sel, &v)
 }
 
 func (ec *executionContext) unmarshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx context.Context, v any) (jxc.Date, error) {
@@ -44229,6 +62194,30 @@ func (ec *executionContext) marshalNProductPayload2githubᚗcomᚋjxcgraphᚋjxc
 	return ec._ProductPayload(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNProductSales2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductSalesᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.ProductSales) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNProductSales2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductSales(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNProductSales2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductSales(ctx context.Context, sel ast.SelectionSet, v *jxc.ProductSales) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ProductSales!")
+		return graphql.Null
+	}
+	return ec._ProductSales(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNProfitAndLoss2githubᚗcomᚋjxcgraphᚋjxcᚐProfitAndLoss(ctx context.Context, sel ast.SelectionSet, v jxc.ProfitAndLoss) graphql.Marshaler {
 	return ec._ProfitAndLoss(ctx, sel, &v)
 }
@@ -44388,6 +62377,115 @@ func (ec *executionContext) marshalNPurchasingSettingsPayload2githubᚗcomᚋjxc
 	return ec._PurchasingSettingsPayload(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNReceivableAgingBuckets2githubᚗcomᚋjxcgraphᚋjxcᚐReceivableBuckets(ctx context.Context, sel ast.SelectionSet, v jxc.ReceivableBuckets) graphql.Marshaler {
+	return ec._ReceivableAgingBuckets(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNReceivableAllocation2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReceivableAllocationᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.ReceivableAllocation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReceivableAllocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReceivableAllocation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReceivableAllocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReceivableAllocation(ctx context.Context, sel ast.SelectionSet, v *jxc.ReceivableAllocation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReceivableAllocation!")
+		return graphql.Null
+	}
+	return ec._ReceivableAllocation(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReceivablesAging2githubᚗcomᚋjxcgraphᚋjxcᚐReceivablesAging(ctx context.Context, sel ast.SelectionSet, v jxc.ReceivablesAging) graphql.Marshaler {
+	return ec._ReceivablesAging(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNRecordCustomerPaymentInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐRecordCustomerPaymentInput(ctx context.Context, v any) (RecordCustomerPaymentInput, error) {
+	res, err := ec.unmarshalInputRecordCustomerPaymentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRefundCustomerInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐRefundCustomerInput(ctx context.Context, v any) (RefundCustomerInput, error) {
+	res, err := ec.unmarshalInputRefundCustomerInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReplenishmentNeed2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentNeedᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.ReplenishmentNeed) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReplenishmentNeed2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentNeed(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReplenishmentNeed2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentNeed(ctx context.Context, sel ast.SelectionSet, v *jxc.ReplenishmentNeed) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReplenishmentNeed!")
+		return graphql.Null
+	}
+	return ec._ReplenishmentNeed(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReplenishmentNeedConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐReplenishmentNeedConnection(ctx context.Context, sel ast.SelectionSet, v ReplenishmentNeedConnection) graphql.Marshaler {
+	return ec._ReplenishmentNeedConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNReplenishmentNeedEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐReplenishmentNeedEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*ReplenishmentNeedEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReplenishmentNeedEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐReplenishmentNeedEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReplenishmentNeedEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐReplenishmentNeedEdge(ctx context.Context, sel ast.SelectionSet, v *ReplenishmentNeedEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReplenishmentNeedEdge!")
+		return graphql.Null
+	}
+	return ec._ReplenishmentNeedEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNReplenishmentStatus2githubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentStatus(ctx context.Context, v any) (jxc.ReplenishmentStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.ReplenishmentStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReplenishmentStatus2githubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentStatus(ctx context.Context, sel ast.SelectionSet, v jxc.ReplenishmentStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ReplenishmentStatus!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNReverseJournalEntryInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐReverseJournalEntryInput(ctx context.Context, v any) (ReverseJournalEntryInput, error) {
 	res, err := ec.unmarshalInputReverseJournalEntryInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -44442,6 +62540,342 @@ func (ec *executionContext) marshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRole
 	return ret
 }
 
+func (ec *executionContext) unmarshalNSalesChannel2githubᚗcomᚋjxcgraphᚋjxcᚐSalesChannel(ctx context.Context, v any) (jxc.SalesChannel, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.SalesChannel(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSalesChannel2githubᚗcomᚋjxcgraphᚋjxcᚐSalesChannel(ctx context.Context, sel ast.SelectionSet, v jxc.SalesChannel) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SalesChannel!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNSalesInvoice2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesInvoiceᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.SalesInvoice) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSalesInvoice2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesInvoice(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSalesInvoice2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesInvoice(ctx context.Context, sel ast.SelectionSet, v *jxc.SalesInvoice) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SalesInvoice!")
+		return graphql.Null
+	}
+	return ec._SalesInvoice(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSalesInvoiceConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesInvoiceConnection(ctx context.Context, sel ast.SelectionSet, v SalesInvoiceConnection) graphql.Marshaler {
+	return ec._SalesInvoiceConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSalesInvoiceEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesInvoiceEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*SalesInvoiceEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSalesInvoiceEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesInvoiceEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSalesInvoiceEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesInvoiceEdge(ctx context.Context, sel ast.SelectionSet, v *SalesInvoiceEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SalesInvoiceEdge!")
+		return graphql.Null
+	}
+	return ec._SalesInvoiceEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSalesInvoiceLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesInvoiceLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.SalesInvoiceLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSalesInvoiceLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesInvoiceLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSalesInvoiceLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesInvoiceLine(ctx context.Context, sel ast.SelectionSet, v *jxc.SalesInvoiceLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SalesInvoiceLine!")
+		return graphql.Null
+	}
+	return ec._SalesInvoiceLine(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSalesInvoicePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesInvoicePayload(ctx context.Context, sel ast.SelectionSet, v SalesInvoicePayload) graphql.Marshaler {
+	return ec._SalesInvoicePayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNSalesInvoiceStatus2githubᚗcomᚋjxcgraphᚋjxcᚐInvoiceStatus(ctx context.Context, v any) (jxc.InvoiceStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.InvoiceStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSalesInvoiceStatus2githubᚗcomᚋjxcgraphᚋjxcᚐInvoiceStatus(ctx context.Context, sel ast.SelectionSet, v jxc.InvoiceStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SalesInvoiceStatus!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNSalesOrder2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.SalesOrder) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSalesOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesOrder(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSalesOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesOrder(ctx context.Context, sel ast.SelectionSet, v *jxc.SalesOrder) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SalesOrder!")
+		return graphql.Null
+	}
+	return ec._SalesOrder(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSalesOrderConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderConnection(ctx context.Context, sel ast.SelectionSet, v SalesOrderConnection) graphql.Marshaler {
+	return ec._SalesOrderConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSalesOrderEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*SalesOrderEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSalesOrderEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSalesOrderEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderEdge(ctx context.Context, sel ast.SelectionSet, v *SalesOrderEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SalesOrderEdge!")
+		return graphql.Null
+	}
+	return ec._SalesOrderEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSalesOrderInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderInput(ctx context.Context, v any) (SalesOrderInput, error) {
+	res, err := ec.unmarshalInputSalesOrderInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSalesOrderLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.SalesOrderLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSalesOrderLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSalesOrderLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderLine(ctx context.Context, sel ast.SelectionSet, v *jxc.SalesOrderLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SalesOrderLine!")
+		return graphql.Null
+	}
+	return ec._SalesOrderLine(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSalesOrderLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderLineInputᚄ(ctx context.Context, v any) ([]*SalesOrderLineInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*SalesOrderLineInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSalesOrderLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderLineInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNSalesOrderLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderLineInput(ctx context.Context, v any) (*SalesOrderLineInput, error) {
+	res, err := ec.unmarshalInputSalesOrderLineInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSalesOrderPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderPayload(ctx context.Context, sel ast.SelectionSet, v SalesOrderPayload) graphql.Marshaler {
+	return ec._SalesOrderPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNSalesOrderStatus2githubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderStatus(ctx context.Context, v any) (jxc.SalesOrderStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.SalesOrderStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSalesOrderStatus2githubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderStatus(ctx context.Context, sel ast.SelectionSet, v jxc.SalesOrderStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SalesOrderStatus!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNSalesOrderValidation2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderValidation(ctx context.Context, sel ast.SelectionSet, v SalesOrderValidation) graphql.Marshaler {
+	return ec._SalesOrderValidation(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSalesReturn2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesReturnᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.SalesReturn) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSalesReturn2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesReturn(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSalesReturn2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesReturn(ctx context.Context, sel ast.SelectionSet, v *jxc.SalesReturn) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SalesReturn!")
+		return graphql.Null
+	}
+	return ec._SalesReturn(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSalesReturnConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesReturnConnection(ctx context.Context, sel ast.SelectionSet, v SalesReturnConnection) graphql.Marshaler {
+	return ec._SalesReturnConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSalesReturnEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesReturnEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*SalesReturnEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSalesReturnEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesReturnEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSalesReturnEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesReturnEdge(ctx context.Context, sel ast.SelectionSet, v *SalesReturnEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SalesReturnEdge!")
+		return graphql.Null
+	}
+	return ec._SalesReturnEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSalesReturnLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesReturnLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.SalesReturnLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSalesReturnLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesReturnLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSalesReturnLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesReturnLine(ctx context.Context, sel ast.SelectionSet, v *jxc.SalesReturnLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SalesReturnLine!")
+		return graphql.Null
+	}
+	return ec._SalesReturnLine(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSalesReturnLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesReturnLineInputᚄ(ctx context.Context, v any) ([]*SalesReturnLineInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*SalesReturnLineInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSalesReturnLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesReturnLineInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNSalesReturnLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesReturnLineInput(ctx context.Context, v any) (*SalesReturnLineInput, error) {
+	res, err := ec.unmarshalInputSalesReturnLineInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSalesReturnPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesReturnPayload(ctx context.Context, sel ast.SelectionSet, v SalesReturnPayload) graphql.Marshaler {
+	return ec._SalesReturnPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSatisfaction2githubᚗcomᚋjxcgraphᚋjxcᚐSatisfaction(ctx context.Context, sel ast.SelectionSet, v jxc.Satisfaction) graphql.Marshaler {
+	return ec._Satisfaction(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNSetPasswordInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetPasswordInput(ctx context.Context, v any) (SetPasswordInput, error) {
 	res, err := ec.unmarshalInputSetPasswordInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -44454,6 +62888,135 @@ func (ec *executionContext) marshalNSetPasswordPayload2githubᚗcomᚋjxcgraph�
 func (ec *executionContext) unmarshalNSetSupplierProductInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetSupplierProductInput(ctx context.Context, v any) (SetSupplierProductInput, error) {
 	res, err := ec.unmarshalInputSetSupplierProductInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNShipLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipLineInput(ctx context.Context, v any) (*ShipLineInput, error) {
+	res, err := ec.unmarshalInputShipLineInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNShipShipmentInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipShipmentInput(ctx context.Context, v any) (ShipShipmentInput, error) {
+	res, err := ec.unmarshalInputShipShipmentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNShipment2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Shipment) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNShipment2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNShipment2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipment(ctx context.Context, sel ast.SelectionSet, v *jxc.Shipment) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Shipment!")
+		return graphql.Null
+	}
+	return ec._Shipment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNShipmentConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipmentConnection(ctx context.Context, sel ast.SelectionSet, v ShipmentConnection) graphql.Marshaler {
+	return ec._ShipmentConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNShipmentEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipmentEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*ShipmentEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNShipmentEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipmentEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNShipmentEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipmentEdge(ctx context.Context, sel ast.SelectionSet, v *ShipmentEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ShipmentEdge!")
+		return graphql.Null
+	}
+	return ec._ShipmentEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNShipmentLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.ShipmentLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNShipmentLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNShipmentLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentLine(ctx context.Context, sel ast.SelectionSet, v *jxc.ShipmentLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ShipmentLine!")
+		return graphql.Null
+	}
+	return ec._ShipmentLine(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNShipmentPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipmentPayload(ctx context.Context, sel ast.SelectionSet, v ShipmentPayload) graphql.Marshaler {
+	return ec._ShipmentPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNShipmentStatus2githubᚗcomᚋjxcgraphᚋjxcᚐShipmentStatus(ctx context.Context, v any) (jxc.ShipmentStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.ShipmentStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNShipmentStatus2githubᚗcomᚋjxcgraphᚋjxcᚐShipmentStatus(ctx context.Context, sel ast.SelectionSet, v jxc.ShipmentStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ShipmentStatus!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNShortage2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShortageᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Shortage) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNShortage2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShortage(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNShortage2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShortage(ctx context.Context, sel ast.SelectionSet, v *jxc.Shortage) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Shortage!")
+		return graphql.Null
+	}
+	return ec._Shortage(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNSourceDocument2githubᚗcomᚋjxcgraphᚋjxcᚐSource(ctx context.Context, sel ast.SelectionSet, v jxc.Source) graphql.Marshaler {
@@ -45187,6 +63750,11 @@ func (ec *executionContext) unmarshalNUpdateCategoryInput2githubᚗcomᚋjxcgrap
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNUpdateCustomerInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateCustomerInput(ctx context.Context, v any) (UpdateCustomerInput, error) {
+	res, err := ec.unmarshalInputUpdateCustomerInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNUpdateLocationInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateLocationInput(ctx context.Context, v any) (UpdateLocationInput, error) {
 	res, err := ec.unmarshalInputUpdateLocationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -45525,11 +64093,45 @@ func (ec *executionContext) marshalOAccountType2ᚖgithubᚗcomᚋjxcgraphᚋjxc
 	return res
 }
 
+func (ec *executionContext) unmarshalOAddressInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAddressInputᚄ(ctx context.Context, v any) ([]*AddressInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*AddressInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAddressInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAddressInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) marshalOAlert2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAlert(ctx context.Context, sel ast.SelectionSet, v *jxc.Alert) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Alert(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOAllocationInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAllocationInputᚄ(ctx context.Context, v any) ([]*AllocationInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*AllocationInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAllocationInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAllocationInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) marshalOApiToken2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAPIToken(ctx context.Context, sel ast.SelectionSet, v *jxc.APIToken) graphql.Marshaler {
@@ -45608,6 +64210,60 @@ func (ec *executionContext) marshalOCategory2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐ
 		return graphql.Null
 	}
 	return ec._Category(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOContactInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐContactInputᚄ(ctx context.Context, v any) ([]*ContactInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ContactInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNContactInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐContactInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOCustomer2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomer(ctx context.Context, sel ast.SelectionSet, v *jxc.Customer) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Customer(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCustomerFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomerFilter(ctx context.Context, v any) (*jxc.CustomerFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCustomerFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOCustomerOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomerOrder(ctx context.Context, v any) (*jxc.CustomerOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCustomerOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCustomerPayment2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomerPayment(ctx context.Context, sel ast.SelectionSet, v *jxc.CustomerPayment) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerPayment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCustomerRefund2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomerRefund(ctx context.Context, sel ast.SelectionSet, v *jxc.CustomerRefund) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerRefund(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx context.Context, v any) (*jxc.Date, error) {
@@ -45842,6 +64498,33 @@ func (ec *executionContext) marshalOPurchasingSettings2ᚖgithubᚗcomᚋjxcgrap
 	return ec._PurchasingSettings(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOReplenishmentNeedFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentNeedFilter(ctx context.Context, v any) (*jxc.ReplenishmentNeedFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputReplenishmentNeedFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOReplenishmentStatus2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentStatus(ctx context.Context, v any) (*jxc.ReplenishmentStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.ReplenishmentStatus(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOReplenishmentStatus2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentStatus(ctx context.Context, sel ast.SelectionSet, v *jxc.ReplenishmentStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
 func (ec *executionContext) unmarshalORole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx context.Context, v any) ([]jxc.Role, error) {
 	if v == nil {
 		return nil, nil
@@ -45876,6 +64559,78 @@ func (ec *executionContext) marshalORole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRole
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalOSalesChannel2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesChannel(ctx context.Context, v any) (*jxc.SalesChannel, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.SalesChannel(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSalesChannel2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesChannel(ctx context.Context, sel ast.SelectionSet, v *jxc.SalesChannel) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOSalesDocumentFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesDocumentFilter(ctx context.Context, v any) (*jxc.SalesDocumentFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSalesDocumentFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSalesInvoice2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesInvoice(ctx context.Context, sel ast.SelectionSet, v *jxc.SalesInvoice) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SalesInvoice(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSalesOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesOrder(ctx context.Context, sel ast.SelectionSet, v *jxc.SalesOrder) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SalesOrder(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSalesReturn2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesReturn(ctx context.Context, sel ast.SelectionSet, v *jxc.SalesReturn) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SalesReturn(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOShipLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipLineInputᚄ(ctx context.Context, v any) ([]*ShipLineInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ShipLineInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNShipLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipLineInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOShipment2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipment(ctx context.Context, sel ast.SelectionSet, v *jxc.Shipment) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Shipment(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx context.Context, v any) (jxc.SortDirection, error) {

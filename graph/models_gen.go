@@ -20,6 +20,16 @@ type AccountPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// An address of a customer.
+type AddressInput struct {
+	// What the address is for.
+	Label *string `json:"label,omitempty"`
+	// The street address.
+	Address string `json:"address"`
+	// The sales region.
+	Region *string `json:"region,omitempty"`
+}
+
 // A page of alerts, newest first.
 type AlertConnection struct {
 	// The alerts with their cursors.
@@ -56,6 +66,24 @@ type AlertsPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// Part of an amount for one invoice.
+type AllocationInput struct {
+	// The invoice.
+	InvoiceID int64 `json:"invoiceId"`
+	// The amount, at most what the invoice has open.
+	Amount decimal.Decimal `json:"amount"`
+}
+
+// Applies a payment's unapplied credit to invoices.
+type ApplyCustomerCreditInput struct {
+	// The payment.
+	PaymentID int64 `json:"paymentId"`
+	// The date; today when left out.
+	PostingDate *jxc.Date `json:"postingDate,omitempty"`
+	// Which invoices; oldest due first when left out.
+	Allocations []*AllocationInput `json:"allocations,omitempty"`
+}
+
 // A page of budget lines.
 type BudgetLineConnection struct {
 	// The lines with their cursors.
@@ -90,6 +118,28 @@ type CategoryPayload struct {
 	Category *jxc.Category `json:"category,omitempty"`
 	// Why it failed.
 	UserErrors []*UserError `json:"userErrors"`
+}
+
+// The customer received a shipment.
+type ConfirmDeliveryInput struct {
+	// The shipped shipment.
+	ShipmentID int64 `json:"shipmentId"`
+	// The customer's rating, 1 to 5.
+	Rating *int `json:"rating,omitempty"`
+	// The customer's comment.
+	RatingComment *string `json:"ratingComment,omitempty"`
+}
+
+// A contact person of a customer.
+type ContactInput struct {
+	// The person's name.
+	Name string `json:"name"`
+	// Their position.
+	Title *string `json:"title,omitempty"`
+	// A phone number.
+	Phone *string `json:"phone,omitempty"`
+	// An e-mail address.
+	Email *string `json:"email,omitempty"`
 }
 
 // A new ledger account.
@@ -148,6 +198,34 @@ type CreateCategoryInput struct {
 	Name string `json:"name"`
 	// The English name.
 	NameEn *string `json:"nameEn,omitempty"`
+}
+
+// A new customer.
+type CreateCustomerInput struct {
+	// A short unique code: 1 to 40 of A-Z, a-z, 0-9, '.', '_', '-'.
+	Code string `json:"code"`
+	// The name.
+	Name string `json:"name"`
+	// Contact people.
+	Contacts []*ContactInput `json:"contacts,omitempty"`
+	// Addresses.
+	Addresses []*AddressInput `json:"addresses,omitempty"`
+	// The sales region, such as 华东.
+	Region *string `json:"region,omitempty"`
+	// The salesperson in charge.
+	Salesperson *string `json:"salesperson,omitempty"`
+	// The usual channel; DIRECT when left out.
+	Channel *jxc.SalesChannel `json:"channel,omitempty"`
+	// The credit limit; 0 when left out (every order then needs finance).
+	CreditLimit *decimal.Decimal `json:"creditLimit,omitempty"`
+	// Payment terms in days, 0 to 365; 30 when left out.
+	PaymentTermsDays *int `json:"paymentTermsDays,omitempty"`
+	// Preferences.
+	Preferences *string `json:"preferences,omitempty"`
+	// Notes.
+	Notes *string `json:"notes,omitempty"`
+	// A key of your choice: a retry with the same key returns the first result and creates nothing twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
 }
 
 // A new bin location.
@@ -220,6 +298,30 @@ type CreatePurchaseOrdersFromSuggestionsInput struct {
 	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
 }
 
+// Bills shipped shipments of one customer.
+type CreateSalesInvoiceInput struct {
+	// The shipments; every line of each is billed.
+	ShipmentIds []int64 `json:"shipmentIds"`
+	// The invoice date; today when left out.
+	PostingDate *jxc.Date `json:"postingDate,omitempty"`
+	// A key of your choice: a retry with the same key returns the first result and posts nothing twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+}
+
+// Goods of an invoiced shipment coming back.
+type CreateSalesReturnInput struct {
+	// The shipment.
+	ShipmentID int64 `json:"shipmentId"`
+	// The return date; today when left out.
+	PostingDate *jxc.Date `json:"postingDate,omitempty"`
+	// Why they came back.
+	Reason *string `json:"reason,omitempty"`
+	// The lines.
+	Lines []*SalesReturnLineInput `json:"lines"`
+	// A key of your choice: a retry with the same key returns the first result and posts nothing twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+}
+
 // A new supplier.
 type CreateSupplierInput struct {
 	// A short unique code: 1 to 40 of A-Z, a-z, 0-9, '.', '_', '-'.
@@ -258,6 +360,70 @@ type CreateWarehouseInput struct {
 	Region *string `json:"region,omitempty"`
 	// The street address.
 	Address *string `json:"address,omitempty"`
+}
+
+// A page of customers.
+type CustomerConnection struct {
+	// The customers with their cursors.
+	Edges []*CustomerEdge `json:"edges"`
+	// The customers alone.
+	Nodes []*jxc.Customer `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many customers match the filter in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// One customer in a list page.
+type CustomerEdge struct {
+	// The position of this customer in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The customer.
+	Node *jxc.Customer `json:"node"`
+}
+
+// The result of creating or changing a customer.
+type CustomerPayload struct {
+	// The customer; null on error.
+	Customer *jxc.Customer `json:"customer,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A page of customer payments.
+type CustomerPaymentConnection struct {
+	// The payments with their cursors.
+	Edges []*CustomerPaymentEdge `json:"edges"`
+	// The payments alone.
+	Nodes []*jxc.CustomerPayment `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many payments match the filter in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// One payment in a list page.
+type CustomerPaymentEdge struct {
+	// The position of this payment in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The payment.
+	Node *jxc.CustomerPayment `json:"node"`
+}
+
+// The result of a payment operation.
+type CustomerPaymentPayload struct {
+	// The payment; null on error.
+	Payment *jxc.CustomerPayment `json:"payment,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// The result of a refund.
+type CustomerRefundPayload struct {
+	// The refund; null on error.
+	Refund *jxc.CustomerRefund `json:"refund,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // A fiscal period by year and month.
@@ -632,6 +798,60 @@ type PurchasingSettingsPayload struct {
 type Query struct {
 }
 
+// Money received from a customer.
+type RecordCustomerPaymentInput struct {
+	// The customer.
+	CustomerID int64 `json:"customerId"`
+	// The amount received, > 0.
+	Amount decimal.Decimal `json:"amount"`
+	// The date received; today when left out.
+	PostingDate *jxc.Date `json:"postingDate,omitempty"`
+	// 1002 bank (default) or 1001 cash.
+	BankAccount *string `json:"bankAccount,omitempty"`
+	// A reference.
+	Reference *string `json:"reference,omitempty"`
+	// Which invoices it settles; oldest due first when left out. What is left stays as unapplied credit.
+	Allocations []*AllocationInput `json:"allocations,omitempty"`
+	// A key of your choice: a retry with the same key returns the first result and posts nothing twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+}
+
+// Pays a customer's credit back: a credit note (returnId) or a payment's unapplied amount (paymentId).
+type RefundCustomerInput struct {
+	// The credit note (return).
+	ReturnID *int64 `json:"returnId,omitempty"`
+	// The payment.
+	PaymentID *int64 `json:"paymentId,omitempty"`
+	// The amount, at most the open credit.
+	Amount decimal.Decimal `json:"amount"`
+	// The date; today when left out.
+	PostingDate *jxc.Date `json:"postingDate,omitempty"`
+	// 1002 bank (default) or 1001 cash.
+	BankAccount *string `json:"bankAccount,omitempty"`
+	// A key of your choice: a retry with the same key returns the first result and posts nothing twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+}
+
+// A page of replenishment needs.
+type ReplenishmentNeedConnection struct {
+	// The needs with their cursors.
+	Edges []*ReplenishmentNeedEdge `json:"edges"`
+	// The needs alone.
+	Nodes []*jxc.ReplenishmentNeed `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many needs match the filter in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// One need in a list page.
+type ReplenishmentNeedEdge struct {
+	// The position of this need in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The need.
+	Node *jxc.ReplenishmentNeed `json:"node"`
+}
+
 // A reversal of a journal entry.
 type ReverseJournalEntryInput struct {
 	// The entry to reverse.
@@ -646,6 +866,152 @@ type ReverseJournalEntryInput struct {
 type RevokeAPITokenPayload struct {
 	// The revoked token's id.
 	ID *int64 `json:"id,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A page of sales invoices.
+type SalesInvoiceConnection struct {
+	// The invoices with their cursors.
+	Edges []*SalesInvoiceEdge `json:"edges"`
+	// The invoices alone.
+	Nodes []*jxc.SalesInvoice `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many invoices match the filter in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// One invoice in a list page.
+type SalesInvoiceEdge struct {
+	// The position of this invoice in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The invoice.
+	Node *jxc.SalesInvoice `json:"node"`
+}
+
+// The result of invoicing.
+type SalesInvoicePayload struct {
+	// The invoice; null on error.
+	Invoice *jxc.SalesInvoice `json:"invoice,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A page of sales orders.
+type SalesOrderConnection struct {
+	// The orders with their cursors.
+	Edges []*SalesOrderEdge `json:"edges"`
+	// The orders alone.
+	Nodes []*jxc.SalesOrder `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many orders match the filter in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// One order in a list page.
+type SalesOrderEdge struct {
+	// The position of this order in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The order.
+	Node *jxc.SalesOrder `json:"node"`
+}
+
+// A new sales order (a draft until confirmed).
+type SalesOrderInput struct {
+	// The customer.
+	CustomerID int64 `json:"customerId"`
+	// The channel; the customer's when left out.
+	Channel *jxc.SalesChannel `json:"channel,omitempty"`
+	// The delivery region; the customer's when left out.
+	Region *string `json:"region,omitempty"`
+	// The warehouse to ship from; chosen on confirmation when left out (in the region with stock, else the one with most available).
+	WarehouseID *int64 `json:"warehouseId,omitempty"`
+	// The order date; today when left out.
+	PostingDate *jxc.Date `json:"postingDate,omitempty"`
+	// Notes.
+	Notes *string `json:"notes,omitempty"`
+	// The lines.
+	Lines []*SalesOrderLineInput `json:"lines"`
+	// A key of your choice: a retry with the same key returns the first result and creates nothing twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+}
+
+// One line of a new order.
+type SalesOrderLineInput struct {
+	// The product.
+	ProductID int64 `json:"productId"`
+	// The quantity, > 0 with at most 4 decimals.
+	Quantity decimal.Decimal `json:"quantity"`
+	// Unit price before discount and VAT; the product's sell price when left out.
+	UnitPrice *decimal.Decimal `json:"unitPrice,omitempty"`
+	// Discount as a fraction below 1, such as 0.05; none when left out.
+	DiscountRate *decimal.Decimal `json:"discountRate,omitempty"`
+	// VAT rate as a fraction; the product's when left out.
+	VatRate *decimal.Decimal `json:"vatRate,omitempty"`
+}
+
+// The result of an order operation.
+type SalesOrderPayload struct {
+	// The order after the change; null on error.
+	Order *jxc.SalesOrder `json:"order,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// The dry run of an order: every violation at once, and what confirming would do. Nothing is written.
+type SalesOrderValidation struct {
+	// Whether the order would be confirmed without hold, shortage or error.
+	Ok bool `json:"ok"`
+	// Every violation: input, credit, stock, prices, closed period, inactive products.
+	Violations []*UserError `json:"violations"`
+	// The warehouse it would ship from.
+	WarehouseID *int64 `json:"warehouseId,omitempty"`
+	// Net amount.
+	NetAmount decimal.Decimal `json:"netAmount"`
+	// VAT.
+	VatAmount decimal.Decimal `json:"vatAmount"`
+	// Net plus VAT.
+	TotalAmount decimal.Decimal `json:"totalAmount"`
+	// Why it would go on credit hold; null when the check passes.
+	HoldReason *string `json:"holdReason,omitempty"`
+	// Lines that stock cannot fill.
+	Shortages []*jxc.Shortage `json:"shortages"`
+}
+
+// A page of sales returns.
+type SalesReturnConnection struct {
+	// The returns with their cursors.
+	Edges []*SalesReturnEdge `json:"edges"`
+	// The returns alone.
+	Nodes []*jxc.SalesReturn `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many returns match the filter in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// One return in a list page.
+type SalesReturnEdge struct {
+	// The position of this return in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The return.
+	Node *jxc.SalesReturn `json:"node"`
+}
+
+// How much of a shipment line comes back.
+type SalesReturnLineInput struct {
+	// The shipment line.
+	ShipmentLineID int64 `json:"shipmentLineId"`
+	// The quantity, at most what was shipped and not yet returned.
+	Quantity decimal.Decimal `json:"quantity"`
+}
+
+// The result of a return.
+type SalesReturnPayload struct {
+	// The return with its credit note; null on error.
+	SalesReturn *jxc.SalesReturn `json:"salesReturn,omitempty"`
 	// Why it failed.
 	UserErrors []*UserError `json:"userErrors"`
 }
@@ -678,6 +1044,58 @@ type SetSupplierProductInput struct {
 	Price *decimal.Decimal `json:"price,omitempty"`
 	// Days from order to delivery for this product.
 	LeadTimeDays *int `json:"leadTimeDays,omitempty"`
+}
+
+// How much of one shipment line leaves.
+type ShipLineInput struct {
+	// The shipment line.
+	ShipmentLineID int64 `json:"shipmentLineId"`
+	// The quantity, at most what is reserved on the line.
+	Quantity decimal.Decimal `json:"quantity"`
+}
+
+// Ships a pending shipment, all of it or part.
+type ShipShipmentInput struct {
+	// The pending shipment.
+	ShipmentID int64 `json:"shipmentId"`
+	// The shipping date; today when left out.
+	PostingDate *jxc.Date `json:"postingDate,omitempty"`
+	// The carrier.
+	Carrier *string `json:"carrier,omitempty"`
+	// The carrier's tracking number.
+	TrackingNumber *string `json:"trackingNumber,omitempty"`
+	// Part of the shipment; all of it when left out. What stays behind moves to a new pending shipment.
+	Lines []*ShipLineInput `json:"lines,omitempty"`
+	// A key of your choice: a retry with the same key returns the first result and posts nothing twice.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+}
+
+// A page of shipments.
+type ShipmentConnection struct {
+	// The shipments with their cursors.
+	Edges []*ShipmentEdge `json:"edges"`
+	// The shipments alone.
+	Nodes []*jxc.Shipment `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many shipments match the filter in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// One shipment in a list page.
+type ShipmentEdge struct {
+	// The position of this shipment in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The shipment.
+	Node *jxc.Shipment `json:"node"`
+}
+
+// The result of a shipment operation.
+type ShipmentPayload struct {
+	// The shipment after the change; null on error.
+	Shipment *jxc.Shipment `json:"shipment,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // A stock adjustment: a count variance or scrap.
@@ -953,6 +1371,34 @@ type UpdateCategoryInput struct {
 	// A new English name.
 	NameEn *string `json:"nameEn,omitempty"`
 	// False retires the category.
+	Active *bool `json:"active,omitempty"`
+}
+
+// Changes to a customer; fields left out stay as they are.
+type UpdateCustomerInput struct {
+	// The customer.
+	ID int64 `json:"id"`
+	// A new name.
+	Name *string `json:"name,omitempty"`
+	// The new full list of contacts.
+	Contacts []*ContactInput `json:"contacts,omitempty"`
+	// The new full list of addresses.
+	Addresses []*AddressInput `json:"addresses,omitempty"`
+	// A new region.
+	Region *string `json:"region,omitempty"`
+	// A new salesperson.
+	Salesperson *string `json:"salesperson,omitempty"`
+	// A new usual channel.
+	Channel *jxc.SalesChannel `json:"channel,omitempty"`
+	// A new credit limit.
+	CreditLimit *decimal.Decimal `json:"creditLimit,omitempty"`
+	// New payment terms in days.
+	PaymentTermsDays *int `json:"paymentTermsDays,omitempty"`
+	// New preferences.
+	Preferences *string `json:"preferences,omitempty"`
+	// New notes.
+	Notes *string `json:"notes,omitempty"`
+	// False stops new orders.
 	Active *bool `json:"active,omitempty"`
 }
 

@@ -19,6 +19,7 @@ type Resolver struct {
 	CatalogService jxc.CatalogService
 	StockService   jxc.StockService
 	LedgerService  jxc.LedgerService
+	SalesService   jxc.SalesService
 	Live           jxc.LiveService
 	KPIService     jxc.KPIService
 	// Purchasing: procure to pay, budgets, operating costs and alerts.

@@ -18,6 +18,51 @@ func (r *alertChangeResolver) Seq(ctx context.Context, obj *jxc.AlertChange) (st
 	return strconv.FormatInt(obj.Seq, 10), nil
 }
 
+// Contacts is the resolver for the contacts field.
+func (r *customerResolver) Contacts(ctx context.Context, obj *jxc.Customer) ([]*jxc.Contact, error) {
+	return pointersTo(obj.Contacts), nil
+}
+
+// Addresses is the resolver for the addresses field.
+func (r *customerResolver) Addresses(ctx context.Context, obj *jxc.Customer) ([]*jxc.Address, error) {
+	return pointersTo(obj.Addresses), nil
+}
+
+// Orders is the resolver for the orders field.
+func (r *customerResolver) Orders(ctx context.Context, obj *jxc.Customer, first *int, after *string) (SalesOrderConnection, error) {
+	return salesOrderConnection(r.SalesService.FindSalesOrders(ctx, jxc.SalesDocumentFilter{CustomerID: &obj.ID}, pageArgs(first, after)))
+}
+
+// Shipments is the resolver for the shipments field.
+func (r *customerResolver) Shipments(ctx context.Context, obj *jxc.Customer, first *int, after *string) (ShipmentConnection, error) {
+	return shipmentConnection(r.SalesService.FindShipments(ctx, jxc.SalesDocumentFilter{CustomerID: &obj.ID}, pageArgs(first, after)))
+}
+
+// Invoices is the resolver for the invoices field.
+func (r *customerResolver) Invoices(ctx context.Context, obj *jxc.Customer, first *int, after *string) (SalesInvoiceConnection, error) {
+	return salesInvoiceConnection(r.SalesService.FindSalesInvoices(ctx, jxc.SalesDocumentFilter{CustomerID: &obj.ID}, pageArgs(first, after)))
+}
+
+// Payments is the resolver for the payments field.
+func (r *customerResolver) Payments(ctx context.Context, obj *jxc.Customer, first *int, after *string) (CustomerPaymentConnection, error) {
+	return customerPaymentConnection(r.SalesService.FindCustomerPayments(ctx, jxc.SalesDocumentFilter{CustomerID: &obj.ID}, pageArgs(first, after)))
+}
+
+// Returns is the resolver for the returns field.
+func (r *customerResolver) Returns(ctx context.Context, obj *jxc.Customer, first *int, after *string) (SalesReturnConnection, error) {
+	return salesReturnConnection(r.SalesService.FindSalesReturns(ctx, jxc.SalesDocumentFilter{CustomerID: &obj.ID}, pageArgs(first, after)))
+}
+
+// TopProducts is the resolver for the topProducts field.
+func (r *customerResolver) TopProducts(ctx context.Context, obj *jxc.Customer, limit *int) ([]*jxc.ProductSales, error) {
+	return r.SalesService.CustomerTopProducts(ctx, obj.ID, derefOr(limit, 5))
+}
+
+// Satisfaction is the resolver for the satisfaction field.
+func (r *customerResolver) Satisfaction(ctx context.Context, obj *jxc.Customer) (jxc.Satisfaction, error) {
+	return value(r.SalesService.CustomerSatisfaction(ctx, &obj.ID))
+}
+
 // Login is the resolver for the login field.
 func (r *mutationResolver) Login(ctx context.Context, input LoginInput) (LoginPayload, error) {
 	u, secret, err := r.UserService.Login(ctx, input.Username, input.Password, clientAddr(ctx))
@@ -272,6 +317,100 @@ func (r *mutationResolver) ReopenFiscalPeriod(ctx context.Context, input FiscalP
 		return FiscalPeriodPayload{UserErrors: ues}, err
 	}
 	return FiscalPeriodPayload{Period: v, UserErrors: ues}, nil
+}
+
+// CreateCustomer is the resolver for the createCustomer field.
+func (r *mutationResolver) CreateCustomer(ctx context.Context, input CreateCustomerInput) (CustomerPayload, error) {
+	c, ues, err := salesPayload(r.SalesService.CreateCustomer(ctx, customerInput(input)))
+	return CustomerPayload{Customer: c, UserErrors: ues}, err
+}
+
+// UpdateCustomer is the resolver for the updateCustomer field.
+func (r *mutationResolver) UpdateCustomer(ctx context.Context, input UpdateCustomerInput) (CustomerPayload, error) {
+	c, ues, err := salesPayload(r.SalesService.UpdateCustomer(ctx, customerUpdate(input)))
+	return CustomerPayload{Customer: c, UserErrors: ues}, err
+}
+
+// CreateSalesOrder is the resolver for the createSalesOrder field.
+func (r *mutationResolver) CreateSalesOrder(ctx context.Context, input SalesOrderInput) (SalesOrderPayload, error) {
+	o, ues, err := salesPayload(r.SalesService.CreateSalesOrder(ctx, salesOrderInput(input)))
+	return SalesOrderPayload{Order: o, UserErrors: ues}, err
+}
+
+// ConfirmSalesOrder is the resolver for the confirmSalesOrder field.
+func (r *mutationResolver) ConfirmSalesOrder(ctx context.Context, id int64) (SalesOrderPayload, error) {
+	o, ues, err := salesPayload(r.SalesService.ConfirmSalesOrder(ctx, id))
+	return SalesOrderPayload{Order: o, UserErrors: ues}, err
+}
+
+// ReleaseSalesOrderHold is the resolver for the releaseSalesOrderHold field.
+func (r *mutationResolver) ReleaseSalesOrderHold(ctx context.Context, id int64) (SalesOrderPayload, error) {
+	o, ues, err := salesPayload(r.SalesService.ReleaseSalesOrderHold(ctx, id))
+	return SalesOrderPayload{Order: o, UserErrors: ues}, err
+}
+
+// ReserveSalesOrderStock is the resolver for the reserveSalesOrderStock field.
+func (r *mutationResolver) ReserveSalesOrderStock(ctx context.Context, id int64) (SalesOrderPayload, error) {
+	o, ues, err := salesPayload(r.SalesService.ReserveSalesOrder(ctx, id))
+	return SalesOrderPayload{Order: o, UserErrors: ues}, err
+}
+
+// CancelSalesOrder is the resolver for the cancelSalesOrder field.
+func (r *mutationResolver) CancelSalesOrder(ctx context.Context, id int64) (SalesOrderPayload, error) {
+	o, ues, err := salesPayload(r.SalesService.CancelSalesOrder(ctx, id))
+	return SalesOrderPayload{Order: o, UserErrors: ues}, err
+}
+
+// CloseSalesOrder is the resolver for the closeSalesOrder field.
+func (r *mutationResolver) CloseSalesOrder(ctx context.Context, id int64) (SalesOrderPayload, error) {
+	o, ues, err := salesPayload(r.SalesService.CloseSalesOrder(ctx, id))
+	return SalesOrderPayload{Order: o, UserErrors: ues}, err
+}
+
+// ShipShipment is the resolver for the shipShipment field.
+func (r *mutationResolver) ShipShipment(ctx context.Context, input ShipShipmentInput) (ShipmentPayload, error) {
+	sh, ues, err := salesPayload(r.SalesService.ShipShipment(ctx, shipInput(input)))
+	return ShipmentPayload{Shipment: sh, UserErrors: ues}, err
+}
+
+// ConfirmDelivery is the resolver for the confirmDelivery field.
+func (r *mutationResolver) ConfirmDelivery(ctx context.Context, input ConfirmDeliveryInput) (ShipmentPayload, error) {
+	sh, ues, err := salesPayload(r.SalesService.ConfirmDelivery(ctx, jxc.DeliveryInput{ShipmentID: input.ShipmentID, Rating: input.Rating, RatingComment: input.RatingComment}))
+	return ShipmentPayload{Shipment: sh, UserErrors: ues}, err
+}
+
+// CreateSalesInvoice is the resolver for the createSalesInvoice field.
+func (r *mutationResolver) CreateSalesInvoice(ctx context.Context, input CreateSalesInvoiceInput) (SalesInvoicePayload, error) {
+	inv, ues, err := salesPayload(r.SalesService.CreateSalesInvoice(ctx, jxc.SalesInvoiceInput{ShipmentIDs: input.ShipmentIds, PostingDate: input.PostingDate, IdempotencyKey: input.IdempotencyKey}))
+	return SalesInvoicePayload{Invoice: inv, UserErrors: ues}, err
+}
+
+// RecordCustomerPayment is the resolver for the recordCustomerPayment field.
+func (r *mutationResolver) RecordCustomerPayment(ctx context.Context, input RecordCustomerPaymentInput) (CustomerPaymentPayload, error) {
+	pay, ues, err := salesPayload(r.SalesService.RecordCustomerPayment(ctx, jxc.PaymentInput{CustomerID: input.CustomerID, Amount: input.Amount,
+		PostingDate: input.PostingDate, BankAccount: input.BankAccount, Reference: input.Reference, Allocations: receivableAllocations(input.Allocations),
+		IdempotencyKey: input.IdempotencyKey}))
+	return CustomerPaymentPayload{Payment: pay, UserErrors: ues}, err
+}
+
+// ApplyCustomerCredit is the resolver for the applyCustomerCredit field.
+func (r *mutationResolver) ApplyCustomerCredit(ctx context.Context, input ApplyCustomerCreditInput) (CustomerPaymentPayload, error) {
+	pay, ues, err := salesPayload(r.SalesService.ApplyCustomerCredit(ctx, jxc.ApplyCreditInput{PaymentID: input.PaymentID, PostingDate: input.PostingDate,
+		Allocations: receivableAllocations(input.Allocations)}))
+	return CustomerPaymentPayload{Payment: pay, UserErrors: ues}, err
+}
+
+// CreateSalesReturn is the resolver for the createSalesReturn field.
+func (r *mutationResolver) CreateSalesReturn(ctx context.Context, input CreateSalesReturnInput) (SalesReturnPayload, error) {
+	ret, ues, err := salesPayload(r.SalesService.CreateSalesReturn(ctx, salesReturnInput(input)))
+	return SalesReturnPayload{SalesReturn: ret, UserErrors: ues}, err
+}
+
+// RefundCustomer is the resolver for the refundCustomer field.
+func (r *mutationResolver) RefundCustomer(ctx context.Context, input RefundCustomerInput) (CustomerRefundPayload, error) {
+	ref, ues, err := salesPayload(r.SalesService.RefundCustomer(ctx, jxc.RefundInput{ReturnID: input.ReturnID, PaymentID: input.PaymentID, Amount: input.Amount,
+		PostingDate: input.PostingDate, BankAccount: input.BankAccount, IdempotencyKey: input.IdempotencyKey}))
+	return CustomerRefundPayload{Refund: ref, UserErrors: ues}, err
 }
 
 // CreateSupplier is the resolver for the createSupplier field.
@@ -559,6 +698,80 @@ func (r *queryResolver) BooksCheck(ctx context.Context) (jxc.BooksCheck, error) 
 	return value(r.LedgerService.BooksCheck(ctx))
 }
 
+// Customers is the resolver for the customers field.
+func (r *queryResolver) Customers(ctx context.Context, first *int, after *string, filter *jxc.CustomerFilter, orderBy *jxc.CustomerOrder) (CustomerConnection, error) {
+	return customerConnection(r.SalesService.FindCustomers(ctx, derefFilter(filter), orderBy, pageArgs(first, after)))
+}
+
+// Customer is the resolver for the customer field.
+func (r *queryResolver) Customer(ctx context.Context, id int64) (*jxc.Customer, error) {
+	return nilIfNotFoundSales(r.SalesService.FindCustomerByID(ctx, id))
+}
+
+// SalesOrders is the resolver for the salesOrders field.
+func (r *queryResolver) SalesOrders(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (SalesOrderConnection, error) {
+	return salesOrderConnection(r.SalesService.FindSalesOrders(ctx, derefFilter(filter), pageArgs(first, after)))
+}
+
+// SalesOrder is the resolver for the salesOrder field.
+func (r *queryResolver) SalesOrder(ctx context.Context, id int64) (*jxc.SalesOrder, error) {
+	return nilIfNotFoundSales(r.SalesService.FindSalesOrderByID(ctx, id))
+}
+
+// ValidateSalesOrder is the resolver for the validateSalesOrder field.
+func (r *queryResolver) ValidateSalesOrder(ctx context.Context, input SalesOrderInput) (SalesOrderValidation, error) {
+	v, err := r.SalesService.ValidateSalesOrder(ctx, salesOrderInput(input))
+	if err != nil {
+		return SalesOrderValidation{}, err
+	}
+	return salesOrderValidation(v)
+}
+
+// ReplenishmentNeeds is the resolver for the replenishmentNeeds field.
+func (r *queryResolver) ReplenishmentNeeds(ctx context.Context, first *int, after *string, filter *jxc.ReplenishmentNeedFilter) (ReplenishmentNeedConnection, error) {
+	return replenishmentNeedConnection(r.SalesService.FindReplenishmentNeeds(ctx, derefFilter(filter), pageArgs(first, after)))
+}
+
+// Shipments is the resolver for the shipments field.
+func (r *queryResolver) Shipments(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (ShipmentConnection, error) {
+	return shipmentConnection(r.SalesService.FindShipments(ctx, derefFilter(filter), pageArgs(first, after)))
+}
+
+// Shipment is the resolver for the shipment field.
+func (r *queryResolver) Shipment(ctx context.Context, id int64) (*jxc.Shipment, error) {
+	return nilIfNotFoundSales(r.SalesService.FindShipmentByID(ctx, id))
+}
+
+// SalesInvoices is the resolver for the salesInvoices field.
+func (r *queryResolver) SalesInvoices(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (SalesInvoiceConnection, error) {
+	return salesInvoiceConnection(r.SalesService.FindSalesInvoices(ctx, derefFilter(filter), pageArgs(first, after)))
+}
+
+// SalesInvoice is the resolver for the salesInvoice field.
+func (r *queryResolver) SalesInvoice(ctx context.Context, id int64) (*jxc.SalesInvoice, error) {
+	return nilIfNotFoundSales(r.SalesService.FindSalesInvoiceByID(ctx, id))
+}
+
+// CustomerPayments is the resolver for the customerPayments field.
+func (r *queryResolver) CustomerPayments(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (CustomerPaymentConnection, error) {
+	return customerPaymentConnection(r.SalesService.FindCustomerPayments(ctx, derefFilter(filter), pageArgs(first, after)))
+}
+
+// SalesReturns is the resolver for the salesReturns field.
+func (r *queryResolver) SalesReturns(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (SalesReturnConnection, error) {
+	return salesReturnConnection(r.SalesService.FindSalesReturns(ctx, derefFilter(filter), pageArgs(first, after)))
+}
+
+// ReceivablesAging is the resolver for the receivablesAging field.
+func (r *queryResolver) ReceivablesAging(ctx context.Context, asOf *jxc.Date, customerID *int64) (jxc.ReceivablesAging, error) {
+	return value(r.SalesService.ReceivablesAging(ctx, dateOrZero(asOf), customerID))
+}
+
+// CustomerSatisfaction is the resolver for the customerSatisfaction field.
+func (r *queryResolver) CustomerSatisfaction(ctx context.Context) (jxc.Satisfaction, error) {
+	return value(r.SalesService.CustomerSatisfaction(ctx, nil))
+}
+
 // StockValueSummary is the resolver for the stockValueSummary field.
 func (r *queryResolver) StockValueSummary(ctx context.Context, groupBy jxc.StockGroupBy) ([]*jxc.StockValueGroup, error) {
 	return r.StockService.StockValueSummary(ctx, groupBy)
@@ -712,6 +925,15 @@ func (r *queryResolver) Alerts(ctx context.Context, kinds []string, mine *bool, 
 		})
 }
 
+// Shipments is the resolver for the shipments field.
+func (r *salesOrderResolver) Shipments(ctx context.Context, obj *jxc.SalesOrder) ([]*jxc.Shipment, error) {
+	p, err := r.SalesService.FindShipments(ctx, jxc.SalesDocumentFilter{OrderID: &obj.ID}, pageArgs(ptr(jxc.MaxPageSize), nil))
+	if err != nil {
+		return nil, err
+	}
+	return p.Items, nil
+}
+
 // Seq is the resolver for the seq field.
 func (r *stockLevelChangeResolver) Seq(ctx context.Context, obj *jxc.StockLevelChange) (string, error) {
 	return strconv.FormatInt(obj.Seq, 10), nil
@@ -776,6 +998,9 @@ func (r *supplierResolver) Scorecard(ctx context.Context, obj *jxc.Supplier, sin
 // AlertChange returns AlertChangeResolver implementation.
 func (r *Resolver) AlertChange() AlertChangeResolver { return &alertChangeResolver{r} }
 
+// Customer returns CustomerResolver implementation.
+func (r *Resolver) Customer() CustomerResolver { return &customerResolver{r} }
+
 // Mutation returns MutationResolver implementation.
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 
@@ -784,6 +1009,9 @@ func (r *Resolver) PurchaseOrder() PurchaseOrderResolver { return &purchaseOrder
 
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
+
+// SalesOrder returns SalesOrderResolver implementation.
+func (r *Resolver) SalesOrder() SalesOrderResolver { return &salesOrderResolver{r} }
 
 // StockLevelChange returns StockLevelChangeResolver implementation.
 func (r *Resolver) StockLevelChange() StockLevelChangeResolver { return &stockLevelChangeResolver{r} }
@@ -796,9 +1024,11 @@ func (r *Resolver) Supplier() SupplierResolver { return &supplierResolver{r} }
 
 type (
 	alertChangeResolver      struct{ *Resolver }
+	customerResolver         struct{ *Resolver }
 	mutationResolver         struct{ *Resolver }
 	purchaseOrderResolver    struct{ *Resolver }
 	queryResolver            struct{ *Resolver }
+	salesOrderResolver       struct{ *Resolver }
 	stockLevelChangeResolver struct{ *Resolver }
 	subscriptionResolver     struct{ *Resolver }
 	supplierResolver         struct{ *Resolver }

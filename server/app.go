@@ -41,6 +41,7 @@ func (a *app) routes() http.Handler {
 		KPIService:     db.NewKPIService(a.store),
 		StockService:   db.NewStockService(a.store),
 		LedgerService:  db.NewLedgerService(a.store),
+		SalesService:   db.NewSalesService(a.store),
 		// Purchasing
 		PurchasingService: db.NewPurchasingService(a.store),
 		BudgetService:     db.NewBudgetService(a.store),

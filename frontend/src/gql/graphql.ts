@@ -45,6 +45,10 @@ export type BooksRule =
   | 'ACCOUNT_DAILY_MISMATCH'
   /** Trade payables 2202.01 differ from the open supplier invoices (invariant 5). */
   | 'AP_MISMATCH'
+  /** The AR control account 1122 differs from open customer invoices less open credit notes (invariant 5). */
+  | 'AR_CONTROL_MISMATCH'
+  /** Advances from customers 2203 differ from the unapplied customer payments (invariant 5). */
+  | 'CUSTOMER_ADVANCES_MISMATCH'
   /** A journal entry's debits differ from its credits. */
   | 'ENTRY_UNBALANCED'
   /** A journal entry has no lines. */
@@ -268,6 +272,12 @@ export type SortDirection =
 
 /** The kind of business document a posting comes from. */
 export type SourceType =
+  /** A payment's unapplied credit applied to invoices; the source id is the payment. */
+  | 'CUSTOMER_CREDIT_APPLICATION'
+  /** A payment received from a customer. */
+  | 'CUSTOMER_PAYMENT'
+  /** Money paid back to a customer. */
+  | 'CUSTOMER_REFUND'
   /** A landed cost (freight, duty, insurance) spread over receipt lines. */
   | 'LANDED_COST'
   /** A journal entry written by finance. */
@@ -280,6 +290,12 @@ export type SourceType =
   | 'PURCHASE_RECEIPT'
   /** The reversal of a journal entry; the source id is the reversed entry. */
   | 'REVERSAL'
+  /** A sales invoice: receivable, revenue and output VAT. */
+  | 'SALES_INVOICE'
+  /** A sales return and its credit note. */
+  | 'SALES_RETURN'
+  /** A shipment to a customer: cost of goods sold out of inventory. */
+  | 'SHIPMENT'
   /** A stock adjustment: count variance or scrap. */
   | 'STOCK_ADJUSTMENT'
   /** A supplier invoice: Dr GRNI, price variance and input VAT, Cr trade payables. */

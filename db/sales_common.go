@@ -1,0 +1,176 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/lib/pq"
+	"github.com/shopspring/decimal"
+
+	"github.com/jxcgraph/jxc"
+)
+
+// SalesService implements jxc.SalesService: order to cash on PostgreSQL.
+//
+// Lock order, the same in every flow so that concurrent ones never
+// deadlock: customer -> sales order -> shipment -> invoices (by id) ->
+// payment or credit note -> stock (product id, then warehouse id, taken by
+// lockStock as post() does) -> fiscal period and accounts (inside post).
+type SalesService struct {
+	db *DB
+	// lean makes the flows return only the ids and figures the demo loader
+	// needs instead of reloading each document with everything it shows.
+	lean bool
+}
+
+// NewSalesService returns order to cash on db.
+func NewSalesService(db *DB) *SalesService { return &SalesService{db: db} }
+
+var _ jxc.SalesService = (*SalesService)(nil)
+
+// salesScope is the idempotency scope of a sales operation: the
+// operation and the user, so that one user's key never answers another's
+// request. Keys live in idempotency_keys, claimed and filled by claimKey
+// and fillKey in the business transaction.
+func salesScope(ctx context.Context, op string) string {
+	return fmt.Sprintf("sales.%s:%d", op, deref(userID(ctx)))
+}
+
+func today(tx *Tx) jxc.Date { return jxc.Today(tx.Now) }
+
+func dateOrToday(d *jxc.Date, def jxc.Date) jxc.Date {
+	if d == nil || d.IsZero() {
+		return def
+	}
+	return *d
+}
+
+// checkPeriodOpen adds an error when the date's fiscal period is closed,
+// without locking it (documents that do not post yet).
+func checkPeriodOpen(ctx context.Context, q Queryer, es *jxc.Errors, field string, d jxc.Date) error {
+	var status sql.NullString
+	err := q.GetContext(ctx, &status, `SELECT status FROM fiscal_periods WHERE year = $1 AND month = $2`, d.Year, int(d.Month))
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	if status.Valid && status.String != string(jxc.PeriodOpen) {
+		es.Add(jxc.ECONFLICT, field, "the fiscal period %04d-%02d is closed; use a date in an open period or ask finance to reopen it", d.Year, int(d.Month))
+	}
+	return nil
+}
+
+// lockBalances locks the balances of keys (creating missing ones) exactly
+// as post() does: product rows, then balances, by product then warehouse.
+func lockBalances(ctx context.Context, tx *Tx, keys []jxc.StockKey) (map[jxc.StockKey]jxc.StockBalance, error) {
+	st := &jxc.PostingState{Balances: map[jxc.StockKey]jxc.StockBalance{}, LastMove: map[int64]jxc.Date{}, SKUs: map[int64]string{}}
+	if len(keys) == 0 {
+		return st.Balances, nil
+	}
+	if err := lockStock(ctx, tx, keys, st); err != nil {
+		return nil, err
+	}
+	return st.Balances, nil
+}
+
+// addReserved changes the reserved quantity of locked balances; the
+// stock_reserved_within_on_hand check refuses reserving more than is on
+// hand. The caller holds the rows' locks (lockBalances).
+func addReserved(ctx context.Context, tx *Tx, deltas map[jxc.StockKey]decimal.Decimal) error {
+	var ps, ws []int64
+	var qs []string
+	for k, d := range deltas {
+		if d.IsZero() {
+			continue
+		}
+		ps, ws, qs = append(ps, k.ProductID), append(ws, k.WarehouseID), append(qs, d.String())
+	}
+	if len(ps) == 0 {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE stock_balances b SET reserved = b.reserved + t.q
+		FROM unnest($1::bigint[], $2::bigint[], $3::numeric[]) AS t(p, w, q)
+		WHERE b.product_id = t.p AND b.warehouse_id = t.w`, pq.Array(ps), pq.Array(ws), pq.Array(qs))
+	return domainError(err, "input.lines")
+}
+
+// nextID takes the next id of a table's sequence, so a posting can name
+// its source document before the document row is written.
+func nextID(ctx context.Context, tx *Tx, table string) (int64, error) {
+	var id int64
+	err := tx.GetContext(ctx, &id, `SELECT nextval(pg_get_serial_sequence($1, 'id'))`, table)
+	return id, err
+}
+
+// publishReceivable announces a customer's receivables after a change, in
+// the same transaction.
+func publishReceivable(ctx context.Context, tx *Tx, customerID int64) error {
+	c, err := findCustomer(ctx, tx, customerID, today(tx))
+	if err != nil {
+		return err
+	}
+	return Publish(ctx, tx, "receivable", fmt.Sprint(customerID), map[string]any{
+		"customerId":      fmt.Sprint(c.ID),
+		"code":            c.Code,
+		"openBalance":     c.OpenBalance().StringFixed(2),
+		"overdueAmount":   c.OverdueAmount.StringFixed(2),
+		"creditLimit":     c.CreditLimit.StringFixed(2),
+		"creditAvailable": c.CreditAvailable().StringFixed(2),
+		"onCreditHold":    c.OnCreditHold(),
+	})
+}
+
+// raiseSalesAlert raises an alert about an order (db.RaiseAlert: recorded
+// and published on the "alert" topic in the same transaction).
+func raiseSalesAlert(ctx context.Context, tx *Tx, kind, orderNumber, message string, payload map[string]any) error {
+	_, err := RaiseAlert(ctx, tx, kind, orderNumber, message, nil, payload)
+	return err
+}
+
+// productRefs loads products by id for line checks.
+func productRefs(ctx context.Context, q Queryer, ids []int64) (map[int64]*jxc.Product, error) {
+	var ps []*jxc.Product
+	if err := q.SelectContext(ctx, &ps, `SELECT `+productCols+` FROM products WHERE id = ANY($1)`, pq.Array(ids)); err != nil {
+		return nil, err
+	}
+	out := map[int64]*jxc.Product{}
+	for _, p := range ps {
+		out[p.ID] = p
+	}
+	return out, nil
+}
+
+func fillLineProducts(ctx context.Context, q Queryer, ids []int64, set func(map[int64]*jxc.Product)) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	r := refLoader{}
+	for _, id := range ids {
+		r.want(id, 0, nil)
+	}
+	if err := r.load(ctx, q); err != nil {
+		return err
+	}
+	set(r.products)
+	return nil
+}
+
+func notFound(field, what string, id int64) error {
+	return jxc.FieldErrorf(jxc.ENOTFOUND, field, "no %s %d", what, id)
+}
+
+// withTx runs fn in one transaction (db.WithTx). The demo loader's
+// transactions commit without waiting for the WAL flush: the loader's last
+// write, the demo_loaded setting, is committed normally afterwards, and WAL
+// is flushed in order, so once it is durable every demo row before it is.
+func (s *SalesService) withTx(ctx context.Context, fn func(tx *Tx) error) error {
+	return s.db.WithTx(ctx, func(tx *Tx) error {
+		if s.lean {
+			if _, err := tx.ExecContext(ctx, `SET LOCAL synchronous_commit = off`); err != nil {
+				return err
+			}
+		}
+		return fn(tx)
+	})
+}

@@ -1,0 +1,201 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/jxcgraph/jxc"
+)
+
+// customerCols selects a customer with its receivables; $1 is today (for
+// what is overdue).
+const customerCols = `c.id, c.code, c.name, c.contacts, c.addresses, c.region, c.salesperson, c.channel, c.credit_limit,
+	c.payment_terms_days, c.preferences, c.notes, c.active, c.created_at, c.updated_at,
+	coalesce((SELECT sum(i.total_amount - i.paid_amount - i.credited_amount) FROM sales_invoices i
+		WHERE i.customer_id = c.id AND i.status <> 'PAID'), 0) AS open_invoices,
+	coalesce((SELECT sum(p.amount - p.applied_amount - p.refunded_amount) FROM customer_payments p WHERE p.customer_id = c.id), 0)
+	+ coalesce((SELECT sum(r.total_amount - r.applied_amount - r.refunded_amount) FROM sales_returns r WHERE r.customer_id = c.id), 0) AS open_credits,
+	coalesce((SELECT sum(i.total_amount - i.paid_amount - i.credited_amount) FROM sales_invoices i
+		WHERE i.customer_id = c.id AND i.status <> 'PAID' AND i.due_date < $1::date), 0) AS overdue_amount,
+	coalesce((SELECT sum(greatest(o.total_amount - coalesce((SELECT sum(il.net_amount + il.vat_amount)
+			FROM sales_invoice_lines il JOIN shipment_lines sl ON sl.id = il.shipment_line_id JOIN shipments s ON s.id = sl.shipment_id
+			WHERE s.order_id = o.id), 0), 0))
+		FROM sales_orders o WHERE o.customer_id = c.id AND o.status IN ('CONFIRMED','PARTIALLY_SHIPPED','SHIPPED')), 0) AS uninvoiced_open,
+	(SELECT count(*) FROM sales_orders o WHERE o.customer_id = c.id AND o.status = 'ON_HOLD') AS held_orders`
+
+func findCustomer(ctx context.Context, q Queryer, id int64, asOf jxc.Date) (*jxc.Customer, error) {
+	c := &jxc.Customer{}
+	err := q.GetContext(ctx, c, `SELECT `+customerCols+` FROM customers c WHERE c.id = $2`, asOf, id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("id", "customer", id)
+	}
+	return c, err
+}
+
+// CreateCustomer implements jxc.SalesService.
+func (s *SalesService) CreateCustomer(ctx context.Context, in jxc.CustomerInput) (*jxc.Customer, error) {
+	if err := jxc.ValidateCustomerInput(in); err != nil {
+		return nil, err
+	}
+	var c *jxc.Customer
+	err := s.withTx(ctx, func(tx *Tx) error {
+		prior, err := claimKey(ctx, tx, salesScope(ctx, "createCustomer"), in.IdempotencyKey)
+		if err != nil {
+			return err
+		}
+		if prior != nil {
+			c, err = findCustomer(ctx, tx, *prior, today(tx))
+			return err
+		}
+		var n int
+		if err := tx.GetContext(ctx, &n, `SELECT count(*) FROM customers WHERE code = $1`, in.Code); err != nil {
+			return err
+		}
+		if n > 0 {
+			return jxc.FieldErrorf(jxc.ECONFLICT, "input.code", "customer code %s is already used", in.Code)
+		}
+		channel := jxc.ChannelDirect
+		if in.Channel != nil {
+			channel = *in.Channel
+		}
+		terms := 30
+		if in.PaymentTermsDays != nil {
+			terms = *in.PaymentTermsDays
+		}
+		var id int64
+		err = tx.GetContext(ctx, &id, `INSERT INTO customers (code, name, contacts, addresses, region, salesperson, channel,
+			credit_limit, payment_terms_days, preferences, notes, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
+			in.Code, strings.TrimSpace(in.Name), jxc.Contacts(in.Contacts), jxc.Addresses(in.Addresses), deref(in.Region),
+			deref(in.Salesperson), channel, decOr(in.CreditLimit, decimal.Zero), terms, deref(in.Preferences), deref(in.Notes), tx.Now)
+		if err != nil {
+			return domainError(err, "input.code")
+		}
+		if err := fillKey(ctx, tx, salesScope(ctx, "createCustomer"), in.IdempotencyKey, id); err != nil {
+			return err
+		}
+		c, err = findCustomer(ctx, tx, id, today(tx))
+		return err
+	})
+	return c, err
+}
+
+// UpdateCustomer implements jxc.SalesService.
+func (s *SalesService) UpdateCustomer(ctx context.Context, in jxc.CustomerUpdate) (*jxc.Customer, error) {
+	if err := jxc.ValidateCustomerUpdate(in); err != nil {
+		return nil, err
+	}
+	var c *jxc.Customer
+	err := s.withTx(ctx, func(tx *Tx) error {
+		var contacts, addrs any
+		if in.Contacts != nil {
+			contacts = jxc.Contacts(in.Contacts)
+		}
+		if in.Addresses != nil {
+			addrs = jxc.Addresses(in.Addresses)
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE customers SET name = coalesce($2, name), contacts = coalesce($3::jsonb, contacts),
+			addresses = coalesce($4::jsonb, addresses), region = coalesce($5, region), salesperson = coalesce($6, salesperson),
+			channel = coalesce($7, channel), credit_limit = coalesce($8, credit_limit), payment_terms_days = coalesce($9, payment_terms_days),
+			preferences = coalesce($10, preferences), notes = coalesce($11, notes), active = coalesce($12, active), updated_at = $13
+			WHERE id = $1`, in.ID, trimmed(in.Name), contacts, addrs, in.Region, in.Salesperson, in.Channel, in.CreditLimit,
+			in.PaymentTermsDays, in.Preferences, in.Notes, in.Active, tx.Now)
+		if err != nil {
+			return domainError(err, "input")
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return notFound("input.id", "customer", in.ID)
+		}
+		if in.CreditLimit != nil || in.PaymentTermsDays != nil {
+			if err := publishReceivable(ctx, tx, in.ID); err != nil {
+				return err
+			}
+		}
+		c, err = findCustomer(ctx, tx, in.ID, today(tx))
+		return err
+	})
+	return c, err
+}
+
+// FindCustomerByID implements jxc.SalesService.
+func (s *SalesService) FindCustomerByID(ctx context.Context, id int64) (*jxc.Customer, error) {
+	return findCustomer(ctx, s.db, id, jxc.Today(s.db.Now()))
+}
+
+// FindCustomers implements jxc.SalesService.
+func (s *SalesService) FindCustomers(ctx context.Context, f jxc.CustomerFilter, o *jxc.CustomerOrder, p jxc.PageArgs) (*jxc.Page[*jxc.Customer], error) {
+	// $1 is today, used by customerCols.
+	w := where{args: []any{jxc.Today(s.db.Now())}, conds: []string{`$1::date IS NOT NULL`}}
+	if f.Search != nil && strings.TrimSpace(*f.Search) != "" {
+		w.add(`(c.code ILIKE %s OR c.name ILIKE %[1]s)`, likePattern(*f.Search))
+	}
+	if f.Region != nil {
+		w.add(`c.region = %s`, *f.Region)
+	}
+	if f.Channel != nil {
+		w.add(`c.channel = %s`, string(*f.Channel))
+	}
+	if f.Salesperson != nil {
+		w.add(`c.salesperson = %s`, *f.Salesperson)
+	}
+	if f.Active != nil {
+		w.add(`c.active = %s`, *f.Active)
+	}
+	if f.OnCreditHold != nil {
+		w.add(`EXISTS (SELECT 1 FROM sales_orders o WHERE o.customer_id = c.id AND o.status = 'ON_HOLD') = %s`, *f.OnCreditHold)
+	}
+	if f.Overdue != nil {
+		w.add(`EXISTS (SELECT 1 FROM sales_invoices i WHERE i.customer_id = c.id AND i.status <> 'PAID' AND i.due_date < $1::date) = %s`, *f.Overdue)
+	}
+	dir := "ASC"
+	order := "c.code"
+	if o != nil {
+		dir = o.Direction.SQL()
+		switch o.Field {
+		case jxc.CustomerOrderName:
+			order = "c.name"
+		case jxc.CustomerOrderOpenBalance:
+			order = "open_invoices - open_credits"
+		case jxc.CustomerOrderOverdue:
+			order = "overdue_amount"
+		}
+	}
+	return page[*jxc.Customer](ctx, s.db, p, customerCols, "customers c", &w, order+" "+dir+", c.id "+dir)
+}
+
+// CustomerTopProducts implements jxc.SalesService: what the customer buys
+// most by invoiced net amount.
+func (s *SalesService) CustomerTopProducts(ctx context.Context, customerID int64, limit int) ([]*jxc.ProductSales, error) {
+	if limit <= 0 || limit > 50 {
+		limit = 5
+	}
+	out := []*jxc.ProductSales{}
+	if err := s.db.SelectContext(ctx, &out, `SELECT l.product_id, sum(l.quantity) AS quantity, sum(l.net_amount) AS net_amount
+		FROM sales_invoice_lines l JOIN sales_invoices i ON i.id = l.invoice_id
+		WHERE i.customer_id = $1 GROUP BY l.product_id ORDER BY sum(l.net_amount) DESC, l.product_id LIMIT $2`, customerID, limit); err != nil {
+		return nil, err
+	}
+	ids := make([]int64, len(out))
+	for i, p := range out {
+		ids[i] = p.ProductID
+	}
+	return out, fillLineProducts(ctx, s.db, ids, func(m map[int64]*jxc.Product) {
+		for _, p := range out {
+			p.Product = m[p.ProductID]
+		}
+	})
+}
+
+// CustomerSatisfaction implements jxc.SalesService; nil customerID means
+// every customer.
+func (s *SalesService) CustomerSatisfaction(ctx context.Context, customerID *int64) (*jxc.Satisfaction, error) {
+	out := &jxc.Satisfaction{}
+	err := s.db.GetContext(ctx, out, `SELECT count(rating) AS rated, count(*) FILTER (WHERE rating >= 4) AS satisfied,
+		coalesce(round(avg(rating), 2), 0) AS average
+		FROM shipments WHERE rating IS NOT NULL AND ($1::bigint IS NULL OR customer_id = $1)`, customerID)
+	return out, err
+}

@@ -1,0 +1,785 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/lib/pq"
+	"github.com/shopspring/decimal"
+
+	"github.com/jxcgraph/jxc"
+)
+
+const salesOrderCols = `id, number, customer_id, channel, region, coalesce(warehouse_id, 0) AS warehouse_id, warehouse_override, posting_date,
+	status, hold_reason, hold_released_by, notes, net_amount, vat_amount, total_amount, created_by, created_at, updated_at`
+
+const salesOrderLineCols = `id, order_id, line_no, product_id, quantity, unit_price, discount_rate, vat_rate, net_amount, vat_amount,
+	reserved, shipped, returned`
+
+func findSalesOrder(ctx context.Context, q Queryer, id int64, lock bool) (*jxc.SalesOrder, error) {
+	o := &jxc.SalesOrder{}
+	query := `SELECT ` + salesOrderCols + ` FROM sales_orders WHERE id = $1`
+	if lock {
+		query += ` FOR UPDATE`
+	}
+	err := q.GetContext(ctx, o, query, id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("id", "sales order", id)
+	} else if err != nil {
+		return nil, err
+	}
+	return o, q.SelectContext(ctx, &o.Lines, `SELECT `+salesOrderLineCols+` FROM sales_order_lines WHERE order_id = $1 ORDER BY line_no`, id)
+}
+
+// fillSalesOrders loads the lines, products, customers and warehouses of a page
+// of orders: one query each, never one per order.
+func fillSalesOrders(ctx context.Context, q Queryer, asOf jxc.Date, os []*jxc.SalesOrder) error {
+	if len(os) == 0 {
+		return nil
+	}
+	ids := make([]int64, len(os))
+	byID := map[int64]*jxc.SalesOrder{}
+	for i, o := range os {
+		ids[i] = o.ID
+		byID[o.ID] = o
+		if o.Lines == nil {
+			o.Lines = []*jxc.SalesOrderLine{}
+		}
+	}
+	var lines []*jxc.SalesOrderLine
+	if len(os) > 1 || len(os[0].Lines) == 0 {
+		if err := q.SelectContext(ctx, &lines, `SELECT `+salesOrderLineCols+` FROM sales_order_lines WHERE order_id = ANY($1) ORDER BY order_id, line_no`, pq.Array(ids)); err != nil {
+			return err
+		}
+		for _, o := range os {
+			o.Lines = o.Lines[:0]
+		}
+		for _, l := range lines {
+			byID[l.OrderID].Lines = append(byID[l.OrderID].Lines, l)
+		}
+	}
+	r := refLoader{}
+	var cids []int64
+	for _, o := range os {
+		cids = append(cids, o.CustomerID)
+		for _, l := range o.Lines {
+			r.want(l.ProductID, o.WarehouseID, nil)
+		}
+	}
+	if err := r.load(ctx, q); err != nil {
+		return err
+	}
+	cs, err := customersByID(ctx, q, asOf, cids)
+	if err != nil {
+		return err
+	}
+	for _, o := range os {
+		o.Customer = cs[o.CustomerID]
+		o.Warehouse = r.warehouses[o.WarehouseID]
+		for _, l := range o.Lines {
+			l.Product = r.products[l.ProductID]
+		}
+	}
+	return nil
+}
+
+func customersByID(ctx context.Context, q Queryer, asOf jxc.Date, ids []int64) (map[int64]*jxc.Customer, error) {
+	var cs []*jxc.Customer
+	if err := q.SelectContext(ctx, &cs, `SELECT `+customerCols+` FROM customers c WHERE c.id = ANY($2)`, asOf, pq.Array(ids)); err != nil {
+		return nil, err
+	}
+	out := map[int64]*jxc.Customer{}
+	for _, c := range cs {
+		out[c.ID] = c
+	}
+	return out, nil
+}
+
+// orderDraft checks an order input against the database and prices it:
+// every error at once.
+type orderDraft struct {
+	customer *jxc.Customer
+	date     jxc.Date
+	channel  jxc.SalesChannel
+	region   string
+	lines    []*jxc.SalesOrderLine
+	net, vat decimal.Decimal
+	products map[int64]*jxc.Product
+}
+
+func draftOrder(ctx context.Context, tx *Tx, in jxc.SalesOrderInput, es *jxc.Errors) (*orderDraft, error) {
+	d := &orderDraft{date: dateOrToday(in.PostingDate, today(tx))}
+	c, err := findCustomer(ctx, tx, in.CustomerID, d.date)
+	if err != nil {
+		if jxc.ErrorCode(err) != jxc.ENOTFOUND {
+			return nil, err
+		}
+		es.Add(jxc.ENOTFOUND, "input.customerId", "no customer %d", in.CustomerID)
+	} else if !c.Active {
+		es.Add(jxc.EINVALID, "input.customerId", "customer %s is inactive", c.Code)
+	}
+	d.customer = c
+	if c != nil {
+		d.channel, d.region = c.Channel, c.Region
+	}
+	if in.Channel != nil {
+		d.channel = *in.Channel
+	}
+	if in.Region != nil {
+		d.region = *in.Region
+	}
+	if in.WarehouseID != nil {
+		var active sql.NullBool
+		if err := tx.GetContext(ctx, &active, `SELECT active FROM warehouses WHERE id = $1`, *in.WarehouseID); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return nil, err
+		}
+		if !active.Valid {
+			es.Add(jxc.ENOTFOUND, "input.warehouseId", "no warehouse %d", *in.WarehouseID)
+		} else if !active.Bool {
+			es.Add(jxc.EINVALID, "input.warehouseId", "warehouse %d is inactive", *in.WarehouseID)
+		}
+	}
+	if err := checkPeriodOpen(ctx, tx, es, "input.postingDate", d.date); err != nil {
+		return nil, err
+	}
+	ids := make([]int64, len(in.Lines))
+	for i, l := range in.Lines {
+		ids[i] = l.ProductID
+	}
+	ps, err := productRefs(ctx, tx, ids)
+	if err != nil {
+		return nil, err
+	}
+	d.products = ps
+	d.net, d.vat = decimal.Zero, decimal.Zero
+	for i, l := range in.Lines {
+		f := fmt.Sprintf("input.lines.%d.", i)
+		p := ps[l.ProductID]
+		if p == nil {
+			es.Add(jxc.ENOTFOUND, f+"productId", "no product %d", l.ProductID)
+			continue
+		} else if !p.Active {
+			es.Add(jxc.EINVALID, f+"productId", "product %s is inactive", p.SKU)
+		}
+		price, disc, rate := p.SellPrice, decimal.Zero, p.VATRate
+		if l.UnitPrice != nil {
+			price = *l.UnitPrice
+		}
+		if l.DiscountRate != nil {
+			disc = *l.DiscountRate
+		}
+		if l.VATRate != nil {
+			rate = *l.VATRate
+		}
+		net, vat := jxc.PriceLine(l.Quantity, price, disc, rate)
+		d.lines = append(d.lines, &jxc.SalesOrderLine{LineNo: i + 1, ProductID: l.ProductID, Quantity: l.Quantity, UnitPrice: price,
+			DiscountRate: disc, VATRate: rate, NetAmount: net, VATAmount: vat, Product: p})
+		d.net, d.vat = d.net.Add(net), d.vat.Add(vat)
+	}
+	return d, nil
+}
+
+// CreateSalesOrder implements jxc.SalesService.
+func (s *SalesService) CreateSalesOrder(ctx context.Context, in jxc.SalesOrderInput) (*jxc.SalesOrder, error) {
+	var es jxc.Errors
+	if err := jxc.ValidateSalesOrderInput(in); err != nil {
+		es, _ = jxc.AsErrors(err)
+	}
+	var id int64
+	err := s.withTx(ctx, func(tx *Tx) error {
+		es := es
+		prior, err := claimKey(ctx, tx, salesScope(ctx, "createSalesOrder"), in.IdempotencyKey)
+		if err != nil || prior != nil {
+			if prior != nil {
+				id = *prior
+			}
+			return err
+		}
+		d, err := draftOrder(ctx, tx, in, &es)
+		if err != nil {
+			return err
+		}
+		if err := es.Err(); err != nil {
+			return err
+		}
+		if err := tx.GetContext(ctx, &id, `INSERT INTO sales_orders (customer_id, channel, region, warehouse_id, warehouse_override,
+			posting_date, notes, net_amount, vat_amount, total_amount, created_by, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
+			in.CustomerID, d.channel, d.region, in.WarehouseID, in.WarehouseID != nil, d.date, deref(in.Notes),
+			d.net, d.vat, d.net.Add(d.vat), userID(ctx), tx.Now); err != nil {
+			return domainError(err, "input")
+		}
+		for _, l := range d.lines {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO sales_order_lines (order_id, line_no, product_id, quantity, unit_price,
+				discount_rate, vat_rate, net_amount, vat_amount) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+				id, l.LineNo, l.ProductID, l.Quantity, l.UnitPrice, l.DiscountRate, l.VATRate, l.NetAmount, l.VATAmount); err != nil {
+				return domainError(err, "input.lines")
+			}
+		}
+		return fillKey(ctx, tx, salesScope(ctx, "createSalesOrder"), in.IdempotencyKey, id)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.orderResult(ctx, id)
+}
+
+// creditCheck reads a customer's exposure and overdue invoices on date,
+// leaving out the order being checked.
+func creditCheck(ctx context.Context, q Queryer, c *jxc.Customer, date jxc.Date, orderTotal decimal.Decimal, excludeOrder int64) (jxc.CreditCheck, error) {
+	cc := jxc.CreditCheck{Limit: c.CreditLimit, OrderTotal: orderTotal}
+	var other decimal.Decimal
+	if err := q.GetContext(ctx, &other, `SELECT coalesce(sum(greatest(o.total_amount - coalesce((SELECT sum(il.net_amount + il.vat_amount)
+			FROM sales_invoice_lines il JOIN shipment_lines sl ON sl.id = il.shipment_line_id JOIN shipments s ON s.id = sl.shipment_id
+			WHERE s.order_id = o.id), 0), 0)), 0)
+		FROM sales_orders o WHERE o.customer_id = $1 AND o.id <> $2 AND o.status IN ('CONFIRMED','PARTIALLY_SHIPPED','SHIPPED')`,
+		c.ID, excludeOrder); err != nil {
+		return cc, err
+	}
+	cc.Exposure = c.OpenBalance().Add(other)
+	var od struct {
+		Amount decimal.Decimal `db:"amount"`
+		Oldest *jxc.Date       `db:"oldest"`
+	}
+	if err := q.GetContext(ctx, &od, `SELECT coalesce(sum(total_amount - paid_amount - credited_amount), 0) AS amount, min(due_date) AS oldest
+		FROM sales_invoices WHERE customer_id = $1 AND status <> 'PAID' AND due_date < $2`, c.ID, date); err != nil {
+		return cc, err
+	}
+	cc.Overdue, cc.OldestDue = od.Amount, od.Oldest
+	return cc, nil
+}
+
+// candidates returns every active warehouse with how much of the lines'
+// open quantity its available stock fills.
+func candidates(ctx context.Context, q Queryer, lines []*jxc.SalesOrderLine) ([]jxc.WarehouseStock, error) {
+	var pids []int64
+	var qtys []string
+	for _, l := range lines {
+		pids, qtys = append(pids, l.ProductID), append(qtys, l.Quantity.Sub(l.Shipped).String())
+	}
+	var rows []struct {
+		ID     int64           `db:"id"`
+		Region string          `db:"region"`
+		Fill   decimal.Decimal `db:"fill"`
+	}
+	err := q.SelectContext(ctx, &rows, `SELECT w.id, w.region, coalesce((
+			SELECT sum(least(greatest(b.on_hand - b.reserved, 0), t.q))
+			FROM unnest($1::bigint[], $2::numeric[]) AS t(p, q) JOIN stock_balances b ON b.product_id = t.p AND b.warehouse_id = w.id
+		), 0) AS fill
+		FROM warehouses w WHERE w.active ORDER BY w.id`, pq.Array(pids), pq.Array(qtys))
+	out := make([]jxc.WarehouseStock, len(rows))
+	for i, r := range rows {
+		out[i] = jxc.WarehouseStock{WarehouseID: r.ID, Region: r.Region, Fill: r.Fill}
+	}
+	return out, err
+}
+
+// lockOrderForCustomer locks the customer, then the order: the head of the
+// lock order. The customer comes without its receivables (findCustomer
+// reads those where they are needed).
+func lockOrderForCustomer(ctx context.Context, tx *Tx, id int64) (*jxc.SalesOrder, *jxc.Customer, error) {
+	var cid int64
+	err := tx.GetContext(ctx, &cid, `SELECT customer_id FROM sales_orders WHERE id = $1`, id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil, notFound("id", "sales order", id)
+	} else if err != nil {
+		return nil, nil, err
+	}
+	if _, err := tx.ExecContext(ctx, `SELECT 1 FROM customers WHERE id = $1 FOR UPDATE`, cid); err != nil {
+		return nil, nil, err
+	}
+	o, err := findSalesOrder(ctx, tx, id, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	c := &jxc.Customer{}
+	err = tx.GetContext(ctx, c, `SELECT id, code, name, active, credit_limit, payment_terms_days FROM customers WHERE id = $1`, cid)
+	return o, c, err
+}
+
+// ConfirmSalesOrder implements jxc.SalesService: credit check, then either
+// ON_HOLD with the reason, or reservation, replenishment needs and the
+// pending shipment, in one transaction.
+func (s *SalesService) ConfirmSalesOrder(ctx context.Context, id int64) (*jxc.SalesOrder, error) {
+	err := s.withTx(ctx, func(tx *Tx) error {
+		o, c, err := lockOrderForCustomer(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if err := jxc.CanOrder(o.Status, jxc.ActionConfirm); err != nil {
+			return err
+		}
+		var es jxc.Errors
+		if err := checkPeriodOpen(ctx, tx, &es, "id", o.PostingDate); err != nil {
+			return err
+		}
+		if err := checkOrderProducts(ctx, tx, &es, o); err != nil {
+			return err
+		}
+		if !c.Active {
+			es.Add(jxc.EINVALID, "id", "customer %s is inactive", c.Code)
+		}
+		if err := es.Err(); err != nil {
+			return err
+		}
+		if c, err = findCustomer(ctx, tx, c.ID, o.PostingDate); err != nil {
+			return err
+		}
+		cc, err := creditCheck(ctx, tx, c, o.PostingDate, o.TotalAmount, o.ID)
+		if err != nil {
+			return err
+		}
+		if reason := cc.HoldReason(); reason != "" {
+			if _, err := tx.ExecContext(ctx, `UPDATE sales_orders SET status = 'ON_HOLD', hold_reason = $2, updated_at = $3 WHERE id = $1`,
+				o.ID, reason, tx.Now); err != nil {
+				return err
+			}
+			if err := raiseSalesAlert(ctx, tx, "CREDIT_HOLD", o.Number, fmt.Sprintf("%s %s 信用冻结 on credit hold: %s", o.Number, c.Name, reason),
+				map[string]any{"orderId": fmt.Sprint(o.ID), "orderNumber": o.Number, "customerId": fmt.Sprint(c.ID), "customerName": c.Name, "reason": reason}); err != nil {
+				return err
+			}
+			return publishReceivable(ctx, tx, c.ID)
+		}
+		if err := confirmOrder(ctx, tx, o); err != nil {
+			return err
+		}
+		return publishReceivable(ctx, tx, c.ID)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.orderResult(ctx, id)
+}
+
+func checkOrderProducts(ctx context.Context, tx *Tx, es *jxc.Errors, o *jxc.SalesOrder) error {
+	ids := make([]int64, len(o.Lines))
+	for i, l := range o.Lines {
+		ids[i] = l.ProductID
+	}
+	ps, err := productRefs(ctx, tx, ids)
+	if err != nil {
+		return err
+	}
+	for i, l := range o.Lines {
+		if p := ps[l.ProductID]; p != nil && !p.Active {
+			es.Add(jxc.EINVALID, fmt.Sprintf("lines.%d.productId", i), "product %s is inactive", p.SKU)
+		}
+	}
+	return nil
+}
+
+// confirmOrder chooses the warehouse, reserves what is available, records
+// the shortages and creates the pending shipment; the order and its
+// customer are locked.
+func confirmOrder(ctx context.Context, tx *Tx, o *jxc.SalesOrder) error {
+	if !o.WarehouseOverride || o.WarehouseID == 0 {
+		cands, err := candidates(ctx, tx, o.Lines)
+		if err != nil {
+			return err
+		}
+		wid, ok := jxc.ChooseWarehouse(o.Region, cands)
+		if !ok {
+			return jxc.FieldErrorf(jxc.ECONFLICT, "id", "there is no active warehouse to ship from")
+		}
+		o.WarehouseID = wid
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE sales_orders SET status = 'CONFIRMED', warehouse_id = $2, confirmed_at = $3, updated_at = $3
+		WHERE id = $1`, o.ID, o.WarehouseID, tx.Now); err != nil {
+		return err
+	}
+	o.Status = jxc.OrderConfirmed
+	return reserveOutstanding(ctx, tx, o)
+}
+
+// reserveOutstanding reserves available stock for what each line still
+// lacks, puts it on the order's pending shipment (creating one), and keeps
+// the lines' replenishment needs equal to what is still short.
+func reserveOutstanding(ctx context.Context, tx *Tx, o *jxc.SalesOrder) error {
+	var keys []jxc.StockKey
+	for _, l := range o.Lines {
+		keys = append(keys, jxc.StockKey{ProductID: l.ProductID, WarehouseID: o.WarehouseID})
+	}
+	bals, err := lockBalances(ctx, tx, keys)
+	if err != nil {
+		return err
+	}
+	deltas := map[jxc.StockKey]decimal.Decimal{}
+	reserved := map[int64]decimal.Decimal{}
+	type short struct {
+		line *jxc.SalesOrderLine
+		qty  decimal.Decimal
+	}
+	var shorts []short
+	for _, l := range o.Lines {
+		k := jxc.StockKey{ProductID: l.ProductID, WarehouseID: o.WarehouseID}
+		b := bals[k]
+		avail := b.Available().Sub(deltas[k])
+		want := l.Outstanding()
+		r := decimal.Max(decimal.Min(avail, want), decimal.Zero)
+		if r.Sign() > 0 {
+			deltas[k] = deltas[k].Add(r)
+			reserved[l.ID] = r
+			l.Reserved = l.Reserved.Add(r)
+			if _, err := tx.ExecContext(ctx, `UPDATE sales_order_lines SET reserved = reserved + $2 WHERE id = $1`, l.ID, r); err != nil {
+				return err
+			}
+		}
+		missing := want.Sub(r)
+		// The line's need is what is still short: updated, opened or covered.
+		if missing.Sign() > 0 {
+			shorts = append(shorts, short{l, missing})
+			res, err := tx.ExecContext(ctx, `UPDATE replenishment_needs SET quantity = $2 WHERE sales_order_line_id = $1 AND status = 'OPEN'`, l.ID, missing)
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				if _, err := tx.ExecContext(ctx, `INSERT INTO replenishment_needs (product_id, warehouse_id, quantity, sales_order_line_id, created_at)
+					VALUES ($1, $2, $3, $4, $5)`, l.ProductID, o.WarehouseID, missing, l.ID, tx.Now); err != nil {
+					return err
+				}
+			}
+		} else if _, err := tx.ExecContext(ctx, `UPDATE replenishment_needs SET status = 'COVERED', covered_at = $2
+			WHERE sales_order_line_id = $1 AND status = 'OPEN'`, l.ID, tx.Now); err != nil {
+			return err
+		}
+	}
+	if err := addReserved(ctx, tx, deltas); err != nil {
+		return err
+	}
+	if len(reserved) > 0 {
+		if err := addToPendingShipment(ctx, tx, o, reserved); err != nil {
+			return err
+		}
+	}
+	if len(shorts) > 0 {
+		var lines []map[string]any
+		for _, sh := range shorts {
+			lines = append(lines, map[string]any{"orderLineId": fmt.Sprint(sh.line.ID), "productId": fmt.Sprint(sh.line.ProductID),
+				"warehouseId": fmt.Sprint(o.WarehouseID), "quantity": sh.qty.String()})
+		}
+		return raiseSalesAlert(ctx, tx, "SHORTAGE", o.Number, fmt.Sprintf("%s 缺货 short on %d line(s): recorded as replenishment needs", o.Number, len(lines)),
+			map[string]any{"orderId": fmt.Sprint(o.ID), "orderNumber": o.Number, "lines": lines})
+	}
+	return nil
+}
+
+// addToPendingShipment puts newly reserved quantities on the order's
+// pending shipment, creating it when there is none.
+func addToPendingShipment(ctx context.Context, tx *Tx, o *jxc.SalesOrder, reserved map[int64]decimal.Decimal) error {
+	var sid int64
+	err := tx.GetContext(ctx, &sid, `SELECT id FROM shipments WHERE order_id = $1 AND status = 'PENDING' ORDER BY id LIMIT 1 FOR UPDATE`, o.ID)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = tx.GetContext(ctx, &sid, `INSERT INTO shipments (order_id, customer_id, warehouse_id, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+			o.ID, o.CustomerID, o.WarehouseID, tx.Now)
+	}
+	if err != nil {
+		return err
+	}
+	for _, l := range o.Lines {
+		q, ok := reserved[l.ID]
+		if !ok {
+			continue
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE shipment_lines SET quantity = quantity + $3 WHERE shipment_id = $1 AND order_line_id = $2`, sid, l.ID, q)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO shipment_lines (shipment_id, line_no, order_line_id, product_id, quantity)
+				VALUES ($1, (SELECT coalesce(max(line_no), 0) + 1 FROM shipment_lines WHERE shipment_id = $1), $2, $3, $4)`,
+				sid, l.ID, l.ProductID, q); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// releaseReservations gives back what an order's lines hold reserved,
+// cancels its pending shipments and its open needs.
+func releaseReservations(ctx context.Context, tx *Tx, o *jxc.SalesOrder) error {
+	var keys []jxc.StockKey
+	deltas := map[jxc.StockKey]decimal.Decimal{}
+	for _, l := range o.Lines {
+		if l.Reserved.Sign() > 0 {
+			k := jxc.StockKey{ProductID: l.ProductID, WarehouseID: o.WarehouseID}
+			keys = append(keys, k)
+			deltas[k] = deltas[k].Sub(l.Reserved)
+		}
+	}
+	if len(keys) > 0 {
+		if _, err := lockBalances(ctx, tx, keys); err != nil {
+			return err
+		}
+		if err := addReserved(ctx, tx, deltas); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE sales_order_lines SET reserved = 0 WHERE order_id = $1`, o.ID); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE shipments SET status = 'CANCELLED' WHERE order_id = $1 AND status = 'PENDING'`, o.ID); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE replenishment_needs SET status = 'CANCELLED'
+		WHERE status = 'OPEN' AND sales_order_line_id IN (SELECT id FROM sales_order_lines WHERE order_id = $1)`, o.ID)
+	return err
+}
+
+// ReleaseSalesOrderHold implements jxc.SalesService: finance lets a held
+// order through, and it is confirmed as if the check had passed.
+func (s *SalesService) ReleaseSalesOrderHold(ctx context.Context, id int64) (*jxc.SalesOrder, error) {
+	err := s.withTx(ctx, func(tx *Tx) error {
+		o, c, err := lockOrderForCustomer(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if err := jxc.CanOrder(o.Status, jxc.ActionReleaseHold); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE sales_orders SET hold_released_by = $2, hold_released_at = $3 WHERE id = $1`,
+			o.ID, userID(ctx), tx.Now); err != nil {
+			return err
+		}
+		if err := confirmOrder(ctx, tx, o); err != nil {
+			return err
+		}
+		return publishReceivable(ctx, tx, c.ID)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.orderResult(ctx, id)
+}
+
+// ReserveSalesOrder implements jxc.SalesService: reserves stock that has
+// arrived for a confirmed order's shortages.
+func (s *SalesService) ReserveSalesOrder(ctx context.Context, id int64) (*jxc.SalesOrder, error) {
+	err := s.withTx(ctx, func(tx *Tx) error {
+		o, _, err := lockOrderForCustomer(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if err := jxc.CanOrder(o.Status, jxc.ActionReserve); err != nil {
+			return err
+		}
+		return reserveOutstanding(ctx, tx, o)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.orderResult(ctx, id)
+}
+
+// CancelSalesOrder implements jxc.SalesService.
+func (s *SalesService) CancelSalesOrder(ctx context.Context, id int64) (*jxc.SalesOrder, error) {
+	return s.endOrder(ctx, id, jxc.ActionCancel, jxc.OrderCancelled)
+}
+
+// CloseSalesOrder implements jxc.SalesService: a shipped or partly shipped
+// order is closed; what it still held reserved goes back to stock.
+func (s *SalesService) CloseSalesOrder(ctx context.Context, id int64) (*jxc.SalesOrder, error) {
+	return s.endOrder(ctx, id, jxc.ActionClose, jxc.OrderClosed)
+}
+
+func (s *SalesService) endOrder(ctx context.Context, id int64, a jxc.OrderAction, to jxc.SalesOrderStatus) (*jxc.SalesOrder, error) {
+	err := s.withTx(ctx, func(tx *Tx) error {
+		o, c, err := lockOrderForCustomer(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if err := jxc.CanOrder(o.Status, a); err != nil {
+			return err
+		}
+		if err := releaseReservations(ctx, tx, o); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE sales_orders SET status = $2, updated_at = $3 WHERE id = $1`, o.ID, to, tx.Now); err != nil {
+			return err
+		}
+		return publishReceivable(ctx, tx, c.ID)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.orderResult(ctx, id)
+}
+
+func (s *SalesService) orderResult(ctx context.Context, id int64) (*jxc.SalesOrder, error) {
+	if s.lean {
+		o := &jxc.SalesOrder{ID: id}
+		return o, s.db.GetContext(ctx, &o.Status, `SELECT status FROM sales_orders WHERE id = $1`, id)
+	}
+	return s.FindSalesOrderByID(ctx, id)
+}
+
+// FindSalesOrderByID implements jxc.SalesService.
+func (s *SalesService) FindSalesOrderByID(ctx context.Context, id int64) (*jxc.SalesOrder, error) {
+	o, err := findSalesOrder(ctx, s.db, id, false)
+	if err != nil {
+		return nil, err
+	}
+	return o, fillSalesOrders(ctx, s.db, jxc.Today(s.db.Now()), []*jxc.SalesOrder{o})
+}
+
+func docWhere(f jxc.SalesDocumentFilter, dateCol string) *where {
+	var w where
+	if f.CustomerID != nil {
+		w.add(`customer_id = %s`, *f.CustomerID)
+	}
+	if f.Status != nil {
+		w.add(`status = %s`, *f.Status)
+	}
+	if f.DateFrom != nil {
+		w.add(dateCol+` >= %s`, *f.DateFrom)
+	}
+	if f.DateTo != nil {
+		w.add(dateCol+` <= %s`, *f.DateTo)
+	}
+	return &w
+}
+
+// FindSalesOrders implements jxc.SalesService, newest first.
+func (s *SalesService) FindSalesOrders(ctx context.Context, f jxc.SalesDocumentFilter, p jxc.PageArgs) (*jxc.Page[*jxc.SalesOrder], error) {
+	w := docWhere(f, "posting_date")
+	if f.OrderID != nil {
+		w.add(`id = %s`, *f.OrderID)
+	}
+	pg, err := page[*jxc.SalesOrder](ctx, s.db, p, salesOrderCols, "sales_orders", w, "posting_date DESC, id DESC")
+	if err != nil {
+		return nil, err
+	}
+	return pg, fillSalesOrders(ctx, s.db, jxc.Today(s.db.Now()), pg.Items)
+}
+
+// FindReplenishmentNeeds implements jxc.SalesService, oldest first.
+func (s *SalesService) FindReplenishmentNeeds(ctx context.Context, f jxc.ReplenishmentNeedFilter, p jxc.PageArgs) (*jxc.Page[*jxc.ReplenishmentNeed], error) {
+	var w where
+	if f.Status != nil {
+		w.add(`n.status = %s`, string(*f.Status))
+	}
+	if f.ProductID != nil {
+		w.add(`n.product_id = %s`, *f.ProductID)
+	}
+	if f.WarehouseID != nil {
+		w.add(`n.warehouse_id = %s`, *f.WarehouseID)
+	}
+	pg, err := page[*jxc.ReplenishmentNeed](ctx, s.db, p, `n.id, n.product_id, n.warehouse_id, n.quantity, l.order_id AS sales_order_id,
+		n.sales_order_line_id, n.status, n.created_at, n.covered_at, o.number AS order_number`,
+		`replenishment_needs n JOIN sales_order_lines l ON l.id = n.sales_order_line_id JOIN sales_orders o ON o.id = l.order_id`,
+		&w, "n.id")
+	if err != nil {
+		return nil, err
+	}
+	r := refLoader{}
+	for _, n := range pg.Items {
+		r.want(n.ProductID, n.WarehouseID, nil)
+	}
+	if err := r.load(ctx, s.db); err != nil {
+		return nil, err
+	}
+	for _, n := range pg.Items {
+		n.Product, n.Warehouse, _ = r.get(n.ProductID, n.WarehouseID, nil)
+	}
+	return pg, nil
+}
+
+// ValidateSalesOrder implements jxc.SalesService: a dry run of create and
+// confirm that reports every violation at once and writes nothing (its
+// transaction is read-only and always rolled back).
+func (s *SalesService) ValidateSalesOrder(ctx context.Context, in jxc.SalesOrderInput) (*jxc.SalesOrderValidation, error) {
+	var es jxc.Errors
+	if err := jxc.ValidateSalesOrderInput(in); err != nil {
+		es, _ = jxc.AsErrors(err)
+	}
+	out := &jxc.SalesOrderValidation{}
+	x, err := s.db.BeginTxx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	defer x.Rollback()
+	tx := &Tx{Tx: x, Now: s.db.Now()}
+	d, err := draftOrder(ctx, tx, in, &es)
+	if err != nil {
+		return nil, err
+	}
+	out.NetAmount, out.VATAmount, out.TotalAmount = d.net, d.vat, d.net.Add(d.vat)
+	if d.customer != nil {
+		cc, err := creditCheck(ctx, tx, d.customer, d.date, out.TotalAmount, 0)
+		if err != nil {
+			return nil, err
+		}
+		if out.HoldReason = cc.HoldReason(); out.HoldReason != "" {
+			es.Add(jxc.ECONFLICT, "input.customerId", "the order would be put on credit hold: %s", out.HoldReason)
+		}
+	}
+	if len(d.lines) > 0 {
+		wid := deref(in.WarehouseID)
+		if in.WarehouseID == nil {
+			cands, err := candidates(ctx, tx, d.lines)
+			if err != nil {
+				return nil, err
+			}
+			if id, ok := jxc.ChooseWarehouse(d.region, cands); ok {
+				wid = id
+			}
+		}
+		if wid != 0 {
+			out.WarehouseID = &wid
+			var bals []jxc.StockBalance
+			pids := make([]int64, len(d.lines))
+			for i, l := range d.lines {
+				pids[i] = l.ProductID
+			}
+			if err := tx.SelectContext(ctx, &bals, `SELECT product_id, warehouse_id, on_hand, reserved, value FROM stock_balances
+				WHERE warehouse_id = $1 AND product_id = ANY($2)`, wid, pq.Array(pids)); err != nil {
+				return nil, err
+			}
+			byP := map[int64]jxc.StockBalance{}
+			for _, b := range bals {
+				byP[b.ProductID] = b
+			}
+			used := map[int64]decimal.Decimal{}
+			for i, l := range d.lines {
+				f := fmt.Sprintf("input.lines.%d.", i)
+				b := byP[l.ProductID]
+				avail := decimal.Max(b.Available().Sub(used[l.ProductID]), decimal.Zero)
+				used[l.ProductID] = used[l.ProductID].Add(decimal.Min(avail, l.Quantity))
+				if l.Quantity.GreaterThan(avail) {
+					miss := l.Quantity.Sub(avail)
+					out.Shortages = append(out.Shortages, &jxc.Shortage{LineNo: l.LineNo, ProductID: l.ProductID, Requested: l.Quantity, Available: avail, Missing: miss})
+					es.Add(jxc.ECONFLICT, f+"quantity", "only %s of %s available in warehouse #%d; %s would be recorded as a replenishment need",
+						avail.StringFixed(jxc.QuantityPlaces), l.Product.SKU, wid, miss.StringFixed(jxc.QuantityPlaces))
+				}
+				if l.UnitPrice.IsZero() {
+					es.Add(jxc.EINVALID, f+"unitPrice", "%s has no price: give a unit price or set the product's sell price", l.Product.SKU)
+				} else if cost := b.AverageCost(); cost.Sign() > 0 {
+					netUnit := l.UnitPrice.Mul(decimal.NewFromInt(1).Sub(l.DiscountRate))
+					if netUnit.LessThan(cost) {
+						es.Add(jxc.EINVALID, f+"unitPrice", "net price %s is below the average cost %s of %s",
+							netUnit.StringFixed(2), cost.StringFixed(2), l.Product.SKU)
+					}
+				}
+			}
+		}
+	}
+	out.Violations = es
+	return out, nil
+}
+
+// sortedIDs returns ids ascending without duplicates.
+func sortedIDs(ids []int64) []int64 {
+	out := append([]int64(nil), ids...)
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	n := 0
+	for i, id := range out {
+		if i == 0 || id != out[n-1] {
+			out[n] = id
+			n++
+		}
+	}
+	return out[:n]
+}

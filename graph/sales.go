@@ -1,0 +1,192 @@
+package graph
+
+import (
+	"github.com/jxcgraph/jxc"
+)
+
+// Translations between the generated sales inputs and connections and the
+// domain's: no rule lives here.
+
+func customerContacts(in []*ContactInput) []jxc.Contact {
+	if in == nil {
+		return nil
+	}
+	out := make([]jxc.Contact, len(in))
+	for i, c := range in {
+		out[i] = jxc.Contact{Name: c.Name, Title: strOrEmpty(c.Title), Phone: strOrEmpty(c.Phone), Email: strOrEmpty(c.Email)}
+	}
+	return out
+}
+
+func customerAddresses(in []*AddressInput) []jxc.Address {
+	if in == nil {
+		return nil
+	}
+	out := make([]jxc.Address, len(in))
+	for i, a := range in {
+		out[i] = jxc.Address{Label: strOrEmpty(a.Label), Address: a.Address, Region: strOrEmpty(a.Region)}
+	}
+	return out
+}
+
+func customerInput(in CreateCustomerInput) jxc.CustomerInput {
+	return jxc.CustomerInput{Code: in.Code, Name: in.Name, Contacts: customerContacts(in.Contacts), Addresses: customerAddresses(in.Addresses),
+		Region: in.Region, Salesperson: in.Salesperson, Channel: in.Channel, CreditLimit: in.CreditLimit,
+		PaymentTermsDays: in.PaymentTermsDays, Preferences: in.Preferences, Notes: in.Notes, IdempotencyKey: in.IdempotencyKey}
+}
+
+func customerUpdate(in UpdateCustomerInput) jxc.CustomerUpdate {
+	return jxc.CustomerUpdate{ID: in.ID, Name: in.Name, Contacts: customerContacts(in.Contacts), Addresses: customerAddresses(in.Addresses),
+		Region: in.Region, Salesperson: in.Salesperson, Channel: in.Channel, CreditLimit: in.CreditLimit,
+		PaymentTermsDays: in.PaymentTermsDays, Preferences: in.Preferences, Notes: in.Notes, Active: in.Active}
+}
+
+func salesOrderInput(in SalesOrderInput) jxc.SalesOrderInput {
+	out := jxc.SalesOrderInput{CustomerID: in.CustomerID, Channel: in.Channel, Region: in.Region, WarehouseID: in.WarehouseID,
+		PostingDate: in.PostingDate, Notes: in.Notes, IdempotencyKey: in.IdempotencyKey}
+	for _, l := range in.Lines {
+		out.Lines = append(out.Lines, jxc.SalesOrderLineInput{ProductID: l.ProductID, Quantity: l.Quantity, UnitPrice: l.UnitPrice,
+			DiscountRate: l.DiscountRate, VATRate: l.VatRate})
+	}
+	return out
+}
+
+func shipInput(in ShipShipmentInput) jxc.ShipInput {
+	out := jxc.ShipInput{ShipmentID: in.ShipmentID, PostingDate: in.PostingDate, Carrier: in.Carrier, TrackingNumber: in.TrackingNumber,
+		IdempotencyKey: in.IdempotencyKey}
+	if in.Lines != nil {
+		out.Lines = []jxc.ShipLineInput{}
+		for _, l := range in.Lines {
+			out.Lines = append(out.Lines, jxc.ShipLineInput{ShipmentLineID: l.ShipmentLineID, Quantity: l.Quantity})
+		}
+	}
+	return out
+}
+
+func receivableAllocations(in []*AllocationInput) []jxc.AllocationInput {
+	if in == nil {
+		return nil
+	}
+	out := make([]jxc.AllocationInput, len(in))
+	for i, a := range in {
+		out[i] = jxc.AllocationInput{InvoiceID: a.InvoiceID, Amount: a.Amount}
+	}
+	return out
+}
+
+func salesReturnInput(in CreateSalesReturnInput) jxc.SalesReturnInput {
+	out := jxc.SalesReturnInput{ShipmentID: in.ShipmentID, PostingDate: in.PostingDate, Reason: in.Reason, IdempotencyKey: in.IdempotencyKey}
+	for _, l := range in.Lines {
+		out.Lines = append(out.Lines, jxc.SalesReturnLineInput{ShipmentLineID: l.ShipmentLineID, Quantity: l.Quantity})
+	}
+	return out
+}
+
+func salesOrderValidation(v *jxc.SalesOrderValidation) (SalesOrderValidation, error) {
+	ues, err := userErrors(v.Violations.Err())
+	if err != nil {
+		return SalesOrderValidation{}, err
+	}
+	out := SalesOrderValidation{Ok: len(ues) == 0, Violations: ues, WarehouseID: v.WarehouseID, NetAmount: v.NetAmount,
+		VatAmount: v.VATAmount, TotalAmount: v.TotalAmount, Shortages: v.Shortages}
+	if out.Shortages == nil {
+		out.Shortages = []*jxc.Shortage{}
+	}
+	if v.HoldReason != "" {
+		out.HoldReason = &v.HoldReason
+	}
+	return out, nil
+}
+
+func customerConnection(p *jxc.Page[*jxc.Customer], err error) (CustomerConnection, error) {
+	if err != nil {
+		return CustomerConnection{}, err
+	}
+	return CustomerConnection{Nodes: p.Items, PageInfo: pageInfo(p), TotalCount: p.TotalCount,
+		Edges: edges(p, func(c string, n *jxc.Customer) *CustomerEdge { return &CustomerEdge{Cursor: c, Node: n} })}, nil
+}
+
+func salesOrderConnection(p *jxc.Page[*jxc.SalesOrder], err error) (SalesOrderConnection, error) {
+	if err != nil {
+		return SalesOrderConnection{}, err
+	}
+	return SalesOrderConnection{Nodes: p.Items, PageInfo: pageInfo(p), TotalCount: p.TotalCount,
+		Edges: edges(p, func(c string, n *jxc.SalesOrder) *SalesOrderEdge { return &SalesOrderEdge{Cursor: c, Node: n} })}, nil
+}
+
+func shipmentConnection(p *jxc.Page[*jxc.Shipment], err error) (ShipmentConnection, error) {
+	if err != nil {
+		return ShipmentConnection{}, err
+	}
+	return ShipmentConnection{Nodes: p.Items, PageInfo: pageInfo(p), TotalCount: p.TotalCount,
+		Edges: edges(p, func(c string, n *jxc.Shipment) *ShipmentEdge { return &ShipmentEdge{Cursor: c, Node: n} })}, nil
+}
+
+func salesInvoiceConnection(p *jxc.Page[*jxc.SalesInvoice], err error) (SalesInvoiceConnection, error) {
+	if err != nil {
+		return SalesInvoiceConnection{}, err
+	}
+	return SalesInvoiceConnection{Nodes: p.Items, PageInfo: pageInfo(p), TotalCount: p.TotalCount,
+		Edges: edges(p, func(c string, n *jxc.SalesInvoice) *SalesInvoiceEdge { return &SalesInvoiceEdge{Cursor: c, Node: n} })}, nil
+}
+
+func customerPaymentConnection(p *jxc.Page[*jxc.CustomerPayment], err error) (CustomerPaymentConnection, error) {
+	if err != nil {
+		return CustomerPaymentConnection{}, err
+	}
+	return CustomerPaymentConnection{Nodes: p.Items, PageInfo: pageInfo(p), TotalCount: p.TotalCount,
+		Edges: edges(p, func(c string, n *jxc.CustomerPayment) *CustomerPaymentEdge {
+			return &CustomerPaymentEdge{Cursor: c, Node: n}
+		})}, nil
+}
+
+func salesReturnConnection(p *jxc.Page[*jxc.SalesReturn], err error) (SalesReturnConnection, error) {
+	if err != nil {
+		return SalesReturnConnection{}, err
+	}
+	return SalesReturnConnection{Nodes: p.Items, PageInfo: pageInfo(p), TotalCount: p.TotalCount,
+		Edges: edges(p, func(c string, n *jxc.SalesReturn) *SalesReturnEdge { return &SalesReturnEdge{Cursor: c, Node: n} })}, nil
+}
+
+func replenishmentNeedConnection(p *jxc.Page[*jxc.ReplenishmentNeed], err error) (ReplenishmentNeedConnection, error) {
+	if err != nil {
+		return ReplenishmentNeedConnection{}, err
+	}
+	return ReplenishmentNeedConnection{Nodes: p.Items, PageInfo: pageInfo(p), TotalCount: p.TotalCount,
+		Edges: edges(p, func(c string, n *jxc.ReplenishmentNeed) *ReplenishmentNeedEdge {
+			return &ReplenishmentNeedEdge{Cursor: c, Node: n}
+		})}, nil
+}
+
+// payload runs a mutation's service result through userErrors.
+func salesPayload[T any](v T, err error) (T, []*UserError, error) {
+	ues, err := userErrors(err)
+	if err != nil || len(ues) > 0 {
+		var zero T
+		return zero, ues, err
+	}
+	return v, ues, nil
+}
+
+// nilIfNotFound turns a missing record into null for a nullable field.
+func nilIfNotFoundSales[T any](v *T, err error) (*T, error) {
+	if err != nil && jxc.ErrorCode(err) == jxc.ENOTFOUND {
+		return nil, nil
+	}
+	return v, err
+}
+
+func derefOr[T any](p *T, def T) T {
+	if p == nil {
+		return def
+	}
+	return *p
+}
+
+func pointersTo[T any](vs []T) []*T {
+	out := make([]*T, len(vs))
+	for i := range vs {
+		out[i] = &vs[i]
+	}
+	return out
+}
