@@ -13,7 +13,7 @@ import { useResetGraphQL } from './GraphQLProvider';
 
 const { Header, Sider, Content } = Layout;
 
-const GROUPS: MenuGroup[] = ['stock', 'finance', 'account'];
+const GROUPS: MenuGroup[] = ['purchasing', 'stock', 'finance', 'account'];
 
 /** Menu items: ungrouped entries first, then one titled group per section (dividers when collapsed). */
 function menuItems(entries: readonly MenuEntry[], t: (k: MessageKey) => string, collapsed: boolean): MenuProps['items'] {

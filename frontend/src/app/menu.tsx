@@ -12,6 +12,14 @@ import {
   DatabaseOutlined,
   HomeOutlined,
   KeyOutlined,
+  SolutionOutlined,
+  BulbOutlined,
+  ShoppingCartOutlined,
+  FileTextOutlined,
+  InboxOutlined,
+  PayCircleOutlined,
+  FieldTimeOutlined,
+  CarOutlined,
   LineChartOutlined,
   ScanOutlined,
   ShopOutlined,
@@ -40,28 +48,38 @@ export interface MenuEntry {
 }
 
 /** Menu sections, in order; each has a label `menuGroup.<name>`. */
-export type MenuGroup = 'stock' | 'finance' | 'account';
+export type MenuGroup = 'purchasing' | 'stock' | 'finance' | 'account';
 
 /** Who reads stock screens (the schema lets any signed-in user read them; these are the roles that work with them). */
 const STOCK_READ: readonly Role[] = ['WAREHOUSE', 'MANAGER', 'ANALYST'];
 const STOCK_WRITE: readonly Role[] = ['WAREHOUSE'];
 /** The schema's @hasRole on the ledger reads; booksCheck is FINANCE only. */
 const FINANCE_READ: readonly Role[] = ['FINANCE', 'MANAGER', 'ANALYST'];
+/** Purchasing reads: the schema lets any signed-in user read suppliers and orders; these roles work with them. */
+const PURCHASING_READ: readonly Role[] = ['PURCHASING', 'MANAGER', 'FINANCE', 'ANALYST'];
 
 export const MENU: readonly MenuEntry[] = [
   { key: 'home', path: '/', labelKey: 'menu.home', roles: ALL_ROLES, icon: HomeOutlined, page: lazy(() => import('../features/home/views/HomePage')) },
   { key: 'dashboard', path: '/dashboard', labelKey: 'menu.dashboard', roles: ['MANAGER', 'FINANCE', 'ANALYST'], homeFor: ['MANAGER'], icon: DashboardOutlined, page: lazy(() => import('../features/dashboard/views/DashboardPage')) },
+  { key: 'suppliers', path: '/purchasing/suppliers', labelKey: 'menu.suppliers', roles: PURCHASING_READ, icon: SolutionOutlined, group: 'purchasing', page: lazy(() => import('../features/purchasing/views/SuppliersPage')) },
+  { key: 'suggestions', path: '/purchasing/suggestions', labelKey: 'menu.suggestions', roles: ['PURCHASING', 'MANAGER'], icon: BulbOutlined, group: 'purchasing', page: lazy(() => import('../features/purchasing/views/SuggestionsPage')) },
+  { key: 'purchaseOrders', path: '/purchasing/orders', labelKey: 'menu.purchaseOrders', roles: PURCHASING_READ, icon: ShoppingCartOutlined, group: 'purchasing', page: lazy(() => import('../features/purchasing/views/PurchaseOrdersPage')) },
+  { key: 'supplierInvoices', path: '/purchasing/invoices', labelKey: 'menu.supplierInvoices', roles: PURCHASING_READ, icon: FileTextOutlined, group: 'purchasing', page: lazy(() => import('../features/purchasing/views/SupplierInvoicesPage')) },
   { key: 'products', path: '/stock/products', labelKey: 'menu.products', roles: STOCK_READ, icon: AppstoreOutlined, group: 'stock', page: lazy(() => import('../features/warehouse/views/ProductsPage')) },
   { key: 'warehouses', path: '/stock/warehouses', labelKey: 'menu.warehouses', roles: STOCK_READ, icon: ShopOutlined, group: 'stock', page: lazy(() => import('../features/warehouse/views/WarehousesPage')) },
   { key: 'stockLevels', path: '/stock/levels', labelKey: 'menu.stockLevels', roles: STOCK_READ, icon: DatabaseOutlined, group: 'stock', page: lazy(() => import('../features/warehouse/views/StockLevelsPage')) },
   { key: 'stockMoves', path: '/stock/moves', labelKey: 'menu.stockMoves', roles: STOCK_READ, icon: SwapOutlined, group: 'stock', page: lazy(() => import('../features/warehouse/views/StockMovesPage')) },
   { key: 'stockAdjust', path: '/stock/adjust', labelKey: 'menu.stockAdjust', roles: STOCK_WRITE, icon: ScanOutlined, group: 'stock', page: lazy(() => import('../features/warehouse/views/StockAdjustmentPage')) },
+  { key: 'goodsReceipt', path: '/stock/goods-receipt', labelKey: 'menu.goodsReceipt', roles: STOCK_WRITE, icon: InboxOutlined, group: 'stock', page: lazy(() => import('../features/purchasing/views/GoodsReceiptPage')) },
   { key: 'accounts', path: '/finance/accounts', labelKey: 'menu.accounts', roles: FINANCE_READ, icon: BookOutlined, group: 'finance', page: lazy(() => import('../features/finance/views/AccountsPage')) },
   { key: 'journal', path: '/finance/journal', labelKey: 'menu.journal', roles: FINANCE_READ, icon: AccountBookOutlined, group: 'finance', page: lazy(() => import('../features/finance/views/JournalPage')) },
   { key: 'trialBalance', path: '/finance/trial-balance', labelKey: 'menu.trialBalance', roles: FINANCE_READ, icon: AuditOutlined, group: 'finance', page: lazy(() => import('../features/finance/views/TrialBalancePage')) },
   { key: 'profitAndLoss', path: '/finance/profit-and-loss', labelKey: 'menu.profitAndLoss', roles: FINANCE_READ, icon: RiseOutlined, group: 'finance', page: lazy(() => import('../features/finance/views/ProfitAndLossPage')) },
   { key: 'balanceSheet', path: '/finance/balance-sheet', labelKey: 'menu.balanceSheet', roles: FINANCE_READ, icon: FundOutlined, group: 'finance', page: lazy(() => import('../features/finance/views/BalanceSheetPage')) },
   { key: 'fiscalPeriods', path: '/finance/periods', labelKey: 'menu.fiscalPeriods', roles: FINANCE_READ, icon: CalendarOutlined, group: 'finance', page: lazy(() => import('../features/finance/views/FiscalPeriodsPage')) },
+  { key: 'supplierPayments', path: '/finance/supplier-payments', labelKey: 'menu.supplierPayments', roles: FINANCE_READ, icon: PayCircleOutlined, group: 'finance', page: lazy(() => import('../features/purchasing/views/SupplierPaymentsPage')) },
+  { key: 'payablesAging', path: '/finance/payables-aging', labelKey: 'menu.payablesAging', roles: FINANCE_READ, icon: FieldTimeOutlined, group: 'finance', page: lazy(() => import('../features/purchasing/views/PayablesAgingPage')) },
+  { key: 'landedCosts', path: '/finance/landed-costs', labelKey: 'menu.landedCosts', roles: ['FINANCE'], icon: CarOutlined, group: 'finance', page: lazy(() => import('../features/purchasing/views/LandedCostsPage')) },
   { key: 'monthEnd', path: '/finance/month-end', labelKey: 'menu.monthEnd', roles: FINANCE_READ, icon: LineChartOutlined, group: 'finance', page: lazy(() => import('../features/kpi/views/MonthEndPage')) },
   { key: 'booksCheck', path: '/finance/books-check', labelKey: 'menu.booksCheck', roles: ['FINANCE'], icon: SafetyCertificateOutlined, group: 'finance', page: lazy(() => import('../features/finance/views/BooksCheckPage')) },
   { key: 'users', path: '/admin/users', labelKey: 'menu.users', roles: ['ADMIN'], icon: TeamOutlined, group: 'account', page: lazy(() => import('../features/users/views/UsersPage')) },

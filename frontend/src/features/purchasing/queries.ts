@@ -1,0 +1,359 @@
+import { graphql } from '../../gql';
+
+export const SupplierFieldsFragment = graphql(`
+  fragment SupplierFields on Supplier {
+    id
+    code
+    name
+    paymentTermsDays
+    currency
+    leadTimeDays
+    active
+    contacts {
+      name
+      role
+      phone
+      email
+    }
+  }
+`);
+
+export const SuppliersQuery = graphql(`
+  query Suppliers($first: Int, $after: String, $filter: SupplierFilter) {
+    suppliers(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        ...SupplierFields
+      }
+    }
+  }
+`);
+
+export const SupplierOptionsQuery = graphql(`
+  query SupplierOptions {
+    suppliers(first: 200) {
+      nodes {
+        id
+        code
+        name
+        active
+      }
+    }
+  }
+`);
+
+export const SupplierDetailQuery = graphql(`
+  query SupplierDetail($id: ID!, $since: Date) {
+    supplier(id: $id) {
+      ...SupplierFields
+      products {
+        product {
+          id
+          sku
+          name
+          nameEn
+          unit
+        }
+        supplierSku
+        lastPrice
+        lastPriceDate
+        leadTimeDays
+      }
+      scorecard(since: $since) {
+        since
+        receipts
+        onTimeReceipts
+        onTimeRate
+        averageLeadTimeDays
+        leadTimeSpreadDays
+        inspectedQuantity
+        rejectedQuantity
+        rejectionRate
+        score
+        priceTrends {
+          product {
+            id
+            sku
+            name
+            nameEn
+          }
+          points
+          firstPrice
+          lastPrice
+          minPrice
+          maxPrice
+          changePercent
+        }
+      }
+    }
+  }
+`);
+
+export const PurchaseSuggestionsQuery = graphql(`
+  query PurchaseSuggestions($warehouseId: ID) {
+    purchaseSuggestions(warehouseId: $warehouseId) {
+      product {
+        id
+        sku
+        name
+        nameEn
+        unit
+      }
+      warehouse {
+        id
+        code
+        name
+      }
+      available
+      onOrder
+      replenishmentNeed
+      reorderPoint
+      shortage
+      quantity
+      supplier {
+        id
+        code
+        name
+      }
+      unitPrice
+      expectedDate
+      reason
+    }
+  }
+`);
+
+export const PurchaseOrderFieldsFragment = graphql(`
+  fragment PurchaseOrderFields on PurchaseOrder {
+    id
+    number
+    supplier {
+      id
+      code
+      name
+    }
+    warehouse {
+      id
+      code
+      name
+    }
+    status
+    orderDate
+    expectedDate
+    costCentre
+    notes
+    budgetWarnings
+    netAmount
+    taxAmount
+    totalAmount
+    createdAt
+  }
+`);
+
+export const PurchaseOrderLineFieldsFragment = graphql(`
+  fragment PurchaseOrderLineFields on PurchaseOrderLine {
+    id
+    lineNo
+    product {
+      id
+      sku
+      name
+      nameEn
+      unit
+      barcodes
+    }
+    quantity
+    unitPrice
+    vatRate
+    netAmount
+    receivedQuantity
+    rejectedQuantity
+    invoicedQuantity
+    openQuantity
+    receivedValue
+    grniBalance
+  }
+`);
+
+export const PurchaseOrdersQuery = graphql(`
+  query PurchaseOrders($first: Int, $after: String, $filter: PurchaseOrderFilter) {
+    purchaseOrders(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        ...PurchaseOrderFields
+      }
+    }
+  }
+`);
+
+export const PurchaseOrderQuery = graphql(`
+  query PurchaseOrder($id: ID!) {
+    purchaseOrder(id: $id) {
+      ...PurchaseOrderFields
+      submittedAt
+      approvedAt
+      closedAt
+      lines {
+        ...PurchaseOrderLineFields
+      }
+      receipts {
+        id
+        number
+        receiptDate
+        journalEntryId
+        lines {
+          lineNo
+          product {
+            id
+            sku
+          }
+          acceptedQuantity
+          rejectedQuantity
+          rejectionReason
+          value
+        }
+      }
+    }
+  }
+`);
+
+export const PurchaseOrderLineByBarcodeQuery = graphql(`
+  query PurchaseOrderLineByBarcode($purchaseOrderId: ID!, $barcode: String!) {
+    purchaseOrderLineByBarcode(purchaseOrderId: $purchaseOrderId, barcode: $barcode) {
+      ...PurchaseOrderLineFields
+    }
+  }
+`);
+
+export const SupplierInvoiceFieldsFragment = graphql(`
+  fragment SupplierInvoiceFields on SupplierInvoice {
+    id
+    number
+    supplierInvoiceNumber
+    supplier {
+      id
+      code
+      name
+    }
+    kind
+    purchaseOrderId
+    invoiceDate
+    dueDate
+    status
+    netAmount
+    taxAmount
+    totalAmount
+    paidAmount
+    openAmount
+    matchIssues {
+      lineNo
+      kind
+      message
+    }
+    mismatchApprovedAt
+    journalEntryId
+    lines {
+      lineNo
+      purchaseOrderLineId
+      product {
+        id
+        sku
+        name
+        nameEn
+      }
+      quantity
+      unitPrice
+      orderPrice
+      netAmount
+      taxAmount
+      priceVariance
+    }
+  }
+`);
+
+export const SupplierInvoicesQuery = graphql(`
+  query SupplierInvoices($first: Int, $after: String, $filter: SupplierInvoiceFilter) {
+    supplierInvoices(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        ...SupplierInvoiceFields
+      }
+    }
+  }
+`);
+
+export const SupplierPaymentsQuery = graphql(`
+  query SupplierPayments($first: Int, $after: String, $supplierId: ID) {
+    supplierPayments(first: $first, after: $after, supplierId: $supplierId) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        number
+        supplier {
+          id
+          code
+          name
+        }
+        paymentDate
+        amount
+        reference
+        journalEntryId
+        allocations {
+          invoice {
+            id
+            number
+            supplierInvoiceNumber
+          }
+          amount
+        }
+      }
+    }
+  }
+`);
+
+export const AgingBucketsFieldsFragment = graphql(`
+  fragment AgingBucketsFields on AgingBuckets {
+    notDue
+    days1To30
+    days31To60
+    days61To90
+    over90
+    total
+  }
+`);
+
+export const PayablesAgingQuery = graphql(`
+  query PayablesAging($asOf: Date!) {
+    payablesAging(asOf: $asOf) {
+      asOf
+      rows {
+        supplier {
+          id
+          code
+          name
+        }
+        buckets {
+          ...AgingBucketsFields
+        }
+      }
+      total {
+        ...AgingBucketsFields
+      }
+    }
+  }
+`);

@@ -1,0 +1,72 @@
+import { useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { Alert, Card, DatePicker, Space, Table } from 'antd';
+import dayjs from 'dayjs';
+import type { AgingBucketsFieldsFragment, PayablesAgingQuery as Result } from '../../../gql/graphql';
+import { PayablesAgingQuery } from '../queries';
+import { Amount, Toolbar, todayISO } from '../../finance/components/common';
+import { ExportButton, loadedRows } from '../../../components/ExportButton';
+import { useT, type MessageKey } from '../../../i18n';
+
+type Row = Result['payablesAging']['rows'][number];
+export const BUCKETS: { key: keyof Omit<AgingBucketsFieldsFragment, '__typename'>; label: MessageKey }[] = [
+  { key: 'notDue', label: 'aging.notDue' },
+  { key: 'days1To30', label: 'aging.days1To30' },
+  { key: 'days31To60', label: 'aging.days31To60' },
+  { key: 'days61To90', label: 'aging.days61To90' },
+  { key: 'over90', label: 'aging.over90' },
+  { key: 'total', label: 'aging.total' },
+];
+
+/** Open payables per supplier by days past due, as of a date (?asOf=). */
+export default function PayablesAgingPage() {
+  const t = useT();
+  const [params, setParams] = useSearchParams();
+  const asOf = params.get('asOf') ?? todayISO();
+  const [{ data, error, fetching }] = useQuery({ query: PayablesAgingQuery, variables: { asOf } });
+  const aging = data?.payablesAging;
+  const rows = aging?.rows ?? [];
+
+  return (
+    <Card>
+      <Toolbar>
+        <Space>
+          <span>{t('aging.asOf')}</span>
+          <DatePicker value={dayjs(asOf)} allowClear={false} onChange={(d) => d && setParams({ asOf: d.format('YYYY-MM-DD') }, { replace: true })} data-testid="aging-asof" />
+        </Space>
+        <ExportButton<Row>
+          fileName={`${t('menu.payablesAging')} ${asOf}`}
+          fetchRows={loadedRows(rows)}
+          columns={[{ header: t('po.supplier'), value: (r) => `${r.supplier.code} ${r.supplier.name}`, width: 28 }, ...BUCKETS.map((b) => ({ header: t(b.label), value: (r: Row) => ({ decimal: r.buckets[b.key] }) }))]}
+        />
+      </Toolbar>
+      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
+      <Table<Row>
+        rowKey={(r) => r.supplier.id}
+        size="middle"
+        loading={fetching}
+        pagination={false}
+        dataSource={rows}
+        data-testid="aging-table"
+        columns={[
+          { title: t('po.supplier'), render: (_, r) => `${r.supplier.code} ${r.supplier.name}` },
+          ...BUCKETS.map((b) => ({ title: t(b.label), align: 'right' as const, render: (_: unknown, r: Row) => <Amount value={r.buckets[b.key]} strong={b.key === 'total'} /> })),
+        ]}
+        summary={() =>
+          aging ? (
+            <Table.Summary.Row>
+              <Table.Summary.Cell index={0}>
+                <strong>{t('aging.allSuppliers')}</strong>
+              </Table.Summary.Cell>
+              {BUCKETS.map((b, i) => (
+                <Table.Summary.Cell key={b.key} index={i + 1} align="right">
+                  <Amount value={aging.total[b.key]} strong testId={`aging-total-${b.key}`} />
+                </Table.Summary.Cell>
+              ))}
+            </Table.Summary.Row>
+          ) : null
+        }
+      />
+    </Card>
+  );
+}

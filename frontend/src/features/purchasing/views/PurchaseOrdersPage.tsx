@@ -1,0 +1,119 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useClient, useQuery } from 'urql';
+import { Alert, Button, Card, Input, Select, Space, Table } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import type { PurchaseOrderFieldsFragment, PurchaseOrderStatus } from '../../../gql/graphql';
+import { PurchaseOrdersQuery } from '../queries';
+import { PO_STATUSES, PoStatusTag, SupplierSelect } from '../components/common';
+import { PurchaseOrderDrawer } from '../components/PurchaseOrderDrawer';
+import { PurchaseOrderForm } from '../components/PurchaseOrderForm';
+import { Amount, Toolbar } from '../../finance/components/common';
+import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { useCan } from '../../../app/session';
+import { useCursorPaging } from '../../../lib/paging';
+import { enumLabel, useT } from '../../../i18n';
+
+type Order = PurchaseOrderFieldsFragment;
+
+/** Purchase orders: filter by status and supplier; ?order=ID opens one with its actions. */
+export default function PurchaseOrdersPage() {
+  const t = useT();
+  const client = useClient();
+  const canCreate = useCan(['PURCHASING']);
+  const [params, setParams] = useSearchParams();
+  const openId = params.get('order');
+  const statusParam = params.get('status');
+  const status = useMemo(() => (statusParam ? (statusParam.split(',') as PurchaseOrderStatus[]) : []), [statusParam]);
+  const paging = useCursorPaging(20);
+  const [supplierId, setSupplierId] = useState<string>();
+  const [search, setSearch] = useState('');
+  const [creating, setCreating] = useState(false);
+  const filter = useMemo(() => ({ status: status.length ? status : undefined, supplierId, search: search.trim() || undefined }), [status, supplierId, search]);
+  const { reset, remember } = paging;
+  useEffect(reset, [filter, reset]);
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: PurchaseOrdersQuery, variables: { first: paging.first, after: paging.after, filter } });
+  useEffect(() => remember(data?.purchaseOrders.pageInfo.endCursor), [data, remember]);
+  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const setParam = (k: string, v: string | null) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      if (v) next.set(k, v);
+      else next.delete(k);
+      return next;
+    });
+
+  return (
+    <Card>
+      <Toolbar>
+        <Space wrap>
+          <Select<PurchaseOrderStatus[]>
+            mode="multiple"
+            allowClear
+            placeholder={t('common.status')}
+            style={{ minWidth: 260 }}
+            value={status}
+            onChange={(v) => setParam('status', v.length ? v.join(',') : null)}
+            options={PO_STATUSES.map((s) => ({ value: s, label: enumLabel(t, 'poStatus', s) }))}
+            data-testid="po-filter-status"
+          />
+          <SupplierSelect allowClear includeInactive placeholder={t('po.supplier')} style={{ width: 220 }} value={supplierId} onChange={setSupplierId} />
+          <Input.Search allowClear placeholder={t('po.number')} style={{ width: 160 }} onSearch={setSearch} />
+        </Space>
+        <Space>
+          <ExportButton<Order>
+            fileName={t('menu.purchaseOrders')}
+            fetchRows={connectionRows(client, PurchaseOrdersQuery, { filter }, (d) => d.purchaseOrders)}
+            columns={[
+              { header: t('po.number'), value: (o) => o.number },
+              { header: t('po.supplier'), value: (o) => `${o.supplier.code} ${o.supplier.name}`, width: 24 },
+              { header: t('stock.warehouse'), value: (o) => o.warehouse.code },
+              { header: t('common.status'), value: (o) => enumLabel(t, 'poStatus', o.status) },
+              { header: t('po.orderDate'), value: (o) => o.orderDate },
+              { header: t('po.expectedDate'), value: (o) => o.expectedDate },
+              { header: t('po.costCentre'), value: (o) => o.costCentre },
+              { header: t('po.net'), value: (o) => ({ decimal: o.netAmount }) },
+              { header: t('po.tax'), value: (o) => ({ decimal: o.taxAmount }) },
+              { header: t('po.total'), value: (o) => ({ decimal: o.totalAmount }) },
+            ]}
+          />
+          {canCreate && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="po-new">
+              {t('po.new')}
+            </Button>
+          )}
+        </Space>
+      </Toolbar>
+      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
+      <Table<Order>
+        rowKey="id"
+        size="middle"
+        loading={fetching}
+        dataSource={data?.purchaseOrders.nodes ?? []}
+        data-testid="po-table"
+        onRow={(o) => ({ onClick: () => setParam('order', o.id), style: { cursor: 'pointer' }, 'data-testid': `po-row-${o.number}` }) as object}
+        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.purchaseOrders.totalCount ?? 0, showSizeChanger: true, showTotal: (n) => t('common.total', { n }), onChange: paging.onChange }}
+        columns={[
+          { title: t('po.number'), dataIndex: 'number' },
+          { title: t('po.supplier'), render: (_, o) => `${o.supplier.code} ${o.supplier.name}` },
+          { title: t('stock.warehouse'), render: (_, o) => o.warehouse.code },
+          { title: t('po.orderDate'), dataIndex: 'orderDate' },
+          { title: t('po.expectedDate'), dataIndex: 'expectedDate' },
+          { title: t('po.costCentre'), dataIndex: 'costCentre' },
+          { title: t('po.total'), align: 'right', render: (_, o) => <Amount value={o.totalAmount} /> },
+          { title: t('common.status'), render: (_, o) => <PoStatusTag status={o.status} /> },
+        ]}
+      />
+      <PurchaseOrderDrawer id={openId} onClose={() => setParam('order', null)} onChanged={refresh} />
+      <PurchaseOrderForm
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(id) => {
+          setCreating(false);
+          refresh();
+          setParam('order', id);
+        }}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,278 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useClient, useMutation, useQuery } from 'urql';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
+import type { SupplierInvoiceFieldsFragment, SupplierInvoiceStatus } from '../../../gql/graphql';
+import { PurchaseOrderQuery, PurchaseOrdersQuery, SupplierInvoicesQuery } from '../queries';
+import { ApproveSupplierInvoiceMismatchMutation, PostSupplierInvoiceMutation } from '../mutations';
+import { InvoiceStatusTag, SupplierSelect } from '../components/common';
+import { Amount, Toolbar } from '../../finance/components/common';
+import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
+import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { applyUserErrors } from '../../../graphql/userErrors';
+import { useCan } from '../../../app/session';
+import { useCursorPaging } from '../../../lib/paging';
+import { dec, formatMoney, formatQty } from '../../../lib/decimal';
+import { enumLabel, useLocalName, useT } from '../../../i18n';
+
+type Invoice = SupplierInvoiceFieldsFragment;
+const STATUSES: SupplierInvoiceStatus[] = ['OPEN', 'ON_HOLD', 'PAID'];
+
+/** Supplier invoices: post with the three-way match; ON_HOLD ones show what did not match, and finance may approve the mismatch. */
+export default function SupplierInvoicesPage() {
+  const t = useT();
+  const client = useClient();
+  const { message } = App.useApp();
+  const canPost = useCan(['FINANCE']);
+  const paging = useCursorPaging(20);
+  const [status, setStatus] = useState<SupplierInvoiceStatus[]>([]);
+  const [supplierId, setSupplierId] = useState<string>();
+  const [posting, setPosting] = useState(false);
+  const filter = useMemo(() => ({ status: status.length ? status : undefined, supplierId }), [status, supplierId]);
+  const { reset, remember } = paging;
+  useEffect(reset, [filter, reset]);
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: SupplierInvoicesQuery, variables: { first: paging.first, after: paging.after, filter } });
+  useEffect(() => remember(data?.supplierInvoices.pageInfo.endCursor), [data, remember]);
+  const [, approve] = useMutation(ApproveSupplierInvoiceMismatchMutation);
+  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+
+  async function approveMismatch(inv: Invoice) {
+    const res = await approve({ id: inv.id });
+    const errs = res.error ? [res.error.message] : (res.data?.approveSupplierInvoiceMismatch.userErrors ?? []).map((e) => e.message);
+    if (errs.length) return message.error(errs.join('; '));
+    message.success(t('invoice.mismatchApproved', { number: inv.number }));
+    refresh();
+  }
+
+  return (
+    <Card>
+      <Toolbar>
+        <Space wrap>
+          <Select<SupplierInvoiceStatus[]>
+            mode="multiple"
+            allowClear
+            placeholder={t('common.status')}
+            style={{ minWidth: 200 }}
+            value={status}
+            onChange={setStatus}
+            options={STATUSES.map((s) => ({ value: s, label: enumLabel(t, 'invoiceStatus', s) }))}
+            data-testid="invoice-filter-status"
+          />
+          <SupplierSelect allowClear includeInactive placeholder={t('po.supplier')} style={{ width: 220 }} value={supplierId} onChange={setSupplierId} />
+        </Space>
+        <Space>
+          <ExportButton<Invoice>
+            fileName={t('menu.supplierInvoices')}
+            fetchRows={connectionRows(client, SupplierInvoicesQuery, { filter }, (d) => d.supplierInvoices)}
+            columns={[
+              { header: t('invoice.number'), value: (i) => i.number },
+              { header: t('invoice.supplierNumber'), value: (i) => i.supplierInvoiceNumber },
+              { header: t('po.supplier'), value: (i) => `${i.supplier.code} ${i.supplier.name}`, width: 24 },
+              { header: t('invoice.kind'), value: (i) => enumLabel(t, 'invoiceKind', i.kind) },
+              { header: t('invoice.date'), value: (i) => i.invoiceDate },
+              { header: t('invoice.due'), value: (i) => i.dueDate },
+              { header: t('po.total'), value: (i) => ({ decimal: i.totalAmount }) },
+              { header: t('invoice.open'), value: (i) => ({ decimal: i.openAmount }) },
+              { header: t('common.status'), value: (i) => enumLabel(t, 'invoiceStatus', i.status) },
+              { header: t('invoice.issues'), value: (i) => i.matchIssues.map((m) => m.message).join('; '), width: 40 },
+            ]}
+          />
+          {canPost && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setPosting(true)} data-testid="invoice-new">
+              {t('invoice.new')}
+            </Button>
+          )}
+        </Space>
+      </Toolbar>
+      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
+      <Table<Invoice>
+        rowKey="id"
+        size="middle"
+        loading={fetching}
+        dataSource={data?.supplierInvoices.nodes ?? []}
+        data-testid="invoice-table"
+        onRow={(i) => ({ 'data-testid': `invoice-row-${i.supplierInvoiceNumber}` }) as object}
+        expandable={{ expandedRowRender: (i) => <InvoiceDetail inv={i} />, rowExpandable: (i) => i.lines.length > 0 || i.matchIssues.length > 0 }}
+        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.supplierInvoices.totalCount ?? 0, showTotal: (n) => t('common.total', { n }), onChange: paging.onChange }}
+        columns={[
+          { title: t('invoice.number'), dataIndex: 'number' },
+          { title: t('invoice.supplierNumber'), dataIndex: 'supplierInvoiceNumber' },
+          { title: t('po.supplier'), render: (_, i) => `${i.supplier.code} ${i.supplier.name}` },
+          { title: t('invoice.kind'), render: (_, i) => enumLabel(t, 'invoiceKind', i.kind) },
+          { title: t('invoice.date'), dataIndex: 'invoiceDate' },
+          { title: t('invoice.due'), dataIndex: 'dueDate' },
+          { title: t('po.total'), align: 'right', render: (_, i) => <Amount value={i.totalAmount} /> },
+          { title: t('invoice.open'), align: 'right', render: (_, i) => <Amount value={i.openAmount} /> },
+          {
+            title: t('common.status'),
+            render: (_, i) => (
+              <Space direction="vertical" size={2}>
+                <InvoiceStatusTag status={i.status} />
+                {i.status === 'ON_HOLD' && (
+                  <Typography.Text type="danger" style={{ fontSize: 12 }} data-testid="invoice-issues">
+                    {i.matchIssues.map((m) => m.message).join('; ')}
+                  </Typography.Text>
+                )}
+                {i.mismatchApprovedAt && <Tag color="purple">{t('invoice.approvedMismatch')}</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: t('common.actions'),
+            render: (_, i) =>
+              canPost && i.status === 'ON_HOLD' ? (
+                <Popconfirm title={t('invoice.approveConfirm')} onConfirm={() => approveMismatch(i)}>
+                  <Button size="small" data-testid={`invoice-approve-${i.number}`}>
+                    {t('invoice.approveMismatch')}
+                  </Button>
+                </Popconfirm>
+              ) : null,
+          },
+        ]}
+      />
+      <PostInvoiceModal
+        open={posting}
+        onClose={() => setPosting(false)}
+        onPosted={(inv) => {
+          setPosting(false);
+          refresh();
+          if (inv.status === 'ON_HOLD') message.warning(t('invoice.postedOnHold', { number: inv.number }));
+          else message.success(t('invoice.posted', { number: inv.number }));
+        }}
+      />
+    </Card>
+  );
+}
+
+function InvoiceDetail({ inv }: { inv: Invoice }) {
+  const t = useT();
+  const localName = useLocalName();
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      {inv.matchIssues.length > 0 && (
+        <Alert
+          type={inv.status === 'ON_HOLD' ? 'error' : 'info'}
+          showIcon
+          title={t('invoice.issues')}
+          description={inv.matchIssues.map((m) => (
+            <div key={`${m.lineNo}-${m.kind}`}>
+              #{m.lineNo} {enumLabel(t, 'matchIssue', m.kind)}: {m.message}
+            </div>
+          ))}
+        />
+      )}
+      <Table
+        size="small"
+        rowKey="lineNo"
+        pagination={false}
+        dataSource={inv.lines}
+        columns={[
+          { title: '#', dataIndex: 'lineNo', width: 40 },
+          { title: t('products.sku'), render: (_, l) => l.product.sku },
+          { title: t('products.name'), render: (_, l) => localName(l.product) },
+          { title: t('po.quantity'), align: 'right', render: (_, l) => formatQty(l.quantity) },
+          { title: t('invoice.price'), align: 'right', render: (_, l) => formatMoney(l.unitPrice) },
+          { title: t('invoice.orderPrice'), align: 'right', render: (_, l) => formatMoney(l.orderPrice) },
+          { title: t('po.net'), align: 'right', render: (_, l) => formatMoney(l.netAmount) },
+          { title: t('po.tax'), align: 'right', render: (_, l) => formatMoney(l.taxAmount) },
+          { title: t('invoice.variance'), align: 'right', render: (_, l) => <Amount value={l.priceVariance} /> },
+        ]}
+      />
+    </Space>
+  );
+}
+
+interface InvoiceValues {
+  purchaseOrderId?: string;
+  supplierInvoiceNumber?: string;
+  invoiceDate?: Dayjs | null;
+  lines: { purchaseOrderLineId: string; label: string; quantity?: string; unitPrice?: string }[];
+}
+
+/** Posts a goods invoice for one order: lines start at received-not-invoiced at the order price. */
+function PostInvoiceModal({ open, onClose, onPosted }: { open: boolean; onClose: () => void; onPosted: (inv: Invoice) => void }) {
+  const t = useT();
+  const client = useClient();
+  const [form] = Form.useForm<InvoiceValues>();
+  const [{ data: orders }] = useQuery({ query: PurchaseOrdersQuery, variables: { first: 200, filter: { status: ['PARTIALLY_RECEIVED', 'RECEIVED', 'APPROVED'] } }, pause: !open, requestPolicy: 'network-only' });
+  const [{ fetching }, post] = useMutation(PostSupplierInvoiceMutation);
+  const [general, setGeneral] = useState<string[]>([]);
+  const lines = Form.useWatch('lines', form) ?? [];
+
+  async function pickOrder(id: string) {
+    const res = await client.query(PurchaseOrderQuery, { id }, { requestPolicy: 'network-only' }).toPromise();
+    const o = res.data?.purchaseOrder;
+    if (!o) return;
+    form.setFieldValue(
+      'lines',
+      o.lines
+        .map((l) => ({ l, uninvoiced: dec(l.receivedQuantity).minus(dec(l.invoicedQuantity)) }))
+        .filter(({ uninvoiced }) => uninvoiced.gt(0))
+        .map(({ l, uninvoiced }) => ({ purchaseOrderLineId: l.id, label: `${l.product.sku} · ${t('po.received')} ${formatQty(l.receivedQuantity)} · ${t('po.invoiced')} ${formatQty(l.invoicedQuantity)}`, quantity: uninvoiced.toString(), unitPrice: dec(l.unitPrice).toString() })),
+    );
+  }
+
+  async function submit() {
+    setGeneral([]);
+    await form.validateFields();
+    // Unregistered values (each line's order line id) are only in the full store.
+    const v = form.getFieldsValue(true) as InvoiceValues;
+    const res = await post({
+      input: {
+        purchaseOrderId: v.purchaseOrderId ?? '',
+        supplierInvoiceNumber: (v.supplierInvoiceNumber ?? '').trim(),
+        invoiceDate: v.invoiceDate ? v.invoiceDate.format('YYYY-MM-DD') : undefined,
+        lines: (v.lines ?? []).filter((l) => dec(l.quantity).gt(0)).map((l) => ({ purchaseOrderLineId: l.purchaseOrderLineId, quantity: (l.quantity ?? '').trim(), unitPrice: (l.unitPrice ?? '').trim() })),
+        idempotencyKey: crypto.randomUUID(),
+      },
+    });
+    if (res.error) return setGeneral([res.error.message]);
+    const p = res.data?.postSupplierInvoice;
+    if (p?.userErrors.length) return setGeneral(applyUserErrors(form, p.userErrors));
+    if (p?.supplierInvoice) {
+      form.resetFields();
+      onPosted(p.supplierInvoice);
+    }
+  }
+
+  return (
+    <Modal open={open} onCancel={onClose} title={t('invoice.new')} width={820} onOk={submit} confirmLoading={fetching} okText={t('invoice.post')} okButtonProps={{ 'data-testid': 'invoice-form-submit' }} destroyOnHidden>
+      {general.length > 0 && <Alert type="error" showIcon title={general.join('; ')} style={{ marginBottom: 16 }} data-testid="invoice-form-errors" />}
+      <Form form={form} layout="vertical" initialValues={{ lines: [] }}>
+        <Space wrap align="start">
+          <Form.Item name="purchaseOrderId" label={t('po.number')} rules={[{ required: true, message: t('common.required') }]}>
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: 320 }}
+              onChange={pickOrder}
+              options={(orders?.purchaseOrders.nodes ?? []).map((o) => ({ value: o.id, label: `${o.number} · ${o.supplier.name}` }))}
+              data-testid="invoice-form-order"
+            />
+          </Form.Item>
+          <Form.Item name="supplierInvoiceNumber" label={t('invoice.supplierNumber')} rules={[{ required: true, message: t('common.required') }]}>
+            <Input style={{ width: 180 }} data-testid="invoice-form-number" />
+          </Form.Item>
+          <Form.Item name="invoiceDate" label={t('invoice.date')}>
+            <DatePicker />
+          </Form.Item>
+        </Space>
+        <Form.List name="lines">
+          {(fields) =>
+            fields.map((f, i) => (
+              <Space key={f.key} align="start" wrap>
+                <Typography.Text style={{ display: 'inline-block', width: 340, paddingTop: 5 }}>{lines[i]?.label}</Typography.Text>
+                <Form.Item name={[f.name, 'quantity']} rules={[decimalRule(t('common.decimalInvalid'), 4)]}>
+                  <DecimalInput addonBefore={t('po.quantity')} style={{ width: 190 }} data-testid={`invoice-form-qty-${i}`} />
+                </Form.Item>
+                <Form.Item name={[f.name, 'unitPrice']} rules={[{ required: true, message: t('common.required') }, decimalRule(t('common.decimalInvalid'), 6)]}>
+                  <DecimalInput addonBefore={t('invoice.price')} style={{ width: 210 }} data-testid={`invoice-form-price-${i}`} />
+                </Form.Item>
+              </Space>
+            ))
+          }
+        </Form.List>
+      </Form>
+    </Modal>
+  );
+}
