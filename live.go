@@ -1,6 +1,10 @@
 package jxc
 
-import "context"
+import (
+	"context"
+
+	"github.com/shopspring/decimal"
+)
 
 // StockLevelChange is one committed change of a stock level, as the live
 // graph pushes it. Seq is its place in the event stream: a subscriber that
@@ -20,6 +24,8 @@ type LiveService interface {
 	// AlertsRaised sends alerts of the kinds (all when empty) as they are
 	// raised; with ownerID, only those for that user or for everyone.
 	AlertsRaised(ctx context.Context, kinds []string, ownerID *int64, after int64) (<-chan AlertChange, error)
+	// ReceivableChanges sends customers' receivables as they change.
+	ReceivableChanges(ctx context.Context, f ReceivableFilter, after int64) (<-chan ReceivableChange, error)
 }
 
 // AlertChange is one raised alert as the live graph pushes it.
@@ -27,4 +33,23 @@ type AlertChange struct {
 	Seq    int64
 	Resync bool
 	Alert  *Alert
+}
+
+// ReceivableChange is a customer's receivables position right after a
+// committed change: what they owe, what is overdue, the credit left, and
+// whether orders wait on a credit hold.
+type ReceivableChange struct {
+	Seq             int64
+	Resync          bool
+	Customer        *Customer
+	OpenBalance     decimal.Decimal
+	OverdueAmount   decimal.Decimal
+	CreditAvailable decimal.Decimal
+	OnCreditHold    bool
+}
+
+// ReceivableFilter narrows receivable changes; empty fields do not filter.
+type ReceivableFilter struct {
+	CustomerID *int64
+	Region     *string
 }

@@ -21,6 +21,7 @@ import (
 type Live struct {
 	events  *Events
 	catalog *CatalogService
+	sales   *SalesService
 
 	mu   sync.Mutex
 	memo map[int64]*memoEntry
@@ -33,8 +34,18 @@ type memoEntry struct {
 }
 
 // NewLive returns the live service over an event hub.
-func NewLive(events *Events, catalog *CatalogService) *Live {
-	return &Live{events: events, catalog: catalog, memo: map[int64]*memoEntry{}}
+func NewLive(events *Events, catalog *CatalogService, sales *SalesService) *Live {
+	return &Live{events: events, catalog: catalog, sales: sales, memo: map[int64]*memoEntry{}}
+}
+
+// shared runs load once per event for every subscriber in this process, on
+// a context that does not end with the subscriber that started it.
+func (l *Live) shared(ctx context.Context, seq int64, load func(ctx context.Context) (any, error)) (any, error) {
+	return l.once(seq, func() (any, error) {
+		lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+		defer cancel()
+		return load(lctx)
+	})
 }
 
 // once computes f for event seq only once in this process.
@@ -139,13 +150,7 @@ func (l *Live) StockLevelChanges(ctx context.Context, f jxc.StockLevelFilter, af
 	}
 	return stream(ctx, l, []string{"stock"}, after, keep,
 		func(ev Event) (*jxc.StockLevelChange, error) {
-			// The load is shared by every subscriber of this event, so it must
-			// not end with the one subscriber that happened to start it.
-			v, err := l.once(ev.Seq, func() (any, error) {
-				lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
-				defer cancel()
-				return l.stockLevel(lctx, ev)
-			})
+			v, err := l.shared(ctx, ev.Seq, func(ctx context.Context) (any, error) { return l.stockLevel(ctx, ev) })
 			if err != nil {
 				return nil, err
 			}
@@ -187,6 +192,42 @@ func (l *Live) AlertsRaised(ctx context.Context, kinds []string, ownerID *int64,
 				Message: p.Message, OwnerID: p.OwnerID, Payload: ev.Payload, CreatedAt: ev.At}}, nil
 		},
 		func() jxc.AlertChange { return jxc.AlertChange{Resync: true} })
+}
+
+// ReceivableChanges implements jxc.LiveService. The amounts are those the
+// change committed; the customer record is loaded once per event.
+func (l *Live) ReceivableChanges(ctx context.Context, f jxc.ReceivableFilter, after int64) (<-chan jxc.ReceivableChange, error) {
+	keep := func(ev Event) bool {
+		return f.CustomerID == nil || ev.Key == strconv.FormatInt(*f.CustomerID, 10)
+	}
+	return stream(ctx, l, []string{"receivable"}, after, keep,
+		func(ev Event) (*jxc.ReceivableChange, error) {
+			var p struct {
+				CustomerID      string          `json:"customerId"`
+				OpenBalance     decimal.Decimal `json:"openBalance"`
+				OverdueAmount   decimal.Decimal `json:"overdueAmount"`
+				CreditAvailable decimal.Decimal `json:"creditAvailable"`
+				OnCreditHold    bool            `json:"onCreditHold"`
+			}
+			if err := json.Unmarshal(ev.Payload, &p); err != nil {
+				return nil, err
+			}
+			id, err := strconv.ParseInt(p.CustomerID, 10, 64)
+			if err != nil {
+				return nil, err
+			}
+			v, err := l.shared(ctx, ev.Seq, func(ctx context.Context) (any, error) { return l.sales.FindCustomerByID(ctx, id) })
+			if err != nil {
+				return nil, err
+			}
+			c := v.(*jxc.Customer)
+			if f.Region != nil && c.Region != *f.Region {
+				return nil, nil
+			}
+			return &jxc.ReceivableChange{Seq: ev.Seq, Customer: c, OpenBalance: p.OpenBalance, OverdueAmount: p.OverdueAmount,
+				CreditAvailable: p.CreditAvailable, OnCreditHold: p.OnCreditHold}, nil
+		},
+		func() jxc.ReceivableChange { return jxc.ReceivableChange{Resync: true} })
 }
 
 func (l *Live) stockLevel(ctx context.Context, ev Event) (*jxc.StockLevel, error) {

@@ -35,6 +35,7 @@ type ResolverRoot interface {
 	Mutation() MutationResolver
 	PurchaseOrder() PurchaseOrderResolver
 	Query() QueryResolver
+	ReceivableChange() ReceivableChangeResolver
 	SalesOrder() SalesOrderResolver
 	StockLevelChange() StockLevelChangeResolver
 	Subscription() SubscriptionResolver
@@ -862,6 +863,16 @@ type ComplexityRoot struct {
 		ReturnID    func(childComplexity int) int
 	}
 
+	ReceivableChange struct {
+		CreditAvailable func(childComplexity int) int
+		Customer        func(childComplexity int) int
+		OnCreditHold    func(childComplexity int) int
+		OpenBalance     func(childComplexity int) int
+		OverdueAmount   func(childComplexity int) int
+		Resync          func(childComplexity int) int
+		Seq             func(childComplexity int) int
+	}
+
 	ReceivablesAging struct {
 		AsOf      func(childComplexity int) int
 		Customers func(childComplexity int) int
@@ -1228,6 +1239,7 @@ type ComplexityRoot struct {
 	Subscription struct {
 		AlertRaised       func(childComplexity int, kinds []string, mine *bool, after *string) int
 		Clock             func(childComplexity int) int
+		ReceivableChanged func(childComplexity int, filter *jxc.ReceivableFilter, after *string) int
 		StockLevelChanged func(childComplexity int, filter *jxc.StockLevelFilter, after *string) int
 	}
 
@@ -1589,6 +1601,9 @@ type QueryResolver interface {
 	OperatingCosts(ctx context.Context, first *int, after *string, year *int, month *int) (OperatingCostConnection, error)
 	Alerts(ctx context.Context, kinds []string, mine *bool, acknowledged *bool, first *int, after *string) (AlertConnection, error)
 }
+type ReceivableChangeResolver interface {
+	Seq(ctx context.Context, obj *jxc.ReceivableChange) (string, error)
+}
 type SalesOrderResolver interface {
 	Shipments(ctx context.Context, obj *jxc.SalesOrder) ([]*jxc.Shipment, error)
 }
@@ -1597,6 +1612,7 @@ type StockLevelChangeResolver interface {
 }
 type SubscriptionResolver interface {
 	Clock(ctx context.Context) (<-chan time.Time, error)
+	ReceivableChanged(ctx context.Context, filter *jxc.ReceivableFilter, after *string) (<-chan jxc.ReceivableChange, error)
 	AlertRaised(ctx context.Context, kinds []string, mine *bool, after *string) (<-chan jxc.AlertChange, error)
 	StockLevelChanged(ctx context.Context, filter *jxc.StockLevelFilter, after *string) (<-chan jxc.StockLevelChange, error)
 }
@@ -5655,6 +5671,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ReceivableAllocation.ReturnID(childComplexity), true
 
+	case "ReceivableChange.creditAvailable":
+		if e.ComplexityRoot.ReceivableChange.CreditAvailable == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableChange.CreditAvailable(childComplexity), true
+	case "ReceivableChange.customer":
+		if e.ComplexityRoot.ReceivableChange.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableChange.Customer(childComplexity), true
+	case "ReceivableChange.onCreditHold":
+		if e.ComplexityRoot.ReceivableChange.OnCreditHold == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableChange.OnCreditHold(childComplexity), true
+	case "ReceivableChange.openBalance":
+		if e.ComplexityRoot.ReceivableChange.OpenBalance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableChange.OpenBalance(childComplexity), true
+	case "ReceivableChange.overdueAmount":
+		if e.ComplexityRoot.ReceivableChange.OverdueAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableChange.OverdueAmount(childComplexity), true
+	case "ReceivableChange.resync":
+		if e.ComplexityRoot.ReceivableChange.Resync == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableChange.Resync(childComplexity), true
+	case "ReceivableChange.seq":
+		if e.ComplexityRoot.ReceivableChange.Seq == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableChange.Seq(childComplexity), true
+
 	case "ReceivablesAging.asOf":
 		if e.ComplexityRoot.ReceivablesAging.AsOf == nil {
 			break
@@ -7136,6 +7195,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subscription.Clock(childComplexity), true
+	case "Subscription.receivableChanged":
+		if e.ComplexityRoot.Subscription.ReceivableChanged == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_receivableChanged_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.ReceivableChanged(childComplexity, args["filter"].(*jxc.ReceivableFilter), args["after"].(*string)), true
 	case "Subscription.stockLevelChanged":
 		if e.ComplexityRoot.Subscription.StockLevelChanged == nil {
 			break
@@ -8027,6 +8097,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("PurchaseOrderFilter", ec.unmarshalInputPurchaseOrderFilter),
 			graphql.NewInputUnmarshaler("PurchaseOrderLineInput", ec.unmarshalInputPurchaseOrderLineInput),
 			graphql.NewInputUnmarshaler("PurchasingSettingsInput", ec.unmarshalInputPurchasingSettingsInput),
+			graphql.NewInputUnmarshaler("ReceivableFilter", ec.unmarshalInputReceivableFilter),
 			graphql.NewInputUnmarshaler("RecordCustomerPaymentInput", ec.unmarshalInputRecordCustomerPaymentInput),
 			graphql.NewInputUnmarshaler("RefundCustomerInput", ec.unmarshalInputRefundCustomerInput),
 			graphql.NewInputUnmarshaler("ReplenishmentNeedFilter", ec.unmarshalInputReplenishmentNeedFilter),
@@ -10750,7 +10821,40 @@ type AlertChange {
   alert: Alert
 }
 
+"A customer's receivables right after a committed change."
+type ReceivableChange {
+  "Position in the event stream, a whole number written as a string: pass the last one seen as ` + "`" + `after` + "`" + ` when reconnecting."
+  seq: String!
+  "True when this subscriber fell too far behind or asked for events no longer kept: reload, then subscribe again without ` + "`" + `after` + "`" + `. Nothing else comes with it, and the subscription ends."
+  resync: Boolean!
+  "The customer; null with resync."
+  customer: Customer
+  "What the customer owes after the change: open invoices less unapplied credit."
+  openBalance: Decimal
+  "The part of it past its due date."
+  overdueAmount: Decimal
+  "Credit limit less exposure (open balance and confirmed orders not yet invoiced)."
+  creditAvailable: Decimal
+  "Whether orders of the customer wait on a credit hold."
+  onCreditHold: Boolean
+}
+
+"Narrows receivable changes; fields left out do not filter."
+input ReceivableFilter {
+  "Only this customer."
+  customerId: ID
+  "Only customers of this region."
+  region: String
+}
+
 extend type Subscription {
+  "Customers' receivables as they change (invoices, payments, returns, credit holds), pushed when the change commits. With ` + "`" + `after` + "`" + `, first every change since that sequence number."
+  receivableChanged(
+    "Which customers."
+    filter: ReceivableFilter
+    "The last ` + "`" + `seq` + "`" + ` already seen; the stream resumes right after it."
+    after: String
+  ): ReceivableChange! @hasRole(roles: [SALES, FINANCE, MANAGER, ANALYST])
   "Alerts as they are raised, in the transaction that raised them: stock under its reorder point or safety stock (LOW_STOCK), a shortage on a confirmed order (SHORTAGE), a budget at 80 % or 100 % (BUDGET_80, BUDGET_100), an order put on credit hold (CREDIT_HOLD), a supplier's price rise (PRICE_RISE). With ` + "`" + `after` + "`" + `, first every alert since that sequence number."
   alertRaised(
     "Only these kinds; all when left out or empty."
@@ -13683,6 +13787,26 @@ func (ec *executionContext) childFields_ReceivableAllocation(ctx context.Context
 		return ec.fieldContext_ReceivableAllocation_postingDate(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReceivableAllocation", field.Name)
+}
+
+func (ec *executionContext) childFields_ReceivableChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "seq":
+		return ec.fieldContext_ReceivableChange_seq(ctx, field)
+	case "resync":
+		return ec.fieldContext_ReceivableChange_resync(ctx, field)
+	case "customer":
+		return ec.fieldContext_ReceivableChange_customer(ctx, field)
+	case "openBalance":
+		return ec.fieldContext_ReceivableChange_openBalance(ctx, field)
+	case "overdueAmount":
+		return ec.fieldContext_ReceivableChange_overdueAmount(ctx, field)
+	case "creditAvailable":
+		return ec.fieldContext_ReceivableChange_creditAvailable(ctx, field)
+	case "onCreditHold":
+		return ec.fieldContext_ReceivableChange_onCreditHold(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReceivableChange", field.Name)
 }
 
 func (ec *executionContext) childFields_ReceivablesAging(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -17110,6 +17234,28 @@ func (ec *executionContext) field_Subscription_alertRaised_args(ctx context.Cont
 		return nil, err
 	}
 	args["after"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_receivableChanged_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.ReceivableFilter, error) {
+			return ec.unmarshalOReceivableFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReceivableFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
 	return args, nil
 }
 
@@ -35209,6 +35355,176 @@ func (ec *executionContext) fieldContext_ReceivableAllocation_postingDate(_ cont
 	return graphql.NewScalarFieldContext("ReceivableAllocation", field, false, false, "Date")
 }
 
+func (ec *executionContext) _ReceivableChange_seq(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableChange_seq(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReceivableChange().Seq(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableChange_seq(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReceivableChange", field, true, true, "String")
+}
+
+func (ec *executionContext) _ReceivableChange_resync(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableChange_resync(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Resync, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableChange_resync(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReceivableChange", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ReceivableChange_customer(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableChange_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Customer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Customer) graphql.Marshaler {
+			return ec.marshalOCustomer2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomer(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableChange_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReceivableChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReceivableChange_openBalance(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableChange_openBalance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpenBalance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableChange_openBalance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReceivableChange", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ReceivableChange_overdueAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableChange_overdueAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OverdueAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableChange_overdueAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReceivableChange", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ReceivableChange_creditAvailable(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableChange_creditAvailable(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreditAvailable, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableChange_creditAvailable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReceivableChange", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ReceivableChange_onCreditHold(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableChange_onCreditHold(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OnCreditHold, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalOBoolean2bool(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableChange_onCreditHold(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReceivableChange", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _ReceivablesAging_asOf(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivablesAging) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -41347,6 +41663,68 @@ func (ec *executionContext) _Subscription_clock(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Subscription_clock(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Subscription", field, true, true, "Time")
+}
+
+func (ec *executionContext) _Subscription_receivableChanged(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_receivableChanged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().ReceivableChanged(ctx, fc.Args["filter"].(*jxc.ReceivableFilter), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"SALES", "FINANCE", "MANAGER", "ANALYST"})
+				if err != nil {
+					var zeroVal jxc.ReceivableChange
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal jxc.ReceivableChange
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.ReceivableChange) graphql.Marshaler {
+			return ec.marshalNReceivableChange2githubᚗcomᚋjxcgraphᚋjxcᚐReceivableChange(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_receivableChanged(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReceivableChange(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_receivableChanged_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Subscription_alertRaised(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
@@ -48713,6 +49091,55 @@ func (ec *executionContext) unmarshalInputPurchasingSettingsInput(ctx context.Co
 func UnmarshalPurchasingSettingsInput(ctx context.Context, raw any) (PurchasingSettingsInput, error) {
 	var out PurchasingSettingsInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "PurchasingSettingsInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputReceivableFilter(ctx context.Context, obj any) (jxc.ReceivableFilter, error) {
+	var it jxc.ReceivableFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"customerId", "region"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "customerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerID = data
+		case "region":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("region"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Region = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReceivableFilter unmarshals raw into the ReceivableFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReceivableFilter(ctx context.Context, raw any) (jxc.ReceivableFilter, error) {
+	var out jxc.ReceivableFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReceivableFilter", raw, &out)
 	return out, err
 }
 
@@ -56585,6 +57012,70 @@ func (ec *executionContext) _ReceivableAllocation(ctx context.Context, sel ast.S
 	return out
 }
 
+var receivableChangeImplementors = []string{"ReceivableChange"}
+
+func (ec *executionContext) _ReceivableChange(ctx context.Context, sel ast.SelectionSet, obj *jxc.ReceivableChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, receivableChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReceivableChange")
+		case "seq":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReceivableChange_seq(ctx, field, obj)
+				})
+		case "resync":
+			out.Values[i] = ec._ReceivableChange_resync(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customer":
+			out.Values[i] = ec._ReceivableChange_customer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "openBalance":
+			out.Values[i] = ec._ReceivableChange_openBalance(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "overdueAmount":
+			out.Values[i] = ec._ReceivableChange_overdueAmount(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "creditAvailable":
+			out.Values[i] = ec._ReceivableChange_creditAvailable(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "onCreditHold":
+			out.Values[i] = ec._ReceivableChange_onCreditHold(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var receivablesAgingImplementors = []string{"ReceivablesAging"}
 
 func (ec *executionContext) _ReceivablesAging(ctx context.Context, sel ast.SelectionSet, obj *jxc.ReceivablesAging) graphql.Marshaler {
@@ -58963,6 +59454,8 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 	switch fields[0].Name {
 	case "clock":
 		return ec._Subscription_clock(ctx, fields[0])
+	case "receivableChanged":
+		return ec._Subscription_receivableChanged(ctx, fields[0])
 	case "alertRaised":
 		return ec._Subscription_alertRaised(ctx, fields[0])
 	case "stockLevelChanged":
@@ -62405,6 +62898,10 @@ func (ec *executionContext) marshalNReceivableAllocation2ᚖgithubᚗcomᚋjxcgr
 	return ec._ReceivableAllocation(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNReceivableChange2githubᚗcomᚋjxcgraphᚋjxcᚐReceivableChange(ctx context.Context, sel ast.SelectionSet, v jxc.ReceivableChange) graphql.Marshaler {
+	return ec._ReceivableChange(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNReceivablesAging2githubᚗcomᚋjxcgraphᚋjxcᚐReceivablesAging(ctx context.Context, sel ast.SelectionSet, v jxc.ReceivablesAging) graphql.Marshaler {
 	return ec._ReceivablesAging(ctx, sel, &v)
 }
@@ -64284,6 +64781,18 @@ func (ec *executionContext) marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate
 	return res
 }
 
+func (ec *executionContext) unmarshalODecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx context.Context, v any) (decimal.Decimal, error) {
+	res, err := UnmarshalDecimal(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx context.Context, sel ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := MarshalDecimal(v)
+	return res
+}
+
 func (ec *executionContext) unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx context.Context, v any) (*decimal.Decimal, error) {
 	if v == nil {
 		return nil, nil
@@ -64496,6 +65005,14 @@ func (ec *executionContext) marshalOPurchasingSettings2ᚖgithubᚗcomᚋjxcgrap
 		return graphql.Null
 	}
 	return ec._PurchasingSettings(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOReceivableFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReceivableFilter(ctx context.Context, v any) (*jxc.ReceivableFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputReceivableFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOReplenishmentNeedFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentNeedFilter(ctx context.Context, v any) (*jxc.ReplenishmentNeedFilter, error) {

@@ -925,6 +925,11 @@ func (r *queryResolver) Alerts(ctx context.Context, kinds []string, mine *bool, 
 		})
 }
 
+// Seq is the resolver for the seq field.
+func (r *receivableChangeResolver) Seq(ctx context.Context, obj *jxc.ReceivableChange) (string, error) {
+	return strconv.FormatInt(obj.Seq, 10), nil
+}
+
 // Shipments is the resolver for the shipments field.
 func (r *salesOrderResolver) Shipments(ctx context.Context, obj *jxc.SalesOrder) ([]*jxc.Shipment, error) {
 	p, err := r.SalesService.FindShipments(ctx, jxc.SalesDocumentFilter{OrderID: &obj.ID}, pageArgs(ptr(jxc.MaxPageSize), nil))
@@ -962,6 +967,19 @@ func (r *subscriptionResolver) Clock(ctx context.Context) (<-chan time.Time, err
 		}
 	}()
 	return ch, nil
+}
+
+// ReceivableChanged is the resolver for the receivableChanged field.
+func (r *subscriptionResolver) ReceivableChanged(ctx context.Context, filter *jxc.ReceivableFilter, after *string) (<-chan jxc.ReceivableChange, error) {
+	from, err := parseSeq(after)
+	if err != nil {
+		return nil, err
+	}
+	var f jxc.ReceivableFilter
+	if filter != nil {
+		f = *filter
+	}
+	return r.Live.ReceivableChanges(ctx, f, from)
 }
 
 // AlertRaised is the resolver for the alertRaised field.
@@ -1010,6 +1028,9 @@ func (r *Resolver) PurchaseOrder() PurchaseOrderResolver { return &purchaseOrder
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
+// ReceivableChange returns ReceivableChangeResolver implementation.
+func (r *Resolver) ReceivableChange() ReceivableChangeResolver { return &receivableChangeResolver{r} }
+
 // SalesOrder returns SalesOrderResolver implementation.
 func (r *Resolver) SalesOrder() SalesOrderResolver { return &salesOrderResolver{r} }
 
@@ -1028,6 +1049,7 @@ type (
 	mutationResolver         struct{ *Resolver }
 	purchaseOrderResolver    struct{ *Resolver }
 	queryResolver            struct{ *Resolver }
+	receivableChangeResolver struct{ *Resolver }
 	salesOrderResolver       struct{ *Resolver }
 	stockLevelChangeResolver struct{ *Resolver }
 	subscriptionResolver     struct{ *Resolver }

@@ -34,15 +34,15 @@ func newApp(store *db.DB, events *db.Events, log *slog.Logger) *app {
 func (a *app) routes() http.Handler {
 	users := db.NewUserService(a.store)
 	catalog := db.NewCatalogService(a.store)
+	sales := db.NewSalesService(a.store)
 	resolver := &graph.Resolver{
-		UserService:    users,
-		CatalogService: catalog,
-		Live:           db.NewLive(a.events, catalog),
-		KPIService:     db.NewKPIService(a.store),
-		StockService:   db.NewStockService(a.store),
-		LedgerService:  db.NewLedgerService(a.store),
-		SalesService:   db.NewSalesService(a.store),
-		// Purchasing
+		UserService:       users,
+		CatalogService:    catalog,
+		Live:              db.NewLive(a.events, catalog, sales),
+		KPIService:        db.NewKPIService(a.store),
+		StockService:      db.NewStockService(a.store),
+		LedgerService:     db.NewLedgerService(a.store),
+		SalesService:      sales,
 		PurchasingService: db.NewPurchasingService(a.store),
 		BudgetService:     db.NewBudgetService(a.store),
 		Log:               a.log,

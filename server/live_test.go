@@ -330,3 +330,55 @@ func TestStockValueSummaryAddsUpToTheLedger(t *testing.T) {
 		t.Fatalf("by category %s, by warehouse %s (%d groups), inventory account %s", sum(r.ByCategory), sum(r.ByWarehouse), len(r.ByWarehouse), inv)
 	}
 }
+
+// TestReceivableChangesArePushed: a payment committed by finance reaches a
+// sales subscriber with the customer's new open balance.
+func TestReceivableChangesArePushed(t *testing.T) {
+	app := newTestApp(t)
+	fin := app.client(t).mustLogin("finance")
+	var cs struct {
+		Customers struct {
+			Nodes []struct {
+				ID          string
+				Code        string
+				OpenBalance decimal.Decimal
+			}
+		}
+	}
+	mustJSON(t, fin.do(`{ customers(first: 50) { nodes { id code openBalance } } }`, nil).Data, &cs)
+	var id string
+	var before decimal.Decimal
+	for _, c := range cs.Customers.Nodes {
+		if c.OpenBalance.GreaterThan(decimal.NewFromInt(100)) {
+			id, before = c.ID, c.OpenBalance
+			break
+		}
+	}
+	if id == "" {
+		t.Fatal("no demo customer owes anything")
+	}
+	sub := app.client(t).mustLogin("sales").subscribe(`subscription($f: ReceivableFilter) {
+		receivableChanged(filter: $f) { seq customer { id code } openBalance overdueAmount creditAvailable onCreditHold } }`,
+		map[string]any{"f": map[string]any{"customerId": id}})
+	r := fin.do(`mutation($c: ID!) { recordCustomerPayment(input: {customerId: $c, amount: "100"}) { userErrors { field message } } }`,
+		map[string]any{"c": id})
+	if len(r.Errors) > 0 || !strings.Contains(string(r.Data["recordCustomerPayment"]), `"userErrors":[]`) {
+		t.Fatalf("payment: %s %+v", r.Data["recordCustomerPayment"], r.Errors)
+	}
+	m := sub.next(5 * time.Second)
+	var c struct {
+		ReceivableChanged struct {
+			Customer    struct{ ID string }
+			OpenBalance decimal.Decimal
+		}
+	}
+	_ = json.Unmarshal(m, &c)
+	if want := before.Sub(decimal.NewFromInt(100)); c.ReceivableChanged.Customer.ID != id || !c.ReceivableChanged.OpenBalance.Equal(want) {
+		t.Fatalf("pushed %s, want customer %s with open balance %s", m, id, want)
+	}
+	// Warehouse staff may not watch receivables.
+	ws := app.client(t).mustLogin("warehouse").subscribe(`subscription { receivableChanged { seq } }`, nil)
+	if m := ws.next(2 * time.Second); !strings.Contains(string(m), "FORBIDDEN") {
+		t.Fatalf("warehouse subscribing to receivables: %s", m)
+	}
+}
