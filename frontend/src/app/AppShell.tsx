@@ -10,6 +10,7 @@ import { entryForPath, menuFor, type MenuEntry, type MenuGroup } from './menu';
 import type { MessageKey } from '../i18n';
 import { FullPageSpin, useMe } from './session';
 import { useResetGraphQL } from './GraphQLProvider';
+import { AlertsBadge } from '../features/alerts/components/AlertsBadge';
 
 const { Header, Sider, Content } = Layout;
 
@@ -117,6 +118,7 @@ export function AppShell() {
             <Button type="text" icon={<ApiOutlined />} href="/graphiql" target="_blank" data-testid="graphiql-link">
               {t('menu.graphiql')}
             </Button>
+            <AlertsBadge />
             <LanguageSwitch />
             <Button icon={<LogoutOutlined />} onClick={signOut} data-testid="logout">
               {t('header.logout')}

@@ -6,8 +6,8 @@ import { MENU, entryForPath, homeRedirectFor, menuFor } from './menu';
 const keysFor = (roles: Role[]) => visibleFor(MENU, roles).map((e) => e.key);
 
 describe('menu filtering by role', () => {
-  it('shows a sales user Home and API tokens but not Users', () => {
-    expect(keysFor(['SALES'])).toEqual(['home', 'tokens']);
+  it('shows a sales user Home, alerts and API tokens but not Users', () => {
+    expect(keysFor(['SALES'])).toEqual(['home', 'alerts', 'tokens']);
   });
 
   it('shows ADMIN every entry, including admin-only ones', () => {
@@ -91,6 +91,20 @@ describe('menus per role', () => {
     expect(homeRedirectFor(['ADMIN'])).toBeUndefined();
     expect(keys(['ADMIN'])).toContain('home');
     expect(homeRedirectFor(['FINANCE'])).toBeUndefined();
-    expect(keys(['SALES'])).toEqual(['home', 'tokens']);
+    expect(keys(['SALES'])).toEqual(['home', 'alerts', 'tokens']);
+  });
+
+  it('gives purchasing its screens and no finance entries', () => {
+    const entries = menuFor(['PURCHASING']);
+    expect(entries.map((e) => e.key)).toEqual(expect.arrayContaining(['suppliers', 'suggestions', 'purchaseOrders', 'supplierInvoices', 'alerts']));
+    expect(entries.filter((e) => e.group === 'finance')).toEqual([]);
+    expect(entries.map((e) => e.key)).not.toContain('goodsReceipt');
+  });
+
+  it('gives the warehouse the goods receipt and finance the payables screens', () => {
+    expect(keys(['WAREHOUSE'])).toContain('goodsReceipt');
+    expect(keys(['WAREHOUSE'])).not.toContain('purchaseOrders');
+    expect(keys(['FINANCE'])).toEqual(expect.arrayContaining(['supplierInvoices', 'supplierPayments', 'payablesAging', 'landedCosts', 'budgets', 'operatingCosts', 'monthEnd']));
+    expect(keys(['MANAGER'])).not.toContain('landedCosts');
   });
 });

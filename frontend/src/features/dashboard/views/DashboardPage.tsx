@@ -3,6 +3,8 @@ import { Space } from 'antd';
 import type { Role } from '../../../gql/graphql';
 import { StockSection } from '../components/StockSection';
 import { KpiSection } from '../../kpi/components/KpiSection';
+import { BudgetSection } from '../components/BudgetSection';
+import { PayablesSection } from '../components/PayablesSection';
 import { visibleFor } from '../../../app/access';
 import { useMe } from '../../../app/session';
 
@@ -12,7 +14,6 @@ import { useMe } from '../../../app/session';
  * has their fields, never as placeholders:
  *   - SalesSection: sales tiles (invoiced revenue, orders) once sales lands
  *   - ReceivablesAgingSection: receivables aging buckets
- *   - BudgetSection: budget consumption against plan
  * Adding one is a component in ../components and a line here.
  */
 interface DashboardSection {
@@ -24,6 +25,9 @@ interface DashboardSection {
 const SECTIONS: readonly DashboardSection[] = [
   { key: 'kpis', roles: ['MANAGER', 'FINANCE', 'ANALYST'], component: KpiSection },
   { key: 'stock', roles: ['MANAGER', 'FINANCE', 'ANALYST'], component: StockSection },
+  // Rendered only when the API has data for them (budgets, open payables).
+  { key: 'budgets', roles: ['MANAGER', 'FINANCE', 'ANALYST'], component: BudgetSection },
+  { key: 'payables', roles: ['MANAGER', 'FINANCE', 'ANALYST'], component: PayablesSection },
 ];
 
 export default function DashboardPage() {

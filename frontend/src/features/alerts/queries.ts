@@ -1,0 +1,64 @@
+import { graphql } from '../../gql';
+
+export const AlertFieldsFragment = graphql(`
+  fragment AlertFields on Alert {
+    id
+    kind
+    subject
+    message
+    ownerId
+    createdAt
+    acknowledged
+    acknowledgedAt
+  }
+`);
+
+export const AlertsQuery = graphql(`
+  query Alerts($kinds: [String!], $mine: Boolean, $acknowledged: Boolean, $first: Int, $after: String) {
+    alerts(kinds: $kinds, mine: $mine, acknowledged: $acknowledged, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        ...AlertFields
+      }
+    }
+  }
+`);
+
+export const OpenAlertCountQuery = graphql(`
+  query OpenAlertCount {
+    alerts(mine: true, acknowledged: false, first: 1) {
+      totalCount
+    }
+  }
+`);
+
+export const AcknowledgeAlertMutation = graphql(`
+  mutation AcknowledgeAlert($id: ID!) {
+    acknowledgeAlert(id: $id) {
+      alert {
+        ...AlertFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const AlertRaisedSubscription = graphql(`
+  subscription AlertRaised($kinds: [String!], $mine: Boolean, $after: String) {
+    alertRaised(kinds: $kinds, mine: $mine, after: $after) {
+      seq
+      resync
+      alert {
+        ...AlertFields
+      }
+    }
+  }
+`);

@@ -1,0 +1,124 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useClient, useMutation, useQuery } from 'urql';
+import { Alert, App, Button, Card, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import type { AlertRow } from '../liveAlerts';
+import { useAlertStream } from '../liveAlerts';
+import { AcknowledgeAlertMutation, AlertsQuery } from '../queries';
+import { LiveIndicator } from '../../home/components/LiveIndicator';
+import { Toolbar } from '../../finance/components/common';
+import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { useLiveState } from '../../../graphql/liveState';
+import { useCan } from '../../../app/session';
+import { useCursorPaging } from '../../../lib/paging';
+import { enumLabel, useT } from '../../../i18n';
+
+export const ALERT_KINDS = ['LOW_STOCK', 'BUDGET_80', 'BUDGET_100', 'PRICE_RISE', 'SHORTAGE', 'CREDIT_HOLD'];
+const KIND_COLOURS: Record<string, string> = { LOW_STOCK: 'orange', BUDGET_80: 'gold', BUDGET_100: 'red', PRICE_RISE: 'volcano', SHORTAGE: 'magenta', CREDIT_HOLD: 'purple' };
+
+/** Alerts, newest first, live: a raised alert re-queries the page shown. */
+export default function AlertsPage() {
+  const t = useT();
+  const client = useClient();
+  const { message } = App.useApp();
+  const live = useLiveState();
+  const canAck = useCan(['MANAGER', 'SALES', 'PURCHASING', 'WAREHOUSE', 'FINANCE']);
+  const paging = useCursorPaging(20);
+  const [kinds, setKinds] = useState<string[]>([]);
+  const [mine, setMine] = useState(true);
+  const [state, setState] = useState<'open' | 'acknowledged' | 'all'>('open');
+  const [fresh, setFresh] = useState<Set<string>>(new Set());
+  const variables = useMemo(() => ({ kinds: kinds.length ? kinds : null, mine, acknowledged: state === 'all' ? null : state === 'acknowledged' }), [kinds, mine, state]);
+  const { reset, remember } = paging;
+  useEffect(reset, [variables, reset]);
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: AlertsQuery, variables: { ...variables, first: paging.first, after: paging.after } });
+  useEffect(() => remember(data?.alerts.pageInfo.endCursor), [data, remember]);
+  const [, acknowledge] = useMutation(AcknowledgeAlertMutation);
+  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+
+  useAlertStream(
+    { kinds, mine },
+    {
+      onAlert: (a) => {
+        setFresh((s) => new Set(s).add(a.id));
+        refresh();
+      },
+      onResync: refresh,
+    },
+  );
+
+  async function ack(a: AlertRow) {
+    const res = await acknowledge({ id: a.id });
+    const errs = res.error ? [res.error.message] : (res.data?.acknowledgeAlert.userErrors ?? []).map((e) => e.message);
+    if (errs.length) return message.error(errs.join('; '));
+    message.success(t('alerts.acknowledged'));
+    refresh();
+  }
+
+  return (
+    <Card>
+      <Toolbar>
+        <Space wrap>
+          <Select mode="multiple" allowClear placeholder={t('alerts.kind')} style={{ minWidth: 240 }} value={kinds} onChange={setKinds} options={ALERT_KINDS.map((k) => ({ value: k, label: enumLabel(t, 'alertKind', k) }))} />
+          <Select
+            style={{ width: 140 }}
+            value={state}
+            onChange={setState}
+            options={[
+              { value: 'open', label: t('alerts.open') },
+              { value: 'acknowledged', label: t('alerts.acknowledgedState') },
+              { value: 'all', label: t('common.all') },
+            ]}
+            data-testid="alerts-state"
+          />
+          <Space>
+            <Switch checked={mine} onChange={setMine} data-testid="alerts-mine" />
+            {t('alerts.mine')}
+          </Space>
+          <LiveIndicator state={live} />
+        </Space>
+        <ExportButton<AlertRow>
+          fileName={t('menu.alerts')}
+          fetchRows={connectionRows(client, AlertsQuery, variables, (d) => d.alerts)}
+          columns={[
+            { header: t('alerts.raisedAt'), value: (a) => new Date(a.createdAt).toLocaleString(), width: 20 },
+            { header: t('alerts.kind'), value: (a) => enumLabel(t, 'alertKind', a.kind) },
+            { header: t('alerts.message'), value: (a) => a.message, width: 50 },
+            { header: t('alerts.subject'), value: (a) => a.subject, width: 24 },
+            { header: t('common.status'), value: (a) => (a.acknowledged ? t('alerts.acknowledgedState') : t('alerts.open')) },
+          ]}
+        />
+      </Toolbar>
+      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
+      <Table<AlertRow>
+        rowKey="id"
+        size="middle"
+        loading={fetching}
+        dataSource={data?.alerts.nodes ?? []}
+        data-testid="alerts-table"
+        rowClassName={(a) => (fresh.has(a.id) ? 'row-live-updated' : '')}
+        onRow={(a) => ({ 'data-testid': `alert-row-${a.id}` }) as object}
+        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.alerts.totalCount ?? 0, showTotal: (n) => t('common.total', { n }), onChange: paging.onChange }}
+        columns={[
+          { title: t('alerts.raisedAt'), width: 180, render: (_, a) => new Date(a.createdAt).toLocaleString() },
+          { title: t('alerts.kind'), width: 140, render: (_, a) => <Tag color={KIND_COLOURS[a.kind]}>{enumLabel(t, 'alertKind', a.kind)}</Tag> },
+          { title: t('alerts.message'), dataIndex: 'message' },
+          { title: t('alerts.subject'), render: (_, a) => <Typography.Text type="secondary">{a.subject}</Typography.Text> },
+          {
+            title: t('common.status'),
+            width: 160,
+            render: (_, a) =>
+              a.acknowledged ? (
+                <Tag>{t('alerts.acknowledgedState')}</Tag>
+              ) : canAck ? (
+                <Button size="small" onClick={() => ack(a)} data-testid={`alert-ack-${a.id}`}>
+                  {t('alerts.acknowledge')}
+                </Button>
+              ) : (
+                <Tag color="orange">{t('alerts.open')}</Tag>
+              ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,134 @@
+import { graphql } from '../../gql';
+
+export const BudgetLineFieldsFragment = graphql(`
+  fragment BudgetLineFields on BudgetLine {
+    id
+    year
+    month
+    costCentre
+    accountCode
+    category {
+      id
+      name
+      nameEn
+    }
+    amount
+    owner {
+      id
+      username
+      displayName
+    }
+    policy
+    description
+    actual
+    committed
+    consumed
+    remaining
+    percent
+    alerted80
+    alerted100
+  }
+`);
+
+export const BudgetLinesQuery = graphql(`
+  query BudgetLines($first: Int, $after: String, $filter: BudgetFilter) {
+    budgetLines(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        ...BudgetLineFields
+      }
+    }
+  }
+`);
+
+export const BudgetRollupQuery = graphql(`
+  query BudgetRollup($year: Int!, $month: Int, $by: BudgetRollupBy!) {
+    budgetRollup(year: $year, month: $month, by: $by) {
+      key
+      lines
+      amount
+      actual
+      committed
+      consumed
+      percent
+    }
+  }
+`);
+
+export const OperatingCostsQuery = graphql(`
+  query OperatingCosts($first: Int, $after: String, $year: Int, $month: Int) {
+    operatingCosts(first: $first, after: $after, year: $year, month: $month) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        number
+        category
+        postingDate
+        costCentre
+        accountCode
+        amount
+        payFrom
+        supplierId
+        supplierInvoiceId
+        description
+        budgetWarnings
+        journalEntryId
+      }
+    }
+  }
+`);
+
+export const CreateBudgetLineMutation = graphql(`
+  mutation CreateBudgetLine($input: CreateBudgetLineInput!) {
+    createBudgetLine(input: $input) {
+      budgetLine {
+        ...BudgetLineFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const UpdateBudgetLineMutation = graphql(`
+  mutation UpdateBudgetLine($input: UpdateBudgetLineInput!) {
+    updateBudgetLine(input: $input) {
+      budgetLine {
+        ...BudgetLineFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const PostOperatingCostMutation = graphql(`
+  mutation PostOperatingCost($input: OperatingCostInput!) {
+    postOperatingCost(input: $input) {
+      operatingCost {
+        id
+        number
+      }
+      warnings
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);

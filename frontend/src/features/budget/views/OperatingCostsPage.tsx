@@ -1,0 +1,196 @@
+import { useEffect, useState } from 'react';
+import { useClient, useMutation, useQuery } from 'urql';
+import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
+import type { OperatingCostCategory, OperatingCostsQuery as Result, PayFrom } from '../../../gql/graphql';
+import { OperatingCostsQuery, PostOperatingCostMutation } from '../queries';
+import { AccountsQuery } from '../../finance/queries';
+import { Amount, Toolbar, accountLabel } from '../../finance/components/common';
+import { SupplierSelect } from '../../purchasing/components/common';
+import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
+import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { applyUserErrors } from '../../../graphql/userErrors';
+import { useCan } from '../../../app/session';
+import { useCursorPaging } from '../../../lib/paging';
+import { enumLabel, useLocalName, useT } from '../../../i18n';
+
+type Cost = Result['operatingCosts']['nodes'][number];
+const CATEGORIES: OperatingCostCategory[] = ['LABOUR', 'OVERHEAD', 'FREIGHT', 'RENT', 'OTHER'];
+
+/** Operating costs booked to a cost centre, after the budget check; WARN lines passed come back as warnings. */
+export default function OperatingCostsPage() {
+  const t = useT();
+  const client = useClient();
+  const canPost = useCan(['FINANCE']);
+  const paging = useCursorPaging(20);
+  const [year, setYear] = useState<number | null>(new Date().getFullYear());
+  const [month, setMonth] = useState<number | null>(null);
+  const [posting, setPosting] = useState(false);
+  const [warnings, setWarnings] = useState<{ number: string; warnings: string[] }>();
+  const { reset, remember } = paging;
+  useEffect(reset, [year, month, reset]);
+  const vars = { year, month: year ? month : null };
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: OperatingCostsQuery, variables: { ...vars, first: paging.first, after: paging.after } });
+  useEffect(() => remember(data?.operatingCosts.pageInfo.endCursor), [data, remember]);
+
+  return (
+    <Card>
+      <Toolbar>
+        <Space>
+          <span>{t('periods.year')}</span>
+          <InputNumber value={year} min={2000} max={2100} precision={0} onChange={(v) => setYear(v ?? null)} />
+          <span>{t('budget.month')}</span>
+          <Select allowClear style={{ width: 100 }} value={month} onChange={(v) => setMonth(v ?? null)} options={Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: String(i + 1) }))} placeholder={t('common.all')} />
+        </Space>
+        <Space>
+          <ExportButton<Cost>
+            fileName={t('menu.operatingCosts')}
+            fetchRows={connectionRows(client, OperatingCostsQuery, vars, (d) => d.operatingCosts)}
+            columns={[
+              { header: t('opcost.number'), value: (c) => c.number },
+              { header: t('common.postingDate'), value: (c) => c.postingDate },
+              { header: t('opcost.category'), value: (c) => enumLabel(t, 'opcostCategory', c.category) },
+              { header: t('po.costCentre'), value: (c) => c.costCentre },
+              { header: t('finance.account'), value: (c) => c.accountCode },
+              { header: t('finance.amount'), value: (c) => ({ decimal: c.amount }) },
+              { header: t('landed.payFrom'), value: (c) => enumLabel(t, 'payFrom', c.payFrom) },
+              { header: t('common.description'), value: (c) => c.description, width: 30 },
+              { header: t('po.budgetWarnings'), value: (c) => c.budgetWarnings.join('; '), width: 40 },
+            ]}
+          />
+          {canPost && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setPosting(true)} data-testid="opcost-new">
+              {t('opcost.new')}
+            </Button>
+          )}
+        </Space>
+      </Toolbar>
+      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
+      {warnings && warnings.warnings.length > 0 && (
+        <Alert type="warning" showIcon closable={{ onClose: () => setWarnings(undefined) }} style={{ marginBottom: 16 }} data-testid="opcost-warnings" title={t('opcost.postedWithWarnings', { number: warnings.number })} description={warnings.warnings.join('; ')} />
+      )}
+      <Table<Cost>
+        rowKey="id"
+        size="middle"
+        loading={fetching}
+        dataSource={data?.operatingCosts.nodes ?? []}
+        data-testid="opcost-table"
+        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.operatingCosts.totalCount ?? 0, showTotal: (n) => t('common.total', { n }), onChange: paging.onChange }}
+        columns={[
+          { title: t('opcost.number'), dataIndex: 'number' },
+          { title: t('common.postingDate'), dataIndex: 'postingDate' },
+          { title: t('opcost.category'), render: (_, c) => enumLabel(t, 'opcostCategory', c.category) },
+          { title: t('po.costCentre'), dataIndex: 'costCentre' },
+          { title: t('finance.account'), dataIndex: 'accountCode' },
+          { title: t('finance.amount'), align: 'right', render: (_, c) => <Amount value={c.amount} /> },
+          { title: t('landed.payFrom'), render: (_, c) => enumLabel(t, 'payFrom', c.payFrom) },
+          { title: t('common.description'), dataIndex: 'description' },
+          { title: t('po.budgetWarnings'), render: (_, c) => c.budgetWarnings.map((w) => <Tag key={w} color="orange" style={{ whiteSpace: 'normal' }}>{w}</Tag>) },
+        ]}
+      />
+      <PostCostModal
+        open={posting}
+        onClose={() => setPosting(false)}
+        onPosted={(number, w) => {
+          setPosting(false);
+          setWarnings({ number, warnings: w });
+          reexecute({ requestPolicy: 'network-only' });
+        }}
+      />
+    </Card>
+  );
+}
+
+interface CostValues {
+  category: OperatingCostCategory;
+  postingDate?: Dayjs | null;
+  costCentre?: string;
+  accountCode?: string;
+  amount?: string;
+  payFrom: PayFrom;
+  supplierId?: string;
+  supplierInvoiceNumber?: string;
+  description?: string;
+}
+
+function PostCostModal({ open, onClose, onPosted }: { open: boolean; onClose: () => void; onPosted: (number: string, warnings: string[]) => void }) {
+  const t = useT();
+  const localName = useLocalName();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<CostValues>();
+  const payFrom = Form.useWatch('payFrom', form);
+  const [{ data: accts }] = useQuery({ query: AccountsQuery, variables: { filter: { type: 'EXPENSE', active: true } }, pause: !open });
+  const [{ fetching }, post] = useMutation(PostOperatingCostMutation);
+  const [general, setGeneral] = useState<string[]>([]);
+  const [key, setKey] = useState(() => crypto.randomUUID());
+
+  async function submit() {
+    setGeneral([]);
+    const v = await form.validateFields();
+    const res = await post({
+      input: {
+        category: v.category,
+        postingDate: v.postingDate ? v.postingDate.format('YYYY-MM-DD') : undefined,
+        costCentre: (v.costCentre ?? '').trim(),
+        accountCode: v.accountCode ?? '',
+        amount: (v.amount ?? '').trim(),
+        payFrom: v.payFrom,
+        supplierId: v.payFrom === 'PAYABLE' ? v.supplierId : undefined,
+        supplierInvoiceNumber: v.payFrom === 'PAYABLE' ? v.supplierInvoiceNumber?.trim() : undefined,
+        description: (v.description ?? '').trim(),
+        idempotencyKey: key,
+      },
+    });
+    if (res.error) return setGeneral([res.error.message]);
+    const p = res.data?.postOperatingCost;
+    if (p?.userErrors.length) return setGeneral(applyUserErrors(form, p.userErrors));
+    if (p?.operatingCost) {
+      message.success(t('opcost.posted', { number: p.operatingCost.number }));
+      form.resetFields();
+      setKey(crypto.randomUUID());
+      onPosted(p.operatingCost.number, p.warnings);
+    }
+  }
+
+  return (
+    <Modal open={open} onCancel={onClose} onOk={submit} confirmLoading={fetching} title={t('opcost.new')} okText={t('invoice.post')} width={720} okButtonProps={{ 'data-testid': 'opcost-form-submit' }} destroyOnHidden>
+      {general.length > 0 && <Alert type="error" showIcon title={general.join('; ')} style={{ marginBottom: 16 }} data-testid="opcost-form-errors" />}
+      <Form form={form} layout="vertical" initialValues={{ category: 'OVERHEAD', payFrom: 'BANK' }}>
+        <Space wrap align="start">
+          <Form.Item name="category" label={t('opcost.category')}>
+            <Select style={{ width: 140 }} options={CATEGORIES.map((c) => ({ value: c, label: enumLabel(t, 'opcostCategory', c) }))} />
+          </Form.Item>
+          <Form.Item name="costCentre" label={t('po.costCentre')} rules={[{ required: true, message: t('common.required') }]}>
+            <Input style={{ width: 160 }} data-testid="opcost-form-cost-centre" />
+          </Form.Item>
+          <Form.Item name="amount" label={t('finance.amount')} rules={[{ required: true, message: t('common.required') }, decimalRule(t('common.decimalInvalid'), 2)]}>
+            <DecimalInput style={{ width: 160 }} data-testid="opcost-form-amount" />
+          </Form.Item>
+          <Form.Item name="postingDate" label={t('common.postingDate')}>
+            <DatePicker />
+          </Form.Item>
+        </Space>
+        <Form.Item name="accountCode" label={t('finance.account')} rules={[{ required: true, message: t('common.required') }]}>
+          <Select showSearch={{ optionFilterProp: 'label' }} options={(accts?.accounts ?? []).filter((a) => !a.header).map((a) => ({ value: a.code, label: accountLabel(a, localName) }))} data-testid="opcost-form-account" />
+        </Form.Item>
+        <Form.Item name="payFrom" label={t('landed.payFrom')}>
+          <Radio.Group options={(['BANK', 'PAYABLE'] as const).map((b) => ({ value: b, label: enumLabel(t, 'payFrom', b) }))} />
+        </Form.Item>
+        {payFrom === 'PAYABLE' && (
+          <Space wrap align="start">
+            <Form.Item name="supplierId" label={t('po.supplier')} rules={[{ required: true, message: t('common.required') }]}>
+              <SupplierSelect style={{ width: 240 }} />
+            </Form.Item>
+            <Form.Item name="supplierInvoiceNumber" label={t('invoice.supplierNumber')} rules={[{ required: true, message: t('common.required') }]}>
+              <Input style={{ width: 180 }} />
+            </Form.Item>
+          </Space>
+        )}
+        <Form.Item name="description" label={t('common.description')} rules={[{ required: true, message: t('common.required') }]}>
+          <Input data-testid="opcost-form-description" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
