@@ -17,6 +17,13 @@ type LedgerFigures struct {
 	AvgInventory decimal.Decimal // 1405
 	AvgAR        decimal.Decimal // 1122
 	AvgAP        decimal.Decimal // 2202.01
+
+	// From the sales documents.
+	UnitsSold           decimal.Decimal // shipped less returned, by posting date
+	RatedDeliveries     int             // deliveries rated 1-5 in the period
+	SatisfiedDeliveries int             // of those, rated 4 or 5
+	LinesDue            int             // order lines promised in the period
+	LinesOnTime         int             // of those, shipped complete by the promised date
 }
 
 // Days is the number of days in the period, both ends included.
@@ -40,6 +47,13 @@ type KPIs struct {
 	DSO               *decimal.Decimal // average AR / revenue x days
 	DPO               *decimal.Decimal // average AP / COGS x days
 	CashCycle         *decimal.Decimal // DIO + DSO - DPO
+
+	UnitsSold            decimal.Decimal
+	UnitCost             *decimal.Decimal // COGS / units sold
+	RatedDeliveries      int
+	CustomerSatisfaction *decimal.Decimal // share of rated deliveries rated 4 or 5
+	LinesDue             int
+	FulfilmentRate       *decimal.Decimal // share of order lines shipped complete by their promised date
 }
 
 // Scales of KPI results: ratios (margins) 4 decimals, days and turns 2.
@@ -66,6 +80,10 @@ func ComputeKPIs(f LedgerFigures) KPIs {
 		c := k.DIO.Add(*k.DSO).Sub(*k.DPO)
 		k.CashCycle = &c
 	}
+	k.UnitsSold, k.RatedDeliveries, k.LinesDue = f.UnitsSold, f.RatedDeliveries, f.LinesDue
+	k.UnitCost = ratio(f.COGS, f.UnitsSold, MoneyPlaces)
+	k.CustomerSatisfaction = ratio(decimal.NewFromInt(int64(f.SatisfiedDeliveries)), decimal.NewFromInt(int64(f.RatedDeliveries)), ratioPlaces)
+	k.FulfilmentRate = ratio(decimal.NewFromInt(int64(f.LinesOnTime)), decimal.NewFromInt(int64(f.LinesDue)), ratioPlaces)
 	return k
 }
 

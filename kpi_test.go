@@ -65,6 +65,19 @@ func TestComputeKPIs(t *testing.T) {
 	}
 }
 
+func TestSalesSideKPIs(t *testing.T) {
+	jan1, _ := ParseDate("2026-01-01")
+	k := ComputeKPIs(LedgerFigures{From: jan1, To: jan1, COGS: d("720"), UnitsSold: d("10"),
+		RatedDeliveries: 10, SatisfiedDeliveries: 9, LinesDue: 3, LinesOnTime: 2})
+	if str(k.UnitCost) != "72" || str(k.CustomerSatisfaction) != "0.9" || str(k.FulfilmentRate) != "0.6667" {
+		t.Errorf("unit cost %s, satisfaction %s, fulfilment %s", str(k.UnitCost), str(k.CustomerSatisfaction), str(k.FulfilmentRate))
+	}
+	k = ComputeKPIs(LedgerFigures{From: jan1, To: jan1, COGS: d("5")})
+	if k.UnitCost != nil || k.CustomerSatisfaction != nil || k.FulfilmentRate != nil {
+		t.Errorf("no units, ratings or due lines must give no value, got %s %s %s", str(k.UnitCost), str(k.CustomerSatisfaction), str(k.FulfilmentRate))
+	}
+}
+
 func TestGrowth(t *testing.T) {
 	if g := Growth(d("13"), d("10")); str(g) != "0.3" {
 		t.Errorf("13 over 10: %s", str(g))

@@ -309,6 +309,7 @@ type SalesOrder struct {
 	WarehouseID       int64            `db:"warehouse_id"`
 	WarehouseOverride bool             `db:"warehouse_override"`
 	PostingDate       Date             `db:"posting_date"`
+	PromisedDate      Date             `db:"promised_date"`
 	Status            SalesOrderStatus `db:"status"`
 	HoldReason        *string          `db:"hold_reason"`
 	HoldReleasedBy    *int64           `db:"hold_released_by"`
@@ -355,10 +356,15 @@ type SalesOrderInput struct {
 	Region         *string
 	WarehouseID    *int64
 	PostingDate    *Date
+	PromisedDate   *Date
 	Notes          *string
 	Lines          []SalesOrderLineInput
 	IdempotencyKey *string
 }
+
+// DefaultPromiseDays is how long after the order date delivery is promised
+// when the order does not say.
+const DefaultPromiseDays = 7
 
 // SalesOrderLineInput is one line of a new order. The VAT rate defaults
 // to the product's and the price to its list price.
@@ -387,6 +393,9 @@ func ValidateSalesOrderInput(in SalesOrderInput) error {
 	checkOptText(&es, "input.region", "region", in.Region, 0, 50)
 	checkOptText(&es, "input.notes", "notes", in.Notes, 0, 2000)
 	checkIdempotencyKey(&es, in.IdempotencyKey)
+	if in.PromisedDate != nil && in.PostingDate != nil && in.PromisedDate.Before(*in.PostingDate) {
+		es.Add(EINVALID, "input.promisedDate", "the promised date %s is before the order date %s", *in.PromisedDate, *in.PostingDate)
+	}
 	checkLineCount(&es, len(in.Lines), 1, 500)
 	for i, l := range in.Lines {
 		f := fmt.Sprintf("input.lines.%d.", i)

@@ -13,7 +13,7 @@ import (
 	"github.com/jxcgraph/jxc"
 )
 
-const salesOrderCols = `id, number, customer_id, channel, region, coalesce(warehouse_id, 0) AS warehouse_id, warehouse_override, posting_date,
+const salesOrderCols = `id, number, customer_id, channel, region, coalesce(warehouse_id, 0) AS warehouse_id, warehouse_override, posting_date, promised_date,
 	status, hold_reason, hold_released_by, notes, net_amount, vat_amount, total_amount, created_by, created_at, updated_at`
 
 const salesOrderLineCols = `id, order_id, line_no, product_id, quantity, unit_price, discount_rate, vat_rate, net_amount, vat_amount,
@@ -205,11 +205,18 @@ func (s *SalesService) CreateSalesOrder(ctx context.Context, in jxc.SalesOrderIn
 		if err := es.Err(); err != nil {
 			return err
 		}
+		promised := d.date.AddDays(jxc.DefaultPromiseDays)
+		if in.PromisedDate != nil {
+			if in.PromisedDate.Before(d.date) {
+				return jxc.FieldErrorf(jxc.EINVALID, "input.promisedDate", "the promised date %s is before the order date %s", *in.PromisedDate, d.date)
+			}
+			promised = *in.PromisedDate
+		}
 		if err := tx.GetContext(ctx, &id, `INSERT INTO sales_orders (customer_id, channel, region, warehouse_id, warehouse_override,
-			posting_date, notes, net_amount, vat_amount, total_amount, created_by, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
+			posting_date, promised_date, notes, net_amount, vat_amount, total_amount, created_by, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $13, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
 			in.CustomerID, d.channel, d.region, in.WarehouseID, in.WarehouseID != nil, d.date, deref(in.Notes),
-			d.net, d.vat, d.net.Add(d.vat), userID(ctx), tx.Now); err != nil {
+			d.net, d.vat, d.net.Add(d.vat), userID(ctx), tx.Now, promised); err != nil {
 			return domainError(err, "input")
 		}
 		for _, l := range d.lines {

@@ -431,22 +431,28 @@ type ComplexityRoot struct {
 	}
 
 	KpiSet struct {
-		AvgAP             func(childComplexity int) int
-		AvgAR             func(childComplexity int) int
-		AvgInventory      func(childComplexity int) int
-		COGS              func(childComplexity int) int
-		CashCycle         func(childComplexity int) int
-		DIO               func(childComplexity int) int
-		DPO               func(childComplexity int) int
-		DSO               func(childComplexity int) int
-		From              func(childComplexity int) int
-		GrossMargin       func(childComplexity int) int
-		GrossProfit       func(childComplexity int) int
-		InventoryTurnover func(childComplexity int) int
-		NetIncome         func(childComplexity int) int
-		NetMargin         func(childComplexity int) int
-		Sales             func(childComplexity int) int
-		To                func(childComplexity int) int
+		AvgAP                func(childComplexity int) int
+		AvgAR                func(childComplexity int) int
+		AvgInventory         func(childComplexity int) int
+		COGS                 func(childComplexity int) int
+		CashCycle            func(childComplexity int) int
+		CustomerSatisfaction func(childComplexity int) int
+		DIO                  func(childComplexity int) int
+		DPO                  func(childComplexity int) int
+		DSO                  func(childComplexity int) int
+		From                 func(childComplexity int) int
+		FulfilmentRate       func(childComplexity int) int
+		GrossMargin          func(childComplexity int) int
+		GrossProfit          func(childComplexity int) int
+		InventoryTurnover    func(childComplexity int) int
+		LinesDue             func(childComplexity int) int
+		NetIncome            func(childComplexity int) int
+		NetMargin            func(childComplexity int) int
+		RatedDeliveries      func(childComplexity int) int
+		Sales                func(childComplexity int) int
+		To                   func(childComplexity int) int
+		UnitCost             func(childComplexity int) int
+		UnitsSold            func(childComplexity int) int
 	}
 
 	LandedCost struct {
@@ -968,6 +974,7 @@ type ComplexityRoot struct {
 		Notes             func(childComplexity int) int
 		Number            func(childComplexity int) int
 		PostingDate       func(childComplexity int) int
+		PromisedDate      func(childComplexity int) int
 		Region            func(childComplexity int) int
 		Shipments         func(childComplexity int) int
 		Status            func(childComplexity int) int
@@ -3208,6 +3215,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.KpiSet.CashCycle(childComplexity), true
+	case "KpiSet.customerSatisfaction":
+		if e.ComplexityRoot.KpiSet.CustomerSatisfaction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiSet.CustomerSatisfaction(childComplexity), true
 	case "KpiSet.dio":
 		if e.ComplexityRoot.KpiSet.DIO == nil {
 			break
@@ -3232,6 +3245,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.KpiSet.From(childComplexity), true
+	case "KpiSet.fulfilmentRate":
+		if e.ComplexityRoot.KpiSet.FulfilmentRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiSet.FulfilmentRate(childComplexity), true
 	case "KpiSet.grossMargin":
 		if e.ComplexityRoot.KpiSet.GrossMargin == nil {
 			break
@@ -3250,6 +3269,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.KpiSet.InventoryTurnover(childComplexity), true
+	case "KpiSet.linesDue":
+		if e.ComplexityRoot.KpiSet.LinesDue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiSet.LinesDue(childComplexity), true
 	case "KpiSet.netIncome":
 		if e.ComplexityRoot.KpiSet.NetIncome == nil {
 			break
@@ -3262,6 +3287,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.KpiSet.NetMargin(childComplexity), true
+	case "KpiSet.ratedDeliveries":
+		if e.ComplexityRoot.KpiSet.RatedDeliveries == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiSet.RatedDeliveries(childComplexity), true
 	case "KpiSet.sales":
 		if e.ComplexityRoot.KpiSet.Sales == nil {
 			break
@@ -3274,6 +3305,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.KpiSet.To(childComplexity), true
+	case "KpiSet.unitCost":
+		if e.ComplexityRoot.KpiSet.UnitCost == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiSet.UnitCost(childComplexity), true
+	case "KpiSet.unitsSold":
+		if e.ComplexityRoot.KpiSet.UnitsSold == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiSet.UnitsSold(childComplexity), true
 
 	case "LandedCost.allocations":
 		if e.ComplexityRoot.LandedCost.Allocations == nil {
@@ -6108,6 +6151,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SalesOrder.PostingDate(childComplexity), true
+	case "SalesOrder.promisedDate":
+		if e.ComplexityRoot.SalesOrder.PromisedDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrder.PromisedDate(childComplexity), true
 	case "SalesOrder.region":
 		if e.ComplexityRoot.SalesOrder.Region == nil {
 			break
@@ -9852,6 +9901,8 @@ type SalesOrder {
   warehouseOverride: Boolean!
   "The order's date."
   postingDate: Date!
+  "The delivery date promised to the customer."
+  promisedDate: Date!
   "Where the order stands."
   status: SalesOrderStatus!
   "Why the order is (or was) on credit hold."
@@ -10532,6 +10583,8 @@ input SalesOrderInput {
   warehouseId: ID
   "The order date; today when left out."
   postingDate: Date
+  "The delivery date promised to the customer, on or after the order date; 7 days after it when left out. The order fulfilment KPI counts lines shipped complete by it."
+  promisedDate: Date
   "Notes."
   notes: String
   "The lines."
@@ -10944,6 +10997,18 @@ type KpiSet {
   dpo: Decimal
   "Cash conversion cycle in days: DIO + DSO - DPO."
   cashConversionCycle: Decimal
+  "Units shipped less units returned, by posting date."
+  unitsSold: Decimal!
+  "Cost of goods sold / units sold."
+  unitCost: Decimal
+  "Deliveries rated by customers in the period."
+  ratedDeliveries: Int!
+  "Customer satisfaction: the share of rated deliveries rated 4 or 5 of 5, as a fraction."
+  customerSatisfaction: Decimal
+  "Order lines promised for delivery in the period (orders neither draft nor cancelled)."
+  linesDue: Int!
+  "Order fulfilment rate: the share of those lines shipped complete by their promised date, as a fraction."
+  fulfilmentRate: Decimal
 }
 
 "The KPI table: a period, optionally the period it is compared with, and the change."
@@ -13203,6 +13268,18 @@ func (ec *executionContext) childFields_KpiSet(ctx context.Context, field graphq
 		return ec.fieldContext_KpiSet_dpo(ctx, field)
 	case "cashConversionCycle":
 		return ec.fieldContext_KpiSet_cashConversionCycle(ctx, field)
+	case "unitsSold":
+		return ec.fieldContext_KpiSet_unitsSold(ctx, field)
+	case "unitCost":
+		return ec.fieldContext_KpiSet_unitCost(ctx, field)
+	case "ratedDeliveries":
+		return ec.fieldContext_KpiSet_ratedDeliveries(ctx, field)
+	case "customerSatisfaction":
+		return ec.fieldContext_KpiSet_customerSatisfaction(ctx, field)
+	case "linesDue":
+		return ec.fieldContext_KpiSet_linesDue(ctx, field)
+	case "fulfilmentRate":
+		return ec.fieldContext_KpiSet_fulfilmentRate(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type KpiSet", field.Name)
 }
@@ -13995,6 +14072,8 @@ func (ec *executionContext) childFields_SalesOrder(ctx context.Context, field gr
 		return ec.fieldContext_SalesOrder_warehouseOverride(ctx, field)
 	case "postingDate":
 		return ec.fieldContext_SalesOrder_postingDate(ctx, field)
+	case "promisedDate":
+		return ec.fieldContext_SalesOrder_promisedDate(ctx, field)
 	case "status":
 		return ec.fieldContext_SalesOrder_status(ctx, field)
 	case "holdReason":
@@ -24066,6 +24145,144 @@ func (ec *executionContext) _KpiSet_cashConversionCycle(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_KpiSet_cashConversionCycle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiSet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiSet_unitsSold(ctx context.Context, field graphql.CollectedField, obj *jxc.KPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiSet_unitsSold(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitsSold, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KpiSet_unitsSold(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiSet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiSet_unitCost(ctx context.Context, field graphql.CollectedField, obj *jxc.KPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiSet_unitCost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitCost, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KpiSet_unitCost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiSet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiSet_ratedDeliveries(ctx context.Context, field graphql.CollectedField, obj *jxc.KPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiSet_ratedDeliveries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RatedDeliveries, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KpiSet_ratedDeliveries(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiSet", field, false, false, "Int")
+}
+
+func (ec *executionContext) _KpiSet_customerSatisfaction(ctx context.Context, field graphql.CollectedField, obj *jxc.KPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiSet_customerSatisfaction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerSatisfaction, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KpiSet_customerSatisfaction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiSet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiSet_linesDue(ctx context.Context, field graphql.CollectedField, obj *jxc.KPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiSet_linesDue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LinesDue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KpiSet_linesDue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiSet", field, false, false, "Int")
+}
+
+func (ec *executionContext) _KpiSet_fulfilmentRate(ctx context.Context, field graphql.CollectedField, obj *jxc.KPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiSet_fulfilmentRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FulfilmentRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KpiSet_fulfilmentRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("KpiSet", field, false, false, "Decimal")
 }
 
@@ -37131,6 +37348,29 @@ func (ec *executionContext) fieldContext_SalesOrder_postingDate(_ context.Contex
 	return graphql.NewScalarFieldContext("SalesOrder", field, false, false, "Date")
 }
 
+func (ec *executionContext) _SalesOrder_promisedDate(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrder_promisedDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PromisedDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrder_promisedDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrder", field, false, false, "Date")
+}
+
 func (ec *executionContext) _SalesOrder_status(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrder) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -49497,7 +49737,7 @@ func (ec *executionContext) unmarshalInputSalesOrderInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"customerId", "channel", "region", "warehouseId", "postingDate", "notes", "lines", "idempotencyKey"}
+	fieldsInOrder := [...]string{"customerId", "channel", "region", "warehouseId", "postingDate", "promisedDate", "notes", "lines", "idempotencyKey"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -49539,6 +49779,13 @@ func (ec *executionContext) unmarshalInputSalesOrderInput(ctx context.Context, o
 				return it, err
 			}
 			it.PostingDate = data
+		case "promisedDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("promisedDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PromisedDate = data
 		case "notes":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notes"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -54236,6 +54483,36 @@ func (ec *executionContext) _KpiSet(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "unitsSold":
+			out.Values[i] = ec._KpiSet_unitsSold(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unitCost":
+			out.Values[i] = ec._KpiSet_unitCost(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "ratedDeliveries":
+			out.Values[i] = ec._KpiSet_ratedDeliveries(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "customerSatisfaction":
+			out.Values[i] = ec._KpiSet_customerSatisfaction(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "linesDue":
+			out.Values[i] = ec._KpiSet_linesDue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fulfilmentRate":
+			out.Values[i] = ec._KpiSet_fulfilmentRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -57674,6 +57951,11 @@ func (ec *executionContext) _SalesOrder(ctx context.Context, sel ast.SelectionSe
 			}
 		case "postingDate":
 			out.Values[i] = ec._SalesOrder_postingDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "promisedDate":
+			out.Values[i] = ec._SalesOrder_promisedDate(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}

@@ -930,6 +930,8 @@ type SalesOrderInput struct {
 	WarehouseID *int64 `json:"warehouseId,omitempty"`
 	// The order date; today when left out.
 	PostingDate *jxc.Date `json:"postingDate,omitempty"`
+	// The delivery date promised to the customer, on or after the order date; 7 days after it when left out. The order fulfilment KPI counts lines shipped complete by it.
+	PromisedDate *jxc.Date `json:"promisedDate,omitempty"`
 	// Notes.
 	Notes *string `json:"notes,omitempty"`
 	// The lines.

@@ -42,7 +42,7 @@ func customerUpdate(in UpdateCustomerInput) jxc.CustomerUpdate {
 }
 
 func salesOrderInput(in SalesOrderInput) jxc.SalesOrderInput {
-	out := jxc.SalesOrderInput{CustomerID: in.CustomerID, Channel: in.Channel, Region: in.Region, WarehouseID: in.WarehouseID,
+	out := jxc.SalesOrderInput{CustomerID: in.CustomerID, Channel: in.Channel, Region: in.Region, WarehouseID: in.WarehouseID, PromisedDate: in.PromisedDate,
 		PostingDate: in.PostingDate, Notes: in.Notes, IdempotencyKey: in.IdempotencyKey}
 	for _, l := range in.Lines {
 		out.Lines = append(out.Lines, jxc.SalesOrderLineInput{ProductID: l.ProductID, Quantity: l.Quantity, UnitPrice: l.UnitPrice,

@@ -1,0 +1,71 @@
+package main
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/jxcgraph/jxc"
+)
+
+// TestKPITableMatchesTheDocuments checks the KPI query on the demo company
+// against figures read another way: units sold from the stock moves,
+// ratings from the sales service's satisfaction, the KPI formulas' own
+// identities, and the cash cycle's definition.
+func TestKPITableMatchesTheDocuments(t *testing.T) {
+	app := newTestApp(t)
+	c := app.client(t).mustLogin("manager")
+	today := jxc.Today(time.Now())
+	from := jxc.Date{Year: today.Year - 1, Month: 1, Day: 1}
+	var r struct {
+		Kpis struct {
+			Current struct {
+				Sales, Cogs, GrossProfit                    decimal.Decimal
+				UnitsSold                                   decimal.Decimal
+				UnitCost, CustomerSatisfaction, GrossMargin *decimal.Decimal
+				Dio, Dso, Dpo, CashConversionCycle          *decimal.Decimal
+				RatedDeliveries, LinesDue                   int
+				FulfilmentRate                              *decimal.Decimal
+			}
+		}
+		CustomerSatisfaction struct{ Rated, Satisfied int }
+	}
+	resp := c.do(`query($f: Date!, $t: Date!) { kpis(from: $f, to: $t) { current {
+		sales cogs grossProfit unitsSold unitCost customerSatisfaction grossMargin dio dso dpo cashConversionCycle
+		ratedDeliveries linesDue fulfilmentRate } }
+		customerSatisfaction { rated satisfied } }`, map[string]any{"f": from.String(), "t": today.String()})
+	if len(resp.Errors) > 0 {
+		t.Fatal(resp.Errors)
+	}
+	mustJSON(t, resp.Data, &r)
+	k := r.Kpis.Current
+	var units decimal.Decimal
+	if err := app.store.GetContext(context.Background(), &units, `SELECT coalesce(-sum(quantity), 0) FROM stock_moves
+		WHERE source_type IN ('SHIPMENT', 'SALES_RETURN') AND posting_date BETWEEN $1 AND $2`, from, today); err != nil {
+		t.Fatal(err)
+	}
+	if units.IsZero() || !k.UnitsSold.Equal(units) {
+		t.Errorf("units sold %s, the moves say %s", k.UnitsSold, units)
+	}
+	if k.UnitCost == nil || !k.UnitCost.Equal(jxc.DivRound(k.Cogs, k.UnitsSold, 2)) {
+		t.Errorf("unit cost %v for COGS %s over %s units", k.UnitCost, k.Cogs, k.UnitsSold)
+	}
+	if k.RatedDeliveries != r.CustomerSatisfaction.Rated || k.RatedDeliveries == 0 {
+		t.Errorf("rated deliveries %d, the sales service says %d", k.RatedDeliveries, r.CustomerSatisfaction.Rated)
+	}
+	want := jxc.DivRound(decimal.NewFromInt(int64(r.CustomerSatisfaction.Satisfied)), decimal.NewFromInt(int64(r.CustomerSatisfaction.Rated)), 4)
+	if k.CustomerSatisfaction == nil || !k.CustomerSatisfaction.Equal(want) {
+		t.Errorf("satisfaction %v, want %s", k.CustomerSatisfaction, want)
+	}
+	if !k.GrossProfit.Equal(k.Sales.Sub(k.Cogs)) || k.Sales.IsZero() {
+		t.Errorf("gross profit %s for sales %s and COGS %s", k.GrossProfit, k.Sales, k.Cogs)
+	}
+	if k.CashConversionCycle == nil || !k.CashConversionCycle.Equal(k.Dio.Add(*k.Dso).Sub(*k.Dpo)) {
+		t.Errorf("cash cycle %v is not DIO %v + DSO %v - DPO %v", k.CashConversionCycle, k.Dio, k.Dso, k.Dpo)
+	}
+	if k.LinesDue == 0 || k.FulfilmentRate == nil || k.FulfilmentRate.GreaterThan(decimal.NewFromInt(1)) {
+		t.Errorf("fulfilment: %d lines due, rate %v", k.LinesDue, k.FulfilmentRate)
+	}
+}
