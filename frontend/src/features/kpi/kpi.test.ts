@@ -29,6 +29,11 @@ describe('kpiChange', () => {
     expect(kpiChange('60', '90', def('cashConversionCycle'))!.verdict).toBe('better');
     expect(kpiChange('20', '30', def('dpo'))!.verdict).toBe('worse');
   });
+  it('lower unit cost is better, higher satisfaction is better (the case study: 80 -> 72, 70 % -> 90 %)', () => {
+    expect(kpiChange('72', '80', def('unitCost'))!.verdict).toBe('better');
+    expect(kpiChange('0.9', '0.7', def('customerSatisfaction'))!.verdict).toBe('better');
+    expect(formatKpi('0.9', 'percent')).toBe('90.0%');
+  });
   it('margins change in percentage points', () => {
     const ch = kpiChange('0.15', '0.08', def('netMargin'))!;
     expect(ch.verdict).toBe('better');

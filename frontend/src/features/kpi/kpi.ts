@@ -1,11 +1,12 @@
 import Big from 'big.js';
 import type { KpiSetFieldsFragment } from '../../gql/graphql';
-import { dec, formatDecimal, formatMoney } from '../../lib/decimal';
+import { dec, formatDecimal, formatMoney, formatQty } from '../../lib/decimal';
 
 export type KpiSet = KpiSetFieldsFragment;
-export type KpiKey = Exclude<keyof KpiSet, 'from' | 'to' | '__typename'>;
+/** The figures with a Decimal value (counts such as ratedDeliveries are shown beside them). */
+export type KpiKey = Exclude<keyof KpiSet, 'from' | 'to' | '__typename' | 'ratedDeliveries' | 'linesDue'>;
 /** How a value is shown: money, a fraction shown as %, days, or turns per year. */
-export type KpiKind = 'money' | 'percent' | 'days' | 'turns';
+export type KpiKind = 'money' | 'percent' | 'days' | 'turns' | 'qty';
 /** Which way is good; neutral figures get no colour. */
 export type Better = 'higher' | 'lower' | 'neutral';
 
@@ -17,7 +18,7 @@ export interface KpiDef {
   drill: (from: string, to: string) => { labelKey: DrillLabel; to: string }[];
 }
 
-export type DrillLabel = 'kpi.drill.journal' | 'kpi.drill.stock' | 'kpi.drill.payablesAging' | 'kpi.drill.profitAndLoss' | 'kpi.drill.balanceSheet';
+export type DrillLabel = 'kpi.drill.journal' | 'kpi.drill.stock' | 'kpi.drill.stockMoves' | 'kpi.drill.payablesAging' | 'kpi.drill.profitAndLoss' | 'kpi.drill.balanceSheet';
 
 /** The journal filtered by an account and a period (JournalPage reads these parameters). */
 export function journalLink(account: string, from: string, to: string): string {
@@ -26,13 +27,16 @@ export function journalLink(account: string, from: string, to: string): string {
 
 const pl = (from: string, to: string) => ({ labelKey: 'kpi.drill.profitAndLoss' as const, to: `/finance/profit-and-loss?${new URLSearchParams({ from, to })}` });
 const j = (account: string) => (from: string, to: string) => ({ labelKey: 'kpi.drill.journal' as const, to: journalLink(account, from, to) });
+const moves = () => ({ labelKey: 'kpi.drill.stockMoves' as const, to: '/stock/moves' });
 const stock = () => ({ labelKey: 'kpi.drill.stock' as const, to: '/stock/levels' });
 const aging = (_f: string, to: string) => ({ labelKey: 'kpi.drill.payablesAging' as const, to: `/finance/payables-aging?asOf=${to}` });
 
 /** The case study's table (DOMAIN.md), in its order. */
 export const KPI_ROWS: readonly KpiDef[] = [
   { key: 'sales', kind: 'money', better: 'higher', drill: (f, t) => [j('6001')(f, t), pl(f, t)] },
+  { key: 'unitsSold', kind: 'qty', better: 'higher', drill: () => [moves()] },
   { key: 'cogs', kind: 'money', better: 'neutral', drill: (f, t) => [j('6401')(f, t)] },
+  { key: 'unitCost', kind: 'money', better: 'lower', drill: (f, t) => [j('6401')(f, t), moves()] },
   { key: 'grossProfit', kind: 'money', better: 'higher', drill: (f, t) => [pl(f, t)] },
   { key: 'grossMargin', kind: 'percent', better: 'higher', drill: (f, t) => [pl(f, t)] },
   { key: 'netIncome', kind: 'money', better: 'higher', drill: (f, t) => [pl(f, t)] },
@@ -45,6 +49,9 @@ export const KPI_ROWS: readonly KpiDef[] = [
   { key: 'averagePayables', kind: 'money', better: 'neutral', drill: (f, t) => [j('2202.01')(f, t), aging(f, t)] },
   { key: 'dpo', kind: 'days', better: 'higher', drill: (f, t) => [j('2202.01')(f, t), aging(f, t)] },
   { key: 'cashConversionCycle', kind: 'days', better: 'lower', drill: (f, t) => [j('1405')(f, t), j('1122')(f, t), j('2202.01')(f, t)] },
+  // Sales screens will link these to the rated deliveries and the order lines due.
+  { key: 'customerSatisfaction', kind: 'percent', better: 'higher', drill: () => [] },
+  { key: 'fulfilmentRate', kind: 'percent', better: 'higher', drill: () => [] },
 ];
 
 /** The dash shown for a ratio the server left null (its denominator was zero): never 0. */
@@ -62,6 +69,8 @@ export function formatKpi(v: string | null | undefined, kind: KpiKind): string {
       return formatDecimal(v, 1);
     case 'turns':
       return formatDecimal(v, 2);
+    case 'qty':
+      return formatQty(v);
   }
 }
 
@@ -102,6 +111,8 @@ export function formatChange(ch: KpiChange | null, kind: KpiKind, pp: string): s
       return `${sign(ch.delta)}${formatDecimal(ch.delta, 1)}`;
     case 'turns':
       return `${sign(ch.delta)}${formatDecimal(ch.delta, 2)}`;
+    case 'qty':
+      return `${sign(ch.delta)}${formatQty(ch.delta)}`;
   }
 }
 

@@ -18,6 +18,12 @@ export const KpiSetFieldsFragment = graphql(`
     dso
     dpo
     cashConversionCycle
+    unitsSold
+    unitCost
+    ratedDeliveries
+    customerSatisfaction
+    linesDue
+    fulfilmentRate
   }
 `);
 

@@ -260,4 +260,11 @@ export const procureEn: Record<keyof typeof procureZh, string> = {
   'dashboard.openPayables': 'Open payables',
   'dashboard.overdue': 'Overdue',
   'dashboard.topSuppliers': 'Largest payables',
+  'kpi.unitsSold': 'Units sold',
+  'kpi.unitCost': 'Unit cost',
+  'kpi.customerSatisfaction': 'Customer satisfaction',
+  'kpi.fulfilmentRate': 'Order fulfilment rate',
+  'kpi.ratedN': '{n} rated',
+  'kpi.linesDueN': '{n} lines due',
+  'kpi.drill.stockMoves': 'Stock moves',
 } as const;

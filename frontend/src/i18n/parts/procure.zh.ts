@@ -259,4 +259,11 @@ export const procureZh = {
   'dashboard.openPayables': '未付应付款',
   'dashboard.overdue': '已逾期',
   'dashboard.topSuppliers': '应付最多的供应商',
+  'kpi.unitsSold': '销售数量',
+  'kpi.unitCost': '单位成本',
+  'kpi.customerSatisfaction': '客户满意度',
+  'kpi.fulfilmentRate': '订单按时交付率',
+  'kpi.ratedN': '{n} 次评价',
+  'kpi.linesDueN': '{n} 行到期',
+  'kpi.drill.stockMoves': '库存流水',
 } as const;

@@ -30,6 +30,8 @@ export function KpiTable({ current, comparison, drill = true }: { current: KpiSe
               {t(`kpi.${r.key}`)}
               {r.kind === 'days' && <Typography.Text type="secondary"> ({t('kpi.days')})</Typography.Text>}
               {r.kind === 'turns' && <Typography.Text type="secondary"> ({t('kpi.perYear')})</Typography.Text>}
+              {r.key === 'customerSatisfaction' && <Typography.Text type="secondary"> ({t('kpi.ratedN', { n: current.ratedDeliveries })})</Typography.Text>}
+              {r.key === 'fulfilmentRate' && <Typography.Text type="secondary"> ({t('kpi.linesDueN', { n: current.linesDue })})</Typography.Text>}
             </span>
           ),
         },
