@@ -14,7 +14,7 @@ import { AlertsBadge } from '../features/alerts/components/AlertsBadge';
 
 const { Header, Sider, Content } = Layout;
 
-const GROUPS: MenuGroup[] = ['purchasing', 'stock', 'finance', 'account'];
+const GROUPS: MenuGroup[] = ['sales', 'purchasing', 'stock', 'finance', 'account'];
 
 /** Menu items: ungrouped entries first, then one titled group per section (dividers when collapsed). */
 function menuItems(entries: readonly MenuEntry[], t: (k: MessageKey) => string, collapsed: boolean): MenuProps['items'] {

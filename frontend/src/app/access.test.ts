@@ -6,8 +6,8 @@ import { MENU, entryForPath, homeRedirectFor, menuFor } from './menu';
 const keysFor = (roles: Role[]) => visibleFor(MENU, roles).map((e) => e.key);
 
 describe('menu filtering by role', () => {
-  it('shows a sales user Home, alerts and API tokens but not Users', () => {
-    expect(keysFor(['SALES'])).toEqual(['home', 'alerts', 'tokens']);
+  it('shows a sales user Home, alerts, the sales screens and API tokens but not Users', () => {
+    expect(keysFor(['SALES'])).toEqual(['home', 'alerts', 'customers', 'salesOrders', 'creditHolds', 'shipments', 'replenishment', 'tokens']);
   });
 
   it('shows ADMIN every entry, including admin-only ones', () => {
@@ -91,7 +91,16 @@ describe('menus per role', () => {
     expect(homeRedirectFor(['ADMIN'])).toBeUndefined();
     expect(keys(['ADMIN'])).toContain('home');
     expect(homeRedirectFor(['FINANCE'])).toBeUndefined();
-    expect(keys(['SALES'])).toEqual(['home', 'alerts', 'tokens']);
+    expect(keys(['SALES'])).toContain('home');
+  });
+
+  it('gives sales its screens and no finance entries, and warehouse its shipments', () => {
+    const sales = menuFor(['SALES']);
+    expect(sales.map((e) => e.key)).toEqual(expect.arrayContaining(['customers', 'salesOrders', 'creditHolds']));
+    expect(sales.filter((e) => e.group === 'finance')).toEqual([]);
+    expect(menuFor(['WAREHOUSE']).map((e) => e.key)).toEqual(expect.arrayContaining(['shipments', 'replenishment']));
+    expect(menuFor(['PURCHASING']).map((e) => e.key)).toContain('replenishment');
+    expect(menuFor(['FINANCE']).map((e) => e.key)).toEqual(expect.arrayContaining(['salesInvoices', 'customerPayments', 'salesReturns', 'receivablesAging', 'creditHolds']));
   });
 
   it('gives purchasing its screens and no finance entries', () => {

@@ -28,6 +28,15 @@ import {
   ShopOutlined,
   SwapOutlined,
   TeamOutlined,
+  ContactsOutlined,
+  ProfileOutlined,
+  LockOutlined,
+  SendOutlined,
+  AlertOutlined,
+  FileProtectOutlined,
+  DollarOutlined,
+  RollbackOutlined,
+  HistoryOutlined,
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n';
 import type { Role } from '../gql/graphql';
@@ -51,7 +60,7 @@ export interface MenuEntry {
 }
 
 /** Menu sections, in order; each has a label `menuGroup.<name>`. */
-export type MenuGroup = 'purchasing' | 'stock' | 'finance' | 'account';
+export type MenuGroup = 'sales' | 'purchasing' | 'stock' | 'finance' | 'account';
 
 /** Who reads stock screens (the schema lets any signed-in user read them; these are the roles that work with them). */
 const STOCK_READ: readonly Role[] = ['WAREHOUSE', 'MANAGER', 'ANALYST'];
@@ -60,11 +69,16 @@ const STOCK_WRITE: readonly Role[] = ['WAREHOUSE'];
 const FINANCE_READ: readonly Role[] = ['FINANCE', 'MANAGER', 'ANALYST'];
 /** Purchasing reads: the schema lets any signed-in user read suppliers and orders; these roles work with them. */
 const PURCHASING_READ: readonly Role[] = ['PURCHASING', 'MANAGER', 'FINANCE', 'ANALYST'];
+/** Sales reads: sales works with customers and orders, finance manages credit and holds, managers and analysts read. */
+const SALES_READ: readonly Role[] = ['SALES', 'FINANCE', 'MANAGER', 'ANALYST'];
 
 export const MENU: readonly MenuEntry[] = [
   { key: 'home', path: '/', labelKey: 'menu.home', roles: ALL_ROLES, icon: HomeOutlined, page: lazy(() => import('../features/home/views/HomePage')) },
   { key: 'dashboard', path: '/dashboard', labelKey: 'menu.dashboard', roles: ['MANAGER', 'FINANCE', 'ANALYST'], homeFor: ['MANAGER'], icon: DashboardOutlined, page: lazy(() => import('../features/dashboard/views/DashboardPage')) },
   { key: 'alerts', path: '/alerts', labelKey: 'menu.alerts', roles: ALL_ROLES, icon: BellOutlined, page: lazy(() => import('../features/alerts/views/AlertsPage')) },
+  { key: 'customers', path: '/sales/customers', labelKey: 'menu.customers', roles: SALES_READ, icon: ContactsOutlined, group: 'sales', page: lazy(() => import('../features/sales/views/CustomersPage')) },
+  { key: 'salesOrders', path: '/sales/orders', labelKey: 'menu.salesOrders', roles: SALES_READ, icon: ProfileOutlined, group: 'sales', page: lazy(() => import('../features/sales/views/SalesOrdersPage')) },
+  { key: 'creditHolds', path: '/sales/credit-holds', labelKey: 'menu.creditHolds', roles: SALES_READ, icon: LockOutlined, group: 'sales', page: lazy(() => import('../features/sales/views/CreditHoldsPage')) },
   { key: 'suppliers', path: '/purchasing/suppliers', labelKey: 'menu.suppliers', roles: PURCHASING_READ, icon: SolutionOutlined, group: 'purchasing', page: lazy(() => import('../features/purchasing/views/SuppliersPage')) },
   { key: 'suggestions', path: '/purchasing/suggestions', labelKey: 'menu.suggestions', roles: ['PURCHASING', 'MANAGER'], icon: BulbOutlined, group: 'purchasing', page: lazy(() => import('../features/purchasing/views/SuggestionsPage')) },
   { key: 'purchaseOrders', path: '/purchasing/orders', labelKey: 'menu.purchaseOrders', roles: PURCHASING_READ, icon: ShoppingCartOutlined, group: 'purchasing', page: lazy(() => import('../features/purchasing/views/PurchaseOrdersPage')) },
@@ -75,12 +89,18 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'stockMoves', path: '/stock/moves', labelKey: 'menu.stockMoves', roles: STOCK_READ, icon: SwapOutlined, group: 'stock', page: lazy(() => import('../features/warehouse/views/StockMovesPage')) },
   { key: 'stockAdjust', path: '/stock/adjust', labelKey: 'menu.stockAdjust', roles: STOCK_WRITE, icon: ScanOutlined, group: 'stock', page: lazy(() => import('../features/warehouse/views/StockAdjustmentPage')) },
   { key: 'goodsReceipt', path: '/stock/goods-receipt', labelKey: 'menu.goodsReceipt', roles: STOCK_WRITE, icon: InboxOutlined, group: 'stock', page: lazy(() => import('../features/purchasing/views/GoodsReceiptPage')) },
+  { key: 'shipments', path: '/stock/shipments', labelKey: 'menu.shipments', roles: ['WAREHOUSE', 'SALES', 'MANAGER', 'ANALYST'], icon: SendOutlined, group: 'stock', page: lazy(() => import('../features/sales/views/ShipmentsPage')) },
+  { key: 'replenishment', path: '/stock/replenishment', labelKey: 'menu.replenishment', roles: ['WAREHOUSE', 'PURCHASING', 'SALES', 'MANAGER', 'ANALYST'], icon: AlertOutlined, group: 'stock', page: lazy(() => import('../features/sales/views/ReplenishmentPage')) },
   { key: 'accounts', path: '/finance/accounts', labelKey: 'menu.accounts', roles: FINANCE_READ, icon: BookOutlined, group: 'finance', page: lazy(() => import('../features/finance/views/AccountsPage')) },
   { key: 'journal', path: '/finance/journal', labelKey: 'menu.journal', roles: FINANCE_READ, icon: AccountBookOutlined, group: 'finance', page: lazy(() => import('../features/finance/views/JournalPage')) },
   { key: 'trialBalance', path: '/finance/trial-balance', labelKey: 'menu.trialBalance', roles: FINANCE_READ, icon: AuditOutlined, group: 'finance', page: lazy(() => import('../features/finance/views/TrialBalancePage')) },
   { key: 'profitAndLoss', path: '/finance/profit-and-loss', labelKey: 'menu.profitAndLoss', roles: FINANCE_READ, icon: RiseOutlined, group: 'finance', page: lazy(() => import('../features/finance/views/ProfitAndLossPage')) },
   { key: 'balanceSheet', path: '/finance/balance-sheet', labelKey: 'menu.balanceSheet', roles: FINANCE_READ, icon: FundOutlined, group: 'finance', page: lazy(() => import('../features/finance/views/BalanceSheetPage')) },
   { key: 'fiscalPeriods', path: '/finance/periods', labelKey: 'menu.fiscalPeriods', roles: FINANCE_READ, icon: CalendarOutlined, group: 'finance', page: lazy(() => import('../features/finance/views/FiscalPeriodsPage')) },
+  { key: 'salesInvoices', path: '/finance/sales-invoices', labelKey: 'menu.salesInvoices', roles: FINANCE_READ, icon: FileProtectOutlined, group: 'finance', page: lazy(() => import('../features/sales/views/SalesInvoicesPage')) },
+  { key: 'customerPayments', path: '/finance/customer-payments', labelKey: 'menu.customerPayments', roles: FINANCE_READ, icon: DollarOutlined, group: 'finance', page: lazy(() => import('../features/sales/views/CustomerPaymentsPage')) },
+  { key: 'salesReturns', path: '/finance/sales-returns', labelKey: 'menu.salesReturns', roles: FINANCE_READ, icon: RollbackOutlined, group: 'finance', page: lazy(() => import('../features/sales/views/SalesReturnsPage')) },
+  { key: 'receivablesAging', path: '/finance/receivables-aging', labelKey: 'menu.receivablesAging', roles: FINANCE_READ, icon: HistoryOutlined, group: 'finance', page: lazy(() => import('../features/sales/views/ReceivablesAgingPage')) },
   { key: 'supplierPayments', path: '/finance/supplier-payments', labelKey: 'menu.supplierPayments', roles: FINANCE_READ, icon: PayCircleOutlined, group: 'finance', page: lazy(() => import('../features/purchasing/views/SupplierPaymentsPage')) },
   { key: 'payablesAging', path: '/finance/payables-aging', labelKey: 'menu.payablesAging', roles: FINANCE_READ, icon: FieldTimeOutlined, group: 'finance', page: lazy(() => import('../features/purchasing/views/PayablesAgingPage')) },
   { key: 'landedCosts', path: '/finance/landed-costs', labelKey: 'menu.landedCosts', roles: ['FINANCE'], icon: CarOutlined, group: 'finance', page: lazy(() => import('../features/purchasing/views/LandedCostsPage')) },

@@ -1,5 +1,6 @@
 import type { MessageKey } from './zh';
 import { procureEn } from './parts/procure.en';
+import { salesEn } from './parts/sales.en';
 
 // English. Same keys as zh.ts (a unit test checks it).
 export const en: Record<MessageKey, string> = {
@@ -307,4 +308,5 @@ export const en: Record<MessageKey, string> = {
   'booksRule.GRNI_MISMATCH': 'GRNI differs from goods received not invoiced',
   'booksRule.SUPPLIER_INVOICE_BALANCE': 'Supplier invoice balance wrong',
   ...procureEn,
+  ...salesEn,
 };

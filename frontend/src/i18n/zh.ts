@@ -1,6 +1,7 @@
 // Simplified Chinese, the default language. en.ts must have the same keys
 // (a unit test checks it).
 import { procureZh } from './parts/procure.zh';
+import { salesZh } from './parts/sales.zh';
 
 export const zh = {
   'app.name': 'JXC 进销存',
@@ -307,6 +308,7 @@ export const zh = {
   'booksRule.GRNI_MISMATCH': '暂估应付与已收未开票不符',
   'booksRule.SUPPLIER_INVOICE_BALANCE': '供应商发票余额有误',
   ...procureZh,
+  ...salesZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

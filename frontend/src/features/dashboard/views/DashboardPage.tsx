@@ -5,16 +5,14 @@ import { StockSection } from '../components/StockSection';
 import { KpiSection } from '../../kpi/components/KpiSection';
 import { BudgetSection } from '../components/BudgetSection';
 import { PayablesSection } from '../components/PayablesSection';
+import { ReceivablesSection } from '../../sales/components/ReceivablesSection';
 import { visibleFor } from '../../../app/access';
 import { useMe } from '../../../app/session';
 
 /**
  * The dashboard is a list of sections; each fetches and subscribes to its
  * own data and is shown to the roles listed. Sections come when the schema
- * has their fields, never as placeholders:
- *   - SalesSection: sales tiles (invoiced revenue, orders) once sales lands
- *   - ReceivablesAgingSection: receivables aging buckets
- * Adding one is a component in ../components and a line here.
+ * has their fields, never as placeholders. Adding one is a component in ../components and a line here.
  */
 interface DashboardSection {
   key: string;
@@ -24,6 +22,8 @@ interface DashboardSection {
 
 const SECTIONS: readonly DashboardSection[] = [
   { key: 'kpis', roles: ['MANAGER', 'FINANCE', 'ANALYST'], component: KpiSection },
+  // Open and overdue receivables live from receivableChanged, today's sales, receivables aging.
+  { key: 'receivables', roles: ['MANAGER', 'FINANCE', 'ANALYST'], component: ReceivablesSection },
   { key: 'stock', roles: ['MANAGER', 'FINANCE', 'ANALYST'], component: StockSection },
   // Rendered only when the API has data for them (budgets, open payables).
   { key: 'budgets', roles: ['MANAGER', 'FINANCE', 'ANALYST'], component: BudgetSection },

@@ -1,0 +1,237 @@
+import { graphql } from '../../gql';
+
+export const CreateCustomerMutation = graphql(`
+  mutation CreateCustomer($input: CreateCustomerInput!) {
+    createCustomer(input: $input) {
+      customer {
+        ...CustomerFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const UpdateCustomerMutation = graphql(`
+  mutation UpdateCustomer($input: UpdateCustomerInput!) {
+    updateCustomer(input: $input) {
+      customer {
+        ...CustomerFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const CreateSalesOrderMutation = graphql(`
+  mutation CreateSalesOrder($input: SalesOrderInput!) {
+    createSalesOrder(input: $input) {
+      order {
+        ...SalesOrderFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const ConfirmSalesOrderMutation = graphql(`
+  mutation ConfirmSalesOrder($id: ID!) {
+    confirmSalesOrder(id: $id) {
+      order {
+        ...SalesOrderFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const CancelSalesOrderMutation = graphql(`
+  mutation CancelSalesOrder($id: ID!) {
+    cancelSalesOrder(id: $id) {
+      order {
+        ...SalesOrderFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const CloseSalesOrderMutation = graphql(`
+  mutation CloseSalesOrder($id: ID!) {
+    closeSalesOrder(id: $id) {
+      order {
+        ...SalesOrderFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const ReleaseSalesOrderHoldMutation = graphql(`
+  mutation ReleaseSalesOrderHold($id: ID!) {
+    releaseSalesOrderHold(id: $id) {
+      order {
+        ...SalesOrderFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const ReserveSalesOrderStockMutation = graphql(`
+  mutation ReserveSalesOrderStock($id: ID!) {
+    reserveSalesOrderStock(id: $id) {
+      order {
+        ...SalesOrderFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const ShipShipmentMutation = graphql(`
+  mutation ShipShipment($input: ShipShipmentInput!) {
+    shipShipment(input: $input) {
+      shipment {
+        ...ShipmentFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const ConfirmDeliveryMutation = graphql(`
+  mutation ConfirmDelivery($input: ConfirmDeliveryInput!) {
+    confirmDelivery(input: $input) {
+      shipment {
+        ...ShipmentFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const CreateSalesInvoiceMutation = graphql(`
+  mutation CreateSalesInvoice($input: CreateSalesInvoiceInput!) {
+    createSalesInvoice(input: $input) {
+      invoice {
+        ...SalesInvoiceFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const RecordCustomerPaymentMutation = graphql(`
+  mutation RecordCustomerPayment($input: RecordCustomerPaymentInput!) {
+    recordCustomerPayment(input: $input) {
+      payment {
+        id
+        number
+        amount
+        appliedAmount
+        unapplied
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const ApplyCustomerCreditMutation = graphql(`
+  mutation ApplyCustomerCredit($input: ApplyCustomerCreditInput!) {
+    applyCustomerCredit(input: $input) {
+      payment {
+        id
+        number
+        appliedAmount
+        unapplied
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const CreateSalesReturnMutation = graphql(`
+  mutation CreateSalesReturn($input: CreateSalesReturnInput!) {
+    createSalesReturn(input: $input) {
+      salesReturn {
+        id
+        number
+        totalAmount
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const RefundCustomerMutation = graphql(`
+  mutation RefundCustomer($input: RefundCustomerInput!) {
+    refundCustomer(input: $input) {
+      refund {
+        id
+        number
+        amount
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);

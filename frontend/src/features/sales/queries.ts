@@ -1,0 +1,580 @@
+import { graphql } from '../../gql';
+
+export const CustomerFieldsFragment = graphql(`
+  fragment CustomerFields on Customer {
+    id
+    code
+    name
+    region
+    salesperson
+    channel
+    creditLimit
+    paymentTermsDays
+    active
+    openBalance
+    overdueAmount
+    creditAvailable
+    onCreditHold
+  }
+`);
+
+export const CustomersQuery = graphql(`
+  query Customers($first: Int, $after: String, $filter: CustomerFilter, $orderBy: CustomerOrder) {
+    customers(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        ...CustomerFields
+      }
+    }
+  }
+`);
+
+/** Every customer's code and name for pickers (a company has hundreds, not millions). */
+export const CustomerOptionsQuery = graphql(`
+  query CustomerOptions {
+    customers(first: 200) {
+      nodes {
+        id
+        code
+        name
+        active
+        region
+        channel
+      }
+    }
+  }
+`);
+
+export const CustomerDetailQuery = graphql(`
+  query CustomerDetail($id: ID!) {
+    customer(id: $id) {
+      ...CustomerFields
+      contacts {
+        name
+        title
+        phone
+        email
+      }
+      addresses {
+        label
+        address
+        region
+      }
+      preferences
+      notes
+      createdAt
+      orders(first: 20) {
+        totalCount
+        nodes {
+          id
+          number
+          postingDate
+          status
+          totalAmount
+        }
+      }
+      shipments(first: 20) {
+        totalCount
+        nodes {
+          id
+          number
+          status
+          postingDate
+          carrier
+          trackingNumber
+          rating
+        }
+      }
+      invoices(first: 20) {
+        totalCount
+        nodes {
+          id
+          number
+          postingDate
+          dueDate
+          totalAmount
+          openAmount
+          status
+        }
+      }
+      payments(first: 20) {
+        totalCount
+        nodes {
+          id
+          number
+          postingDate
+          amount
+          unapplied
+          reference
+        }
+      }
+      returns(first: 20) {
+        totalCount
+        nodes {
+          id
+          number
+          postingDate
+          reason
+          totalAmount
+          openCredit
+        }
+      }
+      topProducts(limit: 5) {
+        product {
+          id
+          sku
+          name
+          nameEn
+        }
+        quantity
+        netAmount
+      }
+      satisfaction {
+        rated
+        satisfied
+        satisfiedShare
+        average
+      }
+    }
+  }
+`);
+
+export const SalesOrderFieldsFragment = graphql(`
+  fragment SalesOrderFields on SalesOrder {
+    id
+    number
+    customer {
+      id
+      code
+      name
+    }
+    channel
+    region
+    warehouse {
+      id
+      code
+      name
+    }
+    warehouseOverride
+    postingDate
+    status
+    holdReason
+    notes
+    netAmount
+    vatAmount
+    totalAmount
+    createdAt
+  }
+`);
+
+export const SalesOrdersQuery = graphql(`
+  query SalesOrders($first: Int, $after: String, $filter: SalesDocumentFilter) {
+    salesOrders(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        ...SalesOrderFields
+      }
+    }
+  }
+`);
+
+export const SalesOrderQuery = graphql(`
+  query SalesOrder($id: ID!) {
+    salesOrder(id: $id) {
+      ...SalesOrderFields
+      lines {
+        id
+        lineNo
+        product {
+          id
+          sku
+          name
+          nameEn
+          unit
+        }
+        quantity
+        unitPrice
+        discountRate
+        vatRate
+        netAmount
+        vatAmount
+        reserved
+        shipped
+        returned
+        outstanding
+      }
+      shipments {
+        id
+        number
+        status
+        postingDate
+        carrier
+        trackingNumber
+      }
+    }
+  }
+`);
+
+export const ValidateSalesOrderQuery = graphql(`
+  query ValidateSalesOrder($input: SalesOrderInput!) {
+    validateSalesOrder(input: $input) {
+      ok
+      violations {
+        code
+        field
+        message
+      }
+      warehouseId
+      netAmount
+      vatAmount
+      totalAmount
+      holdReason
+      shortages {
+        lineNo
+        productId
+        requested
+        available
+        missing
+      }
+    }
+  }
+`);
+
+/** A product as an order line needs it: the sell price and VAT rate become the line's defaults. */
+export const SalesProductQuery = graphql(`
+  query SalesProduct($id: ID!) {
+    product(id: $id) {
+      id
+      sku
+      name
+      nameEn
+      unit
+      sellPrice
+      vatRate
+      active
+      barcodes
+    }
+  }
+`);
+
+export const SalesProductByBarcodeQuery = graphql(`
+  query SalesProductByBarcode($barcode: String!) {
+    productByBarcode(barcode: $barcode) {
+      id
+      sku
+      name
+      nameEn
+      unit
+      sellPrice
+      vatRate
+      active
+      barcodes
+    }
+  }
+`);
+
+export const ReplenishmentNeedsQuery = graphql(`
+  query ReplenishmentNeeds($first: Int, $after: String, $filter: ReplenishmentNeedFilter) {
+    replenishmentNeeds(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        product {
+          id
+          sku
+          name
+          nameEn
+          unit
+        }
+        warehouse {
+          id
+          code
+          name
+        }
+        quantity
+        salesOrderId
+        orderNumber
+        status
+        createdAt
+        coveredAt
+      }
+    }
+  }
+`);
+
+export const ShipmentFieldsFragment = graphql(`
+  fragment ShipmentFields on Shipment {
+    id
+    number
+    order {
+      id
+      number
+    }
+    customer {
+      id
+      code
+      name
+    }
+    warehouse {
+      id
+      code
+      name
+    }
+    status
+    postingDate
+    carrier
+    trackingNumber
+    invoiceId
+    shippedAt
+    deliveredAt
+    rating
+    ratingComment
+    createdAt
+    lines {
+      id
+      lineNo
+      orderLineId
+      product {
+        id
+        sku
+        name
+        nameEn
+        unit
+        barcodes
+      }
+      quantity
+      costValue
+      returnedQuantity
+    }
+  }
+`);
+
+export const ShipmentsQuery = graphql(`
+  query Shipments($first: Int, $after: String, $filter: SalesDocumentFilter) {
+    shipments(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        ...ShipmentFields
+      }
+    }
+  }
+`);
+
+export const SalesInvoiceFieldsFragment = graphql(`
+  fragment SalesInvoiceFields on SalesInvoice {
+    id
+    number
+    customer {
+      id
+      code
+      name
+    }
+    postingDate
+    dueDate
+    netAmount
+    vatAmount
+    totalAmount
+    paidAmount
+    creditedAmount
+    openAmount
+    status
+    createdAt
+  }
+`);
+
+export const SalesInvoicesQuery = graphql(`
+  query SalesInvoices($first: Int, $after: String, $filter: SalesDocumentFilter) {
+    salesInvoices(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        ...SalesInvoiceFields
+      }
+    }
+  }
+`);
+
+/** Invoices of a day (or range) for the dashboard's sales tile: only the amounts. */
+export const InvoicedTotalsQuery = graphql(`
+  query InvoicedTotals($after: String, $filter: SalesDocumentFilter) {
+    salesInvoices(first: 200, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        netAmount
+        totalAmount
+      }
+    }
+  }
+`);
+
+export const CustomerPaymentsQuery = graphql(`
+  query CustomerPayments($first: Int, $after: String, $filter: SalesDocumentFilter) {
+    customerPayments(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        number
+        customer {
+          id
+          code
+          name
+        }
+        postingDate
+        amount
+        bankAccount
+        reference
+        appliedAmount
+        refundedAmount
+        unapplied
+        allocations {
+          id
+          invoiceId
+          invoiceNumber
+          amount
+          postingDate
+        }
+      }
+    }
+  }
+`);
+
+export const SalesReturnsQuery = graphql(`
+  query SalesReturns($first: Int, $after: String, $filter: SalesDocumentFilter) {
+    salesReturns(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        number
+        customer {
+          id
+          code
+          name
+        }
+        shipmentId
+        invoiceId
+        postingDate
+        reason
+        netAmount
+        vatAmount
+        totalAmount
+        appliedAmount
+        refundedAmount
+        openCredit
+        lines {
+          id
+          product {
+            id
+            sku
+            name
+            nameEn
+          }
+          quantity
+        }
+      }
+    }
+  }
+`);
+
+export const ReceivableAgingBucketsFragment = graphql(`
+  fragment ReceivableAgingBucketsFields on ReceivableAgingBuckets {
+    current
+    days1To30
+    days31To60
+    days61To90
+    over90
+    total
+  }
+`);
+
+export const ReceivablesAgingQuery = graphql(`
+  query ReceivablesAging($asOf: Date, $customerId: ID) {
+    receivablesAging(asOf: $asOf, customerId: $customerId) {
+      asOf
+      customers {
+        customer {
+          id
+          code
+          name
+        }
+        buckets {
+          ...ReceivableAgingBucketsFields
+        }
+      }
+      total {
+        ...ReceivableAgingBucketsFields
+      }
+    }
+  }
+`);
+
+/** Every customer's balances: the dashboard's starting point for live receivables. */
+export const CustomerBalancesQuery = graphql(`
+  query CustomerBalances($first: Int, $after: String) {
+    customers(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        code
+        name
+        openBalance
+        overdueAmount
+        creditAvailable
+        onCreditHold
+      }
+    }
+  }
+`);
+
+export const ReceivableChangedSubscription = graphql(`
+  subscription ReceivableChanged($filter: ReceivableFilter, $after: String) {
+    receivableChanged(filter: $filter, after: $after) {
+      seq
+      resync
+      customer {
+        id
+        code
+        name
+      }
+      openBalance
+      overdueAmount
+      creditAvailable
+      onCreditHold
+    }
+  }
+`);

@@ -1,0 +1,77 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { Alert, App, Button, Card, Popconfirm, Table, Typography } from 'antd';
+import type { SalesOrderFieldsFragment } from '../../../gql/graphql';
+import { SalesOrdersQuery } from '../queries';
+import { ReleaseSalesOrderHoldMutation } from '../mutations';
+import { Amount } from '../../finance/components/common';
+import { useCan } from '../../../app/session';
+import { useCursorPaging } from '../../../lib/paging';
+import { useT } from '../../../i18n';
+
+type Order = SalesOrderFieldsFragment;
+
+/** Orders waiting on a credit hold, with the reason; finance (and managers) release them. */
+export default function CreditHoldsPage() {
+  const t = useT();
+  const { message } = App.useApp();
+  const canRelease = useCan(['FINANCE', 'MANAGER']);
+  const paging = useCursorPaging(20);
+  const { remember } = paging;
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: SalesOrdersQuery, variables: { first: paging.first, after: paging.after, filter: { status: 'ON_HOLD' } }, requestPolicy: 'cache-and-network' });
+  useEffect(() => remember(data?.salesOrders.pageInfo.endCursor), [data, remember]);
+  const [, release] = useMutation(ReleaseSalesOrderHoldMutation);
+  const [busy, setBusy] = useState<string>();
+  const [errors, setErrors] = useState<string[]>([]);
+
+  async function doRelease(o: Order) {
+    setBusy(o.id);
+    setErrors([]);
+    const res = await release({ id: o.id });
+    setBusy(undefined);
+    const p = res.data?.releaseSalesOrderHold;
+    if (res.error) return setErrors([res.error.message]);
+    if (p?.userErrors.length) return setErrors(p.userErrors.map((e) => e.message));
+    message.success(t('so.done.release', { number: o.number }));
+    reexecute({ requestPolicy: 'network-only' });
+  }
+
+  return (
+    <Card>
+      <Typography.Paragraph type="secondary">{canRelease ? t('holds.introFinance') : t('holds.intro')}</Typography.Paragraph>
+      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
+      {errors.length > 0 && <Alert type="error" showIcon title={errors.join('; ')} style={{ marginBottom: 16 }} />}
+      <Table<Order>
+        rowKey="id"
+        size="middle"
+        loading={fetching}
+        dataSource={data?.salesOrders.nodes ?? []}
+        data-testid="holds-table"
+        onRow={(o) => ({ 'data-testid': `hold-row-${o.number}` }) as object}
+        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.salesOrders.totalCount ?? 0, showTotal: (n) => t('common.total', { n }), onChange: paging.onChange }}
+        columns={[
+          { title: t('so.number'), render: (_, o) => <Link to={`/sales/orders?order=${o.id}`}>{o.number}</Link> },
+          { title: t('so.customer'), render: (_, o) => <Link to={`/sales/customers?customer=${o.customer.id}`}>{`${o.customer.code} ${o.customer.name}`}</Link> },
+          { title: t('so.date'), dataIndex: 'postingDate' },
+          { title: t('so.total'), align: 'right', render: (_, o) => <Amount value={o.totalAmount} /> },
+          { title: t('so.holdReason'), render: (_, o) => <Typography.Text type="danger">{o.holdReason}</Typography.Text> },
+          ...(canRelease
+            ? [
+                {
+                  title: t('common.actions'),
+                  render: (_: unknown, o: Order) => (
+                    <Popconfirm title={t('so.releaseConfirm', { number: o.number })} onConfirm={() => doRelease(o)}>
+                      <Button size="small" type="primary" loading={busy === o.id} data-testid={`hold-release-${o.number}`}>
+                        {t('so.release')}
+                      </Button>
+                    </Popconfirm>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+    </Card>
+  );
+}

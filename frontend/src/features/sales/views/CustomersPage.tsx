@@ -1,0 +1,110 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useClient, useQuery } from 'urql';
+import { Alert, Button, Card, Input, Select, Space, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import type { CustomerFieldsFragment, SalesChannel } from '../../../gql/graphql';
+import { CustomersQuery } from '../queries';
+import { CHANNELS } from '../components/common';
+import { CustomerDrawer } from '../components/CustomerDrawer';
+import { CustomerForm } from '../components/CustomerForm';
+import { Amount, Toolbar } from '../../finance/components/common';
+import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { useCan } from '../../../app/session';
+import { useCursorPaging } from '../../../lib/paging';
+import { dec } from '../../../lib/decimal';
+import { enumLabel, useT } from '../../../i18n';
+
+type Row = CustomerFieldsFragment;
+
+/** Customers with their balances; search, region, channel, hold and overdue filters; ?customer=ID opens one. */
+export default function CustomersPage() {
+  const t = useT();
+  const client = useClient();
+  const canCreate = useCan(['SALES', 'MANAGER']);
+  const [params, setParams] = useSearchParams();
+  const openId = params.get('customer');
+  const paging = useCursorPaging(20);
+  const [search, setSearch] = useState('');
+  const [region, setRegion] = useState('');
+  const [channel, setChannel] = useState<SalesChannel>();
+  const [flag, setFlag] = useState<'hold' | 'overdue'>();
+  const [creating, setCreating] = useState(false);
+  const filter = useMemo(
+    () => ({ search: search.trim() || undefined, region: region.trim() || undefined, channel, onCreditHold: flag === 'hold' ? true : undefined, overdue: flag === 'overdue' ? true : undefined }),
+    [search, region, channel, flag],
+  );
+  const { reset, remember } = paging;
+  useEffect(reset, [filter, reset]);
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: CustomersQuery, variables: { first: paging.first, after: paging.after, filter } });
+  useEffect(() => remember(data?.customers.pageInfo.endCursor), [data, remember]);
+  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const open = (id: string | null) => setParams((p) => { const n = new URLSearchParams(p); if (id) n.set('customer', id); else n.delete('customer'); return n; });
+
+  return (
+    <Card>
+      <Toolbar>
+        <Space wrap>
+          <Input.Search allowClear placeholder={t('cust.search')} style={{ width: 220 }} onSearch={setSearch} data-testid="cust-search" />
+          <Input allowClear placeholder={t('cust.region')} style={{ width: 120 }} value={region} onChange={(e) => setRegion(e.target.value)} data-testid="cust-filter-region" />
+          <Select<SalesChannel> allowClear placeholder={t('cust.channel')} style={{ width: 140 }} value={channel} onChange={setChannel} options={CHANNELS.map((c) => ({ value: c, label: enumLabel(t, 'salesChannel', c) }))} />
+          <Select allowClear placeholder={t('cust.flags')} style={{ width: 160 }} value={flag} onChange={setFlag} options={[{ value: 'hold', label: t('cust.onHold') }, { value: 'overdue', label: t('cust.hasOverdue') }]} />
+        </Space>
+        <Space>
+          <ExportButton<Row>
+            fileName={t('menu.customers')}
+            fetchRows={connectionRows(client, CustomersQuery, { filter }, (d) => d.customers)}
+            columns={[
+              { header: t('cust.code'), value: (c) => c.code },
+              { header: t('cust.name'), value: (c) => c.name, width: 28 },
+              { header: t('cust.region'), value: (c) => c.region },
+              { header: t('cust.channel'), value: (c) => enumLabel(t, 'salesChannel', c.channel) },
+              { header: t('cust.salesperson'), value: (c) => c.salesperson },
+              { header: t('cust.creditLimit'), value: (c) => ({ decimal: c.creditLimit }) },
+              { header: t('cust.openBalance'), value: (c) => ({ decimal: c.openBalance }) },
+              { header: t('cust.overdue'), value: (c) => ({ decimal: c.overdueAmount }) },
+              { header: t('cust.creditAvailable'), value: (c) => ({ decimal: c.creditAvailable }) },
+              { header: t('cust.onHold'), value: (c) => (c.onCreditHold ? t('cust.onHold') : '') },
+            ]}
+          />
+          {canCreate && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="cust-new">
+              {t('cust.new')}
+            </Button>
+          )}
+        </Space>
+      </Toolbar>
+      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
+      <Table<Row>
+        rowKey="id"
+        size="middle"
+        loading={fetching}
+        dataSource={data?.customers.nodes ?? []}
+        data-testid="cust-table"
+        onRow={(c) => ({ onClick: () => open(c.id), style: { cursor: 'pointer' }, 'data-testid': `cust-row-${c.code}` }) as object}
+        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.customers.totalCount ?? 0, showSizeChanger: true, showTotal: (n) => t('common.total', { n }), onChange: paging.onChange }}
+        columns={[
+          { title: t('cust.code'), dataIndex: 'code' },
+          { title: t('cust.name'), render: (_, c) => (c.active ? c.name : <>{c.name} <Tag>{t('common.inactive')}</Tag></>) },
+          { title: t('cust.region'), dataIndex: 'region' },
+          { title: t('cust.channel'), render: (_, c) => enumLabel(t, 'salesChannel', c.channel) },
+          { title: t('cust.salesperson'), dataIndex: 'salesperson' },
+          { title: t('cust.openBalance'), align: 'right', render: (_, c) => <Amount value={c.openBalance} /> },
+          { title: t('cust.overdue'), align: 'right', render: (_, c) => (dec(c.overdueAmount).gt(0) ? <Tag color="red"><Amount value={c.overdueAmount} /></Tag> : <Amount value={c.overdueAmount} />) },
+          { title: t('cust.creditAvailable'), align: 'right', render: (_, c) => <Amount value={c.creditAvailable} /> },
+          { title: t('cust.hold'), render: (_, c) => (c.onCreditHold ? <Tag color="red" data-testid="cust-hold">{t('cust.onHold')}</Tag> : null) },
+        ]}
+      />
+      <CustomerDrawer id={openId} onClose={() => open(null)} onChanged={refresh} />
+      <CustomerForm
+        open={creating}
+        onClose={() => setCreating(false)}
+        onSaved={(id) => {
+          setCreating(false);
+          refresh();
+          open(id);
+        }}
+      />
+    </Card>
+  );
+}

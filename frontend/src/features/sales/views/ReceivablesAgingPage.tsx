@@ -1,0 +1,74 @@
+import { lazy, Suspense, useState } from 'react';
+import { useQuery } from 'urql';
+import { Alert, Card, DatePicker, Skeleton, Space, Table } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { ReceivablesAgingQuery as Result } from '../../../gql/graphql';
+import { ReceivablesAgingQuery } from '../queries';
+import { CustomerSelect } from '../components/common';
+import { Amount, Toolbar } from '../../finance/components/common';
+import { ExportButton, loadedRows } from '../../../components/ExportButton';
+import { AGING_KEYS as KEYS, agingBars } from '../agingBars';
+import { useT } from '../../../i18n';
+
+const AgingChart = lazy(() => import('../components/AgingChart'));
+
+type Row = Result['receivablesAging']['customers'][number];
+
+/** Open receivables by age as of a date, per customer and in total. */
+export default function ReceivablesAgingPage() {
+  const t = useT();
+  const [asOf, setAsOf] = useState<Dayjs>(dayjs());
+  const [customerId, setCustomerId] = useState<string>();
+  const [{ data, error, fetching }] = useQuery({ query: ReceivablesAgingQuery, variables: { asOf: asOf.format('YYYY-MM-DD'), customerId }, requestPolicy: 'cache-and-network' });
+  const aging = data?.receivablesAging;
+  const money = (k: (typeof KEYS)[number] | 'total') => ({ title: t(`ar.${k}`), align: 'right' as const, render: (_: unknown, r: Row) => <Amount value={r.buckets[k]} strong={k === 'total'} /> });
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Card>
+        <Toolbar>
+          <Space wrap>
+            <DatePicker value={asOf} allowClear={false} onChange={(d) => d && setAsOf(d)} data-testid="ar-asof" />
+            <CustomerSelect allowClear includeInactive placeholder={t('so.customer')} style={{ width: 260 }} value={customerId} onChange={setCustomerId} />
+          </Space>
+          <ExportButton<Row>
+            fileName={t('menu.receivablesAging')}
+            fetchRows={loadedRows(aging?.customers ?? [])}
+            columns={[
+              { header: t('cust.code'), value: (r) => r.customer.code },
+              { header: t('cust.name'), value: (r) => r.customer.name, width: 28 },
+              ...[...KEYS, 'total' as const].map((k) => ({ header: t(`ar.${k}`), value: (r: Row) => ({ decimal: r.buckets[k] }) })),
+            ]}
+          />
+        </Toolbar>
+        {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
+        <Suspense fallback={<Skeleton active />}>{aging ? <AgingChart bars={agingBars(t, aging.total)} /> : <Skeleton active />}</Suspense>
+      </Card>
+      <Card title={t('ar.perCustomer', { date: aging?.asOf ?? '' })}>
+        <Table<Row>
+          rowKey={(r) => r.customer.id}
+          size="small"
+          loading={fetching}
+          pagination={{ pageSize: 50 }}
+          dataSource={aging?.customers ?? []}
+          data-testid="ar-table"
+          columns={[{ title: t('so.customer'), render: (_, r) => `${r.customer.code} ${r.customer.name}` }, ...KEYS.map(money), money('total')]}
+          summary={() =>
+            aging ? (
+              <Table.Summary.Row>
+                <Table.Summary.Cell index={0}>
+                  <strong>{t('ar.allCustomers')}</strong>
+                </Table.Summary.Cell>
+                {[...KEYS, 'total' as const].map((k, i) => (
+                  <Table.Summary.Cell key={k} index={i + 1} align="right">
+                    <Amount value={aging.total[k]} strong testId={k === 'total' ? 'ar-total' : undefined} />
+                  </Table.Summary.Cell>
+                ))}
+              </Table.Summary.Row>
+            ) : null
+          }
+        />
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,76 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { useClient, useQuery } from 'urql';
+import { Alert, Card, Select, Space, Table, Tag } from 'antd';
+import type { ReplenishmentNeedsQuery as Result, ReplenishmentStatus } from '../../../gql/graphql';
+import { ReplenishmentNeedsQuery } from '../queries';
+import { ReplenishmentStatusTag } from '../components/common';
+import { Toolbar } from '../../finance/components/common';
+import { useReferenceOptions } from '../../warehouse/components/useReferenceData';
+import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { useCan } from '../../../app/session';
+import { useCursorPaging } from '../../../lib/paging';
+import { formatQty } from '../../../lib/decimal';
+import { enumLabel, useLocalName, useT } from '../../../i18n';
+
+type Need = Result['replenishmentNeeds']['nodes'][number];
+const STATUSES: ReplenishmentStatus[] = ['OPEN', 'COVERED', 'CANCELLED'];
+
+/** Shortages of confirmed orders: what purchasing should bring in, and the warehouse should expect. */
+export default function ReplenishmentPage() {
+  const t = useT();
+  const localName = useLocalName();
+  const client = useClient();
+  const refs = useReferenceOptions();
+  const canSeeOrders = useCan(['SALES', 'FINANCE', 'MANAGER', 'ANALYST']);
+  const paging = useCursorPaging(20);
+  const [status, setStatus] = useState<ReplenishmentStatus | undefined>('OPEN');
+  const [warehouseId, setWarehouseId] = useState<string>();
+  const filter = useMemo(() => ({ status, warehouseId }), [status, warehouseId]);
+  const { reset, remember } = paging;
+  useEffect(reset, [filter, reset]);
+  const [{ data, error, fetching }] = useQuery({ query: ReplenishmentNeedsQuery, variables: { first: paging.first, after: paging.after, filter }, requestPolicy: 'cache-and-network' });
+  useEffect(() => remember(data?.replenishmentNeeds.pageInfo.endCursor), [data, remember]);
+
+  return (
+    <Card>
+      <Toolbar>
+        <Space wrap>
+          <Select<ReplenishmentStatus> allowClear placeholder={t('common.status')} style={{ width: 160 }} value={status} onChange={setStatus} options={STATUSES.map((s) => ({ value: s, label: enumLabel(t, 'replStatus', s) }))} data-testid="repl-filter-status" />
+          <Select allowClear placeholder={t('stock.warehouse')} style={{ width: 200 }} value={warehouseId} onChange={setWarehouseId} options={refs.warehouseOptions} />
+        </Space>
+        <ExportButton<Need>
+          fileName={t('menu.replenishment')}
+          fetchRows={connectionRows(client, ReplenishmentNeedsQuery, { filter }, (d) => d.replenishmentNeeds)}
+          columns={[
+            { header: t('products.sku'), value: (n) => n.product.sku },
+            { header: t('products.name'), value: (n) => localName(n.product), width: 28 },
+            { header: t('stock.warehouse'), value: (n) => n.warehouse.code },
+            { header: t('so.missing'), value: (n) => ({ decimal: n.quantity }) },
+            { header: t('so.number'), value: (n) => n.orderNumber },
+            { header: t('common.status'), value: (n) => enumLabel(t, 'replStatus', n.status) },
+            { header: t('common.createdAt'), value: (n) => n.createdAt },
+          ]}
+        />
+      </Toolbar>
+      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
+      <Table<Need>
+        rowKey="id"
+        size="middle"
+        loading={fetching}
+        dataSource={data?.replenishmentNeeds.nodes ?? []}
+        data-testid="repl-table"
+        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.replenishmentNeeds.totalCount ?? 0, showTotal: (n) => t('common.total', { n }), onChange: paging.onChange }}
+        columns={[
+          { title: t('products.sku'), render: (_, n) => n.product.sku },
+          { title: t('products.name'), render: (_, n) => localName(n.product) },
+          { title: t('stock.warehouse'), render: (_, n) => `${n.warehouse.code} ${n.warehouse.name}` },
+          { title: t('so.missing'), align: 'right', render: (_, n) => <Tag color="orange">{`${formatQty(n.quantity)} ${n.product.unit}`}</Tag> },
+          { title: t('so.number'), render: (_, n) => (canSeeOrders ? <Link to={`/sales/orders?order=${n.salesOrderId}`}>{n.orderNumber}</Link> : n.orderNumber) },
+          { title: t('common.createdAt'), render: (_, n) => new Date(n.createdAt).toLocaleString() },
+          { title: t('common.status'), render: (_, n) => <ReplenishmentStatusTag status={n.status} /> },
+        ]}
+      />
+    </Card>
+  );
+}

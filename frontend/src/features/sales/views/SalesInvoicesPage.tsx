@@ -1,0 +1,167 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useClient, useMutation, useQuery } from 'urql';
+import { Alert, App, Button, Card, DatePicker, Form, Modal, Select, Space, Table, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
+import type { SalesInvoiceFieldsFragment, SalesInvoiceStatus } from '../../../gql/graphql';
+import { SalesInvoicesQuery, ShipmentsQuery } from '../queries';
+import { CreateSalesInvoiceMutation } from '../mutations';
+import { CustomerSelect, SINV_STATUSES, SalesInvoiceStatusTag } from '../components/common';
+import { Amount, Toolbar } from '../../finance/components/common';
+import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { useCan } from '../../../app/session';
+import { useCursorPaging } from '../../../lib/paging';
+import { dec, formatQty } from '../../../lib/decimal';
+import { enumLabel, useT } from '../../../i18n';
+
+type Invoice = SalesInvoiceFieldsFragment;
+
+/** Sales invoices with what is still open; finance bills shipped shipments from here. */
+export default function SalesInvoicesPage() {
+  const t = useT();
+  const client = useClient();
+  const canBill = useCan(['FINANCE']);
+  const paging = useCursorPaging(20);
+  const [status, setStatus] = useState<SalesInvoiceStatus>();
+  const [customerId, setCustomerId] = useState<string>();
+  const [creating, setCreating] = useState(false);
+  const filter = useMemo(() => ({ status, customerId }), [status, customerId]);
+  const { reset, remember } = paging;
+  useEffect(reset, [filter, reset]);
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: SalesInvoicesQuery, variables: { first: paging.first, after: paging.after, filter } });
+  useEffect(() => remember(data?.salesInvoices.pageInfo.endCursor), [data, remember]);
+
+  return (
+    <Card>
+      <Toolbar>
+        <Space wrap>
+          <Select<SalesInvoiceStatus> allowClear placeholder={t('common.status')} style={{ width: 160 }} value={status} onChange={setStatus} options={SINV_STATUSES.map((s) => ({ value: s, label: enumLabel(t, 'sinvStatus', s) }))} />
+          <CustomerSelect allowClear includeInactive placeholder={t('so.customer')} style={{ width: 240 }} value={customerId} onChange={setCustomerId} />
+        </Space>
+        <Space>
+          <ExportButton<Invoice>
+            fileName={t('menu.salesInvoices')}
+            fetchRows={connectionRows(client, SalesInvoicesQuery, { filter }, (d) => d.salesInvoices)}
+            columns={[
+              { header: t('sinv.number'), value: (i) => i.number },
+              { header: t('so.customer'), value: (i) => `${i.customer.code} ${i.customer.name}`, width: 28 },
+              { header: t('sinv.date'), value: (i) => i.postingDate },
+              { header: t('sinv.due'), value: (i) => i.dueDate },
+              { header: t('so.net'), value: (i) => ({ decimal: i.netAmount }) },
+              { header: t('so.vat'), value: (i) => ({ decimal: i.vatAmount }) },
+              { header: t('sinv.total'), value: (i) => ({ decimal: i.totalAmount }) },
+              { header: t('sinv.paid'), value: (i) => ({ decimal: i.paidAmount }) },
+              { header: t('sinv.credited'), value: (i) => ({ decimal: i.creditedAmount }) },
+              { header: t('sinv.open'), value: (i) => ({ decimal: i.openAmount }) },
+              { header: t('common.status'), value: (i) => enumLabel(t, 'sinvStatus', i.status) },
+            ]}
+          />
+          {canBill && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="sinv-new">
+              {t('sinv.new')}
+            </Button>
+          )}
+        </Space>
+      </Toolbar>
+      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
+      <Table<Invoice>
+        rowKey="id"
+        size="middle"
+        loading={fetching}
+        dataSource={data?.salesInvoices.nodes ?? []}
+        data-testid="sinv-table"
+        onRow={(i) => ({ 'data-testid': `sinv-row-${i.number}` }) as object}
+        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.salesInvoices.totalCount ?? 0, showSizeChanger: true, showTotal: (n) => t('common.total', { n }), onChange: paging.onChange }}
+        columns={[
+          { title: t('sinv.number'), dataIndex: 'number' },
+          { title: t('so.customer'), render: (_, i) => `${i.customer.code} ${i.customer.name}` },
+          { title: t('sinv.date'), dataIndex: 'postingDate' },
+          { title: t('sinv.due'), render: (_, i) => (i.status !== 'PAID' && i.dueDate < new Date().toISOString().slice(0, 10) ? <Typography.Text type="danger">{i.dueDate}</Typography.Text> : i.dueDate) },
+          { title: t('sinv.total'), align: 'right', render: (_, i) => <Amount value={i.totalAmount} /> },
+          { title: t('sinv.open'), align: 'right', render: (_, i) => <Amount value={i.openAmount} strong={dec(i.openAmount).gt(0)} /> },
+          { title: t('common.status'), render: (_, i) => <SalesInvoiceStatusTag status={i.status} /> },
+        ]}
+      />
+      <CreateInvoiceModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={() => {
+          setCreating(false);
+          reexecute({ requestPolicy: 'network-only' });
+        }}
+      />
+    </Card>
+  );
+}
+
+/** Bills shipped, not yet invoiced shipments of one customer. */
+function CreateInvoiceModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [customerId, setCustomerId] = useState<string>();
+  const [date, setDate] = useState<Dayjs | null>(null);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [key, setKey] = useState(() => crypto.randomUUID());
+  const [{ data, fetching: loading }] = useQuery({ query: ShipmentsQuery, variables: { first: 200, filter: { customerId } }, pause: !open || !customerId, requestPolicy: 'network-only' });
+  const [{ fetching }, create] = useMutation(CreateSalesInvoiceMutation);
+  const billable = (data?.shipments.nodes ?? []).filter((s) => (s.status === 'SHIPPED' || s.status === 'DELIVERED') && !s.invoiceId);
+
+  useEffect(() => {
+    if (open) {
+      setCustomerId(undefined);
+      setSelected([]);
+      setErrors([]);
+      setDate(null);
+      setKey(crypto.randomUUID());
+    }
+  }, [open]);
+  useEffect(() => setSelected([]), [customerId]);
+
+  async function submit() {
+    setErrors([]);
+    if (selected.length === 0) return setErrors([t('sinv.chooseShipments')]);
+    const res = await create({ input: { shipmentIds: selected, postingDate: date ? date.format('YYYY-MM-DD') : undefined, idempotencyKey: key } });
+    if (res.error) return setErrors([res.error.message]);
+    const p = res.data?.createSalesInvoice;
+    if (p?.userErrors.length) return setErrors(p.userErrors.map((e) => e.message));
+    if (p?.invoice) {
+      message.success(t('sinv.created', { number: p.invoice.number, total: p.invoice.totalAmount }));
+      onCreated();
+    }
+  }
+
+  return (
+    <Modal open={open} onCancel={onClose} title={t('sinv.new')} width={860} onOk={submit} okText={t('sinv.create')} confirmLoading={fetching} okButtonProps={{ 'data-testid': 'sinv-form-submit' }} destroyOnHidden>
+      <Form layout="vertical">
+        <Space wrap align="start">
+          <Form.Item label={t('so.customer')} required>
+            <CustomerSelect style={{ width: 300 }} value={customerId} onChange={setCustomerId} data-testid="sinv-form-customer" />
+          </Form.Item>
+          <Form.Item label={t('sinv.date')}>
+            <DatePicker value={date} onChange={setDate} />
+          </Form.Item>
+        </Space>
+      </Form>
+      {errors.length > 0 && <Alert type="error" showIcon title={errors.join('; ')} style={{ marginBottom: 12 }} data-testid="sinv-form-errors" />}
+      {customerId && (
+        <Table
+          size="small"
+          rowKey="id"
+          loading={loading}
+          pagination={false}
+          dataSource={billable}
+          locale={{ emptyText: t('sinv.nothingToBill') }}
+          rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
+          onRow={(s) => ({ 'data-testid': `sinv-shipment-${s.order.number}` }) as object}
+          columns={[
+            { title: t('ship.number'), dataIndex: 'number' },
+            { title: t('so.number'), render: (_, s) => s.order.number },
+            { title: t('ship.date'), render: (_, s) => s.postingDate },
+            { title: t('ship.lines'), render: (_, s) => s.lines.map((l) => `${l.product.sku} × ${formatQty(l.quantity)}`).join(', ') },
+          ]}
+        />
+      )}
+    </Modal>
+  );
+}
