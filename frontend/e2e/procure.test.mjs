@@ -37,7 +37,7 @@ test('procure to pay: suggestion -> order -> approval -> scanned receipt with a 
   await login(dash, 'manager');
   await dash.waitForURL('**/dashboard');
   await dash.waitForFunction(() => /\d\.\d\d/.test(document.querySelector('[data-testid="dashboard-inventory-value"]')?.textContent ?? ''));
-  await byTestId(dash, 'live-indicator').and(dash.locator('[data-state="live"]')).waitFor();
+  await byTestId(dash, 'live-indicator').and(dash.locator('[data-state="live"]')).first().waitFor();
   const before = cents(await byTestId(dash, 'dashboard-inventory-value').innerText());
   await dash.evaluate(() => {
     window.__sameDocument = true;
@@ -110,8 +110,19 @@ test('procure to pay: suggestion -> order -> approval -> scanned receipt with a 
   assert.equal(await byTestId(fin, 'invoice-form-qty-0').inputValue(), '3');
   const supplierNo = randomName('INV-');
   await byTestId(fin, 'invoice-form-number').fill(supplierNo);
+  // The supplier bills 10 % over the order price: past the tolerance, so the invoice goes ON_HOLD.
+  const orderPrice = cents(await byTestId(fin, 'invoice-form-price-0').inputValue());
+  const billed = (orderPrice * 110n + 50n) / 100n;
+  await byTestId(fin, 'invoice-form-price-0').fill(`${billed / 100n}.${String(billed % 100n).padStart(2, '0')}`);
   await byTestId(fin, 'invoice-form-submit').click();
-  await byTestId(fin, `invoice-row-${supplierNo}`).locator('[data-testid="invoice-status"][data-status="OPEN"]').waitFor();
+  const invRow = byTestId(fin, `invoice-row-${supplierNo}`);
+  await invRow.locator('[data-testid="invoice-status"][data-status="ON_HOLD"]').waitFor();
+  assert.match(await invRow.locator('[data-testid="invoice-issues"]').innerText(), /\S/, 'the match issue is shown');
+  await screenshot(fin, 'supplier-invoice-on-hold.png');
+  // Finance approves the mismatch; the invoice becomes payable.
+  await invRow.getByRole('button', { name: 'Approve mismatch' }).click();
+  await byTestId(fin, 'invoice-approve-confirm').click();
+  await invRow.locator('[data-testid="invoice-status"][data-status="OPEN"]').waitFor();
 
   await byTestId(fin, 'menu-supplierPayments').click();
   await byTestId(fin, 'payment-new').click();
@@ -185,6 +196,28 @@ test('the KPI table shows what kpis returns for the same periods, and English re
   await page.waitForURL('**/finance/journal?account=6001**');
   await byTestId(page, 'journal-table').waitFor();
   assert.match(await byTestId(page, 'journal-filter-account').innerText(), /6001/);
+});
+
+test('month-end summaries show the KPIs stored when a period was closed', async () => {
+  const fin = await newPage({ locale: 'en' });
+  await login(fin, 'finance');
+  // January 2025 has no postings in the demo: closing it stores its summary; it is reopened afterwards.
+  const closed = await graphql(fin, 'mutation { closeFiscalPeriod(input: { year: 2025, month: 1 }) { period { status } userErrors { message } } }');
+  assert.deepEqual(closed.closeFiscalPeriod.userErrors, []);
+  try {
+    const { periodSummary } = await graphql(fin, '{ periodSummary(year: 2025, month: 1) { kpis { sales averageInventory dio } } }');
+    await fin.goto('/finance/month-end');
+    await byTestId(fin, 'month-end-year').fill('2025');
+    await byTestId(fin, 'month-end-year').press('Enter');
+    const table = byTestId(fin, 'month-end-table');
+    await table.getByRole('columnheader', { name: '2025-01' }).waitFor();
+    const salesRow = table.locator('tr', { hasText: 'Sales' }).first();
+    assert.equal(cents(await salesRow.locator('td').nth(1).innerText()), cents(periodSummary.kpis.sales));
+    const dioRow = table.locator('tr', { hasText: 'DIO' }).first();
+    if (periodSummary.kpis.dio === null) assert.equal(await dioRow.locator('td').nth(1).innerText(), '—', 'a null ratio is a dash, never 0');
+  } finally {
+    await graphql(fin, 'mutation { reopenFiscalPeriod(input: { year: 2025, month: 1 }) { period { status } } }');
+  }
 });
 
 test('purchasing sees its screens and no finance entries; the warehouse sees the goods receipt', async () => {

@@ -28,7 +28,7 @@ test('a scanned stock adjustment shows up live on the manager dashboard, without
   await manager.waitForURL('**/dashboard');
   const value = byTestId(manager, 'dashboard-inventory-value');
   await manager.waitForFunction(() => /\d\.\d\d/.test(document.querySelector('[data-testid="dashboard-inventory-value"]')?.textContent ?? ''));
-  await byTestId(manager, 'live-indicator').and(manager.locator('[data-state="live"]')).waitFor();
+  await byTestId(manager, 'live-indicator').and(manager.locator('[data-state="live"]')).first().waitFor();
   const before = cents(await value.innerText());
   await manager.evaluate(() => {
     window.__sameDocument = true;

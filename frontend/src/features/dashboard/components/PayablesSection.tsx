@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { Card, Col, Row, Skeleton, Statistic, Table } from 'antd';
 import { PayablesAgingQuery } from '../../purchasing/queries';
-import { BUCKETS } from '../../purchasing/views/PayablesAgingPage';
+import { BUCKETS } from '../../purchasing/aging';
 import { todayISO } from '../../finance/components/common';
 import { dec, formatMoney, sumDecimals } from '../../../lib/decimal';
 import { useT } from '../../../i18n';

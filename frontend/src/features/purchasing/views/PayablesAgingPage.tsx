@@ -2,21 +2,14 @@ import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { Alert, Card, DatePicker, Space, Table } from 'antd';
 import dayjs from 'dayjs';
-import type { AgingBucketsFieldsFragment, PayablesAgingQuery as Result } from '../../../gql/graphql';
+import type { PayablesAgingQuery as Result } from '../../../gql/graphql';
+import { BUCKETS } from '../aging';
 import { PayablesAgingQuery } from '../queries';
 import { Amount, Toolbar, todayISO } from '../../finance/components/common';
 import { ExportButton, loadedRows } from '../../../components/ExportButton';
-import { useT, type MessageKey } from '../../../i18n';
+import { useT } from '../../../i18n';
 
 type Row = Result['payablesAging']['rows'][number];
-export const BUCKETS: { key: keyof Omit<AgingBucketsFieldsFragment, '__typename'>; label: MessageKey }[] = [
-  { key: 'notDue', label: 'aging.notDue' },
-  { key: 'days1To30', label: 'aging.days1To30' },
-  { key: 'days31To60', label: 'aging.days31To60' },
-  { key: 'days61To90', label: 'aging.days61To90' },
-  { key: 'over90', label: 'aging.over90' },
-  { key: 'total', label: 'aging.total' },
-];
 
 /** Open payables per supplier by days past due, as of a date (?asOf=). */
 export default function PayablesAgingPage() {

@@ -122,7 +122,7 @@ export default function SupplierInvoicesPage() {
             title: t('common.actions'),
             render: (_, i) =>
               canPost && i.status === 'ON_HOLD' ? (
-                <Popconfirm title={t('invoice.approveConfirm')} onConfirm={() => approveMismatch(i)}>
+                <Popconfirm title={t('invoice.approveConfirm')} onConfirm={() => approveMismatch(i)} okButtonProps={{ 'data-testid': 'invoice-approve-confirm' }}>
                   <Button size="small" data-testid={`invoice-approve-${i.number}`}>
                     {t('invoice.approveMismatch')}
                   </Button>
