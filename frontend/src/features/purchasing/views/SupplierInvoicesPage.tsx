@@ -100,8 +100,8 @@ export default function SupplierInvoicesPage() {
           { title: t('invoice.supplierNumber'), dataIndex: 'supplierInvoiceNumber' },
           { title: t('po.supplier'), render: (_, i) => `${i.supplier.code} ${i.supplier.name}` },
           { title: t('invoice.kind'), render: (_, i) => enumLabel(t, 'invoiceKind', i.kind) },
-          { title: t('invoice.date'), dataIndex: 'invoiceDate' },
-          { title: t('invoice.due'), dataIndex: 'dueDate' },
+          { title: t('invoice.date'), dataIndex: 'invoiceDate', onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
+          { title: t('invoice.due'), dataIndex: 'dueDate', onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
           { title: t('po.total'), align: 'right', render: (_, i) => <Amount value={i.totalAmount} /> },
           { title: t('invoice.open'), align: 'right', render: (_, i) => <Amount value={i.openAmount} /> },
           {
