@@ -227,7 +227,7 @@ export const salesEn: Record<keyof typeof salesZh, string> = {
 
   'dashboard.openReceivables': 'Open receivables',
   'dashboard.overdueReceivables': 'Overdue receivables',
-  'dashboard.customersOnHold': '{n} customers on credit hold',
+  'dashboard.customersOnHold': 'Customers on credit hold: {n}',
   'dashboard.salesToday': "Today's sales (invoiced, net)",
   'dashboard.salesTodayNote': '{n} invoices, {total} with VAT',
   'dashboard.lastReceivableChange': 'Last receivable change',

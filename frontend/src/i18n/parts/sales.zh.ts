@@ -225,7 +225,7 @@ export const salesZh = {
 
   'dashboard.openReceivables': '应收余额',
   'dashboard.overdueReceivables': '逾期应收',
-  'dashboard.customersOnHold': '{n} 个客户信用冻结中',
+  'dashboard.customersOnHold': '信用冻结客户：{n}',
   'dashboard.salesToday': '今日销售（已开票，不含税）',
   'dashboard.salesTodayNote': '{n} 张发票，价税合计 {total}',
   'dashboard.lastReceivableChange': '最近应收变动',

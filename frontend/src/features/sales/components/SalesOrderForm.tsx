@@ -77,15 +77,18 @@ export function SalesOrderForm({ open, onClose, onCreated }: { open: boolean; on
   const watchKey = JSON.stringify(values ? plain(values) : null);
   useEffect(() => {
     if (!open || !values?.customerId || !(values.lines ?? []).some((l) => l?.productId)) {
+      run.current++;
+      setValidating(false);
       setValidation(null);
       setIssues(new Map());
       setGeneral([]);
       return;
     }
     const id = ++run.current;
+    // What is shown is stale from this edit on, until the dry run answers.
+    setValidating(true);
     const h = setTimeout(async () => {
       const { input, rows } = toOrderInput(plain(formValues()));
-      setValidating(true);
       const res = await client.query(ValidateQuery, { input }, { requestPolicy: 'network-only' }).toPromise();
       if (id !== run.current) return;
       setValidating(false);
@@ -304,7 +307,7 @@ export function SalesOrderForm({ open, onClose, onCreated }: { open: boolean; on
           )}
         </Form.List>
       </Form>
-      <div style={{ marginTop: 16 }} data-testid="so-validation" data-state={validating ? 'running' : v ? (v.ok ? 'ok' : 'issues') : 'idle'}>
+      <div style={{ marginTop: 16 }} data-testid="so-validation" data-state={validating ? 'running' : v ? (v.ok ? 'ok' : 'issues') : 'idle'} data-net={v?.netAmount}>
         {general.length > 0 && <Alert type="error" showIcon title={general.join('; ')} style={{ marginBottom: 12 }} data-testid="so-general-errors" />}
         {v?.holdReason && <Alert type="warning" showIcon title={t('so.wouldHold', { reason: v.holdReason })} style={{ marginBottom: 12 }} data-testid="so-would-hold" />}
         {v && v.shortages.length > 0 && (
