@@ -4,7 +4,7 @@
 # `pg.sh stop DIR` stops it. As root it runs as the postgres system user.
 set -euo pipefail
 cmd=${1:?start|stop}
-dir=${2:?directory}
+dir=$(realpath -m "${2:?directory}")
 bindir=${PG_BINDIR:-}
 if [ -z "$bindir" ]; then
   for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do

@@ -114,8 +114,8 @@ func ledgerFigures(ctx context.Context, q Queryer, from, to jxc.Date) (*jxc.Ledg
 	f.AvgAR = avg(r.AROpen, r.ARWeight)
 	f.AvgAP = avg(r.APOpen, r.APWeight)
 
-	// The sales side: units from the per-day table, deliveries rated in the
-	// period (company time, UTC+8), and order lines promised in the period.
+	// The sales side, from its per-day table: units, deliveries rated in the
+	// period (company time), order lines promised in the period.
 	var s struct {
 		Units     decimal.Decimal `db:"units"`
 		Rated     int             `db:"rated"`
@@ -123,19 +123,9 @@ func ledgerFigures(ctx context.Context, q Queryer, from, to jxc.Date) (*jxc.Ledg
 		Due       int             `db:"due"`
 		OnTime    int             `db:"on_time"`
 	}
-	err = q.GetContext(ctx, &s, `SELECT
-		(SELECT coalesce(sum(units), 0) FROM units_sold_daily WHERE day BETWEEN $1 AND $2) AS units,
-		(SELECT count(*) FROM shipments WHERE rating IS NOT NULL
-			AND ((delivered_at AT TIME ZONE 'UTC') + interval '8 hours')::date BETWEEN $1 AND $2) AS rated,
-		(SELECT count(*) FROM shipments WHERE rating >= 4
-			AND ((delivered_at AT TIME ZONE 'UTC') + interval '8 hours')::date BETWEEN $1 AND $2) AS satisfied,
-		(SELECT count(*) FROM sales_order_lines l JOIN sales_orders o ON o.id = l.order_id
-			WHERE o.promised_date BETWEEN $1 AND $2 AND o.status NOT IN ('DRAFT', 'CANCELLED')) AS due,
-		(SELECT count(*) FROM sales_order_lines l JOIN sales_orders o ON o.id = l.order_id
-			WHERE o.promised_date BETWEEN $1 AND $2 AND o.status NOT IN ('DRAFT', 'CANCELLED')
-			  AND l.shipped >= l.quantity
-			  AND (SELECT max(sh.posting_date) FROM shipment_lines sl JOIN shipments sh ON sh.id = sl.shipment_id
-			       WHERE sl.order_line_id = l.id AND sh.status IN ('SHIPPED', 'DELIVERED')) <= o.promised_date) AS on_time`,
+	err = q.GetContext(ctx, &s, `SELECT coalesce(sum(units), 0) AS units, coalesce(sum(rated), 0) AS rated,
+		coalesce(sum(satisfied), 0) AS satisfied, coalesce(sum(lines_due), 0) AS due, coalesce(sum(lines_on_time), 0) AS on_time
+		FROM sales_kpi_daily WHERE day BETWEEN $1 AND $2`,
 		from, to)
 	if err != nil {
 		return nil, err
