@@ -126,19 +126,27 @@ func (s *UserService) Logout(ctx context.Context, sessionID string) error {
 // AuthenticateSession implements jxc.UserService.
 func (s *UserService) AuthenticateSession(ctx context.Context, secret string) (*jxc.Auth, error) {
 	id := hashSecret(secret)
-	var userID int64
-	err := s.db.GetContext(ctx, &userID, `SELECT s.user_id FROM sessions s JOIN users u ON u.id = s.user_id
-		WHERE s.id = $1 AND s.expires_at > now() AND u.active`, id)
+	// Every request checks its session: one round trip for the session,
+	// the user and the roles.
+	var row struct {
+		jxc.User
+		Roles pq.StringArray `db:"roles"`
+	}
+	err := s.db.GetContext(ctx, &row, `SELECT u.id, u.username, u.display_name, u.active, u.created_at,
+		coalesce(array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles
+		FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN user_roles r ON r.user_id = u.id
+		WHERE s.id = $1 AND s.expires_at > now() AND u.active
+		GROUP BY u.id`, id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, jxc.Errorf(jxc.EUNAUTHENTICATED, "the session has ended; sign in again")
 	} else if err != nil {
 		return nil, err
 	}
-	u, err := findUser(ctx, s.db, userID)
-	if err != nil {
-		return nil, err
+	u := row.User
+	for _, r := range row.Roles {
+		u.Roles = append(u.Roles, jxc.Role(r))
 	}
-	return &jxc.Auth{User: u, SessionID: id}, nil
+	return &jxc.Auth{User: &u, SessionID: id}, nil
 }
 
 // AuthenticateToken implements jxc.UserService.
