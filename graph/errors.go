@@ -48,6 +48,22 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			}
 			return out
 		}
+		// Several validation failures of a query's arguments: the first
+		// names its code and field, and all of them travel in extensions.
+		var des jxc.Errors
+		if errors.As(err, &des) && len(des) > 0 {
+			out.Message = des.Error()
+			out.Extensions = withCode(out.Extensions, des[0].Code)
+			if des[0].Field != "" {
+				out.Extensions["field"] = des[0].Field
+			}
+			all := make([]map[string]string, len(des))
+			for i, e := range des {
+				all[i] = map[string]string{"code": e.Code, "field": e.Field, "message": e.Message}
+			}
+			out.Extensions["errors"] = all
+			return out
+		}
 		var de *jxc.Error
 		if errors.As(err, &de) {
 			out.Message = de.Message

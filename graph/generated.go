@@ -513,6 +513,14 @@ type ComplexityRoot struct {
 		Message func(childComplexity int) int
 	}
 
+	MonthlySales struct {
+		COGS        func(childComplexity int) int
+		GrossMargin func(childComplexity int) int
+		GrossProfit func(childComplexity int) int
+		Month       func(childComplexity int) int
+		Sales       func(childComplexity int) int
+	}
+
 	Mutation struct {
 		AcknowledgeAlert                    func(childComplexity int, id int64) int
 		ApplyCustomerCredit                 func(childComplexity int, input ApplyCustomerCreditInput) int
@@ -826,6 +834,7 @@ type ComplexityRoot struct {
 		PurchasingSettings         func(childComplexity int) int
 		ReceivablesAging           func(childComplexity int, asOf *jxc.Date, customerID *int64) int
 		ReplenishmentNeeds         func(childComplexity int, first *int, after *string, filter *jxc.ReplenishmentNeedFilter) int
+		SalesByMonth               func(childComplexity int, from jxc.Date, to jxc.Date) int
 		SalesInvoice               func(childComplexity int, id int64) int
 		SalesInvoices              func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter) int
 		SalesOrder                 func(childComplexity int, id int64) int
@@ -834,6 +843,7 @@ type ComplexityRoot struct {
 		ServerTime                 func(childComplexity int) int
 		Shipment                   func(childComplexity int, id int64) int
 		Shipments                  func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter) int
+		SlowMovingStock            func(childComplexity int, days *int, first *int) int
 		StockDocument              func(childComplexity int, id int64) int
 		StockLevels                func(childComplexity int, first *int, after *string, filter *jxc.StockLevelFilter, orderBy *jxc.StockLevelOrder) int
 		StockMoves                 func(childComplexity int, first *int, after *string, filter *jxc.StockMoveFilter, orderBy *jxc.StockMoveOrder) int
@@ -843,6 +853,7 @@ type ComplexityRoot struct {
 		SupplierInvoices           func(childComplexity int, first *int, after *string, filter *jxc.SupplierInvoiceFilter) int
 		SupplierPayments           func(childComplexity int, first *int, after *string, supplierID *int64) int
 		Suppliers                  func(childComplexity int, first *int, after *string, filter *jxc.SupplierFilter) int
+		TopSellers                 func(childComplexity int, from jxc.Date, to jxc.Date, by *jxc.TopSellersBy, limit *int) int
 		TrialBalance               func(childComplexity int, asOf jxc.Date) int
 		Users                      func(childComplexity int) int
 		ValidateSalesOrder         func(childComplexity int, input SalesOrderInput) int
@@ -1146,6 +1157,17 @@ type ComplexityRoot struct {
 		Requested func(childComplexity int) int
 	}
 
+	SlowMover struct {
+		LastSaleDate func(childComplexity int) int
+		Name         func(childComplexity int) int
+		OnHand       func(childComplexity int) int
+		ProductID    func(childComplexity int) int
+		SKU          func(childComplexity int) int
+		Value        func(childComplexity int) int
+		Warehouse    func(childComplexity int) int
+		WarehouseID  func(childComplexity int) int
+	}
+
 	SourceDocument struct {
 		ID   func(childComplexity int) int
 		Type func(childComplexity int) int
@@ -1403,6 +1425,14 @@ type ComplexityRoot struct {
 		Supplier            func(childComplexity int) int
 	}
 
+	TopSeller struct {
+		Key     func(childComplexity int) int
+		Label   func(childComplexity int) int
+		LabelEn func(childComplexity int) int
+		Revenue func(childComplexity int) int
+		Units   func(childComplexity int) int
+	}
+
 	TrialBalance struct {
 		AsOf        func(childComplexity int) int
 		Rows        func(childComplexity int) int
@@ -1607,6 +1637,9 @@ type QueryResolver interface {
 	BudgetRollup(ctx context.Context, year int, month *int, by jxc.BudgetRollupBy) ([]*jxc.BudgetRollupRow, error)
 	OperatingCosts(ctx context.Context, first *int, after *string, year *int, month *int) (OperatingCostConnection, error)
 	Alerts(ctx context.Context, kinds []string, mine *bool, acknowledged *bool, first *int, after *string) (AlertConnection, error)
+	SalesByMonth(ctx context.Context, from jxc.Date, to jxc.Date) ([]*jxc.MonthlySales, error)
+	TopSellers(ctx context.Context, from jxc.Date, to jxc.Date, by *jxc.TopSellersBy, limit *int) ([]*jxc.TopSeller, error)
+	SlowMovingStock(ctx context.Context, days *int, first *int) ([]*jxc.SlowMover, error)
 }
 type ReceivableChangeResolver interface {
 	Seq(ctx context.Context, obj *jxc.ReceivableChange) (string, error)
@@ -3530,6 +3563,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MatchIssue.Message(childComplexity), true
 
+	case "MonthlySales.cogs":
+		if e.ComplexityRoot.MonthlySales.COGS == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonthlySales.COGS(childComplexity), true
+	case "MonthlySales.grossMargin":
+		if e.ComplexityRoot.MonthlySales.GrossMargin == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonthlySales.GrossMargin(childComplexity), true
+	case "MonthlySales.grossProfit":
+		if e.ComplexityRoot.MonthlySales.GrossProfit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonthlySales.GrossProfit(childComplexity), true
+	case "MonthlySales.month":
+		if e.ComplexityRoot.MonthlySales.Month == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonthlySales.Month(childComplexity), true
+	case "MonthlySales.sales":
+		if e.ComplexityRoot.MonthlySales.Sales == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonthlySales.Sales(childComplexity), true
+
 	case "Mutation.acknowledgeAlert":
 		if e.ComplexityRoot.Mutation.AcknowledgeAlert == nil {
 			break
@@ -5401,6 +5465,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ReplenishmentNeeds(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.ReplenishmentNeedFilter)), true
+	case "Query.salesByMonth":
+		if e.ComplexityRoot.Query.SalesByMonth == nil {
+			break
+		}
+
+		args, err := ec.field_Query_salesByMonth_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SalesByMonth(childComplexity, args["from"].(jxc.Date), args["to"].(jxc.Date)), true
 	case "Query.salesInvoice":
 		if e.ComplexityRoot.Query.SalesInvoice == nil {
 			break
@@ -5484,6 +5559,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Shipments(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SalesDocumentFilter)), true
+	case "Query.slowMovingStock":
+		if e.ComplexityRoot.Query.SlowMovingStock == nil {
+			break
+		}
+
+		args, err := ec.field_Query_slowMovingStock_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SlowMovingStock(childComplexity, args["days"].(*int), args["first"].(*int)), true
 	case "Query.stockDocument":
 		if e.ComplexityRoot.Query.StockDocument == nil {
 			break
@@ -5583,6 +5669,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Suppliers(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SupplierFilter)), true
+	case "Query.topSellers":
+		if e.ComplexityRoot.Query.TopSellers == nil {
+			break
+		}
+
+		args, err := ec.field_Query_topSellers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.TopSellers(childComplexity, args["from"].(jxc.Date), args["to"].(jxc.Date), args["by"].(*jxc.TopSellersBy), args["limit"].(*int)), true
 	case "Query.trialBalance":
 		if e.ComplexityRoot.Query.TrialBalance == nil {
 			break
@@ -6866,6 +6963,55 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Shortage.Requested(childComplexity), true
 
+	case "SlowMover.lastSaleDate":
+		if e.ComplexityRoot.SlowMover.LastSaleDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SlowMover.LastSaleDate(childComplexity), true
+	case "SlowMover.name":
+		if e.ComplexityRoot.SlowMover.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SlowMover.Name(childComplexity), true
+	case "SlowMover.onHand":
+		if e.ComplexityRoot.SlowMover.OnHand == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SlowMover.OnHand(childComplexity), true
+	case "SlowMover.productId":
+		if e.ComplexityRoot.SlowMover.ProductID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SlowMover.ProductID(childComplexity), true
+	case "SlowMover.sku":
+		if e.ComplexityRoot.SlowMover.SKU == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SlowMover.SKU(childComplexity), true
+	case "SlowMover.value":
+		if e.ComplexityRoot.SlowMover.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SlowMover.Value(childComplexity), true
+	case "SlowMover.warehouse":
+		if e.ComplexityRoot.SlowMover.Warehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SlowMover.Warehouse(childComplexity), true
+	case "SlowMover.warehouseId":
+		if e.ComplexityRoot.SlowMover.WarehouseID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SlowMover.WarehouseID(childComplexity), true
+
 	case "SourceDocument.id":
 		if e.ComplexityRoot.SourceDocument.ID == nil {
 			break
@@ -7883,6 +8029,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SupplierScorecard.Supplier(childComplexity), true
+
+	case "TopSeller.key":
+		if e.ComplexityRoot.TopSeller.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TopSeller.Key(childComplexity), true
+	case "TopSeller.label":
+		if e.ComplexityRoot.TopSeller.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TopSeller.Label(childComplexity), true
+	case "TopSeller.labelEn":
+		if e.ComplexityRoot.TopSeller.LabelEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TopSeller.LabelEn(childComplexity), true
+	case "TopSeller.revenue":
+		if e.ComplexityRoot.TopSeller.Revenue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TopSeller.Revenue(childComplexity), true
+	case "TopSeller.units":
+		if e.ComplexityRoot.TopSeller.Units == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TopSeller.Units(childComplexity), true
 
 	case "TrialBalance.asOf":
 		if e.ComplexityRoot.TrialBalance.AsOf == nil {
@@ -12462,6 +12639,93 @@ extend type Mutation {
   "Raises LOW_STOCK alerts for stock under its reorder point or safety stock (once per open alert)."
   checkLowStock: AlertsPayload! @hasRole(roles: [PURCHASING, WAREHOUSE])
 }
+
+# ---------------------------------------------------------------------------
+# Analytics for the dashboard's charts.
+
+"One month's invoiced sales and gross margin, from the ledger."
+type MonthlySales {
+  "The month, YYYY-MM."
+  month: String!
+  "Invoiced net revenue (6001)."
+  sales: Decimal!
+  "Cost of goods sold (6401)."
+  cogs: Decimal!
+  "Sales less cost of goods sold."
+  grossProfit: Decimal!
+  "Gross profit / sales as a fraction; null without sales."
+  grossMargin: Decimal
+}
+
+"What best sellers are ranked by."
+enum TopSellersBy {
+  "By product."
+  PRODUCT
+  "By product category."
+  CATEGORY
+}
+
+"A product or category with what it sold in a period."
+type TopSeller {
+  "The product or category id (empty for products without a category)."
+  key: String!
+  "Its name (a product's SKU and name)."
+  label: String!
+  "Its English name, where it has one."
+  labelEn: String!
+  "Units invoiced."
+  units: Decimal!
+  "Invoiced net revenue."
+  revenue: Decimal!
+}
+
+"Stock on hand that has not sold for a while (呆滞品)."
+type SlowMover {
+  "The product's id."
+  productId: ID!
+  "The warehouse's id."
+  warehouseId: ID!
+  "The product's SKU."
+  sku: String!
+  "The product's name."
+  name: String!
+  "The warehouse's name."
+  warehouse: String!
+  "Quantity on hand."
+  onHand: Decimal!
+  "Its value at moving-average cost."
+  value: Decimal!
+  "The last day it shipped from this warehouse; null if it never did."
+  lastSaleDate: Date
+}
+
+extend type Query {
+  "Invoiced sales, cost of goods sold and gross margin per month of a period."
+  salesByMonth(
+    "First day of the period."
+    from: Date!
+    "Last day of the period."
+    to: Date!
+  ): [MonthlySales!]! @hasRole(roles: [MANAGER, FINANCE, ANALYST, SALES])
+  "The best sellers of a period by invoiced net revenue."
+  topSellers(
+    "First day of the period."
+    from: Date!
+    "Last day of the period."
+    to: Date!
+    "Rank products or categories."
+    by: TopSellersBy = PRODUCT
+    "How many, 1 to 100."
+    limit: Int = 10
+  ): [TopSeller!]! @hasRole(roles: [MANAGER, FINANCE, ANALYST, SALES])
+  "Stock on hand with no sale in the last ` + "`" + `days` + "`" + ` days, most valuable first."
+  slowMovingStock(
+    "How many days without a sale make stock slow-moving."
+    days: Int = 90
+    "How many, 1 to 200."
+    first: Int = 20
+  ): [SlowMover!]! @hasRole(roles: [MANAGER, FINANCE, ANALYST, WAREHOUSE, PURCHASING])
+}
 `, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -13398,6 +13662,22 @@ func (ec *executionContext) childFields_MatchIssue(ctx context.Context, field gr
 		return ec.fieldContext_MatchIssue_message(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type MatchIssue", field.Name)
+}
+
+func (ec *executionContext) childFields_MonthlySales(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "month":
+		return ec.fieldContext_MonthlySales_month(ctx, field)
+	case "sales":
+		return ec.fieldContext_MonthlySales_sales(ctx, field)
+	case "cogs":
+		return ec.fieldContext_MonthlySales_cogs(ctx, field)
+	case "grossProfit":
+		return ec.fieldContext_MonthlySales_grossProfit(ctx, field)
+	case "grossMargin":
+		return ec.fieldContext_MonthlySales_grossMargin(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MonthlySales", field.Name)
 }
 
 func (ec *executionContext) childFields_OperatingCost(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14420,6 +14700,28 @@ func (ec *executionContext) childFields_Shortage(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type Shortage", field.Name)
 }
 
+func (ec *executionContext) childFields_SlowMover(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "productId":
+		return ec.fieldContext_SlowMover_productId(ctx, field)
+	case "warehouseId":
+		return ec.fieldContext_SlowMover_warehouseId(ctx, field)
+	case "sku":
+		return ec.fieldContext_SlowMover_sku(ctx, field)
+	case "name":
+		return ec.fieldContext_SlowMover_name(ctx, field)
+	case "warehouse":
+		return ec.fieldContext_SlowMover_warehouse(ctx, field)
+	case "onHand":
+		return ec.fieldContext_SlowMover_onHand(ctx, field)
+	case "value":
+		return ec.fieldContext_SlowMover_value(ctx, field)
+	case "lastSaleDate":
+		return ec.fieldContext_SlowMover_lastSaleDate(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SlowMover", field.Name)
+}
+
 func (ec *executionContext) childFields_SourceDocument(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "type":
@@ -14918,6 +15220,22 @@ func (ec *executionContext) childFields_SupplierScorecard(ctx context.Context, f
 		return ec.fieldContext_SupplierScorecard_priceTrends(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SupplierScorecard", field.Name)
+}
+
+func (ec *executionContext) childFields_TopSeller(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_TopSeller_key(ctx, field)
+	case "label":
+		return ec.fieldContext_TopSeller_label(ctx, field)
+	case "labelEn":
+		return ec.fieldContext_TopSeller_labelEn(ctx, field)
+	case "units":
+		return ec.fieldContext_TopSeller_units(ctx, field)
+	case "revenue":
+		return ec.fieldContext_TopSeller_revenue(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TopSeller", field.Name)
 }
 
 func (ec *executionContext) childFields_TrialBalance(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -16822,6 +17140,28 @@ func (ec *executionContext) field_Query_replenishmentNeeds_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_salesByMonth_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (jxc.Date, error) {
+			return ec.unmarshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (jxc.Date, error) {
+			return ec.unmarshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_salesInvoice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16981,6 +17321,28 @@ func (ec *executionContext) field_Query_shipments_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["filter"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_slowMovingStock_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "days",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["days"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
 	return args, nil
 }
 
@@ -17203,6 +17565,44 @@ func (ec *executionContext) field_Query_suppliers_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["filter"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_topSellers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (jxc.Date, error) {
+			return ec.unmarshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (jxc.Date, error) {
+			return ec.unmarshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "by",
+		func(ctx context.Context, v any) (*jxc.TopSellersBy, error) {
+			return ec.unmarshalOTopSellersBy2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐTopSellersBy(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["by"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg3
 	return args, nil
 }
 
@@ -25147,6 +25547,121 @@ func (ec *executionContext) _MatchIssue_message(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_MatchIssue_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MatchIssue", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonthlySales_month(ctx context.Context, field graphql.CollectedField, obj *jxc.MonthlySales) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonthlySales_month(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Month, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonthlySales_month(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonthlySales", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonthlySales_sales(ctx context.Context, field graphql.CollectedField, obj *jxc.MonthlySales) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonthlySales_sales(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sales, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonthlySales_sales(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonthlySales", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonthlySales_cogs(ctx context.Context, field graphql.CollectedField, obj *jxc.MonthlySales) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonthlySales_cogs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.COGS, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonthlySales_cogs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonthlySales", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonthlySales_grossProfit(ctx context.Context, field graphql.CollectedField, obj *jxc.MonthlySales) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonthlySales_grossProfit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GrossProfit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonthlySales_grossProfit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonthlySales", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _MonthlySales_grossMargin(ctx context.Context, field graphql.CollectedField, obj *jxc.MonthlySales) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonthlySales_grossMargin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GrossMargin, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MonthlySales_grossMargin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonthlySales", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _Mutation_login(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -35197,6 +35712,192 @@ func (ec *executionContext) fieldContext_Query_alerts(ctx context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_salesByMonth(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_salesByMonth(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SalesByMonth(ctx, fc.Args["from"].(jxc.Date), fc.Args["to"].(jxc.Date))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST", "SALES"})
+				if err != nil {
+					var zeroVal []*jxc.MonthlySales
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*jxc.MonthlySales
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.MonthlySales) graphql.Marshaler {
+			return ec.marshalNMonthlySales2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐMonthlySalesᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_salesByMonth(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonthlySales(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_salesByMonth_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_topSellers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_topSellers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().TopSellers(ctx, fc.Args["from"].(jxc.Date), fc.Args["to"].(jxc.Date), fc.Args["by"].(*jxc.TopSellersBy), fc.Args["limit"].(*int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST", "SALES"})
+				if err != nil {
+					var zeroVal []*jxc.TopSeller
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*jxc.TopSeller
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.TopSeller) graphql.Marshaler {
+			return ec.marshalNTopSeller2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐTopSellerᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_topSellers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TopSeller(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_topSellers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_slowMovingStock(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_slowMovingStock(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SlowMovingStock(ctx, fc.Args["days"].(*int), fc.Args["first"].(*int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST", "WAREHOUSE", "PURCHASING"})
+				if err != nil {
+					var zeroVal []*jxc.SlowMover
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*jxc.SlowMover
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.SlowMover) graphql.Marshaler {
+			return ec.marshalNSlowMover2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSlowMoverᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_slowMovingStock(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SlowMover(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_slowMovingStock_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -40350,6 +41051,190 @@ func (ec *executionContext) fieldContext_Shortage_missing(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Shortage", field, false, false, "Decimal")
 }
 
+func (ec *executionContext) _SlowMover_productId(ctx context.Context, field graphql.CollectedField, obj *jxc.SlowMover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SlowMover_productId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProductID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SlowMover_productId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SlowMover", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SlowMover_warehouseId(ctx context.Context, field graphql.CollectedField, obj *jxc.SlowMover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SlowMover_warehouseId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WarehouseID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SlowMover_warehouseId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SlowMover", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SlowMover_sku(ctx context.Context, field graphql.CollectedField, obj *jxc.SlowMover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SlowMover_sku(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SKU, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SlowMover_sku(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SlowMover", field, false, false, "String")
+}
+
+func (ec *executionContext) _SlowMover_name(ctx context.Context, field graphql.CollectedField, obj *jxc.SlowMover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SlowMover_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SlowMover_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SlowMover", field, false, false, "String")
+}
+
+func (ec *executionContext) _SlowMover_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.SlowMover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SlowMover_warehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warehouse, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SlowMover_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SlowMover", field, false, false, "String")
+}
+
+func (ec *executionContext) _SlowMover_onHand(ctx context.Context, field graphql.CollectedField, obj *jxc.SlowMover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SlowMover_onHand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OnHand, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SlowMover_onHand(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SlowMover", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SlowMover_value(ctx context.Context, field graphql.CollectedField, obj *jxc.SlowMover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SlowMover_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SlowMover_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SlowMover", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SlowMover_lastSaleDate(ctx context.Context, field graphql.CollectedField, obj *jxc.SlowMover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SlowMover_lastSaleDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastSaleDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SlowMover_lastSaleDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SlowMover", field, false, false, "Date")
+}
+
 func (ec *executionContext) _SourceDocument_type(ctx context.Context, field graphql.CollectedField, obj *jxc.Source) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -44657,6 +45542,121 @@ func (ec *executionContext) fieldContext_SupplierScorecard_priceTrends(_ context
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _TopSeller_key(ctx context.Context, field graphql.CollectedField, obj *jxc.TopSeller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TopSeller_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TopSeller_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TopSeller", field, false, false, "String")
+}
+
+func (ec *executionContext) _TopSeller_label(ctx context.Context, field graphql.CollectedField, obj *jxc.TopSeller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TopSeller_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TopSeller_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TopSeller", field, false, false, "String")
+}
+
+func (ec *executionContext) _TopSeller_labelEn(ctx context.Context, field graphql.CollectedField, obj *jxc.TopSeller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TopSeller_labelEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LabelEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TopSeller_labelEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TopSeller", field, false, false, "String")
+}
+
+func (ec *executionContext) _TopSeller_units(ctx context.Context, field graphql.CollectedField, obj *jxc.TopSeller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TopSeller_units(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Units, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TopSeller_units(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TopSeller", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _TopSeller_revenue(ctx context.Context, field graphql.CollectedField, obj *jxc.TopSeller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TopSeller_revenue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Revenue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TopSeller_revenue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TopSeller", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _TrialBalance_asOf(ctx context.Context, field graphql.CollectedField, obj *jxc.TrialBalance) (ret graphql.Marshaler) {
@@ -54924,6 +55924,59 @@ func (ec *executionContext) _MatchIssue(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var monthlySalesImplementors = []string{"MonthlySales"}
+
+func (ec *executionContext) _MonthlySales(ctx context.Context, sel ast.SelectionSet, obj *jxc.MonthlySales) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, monthlySalesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MonthlySales")
+		case "month":
+			out.Values[i] = ec._MonthlySales_month(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sales":
+			out.Values[i] = ec._MonthlySales_sales(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cogs":
+			out.Values[i] = ec._MonthlySales_cogs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "grossProfit":
+			out.Values[i] = ec._MonthlySales_grossProfit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "grossMargin":
+			out.Values[i] = ec._MonthlySales_grossMargin(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var mutationImplementors = []string{"Mutation"}
 
 func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -57137,6 +58190,24 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_alerts(ctx, field)
 				})
+		case "salesByMonth":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_salesByMonth(ctx, field)
+				})
+		case "topSellers":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_topSellers(ctx, field)
+				})
+		case "slowMovingStock":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_slowMovingStock(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -59066,6 +60137,74 @@ func (ec *executionContext) _Shortage(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var slowMoverImplementors = []string{"SlowMover"}
+
+func (ec *executionContext) _SlowMover(ctx context.Context, sel ast.SelectionSet, obj *jxc.SlowMover) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, slowMoverImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SlowMover")
+		case "productId":
+			out.Values[i] = ec._SlowMover_productId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "warehouseId":
+			out.Values[i] = ec._SlowMover_warehouseId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sku":
+			out.Values[i] = ec._SlowMover_sku(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._SlowMover_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "warehouse":
+			out.Values[i] = ec._SlowMover_warehouse(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "onHand":
+			out.Values[i] = ec._SlowMover_onHand(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._SlowMover_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lastSaleDate":
+			out.Values[i] = ec._SlowMover_lastSaleDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var sourceDocumentImplementors = []string{"SourceDocument"}
 
 func (ec *executionContext) _SourceDocument(ctx context.Context, sel ast.SelectionSet, obj *jxc.Source) graphql.Marshaler {
@@ -60727,6 +61866,59 @@ func (ec *executionContext) _SupplierScorecard(ctx context.Context, sel ast.Sele
 			}
 		case "priceTrends":
 			out.Values[i] = ec._SupplierScorecard_priceTrends(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var topSellerImplementors = []string{"TopSeller"}
+
+func (ec *executionContext) _TopSeller(ctx context.Context, sel ast.SelectionSet, obj *jxc.TopSeller) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, topSellerImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TopSeller")
+		case "key":
+			out.Values[i] = ec._TopSeller_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._TopSeller_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "labelEn":
+			out.Values[i] = ec._TopSeller_labelEn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "units":
+			out.Values[i] = ec._TopSeller_units(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "revenue":
+			out.Values[i] = ec._TopSeller_revenue(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -62665,6 +63857,30 @@ func (ec *executionContext) marshalNMatchIssueKind2githubᚗcomᚋjxcgraphᚋjxc
 	return res
 }
 
+func (ec *executionContext) marshalNMonthlySales2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐMonthlySalesᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.MonthlySales) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMonthlySales2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐMonthlySales(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMonthlySales2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐMonthlySales(ctx context.Context, sel ast.SelectionSet, v *jxc.MonthlySales) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MonthlySales!")
+		return graphql.Null
+	}
+	return ec._MonthlySales(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNOpeningStockInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐOpeningStockInput(ctx context.Context, v any) (OpeningStockInput, error) {
 	res, err := ec.unmarshalInputOpeningStockInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -63798,6 +65014,30 @@ func (ec *executionContext) marshalNShortage2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐ
 	return ec._Shortage(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNSlowMover2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSlowMoverᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.SlowMover) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSlowMover2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSlowMover(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSlowMover2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSlowMover(ctx context.Context, sel ast.SelectionSet, v *jxc.SlowMover) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SlowMover!")
+		return graphql.Null
+	}
+	return ec._SlowMover(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNSourceDocument2githubᚗcomᚋjxcgraphᚋjxcᚐSource(ctx context.Context, sel ast.SelectionSet, v jxc.Source) graphql.Marshaler {
 	return ec._SourceDocument(ctx, sel, &v)
 }
@@ -64484,6 +65724,30 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNTopSeller2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐTopSellerᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.TopSeller) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTopSeller2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐTopSeller(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTopSeller2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐTopSeller(ctx context.Context, sel ast.SelectionSet, v *jxc.TopSeller) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TopSeller!")
+		return graphql.Null
+	}
+	return ec._TopSeller(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNTrialBalance2githubᚗcomᚋjxcgraphᚋjxcᚐTrialBalance(ctx context.Context, sel ast.SelectionSet, v jxc.TrialBalance) graphql.Marshaler {
@@ -65694,6 +66958,25 @@ func (ec *executionContext) marshalOTime2ᚖtimeᚐTime(ctx context.Context, sel
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalTime(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOTopSellersBy2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐTopSellersBy(ctx context.Context, v any) (*jxc.TopSellersBy, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.TopSellersBy(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTopSellersBy2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐTopSellersBy(ctx context.Context, sel ast.SelectionSet, v *jxc.TopSellersBy) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
 	return res
 }
 

@@ -15,13 +15,14 @@ import (
 
 // Resolver holds the services the resolvers call.
 type Resolver struct {
-	UserService    jxc.UserService
-	CatalogService jxc.CatalogService
-	StockService   jxc.StockService
-	LedgerService  jxc.LedgerService
-	SalesService   jxc.SalesService
-	Live           jxc.LiveService
-	KPIService     jxc.KPIService
+	UserService      jxc.UserService
+	CatalogService   jxc.CatalogService
+	StockService     jxc.StockService
+	LedgerService    jxc.LedgerService
+	SalesService     jxc.SalesService
+	Live             jxc.LiveService
+	KPIService       jxc.KPIService
+	AnalyticsService jxc.AnalyticsService
 	// Purchasing: procure to pay, budgets, operating costs and alerts.
 	PurchasingService jxc.PurchasingService
 	BudgetService     jxc.BudgetService

@@ -925,6 +925,35 @@ func (r *queryResolver) Alerts(ctx context.Context, kinds []string, mine *bool, 
 		})
 }
 
+// SalesByMonth is the resolver for the salesByMonth field.
+func (r *queryResolver) SalesByMonth(ctx context.Context, from jxc.Date, to jxc.Date) ([]*jxc.MonthlySales, error) {
+	return r.AnalyticsService.SalesByMonth(ctx, from, to)
+}
+
+// TopSellers is the resolver for the topSellers field.
+func (r *queryResolver) TopSellers(ctx context.Context, from jxc.Date, to jxc.Date, by *jxc.TopSellersBy, limit *int) ([]*jxc.TopSeller, error) {
+	b, n := jxc.TopByProduct, 10
+	if by != nil {
+		b = *by
+	}
+	if limit != nil {
+		n = *limit
+	}
+	return r.AnalyticsService.TopSellers(ctx, from, to, b, n)
+}
+
+// SlowMovingStock is the resolver for the slowMovingStock field.
+func (r *queryResolver) SlowMovingStock(ctx context.Context, days *int, first *int) ([]*jxc.SlowMover, error) {
+	d, n := 90, 20
+	if days != nil {
+		d = *days
+	}
+	if first != nil {
+		n = *first
+	}
+	return r.AnalyticsService.SlowMovingStock(ctx, jxc.Today(time.Now()), d, n)
+}
+
 // Seq is the resolver for the seq field.
 func (r *receivableChangeResolver) Seq(ctx context.Context, obj *jxc.ReceivableChange) (string, error) {
 	return strconv.FormatInt(obj.Seq, 10), nil

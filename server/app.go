@@ -40,6 +40,7 @@ func (a *app) routes() http.Handler {
 		CatalogService:    catalog,
 		Live:              db.NewLive(a.events, catalog, sales),
 		KPIService:        db.NewKPIService(a.store),
+		AnalyticsService:  db.NewAnalyticsService(a.store),
 		StockService:      db.NewStockService(a.store),
 		LedgerService:     db.NewLedgerService(a.store),
 		SalesService:      sales,
