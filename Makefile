@@ -6,7 +6,7 @@ ADDR ?= 127.0.0.1:8080
 DATA_DIR ?= ./data
 DEMO ?= 1
 
-.PHONY: run build deps deps-system deps-go deps-node frontend generate test bench fuzz clean
+.PHONY: run build deps deps-system deps-go deps-node frontend generate test bench fuzz soak clean
 
 ## run: install what is missing, build, start the server (demo company on first start)
 run: build
@@ -61,6 +61,11 @@ bench: build
 FUZZTIME ?= 60s
 fuzz: deps-go
 	TEST_PG_DSN= .ci/fuzz.sh $(FUZZTIME)
+
+## soak: the concurrent-business test at length (32 clients x SOAK_OPS operations each)
+SOAK_OPS ?= 300
+soak: deps-go
+	JXC_CHAOS_OPS=$(SOAK_OPS) $(GO) test -count=1 -timeout 60m -run '^TestConcurrentBusinessKeepsTheBooks$$' -v ./server/
 
 clean:
 	rm -rf bin frontend/dist/assets frontend/dist/*.html
