@@ -2,6 +2,7 @@ package db_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/jxcgraph/jxc"
@@ -105,5 +106,28 @@ func TestCreateUserRefusesBadInputWithFields(t *testing.T) {
 	var n int
 	if err := d.GetContext(ctx, &n, `SELECT count(*) FROM users`); err != nil || n != 1 {
 		t.Fatalf("users written: %d %v", n, err)
+	}
+}
+
+func TestOutsideDemoModeTheFirstAdminComesFromThePassword(t *testing.T) {
+	ctx := context.Background()
+	d := dbtest.New(t)
+	if _, err := d.EnsureAdmin(ctx, ""); err == nil || !strings.Contains(err.Error(), "JXC_ADMIN_PASSWORD") {
+		t.Fatalf("no users and no password: %v", err)
+	}
+	if created, err := d.EnsureAdmin(ctx, "s3cret"); err != nil || !created {
+		t.Fatalf("first start: %v %v", created, err)
+	}
+	if created, err := d.EnsureAdmin(ctx, "other"); err != nil || created {
+		t.Fatalf("second start created again: %v %v", created, err)
+	}
+	u, _, err := db.NewUserService(d).Login(ctx, "admin", "s3cret", "127.0.0.1")
+	if err != nil || !u.HasAnyRole(jxc.RoleAdmin) {
+		t.Fatalf("admin login: %+v %v", u, err)
+	}
+	var demo int
+	_ = d.GetContext(ctx, &demo, `SELECT count(*) FROM users`)
+	if demo != 1 {
+		t.Fatalf("%d users outside demo mode, want only the admin", demo)
 	}
 }
