@@ -6,8 +6,8 @@ import { MENU, entryForPath, homeRedirectFor, menuFor } from './menu';
 const keysFor = (roles: Role[]) => visibleFor(MENU, roles).map((e) => e.key);
 
 describe('menu filtering by role', () => {
-  it('shows a sales user Home, alerts, the sales screens and API tokens but not Users', () => {
-    expect(keysFor(['SALES'])).toEqual(['home', 'alerts', 'customers', 'salesOrders', 'creditHolds', 'shipments', 'replenishment', 'tokens']);
+  it('shows a sales user Home, the dashboard (its sales charts), alerts, the sales screens and API tokens but not Users', () => {
+    expect(keysFor(['SALES'])).toEqual(['home', 'dashboard', 'alerts', 'customers', 'salesOrders', 'creditHolds', 'shipments', 'replenishment', 'tokens']);
   });
 
   it('shows ADMIN every entry, including admin-only ones', () => {
@@ -98,6 +98,9 @@ describe('menus per role', () => {
     const sales = menuFor(['SALES']);
     expect(sales.map((e) => e.key)).toEqual(expect.arrayContaining(['customers', 'salesOrders', 'creditHolds']));
     expect(sales.filter((e) => e.group === 'finance')).toEqual([]);
+    // The dashboard, for the sales charts its queries allow SALES; Home stays sales' start page.
+    expect(sales.map((e) => e.key)).toContain('dashboard');
+    expect(homeRedirectFor(['SALES'])).toBeUndefined();
     expect(menuFor(['WAREHOUSE']).map((e) => e.key)).toEqual(expect.arrayContaining(['shipments', 'replenishment']));
     expect(menuFor(['PURCHASING']).map((e) => e.key)).toContain('replenishment');
     expect(menuFor(['FINANCE']).map((e) => e.key)).toEqual(expect.arrayContaining(['salesInvoices', 'customerPayments', 'salesReturns', 'receivablesAging', 'creditHolds']));

@@ -74,7 +74,7 @@ const SALES_READ: readonly Role[] = ['SALES', 'FINANCE', 'MANAGER', 'ANALYST'];
 
 export const MENU: readonly MenuEntry[] = [
   { key: 'home', path: '/', labelKey: 'menu.home', roles: ALL_ROLES, icon: HomeOutlined, page: lazy(() => import('../features/home/views/HomePage')) },
-  { key: 'dashboard', path: '/dashboard', labelKey: 'menu.dashboard', roles: ['MANAGER', 'FINANCE', 'ANALYST'], homeFor: ['MANAGER'], icon: DashboardOutlined, page: lazy(() => import('../features/dashboard/views/DashboardPage')) },
+  { key: 'dashboard', path: '/dashboard', labelKey: 'menu.dashboard', roles: ['MANAGER', 'FINANCE', 'ANALYST', 'SALES'], homeFor: ['MANAGER'], icon: DashboardOutlined, page: lazy(() => import('../features/dashboard/views/DashboardPage')) },
   { key: 'alerts', path: '/alerts', labelKey: 'menu.alerts', roles: ALL_ROLES, icon: BellOutlined, page: lazy(() => import('../features/alerts/views/AlertsPage')) },
   { key: 'customers', path: '/sales/customers', labelKey: 'menu.customers', roles: SALES_READ, icon: ContactsOutlined, group: 'sales', page: lazy(() => import('../features/sales/views/CustomersPage')) },
   { key: 'salesOrders', path: '/sales/orders', labelKey: 'menu.salesOrders', roles: SALES_READ, icon: ProfileOutlined, group: 'sales', page: lazy(() => import('../features/sales/views/SalesOrdersPage')) },

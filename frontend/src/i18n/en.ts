@@ -1,6 +1,7 @@
 import type { MessageKey } from './zh';
 import { procureEn } from './parts/procure.en';
 import { salesEn } from './parts/sales.en';
+import { analyticsEn } from './parts/analytics.en';
 
 // English. Same keys as zh.ts (a unit test checks it).
 export const en: Record<MessageKey, string> = {
@@ -309,4 +310,5 @@ export const en: Record<MessageKey, string> = {
   'booksRule.SUPPLIER_INVOICE_BALANCE': 'Supplier invoice balance wrong',
   ...procureEn,
   ...salesEn,
+  ...analyticsEn,
 };

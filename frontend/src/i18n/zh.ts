@@ -2,6 +2,7 @@
 // (a unit test checks it).
 import { procureZh } from './parts/procure.zh';
 import { salesZh } from './parts/sales.zh';
+import { analyticsZh } from './parts/analytics.zh';
 
 export const zh = {
   'app.name': 'JXC 进销存',
@@ -309,6 +310,7 @@ export const zh = {
   'booksRule.SUPPLIER_INVOICE_BALANCE': '供应商发票余额有误',
   ...procureZh,
   ...salesZh,
+  ...analyticsZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

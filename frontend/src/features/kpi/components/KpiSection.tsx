@@ -7,16 +7,23 @@ import { KpisQuery } from '../queries';
 import { defaultPeriods, formatKpi } from '../kpi';
 import { KpiTable } from './KpiTable';
 import { dec, formatDecimal } from '../../../lib/decimal';
+import { useDashboardPeriod } from '../../dashboard/period';
 import { useT } from '../../../i18n';
 
 type Range = [Dayjs, Dayjs];
 const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
 
-/** The dashboard's KPI table: a period against a comparison period (this year to date vs the same span last year by default). */
+/**
+ * The dashboard's KPI table: a period against a comparison period (this year
+ * to date vs the same span last year by default). The period is the
+ * dashboard's, shared with the sales charts.
+ */
 export function KpiSection() {
   const t = useT();
   const defaults = useMemo(() => defaultPeriods(new Date()), []);
-  const [period, setPeriod] = useState<Range>([dayjs(defaults.from), dayjs(defaults.to)]);
+  const [shared, setShared] = useDashboardPeriod();
+  const period = useMemo<Range>(() => [dayjs(shared.from), dayjs(shared.to)], [shared]);
+  const setPeriod = (r: Range) => setShared({ from: iso(r[0]), to: iso(r[1]) });
   const [compare, setCompare] = useState<Range | null>([dayjs(defaults.compareFrom), dayjs(defaults.compareTo)]);
   const variables = { from: iso(period[0]), to: iso(period[1]), compareFrom: compare ? iso(compare[0]) : null, compareTo: compare ? iso(compare[1]) : null };
   const [{ data, error, fetching }] = useQuery({ query: KpisQuery, variables });

@@ -1,0 +1,98 @@
+import Big from 'big.js';
+import { dec, sumDecimals } from '../../lib/decimal';
+import type { Locale } from '../../i18n';
+
+// Pure helpers for the dashboard's sales charts and the slow-moving list.
+// Amounts stay exact decimals; numbers are made only for chart geometry.
+
+export interface MonthRow {
+  month: string;
+  sales: string;
+  cogs: string;
+  grossProfit: string;
+  grossMargin?: string | null;
+}
+
+/** Whether a period has anything to chart: some month with sales or cost of sales. */
+export function hasMonthlyData(rows: readonly MonthRow[]): boolean {
+  return rows.some((r) => !dec(r.sales).eq(0) || !dec(r.cogs).eq(0));
+}
+
+/** The period's totals, exactly; the margin is null without sales. */
+export function monthlyTotals(rows: readonly MonthRow[]): { sales: Big; grossProfit: Big; grossMargin: Big | null } {
+  const sales = sumDecimals(rows.map((r) => r.sales));
+  const grossProfit = sumDecimals(rows.map((r) => r.grossProfit));
+  return { sales, grossProfit, grossMargin: sales.eq(0) ? null : grossProfit.div(sales) };
+}
+
+/** A margin fraction as a percentage number for the chart's line, or null for a gap. */
+export function marginPercent(m: string | null | undefined): number | null {
+  return m == null || m === '' ? null : dec(m).times(100).round(2, Big.roundHalfUp).toNumber();
+}
+
+/** "2026-07" as a short month label: "7月" / "Jul 2026". */
+export function monthLabel(month: string, locale: Locale): string {
+  const [y, m] = month.split('-').map((p) => Number.parseInt(p, 10));
+  if (!y || !m) return month;
+  if (locale === 'zh') return `${y}年${m}月`;
+  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** A best seller's label: the English one in English when it has one. */
+export function sellerLabel(s: { label: string; labelEn: string }, locale: Locale): string {
+  return locale === 'en' && s.labelEn.trim() !== '' ? s.labelEn : s.label;
+}
+
+/** The total value of the rows listed, exactly. */
+export function listedValue(rows: readonly { value: string }[]): Big {
+  return sumDecimals(rows.map((r) => r.value));
+}
+
+/** Whole days since a date (YYYY-MM-DD) up to today, or null when never. */
+export function daysSince(date: string | null | undefined, today = new Date()): number | null {
+  if (!date) return null;
+  const [y, m, d] = date.split('-').map((p) => Number.parseInt(p, 10));
+  if (!y || !m || !d) return null;
+  const then = Date.UTC(y, m - 1, d);
+  const now = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
+  return Math.round((now - then) / 86_400_000);
+}
+
+/** The smallest of 1, 2, 2.5, 5 times a power of ten that is at least x (x > 0). */
+export function niceCeil(x: number): number {
+  const p = 10 ** Math.floor(Math.log10(x));
+  for (const f of [1, 2, 2.5, 5, 10]) if (f * p >= x * (1 - 1e-9)) return f * p;
+  return 10 * p;
+}
+
+export interface AxisRange {
+  min: number;
+  max: number;
+  interval: number;
+}
+
+/**
+ * Ranges for two value axes with `splits` intervals each and zero on the same
+ * grid line, so negative months (returns) do not make the bars and the
+ * margin line disagree about where zero is. Values are chart geometry only.
+ */
+export function alignedAxes(left: number[], right: number[], splits = 5): [AxisRange, AxisRange] | null {
+  const span = (vs: number[]) => ({ pos: Math.max(0, ...vs), neg: Math.max(0, ...vs.map((v) => -v)) });
+  const l = span(left);
+  const r = span(right);
+  if (l.pos + l.neg === 0 || r.pos + r.neg === 0) return null;
+  let best: { k: number; li: number; ri: number; waste: number } | null = null;
+  for (let k = 0; k < splits; k++) {
+    if (k === 0 && (l.neg > 0 || r.neg > 0)) continue;
+    if (k > 0 && l.neg === 0 && r.neg === 0) break;
+    const need = (a: { pos: number; neg: number }) => niceCeil(Math.max(a.pos / (splits - k), k ? a.neg / k : 0) || 1e-9);
+    const li = need(l);
+    const ri = need(r);
+    const waste = (li * splits) / (l.pos + l.neg) + (ri * splits) / (r.pos + r.neg);
+    if (!best || waste < best.waste) best = { k, li, ri, waste };
+  }
+  if (!best) return null;
+  const clean = (x: number) => Number(x.toPrecision(12)); // 3 x 0.1 is 0.3, not 0.30000000000000004
+  const axis = (i: number): AxisRange => ({ min: best.k ? clean(-best.k * i) : 0, max: clean((splits - best.k) * i), interval: i });
+  return [axis(best.li), axis(best.ri)];
+}
