@@ -577,8 +577,13 @@ func measureWrites(t *testing.T, s *benchServer, g *generator) map[int]writeFigu
 				for time.Now().Before(deadline) {
 					// Purchasing: an order approved and its goods received.
 					var plines []map[string]any
-					for k := 0; k < 5; k++ {
-						plines = append(plines, map[string]any{"productId": strconv.FormatInt(g.products[rng.IntN(len(g.products))], 10), "quantity": "10", "unitPrice": "30"})
+					pseen := map[int64]bool{}
+					for len(plines) < 5 {
+						p := g.products[rng.IntN(len(g.products))]
+						if !pseen[p] {
+							pseen[p] = true
+							plines = append(plines, map[string]any{"productId": strconv.FormatInt(p, 10), "quantity": "10", "unitPrice": "30"})
+						}
 					}
 					d := call(`mutation($in: CreatePurchaseOrderInput!) { createPurchaseOrder(input: $in) { purchaseOrder { id lines { id quantity } } userErrors { message } } }`,
 						map[string]any{"in": map[string]any{"supplierId": strconv.FormatInt(g.suppliers[rng.IntN(len(g.suppliers))], 10),
@@ -595,8 +600,13 @@ func measureWrites(t *testing.T, s *benchServer, g *generator) map[int]writeFigu
 							map[string]any{"in": map[string]any{"purchaseOrderId": po["id"], "lines": rl}})
 					}
 					var lines []map[string]any
-					for k := 0; k < 5; k++ {
-						lines = append(lines, map[string]any{"productId": strconv.FormatInt(g.products[rng.IntN(len(g.products))], 10), "quantity": "1"})
+					seen := map[int64]bool{}
+					for len(lines) < 5 {
+						p := g.products[rng.IntN(len(g.products))]
+						if !seen[p] {
+							seen[p] = true
+							lines = append(lines, map[string]any{"productId": strconv.FormatInt(p, 10), "quantity": "1"})
+						}
 					}
 					d = call(`mutation($in: SalesOrderInput!) { createSalesOrder(input: $in) { order { id } userErrors { message } } }`,
 						map[string]any{"in": map[string]any{"customerId": strconv.FormatInt(g.customers[rng.IntN(len(g.customers))], 10), "lines": lines}})
