@@ -30,6 +30,9 @@ type Config struct {
 	AdminPassword string
 	SecureCookies bool
 	LogLevel      string
+	// EventRetention is how long committed events stay replayable for
+	// subscribers that reconnect with `after`.
+	EventRetention time.Duration
 }
 
 func configFromEnv(args []string) (Config, error) {
@@ -41,6 +44,14 @@ func configFromEnv(args []string) (Config, error) {
 		AdminPassword: os.Getenv("JXC_ADMIN_PASSWORD"),
 		SecureCookies: truthy(os.Getenv("SECURE_COOKIES")),
 		LogLevel:      envOr("LOG_LEVEL", "info"),
+	}
+	c.EventRetention = 7 * 24 * time.Hour
+	if v := os.Getenv("EVENT_RETENTION"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < time.Minute {
+			return c, fmt.Errorf("EVENT_RETENTION must be a duration of at least 1m, such as 168h: %q", v)
+		}
+		c.EventRetention = d
 	}
 	fs := flag.NewFlagSet("jxc", flag.ContinueOnError)
 	fs.StringVar(&c.Addr, "addr", c.Addr, "address to listen on (env ADDR)")
@@ -70,6 +81,7 @@ func truthy(s string) bool {
 func main() {
 	cfg, err := configFromEnv(os.Args[1:])
 	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
 	}
 	var level slog.Level
@@ -121,6 +133,7 @@ func run(ctx context.Context, cfg Config, log *slog.Logger, ready chan<- string)
 	// One event hub per process: it hears every committed change from any
 	// replica and fans it out to this process's subscribers.
 	events := db.NewEvents(store, url)
+	events.Retention = cfg.EventRetention
 	evctx, stopEvents := context.WithCancel(context.Background())
 	evdone := make(chan struct{})
 	go func() {
