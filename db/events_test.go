@@ -232,3 +232,33 @@ func TestStalledSubscriberDoesNotDelayOthers(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestResumeFromPrunedEventsAsksToResync: a client that asks for events the
+// outbox no longer keeps is told to reload instead of getting a gap.
+func TestResumeFromPrunedEventsAsksToResync(t *testing.T) {
+	d, hubs := startHubs(t, 1)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	watch, _ := hubs[0].Subscribe(ctx, []string{"stock"}, 0, nil)
+	publish(t, d, true, "a", "b", "c", "d")
+	got := collect(t, watch, 4, 5*time.Second)
+	if len(got) != 4 {
+		t.Fatalf("got %d events", len(got))
+	}
+	// Retention removed the two oldest.
+	if _, err := d.ExecContext(ctx, `DELETE FROM outbox WHERE seq <= $1`, got[1].Seq); err != nil {
+		t.Fatal(err)
+	}
+	old, err := hubs[0].Subscribe(ctx, []string{"stock"}, got[0].Seq, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := old.Next(); !errors.Is(err, db.ErrResync) {
+		t.Fatalf("resuming after a pruned event: %v, want ErrResync", err)
+	}
+	// Resuming from one still kept works.
+	fine, _ := hubs[0].Subscribe(ctx, []string{"stock"}, got[1].Seq, nil)
+	if evs := collect(t, fine, 2, 2*time.Second); keys(evs) != "c d " {
+		t.Fatalf("resumed after %d: %q", got[1].Seq, keys(evs))
+	}
+}
