@@ -1,9 +1,7 @@
-import { useEffect, useRef } from 'react';
-import { print } from 'graphql';
-import type { Client as WSClient, ExecutionResult } from 'graphql-ws';
+import type { Client as WSClient } from 'graphql-ws';
 import type { AlertFieldsFragment, AlertRaisedSubscription as AlertRaisedResult } from '../../gql/graphql';
 import { AlertRaisedSubscription } from './queries';
-import { useGraphQLWs } from '../../app/GraphQLProvider';
+import { liveStream, subscribeLiveStream, useLiveStream, type LiveStreamHandlers } from '../../graphql/liveStream';
 
 export type AlertRow = AlertFieldsFragment;
 
@@ -20,64 +18,35 @@ export interface AlertStreamFilter {
   mine?: boolean;
 }
 
-const QUERY = print(AlertRaisedSubscription);
+const STREAM = liveStream(AlertRaisedSubscription, (d) => d.alertRaised);
+
+type AlertEvent = NonNullable<AlertRaisedResult['alertRaised']>;
+
+function toEventHandlers(handlers: AlertStreamHandlers): LiveStreamHandlers<AlertEvent> {
+  return {
+    onEvent: (c) => {
+      if (c.alert) handlers.onAlert(c.alert, c.seq);
+    },
+    onResync: () => handlers.onResync(),
+    onError: (e) => handlers.onError?.(e),
+  };
+}
+
+function alertVariables(filter: AlertStreamFilter): { kinds: string[] | null; mine: boolean } {
+  return { kinds: filter.kinds?.length ? filter.kinds : null, mine: !!filter.mine };
+}
 
 /**
- * Subscribes to alertRaised like subscribeStockLevels does to stock: the
- * last `seq` is kept in the subscription's own variables, which graphql-ws
- * re-sends on every reconnect, so a dropped websocket resumes right after
- * the last alert seen. On `resync` the caller reloads and we subscribe
- * again without `after`. Returns a stop function.
+ * Subscribes to alertRaised like subscribeStockLevels does to stock (see
+ * subscribeLiveStream): a dropped websocket resumes right after the last
+ * alert seen; on `resync` the caller reloads and we subscribe again without
+ * `after`. Returns a stop function.
  */
 export function subscribeAlerts(ws: Pick<WSClient, 'subscribe'>, filter: AlertStreamFilter, handlers: AlertStreamHandlers, after: string | null = null): () => void {
-  let stopped = false;
-  let dispose = () => {};
-  const start = (from: string | null) => {
-    const variables: { kinds: string[] | null; mine: boolean; after: string | null } = { kinds: filter.kinds?.length ? filter.kinds : null, mine: !!filter.mine, after: from };
-    let resynced = false;
-    dispose = ws.subscribe<AlertRaisedResult>(
-      { query: QUERY, variables },
-      {
-        next(r: ExecutionResult<AlertRaisedResult>) {
-          const c = r.data?.alertRaised;
-          if (!c || stopped) return;
-          if (c.resync) {
-            resynced = true;
-            variables.after = null;
-            handlers.onResync();
-            return;
-          }
-          variables.after = c.seq;
-          if (c.alert) handlers.onAlert(c.alert, c.seq);
-        },
-        error(e) {
-          if (!stopped) handlers.onError?.(e);
-        },
-        complete() {
-          if (!stopped && resynced) start(null);
-        },
-      },
-    );
-  };
-  start(after);
-  return () => {
-    stopped = true;
-    dispose();
-  };
+  return subscribeLiveStream(ws, STREAM, alertVariables(filter), toEventHandlers(handlers), after);
 }
 
 /** React hook around subscribeAlerts: subscribed while mounted, again when the filter changes. */
 export function useAlertStream(filter: AlertStreamFilter, handlers: AlertStreamHandlers, enabled = true) {
-  const ws = useGraphQLWs();
-  const ref = useRef(handlers);
-  ref.current = handlers;
-  const key = JSON.stringify({ kinds: filter.kinds ?? null, mine: !!filter.mine });
-  useEffect(() => {
-    if (!enabled) return;
-    return subscribeAlerts(ws, JSON.parse(key) as AlertStreamFilter, {
-      onAlert: (a, s) => ref.current.onAlert(a, s),
-      onResync: () => ref.current.onResync(),
-      onError: (e) => ref.current.onError?.(e),
-    });
-  }, [ws, key, enabled]);
+  useLiveStream(STREAM, alertVariables(filter), toEventHandlers(handlers), enabled);
 }

@@ -1,10 +1,8 @@
-import { useEffect, useRef } from 'react';
-import { print } from 'graphql';
 import Big from 'big.js';
-import type { Client as WSClient, ExecutionResult } from 'graphql-ws';
+import type { Client as WSClient } from 'graphql-ws';
 import type { ReceivableChangedSubscription as Result, ReceivableFilter } from '../../gql/graphql';
 import { ReceivableChangedSubscription } from './queries';
-import { useGraphQLWs } from '../../app/GraphQLProvider';
+import { liveStream, subscribeLiveStream, useLiveStream, type LiveStreamHandlers } from '../../graphql/liveStream';
 import { dec } from '../../lib/decimal';
 
 /** One customer's receivables as the dashboard keeps them. */
@@ -59,64 +57,28 @@ export interface ReceivableStreamHandlers {
   onError?: (error: unknown) => void;
 }
 
-const QUERY = print(ReceivableChangedSubscription);
+export const receivableStream = liveStream(ReceivableChangedSubscription, (d) => d.receivableChanged);
+
+function toEventHandlers(handlers: ReceivableStreamHandlers): LiveStreamHandlers<ReceivableChange> {
+  return {
+    onEvent: (c) => {
+      if (c.customer) handlers.onChange(c);
+    },
+    onResync: () => handlers.onResync(),
+    onError: (e) => handlers.onError?.(e),
+  };
+}
 
 /**
- * Subscribes to receivableChanged, keeping the last `seq` in the
- * subscription's own variables: graphql-ws re-sends that object on every
- * reconnect, so a dropped websocket resumes with `after` and the server
- * replays what was missed. On resync the server ends the stream; the caller
- * reloads and we subscribe again without `after`.
+ * Subscribes to receivableChanged, resuming after the last `seq` when the
+ * websocket reconnects and starting over after resync (see
+ * subscribeLiveStream). Returns a stop function.
  */
 export function subscribeReceivables(ws: Pick<WSClient, 'subscribe'>, filter: ReceivableFilter | null, handlers: ReceivableStreamHandlers, after: string | null = null): () => void {
-  let stopped = false;
-  let dispose = () => {};
-  const start = (from: string | null) => {
-    const variables: { filter: ReceivableFilter | null; after: string | null } = { filter, after: from };
-    let resynced = false;
-    dispose = ws.subscribe<Result>(
-      { query: QUERY, variables },
-      {
-        next(r: ExecutionResult<Result>) {
-          const c = r.data?.receivableChanged;
-          if (!c || stopped) return;
-          if (c.resync) {
-            resynced = true;
-            variables.after = null;
-            handlers.onResync();
-            return;
-          }
-          variables.after = c.seq;
-          if (c.customer) handlers.onChange(c);
-        },
-        error(e) {
-          if (!stopped) handlers.onError?.(e);
-        },
-        complete() {
-          if (!stopped && resynced) start(null);
-        },
-      },
-    );
-  };
-  start(after);
-  return () => {
-    stopped = true;
-    dispose();
-  };
+  return subscribeLiveStream(ws, receivableStream, { filter }, toEventHandlers(handlers), after);
 }
 
 /** React hook around subscribeReceivables; handlers may change freely. */
 export function useReceivableChanges(filter: ReceivableFilter | null | undefined, handlers: ReceivableStreamHandlers, enabled = true) {
-  const ws = useGraphQLWs();
-  const ref = useRef(handlers);
-  ref.current = handlers;
-  const filterKey = JSON.stringify(filter ?? null);
-  useEffect(() => {
-    if (!enabled) return;
-    return subscribeReceivables(ws, JSON.parse(filterKey) as ReceivableFilter | null, {
-      onChange: (c) => ref.current.onChange(c),
-      onResync: () => ref.current.onResync(),
-      onError: (e) => ref.current.onError?.(e),
-    });
-  }, [ws, filterKey, enabled]);
+  useLiveStream(receivableStream, { filter: filter ?? null }, toEventHandlers(handlers), enabled);
 }

@@ -1,13 +1,11 @@
-import { useEffect, useRef } from 'react';
-import { print } from 'graphql';
-import type { Client as WSClient, ExecutionResult } from 'graphql-ws';
+import type { Client as WSClient } from 'graphql-ws';
 import type {
   StockLevelChangedSubscription as StockLevelChangedResult,
   StockLevelFieldsFragment,
   StockLevelFilter,
 } from '../../gql/graphql';
 import { StockLevelChangedSubscription } from './queries';
-import { useGraphQLWs } from '../../app/GraphQLProvider';
+import { liveStream, subscribeLiveStream, useLiveStream, type LiveStreamHandlers } from '../../graphql/liveStream';
 
 export type LevelRow = StockLevelFieldsFragment;
 
@@ -24,15 +22,24 @@ export interface StockStreamHandlers {
   onError?: (error: unknown) => void;
 }
 
-const QUERY = print(StockLevelChangedSubscription);
+export const stockLevelStream = liveStream(StockLevelChangedSubscription, (d) => d.stockLevelChanged);
+
+type StockEvent = NonNullable<StockLevelChangedResult['stockLevelChanged']>;
+
+function toEventHandlers(handlers: StockStreamHandlers): LiveStreamHandlers<StockEvent> {
+  return {
+    onEvent: (c) => {
+      if (c.level) handlers.onLevel(c.level, c.seq);
+    },
+    onResync: () => handlers.onResync(),
+    onError: (e) => handlers.onError?.(e),
+  };
+}
 
 /**
- * Subscribes to stockLevelChanged and keeps the last `seq` in the
- * subscription's own variables. graphql-ws re-sends the same payload object
- * on every reconnect (its subscribe loop stringifies it at send time), so a
- * dropped websocket resumes with `after: <last seq>` and the server replays
- * what happened meanwhile. On `resync` the server ends the stream: the caller
- * reloads and we subscribe again without `after`. Returns a stop function.
+ * Subscribes to stockLevelChanged, resuming after the last `seq` when the
+ * websocket reconnects and starting over after resync (see
+ * subscribeLiveStream). Returns a stop function.
  */
 export function subscribeStockLevels(
   ws: Pick<WSClient, 'subscribe'>,
@@ -40,40 +47,7 @@ export function subscribeStockLevels(
   handlers: StockStreamHandlers,
   after: string | null = null,
 ): () => void {
-  let stopped = false;
-  let dispose = () => {};
-  const start = (from: string | null) => {
-    const variables: { filter: StockLevelFilter | null; after: string | null } = { filter, after: from };
-    let resynced = false;
-    dispose = ws.subscribe<StockLevelChangedResult>(
-      { query: QUERY, variables },
-      {
-        next(r: ExecutionResult<StockLevelChangedResult>) {
-          const c = r.data?.stockLevelChanged;
-          if (!c || stopped) return;
-          if (c.resync) {
-            resynced = true;
-            variables.after = null;
-            handlers.onResync();
-            return;
-          }
-          variables.after = c.seq;
-          if (c.level) handlers.onLevel(c.level, c.seq);
-        },
-        error(e) {
-          if (!stopped) handlers.onError?.(e);
-        },
-        complete() {
-          if (!stopped && resynced) start(null);
-        },
-      },
-    );
-  };
-  start(after);
-  return () => {
-    stopped = true;
-    dispose();
-  };
+  return subscribeLiveStream(ws, stockLevelStream, { filter }, toEventHandlers(handlers), after);
 }
 
 /**
@@ -81,16 +55,5 @@ export function subscribeStockLevels(
  * enabled), again when the filter changes. Handlers may change freely.
  */
 export function useStockLevelChanges(filter: StockLevelFilter | null | undefined, handlers: StockStreamHandlers, enabled = true) {
-  const ws = useGraphQLWs();
-  const ref = useRef(handlers);
-  ref.current = handlers;
-  const filterKey = JSON.stringify(filter ?? null);
-  useEffect(() => {
-    if (!enabled) return;
-    return subscribeStockLevels(ws, JSON.parse(filterKey) as StockLevelFilter | null, {
-      onLevel: (l, s) => ref.current.onLevel(l, s),
-      onResync: () => ref.current.onResync(),
-      onError: (e) => ref.current.onError?.(e),
-    });
-  }, [ws, filterKey, enabled]);
+  useLiveStream(stockLevelStream, { filter: filter ?? null }, toEventHandlers(handlers), enabled);
 }
