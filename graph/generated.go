@@ -251,6 +251,7 @@ type ComplexityRoot struct {
 		Notes            func(childComplexity int) int
 		OnCreditHold     func(childComplexity int) int
 		OpenBalance      func(childComplexity int) int
+		OpenCredits      func(childComplexity int) int
 		Orders           func(childComplexity int, first *int, after *string) int
 		OverdueAmount    func(childComplexity int) int
 		PaymentTermsDays func(childComplexity int) int
@@ -2487,6 +2488,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.OpenBalance(childComplexity), true
+	case "Customer.unappliedCredit":
+		if e.ComplexityRoot.Customer.OpenCredits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.OpenCredits(childComplexity), true
 	case "Customer.orders":
 		if e.ComplexityRoot.Customer.Orders == nil {
 			break
@@ -9962,6 +9969,8 @@ type Customer {
   updatedAt: Time!
   "What the customer owes: open invoices less unapplied payments and credit notes."
   openBalance: Decimal!
+  "Credit on account: payments and credit notes not yet applied to invoices nor refunded."
+  unappliedCredit: Decimal!
   "Open balance of invoices past their due date today."
   overdueAmount: Decimal!
   "The credit limit less the open balance and confirmed orders not yet invoiced (negative when over)."
@@ -13144,6 +13153,8 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_updatedAt(ctx, field)
 	case "openBalance":
 		return ec.fieldContext_Customer_openBalance(ctx, field)
+	case "unappliedCredit":
+		return ec.fieldContext_Customer_unappliedCredit(ctx, field)
 	case "overdueAmount":
 		return ec.fieldContext_Customer_overdueAmount(ctx, field)
 	case "creditAvailable":
@@ -21152,6 +21163,29 @@ func (ec *executionContext) _Customer_openBalance(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_Customer_openBalance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Customer", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _Customer_unappliedCredit(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_unappliedCredit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpenCredits, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_unappliedCredit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _Customer_overdueAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
@@ -54217,6 +54251,11 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "openBalance":
 			out.Values[i] = ec._Customer_openBalance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unappliedCredit":
+			out.Values[i] = ec._Customer_unappliedCredit(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}

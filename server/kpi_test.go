@@ -79,3 +79,38 @@ func TestKPITableMatchesTheDocuments(t *testing.T) {
 		t.Errorf("fulfilment: %d lines due, rate %v; the documents say %d due, %d on time (%s)", k.LinesDue, k.FulfilmentRate, due, onTime, wantRate)
 	}
 }
+
+// TestUnappliedCreditIsWhatIsOnAccount: money received beyond what a
+// customer owes stays on account and shows as unapplied credit.
+func TestUnappliedCreditIsWhatIsOnAccount(t *testing.T) {
+	app := newTestApp(t)
+	fin := app.client(t).mustLogin("finance")
+	type cust struct {
+		ID                           string
+		OpenBalance, UnappliedCredit decimal.Decimal
+	}
+	var cs struct{ Customers struct{ Nodes []cust } }
+	mustJSON(t, fin.do(`{ customers(first: 100) { nodes { id openBalance unappliedCredit } } }`, nil).Data, &cs)
+	var c cust
+	for _, x := range cs.Customers.Nodes {
+		if x.OpenBalance.IsPositive() && x.UnappliedCredit.IsZero() {
+			c = x
+			break
+		}
+	}
+	if c.ID == "" {
+		t.Fatal("no customer owes anything in the demo")
+	}
+	over := c.OpenBalance.Add(decimal.NewFromInt(250))
+	r := fin.do(`mutation($c: ID!, $a: Decimal!) { recordCustomerPayment(input: {customerId: $c, amount: $a}) { userErrors { message } } }`,
+		map[string]any{"c": c.ID, "a": over.String()})
+	if len(r.Errors) > 0 {
+		t.Fatal(r.Errors)
+	}
+	var after struct{ Customer cust }
+	mustJSON(t, fin.do(`query($id: ID!) { customer(id: $id) { id openBalance unappliedCredit } }`, map[string]any{"id": c.ID}).Data, &after)
+	if !after.Customer.OpenBalance.Equal(decimal.NewFromInt(-250)) || !after.Customer.UnappliedCredit.Sub(c.UnappliedCredit).Equal(decimal.NewFromInt(250)) {
+		t.Fatalf("after paying %s on %s owed: open %s, unapplied credit %s (was %s)", over, c.OpenBalance,
+			after.Customer.OpenBalance, after.Customer.UnappliedCredit, c.UnappliedCredit)
+	}
+}

@@ -53,6 +53,7 @@ export const CustomerDetailQuery = graphql(`
   query CustomerDetail($id: ID!) {
     customer(id: $id) {
       ...CustomerFields
+      unappliedCredit
       contacts {
         name
         title

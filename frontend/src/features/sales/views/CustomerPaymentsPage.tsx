@@ -225,7 +225,7 @@ function PaymentModal({ open, payment, onClose, onDone }: { open: boolean; payme
           <Descriptions size="small" column={3} style={{ marginBottom: 8 }}>
             <Descriptions.Item label={t('cust.openBalance')}>{formatMoney(cust.customer.openBalance)}</Descriptions.Item>
             <Descriptions.Item label={t('cust.overdue')}>{formatMoney(cust.customer.overdueAmount)}</Descriptions.Item>
-            <Descriptions.Item label={t('cpay.creditOnAccount')}><span data-testid="cpay-credit-on-account">{formatMoney(sumDecimals(invoices.map((i) => i.openAmount)).minus(dec(cust.customer.openBalance)))}</span></Descriptions.Item>
+            <Descriptions.Item label={t('cpay.creditOnAccount')}><span data-testid="cpay-credit-on-account">{formatMoney(cust.customer.unappliedCredit)}</span></Descriptions.Item>
           </Descriptions>
         )}
         <Form.Item name="mode" label={t('cpay.allocation')}>
