@@ -52,7 +52,7 @@ var booksChecks = []struct {
 	{jxc.RuleAccountDailyMismatch, "per-day account totals that differ from the journal lines", `
 		SELECT 'account_daily', format('%s %s', coalesce(d.account_code, l.account_code), coalesce(d.day, l.posting_date)),
 			format('table %s/%s, lines %s/%s', coalesce(d.debit, 0), coalesce(d.credit, 0), coalesce(l.debit, 0), coalesce(l.credit, 0))
-		FROM account_daily d FULL JOIN (
+		FROM (SELECT account_code, day, sum(debit) AS debit, sum(credit) AS credit FROM account_daily GROUP BY account_code, day) d FULL JOIN (
 			SELECT account_code, posting_date, sum(debit) AS debit, sum(credit) AS credit FROM journal_lines GROUP BY account_code, posting_date
 		) l ON l.account_code = d.account_code AND l.posting_date = d.day
 		WHERE coalesce(d.debit, 0) <> coalesce(l.debit, 0) OR coalesce(d.credit, 0) <> coalesce(l.credit, 0)
