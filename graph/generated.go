@@ -8461,9 +8461,10 @@ func newExecutionContext(
 
 var sources = []*ast.Source{
 	{Name: "../schema.graphqls", Input: `"""
-An exact decimal number written as a JSON string, for example "1250.00" or
-"0.0125". Money has at most 2 decimals, quantities at most 4, unit costs and
-rates at most 6. Integers are accepted on input; floats never.
+An exact decimal number written as a JSON string, for example "1250.5" or
+"0.0125"; trailing zeros are not written, so 1,250.50 comes out as "1250.5".
+Money has at most 2 decimals, quantities at most 4, unit costs and rates at
+most 6. Strings and integers are accepted on input; floats never.
 """
 scalar Decimal
 
