@@ -269,8 +269,11 @@ func (g *generator) history(ctx context.Context, until jxc.Date) {
 		day = last.AddDays(1)
 	}
 	total := g.today.DaysSince(g.start)
-	perDaySO := int(440*g.scale + 0.5)
-	perDayPO := int(110*g.scale + 0.5)
+	// At scale 1: 290 sales orders of 3 to 15 lines and 18 purchase orders
+	// of 8 to 22 lines a day, about 2,700 stock moves a day, a million in
+	// the year; units bought about match units sold.
+	perDaySO := int(290*g.scale + 0.5)
+	perDayPO := int(18*g.scale + 0.5)
 	perDaySO, perDayPO = max(perDaySO, 1), max(perDayPO, 1)
 	started := time.Now()
 	for ; day.Before(until); day = day.AddDays(1) {
@@ -320,7 +323,7 @@ func (g *generator) day(ctx context.Context, day jxc.Date, w, perDaySO, perDayPO
 		wh := g.warehouses[rng.IntN(len(g.warehouses))]
 		var lines []jxc.PurchaseOrderLineInput
 		seen := map[int64]bool{}
-		for len(lines) < 5 {
+		for n := 8 + rng.IntN(15); len(lines) < n; {
 			p := mine()
 			if seen[p] {
 				continue
@@ -358,11 +361,29 @@ func (g *generator) day(ctx context.Context, day jxc.Date, w, perDaySO, perDayPO
 			return fmt.Errorf("supplier payment: %w", err)
 		}
 	}
+	// The invoices left open 25 days ago are paid now, inside their 30-day
+	// terms, so customers do not fall overdue and onto credit hold.
+	var open []struct {
+		ID       int64           `db:"id"`
+		Customer int64           `db:"customer_id"`
+		Due      decimal.Decimal `db:"due"`
+	}
+	if err := g.db.SelectContext(ctx, &open, `SELECT id, customer_id, total_amount - paid_amount - credited_amount AS due FROM sales_invoices
+		WHERE posting_date = $1 AND status <> 'PAID' AND id % $2 = $3 ORDER BY id`, day.AddDays(-25), benchWorkers, w); err != nil {
+		return err
+	}
+	for _, inv := range open {
+		d := day
+		if _, err := sales.RecordCustomerPayment(ctx, jxc.PaymentInput{CustomerID: inv.Customer, Amount: inv.Due, PostingDate: &d,
+			Allocations: []jxc.AllocationInput{{InvoiceID: inv.ID, Amount: inv.Due}}}); err != nil {
+			return fmt.Errorf("late payment: %w", err)
+		}
+	}
 	for i := w; i < perDaySO; i += benchWorkers {
 		customer := g.customers[rng.IntN(len(g.customers))]
 		var lines []jxc.SalesOrderLineInput
 		seen := map[int64]bool{}
-		for len(lines) < 5 {
+		for n := 3 + rng.IntN(13); len(lines) < n; {
 			p := mine()
 			if seen[p] {
 				continue

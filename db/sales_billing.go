@@ -166,12 +166,19 @@ func (s *SalesService) CreateSalesInvoice(ctx context.Context, in jxc.SalesInvoi
 			id, c.ID, date, date.AddDays(c.PaymentTermsDays), net, vat, net.Add(vat), p.EntryID, userID(ctx), tx.Now); err != nil {
 			return err
 		}
+		sls, pids := make([]int64, len(lines)), make([]int64, len(lines))
+		qs, prices, discs, rates := make([]decimal.Decimal, len(lines)), make([]decimal.Decimal, len(lines)), make([]decimal.Decimal, len(lines)), make([]decimal.Decimal, len(lines))
 		for i, l := range lines {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO sales_invoice_lines (invoice_id, line_no, shipment_line_id, product_id, quantity,
-				unit_price, discount_rate, vat_rate, net_amount, vat_amount) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-				id, i+1, l.ShipmentLineID, l.ProductID, l.Quantity, l.UnitPrice, l.DiscountRate, l.VATRate, nets[i], vats[i]); err != nil {
-				return domainError(err, "input.shipmentIds")
-			}
+			sls[i], pids[i], qs[i], prices[i], discs[i], rates[i] = l.ShipmentLineID, l.ProductID, l.Quantity, l.UnitPrice, l.DiscountRate, l.VATRate
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO sales_invoice_lines (invoice_id, line_no, shipment_line_id, product_id, quantity,
+			unit_price, discount_rate, vat_rate, net_amount, vat_amount)
+			SELECT $1, t.n, t.sl, t.p, t.q, t.price, t.disc, t.rate, t.net, t.vat
+			FROM unnest($2::bigint[], $3::bigint[], $4::numeric[], $5::numeric[], $6::numeric[], $7::numeric[], $8::numeric[], $9::numeric[])
+				WITH ORDINALITY AS t(sl, p, q, price, disc, rate, net, vat, n)`,
+			id, pq.Array(sls), pq.Array(pids), pq.Array(decStrings(qs)), pq.Array(decStrings(prices)), pq.Array(decStrings(discs)),
+			pq.Array(decStrings(rates)), pq.Array(decStrings(nets)), pq.Array(decStrings(vats))); err != nil {
+			return domainError(err, "input.shipmentIds")
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE shipments SET invoice_id = $2 WHERE id = ANY($1)`, pq.Array(in.ShipmentIDs), id); err != nil {
 			return err

@@ -219,12 +219,22 @@ func (s *SalesService) CreateSalesOrder(ctx context.Context, in jxc.SalesOrderIn
 			d.net, d.vat, d.net.Add(d.vat), userID(ctx), tx.Now, promised); err != nil {
 			return domainError(err, "input")
 		}
-		for _, l := range d.lines {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO sales_order_lines (order_id, line_no, product_id, quantity, unit_price,
-				discount_rate, vat_rate, net_amount, vat_amount) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-				id, l.LineNo, l.ProductID, l.Quantity, l.UnitPrice, l.DiscountRate, l.VATRate, l.NetAmount, l.VATAmount); err != nil {
-				return domainError(err, "input.lines")
-			}
+		// One statement for all the lines: round trips, not rows, are what
+		// a posting pays for.
+		n := len(d.lines)
+		nos, pids := make([]int64, n), make([]int64, n)
+		qty, price, disc, rate, net, vat := make([]decimal.Decimal, n), make([]decimal.Decimal, n), make([]decimal.Decimal, n),
+			make([]decimal.Decimal, n), make([]decimal.Decimal, n), make([]decimal.Decimal, n)
+		for i, l := range d.lines {
+			nos[i], pids[i], qty[i], price[i], disc[i], rate[i], net[i], vat[i] = int64(l.LineNo), l.ProductID, l.Quantity, l.UnitPrice,
+				l.DiscountRate, l.VATRate, l.NetAmount, l.VATAmount
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO sales_order_lines (order_id, line_no, product_id, quantity, unit_price,
+			discount_rate, vat_rate, net_amount, vat_amount)
+			SELECT $1, t.* FROM unnest($2::int[], $3::bigint[], $4::numeric[], $5::numeric[], $6::numeric[], $7::numeric[], $8::numeric[], $9::numeric[]) AS t`,
+			id, pq.Array(nos), pq.Array(pids), pq.Array(decStrings(qty)), pq.Array(decStrings(price)), pq.Array(decStrings(disc)),
+			pq.Array(decStrings(rate)), pq.Array(decStrings(net)), pq.Array(decStrings(vat))); err != nil {
+			return domainError(err, "input.lines")
 		}
 		return fillKey(ctx, tx, salesScope(ctx, "createSalesOrder"), in.IdempotencyKey, id)
 	})
@@ -420,6 +430,8 @@ func reserveOutstanding(ctx context.Context, tx *Tx, o *jxc.SalesOrder) error {
 		qty  decimal.Decimal
 	}
 	var shorts []short
+	var resIDs, covered []int64
+	var resQty []decimal.Decimal
 	for _, l := range o.Lines {
 		k := jxc.StockKey{ProductID: l.ProductID, WarehouseID: o.WarehouseID}
 		b := bals[k]
@@ -430,9 +442,7 @@ func reserveOutstanding(ctx context.Context, tx *Tx, o *jxc.SalesOrder) error {
 			deltas[k] = deltas[k].Add(r)
 			reserved[l.ID] = r
 			l.Reserved = l.Reserved.Add(r)
-			if _, err := tx.ExecContext(ctx, `UPDATE sales_order_lines SET reserved = reserved + $2 WHERE id = $1`, l.ID, r); err != nil {
-				return err
-			}
+			resIDs, resQty = append(resIDs, l.ID), append(resQty, r)
 		}
 		missing := want.Sub(r)
 		// The line's need is what is still short: updated, opened or covered.
@@ -448,8 +458,19 @@ func reserveOutstanding(ctx context.Context, tx *Tx, o *jxc.SalesOrder) error {
 					return err
 				}
 			}
-		} else if _, err := tx.ExecContext(ctx, `UPDATE replenishment_needs SET status = 'COVERED', covered_at = $2
-			WHERE sales_order_line_id = $1 AND status = 'OPEN'`, l.ID, tx.Now); err != nil {
+		} else {
+			covered = append(covered, l.ID)
+		}
+	}
+	if len(resIDs) > 0 {
+		if _, err := tx.ExecContext(ctx, `UPDATE sales_order_lines l SET reserved = l.reserved + t.r
+			FROM unnest($1::bigint[], $2::numeric[]) AS t(id, r) WHERE l.id = t.id`, pq.Array(resIDs), pq.Array(decStrings(resQty))); err != nil {
+			return err
+		}
+	}
+	if len(covered) > 0 {
+		if _, err := tx.ExecContext(ctx, `UPDATE replenishment_needs SET status = 'COVERED', covered_at = $2
+			WHERE sales_order_line_id = ANY($1) AND status = 'OPEN'`, pq.Array(covered), tx.Now); err != nil {
 			return err
 		}
 	}
@@ -485,24 +506,23 @@ func addToPendingShipment(ctx context.Context, tx *Tx, o *jxc.SalesOrder, reserv
 	if err != nil {
 		return err
 	}
+	var ols, pids []int64
+	var qs []decimal.Decimal
 	for _, l := range o.Lines {
-		q, ok := reserved[l.ID]
-		if !ok {
-			continue
-		}
-		res, err := tx.ExecContext(ctx, `UPDATE shipment_lines SET quantity = quantity + $3 WHERE shipment_id = $1 AND order_line_id = $2`, sid, l.ID, q)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO shipment_lines (shipment_id, line_no, order_line_id, product_id, quantity)
-				VALUES ($1, (SELECT coalesce(max(line_no), 0) + 1 FROM shipment_lines WHERE shipment_id = $1), $2, $3, $4)`,
-				sid, l.ID, l.ProductID, q); err != nil {
-				return err
-			}
+		if q, ok := reserved[l.ID]; ok {
+			ols, pids, qs = append(ols, l.ID), append(pids, l.ProductID), append(qs, q)
 		}
 	}
-	return nil
+	// Lines already on the shipment grow; the others are added after its
+	// last line number, in the order's line order. One statement.
+	_, err = tx.ExecContext(ctx, `WITH t AS (SELECT * FROM unnest($2::bigint[], $3::bigint[], $4::numeric[]) WITH ORDINALITY AS t(ol, p, q, n)),
+		grown AS (UPDATE shipment_lines s SET quantity = s.quantity + t.q FROM t
+			WHERE s.shipment_id = $1 AND s.order_line_id = t.ol RETURNING s.order_line_id)
+		INSERT INTO shipment_lines (shipment_id, line_no, order_line_id, product_id, quantity)
+		SELECT $1, (SELECT coalesce(max(line_no), 0) FROM shipment_lines WHERE shipment_id = $1) + row_number() OVER (ORDER BY t.n), t.ol, t.p, t.q
+		FROM t WHERE t.ol NOT IN (SELECT order_line_id FROM grown)`,
+		sid, pq.Array(ols), pq.Array(pids), pq.Array(decStrings(qs)))
+	return err
 }
 
 // releaseReservations gives back what an order's lines hold reserved,

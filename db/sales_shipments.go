@@ -206,16 +206,19 @@ func (s *SalesService) ShipShipment(ctx context.Context, in jxc.ShipInput) (*jxc
 				remainder[l.OrderLineID] = rest
 			}
 		}
+		ids, ols := make([]int64, len(shipped)), make([]int64, len(shipped))
+		qs, costs := make([]decimal.Decimal, len(shipped)), make([]decimal.Decimal, len(shipped))
 		for i, l := range shipped {
-			q := qty[l.ID]
-			if _, err := tx.ExecContext(ctx, `UPDATE shipment_lines SET quantity = $2, cost_value = $3 WHERE id = $1`,
-				l.ID, q, p.Moves[i].Value.Neg()); err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, `UPDATE sales_order_lines SET reserved = reserved - $2, shipped = shipped + $2 WHERE id = $1`,
-				l.OrderLineID, q); err != nil {
-				return domainError(err, "input.lines")
-			}
+			ids[i], ols[i], qs[i], costs[i] = l.ID, l.OrderLineID, qty[l.ID], p.Moves[i].Value.Neg()
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE shipment_lines s SET quantity = t.q, cost_value = t.c
+			FROM unnest($1::bigint[], $2::numeric[], $3::numeric[]) AS t(id, q, c) WHERE s.id = t.id`,
+			pq.Array(ids), pq.Array(decStrings(qs)), pq.Array(decStrings(costs))); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE sales_order_lines l SET reserved = l.reserved - t.q, shipped = l.shipped + t.q
+			FROM unnest($1::bigint[], $2::numeric[]) AS t(id, q) WHERE l.id = t.id`, pq.Array(ols), pq.Array(decStrings(qs))); err != nil {
+			return domainError(err, "input.lines")
 		}
 		var unshipped []int64
 		for _, l := range sh.Lines {
