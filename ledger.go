@@ -205,7 +205,10 @@ type JournalLine struct {
 	Credit      decimal.Decimal `db:"credit"`
 	CostCentre  *string         `db:"cost_centre"`
 	Partner     *string         `db:"partner"`
-	Description string          `db:"description"`
+	// ProductID is the goods an inventory line is for (nil on other lines).
+	ProductID   *int64   `db:"product_id"`
+	Product     *Product `db:"-"`
+	Description string   `db:"description"`
 }
 
 // JournalEntryFilter narrows the journal; empty fields do not filter.

@@ -3,6 +3,7 @@ package jxc
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -78,6 +79,7 @@ func Post(ev Event, s *PostingState) (*Posting, error) {
 	}
 	var es Errors
 	debit, credit, inventory, moved := decimal.Zero, decimal.Zero, decimal.Zero, decimal.Zero
+	byProduct := map[int64]decimal.Decimal{}
 	for i, l := range p.Lines {
 		a := s.Accounts[l.AccountCode]
 		switch {
@@ -96,6 +98,10 @@ func Post(ev Event, s *PostingState) (*Posting, error) {
 		debit, credit = debit.Add(l.Debit), credit.Add(l.Credit)
 		if l.AccountCode == AccountInventory {
 			inventory = inventory.Add(l.Debit).Sub(l.Credit)
+			if l.ProductID == nil {
+				return nil, fmt.Errorf("posting rules made inventory line %d without its product", i)
+			}
+			byProduct[*l.ProductID] = byProduct[*l.ProductID].Add(l.Debit).Sub(l.Credit)
 		}
 	}
 	if err := es.Err(); err != nil {
@@ -109,9 +115,15 @@ func Post(ev Event, s *PostingState) (*Posting, error) {
 			return nil, fmt.Errorf("posting rules made a move of %s worth %s", m.Quantity, m.Value)
 		}
 		moved = moved.Add(m.Value)
+		byProduct[m.ProductID] = byProduct[m.ProductID].Sub(m.Value)
 	}
 	if !inventory.Equal(moved) {
 		return nil, fmt.Errorf("posting rules moved inventory by %s in the ledger but %s in stock", inventory, moved)
+	}
+	for pid, diff := range byProduct {
+		if !diff.IsZero() {
+			return nil, fmt.Errorf("posting rules moved product %d's inventory by %s more in the ledger than in stock", pid, diff)
+		}
 	}
 	p.Date = ev.Day()
 	return p, nil
@@ -183,12 +195,20 @@ type lineBook struct {
 }
 
 func (b *lineBook) add(account string, debit, credit decimal.Decimal, description string) {
+	b.addFor(account, 0, debit, credit, description)
+}
+
+// addFor adds to the line of one product (0: none) on the account's side.
+func (b *lineBook) addFor(account string, productID int64, debit, credit decimal.Decimal, description string) {
 	if debit.IsZero() && credit.IsZero() {
 		return
 	}
 	key := account + "/D"
 	if credit.Sign() != 0 {
 		key = account + "/C"
+	}
+	if productID != 0 {
+		key += "/" + strconv.FormatInt(productID, 10)
 	}
 	if b.at == nil {
 		b.at = map[string]int{}
@@ -199,7 +219,21 @@ func (b *lineBook) add(account string, debit, credit decimal.Decimal, descriptio
 		return
 	}
 	b.at[key] = len(b.lines)
-	b.lines = append(b.lines, &JournalLine{AccountCode: account, Debit: debit, Credit: credit, Description: description})
+	l := &JournalLine{AccountCode: account, Debit: debit, Credit: credit, Description: description}
+	if productID != 0 {
+		l.ProductID = &productID
+	}
+	b.lines = append(b.lines, l)
+}
+
+// stockDebit and stockCredit book the inventory account for one product:
+// inventory lines are kept per product.
+func (b *lineBook) stockDebit(productID int64, amount decimal.Decimal, description string) {
+	b.addFor(AccountInventory, productID, amount, decimal.Zero, description)
+}
+
+func (b *lineBook) stockCredit(productID int64, amount decimal.Decimal, description string) {
+	b.addFor(AccountInventory, productID, decimal.Zero, amount, description)
 }
 
 func (b *lineBook) debit(account string, amount decimal.Decimal, description string) {
@@ -296,7 +330,7 @@ func (e *OpeningStock) Rules(s *PostingState) (*Posting, error) {
 		}
 		value := RoundMoney(l.Quantity.Mul(l.UnitCost))
 		p.Moves = append(p.Moves, s.receive(StockKey{l.ProductID, l.WarehouseID}, l.LocationID, l.Quantity, value, e.Date))
-		book.debit(AccountInventory, value, "opening stock")
+		book.stockDebit(l.ProductID, value, "opening stock")
 		book.credit(AccountRetainedEarnings, value, "opening stock")
 	}
 	if err := es.Err(); err != nil {
@@ -419,7 +453,7 @@ func (e *StockAdjustment) Rules(s *PostingState) (*Posting, error) {
 			}
 			p.Moves = append(p.Moves, m)
 			book.debit(counter, m.Value.Neg(), what)
-			book.credit(AccountInventory, m.Value.Neg(), what)
+			book.stockCredit(l.ProductID, m.Value.Neg(), what)
 			continue
 		}
 		var value decimal.Decimal
@@ -434,7 +468,7 @@ func (e *StockAdjustment) Rules(s *PostingState) (*Posting, error) {
 			continue
 		}
 		p.Moves = append(p.Moves, s.receive(k, l.LocationID, l.Quantity, value, e.Date))
-		book.debit(AccountInventory, value, what)
+		book.stockDebit(l.ProductID, value, what)
 		book.credit(counter, value, what)
 	}
 	if err := es.Err(); err != nil {
@@ -595,7 +629,7 @@ func (e *Reversal) Rules(s *PostingState) (*Posting, error) {
 			continue
 		}
 		p.Lines = append(p.Lines, &JournalLine{AccountCode: l.AccountCode, Debit: l.Credit, Credit: l.Debit,
-			CostCentre: l.CostCentre, Partner: l.Partner, Description: l.Description})
+			CostCentre: l.CostCentre, Partner: l.Partner, ProductID: l.ProductID, Description: l.Description})
 	}
 	if err := es.Err(); err != nil {
 		return nil, err

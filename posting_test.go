@@ -155,11 +155,11 @@ func TestPostingRules(t *testing.T) {
 		lines []line
 		moves []string // quantity/value
 	}{
-		{"opening stock: Dr inventory, Cr retained earnings",
+		{"opening stock: Dr inventory per product, Cr retained earnings",
 			&jxc.OpeningStock{Date: day, Lines: []jxc.OpeningStockLine{
 				{ProductID: 1, WarehouseID: 2, Quantity: d("3"), UnitCost: d("1.005")}, // 3.015 -> 3.02
 				{ProductID: 2, WarehouseID: 2, Quantity: d("1"), UnitCost: d("7")}}},
-			[]line{{"1405", "10.02", "0.00"}, {"3104", "0.00", "10.02"}},
+			[]line{{"1405", "3.02", "0.00"}, {"3104", "0.00", "10.02"}, {"1405", "7.00", "0.00"}},
 			[]string{"3/3.02", "1/7"}},
 		{"count variance down: Dr 1901, Cr inventory at average",
 			&jxc.StockAdjustment{Date: day, Reason: jxc.ReasonCountVariance, Lines: []jxc.AdjustmentLine{{ProductID: 1, WarehouseID: 1, Direction: jxc.Decrease, Quantity: d("3")}}},
@@ -186,6 +186,25 @@ func TestPostingRules(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			p := post(t, pool(), c.ev)
 			got := lines(p)
+			// Inventory lines name their product, and each product's lines
+			// add up to its moves.
+			perProduct := map[int64]decimal.Decimal{}
+			for _, l := range p.Lines {
+				if (l.AccountCode == jxc.AccountInventory) != (l.ProductID != nil) {
+					t.Fatalf("line %d on %s has product %v", l.LineNo, l.AccountCode, l.ProductID)
+				}
+				if l.ProductID != nil {
+					perProduct[*l.ProductID] = perProduct[*l.ProductID].Add(l.Debit).Sub(l.Credit)
+				}
+			}
+			for _, m := range p.Moves {
+				perProduct[m.ProductID] = perProduct[m.ProductID].Sub(m.Value)
+			}
+			for pid, diff := range perProduct {
+				if !diff.IsZero() {
+					t.Fatalf("product %d: inventory lines differ from its moves by %s", pid, diff)
+				}
+			}
 			if len(got) != len(c.lines) {
 				t.Fatalf("lines %v, want %v", got, c.lines)
 			}

@@ -81,7 +81,7 @@ func (e *ReceiptPosting) Rules(s *PostingState) (*Posting, error) {
 		}
 		value := RoundMoney(l.Quantity.Mul(l.UnitPrice))
 		p.Moves = append(p.Moves, s.receive(StockKey{l.ProductID, l.WarehouseID}, l.LocationID, l.Quantity, value, e.Date))
-		book.debit(AccountInventory, value, "goods received")
+		book.stockDebit(l.ProductID, value, "goods received")
 		book.credit(AccountGRNI, value, "goods received not invoiced")
 	}
 	if err := es.Err(); err != nil {
@@ -351,7 +351,7 @@ func (e *LandedCostPosting) Rules(s *PostingState) (*Posting, error) {
 			s.Balances[k] = b
 			s.touch(k.ProductID, e.Date)
 			p.Moves = append(p.Moves, out, in)
-			book.debit(AccountInventory, sh.OnHand, "landed cost on goods on hand")
+			book.stockDebit(sh.ProductID, sh.OnHand, "landed cost on goods on hand")
 		}
 		book.debit(AccountCOGS, sh.Sold, "landed cost on goods already sold")
 	}

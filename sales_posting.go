@@ -86,7 +86,7 @@ func (e *ShipmentIssue) Rules(s *PostingState) (*Posting, error) {
 		}
 		p.Moves = append(p.Moves, m)
 		book.debit(AccountCOGS, m.Value.Neg(), "cost of goods shipped")
-		book.credit(AccountInventory, m.Value.Neg(), "cost of goods shipped")
+		book.stockCredit(l.ProductID, m.Value.Neg(), "cost of goods shipped")
 	}
 	if err := es.Err(); err != nil {
 		return nil, err
@@ -267,7 +267,7 @@ func (e *ReturnPosting) Rules(s *PostingState) (*Posting, error) {
 			continue
 		}
 		p.Moves = append(p.Moves, s.receive(StockKey{l.ProductID, l.WarehouseID}, nil, l.Quantity, l.Value, e.Date))
-		book.debit(AccountInventory, l.Value, "goods returned")
+		book.stockDebit(l.ProductID, l.Value, "goods returned")
 		book.credit(AccountCOGS, l.Value, "goods returned")
 	}
 	if err := es.Err(); err != nil {

@@ -309,7 +309,7 @@ func fillEntries(ctx context.Context, q Queryer, es []*jxc.JournalEntry) error {
 		byID[e.ID] = e
 	}
 	var lines []*jxc.JournalLine
-	if err := q.SelectContext(ctx, &lines, `SELECT id, entry_id, line_no, account_code, debit, credit, cost_centre, partner, description
+	if err := q.SelectContext(ctx, &lines, `SELECT id, entry_id, line_no, account_code, debit, credit, cost_centre, partner, product_id, description
 		FROM journal_lines WHERE entry_id = ANY($1) ORDER BY entry_id, line_no`, pq.Array(ids)); err != nil {
 		return err
 	}
@@ -325,8 +325,21 @@ func fillEntries(ctx context.Context, q Queryer, es []*jxc.JournalEntry) error {
 	for _, a := range accts {
 		byCode[a.Code] = a
 	}
+	var pids []int64
+	for _, l := range lines {
+		if l.ProductID != nil {
+			pids = append(pids, *l.ProductID)
+		}
+	}
+	products, err := productsByID(ctx, q, pids)
+	if err != nil {
+		return err
+	}
 	for _, l := range lines {
 		l.Account = byCode[l.AccountCode]
+		if l.ProductID != nil {
+			l.Product = products[*l.ProductID]
+		}
 		byID[l.EntryID].Lines = append(byID[l.EntryID].Lines, l)
 	}
 	return nil

@@ -2,6 +2,8 @@ package db
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -115,13 +117,17 @@ func userID(ctx context.Context) *int64 {
 // until commit, so a concurrent close waits for this posting and a closed
 // period refuses it.
 func lockOpenPeriod(ctx context.Context, tx *Tx, date jxc.Date) error {
-	if _, err := tx.ExecContext(ctx, `INSERT INTO fiscal_periods (year, month) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-		date.Year, int(date.Month)); err != nil {
-		return err
-	}
+	// The period usually exists: look first, create only when missing.
 	var status string
-	if err := tx.GetContext(ctx, &status, `SELECT status FROM fiscal_periods WHERE year = $1 AND month = $2 FOR SHARE`,
-		date.Year, int(date.Month)); err != nil {
+	err := tx.GetContext(ctx, &status, `SELECT status FROM fiscal_periods WHERE year = $1 AND month = $2 FOR SHARE`, date.Year, int(date.Month))
+	if errors.Is(err, sql.ErrNoRows) {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO fiscal_periods (year, month) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+			date.Year, int(date.Month)); err != nil {
+			return err
+		}
+		err = tx.GetContext(ctx, &status, `SELECT status FROM fiscal_periods WHERE year = $1 AND month = $2 FOR SHARE`, date.Year, int(date.Month))
+	}
+	if err != nil {
 		return err
 	}
 	if status != string(jxc.PeriodOpen) {
@@ -196,16 +202,20 @@ func writeLines(ctx context.Context, tx *Tx, entryID int64, date jxc.Date, lines
 	n := len(lines)
 	nos, accts, debits, credits, ccs, partners, descs := make([]int64, n), make([]string, n), make([]decimal.Decimal, n),
 		make([]decimal.Decimal, n), make([]string, n), make([]string, n), make([]string, n)
+	products := make([]int64, n)
 	for i, l := range lines {
 		nos[i], accts[i], debits[i], credits[i], descs[i] = int64(l.LineNo), l.AccountCode, l.Debit, l.Credit, l.Description
 		ccs[i], partners[i] = deref(l.CostCentre), deref(l.Partner)
+		if l.ProductID != nil {
+			products[i] = *l.ProductID
+		}
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO journal_lines (entry_id, line_no, account_code, debit, credit, posting_date, cost_centre, partner, description)
-		SELECT $1, t.no, t.acct, t.debit, t.credit, $2, nullif(t.cc, ''), nullif(t.partner, ''), t.descr
-		FROM unnest($3::int[], $4::text[], $5::numeric[], $6::numeric[], $7::text[], $8::text[], $9::text[])
-		  AS t(no, acct, debit, credit, cc, partner, descr)`,
+	_, err := tx.ExecContext(ctx, `INSERT INTO journal_lines (entry_id, line_no, account_code, debit, credit, posting_date, cost_centre, partner, product_id, description)
+		SELECT $1, t.no, t.acct, t.debit, t.credit, $2, nullif(t.cc, ''), nullif(t.partner, ''), nullif(t.product, 0), t.descr
+		FROM unnest($3::int[], $4::text[], $5::numeric[], $6::numeric[], $7::text[], $8::text[], $9::text[], $10::bigint[])
+		  AS t(no, acct, debit, credit, cc, partner, descr, product)`,
 		entryID, date, pq.Array(nos), pq.Array(accts), pq.Array(decStrings(debits)), pq.Array(decStrings(credits)),
-		pq.Array(ccs), pq.Array(partners), pq.Array(descs))
+		pq.Array(ccs), pq.Array(partners), pq.Array(descs), pq.Array(products))
 	return err
 }
 

@@ -423,6 +423,7 @@ type ComplexityRoot struct {
 		ID          func(childComplexity int) int
 		LineNo      func(childComplexity int) int
 		Partner     func(childComplexity int) int
+		Product     func(childComplexity int) int
 	}
 
 	KpiReport struct {
@@ -3205,6 +3206,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.JournalLine.Partner(childComplexity), true
+	case "JournalLine.product":
+		if e.ComplexityRoot.JournalLine.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalLine.Product(childComplexity), true
 
 	case "KpiReport.comparison":
 		if e.ComplexityRoot.KpiReport.Comparison == nil {
@@ -9187,6 +9194,8 @@ type JournalLine {
   costCentre: String
   "The business partner concerned, if any."
   partner: String
+  "The goods an inventory line is for: a stock document's inventory debit or credit is one line per product. Null on other lines."
+  product: Product
   "A note on the line."
   description: String!
 }
@@ -13492,6 +13501,8 @@ func (ec *executionContext) childFields_JournalLine(ctx context.Context, field g
 		return ec.fieldContext_JournalLine_costCentre(ctx, field)
 	case "partner":
 		return ec.fieldContext_JournalLine_partner(ctx, field)
+	case "product":
+		return ec.fieldContext_JournalLine_product(ctx, field)
 	case "description":
 		return ec.fieldContext_JournalLine_description(ctx, field)
 	}
@@ -24103,6 +24114,38 @@ func (ec *executionContext) _JournalLine_partner(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_JournalLine_partner(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("JournalLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _JournalLine_product(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalLine_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalOProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JournalLine_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JournalLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _JournalLine_description(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalLine) (ret graphql.Marshaler) {
@@ -55364,6 +55407,11 @@ func (ec *executionContext) _JournalLine(ctx context.Context, sel ast.SelectionS
 			}
 		case "partner":
 			out.Values[i] = ec._JournalLine_partner(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "product":
+			out.Values[i] = ec._JournalLine_product(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}

@@ -449,7 +449,8 @@ func TestProcureToPayThroughGraphQL(t *testing.T) {
 	noUserErrors(t, "receipt 1", rc.PostGoodsReceipt.UserErrors)
 	gr1 := rc.PostGoodsReceipt.GoodsReceipt.ID
 	c.moves("receipt 1", "PURCHASE_RECEIPT", gr1, move{"TP-1", "18", "864"}, move{"TP-2", "10", "1000"})
-	c.entry("receipt 1", "PURCHASE_RECEIPT", gr1, line{"1405", "1864", "0"}, line{"2202.02", "0", "1864"})
+	// Inventory lines are one per product; GRNI is one line.
+	c.entry("receipt 1", "PURCHASE_RECEIPT", gr1, line{"1405", "864", "0"}, line{"2202.02", "0", "1864"}, line{"1405", "1000", "0"})
 	c.level("TP-1", "20", "944") // moving average 47.20
 	c.level("TP-2", "11", "1090")
 	c.orderGRNI("receipt 1", po.ID, "1864")
@@ -519,7 +520,7 @@ func TestProcureToPayThroughGraphQL(t *testing.T) {
 	lcID := lc.PostLandedCost.LandedCost.ID
 	c.moves("landed cost", "LANDED_COST", lcID, move{"TP-1", "-20", "-944"}, move{"TP-1", "20", "990.35"},
 		move{"TP-2", "-6", "-594.55"}, move{"TP-2", "6", "626.74"})
-	c.entry("landed cost", "LANDED_COST", lcID, line{"1405", "78.54", "0"}, line{"6401", "21.46", "0"}, line{"1002", "0", "100"})
+	c.entry("landed cost", "LANDED_COST", lcID, line{"1405", "46.35", "0"}, line{"1405", "32.19", "0"}, line{"6401", "21.46", "0"}, line{"1002", "0", "100"})
 	c.level("TP-1", "20", "990.35")
 	c.books("landed cost", map[string]string{"6401": "21.46", "2202.02": "0"})
 

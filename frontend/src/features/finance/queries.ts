@@ -44,6 +44,11 @@ export const JournalEntryFieldsFragment = graphql(`
       credit
       costCentre
       partner
+      product {
+        id
+        sku
+        name
+      }
       description
     }
   }

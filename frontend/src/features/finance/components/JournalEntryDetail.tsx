@@ -30,6 +30,7 @@ export function JournalLinesTable({ entry }: { entry: JournalEntryFieldsFragment
         { title: t('finance.credit'), align: 'right', render: (_, l) => (l.credit !== '0' ? <Amount value={l.credit} /> : '') },
         { title: t('finance.costCentre'), render: (_, l) => l.costCentre ?? '' },
         { title: t('finance.partner'), render: (_, l) => l.partner ?? '' },
+        { title: t('stock.product'), render: (_, l) => (l.product ? `${l.product.sku} ${l.product.name}` : '') },
         { title: t('common.description'), dataIndex: 'description' },
       ]}
       summary={() => (
@@ -43,7 +44,7 @@ export function JournalLinesTable({ entry }: { entry: JournalEntryFieldsFragment
           <Table.Summary.Cell index={3} align="right">
             <Amount value={entry.totalDebit} strong />
           </Table.Summary.Cell>
-          <Table.Summary.Cell index={4} colSpan={3} />
+          <Table.Summary.Cell index={4} colSpan={4} />
         </Table.Summary.Row>
       )}
     />
