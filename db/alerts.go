@@ -33,7 +33,7 @@ func RaiseAlert(ctx context.Context, q Queryer, kind, subject, message string, o
 	}
 	a := &jxc.Alert{}
 	if err := q.QueryRowxContext(ctx, `INSERT INTO alerts (kind, subject, message, owner_id, payload) VALUES ($1, $2, $3, $4, $5)
-		RETURNING `+alertCols, kind, subject, message, ownerID, b).StructScan(a); err != nil {
+		RETURNING `+alertCols, kind, subject, message, ownerID, string(b)).StructScan(a); err != nil {
 		return nil, err
 	}
 	payload["alertId"] = a.ID

@@ -47,10 +47,11 @@ func Open(ctx context.Context, url string, log *slog.Logger) (*DB, error) {
 	if log == nil {
 		log = slog.Default()
 	}
-	x, err := sqlx.Open("postgres", url)
+	connector, err := pq.NewConnector(withBinaryParameters(url))
 	if err != nil {
 		return nil, err
 	}
+	x := sqlx.NewDb(sql.OpenDB(cachingConnector{connector}), "postgres")
 	x.SetMaxOpenConns(32)
 	x.SetMaxIdleConns(16)
 	x.SetConnMaxIdleTime(5 * time.Minute)
@@ -69,6 +70,25 @@ func Open(ctx context.Context, url string, log *slog.Logger) (*DB, error) {
 		}
 	}
 	return &DB{DB: x, Log: log, Now: time.Now}, nil
+}
+
+// withBinaryParameters turns on lib/pq's binary_parameters: a query with
+// parameters then costs one round trip (Parse, Bind, Execute, Sync sent
+// together) instead of two (Parse and Describe first, to learn the
+// parameter types). Round trips are most of what a posting costs. The
+// price: []byte parameters travel in binary format, so JSON goes to
+// jsonb columns as a string (see jsonArg).
+func withBinaryParameters(url string) string {
+	if strings.Contains(url, "binary_parameters") {
+		return url
+	}
+	if strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://") {
+		if strings.Contains(url, "?") {
+			return url + "&binary_parameters=yes"
+		}
+		return url + "?binary_parameters=yes"
+	}
+	return strings.TrimSpace(url) + " binary_parameters=yes"
 }
 
 // Tx is a transaction with the one `now` it was started with.

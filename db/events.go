@@ -28,7 +28,7 @@ func Publish(ctx context.Context, q Queryer, topic, key string, payload any) err
 	if err != nil {
 		return err
 	}
-	_, err = q.ExecContext(ctx, `INSERT INTO outbox (topic, key, payload) VALUES ($1, $2, $3)`, topic, key, b)
+	_, err = q.ExecContext(ctx, `INSERT INTO outbox (topic, key, payload) VALUES ($1, $2, $3)`, topic, key, string(b))
 	return err
 }
 

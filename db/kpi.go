@@ -149,7 +149,7 @@ func storePeriodSummary(ctx context.Context, tx *Tx, year, month int) error {
 		return err
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO period_summaries (year, month, kpis, computed_at) VALUES ($1, $2, $3, $4)
-		ON CONFLICT (year, month) DO UPDATE SET kpis = excluded.kpis, computed_at = excluded.computed_at`, year, month, b, tx.Now)
+		ON CONFLICT (year, month) DO UPDATE SET kpis = excluded.kpis, computed_at = excluded.computed_at`, year, month, string(b), tx.Now)
 	return err
 }
 

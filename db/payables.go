@@ -180,7 +180,7 @@ func (s *PurchasingService) PostSupplierInvoice(ctx context.Context, in jxc.Supp
 			invoice_date, due_date, status, net_amount, tax_amount, total_amount, match_issues, journal_entry_id, created_by, created_at)
 			VALUES ($1, $2, $3, $4, 'GOODS', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
 			id, number, strings.TrimSpace(in.SupplierInvoiceNo), o.SupplierID, o.ID, in.InvoiceDate, in.InvoiceDate.AddDays(o.Supplier.PaymentTermsDays),
-			status, ev.Net, ev.Tax, ev.Total, issuesJSON, p.EntryID, userID(ctx), tx.Now); err != nil {
+			status, ev.Net, ev.Tax, ev.Total, string(issuesJSON), p.EntryID, userID(ctx), tx.Now); err != nil {
 			return domainError(err, "input.supplierInvoiceNumber")
 		}
 		var release, actual []jxc.BudgetCharge

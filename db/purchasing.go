@@ -203,7 +203,7 @@ func (s *PurchasingService) CreateSupplier(ctx context.Context, in jxc.SupplierI
 		var id int64
 		err := tx.GetContext(ctx, &id, `INSERT INTO suppliers (code, name, contacts, payment_terms_days, currency, lead_time_days, created_at)
 			VALUES ($1, $2, $3, coalesce($4, 30), coalesce($5, 'CNY'), coalesce($6, 7), $7) RETURNING id`,
-			in.Code, strings.TrimSpace(in.Name), contacts, in.PaymentTermsDays, in.Currency, in.LeadTimeDays, tx.Now)
+			in.Code, strings.TrimSpace(in.Name), string(contacts), in.PaymentTermsDays, in.Currency, in.LeadTimeDays, tx.Now)
 		if err != nil {
 			return domainError(err, "input.code")
 		}
