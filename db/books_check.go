@@ -51,11 +51,14 @@ var booksChecks = []struct {
 		WHERE coalesce(l.v, 0) <> coalesce(m.v, 0) ORDER BY 2 LIMIT 100`},
 	{jxc.RuleAccountDailyMismatch, "per-day account totals that differ from the journal lines", `
 		SELECT 'account_daily', format('%s %s', coalesce(d.account_code, l.account_code), coalesce(d.day, l.posting_date)),
-			format('table %s/%s, lines %s/%s', coalesce(d.debit, 0), coalesce(d.credit, 0), coalesce(l.debit, 0), coalesce(l.credit, 0))
-		FROM (SELECT account_code, day, sum(debit) AS debit, sum(credit) AS credit FROM account_daily GROUP BY account_code, day) d FULL JOIN (
-			SELECT account_code, posting_date, sum(debit) AS debit, sum(credit) AS credit FROM journal_lines GROUP BY account_code, posting_date
+			format('table %s/%s in %s entries, lines %s/%s in %s entries', coalesce(d.debit, 0), coalesce(d.credit, 0), coalesce(d.entries, 0),
+				coalesce(l.debit, 0), coalesce(l.credit, 0), coalesce(l.entries, 0))
+		FROM (SELECT account_code, day, sum(debit) AS debit, sum(credit) AS credit, sum(entries) AS entries FROM account_daily GROUP BY account_code, day) d FULL JOIN (
+			SELECT account_code, posting_date, sum(debit) AS debit, sum(credit) AS credit, count(DISTINCT entry_id) AS entries
+			FROM journal_lines GROUP BY account_code, posting_date
 		) l ON l.account_code = d.account_code AND l.posting_date = d.day
 		WHERE coalesce(d.debit, 0) <> coalesce(l.debit, 0) OR coalesce(d.credit, 0) <> coalesce(l.credit, 0)
+			OR coalesce(d.entries, 0) <> coalesce(l.entries, 0)
 		ORDER BY 2 LIMIT 100`},
 	{jxc.RuleStockDailyMismatch, "per-day stock changes that differ from the stock moves", `
 		SELECT 'stock_daily', format('product %s warehouse %s %s', coalesce(d.product_id, m.product_id), coalesce(d.warehouse_id, m.warehouse_id), coalesce(d.day, m.posting_date)),

@@ -229,6 +229,32 @@ func TestRandomEventsKeepTheBooksReconciled(t *testing.T) {
 			}
 		}
 	}
+	// The journal filtered by account counts its entries from the per-day
+	// totals: the count equals the entries that have a line on it.
+	for _, acct := range []string{"1405", "1002", "6602", "6401"} {
+		for _, f := range []jxc.JournalEntryFilter{{AccountCode: ptr(acct)}, {AccountCode: ptr(acct), Year: ptr(2026), Month: ptr(2)},
+			{AccountCode: ptr(acct), DateFrom: ptr(jxc.Date{Year: 2026, Month: 2, Day: 10})}} {
+			pg, err := b.ledger.FindJournalEntries(ctx, f, nil, jxc.PageArgs{First: ptr(1)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			from, to := jxc.Date{Year: 1, Month: 1, Day: 1}, jxc.Date{Year: 9999, Month: 12, Day: 31}
+			if f.Year != nil {
+				from, to = jxc.Date{Year: 2026, Month: 2, Day: 1}, jxc.Date{Year: 2026, Month: 2, Day: 28}
+			}
+			if f.DateFrom != nil {
+				from = *f.DateFrom
+			}
+			var want int
+			if err := b.d.GetContext(ctx, &want, `SELECT count(DISTINCT entry_id) FROM journal_lines WHERE account_code = $1 AND posting_date BETWEEN $2 AND $3`,
+				acct, from, to); err != nil {
+				t.Fatal(err)
+			}
+			if pg.TotalCount != want || (want > 0) != (len(pg.Items) == 1) {
+				t.Fatalf("journal of %s (%+v): total %d, %d items; the lines say %d", acct, f, pg.TotalCount, len(pg.Items), want)
+			}
+		}
+	}
 	elapsed := time.Since(began)
 	t.Logf("%d events in %s (%.0f/s): %d posted, %d refused as they must be, %d issues refused for lack of stock",
 		total, elapsed.Round(time.Millisecond), float64(total)/elapsed.Seconds(), posted, refused, overdrawn)

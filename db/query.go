@@ -39,10 +39,17 @@ func page[T any](ctx context.Context, q Queryer, p jxc.PageArgs, selectCols, fro
 	if err != nil {
 		return nil, err
 	}
-	out := &jxc.Page[T]{Offset: offset}
-	if err := q.GetContext(ctx, &out.TotalCount, `SELECT count(*) FROM `+from+w.sql(), w.args...); err != nil {
+	var total int
+	if err := q.GetContext(ctx, &total, `SELECT count(*) FROM `+from+w.sql(), w.args...); err != nil {
 		return nil, err
 	}
+	return pageOf[T](ctx, q, limit, offset, total, selectCols, from, w, orderBy)
+}
+
+// pageOf reads one page when the total is already known (counted from a
+// maintained table rather than by counting the rows).
+func pageOf[T any](ctx context.Context, q Queryer, limit, offset, total int, selectCols, from string, w *where, orderBy string) (*jxc.Page[T], error) {
+	out := &jxc.Page[T]{Offset: offset, TotalCount: total}
 	if limit == 0 || offset >= out.TotalCount {
 		out.Items = []T{}
 		return out, nil
