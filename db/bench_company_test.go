@@ -44,7 +44,7 @@ func TestBenchCompany(t *testing.T) {
 	if dsn == "" {
 		t.Fatal("JXC_BENCH_DSN names the bench cluster")
 	}
-	scale := envFloat("JXC_BENCH_SCALE", 0.1)
+	scale := envFloat("JXC_BENCH_SCALE", 1)
 	name := "jxc_bench_" + strings.ReplaceAll(strconv.FormatFloat(scale, 'f', -1, 64), ".", "_")
 	admin, err := sql.Open("postgres", dsn+" dbname=postgres")
 	if err != nil {
@@ -298,8 +298,12 @@ func (g *generator) history(ctx context.Context, until jxc.Date) {
 			g.t.Fatal(err)
 		}
 		n := day.DaysSince(g.start)
-		if n%30 == 0 {
-			fmt.Printf("bench history: day %d of %d (%s), %v so far this run\n", n, total, day, time.Since(started).Round(time.Second))
+		if n%15 == 0 {
+			var moves, lines int64
+			_ = g.db.GetContext(ctx, &moves, `SELECT count(*) FROM stock_moves`)
+			_ = g.db.GetContext(ctx, &lines, `SELECT count(*) FROM journal_lines`)
+			fmt.Printf("bench history: day %d of %d (%s): %d stock moves, %d journal lines; %v so far this run\n",
+				n, total, day, moves, lines, time.Since(started).Round(time.Second))
 		}
 	}
 }
