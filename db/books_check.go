@@ -60,6 +60,17 @@ var booksChecks = []struct {
 		WHERE coalesce(d.debit, 0) <> coalesce(l.debit, 0) OR coalesce(d.credit, 0) <> coalesce(l.credit, 0)
 			OR coalesce(d.entries, 0) <> coalesce(l.entries, 0)
 		ORDER BY 2 LIMIT 100`},
+	{jxc.RuleAccountDailyMismatch, "per-month account totals that differ from the per-day ones", `
+		SELECT 'account_monthly', format('%s %s', coalesce(m.account_code, d.account_code), coalesce(m.month, d.month)),
+			format('table %s/%s weighted %s, days %s/%s weighted %s', coalesce(m.debit, 0), coalesce(m.credit, 0), coalesce(m.weighted, 0),
+				coalesce(d.debit, 0), coalesce(d.credit, 0), coalesce(d.weighted, 0))
+		FROM (SELECT account_code, month, sum(debit) AS debit, sum(credit) AS credit, sum(weighted) AS weighted FROM account_monthly GROUP BY 1, 2) m
+		FULL JOIN (SELECT account_code, date_trunc('month', day)::date AS month, sum(debit) AS debit, sum(credit) AS credit,
+			sum((debit - credit) * (day - date '2000-01-01')) AS weighted FROM account_daily GROUP BY 1, 2) d
+			ON d.account_code = m.account_code AND d.month = m.month
+		WHERE coalesce(m.debit, 0) <> coalesce(d.debit, 0) OR coalesce(m.credit, 0) <> coalesce(d.credit, 0)
+			OR coalesce(m.weighted, 0) <> coalesce(d.weighted, 0)
+		ORDER BY 2 LIMIT 100`},
 	{jxc.RuleStockDailyMismatch, "per-day stock changes that differ from the stock moves", `
 		SELECT 'stock_daily', format('product %s warehouse %s %s', coalesce(d.product_id, m.product_id), coalesce(d.warehouse_id, m.warehouse_id), coalesce(d.day, m.posting_date)),
 			format('table %s/%s, moves %s/%s', coalesce(d.qty_change, 0), coalesce(d.value_change, 0), coalesce(m.q, 0), coalesce(m.v, 0))

@@ -78,30 +78,54 @@ func ledgerFigures(ctx context.Context, q Queryer, from, to jxc.Date) (*jxc.Ledg
 		APOpen    decimal.Decimal `db:"ap_open"`
 		APWeight  decimal.Decimal `db:"ap_weight"`
 	}
+	// Whole months inside the period, and everything before it, come from
+	// the month rows; the days of the months the period starts or ends
+	// inside come from the day rows. A row's wnet is its change weighted by
+	// the days it counts in the period's average: net x (to - day + 1) for
+	// a day; for a month, (to - epoch + 1) x net - weighted (0044).
+	fromMonth := monthStart(from)
+	wholeFrom := fromMonth
+	if wholeFrom != from {
+		wholeFrom = nextMonth(fromMonth)
+	}
+	wholeEnd := monthStart(to) // whole months are [wholeFrom, wholeEnd)
+	if nextMonth(wholeEnd).AddDays(-1) == to {
+		wholeEnd = nextMonth(wholeEnd)
+	}
+	if wholeEnd.Before(wholeFrom) {
+		wholeEnd = wholeFrom
+	}
 	err := q.GetContext(ctx, &r, `
 		WITH rows AS (
-			SELECT d.day, d.debit - d.credit AS net, a.type,
-				CASE WHEN d.account_code = $3 OR d.account_code LIKE $3 || '.%' THEN 'inv'
-				     WHEN d.account_code = $4 OR d.account_code LIKE $4 || '.%' THEN 'ar'
-				     WHEN d.account_code = $5 OR d.account_code LIKE $5 || '.%' THEN 'ap'
-				     WHEN d.account_code = $6 OR d.account_code LIKE $6 || '.%' THEN 'rev'
-				     WHEN d.account_code = $7 OR d.account_code LIKE $7 || '.%' THEN 'cogs' END AS k,
-				($2::date - d.day) + 1 AS weight
-			FROM account_daily d JOIN accounts a ON a.code = d.account_code
-			WHERE d.day <= $2
+			SELECT d.account_code, d.day < $1 AS before, d.debit - d.credit AS net, (d.debit - d.credit) * (($2::date - d.day) + 1) AS wnet
+			FROM account_daily d
+			WHERE d.day BETWEEN $8 AND $2 AND NOT (d.day >= $9 AND d.day < $10)
+			UNION ALL
+			SELECT m.account_code, m.month < $1, m.debit - m.credit, (m.debit - m.credit) * (($2::date - date '2000-01-01') + 1) - m.weighted
+			FROM account_monthly m
+			WHERE m.month < $8 OR (m.month >= $9 AND m.month < $10)
+		), classed AS (
+			SELECT r.before, r.net, r.wnet, a.type,
+				CASE WHEN r.account_code = $3 OR r.account_code LIKE $3 || '.%' THEN 'inv'
+				     WHEN r.account_code = $4 OR r.account_code LIKE $4 || '.%' THEN 'ar'
+				     WHEN r.account_code = $5 OR r.account_code LIKE $5 || '.%' THEN 'ap'
+				     WHEN r.account_code = $6 OR r.account_code LIKE $6 || '.%' THEN 'rev'
+				     WHEN r.account_code = $7 OR r.account_code LIKE $7 || '.%' THEN 'cogs' END AS k
+			FROM rows r JOIN accounts a ON a.code = r.account_code
 		)
 		SELECT
-			coalesce(-sum(net) FILTER (WHERE k = 'rev' AND day >= $1), 0) AS revenue,
-			coalesce(sum(net) FILTER (WHERE k = 'cogs' AND day >= $1), 0) AS cogs,
-			coalesce(-sum(net) FILTER (WHERE type IN ('REVENUE', 'EXPENSE') AND day >= $1), 0) AS net_income,
-			coalesce(sum(net) FILTER (WHERE k = 'inv' AND day < $1), 0) AS inv_open,
-			coalesce(sum(net * weight) FILTER (WHERE k = 'inv' AND day >= $1), 0) AS inv_weight,
-			coalesce(sum(net) FILTER (WHERE k = 'ar' AND day < $1), 0) AS ar_open,
-			coalesce(sum(net * weight) FILTER (WHERE k = 'ar' AND day >= $1), 0) AS ar_weight,
-			coalesce(-sum(net) FILTER (WHERE k = 'ap' AND day < $1), 0) AS ap_open,
-			coalesce(-sum(net * weight) FILTER (WHERE k = 'ap' AND day >= $1), 0) AS ap_weight
-		FROM rows`,
-		from, to, jxc.AccountInventory, jxc.AccountReceivable, jxc.AccountPayable, jxc.AccountRevenue, jxc.AccountCOGS)
+			coalesce(-sum(net) FILTER (WHERE k = 'rev' AND NOT before), 0) AS revenue,
+			coalesce(sum(net) FILTER (WHERE k = 'cogs' AND NOT before), 0) AS cogs,
+			coalesce(-sum(net) FILTER (WHERE type IN ('REVENUE', 'EXPENSE') AND NOT before), 0) AS net_income,
+			coalesce(sum(net) FILTER (WHERE k = 'inv' AND before), 0) AS inv_open,
+			coalesce(sum(wnet) FILTER (WHERE k = 'inv' AND NOT before), 0) AS inv_weight,
+			coalesce(sum(net) FILTER (WHERE k = 'ar' AND before), 0) AS ar_open,
+			coalesce(sum(wnet) FILTER (WHERE k = 'ar' AND NOT before), 0) AS ar_weight,
+			coalesce(-sum(net) FILTER (WHERE k = 'ap' AND before), 0) AS ap_open,
+			coalesce(-sum(wnet) FILTER (WHERE k = 'ap' AND NOT before), 0) AS ap_weight
+		FROM classed`,
+		from, to, jxc.AccountInventory, jxc.AccountReceivable, jxc.AccountPayable, jxc.AccountRevenue, jxc.AccountCOGS,
+		fromMonth, wholeFrom, wholeEnd)
 	if err != nil {
 		return nil, err
 	}
@@ -132,6 +156,16 @@ func ledgerFigures(ctx context.Context, q Queryer, from, to jxc.Date) (*jxc.Ledg
 	}
 	f.UnitsSold, f.RatedDeliveries, f.SatisfiedDeliveries, f.LinesDue, f.LinesOnTime = s.Units, s.Rated, s.Satisfied, s.Due, s.OnTime
 	return f, nil
+}
+
+func monthStart(d jxc.Date) jxc.Date { return jxc.Date{Year: d.Year, Month: d.Month, Day: 1} }
+
+// nextMonth is the first day of the month after the one m starts.
+func nextMonth(m jxc.Date) jxc.Date {
+	if m.Month == time.December {
+		return jxc.Date{Year: m.Year + 1, Month: time.January, Day: 1}
+	}
+	return jxc.Date{Year: m.Year, Month: m.Month + 1, Day: 1}
 }
 
 // storePeriodSummary computes and stores the month-end summary in the

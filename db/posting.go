@@ -238,13 +238,22 @@ func addAccountDaily(ctx context.Context, tx *Tx, date jxc.Date, lines []*jxc.Jo
 	}
 	// Each backend adds to its own stripe of the day's row (0041), so
 	// concurrent postings of one day do not queue on one row.
-	// The entry counts once for each account it touches (0043).
-	_, err := tx.ExecContext(ctx, `INSERT INTO account_daily AS a (account_code, day, stripe, debit, credit, entries)
-		SELECT t.acct, $1, (pg_backend_pid() % 8)::smallint, t.debit, t.credit, 1
-		FROM unnest($2::text[], $3::numeric[], $4::numeric[]) WITH ORDINALITY AS t(acct, debit, credit, o)
-		ORDER BY t.o
-		ON CONFLICT (account_code, day, stripe) DO UPDATE SET debit = a.debit + excluded.debit, credit = a.credit + excluded.credit,
-			entries = a.entries + 1`,
+	// The entry counts once for each account it touches (0043); the month's
+	// totals (0044) are kept by the same statement.
+	_, err := tx.ExecContext(ctx, `WITH t AS (
+			SELECT * FROM unnest($2::text[], $3::numeric[], $4::numeric[]) WITH ORDINALITY AS t(acct, debit, credit, o)
+		), daily AS (
+			INSERT INTO account_daily AS a (account_code, day, stripe, debit, credit, entries)
+			SELECT t.acct, $1, (pg_backend_pid() % 8)::smallint, t.debit, t.credit, 1 FROM t ORDER BY t.o
+			ON CONFLICT (account_code, day, stripe) DO UPDATE SET debit = a.debit + excluded.debit, credit = a.credit + excluded.credit,
+				entries = a.entries + 1
+		)
+		INSERT INTO account_monthly AS m (account_code, month, stripe, debit, credit, weighted)
+		SELECT t.acct, date_trunc('month', $1::date)::date, (pg_backend_pid() % 8)::smallint, t.debit, t.credit,
+			(t.debit - t.credit) * ($1::date - date '2000-01-01')
+		FROM t ORDER BY t.o
+		ON CONFLICT (account_code, month, stripe) DO UPDATE SET debit = m.debit + excluded.debit, credit = m.credit + excluded.credit,
+			weighted = m.weighted + excluded.weighted`,
 		date, pq.Array(codes), pq.Array(decStrings(debits)), pq.Array(decStrings(credits)))
 	return err
 }
