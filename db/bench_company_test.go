@@ -46,73 +46,31 @@ func TestBenchCompany(t *testing.T) {
 	}
 	scale := envFloat("JXC_BENCH_SCALE", 1)
 	name := "jxc_bench_" + strings.ReplaceAll(strconv.FormatFloat(scale, 'f', -1, 64), ".", "_")
-	admin, err := sql.Open("postgres", dsn+" dbname=postgres")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var exists bool
-	_ = admin.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)`, name).Scan(&exists)
-	if !exists {
-		if _, err := admin.ExecContext(ctx, `CREATE DATABASE `+name); err != nil {
-			t.Fatal(err)
-		}
-	}
-	admin.Close()
-	url := dsn + " dbname=" + name
-	d, err := Open(ctx, url, slog.New(slog.DiscardHandler))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
-	if err := d.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	g := &generator{t: t, db: d, scale: scale, today: jxc.Today(time.Now())}
-	g.start = g.today.AddDays(-365)
-	// Events are numbered while the company is generated, as a running
-	// server would: a server started over millions of unnumbered events
-	// would spend its first minutes numbering them while it is measured.
-	seqCtx, stopSequencer := context.WithCancel(ctx)
-	seqDone := make(chan struct{})
-	go func() { defer close(seqDone); NewEvents(d, url).runSequencer(seqCtx) }()
-	measure := func() *benchServer {
-		g.eventsNumbered(ctx)
-		return startServer(t, url)
-	}
-	g.setup(ctx)
-	days := g.today.DaysSince(g.start)
-	results := map[string]any{}
-	if prev, err := os.ReadFile(resultsPath(name + ".tenth.json")); err == nil {
-		_ = json.Unmarshal(prev, &results)
-	}
-	tenth := g.start.AddDays(days / 10)
+	// Two companies from the same generator: the full year, and the same
+	// company stopped at a tenth of it, on which the reads are measured
+	// again to show what history costs. Both are kept and resumed.
 	genStart := time.Now()
-	g.history(ctx, tenth)
-	if _, ok := results["reads_tenth"]; !ok {
-		srv := measure()
-		results["reads_tenth"] = measureReads(t, srv, g)
-		srv.stop()
-		// JSON has no durations: keep nanoseconds.
-		b, _ := json.Marshal(results)
-		_ = os.MkdirAll(filepath.Dir(resultsPath("x")), 0o755)
-		_ = os.WriteFile(resultsPath(name+".tenth.json"), b, 0o644)
-	}
-	g.history(ctx, g.today)
+	small, smallURL := benchCompany(t, dsn, name+"_tenth", scale, func(g *generator) jxc.Date {
+		return g.start.AddDays(g.today.DaysSince(g.start) / 10)
+	})
+	g, url := benchCompany(t, dsn, name, scale, func(g *generator) jxc.Date { return g.today })
 	genTime := time.Since(genStart)
 	var moves, lines int64
-	_ = d.GetContext(ctx, &moves, `SELECT count(*) FROM stock_moves`)
-	_ = d.GetContext(ctx, &lines, `SELECT count(*) FROM journal_lines`)
+	_ = g.db.GetContext(ctx, &moves, `SELECT count(*) FROM stock_moves`)
+	_ = g.db.GetContext(ctx, &lines, `SELECT count(*) FROM journal_lines`)
+	var tenthMoves, tenthLines int64
+	_ = small.db.GetContext(ctx, &tenthMoves, `SELECT count(*) FROM stock_moves`)
+	_ = small.db.GetContext(ctx, &tenthLines, `SELECT count(*) FROM journal_lines`)
 
-	g.eventsNumbered(ctx)
-	stopSequencer()
-	<-seqDone
-	srv := measure()
+	srv := startServer(t, smallURL)
+	tenthReads := measureReads(t, srv, small)
+	srv.stop()
+	srv = startServer(t, url)
 	full := measureReads(t, srv, g)
 	writes := measureWrites(t, srv, g)
 	rss, peak := srv.mem()
 	srv.stop()
 
-	tenthReads := results["reads_tenth"].(map[string]any)
 	pg := map[string]float64{}
 	for _, k := range []string{"PGBENCH_TPCB_1", "PGBENCH_TPCB_4", "PGBENCH_TPCB_16", "PGBENCH_SELECT_16"} {
 		pg[k] = envFloat(k, 0)
@@ -126,7 +84,8 @@ func TestBenchCompany(t *testing.T) {
 	var rows []row
 	add := func(fig, target, measured, ratio string) { rows = append(rows, row{fig, target, measured, ratio}) }
 	add("history: stock moves / journal lines", "~1,000,000 / ~2,000,000 at scale 1", fmt.Sprintf("%d / %d (scale %g)", moves, lines, scale), "")
-	add("history generated this run", "", genTime.Round(time.Second).String(), "")
+	add("the same company at a tenth of the year", "", fmt.Sprintf("%d / %d", tenthMoves, tenthLines), "")
+	add("history generated this run (both companies)", "", genTime.Round(time.Second).String(), "")
 	add("pgbench TPC-B 16 clients", "", fmt.Sprintf("%.0f tps", pg["PGBENCH_TPCB_16"]), "")
 	add("pgbench select-only 16 clients", "", fmt.Sprintf("%.0f tps", pg["PGBENCH_SELECT_16"]), "")
 	for _, c := range []int{1, 4, 16} {
@@ -148,15 +107,7 @@ func TestBenchCompany(t *testing.T) {
 		{"products_page", "50-row product page with filters p99", "<= 20ms"},
 		{"journal_page", "50-row journal page (account filter) p99", "<= 20ms"},
 	} {
-		f, _ := full[r.key].(time.Duration)
-		tv := tenthReads[r.key]
-		var tenthD time.Duration
-		switch v := tv.(type) {
-		case float64:
-			tenthD = time.Duration(v)
-		case time.Duration:
-			tenthD = v
-		}
+		f, tenthD := full[r.key], tenthReads[r.key]
 		ratio := ""
 		if tenthD > 0 {
 			ratio = fmt.Sprintf("%.2f (target <= 1.5)", float64(f)/float64(tenthD))
@@ -176,6 +127,48 @@ func TestBenchCompany(t *testing.T) {
 	out, _ := json.MarshalIndent(map[string]any{"date": time.Now().UTC().Format(time.RFC3339), "scale": scale, "rows": rows}, "", "  ")
 	_ = os.WriteFile(resultsPath("latest.json"), out, 0o644)
 	_ = os.WriteFile(resultsPath(time.Now().UTC().Format("2006-01-02T150405")+".json"), out, 0o644)
+}
+
+// benchCompany opens (creating it the first time) one bench database and
+// generates its company through the services up to until, resuming where
+// an earlier run stopped. Events are numbered meanwhile, as a running
+// server would: a server started over millions of unnumbered events would
+// spend its first minutes numbering them while being measured.
+func benchCompany(t *testing.T, dsn, name string, scale float64, until func(*generator) jxc.Date) (*generator, string) {
+	ctx := context.Background()
+	admin, err := sql.Open("postgres", dsn+" dbname=postgres")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var exists bool
+	_ = admin.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)`, name).Scan(&exists)
+	if !exists {
+		if _, err := admin.ExecContext(ctx, `CREATE DATABASE `+name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	admin.Close()
+	url := dsn + " dbname=" + name
+	d, err := Open(ctx, url, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	if err := d.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	g := &generator{t: t, db: d, scale: scale, today: jxc.Today(time.Now())}
+	g.start = g.today.AddDays(-365)
+	seqCtx, stopSequencer := context.WithCancel(ctx)
+	seqDone := make(chan struct{})
+	go func() { defer close(seqDone); NewEvents(d, url).runSequencer(seqCtx) }()
+	fmt.Printf("bench company %s\n", name)
+	g.setup(ctx)
+	g.history(ctx, until(g))
+	g.eventsNumbered(ctx)
+	stopSequencer()
+	<-seqDone
+	return g, url
 }
 
 func resultsPath(name string) string { return filepath.Join("..", "bench", "results", name) }
@@ -558,9 +551,9 @@ func p99(t *testing.T, n int, f func(i int) error) time.Duration {
 	return lat[int(0.99*float64(len(lat)-1))]
 }
 
-func measureReads(t *testing.T, s *benchServer, g *generator) map[string]any {
+func measureReads(t *testing.T, s *benchServer, g *generator) map[string]time.Duration {
 	from, to := g.start.AddDays(1).String(), g.today.AddDays(-1).String()
-	out := map[string]any{}
+	out := map[string]time.Duration{}
 	out["kpi_year"] = p99(t, 100, func(int) error {
 		_, err := s.gql(`query($f: Date!, $t: Date!) { kpis(from: $f, to: $t) { current { sales grossMargin dio dso dpo cashConversionCycle unitsSold customerSatisfaction fulfilmentRate } } }`,
 			map[string]any{"f": from, "t": to})
