@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/lib/pq"
+
+	"github.com/jxcgraph/jxc"
 )
 
 // Event is one committed change, numbered by the sequencer.
@@ -212,6 +214,10 @@ func (e *Events) sequenceWhileLeader(ctx context.Context) error {
 			if _, err := conn.ExecContext(ctx, `DELETE FROM outbox WHERE seq IS NOT NULL AND created_at < now() - $1::interval`,
 				e.Retention.String()); err != nil {
 				return err
+			}
+			// The leader also folds past days' striped totals (one replica).
+			if err := e.db.CompactTotals(ctx, jxc.Today(e.db.Now()).AddDays(-1)); err != nil && ctx.Err() == nil {
+				e.log.Warn("compacting per-day totals", "err", err)
 			}
 		}
 		select {
