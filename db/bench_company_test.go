@@ -543,8 +543,15 @@ func (s *benchServer) stop() {
 	_ = s.cmd.Wait()
 }
 
-// p99 runs f n times and returns the 99th percentile latency.
+// p99 runs f n times and returns the 99th percentile latency, after 30
+// untimed runs: the server's connections prepare their statements on
+// first use, and it is the steady state that is measured.
 func p99(t *testing.T, n int, f func(i int) error) time.Duration {
+	for i := 0; i < 30; i++ {
+		if err := f(n + i); err != nil {
+			t.Fatal(err)
+		}
+	}
 	var lat []time.Duration
 	for i := 0; i < n; i++ {
 		start := time.Now()
@@ -560,7 +567,7 @@ func p99(t *testing.T, n int, f func(i int) error) time.Duration {
 func measureReads(t *testing.T, s *benchServer, g *generator) map[string]time.Duration {
 	from, to := g.start.AddDays(1).String(), g.today.AddDays(-1).String()
 	out := map[string]time.Duration{}
-	out["kpi_year"] = p99(t, 100, func(int) error {
+	out["kpi_year"] = p99(t, 300, func(int) error {
 		_, err := s.gql(`query($f: Date!, $t: Date!) { kpis(from: $f, to: $t) { current { sales grossMargin dio dso dpo cashConversionCycle unitsSold customerSatisfaction fulfilmentRate } } }`,
 			map[string]any{"f": from, "t": to})
 		return err
@@ -575,7 +582,7 @@ func measureReads(t *testing.T, s *benchServer, g *generator) map[string]time.Du
 			map[string]any{"s": fmt.Sprintf("B0%d", i%10)})
 		return err
 	})
-	out["journal_page"] = p99(t, 100, func(i int) error {
+	out["journal_page"] = p99(t, 300, func(i int) error {
 		_, err := s.gql(`query { journalEntries(first: 50, filter: {accountCode: "1122"}) { totalCount nodes { id postingDate lines { account { code } debit credit } } } }`, nil)
 		return err
 	})
