@@ -83,40 +83,39 @@ func (c *cachingConn) forget(query string, err error) {
 
 // ExecContext implements driver.ExecerContext.
 func (c *cachingConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
-	if len(args) == 0 {
-		return c.pqConn.ExecContext(ctx, query, args)
-	}
-	st, err := c.prepared(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	if st == nil {
-		return c.pqConn.ExecContext(ctx, query, args)
-	}
-	res, err := st.(driver.StmtExecContext).ExecContext(ctx, args)
-	if err != nil {
-		c.forget(query, err)
-	}
-	return res, err
+	return withStmt(c, ctx, query, args, c.pqConn.ExecContext, func(st driver.Stmt) (driver.Result, error) {
+		return st.(driver.StmtExecContext).ExecContext(ctx, args)
+	})
 }
 
 // QueryContext implements driver.QueryerContext.
 func (c *cachingConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
+	return withStmt(c, ctx, query, args, c.pqConn.QueryContext, func(st driver.Stmt) (driver.Rows, error) {
+		return st.(driver.StmtQueryContext).QueryContext(ctx, args)
+	})
+}
+
+// withStmt runs a query with parameters through the connection's prepared
+// statement, preparing it on first use; without parameters, or past the
+// cache's bound, directly.
+func withStmt[R any](c *cachingConn, ctx context.Context, query string, args []driver.NamedValue,
+	direct func(context.Context, string, []driver.NamedValue) (R, error), prepared func(driver.Stmt) (R, error)) (R, error) {
 	if len(args) == 0 {
-		return c.pqConn.QueryContext(ctx, query, args)
+		return direct(ctx, query, args)
 	}
 	st, err := c.prepared(ctx, query)
 	if err != nil {
-		return nil, err
+		var zero R
+		return zero, err
 	}
 	if st == nil {
-		return c.pqConn.QueryContext(ctx, query, args)
+		return direct(ctx, query, args)
 	}
-	rows, err := st.(driver.StmtQueryContext).QueryContext(ctx, args)
+	r, err := prepared(st)
 	if err != nil {
 		c.forget(query, err)
 	}
-	return rows, err
+	return r, err
 }
 
 // Close implements driver.Conn: the statements go with the session.

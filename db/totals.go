@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"strings"
 
 	"github.com/jxcgraph/jxc"
 )
@@ -16,45 +17,42 @@ import (
 // folded day is folded again next time.
 func (db *DB) CompactTotals(ctx context.Context, before jxc.Date) error {
 	return db.WithTx(ctx, func(tx *Tx) error {
-		// Rows are locked in key order, the order postings lock them in.
-		for _, q := range []string{`WITH gone AS (
-				DELETE FROM account_daily d USING (
-					SELECT account_code, day, stripe FROM account_daily WHERE day < $1 AND stripe > 0
-					ORDER BY account_code, day, stripe FOR UPDATE) x
-				WHERE d.account_code = x.account_code AND d.day = x.day AND d.stripe = x.stripe
-				RETURNING d.account_code, d.day, d.debit, d.credit, d.entries
-			)
-			INSERT INTO account_daily AS a (account_code, day, stripe, debit, credit, entries)
-			SELECT account_code, day, 0, sum(debit), sum(credit), sum(entries) FROM gone GROUP BY account_code, day ORDER BY account_code, day
-			ON CONFLICT (account_code, day, stripe) DO UPDATE SET debit = a.debit + excluded.debit, credit = a.credit + excluded.credit,
-				entries = a.entries + excluded.entries`,
-			`WITH gone AS (
-				DELETE FROM account_monthly m USING (
-					SELECT account_code, month, stripe FROM account_monthly WHERE month < date_trunc('month', $1::date) AND stripe > 0
-					ORDER BY account_code, month, stripe FOR UPDATE) x
-				WHERE m.account_code = x.account_code AND m.month = x.month AND m.stripe = x.stripe
-				RETURNING m.account_code, m.month, m.debit, m.credit, m.weighted
-			)
-			INSERT INTO account_monthly AS a (account_code, month, stripe, debit, credit, weighted)
-			SELECT account_code, month, 0, sum(debit), sum(credit), sum(weighted) FROM gone GROUP BY account_code, month ORDER BY account_code, month
-			ON CONFLICT (account_code, month, stripe) DO UPDATE SET debit = a.debit + excluded.debit, credit = a.credit + excluded.credit,
-				weighted = a.weighted + excluded.weighted`,
-			`WITH gone AS (
-				DELETE FROM sales_kpi_daily k USING (
-					SELECT day, stripe FROM sales_kpi_daily WHERE day < $1 AND stripe > 0 ORDER BY day, stripe FOR UPDATE) x
-				WHERE k.day = x.day AND k.stripe = x.stripe
-				RETURNING k.day, k.units, k.rated, k.satisfied, k.lines_due, k.lines_on_time
-			)
-			INSERT INTO sales_kpi_daily AS k (day, stripe, units, rated, satisfied, lines_due, lines_on_time)
-			SELECT day, 0, sum(units), sum(rated), sum(satisfied), sum(lines_due), sum(lines_on_time) FROM gone GROUP BY day ORDER BY day
-			ON CONFLICT (day, stripe) DO UPDATE SET units = k.units + excluded.units, rated = k.rated + excluded.rated,
-				satisfied = k.satisfied + excluded.satisfied, lines_due = k.lines_due + excluded.lines_due,
-				lines_on_time = k.lines_on_time + excluded.lines_on_time`,
+		for _, f := range []struct {
+			table, cond string
+			keys, sums  []string
+		}{
+			{"account_daily", "day < $1", []string{"account_code", "day"}, []string{"debit", "credit", "entries"}},
+			{"account_monthly", "month < date_trunc('month', $1::date)", []string{"account_code", "month"}, []string{"debit", "credit", "weighted"}},
+			{"sales_kpi_daily", "day < $1", []string{"day"}, []string{"units", "rated", "satisfied", "lines_due", "lines_on_time"}},
 		} {
-			if _, err := tx.ExecContext(ctx, q, before); err != nil {
+			if _, err := tx.ExecContext(ctx, foldSQL(f.table, f.cond, f.keys, f.sums), before); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
+}
+
+// foldSQL deletes a table's stripes above 0 where cond holds and adds
+// their sums to stripe 0, in one statement. Rows are locked in key order,
+// the order postings lock them in.
+func foldSQL(table, cond string, keys, sums []string) string {
+	k := strings.Join(keys, ", ")
+	var join, sumCols, added []string
+	for _, c := range keys {
+		join = append(join, "d."+c+" = x."+c)
+	}
+	for _, c := range sums {
+		sumCols = append(sumCols, "sum("+c+")")
+		added = append(added, c+" = a."+c+" + excluded."+c)
+	}
+	return `WITH gone AS (
+			DELETE FROM ` + table + ` d USING (SELECT ` + k + `, stripe FROM ` + table + ` WHERE ` + cond + ` AND stripe > 0
+				ORDER BY ` + k + `, stripe FOR UPDATE) x
+			WHERE ` + strings.Join(join, " AND ") + ` AND d.stripe = x.stripe
+			RETURNING d.*
+		)
+		INSERT INTO ` + table + ` AS a (` + k + `, stripe, ` + strings.Join(sums, ", ") + `)
+		SELECT ` + k + `, 0, ` + strings.Join(sumCols, ", ") + ` FROM gone GROUP BY ` + k + ` ORDER BY ` + k + `
+		ON CONFLICT (` + k + `, stripe) DO UPDATE SET ` + strings.Join(added, ", ")
 }

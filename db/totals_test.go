@@ -84,11 +84,11 @@ func TestCompactTotalsKeepsEveryFigure(t *testing.T) {
 		t.Fatal(err)
 	}
 	for q, want := range map[string]int{
-		`SELECT count(*) FROM account_daily WHERE day < '2025-03-02' AND stripe > 0`:   0,
+		`SELECT count(*) FROM account_daily WHERE day < '2025-03-02' AND stripe > 0`:     0,
 		`SELECT count(*) FROM account_monthly WHERE month < '2025-03-01' AND stripe > 0`: 0,
-		`SELECT count(*) FROM sales_kpi_daily WHERE day < '2025-03-02' AND stripe > 0`:  0,
-		`SELECT count(*) FROM account_daily WHERE day >= '2025-03-02' AND stripe > 0`:  striped,
-		`SELECT count(*) FROM account_daily WHERE day = '2025-01-30'`:                   2,
+		`SELECT count(*) FROM sales_kpi_daily WHERE day < '2025-03-02' AND stripe > 0`:   0,
+		`SELECT count(*) FROM account_daily WHERE day >= '2025-03-02' AND stripe > 0`:    striped,
+		`SELECT count(*) FROM account_daily WHERE day = '2025-01-30'`:                    2,
 	} {
 		if n := count(q); n != want {
 			t.Fatalf("%s: %d, want %d", q, n, want)
