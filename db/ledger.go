@@ -355,6 +355,8 @@ func (s *LedgerService) FindJournalEntries(ctx context.Context, f jxc.JournalEnt
 	if f.AccountCode != nil {
 		w.add(`e.id IN (SELECT entry_id FROM journal_lines WHERE account_code = %s)`, *f.AccountCode)
 	}
+	// The period and the date range narrow one posting-date range.
+	from, to := jxc.Date{Year: 1, Month: 1, Day: 1}, jxc.Date{Year: 9999, Month: 12, Day: 31}
 	if f.Year != nil || f.Month != nil {
 		if f.Year == nil || f.Month == nil {
 			return nil, jxc.FieldErrorf(jxc.EINVALID, "filter.month", "a period filter needs both year and month")
@@ -362,15 +364,17 @@ func (s *LedgerService) FindJournalEntries(ctx context.Context, f jxc.JournalEnt
 		if err := checkPeriod(*f.Year, *f.Month); err != nil {
 			return nil, err
 		}
-		start := jxc.Date{Year: *f.Year, Month: time.Month(*f.Month), Day: 1}
 		period := jxc.FiscalPeriod{Year: *f.Year, Month: *f.Month}
-		w.add(`e.posting_date BETWEEN %s AND %s`, start, period.EndDate())
+		from, to = jxc.Date{Year: *f.Year, Month: time.Month(*f.Month), Day: 1}, period.EndDate()
 	}
-	if f.DateFrom != nil {
-		w.add(`e.posting_date >= %s`, *f.DateFrom)
+	if f.DateFrom != nil && from.Before(*f.DateFrom) {
+		from = *f.DateFrom
 	}
-	if f.DateTo != nil {
-		w.add(`e.posting_date <= %s`, *f.DateTo)
+	if f.DateTo != nil && f.DateTo.Before(to) {
+		to = *f.DateTo
+	}
+	if f.Year != nil || f.DateFrom != nil || f.DateTo != nil {
+		w.add(`e.posting_date BETWEEN %s AND %s`, from, to)
 	}
 	if f.SourceType != nil {
 		w.add(`e.source_type = %s`, string(*f.SourceType))
@@ -388,17 +392,6 @@ func (s *LedgerService) FindJournalEntries(ctx context.Context, f jxc.JournalEnt
 	if f.AccountCode != nil && f.SourceType == nil && f.SourceID == nil {
 		// An account's entries (in a date range) are counted from the
 		// per-day totals, whose rows grow with days, not with postings.
-		from, to := jxc.Date{Year: 1, Month: 1, Day: 1}, jxc.Date{Year: 9999, Month: 12, Day: 31}
-		if f.Year != nil {
-			period := jxc.FiscalPeriod{Year: *f.Year, Month: *f.Month}
-			from, to = jxc.Date{Year: *f.Year, Month: time.Month(*f.Month), Day: 1}, period.EndDate()
-		}
-		if f.DateFrom != nil && from.Before(*f.DateFrom) {
-			from = *f.DateFrom
-		}
-		if f.DateTo != nil && f.DateTo.Before(to) {
-			to = *f.DateTo
-		}
 		limit, offset, werr := p.Window()
 		if werr != nil {
 			return nil, werr
