@@ -52,6 +52,25 @@ test('a manual entry with a debit and a credit on one line shows the server erro
   assert.match(page.url(), /entry=\d+/);
 });
 
+test("a goods receipt's entry shows the product on its inventory line, not on the GRNI line", async () => {
+  const page = await newPage({ locale: 'en' });
+  await login(page, 'finance');
+  const r = await page.request.post('/graphql', {
+    data: { query: '{ journalEntries(first: 1, filter: {sourceType: PURCHASE_RECEIPT}) { nodes { id lines { account { code } product { sku } } } } }' },
+  });
+  const entry = (await r.json()).data.journalEntries.nodes[0];
+  const inventory = entry.lines.find((l) => l.account.code === '1405');
+  assert.ok(inventory?.product?.sku, JSON.stringify(entry));
+  assert.ok(entry.lines.every((l) => (l.account.code === '1405') === (l.product !== null)), JSON.stringify(entry));
+  await page.goto(`/finance/journal?entry=${entry.id}`);
+  const table = byTestId(page, `journal-lines-${entry.id}`);
+  await table.waitFor();
+  const inventoryRow = table.locator('tr', { hasText: '1405' }).first();
+  assert.match(await inventoryRow.innerText(), new RegExp(inventory.product.sku));
+  const grniRow = table.locator('tr', { hasText: '2202.02' }).first();
+  assert.doesNotMatch(await grniRow.innerText(), new RegExp(inventory.product.sku));
+});
+
 test('each role sees only its menu', async () => {
   const wh = await newPage({ locale: 'en' });
   await login(wh, 'warehouse');
