@@ -11,9 +11,7 @@ import (
 	"github.com/jxcgraph/jxc"
 )
 
-// Runs after the books demo (files load in name order: demo_books.go first).
-func init() { RegisterDemo(loadDemoPurchasing) }
-
+// Runs after the books demo (the order is demoLoaders in demo.go).
 var demoSuppliers = []struct{ code, name, contact, phone string }{
 	{"SUP-MIDEA", "美的集团 Midea", "李华", "0757-2660 1000"},
 	{"SUP-HAIER", "海尔智家 Haier", "王强", "0532-8893 8888"},
