@@ -92,3 +92,73 @@ func ValidateSalesInvoiceInput(in SalesInvoiceInput) error {
 	}
 	return es.Err()
 }
+
+// InvoiceCustomer returns the one customer that shipmentIDs bill, given the
+// customer of each shipment that exists; it names every shipment that does
+// not exist or belongs to another customer than the first.
+func InvoiceCustomer(shipmentIDs []int64, customerOf map[int64]int64) (int64, error) {
+	var es Errors
+	var customerID int64
+	for i, sid := range shipmentIDs {
+		f := fmt.Sprintf("input.shipmentIds.%d", i)
+		c, ok := customerOf[sid]
+		switch {
+		case !ok:
+			es.Add(ENOTFOUND, f, "no shipment %d", sid)
+		case customerID == 0:
+			customerID = c
+		case c != customerID:
+			es.Add(EINVALID, f, "shipment %d belongs to another customer; an invoice bills one customer", sid)
+		}
+	}
+	return customerID, es.Err()
+}
+
+// CheckInvoiceable refuses every shipment of shs that cannot be billed on
+// date: not yet shipped, already invoiced, or shipped after date. Field
+// paths follow the input's order, shipmentIDs. It returns the orders the
+// shipments belong to.
+func CheckInvoiceable(shipmentIDs []int64, shs []*Shipment, date Date) ([]int64, error) {
+	pos := map[int64]int{}
+	for i, sid := range shipmentIDs {
+		pos[sid] = i
+	}
+	var es Errors
+	var orderIDs []int64
+	for _, sh := range shs {
+		f := fmt.Sprintf("input.shipmentIds.%d", pos[sh.ID])
+		switch {
+		case sh.Status != ShipmentShipped && sh.Status != ShipmentDelivered:
+			es.Add(ECONFLICT, f, "shipment %s is %s; only shipped goods are invoiced", sh.Number, sh.Status)
+		case sh.InvoiceID != nil:
+			es.Add(ECONFLICT, f, "shipment %s is already invoiced", sh.Number)
+		case sh.PostingDate != nil && date.Before(*sh.PostingDate):
+			es.Add(EINVALID, "input.postingDate", "an invoice may not be dated before shipment %s (%s)", sh.Number, *sh.PostingDate)
+		}
+		orderIDs = append(orderIDs, sh.OrderID)
+	}
+	return orderIDs, es.Err()
+}
+
+// BilledLine is one shipped line as an invoice bills it: the shipped
+// quantity at its order line's price, discount and VAT rate.
+type BilledLine struct {
+	ShipmentLineID int64           `db:"shipment_line_id"`
+	ProductID      int64           `db:"product_id"`
+	Quantity       decimal.Decimal `db:"quantity"`
+	UnitPrice      decimal.Decimal `db:"unit_price"`
+	DiscountRate   decimal.Decimal `db:"discount_rate"`
+	VATRate        decimal.Decimal `db:"vat_rate"`
+	Net            decimal.Decimal `db:"-"`
+	VAT            decimal.Decimal `db:"-"`
+}
+
+// PriceInvoice prices each line (PriceLine, rounded per line) and returns
+// the invoice's net and VAT, the sums of its lines.
+func PriceInvoice(lines []*BilledLine) (net, vat decimal.Decimal) {
+	for _, l := range lines {
+		l.Net, l.VAT = PriceLine(l.Quantity, l.UnitPrice, l.DiscountRate, l.VATRate)
+		net, vat = net.Add(l.Net), vat.Add(l.VAT)
+	}
+	return net, vat
+}

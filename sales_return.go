@@ -93,3 +93,100 @@ func ReturnCost(shippedQty, shippedValue, returnedQty, returnedValue, q decimal.
 	}
 	return DivRound(q.Mul(shippedValue), shippedQty, MoneyPlaces)
 }
+
+// CheckReturnable refuses a shipment that goods cannot come back against:
+// one not shipped, or not invoiced yet (a return is a credit note against
+// its invoice).
+func CheckReturnable(sh *Shipment) error {
+	if sh.Status != ShipmentShipped && sh.Status != ShipmentDelivered {
+		return FieldErrorf(ECONFLICT, "input.shipmentId", "shipment %s is %s; only shipped goods come back", sh.Number, sh.Status)
+	}
+	if sh.InvoiceID == nil {
+		return FieldErrorf(ECONFLICT, "input.shipmentId", "shipment %s is not invoiced yet; invoice it, then return against it", sh.Number)
+	}
+	return nil
+}
+
+// Credited is what earlier returns of a shipment line credited.
+type Credited struct {
+	Net decimal.Decimal
+	VAT decimal.Decimal
+}
+
+// ReturnLine is a shipment line coming back: the quantity, the cost it
+// comes back at and the revenue and VAT it credits.
+type ReturnLine struct {
+	Line     *ShipmentLine
+	Quantity decimal.Decimal
+	Cost     decimal.Decimal
+	Net, VAT decimal.Decimal
+}
+
+// SalesReturnPlan is what a return writes.
+type SalesReturnPlan struct {
+	Lines []ReturnLine
+	// Posting puts the goods back at cost and credits revenue, VAT and the
+	// receivable; the caller adds Description and Partner.
+	Posting *ReturnPosting
+	Cost    decimal.Decimal // the goods' cost, the sum of the lines'
+	Total   decimal.Decimal // the credit note: net and VAT
+	// Applied is the part of the credit settled against the invoice at
+	// once (at most what is open on it); the rest stays on account.
+	Applied decimal.Decimal
+}
+
+// PlanSalesReturn prices a return of in.Lines against a shipment that
+// CheckReturnable accepted, its invoice and the invoice's lines. credited
+// holds, per shipment line, what earlier returns credited: the last units
+// back credit what is left of the billed amounts, so a full return credits
+// exactly the invoice line. es are the input's own errors
+// (ValidateSalesReturnInput); every violation found here is added to them.
+func PlanSalesReturn(sh *Shipment, inv *SalesInvoice, billed []*SalesInvoiceLine, credited map[int64]Credited, date Date,
+	in SalesReturnInput, es Errors) (*SalesReturnPlan, error) {
+	if sh.PostingDate != nil && date.Before(*sh.PostingDate) {
+		es.Add(EINVALID, "input.postingDate", "a return may not be dated before its shipment (%s)", *sh.PostingDate)
+	}
+	bill := map[int64]*SalesInvoiceLine{}
+	for _, l := range billed {
+		bill[l.ShipmentLineID] = l
+	}
+	byID := map[int64]*ShipmentLine{}
+	for _, l := range sh.Lines {
+		byID[l.ID] = l
+	}
+	p := &SalesReturnPlan{Posting: &ReturnPosting{Date: date, Net: decimal.Zero, VAT: decimal.Zero}, Cost: decimal.Zero}
+	for i, li := range in.Lines {
+		f := fmt.Sprintf("input.lines.%d.", i)
+		sl := byID[li.ShipmentLineID]
+		if sl == nil {
+			es.Add(ENOTFOUND, f+"shipmentLineId", "shipment %s has no line %d", sh.Number, li.ShipmentLineID)
+			continue
+		}
+		left := sl.Quantity.Sub(sl.ReturnedQty)
+		if li.Quantity.GreaterThan(left) {
+			es.Add(ECONFLICT, f+"quantity", "only %s of this shipment line may still come back; cannot return %s",
+				left.StringFixed(QuantityPlaces), li.Quantity.StringFixed(QuantityPlaces))
+			continue
+		}
+		il := bill[sl.ID]
+		r := ReturnLine{Line: sl, Quantity: li.Quantity, Cost: ReturnCost(sl.Quantity, sl.CostValue, sl.ReturnedQty, sl.ReturnedValue, li.Quantity)}
+		if li.Quantity.Equal(left) {
+			done := credited[sl.ID]
+			r.Net, r.VAT = il.NetAmount.Sub(done.Net), il.VATAmount.Sub(done.VAT)
+		} else {
+			r.Net, r.VAT = PriceLine(li.Quantity, il.UnitPrice, il.DiscountRate, il.VATRate)
+		}
+		p.Lines = append(p.Lines, r)
+	}
+	if err := es.Err(); err != nil {
+		return nil, err
+	}
+	ev := p.Posting
+	for _, r := range p.Lines {
+		ev.Lines = append(ev.Lines, ReturnPostingLine{ProductID: r.Line.ProductID, WarehouseID: sh.WarehouseID, Quantity: r.Quantity, Value: r.Cost})
+		ev.Net, ev.VAT, p.Cost = ev.Net.Add(r.Net), ev.VAT.Add(r.VAT), p.Cost.Add(r.Cost)
+	}
+	p.Total = ev.Net.Add(ev.VAT)
+	p.Applied = decimal.Min(p.Total, inv.OpenAmount())
+	return p, nil
+}

@@ -58,6 +58,54 @@ func fillInvoices(ctx context.Context, q Queryer, asOf jxc.Date, is []*jxc.Sales
 	return nil
 }
 
+// shipmentCustomers returns the customer of each of the shipments that exist.
+func shipmentCustomers(ctx context.Context, tx *Tx, ids []int64) (map[int64]int64, error) {
+	var heads []struct {
+		ID         int64 `db:"id"`
+		CustomerID int64 `db:"customer_id"`
+	}
+	if err := tx.SelectContext(ctx, &heads, `SELECT id, customer_id FROM shipments WHERE id = ANY($1)`, pq.Array(ids)); err != nil {
+		return nil, err
+	}
+	cust := map[int64]int64{}
+	for _, h := range heads {
+		cust[h.ID] = h.CustomerID
+	}
+	return cust, nil
+}
+
+// closeBilledOrders closes the shipped orders whose every shipment is
+// billed: they are done.
+func closeBilledOrders(ctx context.Context, tx *Tx, orderIDs []int64) error {
+	_, err := tx.ExecContext(ctx, `UPDATE sales_orders o SET status = 'CLOSED', updated_at = $2
+		WHERE o.id = ANY($1) AND o.status = 'SHIPPED'
+		AND NOT EXISTS (SELECT 1 FROM shipments s WHERE s.order_id = o.id AND s.status <> 'CANCELLED' AND s.invoice_id IS NULL)`,
+		pq.Array(sortedIDs(orderIDs)), tx.Now)
+	return err
+}
+
+// writeInvoiceLines writes an invoice's priced lines in one statement.
+func writeInvoiceLines(ctx context.Context, tx *Tx, id int64, lines []*jxc.BilledLine) error {
+	n := len(lines)
+	sls, pids := make([]int64, n), make([]int64, n)
+	qs, prices, discs, rates := make([]decimal.Decimal, n), make([]decimal.Decimal, n), make([]decimal.Decimal, n), make([]decimal.Decimal, n)
+	nets, vats := make([]decimal.Decimal, n), make([]decimal.Decimal, n)
+	for i, l := range lines {
+		sls[i], pids[i], qs[i], prices[i], discs[i], rates[i] = l.ShipmentLineID, l.ProductID, l.Quantity, l.UnitPrice, l.DiscountRate, l.VATRate
+		nets[i], vats[i] = l.Net, l.VAT
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO sales_invoice_lines (invoice_id, line_no, shipment_line_id, product_id, quantity,
+		unit_price, discount_rate, vat_rate, net_amount, vat_amount)
+		SELECT $1, t.n, t.sl, t.p, t.q, t.price, t.disc, t.rate, t.net, t.vat
+		FROM unnest($2::bigint[], $3::bigint[], $4::numeric[], $5::numeric[], $6::numeric[], $7::numeric[], $8::numeric[], $9::numeric[])
+			WITH ORDINALITY AS t(sl, p, q, price, disc, rate, net, vat, n)`,
+		id, pq.Array(sls), pq.Array(pids), pq.Array(decStrings(qs)), pq.Array(decStrings(prices)), pq.Array(decStrings(discs)),
+		pq.Array(decStrings(rates)), pq.Array(decStrings(nets)), pq.Array(decStrings(vats))); err != nil {
+		return domainError(err, "input.shipmentIds")
+	}
+	return nil
+}
+
 // CreateSalesInvoice implements jxc.SalesService: bills every line of one
 // or several shipped shipments of a customer (Dr AR, Cr Revenue, Cr Output
 // VAT), due after the customer's payment terms.
@@ -74,32 +122,12 @@ func (s *SalesService) CreateSalesInvoice(ctx context.Context, in jxc.SalesInvoi
 			}
 			return err
 		}
-		var es jxc.Errors
-		var heads []struct {
-			ID         int64 `db:"id"`
-			CustomerID int64 `db:"customer_id"`
-		}
-		if err := tx.SelectContext(ctx, &heads, `SELECT id, customer_id FROM shipments WHERE id = ANY($1)`, pq.Array(in.ShipmentIDs)); err != nil {
+		cust, err := shipmentCustomers(ctx, tx, in.ShipmentIDs)
+		if err != nil {
 			return err
 		}
-		cust := map[int64]int64{}
-		for _, h := range heads {
-			cust[h.ID] = h.CustomerID
-		}
-		var customerID int64
-		for i, sid := range in.ShipmentIDs {
-			f := fmt.Sprintf("input.shipmentIds.%d", i)
-			c, ok := cust[sid]
-			switch {
-			case !ok:
-				es.Add(jxc.ENOTFOUND, f, "no shipment %d", sid)
-			case customerID == 0:
-				customerID = c
-			case c != customerID:
-				es.Add(jxc.EINVALID, f, "shipment %d belongs to another customer; an invoice bills one customer", sid)
-			}
-		}
-		if err := es.Err(); err != nil {
+		customerID, err := jxc.InvoiceCustomer(in.ShipmentIDs, cust)
+		if err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `SELECT 1 FROM customers WHERE id = $1 FOR UPDATE`, customerID); err != nil {
@@ -114,34 +142,11 @@ func (s *SalesService) CreateSalesInvoice(ctx context.Context, in jxc.SalesInvoi
 		if err := tx.SelectContext(ctx, &shs, `SELECT `+shipmentCols+` FROM shipments WHERE id = ANY($1) ORDER BY id FOR UPDATE`, pq.Array(in.ShipmentIDs)); err != nil {
 			return err
 		}
-		pos := map[int64]int{}
-		for i, sid := range in.ShipmentIDs {
-			pos[sid] = i
-		}
-		var orderIDs []int64
-		for _, sh := range shs {
-			f := fmt.Sprintf("input.shipmentIds.%d", pos[sh.ID])
-			switch {
-			case sh.Status != jxc.ShipmentShipped && sh.Status != jxc.ShipmentDelivered:
-				es.Add(jxc.ECONFLICT, f, "shipment %s is %s; only shipped goods are invoiced", sh.Number, sh.Status)
-			case sh.InvoiceID != nil:
-				es.Add(jxc.ECONFLICT, f, "shipment %s is already invoiced", sh.Number)
-			case sh.PostingDate != nil && date.Before(*sh.PostingDate):
-				es.Add(jxc.EINVALID, "input.postingDate", "an invoice may not be dated before shipment %s (%s)", sh.Number, *sh.PostingDate)
-			}
-			orderIDs = append(orderIDs, sh.OrderID)
-		}
-		if err := es.Err(); err != nil {
+		orderIDs, err := jxc.CheckInvoiceable(in.ShipmentIDs, shs, date)
+		if err != nil {
 			return err
 		}
-		var lines []struct {
-			ShipmentLineID int64           `db:"shipment_line_id"`
-			ProductID      int64           `db:"product_id"`
-			Quantity       decimal.Decimal `db:"quantity"`
-			UnitPrice      decimal.Decimal `db:"unit_price"`
-			DiscountRate   decimal.Decimal `db:"discount_rate"`
-			VATRate        decimal.Decimal `db:"vat_rate"`
-		}
+		var lines []*jxc.BilledLine
 		if err := tx.SelectContext(ctx, &lines, `SELECT sl.id AS shipment_line_id, sl.product_id, sl.quantity, ol.unit_price, ol.discount_rate, ol.vat_rate
 			FROM shipment_lines sl JOIN sales_order_lines ol ON ol.id = sl.order_line_id
 			WHERE sl.shipment_id = ANY($1) ORDER BY sl.shipment_id, sl.line_no`, pq.Array(in.ShipmentIDs)); err != nil {
@@ -150,12 +155,7 @@ func (s *SalesService) CreateSalesInvoice(ctx context.Context, in jxc.SalesInvoi
 		if id, err = nextID(ctx, tx, "sales_invoices"); err != nil {
 			return err
 		}
-		net, vat := decimal.Zero, decimal.Zero
-		nets, vats := make([]decimal.Decimal, len(lines)), make([]decimal.Decimal, len(lines))
-		for i, l := range lines {
-			nets[i], vats[i] = jxc.PriceLine(l.Quantity, l.UnitPrice, l.DiscountRate, l.VATRate)
-			net, vat = net.Add(nets[i]), vat.Add(vats[i])
-		}
+		net, vat := jxc.PriceInvoice(lines)
 		p, err := post(ctx, tx, &jxc.SalesInvoicePosting{Date: date, Description: fmt.Sprintf("Sales invoice SI-%06d to %s", id, c.Code),
 			Partner: c.Code, Net: net, VAT: vat}, &id)
 		if err != nil {
@@ -166,28 +166,13 @@ func (s *SalesService) CreateSalesInvoice(ctx context.Context, in jxc.SalesInvoi
 			id, c.ID, date, date.AddDays(c.PaymentTermsDays), net, vat, net.Add(vat), p.EntryID, userID(ctx), tx.Now); err != nil {
 			return err
 		}
-		sls, pids := make([]int64, len(lines)), make([]int64, len(lines))
-		qs, prices, discs, rates := make([]decimal.Decimal, len(lines)), make([]decimal.Decimal, len(lines)), make([]decimal.Decimal, len(lines)), make([]decimal.Decimal, len(lines))
-		for i, l := range lines {
-			sls[i], pids[i], qs[i], prices[i], discs[i], rates[i] = l.ShipmentLineID, l.ProductID, l.Quantity, l.UnitPrice, l.DiscountRate, l.VATRate
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO sales_invoice_lines (invoice_id, line_no, shipment_line_id, product_id, quantity,
-			unit_price, discount_rate, vat_rate, net_amount, vat_amount)
-			SELECT $1, t.n, t.sl, t.p, t.q, t.price, t.disc, t.rate, t.net, t.vat
-			FROM unnest($2::bigint[], $3::bigint[], $4::numeric[], $5::numeric[], $6::numeric[], $7::numeric[], $8::numeric[], $9::numeric[])
-				WITH ORDINALITY AS t(sl, p, q, price, disc, rate, net, vat, n)`,
-			id, pq.Array(sls), pq.Array(pids), pq.Array(decStrings(qs)), pq.Array(decStrings(prices)), pq.Array(decStrings(discs)),
-			pq.Array(decStrings(rates)), pq.Array(decStrings(nets)), pq.Array(decStrings(vats))); err != nil {
-			return domainError(err, "input.shipmentIds")
+		if err := writeInvoiceLines(ctx, tx, id, lines); err != nil {
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE shipments SET invoice_id = $2 WHERE id = ANY($1)`, pq.Array(in.ShipmentIDs), id); err != nil {
 			return err
 		}
-		// A shipped order whose every shipment is billed is done.
-		if _, err := tx.ExecContext(ctx, `UPDATE sales_orders o SET status = 'CLOSED', updated_at = $2
-			WHERE o.id = ANY($1) AND o.status = 'SHIPPED'
-			AND NOT EXISTS (SELECT 1 FROM shipments s WHERE s.order_id = o.id AND s.status <> 'CANCELLED' AND s.invoice_id IS NULL)`,
-			pq.Array(sortedIDs(orderIDs)), tx.Now); err != nil {
+		if err := closeBilledOrders(ctx, tx, orderIDs); err != nil {
 			return err
 		}
 		if err := fillKey(ctx, tx, salesScope(ctx, "createSalesInvoice"), in.IdempotencyKey, id); err != nil {
@@ -537,6 +522,57 @@ func (s *SalesService) findPayments(ctx context.Context, f jxc.SalesDocumentFilt
 const salesReturnCols = `id, number, customer_id, shipment_id, invoice_id, posting_date, reason, net_amount, vat_amount, total_amount,
 	cost_value, applied_amount, refunded_amount, journal_entry_id, created_at`
 
+// lockInvoiceForReturn locks the shipment's invoice and loads its lines and,
+// per shipment line, what earlier returns credited.
+func lockInvoiceForReturn(ctx context.Context, tx *Tx, sh *jxc.Shipment) (*jxc.SalesInvoice, []*jxc.SalesInvoiceLine, map[int64]jxc.Credited, error) {
+	inv := &jxc.SalesInvoice{}
+	if err := tx.GetContext(ctx, inv, `SELECT `+salesInvoiceCols+` FROM sales_invoices WHERE id = $1 FOR UPDATE`, *sh.InvoiceID); err != nil {
+		return nil, nil, nil, err
+	}
+	var ils []*jxc.SalesInvoiceLine
+	if err := tx.SelectContext(ctx, &ils, `SELECT `+salesInvoiceLineCols+` FROM sales_invoice_lines WHERE invoice_id = $1`, inv.ID); err != nil {
+		return nil, nil, nil, err
+	}
+	ids := make([]int64, len(sh.Lines))
+	for i, l := range sh.Lines {
+		ids[i] = l.ID
+	}
+	var done []struct {
+		ID  int64           `db:"shipment_line_id"`
+		Net decimal.Decimal `db:"net"`
+		VAT decimal.Decimal `db:"vat"`
+	}
+	if err := tx.SelectContext(ctx, &done, `SELECT shipment_line_id, sum(net_amount) AS net, sum(vat_amount) AS vat
+		FROM sales_return_lines WHERE shipment_line_id = ANY($1) GROUP BY shipment_line_id`, pq.Array(ids)); err != nil {
+		return nil, nil, nil, err
+	}
+	credited := map[int64]jxc.Credited{}
+	for _, d := range done {
+		credited[d.ID] = jxc.Credited{Net: d.Net, VAT: d.VAT}
+	}
+	return inv, ils, credited, nil
+}
+
+// writeReturnLines writes a return's lines and adds them to what came back
+// of their shipment and order lines.
+func writeReturnLines(ctx context.Context, tx *Tx, id, warehouseID int64, lines []jxc.ReturnLine) error {
+	for i, r := range lines {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO sales_return_lines (return_id, line_no, shipment_line_id, product_id, warehouse_id,
+			quantity, cost_value, net_amount, vat_amount) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+			id, i+1, r.Line.ID, r.Line.ProductID, warehouseID, r.Quantity, r.Cost, r.Net, r.VAT); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE shipment_lines SET returned_quantity = returned_quantity + $2, returned_value = returned_value + $3
+			WHERE id = $1`, r.Line.ID, r.Quantity, r.Cost); err != nil {
+			return domainError(err, "input.lines")
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE sales_order_lines SET returned = returned + $2 WHERE id = $1`, r.Line.OrderLineID, r.Quantity); err != nil {
+			return domainError(err, "input.lines")
+		}
+	}
+	return nil
+}
+
 // CreateSalesReturn implements jxc.SalesService: the goods come back at the
 // cost they left with (Dr Inventory, Cr COGS) and the credit note reverses
 // revenue, VAT and the receivable (Dr Revenue, Dr Output VAT, Cr AR); the
@@ -561,117 +597,43 @@ func (s *SalesService) CreateSalesReturn(ctx context.Context, in jxc.SalesReturn
 		if err != nil {
 			return err
 		}
-		if sh.Status != jxc.ShipmentShipped && sh.Status != jxc.ShipmentDelivered {
-			return jxc.FieldErrorf(jxc.ECONFLICT, "input.shipmentId", "shipment %s is %s; only shipped goods come back", sh.Number, sh.Status)
-		}
-		if sh.InvoiceID == nil {
-			return jxc.FieldErrorf(jxc.ECONFLICT, "input.shipmentId", "shipment %s is not invoiced yet; invoice it, then return against it", sh.Number)
+		if err := jxc.CheckReturnable(sh); err != nil {
+			return err
 		}
 		date := dateOrToday(in.PostingDate, today(tx))
-		if sh.PostingDate != nil && date.Before(*sh.PostingDate) {
-			es.Add(jxc.EINVALID, "input.postingDate", "a return may not be dated before its shipment (%s)", *sh.PostingDate)
-		}
 		c, err := findCustomer(ctx, tx, sh.CustomerID, date)
 		if err != nil {
 			return err
 		}
-		inv := &jxc.SalesInvoice{}
-		if err := tx.GetContext(ctx, inv, `SELECT `+salesInvoiceCols+` FROM sales_invoices WHERE id = $1 FOR UPDATE`, *sh.InvoiceID); err != nil {
+		inv, ils, credited, err := lockInvoiceForReturn(ctx, tx, sh)
+		if err != nil {
 			return err
 		}
-		var ils []*jxc.SalesInvoiceLine
-		if err := tx.SelectContext(ctx, &ils, `SELECT `+salesInvoiceLineCols+` FROM sales_invoice_lines WHERE invoice_id = $1`, inv.ID); err != nil {
-			return err
-		}
-		billed := map[int64]*jxc.SalesInvoiceLine{}
-		for _, l := range ils {
-			billed[l.ShipmentLineID] = l
-		}
-		byID := map[int64]*jxc.ShipmentLine{}
-		for _, l := range sh.Lines {
-			byID[l.ID] = l
-		}
-		type retLine struct {
-			sl       *jxc.ShipmentLine
-			q        decimal.Decimal
-			cost     decimal.Decimal
-			net, vat decimal.Decimal
-		}
-		var rls []retLine
-		for i, li := range in.Lines {
-			f := fmt.Sprintf("input.lines.%d.", i)
-			sl := byID[li.ShipmentLineID]
-			if sl == nil {
-				es.Add(jxc.ENOTFOUND, f+"shipmentLineId", "shipment %s has no line %d", sh.Number, li.ShipmentLineID)
-				continue
-			}
-			left := sl.Quantity.Sub(sl.ReturnedQty)
-			if li.Quantity.GreaterThan(left) {
-				es.Add(jxc.ECONFLICT, f+"quantity", "only %s of this shipment line may still come back; cannot return %s",
-					left.StringFixed(jxc.QuantityPlaces), li.Quantity.StringFixed(jxc.QuantityPlaces))
-				continue
-			}
-			il := billed[sl.ID]
-			cost := jxc.ReturnCost(sl.Quantity, sl.CostValue, sl.ReturnedQty, sl.ReturnedValue, li.Quantity)
-			var net, vat decimal.Decimal
-			if li.Quantity.Equal(left) {
-				// The last units back take what is left of the billed
-				// amounts, so a full return credits exactly the invoice line.
-				var done struct {
-					Net decimal.Decimal `db:"net"`
-					VAT decimal.Decimal `db:"vat"`
-				}
-				if err := tx.GetContext(ctx, &done, `SELECT coalesce(sum(net_amount), 0) AS net, coalesce(sum(vat_amount), 0) AS vat
-					FROM sales_return_lines WHERE shipment_line_id = $1`, sl.ID); err != nil {
-					return err
-				}
-				net, vat = il.NetAmount.Sub(done.Net), il.VATAmount.Sub(done.VAT)
-			} else {
-				net, vat = jxc.PriceLine(li.Quantity, il.UnitPrice, il.DiscountRate, il.VATRate)
-			}
-			rls = append(rls, retLine{sl, li.Quantity, cost, net, vat})
-		}
-		if err := es.Err(); err != nil {
+		plan, err := jxc.PlanSalesReturn(sh, inv, ils, credited, date, in, es)
+		if err != nil {
 			return err
 		}
 		if id, err = nextID(ctx, tx, "sales_returns"); err != nil {
 			return err
 		}
-		ev := &jxc.ReturnPosting{Date: date, Description: fmt.Sprintf("Return CN-%06d of shipment %s", id, sh.Number), Partner: c.Code,
-			Net: decimal.Zero, VAT: decimal.Zero}
-		cost := decimal.Zero
-		for _, r := range rls {
-			ev.Lines = append(ev.Lines, jxc.ReturnPostingLine{ProductID: r.sl.ProductID, WarehouseID: sh.WarehouseID, Quantity: r.q, Value: r.cost})
-			ev.Net, ev.VAT, cost = ev.Net.Add(r.net), ev.VAT.Add(r.vat), cost.Add(r.cost)
-		}
+		ev := plan.Posting
+		ev.Description, ev.Partner = fmt.Sprintf("Return CN-%06d of shipment %s", id, sh.Number), c.Code
 		p, err := post(ctx, tx, ev, &id)
 		if err != nil {
 			return err
 		}
-		total := ev.Net.Add(ev.VAT)
-		applied := decimal.Min(total, inv.OpenAmount())
 		if _, err := tx.ExecContext(ctx, `INSERT INTO sales_returns (id, customer_id, shipment_id, invoice_id, posting_date, reason, net_amount,
 			vat_amount, total_amount, cost_value, applied_amount, journal_entry_id, created_by, created_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-			id, c.ID, sh.ID, inv.ID, date, strings.TrimSpace(deref(in.Reason)), ev.Net, ev.VAT, total, cost, applied, p.EntryID, userID(ctx), tx.Now); err != nil {
+			id, c.ID, sh.ID, inv.ID, date, strings.TrimSpace(deref(in.Reason)), ev.Net, ev.VAT, plan.Total, plan.Cost, plan.Applied,
+			p.EntryID, userID(ctx), tx.Now); err != nil {
 			return err
 		}
-		for i, r := range rls {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO sales_return_lines (return_id, line_no, shipment_line_id, product_id, warehouse_id,
-				quantity, cost_value, net_amount, vat_amount) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-				id, i+1, r.sl.ID, r.sl.ProductID, sh.WarehouseID, r.q, r.cost, r.net, r.vat); err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, `UPDATE shipment_lines SET returned_quantity = returned_quantity + $2, returned_value = returned_value + $3
-				WHERE id = $1`, r.sl.ID, r.q, r.cost); err != nil {
-				return domainError(err, "input.lines")
-			}
-			if _, err := tx.ExecContext(ctx, `UPDATE sales_order_lines SET returned = returned + $2 WHERE id = $1`, r.sl.OrderLineID, r.q); err != nil {
-				return domainError(err, "input.lines")
-			}
+		if err := writeReturnLines(ctx, tx, id, sh.WarehouseID, plan.Lines); err != nil {
+			return err
 		}
-		if applied.Sign() > 0 {
-			if err := settle(ctx, tx, []allocation{{inv, applied}}, nil, &id, date, p.EntryID, true); err != nil {
+		if plan.Applied.Sign() > 0 {
+			if err := settle(ctx, tx, []allocation{{inv, plan.Applied}}, nil, &id, date, p.EntryID, true); err != nil {
 				return err
 			}
 		}
