@@ -808,19 +808,61 @@ func (s *PurchasingService) FindOrderLineByBarcode(ctx context.Context, orderID 
 }
 
 func lineByBarcode(ctx context.Context, q Queryer, o *jxc.PurchaseOrder, barcode, field string) (*jxc.PurchaseOrderLine, error) {
+	productOf := map[string]int64{}
 	var pid int64
 	err := q.GetContext(ctx, &pid, `SELECT product_id FROM product_barcodes WHERE barcode = $1`, strings.TrimSpace(barcode))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, field, "no product has the barcode %s", barcode)
-	} else if err != nil {
+	if err == nil {
+		productOf[strings.TrimSpace(barcode)] = pid
+	} else if !errors.Is(err, sql.ErrNoRows) {
 		return nil, err
 	}
-	for _, l := range o.Lines {
-		if l.ProductID == pid {
-			return l, nil
+	return jxc.OrderLineForBarcode(o, barcode, productOf, field)
+}
+
+// barcodeProducts maps the barcodes the lines name (trimmed) to their
+// products; a barcode no product has is left out.
+func barcodeProducts(ctx context.Context, q Queryer, lines []jxc.GoodsReceiptLineInput) (map[string]int64, error) {
+	var codes []string
+	for _, l := range lines {
+		if l.Barcode != nil {
+			codes = append(codes, strings.TrimSpace(*l.Barcode))
 		}
 	}
-	return nil, jxc.FieldErrorf(jxc.ENOTFOUND, field, "barcode %s is product #%d, which is not on purchase order %s", barcode, pid, o.Number)
+	productOf := map[string]int64{}
+	if len(codes) == 0 {
+		return productOf, nil
+	}
+	var rows []struct {
+		Barcode   string `db:"barcode"`
+		ProductID int64  `db:"product_id"`
+	}
+	if err := q.SelectContext(ctx, &rows, `SELECT barcode, product_id FROM product_barcodes WHERE barcode = ANY($1)`, pq.Array(codes)); err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		productOf[r.Barcode] = r.ProductID
+	}
+	return productOf, nil
+}
+
+// writeReceiptLines writes a receipt's lines and adds them to their order
+// lines' received, rejected and received value.
+func writeReceiptLines(ctx context.Context, tx *Tx, id int64, plan *jxc.ReceiptPlan, values []decimal.Decimal) error {
+	for i, l := range plan.Input.Lines {
+		pl := plan.Lines[i]
+		if _, err := tx.ExecContext(ctx, `INSERT INTO goods_receipt_lines (receipt_id, line_no, po_line_id, product_id, location_id,
+			inspected_qty, accepted_qty, rejected_qty, rejection_reason, unit_price, value)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9, ''), $10, $11)`,
+			id, i+1, pl.ID, pl.ProductID, l.LocationID, l.AcceptedQty.Add(l.RejectedQty), l.AcceptedQty, l.RejectedQty,
+			l.RejectionReason, pl.UnitPrice, values[i]); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE purchase_order_lines SET received_qty = received_qty + $2, rejected_qty = rejected_qty + $3,
+			received_value = received_value + $4 WHERE id = $1`, pl.ID, l.AcceptedQty, l.RejectedQty, values[i]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // --- goods receipts ------------------------------------------------------------
@@ -849,52 +891,14 @@ func (s *PurchasingService) PostGoodsReceipt(ctx context.Context, in jxc.GoodsRe
 			return err
 		}
 		es := slices.Clone(invalid)
-		if !o.Status.Receivable() {
-			es.Add(jxc.ECONFLICT, "input.purchaseOrderId", "purchase order %s is %s; goods are received against APPROVED or PARTIALLY_RECEIVED orders", o.Number, o.Status)
+		productOf, err := barcodeProducts(ctx, tx, in.Lines)
+		if err != nil {
+			return err
 		}
-		if in.ReceiptDate.Before(o.OrderDate) {
-			es.Add(jxc.EINVALID, "input.receiptDate", "a receipt may not be dated before its order (%s)", o.OrderDate)
-		}
-		byID := map[int64]*jxc.PurchaseOrderLine{}
-		for _, l := range o.Lines {
-			byID[l.ID] = l
-		}
-		lines := make([]*jxc.PurchaseOrderLine, len(in.Lines))
-		seen := map[int64]int{}
+		plan := jxc.PlanGoodsReceipt(o, productOf, in, &es)
 		var refs []stockRef
-		for i, l := range in.Lines {
-			f := fmt.Sprintf("input.lines.%d.", i)
-			var pl *jxc.PurchaseOrderLine
-			if (l.PurchaseOrderLineID == nil) == (l.Barcode == nil) {
-				continue // reported by the validation
-			}
-			if l.Barcode != nil {
-				pl, err = lineByBarcode(ctx, tx, o, *l.Barcode, f+"barcode")
-				if err != nil {
-					le, ok := jxc.AsErrors(err)
-					if !ok {
-						return err
-					}
-					es = append(es, le...)
-					continue
-				}
-			} else if pl = byID[*l.PurchaseOrderLineID]; pl == nil {
-				es.Add(jxc.ENOTFOUND, f+"purchaseOrderLineId", "line %d is not on purchase order %s", *l.PurchaseOrderLineID, o.Number)
-				continue
-			}
-			if j, dup := seen[pl.ID]; dup {
-				es.Add(jxc.EINVALID, f+"purchaseOrderLineId", "order line %d is already received on line %d of this receipt", pl.LineNo, j)
-				continue
-			}
-			seen[pl.ID] = i
-			lines[i] = pl
-			if l.AcceptedQty.GreaterThan(pl.OpenQuantity()) {
-				es.Add(jxc.ECONFLICT, f+"acceptedQuantity", "only %s of %s is still to be received on %s line %d; %s cannot be accepted",
-					pl.OpenQuantity().String(), pl.Product.SKU, o.Number, pl.LineNo, l.AcceptedQty.String())
-			}
-			if l.LocationID != nil {
-				refs = append(refs, stockRef{f, pl.ProductID, o.WarehouseID, l.LocationID})
-			}
+		for _, i := range plan.Located {
+			refs = append(refs, stockRef{fmt.Sprintf("input.lines.%d.", i), plan.Lines[i].ProductID, o.WarehouseID, in.Lines[i].LocationID})
 		}
 		if err := checkStockRefs(ctx, tx, &es, refs); err != nil {
 			return err
@@ -906,48 +910,22 @@ func (s *PurchasingService) PostGoodsReceipt(ctx context.Context, in jxc.GoodsRe
 		if err != nil {
 			return err
 		}
-		ev := &jxc.ReceiptPosting{Date: in.ReceiptDate, Description: fmt.Sprintf("Goods receipt %s for %s", number, o.Number),
-			Partner: o.Supplier.Code, CostCentre: o.CostCentre}
-		for i, l := range in.Lines {
-			if l.AcceptedQty.Sign() > 0 {
-				ev.Lines = append(ev.Lines, jxc.ReceiptPostingLine{Field: fmt.Sprintf("input.lines.%d.", i), ProductID: lines[i].ProductID,
-					WarehouseID: o.WarehouseID, LocationID: l.LocationID, Quantity: l.AcceptedQty, UnitPrice: lines[i].UnitPrice})
-			}
-		}
 		var entryID *int64
 		values := make([]decimal.Decimal, len(in.Lines))
-		if len(ev.Lines) > 0 {
+		if ev := plan.Posting(number); ev != nil {
 			p, err := post(ctx, tx, ev, &id)
 			if err != nil {
 				return err
 			}
-			entryID = p.EntryID
-			k := 0
-			for i, l := range in.Lines {
-				if l.AcceptedQty.Sign() > 0 {
-					values[i] = p.Moves[k].Value
-					k++
-				}
-			}
+			entryID, values = p.EntryID, plan.Values(p.Moves)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO goods_receipts (id, number, purchase_order_id, warehouse_id, receipt_date, notes, journal_entry_id, created_by, created_at)
 			VALUES ($1, $2, $3, $4, $5, coalesce($6, ''), $7, $8, $9)`,
 			id, number, o.ID, o.WarehouseID, in.ReceiptDate, in.Notes, entryID, userID(ctx), tx.Now); err != nil {
 			return err
 		}
-		for i, l := range in.Lines {
-			pl := lines[i]
-			if _, err := tx.ExecContext(ctx, `INSERT INTO goods_receipt_lines (receipt_id, line_no, po_line_id, product_id, location_id,
-				inspected_qty, accepted_qty, rejected_qty, rejection_reason, unit_price, value)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9, ''), $10, $11)`,
-				id, i+1, pl.ID, pl.ProductID, l.LocationID, l.AcceptedQty.Add(l.RejectedQty), l.AcceptedQty, l.RejectedQty,
-				l.RejectionReason, pl.UnitPrice, values[i]); err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, `UPDATE purchase_order_lines SET received_qty = received_qty + $2, rejected_qty = rejected_qty + $3,
-				received_value = received_value + $4 WHERE id = $1`, pl.ID, l.AcceptedQty, l.RejectedQty, values[i]); err != nil {
-				return err
-			}
+		if err := writeReceiptLines(ctx, tx, id, plan, values); err != nil {
+			return err
 		}
 		if err := settleOrderStatus(ctx, tx, o.ID); err != nil {
 			return err

@@ -1,0 +1,170 @@
+package jxc
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Purchase orders: their life cycle, lines and what has happened to them.
+
+// PurchaseOrderStatus is where a purchase order is in its life.
+type PurchaseOrderStatus string
+
+const (
+	PODraft             PurchaseOrderStatus = "DRAFT"
+	POSubmitted         PurchaseOrderStatus = "SUBMITTED"
+	POApproved          PurchaseOrderStatus = "APPROVED"
+	POPartiallyReceived PurchaseOrderStatus = "PARTIALLY_RECEIVED"
+	POReceived          PurchaseOrderStatus = "RECEIVED"
+	POClosed            PurchaseOrderStatus = "CLOSED"
+	POCancelled         PurchaseOrderStatus = "CANCELLED"
+)
+
+// Receivable reports whether goods may be received against the order.
+func (s PurchaseOrderStatus) Receivable() bool { return s == POApproved || s == POPartiallyReceived }
+
+// Invoiceable reports whether the supplier may invoice the order.
+func (s PurchaseOrderStatus) Invoiceable() bool {
+	return s == POApproved || s == POPartiallyReceived || s == POReceived
+}
+
+// PurchaseOrder is an order to a supplier.
+type PurchaseOrder struct {
+	ID             int64                `db:"id"`
+	Number         string               `db:"number"`
+	SupplierID     int64                `db:"supplier_id"`
+	WarehouseID    int64                `db:"warehouse_id"`
+	Status         PurchaseOrderStatus  `db:"status"`
+	OrderDate      Date                 `db:"order_date"`
+	ExpectedDate   Date                 `db:"expected_date"`
+	CostCentre     string               `db:"cost_centre"`
+	Notes          string               `db:"notes"`
+	BudgetWarnings []string             `db:"-"`
+	CreatedByID    *int64               `db:"created_by"`
+	CreatedAt      time.Time            `db:"created_at"`
+	SubmittedAt    *time.Time           `db:"submitted_at"`
+	ApprovedAt     *time.Time           `db:"approved_at"`
+	ApprovedByID   *int64               `db:"approved_by"`
+	ClosedAt       *time.Time           `db:"closed_at"`
+	Lines          []*PurchaseOrderLine `db:"-"`
+	Supplier       *Supplier            `db:"-"`
+	Warehouse      *Warehouse           `db:"-"`
+}
+
+// NetAmount is the order's value before VAT.
+func (o *PurchaseOrder) NetAmount() decimal.Decimal {
+	t := decimal.Zero
+	for _, l := range o.Lines {
+		t = t.Add(l.NetAmount())
+	}
+	return t
+}
+
+// TaxAmount is the VAT on the order, per line.
+func (o *PurchaseOrder) TaxAmount() decimal.Decimal {
+	t := decimal.Zero
+	for _, l := range o.Lines {
+		t = t.Add(RoundMoney(l.NetAmount().Mul(l.VATRate)))
+	}
+	return t
+}
+
+// TotalAmount is net plus VAT.
+func (o *PurchaseOrder) TotalAmount() decimal.Decimal { return o.NetAmount().Add(o.TaxAmount()) }
+
+// PurchaseOrderLine is one product on an order with what has happened to it.
+type PurchaseOrderLine struct {
+	ID              int64           `db:"id"`
+	PurchaseOrderID int64           `db:"purchase_order_id"`
+	LineNo          int             `db:"line_no"`
+	ProductID       int64           `db:"product_id"`
+	Quantity        decimal.Decimal `db:"quantity"`
+	UnitPrice       decimal.Decimal `db:"unit_price"`
+	VATRate         decimal.Decimal `db:"vat_rate"`
+	ReceivedQty     decimal.Decimal `db:"received_qty"`
+	RejectedQty     decimal.Decimal `db:"rejected_qty"`
+	InvoicedQty     decimal.Decimal `db:"invoiced_qty"`
+	ReceivedValue   decimal.Decimal `db:"received_value"`
+	GRNICleared     decimal.Decimal `db:"grni_cleared"`
+	Product         *Product        `db:"-"`
+}
+
+// NetAmount is quantity x unit price.
+func (l *PurchaseOrderLine) NetAmount() decimal.Decimal {
+	return RoundMoney(l.Quantity.Mul(l.UnitPrice))
+}
+
+// OpenQuantity is what is still to be received.
+func (l *PurchaseOrderLine) OpenQuantity() decimal.Decimal { return l.Quantity.Sub(l.ReceivedQty) }
+
+// GRNIBalance is received but not invoiced, at order price (negative when
+// invoiced before received).
+func (l *PurchaseOrderLine) GRNIBalance() decimal.Decimal { return l.ReceivedValue.Sub(l.GRNICleared) }
+
+// UninvoicedAmount is the order value not yet invoiced: the line's
+// commitment against the budget.
+func (l *PurchaseOrderLine) UninvoicedAmount() decimal.Decimal {
+	return RoundMoney(l.Quantity.Sub(l.InvoicedQty).Mul(l.UnitPrice))
+}
+
+// PurchaseOrderInput creates a draft purchase order.
+type PurchaseOrderInput struct {
+	SupplierID     int64
+	WarehouseID    int64
+	OrderDate      Date
+	ExpectedDate   *Date
+	CostCentre     *string
+	Notes          *string
+	Lines          []PurchaseOrderLineInput
+	IdempotencyKey *string
+}
+
+// PurchaseOrderLineInput is one product to order. The price defaults to
+// the supplier's last price for the product.
+type PurchaseOrderLineInput struct {
+	ProductID int64
+	Quantity  decimal.Decimal
+	UnitPrice *decimal.Decimal
+}
+
+// ValidatePurchaseOrderInput returns every rule the input breaks on its own.
+func ValidatePurchaseOrderInput(in PurchaseOrderInput) error {
+	var es Errors
+	checkOptText(&es, "input.costCentre", "cost centre", in.CostCentre, 0, 50)
+	checkOptText(&es, "input.notes", "notes", in.Notes, 0, 2000)
+	checkIdempotencyKey(&es, in.IdempotencyKey)
+	checkLineCount(&es, len(in.Lines), 1, 500)
+	if in.ExpectedDate != nil && !in.OrderDate.IsZero() && in.ExpectedDate.Before(in.OrderDate) {
+		es.Add(EINVALID, "input.expectedDate", "expected date may not be before the order date %s", in.OrderDate)
+	}
+	seen := map[int64]int{}
+	for i, l := range in.Lines {
+		f := fmt.Sprintf("input.lines.%d.", i)
+		CheckQuantity(&es, f+"quantity", l.Quantity)
+		if l.UnitPrice != nil {
+			CheckUnitCost(&es, f+"unitPrice", *l.UnitPrice)
+		}
+		if j, dup := seen[l.ProductID]; dup {
+			es.Add(EINVALID, f+"productId", "product %d is already on line %d: put the quantity on one line", l.ProductID, j)
+		}
+		seen[l.ProductID] = i
+	}
+	return es.Err()
+}
+
+// PurchaseOrderFilter narrows the purchase order list.
+type PurchaseOrderFilter struct {
+	SupplierID *int64
+	Status     []PurchaseOrderStatus
+	DateFrom   *Date
+	DateTo     *Date
+	Search     *string
+}
+
+// ApprovalResult is an approved order with the budget warnings it raised.
+type ApprovalResult struct {
+	Order    *PurchaseOrder
+	Warnings []string
+}
