@@ -2,6 +2,7 @@ package jxc
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -141,4 +142,92 @@ func ThreeWayMatch(lineNo int, sku string, inv SupplierInvoiceLineInput, po *Pur
 			"%s: invoiced %s but only %s received and not yet invoiced", sku, inv.Quantity.String(), open.String())})
 	}
 	return out
+}
+
+// SupplierInvoicePlan is how a supplier's invoice meets its order.
+type SupplierInvoicePlan struct {
+	Order *PurchaseOrder
+	Input SupplierInvoiceInput
+	// Lines are the order lines the input's lines invoice, by position.
+	Lines []*PurchaseOrderLine
+	// Issues are the three-way match's findings beyond tolerance; any
+	// puts the invoice on hold.
+	Issues []MatchIssue
+}
+
+// PlanSupplierInvoice matches an invoice's lines (in.InvoiceDate set) to its
+// order and returns every rule it breaks against the order at once: the
+// order's status and date, lines not on it, more invoiced than is ordered
+// and not yet invoiced.
+func PlanSupplierInvoice(o *PurchaseOrder, tol MatchTolerance, in SupplierInvoiceInput) (*SupplierInvoicePlan, error) {
+	var es Errors
+	if !o.Status.Invoiceable() {
+		es.Add(ECONFLICT, "input.purchaseOrderId", "purchase order %s is %s; only approved orders are invoiced", o.Number, o.Status)
+	}
+	if in.InvoiceDate.Before(o.OrderDate) {
+		es.Add(EINVALID, "input.invoiceDate", "an invoice may not be dated before its order (%s)", o.OrderDate)
+	}
+	byID := map[int64]*PurchaseOrderLine{}
+	for _, l := range o.Lines {
+		byID[l.ID] = l
+	}
+	p := &SupplierInvoicePlan{Order: o, Input: in, Lines: make([]*PurchaseOrderLine, len(in.Lines))}
+	for i, l := range in.Lines {
+		f := fmt.Sprintf("input.lines.%d.", i)
+		pl := byID[l.PurchaseOrderLineID]
+		if pl == nil {
+			es.Add(ENOTFOUND, f+"purchaseOrderLineId", "line %d is not on purchase order %s", l.PurchaseOrderLineID, o.Number)
+			continue
+		}
+		p.Lines[i] = pl
+		if left := pl.Quantity.Sub(pl.InvoicedQty); l.Quantity.GreaterThan(left) {
+			es.Add(ECONFLICT, f+"quantity", "only %s of %s is ordered and not yet invoiced on %s line %d; %s cannot be invoiced",
+				left.String(), pl.Product.SKU, o.Number, pl.LineNo, l.Quantity.String())
+		}
+		p.Issues = append(p.Issues, ThreeWayMatch(i+1, pl.Product.SKU, l, pl, tol)...)
+	}
+	if err := es.Err(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// Status is OPEN, or ON_HOLD when the match found issues.
+func (p *SupplierInvoicePlan) Status() SupplierInvoiceStatus {
+	if len(p.Issues) > 0 {
+		return InvoiceOnHold
+	}
+	return InvoiceOpen
+}
+
+// Posting clears GRNI for what the invoice bills and books the variance
+// and input VAT against the payable.
+func (p *SupplierInvoicePlan) Posting(number string) *InvoicePosting {
+	o, in := p.Order, p.Input
+	ev := &InvoicePosting{Date: in.InvoiceDate, Description: fmt.Sprintf("Supplier invoice %s (%s %s) for %s", number, o.Supplier.Code,
+		strings.TrimSpace(in.SupplierInvoiceNo), o.Number), Partner: o.Supplier.Code, CostCentre: o.CostCentre}
+	for i, l := range in.Lines {
+		pl := p.Lines[i]
+		ev.Lines = append(ev.Lines, &InvoicePostingLine{Quantity: l.Quantity, UnitPrice: l.UnitPrice, VATRate: pl.VATRate,
+			OrderPrice: pl.UnitPrice, ReceivedQty: pl.ReceivedQty, ReceivedValue: pl.ReceivedValue, InvoicedQty: pl.InvoicedQty, GRNICleared: pl.GRNICleared})
+	}
+	return ev
+}
+
+// BudgetCharges are the invoice's budget entries, given its posting once
+// posted (which prices each line): the commitment falls by what each line
+// no longer has to be invoiced (telescoping to the cent), in the order's
+// period; the actual is the invoice's net, in the invoice's period.
+func (p *SupplierInvoicePlan) BudgetCharges(ev *InvoicePosting) (release, actual []BudgetCharge) {
+	o := p.Order
+	for i, l := range p.Input.Lines {
+		pl, el := p.Lines[i], ev.Lines[i]
+		before := pl.UninvoicedAmount()
+		after := RoundMoney(pl.Quantity.Sub(pl.InvoicedQty).Sub(l.Quantity).Mul(pl.UnitPrice))
+		one := &PurchaseOrder{OrderDate: o.OrderDate, CostCentre: o.CostCentre, Lines: []*PurchaseOrderLine{pl}}
+		release = append(release, OrderCharges(one, func(*PurchaseOrderLine) decimal.Decimal { return after.Sub(before) })...)
+		one.OrderDate = p.Input.InvoiceDate
+		actual = append(actual, OrderCharges(one, func(*PurchaseOrderLine) decimal.Decimal { return el.Net })...)
+	}
+	return release, actual
 }

@@ -1,6 +1,9 @@
 package jxc
 
 import (
+	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -119,4 +122,93 @@ func checkPayFrom(es *Errors, p PayFrom, supplierID *int64, invoiceNo *string) {
 		es.Add(EINVALID, "input.payFrom", "payFrom must be BANK or PAYABLE")
 	}
 	checkOptText(es, "input.supplierInvoiceNumber", "supplier's invoice number", invoiceNo, 0, 100)
+}
+
+// LandedCostTarget is a receipt line a landed cost is spread over.
+type LandedCostTarget struct {
+	Receipt *GoodsReceipt
+	Line    *GoodsReceiptLine
+}
+
+// LandedCostPlan is how a landed cost spreads over receipt lines.
+type LandedCostPlan struct {
+	Input    LandedCostInput
+	Supplier *Supplier
+	// Targets are the lines that get a share, each with its amount; lines
+	// whose share rounds to zero are left out.
+	Targets []LandedCostTarget
+	Amounts []decimal.Decimal
+}
+
+// PlanLandedCost spreads a landed cost over the accepted lines of receipts
+// (by the input's position, nil where no such receipt exists) by value or
+// quantity. sup is the supplier the input names (nil when none or missing).
+// It returns every refusal at once: receipts missing or listed twice, a
+// missing supplier, and receipts with nothing to spread the cost by.
+func PlanLandedCost(receipts []*GoodsReceipt, sup *Supplier, in LandedCostInput) (*LandedCostPlan, error) {
+	var es Errors
+	var found []*GoodsReceipt
+	for i, r := range receipts {
+		f := fmt.Sprintf("input.receiptIds.%d", i)
+		if r == nil {
+			es.Add(ENOTFOUND, f, "no goods receipt %d", in.ReceiptIDs[i])
+			continue
+		}
+		if slices.ContainsFunc(found, func(x *GoodsReceipt) bool { return x.ID == r.ID }) {
+			es.Add(EINVALID, f, "receipt %s is listed twice", r.Number)
+			continue
+		}
+		found = append(found, r)
+	}
+	if in.SupplierID != nil && sup == nil {
+		es.Add(ENOTFOUND, "input.supplierId", "no supplier %d", *in.SupplierID)
+	}
+	var targets []LandedCostTarget
+	var weights []decimal.Decimal
+	total := decimal.Zero
+	for _, r := range found {
+		for _, l := range r.Lines {
+			if l.AcceptedQty.Sign() == 0 {
+				continue
+			}
+			w := l.AcceptedQty
+			if in.Basis == ByValue {
+				w = l.Value
+			}
+			targets, weights, total = append(targets, LandedCostTarget{r, l}), append(weights, w), total.Add(w)
+		}
+	}
+	if len(es) == 0 && total.Sign() <= 0 {
+		es.Add(EINVALID, "input.receiptIds", "the receipts have no accepted goods with a %s to spread the cost by", strings.ToLower(string(in.Basis)))
+	}
+	if err := es.Err(); err != nil {
+		return nil, err
+	}
+	p := &LandedCostPlan{Input: in, Supplier: sup}
+	for i, a := range AllocateByWeight(in.Amount, weights) {
+		if a.Sign() != 0 {
+			p.Targets, p.Amounts = append(p.Targets, targets[i]), append(p.Amounts, a)
+		}
+	}
+	return p, nil
+}
+
+// Posting raises the value of what is still on hand and charges what is
+// gone to cost of goods sold, against the bank or, paid later, the
+// supplier's payable.
+func (p *LandedCostPlan) Posting(number string) *LandedCostPosting {
+	in := p.Input
+	desc := fmt.Sprintf("Landed cost %s (%s)", number, strings.ToLower(string(in.Kind)))
+	if in.Description != nil && *in.Description != "" {
+		desc += ": " + *in.Description
+	}
+	ev := &LandedCostPosting{Date: in.PostingDate, Description: desc, CreditAccount: AccountBank}
+	if in.PayFrom == PayFromPayable {
+		ev.CreditAccount, ev.Partner = AccountPayable, p.Supplier.Code
+	}
+	for i, t := range p.Targets {
+		ev.Shares = append(ev.Shares, &LandedCostShare{ProductID: t.Line.ProductID, WarehouseID: t.Receipt.WarehouseID,
+			ReceivedQty: t.Line.AcceptedQty, Amount: p.Amounts[i]})
+	}
+	return ev
 }

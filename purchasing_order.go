@@ -168,3 +168,23 @@ type ApprovalResult struct {
 	Order    *PurchaseOrder
 	Warnings []string
 }
+
+// OrderCharges is what an order's lines commit, per budget key: net
+// amount at order price against inventory (1405), by the order's cost
+// centre and period and each product's category. amount picks the part.
+// An order without a cost centre charges no budget.
+func OrderCharges(o *PurchaseOrder, amount func(l *PurchaseOrderLine) decimal.Decimal) []BudgetCharge {
+	if o.CostCentre == "" {
+		return nil
+	}
+	var out []BudgetCharge
+	for _, l := range o.Lines {
+		var cat *int64
+		if l.Product != nil {
+			cat = l.Product.CategoryID
+		}
+		out = append(out, BudgetCharge{Year: o.OrderDate.Year, Month: int(o.OrderDate.Month), CostCentre: o.CostCentre,
+			AccountCode: AccountInventory, CategoryID: cat, Amount: amount(l)})
+	}
+	return out
+}

@@ -660,27 +660,8 @@ func (s *PurchasingService) ClosePurchaseOrder(ctx context.Context, id int64) (*
 		})
 }
 
-// orderCharges is what an order's lines commit, per budget key: net
-// amount at order price against inventory (1405), by the order's cost
-// centre and period and each product's category. amount picks the part.
-func orderCharges(o *jxc.PurchaseOrder, amount func(l *jxc.PurchaseOrderLine) decimal.Decimal) []jxc.BudgetCharge {
-	if o.CostCentre == "" {
-		return nil
-	}
-	var out []jxc.BudgetCharge
-	for _, l := range o.Lines {
-		var cat *int64
-		if l.Product != nil {
-			cat = l.Product.CategoryID
-		}
-		out = append(out, jxc.BudgetCharge{Year: o.OrderDate.Year, Month: int(o.OrderDate.Month), CostCentre: o.CostCentre,
-			AccountCode: jxc.AccountInventory, CategoryID: cat, Amount: amount(l)})
-	}
-	return out
-}
-
 func releaseCommitment(ctx context.Context, tx *Tx, o *jxc.PurchaseOrder, src jxc.SourceType) error {
-	charges := orderCharges(o, func(l *jxc.PurchaseOrderLine) decimal.Decimal { return l.UninvoicedAmount().Neg() })
+	charges := jxc.OrderCharges(o, func(l *jxc.PurchaseOrderLine) decimal.Decimal { return l.UninvoicedAmount().Neg() })
 	return writeBudgetEntries(ctx, tx, charges, "COMMITMENT", src, o.ID)
 }
 
@@ -696,7 +677,7 @@ func (s *PurchasingService) ApprovePurchaseOrder(ctx context.Context, id int64) 
 		if o.Status != jxc.POSubmitted {
 			return jxc.FieldErrorf(jxc.ECONFLICT, "id", "purchase order %s is %s; only a SUBMITTED order can be approved", o.Number, o.Status)
 		}
-		charges := orderCharges(o, func(l *jxc.PurchaseOrderLine) decimal.Decimal { return l.NetAmount() })
+		charges := jxc.OrderCharges(o, func(l *jxc.PurchaseOrderLine) decimal.Decimal { return l.NetAmount() })
 		warnings, err := chargeBudget(ctx, tx, charges, "COMMITMENT", "id", jxc.SourceType("PURCHASE_ORDER"), o.ID)
 		if err != nil {
 			return err
