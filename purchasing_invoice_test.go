@@ -22,7 +22,7 @@ func TestPlanSupplierInvoice(t *testing.T) {
 		{name: "within the price tolerance", status: jxc.POReceived, date: day,
 			lines: []jxc.SupplierInvoiceLineInput{{PurchaseOrderLineID: 11, Quantity: d("3"), UnitPrice: d("2.55")}}},
 		{name: "dearer and more than received goes on hold", date: day,
-			lines: []jxc.SupplierInvoiceLineInput{{PurchaseOrderLineID: 11, Quantity: d("4"), UnitPrice: d("2.6")}},
+			lines:  []jxc.SupplierInvoiceLineInput{{PurchaseOrderLineID: 11, Quantity: d("4"), UnitPrice: d("2.6")}},
 			issues: []jxc.MatchIssueKind{jxc.MatchPrice, jxc.MatchQuantity}, hold: true},
 		{name: "every refusal at once", status: jxc.PODraft, date: jxc.Date{Year: 2026, Month: 3, Day: 9},
 			lines: []jxc.SupplierInvoiceLineInput{{PurchaseOrderLineID: 99, Quantity: d("1"), UnitPrice: d("1")},
