@@ -109,7 +109,7 @@ var masterRows = map[string]string{
 type leanKey struct{}
 
 // withLeanCommit marks a context whose writes commit without waiting for
-// the WAL flush (the demo loader; see SalesService.withTx).
+// the WAL flush (the demo loader; see SalesService.write).
 func withLeanCommit(ctx context.Context) context.Context { return context.WithValue(ctx, leanKey{}, true) }
 
 // Write runs one business write (see the top of this file) and returns the
