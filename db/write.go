@@ -2,10 +2,10 @@ package db
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/lib/pq"
@@ -110,7 +110,9 @@ type leanKey struct{}
 
 // withLeanCommit marks a context whose writes commit without waiting for
 // the WAL flush (the demo loader; see SalesService.write).
-func withLeanCommit(ctx context.Context) context.Context { return context.WithValue(ctx, leanKey{}, true) }
+func withLeanCommit(ctx context.Context) context.Context {
+	return context.WithValue(ctx, leanKey{}, true)
+}
 
 // Write runs one business write (see the top of this file) and returns the
 // id of the record it produced: the first tx.Produced, or the first
