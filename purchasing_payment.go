@@ -90,3 +90,46 @@ type PayablesAging struct {
 	Rows  []*PayablesAgingRow
 	Total AgingBuckets
 }
+
+// PayableInvoice is what a payment needs to know of an invoice it pays.
+type PayableInvoice struct {
+	ID         int64                 `db:"id"`
+	Number     string                `db:"number"`
+	SupplierID int64                 `db:"supplier_id"`
+	Status     SupplierInvoiceStatus `db:"status"`
+	Total      decimal.Decimal       `db:"total_amount"`
+	Paid       decimal.Decimal       `db:"paid_amount"`
+	Date       Date                  `db:"invoice_date"`
+}
+
+// CheckSupplierPayment returns every rule a payment (in.PaymentDate set)
+// breaks against its supplier (found or not) and the invoices it
+// allocates to (by id; missing ones do not exist): another supplier's,
+// on hold, already paid, less open than allocated, or dated after the
+// payment.
+func CheckSupplierPayment(in SupplierPaymentInput, supplierFound bool, invoices map[int64]*PayableInvoice) error {
+	var es Errors
+	if !supplierFound {
+		es.Add(ENOTFOUND, "input.supplierId", "no supplier %d", in.SupplierID)
+	}
+	for i, a := range in.Allocations {
+		f := fmt.Sprintf("input.allocations.%d.", i)
+		inv := invoices[a.InvoiceID]
+		switch {
+		case inv == nil:
+			es.Add(ENOTFOUND, f+"invoiceId", "no supplier invoice %d", a.InvoiceID)
+		case inv.SupplierID != in.SupplierID:
+			es.Add(EINVALID, f+"invoiceId", "invoice %s is another supplier's", inv.Number)
+		case inv.Status == InvoiceOnHold:
+			es.Add(ECONFLICT, f+"invoiceId", "invoice %s is on hold: its three-way match failed, and finance must approve the mismatch before it is paid", inv.Number)
+		case inv.Status == InvoicePaid:
+			es.Add(ECONFLICT, f+"invoiceId", "invoice %s is already paid", inv.Number)
+		case a.Amount.GreaterThan(inv.Total.Sub(inv.Paid)):
+			es.Add(ECONFLICT, f+"amount", "invoice %s has only %s open; %s cannot be allocated to it",
+				inv.Number, FormatMoney(inv.Total.Sub(inv.Paid)), FormatMoney(a.Amount))
+		case in.PaymentDate.Before(inv.Date):
+			es.Add(EINVALID, "input.paymentDate", "a payment may not be dated before the invoice %s it pays (%s)", inv.Number, inv.Date)
+		}
+	}
+	return es.Err()
+}

@@ -298,6 +298,26 @@ func findPayment(ctx context.Context, q Queryer, id int64) (*jxc.SupplierPayment
 	return p, loadPayments(ctx, q, []*jxc.SupplierPayment{p})
 }
 
+// lockPayableInvoices locks the invoices a payment allocates to, in id
+// order, and returns those that exist by id.
+func lockPayableInvoices(ctx context.Context, tx *Tx, allocs []jxc.PaymentAllocationInput) (map[int64]*jxc.PayableInvoice, error) {
+	ids := make([]int64, len(allocs))
+	for i, a := range allocs {
+		ids[i] = a.InvoiceID
+	}
+	slices.Sort(ids)
+	var locked []*jxc.PayableInvoice
+	if err := tx.SelectContext(ctx, &locked, `SELECT id, number, supplier_id, status, total_amount, paid_amount, invoice_date
+		FROM supplier_invoices WHERE id = ANY($1) ORDER BY id FOR UPDATE`, pq.Array(ids)); err != nil {
+		return nil, err
+	}
+	invs := map[int64]*jxc.PayableInvoice{}
+	for _, l := range locked {
+		invs[l.ID] = l
+	}
+	return invs, nil
+}
+
 // PostSupplierPayment implements jxc.PurchasingService: Dr trade payables,
 // Cr bank, allocated to the supplier's open invoices (locked by id).
 func (s *PurchasingService) PostSupplierPayment(ctx context.Context, in jxc.SupplierPaymentInput) (*jxc.SupplierPayment, error) {
@@ -307,57 +327,15 @@ func (s *PurchasingService) PostSupplierPayment(ctx context.Context, in jxc.Supp
 	var out *jxc.SupplierPayment
 	rid, err := s.db.Write(ctx, jxc.Op{Name: "postSupplierPayment", Key: in.IdempotencyKey, Input: in}, func(tx *Tx) error {
 		in.PaymentDate = dateOr(in.PaymentDate, tx)
-		var es jxc.Errors
 		sup, err := findSupplier(ctx, tx, in.SupplierID)
-		if err != nil {
-			if jxc.ErrorCode(err) != jxc.ENOTFOUND {
-				return err
-			}
-			es.Add(jxc.ENOTFOUND, "input.supplierId", "no supplier %d", in.SupplierID)
-		}
-		ids := make([]int64, len(in.Allocations))
-		for i, a := range in.Allocations {
-			ids[i] = a.InvoiceID
-		}
-		slices.Sort(ids)
-		type lockedInvoice struct {
-			ID         int64           `db:"id"`
-			Number     string          `db:"number"`
-			SupplierID int64           `db:"supplier_id"`
-			Status     string          `db:"status"`
-			Total      decimal.Decimal `db:"total_amount"`
-			Paid       decimal.Decimal `db:"paid_amount"`
-			Date       jxc.Date        `db:"invoice_date"`
-		}
-		var locked []*lockedInvoice
-		if err := tx.SelectContext(ctx, &locked, `SELECT id, number, supplier_id, status, total_amount, paid_amount, invoice_date
-			FROM supplier_invoices WHERE id = ANY($1) ORDER BY id FOR UPDATE`, pq.Array(ids)); err != nil {
+		if err != nil && jxc.ErrorCode(err) != jxc.ENOTFOUND {
 			return err
 		}
-		invs := map[int64]*lockedInvoice{}
-		for _, l := range locked {
-			invs[l.ID] = l
+		invs, err := lockPayableInvoices(ctx, tx, in.Allocations)
+		if err != nil {
+			return err
 		}
-		for i, a := range in.Allocations {
-			f := fmt.Sprintf("input.allocations.%d.", i)
-			inv := invs[a.InvoiceID]
-			switch {
-			case inv == nil:
-				es.Add(jxc.ENOTFOUND, f+"invoiceId", "no supplier invoice %d", a.InvoiceID)
-			case inv.SupplierID != in.SupplierID:
-				es.Add(jxc.EINVALID, f+"invoiceId", "invoice %s is another supplier's", inv.Number)
-			case inv.Status == string(jxc.InvoiceOnHold):
-				es.Add(jxc.ECONFLICT, f+"invoiceId", "invoice %s is on hold: its three-way match failed, and finance must approve the mismatch before it is paid", inv.Number)
-			case inv.Status == string(jxc.InvoicePaid):
-				es.Add(jxc.ECONFLICT, f+"invoiceId", "invoice %s is already paid", inv.Number)
-			case a.Amount.GreaterThan(inv.Total.Sub(inv.Paid)):
-				es.Add(jxc.ECONFLICT, f+"amount", "invoice %s has only %s open; %s cannot be allocated to it",
-					inv.Number, jxc.FormatMoney(inv.Total.Sub(inv.Paid)), jxc.FormatMoney(a.Amount))
-			case in.PaymentDate.Before(inv.Date):
-				es.Add(jxc.EINVALID, "input.paymentDate", "a payment may not be dated before the invoice %s it pays (%s)", inv.Number, inv.Date)
-			}
-		}
-		if err := es.Err(); err != nil {
+		if err := jxc.CheckSupplierPayment(in, sup != nil, invs); err != nil {
 			return err
 		}
 		id, number, err := newID(ctx, tx, "supplier_payments", "SP")
