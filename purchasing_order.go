@@ -2,6 +2,7 @@ package jxc
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -187,4 +188,72 @@ func OrderCharges(o *PurchaseOrder, amount func(l *PurchaseOrderLine) decimal.De
 			AccountCode: AccountInventory, CategoryID: cat, Amount: amount(l)})
 	}
 	return out
+}
+
+// PurchaseOrderPlan is what a new order's lines cost and when it is due.
+type PurchaseOrderPlan struct {
+	Prices   []decimal.Decimal // by line
+	Expected Date
+}
+
+// PlanPurchaseOrder prices a new order (in.OrderDate set) from its supplier
+// (nil when there is none) and returns every rule it breaks at once: the
+// supplier missing, inactive or in another currency; refErrs, the
+// catalogue's errors of the lines' products and warehouse (a bad warehouse
+// is reported once, on the order); lines without a price given or known.
+// Fields are under prefix ("input." or a suggestion's path); lineField
+// names a line's path. The order is due after the longest lead time of
+// the supplier and its products, unless in says when.
+func PlanPurchaseOrder(sup *Supplier, in PurchaseOrderInput, prefix string, lineField func(int) string, refErrs Errors) (*PurchaseOrderPlan, error) {
+	var es Errors
+	switch {
+	case sup == nil:
+		es.Add(ENOTFOUND, prefix+"supplierId", "no supplier %d", in.SupplierID)
+	case !sup.Active:
+		es.Add(EINVALID, prefix+"supplierId", "supplier %s is inactive", sup.Code)
+	case sup.Currency != CompanyCurrency:
+		es.Add(EINVALID, prefix+"supplierId", "supplier %s invoices in %s; orders are in %s only for now", sup.Code, sup.Currency, CompanyCurrency)
+	}
+	whDone := false
+	for _, e := range refErrs {
+		if strings.HasSuffix(e.Field, "warehouseId") {
+			if !whDone {
+				es.Add(e.Code, prefix+"warehouseId", "%s", e.Message)
+				whDone = true
+			}
+			continue
+		}
+		es = append(es, e)
+	}
+	known := map[int64]*SupplierProduct{}
+	lead := 0
+	if sup != nil {
+		for _, sp := range sup.Products {
+			known[sp.ProductID] = sp
+		}
+		lead = sup.LeadTimeDays
+	}
+	p := &PurchaseOrderPlan{Prices: make([]decimal.Decimal, len(in.Lines))}
+	for i, l := range in.Lines {
+		sp := known[l.ProductID]
+		switch {
+		case l.UnitPrice != nil:
+			p.Prices[i] = *l.UnitPrice
+		case sp != nil && sp.LastPrice != nil:
+			p.Prices[i] = *sp.LastPrice
+		case sup != nil:
+			es.Add(EINVALID, lineField(i)+"unitPrice", "no price is known for product %d from supplier %s: give a unit price", l.ProductID, sup.Code)
+		}
+		if sp != nil && sp.LeadTimeDays != nil && *sp.LeadTimeDays > lead {
+			lead = *sp.LeadTimeDays
+		}
+	}
+	if err := es.Err(); err != nil {
+		return nil, err
+	}
+	p.Expected = in.OrderDate.AddDays(lead)
+	if in.ExpectedDate != nil {
+		p.Expected = *in.ExpectedDate
+	}
+	return p, nil
 }

@@ -146,18 +146,9 @@ func (s *PurchasingService) CreatePurchaseOrder(ctx context.Context, in jxc.Purc
 // its lines, so errors name what the caller was given.
 func createOrder(ctx context.Context, tx *Tx, in jxc.PurchaseOrderInput, prefix string, lineField func(int) string) (*jxc.PurchaseOrder, error) {
 	in.OrderDate = dateOr(in.OrderDate, tx)
-	var es jxc.Errors
 	sup, err := findSupplier(ctx, tx, in.SupplierID)
 	if err != nil && jxc.ErrorCode(err) != jxc.ENOTFOUND {
 		return nil, err
-	}
-	switch {
-	case sup == nil:
-		es.Add(jxc.ENOTFOUND, prefix+"supplierId", "no supplier %d", in.SupplierID)
-	case !sup.Active:
-		es.Add(jxc.EINVALID, prefix+"supplierId", "supplier %s is inactive", sup.Code)
-	case sup.Currency != jxc.CompanyCurrency:
-		es.Add(jxc.EINVALID, prefix+"supplierId", "supplier %s invoices in %s; orders are in %s only for now", sup.Code, sup.Currency, jxc.CompanyCurrency)
 	}
 	refs := make([]stockRef, len(in.Lines))
 	for i, l := range in.Lines {
@@ -167,50 +158,11 @@ func createOrder(ctx context.Context, tx *Tx, in jxc.PurchaseOrderInput, prefix 
 	if err := checkStockRefs(ctx, tx, &refErrs, refs); err != nil {
 		return nil, err
 	}
-	// A bad warehouse is reported once, on the order, not per line.
-	whDone := false
-	for _, e := range refErrs {
-		if strings.HasSuffix(e.Field, "warehouseId") {
-			if !whDone {
-				es.Add(e.Code, prefix+"warehouseId", "%s", e.Message)
-				whDone = true
-			}
-			continue
-		}
-		es = append(es, e)
-	}
-	known := map[int64]*jxc.SupplierProduct{}
-	if sup != nil {
-		for _, sp := range sup.Products {
-			known[sp.ProductID] = sp
-		}
-	}
-	prices := make([]decimal.Decimal, len(in.Lines))
-	lead := 0
-	if sup != nil {
-		lead = sup.LeadTimeDays
-	}
-	for i, l := range in.Lines {
-		sp := known[l.ProductID]
-		switch {
-		case l.UnitPrice != nil:
-			prices[i] = *l.UnitPrice
-		case sp != nil && sp.LastPrice != nil:
-			prices[i] = *sp.LastPrice
-		case sup != nil:
-			es.Add(jxc.EINVALID, lineField(i)+"unitPrice", "no price is known for product %d from supplier %s: give a unit price", l.ProductID, sup.Code)
-		}
-		if sp != nil && sp.LeadTimeDays != nil && *sp.LeadTimeDays > lead {
-			lead = *sp.LeadTimeDays
-		}
-	}
-	if err := es.Err(); err != nil {
+	plan, err := jxc.PlanPurchaseOrder(sup, in, prefix, lineField, refErrs)
+	if err != nil {
 		return nil, err
 	}
-	expected := in.OrderDate.AddDays(lead)
-	if in.ExpectedDate != nil {
-		expected = *in.ExpectedDate
-	}
+	prices, expected := plan.Prices, plan.Expected
 	id, number, err := newID(ctx, tx, "purchase_orders", "PO")
 	if err != nil {
 		return nil, err
