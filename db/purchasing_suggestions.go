@@ -121,6 +121,23 @@ func (s *PurchasingService) Scorecard(ctx context.Context, supplierID int64, sin
 	return m[supplierID], nil
 }
 
+// Scorecards implements jxc.PurchasingService: the scorecards of a page of
+// suppliers at once.
+func (s *PurchasingService) Scorecards(ctx context.Context, supplierIDs []int64, since jxc.Date) (map[int64]*jxc.SupplierScorecard, error) {
+	m, err := scorecards(ctx, s.db, supplierIDs, since)
+	if err != nil {
+		return nil, err
+	}
+	sups, err := suppliersByID(ctx, s.db, supplierIDs)
+	if err != nil {
+		return nil, err
+	}
+	for id, sc := range m {
+		sc.Supplier = sups[id]
+	}
+	return m, nil
+}
+
 // ProductSuppliers implements jxc.PurchasingService: who supplies the
 // product, best scorecard first, then cheapest last price.
 func (s *PurchasingService) ProductSuppliers(ctx context.Context, productID int64, since jxc.Date) ([]*jxc.SupplierOption, error) {

@@ -682,6 +682,17 @@ func (s *SalesService) FindSalesOrders(ctx context.Context, f jxc.SalesDocumentF
 	return pg, fillSalesOrders(ctx, s.db, jxc.Today(s.db.Now()), pg.Items)
 }
 
+// FindSalesOrdersByCustomer implements jxc.SalesService: a page of each
+// customer's orders, newest first, read for every customer at once.
+func (s *SalesService) FindSalesOrdersByCustomer(ctx context.Context, customerIDs []int64, p jxc.PageArgs) (map[int64]*jxc.Page[*jxc.SalesOrder], error) {
+	pages, err := childPages(ctx, s.db, p, customerIDs, "customer_id", salesOrderCols, "sales_orders", nil, "posting_date DESC, id DESC",
+		func(o *jxc.SalesOrder) int64 { return o.CustomerID })
+	if err != nil {
+		return nil, err
+	}
+	return pages, fillSalesOrders(ctx, s.db, jxc.Today(s.db.Now()), pagesItems(pages))
+}
+
 // FindReplenishmentNeeds implements jxc.SalesService, oldest first.
 func (s *SalesService) FindReplenishmentNeeds(ctx context.Context, f jxc.ReplenishmentNeedFilter, p jxc.PageArgs) (*jxc.Page[*jxc.ReplenishmentNeed], error) {
 	var w where
