@@ -794,7 +794,7 @@ func (s *PurchasingService) FindPurchaseOrders(ctx context.Context, f jxc.Purcha
 
 // FindPurchaseOrderByID implements jxc.PurchasingService.
 func (s *PurchasingService) FindPurchaseOrderByID(ctx context.Context, id int64) (*jxc.PurchaseOrder, error) {
-	return findOrder(ctx, s.db, id, "id")
+	return inSnapshot(ctx, s.db, func(tx *Tx) (*jxc.PurchaseOrder, error) { return findOrder(ctx, tx, id, "id") })
 }
 
 // FindOrderLineByBarcode implements jxc.PurchasingService: the scanner's
@@ -1044,5 +1044,5 @@ func (s *PurchasingService) FindGoodsReceiptsByOrder(ctx context.Context, orderI
 
 // FindGoodsReceiptByID implements jxc.PurchasingService.
 func (s *PurchasingService) FindGoodsReceiptByID(ctx context.Context, id int64) (*jxc.GoodsReceipt, error) {
-	return findReceipt(ctx, s.db, id)
+	return inSnapshot(ctx, s.db, func(tx *Tx) (*jxc.GoodsReceipt, error) { return findReceipt(ctx, tx, id) })
 }

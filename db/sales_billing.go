@@ -207,14 +207,16 @@ func (s *SalesService) CreateSalesInvoice(ctx context.Context, in jxc.SalesInvoi
 
 // FindSalesInvoiceByID implements jxc.SalesService.
 func (s *SalesService) FindSalesInvoiceByID(ctx context.Context, id int64) (*jxc.SalesInvoice, error) {
-	inv := &jxc.SalesInvoice{}
-	err := s.db.GetContext(ctx, inv, `SELECT `+salesInvoiceCols+` FROM sales_invoices WHERE id = $1`, id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, notFound("id", "sales invoice", id)
-	} else if err != nil {
-		return nil, err
-	}
-	return inv, fillInvoices(ctx, s.db, jxc.Today(s.db.Now()), []*jxc.SalesInvoice{inv})
+	return inSnapshot(ctx, s.db, func(tx *Tx) (*jxc.SalesInvoice, error) {
+		inv := &jxc.SalesInvoice{}
+		err := tx.GetContext(ctx, inv, `SELECT `+salesInvoiceCols+` FROM sales_invoices WHERE id = $1`, id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, notFound("id", "sales invoice", id)
+		} else if err != nil {
+			return nil, err
+		}
+		return inv, fillInvoices(ctx, tx, today(tx), []*jxc.SalesInvoice{inv})
+	})
 }
 
 // FindSalesInvoices implements jxc.SalesService, newest first.
@@ -495,28 +497,22 @@ const customerPaymentCols = `id, number, customer_id, posting_date, amount, bank
 	journal_entry_id, created_at`
 
 func (s *SalesService) findPayment(ctx context.Context, id int64) (*jxc.CustomerPayment, error) {
-	pg, err := s.findPayments(ctx, jxc.SalesDocumentFilter{}, jxc.PageArgs{}, &id)
-	if err != nil {
-		return nil, err
-	}
-	if len(pg.Items) == 0 {
-		return nil, notFound("id", "payment", id)
-	}
-	return pg.Items[0], nil
+	return inSnapshot(ctx, s.db, func(tx *Tx) (*jxc.CustomerPayment, error) {
+		pay := &jxc.CustomerPayment{}
+		err := tx.GetContext(ctx, pay, `SELECT `+customerPaymentCols+` FROM customer_payments WHERE id = $1`, id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, notFound("id", "payment", id)
+		} else if err != nil {
+			return nil, err
+		}
+		return pay, fillPayments(ctx, tx, today(tx), []*jxc.CustomerPayment{pay})
+	})
 }
 
 // FindCustomerPayments implements jxc.SalesService, newest first.
 func (s *SalesService) FindCustomerPayments(ctx context.Context, f jxc.SalesDocumentFilter, p jxc.PageArgs) (*jxc.Page[*jxc.CustomerPayment], error) {
-	return s.findPayments(ctx, f, p, nil)
-}
-
-func (s *SalesService) findPayments(ctx context.Context, f jxc.SalesDocumentFilter, p jxc.PageArgs, only *int64) (*jxc.Page[*jxc.CustomerPayment], error) {
 	f.Status = nil
-	w := docWhere(f, "posting_date")
-	if only != nil {
-		w.add(`id = %s`, *only)
-	}
-	pg, err := page[*jxc.CustomerPayment](ctx, s.db, p, customerPaymentCols, "customer_payments", w, "posting_date DESC, id DESC")
+	pg, err := page[*jxc.CustomerPayment](ctx, s.db, p, customerPaymentCols, "customer_payments", docWhere(f, "posting_date"), "posting_date DESC, id DESC")
 	if err != nil {
 		return nil, err
 	}
@@ -726,17 +722,23 @@ func (s *SalesService) FindSalesReturns(ctx context.Context, f jxc.SalesDocument
 	return s.findReturns(ctx, f, p, nil)
 }
 
+// findReturns reads a page of returns; with only, the one return, in one
+// read-only snapshot.
 func (s *SalesService) findReturns(ctx context.Context, f jxc.SalesDocumentFilter, p jxc.PageArgs, only *int64) (*jxc.Page[*jxc.SalesReturn], error) {
 	f.Status = nil
 	w := docWhere(f, "posting_date")
+	read := func(q Queryer, asOf jxc.Date) (*jxc.Page[*jxc.SalesReturn], error) {
+		pg, err := page[*jxc.SalesReturn](ctx, q, p, salesReturnCols, "sales_returns", w, "posting_date DESC, id DESC")
+		if err != nil {
+			return nil, err
+		}
+		return pg, fillReturns(ctx, q, asOf, pg.Items)
+	}
 	if only != nil {
 		w.add(`id = %s`, *only)
+		return inSnapshot(ctx, s.db, func(tx *Tx) (*jxc.Page[*jxc.SalesReturn], error) { return read(tx, today(tx)) })
 	}
-	pg, err := page[*jxc.SalesReturn](ctx, s.db, p, salesReturnCols, "sales_returns", w, "posting_date DESC, id DESC")
-	if err != nil {
-		return nil, err
-	}
-	return pg, fillReturns(ctx, s.db, jxc.Today(s.db.Now()), pg.Items)
+	return read(s.db, jxc.Today(s.db.Now()))
 }
 
 // FindSalesReturnsByCustomer implements jxc.SalesService: a page of each

@@ -645,11 +645,13 @@ func (s *SalesService) orderResult(ctx context.Context, id int64) (*jxc.SalesOrd
 
 // FindSalesOrderByID implements jxc.SalesService.
 func (s *SalesService) FindSalesOrderByID(ctx context.Context, id int64) (*jxc.SalesOrder, error) {
-	o, err := findSalesOrder(ctx, s.db, id, false)
-	if err != nil {
-		return nil, err
-	}
-	return o, fillSalesOrders(ctx, s.db, jxc.Today(s.db.Now()), []*jxc.SalesOrder{o})
+	return inSnapshot(ctx, s.db, func(tx *Tx) (*jxc.SalesOrder, error) {
+		o, err := findSalesOrder(ctx, tx, id, false)
+		if err != nil {
+			return nil, err
+		}
+		return o, fillSalesOrders(ctx, tx, today(tx), []*jxc.SalesOrder{o})
+	})
 }
 
 func docWhere(f jxc.SalesDocumentFilter, dateCol string) *where {

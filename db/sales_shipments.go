@@ -284,11 +284,13 @@ func (s *SalesService) ConfirmDelivery(ctx context.Context, in jxc.DeliveryInput
 
 // FindShipmentByID implements jxc.SalesService.
 func (s *SalesService) FindShipmentByID(ctx context.Context, id int64) (*jxc.Shipment, error) {
-	sh, err := findShipment(ctx, s.db, id, false)
-	if err != nil {
-		return nil, err
-	}
-	return sh, fillShipments(ctx, s.db, jxc.Today(s.db.Now()), []*jxc.Shipment{sh})
+	return inSnapshot(ctx, s.db, func(tx *Tx) (*jxc.Shipment, error) {
+		sh, err := findShipment(ctx, tx, id, false)
+		if err != nil {
+			return nil, err
+		}
+		return sh, fillShipments(ctx, tx, today(tx), []*jxc.Shipment{sh})
+	})
 }
 
 // FindShipments implements jxc.SalesService, newest first.
