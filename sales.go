@@ -1085,7 +1085,6 @@ type SalesService interface {
 	UpdateCustomer(ctx context.Context, in CustomerUpdate) (*Customer, error)
 	FindCustomerByID(ctx context.Context, id int64) (*Customer, error)
 	FindCustomers(ctx context.Context, f CustomerFilter, o *CustomerOrder, p PageArgs) (*Page[*Customer], error)
-	CustomerTopProducts(ctx context.Context, customerID int64, limit int) ([]*ProductSales, error)
 	CustomerSatisfaction(ctx context.Context, customerID *int64) (*Satisfaction, error)
 
 	CreateSalesOrder(ctx context.Context, in SalesOrderInput) (*SalesOrder, error)

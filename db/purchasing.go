@@ -1022,11 +1022,6 @@ func findReceipt(ctx context.Context, q Queryer, id int64) (*jxc.GoodsReceipt, e
 	return rs[0], nil
 }
 
-// FindGoodsReceipts implements jxc.PurchasingService.
-func (s *PurchasingService) FindGoodsReceipts(ctx context.Context, orderID int64) ([]*jxc.GoodsReceipt, error) {
-	return loadReceipts(ctx, s.db, `SELECT `+receiptCols+` FROM goods_receipts WHERE purchase_order_id = $1 ORDER BY id`, orderID)
-}
-
 // FindGoodsReceiptsByOrder implements jxc.PurchasingService: the receipts
 // of a page of orders, read at once.
 func (s *PurchasingService) FindGoodsReceiptsByOrder(ctx context.Context, orderIDs []int64) (map[int64][]*jxc.GoodsReceipt, error) {

@@ -107,20 +107,6 @@ type priceRow struct {
 	Max        decimal.Decimal `db:"max_price"`
 }
 
-// Scorecard implements jxc.PurchasingService.
-func (s *PurchasingService) Scorecard(ctx context.Context, supplierID int64, since jxc.Date) (*jxc.SupplierScorecard, error) {
-	sup, err := findSupplier(ctx, s.db, supplierID)
-	if err != nil {
-		return nil, err
-	}
-	m, err := scorecards(ctx, s.db, []int64{supplierID}, since)
-	if err != nil {
-		return nil, err
-	}
-	m[supplierID].Supplier = sup
-	return m[supplierID], nil
-}
-
 // Scorecards implements jxc.PurchasingService: the scorecards of a page of
 // suppliers at once.
 func (s *PurchasingService) Scorecards(ctx context.Context, supplierIDs []int64, since jxc.Date) (map[int64]*jxc.SupplierScorecard, error) {

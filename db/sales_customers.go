@@ -168,18 +168,9 @@ func (s *SalesService) FindCustomers(ctx context.Context, f jxc.CustomerFilter, 
 	return page[*jxc.Customer](ctx, s.db, p, customerCols, "customers c", &w, order+" "+dir+", c.id "+dir)
 }
 
-// CustomerTopProducts implements jxc.SalesService: what the customer buys
-// most by invoiced net amount.
-func (s *SalesService) CustomerTopProducts(ctx context.Context, customerID int64, limit int) ([]*jxc.ProductSales, error) {
-	m, err := s.CustomersTopProducts(ctx, []int64{customerID}, limit)
-	if err != nil {
-		return nil, err
-	}
-	return m[customerID], nil
-}
-
-// CustomersTopProducts implements jxc.SalesService: CustomerTopProducts for
-// a page of customers at once, ranked per customer by ROW_NUMBER().
+// CustomersTopProducts implements jxc.SalesService: what each customer of a
+// page buys most by invoiced net amount, ranked per customer by
+// ROW_NUMBER() in one statement.
 func (s *SalesService) CustomersTopProducts(ctx context.Context, customerIDs []int64, limit int) (map[int64][]*jxc.ProductSales, error) {
 	if limit <= 0 || limit > 50 {
 		limit = 5

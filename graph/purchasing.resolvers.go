@@ -106,7 +106,7 @@ func (r *mutationResolver) PostLandedCost(ctx context.Context, input LandedCostI
 
 // Receipts is the resolver for the receipts field.
 func (r *purchaseOrderResolver) Receipts(ctx context.Context, obj *jxc.PurchaseOrder) ([]*jxc.GoodsReceipt, error) {
-	return r.PurchasingService.FindGoodsReceipts(ctx, obj.ID)
+	return r.loadersFor(ctx).purchaseReceipts.Load(ctx, childKey[none]{parent: obj.ID})
 }
 
 // Suppliers is the resolver for the suppliers field.
@@ -205,7 +205,7 @@ func (r *queryResolver) LandedCost(ctx context.Context, id int64) (*jxc.LandedCo
 
 // Scorecard is the resolver for the scorecard field.
 func (r *supplierResolver) Scorecard(ctx context.Context, obj *jxc.Supplier, since *jxc.Date) (jxc.SupplierScorecard, error) {
-	return value(r.PurchasingService.Scorecard(ctx, obj.ID, dateOrZero(since)))
+	return value(r.loadersFor(ctx).supplierScorecards.Load(ctx, childKey[jxc.Date]{parent: obj.ID, args: dateOrZero(since)}))
 }
 
 // PurchaseOrder returns PurchaseOrderResolver implementation.
