@@ -68,6 +68,38 @@ func (r *Resolver) loadersFor(ctx context.Context) *loaders {
 	return newLoaders(r)
 }
 
+// load asks l for obj's list. When obj is one row of a list of parents
+// (a connection's nodes, an order's lines), it first queues every row's
+// key: the whole page then lands in one batch even when the rows'
+// resolvers run late, instead of relying on them all calling within the
+// loader's wait. Rows reached another way (a connection's edges) batch by
+// the wait alone.
+func load[P any, K comparable, V any](ctx context.Context, l *dataloadgen.Loader[K, V], obj P, key func(P) K) (V, error) {
+	if rows := siblings[P](ctx); len(rows) > 1 {
+		keys := make([]K, len(rows))
+		for i, row := range rows {
+			keys[i] = key(row)
+		}
+		l.LoadAllThunk(ctx, keys) // the answers come from the loader's cache below
+	}
+	return l.Load(ctx, key(obj))
+}
+
+// siblings returns the list the resolving field's object is a row of, when
+// that list is a []P.
+func siblings[P any](ctx context.Context) []P {
+	for fc := graphql.GetFieldContext(ctx).Parent; fc != nil; fc = fc.Parent {
+		if fc.Index != nil {
+			if fc.Parent != nil {
+				rows, _ := fc.Parent.Result.([]P)
+				return rows
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
 // childKey names one parent's list and the arguments it was asked with.
 type childKey[A comparable] struct {
 	parent int64

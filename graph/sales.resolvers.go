@@ -23,37 +23,37 @@ func (r *customerResolver) Addresses(ctx context.Context, obj *jxc.Customer) ([]
 
 // Orders is the resolver for the orders field.
 func (r *customerResolver) Orders(ctx context.Context, obj *jxc.Customer, first *int, after *string) (SalesOrderConnection, error) {
-	return salesOrderConnection(r.loadersFor(ctx).customerOrders.Load(ctx, pageOf(obj.ID, first, after)))
+	return salesOrderConnection(load(ctx, r.loadersFor(ctx).customerOrders, obj, func(c *jxc.Customer) childKey[pageKey] { return pageOf(c.ID, first, after) }))
 }
 
 // Shipments is the resolver for the shipments field.
 func (r *customerResolver) Shipments(ctx context.Context, obj *jxc.Customer, first *int, after *string) (ShipmentConnection, error) {
-	return shipmentConnection(r.loadersFor(ctx).customerShipments.Load(ctx, pageOf(obj.ID, first, after)))
+	return shipmentConnection(load(ctx, r.loadersFor(ctx).customerShipments, obj, func(c *jxc.Customer) childKey[pageKey] { return pageOf(c.ID, first, after) }))
 }
 
 // Invoices is the resolver for the invoices field.
 func (r *customerResolver) Invoices(ctx context.Context, obj *jxc.Customer, first *int, after *string) (SalesInvoiceConnection, error) {
-	return salesInvoiceConnection(r.loadersFor(ctx).customerInvoices.Load(ctx, pageOf(obj.ID, first, after)))
+	return salesInvoiceConnection(load(ctx, r.loadersFor(ctx).customerInvoices, obj, func(c *jxc.Customer) childKey[pageKey] { return pageOf(c.ID, first, after) }))
 }
 
 // Payments is the resolver for the payments field.
 func (r *customerResolver) Payments(ctx context.Context, obj *jxc.Customer, first *int, after *string) (CustomerPaymentConnection, error) {
-	return customerPaymentConnection(r.loadersFor(ctx).customerPayments.Load(ctx, pageOf(obj.ID, first, after)))
+	return customerPaymentConnection(load(ctx, r.loadersFor(ctx).customerPayments, obj, func(c *jxc.Customer) childKey[pageKey] { return pageOf(c.ID, first, after) }))
 }
 
 // Returns is the resolver for the returns field.
 func (r *customerResolver) Returns(ctx context.Context, obj *jxc.Customer, first *int, after *string) (SalesReturnConnection, error) {
-	return salesReturnConnection(r.loadersFor(ctx).customerReturns.Load(ctx, pageOf(obj.ID, first, after)))
+	return salesReturnConnection(load(ctx, r.loadersFor(ctx).customerReturns, obj, func(c *jxc.Customer) childKey[pageKey] { return pageOf(c.ID, first, after) }))
 }
 
 // TopProducts is the resolver for the topProducts field.
 func (r *customerResolver) TopProducts(ctx context.Context, obj *jxc.Customer, limit *int) ([]*jxc.ProductSales, error) {
-	return r.loadersFor(ctx).customerTopProducts.Load(ctx, childKey[int]{parent: obj.ID, args: derefOr(limit, 5)})
+	return load(ctx, r.loadersFor(ctx).customerTopProducts, obj, func(c *jxc.Customer) childKey[int] { return childKey[int]{c.ID, derefOr(limit, 5)} })
 }
 
 // Satisfaction is the resolver for the satisfaction field.
 func (r *customerResolver) Satisfaction(ctx context.Context, obj *jxc.Customer) (jxc.Satisfaction, error) {
-	return value(r.loadersFor(ctx).customerSatisfaction.Load(ctx, childKey[none]{parent: obj.ID}))
+	return value(load(ctx, r.loadersFor(ctx).customerSatisfaction, obj, func(c *jxc.Customer) childKey[none] { return childKey[none]{parent: c.ID} }))
 }
 
 // CreateCustomer is the resolver for the createCustomer field.
@@ -226,7 +226,7 @@ func (r *queryResolver) CustomerSatisfaction(ctx context.Context) (jxc.Satisfact
 
 // Shipments is the resolver for the shipments field.
 func (r *salesOrderResolver) Shipments(ctx context.Context, obj *jxc.SalesOrder) ([]*jxc.Shipment, error) {
-	return r.loadersFor(ctx).orderShipments.Load(ctx, childKey[none]{parent: obj.ID})
+	return load(ctx, r.loadersFor(ctx).orderShipments, obj, func(o *jxc.SalesOrder) childKey[none] { return childKey[none]{parent: o.ID} })
 }
 
 // Customer returns CustomerResolver implementation.
