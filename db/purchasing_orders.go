@@ -383,5 +383,5 @@ func (s *PurchasingService) FindPurchaseOrders(ctx context.Context, f jxc.Purcha
 
 // FindPurchaseOrderByID implements jxc.PurchasingService.
 func (s *PurchasingService) FindPurchaseOrderByID(ctx context.Context, id int64) (*jxc.PurchaseOrder, error) {
-	return findOrder(ctx, s.db, id, "id")
+	return inSnapshot(ctx, s.db, func(tx *Tx) (*jxc.PurchaseOrder, error) { return findOrder(ctx, tx, id, "id") })
 }

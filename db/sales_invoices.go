@@ -185,14 +185,16 @@ func (s *SalesService) CreateSalesInvoice(ctx context.Context, in jxc.SalesInvoi
 
 // FindSalesInvoiceByID implements jxc.SalesService.
 func (s *SalesService) FindSalesInvoiceByID(ctx context.Context, id int64) (*jxc.SalesInvoice, error) {
-	inv := &jxc.SalesInvoice{}
-	err := s.db.GetContext(ctx, inv, `SELECT `+salesInvoiceCols+` FROM sales_invoices WHERE id = $1`, id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, notFound("id", "sales invoice", id)
-	} else if err != nil {
-		return nil, err
-	}
-	return inv, fillInvoices(ctx, s.db, jxc.Today(s.db.Now()), []*jxc.SalesInvoice{inv})
+	return inSnapshot(ctx, s.db, func(tx *Tx) (*jxc.SalesInvoice, error) {
+		inv := &jxc.SalesInvoice{}
+		err := tx.GetContext(ctx, inv, `SELECT `+salesInvoiceCols+` FROM sales_invoices WHERE id = $1`, id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, notFound("id", "sales invoice", id)
+		} else if err != nil {
+			return nil, err
+		}
+		return inv, fillInvoices(ctx, tx, today(tx), []*jxc.SalesInvoice{inv})
+	})
 }
 
 // FindSalesInvoices implements jxc.SalesService, newest first.
@@ -203,6 +205,17 @@ func (s *SalesService) FindSalesInvoices(ctx context.Context, f jxc.SalesDocumen
 		return nil, err
 	}
 	return pg, fillInvoices(ctx, s.db, jxc.Today(s.db.Now()), pg.Items)
+}
+
+// FindSalesInvoicesByCustomer implements jxc.SalesService: a page of each
+// customer's invoices, newest first, read for every customer at once.
+func (s *SalesService) FindSalesInvoicesByCustomer(ctx context.Context, customerIDs []int64, p jxc.PageArgs) (map[int64]*jxc.Page[*jxc.SalesInvoice], error) {
+	pages, err := childPages(ctx, s.db, p, customerIDs, "customer_id", salesInvoiceCols, "sales_invoices", nil, "posting_date DESC, id DESC",
+		func(i *jxc.SalesInvoice) int64 { return i.CustomerID })
+	if err != nil {
+		return nil, err
+	}
+	return pages, fillInvoices(ctx, s.db, jxc.Today(s.db.Now()), pagesItems(pages))
 }
 
 // ReceivablesAging implements jxc.SalesService: each invoice's balance as

@@ -265,54 +265,68 @@ const customerPaymentCols = `id, number, customer_id, posting_date, amount, bank
 	journal_entry_id, created_at`
 
 func (s *SalesService) findPayment(ctx context.Context, id int64) (*jxc.CustomerPayment, error) {
-	pg, err := s.findPayments(ctx, jxc.SalesDocumentFilter{}, jxc.PageArgs{}, &id)
-	if err != nil {
-		return nil, err
-	}
-	if len(pg.Items) == 0 {
-		return nil, notFound("id", "payment", id)
-	}
-	return pg.Items[0], nil
+	return inSnapshot(ctx, s.db, func(tx *Tx) (*jxc.CustomerPayment, error) {
+		pay := &jxc.CustomerPayment{}
+		err := tx.GetContext(ctx, pay, `SELECT `+customerPaymentCols+` FROM customer_payments WHERE id = $1`, id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, notFound("id", "payment", id)
+		} else if err != nil {
+			return nil, err
+		}
+		return pay, fillPayments(ctx, tx, today(tx), []*jxc.CustomerPayment{pay})
+	})
 }
 
 // FindCustomerPayments implements jxc.SalesService, newest first.
 func (s *SalesService) FindCustomerPayments(ctx context.Context, f jxc.SalesDocumentFilter, p jxc.PageArgs) (*jxc.Page[*jxc.CustomerPayment], error) {
-	return s.findPayments(ctx, f, p, nil)
+	f.Status = nil
+	pg, err := page[*jxc.CustomerPayment](ctx, s.db, p, customerPaymentCols, "customer_payments", docWhere(f, "posting_date"), "posting_date DESC, id DESC")
+	if err != nil {
+		return nil, err
+	}
+	return pg, fillPayments(ctx, s.db, jxc.Today(s.db.Now()), pg.Items)
 }
 
-func (s *SalesService) findPayments(ctx context.Context, f jxc.SalesDocumentFilter, p jxc.PageArgs, only *int64) (*jxc.Page[*jxc.CustomerPayment], error) {
-	f.Status = nil
-	w := docWhere(f, "posting_date")
-	if only != nil {
-		w.add(`id = %s`, *only)
+// FindCustomerPaymentsByCustomer implements jxc.SalesService: a page of
+// each customer's payments, newest first, read for every customer at once.
+func (s *SalesService) FindCustomerPaymentsByCustomer(ctx context.Context, customerIDs []int64, p jxc.PageArgs) (map[int64]*jxc.Page[*jxc.CustomerPayment], error) {
+	pages, err := childPages(ctx, s.db, p, customerIDs, "customer_id", customerPaymentCols, "customer_payments", nil, "posting_date DESC, id DESC",
+		func(pay *jxc.CustomerPayment) int64 { return pay.CustomerID })
+	if err != nil {
+		return nil, err
 	}
-	pg, err := page[*jxc.CustomerPayment](ctx, s.db, p, customerPaymentCols, "customer_payments", w, "posting_date DESC, id DESC")
-	if err != nil || len(pg.Items) == 0 {
-		return pg, err
+	return pages, fillPayments(ctx, s.db, jxc.Today(s.db.Now()), pagesItems(pages))
+}
+
+// fillPayments loads the allocations and customers of a page of payments:
+// one query each, never one per payment.
+func fillPayments(ctx context.Context, q Queryer, asOf jxc.Date, ps []*jxc.CustomerPayment) error {
+	if len(ps) == 0 {
+		return nil
 	}
-	ids, cids := make([]int64, len(pg.Items)), make([]int64, len(pg.Items))
+	ids, cids := make([]int64, len(ps)), make([]int64, len(ps))
 	byID := map[int64]*jxc.CustomerPayment{}
-	for i, pay := range pg.Items {
+	for i, pay := range ps {
 		ids[i], cids[i] = pay.ID, pay.CustomerID
 		byID[pay.ID] = pay
 		pay.Allocations = []*jxc.ReceivableAllocation{}
 	}
 	var allocs []*jxc.ReceivableAllocation
-	if err := s.db.SelectContext(ctx, &allocs, `SELECT a.id, a.invoice_id, a.payment_id, a.return_id, a.amount, a.posting_date, i.number AS invoice_number
+	if err := q.SelectContext(ctx, &allocs, `SELECT a.id, a.invoice_id, a.payment_id, a.return_id, a.amount, a.posting_date, i.number AS invoice_number
 		FROM receivable_allocations a JOIN sales_invoices i ON i.id = a.invoice_id WHERE a.payment_id = ANY($1) ORDER BY a.id`, pq.Array(ids)); err != nil {
-		return nil, err
+		return err
 	}
 	for _, a := range allocs {
 		byID[*a.PaymentID].Allocations = append(byID[*a.PaymentID].Allocations, a)
 	}
-	cs, err := customersByID(ctx, s.db, jxc.Today(s.db.Now()), cids)
+	cs, err := customersByID(ctx, q, asOf, cids)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	for _, pay := range pg.Items {
+	for _, pay := range ps {
 		pay.Customer = cs[pay.CustomerID]
 	}
-	return pg, nil
+	return nil
 }
 
 // RefundCustomer implements jxc.SalesService: pays back an open credit note

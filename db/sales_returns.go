@@ -143,46 +143,72 @@ func (s *SalesService) FindSalesReturns(ctx context.Context, f jxc.SalesDocument
 	return s.findReturns(ctx, f, p, nil)
 }
 
+// findReturns reads a page of returns; with only, the one return, in one
+// read-only snapshot.
 func (s *SalesService) findReturns(ctx context.Context, f jxc.SalesDocumentFilter, p jxc.PageArgs, only *int64) (*jxc.Page[*jxc.SalesReturn], error) {
 	f.Status = nil
 	w := docWhere(f, "posting_date")
+	read := func(q Queryer, asOf jxc.Date) (*jxc.Page[*jxc.SalesReturn], error) {
+		pg, err := page[*jxc.SalesReturn](ctx, q, p, salesReturnCols, "sales_returns", w, "posting_date DESC, id DESC")
+		if err != nil {
+			return nil, err
+		}
+		return pg, fillReturns(ctx, q, asOf, pg.Items)
+	}
 	if only != nil {
 		w.add(`id = %s`, *only)
+		return inSnapshot(ctx, s.db, func(tx *Tx) (*jxc.Page[*jxc.SalesReturn], error) { return read(tx, today(tx)) })
 	}
-	pg, err := page[*jxc.SalesReturn](ctx, s.db, p, salesReturnCols, "sales_returns", w, "posting_date DESC, id DESC")
-	if err != nil || len(pg.Items) == 0 {
-		return pg, err
+	return read(s.db, jxc.Today(s.db.Now()))
+}
+
+// FindSalesReturnsByCustomer implements jxc.SalesService: a page of each
+// customer's returns, newest first, read for every customer at once.
+func (s *SalesService) FindSalesReturnsByCustomer(ctx context.Context, customerIDs []int64, p jxc.PageArgs) (map[int64]*jxc.Page[*jxc.SalesReturn], error) {
+	pages, err := childPages(ctx, s.db, p, customerIDs, "customer_id", salesReturnCols, "sales_returns", nil, "posting_date DESC, id DESC",
+		func(r *jxc.SalesReturn) int64 { return r.CustomerID })
+	if err != nil {
+		return nil, err
 	}
-	ids, cids := make([]int64, len(pg.Items)), make([]int64, len(pg.Items))
+	return pages, fillReturns(ctx, s.db, jxc.Today(s.db.Now()), pagesItems(pages))
+}
+
+// fillReturns loads the lines, products and customers of a page of
+// returns: one query each, never one per return.
+func fillReturns(ctx context.Context, q Queryer, asOf jxc.Date, rs []*jxc.SalesReturn) error {
+	if len(rs) == 0 {
+		return nil
+	}
+	ids, cids := make([]int64, len(rs)), make([]int64, len(rs))
 	byID := map[int64]*jxc.SalesReturn{}
-	for i, r := range pg.Items {
+	for i, r := range rs {
 		ids[i], cids[i] = r.ID, r.CustomerID
 		byID[r.ID] = r
 		r.Lines = []*jxc.SalesReturnLine{}
 	}
 	var lines []*jxc.SalesReturnLine
-	if err := s.db.SelectContext(ctx, &lines, `SELECT id, return_id, line_no, shipment_line_id, product_id, warehouse_id, quantity, cost_value,
+	if err := q.SelectContext(ctx, &lines, `SELECT id, return_id, line_no, shipment_line_id, product_id, warehouse_id, quantity, cost_value,
 		net_amount, vat_amount FROM sales_return_lines WHERE return_id = ANY($1) ORDER BY return_id, line_no`, pq.Array(ids)); err != nil {
-		return nil, err
+		return err
 	}
 	pids := make([]int64, len(lines))
 	for i, l := range lines {
 		byID[l.ReturnID].Lines = append(byID[l.ReturnID].Lines, l)
 		pids[i] = l.ProductID
 	}
-	if err := fillLineProducts(ctx, s.db, pids, func(m map[int64]*jxc.Product) {
+	if err := fillLineProducts(ctx, q, pids, func(m map[int64]*jxc.Product) {
 		for _, l := range lines {
 			l.Product = m[l.ProductID]
 		}
 	}); err != nil {
-		return nil, err
+		return err
 	}
-	cs, err := customersByID(ctx, s.db, jxc.Today(s.db.Now()), cids)
+	cs, err := customersByID(ctx, q, asOf, cids)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	for _, r := range pg.Items {
+	for _, r := range rs {
 		r.Customer = cs[r.CustomerID]
 	}
-	return pg, nil
+	return nil
 }
