@@ -166,62 +166,6 @@ func PriceRose(last, newPrice, threshold decimal.Decimal) (bool, decimal.Decimal
 	return rise.GreaterThan(threshold), rise
 }
 
-// PurchaseSuggestion is a product to reorder.
-type PurchaseSuggestion struct {
-	ProductID         int64
-	WarehouseID       int64
-	Available         decimal.Decimal // on hand less reserved
-	OnOrder           decimal.Decimal // open purchase order quantity not yet received
-	ReplenishmentNeed decimal.Decimal // shortages recorded by sales confirmations
-	ReorderPoint      decimal.Decimal
-	Shortage          decimal.Decimal
-	Quantity          decimal.Decimal
-	SupplierID        *int64
-	UnitPrice         *decimal.Decimal
-	ExpectedDate      *Date
-	Reason            string
-	Product           *Product
-	Warehouse         *Warehouse
-	Supplier          *Supplier
-}
-
-// SuggestQuantity decides whether and how much to reorder: the position is
-// available + on order - needs; under the reorder point (or short of needs)
-// the shortage is what brings it back to the reorder point, and the order is
-// the reorder quantity or the shortage, whichever is larger.
-func SuggestQuantity(available, onOrder, need, reorderPoint, reorderQty decimal.Decimal) (shortage, qty decimal.Decimal, ok bool) {
-	position := available.Add(onOrder).Sub(need)
-	if position.GreaterThanOrEqual(reorderPoint) && position.Sign() >= 0 {
-		return decimal.Zero, decimal.Zero, false
-	}
-	shortage = decimal.Max(reorderPoint, decimal.Zero).Sub(position)
-	if reorderPoint.Sign() == 0 && position.Sign() < 0 {
-		shortage = position.Neg()
-	}
-	qty = decimal.Max(reorderQty, shortage)
-	if qty.Sign() <= 0 {
-		return decimal.Zero, decimal.Zero, false
-	}
-	return shortage, qty, true
-}
-
-// SuggestionOrderInput turns selected suggestions into draft orders.
-type SuggestionOrderInput struct {
-	Lines          []SuggestionOrderLine
-	OrderDate      Date
-	CostCentre     *string
-	IdempotencyKey *string
-}
-
-// SuggestionOrderLine is one selected suggestion, with optional overrides.
-type SuggestionOrderLine struct {
-	ProductID   int64
-	WarehouseID int64
-	Quantity    *decimal.Decimal
-	SupplierID  *int64
-	UnitPrice   *decimal.Decimal
-}
-
 // SupplierScorecard rates a supplier from its history.
 type SupplierScorecard struct {
 	SupplierID          int64
