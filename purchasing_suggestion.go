@@ -152,3 +152,49 @@ func PlanSuggestedOrders(in SuggestionOrderInput, suggestions []*PurchaseSuggest
 	}
 	return orders, nil
 }
+
+// ReorderPosition is a product's stock position in a warehouse and its
+// reorder settings.
+type ReorderPosition struct {
+	ProductID    int64           `db:"product_id"`
+	WarehouseID  int64           `db:"warehouse_id"`
+	Available    decimal.Decimal `db:"available"`
+	OnOrder      decimal.Decimal `db:"on_order"`
+	ReorderPoint decimal.Decimal `db:"reorder_point"`
+	ReorderQty   decimal.Decimal `db:"reorder_qty"`
+	LeadTime     int             `db:"lead_time_days"`
+	Need         decimal.Decimal `db:"-"` // shortages recorded by sales confirmations
+}
+
+// SuggestReorder suggests reordering a position when SuggestQuantity says
+// so, with the reason in words; ok is false when nothing needs ordering.
+func SuggestReorder(p ReorderPosition) (sg *PurchaseSuggestion, ok bool) {
+	shortage, qty, ok := SuggestQuantity(p.Available, p.OnOrder, p.Need, p.ReorderPoint, p.ReorderQty)
+	if !ok {
+		return nil, false
+	}
+	reason := fmt.Sprintf("available %s + on order %s is under the reorder point %s", p.Available.String(), p.OnOrder.String(), p.ReorderPoint.String())
+	if p.Need.Sign() > 0 {
+		reason = fmt.Sprintf("sales need %s; available %s + on order %s (reorder point %s)", p.Need.String(), p.Available.String(), p.OnOrder.String(), p.ReorderPoint.String())
+	}
+	return &PurchaseSuggestion{ProductID: p.ProductID, WarehouseID: p.WarehouseID, Available: p.Available, OnOrder: p.OnOrder,
+		ReplenishmentNeed: p.Need, ReorderPoint: p.ReorderPoint, Shortage: shortage, Quantity: qty, Reason: reason}, true
+}
+
+// ChooseSupplier gives a suggestion its best supplier option (the first of
+// options, if any) with that supplier's last price, and the date the goods
+// would arrive ordered today: after the offer's lead time, else the
+// supplier's, else the product's (productLead).
+func (sg *PurchaseSuggestion) ChooseSupplier(options []*SupplierOption, productLead int, today Date) {
+	lead := productLead
+	if len(options) > 0 {
+		b := options[0]
+		sg.SupplierID, sg.Supplier, sg.UnitPrice = &b.Supplier.ID, b.Supplier, b.Offer.LastPrice
+		lead = b.Supplier.LeadTimeDays
+		if b.Offer.LeadTimeDays != nil {
+			lead = *b.Offer.LeadTimeDays
+		}
+	}
+	d := today.AddDays(lead)
+	sg.ExpectedDate = &d
+}

@@ -93,3 +93,60 @@ func TestPlanSuggestedOrders(t *testing.T) {
 		})
 	}
 }
+
+func TestSuggestReorder(t *testing.T) {
+	for _, c := range []struct {
+		name                     string
+		avail, onOrder, need, rp string
+		ok                       bool
+		qty, reason              string
+	}{
+		{"under the reorder point", "2", "3", "0", "10", true, "20", "available 2 + on order 3 is under the reorder point 10"},
+		{"sales need more", "1", "0", "6", "0", true, "20", "sales need 6; available 1 + on order 0 (reorder point 0)"},
+		{"covered", "10", "0", "0", "10", false, "", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			sg, ok := jxc.SuggestReorder(jxc.ReorderPosition{ProductID: 1, WarehouseID: 2, Available: d(c.avail), OnOrder: d(c.onOrder),
+				Need: d(c.need), ReorderPoint: d(c.rp), ReorderQty: d("20")})
+			if ok != c.ok {
+				t.Fatalf("ok %v, want %v", ok, c.ok)
+			}
+			if !ok {
+				return
+			}
+			if !sg.Quantity.Equal(d(c.qty)) || sg.Reason != c.reason || sg.ProductID != 1 || sg.WarehouseID != 2 || !sg.ReplenishmentNeed.Equal(d(c.need)) {
+				t.Errorf("suggestion %s %q %+v", sg.Quantity, sg.Reason, sg)
+			}
+		})
+	}
+}
+
+func TestChooseSupplier(t *testing.T) {
+	nine := 9
+	fast := &jxc.SupplierOption{Supplier: &jxc.Supplier{ID: 7, LeadTimeDays: 4}, Offer: &jxc.SupplierProduct{LastPrice: dp("2.50"), LeadTimeDays: &nine}}
+	plain := &jxc.SupplierOption{Supplier: &jxc.Supplier{ID: 8, LeadTimeDays: 4}, Offer: &jxc.SupplierProduct{}}
+	for _, c := range []struct {
+		name     string
+		options  []*jxc.SupplierOption
+		supplier int64
+		days     int
+	}{
+		{"the offer's lead time", []*jxc.SupplierOption{fast, plain}, 7, 9},
+		{"the supplier's lead time", []*jxc.SupplierOption{plain}, 8, 4},
+		{"no supplier: the product's lead time", nil, 0, 6},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			sg := &jxc.PurchaseSuggestion{}
+			sg.ChooseSupplier(c.options, 6, day)
+			if got := sg.ExpectedDate; got == nil || *got != day.AddDays(c.days) {
+				t.Errorf("expected %v, want %v", got, day.AddDays(c.days))
+			}
+			if (sg.SupplierID == nil) != (c.supplier == 0) || sg.SupplierID != nil && *sg.SupplierID != c.supplier {
+				t.Errorf("supplier %v, want %d", sg.SupplierID, c.supplier)
+			}
+			if c.supplier == 7 && (sg.UnitPrice == nil || !sg.UnitPrice.Equal(d("2.50"))) {
+				t.Errorf("price %v", sg.UnitPrice)
+			}
+		})
+	}
+}

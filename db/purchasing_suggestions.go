@@ -232,15 +232,7 @@ func (s *PurchasingService) Suggestions(ctx context.Context, warehouseID *int64)
 	for k := range needs {
 		np, nw = append(np, k.p), append(nw, k.w)
 	}
-	var rows []struct {
-		ProductID    int64           `db:"product_id"`
-		WarehouseID  int64           `db:"warehouse_id"`
-		Available    decimal.Decimal `db:"available"`
-		OnOrder      decimal.Decimal `db:"on_order"`
-		ReorderPoint decimal.Decimal `db:"reorder_point"`
-		ReorderQty   decimal.Decimal `db:"reorder_qty"`
-		LeadTime     int             `db:"lead_time_days"`
-	}
+	var rows []jxc.ReorderPosition
 	if err := s.db.SelectContext(ctx, &rows, `WITH keys AS (
 			SELECT b.product_id, b.warehouse_id FROM stock_balances b JOIN products p ON p.id = b.product_id WHERE p.reorder_point > 0
 			UNION SELECT * FROM unnest($1::bigint[], $2::bigint[])
@@ -261,18 +253,11 @@ func (s *PurchasingService) Suggestions(ctx context.Context, warehouseID *int64)
 	var out []*jxc.PurchaseSuggestion
 	leads := map[int64]int{}
 	for _, r := range rows {
-		need := needs[needKey{r.ProductID, r.WarehouseID}]
-		shortage, qty, ok := jxc.SuggestQuantity(r.Available, r.OnOrder, need, r.ReorderPoint, r.ReorderQty)
-		if !ok {
-			continue
+		r.Need = needs[needKey{r.ProductID, r.WarehouseID}]
+		if sg, ok := jxc.SuggestReorder(r); ok {
+			out = append(out, sg)
+			leads[r.ProductID] = r.LeadTime
 		}
-		reason := fmt.Sprintf("available %s + on order %s is under the reorder point %s", r.Available.String(), r.OnOrder.String(), r.ReorderPoint.String())
-		if need.Sign() > 0 {
-			reason = fmt.Sprintf("sales need %s; available %s + on order %s (reorder point %s)", need.String(), r.Available.String(), r.OnOrder.String(), r.ReorderPoint.String())
-		}
-		out = append(out, &jxc.PurchaseSuggestion{ProductID: r.ProductID, WarehouseID: r.WarehouseID, Available: r.Available, OnOrder: r.OnOrder,
-			ReplenishmentNeed: need, ReorderPoint: r.ReorderPoint, Shortage: shortage, Quantity: qty, Reason: reason})
-		leads[r.ProductID] = r.LeadTime
 	}
 	if len(out) == 0 {
 		return []*jxc.PurchaseSuggestion{}, nil
@@ -293,17 +278,7 @@ func (s *PurchasingService) Suggestions(ctx context.Context, warehouseID *int64)
 	today := jxc.Today(s.db.Now())
 	for _, sg := range out {
 		sg.Product, sg.Warehouse = products[sg.ProductID], whs[sg.WarehouseID]
-		lead := leads[sg.ProductID]
-		if best := opts[sg.ProductID]; len(best) > 0 {
-			b := best[0]
-			sg.SupplierID, sg.Supplier, sg.UnitPrice = &b.Supplier.ID, b.Supplier, b.Offer.LastPrice
-			lead = b.Supplier.LeadTimeDays
-			if b.Offer.LeadTimeDays != nil {
-				lead = *b.Offer.LeadTimeDays
-			}
-		}
-		d := today.AddDays(lead)
-		sg.ExpectedDate = &d
+		sg.ChooseSupplier(opts[sg.ProductID], leads[sg.ProductID], today)
 	}
 	return out, nil
 }
