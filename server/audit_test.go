@@ -237,6 +237,19 @@ func TestEveryMutationWritesAnAuditRow(t *testing.T) {
 			t.Errorf("%s wrote no audit row with operation %s", c.name, c.name)
 		}
 	}
+	// Approving an order sets the supplier's last prices: master data,
+	// recorded with the row before and after.
+	var prices int
+	if err := app.store.GetContext(ctx, &prices, `SELECT count(*) FROM audit_log WHERE id > $1 AND operation = 'approvePurchaseOrder'
+		AND record_type = 'supplierProduct' AND before IS NOT NULL AND (after->>'last_price')::numeric = 4 AND record_number = 'AUD-S1 AUD-P1'`, firstID); err != nil {
+		t.Fatal(err)
+	}
+	if prices == 0 {
+		var rows []string
+		_ = app.store.SelectContext(ctx, &rows, `SELECT record_number || ' ' || coalesce(before::text, '-') || ' ' || coalesce(after::text, '-') FROM audit_log
+			WHERE id > $1 AND record_type = 'supplierProduct'`, firstID)
+		t.Errorf("approving a purchase order recorded no supplier price change: %q", rows)
+	}
 	// Every row names its author: the admin, through the session.
 	var odd int
 	if err := app.store.GetContext(ctx, &odd, `SELECT count(*) FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
