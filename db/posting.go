@@ -97,10 +97,10 @@ func post(ctx context.Context, tx *Tx, ev jxc.Event, sourceID *int64) (*posted, 
 	return out, nil
 }
 
-// PostingEffect is work that follows every posting, in the posting's
+// postingEffect is work that follows every posting, in the posting's
 // transaction: it sees what was written and may write more, and its error
 // rolls the posting back.
-type PostingEffect struct {
+type postingEffect struct {
 	Name string
 	Run  func(ctx context.Context, tx *Tx, p *posted) error
 }
@@ -108,7 +108,7 @@ type PostingEffect struct {
 // postingEffects run in this order after each posting's moves and lines are
 // written (before the per-day account totals, which are locked last). A
 // module adds its effect here.
-var postingEffects = []PostingEffect{
+var postingEffects = []postingEffect{
 	{"low-stock alerts", raiseLowStockAfterPosting},
 }
 
