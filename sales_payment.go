@@ -1,7 +1,9 @@
 package jxc
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -157,4 +159,49 @@ func ValidateRefundInput(in RefundInput) error {
 	checkBankAccount(&es, "input.bankAccount", in.BankAccount)
 	checkIdempotencyKey(&es, in.IdempotencyKey)
 	return es.Err()
+}
+
+// CheckAllocationAmounts adds to es every allocation amount that is not a
+// positive amount of money, and the total when it is more than avail, what
+// the payment or credit has unapplied.
+func CheckAllocationAmounts(es *Errors, allocs []AllocationInput, avail decimal.Decimal) {
+	sum := decimal.Zero
+	for i, a := range allocs {
+		f := fmt.Sprintf("input.allocations.%d.amount", i)
+		CheckMoney(es, f, a.Amount)
+		if a.Amount.IsZero() {
+			es.Add(EINVALID, f, "amount must be > 0")
+		}
+		sum = sum.Add(a.Amount)
+	}
+	if sum.GreaterThan(avail) {
+		es.Add(EINVALID, "input.allocations", "allocations total %s, more than the %s unapplied", sum.StringFixed(2), avail.StringFixed(2))
+	}
+}
+
+// AllocateOldestDue spreads amount over a customer's open invoices, the
+// oldest due date first (then the lowest id), each up to what is open on
+// it. It returns the invoices that get a part, in that order, and their
+// parts; what is left over stays unapplied.
+func AllocateOldestDue(open []*SalesInvoice, amount decimal.Decimal) ([]*SalesInvoice, []decimal.Decimal) {
+	ordered := slices.Clone(open)
+	slices.SortStableFunc(ordered, func(a, b *SalesInvoice) int {
+		if c := a.DueDate.Time().Compare(b.DueDate.Time()); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	var invs []*SalesInvoice
+	var parts []decimal.Decimal
+	left := amount
+	for _, inv := range ordered {
+		if left.Sign() <= 0 {
+			break
+		}
+		if a := decimal.Min(left, inv.OpenAmount()); a.Sign() > 0 {
+			invs, parts = append(invs, inv), append(parts, a)
+			left = left.Sub(a)
+		}
+	}
+	return invs, parts
 }

@@ -61,24 +61,9 @@ func allocate(ctx context.Context, tx *Tx, customerID int64, avail decimal.Decim
 		}
 		return out, nil
 	}
-	// Oldest due first, then by number.
-	ordered := append([]*jxc.SalesInvoice(nil), open...)
-	for i := 1; i < len(ordered); i++ {
-		for j := i; j > 0 && (ordered[j].DueDate.Before(ordered[j-1].DueDate) ||
-			(ordered[j].DueDate == ordered[j-1].DueDate && ordered[j].ID < ordered[j-1].ID)); j-- {
-			ordered[j], ordered[j-1] = ordered[j-1], ordered[j]
-		}
-	}
-	left := avail
-	for _, inv := range ordered {
-		if left.Sign() <= 0 {
-			break
-		}
-		a := decimal.Min(left, inv.OpenAmount())
-		if a.Sign() > 0 {
-			out = append(out, allocation{inv, a})
-			left = left.Sub(a)
-		}
+	invs, parts := jxc.AllocateOldestDue(open, avail)
+	for i, inv := range invs {
+		out = append(out, allocation{inv, parts[i]})
 	}
 	return out, nil
 }
@@ -214,7 +199,7 @@ func (s *SalesService) ApplyCustomerCredit(ctx context.Context, in jxc.ApplyCred
 		var explicit []jxc.AllocationInput
 		if in.Allocations != nil {
 			explicit = in.Allocations
-			checkAllocs(&es, explicit, avail)
+			jxc.CheckAllocationAmounts(&es, explicit, avail)
 		}
 		allocs, err := allocate(ctx, tx, c.ID, avail, explicit, &es)
 		if err != nil {
@@ -244,21 +229,6 @@ func (s *SalesService) ApplyCustomerCredit(ctx context.Context, in jxc.ApplyCred
 		return nil, err
 	}
 	return s.findPayment(ctx, in.PaymentID)
-}
-
-func checkAllocs(es *jxc.Errors, allocs []jxc.AllocationInput, avail decimal.Decimal) {
-	sum := decimal.Zero
-	for i, a := range allocs {
-		f := fmt.Sprintf("input.allocations.%d.amount", i)
-		jxc.CheckMoney(es, f, a.Amount)
-		if a.Amount.IsZero() {
-			es.Add(jxc.EINVALID, f, "amount must be > 0")
-		}
-		sum = sum.Add(a.Amount)
-	}
-	if sum.GreaterThan(avail) {
-		es.Add(jxc.EINVALID, "input.allocations", "allocations total %s, more than the %s unapplied", sum.StringFixed(2), avail.StringFixed(2))
-	}
 }
 
 const customerPaymentCols = `id, number, customer_id, posting_date, amount, bank_account, reference, applied_amount, refunded_amount,
