@@ -63,12 +63,13 @@ func (s *BudgetService) FindAlerts(ctx context.Context, f jxc.AlertFilter, p jxc
 // AcknowledgeAlert implements jxc.BudgetService.
 func (s *BudgetService) AcknowledgeAlert(ctx context.Context, id int64) (*jxc.Alert, error) {
 	a := &jxc.Alert{}
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	_, err := s.db.Write(ctx, jxc.Op{Name: "acknowledgeAlert"}, func(tx *Tx) error {
 		err := tx.QueryRowxContext(ctx, `UPDATE alerts SET acknowledged = true, acknowledged_by = $2, acknowledged_at = $3
 			WHERE id = $1 RETURNING `+alertCols, id, userID(ctx), tx.Now).StructScan(a)
 		if errors.Is(err, sql.ErrNoRows) {
 			return jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no alert %d", id)
 		}
+		tx.Produced(jxc.RecordAlert, id, a.Kind, jxc.AuditAcknowledge)
 		return err
 	})
 	if err != nil {

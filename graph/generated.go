@@ -34,6 +34,7 @@ type ResolverRoot interface {
 	AlertChange() AlertChangeResolver
 	Customer() CustomerResolver
 	Mutation() MutationResolver
+	PartnerStatementLine() PartnerStatementLineResolver
 	PurchaseOrder() PurchaseOrderResolver
 	Query() QueryResolver
 	ReceivableChange() ReceivableChangeResolver
@@ -75,6 +76,7 @@ type ComplexityRoot struct {
 	}
 
 	AgingBuckets struct {
+		Current    func(childComplexity int) int
 		Days1To30  func(childComplexity int) int
 		Days31To60 func(childComplexity int) int
 		Days61To90 func(childComplexity int) int
@@ -263,13 +265,14 @@ type ComplexityRoot struct {
 		Salesperson      func(childComplexity int) int
 		Satisfaction     func(childComplexity int) int
 		Shipments        func(childComplexity int, first *int, after *string) int
+		Statement        func(childComplexity int, from *jxc.Date, to *jxc.Date) int
 		TopProducts      func(childComplexity int, limit *int) int
 		UpdatedAt        func(childComplexity int) int
 	}
 
 	CustomerAging struct {
-		Customer          func(childComplexity int) int
-		ReceivableBuckets func(childComplexity int) int
+		AgingBuckets func(childComplexity int) int
+		Customer     func(childComplexity int) int
 	}
 
 	CustomerConnection struct {
@@ -629,6 +632,30 @@ type ComplexityRoot struct {
 		StartCursor     func(childComplexity int) int
 	}
 
+	PartnerStatement struct {
+		Closing func(childComplexity int) int
+		Code    func(childComplexity int) int
+		Credit  func(childComplexity int) int
+		Debit   func(childComplexity int) int
+		From    func(childComplexity int) int
+		Kind    func(childComplexity int) int
+		Lines   func(childComplexity int) int
+		Name    func(childComplexity int) int
+		Opening func(childComplexity int) int
+		To      func(childComplexity int) int
+	}
+
+	PartnerStatementLine struct {
+		AccountCode func(childComplexity int) int
+		Balance     func(childComplexity int) int
+		Credit      func(childComplexity int) int
+		Date        func(childComplexity int) int
+		Debit       func(childComplexity int) int
+		Description func(childComplexity int) int
+		EntryID     func(childComplexity int) int
+		Source      func(childComplexity int) int
+	}
+
 	PayablesAging struct {
 		AsOf  func(childComplexity int) int
 		Rows  func(childComplexity int) int
@@ -862,15 +889,6 @@ type ComplexityRoot struct {
 		ValidateSalesOrder         func(childComplexity int, input SalesOrderInput) int
 		Warehouse                  func(childComplexity int, id int64) int
 		Warehouses                 func(childComplexity int, first *int, after *string, filter *jxc.WarehouseFilter, orderBy *jxc.WarehouseOrder) int
-	}
-
-	ReceivableAgingBuckets struct {
-		Current func(childComplexity int) int
-		Days30  func(childComplexity int) int
-		Days60  func(childComplexity int) int
-		Days90  func(childComplexity int) int
-		Over90  func(childComplexity int) int
-		Total   func(childComplexity int) int
 	}
 
 	ReceivableAllocation struct {
@@ -1287,6 +1305,7 @@ type ComplexityRoot struct {
 		PaymentTermsDays func(childComplexity int) int
 		Products         func(childComplexity int) int
 		Scorecard        func(childComplexity int, since *jxc.Date) int
+		Statement        func(childComplexity int, from *jxc.Date, to *jxc.Date) int
 	}
 
 	SupplierConnection struct {
@@ -1516,6 +1535,7 @@ type CustomerResolver interface {
 	Returns(ctx context.Context, obj *jxc.Customer, first *int, after *string) (SalesReturnConnection, error)
 	TopProducts(ctx context.Context, obj *jxc.Customer, limit *int) ([]*jxc.ProductSales, error)
 	Satisfaction(ctx context.Context, obj *jxc.Customer) (jxc.Satisfaction, error)
+	Statement(ctx context.Context, obj *jxc.Customer, from *jxc.Date, to *jxc.Date) (jxc.PartnerStatement, error)
 }
 type MutationResolver interface {
 	AcknowledgeAlert(ctx context.Context, id int64) (AlertPayload, error)
@@ -1578,6 +1598,9 @@ type MutationResolver interface {
 	CreateUser(ctx context.Context, input CreateUserInput) (UserPayload, error)
 	UpdateUser(ctx context.Context, input UpdateUserInput) (UserPayload, error)
 	SetPassword(ctx context.Context, input SetPasswordInput) (SetPasswordPayload, error)
+}
+type PartnerStatementLineResolver interface {
+	Source(ctx context.Context, obj *jxc.PartnerStatementLine) (jxc.Source, error)
 }
 type PurchaseOrderResolver interface {
 	Receipts(ctx context.Context, obj *jxc.PurchaseOrder) ([]*jxc.GoodsReceipt, error)
@@ -1661,6 +1684,7 @@ type SubscriptionResolver interface {
 }
 type SupplierResolver interface {
 	Scorecard(ctx context.Context, obj *jxc.Supplier, since *jxc.Date) (jxc.SupplierScorecard, error)
+	Statement(ctx context.Context, obj *jxc.Supplier, from *jxc.Date, to *jxc.Date) (jxc.PartnerStatement, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1780,6 +1804,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Address.Region(childComplexity), true
 
+	case "AgingBuckets.current":
+		if e.ComplexityRoot.AgingBuckets.Current == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgingBuckets.Current(childComplexity), true
 	case "AgingBuckets.days1To30":
 		if e.ComplexityRoot.AgingBuckets.Days1To30 == nil {
 			break
@@ -2576,6 +2606,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.Shipments(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Customer.statement":
+		if e.ComplexityRoot.Customer.Statement == nil {
+			break
+		}
+
+		args, err := ec.field_Customer_statement_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Customer.Statement(childComplexity, args["from"].(*jxc.Date), args["to"].(*jxc.Date)), true
 	case "Customer.topProducts":
 		if e.ComplexityRoot.Customer.TopProducts == nil {
 			break
@@ -2594,18 +2635,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Customer.UpdatedAt(childComplexity), true
 
+	case "CustomerAging.buckets":
+		if e.ComplexityRoot.CustomerAging.AgingBuckets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerAging.AgingBuckets(childComplexity), true
 	case "CustomerAging.customer":
 		if e.ComplexityRoot.CustomerAging.Customer == nil {
 			break
 		}
 
 		return e.ComplexityRoot.CustomerAging.Customer(childComplexity), true
-	case "CustomerAging.buckets":
-		if e.ComplexityRoot.CustomerAging.ReceivableBuckets == nil {
-			break
-		}
-
-		return e.ComplexityRoot.CustomerAging.ReceivableBuckets(childComplexity), true
 
 	case "CustomerConnection.edges":
 		if e.ComplexityRoot.CustomerConnection.Edges == nil {
@@ -4427,6 +4468,116 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
+	case "PartnerStatement.closing":
+		if e.ComplexityRoot.PartnerStatement.Closing == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatement.Closing(childComplexity), true
+	case "PartnerStatement.code":
+		if e.ComplexityRoot.PartnerStatement.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatement.Code(childComplexity), true
+	case "PartnerStatement.credit":
+		if e.ComplexityRoot.PartnerStatement.Credit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatement.Credit(childComplexity), true
+	case "PartnerStatement.debit":
+		if e.ComplexityRoot.PartnerStatement.Debit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatement.Debit(childComplexity), true
+	case "PartnerStatement.from":
+		if e.ComplexityRoot.PartnerStatement.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatement.From(childComplexity), true
+	case "PartnerStatement.kind":
+		if e.ComplexityRoot.PartnerStatement.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatement.Kind(childComplexity), true
+	case "PartnerStatement.lines":
+		if e.ComplexityRoot.PartnerStatement.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatement.Lines(childComplexity), true
+	case "PartnerStatement.name":
+		if e.ComplexityRoot.PartnerStatement.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatement.Name(childComplexity), true
+	case "PartnerStatement.opening":
+		if e.ComplexityRoot.PartnerStatement.Opening == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatement.Opening(childComplexity), true
+	case "PartnerStatement.to":
+		if e.ComplexityRoot.PartnerStatement.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatement.To(childComplexity), true
+
+	case "PartnerStatementLine.accountCode":
+		if e.ComplexityRoot.PartnerStatementLine.AccountCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatementLine.AccountCode(childComplexity), true
+	case "PartnerStatementLine.balance":
+		if e.ComplexityRoot.PartnerStatementLine.Balance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatementLine.Balance(childComplexity), true
+	case "PartnerStatementLine.credit":
+		if e.ComplexityRoot.PartnerStatementLine.Credit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatementLine.Credit(childComplexity), true
+	case "PartnerStatementLine.date":
+		if e.ComplexityRoot.PartnerStatementLine.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatementLine.Date(childComplexity), true
+	case "PartnerStatementLine.debit":
+		if e.ComplexityRoot.PartnerStatementLine.Debit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatementLine.Debit(childComplexity), true
+	case "PartnerStatementLine.description":
+		if e.ComplexityRoot.PartnerStatementLine.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatementLine.Description(childComplexity), true
+	case "PartnerStatementLine.entryId":
+		if e.ComplexityRoot.PartnerStatementLine.EntryID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatementLine.EntryID(childComplexity), true
+	case "PartnerStatementLine.source":
+		if e.ComplexityRoot.PartnerStatementLine.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatementLine.Source(childComplexity), true
+
 	case "PayablesAging.asOf":
 		if e.ComplexityRoot.PayablesAging.AsOf == nil {
 			break
@@ -5745,43 +5896,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Warehouses(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.WarehouseFilter), args["orderBy"].(*jxc.WarehouseOrder)), true
-
-	case "ReceivableAgingBuckets.current":
-		if e.ComplexityRoot.ReceivableAgingBuckets.Current == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ReceivableAgingBuckets.Current(childComplexity), true
-	case "ReceivableAgingBuckets.days1To30":
-		if e.ComplexityRoot.ReceivableAgingBuckets.Days30 == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ReceivableAgingBuckets.Days30(childComplexity), true
-	case "ReceivableAgingBuckets.days31To60":
-		if e.ComplexityRoot.ReceivableAgingBuckets.Days60 == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ReceivableAgingBuckets.Days60(childComplexity), true
-	case "ReceivableAgingBuckets.days61To90":
-		if e.ComplexityRoot.ReceivableAgingBuckets.Days90 == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ReceivableAgingBuckets.Days90(childComplexity), true
-	case "ReceivableAgingBuckets.over90":
-		if e.ComplexityRoot.ReceivableAgingBuckets.Over90 == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ReceivableAgingBuckets.Over90(childComplexity), true
-	case "ReceivableAgingBuckets.total":
-		if e.ComplexityRoot.ReceivableAgingBuckets.Total == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ReceivableAgingBuckets.Total(childComplexity), true
 
 	case "ReceivableAllocation.amount":
 		if e.ComplexityRoot.ReceivableAllocation.Amount == nil {
@@ -7499,6 +7613,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Supplier.Scorecard(childComplexity, args["since"].(*jxc.Date)), true
+	case "Supplier.statement":
+		if e.ComplexityRoot.Supplier.Statement == nil {
+			break
+		}
+
+		args, err := ec.field_Supplier_statement_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Supplier.Statement(childComplexity, args["from"].(*jxc.Date), args["to"].(*jxc.Date)), true
 
 	case "SupplierConnection.edges":
 		if e.ComplexityRoot.SupplierConnection.Edges == nil {
@@ -8639,6 +8764,8 @@ func (ec *executionContext) childFields_AgingBuckets(ctx context.Context, field 
 	switch field.Name {
 	case "notDue":
 		return ec.fieldContext_AgingBuckets_notDue(ctx, field)
+	case "current":
+		return ec.fieldContext_AgingBuckets_current(ctx, field)
 	case "days1To30":
 		return ec.fieldContext_AgingBuckets_days1To30(ctx, field)
 	case "days31To60":
@@ -9017,6 +9144,8 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_topProducts(ctx, field)
 	case "satisfaction":
 		return ec.fieldContext_Customer_satisfaction(ctx, field)
+	case "statement":
+		return ec.fieldContext_Customer_statement(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Customer", field.Name)
 }
@@ -9619,6 +9748,54 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
 
+func (ec *executionContext) childFields_PartnerStatement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_PartnerStatement_kind(ctx, field)
+	case "code":
+		return ec.fieldContext_PartnerStatement_code(ctx, field)
+	case "name":
+		return ec.fieldContext_PartnerStatement_name(ctx, field)
+	case "from":
+		return ec.fieldContext_PartnerStatement_from(ctx, field)
+	case "to":
+		return ec.fieldContext_PartnerStatement_to(ctx, field)
+	case "opening":
+		return ec.fieldContext_PartnerStatement_opening(ctx, field)
+	case "lines":
+		return ec.fieldContext_PartnerStatement_lines(ctx, field)
+	case "debit":
+		return ec.fieldContext_PartnerStatement_debit(ctx, field)
+	case "credit":
+		return ec.fieldContext_PartnerStatement_credit(ctx, field)
+	case "closing":
+		return ec.fieldContext_PartnerStatement_closing(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PartnerStatement", field.Name)
+}
+
+func (ec *executionContext) childFields_PartnerStatementLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "date":
+		return ec.fieldContext_PartnerStatementLine_date(ctx, field)
+	case "entryId":
+		return ec.fieldContext_PartnerStatementLine_entryId(ctx, field)
+	case "source":
+		return ec.fieldContext_PartnerStatementLine_source(ctx, field)
+	case "accountCode":
+		return ec.fieldContext_PartnerStatementLine_accountCode(ctx, field)
+	case "description":
+		return ec.fieldContext_PartnerStatementLine_description(ctx, field)
+	case "debit":
+		return ec.fieldContext_PartnerStatementLine_debit(ctx, field)
+	case "credit":
+		return ec.fieldContext_PartnerStatementLine_credit(ctx, field)
+	case "balance":
+		return ec.fieldContext_PartnerStatementLine_balance(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PartnerStatementLine", field.Name)
+}
+
 func (ec *executionContext) childFields_PayablesAging(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "asOf":
@@ -9961,24 +10138,6 @@ func (ec *executionContext) childFields_PurchasingSettingsPayload(ctx context.Co
 		return ec.fieldContext_PurchasingSettingsPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PurchasingSettingsPayload", field.Name)
-}
-
-func (ec *executionContext) childFields_ReceivableAgingBuckets(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "current":
-		return ec.fieldContext_ReceivableAgingBuckets_current(ctx, field)
-	case "days1To30":
-		return ec.fieldContext_ReceivableAgingBuckets_days1To30(ctx, field)
-	case "days31To60":
-		return ec.fieldContext_ReceivableAgingBuckets_days31To60(ctx, field)
-	case "days61To90":
-		return ec.fieldContext_ReceivableAgingBuckets_days61To90(ctx, field)
-	case "over90":
-		return ec.fieldContext_ReceivableAgingBuckets_over90(ctx, field)
-	case "total":
-		return ec.fieldContext_ReceivableAgingBuckets_total(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type ReceivableAgingBuckets", field.Name)
 }
 
 func (ec *executionContext) childFields_ReceivableAllocation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10795,6 +10954,8 @@ func (ec *executionContext) childFields_Supplier(ctx context.Context, field grap
 		return ec.fieldContext_Supplier_products(ctx, field)
 	case "scorecard":
 		return ec.fieldContext_Supplier_scorecard(ctx, field)
+	case "statement":
+		return ec.fieldContext_Supplier_statement(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Supplier", field.Name)
 }
@@ -11452,6 +11613,28 @@ func (ec *executionContext) field_Customer_shipments_args(ctx context.Context, r
 		return nil, err
 	}
 	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Customer_statement_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*jxc.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*jxc.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
 	return args, nil
 }
 
@@ -13629,6 +13812,28 @@ func (ec *executionContext) field_Supplier_scorecard_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Supplier_statement_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*jxc.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*jxc.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field___Directive_args_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -14110,6 +14315,29 @@ func (ec *executionContext) _AgingBuckets_notDue(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_AgingBuckets_notDue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AgingBuckets", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AgingBuckets_current(ctx context.Context, field graphql.CollectedField, obj *jxc.AgingBuckets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgingBuckets_current(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Current(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgingBuckets_current(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgingBuckets", field, true, false, "Decimal")
 }
 
 func (ec *executionContext) _AgingBuckets_days1To30(ctx context.Context, field graphql.CollectedField, obj *jxc.AgingBuckets) (ret graphql.Marshaler) {
@@ -17397,6 +17625,68 @@ func (ec *executionContext) fieldContext_Customer_satisfaction(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Customer_statement(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_statement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Customer().Statement(ctx, obj, fc.Args["from"].(*jxc.Date), fc.Args["to"].(*jxc.Date))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"SALES", "FINANCE", "MANAGER", "ANALYST"})
+				if err != nil {
+					var zeroVal jxc.PartnerStatement
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal jxc.PartnerStatement
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.PartnerStatement) graphql.Marshaler {
+			return ec.marshalNPartnerStatement2githubᚗcomᚋjxcgraphᚋjxcᚐPartnerStatement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_statement(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerStatement(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Customer_statement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CustomerAging_customer(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerAging) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17438,11 +17728,11 @@ func (ec *executionContext) _CustomerAging_buckets(ctx context.Context, field gr
 			return ec.fieldContext_CustomerAging_buckets(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ReceivableBuckets, nil
+			return obj.AgingBuckets, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.ReceivableBuckets) graphql.Marshaler {
-			return ec.marshalNReceivableAgingBuckets2githubᚗcomᚋjxcgraphᚋjxcᚐReceivableBuckets(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.AgingBuckets) graphql.Marshaler {
+			return ec.marshalNAgingBuckets2githubᚗcomᚋjxcgraphᚋjxcᚐAgingBuckets(ctx, selections, v)
 		},
 		true,
 		true,
@@ -17455,7 +17745,7 @@ func (ec *executionContext) fieldContext_CustomerAging_buckets(_ context.Context
 		IsMethod:   false,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ReceivableAgingBuckets(ctx, field)
+			return ec.childFields_AgingBuckets(ctx, field)
 		},
 	}
 	return fc, nil
@@ -25920,6 +26210,438 @@ func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, f
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
 }
 
+func (ec *executionContext) _PartnerStatement_kind(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatement_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.PartnerKind) graphql.Marshaler {
+			return ec.marshalNPartnerKind2githubᚗcomᚋjxcgraphᚋjxcᚐPartnerKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatement_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerStatement", field, false, false, "PartnerKind")
+}
+
+func (ec *executionContext) _PartnerStatement_code(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatement_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatement_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerStatement", field, false, false, "String")
+}
+
+func (ec *executionContext) _PartnerStatement_name(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatement_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatement_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerStatement", field, false, false, "String")
+}
+
+func (ec *executionContext) _PartnerStatement_from(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatement_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatement_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerStatement", field, false, false, "Date")
+}
+
+func (ec *executionContext) _PartnerStatement_to(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatement_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatement_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerStatement", field, false, false, "Date")
+}
+
+func (ec *executionContext) _PartnerStatement_opening(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatement_opening(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Opening, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatement_opening(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerStatement", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PartnerStatement_lines(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatement_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.PartnerStatementLine) graphql.Marshaler {
+			return ec.marshalNPartnerStatementLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPartnerStatementLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatement_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PartnerStatement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerStatementLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PartnerStatement_debit(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatement_debit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Debit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatement_debit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerStatement", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PartnerStatement_credit(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatement_credit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Credit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatement_credit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerStatement", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PartnerStatement_closing(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatement_closing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Closing, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatement_closing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerStatement", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PartnerStatementLine_date(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatementLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatementLine_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatementLine_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerStatementLine", field, false, false, "Date")
+}
+
+func (ec *executionContext) _PartnerStatementLine_entryId(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatementLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatementLine_entryId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EntryID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatementLine_entryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerStatementLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PartnerStatementLine_source(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatementLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatementLine_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PartnerStatementLine().Source(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Source) graphql.Marshaler {
+			return ec.marshalNSourceDocument2githubᚗcomᚋjxcgraphᚋjxcᚐSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatementLine_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PartnerStatementLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SourceDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PartnerStatementLine_accountCode(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatementLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatementLine_accountCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AccountCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatementLine_accountCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerStatementLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _PartnerStatementLine_description(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatementLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatementLine_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatementLine_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerStatementLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _PartnerStatementLine_debit(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatementLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatementLine_debit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Debit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatementLine_debit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerStatementLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PartnerStatementLine_credit(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatementLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatementLine_credit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Credit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatementLine_credit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerStatementLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PartnerStatementLine_balance(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatementLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatementLine_balance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Balance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatementLine_balance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerStatementLine", field, false, false, "Decimal")
+}
+
 func (ec *executionContext) _PayablesAging_asOf(ctx context.Context, field graphql.CollectedField, obj *jxc.PayablesAging) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31884,144 +32606,6 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _ReceivableAgingBuckets_current(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableBuckets) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ReceivableAgingBuckets_current(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Current, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ReceivableAgingBuckets_current(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReceivableAgingBuckets", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _ReceivableAgingBuckets_days1To30(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableBuckets) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ReceivableAgingBuckets_days1To30(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Days30, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ReceivableAgingBuckets_days1To30(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReceivableAgingBuckets", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _ReceivableAgingBuckets_days31To60(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableBuckets) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ReceivableAgingBuckets_days31To60(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Days60, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ReceivableAgingBuckets_days31To60(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReceivableAgingBuckets", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _ReceivableAgingBuckets_days61To90(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableBuckets) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ReceivableAgingBuckets_days61To90(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Days90, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ReceivableAgingBuckets_days61To90(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReceivableAgingBuckets", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _ReceivableAgingBuckets_over90(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableBuckets) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ReceivableAgingBuckets_over90(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Over90, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ReceivableAgingBuckets_over90(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReceivableAgingBuckets", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _ReceivableAgingBuckets_total(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableBuckets) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ReceivableAgingBuckets_total(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Total, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ReceivableAgingBuckets_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReceivableAgingBuckets", field, false, false, "Decimal")
-}
-
 func (ec *executionContext) _ReceivableAllocation_id(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableAllocation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -32420,8 +33004,8 @@ func (ec *executionContext) _ReceivablesAging_total(ctx context.Context, field g
 			return obj.Total, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.ReceivableBuckets) graphql.Marshaler {
-			return ec.marshalNReceivableAgingBuckets2githubᚗcomᚋjxcgraphᚋjxcᚐReceivableBuckets(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.AgingBuckets) graphql.Marshaler {
+			return ec.marshalNAgingBuckets2githubᚗcomᚋjxcgraphᚋjxcᚐAgingBuckets(ctx, selections, v)
 		},
 		true,
 		true,
@@ -32434,7 +33018,7 @@ func (ec *executionContext) fieldContext_ReceivablesAging_total(_ context.Contex
 		IsMethod:   false,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ReceivableAgingBuckets(ctx, field)
+			return ec.childFields_AgingBuckets(ctx, field)
 		},
 	}
 	return fc, nil
@@ -39136,6 +39720,68 @@ func (ec *executionContext) fieldContext_Supplier_scorecard(ctx context.Context,
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Supplier_scorecard_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Supplier_statement(ctx context.Context, field graphql.CollectedField, obj *jxc.Supplier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Supplier_statement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Supplier().Statement(ctx, obj, fc.Args["from"].(*jxc.Date), fc.Args["to"].(*jxc.Date))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"PURCHASING", "FINANCE", "MANAGER", "ANALYST"})
+				if err != nil {
+					var zeroVal jxc.PartnerStatement
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal jxc.PartnerStatement
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.PartnerStatement) graphql.Marshaler {
+			return ec.marshalNPartnerStatement2githubᚗcomᚋjxcgraphᚋjxcᚐPartnerStatement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Supplier_statement(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Supplier",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerStatement(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Supplier_statement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -48964,6 +49610,11 @@ func (ec *executionContext) _AgingBuckets(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "current":
+			out.Values[i] = ec._AgingBuckets_current(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "days1To30":
 			out.Values[i] = ec._AgingBuckets_days1To30(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -50191,6 +50842,12 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Customer_satisfaction(ctx, field, obj)
+				})
+		case "statement":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_statement(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -52628,6 +53285,153 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var partnerStatementImplementors = []string{"PartnerStatement"}
+
+func (ec *executionContext) _PartnerStatement(ctx context.Context, sel ast.SelectionSet, obj *jxc.PartnerStatement) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, partnerStatementImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PartnerStatement")
+		case "kind":
+			out.Values[i] = ec._PartnerStatement_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "code":
+			out.Values[i] = ec._PartnerStatement_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._PartnerStatement_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "from":
+			out.Values[i] = ec._PartnerStatement_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._PartnerStatement_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "opening":
+			out.Values[i] = ec._PartnerStatement_opening(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lines":
+			out.Values[i] = ec._PartnerStatement_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "debit":
+			out.Values[i] = ec._PartnerStatement_debit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "credit":
+			out.Values[i] = ec._PartnerStatement_credit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closing":
+			out.Values[i] = ec._PartnerStatement_closing(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var partnerStatementLineImplementors = []string{"PartnerStatementLine"}
+
+func (ec *executionContext) _PartnerStatementLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.PartnerStatementLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, partnerStatementLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PartnerStatementLine")
+		case "date":
+			out.Values[i] = ec._PartnerStatementLine_date(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "entryId":
+			out.Values[i] = ec._PartnerStatementLine_entryId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PartnerStatementLine_source(ctx, field, obj)
+				})
+		case "accountCode":
+			out.Values[i] = ec._PartnerStatementLine_accountCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._PartnerStatementLine_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "debit":
+			out.Values[i] = ec._PartnerStatementLine_debit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "credit":
+			out.Values[i] = ec._PartnerStatementLine_credit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "balance":
+			out.Values[i] = ec._PartnerStatementLine_balance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var payablesAgingImplementors = []string{"PayablesAging"}
 
 func (ec *executionContext) _PayablesAging(ctx context.Context, sel ast.SelectionSet, obj *jxc.PayablesAging) graphql.Marshaler {
@@ -54141,64 +54945,6 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var receivableAgingBucketsImplementors = []string{"ReceivableAgingBuckets"}
-
-func (ec *executionContext) _ReceivableAgingBuckets(ctx context.Context, sel ast.SelectionSet, obj *jxc.ReceivableBuckets) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, receivableAgingBucketsImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("ReceivableAgingBuckets")
-		case "current":
-			out.Values[i] = ec._ReceivableAgingBuckets_current(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "days1To30":
-			out.Values[i] = ec._ReceivableAgingBuckets_days1To30(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "days31To60":
-			out.Values[i] = ec._ReceivableAgingBuckets_days31To60(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "days61To90":
-			out.Values[i] = ec._ReceivableAgingBuckets_days61To90(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "over90":
-			out.Values[i] = ec._ReceivableAgingBuckets_over90(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "total":
-			out.Values[i] = ec._ReceivableAgingBuckets_total(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -56872,6 +57618,12 @@ func (ec *executionContext) _Supplier(ctx context.Context, sel ast.SelectionSet,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Supplier_scorecard(ctx, field, obj)
+				})
+		case "statement":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Supplier_statement(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -59909,6 +60661,49 @@ func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋ
 	return ec._PageInfo(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNPartnerKind2githubᚗcomᚋjxcgraphᚋjxcᚐPartnerKind(ctx context.Context, v any) (jxc.PartnerKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.PartnerKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPartnerKind2githubᚗcomᚋjxcgraphᚋjxcᚐPartnerKind(ctx context.Context, sel ast.SelectionSet, v jxc.PartnerKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "PartnerKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNPartnerStatement2githubᚗcomᚋjxcgraphᚋjxcᚐPartnerStatement(ctx context.Context, sel ast.SelectionSet, v jxc.PartnerStatement) graphql.Marshaler {
+	return ec._PartnerStatement(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPartnerStatementLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPartnerStatementLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.PartnerStatementLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPartnerStatementLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPartnerStatementLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPartnerStatementLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPartnerStatementLine(ctx context.Context, sel ast.SelectionSet, v *jxc.PartnerStatementLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PartnerStatementLine!")
+		return graphql.Null
+	}
+	return ec._PartnerStatementLine(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNPayFrom2githubᚗcomᚋjxcgraphᚋjxcᚐPayFrom(ctx context.Context, v any) (jxc.PayFrom, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := jxc.PayFrom(tmp)
@@ -60286,10 +61081,6 @@ func (ec *executionContext) unmarshalNPurchasingSettingsInput2githubᚗcomᚋjxc
 
 func (ec *executionContext) marshalNPurchasingSettingsPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPurchasingSettingsPayload(ctx context.Context, sel ast.SelectionSet, v PurchasingSettingsPayload) graphql.Marshaler {
 	return ec._PurchasingSettingsPayload(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNReceivableAgingBuckets2githubᚗcomᚋjxcgraphᚋjxcᚐReceivableBuckets(ctx context.Context, sel ast.SelectionSet, v jxc.ReceivableBuckets) graphql.Marshaler {
-	return ec._ReceivableAgingBuckets(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNReceivableAllocation2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReceivableAllocationᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.ReceivableAllocation) graphql.Marshaler {

@@ -59,22 +59,14 @@ func (r *mutationResolver) CreateUser(ctx context.Context, input CreateUserInput
 	if input.DisplayName != nil {
 		in.DisplayName = *input.DisplayName
 	}
-	u, err := r.UserService.CreateUser(ctx, in)
-	ues, err := userErrors(err)
-	if err != nil || len(ues) > 0 {
-		return UserPayload{UserErrors: ues}, err
-	}
-	return UserPayload{User: u, UserErrors: ues}, nil
+	u, ues, err := mutationResult(r.UserService.CreateUser(ctx, in))
+	return UserPayload{User: u, UserErrors: ues}, err
 }
 
 // UpdateUser is the resolver for the updateUser field.
 func (r *mutationResolver) UpdateUser(ctx context.Context, input UpdateUserInput) (UserPayload, error) {
-	u, err := r.UserService.UpdateUser(ctx, input.ID, jxc.UserUpdate{DisplayName: input.DisplayName, Roles: input.Roles, Active: input.Active})
-	ues, err := userErrors(err)
-	if err != nil || len(ues) > 0 {
-		return UserPayload{UserErrors: ues}, err
-	}
-	return UserPayload{User: u, UserErrors: ues}, nil
+	u, ues, err := mutationResult(r.UserService.UpdateUser(ctx, input.ID, jxc.UserUpdate{DisplayName: input.DisplayName, Roles: input.Roles, Active: input.Active}))
+	return UserPayload{User: u, UserErrors: ues}, err
 }
 
 // SetPassword is the resolver for the setPassword field.

@@ -509,7 +509,7 @@ export const SalesReturnsQuery = graphql(`
 `);
 
 export const ReceivableAgingBucketsFragment = graphql(`
-  fragment ReceivableAgingBucketsFields on ReceivableAgingBuckets {
+  fragment ReceivableAgingBucketsFields on AgingBuckets {
     current
     days1To30
     days31To60
