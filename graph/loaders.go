@@ -26,6 +26,7 @@ type loaders struct {
 	orderShipments       *dataloadgen.Loader[childKey[none], []*jxc.Shipment]
 	purchaseReceipts     *dataloadgen.Loader[childKey[none], []*jxc.GoodsReceipt]
 	supplierScorecards   *dataloadgen.Loader[childKey[jxc.Date], *jxc.SupplierScorecard]
+	statements           *dataloadgen.Loader[childKey[statementArgs], *jxc.PartnerStatement]
 }
 
 // newLoaders makes the loaders of the services the resolver has (a test's
@@ -45,6 +46,11 @@ func newLoaders(r *Resolver) *loaders {
 	if p := r.PurchasingService; p != nil {
 		l.purchaseReceipts = byParent(unargued(p.FindGoodsReceiptsByOrder))
 		l.supplierScorecards = byParent(p.Scorecards)
+	}
+	if p := r.PartnerService; p != nil {
+		l.statements = byParent(func(ctx context.Context, ids []int64, a statementArgs) (map[int64]*jxc.PartnerStatement, error) {
+			return p.Statements(ctx, a.kind, ids, a.from, a.to)
+		})
 	}
 	return l
 }
@@ -108,6 +114,12 @@ type childKey[A comparable] struct {
 
 // none is the arguments of a list that takes none.
 type none struct{}
+
+// statementArgs is what a statement of account is asked with.
+type statementArgs struct {
+	kind     jxc.PartnerKind
+	from, to jxc.Date
+}
 
 // pageKey is a nested connection's first/after as a comparable value.
 type pageKey struct {

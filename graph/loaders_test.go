@@ -105,7 +105,7 @@ func countingCaller(t *testing.T, d *db.DB, role jxc.Role) (*caller, *countingSe
 	users := db.NewUserService(d)
 	r := &graph.Resolver{UserService: users, CatalogService: db.NewCatalogService(d), StockService: db.NewStockService(d),
 		LedgerService: db.NewLedgerService(d), SalesService: db.NewSalesService(d), PurchasingService: db.NewPurchasingService(d),
-		Log: slog.New(slog.DiscardHandler)}
+		PartnerService: db.NewPartnerService(d), Log: slog.New(slog.DiscardHandler)}
 	counter := &countingServer{}
 	srv := httptest.NewServer(counter.wrap(graph.Authenticate(users, false, graph.NewHandler(r))))
 	t.Cleanup(srv.Close)
@@ -126,10 +126,11 @@ const customersWithChildren = `query($first: Int) { customers(first: $first) { t
 	payments { totalCount nodes { number amount allocations { amount invoiceNumber } } }
 	topProducts { quantity product { sku } }
 	satisfaction { rated }
+	statement { closing lines { debit credit } }
 } } }`
 
 // A page of customers with their orders (and the orders' shipments),
-// invoices and payments costs the same number of statements for 10
+// invoices, payments and statements of account costs the same number of statements for 10
 // customers as for 50: nested lists load per page, not per parent row.
 func TestNestedListsCostAFixedNumberOfStatements(t *testing.T) {
 	d := dbtest.New(t)
@@ -171,6 +172,10 @@ func TestNestedListsCostAFixedNumberOfStatements(t *testing.T) {
 				}
 				TopProducts  []struct{ Product struct{ Sku string } }
 				Satisfaction struct{ Rated int }
+				Statement    struct {
+					Closing string
+					Lines   []struct{ Debit, Credit string }
+				}
 			}
 		}
 		if err := json.Unmarshal(res.Data["customers"], &page); err != nil {
@@ -184,7 +189,8 @@ func TestNestedListsCostAFixedNumberOfStatements(t *testing.T) {
 			if o.TotalCount != 1 || len(o.Nodes) != 1 || len(o.Nodes[0].Lines) != 2 || o.Nodes[0].Lines[0].Product.Sku == "" ||
 				len(o.Nodes[0].Shipments) != 1 || len(o.Nodes[0].Shipments[0].Lines) != 2 ||
 				inv.TotalCount != 1 || len(inv.Nodes) != 1 || len(inv.Nodes[0].Lines) != 2 ||
-				pay.TotalCount != 1 || len(pay.Nodes) != 1 || len(pay.Nodes[0].Allocations) != 1 || len(n.TopProducts) != 2 {
+				pay.TotalCount != 1 || len(pay.Nodes) != 1 || len(pay.Nodes[0].Allocations) != 1 || len(n.TopProducts) != 2 ||
+				len(n.Statement.Lines) != 2 || n.Statement.Closing != "0" {
 				t.Fatalf("first %d: customer %s: %+v", first, n.Code, n)
 			}
 		}
@@ -207,7 +213,7 @@ func TestPurchasingNestedListsCostAFixedNumberOfStatements(t *testing.T) {
 	c, counter := countingCaller(t, d, jxc.RolePurchasing)
 	const query = `query($first: Int, $suppliers: Int) {
 		purchaseOrders(first: $first) { nodes { number receipts { number lines { acceptedQuantity product { sku } } } } }
-		suppliers(first: $suppliers) { nodes { code scorecard { score priceTrends { product { sku } } } } } }`
+		suppliers(first: $suppliers) { nodes { code scorecard { score priceTrends { product { sku } } } statement { closing lines { credit } } } } }`
 	var counts []int64
 	for i, first := range []int{10, 200} {
 		res := c.do(query, map[string]any{"first": first, "suppliers": []int{3, 200}[i]})
