@@ -11,7 +11,7 @@ import (
 // statement reads a partner's statement of account over the range, today
 // and 1 January of its year when left out; the statements of a page of
 // partners are read together.
-func statement[P any](ctx context.Context, r *Resolver, kind jxc.PartnerKind, obj P, id func(P) int64, from, to *jxc.Date) (jxc.PartnerStatement, error) {
+func statement[P comparable](ctx context.Context, r *Resolver, kind jxc.PartnerKind, obj P, id func(P) int64, from, to *jxc.Date) (jxc.PartnerStatement, error) {
 	f, t, err := jxc.StatementRange(from, to, jxc.Today(time.Now()))
 	if err != nil {
 		return jxc.PartnerStatement{}, err
