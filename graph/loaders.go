@@ -33,12 +33,14 @@ type loaders struct {
 	// the rows of its batch (the orders of every customer on the page),
 	// so the rows' own nested lists load for the whole batch (see load).
 	batches sync.Map
+	// alone is set on loaders made for one call: they ask for no other row.
+	alone bool
 }
 
 // relation is the loader of one nested list, with the response's batches.
 type relation[K comparable, V any] struct {
 	*dataloadgen.Loader[K, V]
-	batches *sync.Map
+	loaders *loaders
 }
 
 // newLoaders makes the loaders of the services the resolver has (a test's
@@ -82,12 +84,15 @@ func withLoaders(r *Resolver) graphql.ResponseMiddleware {
 }
 
 // loadersFor returns the response's loaders; outside NewHandler (a test
-// that builds its own server) fresh ones, which then batch nothing.
+// that builds its own server) fresh ones for the one call, which then
+// load only the row asked for.
 func (r *Resolver) loadersFor(ctx context.Context) *loaders {
 	if l, ok := ctx.Value(loadersKey{}).(*loaders); ok {
 		return l
 	}
-	return newLoaders(r)
+	l := newLoaders(r)
+	l.alone = true
+	return l
 }
 
 // load asks l for obj's list. When obj is one row of a list of parents
@@ -100,9 +105,9 @@ func (r *Resolver) loadersFor(ctx context.Context) *loaders {
 func load[P comparable, K comparable, V any](ctx context.Context, l *relation[K, V], obj P, key func(P) K) (V, error) {
 	rows := siblings[P](ctx)
 	if len(rows) <= 1 {
-		rows = batchOf(l.batches, obj)
+		rows = batchOf(&l.loaders.batches, obj)
 	}
-	if len(rows) > 1 {
+	if len(rows) > 1 && !l.loaders.alone {
 		keys := make([]K, len(rows))
 		for i, row := range rows {
 			keys[i] = key(row)
@@ -223,5 +228,5 @@ func byParent[A comparable, V any](l *loaders, find func(ctx context.Context, pa
 		}
 		return vs, errs
 	}
-	return &relation[childKey[A], V]{Loader: dataloadgen.NewLoader(fetch), batches: &l.batches}
+	return &relation[childKey[A], V]{Loader: dataloadgen.NewLoader(fetch), loaders: l}
 }
