@@ -53,6 +53,8 @@ const (
 	AuditRefund      = "refund"
 	AuditRevoke      = "revoke"
 	AuditAcknowledge = "acknowledge"
+	AuditRaise       = "raise"
+	AuditCheck       = "check"
 	AuditSetPassword = "setPassword"
 )
 
@@ -101,6 +103,7 @@ type AuditEntry struct {
 	ID             int64     `db:"id"`
 	At             time.Time `db:"at"`
 	UserID         *int64    `db:"user_id"`
+	User           *User     `db:"-"` // filled by the service from UserID
 	Via            *AuditVia `db:"via"`
 	TokenID        *int64    `db:"token_id"`
 	Operation      string    `db:"operation"`

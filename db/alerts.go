@@ -132,9 +132,15 @@ func trimZeros(s string) string {
 // CheckLowStock implements jxc.BudgetService.
 func (s *BudgetService) CheckLowStock(ctx context.Context) ([]*jxc.Alert, error) {
 	var out []*jxc.Alert
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	_, err := s.db.Write(ctx, jxc.Op{Name: "checkLowStock"}, func(tx *Tx) error {
 		var err error
 		out, err = RaiseLowStockAlerts(ctx, tx, nil)
+		for _, a := range out {
+			tx.Produced(jxc.RecordAlert, a.ID, a.Kind, jxc.AuditRaise)
+		}
+		if len(out) == 0 { // the check ran and found nothing to raise
+			tx.Audit(jxc.RecordAlert, "", "LOW_STOCK", jxc.AuditCheck)
+		}
 		return err
 	})
 	return out, err

@@ -122,3 +122,22 @@ func (r *queryResolver) Warehouse(ctx context.Context, id int64) (*jxc.Warehouse
 	}
 	return v, err
 }
+
+// Category returns CategoryResolver implementation.
+func (r *Resolver) Category() CategoryResolver { return &categoryResolver{r} }
+
+// Location returns LocationResolver implementation.
+func (r *Resolver) Location() LocationResolver { return &locationResolver{r} }
+
+// Product returns ProductResolver implementation.
+func (r *Resolver) Product() ProductResolver { return &productResolver{r} }
+
+// Warehouse returns WarehouseResolver implementation.
+func (r *Resolver) Warehouse() WarehouseResolver { return &warehouseResolver{r} }
+
+type (
+	categoryResolver  struct{ *Resolver }
+	locationResolver  struct{ *Resolver }
+	productResolver   struct{ *Resolver }
+	warehouseResolver struct{ *Resolver }
+)

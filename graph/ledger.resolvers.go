@@ -95,3 +95,18 @@ func (r *queryResolver) BalanceSheet(ctx context.Context, asOf jxc.Date) (jxc.Ba
 func (r *queryResolver) BooksCheck(ctx context.Context) (jxc.BooksCheck, error) {
 	return value(r.LedgerService.BooksCheck(ctx))
 }
+
+// Account returns AccountResolver implementation.
+func (r *Resolver) Account() AccountResolver { return &accountResolver{r} }
+
+// FiscalPeriod returns FiscalPeriodResolver implementation.
+func (r *Resolver) FiscalPeriod() FiscalPeriodResolver { return &fiscalPeriodResolver{r} }
+
+// JournalEntry returns JournalEntryResolver implementation.
+func (r *Resolver) JournalEntry() JournalEntryResolver { return &journalEntryResolver{r} }
+
+type (
+	accountResolver      struct{ *Resolver }
+	fiscalPeriodResolver struct{ *Resolver }
+	journalEntryResolver struct{ *Resolver }
+)

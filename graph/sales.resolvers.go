@@ -232,10 +232,30 @@ func (r *salesOrderResolver) Shipments(ctx context.Context, obj *jxc.SalesOrder)
 // Customer returns CustomerResolver implementation.
 func (r *Resolver) Customer() CustomerResolver { return &customerResolver{r} }
 
+// CustomerPayment returns CustomerPaymentResolver implementation.
+func (r *Resolver) CustomerPayment() CustomerPaymentResolver { return &customerPaymentResolver{r} }
+
+// CustomerRefund returns CustomerRefundResolver implementation.
+func (r *Resolver) CustomerRefund() CustomerRefundResolver { return &customerRefundResolver{r} }
+
+// SalesInvoice returns SalesInvoiceResolver implementation.
+func (r *Resolver) SalesInvoice() SalesInvoiceResolver { return &salesInvoiceResolver{r} }
+
 // SalesOrder returns SalesOrderResolver implementation.
 func (r *Resolver) SalesOrder() SalesOrderResolver { return &salesOrderResolver{r} }
 
+// SalesReturn returns SalesReturnResolver implementation.
+func (r *Resolver) SalesReturn() SalesReturnResolver { return &salesReturnResolver{r} }
+
+// Shipment returns ShipmentResolver implementation.
+func (r *Resolver) Shipment() ShipmentResolver { return &shipmentResolver{r} }
+
 type (
-	customerResolver   struct{ *Resolver }
-	salesOrderResolver struct{ *Resolver }
+	customerResolver        struct{ *Resolver }
+	customerPaymentResolver struct{ *Resolver }
+	customerRefundResolver  struct{ *Resolver }
+	salesInvoiceResolver    struct{ *Resolver }
+	salesOrderResolver      struct{ *Resolver }
+	salesReturnResolver     struct{ *Resolver }
+	shipmentResolver        struct{ *Resolver }
 )

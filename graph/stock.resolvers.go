@@ -56,3 +56,8 @@ func (r *queryResolver) StockDocument(ctx context.Context, id int64) (*jxc.Stock
 func (r *queryResolver) StockValueSummary(ctx context.Context, groupBy jxc.StockGroupBy) ([]*jxc.StockValueGroup, error) {
 	return r.StockService.StockValueSummary(ctx, groupBy)
 }
+
+// StockDocument returns StockDocumentResolver implementation.
+func (r *Resolver) StockDocument() StockDocumentResolver { return &stockDocumentResolver{r} }
+
+type stockDocumentResolver struct{ *Resolver }

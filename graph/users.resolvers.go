@@ -94,3 +94,8 @@ func (r *queryResolver) MyAPITokens(ctx context.Context) ([]*jxc.APIToken, error
 func (r *queryResolver) Users(ctx context.Context) ([]*jxc.User, error) {
 	return r.UserService.FindUsers(ctx)
 }
+
+// User returns UserResolver implementation.
+func (r *Resolver) User() UserResolver { return &userResolver{r} }
+
+type userResolver struct{ *Resolver }

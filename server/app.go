@@ -47,6 +47,7 @@ func (a *app) routes() http.Handler {
 		PartnerService:    db.NewPartnerService(a.store),
 		PurchasingService: db.NewPurchasingService(a.store),
 		BudgetService:     db.NewBudgetService(a.store),
+		AuditService:      db.NewAuditService(a.store),
 		Log:               a.log,
 	}
 	mux := http.NewServeMux()
