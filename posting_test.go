@@ -273,7 +273,7 @@ func TestPostingRefusals(t *testing.T) {
 				{AccountCode: "9999", Debit: d("1")}, {AccountCode: "2202", Debit: d("1")}, {AccountCode: "6603", Debit: d("1")}, {AccountCode: "1405", Credit: d("3")}}},
 			[]want{{jxc.ENOTFOUND, "input.lines.0.accountCode"}, {jxc.EINVALID, "input.lines.1.accountCode"}, {jxc.EINVALID, "input.lines.2.accountCode"}, {jxc.EINVALID, "input.lines.3.accountCode"}}},
 		{"reversing an entry that moved stock, already reversed, dated before it",
-			&jxc.Reversal{Date: day.AddDays(-1), Original: &jxc.JournalEntry{ID: 3, PostingDate: day, HasStockMoves: true, ReversedByID: ptr(int64(4))}},
+			&jxc.Reversal{Date: day.AddDays(-1), Original: &jxc.JournalEntry{ID: 3, PostingDate: day, HasStockMoves: true, ReversedByID: jxc.Ptr(int64(4))}},
 			[]want{{jxc.ECONFLICT, "input.id"}, {jxc.ECONFLICT, "input.id"}, {jxc.EINVALID, "input.postingDate"}}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -294,5 +294,3 @@ func TestPostingRefusals(t *testing.T) {
 		})
 	}
 }
-
-func ptr[T any](v T) *T { return &v }

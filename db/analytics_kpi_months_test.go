@@ -48,7 +48,7 @@ func TestKPIFiguresFromMonthsAndDays(t *testing.T) {
 		adj := jxc.AdjustmentLine{ProductID: p, WarehouseID: w.ID, Direction: jxc.Decrease, Quantity: decimal.NewFromInt(int64(1 + rng.IntN(9)))}
 		reason := jxc.ReasonScrap
 		if rng.IntN(2) == 0 {
-			adj.Direction, adj.UnitCost, reason = jxc.Increase, ptr(dec("13.07")), jxc.ReasonCountVariance
+			adj.Direction, adj.UnitCost, reason = jxc.Increase, jxc.Ptr(dec("13.07")), jxc.ReasonCountVariance
 		}
 		if _, err := stock.PostStockAdjustment(ctx, jxc.StockAdjustment{Date: day, Reason: reason, Lines: []jxc.AdjustmentLine{adj}}); err != nil {
 			t.Fatal(err)

@@ -232,14 +232,14 @@ func (g *generator) setup(ctx context.Context) {
 	for i := len(g.ids(ctx, `SELECT id FROM customers ORDER BY id`)); i < 1000; i++ {
 		region := []string{"华东", "华南", "华北"}[i%3]
 		if _, err := sales.CreateCustomer(ctx, jxc.CustomerInput{Code: fmt.Sprintf("BC%04d", i), Name: fmt.Sprintf("客户%04d", i), Region: &region,
-			CreditLimit: ptr(decimal.NewFromInt(1_000_000_000)), PaymentTermsDays: ptr(30)}); err != nil {
+			CreditLimit: jxc.Ptr(decimal.NewFromInt(1_000_000_000)), PaymentTermsDays: jxc.Ptr(30)}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	g.customers = g.ids(ctx, `SELECT id FROM customers ORDER BY id`)
 	purchasing := NewPurchasingService(g.db)
 	for i := len(g.ids(ctx, `SELECT id FROM suppliers ORDER BY id`)); i < 200; i++ {
-		if _, err := purchasing.CreateSupplier(ctx, jxc.SupplierInput{Code: fmt.Sprintf("BS%03d", i), Name: fmt.Sprintf("供应商%03d", i), LeadTimeDays: ptr(7)}); err != nil {
+		if _, err := purchasing.CreateSupplier(ctx, jxc.SupplierInput{Code: fmt.Sprintf("BS%03d", i), Name: fmt.Sprintf("供应商%03d", i), LeadTimeDays: jxc.Ptr(7)}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -363,7 +363,7 @@ func (g *generator) day(ctx context.Context, day jxc.Date, w, perDaySO, perDayPO
 			}
 			seen[p] = true
 			lines = append(lines, jxc.PurchaseOrderLineInput{ProductID: p, Quantity: decimal.NewFromInt(int64(20 + rng.IntN(30))),
-				UnitPrice: ptr(decimal.NewFromInt(int64(25 + rng.IntN(10))))})
+				UnitPrice: jxc.Ptr(decimal.NewFromInt(int64(25 + rng.IntN(10))))})
 		}
 		supplier := g.suppliers[rng.IntN(len(g.suppliers))]
 		po, err := purchasing.CreatePurchaseOrder(ctx, jxc.PurchaseOrderInput{SupplierID: supplier, WarehouseID: wh, OrderDate: day, Lines: lines})
@@ -379,7 +379,7 @@ func (g *generator) day(ctx context.Context, day jxc.Date, w, perDaySO, perDayPO
 		var rl []jxc.GoodsReceiptLineInput
 		var il []jxc.SupplierInvoiceLineInput
 		for _, l := range po.Lines {
-			rl = append(rl, jxc.GoodsReceiptLineInput{PurchaseOrderLineID: ptr(l.ID), AcceptedQty: l.Quantity})
+			rl = append(rl, jxc.GoodsReceiptLineInput{PurchaseOrderLineID: jxc.Ptr(l.ID), AcceptedQty: l.Quantity})
 			il = append(il, jxc.SupplierInvoiceLineInput{PurchaseOrderLineID: l.ID, Quantity: l.Quantity, UnitPrice: l.UnitPrice})
 		}
 		if _, err := purchasing.PostGoodsReceipt(ctx, jxc.GoodsReceiptInput{PurchaseOrderID: po.ID, ReceiptDate: day, Lines: rl}); err != nil {

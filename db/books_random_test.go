@@ -120,7 +120,7 @@ func TestRandomEventsKeepTheBooksReconciled(t *testing.T) {
 			for range 1 + r.IntN(3) {
 				p, w := key(r)
 				e.Lines = append(e.Lines, jxc.AdjustmentLine{ProductID: b.pid(p), WarehouseID: b.wid(w), Direction: jxc.Increase,
-					Quantity: randDec(r, 200000, 4), UnitCost: ptr(randDec(r, 50000000, 6))})
+					Quantity: randDec(r, 200000, 4), UnitCost: jxc.Ptr(randDec(r, 50000000, 6))})
 			}
 			return randomEvent{name: "receipt-like increase", run: func(ctx context.Context) (*result, error) {
 				doc, err := b.stock.PostStockAdjustment(ctx, e)
@@ -150,7 +150,7 @@ func TestRandomEventsKeepTheBooksReconciled(t *testing.T) {
 		case n < 80:
 			amount := randDec(r, 10000000, 2)
 			e := jxc.ManualEntry{Date: start.AddDays(r.IntN(25)), Description: "office costs", Lines: []jxc.ManualLine{
-				{AccountCode: "6602", Debit: amount, CostCentre: ptr("ADMIN")}, {AccountCode: "1002", Credit: amount}}}
+				{AccountCode: "6602", Debit: amount, CostCentre: jxc.Ptr("ADMIN")}, {AccountCode: "1002", Credit: amount}}}
 			return randomEvent{name: "manual entry", run: func(ctx context.Context) (*result, error) {
 				if _, err := b.ledger.PostManualEntry(ctx, e); err != nil {
 					return nil, err
@@ -232,9 +232,9 @@ func TestRandomEventsKeepTheBooksReconciled(t *testing.T) {
 	// The journal filtered by account counts its entries from the per-day
 	// totals: the count equals the entries that have a line on it.
 	for _, acct := range []string{"1405", "1002", "6602", "6401"} {
-		for _, f := range []jxc.JournalEntryFilter{{AccountCode: ptr(acct)}, {AccountCode: ptr(acct), Year: ptr(2026), Month: ptr(2)},
-			{AccountCode: ptr(acct), DateFrom: ptr(jxc.Date{Year: 2026, Month: 2, Day: 10})}} {
-			pg, err := b.ledger.FindJournalEntries(ctx, f, nil, jxc.PageArgs{First: ptr(1)})
+		for _, f := range []jxc.JournalEntryFilter{{AccountCode: jxc.Ptr(acct)}, {AccountCode: jxc.Ptr(acct), Year: jxc.Ptr(2026), Month: jxc.Ptr(2)},
+			{AccountCode: jxc.Ptr(acct), DateFrom: jxc.Ptr(jxc.Date{Year: 2026, Month: 2, Day: 10})}} {
+			pg, err := b.ledger.FindJournalEntries(ctx, f, nil, jxc.PageArgs{First: jxc.Ptr(1)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -289,7 +289,7 @@ func refusalOf(kind int, r *rand.Rand, b *books, day, closed, backDated jxc.Date
 		if r.IntN(2) == 0 {
 			return randomEvent{name: "stock into a closed period", outcome: mustRefuse, code: jxc.ECONFLICT, field: "input.postingDate",
 				run: adjust(jxc.StockAdjustment{Date: closed, Reason: jxc.ReasonCountVariance, Lines: []jxc.AdjustmentLine{
-					{ProductID: b.pid(p), WarehouseID: b.wid(w), Direction: jxc.Increase, Quantity: dec("1"), UnitCost: ptr(dec("1"))}}})}
+					{ProductID: b.pid(p), WarehouseID: b.wid(w), Direction: jxc.Increase, Quantity: dec("1"), UnitCost: jxc.Ptr(dec("1"))}}})}
 		}
 		return randomEvent{name: "entry into a closed period", outcome: mustRefuse, code: jxc.ECONFLICT, field: "input.postingDate",
 			run: func(ctx context.Context) (*result, error) {
@@ -299,7 +299,7 @@ func refusalOf(kind int, r *rand.Rand, b *books, day, closed, backDated jxc.Date
 	case 2:
 		return randomEvent{name: "back-dated stock posting", outcome: mustRefuse, code: jxc.ECONFLICT, field: "input.postingDate",
 			run: adjust(jxc.StockAdjustment{Date: backDated, Reason: jxc.ReasonCountVariance, Lines: []jxc.AdjustmentLine{
-				{ProductID: b.pid(p), WarehouseID: b.wid(w), Direction: jxc.Increase, Quantity: dec("1"), UnitCost: ptr(dec("1"))}}})}
+				{ProductID: b.pid(p), WarehouseID: b.wid(w), Direction: jxc.Increase, Quantity: dec("1"), UnitCost: jxc.Ptr(dec("1"))}}})}
 	}
 	amount := randDec(r, 100000, 2)
 	e := jxc.ManualEntry{Date: day, Description: "unbalanced", Lines: []jxc.ManualLine{

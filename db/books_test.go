@@ -17,7 +17,6 @@ func decp(s string) *decimal.Decimal {
 	v := dec(s)
 	return &v
 }
-func ptr[T any](v T) *T { return &v }
 
 // books is a test company: services and a little master data.
 type books struct {
@@ -34,7 +33,7 @@ func newBooks(t testing.TB, nProducts, nWarehouses int) *books {
 	ctx := context.Background()
 	d := dbtest.New(t)
 	b := &books{d: d, catalog: db.NewCatalogService(d), stock: db.NewStockService(d), ledger: db.NewLedgerService(d)}
-	cat, err := b.catalog.CreateCategory(ctx, jxc.CategoryInput{Code: "APPL", Name: "家电", NameEn: ptr("Appliances")})
+	cat, err := b.catalog.CreateCategory(ctx, jxc.CategoryInput{Code: "APPL", Name: "家电", NameEn: jxc.Ptr("Appliances")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,14 +102,14 @@ func TestStockLedgerAndBooksReconcile(t *testing.T) {
 		}
 	}
 	// 30.00 + 20.67 = 50.67 for 5; scrap 1 takes 10.13; the last 4 take 40.54.
-	levels, err := b.stock.FindStockLevels(ctx, jxc.StockLevelFilter{ProductID: ptr(b.pid(0))}, nil, jxc.PageArgs{})
+	levels, err := b.stock.FindStockLevels(ctx, jxc.StockLevelFilter{ProductID: jxc.Ptr(b.pid(0))}, nil, jxc.PageArgs{})
 	if err != nil || levels.TotalCount != 1 {
 		t.Fatalf("levels %+v %v", levels, err)
 	}
 	if l := levels.Items[0]; !l.OnHand.IsZero() || !l.Value.IsZero() || l.Warehouse.Code != "W0" {
 		t.Fatalf("emptied stock: %+v", l)
 	}
-	moves, err := b.stock.FindStockMoves(ctx, jxc.StockMoveFilter{ProductID: ptr(b.pid(0))}, &jxc.StockMoveOrder{Direction: jxc.Asc}, jxc.PageArgs{})
+	moves, err := b.stock.FindStockMoves(ctx, jxc.StockMoveFilter{ProductID: jxc.Ptr(b.pid(0))}, &jxc.StockMoveOrder{Direction: jxc.Asc}, jxc.PageArgs{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -350,7 +349,7 @@ func TestReversalAndPeriods(t *testing.T) {
 	ctx := context.Background()
 	b := newBooks(t, 0, 0)
 	e, err := b.ledger.PostManualEntry(ctx, jxc.ManualEntry{Date: feb, Description: "capital", Lines: []jxc.ManualLine{
-		{AccountCode: "1002", Debit: dec("1000")}, {AccountCode: "3001", Credit: dec("1000"), Partner: ptr("股东 A")}}})
+		{AccountCode: "1002", Debit: dec("1000")}, {AccountCode: "3001", Credit: dec("1000"), Partner: jxc.Ptr("股东 A")}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -367,7 +366,7 @@ func TestReversalAndPeriods(t *testing.T) {
 		d    jxc.Date
 		want string
 	}{{feb, "1000"}, {mar, "0"}} {
-		accts, _ := b.ledger.FindAccounts(ctx, jxc.AccountFilter{Type: ptr(jxc.AccountAsset)}, asOf.d)
+		accts, _ := b.ledger.FindAccounts(ctx, jxc.AccountFilter{Type: jxc.Ptr(jxc.AccountAsset)}, asOf.d)
 		for _, a := range accts {
 			if a.Code == "1002" && !a.Balance().Equal(dec(asOf.want)) {
 				t.Errorf("bank on %s: %s, want %s", asOf.d, a.Balance(), asOf.want)
@@ -391,7 +390,7 @@ func TestReversalAndPeriods(t *testing.T) {
 	if err != nil || len(ps) != 12 || ps[2].Status != jxc.PeriodOpen {
 		t.Fatalf("periods %v %v", ps, err)
 	}
-	page, err := b.ledger.FindJournalEntries(ctx, jxc.JournalEntryFilter{AccountCode: ptr("3001"), Year: ptr(2026), Month: ptr(3)}, nil, jxc.PageArgs{First: ptr(1)})
+	page, err := b.ledger.FindJournalEntries(ctx, jxc.JournalEntryFilter{AccountCode: jxc.Ptr("3001"), Year: jxc.Ptr(2026), Month: jxc.Ptr(3)}, nil, jxc.PageArgs{First: jxc.Ptr(1)})
 	if err != nil || page.TotalCount != 2 || len(page.Items) != 1 || !page.HasNextPage() {
 		t.Fatalf("entries page %+v %v", page, err)
 	}

@@ -362,7 +362,7 @@ func (s *BudgetService) PostOperatingCost(ctx context.Context, in jxc.OperatingC
 	}
 	var out *jxc.OperatingCost
 	rid, err := s.db.Write(ctx, jxc.Op{Name: "postOperatingCost", Key: in.IdempotencyKey, Input: in}, func(tx *Tx) error {
-		in.PostingDate = dateOr(in.PostingDate, tx)
+		in.PostingDate = dateOrToday(&in.PostingDate, tx)
 		var es jxc.Errors
 		var a []*jxc.Account
 		if err := tx.SelectContext(ctx, &a, `SELECT `+accountCols+` FROM accounts WHERE code = $1`, in.AccountCode); err != nil {
@@ -389,7 +389,7 @@ func (s *BudgetService) PostOperatingCost(ctx context.Context, in jxc.OperatingC
 		if err := es.Err(); err != nil {
 			return err
 		}
-		id, number, err := newID(ctx, tx, "operating_costs", "OC")
+		id, number, err := newNumber(ctx, tx, "operating_costs", "OC")
 		if err != nil {
 			return err
 		}

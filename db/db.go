@@ -294,3 +294,32 @@ func inSnapshot[T any](ctx context.Context, db *DB, read func(tx *Tx) (T, error)
 	})
 	return out, err
 }
+
+// today is the transaction's date (its one now, in the company's days).
+func today(tx *Tx) jxc.Date { return jxc.Today(tx.Now) }
+
+// dateOrToday is d, or the transaction's date when d is left out.
+func dateOrToday(d *jxc.Date, tx *Tx) jxc.Date {
+	if d == nil || d.IsZero() {
+		return today(tx)
+	}
+	return *d
+}
+
+// nextID takes the next id of a table's sequence, so a posting can name
+// its source document before the document row is written.
+func nextID(ctx context.Context, tx *Tx, table string) (int64, error) {
+	var id int64
+	err := tx.GetContext(ctx, &id, `SELECT nextval(pg_get_serial_sequence($1, 'id'))`, table)
+	return id, err
+}
+
+// newNumber takes the next id of a table and makes the document number
+// from it (prefix and six digits, such as PO000012).
+func newNumber(ctx context.Context, tx *Tx, table, prefix string) (int64, string, error) {
+	id, err := nextID(ctx, tx, table)
+	if err != nil {
+		return 0, "", err
+	}
+	return id, fmt.Sprintf("%s%06d", prefix, id), nil
+}

@@ -113,9 +113,9 @@ func loadDemoBooks(ctx context.Context, db *DB) error {
 		price := decimal.RequireFromString(p.price)
 		safety := decimal.NewFromInt(int64(5 + i%4*5))
 		prod, err := catalog.CreateProduct(ctx, jxc.ProductInput{SKU: p.sku, Name: p.name, NameEn: &p.nameEn, Unit: p.unit,
-			CategoryID: ptr(cats[p.cat]), Barcodes: []string{ean13("690", 412000+i)}, SellPrice: &price,
-			SafetyStock: &safety, ReorderPoint: ptr(safety.Mul(decimal.NewFromInt(2))), ReorderQty: ptr(safety.Mul(decimal.NewFromInt(4))),
-			LeadTimeDays: ptr(7 + i%3*7)})
+			CategoryID: jxc.Ptr(cats[p.cat]), Barcodes: []string{ean13("690", 412000+i)}, SellPrice: &price,
+			SafetyStock: &safety, ReorderPoint: jxc.Ptr(safety.Mul(decimal.NewFromInt(2))), ReorderQty: jxc.Ptr(safety.Mul(decimal.NewFromInt(4))),
+			LeadTimeDays: jxc.Ptr(7 + i%3*7)})
 		if err != nil {
 			return fmt.Errorf("product %s: %w", p.sku, err)
 		}
@@ -128,7 +128,7 @@ func loadDemoBooks(ctx context.Context, db *DB) error {
 			return fmt.Errorf("warehouse %s: %w", w.code, err)
 		}
 		for _, bin := range []string{"A-01", "A-02", "B-01", "B-02"} {
-			loc, err := catalog.CreateLocation(ctx, jxc.LocationInput{WarehouseID: wh.ID, Code: bin, Name: ptr(bin[:1] + " 区 " + bin[2:] + " 号货架")})
+			loc, err := catalog.CreateLocation(ctx, jxc.LocationInput{WarehouseID: wh.ID, Code: bin, Name: jxc.Ptr(bin[:1] + " 区 " + bin[2:] + " 号货架")})
 			if err != nil {
 				return err
 			}
@@ -166,11 +166,9 @@ func loadDemoBooks(ctx context.Context, db *DB) error {
 	for m := time.January; m < today.Month; m++ {
 		rent := decimal.RequireFromString("38000.00")
 		if _, err := ledger.PostManualEntry(ctx, jxc.ManualEntry{Date: jxc.Date{Year: today.Year, Month: m, Day: 5}, Description: "仓库租金 Warehouse rent",
-			Lines: []jxc.ManualLine{{AccountCode: jxc.AccountAdminExpenses, Debit: rent, CostCentre: ptr("WAREHOUSE")}, {AccountCode: jxc.AccountBank, Credit: rent}}}); err != nil {
+			Lines: []jxc.ManualLine{{AccountCode: jxc.AccountAdminExpenses, Debit: rent, CostCentre: jxc.Ptr("WAREHOUSE")}, {AccountCode: jxc.AccountBank, Credit: rent}}}); err != nil {
 			return fmt.Errorf("rent: %w", err)
 		}
 	}
 	return nil
 }
-
-func ptr[T any](v T) *T { return &v }

@@ -29,7 +29,7 @@ func TestDemoBooksLoadAndReconcile(t *testing.T) {
 	if err != nil || ws.TotalCount != 3 || len(ws.Items[0].Locations) == 0 {
 		t.Fatalf("warehouses: %+v %v", ws, err)
 	}
-	levels, err := stock.FindStockLevels(ctx, jxc.StockLevelFilter{InStock: ptr(true)}, nil, jxc.PageArgs{})
+	levels, err := stock.FindStockLevels(ctx, jxc.StockLevelFilter{InStock: jxc.Ptr(true)}, nil, jxc.PageArgs{})
 	if err != nil || levels.TotalCount < 100 {
 		t.Fatalf("stock levels: %v %v", levels, err)
 	}

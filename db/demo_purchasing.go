@@ -64,7 +64,7 @@ func loadDemoPurchasing(ctx context.Context, d *DB) error {
 	if lastReceipt != nil {
 		if _, err := b.svc.PostLandedCost(b.as["finance"], jxc.LandedCostInput{Kind: jxc.LandedFreight, Basis: jxc.ByValue, PostingDate: b.today,
 			Amount: decimal.RequireFromString("860.00"), ReceiptIDs: []int64{lastReceipt.ID}, PayFrom: jxc.PayFromPayable,
-			SupplierID: &b.sups[len(b.sups)-1].ID, SupplierInvoiceNo: ptrTo("SF-FRT-" + lastReceipt.Number), Description: ptrTo("运费 freight")}); err != nil {
+			SupplierID: &b.sups[len(b.sups)-1].ID, SupplierInvoiceNo: jxc.Ptr("SF-FRT-" + lastReceipt.Number), Description: jxc.Ptr("运费 freight")}); err != nil {
 			return fmt.Errorf("demo landed cost: %w", err)
 		}
 	}
@@ -118,11 +118,11 @@ func (b *demoBuyer) load(ctx context.Context, d *DB) (bool, error) {
 		return false, fmt.Errorf("demo purchasing needs the demo users")
 	}
 	catalog := NewCatalogService(d)
-	pp, err := catalog.FindProducts(ctx, jxc.ProductFilter{}, nil, jxc.PageArgs{First: ptrTo(jxc.MaxPageSize)})
+	pp, err := catalog.FindProducts(ctx, jxc.ProductFilter{}, nil, jxc.PageArgs{First: jxc.Ptr(jxc.MaxPageSize)})
 	if err != nil {
 		return false, err
 	}
-	wp, err := catalog.FindWarehouses(ctx, jxc.WarehouseFilter{}, nil, jxc.PageArgs{First: ptrTo(10)})
+	wp, err := catalog.FindWarehouses(ctx, jxc.WarehouseFilter{}, nil, jxc.PageArgs{First: jxc.Ptr(10)})
 	if err != nil {
 		return false, err
 	}
@@ -141,8 +141,8 @@ func (b *demoBuyer) basePrice(p *jxc.Product, supplier int) decimal.Decimal {
 // logistics company bills freight and services.
 func (b *demoBuyer) suppliers() error {
 	for i, s := range demoSuppliers {
-		sup, err := b.svc.CreateSupplier(b.as["purchasing"], jxc.SupplierInput{Code: s.code, Name: s.name, PaymentTermsDays: ptrTo([]int{30, 45, 60}[i%3]),
-			LeadTimeDays: ptrTo(3 + i%5*2), Contacts: []jxc.SupplierContact{{Name: s.contact, Role: "销售经理 Sales manager", Phone: s.phone}}})
+		sup, err := b.svc.CreateSupplier(b.as["purchasing"], jxc.SupplierInput{Code: s.code, Name: s.name, PaymentTermsDays: jxc.Ptr([]int{30, 45, 60}[i%3]),
+			LeadTimeDays: jxc.Ptr(3 + i%5*2), Contacts: []jxc.SupplierContact{{Name: s.contact, Role: "销售经理 Sales manager", Phone: s.phone}}})
 		if err != nil {
 			return fmt.Errorf("demo supplier %s: %w", s.code, err)
 		}
@@ -153,7 +153,7 @@ func (b *demoBuyer) suppliers() error {
 	for pi, p := range b.products {
 		for _, si := range []int{pi % len(goods), (pi + 3) % len(goods)} {
 			if _, err := b.svc.SetSupplierProduct(b.as["purchasing"], jxc.SupplierProductInput{SupplierID: goods[si].ID, ProductID: p.ID,
-				Price: ptrTo(b.basePrice(p, si))}); err != nil {
+				Price: jxc.Ptr(b.basePrice(p, si))}); err != nil {
 				return err
 			}
 			b.offers[p.ID] = append(b.offers[p.ID], si)
@@ -176,7 +176,7 @@ func (b *demoBuyer) budgets() error {
 			{"ADMIN", jxc.AccountAdminExpenses, "10000", jxc.BudgetBlock, "finance"},
 		} {
 			if _, err := b.bud.CreateBudgetLine(b.as["finance"], jxc.BudgetLineInput{Year: m.Year, Month: int(m.Month), CostCentre: l.cc, AccountCode: l.acct,
-				Amount: decimal.RequireFromString(l.amount), Policy: l.policy, OwnerID: b.ids[l.owner], Description: ptrTo("demo budget")}); err != nil {
+				Amount: decimal.RequireFromString(l.amount), Policy: l.policy, OwnerID: b.ids[l.owner], Description: jxc.Ptr("demo budget")}); err != nil {
 				return fmt.Errorf("demo budget: %w", err)
 			}
 		}
@@ -199,7 +199,7 @@ func (b *demoBuyer) orders() ([]*demoPurchase, []demoPurchaseEvent, error) {
 			continue
 		}
 		o, err := b.svc.CreatePurchaseOrder(b.as["purchasing"], jxc.PurchaseOrderInput{SupplierID: goods[si].ID, WarehouseID: b.warehouses[k%len(b.warehouses)].ID,
-			OrderDate: b.start.AddDays(k * 3), CostCentre: ptrTo("PURCHASING"), Lines: lines})
+			OrderDate: b.start.AddDays(k * 3), CostCentre: jxc.Ptr("PURCHASING"), Lines: lines})
 		if err != nil {
 			return nil, nil, fmt.Errorf("demo order: %w", err)
 		}
@@ -276,7 +276,7 @@ func (b *demoBuyer) replay(ctx context.Context, orders []*demoPurchase, events [
 				continue
 			}
 			if _, err = b.svc.PostSupplierPayment(b.as["finance"], jxc.SupplierPaymentInput{SupplierID: do.invoice.SupplierID, PaymentDate: ev.date,
-				Amount: do.invoice.TotalAmount, Reference: ptrTo("网银 " + do.invoice.Number),
+				Amount: do.invoice.TotalAmount, Reference: jxc.Ptr("网银 " + do.invoice.Number),
 				Allocations: []jxc.PaymentAllocationInput{{InvoiceID: do.invoice.ID, Amount: do.invoice.TotalAmount}}}); err != nil {
 				err = fmt.Errorf("demo payment: %w", err)
 			}
@@ -297,7 +297,7 @@ func (b *demoBuyer) receive(do *demoPurchase, date jxc.Date) (*jxc.GoodsReceipt,
 		if do.reject && i == 0 {
 			rl.AcceptedQty = l.Quantity.Sub(decimal.NewFromInt(2))
 			rl.RejectedQty = decimal.NewFromInt(2)
-			rl.RejectionReason = ptrTo("外包装破损 damaged packaging")
+			rl.RejectionReason = jxc.Ptr("外包装破损 damaged packaging")
 		}
 		in.Lines = append(in.Lines, rl)
 	}
@@ -347,7 +347,7 @@ func (b *demoBuyer) operatingCosts() error {
 			{Category: jxc.CostLabour, CostCentre: "SALES", AccountCode: jxc.AccountSellingExpenses, Amount: decimal.RequireFromString("18500.00"),
 				PayFrom: jxc.PayFromBank, Description: "销售人员工资 sales wages"},
 			{Category: jxc.CostFreight, CostCentre: "WAREHOUSE", AccountCode: jxc.AccountAdminExpenses, Amount: decimal.RequireFromString("6200.00"),
-				PayFrom: jxc.PayFromPayable, SupplierID: &logistics.ID, SupplierInvoiceNo: ptrTo("SF-SVC-" + tag), Description: "仓储配送服务 warehouse logistics"},
+				PayFrom: jxc.PayFromPayable, SupplierID: &logistics.ID, SupplierInvoiceNo: jxc.Ptr("SF-SVC-" + tag), Description: "仓储配送服务 warehouse logistics"},
 		} {
 			c.PostingDate = day
 			if _, err := b.bud.PostOperatingCost(b.as["finance"], c); err != nil {

@@ -103,10 +103,10 @@ func (d *demoSeller) customers(ctx context.Context) ([]demoCustomer, error) {
 				limit = decimal.NewFromInt(30000)
 			}
 			c, err := d.s.CreateCustomer(ctx, jxc.CustomerInput{Code: fmt.Sprintf("C%03d", n+1), Name: name, Region: &region,
-				Salesperson: &sellers[region][n%2], Channel: &ch, CreditLimit: &limit, PaymentTermsDays: ptr([]int{30, 45, 60, 30, 15}[n%5]),
+				Salesperson: &sellers[region][n%2], Channel: &ch, CreditLimit: &limit, PaymentTermsDays: jxc.Ptr([]int{30, 45, 60, 30, 15}[n%5]),
 				Contacts:    []jxc.Contact{{Name: string([]rune(sellers[region][(n+1)%2])[:1]) + "经理", Title: "采购经理", Phone: fmt.Sprintf("1380000%04d", 1000+n)}},
 				Addresses:   []jxc.Address{{Label: "收货", Address: name + " 仓库", Region: region}},
-				Preferences: ptr([]string{"工作日上午送货", "整托发货", "需预约卸货", "周末可收货", ""}[n%5])})
+				Preferences: jxc.Ptr([]string{"工作日上午送货", "整托发货", "需预约卸货", "周末可收货", ""}[n%5])})
 			if err != nil {
 				return nil, fmt.Errorf("demo customer %s: %w", name, err)
 			}
@@ -147,7 +147,7 @@ func (d *demoSeller) payUpTo(ctx context.Context, day jxc.Date) error {
 			amount = jxc.RoundMoney(amount.Div(decimal.NewFromInt(2)))
 		}
 		if _, err := d.s.RecordCustomerPayment(ctx, jxc.PaymentInput{CustomerID: b.c.ID, Amount: amount, PostingDate: &b.paid,
-			Reference: ptr("网银转账"), Allocations: []jxc.AllocationInput{{InvoiceID: b.inv.ID, Amount: amount}}}); err != nil {
+			Reference: jxc.Ptr("网银转账"), Allocations: []jxc.AllocationInput{{InvoiceID: b.inv.ID, Amount: amount}}}); err != nil {
 			return fmt.Errorf("demo payment: %w", err)
 		}
 	}
@@ -216,7 +216,7 @@ func (d *demoSeller) orderLines(pi int, pl demoSale) []jxc.SalesOrderLineInput {
 			q = 60
 		}
 		lines = append(lines, jxc.SalesOrderLineInput{ProductID: p.ID, Quantity: decimal.NewFromInt(q),
-			DiscountRate: ptr(decimal.New(int64(pi%3)*5, -2))})
+			DiscountRate: jxc.Ptr(decimal.New(int64(pi%3)*5, -2))})
 	}
 	return lines
 }
@@ -229,8 +229,8 @@ func (d *demoSeller) shipAndBill(ctx context.Context, pi int, o *jxc.SalesOrder,
 	if err := d.db.GetContext(ctx, &pending, `SELECT coalesce(max(id), 0) FROM shipments WHERE order_id = $1 AND status = 'PENDING'`, o.ID); err != nil || pending == 0 {
 		return nil, nil, nil
 	}
-	sh, err := d.s.ShipShipment(ctx, jxc.ShipInput{ShipmentID: pending, PostingDate: &day, Carrier: ptr([]string{"顺丰速运", "德邦物流", "京东物流"}[pi%3]),
-		TrackingNumber: ptr(fmt.Sprintf("DEMO%08d", 10000+pi))})
+	sh, err := d.s.ShipShipment(ctx, jxc.ShipInput{ShipmentID: pending, PostingDate: &day, Carrier: jxc.Ptr([]string{"顺丰速运", "德邦物流", "京东物流"}[pi%3]),
+		TrackingNumber: jxc.Ptr(fmt.Sprintf("DEMO%08d", 10000+pi))})
 	if err != nil {
 		return nil, nil, fmt.Errorf("demo ship: %w", err)
 	}
@@ -259,7 +259,7 @@ func (d *demoSeller) holdOrder(ctx context.Context, custs []demoCustomer) error 
 				top = p
 			}
 		}
-		o, err := d.s.CreateSalesOrder(ctx, jxc.SalesOrderInput{CustomerID: c.ID, PostingDate: &d.today, Notes: ptr("大额订单"),
+		o, err := d.s.CreateSalesOrder(ctx, jxc.SalesOrderInput{CustomerID: c.ID, PostingDate: &d.today, Notes: jxc.Ptr("大额订单"),
 			Lines: []jxc.SalesOrderLineInput{{ProductID: top.ID, Quantity: decimal.NewFromInt(12)}}})
 		if err != nil {
 			return fmt.Errorf("demo order: %w", err)
@@ -279,7 +279,7 @@ func (d *demoSeller) returns(ctx context.Context, shipped []*jxc.Shipment) error
 		if err != nil {
 			return err
 		}
-		if _, err := d.s.CreateSalesReturn(ctx, jxc.SalesReturnInput{ShipmentID: sh.ID, PostingDate: &d.today, Reason: ptr("包装破损"),
+		if _, err := d.s.CreateSalesReturn(ctx, jxc.SalesReturnInput{ShipmentID: sh.ID, PostingDate: &d.today, Reason: jxc.Ptr("包装破损"),
 			Lines: []jxc.SalesReturnLineInput{{ShipmentLineID: sh.Lines[0].ID, Quantity: decimal.NewFromInt(1)}}}); err != nil {
 			return fmt.Errorf("demo return: %w", err)
 		}

@@ -26,23 +26,6 @@ func NewPurchasingService(db *DB) *PurchasingService { return &PurchasingService
 
 var _ jxc.PurchasingService = (*PurchasingService)(nil)
 
-// newID takes the next id of a table's sequence and makes the document
-// number from it, so the id is known before posting (the posting's source).
-func newID(ctx context.Context, tx *Tx, table, prefix string) (int64, string, error) {
-	var id int64
-	if err := tx.GetContext(ctx, &id, `SELECT nextval(pg_get_serial_sequence($1, 'id'))`, table); err != nil {
-		return 0, "", err
-	}
-	return id, fmt.Sprintf("%s%06d", prefix, id), nil
-}
-
-func dateOr(d jxc.Date, tx *Tx) jxc.Date {
-	if d.IsZero() {
-		return jxc.Today(tx.Now)
-	}
-	return d
-}
-
 // --- suppliers ---------------------------------------------------------------
 
 const supplierCols = `id, code, name, payment_terms_days, currency, lead_time_days, active, created_at, contacts`

@@ -145,7 +145,7 @@ func (s *PurchasingService) CreatePurchaseOrder(ctx context.Context, in jxc.Purc
 // prefix is the input path of the order's fields and lineField that of
 // its lines, so errors name what the caller was given.
 func createOrder(ctx context.Context, tx *Tx, in jxc.PurchaseOrderInput, prefix string, lineField func(int) string) (*jxc.PurchaseOrder, error) {
-	in.OrderDate = dateOr(in.OrderDate, tx)
+	in.OrderDate = dateOrToday(&in.OrderDate, tx)
 	sup, err := findSupplier(ctx, tx, in.SupplierID)
 	if err != nil && jxc.ErrorCode(err) != jxc.ENOTFOUND {
 		return nil, err
@@ -163,7 +163,7 @@ func createOrder(ctx context.Context, tx *Tx, in jxc.PurchaseOrderInput, prefix 
 		return nil, err
 	}
 	prices, expected := plan.Prices, plan.Expected
-	id, number, err := newID(ctx, tx, "purchase_orders", "PO")
+	id, number, err := newNumber(ctx, tx, "purchase_orders", "PO")
 	if err != nil {
 		return nil, err
 	}

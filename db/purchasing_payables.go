@@ -87,7 +87,7 @@ func findInvoice(ctx context.Context, q Queryer, id int64, field string) (*jxc.S
 // cost billed by a supplier; its journal entry is the cost's own.
 func createPayableInvoice(ctx context.Context, tx *Tx, sup *jxc.Supplier, kind jxc.SupplierInvoiceKind, invoiceNo string, date jxc.Date,
 	amount decimal.Decimal, entryID *int64) (int64, error) {
-	id, number, err := newID(ctx, tx, "supplier_invoices", "SI")
+	id, number, err := newNumber(ctx, tx, "supplier_invoices", "SI")
 	if err != nil {
 		return 0, err
 	}
@@ -128,7 +128,7 @@ func (s *PurchasingService) PostSupplierInvoice(ctx context.Context, in jxc.Supp
 	}
 	var out *jxc.SupplierInvoice
 	rid, err := s.db.Write(ctx, jxc.Op{Name: "postSupplierInvoice", Key: in.IdempotencyKey, Input: in}, func(tx *Tx) error {
-		in.InvoiceDate = dateOr(in.InvoiceDate, tx)
+		in.InvoiceDate = dateOrToday(&in.InvoiceDate, tx)
 		o, err := lockOrder(ctx, tx, in.PurchaseOrderID, "input.purchaseOrderId")
 		if err != nil {
 			return err
@@ -141,7 +141,7 @@ func (s *PurchasingService) PostSupplierInvoice(ctx context.Context, in jxc.Supp
 		if err != nil {
 			return err
 		}
-		id, number, err := newID(ctx, tx, "supplier_invoices", "SI")
+		id, number, err := newNumber(ctx, tx, "supplier_invoices", "SI")
 		if err != nil {
 			return err
 		}
@@ -326,7 +326,7 @@ func (s *PurchasingService) PostSupplierPayment(ctx context.Context, in jxc.Supp
 	}
 	var out *jxc.SupplierPayment
 	rid, err := s.db.Write(ctx, jxc.Op{Name: "postSupplierPayment", Key: in.IdempotencyKey, Input: in}, func(tx *Tx) error {
-		in.PaymentDate = dateOr(in.PaymentDate, tx)
+		in.PaymentDate = dateOrToday(&in.PaymentDate, tx)
 		sup, err := findSupplier(ctx, tx, in.SupplierID)
 		if err != nil && jxc.ErrorCode(err) != jxc.ENOTFOUND {
 			return err
@@ -338,7 +338,7 @@ func (s *PurchasingService) PostSupplierPayment(ctx context.Context, in jxc.Supp
 		if err := jxc.CheckSupplierPayment(in, sup != nil, invs); err != nil {
 			return err
 		}
-		id, number, err := newID(ctx, tx, "supplier_payments", "SP")
+		id, number, err := newNumber(ctx, tx, "supplier_payments", "SP")
 		if err != nil {
 			return err
 		}
@@ -462,7 +462,7 @@ func (s *PurchasingService) PostLandedCost(ctx context.Context, in jxc.LandedCos
 	}
 	var out *jxc.LandedCost
 	rid, err := s.db.Write(ctx, jxc.Op{Name: "postLandedCost", Key: in.IdempotencyKey, Input: in}, func(tx *Tx) error {
-		in.PostingDate = dateOr(in.PostingDate, tx)
+		in.PostingDate = dateOrToday(&in.PostingDate, tx)
 		receipts, sup, err := landedCostTargets(ctx, tx, in)
 		if err != nil {
 			return err
@@ -471,7 +471,7 @@ func (s *PurchasingService) PostLandedCost(ctx context.Context, in jxc.LandedCos
 		if err != nil {
 			return err
 		}
-		id, number, err := newID(ctx, tx, "landed_costs", "LC")
+		id, number, err := newNumber(ctx, tx, "landed_costs", "LC")
 		if err != nil {
 			return err
 		}

@@ -99,7 +99,7 @@ func (s *PurchasingService) PostGoodsReceipt(ctx context.Context, in jxc.GoodsRe
 	}
 	var out *jxc.GoodsReceipt
 	rid, err := s.db.Write(ctx, jxc.Op{Name: "postGoodsReceipt", Key: in.IdempotencyKey, Input: in}, func(tx *Tx) error {
-		in.ReceiptDate = dateOr(in.ReceiptDate, tx)
+		in.ReceiptDate = dateOrToday(&in.ReceiptDate, tx)
 		o, err := lockOrder(ctx, tx, in.PurchaseOrderID, "input.purchaseOrderId")
 		if err != nil {
 			return err
@@ -120,7 +120,7 @@ func (s *PurchasingService) PostGoodsReceipt(ctx context.Context, in jxc.GoodsRe
 		if err := es.Err(); err != nil {
 			return err
 		}
-		id, number, err := newID(ctx, tx, "goods_receipts", "GR")
+		id, number, err := newNumber(ctx, tx, "goods_receipts", "GR")
 		if err != nil {
 			return err
 		}

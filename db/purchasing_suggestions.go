@@ -304,7 +304,7 @@ func (s *PurchasingService) CreateOrdersFromSuggestions(ctx context.Context, in 
 		for _, g := range orders {
 			first := fmt.Sprintf("input.lines.%d.", g.Positions[0])
 			o, err := createOrder(ctx, tx, jxc.PurchaseOrderInput{SupplierID: g.SupplierID, WarehouseID: g.WarehouseID, OrderDate: in.OrderDate,
-				CostCentre: in.CostCentre, Notes: ptrTo("from purchase suggestions"), Lines: g.Lines}, first,
+				CostCentre: in.CostCentre, Notes: jxc.Ptr("from purchase suggestions"), Lines: g.Lines}, first,
 				func(i int) string { return fmt.Sprintf("input.lines.%d.", g.Positions[i]) })
 			if err != nil {
 				if le, ok := jxc.AsErrors(err); ok {
@@ -323,5 +323,3 @@ func (s *PurchasingService) CreateOrdersFromSuggestions(ctx context.Context, in 
 	}
 	return out, err
 }
-
-func ptrTo[T any](v T) *T { return &v }

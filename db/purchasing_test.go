@@ -25,7 +25,7 @@ func newPurch(t testing.TB) *purch {
 	b := newBooks(t, 3, 1)
 	p := &purch{books: b, svc: db.NewPurchasingService(b.d), budget: db.NewBudgetService(b.d)}
 	sup, err := p.svc.CreateSupplier(context.Background(), jxc.SupplierInput{Code: "S1", Name: "供应商一",
-		Contacts: []jxc.SupplierContact{{Name: "王经理", Phone: "138"}}, PaymentTermsDays: ptr(30)})
+		Contacts: []jxc.SupplierContact{{Name: "王经理", Phone: "138"}}, PaymentTermsDays: jxc.Ptr(30)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,7 +187,7 @@ func TestReceiptInputErrorsComeTogetherAndWriteNothing(t *testing.T) {
 	_, err := p.svc.PostGoodsReceipt(ctx, jxc.GoodsReceiptInput{PurchaseOrderID: o.ID, ReceiptDate: jan, Lines: []jxc.GoodsReceiptLineInput{
 		{PurchaseOrderLineID: &o.Lines[0].ID, AcceptedQty: dec("6")},
 		{PurchaseOrderLineID: &bad, AcceptedQty: dec("1")},
-		{Barcode: ptr("00000000"), AcceptedQty: dec("1")},
+		{Barcode: jxc.Ptr("00000000"), AcceptedQty: dec("1")},
 	}})
 	got := codes(err)
 	want := []string{"input.lines.0.acceptedQuantity:CONFLICT", "input.lines.1.purchaseOrderLineId:NOT_FOUND", "input.lines.2.barcode:NOT_FOUND"}

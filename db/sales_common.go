@@ -30,15 +30,6 @@ func NewSalesService(db *DB) *SalesService { return &SalesService{db: db} }
 
 var _ jxc.SalesService = (*SalesService)(nil)
 
-func today(tx *Tx) jxc.Date { return jxc.Today(tx.Now) }
-
-func dateOrToday(d *jxc.Date, def jxc.Date) jxc.Date {
-	if d == nil || d.IsZero() {
-		return def
-	}
-	return *d
-}
-
 // checkPeriodOpen adds an error when the date's fiscal period is closed,
 // without locking it (documents that do not post yet).
 func checkPeriodOpen(ctx context.Context, q Queryer, es *jxc.Errors, field string, d jxc.Date) error {
@@ -85,14 +76,6 @@ func addReserved(ctx context.Context, tx *Tx, deltas map[jxc.StockKey]decimal.De
 		FROM unnest($1::bigint[], $2::bigint[], $3::numeric[]) AS t(p, w, q)
 		WHERE b.product_id = t.p AND b.warehouse_id = t.w`, pq.Array(ps), pq.Array(ws), pq.Array(qs))
 	return domainError(err, "input.lines")
-}
-
-// nextID takes the next id of a table's sequence, so a posting can name
-// its source document before the document row is written.
-func nextID(ctx context.Context, tx *Tx, table string) (int64, error) {
-	var id int64
-	err := tx.GetContext(ctx, &id, `SELECT nextval(pg_get_serial_sequence($1, 'id'))`, table)
-	return id, err
 }
 
 // publishReceivable announces a customer's receivables after a change, in

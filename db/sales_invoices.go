@@ -128,7 +128,7 @@ func (s *SalesService) CreateSalesInvoice(ctx context.Context, in jxc.SalesInvoi
 		if _, err := tx.ExecContext(ctx, `SELECT 1 FROM customers WHERE id = $1 FOR UPDATE`, customerID); err != nil {
 			return err
 		}
-		date := dateOrToday(in.PostingDate, today(tx))
+		date := dateOrToday(in.PostingDate, tx)
 		c, err := findCustomer(ctx, tx, customerID, date)
 		if err != nil {
 			return err

@@ -111,7 +111,7 @@ type orderDraft struct {
 }
 
 func draftOrder(ctx context.Context, tx *Tx, in jxc.SalesOrderInput, es *jxc.Errors) (*orderDraft, error) {
-	d := &orderDraft{date: dateOrToday(in.PostingDate, today(tx))}
+	d := &orderDraft{date: dateOrToday(in.PostingDate, tx)}
 	c, err := findCustomer(ctx, tx, in.CustomerID, d.date)
 	if err != nil {
 		if jxc.ErrorCode(err) != jxc.ENOTFOUND {

@@ -119,7 +119,7 @@ func (s *SalesService) RecordCustomerPayment(ctx context.Context, in jxc.Payment
 	var id int64
 	id, err := s.write(ctx, jxc.Op{Name: "recordCustomerPayment", Key: in.IdempotencyKey, Input: in}, func(tx *Tx) error {
 		es := es
-		date := dateOrToday(in.PostingDate, today(tx))
+		date := dateOrToday(in.PostingDate, tx)
 		c, err := lockCustomer(ctx, tx, in.CustomerID, "input.customerId", date)
 		if err != nil {
 			return err
@@ -179,7 +179,7 @@ func (s *SalesService) ApplyCustomerCredit(ctx context.Context, in jxc.ApplyCred
 		} else if err != nil {
 			return err
 		}
-		date := dateOrToday(in.PostingDate, today(tx))
+		date := dateOrToday(in.PostingDate, tx)
 		c, err := lockCustomer(ctx, tx, cid, "input.paymentId", date)
 		if err != nil {
 			return err
@@ -317,7 +317,7 @@ func (s *SalesService) RefundCustomer(ctx context.Context, in jxc.RefundInput) (
 		} else if err != nil {
 			return err
 		}
-		date := dateOrToday(in.PostingDate, today(tx))
+		date := dateOrToday(in.PostingDate, tx)
 		c, err := lockCustomer(ctx, tx, cid, field, date)
 		if err != nil {
 			return err

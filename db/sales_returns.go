@@ -88,7 +88,7 @@ func (s *SalesService) CreateSalesReturn(ctx context.Context, in jxc.SalesReturn
 		if err := jxc.CheckReturnable(sh); err != nil {
 			return err
 		}
-		date := dateOrToday(in.PostingDate, today(tx))
+		date := dateOrToday(in.PostingDate, tx)
 		c, err := findCustomer(ctx, tx, sh.CustomerID, date)
 		if err != nil {
 			return err

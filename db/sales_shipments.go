@@ -119,7 +119,7 @@ func (s *SalesService) ShipShipment(ctx context.Context, in jxc.ShipInput) (*jxc
 		if err != nil {
 			return err
 		}
-		date := dateOrToday(in.PostingDate, today(tx))
+		date := dateOrToday(in.PostingDate, tx)
 		plan, err := jxc.PlanShipping(sh, o, date, in, es)
 		if err != nil {
 			return err

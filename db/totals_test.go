@@ -68,7 +68,7 @@ func TestCompactTotalsKeepsEveryFigure(t *testing.T) {
 			k := r.Current
 			out += fmt.Sprintf("%s..%s sales %s net %s units %s rated %d due %d;", p[0], p[1], k.Sales, k.NetIncome, k.UnitsSold, k.RatedDeliveries, k.LinesDue)
 		}
-		pg, err := ledger.FindJournalEntries(ctx, jxc.JournalEntryFilter{AccountCode: ptr("6001")}, nil, jxc.PageArgs{First: ptr(1)})
+		pg, err := ledger.FindJournalEntries(ctx, jxc.JournalEntryFilter{AccountCode: jxc.Ptr("6001")}, nil, jxc.PageArgs{First: jxc.Ptr(1)})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -37,7 +37,7 @@ func (r *mutationResolver) UpdateProduct(ctx context.Context, input UpdateProduc
 
 // DeactivateProduct is the resolver for the deactivateProduct field.
 func (r *mutationResolver) DeactivateProduct(ctx context.Context, id int64) (ProductPayload, error) {
-	v, ues, err := mutationResult(r.CatalogService.UpdateProduct(ctx, jxc.ProductUpdate{ID: id, Active: ptr(false)}))
+	v, ues, err := mutationResult(r.CatalogService.UpdateProduct(ctx, jxc.ProductUpdate{ID: id, Active: jxc.Ptr(false)}))
 	return ProductPayload{Product: v, UserErrors: ues}, err
 }
 
@@ -55,7 +55,7 @@ func (r *mutationResolver) UpdateWarehouse(ctx context.Context, input UpdateWare
 
 // DeactivateWarehouse is the resolver for the deactivateWarehouse field.
 func (r *mutationResolver) DeactivateWarehouse(ctx context.Context, id int64) (WarehousePayload, error) {
-	v, ues, err := mutationResult(r.CatalogService.UpdateWarehouse(ctx, jxc.WarehouseUpdate{ID: id, Active: ptr(false)}))
+	v, ues, err := mutationResult(r.CatalogService.UpdateWarehouse(ctx, jxc.WarehouseUpdate{ID: id, Active: jxc.Ptr(false)}))
 	return WarehousePayload{Warehouse: v, UserErrors: ues}, err
 }
 

@@ -49,14 +49,14 @@ func customersWithDocuments(t *testing.T, d *db.DB, n int) {
 	ctx := context.Background()
 	dec := decimal.RequireFromString
 	catalog, stock, sales := db.NewCatalogService(d), db.NewStockService(d), db.NewSalesService(d)
-	wh, err := catalog.CreateWarehouse(ctx, jxc.WarehouseInput{Code: "SH", Name: "上海仓", Region: ptr("华东")})
+	wh, err := catalog.CreateWarehouse(ctx, jxc.WarehouseInput{Code: "SH", Name: "上海仓", Region: jxc.Ptr("华东")})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var products []*jxc.Product
 	var opening []jxc.OpeningStockLine
 	for i := 0; i < 2; i++ {
-		p, err := catalog.CreateProduct(ctx, jxc.ProductInput{SKU: fmt.Sprintf("P-%d", i), Name: fmt.Sprintf("货品 %d", i), Unit: "个", SellPrice: ptr(dec("100"))})
+		p, err := catalog.CreateProduct(ctx, jxc.ProductInput{SKU: fmt.Sprintf("P-%d", i), Name: fmt.Sprintf("货品 %d", i), Unit: "个", SellPrice: jxc.Ptr(dec("100"))})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -67,7 +67,7 @@ func customersWithDocuments(t *testing.T, d *db.DB, n int) {
 		t.Fatal(err)
 	}
 	for i := 0; i < n; i++ {
-		c, err := sales.CreateCustomer(ctx, jxc.CustomerInput{Code: fmt.Sprintf("C%03d", i), Name: fmt.Sprintf("客户 %d", i), CreditLimit: ptr(dec("1000000"))})
+		c, err := sales.CreateCustomer(ctx, jxc.CustomerInput{Code: fmt.Sprintf("C%03d", i), Name: fmt.Sprintf("客户 %d", i), CreditLimit: jxc.Ptr(dec("1000000"))})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -95,8 +95,6 @@ func customersWithDocuments(t *testing.T, d *db.DB, n int) {
 		}
 	}
 }
-
-func ptr[T any](v T) *T { return &v }
 
 // countingCaller serves the whole schema over d through a statement
 // counter and signs in a user with the role.

@@ -12,8 +12,8 @@ import (
 func pageInfo[T any](p *jxc.Page[T]) *PageInfo {
 	pi := &PageInfo{HasNextPage: p.HasNextPage(), HasPreviousPage: p.Offset > 0}
 	if n := len(p.Items); n > 0 {
-		pi.StartCursor = ptr(jxc.EncodeCursor(p.Offset))
-		pi.EndCursor = ptr(jxc.EncodeCursor(p.Offset + n - 1))
+		pi.StartCursor = jxc.Ptr(jxc.EncodeCursor(p.Offset))
+		pi.EndCursor = jxc.Ptr(jxc.EncodeCursor(p.Offset + n - 1))
 	}
 	return pi
 }

@@ -45,8 +45,6 @@ func mustAuth(ctx context.Context) *jxc.Auth {
 	return a
 }
 
-func ptr[T any](v T) *T { return &v }
-
 // parseSeq reads a subscription's `after` argument.
 func parseSeq(after *string) (int64, error) {
 	if after == nil || *after == "" {

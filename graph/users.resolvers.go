@@ -73,7 +73,7 @@ func (r *mutationResolver) UpdateUser(ctx context.Context, input UpdateUserInput
 func (r *mutationResolver) SetPassword(ctx context.Context, input SetPasswordInput) (SetPasswordPayload, error) {
 	u := mustAuth(ctx).User
 	if input.ID != u.ID && !u.HasAnyRole(jxc.RoleAdmin) {
-		return SetPasswordPayload{UserErrors: []*UserError{{Code: UserErrorCodeForbidden, Field: ptr("input.id"), Message: "only administrators may set another user's password"}}}, nil
+		return SetPasswordPayload{UserErrors: []*UserError{{Code: UserErrorCodeForbidden, Field: jxc.Ptr("input.id"), Message: "only administrators may set another user's password"}}}, nil
 	}
 	err := r.UserService.SetPassword(ctx, input.ID, input.Password)
 	ues, err := userErrors(err)
