@@ -28,6 +28,7 @@ type loaders struct {
 	purchaseReceipts     *relation[childKey[none], []*jxc.GoodsReceipt]
 	supplierScorecards   *relation[childKey[jxc.Date], *jxc.SupplierScorecard]
 	statements           *relation[childKey[statementArgs], *jxc.PartnerStatement]
+	auditTrails          *relation[key[string, auditArgs], *jxc.Page[*jxc.AuditEntry]]
 
 	// batches maps each row a loader returned (a customer's order) to all
 	// the rows of its batch (the orders of every customer on the page),
@@ -68,6 +69,11 @@ func newLoaders(r *Resolver) *loaders {
 	if p := r.PartnerService; p != nil {
 		l.statements = byParent(l, func(ctx context.Context, ids []int64, a statementArgs) (map[int64]*jxc.PartnerStatement, error) {
 			return p.Statements(ctx, a.kind, ids, a.from, a.to)
+		})
+	}
+	if a := r.AuditService; a != nil {
+		l.auditTrails = byParent(l, func(ctx context.Context, ids []string, k auditArgs) (map[string]*jxc.Page[*jxc.AuditEntry], error) {
+			return a.FindAuditTrails(ctx, k.recordType, ids, k.page.args())
 		})
 	}
 	return l
@@ -150,10 +156,20 @@ func siblings[P any](ctx context.Context) []P {
 	return nil
 }
 
-// childKey names one parent's list and the arguments it was asked with.
-type childKey[A comparable] struct {
-	parent int64
+// key names one parent's list and the arguments it was asked with.
+type key[I, A comparable] struct {
+	parent I
 	args   A
+}
+
+// childKey is the key of a parent known by its numeric id.
+type childKey[A comparable] = key[int64, A]
+
+// auditArgs is what a record's auditTrail is asked with (the record's id
+// is the parent).
+type auditArgs struct {
+	recordType string
+	page       pageKey
 }
 
 // none is the arguments of a list that takes none.
@@ -173,12 +189,16 @@ type pageKey struct {
 }
 
 func pageOf(parent int64, first *int, after *string) childKey[pageKey] {
-	k := childKey[pageKey]{parent: parent}
+	return childKey[pageKey]{parent: parent, args: pageKeyOf(first, after)}
+}
+
+func pageKeyOf(first *int, after *string) pageKey {
+	var k pageKey
 	if first != nil {
-		k.args.first, k.args.hasFirst = *first, true
+		k.first, k.hasFirst = *first, true
 	}
 	if after != nil {
-		k.args.after = *after
+		k.after = *after
 	}
 	return k
 }
@@ -208,9 +228,9 @@ func unargued[V any](find func(context.Context, []int64) (map[int64]V, error)) f
 // asked with the same arguments: a batch is split by arguments (in
 // practice one group, as every row of a page asks alike) and each group is
 // one call.
-func byParent[A comparable, V any](l *loaders, find func(ctx context.Context, parents []int64, args A) (map[int64]V, error)) *relation[childKey[A], V] {
-	fetch := func(ctx context.Context, keys []childKey[A]) ([]V, []error) {
-		groups := map[A][]int64{}
+func byParent[I, A comparable, V any](l *loaders, find func(ctx context.Context, parents []I, args A) (map[I]V, error)) *relation[key[I, A], V] {
+	fetch := func(ctx context.Context, keys []key[I, A]) ([]V, []error) {
+		groups := map[A][]I{}
 		var order []A
 		for _, k := range keys {
 			if _, ok := groups[k.args]; !ok {
@@ -218,7 +238,7 @@ func byParent[A comparable, V any](l *loaders, find func(ctx context.Context, pa
 			}
 			groups[k.args] = append(groups[k.args], k.parent)
 		}
-		found, failed := map[A]map[int64]V{}, map[A]error{}
+		found, failed := map[A]map[I]V{}, map[A]error{}
 		for _, a := range order {
 			found[a], failed[a] = find(ctx, groups[a], a)
 		}
@@ -228,5 +248,5 @@ func byParent[A comparable, V any](l *loaders, find func(ctx context.Context, pa
 		}
 		return vs, errs
 	}
-	return &relation[childKey[A], V]{Loader: dataloadgen.NewLoader(fetch), loaders: l}
+	return &relation[key[I, A], V]{Loader: dataloadgen.NewLoader(fetch), loaders: l}
 }
