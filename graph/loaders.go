@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"sync"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vikstrous/dataloadgen"
@@ -38,10 +39,19 @@ type loaders struct {
 	alone bool
 }
 
+// loaderWait is how long a loader gathers keys before it asks. The rows of
+// a page are fetched together without it (see load), so the wait only
+// gathers rows reached another way; it is kept short because a record's
+// drawer (one order and its shipments) pays it in full.
+const loaderWait = 2 * time.Millisecond
+
 // relation is the loader of one nested list, with the response's batches.
 type relation[K comparable, V any] struct {
 	*dataloadgen.Loader[K, V]
+	fetch   func(ctx context.Context, keys []K) ([]V, []error)
 	loaders *loaders
+	mu      sync.Mutex
+	lists   map[K]*rowsFetch // by the key of a list's first row
 }
 
 // newLoaders makes the loaders of the services the resolver has (a test's
@@ -103,11 +113,11 @@ func (r *Resolver) loadersFor(ctx context.Context) *loaders {
 
 // load asks l for obj's list. When obj is one row of a list of parents
 // (a connection's nodes), or came in a loader's batch (the orders of every
-// customer on a page), it first queues every such row's key: the whole
-// page then lands in one batch even when the rows' resolvers run late,
-// instead of relying on them all calling within the loader's wait. Rows
-// reached another way (a connection's edges, a reference) batch by the
-// wait alone.
+// customer on a page), the first of the rows to ask fetches every row's
+// list in one call and the others wait for it: the whole page is one
+// batch however late the rows' resolvers run, never split by the
+// loader's wait. Rows reached another way (a connection's edges, a
+// reference) batch by the wait.
 func load[P comparable, K comparable, V any](ctx context.Context, l *relation[K, V], obj P, key func(P) K) (V, error) {
 	rows := siblings[P](ctx)
 	if len(rows) <= 1 {
@@ -118,9 +128,42 @@ func load[P comparable, K comparable, V any](ctx context.Context, l *relation[K,
 		for i, row := range rows {
 			keys[i] = key(row)
 		}
-		l.LoadAllThunk(ctx, keys) // the answers come from the loader's cache below
+		if err := l.fetchRows(ctx, keys); err != nil {
+			var zero V
+			return zero, err
+		}
 	}
 	return l.Load(ctx, key(obj))
+}
+
+// fetchRows fetches the lists of a list's rows once, the first time any
+// row asks (the rows are known by the first one's key), and primes the
+// loader's cache with them.
+func (l *relation[K, V]) fetchRows(ctx context.Context, keys []K) error {
+	l.mu.Lock()
+	g, ok := l.lists[keys[0]]
+	if !ok {
+		g = &rowsFetch{}
+		l.lists[keys[0]] = g
+	}
+	l.mu.Unlock()
+	g.once.Do(func() {
+		vs, errs := l.fetch(ctx, keys)
+		for i, k := range keys {
+			if errs[i] != nil {
+				g.err = errs[i]
+				return
+			}
+			l.Prime(k, vs[i])
+		}
+	})
+	return g.err
+}
+
+// rowsFetch is one list's rows fetched together.
+type rowsFetch struct {
+	once sync.Once
+	err  error
 }
 
 // remember records the rows of a batch's pages as one batch.
@@ -248,5 +291,6 @@ func byParent[I, A comparable, V any](l *loaders, find func(ctx context.Context,
 		}
 		return vs, errs
 	}
-	return &relation[key[I, A], V]{Loader: dataloadgen.NewLoader(fetch), loaders: l}
+	return &relation[key[I, A], V]{Loader: dataloadgen.NewLoader(fetch, dataloadgen.WithWait(loaderWait)), fetch: fetch, loaders: l,
+		lists: map[key[I, A]]*rowsFetch{}}
 }
