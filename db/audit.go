@@ -32,10 +32,7 @@ type auditLogRow struct {
 // managers see every row; any other caller only the rows of their own
 // changes. Calls without a user (the server's own jobs) see every row.
 func (s *AuditService) FindAuditEntries(ctx context.Context, f jxc.AuditFilter, p jxc.PageArgs) (*jxc.Page[*jxc.AuditEntry], error) {
-	var w where
-	if u := jxc.UserFromContext(ctx); u != nil && !u.HasAnyRole(jxc.RoleManager) {
-		w.add(`user_id = %s`, u.ID)
-	}
+	w := auditScope(ctx)
 	if f.RecordType != nil {
 		w.add(`record_type = %s`, *f.RecordType)
 	}
@@ -53,18 +50,58 @@ func (s *AuditService) FindAuditEntries(ctx context.Context, f jxc.AuditFilter, 
 	}
 	var out *jxc.Page[*jxc.AuditEntry]
 	err := s.db.WithReadTx(ctx, func(tx *Tx) error {
-		rows, err := page[*auditLogRow](ctx, tx, p, auditCols, "audit_log", &w, "id DESC")
+		rows, err := page[*auditLogRow](ctx, tx, p, auditCols, "audit_log", w, "id DESC")
 		if err != nil {
 			return err
 		}
-		out = &jxc.Page[*jxc.AuditEntry]{Offset: rows.Offset, TotalCount: rows.TotalCount, Items: make([]*jxc.AuditEntry, len(rows.Items))}
-		for i, r := range rows.Items {
-			r.Changes = auditChanges(r.Before, r.After)
-			out.Items[i] = &r.AuditEntry
-		}
+		out = auditPage(rows)
 		return fillAuditUsers(ctx, tx, out.Items)
 	})
 	return out, err
+}
+
+// FindAuditTrails implements jxc.AuditService: the auditTrail field of a
+// page of records of one type, read at once (one snapshot, a fixed number
+// of statements), each record's page newest first.
+func (s *AuditService) FindAuditTrails(ctx context.Context, recordType string, recordIDs []string, p jxc.PageArgs) (map[string]*jxc.Page[*jxc.AuditEntry], error) {
+	w := auditScope(ctx)
+	w.add(`record_type = %s`, recordType)
+	out := map[string]*jxc.Page[*jxc.AuditEntry]{}
+	err := s.db.WithReadTx(ctx, func(tx *Tx) error {
+		pages, err := childPages(ctx, tx, p, recordIDs, "record_id", auditCols, "audit_log", w, "id DESC",
+			func(r *auditLogRow) string { return r.RecordID })
+		if err != nil {
+			return err
+		}
+		var all []*jxc.AuditEntry
+		for id, rows := range pages {
+			out[id] = auditPage(rows)
+			all = append(all, out[id].Items...)
+		}
+		return fillAuditUsers(ctx, tx, all)
+	})
+	return out, err
+}
+
+// auditScope is the rows the caller may read: admins and managers every
+// row, anyone else the rows of their own changes, the server's own jobs
+// (no user) every row.
+func auditScope(ctx context.Context) *where {
+	var w where
+	if u := jxc.UserFromContext(ctx); u != nil && !u.HasAnyRole(jxc.RoleManager) {
+		w.add(`user_id = %s`, u.ID)
+	}
+	return &w
+}
+
+// auditPage turns a page of rows into entries with their changes.
+func auditPage(rows *jxc.Page[*auditLogRow]) *jxc.Page[*jxc.AuditEntry] {
+	out := &jxc.Page[*jxc.AuditEntry]{Offset: rows.Offset, TotalCount: rows.TotalCount, Items: make([]*jxc.AuditEntry, len(rows.Items))}
+	for i, r := range rows.Items {
+		r.Changes = auditChanges(r.Before, r.After)
+		out.Items[i] = &r.AuditEntry
+	}
+	return out
 }
 
 // fillAuditUsers loads the authors of a page of entries in two statements.

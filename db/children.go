@@ -21,13 +21,13 @@ import (
 // from is one table (with an alias or not) whose key is id; w holds the
 // other conditions; parentOf names a row's parent. Every parent gets a
 // page, empty when it has no children.
-func childPages[T any](ctx context.Context, q Queryer, p jxc.PageArgs, parents []int64, parentCol, selectCols, from string,
-	w *where, orderBy string, parentOf func(T) int64) (map[int64]*jxc.Page[T], error) {
+func childPages[T any, K comparable](ctx context.Context, q Queryer, p jxc.PageArgs, parents []K, parentCol, selectCols, from string,
+	w *where, orderBy string, parentOf func(T) K) (map[K]*jxc.Page[T], error) {
 	limit, offset, err := p.Window()
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[int64]*jxc.Page[T], len(parents))
+	out := make(map[K]*jxc.Page[T], len(parents))
 	for _, id := range parents {
 		out[id] = &jxc.Page[T]{Offset: offset, Items: []T{}}
 	}
@@ -39,8 +39,8 @@ func childPages[T any](ctx context.Context, q Queryer, p jxc.PageArgs, parents [
 	}
 	w.add(parentCol+` = ANY(%s)`, pq.Array(parents))
 	var totals []struct {
-		Parent int64 `db:"parent"`
-		N      int   `db:"n"`
+		Parent K   `db:"parent"`
+		N      int `db:"n"`
 	}
 	if err := q.SelectContext(ctx, &totals, `SELECT `+parentCol+` AS parent, count(*) AS n FROM `+from+w.sql()+` GROUP BY `+parentCol,
 		w.args...); err != nil {
@@ -71,7 +71,7 @@ func childPages[T any](ctx context.Context, q Queryer, p jxc.PageArgs, parents [
 }
 
 // pagesItems returns every item of the pages, for filling them at once.
-func pagesItems[T any](pages map[int64]*jxc.Page[T]) []T {
+func pagesItems[T any, K comparable](pages map[K]*jxc.Page[T]) []T {
 	var all []T
 	for _, pg := range pages {
 		all = append(all, pg.Items...)

@@ -9,8 +9,8 @@ import (
 // auditTrail is a record's auditTrail field: the audit trail narrowed to
 // the record.
 func (r *Resolver) auditTrail(ctx context.Context, recordType, recordID string, first *int, after *string) (AuditEntryConnection, error) {
-	p, err := r.AuditService.FindAuditEntries(ctx, jxc.AuditFilter{RecordType: &recordType, RecordID: &recordID}, pageArgs(first, after))
-	return auditConnection(p, err)
+	k := key[string, auditArgs]{parent: recordID, args: auditArgs{recordType: recordType, page: pageKeyOf(first, after)}}
+	return auditConnection(r.loadersFor(ctx).auditTrails.Load(ctx, k))
 }
 
 func auditConnection(p *jxc.Page[*jxc.AuditEntry], err error) (AuditEntryConnection, error) {

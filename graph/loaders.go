@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"sync"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vikstrous/dataloadgen"
@@ -28,6 +29,7 @@ type loaders struct {
 	purchaseReceipts     *relation[childKey[none], []*jxc.GoodsReceipt]
 	supplierScorecards   *relation[childKey[jxc.Date], *jxc.SupplierScorecard]
 	statements           *relation[childKey[statementArgs], *jxc.PartnerStatement]
+	auditTrails          *relation[key[string, auditArgs], *jxc.Page[*jxc.AuditEntry]]
 
 	// batches maps each row a loader returned (a customer's order) to all
 	// the rows of its batch (the orders of every customer on the page),
@@ -37,10 +39,19 @@ type loaders struct {
 	alone bool
 }
 
+// loaderWait is how long a loader gathers keys before it asks. The rows of
+// a page are fetched together without it (see load), so the wait only
+// gathers rows reached another way; it is kept short because a record's
+// drawer (one order and its shipments) pays it in full.
+const loaderWait = 2 * time.Millisecond
+
 // relation is the loader of one nested list, with the response's batches.
 type relation[K comparable, V any] struct {
 	*dataloadgen.Loader[K, V]
+	fetch   func(ctx context.Context, keys []K) ([]V, []error)
 	loaders *loaders
+	mu      sync.Mutex
+	lists   map[K]*rowsFetch // by the key of a list's first row
 }
 
 // newLoaders makes the loaders of the services the resolver has (a test's
@@ -70,6 +81,11 @@ func newLoaders(r *Resolver) *loaders {
 			return p.Statements(ctx, a.kind, ids, a.from, a.to)
 		})
 	}
+	if a := r.AuditService; a != nil {
+		l.auditTrails = byParent(l, func(ctx context.Context, ids []string, k auditArgs) (map[string]*jxc.Page[*jxc.AuditEntry], error) {
+			return a.FindAuditTrails(ctx, k.recordType, ids, k.page.args())
+		})
+	}
 	return l
 }
 
@@ -97,11 +113,11 @@ func (r *Resolver) loadersFor(ctx context.Context) *loaders {
 
 // load asks l for obj's list. When obj is one row of a list of parents
 // (a connection's nodes), or came in a loader's batch (the orders of every
-// customer on a page), it first queues every such row's key: the whole
-// page then lands in one batch even when the rows' resolvers run late,
-// instead of relying on them all calling within the loader's wait. Rows
-// reached another way (a connection's edges, a reference) batch by the
-// wait alone.
+// customer on a page), the first of the rows to ask fetches every row's
+// list in one call and the others wait for it: the whole page is one
+// batch however late the rows' resolvers run, never split by the
+// loader's wait. Rows reached another way (a connection's edges, a
+// reference) batch by the wait.
 func load[P comparable, K comparable, V any](ctx context.Context, l *relation[K, V], obj P, key func(P) K) (V, error) {
 	rows := siblings[P](ctx)
 	if len(rows) <= 1 {
@@ -112,9 +128,42 @@ func load[P comparable, K comparable, V any](ctx context.Context, l *relation[K,
 		for i, row := range rows {
 			keys[i] = key(row)
 		}
-		l.LoadAllThunk(ctx, keys) // the answers come from the loader's cache below
+		if err := l.fetchRows(ctx, keys); err != nil {
+			var zero V
+			return zero, err
+		}
 	}
 	return l.Load(ctx, key(obj))
+}
+
+// fetchRows fetches the lists of a list's rows once, the first time any
+// row asks (the rows are known by the first one's key), and primes the
+// loader's cache with them.
+func (l *relation[K, V]) fetchRows(ctx context.Context, keys []K) error {
+	l.mu.Lock()
+	g, ok := l.lists[keys[0]]
+	if !ok {
+		g = &rowsFetch{}
+		l.lists[keys[0]] = g
+	}
+	l.mu.Unlock()
+	g.once.Do(func() {
+		vs, errs := l.fetch(ctx, keys)
+		for i, k := range keys {
+			if errs[i] != nil {
+				g.err = errs[i]
+				return
+			}
+			l.Prime(k, vs[i])
+		}
+	})
+	return g.err
+}
+
+// rowsFetch is one list's rows fetched together.
+type rowsFetch struct {
+	once sync.Once
+	err  error
 }
 
 // remember records the rows of a batch's pages as one batch.
@@ -150,10 +199,20 @@ func siblings[P any](ctx context.Context) []P {
 	return nil
 }
 
-// childKey names one parent's list and the arguments it was asked with.
-type childKey[A comparable] struct {
-	parent int64
+// key names one parent's list and the arguments it was asked with.
+type key[I, A comparable] struct {
+	parent I
 	args   A
+}
+
+// childKey is the key of a parent known by its numeric id.
+type childKey[A comparable] = key[int64, A]
+
+// auditArgs is what a record's auditTrail is asked with (the record's id
+// is the parent).
+type auditArgs struct {
+	recordType string
+	page       pageKey
 }
 
 // none is the arguments of a list that takes none.
@@ -173,12 +232,16 @@ type pageKey struct {
 }
 
 func pageOf(parent int64, first *int, after *string) childKey[pageKey] {
-	k := childKey[pageKey]{parent: parent}
+	return childKey[pageKey]{parent: parent, args: pageKeyOf(first, after)}
+}
+
+func pageKeyOf(first *int, after *string) pageKey {
+	var k pageKey
 	if first != nil {
-		k.args.first, k.args.hasFirst = *first, true
+		k.first, k.hasFirst = *first, true
 	}
 	if after != nil {
-		k.args.after = *after
+		k.after = *after
 	}
 	return k
 }
@@ -208,9 +271,9 @@ func unargued[V any](find func(context.Context, []int64) (map[int64]V, error)) f
 // asked with the same arguments: a batch is split by arguments (in
 // practice one group, as every row of a page asks alike) and each group is
 // one call.
-func byParent[A comparable, V any](l *loaders, find func(ctx context.Context, parents []int64, args A) (map[int64]V, error)) *relation[childKey[A], V] {
-	fetch := func(ctx context.Context, keys []childKey[A]) ([]V, []error) {
-		groups := map[A][]int64{}
+func byParent[I, A comparable, V any](l *loaders, find func(ctx context.Context, parents []I, args A) (map[I]V, error)) *relation[key[I, A], V] {
+	fetch := func(ctx context.Context, keys []key[I, A]) ([]V, []error) {
+		groups := map[A][]I{}
 		var order []A
 		for _, k := range keys {
 			if _, ok := groups[k.args]; !ok {
@@ -218,7 +281,7 @@ func byParent[A comparable, V any](l *loaders, find func(ctx context.Context, pa
 			}
 			groups[k.args] = append(groups[k.args], k.parent)
 		}
-		found, failed := map[A]map[int64]V{}, map[A]error{}
+		found, failed := map[A]map[I]V{}, map[A]error{}
 		for _, a := range order {
 			found[a], failed[a] = find(ctx, groups[a], a)
 		}
@@ -228,5 +291,6 @@ func byParent[A comparable, V any](l *loaders, find func(ctx context.Context, pa
 		}
 		return vs, errs
 	}
-	return &relation[childKey[A], V]{Loader: dataloadgen.NewLoader(fetch), loaders: l}
+	return &relation[key[I, A], V]{Loader: dataloadgen.NewLoader(fetch, dataloadgen.WithWait(loaderWait)), fetch: fetch, loaders: l,
+		lists: map[key[I, A]]*rowsFetch{}}
 }
