@@ -61,38 +61,42 @@ func DivRound(num, den decimal.Decimal, places int32) decimal.Decimal {
 // hasPlaces reports whether d has at most n decimals (trailing zeros do not count).
 func hasPlaces(d decimal.Decimal, n int32) bool { return d.Equal(d.Truncate(n)) }
 
-// CheckQuantity adds an error when q is not a positive quantity of at most 4 decimals.
-func CheckQuantity(es *Errors, field string, q decimal.Decimal) {
+// decimalRule is what a kind of number must be: positive or merely not
+// negative, how many decimals it may have, the bound it must stay below, and
+// the words the messages use for it.
+type decimalRule struct {
+	positive bool
+	places   int32
+	max      decimal.Decimal
+	what     string // "quantity", "amount", "unit cost"
+	sign     string // "> 0" or ">= 0"
+	decimals string // "4 decimals"
+	below    string // the bound as a person reads it
+}
+
+var (
+	quantityRule = decimalRule{true, QuantityPlaces, maxQuantity, "quantity", "> 0", "4 decimals", "100,000,000,000,000"}
+	moneyRule    = decimalRule{false, MoneyPlaces, maxMoney, "amount", ">= 0", "2 decimals", "10,000,000,000,000,000"}
+	unitCostRule = decimalRule{false, UnitCostPlaces, maxUnitCost, "unit cost", ">= 0", "6 decimals", "1,000,000,000,000"}
+)
+
+// check adds the first rule d breaks, if any.
+func (r decimalRule) check(es *Errors, field string, d decimal.Decimal) {
 	switch {
-	case q.Sign() <= 0:
-		es.Add(EINVALID, field, "quantity must be > 0")
-	case !hasPlaces(q, QuantityPlaces):
-		es.Add(EINVALID, field, "quantity may have at most 4 decimals")
-	case q.GreaterThanOrEqual(maxQuantity):
-		es.Add(EINVALID, field, "quantity must be below 100,000,000,000,000")
+	case d.Sign() < 0, r.positive && d.Sign() == 0:
+		es.Add(EINVALID, field, "%s must be %s", r.what, r.sign)
+	case !hasPlaces(d, r.places):
+		es.Add(EINVALID, field, "%s may have at most %s", r.what, r.decimals)
+	case d.GreaterThanOrEqual(r.max):
+		es.Add(EINVALID, field, "%s must be below %s", r.what, r.below)
 	}
 }
+
+// CheckQuantity adds an error when q is not a positive quantity of at most 4 decimals.
+func CheckQuantity(es *Errors, field string, q decimal.Decimal) { quantityRule.check(es, field, q) }
 
 // CheckMoney adds an error when m is not an amount >= 0 of at most 2 decimals.
-func CheckMoney(es *Errors, field string, m decimal.Decimal) {
-	switch {
-	case m.Sign() < 0:
-		es.Add(EINVALID, field, "amount must be >= 0")
-	case !hasPlaces(m, MoneyPlaces):
-		es.Add(EINVALID, field, "amount may have at most 2 decimals")
-	case m.GreaterThanOrEqual(maxMoney):
-		es.Add(EINVALID, field, "amount must be below 10,000,000,000,000,000")
-	}
-}
+func CheckMoney(es *Errors, field string, m decimal.Decimal) { moneyRule.check(es, field, m) }
 
 // CheckUnitCost adds an error when c is not a unit cost >= 0 of at most 6 decimals.
-func CheckUnitCost(es *Errors, field string, c decimal.Decimal) {
-	switch {
-	case c.Sign() < 0:
-		es.Add(EINVALID, field, "unit cost must be >= 0")
-	case !hasPlaces(c, UnitCostPlaces):
-		es.Add(EINVALID, field, "unit cost may have at most 6 decimals")
-	case c.GreaterThanOrEqual(maxUnitCost):
-		es.Add(EINVALID, field, "unit cost must be below 1,000,000,000,000")
-	}
-}
+func CheckUnitCost(es *Errors, field string, c decimal.Decimal) { unitCostRule.check(es, field, c) }
