@@ -266,19 +266,14 @@ func checkPlanning(es *Errors, vat, safety, reorderPoint, reorderQty *decimal.De
 	}
 }
 
-// ValidateProductInput returns every rule the input breaks.
+// ValidateProductInput returns every rule the input breaks: those of an
+// update that gives every field.
 func ValidateProductInput(in ProductInput) error {
-	var es Errors
-	checkCode(&es, "input.sku", "SKU", in.SKU)
-	checkText(&es, "input.name", "name", in.Name, 1, 200)
-	checkOptText(&es, "input.nameEn", "English name", in.NameEn, 0, 200)
-	checkText(&es, "input.unit", "unit", in.Unit, 1, 20)
-	checkBarcodes(&es, "input.barcodes", in.Barcodes)
-	if in.SellPrice != nil {
-		CheckMoney(&es, "input.sellPrice", *in.SellPrice)
-	}
-	checkPlanning(&es, in.VATRate, in.SafetyStock, in.ReorderPoint, in.ReorderQty, in.LeadTimeDays)
-	return es.Err()
+	return ValidateProductUpdate(ProductUpdate{
+		SKU: &in.SKU, Name: &in.Name, NameEn: in.NameEn, Barcodes: in.Barcodes, Unit: &in.Unit,
+		CategoryID: in.CategoryID, SellPrice: in.SellPrice, VATRate: in.VATRate, SafetyStock: in.SafetyStock,
+		ReorderPoint: in.ReorderPoint, ReorderQty: in.ReorderQty, LeadTimeDays: in.LeadTimeDays,
+	})
 }
 
 // ValidateProductUpdate returns every rule the update breaks.

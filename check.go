@@ -1,8 +1,11 @@
 package jxc
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
 )
 
 // Input checks every module uses. Each adds to the caller's Errors, naming
@@ -48,5 +51,29 @@ func checkDescription(es *Errors, field, s string, required bool) {
 func checkLineCount(es *Errors, n, min, max int) {
 	if n < min || n > max {
 		es.Add(EINVALID, "input.lines", "a document needs %d to %d lines", min, max)
+	}
+}
+
+// checkEachOnce checks each entry of a list (check gets its field prefix,
+// such as "input.lines.3.") and refuses an entry naming an id an earlier
+// entry named: idField is the id's field, twice the message with %d for it.
+func checkEachOnce[L any](es *Errors, list string, entries []L, id func(L) int64, idField, twice string, check func(f string, l L)) {
+	seen := map[int64]bool{}
+	for i, l := range entries {
+		f := fmt.Sprintf("%s.%d.", list, i)
+		check(f, l)
+		if seen[id(l)] {
+			es.Add(EINVALID, f+idField, twice, id(l))
+		}
+		seen[id(l)] = true
+	}
+}
+
+// checkAllocationAmount checks the amount a payment allocates to an invoice:
+// money, and more than nothing.
+func checkAllocationAmount(es *Errors, f string, amount decimal.Decimal) {
+	CheckMoney(es, f+"amount", amount)
+	if amount.IsZero() {
+		es.Add(EINVALID, f+"amount", "amount must be > 0")
 	}
 }

@@ -107,16 +107,11 @@ func ValidateSupplierInvoiceInput(in SupplierInvoiceInput) error {
 	checkText(&es, "input.supplierInvoiceNumber", "supplier's invoice number", in.SupplierInvoiceNo, 1, 100)
 	checkIdempotencyKey(&es, in.IdempotencyKey)
 	checkLineCount(&es, len(in.Lines), 1, 500)
-	seen := map[int64]bool{}
-	for i, l := range in.Lines {
-		f := fmt.Sprintf("input.lines.%d.", i)
-		CheckQuantity(&es, f+"quantity", l.Quantity)
-		CheckUnitCost(&es, f+"unitPrice", l.UnitPrice)
-		if seen[l.PurchaseOrderLineID] {
-			es.Add(EINVALID, f+"purchaseOrderLineId", "order line %d is invoiced twice on this invoice", l.PurchaseOrderLineID)
-		}
-		seen[l.PurchaseOrderLineID] = true
-	}
+	checkEachOnce(&es, "input.lines", in.Lines, func(l SupplierInvoiceLineInput) int64 { return l.PurchaseOrderLineID },
+		"purchaseOrderLineId", "order line %d is invoiced twice on this invoice", func(f string, l SupplierInvoiceLineInput) {
+			CheckQuantity(&es, f+"quantity", l.Quantity)
+			CheckUnitCost(&es, f+"unitPrice", l.UnitPrice)
+		})
 	return es.Err()
 }
 

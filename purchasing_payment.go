@@ -59,19 +59,11 @@ func ValidateSupplierPaymentInput(in SupplierPaymentInput) error {
 		es.Add(EINVALID, "input.allocations", "a payment is allocated to 1 to 500 invoices")
 	}
 	sum := decimal.Zero
-	seen := map[int64]bool{}
-	for i, a := range in.Allocations {
-		f := fmt.Sprintf("input.allocations.%d.", i)
-		CheckMoney(&es, f+"amount", a.Amount)
-		if a.Amount.Sign() == 0 {
-			es.Add(EINVALID, f+"amount", "amount must be > 0")
-		}
-		if seen[a.InvoiceID] {
-			es.Add(EINVALID, f+"invoiceId", "invoice %d is allocated twice", a.InvoiceID)
-		}
-		seen[a.InvoiceID] = true
-		sum = sum.Add(a.Amount)
-	}
+	checkEachOnce(&es, "input.allocations", in.Allocations, func(a PaymentAllocationInput) int64 { return a.InvoiceID },
+		"invoiceId", "invoice %d is allocated twice", func(f string, a PaymentAllocationInput) {
+			checkAllocationAmount(&es, f, a.Amount)
+			sum = sum.Add(a.Amount)
+		})
 	if len(in.Allocations) > 0 && !sum.Equal(in.Amount) {
 		es.Add(EINVALID, "input.allocations", "allocations add up to %s but the payment is %s", sum.StringFixed(2), in.Amount.StringFixed(2))
 	}

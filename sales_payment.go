@@ -78,19 +78,11 @@ func checkBankAccount(es *Errors, field string, a *string) {
 
 func checkAllocations(es *Errors, allocs []AllocationInput, total *decimal.Decimal) {
 	sum := decimal.Zero
-	seen := map[int64]bool{}
-	for i, a := range allocs {
-		f := fmt.Sprintf("input.allocations.%d.", i)
-		CheckMoney(es, f+"amount", a.Amount)
-		if a.Amount.IsZero() {
-			es.Add(EINVALID, f+"amount", "amount must be > 0")
-		}
-		if seen[a.InvoiceID] {
-			es.Add(EINVALID, f+"invoiceId", "invoice %d is listed twice", a.InvoiceID)
-		}
-		seen[a.InvoiceID] = true
-		sum = sum.Add(a.Amount)
-	}
+	checkEachOnce(es, "input.allocations", allocs, func(a AllocationInput) int64 { return a.InvoiceID },
+		"invoiceId", "invoice %d is listed twice", func(f string, a AllocationInput) {
+			checkAllocationAmount(es, f, a.Amount)
+			sum = sum.Add(a.Amount)
+		})
 	if total != nil && sum.GreaterThan(*total) {
 		es.Add(EINVALID, "input.allocations", "allocations total %s, more than the %s available", sum.StringFixed(2), total.StringFixed(2))
 	}

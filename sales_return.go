@@ -72,15 +72,7 @@ func ValidateSalesReturnInput(in SalesReturnInput) error {
 	checkOptText(&es, "input.reason", "reason", in.Reason, 0, 500)
 	checkIdempotencyKey(&es, in.IdempotencyKey)
 	checkLineCount(&es, len(in.Lines), 1, 500)
-	seen := map[int64]bool{}
-	for i, l := range in.Lines {
-		f := fmt.Sprintf("input.lines.%d.", i)
-		CheckQuantity(&es, f+"quantity", l.Quantity)
-		if seen[l.ShipmentLineID] {
-			es.Add(EINVALID, f+"shipmentLineId", "shipment line %d is listed twice", l.ShipmentLineID)
-		}
-		seen[l.ShipmentLineID] = true
-	}
+	checkShipmentLines(&es, in.Lines, func(l SalesReturnLineInput) (int64, decimal.Decimal) { return l.ShipmentLineID, l.Quantity })
 	return es.Err()
 }
 

@@ -87,16 +87,18 @@ func ValidateShipInput(in ShipInput) error {
 	if in.Lines != nil {
 		checkLineCount(&es, len(in.Lines), 1, 500)
 	}
-	seen := map[int64]bool{}
-	for i, l := range in.Lines {
-		f := fmt.Sprintf("input.lines.%d.", i)
-		CheckQuantity(&es, f+"quantity", l.Quantity)
-		if seen[l.ShipmentLineID] {
-			es.Add(EINVALID, f+"shipmentLineId", "shipment line %d is listed twice", l.ShipmentLineID)
-		}
-		seen[l.ShipmentLineID] = true
-	}
+	checkShipmentLines(&es, in.Lines, func(l ShipLineInput) (int64, decimal.Decimal) { return l.ShipmentLineID, l.Quantity })
 	return es.Err()
+}
+
+// checkShipmentLines checks the quantities given against shipment lines,
+// each line named once: what leaves (shipping) and what comes back (returns).
+func checkShipmentLines[L any](es *Errors, lines []L, line func(L) (id int64, q decimal.Decimal)) {
+	id := func(l L) int64 { id, _ := line(l); return id }
+	checkEachOnce(es, "input.lines", lines, id, "shipmentLineId", "shipment line %d is listed twice", func(f string, l L) {
+		_, q := line(l)
+		CheckQuantity(es, f+"quantity", q)
+	})
 }
 
 // DeliveryInput confirms that a shipment arrived, with the customer's rating.
