@@ -100,7 +100,7 @@ func ValidateBudgetLineInput(in BudgetLineInput) error {
 	if !accountCodePattern.MatchString(in.AccountCode) {
 		es.Add(EINVALID, "input.accountCode", "account code must be 4 digits with up to three .NN sub-levels")
 	}
-	checkBudgetAmount(&es, in.Amount)
+	checkPositiveAmount(&es, "input.amount", in.Amount)
 	if in.Policy != BudgetWarn && in.Policy != BudgetBlock {
 		es.Add(EINVALID, "input.policy", "policy must be WARN or BLOCK")
 	}
@@ -108,18 +108,11 @@ func ValidateBudgetLineInput(in BudgetLineInput) error {
 	return es.Err()
 }
 
-func checkBudgetAmount(es *Errors, a decimal.Decimal) {
-	CheckMoney(es, "input.amount", a)
-	if a.Sign() == 0 {
-		es.Add(EINVALID, "input.amount", "amount must be > 0")
-	}
-}
-
 // ValidateBudgetLineUpdate returns every rule the update breaks.
 func ValidateBudgetLineUpdate(in BudgetLineUpdate) error {
 	var es Errors
 	if in.Amount != nil {
-		checkBudgetAmount(&es, *in.Amount)
+		checkPositiveAmount(&es, "input.amount", *in.Amount)
 	}
 	if in.Policy != nil && *in.Policy != BudgetWarn && *in.Policy != BudgetBlock {
 		es.Add(EINVALID, "input.policy", "policy must be WARN or BLOCK")
@@ -311,10 +304,7 @@ func ValidateOperatingCostInput(in OperatingCostInput) error {
 	if !accountCodePattern.MatchString(in.AccountCode) {
 		es.Add(EINVALID, "input.accountCode", "account code must be 4 digits with up to three .NN sub-levels")
 	}
-	CheckMoney(&es, "input.amount", in.Amount)
-	if in.Amount.Sign() == 0 {
-		es.Add(EINVALID, "input.amount", "amount must be > 0")
-	}
+	checkPositiveAmount(&es, "input.amount", in.Amount)
 	checkPayFrom(&es, in.PayFrom, in.SupplierID, in.SupplierInvoiceNo)
 	checkText(&es, "input.description", "description", in.Description, 1, 500)
 	checkIdempotencyKey(&es, in.IdempotencyKey)

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/shopspring/decimal"
 )
 
 // Input checks every module uses. Each adds to the caller's Errors, naming
@@ -66,14 +64,5 @@ func checkEachOnce[L any](es *Errors, list string, entries []L, id func(L) int64
 			es.Add(EINVALID, f+idField, twice, id(l))
 		}
 		seen[id(l)] = true
-	}
-}
-
-// checkAllocationAmount checks the amount a payment allocates to an invoice:
-// money, and more than nothing.
-func checkAllocationAmount(es *Errors, f string, amount decimal.Decimal) {
-	CheckMoney(es, f+"amount", amount)
-	if amount.IsZero() {
-		es.Add(EINVALID, f+"amount", "amount must be > 0")
 	}
 }

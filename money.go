@@ -100,3 +100,12 @@ func CheckMoney(es *Errors, field string, m decimal.Decimal) { moneyRule.check(e
 
 // CheckUnitCost adds an error when c is not a unit cost >= 0 of at most 6 decimals.
 func CheckUnitCost(es *Errors, field string, c decimal.Decimal) { unitCostRule.check(es, field, c) }
+
+// checkPositiveAmount adds an error when m is not an amount > 0 of at most 2
+// decimals: what a payment, a cost or a budget line must be.
+func checkPositiveAmount(es *Errors, field string, m decimal.Decimal) {
+	CheckMoney(es, field, m)
+	if m.IsZero() {
+		es.Add(EINVALID, field, "amount must be > 0")
+	}
+}

@@ -167,6 +167,36 @@ func (s *PostingState) receive(k StockKey, loc *int64, q, value decimal.Decimal,
 	return &StockMove{ProductID: k.ProductID, WarehouseID: k.WarehouseID, LocationID: loc, Quantity: q, Value: value, PostingDate: d}
 }
 
+// stockIn is one line coming into stock: q worth value into a balance.
+type stockIn struct {
+	key      StockKey
+	loc      *int64
+	q, value decimal.Decimal
+}
+
+// receiveAll is the posting of lines coming into stock at their value
+// against one account: Dr Inventory per product, Cr counter. dateField
+// names the date in errors; the lines are left for the caller to tag.
+func receiveAll[L any](s *PostingState, description, dateField string, d Date, lines []L, in func(L) stockIn, counter, stockText, counterText string) (*Posting, error) {
+	var es Errors
+	p := &Posting{Description: description}
+	var book lineBook
+	for _, l := range lines {
+		r := in(l)
+		if !s.checkDate(&es, dateField, r.key.ProductID, d) {
+			continue
+		}
+		p.Moves = append(p.Moves, s.receive(r.key, r.loc, r.q, r.value, d))
+		book.stockDebit(r.key.ProductID, r.value, stockText)
+		book.credit(counter, r.value, counterText)
+	}
+	if err := es.Err(); err != nil {
+		return nil, err
+	}
+	p.Lines = book.lines
+	return p, nil
+}
+
 // issue takes q out of a balance at its moving-average value, or refuses
 // when less than q is available.
 func (s *PostingState) issue(es *Errors, field string, k StockKey, loc *int64, q decimal.Decimal, d Date) *StockMove {

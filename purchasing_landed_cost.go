@@ -92,10 +92,7 @@ func ValidateLandedCostInput(in LandedCostInput) error {
 	if in.Basis != ByValue && in.Basis != ByQuantity {
 		es.Add(EINVALID, "input.basis", "basis must be VALUE or QUANTITY")
 	}
-	CheckMoney(&es, "input.amount", in.Amount)
-	if in.Amount.Sign() == 0 {
-		es.Add(EINVALID, "input.amount", "amount must be > 0")
-	}
+	checkPositiveAmount(&es, "input.amount", in.Amount)
 	if len(in.ReceiptIDs) == 0 || len(in.ReceiptIDs) > 100 {
 		es.Add(EINVALID, "input.receiptIds", "name 1 to 100 receipts to spread the cost over")
 	}

@@ -49,10 +49,7 @@ type PaymentAllocationInput struct {
 // ValidateSupplierPaymentInput returns every rule the input breaks on its own.
 func ValidateSupplierPaymentInput(in SupplierPaymentInput) error {
 	var es Errors
-	CheckMoney(&es, "input.amount", in.Amount)
-	if in.Amount.Sign() == 0 {
-		es.Add(EINVALID, "input.amount", "amount must be > 0")
-	}
+	checkPositiveAmount(&es, "input.amount", in.Amount)
 	checkOptText(&es, "input.reference", "reference", in.Reference, 0, 200)
 	checkIdempotencyKey(&es, in.IdempotencyKey)
 	if len(in.Allocations) == 0 || len(in.Allocations) > 500 {
@@ -61,7 +58,7 @@ func ValidateSupplierPaymentInput(in SupplierPaymentInput) error {
 	sum := decimal.Zero
 	checkEachOnce(&es, "input.allocations", in.Allocations, func(a PaymentAllocationInput) int64 { return a.InvoiceID },
 		"invoiceId", "invoice %d is allocated twice", func(f string, a PaymentAllocationInput) {
-			checkAllocationAmount(&es, f, a.Amount)
+			checkPositiveAmount(&es, f+"amount", a.Amount)
 			sum = sum.Add(a.Amount)
 		})
 	if len(in.Allocations) > 0 && !sum.Equal(in.Amount) {

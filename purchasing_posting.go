@@ -72,22 +72,13 @@ func (e *ReceiptPosting) Needs() Needs {
 
 // Rules implements Event.
 func (e *ReceiptPosting) Rules(s *PostingState) (*Posting, error) {
-	var es Errors
-	p := &Posting{Description: e.Description}
-	var book lineBook
-	for _, l := range e.Lines {
-		if !s.checkDate(&es, "input.receiptDate", l.ProductID, e.Date) {
-			continue
-		}
-		value := RoundMoney(l.Quantity.Mul(l.UnitPrice))
-		p.Moves = append(p.Moves, s.receive(StockKey{l.ProductID, l.WarehouseID}, l.LocationID, l.Quantity, value, e.Date))
-		book.stockDebit(l.ProductID, value, "goods received")
-		book.credit(AccountGRNI, value, "goods received not invoiced")
-	}
-	if err := es.Err(); err != nil {
+	p, err := receiveAll(s, e.Description, "input.receiptDate", e.Date, e.Lines, func(l ReceiptPostingLine) stockIn {
+		return stockIn{StockKey{l.ProductID, l.WarehouseID}, l.LocationID, l.Quantity, RoundMoney(l.Quantity.Mul(l.UnitPrice))}
+	}, AccountGRNI, "goods received", "goods received not invoiced")
+	if err != nil {
 		return nil, err
 	}
-	p.Lines = tag(book.lines, e.CostCentre, e.Partner)
+	p.Lines = tag(p.Lines, e.CostCentre, e.Partner)
 	return p, nil
 }
 
@@ -240,10 +231,7 @@ func (e *PaymentPosting) Source() SourceType { return SourceSupplierPayment }
 // Validate implements Event.
 func (e *PaymentPosting) Validate() error {
 	var es Errors
-	CheckMoney(&es, "input.amount", e.Amount)
-	if e.Amount.Sign() == 0 {
-		es.Add(EINVALID, "input.amount", "amount must be > 0")
-	}
+	checkPositiveAmount(&es, "input.amount", e.Amount)
 	return es.Err()
 }
 
@@ -415,10 +403,7 @@ func (e *OperatingCostPosting) Source() SourceType { return SourceOperatingCost 
 // Validate implements Event.
 func (e *OperatingCostPosting) Validate() error {
 	var es Errors
-	CheckMoney(&es, "input.amount", e.Amount)
-	if e.Amount.Sign() == 0 {
-		es.Add(EINVALID, "input.amount", "amount must be > 0")
-	}
+	checkPositiveAmount(&es, "input.amount", e.Amount)
 	return es.Err()
 }
 

@@ -80,7 +80,7 @@ func checkAllocations(es *Errors, allocs []AllocationInput, total *decimal.Decim
 	sum := decimal.Zero
 	checkEachOnce(es, "input.allocations", allocs, func(a AllocationInput) int64 { return a.InvoiceID },
 		"invoiceId", "invoice %d is listed twice", func(f string, a AllocationInput) {
-			checkAllocationAmount(es, f, a.Amount)
+			checkPositiveAmount(es, f+"amount", a.Amount)
 			sum = sum.Add(a.Amount)
 		})
 	if total != nil && sum.GreaterThan(*total) {
@@ -91,10 +91,7 @@ func checkAllocations(es *Errors, allocs []AllocationInput, total *decimal.Decim
 // ValidatePaymentInput returns every rule the input breaks on its own.
 func ValidatePaymentInput(in PaymentInput) error {
 	var es Errors
-	CheckMoney(&es, "input.amount", in.Amount)
-	if in.Amount.IsZero() {
-		es.Add(EINVALID, "input.amount", "amount must be > 0")
-	}
+	checkPositiveAmount(&es, "input.amount", in.Amount)
 	checkBankAccount(&es, "input.bankAccount", in.BankAccount)
 	checkOptText(&es, "input.reference", "reference", in.Reference, 0, 100)
 	checkIdempotencyKey(&es, in.IdempotencyKey)
@@ -144,10 +141,7 @@ func ValidateRefundInput(in RefundInput) error {
 	if (in.ReturnID == nil) == (in.PaymentID == nil) {
 		es.Add(EINVALID, "input.returnId", "refund either a credit note (returnId) or a payment's unapplied credit (paymentId)")
 	}
-	CheckMoney(&es, "input.amount", in.Amount)
-	if in.Amount.IsZero() {
-		es.Add(EINVALID, "input.amount", "amount must be > 0")
-	}
+	checkPositiveAmount(&es, "input.amount", in.Amount)
 	checkBankAccount(&es, "input.bankAccount", in.BankAccount)
 	checkIdempotencyKey(&es, in.IdempotencyKey)
 	return es.Err()
@@ -160,10 +154,7 @@ func CheckAllocationAmounts(es *Errors, allocs []AllocationInput, avail decimal.
 	sum := decimal.Zero
 	for i, a := range allocs {
 		f := fmt.Sprintf("input.allocations.%d.amount", i)
-		CheckMoney(es, f, a.Amount)
-		if a.Amount.IsZero() {
-			es.Add(EINVALID, f, "amount must be > 0")
-		}
+		checkPositiveAmount(es, f, a.Amount)
 		sum = sum.Add(a.Amount)
 	}
 	if sum.GreaterThan(avail) {

@@ -56,23 +56,9 @@ func (e *OpeningStock) Needs() Needs {
 
 // Rules implements Event.
 func (e *OpeningStock) Rules(s *PostingState) (*Posting, error) {
-	var es Errors
-	p := &Posting{Description: e.Description}
-	var book lineBook
-	for _, l := range e.Lines {
-		if !s.checkDate(&es, "input.postingDate", l.ProductID, e.Date) {
-			continue
-		}
-		value := RoundMoney(l.Quantity.Mul(l.UnitCost))
-		p.Moves = append(p.Moves, s.receive(StockKey{l.ProductID, l.WarehouseID}, l.LocationID, l.Quantity, value, e.Date))
-		book.stockDebit(l.ProductID, value, "opening stock")
-		book.credit(AccountRetainedEarnings, value, "opening stock")
-	}
-	if err := es.Err(); err != nil {
-		return nil, err
-	}
-	p.Lines = book.lines
-	return p, nil
+	return receiveAll(s, e.Description, "input.postingDate", e.Date, e.Lines, func(l OpeningStockLine) stockIn {
+		return stockIn{StockKey{l.ProductID, l.WarehouseID}, l.LocationID, l.Quantity, RoundMoney(l.Quantity.Mul(l.UnitCost))}
+	}, AccountRetainedEarnings, "opening stock", "opening stock")
 }
 
 // AdjustmentReason is why stock is adjusted.
