@@ -78,3 +78,44 @@ func pagesItems[T any, K comparable](pages map[K]*jxc.Page[T]) []T {
 	}
 	return all
 }
+
+// fillRowProducts sets the product of each row (a document line, a sales
+// figure), read for all of them at once; of gives a row's product id and
+// where its product goes.
+func fillRowProducts[R any](ctx context.Context, q Queryer, rows []R, of func(R) (int64, **jxc.Product)) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	r := refLoader{}
+	for _, row := range rows {
+		id, _ := of(row)
+		r.want(id, 0, nil)
+	}
+	if err := r.load(ctx, q); err != nil {
+		return err
+	}
+	for _, row := range rows {
+		id, p := of(row)
+		*p = r.products[id]
+	}
+	return nil
+}
+
+// fillCustomers sets the customer of each document, read for all of them
+// in one statement; of gives a document's customer id and where its
+// customer goes.
+func fillCustomers[D any](ctx context.Context, q Queryer, asOf jxc.Date, docs []D, of func(D) (int64, **jxc.Customer)) error {
+	ids := make([]int64, len(docs))
+	for i, d := range docs {
+		ids[i], _ = of(d)
+	}
+	cs, err := customersByID(ctx, q, asOf, ids)
+	if err != nil {
+		return err
+	}
+	for _, d := range docs {
+		id, c := of(d)
+		*c = cs[id]
+	}
+	return nil
+}

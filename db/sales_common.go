@@ -116,21 +116,6 @@ func productRefs(ctx context.Context, q Queryer, ids []int64) (map[int64]*jxc.Pr
 	return out, nil
 }
 
-func fillLineProducts(ctx context.Context, q Queryer, ids []int64, set func(map[int64]*jxc.Product)) error {
-	if len(ids) == 0 {
-		return nil
-	}
-	r := refLoader{}
-	for _, id := range ids {
-		r.want(id, 0, nil)
-	}
-	if err := r.load(ctx, q); err != nil {
-		return err
-	}
-	set(r.products)
-	return nil
-}
-
 func notFound(field, what string, id int64) error {
 	return jxc.FieldErrorf(jxc.ENOTFOUND, field, "no %s %d", what, id)
 }

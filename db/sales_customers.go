@@ -188,16 +188,12 @@ func (s *SalesService) CustomersTopProducts(ctx context.Context, customerIDs []i
 		WHERE rn <= $2 ORDER BY customer_id, rn`, pq.Array(customerIDs), limit); err != nil {
 		return nil, err
 	}
-	ids := make([]int64, len(rows))
+	sales := make([]*jxc.ProductSales, len(rows))
 	for i, r := range rows {
-		ids[i] = r.ProductID
+		sales[i] = &r.ProductSales
 		out[r.CustomerID] = append(out[r.CustomerID], &r.ProductSales)
 	}
-	return out, fillLineProducts(ctx, s.db, ids, func(m map[int64]*jxc.Product) {
-		for _, r := range rows {
-			r.Product = m[r.ProductID]
-		}
-	})
+	return out, fillRowProducts(ctx, s.db, sales, func(r *jxc.ProductSales) (int64, **jxc.Product) { return r.ProductID, &r.Product })
 }
 
 // CustomerSatisfaction implements jxc.SalesService; nil customerID means

@@ -27,37 +27,22 @@ func fillInvoices(ctx context.Context, q Queryer, asOf jxc.Date, is []*jxc.Sales
 	}
 	ids := make([]int64, len(is))
 	byID := map[int64]*jxc.SalesInvoice{}
-	var cids []int64
 	for i, inv := range is {
 		ids[i] = inv.ID
 		byID[inv.ID] = inv
 		inv.Lines = []*jxc.SalesInvoiceLine{}
-		cids = append(cids, inv.CustomerID)
 	}
 	var lines []*jxc.SalesInvoiceLine
 	if err := q.SelectContext(ctx, &lines, `SELECT `+salesInvoiceLineCols+` FROM sales_invoice_lines WHERE invoice_id = ANY($1) ORDER BY invoice_id, line_no`, pq.Array(ids)); err != nil {
 		return err
 	}
-	pids := make([]int64, len(lines))
-	for i, l := range lines {
+	for _, l := range lines {
 		byID[l.InvoiceID].Lines = append(byID[l.InvoiceID].Lines, l)
-		pids[i] = l.ProductID
 	}
-	if err := fillLineProducts(ctx, q, pids, func(m map[int64]*jxc.Product) {
-		for _, l := range lines {
-			l.Product = m[l.ProductID]
-		}
-	}); err != nil {
+	if err := fillRowProducts(ctx, q, lines, func(l *jxc.SalesInvoiceLine) (int64, **jxc.Product) { return l.ProductID, &l.Product }); err != nil {
 		return err
 	}
-	cs, err := customersByID(ctx, q, asOf, cids)
-	if err != nil {
-		return err
-	}
-	for _, inv := range is {
-		inv.Customer = cs[inv.CustomerID]
-	}
-	return nil
+	return fillCustomers(ctx, q, asOf, is, func(inv *jxc.SalesInvoice) (int64, **jxc.Customer) { return inv.CustomerID, &inv.Customer })
 }
 
 // shipmentCustomers returns the customer of each of the shipments that exist.

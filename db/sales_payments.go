@@ -274,10 +274,10 @@ func fillPayments(ctx context.Context, q Queryer, asOf jxc.Date, ps []*jxc.Custo
 	if len(ps) == 0 {
 		return nil
 	}
-	ids, cids := make([]int64, len(ps)), make([]int64, len(ps))
+	ids := make([]int64, len(ps))
 	byID := map[int64]*jxc.CustomerPayment{}
 	for i, pay := range ps {
-		ids[i], cids[i] = pay.ID, pay.CustomerID
+		ids[i] = pay.ID
 		byID[pay.ID] = pay
 		pay.Allocations = []*jxc.ReceivableAllocation{}
 	}
@@ -289,14 +289,7 @@ func fillPayments(ctx context.Context, q Queryer, asOf jxc.Date, ps []*jxc.Custo
 	for _, a := range allocs {
 		byID[*a.PaymentID].Allocations = append(byID[*a.PaymentID].Allocations, a)
 	}
-	cs, err := customersByID(ctx, q, asOf, cids)
-	if err != nil {
-		return err
-	}
-	for _, pay := range ps {
-		pay.Customer = cs[pay.CustomerID]
-	}
-	return nil
+	return fillCustomers(ctx, q, asOf, ps, func(pay *jxc.CustomerPayment) (int64, **jxc.Customer) { return pay.CustomerID, &pay.Customer })
 }
 
 // RefundCustomer implements jxc.SalesService: pays back an open credit note

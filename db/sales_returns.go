@@ -179,10 +179,10 @@ func fillReturns(ctx context.Context, q Queryer, asOf jxc.Date, rs []*jxc.SalesR
 	if len(rs) == 0 {
 		return nil
 	}
-	ids, cids := make([]int64, len(rs)), make([]int64, len(rs))
+	ids := make([]int64, len(rs))
 	byID := map[int64]*jxc.SalesReturn{}
 	for i, r := range rs {
-		ids[i], cids[i] = r.ID, r.CustomerID
+		ids[i] = r.ID
 		byID[r.ID] = r
 		r.Lines = []*jxc.SalesReturnLine{}
 	}
@@ -191,24 +191,11 @@ func fillReturns(ctx context.Context, q Queryer, asOf jxc.Date, rs []*jxc.SalesR
 		net_amount, vat_amount FROM sales_return_lines WHERE return_id = ANY($1) ORDER BY return_id, line_no`, pq.Array(ids)); err != nil {
 		return err
 	}
-	pids := make([]int64, len(lines))
-	for i, l := range lines {
+	for _, l := range lines {
 		byID[l.ReturnID].Lines = append(byID[l.ReturnID].Lines, l)
-		pids[i] = l.ProductID
 	}
-	if err := fillLineProducts(ctx, q, pids, func(m map[int64]*jxc.Product) {
-		for _, l := range lines {
-			l.Product = m[l.ProductID]
-		}
-	}); err != nil {
+	if err := fillRowProducts(ctx, q, lines, func(l *jxc.SalesReturnLine) (int64, **jxc.Product) { return l.ProductID, &l.Product }); err != nil {
 		return err
 	}
-	cs, err := customersByID(ctx, q, asOf, cids)
-	if err != nil {
-		return err
-	}
-	for _, r := range rs {
-		r.Customer = cs[r.CustomerID]
-	}
-	return nil
+	return fillCustomers(ctx, q, asOf, rs, func(r *jxc.SalesReturn) (int64, **jxc.Customer) { return r.CustomerID, &r.Customer })
 }
