@@ -360,13 +360,12 @@ func (s *BudgetService) PostOperatingCost(ctx context.Context, in jxc.OperatingC
 	if err := jxc.ValidateOperatingCostInput(in); err != nil {
 		return nil, err
 	}
-	var out *jxc.OperatingCost
-	rid, err := s.db.Write(ctx, jxc.Op{Name: "postOperatingCost", Key: in.IdempotencyKey, Input: in}, func(tx *Tx) error {
+	return writeAndRead(ctx, s.db, jxc.Op{Name: "postOperatingCost", Key: in.IdempotencyKey, Input: in}, findOperatingCost, func(tx *Tx) (int64, error) {
 		in.PostingDate = dateOrToday(&in.PostingDate, tx)
 		var es jxc.Errors
 		var a []*jxc.Account
 		if err := tx.SelectContext(ctx, &a, `SELECT `+accountCols+` FROM accounts WHERE code = $1`, in.AccountCode); err != nil {
-			return err
+			return 0, err
 		}
 		switch {
 		case len(a) == 0:
@@ -381,23 +380,23 @@ func (s *BudgetService) PostOperatingCost(ctx context.Context, in jxc.OperatingC
 			var err error
 			if sup, err = findSupplier(ctx, tx, *in.SupplierID); err != nil {
 				if jxc.ErrorCode(err) != jxc.ENOTFOUND {
-					return err
+					return 0, err
 				}
 				es.Add(jxc.ENOTFOUND, "input.supplierId", "no supplier %d", *in.SupplierID)
 			}
 		}
 		if err := es.Err(); err != nil {
-			return err
+			return 0, err
 		}
 		id, number, err := newNumber(ctx, tx, "operating_costs", "OC")
 		if err != nil {
-			return err
+			return 0, err
 		}
 		cc := strings.TrimSpace(in.CostCentre)
 		warnings, err := chargeBudget(ctx, tx, []jxc.BudgetCharge{{Year: in.PostingDate.Year, Month: int(in.PostingDate.Month),
 			CostCentre: cc, AccountCode: in.AccountCode, Amount: in.Amount}}, "ACTUAL", "input.amount", jxc.SourceOperatingCost, id)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		ev := &jxc.OperatingCostPosting{Date: in.PostingDate, Description: fmt.Sprintf("%s %s: %s", number, in.Category, in.Description),
 			ExpenseAccount: in.AccountCode, CostCentre: cc, Amount: in.Amount, CreditAccount: jxc.AccountBank}
@@ -406,13 +405,13 @@ func (s *BudgetService) PostOperatingCost(ctx context.Context, in jxc.OperatingC
 		}
 		p, err := post(ctx, tx, ev, &id)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		var invID *int64
 		if in.PayFrom == jxc.PayFromPayable {
 			iid, err := createPayableInvoice(ctx, tx, sup, jxc.InvoiceOperatingCost, *in.SupplierInvoiceNo, in.PostingDate, in.Amount, p.EntryID)
 			if err != nil {
-				return err
+				return 0, err
 			}
 			invID = &iid
 		}
@@ -421,16 +420,11 @@ func (s *BudgetService) PostOperatingCost(ctx context.Context, in jxc.OperatingC
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
 			id, number, in.Category, in.PostingDate, cc, in.AccountCode, in.Amount, in.PayFrom, in.SupplierID, invID,
 			strings.TrimSpace(in.Description), pq.Array(nonNil(warnings)), p.EntryID, userID(ctx), tx.Now); err != nil {
-			return err
+			return 0, err
 		}
 		tx.Produced(jxc.RecordOperatingCost, id, number, jxc.AuditPost)
-		out, err = findOperatingCost(ctx, tx, id)
-		return err
+		return id, nil
 	})
-	if err == nil && out == nil { // a replay
-		out, err = findOperatingCost(ctx, s.db, rid)
-	}
-	return out, err
 }
 
 // FindOperatingCosts implements jxc.BudgetService.

@@ -68,6 +68,16 @@ func loadInvoices(ctx context.Context, q Queryer, rows []*invoiceRow) ([]*jxc.Su
 	return out, nil
 }
 
+// findWrittenInvoice reads the invoice a write produced; a replay names the
+// idempotency key when it is gone.
+func findWrittenInvoice(ctx context.Context, q Queryer, id int64) (*jxc.SupplierInvoice, error) {
+	field := "input.idempotencyKey"
+	if _, inTx := q.(*Tx); inTx {
+		field = "id"
+	}
+	return findInvoice(ctx, q, id, field)
+}
+
 func findInvoice(ctx context.Context, q Queryer, id int64, field string) (*jxc.SupplierInvoice, error) {
 	var rows []*invoiceRow
 	if err := q.SelectContext(ctx, &rows, `SELECT `+invoiceCols+` FROM supplier_invoices WHERE id = $1`, id); err != nil {
@@ -126,29 +136,28 @@ func (s *PurchasingService) PostSupplierInvoice(ctx context.Context, in jxc.Supp
 	if err := jxc.ValidateSupplierInvoiceInput(in); err != nil {
 		return nil, err
 	}
-	var out *jxc.SupplierInvoice
-	rid, err := s.db.Write(ctx, jxc.Op{Name: "postSupplierInvoice", Key: in.IdempotencyKey, Input: in}, func(tx *Tx) error {
+	return writeAndRead(ctx, s.db, jxc.Op{Name: "postSupplierInvoice", Key: in.IdempotencyKey, Input: in}, findWrittenInvoice, func(tx *Tx) (int64, error) {
 		in.InvoiceDate = dateOrToday(&in.InvoiceDate, tx)
 		o, err := lockOrder(ctx, tx, in.PurchaseOrderID, "input.purchaseOrderId")
 		if err != nil {
-			return err
+			return 0, err
 		}
 		set, err := loadSettings(ctx, tx)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		plan, err := jxc.PlanSupplierInvoice(o, jxc.MatchTolerance{Price: set.PriceTolerance, Quantity: set.QuantityTolerance}, in)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		id, number, err := newNumber(ctx, tx, "supplier_invoices", "SI")
 		if err != nil {
-			return err
+			return 0, err
 		}
 		ev := plan.Posting(number)
 		p, err := post(ctx, tx, ev, &id)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		issuesJSON, _ := json.Marshal(nonNil(plan.Issues))
 		if _, err := tx.ExecContext(ctx, `INSERT INTO supplier_invoices (id, number, supplier_invoice_no, supplier_id, kind, purchase_order_id,
@@ -156,29 +165,24 @@ func (s *PurchasingService) PostSupplierInvoice(ctx context.Context, in jxc.Supp
 			VALUES ($1, $2, $3, $4, 'GOODS', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
 			id, number, strings.TrimSpace(in.SupplierInvoiceNo), o.SupplierID, o.ID, in.InvoiceDate, in.InvoiceDate.AddDays(o.Supplier.PaymentTermsDays),
 			plan.Status(), ev.Net, ev.Tax, ev.Total, string(issuesJSON), p.EntryID, userID(ctx), tx.Now); err != nil {
-			return domainError(err, "input.supplierInvoiceNumber")
+			return 0, domainError(err, "input.supplierInvoiceNumber")
 		}
 		if err := writeSupplierInvoiceLines(ctx, tx, id, plan, ev); err != nil {
-			return err
+			return 0, err
 		}
 		release, actual := plan.BudgetCharges(ev)
 		if err := writeBudgetEntries(ctx, tx, release, "COMMITMENT", jxc.SourceSupplierInvoice, id); err != nil {
-			return err
+			return 0, err
 		}
 		if err := writeBudgetEntries(ctx, tx, actual, "ACTUAL", jxc.SourceSupplierInvoice, id); err != nil {
-			return err
+			return 0, err
 		}
 		if err := settleOrderStatus(ctx, tx, o.ID); err != nil {
-			return err
+			return 0, err
 		}
 		tx.Produced(jxc.RecordSupplierInvoice, id, number, jxc.AuditPost)
-		out, err = findInvoice(ctx, tx, id, "id")
-		return err
+		return id, nil
 	})
-	if err == nil && out == nil { // a replay
-		out, err = findInvoice(ctx, s.db, rid, "input.idempotencyKey")
-	}
-	return out, err
 }
 
 // ApproveInvoiceMismatch implements jxc.PurchasingService: finance accepts
@@ -324,52 +328,46 @@ func (s *PurchasingService) PostSupplierPayment(ctx context.Context, in jxc.Supp
 	if err := jxc.ValidateSupplierPaymentInput(in); err != nil {
 		return nil, err
 	}
-	var out *jxc.SupplierPayment
-	rid, err := s.db.Write(ctx, jxc.Op{Name: "postSupplierPayment", Key: in.IdempotencyKey, Input: in}, func(tx *Tx) error {
+	return writeAndRead(ctx, s.db, jxc.Op{Name: "postSupplierPayment", Key: in.IdempotencyKey, Input: in}, findPayment, func(tx *Tx) (int64, error) {
 		in.PaymentDate = dateOrToday(&in.PaymentDate, tx)
 		sup, err := findSupplier(ctx, tx, in.SupplierID)
 		if err != nil && jxc.ErrorCode(err) != jxc.ENOTFOUND {
-			return err
+			return 0, err
 		}
 		invs, err := lockPayableInvoices(ctx, tx, in.Allocations)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		if err := jxc.CheckSupplierPayment(in, sup != nil, invs); err != nil {
-			return err
+			return 0, err
 		}
 		id, number, err := newNumber(ctx, tx, "supplier_payments", "SP")
 		if err != nil {
-			return err
+			return 0, err
 		}
 		p, err := post(ctx, tx, &jxc.PaymentPosting{Date: in.PaymentDate, Description: fmt.Sprintf("Supplier payment %s to %s", number, sup.Code),
 			Partner: sup.Code, Amount: in.Amount}, &id)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO supplier_payments (id, number, supplier_id, payment_date, amount, reference, journal_entry_id, created_by, created_at)
 			VALUES ($1, $2, $3, $4, $5, coalesce($6, ''), $7, $8, $9)`, id, number, sup.ID, in.PaymentDate, in.Amount, in.Reference, p.EntryID,
 			userID(ctx), tx.Now); err != nil {
-			return err
+			return 0, err
 		}
 		for _, a := range in.Allocations {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO supplier_payment_allocations (payment_id, invoice_id, amount, payment_date) VALUES ($1, $2, $3, $4)`,
 				id, a.InvoiceID, a.Amount, in.PaymentDate); err != nil {
-				return err
+				return 0, err
 			}
 			if _, err := tx.ExecContext(ctx, `UPDATE supplier_invoices SET paid_amount = paid_amount + $2,
 				status = CASE WHEN paid_amount + $2 = total_amount THEN 'PAID' ELSE status END WHERE id = $1`, a.InvoiceID, a.Amount); err != nil {
-				return err
+				return 0, err
 			}
 		}
 		tx.Produced(jxc.RecordSupplierPayment, id, number, jxc.AuditPost)
-		out, err = findPayment(ctx, tx, id)
-		return err
+		return id, nil
 	})
-	if err == nil && out == nil { // a replay
-		out, err = findPayment(ctx, s.db, rid)
-	}
-	return out, err
 }
 
 // FindSupplierPayments implements jxc.PurchasingService.
@@ -460,55 +458,49 @@ func (s *PurchasingService) PostLandedCost(ctx context.Context, in jxc.LandedCos
 	if err := jxc.ValidateLandedCostInput(in); err != nil {
 		return nil, err
 	}
-	var out *jxc.LandedCost
-	rid, err := s.db.Write(ctx, jxc.Op{Name: "postLandedCost", Key: in.IdempotencyKey, Input: in}, func(tx *Tx) error {
+	return writeAndRead(ctx, s.db, jxc.Op{Name: "postLandedCost", Key: in.IdempotencyKey, Input: in}, findLandedCost, func(tx *Tx) (int64, error) {
 		in.PostingDate = dateOrToday(&in.PostingDate, tx)
 		receipts, sup, err := landedCostTargets(ctx, tx, in)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		plan, err := jxc.PlanLandedCost(receipts, sup, in)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		id, number, err := newNumber(ctx, tx, "landed_costs", "LC")
 		if err != nil {
-			return err
+			return 0, err
 		}
 		ev := plan.Posting(number)
 		p, err := post(ctx, tx, ev, &id)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		var invID *int64
 		if in.PayFrom == jxc.PayFromPayable {
 			iid, err := createPayableInvoice(ctx, tx, sup, jxc.InvoiceLandedCost, *in.SupplierInvoiceNo, in.PostingDate, in.Amount, p.EntryID)
 			if err != nil {
-				return err
+				return 0, err
 			}
 			invID = &iid
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO landed_costs (id, number, kind, basis, posting_date, amount, description, supplier_invoice_id,
 			journal_entry_id, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, coalesce($7, ''), $8, $9, $10, $11)`,
 			id, number, in.Kind, in.Basis, in.PostingDate, in.Amount, in.Description, invID, p.EntryID, userID(ctx), tx.Now); err != nil {
-			return err
+			return 0, err
 		}
 		for i, t := range plan.Targets {
 			sh := ev.Shares[i]
 			if _, err := tx.ExecContext(ctx, `INSERT INTO landed_cost_allocations (landed_cost_id, receipt_id, line_no, product_id, warehouse_id,
 				amount, on_hand_amount, sold_amount) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
 				id, t.Receipt.ID, t.Line.LineNo, t.Line.ProductID, t.Receipt.WarehouseID, sh.Amount, sh.OnHand, sh.Sold); err != nil {
-				return err
+				return 0, err
 			}
 		}
 		tx.Produced(jxc.RecordLandedCost, id, number, jxc.AuditPost)
-		out, err = findLandedCost(ctx, tx, id)
-		return err
+		return id, nil
 	})
-	if err == nil && out == nil { // a replay
-		out, err = findLandedCost(ctx, s.db, rid)
-	}
-	return out, err
 }
 
 func findLandedCost(ctx context.Context, q Queryer, id int64) (*jxc.LandedCost, error) {

@@ -97,17 +97,16 @@ func (s *PurchasingService) PostGoodsReceipt(ctx context.Context, in jxc.GoodsRe
 	if len(in.Lines) == 0 || len(in.Lines) > 500 {
 		return nil, invalid
 	}
-	var out *jxc.GoodsReceipt
-	rid, err := s.db.Write(ctx, jxc.Op{Name: "postGoodsReceipt", Key: in.IdempotencyKey, Input: in}, func(tx *Tx) error {
+	return writeAndRead(ctx, s.db, jxc.Op{Name: "postGoodsReceipt", Key: in.IdempotencyKey, Input: in}, findReceipt, func(tx *Tx) (int64, error) {
 		in.ReceiptDate = dateOrToday(&in.ReceiptDate, tx)
 		o, err := lockOrder(ctx, tx, in.PurchaseOrderID, "input.purchaseOrderId")
 		if err != nil {
-			return err
+			return 0, err
 		}
 		es := slices.Clone(invalid)
 		productOf, err := barcodeProducts(ctx, tx, in.Lines)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		plan := jxc.PlanGoodsReceipt(o, productOf, in, &es)
 		var refs []stockRef
@@ -115,43 +114,38 @@ func (s *PurchasingService) PostGoodsReceipt(ctx context.Context, in jxc.GoodsRe
 			refs = append(refs, stockRef{fmt.Sprintf("input.lines.%d.", i), plan.Lines[i].ProductID, o.WarehouseID, in.Lines[i].LocationID})
 		}
 		if err := checkStockRefs(ctx, tx, &es, refs); err != nil {
-			return err
+			return 0, err
 		}
 		if err := es.Err(); err != nil {
-			return err
+			return 0, err
 		}
 		id, number, err := newNumber(ctx, tx, "goods_receipts", "GR")
 		if err != nil {
-			return err
+			return 0, err
 		}
 		var entryID *int64
 		values := make([]decimal.Decimal, len(in.Lines))
 		if ev := plan.Posting(number); ev != nil {
 			p, err := post(ctx, tx, ev, &id)
 			if err != nil {
-				return err
+				return 0, err
 			}
 			entryID, values = p.EntryID, plan.Values(p.Moves)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO goods_receipts (id, number, purchase_order_id, warehouse_id, receipt_date, notes, journal_entry_id, created_by, created_at)
 			VALUES ($1, $2, $3, $4, $5, coalesce($6, ''), $7, $8, $9)`,
 			id, number, o.ID, o.WarehouseID, in.ReceiptDate, in.Notes, entryID, userID(ctx), tx.Now); err != nil {
-			return err
+			return 0, err
 		}
 		if err := writeReceiptLines(ctx, tx, id, plan, values); err != nil {
-			return err
+			return 0, err
 		}
 		if err := settleOrderStatus(ctx, tx, o.ID); err != nil {
-			return err
+			return 0, err
 		}
 		tx.Produced(jxc.RecordGoodsReceipt, id, number, jxc.AuditPost)
-		out, err = findReceipt(ctx, tx, id)
-		return err
+		return id, nil
 	})
-	if err == nil && out == nil { // a replay
-		out, err = findReceipt(ctx, s.db, rid)
-	}
-	return out, err
 }
 
 // settleOrderStatus derives an open order's status from its lines:

@@ -280,3 +280,25 @@ func (w *writer) writeAudit(ctx context.Context, tx *Tx) error {
 		pq.Array(types), pq.Array(ids), pq.Array(numbers), pq.Array(actions), pq.Array(befores), pq.Array(afters))
 	return err
 }
+
+// writeAndRead runs one write (Write) whose fn returns the id of the record
+// it produced, and reads that record with find: in the same transaction, or,
+// on a replay, the record the first call produced.
+func writeAndRead[T any](ctx context.Context, db *DB, op jxc.Op, find func(context.Context, Queryer, int64) (T, error), fn func(tx *Tx) (int64, error)) (T, error) {
+	var out T
+	found := false
+	rid, err := db.Write(ctx, op, func(tx *Tx) error {
+		found = false
+		id, err := fn(tx)
+		if err != nil {
+			return err
+		}
+		out, err = find(ctx, tx, id)
+		found = err == nil
+		return err
+	})
+	if err == nil && !found { // a replay
+		out, err = find(ctx, db, rid)
+	}
+	return out, err
+}
