@@ -119,3 +119,27 @@ func fillCustomers[D any](ctx context.Context, q Queryer, asOf jxc.Date, docs []
 	}
 	return nil
 }
+
+// fillChildren reads the children of a page of parents in one statement
+// (query takes the parents' ids as $1 and orders the rows as the lists
+// keep them) and puts each on its parent's list; list gives a parent's id
+// and its list, parentOf a child's parent. A parent without children gets
+// an empty list.
+func fillChildren[P, C any](ctx context.Context, q Queryer, parents []P, list func(P) (int64, *[]C), query string, parentOf func(C) int64) ([]C, error) {
+	ids := make([]int64, len(parents))
+	byID := make(map[int64]*[]C, len(parents))
+	for i, p := range parents {
+		id, l := list(p)
+		ids[i], byID[id] = id, l
+		*l = []C{}
+	}
+	var rows []C
+	if err := q.SelectContext(ctx, &rows, query, pq.Array(ids)); err != nil {
+		return nil, err
+	}
+	for _, c := range rows {
+		l := byID[parentOf(c)]
+		*l = append(*l, c)
+	}
+	return rows, nil
+}

@@ -376,15 +376,7 @@ func (s *PurchasingService) FindPurchaseOrders(ctx context.Context, f jxc.Purcha
 	if f.Search != nil && strings.TrimSpace(*f.Search) != "" {
 		w.add(`number ILIKE %s`, likePattern(*f.Search))
 	}
-	pg, err := page[*orderRow](ctx, s.db, p, orderCols, "purchase_orders", &w, "order_date DESC, id DESC")
-	if err != nil {
-		return nil, err
-	}
-	items, err := fillOrders(ctx, s.db, pg.Items)
-	if err != nil {
-		return nil, err
-	}
-	return &jxc.Page[*jxc.PurchaseOrder]{Items: items, Offset: pg.Offset, TotalCount: pg.TotalCount}, nil
+	return pageRows(ctx, s.db, p, orderCols, "purchase_orders", &w, "order_date DESC, id DESC", fillOrders)
 }
 
 // FindPurchaseOrderByID implements jxc.PurchasingService.

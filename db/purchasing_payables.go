@@ -228,15 +228,7 @@ func (s *PurchasingService) FindSupplierInvoices(ctx context.Context, f jxc.Supp
 	if f.Kind != nil {
 		w.add(`kind = %s`, string(*f.Kind))
 	}
-	pg, err := page[*invoiceRow](ctx, s.db, p, invoiceCols, "supplier_invoices", &w, "invoice_date DESC, id DESC")
-	if err != nil {
-		return nil, err
-	}
-	items, err := loadInvoices(ctx, s.db, pg.Items)
-	if err != nil {
-		return nil, err
-	}
-	return &jxc.Page[*jxc.SupplierInvoice]{Items: items, Offset: pg.Offset, TotalCount: pg.TotalCount}, nil
+	return pageRows(ctx, s.db, p, invoiceCols, "supplier_invoices", &w, "invoice_date DESC, id DESC", loadInvoices)
 }
 
 // FindSupplierInvoiceByID implements jxc.PurchasingService.

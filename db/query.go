@@ -68,3 +68,18 @@ func likePattern(s string) string {
 }
 
 func itoa(i int) string { return fmt.Sprint(i) }
+
+// pageRows reads one page of rows (page) and turns them into the page's
+// documents with fill, which loads what the rows refer to for all at once.
+func pageRows[R, T any](ctx context.Context, q Queryer, p jxc.PageArgs, selectCols, from string, w *where, orderBy string,
+	fill func(context.Context, Queryer, []R) ([]T, error)) (*jxc.Page[T], error) {
+	pg, err := page[R](ctx, q, p, selectCols, from, w, orderBy)
+	if err != nil {
+		return nil, err
+	}
+	items, err := fill(ctx, q, pg.Items)
+	if err != nil {
+		return nil, err
+	}
+	return &jxc.Page[T]{Items: items, Offset: pg.Offset, TotalCount: pg.TotalCount}, nil
+}

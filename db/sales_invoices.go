@@ -25,19 +25,11 @@ func fillInvoices(ctx context.Context, q Queryer, asOf jxc.Date, is []*jxc.Sales
 	if len(is) == 0 {
 		return nil
 	}
-	ids := make([]int64, len(is))
-	byID := map[int64]*jxc.SalesInvoice{}
-	for i, inv := range is {
-		ids[i] = inv.ID
-		byID[inv.ID] = inv
-		inv.Lines = []*jxc.SalesInvoiceLine{}
-	}
-	var lines []*jxc.SalesInvoiceLine
-	if err := q.SelectContext(ctx, &lines, `SELECT `+salesInvoiceLineCols+` FROM sales_invoice_lines WHERE invoice_id = ANY($1) ORDER BY invoice_id, line_no`, pq.Array(ids)); err != nil {
+	lines, err := fillChildren(ctx, q, is, func(inv *jxc.SalesInvoice) (int64, *[]*jxc.SalesInvoiceLine) { return inv.ID, &inv.Lines },
+		`SELECT `+salesInvoiceLineCols+` FROM sales_invoice_lines WHERE invoice_id = ANY($1) ORDER BY invoice_id, line_no`,
+		func(l *jxc.SalesInvoiceLine) int64 { return l.InvoiceID })
+	if err != nil {
 		return err
-	}
-	for _, l := range lines {
-		byID[l.InvoiceID].Lines = append(byID[l.InvoiceID].Lines, l)
 	}
 	if err := fillRowProducts(ctx, q, lines, func(l *jxc.SalesInvoiceLine) (int64, **jxc.Product) { return l.ProductID, &l.Product }); err != nil {
 		return err

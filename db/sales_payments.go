@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/lib/pq"
 	"github.com/shopspring/decimal"
 
 	"github.com/jxcgraph/jxc"
@@ -274,20 +273,11 @@ func fillPayments(ctx context.Context, q Queryer, asOf jxc.Date, ps []*jxc.Custo
 	if len(ps) == 0 {
 		return nil
 	}
-	ids := make([]int64, len(ps))
-	byID := map[int64]*jxc.CustomerPayment{}
-	for i, pay := range ps {
-		ids[i] = pay.ID
-		byID[pay.ID] = pay
-		pay.Allocations = []*jxc.ReceivableAllocation{}
-	}
-	var allocs []*jxc.ReceivableAllocation
-	if err := q.SelectContext(ctx, &allocs, `SELECT a.id, a.invoice_id, a.payment_id, a.return_id, a.amount, a.posting_date, i.number AS invoice_number
-		FROM receivable_allocations a JOIN sales_invoices i ON i.id = a.invoice_id WHERE a.payment_id = ANY($1) ORDER BY a.id`, pq.Array(ids)); err != nil {
+	if _, err := fillChildren(ctx, q, ps, func(pay *jxc.CustomerPayment) (int64, *[]*jxc.ReceivableAllocation) { return pay.ID, &pay.Allocations },
+		`SELECT a.id, a.invoice_id, a.payment_id, a.return_id, a.amount, a.posting_date, i.number AS invoice_number
+		FROM receivable_allocations a JOIN sales_invoices i ON i.id = a.invoice_id WHERE a.payment_id = ANY($1) ORDER BY a.id`,
+		func(a *jxc.ReceivableAllocation) int64 { return *a.PaymentID }); err != nil {
 		return err
-	}
-	for _, a := range allocs {
-		byID[*a.PaymentID].Allocations = append(byID[*a.PaymentID].Allocations, a)
 	}
 	return fillCustomers(ctx, q, asOf, ps, func(pay *jxc.CustomerPayment) (int64, **jxc.Customer) { return pay.CustomerID, &pay.Customer })
 }

@@ -179,20 +179,12 @@ func fillReturns(ctx context.Context, q Queryer, asOf jxc.Date, rs []*jxc.SalesR
 	if len(rs) == 0 {
 		return nil
 	}
-	ids := make([]int64, len(rs))
-	byID := map[int64]*jxc.SalesReturn{}
-	for i, r := range rs {
-		ids[i] = r.ID
-		byID[r.ID] = r
-		r.Lines = []*jxc.SalesReturnLine{}
-	}
-	var lines []*jxc.SalesReturnLine
-	if err := q.SelectContext(ctx, &lines, `SELECT id, return_id, line_no, shipment_line_id, product_id, warehouse_id, quantity, cost_value,
-		net_amount, vat_amount FROM sales_return_lines WHERE return_id = ANY($1) ORDER BY return_id, line_no`, pq.Array(ids)); err != nil {
+	lines, err := fillChildren(ctx, q, rs, func(r *jxc.SalesReturn) (int64, *[]*jxc.SalesReturnLine) { return r.ID, &r.Lines },
+		`SELECT id, return_id, line_no, shipment_line_id, product_id, warehouse_id, quantity, cost_value,
+		net_amount, vat_amount FROM sales_return_lines WHERE return_id = ANY($1) ORDER BY return_id, line_no`,
+		func(l *jxc.SalesReturnLine) int64 { return l.ReturnID })
+	if err != nil {
 		return err
-	}
-	for _, l := range lines {
-		byID[l.ReturnID].Lines = append(byID[l.ReturnID].Lines, l)
 	}
 	if err := fillRowProducts(ctx, q, lines, func(l *jxc.SalesReturnLine) (int64, **jxc.Product) { return l.ProductID, &l.Product }); err != nil {
 		return err

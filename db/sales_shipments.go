@@ -37,21 +37,12 @@ func fillShipments(ctx context.Context, q Queryer, asOf jxc.Date, shs []*jxc.Shi
 	if len(shs) == 0 {
 		return nil
 	}
-	ids := make([]int64, len(shs))
-	byID := map[int64]*jxc.Shipment{}
-	for i, sh := range shs {
-		ids[i] = sh.ID
-		byID[sh.ID] = sh
-		sh.Lines = []*jxc.ShipmentLine{}
-	}
-	var lines []*jxc.ShipmentLine
-	if err := q.SelectContext(ctx, &lines, `SELECT `+shipmentLineCols+` FROM shipment_lines WHERE shipment_id = ANY($1) ORDER BY shipment_id, line_no`, pq.Array(ids)); err != nil {
+	if _, err := fillChildren(ctx, q, shs, func(sh *jxc.Shipment) (int64, *[]*jxc.ShipmentLine) { return sh.ID, &sh.Lines },
+		`SELECT `+shipmentLineCols+` FROM shipment_lines WHERE shipment_id = ANY($1) ORDER BY shipment_id, line_no`,
+		func(l *jxc.ShipmentLine) int64 { return l.ShipmentID }); err != nil {
 		return err
 	}
 	r := refLoader{}
-	for _, l := range lines {
-		byID[l.ShipmentID].Lines = append(byID[l.ShipmentID].Lines, l)
-	}
 	var cids, oids []int64
 	for _, sh := range shs {
 		cids, oids = append(cids, sh.CustomerID), append(oids, sh.OrderID)
