@@ -212,21 +212,25 @@ var (
 	barcodePattern = regexp.MustCompile(`^[0-9A-Za-z-]{4,40}$`)
 )
 
-// ValidateCategoryInput returns every rule the input breaks.
+// ValidateCategoryInput returns every rule the input breaks: its code's
+// and those of an update that gives every field.
 func ValidateCategoryInput(in CategoryInput) error {
 	var es Errors
 	checkCode(&es, "input.code", "code", in.Code)
-	checkText(&es, "input.name", "name", in.Name, 1, 100)
-	checkOptText(&es, "input.nameEn", "English name", in.NameEn, 0, 100)
+	checkCategory(&es, CategoryUpdate{Name: &in.Name, NameEn: in.NameEn})
 	return es.Err()
 }
 
 // ValidateCategoryUpdate returns every rule the update breaks.
 func ValidateCategoryUpdate(in CategoryUpdate) error {
 	var es Errors
-	checkOptText(&es, "input.name", "name", in.Name, 1, 100)
-	checkOptText(&es, "input.nameEn", "English name", in.NameEn, 0, 100)
+	checkCategory(&es, in)
 	return es.Err()
+}
+
+func checkCategory(es *Errors, in CategoryUpdate) {
+	checkOptText(es, "input.name", "name", in.Name, 1, 100)
+	checkOptText(es, "input.nameEn", "English name", in.NameEn, 0, 100)
 }
 
 func checkBarcodes(es *Errors, field string, codes []string) {
@@ -293,23 +297,26 @@ func ValidateProductUpdate(in ProductUpdate) error {
 	return es.Err()
 }
 
-// ValidateWarehouseInput returns every rule the input breaks.
+// ValidateWarehouseInput returns every rule the input breaks: its code's
+// and those of an update that gives every field.
 func ValidateWarehouseInput(in WarehouseInput) error {
 	var es Errors
 	checkCode(&es, "input.code", "code", in.Code)
-	checkText(&es, "input.name", "name", in.Name, 1, 100)
-	checkOptText(&es, "input.region", "region", in.Region, 0, 50)
-	checkOptText(&es, "input.address", "address", in.Address, 0, 300)
+	checkWarehouse(&es, WarehouseUpdate{Name: &in.Name, Region: in.Region, Address: in.Address})
 	return es.Err()
 }
 
 // ValidateWarehouseUpdate returns every rule the update breaks.
 func ValidateWarehouseUpdate(in WarehouseUpdate) error {
 	var es Errors
-	checkOptText(&es, "input.name", "name", in.Name, 1, 100)
-	checkOptText(&es, "input.region", "region", in.Region, 0, 50)
-	checkOptText(&es, "input.address", "address", in.Address, 0, 300)
+	checkWarehouse(&es, in)
 	return es.Err()
+}
+
+func checkWarehouse(es *Errors, in WarehouseUpdate) {
+	checkOptText(es, "input.name", "name", in.Name, 1, 100)
+	checkOptText(es, "input.region", "region", in.Region, 0, 50)
+	checkOptText(es, "input.address", "address", in.Address, 0, 300)
 }
 
 // ValidateLocationInput returns every rule the input breaks.
