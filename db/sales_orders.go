@@ -250,6 +250,23 @@ func (s *SalesService) CloseSalesOrder(ctx context.Context, id int64) (*jxc.Sale
 }
 
 func (s *SalesService) endOrder(ctx context.Context, op jxc.Op, id int64, a jxc.OrderAction, to jxc.SalesOrderStatus) (*jxc.SalesOrder, error) {
+	return s.orderAction(ctx, op, id, a, string(a), func(tx *Tx, o *jxc.SalesOrder, c *jxc.Customer) error {
+		if err := releaseReservations(ctx, tx, o); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE sales_orders SET status = $2, updated_at = $3 WHERE id = $1`, o.ID, to, tx.Now); err != nil {
+			return err
+		}
+		return publishReceivable(ctx, tx, c.ID)
+	})
+}
+
+// orderAction runs one action on a sales order in one write: it locks the
+// order and its customer, refuses the action when the order's status does
+// not allow it, records it (audit) and runs do; the result is the order as
+// it then stands.
+func (s *SalesService) orderAction(ctx context.Context, op jxc.Op, id int64, a jxc.OrderAction, audit string,
+	do func(tx *Tx, o *jxc.SalesOrder, c *jxc.Customer) error) (*jxc.SalesOrder, error) {
 	_, err := s.write(ctx, op, func(tx *Tx) error {
 		o, c, err := lockOrderForCustomer(ctx, tx, id)
 		if err != nil {
@@ -258,14 +275,8 @@ func (s *SalesService) endOrder(ctx context.Context, op jxc.Op, id int64, a jxc.
 		if err := jxc.CanOrder(o.Status, a); err != nil {
 			return err
 		}
-		tx.Produced(jxc.RecordSalesOrder, o.ID, o.Number, string(a))
-		if err := releaseReservations(ctx, tx, o); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE sales_orders SET status = $2, updated_at = $3 WHERE id = $1`, o.ID, to, tx.Now); err != nil {
-			return err
-		}
-		return publishReceivable(ctx, tx, c.ID)
+		tx.Produced(jxc.RecordSalesOrder, o.ID, o.Number, audit)
+		return do(tx, o, c)
 	})
 	if err != nil {
 		return nil, err

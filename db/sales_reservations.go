@@ -93,15 +93,7 @@ func lockOrderForCustomer(ctx context.Context, tx *Tx, id int64) (*jxc.SalesOrde
 // ON_HOLD with the reason, or reservation, replenishment needs and the
 // pending shipment, in one transaction.
 func (s *SalesService) ConfirmSalesOrder(ctx context.Context, id int64) (*jxc.SalesOrder, error) {
-	_, err := s.write(ctx, jxc.Op{Name: "confirmSalesOrder"}, func(tx *Tx) error {
-		o, c, err := lockOrderForCustomer(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		if err := jxc.CanOrder(o.Status, jxc.ActionConfirm); err != nil {
-			return err
-		}
-		tx.Produced(jxc.RecordSalesOrder, o.ID, o.Number, jxc.AuditConfirm)
+	return s.orderAction(ctx, jxc.Op{Name: "confirmSalesOrder"}, id, jxc.ActionConfirm, jxc.AuditConfirm, func(tx *Tx, o *jxc.SalesOrder, c *jxc.Customer) error {
 		var es jxc.Errors
 		if err := checkPeriodOpen(ctx, tx, &es, "id", o.PostingDate); err != nil {
 			return err
@@ -115,7 +107,8 @@ func (s *SalesService) ConfirmSalesOrder(ctx context.Context, id int64) (*jxc.Sa
 		if err := es.Err(); err != nil {
 			return err
 		}
-		if c, err = findCustomer(ctx, tx, c.ID, o.PostingDate); err != nil {
+		c, err := findCustomer(ctx, tx, c.ID, o.PostingDate)
+		if err != nil {
 			return err
 		}
 		cc, err := creditCheck(ctx, tx, c, o.PostingDate, o.TotalAmount, o.ID)
@@ -138,10 +131,6 @@ func (s *SalesService) ConfirmSalesOrder(ctx context.Context, id int64) (*jxc.Sa
 		}
 		return publishReceivable(ctx, tx, c.ID)
 	})
-	if err != nil {
-		return nil, err
-	}
-	return s.orderResult(ctx, id)
 }
 
 func checkOrderProducts(ctx context.Context, tx *Tx, es *jxc.Errors, o *jxc.SalesOrder) error {
@@ -332,15 +321,7 @@ func releaseReservations(ctx context.Context, tx *Tx, o *jxc.SalesOrder) error {
 // ReleaseSalesOrderHold implements jxc.SalesService: finance lets a held
 // order through, and it is confirmed as if the check had passed.
 func (s *SalesService) ReleaseSalesOrderHold(ctx context.Context, id int64) (*jxc.SalesOrder, error) {
-	_, err := s.write(ctx, jxc.Op{Name: "releaseSalesOrderHold"}, func(tx *Tx) error {
-		o, c, err := lockOrderForCustomer(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		if err := jxc.CanOrder(o.Status, jxc.ActionReleaseHold); err != nil {
-			return err
-		}
-		tx.Produced(jxc.RecordSalesOrder, o.ID, o.Number, jxc.AuditRelease)
+	return s.orderAction(ctx, jxc.Op{Name: "releaseSalesOrderHold"}, id, jxc.ActionReleaseHold, jxc.AuditRelease, func(tx *Tx, o *jxc.SalesOrder, c *jxc.Customer) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE sales_orders SET hold_released_by = $2, hold_released_at = $3 WHERE id = $1`,
 			o.ID, userID(ctx), tx.Now); err != nil {
 			return err
@@ -350,28 +331,12 @@ func (s *SalesService) ReleaseSalesOrderHold(ctx context.Context, id int64) (*jx
 		}
 		return publishReceivable(ctx, tx, c.ID)
 	})
-	if err != nil {
-		return nil, err
-	}
-	return s.orderResult(ctx, id)
 }
 
 // ReserveSalesOrder implements jxc.SalesService: reserves stock that has
 // arrived for a confirmed order's shortages.
 func (s *SalesService) ReserveSalesOrder(ctx context.Context, id int64) (*jxc.SalesOrder, error) {
-	_, err := s.write(ctx, jxc.Op{Name: "reserveSalesOrderStock"}, func(tx *Tx) error {
-		o, _, err := lockOrderForCustomer(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		if err := jxc.CanOrder(o.Status, jxc.ActionReserve); err != nil {
-			return err
-		}
-		tx.Produced(jxc.RecordSalesOrder, o.ID, o.Number, jxc.AuditReserve)
+	return s.orderAction(ctx, jxc.Op{Name: "reserveSalesOrderStock"}, id, jxc.ActionReserve, jxc.AuditReserve, func(tx *Tx, o *jxc.SalesOrder, _ *jxc.Customer) error {
 		return reserveOutstanding(ctx, tx, o)
 	})
-	if err != nil {
-		return nil, err
-	}
-	return s.orderResult(ctx, id)
 }
