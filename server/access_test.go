@@ -309,25 +309,14 @@ func TestWebsocketAuthentication(t *testing.T) {
 
 	t.Run("session cookie, clock ticks", func(t *testing.T) {
 		c := app.client(t).mustLogin("manager")
-		u, _ := http.NewRequest("GET", app.URL, nil)
-		h := http.Header{}
-		for _, ck := range c.http.Jar.Cookies(u.URL) {
-			h.Add("Cookie", ck.Name+"="+ck.Value)
-		}
-		conn := dial(h)
+		conn := dial(c.cookieHeader())
 		defer conn.CloseNow()
 		must := func(err error) {
 			if err != nil {
 				t.Fatal(err)
 			}
 		}
-		must(wsjson.Write(ctx, conn, map[string]any{"type": "connection_init"}))
-		var ack map[string]any
-		must(wsjson.Read(ctx, conn, &ack))
-		if ack["type"] != "connection_ack" {
-			t.Fatalf("want connection_ack, got %v", ack)
-		}
-		must(wsjson.Write(ctx, conn, map[string]any{"type": "subscribe", "id": "1", "payload": map[string]any{"query": "subscription { clock }"}}))
+		wsSubscribe(t, ctx, conn, "subscription { clock }", nil)
 		var ticks []string
 		for len(ticks) < 2 {
 			var m struct {

@@ -8,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/jxcgraph/jxc/db"
 )
 
@@ -81,24 +79,14 @@ func TestPostgresRestartIsSurvived(t *testing.T) {
 		t.Fatal("not ready again after PostgreSQL came back")
 	}
 	// Sessions live in the database, so the user is still signed in.
-	var levels struct {
-		StockLevels struct {
-			Nodes []struct {
-				OnHand    decimal.Decimal
-				Product   struct{ ID string }
-				Warehouse struct{ ID string }
-			}
-		}
-	}
 	var resp *gqlResponse
 	for time.Now().Before(deadline) {
-		if resp = mgr.do(`{ stockLevels(first: 1, filter: {inStock: true}) { nodes { onHand product { id } warehouse { id } } } }`, nil); len(resp.Errors) == 0 {
+		if resp = mgr.do(firstStockLevel(`{inStock: true}`), nil); len(resp.Errors) == 0 {
 			break
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	mustJSON(t, resp.Data, &levels)
-	lv := levels.StockLevels.Nodes[0]
+	lv := stockLevelsIn(t, resp)[0]
 	// Live updates flow again: the event hub reconnected its listener.
 	sub := mgr.subscribe(stockSub, map[string]any{"f": map[string]any{"productId": lv.Product.ID}})
 	wh := app.client(t).mustLogin("warehouse")

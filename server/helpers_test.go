@@ -13,6 +13,10 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/coder/websocket"
+	"github.com/coder/websocket/wsjson"
+	"github.com/shopspring/decimal"
+
 	"github.com/jxcgraph/jxc/db"
 	"github.com/jxcgraph/jxc/db/dbtest"
 )
@@ -168,4 +172,59 @@ func mustJSON(t testing.TB, data map[string]json.RawMessage, v any) {
 	if err := json.Unmarshal(b, v); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// cookieHeader is the client's session cookies as request headers, for a
+// websocket dial (which does not go through the cookie jar).
+func (c *client) cookieHeader() http.Header {
+	u, _ := http.NewRequest("GET", c.app.URL, nil)
+	h := http.Header{}
+	for _, ck := range c.http.Jar.Cookies(u.URL) {
+		h.Add("Cookie", ck.Name+"="+ck.Value)
+	}
+	return h
+}
+
+// wsSubscribe opens a graphql-transport-ws session on conn (connection_init,
+// then the server's ack) and subscribes to query as "1".
+func wsSubscribe(t *testing.T, ctx context.Context, conn *websocket.Conn, query string, vars map[string]any) {
+	t.Helper()
+	if err := wsjson.Write(ctx, conn, map[string]any{"type": "connection_init"}); err != nil {
+		t.Fatal(err)
+	}
+	var ack map[string]any
+	if err := wsjson.Read(ctx, conn, &ack); err != nil {
+		t.Fatal(err)
+	}
+	if ack["type"] != "connection_ack" {
+		t.Fatalf("want connection_ack, got %v", ack)
+	}
+	payload := map[string]any{"query": query}
+	if vars != nil {
+		payload["variables"] = vars
+	}
+	if err := wsjson.Write(ctx, conn, map[string]any{"type": "subscribe", "id": "1", "payload": payload}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// stockLevel is a stock level as the tests read it.
+type stockLevel struct {
+	OnHand    decimal.Decimal
+	Product   struct{ ID, Sku string }
+	Warehouse struct{ ID string }
+}
+
+// firstStockLevel is the query of the first stock level matching filter
+// (a StockLevelFilter literal).
+func firstStockLevel(filter string) string {
+	return `{ stockLevels(first: 1, filter: ` + filter + `) { nodes { onHand product { id sku } warehouse { id } } } }`
+}
+
+// stockLevelsIn returns the stock levels a stockLevels query answered.
+func stockLevelsIn(t *testing.T, r *gqlResponse) []stockLevel {
+	t.Helper()
+	var levels struct{ StockLevels struct{ Nodes []stockLevel } }
+	mustJSON(t, r.Data, &levels)
+	return levels.StockLevels.Nodes
 }

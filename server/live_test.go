@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -25,29 +24,13 @@ type wsSub struct {
 func (c *client) subscribe(query string, vars map[string]any) *wsSub {
 	t := c.t.(*testing.T)
 	t.Helper()
-	u, _ := http.NewRequest("GET", c.app.URL, nil)
-	h := http.Header{}
-	for _, ck := range c.http.Jar.Cookies(u.URL) {
-		h.Add("Cookie", ck.Name+"="+ck.Value)
-	}
 	ctx := context.Background()
 	conn, _, err := websocket.Dial(ctx, "ws"+strings.TrimPrefix(c.app.URL, "http")+"/graphql",
-		&websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}, HTTPHeader: h})
+		&websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}, HTTPHeader: c.cookieHeader()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	must := func(err error) {
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	must(wsjson.Write(ctx, conn, map[string]any{"type": "connection_init"}))
-	var ack map[string]any
-	must(wsjson.Read(ctx, conn, &ack))
-	if ack["type"] != "connection_ack" {
-		t.Fatalf("no ack: %v", ack)
-	}
-	must(wsjson.Write(ctx, conn, map[string]any{"type": "subscribe", "id": "1", "payload": map[string]any{"query": query, "variables": vars}}))
+	wsSubscribe(t, ctx, conn, query, vars)
 	s := &wsSub{t: t, conn: conn, msgs: make(chan json.RawMessage, 100)}
 	go func() {
 		defer close(s.msgs)
@@ -114,20 +97,11 @@ const stockSub = `subscription($f: StockLevelFilter, $after: String) {
 func TestStockLevelChangesArePushedOnCommitAndResumeWithoutGaps(t *testing.T) {
 	app := newTestApp(t)
 	wh := app.client(t).mustLogin("warehouse")
-	var levels struct {
-		StockLevels struct {
-			Nodes []struct {
-				OnHand    decimal.Decimal
-				Product   struct{ ID, Sku string }
-				Warehouse struct{ ID string }
-			}
-		}
-	}
-	mustJSON(t, wh.do(`{ stockLevels(first: 1, filter: {inStock: true}) { nodes { onHand product { id sku } warehouse { id } } } }`, nil).Data, &levels)
-	if len(levels.StockLevels.Nodes) != 1 {
+	levels := stockLevelsIn(t, wh.do(firstStockLevel(`{inStock: true}`), nil))
+	if len(levels) != 1 {
 		t.Fatal("the demo has no stock")
 	}
-	lv := levels.StockLevels.Nodes[0]
+	lv := levels[0]
 	adjust := func(dir, qty string) (ok bool) {
 		t.Helper()
 		r := wh.do(`mutation($in: StockAdjustmentInput!) { postStockAdjustment(input: $in) { document { id } userErrors { field message } } }`,
@@ -216,17 +190,7 @@ func TestAChangeThroughOneReplicaReachesASubscriberOnAnother(t *testing.T) {
 	one := newTestAppOn(t, url)
 	two := newTestAppOn(t, url)
 	wh := one.client(t).mustLogin("warehouse")
-	var levels struct {
-		StockLevels struct {
-			Nodes []struct {
-				OnHand    decimal.Decimal
-				Product   struct{ ID string }
-				Warehouse struct{ ID string }
-			}
-		}
-	}
-	mustJSON(t, wh.do(`{ stockLevels(first: 1, filter: {inStock: true}) { nodes { onHand product { id } warehouse { id } } } }`, nil).Data, &levels)
-	lv := levels.StockLevels.Nodes[0]
+	lv := stockLevelsIn(t, wh.do(firstStockLevel(`{inStock: true}`), nil))[0]
 	sub := two.client(t).mustLogin("manager").subscribe(stockSub, map[string]any{"f": map[string]any{"productId": lv.Product.ID}})
 	r := wh.do(`mutation($in: StockAdjustmentInput!) { postStockAdjustment(input: $in) { userErrors { message } } }`,
 		map[string]any{"in": map[string]any{"reason": "COUNT_VARIANCE", "lines": []any{map[string]any{
@@ -248,17 +212,7 @@ func TestAChangeThroughOneReplicaReachesASubscriberOnAnother(t *testing.T) {
 func TestStockUnderItsReorderPointRaisesALiveAlert(t *testing.T) {
 	app := newTestApp(t)
 	wh := app.client(t).mustLogin("warehouse")
-	var levels struct {
-		StockLevels struct {
-			Nodes []struct {
-				OnHand    decimal.Decimal
-				Product   struct{ ID, Sku string }
-				Warehouse struct{ ID string }
-			}
-		}
-	}
-	mustJSON(t, wh.do(`{ stockLevels(first: 1, filter: {inStock: true, belowReorderPoint: false}) { nodes { onHand product { id sku } warehouse { id } } } }`, nil).Data, &levels)
-	lv := levels.StockLevels.Nodes[0]
+	lv := stockLevelsIn(t, wh.do(firstStockLevel(`{inStock: true, belowReorderPoint: false}`), nil))[0]
 	subject := "product:" + lv.Product.ID + "/warehouse:" + lv.Warehouse.ID
 	// Reorder point just under what is on hand: one more issue crosses it.
 	rp := lv.OnHand.Sub(decimal.NewFromInt(1)).String()
