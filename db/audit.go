@@ -6,8 +6,6 @@ import (
 	"encoding/json"
 	"sort"
 
-	"github.com/lib/pq"
-
 	"github.com/jxcgraph/jxc"
 )
 
@@ -117,25 +115,9 @@ func fillAuditUsers(ctx context.Context, q Queryer, es []*jxc.AuditEntry) error 
 	if len(ids) == 0 {
 		return nil
 	}
-	var users []*jxc.User
-	if err := q.SelectContext(ctx, &users, `SELECT id, username, display_name, active, created_at FROM users WHERE id = ANY($1)`, pq.Array(ids)); err != nil {
+	_, byID, err := usersWithRoles(ctx, q, ids)
+	if err != nil {
 		return err
-	}
-	var roles []struct {
-		UserID int64  `db:"user_id"`
-		Role   string `db:"role"`
-	}
-	if err := q.SelectContext(ctx, &roles, `SELECT user_id, role FROM user_roles WHERE user_id = ANY($1) ORDER BY user_id, role`, pq.Array(ids)); err != nil {
-		return err
-	}
-	byID := map[int64]*jxc.User{}
-	for _, u := range users {
-		byID[u.ID] = u
-	}
-	for _, r := range roles {
-		if u := byID[r.UserID]; u != nil {
-			u.Roles = append(u.Roles, jxc.Role(r.Role))
-		}
 	}
 	for _, e := range es {
 		if e.UserID != nil {

@@ -304,16 +304,31 @@ func (s *UserService) SetPassword(ctx context.Context, id int64, password string
 
 // FindUsers implements jxc.UserService.
 func (s *UserService) FindUsers(ctx context.Context) ([]*jxc.User, error) {
+	users, _, err := usersWithRoles(ctx, s.db, nil)
+	return users, err
+}
+
+// usersWithRoles reads users with their roles in two statements: those
+// with the ids given, or, for nil, every user by username.
+func usersWithRoles(ctx context.Context, q Queryer, ids []int64) ([]*jxc.User, map[int64]*jxc.User, error) {
+	usersQuery := `SELECT id, username, display_name, active, created_at FROM users ORDER BY username`
+	rolesQuery := `SELECT user_id, role FROM user_roles ORDER BY user_id, role`
+	var args []any
+	if ids != nil {
+		usersQuery = `SELECT id, username, display_name, active, created_at FROM users WHERE id = ANY($1)`
+		rolesQuery = `SELECT user_id, role FROM user_roles WHERE user_id = ANY($1) ORDER BY user_id, role`
+		args = []any{pq.Array(ids)}
+	}
 	var users []*jxc.User
-	if err := s.db.SelectContext(ctx, &users, `SELECT id, username, display_name, active, created_at FROM users ORDER BY username`); err != nil {
-		return nil, err
+	if err := q.SelectContext(ctx, &users, usersQuery, args...); err != nil {
+		return nil, nil, err
 	}
 	var roles []struct {
 		UserID int64  `db:"user_id"`
 		Role   string `db:"role"`
 	}
-	if err := s.db.SelectContext(ctx, &roles, `SELECT user_id, role FROM user_roles ORDER BY user_id, role`); err != nil {
-		return nil, err
+	if err := q.SelectContext(ctx, &roles, rolesQuery, args...); err != nil {
+		return nil, nil, err
 	}
 	byID := map[int64]*jxc.User{}
 	for _, u := range users {
@@ -324,7 +339,7 @@ func (s *UserService) FindUsers(ctx context.Context) ([]*jxc.User, error) {
 			u.Roles = append(u.Roles, jxc.Role(r.Role))
 		}
 	}
-	return users, nil
+	return users, byID, nil
 }
 
 // FindUserByID implements jxc.UserService.
