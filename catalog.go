@@ -215,22 +215,24 @@ var (
 // ValidateCategoryInput returns every rule the input breaks: its code's
 // and those of an update that gives every field.
 func ValidateCategoryInput(in CategoryInput) error {
-	var es Errors
-	checkCode(&es, "input.code", "code", in.Code)
-	checkCategory(&es, CategoryUpdate{Name: &in.Name, NameEn: in.NameEn})
-	return es.Err()
+	return withCode(in.Code, ValidateCategoryUpdate(CategoryUpdate{Name: &in.Name, NameEn: in.NameEn}))
 }
 
 // ValidateCategoryUpdate returns every rule the update breaks.
 func ValidateCategoryUpdate(in CategoryUpdate) error {
 	var es Errors
-	checkCategory(&es, in)
+	checkOptText(&es, "input.name", "name", in.Name, 1, 100)
+	checkOptText(&es, "input.nameEn", "English name", in.NameEn, 0, 100)
 	return es.Err()
 }
 
-func checkCategory(es *Errors, in CategoryUpdate) {
-	checkOptText(es, "input.name", "name", in.Name, 1, 100)
-	checkOptText(es, "input.nameEn", "English name", in.NameEn, 0, 100)
+// withCode puts the check of a new record's code before those of its
+// other fields.
+func withCode(code string, fields error) error {
+	var es Errors
+	checkCode(&es, "input.code", "code", code)
+	more, _ := AsErrors(fields)
+	return append(es, more...).Err()
 }
 
 func checkBarcodes(es *Errors, field string, codes []string) {
@@ -300,23 +302,16 @@ func ValidateProductUpdate(in ProductUpdate) error {
 // ValidateWarehouseInput returns every rule the input breaks: its code's
 // and those of an update that gives every field.
 func ValidateWarehouseInput(in WarehouseInput) error {
-	var es Errors
-	checkCode(&es, "input.code", "code", in.Code)
-	checkWarehouse(&es, WarehouseUpdate{Name: &in.Name, Region: in.Region, Address: in.Address})
-	return es.Err()
+	return withCode(in.Code, ValidateWarehouseUpdate(WarehouseUpdate{Name: &in.Name, Region: in.Region, Address: in.Address}))
 }
 
 // ValidateWarehouseUpdate returns every rule the update breaks.
 func ValidateWarehouseUpdate(in WarehouseUpdate) error {
 	var es Errors
-	checkWarehouse(&es, in)
+	checkOptText(&es, "input.name", "name", in.Name, 1, 100)
+	checkOptText(&es, "input.region", "region", in.Region, 0, 50)
+	checkOptText(&es, "input.address", "address", in.Address, 0, 300)
 	return es.Err()
-}
-
-func checkWarehouse(es *Errors, in WarehouseUpdate) {
-	checkOptText(es, "input.name", "name", in.Name, 1, 100)
-	checkOptText(es, "input.region", "region", in.Region, 0, 50)
-	checkOptText(es, "input.address", "address", in.Address, 0, 300)
 }
 
 // ValidateLocationInput returns every rule the input breaks.
