@@ -360,13 +360,7 @@ func (s *PurchasingService) FindPurchaseOrders(ctx context.Context, f jxc.Purcha
 	if f.SupplierID != nil {
 		w.add(`supplier_id = %s`, *f.SupplierID)
 	}
-	if len(f.Status) > 0 {
-		ss := make([]string, len(f.Status))
-		for i, st := range f.Status {
-			ss[i] = string(st)
-		}
-		w.add(`status = ANY(%s)`, pq.Array(ss))
-	}
+	anyOf(&w, "status", f.Status)
 	if f.DateFrom != nil {
 		w.add(`order_date >= %s`, *f.DateFrom)
 	}

@@ -218,13 +218,7 @@ func (s *PurchasingService) FindSupplierInvoices(ctx context.Context, f jxc.Supp
 	if f.PurchaseOrderID != nil {
 		w.add(`purchase_order_id = %s`, *f.PurchaseOrderID)
 	}
-	if len(f.Status) > 0 {
-		ss := make([]string, len(f.Status))
-		for i, st := range f.Status {
-			ss[i] = string(st)
-		}
-		w.add(`status = ANY(%s)`, pq.Array(ss))
-	}
+	anyOf(&w, "status", f.Status)
 	if f.Kind != nil {
 		w.add(`kind = %s`, string(*f.Kind))
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/lib/pq"
+
 	"github.com/jxcgraph/jxc"
 )
 
@@ -82,4 +84,16 @@ func pageRows[R, T any](ctx context.Context, q Queryer, p jxc.PageArgs, selectCo
 		return nil, err
 	}
 	return &jxc.Page[T]{Items: items, Offset: pg.Offset, TotalCount: pg.TotalCount}, nil
+}
+
+// anyOf adds "col is one of vs" to w, unless vs is empty (no condition).
+func anyOf[S ~string](w *where, col string, vs []S) {
+	if len(vs) == 0 {
+		return
+	}
+	ss := make([]string, len(vs))
+	for i, v := range vs {
+		ss[i] = string(v)
+	}
+	w.add(col+` = ANY(%s)`, pq.Array(ss))
 }
