@@ -61,27 +61,22 @@ func fillSupplierProducts(ctx context.Context, q Queryer, ss []*jxc.Supplier) er
 	if len(ss) == 0 {
 		return nil
 	}
-	ids := make([]int64, len(ss))
-	by := map[int64]*jxc.Supplier{}
-	for i, s := range ss {
-		ids[i] = s.ID
-		by[s.ID] = s
-		s.Products = []*jxc.SupplierProduct{}
-	}
-	var sps []*jxc.SupplierProduct
-	if err := q.SelectContext(ctx, &sps, `SELECT sp.`+strings.ReplaceAll(supplierProductCols, ", ", ", sp.")+`
+	sps, err := fillChildren(ctx, q, ss, func(s *jxc.Supplier) (int64, *[]*jxc.SupplierProduct) { return s.ID, &s.Products },
+		`SELECT sp.`+strings.ReplaceAll(supplierProductCols, ", ", ", sp.")+`
 		FROM supplier_products sp JOIN products p ON p.id = sp.product_id
-		WHERE sp.supplier_id = ANY($1) ORDER BY sp.supplier_id, p.sku`, pq.Array(ids)); err != nil {
+		WHERE sp.supplier_id = ANY($1) ORDER BY sp.supplier_id, p.sku`,
+		func(sp *jxc.SupplierProduct) int64 { return sp.SupplierID })
+	if err != nil {
 		return err
 	}
 	products, err := productsByID(ctx, q, collect(sps, func(sp *jxc.SupplierProduct) int64 { return sp.ProductID }))
 	if err != nil {
 		return err
 	}
-	for _, sp := range sps {
-		sp.Product = products[sp.ProductID]
-		sp.Supplier = by[sp.SupplierID]
-		by[sp.SupplierID].Products = append(by[sp.SupplierID].Products, sp)
+	for _, s := range ss {
+		for _, sp := range s.Products {
+			sp.Product, sp.Supplier = products[sp.ProductID], s
+		}
 	}
 	return nil
 }
