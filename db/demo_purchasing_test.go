@@ -6,17 +6,13 @@ import (
 
 	"github.com/jxcgraph/jxc"
 	"github.com/jxcgraph/jxc/db"
-	"github.com/jxcgraph/jxc/db/dbtest"
 )
 
 // The demo company's procure to pay: history enough for scorecards, aging
 // and budgets, all posted through the services, with the books reconciled.
 func TestDemoPurchasingHasAHistoryAndReconciles(t *testing.T) {
 	ctx := context.Background()
-	d := dbtest.New(t)
-	if _, err := d.LoadDemo(ctx); err != nil {
-		t.Fatal(err)
-	}
+	d := newDemo(t)
 	var n struct {
 		Suppliers, Orders, Receipts, Rejections, Late, Invoices, OnHold, Payments, Over80, PriceRise int
 	}

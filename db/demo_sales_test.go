@@ -3,21 +3,14 @@ package db_test
 import (
 	"context"
 	"testing"
-	"time"
 
 	"github.com/jxcgraph/jxc"
 	"github.com/jxcgraph/jxc/db"
-	"github.com/jxcgraph/jxc/db/dbtest"
 )
 
 func TestDemoSalesLoadsThroughTheServices(t *testing.T) {
 	ctx := context.Background()
-	d := dbtest.New(t)
-	began := time.Now()
-	if _, err := d.LoadDemo(ctx); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("whole demo loaded in %s", time.Since(began).Round(time.Millisecond))
+	d := newDemo(t)
 	s := db.NewSalesService(d)
 	cs, err := s.FindCustomers(ctx, jxc.CustomerFilter{}, nil, jxc.PageArgs{})
 	if err != nil || cs.TotalCount != 30 {

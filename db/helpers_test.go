@@ -1,0 +1,24 @@
+package db_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/jxcgraph/jxc/db"
+	"github.com/jxcgraph/jxc/db/dbtest"
+)
+
+// newDemo is a fresh database with the demo company loaded through the
+// services. The load time is logged, not asserted: a timed unit test fails
+// on a busy machine without anything being wrong.
+func newDemo(t *testing.T) *db.DB {
+	t.Helper()
+	d := dbtest.New(t)
+	began := time.Now()
+	if _, err := d.LoadDemo(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("demo loaded in %s", time.Since(began).Round(time.Millisecond))
+	return d
+}
