@@ -30,7 +30,7 @@ func (s *CatalogService) CreateCategory(ctx context.Context, in jxc.CategoryInpu
 	c := &jxc.Category{}
 	_, err := s.db.Write(ctx, jxc.Op{Name: "createCategory"}, func(tx *Tx) error {
 		err := tx.GetContext(ctx, c, `INSERT INTO categories (code, name, name_en) VALUES ($1, $2, $3) RETURNING `+categoryCols,
-			in.Code, strings.TrimSpace(in.Name), deref(in.NameEn))
+			in.Code, strings.TrimSpace(in.Name), jxc.Deref(in.NameEn))
 		if err != nil {
 			return domainError(err, "input.code")
 		}
@@ -76,21 +76,6 @@ func (s *CatalogService) FindCategories(ctx context.Context, includeInactive boo
 
 const productCols = `id, sku, name, name_en, unit, category_id, sell_price, vat_rate, safety_stock, reorder_point,
 	reorder_qty, lead_time_days, active, created_at, updated_at`
-
-func decOr(p *decimal.Decimal, def decimal.Decimal) decimal.Decimal {
-	if p != nil {
-		return *p
-	}
-	return def
-}
-
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
-}
 
 // checkProductRefs adds errors for a category that does not exist and for
 // barcodes or a SKU that other products already use, so that a user sees
@@ -165,9 +150,9 @@ func (s *CatalogService) CreateProduct(ctx context.Context, in jxc.ProductInput)
 		err := tx.GetContext(ctx, &id, `INSERT INTO products (sku, name, name_en, unit, category_id, sell_price, vat_rate,
 			safety_stock, reorder_point, reorder_qty, lead_time_days, created_at, updated_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
-			in.SKU, strings.TrimSpace(in.Name), deref(in.NameEn), strings.TrimSpace(in.Unit), in.CategoryID,
-			decOr(in.SellPrice, decimal.Zero), decOr(in.VATRate, jxc.DefaultVATRate), decOr(in.SafetyStock, decimal.Zero),
-			decOr(in.ReorderPoint, decimal.Zero), decOr(in.ReorderQty, decimal.Zero), deref(in.LeadTimeDays), tx.Now)
+			in.SKU, strings.TrimSpace(in.Name), jxc.Deref(in.NameEn), strings.TrimSpace(in.Unit), in.CategoryID,
+			jxc.DerefOr(in.SellPrice, decimal.Zero), jxc.DerefOr(in.VATRate, jxc.DefaultVATRate), jxc.DerefOr(in.SafetyStock, decimal.Zero),
+			jxc.DerefOr(in.ReorderPoint, decimal.Zero), jxc.DerefOr(in.ReorderQty, decimal.Zero), jxc.Deref(in.LeadTimeDays), tx.Now)
 		if err != nil {
 			return domainError(err, "input.sku")
 		}
@@ -357,7 +342,7 @@ func (s *CatalogService) CreateWarehouse(ctx context.Context, in jxc.WarehouseIn
 	w := &jxc.Warehouse{Locations: []*jxc.Location{}}
 	_, err := s.db.Write(ctx, jxc.Op{Name: "createWarehouse"}, func(tx *Tx) error {
 		err := tx.GetContext(ctx, w, `INSERT INTO warehouses (code, name, region, address) VALUES ($1, $2, $3, $4) RETURNING `+warehouseCols,
-			in.Code, strings.TrimSpace(in.Name), deref(in.Region), deref(in.Address))
+			in.Code, strings.TrimSpace(in.Name), jxc.Deref(in.Region), jxc.Deref(in.Address))
 		if err != nil {
 			return domainError(err, "input.code")
 		}
@@ -470,7 +455,7 @@ func (s *CatalogService) CreateLocation(ctx context.Context, in jxc.LocationInpu
 	l := &jxc.Location{}
 	_, err := s.db.Write(ctx, jxc.Op{Name: "createLocation"}, func(tx *Tx) error {
 		err := tx.GetContext(ctx, l, `INSERT INTO locations (warehouse_id, code, name) VALUES ($1, $2, $3) RETURNING `+locationCols,
-			in.WarehouseID, in.Code, deref(in.Name))
+			in.WarehouseID, in.Code, jxc.Deref(in.Name))
 		var pe *pq.Error
 		if errors.As(err, &pe) && pe.Code == "23503" {
 			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.warehouseId", "no warehouse %d", in.WarehouseID)

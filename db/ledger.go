@@ -72,7 +72,7 @@ func (s *LedgerService) CreateAccount(ctx context.Context, in jxc.AccountInput) 
 		a = &jxc.Account{}
 		err := tx.GetContext(ctx, a, `INSERT INTO accounts (code, name, name_en, type, parent_code, manual_posting)
 			VALUES ($1, $2, $3, $4, $5, $6) RETURNING `+accountCols,
-			in.Code, strings.TrimSpace(in.Name), deref(in.NameEn), in.Type, in.ParentCode, manual)
+			in.Code, strings.TrimSpace(in.Name), jxc.Deref(in.NameEn), in.Type, in.ParentCode, manual)
 		tx.Audit(jxc.RecordAccount, in.Code, in.Code, jxc.AuditCreate)
 		return domainError(err, "input.code")
 	})

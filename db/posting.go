@@ -228,7 +228,7 @@ func writeLines(ctx context.Context, tx *Tx, entryID int64, date jxc.Date, lines
 	products := make([]int64, n)
 	for i, l := range lines {
 		nos[i], accts[i], debits[i], credits[i], descs[i] = int64(l.LineNo), l.AccountCode, l.Debit, l.Credit, l.Description
-		ccs[i], partners[i] = deref(l.CostCentre), deref(l.Partner)
+		ccs[i], partners[i] = jxc.Deref(l.CostCentre), jxc.Deref(l.Partner)
 		if l.ProductID != nil {
 			products[i] = *l.ProductID
 		}
@@ -289,7 +289,7 @@ func writeMoves(ctx context.Context, tx *Tx, src jxc.SourceType, srcID int64, en
 	sums := map[jxc.StockKey]sum{}
 	var keys []jxc.StockKey
 	for i, m := range moves {
-		pids[i], wids[i], locs[i], qtys[i], vals[i] = m.ProductID, m.WarehouseID, deref(m.LocationID), m.Quantity, m.Value
+		pids[i], wids[i], locs[i], qtys[i], vals[i] = m.ProductID, m.WarehouseID, jxc.Deref(m.LocationID), m.Quantity, m.Value
 		k := jxc.StockKey{ProductID: m.ProductID, WarehouseID: m.WarehouseID}
 		s, ok := sums[k]
 		if !ok {

@@ -63,8 +63,8 @@ func (s *SalesService) CreateCustomer(ctx context.Context, in jxc.CustomerInput)
 		err := tx.GetContext(ctx, &id, `INSERT INTO customers (code, name, contacts, addresses, region, salesperson, channel,
 			credit_limit, payment_terms_days, preferences, notes, created_at, updated_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
-			in.Code, strings.TrimSpace(in.Name), jxc.Contacts(in.Contacts), jxc.Addresses(in.Addresses), deref(in.Region),
-			deref(in.Salesperson), channel, decOr(in.CreditLimit, decimal.Zero), terms, deref(in.Preferences), deref(in.Notes), tx.Now)
+			in.Code, strings.TrimSpace(in.Name), jxc.Contacts(in.Contacts), jxc.Addresses(in.Addresses), jxc.Deref(in.Region),
+			jxc.Deref(in.Salesperson), channel, jxc.DerefOr(in.CreditLimit, decimal.Zero), terms, jxc.Deref(in.Preferences), jxc.Deref(in.Notes), tx.Now)
 		if err != nil {
 			return domainError(err, "input.code")
 		}

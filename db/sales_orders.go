@@ -208,7 +208,7 @@ func (s *SalesService) CreateSalesOrder(ctx context.Context, in jxc.SalesOrderIn
 		if err := tx.GetContext(ctx, &id, `INSERT INTO sales_orders (customer_id, channel, region, warehouse_id, warehouse_override,
 			posting_date, promised_date, notes, net_amount, vat_amount, total_amount, created_by, created_at, updated_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $13, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
-			in.CustomerID, d.channel, d.region, in.WarehouseID, in.WarehouseID != nil, d.date, deref(in.Notes),
+			in.CustomerID, d.channel, d.region, in.WarehouseID, in.WarehouseID != nil, d.date, jxc.Deref(in.Notes),
 			d.net, d.vat, d.net.Add(d.vat), userID(ctx), tx.Now, promised); err != nil {
 			return domainError(err, "input")
 		}
@@ -406,7 +406,7 @@ func (s *SalesService) ValidateSalesOrder(ctx context.Context, in jxc.SalesOrder
 		}
 	}
 	if len(d.lines) > 0 {
-		wid := deref(in.WarehouseID)
+		wid := jxc.Deref(in.WarehouseID)
 		if in.WarehouseID == nil {
 			cands, err := candidates(ctx, tx, d.lines)
 			if err != nil {

@@ -145,7 +145,7 @@ func (s *SalesService) RecordCustomerPayment(ctx context.Context, in jxc.Payment
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO customer_payments (id, customer_id, posting_date, amount, bank_account, reference,
 			applied_amount, journal_entry_id, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-			id, c.ID, date, in.Amount, bank, strings.TrimSpace(deref(in.Reference)), applied, p.EntryID, userID(ctx), tx.Now); err != nil {
+			id, c.ID, date, in.Amount, bank, strings.TrimSpace(jxc.Deref(in.Reference)), applied, p.EntryID, userID(ctx), tx.Now); err != nil {
 			return err
 		}
 		if err := settle(ctx, tx, allocs, &id, nil, date, p.EntryID, false); err != nil {

@@ -113,7 +113,7 @@ func (s *SalesService) CreateSalesReturn(ctx context.Context, in jxc.SalesReturn
 		if _, err := tx.ExecContext(ctx, `INSERT INTO sales_returns (id, customer_id, shipment_id, invoice_id, posting_date, reason, net_amount,
 			vat_amount, total_amount, cost_value, applied_amount, journal_entry_id, created_by, created_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-			id, c.ID, sh.ID, inv.ID, date, strings.TrimSpace(deref(in.Reason)), ev.Net, ev.VAT, plan.Total, plan.Cost, plan.Applied,
+			id, c.ID, sh.ID, inv.ID, date, strings.TrimSpace(jxc.Deref(in.Reason)), ev.Net, ev.VAT, plan.Total, plan.Cost, plan.Applied,
 			p.EntryID, userID(ctx), tx.Now); err != nil {
 			return err
 		}

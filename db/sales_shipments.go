@@ -138,8 +138,8 @@ func (s *SalesService) ShipShipment(ctx context.Context, in jxc.ShipInput) (*jxc
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE shipments SET status = 'SHIPPED', posting_date = $2, carrier = $3, tracking_number = $4,
-			journal_entry_id = $5, shipped_at = $6 WHERE id = $1`, sh.ID, date, strings.TrimSpace(deref(in.Carrier)),
-			strings.TrimSpace(deref(in.TrackingNumber)), p.EntryID, tx.Now); err != nil {
+			journal_entry_id = $5, shipped_at = $6 WHERE id = $1`, sh.ID, date, strings.TrimSpace(jxc.Deref(in.Carrier)),
+			strings.TrimSpace(jxc.Deref(in.TrackingNumber)), p.EntryID, tx.Now); err != nil {
 			return err
 		}
 		if len(plan.Remainder) > 0 {
@@ -206,7 +206,7 @@ func (s *SalesService) ConfirmDelivery(ctx context.Context, in jxc.DeliveryInput
 			return jxc.FieldErrorf(jxc.ECONFLICT, "input.shipmentId", "shipment %s is %s; only a shipped shipment can be delivered", sh.Number, sh.Status)
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE shipments SET status = 'DELIVERED', delivered_at = $2, rating = $3, rating_comment = $4 WHERE id = $1`,
-			sh.ID, tx.Now, in.Rating, strings.TrimSpace(deref(in.RatingComment)))
+			sh.ID, tx.Now, in.Rating, strings.TrimSpace(jxc.Deref(in.RatingComment)))
 		return err
 	})
 	if err != nil {

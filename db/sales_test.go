@@ -272,7 +272,7 @@ func TestCreditHoldAndRelease(t *testing.T) {
 		t.Fatal(err)
 	}
 	if o.Status != jxc.OrderOnHold || o.HoldReason == nil || *o.HoldReason != "credit limit 500.00 exceeded by 65.00 (open 0.00 + this order 565.00)" {
-		t.Fatalf("held %+v %v", o, deref(o.HoldReason))
+		t.Fatalf("held %+v %v", o, jxc.Deref(o.HoldReason))
 	}
 	if b := c.balance(t, 0, c.south); !b.Reserved.IsZero() {
 		t.Fatalf("a held order reserved %+v", b)
@@ -330,14 +330,6 @@ func TestCreditHoldAndRelease(t *testing.T) {
 		t.Fatalf("aging before the invoice %+v", a)
 	}
 	c.check(t)
-}
-
-func deref[T any](p *T) T {
-	var z T
-	if p == nil {
-		return z
-	}
-	return *p
 }
 
 // Fifty clients confirm orders for 1 unit each at once against the 10 on

@@ -84,7 +84,7 @@ func (s *StockService) postDocument(ctx context.Context, op jxc.Op, ev jxc.Event
 		nos, pids, wids, locs := make([]int64, n), make([]int64, n), make([]int64, n), make([]int64, n)
 		qtys, vals, costs := make([]string, n), make([]string, n), make([]string, n)
 		for i, m := range p.Moves {
-			nos[i], pids[i], wids[i], locs[i] = int64(i+1), m.ProductID, m.WarehouseID, deref(m.LocationID)
+			nos[i], pids[i], wids[i], locs[i] = int64(i+1), m.ProductID, m.WarehouseID, jxc.Deref(m.LocationID)
 			qtys[i], vals[i] = m.Quantity.String(), m.Value.String()
 			if c := unitCost(i); c != nil {
 				costs[i] = c.String()

@@ -84,7 +84,7 @@ func (r *purchaseOrderResolver) AuditTrail(ctx context.Context, obj *jxc.Purchas
 
 // AuditTrail is the resolver for the auditTrail field.
 func (r *queryResolver) AuditTrail(ctx context.Context, filter *jxc.AuditFilter, first *int, after *string) (AuditEntryConnection, error) {
-	p, err := r.AuditService.FindAuditEntries(ctx, derefFilter(filter), pageArgs(first, after))
+	p, err := r.AuditService.FindAuditEntries(ctx, jxc.Deref(filter), pageArgs(first, after))
 	return auditConnection(p, err)
 }
 

@@ -35,7 +35,7 @@ func (r *mutationResolver) PostOperatingCost(ctx context.Context, input Operatin
 
 // BudgetLines is the resolver for the budgetLines field.
 func (r *queryResolver) BudgetLines(ctx context.Context, first *int, after *string, filter *jxc.BudgetFilter) (BudgetLineConnection, error) {
-	p, err := r.BudgetService.FindBudgetLines(ctx, derefFilter(filter), pageArgs(first, after))
+	p, err := r.BudgetService.FindBudgetLines(ctx, jxc.Deref(filter), pageArgs(first, after))
 	return connection(p, err,
 		func(c string, n *jxc.BudgetLine) *BudgetLineEdge { return &BudgetLineEdge{Cursor: c, Node: n} },
 		func(e []*BudgetLineEdge, n []*jxc.BudgetLine, pi *PageInfo, t int) BudgetLineConnection {

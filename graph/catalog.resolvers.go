@@ -78,7 +78,7 @@ func (r *queryResolver) Categories(ctx context.Context, includeInactive *bool) (
 
 // Products is the resolver for the products field.
 func (r *queryResolver) Products(ctx context.Context, first *int, after *string, filter *jxc.ProductFilter, orderBy *jxc.ProductOrder) (ProductConnection, error) {
-	p, err := r.CatalogService.FindProducts(ctx, derefFilter(filter), orderBy, pageArgs(first, after))
+	p, err := r.CatalogService.FindProducts(ctx, jxc.Deref(filter), orderBy, pageArgs(first, after))
 	if err != nil {
 		return ProductConnection{}, err
 	}
@@ -106,7 +106,7 @@ func (r *queryResolver) ProductByBarcode(ctx context.Context, barcode string) (*
 
 // Warehouses is the resolver for the warehouses field.
 func (r *queryResolver) Warehouses(ctx context.Context, first *int, after *string, filter *jxc.WarehouseFilter, orderBy *jxc.WarehouseOrder) (WarehouseConnection, error) {
-	p, err := r.CatalogService.FindWarehouses(ctx, derefFilter(filter), orderBy, pageArgs(first, after))
+	p, err := r.CatalogService.FindWarehouses(ctx, jxc.Deref(filter), orderBy, pageArgs(first, after))
 	if err != nil {
 		return WarehouseConnection{}, err
 	}

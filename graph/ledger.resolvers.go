@@ -31,7 +31,7 @@ func (r *mutationResolver) PostJournalEntry(ctx context.Context, input JournalEn
 
 // ReverseJournalEntry is the resolver for the reverseJournalEntry field.
 func (r *mutationResolver) ReverseJournalEntry(ctx context.Context, input ReverseJournalEntryInput) (JournalEntryPayload, error) {
-	v, ues, err := mutationResult(r.LedgerService.ReverseJournalEntry(ctx, input.ID, dateOrZero(input.PostingDate), strOrEmpty(input.Description)))
+	v, ues, err := mutationResult(r.LedgerService.ReverseJournalEntry(ctx, input.ID, jxc.Deref(input.PostingDate), jxc.Deref(input.Description)))
 	return JournalEntryPayload{Entry: v, UserErrors: ues}, err
 }
 
@@ -49,7 +49,7 @@ func (r *mutationResolver) ReopenFiscalPeriod(ctx context.Context, input FiscalP
 
 // Accounts is the resolver for the accounts field.
 func (r *queryResolver) Accounts(ctx context.Context, filter *jxc.AccountFilter, asOf *jxc.Date) ([]*jxc.Account, error) {
-	return r.LedgerService.FindAccounts(ctx, derefFilter(filter), dateOrZero(asOf))
+	return r.LedgerService.FindAccounts(ctx, jxc.Deref(filter), jxc.Deref(asOf))
 }
 
 // FiscalPeriods is the resolver for the fiscalPeriods field.
@@ -59,7 +59,7 @@ func (r *queryResolver) FiscalPeriods(ctx context.Context, year int) ([]*jxc.Fis
 
 // JournalEntries is the resolver for the journalEntries field.
 func (r *queryResolver) JournalEntries(ctx context.Context, first *int, after *string, filter *jxc.JournalEntryFilter, orderBy *jxc.JournalEntryOrder) (JournalEntryConnection, error) {
-	p, err := r.LedgerService.FindJournalEntries(ctx, derefFilter(filter), orderBy, pageArgs(first, after))
+	p, err := r.LedgerService.FindJournalEntries(ctx, jxc.Deref(filter), orderBy, pageArgs(first, after))
 	if err != nil {
 		return JournalEntryConnection{}, err
 	}

@@ -26,35 +26,6 @@ func edges[T, E any](p *jxc.Page[T], mk func(cursor string, node T) E) []E {
 	return out
 }
 
-func derefFilter[T any](f *T) T {
-	var zero T
-	if f == nil {
-		return zero
-	}
-	return *f
-}
-
-func dateOrZero(d *jxc.Date) jxc.Date {
-	if d == nil {
-		return jxc.Date{}
-	}
-	return *d
-}
-
-func strOrEmpty(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
-}
-
-func decOrZero(d *decimal.Decimal) decimal.Decimal {
-	if d == nil {
-		return decimal.Zero
-	}
-	return *d
-}
-
 func productInput(in CreateProductInput) jxc.ProductInput {
 	return jxc.ProductInput{SKU: in.Sku, Name: in.Name, NameEn: in.NameEn, Barcodes: in.Barcodes, Unit: in.Unit,
 		CategoryID: in.CategoryID, SellPrice: in.SellPrice, VATRate: in.VatRate, SafetyStock: in.SafetyStock,
@@ -68,7 +39,7 @@ func productUpdate(in UpdateProductInput) jxc.ProductUpdate {
 }
 
 func openingStock(in OpeningStockInput) jxc.OpeningStock {
-	e := jxc.OpeningStock{Date: dateOrZero(in.PostingDate), Description: strOrEmpty(in.Description)}
+	e := jxc.OpeningStock{Date: jxc.Deref(in.PostingDate), Description: jxc.Deref(in.Description)}
 	for _, l := range in.Lines {
 		e.Lines = append(e.Lines, jxc.OpeningStockLine{ProductID: l.ProductID, WarehouseID: l.WarehouseID, LocationID: l.LocationID,
 			Quantity: l.Quantity, UnitCost: l.UnitCost})
@@ -77,7 +48,7 @@ func openingStock(in OpeningStockInput) jxc.OpeningStock {
 }
 
 func stockAdjustment(in StockAdjustmentInput) jxc.StockAdjustment {
-	e := jxc.StockAdjustment{Date: dateOrZero(in.PostingDate), Reason: in.Reason, Description: strOrEmpty(in.Description)}
+	e := jxc.StockAdjustment{Date: jxc.Deref(in.PostingDate), Reason: in.Reason, Description: jxc.Deref(in.Description)}
 	for _, l := range in.Lines {
 		e.Lines = append(e.Lines, jxc.AdjustmentLine{ProductID: l.ProductID, WarehouseID: l.WarehouseID, LocationID: l.LocationID,
 			Direction: l.Direction, Quantity: l.Quantity, UnitCost: l.UnitCost})
@@ -86,10 +57,10 @@ func stockAdjustment(in StockAdjustmentInput) jxc.StockAdjustment {
 }
 
 func manualEntry(in JournalEntryInput) jxc.ManualEntry {
-	e := jxc.ManualEntry{Date: dateOrZero(in.PostingDate), Description: in.Description}
+	e := jxc.ManualEntry{Date: jxc.Deref(in.PostingDate), Description: in.Description}
 	for _, l := range in.Lines {
-		e.Lines = append(e.Lines, jxc.ManualLine{AccountCode: l.AccountCode, Debit: decOrZero(l.Debit), Credit: decOrZero(l.Credit),
-			CostCentre: l.CostCentre, Partner: l.Partner, Description: strOrEmpty(l.Description)})
+		e.Lines = append(e.Lines, jxc.ManualLine{AccountCode: l.AccountCode, Debit: jxc.DerefOr(l.Debit, decimal.Zero), Credit: jxc.DerefOr(l.Credit, decimal.Zero),
+			CostCentre: l.CostCentre, Partner: l.Partner, Description: jxc.Deref(l.Description)})
 	}
 	return e
 }

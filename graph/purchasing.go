@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"github.com/shopspring/decimal"
+
 	"github.com/jxcgraph/jxc"
 )
 
@@ -13,7 +15,7 @@ func contacts(in []*SupplierContactInput) []jxc.SupplierContact {
 	}
 	out := make([]jxc.SupplierContact, len(in))
 	for i, c := range in {
-		out[i] = jxc.SupplierContact{Name: c.Name, Role: strOrEmpty(c.Role), Phone: strOrEmpty(c.Phone), Email: strOrEmpty(c.Email)}
+		out[i] = jxc.SupplierContact{Name: c.Name, Role: jxc.Deref(c.Role), Phone: jxc.Deref(c.Phone), Email: jxc.Deref(c.Email)}
 	}
 	return out
 }
@@ -29,7 +31,7 @@ func supplierUpdate(in UpdateSupplierInput) jxc.SupplierUpdate {
 }
 
 func purchaseOrderInput(in CreatePurchaseOrderInput) jxc.PurchaseOrderInput {
-	o := jxc.PurchaseOrderInput{SupplierID: in.SupplierID, WarehouseID: in.WarehouseID, OrderDate: dateOrZero(in.OrderDate),
+	o := jxc.PurchaseOrderInput{SupplierID: in.SupplierID, WarehouseID: in.WarehouseID, OrderDate: jxc.Deref(in.OrderDate),
 		ExpectedDate: in.ExpectedDate, CostCentre: in.CostCentre, Notes: in.Notes, IdempotencyKey: in.IdempotencyKey}
 	for _, l := range in.Lines {
 		o.Lines = append(o.Lines, jxc.PurchaseOrderLineInput{ProductID: l.ProductID, Quantity: l.Quantity, UnitPrice: l.UnitPrice})
@@ -38,7 +40,7 @@ func purchaseOrderInput(in CreatePurchaseOrderInput) jxc.PurchaseOrderInput {
 }
 
 func suggestionOrderInput(in CreatePurchaseOrdersFromSuggestionsInput) jxc.SuggestionOrderInput {
-	o := jxc.SuggestionOrderInput{OrderDate: dateOrZero(in.OrderDate), CostCentre: in.CostCentre, IdempotencyKey: in.IdempotencyKey}
+	o := jxc.SuggestionOrderInput{OrderDate: jxc.Deref(in.OrderDate), CostCentre: in.CostCentre, IdempotencyKey: in.IdempotencyKey}
 	for _, l := range in.Lines {
 		o.Lines = append(o.Lines, jxc.SuggestionOrderLine{ProductID: l.ProductID, WarehouseID: l.WarehouseID, Quantity: l.Quantity,
 			SupplierID: l.SupplierID, UnitPrice: l.UnitPrice})
@@ -47,18 +49,18 @@ func suggestionOrderInput(in CreatePurchaseOrdersFromSuggestionsInput) jxc.Sugge
 }
 
 func goodsReceiptInput(in GoodsReceiptInput) jxc.GoodsReceiptInput {
-	o := jxc.GoodsReceiptInput{PurchaseOrderID: in.PurchaseOrderID, ReceiptDate: dateOrZero(in.ReceiptDate), Notes: in.Notes,
+	o := jxc.GoodsReceiptInput{PurchaseOrderID: in.PurchaseOrderID, ReceiptDate: jxc.Deref(in.ReceiptDate), Notes: in.Notes,
 		IdempotencyKey: in.IdempotencyKey}
 	for _, l := range in.Lines {
 		o.Lines = append(o.Lines, jxc.GoodsReceiptLineInput{PurchaseOrderLineID: l.PurchaseOrderLineID, Barcode: l.Barcode,
-			LocationID: l.LocationID, AcceptedQty: l.AcceptedQuantity, RejectedQty: decOrZero(l.RejectedQuantity), RejectionReason: l.RejectionReason})
+			LocationID: l.LocationID, AcceptedQty: l.AcceptedQuantity, RejectedQty: jxc.DerefOr(l.RejectedQuantity, decimal.Zero), RejectionReason: l.RejectionReason})
 	}
 	return o
 }
 
 func supplierInvoiceInput(in SupplierInvoiceInput) jxc.SupplierInvoiceInput {
 	o := jxc.SupplierInvoiceInput{PurchaseOrderID: in.PurchaseOrderID, SupplierInvoiceNo: in.SupplierInvoiceNumber,
-		InvoiceDate: dateOrZero(in.InvoiceDate), IdempotencyKey: in.IdempotencyKey}
+		InvoiceDate: jxc.Deref(in.InvoiceDate), IdempotencyKey: in.IdempotencyKey}
 	for _, l := range in.Lines {
 		o.Lines = append(o.Lines, jxc.SupplierInvoiceLineInput{PurchaseOrderLineID: l.PurchaseOrderLineID, Quantity: l.Quantity, UnitPrice: l.UnitPrice})
 	}
@@ -66,7 +68,7 @@ func supplierInvoiceInput(in SupplierInvoiceInput) jxc.SupplierInvoiceInput {
 }
 
 func supplierPaymentInput(in SupplierPaymentInput) jxc.SupplierPaymentInput {
-	o := jxc.SupplierPaymentInput{SupplierID: in.SupplierID, PaymentDate: dateOrZero(in.PaymentDate), Amount: in.Amount,
+	o := jxc.SupplierPaymentInput{SupplierID: in.SupplierID, PaymentDate: jxc.Deref(in.PaymentDate), Amount: in.Amount,
 		Reference: in.Reference, IdempotencyKey: in.IdempotencyKey}
 	for _, a := range in.Allocations {
 		o.Allocations = append(o.Allocations, jxc.PaymentAllocationInput{InvoiceID: a.InvoiceID, Amount: a.Amount})
@@ -75,7 +77,7 @@ func supplierPaymentInput(in SupplierPaymentInput) jxc.SupplierPaymentInput {
 }
 
 func landedCostInput(in LandedCostInput) jxc.LandedCostInput {
-	return jxc.LandedCostInput{Kind: in.Kind, Basis: in.Basis, PostingDate: dateOrZero(in.PostingDate), Amount: in.Amount,
+	return jxc.LandedCostInput{Kind: in.Kind, Basis: in.Basis, PostingDate: jxc.Deref(in.PostingDate), Amount: in.Amount,
 		ReceiptIDs: in.ReceiptIds, Description: in.Description, PayFrom: in.PayFrom, SupplierID: in.SupplierID,
 		SupplierInvoiceNo: in.SupplierInvoiceNumber, IdempotencyKey: in.IdempotencyKey}
 }
@@ -86,7 +88,7 @@ func budgetLineInput(in CreateBudgetLineInput) jxc.BudgetLineInput {
 }
 
 func operatingCostInput(in OperatingCostInput) jxc.OperatingCostInput {
-	return jxc.OperatingCostInput{Category: in.Category, PostingDate: dateOrZero(in.PostingDate), CostCentre: in.CostCentre,
+	return jxc.OperatingCostInput{Category: in.Category, PostingDate: jxc.Deref(in.PostingDate), CostCentre: in.CostCentre,
 		AccountCode: in.AccountCode, Amount: in.Amount, PayFrom: in.PayFrom, SupplierID: in.SupplierID,
 		SupplierInvoiceNo: in.SupplierInvoiceNumber, Description: in.Description, IdempotencyKey: in.IdempotencyKey}
 }

@@ -111,7 +111,7 @@ func (r *purchaseOrderResolver) Receipts(ctx context.Context, obj *jxc.PurchaseO
 
 // Suppliers is the resolver for the suppliers field.
 func (r *queryResolver) Suppliers(ctx context.Context, first *int, after *string, filter *jxc.SupplierFilter) (SupplierConnection, error) {
-	p, err := r.PurchasingService.FindSuppliers(ctx, derefFilter(filter), pageArgs(first, after))
+	p, err := r.PurchasingService.FindSuppliers(ctx, jxc.Deref(filter), pageArgs(first, after))
 	return connection(p, err,
 		func(c string, n *jxc.Supplier) *SupplierEdge { return &SupplierEdge{Cursor: c, Node: n} },
 		func(e []*SupplierEdge, n []*jxc.Supplier, pi *PageInfo, t int) SupplierConnection {
@@ -126,7 +126,7 @@ func (r *queryResolver) Supplier(ctx context.Context, id int64) (*jxc.Supplier, 
 
 // ProductSuppliers is the resolver for the productSuppliers field.
 func (r *queryResolver) ProductSuppliers(ctx context.Context, productID int64, since *jxc.Date) ([]*jxc.SupplierOption, error) {
-	return r.PurchasingService.ProductSuppliers(ctx, productID, dateOrZero(since))
+	return r.PurchasingService.ProductSuppliers(ctx, productID, jxc.Deref(since))
 }
 
 // PurchasingSettings is the resolver for the purchasingSettings field.
@@ -136,7 +136,7 @@ func (r *queryResolver) PurchasingSettings(ctx context.Context) (jxc.PurchasingS
 
 // PurchaseOrders is the resolver for the purchaseOrders field.
 func (r *queryResolver) PurchaseOrders(ctx context.Context, first *int, after *string, filter *jxc.PurchaseOrderFilter) (PurchaseOrderConnection, error) {
-	p, err := r.PurchasingService.FindPurchaseOrders(ctx, derefFilter(filter), pageArgs(first, after))
+	p, err := r.PurchasingService.FindPurchaseOrders(ctx, jxc.Deref(filter), pageArgs(first, after))
 	return connection(p, err,
 		func(c string, n *jxc.PurchaseOrder) *PurchaseOrderEdge { return &PurchaseOrderEdge{Cursor: c, Node: n} },
 		func(e []*PurchaseOrderEdge, n []*jxc.PurchaseOrder, pi *PageInfo, t int) PurchaseOrderConnection {
@@ -166,7 +166,7 @@ func (r *queryResolver) GoodsReceipt(ctx context.Context, id int64) (*jxc.GoodsR
 
 // SupplierInvoices is the resolver for the supplierInvoices field.
 func (r *queryResolver) SupplierInvoices(ctx context.Context, first *int, after *string, filter *jxc.SupplierInvoiceFilter) (SupplierInvoiceConnection, error) {
-	p, err := r.PurchasingService.FindSupplierInvoices(ctx, derefFilter(filter), pageArgs(first, after))
+	p, err := r.PurchasingService.FindSupplierInvoices(ctx, jxc.Deref(filter), pageArgs(first, after))
 	return connection(p, err,
 		func(c string, n *jxc.SupplierInvoice) *SupplierInvoiceEdge {
 			return &SupplierInvoiceEdge{Cursor: c, Node: n}
@@ -205,7 +205,7 @@ func (r *queryResolver) LandedCost(ctx context.Context, id int64) (*jxc.LandedCo
 
 // Scorecard is the resolver for the scorecard field.
 func (r *supplierResolver) Scorecard(ctx context.Context, obj *jxc.Supplier, since *jxc.Date) (jxc.SupplierScorecard, error) {
-	return value(load(ctx, r.loadersFor(ctx).supplierScorecards, obj, func(s *jxc.Supplier) childKey[jxc.Date] { return childKey[jxc.Date]{s.ID, dateOrZero(since)} }))
+	return value(load(ctx, r.loadersFor(ctx).supplierScorecards, obj, func(s *jxc.Supplier) childKey[jxc.Date] { return childKey[jxc.Date]{s.ID, jxc.Deref(since)} }))
 }
 
 // GoodsReceipt returns GoodsReceiptResolver implementation.

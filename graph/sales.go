@@ -13,7 +13,7 @@ func customerContacts(in []*ContactInput) []jxc.Contact {
 	}
 	out := make([]jxc.Contact, len(in))
 	for i, c := range in {
-		out[i] = jxc.Contact{Name: c.Name, Title: strOrEmpty(c.Title), Phone: strOrEmpty(c.Phone), Email: strOrEmpty(c.Email)}
+		out[i] = jxc.Contact{Name: c.Name, Title: jxc.Deref(c.Title), Phone: jxc.Deref(c.Phone), Email: jxc.Deref(c.Email)}
 	}
 	return out
 }
@@ -24,7 +24,7 @@ func customerAddresses(in []*AddressInput) []jxc.Address {
 	}
 	out := make([]jxc.Address, len(in))
 	for i, a := range in {
-		out[i] = jxc.Address{Label: strOrEmpty(a.Label), Address: a.Address, Region: strOrEmpty(a.Region)}
+		out[i] = jxc.Address{Label: jxc.Deref(a.Label), Address: a.Address, Region: jxc.Deref(a.Region)}
 	}
 	return out
 }
@@ -156,13 +156,6 @@ func replenishmentNeedConnection(p *jxc.Page[*jxc.ReplenishmentNeed], err error)
 		Edges: edges(p, func(c string, n *jxc.ReplenishmentNeed) *ReplenishmentNeedEdge {
 			return &ReplenishmentNeedEdge{Cursor: c, Node: n}
 		})}, nil
-}
-
-func derefOr[T any](p *T, def T) T {
-	if p == nil {
-		return def
-	}
-	return *p
 }
 
 func pointersTo[T any](vs []T) []*T {

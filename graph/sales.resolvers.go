@@ -48,7 +48,7 @@ func (r *customerResolver) Returns(ctx context.Context, obj *jxc.Customer, first
 
 // TopProducts is the resolver for the topProducts field.
 func (r *customerResolver) TopProducts(ctx context.Context, obj *jxc.Customer, limit *int) ([]*jxc.ProductSales, error) {
-	return load(ctx, r.loadersFor(ctx).customerTopProducts, obj, func(c *jxc.Customer) childKey[int] { return childKey[int]{c.ID, derefOr(limit, 5)} })
+	return load(ctx, r.loadersFor(ctx).customerTopProducts, obj, func(c *jxc.Customer) childKey[int] { return childKey[int]{c.ID, jxc.DerefOr(limit, 5)} })
 }
 
 // Satisfaction is the resolver for the satisfaction field.
@@ -152,7 +152,7 @@ func (r *mutationResolver) RefundCustomer(ctx context.Context, input RefundCusto
 
 // Customers is the resolver for the customers field.
 func (r *queryResolver) Customers(ctx context.Context, first *int, after *string, filter *jxc.CustomerFilter, orderBy *jxc.CustomerOrder) (CustomerConnection, error) {
-	return customerConnection(r.SalesService.FindCustomers(ctx, derefFilter(filter), orderBy, pageArgs(first, after)))
+	return customerConnection(r.SalesService.FindCustomers(ctx, jxc.Deref(filter), orderBy, pageArgs(first, after)))
 }
 
 // Customer is the resolver for the customer field.
@@ -162,7 +162,7 @@ func (r *queryResolver) Customer(ctx context.Context, id int64) (*jxc.Customer, 
 
 // SalesOrders is the resolver for the salesOrders field.
 func (r *queryResolver) SalesOrders(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (SalesOrderConnection, error) {
-	return salesOrderConnection(r.SalesService.FindSalesOrders(ctx, derefFilter(filter), pageArgs(first, after)))
+	return salesOrderConnection(r.SalesService.FindSalesOrders(ctx, jxc.Deref(filter), pageArgs(first, after)))
 }
 
 // SalesOrder is the resolver for the salesOrder field.
@@ -181,12 +181,12 @@ func (r *queryResolver) ValidateSalesOrder(ctx context.Context, input SalesOrder
 
 // ReplenishmentNeeds is the resolver for the replenishmentNeeds field.
 func (r *queryResolver) ReplenishmentNeeds(ctx context.Context, first *int, after *string, filter *jxc.ReplenishmentNeedFilter) (ReplenishmentNeedConnection, error) {
-	return replenishmentNeedConnection(r.SalesService.FindReplenishmentNeeds(ctx, derefFilter(filter), pageArgs(first, after)))
+	return replenishmentNeedConnection(r.SalesService.FindReplenishmentNeeds(ctx, jxc.Deref(filter), pageArgs(first, after)))
 }
 
 // Shipments is the resolver for the shipments field.
 func (r *queryResolver) Shipments(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (ShipmentConnection, error) {
-	return shipmentConnection(r.SalesService.FindShipments(ctx, derefFilter(filter), pageArgs(first, after)))
+	return shipmentConnection(r.SalesService.FindShipments(ctx, jxc.Deref(filter), pageArgs(first, after)))
 }
 
 // Shipment is the resolver for the shipment field.
@@ -196,7 +196,7 @@ func (r *queryResolver) Shipment(ctx context.Context, id int64) (*jxc.Shipment, 
 
 // SalesInvoices is the resolver for the salesInvoices field.
 func (r *queryResolver) SalesInvoices(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (SalesInvoiceConnection, error) {
-	return salesInvoiceConnection(r.SalesService.FindSalesInvoices(ctx, derefFilter(filter), pageArgs(first, after)))
+	return salesInvoiceConnection(r.SalesService.FindSalesInvoices(ctx, jxc.Deref(filter), pageArgs(first, after)))
 }
 
 // SalesInvoice is the resolver for the salesInvoice field.
@@ -206,17 +206,17 @@ func (r *queryResolver) SalesInvoice(ctx context.Context, id int64) (*jxc.SalesI
 
 // CustomerPayments is the resolver for the customerPayments field.
 func (r *queryResolver) CustomerPayments(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (CustomerPaymentConnection, error) {
-	return customerPaymentConnection(r.SalesService.FindCustomerPayments(ctx, derefFilter(filter), pageArgs(first, after)))
+	return customerPaymentConnection(r.SalesService.FindCustomerPayments(ctx, jxc.Deref(filter), pageArgs(first, after)))
 }
 
 // SalesReturns is the resolver for the salesReturns field.
 func (r *queryResolver) SalesReturns(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (SalesReturnConnection, error) {
-	return salesReturnConnection(r.SalesService.FindSalesReturns(ctx, derefFilter(filter), pageArgs(first, after)))
+	return salesReturnConnection(r.SalesService.FindSalesReturns(ctx, jxc.Deref(filter), pageArgs(first, after)))
 }
 
 // ReceivablesAging is the resolver for the receivablesAging field.
 func (r *queryResolver) ReceivablesAging(ctx context.Context, asOf *jxc.Date, customerID *int64) (jxc.ReceivablesAging, error) {
-	return value(r.SalesService.ReceivablesAging(ctx, dateOrZero(asOf), customerID))
+	return value(r.SalesService.ReceivablesAging(ctx, jxc.Deref(asOf), customerID))
 }
 
 // CustomerSatisfaction is the resolver for the customerSatisfaction field.

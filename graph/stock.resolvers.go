@@ -25,7 +25,7 @@ func (r *mutationResolver) PostStockAdjustment(ctx context.Context, input StockA
 
 // StockLevels is the resolver for the stockLevels field.
 func (r *queryResolver) StockLevels(ctx context.Context, first *int, after *string, filter *jxc.StockLevelFilter, orderBy *jxc.StockLevelOrder) (StockLevelConnection, error) {
-	p, err := r.StockService.FindStockLevels(ctx, derefFilter(filter), orderBy, pageArgs(first, after))
+	p, err := r.StockService.FindStockLevels(ctx, jxc.Deref(filter), orderBy, pageArgs(first, after))
 	if err != nil {
 		return StockLevelConnection{}, err
 	}
@@ -35,7 +35,7 @@ func (r *queryResolver) StockLevels(ctx context.Context, first *int, after *stri
 
 // StockMoves is the resolver for the stockMoves field.
 func (r *queryResolver) StockMoves(ctx context.Context, first *int, after *string, filter *jxc.StockMoveFilter, orderBy *jxc.StockMoveOrder) (StockMoveConnection, error) {
-	p, err := r.StockService.FindStockMoves(ctx, derefFilter(filter), orderBy, pageArgs(first, after))
+	p, err := r.StockService.FindStockMoves(ctx, jxc.Deref(filter), orderBy, pageArgs(first, after))
 	if err != nil {
 		return StockMoveConnection{}, err
 	}
