@@ -156,16 +156,7 @@ type SupplierInvoicePlan struct {
 // and not yet invoiced.
 func PlanSupplierInvoice(o *PurchaseOrder, tol MatchTolerance, in SupplierInvoiceInput) (*SupplierInvoicePlan, error) {
 	var es Errors
-	if !o.Status.Invoiceable() {
-		es.Add(ECONFLICT, "input.purchaseOrderId", "purchase order %s is %s; only approved orders are invoiced", o.Number, o.Status)
-	}
-	if in.InvoiceDate.Before(o.OrderDate) {
-		es.Add(EINVALID, "input.invoiceDate", "an invoice may not be dated before its order (%s)", o.OrderDate)
-	}
-	byID := map[int64]*PurchaseOrderLine{}
-	for _, l := range o.Lines {
-		byID[l.ID] = l
-	}
+	byID := checkOrderDocument(&es, o, o.Status.Invoiceable(), "only approved orders are invoiced", "input.invoiceDate", "an invoice", in.InvoiceDate)
 	p := &SupplierInvoicePlan{Order: o, Input: in, Lines: make([]*PurchaseOrderLine, len(in.Lines))}
 	for i, l := range in.Lines {
 		f := fmt.Sprintf("input.lines.%d.", i)

@@ -257,3 +257,22 @@ func PlanPurchaseOrder(sup *Supplier, in PurchaseOrderInput, prefix string, line
 	}
 	return p, nil
 }
+
+// checkOrderDocument adds the rules a document against a purchase order
+// (a receipt, an invoice) breaks on its head: the order's status does not
+// allow it (allowed; refused says which do), or the document (what, dated
+// d) is dated before the order. It returns the order's lines by id, for
+// matching the document's lines.
+func checkOrderDocument(es *Errors, o *PurchaseOrder, allowed bool, refused, dateField, what string, d Date) map[int64]*PurchaseOrderLine {
+	if !allowed {
+		es.Add(ECONFLICT, "input.purchaseOrderId", "purchase order %s is %s; %s", o.Number, o.Status, refused)
+	}
+	if d.Before(o.OrderDate) {
+		es.Add(EINVALID, dateField, "%s may not be dated before its order (%s)", what, o.OrderDate)
+	}
+	byID := map[int64]*PurchaseOrderLine{}
+	for _, l := range o.Lines {
+		byID[l.ID] = l
+	}
+	return byID
+}

@@ -126,16 +126,7 @@ type ReceiptPlan struct {
 // that name neither or both of order line and barcode are left to the
 // input's validation, whose errors es already holds.
 func PlanGoodsReceipt(o *PurchaseOrder, productOf map[string]int64, in GoodsReceiptInput, es *Errors) *ReceiptPlan {
-	if !o.Status.Receivable() {
-		es.Add(ECONFLICT, "input.purchaseOrderId", "purchase order %s is %s; goods are received against APPROVED or PARTIALLY_RECEIVED orders", o.Number, o.Status)
-	}
-	if in.ReceiptDate.Before(o.OrderDate) {
-		es.Add(EINVALID, "input.receiptDate", "a receipt may not be dated before its order (%s)", o.OrderDate)
-	}
-	byID := map[int64]*PurchaseOrderLine{}
-	for _, l := range o.Lines {
-		byID[l.ID] = l
-	}
+	byID := checkOrderDocument(es, o, o.Status.Receivable(), "goods are received against APPROVED or PARTIALLY_RECEIVED orders", "input.receiptDate", "a receipt", in.ReceiptDate)
 	p := &ReceiptPlan{Order: o, Input: in, Lines: make([]*PurchaseOrderLine, len(in.Lines))}
 	seen := map[int64]int{}
 	for i, l := range in.Lines {
