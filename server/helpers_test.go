@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -227,4 +228,45 @@ func stockLevelsIn(t *testing.T, r *gqlResponse) []stockLevel {
 	var levels struct{ StockLevels struct{ Nodes []stockLevel } }
 	mustJSON(t, r.Data, &levels)
 	return levels.StockLevels.Nodes
+}
+
+// gql runs an operation that must not fail at the top level and decodes data into out.
+func (c *client) gql(query string, vars map[string]any, out any) {
+	c.t.Helper()
+	r := c.do(query, vars)
+	if len(r.Errors) > 0 {
+		c.t.Fatalf("%s: %+v", firstLine(query), r.Errors)
+	}
+	mustJSON(c.t, r.Data, out)
+}
+
+func firstLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i > 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// journalLine is a journal line as the tests read it.
+type journalLine struct {
+	Account       struct{ Code string }
+	Debit, Credit string
+}
+
+// journalLines returns the lines of each journal entry a document posted.
+func (c *client) journalLines(sourceType, sourceID string) [][]journalLine {
+	c.t.Helper()
+	var r struct {
+		JournalEntries struct {
+			Nodes []struct{ Lines []journalLine }
+		}
+	}
+	c.gql(`query($t: SourceType, $id: ID) { journalEntries(filter: {sourceType: $t, sourceId: $id}) { nodes { lines { account { code } debit credit } } } }`,
+		map[string]any{"t": sourceType, "id": sourceID}, &r)
+	out := make([][]journalLine, len(r.JournalEntries.Nodes))
+	for i, e := range r.JournalEntries.Nodes {
+		out[i] = e.Lines
+	}
+	return out
 }

@@ -11,24 +11,6 @@ import (
 	"github.com/jxcgraph/jxc"
 )
 
-// gql runs an operation that must not fail at the top level and decodes data into out.
-func (c *client) gql(query string, vars map[string]any, out any) {
-	c.t.Helper()
-	r := c.do(query, vars)
-	if len(r.Errors) > 0 {
-		c.t.Fatalf("%s: %+v", firstLine(query), r.Errors)
-	}
-	mustJSON(c.t, r.Data, out)
-}
-
-func firstLine(s string) string {
-	s = strings.TrimSpace(s)
-	if i := strings.IndexByte(s, '\n'); i > 0 {
-		return s[:i]
-	}
-	return s
-}
-
 type userErr struct{ Code, Field, Message string }
 
 func noUserErrors(t *testing.T, what string, ues []userErr) {
@@ -94,22 +76,11 @@ type line struct{ Account, Debit, Credit string }
 // entry asserts the journal lines of a document's entry, in order.
 func (c *cycle) entry(step, sourceType, sourceID string, want ...line) {
 	c.t.Helper()
-	var r struct {
-		JournalEntries struct {
-			Nodes []struct {
-				Lines []struct {
-					Account       struct{ Code string }
-					Debit, Credit string
-				}
-			}
-		}
+	entries := c.fin.journalLines(sourceType, sourceID)
+	if len(entries) != 1 {
+		c.t.Fatalf("%s: %d entries for %s %s", step, len(entries), sourceType, sourceID)
 	}
-	c.fin.gql(`query($t: SourceType, $id: ID) { journalEntries(filter: {sourceType: $t, sourceId: $id}) { nodes { lines { account { code } debit credit } } } }`,
-		map[string]any{"t": sourceType, "id": sourceID}, &r)
-	if len(r.JournalEntries.Nodes) != 1 {
-		c.t.Fatalf("%s: %d entries for %s %s", step, len(r.JournalEntries.Nodes), sourceType, sourceID)
-	}
-	got := r.JournalEntries.Nodes[0].Lines
+	got := entries[0]
 	if len(got) != len(want) {
 		c.t.Fatalf("%s: entry lines %+v, want %+v", step, got, want)
 	}

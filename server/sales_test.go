@@ -12,14 +12,6 @@ import (
 func postings(t *testing.T, finance *client, source, id string) (lines, moves []string) {
 	t.Helper()
 	var r struct {
-		JournalEntries struct {
-			Nodes []struct {
-				Lines []struct {
-					Account       struct{ Code string }
-					Debit, Credit string
-				}
-			}
-		}
 		StockMoves struct {
 			Nodes []struct {
 				Warehouse       struct{ Code string }
@@ -27,12 +19,10 @@ func postings(t *testing.T, finance *client, source, id string) (lines, moves []
 			}
 		}
 	}
-	finance.gql(`query($t: SourceType!, $id: ID!) {
-		journalEntries(filter: {sourceType: $t, sourceId: $id}) { nodes { lines { account { code } debit credit } } }
-		stockMoves(filter: {sourceType: $t, sourceId: $id}) { nodes { warehouse { code } quantity value } } }`,
+	finance.gql(`query($t: SourceType!, $id: ID!) { stockMoves(filter: {sourceType: $t, sourceId: $id}) { nodes { warehouse { code } quantity value } } }`,
 		map[string]any{"t": source, "id": id}, &r)
-	for _, e := range r.JournalEntries.Nodes {
-		for _, l := range e.Lines {
+	for _, e := range finance.journalLines(source, id) {
+		for _, l := range e {
 			if l.Debit != "0" && l.Debit != "0.00" {
 				lines = append(lines, l.Account.Code+" D "+l.Debit)
 			} else {
