@@ -270,3 +270,14 @@ func (c *client) journalLines(sourceType, sourceID string) [][]journalLine {
 	}
 	return out
 }
+
+// recordPayment records a customer's payment of amount, unallocated, and
+// fails the test unless it is accepted.
+func (c *client) recordPayment(customerID, amount string) {
+	c.t.Helper()
+	r := c.do(`mutation($c: ID!, $a: Decimal!) { recordCustomerPayment(input: {customerId: $c, amount: $a}) { userErrors { field message } } }`,
+		map[string]any{"c": customerID, "a": amount})
+	if len(r.Errors) > 0 || !strings.Contains(string(r.Data["recordCustomerPayment"]), `"userErrors":[]`) {
+		c.t.Fatalf("payment: %s %+v", r.Data["recordCustomerPayment"], r.Errors)
+	}
+}

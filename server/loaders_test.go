@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"strings"
 	"testing"
 	"time"
 )
@@ -30,11 +29,7 @@ func TestSubscriptionEventsReadNestedListsAfresh(t *testing.T) {
 		receivableChanged(filter: $f) { seq customer { id payments(first: 1) { totalCount nodes { amount } } } } }`,
 		map[string]any{"f": map[string]any{"customerId": id}})
 	for i, amount := range []string{"10", "20"} {
-		r := fin.do(`mutation($c: ID!, $a: Decimal!) { recordCustomerPayment(input: {customerId: $c, amount: $a}) { userErrors { field message } } }`,
-			map[string]any{"c": id, "a": amount})
-		if len(r.Errors) > 0 || !strings.Contains(string(r.Data["recordCustomerPayment"]), `"userErrors":[]`) {
-			t.Fatalf("payment: %s %+v", r.Data["recordCustomerPayment"], r.Errors)
-		}
+		fin.recordPayment(id, amount)
 		m := sub.next(5 * time.Second)
 		var ev struct {
 			ReceivableChanged struct {
