@@ -407,13 +407,9 @@ func (s *BudgetService) PostOperatingCost(ctx context.Context, in jxc.OperatingC
 		if err != nil {
 			return 0, err
 		}
-		var invID *int64
-		if in.PayFrom == jxc.PayFromPayable {
-			iid, err := createPayableInvoice(ctx, tx, sup, jxc.InvoiceOperatingCost, *in.SupplierInvoiceNo, in.PostingDate, in.Amount, p.EntryID)
-			if err != nil {
-				return 0, err
-			}
-			invID = &iid
+		invID, err := payableInvoiceFor(ctx, tx, in.PayFrom, sup, jxc.InvoiceOperatingCost, in.SupplierInvoiceNo, in.PostingDate, in.Amount, p.EntryID)
+		if err != nil {
+			return 0, err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO operating_costs (id, number, category, posting_date, cost_centre, account_code, amount, pay_from,
 			supplier_id, supplier_invoice_id, description, budget_warnings, journal_entry_id, created_by, created_at)

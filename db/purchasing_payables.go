@@ -95,6 +95,20 @@ func findInvoice(ctx context.Context, q Queryer, id int64, field string) (*jxc.S
 
 // createPayableInvoice records the open payable of a landed or operating
 // cost billed by a supplier; its journal entry is the cost's own.
+// payableInvoiceFor creates the supplier invoice that a cost paid from
+// payables leaves open (nil for a cost paid from the bank).
+func payableInvoiceFor(ctx context.Context, tx *Tx, from jxc.PayFrom, sup *jxc.Supplier, kind jxc.SupplierInvoiceKind, invoiceNo *string,
+	date jxc.Date, amount decimal.Decimal, entryID *int64) (*int64, error) {
+	if from != jxc.PayFromPayable {
+		return nil, nil
+	}
+	id, err := createPayableInvoice(ctx, tx, sup, kind, *invoiceNo, date, amount, entryID)
+	if err != nil {
+		return nil, err
+	}
+	return &id, nil
+}
+
 func createPayableInvoice(ctx context.Context, tx *Tx, sup *jxc.Supplier, kind jxc.SupplierInvoiceKind, invoiceNo string, date jxc.Date,
 	amount decimal.Decimal, entryID *int64) (int64, error) {
 	id, number, err := newNumber(ctx, tx, "supplier_invoices", "SI")
@@ -463,13 +477,9 @@ func (s *PurchasingService) PostLandedCost(ctx context.Context, in jxc.LandedCos
 		if err != nil {
 			return 0, err
 		}
-		var invID *int64
-		if in.PayFrom == jxc.PayFromPayable {
-			iid, err := createPayableInvoice(ctx, tx, sup, jxc.InvoiceLandedCost, *in.SupplierInvoiceNo, in.PostingDate, in.Amount, p.EntryID)
-			if err != nil {
-				return 0, err
-			}
-			invID = &iid
+		invID, err := payableInvoiceFor(ctx, tx, in.PayFrom, sup, jxc.InvoiceLandedCost, in.SupplierInvoiceNo, in.PostingDate, in.Amount, p.EntryID)
+		if err != nil {
+			return 0, err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO landed_costs (id, number, kind, basis, posting_date, amount, description, supplier_invoice_id,
 			journal_entry_id, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, coalesce($7, ''), $8, $9, $10, $11)`,

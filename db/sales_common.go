@@ -130,3 +130,26 @@ func (s *SalesService) write(ctx context.Context, op jxc.Op, fn func(tx *Tx) err
 	}
 	return s.db.Write(ctx, op, fn)
 }
+
+// salesFill loads what a page of sales documents refers to, as of a day.
+type salesFill[T any] func(ctx context.Context, q Queryer, asOf jxc.Date, docs []T) error
+
+// salesPage reads one page of sales documents and fills them as of today.
+func salesPage[T any](ctx context.Context, db *DB, p jxc.PageArgs, cols, table string, w *where, orderBy string, fill salesFill[T]) (*jxc.Page[T], error) {
+	pg, err := page[T](ctx, db, p, cols, table, w, orderBy)
+	if err != nil {
+		return nil, err
+	}
+	return pg, fill(ctx, db, jxc.Today(db.Now()), pg.Items)
+}
+
+// salesChildPages reads a page of each parent's sales documents, for every
+// parent at once (childPages), and fills them as of today.
+func salesChildPages[T any](ctx context.Context, db *DB, p jxc.PageArgs, parents []int64, parentCol, cols, table, orderBy string,
+	parentOf func(T) int64, fill salesFill[T]) (map[int64]*jxc.Page[T], error) {
+	pages, err := childPages(ctx, db, p, parents, parentCol, cols, table, nil, orderBy, parentOf)
+	if err != nil {
+		return nil, err
+	}
+	return pages, fill(ctx, db, jxc.Today(db.Now()), pagesItems(pages))
+}

@@ -177,22 +177,14 @@ func (s *SalesService) FindSalesInvoiceByID(ctx context.Context, id int64) (*jxc
 // FindSalesInvoices implements jxc.SalesService, newest first.
 func (s *SalesService) FindSalesInvoices(ctx context.Context, f jxc.SalesDocumentFilter, p jxc.PageArgs) (*jxc.Page[*jxc.SalesInvoice], error) {
 	w := docWhere(f, "posting_date")
-	pg, err := page[*jxc.SalesInvoice](ctx, s.db, p, salesInvoiceCols, "sales_invoices", w, "posting_date DESC, id DESC")
-	if err != nil {
-		return nil, err
-	}
-	return pg, fillInvoices(ctx, s.db, jxc.Today(s.db.Now()), pg.Items)
+	return salesPage(ctx, s.db, p, salesInvoiceCols, "sales_invoices", w, "posting_date DESC, id DESC", fillInvoices)
 }
 
 // FindSalesInvoicesByCustomer implements jxc.SalesService: a page of each
 // customer's invoices, newest first, read for every customer at once.
 func (s *SalesService) FindSalesInvoicesByCustomer(ctx context.Context, customerIDs []int64, p jxc.PageArgs) (map[int64]*jxc.Page[*jxc.SalesInvoice], error) {
-	pages, err := childPages(ctx, s.db, p, customerIDs, "customer_id", salesInvoiceCols, "sales_invoices", nil, "posting_date DESC, id DESC",
-		func(i *jxc.SalesInvoice) int64 { return i.CustomerID })
-	if err != nil {
-		return nil, err
-	}
-	return pages, fillInvoices(ctx, s.db, jxc.Today(s.db.Now()), pagesItems(pages))
+	return salesChildPages(ctx, s.db, p, customerIDs, "customer_id", salesInvoiceCols, "sales_invoices", "posting_date DESC, id DESC",
+		func(i *jxc.SalesInvoice) int64 { return i.CustomerID }, fillInvoices)
 }
 
 // ReceivablesAging implements jxc.SalesService: each invoice's balance as

@@ -326,22 +326,14 @@ func (s *SalesService) FindSalesOrders(ctx context.Context, f jxc.SalesDocumentF
 	if f.OrderID != nil {
 		w.add(`id = %s`, *f.OrderID)
 	}
-	pg, err := page[*jxc.SalesOrder](ctx, s.db, p, salesOrderCols, "sales_orders", w, "posting_date DESC, id DESC")
-	if err != nil {
-		return nil, err
-	}
-	return pg, fillSalesOrders(ctx, s.db, jxc.Today(s.db.Now()), pg.Items)
+	return salesPage(ctx, s.db, p, salesOrderCols, "sales_orders", w, "posting_date DESC, id DESC", fillSalesOrders)
 }
 
 // FindSalesOrdersByCustomer implements jxc.SalesService: a page of each
 // customer's orders, newest first, read for every customer at once.
 func (s *SalesService) FindSalesOrdersByCustomer(ctx context.Context, customerIDs []int64, p jxc.PageArgs) (map[int64]*jxc.Page[*jxc.SalesOrder], error) {
-	pages, err := childPages(ctx, s.db, p, customerIDs, "customer_id", salesOrderCols, "sales_orders", nil, "posting_date DESC, id DESC",
-		func(o *jxc.SalesOrder) int64 { return o.CustomerID })
-	if err != nil {
-		return nil, err
-	}
-	return pages, fillSalesOrders(ctx, s.db, jxc.Today(s.db.Now()), pagesItems(pages))
+	return salesChildPages(ctx, s.db, p, customerIDs, "customer_id", salesOrderCols, "sales_orders", "posting_date DESC, id DESC",
+		func(o *jxc.SalesOrder) int64 { return o.CustomerID }, fillSalesOrders)
 }
 
 // FindReplenishmentNeeds implements jxc.SalesService, oldest first.

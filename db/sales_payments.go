@@ -249,22 +249,14 @@ func (s *SalesService) findPayment(ctx context.Context, id int64) (*jxc.Customer
 // FindCustomerPayments implements jxc.SalesService, newest first.
 func (s *SalesService) FindCustomerPayments(ctx context.Context, f jxc.SalesDocumentFilter, p jxc.PageArgs) (*jxc.Page[*jxc.CustomerPayment], error) {
 	f.Status = nil
-	pg, err := page[*jxc.CustomerPayment](ctx, s.db, p, customerPaymentCols, "customer_payments", docWhere(f, "posting_date"), "posting_date DESC, id DESC")
-	if err != nil {
-		return nil, err
-	}
-	return pg, fillPayments(ctx, s.db, jxc.Today(s.db.Now()), pg.Items)
+	return salesPage(ctx, s.db, p, customerPaymentCols, "customer_payments", docWhere(f, "posting_date"), "posting_date DESC, id DESC", fillPayments)
 }
 
 // FindCustomerPaymentsByCustomer implements jxc.SalesService: a page of
 // each customer's payments, newest first, read for every customer at once.
 func (s *SalesService) FindCustomerPaymentsByCustomer(ctx context.Context, customerIDs []int64, p jxc.PageArgs) (map[int64]*jxc.Page[*jxc.CustomerPayment], error) {
-	pages, err := childPages(ctx, s.db, p, customerIDs, "customer_id", customerPaymentCols, "customer_payments", nil, "posting_date DESC, id DESC",
-		func(pay *jxc.CustomerPayment) int64 { return pay.CustomerID })
-	if err != nil {
-		return nil, err
-	}
-	return pages, fillPayments(ctx, s.db, jxc.Today(s.db.Now()), pagesItems(pages))
+	return salesChildPages(ctx, s.db, p, customerIDs, "customer_id", customerPaymentCols, "customer_payments", "posting_date DESC, id DESC",
+		func(pay *jxc.CustomerPayment) int64 { return pay.CustomerID }, fillPayments)
 }
 
 // fillPayments loads the allocations and customers of a page of payments:

@@ -165,12 +165,8 @@ func (s *SalesService) findReturns(ctx context.Context, f jxc.SalesDocumentFilte
 // FindSalesReturnsByCustomer implements jxc.SalesService: a page of each
 // customer's returns, newest first, read for every customer at once.
 func (s *SalesService) FindSalesReturnsByCustomer(ctx context.Context, customerIDs []int64, p jxc.PageArgs) (map[int64]*jxc.Page[*jxc.SalesReturn], error) {
-	pages, err := childPages(ctx, s.db, p, customerIDs, "customer_id", salesReturnCols, "sales_returns", nil, "posting_date DESC, id DESC",
-		func(r *jxc.SalesReturn) int64 { return r.CustomerID })
-	if err != nil {
-		return nil, err
-	}
-	return pages, fillReturns(ctx, s.db, jxc.Today(s.db.Now()), pagesItems(pages))
+	return salesChildPages(ctx, s.db, p, customerIDs, "customer_id", salesReturnCols, "sales_returns", "posting_date DESC, id DESC",
+		func(r *jxc.SalesReturn) int64 { return r.CustomerID }, fillReturns)
 }
 
 // fillReturns loads the lines, products and customers of a page of

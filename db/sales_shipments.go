@@ -235,11 +235,7 @@ func (s *SalesService) FindShipments(ctx context.Context, f jxc.SalesDocumentFil
 	if f.OrderID != nil {
 		w.add(`order_id = %s`, *f.OrderID)
 	}
-	pg, err := page[*jxc.Shipment](ctx, s.db, p, shipmentCols, "shipments", w, "id DESC")
-	if err != nil {
-		return nil, err
-	}
-	return pg, fillShipments(ctx, s.db, jxc.Today(s.db.Now()), pg.Items)
+	return salesPage(ctx, s.db, p, shipmentCols, "shipments", w, "id DESC", fillShipments)
 }
 
 // FindShipmentsByCustomer implements jxc.SalesService: a page of each
@@ -265,9 +261,6 @@ func (s *SalesService) FindShipmentsByOrder(ctx context.Context, orderIDs []int6
 
 func (s *SalesService) shipmentsOf(ctx context.Context, parentCol string, parents []int64, p jxc.PageArgs,
 	parentOf func(*jxc.Shipment) int64) (map[int64]*jxc.Page[*jxc.Shipment], error) {
-	pages, err := childPages(ctx, s.db, p, parents, parentCol, shipmentCols, "shipments", nil, "id DESC", parentOf)
-	if err != nil {
-		return nil, err
-	}
-	return pages, fillShipments(ctx, s.db, jxc.Today(s.db.Now()), pagesItems(pages))
+	return salesChildPages(ctx, s.db, p, parents, parentCol, shipmentCols, "shipments", "id DESC",
+		parentOf, fillShipments)
 }
