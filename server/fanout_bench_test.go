@@ -9,7 +9,6 @@ import (
 	"net/http/cookiejar"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
@@ -36,10 +35,7 @@ func TestFanoutFigures(t *testing.T) {
 	subscribers := envInt("JXC_BENCH_SUBSCRIBERS", 1000)
 	changes := envInt("JXC_BENCH_CHANGES", 50)
 
-	bin := filepath.Join(t.TempDir(), "jxc")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := buildBinary(t)
 	cmd := exec.Command(bin)
 	cmd.Env = append(os.Environ(), "DEMO=1", "ADDR=127.0.0.1:0", "DATABASE_URL="+dbtest.NewURL(t), "LOG_LEVEL=warn")
 	stdout, _ := cmd.StdoutPipe()

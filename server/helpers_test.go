@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -280,4 +282,15 @@ func (c *client) recordPayment(customerID, amount string) {
 	if len(r.Errors) > 0 || !strings.Contains(string(r.Data["recordCustomerPayment"]), `"userErrors":[]`) {
 		c.t.Fatalf("payment: %s %+v", r.Data["recordCustomerPayment"], r.Errors)
 	}
+}
+
+// buildBinary builds the server into a temporary directory, for the tests
+// that run the real binary as a process.
+func buildBinary(t testing.TB) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "jxc")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
 }

@@ -11,7 +11,6 @@ import (
 	"net/http/cookiejar"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"sync"
 	"sync/atomic"
@@ -31,10 +30,7 @@ func TestSIGKILLUnderWriteLoadLosesNothing(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and kills it ten times")
 	}
-	bin := filepath.Join(t.TempDir(), "jxc")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := buildBinary(t)
 	url := dbtest.NewURL(t)
 	var mu sync.Mutex
 	base := ""
