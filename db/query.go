@@ -2,6 +2,8 @@ package db
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -96,4 +98,16 @@ func anyOf[S ~string](w *where, col string, vs []S) {
 		ss[i] = string(v)
 	}
 	w.add(col+` = ANY(%s)`, pq.Array(ss))
+}
+
+// getByID reads the row of table with id, or ENOTFOUND on "id" naming what.
+func getByID[T any](ctx context.Context, q Queryer, cols, table, what string, id int64) (*T, error) {
+	out := new(T)
+	err := q.GetContext(ctx, out, `SELECT `+cols+` FROM `+table+` WHERE id = $1`, id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("id", what, id)
+	} else if err != nil {
+		return nil, err
+	}
+	return out, nil
 }

@@ -153,3 +153,15 @@ func salesChildPages[T any](ctx context.Context, db *DB, p jxc.PageArgs, parents
 	}
 	return pages, fill(ctx, db, jxc.Today(db.Now()), pagesItems(pages))
 }
+
+// salesDocument reads one sales document in one read-only snapshot: find
+// reads it, fill what it refers to as of that snapshot's day.
+func salesDocument[T any](ctx context.Context, db *DB, find func(tx *Tx) (T, error), fill salesFill[T]) (T, error) {
+	return inSnapshot(ctx, db, func(tx *Tx) (T, error) {
+		d, err := find(tx)
+		if err != nil {
+			return d, err
+		}
+		return d, fill(ctx, tx, today(tx), []T{d})
+	})
+}

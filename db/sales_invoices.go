@@ -2,8 +2,6 @@ package db
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 
 	"github.com/lib/pq"
@@ -162,16 +160,9 @@ func (s *SalesService) CreateSalesInvoice(ctx context.Context, in jxc.SalesInvoi
 
 // FindSalesInvoiceByID implements jxc.SalesService.
 func (s *SalesService) FindSalesInvoiceByID(ctx context.Context, id int64) (*jxc.SalesInvoice, error) {
-	return inSnapshot(ctx, s.db, func(tx *Tx) (*jxc.SalesInvoice, error) {
-		inv := &jxc.SalesInvoice{}
-		err := tx.GetContext(ctx, inv, `SELECT `+salesInvoiceCols+` FROM sales_invoices WHERE id = $1`, id)
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil, notFound("id", "sales invoice", id)
-		} else if err != nil {
-			return nil, err
-		}
-		return inv, fillInvoices(ctx, tx, today(tx), []*jxc.SalesInvoice{inv})
-	})
+	return salesDocument(ctx, s.db, func(tx *Tx) (*jxc.SalesInvoice, error) {
+		return getByID[jxc.SalesInvoice](ctx, tx, salesInvoiceCols, "sales_invoices", "sales invoice", id)
+	}, fillInvoices)
 }
 
 // FindSalesInvoices implements jxc.SalesService, newest first.

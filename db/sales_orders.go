@@ -294,13 +294,7 @@ func (s *SalesService) orderResult(ctx context.Context, id int64) (*jxc.SalesOrd
 
 // FindSalesOrderByID implements jxc.SalesService.
 func (s *SalesService) FindSalesOrderByID(ctx context.Context, id int64) (*jxc.SalesOrder, error) {
-	return inSnapshot(ctx, s.db, func(tx *Tx) (*jxc.SalesOrder, error) {
-		o, err := findSalesOrder(ctx, tx, id, false)
-		if err != nil {
-			return nil, err
-		}
-		return o, fillSalesOrders(ctx, tx, today(tx), []*jxc.SalesOrder{o})
-	})
+	return salesDocument(ctx, s.db, func(tx *Tx) (*jxc.SalesOrder, error) { return findSalesOrder(ctx, tx, id, false) }, fillSalesOrders)
 }
 
 func docWhere(f jxc.SalesDocumentFilter, dateCol string) *where {

@@ -234,16 +234,9 @@ const customerPaymentCols = `id, number, customer_id, posting_date, amount, bank
 	journal_entry_id, created_at`
 
 func (s *SalesService) findPayment(ctx context.Context, id int64) (*jxc.CustomerPayment, error) {
-	return inSnapshot(ctx, s.db, func(tx *Tx) (*jxc.CustomerPayment, error) {
-		pay := &jxc.CustomerPayment{}
-		err := tx.GetContext(ctx, pay, `SELECT `+customerPaymentCols+` FROM customer_payments WHERE id = $1`, id)
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil, notFound("id", "payment", id)
-		} else if err != nil {
-			return nil, err
-		}
-		return pay, fillPayments(ctx, tx, today(tx), []*jxc.CustomerPayment{pay})
-	})
+	return salesDocument(ctx, s.db, func(tx *Tx) (*jxc.CustomerPayment, error) {
+		return getByID[jxc.CustomerPayment](ctx, tx, customerPaymentCols, "customer_payments", "payment", id)
+	}, fillPayments)
 }
 
 // FindCustomerPayments implements jxc.SalesService, newest first.

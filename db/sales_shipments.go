@@ -220,13 +220,7 @@ func (s *SalesService) ConfirmDelivery(ctx context.Context, in jxc.DeliveryInput
 
 // FindShipmentByID implements jxc.SalesService.
 func (s *SalesService) FindShipmentByID(ctx context.Context, id int64) (*jxc.Shipment, error) {
-	return inSnapshot(ctx, s.db, func(tx *Tx) (*jxc.Shipment, error) {
-		sh, err := findShipment(ctx, tx, id, false)
-		if err != nil {
-			return nil, err
-		}
-		return sh, fillShipments(ctx, tx, today(tx), []*jxc.Shipment{sh})
-	})
+	return salesDocument(ctx, s.db, func(tx *Tx) (*jxc.Shipment, error) { return findShipment(ctx, tx, id, false) }, fillShipments)
 }
 
 // FindShipments implements jxc.SalesService, newest first.
