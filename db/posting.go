@@ -401,3 +401,14 @@ func checkStockRefs(ctx context.Context, q Queryer, es *jxc.Errors, refs []stock
 	}
 	return nil
 }
+
+// numberAndPost numbers a new document of table and posts the event that
+// event makes with its number, the document being the entry's source.
+func numberAndPost[E jxc.Event](ctx context.Context, tx *Tx, table, prefix string, event func(number string) E) (id int64, number string, ev E, p *posted, err error) {
+	if id, number, err = newNumber(ctx, tx, table, prefix); err != nil {
+		return
+	}
+	ev = event(number)
+	p, err = post(ctx, tx, ev, &id)
+	return
+}

@@ -164,12 +164,7 @@ func (s *PurchasingService) PostSupplierInvoice(ctx context.Context, in jxc.Supp
 		if err != nil {
 			return 0, err
 		}
-		id, number, err := newNumber(ctx, tx, "supplier_invoices", "SI")
-		if err != nil {
-			return 0, err
-		}
-		ev := plan.Posting(number)
-		p, err := post(ctx, tx, ev, &id)
+		id, number, ev, p, err := numberAndPost(ctx, tx, "supplier_invoices", "SI", plan.Posting)
 		if err != nil {
 			return 0, err
 		}
@@ -468,12 +463,7 @@ func (s *PurchasingService) PostLandedCost(ctx context.Context, in jxc.LandedCos
 		if err != nil {
 			return 0, err
 		}
-		id, number, err := newNumber(ctx, tx, "landed_costs", "LC")
-		if err != nil {
-			return 0, err
-		}
-		ev := plan.Posting(number)
-		p, err := post(ctx, tx, ev, &id)
+		id, number, ev, p, err := numberAndPost(ctx, tx, "landed_costs", "LC", plan.Posting)
 		if err != nil {
 			return 0, err
 		}
