@@ -71,6 +71,23 @@ func (c *cycle) books(step string, want map[string]string) {
 	}
 }
 
+// budgetLine creates a budget line of cost centre TEST-OPS for the month
+// of period, owned by the manager, and returns its id.
+func (c *cycle) budgetLine(step string, period map[string]any, account, amount, policy string) string {
+	c.t.Helper()
+	var bl struct {
+		CreateBudgetLine struct {
+			BudgetLine struct{ ID string }
+			UserErrors []userErr
+		}
+	}
+	c.fin.gql(fmt.Sprintf(`mutation($y: Int!, $m: Int!, $o: ID) { createBudgetLine(input: {year: $y, month: $m, costCentre: "TEST-OPS", accountCode: "%s",
+		amount: "%s", policy: %s, ownerId: $o}) { budgetLine { id } userErrors { code field message } } }`, account, amount, policy),
+		map[string]any{"y": period["y"], "m": period["m"], "o": c.managerID}, &bl)
+	noUserErrors(c.t, step, bl.CreateBudgetLine.UserErrors)
+	return bl.CreateBudgetLine.BudgetLine.ID
+}
+
 type line struct{ Account, Debit, Credit string }
 
 // entry asserts the journal lines of a document's entry, in order.
@@ -334,17 +351,7 @@ func TestProcureToPayThroughGraphQL(t *testing.T) {
 	}
 
 	// 3. Approval runs the budget check: BLOCK refuses, saying by how much.
-	var bl struct {
-		CreateBudgetLine struct {
-			BudgetLine struct{ ID string }
-			UserErrors []userErr
-		}
-	}
-	c.fin.gql(`mutation($y: Int!, $m: Int!, $o: ID) { createBudgetLine(input: {year: $y, month: $m, costCentre: "TEST-OPS", accountCode: "1405",
-		amount: "1500", policy: BLOCK, ownerId: $o}) { budgetLine { id } userErrors { code field message } } }`,
-		map[string]any{"y": period["y"], "m": period["m"], "o": c.managerID}, &bl)
-	noUserErrors(t, "budget line", bl.CreateBudgetLine.UserErrors)
-	goodsLine := bl.CreateBudgetLine.BudgetLine.ID
+	goodsLine := c.budgetLine("budget line", period, "1405", "1500", "BLOCK")
 	type orderPayload struct {
 		PurchaseOrder *struct{ Status string }
 		Warnings      []string
@@ -563,11 +570,7 @@ func TestProcureToPayThroughGraphQL(t *testing.T) {
 
 	// 9. Operating costs against a WARN budget: warnings past 100 %, and
 	// the owner alerted at 80 % and at 100 %, once each.
-	c.fin.gql(`mutation($y: Int!, $m: Int!, $o: ID) { createBudgetLine(input: {year: $y, month: $m, costCentre: "TEST-OPS", accountCode: "6602",
-		amount: "1000", policy: WARN, ownerId: $o}) { budgetLine { id } userErrors { code field message } } }`,
-		map[string]any{"y": period["y"], "m": period["m"], "o": c.managerID}, &bl)
-	noUserErrors(t, "budget line 2", bl.CreateBudgetLine.UserErrors)
-	opsLine := bl.CreateBudgetLine.BudgetLine.ID
+	opsLine := c.budgetLine("budget line 2", period, "6602", "1000", "WARN")
 	type ocPayload struct {
 		PostOperatingCost struct {
 			OperatingCost *struct{ ID string }
