@@ -274,11 +274,8 @@ func (s *CatalogService) FindProductByBarcode(ctx context.Context, barcode strin
 }
 
 func findProduct(ctx context.Context, q Queryer, id int64) (*jxc.Product, error) {
-	p := &jxc.Product{}
-	err := q.GetContext(ctx, p, `SELECT `+productCols+` FROM products WHERE id = $1`, id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no product %d", id)
-	} else if err != nil {
+	p, err := getByID[jxc.Product](ctx, q, productCols, "products", "product", id)
+	if err != nil {
 		return nil, err
 	}
 	return p, fillProducts(ctx, q, []*jxc.Product{p})
@@ -416,11 +413,8 @@ func (s *CatalogService) FindWarehouseByID(ctx context.Context, id int64) (*jxc.
 }
 
 func findWarehouse(ctx context.Context, q Queryer, id int64) (*jxc.Warehouse, error) {
-	w := &jxc.Warehouse{}
-	err := q.GetContext(ctx, w, `SELECT `+warehouseCols+` FROM warehouses WHERE id = $1`, id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no warehouse %d", id)
-	} else if err != nil {
+	w, err := getByID[jxc.Warehouse](ctx, q, warehouseCols, "warehouses", "warehouse", id)
+	if err != nil {
 		return nil, err
 	}
 	return w, fillWarehouses(ctx, q, []*jxc.Warehouse{w})
@@ -430,21 +424,10 @@ func fillWarehouses(ctx context.Context, q Queryer, ws []*jxc.Warehouse) error {
 	if len(ws) == 0 {
 		return nil
 	}
-	ids := make([]int64, len(ws))
-	byID := map[int64]*jxc.Warehouse{}
-	for i, w := range ws {
-		ids[i] = w.ID
-		w.Locations = []*jxc.Location{}
-		byID[w.ID] = w
-	}
-	var locs []*jxc.Location
-	if err := q.SelectContext(ctx, &locs, `SELECT `+locationCols+` FROM locations WHERE warehouse_id = ANY($1) ORDER BY warehouse_id, code`, pq.Array(ids)); err != nil {
-		return err
-	}
-	for _, l := range locs {
-		byID[l.WarehouseID].Locations = append(byID[l.WarehouseID].Locations, l)
-	}
-	return nil
+	_, err := fillChildren(ctx, q, ws, func(w *jxc.Warehouse) (int64, *[]*jxc.Location) { return w.ID, &w.Locations },
+		`SELECT `+locationCols+` FROM locations WHERE warehouse_id = ANY($1) ORDER BY warehouse_id, code`,
+		func(l *jxc.Location) int64 { return l.WarehouseID })
+	return err
 }
 
 // CreateLocation implements jxc.CatalogService.

@@ -332,16 +332,11 @@ func fillEntries(ctx context.Context, q Queryer, es []*jxc.JournalEntry) error {
 	if len(es) == 0 {
 		return nil
 	}
-	ids := make([]int64, len(es))
-	byID := map[int64]*jxc.JournalEntry{}
-	for i, e := range es {
-		ids[i] = e.ID
-		e.Lines = []*jxc.JournalLine{}
-		byID[e.ID] = e
-	}
-	var lines []*jxc.JournalLine
-	if err := q.SelectContext(ctx, &lines, `SELECT id, entry_id, line_no, account_code, debit, credit, cost_centre, partner, product_id, description
-		FROM journal_lines WHERE entry_id = ANY($1) ORDER BY entry_id, line_no`, pq.Array(ids)); err != nil {
+	lines, err := fillChildren(ctx, q, es, func(e *jxc.JournalEntry) (int64, *[]*jxc.JournalLine) { return e.ID, &e.Lines },
+		`SELECT id, entry_id, line_no, account_code, debit, credit, cost_centre, partner, product_id, description
+		FROM journal_lines WHERE entry_id = ANY($1) ORDER BY entry_id, line_no`,
+		func(l *jxc.JournalLine) int64 { return l.EntryID })
+	if err != nil {
 		return err
 	}
 	codes := []string{}
@@ -371,7 +366,6 @@ func fillEntries(ctx context.Context, q Queryer, es []*jxc.JournalEntry) error {
 		if l.ProductID != nil {
 			l.Product = products[*l.ProductID]
 		}
-		byID[l.EntryID].Lines = append(byID[l.EntryID].Lines, l)
 	}
 	return nil
 }

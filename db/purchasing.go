@@ -91,21 +91,10 @@ func collect[T any](xs []T, id func(T) int64) []int64 {
 }
 
 func productsByID(ctx context.Context, q Queryer, ids []int64) (map[int64]*jxc.Product, error) {
-	out := map[int64]*jxc.Product{}
 	if len(ids) == 0 {
-		return out, nil
+		return map[int64]*jxc.Product{}, nil
 	}
-	var ps []*jxc.Product
-	if err := q.SelectContext(ctx, &ps, `SELECT `+productCols+` FROM products WHERE id = ANY($1)`, pq.Array(ids)); err != nil {
-		return nil, err
-	}
-	if err := fillProducts(ctx, q, ps); err != nil {
-		return nil, err
-	}
-	for _, p := range ps {
-		out[p.ID] = p
-	}
-	return out, nil
+	return rowsByID(ctx, q, productCols, "products", ids, fillProducts, func(p *jxc.Product) int64 { return p.ID })
 }
 
 func suppliersByID(ctx context.Context, q Queryer, ids []int64) (map[int64]*jxc.Supplier, error) {
@@ -125,13 +114,7 @@ func suppliersByID(ctx context.Context, q Queryer, ids []int64) (map[int64]*jxc.
 
 func findSupplier(ctx context.Context, q Queryer, id int64) (*jxc.Supplier, error) {
 	ss, err := loadSuppliers(ctx, q, `SELECT `+supplierCols+` FROM suppliers WHERE id = $1`, id)
-	if err != nil {
-		return nil, err
-	}
-	if len(ss) == 0 {
-		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no supplier %d", id)
-	}
-	return ss[0], nil
+	return theOne(ss, err, "id", "supplier", id)
 }
 
 // CreateSupplier implements jxc.PurchasingService.

@@ -83,29 +83,12 @@ func fillOrders(ctx context.Context, q Queryer, rows []*orderRow) ([]*jxc.Purcha
 }
 
 func warehousesByID(ctx context.Context, q Queryer, ids []int64) (map[int64]*jxc.Warehouse, error) {
-	out := map[int64]*jxc.Warehouse{}
-	var ws []*jxc.Warehouse
-	if err := q.SelectContext(ctx, &ws, `SELECT `+warehouseCols+` FROM warehouses WHERE id = ANY($1)`, pq.Array(ids)); err != nil {
-		return nil, err
-	}
-	if err := fillWarehouses(ctx, q, ws); err != nil {
-		return nil, err
-	}
-	for _, w := range ws {
-		out[w.ID] = w
-	}
-	return out, nil
+	return rowsByID(ctx, q, warehouseCols, "warehouses", ids, fillWarehouses, func(w *jxc.Warehouse) int64 { return w.ID })
 }
 
 func findOrder(ctx context.Context, q Queryer, id int64, field string) (*jxc.PurchaseOrder, error) {
 	os, err := loadOrders(ctx, q, `SELECT `+orderCols+` FROM purchase_orders WHERE id = $1`, id)
-	if err != nil {
-		return nil, err
-	}
-	if len(os) == 0 {
-		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, field, "no purchase order %d", id)
-	}
-	return os[0], nil
+	return theOne(os, err, field, "purchase order", id)
 }
 
 // lockOrder locks an order and its lines and returns them.

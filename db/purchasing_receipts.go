@@ -200,13 +200,7 @@ func loadReceipts(ctx context.Context, q Queryer, query string, args ...any) ([]
 
 func findReceipt(ctx context.Context, q Queryer, id int64) (*jxc.GoodsReceipt, error) {
 	rs, err := loadReceipts(ctx, q, `SELECT `+receiptCols+` FROM goods_receipts WHERE id = $1`, id)
-	if err != nil {
-		return nil, err
-	}
-	if len(rs) == 0 {
-		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no goods receipt %d", id)
-	}
-	return rs[0], nil
+	return theOne(rs, err, "id", "goods receipt", id)
 }
 
 // FindGoodsReceiptsByOrder implements jxc.PurchasingService: the receipts

@@ -111,3 +111,39 @@ func getByID[T any](ctx context.Context, q Queryer, cols, table, what string, id
 	}
 	return out, nil
 }
+
+// rowsByID reads the rows of table with the ids, fills what they refer to
+// (fill) and returns them by id.
+func rowsByID[T any](ctx context.Context, q Queryer, cols, table string, ids []int64, fill func(context.Context, Queryer, []T) error,
+	id func(T) int64) (map[int64]T, error) {
+	var rows []T
+	if err := q.SelectContext(ctx, &rows, `SELECT `+cols+` FROM `+table+` WHERE id = ANY($1)`, pq.Array(ids)); err != nil {
+		return nil, err
+	}
+	if err := fill(ctx, q, rows); err != nil {
+		return nil, err
+	}
+	out := make(map[int64]T, len(rows))
+	for _, r := range rows {
+		out[id(r)] = r
+	}
+	return out, nil
+}
+
+// theOne returns the one row a read by id found, or ENOTFOUND on field
+// naming what.
+func theOne[T any](rows []T, err error, field, what string, id int64) (T, error) {
+	var zero T
+	if err != nil {
+		return zero, err
+	}
+	if len(rows) == 0 {
+		return zero, notFound(field, what, id)
+	}
+	return rows[0], nil
+}
+
+// notFound is the error for a record that does not exist: "no <what> <id>".
+func notFound(field, what string, id int64) error {
+	return jxc.FieldErrorf(jxc.ENOTFOUND, field, "no %s %d", what, id)
+}

@@ -116,10 +116,6 @@ func productRefs(ctx context.Context, q Queryer, ids []int64) (map[int64]*jxc.Pr
 	return out, nil
 }
 
-func notFound(field, what string, id int64) error {
-	return jxc.FieldErrorf(jxc.ENOTFOUND, field, "no %s %d", what, id)
-}
-
 // write runs one business write (db.Write). The demo loader's
 // transactions commit without waiting for the WAL flush: the loader's last
 // write, the demo_loaded setting, is committed normally afterwards, and WAL
