@@ -274,7 +274,7 @@ func (s *CatalogService) FindProductByBarcode(ctx context.Context, barcode strin
 }
 
 func findProduct(ctx context.Context, q Queryer, id int64) (*jxc.Product, error) {
-	p, err := getByID[jxc.Product](ctx, q, productCols, "products", "product", id)
+	p, err := getByID[jxc.Product](ctx, q, productCols, "products", "product", id, false)
 	if err != nil {
 		return nil, err
 	}
@@ -413,7 +413,7 @@ func (s *CatalogService) FindWarehouseByID(ctx context.Context, id int64) (*jxc.
 }
 
 func findWarehouse(ctx context.Context, q Queryer, id int64) (*jxc.Warehouse, error) {
-	w, err := getByID[jxc.Warehouse](ctx, q, warehouseCols, "warehouses", "warehouse", id)
+	w, err := getByID[jxc.Warehouse](ctx, q, warehouseCols, "warehouses", "warehouse", id, false)
 	if err != nil {
 		return nil, err
 	}

@@ -100,10 +100,15 @@ func anyOf[S ~string](w *where, col string, vs []S) {
 	w.add(col+` = ANY(%s)`, pq.Array(ss))
 }
 
-// getByID reads the row of table with id, or ENOTFOUND on "id" naming what.
-func getByID[T any](ctx context.Context, q Queryer, cols, table, what string, id int64) (*T, error) {
+// getByID reads the row of table with id, locked FOR UPDATE when lock, or
+// ENOTFOUND on "id" naming what.
+func getByID[T any](ctx context.Context, q Queryer, cols, table, what string, id int64, lock bool) (*T, error) {
 	out := new(T)
-	err := q.GetContext(ctx, out, `SELECT `+cols+` FROM `+table+` WHERE id = $1`, id)
+	query := `SELECT ` + cols + ` FROM ` + table + ` WHERE id = $1`
+	if lock {
+		query += ` FOR UPDATE`
+	}
+	err := q.GetContext(ctx, out, query, id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFound("id", what, id)
 	} else if err != nil {

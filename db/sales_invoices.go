@@ -161,7 +161,7 @@ func (s *SalesService) CreateSalesInvoice(ctx context.Context, in jxc.SalesInvoi
 // FindSalesInvoiceByID implements jxc.SalesService.
 func (s *SalesService) FindSalesInvoiceByID(ctx context.Context, id int64) (*jxc.SalesInvoice, error) {
 	return salesDocument(ctx, s.db, func(tx *Tx) (*jxc.SalesInvoice, error) {
-		return getByID[jxc.SalesInvoice](ctx, tx, salesInvoiceCols, "sales_invoices", "sales invoice", id)
+		return getByID[jxc.SalesInvoice](ctx, tx, salesInvoiceCols, "sales_invoices", "sales invoice", id, false)
 	}, fillInvoices)
 }
 

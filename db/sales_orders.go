@@ -20,15 +20,8 @@ const salesOrderLineCols = `id, order_id, line_no, product_id, quantity, unit_pr
 	reserved, shipped, returned`
 
 func findSalesOrder(ctx context.Context, q Queryer, id int64, lock bool) (*jxc.SalesOrder, error) {
-	o := &jxc.SalesOrder{}
-	query := `SELECT ` + salesOrderCols + ` FROM sales_orders WHERE id = $1`
-	if lock {
-		query += ` FOR UPDATE`
-	}
-	err := q.GetContext(ctx, o, query, id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, notFound("id", "sales order", id)
-	} else if err != nil {
+	o, err := getByID[jxc.SalesOrder](ctx, q, salesOrderCols, "sales_orders", "sales order", id, lock)
+	if err != nil {
 		return nil, err
 	}
 	return o, q.SelectContext(ctx, &o.Lines, `SELECT `+salesOrderLineCols+` FROM sales_order_lines WHERE order_id = $1 ORDER BY line_no`, id)

@@ -235,7 +235,7 @@ const customerPaymentCols = `id, number, customer_id, posting_date, amount, bank
 
 func (s *SalesService) findPayment(ctx context.Context, id int64) (*jxc.CustomerPayment, error) {
 	return salesDocument(ctx, s.db, func(tx *Tx) (*jxc.CustomerPayment, error) {
-		return getByID[jxc.CustomerPayment](ctx, tx, customerPaymentCols, "customer_payments", "payment", id)
+		return getByID[jxc.CustomerPayment](ctx, tx, customerPaymentCols, "customer_payments", "payment", id, false)
 	}, fillPayments)
 }
 

@@ -19,15 +19,8 @@ const shipmentCols = `id, number, order_id, customer_id, warehouse_id, status, p
 const shipmentLineCols = `id, shipment_id, line_no, order_line_id, product_id, quantity, cost_value, returned_quantity, returned_value`
 
 func findShipment(ctx context.Context, q Queryer, id int64, lock bool) (*jxc.Shipment, error) {
-	sh := &jxc.Shipment{}
-	query := `SELECT ` + shipmentCols + ` FROM shipments WHERE id = $1`
-	if lock {
-		query += ` FOR UPDATE`
-	}
-	err := q.GetContext(ctx, sh, query, id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, notFound("id", "shipment", id)
-	} else if err != nil {
+	sh, err := getByID[jxc.Shipment](ctx, q, shipmentCols, "shipments", "shipment", id, lock)
+	if err != nil {
 		return nil, err
 	}
 	return sh, q.SelectContext(ctx, &sh.Lines, `SELECT `+shipmentLineCols+` FROM shipment_lines WHERE shipment_id = $1 ORDER BY line_no`, id)
