@@ -88,20 +88,12 @@ func (r *queryResolver) Products(ctx context.Context, first *int, after *string,
 
 // Product is the resolver for the product field.
 func (r *queryResolver) Product(ctx context.Context, id int64) (*jxc.Product, error) {
-	v, err := r.CatalogService.FindProductByID(ctx, id)
-	if jxc.ErrorCode(err) == jxc.ENOTFOUND {
-		return nil, nil
-	}
-	return v, err
+	return orNil(r.CatalogService.FindProductByID(ctx, id))
 }
 
 // ProductByBarcode is the resolver for the productByBarcode field.
 func (r *queryResolver) ProductByBarcode(ctx context.Context, barcode string) (*jxc.Product, error) {
-	v, err := r.CatalogService.FindProductByBarcode(ctx, barcode)
-	if jxc.ErrorCode(err) == jxc.ENOTFOUND {
-		return nil, nil
-	}
-	return v, err
+	return orNil(r.CatalogService.FindProductByBarcode(ctx, barcode))
 }
 
 // Warehouses is the resolver for the warehouses field.
@@ -116,11 +108,7 @@ func (r *queryResolver) Warehouses(ctx context.Context, first *int, after *strin
 
 // Warehouse is the resolver for the warehouse field.
 func (r *queryResolver) Warehouse(ctx context.Context, id int64) (*jxc.Warehouse, error) {
-	v, err := r.CatalogService.FindWarehouseByID(ctx, id)
-	if jxc.ErrorCode(err) == jxc.ENOTFOUND {
-		return nil, nil
-	}
-	return v, err
+	return orNil(r.CatalogService.FindWarehouseByID(ctx, id))
 }
 
 // Category returns CategoryResolver implementation.

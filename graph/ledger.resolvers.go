@@ -69,11 +69,7 @@ func (r *queryResolver) JournalEntries(ctx context.Context, first *int, after *s
 
 // JournalEntry is the resolver for the journalEntry field.
 func (r *queryResolver) JournalEntry(ctx context.Context, id int64) (*jxc.JournalEntry, error) {
-	v, err := r.LedgerService.FindJournalEntryByID(ctx, id)
-	if jxc.ErrorCode(err) == jxc.ENOTFOUND {
-		return nil, nil
-	}
-	return v, err
+	return orNil(r.LedgerService.FindJournalEntryByID(ctx, id))
 }
 
 // TrialBalance is the resolver for the trialBalance field.

@@ -33,11 +33,7 @@ func (r *subscriptionResolver) ReceivableChanged(ctx context.Context, filter *jx
 	if err != nil {
 		return nil, err
 	}
-	var f jxc.ReceivableFilter
-	if filter != nil {
-		f = *filter
-	}
-	return r.Live.ReceivableChanges(ctx, f, from)
+	return r.Live.ReceivableChanges(ctx, jxc.Deref(filter), from)
 }
 
 // AlertRaised is the resolver for the alertRaised field.
@@ -59,11 +55,7 @@ func (r *subscriptionResolver) StockLevelChanged(ctx context.Context, filter *jx
 	if err != nil {
 		return nil, err
 	}
-	var f jxc.StockLevelFilter
-	if filter != nil {
-		f = *filter
-	}
-	return r.Live.StockLevelChanges(ctx, f, from)
+	return r.Live.StockLevelChanges(ctx, jxc.Deref(filter), from)
 }
 
 // AlertChange returns AlertChangeResolver implementation.

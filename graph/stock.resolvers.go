@@ -45,11 +45,7 @@ func (r *queryResolver) StockMoves(ctx context.Context, first *int, after *strin
 
 // StockDocument is the resolver for the stockDocument field.
 func (r *queryResolver) StockDocument(ctx context.Context, id int64) (*jxc.StockDocument, error) {
-	v, err := r.StockService.FindStockDocument(ctx, id)
-	if jxc.ErrorCode(err) == jxc.ENOTFOUND {
-		return nil, nil
-	}
-	return v, err
+	return orNil(r.StockService.FindStockDocument(ctx, id))
 }
 
 // StockValueSummary is the resolver for the stockValueSummary field.
