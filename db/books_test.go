@@ -60,13 +60,7 @@ func (b *books) wid(i int) int64 { return b.warehouses[i].ID }
 
 func (b *books) mustCheck(t testing.TB) *jxc.BooksCheck {
 	t.Helper()
-	c, err := b.ledger.BooksCheck(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, v := range c.Violations {
-		t.Errorf("books check: %s: %s %v", v.Rule, v.Message, v.Rows)
-	}
+	c := checkBooks(t, b.ledger)
 	if !c.InventoryDifference().IsZero() {
 		t.Errorf("inventory difference %s", c.InventoryDifference())
 	}

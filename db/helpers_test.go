@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jxcgraph/jxc"
 	"github.com/jxcgraph/jxc/db"
 	"github.com/jxcgraph/jxc/db/dbtest"
 )
@@ -21,4 +22,18 @@ func newDemo(t *testing.T) *db.DB {
 	}
 	t.Logf("demo loaded in %s", time.Since(began).Round(time.Millisecond))
 	return d
+}
+
+// checkBooks runs the books check and fails the test for every rule the
+// books break.
+func checkBooks(t testing.TB, ledger *db.LedgerService) *jxc.BooksCheck {
+	t.Helper()
+	c, err := ledger.BooksCheck(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range c.Violations {
+		t.Errorf("books check: %s: %s %v", v.Rule, v.Message, v.Rows)
+	}
+	return c
 }

@@ -74,13 +74,7 @@ func newSalesCo(t testing.TB) *salesCo {
 
 func (c *salesCo) check(t testing.TB) {
 	t.Helper()
-	bc, err := c.ledger.BooksCheck(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, v := range bc.Violations {
-		t.Errorf("books check: %s: %s %v", v.Rule, v.Message, v.Rows)
-	}
+	checkBooks(t, c.ledger)
 }
 
 func (c *salesCo) balance(t testing.TB, pi int, w *jxc.Warehouse) jxc.StockBalance {
