@@ -294,3 +294,13 @@ func buildBinary(t testing.TB) string {
 	}
 	return bin
 }
+
+// buildBinaryUnlessShort skips the test in -short mode, saying why (what
+// the test does with the binary), and otherwise builds the binary.
+func buildBinaryUnlessShort(t testing.TB, why string) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip(why)
+	}
+	return buildBinary(t)
+}

@@ -27,10 +27,7 @@ import (
 // operation a client saw succeed is in the database exactly once, nothing
 // is half-written (the books reconcile), and retried keys did not post twice.
 func TestSIGKILLUnderWriteLoadLosesNothing(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary and kills it ten times")
-	}
-	bin := buildBinary(t)
+	bin := buildBinaryUnlessShort(t, "builds the binary and kills it ten times")
 	url := dbtest.NewURL(t)
 	var mu sync.Mutex
 	base := ""

@@ -22,10 +22,7 @@ import (
 // PostgreSQL: a clean stop leaves no PostgreSQL process, a second start
 // reuses the data directory, and after SIGKILL the next start still works.
 func TestManagedPostgresLifecycle(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
-	bin := buildBinary(t)
+	bin := buildBinaryUnlessShort(t, "builds and runs the binary")
 	dataDir := t.TempDir()
 	start := func() (*exec.Cmd, string, *strings.Builder) {
 		t.Helper()

@@ -22,10 +22,7 @@ import (
 // locks: applied once) and shows a change committed through one reaching a
 // websocket subscriber of the other.
 func TestTwoServerProcessesShareOneDatabase(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary twice")
-	}
-	bin := buildBinary(t)
+	bin := buildBinaryUnlessShort(t, "builds and runs the binary twice")
 	url := dbtest.NewURL(t)
 	start := func() string {
 		cmd := exec.Command(bin)
