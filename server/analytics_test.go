@@ -2,7 +2,6 @@ package main
 
 import (
 	"testing"
-	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -12,8 +11,7 @@ import (
 func TestDashboardAnalyticsAgreeWithTheLedger(t *testing.T) {
 	app := newTestApp(t)
 	c := app.client(t).mustLogin("manager")
-	today := jxc.Today(time.Now())
-	from := jxc.Date{Year: today.Year - 1, Month: 1, Day: 1}
+	today, from := demoHistory()
 	var r struct {
 		SalesByMonth []struct {
 			Month              string

@@ -20,6 +20,7 @@ import (
 	"github.com/coder/websocket/wsjson"
 	"github.com/shopspring/decimal"
 
+	"github.com/jxcgraph/jxc"
 	"github.com/jxcgraph/jxc/db"
 	"github.com/jxcgraph/jxc/db/dbtest"
 )
@@ -303,4 +304,11 @@ func buildBinaryUnlessShort(t testing.TB, why string) string {
 		t.Skip(why)
 	}
 	return buildBinary(t)
+}
+
+// demoHistory is the span the demo company's history covers: from the first
+// of January last year to today.
+func demoHistory() (today, from jxc.Date) {
+	today = jxc.Today(time.Now())
+	return today, jxc.Date{Year: today.Year - 1, Month: 1, Day: 1}
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"testing"
-	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -17,8 +16,7 @@ import (
 func TestKPITableMatchesTheDocuments(t *testing.T) {
 	app := newTestApp(t)
 	c := app.client(t).mustLogin("manager")
-	today := jxc.Today(time.Now())
-	from := jxc.Date{Year: today.Year - 1, Month: 1, Day: 1}
+	today, from := demoHistory()
 	var r struct {
 		Kpis struct {
 			Current struct {
