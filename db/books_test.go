@@ -5,18 +5,10 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/jxcgraph/jxc"
 	"github.com/jxcgraph/jxc/db"
 	"github.com/jxcgraph/jxc/db/dbtest"
 )
-
-func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
-func decp(s string) *decimal.Decimal {
-	v := dec(s)
-	return &v
-}
 
 // books is a test company: services and a little master data.
 type books struct {

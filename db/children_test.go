@@ -28,13 +28,13 @@ func TestChildPagesMatchThePerParentPages(t *testing.T) {
 		for j := 0; j < n; j++ {
 			date := d1.AddDays(j % 2)
 			if _, err := c.sales.CreateSalesOrder(ctx, jxc.SalesOrderInput{CustomerID: ids[i], PostingDate: &date,
-				Lines: []jxc.SalesOrderLineInput{{ProductID: c.products[j%2].ID, Quantity: d("1")}}}); err != nil {
+				Lines: []jxc.SalesOrderLineInput{{ProductID: c.products[j%2].ID, Quantity: dec("1")}}}); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
 	cursor := jxc.EncodeCursor(0)
-	for _, pa := range []jxc.PageArgs{{}, {First: p(2)}, {First: p(2), After: &cursor}, {First: p(0)}, {First: p(10), After: p(jxc.EncodeCursor(5))}} {
+	for _, pa := range []jxc.PageArgs{{}, {First: jxc.Ptr(2)}, {First: jxc.Ptr(2), After: &cursor}, {First: jxc.Ptr(0)}, {First: jxc.Ptr(10), After: jxc.Ptr(jxc.EncodeCursor(5))}} {
 		cctx, n := db.CountStatements(ctx)
 		pages, err := c.sales.FindSalesOrdersByCustomer(cctx, ids, pa)
 		if err != nil {
@@ -60,7 +60,7 @@ func TestChildPagesMatchThePerParentPages(t *testing.T) {
 			}
 		}
 	}
-	if _, err := c.sales.FindSalesOrdersByCustomer(ctx, ids, jxc.PageArgs{First: p(201)}); jxc.ErrorCode(err) != jxc.EINVALID {
+	if _, err := c.sales.FindSalesOrdersByCustomer(ctx, ids, jxc.PageArgs{First: jxc.Ptr(201)}); jxc.ErrorCode(err) != jxc.EINVALID {
 		t.Errorf("first: 201: %v", err)
 	}
 }

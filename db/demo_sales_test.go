@@ -16,8 +16,8 @@ func TestDemoSalesLoadsThroughTheServices(t *testing.T) {
 	if err != nil || cs.TotalCount != 30 {
 		t.Fatalf("customers %v %v", cs, err)
 	}
-	held, _ := s.FindCustomers(ctx, jxc.CustomerFilter{OnCreditHold: p(true)}, nil, jxc.PageArgs{})
-	overdue, _ := s.FindCustomers(ctx, jxc.CustomerFilter{Overdue: p(true)}, nil, jxc.PageArgs{})
+	held, _ := s.FindCustomers(ctx, jxc.CustomerFilter{OnCreditHold: jxc.Ptr(true)}, nil, jxc.PageArgs{})
+	overdue, _ := s.FindCustomers(ctx, jxc.CustomerFilter{Overdue: jxc.Ptr(true)}, nil, jxc.PageArgs{})
 	if held.TotalCount != 1 || overdue.TotalCount < 3 {
 		t.Fatalf("held %d overdue %d", held.TotalCount, overdue.TotalCount)
 	}
@@ -32,7 +32,7 @@ func TestDemoSalesLoadsThroughTheServices(t *testing.T) {
 		}
 	}
 	rs, _ := s.FindSalesReturns(ctx, jxc.SalesDocumentFilter{}, jxc.PageArgs{})
-	needs, _ := s.FindReplenishmentNeeds(ctx, jxc.ReplenishmentNeedFilter{Status: p(jxc.NeedOpen)}, jxc.PageArgs{})
+	needs, _ := s.FindReplenishmentNeeds(ctx, jxc.ReplenishmentNeedFilter{Status: jxc.Ptr(jxc.NeedOpen)}, jxc.PageArgs{})
 	sat, _ := s.CustomerSatisfaction(ctx, nil)
 	orders, _ := s.FindSalesOrders(ctx, jxc.SalesDocumentFilter{}, jxc.PageArgs{})
 	t.Logf("orders %d, returns %d, open needs %d, satisfaction %s of %d, aging %+v", orders.TotalCount, rs.TotalCount, needs.TotalCount,

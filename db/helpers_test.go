@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/jxcgraph/jxc"
 	"github.com/jxcgraph/jxc/db"
 	"github.com/jxcgraph/jxc/db/dbtest"
@@ -37,3 +39,7 @@ func checkBooks(t testing.TB, ledger *db.LedgerService) *jxc.BooksCheck {
 	}
 	return c
 }
+
+// dec is a decimal literal; decp points to one.
+func dec(s string) decimal.Decimal   { return decimal.RequireFromString(s) }
+func decp(s string) *decimal.Decimal { return jxc.Ptr(dec(s)) }

@@ -13,9 +13,6 @@ import (
 	"github.com/jxcgraph/jxc/db/dbtest"
 )
 
-func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
-func p[T any](v T) *T            { return &v }
-
 // salesCo is a test company for order to cash: two products, warehouses in
 // two regions, opening stock, and a customer.
 type salesCo struct {
@@ -43,29 +40,29 @@ func newSalesCo(t testing.TB) *salesCo {
 	x := dbtest.New(t)
 	c := &salesCo{db: x, sales: db.NewSalesService(x), stock: db.NewStockService(x), ledger: db.NewLedgerService(x), catalog: db.NewCatalogService(x)}
 	for i, price := range []string{"100", "35.50"} {
-		pr, err := c.catalog.CreateProduct(ctx, jxc.ProductInput{SKU: fmt.Sprintf("S-%d", i), Name: fmt.Sprintf("货品 %d", i), Unit: "个", SellPrice: p(d(price))})
+		pr, err := c.catalog.CreateProduct(ctx, jxc.ProductInput{SKU: fmt.Sprintf("S-%d", i), Name: fmt.Sprintf("货品 %d", i), Unit: "个", SellPrice: jxc.Ptr(dec(price))})
 		if err != nil {
 			t.Fatal(err)
 		}
 		c.products = append(c.products, pr)
 	}
 	var err error
-	if c.east, err = c.catalog.CreateWarehouse(ctx, jxc.WarehouseInput{Code: "SH", Name: "上海仓", Region: p("华东")}); err != nil {
+	if c.east, err = c.catalog.CreateWarehouse(ctx, jxc.WarehouseInput{Code: "SH", Name: "上海仓", Region: jxc.Ptr("华东")}); err != nil {
 		t.Fatal(err)
 	}
-	if c.south, err = c.catalog.CreateWarehouse(ctx, jxc.WarehouseInput{Code: "GZ", Name: "广州仓", Region: p("华南")}); err != nil {
+	if c.south, err = c.catalog.CreateWarehouse(ctx, jxc.WarehouseInput{Code: "GZ", Name: "广州仓", Region: jxc.Ptr("华南")}); err != nil {
 		t.Fatal(err)
 	}
 	// 10 @ 60.00 and 3 @ 20.333333 in the east; 5 @ 61.00 of the first in the south.
 	if _, err := c.stock.PostOpeningStock(ctx, jxc.OpeningStock{Date: d0, Lines: []jxc.OpeningStockLine{
-		{ProductID: c.products[0].ID, WarehouseID: c.east.ID, Quantity: d("10"), UnitCost: d("60")},
-		{ProductID: c.products[1].ID, WarehouseID: c.east.ID, Quantity: d("3"), UnitCost: d("20.333333")},
-		{ProductID: c.products[0].ID, WarehouseID: c.south.ID, Quantity: d("5"), UnitCost: d("61")},
+		{ProductID: c.products[0].ID, WarehouseID: c.east.ID, Quantity: dec("10"), UnitCost: dec("60")},
+		{ProductID: c.products[1].ID, WarehouseID: c.east.ID, Quantity: dec("3"), UnitCost: dec("20.333333")},
+		{ProductID: c.products[0].ID, WarehouseID: c.south.ID, Quantity: dec("5"), UnitCost: dec("61")},
 	}}); err != nil {
 		t.Fatal(err)
 	}
-	if c.customer, err = c.sales.CreateCustomer(ctx, jxc.CustomerInput{Code: "C1", Name: "华东客户", Region: p("华东"),
-		CreditLimit: p(d("100000")), PaymentTermsDays: p(30), Channel: p(jxc.ChannelDistributor),
+	if c.customer, err = c.sales.CreateCustomer(ctx, jxc.CustomerInput{Code: "C1", Name: "华东客户", Region: jxc.Ptr("华东"),
+		CreditLimit: jxc.Ptr(dec("100000")), PaymentTermsDays: jxc.Ptr(30), Channel: jxc.Ptr(jxc.ChannelDistributor),
 		Contacts: []jxc.Contact{{Name: "王经理", Phone: "021-1234"}}}); err != nil {
 		t.Fatal(err)
 	}
@@ -122,24 +119,24 @@ func wantField(t testing.TB, err error, field string) {
 func TestOrderToCashPostsEveryStep(t *testing.T) {
 	ctx := context.Background()
 	c := newSalesCo(t)
-	o := c.order(t, jxc.SalesOrderLineInput{ProductID: c.products[0].ID, Quantity: d("4"), DiscountRate: p(d("0.1"))},
-		jxc.SalesOrderLineInput{ProductID: c.products[1].ID, Quantity: d("5"), UnitPrice: p(d("35.555"))})
+	o := c.order(t, jxc.SalesOrderLineInput{ProductID: c.products[0].ID, Quantity: dec("4"), DiscountRate: jxc.Ptr(dec("0.1"))},
+		jxc.SalesOrderLineInput{ProductID: c.products[1].ID, Quantity: dec("5"), UnitPrice: jxc.Ptr(dec("35.555"))})
 	// 4 x 100 x 0.9 = 360.00 + 46.80 VAT; 5 x 35.555 = 177.775 -> 177.78 + 23.11 VAT.
-	if !o.NetAmount.Equal(d("537.78")) || !o.VATAmount.Equal(d("69.91")) || o.Status != jxc.OrderDraft {
+	if !o.NetAmount.Equal(dec("537.78")) || !o.VATAmount.Equal(dec("69.91")) || o.Status != jxc.OrderDraft {
 		t.Fatalf("order %+v", o)
 	}
 	o, err := c.sales.ConfirmSalesOrder(ctx, o.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if o.Status != jxc.OrderConfirmed || o.WarehouseID != c.east.ID || !o.Lines[0].Reserved.Equal(d("4")) || !o.Lines[1].Reserved.Equal(d("3")) {
+	if o.Status != jxc.OrderConfirmed || o.WarehouseID != c.east.ID || !o.Lines[0].Reserved.Equal(dec("4")) || !o.Lines[1].Reserved.Equal(dec("3")) {
 		t.Fatalf("confirmed %+v lines %+v %+v", o, o.Lines[0], o.Lines[1])
 	}
-	if b := c.balance(t, 1, c.east); !b.Reserved.Equal(d("3")) {
+	if b := c.balance(t, 1, c.east); !b.Reserved.Equal(dec("3")) {
 		t.Fatalf("reserved %+v", b)
 	}
-	needs, err := c.sales.FindReplenishmentNeeds(ctx, jxc.ReplenishmentNeedFilter{Status: p(jxc.NeedOpen)}, jxc.PageArgs{})
-	if err != nil || needs.TotalCount != 1 || !needs.Items[0].Quantity.Equal(d("2")) || needs.Items[0].ProductID != c.products[1].ID {
+	needs, err := c.sales.FindReplenishmentNeeds(ctx, jxc.ReplenishmentNeedFilter{Status: jxc.Ptr(jxc.NeedOpen)}, jxc.PageArgs{})
+	if err != nil || needs.TotalCount != 1 || !needs.Items[0].Quantity.Equal(dec("2")) || needs.Items[0].ProductID != c.products[1].ID {
 		t.Fatalf("needs %+v %v", needs, err)
 	}
 	shs, err := c.sales.FindShipments(ctx, jxc.SalesDocumentFilter{OrderID: &o.ID}, jxc.PageArgs{})
@@ -150,18 +147,18 @@ func TestOrderToCashPostsEveryStep(t *testing.T) {
 	c.check(t)
 
 	// Ship 3 of the first line only: 3 x 60 = 180 at cost.
-	sh, err = c.sales.ShipShipment(ctx, jxc.ShipInput{ShipmentID: sh.ID, PostingDate: &d2, Carrier: p("顺丰"), TrackingNumber: p("SF1"),
-		Lines: []jxc.ShipLineInput{{ShipmentLineID: sh.Lines[0].ID, Quantity: d("3")}}})
+	sh, err = c.sales.ShipShipment(ctx, jxc.ShipInput{ShipmentID: sh.ID, PostingDate: &d2, Carrier: jxc.Ptr("顺丰"), TrackingNumber: jxc.Ptr("SF1"),
+		Lines: []jxc.ShipLineInput{{ShipmentLineID: sh.Lines[0].ID, Quantity: dec("3")}}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sh.Status != jxc.ShipmentShipped || len(sh.Lines) != 1 || !sh.Lines[0].CostValue.Equal(d("180")) {
+	if sh.Status != jxc.ShipmentShipped || len(sh.Lines) != 1 || !sh.Lines[0].CostValue.Equal(dec("180")) {
 		t.Fatalf("shipped %+v %+v", sh, sh.Lines)
 	}
-	if b := c.balance(t, 0, c.east); !b.OnHand.Equal(d("7")) || !b.Reserved.Equal(d("1")) || !b.Value.Equal(d("420")) {
+	if b := c.balance(t, 0, c.east); !b.OnHand.Equal(dec("7")) || !b.Reserved.Equal(dec("1")) || !b.Value.Equal(dec("420")) {
 		t.Fatalf("balance after shipping %+v", b)
 	}
-	if !c.account(t, "6401").Equal(d("180")) {
+	if !c.account(t, "6401").Equal(dec("180")) {
 		t.Fatalf("COGS %s", c.account(t, "6401"))
 	}
 	o, _ = c.sales.FindSalesOrderByID(ctx, o.ID)
@@ -171,12 +168,12 @@ func TestOrderToCashPostsEveryStep(t *testing.T) {
 	c.check(t)
 
 	// Shipping more than is reserved is refused with nothing written.
-	pend, _ := c.sales.FindShipments(ctx, jxc.SalesDocumentFilter{OrderID: &o.ID, Status: p("PENDING")}, jxc.PageArgs{})
+	pend, _ := c.sales.FindShipments(ctx, jxc.SalesDocumentFilter{OrderID: &o.ID, Status: jxc.Ptr("PENDING")}, jxc.PageArgs{})
 	if pend.TotalCount != 1 {
 		t.Fatalf("pending %+v", pend)
 	}
 	_, err = c.sales.ShipShipment(ctx, jxc.ShipInput{ShipmentID: pend.Items[0].ID, PostingDate: &d2,
-		Lines: []jxc.ShipLineInput{{ShipmentLineID: pend.Items[0].Lines[0].ID, Quantity: d("2")}}})
+		Lines: []jxc.ShipLineInput{{ShipmentLineID: pend.Items[0].Lines[0].ID, Quantity: dec("2")}}})
 	wantField(t, err, "input.lines.0.quantity")
 
 	inv, err := c.sales.CreateSalesInvoice(ctx, jxc.SalesInvoiceInput{ShipmentIDs: []int64{sh.ID}, PostingDate: &d2})
@@ -184,57 +181,57 @@ func TestOrderToCashPostsEveryStep(t *testing.T) {
 		t.Fatal(err)
 	}
 	// 3 x 100 x 0.9 = 270.00 + 35.10.
-	if !inv.TotalAmount.Equal(d("305.10")) || inv.DueDate != d2.AddDays(30) || inv.Status != jxc.SalesInvoiceOpen {
+	if !inv.TotalAmount.Equal(dec("305.10")) || inv.DueDate != d2.AddDays(30) || inv.Status != jxc.SalesInvoiceOpen {
 		t.Fatalf("invoice %+v", inv)
 	}
-	if !c.account(t, "1122").Equal(d("305.10")) || !c.account(t, "6001").Equal(d("-270")) || !c.account(t, "2221.01.02").Equal(d("-35.10")) {
+	if !c.account(t, "1122").Equal(dec("305.10")) || !c.account(t, "6001").Equal(dec("-270")) || !c.account(t, "2221.01.02").Equal(dec("-35.10")) {
 		t.Fatal("invoice journal")
 	}
 	c.check(t)
 
 	// Over-allocation to an invoice, and allocations above the payment.
-	_, err = c.sales.RecordCustomerPayment(ctx, jxc.PaymentInput{CustomerID: c.customer.ID, Amount: d("400"), PostingDate: &d2,
-		Allocations: []jxc.AllocationInput{{InvoiceID: inv.ID, Amount: d("305.11")}}})
+	_, err = c.sales.RecordCustomerPayment(ctx, jxc.PaymentInput{CustomerID: c.customer.ID, Amount: dec("400"), PostingDate: &d2,
+		Allocations: []jxc.AllocationInput{{InvoiceID: inv.ID, Amount: dec("305.11")}}})
 	wantField(t, err, "input.allocations.0.amount")
-	_, err = c.sales.RecordCustomerPayment(ctx, jxc.PaymentInput{CustomerID: c.customer.ID, Amount: d("100"), PostingDate: &d2,
-		Allocations: []jxc.AllocationInput{{InvoiceID: inv.ID, Amount: d("200")}}})
+	_, err = c.sales.RecordCustomerPayment(ctx, jxc.PaymentInput{CustomerID: c.customer.ID, Amount: dec("100"), PostingDate: &d2,
+		Allocations: []jxc.AllocationInput{{InvoiceID: inv.ID, Amount: dec("200")}}})
 	wantField(t, err, "input.allocations")
 
-	pay, err := c.sales.RecordCustomerPayment(ctx, jxc.PaymentInput{CustomerID: c.customer.ID, Amount: d("400"), PostingDate: &d2})
+	pay, err := c.sales.RecordCustomerPayment(ctx, jxc.PaymentInput{CustomerID: c.customer.ID, Amount: dec("400"), PostingDate: &d2})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !pay.AppliedAmount.Equal(d("305.10")) || !pay.Unapplied().Equal(d("94.90")) || len(pay.Allocations) != 1 {
+	if !pay.AppliedAmount.Equal(dec("305.10")) || !pay.Unapplied().Equal(dec("94.90")) || len(pay.Allocations) != 1 {
 		t.Fatalf("payment %+v", pay)
 	}
 	inv, _ = c.sales.FindSalesInvoiceByID(ctx, inv.ID)
-	if inv.Status != jxc.SalesInvoicePaid || !c.account(t, "2203").Equal(d("-94.90")) || !c.account(t, "1122").IsZero() {
+	if inv.Status != jxc.SalesInvoicePaid || !c.account(t, "2203").Equal(dec("-94.90")) || !c.account(t, "1122").IsZero() {
 		t.Fatalf("after payment: %+v", inv)
 	}
 	c.check(t)
 
 	// Return 1 of the 3 shipped: back at 60.00; credit 90.00 + 11.70, all
 	// open as credit because the invoice is paid; refund it.
-	ret, err := c.sales.CreateSalesReturn(ctx, jxc.SalesReturnInput{ShipmentID: sh.ID, PostingDate: &d2, Reason: p("damaged"),
-		Lines: []jxc.SalesReturnLineInput{{ShipmentLineID: sh.Lines[0].ID, Quantity: d("1")}}})
+	ret, err := c.sales.CreateSalesReturn(ctx, jxc.SalesReturnInput{ShipmentID: sh.ID, PostingDate: &d2, Reason: jxc.Ptr("damaged"),
+		Lines: []jxc.SalesReturnLineInput{{ShipmentLineID: sh.Lines[0].ID, Quantity: dec("1")}}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !ret.CostValue.Equal(d("60")) || !ret.TotalAmount.Equal(d("101.70")) || !ret.OpenCredit().Equal(d("101.70")) {
+	if !ret.CostValue.Equal(dec("60")) || !ret.TotalAmount.Equal(dec("101.70")) || !ret.OpenCredit().Equal(dec("101.70")) {
 		t.Fatalf("return %+v", ret)
 	}
-	if b := c.balance(t, 0, c.east); !b.OnHand.Equal(d("8")) || !b.Value.Equal(d("480")) {
+	if b := c.balance(t, 0, c.east); !b.OnHand.Equal(dec("8")) || !b.Value.Equal(dec("480")) {
 		t.Fatalf("after return %+v", b)
 	}
 	c.check(t)
 	cust, _ := c.sales.FindCustomerByID(ctx, c.customer.ID)
-	if !cust.OpenBalance().Equal(d("-196.60")) {
+	if !cust.OpenBalance().Equal(dec("-196.60")) {
 		t.Fatalf("open balance %s", cust.OpenBalance())
 	}
-	if _, err := c.sales.RefundCustomer(ctx, jxc.RefundInput{ReturnID: &ret.ID, Amount: d("101.71"), PostingDate: &d2}); err == nil {
+	if _, err := c.sales.RefundCustomer(ctx, jxc.RefundInput{ReturnID: &ret.ID, Amount: dec("101.71"), PostingDate: &d2}); err == nil {
 		t.Fatal("refunded more than the credit")
 	}
-	if _, err := c.sales.RefundCustomer(ctx, jxc.RefundInput{ReturnID: &ret.ID, Amount: d("101.70"), PostingDate: &d2}); err != nil {
+	if _, err := c.sales.RefundCustomer(ctx, jxc.RefundInput{ReturnID: &ret.ID, Amount: dec("101.70"), PostingDate: &d2}); err != nil {
 		t.Fatal(err)
 	}
 	c.check(t)
@@ -252,12 +249,12 @@ func TestOrderToCashPostsEveryStep(t *testing.T) {
 func TestCreditHoldAndRelease(t *testing.T) {
 	ctx := context.Background()
 	c := newSalesCo(t)
-	cust, err := c.sales.CreateCustomer(ctx, jxc.CustomerInput{Code: "SMALL", Name: "小客户", CreditLimit: p(d("500")), Region: p("华南")})
+	cust, err := c.sales.CreateCustomer(ctx, jxc.CustomerInput{Code: "SMALL", Name: "小客户", CreditLimit: jxc.Ptr(dec("500")), Region: jxc.Ptr("华南")})
 	if err != nil {
 		t.Fatal(err)
 	}
 	o, err := c.sales.CreateSalesOrder(ctx, jxc.SalesOrderInput{CustomerID: cust.ID, PostingDate: &d1,
-		Lines: []jxc.SalesOrderLineInput{{ProductID: c.products[0].ID, Quantity: d("5")}}}) // 500 + 65 VAT
+		Lines: []jxc.SalesOrderLineInput{{ProductID: c.products[0].ID, Quantity: dec("5")}}}) // 500 + 65 VAT
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -288,7 +285,7 @@ func TestCreditHoldAndRelease(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if o.Status != jxc.OrderConfirmed || o.WarehouseID != c.south.ID || !o.Lines[0].Reserved.Equal(d("5")) {
+	if o.Status != jxc.OrderConfirmed || o.WarehouseID != c.south.ID || !o.Lines[0].Reserved.Equal(dec("5")) {
 		t.Fatalf("released %+v", o)
 	}
 	c.check(t)
@@ -298,14 +295,14 @@ func TestCreditHoldAndRelease(t *testing.T) {
 	if _, err := c.sales.ShipShipment(ctx, jxc.ShipInput{ShipmentID: shs.Items[0].ID, PostingDate: &d2}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.sales.UpdateCustomer(ctx, jxc.CustomerUpdate{ID: cust.ID, CreditLimit: p(d("100000"))}); err != nil {
+	if _, err := c.sales.UpdateCustomer(ctx, jxc.CustomerUpdate{ID: cust.ID, CreditLimit: jxc.Ptr(dec("100000"))}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := c.sales.CreateSalesInvoice(ctx, jxc.SalesInvoiceInput{ShipmentIDs: []int64{shs.Items[0].ID}, PostingDate: &d2}); err != nil {
 		t.Fatal(err)
 	}
 	late, err := c.sales.CreateSalesOrder(ctx, jxc.SalesOrderInput{CustomerID: cust.ID, PostingDate: &d3,
-		Lines: []jxc.SalesOrderLineInput{{ProductID: c.products[1].ID, Quantity: d("1")}}})
+		Lines: []jxc.SalesOrderLineInput{{ProductID: c.products[1].ID, Quantity: dec("1")}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -314,10 +311,10 @@ func TestCreditHoldAndRelease(t *testing.T) {
 		t.Fatalf("overdue hold %+v %v", late, err)
 	}
 	aging, err := c.sales.ReceivablesAging(ctx, d3, nil)
-	if err != nil || len(aging.Customers) != 1 || !aging.Total.Days1To30.Equal(d("565")) || !aging.Total.Total.Equal(d("565")) {
+	if err != nil || len(aging.Customers) != 1 || !aging.Total.Days1To30.Equal(dec("565")) || !aging.Total.Total.Equal(dec("565")) {
 		t.Fatalf("aging %+v %v", aging, err)
 	}
-	if a, _ := c.sales.ReceivablesAging(ctx, d2, nil); !a.Total.NotDue.Equal(d("565")) {
+	if a, _ := c.sales.ReceivablesAging(ctx, d2, nil); !a.Total.NotDue.Equal(dec("565")) {
 		t.Fatalf("aging on the invoice date %+v", a.Total)
 	}
 	if a, _ := c.sales.ReceivablesAging(ctx, d1, nil); len(a.Customers) != 0 {
@@ -334,12 +331,12 @@ func TestConcurrentConfirmationsReserveExactlyWhatIsOnHand(t *testing.T) {
 	c := newSalesCo(t)
 	var ids []int64
 	for i := 0; i < 50; i++ {
-		cust, err := c.sales.CreateCustomer(ctx, jxc.CustomerInput{Code: fmt.Sprintf("R%02d", i), Name: "客户", Region: p("华东"), CreditLimit: p(d("100000"))})
+		cust, err := c.sales.CreateCustomer(ctx, jxc.CustomerInput{Code: fmt.Sprintf("R%02d", i), Name: "客户", Region: jxc.Ptr("华东"), CreditLimit: jxc.Ptr(dec("100000"))})
 		if err != nil {
 			t.Fatal(err)
 		}
 		o, err := c.sales.CreateSalesOrder(ctx, jxc.SalesOrderInput{CustomerID: cust.ID, PostingDate: &d1, WarehouseID: &c.east.ID,
-			Lines: []jxc.SalesOrderLineInput{{ProductID: c.products[0].ID, Quantity: d("1")}}})
+			Lines: []jxc.SalesOrderLineInput{{ProductID: c.products[0].ID, Quantity: dec("1")}}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -361,12 +358,12 @@ func TestConcurrentConfirmationsReserveExactlyWhatIsOnHand(t *testing.T) {
 	for err := range errs {
 		t.Errorf("confirm: %v", err)
 	}
-	if b := c.balance(t, 0, c.east); !b.Reserved.Equal(d("10")) || !b.OnHand.Equal(d("10")) {
+	if b := c.balance(t, 0, c.east); !b.Reserved.Equal(dec("10")) || !b.OnHand.Equal(dec("10")) {
 		t.Fatalf("balance %+v", b)
 	}
 	var reserved decimal.Decimal
 	var needs int
-	if err := c.db.GetContext(ctx, &reserved, `SELECT sum(reserved) FROM sales_order_lines`); err != nil || !reserved.Equal(d("10")) {
+	if err := c.db.GetContext(ctx, &reserved, `SELECT sum(reserved) FROM sales_order_lines`); err != nil || !reserved.Equal(dec("10")) {
 		t.Fatalf("lines reserved %s %v", reserved, err)
 	}
 	if err := c.db.GetContext(ctx, &needs, `SELECT count(*) FROM replenishment_needs WHERE status = 'OPEN'`); err != nil || needs != 40 {
@@ -378,8 +375,8 @@ func TestConcurrentConfirmationsReserveExactlyWhatIsOnHand(t *testing.T) {
 func TestIdempotentRetryPostsOnce(t *testing.T) {
 	ctx := context.Background()
 	c := newSalesCo(t)
-	in := jxc.SalesOrderInput{CustomerID: c.customer.ID, PostingDate: &d1, IdempotencyKey: p("order-1"),
-		Lines: []jxc.SalesOrderLineInput{{ProductID: c.products[0].ID, Quantity: d("2")}}}
+	in := jxc.SalesOrderInput{CustomerID: c.customer.ID, PostingDate: &d1, IdempotencyKey: jxc.Ptr("order-1"),
+		Lines: []jxc.SalesOrderLineInput{{ProductID: c.products[0].ID, Quantity: dec("2")}}}
 	var wg sync.WaitGroup
 	got := make([]int64, 5)
 	for i := range got {
@@ -402,13 +399,13 @@ func TestIdempotentRetryPostsOnce(t *testing.T) {
 	}
 	o, _ := c.sales.ConfirmSalesOrder(ctx, got[0])
 	shs, _ := c.sales.FindShipments(ctx, jxc.SalesDocumentFilter{OrderID: &o.ID}, jxc.PageArgs{})
-	ship := jxc.ShipInput{ShipmentID: shs.Items[0].ID, PostingDate: &d2, IdempotencyKey: p("ship-1")}
+	ship := jxc.ShipInput{ShipmentID: shs.Items[0].ID, PostingDate: &d2, IdempotencyKey: jxc.Ptr("ship-1")}
 	for i := 0; i < 3; i++ {
 		if _, err := c.sales.ShipShipment(ctx, ship); err != nil {
 			t.Fatal(err)
 		}
 	}
-	pay := jxc.PaymentInput{CustomerID: c.customer.ID, Amount: d("50"), PostingDate: &d2, IdempotencyKey: p("pay-1")}
+	pay := jxc.PaymentInput{CustomerID: c.customer.ID, Amount: dec("50"), PostingDate: &d2, IdempotencyKey: jxc.Ptr("pay-1")}
 	p1, err := c.sales.RecordCustomerPayment(ctx, pay)
 	if err != nil {
 		t.Fatal(err)
@@ -441,25 +438,25 @@ func TestBadInputsNameTheFieldAndWriteNothing(t *testing.T) {
 	}
 	before := count()
 	_, err := c.sales.CreateSalesOrder(ctx, jxc.SalesOrderInput{CustomerID: c.customer.ID, PostingDate: &d1, Lines: []jxc.SalesOrderLineInput{
-		{ProductID: c.products[0].ID, Quantity: d("-1")},
-		{ProductID: c.products[0].ID, Quantity: d("0")},
-		{ProductID: 999999, Quantity: d("1")},
-		{ProductID: c.products[0].ID, Quantity: d("1.00001")},
-		{ProductID: c.products[0].ID, Quantity: d("1"), DiscountRate: p(d("1"))},
+		{ProductID: c.products[0].ID, Quantity: dec("-1")},
+		{ProductID: c.products[0].ID, Quantity: dec("0")},
+		{ProductID: 999999, Quantity: dec("1")},
+		{ProductID: c.products[0].ID, Quantity: dec("1.00001")},
+		{ProductID: c.products[0].ID, Quantity: dec("1"), DiscountRate: jxc.Ptr(dec("1"))},
 	}})
 	for _, f := range []string{"input.lines.0.quantity", "input.lines.1.quantity", "input.lines.2.productId", "input.lines.3.quantity", "input.lines.4.discountRate"} {
 		wantField(t, err, f)
 	}
-	_, err = c.sales.CreateSalesOrder(ctx, jxc.SalesOrderInput{CustomerID: 424242, Lines: []jxc.SalesOrderLineInput{{ProductID: c.products[0].ID, Quantity: d("1")}}})
+	_, err = c.sales.CreateSalesOrder(ctx, jxc.SalesOrderInput{CustomerID: 424242, Lines: []jxc.SalesOrderLineInput{{ProductID: c.products[0].ID, Quantity: dec("1")}}})
 	wantField(t, err, "input.customerId")
-	if _, err := c.catalog.UpdateProduct(ctx, jxc.ProductUpdate{ID: c.products[1].ID, Active: p(false)}); err != nil {
+	if _, err := c.catalog.UpdateProduct(ctx, jxc.ProductUpdate{ID: c.products[1].ID, Active: jxc.Ptr(false)}); err != nil {
 		t.Fatal(err)
 	}
-	_, err = c.sales.CreateSalesOrder(ctx, jxc.SalesOrderInput{CustomerID: c.customer.ID, PostingDate: &d1, Lines: []jxc.SalesOrderLineInput{{ProductID: c.products[1].ID, Quantity: d("1")}}})
+	_, err = c.sales.CreateSalesOrder(ctx, jxc.SalesOrderInput{CustomerID: c.customer.ID, PostingDate: &d1, Lines: []jxc.SalesOrderLineInput{{ProductID: c.products[1].ID, Quantity: dec("1")}}})
 	wantField(t, err, "input.lines.0.productId")
 
 	// A closed period refuses orders, shipments and payments dated in it.
-	o := c.order(t, jxc.SalesOrderLineInput{ProductID: c.products[0].ID, Quantity: d("1")})
+	o := c.order(t, jxc.SalesOrderLineInput{ProductID: c.products[0].ID, Quantity: dec("1")})
 	o, _ = c.sales.ConfirmSalesOrder(ctx, o.ID)
 	shs, _ := c.sales.FindShipments(ctx, jxc.SalesDocumentFilter{OrderID: &o.ID}, jxc.PageArgs{})
 	if _, err := c.ledger.CloseFiscalPeriod(ctx, 2026, 3); err != nil {
@@ -468,11 +465,11 @@ func TestBadInputsNameTheFieldAndWriteNothing(t *testing.T) {
 	before = count()
 	_, err = c.sales.ShipShipment(ctx, jxc.ShipInput{ShipmentID: shs.Items[0].ID, PostingDate: &d2})
 	wantField(t, err, "input.postingDate")
-	_, err = c.sales.RecordCustomerPayment(ctx, jxc.PaymentInput{CustomerID: c.customer.ID, Amount: d("10"), PostingDate: &d2})
+	_, err = c.sales.RecordCustomerPayment(ctx, jxc.PaymentInput{CustomerID: c.customer.ID, Amount: dec("10"), PostingDate: &d2})
 	wantField(t, err, "input.postingDate")
-	_, err = c.sales.CreateSalesOrder(ctx, jxc.SalesOrderInput{CustomerID: c.customer.ID, PostingDate: &d2, Lines: []jxc.SalesOrderLineInput{{ProductID: c.products[0].ID, Quantity: d("1")}}})
+	_, err = c.sales.CreateSalesOrder(ctx, jxc.SalesOrderInput{CustomerID: c.customer.ID, PostingDate: &d2, Lines: []jxc.SalesOrderLineInput{{ProductID: c.products[0].ID, Quantity: dec("1")}}})
 	wantField(t, err, "input.postingDate")
-	_, err = c.sales.RecordCustomerPayment(ctx, jxc.PaymentInput{CustomerID: c.customer.ID, Amount: d("10.001"), PostingDate: &d3})
+	_, err = c.sales.RecordCustomerPayment(ctx, jxc.PaymentInput{CustomerID: c.customer.ID, Amount: dec("10.001"), PostingDate: &d3})
 	wantField(t, err, "input.amount")
 	// Transitions the life cycle forbids.
 	if _, err := c.sales.CloseSalesOrder(ctx, o.ID); jxc.ErrorCode(err) != jxc.ECONFLICT {
@@ -501,11 +498,11 @@ func TestBadInputsNameTheFieldAndWriteNothing(t *testing.T) {
 func TestValidateSalesOrderReportsEverythingAndWritesNothing(t *testing.T) {
 	ctx := context.Background()
 	c := newSalesCo(t)
-	cust, _ := c.sales.CreateCustomer(ctx, jxc.CustomerInput{Code: "V", Name: "V", CreditLimit: p(d("100")), Region: p("华东")})
+	cust, _ := c.sales.CreateCustomer(ctx, jxc.CustomerInput{Code: "V", Name: "V", CreditLimit: jxc.Ptr(dec("100")), Region: jxc.Ptr("华东")})
 	v, err := c.sales.ValidateSalesOrder(ctx, jxc.SalesOrderInput{CustomerID: cust.ID, PostingDate: &d1, Lines: []jxc.SalesOrderLineInput{
-		{ProductID: c.products[0].ID, Quantity: d("12")},
-		{ProductID: c.products[1].ID, Quantity: d("1"), UnitPrice: p(d("10"))},
-		{ProductID: c.products[0].ID, Quantity: d("0")},
+		{ProductID: c.products[0].ID, Quantity: dec("12")},
+		{ProductID: c.products[1].ID, Quantity: dec("1"), UnitPrice: jxc.Ptr(dec("10"))},
+		{ProductID: c.products[0].ID, Quantity: dec("0")},
 	}})
 	if err != nil {
 		t.Fatal(err)
@@ -519,7 +516,7 @@ func TestValidateSalesOrderReportsEverythingAndWritesNothing(t *testing.T) {
 			t.Errorf("no violation on %s: %v", f, v.Violations)
 		}
 	}
-	if v.WarehouseID == nil || *v.WarehouseID != c.east.ID || len(v.Shortages) != 1 || !v.Shortages[0].Missing.Equal(d("2")) {
+	if v.WarehouseID == nil || *v.WarehouseID != c.east.ID || len(v.Shortages) != 1 || !v.Shortages[0].Missing.Equal(dec("2")) {
 		t.Fatalf("validation %+v", v)
 	}
 	var n int
