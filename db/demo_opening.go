@@ -94,11 +94,12 @@ func ean13(prefix string, n int) string {
 	return s + fmt.Sprint((10-sum%10)%10)
 }
 
-// loadDemoBooks creates the demo company's master data and posts its
-// opening balances and opening stock through the posting engine, dated the
-// first day of the current year, so that stock and ledger screens are alive
-// on the first start.
-func loadDemoBooks(ctx context.Context, db *DB) error {
+// loadDemoOpening opens the demo company's year: it creates the catalog
+// (categories, products, warehouses and bins) and posts the opening
+// balances and opening stock through the posting engine, dated the first
+// day of the current year, so that stock and ledger screens are alive on
+// the first start.
+func loadDemoOpening(ctx context.Context, db *DB) error {
 	catalog, stock, ledger := NewCatalogService(db), NewStockService(db), NewLedgerService(db)
 	cats := map[string]int64{}
 	for _, c := range demoCategories {

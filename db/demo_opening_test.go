@@ -12,7 +12,7 @@ import (
 
 // The demo's load time is logged, not asserted: a timed unit test fails on
 // a busy machine without anything being wrong.
-func TestDemoBooksLoadAndReconcile(t *testing.T) {
+func TestDemoOpeningLoadsAndReconciles(t *testing.T) {
 	ctx := context.Background()
 	d := dbtest.New(t)
 	began := time.Now()
