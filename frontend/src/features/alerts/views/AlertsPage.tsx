@@ -4,8 +4,8 @@ import { Alert, App, Button, Card, Select, Space, Switch, Table, Tag, Typography
 import type { AlertRow } from '../liveAlerts';
 import { useAlertStream } from '../liveAlerts';
 import { AcknowledgeAlertMutation, AlertsQuery } from '../queries';
-import { LiveIndicator } from '../../home/components/LiveIndicator';
-import { Toolbar } from '../../finance/components/common';
+import { LiveIndicator } from '../../../app/LiveIndicator';
+import { Toolbar } from '../../ledger/components/common';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { useLiveState } from '../../../graphql/liveState';
 import { useCan } from '../../../app/session';

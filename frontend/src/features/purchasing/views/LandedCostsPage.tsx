@@ -6,7 +6,7 @@ import type { AllocationBasis, LandedCostKind, PayFrom, PostLandedCostMutation a
 import { PurchaseOrderQuery, PurchaseOrdersQuery } from '../queries';
 import { PostLandedCostMutation } from '../mutations';
 import { SupplierSelect } from '../components/common';
-import { Amount } from '../../finance/components/common';
+import { Amount } from '../../ledger/components/common';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { formatQty } from '../../../lib/decimal';

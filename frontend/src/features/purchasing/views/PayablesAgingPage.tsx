@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import type { PayablesAgingQuery as Result } from '../../../gql/graphql';
 import { BUCKETS } from '../aging';
 import { PayablesAgingQuery } from '../queries';
-import { Amount, Toolbar, todayISO } from '../../finance/components/common';
+import { Amount, Toolbar, todayISO } from '../../ledger/components/common';
 import { ExportButton, loadedRows } from '../../../components/ExportButton';
 import { useT } from '../../../i18n';
 

@@ -8,7 +8,7 @@ import { PurchaseOrdersQuery } from '../queries';
 import { PO_STATUSES, PoStatusTag, SupplierSelect } from '../components/common';
 import { PurchaseOrderDrawer } from '../components/PurchaseOrderDrawer';
 import { PurchaseOrderForm } from '../components/PurchaseOrderForm';
-import { Amount, Toolbar } from '../../finance/components/common';
+import { Amount, Toolbar } from '../../ledger/components/common';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { useCan } from '../../../app/session';
 import { useCursorPaging } from '../../../lib/paging';

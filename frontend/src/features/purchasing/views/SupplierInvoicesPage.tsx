@@ -7,7 +7,7 @@ import type { SupplierInvoiceFieldsFragment, SupplierInvoiceStatus } from '../..
 import { PurchaseOrderQuery, PurchaseOrdersQuery, SupplierInvoicesQuery } from '../queries';
 import { ApproveSupplierInvoiceMismatchMutation, PostSupplierInvoiceMutation } from '../mutations';
 import { InvoiceStatusTag, SupplierSelect } from '../components/common';
-import { Amount, Toolbar } from '../../finance/components/common';
+import { Amount, Toolbar } from '../../ledger/components/common';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';

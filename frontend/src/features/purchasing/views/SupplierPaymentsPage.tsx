@@ -7,7 +7,7 @@ import type { SupplierPaymentsQuery as Result } from '../../../gql/graphql';
 import { SupplierInvoicesQuery, SupplierPaymentsQuery } from '../queries';
 import { PostSupplierPaymentMutation } from '../mutations';
 import { SupplierSelect } from '../components/common';
-import { Amount, Toolbar } from '../../finance/components/common';
+import { Amount, Toolbar } from '../../ledger/components/common';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';

@@ -6,7 +6,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { SupplierDetailQuery as SupplierDetailResult, SupplierFieldsFragment } from '../../../gql/graphql';
 import { SupplierDetailQuery, SuppliersQuery } from '../queries';
 import { fractionPercent } from '../components/common';
-import { Toolbar } from '../../finance/components/common';
+import { Toolbar } from '../../ledger/components/common';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { useCursorPaging } from '../../../lib/paging';
 import { dec, formatDecimal, formatMoney } from '../../../lib/decimal';

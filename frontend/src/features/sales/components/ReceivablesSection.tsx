@@ -7,14 +7,14 @@ import { InvoicedTotalsQuery, ReceivablesAgingQuery } from '../queries';
 import { useLiveReceivables } from '../useLiveReceivables';
 import { holdCount, type ReceivableChange } from '../liveReceivables';
 import { agingBars } from '../agingBars';
-import { LiveIndicator } from '../../home/components/LiveIndicator';
-import { todayISO } from '../../finance/components/common';
+import { LiveIndicator } from '../../../app/LiveIndicator';
+import { todayISO } from '../../ledger/components/common';
 import { useLiveState } from '../../../graphql/liveState';
 import { fetchAllPages } from '../../../lib/paging';
 import { dec, formatMoney, sumDecimals } from '../../../lib/decimal';
 import { useT } from '../../../i18n';
 
-const AgingChart = lazy(() => import('./AgingChart'));
+const AgingChart = lazy(() => import('../../partner/components/AgingChart'));
 
 /** Receivable changes come in bursts (one per customer of a payment run): re-query once per burst. */
 const REQUERY_DEBOUNCE_MS = 800;

@@ -8,8 +8,8 @@ import { SalesProductByBarcodeQuery, SalesProductQuery, ValidateSalesOrderQuery 
 import { ConfirmSalesOrderMutation, CreateSalesOrderMutation } from '../mutations';
 import { CHANNELS, CustomerSelect } from './common';
 import { fractionToPercent, lineNet, mapOrderIssues, toOrderInput, type FieldIssue, type OrderLineValues } from '../orderInput';
-import { ProductPicker, type PickedProduct } from '../../warehouse/components/ProductPicker';
-import { useReferenceOptions } from '../../warehouse/components/useReferenceData';
+import { ProductPicker, type PickedProduct } from '../../../components/ProductPicker';
+import { useReferenceOptions } from '../../catalog/useReferenceData';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { dec, formatMoney, formatQty, sumDecimals } from '../../../lib/decimal';
 import { enumLabel, useLocalName, useT } from '../../../i18n';

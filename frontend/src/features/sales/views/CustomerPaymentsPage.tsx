@@ -7,7 +7,7 @@ import type { CustomerPaymentsQuery as Result } from '../../../gql/graphql';
 import { CustomerDetailQuery, CustomerPaymentsQuery, SalesInvoicesQuery } from '../queries';
 import { ApplyCustomerCreditMutation, RecordCustomerPaymentMutation, RefundCustomerMutation } from '../mutations';
 import { CustomerSelect, remapRows } from '../components/common';
-import { Amount, Toolbar } from '../../finance/components/common';
+import { Amount, Toolbar } from '../../ledger/components/common';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';

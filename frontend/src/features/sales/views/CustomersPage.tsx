@@ -8,7 +8,7 @@ import { CustomersQuery } from '../queries';
 import { CHANNELS } from '../components/common';
 import { CustomerDrawer } from '../components/CustomerDrawer';
 import { CustomerForm } from '../components/CustomerForm';
-import { Amount, Toolbar } from '../../finance/components/common';
+import { Amount, Toolbar } from '../../ledger/components/common';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { useCan } from '../../../app/session';
 import { useCursorPaging } from '../../../lib/paging';

@@ -5,12 +5,12 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { ReceivablesAgingQuery as Result } from '../../../gql/graphql';
 import { ReceivablesAgingQuery } from '../queries';
 import { CustomerSelect } from '../components/common';
-import { Amount, Toolbar } from '../../finance/components/common';
+import { Amount, Toolbar } from '../../ledger/components/common';
 import { ExportButton, loadedRows } from '../../../components/ExportButton';
 import { AGING_KEYS as KEYS, agingBars } from '../agingBars';
 import { useT } from '../../../i18n';
 
-const AgingChart = lazy(() => import('../components/AgingChart'));
+const AgingChart = lazy(() => import('../../partner/components/AgingChart'));
 
 type Row = Result['receivablesAging']['customers'][number];
 

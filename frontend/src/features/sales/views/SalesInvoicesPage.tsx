@@ -7,7 +7,7 @@ import type { SalesInvoiceFieldsFragment, SalesInvoiceStatus } from '../../../gq
 import { SalesInvoicesQuery, ShipmentsQuery } from '../queries';
 import { CreateSalesInvoiceMutation } from '../mutations';
 import { CustomerSelect, SINV_STATUSES, SalesInvoiceStatusTag } from '../components/common';
-import { Amount, Toolbar } from '../../finance/components/common';
+import { Amount, Toolbar } from '../../ledger/components/common';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { useCan } from '../../../app/session';
 import { useCursorPaging } from '../../../lib/paging';

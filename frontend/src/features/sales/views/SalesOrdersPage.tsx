@@ -8,7 +8,7 @@ import { SalesOrdersQuery } from '../queries';
 import { CustomerSelect, SO_STATUSES, SoStatusTag } from '../components/common';
 import { SalesOrderDrawer } from '../components/SalesOrderDrawer';
 import { SalesOrderForm } from '../components/SalesOrderForm';
-import { Amount, Toolbar } from '../../finance/components/common';
+import { Amount, Toolbar } from '../../ledger/components/common';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { useCan } from '../../../app/session';
 import { useCursorPaging } from '../../../lib/paging';

@@ -8,7 +8,7 @@ import { SalesReturnsQuery, ShipmentsQuery } from '../queries';
 import { CreateSalesReturnMutation } from '../mutations';
 import { CustomerSelect, remapRows } from '../components/common';
 import { RefundModal } from './CustomerPaymentsPage';
-import { Amount, Toolbar } from '../../finance/components/common';
+import { Amount, Toolbar } from '../../ledger/components/common';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';

@@ -8,7 +8,7 @@ import type { ShipmentFieldsFragment, ShipmentStatus } from '../../../gql/graphq
 import { ShipmentsQuery } from '../queries';
 import { ConfirmDeliveryMutation, ShipShipmentMutation } from '../mutations';
 import { CustomerSelect, SHIPMENT_STATUSES, ShipmentStatusTag, remapRows } from '../components/common';
-import { Toolbar } from '../../finance/components/common';
+import { Toolbar } from '../../ledger/components/common';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
