@@ -5,7 +5,7 @@ import type { AlertRow } from '../liveAlerts';
 import { useAlertStream } from '../liveAlerts';
 import { AcknowledgeAlertMutation, AlertsQuery } from '../queries';
 import { LiveIndicator } from '../../../app/LiveIndicator';
-import { Toolbar } from '../../ledger/components/common';
+import { Toolbar } from '../../../components/Toolbar';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { useLiveState } from '../../../graphql/liveState';
 import { useCan } from '../../../app/session';

@@ -9,9 +9,9 @@ import { KpiTable } from './KpiTable';
 import { dec, formatDecimal } from '../../../lib/decimal';
 import { useDashboardPeriod } from '../period';
 import { useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
 
 type Range = [Dayjs, Dayjs];
-const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
 
 /**
  * The dashboard's KPI table: a period against a comparison period (this year
@@ -23,9 +23,9 @@ export function KpiSection() {
   const defaults = useMemo(() => defaultPeriods(new Date()), []);
   const [shared, setShared] = useDashboardPeriod();
   const period = useMemo<Range>(() => [dayjs(shared.from), dayjs(shared.to)], [shared]);
-  const setPeriod = (r: Range) => setShared({ from: iso(r[0]), to: iso(r[1]) });
+  const setPeriod = (r: Range) => setShared({ from: isoDate(r[0]), to: isoDate(r[1]) });
   const [compare, setCompare] = useState<Range | null>([dayjs(defaults.compareFrom), dayjs(defaults.compareTo)]);
-  const variables = { from: iso(period[0]), to: iso(period[1]), compareFrom: compare ? iso(compare[0]) : null, compareTo: compare ? iso(compare[1]) : null };
+  const variables = { from: isoDate(period[0]), to: isoDate(period[1]), compareFrom: compare ? isoDate(compare[0]) : null, compareTo: compare ? isoDate(compare[1]) : null };
   const [{ data, error, fetching }] = useQuery({ query: KpisQuery, variables });
   const report = data?.kpis;
 

@@ -4,9 +4,10 @@ import { useQuery } from 'urql';
 import { Card, Col, Row, Skeleton, Statistic, Table } from 'antd';
 import { PayablesAgingQuery } from '../../purchasing/queries';
 import { BUCKETS } from '../../purchasing/aging';
-import { todayISO } from '../../ledger/components/common';
+
 import { dec, formatMoney, sumDecimals } from '../../../lib/decimal';
 import { useT } from '../../../i18n';
+import { todayISO } from '../../../lib/date';
 
 const AgingChart = lazy(() => import('./PurchasingCharts').then((m) => ({ default: m.AgingChart })));
 const COLOURS = ['#52c41a', '#faad14', '#fa8c16', '#fa541c', '#cf1322'];

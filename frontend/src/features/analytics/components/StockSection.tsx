@@ -10,13 +10,13 @@ import { LiveIndicator } from '../../../app/LiveIndicator';
 import { useLiveState } from '../../../graphql/liveState';
 import { dec, formatMoney, formatQty } from '../../../lib/decimal';
 import { useLocalName, useLocale, useT } from '../../../i18n';
+import { LIVE_REQUERY_DEBOUNCE_MS } from '../../../graphql/liveState';
 
 const ValueByCategoryChart = lazy(() => import('./StockCharts').then((m) => ({ default: m.ValueByCategoryChart })));
 const ValueByWarehouseChart = lazy(() => import('./StockCharts').then((m) => ({ default: m.ValueByWarehouseChart })));
 
 const REORDER_VARS = { first: 10, filter: { belowReorderPoint: true }, orderBy: { field: 'SKU' as const, direction: 'ASC' as const } };
 /** Stock events come in bursts (one per line of a document): re-query once per burst. */
-const REQUERY_DEBOUNCE_MS = 800;
 
 /**
  * Stock on the dashboard, all live from stockLevelChanged: inventory value
@@ -33,7 +33,7 @@ export function StockSection() {
   useEffect(() => () => clearTimeout(timer.current), []);
   const { state, error, lastChange } = useInventory(() => {
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => requeryBelow({ requestPolicy: 'network-only' }), REQUERY_DEBOUNCE_MS);
+    timer.current = setTimeout(() => requeryBelow({ requestPolicy: 'network-only' }), LIVE_REQUERY_DEBOUNCE_MS);
   });
 
   const byCategory = useMemo(

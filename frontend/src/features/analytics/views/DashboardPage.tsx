@@ -9,7 +9,7 @@ import { MonthlySalesSection } from '../components/MonthlySalesSection';
 import { TopSellersSection } from '../components/TopSellersSection';
 import { SlowMovingSection } from '../components/SlowMovingSection';
 import { DashboardPeriodProvider } from '../period';
-import { ReceivablesSection } from '../../sales/components/ReceivablesSection';
+import { ReceivablesSection } from '../components/ReceivablesSection';
 import { visibleFor } from '../../../app/access';
 import { useMe } from '../../../app/session';
 

@@ -4,9 +4,10 @@ import { Alert, Card, Empty, InputNumber, Space, Table, Typography } from 'antd'
 import { FiscalPeriodsQuery } from '../../ledger/queries';
 import { PeriodSummaryQuery } from '../queries';
 import { formatKpi, KPI_ROWS, type KpiDef, type KpiSet } from '../kpi';
-import { Toolbar } from '../../ledger/components/common';
+import { Toolbar } from '../../../components/Toolbar';
 import { ExportButton, loadedRows } from '../../../components/ExportButton';
 import { useT } from '../../../i18n';
+import { yearMonth } from '../../../lib/date';
 
 interface Summary {
   label: string;
@@ -41,7 +42,7 @@ export default function MonthEndPage() {
         setSummaries(
           results.flatMap((r) => {
             const s = r.data?.periodSummary;
-            return s ? [{ label: `${s.year}-${String(s.month).padStart(2, '0')}`, computedAt: s.computedAt, kpis: s.kpis }] : [];
+            return s ? [{ label: yearMonth(s), computedAt: s.computedAt, kpis: s.kpis }] : [];
           }),
         );
       })

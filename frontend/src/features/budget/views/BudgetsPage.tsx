@@ -6,17 +6,19 @@ import type { BudgetLineFieldsFragment, BudgetPolicy, BudgetRollupBy, BudgetRoll
 import { BudgetLinesQuery, BudgetRollupQuery, CreateBudgetLineMutation, UpdateBudgetLineMutation } from '../queries';
 import { BudgetProgress } from '../components/BudgetProgress';
 import { AccountsQuery } from '../../ledger/queries';
-import { Amount, Toolbar, accountLabel } from '../../ledger/components/common';
+import { Amount } from '../../../components/Amount';
+import { Toolbar } from '../../../components/Toolbar';
+import { accountLabel } from '../../ledger/accountLabel';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton, connectionRows, loadedRows } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan, useMe } from '../../../app/session';
 import { useCursorPaging } from '../../../lib/paging';
 import { useLocalName, useT } from '../../../i18n';
+import { yearMonth } from '../../../lib/date';
 
 type Line = BudgetLineFieldsFragment;
 type RollupRow = RollupResult['budgetRollup'][number];
-const period = (l: { year: number; month: number }) => `${l.year}-${String(l.month).padStart(2, '0')}`;
 
 /** Budget lines with consumption (actual + committed), and roll-ups by department and by period. */
 export default function BudgetsPage() {
@@ -66,7 +68,7 @@ function BudgetLines({ year, month }: { year: number; month: number | null }) {
             fileName={`${t('menu.budgets')} ${year}`}
             fetchRows={connectionRows(client, BudgetLinesQuery, { filter }, (d) => d.budgetLines)}
             columns={[
-              { header: t('budget.period'), value: period },
+              { header: t('budget.period'), value: yearMonth },
               { header: t('po.costCentre'), value: (l) => l.costCentre },
               { header: t('finance.account'), value: (l) => l.accountCode },
               { header: t('budget.category'), value: (l) => (l.category ? localName(l.category) : '') },
@@ -96,7 +98,7 @@ function BudgetLines({ year, month }: { year: number; month: number | null }) {
         data-testid="budget-table"
         pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.budgetLines.totalCount ?? 0, showTotal: (n) => t('common.total', { n }), onChange: paging.onChange }}
         columns={[
-          { title: t('budget.period'), render: (_, l) => period(l) },
+          { title: t('budget.period'), render: (_, l) => yearMonth(l) },
           { title: t('po.costCentre'), dataIndex: 'costCentre' },
           { title: t('finance.account'), render: (_, l) => l.accountCode + (l.category ? ` · ${localName(l.category)}` : '') },
           { title: t('budget.amount'), align: 'right', render: (_, l) => <Amount value={l.amount} /> },

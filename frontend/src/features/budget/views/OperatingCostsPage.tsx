@@ -6,7 +6,9 @@ import type { Dayjs } from 'dayjs';
 import type { OperatingCostCategory, OperatingCostsQuery as Result, PayFrom } from '../../../gql/graphql';
 import { OperatingCostsQuery, PostOperatingCostMutation } from '../queries';
 import { AccountsQuery } from '../../ledger/queries';
-import { Amount, Toolbar, accountLabel } from '../../ledger/components/common';
+import { Amount } from '../../../components/Amount';
+import { Toolbar } from '../../../components/Toolbar';
+import { accountLabel } from '../../ledger/accountLabel';
 import { SupplierSelect } from '../../purchasing/components/common';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
@@ -14,6 +16,7 @@ import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
 import { useCursorPaging } from '../../../lib/paging';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
 
 type Cost = Result['operatingCosts']['nodes'][number];
 const CATEGORIES: OperatingCostCategory[] = ['LABOUR', 'OVERHEAD', 'FREIGHT', 'RENT', 'OTHER'];
@@ -131,7 +134,7 @@ function PostCostModal({ open, onClose, onPosted }: { open: boolean; onClose: ()
     const res = await post({
       input: {
         category: v.category,
-        postingDate: v.postingDate ? v.postingDate.format('YYYY-MM-DD') : undefined,
+        postingDate: isoDate(v.postingDate),
         costCentre: (v.costCentre ?? '').trim(),
         accountCode: v.accountCode ?? '',
         amount: (v.amount ?? '').trim(),

@@ -6,6 +6,7 @@ import { CreateProductMutation, UpdateProductMutation } from '../mutations';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { useLocalName, useT } from '../../../i18n';
+import { optionalText } from '../../../lib/text';
 
 interface ProductForm {
   sku: string;
@@ -22,8 +23,6 @@ interface ProductForm {
   leadTimeDays?: number;
   active: boolean;
 }
-
-const opt = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
 
 /** Creates ('new') or edits a product; the server's userErrors land on the fields. */
 export function ProductDrawer({
@@ -75,15 +74,15 @@ export function ProductDrawer({
     const common = {
       sku: v.sku.trim(),
       name: v.name.trim(),
-      nameEn: opt(v.nameEn),
+      nameEn: optionalText(v.nameEn),
       barcodes: v.barcodes.map((b) => b.trim()).filter(Boolean),
       unit: v.unit.trim(),
       categoryId: v.categoryId,
-      sellPrice: opt(v.sellPrice),
-      vatRate: opt(v.vatRate),
-      safetyStock: opt(v.safetyStock),
-      reorderPoint: opt(v.reorderPoint),
-      reorderQuantity: opt(v.reorderQuantity),
+      sellPrice: optionalText(v.sellPrice),
+      vatRate: optionalText(v.vatRate),
+      safetyStock: optionalText(v.safetyStock),
+      reorderPoint: optionalText(v.reorderPoint),
+      reorderQuantity: optionalText(v.reorderQuantity),
       leadTimeDays: v.leadTimeDays ?? undefined,
     };
     const res = isNew

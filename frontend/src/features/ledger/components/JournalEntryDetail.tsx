@@ -5,10 +5,12 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { JournalEntryFieldsFragment } from '../../../gql/graphql';
 import { JournalEntryQuery } from '../queries';
 import { ReverseJournalEntryMutation } from '../mutations';
-import { Amount, accountLabel } from './common';
+import { Amount } from '../../../components/Amount';
+import { accountLabel } from '../accountLabel';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
 import { useLocalName, enumLabel, useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
 
 type Line = JournalEntryFieldsFragment['lines'][number];
 
@@ -130,7 +132,7 @@ function ReverseModal({ entry, onClose, onDone }: { entry: JournalEntryFieldsFra
     if (!entry) return;
     const v = await form.validateFields();
     const res = await reverse({
-      input: { id: entry.id, postingDate: v.postingDate?.format('YYYY-MM-DD'), description: v.description?.trim() || undefined },
+      input: { id: entry.id, postingDate: isoDate(v.postingDate), description: v.description?.trim() || undefined },
     });
     if (res.error) return setGeneral([res.error.message]);
     const p = res.data?.reverseJournalEntry;

@@ -5,11 +5,13 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { AccountsQuery } from '../queries';
 import { PostJournalEntryMutation } from '../mutations';
-import { accountLabel } from './common';
+import { accountLabel } from '../accountLabel';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { formatMoney, sumDecimals } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
+import { optionalText } from '../../../lib/text';
 
 interface LineForm {
   accountCode?: string;
@@ -25,8 +27,6 @@ interface EntryForm {
   description: string;
   lines: LineForm[];
 }
-
-const opt = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
 
 /**
  * A manual journal entry. Totals and the difference show as you type; the
@@ -59,15 +59,15 @@ export function JournalEntryForm({ open, onClose, onPosted }: { open: boolean; o
     const v = await form.validateFields();
     const res = await post({
       input: {
-        postingDate: v.postingDate?.format('YYYY-MM-DD'),
+        postingDate: isoDate(v.postingDate),
         description: v.description.trim(),
         lines: v.lines.map((l) => ({
           accountCode: l.accountCode ?? '',
-          debit: opt(l.debit),
-          credit: opt(l.credit),
-          costCentre: opt(l.costCentre),
-          partner: opt(l.partner),
-          description: opt(l.description),
+          debit: optionalText(l.debit),
+          credit: optionalText(l.credit),
+          costCentre: optionalText(l.costCentre),
+          partner: optionalText(l.partner),
+          description: optionalText(l.description),
         })),
       },
     });

@@ -1,5 +1,5 @@
 import { Table } from 'antd';
-import { Amount } from './common';
+import { Amount } from '../../../components/Amount';
 import { useLocalName, useT } from '../../../i18n';
 
 interface Line {

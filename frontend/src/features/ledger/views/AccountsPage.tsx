@@ -4,9 +4,11 @@ import { Alert, Card, DatePicker, Select, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { AccountType, AccountsQuery as AccountsResult } from '../../../gql/graphql';
 import { AccountsQuery } from '../queries';
-import { Amount, Toolbar } from '../components/common';
+import { Amount } from '../../../components/Amount';
+import { Toolbar } from '../../../components/Toolbar';
 import { ExportButton, loadedRows } from '../../../components/ExportButton';
 import { useLocalName, useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
 
 type Account = AccountsResult['accounts'][number];
 type TreeRow = Account & { children?: TreeRow[] };
@@ -31,7 +33,7 @@ export default function AccountsPage() {
   const [type, setType] = useState<AccountType>();
   const [{ data, error, fetching }] = useQuery({
     query: AccountsQuery,
-    variables: { asOf: asOf ? asOf.format('YYYY-MM-DD') : null, filter: type ? { type } : null },
+    variables: { asOf: asOf ? isoDate(asOf) : null, filter: type ? { type } : null },
   });
   const accounts = useMemo(() => data?.accounts ?? [], [data]);
   const tree = useMemo(() => toTree(accounts), [accounts]);

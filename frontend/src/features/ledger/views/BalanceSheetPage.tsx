@@ -4,16 +4,17 @@ import { Alert, Card, Col, DatePicker, Row, Space, Spin, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { BalanceSheetQuery } from '../queries';
 import { StatementSection } from '../components/StatementSection';
-import { Toolbar } from '../components/common';
+import { Toolbar } from '../../../components/Toolbar';
 import { ExportButton, loadedRows } from '../../../components/ExportButton';
 import { dec } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
 
 export default function BalanceSheetPage() {
   const t = useT();
   const localName = useLocalName();
   const [asOf, setAsOf] = useState<Dayjs>(dayjs());
-  const [{ data, error, fetching }] = useQuery({ query: BalanceSheetQuery, variables: { asOf: asOf.format('YYYY-MM-DD') } });
+  const [{ data, error, fetching }] = useQuery({ query: BalanceSheetQuery, variables: { asOf: isoDate(asOf) } });
   const bs = data?.balanceSheet;
   // Profit not yet closed to equity is shown as its own equity line.
   const unclosed = bs && !dec(bs.unclosedProfit).eq(0)

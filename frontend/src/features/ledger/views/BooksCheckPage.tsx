@@ -3,7 +3,7 @@ import { Alert, Button, Card, Collapse, Descriptions, Result, Table } from 'antd
 import { ReloadOutlined } from '@ant-design/icons';
 import type { BooksCheckQuery as BCResult } from '../../../gql/graphql';
 import { BooksCheckQuery } from '../queries';
-import { Amount } from '../components/common';
+import { Amount } from '../../../components/Amount';
 import { enumLabel, useT } from '../../../i18n';
 
 type Violation = BCResult['booksCheck']['violations'][number];

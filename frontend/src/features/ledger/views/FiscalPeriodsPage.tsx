@@ -4,9 +4,10 @@ import { Alert, App, Button, Card, InputNumber, Popconfirm, Space, Table, Tag } 
 import type { FiscalPeriodsQuery as FPResult } from '../../../gql/graphql';
 import { FiscalPeriodsQuery } from '../queries';
 import { CloseFiscalPeriodMutation, ReopenFiscalPeriodMutation } from '../mutations';
-import { Toolbar } from '../components/common';
+import { Toolbar } from '../../../components/Toolbar';
 import { useCan } from '../../../app/session';
 import { useT } from '../../../i18n';
+import { yearMonth } from '../../../lib/date';
 
 type Period = FPResult['fiscalPeriods'][number];
 
@@ -28,7 +29,7 @@ export default function FiscalPeriodsPage() {
       message.error(res.error?.message ?? errs.map((e) => e.message).join('; '));
       return;
     }
-    message.success(t(p.status === 'OPEN' ? 'periods.closedMsg' : 'periods.reopenedMsg', { period: `${p.year}-${String(p.month).padStart(2, '0')}` }));
+    message.success(t(p.status === 'OPEN' ? 'periods.closedMsg' : 'periods.reopenedMsg', { period: yearMonth(p) }));
     reexecute({ requestPolicy: 'network-only' });
   }
 
@@ -50,7 +51,7 @@ export default function FiscalPeriodsPage() {
         data-testid="periods-table"
         onRow={(p) => ({ 'data-testid': `period-row-${p.month}` }) as object}
         columns={[
-          { title: t('periods.period'), render: (_, p) => `${p.year}-${String(p.month).padStart(2, '0')}` },
+          { title: t('periods.period'), render: (_, p) => yearMonth(p) },
           { title: t('periods.start'), dataIndex: 'startDate' },
           { title: t('periods.end'), dataIndex: 'endDate' },
           {
@@ -64,7 +65,7 @@ export default function FiscalPeriodsPage() {
                   title: t('common.actions'),
                   render: (_: unknown, p: Period) => (
                     <Popconfirm
-                      title={t(p.status === 'OPEN' ? 'periods.closeConfirm' : 'periods.reopenConfirm', { period: `${p.year}-${String(p.month).padStart(2, '0')}` })}
+                      title={t(p.status === 'OPEN' ? 'periods.closeConfirm' : 'periods.reopenConfirm', { period: yearMonth(p) })}
                       onConfirm={() => toggle(p)}
                     >
                       <Button size="small" danger={p.status === 'OPEN'} data-testid={`period-toggle-${p.month}`}>

@@ -6,17 +6,20 @@ import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { JournalEntryFieldsFragment, JournalEntryFilter, SourceType } from '../../../gql/graphql';
 import { AccountsQuery, JournalEntriesQuery } from '../queries';
-import { Amount, Toolbar, accountLabel } from '../components/common';
+import { Amount } from '../../../components/Amount';
+import { Toolbar } from '../../../components/Toolbar';
+import { accountLabel } from '../accountLabel';
 import { EntryTags, JournalEntryDrawer, JournalLinesTable } from '../components/JournalEntryDetail';
 import { JournalEntryForm } from '../components/JournalEntryForm';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { useCursorPaging } from '../../../lib/paging';
 import { useCan } from '../../../app/session';
 import { useLocalName, enumLabel, useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
 
 type Entry = JournalEntryFieldsFragment;
 const SOURCE_TYPES: SourceType[] = ['OPENING_STOCK', 'STOCK_ADJUSTMENT', 'PURCHASE_RECEIPT', 'LANDED_COST', 'SUPPLIER_INVOICE', 'SUPPLIER_PAYMENT', 'OPERATING_COST', 'MANUAL_ENTRY', 'REVERSAL'];
-const fmt = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
+const fmt = (d: Dayjs | null | undefined) => (isoDate(d));
 
 export default function JournalPage() {
   const t = useT();

@@ -5,10 +5,11 @@ import { Alert, Card, Col, DatePicker, Row, Space, Spin, Statistic } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs';
 import { ProfitAndLossQuery } from '../queries';
 import { StatementSection } from '../components/StatementSection';
-import { Toolbar } from '../components/common';
+import { Toolbar } from '../../../components/Toolbar';
 import { ExportButton, loadedRows } from '../../../components/ExportButton';
 import { dec, formatMoney } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
 
 export default function ProfitAndLossPage() {
   const t = useT();
@@ -22,7 +23,7 @@ export default function ProfitAndLossPage() {
   });
   const [{ data, error, fetching }] = useQuery({
     query: ProfitAndLossQuery,
-    variables: { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') },
+    variables: { from: isoDate(range[0]), to: isoDate(range[1]) },
   });
   const pl = data?.profitAndLoss;
   const rows = pl

@@ -4,10 +4,12 @@ import { Alert, Card, DatePicker, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { TrialBalanceQuery as TBResult } from '../../../gql/graphql';
 import { TrialBalanceQuery } from '../queries';
-import { Amount, Toolbar } from '../components/common';
+import { Amount } from '../../../components/Amount';
+import { Toolbar } from '../../../components/Toolbar';
 import { ExportButton, loadedRows } from '../../../components/ExportButton';
 import { dec } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
 
 type Row = TBResult['trialBalance']['rows'][number];
 
@@ -15,7 +17,7 @@ export default function TrialBalancePage() {
   const t = useT();
   const localName = useLocalName();
   const [asOf, setAsOf] = useState<Dayjs>(dayjs());
-  const [{ data, error, fetching }] = useQuery({ query: TrialBalanceQuery, variables: { asOf: asOf.format('YYYY-MM-DD') } });
+  const [{ data, error, fetching }] = useQuery({ query: TrialBalanceQuery, variables: { asOf: isoDate(asOf) } });
   const tb = data?.trialBalance;
   const balanced = tb && dec(tb.totalDebit).eq(dec(tb.totalCredit));
 

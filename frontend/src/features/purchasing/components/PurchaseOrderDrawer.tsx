@@ -5,7 +5,7 @@ import type { PurchaseOrderQuery as Result } from '../../../gql/graphql';
 import { PurchaseOrderQuery } from '../queries';
 import { ApprovePurchaseOrderMutation, CancelPurchaseOrderMutation, ClosePurchaseOrderMutation, SubmitPurchaseOrderMutation } from '../mutations';
 import { PoStatusTag } from './common';
-import { Amount } from '../../ledger/components/common';
+import { Amount } from '../../../components/Amount';
 import { useCan } from '../../../app/session';
 import { dec, formatMoney, formatQty } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';

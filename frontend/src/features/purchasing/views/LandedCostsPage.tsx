@@ -6,11 +6,12 @@ import type { AllocationBasis, LandedCostKind, PayFrom, PostLandedCostMutation a
 import { PurchaseOrderQuery, PurchaseOrdersQuery } from '../queries';
 import { PostLandedCostMutation } from '../mutations';
 import { SupplierSelect } from '../components/common';
-import { Amount } from '../../ledger/components/common';
+import { Amount } from '../../../components/Amount';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { formatQty } from '../../../lib/decimal';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
 
 type Landed = NonNullable<PostResult['postLandedCost']['landedCost']>;
 const KINDS: LandedCostKind[] = ['FREIGHT', 'DUTY', 'INSURANCE', 'OTHER'];
@@ -74,7 +75,7 @@ export default function LandedCostsPage() {
       input: {
         kind: v.kind,
         basis: v.basis,
-        postingDate: v.postingDate ? v.postingDate.format('YYYY-MM-DD') : undefined,
+        postingDate: isoDate(v.postingDate),
         amount: (v.amount ?? '').trim(),
         description: v.description?.trim() || undefined,
         payFrom: v.payFrom,

@@ -7,7 +7,7 @@ import type { PurchaseSuggestionsQuery as Result } from '../../../gql/graphql';
 import { PurchaseSuggestionsQuery } from '../queries';
 import { CreatePurchaseOrdersFromSuggestionsMutation } from '../mutations';
 import { failureMessages } from '../components/common';
-import { Toolbar } from '../../ledger/components/common';
+import { Toolbar } from '../../../components/Toolbar';
 import { useReferenceOptions } from '../../catalog/useReferenceData';
 import { DecimalInput } from '../../../components/DecimalInput';
 import { ExportButton, loadedRows } from '../../../components/ExportButton';

@@ -7,7 +7,8 @@ import type { SupplierInvoiceFieldsFragment, SupplierInvoiceStatus } from '../..
 import { PurchaseOrderQuery, PurchaseOrdersQuery, SupplierInvoicesQuery } from '../queries';
 import { ApproveSupplierInvoiceMismatchMutation, PostSupplierInvoiceMutation } from '../mutations';
 import { InvoiceStatusTag, SupplierSelect } from '../components/common';
-import { Amount, Toolbar } from '../../ledger/components/common';
+import { Amount } from '../../../components/Amount';
+import { Toolbar } from '../../../components/Toolbar';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
@@ -15,6 +16,7 @@ import { useCan } from '../../../app/session';
 import { useCursorPaging } from '../../../lib/paging';
 import { dec, formatMoney, formatQty } from '../../../lib/decimal';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
 
 type Invoice = SupplierInvoiceFieldsFragment;
 const STATUSES: SupplierInvoiceStatus[] = ['OPEN', 'ON_HOLD', 'PAID'];
@@ -222,7 +224,7 @@ function PostInvoiceModal({ open, onClose, onPosted }: { open: boolean; onClose:
       input: {
         purchaseOrderId: v.purchaseOrderId ?? '',
         supplierInvoiceNumber: (v.supplierInvoiceNumber ?? '').trim(),
-        invoiceDate: v.invoiceDate ? v.invoiceDate.format('YYYY-MM-DD') : undefined,
+        invoiceDate: isoDate(v.invoiceDate),
         lines: (v.lines ?? []).filter((l) => dec(l.quantity).gt(0)).map((l) => ({ purchaseOrderLineId: l.purchaseOrderLineId, quantity: (l.quantity ?? '').trim(), unitPrice: (l.unitPrice ?? '').trim() })),
         idempotencyKey: crypto.randomUUID(),
       },

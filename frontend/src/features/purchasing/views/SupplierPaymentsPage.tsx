@@ -7,7 +7,8 @@ import type { SupplierPaymentsQuery as Result } from '../../../gql/graphql';
 import { SupplierInvoicesQuery, SupplierPaymentsQuery } from '../queries';
 import { PostSupplierPaymentMutation } from '../mutations';
 import { SupplierSelect } from '../components/common';
-import { Amount, Toolbar } from '../../ledger/components/common';
+import { Amount } from '../../../components/Amount';
+import { Toolbar } from '../../../components/Toolbar';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
@@ -15,6 +16,7 @@ import { useCan } from '../../../app/session';
 import { useCursorPaging } from '../../../lib/paging';
 import { dec, formatMoney, sumDecimals } from '../../../lib/decimal';
 import { useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
 
 type Payment = Result['supplierPayments']['nodes'][number];
 
@@ -118,7 +120,7 @@ function PaymentModal({ open, onClose, onPosted }: { open: boolean; onClose: () 
     const rows: number[] = [];
     const allocs = (v.allocations ?? []).flatMap((a, i) => (dec(a.amount).gt(0) ? (rows.push(i), [{ invoiceId: a.invoiceId, amount: (a.amount ?? '').trim() }]) : []));
     const res = await post({
-      input: { supplierId: v.supplierId ?? '', paymentDate: v.paymentDate ? v.paymentDate.format('YYYY-MM-DD') : undefined, reference: v.reference?.trim() || undefined, amount: sumDecimals(allocs.map((a) => a.amount)).toString(), allocations: allocs, idempotencyKey: crypto.randomUUID() },
+      input: { supplierId: v.supplierId ?? '', paymentDate: isoDate(v.paymentDate), reference: v.reference?.trim() || undefined, amount: sumDecimals(allocs.map((a) => a.amount)).toString(), allocations: allocs, idempotencyKey: crypto.randomUUID() },
     });
     if (res.error) return setGeneral([res.error.message]);
     const p = res.data?.postSupplierPayment;

@@ -6,11 +6,12 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { SupplierDetailQuery as SupplierDetailResult, SupplierFieldsFragment } from '../../../gql/graphql';
 import { SupplierDetailQuery, SuppliersQuery } from '../queries';
 import { fractionPercent } from '../components/common';
-import { Toolbar } from '../../ledger/components/common';
+import { Toolbar } from '../../../components/Toolbar';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { useCursorPaging } from '../../../lib/paging';
 import { dec, formatDecimal, formatMoney } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
 
 type Supplier = SupplierFieldsFragment;
 
@@ -92,7 +93,7 @@ function SupplierDrawer({ id, onClose }: { id: string | null; onClose: () => voi
   const t = useT();
   const localName = useLocalName();
   const [since, setSince] = useState<Dayjs>(() => dayjs().subtract(1, 'year'));
-  const [{ data, error, fetching }] = useQuery({ query: SupplierDetailQuery, variables: { id: id ?? '', since: since.format('YYYY-MM-DD') }, pause: !id });
+  const [{ data, error, fetching }] = useQuery({ query: SupplierDetailQuery, variables: { id: id ?? '', since: isoDate(since) }, pause: !id });
   const s = data?.supplier;
   return (
     <Drawer open={!!id} onClose={onClose} size={900} title={s ? `${s.code} ${s.name}` : t('menu.suppliers')} data-testid="supplier-drawer" loading={fetching && !s}>

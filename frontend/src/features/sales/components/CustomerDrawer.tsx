@@ -6,7 +6,7 @@ import { EditOutlined } from '@ant-design/icons';
 import { CustomerDetailQuery } from '../queries';
 import { CustomerForm } from './CustomerForm';
 import { SalesInvoiceStatusTag, ShipmentStatusTag, SoStatusTag } from './common';
-import { Amount } from '../../ledger/components/common';
+import { Amount } from '../../../components/Amount';
 import { useCan } from '../../../app/session';
 import { dec, formatDecimal, formatMoney, formatQty } from '../../../lib/decimal';
 import { enumLabel, useLocalName, useT } from '../../../i18n';

@@ -4,7 +4,7 @@ import { Alert, App, Button, Descriptions, Drawer, Popconfirm, Skeleton, Space, 
 import { SalesOrderQuery } from '../queries';
 import { CancelSalesOrderMutation, CloseSalesOrderMutation, ConfirmSalesOrderMutation, ReleaseSalesOrderHoldMutation, ReserveSalesOrderStockMutation } from '../mutations';
 import { ShipmentStatusTag, SoStatusTag } from './common';
-import { Amount } from '../../ledger/components/common';
+import { Amount } from '../../../components/Amount';
 import { useCan } from '../../../app/session';
 import { dec, formatDecimal, formatQty } from '../../../lib/decimal';
 import { enumLabel, useLocalName, useT } from '../../../i18n';

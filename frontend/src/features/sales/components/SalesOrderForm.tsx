@@ -13,6 +13,7 @@ import { useReferenceOptions } from '../../catalog/useReferenceData';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { dec, formatMoney, formatQty, sumDecimals } from '../../../lib/decimal';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
 
 type Validation = ValidateSalesOrderQuery['validateSalesOrder'];
 
@@ -71,7 +72,7 @@ export function SalesOrderForm({ open, onClose, onCreated }: { open: boolean; on
   }, [open, form]);
 
   const formValues = (): FormValues => form.getFieldsValue(true) as FormValues;
-  const plain = (v: FormValues) => ({ ...v, postingDate: v.postingDate ? v.postingDate.format('YYYY-MM-DD') : undefined });
+  const plain = (v: FormValues) => ({ ...v, postingDate: isoDate(v.postingDate) });
 
   // The dry run, debounced; an answer to an older edit is dropped.
   const watchKey = JSON.stringify(values ? plain(values) : null);

@@ -5,7 +5,7 @@ import { Alert, App, Button, Card, Popconfirm, Table, Typography } from 'antd';
 import type { SalesOrderFieldsFragment } from '../../../gql/graphql';
 import { SalesOrdersQuery } from '../queries';
 import { ReleaseSalesOrderHoldMutation } from '../mutations';
-import { Amount } from '../../ledger/components/common';
+import { Amount } from '../../../components/Amount';
 import { useCan } from '../../../app/session';
 import { useCursorPaging } from '../../../lib/paging';
 import { useT } from '../../../i18n';

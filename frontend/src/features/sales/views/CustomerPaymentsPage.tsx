@@ -7,7 +7,8 @@ import type { CustomerPaymentsQuery as Result } from '../../../gql/graphql';
 import { CustomerDetailQuery, CustomerPaymentsQuery, SalesInvoicesQuery } from '../queries';
 import { ApplyCustomerCreditMutation, RecordCustomerPaymentMutation, RefundCustomerMutation } from '../mutations';
 import { CustomerSelect, remapRows } from '../components/common';
-import { Amount, Toolbar } from '../../ledger/components/common';
+import { Amount } from '../../../components/Amount';
+import { Toolbar } from '../../../components/Toolbar';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
@@ -15,6 +16,7 @@ import { useCan } from '../../../app/session';
 import { useCursorPaging } from '../../../lib/paging';
 import { dec, formatMoney, sumDecimals } from '../../../lib/decimal';
 import { useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
 
 type Payment = Result['customerPayments']['nodes'][number];
 
@@ -161,7 +163,7 @@ function PaymentModal({ open, payment, onClose, onDone }: { open: boolean; payme
     const rows: number[] = [];
     const allocs =
       v.mode === 'explicit' ? (v.allocations ?? []).flatMap((a, i) => (dec(a.amount).gt(0) ? (rows.push(i), [{ invoiceId: a.invoiceId, amount: (a.amount ?? '').trim() }]) : [])) : undefined;
-    const date = v.postingDate ? v.postingDate.format('YYYY-MM-DD') : undefined;
+    const date = isoDate(v.postingDate);
     if (payment) {
       const res = await apply({ input: { paymentId: payment.id, postingDate: date, allocations: allocs } });
       if (res.error) return setGeneral([res.error.message]);
@@ -298,7 +300,7 @@ export function RefundModal({ open, paymentId, returnId, max, onClose, onDone }:
   async function submit() {
     setGeneral([]);
     const v = await form.validateFields();
-    const res = await refund({ input: { paymentId, returnId, amount: (v.amount ?? '').trim(), bankAccount: v.bankAccount, postingDate: v.postingDate ? v.postingDate.format('YYYY-MM-DD') : undefined, idempotencyKey: key } });
+    const res = await refund({ input: { paymentId, returnId, amount: (v.amount ?? '').trim(), bankAccount: v.bankAccount, postingDate: isoDate(v.postingDate), idempotencyKey: key } });
     if (res.error) return setGeneral([res.error.message]);
     const p = res.data?.refundCustomer;
     if (p?.userErrors.length) return setGeneral(applyUserErrors(form, p.userErrors));

@@ -5,10 +5,12 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { ReceivablesAgingQuery as Result } from '../../../gql/graphql';
 import { ReceivablesAgingQuery } from '../queries';
 import { CustomerSelect } from '../components/common';
-import { Amount, Toolbar } from '../../ledger/components/common';
+import { Amount } from '../../../components/Amount';
+import { Toolbar } from '../../../components/Toolbar';
 import { ExportButton, loadedRows } from '../../../components/ExportButton';
 import { AGING_KEYS as KEYS, agingBars } from '../agingBars';
 import { useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
 
 const AgingChart = lazy(() => import('../../partner/components/AgingChart'));
 
@@ -19,7 +21,7 @@ export default function ReceivablesAgingPage() {
   const t = useT();
   const [asOf, setAsOf] = useState<Dayjs>(dayjs());
   const [customerId, setCustomerId] = useState<string>();
-  const [{ data, error, fetching }] = useQuery({ query: ReceivablesAgingQuery, variables: { asOf: asOf.format('YYYY-MM-DD'), customerId }, requestPolicy: 'cache-and-network' });
+  const [{ data, error, fetching }] = useQuery({ query: ReceivablesAgingQuery, variables: { asOf: isoDate(asOf), customerId }, requestPolicy: 'cache-and-network' });
   const aging = data?.receivablesAging;
   const money = (k: (typeof KEYS)[number] | 'total') => ({ title: t(`ar.${k}`), align: 'right' as const, render: (_: unknown, r: Row) => <Amount value={r.buckets[k]} strong={k === 'total'} /> });
 

@@ -5,7 +5,7 @@ import { Alert, Card, Select, Space, Table, Tag } from 'antd';
 import type { ReplenishmentNeedsQuery as Result, ReplenishmentStatus } from '../../../gql/graphql';
 import { ReplenishmentNeedsQuery } from '../queries';
 import { ReplenishmentStatusTag } from '../components/common';
-import { Toolbar } from '../../ledger/components/common';
+import { Toolbar } from '../../../components/Toolbar';
 import { useReferenceOptions } from '../../catalog/useReferenceData';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { useCan } from '../../../app/session';

@@ -8,7 +8,8 @@ import { SalesReturnsQuery, ShipmentsQuery } from '../queries';
 import { CreateSalesReturnMutation } from '../mutations';
 import { CustomerSelect, remapRows } from '../components/common';
 import { RefundModal } from './CustomerPaymentsPage';
-import { Amount, Toolbar } from '../../ledger/components/common';
+import { Amount } from '../../../components/Amount';
+import { Toolbar } from '../../../components/Toolbar';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
@@ -16,6 +17,7 @@ import { useCan } from '../../../app/session';
 import { useCursorPaging } from '../../../lib/paging';
 import { dec, formatQty } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
 
 type Return = Result['salesReturns']['nodes'][number];
 
@@ -131,7 +133,7 @@ function ReturnModal({ open, onClose, onDone }: { open: boolean; onClose: () => 
     const rows: number[] = [];
     const lines = (v.lines ?? []).flatMap((l, i) => (dec(l.quantity).gt(0) ? (rows.push(i), [{ shipmentLineId: shipment.lines[i].id, quantity: (l.quantity ?? '').trim() }]) : []));
     if (lines.length === 0) return setGeneral([t('sret.nothing')]);
-    const res = await create({ input: { shipmentId: shipment.id, postingDate: v.postingDate ? v.postingDate.format('YYYY-MM-DD') : undefined, reason: v.reason?.trim() || undefined, lines, idempotencyKey: key } });
+    const res = await create({ input: { shipmentId: shipment.id, postingDate: isoDate(v.postingDate), reason: v.reason?.trim() || undefined, lines, idempotencyKey: key } });
     if (res.error) return setGeneral([res.error.message]);
     const p = res.data?.createSalesReturn;
     if (p?.userErrors.length) return setGeneral(applyUserErrors(form, remapRows(p.userErrors, 'lines', rows)));

@@ -8,7 +8,7 @@ import type { ShipmentFieldsFragment, ShipmentStatus } from '../../../gql/graphq
 import { ShipmentsQuery } from '../queries';
 import { ConfirmDeliveryMutation, ShipShipmentMutation } from '../mutations';
 import { CustomerSelect, SHIPMENT_STATUSES, ShipmentStatusTag, remapRows } from '../components/common';
-import { Toolbar } from '../../ledger/components/common';
+import { Toolbar } from '../../../components/Toolbar';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
@@ -16,6 +16,7 @@ import { useCan } from '../../../app/session';
 import { useCursorPaging } from '../../../lib/paging';
 import { dec, formatMoney, formatQty } from '../../../lib/decimal';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
 
 type Shipment = ShipmentFieldsFragment;
 
@@ -205,7 +206,7 @@ function ShipForm({ shipment: s, onDone }: { shipment: Shipment; onDone: () => v
     const lines = (v.lines ?? []).flatMap((l, i) => (dec(l.quantity).gt(0) ? (rows.push(i), [{ shipmentLineId: s.lines[i].id, quantity: (l.quantity ?? '').trim() }]) : []));
     if (lines.length === 0) return setGeneral([t('ship.nothingPicked')]);
     const res = await ship({
-      input: { shipmentId: s.id, carrier: v.carrier?.trim() || undefined, trackingNumber: v.trackingNumber?.trim() || undefined, postingDate: v.postingDate ? v.postingDate.format('YYYY-MM-DD') : undefined, lines, idempotencyKey: key },
+      input: { shipmentId: s.id, carrier: v.carrier?.trim() || undefined, trackingNumber: v.trackingNumber?.trim() || undefined, postingDate: isoDate(v.postingDate), lines, idempotencyKey: key },
     });
     if (res.error) return setGeneral([res.error.message]);
     const p = res.data?.shipShipment;

@@ -12,6 +12,7 @@ import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { dec } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
 
 interface LineForm {
   productId?: string;
@@ -101,7 +102,7 @@ export default function StockAdjustmentPage() {
     const v = await form.validateFields();
     const res = await post({
       input: {
-        postingDate: v.postingDate ? v.postingDate.format('YYYY-MM-DD') : undefined,
+        postingDate: isoDate(v.postingDate),
         reason: v.reason,
         description: v.description?.trim() || undefined,
         lines: (v.lines ?? []).map((l) => ({

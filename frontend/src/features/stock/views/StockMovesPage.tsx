@@ -13,10 +13,11 @@ import { useCursorPaging } from '../../../lib/paging';
 import { dec, formatMoney, formatQty } from '../../../lib/decimal';
 import { useCan } from '../../../app/session';
 import { useLocalName, enumLabel, useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
 
 type Move = MovesResult['stockMoves']['nodes'][number];
 const SOURCE_TYPES: SourceType[] = ['OPENING_STOCK', 'STOCK_ADJUSTMENT', 'PURCHASE_RECEIPT', 'LANDED_COST'];
-const fmtDate = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
+const fmtDate = (d: Dayjs | null | undefined) => (isoDate(d));
 
 export default function StockMovesPage() {
   const t = useT();

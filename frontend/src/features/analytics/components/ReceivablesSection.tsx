@@ -3,21 +3,22 @@ import { Link } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import { Alert, Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
 import Big from 'big.js';
-import { InvoicedTotalsQuery, ReceivablesAgingQuery } from '../queries';
-import { useLiveReceivables } from '../useLiveReceivables';
-import { holdCount, type ReceivableChange } from '../liveReceivables';
-import { agingBars } from '../agingBars';
+import { InvoicedTotalsQuery, ReceivablesAgingQuery } from '../../sales/queries';
+import { useLiveReceivables } from '../../sales/useLiveReceivables';
+import { holdCount, type ReceivableChange } from '../../sales/liveReceivables';
+import { agingBars } from '../../sales/agingBars';
 import { LiveIndicator } from '../../../app/LiveIndicator';
-import { todayISO } from '../../ledger/components/common';
+
 import { useLiveState } from '../../../graphql/liveState';
 import { fetchAllPages } from '../../../lib/paging';
 import { dec, formatMoney, sumDecimals } from '../../../lib/decimal';
 import { useT } from '../../../i18n';
+import { todayISO } from '../../../lib/date';
+import { LIVE_REQUERY_DEBOUNCE_MS } from '../../../graphql/liveState';
 
 const AgingChart = lazy(() => import('../../partner/components/AgingChart'));
 
 /** Receivable changes come in bursts (one per customer of a payment run): re-query once per burst. */
-const REQUERY_DEBOUNCE_MS = 800;
 
 /** Today's invoiced sales: every invoice dated today, summed exactly. */
 function useSalesToday() {
@@ -55,7 +56,7 @@ export function ReceivablesSection() {
     timer.current = setTimeout(() => {
       void reloadToday().catch(() => undefined);
       requeryAging({ requestPolicy: 'network-only' });
-    }, REQUERY_DEBOUNCE_MS);
+    }, LIVE_REQUERY_DEBOUNCE_MS);
   });
 
   return (
