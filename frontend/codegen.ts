@@ -3,7 +3,8 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 // Typed operations for every graphql(`...`) document under src/. The output in
 // src/gql/ is committed; CI regenerates it and fails on a diff.
 const config: CodegenConfig = {
-  schema: '../schema.graphqls',
+  // The root schema and every module's file, as gqlgen.yml lists them.
+  schema: ['../schema.graphqls', '../graph/schema/*.graphqls'],
   documents: ['src/**/*.{ts,tsx}', '!src/gql/**'],
   ignoreNoDocuments: true,
   generates: {

@@ -5,6 +5,7 @@ package graph
 import (
 	"bytes"
 	"context"
+	"embed"
 	"errors"
 	"fmt"
 	"math"
@@ -1517,13 +1518,11 @@ type CustomerResolver interface {
 	Satisfaction(ctx context.Context, obj *jxc.Customer) (jxc.Satisfaction, error)
 }
 type MutationResolver interface {
-	Login(ctx context.Context, input LoginInput) (LoginPayload, error)
-	Logout(ctx context.Context) (LogoutPayload, error)
-	CreateAPIToken(ctx context.Context, name string) (CreateAPITokenPayload, error)
-	RevokeAPIToken(ctx context.Context, id int64) (RevokeAPITokenPayload, error)
-	CreateUser(ctx context.Context, input CreateUserInput) (UserPayload, error)
-	UpdateUser(ctx context.Context, input UpdateUserInput) (UserPayload, error)
-	SetPassword(ctx context.Context, input SetPasswordInput) (SetPasswordPayload, error)
+	AcknowledgeAlert(ctx context.Context, id int64) (AlertPayload, error)
+	CheckLowStock(ctx context.Context) (AlertsPayload, error)
+	CreateBudgetLine(ctx context.Context, input CreateBudgetLineInput) (BudgetLinePayload, error)
+	UpdateBudgetLine(ctx context.Context, input UpdateBudgetLineInput) (BudgetLinePayload, error)
+	PostOperatingCost(ctx context.Context, input OperatingCostInput) (OperatingCostPayload, error)
 	CreateCategory(ctx context.Context, input CreateCategoryInput) (CategoryPayload, error)
 	UpdateCategory(ctx context.Context, input UpdateCategoryInput) (CategoryPayload, error)
 	CreateProduct(ctx context.Context, input CreateProductInput) (ProductPayload, error)
@@ -1534,29 +1533,12 @@ type MutationResolver interface {
 	DeactivateWarehouse(ctx context.Context, id int64) (WarehousePayload, error)
 	CreateLocation(ctx context.Context, input CreateLocationInput) (LocationPayload, error)
 	UpdateLocation(ctx context.Context, input UpdateLocationInput) (LocationPayload, error)
-	PostOpeningStock(ctx context.Context, input OpeningStockInput) (StockDocumentPayload, error)
-	PostStockAdjustment(ctx context.Context, input StockAdjustmentInput) (StockDocumentPayload, error)
 	CreateAccount(ctx context.Context, input CreateAccountInput) (AccountPayload, error)
 	UpdateAccount(ctx context.Context, input UpdateAccountInput) (AccountPayload, error)
 	PostJournalEntry(ctx context.Context, input JournalEntryInput) (JournalEntryPayload, error)
 	ReverseJournalEntry(ctx context.Context, input ReverseJournalEntryInput) (JournalEntryPayload, error)
 	CloseFiscalPeriod(ctx context.Context, input FiscalPeriodInput) (FiscalPeriodPayload, error)
 	ReopenFiscalPeriod(ctx context.Context, input FiscalPeriodInput) (FiscalPeriodPayload, error)
-	CreateCustomer(ctx context.Context, input CreateCustomerInput) (CustomerPayload, error)
-	UpdateCustomer(ctx context.Context, input UpdateCustomerInput) (CustomerPayload, error)
-	CreateSalesOrder(ctx context.Context, input SalesOrderInput) (SalesOrderPayload, error)
-	ConfirmSalesOrder(ctx context.Context, id int64) (SalesOrderPayload, error)
-	ReleaseSalesOrderHold(ctx context.Context, id int64) (SalesOrderPayload, error)
-	ReserveSalesOrderStock(ctx context.Context, id int64) (SalesOrderPayload, error)
-	CancelSalesOrder(ctx context.Context, id int64) (SalesOrderPayload, error)
-	CloseSalesOrder(ctx context.Context, id int64) (SalesOrderPayload, error)
-	ShipShipment(ctx context.Context, input ShipShipmentInput) (ShipmentPayload, error)
-	ConfirmDelivery(ctx context.Context, input ConfirmDeliveryInput) (ShipmentPayload, error)
-	CreateSalesInvoice(ctx context.Context, input CreateSalesInvoiceInput) (SalesInvoicePayload, error)
-	RecordCustomerPayment(ctx context.Context, input RecordCustomerPaymentInput) (CustomerPaymentPayload, error)
-	ApplyCustomerCredit(ctx context.Context, input ApplyCustomerCreditInput) (CustomerPaymentPayload, error)
-	CreateSalesReturn(ctx context.Context, input CreateSalesReturnInput) (SalesReturnPayload, error)
-	RefundCustomer(ctx context.Context, input RefundCustomerInput) (CustomerRefundPayload, error)
 	CreateSupplier(ctx context.Context, input CreateSupplierInput) (SupplierPayload, error)
 	UpdateSupplier(ctx context.Context, input UpdateSupplierInput) (SupplierPayload, error)
 	SetSupplierProduct(ctx context.Context, input SetSupplierProductInput) (SupplierProductPayload, error)
@@ -1572,29 +1554,52 @@ type MutationResolver interface {
 	ApproveSupplierInvoiceMismatch(ctx context.Context, id int64) (SupplierInvoicePayload, error)
 	PostSupplierPayment(ctx context.Context, input SupplierPaymentInput) (SupplierPaymentPayload, error)
 	PostLandedCost(ctx context.Context, input LandedCostInput) (LandedCostPayload, error)
-	CreateBudgetLine(ctx context.Context, input CreateBudgetLineInput) (BudgetLinePayload, error)
-	UpdateBudgetLine(ctx context.Context, input UpdateBudgetLineInput) (BudgetLinePayload, error)
-	PostOperatingCost(ctx context.Context, input OperatingCostInput) (OperatingCostPayload, error)
-	AcknowledgeAlert(ctx context.Context, id int64) (AlertPayload, error)
-	CheckLowStock(ctx context.Context) (AlertsPayload, error)
+	CreateCustomer(ctx context.Context, input CreateCustomerInput) (CustomerPayload, error)
+	UpdateCustomer(ctx context.Context, input UpdateCustomerInput) (CustomerPayload, error)
+	CreateSalesOrder(ctx context.Context, input SalesOrderInput) (SalesOrderPayload, error)
+	ConfirmSalesOrder(ctx context.Context, id int64) (SalesOrderPayload, error)
+	ReleaseSalesOrderHold(ctx context.Context, id int64) (SalesOrderPayload, error)
+	ReserveSalesOrderStock(ctx context.Context, id int64) (SalesOrderPayload, error)
+	CancelSalesOrder(ctx context.Context, id int64) (SalesOrderPayload, error)
+	CloseSalesOrder(ctx context.Context, id int64) (SalesOrderPayload, error)
+	ShipShipment(ctx context.Context, input ShipShipmentInput) (ShipmentPayload, error)
+	ConfirmDelivery(ctx context.Context, input ConfirmDeliveryInput) (ShipmentPayload, error)
+	CreateSalesInvoice(ctx context.Context, input CreateSalesInvoiceInput) (SalesInvoicePayload, error)
+	RecordCustomerPayment(ctx context.Context, input RecordCustomerPaymentInput) (CustomerPaymentPayload, error)
+	ApplyCustomerCredit(ctx context.Context, input ApplyCustomerCreditInput) (CustomerPaymentPayload, error)
+	CreateSalesReturn(ctx context.Context, input CreateSalesReturnInput) (SalesReturnPayload, error)
+	RefundCustomer(ctx context.Context, input RefundCustomerInput) (CustomerRefundPayload, error)
+	PostOpeningStock(ctx context.Context, input OpeningStockInput) (StockDocumentPayload, error)
+	PostStockAdjustment(ctx context.Context, input StockAdjustmentInput) (StockDocumentPayload, error)
+	Login(ctx context.Context, input LoginInput) (LoginPayload, error)
+	Logout(ctx context.Context) (LogoutPayload, error)
+	CreateAPIToken(ctx context.Context, name string) (CreateAPITokenPayload, error)
+	RevokeAPIToken(ctx context.Context, id int64) (RevokeAPITokenPayload, error)
+	CreateUser(ctx context.Context, input CreateUserInput) (UserPayload, error)
+	UpdateUser(ctx context.Context, input UpdateUserInput) (UserPayload, error)
+	SetPassword(ctx context.Context, input SetPasswordInput) (SetPasswordPayload, error)
 }
 type PurchaseOrderResolver interface {
 	Receipts(ctx context.Context, obj *jxc.PurchaseOrder) ([]*jxc.GoodsReceipt, error)
 }
 type QueryResolver interface {
-	Me(ctx context.Context) (jxc.User, error)
-	MyAPITokens(ctx context.Context) ([]*jxc.APIToken, error)
-	Users(ctx context.Context) ([]*jxc.User, error)
 	ServerTime(ctx context.Context) (time.Time, error)
+	Alerts(ctx context.Context, kinds []string, mine *bool, acknowledged *bool, first *int, after *string) (AlertConnection, error)
+	Kpis(ctx context.Context, from jxc.Date, to jxc.Date, compareFrom *jxc.Date, compareTo *jxc.Date) (jxc.KPIReport, error)
+	PeriodSummary(ctx context.Context, year int, month int) (*jxc.PeriodSummary, error)
+	SalesByMonth(ctx context.Context, from jxc.Date, to jxc.Date) ([]*jxc.MonthlySales, error)
+	TopSellers(ctx context.Context, from jxc.Date, to jxc.Date, by *jxc.TopSellersBy, limit *int) ([]*jxc.TopSeller, error)
+	SlowMovingStock(ctx context.Context, days *int, first *int) ([]*jxc.SlowMover, error)
+	BudgetLines(ctx context.Context, first *int, after *string, filter *jxc.BudgetFilter) (BudgetLineConnection, error)
+	BudgetLine(ctx context.Context, id int64) (*jxc.BudgetLine, error)
+	BudgetRollup(ctx context.Context, year int, month *int, by jxc.BudgetRollupBy) ([]*jxc.BudgetRollupRow, error)
+	OperatingCosts(ctx context.Context, first *int, after *string, year *int, month *int) (OperatingCostConnection, error)
 	Categories(ctx context.Context, includeInactive *bool) ([]*jxc.Category, error)
 	Products(ctx context.Context, first *int, after *string, filter *jxc.ProductFilter, orderBy *jxc.ProductOrder) (ProductConnection, error)
 	Product(ctx context.Context, id int64) (*jxc.Product, error)
 	ProductByBarcode(ctx context.Context, barcode string) (*jxc.Product, error)
 	Warehouses(ctx context.Context, first *int, after *string, filter *jxc.WarehouseFilter, orderBy *jxc.WarehouseOrder) (WarehouseConnection, error)
 	Warehouse(ctx context.Context, id int64) (*jxc.Warehouse, error)
-	StockLevels(ctx context.Context, first *int, after *string, filter *jxc.StockLevelFilter, orderBy *jxc.StockLevelOrder) (StockLevelConnection, error)
-	StockMoves(ctx context.Context, first *int, after *string, filter *jxc.StockMoveFilter, orderBy *jxc.StockMoveOrder) (StockMoveConnection, error)
-	StockDocument(ctx context.Context, id int64) (*jxc.StockDocument, error)
 	Accounts(ctx context.Context, filter *jxc.AccountFilter, asOf *jxc.Date) ([]*jxc.Account, error)
 	FiscalPeriods(ctx context.Context, year int) ([]*jxc.FiscalPeriod, error)
 	JournalEntries(ctx context.Context, first *int, after *string, filter *jxc.JournalEntryFilter, orderBy *jxc.JournalEntryOrder) (JournalEntryConnection, error)
@@ -1603,23 +1608,6 @@ type QueryResolver interface {
 	ProfitAndLoss(ctx context.Context, from jxc.Date, to jxc.Date) (jxc.ProfitAndLoss, error)
 	BalanceSheet(ctx context.Context, asOf jxc.Date) (jxc.BalanceSheet, error)
 	BooksCheck(ctx context.Context) (jxc.BooksCheck, error)
-	Customers(ctx context.Context, first *int, after *string, filter *jxc.CustomerFilter, orderBy *jxc.CustomerOrder) (CustomerConnection, error)
-	Customer(ctx context.Context, id int64) (*jxc.Customer, error)
-	SalesOrders(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (SalesOrderConnection, error)
-	SalesOrder(ctx context.Context, id int64) (*jxc.SalesOrder, error)
-	ValidateSalesOrder(ctx context.Context, input SalesOrderInput) (SalesOrderValidation, error)
-	ReplenishmentNeeds(ctx context.Context, first *int, after *string, filter *jxc.ReplenishmentNeedFilter) (ReplenishmentNeedConnection, error)
-	Shipments(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (ShipmentConnection, error)
-	Shipment(ctx context.Context, id int64) (*jxc.Shipment, error)
-	SalesInvoices(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (SalesInvoiceConnection, error)
-	SalesInvoice(ctx context.Context, id int64) (*jxc.SalesInvoice, error)
-	CustomerPayments(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (CustomerPaymentConnection, error)
-	SalesReturns(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (SalesReturnConnection, error)
-	ReceivablesAging(ctx context.Context, asOf *jxc.Date, customerID *int64) (jxc.ReceivablesAging, error)
-	CustomerSatisfaction(ctx context.Context) (jxc.Satisfaction, error)
-	StockValueSummary(ctx context.Context, groupBy jxc.StockGroupBy) ([]*jxc.StockValueGroup, error)
-	Kpis(ctx context.Context, from jxc.Date, to jxc.Date, compareFrom *jxc.Date, compareTo *jxc.Date) (jxc.KPIReport, error)
-	PeriodSummary(ctx context.Context, year int, month int) (*jxc.PeriodSummary, error)
 	Suppliers(ctx context.Context, first *int, after *string, filter *jxc.SupplierFilter) (SupplierConnection, error)
 	Supplier(ctx context.Context, id int64) (*jxc.Supplier, error)
 	ProductSuppliers(ctx context.Context, productID int64, since *jxc.Date) ([]*jxc.SupplierOption, error)
@@ -1634,14 +1622,27 @@ type QueryResolver interface {
 	SupplierPayments(ctx context.Context, first *int, after *string, supplierID *int64) (SupplierPaymentConnection, error)
 	PayablesAging(ctx context.Context, asOf jxc.Date) (jxc.PayablesAging, error)
 	LandedCost(ctx context.Context, id int64) (*jxc.LandedCost, error)
-	BudgetLines(ctx context.Context, first *int, after *string, filter *jxc.BudgetFilter) (BudgetLineConnection, error)
-	BudgetLine(ctx context.Context, id int64) (*jxc.BudgetLine, error)
-	BudgetRollup(ctx context.Context, year int, month *int, by jxc.BudgetRollupBy) ([]*jxc.BudgetRollupRow, error)
-	OperatingCosts(ctx context.Context, first *int, after *string, year *int, month *int) (OperatingCostConnection, error)
-	Alerts(ctx context.Context, kinds []string, mine *bool, acknowledged *bool, first *int, after *string) (AlertConnection, error)
-	SalesByMonth(ctx context.Context, from jxc.Date, to jxc.Date) ([]*jxc.MonthlySales, error)
-	TopSellers(ctx context.Context, from jxc.Date, to jxc.Date, by *jxc.TopSellersBy, limit *int) ([]*jxc.TopSeller, error)
-	SlowMovingStock(ctx context.Context, days *int, first *int) ([]*jxc.SlowMover, error)
+	Customers(ctx context.Context, first *int, after *string, filter *jxc.CustomerFilter, orderBy *jxc.CustomerOrder) (CustomerConnection, error)
+	Customer(ctx context.Context, id int64) (*jxc.Customer, error)
+	SalesOrders(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (SalesOrderConnection, error)
+	SalesOrder(ctx context.Context, id int64) (*jxc.SalesOrder, error)
+	ValidateSalesOrder(ctx context.Context, input SalesOrderInput) (SalesOrderValidation, error)
+	ReplenishmentNeeds(ctx context.Context, first *int, after *string, filter *jxc.ReplenishmentNeedFilter) (ReplenishmentNeedConnection, error)
+	Shipments(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (ShipmentConnection, error)
+	Shipment(ctx context.Context, id int64) (*jxc.Shipment, error)
+	SalesInvoices(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (SalesInvoiceConnection, error)
+	SalesInvoice(ctx context.Context, id int64) (*jxc.SalesInvoice, error)
+	CustomerPayments(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (CustomerPaymentConnection, error)
+	SalesReturns(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (SalesReturnConnection, error)
+	ReceivablesAging(ctx context.Context, asOf *jxc.Date, customerID *int64) (jxc.ReceivablesAging, error)
+	CustomerSatisfaction(ctx context.Context) (jxc.Satisfaction, error)
+	StockLevels(ctx context.Context, first *int, after *string, filter *jxc.StockLevelFilter, orderBy *jxc.StockLevelOrder) (StockLevelConnection, error)
+	StockMoves(ctx context.Context, first *int, after *string, filter *jxc.StockMoveFilter, orderBy *jxc.StockMoveOrder) (StockMoveConnection, error)
+	StockDocument(ctx context.Context, id int64) (*jxc.StockDocument, error)
+	StockValueSummary(ctx context.Context, groupBy jxc.StockGroupBy) ([]*jxc.StockValueGroup, error)
+	Me(ctx context.Context) (jxc.User, error)
+	MyAPITokens(ctx context.Context) ([]*jxc.APIToken, error)
+	Users(ctx context.Context) ([]*jxc.User, error)
 }
 type ReceivableChangeResolver interface {
 	Seq(ctx context.Context, obj *jxc.ReceivableChange) (string, error)
@@ -8466,8 +8467,24 @@ func newExecutionContext(
 	}
 }
 
+//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/ledger.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/sales.graphqls" "schema/stock.graphqls" "schema/users.graphqls"
+var sourcesFS embed.FS
+
+func sourceData(filename string) string {
+	data, err := sourcesFS.ReadFile(filename)
+	if err != nil {
+		panic(fmt.Sprintf("codegen problem: %s not available", filename))
+	}
+	return string(data)
+}
+
 var sources = []*ast.Source{
-	{Name: "../schema.graphqls", Input: `"""
+	{Name: "../schema.graphqls", Input: `# The graph of JXC: what every module shares (scalars, directives, errors,
+# paging, the root types). Each module keeps its types in
+# graph/schema/<module>.graphqls and adds its fields to Query, Mutation and
+# Subscription with ` + "`" + `extend type` + "`" + `.
+
+"""
 An exact decimal number written as a JSON string, for example "1250.5" or
 "0.0125"; trailing zeros are not written, so 1,250.50 comes out as "1250.5".
 Money has at most 2 decimals, quantities at most 4, unit costs and rates at
@@ -8493,24 +8510,6 @@ leaked token cannot sign in, sign out others or mint more tokens.
 """
 directive @sessionOnly on FIELD_DEFINITION
 
-"What a user may do. ADMIN may do everything; ANALYST may read everything and change nothing."
-enum Role {
-  "Manages users, roles and settings; may do everything."
-  ADMIN
-  "Sees the dashboard and every report; approves what needs a manager."
-  MANAGER
-  "Customers, sales orders and credit holds."
-  SALES
-  "Suppliers, purchase suggestions and purchase orders."
-  PURCHASING
-  "Products, warehouses, stock, shipments and receipts."
-  WAREHOUSE
-  "Invoices, payments, the ledger, budgets and period close."
-  FINANCE
-  "Reads the whole graph, changes nothing."
-  ANALYST
-}
-
 "Why a mutation did not do what was asked."
 enum UserErrorCode {
   "The input breaks a rule; the message names the rule."
@@ -8533,167 +8532,20 @@ type UserError {
   message: String!
 }
 
-"A person who signs in."
-type User {
-  "The user's id."
-  id: ID!
-  "The name used to sign in."
-  username: String!
-  "The name shown on screens."
-  displayName: String!
-  "What the user may do."
-  roles: [Role!]!
-  "Whether the user may sign in."
-  active: Boolean!
-  "When the user was created."
-  createdAt: Time!
-}
-
-"A personal bearer token for scripts and GraphiQL. Its secret is shown only once, when created."
-type ApiToken {
-  "The token's id, used to revoke it."
-  id: ID!
-  "What the token is for, as its owner named it."
-  name: String!
-  "The first characters of the secret, to recognise it."
-  prefix: String!
-  "When it was created."
-  createdAt: Time!
-  "When it was last used, if ever."
-  lastUsedAt: Time
-  "When it was revoked; a revoked token no longer works."
-  revokedAt: Time
-}
-
 "The root of every read."
 type Query {
-  "The signed-in user with their roles."
-  me: User!
-  "The signed-in user's API tokens, revoked ones included."
-  myApiTokens: [ApiToken!]!
-  "Every user, for administrators."
-  users: [User!]! @hasRole(roles: [ADMIN])
   "The server's clock; handy to check that a token works."
   serverTime: Time!
 }
 
-"Sign-in input."
-input LoginInput {
-  "The user name."
-  username: String!
-  "The password."
-  password: String!
-}
-
-"The result of a sign-in."
-type LoginPayload {
-  "The signed-in user; null when sign-in failed."
-  user: User
-  "Why sign-in failed."
-  userErrors: [UserError!]!
-}
-
-"The result of signing out."
-type LogoutPayload {
-  "Whether a session was ended."
-  ok: Boolean!
-  "Why it failed."
-  userErrors: [UserError!]!
-}
-
-"The result of creating an API token."
-type CreateApiTokenPayload {
-  "The new token; null on error."
-  token: ApiToken
-  "The secret to send as ` + "`" + `Authorization: Bearer <secret>` + "`" + `. Shown only now: store it safely."
-  secret: String
-  "Why it failed."
-  userErrors: [UserError!]!
-}
-
-"The result of revoking an API token."
-type RevokeApiTokenPayload {
-  "The revoked token's id."
-  id: ID
-  "Why it failed."
-  userErrors: [UserError!]!
-}
-
-"A new user."
-input CreateUserInput {
-  "The name to sign in with: 2 to 40 of a-z, 0-9, '.', '_', '-'."
-  username: String!
-  "The name shown on screens."
-  displayName: String
-  "The first password, at least 4 characters."
-  password: String!
-  "At least one role."
-  roles: [Role!]!
-}
-
-"Changes to a user; fields left out stay as they are."
-input UpdateUserInput {
-  "The user to change."
-  id: ID!
-  "A new display name."
-  displayName: String
-  "The new full set of roles."
-  roles: [Role!]
-  "False stops the user signing in and ends their sessions."
-  active: Boolean
-}
-
-"The result of creating or changing a user."
-type UserPayload {
-  "The user after the change; null on error."
-  user: User
-  "Why it failed."
-  userErrors: [UserError!]!
-}
-
-"A password change."
-input SetPasswordInput {
-  "The user whose password changes; administrators may set anyone's, others only their own."
-  id: ID!
-  "The new password, at least 4 characters."
-  password: String!
-}
-
-"The result of a password change."
-type SetPasswordPayload {
-  "Whether the password changed."
-  ok: Boolean!
-  "Why it failed."
-  userErrors: [UserError!]!
-}
-
 "The root of every change."
-type Mutation {
-  "Signs in with a user name and password and sets the session cookie. Repeated failures are throttled."
-  login("The user name and password." input: LoginInput!): LoginPayload! @sessionOnly
-  "Ends the current session."
-  logout: LogoutPayload! @sessionOnly
-  "Creates a personal API token for the signed-in user."
-  createApiToken("What the token is for, 1 to 100 characters." name: String!): CreateApiTokenPayload! @sessionOnly
-  "Revokes one of the signed-in user's API tokens (administrators may revoke any)."
-  revokeApiToken("The token to revoke." id: ID!): RevokeApiTokenPayload! @sessionOnly
-  "Creates a user."
-  createUser("The new user." input: CreateUserInput!): UserPayload! @hasRole(roles: [ADMIN])
-  "Changes a user's name, roles or active flag."
-  updateUser("What to change." input: UpdateUserInput!): UserPayload! @hasRole(roles: [ADMIN])
-  "Sets a password: administrators for anyone, others for themselves."
-  setPassword("Whose password and the new one." input: SetPasswordInput!): SetPasswordPayload! @sessionOnly
-}
+type Mutation
 
 "Live updates over the websocket (graphql-transport-ws)."
 type Subscription {
   "The server's clock, once a second: shows that live updates flow."
   clock: Time!
 }
-
-# ---------------------------------------------------------------------------
-# Books and stock: master data, the stock ledger and the general ledger.
-# ---------------------------------------------------------------------------
 
 "How a list is sorted."
 enum SortDirection {
@@ -8714,4038 +8566,18 @@ type PageInfo {
   "The cursor of the page's last item; pass it as ` + "`" + `after` + "`" + ` to get the next page."
   endCursor: String
 }
-
-"A group of products, for lists and reports."
-type Category {
-  "The category's id."
-  id: ID!
-  "A short code such as KITCHEN."
-  code: String!
-  "The Chinese name."
-  name: String!
-  "The English name."
-  nameEn: String!
-  "Whether new products may use it."
-  active: Boolean!
-}
-
-"Something the company buys, stocks and sells."
-type Product {
-  "The product's id."
-  id: ID!
-  "The stock-keeping unit, unique across products."
-  sku: String!
-  "The Chinese name."
-  name: String!
-  "The English name."
-  nameEn: String!
-  "Barcodes (EAN-13 and others), each unique across products; the first is the main one."
-  barcodes: [String!]!
-  "The unit stock is counted in, such as 台 or 个."
-  unit: String!
-  "The product's category, if any."
-  category: Category
-  "The list sell price before VAT, in the company currency."
-  sellPrice: Decimal!
-  "The VAT rate as a fraction, such as 0.13."
-  vatRate: Decimal!
-  "Stock to keep for uncertainty in demand and lead time."
-  safetyStock: Decimal!
-  "Available stock below this triggers replenishment."
-  reorderPoint: Decimal!
-  "How much to order when replenishing."
-  reorderQuantity: Decimal!
-  "Days from order to receipt."
-  leadTimeDays: Int!
-  "Whether the product may be bought, stocked and sold."
-  active: Boolean!
-  "When the product was created."
-  createdAt: Time!
-  "When the product was last changed."
-  updatedAt: Time!
-}
-
-"One product in a list page."
-type ProductEdge {
-  "The position of this product in the list, for ` + "`" + `after` + "`" + `."
-  cursor: String!
-  "The product."
-  node: Product!
-}
-
-"A page of products."
-type ProductConnection {
-  "The products with their cursors."
-  edges: [ProductEdge!]!
-  "The products alone."
-  nodes: [Product!]!
-  "Where this page stands."
-  pageInfo: PageInfo!
-  "How many products match the filter in all."
-  totalCount: Int!
-}
-
-"Narrows the product list; fields left out do not filter."
-input ProductFilter {
-  "Part of the SKU or either name, or a whole barcode."
-  search: String
-  "Only products of this category."
-  categoryId: ID
-  "Only active (true) or only inactive (false) products."
-  active: Boolean
-}
-
-"What the product list can be sorted by."
-enum ProductOrderField {
-  "By SKU."
-  SKU
-  "By Chinese name."
-  NAME
-  "By creation time."
-  CREATED_AT
-}
-
-"Sorts the product list."
-input ProductOrder {
-  "What to sort by."
-  field: ProductOrderField!
-  "Which way."
-  direction: SortDirection = ASC
-}
-
-"A bin location inside a warehouse."
-type Location {
-  "The location's id."
-  id: ID!
-  "The warehouse it is in."
-  warehouseId: ID!
-  "A code unique in its warehouse, such as A-01-02."
-  code: String!
-  "A descriptive name."
-  name: String!
-  "Whether stock may be put there."
-  active: Boolean!
-}
-
-"A place that holds stock."
-type Warehouse {
-  "The warehouse's id."
-  id: ID!
-  "A short unique code such as SH01."
-  code: String!
-  "The name."
-  name: String!
-  "The sales region it serves, such as 华东."
-  region: String!
-  "The street address."
-  address: String!
-  "Whether stock may move in or out."
-  active: Boolean!
-  "The warehouse's bin locations."
-  locations: [Location!]!
-}
-
-"One warehouse in a list page."
-type WarehouseEdge {
-  "The position of this warehouse in the list, for ` + "`" + `after` + "`" + `."
-  cursor: String!
-  "The warehouse."
-  node: Warehouse!
-}
-
-"A page of warehouses."
-type WarehouseConnection {
-  "The warehouses with their cursors."
-  edges: [WarehouseEdge!]!
-  "The warehouses alone."
-  nodes: [Warehouse!]!
-  "Where this page stands."
-  pageInfo: PageInfo!
-  "How many warehouses match the filter in all."
-  totalCount: Int!
-}
-
-"Narrows the warehouse list; fields left out do not filter."
-input WarehouseFilter {
-  "Part of the code, name or address."
-  search: String
-  "Only warehouses of this region."
-  region: String
-  "Only active (true) or only inactive (false) warehouses."
-  active: Boolean
-}
-
-"What the warehouse list can be sorted by."
-enum WarehouseOrderField {
-  "By code."
-  CODE
-  "By name."
-  NAME
-  "By region."
-  REGION
-}
-
-"Sorts the warehouse list."
-input WarehouseOrder {
-  "What to sort by."
-  field: WarehouseOrderField!
-  "Which way."
-  direction: SortDirection = ASC
-}
-
-"""
-A product's stock in one warehouse. Each balance is also the product's
-moving-average cost pool in that warehouse, kept by value: an issue of q
-takes round(q x value / on hand, 2), and the issue that empties it takes
-the whole remaining value.
-"""
-type StockLevel {
-  "The product."
-  product: Product!
-  "The warehouse."
-  warehouse: Warehouse!
-  "The quantity in the warehouse."
-  onHand: Decimal!
-  "The part of on hand promised to confirmed orders."
-  reserved: Decimal!
-  "On hand less reserved: what may be issued."
-  available: Decimal!
-  "The stock's value at moving-average cost; 0 exactly when on hand is 0."
-  value: Decimal!
-  "Value / on hand to 6 decimals; 0 with no stock."
-  averageCost: Decimal!
-}
-
-"One stock level in a list page."
-type StockLevelEdge {
-  "The position of this level in the list, for ` + "`" + `after` + "`" + `."
-  cursor: String!
-  "The stock level."
-  node: StockLevel!
-}
-
-"A page of stock levels."
-type StockLevelConnection {
-  "The levels with their cursors."
-  edges: [StockLevelEdge!]!
-  "The levels alone."
-  nodes: [StockLevel!]!
-  "Where this page stands."
-  pageInfo: PageInfo!
-  "How many levels match the filter in all."
-  totalCount: Int!
-}
-
-"Narrows stock levels; fields left out do not filter."
-input StockLevelFilter {
-  "Only this product."
-  productId: ID
-  "Only this warehouse."
-  warehouseId: ID
-  "Only products of this category."
-  categoryId: ID
-  "Only warehouses of this region."
-  region: String
-  "Only balances with stock on hand (true) or without (false)."
-  inStock: Boolean
-  "Only balances whose available stock is below the product's reorder point."
-  belowReorderPoint: Boolean
-}
-
-"What stock levels can be sorted by."
-enum StockLevelOrderField {
-  "By product SKU, then warehouse."
-  SKU
-  "By warehouse code, then SKU."
-  WAREHOUSE
-  "By quantity on hand."
-  ON_HAND
-  "By stock value."
-  VALUE
-}
-
-"Sorts stock levels."
-input StockLevelOrder {
-  "What to sort by."
-  field: StockLevelOrderField!
-  "Which way."
-  direction: SortDirection = ASC
-}
-
-"The kind of business document a posting comes from."
-enum SourceType {
-  "Opening stock taken over from earlier books."
-  OPENING_STOCK
-  "A stock adjustment: count variance or scrap."
-  STOCK_ADJUSTMENT
-  "A journal entry written by finance."
-  MANUAL_ENTRY
-  "The reversal of a journal entry; the source id is the reversed entry."
-  REVERSAL
-}
-
-"The business document a posting comes from."
-type SourceDocument {
-  "The kind of document."
-  type: SourceType!
-  "The document's id; null for manual entries, which are their own document."
-  id: ID
-}
-
-"One immutable change of stock. Moves are never edited; a correction is a new move."
-type StockMove {
-  "The move's id."
-  id: ID!
-  "The product moved."
-  product: Product!
-  "The warehouse."
-  warehouse: Warehouse!
-  "The bin location, when known."
-  location: Location
-  "The signed quantity: positive into stock, negative out of it."
-  quantity: Decimal!
-  "The signed value at cost that moved with it."
-  value: Decimal!
-  "The posting date."
-  postingDate: Date!
-  "The document that caused the move."
-  source: SourceDocument!
-  "The journal entry posted with the move; null when the move carried no value."
-  journalEntryId: ID
-  "When the move was recorded."
-  createdAt: Time!
-}
-
-"One stock move in a list page."
-type StockMoveEdge {
-  "The position of this move in the list, for ` + "`" + `after` + "`" + `."
-  cursor: String!
-  "The move."
-  node: StockMove!
-}
-
-"A page of stock moves."
-type StockMoveConnection {
-  "The moves with their cursors."
-  edges: [StockMoveEdge!]!
-  "The moves alone."
-  nodes: [StockMove!]!
-  "Where this page stands."
-  pageInfo: PageInfo!
-  "How many moves match the filter in all."
-  totalCount: Int!
-}
-
-"Narrows stock moves; fields left out do not filter."
-input StockMoveFilter {
-  "Only this product."
-  productId: ID
-  "Only this warehouse."
-  warehouseId: ID
-  "Only moves from this kind of document."
-  sourceType: SourceType
-  "Only moves from this document id (with sourceType)."
-  sourceId: ID
-  "Only moves dated on or after this date."
-  dateFrom: Date
-  "Only moves dated on or before this date."
-  dateTo: Date
-}
-
-"Sorts stock moves by posting date, then by id."
-input StockMoveOrder {
-  "Which way; newest first by default."
-  direction: SortDirection = DESC
-}
-
-"What a stock document records."
-enum StockDocumentKind {
-  "Opening stock."
-  OPENING_STOCK
-  "A stock count's difference, booked to 1901 until finance clears it."
-  COUNT_VARIANCE
-  "Goods written off to 6711."
-  SCRAP
-}
-
-"An opening stock or stock adjustment document: the source of its moves and journal entry."
-type StockDocument {
-  "The document's id."
-  id: ID!
-  "What it records."
-  kind: StockDocumentKind!
-  "The posting date."
-  postingDate: Date!
-  "Why it was posted."
-  description: String!
-  "The journal entry it posted; null when nothing of value moved."
-  journalEntryId: ID
-  "The user who posted it."
-  createdById: ID
-  "When it was posted."
-  createdAt: Time!
-  "The products it changed."
-  lines: [StockDocumentLine!]!
-}
-
-"One product's change on a stock document."
-type StockDocumentLine {
-  "The line's number, from 1."
-  lineNo: Int!
-  "The product."
-  product: Product!
-  "The warehouse."
-  warehouse: Warehouse!
-  "The bin location, when given."
-  location: Location
-  "The signed quantity: negative takes stock out."
-  quantity: Decimal!
-  "The unit cost given for stock coming in, if any."
-  unitCost: Decimal
-  "The signed value posted."
-  value: Decimal!
-}
-
-"The class of a ledger account."
-enum AccountType {
-  "What the company owns (debit balance)."
-  ASSET
-  "What the company owes (credit balance)."
-  LIABILITY
-  "The owners' share (credit balance)."
-  EQUITY
-  "Income (credit balance)."
-  REVENUE
-  "Costs and losses (debit balance)."
-  EXPENSE
-}
-
-"A ledger account of the chart (小企业会计准则 codes)."
-type Account {
-  "The account code, such as 1405 or 2221.01.01."
-  code: String!
-  "The Chinese name."
-  name: String!
-  "The English name."
-  nameEn: String!
-  "The account class."
-  type: AccountType!
-  "The group account above it, if any."
-  parentCode: String
-  "Whether it only groups sub-accounts and takes no postings itself."
-  header: Boolean!
-  "False for control accounts (inventory, receivables, payables, GRNI) that only their sub-ledger posts to."
-  manualPosting: Boolean!
-  "Whether it takes postings."
-  active: Boolean!
-  "All debits up to the date asked for (sub-accounts included for group accounts)."
-  debit: Decimal!
-  "All credits up to the date asked for (sub-accounts included for group accounts)."
-  credit: Decimal!
-  "The balance on the account's normal side: debit - credit for assets and expenses, credit - debit otherwise."
-  balance: Decimal!
-}
-
-"Narrows the chart of accounts."
-input AccountFilter {
-  "Only accounts of this class."
-  type: AccountType
-  "Only active (true) or inactive (false) accounts."
-  active: Boolean
-}
-
-"Whether a fiscal period takes postings."
-enum PeriodStatus {
-  "Postings dated in the period are accepted."
-  OPEN
-  "Postings dated in the period are refused."
-  CLOSED
-}
-
-"A calendar month of the books."
-type FiscalPeriod {
-  "The year."
-  year: Int!
-  "The month, 1 to 12."
-  month: Int!
-  "The first day."
-  startDate: Date!
-  "The last day."
-  endDate: Date!
-  "Whether it takes postings."
-  status: PeriodStatus!
-  "When it was closed; null while open."
-  closedAt: Time
-}
-
-"One debit or credit of a journal entry."
-type JournalLine {
-  "The line's id."
-  id: ID!
-  "The line's number within its entry, from 1."
-  lineNo: Int!
-  "The account."
-  account: Account!
-  "The debit amount, or 0."
-  debit: Decimal!
-  "The credit amount, or 0."
-  credit: Decimal!
-  "The cost centre or department charged, if any."
-  costCentre: String
-  "The business partner concerned, if any."
-  partner: String
-  "The goods an inventory line is for: a stock document's inventory debit or credit is one line per product. Null on other lines."
-  product: Product
-  "A note on the line."
-  description: String!
-}
-
-"A balanced, immutable set of journal lines. A correction is a reversal entry."
-type JournalEntry {
-  "The entry's id."
-  id: ID!
-  "The posting date."
-  postingDate: Date!
-  "What the entry records."
-  description: String!
-  "The document that posted it."
-  source: SourceDocument!
-  "The entry this one reverses, if it is a reversal."
-  reversesId: ID
-  "The entry that reversed this one, if any."
-  reversedById: ID
-  "Whether the entry moved stock (then it is corrected by a stock adjustment, not reversed)."
-  hasStockMoves: Boolean!
-  "The user who posted it; null for system postings."
-  createdById: ID
-  "When it was posted."
-  createdAt: Time!
-  "The sum of the debits, equal to the sum of the credits."
-  totalDebit: Decimal!
-  "The lines."
-  lines: [JournalLine!]!
-}
-
-"One journal entry in a list page."
-type JournalEntryEdge {
-  "The position of this entry in the list, for ` + "`" + `after` + "`" + `."
-  cursor: String!
-  "The entry."
-  node: JournalEntry!
-}
-
-"A page of journal entries."
-type JournalEntryConnection {
-  "The entries with their cursors."
-  edges: [JournalEntryEdge!]!
-  "The entries alone."
-  nodes: [JournalEntry!]!
-  "Where this page stands."
-  pageInfo: PageInfo!
-  "How many entries match the filter in all."
-  totalCount: Int!
-}
-
-"Narrows the journal; fields left out do not filter."
-input JournalEntryFilter {
-  "Only entries with a line on this account."
-  accountCode: String
-  "With month: only entries of this fiscal period."
-  year: Int
-  "With year: only entries of this fiscal period."
-  month: Int
-  "Only entries dated on or after this date."
-  dateFrom: Date
-  "Only entries dated on or before this date."
-  dateTo: Date
-  "Only entries from this kind of document."
-  sourceType: SourceType
-  "Only entries from this document id (with sourceType)."
-  sourceId: ID
-}
-
-"Sorts the journal by posting date, then by id."
-input JournalEntryOrder {
-  "Which way; newest first by default."
-  direction: SortDirection = DESC
-}
-
-"One account's totals in the trial balance."
-type TrialBalanceRow {
-  "The account."
-  account: Account!
-  "All its debits up to the date."
-  debit: Decimal!
-  "All its credits up to the date."
-  credit: Decimal!
-  "The balance on the account's normal side."
-  balance: Decimal!
-}
-
-"Every account with postings, and their totals, up to a date. Total debits equal total credits."
-type TrialBalance {
-  "The date the totals run to, inclusive."
-  asOf: Date!
-  "One row per account with postings."
-  rows: [TrialBalanceRow!]!
-  "The sum of all debits."
-  totalDebit: Decimal!
-  "The sum of all credits."
-  totalCredit: Decimal!
-}
-
-"One account's amount on a statement."
-type StatementLine {
-  "The account."
-  account: Account!
-  "Its balance on its normal side for the statement's dates."
-  amount: Decimal!
-}
-
-"Income and expenses over a date range."
-type ProfitAndLoss {
-  "The first day, inclusive."
-  from: Date!
-  "The last day, inclusive."
-  to: Date!
-  "Revenue accounts with their income."
-  revenue: [StatementLine!]!
-  "Expense accounts with their costs."
-  expenses: [StatementLine!]!
-  "The sum of revenue."
-  totalRevenue: Decimal!
-  "The sum of expenses."
-  totalExpense: Decimal!
-  "Revenue less expenses."
-  netIncome: Decimal!
-}
-
-"Assets, liabilities and equity as of a date."
-type BalanceSheet {
-  "The date, inclusive."
-  asOf: Date!
-  "Asset accounts with their balances."
-  assets: [StatementLine!]!
-  "Liability accounts with their balances."
-  liabilities: [StatementLine!]!
-  "Equity accounts with their balances (profit not yet closed is in unclosedProfit)."
-  equity: [StatementLine!]!
-  "All revenue less all expenses up to the date that no closing entry has moved to equity yet."
-  unclosedProfit: Decimal!
-  "The sum of assets."
-  totalAssets: Decimal!
-  "The sum of liabilities."
-  totalLiabilities: Decimal!
-  "The sum of equity including unclosedProfit."
-  totalEquity: Decimal!
-  "Whether assets equal liabilities plus equity (always true in healthy books)."
-  balanced: Boolean!
-}
-
-"An invariant of the books that booksCheck verifies."
-enum BooksRule {
-  "A journal entry's debits differ from its credits."
-  ENTRY_UNBALANCED
-  "A journal entry has no lines."
-  ENTRY_WITHOUT_LINES
-  "A stock balance differs from the sum of its moves (quantity or value)."
-  STOCK_BALANCE_MISMATCH
-  "Stock or stock value is negative."
-  STOCK_NEGATIVE
-  "Reserved stock exceeds on hand."
-  RESERVED_OVER_ON_HAND
-  "Value remains where nothing is on hand."
-  VALUE_WITHOUT_STOCK
-  "The inventory account 1405 differs from the stock ledger's value."
-  INVENTORY_ACCOUNT_MISMATCH
-  "An entry's inventory lines differ from its stock moves."
-  INVENTORY_ENTRY_MISMATCH
-  "The per-day account totals differ from the journal lines."
-  ACCOUNT_DAILY_MISMATCH
-  "The per-day stock changes differ from the stock moves."
-  STOCK_DAILY_MISMATCH
-  "Something was posted into a period after it was closed."
-  POSTED_IN_CLOSED_PERIOD
-}
-
-"A row involved in a violation."
-type BooksViolationRow {
-  "The table the row is in."
-  table: String!
-  "The row's key."
-  key: String!
-  "What is wrong with it."
-  detail: String!
-}
-
-"One broken invariant with the rows that break it (at most 100 shown)."
-type BooksViolation {
-  "The invariant."
-  rule: BooksRule!
-  "What the invariant says."
-  message: String!
-  "The rows involved."
-  rows: [BooksViolationRow!]!
-}
-
-"The result of checking every invariant of the books against the database, in one snapshot."
-type BooksCheck {
-  "True when no invariant is broken."
-  ok: Boolean!
-  "When the check ran."
-  checkedAt: Time!
-  "Each broken invariant with its rows; empty for healthy books."
-  violations: [BooksViolation!]!
-  "The balance of inventory account 1405."
-  inventoryAccountBalance: Decimal!
-  "The stock ledger's value: the sum of all stock balances' values."
-  stockValue: Decimal!
-  "inventoryAccountBalance - stockValue: always 0 in healthy books."
-  inventoryDifference: Decimal!
-}
-
-extend type Query {
-  "Product categories."
-  categories("Include inactive categories too." includeInactive: Boolean = false): [Category!]!
-  "A page of products."
-  products(
-    "How many, at most 200."
-    first: Int = 50
-    "The cursor after which the page starts."
-    after: String
-    "Which products."
-    filter: ProductFilter
-    "In which order; by SKU when left out."
-    orderBy: ProductOrder
-  ): ProductConnection!
-  "One product by id; null when there is none."
-  product("The product's id." id: ID!): Product
-  "The product with this barcode; null when there is none."
-  productByBarcode("A whole barcode." barcode: String!): Product
-  "A page of warehouses."
-  warehouses(
-    "How many, at most 200."
-    first: Int = 50
-    "The cursor after which the page starts."
-    after: String
-    "Which warehouses."
-    filter: WarehouseFilter
-    "In which order; by code when left out."
-    orderBy: WarehouseOrder
-  ): WarehouseConnection!
-  "One warehouse by id; null when there is none."
-  warehouse("The warehouse's id." id: ID!): Warehouse
-  "A page of stock levels per product and warehouse."
-  stockLevels(
-    "How many, at most 200."
-    first: Int = 50
-    "The cursor after which the page starts."
-    after: String
-    "Which balances."
-    filter: StockLevelFilter
-    "In which order; by SKU when left out."
-    orderBy: StockLevelOrder
-  ): StockLevelConnection!
-  "A page of stock moves with their source documents."
-  stockMoves(
-    "How many, at most 200."
-    first: Int = 50
-    "The cursor after which the page starts."
-    after: String
-    "Which moves."
-    filter: StockMoveFilter
-    "In which order; newest first when left out."
-    orderBy: StockMoveOrder
-  ): StockMoveConnection!
-  "One stock document by id; null when there is none."
-  stockDocument("The document's id." id: ID!): StockDocument
-  "The chart of accounts with each account's totals up to a date."
-  accounts(
-    "Which accounts."
-    filter: AccountFilter
-    "Totals up to and including this date; all postings when left out."
-    asOf: Date
-  ): [Account!]! @hasRole(roles: [MANAGER, FINANCE, ANALYST])
-  "The twelve fiscal periods of a year."
-  fiscalPeriods("The year." year: Int!): [FiscalPeriod!]! @hasRole(roles: [MANAGER, FINANCE, ANALYST])
-  "A page of journal entries with their lines."
-  journalEntries(
-    "How many, at most 200."
-    first: Int = 50
-    "The cursor after which the page starts."
-    after: String
-    "Which entries."
-    filter: JournalEntryFilter
-    "In which order; newest first when left out."
-    orderBy: JournalEntryOrder
-  ): JournalEntryConnection! @hasRole(roles: [MANAGER, FINANCE, ANALYST])
-  "One journal entry by id; null when there is none."
-  journalEntry("The entry's id." id: ID!): JournalEntry @hasRole(roles: [MANAGER, FINANCE, ANALYST])
-  "The trial balance up to and including a date."
-  trialBalance("The last day included." asOf: Date!): TrialBalance! @hasRole(roles: [MANAGER, FINANCE, ANALYST])
-  "Profit and loss for a date range."
-  profitAndLoss("The first day, inclusive." from: Date!, "The last day, inclusive." to: Date!): ProfitAndLoss! @hasRole(roles: [MANAGER, FINANCE, ANALYST])
-  "The balance sheet as of a date."
-  balanceSheet("The date, inclusive." asOf: Date!): BalanceSheet! @hasRole(roles: [MANAGER, FINANCE, ANALYST])
-  "Checks every invariant of the books against the database and lists what is broken."
-  booksCheck: BooksCheck! @hasRole(roles: [FINANCE])
-}
-
-"A new product category."
-input CreateCategoryInput {
-  "A short unique code: 1 to 40 of A-Z, a-z, 0-9, '.', '_', '-'."
-  code: String!
-  "The Chinese name."
-  name: String!
-  "The English name."
-  nameEn: String
-}
-
-"Changes to a category; fields left out stay as they are."
-input UpdateCategoryInput {
-  "The category to change."
-  id: ID!
-  "A new Chinese name."
-  name: String
-  "A new English name."
-  nameEn: String
-  "False retires the category."
-  active: Boolean
-}
-
-"The result of creating or changing a category."
-type CategoryPayload {
-  "The category after the change; null on error."
-  category: Category
-  "Why it failed."
-  userErrors: [UserError!]!
-}
-
-"A new product."
-input CreateProductInput {
-  "A unique SKU: 1 to 40 of A-Z, a-z, 0-9, '.', '_', '-'."
-  sku: String!
-  "The Chinese name."
-  name: String!
-  "The English name."
-  nameEn: String
-  "Barcodes, each unique across products."
-  barcodes: [String!]
-  "The unit stock is counted in."
-  unit: String!
-  "The category."
-  categoryId: ID
-  "The list sell price before VAT (2 decimals)."
-  sellPrice: Decimal
-  "The VAT rate as a fraction; 0.13 when left out."
-  vatRate: Decimal
-  "Safety stock (4 decimals)."
-  safetyStock: Decimal
-  "Reorder point (4 decimals)."
-  reorderPoint: Decimal
-  "Reorder quantity (4 decimals)."
-  reorderQuantity: Decimal
-  "Lead time in days."
-  leadTimeDays: Int
-}
-
-"Changes to a product; fields left out stay as they are."
-input UpdateProductInput {
-  "The product to change."
-  id: ID!
-  "A new SKU."
-  sku: String
-  "A new Chinese name."
-  name: String
-  "A new English name."
-  nameEn: String
-  "The full new list of barcodes."
-  barcodes: [String!]
-  "A new unit."
-  unit: String
-  "A new category."
-  categoryId: ID
-  "A new sell price."
-  sellPrice: Decimal
-  "A new VAT rate."
-  vatRate: Decimal
-  "A new safety stock."
-  safetyStock: Decimal
-  "A new reorder point."
-  reorderPoint: Decimal
-  "A new reorder quantity."
-  reorderQuantity: Decimal
-  "A new lead time in days."
-  leadTimeDays: Int
-  "False deactivates the product; true reactivates it."
-  active: Boolean
-}
-
-"The result of creating or changing a product."
-type ProductPayload {
-  "The product after the change; null on error."
-  product: Product
-  "Why it failed."
-  userErrors: [UserError!]!
-}
-
-"A new warehouse."
-input CreateWarehouseInput {
-  "A short unique code."
-  code: String!
-  "The name."
-  name: String!
-  "The region it serves."
-  region: String
-  "The street address."
-  address: String
-}
-
-"Changes to a warehouse; fields left out stay as they are."
-input UpdateWarehouseInput {
-  "The warehouse to change."
-  id: ID!
-  "A new name."
-  name: String
-  "A new region."
-  region: String
-  "A new address."
-  address: String
-  "False deactivates the warehouse; true reactivates it."
-  active: Boolean
-}
-
-"The result of creating or changing a warehouse."
-type WarehousePayload {
-  "The warehouse after the change; null on error."
-  warehouse: Warehouse
-  "Why it failed."
-  userErrors: [UserError!]!
-}
-
-"A new bin location."
-input CreateLocationInput {
-  "The warehouse it is in."
-  warehouseId: ID!
-  "A code unique in the warehouse."
-  code: String!
-  "A descriptive name."
-  name: String
-}
-
-"Changes to a bin location; fields left out stay as they are."
-input UpdateLocationInput {
-  "The location to change."
-  id: ID!
-  "A new name."
-  name: String
-  "False retires the location."
-  active: Boolean
-}
-
-"The result of creating or changing a bin location."
-type LocationPayload {
-  "The location after the change; null on error."
-  location: Location
-  "Why it failed."
-  userErrors: [UserError!]!
-}
-
-"One product's opening quantity and cost."
-input OpeningStockLineInput {
-  "The product."
-  productId: ID!
-  "The warehouse."
-  warehouseId: ID!
-  "The bin location, if known."
-  locationId: ID
-  "The quantity: > 0, at most 4 decimals."
-  quantity: Decimal!
-  "The unit cost: >= 0, at most 6 decimals."
-  unitCost: Decimal!
-}
-
-"Opening stock taken over from earlier books: Dr 1405 inventory, Cr 3104 retained earnings."
-input OpeningStockInput {
-  "The posting date; today in the company's time zone when left out."
-  postingDate: Date
-  "A note."
-  description: String
-  "The products, at least one."
-  lines: [OpeningStockLineInput!]!
-}
-
-"Why stock is adjusted."
-enum AdjustmentReason {
-  "A stock count's difference, booked against 1901 until finance clears it."
-  COUNT_VARIANCE
-  "Goods written off to 6711; only takes stock out."
-  SCRAP
-}
-
-"Whether an adjustment line adds stock or takes it out."
-enum AdjustmentDirection {
-  "Adds stock, at the given unit cost or at the current average."
-  INCREASE
-  "Takes stock out at moving-average cost."
-  DECREASE
-}
-
-"One product's change in a stock adjustment."
-input StockAdjustmentLineInput {
-  "The product."
-  productId: ID!
-  "The warehouse."
-  warehouseId: ID!
-  "The bin location, if known."
-  locationId: ID
-  "In or out."
-  direction: AdjustmentDirection!
-  "The quantity: > 0, at most 4 decimals."
-  quantity: Decimal!
-  "For increases only: the unit cost (at most 6 decimals); the current average when left out."
-  unitCost: Decimal
-}
-
-"A stock adjustment: a count variance or scrap."
-input StockAdjustmentInput {
-  "The posting date; today in the company's time zone when left out."
-  postingDate: Date
-  "Why."
-  reason: AdjustmentReason!
-  "A note."
-  description: String
-  "The products, at least one."
-  lines: [StockAdjustmentLineInput!]!
-}
-
-"The result of posting a stock document."
-type StockDocumentPayload {
-  "The posted document; null on error."
-  document: StockDocument
-  "Why it failed; nothing was posted then."
-  userErrors: [UserError!]!
-}
-
-"A new ledger account."
-input CreateAccountInput {
-  "The code: 4 digits with up to three .NN levels; a sub-account starts with its parent's code."
-  code: String!
-  "The Chinese name."
-  name: String!
-  "The English name."
-  nameEn: String
-  "The class."
-  type: AccountType!
-  "The group account above it; it must have no postings of its own."
-  parentCode: String
-  "False makes it a control account that manual entries may not touch; true when left out."
-  manualPosting: Boolean
-}
-
-"Changes to a ledger account; fields left out stay as they are."
-input UpdateAccountInput {
-  "The account to change."
-  code: String!
-  "A new Chinese name."
-  name: String
-  "A new English name."
-  nameEn: String
-  "False stops postings to it."
-  active: Boolean
-}
-
-"The result of creating or changing an account."
-type AccountPayload {
-  "The account after the change; null on error."
-  account: Account
-  "Why it failed."
-  userErrors: [UserError!]!
-}
-
-"One debit or credit of a manual journal entry."
-input JournalLineInput {
-  "The account code."
-  accountCode: String!
-  "The debit (2 decimals); give a debit or a credit, not both."
-  debit: Decimal
-  "The credit (2 decimals)."
-  credit: Decimal
-  "The cost centre or department charged."
-  costCentre: String
-  "The business partner concerned."
-  partner: String
-  "A note on the line."
-  description: String
-}
-
-"A manual journal entry. It must balance and may not touch control accounts."
-input JournalEntryInput {
-  "The posting date; today in the company's time zone when left out."
-  postingDate: Date
-  "What the entry records."
-  description: String!
-  "At least two lines."
-  lines: [JournalLineInput!]!
-}
-
-"A reversal of a journal entry."
-input ReverseJournalEntryInput {
-  "The entry to reverse."
-  id: ID!
-  "The reversal's posting date; today when left out. Not before the original's."
-  postingDate: Date
-  "A note; a default naming the original when left out."
-  description: String
-}
-
-"The result of posting a journal entry."
-type JournalEntryPayload {
-  "The posted entry; null on error."
-  entry: JournalEntry
-  "Why it failed; nothing was posted then."
-  userErrors: [UserError!]!
-}
-
-"A fiscal period by year and month."
-input FiscalPeriodInput {
-  "The year."
-  year: Int!
-  "The month, 1 to 12."
-  month: Int!
-}
-
-"The result of closing or reopening a period."
-type FiscalPeriodPayload {
-  "The period after the change; null on error."
-  period: FiscalPeriod
-  "Why it failed."
-  userErrors: [UserError!]!
-}
-
-extend type Mutation {
-  "Creates a product category."
-  createCategory("What to do; see the input type." input: CreateCategoryInput!): CategoryPayload! @hasRole(roles: [WAREHOUSE])
-  "Changes a product category."
-  updateCategory("What to do; see the input type." input: UpdateCategoryInput!): CategoryPayload! @hasRole(roles: [WAREHOUSE])
-  "Creates a product."
-  createProduct("What to do; see the input type." input: CreateProductInput!): ProductPayload! @hasRole(roles: [WAREHOUSE])
-  "Changes a product."
-  updateProduct("What to do; see the input type." input: UpdateProductInput!): ProductPayload! @hasRole(roles: [WAREHOUSE])
-  "Deactivates a product: it stays in history but no longer moves."
-  deactivateProduct("The product." id: ID!): ProductPayload! @hasRole(roles: [WAREHOUSE])
-  "Creates a warehouse."
-  createWarehouse("What to do; see the input type." input: CreateWarehouseInput!): WarehousePayload! @hasRole(roles: [WAREHOUSE])
-  "Changes a warehouse."
-  updateWarehouse("What to do; see the input type." input: UpdateWarehouseInput!): WarehousePayload! @hasRole(roles: [WAREHOUSE])
-  "Deactivates a warehouse: no more stock moves in or out."
-  deactivateWarehouse("The warehouse." id: ID!): WarehousePayload! @hasRole(roles: [WAREHOUSE])
-  "Creates a bin location in a warehouse."
-  createLocation("What to do; see the input type." input: CreateLocationInput!): LocationPayload! @hasRole(roles: [WAREHOUSE])
-  "Changes a bin location."
-  updateLocation("What to do; see the input type." input: UpdateLocationInput!): LocationPayload! @hasRole(roles: [WAREHOUSE])
-  "Posts opening stock through the posting engine."
-  postOpeningStock("What to do; see the input type." input: OpeningStockInput!): StockDocumentPayload! @hasRole(roles: [WAREHOUSE])
-  "Posts a stock adjustment (count variance or scrap) through the posting engine."
-  postStockAdjustment("What to do; see the input type." input: StockAdjustmentInput!): StockDocumentPayload! @hasRole(roles: [WAREHOUSE])
-  "Adds an account to the chart."
-  createAccount("What to do; see the input type." input: CreateAccountInput!): AccountPayload! @hasRole(roles: [FINANCE])
-  "Renames, deactivates or reactivates an account."
-  updateAccount("What to do; see the input type." input: UpdateAccountInput!): AccountPayload! @hasRole(roles: [FINANCE])
-  "Posts a manual journal entry."
-  postJournalEntry("What to do; see the input type." input: JournalEntryInput!): JournalEntryPayload! @hasRole(roles: [FINANCE])
-  "Posts the reversal of a journal entry; the original stays as it was."
-  reverseJournalEntry("What to do; see the input type." input: ReverseJournalEntryInput!): JournalEntryPayload! @hasRole(roles: [FINANCE])
-  "Closes a fiscal period: later postings dated in it are refused."
-  closeFiscalPeriod("What to do; see the input type." input: FiscalPeriodInput!): FiscalPeriodPayload! @hasRole(roles: [FINANCE])
-  "Reopens a closed fiscal period."
-  reopenFiscalPeriod("What to do; see the input type." input: FiscalPeriodInput!): FiscalPeriodPayload! @hasRole(roles: [FINANCE])
-}
-
-# ---------------------------------------------------------------------------
-# Order to cash: customers, sales orders, shipments, invoices, payments,
-# returns and receivables.
-# ---------------------------------------------------------------------------
-
-extend enum SourceType {
-  "A shipment to a customer: cost of goods sold out of inventory."
-  SHIPMENT
-  "A sales invoice: receivable, revenue and output VAT."
-  SALES_INVOICE
-  "A payment received from a customer."
-  CUSTOMER_PAYMENT
-  "A payment's unapplied credit applied to invoices; the source id is the payment."
-  CUSTOMER_CREDIT_APPLICATION
-  "A sales return and its credit note."
-  SALES_RETURN
-  "Money paid back to a customer."
-  CUSTOMER_REFUND
-}
-
-extend enum BooksRule {
-  "The AR control account 1122 differs from open customer invoices less open credit notes (invariant 5)."
-  AR_CONTROL_MISMATCH
-  "Advances from customers 2203 differ from the unapplied customer payments (invariant 5)."
-  CUSTOMER_ADVANCES_MISMATCH
-}
-
-"How an order reached us."
-enum SalesChannel {
-  "Web shop or marketplace."
-  ONLINE
-  "A shop counter."
-  STORE
-  "A distributor buying for resale."
-  DISTRIBUTOR
-  "Direct sales by a salesperson."
-  DIRECT
-}
-
-"A person to talk to at a customer."
-type Contact {
-  "The person's name."
-  name: String!
-  "Their position."
-  title: String!
-  "A phone number."
-  phone: String!
-  "An e-mail address."
-  email: String!
-}
-
-"A place to deliver or send invoices to."
-type Address {
-  "What the address is for, such as 仓库 or 总部."
-  label: String!
-  "The street address."
-  address: String!
-  "The sales region, such as 华东."
-  region: String!
-}
-
-"A product a customer buys, with how much they bought (invoiced)."
-type ProductSales {
-  "The product."
-  product: Product!
-  "Invoiced quantity."
-  quantity: Decimal!
-  "Invoiced net amount."
-  netAmount: Decimal!
-}
-
-"Delivery ratings: a delivery rated 4 or 5 of 5 counts as satisfied (the satisfaction KPI)."
-type Satisfaction {
-  "Deliveries with a rating."
-  rated: Int!
-  "Deliveries rated 4 or 5."
-  satisfied: Int!
-  "Satisfied / rated as a fraction to 4 decimals; 0 when nothing is rated."
-  satisfiedShare: Decimal!
-  "The mean rating, 2 decimals; 0 when nothing is rated."
-  average: Decimal!
-}
-
-"Someone we sell to, with the credit terms we give them and what they owe."
-type Customer {
-  "The customer's id."
-  id: ID!
-  "A short unique code."
-  code: String!
-  "The name."
-  name: String!
-  "People to talk to."
-  contacts: [Contact!]!
-  "Delivery and billing addresses."
-  addresses: [Address!]!
-  "The sales region, such as 华东; new orders deliver there unless told otherwise."
-  region: String!
-  "The salesperson in charge."
-  salesperson: String!
-  "The usual sales channel; new orders take it unless told otherwise."
-  channel: SalesChannel!
-  "The most the customer may owe, open orders included."
-  creditLimit: Decimal!
-  "Days from invoice to due date."
-  paymentTermsDays: Int!
-  "What the customer prefers (delivery times, packaging, ...)."
-  preferences: String!
-  "Free notes."
-  notes: String!
-  "Whether the customer may order."
-  active: Boolean!
-  "When the customer was created."
-  createdAt: Time!
-  "When the customer was last changed."
-  updatedAt: Time!
-  "What the customer owes: open invoices less unapplied payments and credit notes."
-  openBalance: Decimal!
-  "Credit on account: payments and credit notes not yet applied to invoices nor refunded."
-  unappliedCredit: Decimal!
-  "Open balance of invoices past their due date today."
-  overdueAmount: Decimal!
-  "The credit limit less the open balance and confirmed orders not yet invoiced (negative when over)."
-  creditAvailable: Decimal!
-  "Whether an order of the customer waits on a credit hold."
-  onCreditHold: Boolean!
-  "The customer's orders, newest first."
-  orders("Page size, at most 200." first: Int = 50, "Cursor to continue after." after: String): SalesOrderConnection!
-  "The customer's shipments, newest first."
-  shipments("Page size, at most 200." first: Int = 50, "Cursor to continue after." after: String): ShipmentConnection!
-  "The customer's invoices, newest first."
-  invoices("Page size, at most 200." first: Int = 50, "Cursor to continue after." after: String): SalesInvoiceConnection!
-  "The customer's payments, newest first."
-  payments("Page size, at most 200." first: Int = 50, "Cursor to continue after." after: String): CustomerPaymentConnection!
-  "The customer's returns (credit notes), newest first."
-  returns("Page size, at most 200." first: Int = 50, "Cursor to continue after." after: String): SalesReturnConnection!
-  "The products the customer buys most, by invoiced net amount."
-  topProducts("How many, 1 to 50." limit: Int = 5): [ProductSales!]!
-  "The customer's delivery ratings."
-  satisfaction: Satisfaction!
-}
-
-"One customer in a list page."
-type CustomerEdge {
-  "The position of this customer in the list, for ` + "`" + `after` + "`" + `."
-  cursor: String!
-  "The customer."
-  node: Customer!
-}
-
-"A page of customers."
-type CustomerConnection {
-  "The customers with their cursors."
-  edges: [CustomerEdge!]!
-  "The customers alone."
-  nodes: [Customer!]!
-  "Where this page stands."
-  pageInfo: PageInfo!
-  "How many customers match the filter in all."
-  totalCount: Int!
-}
-
-"Narrows the customer list; fields left out do not filter."
-input CustomerFilter {
-  "Part of the code or name."
-  search: String
-  "Only this region."
-  region: String
-  "Only this channel."
-  channel: SalesChannel
-  "Only this salesperson's customers."
-  salesperson: String
-  "Only active (true) or inactive (false) customers."
-  active: Boolean
-  "Only customers with (true) or without (false) an order on credit hold."
-  onCreditHold: Boolean
-  "Only customers with (true) or without (false) overdue invoices."
-  overdue: Boolean
-}
-
-"What the customer list can be sorted by."
-enum CustomerOrderField {
-  "By code."
-  CODE
-  "By name."
-  NAME
-  "By open balance."
-  OPEN_BALANCE
-  "By overdue amount."
-  OVERDUE
-}
-
-"Sorts the customer list."
-input CustomerOrder {
-  "What to sort by."
-  field: CustomerOrderField!
-  "Which way."
-  direction: SortDirection = ASC
-}
-
-"Where a sales order stands: DRAFT -> CONFIRMED (or ON_HOLD until finance releases it) -> PARTIALLY_SHIPPED -> SHIPPED -> CLOSED; CANCELLED from DRAFT, ON_HOLD or CONFIRMED."
-enum SalesOrderStatus {
-  "Being written; nothing reserved."
-  DRAFT
-  "Confirmation failed the credit check; waits for finance to release it."
-  ON_HOLD
-  "Confirmed: stock reserved, shortages recorded, shipment created."
-  CONFIRMED
-  "Some of it has shipped."
-  PARTIALLY_SHIPPED
-  "Everything has shipped."
-  SHIPPED
-  "Done: every shipment invoiced, or closed short."
-  CLOSED
-  "Cancelled; its reservations were released."
-  CANCELLED
-}
-
-"What a customer ordered."
-type SalesOrder {
-  "The order's id."
-  id: ID!
-  "The order number, such as SO-000042."
-  number: String!
-  "The customer."
-  customer: Customer!
-  "How the order reached us."
-  channel: SalesChannel!
-  "The delivery region."
-  region: String!
-  "The warehouse it ships from: chosen on confirmation unless set on the order."
-  warehouse: Warehouse
-  "Whether the warehouse was set by hand rather than chosen."
-  warehouseOverride: Boolean!
-  "The order's date."
-  postingDate: Date!
-  "The delivery date promised to the customer."
-  promisedDate: Date!
-  "Where the order stands."
-  status: SalesOrderStatus!
-  "Why the order is (or was) on credit hold."
-  holdReason: String
-  "Free notes."
-  notes: String!
-  "Sum of the lines' net amounts."
-  netAmount: Decimal!
-  "Sum of the lines' VAT."
-  vatAmount: Decimal!
-  "Net plus VAT."
-  totalAmount: Decimal!
-  "When the order was created."
-  createdAt: Time!
-  "When the order last changed."
-  updatedAt: Time!
-  "The lines."
-  lines: [SalesOrderLine!]!
-  "The order's shipments, pending ones included."
-  shipments: [Shipment!]!
-}
-
-"One product of an order, with its reservation and progress."
-type SalesOrderLine {
-  "The line's id."
-  id: ID!
-  "The line number, from 1."
-  lineNo: Int!
-  "The product."
-  product: Product!
-  "Ordered quantity."
-  quantity: Decimal!
-  "Unit price before discount and VAT."
-  unitPrice: Decimal!
-  "Discount as a fraction, such as 0.05."
-  discountRate: Decimal!
-  "VAT rate as a fraction."
-  vatRate: Decimal!
-  "quantity x unit price x (1 - discount), rounded half-up to the cent."
-  netAmount: Decimal!
-  "net amount x VAT rate, rounded half-up to the cent."
-  vatAmount: Decimal!
-  "Quantity reserved in the order's warehouse and not yet shipped."
-  reserved: Decimal!
-  "Quantity shipped."
-  shipped: Decimal!
-  "Quantity returned."
-  returned: Decimal!
-  "Quantity neither shipped nor reserved: the shortage."
-  outstanding: Decimal!
-}
-
-"One order in a list page."
-type SalesOrderEdge {
-  "The position of this order in the list, for ` + "`" + `after` + "`" + `."
-  cursor: String!
-  "The order."
-  node: SalesOrder!
-}
-
-"A page of sales orders."
-type SalesOrderConnection {
-  "The orders with their cursors."
-  edges: [SalesOrderEdge!]!
-  "The orders alone."
-  nodes: [SalesOrder!]!
-  "Where this page stands."
-  pageInfo: PageInfo!
-  "How many orders match the filter in all."
-  totalCount: Int!
-}
-
-"Narrows a list of sales documents; fields left out do not filter."
-input SalesDocumentFilter {
-  "Only this customer's."
-  customerId: ID
-  "Only this order's (orders and shipments)."
-  orderId: ID
-  "Only documents in this status, such as CONFIRMED or PENDING (orders, shipments, invoices)."
-  status: String
-  "Posted on or after this date."
-  dateFrom: Date
-  "Posted on or before this date."
-  dateTo: Date
-}
-
-"Whether a shortage still needs stock."
-enum ReplenishmentStatus {
-  "Still short: purchasing should cover it."
-  OPEN
-  "Stock was reserved for it."
-  COVERED
-  "Its order was cancelled or closed."
-  CANCELLED
-}
-
-"A shortage found when an order was confirmed: stock purchasing should bring in."
-type ReplenishmentNeed {
-  "The need's id."
-  id: ID!
-  "The product short."
-  product: Product!
-  "The warehouse it is short in."
-  warehouse: Warehouse!
-  "How much is missing."
-  quantity: Decimal!
-  "The sales order."
-  salesOrderId: ID!
-  "The order's number."
-  orderNumber: String!
-  "The sales order line that is short."
-  salesOrderLineId: ID!
-  "Whether it is still open."
-  status: ReplenishmentStatus!
-  "When it was found."
-  createdAt: Time!
-  "When stock was reserved for it."
-  coveredAt: Time
-}
-
-"One need in a list page."
-type ReplenishmentNeedEdge {
-  "The position of this need in the list, for ` + "`" + `after` + "`" + `."
-  cursor: String!
-  "The need."
-  node: ReplenishmentNeed!
-}
-
-"A page of replenishment needs."
-type ReplenishmentNeedConnection {
-  "The needs with their cursors."
-  edges: [ReplenishmentNeedEdge!]!
-  "The needs alone."
-  nodes: [ReplenishmentNeed!]!
-  "Where this page stands."
-  pageInfo: PageInfo!
-  "How many needs match the filter in all."
-  totalCount: Int!
-}
-
-"Narrows replenishment needs."
-input ReplenishmentNeedFilter {
-  "Only needs in this status."
-  status: ReplenishmentStatus
-  "Only this product."
-  productId: ID
-  "Only this warehouse."
-  warehouseId: ID
-}
-
-"Where a delivery stands."
-enum ShipmentStatus {
-  "Created with the reserved quantities; waits to be shipped."
-  PENDING
-  "Left the warehouse; posted at moving-average cost."
-  SHIPPED
-  "The customer confirmed receipt."
-  DELIVERED
-  "Its order was cancelled or closed before it shipped."
-  CANCELLED
-}
-
-"A delivery of an order from its warehouse."
-type Shipment {
-  "The shipment's id."
-  id: ID!
-  "The number, such as SH-000042."
-  number: String!
-  "The order."
-  order: SalesOrder!
-  "The customer."
-  customer: Customer!
-  "The warehouse it leaves from."
-  warehouse: Warehouse!
-  "Where it stands."
-  status: ShipmentStatus!
-  "The date it shipped (posted)."
-  postingDate: Date
-  "The carrier."
-  carrier: String!
-  "The carrier's tracking number."
-  trackingNumber: String!
-  "The journal entry of its cost (Dr COGS, Cr Inventory)."
-  journalEntryId: ID
-  "The invoice that bills it."
-  invoiceId: ID
-  "When it shipped."
-  shippedAt: Time
-  "When the customer confirmed receipt."
-  deliveredAt: Time
-  "The customer's rating of the delivery, 1 to 5."
-  rating: Int
-  "The customer's comment."
-  ratingComment: String!
-  "When it was created."
-  createdAt: Time!
-  "The lines."
-  lines: [ShipmentLine!]!
-}
-
-"One order line's quantity on a shipment."
-type ShipmentLine {
-  "The line's id (use it to ship or return part of it)."
-  id: ID!
-  "The line number."
-  lineNo: Int!
-  "The order line."
-  orderLineId: ID!
-  "The product."
-  product: Product!
-  "Quantity to ship (pending) or shipped."
-  quantity: Decimal!
-  "The cost it left at (moving average), once shipped."
-  costValue: Decimal!
-  "Quantity returned so far."
-  returnedQuantity: Decimal!
-  "Cost of what was returned so far."
-  returnedValue: Decimal!
-}
-
-"One shipment in a list page."
-type ShipmentEdge {
-  "The position of this shipment in the list, for ` + "`" + `after` + "`" + `."
-  cursor: String!
-  "The shipment."
-  node: Shipment!
-}
-
-"A page of shipments."
-type ShipmentConnection {
-  "The shipments with their cursors."
-  edges: [ShipmentEdge!]!
-  "The shipments alone."
-  nodes: [Shipment!]!
-  "Where this page stands."
-  pageInfo: PageInfo!
-  "How many shipments match the filter in all."
-  totalCount: Int!
-}
-
-"How far an invoice is paid."
-enum SalesInvoiceStatus {
-  "Nothing settled yet."
-  OPEN
-  "Partly settled."
-  PARTIALLY_PAID
-  "Fully settled by payments and credit notes."
-  PAID
-}
-
-"A bill to a customer for shipped goods."
-type SalesInvoice {
-  "The invoice's id."
-  id: ID!
-  "The number, such as SI-000042."
-  number: String!
-  "The customer."
-  customer: Customer!
-  "The invoice date."
-  postingDate: Date!
-  "The date payment is due: the invoice date plus the customer's terms."
-  dueDate: Date!
-  "Sum of the lines' net amounts."
-  netAmount: Decimal!
-  "Sum of the lines' VAT."
-  vatAmount: Decimal!
-  "Net plus VAT: the receivable."
-  totalAmount: Decimal!
-  "Settled by payments."
-  paidAmount: Decimal!
-  "Settled by credit notes."
-  creditedAmount: Decimal!
-  "Still to be paid."
-  openAmount: Decimal!
-  "How far it is paid."
-  status: SalesInvoiceStatus!
-  "The journal entry (Dr AR, Cr Revenue, Cr Output VAT)."
-  journalEntryId: ID
-  "When it was created."
-  createdAt: Time!
-  "The lines."
-  lines: [SalesInvoiceLine!]!
-}
-
-"One shipped line billed."
-type SalesInvoiceLine {
-  "The line's id."
-  id: ID!
-  "The line number."
-  lineNo: Int!
-  "The shipment line billed."
-  shipmentLineId: ID!
-  "The product."
-  product: Product!
-  "Quantity billed."
-  quantity: Decimal!
-  "Unit price from the order."
-  unitPrice: Decimal!
-  "Discount from the order."
-  discountRate: Decimal!
-  "VAT rate from the order."
-  vatRate: Decimal!
-  "Net amount, rounded half-up per line."
-  netAmount: Decimal!
-  "VAT, rounded half-up per line."
-  vatAmount: Decimal!
-}
-
-"One invoice in a list page."
-type SalesInvoiceEdge {
-  "The position of this invoice in the list, for ` + "`" + `after` + "`" + `."
-  cursor: String!
-  "The invoice."
-  node: SalesInvoice!
-}
-
-"A page of sales invoices."
-type SalesInvoiceConnection {
-  "The invoices with their cursors."
-  edges: [SalesInvoiceEdge!]!
-  "The invoices alone."
-  nodes: [SalesInvoice!]!
-  "Where this page stands."
-  pageInfo: PageInfo!
-  "How many invoices match the filter in all."
-  totalCount: Int!
-}
-
-"Part of a payment or credit note settling an invoice."
-type ReceivableAllocation {
-  "The allocation's id."
-  id: ID!
-  "The invoice settled."
-  invoiceId: ID!
-  "The invoice's number."
-  invoiceNumber: String!
-  "The payment, when a payment settles it."
-  paymentId: ID
-  "The credit note (return), when a credit note settles it."
-  returnId: ID
-  "The amount settled."
-  amount: Decimal!
-  "The date it was settled."
-  postingDate: Date!
-}
-
-"Money received from a customer."
-type CustomerPayment {
-  "The payment's id."
-  id: ID!
-  "The number, such as RC-000042."
-  number: String!
-  "The customer."
-  customer: Customer!
-  "The date received."
-  postingDate: Date!
-  "The amount received."
-  amount: Decimal!
-  "The account it came into: 1002 bank or 1001 cash."
-  bankAccount: String!
-  "The bank's or customer's reference."
-  reference: String!
-  "Allocated to invoices."
-  appliedAmount: Decimal!
-  "Paid back to the customer."
-  refundedAmount: Decimal!
-  "Still on account as credit (2203 advances from customers)."
-  unapplied: Decimal!
-  "The journal entry (Dr Bank, Cr AR, Cr 2203)."
-  journalEntryId: ID
-  "When it was recorded."
-  createdAt: Time!
-  "The invoices it settled."
-  allocations: [ReceivableAllocation!]!
-}
-
-"One payment in a list page."
-type CustomerPaymentEdge {
-  "The position of this payment in the list, for ` + "`" + `after` + "`" + `."
-  cursor: String!
-  "The payment."
-  node: CustomerPayment!
-}
-
-"A page of customer payments."
-type CustomerPaymentConnection {
-  "The payments with their cursors."
-  edges: [CustomerPaymentEdge!]!
-  "The payments alone."
-  nodes: [CustomerPayment!]!
-  "Where this page stands."
-  pageInfo: PageInfo!
-  "How many payments match the filter in all."
-  totalCount: Int!
-}
-
-"Goods of a shipment coming back, and the credit note that reverses their revenue, VAT and receivable."
-type SalesReturn {
-  "The return's id."
-  id: ID!
-  "The credit note number, such as CN-000042."
-  number: String!
-  "The customer."
-  customer: Customer!
-  "The shipment the goods left with."
-  shipmentId: ID!
-  "The invoice the credit note reverses."
-  invoiceId: ID!
-  "The return date."
-  postingDate: Date!
-  "Why the goods came back."
-  reason: String!
-  "Revenue reversed."
-  netAmount: Decimal!
-  "Output VAT reversed."
-  vatAmount: Decimal!
-  "The credit note's amount."
-  totalAmount: Decimal!
-  "The cost the goods came back at (the cost they left with)."
-  costValue: Decimal!
-  "Credit applied to the invoice."
-  appliedAmount: Decimal!
-  "Credit paid back."
-  refundedAmount: Decimal!
-  "Credit still open for a refund."
-  openCredit: Decimal!
-  "The journal entry."
-  journalEntryId: ID
-  "When it was recorded."
-  createdAt: Time!
-  "The lines."
-  lines: [SalesReturnLine!]!
-}
-
-"One shipment line's goods coming back."
-type SalesReturnLine {
-  "The line's id."
-  id: ID!
-  "The line number."
-  lineNo: Int!
-  "The shipment line."
-  shipmentLineId: ID!
-  "The product."
-  product: Product!
-  "The warehouse restocked."
-  warehouseId: ID!
-  "Quantity back."
-  quantity: Decimal!
-  "Cost restocked."
-  costValue: Decimal!
-  "Revenue reversed."
-  netAmount: Decimal!
-  "VAT reversed."
-  vatAmount: Decimal!
-}
-
-"One return in a list page."
-type SalesReturnEdge {
-  "The position of this return in the list, for ` + "`" + `after` + "`" + `."
-  cursor: String!
-  "The return."
-  node: SalesReturn!
-}
-
-"A page of sales returns."
-type SalesReturnConnection {
-  "The returns with their cursors."
-  edges: [SalesReturnEdge!]!
-  "The returns alone."
-  nodes: [SalesReturn!]!
-  "Where this page stands."
-  pageInfo: PageInfo!
-  "How many returns match the filter in all."
-  totalCount: Int!
-}
-
-"Money paid back to a customer."
-type CustomerRefund {
-  "The refund's id."
-  id: ID!
-  "The number, such as RF-000042."
-  number: String!
-  "The customer's id."
-  customerId: ID!
-  "The credit note refunded."
-  returnId: ID
-  "The payment whose unapplied credit is refunded."
-  paymentId: ID
-  "The refund date."
-  postingDate: Date!
-  "The amount paid back."
-  amount: Decimal!
-  "The account paid from: 1002 bank or 1001 cash."
-  bankAccount: String!
-  "The journal entry."
-  journalEntryId: ID
-  "When it was recorded."
-  createdAt: Time!
-}
-
-"Open receivables by days past due."
-type ReceivableAgingBuckets {
-  "Not yet due."
-  current: Decimal!
-  "1 to 30 days past due."
-  days1To30: Decimal!
-  "31 to 60 days past due."
-  days31To60: Decimal!
-  "61 to 90 days past due."
-  days61To90: Decimal!
-  "More than 90 days past due."
-  over90: Decimal!
-  "All open receivables."
-  total: Decimal!
-}
-
-"One customer's open receivables by age."
-type CustomerAging {
-  "The customer."
-  customer: Customer!
-  "The amounts by age."
-  buckets: ReceivableAgingBuckets!
-}
-
-"Open receivables by age as of a date: each invoice's balance then (billed by then less settled by then)."
-type ReceivablesAging {
-  "The date."
-  asOf: Date!
-  "Per customer, largest first."
-  customers: [CustomerAging!]!
-  "All customers together."
-  total: ReceivableAgingBuckets!
-}
-
-"A line that available stock cannot fill."
-type Shortage {
-  "The order line number."
-  lineNo: Int!
-  "The product."
-  productId: ID!
-  "Quantity ordered."
-  requested: Decimal!
-  "Quantity available in the warehouse."
-  available: Decimal!
-  "What would become a replenishment need."
-  missing: Decimal!
-}
-
-"The dry run of an order: every violation at once, and what confirming would do. Nothing is written."
-type SalesOrderValidation {
-  "Whether the order would be confirmed without hold, shortage or error."
-  ok: Boolean!
-  "Every violation: input, credit, stock, prices, closed period, inactive products."
-  violations: [UserError!]!
-  "The warehouse it would ship from."
-  warehouseId: ID
-  "Net amount."
-  netAmount: Decimal!
-  "VAT."
-  vatAmount: Decimal!
-  "Net plus VAT."
-  totalAmount: Decimal!
-  "Why it would go on credit hold; null when the check passes."
-  holdReason: String
-  "Lines that stock cannot fill."
-  shortages: [Shortage!]!
-}
-
-"A contact person of a customer."
-input ContactInput {
-  "The person's name."
-  name: String!
-  "Their position."
-  title: String
-  "A phone number."
-  phone: String
-  "An e-mail address."
-  email: String
-}
-
-"An address of a customer."
-input AddressInput {
-  "What the address is for."
-  label: String
-  "The street address."
-  address: String!
-  "The sales region."
-  region: String
-}
-
-"A new customer."
-input CreateCustomerInput {
-  "A short unique code: 1 to 40 of A-Z, a-z, 0-9, '.', '_', '-'."
-  code: String!
-  "The name."
-  name: String!
-  "Contact people."
-  contacts: [ContactInput!]
-  "Addresses."
-  addresses: [AddressInput!]
-  "The sales region, such as 华东."
-  region: String
-  "The salesperson in charge."
-  salesperson: String
-  "The usual channel; DIRECT when left out."
-  channel: SalesChannel
-  "The credit limit; 0 when left out (every order then needs finance)."
-  creditLimit: Decimal
-  "Payment terms in days, 0 to 365; 30 when left out."
-  paymentTermsDays: Int
-  "Preferences."
-  preferences: String
-  "Notes."
-  notes: String
-  "A key of your choice: a retry with the same key returns the first result and creates nothing twice."
-  idempotencyKey: String
-}
-
-"Changes to a customer; fields left out stay as they are."
-input UpdateCustomerInput {
-  "The customer."
-  id: ID!
-  "A new name."
-  name: String
-  "The new full list of contacts."
-  contacts: [ContactInput!]
-  "The new full list of addresses."
-  addresses: [AddressInput!]
-  "A new region."
-  region: String
-  "A new salesperson."
-  salesperson: String
-  "A new usual channel."
-  channel: SalesChannel
-  "A new credit limit."
-  creditLimit: Decimal
-  "New payment terms in days."
-  paymentTermsDays: Int
-  "New preferences."
-  preferences: String
-  "New notes."
-  notes: String
-  "False stops new orders."
-  active: Boolean
-}
-
-"The result of creating or changing a customer."
-type CustomerPayload {
-  "The customer; null on error."
-  customer: Customer
-  "Why it failed."
-  userErrors: [UserError!]!
-}
-
-"One line of a new order."
-input SalesOrderLineInput {
-  "The product."
-  productId: ID!
-  "The quantity, > 0 with at most 4 decimals."
-  quantity: Decimal!
-  "Unit price before discount and VAT; the product's sell price when left out."
-  unitPrice: Decimal
-  "Discount as a fraction below 1, such as 0.05; none when left out."
-  discountRate: Decimal
-  "VAT rate as a fraction; the product's when left out."
-  vatRate: Decimal
-}
-
-"A new sales order (a draft until confirmed)."
-input SalesOrderInput {
-  "The customer."
-  customerId: ID!
-  "The channel; the customer's when left out."
-  channel: SalesChannel
-  "The delivery region; the customer's when left out."
-  region: String
-  "The warehouse to ship from; chosen on confirmation when left out (in the region with stock, else the one with most available)."
-  warehouseId: ID
-  "The order date; today when left out."
-  postingDate: Date
-  "The delivery date promised to the customer, on or after the order date; 7 days after it when left out. The order fulfilment KPI counts lines shipped complete by it."
-  promisedDate: Date
-  "Notes."
-  notes: String
-  "The lines."
-  lines: [SalesOrderLineInput!]!
-  "A key of your choice: a retry with the same key returns the first result and creates nothing twice."
-  idempotencyKey: String
-}
-
-"The result of an order operation."
-type SalesOrderPayload {
-  "The order after the change; null on error."
-  order: SalesOrder
-  "Why it failed."
-  userErrors: [UserError!]!
-}
-
-"How much of one shipment line leaves."
-input ShipLineInput {
-  "The shipment line."
-  shipmentLineId: ID!
-  "The quantity, at most what is reserved on the line."
-  quantity: Decimal!
-}
-
-"Ships a pending shipment, all of it or part."
-input ShipShipmentInput {
-  "The pending shipment."
-  shipmentId: ID!
-  "The shipping date; today when left out."
-  postingDate: Date
-  "The carrier."
-  carrier: String
-  "The carrier's tracking number."
-  trackingNumber: String
-  "Part of the shipment; all of it when left out. What stays behind moves to a new pending shipment."
-  lines: [ShipLineInput!]
-  "A key of your choice: a retry with the same key returns the first result and posts nothing twice."
-  idempotencyKey: String
-}
-
-"The customer received a shipment."
-input ConfirmDeliveryInput {
-  "The shipped shipment."
-  shipmentId: ID!
-  "The customer's rating, 1 to 5."
-  rating: Int
-  "The customer's comment."
-  ratingComment: String
-}
-
-"The result of a shipment operation."
-type ShipmentPayload {
-  "The shipment after the change; null on error."
-  shipment: Shipment
-  "Why it failed."
-  userErrors: [UserError!]!
-}
-
-"Bills shipped shipments of one customer."
-input CreateSalesInvoiceInput {
-  "The shipments; every line of each is billed."
-  shipmentIds: [ID!]!
-  "The invoice date; today when left out."
-  postingDate: Date
-  "A key of your choice: a retry with the same key returns the first result and posts nothing twice."
-  idempotencyKey: String
-}
-
-"The result of invoicing."
-type SalesInvoicePayload {
-  "The invoice; null on error."
-  invoice: SalesInvoice
-  "Why it failed."
-  userErrors: [UserError!]!
-}
-
-"Part of an amount for one invoice."
-input AllocationInput {
-  "The invoice."
-  invoiceId: ID!
-  "The amount, at most what the invoice has open."
-  amount: Decimal!
-}
-
-"Money received from a customer."
-input RecordCustomerPaymentInput {
-  "The customer."
-  customerId: ID!
-  "The amount received, > 0."
-  amount: Decimal!
-  "The date received; today when left out."
-  postingDate: Date
-  "1002 bank (default) or 1001 cash."
-  bankAccount: String
-  "A reference."
-  reference: String
-  "Which invoices it settles; oldest due first when left out. What is left stays as unapplied credit."
-  allocations: [AllocationInput!]
-  "A key of your choice: a retry with the same key returns the first result and posts nothing twice."
-  idempotencyKey: String
-}
-
-"Applies a payment's unapplied credit to invoices."
-input ApplyCustomerCreditInput {
-  "The payment."
-  paymentId: ID!
-  "The date; today when left out."
-  postingDate: Date
-  "Which invoices; oldest due first when left out."
-  allocations: [AllocationInput!]
-}
-
-"The result of a payment operation."
-type CustomerPaymentPayload {
-  "The payment; null on error."
-  payment: CustomerPayment
-  "Why it failed."
-  userErrors: [UserError!]!
-}
-
-"How much of a shipment line comes back."
-input SalesReturnLineInput {
-  "The shipment line."
-  shipmentLineId: ID!
-  "The quantity, at most what was shipped and not yet returned."
-  quantity: Decimal!
-}
-
-"Goods of an invoiced shipment coming back."
-input CreateSalesReturnInput {
-  "The shipment."
-  shipmentId: ID!
-  "The return date; today when left out."
-  postingDate: Date
-  "Why they came back."
-  reason: String
-  "The lines."
-  lines: [SalesReturnLineInput!]!
-  "A key of your choice: a retry with the same key returns the first result and posts nothing twice."
-  idempotencyKey: String
-}
-
-"The result of a return."
-type SalesReturnPayload {
-  "The return with its credit note; null on error."
-  salesReturn: SalesReturn
-  "Why it failed."
-  userErrors: [UserError!]!
-}
-
-"Pays a customer's credit back: a credit note (returnId) or a payment's unapplied amount (paymentId)."
-input RefundCustomerInput {
-  "The credit note (return)."
-  returnId: ID
-  "The payment."
-  paymentId: ID
-  "The amount, at most the open credit."
-  amount: Decimal!
-  "The date; today when left out."
-  postingDate: Date
-  "1002 bank (default) or 1001 cash."
-  bankAccount: String
-  "A key of your choice: a retry with the same key returns the first result and posts nothing twice."
-  idempotencyKey: String
-}
-
-"The result of a refund."
-type CustomerRefundPayload {
-  "The refund; null on error."
-  refund: CustomerRefund
-  "Why it failed."
-  userErrors: [UserError!]!
-}
-
-extend type Query {
-  "Customers with their balances."
-  customers(
-    "Page size, at most 200." first: Int = 50
-    "Cursor to continue after." after: String
-    "Which customers." filter: CustomerFilter
-    "Sort order; by code when left out." orderBy: CustomerOrder
-  ): CustomerConnection!
-  "One customer."
-  customer("The customer's id." id: ID!): Customer
-  "Sales orders, newest first."
-  salesOrders(
-    "Page size, at most 200." first: Int = 50
-    "Cursor to continue after." after: String
-    "Which orders." filter: SalesDocumentFilter
-  ): SalesOrderConnection!
-  "One sales order."
-  salesOrder("The order's id." id: ID!): SalesOrder
-  "Dry run of an order: every violation at once (input, credit, stock, prices, closed period, inactive products), writing nothing."
-  validateSalesOrder("The order as it would be created." input: SalesOrderInput!): SalesOrderValidation! @hasRole(roles: [SALES, MANAGER])
-  "Shortages of confirmed orders, for purchasing."
-  replenishmentNeeds(
-    "Page size, at most 200." first: Int = 50
-    "Cursor to continue after." after: String
-    "Which needs." filter: ReplenishmentNeedFilter
-  ): ReplenishmentNeedConnection!
-  "Shipments, newest first."
-  shipments(
-    "Page size, at most 200." first: Int = 50
-    "Cursor to continue after." after: String
-    "Which shipments." filter: SalesDocumentFilter
-  ): ShipmentConnection!
-  "One shipment."
-  shipment("The shipment's id." id: ID!): Shipment
-  "Sales invoices, newest first."
-  salesInvoices(
-    "Page size, at most 200." first: Int = 50
-    "Cursor to continue after." after: String
-    "Which invoices." filter: SalesDocumentFilter
-  ): SalesInvoiceConnection!
-  "One sales invoice."
-  salesInvoice("The invoice's id." id: ID!): SalesInvoice
-  "Customer payments, newest first."
-  customerPayments(
-    "Page size, at most 200." first: Int = 50
-    "Cursor to continue after." after: String
-    "Which payments (status does not apply)." filter: SalesDocumentFilter
-  ): CustomerPaymentConnection!
-  "Sales returns and their credit notes, newest first."
-  salesReturns(
-    "Page size, at most 200." first: Int = 50
-    "Cursor to continue after." after: String
-    "Which returns (status does not apply)." filter: SalesDocumentFilter
-  ): SalesReturnConnection!
-  "Open receivables by age (current, 1-30, 31-60, 61-90, over 90 days past due) as of a date, per customer and in total."
-  receivablesAging("The date; today when left out." asOf: Date, "Only this customer." customerId: ID): ReceivablesAging! @hasRole(roles: [FINANCE, SALES, MANAGER, ANALYST])
-  "Delivery ratings of every customer: the satisfaction KPI."
-  customerSatisfaction: Satisfaction!
-}
-
-extend type Mutation {
-  "Creates a customer."
-  createCustomer("The customer." input: CreateCustomerInput!): CustomerPayload! @hasRole(roles: [SALES, MANAGER])
-  "Changes a customer."
-  updateCustomer("What to change." input: UpdateCustomerInput!): CustomerPayload! @hasRole(roles: [SALES, FINANCE, MANAGER])
-  "Creates a draft sales order."
-  createSalesOrder("The order." input: SalesOrderInput!): SalesOrderPayload! @hasRole(roles: [SALES, MANAGER])
-  "Confirms a draft: checks credit (over the limit or overdue puts it ON_HOLD with the reason), reserves available stock, records every shortage as a replenishment need, and creates the pending shipment, in one transaction."
-  confirmSalesOrder("The order." id: ID!): SalesOrderPayload! @hasRole(roles: [SALES, MANAGER])
-  "Releases a credit hold: finance lets the order through and it is confirmed."
-  releaseSalesOrderHold("The order on hold." id: ID!): SalesOrderPayload! @hasRole(roles: [FINANCE, MANAGER])
-  "Reserves stock that has arrived for a confirmed order's shortages."
-  reserveSalesOrderStock("The order." id: ID!): SalesOrderPayload! @hasRole(roles: [SALES, WAREHOUSE, MANAGER])
-  "Cancels a draft, held or confirmed order and releases its reservations."
-  cancelSalesOrder("The order." id: ID!): SalesOrderPayload! @hasRole(roles: [SALES, MANAGER])
-  "Closes a shipped or partly shipped order; what it still held reserved goes back."
-  closeSalesOrder("The order." id: ID!): SalesOrderPayload! @hasRole(roles: [SALES, MANAGER])
-  "Ships a pending shipment (or part): takes the reserved stock out at moving-average cost (Dr COGS, Cr Inventory)."
-  shipShipment("What ships." input: ShipShipmentInput!): ShipmentPayload! @hasRole(roles: [WAREHOUSE, MANAGER])
-  "Confirms a delivery, with the customer's rating."
-  confirmDelivery("The delivery." input: ConfirmDeliveryInput!): ShipmentPayload! @hasRole(roles: [WAREHOUSE, SALES, MANAGER])
-  "Bills shipped shipments (Dr AR, Cr Revenue, Cr Output VAT), due after the customer's terms."
-  createSalesInvoice("What to bill." input: CreateSalesInvoiceInput!): SalesInvoicePayload! @hasRole(roles: [FINANCE])
-  "Records money received and allocates it to invoices (Dr Bank, Cr AR; an overpayment Cr 2203)."
-  recordCustomerPayment("The payment." input: RecordCustomerPaymentInput!): CustomerPaymentPayload! @hasRole(roles: [FINANCE])
-  "Applies a payment's unapplied credit to invoices (Dr 2203, Cr AR)."
-  applyCustomerCredit("Which payment and invoices." input: ApplyCustomerCreditInput!): CustomerPaymentPayload! @hasRole(roles: [FINANCE])
-  "Takes goods back at the cost they left with and issues the credit note reversing revenue, VAT and AR."
-  createSalesReturn("The return." input: CreateSalesReturnInput!): SalesReturnPayload! @hasRole(roles: [SALES, WAREHOUSE, FINANCE, MANAGER])
-  "Pays a customer's credit back (Dr AR or 2203, Cr Bank)."
-  refundCustomer("The refund." input: RefundCustomerInput!): CustomerRefundPayload! @hasRole(roles: [FINANCE])
-}
-
-# The live graph: changes pushed over the websocket when they commit.
-
-"A committed change of one stock level."
-type StockLevelChange {
-  "Position in the event stream, a whole number written as a string: pass the last one seen as ` + "`" + `after` + "`" + ` when reconnecting."
-  seq: String!
-  "True when this subscriber fell too far behind or asked for events no longer kept: reload the levels shown, then subscribe again without ` + "`" + `after` + "`" + `. No level comes with it, and the subscription ends."
-  resync: Boolean!
-  "The stock level after the change; null with resync."
-  level: StockLevel
-}
-
-"A raised alert as the live graph pushes it."
-type AlertChange {
-  "Position in the event stream, a whole number written as a string: pass the last one seen as ` + "`" + `after` + "`" + ` when reconnecting."
-  seq: String!
-  "True when this subscriber fell too far behind or asked for events no longer kept: reload the alerts shown, then subscribe again without ` + "`" + `after` + "`" + `. No alert comes with it, and the subscription ends."
-  resync: Boolean!
-  "The alert; null with resync."
-  alert: Alert
-}
-
-"A customer's receivables right after a committed change."
-type ReceivableChange {
-  "Position in the event stream, a whole number written as a string: pass the last one seen as ` + "`" + `after` + "`" + ` when reconnecting."
-  seq: String!
-  "True when this subscriber fell too far behind or asked for events no longer kept: reload, then subscribe again without ` + "`" + `after` + "`" + `. Nothing else comes with it, and the subscription ends."
-  resync: Boolean!
-  "The customer; null with resync."
-  customer: Customer
-  "What the customer owes after the change: open invoices less unapplied credit."
-  openBalance: Decimal
-  "The part of it past its due date."
-  overdueAmount: Decimal
-  "Credit limit less exposure (open balance and confirmed orders not yet invoiced)."
-  creditAvailable: Decimal
-  "Whether orders of the customer wait on a credit hold."
-  onCreditHold: Boolean
-}
-
-"Narrows receivable changes; fields left out do not filter."
-input ReceivableFilter {
-  "Only this customer."
-  customerId: ID
-  "Only customers of this region."
-  region: String
-}
-
-extend type Subscription {
-  "Customers' receivables as they change (invoices, payments, returns, credit holds), pushed when the change commits. With ` + "`" + `after` + "`" + `, first every change since that sequence number."
-  receivableChanged(
-    "Which customers."
-    filter: ReceivableFilter
-    "The last ` + "`" + `seq` + "`" + ` already seen; the stream resumes right after it."
-    after: String
-  ): ReceivableChange! @hasRole(roles: [SALES, FINANCE, MANAGER, ANALYST])
-  "Alerts as they are raised, in the transaction that raised them: stock under its reorder point or safety stock (LOW_STOCK), a shortage on a confirmed order (SHORTAGE), a budget at 80 % or 100 % (BUDGET_80, BUDGET_100), an order put on credit hold (CREDIT_HOLD), a supplier's price rise (PRICE_RISE). With ` + "`" + `after` + "`" + `, first every alert since that sequence number."
-  alertRaised(
-    "Only these kinds; all when left out or empty."
-    kinds: [String!]
-    "Only alerts for the signed-in user and those for everyone."
-    mine: Boolean = false
-    "The last ` + "`" + `seq` + "`" + ` already seen; the stream resumes right after it."
-    after: String
-  ): AlertChange!
-  "Stock levels as they change (on hand, reserved, available, value), pushed when the change commits; rolled-back work is never announced. With ` + "`" + `after` + "`" + `, first every change since that sequence number, in order, then live ones."
-  stockLevelChanged(
-    "Which levels; fields left out do not filter."
-    filter: StockLevelFilter
-    "The last ` + "`" + `seq` + "`" + ` already seen; the stream resumes right after it."
-    after: String
-  ): StockLevelChange!
-}
-
-"What stock value is totalled by."
-enum StockGroupBy {
-  "By product category (products without one form a group with an empty key)."
-  CATEGORY
-  "By warehouse."
-  WAREHOUSE
-  "By the warehouses' region."
-  REGION
-}
-
-"The stock of one category, warehouse or region."
-type StockValueGroup {
-  "The category or warehouse id, or the region's name."
-  key: String!
-  "Its name."
-  label: String!
-  "Its English name, where it has one."
-  labelEn: String!
-  "Total quantity on hand (mixed units: for comparison only)."
-  onHand: Decimal!
-  "Total stock value at moving-average cost."
-  value: Decimal!
-}
-
-extend type Query {
-  "Stock value totalled by category, warehouse or region, largest first: one grouped sum, so a dashboard need not load every level."
-  stockValueSummary(
-    "What to total by."
-    groupBy: StockGroupBy!
-  ): [StockValueGroup!]!
-}
-
-# ---------------------------------------------------------------------------
-# KPIs from the ledger (DOMAIN.md's definitions). Averages are means of the
-# daily closing balances over the period, read from maintained daily
-# balances, so a year costs the same however many journal lines it has.
-
-"The case study's figures for one period, from the ledger. A ratio whose denominator is zero is null."
-type KpiSet {
-  "First day of the period."
-  from: Date!
-  "Last day of the period."
-  to: Date!
-  "Invoiced net revenue (6001, credits less debits)."
-  sales: Decimal!
-  "Cost of goods sold (6401)."
-  cogs: Decimal!
-  "Sales less cost of goods sold."
-  grossProfit: Decimal!
-  "Gross profit / sales, as a fraction (0.28 is 28 %)."
-  grossMargin: Decimal
-  "Revenue accounts less expense accounts."
-  netIncome: Decimal!
-  "Net income / sales, as a fraction: the case study's profit margin."
-  netMargin: Decimal
-  "Mean of the daily closing balances of inventory (1405)."
-  averageInventory: Decimal!
-  "Mean of the daily closing balances of receivables (1122)."
-  averageReceivables: Decimal!
-  "Mean of the daily closing balances of trade payables (2202.01)."
-  averagePayables: Decimal!
-  "COGS / average inventory, annualised: turns per year."
-  inventoryTurnover: Decimal
-  "Days inventory outstanding: average inventory / COGS x days."
-  dio: Decimal
-  "Days sales outstanding: average receivables / sales x days."
-  dso: Decimal
-  "Days payables outstanding: average payables / COGS x days."
-  dpo: Decimal
-  "Cash conversion cycle in days: DIO + DSO - DPO."
-  cashConversionCycle: Decimal
-  "Units shipped less units returned, by posting date."
-  unitsSold: Decimal!
-  "Cost of goods sold / units sold."
-  unitCost: Decimal
-  "Deliveries rated by customers in the period."
-  ratedDeliveries: Int!
-  "Customer satisfaction: the share of rated deliveries rated 4 or 5 of 5, as a fraction."
-  customerSatisfaction: Decimal
-  "Order lines promised for delivery in the period (orders neither draft nor cancelled)."
-  linesDue: Int!
-  "Order fulfilment rate: the share of those lines shipped complete by their promised date, as a fraction."
-  fulfilmentRate: Decimal
-}
-
-"The KPI table: a period, optionally the period it is compared with, and the change."
-type KpiReport {
-  "The period asked for."
-  current: KpiSet!
-  "The comparison period; null when none was asked for."
-  comparison: KpiSet
-  "Sales growth against the comparison period, as a fraction; null without a comparison or without comparison sales."
-  salesGrowth: Decimal
-}
-
-"The month-end summary stored when a fiscal period was closed."
-type PeriodSummary {
-  "The year."
-  year: Int!
-  "The month, 1 to 12."
-  month: Int!
-  "The month's KPIs as the books stood when the period closed."
-  kpis: KpiSet!
-  "When it was computed (RFC 3339)."
-  computedAt: String!
-}
-
-extend type Query {
-  "The KPI table for a period (both days included), optionally against a comparison period."
-  kpis(
-    "First day of the period."
-    from: Date!
-    "Last day of the period."
-    to: Date!
-    "First day of the comparison period; give both compare dates or neither."
-    compareFrom: Date
-    "Last day of the comparison period."
-    compareTo: Date
-  ): KpiReport! @hasRole(roles: [MANAGER, FINANCE, ANALYST])
-  "The month-end summary of a closed period; null when the period has not been closed."
-  periodSummary(
-    "The year."
-    year: Int!
-    "The month, 1 to 12."
-    month: Int!
-  ): PeriodSummary @hasRole(roles: [MANAGER, FINANCE, ANALYST])
-}
-
-# ---------------------------------------------------------------------------
-# Purchasing: procure to pay with budget control.
-# ---------------------------------------------------------------------------
-
-extend enum SourceType {
-  "A goods receipt: accepted goods into stock at the order price (Dr inventory, Cr GRNI)."
-  PURCHASE_RECEIPT
-  "A supplier invoice: Dr GRNI, price variance and input VAT, Cr trade payables."
-  SUPPLIER_INVOICE
-  "A supplier payment: Dr trade payables, Cr bank."
-  SUPPLIER_PAYMENT
-  "A landed cost (freight, duty, insurance) spread over receipt lines."
-  LANDED_COST
-  "An operating cost (labour, overhead, freight, rent) booked to a cost centre."
-  OPERATING_COST
-}
-
-extend enum BooksRule {
-  "Trade payables 2202.01 differ from the open supplier invoices (invariant 5)."
-  AP_MISMATCH
-  "GRNI 2202.02 differs from goods received and not yet invoiced (invariant 5)."
-  GRNI_MISMATCH
-  "A supplier invoice's paid amount differs from the payments allocated to it."
-  SUPPLIER_INVOICE_BALANCE
-}
-
-"A person to talk to at a supplier."
-type SupplierContact {
-  "The person's name."
-  name: String!
-  "What they do, such as sales or accounts."
-  role: String!
-  "A phone number."
-  phone: String!
-  "An email address."
-  email: String!
-}
-
-"A person to talk to at a supplier."
-input SupplierContactInput {
-  "The person's name, 1 to 100 characters."
-  name: String!
-  "What they do."
-  role: String
-  "A phone number."
-  phone: String
-  "An email address."
-  email: String
-}
-
-"A company we buy from."
-type Supplier {
-  "The supplier's id."
-  id: ID!
-  "A short unique code."
-  code: String!
-  "The supplier's name."
-  name: String!
-  "People to talk to."
-  contacts: [SupplierContact!]!
-  "Days from invoice date to due date."
-  paymentTermsDays: Int!
-  "The ISO currency the supplier invoices in; orders are in CNY for now."
-  currency: String!
-  "Days from order to delivery unless a product says otherwise."
-  leadTimeDays: Int!
-  "Whether new orders may go to the supplier."
-  active: Boolean!
-  "When the supplier was created."
-  createdAt: Time!
-  "The products the supplier supplies, with their last prices."
-  products: [SupplierProduct!]!
-  "The supplier's scorecard from its history since a date (one year back when left out)."
-  scorecard("The first day of the history to rate." since: Date): SupplierScorecard!
-}
-
-"A product a supplier supplies."
-type SupplierProduct {
-  "The product."
-  product: Product!
-  "The supplier's own code for the product."
-  supplierSku: String!
-  "The price on the latest approved order, net of VAT; null until there is one."
-  lastPrice: Decimal
-  "The date of that order."
-  lastPriceDate: Date
-  "Days from order to delivery for this product; the supplier's default when null."
-  leadTimeDays: Int
-}
-
-"A supplier rated from history: on-time delivery, lead time, rejections and prices."
-type SupplierScorecard {
-  "The supplier rated."
-  supplier: Supplier!
-  "The first day of the history rated."
-  since: Date!
-  "Goods receipts in the window."
-  receipts: Int!
-  "Receipts on or before the order's expected date."
-  onTimeReceipts: Int!
-  "onTimeReceipts / receipts as a fraction such as 0.8500; null without receipts."
-  onTimeRate: Decimal
-  "Average days from order date to receipt."
-  averageLeadTimeDays: Decimal
-  "Standard deviation of those days: the lead time's spread."
-  leadTimeSpreadDays: Decimal
-  "Quantity inspected at receipts."
-  inspectedQuantity: Decimal!
-  "Quantity rejected at inspection."
-  rejectedQuantity: Decimal!
-  "rejected / inspected as a fraction; null without receipts."
-  rejectionRate: Decimal
-  "0 to 100, higher is better: 60 % on-time rate and 40 % quality. 50 without history."
-  score: Decimal!
-  "The supplier's prices per product over the window."
-  priceTrends: [PriceTrend!]!
-}
-
-"A supplier's prices for one product over a window (approved orders)."
-type PriceTrend {
-  "The product."
-  product: Product!
-  "How many prices were given."
-  points: Int!
-  "The earliest price in the window."
-  firstPrice: Decimal!
-  "The latest price."
-  lastPrice: Decimal!
-  "The lowest price."
-  minPrice: Decimal!
-  "The highest price."
-  maxPrice: Decimal!
-  "(last - first) / first in percent, such as 4.50."
-  changePercent: Decimal!
-}
-
-"A supplier of a product with its offer and scorecard; lists put the best first."
-type SupplierOption {
-  "The supplier."
-  supplier: Supplier!
-  "What the supplier offers for the product: last price and lead time."
-  offer: SupplierProduct!
-  "The supplier's scorecard."
-  scorecard: SupplierScorecard!
-}
-
-"One supplier in a list page."
-type SupplierEdge {
-  "The position of this supplier in the list, for ` + "`" + `after` + "`" + `."
-  cursor: String!
-  "The supplier."
-  node: Supplier!
-}
-
-"A page of suppliers."
-type SupplierConnection {
-  "The suppliers with their cursors."
-  edges: [SupplierEdge!]!
-  "The suppliers alone."
-  nodes: [Supplier!]!
-  "Where this page stands."
-  pageInfo: PageInfo!
-  "How many suppliers match the filter in all."
-  totalCount: Int!
-}
-
-"Narrows the supplier list; fields left out do not filter."
-input SupplierFilter {
-  "Part of the code or name."
-  search: String
-  "Only suppliers of this product."
-  productId: ID
-  "Only active (true) or inactive (false) suppliers."
-  active: Boolean
-}
-
-"A new supplier."
-input CreateSupplierInput {
-  "A short unique code: 1 to 40 of A-Z, a-z, 0-9, '.', '_', '-'."
-  code: String!
-  "The supplier's name."
-  name: String!
-  "People to talk to."
-  contacts: [SupplierContactInput!]
-  "Days from invoice to due date; 30 when left out."
-  paymentTermsDays: Int
-  "ISO currency; CNY when left out."
-  currency: String
-  "Default lead time in days; 7 when left out."
-  leadTimeDays: Int
-}
-
-"Changes to a supplier; fields left out stay as they are."
-input UpdateSupplierInput {
-  "The supplier to change."
-  id: ID!
-  "A new name."
-  name: String
-  "The new full list of contacts."
-  contacts: [SupplierContactInput!]
-  "New payment terms in days."
-  paymentTermsDays: Int
-  "A new currency."
-  currency: String
-  "A new default lead time."
-  leadTimeDays: Int
-  "False stops new orders to the supplier."
-  active: Boolean
-}
-
-"The result of creating or changing a supplier."
-type SupplierPayload {
-  "The supplier after the change; null on error."
-  supplier: Supplier
-  "Why it failed."
-  userErrors: [UserError!]!
-}
-
-"Says that a supplier supplies a product, with an agreed price or lead time."
-input SetSupplierProductInput {
-  "The supplier."
-  supplierId: ID!
-  "The product."
-  productId: ID!
-  "The supplier's own code for the product."
-  supplierSku: String
-  "An agreed price net of VAT, used for new orders until an order sets another."
-  price: Decimal
-  "Days from order to delivery for this product."
-  leadTimeDays: Int
-}
-
-"The result of setting a supplier's product."
-type SupplierProductPayload {
-  "The supplier's product after the change; null on error."
-  supplierProduct: SupplierProduct
-  "Why it failed."
-  userErrors: [UserError!]!
-}
-
-"Tolerances and thresholds purchasing works with."
-type PurchasingSettings {
-  "How far an invoice price may differ from the order price, as a fraction such as 0.02."
-  priceTolerance: Decimal!
-  "How far invoiced quantity may exceed received-not-invoiced, as a fraction of received."
-  quantityTolerance: Decimal!
-  "A supplier's price rising by more than this fraction raises a PRICE_RISE alert."
-  priceRiseThreshold: Decimal!
-}
-
-"New tolerances and thresholds."
-input PurchasingSettingsInput {
-  "Price tolerance of the three-way match, a fraction from 0 to below 1."
-  priceTolerance: Decimal!
-  "Quantity tolerance of the three-way match, a fraction from 0 to below 1."
-  quantityTolerance: Decimal!
-  "Price rise alert threshold, a fraction from 0 to below 10."
-  priceRiseThreshold: Decimal!
-}
-
-"The result of changing the purchasing settings."
-type PurchasingSettingsPayload {
-  "The settings after the change; null on error."
-  settings: PurchasingSettings
-  "Why it failed."
-  userErrors: [UserError!]!
-}
-
-"Where a purchase order is in its life."
-enum PurchaseOrderStatus {
-  "Being written; nothing committed."
-  DRAFT
-  "Waiting for a manager's approval."
-  SUBMITTED
-  "Approved: committed against the budget, sent to the supplier."
-  APPROVED
-  "Some goods received."
-  PARTIALLY_RECEIVED
-  "All goods received."
-  RECEIVED
-  "Done: everything received is invoiced; the rest of the commitment is released."
-  CLOSED
-  "Cancelled before anything was received or invoiced."
-  CANCELLED
-}
-
-"An order to a supplier."
-type PurchaseOrder {
-  "The order's id."
-  id: ID!
-  "The order number, such as PO000012."
-  number: String!
-  "The supplier."
-  supplier: Supplier!
-  "The warehouse the goods are delivered to."
-  warehouse: Warehouse!
-  "Where the order is in its life."
-  status: PurchaseOrderStatus!
-  "The order date; its month is the budget period the order commits."
-  orderDate: Date!
-  "When the goods are expected; receipts after it are late in the scorecard."
-  expectedDate: Date!
-  "The department or cost centre whose budget the order commits; empty: none."
-  costCentre: String!
-  "Free notes."
-  notes: String!
-  "Budget warnings recorded at approval (WARN budget lines passed)."
-  budgetWarnings: [String!]!
-  "When the order was created."
-  createdAt: Time!
-  "When it was submitted for approval."
-  submittedAt: Time
-  "When it was approved."
-  approvedAt: Time
-  "When it was closed or cancelled."
-  closedAt: Time
-  "The ordered products."
-  lines: [PurchaseOrderLine!]!
-  "The order's value net of VAT."
-  netAmount: Decimal!
-  "The VAT on the order."
-  taxAmount: Decimal!
-  "Net plus VAT."
-  totalAmount: Decimal!
-  "The goods receipts against the order."
-  receipts: [GoodsReceipt!]!
-}
-
-"One product on a purchase order, with what has happened to it."
-type PurchaseOrderLine {
-  "The line's id, used by receipts and invoices."
-  id: ID!
-  "The line number on the order."
-  lineNo: Int!
-  "The product."
-  product: Product!
-  "The quantity ordered."
-  quantity: Decimal!
-  "The order price per unit, net of VAT."
-  unitPrice: Decimal!
-  "The VAT rate, from the product."
-  vatRate: Decimal!
-  "quantity x unit price."
-  netAmount: Decimal!
-  "Accepted at receipts so far."
-  receivedQuantity: Decimal!
-  "Rejected at inspection so far."
-  rejectedQuantity: Decimal!
-  "Invoiced by the supplier so far."
-  invoicedQuantity: Decimal!
-  "Still to be received."
-  openQuantity: Decimal!
-  "Value received at order price and credited to GRNI."
-  receivedValue: Decimal!
-  "Received but not invoiced, at order price: this line's part of GRNI."
-  grniBalance: Decimal!
-}
-
-"One purchase order in a list page."
-type PurchaseOrderEdge {
-  "The position of this order in the list, for ` + "`" + `after` + "`" + `."
-  cursor: String!
-  "The order."
-  node: PurchaseOrder!
-}
-
-"A page of purchase orders."
-type PurchaseOrderConnection {
-  "The orders with their cursors."
-  edges: [PurchaseOrderEdge!]!
-  "The orders alone."
-  nodes: [PurchaseOrder!]!
-  "Where this page stands."
-  pageInfo: PageInfo!
-  "How many orders match the filter in all."
-  totalCount: Int!
-}
-
-"Narrows the purchase order list; newest first."
-input PurchaseOrderFilter {
-  "Only this supplier's orders."
-  supplierId: ID
-  "Only orders in these states."
-  status: [PurchaseOrderStatus!]
-  "Orders dated on or after."
-  dateFrom: Date
-  "Orders dated on or before."
-  dateTo: Date
-  "Part of the order number."
-  search: String
-}
-
-"One product to order."
-input PurchaseOrderLineInput {
-  "The product."
-  productId: ID!
-  "How many, > 0 with at most 4 decimals."
-  quantity: Decimal!
-  "Price per unit net of VAT; the supplier's last price when left out."
-  unitPrice: Decimal
-}
-
-"A new draft purchase order."
-input CreatePurchaseOrderInput {
-  "The supplier."
-  supplierId: ID!
-  "The warehouse to deliver to."
-  warehouseId: ID!
-  "The order date; today when left out."
-  orderDate: Date
-  "When the goods are expected; order date + lead time when left out."
-  expectedDate: Date
-  "The department or cost centre whose budget the order commits."
-  costCentre: String
-  "Free notes."
-  notes: String
-  "The products."
-  lines: [PurchaseOrderLineInput!]!
-  "A retry with the same key returns the first result and creates nothing twice."
-  idempotencyKey: String
-}
-
-"The result of a purchase order action."
-type PurchaseOrderPayload {
-  "The order after the action; null on error."
-  purchaseOrder: PurchaseOrder
-  "Budget warnings the action raised (WARN lines passed)."
-  warnings: [String!]!
-  "Why it failed."
-  userErrors: [UserError!]!
-}
-
-"A product and warehouse to reorder, computed now from stock, open orders and sales needs."
-type PurchaseSuggestion {
-  "The product."
-  product: Product!
-  "The warehouse short of it."
-  warehouse: Warehouse!
-  "On hand less reserved."
-  available: Decimal!
-  "Ordered and not yet received on open orders."
-  onOrder: Decimal!
-  "Shortages recorded by confirmed sales orders."
-  replenishmentNeed: Decimal!
-  "The product's reorder point."
-  reorderPoint: Decimal!
-  "What brings available + on order - needs back to the reorder point."
-  shortage: Decimal!
-  "The suggested quantity: the reorder quantity or the shortage, whichever is larger."
-  quantity: Decimal!
-  "The supplier with the best scorecard for the product; null when none is known."
-  supplier: Supplier
-  "That supplier's last price."
-  unitPrice: Decimal
-  "Today plus the supplier's lead time."
-  expectedDate: Date
-  "Why it is suggested, in words."
-  reason: String!
-}
-
-"A selected suggestion, with optional overrides."
-input SuggestionOrderLineInput {
-  "The product."
-  productId: ID!
-  "The warehouse."
-  warehouseId: ID!
-  "The quantity; the suggested one when left out."
-  quantity: Decimal
-  "The supplier; the suggested one when left out."
-  supplierId: ID
-  "The price; the supplier's last price when left out."
-  unitPrice: Decimal
-}
-
-"Selected suggestions to turn into draft orders, one per supplier and warehouse."
-input CreatePurchaseOrdersFromSuggestionsInput {
-  "The selected suggestions."
-  lines: [SuggestionOrderLineInput!]!
-  "The orders' date; today when left out."
-  orderDate: Date
-  "The cost centre whose budget the orders commit."
-  costCentre: String
-  "A retry with the same key returns the first result and creates nothing twice."
-  idempotencyKey: String
-}
-
-"The result of turning suggestions into orders."
-type PurchaseOrdersPayload {
-  "The draft orders created, one per supplier and warehouse."
-  purchaseOrders: [PurchaseOrder!]!
-  "Why it failed."
-  userErrors: [UserError!]!
-}
-
-"Goods arriving against a purchase order, inspected."
-type GoodsReceipt {
-  "The receipt's id."
-  id: ID!
-  "The receipt number, such as GR000007."
-  number: String!
-  "The order received against."
-  purchaseOrderId: ID!
-  "The warehouse the goods entered."
-  warehouseId: ID!
-  "The posting date."
-  receiptDate: Date!
-  "Free notes."
-  notes: String!
-  "The journal entry of the accepted goods; null when everything was rejected."
-  journalEntryId: ID
-  "When it was recorded."
-  createdAt: Time!
-  "The inspected lines."
-  lines: [GoodsReceiptLine!]!
-}
-
-"One inspected quantity split into accepted and rejected."
-type GoodsReceiptLine {
-  "The line number on the receipt."
-  lineNo: Int!
-  "The order line received against."
-  purchaseOrderLineId: ID!
-  "The product."
-  product: Product!
-  "The bin the goods went to, when given."
-  locationId: ID
-  "Quantity inspected: accepted + rejected."
-  inspectedQuantity: Decimal!
-  "Quantity accepted into stock."
-  acceptedQuantity: Decimal!
-  "Quantity rejected and returned."
-  rejectedQuantity: Decimal!
-  "Why goods were rejected."
-  rejectionReason: String!
-  "The order price the accepted goods entered stock at."
-  unitPrice: Decimal!
-  "accepted x order price: the value added to stock and GRNI."
-  value: Decimal!
-}
-
-"One inspected quantity; name the order line or a scanned barcode."
-input GoodsReceiptLineInput {
-  "The order line received against."
-  purchaseOrderLineId: ID
-  "A scanned product barcode instead of the order line."
-  barcode: String
-  "The bin the goods go to."
-  locationId: ID
-  "Quantity accepted into stock."
-  acceptedQuantity: Decimal!
-  "Quantity rejected at inspection; 0 when left out."
-  rejectedQuantity: Decimal
-  "Why goods were rejected; required with a rejected quantity."
-  rejectionReason: String
-}
-
-"A goods receipt to post."
-input GoodsReceiptInput {
-  "The order received against."
-  purchaseOrderId: ID!
-  "The posting date; today when left out."
-  receiptDate: Date
-  "Free notes."
-  notes: String
-  "The inspected lines."
-  lines: [GoodsReceiptLineInput!]!
-  "A retry with the same key returns the first result and posts nothing twice."
-  idempotencyKey: String
-}
-
-"The result of posting a goods receipt."
-type GoodsReceiptPayload {
-  "The posted receipt; null on error."
-  goodsReceipt: GoodsReceipt
-  "Why it failed."
-  userErrors: [UserError!]!
-}
-
-"What a supplier invoice is for."
-enum SupplierInvoiceKind {
-  "Goods on a purchase order, matched three ways."
-  GOODS
-  "A landed cost billed by a forwarder, broker or insurer."
-  LANDED_COST
-  "An operating cost billed by a supplier."
-  OPERATING_COST
-}
-
-"Whether a supplier invoice can be paid."
-enum SupplierInvoiceStatus {
-  "Open and payable."
-  OPEN
-  "The three-way match failed beyond tolerance: payment is blocked until finance approves."
-  ON_HOLD
-  "Paid in full."
-  PAID
-}
-
-"What a three-way match found."
-enum MatchIssueKind {
-  "The invoice price differs from the order price beyond tolerance."
-  PRICE
-  "More is invoiced than was received and not yet invoiced."
-  QUANTITY
-}
-
-"A difference between order, receipt and invoice beyond tolerance."
-type MatchIssue {
-  "The invoice line concerned."
-  lineNo: Int!
-  "What differs."
-  kind: MatchIssueKind!
-  "The difference in words."
-  message: String!
-}
-
-"What a supplier bills."
-type SupplierInvoice {
-  "The invoice's id."
-  id: ID!
-  "Our number, such as SI000003."
-  number: String!
-  "The supplier's own invoice number."
-  supplierInvoiceNumber: String!
-  "The supplier."
-  supplier: Supplier!
-  "What the invoice is for."
-  kind: SupplierInvoiceKind!
-  "The purchase order invoiced (goods invoices)."
-  purchaseOrderId: ID
-  "The invoice date, its posting date."
-  invoiceDate: Date!
-  "When it is due: invoice date + the supplier's payment terms."
-  dueDate: Date!
-  "Whether it can be paid."
-  status: SupplierInvoiceStatus!
-  "Net of VAT."
-  netAmount: Decimal!
-  "Input VAT."
-  taxAmount: Decimal!
-  "Net plus VAT: what is owed."
-  totalAmount: Decimal!
-  "Paid so far."
-  paidAmount: Decimal!
-  "Still to pay."
-  openAmount: Decimal!
-  "The three-way match's findings; empty when it matched."
-  matchIssues: [MatchIssue!]!
-  "When finance approved the mismatch."
-  mismatchApprovedAt: Time
-  "The invoice's journal entry."
-  journalEntryId: ID
-  "When it was recorded."
-  createdAt: Time!
-  "The invoiced order lines (goods invoices)."
-  lines: [SupplierInvoiceLine!]!
-}
-
-"One invoiced order line."
-type SupplierInvoiceLine {
-  "The line number on the invoice."
-  lineNo: Int!
-  "The order line invoiced."
-  purchaseOrderLineId: ID!
-  "The product."
-  product: Product!
-  "Quantity invoiced."
-  quantity: Decimal!
-  "The invoice price per unit, net of VAT."
-  unitPrice: Decimal!
-  "The order price per unit."
-  orderPrice: Decimal!
-  "quantity x invoice price."
-  netAmount: Decimal!
-  "VAT on the line."
-  taxAmount: Decimal!
-  "GRNI cleared at order price."
-  grniCleared: Decimal!
-  "net - GRNI cleared, booked to purchase price variance 6404."
-  priceVariance: Decimal!
-}
-
-"One supplier invoice in a list page."
-type SupplierInvoiceEdge {
-  "The position of this invoice in the list, for ` + "`" + `after` + "`" + `."
-  cursor: String!
-  "The invoice."
-  node: SupplierInvoice!
-}
-
-"A page of supplier invoices."
-type SupplierInvoiceConnection {
-  "The invoices with their cursors."
-  edges: [SupplierInvoiceEdge!]!
-  "The invoices alone."
-  nodes: [SupplierInvoice!]!
-  "Where this page stands."
-  pageInfo: PageInfo!
-  "How many invoices match the filter in all."
-  totalCount: Int!
-}
-
-"Narrows the supplier invoice list; newest first."
-input SupplierInvoiceFilter {
-  "Only this supplier's invoices."
-  supplierId: ID
-  "Only invoices of this order."
-  purchaseOrderId: ID
-  "Only invoices in these states."
-  status: [SupplierInvoiceStatus!]
-  "Only invoices of this kind."
-  kind: SupplierInvoiceKind
-}
-
-"One order line on a supplier's invoice."
-input SupplierInvoiceLineInput {
-  "The order line invoiced."
-  purchaseOrderLineId: ID!
-  "Quantity invoiced."
-  quantity: Decimal!
-  "Invoice price per unit, net of VAT."
-  unitPrice: Decimal!
-}
-
-"A supplier's invoice for goods on one purchase order."
-input SupplierInvoiceInput {
-  "The order invoiced."
-  purchaseOrderId: ID!
-  "The supplier's own invoice number, unique per supplier."
-  supplierInvoiceNumber: String!
-  "The invoice date, the posting date; today when left out."
-  invoiceDate: Date
-  "The invoiced lines."
-  lines: [SupplierInvoiceLineInput!]!
-  "A retry with the same key returns the first result and posts nothing twice."
-  idempotencyKey: String
-}
-
-"The result of a supplier invoice action."
-type SupplierInvoicePayload {
-  "The invoice after the action; null on error."
-  supplierInvoice: SupplierInvoice
-  "Why it failed."
-  userErrors: [UserError!]!
-}
-
-"The part of a payment that settles one invoice."
-type PaymentAllocation {
-  "The invoice settled."
-  invoice: SupplierInvoice!
-  "The amount allocated to it."
-  amount: Decimal!
-}
-
-"A payment to a supplier, allocated to its invoices."
-type SupplierPayment {
-  "The payment's id."
-  id: ID!
-  "Our number, such as SP000002."
-  number: String!
-  "The supplier paid."
-  supplier: Supplier!
-  "The posting date."
-  paymentDate: Date!
-  "The amount paid from the bank."
-  amount: Decimal!
-  "The bank reference."
-  reference: String!
-  "The payment's journal entry."
-  journalEntryId: ID
-  "When it was recorded."
-  createdAt: Time!
-  "The invoices settled."
-  allocations: [PaymentAllocation!]!
-}
-
-"One supplier payment in a list page."
-type SupplierPaymentEdge {
-  "The position of this payment in the list, for ` + "`" + `after` + "`" + `."
-  cursor: String!
-  "The payment."
-  node: SupplierPayment!
-}
-
-"A page of supplier payments."
-type SupplierPaymentConnection {
-  "The payments with their cursors."
-  edges: [SupplierPaymentEdge!]!
-  "The payments alone."
-  nodes: [SupplierPayment!]!
-  "Where this page stands."
-  pageInfo: PageInfo!
-  "How many payments match in all."
-  totalCount: Int!
-}
-
-"Part of a payment for one invoice."
-input PaymentAllocationInput {
-  "The invoice."
-  invoiceId: ID!
-  "The amount for it, at most its open amount."
-  amount: Decimal!
-}
-
-"A payment to a supplier."
-input SupplierPaymentInput {
-  "The supplier."
-  supplierId: ID!
-  "The posting date; today when left out."
-  paymentDate: Date
-  "The amount paid; the allocations must add up to it."
-  amount: Decimal!
-  "The bank reference."
-  reference: String
-  "The invoices it settles."
-  allocations: [PaymentAllocationInput!]!
-  "A retry with the same key returns the first result and posts nothing twice."
-  idempotencyKey: String
-}
-
-"The result of posting a supplier payment."
-type SupplierPaymentPayload {
-  "The posted payment; null on error."
-  supplierPayment: SupplierPayment
-  "Why it failed."
-  userErrors: [UserError!]!
-}
-
-"Open payables split by days past due."
-type AgingBuckets {
-  "Not yet due."
-  notDue: Decimal!
-  "1 to 30 days past due."
-  days1To30: Decimal!
-  "31 to 60 days past due."
-  days31To60: Decimal!
-  "61 to 90 days past due."
-  days61To90: Decimal!
-  "More than 90 days past due."
-  over90: Decimal!
-  "All open payables."
-  total: Decimal!
-}
-
-"One supplier's open payables by age."
-type PayablesAgingRow {
-  "The supplier."
-  supplier: Supplier!
-  "Its open payables by age."
-  buckets: AgingBuckets!
-}
-
-"Open payables per supplier as of a date."
-type PayablesAging {
-  "The date: invoices and payments dated up to it count."
-  asOf: Date!
-  "One row per supplier with something open."
-  rows: [PayablesAgingRow!]!
-  "All suppliers together."
-  total: AgingBuckets!
-}
-
-"What a landed cost is for."
-enum LandedCostKind {
-  "Freight."
-  FREIGHT
-  "Customs duty."
-  DUTY
-  "Insurance."
-  INSURANCE
-  "Any other cost of bringing goods in."
-  OTHER
-}
-
-"How a landed cost is spread over receipt lines."
-enum AllocationBasis {
-  "In proportion to each line's value at order price."
-  VALUE
-  "In proportion to each line's accepted quantity."
-  QUANTITY
-}
-
-"Where a cost is paid from."
-enum PayFrom {
-  "Paid from the bank now."
-  BANK
-  "Billed by a supplier: an open supplier invoice, paid later."
-  PAYABLE
-}
-
-"One receipt line's share of a landed cost."
-type LandedCostAllocation {
-  "The receipt."
-  receiptId: ID!
-  "The receipt's line."
-  lineNo: Int!
-  "The product."
-  product: Product!
-  "The warehouse."
-  warehouseId: ID!
-  "The line's share."
-  amount: Decimal!
-  "The part added to the value of goods still on hand (their moving average rises)."
-  onHandAmount: Decimal!
-  "The part for goods already sold, booked to cost of goods sold."
-  soldAmount: Decimal!
-}
-
-"Freight, duty or insurance spread over receipt lines."
-type LandedCost {
-  "The landed cost's id."
-  id: ID!
-  "Our number, such as LC000001."
-  number: String!
-  "What it is for."
-  kind: LandedCostKind!
-  "How it was spread."
-  basis: AllocationBasis!
-  "The posting date."
-  postingDate: Date!
-  "The whole cost."
-  amount: Decimal!
-  "Free description."
-  description: String!
-  "The supplier invoice it created when billed (payFrom PAYABLE)."
-  supplierInvoiceId: ID
-  "The journal entry."
-  journalEntryId: ID
-  "When it was recorded."
-  createdAt: Time!
-  "The shares per receipt line."
-  allocations: [LandedCostAllocation!]!
-}
-
-"A landed cost to spread over the accepted lines of some receipts."
-input LandedCostInput {
-  "What it is for."
-  kind: LandedCostKind!
-  "How to spread it."
-  basis: AllocationBasis!
-  "The posting date; today when left out."
-  postingDate: Date
-  "The whole cost."
-  amount: Decimal!
-  "The receipts to spread it over."
-  receiptIds: [ID!]!
-  "Free description."
-  description: String
-  "Paid from the bank, or billed by a supplier."
-  payFrom: PayFrom!
-  "The forwarder, broker or insurer billing it (payFrom PAYABLE)."
-  supplierId: ID
-  "Their invoice number (payFrom PAYABLE)."
-  supplierInvoiceNumber: String
-  "A retry with the same key returns the first result and posts nothing twice."
-  idempotencyKey: String
-}
-
-"The result of posting a landed cost."
-type LandedCostPayload {
-  "The posted landed cost; null on error."
-  landedCost: LandedCost
-  "Why it failed."
-  userErrors: [UserError!]!
-}
-
-"What happens when consumption would pass a budget line."
-enum BudgetPolicy {
-  "Approve, and record the warning."
-  WARN
-  "Refuse, saying by how much it would pass."
-  BLOCK
-}
-
-"An amount for a fiscal period, cost centre and account, with its consumption."
-type BudgetLine {
-  "The line's id."
-  id: ID!
-  "The fiscal year."
-  year: Int!
-  "The fiscal month, 1 to 12."
-  month: Int!
-  "The department or cost centre."
-  costCentre: String!
-  "The account budgeted: an expense account, or 1405 for purchases of goods."
-  accountCode: String!
-  "Narrows the line to a product category (purchases)."
-  category: Category
-  "The budgeted amount."
-  amount: Decimal!
-  "Who is alerted at 80 % and 100 %."
-  owner: User
-  "What happens when consumption would pass the amount."
-  policy: BudgetPolicy!
-  "Free description."
-  description: String!
-  "Posted: invoiced purchases and operating costs."
-  actual: Decimal!
-  "Committed: approved purchase orders not yet invoiced."
-  committed: Decimal!
-  "actual + committed."
-  consumed: Decimal!
-  "amount - consumed; negative when passed."
-  remaining: Decimal!
-  "consumed / amount in percent."
-  percent: Decimal!
-  "Whether the 80 % alert was raised."
-  alerted80: Boolean!
-  "Whether the 100 % alert was raised."
-  alerted100: Boolean!
-}
-
-"One budget line in a list page."
-type BudgetLineEdge {
-  "The position of this line in the list, for ` + "`" + `after` + "`" + `."
-  cursor: String!
-  "The budget line."
-  node: BudgetLine!
-}
-
-"A page of budget lines."
-type BudgetLineConnection {
-  "The lines with their cursors."
-  edges: [BudgetLineEdge!]!
-  "The lines alone."
-  nodes: [BudgetLine!]!
-  "Where this page stands."
-  pageInfo: PageInfo!
-  "How many lines match the filter in all."
-  totalCount: Int!
-}
-
-"Narrows budget lines."
-input BudgetFilter {
-  "Only this year."
-  year: Int
-  "Only this month."
-  month: Int
-  "Only this cost centre."
-  costCentre: String
-  "Only lines this user owns."
-  ownerId: ID
-}
-
-"A new budget line."
-input CreateBudgetLineInput {
-  "The fiscal year."
-  year: Int!
-  "The fiscal month, 1 to 12."
-  month: Int!
-  "The department or cost centre."
-  costCentre: String!
-  "The account: an expense account, or 1405 for purchases of goods."
-  accountCode: String!
-  "Narrows the line to a product category."
-  categoryId: ID
-  "The amount, > 0."
-  amount: Decimal!
-  "Who is alerted at 80 % and 100 %."
-  ownerId: ID
-  "WARN or BLOCK."
-  policy: BudgetPolicy!
-  "Free description."
-  description: String
-}
-
-"Changes to a budget line; fields left out stay as they are."
-input UpdateBudgetLineInput {
-  "The line to change."
-  id: ID!
-  "A new amount; thresholds it is now under alert again."
-  amount: Decimal
-  "A new owner."
-  ownerId: ID
-  "A new policy."
-  policy: BudgetPolicy
-  "A new description."
-  description: String
-}
-
-"The result of creating or changing a budget line."
-type BudgetLinePayload {
-  "The line after the change; null on error."
-  budgetLine: BudgetLine
-  "Why it failed."
-  userErrors: [UserError!]!
-}
-
-"What budget lines are rolled up by."
-enum BudgetRollupBy {
-  "By department (cost centre)."
-  DEPARTMENT
-  "By fiscal period (YYYY-MM)."
-  PERIOD
-}
-
-"Budget and consumption summed over a department or a period."
-type BudgetRollupRow {
-  "The cost centre, or the period as YYYY-MM."
-  key: String!
-  "How many budget lines are summed."
-  lines: Int!
-  "Budgeted."
-  amount: Decimal!
-  "Posted."
-  actual: Decimal!
-  "Committed."
-  committed: Decimal!
-  "actual + committed."
-  consumed: Decimal!
-  "consumed / amount in percent."
-  percent: Decimal!
-}
-
-"What an operating cost is."
-enum OperatingCostCategory {
-  "Labour."
-  LABOUR
-  "Overhead."
-  OVERHEAD
-  "Freight not landed on goods."
-  FREIGHT
-  "Rent."
-  RENT
-  "Anything else."
-  OTHER
-}
-
-"Labour, overhead, freight or rent booked to an expense account and cost centre."
-type OperatingCost {
-  "The cost's id."
-  id: ID!
-  "Our number, such as OC000004."
-  number: String!
-  "What the cost is."
-  category: OperatingCostCategory!
-  "The posting date."
-  postingDate: Date!
-  "The department or cost centre."
-  costCentre: String!
-  "The expense account debited."
-  accountCode: String!
-  "The amount."
-  amount: Decimal!
-  "Paid from the bank, or billed by a supplier."
-  payFrom: PayFrom!
-  "The supplier billing it (payFrom PAYABLE)."
-  supplierId: ID
-  "The open supplier invoice it created (payFrom PAYABLE)."
-  supplierInvoiceId: ID
-  "Free description."
-  description: String!
-  "Budget warnings raised (WARN lines passed)."
-  budgetWarnings: [String!]!
-  "The journal entry."
-  journalEntryId: ID
-  "When it was recorded."
-  createdAt: Time!
-}
-
-"One operating cost in a list page."
-type OperatingCostEdge {
-  "The position of this cost in the list, for ` + "`" + `after` + "`" + `."
-  cursor: String!
-  "The cost."
-  node: OperatingCost!
-}
-
-"A page of operating costs."
-type OperatingCostConnection {
-  "The costs with their cursors."
-  edges: [OperatingCostEdge!]!
-  "The costs alone."
-  nodes: [OperatingCost!]!
-  "Where this page stands."
-  pageInfo: PageInfo!
-  "How many costs match in all."
-  totalCount: Int!
-}
-
-"An operating cost to post."
-input OperatingCostInput {
-  "What the cost is."
-  category: OperatingCostCategory!
-  "The posting date; today when left out."
-  postingDate: Date
-  "The department or cost centre."
-  costCentre: String!
-  "The expense account, such as 6602 administrative expenses."
-  accountCode: String!
-  "The amount, > 0."
-  amount: Decimal!
-  "Paid from the bank, or billed by a supplier."
-  payFrom: PayFrom!
-  "The supplier billing it (payFrom PAYABLE)."
-  supplierId: ID
-  "Their invoice number (payFrom PAYABLE)."
-  supplierInvoiceNumber: String
-  "What it was for."
-  description: String!
-  "A retry with the same key returns the first result and posts nothing twice."
-  idempotencyKey: String
-}
-
-"The result of posting an operating cost."
-type OperatingCostPayload {
-  "The posted cost; null on error."
-  operatingCost: OperatingCost
-  "Budget warnings it raised."
-  warnings: [String!]!
-  "Why it failed."
-  userErrors: [UserError!]!
-}
-
-"Something that needs attention: a budget threshold, a price rise, low stock, a credit hold."
-type Alert {
-  "The alert's id."
-  id: ID!
-  "What kind: BUDGET_80, BUDGET_100, PRICE_RISE, LOW_STOCK, and sales' CREDIT_HOLD, SHORTAGE."
-  kind: String!
-  "What it is about, such as budgetLine:3 or product:12/warehouse:1."
-  subject: String!
-  "The alert in words."
-  message: String!
-  "The user it is for; null: everyone whose role sees the kind."
-  ownerId: ID
-  "When it was raised."
-  createdAt: Time!
-  "Whether someone has dealt with it."
-  acknowledged: Boolean!
-  "When it was acknowledged."
-  acknowledgedAt: Time
-}
-
-"One alert in a list page."
-type AlertEdge {
-  "The position of this alert in the list, for ` + "`" + `after` + "`" + `."
-  cursor: String!
-  "The alert."
-  node: Alert!
-}
-
-"A page of alerts, newest first."
-type AlertConnection {
-  "The alerts with their cursors."
-  edges: [AlertEdge!]!
-  "The alerts alone."
-  nodes: [Alert!]!
-  "Where this page stands."
-  pageInfo: PageInfo!
-  "How many alerts match in all."
-  totalCount: Int!
-}
-
-"The result of acknowledging an alert."
-type AlertPayload {
-  "The alert after the change; null on error."
-  alert: Alert
-  "Why it failed."
-  userErrors: [UserError!]!
-}
-
-"The result of checking stock levels for alerts."
-type AlertsPayload {
-  "The alerts raised now."
-  alerts: [Alert!]!
-  "Why it failed."
-  userErrors: [UserError!]!
-}
-
-extend type Query {
-  "A page of suppliers."
-  suppliers(
-    "How many, at most 200."
-    first: Int = 50
-    "The cursor after which the page starts."
-    after: String
-    "Which suppliers; by code."
-    filter: SupplierFilter
-  ): SupplierConnection!
-  "One supplier by id; null when there is none."
-  supplier("The supplier's id." id: ID!): Supplier
-  "Who supplies a product, best scorecard first: what purchasing looks at when choosing a supplier."
-  productSuppliers("The product." productId: ID!, "The first day of the history rated; one year back when left out." since: Date): [SupplierOption!]!
-  "The tolerances and thresholds purchasing works with."
-  purchasingSettings: PurchasingSettings!
-  "A page of purchase orders, newest first."
-  purchaseOrders(
-    "How many, at most 200."
-    first: Int = 50
-    "The cursor after which the page starts."
-    after: String
-    "Which orders."
-    filter: PurchaseOrderFilter
-  ): PurchaseOrderConnection!
-  "One purchase order by id; null when there is none."
-  purchaseOrder("The order's id." id: ID!): PurchaseOrder
-  "The order line of a scanned product on an order: how a receipt line is found by barcode."
-  purchaseOrderLineByBarcode("The order being received." purchaseOrderId: ID!, "A whole product barcode." barcode: String!): PurchaseOrderLine
-  "What to reorder now: stock under its reorder point and shortages from sales, with the best supplier."
-  purchaseSuggestions("Only this warehouse." warehouseId: ID): [PurchaseSuggestion!]!
-  "One goods receipt by id; null when there is none."
-  goodsReceipt("The receipt's id." id: ID!): GoodsReceipt
-  "A page of supplier invoices, newest first."
-  supplierInvoices(
-    "How many, at most 200."
-    first: Int = 50
-    "The cursor after which the page starts."
-    after: String
-    "Which invoices."
-    filter: SupplierInvoiceFilter
-  ): SupplierInvoiceConnection! @hasRole(roles: [MANAGER, FINANCE, PURCHASING, ANALYST])
-  "One supplier invoice by id; null when there is none."
-  supplierInvoice("The invoice's id." id: ID!): SupplierInvoice @hasRole(roles: [MANAGER, FINANCE, PURCHASING, ANALYST])
-  "A page of supplier payments, newest first."
-  supplierPayments(
-    "How many, at most 200."
-    first: Int = 50
-    "The cursor after which the page starts."
-    after: String
-    "Only this supplier's payments."
-    supplierId: ID
-  ): SupplierPaymentConnection! @hasRole(roles: [MANAGER, FINANCE, ANALYST])
-  "Open payables per supplier by days past due, as of any date."
-  payablesAging("The date; invoices and payments dated up to it count." asOf: Date!): PayablesAging! @hasRole(roles: [MANAGER, FINANCE, ANALYST])
-  "One landed cost by id; null when there is none."
-  landedCost("The landed cost's id." id: ID!): LandedCost @hasRole(roles: [MANAGER, FINANCE, ANALYST])
-  "A page of budget lines with their consumption."
-  budgetLines(
-    "How many, at most 200."
-    first: Int = 50
-    "The cursor after which the page starts."
-    after: String
-    "Which lines; by period, cost centre and account."
-    filter: BudgetFilter
-  ): BudgetLineConnection! @hasRole(roles: [MANAGER, FINANCE, PURCHASING, ANALYST])
-  "One budget line by id; null when there is none."
-  budgetLine("The line's id." id: ID!): BudgetLine @hasRole(roles: [MANAGER, FINANCE, PURCHASING, ANALYST])
-  "Budget and consumption rolled up by department or by period."
-  budgetRollup("The fiscal year." year: Int!, "Only this month." month: Int, "What to roll up by." by: BudgetRollupBy!): [BudgetRollupRow!]! @hasRole(roles: [MANAGER, FINANCE, PURCHASING, ANALYST])
-  "A page of operating costs, newest first."
-  operatingCosts(
-    "How many, at most 200."
-    first: Int = 50
-    "The cursor after which the page starts."
-    after: String
-    "Only this year."
-    year: Int
-    "Only this month."
-    month: Int
-  ): OperatingCostConnection! @hasRole(roles: [MANAGER, FINANCE, ANALYST])
-  "A page of alerts, newest first."
-  alerts(
-    "Only these kinds, such as BUDGET_80 or PRICE_RISE."
-    kinds: [String!]
-    "Only alerts for the signed-in user (and those for everyone)."
-    mine: Boolean = false
-    "Only acknowledged (true) or open (false) alerts."
-    acknowledged: Boolean
-    "How many, at most 200."
-    first: Int = 50
-    "The cursor after which the page starts."
-    after: String
-  ): AlertConnection!
-}
-
-extend type Mutation {
-  "Creates a supplier."
-  createSupplier("What to do; see the input type." input: CreateSupplierInput!): SupplierPayload! @hasRole(roles: [PURCHASING])
-  "Changes a supplier."
-  updateSupplier("What to do; see the input type." input: UpdateSupplierInput!): SupplierPayload! @hasRole(roles: [PURCHASING])
-  "Says that a supplier supplies a product, with an agreed price or lead time."
-  setSupplierProduct("What to do; see the input type." input: SetSupplierProductInput!): SupplierProductPayload! @hasRole(roles: [PURCHASING])
-  "Changes the purchasing tolerances and thresholds."
-  updatePurchasingSettings("What to do; see the input type." input: PurchasingSettingsInput!): PurchasingSettingsPayload! @hasRole(roles: [FINANCE, MANAGER])
-  "Creates a draft purchase order."
-  createPurchaseOrder("What to do; see the input type." input: CreatePurchaseOrderInput!): PurchaseOrderPayload! @hasRole(roles: [PURCHASING])
-  "Turns selected purchase suggestions into draft orders, one per supplier and warehouse."
-  createPurchaseOrdersFromSuggestions("What to do; see the input type." input: CreatePurchaseOrdersFromSuggestionsInput!): PurchaseOrdersPayload! @hasRole(roles: [PURCHASING])
-  "Submits a draft order for approval."
-  submitPurchaseOrder("The order." id: ID!): PurchaseOrderPayload! @hasRole(roles: [PURCHASING])
-  "Approves a submitted order: the budget check (BLOCK refuses, WARN warns), the commitment, price alerts."
-  approvePurchaseOrder("The order." id: ID!): PurchaseOrderPayload! @hasRole(roles: [MANAGER])
-  "Cancels an order with nothing received or invoiced; releases its commitment."
-  cancelPurchaseOrder("The order." id: ID!): PurchaseOrderPayload! @hasRole(roles: [PURCHASING])
-  "Closes an order whose receipts are all invoiced; releases the rest of its commitment."
-  closePurchaseOrder("The order." id: ID!): PurchaseOrderPayload! @hasRole(roles: [PURCHASING])
-  "Posts a goods receipt: accepted goods into stock at the order price, rejections recorded."
-  postGoodsReceipt("What to do; see the input type." input: GoodsReceiptInput!): GoodsReceiptPayload! @hasRole(roles: [WAREHOUSE])
-  "Posts a supplier invoice after the three-way match; a mismatch puts it ON_HOLD."
-  postSupplierInvoice("What to do; see the input type." input: SupplierInvoiceInput!): SupplierInvoicePayload! @hasRole(roles: [FINANCE])
-  "Approves a supplier invoice's three-way mismatch so it can be paid."
-  approveSupplierInvoiceMismatch("The invoice." id: ID!): SupplierInvoicePayload! @hasRole(roles: [FINANCE])
-  "Posts a supplier payment allocated to invoices."
-  postSupplierPayment("What to do; see the input type." input: SupplierPaymentInput!): SupplierPaymentPayload! @hasRole(roles: [FINANCE])
-  "Posts a landed cost spread over receipt lines."
-  postLandedCost("What to do; see the input type." input: LandedCostInput!): LandedCostPayload! @hasRole(roles: [FINANCE])
-  "Creates a budget line."
-  createBudgetLine("What to do; see the input type." input: CreateBudgetLineInput!): BudgetLinePayload! @hasRole(roles: [FINANCE])
-  "Changes a budget line."
-  updateBudgetLine("What to do; see the input type." input: UpdateBudgetLineInput!): BudgetLinePayload! @hasRole(roles: [FINANCE])
-  "Posts an operating cost after the budget check."
-  postOperatingCost("What to do; see the input type." input: OperatingCostInput!): OperatingCostPayload! @hasRole(roles: [FINANCE])
-  "Marks an alert as dealt with."
-  acknowledgeAlert("The alert." id: ID!): AlertPayload! @hasRole(roles: [MANAGER, SALES, PURCHASING, WAREHOUSE, FINANCE])
-  "Raises LOW_STOCK alerts for stock under its reorder point or safety stock (once per open alert)."
-  checkLowStock: AlertsPayload! @hasRole(roles: [PURCHASING, WAREHOUSE])
-}
-
-# ---------------------------------------------------------------------------
-# Analytics for the dashboard's charts.
-
-"One month's invoiced sales and gross margin, from the ledger."
-type MonthlySales {
-  "The month, YYYY-MM."
-  month: String!
-  "Invoiced net revenue (6001)."
-  sales: Decimal!
-  "Cost of goods sold (6401)."
-  cogs: Decimal!
-  "Sales less cost of goods sold."
-  grossProfit: Decimal!
-  "Gross profit / sales as a fraction; null without sales."
-  grossMargin: Decimal
-}
-
-"What best sellers are ranked by."
-enum TopSellersBy {
-  "By product."
-  PRODUCT
-  "By product category."
-  CATEGORY
-}
-
-"A product or category with what it sold in a period."
-type TopSeller {
-  "The product or category id (empty for products without a category)."
-  key: String!
-  "Its name (a product's SKU and name)."
-  label: String!
-  "Its English name, where it has one."
-  labelEn: String!
-  "Units invoiced."
-  units: Decimal!
-  "Invoiced net revenue."
-  revenue: Decimal!
-}
-
-"Stock on hand that has not sold for a while (呆滞品)."
-type SlowMover {
-  "The product's id."
-  productId: ID!
-  "The warehouse's id."
-  warehouseId: ID!
-  "The product's SKU."
-  sku: String!
-  "The product's name."
-  name: String!
-  "The warehouse's name."
-  warehouse: String!
-  "Quantity on hand."
-  onHand: Decimal!
-  "Its value at moving-average cost."
-  value: Decimal!
-  "The last day it shipped from this warehouse; null if it never did."
-  lastSaleDate: Date
-}
-
-extend type Query {
-  "Invoiced sales, cost of goods sold and gross margin per month of a period."
-  salesByMonth(
-    "First day of the period."
-    from: Date!
-    "Last day of the period."
-    to: Date!
-  ): [MonthlySales!]! @hasRole(roles: [MANAGER, FINANCE, ANALYST, SALES])
-  "The best sellers of a period by invoiced net revenue."
-  topSellers(
-    "First day of the period."
-    from: Date!
-    "Last day of the period."
-    to: Date!
-    "Rank products or categories."
-    by: TopSellersBy = PRODUCT
-    "How many, 1 to 100."
-    limit: Int = 10
-  ): [TopSeller!]! @hasRole(roles: [MANAGER, FINANCE, ANALYST, SALES])
-  "Stock on hand with no sale in the last ` + "`" + `days` + "`" + ` days, most valuable first."
-  slowMovingStock(
-    "How many days without a sale make stock slow-moving."
-    days: Int = 90
-    "How many, 1 to 200."
-    first: Int = 20
-  ): [SlowMover!]! @hasRole(roles: [MANAGER, FINANCE, ANALYST, WAREHOUSE, PURCHASING])
-}
 `, BuiltIn: false},
+	{Name: "schema/alerts.graphqls", Input: sourceData("schema/alerts.graphqls"), BuiltIn: false},
+	{Name: "schema/analytics.graphqls", Input: sourceData("schema/analytics.graphqls"), BuiltIn: false},
+	{Name: "schema/budget.graphqls", Input: sourceData("schema/budget.graphqls"), BuiltIn: false},
+	{Name: "schema/catalog.graphqls", Input: sourceData("schema/catalog.graphqls"), BuiltIn: false},
+	{Name: "schema/ledger.graphqls", Input: sourceData("schema/ledger.graphqls"), BuiltIn: false},
+	{Name: "schema/live.graphqls", Input: sourceData("schema/live.graphqls"), BuiltIn: false},
+	{Name: "schema/partner.graphqls", Input: sourceData("schema/partner.graphqls"), BuiltIn: false},
+	{Name: "schema/purchasing.graphqls", Input: sourceData("schema/purchasing.graphqls"), BuiltIn: false},
+	{Name: "schema/sales.graphqls", Input: sourceData("schema/sales.graphqls"), BuiltIn: false},
+	{Name: "schema/stock.graphqls", Input: sourceData("schema/stock.graphqls"), BuiltIn: false},
+	{Name: "schema/users.graphqls", Input: sourceData("schema/users.graphqls"), BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -25742,245 +21574,29 @@ func (ec *executionContext) fieldContext_MonthlySales_grossMargin(_ context.Cont
 	return graphql.NewScalarFieldContext("MonthlySales", field, false, false, "Decimal")
 }
 
-func (ec *executionContext) _Mutation_login(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Mutation_acknowledgeAlert(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_login(ctx, field)
+			return ec.fieldContext_Mutation_acknowledgeAlert(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().Login(ctx, fc.Args["input"].(LoginInput))
+			return ec.Resolvers.Mutation().AcknowledgeAlert(ctx, fc.Args["id"].(int64))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				if ec.Directives.SessionOnly == nil {
-					var zeroVal LoginPayload
-					return zeroVal, errors.New("directive sessionOnly is not implemented")
-				}
-				return ec.Directives.SessionOnly(ctx, nil, directive0)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v LoginPayload) graphql.Marshaler {
-			return ec.marshalNLoginPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐLoginPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_login(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_LoginPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_login_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_logout(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_logout(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Mutation().Logout(ctx)
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				if ec.Directives.SessionOnly == nil {
-					var zeroVal LogoutPayload
-					return zeroVal, errors.New("directive sessionOnly is not implemented")
-				}
-				return ec.Directives.SessionOnly(ctx, nil, directive0)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v LogoutPayload) graphql.Marshaler {
-			return ec.marshalNLogoutPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐLogoutPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_logout(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_LogoutPayload(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_createApiToken(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_createApiToken(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreateAPIToken(ctx, fc.Args["name"].(string))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				if ec.Directives.SessionOnly == nil {
-					var zeroVal CreateAPITokenPayload
-					return zeroVal, errors.New("directive sessionOnly is not implemented")
-				}
-				return ec.Directives.SessionOnly(ctx, nil, directive0)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v CreateAPITokenPayload) graphql.Marshaler {
-			return ec.marshalNCreateApiTokenPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateAPITokenPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_createApiToken(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_CreateApiTokenPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_createApiToken_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_revokeApiToken(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_revokeApiToken(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().RevokeAPIToken(ctx, fc.Args["id"].(int64))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				if ec.Directives.SessionOnly == nil {
-					var zeroVal RevokeAPITokenPayload
-					return zeroVal, errors.New("directive sessionOnly is not implemented")
-				}
-				return ec.Directives.SessionOnly(ctx, nil, directive0)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v RevokeAPITokenPayload) graphql.Marshaler {
-			return ec.marshalNRevokeApiTokenPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐRevokeAPITokenPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_revokeApiToken(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_RevokeApiTokenPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_revokeApiToken_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_createUser(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_createUser(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreateUser(ctx, fc.Args["input"].(CreateUserInput))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"ADMIN"})
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "SALES", "PURCHASING", "WAREHOUSE", "FINANCE"})
 				if err != nil {
-					var zeroVal UserPayload
+					var zeroVal AlertPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal UserPayload
+					var zeroVal AlertPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, roles)
@@ -25989,21 +21605,21 @@ func (ec *executionContext) _Mutation_createUser(ctx context.Context, field grap
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v UserPayload) graphql.Marshaler {
-			return ec.marshalNUserPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v AlertPayload) graphql.Marshaler {
+			return ec.marshalNAlertPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAlertPayload(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Mutation_createUser(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Mutation_acknowledgeAlert(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Mutation",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UserPayload(ctx, field)
+			return ec.childFields_AlertPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -26013,36 +21629,35 @@ func (ec *executionContext) fieldContext_Mutation_createUser(ctx context.Context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_createUser_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Mutation_acknowledgeAlert_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
 	return fc, nil
 }
 
-func (ec *executionContext) _Mutation_updateUser(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Mutation_checkLowStock(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_updateUser(ctx, field)
+			return ec.fieldContext_Mutation_checkLowStock(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateUser(ctx, fc.Args["input"].(UpdateUserInput))
+			return ec.Resolvers.Mutation().CheckLowStock(ctx)
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"ADMIN"})
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"PURCHASING", "WAREHOUSE"})
 				if err != nil {
-					var zeroVal UserPayload
+					var zeroVal AlertsPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal UserPayload
+					var zeroVal AlertsPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, roles)
@@ -26051,21 +21666,72 @@ func (ec *executionContext) _Mutation_updateUser(ctx context.Context, field grap
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v UserPayload) graphql.Marshaler {
-			return ec.marshalNUserPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v AlertsPayload) graphql.Marshaler {
+			return ec.marshalNAlertsPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAlertsPayload(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Mutation_updateUser(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Mutation_checkLowStock(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Mutation",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UserPayload(ctx, field)
+			return ec.childFields_AlertsPayload(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createBudgetLine(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createBudgetLine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateBudgetLine(ctx, fc.Args["input"].(CreateBudgetLineInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal BudgetLinePayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal BudgetLinePayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v BudgetLinePayload) graphql.Marshaler {
+			return ec.marshalNBudgetLinePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBudgetLinePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createBudgetLine(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BudgetLinePayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -26075,54 +21741,59 @@ func (ec *executionContext) fieldContext_Mutation_updateUser(ctx context.Context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_updateUser_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Mutation_createBudgetLine_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
 	return fc, nil
 }
 
-func (ec *executionContext) _Mutation_setPassword(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Mutation_updateBudgetLine(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_setPassword(ctx, field)
+			return ec.fieldContext_Mutation_updateBudgetLine(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().SetPassword(ctx, fc.Args["input"].(SetPasswordInput))
+			return ec.Resolvers.Mutation().UpdateBudgetLine(ctx, fc.Args["input"].(UpdateBudgetLineInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				if ec.Directives.SessionOnly == nil {
-					var zeroVal SetPasswordPayload
-					return zeroVal, errors.New("directive sessionOnly is not implemented")
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal BudgetLinePayload
+					return zeroVal, err
 				}
-				return ec.Directives.SessionOnly(ctx, nil, directive0)
+				if ec.Directives.HasRole == nil {
+					var zeroVal BudgetLinePayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
 			}
 
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v SetPasswordPayload) graphql.Marshaler {
-			return ec.marshalNSetPasswordPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetPasswordPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v BudgetLinePayload) graphql.Marshaler {
+			return ec.marshalNBudgetLinePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBudgetLinePayload(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Mutation_setPassword(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Mutation_updateBudgetLine(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Mutation",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SetPasswordPayload(ctx, field)
+			return ec.childFields_BudgetLinePayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -26132,7 +21803,69 @@ func (ec *executionContext) fieldContext_Mutation_setPassword(ctx context.Contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_setPassword_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Mutation_updateBudgetLine_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_postOperatingCost(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_postOperatingCost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PostOperatingCost(ctx, fc.Args["input"].(OperatingCostInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal OperatingCostPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal OperatingCostPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v OperatingCostPayload) graphql.Marshaler {
+			return ec.marshalNOperatingCostPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐOperatingCostPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_postOperatingCost(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OperatingCostPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_postOperatingCost_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26759,130 +22492,6 @@ func (ec *executionContext) fieldContext_Mutation_updateLocation(ctx context.Con
 	return fc, nil
 }
 
-func (ec *executionContext) _Mutation_postOpeningStock(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_postOpeningStock(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().PostOpeningStock(ctx, fc.Args["input"].(OpeningStockInput))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
-				if err != nil {
-					var zeroVal StockDocumentPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal StockDocumentPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v StockDocumentPayload) graphql.Marshaler {
-			return ec.marshalNStockDocumentPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockDocumentPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_postOpeningStock(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockDocumentPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_postOpeningStock_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_postStockAdjustment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_postStockAdjustment(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().PostStockAdjustment(ctx, fc.Args["input"].(StockAdjustmentInput))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
-				if err != nil {
-					var zeroVal StockDocumentPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal StockDocumentPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v StockDocumentPayload) graphql.Marshaler {
-			return ec.marshalNStockDocumentPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockDocumentPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_postStockAdjustment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockDocumentPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_postStockAdjustment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _Mutation_createAccount(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -27249,936 +22858,6 @@ func (ec *executionContext) fieldContext_Mutation_reopenFiscalPeriod(ctx context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_reopenFiscalPeriod_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_createCustomer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_createCustomer(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreateCustomer(ctx, fc.Args["input"].(CreateCustomerInput))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"SALES", "MANAGER"})
-				if err != nil {
-					var zeroVal CustomerPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal CustomerPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v CustomerPayload) graphql.Marshaler {
-			return ec.marshalNCustomerPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_createCustomer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_CustomerPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_createCustomer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_updateCustomer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_updateCustomer(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateCustomer(ctx, fc.Args["input"].(UpdateCustomerInput))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"SALES", "FINANCE", "MANAGER"})
-				if err != nil {
-					var zeroVal CustomerPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal CustomerPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v CustomerPayload) graphql.Marshaler {
-			return ec.marshalNCustomerPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_updateCustomer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_CustomerPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_updateCustomer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_createSalesOrder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_createSalesOrder(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreateSalesOrder(ctx, fc.Args["input"].(SalesOrderInput))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"SALES", "MANAGER"})
-				if err != nil {
-					var zeroVal SalesOrderPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal SalesOrderPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v SalesOrderPayload) graphql.Marshaler {
-			return ec.marshalNSalesOrderPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_createSalesOrder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SalesOrderPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_createSalesOrder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_confirmSalesOrder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_confirmSalesOrder(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().ConfirmSalesOrder(ctx, fc.Args["id"].(int64))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"SALES", "MANAGER"})
-				if err != nil {
-					var zeroVal SalesOrderPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal SalesOrderPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v SalesOrderPayload) graphql.Marshaler {
-			return ec.marshalNSalesOrderPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_confirmSalesOrder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SalesOrderPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_confirmSalesOrder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_releaseSalesOrderHold(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_releaseSalesOrderHold(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().ReleaseSalesOrderHold(ctx, fc.Args["id"].(int64))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE", "MANAGER"})
-				if err != nil {
-					var zeroVal SalesOrderPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal SalesOrderPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v SalesOrderPayload) graphql.Marshaler {
-			return ec.marshalNSalesOrderPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_releaseSalesOrderHold(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SalesOrderPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_releaseSalesOrderHold_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_reserveSalesOrderStock(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_reserveSalesOrderStock(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().ReserveSalesOrderStock(ctx, fc.Args["id"].(int64))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"SALES", "WAREHOUSE", "MANAGER"})
-				if err != nil {
-					var zeroVal SalesOrderPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal SalesOrderPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v SalesOrderPayload) graphql.Marshaler {
-			return ec.marshalNSalesOrderPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_reserveSalesOrderStock(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SalesOrderPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_reserveSalesOrderStock_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_cancelSalesOrder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_cancelSalesOrder(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CancelSalesOrder(ctx, fc.Args["id"].(int64))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"SALES", "MANAGER"})
-				if err != nil {
-					var zeroVal SalesOrderPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal SalesOrderPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v SalesOrderPayload) graphql.Marshaler {
-			return ec.marshalNSalesOrderPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_cancelSalesOrder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SalesOrderPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_cancelSalesOrder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_closeSalesOrder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_closeSalesOrder(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CloseSalesOrder(ctx, fc.Args["id"].(int64))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"SALES", "MANAGER"})
-				if err != nil {
-					var zeroVal SalesOrderPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal SalesOrderPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v SalesOrderPayload) graphql.Marshaler {
-			return ec.marshalNSalesOrderPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_closeSalesOrder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SalesOrderPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_closeSalesOrder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_shipShipment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_shipShipment(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().ShipShipment(ctx, fc.Args["input"].(ShipShipmentInput))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
-				if err != nil {
-					var zeroVal ShipmentPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal ShipmentPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v ShipmentPayload) graphql.Marshaler {
-			return ec.marshalNShipmentPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipmentPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_shipShipment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ShipmentPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_shipShipment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_confirmDelivery(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_confirmDelivery(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().ConfirmDelivery(ctx, fc.Args["input"].(ConfirmDeliveryInput))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "SALES", "MANAGER"})
-				if err != nil {
-					var zeroVal ShipmentPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal ShipmentPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v ShipmentPayload) graphql.Marshaler {
-			return ec.marshalNShipmentPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipmentPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_confirmDelivery(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ShipmentPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_confirmDelivery_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_createSalesInvoice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_createSalesInvoice(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreateSalesInvoice(ctx, fc.Args["input"].(CreateSalesInvoiceInput))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
-				if err != nil {
-					var zeroVal SalesInvoicePayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal SalesInvoicePayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v SalesInvoicePayload) graphql.Marshaler {
-			return ec.marshalNSalesInvoicePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesInvoicePayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_createSalesInvoice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SalesInvoicePayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_createSalesInvoice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_recordCustomerPayment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_recordCustomerPayment(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().RecordCustomerPayment(ctx, fc.Args["input"].(RecordCustomerPaymentInput))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
-				if err != nil {
-					var zeroVal CustomerPaymentPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal CustomerPaymentPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v CustomerPaymentPayload) graphql.Marshaler {
-			return ec.marshalNCustomerPaymentPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerPaymentPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_recordCustomerPayment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_CustomerPaymentPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_recordCustomerPayment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_applyCustomerCredit(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_applyCustomerCredit(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().ApplyCustomerCredit(ctx, fc.Args["input"].(ApplyCustomerCreditInput))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
-				if err != nil {
-					var zeroVal CustomerPaymentPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal CustomerPaymentPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v CustomerPaymentPayload) graphql.Marshaler {
-			return ec.marshalNCustomerPaymentPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerPaymentPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_applyCustomerCredit(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_CustomerPaymentPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_applyCustomerCredit_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_createSalesReturn(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_createSalesReturn(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreateSalesReturn(ctx, fc.Args["input"].(CreateSalesReturnInput))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"SALES", "WAREHOUSE", "FINANCE", "MANAGER"})
-				if err != nil {
-					var zeroVal SalesReturnPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal SalesReturnPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v SalesReturnPayload) graphql.Marshaler {
-			return ec.marshalNSalesReturnPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesReturnPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_createSalesReturn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SalesReturnPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_createSalesReturn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_refundCustomer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_refundCustomer(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().RefundCustomer(ctx, fc.Args["input"].(RefundCustomerInput))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
-				if err != nil {
-					var zeroVal CustomerRefundPayload
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal CustomerRefundPayload
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v CustomerRefundPayload) graphql.Marshaler {
-			return ec.marshalNCustomerRefundPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerRefundPayload(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_refundCustomer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_CustomerRefundPayload(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_refundCustomer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -29115,17 +23794,637 @@ func (ec *executionContext) fieldContext_Mutation_postLandedCost(ctx context.Con
 	return fc, nil
 }
 
-func (ec *executionContext) _Mutation_createBudgetLine(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Mutation_createCustomer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_createBudgetLine(ctx, field)
+			return ec.fieldContext_Mutation_createCustomer(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreateBudgetLine(ctx, fc.Args["input"].(CreateBudgetLineInput))
+			return ec.Resolvers.Mutation().CreateCustomer(ctx, fc.Args["input"].(CreateCustomerInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"SALES", "MANAGER"})
+				if err != nil {
+					var zeroVal CustomerPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal CustomerPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v CustomerPayload) graphql.Marshaler {
+			return ec.marshalNCustomerPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createCustomer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createCustomer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateCustomer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateCustomer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateCustomer(ctx, fc.Args["input"].(UpdateCustomerInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"SALES", "FINANCE", "MANAGER"})
+				if err != nil {
+					var zeroVal CustomerPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal CustomerPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v CustomerPayload) graphql.Marshaler {
+			return ec.marshalNCustomerPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateCustomer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateCustomer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createSalesOrder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createSalesOrder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateSalesOrder(ctx, fc.Args["input"].(SalesOrderInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"SALES", "MANAGER"})
+				if err != nil {
+					var zeroVal SalesOrderPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SalesOrderPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SalesOrderPayload) graphql.Marshaler {
+			return ec.marshalNSalesOrderPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createSalesOrder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesOrderPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createSalesOrder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_confirmSalesOrder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_confirmSalesOrder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ConfirmSalesOrder(ctx, fc.Args["id"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"SALES", "MANAGER"})
+				if err != nil {
+					var zeroVal SalesOrderPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SalesOrderPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SalesOrderPayload) graphql.Marshaler {
+			return ec.marshalNSalesOrderPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_confirmSalesOrder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesOrderPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_confirmSalesOrder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_releaseSalesOrderHold(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_releaseSalesOrderHold(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReleaseSalesOrderHold(ctx, fc.Args["id"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE", "MANAGER"})
+				if err != nil {
+					var zeroVal SalesOrderPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SalesOrderPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SalesOrderPayload) graphql.Marshaler {
+			return ec.marshalNSalesOrderPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_releaseSalesOrderHold(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesOrderPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_releaseSalesOrderHold_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_reserveSalesOrderStock(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_reserveSalesOrderStock(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReserveSalesOrderStock(ctx, fc.Args["id"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"SALES", "WAREHOUSE", "MANAGER"})
+				if err != nil {
+					var zeroVal SalesOrderPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SalesOrderPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SalesOrderPayload) graphql.Marshaler {
+			return ec.marshalNSalesOrderPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_reserveSalesOrderStock(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesOrderPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_reserveSalesOrderStock_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelSalesOrder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cancelSalesOrder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CancelSalesOrder(ctx, fc.Args["id"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"SALES", "MANAGER"})
+				if err != nil {
+					var zeroVal SalesOrderPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SalesOrderPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SalesOrderPayload) graphql.Marshaler {
+			return ec.marshalNSalesOrderPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cancelSalesOrder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesOrderPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelSalesOrder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_closeSalesOrder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_closeSalesOrder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CloseSalesOrder(ctx, fc.Args["id"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"SALES", "MANAGER"})
+				if err != nil {
+					var zeroVal SalesOrderPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal SalesOrderPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SalesOrderPayload) graphql.Marshaler {
+			return ec.marshalNSalesOrderPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_closeSalesOrder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesOrderPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_closeSalesOrder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_shipShipment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_shipShipment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ShipShipment(ctx, fc.Args["input"].(ShipShipmentInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
+				if err != nil {
+					var zeroVal ShipmentPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal ShipmentPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v ShipmentPayload) graphql.Marshaler {
+			return ec.marshalNShipmentPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipmentPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_shipShipment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ShipmentPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_shipShipment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_confirmDelivery(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_confirmDelivery(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ConfirmDelivery(ctx, fc.Args["input"].(ConfirmDeliveryInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "SALES", "MANAGER"})
+				if err != nil {
+					var zeroVal ShipmentPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal ShipmentPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v ShipmentPayload) graphql.Marshaler {
+			return ec.marshalNShipmentPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipmentPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_confirmDelivery(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ShipmentPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_confirmDelivery_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createSalesInvoice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createSalesInvoice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateSalesInvoice(ctx, fc.Args["input"].(CreateSalesInvoiceInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -29133,11 +24432,11 @@ func (ec *executionContext) _Mutation_createBudgetLine(ctx context.Context, fiel
 			directive1 := func(ctx context.Context) (any, error) {
 				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
 				if err != nil {
-					var zeroVal BudgetLinePayload
+					var zeroVal SalesInvoicePayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal BudgetLinePayload
+					var zeroVal SalesInvoicePayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, roles)
@@ -29146,21 +24445,21 @@ func (ec *executionContext) _Mutation_createBudgetLine(ctx context.Context, fiel
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v BudgetLinePayload) graphql.Marshaler {
-			return ec.marshalNBudgetLinePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBudgetLinePayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v SalesInvoicePayload) graphql.Marshaler {
+			return ec.marshalNSalesInvoicePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesInvoicePayload(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Mutation_createBudgetLine(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Mutation_createSalesInvoice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Mutation",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_BudgetLinePayload(ctx, field)
+			return ec.childFields_SalesInvoicePayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -29170,24 +24469,24 @@ func (ec *executionContext) fieldContext_Mutation_createBudgetLine(ctx context.C
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_createBudgetLine_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Mutation_createSalesInvoice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
 	return fc, nil
 }
 
-func (ec *executionContext) _Mutation_updateBudgetLine(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Mutation_recordCustomerPayment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_updateBudgetLine(ctx, field)
+			return ec.fieldContext_Mutation_recordCustomerPayment(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateBudgetLine(ctx, fc.Args["input"].(UpdateBudgetLineInput))
+			return ec.Resolvers.Mutation().RecordCustomerPayment(ctx, fc.Args["input"].(RecordCustomerPaymentInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -29195,11 +24494,11 @@ func (ec *executionContext) _Mutation_updateBudgetLine(ctx context.Context, fiel
 			directive1 := func(ctx context.Context) (any, error) {
 				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
 				if err != nil {
-					var zeroVal BudgetLinePayload
+					var zeroVal CustomerPaymentPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal BudgetLinePayload
+					var zeroVal CustomerPaymentPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, roles)
@@ -29208,21 +24507,21 @@ func (ec *executionContext) _Mutation_updateBudgetLine(ctx context.Context, fiel
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v BudgetLinePayload) graphql.Marshaler {
-			return ec.marshalNBudgetLinePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBudgetLinePayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v CustomerPaymentPayload) graphql.Marshaler {
+			return ec.marshalNCustomerPaymentPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerPaymentPayload(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Mutation_updateBudgetLine(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Mutation_recordCustomerPayment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Mutation",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_BudgetLinePayload(ctx, field)
+			return ec.childFields_CustomerPaymentPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -29232,24 +24531,24 @@ func (ec *executionContext) fieldContext_Mutation_updateBudgetLine(ctx context.C
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_updateBudgetLine_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Mutation_recordCustomerPayment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
 	return fc, nil
 }
 
-func (ec *executionContext) _Mutation_postOperatingCost(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Mutation_applyCustomerCredit(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_postOperatingCost(ctx, field)
+			return ec.fieldContext_Mutation_applyCustomerCredit(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().PostOperatingCost(ctx, fc.Args["input"].(OperatingCostInput))
+			return ec.Resolvers.Mutation().ApplyCustomerCredit(ctx, fc.Args["input"].(ApplyCustomerCreditInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -29257,11 +24556,11 @@ func (ec *executionContext) _Mutation_postOperatingCost(ctx context.Context, fie
 			directive1 := func(ctx context.Context) (any, error) {
 				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
 				if err != nil {
-					var zeroVal OperatingCostPayload
+					var zeroVal CustomerPaymentPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal OperatingCostPayload
+					var zeroVal CustomerPaymentPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, roles)
@@ -29270,21 +24569,21 @@ func (ec *executionContext) _Mutation_postOperatingCost(ctx context.Context, fie
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v OperatingCostPayload) graphql.Marshaler {
-			return ec.marshalNOperatingCostPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐOperatingCostPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v CustomerPaymentPayload) graphql.Marshaler {
+			return ec.marshalNCustomerPaymentPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerPaymentPayload(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Mutation_postOperatingCost(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Mutation_applyCustomerCredit(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Mutation",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_OperatingCostPayload(ctx, field)
+			return ec.childFields_CustomerPaymentPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -29294,36 +24593,36 @@ func (ec *executionContext) fieldContext_Mutation_postOperatingCost(ctx context.
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_postOperatingCost_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Mutation_applyCustomerCredit_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
 	return fc, nil
 }
 
-func (ec *executionContext) _Mutation_acknowledgeAlert(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Mutation_createSalesReturn(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_acknowledgeAlert(ctx, field)
+			return ec.fieldContext_Mutation_createSalesReturn(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().AcknowledgeAlert(ctx, fc.Args["id"].(int64))
+			return ec.Resolvers.Mutation().CreateSalesReturn(ctx, fc.Args["input"].(CreateSalesReturnInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "SALES", "PURCHASING", "WAREHOUSE", "FINANCE"})
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"SALES", "WAREHOUSE", "FINANCE", "MANAGER"})
 				if err != nil {
-					var zeroVal AlertPayload
+					var zeroVal SalesReturnPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal AlertPayload
+					var zeroVal SalesReturnPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, roles)
@@ -29332,21 +24631,21 @@ func (ec *executionContext) _Mutation_acknowledgeAlert(ctx context.Context, fiel
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v AlertPayload) graphql.Marshaler {
-			return ec.marshalNAlertPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAlertPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v SalesReturnPayload) graphql.Marshaler {
+			return ec.marshalNSalesReturnPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesReturnPayload(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Mutation_acknowledgeAlert(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Mutation_createSalesReturn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Mutation",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AlertPayload(ctx, field)
+			return ec.childFields_SalesReturnPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -29356,35 +24655,36 @@ func (ec *executionContext) fieldContext_Mutation_acknowledgeAlert(ctx context.C
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_acknowledgeAlert_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Mutation_createSalesReturn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
 	return fc, nil
 }
 
-func (ec *executionContext) _Mutation_checkLowStock(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Mutation_refundCustomer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_checkLowStock(ctx, field)
+			return ec.fieldContext_Mutation_refundCustomer(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Mutation().CheckLowStock(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RefundCustomer(ctx, fc.Args["input"].(RefundCustomerInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"PURCHASING", "WAREHOUSE"})
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
 				if err != nil {
-					var zeroVal AlertsPayload
+					var zeroVal CustomerRefundPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal AlertsPayload
+					var zeroVal CustomerRefundPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, roles)
@@ -29393,22 +24693,554 @@ func (ec *executionContext) _Mutation_checkLowStock(ctx context.Context, field g
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v AlertsPayload) graphql.Marshaler {
-			return ec.marshalNAlertsPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAlertsPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v CustomerRefundPayload) graphql.Marshaler {
+			return ec.marshalNCustomerRefundPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerRefundPayload(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Mutation_checkLowStock(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Mutation_refundCustomer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Mutation",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AlertsPayload(ctx, field)
+			return ec.childFields_CustomerRefundPayload(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_refundCustomer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_postOpeningStock(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_postOpeningStock(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PostOpeningStock(ctx, fc.Args["input"].(OpeningStockInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				if err != nil {
+					var zeroVal StockDocumentPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal StockDocumentPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v StockDocumentPayload) graphql.Marshaler {
+			return ec.marshalNStockDocumentPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockDocumentPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_postOpeningStock(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockDocumentPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_postOpeningStock_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_postStockAdjustment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_postStockAdjustment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PostStockAdjustment(ctx, fc.Args["input"].(StockAdjustmentInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				if err != nil {
+					var zeroVal StockDocumentPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal StockDocumentPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v StockDocumentPayload) graphql.Marshaler {
+			return ec.marshalNStockDocumentPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockDocumentPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_postStockAdjustment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockDocumentPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_postStockAdjustment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_login(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_login(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().Login(ctx, fc.Args["input"].(LoginInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.SessionOnly == nil {
+					var zeroVal LoginPayload
+					return zeroVal, errors.New("directive sessionOnly is not implemented")
+				}
+				return ec.Directives.SessionOnly(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v LoginPayload) graphql.Marshaler {
+			return ec.marshalNLoginPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐLoginPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_login(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoginPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_login_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_logout(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_logout(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Mutation().Logout(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.SessionOnly == nil {
+					var zeroVal LogoutPayload
+					return zeroVal, errors.New("directive sessionOnly is not implemented")
+				}
+				return ec.Directives.SessionOnly(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v LogoutPayload) graphql.Marshaler {
+			return ec.marshalNLogoutPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐLogoutPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_logout(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LogoutPayload(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createApiToken(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createApiToken(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateAPIToken(ctx, fc.Args["name"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.SessionOnly == nil {
+					var zeroVal CreateAPITokenPayload
+					return zeroVal, errors.New("directive sessionOnly is not implemented")
+				}
+				return ec.Directives.SessionOnly(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v CreateAPITokenPayload) graphql.Marshaler {
+			return ec.marshalNCreateApiTokenPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateAPITokenPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createApiToken(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CreateApiTokenPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createApiToken_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_revokeApiToken(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_revokeApiToken(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RevokeAPIToken(ctx, fc.Args["id"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.SessionOnly == nil {
+					var zeroVal RevokeAPITokenPayload
+					return zeroVal, errors.New("directive sessionOnly is not implemented")
+				}
+				return ec.Directives.SessionOnly(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v RevokeAPITokenPayload) graphql.Marshaler {
+			return ec.marshalNRevokeApiTokenPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐRevokeAPITokenPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_revokeApiToken(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RevokeApiTokenPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_revokeApiToken_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createUser(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createUser(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateUser(ctx, fc.Args["input"].(CreateUserInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"ADMIN"})
+				if err != nil {
+					var zeroVal UserPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal UserPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v UserPayload) graphql.Marshaler {
+			return ec.marshalNUserPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createUser(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createUser_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateUser(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateUser(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateUser(ctx, fc.Args["input"].(UpdateUserInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"ADMIN"})
+				if err != nil {
+					var zeroVal UserPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal UserPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v UserPayload) graphql.Marshaler {
+			return ec.marshalNUserPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateUser(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateUser_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setPassword(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setPassword(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetPassword(ctx, fc.Args["input"].(SetPasswordInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.SessionOnly == nil {
+					var zeroVal SetPasswordPayload
+					return zeroVal, errors.New("directive sessionOnly is not implemented")
+				}
+				return ec.Directives.SessionOnly(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v SetPasswordPayload) graphql.Marshaler {
+			return ec.marshalNSetPasswordPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetPasswordPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setPassword(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SetPasswordPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setPassword_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -32979,120 +28811,6 @@ func (ec *executionContext) fieldContext_PurchasingSettingsPayload_userErrors(_ 
 	return fc, nil
 }
 
-func (ec *executionContext) _Query_me(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_me(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Query().Me(ctx)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.User) graphql.Marshaler {
-			return ec.marshalNUser2githubᚗcomᚋjxcgraphᚋjxcᚐUser(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_me(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_User(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_myApiTokens(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_myApiTokens(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Query().MyAPITokens(ctx)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.APIToken) graphql.Marshaler {
-			return ec.marshalNApiToken2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAPITokenᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_myApiTokens(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ApiToken(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_users(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_users(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Query().Users(ctx)
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"ADMIN"})
-				if err != nil {
-					var zeroVal []*jxc.User
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal []*jxc.User
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.User) graphql.Marshaler {
-			return ec.marshalNUser2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐUserᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_users(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_User(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _Query_serverTime(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -33114,6 +28832,608 @@ func (ec *executionContext) _Query_serverTime(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Query_serverTime(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Query", field, true, true, "Time")
+}
+
+func (ec *executionContext) _Query_alerts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_alerts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Alerts(ctx, fc.Args["kinds"].([]string), fc.Args["mine"].(*bool), fc.Args["acknowledged"].(*bool), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v AlertConnection) graphql.Marshaler {
+			return ec.marshalNAlertConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAlertConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_alerts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AlertConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_alerts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_kpis(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_kpis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Kpis(ctx, fc.Args["from"].(jxc.Date), fc.Args["to"].(jxc.Date), fc.Args["compareFrom"].(*jxc.Date), fc.Args["compareTo"].(*jxc.Date))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal jxc.KPIReport
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal jxc.KPIReport
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.KPIReport) graphql.Marshaler {
+			return ec.marshalNKpiReport2githubᚗcomᚋjxcgraphᚋjxcᚐKPIReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_kpis(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KpiReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_kpis_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_periodSummary(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_periodSummary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PeriodSummary(ctx, fc.Args["year"].(int), fc.Args["month"].(int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal *jxc.PeriodSummary
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *jxc.PeriodSummary
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.PeriodSummary) graphql.Marshaler {
+			return ec.marshalOPeriodSummary2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPeriodSummary(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_periodSummary(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PeriodSummary(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_periodSummary_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_salesByMonth(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_salesByMonth(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SalesByMonth(ctx, fc.Args["from"].(jxc.Date), fc.Args["to"].(jxc.Date))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST", "SALES"})
+				if err != nil {
+					var zeroVal []*jxc.MonthlySales
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*jxc.MonthlySales
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.MonthlySales) graphql.Marshaler {
+			return ec.marshalNMonthlySales2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐMonthlySalesᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_salesByMonth(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonthlySales(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_salesByMonth_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_topSellers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_topSellers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().TopSellers(ctx, fc.Args["from"].(jxc.Date), fc.Args["to"].(jxc.Date), fc.Args["by"].(*jxc.TopSellersBy), fc.Args["limit"].(*int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST", "SALES"})
+				if err != nil {
+					var zeroVal []*jxc.TopSeller
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*jxc.TopSeller
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.TopSeller) graphql.Marshaler {
+			return ec.marshalNTopSeller2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐTopSellerᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_topSellers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TopSeller(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_topSellers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_slowMovingStock(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_slowMovingStock(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SlowMovingStock(ctx, fc.Args["days"].(*int), fc.Args["first"].(*int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST", "WAREHOUSE", "PURCHASING"})
+				if err != nil {
+					var zeroVal []*jxc.SlowMover
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*jxc.SlowMover
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.SlowMover) graphql.Marshaler {
+			return ec.marshalNSlowMover2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSlowMoverᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_slowMovingStock(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SlowMover(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_slowMovingStock_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_budgetLines(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_budgetLines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().BudgetLines(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.BudgetFilter))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "PURCHASING", "ANALYST"})
+				if err != nil {
+					var zeroVal BudgetLineConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal BudgetLineConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v BudgetLineConnection) graphql.Marshaler {
+			return ec.marshalNBudgetLineConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBudgetLineConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_budgetLines(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BudgetLineConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_budgetLines_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_budgetLine(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_budgetLine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().BudgetLine(ctx, fc.Args["id"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "PURCHASING", "ANALYST"})
+				if err != nil {
+					var zeroVal *jxc.BudgetLine
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *jxc.BudgetLine
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.BudgetLine) graphql.Marshaler {
+			return ec.marshalOBudgetLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBudgetLine(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_budgetLine(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BudgetLine(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_budgetLine_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_budgetRollup(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_budgetRollup(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().BudgetRollup(ctx, fc.Args["year"].(int), fc.Args["month"].(*int), fc.Args["by"].(jxc.BudgetRollupBy))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "PURCHASING", "ANALYST"})
+				if err != nil {
+					var zeroVal []*jxc.BudgetRollupRow
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*jxc.BudgetRollupRow
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.BudgetRollupRow) graphql.Marshaler {
+			return ec.marshalNBudgetRollupRow2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBudgetRollupRowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_budgetRollup(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BudgetRollupRow(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_budgetRollup_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_operatingCosts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_operatingCosts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().OperatingCosts(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["year"].(*int), fc.Args["month"].(*int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal OperatingCostConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal OperatingCostConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v OperatingCostConnection) graphql.Marshaler {
+			return ec.marshalNOperatingCostConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐOperatingCostConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_operatingCosts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OperatingCostConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_operatingCosts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Query_categories(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -33374,138 +29694,6 @@ func (ec *executionContext) fieldContext_Query_warehouse(ctx context.Context, fi
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_warehouse_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_stockLevels(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_stockLevels(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().StockLevels(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.StockLevelFilter), fc.Args["orderBy"].(*jxc.StockLevelOrder))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v StockLevelConnection) graphql.Marshaler {
-			return ec.marshalNStockLevelConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockLevelConnection(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_stockLevels(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockLevelConnection(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_stockLevels_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_stockMoves(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_stockMoves(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().StockMoves(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.StockMoveFilter), fc.Args["orderBy"].(*jxc.StockMoveOrder))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v StockMoveConnection) graphql.Marshaler {
-			return ec.marshalNStockMoveConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockMoveConnection(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_stockMoves(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockMoveConnection(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_stockMoves_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_stockDocument(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_stockDocument(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().StockDocument(ctx, fc.Args["id"].(int64))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.StockDocument) graphql.Marshaler {
-			return ec.marshalOStockDocument2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockDocument(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Query_stockDocument(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockDocument(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_stockDocument_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -33992,814 +30180,6 @@ func (ec *executionContext) fieldContext_Query_booksCheck(_ context.Context, fie
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_BooksCheck(ctx, field)
 		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_customers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_customers(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Customers(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.CustomerFilter), fc.Args["orderBy"].(*jxc.CustomerOrder))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v CustomerConnection) graphql.Marshaler {
-			return ec.marshalNCustomerConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerConnection(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_customers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_CustomerConnection(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_customers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_customer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_customer(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Customer(ctx, fc.Args["id"].(int64))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Customer) graphql.Marshaler {
-			return ec.marshalOCustomer2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomer(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Query_customer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Customer(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_customer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_salesOrders(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_salesOrders(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().SalesOrders(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SalesDocumentFilter))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v SalesOrderConnection) graphql.Marshaler {
-			return ec.marshalNSalesOrderConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderConnection(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_salesOrders(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SalesOrderConnection(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_salesOrders_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_salesOrder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_salesOrder(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().SalesOrder(ctx, fc.Args["id"].(int64))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SalesOrder) graphql.Marshaler {
-			return ec.marshalOSalesOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesOrder(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Query_salesOrder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SalesOrder(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_salesOrder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_validateSalesOrder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_validateSalesOrder(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ValidateSalesOrder(ctx, fc.Args["input"].(SalesOrderInput))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"SALES", "MANAGER"})
-				if err != nil {
-					var zeroVal SalesOrderValidation
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal SalesOrderValidation
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v SalesOrderValidation) graphql.Marshaler {
-			return ec.marshalNSalesOrderValidation2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderValidation(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_validateSalesOrder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SalesOrderValidation(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_validateSalesOrder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_replenishmentNeeds(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_replenishmentNeeds(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ReplenishmentNeeds(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.ReplenishmentNeedFilter))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v ReplenishmentNeedConnection) graphql.Marshaler {
-			return ec.marshalNReplenishmentNeedConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐReplenishmentNeedConnection(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_replenishmentNeeds(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ReplenishmentNeedConnection(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_replenishmentNeeds_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_shipments(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_shipments(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Shipments(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SalesDocumentFilter))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v ShipmentConnection) graphql.Marshaler {
-			return ec.marshalNShipmentConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipmentConnection(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_shipments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ShipmentConnection(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_shipments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_shipment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_shipment(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Shipment(ctx, fc.Args["id"].(int64))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Shipment) graphql.Marshaler {
-			return ec.marshalOShipment2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipment(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Query_shipment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Shipment(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_shipment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_salesInvoices(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_salesInvoices(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().SalesInvoices(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SalesDocumentFilter))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v SalesInvoiceConnection) graphql.Marshaler {
-			return ec.marshalNSalesInvoiceConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesInvoiceConnection(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_salesInvoices(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SalesInvoiceConnection(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_salesInvoices_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_salesInvoice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_salesInvoice(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().SalesInvoice(ctx, fc.Args["id"].(int64))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SalesInvoice) graphql.Marshaler {
-			return ec.marshalOSalesInvoice2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesInvoice(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Query_salesInvoice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SalesInvoice(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_salesInvoice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_customerPayments(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_customerPayments(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().CustomerPayments(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SalesDocumentFilter))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v CustomerPaymentConnection) graphql.Marshaler {
-			return ec.marshalNCustomerPaymentConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerPaymentConnection(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_customerPayments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_CustomerPaymentConnection(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_customerPayments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_salesReturns(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_salesReturns(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().SalesReturns(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SalesDocumentFilter))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v SalesReturnConnection) graphql.Marshaler {
-			return ec.marshalNSalesReturnConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesReturnConnection(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_salesReturns(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SalesReturnConnection(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_salesReturns_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_receivablesAging(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_receivablesAging(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ReceivablesAging(ctx, fc.Args["asOf"].(*jxc.Date), fc.Args["customerId"].(*int64))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE", "SALES", "MANAGER", "ANALYST"})
-				if err != nil {
-					var zeroVal jxc.ReceivablesAging
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal jxc.ReceivablesAging
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.ReceivablesAging) graphql.Marshaler {
-			return ec.marshalNReceivablesAging2githubᚗcomᚋjxcgraphᚋjxcᚐReceivablesAging(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_receivablesAging(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ReceivablesAging(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_receivablesAging_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_customerSatisfaction(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_customerSatisfaction(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Query().CustomerSatisfaction(ctx)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.Satisfaction) graphql.Marshaler {
-			return ec.marshalNSatisfaction2githubᚗcomᚋjxcgraphᚋjxcᚐSatisfaction(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_customerSatisfaction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Satisfaction(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_stockValueSummary(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_stockValueSummary(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().StockValueSummary(ctx, fc.Args["groupBy"].(jxc.StockGroupBy))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StockValueGroup) graphql.Marshaler {
-			return ec.marshalNStockValueGroup2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockValueGroupᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_stockValueSummary(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockValueGroup(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_stockValueSummary_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_kpis(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_kpis(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Kpis(ctx, fc.Args["from"].(jxc.Date), fc.Args["to"].(jxc.Date), fc.Args["compareFrom"].(*jxc.Date), fc.Args["compareTo"].(*jxc.Date))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
-				if err != nil {
-					var zeroVal jxc.KPIReport
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal jxc.KPIReport
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.KPIReport) graphql.Marshaler {
-			return ec.marshalNKpiReport2githubᚗcomᚋjxcgraphᚋjxcᚐKPIReport(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_kpis(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_KpiReport(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_kpis_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_periodSummary(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_periodSummary(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().PeriodSummary(ctx, fc.Args["year"].(int), fc.Args["month"].(int))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
-				if err != nil {
-					var zeroVal *jxc.PeriodSummary
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal *jxc.PeriodSummary
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.PeriodSummary) graphql.Marshaler {
-			return ec.marshalOPeriodSummary2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPeriodSummary(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Query_periodSummary(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_PeriodSummary(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_periodSummary_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
 	}
 	return fc, nil
 }
@@ -35498,52 +30878,34 @@ func (ec *executionContext) fieldContext_Query_landedCost(ctx context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _Query_budgetLines(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Query_customers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_budgetLines(ctx, field)
+			return ec.fieldContext_Query_customers(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().BudgetLines(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.BudgetFilter))
+			return ec.Resolvers.Query().Customers(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.CustomerFilter), fc.Args["orderBy"].(*jxc.CustomerOrder))
 		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "PURCHASING", "ANALYST"})
-				if err != nil {
-					var zeroVal BudgetLineConnection
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal BudgetLineConnection
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v BudgetLineConnection) graphql.Marshaler {
-			return ec.marshalNBudgetLineConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBudgetLineConnection(ctx, selections, v)
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v CustomerConnection) graphql.Marshaler {
+			return ec.marshalNCustomerConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerConnection(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Query_budgetLines(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Query_customers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_BudgetLineConnection(ctx, field)
+			return ec.childFields_CustomerConnection(ctx, field)
 		},
 	}
 	defer func() {
@@ -35553,59 +30915,41 @@ func (ec *executionContext) fieldContext_Query_budgetLines(ctx context.Context, 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_budgetLines_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Query_customers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
 	return fc, nil
 }
 
-func (ec *executionContext) _Query_budgetLine(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Query_customer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_budgetLine(ctx, field)
+			return ec.fieldContext_Query_customer(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().BudgetLine(ctx, fc.Args["id"].(int64))
+			return ec.Resolvers.Query().Customer(ctx, fc.Args["id"].(int64))
 		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "PURCHASING", "ANALYST"})
-				if err != nil {
-					var zeroVal *jxc.BudgetLine
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal *jxc.BudgetLine
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.BudgetLine) graphql.Marshaler {
-			return ec.marshalOBudgetLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBudgetLine(ctx, selections, v)
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Customer) graphql.Marshaler {
+			return ec.marshalOCustomer2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomer(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Query_budgetLine(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Query_customer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_BudgetLine(ctx, field)
+			return ec.childFields_Customer(ctx, field)
 		},
 	}
 	defer func() {
@@ -35615,165 +30959,41 @@ func (ec *executionContext) fieldContext_Query_budgetLine(ctx context.Context, f
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_budgetLine_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Query_customer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
 	return fc, nil
 }
 
-func (ec *executionContext) _Query_budgetRollup(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Query_salesOrders(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_budgetRollup(ctx, field)
+			return ec.fieldContext_Query_salesOrders(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().BudgetRollup(ctx, fc.Args["year"].(int), fc.Args["month"].(*int), fc.Args["by"].(jxc.BudgetRollupBy))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "PURCHASING", "ANALYST"})
-				if err != nil {
-					var zeroVal []*jxc.BudgetRollupRow
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal []*jxc.BudgetRollupRow
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.BudgetRollupRow) graphql.Marshaler {
-			return ec.marshalNBudgetRollupRow2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBudgetRollupRowᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_budgetRollup(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_BudgetRollupRow(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_budgetRollup_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_operatingCosts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_operatingCosts(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().OperatingCosts(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["year"].(*int), fc.Args["month"].(*int))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
-				if err != nil {
-					var zeroVal OperatingCostConnection
-					return zeroVal, err
-				}
-				if ec.Directives.HasRole == nil {
-					var zeroVal OperatingCostConnection
-					return zeroVal, errors.New("directive hasRole is not implemented")
-				}
-				return ec.Directives.HasRole(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v OperatingCostConnection) graphql.Marshaler {
-			return ec.marshalNOperatingCostConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐOperatingCostConnection(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_operatingCosts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_OperatingCostConnection(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_operatingCosts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_alerts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_alerts(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Alerts(ctx, fc.Args["kinds"].([]string), fc.Args["mine"].(*bool), fc.Args["acknowledged"].(*bool), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().SalesOrders(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SalesDocumentFilter))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v AlertConnection) graphql.Marshaler {
-			return ec.marshalNAlertConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAlertConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v SalesOrderConnection) graphql.Marshaler {
+			return ec.marshalNSalesOrderConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderConnection(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Query_alerts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Query_salesOrders(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AlertConnection(ctx, field)
+			return ec.childFields_SalesOrderConnection(ctx, field)
 		},
 	}
 	defer func() {
@@ -35783,36 +31003,80 @@ func (ec *executionContext) fieldContext_Query_alerts(ctx context.Context, field
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_alerts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Query_salesOrders_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
 	return fc, nil
 }
 
-func (ec *executionContext) _Query_salesByMonth(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Query_salesOrder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_salesByMonth(ctx, field)
+			return ec.fieldContext_Query_salesOrder(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().SalesByMonth(ctx, fc.Args["from"].(jxc.Date), fc.Args["to"].(jxc.Date))
+			return ec.Resolvers.Query().SalesOrder(ctx, fc.Args["id"].(int64))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SalesOrder) graphql.Marshaler {
+			return ec.marshalOSalesOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesOrder(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_salesOrder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesOrder(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_salesOrder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_validateSalesOrder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_validateSalesOrder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ValidateSalesOrder(ctx, fc.Args["input"].(SalesOrderInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST", "SALES"})
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"SALES", "MANAGER"})
 				if err != nil {
-					var zeroVal []*jxc.MonthlySales
+					var zeroVal SalesOrderValidation
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal []*jxc.MonthlySales
+					var zeroVal SalesOrderValidation
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, roles)
@@ -35821,21 +31085,21 @@ func (ec *executionContext) _Query_salesByMonth(ctx context.Context, field graph
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.MonthlySales) graphql.Marshaler {
-			return ec.marshalNMonthlySales2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐMonthlySalesᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v SalesOrderValidation) graphql.Marshaler {
+			return ec.marshalNSalesOrderValidation2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderValidation(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Query_salesByMonth(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Query_validateSalesOrder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_MonthlySales(ctx, field)
+			return ec.childFields_SalesOrderValidation(ctx, field)
 		},
 	}
 	defer func() {
@@ -35845,36 +31109,344 @@ func (ec *executionContext) fieldContext_Query_salesByMonth(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_salesByMonth_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Query_validateSalesOrder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
 	return fc, nil
 }
 
-func (ec *executionContext) _Query_topSellers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Query_replenishmentNeeds(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_topSellers(ctx, field)
+			return ec.fieldContext_Query_replenishmentNeeds(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().TopSellers(ctx, fc.Args["from"].(jxc.Date), fc.Args["to"].(jxc.Date), fc.Args["by"].(*jxc.TopSellersBy), fc.Args["limit"].(*int))
+			return ec.Resolvers.Query().ReplenishmentNeeds(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.ReplenishmentNeedFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v ReplenishmentNeedConnection) graphql.Marshaler {
+			return ec.marshalNReplenishmentNeedConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐReplenishmentNeedConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_replenishmentNeeds(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReplenishmentNeedConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_replenishmentNeeds_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_shipments(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_shipments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Shipments(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SalesDocumentFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v ShipmentConnection) graphql.Marshaler {
+			return ec.marshalNShipmentConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipmentConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_shipments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ShipmentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_shipments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_shipment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_shipment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Shipment(ctx, fc.Args["id"].(int64))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Shipment) graphql.Marshaler {
+			return ec.marshalOShipment2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_shipment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Shipment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_shipment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_salesInvoices(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_salesInvoices(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SalesInvoices(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SalesDocumentFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v SalesInvoiceConnection) graphql.Marshaler {
+			return ec.marshalNSalesInvoiceConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesInvoiceConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_salesInvoices(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesInvoiceConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_salesInvoices_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_salesInvoice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_salesInvoice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SalesInvoice(ctx, fc.Args["id"].(int64))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SalesInvoice) graphql.Marshaler {
+			return ec.marshalOSalesInvoice2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesInvoice(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_salesInvoice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesInvoice(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_salesInvoice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_customerPayments(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_customerPayments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CustomerPayments(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SalesDocumentFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v CustomerPaymentConnection) graphql.Marshaler {
+			return ec.marshalNCustomerPaymentConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerPaymentConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_customerPayments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPaymentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_customerPayments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_salesReturns(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_salesReturns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SalesReturns(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SalesDocumentFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v SalesReturnConnection) graphql.Marshaler {
+			return ec.marshalNSalesReturnConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesReturnConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_salesReturns(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesReturnConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_salesReturns_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_receivablesAging(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_receivablesAging(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ReceivablesAging(ctx, fc.Args["asOf"].(*jxc.Date), fc.Args["customerId"].(*int64))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST", "SALES"})
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE", "SALES", "MANAGER", "ANALYST"})
 				if err != nil {
-					var zeroVal []*jxc.TopSeller
+					var zeroVal jxc.ReceivablesAging
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal []*jxc.TopSeller
+					var zeroVal jxc.ReceivablesAging
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, roles)
@@ -35883,21 +31455,21 @@ func (ec *executionContext) _Query_topSellers(ctx context.Context, field graphql
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.TopSeller) graphql.Marshaler {
-			return ec.marshalNTopSeller2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐTopSellerᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.ReceivablesAging) graphql.Marshaler {
+			return ec.marshalNReceivablesAging2githubᚗcomᚋjxcgraphᚋjxcᚐReceivablesAging(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Query_topSellers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Query_receivablesAging(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_TopSeller(ctx, field)
+			return ec.childFields_ReceivablesAging(ctx, field)
 		},
 	}
 	defer func() {
@@ -35907,36 +31479,307 @@ func (ec *executionContext) fieldContext_Query_topSellers(ctx context.Context, f
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_topSellers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Query_receivablesAging_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
 	return fc, nil
 }
 
-func (ec *executionContext) _Query_slowMovingStock(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Query_customerSatisfaction(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_slowMovingStock(ctx, field)
+			return ec.fieldContext_Query_customerSatisfaction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().CustomerSatisfaction(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Satisfaction) graphql.Marshaler {
+			return ec.marshalNSatisfaction2githubᚗcomᚋjxcgraphᚋjxcᚐSatisfaction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_customerSatisfaction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Satisfaction(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_stockLevels(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_stockLevels(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().SlowMovingStock(ctx, fc.Args["days"].(*int), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().StockLevels(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.StockLevelFilter), fc.Args["orderBy"].(*jxc.StockLevelOrder))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v StockLevelConnection) graphql.Marshaler {
+			return ec.marshalNStockLevelConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockLevelConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_stockLevels(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockLevelConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_stockLevels_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_stockMoves(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_stockMoves(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().StockMoves(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.StockMoveFilter), fc.Args["orderBy"].(*jxc.StockMoveOrder))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v StockMoveConnection) graphql.Marshaler {
+			return ec.marshalNStockMoveConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockMoveConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_stockMoves(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockMoveConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_stockMoves_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_stockDocument(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_stockDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().StockDocument(ctx, fc.Args["id"].(int64))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.StockDocument) graphql.Marshaler {
+			return ec.marshalOStockDocument2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockDocument(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_stockDocument(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockDocument(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_stockDocument_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_stockValueSummary(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_stockValueSummary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().StockValueSummary(ctx, fc.Args["groupBy"].(jxc.StockGroupBy))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StockValueGroup) graphql.Marshaler {
+			return ec.marshalNStockValueGroup2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockValueGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_stockValueSummary(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockValueGroup(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_stockValueSummary_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_me(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_me(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Me(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.User) graphql.Marshaler {
+			return ec.marshalNUser2githubᚗcomᚋjxcgraphᚋjxcᚐUser(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_me(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_myApiTokens(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_myApiTokens(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().MyAPITokens(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.APIToken) graphql.Marshaler {
+			return ec.marshalNApiToken2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAPITokenᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_myApiTokens(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApiToken(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_users(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_users(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Users(ctx)
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST", "WAREHOUSE", "PURCHASING"})
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"ADMIN"})
 				if err != nil {
-					var zeroVal []*jxc.SlowMover
+					var zeroVal []*jxc.User
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal []*jxc.SlowMover
+					var zeroVal []*jxc.User
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, roles)
@@ -35945,33 +31788,22 @@ func (ec *executionContext) _Query_slowMovingStock(ctx context.Context, field gr
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.SlowMover) graphql.Marshaler {
-			return ec.marshalNSlowMover2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSlowMoverᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐUserᚄ(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Query_slowMovingStock(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Query_users(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SlowMover(ctx, field)
+			return ec.childFields_User(ctx, field)
 		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_slowMovingStock_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
 	}
 	return fc, nil
 }
@@ -56084,51 +51916,37 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Mutation")
-		case "login":
+		case "acknowledgeAlert":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_login(ctx, field)
+				return ec._Mutation_acknowledgeAlert(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "logout":
+		case "checkLowStock":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_logout(ctx, field)
+				return ec._Mutation_checkLowStock(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "createApiToken":
+		case "createBudgetLine":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_createApiToken(ctx, field)
+				return ec._Mutation_createBudgetLine(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "revokeApiToken":
+		case "updateBudgetLine":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_revokeApiToken(ctx, field)
+				return ec._Mutation_updateBudgetLine(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "createUser":
+		case "postOperatingCost":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_createUser(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "updateUser":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_updateUser(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "setPassword":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_setPassword(ctx, field)
+				return ec._Mutation_postOperatingCost(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -56203,20 +52021,6 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "postOpeningStock":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_postOpeningStock(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "postStockAdjustment":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_postStockAdjustment(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
 		case "createAccount":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createAccount(ctx, field)
@@ -56255,111 +52059,6 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "reopenFiscalPeriod":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_reopenFiscalPeriod(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "createCustomer":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_createCustomer(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "updateCustomer":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_updateCustomer(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "createSalesOrder":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_createSalesOrder(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "confirmSalesOrder":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_confirmSalesOrder(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "releaseSalesOrderHold":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_releaseSalesOrderHold(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "reserveSalesOrderStock":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_reserveSalesOrderStock(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "cancelSalesOrder":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_cancelSalesOrder(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "closeSalesOrder":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_closeSalesOrder(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "shipShipment":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_shipShipment(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "confirmDelivery":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_confirmDelivery(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "createSalesInvoice":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_createSalesInvoice(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "recordCustomerPayment":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_recordCustomerPayment(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "applyCustomerCredit":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_applyCustomerCredit(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "createSalesReturn":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_createSalesReturn(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "refundCustomer":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_refundCustomer(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -56469,37 +52168,170 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "createBudgetLine":
+		case "createCustomer":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_createBudgetLine(ctx, field)
+				return ec._Mutation_createCustomer(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "updateBudgetLine":
+		case "updateCustomer":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_updateBudgetLine(ctx, field)
+				return ec._Mutation_updateCustomer(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "postOperatingCost":
+		case "createSalesOrder":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_postOperatingCost(ctx, field)
+				return ec._Mutation_createSalesOrder(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "acknowledgeAlert":
+		case "confirmSalesOrder":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_acknowledgeAlert(ctx, field)
+				return ec._Mutation_confirmSalesOrder(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "checkLowStock":
+		case "releaseSalesOrderHold":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_checkLowStock(ctx, field)
+				return ec._Mutation_releaseSalesOrderHold(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reserveSalesOrderStock":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_reserveSalesOrderStock(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelSalesOrder":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelSalesOrder(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closeSalesOrder":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_closeSalesOrder(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shipShipment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_shipShipment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "confirmDelivery":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_confirmDelivery(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createSalesInvoice":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createSalesInvoice(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordCustomerPayment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordCustomerPayment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "applyCustomerCredit":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_applyCustomerCredit(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createSalesReturn":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createSalesReturn(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "refundCustomer":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_refundCustomer(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postOpeningStock":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_postOpeningStock(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postStockAdjustment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_postStockAdjustment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "login":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_login(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "logout":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_logout(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createApiToken":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createApiToken(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "revokeApiToken":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_revokeApiToken(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createUser":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createUser(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateUser":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateUser(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setPassword":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setPassword(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -57936,29 +53768,71 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Query")
-		case "me":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_me(ctx, field)
-				})
-		case "myApiTokens":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_myApiTokens(ctx, field)
-				})
-		case "users":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_users(ctx, field)
-				})
 		case "serverTime":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_serverTime(ctx, field)
+				})
+		case "alerts":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_alerts(ctx, field)
+				})
+		case "kpis":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_kpis(ctx, field)
+				})
+		case "periodSummary":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_periodSummary(ctx, field)
+				})
+		case "salesByMonth":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_salesByMonth(ctx, field)
+				})
+		case "topSellers":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_topSellers(ctx, field)
+				})
+		case "slowMovingStock":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_slowMovingStock(ctx, field)
+				})
+		case "budgetLines":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_budgetLines(ctx, field)
+				})
+		case "budgetLine":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_budgetLine(ctx, field)
+				})
+		case "budgetRollup":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_budgetRollup(ctx, field)
+				})
+		case "operatingCosts":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_operatingCosts(ctx, field)
 				})
 		case "categories":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -57995,24 +53869,6 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_warehouse(ctx, field)
-				})
-		case "stockLevels":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_stockLevels(ctx, field)
-				})
-		case "stockMoves":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_stockMoves(ctx, field)
-				})
-		case "stockDocument":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_stockDocument(ctx, field)
 				})
 		case "accounts":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -58061,108 +53917,6 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_booksCheck(ctx, field)
-				})
-		case "customers":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_customers(ctx, field)
-				})
-		case "customer":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_customer(ctx, field)
-				})
-		case "salesOrders":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_salesOrders(ctx, field)
-				})
-		case "salesOrder":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_salesOrder(ctx, field)
-				})
-		case "validateSalesOrder":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_validateSalesOrder(ctx, field)
-				})
-		case "replenishmentNeeds":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_replenishmentNeeds(ctx, field)
-				})
-		case "shipments":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_shipments(ctx, field)
-				})
-		case "shipment":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_shipment(ctx, field)
-				})
-		case "salesInvoices":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_salesInvoices(ctx, field)
-				})
-		case "salesInvoice":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_salesInvoice(ctx, field)
-				})
-		case "customerPayments":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_customerPayments(ctx, field)
-				})
-		case "salesReturns":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_salesReturns(ctx, field)
-				})
-		case "receivablesAging":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_receivablesAging(ctx, field)
-				})
-		case "customerSatisfaction":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_customerSatisfaction(ctx, field)
-				})
-		case "stockValueSummary":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_stockValueSummary(ctx, field)
-				})
-		case "kpis":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_kpis(ctx, field)
-				})
-		case "periodSummary":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_periodSummary(ctx, field)
 				})
 		case "suppliers":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -58248,53 +54002,131 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_landedCost(ctx, field)
 				})
-		case "budgetLines":
+		case "customers":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_budgetLines(ctx, field)
+					return ec._Query_customers(ctx, field)
 				})
-		case "budgetLine":
+		case "customer":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_budgetLine(ctx, field)
+					return ec._Query_customer(ctx, field)
 				})
-		case "budgetRollup":
+		case "salesOrders":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_budgetRollup(ctx, field)
+					return ec._Query_salesOrders(ctx, field)
 				})
-		case "operatingCosts":
+		case "salesOrder":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_salesOrder(ctx, field)
+				})
+		case "validateSalesOrder":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_operatingCosts(ctx, field)
+					return ec._Query_validateSalesOrder(ctx, field)
 				})
-		case "alerts":
+		case "replenishmentNeeds":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_alerts(ctx, field)
+					return ec._Query_replenishmentNeeds(ctx, field)
 				})
-		case "salesByMonth":
+		case "shipments":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_salesByMonth(ctx, field)
+					return ec._Query_shipments(ctx, field)
 				})
-		case "topSellers":
+		case "shipment":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_shipment(ctx, field)
+				})
+		case "salesInvoices":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_topSellers(ctx, field)
+					return ec._Query_salesInvoices(ctx, field)
 				})
-		case "slowMovingStock":
+		case "salesInvoice":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_salesInvoice(ctx, field)
+				})
+		case "customerPayments":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_slowMovingStock(ctx, field)
+					return ec._Query_customerPayments(ctx, field)
+				})
+		case "salesReturns":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_salesReturns(ctx, field)
+				})
+		case "receivablesAging":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_receivablesAging(ctx, field)
+				})
+		case "customerSatisfaction":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_customerSatisfaction(ctx, field)
+				})
+		case "stockLevels":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_stockLevels(ctx, field)
+				})
+		case "stockMoves":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_stockMoves(ctx, field)
+				})
+		case "stockDocument":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_stockDocument(ctx, field)
+				})
+		case "stockValueSummary":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_stockValueSummary(ctx, field)
+				})
+		case "me":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_me(ctx, field)
+				})
+		case "myApiTokens":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_myApiTokens(ctx, field)
+				})
+		case "users":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_users(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {

@@ -12,7 +12,6 @@ import (
 
 	"github.com/coder/websocket"
 	"github.com/coder/websocket/wsjson"
-	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/jxcgraph/jxc/graph"
@@ -205,14 +204,8 @@ func placeholder(s *ast.Schema, t *ast.Type) string {
 }
 
 func TestEveryTypeAndFieldHasADescription(t *testing.T) {
-	src, err := readSchemaFile()
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, gerr := gqlparser.LoadSchema(&ast.Source{Name: "schema.graphqls", Input: src})
-	if gerr != nil {
-		t.Fatal(gerr)
-	}
+	// The schema the server runs: the root file and every module file.
+	s := loadSchema(t)
 	var missing []string
 	for name, def := range s.Types {
 		if def.BuiltIn || strings.HasPrefix(name, "__") {

@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
-	"os"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -169,9 +168,4 @@ func mustJSON(t testing.TB, data map[string]json.RawMessage, v any) {
 	if err := json.Unmarshal(b, v); err != nil {
 		t.Fatal(err)
 	}
-}
-
-func readSchemaFile() (string, error) {
-	b, err := os.ReadFile("../schema.graphqls")
-	return string(b), err
 }
