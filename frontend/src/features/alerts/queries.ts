@@ -43,9 +43,7 @@ export const AcknowledgeAlertMutation = graphql(`
         ...AlertFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }

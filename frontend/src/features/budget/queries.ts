@@ -93,9 +93,7 @@ export const CreateBudgetLineMutation = graphql(`
         ...BudgetLineFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -108,9 +106,7 @@ export const UpdateBudgetLineMutation = graphql(`
         ...BudgetLineFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -125,9 +121,7 @@ export const PostOperatingCostMutation = graphql(`
       }
       warnings
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }

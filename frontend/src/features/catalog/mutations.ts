@@ -7,9 +7,7 @@ export const CreateProductMutation = graphql(`
         ...ProductFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -22,9 +20,7 @@ export const UpdateProductMutation = graphql(`
         ...ProductFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -38,9 +34,7 @@ export const DeactivateProductMutation = graphql(`
         active
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -54,9 +48,7 @@ export const CreateWarehouseMutation = graphql(`
         code
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -71,9 +63,7 @@ export const UpdateWarehouseMutation = graphql(`
         active
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -87,9 +77,7 @@ export const CreateLocationMutation = graphql(`
         code
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -103,9 +91,7 @@ export const UpdateLocationMutation = graphql(`
         active
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }

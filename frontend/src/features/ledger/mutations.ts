@@ -7,9 +7,7 @@ export const PostJournalEntryMutation = graphql(`
         ...JournalEntryFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -22,9 +20,7 @@ export const ReverseJournalEntryMutation = graphql(`
         ...JournalEntryFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -40,9 +36,7 @@ export const CloseFiscalPeriodMutation = graphql(`
         closedAt
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -58,9 +52,7 @@ export const ReopenFiscalPeriodMutation = graphql(`
         closedAt
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }

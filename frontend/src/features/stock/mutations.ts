@@ -10,9 +10,7 @@ export const PostStockAdjustmentMutation = graphql(`
         journalEntryId
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }

@@ -12,9 +12,7 @@ export const CreateUserMutation = graphql(`
         createdAt
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -32,9 +30,7 @@ export const UpdateUserMutation = graphql(`
         createdAt
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -50,9 +46,7 @@ export const LoginMutation = graphql(`
         roles
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -63,9 +57,7 @@ export const LogoutMutation = graphql(`
     logout {
       ok
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -84,9 +76,7 @@ export const CreateApiTokenMutation = graphql(`
       }
       secret
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -97,9 +87,7 @@ export const RevokeApiTokenMutation = graphql(`
     revokeApiToken(id: $id) {
       id
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
