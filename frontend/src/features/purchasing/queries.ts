@@ -326,17 +326,6 @@ export const SupplierPaymentsQuery = graphql(`
   }
 `);
 
-export const AgingBucketsFieldsFragment = graphql(`
-  fragment AgingBucketsFields on AgingBuckets {
-    notDue
-    days1To30
-    days31To60
-    days61To90
-    over90
-    total
-  }
-`);
-
 export const PayablesAgingQuery = graphql(`
   query PayablesAging($asOf: Date!) {
     payablesAging(asOf: $asOf) {

@@ -78,6 +78,8 @@ export const procureZh = {
   'aging.days31To60': '逾期 31–60 天',
   'aging.days61To90': '逾期 61–90 天',
   'aging.over90': '逾期 90 天以上',
+  'aging.perCustomer': '按客户（截至 {date}）',
+  'aging.allCustomers': '全部客户',
   'aging.total': '合计',
   'invoice.approveConfirm': '确认批准此发票的匹配差异？批准后可付款。',
   'invoice.approveMismatch': '批准差异',

@@ -216,14 +216,6 @@ export const salesEn: Record<keyof typeof salesZh, string> = {
   'sret.refundMax': 'At most {max}',
   'sret.refunded': 'Refunded {number}',
 
-  'ar.current': 'Not yet due',
-  'ar.days1To30': '1–30 days overdue',
-  'ar.days31To60': '31–60 days overdue',
-  'ar.days61To90': '61–90 days overdue',
-  'ar.over90': 'Over 90 days overdue',
-  'ar.total': 'Total',
-  'ar.perCustomer': 'Per customer (as of {date})',
-  'ar.allCustomers': 'All customers',
 
   'dashboard.openReceivables': 'Open receivables',
   'dashboard.overdueReceivables': 'Overdue receivables',

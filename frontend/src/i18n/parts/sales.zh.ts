@@ -214,14 +214,6 @@ export const salesZh = {
   'sret.refundMax': '最多 {max}',
   'sret.refunded': '已退款 {number}',
 
-  'ar.current': '未到期',
-  'ar.days1To30': '逾期 1–30 天',
-  'ar.days31To60': '逾期 31–60 天',
-  'ar.days61To90': '逾期 61–90 天',
-  'ar.over90': '逾期 90 天以上',
-  'ar.total': '合计',
-  'ar.perCustomer': '按客户（截至 {date}）',
-  'ar.allCustomers': '全部客户',
 
   'dashboard.openReceivables': '应收余额',
   'dashboard.overdueReceivables': '逾期应收',

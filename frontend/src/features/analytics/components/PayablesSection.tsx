@@ -3,14 +3,12 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { Card, Col, Row, Skeleton, Statistic, Table } from 'antd';
 import { PayablesAgingQuery } from '../../purchasing/queries';
-import { BUCKETS } from '../../purchasing/aging';
-
-import { dec, formatMoney, sumDecimals } from '../../../lib/decimal';
+import { agingBars, anyOpen, overdueOf } from '../../partner/aging';
+import { dec, formatMoney } from '../../../lib/decimal';
 import { useT } from '../../../i18n';
 import { todayISO } from '../../../lib/date';
 
-const AgingChart = lazy(() => import('./PurchasingCharts').then((m) => ({ default: m.AgingChart })));
-const COLOURS = ['#52c41a', '#faad14', '#fa8c16', '#fa541c', '#cf1322'];
+const AgingChart = lazy(() => import('../../partner/components/AgingChart'));
 
 /** Payables aging as of today; shown only when something is open. */
 export function PayablesSection() {
@@ -18,9 +16,8 @@ export function PayablesSection() {
   const asOf = useMemo(todayISO, []);
   const [{ data }] = useQuery({ query: PayablesAgingQuery, variables: { asOf } });
   const aging = data?.payablesAging;
-  if (!aging || !dec(aging.total.total).gt(0)) return null;
-  const buckets = BUCKETS.filter((b) => b.key !== 'total');
-  const overdue = sumDecimals(buckets.filter((b) => b.key !== 'notDue').map((b) => aging.total[b.key]));
+  if (!aging || !anyOpen(aging.total)) return null;
+  const overdue = overdueOf(aging.total);
   const top = [...aging.rows].sort((a, b) => dec(b.buckets.total).cmp(dec(a.buckets.total))).slice(0, 5);
   return (
     <Card title={t('dashboard.payablesAging')} extra={<Link to={`/finance/payables-aging?asOf=${asOf}`}>{t('menu.payablesAging')}</Link>} data-testid="dashboard-payables">
@@ -35,7 +32,7 @@ export function PayablesSection() {
             </Col>
           </Row>
           <Suspense fallback={<Skeleton active />}>
-            <AgingChart bars={buckets.map((b, i) => ({ label: t(b.label), value: aging.total[b.key], colour: COLOURS[i] }))} />
+            <AgingChart bars={agingBars(t, aging.total)} />
           </Suspense>
         </Col>
         <Col xs={24} xl={10}>

@@ -54,33 +54,3 @@ export function BudgetByDepartmentChart({ rows, labels }: { rows: BudgetBar[]; l
     />
   );
 }
-
-export interface AgingBar {
-  label: string;
-  value: string;
-  colour: string;
-}
-
-/** Open payables by age bucket. */
-export function AgingChart({ bars }: { bars: AgingBar[] }) {
-  return (
-    <ReactEChartsCore
-      echarts={echarts}
-      notMerge
-      style={{ height: 260 }}
-      option={{
-        grid: { left: 70, right: 20, top: 24, bottom: 30 },
-        tooltip: { trigger: 'axis', valueFormatter: (_v: unknown, i: number) => formatMoney(bars[i]?.value) },
-        xAxis: { type: 'category', data: bars.map((b) => b.label) },
-        yAxis: { type: 'value', axisLabel: { formatter: (v: number) => new Intl.NumberFormat(undefined, { notation: 'compact' }).format(v) } },
-        series: [
-          {
-            type: 'bar',
-            data: bars.map((b) => ({ value: geometry(b.value), itemStyle: { color: b.colour } })),
-            label: { show: true, position: 'top', formatter: (p: { dataIndex: number }) => formatMoney(bars[p.dataIndex]?.value) },
-          },
-        ],
-      }}
-    />
-  );
-}

@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { Alert, Card, DatePicker, Space, Table } from 'antd';
 import dayjs from 'dayjs';
 import type { PayablesAgingQuery as Result } from '../../../gql/graphql';
-import { BUCKETS } from '../aging';
+import { BUCKETS } from '../../partner/aging';
 import { PayablesAgingQuery } from '../queries';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
