@@ -3,9 +3,7 @@ package jxc
 import (
 	"context"
 	"regexp"
-	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -213,29 +211,6 @@ var (
 	codePattern    = regexp.MustCompile(`^[A-Za-z0-9._-]{1,40}$`)
 	barcodePattern = regexp.MustCompile(`^[0-9A-Za-z-]{4,40}$`)
 )
-
-func checkCode(es *Errors, field, what, s string) {
-	if !codePattern.MatchString(s) {
-		es.Add(EINVALID, field, "%s must be 1 to 40 characters of A-Z, a-z, 0-9, '.', '_' or '-'", what)
-	}
-}
-
-func checkText(es *Errors, field, what, s string, minLen, maxLen int) {
-	n := utf8.RuneCountInString(strings.TrimSpace(s))
-	if n < minLen || utf8.RuneCountInString(s) > maxLen {
-		if minLen > 0 {
-			es.Add(EINVALID, field, "%s must be %d to %d characters", what, minLen, maxLen)
-		} else {
-			es.Add(EINVALID, field, "%s may have at most %d characters", what, maxLen)
-		}
-	}
-}
-
-func checkOptText(es *Errors, field, what string, s *string, minLen, maxLen int) {
-	if s != nil {
-		checkText(es, field, what, *s, minLen, maxLen)
-	}
-}
 
 // ValidateCategoryInput returns every rule the input breaks.
 func ValidateCategoryInput(in CategoryInput) error {

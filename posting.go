@@ -241,20 +241,6 @@ func (b *lineBook) credit(account string, amount decimal.Decimal, description st
 	b.add(account, decimal.Zero, amount, description)
 }
 
-func checkDescription(es *Errors, field, s string, required bool) {
-	if required {
-		checkText(es, field, "description", s, 1, 500)
-	} else {
-		checkText(es, field, "description", s, 0, 500)
-	}
-}
-
-func checkLineCount(es *Errors, n, min, max int) {
-	if n < min || n > max {
-		es.Add(EINVALID, "input.lines", "a document needs %d to %d lines", min, max)
-	}
-}
-
 func stockKeys[L any](lines []L, key func(L) StockKey) []StockKey {
 	out := make([]StockKey, 0, len(lines))
 	for _, l := range lines {

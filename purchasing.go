@@ -88,15 +88,11 @@ var currencyPattern = regexp.MustCompile(`^[A-Z]{3}$`)
 
 func checkSupplierFields(es *Errors, name *string, contacts []SupplierContact, terms *int, currency *string, lead *int) {
 	checkOptText(es, "input.name", "name", name, 1, 200)
-	if len(contacts) > 20 {
-		es.Add(EINVALID, "input.contacts", "a supplier may have at most 20 contacts")
-	}
+	checkContactCount(es, "supplier", len(contacts))
 	for i, c := range contacts {
 		f := fmt.Sprintf("input.contacts.%d.", i)
-		checkText(es, f+"name", "contact name", c.Name, 1, 100)
+		checkContact(es, f, c.Name, c.Phone, c.Email)
 		checkText(es, f+"role", "role", c.Role, 0, 100)
-		checkText(es, f+"phone", "phone", c.Phone, 0, 50)
-		checkText(es, f+"email", "email", c.Email, 0, 200)
 	}
 	if terms != nil && (*terms < 0 || *terms > 365) {
 		es.Add(EINVALID, "input.paymentTermsDays", "payment terms must be 0 to 365 days")
@@ -281,12 +277,6 @@ func ValidatePurchaseOrderInput(in PurchaseOrderInput) error {
 		seen[l.ProductID] = i
 	}
 	return es.Err()
-}
-
-func checkIdempotencyKey(es *Errors, key *string) {
-	if key != nil && (len(*key) < 1 || len(*key) > 200) {
-		es.Add(EINVALID, "input.idempotencyKey", "idempotency key must be 1 to 200 characters")
-	}
 }
 
 // PurchaseOrderFilter narrows the purchase order list.
@@ -587,33 +577,6 @@ func ValidateSupplierPaymentInput(in SupplierPaymentInput) error {
 		es.Add(EINVALID, "input.allocations", "allocations add up to %s but the payment is %s", sum.StringFixed(2), in.Amount.StringFixed(2))
 	}
 	return es.Err()
-}
-
-// AgingBuckets splits open payables by how overdue they are.
-type AgingBuckets struct {
-	NotDue     decimal.Decimal
-	Days1To30  decimal.Decimal
-	Days31To60 decimal.Decimal
-	Days61To90 decimal.Decimal
-	Over90     decimal.Decimal
-	Total      decimal.Decimal
-}
-
-// Add puts an open amount into its bucket by days overdue.
-func (b *AgingBuckets) Add(amount decimal.Decimal, daysOverdue int) {
-	switch {
-	case daysOverdue <= 0:
-		b.NotDue = b.NotDue.Add(amount)
-	case daysOverdue <= 30:
-		b.Days1To30 = b.Days1To30.Add(amount)
-	case daysOverdue <= 60:
-		b.Days31To60 = b.Days31To60.Add(amount)
-	case daysOverdue <= 90:
-		b.Days61To90 = b.Days61To90.Add(amount)
-	default:
-		b.Over90 = b.Over90.Add(amount)
-	}
-	b.Total = b.Total.Add(amount)
 }
 
 // PayablesAgingRow is one supplier's open payables.

@@ -5,7 +5,6 @@ import (
 	"database/sql/driver"
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -54,39 +53,6 @@ func (c SalesChannel) Valid() bool {
 	}
 	return false
 }
-
-// Contact is a person to talk to at a customer.
-type Contact struct {
-	Name  string `json:"name"`
-	Title string `json:"title,omitempty"`
-	Phone string `json:"phone,omitempty"`
-	Email string `json:"email,omitempty"`
-}
-
-// Address is a place to deliver to or send invoices to.
-type Address struct {
-	Label   string `json:"label,omitempty"`
-	Address string `json:"address"`
-	Region  string `json:"region,omitempty"`
-}
-
-// Contacts is stored as JSON.
-type Contacts []Contact
-
-// Addresses is stored as JSON.
-type Addresses []Address
-
-// Value implements driver.Valuer.
-func (c Contacts) Value() (driver.Value, error) { return jsonValue(c) }
-
-// Scan implements sql.Scanner.
-func (c *Contacts) Scan(src any) error { return jsonScan(src, c) }
-
-// Value implements driver.Valuer.
-func (a Addresses) Value() (driver.Value, error) { return jsonValue(a) }
-
-// Scan implements sql.Scanner.
-func (a *Addresses) Scan(src any) error { return jsonScan(src, a) }
 
 func jsonValue[T any](v []T) (driver.Value, error) {
 	if v == nil {
@@ -178,35 +144,6 @@ type CustomerUpdate struct {
 	Preferences      *string
 	Notes            *string
 	Active           *bool
-}
-
-var emailPattern = regexp.MustCompile(`^[^@\s]+@[^@\s]+$`)
-
-func checkContacts(es *Errors, contacts []Contact) {
-	if len(contacts) > 20 {
-		es.Add(EINVALID, "input.contacts", "a customer may have at most 20 contacts")
-	}
-	for i, c := range contacts {
-		f := fmt.Sprintf("input.contacts.%d.", i)
-		checkText(es, f+"name", "name", c.Name, 1, 100)
-		checkText(es, f+"title", "title", c.Title, 0, 100)
-		checkText(es, f+"phone", "phone", c.Phone, 0, 40)
-		if c.Email != "" && (!emailPattern.MatchString(c.Email) || len(c.Email) > 200) {
-			es.Add(EINVALID, f+"email", "%q is not an e-mail address", c.Email)
-		}
-	}
-}
-
-func checkAddresses(es *Errors, addrs []Address) {
-	if len(addrs) > 20 {
-		es.Add(EINVALID, "input.addresses", "a customer may have at most 20 addresses")
-	}
-	for i, a := range addrs {
-		f := fmt.Sprintf("input.addresses.%d.", i)
-		checkText(es, f+"label", "label", a.Label, 0, 50)
-		checkText(es, f+"address", "address", a.Address, 1, 300)
-		checkText(es, f+"region", "region", a.Region, 0, 50)
-	}
 }
 
 func checkTerms(es *Errors, limit *decimal.Decimal, days *int, channel *SalesChannel) {
@@ -949,35 +886,9 @@ func ValidateRefundInput(in RefundInput) error {
 	return es.Err()
 }
 
-// ReceivableBuckets splits open receivables by days past due.
-type ReceivableBuckets struct {
-	Current decimal.Decimal `db:"current"`
-	Days30  decimal.Decimal `db:"days_1_30"`
-	Days60  decimal.Decimal `db:"days_31_60"`
-	Days90  decimal.Decimal `db:"days_61_90"`
-	Over90  decimal.Decimal `db:"over_90"`
-	Total   decimal.Decimal `db:"total"`
-}
-
-// AgingBucket returns which bucket an amount falls in, days past due
-// (<= 0 is current).
-func AgingBucket(daysPastDue int) string {
-	switch {
-	case daysPastDue <= 0:
-		return "current"
-	case daysPastDue <= 30:
-		return "1-30"
-	case daysPastDue <= 60:
-		return "31-60"
-	case daysPastDue <= 90:
-		return "61-90"
-	}
-	return "over 90"
-}
-
 // CustomerAging is one customer's open receivables by age.
 type CustomerAging struct {
-	ReceivableBuckets
+	AgingBuckets
 	CustomerID int64     `db:"customer_id"`
 	Customer   *Customer `db:"-"`
 }
@@ -986,7 +897,7 @@ type CustomerAging struct {
 type ReceivablesAging struct {
 	AsOf      Date
 	Customers []*CustomerAging
-	Total     ReceivableBuckets
+	Total     AgingBuckets
 }
 
 // ProductSales is how much of a product a customer bought.

@@ -29,7 +29,7 @@ func TestDemoSalesLoadsThroughTheServices(t *testing.T) {
 		t.Fatalf("held %d overdue %d", held.TotalCount, overdue.TotalCount)
 	}
 	aging, err := s.ReceivablesAging(ctx, jxc.Today(d.Now()), nil)
-	if err != nil || aging.Total.Over90.Sign() <= 0 && aging.Total.Days90.Sign() <= 0 {
+	if err != nil || aging.Total.Over90.Sign() <= 0 && aging.Total.Days61To90.Sign() <= 0 {
 		t.Fatalf("aging %+v %v", aging.Total, err)
 	}
 	for _, st := range []string{"CLOSED", "CONFIRMED"} {

@@ -844,7 +844,7 @@ func (s *SalesService) ReceivablesAging(ctx context.Context, asOf jxc.Date, cust
 			FROM sales_invoices i WHERE i.posting_date <= $1 AND ($2::bigint IS NULL OR i.customer_id = $2)
 		)
 		SELECT customer_id,
-			coalesce(sum(open) FILTER (WHERE late <= 0), 0) AS current,
+			coalesce(sum(open) FILTER (WHERE late <= 0), 0) AS not_due,
 			coalesce(sum(open) FILTER (WHERE late BETWEEN 1 AND 30), 0) AS days_1_30,
 			coalesce(sum(open) FILTER (WHERE late BETWEEN 31 AND 60), 0) AS days_31_60,
 			coalesce(sum(open) FILTER (WHERE late BETWEEN 61 AND 90), 0) AS days_61_90,
@@ -853,13 +853,10 @@ func (s *SalesService) ReceivablesAging(ctx context.Context, asOf jxc.Date, cust
 		FROM inv WHERE open > 0 GROUP BY customer_id ORDER BY sum(open) DESC, customer_id`, asOf, customerID); err != nil {
 		return nil, err
 	}
-	t := &out.Total
-	*t = jxc.ReceivableBuckets{}
 	cids := make([]int64, len(out.Customers))
 	for i, c := range out.Customers {
 		cids[i] = c.CustomerID
-		t.Current, t.Days30, t.Days60 = t.Current.Add(c.Current), t.Days30.Add(c.Days30), t.Days60.Add(c.Days60)
-		t.Days90, t.Over90, t.Total = t.Days90.Add(c.Days90), t.Over90.Add(c.Over90), t.Total.Add(c.Total)
+		out.Total = out.Total.Plus(c.AgingBuckets)
 	}
 	cs, err := customersByID(ctx, s.db, asOf, cids)
 	if err != nil {

@@ -75,6 +75,7 @@ type ComplexityRoot struct {
 	}
 
 	AgingBuckets struct {
+		Current    func(childComplexity int) int
 		Days1To30  func(childComplexity int) int
 		Days31To60 func(childComplexity int) int
 		Days61To90 func(childComplexity int) int
@@ -268,8 +269,8 @@ type ComplexityRoot struct {
 	}
 
 	CustomerAging struct {
-		Customer          func(childComplexity int) int
-		ReceivableBuckets func(childComplexity int) int
+		AgingBuckets func(childComplexity int) int
+		Customer     func(childComplexity int) int
 	}
 
 	CustomerConnection struct {
@@ -862,15 +863,6 @@ type ComplexityRoot struct {
 		ValidateSalesOrder         func(childComplexity int, input SalesOrderInput) int
 		Warehouse                  func(childComplexity int, id int64) int
 		Warehouses                 func(childComplexity int, first *int, after *string, filter *jxc.WarehouseFilter, orderBy *jxc.WarehouseOrder) int
-	}
-
-	ReceivableAgingBuckets struct {
-		Current func(childComplexity int) int
-		Days30  func(childComplexity int) int
-		Days60  func(childComplexity int) int
-		Days90  func(childComplexity int) int
-		Over90  func(childComplexity int) int
-		Total   func(childComplexity int) int
 	}
 
 	ReceivableAllocation struct {
@@ -1780,6 +1772,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Address.Region(childComplexity), true
 
+	case "AgingBuckets.current":
+		if e.ComplexityRoot.AgingBuckets.Current == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgingBuckets.Current(childComplexity), true
 	case "AgingBuckets.days1To30":
 		if e.ComplexityRoot.AgingBuckets.Days1To30 == nil {
 			break
@@ -2594,18 +2592,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Customer.UpdatedAt(childComplexity), true
 
+	case "CustomerAging.buckets":
+		if e.ComplexityRoot.CustomerAging.AgingBuckets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerAging.AgingBuckets(childComplexity), true
 	case "CustomerAging.customer":
 		if e.ComplexityRoot.CustomerAging.Customer == nil {
 			break
 		}
 
 		return e.ComplexityRoot.CustomerAging.Customer(childComplexity), true
-	case "CustomerAging.buckets":
-		if e.ComplexityRoot.CustomerAging.ReceivableBuckets == nil {
-			break
-		}
-
-		return e.ComplexityRoot.CustomerAging.ReceivableBuckets(childComplexity), true
 
 	case "CustomerConnection.edges":
 		if e.ComplexityRoot.CustomerConnection.Edges == nil {
@@ -5746,43 +5744,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Warehouses(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.WarehouseFilter), args["orderBy"].(*jxc.WarehouseOrder)), true
 
-	case "ReceivableAgingBuckets.current":
-		if e.ComplexityRoot.ReceivableAgingBuckets.Current == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ReceivableAgingBuckets.Current(childComplexity), true
-	case "ReceivableAgingBuckets.days1To30":
-		if e.ComplexityRoot.ReceivableAgingBuckets.Days30 == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ReceivableAgingBuckets.Days30(childComplexity), true
-	case "ReceivableAgingBuckets.days31To60":
-		if e.ComplexityRoot.ReceivableAgingBuckets.Days60 == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ReceivableAgingBuckets.Days60(childComplexity), true
-	case "ReceivableAgingBuckets.days61To90":
-		if e.ComplexityRoot.ReceivableAgingBuckets.Days90 == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ReceivableAgingBuckets.Days90(childComplexity), true
-	case "ReceivableAgingBuckets.over90":
-		if e.ComplexityRoot.ReceivableAgingBuckets.Over90 == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ReceivableAgingBuckets.Over90(childComplexity), true
-	case "ReceivableAgingBuckets.total":
-		if e.ComplexityRoot.ReceivableAgingBuckets.Total == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ReceivableAgingBuckets.Total(childComplexity), true
-
 	case "ReceivableAllocation.amount":
 		if e.ComplexityRoot.ReceivableAllocation.Amount == nil {
 			break
@@ -8639,6 +8600,8 @@ func (ec *executionContext) childFields_AgingBuckets(ctx context.Context, field 
 	switch field.Name {
 	case "notDue":
 		return ec.fieldContext_AgingBuckets_notDue(ctx, field)
+	case "current":
+		return ec.fieldContext_AgingBuckets_current(ctx, field)
 	case "days1To30":
 		return ec.fieldContext_AgingBuckets_days1To30(ctx, field)
 	case "days31To60":
@@ -9961,24 +9924,6 @@ func (ec *executionContext) childFields_PurchasingSettingsPayload(ctx context.Co
 		return ec.fieldContext_PurchasingSettingsPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PurchasingSettingsPayload", field.Name)
-}
-
-func (ec *executionContext) childFields_ReceivableAgingBuckets(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "current":
-		return ec.fieldContext_ReceivableAgingBuckets_current(ctx, field)
-	case "days1To30":
-		return ec.fieldContext_ReceivableAgingBuckets_days1To30(ctx, field)
-	case "days31To60":
-		return ec.fieldContext_ReceivableAgingBuckets_days31To60(ctx, field)
-	case "days61To90":
-		return ec.fieldContext_ReceivableAgingBuckets_days61To90(ctx, field)
-	case "over90":
-		return ec.fieldContext_ReceivableAgingBuckets_over90(ctx, field)
-	case "total":
-		return ec.fieldContext_ReceivableAgingBuckets_total(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type ReceivableAgingBuckets", field.Name)
 }
 
 func (ec *executionContext) childFields_ReceivableAllocation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14112,6 +14057,29 @@ func (ec *executionContext) fieldContext_AgingBuckets_notDue(_ context.Context, 
 	return graphql.NewScalarFieldContext("AgingBuckets", field, false, false, "Decimal")
 }
 
+func (ec *executionContext) _AgingBuckets_current(ctx context.Context, field graphql.CollectedField, obj *jxc.AgingBuckets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgingBuckets_current(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Current(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgingBuckets_current(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgingBuckets", field, true, false, "Decimal")
+}
+
 func (ec *executionContext) _AgingBuckets_days1To30(ctx context.Context, field graphql.CollectedField, obj *jxc.AgingBuckets) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17438,11 +17406,11 @@ func (ec *executionContext) _CustomerAging_buckets(ctx context.Context, field gr
 			return ec.fieldContext_CustomerAging_buckets(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ReceivableBuckets, nil
+			return obj.AgingBuckets, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.ReceivableBuckets) graphql.Marshaler {
-			return ec.marshalNReceivableAgingBuckets2githubᚗcomᚋjxcgraphᚋjxcᚐReceivableBuckets(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.AgingBuckets) graphql.Marshaler {
+			return ec.marshalNAgingBuckets2githubᚗcomᚋjxcgraphᚋjxcᚐAgingBuckets(ctx, selections, v)
 		},
 		true,
 		true,
@@ -17455,7 +17423,7 @@ func (ec *executionContext) fieldContext_CustomerAging_buckets(_ context.Context
 		IsMethod:   false,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ReceivableAgingBuckets(ctx, field)
+			return ec.childFields_AgingBuckets(ctx, field)
 		},
 	}
 	return fc, nil
@@ -31884,144 +31852,6 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _ReceivableAgingBuckets_current(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableBuckets) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ReceivableAgingBuckets_current(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Current, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ReceivableAgingBuckets_current(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReceivableAgingBuckets", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _ReceivableAgingBuckets_days1To30(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableBuckets) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ReceivableAgingBuckets_days1To30(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Days30, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ReceivableAgingBuckets_days1To30(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReceivableAgingBuckets", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _ReceivableAgingBuckets_days31To60(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableBuckets) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ReceivableAgingBuckets_days31To60(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Days60, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ReceivableAgingBuckets_days31To60(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReceivableAgingBuckets", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _ReceivableAgingBuckets_days61To90(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableBuckets) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ReceivableAgingBuckets_days61To90(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Days90, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ReceivableAgingBuckets_days61To90(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReceivableAgingBuckets", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _ReceivableAgingBuckets_over90(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableBuckets) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ReceivableAgingBuckets_over90(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Over90, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ReceivableAgingBuckets_over90(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReceivableAgingBuckets", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _ReceivableAgingBuckets_total(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableBuckets) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ReceivableAgingBuckets_total(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Total, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ReceivableAgingBuckets_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReceivableAgingBuckets", field, false, false, "Decimal")
-}
-
 func (ec *executionContext) _ReceivableAllocation_id(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableAllocation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -32420,8 +32250,8 @@ func (ec *executionContext) _ReceivablesAging_total(ctx context.Context, field g
 			return obj.Total, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.ReceivableBuckets) graphql.Marshaler {
-			return ec.marshalNReceivableAgingBuckets2githubᚗcomᚋjxcgraphᚋjxcᚐReceivableBuckets(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.AgingBuckets) graphql.Marshaler {
+			return ec.marshalNAgingBuckets2githubᚗcomᚋjxcgraphᚋjxcᚐAgingBuckets(ctx, selections, v)
 		},
 		true,
 		true,
@@ -32434,7 +32264,7 @@ func (ec *executionContext) fieldContext_ReceivablesAging_total(_ context.Contex
 		IsMethod:   false,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ReceivableAgingBuckets(ctx, field)
+			return ec.childFields_AgingBuckets(ctx, field)
 		},
 	}
 	return fc, nil
@@ -48964,6 +48794,11 @@ func (ec *executionContext) _AgingBuckets(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "current":
+			out.Values[i] = ec._AgingBuckets_current(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "days1To30":
 			out.Values[i] = ec._AgingBuckets_days1To30(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -54141,64 +53976,6 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var receivableAgingBucketsImplementors = []string{"ReceivableAgingBuckets"}
-
-func (ec *executionContext) _ReceivableAgingBuckets(ctx context.Context, sel ast.SelectionSet, obj *jxc.ReceivableBuckets) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, receivableAgingBucketsImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("ReceivableAgingBuckets")
-		case "current":
-			out.Values[i] = ec._ReceivableAgingBuckets_current(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "days1To30":
-			out.Values[i] = ec._ReceivableAgingBuckets_days1To30(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "days31To60":
-			out.Values[i] = ec._ReceivableAgingBuckets_days31To60(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "days61To90":
-			out.Values[i] = ec._ReceivableAgingBuckets_days61To90(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "over90":
-			out.Values[i] = ec._ReceivableAgingBuckets_over90(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "total":
-			out.Values[i] = ec._ReceivableAgingBuckets_total(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -60286,10 +60063,6 @@ func (ec *executionContext) unmarshalNPurchasingSettingsInput2githubᚗcomᚋjxc
 
 func (ec *executionContext) marshalNPurchasingSettingsPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPurchasingSettingsPayload(ctx context.Context, sel ast.SelectionSet, v PurchasingSettingsPayload) graphql.Marshaler {
 	return ec._PurchasingSettingsPayload(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNReceivableAgingBuckets2githubᚗcomᚋjxcgraphᚋjxcᚐReceivableBuckets(ctx context.Context, sel ast.SelectionSet, v jxc.ReceivableBuckets) graphql.Marshaler {
-	return ec._ReceivableAgingBuckets(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNReceivableAllocation2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReceivableAllocationᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.ReceivableAllocation) graphql.Marshaler {

@@ -28,16 +28,6 @@ export const BUCKETS: { key: AgingBucketKey; label: MessageKey }[] = [
   { key: 'total', label: 'aging.total' },
 ];
 
-/** Receivables' buckets as the schema sends them today, with "not due" named `current`. */
-export interface ReceivableBuckets extends Omit<AgingBuckets, 'notDue'> {
-  current: string;
-}
-
-/** Receivables' buckets in the shared shape. */
-export function fromReceivableBuckets({ current, ...rest }: ReceivableBuckets): AgingBuckets {
-  return { notDue: current, days1To30: rest.days1To30, days31To60: rest.days31To60, days61To90: rest.days61To90, over90: rest.over90, total: rest.total };
-}
-
 /** What is past due: the total less what is not due yet. */
 export function overdueOf(b: AgingBuckets) {
   return sumDecimals(OVERDUE_KEYS.map((k) => b[k]));

@@ -508,17 +508,6 @@ export const SalesReturnsQuery = graphql(`
   }
 `);
 
-export const ReceivableAgingBucketsFragment = graphql(`
-  fragment ReceivableAgingBucketsFields on ReceivableAgingBuckets {
-    current
-    days1To30
-    days31To60
-    days61To90
-    over90
-    total
-  }
-`);
-
 export const ReceivablesAgingQuery = graphql(`
   query ReceivablesAging($asOf: Date, $customerId: ID) {
     receivablesAging(asOf: $asOf, customerId: $customerId) {
@@ -530,11 +519,11 @@ export const ReceivablesAgingQuery = graphql(`
           name
         }
         buckets {
-          ...ReceivableAgingBucketsFields
+          ...AgingBucketsFields
         }
       }
       total {
-        ...ReceivableAgingBucketsFields
+        ...AgingBucketsFields
       }
     }
   }

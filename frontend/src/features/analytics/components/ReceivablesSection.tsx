@@ -6,7 +6,7 @@ import Big from 'big.js';
 import { InvoicedTotalsQuery, ReceivablesAgingQuery } from '../../sales/queries';
 import { useLiveReceivables } from '../../sales/useLiveReceivables';
 import { holdCount, type ReceivableChange } from '../../sales/liveReceivables';
-import { agingBars, fromReceivableBuckets } from '../../partner/aging';
+import { agingBars } from '../../partner/aging';
 import { LiveIndicator } from '../../../app/LiveIndicator';
 
 import { useLiveState } from '../../../graphql/liveState';
@@ -110,7 +110,7 @@ export function ReceivablesSection() {
         </Col>
         <Col span={24}>
           <Card title={t('dashboard.receivablesAging')} extra={<Link to="/finance/receivables-aging">{t('dashboard.allReceivables')}</Link>}>
-            <Suspense fallback={<Skeleton active />}>{aging ? <AgingChart bars={agingBars(t, fromReceivableBuckets(aging.receivablesAging.total))} /> : <Skeleton active />}</Suspense>
+            <Suspense fallback={<Skeleton active />}>{aging ? <AgingChart bars={agingBars(t, aging.receivablesAging.total)} /> : <Skeleton active />}</Suspense>
           </Card>
         </Col>
       </Row>

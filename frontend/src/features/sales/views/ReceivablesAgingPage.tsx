@@ -8,16 +8,13 @@ import { CustomerSelect } from '../components/common';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
 import { ExportButton, loadedRows } from '../../../components/ExportButton';
-import { BUCKETS, agingBars, fromReceivableBuckets, type AgingBucketKey } from '../../partner/aging';
+import { BUCKETS, agingBars, type AgingBucketKey } from '../../partner/aging';
 import { useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
 
 const AgingChart = lazy(() => import('../../partner/components/AgingChart'));
 
 type Row = Result['receivablesAging']['customers'][number];
-
-/** A customer's buckets in the shared shape (receivables call "not due" current). */
-const bucketsOf = (r: Row) => fromReceivableBuckets(r.buckets);
 
 /** Open receivables by age as of a date, per customer and in total. */
 export default function ReceivablesAgingPage() {
@@ -26,8 +23,8 @@ export default function ReceivablesAgingPage() {
   const [customerId, setCustomerId] = useState<string>();
   const [{ data, error, fetching }] = useQuery({ query: ReceivablesAgingQuery, variables: { asOf: isoDate(asOf), customerId }, requestPolicy: 'cache-and-network' });
   const aging = data?.receivablesAging;
-  const total = aging ? fromReceivableBuckets(aging.total) : undefined;
-  const money = (k: AgingBucketKey) => ({ title: t(`aging.${k}`), align: 'right' as const, render: (_: unknown, r: Row) => <Amount value={bucketsOf(r)[k]} strong={k === 'total'} /> });
+  const total = aging?.total;
+  const money = (k: AgingBucketKey) => ({ title: t(`aging.${k}`), align: 'right' as const, render: (_: unknown, r: Row) => <Amount value={r.buckets[k]} strong={k === 'total'} /> });
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
@@ -43,7 +40,7 @@ export default function ReceivablesAgingPage() {
             columns={[
               { header: t('cust.code'), value: (r) => r.customer.code },
               { header: t('cust.name'), value: (r) => r.customer.name, width: 28 },
-              ...BUCKETS.map((b) => ({ header: t(b.label), value: (r: Row) => ({ decimal: bucketsOf(r)[b.key] }) })),
+              ...BUCKETS.map((b) => ({ header: t(b.label), value: (r: Row) => ({ decimal: r.buckets[b.key] }) })),
             ]}
           />
         </Toolbar>

@@ -1,0 +1,124 @@
+package jxc
+
+import (
+	"database/sql/driver"
+	"fmt"
+	"regexp"
+
+	"github.com/shopspring/decimal"
+)
+
+// The partner core: what customers and suppliers share. Contacts and
+// addresses are checked by one set of rules, and open items of either side
+// are aged into the same buckets.
+
+// Contact is a person to talk to at a customer.
+type Contact struct {
+	Name  string `json:"name"`
+	Title string `json:"title,omitempty"`
+	Phone string `json:"phone,omitempty"`
+	Email string `json:"email,omitempty"`
+}
+
+// Address is a place to deliver to or send invoices to.
+type Address struct {
+	Label   string `json:"label,omitempty"`
+	Address string `json:"address"`
+	Region  string `json:"region,omitempty"`
+}
+
+// Contacts is stored as JSON.
+type Contacts []Contact
+
+// Addresses is stored as JSON.
+type Addresses []Address
+
+// Value implements driver.Valuer.
+func (c Contacts) Value() (driver.Value, error) { return jsonValue(c) }
+
+// Scan implements sql.Scanner.
+func (c *Contacts) Scan(src any) error { return jsonScan(src, c) }
+
+// Value implements driver.Valuer.
+func (a Addresses) Value() (driver.Value, error) { return jsonValue(a) }
+
+// Scan implements sql.Scanner.
+func (a *Addresses) Scan(src any) error { return jsonScan(src, a) }
+
+var emailPattern = regexp.MustCompile(`^[^@\s]+@[^@\s]+$`)
+
+// checkContact checks what every partner contact has: a name, and a phone
+// and an e-mail address that may be left out. f is the input path prefix.
+func checkContact(es *Errors, f, name, phone, email string) {
+	checkText(es, f+"name", "name", name, 1, 100)
+	checkText(es, f+"phone", "phone", phone, 0, 50)
+	if email != "" && (!emailPattern.MatchString(email) || len(email) > 200) {
+		es.Add(EINVALID, f+"email", "%q is not an e-mail address", email)
+	}
+}
+
+// checkContactCount refuses more than 20 contacts for a partner (who:
+// "customer" or "supplier").
+func checkContactCount(es *Errors, who string, n int) {
+	if n > 20 {
+		es.Add(EINVALID, "input.contacts", "a %s may have at most 20 contacts", who)
+	}
+}
+
+func checkContacts(es *Errors, contacts []Contact) {
+	checkContactCount(es, "customer", len(contacts))
+	for i, c := range contacts {
+		f := fmt.Sprintf("input.contacts.%d.", i)
+		checkContact(es, f, c.Name, c.Phone, c.Email)
+		checkText(es, f+"title", "title", c.Title, 0, 100)
+	}
+}
+
+func checkAddresses(es *Errors, addrs []Address) {
+	if len(addrs) > 20 {
+		es.Add(EINVALID, "input.addresses", "a customer may have at most 20 addresses")
+	}
+	for i, a := range addrs {
+		f := fmt.Sprintf("input.addresses.%d.", i)
+		checkText(es, f+"label", "label", a.Label, 0, 50)
+		checkText(es, f+"address", "address", a.Address, 1, 300)
+		checkText(es, f+"region", "region", a.Region, 0, 50)
+	}
+}
+
+// AgingBuckets splits a partner's open items (receivables or payables) by
+// days past due.
+type AgingBuckets struct {
+	NotDue     decimal.Decimal `db:"not_due"`
+	Days1To30  decimal.Decimal `db:"days_1_30"`
+	Days31To60 decimal.Decimal `db:"days_31_60"`
+	Days61To90 decimal.Decimal `db:"days_61_90"`
+	Over90     decimal.Decimal `db:"over_90"`
+	Total      decimal.Decimal `db:"total"`
+}
+
+// Current is the amount not yet due, the receivables' old name for NotDue.
+func (b AgingBuckets) Current() decimal.Decimal { return b.NotDue }
+
+// Add puts an open amount into its bucket by days overdue.
+func (b *AgingBuckets) Add(amount decimal.Decimal, daysOverdue int) {
+	switch {
+	case daysOverdue <= 0:
+		b.NotDue = b.NotDue.Add(amount)
+	case daysOverdue <= 30:
+		b.Days1To30 = b.Days1To30.Add(amount)
+	case daysOverdue <= 60:
+		b.Days31To60 = b.Days31To60.Add(amount)
+	case daysOverdue <= 90:
+		b.Days61To90 = b.Days61To90.Add(amount)
+	default:
+		b.Over90 = b.Over90.Add(amount)
+	}
+	b.Total = b.Total.Add(amount)
+}
+
+// Plus returns the sum of two sets of buckets (totals over partners).
+func (b AgingBuckets) Plus(o AgingBuckets) AgingBuckets {
+	return AgingBuckets{NotDue: b.NotDue.Add(o.NotDue), Days1To30: b.Days1To30.Add(o.Days1To30), Days31To60: b.Days31To60.Add(o.Days31To60),
+		Days61To90: b.Days61To90.Add(o.Days61To90), Over90: b.Over90.Add(o.Over90), Total: b.Total.Add(o.Total)}
+}
