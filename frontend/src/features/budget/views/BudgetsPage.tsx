@@ -70,7 +70,7 @@ function BudgetLines({ year, month }: { year: number; month: number | null }) {
             columns={[
               { header: t('budget.period'), value: yearMonth },
               { header: t('po.costCentre'), value: (l) => l.costCentre },
-              { header: t('finance.account'), value: (l) => l.accountCode },
+              { header: t('ledger.account'), value: (l) => l.accountCode },
               { header: t('budget.category'), value: (l) => (l.category ? localName(l.category) : '') },
               { header: t('budget.amount'), value: (l) => ({ decimal: l.amount }) },
               { header: t('budget.actual'), value: (l) => ({ decimal: l.actual }) },
@@ -100,7 +100,7 @@ function BudgetLines({ year, month }: { year: number; month: number | null }) {
         columns={[
           { title: t('budget.period'), render: (_, l) => yearMonth(l) },
           { title: t('po.costCentre'), dataIndex: 'costCentre' },
-          { title: t('finance.account'), render: (_, l) => l.accountCode + (l.category ? ` · ${localName(l.category)}` : '') },
+          { title: t('ledger.account'), render: (_, l) => l.accountCode + (l.category ? ` · ${localName(l.category)}` : '') },
           { title: t('budget.amount'), align: 'right', render: (_, l) => <Amount value={l.amount} /> },
           { title: t('budget.actual'), align: 'right', render: (_, l) => <Amount value={l.actual} /> },
           { title: t('budget.committed'), align: 'right', render: (_, l) => <Amount value={l.committed} /> },
@@ -189,7 +189,7 @@ function BudgetLineModal({ line, owners, defaultYear, onClose, onSaved }: { line
             <Input style={{ width: 160 }} disabled={!isNew} />
           </Form.Item>
         </Space>
-        <Form.Item name="accountCode" label={t('finance.account')} rules={[{ required: true, message: t('common.required') }]} extra={t('budget.accountHint')}>
+        <Form.Item name="accountCode" label={t('ledger.account')} rules={[{ required: true, message: t('common.required') }]} extra={t('budget.accountHint')}>
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             disabled={!isNew}

@@ -55,8 +55,8 @@ export default function OperatingCostsPage() {
               { header: t('common.postingDate'), value: (c) => c.postingDate },
               { header: t('opcost.category'), value: (c) => enumLabel(t, 'opcostCategory', c.category) },
               { header: t('po.costCentre'), value: (c) => c.costCentre },
-              { header: t('finance.account'), value: (c) => c.accountCode },
-              { header: t('finance.amount'), value: (c) => ({ decimal: c.amount }) },
+              { header: t('ledger.account'), value: (c) => c.accountCode },
+              { header: t('ledger.amount'), value: (c) => ({ decimal: c.amount }) },
               { header: t('landed.payFrom'), value: (c) => enumLabel(t, 'payFrom', c.payFrom) },
               { header: t('common.description'), value: (c) => c.description, width: 30 },
               { header: t('po.budgetWarnings'), value: (c) => c.budgetWarnings.join('; '), width: 40 },
@@ -85,8 +85,8 @@ export default function OperatingCostsPage() {
           { title: t('common.postingDate'), dataIndex: 'postingDate' },
           { title: t('opcost.category'), render: (_, c) => enumLabel(t, 'opcostCategory', c.category) },
           { title: t('po.costCentre'), dataIndex: 'costCentre' },
-          { title: t('finance.account'), dataIndex: 'accountCode' },
-          { title: t('finance.amount'), align: 'right', render: (_, c) => <Amount value={c.amount} /> },
+          { title: t('ledger.account'), dataIndex: 'accountCode' },
+          { title: t('ledger.amount'), align: 'right', render: (_, c) => <Amount value={c.amount} /> },
           { title: t('landed.payFrom'), render: (_, c) => enumLabel(t, 'payFrom', c.payFrom) },
           { title: t('common.description'), dataIndex: 'description' },
           { title: t('po.budgetWarnings'), render: (_, c) => c.budgetWarnings.map((w) => <Tag key={w} color="orange" style={{ whiteSpace: 'normal' }}>{w}</Tag>) },
@@ -167,14 +167,14 @@ function PostCostModal({ open, onClose, onPosted }: { open: boolean; onClose: ()
           <Form.Item name="costCentre" label={t('po.costCentre')} rules={[{ required: true, message: t('common.required') }]}>
             <Input style={{ width: 160 }} data-testid="opcost-form-cost-centre" />
           </Form.Item>
-          <Form.Item name="amount" label={t('finance.amount')} rules={[{ required: true, message: t('common.required') }, decimalRule(t('common.decimalInvalid'), 2)]}>
+          <Form.Item name="amount" label={t('ledger.amount')} rules={[{ required: true, message: t('common.required') }, decimalRule(t('common.decimalInvalid'), 2)]}>
             <DecimalInput style={{ width: 160 }} data-testid="opcost-form-amount" />
           </Form.Item>
           <Form.Item name="postingDate" label={t('common.postingDate')}>
             <DatePicker />
           </Form.Item>
         </Space>
-        <Form.Item name="accountCode" label={t('finance.account')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item name="accountCode" label={t('ledger.account')} rules={[{ required: true, message: t('common.required') }]}>
           <Select showSearch={{ optionFilterProp: 'label' }} options={(accts?.accounts ?? []).filter((a) => !a.header).map((a) => ({ value: a.code, label: accountLabel(a, localName) }))} data-testid="opcost-form-account" />
         </Form.Item>
         <Form.Item name="payFrom" label={t('landed.payFrom')}>

@@ -27,18 +27,18 @@ export function JournalLinesTable({ entry }: { entry: JournalEntryFieldsFragment
       data-testid={`journal-lines-${entry.id}`}
       columns={[
         { title: '#', dataIndex: 'lineNo', width: 40 },
-        { title: t('finance.account'), render: (_, l) => accountLabel(l.account, localName) },
-        { title: t('finance.debit'), align: 'right', render: (_, l) => (l.debit !== '0' ? <Amount value={l.debit} /> : '') },
-        { title: t('finance.credit'), align: 'right', render: (_, l) => (l.credit !== '0' ? <Amount value={l.credit} /> : '') },
-        { title: t('finance.costCentre'), render: (_, l) => l.costCentre ?? '' },
-        { title: t('finance.partner'), render: (_, l) => l.partner ?? '' },
+        { title: t('ledger.account'), render: (_, l) => accountLabel(l.account, localName) },
+        { title: t('ledger.debit'), align: 'right', render: (_, l) => (l.debit !== '0' ? <Amount value={l.debit} /> : '') },
+        { title: t('ledger.credit'), align: 'right', render: (_, l) => (l.credit !== '0' ? <Amount value={l.credit} /> : '') },
+        { title: t('ledger.costCentre'), render: (_, l) => l.costCentre ?? '' },
+        { title: t('ledger.partner'), render: (_, l) => l.partner ?? '' },
         { title: t('stock.product'), render: (_, l) => (l.product ? `${l.product.sku} ${l.product.name}` : '') },
         { title: t('common.description'), dataIndex: 'description' },
       ]}
       summary={() => (
         <Table.Summary.Row>
           <Table.Summary.Cell index={0} colSpan={2}>
-            {t('finance.total')}
+            {t('ledger.total')}
           </Table.Summary.Cell>
           <Table.Summary.Cell index={2} align="right">
             <Amount value={entry.totalDebit} strong />

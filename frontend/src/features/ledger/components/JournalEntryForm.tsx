@@ -120,7 +120,7 @@ export function JournalEntryForm({ open, onClose, onPosted }: { open: boolean; o
                 columns={[
                   { title: '#', width: 36, render: (_, __, i) => i + 1 },
                   {
-                    title: t('finance.account'),
+                    title: t('ledger.account'),
                     width: 280,
                     render: (_, f) => (
                       <Form.Item name={[f.name, 'accountCode']} rules={[{ required: true, message: t('common.required') }]} style={{ margin: 0 }}>
@@ -133,7 +133,7 @@ export function JournalEntryForm({ open, onClose, onPosted }: { open: boolean; o
                     ),
                   },
                   {
-                    title: t('finance.debit'),
+                    title: t('ledger.debit'),
                     width: 140,
                     render: (_, f) => (
                       <Form.Item name={[f.name, 'debit']} rules={[decimalRule(decimalMsg, 2)]} style={{ margin: 0 }}>
@@ -142,7 +142,7 @@ export function JournalEntryForm({ open, onClose, onPosted }: { open: boolean; o
                     ),
                   },
                   {
-                    title: t('finance.credit'),
+                    title: t('ledger.credit'),
                     width: 140,
                     render: (_, f) => (
                       <Form.Item name={[f.name, 'credit']} rules={[decimalRule(decimalMsg, 2)]} style={{ margin: 0 }}>
@@ -151,7 +151,7 @@ export function JournalEntryForm({ open, onClose, onPosted }: { open: boolean; o
                     ),
                   },
                   {
-                    title: t('finance.costCentre'),
+                    title: t('ledger.costCentre'),
                     width: 120,
                     render: (_, f) => (
                       <Form.Item name={[f.name, 'costCentre']} style={{ margin: 0 }}>
@@ -160,7 +160,7 @@ export function JournalEntryForm({ open, onClose, onPosted }: { open: boolean; o
                     ),
                   },
                   {
-                    title: t('finance.partner'),
+                    title: t('ledger.partner'),
                     width: 120,
                     render: (_, f) => (
                       <Form.Item name={[f.name, 'partner']} style={{ margin: 0 }}>
@@ -186,7 +186,7 @@ export function JournalEntryForm({ open, onClose, onPosted }: { open: boolean; o
                 summary={() => (
                   <Table.Summary.Row>
                     <Table.Summary.Cell index={0} colSpan={2}>
-                      {t('finance.total')}
+                      {t('ledger.total')}
                     </Table.Summary.Cell>
                     <Table.Summary.Cell index={2} align="right">
                       <span data-testid="je-total-debit">{formatMoney(totalDebit)}</span>

@@ -20,14 +20,14 @@ export function StatementSection({ title, lines, total, testId, extra }: { title
       dataSource={[...lines, ...(extra ?? [])]}
       data-testid={testId}
       columns={[
-        { title: t('finance.code'), render: (_, l) => l.account.code, width: 140 },
-        { title: t('finance.account'), render: (_, l) => localName(l.account) },
-        { title: t('finance.amount'), align: 'right', render: (_, l) => <Amount value={l.amount} /> },
+        { title: t('ledger.code'), render: (_, l) => l.account.code, width: 140 },
+        { title: t('ledger.account'), render: (_, l) => localName(l.account) },
+        { title: t('ledger.amount'), align: 'right', render: (_, l) => <Amount value={l.amount} /> },
       ]}
       summary={() => (
         <Table.Summary.Row>
           <Table.Summary.Cell index={0} colSpan={2}>
-            <strong>{t('finance.totalOf', { section: title })}</strong>
+            <strong>{t('ledger.totalOf', { section: title })}</strong>
           </Table.Summary.Cell>
           <Table.Summary.Cell index={2} align="right">
             <Amount value={total} strong testId={`${testId}-total`} />

@@ -42,11 +42,11 @@ export default function AccountsPage() {
     <Card>
       <Toolbar>
         <Space wrap>
-          <span>{t('finance.asOf')}</span>
+          <span>{t('ledger.asOf')}</span>
           <DatePicker value={asOf} onChange={setAsOf} allowClear data-testid="accounts-asof" />
           <Select
             allowClear
-            placeholder={t('finance.accountType')}
+            placeholder={t('ledger.accountType')}
             style={{ width: 160 }}
             value={type}
             onChange={setType}
@@ -57,12 +57,12 @@ export default function AccountsPage() {
           fileName={t('menu.accounts')}
           fetchRows={loadedRows(accounts)}
           columns={[
-            { header: t('finance.code'), value: (a: Account) => a.code, width: 12 },
-            { header: t('finance.account'), value: (a: Account) => localName(a), width: 28 },
-            { header: t('finance.accountType'), value: (a: Account) => t(`accountType.${a.type}`) },
-            { header: t('finance.debit'), value: (a: Account) => ({ decimal: a.debit }) },
-            { header: t('finance.credit'), value: (a: Account) => ({ decimal: a.credit }) },
-            { header: t('finance.balance'), value: (a: Account) => ({ decimal: a.balance }) },
+            { header: t('ledger.code'), value: (a: Account) => a.code, width: 12 },
+            { header: t('ledger.account'), value: (a: Account) => localName(a), width: 28 },
+            { header: t('ledger.accountType'), value: (a: Account) => t(`accountType.${a.type}`) },
+            { header: t('ledger.debit'), value: (a: Account) => ({ decimal: a.debit }) },
+            { header: t('ledger.credit'), value: (a: Account) => ({ decimal: a.credit }) },
+            { header: t('ledger.balance'), value: (a: Account) => ({ decimal: a.balance }) },
           ]}
         />
       </Toolbar>
@@ -77,22 +77,22 @@ export default function AccountsPage() {
         key={tree.length}
         data-testid="accounts-table"
         columns={[
-          { title: t('finance.code'), dataIndex: 'code', width: 160 },
+          { title: t('ledger.code'), dataIndex: 'code', width: 160 },
           {
-            title: t('finance.account'),
+            title: t('ledger.account'),
             render: (_, a) => (
               <Space size={4}>
                 {localName(a)}
-                {a.header && <Tag>{t('finance.groupAccount')}</Tag>}
-                {!a.manualPosting && !a.header && <Tag color="purple">{t('finance.controlAccount')}</Tag>}
+                {a.header && <Tag>{t('ledger.groupAccount')}</Tag>}
+                {!a.manualPosting && !a.header && <Tag color="purple">{t('ledger.controlAccount')}</Tag>}
                 {!a.active && <Tag>{t('common.inactive')}</Tag>}
               </Space>
             ),
           },
-          { title: t('finance.accountType'), render: (_, a) => t(`accountType.${a.type}`) },
-          { title: t('finance.debit'), align: 'right', render: (_, a) => <Amount value={a.debit} /> },
-          { title: t('finance.credit'), align: 'right', render: (_, a) => <Amount value={a.credit} /> },
-          { title: t('finance.balance'), align: 'right', render: (_, a) => <Amount value={a.balance} strong /> },
+          { title: t('ledger.accountType'), render: (_, a) => t(`accountType.${a.type}`) },
+          { title: t('ledger.debit'), align: 'right', render: (_, a) => <Amount value={a.debit} /> },
+          { title: t('ledger.credit'), align: 'right', render: (_, a) => <Amount value={a.credit} /> },
+          { title: t('ledger.balance'), align: 'right', render: (_, a) => <Amount value={a.balance} strong /> },
         ]}
       />
     </Card>

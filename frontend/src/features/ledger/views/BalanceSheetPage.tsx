@@ -18,14 +18,14 @@ export default function BalanceSheetPage() {
   const bs = data?.balanceSheet;
   // Profit not yet closed to equity is shown as its own equity line.
   const unclosed = bs && !dec(bs.unclosedProfit).eq(0)
-    ? [{ account: { code: '—', name: t('finance.unclosedProfit'), nameEn: t('finance.unclosedProfit') }, amount: bs.unclosedProfit }]
+    ? [{ account: { code: '—', name: t('ledger.unclosedProfit'), nameEn: t('ledger.unclosedProfit') }, amount: bs.unclosedProfit }]
     : [];
   const rows = bs
     ? [
-        ...bs.assets.map((l) => ({ section: t('finance.assets'), ...l })),
-        ...bs.liabilities.map((l) => ({ section: t('finance.liabilities'), ...l })),
-        ...bs.equity.map((l) => ({ section: t('finance.equity'), ...l })),
-        ...unclosed.map((l) => ({ section: t('finance.equity'), ...l })),
+        ...bs.assets.map((l) => ({ section: t('ledger.assets'), ...l })),
+        ...bs.liabilities.map((l) => ({ section: t('ledger.liabilities'), ...l })),
+        ...bs.equity.map((l) => ({ section: t('ledger.equity'), ...l })),
+        ...unclosed.map((l) => ({ section: t('ledger.equity'), ...l })),
       ]
     : [];
 
@@ -33,18 +33,18 @@ export default function BalanceSheetPage() {
     <Card>
       <Toolbar>
         <Space>
-          <span>{t('finance.asOf')}</span>
+          <span>{t('ledger.asOf')}</span>
           <DatePicker value={asOf} allowClear={false} onChange={(d) => d && setAsOf(d)} />
-          {bs && (bs.balanced ? <Tag color="green" data-testid="bs-balanced">{t('finance.bsBalanced')}</Tag> : <Tag color="red">{t('finance.bsUnbalanced')}</Tag>)}
+          {bs && (bs.balanced ? <Tag color="green" data-testid="bs-balanced">{t('ledger.bsBalanced')}</Tag> : <Tag color="red">{t('ledger.bsUnbalanced')}</Tag>)}
         </Space>
         <ExportButton<(typeof rows)[number]>
           fileName={t('menu.balanceSheet')}
           fetchRows={loadedRows(rows)}
           columns={[
-            { header: t('finance.section'), value: (r) => r.section },
-            { header: t('finance.code'), value: (r) => r.account.code },
-            { header: t('finance.account'), value: (r) => localName(r.account), width: 28 },
-            { header: t('finance.amount'), value: (r) => ({ decimal: r.amount }) },
+            { header: t('ledger.section'), value: (r) => r.section },
+            { header: t('ledger.code'), value: (r) => r.account.code },
+            { header: t('ledger.account'), value: (r) => localName(r.account), width: 28 },
+            { header: t('ledger.amount'), value: (r) => ({ decimal: r.amount }) },
           ]}
         />
       </Toolbar>
@@ -53,12 +53,12 @@ export default function BalanceSheetPage() {
       {bs && (
         <Row gutter={24}>
           <Col xs={24} xl={12}>
-            <StatementSection title={t('finance.assets')} lines={bs.assets} total={bs.totalAssets} testId="bs-assets" />
+            <StatementSection title={t('ledger.assets')} lines={bs.assets} total={bs.totalAssets} testId="bs-assets" />
           </Col>
           <Col xs={24} xl={12}>
             <Space direction="vertical" size="large" style={{ width: '100%' }}>
-              <StatementSection title={t('finance.liabilities')} lines={bs.liabilities} total={bs.totalLiabilities} testId="bs-liabilities" />
-              <StatementSection title={t('finance.equity')} lines={bs.equity} extra={unclosed} total={bs.totalEquity} testId="bs-equity" />
+              <StatementSection title={t('ledger.liabilities')} lines={bs.liabilities} total={bs.totalLiabilities} testId="bs-liabilities" />
+              <StatementSection title={t('ledger.equity')} lines={bs.equity} extra={unclosed} total={bs.totalEquity} testId="bs-equity" />
             </Space>
           </Col>
         </Row>

@@ -94,7 +94,7 @@ export default function JournalPage() {
           <Select
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('finance.account')}
+            placeholder={t('ledger.account')}
             style={{ width: 240 }}
             value={accountCode}
             onChange={setAccountCode}
@@ -121,12 +121,12 @@ export default function JournalPage() {
               { header: t('common.description'), value: (r) => r.e.description, width: 30 },
               { header: t('stock.source'), value: (r) => enumLabel(t, 'source', r.e.source.type) },
               { header: '#', value: (r) => r.l.lineNo },
-              { header: t('finance.code'), value: (r) => r.l.account.code },
-              { header: t('finance.account'), value: (r) => localName(r.l.account), width: 24 },
-              { header: t('finance.debit'), value: (r) => ({ decimal: r.l.debit }) },
-              { header: t('finance.credit'), value: (r) => ({ decimal: r.l.credit }) },
-              { header: t('finance.costCentre'), value: (r) => r.l.costCentre },
-              { header: t('finance.partner'), value: (r) => r.l.partner },
+              { header: t('ledger.code'), value: (r) => r.l.account.code },
+              { header: t('ledger.account'), value: (r) => localName(r.l.account), width: 24 },
+              { header: t('ledger.debit'), value: (r) => ({ decimal: r.l.debit }) },
+              { header: t('ledger.credit'), value: (r) => ({ decimal: r.l.credit }) },
+              { header: t('ledger.costCentre'), value: (r) => r.l.costCentre },
+              { header: t('ledger.partner'), value: (r) => r.l.partner },
               { header: t('journal.lineNote'), value: (r) => r.l.description, width: 24 },
             ]}
           />
@@ -167,7 +167,7 @@ export default function JournalPage() {
           { title: t('common.postingDate'), dataIndex: 'postingDate' },
           { title: t('common.description'), dataIndex: 'description' },
           { title: t('stock.source'), render: (_, e) => `${enumLabel(t, 'source', e.source.type)}${e.source.id ? ` #${e.source.id}` : ''}` },
-          { title: t('finance.amount'), align: 'right', render: (_, e) => <Amount value={e.totalDebit} /> },
+          { title: t('ledger.amount'), align: 'right', render: (_, e) => <Amount value={e.totalDebit} /> },
           { title: t('common.status'), render: (_, e) => <EntryTags entry={e} /> },
         ]}
       />

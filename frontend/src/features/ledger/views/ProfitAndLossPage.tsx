@@ -28,8 +28,8 @@ export default function ProfitAndLossPage() {
   const pl = data?.profitAndLoss;
   const rows = pl
     ? [
-        ...pl.revenue.map((l) => ({ section: t('finance.revenue'), ...l })),
-        ...pl.expenses.map((l) => ({ section: t('finance.expenses'), ...l })),
+        ...pl.revenue.map((l) => ({ section: t('ledger.revenue'), ...l })),
+        ...pl.expenses.map((l) => ({ section: t('ledger.expenses'), ...l })),
       ]
     : [];
 
@@ -37,17 +37,17 @@ export default function ProfitAndLossPage() {
     <Card>
       <Toolbar>
         <Space>
-          <span>{t('finance.period')}</span>
+          <span>{t('ledger.period')}</span>
           <DatePicker.RangePicker value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} />
         </Space>
         <ExportButton<(typeof rows)[number]>
           fileName={t('menu.profitAndLoss')}
           fetchRows={loadedRows(rows)}
           columns={[
-            { header: t('finance.section'), value: (r) => r.section },
-            { header: t('finance.code'), value: (r) => r.account.code },
-            { header: t('finance.account'), value: (r) => localName(r.account), width: 28 },
-            { header: t('finance.amount'), value: (r) => ({ decimal: r.amount }) },
+            { header: t('ledger.section'), value: (r) => r.section },
+            { header: t('ledger.code'), value: (r) => r.account.code },
+            { header: t('ledger.account'), value: (r) => localName(r.account), width: 28 },
+            { header: t('ledger.amount'), value: (r) => ({ decimal: r.amount }) },
           ]}
         />
       </Toolbar>
@@ -57,22 +57,22 @@ export default function ProfitAndLossPage() {
         <Space direction="vertical" size="large" style={{ width: '100%' }}>
           <Row gutter={16}>
             <Col span={8}>
-              <Statistic title={t('finance.revenue')} value={formatMoney(pl.totalRevenue)} />
+              <Statistic title={t('ledger.revenue')} value={formatMoney(pl.totalRevenue)} />
             </Col>
             <Col span={8}>
-              <Statistic title={t('finance.expenses')} value={formatMoney(pl.totalExpense)} />
+              <Statistic title={t('ledger.expenses')} value={formatMoney(pl.totalExpense)} />
             </Col>
             <Col span={8}>
               <Statistic
-                title={t('finance.netIncome')}
+                title={t('ledger.netIncome')}
                 value={formatMoney(pl.netIncome)}
                 styles={{ content: { color: dec(pl.netIncome).lt(0) ? '#cf1322' : '#389e0d' } }}
                 data-testid="pl-net-income"
               />
             </Col>
           </Row>
-          <StatementSection title={t('finance.revenue')} lines={pl.revenue} total={pl.totalRevenue} testId="pl-revenue" />
-          <StatementSection title={t('finance.expenses')} lines={pl.expenses} total={pl.totalExpense} testId="pl-expenses" />
+          <StatementSection title={t('ledger.revenue')} lines={pl.revenue} total={pl.totalRevenue} testId="pl-revenue" />
+          <StatementSection title={t('ledger.expenses')} lines={pl.expenses} total={pl.totalExpense} testId="pl-expenses" />
         </Space>
       )}
     </Card>

@@ -25,16 +25,16 @@ export default function TrialBalancePage() {
     <Card>
       <Toolbar>
         <Space>
-          <span>{t('finance.asOf')}</span>
+          <span>{t('ledger.asOf')}</span>
           <DatePicker value={asOf} allowClear={false} onChange={(d) => d && setAsOf(d)} />
           {tb &&
             (balanced ? (
               <Tag color="green" data-testid="tb-balanced">
-                {t('finance.tbBalanced')}
+                {t('ledger.tbBalanced')}
               </Tag>
             ) : (
               <Tag color="red" data-testid="tb-unbalanced">
-                {t('finance.tbUnbalanced')}
+                {t('ledger.tbUnbalanced')}
               </Tag>
             ))}
         </Space>
@@ -42,12 +42,12 @@ export default function TrialBalancePage() {
           fileName={t('menu.trialBalance')}
           fetchRows={loadedRows(tb?.rows ?? [])}
           columns={[
-            { header: t('finance.code'), value: (r: Row) => r.account.code, width: 12 },
-            { header: t('finance.account'), value: (r: Row) => localName(r.account), width: 28 },
-            { header: t('finance.accountType'), value: (r: Row) => t(`accountType.${r.account.type}`) },
-            { header: t('finance.debit'), value: (r: Row) => ({ decimal: r.debit }) },
-            { header: t('finance.credit'), value: (r: Row) => ({ decimal: r.credit }) },
-            { header: t('finance.balance'), value: (r: Row) => ({ decimal: r.balance }) },
+            { header: t('ledger.code'), value: (r: Row) => r.account.code, width: 12 },
+            { header: t('ledger.account'), value: (r: Row) => localName(r.account), width: 28 },
+            { header: t('ledger.accountType'), value: (r: Row) => t(`accountType.${r.account.type}`) },
+            { header: t('ledger.debit'), value: (r: Row) => ({ decimal: r.debit }) },
+            { header: t('ledger.credit'), value: (r: Row) => ({ decimal: r.credit }) },
+            { header: t('ledger.balance'), value: (r: Row) => ({ decimal: r.balance }) },
           ]}
         />
       </Toolbar>
@@ -60,19 +60,19 @@ export default function TrialBalancePage() {
         pagination={false}
         data-testid="trial-balance-table"
         columns={[
-          { title: t('finance.code'), render: (_, r) => r.account.code, width: 140 },
-          { title: t('finance.account'), render: (_, r) => localName(r.account) },
-          { title: t('finance.accountType'), render: (_, r) => t(`accountType.${r.account.type}`) },
-          { title: t('finance.debit'), align: 'right', render: (_, r) => <Amount value={r.debit} /> },
-          { title: t('finance.credit'), align: 'right', render: (_, r) => <Amount value={r.credit} /> },
-          { title: t('finance.balance'), align: 'right', render: (_, r) => <Amount value={r.balance} strong /> },
+          { title: t('ledger.code'), render: (_, r) => r.account.code, width: 140 },
+          { title: t('ledger.account'), render: (_, r) => localName(r.account) },
+          { title: t('ledger.accountType'), render: (_, r) => t(`accountType.${r.account.type}`) },
+          { title: t('ledger.debit'), align: 'right', render: (_, r) => <Amount value={r.debit} /> },
+          { title: t('ledger.credit'), align: 'right', render: (_, r) => <Amount value={r.credit} /> },
+          { title: t('ledger.balance'), align: 'right', render: (_, r) => <Amount value={r.balance} strong /> },
         ]}
         summary={() =>
           tb && (
             <Table.Summary fixed>
               <Table.Summary.Row>
                 <Table.Summary.Cell index={0} colSpan={3}>
-                  <strong>{t('finance.total')}</strong>
+                  <strong>{t('ledger.total')}</strong>
                 </Table.Summary.Cell>
                 <Table.Summary.Cell index={3} align="right">
                   <Amount value={tb.totalDebit} strong testId="tb-total-debit" />

@@ -108,7 +108,7 @@ export default function LandedCostsPage() {
             <Form.Item name="basis" label={t('landed.basis')}>
               <Radio.Group options={(['VALUE', 'QUANTITY'] as const).map((b) => ({ value: b, label: enumLabel(t, 'basis', b) }))} />
             </Form.Item>
-            <Form.Item name="amount" label={t('finance.amount')} rules={[{ required: true, message: t('common.required') }, decimalRule(t('common.decimalInvalid'), 2)]}>
+            <Form.Item name="amount" label={t('ledger.amount')} rules={[{ required: true, message: t('common.required') }, decimalRule(t('common.decimalInvalid'), 2)]}>
               <DecimalInput style={{ width: 160 }} />
             </Form.Item>
             <Form.Item name="postingDate" label={t('common.postingDate')}>
@@ -151,7 +151,7 @@ export default function LandedCostsPage() {
       {posted && (
         <Card title={`${posted.number} · ${enumLabel(t, 'landedKind', posted.kind)}`} data-testid="landed-result">
           <Descriptions size="small" column={4}>
-            <Descriptions.Item label={t('finance.amount')}>
+            <Descriptions.Item label={t('ledger.amount')}>
               <Amount value={posted.amount} />
             </Descriptions.Item>
             <Descriptions.Item label={t('landed.basis')}>{enumLabel(t, 'basis', posted.basis)}</Descriptions.Item>

@@ -46,7 +46,7 @@ export default function SupplierPaymentsPage() {
               { header: t('payment.number'), value: (p) => p.number },
               { header: t('po.supplier'), value: (p) => `${p.supplier.code} ${p.supplier.name}`, width: 24 },
               { header: t('payment.date'), value: (p) => p.paymentDate },
-              { header: t('finance.amount'), value: (p) => ({ decimal: p.amount }) },
+              { header: t('ledger.amount'), value: (p) => ({ decimal: p.amount }) },
               { header: t('payment.reference'), value: (p) => p.reference },
               { header: t('payment.allocations'), value: (p) => p.allocations.map((a) => `${a.invoice.number} ${a.amount}`).join('; '), width: 40 },
             ]}
@@ -70,7 +70,7 @@ export default function SupplierPaymentsPage() {
           { title: t('payment.number'), dataIndex: 'number' },
           { title: t('po.supplier'), render: (_, p) => `${p.supplier.code} ${p.supplier.name}` },
           { title: t('payment.date'), dataIndex: 'paymentDate' },
-          { title: t('finance.amount'), align: 'right', render: (_, p) => <Amount value={p.amount} /> },
+          { title: t('ledger.amount'), align: 'right', render: (_, p) => <Amount value={p.amount} /> },
           { title: t('payment.reference'), dataIndex: 'reference' },
           { title: t('payment.allocations'), render: (_, p) => p.allocations.map((a) => <div key={a.invoice.id}>{`${a.invoice.number} (${a.invoice.supplierInvoiceNumber}): ${formatMoney(a.amount)}`}</div>) },
         ]}

@@ -1,8 +1,7 @@
-import type { salesZh } from './sales.zh';
+import type { salesZh } from './i18n.zh';
 
-// English for sales, shipments and receivables; same keys as sales.zh.ts.
+// English for the sales module; the same keys as i18n.zh.ts.
 export const salesEn: Record<keyof typeof salesZh, string> = {
-  'menuGroup.sales': 'Sales',
   'menu.customers': 'Customers',
   'menu.salesOrders': 'Sales orders',
   'menu.creditHolds': 'Credit holds',
@@ -12,7 +11,6 @@ export const salesEn: Record<keyof typeof salesZh, string> = {
   'menu.customerPayments': 'Customer payments',
   'menu.salesReturns': 'Returns and refunds',
   'menu.receivablesAging': 'Receivables aging',
-
   'salesChannel.ONLINE': 'Online',
   'salesChannel.STORE': 'Store',
   'salesChannel.DISTRIBUTOR': 'Distributor',
@@ -34,7 +32,6 @@ export const salesEn: Record<keyof typeof salesZh, string> = {
   'replStatus.OPEN': 'Open',
   'replStatus.COVERED': 'Covered',
   'replStatus.CANCELLED': 'Cancelled',
-
   'cust.code': 'Code',
   'cust.name': 'Name',
   'cust.region': 'Region',
@@ -73,7 +70,6 @@ export const salesEn: Record<keyof typeof salesZh, string> = {
   'cust.topProducts': 'Top products',
   'cust.satisfaction': 'Satisfaction',
   'cust.ratedAvg': '{n} ratings, mean {avg}',
-
   'so.number': 'Order',
   'so.customer': 'Customer',
   'so.date': 'Order date',
@@ -131,10 +127,8 @@ export const salesEn: Record<keyof typeof salesZh, string> = {
   'so.done.close': 'Order {number} closed',
   'so.done.release': 'Order {number} released',
   'so.done.reserve': 'Arrived stock reserved for order {number}',
-
   'holds.intro': 'These orders are over the credit limit or the customer has overdue invoices; finance releases them.',
   'holds.introFinance': 'These orders are over the credit limit or the customer has overdue invoices. Releasing one confirms it and reserves its stock.',
-
   'ship.number': 'Shipment',
   'ship.date': 'Shipping date',
   'ship.carrier': 'Carrier',
@@ -159,7 +153,6 @@ export const salesEn: Record<keyof typeof salesZh, string> = {
   'ship.shipped': 'Shipment {number} shipped',
   'ship.confirmDelivery': 'Confirm delivery',
   'ship.delivered': 'Shipment {number} delivered',
-
   'sinv.number': 'Invoice',
   'sinv.date': 'Invoice date',
   'sinv.due': 'Due',
@@ -172,7 +165,6 @@ export const salesEn: Record<keyof typeof salesZh, string> = {
   'sinv.created': 'Created invoice {number} for {total}',
   'sinv.chooseShipments': 'Choose the shipments to bill',
   'sinv.nothingToBill': 'The customer has no shipped shipment left to bill',
-
   'cpay.number': 'Receipt',
   'cpay.date': 'Date received',
   'cpay.amount': 'Amount',
@@ -200,7 +192,6 @@ export const salesEn: Record<keyof typeof salesZh, string> = {
   'cpay.applyCredit': 'Apply credit',
   'cpay.applyTitle': "Apply payment {number}'s unapplied credit",
   'cpay.creditApplied': "Applied payment {number}'s credit",
-
   'sret.number': 'Credit note',
   'sret.date': 'Return date',
   'sret.reason': 'Reason',
@@ -215,14 +206,4 @@ export const salesEn: Record<keyof typeof salesZh, string> = {
   'sret.refund': 'Refund',
   'sret.refundMax': 'At most {max}',
   'sret.refunded': 'Refunded {number}',
-
-
-  'dashboard.openReceivables': 'Open receivables',
-  'dashboard.overdueReceivables': 'Overdue receivables',
-  'dashboard.customersOnHold': 'Customers on credit hold: {n}',
-  'dashboard.salesToday': "Today's sales (invoiced, net)",
-  'dashboard.salesTodayNote': '{n} invoices, {total} with VAT',
-  'dashboard.lastReceivableChange': 'Last receivable change',
-  'dashboard.receivablesAging': 'Receivables aging',
-  'dashboard.allReceivables': 'Aging by customer',
 };

@@ -1,6 +1,5 @@
-// 销售、发货、应收：客户、销售订单、信用冻结、发货、补货需求、销售发票、收款、退货退款、应收账龄与看板。
+// Simplified Chinese for the sales module; i18n.en.ts has the same keys.
 export const salesZh = {
-  'menuGroup.sales': '销售',
   'menu.customers': '客户',
   'menu.salesOrders': '销售订单',
   'menu.creditHolds': '信用冻结',
@@ -10,7 +9,6 @@ export const salesZh = {
   'menu.customerPayments': '客户收款',
   'menu.salesReturns': '退货与退款',
   'menu.receivablesAging': '应收账龄',
-
   'salesChannel.ONLINE': '线上',
   'salesChannel.STORE': '门店',
   'salesChannel.DISTRIBUTOR': '经销商',
@@ -32,7 +30,6 @@ export const salesZh = {
   'replStatus.OPEN': '待补货',
   'replStatus.COVERED': '已满足',
   'replStatus.CANCELLED': '已取消',
-
   'cust.code': '客户编码',
   'cust.name': '客户名称',
   'cust.region': '区域',
@@ -71,7 +68,6 @@ export const salesZh = {
   'cust.topProducts': '常购商品',
   'cust.satisfaction': '满意度',
   'cust.ratedAvg': '{n} 次评价，平均 {avg}',
-
   'so.number': '订单号',
   'so.customer': '客户',
   'so.date': '订单日期',
@@ -129,10 +125,8 @@ export const salesZh = {
   'so.done.close': '订单 {number} 已关闭',
   'so.done.release': '订单 {number} 已放行',
   'so.done.reserve': '订单 {number} 已预留到货库存',
-
   'holds.intro': '以下订单因超出信用额度或存在逾期而被冻结，需财务放行。',
   'holds.introFinance': '以下订单因超出信用额度或存在逾期而被冻结。放行后订单即被确认并预留库存。',
-
   'ship.number': '发货单号',
   'ship.date': '发货日期',
   'ship.carrier': '承运商',
@@ -157,7 +151,6 @@ export const salesZh = {
   'ship.shipped': '发货单 {number} 已发出',
   'ship.confirmDelivery': '确认签收',
   'ship.delivered': '发货单 {number} 已签收',
-
   'sinv.number': '发票号',
   'sinv.date': '开票日期',
   'sinv.due': '到期日',
@@ -170,7 +163,6 @@ export const salesZh = {
   'sinv.created': '已开具发票 {number}，金额 {total}',
   'sinv.chooseShipments': '请选择要开票的发货单',
   'sinv.nothingToBill': '该客户没有已发货未开票的发货单',
-
   'cpay.number': '收款单号',
   'cpay.date': '收款日期',
   'cpay.amount': '金额',
@@ -198,7 +190,6 @@ export const salesZh = {
   'cpay.applyCredit': '核销预收',
   'cpay.applyTitle': '用收款 {number} 的未核销余额核销发票',
   'cpay.creditApplied': '已用收款 {number} 的余额核销发票',
-
   'sret.number': '贷项单号',
   'sret.date': '退货日期',
   'sret.reason': '退货原因',
@@ -213,14 +204,4 @@ export const salesZh = {
   'sret.refund': '退款',
   'sret.refundMax': '最多 {max}',
   'sret.refunded': '已退款 {number}',
-
-
-  'dashboard.openReceivables': '应收余额',
-  'dashboard.overdueReceivables': '逾期应收',
-  'dashboard.customersOnHold': '信用冻结客户：{n}',
-  'dashboard.salesToday': '今日销售（已开票，不含税）',
-  'dashboard.salesTodayNote': '{n} 张发票，价税合计 {total}',
-  'dashboard.lastReceivableChange': '最近应收变动',
-  'dashboard.receivablesAging': '应收账龄',
-  'dashboard.allReceivables': '应收账龄明细',
 } as const;
