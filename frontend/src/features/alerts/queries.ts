@@ -36,19 +36,6 @@ export const OpenAlertCountQuery = graphql(`
   }
 `);
 
-export const AcknowledgeAlertMutation = graphql(`
-  mutation AcknowledgeAlert($id: ID!) {
-    acknowledgeAlert(id: $id) {
-      alert {
-        ...AlertFields
-      }
-      userErrors {
-        ...UserErrorFields
-      }
-    }
-  }
-`);
-
 export const AlertRaisedSubscription = graphql(`
   subscription AlertRaised($kinds: [String!], $mine: Boolean, $after: String) {
     alertRaised(kinds: $kinds, mine: $mine, after: $after) {

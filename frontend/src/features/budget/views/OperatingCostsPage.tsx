@@ -4,7 +4,8 @@ import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, 
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import type { OperatingCostCategory, OperatingCostsQuery as Result, PayFrom } from '../../../gql/graphql';
-import { OperatingCostsQuery, PostOperatingCostMutation } from '../queries';
+import { OperatingCostsQuery } from '../queries';
+import { PostOperatingCostMutation } from '../mutations';
 import { AccountsQuery } from '../../ledger/queries';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
