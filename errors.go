@@ -19,6 +19,8 @@ const (
 	EFORBIDDEN       = "FORBIDDEN"       // signed in, but the role does not allow it
 	ETHROTTLED       = "THROTTLED"       // too many attempts; try later
 	EINTERNAL        = "INTERNAL"        // anything unexpected; details only in the log
+	// EKEYREUSED: an idempotency key sent again with another input.
+	EKEYREUSED = "IDEMPOTENCY_KEY_REUSED"
 )
 
 // Error is a domain error: a code, the input field it concerns (a dotted

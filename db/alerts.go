@@ -63,12 +63,13 @@ func (s *BudgetService) FindAlerts(ctx context.Context, f jxc.AlertFilter, p jxc
 // AcknowledgeAlert implements jxc.BudgetService.
 func (s *BudgetService) AcknowledgeAlert(ctx context.Context, id int64) (*jxc.Alert, error) {
 	a := &jxc.Alert{}
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	_, err := s.db.Write(ctx, jxc.Op{Name: "acknowledgeAlert"}, func(tx *Tx) error {
 		err := tx.QueryRowxContext(ctx, `UPDATE alerts SET acknowledged = true, acknowledged_by = $2, acknowledged_at = $3
 			WHERE id = $1 RETURNING `+alertCols, id, userID(ctx), tx.Now).StructScan(a)
 		if errors.Is(err, sql.ErrNoRows) {
 			return jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no alert %d", id)
 		}
+		tx.Produced(jxc.RecordAlert, id, a.Kind, jxc.AuditAcknowledge)
 		return err
 	})
 	if err != nil {
@@ -131,9 +132,15 @@ func trimZeros(s string) string {
 // CheckLowStock implements jxc.BudgetService.
 func (s *BudgetService) CheckLowStock(ctx context.Context) ([]*jxc.Alert, error) {
 	var out []*jxc.Alert
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	_, err := s.db.Write(ctx, jxc.Op{Name: "checkLowStock"}, func(tx *Tx) error {
 		var err error
 		out, err = RaiseLowStockAlerts(ctx, tx, nil)
+		for _, a := range out {
+			tx.Produced(jxc.RecordAlert, a.ID, a.Kind, jxc.AuditRaise)
+		}
+		if len(out) == 0 { // the check ran and found nothing to raise
+			tx.Audit(jxc.RecordAlert, "", "LOW_STOCK", jxc.AuditCheck)
+		}
 		return err
 	})
 	return out, err

@@ -115,7 +115,7 @@ func (s *BudgetService) CreateBudgetLine(ctx context.Context, in jxc.BudgetLineI
 		return nil, err
 	}
 	var out *jxc.BudgetLine
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	_, err := s.db.Write(ctx, jxc.Op{Name: "createBudgetLine"}, func(tx *Tx) error {
 		var es jxc.Errors
 		if err := checkBudgetRefs(ctx, tx, &es, &in.AccountCode, in.CategoryID, in.OwnerID); err != nil {
 			return err
@@ -130,6 +130,7 @@ func (s *BudgetService) CreateBudgetLine(ctx context.Context, in jxc.BudgetLineI
 			in.Description, tx.Now); err != nil {
 			return domainError(err, "input.costCentre")
 		}
+		tx.Produced(jxc.RecordBudgetLine, id, "", jxc.AuditCreate)
 		var err error
 		out, err = findBudgetLine(ctx, tx, id)
 		return err
@@ -178,7 +179,7 @@ func (s *BudgetService) UpdateBudgetLine(ctx context.Context, in jxc.BudgetLineU
 		return nil, err
 	}
 	var out *jxc.BudgetLine
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	_, err := s.db.Write(ctx, jxc.Op{Name: "updateBudgetLine"}, func(tx *Tx) error {
 		var es jxc.Errors
 		if err := checkBudgetRefs(ctx, tx, &es, nil, nil, in.OwnerID); err != nil {
 			return err
@@ -193,6 +194,10 @@ func (s *BudgetService) UpdateBudgetLine(ctx context.Context, in jxc.BudgetLineU
 		if _, err := tx.ExecContext(ctx, `SELECT 1 FROM budget_lines WHERE id = $1 FOR UPDATE`, in.ID); err != nil {
 			return err
 		}
+		if err := tx.Before(ctx, jxc.RecordBudgetLine, in.ID); err != nil {
+			return err
+		}
+		tx.Produced(jxc.RecordBudgetLine, in.ID, "", jxc.AuditUpdate)
 		a80, a100 := cur.Alerted80, cur.Alerted100
 		if in.Amount != nil {
 			pct := decimal.Zero
@@ -356,13 +361,7 @@ func (s *BudgetService) PostOperatingCost(ctx context.Context, in jxc.OperatingC
 		return nil, err
 	}
 	var out *jxc.OperatingCost
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
-		if id, err := claimKey(ctx, tx, "postOperatingCost", in.IdempotencyKey); err != nil || id != nil {
-			if id != nil {
-				out, err = findOperatingCost(ctx, tx, *id)
-			}
-			return err
-		}
+	rid, err := s.db.Write(ctx, jxc.Op{Name: "postOperatingCost", Key: in.IdempotencyKey, Input: in}, func(tx *Tx) error {
 		in.PostingDate = dateOr(in.PostingDate, tx)
 		var es jxc.Errors
 		var a []*jxc.Account
@@ -424,12 +423,13 @@ func (s *BudgetService) PostOperatingCost(ctx context.Context, in jxc.OperatingC
 			strings.TrimSpace(in.Description), pq.Array(nonNil(warnings)), p.EntryID, userID(ctx), tx.Now); err != nil {
 			return err
 		}
-		if err := fillKey(ctx, tx, "postOperatingCost", in.IdempotencyKey, id); err != nil {
-			return err
-		}
+		tx.Produced(jxc.RecordOperatingCost, id, number, jxc.AuditPost)
 		out, err = findOperatingCost(ctx, tx, id)
 		return err
 	})
+	if err == nil && out == nil { // a replay
+		out, err = findOperatingCost(ctx, s.db, rid)
+	}
 	return out, err
 }
 

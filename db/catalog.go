@@ -28,10 +28,17 @@ func (s *CatalogService) CreateCategory(ctx context.Context, in jxc.CategoryInpu
 		return nil, err
 	}
 	c := &jxc.Category{}
-	err := s.db.GetContext(ctx, c, `INSERT INTO categories (code, name, name_en) VALUES ($1, $2, $3) RETURNING `+categoryCols,
-		in.Code, strings.TrimSpace(in.Name), deref(in.NameEn))
+	_, err := s.db.Write(ctx, jxc.Op{Name: "createCategory"}, func(tx *Tx) error {
+		err := tx.GetContext(ctx, c, `INSERT INTO categories (code, name, name_en) VALUES ($1, $2, $3) RETURNING `+categoryCols,
+			in.Code, strings.TrimSpace(in.Name), deref(in.NameEn))
+		if err != nil {
+			return domainError(err, "input.code")
+		}
+		tx.Produced(jxc.RecordCategory, c.ID, c.Code, jxc.AuditCreate)
+		return nil
+	})
 	if err != nil {
-		return nil, domainError(err, "input.code")
+		return nil, err
 	}
 	return c, nil
 }
@@ -42,12 +49,22 @@ func (s *CatalogService) UpdateCategory(ctx context.Context, in jxc.CategoryUpda
 		return nil, err
 	}
 	c := &jxc.Category{}
-	err := s.db.GetContext(ctx, c, `UPDATE categories SET name = coalesce($2, name), name_en = coalesce($3, name_en),
-		active = coalesce($4, active) WHERE id = $1 RETURNING `+categoryCols, in.ID, in.Name, in.NameEn, in.Active)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no category %d", in.ID)
+	_, err := s.db.Write(ctx, jxc.Op{Name: "updateCategory"}, func(tx *Tx) error {
+		if err := tx.Before(ctx, jxc.RecordCategory, in.ID); err != nil {
+			return err
+		}
+		err := tx.GetContext(ctx, c, `UPDATE categories SET name = coalesce($2, name), name_en = coalesce($3, name_en),
+			active = coalesce($4, active) WHERE id = $1 RETURNING `+categoryCols, in.ID, in.Name, in.NameEn, in.Active)
+		if errors.Is(err, sql.ErrNoRows) {
+			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no category %d", in.ID)
+		}
+		tx.Produced(jxc.RecordCategory, c.ID, c.Code, jxc.AuditUpdate)
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
-	return c, err
+	return c, nil
 }
 
 // FindCategories implements jxc.CatalogService.
@@ -136,7 +153,7 @@ func (s *CatalogService) CreateProduct(ctx context.Context, in jxc.ProductInput)
 		es, _ = jxc.AsErrors(err)
 	}
 	var p *jxc.Product
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	_, err := s.db.Write(ctx, jxc.Op{Name: "createProduct"}, func(tx *Tx) error {
 		es := es
 		if err := checkProductRefs(ctx, tx, &es, 0, &in.SKU, in.CategoryID, in.Barcodes); err != nil {
 			return err
@@ -160,6 +177,7 @@ func (s *CatalogService) CreateProduct(ctx context.Context, in jxc.ProductInput)
 		if err := setBarcodes(ctx, tx, id, in.Barcodes); err != nil {
 			return err
 		}
+		tx.Produced(jxc.RecordProduct, id, in.SKU, jxc.AuditCreate)
 		p, err = findProduct(ctx, tx, id)
 		return err
 	})
@@ -173,7 +191,7 @@ func (s *CatalogService) UpdateProduct(ctx context.Context, in jxc.ProductUpdate
 		es, _ = jxc.AsErrors(err)
 	}
 	var p *jxc.Product
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	_, err := s.db.Write(ctx, jxc.Op{Name: "updateProduct"}, func(tx *Tx) error {
 		es := es
 		var n int
 		if err := tx.GetContext(ctx, &n, `SELECT count(*) FROM products WHERE id = $1`, in.ID); err != nil {
@@ -182,6 +200,10 @@ func (s *CatalogService) UpdateProduct(ctx context.Context, in jxc.ProductUpdate
 		if n == 0 {
 			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no product %d", in.ID)
 		}
+		if err := tx.Before(ctx, jxc.RecordProduct, in.ID); err != nil {
+			return err
+		}
+		tx.Produced(jxc.RecordProduct, in.ID, "", jxc.AuditUpdate)
 		if err := checkProductRefs(ctx, tx, &es, in.ID, in.SKU, in.CategoryID, in.Barcodes); err != nil {
 			return err
 		}
@@ -333,10 +355,17 @@ func (s *CatalogService) CreateWarehouse(ctx context.Context, in jxc.WarehouseIn
 		return nil, err
 	}
 	w := &jxc.Warehouse{Locations: []*jxc.Location{}}
-	err := s.db.GetContext(ctx, w, `INSERT INTO warehouses (code, name, region, address) VALUES ($1, $2, $3, $4) RETURNING `+warehouseCols,
-		in.Code, strings.TrimSpace(in.Name), deref(in.Region), deref(in.Address))
+	_, err := s.db.Write(ctx, jxc.Op{Name: "createWarehouse"}, func(tx *Tx) error {
+		err := tx.GetContext(ctx, w, `INSERT INTO warehouses (code, name, region, address) VALUES ($1, $2, $3, $4) RETURNING `+warehouseCols,
+			in.Code, strings.TrimSpace(in.Name), deref(in.Region), deref(in.Address))
+		if err != nil {
+			return domainError(err, "input.code")
+		}
+		tx.Produced(jxc.RecordWarehouse, w.ID, w.Code, jxc.AuditCreate)
+		return nil
+	})
 	if err != nil {
-		return nil, domainError(err, "input.code")
+		return nil, err
 	}
 	return w, nil
 }
@@ -346,13 +375,23 @@ func (s *CatalogService) UpdateWarehouse(ctx context.Context, in jxc.WarehouseUp
 	if err := jxc.ValidateWarehouseUpdate(in); err != nil {
 		return nil, err
 	}
-	res, err := s.db.ExecContext(ctx, `UPDATE warehouses SET name = coalesce($2, name), region = coalesce($3, region),
-		address = coalesce($4, address), active = coalesce($5, active) WHERE id = $1`, in.ID, trimmed(in.Name), in.Region, in.Address, in.Active)
+	_, err := s.db.Write(ctx, jxc.Op{Name: "updateWarehouse"}, func(tx *Tx) error {
+		if err := tx.Before(ctx, jxc.RecordWarehouse, in.ID); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE warehouses SET name = coalesce($2, name), region = coalesce($3, region),
+			address = coalesce($4, address), active = coalesce($5, active) WHERE id = $1`, in.ID, trimmed(in.Name), in.Region, in.Address, in.Active)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no warehouse %d", in.ID)
+		}
+		tx.Produced(jxc.RecordWarehouse, in.ID, "", jxc.AuditUpdate)
+		return nil
+	})
 	if err != nil {
 		return nil, err
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no warehouse %d", in.ID)
 	}
 	return findWarehouse(ctx, s.db, in.ID)
 }
@@ -429,14 +468,21 @@ func (s *CatalogService) CreateLocation(ctx context.Context, in jxc.LocationInpu
 		return nil, err
 	}
 	l := &jxc.Location{}
-	err := s.db.GetContext(ctx, l, `INSERT INTO locations (warehouse_id, code, name) VALUES ($1, $2, $3) RETURNING `+locationCols,
-		in.WarehouseID, in.Code, deref(in.Name))
-	var pe *pq.Error
-	if errors.As(err, &pe) && pe.Code == "23503" {
-		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "input.warehouseId", "no warehouse %d", in.WarehouseID)
-	}
+	_, err := s.db.Write(ctx, jxc.Op{Name: "createLocation"}, func(tx *Tx) error {
+		err := tx.GetContext(ctx, l, `INSERT INTO locations (warehouse_id, code, name) VALUES ($1, $2, $3) RETURNING `+locationCols,
+			in.WarehouseID, in.Code, deref(in.Name))
+		var pe *pq.Error
+		if errors.As(err, &pe) && pe.Code == "23503" {
+			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.warehouseId", "no warehouse %d", in.WarehouseID)
+		}
+		if err != nil {
+			return domainError(err, "input.code")
+		}
+		tx.Produced(jxc.RecordLocation, l.ID, l.Code, jxc.AuditCreate)
+		return nil
+	})
 	if err != nil {
-		return nil, domainError(err, "input.code")
+		return nil, err
 	}
 	return l, nil
 }
@@ -451,10 +497,20 @@ func (s *CatalogService) UpdateLocation(ctx context.Context, in jxc.LocationUpda
 		return nil, err
 	}
 	l := &jxc.Location{}
-	err := s.db.GetContext(ctx, l, `UPDATE locations SET name = coalesce($2, name), active = coalesce($3, active) WHERE id = $1 RETURNING `+locationCols,
-		in.ID, in.Name, in.Active)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no location %d", in.ID)
+	_, err := s.db.Write(ctx, jxc.Op{Name: "updateLocation"}, func(tx *Tx) error {
+		if err := tx.Before(ctx, jxc.RecordLocation, in.ID); err != nil {
+			return err
+		}
+		err := tx.GetContext(ctx, l, `UPDATE locations SET name = coalesce($2, name), active = coalesce($3, active) WHERE id = $1 RETURNING `+locationCols,
+			in.ID, in.Name, in.Active)
+		if errors.Is(err, sql.ErrNoRows) {
+			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no location %d", in.ID)
+		}
+		tx.Produced(jxc.RecordLocation, in.ID, l.Code, jxc.AuditUpdate)
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
-	return l, err
+	return l, nil
 }

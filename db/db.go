@@ -95,6 +95,8 @@ func withBinaryParameters(url string) string {
 type Tx struct {
 	*sqlx.Tx
 	Now time.Time
+	// w is what a business write registers (write.go).
+	w writeState
 }
 
 // WithTx runs fn in one transaction and commits it when fn returns nil.

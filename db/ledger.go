@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -29,7 +30,7 @@ func (s *LedgerService) CreateAccount(ctx context.Context, in jxc.AccountInput) 
 		es, _ = jxc.AsErrors(err)
 	}
 	var a *jxc.Account
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	_, err := s.db.Write(ctx, jxc.Op{Name: "createAccount"}, func(tx *Tx) error {
 		es := es
 		if in.ParentCode != nil {
 			parent := &jxc.Account{}
@@ -72,9 +73,13 @@ func (s *LedgerService) CreateAccount(ctx context.Context, in jxc.AccountInput) 
 		err := tx.GetContext(ctx, a, `INSERT INTO accounts (code, name, name_en, type, parent_code, manual_posting)
 			VALUES ($1, $2, $3, $4, $5, $6) RETURNING `+accountCols,
 			in.Code, strings.TrimSpace(in.Name), deref(in.NameEn), in.Type, in.ParentCode, manual)
+		tx.Audit(jxc.RecordAccount, in.Code, in.Code, jxc.AuditCreate)
 		return domainError(err, "input.code")
 	})
-	return a, err
+	if err != nil {
+		return nil, err
+	}
+	return a, nil
 }
 
 // UpdateAccount implements jxc.LedgerService.
@@ -90,12 +95,22 @@ func (s *LedgerService) UpdateAccount(ctx context.Context, in jxc.AccountUpdate)
 		return nil, err
 	}
 	a := &jxc.Account{}
-	err := s.db.GetContext(ctx, a, `UPDATE accounts SET name = coalesce($2, name), name_en = coalesce($3, name_en), active = coalesce($4, active)
-		WHERE code = $1 RETURNING `+accountCols, in.Code, trimmed(in.Name), in.NameEn, in.Active)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "input.code", "no account %s", in.Code)
+	_, err := s.db.Write(ctx, jxc.Op{Name: "updateAccount"}, func(tx *Tx) error {
+		if err := tx.Before(ctx, jxc.RecordAccount, in.Code); err != nil {
+			return err
+		}
+		err := tx.GetContext(ctx, a, `UPDATE accounts SET name = coalesce($2, name), name_en = coalesce($3, name_en), active = coalesce($4, active)
+			WHERE code = $1 RETURNING `+accountCols, in.Code, trimmed(in.Name), in.NameEn, in.Active)
+		if errors.Is(err, sql.ErrNoRows) {
+			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.code", "no account %s", in.Code)
+		}
+		tx.Audit(jxc.RecordAccount, in.Code, in.Code, jxc.AuditUpdate)
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
-	return a, err
+	return a, nil
 }
 
 // accountsAsOf returns every account with its totals up to asOf (all time
@@ -190,25 +205,34 @@ func checkPeriod(year, month int) error {
 // the database clock after that wait, so every entry of the period was
 // created before it.
 func (s *LedgerService) CloseFiscalPeriod(ctx context.Context, year, month int) (*jxc.FiscalPeriod, error) {
-	return s.setPeriod(ctx, year, month, jxc.PeriodClosed)
+	return s.setPeriod(ctx, jxc.Op{Name: "closeFiscalPeriod"}, year, month, jxc.PeriodClosed)
 }
 
 // ReopenFiscalPeriod implements jxc.LedgerService.
 func (s *LedgerService) ReopenFiscalPeriod(ctx context.Context, year, month int) (*jxc.FiscalPeriod, error) {
-	return s.setPeriod(ctx, year, month, jxc.PeriodOpen)
+	return s.setPeriod(ctx, jxc.Op{Name: "reopenFiscalPeriod"}, year, month, jxc.PeriodOpen)
 }
 
-func (s *LedgerService) setPeriod(ctx context.Context, year, month int, to jxc.PeriodStatus) (*jxc.FiscalPeriod, error) {
+func (s *LedgerService) setPeriod(ctx context.Context, op jxc.Op, year, month int, to jxc.PeriodStatus) (*jxc.FiscalPeriod, error) {
 	if err := checkPeriod(year, month); err != nil {
 		return nil, err
 	}
 	p := &jxc.FiscalPeriod{}
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	_, err := s.db.Write(ctx, op, func(tx *Tx) error {
+		key := fmt.Sprintf("%04d-%02d", year, month)
+		action := jxc.AuditReopen
+		if to == jxc.PeriodClosed {
+			action = jxc.AuditClose
+		}
+		tx.Audit(jxc.RecordFiscalPeriod, key, key, action)
 		if _, err := tx.ExecContext(ctx, `INSERT INTO fiscal_periods (year, month) VALUES ($1, $2) ON CONFLICT DO NOTHING`, year, month); err != nil {
 			return err
 		}
 		var status jxc.PeriodStatus
 		if err := tx.GetContext(ctx, &status, `SELECT status FROM fiscal_periods WHERE year = $1 AND month = $2 FOR UPDATE`, year, month); err != nil {
+			return err
+		}
+		if err := tx.Before(ctx, jxc.RecordFiscalPeriod, key); err != nil {
 			return err
 		}
 		if status == to {
@@ -231,7 +255,7 @@ func (s *LedgerService) setPeriod(ctx context.Context, year, month int, to jxc.P
 // PostManualEntry implements jxc.LedgerService.
 func (s *LedgerService) PostManualEntry(ctx context.Context, e jxc.ManualEntry) (*jxc.JournalEntry, error) {
 	var out *jxc.JournalEntry
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	_, err := s.db.Write(ctx, jxc.Op{Name: "postJournalEntry"}, func(tx *Tx) error {
 		if e.Date.IsZero() {
 			e.Date = jxc.Today(tx.Now)
 		}
@@ -239,6 +263,7 @@ func (s *LedgerService) PostManualEntry(ctx context.Context, e jxc.ManualEntry) 
 		if err != nil {
 			return err
 		}
+		tx.Produced(jxc.RecordJournalEntry, *p.EntryID, fmt.Sprint(*p.EntryID), jxc.AuditPost)
 		out, err = findEntry(ctx, tx, *p.EntryID)
 		return err
 	})
@@ -248,7 +273,7 @@ func (s *LedgerService) PostManualEntry(ctx context.Context, e jxc.ManualEntry) 
 // ReverseJournalEntry implements jxc.LedgerService.
 func (s *LedgerService) ReverseJournalEntry(ctx context.Context, id int64, date jxc.Date, description string) (*jxc.JournalEntry, error) {
 	var out *jxc.JournalEntry
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	_, err := s.db.Write(ctx, jxc.Op{Name: "reverseJournalEntry"}, func(tx *Tx) error {
 		if date.IsZero() {
 			date = jxc.Today(tx.Now)
 		}
@@ -269,6 +294,8 @@ func (s *LedgerService) ReverseJournalEntry(ctx context.Context, id int64, date 
 		if err != nil {
 			return err
 		}
+		tx.Produced(jxc.RecordJournalEntry, *p.EntryID, fmt.Sprint(*p.EntryID), jxc.AuditPost)
+		tx.Audit(jxc.RecordJournalEntry, id, fmt.Sprint(id), jxc.AuditReverse)
 		out, err = findEntry(ctx, tx, *p.EntryID)
 		return err
 	})

@@ -29,39 +29,6 @@ func NewPurchasingService(db *DB) *PurchasingService { return &PurchasingService
 
 var _ jxc.PurchasingService = (*PurchasingService)(nil)
 
-// claimKey takes an idempotency key for the transaction. When the key was
-// already used, it returns the id of the first result: the caller returns
-// that and writes nothing. A concurrent retry waits on the key's row until
-// the first transaction ends.
-func claimKey(ctx context.Context, tx *Tx, scope string, key *string) (*int64, error) {
-	if key == nil {
-		return nil, nil
-	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO idempotency_keys (scope, key) VALUES ($1, $2) ON CONFLICT DO NOTHING`, scope, *key)
-	if err != nil {
-		return nil, err
-	}
-	if n, _ := res.RowsAffected(); n == 1 {
-		return nil, nil
-	}
-	var id *int64
-	if err := tx.GetContext(ctx, &id, `SELECT result_id FROM idempotency_keys WHERE scope = $1 AND key = $2`, scope, *key); err != nil {
-		return nil, err
-	}
-	if id == nil {
-		return nil, fmt.Errorf("idempotency key %s/%s has no result", scope, *key)
-	}
-	return id, nil
-}
-
-func fillKey(ctx context.Context, tx *Tx, scope string, key *string, id int64) error {
-	if key == nil {
-		return nil
-	}
-	_, err := tx.ExecContext(ctx, `UPDATE idempotency_keys SET result_id = $3 WHERE scope = $1 AND key = $2`, scope, *key, id)
-	return err
-}
-
 // newID takes the next id of a table's sequence and makes the document
 // number from it, so the id is known before posting (the posting's source).
 func newID(ctx context.Context, tx *Tx, table, prefix string) (int64, string, error) {
@@ -199,7 +166,7 @@ func (s *PurchasingService) CreateSupplier(ctx context.Context, in jxc.SupplierI
 	}
 	contacts, _ := json.Marshal(nonNil(in.Contacts))
 	var out *jxc.Supplier
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	_, err := s.db.Write(ctx, jxc.Op{Name: "createSupplier"}, func(tx *Tx) error {
 		var id int64
 		err := tx.GetContext(ctx, &id, `INSERT INTO suppliers (code, name, contacts, payment_terms_days, currency, lead_time_days, created_at)
 			VALUES ($1, $2, $3, coalesce($4, 30), coalesce($5, 'CNY'), coalesce($6, 7), $7) RETURNING id`,
@@ -207,6 +174,7 @@ func (s *PurchasingService) CreateSupplier(ctx context.Context, in jxc.SupplierI
 		if err != nil {
 			return domainError(err, "input.code")
 		}
+		tx.Produced(jxc.RecordSupplier, id, in.Code, jxc.AuditCreate)
 		out, err = findSupplier(ctx, tx, id)
 		return err
 	})
@@ -230,7 +198,10 @@ func (s *PurchasingService) UpdateSupplier(ctx context.Context, in jxc.SupplierU
 		contacts, _ = json.Marshal(in.Contacts)
 	}
 	var out *jxc.Supplier
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	_, err := s.db.Write(ctx, jxc.Op{Name: "updateSupplier"}, func(tx *Tx) error {
+		if err := tx.Before(ctx, jxc.RecordSupplier, in.ID); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE suppliers SET name = coalesce($2, name), contacts = coalesce($3::jsonb, contacts),
 			payment_terms_days = coalesce($4, payment_terms_days), currency = coalesce($5, currency),
 			lead_time_days = coalesce($6, lead_time_days), active = coalesce($7, active) WHERE id = $1`,
@@ -241,6 +212,7 @@ func (s *PurchasingService) UpdateSupplier(ctx context.Context, in jxc.SupplierU
 		if n, _ := res.RowsAffected(); n == 0 {
 			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no supplier %d", in.ID)
 		}
+		tx.Produced(jxc.RecordSupplier, in.ID, "", jxc.AuditUpdate)
 		out, err = findSupplier(ctx, tx, in.ID)
 		return err
 	})
@@ -260,7 +232,7 @@ func (s *PurchasingService) SetSupplierProduct(ctx context.Context, in jxc.Suppl
 		return nil, err
 	}
 	var out *jxc.SupplierProduct
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	_, err := s.db.Write(ctx, jxc.Op{Name: "setSupplierProduct"}, func(tx *Tx) error {
 		var es jxc.Errors
 		if _, err := findSupplier(ctx, tx, in.SupplierID); err != nil {
 			if jxc.ErrorCode(err) != jxc.ENOTFOUND {
@@ -278,6 +250,11 @@ func (s *PurchasingService) SetSupplierProduct(ctx context.Context, in jxc.Suppl
 		if err := es.Err(); err != nil {
 			return err
 		}
+		key := fmt.Sprintf("%d:%d", in.SupplierID, in.ProductID)
+		if err := tx.Before(ctx, jxc.RecordSupplierProduct, key); err != nil {
+			return err
+		}
+		tx.Audit(jxc.RecordSupplierProduct, key, "", jxc.AuditUpdate)
 		var priceDate *jxc.Date
 		if in.Price != nil {
 			d := jxc.Today(tx.Now)
@@ -349,7 +326,11 @@ func (s *PurchasingService) UpdateSettings(ctx context.Context, in jxc.Purchasin
 		return nil, err
 	}
 	var out *jxc.PurchasingSettings
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	_, err := s.db.Write(ctx, jxc.Op{Name: "updatePurchasingSettings"}, func(tx *Tx) error {
+		if err := tx.Before(ctx, jxc.RecordPurchasingSettings, "settings"); err != nil {
+			return err
+		}
+		tx.Audit(jxc.RecordPurchasingSettings, "settings", "", jxc.AuditUpdate)
 		if _, err := tx.ExecContext(ctx, `UPDATE purchasing_settings SET price_tolerance = $1, quantity_tolerance = $2, price_rise_threshold = $3`,
 			in.PriceTolerance, in.QuantityTolerance, in.PriceRiseThreshold); err != nil {
 			return err
@@ -470,20 +451,18 @@ func (s *PurchasingService) CreatePurchaseOrder(ctx context.Context, in jxc.Purc
 		return nil, err
 	}
 	var out *jxc.PurchaseOrder
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
-		if id, err := claimKey(ctx, tx, "createPurchaseOrder", in.IdempotencyKey); err != nil || id != nil {
-			if id != nil {
-				out, err = findOrder(ctx, tx, *id, "input.idempotencyKey")
-			}
-			return err
-		}
+	id, err := s.db.Write(ctx, jxc.Op{Name: "createPurchaseOrder", Key: in.IdempotencyKey, Input: in}, func(tx *Tx) error {
 		o, err := createOrder(ctx, tx, in, "input.", func(i int) string { return fmt.Sprintf("input.lines.%d.", i) })
 		if err != nil {
 			return err
 		}
 		out = o
-		return fillKey(ctx, tx, "createPurchaseOrder", in.IdempotencyKey, o.ID)
+		tx.Produced(jxc.RecordPurchaseOrder, o.ID, o.Number, jxc.AuditCreate)
+		return nil
 	})
+	if err == nil && out == nil { // a replay
+		out, err = findOrder(ctx, s.db, id, "input.idempotencyKey")
+	}
 	return out, err
 }
 
@@ -586,14 +565,15 @@ func createOrder(ctx context.Context, tx *Tx, in jxc.PurchaseOrderInput, prefix 
 }
 
 // transition moves an order from one of the allowed states to another.
-func (s *PurchasingService) transition(ctx context.Context, id int64, from []jxc.PurchaseOrderStatus, to jxc.PurchaseOrderStatus,
+func (s *PurchasingService) transition(ctx context.Context, op jxc.Op, action string, id int64, from []jxc.PurchaseOrderStatus, to jxc.PurchaseOrderStatus,
 	extra func(tx *Tx, o *jxc.PurchaseOrder) error) (*jxc.PurchaseOrder, error) {
 	var out *jxc.PurchaseOrder
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	_, err := s.db.Write(ctx, op, func(tx *Tx) error {
 		o, err := lockOrder(ctx, tx, id, "id")
 		if err != nil {
 			return err
 		}
+		tx.Produced(jxc.RecordPurchaseOrder, o.ID, o.Number, action)
 		if !slices.Contains(from, o.Status) {
 			return jxc.FieldErrorf(jxc.ECONFLICT, "id", "purchase order %s is %s; it must be %s to become %s", o.Number, o.Status, joinStatus(from), to)
 		}
@@ -623,14 +603,14 @@ func joinStatus(ss []jxc.PurchaseOrderStatus) string {
 
 // SubmitPurchaseOrder implements jxc.PurchasingService.
 func (s *PurchasingService) SubmitPurchaseOrder(ctx context.Context, id int64) (*jxc.PurchaseOrder, error) {
-	return s.transition(ctx, id, []jxc.PurchaseOrderStatus{jxc.PODraft}, jxc.POSubmitted, nil)
+	return s.transition(ctx, jxc.Op{Name: "submitPurchaseOrder"}, jxc.AuditSubmit, id, []jxc.PurchaseOrderStatus{jxc.PODraft}, jxc.POSubmitted, nil)
 }
 
 // CancelPurchaseOrder implements jxc.PurchasingService. An approved order
 // may be cancelled while nothing has been received or invoiced; its
 // commitment is released.
 func (s *PurchasingService) CancelPurchaseOrder(ctx context.Context, id int64) (*jxc.PurchaseOrder, error) {
-	return s.transition(ctx, id, []jxc.PurchaseOrderStatus{jxc.PODraft, jxc.POSubmitted, jxc.POApproved}, jxc.POCancelled,
+	return s.transition(ctx, jxc.Op{Name: "cancelPurchaseOrder"}, jxc.AuditCancel, id, []jxc.PurchaseOrderStatus{jxc.PODraft, jxc.POSubmitted, jxc.POApproved}, jxc.POCancelled,
 		func(tx *Tx, o *jxc.PurchaseOrder) error {
 			for _, l := range o.Lines {
 				if l.ReceivedQty.Sign() > 0 || l.InvoicedQty.Sign() > 0 {
@@ -648,7 +628,7 @@ func (s *PurchasingService) CancelPurchaseOrder(ctx context.Context, id int64) (
 // invoices are expected; the commitment left is released. Everything
 // received must be invoiced first, so GRNI of the order is settled.
 func (s *PurchasingService) ClosePurchaseOrder(ctx context.Context, id int64) (*jxc.PurchaseOrder, error) {
-	return s.transition(ctx, id, []jxc.PurchaseOrderStatus{jxc.POApproved, jxc.POPartiallyReceived, jxc.POReceived}, jxc.POClosed,
+	return s.transition(ctx, jxc.Op{Name: "closePurchaseOrder"}, jxc.AuditClose, id, []jxc.PurchaseOrderStatus{jxc.POApproved, jxc.POPartiallyReceived, jxc.POReceived}, jxc.POClosed,
 		func(tx *Tx, o *jxc.PurchaseOrder) error {
 			for _, l := range o.Lines {
 				if !l.InvoicedQty.Equal(l.ReceivedQty) {
@@ -688,11 +668,12 @@ func releaseCommitment(ctx context.Context, tx *Tx, o *jxc.PurchaseOrder, src jx
 // the commitment, the alerts, and the supplier's last prices.
 func (s *PurchasingService) ApprovePurchaseOrder(ctx context.Context, id int64) (*jxc.ApprovalResult, error) {
 	var out *jxc.ApprovalResult
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	_, err := s.db.Write(ctx, jxc.Op{Name: "approvePurchaseOrder"}, func(tx *Tx) error {
 		o, err := lockOrder(ctx, tx, id, "id")
 		if err != nil {
 			return err
 		}
+		tx.Produced(jxc.RecordPurchaseOrder, o.ID, o.Number, jxc.AuditApprove)
 		if o.Status != jxc.POSubmitted {
 			return jxc.FieldErrorf(jxc.ECONFLICT, "id", "purchase order %s is %s; only a SUBMITTED order can be approved", o.Number, o.Status)
 		}
@@ -836,13 +817,7 @@ func (s *PurchasingService) PostGoodsReceipt(ctx context.Context, in jxc.GoodsRe
 		return nil, invalid
 	}
 	var out *jxc.GoodsReceipt
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
-		if id, err := claimKey(ctx, tx, "postGoodsReceipt", in.IdempotencyKey); err != nil || id != nil {
-			if id != nil {
-				out, err = findReceipt(ctx, tx, *id)
-			}
-			return err
-		}
+	rid, err := s.db.Write(ctx, jxc.Op{Name: "postGoodsReceipt", Key: in.IdempotencyKey, Input: in}, func(tx *Tx) error {
 		in.ReceiptDate = dateOr(in.ReceiptDate, tx)
 		o, err := lockOrder(ctx, tx, in.PurchaseOrderID, "input.purchaseOrderId")
 		if err != nil {
@@ -952,12 +927,13 @@ func (s *PurchasingService) PostGoodsReceipt(ctx context.Context, in jxc.GoodsRe
 		if err := settleOrderStatus(ctx, tx, o.ID); err != nil {
 			return err
 		}
-		if err := fillKey(ctx, tx, "postGoodsReceipt", in.IdempotencyKey, id); err != nil {
-			return err
-		}
+		tx.Produced(jxc.RecordGoodsReceipt, id, number, jxc.AuditPost)
 		out, err = findReceipt(ctx, tx, id)
 		return err
 	})
+	if err == nil && out == nil { // a replay
+		out, err = findReceipt(ctx, s.db, rid)
+	}
 	return out, err
 }
 

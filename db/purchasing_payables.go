@@ -109,13 +109,7 @@ func (s *PurchasingService) PostSupplierInvoice(ctx context.Context, in jxc.Supp
 		return nil, err
 	}
 	var out *jxc.SupplierInvoice
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
-		if id, err := claimKey(ctx, tx, "postSupplierInvoice", in.IdempotencyKey); err != nil || id != nil {
-			if id != nil {
-				out, err = findInvoice(ctx, tx, *id, "input.idempotencyKey")
-			}
-			return err
-		}
+	rid, err := s.db.Write(ctx, jxc.Op{Name: "postSupplierInvoice", Key: in.IdempotencyKey, Input: in}, func(tx *Tx) error {
 		in.InvoiceDate = dateOr(in.InvoiceDate, tx)
 		o, err := lockOrder(ctx, tx, in.PurchaseOrderID, "input.purchaseOrderId")
 		if err != nil {
@@ -213,12 +207,13 @@ func (s *PurchasingService) PostSupplierInvoice(ctx context.Context, in jxc.Supp
 		if err := settleOrderStatus(ctx, tx, o.ID); err != nil {
 			return err
 		}
-		if err := fillKey(ctx, tx, "postSupplierInvoice", in.IdempotencyKey, id); err != nil {
-			return err
-		}
+		tx.Produced(jxc.RecordSupplierInvoice, id, number, jxc.AuditPost)
 		out, err = findInvoice(ctx, tx, id, "id")
 		return err
 	})
+	if err == nil && out == nil { // a replay
+		out, err = findInvoice(ctx, s.db, rid, "input.idempotencyKey")
+	}
 	return out, err
 }
 
@@ -226,14 +221,15 @@ func (s *PurchasingService) PostSupplierInvoice(ctx context.Context, in jxc.Supp
 // a three-way mismatch, and the invoice may be paid.
 func (s *PurchasingService) ApproveInvoiceMismatch(ctx context.Context, id int64) (*jxc.SupplierInvoice, error) {
 	var out *jxc.SupplierInvoice
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
-		var st string
-		if err := tx.GetContext(ctx, &st, `SELECT status FROM supplier_invoices WHERE id = $1 FOR UPDATE`, id); err != nil {
+	_, err := s.db.Write(ctx, jxc.Op{Name: "approveSupplierInvoiceMismatch"}, func(tx *Tx) error {
+		var st, number string
+		if err := tx.QueryRowxContext(ctx, `SELECT status, number FROM supplier_invoices WHERE id = $1 FOR UPDATE`, id).Scan(&st, &number); err != nil {
 			return jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no supplier invoice %d", id)
 		}
 		if st != string(jxc.InvoiceOnHold) {
 			return jxc.FieldErrorf(jxc.ECONFLICT, "id", "invoice %d is %s; only an invoice ON_HOLD for a mismatch needs approval", id, st)
 		}
+		tx.Produced(jxc.RecordSupplierInvoice, id, number, jxc.AuditApprove)
 		if _, err := tx.ExecContext(ctx, `UPDATE supplier_invoices SET status = 'OPEN', mismatch_approved_by = $2, mismatch_approved_at = $3 WHERE id = $1`,
 			id, userID(ctx), tx.Now); err != nil {
 			return err
@@ -345,13 +341,7 @@ func (s *PurchasingService) PostSupplierPayment(ctx context.Context, in jxc.Supp
 		return nil, err
 	}
 	var out *jxc.SupplierPayment
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
-		if id, err := claimKey(ctx, tx, "postSupplierPayment", in.IdempotencyKey); err != nil || id != nil {
-			if id != nil {
-				out, err = findPayment(ctx, tx, *id)
-			}
-			return err
-		}
+	rid, err := s.db.Write(ctx, jxc.Op{Name: "postSupplierPayment", Key: in.IdempotencyKey, Input: in}, func(tx *Tx) error {
 		in.PaymentDate = dateOr(in.PaymentDate, tx)
 		var es jxc.Errors
 		sup, err := findSupplier(ctx, tx, in.SupplierID)
@@ -430,12 +420,13 @@ func (s *PurchasingService) PostSupplierPayment(ctx context.Context, in jxc.Supp
 				return err
 			}
 		}
-		if err := fillKey(ctx, tx, "postSupplierPayment", in.IdempotencyKey, id); err != nil {
-			return err
-		}
+		tx.Produced(jxc.RecordSupplierPayment, id, number, jxc.AuditPost)
 		out, err = findPayment(ctx, tx, id)
 		return err
 	})
+	if err == nil && out == nil { // a replay
+		out, err = findPayment(ctx, s.db, rid)
+	}
 	return out, err
 }
 
@@ -506,13 +497,7 @@ func (s *PurchasingService) PostLandedCost(ctx context.Context, in jxc.LandedCos
 		return nil, err
 	}
 	var out *jxc.LandedCost
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
-		if id, err := claimKey(ctx, tx, "postLandedCost", in.IdempotencyKey); err != nil || id != nil {
-			if id != nil {
-				out, err = findLandedCost(ctx, tx, *id)
-			}
-			return err
-		}
+	rid, err := s.db.Write(ctx, jxc.Op{Name: "postLandedCost", Key: in.IdempotencyKey, Input: in}, func(tx *Tx) error {
 		in.PostingDate = dateOr(in.PostingDate, tx)
 		var es jxc.Errors
 		var receipts []*jxc.GoodsReceipt
@@ -617,12 +602,13 @@ func (s *PurchasingService) PostLandedCost(ctx context.Context, in jxc.LandedCos
 				return err
 			}
 		}
-		if err := fillKey(ctx, tx, "postLandedCost", in.IdempotencyKey, id); err != nil {
-			return err
-		}
+		tx.Produced(jxc.RecordLandedCost, id, number, jxc.AuditPost)
 		out, err = findLandedCost(ctx, tx, id)
 		return err
 	})
+	if err == nil && out == nil { // a replay
+		out, err = findLandedCost(ctx, s.db, rid)
+	}
 	return out, err
 }
 

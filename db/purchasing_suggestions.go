@@ -337,22 +337,7 @@ func (s *PurchasingService) CreateOrdersFromSuggestions(ctx context.Context, in 
 		byKey[needKey{sg.ProductID, sg.WarehouseID}] = sg
 	}
 	var out []*jxc.PurchaseOrder
-	err = s.db.WithTx(ctx, func(tx *Tx) error {
-		const scope = "createPurchaseOrdersFromSuggestions"
-		if in.IdempotencyKey != nil {
-			res, err := tx.ExecContext(ctx, `INSERT INTO idempotency_keys (scope, key) VALUES ($1, $2) ON CONFLICT DO NOTHING`, scope, *in.IdempotencyKey)
-			if err != nil {
-				return err
-			}
-			if n, _ := res.RowsAffected(); n == 0 {
-				var ids pq.Int64Array
-				if err := tx.GetContext(ctx, &ids, `SELECT result_ids FROM idempotency_keys WHERE scope = $1 AND key = $2`, scope, *in.IdempotencyKey); err != nil {
-					return err
-				}
-				out, err = loadOrders(ctx, tx, `SELECT `+orderCols+` FROM purchase_orders WHERE id = ANY($1) ORDER BY id`, pq.Array([]int64(ids)))
-				return err
-			}
-		}
+	ids, err := s.db.WriteMany(ctx, jxc.Op{Name: "createPurchaseOrdersFromSuggestions", Key: in.IdempotencyKey, Input: in}, func(tx *Tx) error {
 		type group struct {
 			supplierID, warehouseID int64
 			idx                     []int
@@ -406,7 +391,6 @@ func (s *PurchasingService) CreateOrdersFromSuggestions(ctx context.Context, in 
 		if err := es.Err(); err != nil {
 			return err
 		}
-		var ids []int64
 		for _, g := range groups {
 			first := fmt.Sprintf("input.lines.%d.", g.idx[0])
 			o, err := createOrder(ctx, tx, jxc.PurchaseOrderInput{SupplierID: g.supplierID, WarehouseID: g.warehouseID, OrderDate: in.OrderDate,
@@ -420,19 +404,13 @@ func (s *PurchasingService) CreateOrdersFromSuggestions(ctx context.Context, in 
 				return err
 			}
 			out = append(out, o)
-			ids = append(ids, o.ID)
+			tx.Produced(jxc.RecordPurchaseOrder, o.ID, o.Number, jxc.AuditCreate)
 		}
-		if err := es.Err(); err != nil {
-			return err
-		}
-		if in.IdempotencyKey != nil {
-			if _, err := tx.ExecContext(ctx, `UPDATE idempotency_keys SET result_ids = $3 WHERE scope = $1 AND key = $2`,
-				scope, *in.IdempotencyKey, pq.Array(ids)); err != nil {
-				return err
-			}
-		}
-		return nil
+		return es.Err()
 	})
+	if err == nil && out == nil && len(ids) > 0 { // a replay
+		out, err = loadOrders(ctx, s.db, `SELECT `+orderCols+` FROM purchase_orders WHERE id = ANY($1) ORDER BY id`, pq.Array(ids))
+	}
 	return out, err
 }
 

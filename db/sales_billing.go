@@ -66,14 +66,7 @@ func (s *SalesService) CreateSalesInvoice(ctx context.Context, in jxc.SalesInvoi
 		return nil, err
 	}
 	var id int64
-	err := s.withTx(ctx, func(tx *Tx) error {
-		prior, err := claimKey(ctx, tx, salesScope(ctx, "createSalesInvoice"), in.IdempotencyKey)
-		if err != nil || prior != nil {
-			if prior != nil {
-				id = *prior
-			}
-			return err
-		}
+	id, err := s.write(ctx, jxc.Op{Name: "createSalesInvoice", Key: in.IdempotencyKey, Input: in}, func(tx *Tx) error {
 		var es jxc.Errors
 		var heads []struct {
 			ID         int64 `db:"id"`
@@ -190,9 +183,7 @@ func (s *SalesService) CreateSalesInvoice(ctx context.Context, in jxc.SalesInvoi
 			pq.Array(sortedIDs(orderIDs)), tx.Now); err != nil {
 			return err
 		}
-		if err := fillKey(ctx, tx, salesScope(ctx, "createSalesInvoice"), in.IdempotencyKey, id); err != nil {
-			return err
-		}
+		tx.Produced(jxc.RecordSalesInvoice, id, fmt.Sprintf("SI-%06d", id), jxc.AuditPost)
 		return publishReceivable(ctx, tx, c.ID)
 	})
 	if err != nil {
@@ -343,15 +334,8 @@ func (s *SalesService) RecordCustomerPayment(ctx context.Context, in jxc.Payment
 		es, _ = jxc.AsErrors(err)
 	}
 	var id int64
-	err := s.withTx(ctx, func(tx *Tx) error {
+	id, err := s.write(ctx, jxc.Op{Name: "recordCustomerPayment", Key: in.IdempotencyKey, Input: in}, func(tx *Tx) error {
 		es := es
-		prior, err := claimKey(ctx, tx, salesScope(ctx, "recordCustomerPayment"), in.IdempotencyKey)
-		if err != nil || prior != nil {
-			if prior != nil {
-				id = *prior
-			}
-			return err
-		}
 		date := dateOrToday(in.PostingDate, today(tx))
 		c, err := lockCustomer(ctx, tx, in.CustomerID, "input.customerId", date)
 		if err != nil {
@@ -385,9 +369,7 @@ func (s *SalesService) RecordCustomerPayment(ctx context.Context, in jxc.Payment
 		if err := settle(ctx, tx, allocs, &id, nil, date, p.EntryID, false); err != nil {
 			return err
 		}
-		if err := fillKey(ctx, tx, salesScope(ctx, "recordCustomerPayment"), in.IdempotencyKey, id); err != nil {
-			return err
-		}
+		tx.Produced(jxc.RecordCustomerPayment, id, fmt.Sprintf("RC-%06d", id), jxc.AuditPost)
 		return publishReceivable(ctx, tx, c.ID)
 	})
 	if err != nil {
@@ -406,7 +388,7 @@ func (s *SalesService) ApplyCustomerCredit(ctx context.Context, in jxc.ApplyCred
 	if len(in.Allocations) > 500 {
 		es.Add(jxc.EINVALID, "input.allocations", "at most 500 allocations")
 	}
-	err := s.withTx(ctx, func(tx *Tx) error {
+	_, err := s.write(ctx, jxc.Op{Name: "applyCustomerCredit"}, func(tx *Tx) error {
 		es := es
 		var cid int64
 		if err := tx.GetContext(ctx, &cid, `SELECT customer_id FROM customer_payments WHERE id = $1`, in.PaymentID); errors.Is(err, sql.ErrNoRows) {
@@ -427,6 +409,7 @@ func (s *SalesService) ApplyCustomerCredit(ctx context.Context, in jxc.ApplyCred
 		if avail.Sign() <= 0 {
 			return jxc.FieldErrorf(jxc.ECONFLICT, "input.paymentId", "payment %s has no unapplied amount", pay.Number)
 		}
+		tx.Produced(jxc.RecordCustomerPayment, pay.ID, pay.Number, jxc.AuditApply)
 		if date.Before(pay.PostingDate) {
 			es.Add(jxc.EINVALID, "input.postingDate", "credit may not be applied before the payment's date %s", pay.PostingDate)
 		}
@@ -548,15 +531,8 @@ func (s *SalesService) CreateSalesReturn(ctx context.Context, in jxc.SalesReturn
 		es, _ = jxc.AsErrors(err)
 	}
 	var id int64
-	err := s.withTx(ctx, func(tx *Tx) error {
+	id, err := s.write(ctx, jxc.Op{Name: "createSalesReturn", Key: in.IdempotencyKey, Input: in}, func(tx *Tx) error {
 		es := es
-		prior, err := claimKey(ctx, tx, salesScope(ctx, "createSalesReturn"), in.IdempotencyKey)
-		if err != nil || prior != nil {
-			if prior != nil {
-				id = *prior
-			}
-			return err
-		}
 		sh, _, err := lockShipment(ctx, tx, in.ShipmentID, "input.shipmentId")
 		if err != nil {
 			return err
@@ -675,9 +651,7 @@ func (s *SalesService) CreateSalesReturn(ctx context.Context, in jxc.SalesReturn
 				return err
 			}
 		}
-		if err := fillKey(ctx, tx, salesScope(ctx, "createSalesReturn"), in.IdempotencyKey, id); err != nil {
-			return err
-		}
+		tx.Produced(jxc.RecordSalesReturn, id, fmt.Sprintf("CN-%06d", id), jxc.AuditPost)
 		return publishReceivable(ctx, tx, c.ID)
 	})
 	if err != nil {
@@ -746,14 +720,7 @@ func (s *SalesService) RefundCustomer(ctx context.Context, in jxc.RefundInput) (
 		return nil, err
 	}
 	out := &jxc.CustomerRefund{}
-	err := s.withTx(ctx, func(tx *Tx) error {
-		prior, err := claimKey(ctx, tx, salesScope(ctx, "refundCustomer"), in.IdempotencyKey)
-		if err != nil {
-			return err
-		}
-		if prior != nil {
-			return tx.GetContext(ctx, out, `SELECT `+customerRefundCols+` FROM customer_refunds WHERE id = $1`, *prior)
-		}
+	id, err := s.write(ctx, jxc.Op{Name: "refundCustomer", Key: in.IdempotencyKey, Input: in}, func(tx *Tx) error {
 		table, field, src := "sales_returns", "input.returnId", in.ReturnID
 		if in.PaymentID != nil {
 			table, field, src = "customer_payments", "input.paymentId", in.PaymentID
@@ -816,15 +783,16 @@ func (s *SalesService) RefundCustomer(ctx context.Context, in jxc.RefundInput) (
 			id, c.ID, in.ReturnID, in.PaymentID, date, in.Amount, bank, p.EntryID, userID(ctx), tx.Now); err != nil {
 			return err
 		}
-		if err := fillKey(ctx, tx, salesScope(ctx, "refundCustomer"), in.IdempotencyKey, id); err != nil {
-			return err
-		}
+		tx.Produced(jxc.RecordCustomerRefund, id, fmt.Sprintf("RF-%06d", id), jxc.AuditRefund)
 		return publishReceivable(ctx, tx, c.ID)
 	})
 	if err != nil {
 		return nil, err
 	}
-	return out, nil
+	if out.ID == 0 { // a replay
+		err = s.db.GetContext(ctx, out, `SELECT `+customerRefundCols+` FROM customer_refunds WHERE id = $1`, id)
+	}
+	return out, err
 }
 
 const customerRefundCols = `id, number, customer_id, return_id, payment_id, posting_date, amount, bank_account, journal_entry_id, created_at`

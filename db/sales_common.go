@@ -30,14 +30,6 @@ func NewSalesService(db *DB) *SalesService { return &SalesService{db: db} }
 
 var _ jxc.SalesService = (*SalesService)(nil)
 
-// salesScope is the idempotency scope of a sales operation: the
-// operation and the user, so that one user's key never answers another's
-// request. Keys live in idempotency_keys, claimed and filled by claimKey
-// and fillKey in the business transaction.
-func salesScope(ctx context.Context, op string) string {
-	return fmt.Sprintf("sales.%s:%d", op, deref(userID(ctx)))
-}
-
 func today(tx *Tx) jxc.Date { return jxc.Today(tx.Now) }
 
 func dateOrToday(d *jxc.Date, def jxc.Date) jxc.Date {
@@ -160,17 +152,13 @@ func notFound(field, what string, id int64) error {
 	return jxc.FieldErrorf(jxc.ENOTFOUND, field, "no %s %d", what, id)
 }
 
-// withTx runs fn in one transaction (db.WithTx). The demo loader's
+// write runs one business write (db.Write). The demo loader's
 // transactions commit without waiting for the WAL flush: the loader's last
 // write, the demo_loaded setting, is committed normally afterwards, and WAL
 // is flushed in order, so once it is durable every demo row before it is.
-func (s *SalesService) withTx(ctx context.Context, fn func(tx *Tx) error) error {
-	return s.db.WithTx(ctx, func(tx *Tx) error {
-		if s.lean {
-			if _, err := tx.ExecContext(ctx, `SET LOCAL synchronous_commit = off`); err != nil {
-				return err
-			}
-		}
-		return fn(tx)
-	})
+func (s *SalesService) write(ctx context.Context, op jxc.Op, fn func(tx *Tx) error) (int64, error) {
+	if s.lean {
+		ctx = withLeanCommit(ctx)
+	}
+	return s.db.Write(ctx, op, fn)
 }

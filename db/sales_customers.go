@@ -42,15 +42,7 @@ func (s *SalesService) CreateCustomer(ctx context.Context, in jxc.CustomerInput)
 		return nil, err
 	}
 	var c *jxc.Customer
-	err := s.withTx(ctx, func(tx *Tx) error {
-		prior, err := claimKey(ctx, tx, salesScope(ctx, "createCustomer"), in.IdempotencyKey)
-		if err != nil {
-			return err
-		}
-		if prior != nil {
-			c, err = findCustomer(ctx, tx, *prior, today(tx))
-			return err
-		}
+	id, err := s.write(ctx, jxc.Op{Name: "createCustomer", Key: in.IdempotencyKey, Input: in}, func(tx *Tx) error {
 		var n int
 		if err := tx.GetContext(ctx, &n, `SELECT count(*) FROM customers WHERE code = $1`, in.Code); err != nil {
 			return err
@@ -67,7 +59,7 @@ func (s *SalesService) CreateCustomer(ctx context.Context, in jxc.CustomerInput)
 			terms = *in.PaymentTermsDays
 		}
 		var id int64
-		err = tx.GetContext(ctx, &id, `INSERT INTO customers (code, name, contacts, addresses, region, salesperson, channel,
+		err := tx.GetContext(ctx, &id, `INSERT INTO customers (code, name, contacts, addresses, region, salesperson, channel,
 			credit_limit, payment_terms_days, preferences, notes, created_at, updated_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
 			in.Code, strings.TrimSpace(in.Name), jxc.Contacts(in.Contacts), jxc.Addresses(in.Addresses), deref(in.Region),
@@ -75,12 +67,13 @@ func (s *SalesService) CreateCustomer(ctx context.Context, in jxc.CustomerInput)
 		if err != nil {
 			return domainError(err, "input.code")
 		}
-		if err := fillKey(ctx, tx, salesScope(ctx, "createCustomer"), in.IdempotencyKey, id); err != nil {
-			return err
-		}
+		tx.Produced(jxc.RecordCustomer, id, in.Code, jxc.AuditCreate)
 		c, err = findCustomer(ctx, tx, id, today(tx))
 		return err
 	})
+	if err == nil && c == nil { // a replay
+		return s.FindCustomerByID(ctx, id)
+	}
 	return c, err
 }
 
@@ -90,7 +83,10 @@ func (s *SalesService) UpdateCustomer(ctx context.Context, in jxc.CustomerUpdate
 		return nil, err
 	}
 	var c *jxc.Customer
-	err := s.withTx(ctx, func(tx *Tx) error {
+	_, err := s.write(ctx, jxc.Op{Name: "updateCustomer"}, func(tx *Tx) error {
+		if err := tx.Before(ctx, jxc.RecordCustomer, in.ID); err != nil {
+			return err
+		}
 		var contacts, addrs any
 		if in.Contacts != nil {
 			contacts = jxc.Contacts(in.Contacts)
@@ -115,6 +111,7 @@ func (s *SalesService) UpdateCustomer(ctx context.Context, in jxc.CustomerUpdate
 				return err
 			}
 		}
+		tx.Produced(jxc.RecordCustomer, in.ID, "", jxc.AuditUpdate)
 		c, err = findCustomer(ctx, tx, in.ID, today(tx))
 		return err
 	})

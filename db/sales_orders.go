@@ -188,16 +188,9 @@ func (s *SalesService) CreateSalesOrder(ctx context.Context, in jxc.SalesOrderIn
 	if err := jxc.ValidateSalesOrderInput(in); err != nil {
 		es, _ = jxc.AsErrors(err)
 	}
-	var id int64
-	err := s.withTx(ctx, func(tx *Tx) error {
+	id, err := s.write(ctx, jxc.Op{Name: "createSalesOrder", Key: in.IdempotencyKey, Input: in}, func(tx *Tx) error {
 		es := es
-		prior, err := claimKey(ctx, tx, salesScope(ctx, "createSalesOrder"), in.IdempotencyKey)
-		if err != nil || prior != nil {
-			if prior != nil {
-				id = *prior
-			}
-			return err
-		}
+		var id int64
 		d, err := draftOrder(ctx, tx, in, &es)
 		if err != nil {
 			return err
@@ -236,7 +229,8 @@ func (s *SalesService) CreateSalesOrder(ctx context.Context, in jxc.SalesOrderIn
 			pq.Array(decStrings(rate)), pq.Array(decStrings(net)), pq.Array(decStrings(vat))); err != nil {
 			return domainError(err, "input.lines")
 		}
-		return fillKey(ctx, tx, salesScope(ctx, "createSalesOrder"), in.IdempotencyKey, id)
+		tx.Produced(jxc.RecordSalesOrder, id, fmt.Sprintf("SO-%06d", id), jxc.AuditCreate)
+		return nil
 	})
 	if err != nil {
 		return nil, err
@@ -321,7 +315,7 @@ func lockOrderForCustomer(ctx context.Context, tx *Tx, id int64) (*jxc.SalesOrde
 // ON_HOLD with the reason, or reservation, replenishment needs and the
 // pending shipment, in one transaction.
 func (s *SalesService) ConfirmSalesOrder(ctx context.Context, id int64) (*jxc.SalesOrder, error) {
-	err := s.withTx(ctx, func(tx *Tx) error {
+	_, err := s.write(ctx, jxc.Op{Name: "confirmSalesOrder"}, func(tx *Tx) error {
 		o, c, err := lockOrderForCustomer(ctx, tx, id)
 		if err != nil {
 			return err
@@ -329,6 +323,7 @@ func (s *SalesService) ConfirmSalesOrder(ctx context.Context, id int64) (*jxc.Sa
 		if err := jxc.CanOrder(o.Status, jxc.ActionConfirm); err != nil {
 			return err
 		}
+		tx.Produced(jxc.RecordSalesOrder, o.ID, o.Number, jxc.AuditConfirm)
 		var es jxc.Errors
 		if err := checkPeriodOpen(ctx, tx, &es, "id", o.PostingDate); err != nil {
 			return err
@@ -559,7 +554,7 @@ func releaseReservations(ctx context.Context, tx *Tx, o *jxc.SalesOrder) error {
 // ReleaseSalesOrderHold implements jxc.SalesService: finance lets a held
 // order through, and it is confirmed as if the check had passed.
 func (s *SalesService) ReleaseSalesOrderHold(ctx context.Context, id int64) (*jxc.SalesOrder, error) {
-	err := s.withTx(ctx, func(tx *Tx) error {
+	_, err := s.write(ctx, jxc.Op{Name: "releaseSalesOrderHold"}, func(tx *Tx) error {
 		o, c, err := lockOrderForCustomer(ctx, tx, id)
 		if err != nil {
 			return err
@@ -567,6 +562,7 @@ func (s *SalesService) ReleaseSalesOrderHold(ctx context.Context, id int64) (*jx
 		if err := jxc.CanOrder(o.Status, jxc.ActionReleaseHold); err != nil {
 			return err
 		}
+		tx.Produced(jxc.RecordSalesOrder, o.ID, o.Number, jxc.AuditRelease)
 		if _, err := tx.ExecContext(ctx, `UPDATE sales_orders SET hold_released_by = $2, hold_released_at = $3 WHERE id = $1`,
 			o.ID, userID(ctx), tx.Now); err != nil {
 			return err
@@ -585,7 +581,7 @@ func (s *SalesService) ReleaseSalesOrderHold(ctx context.Context, id int64) (*jx
 // ReserveSalesOrder implements jxc.SalesService: reserves stock that has
 // arrived for a confirmed order's shortages.
 func (s *SalesService) ReserveSalesOrder(ctx context.Context, id int64) (*jxc.SalesOrder, error) {
-	err := s.withTx(ctx, func(tx *Tx) error {
+	_, err := s.write(ctx, jxc.Op{Name: "reserveSalesOrderStock"}, func(tx *Tx) error {
 		o, _, err := lockOrderForCustomer(ctx, tx, id)
 		if err != nil {
 			return err
@@ -593,6 +589,7 @@ func (s *SalesService) ReserveSalesOrder(ctx context.Context, id int64) (*jxc.Sa
 		if err := jxc.CanOrder(o.Status, jxc.ActionReserve); err != nil {
 			return err
 		}
+		tx.Produced(jxc.RecordSalesOrder, o.ID, o.Number, jxc.AuditReserve)
 		return reserveOutstanding(ctx, tx, o)
 	})
 	if err != nil {
@@ -603,17 +600,17 @@ func (s *SalesService) ReserveSalesOrder(ctx context.Context, id int64) (*jxc.Sa
 
 // CancelSalesOrder implements jxc.SalesService.
 func (s *SalesService) CancelSalesOrder(ctx context.Context, id int64) (*jxc.SalesOrder, error) {
-	return s.endOrder(ctx, id, jxc.ActionCancel, jxc.OrderCancelled)
+	return s.endOrder(ctx, jxc.Op{Name: "cancelSalesOrder"}, id, jxc.ActionCancel, jxc.OrderCancelled)
 }
 
 // CloseSalesOrder implements jxc.SalesService: a shipped or partly shipped
 // order is closed; what it still held reserved goes back to stock.
 func (s *SalesService) CloseSalesOrder(ctx context.Context, id int64) (*jxc.SalesOrder, error) {
-	return s.endOrder(ctx, id, jxc.ActionClose, jxc.OrderClosed)
+	return s.endOrder(ctx, jxc.Op{Name: "closeSalesOrder"}, id, jxc.ActionClose, jxc.OrderClosed)
 }
 
-func (s *SalesService) endOrder(ctx context.Context, id int64, a jxc.OrderAction, to jxc.SalesOrderStatus) (*jxc.SalesOrder, error) {
-	err := s.withTx(ctx, func(tx *Tx) error {
+func (s *SalesService) endOrder(ctx context.Context, op jxc.Op, id int64, a jxc.OrderAction, to jxc.SalesOrderStatus) (*jxc.SalesOrder, error) {
+	_, err := s.write(ctx, op, func(tx *Tx) error {
 		o, c, err := lockOrderForCustomer(ctx, tx, id)
 		if err != nil {
 			return err
@@ -621,6 +618,7 @@ func (s *SalesService) endOrder(ctx context.Context, id int64, a jxc.OrderAction
 		if err := jxc.CanOrder(o.Status, a); err != nil {
 			return err
 		}
+		tx.Produced(jxc.RecordSalesOrder, o.ID, o.Number, string(a))
 		if err := releaseReservations(ctx, tx, o); err != nil {
 			return err
 		}

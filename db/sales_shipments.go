@@ -113,12 +113,8 @@ func (s *SalesService) ShipShipment(ctx context.Context, in jxc.ShipInput) (*jxc
 		es, _ = jxc.AsErrors(err)
 	}
 	id := in.ShipmentID
-	err := s.withTx(ctx, func(tx *Tx) error {
+	_, err := s.write(ctx, jxc.Op{Name: "shipShipment", Key: in.IdempotencyKey, Input: in}, func(tx *Tx) error {
 		es := es
-		prior, err := claimKey(ctx, tx, salesScope(ctx, "shipShipment"), in.IdempotencyKey)
-		if err != nil || prior != nil {
-			return err
-		}
 		sh, o, err := lockShipment(ctx, tx, in.ShipmentID, "input.shipmentId")
 		if err != nil {
 			return err
@@ -245,7 +241,8 @@ func (s *SalesService) ShipShipment(ctx context.Context, in jxc.ShipInput) (*jxc
 			WHERE id = $1`, o.ID, tx.Now); err != nil {
 			return err
 		}
-		return fillKey(ctx, tx, salesScope(ctx, "shipShipment"), in.IdempotencyKey, sh.ID)
+		tx.Produced(jxc.RecordShipment, sh.ID, sh.Number, jxc.AuditShip)
+		return nil
 	})
 	if err != nil {
 		return nil, err
@@ -261,11 +258,12 @@ func (s *SalesService) ConfirmDelivery(ctx context.Context, in jxc.DeliveryInput
 	if err := jxc.ValidateDeliveryInput(in); err != nil {
 		return nil, err
 	}
-	err := s.withTx(ctx, func(tx *Tx) error {
+	_, err := s.write(ctx, jxc.Op{Name: "confirmDelivery"}, func(tx *Tx) error {
 		sh, _, err := lockShipment(ctx, tx, in.ShipmentID, "input.shipmentId")
 		if err != nil {
 			return err
 		}
+		tx.Produced(jxc.RecordShipment, sh.ID, sh.Number, jxc.AuditDeliver)
 		if sh.Status != jxc.ShipmentShipped {
 			return jxc.FieldErrorf(jxc.ECONFLICT, "input.shipmentId", "shipment %s is %s; only a shipped shipment can be delivered", sh.Number, sh.Status)
 		}

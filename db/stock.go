@@ -26,7 +26,7 @@ func (s *StockService) PostOpeningStock(ctx context.Context, e jxc.OpeningStock)
 	for i, l := range e.Lines {
 		refs[i] = stockRef{fmt.Sprintf("input.lines.%d.", i), l.ProductID, l.WarehouseID, l.LocationID}
 	}
-	return s.postDocument(ctx, &e, &e.Date, jxc.DocOpeningStock, e.Description, refs, func(i int) *decimal.Decimal {
+	return s.postDocument(ctx, jxc.Op{Name: "postOpeningStock"}, &e, &e.Date, jxc.DocOpeningStock, e.Description, refs, func(i int) *decimal.Decimal {
 		c := e.Lines[i].UnitCost
 		return &c
 	})
@@ -42,16 +42,16 @@ func (s *StockService) PostStockAdjustment(ctx context.Context, e jxc.StockAdjus
 	if e.Reason == jxc.ReasonScrap {
 		kind = jxc.DocScrap
 	}
-	return s.postDocument(ctx, &e, &e.Date, kind, e.Description, refs, func(i int) *decimal.Decimal { return e.Lines[i].UnitCost })
+	return s.postDocument(ctx, jxc.Op{Name: "postStockAdjustment"}, &e, &e.Date, kind, e.Description, refs, func(i int) *decimal.Decimal { return e.Lines[i].UnitCost })
 }
 
 // postDocument checks a stock document's input and references, posts it,
 // and records the document with the values it was posted at: one
 // transaction, all errors of the input at once.
-func (s *StockService) postDocument(ctx context.Context, ev jxc.Event, date *jxc.Date, kind jxc.StockDocumentKind, description string,
+func (s *StockService) postDocument(ctx context.Context, op jxc.Op, ev jxc.Event, date *jxc.Date, kind jxc.StockDocumentKind, description string,
 	refs []stockRef, unitCost func(int) *decimal.Decimal) (*jxc.StockDocument, error) {
 	var doc *jxc.StockDocument
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	_, err := s.db.Write(ctx, op, func(tx *Tx) error {
 		if date.IsZero() {
 			*date = jxc.Today(tx.Now)
 		}
@@ -96,6 +96,7 @@ func (s *StockService) postDocument(ctx context.Context, ev jxc.Event, date *jxc
 			id, pq.Array(nos), pq.Array(pids), pq.Array(wids), pq.Array(locs), pq.Array(qtys), pq.Array(costs), pq.Array(vals)); err != nil {
 			return err
 		}
+		tx.Produced(jxc.RecordStockDocument, id, fmt.Sprintf("%s-%d", kind, id), jxc.AuditPost)
 		doc, err = findStockDocument(ctx, tx, id)
 		return err
 	})

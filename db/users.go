@@ -177,9 +177,13 @@ func (s *UserService) CreateAPIToken(ctx context.Context, userID int64, name str
 	}
 	secret := tokenPrefix + newSecret()
 	t := &jxc.APIToken{}
-	err := s.db.GetContext(ctx, t, `INSERT INTO api_tokens (user_id, name, prefix, token_hash)
-		VALUES ($1, $2, $3, $4) RETURNING id, user_id, name, prefix, created_at, last_used_at, revoked_at`,
-		userID, name, secret[:len(tokenPrefix)+6], hashSecret(secret))
+	_, err := s.db.Write(ctx, jxc.Op{Name: "createApiToken"}, func(tx *Tx) error {
+		err := tx.GetContext(ctx, t, `INSERT INTO api_tokens (user_id, name, prefix, token_hash)
+			VALUES ($1, $2, $3, $4) RETURNING id, user_id, name, prefix, created_at, last_used_at, revoked_at`,
+			userID, name, secret[:len(tokenPrefix)+6], hashSecret(secret))
+		tx.Produced(jxc.RecordAPIToken, t.ID, name, jxc.AuditCreate)
+		return err
+	})
 	if err != nil {
 		return nil, "", err
 	}
@@ -188,15 +192,22 @@ func (s *UserService) CreateAPIToken(ctx context.Context, userID int64, name str
 
 // RevokeAPIToken implements jxc.UserService.
 func (s *UserService) RevokeAPIToken(ctx context.Context, userID, tokenID int64, asAdmin bool) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE api_tokens SET revoked_at = now()
-		WHERE id = $1 AND ($2 OR user_id = $3) AND revoked_at IS NULL`, tokenID, asAdmin, userID)
-	if err != nil {
-		return err
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no active API token %d of yours", tokenID)
-	}
-	return nil
+	_, err := s.db.Write(ctx, jxc.Op{Name: "revokeApiToken"}, func(tx *Tx) error {
+		if err := tx.Before(ctx, jxc.RecordAPIToken, tokenID); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE api_tokens SET revoked_at = now()
+			WHERE id = $1 AND ($2 OR user_id = $3) AND revoked_at IS NULL`, tokenID, asAdmin, userID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no active API token %d of yours", tokenID)
+		}
+		tx.Produced(jxc.RecordAPIToken, tokenID, "", jxc.AuditRevoke)
+		return nil
+	})
+	return err
 }
 
 // ListAPITokens implements jxc.UserService.
@@ -217,7 +228,7 @@ func (s *UserService) CreateUser(ctx context.Context, in jxc.UserInput) (*jxc.Us
 		return nil, err
 	}
 	var u *jxc.User
-	err = s.db.WithTx(ctx, func(tx *Tx) error {
+	_, err = s.db.Write(ctx, jxc.Op{Name: "createUser"}, func(tx *Tx) error {
 		var id int64
 		if err := tx.GetContext(ctx, &id, `INSERT INTO users (username, display_name, password_hash) VALUES ($1, $2, $3) RETURNING id`,
 			in.Username, in.DisplayName, string(hash)); err != nil {
@@ -226,6 +237,7 @@ func (s *UserService) CreateUser(ctx context.Context, in jxc.UserInput) (*jxc.Us
 		if err := setRoles(ctx, tx, id, in.Roles); err != nil {
 			return err
 		}
+		tx.Produced(jxc.RecordUser, id, in.Username, jxc.AuditCreate)
 		u, err = findUser(ctx, tx, id)
 		return err
 	})
@@ -238,7 +250,10 @@ func (s *UserService) UpdateUser(ctx context.Context, id int64, in jxc.UserUpdat
 		return nil, err
 	}
 	var u *jxc.User
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	_, err := s.db.Write(ctx, jxc.Op{Name: "updateUser"}, func(tx *Tx) error {
+		if err := tx.Before(ctx, jxc.RecordUser, id); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE users SET display_name = coalesce($2, display_name), active = coalesce($3, active) WHERE id = $1`,
 			id, in.DisplayName, in.Active)
 		if err != nil {
@@ -247,6 +262,7 @@ func (s *UserService) UpdateUser(ctx context.Context, id int64, in jxc.UserUpdat
 		if n, _ := res.RowsAffected(); n == 0 {
 			return jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no user %d", id)
 		}
+		tx.Produced(jxc.RecordUser, id, "", jxc.AuditUpdate)
 		if in.Roles != nil {
 			if err := setRoles(ctx, tx, id, in.Roles); err != nil {
 				return err
@@ -272,14 +288,18 @@ func (s *UserService) SetPassword(ctx context.Context, id int64, password string
 	if err != nil {
 		return err
 	}
-	res, err := s.db.ExecContext(ctx, `UPDATE users SET password_hash = $2 WHERE id = $1`, id, string(hash))
-	if err != nil {
-		return err
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no user %d", id)
-	}
-	return nil
+	_, err = s.db.Write(ctx, jxc.Op{Name: "setPassword"}, func(tx *Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = $2 WHERE id = $1`, id, string(hash))
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no user %d", id)
+		}
+		tx.Produced(jxc.RecordUser, id, "", jxc.AuditSetPassword)
+		return nil
+	})
+	return err
 }
 
 // FindUsers implements jxc.UserService.

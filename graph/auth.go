@@ -134,6 +134,16 @@ func requireSignIn(ctx context.Context, next graphql.RootResolver) graphql.Marsh
 	return next(ctx)
 }
 
+// nameOperation names a mutation in the context, so that the write path
+// records it as the operation (deactivateProduct, not the updateProduct
+// service it calls).
+func nameOperation(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
+	if fc := graphql.GetRootFieldContext(ctx); fc != nil && fc.Object == "Mutation" {
+		ctx = jxc.WithOperation(ctx, fc.Field.Name)
+	}
+	return next(ctx)
+}
+
 // hasRole implements @hasRole.
 func hasRole(ctx context.Context, _ any, next graphql.Resolver, roles []jxc.Role) (any, error) {
 	u := jxc.UserFromContext(ctx)

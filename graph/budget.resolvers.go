@@ -62,3 +62,14 @@ func (r *queryResolver) OperatingCosts(ctx context.Context, first *int, after *s
 			return OperatingCostConnection{Edges: e, Nodes: n, PageInfo: pi, TotalCount: t}
 		})
 }
+
+// BudgetLine returns BudgetLineResolver implementation.
+func (r *Resolver) BudgetLine() BudgetLineResolver { return &budgetLineResolver{r} }
+
+// OperatingCost returns OperatingCostResolver implementation.
+func (r *Resolver) OperatingCost() OperatingCostResolver { return &operatingCostResolver{r} }
+
+type (
+	budgetLineResolver    struct{ *Resolver }
+	operatingCostResolver struct{ *Resolver }
+)

@@ -13,102 +13,62 @@ import (
 
 // CreateCategory is the resolver for the createCategory field.
 func (r *mutationResolver) CreateCategory(ctx context.Context, input CreateCategoryInput) (CategoryPayload, error) {
-	v, err := r.CatalogService.CreateCategory(ctx, jxc.CategoryInput{Code: input.Code, Name: input.Name, NameEn: input.NameEn})
-	ues, err := userErrors(err)
-	if err != nil || len(ues) > 0 {
-		return CategoryPayload{UserErrors: ues}, err
-	}
-	return CategoryPayload{Category: v, UserErrors: ues}, nil
+	v, ues, err := mutationResult(r.CatalogService.CreateCategory(ctx, jxc.CategoryInput{Code: input.Code, Name: input.Name, NameEn: input.NameEn}))
+	return CategoryPayload{Category: v, UserErrors: ues}, err
 }
 
 // UpdateCategory is the resolver for the updateCategory field.
 func (r *mutationResolver) UpdateCategory(ctx context.Context, input UpdateCategoryInput) (CategoryPayload, error) {
-	v, err := r.CatalogService.UpdateCategory(ctx, jxc.CategoryUpdate{ID: input.ID, Name: input.Name, NameEn: input.NameEn, Active: input.Active})
-	ues, err := userErrors(err)
-	if err != nil || len(ues) > 0 {
-		return CategoryPayload{UserErrors: ues}, err
-	}
-	return CategoryPayload{Category: v, UserErrors: ues}, nil
+	v, ues, err := mutationResult(r.CatalogService.UpdateCategory(ctx, jxc.CategoryUpdate{ID: input.ID, Name: input.Name, NameEn: input.NameEn, Active: input.Active}))
+	return CategoryPayload{Category: v, UserErrors: ues}, err
 }
 
 // CreateProduct is the resolver for the createProduct field.
 func (r *mutationResolver) CreateProduct(ctx context.Context, input CreateProductInput) (ProductPayload, error) {
-	v, err := r.CatalogService.CreateProduct(ctx, productInput(input))
-	ues, err := userErrors(err)
-	if err != nil || len(ues) > 0 {
-		return ProductPayload{UserErrors: ues}, err
-	}
-	return ProductPayload{Product: v, UserErrors: ues}, nil
+	v, ues, err := mutationResult(r.CatalogService.CreateProduct(ctx, productInput(input)))
+	return ProductPayload{Product: v, UserErrors: ues}, err
 }
 
 // UpdateProduct is the resolver for the updateProduct field.
 func (r *mutationResolver) UpdateProduct(ctx context.Context, input UpdateProductInput) (ProductPayload, error) {
-	v, err := r.CatalogService.UpdateProduct(ctx, productUpdate(input))
-	ues, err := userErrors(err)
-	if err != nil || len(ues) > 0 {
-		return ProductPayload{UserErrors: ues}, err
-	}
-	return ProductPayload{Product: v, UserErrors: ues}, nil
+	v, ues, err := mutationResult(r.CatalogService.UpdateProduct(ctx, productUpdate(input)))
+	return ProductPayload{Product: v, UserErrors: ues}, err
 }
 
 // DeactivateProduct is the resolver for the deactivateProduct field.
 func (r *mutationResolver) DeactivateProduct(ctx context.Context, id int64) (ProductPayload, error) {
-	v, err := r.CatalogService.UpdateProduct(ctx, jxc.ProductUpdate{ID: id, Active: ptr(false)})
-	ues, err := userErrors(err)
-	if err != nil || len(ues) > 0 {
-		return ProductPayload{UserErrors: ues}, err
-	}
-	return ProductPayload{Product: v, UserErrors: ues}, nil
+	v, ues, err := mutationResult(r.CatalogService.UpdateProduct(ctx, jxc.ProductUpdate{ID: id, Active: ptr(false)}))
+	return ProductPayload{Product: v, UserErrors: ues}, err
 }
 
 // CreateWarehouse is the resolver for the createWarehouse field.
 func (r *mutationResolver) CreateWarehouse(ctx context.Context, input CreateWarehouseInput) (WarehousePayload, error) {
-	v, err := r.CatalogService.CreateWarehouse(ctx, jxc.WarehouseInput{Code: input.Code, Name: input.Name, Region: input.Region, Address: input.Address})
-	ues, err := userErrors(err)
-	if err != nil || len(ues) > 0 {
-		return WarehousePayload{UserErrors: ues}, err
-	}
-	return WarehousePayload{Warehouse: v, UserErrors: ues}, nil
+	v, ues, err := mutationResult(r.CatalogService.CreateWarehouse(ctx, jxc.WarehouseInput{Code: input.Code, Name: input.Name, Region: input.Region, Address: input.Address}))
+	return WarehousePayload{Warehouse: v, UserErrors: ues}, err
 }
 
 // UpdateWarehouse is the resolver for the updateWarehouse field.
 func (r *mutationResolver) UpdateWarehouse(ctx context.Context, input UpdateWarehouseInput) (WarehousePayload, error) {
-	v, err := r.CatalogService.UpdateWarehouse(ctx, jxc.WarehouseUpdate{ID: input.ID, Name: input.Name, Region: input.Region, Address: input.Address, Active: input.Active})
-	ues, err := userErrors(err)
-	if err != nil || len(ues) > 0 {
-		return WarehousePayload{UserErrors: ues}, err
-	}
-	return WarehousePayload{Warehouse: v, UserErrors: ues}, nil
+	v, ues, err := mutationResult(r.CatalogService.UpdateWarehouse(ctx, jxc.WarehouseUpdate{ID: input.ID, Name: input.Name, Region: input.Region, Address: input.Address, Active: input.Active}))
+	return WarehousePayload{Warehouse: v, UserErrors: ues}, err
 }
 
 // DeactivateWarehouse is the resolver for the deactivateWarehouse field.
 func (r *mutationResolver) DeactivateWarehouse(ctx context.Context, id int64) (WarehousePayload, error) {
-	v, err := r.CatalogService.UpdateWarehouse(ctx, jxc.WarehouseUpdate{ID: id, Active: ptr(false)})
-	ues, err := userErrors(err)
-	if err != nil || len(ues) > 0 {
-		return WarehousePayload{UserErrors: ues}, err
-	}
-	return WarehousePayload{Warehouse: v, UserErrors: ues}, nil
+	v, ues, err := mutationResult(r.CatalogService.UpdateWarehouse(ctx, jxc.WarehouseUpdate{ID: id, Active: ptr(false)}))
+	return WarehousePayload{Warehouse: v, UserErrors: ues}, err
 }
 
 // CreateLocation is the resolver for the createLocation field.
 func (r *mutationResolver) CreateLocation(ctx context.Context, input CreateLocationInput) (LocationPayload, error) {
-	v, err := r.CatalogService.CreateLocation(ctx, jxc.LocationInput{WarehouseID: input.WarehouseID, Code: input.Code, Name: input.Name})
-	ues, err := userErrors(err)
-	if err != nil || len(ues) > 0 {
-		return LocationPayload{UserErrors: ues}, err
-	}
-	return LocationPayload{Location: v, UserErrors: ues}, nil
+	v, ues, err := mutationResult(r.CatalogService.CreateLocation(ctx, jxc.LocationInput{WarehouseID: input.WarehouseID, Code: input.Code, Name: input.Name}))
+	return LocationPayload{Location: v, UserErrors: ues}, err
 }
 
 // UpdateLocation is the resolver for the updateLocation field.
 func (r *mutationResolver) UpdateLocation(ctx context.Context, input UpdateLocationInput) (LocationPayload, error) {
-	v, err := r.CatalogService.UpdateLocation(ctx, jxc.LocationUpdate{ID: input.ID, Name: input.Name, Active: input.Active})
-	ues, err := userErrors(err)
-	if err != nil || len(ues) > 0 {
-		return LocationPayload{UserErrors: ues}, err
-	}
-	return LocationPayload{Location: v, UserErrors: ues}, nil
+	v, ues, err := mutationResult(r.CatalogService.UpdateLocation(ctx, jxc.LocationUpdate{ID: input.ID, Name: input.Name, Active: input.Active}))
+	return LocationPayload{Location: v, UserErrors: ues}, err
 }
 
 // Categories is the resolver for the categories field.
@@ -162,3 +122,22 @@ func (r *queryResolver) Warehouse(ctx context.Context, id int64) (*jxc.Warehouse
 	}
 	return v, err
 }
+
+// Category returns CategoryResolver implementation.
+func (r *Resolver) Category() CategoryResolver { return &categoryResolver{r} }
+
+// Location returns LocationResolver implementation.
+func (r *Resolver) Location() LocationResolver { return &locationResolver{r} }
+
+// Product returns ProductResolver implementation.
+func (r *Resolver) Product() ProductResolver { return &productResolver{r} }
+
+// Warehouse returns WarehouseResolver implementation.
+func (r *Resolver) Warehouse() WarehouseResolver { return &warehouseResolver{r} }
+
+type (
+	categoryResolver  struct{ *Resolver }
+	locationResolver  struct{ *Resolver }
+	productResolver   struct{ *Resolver }
+	warehouseResolver struct{ *Resolver }
+)

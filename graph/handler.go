@@ -44,6 +44,7 @@ func NewHandler(r *Resolver) http.Handler {
 	srv.Use(DepthLimit{Max: MaxDepth})
 
 	srv.AroundOperations(limitSubscriptions)
+	srv.AroundRootFields(nameOperation)
 	srv.AroundRootFields(requireSignIn)
 	srv.AroundRootFields(refuseNULs)
 	srv.AroundRootFields(readOnlyAnalysts)

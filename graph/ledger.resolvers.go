@@ -13,62 +13,38 @@ import (
 
 // CreateAccount is the resolver for the createAccount field.
 func (r *mutationResolver) CreateAccount(ctx context.Context, input CreateAccountInput) (AccountPayload, error) {
-	v, err := r.LedgerService.CreateAccount(ctx, jxc.AccountInput{Code: input.Code, Name: input.Name, NameEn: input.NameEn, Type: input.Type, ParentCode: input.ParentCode, ManualPosting: input.ManualPosting})
-	ues, err := userErrors(err)
-	if err != nil || len(ues) > 0 {
-		return AccountPayload{UserErrors: ues}, err
-	}
-	return AccountPayload{Account: v, UserErrors: ues}, nil
+	v, ues, err := mutationResult(r.LedgerService.CreateAccount(ctx, jxc.AccountInput{Code: input.Code, Name: input.Name, NameEn: input.NameEn, Type: input.Type, ParentCode: input.ParentCode, ManualPosting: input.ManualPosting}))
+	return AccountPayload{Account: v, UserErrors: ues}, err
 }
 
 // UpdateAccount is the resolver for the updateAccount field.
 func (r *mutationResolver) UpdateAccount(ctx context.Context, input UpdateAccountInput) (AccountPayload, error) {
-	v, err := r.LedgerService.UpdateAccount(ctx, jxc.AccountUpdate{Code: input.Code, Name: input.Name, NameEn: input.NameEn, Active: input.Active})
-	ues, err := userErrors(err)
-	if err != nil || len(ues) > 0 {
-		return AccountPayload{UserErrors: ues}, err
-	}
-	return AccountPayload{Account: v, UserErrors: ues}, nil
+	v, ues, err := mutationResult(r.LedgerService.UpdateAccount(ctx, jxc.AccountUpdate{Code: input.Code, Name: input.Name, NameEn: input.NameEn, Active: input.Active}))
+	return AccountPayload{Account: v, UserErrors: ues}, err
 }
 
 // PostJournalEntry is the resolver for the postJournalEntry field.
 func (r *mutationResolver) PostJournalEntry(ctx context.Context, input JournalEntryInput) (JournalEntryPayload, error) {
-	v, err := r.LedgerService.PostManualEntry(ctx, manualEntry(input))
-	ues, err := userErrors(err)
-	if err != nil || len(ues) > 0 {
-		return JournalEntryPayload{UserErrors: ues}, err
-	}
-	return JournalEntryPayload{Entry: v, UserErrors: ues}, nil
+	v, ues, err := mutationResult(r.LedgerService.PostManualEntry(ctx, manualEntry(input)))
+	return JournalEntryPayload{Entry: v, UserErrors: ues}, err
 }
 
 // ReverseJournalEntry is the resolver for the reverseJournalEntry field.
 func (r *mutationResolver) ReverseJournalEntry(ctx context.Context, input ReverseJournalEntryInput) (JournalEntryPayload, error) {
-	v, err := r.LedgerService.ReverseJournalEntry(ctx, input.ID, dateOrZero(input.PostingDate), strOrEmpty(input.Description))
-	ues, err := userErrors(err)
-	if err != nil || len(ues) > 0 {
-		return JournalEntryPayload{UserErrors: ues}, err
-	}
-	return JournalEntryPayload{Entry: v, UserErrors: ues}, nil
+	v, ues, err := mutationResult(r.LedgerService.ReverseJournalEntry(ctx, input.ID, dateOrZero(input.PostingDate), strOrEmpty(input.Description)))
+	return JournalEntryPayload{Entry: v, UserErrors: ues}, err
 }
 
 // CloseFiscalPeriod is the resolver for the closeFiscalPeriod field.
 func (r *mutationResolver) CloseFiscalPeriod(ctx context.Context, input FiscalPeriodInput) (FiscalPeriodPayload, error) {
-	v, err := r.LedgerService.CloseFiscalPeriod(ctx, input.Year, input.Month)
-	ues, err := userErrors(err)
-	if err != nil || len(ues) > 0 {
-		return FiscalPeriodPayload{UserErrors: ues}, err
-	}
-	return FiscalPeriodPayload{Period: v, UserErrors: ues}, nil
+	v, ues, err := mutationResult(r.LedgerService.CloseFiscalPeriod(ctx, input.Year, input.Month))
+	return FiscalPeriodPayload{Period: v, UserErrors: ues}, err
 }
 
 // ReopenFiscalPeriod is the resolver for the reopenFiscalPeriod field.
 func (r *mutationResolver) ReopenFiscalPeriod(ctx context.Context, input FiscalPeriodInput) (FiscalPeriodPayload, error) {
-	v, err := r.LedgerService.ReopenFiscalPeriod(ctx, input.Year, input.Month)
-	ues, err := userErrors(err)
-	if err != nil || len(ues) > 0 {
-		return FiscalPeriodPayload{UserErrors: ues}, err
-	}
-	return FiscalPeriodPayload{Period: v, UserErrors: ues}, nil
+	v, ues, err := mutationResult(r.LedgerService.ReopenFiscalPeriod(ctx, input.Year, input.Month))
+	return FiscalPeriodPayload{Period: v, UserErrors: ues}, err
 }
 
 // Accounts is the resolver for the accounts field.
@@ -119,3 +95,18 @@ func (r *queryResolver) BalanceSheet(ctx context.Context, asOf jxc.Date) (jxc.Ba
 func (r *queryResolver) BooksCheck(ctx context.Context) (jxc.BooksCheck, error) {
 	return value(r.LedgerService.BooksCheck(ctx))
 }
+
+// Account returns AccountResolver implementation.
+func (r *Resolver) Account() AccountResolver { return &accountResolver{r} }
+
+// FiscalPeriod returns FiscalPeriodResolver implementation.
+func (r *Resolver) FiscalPeriod() FiscalPeriodResolver { return &fiscalPeriodResolver{r} }
+
+// JournalEntry returns JournalEntryResolver implementation.
+func (r *Resolver) JournalEntry() JournalEntryResolver { return &journalEntryResolver{r} }
+
+type (
+	accountResolver      struct{ *Resolver }
+	fiscalPeriodResolver struct{ *Resolver }
+	journalEntryResolver struct{ *Resolver }
+)

@@ -84,6 +84,26 @@ type ApplyCustomerCreditInput struct {
 	Allocations []*AllocationInput `json:"allocations,omitempty"`
 }
 
+// A page of audit entries, newest first.
+type AuditEntryConnection struct {
+	// The entries with their cursors.
+	Edges []*AuditEntryEdge `json:"edges"`
+	// The entries alone.
+	Nodes []*jxc.AuditEntry `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many entries match in all (of those the caller may see).
+	TotalCount int `json:"totalCount"`
+}
+
+// One audit entry in a list page.
+type AuditEntryEdge struct {
+	// The position of this entry in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The entry.
+	Node *jxc.AuditEntry `json:"node"`
+}
+
 // A page of budget lines.
 type BudgetLineConnection struct {
 	// The lines with their cursors.

@@ -95,34 +95,7 @@ func settingsInput(in PurchasingSettingsInput) jxc.PurchasingSettings {
 	return jxc.PurchasingSettings{PriceTolerance: in.PriceTolerance, QuantityTolerance: in.QuantityTolerance, PriceRiseThreshold: in.PriceRiseThreshold}
 }
 
-// mutationResult splits a service result into the payload's object and
-// userErrors; anything that is not the user's mistake stays an error.
-func mutationResult[T any](v T, err error) (T, []*UserError, error) {
-	var zero T
-	ues, err := userErrors(err)
-	if err != nil || len(ues) > 0 {
-		return zero, ues, err
-	}
-	return v, ues, nil
-}
-
 func orderPayload(o *jxc.PurchaseOrder, err error) (PurchaseOrderPayload, error) {
 	o, ues, err := mutationResult(o, err)
 	return PurchaseOrderPayload{PurchaseOrder: o, Warnings: []string{}, UserErrors: ues}, err
-}
-
-func connection[T, E, C any](p *jxc.Page[T], err error, edge func(string, T) E, mk func([]E, []T, *PageInfo, int) C) (C, error) {
-	var zero C
-	if err != nil {
-		return zero, err
-	}
-	return mk(edges(p, edge), p.Items, pageInfo(p), p.TotalCount), nil
-}
-
-// orNil turns "not found" into null for single-object queries.
-func orNil[T any](v *T, err error) (*T, error) {
-	if jxc.ErrorCode(err) == jxc.ENOTFOUND {
-		return nil, nil
-	}
-	return v, err
 }

@@ -208,13 +208,29 @@ func (r *supplierResolver) Scorecard(ctx context.Context, obj *jxc.Supplier, sin
 	return value(r.PurchasingService.Scorecard(ctx, obj.ID, dateOrZero(since)))
 }
 
+// GoodsReceipt returns GoodsReceiptResolver implementation.
+func (r *Resolver) GoodsReceipt() GoodsReceiptResolver { return &goodsReceiptResolver{r} }
+
+// LandedCost returns LandedCostResolver implementation.
+func (r *Resolver) LandedCost() LandedCostResolver { return &landedCostResolver{r} }
+
 // PurchaseOrder returns PurchaseOrderResolver implementation.
 func (r *Resolver) PurchaseOrder() PurchaseOrderResolver { return &purchaseOrderResolver{r} }
 
 // Supplier returns SupplierResolver implementation.
 func (r *Resolver) Supplier() SupplierResolver { return &supplierResolver{r} }
 
+// SupplierInvoice returns SupplierInvoiceResolver implementation.
+func (r *Resolver) SupplierInvoice() SupplierInvoiceResolver { return &supplierInvoiceResolver{r} }
+
+// SupplierPayment returns SupplierPaymentResolver implementation.
+func (r *Resolver) SupplierPayment() SupplierPaymentResolver { return &supplierPaymentResolver{r} }
+
 type (
-	purchaseOrderResolver struct{ *Resolver }
-	supplierResolver      struct{ *Resolver }
+	goodsReceiptResolver    struct{ *Resolver }
+	landedCostResolver      struct{ *Resolver }
+	purchaseOrderResolver   struct{ *Resolver }
+	supplierResolver        struct{ *Resolver }
+	supplierInvoiceResolver struct{ *Resolver }
+	supplierPaymentResolver struct{ *Resolver }
 )

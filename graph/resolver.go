@@ -26,7 +26,9 @@ type Resolver struct {
 	// Purchasing: procure to pay, budgets, operating costs and alerts.
 	PurchasingService jxc.PurchasingService
 	BudgetService     jxc.BudgetService
-	Log               *slog.Logger
+	// AuditService reads the audit trail every business write leaves.
+	AuditService jxc.AuditService
+	Log          *slog.Logger
 }
 
 // sessionTTL matches the server-side session lifetime.

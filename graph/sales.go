@@ -158,24 +158,6 @@ func replenishmentNeedConnection(p *jxc.Page[*jxc.ReplenishmentNeed], err error)
 		})}, nil
 }
 
-// payload runs a mutation's service result through userErrors.
-func salesPayload[T any](v T, err error) (T, []*UserError, error) {
-	ues, err := userErrors(err)
-	if err != nil || len(ues) > 0 {
-		var zero T
-		return zero, ues, err
-	}
-	return v, ues, nil
-}
-
-// nilIfNotFound turns a missing record into null for a nullable field.
-func nilIfNotFoundSales[T any](v *T, err error) (*T, error) {
-	if err != nil && jxc.ErrorCode(err) == jxc.ENOTFOUND {
-		return nil, nil
-	}
-	return v, err
-}
-
 func derefOr[T any](p *T, def T) T {
 	if p == nil {
 		return def

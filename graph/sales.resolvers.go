@@ -58,73 +58,73 @@ func (r *customerResolver) Satisfaction(ctx context.Context, obj *jxc.Customer) 
 
 // CreateCustomer is the resolver for the createCustomer field.
 func (r *mutationResolver) CreateCustomer(ctx context.Context, input CreateCustomerInput) (CustomerPayload, error) {
-	c, ues, err := salesPayload(r.SalesService.CreateCustomer(ctx, customerInput(input)))
+	c, ues, err := mutationResult(r.SalesService.CreateCustomer(ctx, customerInput(input)))
 	return CustomerPayload{Customer: c, UserErrors: ues}, err
 }
 
 // UpdateCustomer is the resolver for the updateCustomer field.
 func (r *mutationResolver) UpdateCustomer(ctx context.Context, input UpdateCustomerInput) (CustomerPayload, error) {
-	c, ues, err := salesPayload(r.SalesService.UpdateCustomer(ctx, customerUpdate(input)))
+	c, ues, err := mutationResult(r.SalesService.UpdateCustomer(ctx, customerUpdate(input)))
 	return CustomerPayload{Customer: c, UserErrors: ues}, err
 }
 
 // CreateSalesOrder is the resolver for the createSalesOrder field.
 func (r *mutationResolver) CreateSalesOrder(ctx context.Context, input SalesOrderInput) (SalesOrderPayload, error) {
-	o, ues, err := salesPayload(r.SalesService.CreateSalesOrder(ctx, salesOrderInput(input)))
+	o, ues, err := mutationResult(r.SalesService.CreateSalesOrder(ctx, salesOrderInput(input)))
 	return SalesOrderPayload{Order: o, UserErrors: ues}, err
 }
 
 // ConfirmSalesOrder is the resolver for the confirmSalesOrder field.
 func (r *mutationResolver) ConfirmSalesOrder(ctx context.Context, id int64) (SalesOrderPayload, error) {
-	o, ues, err := salesPayload(r.SalesService.ConfirmSalesOrder(ctx, id))
+	o, ues, err := mutationResult(r.SalesService.ConfirmSalesOrder(ctx, id))
 	return SalesOrderPayload{Order: o, UserErrors: ues}, err
 }
 
 // ReleaseSalesOrderHold is the resolver for the releaseSalesOrderHold field.
 func (r *mutationResolver) ReleaseSalesOrderHold(ctx context.Context, id int64) (SalesOrderPayload, error) {
-	o, ues, err := salesPayload(r.SalesService.ReleaseSalesOrderHold(ctx, id))
+	o, ues, err := mutationResult(r.SalesService.ReleaseSalesOrderHold(ctx, id))
 	return SalesOrderPayload{Order: o, UserErrors: ues}, err
 }
 
 // ReserveSalesOrderStock is the resolver for the reserveSalesOrderStock field.
 func (r *mutationResolver) ReserveSalesOrderStock(ctx context.Context, id int64) (SalesOrderPayload, error) {
-	o, ues, err := salesPayload(r.SalesService.ReserveSalesOrder(ctx, id))
+	o, ues, err := mutationResult(r.SalesService.ReserveSalesOrder(ctx, id))
 	return SalesOrderPayload{Order: o, UserErrors: ues}, err
 }
 
 // CancelSalesOrder is the resolver for the cancelSalesOrder field.
 func (r *mutationResolver) CancelSalesOrder(ctx context.Context, id int64) (SalesOrderPayload, error) {
-	o, ues, err := salesPayload(r.SalesService.CancelSalesOrder(ctx, id))
+	o, ues, err := mutationResult(r.SalesService.CancelSalesOrder(ctx, id))
 	return SalesOrderPayload{Order: o, UserErrors: ues}, err
 }
 
 // CloseSalesOrder is the resolver for the closeSalesOrder field.
 func (r *mutationResolver) CloseSalesOrder(ctx context.Context, id int64) (SalesOrderPayload, error) {
-	o, ues, err := salesPayload(r.SalesService.CloseSalesOrder(ctx, id))
+	o, ues, err := mutationResult(r.SalesService.CloseSalesOrder(ctx, id))
 	return SalesOrderPayload{Order: o, UserErrors: ues}, err
 }
 
 // ShipShipment is the resolver for the shipShipment field.
 func (r *mutationResolver) ShipShipment(ctx context.Context, input ShipShipmentInput) (ShipmentPayload, error) {
-	sh, ues, err := salesPayload(r.SalesService.ShipShipment(ctx, shipInput(input)))
+	sh, ues, err := mutationResult(r.SalesService.ShipShipment(ctx, shipInput(input)))
 	return ShipmentPayload{Shipment: sh, UserErrors: ues}, err
 }
 
 // ConfirmDelivery is the resolver for the confirmDelivery field.
 func (r *mutationResolver) ConfirmDelivery(ctx context.Context, input ConfirmDeliveryInput) (ShipmentPayload, error) {
-	sh, ues, err := salesPayload(r.SalesService.ConfirmDelivery(ctx, jxc.DeliveryInput{ShipmentID: input.ShipmentID, Rating: input.Rating, RatingComment: input.RatingComment}))
+	sh, ues, err := mutationResult(r.SalesService.ConfirmDelivery(ctx, jxc.DeliveryInput{ShipmentID: input.ShipmentID, Rating: input.Rating, RatingComment: input.RatingComment}))
 	return ShipmentPayload{Shipment: sh, UserErrors: ues}, err
 }
 
 // CreateSalesInvoice is the resolver for the createSalesInvoice field.
 func (r *mutationResolver) CreateSalesInvoice(ctx context.Context, input CreateSalesInvoiceInput) (SalesInvoicePayload, error) {
-	inv, ues, err := salesPayload(r.SalesService.CreateSalesInvoice(ctx, jxc.SalesInvoiceInput{ShipmentIDs: input.ShipmentIds, PostingDate: input.PostingDate, IdempotencyKey: input.IdempotencyKey}))
+	inv, ues, err := mutationResult(r.SalesService.CreateSalesInvoice(ctx, jxc.SalesInvoiceInput{ShipmentIDs: input.ShipmentIds, PostingDate: input.PostingDate, IdempotencyKey: input.IdempotencyKey}))
 	return SalesInvoicePayload{Invoice: inv, UserErrors: ues}, err
 }
 
 // RecordCustomerPayment is the resolver for the recordCustomerPayment field.
 func (r *mutationResolver) RecordCustomerPayment(ctx context.Context, input RecordCustomerPaymentInput) (CustomerPaymentPayload, error) {
-	pay, ues, err := salesPayload(r.SalesService.RecordCustomerPayment(ctx, jxc.PaymentInput{CustomerID: input.CustomerID, Amount: input.Amount,
+	pay, ues, err := mutationResult(r.SalesService.RecordCustomerPayment(ctx, jxc.PaymentInput{CustomerID: input.CustomerID, Amount: input.Amount,
 		PostingDate: input.PostingDate, BankAccount: input.BankAccount, Reference: input.Reference, Allocations: receivableAllocations(input.Allocations),
 		IdempotencyKey: input.IdempotencyKey}))
 	return CustomerPaymentPayload{Payment: pay, UserErrors: ues}, err
@@ -132,20 +132,20 @@ func (r *mutationResolver) RecordCustomerPayment(ctx context.Context, input Reco
 
 // ApplyCustomerCredit is the resolver for the applyCustomerCredit field.
 func (r *mutationResolver) ApplyCustomerCredit(ctx context.Context, input ApplyCustomerCreditInput) (CustomerPaymentPayload, error) {
-	pay, ues, err := salesPayload(r.SalesService.ApplyCustomerCredit(ctx, jxc.ApplyCreditInput{PaymentID: input.PaymentID, PostingDate: input.PostingDate,
+	pay, ues, err := mutationResult(r.SalesService.ApplyCustomerCredit(ctx, jxc.ApplyCreditInput{PaymentID: input.PaymentID, PostingDate: input.PostingDate,
 		Allocations: receivableAllocations(input.Allocations)}))
 	return CustomerPaymentPayload{Payment: pay, UserErrors: ues}, err
 }
 
 // CreateSalesReturn is the resolver for the createSalesReturn field.
 func (r *mutationResolver) CreateSalesReturn(ctx context.Context, input CreateSalesReturnInput) (SalesReturnPayload, error) {
-	ret, ues, err := salesPayload(r.SalesService.CreateSalesReturn(ctx, salesReturnInput(input)))
+	ret, ues, err := mutationResult(r.SalesService.CreateSalesReturn(ctx, salesReturnInput(input)))
 	return SalesReturnPayload{SalesReturn: ret, UserErrors: ues}, err
 }
 
 // RefundCustomer is the resolver for the refundCustomer field.
 func (r *mutationResolver) RefundCustomer(ctx context.Context, input RefundCustomerInput) (CustomerRefundPayload, error) {
-	ref, ues, err := salesPayload(r.SalesService.RefundCustomer(ctx, jxc.RefundInput{ReturnID: input.ReturnID, PaymentID: input.PaymentID, Amount: input.Amount,
+	ref, ues, err := mutationResult(r.SalesService.RefundCustomer(ctx, jxc.RefundInput{ReturnID: input.ReturnID, PaymentID: input.PaymentID, Amount: input.Amount,
 		PostingDate: input.PostingDate, BankAccount: input.BankAccount, IdempotencyKey: input.IdempotencyKey}))
 	return CustomerRefundPayload{Refund: ref, UserErrors: ues}, err
 }
@@ -157,7 +157,7 @@ func (r *queryResolver) Customers(ctx context.Context, first *int, after *string
 
 // Customer is the resolver for the customer field.
 func (r *queryResolver) Customer(ctx context.Context, id int64) (*jxc.Customer, error) {
-	return nilIfNotFoundSales(r.SalesService.FindCustomerByID(ctx, id))
+	return orNil(r.SalesService.FindCustomerByID(ctx, id))
 }
 
 // SalesOrders is the resolver for the salesOrders field.
@@ -167,7 +167,7 @@ func (r *queryResolver) SalesOrders(ctx context.Context, first *int, after *stri
 
 // SalesOrder is the resolver for the salesOrder field.
 func (r *queryResolver) SalesOrder(ctx context.Context, id int64) (*jxc.SalesOrder, error) {
-	return nilIfNotFoundSales(r.SalesService.FindSalesOrderByID(ctx, id))
+	return orNil(r.SalesService.FindSalesOrderByID(ctx, id))
 }
 
 // ValidateSalesOrder is the resolver for the validateSalesOrder field.
@@ -191,7 +191,7 @@ func (r *queryResolver) Shipments(ctx context.Context, first *int, after *string
 
 // Shipment is the resolver for the shipment field.
 func (r *queryResolver) Shipment(ctx context.Context, id int64) (*jxc.Shipment, error) {
-	return nilIfNotFoundSales(r.SalesService.FindShipmentByID(ctx, id))
+	return orNil(r.SalesService.FindShipmentByID(ctx, id))
 }
 
 // SalesInvoices is the resolver for the salesInvoices field.
@@ -201,7 +201,7 @@ func (r *queryResolver) SalesInvoices(ctx context.Context, first *int, after *st
 
 // SalesInvoice is the resolver for the salesInvoice field.
 func (r *queryResolver) SalesInvoice(ctx context.Context, id int64) (*jxc.SalesInvoice, error) {
-	return nilIfNotFoundSales(r.SalesService.FindSalesInvoiceByID(ctx, id))
+	return orNil(r.SalesService.FindSalesInvoiceByID(ctx, id))
 }
 
 // CustomerPayments is the resolver for the customerPayments field.
@@ -236,10 +236,30 @@ func (r *salesOrderResolver) Shipments(ctx context.Context, obj *jxc.SalesOrder)
 // Customer returns CustomerResolver implementation.
 func (r *Resolver) Customer() CustomerResolver { return &customerResolver{r} }
 
+// CustomerPayment returns CustomerPaymentResolver implementation.
+func (r *Resolver) CustomerPayment() CustomerPaymentResolver { return &customerPaymentResolver{r} }
+
+// CustomerRefund returns CustomerRefundResolver implementation.
+func (r *Resolver) CustomerRefund() CustomerRefundResolver { return &customerRefundResolver{r} }
+
+// SalesInvoice returns SalesInvoiceResolver implementation.
+func (r *Resolver) SalesInvoice() SalesInvoiceResolver { return &salesInvoiceResolver{r} }
+
 // SalesOrder returns SalesOrderResolver implementation.
 func (r *Resolver) SalesOrder() SalesOrderResolver { return &salesOrderResolver{r} }
 
+// SalesReturn returns SalesReturnResolver implementation.
+func (r *Resolver) SalesReturn() SalesReturnResolver { return &salesReturnResolver{r} }
+
+// Shipment returns ShipmentResolver implementation.
+func (r *Resolver) Shipment() ShipmentResolver { return &shipmentResolver{r} }
+
 type (
-	customerResolver   struct{ *Resolver }
-	salesOrderResolver struct{ *Resolver }
+	customerResolver        struct{ *Resolver }
+	customerPaymentResolver struct{ *Resolver }
+	customerRefundResolver  struct{ *Resolver }
+	salesInvoiceResolver    struct{ *Resolver }
+	salesOrderResolver      struct{ *Resolver }
+	salesReturnResolver     struct{ *Resolver }
+	shipmentResolver        struct{ *Resolver }
 )

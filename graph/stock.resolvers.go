@@ -13,22 +13,14 @@ import (
 
 // PostOpeningStock is the resolver for the postOpeningStock field.
 func (r *mutationResolver) PostOpeningStock(ctx context.Context, input OpeningStockInput) (StockDocumentPayload, error) {
-	v, err := r.StockService.PostOpeningStock(ctx, openingStock(input))
-	ues, err := userErrors(err)
-	if err != nil || len(ues) > 0 {
-		return StockDocumentPayload{UserErrors: ues}, err
-	}
-	return StockDocumentPayload{Document: v, UserErrors: ues}, nil
+	v, ues, err := mutationResult(r.StockService.PostOpeningStock(ctx, openingStock(input)))
+	return StockDocumentPayload{Document: v, UserErrors: ues}, err
 }
 
 // PostStockAdjustment is the resolver for the postStockAdjustment field.
 func (r *mutationResolver) PostStockAdjustment(ctx context.Context, input StockAdjustmentInput) (StockDocumentPayload, error) {
-	v, err := r.StockService.PostStockAdjustment(ctx, stockAdjustment(input))
-	ues, err := userErrors(err)
-	if err != nil || len(ues) > 0 {
-		return StockDocumentPayload{UserErrors: ues}, err
-	}
-	return StockDocumentPayload{Document: v, UserErrors: ues}, nil
+	v, ues, err := mutationResult(r.StockService.PostStockAdjustment(ctx, stockAdjustment(input)))
+	return StockDocumentPayload{Document: v, UserErrors: ues}, err
 }
 
 // StockLevels is the resolver for the stockLevels field.
@@ -64,3 +56,8 @@ func (r *queryResolver) StockDocument(ctx context.Context, id int64) (*jxc.Stock
 func (r *queryResolver) StockValueSummary(ctx context.Context, groupBy jxc.StockGroupBy) ([]*jxc.StockValueGroup, error) {
 	return r.StockService.StockValueSummary(ctx, groupBy)
 }
+
+// StockDocument returns StockDocumentResolver implementation.
+func (r *Resolver) StockDocument() StockDocumentResolver { return &stockDocumentResolver{r} }
+
+type stockDocumentResolver struct{ *Resolver }

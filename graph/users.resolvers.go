@@ -59,22 +59,14 @@ func (r *mutationResolver) CreateUser(ctx context.Context, input CreateUserInput
 	if input.DisplayName != nil {
 		in.DisplayName = *input.DisplayName
 	}
-	u, err := r.UserService.CreateUser(ctx, in)
-	ues, err := userErrors(err)
-	if err != nil || len(ues) > 0 {
-		return UserPayload{UserErrors: ues}, err
-	}
-	return UserPayload{User: u, UserErrors: ues}, nil
+	u, ues, err := mutationResult(r.UserService.CreateUser(ctx, in))
+	return UserPayload{User: u, UserErrors: ues}, err
 }
 
 // UpdateUser is the resolver for the updateUser field.
 func (r *mutationResolver) UpdateUser(ctx context.Context, input UpdateUserInput) (UserPayload, error) {
-	u, err := r.UserService.UpdateUser(ctx, input.ID, jxc.UserUpdate{DisplayName: input.DisplayName, Roles: input.Roles, Active: input.Active})
-	ues, err := userErrors(err)
-	if err != nil || len(ues) > 0 {
-		return UserPayload{UserErrors: ues}, err
-	}
-	return UserPayload{User: u, UserErrors: ues}, nil
+	u, ues, err := mutationResult(r.UserService.UpdateUser(ctx, input.ID, jxc.UserUpdate{DisplayName: input.DisplayName, Roles: input.Roles, Active: input.Active}))
+	return UserPayload{User: u, UserErrors: ues}, err
 }
 
 // SetPassword is the resolver for the setPassword field.
@@ -102,3 +94,8 @@ func (r *queryResolver) MyAPITokens(ctx context.Context) ([]*jxc.APIToken, error
 func (r *queryResolver) Users(ctx context.Context) ([]*jxc.User, error) {
 	return r.UserService.FindUsers(ctx)
 }
+
+// User returns UserResolver implementation.
+func (r *Resolver) User() UserResolver { return &userResolver{r} }
+
+type userResolver struct{ *Resolver }

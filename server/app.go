@@ -46,6 +46,7 @@ func (a *app) routes() http.Handler {
 		SalesService:      sales,
 		PurchasingService: db.NewPurchasingService(a.store),
 		BudgetService:     db.NewBudgetService(a.store),
+		AuditService:      db.NewAuditService(a.store),
 		Log:               a.log,
 	}
 	mux := http.NewServeMux()
