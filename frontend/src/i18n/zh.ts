@@ -10,6 +10,7 @@ import { purchasingZh } from '../features/purchasing/i18n.zh';
 import { budgetZh } from '../features/budget/i18n.zh';
 import { analyticsZh } from '../features/analytics/i18n.zh';
 import { alertsZh } from '../features/alerts/i18n.zh';
+import { auditZh } from '../features/audit/i18n.zh';
 
 export const zh = {
   'app.name': 'JXC 进销存',
@@ -68,6 +69,7 @@ export const zh = {
   ...budgetZh,
   ...analyticsZh,
   ...alertsZh,
+  ...auditZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

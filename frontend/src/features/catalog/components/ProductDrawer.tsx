@@ -7,6 +7,7 @@ import { applyUserErrors } from '../../../graphql/userErrors';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { useLocalName, useT } from '../../../i18n';
 import { optionalText } from '../../../lib/text';
+import { WithAuditTab } from '../../audit/components/AuditTrail';
 
 interface ProductForm {
   sku: string;
@@ -119,77 +120,79 @@ export function ProductDrawer({
       }
     >
       {general.length > 0 && <Alert type="error" showIcon title={general.join('; ')} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" data-testid="product-form">
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item name="sku" label={t('products.sku')} rules={[{ required: true, message: t('common.required') }]}>
-              <Input autoComplete="off" data-testid="product-form-sku" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="unit" label={t('products.unit')} rules={[{ required: true, message: t('common.required') }]}>
-              <Input autoComplete="off" data-testid="product-form-unit" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="name" label={t('products.name')} rules={[{ required: true, message: t('common.required') }]}>
-              <Input autoComplete="off" data-testid="product-form-name" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="nameEn" label={t('products.nameEn')}>
-              <Input autoComplete="off" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="categoryId" label={t('products.category')}>
-              <Select allowClear options={categories.map((c) => ({ value: c.id, label: localName(c) }))} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="barcodes" label={t('products.barcodes')} tooltip={t('products.barcodesHint')}>
-              <Select mode="tags" open={false} tokenSeparators={[',', ' ']} data-testid="product-form-barcodes" />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="sellPrice" label={t('products.sellPrice')} rules={[decimalRule(decimalMsg, 2)]}>
-              <DecimalInput data-testid="product-form-sellPrice" />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="vatRate" label={t('products.vatRate')} rules={[decimalRule(decimalMsg, 4)]}>
-              <DecimalInput />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="leadTimeDays" label={t('products.leadTimeDays')}>
-              <InputNumber min={0} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="safetyStock" label={t('products.safetyStock')} rules={[decimalRule(decimalMsg, 4)]}>
-              <DecimalInput />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="reorderPoint" label={t('products.reorderPoint')} rules={[decimalRule(decimalMsg, 4)]}>
-              <DecimalInput />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="reorderQuantity" label={t('products.reorderQuantity')} rules={[decimalRule(decimalMsg, 4)]}>
-              <DecimalInput />
-            </Form.Item>
-          </Col>
-          {!isNew && (
+      <WithAuditTab recordType="product" recordId={product && product !== 'new' ? product.id : undefined}>
+        <Form form={form} layout="vertical" data-testid="product-form">
+          <Row gutter={16}>
             <Col span={12}>
-              <Form.Item name="active" label={t('common.active')} valuePropName="checked">
-                <Switch />
+              <Form.Item name="sku" label={t('products.sku')} rules={[{ required: true, message: t('common.required') }]}>
+                <Input autoComplete="off" data-testid="product-form-sku" />
               </Form.Item>
             </Col>
-          )}
-        </Row>
-      </Form>
+            <Col span={12}>
+              <Form.Item name="unit" label={t('products.unit')} rules={[{ required: true, message: t('common.required') }]}>
+                <Input autoComplete="off" data-testid="product-form-unit" />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name="name" label={t('products.name')} rules={[{ required: true, message: t('common.required') }]}>
+                <Input autoComplete="off" data-testid="product-form-name" />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name="nameEn" label={t('products.nameEn')}>
+                <Input autoComplete="off" />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name="categoryId" label={t('products.category')}>
+                <Select allowClear options={categories.map((c) => ({ value: c.id, label: localName(c) }))} />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name="barcodes" label={t('products.barcodes')} tooltip={t('products.barcodesHint')}>
+                <Select mode="tags" open={false} tokenSeparators={[',', ' ']} data-testid="product-form-barcodes" />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="sellPrice" label={t('products.sellPrice')} rules={[decimalRule(decimalMsg, 2)]}>
+                <DecimalInput data-testid="product-form-sellPrice" />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="vatRate" label={t('products.vatRate')} rules={[decimalRule(decimalMsg, 4)]}>
+                <DecimalInput />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="leadTimeDays" label={t('products.leadTimeDays')}>
+                <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="safetyStock" label={t('products.safetyStock')} rules={[decimalRule(decimalMsg, 4)]}>
+                <DecimalInput />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="reorderPoint" label={t('products.reorderPoint')} rules={[decimalRule(decimalMsg, 4)]}>
+                <DecimalInput />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="reorderQuantity" label={t('products.reorderQuantity')} rules={[decimalRule(decimalMsg, 4)]}>
+                <DecimalInput />
+              </Form.Item>
+            </Col>
+            {!isNew && (
+              <Col span={12}>
+                <Form.Item name="active" label={t('common.active')} valuePropName="checked">
+                  <Switch />
+                </Form.Item>
+              </Col>
+            )}
+          </Row>
+        </Form>
+      </WithAuditTab>
     </Drawer>
   );
 }

@@ -11,6 +11,7 @@ import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
 import { useLocalName, enumLabel, useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
+import { WithAuditTab } from '../../audit/components/AuditTrail';
 
 type Line = JournalEntryFieldsFragment['lines'][number];
 
@@ -91,31 +92,33 @@ export function JournalEntryDrawer({ id, onClose, onChanged }: { id: string | nu
       {error && <Alert type="error" showIcon title={error.message} />}
       {id && data && !entry && <Alert type="warning" showIcon title={t('journal.notFound', { id })} />}
       {entry && (
-        <>
-          <Descriptions column={2} size="small" style={{ marginBottom: 16 }} data-testid="journal-entry-detail">
-            <Descriptions.Item label={t('common.postingDate')}>{entry.postingDate}</Descriptions.Item>
-            <Descriptions.Item label={t('stock.source')}>
-              {enumLabel(t, 'source', entry.source.type)}
-              {entry.source.id ? ` #${entry.source.id}` : ''}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('common.description')} span={2}>
-              {entry.description}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('common.status')} span={2}>
-              <EntryTags entry={entry} />
-            </Descriptions.Item>
-          </Descriptions>
-          <JournalLinesTable entry={entry} />
-          <ReverseModal
-            entry={reversing ? entry : null}
-            onClose={() => setReversing(false)}
-            onDone={() => {
-              setReversing(false);
-              reexecute({ requestPolicy: 'network-only' });
-              onChanged();
-            }}
-          />
-        </>
+        <WithAuditTab recordType="journalEntry" recordId={entry.id}>
+          <>
+            <Descriptions column={2} size="small" style={{ marginBottom: 16 }} data-testid="journal-entry-detail">
+              <Descriptions.Item label={t('common.postingDate')}>{entry.postingDate}</Descriptions.Item>
+              <Descriptions.Item label={t('stock.source')}>
+                {enumLabel(t, 'source', entry.source.type)}
+                {entry.source.id ? ` #${entry.source.id}` : ''}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('common.description')} span={2}>
+                {entry.description}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('common.status')} span={2}>
+                <EntryTags entry={entry} />
+              </Descriptions.Item>
+            </Descriptions>
+            <JournalLinesTable entry={entry} />
+            <ReverseModal
+              entry={reversing ? entry : null}
+              onClose={() => setReversing(false)}
+              onDone={() => {
+                setReversing(false);
+                reexecute({ requestPolicy: 'network-only' });
+                onChanged();
+              }}
+            />
+          </>
+        </WithAuditTab>
       )}
     </Drawer>
   );

@@ -12,6 +12,7 @@ import { useCursorPaging } from '../../../lib/paging';
 import { dec, formatDecimal, formatMoney } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
+import { WithAuditTab } from '../../audit/components/AuditTrail';
 
 type Supplier = SupplierFieldsFragment;
 
@@ -99,41 +100,43 @@ function SupplierDrawer({ id, onClose }: { id: string | null; onClose: () => voi
     <Drawer open={!!id} onClose={onClose} size={900} title={s ? `${s.code} ${s.name}` : t('menu.suppliers')} data-testid="supplier-drawer" loading={fetching && !s}>
       {error && <Alert type="error" showIcon title={error.message} />}
       {s && (
-        <Space direction="vertical" size="large" style={{ width: '100%' }}>
-          <Descriptions size="small" column={3} bordered>
-            <Descriptions.Item label={t('suppliers.paymentTerms')}>{t('suppliers.daysN', { n: s.paymentTermsDays })}</Descriptions.Item>
-            <Descriptions.Item label={t('suppliers.leadTime')}>{t('suppliers.daysN', { n: s.leadTimeDays })}</Descriptions.Item>
-            <Descriptions.Item label={t('suppliers.currency')}>{s.currency}</Descriptions.Item>
-            <Descriptions.Item label={t('suppliers.contacts')} span={3}>
-              {s.contacts.length === 0
-                ? '—'
-                : s.contacts.map((c) => (
-                    <div key={c.name + c.phone}>
-                      {c.name} {c.role && <Tag>{c.role}</Tag>} {c.phone} {c.email}
-                    </div>
-                  ))}
-            </Descriptions.Item>
-          </Descriptions>
-          <Scorecard card={s.scorecard} since={since} onSince={setSince} />
-          <div>
-            <Typography.Title level={5}>{t('suppliers.products')}</Typography.Title>
-            <Table<Detail['products'][number]>
-              size="small"
-              rowKey={(p) => p.product.id}
-              pagination={false}
-              dataSource={s.products}
-              data-testid="supplier-products"
-              columns={[
-                { title: t('products.sku'), render: (_, p) => p.product.sku },
-                { title: t('products.name'), render: (_, p) => localName(p.product) },
-                { title: t('suppliers.supplierSku'), dataIndex: 'supplierSku' },
-                { title: t('suppliers.lastPrice'), align: 'right', render: (_, p) => (p.lastPrice == null ? '—' : formatMoney(p.lastPrice)) },
-                { title: t('suppliers.lastPriceDate'), render: (_, p) => p.lastPriceDate ?? '—' },
-                { title: t('suppliers.leadTime'), align: 'right', render: (_, p) => (p.leadTimeDays == null ? t('suppliers.default') : t('suppliers.daysN', { n: p.leadTimeDays })) },
-              ]}
-            />
-          </div>
-        </Space>
+        <WithAuditTab recordType="supplier" recordId={s.id}>
+          <Space direction="vertical" size="large" style={{ width: '100%' }}>
+            <Descriptions size="small" column={3} bordered>
+              <Descriptions.Item label={t('suppliers.paymentTerms')}>{t('suppliers.daysN', { n: s.paymentTermsDays })}</Descriptions.Item>
+              <Descriptions.Item label={t('suppliers.leadTime')}>{t('suppliers.daysN', { n: s.leadTimeDays })}</Descriptions.Item>
+              <Descriptions.Item label={t('suppliers.currency')}>{s.currency}</Descriptions.Item>
+              <Descriptions.Item label={t('suppliers.contacts')} span={3}>
+                {s.contacts.length === 0
+                  ? '—'
+                  : s.contacts.map((c) => (
+                      <div key={c.name + c.phone}>
+                        {c.name} {c.role && <Tag>{c.role}</Tag>} {c.phone} {c.email}
+                      </div>
+                    ))}
+              </Descriptions.Item>
+            </Descriptions>
+            <Scorecard card={s.scorecard} since={since} onSince={setSince} />
+            <div>
+              <Typography.Title level={5}>{t('suppliers.products')}</Typography.Title>
+              <Table<Detail['products'][number]>
+                size="small"
+                rowKey={(p) => p.product.id}
+                pagination={false}
+                dataSource={s.products}
+                data-testid="supplier-products"
+                columns={[
+                  { title: t('products.sku'), render: (_, p) => p.product.sku },
+                  { title: t('products.name'), render: (_, p) => localName(p.product) },
+                  { title: t('suppliers.supplierSku'), dataIndex: 'supplierSku' },
+                  { title: t('suppliers.lastPrice'), align: 'right', render: (_, p) => (p.lastPrice == null ? '—' : formatMoney(p.lastPrice)) },
+                  { title: t('suppliers.lastPriceDate'), render: (_, p) => p.lastPriceDate ?? '—' },
+                  { title: t('suppliers.leadTime'), align: 'right', render: (_, p) => (p.leadTimeDays == null ? t('suppliers.default') : t('suppliers.daysN', { n: p.leadTimeDays })) },
+                ]}
+              />
+            </div>
+          </Space>
+        </WithAuditTab>
       )}
     </Drawer>
   );

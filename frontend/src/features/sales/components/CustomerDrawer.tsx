@@ -10,6 +10,7 @@ import { Amount } from '../../../components/Amount';
 import { useCan } from '../../../app/session';
 import { dec, formatDecimal, formatMoney, formatQty } from '../../../lib/decimal';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
+import { auditTabItem } from '../../audit/components/AuditTrail';
 
 /** One customer: balances, contacts and addresses, history, top products and satisfaction. */
 export function CustomerDrawer({ id, onClose, onChanged }: { id: string | null; onClose: () => void; onChanged: () => void }) {
@@ -151,6 +152,7 @@ export function CustomerDrawer({ id, onClose, onChanged }: { id: string | null; 
                   ]} />
                 ),
               },
+              auditTabItem(t, 'customer', c.id),
             ]}
           />
         </>

@@ -17,6 +17,7 @@ import { useCursorPaging } from '../../../lib/paging';
 import { dec, formatMoney, formatQty } from '../../../lib/decimal';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
+import { WithAuditTab } from '../../audit/components/AuditTrail';
 
 type Shipment = ShipmentFieldsFragment;
 
@@ -96,13 +97,15 @@ export default function ShipmentsPage() {
       />
       <Drawer open={!!open} onClose={() => setParam('shipment', null)} size={900} title={open ? `${open.number} · ${open.order.number} · ${open.customer.name}` : ''} data-testid="ship-drawer" destroyOnHidden>
         {open && (
-          <ShipmentDetail
-            shipment={open}
-            onDone={() => {
-              reexecute({ requestPolicy: 'network-only' });
-              setParam('shipment', null);
-            }}
-          />
+          <WithAuditTab recordType="shipment" recordId={open.id}>
+            <ShipmentDetail
+              shipment={open}
+              onDone={() => {
+                reexecute({ requestPolicy: 'network-only' });
+                setParam('shipment', null);
+              }}
+            />
+          </WithAuditTab>
         )}
       </Drawer>
     </Card>
