@@ -5,7 +5,7 @@ import type {
   StockLevelFilter,
 } from '../../gql/graphql';
 import { StockLevelChangedSubscription } from './queries';
-import { liveStream, subscribeLiveStream, useLiveStream, type LiveStreamHandlers } from '../../graphql/liveStream';
+import { liveStream, subscribeLiveStream, useLiveStream, type LiveStreamHandlers, streamHandlers } from '../../graphql/liveStream';
 
 export type LevelRow = StockLevelFieldsFragment;
 
@@ -27,13 +27,9 @@ export const stockLevelStream = liveStream(StockLevelChangedSubscription, (d) =>
 type StockEvent = NonNullable<StockLevelChangedResult['stockLevelChanged']>;
 
 function toEventHandlers(handlers: StockStreamHandlers): LiveStreamHandlers<StockEvent> {
-  return {
-    onEvent: (c) => {
-      if (c.level) handlers.onLevel(c.level, c.seq);
-    },
-    onResync: () => handlers.onResync(),
-    onError: (e) => handlers.onError?.(e),
-  };
+  return streamHandlers<StockEvent>((c) => {
+    if (c.level) handlers.onLevel(c.level, c.seq);
+  }, handlers);
 }
 
 /**

@@ -3,13 +3,12 @@ import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import { dec, formatDecimal, formatMoney } from '../../../lib/decimal';
+import { chartNumber, formatDecimal, formatMoney } from '../../../lib/decimal';
 
 // Loaded lazily with the dashboard sections that use it, like StockCharts.
 echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
 // Numbers are chart geometry only; every label is formatted from the exact decimal.
-const geometry = (v: string) => dec(v).toNumber();
 
 export interface BudgetBar {
   key: string;
@@ -39,16 +38,16 @@ export function BudgetByDepartmentChart({ rows, labels }: { rows: BudgetBar[]; l
         xAxis: { type: 'value', axisLabel: { formatter: (v: number) => new Intl.NumberFormat(undefined, { notation: 'compact' }).format(v) } },
         yAxis: { type: 'category', data: rows.map((r) => r.key) },
         series: [
-          { name: labels.actual, type: 'bar', stack: 'used', data: rows.map((r) => geometry(r.actual)), itemStyle: { color: '#1d5fbf' } },
+          { name: labels.actual, type: 'bar', stack: 'used', data: rows.map((r) => chartNumber(r.actual)), itemStyle: { color: '#1d5fbf' } },
           {
             name: labels.committed,
             type: 'bar',
             stack: 'used',
-            data: rows.map((r) => geometry(r.committed)),
+            data: rows.map((r) => chartNumber(r.committed)),
             itemStyle: { color: '#69a3f3' },
             label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => `${formatDecimal(rows[p.dataIndex]?.percent, 1)}%` },
           },
-          { name: labels.budget, type: 'bar', data: rows.map((r) => geometry(r.amount)), itemStyle: { color: 'rgba(0,0,0,0.08)', borderColor: '#8c8c8c', borderType: 'dashed' }, barGap: '-100%', z: -1 },
+          { name: labels.budget, type: 'bar', data: rows.map((r) => chartNumber(r.amount)), itemStyle: { color: 'rgba(0,0,0,0.08)', borderColor: '#8c8c8c', borderType: 'dashed' }, barGap: '-100%', z: -1 },
         ],
       }}
     />

@@ -3,7 +3,7 @@ import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import { dec, formatDecimal, formatMoney, formatQty } from '../../../lib/decimal';
+import { chartNumber, dec, formatDecimal, formatMoney, formatQty } from '../../../lib/decimal';
 import { alignedAxes, marginPercent, type MonthRow } from '../analytics';
 
 // Loaded lazily with the sales sections of the dashboard, like StockCharts:
@@ -11,7 +11,6 @@ import { alignedAxes, marginPercent, type MonthRow } from '../analytics';
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
 // Numbers are chart geometry only; every label is formatted from the exact decimal.
-const geometry = (v: string) => dec(v).toNumber();
 const compact = (locale: string) => {
   const f = new Intl.NumberFormat(locale, { notation: 'compact' });
   return (v: number) => f.format(v);
@@ -29,7 +28,7 @@ export function MonthlySalesChart({ rows, months, labels, locale }: { rows: Mont
   const margins = rows.map((r) => marginPercent(r.grossMargin));
   // Zero on one grid line for both axes, also when returns make a month negative.
   const axes = alignedAxes(
-    rows.flatMap((r) => [geometry(r.sales), geometry(r.grossProfit)]),
+    rows.flatMap((r) => [chartNumber(r.sales), chartNumber(r.grossProfit)]),
     margins.filter((m): m is number => m != null),
   );
   return (
@@ -56,8 +55,8 @@ export function MonthlySalesChart({ rows, months, labels, locale }: { rows: Mont
           { type: 'value', position: 'right', ...axes?.[1], axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
         ],
         series: [
-          { name: labels.sales, type: 'bar', data: rows.map((r) => geometry(r.sales)), itemStyle: { color: '#1d5fbf' } },
-          { name: labels.grossProfit, type: 'bar', data: rows.map((r) => geometry(r.grossProfit)), itemStyle: { color: '#52c41a' } },
+          { name: labels.sales, type: 'bar', data: rows.map((r) => chartNumber(r.sales)), itemStyle: { color: '#1d5fbf' } },
+          { name: labels.grossProfit, type: 'bar', data: rows.map((r) => chartNumber(r.grossProfit)), itemStyle: { color: '#52c41a' } },
           {
             name: labels.grossMargin,
             type: 'line',
@@ -102,7 +101,7 @@ export function TopSellersChart({ sellers, labels, locale }: { sellers: SellerBa
           {
             name: labels.revenue,
             type: 'bar',
-            data: rows.map((r) => geometry(r.revenue)),
+            data: rows.map((r) => chartNumber(r.revenue)),
             itemStyle: { color: '#1d5fbf' },
             label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => formatMoney(rows[p.dataIndex]?.revenue) },
           },

@@ -3,7 +3,7 @@ import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import { dec, formatMoney } from '../../../lib/decimal';
+import { chartNumber, formatMoney } from '../../../lib/decimal';
 import type { AgingBar } from '../aging';
 
 // Registered here too (idempotent); this module loads lazily with the screens that chart.
@@ -28,7 +28,7 @@ export default function AgingChart({ bars, height = 260 }: { bars: AgingBar[]; h
           {
             type: 'bar',
             // Numbers for the geometry only.
-            data: bars.map((b, i) => ({ value: dec(b.amount).toNumber(), itemStyle: { color: COLOURS[i] ?? '#1d5fbf' } })),
+            data: bars.map((b, i) => ({ value: chartNumber(b.amount), itemStyle: { color: COLOURS[i] ?? '#1d5fbf' } })),
             label: { show: true, position: 'top', formatter: (p: { dataIndex: number }) => formatMoney(bars[p.dataIndex]?.amount) },
           },
         ],
