@@ -1,6 +1,7 @@
 package jxc
 
 import (
+	"context"
 	"database/sql/driver"
 	"fmt"
 	"regexp"
@@ -121,4 +122,97 @@ func (b *AgingBuckets) Add(amount decimal.Decimal, daysOverdue int) {
 func (b AgingBuckets) Plus(o AgingBuckets) AgingBuckets {
 	return AgingBuckets{NotDue: b.NotDue.Add(o.NotDue), Days1To30: b.Days1To30.Add(o.Days1To30), Days31To60: b.Days31To60.Add(o.Days31To60),
 		Days61To90: b.Days61To90.Add(o.Days61To90), Over90: b.Over90.Add(o.Over90), Total: b.Total.Add(o.Total)}
+}
+
+// PartnerKind says which kind of partner a statement is for.
+type PartnerKind string
+
+// Partner kinds.
+const (
+	PartnerCustomer PartnerKind = "CUSTOMER"
+	PartnerSupplier PartnerKind = "SUPPLIER"
+)
+
+// StatementAccounts are the control accounts whose lines make a partner's
+// statement of account: receivables and advances received for a customer
+// (1122, 2203), payables and advances paid for a supplier (2202.01, 1123).
+// The GRNI account is left out: goods received but not invoiced are not
+// yet owed to the supplier.
+func StatementAccounts(k PartnerKind) []string {
+	if k == PartnerSupplier {
+		return []string{"2202.01", "1123"}
+	}
+	return []string{"1122", "2203"}
+}
+
+// PartnerStatementLine is one posting on a partner's account.
+type PartnerStatementLine struct {
+	Date        Date            `db:"posting_date"`
+	EntryID     int64           `db:"entry_id"`
+	SourceType  SourceType      `db:"source_type"`
+	SourceID    *int64          `db:"source_id"`
+	AccountCode string          `db:"account_code"`
+	Description string          `db:"description"`
+	Debit       decimal.Decimal `db:"debit"`
+	Credit      decimal.Decimal `db:"credit"`
+	// Balance is the running balance after this line, in the partner's
+	// direction (what the customer owes us, what we owe the supplier).
+	Balance decimal.Decimal `db:"-"`
+}
+
+// PartnerStatement is a partner's statement of account (对账单) over a
+// date range: the balance brought forward, every posting, and the balance
+// carried forward.
+type PartnerStatement struct {
+	Kind      PartnerKind
+	PartnerID int64
+	Code      string
+	Name      string
+	From, To  Date
+	Opening   decimal.Decimal
+	Lines     []*PartnerStatementLine
+	Debit     decimal.Decimal
+	Credit    decimal.Decimal
+	Closing   decimal.Decimal
+}
+
+// RunStatement fills the running balances and totals of a statement from
+// its opening balance and lines in posting order: a customer's balance
+// grows with debits, a supplier's with credits.
+func RunStatement(st *PartnerStatement) {
+	bal := st.Opening
+	st.Debit, st.Credit = decimal.Zero, decimal.Zero
+	for _, l := range st.Lines {
+		st.Debit, st.Credit = st.Debit.Add(l.Debit), st.Credit.Add(l.Credit)
+		if st.Kind == PartnerSupplier {
+			bal = bal.Add(l.Credit).Sub(l.Debit)
+		} else {
+			bal = bal.Add(l.Debit).Sub(l.Credit)
+		}
+		l.Balance = bal
+	}
+	st.Closing = bal
+}
+
+// StatementRange checks a statement's dates and fills the defaults: to is
+// today, from the first day of to's year.
+func StatementRange(from, to *Date, today Date) (Date, Date, error) {
+	t := today
+	if to != nil && !to.IsZero() {
+		t = *to
+	}
+	f := Date{Year: t.Year, Month: 1, Day: 1}
+	if from != nil && !from.IsZero() {
+		f = *from
+	}
+	if t.Before(f) {
+		return f, t, FieldErrorf(EINVALID, "from", "from (%s) must not be after to (%s)", f, t)
+	}
+	return f, t, nil
+}
+
+// PartnerService reads what customers and suppliers share.
+type PartnerService interface {
+	// Statement is a partner's statement of account from the ledger.
+	Statement(ctx context.Context, kind PartnerKind, partnerID int64, from, to Date) (*PartnerStatement, error)
 }

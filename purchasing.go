@@ -854,7 +854,8 @@ type PurchasingService interface {
 	SetSupplierProduct(ctx context.Context, in SupplierProductInput) (*SupplierProduct, error)
 	FindSuppliers(ctx context.Context, f SupplierFilter, p PageArgs) (*Page[*Supplier], error)
 	FindSupplierByID(ctx context.Context, id int64) (*Supplier, error)
-	Scorecard(ctx context.Context, supplierID int64, since Date) (*SupplierScorecard, error)
+	// Scorecards rates a page of suppliers at once.
+	Scorecards(ctx context.Context, supplierIDs []int64, since Date) (map[int64]*SupplierScorecard, error)
 	ProductSuppliers(ctx context.Context, productID int64, since Date) ([]*SupplierOption, error)
 
 	Settings(ctx context.Context) (*PurchasingSettings, error)
@@ -873,7 +874,8 @@ type PurchasingService interface {
 	CreateOrdersFromSuggestions(ctx context.Context, in SuggestionOrderInput) ([]*PurchaseOrder, error)
 
 	PostGoodsReceipt(ctx context.Context, in GoodsReceiptInput) (*GoodsReceipt, error)
-	FindGoodsReceipts(ctx context.Context, orderID int64) ([]*GoodsReceipt, error)
+	// FindGoodsReceiptsByOrder reads the receipts of a page of orders at once.
+	FindGoodsReceiptsByOrder(ctx context.Context, orderIDs []int64) (map[int64][]*GoodsReceipt, error)
 	FindGoodsReceiptByID(ctx context.Context, id int64) (*GoodsReceipt, error)
 
 	PostSupplierInvoice(ctx context.Context, in SupplierInvoiceInput) (*SupplierInvoice, error)

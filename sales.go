@@ -996,7 +996,6 @@ type SalesService interface {
 	UpdateCustomer(ctx context.Context, in CustomerUpdate) (*Customer, error)
 	FindCustomerByID(ctx context.Context, id int64) (*Customer, error)
 	FindCustomers(ctx context.Context, f CustomerFilter, o *CustomerOrder, p PageArgs) (*Page[*Customer], error)
-	CustomerTopProducts(ctx context.Context, customerID int64, limit int) ([]*ProductSales, error)
 	CustomerSatisfaction(ctx context.Context, customerID *int64) (*Satisfaction, error)
 
 	CreateSalesOrder(ctx context.Context, in SalesOrderInput) (*SalesOrder, error)
@@ -1025,4 +1024,17 @@ type SalesService interface {
 	FindSalesReturns(ctx context.Context, f SalesDocumentFilter, p PageArgs) (*Page[*SalesReturn], error)
 	RefundCustomer(ctx context.Context, in RefundInput) (*CustomerRefund, error)
 	ReceivablesAging(ctx context.Context, asOf Date, customerID *int64) (*ReceivablesAging, error)
+
+	// The nested lists of a page of parents, read for the whole page at
+	// once (a fixed number of statements, whatever the page size). The
+	// page arguments apply to each parent's own list; every parent asked
+	// for is in the result, with an empty list when it has nothing.
+	FindSalesOrdersByCustomer(ctx context.Context, customerIDs []int64, p PageArgs) (map[int64]*Page[*SalesOrder], error)
+	FindShipmentsByCustomer(ctx context.Context, customerIDs []int64, p PageArgs) (map[int64]*Page[*Shipment], error)
+	FindSalesInvoicesByCustomer(ctx context.Context, customerIDs []int64, p PageArgs) (map[int64]*Page[*SalesInvoice], error)
+	FindCustomerPaymentsByCustomer(ctx context.Context, customerIDs []int64, p PageArgs) (map[int64]*Page[*CustomerPayment], error)
+	FindSalesReturnsByCustomer(ctx context.Context, customerIDs []int64, p PageArgs) (map[int64]*Page[*SalesReturn], error)
+	FindShipmentsByOrder(ctx context.Context, orderIDs []int64) (map[int64][]*Shipment, error)
+	CustomersTopProducts(ctx context.Context, customerIDs []int64, limit int) (map[int64][]*ProductSales, error)
+	CustomersSatisfaction(ctx context.Context, customerIDs []int64) (map[int64]*Satisfaction, error)
 }

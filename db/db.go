@@ -281,3 +281,16 @@ func (db *DB) WithReadTx(ctx context.Context, fn func(tx *Tx) error) error {
 	defer x.Rollback()
 	return fn(&Tx{Tx: x, Now: db.Now()})
 }
+
+// inSnapshot runs a read of one document that takes several statements
+// (header, lines, references) in one read-only snapshot, so that it never
+// sees half of a posting that commits between two of them.
+func inSnapshot[T any](ctx context.Context, db *DB, read func(tx *Tx) (T, error)) (T, error) {
+	var out T
+	err := db.WithReadTx(ctx, func(tx *Tx) error {
+		var err error
+		out, err = read(tx)
+		return err
+	})
+	return out, err
+}

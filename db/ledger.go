@@ -312,7 +312,7 @@ const entryCols = `e.id, e.posting_date, e.description, e.source_type, e.source_
 
 // FindJournalEntryByID implements jxc.LedgerService.
 func (s *LedgerService) FindJournalEntryByID(ctx context.Context, id int64) (*jxc.JournalEntry, error) {
-	return findEntry(ctx, s.db, id)
+	return inSnapshot(ctx, s.db, func(tx *Tx) (*jxc.JournalEntry, error) { return findEntry(ctx, tx, id) })
 }
 
 func findEntry(ctx context.Context, q Queryer, id int64) (*jxc.JournalEntry, error) {

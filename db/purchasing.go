@@ -775,7 +775,7 @@ func (s *PurchasingService) FindPurchaseOrders(ctx context.Context, f jxc.Purcha
 
 // FindPurchaseOrderByID implements jxc.PurchasingService.
 func (s *PurchasingService) FindPurchaseOrderByID(ctx context.Context, id int64) (*jxc.PurchaseOrder, error) {
-	return findOrder(ctx, s.db, id, "id")
+	return inSnapshot(ctx, s.db, func(tx *Tx) (*jxc.PurchaseOrder, error) { return findOrder(ctx, tx, id, "id") })
 }
 
 // FindOrderLineByBarcode implements jxc.PurchasingService: the scanner's
@@ -998,12 +998,22 @@ func findReceipt(ctx context.Context, q Queryer, id int64) (*jxc.GoodsReceipt, e
 	return rs[0], nil
 }
 
-// FindGoodsReceipts implements jxc.PurchasingService.
-func (s *PurchasingService) FindGoodsReceipts(ctx context.Context, orderID int64) ([]*jxc.GoodsReceipt, error) {
-	return loadReceipts(ctx, s.db, `SELECT `+receiptCols+` FROM goods_receipts WHERE purchase_order_id = $1 ORDER BY id`, orderID)
+// FindGoodsReceiptsByOrder implements jxc.PurchasingService: the receipts
+// of a page of orders, read at once.
+func (s *PurchasingService) FindGoodsReceiptsByOrder(ctx context.Context, orderIDs []int64) (map[int64][]*jxc.GoodsReceipt, error) {
+	out := make(map[int64][]*jxc.GoodsReceipt, len(orderIDs))
+	for _, id := range orderIDs {
+		out[id] = []*jxc.GoodsReceipt{}
+	}
+	rs, err := loadReceipts(ctx, s.db, `SELECT `+receiptCols+` FROM goods_receipts WHERE purchase_order_id = ANY($1)
+		ORDER BY purchase_order_id, id`, pq.Array(orderIDs))
+	for _, r := range rs {
+		out[r.PurchaseOrderID] = append(out[r.PurchaseOrderID], r)
+	}
+	return out, err
 }
 
 // FindGoodsReceiptByID implements jxc.PurchasingService.
 func (s *PurchasingService) FindGoodsReceiptByID(ctx context.Context, id int64) (*jxc.GoodsReceipt, error) {
-	return findReceipt(ctx, s.db, id)
+	return inSnapshot(ctx, s.db, func(tx *Tx) (*jxc.GoodsReceipt, error) { return findReceipt(ctx, tx, id) })
 }

@@ -273,7 +273,7 @@ func (s *PurchasingService) FindSupplierInvoices(ctx context.Context, f jxc.Supp
 
 // FindSupplierInvoiceByID implements jxc.PurchasingService.
 func (s *PurchasingService) FindSupplierInvoiceByID(ctx context.Context, id int64) (*jxc.SupplierInvoice, error) {
-	return findInvoice(ctx, s.db, id, "id")
+	return inSnapshot(ctx, s.db, func(tx *Tx) (*jxc.SupplierInvoice, error) { return findInvoice(ctx, tx, id, "id") })
 }
 
 // --- supplier payments -------------------------------------------------------------
@@ -634,5 +634,5 @@ func findLandedCost(ctx context.Context, q Queryer, id int64) (*jxc.LandedCost, 
 
 // FindLandedCostByID implements jxc.PurchasingService.
 func (s *PurchasingService) FindLandedCostByID(ctx context.Context, id int64) (*jxc.LandedCost, error) {
-	return findLandedCost(ctx, s.db, id)
+	return inSnapshot(ctx, s.db, func(tx *Tx) (*jxc.LandedCost, error) { return findLandedCost(ctx, tx, id) })
 }

@@ -107,18 +107,21 @@ type priceRow struct {
 	Max        decimal.Decimal `db:"max_price"`
 }
 
-// Scorecard implements jxc.PurchasingService.
-func (s *PurchasingService) Scorecard(ctx context.Context, supplierID int64, since jxc.Date) (*jxc.SupplierScorecard, error) {
-	sup, err := findSupplier(ctx, s.db, supplierID)
+// Scorecards implements jxc.PurchasingService: the scorecards of a page of
+// suppliers at once.
+func (s *PurchasingService) Scorecards(ctx context.Context, supplierIDs []int64, since jxc.Date) (map[int64]*jxc.SupplierScorecard, error) {
+	m, err := scorecards(ctx, s.db, supplierIDs, since)
 	if err != nil {
 		return nil, err
 	}
-	m, err := scorecards(ctx, s.db, []int64{supplierID}, since)
+	sups, err := suppliersByID(ctx, s.db, supplierIDs)
 	if err != nil {
 		return nil, err
 	}
-	m[supplierID].Supplier = sup
-	return m[supplierID], nil
+	for id, sc := range m {
+		sc.Supplier = sups[id]
+	}
+	return m, nil
 }
 
 // ProductSuppliers implements jxc.PurchasingService: who supplies the

@@ -198,14 +198,16 @@ func (s *SalesService) CreateSalesInvoice(ctx context.Context, in jxc.SalesInvoi
 
 // FindSalesInvoiceByID implements jxc.SalesService.
 func (s *SalesService) FindSalesInvoiceByID(ctx context.Context, id int64) (*jxc.SalesInvoice, error) {
-	inv := &jxc.SalesInvoice{}
-	err := s.db.GetContext(ctx, inv, `SELECT `+salesInvoiceCols+` FROM sales_invoices WHERE id = $1`, id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, notFound("id", "sales invoice", id)
-	} else if err != nil {
-		return nil, err
-	}
-	return inv, fillInvoices(ctx, s.db, jxc.Today(s.db.Now()), []*jxc.SalesInvoice{inv})
+	return inSnapshot(ctx, s.db, func(tx *Tx) (*jxc.SalesInvoice, error) {
+		inv := &jxc.SalesInvoice{}
+		err := tx.GetContext(ctx, inv, `SELECT `+salesInvoiceCols+` FROM sales_invoices WHERE id = $1`, id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, notFound("id", "sales invoice", id)
+		} else if err != nil {
+			return nil, err
+		}
+		return inv, fillInvoices(ctx, tx, today(tx), []*jxc.SalesInvoice{inv})
+	})
 }
 
 // FindSalesInvoices implements jxc.SalesService, newest first.
@@ -216,6 +218,17 @@ func (s *SalesService) FindSalesInvoices(ctx context.Context, f jxc.SalesDocumen
 		return nil, err
 	}
 	return pg, fillInvoices(ctx, s.db, jxc.Today(s.db.Now()), pg.Items)
+}
+
+// FindSalesInvoicesByCustomer implements jxc.SalesService: a page of each
+// customer's invoices, newest first, read for every customer at once.
+func (s *SalesService) FindSalesInvoicesByCustomer(ctx context.Context, customerIDs []int64, p jxc.PageArgs) (map[int64]*jxc.Page[*jxc.SalesInvoice], error) {
+	pages, err := childPages(ctx, s.db, p, customerIDs, "customer_id", salesInvoiceCols, "sales_invoices", nil, "posting_date DESC, id DESC",
+		func(i *jxc.SalesInvoice) int64 { return i.CustomerID })
+	if err != nil {
+		return nil, err
+	}
+	return pages, fillInvoices(ctx, s.db, jxc.Today(s.db.Now()), pagesItems(pages))
 }
 
 // allocation is part of an amount settling an invoice.
@@ -467,54 +480,68 @@ const customerPaymentCols = `id, number, customer_id, posting_date, amount, bank
 	journal_entry_id, created_at`
 
 func (s *SalesService) findPayment(ctx context.Context, id int64) (*jxc.CustomerPayment, error) {
-	pg, err := s.findPayments(ctx, jxc.SalesDocumentFilter{}, jxc.PageArgs{}, &id)
-	if err != nil {
-		return nil, err
-	}
-	if len(pg.Items) == 0 {
-		return nil, notFound("id", "payment", id)
-	}
-	return pg.Items[0], nil
+	return inSnapshot(ctx, s.db, func(tx *Tx) (*jxc.CustomerPayment, error) {
+		pay := &jxc.CustomerPayment{}
+		err := tx.GetContext(ctx, pay, `SELECT `+customerPaymentCols+` FROM customer_payments WHERE id = $1`, id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, notFound("id", "payment", id)
+		} else if err != nil {
+			return nil, err
+		}
+		return pay, fillPayments(ctx, tx, today(tx), []*jxc.CustomerPayment{pay})
+	})
 }
 
 // FindCustomerPayments implements jxc.SalesService, newest first.
 func (s *SalesService) FindCustomerPayments(ctx context.Context, f jxc.SalesDocumentFilter, p jxc.PageArgs) (*jxc.Page[*jxc.CustomerPayment], error) {
-	return s.findPayments(ctx, f, p, nil)
+	f.Status = nil
+	pg, err := page[*jxc.CustomerPayment](ctx, s.db, p, customerPaymentCols, "customer_payments", docWhere(f, "posting_date"), "posting_date DESC, id DESC")
+	if err != nil {
+		return nil, err
+	}
+	return pg, fillPayments(ctx, s.db, jxc.Today(s.db.Now()), pg.Items)
 }
 
-func (s *SalesService) findPayments(ctx context.Context, f jxc.SalesDocumentFilter, p jxc.PageArgs, only *int64) (*jxc.Page[*jxc.CustomerPayment], error) {
-	f.Status = nil
-	w := docWhere(f, "posting_date")
-	if only != nil {
-		w.add(`id = %s`, *only)
+// FindCustomerPaymentsByCustomer implements jxc.SalesService: a page of
+// each customer's payments, newest first, read for every customer at once.
+func (s *SalesService) FindCustomerPaymentsByCustomer(ctx context.Context, customerIDs []int64, p jxc.PageArgs) (map[int64]*jxc.Page[*jxc.CustomerPayment], error) {
+	pages, err := childPages(ctx, s.db, p, customerIDs, "customer_id", customerPaymentCols, "customer_payments", nil, "posting_date DESC, id DESC",
+		func(pay *jxc.CustomerPayment) int64 { return pay.CustomerID })
+	if err != nil {
+		return nil, err
 	}
-	pg, err := page[*jxc.CustomerPayment](ctx, s.db, p, customerPaymentCols, "customer_payments", w, "posting_date DESC, id DESC")
-	if err != nil || len(pg.Items) == 0 {
-		return pg, err
+	return pages, fillPayments(ctx, s.db, jxc.Today(s.db.Now()), pagesItems(pages))
+}
+
+// fillPayments loads the allocations and customers of a page of payments:
+// one query each, never one per payment.
+func fillPayments(ctx context.Context, q Queryer, asOf jxc.Date, ps []*jxc.CustomerPayment) error {
+	if len(ps) == 0 {
+		return nil
 	}
-	ids, cids := make([]int64, len(pg.Items)), make([]int64, len(pg.Items))
+	ids, cids := make([]int64, len(ps)), make([]int64, len(ps))
 	byID := map[int64]*jxc.CustomerPayment{}
-	for i, pay := range pg.Items {
+	for i, pay := range ps {
 		ids[i], cids[i] = pay.ID, pay.CustomerID
 		byID[pay.ID] = pay
 		pay.Allocations = []*jxc.ReceivableAllocation{}
 	}
 	var allocs []*jxc.ReceivableAllocation
-	if err := s.db.SelectContext(ctx, &allocs, `SELECT a.id, a.invoice_id, a.payment_id, a.return_id, a.amount, a.posting_date, i.number AS invoice_number
+	if err := q.SelectContext(ctx, &allocs, `SELECT a.id, a.invoice_id, a.payment_id, a.return_id, a.amount, a.posting_date, i.number AS invoice_number
 		FROM receivable_allocations a JOIN sales_invoices i ON i.id = a.invoice_id WHERE a.payment_id = ANY($1) ORDER BY a.id`, pq.Array(ids)); err != nil {
-		return nil, err
+		return err
 	}
 	for _, a := range allocs {
 		byID[*a.PaymentID].Allocations = append(byID[*a.PaymentID].Allocations, a)
 	}
-	cs, err := customersByID(ctx, s.db, jxc.Today(s.db.Now()), cids)
+	cs, err := customersByID(ctx, q, asOf, cids)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	for _, pay := range pg.Items {
+	for _, pay := range ps {
 		pay.Customer = cs[pay.CustomerID]
 	}
-	return pg, nil
+	return nil
 }
 
 const salesReturnCols = `id, number, customer_id, shipment_id, invoice_id, posting_date, reason, net_amount, vat_amount, total_amount,
@@ -669,48 +696,74 @@ func (s *SalesService) FindSalesReturns(ctx context.Context, f jxc.SalesDocument
 	return s.findReturns(ctx, f, p, nil)
 }
 
+// findReturns reads a page of returns; with only, the one return, in one
+// read-only snapshot.
 func (s *SalesService) findReturns(ctx context.Context, f jxc.SalesDocumentFilter, p jxc.PageArgs, only *int64) (*jxc.Page[*jxc.SalesReturn], error) {
 	f.Status = nil
 	w := docWhere(f, "posting_date")
+	read := func(q Queryer, asOf jxc.Date) (*jxc.Page[*jxc.SalesReturn], error) {
+		pg, err := page[*jxc.SalesReturn](ctx, q, p, salesReturnCols, "sales_returns", w, "posting_date DESC, id DESC")
+		if err != nil {
+			return nil, err
+		}
+		return pg, fillReturns(ctx, q, asOf, pg.Items)
+	}
 	if only != nil {
 		w.add(`id = %s`, *only)
+		return inSnapshot(ctx, s.db, func(tx *Tx) (*jxc.Page[*jxc.SalesReturn], error) { return read(tx, today(tx)) })
 	}
-	pg, err := page[*jxc.SalesReturn](ctx, s.db, p, salesReturnCols, "sales_returns", w, "posting_date DESC, id DESC")
-	if err != nil || len(pg.Items) == 0 {
-		return pg, err
+	return read(s.db, jxc.Today(s.db.Now()))
+}
+
+// FindSalesReturnsByCustomer implements jxc.SalesService: a page of each
+// customer's returns, newest first, read for every customer at once.
+func (s *SalesService) FindSalesReturnsByCustomer(ctx context.Context, customerIDs []int64, p jxc.PageArgs) (map[int64]*jxc.Page[*jxc.SalesReturn], error) {
+	pages, err := childPages(ctx, s.db, p, customerIDs, "customer_id", salesReturnCols, "sales_returns", nil, "posting_date DESC, id DESC",
+		func(r *jxc.SalesReturn) int64 { return r.CustomerID })
+	if err != nil {
+		return nil, err
 	}
-	ids, cids := make([]int64, len(pg.Items)), make([]int64, len(pg.Items))
+	return pages, fillReturns(ctx, s.db, jxc.Today(s.db.Now()), pagesItems(pages))
+}
+
+// fillReturns loads the lines, products and customers of a page of
+// returns: one query each, never one per return.
+func fillReturns(ctx context.Context, q Queryer, asOf jxc.Date, rs []*jxc.SalesReturn) error {
+	if len(rs) == 0 {
+		return nil
+	}
+	ids, cids := make([]int64, len(rs)), make([]int64, len(rs))
 	byID := map[int64]*jxc.SalesReturn{}
-	for i, r := range pg.Items {
+	for i, r := range rs {
 		ids[i], cids[i] = r.ID, r.CustomerID
 		byID[r.ID] = r
 		r.Lines = []*jxc.SalesReturnLine{}
 	}
 	var lines []*jxc.SalesReturnLine
-	if err := s.db.SelectContext(ctx, &lines, `SELECT id, return_id, line_no, shipment_line_id, product_id, warehouse_id, quantity, cost_value,
+	if err := q.SelectContext(ctx, &lines, `SELECT id, return_id, line_no, shipment_line_id, product_id, warehouse_id, quantity, cost_value,
 		net_amount, vat_amount FROM sales_return_lines WHERE return_id = ANY($1) ORDER BY return_id, line_no`, pq.Array(ids)); err != nil {
-		return nil, err
+		return err
 	}
 	pids := make([]int64, len(lines))
 	for i, l := range lines {
 		byID[l.ReturnID].Lines = append(byID[l.ReturnID].Lines, l)
 		pids[i] = l.ProductID
 	}
-	if err := fillLineProducts(ctx, s.db, pids, func(m map[int64]*jxc.Product) {
+	if err := fillLineProducts(ctx, q, pids, func(m map[int64]*jxc.Product) {
 		for _, l := range lines {
 			l.Product = m[l.ProductID]
 		}
 	}); err != nil {
-		return nil, err
+		return err
 	}
-	cs, err := customersByID(ctx, s.db, jxc.Today(s.db.Now()), cids)
+	cs, err := customersByID(ctx, q, asOf, cids)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	for _, r := range pg.Items {
+	for _, r := range rs {
 		r.Customer = cs[r.CustomerID]
 	}
-	return pg, nil
+	return nil
 }
 
 // RefundCustomer implements jxc.SalesService: pays back an open credit note

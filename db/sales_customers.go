@@ -6,6 +6,7 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/lib/pq"
 	"github.com/shopspring/decimal"
 
 	"github.com/jxcgraph/jxc"
@@ -164,25 +165,37 @@ func (s *SalesService) FindCustomers(ctx context.Context, f jxc.CustomerFilter, 
 	return page[*jxc.Customer](ctx, s.db, p, customerCols, "customers c", &w, order+" "+dir+", c.id "+dir)
 }
 
-// CustomerTopProducts implements jxc.SalesService: what the customer buys
-// most by invoiced net amount.
-func (s *SalesService) CustomerTopProducts(ctx context.Context, customerID int64, limit int) ([]*jxc.ProductSales, error) {
+// CustomersTopProducts implements jxc.SalesService: what each customer of a
+// page buys most by invoiced net amount, ranked per customer by
+// ROW_NUMBER() in one statement.
+func (s *SalesService) CustomersTopProducts(ctx context.Context, customerIDs []int64, limit int) (map[int64][]*jxc.ProductSales, error) {
 	if limit <= 0 || limit > 50 {
 		limit = 5
 	}
-	out := []*jxc.ProductSales{}
-	if err := s.db.SelectContext(ctx, &out, `SELECT l.product_id, sum(l.quantity) AS quantity, sum(l.net_amount) AS net_amount
-		FROM sales_invoice_lines l JOIN sales_invoices i ON i.id = l.invoice_id
-		WHERE i.customer_id = $1 GROUP BY l.product_id ORDER BY sum(l.net_amount) DESC, l.product_id LIMIT $2`, customerID, limit); err != nil {
+	out := make(map[int64][]*jxc.ProductSales, len(customerIDs))
+	for _, id := range customerIDs {
+		out[id] = []*jxc.ProductSales{}
+	}
+	var rows []*struct {
+		CustomerID int64 `db:"customer_id"`
+		jxc.ProductSales
+	}
+	if err := s.db.SelectContext(ctx, &rows, `SELECT customer_id, product_id, quantity, net_amount FROM (
+			SELECT i.customer_id, l.product_id, sum(l.quantity) AS quantity, sum(l.net_amount) AS net_amount,
+				ROW_NUMBER() OVER (PARTITION BY i.customer_id ORDER BY sum(l.net_amount) DESC, l.product_id) AS rn
+			FROM sales_invoice_lines l JOIN sales_invoices i ON i.id = l.invoice_id
+			WHERE i.customer_id = ANY($1) GROUP BY i.customer_id, l.product_id) t
+		WHERE rn <= $2 ORDER BY customer_id, rn`, pq.Array(customerIDs), limit); err != nil {
 		return nil, err
 	}
-	ids := make([]int64, len(out))
-	for i, p := range out {
-		ids[i] = p.ProductID
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ProductID
+		out[r.CustomerID] = append(out[r.CustomerID], &r.ProductSales)
 	}
 	return out, fillLineProducts(ctx, s.db, ids, func(m map[int64]*jxc.Product) {
-		for _, p := range out {
-			p.Product = m[p.ProductID]
+		for _, r := range rows {
+			r.Product = m[r.ProductID]
 		}
 	})
 }
@@ -195,4 +208,26 @@ func (s *SalesService) CustomerSatisfaction(ctx context.Context, customerID *int
 		coalesce(round(avg(rating), 2), 0) AS average
 		FROM shipments WHERE rating IS NOT NULL AND ($1::bigint IS NULL OR customer_id = $1)`, customerID)
 	return out, err
+}
+
+// CustomersSatisfaction implements jxc.SalesService: each customer's
+// delivery ratings, for a page of customers at once.
+func (s *SalesService) CustomersSatisfaction(ctx context.Context, customerIDs []int64) (map[int64]*jxc.Satisfaction, error) {
+	out := make(map[int64]*jxc.Satisfaction, len(customerIDs))
+	for _, id := range customerIDs {
+		out[id] = &jxc.Satisfaction{}
+	}
+	var rows []*struct {
+		CustomerID int64 `db:"customer_id"`
+		jxc.Satisfaction
+	}
+	if err := s.db.SelectContext(ctx, &rows, `SELECT customer_id, count(rating) AS rated, count(*) FILTER (WHERE rating >= 4) AS satisfied,
+		coalesce(round(avg(rating), 2), 0) AS average
+		FROM shipments WHERE rating IS NOT NULL AND customer_id = ANY($1) GROUP BY customer_id`, pq.Array(customerIDs)); err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		out[r.CustomerID] = &r.Satisfaction
+	}
+	return out, nil
 }

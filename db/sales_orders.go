@@ -643,11 +643,13 @@ func (s *SalesService) orderResult(ctx context.Context, id int64) (*jxc.SalesOrd
 
 // FindSalesOrderByID implements jxc.SalesService.
 func (s *SalesService) FindSalesOrderByID(ctx context.Context, id int64) (*jxc.SalesOrder, error) {
-	o, err := findSalesOrder(ctx, s.db, id, false)
-	if err != nil {
-		return nil, err
-	}
-	return o, fillSalesOrders(ctx, s.db, jxc.Today(s.db.Now()), []*jxc.SalesOrder{o})
+	return inSnapshot(ctx, s.db, func(tx *Tx) (*jxc.SalesOrder, error) {
+		o, err := findSalesOrder(ctx, tx, id, false)
+		if err != nil {
+			return nil, err
+		}
+		return o, fillSalesOrders(ctx, tx, today(tx), []*jxc.SalesOrder{o})
+	})
 }
 
 func docWhere(f jxc.SalesDocumentFilter, dateCol string) *where {
@@ -678,6 +680,17 @@ func (s *SalesService) FindSalesOrders(ctx context.Context, f jxc.SalesDocumentF
 		return nil, err
 	}
 	return pg, fillSalesOrders(ctx, s.db, jxc.Today(s.db.Now()), pg.Items)
+}
+
+// FindSalesOrdersByCustomer implements jxc.SalesService: a page of each
+// customer's orders, newest first, read for every customer at once.
+func (s *SalesService) FindSalesOrdersByCustomer(ctx context.Context, customerIDs []int64, p jxc.PageArgs) (map[int64]*jxc.Page[*jxc.SalesOrder], error) {
+	pages, err := childPages(ctx, s.db, p, customerIDs, "customer_id", salesOrderCols, "sales_orders", nil, "posting_date DESC, id DESC",
+		func(o *jxc.SalesOrder) int64 { return o.CustomerID })
+	if err != nil {
+		return nil, err
+	}
+	return pages, fillSalesOrders(ctx, s.db, jxc.Today(s.db.Now()), pagesItems(pages))
 }
 
 // FindReplenishmentNeeds implements jxc.SalesService, oldest first.

@@ -282,11 +282,13 @@ func (s *SalesService) ConfirmDelivery(ctx context.Context, in jxc.DeliveryInput
 
 // FindShipmentByID implements jxc.SalesService.
 func (s *SalesService) FindShipmentByID(ctx context.Context, id int64) (*jxc.Shipment, error) {
-	sh, err := findShipment(ctx, s.db, id, false)
-	if err != nil {
-		return nil, err
-	}
-	return sh, fillShipments(ctx, s.db, jxc.Today(s.db.Now()), []*jxc.Shipment{sh})
+	return inSnapshot(ctx, s.db, func(tx *Tx) (*jxc.Shipment, error) {
+		sh, err := findShipment(ctx, tx, id, false)
+		if err != nil {
+			return nil, err
+		}
+		return sh, fillShipments(ctx, tx, today(tx), []*jxc.Shipment{sh})
+	})
 }
 
 // FindShipments implements jxc.SalesService, newest first.
@@ -300,4 +302,34 @@ func (s *SalesService) FindShipments(ctx context.Context, f jxc.SalesDocumentFil
 		return nil, err
 	}
 	return pg, fillShipments(ctx, s.db, jxc.Today(s.db.Now()), pg.Items)
+}
+
+// FindShipmentsByCustomer implements jxc.SalesService: a page of each
+// customer's shipments, newest first, read for every customer at once.
+func (s *SalesService) FindShipmentsByCustomer(ctx context.Context, customerIDs []int64, p jxc.PageArgs) (map[int64]*jxc.Page[*jxc.Shipment], error) {
+	return s.shipmentsOf(ctx, "customer_id", customerIDs, p, func(sh *jxc.Shipment) int64 { return sh.CustomerID })
+}
+
+// FindShipmentsByOrder implements jxc.SalesService: each order's
+// shipments (up to the page cap), newest first, for every order at once.
+func (s *SalesService) FindShipmentsByOrder(ctx context.Context, orderIDs []int64) (map[int64][]*jxc.Shipment, error) {
+	first := jxc.MaxPageSize
+	pages, err := s.shipmentsOf(ctx, "order_id", orderIDs, jxc.PageArgs{First: &first}, func(sh *jxc.Shipment) int64 { return sh.OrderID })
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64][]*jxc.Shipment, len(pages))
+	for id, pg := range pages {
+		out[id] = pg.Items
+	}
+	return out, nil
+}
+
+func (s *SalesService) shipmentsOf(ctx context.Context, parentCol string, parents []int64, p jxc.PageArgs,
+	parentOf func(*jxc.Shipment) int64) (map[int64]*jxc.Page[*jxc.Shipment], error) {
+	pages, err := childPages(ctx, s.db, p, parents, parentCol, shipmentCols, "shipments", nil, "id DESC", parentOf)
+	if err != nil {
+		return nil, err
+	}
+	return pages, fillShipments(ctx, s.db, jxc.Today(s.db.Now()), pagesItems(pages))
 }

@@ -100,6 +100,7 @@ func (c *cachingConn) QueryContext(ctx context.Context, query string, args []dri
 // cache's bound, directly.
 func withStmt[R any](c *cachingConn, ctx context.Context, query string, args []driver.NamedValue,
 	direct func(context.Context, string, []driver.NamedValue) (R, error), prepared func(driver.Stmt) (R, error)) (R, error) {
+	countStatement(ctx)
 	if len(args) == 0 {
 		return direct(ctx, query, args)
 	}

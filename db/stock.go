@@ -105,7 +105,7 @@ func (s *StockService) postDocument(ctx context.Context, op jxc.Op, ev jxc.Event
 
 // FindStockDocument implements jxc.StockService.
 func (s *StockService) FindStockDocument(ctx context.Context, id int64) (*jxc.StockDocument, error) {
-	return findStockDocument(ctx, s.db, id)
+	return inSnapshot(ctx, s.db, func(tx *Tx) (*jxc.StockDocument, error) { return findStockDocument(ctx, tx, id) })
 }
 
 func findStockDocument(ctx context.Context, q Queryer, id int64) (*jxc.StockDocument, error) {

@@ -45,6 +45,7 @@ type ResolverRoot interface {
 	Location() LocationResolver
 	Mutation() MutationResolver
 	OperatingCost() OperatingCostResolver
+	PartnerStatementLine() PartnerStatementLineResolver
 	Product() ProductResolver
 	PurchaseOrder() PurchaseOrderResolver
 	Query() QueryResolver
@@ -321,6 +322,7 @@ type ComplexityRoot struct {
 		Salesperson      func(childComplexity int) int
 		Satisfaction     func(childComplexity int) int
 		Shipments        func(childComplexity int, first *int, after *string) int
+		Statement        func(childComplexity int, from *jxc.Date, to *jxc.Date) int
 		TopProducts      func(childComplexity int, limit *int) int
 		UpdatedAt        func(childComplexity int) int
 	}
@@ -693,6 +695,30 @@ type ComplexityRoot struct {
 		HasNextPage     func(childComplexity int) int
 		HasPreviousPage func(childComplexity int) int
 		StartCursor     func(childComplexity int) int
+	}
+
+	PartnerStatement struct {
+		Closing func(childComplexity int) int
+		Code    func(childComplexity int) int
+		Credit  func(childComplexity int) int
+		Debit   func(childComplexity int) int
+		From    func(childComplexity int) int
+		Kind    func(childComplexity int) int
+		Lines   func(childComplexity int) int
+		Name    func(childComplexity int) int
+		Opening func(childComplexity int) int
+		To      func(childComplexity int) int
+	}
+
+	PartnerStatementLine struct {
+		AccountCode func(childComplexity int) int
+		Balance     func(childComplexity int) int
+		Credit      func(childComplexity int) int
+		Date        func(childComplexity int) int
+		Debit       func(childComplexity int) int
+		Description func(childComplexity int) int
+		EntryID     func(childComplexity int) int
+		Source      func(childComplexity int) int
 	}
 
 	PayablesAging struct {
@@ -1353,6 +1379,7 @@ type ComplexityRoot struct {
 		PaymentTermsDays func(childComplexity int) int
 		Products         func(childComplexity int) int
 		Scorecard        func(childComplexity int, since *jxc.Date) int
+		Statement        func(childComplexity int, from *jxc.Date, to *jxc.Date) int
 	}
 
 	SupplierConnection struct {
@@ -1596,6 +1623,7 @@ type CustomerResolver interface {
 	TopProducts(ctx context.Context, obj *jxc.Customer, limit *int) ([]*jxc.ProductSales, error)
 	Satisfaction(ctx context.Context, obj *jxc.Customer) (jxc.Satisfaction, error)
 	AuditTrail(ctx context.Context, obj *jxc.Customer, first *int, after *string) (AuditEntryConnection, error)
+	Statement(ctx context.Context, obj *jxc.Customer, from *jxc.Date, to *jxc.Date) (jxc.PartnerStatement, error)
 }
 type CustomerPaymentResolver interface {
 	AuditTrail(ctx context.Context, obj *jxc.CustomerPayment, first *int, after *string) (AuditEntryConnection, error)
@@ -1682,6 +1710,9 @@ type MutationResolver interface {
 }
 type OperatingCostResolver interface {
 	AuditTrail(ctx context.Context, obj *jxc.OperatingCost, first *int, after *string) (AuditEntryConnection, error)
+}
+type PartnerStatementLineResolver interface {
+	Source(ctx context.Context, obj *jxc.PartnerStatementLine) (jxc.Source, error)
 }
 type ProductResolver interface {
 	AuditTrail(ctx context.Context, obj *jxc.Product, first *int, after *string) (AuditEntryConnection, error)
@@ -1784,6 +1815,7 @@ type SubscriptionResolver interface {
 type SupplierResolver interface {
 	Scorecard(ctx context.Context, obj *jxc.Supplier, since *jxc.Date) (jxc.SupplierScorecard, error)
 	AuditTrail(ctx context.Context, obj *jxc.Supplier, first *int, after *string) (AuditEntryConnection, error)
+	Statement(ctx context.Context, obj *jxc.Supplier, from *jxc.Date, to *jxc.Date) (jxc.PartnerStatement, error)
 }
 type SupplierInvoiceResolver interface {
 	AuditTrail(ctx context.Context, obj *jxc.SupplierInvoice, first *int, after *string) (AuditEntryConnection, error)
@@ -2891,6 +2923,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.Shipments(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Customer.statement":
+		if e.ComplexityRoot.Customer.Statement == nil {
+			break
+		}
+
+		args, err := ec.field_Customer_statement_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Customer.Statement(childComplexity, args["from"].(*jxc.Date), args["to"].(*jxc.Date)), true
 	case "Customer.topProducts":
 		if e.ComplexityRoot.Customer.TopProducts == nil {
 			break
@@ -4829,6 +4872,116 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
+
+	case "PartnerStatement.closing":
+		if e.ComplexityRoot.PartnerStatement.Closing == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatement.Closing(childComplexity), true
+	case "PartnerStatement.code":
+		if e.ComplexityRoot.PartnerStatement.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatement.Code(childComplexity), true
+	case "PartnerStatement.credit":
+		if e.ComplexityRoot.PartnerStatement.Credit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatement.Credit(childComplexity), true
+	case "PartnerStatement.debit":
+		if e.ComplexityRoot.PartnerStatement.Debit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatement.Debit(childComplexity), true
+	case "PartnerStatement.from":
+		if e.ComplexityRoot.PartnerStatement.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatement.From(childComplexity), true
+	case "PartnerStatement.kind":
+		if e.ComplexityRoot.PartnerStatement.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatement.Kind(childComplexity), true
+	case "PartnerStatement.lines":
+		if e.ComplexityRoot.PartnerStatement.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatement.Lines(childComplexity), true
+	case "PartnerStatement.name":
+		if e.ComplexityRoot.PartnerStatement.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatement.Name(childComplexity), true
+	case "PartnerStatement.opening":
+		if e.ComplexityRoot.PartnerStatement.Opening == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatement.Opening(childComplexity), true
+	case "PartnerStatement.to":
+		if e.ComplexityRoot.PartnerStatement.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatement.To(childComplexity), true
+
+	case "PartnerStatementLine.accountCode":
+		if e.ComplexityRoot.PartnerStatementLine.AccountCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatementLine.AccountCode(childComplexity), true
+	case "PartnerStatementLine.balance":
+		if e.ComplexityRoot.PartnerStatementLine.Balance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatementLine.Balance(childComplexity), true
+	case "PartnerStatementLine.credit":
+		if e.ComplexityRoot.PartnerStatementLine.Credit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatementLine.Credit(childComplexity), true
+	case "PartnerStatementLine.date":
+		if e.ComplexityRoot.PartnerStatementLine.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatementLine.Date(childComplexity), true
+	case "PartnerStatementLine.debit":
+		if e.ComplexityRoot.PartnerStatementLine.Debit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatementLine.Debit(childComplexity), true
+	case "PartnerStatementLine.description":
+		if e.ComplexityRoot.PartnerStatementLine.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatementLine.Description(childComplexity), true
+	case "PartnerStatementLine.entryId":
+		if e.ComplexityRoot.PartnerStatementLine.EntryID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatementLine.EntryID(childComplexity), true
+	case "PartnerStatementLine.source":
+		if e.ComplexityRoot.PartnerStatementLine.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatementLine.Source(childComplexity), true
 
 	case "PayablesAging.asOf":
 		if e.ComplexityRoot.PayablesAging.AsOf == nil {
@@ -7964,6 +8117,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Supplier.Scorecard(childComplexity, args["since"].(*jxc.Date)), true
+	case "Supplier.statement":
+		if e.ComplexityRoot.Supplier.Statement == nil {
+			break
+		}
+
+		args, err := ec.field_Supplier_statement_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Supplier.Statement(childComplexity, args["from"].(*jxc.Date), args["to"].(*jxc.Date)), true
 
 	case "SupplierConnection.edges":
 		if e.ComplexityRoot.SupplierConnection.Edges == nil {
@@ -9604,6 +9768,8 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_satisfaction(ctx, field)
 	case "auditTrail":
 		return ec.fieldContext_Customer_auditTrail(ctx, field)
+	case "statement":
+		return ec.fieldContext_Customer_statement(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Customer", field.Name)
 }
@@ -10220,6 +10386,54 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 		return ec.fieldContext_PageInfo_endCursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_PartnerStatement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_PartnerStatement_kind(ctx, field)
+	case "code":
+		return ec.fieldContext_PartnerStatement_code(ctx, field)
+	case "name":
+		return ec.fieldContext_PartnerStatement_name(ctx, field)
+	case "from":
+		return ec.fieldContext_PartnerStatement_from(ctx, field)
+	case "to":
+		return ec.fieldContext_PartnerStatement_to(ctx, field)
+	case "opening":
+		return ec.fieldContext_PartnerStatement_opening(ctx, field)
+	case "lines":
+		return ec.fieldContext_PartnerStatement_lines(ctx, field)
+	case "debit":
+		return ec.fieldContext_PartnerStatement_debit(ctx, field)
+	case "credit":
+		return ec.fieldContext_PartnerStatement_credit(ctx, field)
+	case "closing":
+		return ec.fieldContext_PartnerStatement_closing(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PartnerStatement", field.Name)
+}
+
+func (ec *executionContext) childFields_PartnerStatementLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "date":
+		return ec.fieldContext_PartnerStatementLine_date(ctx, field)
+	case "entryId":
+		return ec.fieldContext_PartnerStatementLine_entryId(ctx, field)
+	case "source":
+		return ec.fieldContext_PartnerStatementLine_source(ctx, field)
+	case "accountCode":
+		return ec.fieldContext_PartnerStatementLine_accountCode(ctx, field)
+	case "description":
+		return ec.fieldContext_PartnerStatementLine_description(ctx, field)
+	case "debit":
+		return ec.fieldContext_PartnerStatementLine_debit(ctx, field)
+	case "credit":
+		return ec.fieldContext_PartnerStatementLine_credit(ctx, field)
+	case "balance":
+		return ec.fieldContext_PartnerStatementLine_balance(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PartnerStatementLine", field.Name)
 }
 
 func (ec *executionContext) childFields_PayablesAging(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11396,6 +11610,8 @@ func (ec *executionContext) childFields_Supplier(ctx context.Context, field grap
 		return ec.fieldContext_Supplier_scorecard(ctx, field)
 	case "auditTrail":
 		return ec.fieldContext_Supplier_auditTrail(ctx, field)
+	case "statement":
+		return ec.fieldContext_Supplier_statement(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Supplier", field.Name)
 }
@@ -12193,6 +12409,28 @@ func (ec *executionContext) field_Customer_shipments_args(ctx context.Context, r
 		return nil, err
 	}
 	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Customer_statement_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*jxc.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*jxc.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
 	return args, nil
 }
 
@@ -14749,6 +14987,28 @@ func (ec *executionContext) field_Supplier_scorecard_args(ctx context.Context, r
 		return nil, err
 	}
 	args["since"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Supplier_statement_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*jxc.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*jxc.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
 	return args, nil
 }
 
@@ -19294,6 +19554,68 @@ func (ec *executionContext) fieldContext_Customer_auditTrail(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Customer_auditTrail_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_statement(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_statement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Customer().Statement(ctx, obj, fc.Args["from"].(*jxc.Date), fc.Args["to"].(*jxc.Date))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"SALES", "FINANCE", "MANAGER", "ANALYST"})
+				if err != nil {
+					var zeroVal jxc.PartnerStatement
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal jxc.PartnerStatement
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.PartnerStatement) graphql.Marshaler {
+			return ec.marshalNPartnerStatement2githubᚗcomᚋjxcgraphᚋjxcᚐPartnerStatement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_statement(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerStatement(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Customer_statement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28173,6 +28495,438 @@ func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _PartnerStatement_kind(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatement_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.PartnerKind) graphql.Marshaler {
+			return ec.marshalNPartnerKind2githubᚗcomᚋjxcgraphᚋjxcᚐPartnerKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatement_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerStatement", field, false, false, "PartnerKind")
+}
+
+func (ec *executionContext) _PartnerStatement_code(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatement_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatement_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerStatement", field, false, false, "String")
+}
+
+func (ec *executionContext) _PartnerStatement_name(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatement_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatement_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerStatement", field, false, false, "String")
+}
+
+func (ec *executionContext) _PartnerStatement_from(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatement_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatement_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerStatement", field, false, false, "Date")
+}
+
+func (ec *executionContext) _PartnerStatement_to(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatement_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatement_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerStatement", field, false, false, "Date")
+}
+
+func (ec *executionContext) _PartnerStatement_opening(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatement_opening(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Opening, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatement_opening(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerStatement", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PartnerStatement_lines(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatement_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.PartnerStatementLine) graphql.Marshaler {
+			return ec.marshalNPartnerStatementLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPartnerStatementLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatement_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PartnerStatement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerStatementLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PartnerStatement_debit(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatement_debit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Debit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatement_debit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerStatement", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PartnerStatement_credit(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatement_credit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Credit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatement_credit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerStatement", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PartnerStatement_closing(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatement_closing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Closing, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatement_closing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerStatement", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PartnerStatementLine_date(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatementLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatementLine_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatementLine_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerStatementLine", field, false, false, "Date")
+}
+
+func (ec *executionContext) _PartnerStatementLine_entryId(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatementLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatementLine_entryId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EntryID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatementLine_entryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerStatementLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PartnerStatementLine_source(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatementLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatementLine_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PartnerStatementLine().Source(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Source) graphql.Marshaler {
+			return ec.marshalNSourceDocument2githubᚗcomᚋjxcgraphᚋjxcᚐSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatementLine_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PartnerStatementLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SourceDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PartnerStatementLine_accountCode(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatementLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatementLine_accountCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AccountCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatementLine_accountCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerStatementLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _PartnerStatementLine_description(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatementLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatementLine_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatementLine_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerStatementLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _PartnerStatementLine_debit(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatementLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatementLine_debit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Debit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatementLine_debit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerStatementLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PartnerStatementLine_credit(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatementLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatementLine_credit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Credit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatementLine_credit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerStatementLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PartnerStatementLine_balance(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatementLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatementLine_balance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Balance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatementLine_balance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerStatementLine", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _PayablesAging_asOf(ctx context.Context, field graphql.CollectedField, obj *jxc.PayablesAging) (ret graphql.Marshaler) {
@@ -41655,6 +42409,68 @@ func (ec *executionContext) fieldContext_Supplier_auditTrail(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Supplier_statement(ctx context.Context, field graphql.CollectedField, obj *jxc.Supplier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Supplier_statement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Supplier().Statement(ctx, obj, fc.Args["from"].(*jxc.Date), fc.Args["to"].(*jxc.Date))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"PURCHASING", "FINANCE", "MANAGER", "ANALYST"})
+				if err != nil {
+					var zeroVal jxc.PartnerStatement
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal jxc.PartnerStatement
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.PartnerStatement) graphql.Marshaler {
+			return ec.marshalNPartnerStatement2githubᚗcomᚋjxcgraphᚋjxcᚐPartnerStatement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Supplier_statement(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Supplier",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerStatement(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Supplier_statement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SupplierConnection_edges(ctx context.Context, field graphql.CollectedField, obj *SupplierConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -53197,6 +54013,12 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Customer_auditTrail(ctx, field, obj)
 				})
+		case "statement":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_statement(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -55663,6 +56485,153 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 			out.Values[i] = ec._PageInfo_endCursor(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var partnerStatementImplementors = []string{"PartnerStatement"}
+
+func (ec *executionContext) _PartnerStatement(ctx context.Context, sel ast.SelectionSet, obj *jxc.PartnerStatement) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, partnerStatementImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PartnerStatement")
+		case "kind":
+			out.Values[i] = ec._PartnerStatement_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "code":
+			out.Values[i] = ec._PartnerStatement_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._PartnerStatement_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "from":
+			out.Values[i] = ec._PartnerStatement_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._PartnerStatement_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "opening":
+			out.Values[i] = ec._PartnerStatement_opening(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lines":
+			out.Values[i] = ec._PartnerStatement_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "debit":
+			out.Values[i] = ec._PartnerStatement_debit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "credit":
+			out.Values[i] = ec._PartnerStatement_credit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closing":
+			out.Values[i] = ec._PartnerStatement_closing(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var partnerStatementLineImplementors = []string{"PartnerStatementLine"}
+
+func (ec *executionContext) _PartnerStatementLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.PartnerStatementLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, partnerStatementLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PartnerStatementLine")
+		case "date":
+			out.Values[i] = ec._PartnerStatementLine_date(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "entryId":
+			out.Values[i] = ec._PartnerStatementLine_entryId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PartnerStatementLine_source(ctx, field, obj)
+				})
+		case "accountCode":
+			out.Values[i] = ec._PartnerStatementLine_accountCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._PartnerStatementLine_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "debit":
+			out.Values[i] = ec._PartnerStatementLine_debit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "credit":
+			out.Values[i] = ec._PartnerStatementLine_credit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "balance":
+			out.Values[i] = ec._PartnerStatementLine_balance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -59922,6 +60891,12 @@ func (ec *executionContext) _Supplier(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Supplier_auditTrail(ctx, field, obj)
 				})
+		case "statement":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Supplier_statement(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -63066,6 +64041,49 @@ func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋ
 		return graphql.Null
 	}
 	return ec._PageInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPartnerKind2githubᚗcomᚋjxcgraphᚋjxcᚐPartnerKind(ctx context.Context, v any) (jxc.PartnerKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.PartnerKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPartnerKind2githubᚗcomᚋjxcgraphᚋjxcᚐPartnerKind(ctx context.Context, sel ast.SelectionSet, v jxc.PartnerKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "PartnerKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNPartnerStatement2githubᚗcomᚋjxcgraphᚋjxcᚐPartnerStatement(ctx context.Context, sel ast.SelectionSet, v jxc.PartnerStatement) graphql.Marshaler {
+	return ec._PartnerStatement(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPartnerStatementLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPartnerStatementLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.PartnerStatementLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPartnerStatementLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPartnerStatementLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPartnerStatementLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPartnerStatementLine(ctx context.Context, sel ast.SelectionSet, v *jxc.PartnerStatementLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PartnerStatementLine!")
+		return graphql.Null
+	}
+	return ec._PartnerStatementLine(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNPayFrom2githubᚗcomᚋjxcgraphᚋjxcᚐPayFrom(ctx context.Context, v any) (jxc.PayFrom, error) {

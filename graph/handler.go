@@ -45,6 +45,7 @@ func NewHandler(r *Resolver) http.Handler {
 
 	srv.AroundOperations(limitSubscriptions)
 	srv.AroundRootFields(nameOperation)
+	srv.AroundResponses(withLoaders(r))
 	srv.AroundRootFields(requireSignIn)
 	srv.AroundRootFields(refuseNULs)
 	srv.AroundRootFields(readOnlyAnalysts)

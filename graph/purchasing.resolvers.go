@@ -106,7 +106,7 @@ func (r *mutationResolver) PostLandedCost(ctx context.Context, input LandedCostI
 
 // Receipts is the resolver for the receipts field.
 func (r *purchaseOrderResolver) Receipts(ctx context.Context, obj *jxc.PurchaseOrder) ([]*jxc.GoodsReceipt, error) {
-	return r.PurchasingService.FindGoodsReceipts(ctx, obj.ID)
+	return load(ctx, r.loadersFor(ctx).purchaseReceipts, obj, func(o *jxc.PurchaseOrder) childKey[none] { return childKey[none]{parent: o.ID} })
 }
 
 // Suppliers is the resolver for the suppliers field.
@@ -205,7 +205,7 @@ func (r *queryResolver) LandedCost(ctx context.Context, id int64) (*jxc.LandedCo
 
 // Scorecard is the resolver for the scorecard field.
 func (r *supplierResolver) Scorecard(ctx context.Context, obj *jxc.Supplier, since *jxc.Date) (jxc.SupplierScorecard, error) {
-	return value(r.PurchasingService.Scorecard(ctx, obj.ID, dateOrZero(since)))
+	return value(load(ctx, r.loadersFor(ctx).supplierScorecards, obj, func(s *jxc.Supplier) childKey[jxc.Date] { return childKey[jxc.Date]{s.ID, dateOrZero(since)} }))
 }
 
 // GoodsReceipt returns GoodsReceiptResolver implementation.

@@ -20,6 +20,7 @@ type Resolver struct {
 	StockService     jxc.StockService
 	LedgerService    jxc.LedgerService
 	SalesService     jxc.SalesService
+	PartnerService   jxc.PartnerService
 	Live             jxc.LiveService
 	KPIService       jxc.KPIService
 	AnalyticsService jxc.AnalyticsService

@@ -23,37 +23,37 @@ func (r *customerResolver) Addresses(ctx context.Context, obj *jxc.Customer) ([]
 
 // Orders is the resolver for the orders field.
 func (r *customerResolver) Orders(ctx context.Context, obj *jxc.Customer, first *int, after *string) (SalesOrderConnection, error) {
-	return salesOrderConnection(r.SalesService.FindSalesOrders(ctx, jxc.SalesDocumentFilter{CustomerID: &obj.ID}, pageArgs(first, after)))
+	return salesOrderConnection(load(ctx, r.loadersFor(ctx).customerOrders, obj, func(c *jxc.Customer) childKey[pageKey] { return pageOf(c.ID, first, after) }))
 }
 
 // Shipments is the resolver for the shipments field.
 func (r *customerResolver) Shipments(ctx context.Context, obj *jxc.Customer, first *int, after *string) (ShipmentConnection, error) {
-	return shipmentConnection(r.SalesService.FindShipments(ctx, jxc.SalesDocumentFilter{CustomerID: &obj.ID}, pageArgs(first, after)))
+	return shipmentConnection(load(ctx, r.loadersFor(ctx).customerShipments, obj, func(c *jxc.Customer) childKey[pageKey] { return pageOf(c.ID, first, after) }))
 }
 
 // Invoices is the resolver for the invoices field.
 func (r *customerResolver) Invoices(ctx context.Context, obj *jxc.Customer, first *int, after *string) (SalesInvoiceConnection, error) {
-	return salesInvoiceConnection(r.SalesService.FindSalesInvoices(ctx, jxc.SalesDocumentFilter{CustomerID: &obj.ID}, pageArgs(first, after)))
+	return salesInvoiceConnection(load(ctx, r.loadersFor(ctx).customerInvoices, obj, func(c *jxc.Customer) childKey[pageKey] { return pageOf(c.ID, first, after) }))
 }
 
 // Payments is the resolver for the payments field.
 func (r *customerResolver) Payments(ctx context.Context, obj *jxc.Customer, first *int, after *string) (CustomerPaymentConnection, error) {
-	return customerPaymentConnection(r.SalesService.FindCustomerPayments(ctx, jxc.SalesDocumentFilter{CustomerID: &obj.ID}, pageArgs(first, after)))
+	return customerPaymentConnection(load(ctx, r.loadersFor(ctx).customerPayments, obj, func(c *jxc.Customer) childKey[pageKey] { return pageOf(c.ID, first, after) }))
 }
 
 // Returns is the resolver for the returns field.
 func (r *customerResolver) Returns(ctx context.Context, obj *jxc.Customer, first *int, after *string) (SalesReturnConnection, error) {
-	return salesReturnConnection(r.SalesService.FindSalesReturns(ctx, jxc.SalesDocumentFilter{CustomerID: &obj.ID}, pageArgs(first, after)))
+	return salesReturnConnection(load(ctx, r.loadersFor(ctx).customerReturns, obj, func(c *jxc.Customer) childKey[pageKey] { return pageOf(c.ID, first, after) }))
 }
 
 // TopProducts is the resolver for the topProducts field.
 func (r *customerResolver) TopProducts(ctx context.Context, obj *jxc.Customer, limit *int) ([]*jxc.ProductSales, error) {
-	return r.SalesService.CustomerTopProducts(ctx, obj.ID, derefOr(limit, 5))
+	return load(ctx, r.loadersFor(ctx).customerTopProducts, obj, func(c *jxc.Customer) childKey[int] { return childKey[int]{c.ID, derefOr(limit, 5)} })
 }
 
 // Satisfaction is the resolver for the satisfaction field.
 func (r *customerResolver) Satisfaction(ctx context.Context, obj *jxc.Customer) (jxc.Satisfaction, error) {
-	return value(r.SalesService.CustomerSatisfaction(ctx, &obj.ID))
+	return value(load(ctx, r.loadersFor(ctx).customerSatisfaction, obj, func(c *jxc.Customer) childKey[none] { return childKey[none]{parent: c.ID} }))
 }
 
 // CreateCustomer is the resolver for the createCustomer field.
@@ -226,11 +226,7 @@ func (r *queryResolver) CustomerSatisfaction(ctx context.Context) (jxc.Satisfact
 
 // Shipments is the resolver for the shipments field.
 func (r *salesOrderResolver) Shipments(ctx context.Context, obj *jxc.SalesOrder) ([]*jxc.Shipment, error) {
-	p, err := r.SalesService.FindShipments(ctx, jxc.SalesDocumentFilter{OrderID: &obj.ID}, pageArgs(ptr(jxc.MaxPageSize), nil))
-	if err != nil {
-		return nil, err
-	}
-	return p.Items, nil
+	return load(ctx, r.loadersFor(ctx).orderShipments, obj, func(o *jxc.SalesOrder) childKey[none] { return childKey[none]{parent: o.ID} })
 }
 
 // Customer returns CustomerResolver implementation.

@@ -44,6 +44,7 @@ func (a *app) routes() http.Handler {
 		StockService:      db.NewStockService(a.store),
 		LedgerService:     db.NewLedgerService(a.store),
 		SalesService:      sales,
+		PartnerService:    db.NewPartnerService(a.store),
 		PurchasingService: db.NewPurchasingService(a.store),
 		BudgetService:     db.NewBudgetService(a.store),
 		AuditService:      db.NewAuditService(a.store),
