@@ -12,4 +12,9 @@ export const partnerEn: Record<keyof typeof partnerZh, string> = {
   'aging.perCustomer': 'Per customer (as of {date})',
   'aging.allCustomers': 'All customers',
   'aging.total': 'Total',
+  'statement.tab': 'Statement',
+  'statement.date': 'Date',
+  'statement.source': 'Document',
+  'statement.openingOn': 'Balance brought forward (from {date})',
+  'statement.closingOn': 'Totals and balance carried forward (to {date})',
 };

@@ -10,4 +10,9 @@ export const partnerZh = {
   'aging.perCustomer': '按客户（截至 {date}）',
   'aging.allCustomers': '全部客户',
   'aging.total': '合计',
+  'statement.tab': '对账单',
+  'statement.date': '日期',
+  'statement.source': '单据',
+  'statement.openingOn': '期初余额（{date} 起）',
+  'statement.closingOn': '本期合计与期末余额（截至 {date}）',
 } as const;

@@ -11,3 +11,52 @@ export const AgingBucketsFieldsFragment = graphql(`
     total
   }
 `);
+
+export const PartnerStatementFieldsFragment = graphql(`
+  fragment PartnerStatementFields on PartnerStatement {
+    kind
+    code
+    name
+    from
+    to
+    opening
+    debit
+    credit
+    closing
+    lines {
+      date
+      entryId
+      source {
+        type
+        id
+      }
+      accountCode
+      description
+      debit
+      credit
+      balance
+    }
+  }
+`);
+
+export const CustomerStatementQuery = graphql(`
+  query CustomerStatement($id: ID!, $from: Date, $to: Date) {
+    customer(id: $id) {
+      id
+      statement(from: $from, to: $to) {
+        ...PartnerStatementFields
+      }
+    }
+  }
+`);
+
+export const SupplierStatementQuery = graphql(`
+  query SupplierStatement($id: ID!, $from: Date, $to: Date) {
+    supplier(id: $id) {
+      id
+      statement(from: $from, to: $to) {
+        ...PartnerStatementFields
+      }
+    }
+  }
+`);

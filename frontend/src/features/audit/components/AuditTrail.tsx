@@ -1,6 +1,6 @@
 import { useEffect, type HTMLAttributes, type ReactNode } from 'react';
 import { useQuery } from 'urql';
-import { Alert, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Table, Tabs, Tag, Typography, type TabsProps } from 'antd';
 import type { AuditTrailQuery as Result } from '../../../gql/graphql';
 import { AuditTrailQuery } from '../queries';
 import { useCursorPaging } from '../../../lib/paging';
@@ -72,11 +72,11 @@ export function auditTabItem(t: TFunction, recordType: string, recordId: string)
 
 /**
  * A record drawer's body with an audit tab beside it: the details first (and
- * shown when the drawer opens), the audit trail second.
+ * shown when the drawer opens), then any other tabs, the audit trail last.
  */
-export function WithAuditTab({ recordType, recordId, children }: { recordType: string; recordId: string | null | undefined; children: ReactNode }) {
+export function WithAuditTab({ recordType, recordId, tabs = [], children }: { recordType: string; recordId: string | null | undefined; tabs?: TabsProps['items']; children: ReactNode }) {
   const t = useT();
   // Always Tabs, so the details keep their state when a new record gets its id; without an id there is nothing to audit yet.
-  const items = [{ key: 'details', label: t('audit.details'), children }, ...(recordId ? [auditTabItem(t, recordType, recordId)] : [])];
+  const items = [{ key: 'details', label: t('audit.details'), children }, ...(tabs ?? []), ...(recordId ? [auditTabItem(t, recordType, recordId)] : [])];
   return <Tabs defaultActiveKey="details" items={items} renderTabBar={recordId ? undefined : () => <></>} />;
 }

@@ -13,6 +13,7 @@ import { dec, formatDecimal, formatMoney } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
 import { WithAuditTab } from '../../audit/components/AuditTrail';
+import { StatementOfAccount } from '../../partner/components/StatementOfAccount';
 
 type Supplier = SupplierFieldsFragment;
 
@@ -100,7 +101,7 @@ function SupplierDrawer({ id, onClose }: { id: string | null; onClose: () => voi
     <Drawer open={!!id} onClose={onClose} size={900} title={s ? `${s.code} ${s.name}` : t('menu.suppliers')} data-testid="supplier-drawer" loading={fetching && !s}>
       {error && <Alert type="error" showIcon title={error.message} />}
       {s && (
-        <WithAuditTab recordType="supplier" recordId={s.id}>
+        <WithAuditTab recordType="supplier" recordId={s.id} tabs={[{ key: 'statement', label: <span data-testid="statement-tab">{t('statement.tab')}</span>, children: <StatementOfAccount kind="supplier" id={s.id} /> }]}>
           <Space direction="vertical" size="large" style={{ width: '100%' }}>
             <Descriptions size="small" column={3} bordered>
               <Descriptions.Item label={t('suppliers.paymentTerms')}>{t('suppliers.daysN', { n: s.paymentTermsDays })}</Descriptions.Item>

@@ -11,6 +11,7 @@ import { useCan } from '../../../app/session';
 import { dec, formatDecimal, formatMoney, formatQty } from '../../../lib/decimal';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
 import { auditTabItem } from '../../audit/components/AuditTrail';
+import { StatementOfAccount } from '../../partner/components/StatementOfAccount';
 
 /** One customer: balances, contacts and addresses, history, top products and satisfaction. */
 export function CustomerDrawer({ id, onClose, onChanged }: { id: string | null; onClose: () => void; onChanged: () => void }) {
@@ -152,6 +153,7 @@ export function CustomerDrawer({ id, onClose, onChanged }: { id: string | null; 
                   ]} />
                 ),
               },
+              { key: 'statement', label: <span data-testid="statement-tab">{t('statement.tab')}</span>, children: <StatementOfAccount kind="customer" id={c.id} /> },
               auditTabItem(t, 'customer', c.id),
             ]}
           />
