@@ -68,7 +68,7 @@ export function StatementOfAccount({ kind, id }: { kind: 'customer' | 'supplier'
   const res = kind === 'customer' ? customer : supplier;
   const s = kind === 'customer' ? customer.data?.customer?.statement : supplier.data?.supplier?.statement;
   return (
-    <Space direction="vertical" style={{ width: '100%' }} data-testid="statement">
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="statement">
       <DatePicker.RangePicker value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} />
       {res.error && <Alert type="error" showIcon title={res.error.message} />}
       <StatementTable s={s} loading={res.fetching} />

@@ -17,6 +17,7 @@ import { useCursorPaging } from '../../../lib/paging';
 import { dec, formatMoney, formatQty } from '../../../lib/decimal';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
+import { auditColumn } from '../../audit/components/AuditButton';
 
 type Invoice = SupplierInvoiceFieldsFragment;
 const STATUSES: SupplierInvoiceStatus[] = ['OPEN', 'ON_HOLD', 'PAID'];
@@ -131,6 +132,7 @@ export default function SupplierInvoicesPage() {
                 </Popconfirm>
               ) : null,
           },
+          auditColumn<Invoice>(t, 'supplierInvoice'),
         ]}
       />
       <PostInvoiceModal

@@ -17,6 +17,7 @@ import { useCursorPaging } from '../../../lib/paging';
 import { dec, formatMoney, sumDecimals } from '../../../lib/decimal';
 import { useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
+import { auditColumn } from '../../audit/components/AuditButton';
 
 type Payment = Result['supplierPayments']['nodes'][number];
 
@@ -73,6 +74,7 @@ export default function SupplierPaymentsPage() {
           { title: t('ledger.amount'), align: 'right', render: (_, p) => <Amount value={p.amount} /> },
           { title: t('payment.reference'), dataIndex: 'reference' },
           { title: t('payment.allocations'), render: (_, p) => p.allocations.map((a) => <div key={a.invoice.id}>{`${a.invoice.number} (${a.invoice.supplierInvoiceNumber}): ${formatMoney(a.amount)}`}</div>) },
+          auditColumn<Payment>(t, 'supplierPayment'),
         ]}
       />
       <PaymentModal

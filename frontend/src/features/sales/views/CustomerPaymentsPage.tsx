@@ -17,6 +17,7 @@ import { useCursorPaging } from '../../../lib/paging';
 import { dec, formatMoney, sumDecimals } from '../../../lib/decimal';
 import { useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
+import { auditColumn } from '../../audit/components/AuditButton';
 
 type Payment = Result['customerPayments']['nodes'][number];
 
@@ -100,6 +101,7 @@ export default function CustomerPaymentsPage() {
                 },
               ]
             : []),
+          auditColumn<Payment>(t, 'customerPayment'),
         ]}
       />
       <PaymentModal open={recording} onClose={() => setRecording(false)} onDone={() => { setRecording(false); refresh(); }} />

@@ -15,6 +15,7 @@ import { useCursorPaging } from '../../../lib/paging';
 import { dec, formatQty } from '../../../lib/decimal';
 import { enumLabel, useT } from '../../../i18n';
 import { isoDate, todayISO } from '../../../lib/date';
+import { auditColumn } from '../../audit/components/AuditButton';
 
 type Invoice = SalesInvoiceFieldsFragment;
 
@@ -82,6 +83,7 @@ export default function SalesInvoicesPage() {
           { title: t('sinv.total'), align: 'right', render: (_, i) => <Amount value={i.totalAmount} /> },
           { title: t('sinv.open'), align: 'right', render: (_, i) => <Amount value={i.openAmount} strong={dec(i.openAmount).gt(0)} /> },
           { title: t('common.status'), render: (_, i) => <SalesInvoiceStatusTag status={i.status} /> },
+          auditColumn<Invoice>(t, 'salesInvoice'),
         ]}
       />
       <CreateInvoiceModal

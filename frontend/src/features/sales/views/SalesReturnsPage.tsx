@@ -18,6 +18,7 @@ import { useCursorPaging } from '../../../lib/paging';
 import { dec, formatQty } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
+import { auditColumn } from '../../audit/components/AuditButton';
 
 type Return = Result['salesReturns']['nodes'][number];
 
@@ -84,6 +85,7 @@ export default function SalesReturnsPage() {
           ...(canRefund
             ? [{ title: t('common.actions'), render: (_: unknown, r: Return) => (dec(r.openCredit).gt(0) ? <Button size="small" onClick={() => setRefunding(r)}>{t('sret.refund')}</Button> : null) }]
             : []),
+          auditColumn<Return>(t, 'salesReturn'),
         ]}
       />
       <ReturnModal open={creating} onClose={() => setCreating(false)} onDone={() => { setCreating(false); refresh(); }} />
