@@ -24,8 +24,8 @@ const auditCols = `id, at, user_id, via, token_id, operation, record_type, recor
 
 type auditLogRow struct {
 	jxc.AuditEntry
-	Before json.RawMessage `db:"before"`
-	After  json.RawMessage `db:"after"`
+	Before []byte `db:"before"`
+	After  []byte `db:"after"`
 }
 
 // FindAuditEntries implements jxc.AuditService, newest first. Admins and

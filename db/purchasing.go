@@ -712,6 +712,12 @@ func recordPrices(ctx context.Context, tx *Tx, o *jxc.PurchaseOrder) error {
 			o.SupplierID, l.ProductID); err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
+		// The supplier's price is master data: its change is audited.
+		key := fmt.Sprintf("%d:%d", o.SupplierID, l.ProductID)
+		if err := tx.Before(ctx, jxc.RecordSupplierProduct, key); err != nil {
+			return err
+		}
+		tx.Audit(jxc.RecordSupplierProduct, key, "", jxc.AuditUpdate)
 		if last != nil {
 			if rose, by := jxc.PriceRose(*last, l.UnitPrice, set.PriceRiseThreshold); rose {
 				sku := fmt.Sprintf("#%d", l.ProductID)

@@ -97,8 +97,9 @@ var masterRows = map[string]string{
 	jxc.RecordAccount:   `SELECT to_jsonb(t), t.code FROM accounts t WHERE code = $1`,
 	jxc.RecordCustomer:  `SELECT to_jsonb(t), t.code FROM customers t WHERE id = $1::bigint`,
 	jxc.RecordSupplier:  `SELECT to_jsonb(t), t.code FROM suppliers t WHERE id = $1::bigint`,
-	jxc.RecordSupplierProduct: `SELECT to_jsonb(t), t.supplier_id || ':' || t.product_id FROM supplier_products t
-		WHERE supplier_id = split_part($1, ':', 1)::bigint AND product_id = split_part($1, ':', 2)::bigint`,
+	jxc.RecordSupplierProduct: `SELECT to_jsonb(t), s.code || ' ' || p.sku FROM supplier_products t
+		JOIN suppliers s ON s.id = t.supplier_id JOIN products p ON p.id = t.product_id
+		WHERE t.supplier_id = split_part($1, ':', 1)::bigint AND t.product_id = split_part($1, ':', 2)::bigint`,
 	jxc.RecordPurchasingSettings: `SELECT to_jsonb(t) - 'id', 'settings' FROM purchasing_settings t WHERE $1 <> ''`,
 	jxc.RecordBudgetLine: `SELECT to_jsonb(t) - 'alerted_80' - 'alerted_100', t.year || '-' || lpad(t.month::text, 2, '0') || ' ' || t.cost_centre || ' ' || t.account_code
 		FROM budget_lines t WHERE id = $1::bigint`,

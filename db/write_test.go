@@ -198,3 +198,14 @@ func TestAuditRowsCannotBeChangedOrDeleted(t *testing.T) {
 		t.Fatalf("%d audit rows were changed", n)
 	}
 }
+
+func TestFindAuditEntriesReads(t *testing.T) {
+	b := newBooks(t, 1, 1)
+	p, err := db.NewAuditService(b.d).FindAuditEntries(context.Background(), jxc.AuditFilter{}, jxc.PageArgs{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Items) == 0 {
+		t.Fatal("no entries")
+	}
+}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/jxcgraph/jxc"
 )
@@ -138,7 +139,8 @@ func requireSignIn(ctx context.Context, next graphql.RootResolver) graphql.Marsh
 // records it as the operation (deactivateProduct, not the updateProduct
 // service it calls).
 func nameOperation(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
-	if fc := graphql.GetRootFieldContext(ctx); fc != nil && fc.Object == "Mutation" {
+	fc := graphql.GetRootFieldContext(ctx)
+	if oc := graphql.GetOperationContext(ctx); fc != nil && oc.Operation != nil && oc.Operation.Operation == ast.Mutation {
 		ctx = jxc.WithOperation(ctx, fc.Field.Name)
 	}
 	return next(ctx)
