@@ -8,3 +8,11 @@ export const UserErrorFieldsFragment = graphql(`
     message
   }
 `);
+
+/** What a list screen reads of a connection's pageInfo: whether there is more, and the cursor to go on from. */
+export const PageInfoFieldsFragment = graphql(`
+  fragment PageInfoFields on PageInfo {
+    hasNextPage
+    endCursor
+  }
+`);

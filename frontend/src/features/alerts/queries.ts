@@ -18,8 +18,7 @@ export const AlertsQuery = graphql(`
     alerts(kinds: $kinds, mine: $mine, acknowledged: $acknowledged, first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       nodes {
         ...AlertFields

@@ -5,8 +5,7 @@ export const AuditTrailQuery = graphql(`
     auditTrail(filter: $filter, first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       nodes {
         id

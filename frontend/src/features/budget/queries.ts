@@ -35,8 +35,7 @@ export const BudgetLinesQuery = graphql(`
     budgetLines(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       nodes {
         ...BudgetLineFields
@@ -64,8 +63,7 @@ export const OperatingCostsQuery = graphql(`
     operatingCosts(first: $first, after: $after, year: $year, month: $month) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       nodes {
         id

@@ -31,8 +31,7 @@ export const ProductsQuery = graphql(`
     products(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       nodes {
         ...ProductFields
@@ -87,8 +86,7 @@ export const WarehousesQuery = graphql(`
     warehouses(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       nodes {
         id
@@ -106,5 +104,25 @@ export const WarehousesQuery = graphql(`
         }
       }
     }
+  }
+`);
+
+/** A product as a document line or a list row names it. */
+export const ProductRefFieldsFragment = graphql(`
+  fragment ProductRefFields on Product {
+    id
+    sku
+    name
+    nameEn
+    unit
+  }
+`);
+
+/** A warehouse as a document or a list row names it. */
+export const WarehouseRefFieldsFragment = graphql(`
+  fragment WarehouseRefFields on Warehouse {
+    id
+    code
+    name
   }
 `);

@@ -59,8 +59,7 @@ export const JournalEntriesQuery = graphql(`
     journalEntries(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       nodes {
         ...JournalEntryFields

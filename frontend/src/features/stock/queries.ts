@@ -35,8 +35,7 @@ export const StockLevelsQuery = graphql(`
     stockLevels(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       nodes {
         ...StockLevelFields
@@ -62,22 +61,15 @@ export const StockMovesQuery = graphql(`
     stockMoves(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       nodes {
         id
         product {
-          id
-          sku
-          name
-          nameEn
-          unit
+          ...ProductRefFields
         }
         warehouse {
-          id
-          code
-          name
+          ...WarehouseRefFields
         }
         location {
           id
@@ -109,16 +101,10 @@ export const StockDocumentQuery = graphql(`
       lines {
         lineNo
         product {
-          id
-          sku
-          name
-          nameEn
-          unit
+          ...ProductRefFields
         }
         warehouse {
-          id
-          code
-          name
+          ...WarehouseRefFields
         }
         location {
           id
