@@ -1,25 +1,12 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/react';
 import { Provider, type Client } from 'urql';
 import { fromValue } from 'wonka';
 import { I18nProvider } from '../../../i18n';
 import { AuditTrail } from './AuditTrail';
+import { useDomForAntd } from '../../../test/dom';
 
-beforeAll(() => {
-  // antd reads these; happy-dom lacks matchMedia.
-  window.matchMedia ??= ((query: string) => ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener: () => {},
-    removeListener: () => {},
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    dispatchEvent: () => false,
-  })) as typeof window.matchMedia;
-  localStorage.setItem('jxc.locale', 'en');
-});
-afterEach(cleanup);
+useDomForAntd();
 
 const trail = {
   auditTrail: {

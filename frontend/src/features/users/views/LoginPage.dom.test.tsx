@@ -1,5 +1,5 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { Provider, type Client } from 'urql';
 import { fromValue } from 'wonka';
@@ -7,22 +7,9 @@ import { CombinedError } from '@urql/core';
 import { GraphQLError } from 'graphql';
 import { I18nProvider } from '../../../i18n';
 import { LoginPage } from './LoginPage';
+import { useDomForAntd } from '../../../test/dom';
 
-beforeAll(() => {
-  // antd reads these; happy-dom lacks matchMedia.
-  window.matchMedia ??= ((query: string) => ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener: () => {},
-    removeListener: () => {},
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    dispatchEvent: () => false,
-  })) as typeof window.matchMedia;
-  localStorage.setItem('jxc.locale', 'en');
-});
-afterEach(cleanup);
+useDomForAntd();
 
 /** A urql client whose every mutation answers with result. */
 function clientAnswering(result: { data?: unknown; error?: CombinedError }): Client {
