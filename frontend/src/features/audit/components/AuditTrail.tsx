@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { Alert, Table, Tabs, Tag, Typography, type TabsProps } from 'antd';
 import type { AuditTrailQuery as Result } from '../../../gql/graphql';
 import { AuditTrailQuery } from '../queries';
-import { useCursorPaging } from '../../../lib/paging';
+import { useCursorPaging, tablePagination } from '../../../lib/paging';
 import { enumLabel, useT, type TFunction } from '../../../i18n';
 
 type Entry = Result['auditTrail']['nodes'][number];
@@ -45,7 +45,7 @@ export function AuditTrail({ recordType, recordId }: { recordType: string; recor
       data-testid="audit-trail"
       onRow={(e) => ({ 'data-testid': `audit-row-${e.id}` }) as HTMLAttributes<HTMLElement>}
       locale={{ emptyText: t('audit.none') }}
-      pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.auditTrail.totalCount ?? 0, showTotal: (n) => t('common.total', { n }), onChange: paging.onChange }}
+      pagination={tablePagination(paging, data?.auditTrail.totalCount ?? 0, t)}
       columns={[
         { title: t('audit.at'), width: 170, render: (_, e) => new Date(e.at).toLocaleString() },
         {

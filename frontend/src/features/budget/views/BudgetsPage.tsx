@@ -14,7 +14,7 @@ import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton, connectionRows, loadedRows } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan, useMe } from '../../../app/session';
-import { useCursorPaging } from '../../../lib/paging';
+import { useCursorPaging, tablePagination } from '../../../lib/paging';
 import { useLocalName, useT } from '../../../i18n';
 import { yearMonth } from '../../../lib/date';
 
@@ -97,7 +97,7 @@ function BudgetLines({ year, month }: { year: number; month: number | null }) {
         loading={fetching}
         dataSource={data?.budgetLines.nodes ?? []}
         data-testid="budget-table"
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.budgetLines.totalCount ?? 0, showTotal: (n) => t('common.total', { n }), onChange: paging.onChange }}
+        pagination={tablePagination(paging, data?.budgetLines.totalCount ?? 0, t)}
         columns={[
           { title: t('budget.period'), render: (_, l) => yearMonth(l) },
           { title: t('po.costCentre'), dataIndex: 'costCentre' },

@@ -15,7 +15,7 @@ import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
-import { useCursorPaging } from '../../../lib/paging';
+import { useCursorPaging, tablePagination } from '../../../lib/paging';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
 
@@ -80,7 +80,7 @@ export default function OperatingCostsPage() {
         loading={fetching}
         dataSource={data?.operatingCosts.nodes ?? []}
         data-testid="opcost-table"
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.operatingCosts.totalCount ?? 0, showTotal: (n) => t('common.total', { n }), onChange: paging.onChange }}
+        pagination={tablePagination(paging, data?.operatingCosts.totalCount ?? 0, t)}
         columns={[
           { title: t('opcost.number'), dataIndex: 'number' },
           { title: t('common.postingDate'), dataIndex: 'postingDate' },

@@ -8,7 +8,7 @@ import { CategoriesQuery, ProductsQuery } from '../queries';
 import { DeactivateProductMutation } from '../mutations';
 import { ProductDrawer } from '../components/ProductDrawer';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
-import { useCursorPaging } from '../../../lib/paging';
+import { useCursorPaging, tablePagination } from '../../../lib/paging';
 import { formatMoney, formatQty } from '../../../lib/decimal';
 import { useCan } from '../../../app/session';
 import { useLocalName, useT } from '../../../i18n';
@@ -127,15 +127,7 @@ export default function ProductsPage() {
         dataSource={data?.products.nodes ?? []}
         data-testid="products-table"
         onRow={(p) => ({ 'data-testid': `product-row-${p.sku}` }) as object}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: data?.products.totalCount ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (n) => t('common.total', { n }),
-          onChange: paging.onChange,
-        }}
+        pagination={{ ...tablePagination(paging, data?.products.totalCount ?? 0, t, true), pageSizeOptions: [20, 50, 100, 200] }}
         onChange={(_p, _f, s) => {
           const sorter = s as SorterResult<Row>;
           const field = SORTABLE[String(sorter.columnKey ?? '')];

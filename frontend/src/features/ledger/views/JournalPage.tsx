@@ -12,7 +12,7 @@ import { accountLabel } from '../accountLabel';
 import { EntryTags, JournalEntryDrawer, JournalLinesTable } from '../components/JournalEntryDetail';
 import { JournalEntryForm } from '../components/JournalEntryForm';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
-import { useCursorPaging } from '../../../lib/paging';
+import { useCursorPaging, tablePagination } from '../../../lib/paging';
 import { useCan } from '../../../app/session';
 import { useLocalName, enumLabel, useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
@@ -146,15 +146,7 @@ export default function JournalPage() {
         data-testid="journal-table"
         onRow={(e) => ({ 'data-testid': `journal-row-${e.id}` }) as object}
         expandable={{ expandedRowRender: (e) => <JournalLinesTable entry={e} /> }}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: data?.journalEntries.totalCount ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (n) => t('common.total', { n }),
-          onChange: paging.onChange,
-        }}
+        pagination={{ ...tablePagination(paging, data?.journalEntries.totalCount ?? 0, t, true), pageSizeOptions: [20, 50, 100, 200] }}
         columns={[
           {
             title: t('journal.entry'),

@@ -13,7 +13,7 @@ import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
-import { useCursorPaging } from '../../../lib/paging';
+import { useCursorPaging, tablePagination } from '../../../lib/paging';
 import { dec, formatMoney, formatQty } from '../../../lib/decimal';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
@@ -97,7 +97,7 @@ export default function SupplierInvoicesPage() {
         data-testid="invoice-table"
         onRow={(i) => ({ 'data-testid': `invoice-row-${i.supplierInvoiceNumber}` }) as object}
         expandable={{ expandedRowRender: (i) => <InvoiceDetail inv={i} />, rowExpandable: (i) => i.lines.length > 0 || i.matchIssues.length > 0 }}
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.supplierInvoices.totalCount ?? 0, showTotal: (n) => t('common.total', { n }), onChange: paging.onChange }}
+        pagination={tablePagination(paging, data?.supplierInvoices.totalCount ?? 0, t)}
         columns={[
           { title: t('invoice.number'), dataIndex: 'number' },
           { title: t('invoice.supplierNumber'), dataIndex: 'supplierInvoiceNumber' },

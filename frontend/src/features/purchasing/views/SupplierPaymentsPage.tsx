@@ -13,7 +13,7 @@ import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
-import { useCursorPaging } from '../../../lib/paging';
+import { useCursorPaging, tablePagination } from '../../../lib/paging';
 import { dec, formatMoney, sumDecimals } from '../../../lib/decimal';
 import { useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
@@ -66,7 +66,7 @@ export default function SupplierPaymentsPage() {
         loading={fetching}
         dataSource={data?.supplierPayments.nodes ?? []}
         data-testid="payment-table"
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.supplierPayments.totalCount ?? 0, showTotal: (n) => t('common.total', { n }), onChange: paging.onChange }}
+        pagination={tablePagination(paging, data?.supplierPayments.totalCount ?? 0, t)}
         columns={[
           { title: t('payment.number'), dataIndex: 'number' },
           { title: t('po.supplier'), render: (_, p) => `${p.supplier.code} ${p.supplier.name}` },

@@ -8,7 +8,7 @@ import { SupplierDetailQuery, SuppliersQuery } from '../queries';
 import { fractionPercent } from '../components/common';
 import { Toolbar } from '../../../components/Toolbar';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
-import { useCursorPaging } from '../../../lib/paging';
+import { useCursorPaging, tablePagination } from '../../../lib/paging';
 import { dec, formatDecimal, formatMoney } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
@@ -73,7 +73,7 @@ export default function SuppliersPage() {
         dataSource={data?.suppliers.nodes ?? []}
         data-testid="suppliers-table"
         onRow={(s) => ({ onClick: () => setParams({ supplier: s.id }), style: { cursor: 'pointer' }, 'data-testid': `supplier-row-${s.code}` }) as object}
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.suppliers.totalCount ?? 0, showTotal: (n) => t('common.total', { n }), onChange: paging.onChange }}
+        pagination={tablePagination(paging, data?.suppliers.totalCount ?? 0, t)}
         columns={[
           { title: t('suppliers.code'), dataIndex: 'code' },
           { title: t('suppliers.name'), dataIndex: 'name' },

@@ -13,7 +13,7 @@ import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
-import { useCursorPaging } from '../../../lib/paging';
+import { useCursorPaging, tablePagination } from '../../../lib/paging';
 import { dec, formatMoney, sumDecimals } from '../../../lib/decimal';
 import { useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
@@ -74,7 +74,7 @@ export default function CustomerPaymentsPage() {
         dataSource={data?.customerPayments.nodes ?? []}
         data-testid="cpay-table"
         onRow={(p) => ({ 'data-testid': `cpay-row-${p.number}` }) as object}
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.customerPayments.totalCount ?? 0, showTotal: (n) => t('common.total', { n }), onChange: paging.onChange }}
+        pagination={tablePagination(paging, data?.customerPayments.totalCount ?? 0, t)}
         columns={[
           { title: t('cpay.number'), dataIndex: 'number' },
           { title: t('so.customer'), render: (_, p) => `${p.customer.code} ${p.customer.name}` },

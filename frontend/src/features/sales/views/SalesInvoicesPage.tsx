@@ -11,7 +11,7 @@ import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { useCan } from '../../../app/session';
-import { useCursorPaging } from '../../../lib/paging';
+import { useCursorPaging, tablePagination } from '../../../lib/paging';
 import { dec, formatQty } from '../../../lib/decimal';
 import { enumLabel, useT } from '../../../i18n';
 import { isoDate, todayISO } from '../../../lib/date';
@@ -74,7 +74,7 @@ export default function SalesInvoicesPage() {
         dataSource={data?.salesInvoices.nodes ?? []}
         data-testid="sinv-table"
         onRow={(i) => ({ 'data-testid': `sinv-row-${i.number}` }) as object}
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.salesInvoices.totalCount ?? 0, showSizeChanger: true, showTotal: (n) => t('common.total', { n }), onChange: paging.onChange }}
+        pagination={tablePagination(paging, data?.salesInvoices.totalCount ?? 0, t, true)}
         columns={[
           { title: t('sinv.number'), dataIndex: 'number' },
           { title: t('so.customer'), render: (_, i) => `${i.customer.code} ${i.customer.name}` },

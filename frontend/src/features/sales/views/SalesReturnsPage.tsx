@@ -14,7 +14,7 @@ import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
-import { useCursorPaging } from '../../../lib/paging';
+import { useCursorPaging, tablePagination } from '../../../lib/paging';
 import { dec, formatQty } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
@@ -73,7 +73,7 @@ export default function SalesReturnsPage() {
         loading={fetching}
         dataSource={data?.salesReturns.nodes ?? []}
         data-testid="sret-table"
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.salesReturns.totalCount ?? 0, showTotal: (n) => t('common.total', { n }), onChange: paging.onChange }}
+        pagination={tablePagination(paging, data?.salesReturns.totalCount ?? 0, t)}
         columns={[
           { title: t('sret.number'), dataIndex: 'number' },
           { title: t('so.customer'), render: (_, r) => `${r.customer.code} ${r.customer.name}` },

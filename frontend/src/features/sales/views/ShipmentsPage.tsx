@@ -13,7 +13,7 @@ import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
-import { useCursorPaging } from '../../../lib/paging';
+import { useCursorPaging, tablePagination } from '../../../lib/paging';
 import { dec, formatMoney, formatQty } from '../../../lib/decimal';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
@@ -82,7 +82,7 @@ export default function ShipmentsPage() {
         dataSource={nodes}
         data-testid="ship-table"
         onRow={(s) => ({ onClick: () => setParam('shipment', s.id), style: { cursor: 'pointer' }, 'data-testid': `ship-row-${s.order.number}` }) as object}
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.shipments.totalCount ?? 0, showTotal: (n) => t('common.total', { n }), onChange: paging.onChange }}
+        pagination={tablePagination(paging, data?.shipments.totalCount ?? 0, t)}
         columns={[
           { title: t('ship.number'), dataIndex: 'number' },
           { title: t('so.number'), render: (_, s) => s.order.number },

@@ -9,7 +9,7 @@ import { useReferenceOptions } from '../../catalog/useReferenceData';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { LiveIndicator } from '../../../app/LiveIndicator';
 import { useLiveState } from '../../../graphql/liveState';
-import { useCursorPaging } from '../../../lib/paging';
+import { useCursorPaging, tablePagination } from '../../../lib/paging';
 import { compareDecimals, formatMoney, formatQty } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
 
@@ -107,15 +107,7 @@ export default function StockLevelsPage() {
         rowClassName={rowClass}
         data-testid="stock-levels-table"
         onRow={(r) => ({ 'data-testid': `stock-row-${r.product.sku}-${r.warehouse.code}` }) as object}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: data?.stockLevels.totalCount ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (n) => t('common.total', { n }),
-          onChange: paging.onChange,
-        }}
+        pagination={{ ...tablePagination(paging, data?.stockLevels.totalCount ?? 0, t, true), pageSizeOptions: [20, 50, 100, 200] }}
         onChange={(_p, _f, s) => {
           const sorter = s as SorterResult<LevelRow>;
           const field = SORTABLE[String(sorter.columnKey ?? '')];

@@ -9,7 +9,7 @@ import { ProductPicker } from '../../../components/ProductPicker';
 import { StockDocumentDrawer } from '../components/StockDocumentDrawer';
 import { useReferenceOptions } from '../../catalog/useReferenceData';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
-import { useCursorPaging } from '../../../lib/paging';
+import { useCursorPaging, tablePagination } from '../../../lib/paging';
 import { dec, formatMoney, formatQty } from '../../../lib/decimal';
 import { useCan } from '../../../app/session';
 import { useLocalName, enumLabel, useT } from '../../../i18n';
@@ -99,15 +99,7 @@ export default function StockMovesPage() {
         loading={fetching}
         dataSource={data?.stockMoves.nodes ?? []}
         data-testid="stock-moves-table"
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: data?.stockMoves.totalCount ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (n) => t('common.total', { n }),
-          onChange: paging.onChange,
-        }}
+        pagination={{ ...tablePagination(paging, data?.stockMoves.totalCount ?? 0, t, true), pageSizeOptions: [20, 50, 100, 200] }}
         onChange={(_p, _f, s) => {
           const order = Array.isArray(s) ? s[0]?.order : s.order;
           setDirection(order === 'ascend' ? 'ASC' : 'DESC');
