@@ -215,4 +215,7 @@ func StatementRange(from, to *Date, today Date) (Date, Date, error) {
 type PartnerService interface {
 	// Statement is a partner's statement of account from the ledger.
 	Statement(ctx context.Context, kind PartnerKind, partnerID int64, from, to Date) (*PartnerStatement, error)
+	// Statements is Statement for a page of partners of one kind at once
+	// (the nested statement of a page of customers or suppliers).
+	Statements(ctx context.Context, kind PartnerKind, partnerIDs []int64, from, to Date) (map[int64]*PartnerStatement, error)
 }

@@ -137,9 +137,13 @@ func ledgerFigures(ctx context.Context, q Queryer, from, to jxc.Date) (*jxc.Ledg
 	f.AvgInventory = avg(r.InvOpen, r.InvWeight)
 	f.AvgAR = avg(r.AROpen, r.ARWeight)
 	f.AvgAP = avg(r.APOpen, r.APWeight)
+	return f, addSalesFigures(ctx, q, f)
+}
 
-	// The sales side, from its per-day table: units, deliveries rated in the
-	// period (company time), order lines promised in the period.
+// addSalesFigures adds the sales side, from its per-day table: units,
+// deliveries rated in the period (company time), order lines promised in
+// the period.
+func addSalesFigures(ctx context.Context, q Queryer, f *jxc.LedgerFigures) error {
 	var s struct {
 		Units     decimal.Decimal `db:"units"`
 		Rated     int             `db:"rated"`
@@ -147,15 +151,15 @@ func ledgerFigures(ctx context.Context, q Queryer, from, to jxc.Date) (*jxc.Ledg
 		Due       int             `db:"due"`
 		OnTime    int             `db:"on_time"`
 	}
-	err = q.GetContext(ctx, &s, `SELECT coalesce(sum(units), 0) AS units, coalesce(sum(rated), 0) AS rated,
+	err := q.GetContext(ctx, &s, `SELECT coalesce(sum(units), 0) AS units, coalesce(sum(rated), 0) AS rated,
 		coalesce(sum(satisfied), 0) AS satisfied, coalesce(sum(lines_due), 0) AS due, coalesce(sum(lines_on_time), 0) AS on_time
 		FROM sales_kpi_daily WHERE day BETWEEN $1 AND $2`,
-		from, to)
+		f.From, f.To)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	f.UnitsSold, f.RatedDeliveries, f.SatisfiedDeliveries, f.LinesDue, f.LinesOnTime = s.Units, s.Rated, s.Satisfied, s.Due, s.OnTime
-	return f, nil
+	return nil
 }
 
 func monthStart(d jxc.Date) jxc.Date { return jxc.Date{Year: d.Year, Month: d.Month, Day: 1} }

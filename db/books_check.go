@@ -2,20 +2,28 @@ package db
 
 import (
 	"context"
+	"slices"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/jxcgraph/jxc"
 )
 
-// booksChecks are DOMAIN.md's invariants that apply so far, each a query
-// returning the rows that break it (table, key, detail). Healthy books
-// return no rows anywhere.
-var booksChecks = []struct {
-	rule    jxc.BooksRule
-	message string
-	query   string
-}{
+// BooksCheckRule is one of DOMAIN.md's invariants: a query returning the
+// rows that break it (table, key, detail). Healthy books return no rows
+// anywhere. Each module keeps its rules in its own file
+// (<module>_books_check.go); booksRules puts them in order.
+type BooksCheckRule struct {
+	Rule    jxc.BooksRule
+	Message string
+	Query   string
+}
+
+// booksRules are every module's rules in the order booksCheck reports them.
+var booksRules = slices.Concat(ledgerBooksRules, purchasingBooksRules, salesBooksRules)
+
+// ledgerBooksRules are the journal's and the stock ledger's invariants.
+var ledgerBooksRules = []BooksCheckRule{
 	{jxc.RuleEntryUnbalanced, "journal entries whose debits and credits differ (invariant 1)", `
 		SELECT 'journal_entries', entry_id::text, format('debit %s credit %s', sum(debit), sum(credit))
 		FROM journal_lines GROUP BY entry_id HAVING sum(debit) <> sum(credit) ORDER BY entry_id LIMIT 100`},
@@ -101,8 +109,8 @@ func (s *LedgerService) BooksCheck(ctx context.Context) (*jxc.BooksCheck, error)
 	}
 	defer x.Rollback()
 	out := &jxc.BooksCheck{CheckedAt: s.db.Now(), Violations: []*jxc.BooksViolation{}}
-	for _, c := range booksChecks {
-		rows, err := x.QueryContext(ctx, c.query)
+	for _, c := range booksRules {
+		rows, err := x.QueryContext(ctx, c.Query)
 		if err != nil {
 			return nil, err
 		}
@@ -114,7 +122,7 @@ func (s *LedgerService) BooksCheck(ctx context.Context) (*jxc.BooksCheck, error)
 				return nil, err
 			}
 			if v == nil {
-				v = &jxc.BooksViolation{Rule: c.rule, Message: c.message}
+				v = &jxc.BooksViolation{Rule: c.Rule, Message: c.Message}
 				out.Violations = append(out.Violations, v)
 			}
 			v.Rows = append(v.Rows, r)

@@ -11,7 +11,8 @@ import (
 
 // Loading a page's children: the nested lists of a page of parents (a
 // customer's orders, an order's shipments) are read for the whole page at
-// once, one statement per relation, never one per parent row.
+// once, a fixed number of statements per relation, never a set per parent
+// row.
 
 // childPages reads one page of children for each of several parents, the
 // page's first/after applying to each parent's own list: one statement for

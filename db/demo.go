@@ -26,14 +26,21 @@ var DemoUsers = []struct {
 	{"analyst", "分析师 Analyst", []jxc.Role{jxc.RoleAnalyst}},
 }
 
-// DemoLoader adds one domain's demo data. Each later domain registers its
-// own loader; they run in order, once, on the first start in demo mode.
-type DemoLoader func(ctx context.Context, db *DB) error
+// DemoLoader adds one module's demo data.
+type DemoLoader struct {
+	Name string
+	Load func(ctx context.Context, db *DB) error
+}
 
-var demoLoaders []DemoLoader
-
-// RegisterDemo adds a loader to the demo company.
-func RegisterDemo(l DemoLoader) { demoLoaders = append(demoLoaders, l) }
+// demoLoaders run in this order, once, on the first start in demo mode. A
+// later loader may use what an earlier one made (purchasing and sales use
+// the books' products, warehouses and opening stock), so a new module adds
+// its loader here, after the loaders it depends on.
+var demoLoaders = []DemoLoader{
+	{"books", loadDemoBooks},
+	{"purchasing", loadDemoPurchasing},
+	{"sales", loadDemoSales},
+}
 
 // LoadDemo creates the demo users and company the first time; later starts
 // find the 'demo_loaded' setting and do nothing. It reports whether it loaded.
@@ -59,8 +66,8 @@ func (db *DB) LoadDemo(ctx context.Context) (bool, error) {
 		}
 	}
 	for _, l := range demoLoaders {
-		if err := l(ctx, db); err != nil {
-			return false, fmt.Errorf("demo data: %w", err)
+		if err := l.Load(ctx, db); err != nil {
+			return false, fmt.Errorf("demo data (%s): %w", l.Name, err)
 		}
 	}
 	_, err = db.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ('demo_loaded', 'yes')`)

@@ -10,8 +10,6 @@ import (
 	"github.com/jxcgraph/jxc"
 )
 
-func init() { RegisterDemo(loadDemoBooks) }
-
 // demoProducts are a small household-appliance trader's range: SKU, names,
 // unit, sell price and unit cost (CNY).
 var demoProducts = []struct {

@@ -88,29 +88,9 @@ func StartManaged(ctx context.Context, dir string, opts ManagedOptions, log *slo
 	if err := os.MkdirAll(m.SockDir, 0o700); err != nil {
 		return nil, err
 	}
-	// initdb and postgres refuse to run as root: run them as the postgres
-	// system user and let it own the cluster's directories.
 	if os.Geteuid() == 0 {
-		u, err := user.Lookup("postgres")
-		if err != nil {
-			return nil, fmt.Errorf("running as root needs a 'postgres' system user for the managed database: %w", err)
-		}
-		uid, _ := strconv.Atoi(u.Uid)
-		gid, _ := strconv.Atoi(u.Gid)
-		m.cred = &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}
-		if err := os.MkdirAll(m.DataDir, 0o700); err != nil {
+		if err := m.runAsPostgres(dir); err != nil {
 			return nil, err
-		}
-		for _, d := range []string{m.DataDir, m.SockDir} {
-			if err := os.Chown(d, uid, gid); err != nil {
-				return nil, err
-			}
-		}
-		// The postgres user must be able to reach the directories.
-		for d := dir; d != "/" && d != "."; d = filepath.Dir(d) {
-			if st, err := os.Stat(d); err == nil && st.Mode().Perm()&0o001 == 0 {
-				_ = os.Chmod(d, st.Mode().Perm()|0o011)
-			}
 		}
 	}
 	if _, err := os.Stat(filepath.Join(m.DataDir, "PG_VERSION")); errors.Is(err, os.ErrNotExist) {
@@ -153,6 +133,33 @@ func StartManaged(ctx context.Context, dir string, opts ManagedOptions, log *slo
 	}
 	log.Info("managed PostgreSQL started", "pid", m.cmd.Process.Pid, "socket", m.SockDir)
 	return m, nil
+}
+
+// runAsPostgres: initdb and postgres refuse to run as root, so they run as
+// the postgres system user, which is given the cluster's directories.
+func (m *Managed) runAsPostgres(dir string) error {
+	u, err := user.Lookup("postgres")
+	if err != nil {
+		return fmt.Errorf("running as root needs a 'postgres' system user for the managed database: %w", err)
+	}
+	uid, _ := strconv.Atoi(u.Uid)
+	gid, _ := strconv.Atoi(u.Gid)
+	m.cred = &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}
+	if err := os.MkdirAll(m.DataDir, 0o700); err != nil {
+		return err
+	}
+	for _, d := range []string{m.DataDir, m.SockDir} {
+		if err := os.Chown(d, uid, gid); err != nil {
+			return err
+		}
+	}
+	// The postgres user must be able to reach the directories.
+	for d := dir; d != "/" && d != "."; d = filepath.Dir(d) {
+		if st, err := os.Stat(d); err == nil && st.Mode().Perm()&0o001 == 0 {
+			_ = os.Chmod(d, st.Mode().Perm()|0o011)
+		}
+	}
+	return nil
 }
 
 func (m *Managed) command(ctx context.Context, name string, args ...string) *exec.Cmd {

@@ -2,10 +2,9 @@ package db
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 
 	"github.com/lib/pq"
+	"github.com/shopspring/decimal"
 
 	"github.com/jxcgraph/jxc"
 )
@@ -23,37 +22,82 @@ var _ jxc.PartnerService = (*PartnerService)(nil)
 // control accounts (jxc.StatementAccounts) that carry its code, with the
 // balance brought forward from before the range, all in one snapshot.
 func (s *PartnerService) Statement(ctx context.Context, kind jxc.PartnerKind, partnerID int64, from, to jxc.Date) (*jxc.PartnerStatement, error) {
-	st := &jxc.PartnerStatement{Kind: kind, PartnerID: partnerID, From: from, To: to, Lines: []*jxc.PartnerStatementLine{}}
-	table := "customers"
-	if kind == jxc.PartnerSupplier {
-		table = "suppliers"
+	m, err := s.Statements(ctx, kind, []int64{partnerID}, from, to)
+	if err != nil {
+		return nil, err
 	}
+	st, ok := m[partnerID]
+	if !ok {
+		return nil, jxc.Errorf(jxc.ENOTFOUND, "no %s with id %d", partnerTable(kind)[:len(partnerTable(kind))-1], partnerID)
+	}
+	return st, nil
+}
+
+// Statements implements jxc.PartnerService: Statement for a page of
+// partners of one kind at once, three statements in one snapshot whatever
+// the number. Partners that do not exist are left out.
+func (s *PartnerService) Statements(ctx context.Context, kind jxc.PartnerKind, partnerIDs []int64, from, to jxc.Date) (map[int64]*jxc.PartnerStatement, error) {
+	out := map[int64]*jxc.PartnerStatement{}
 	accounts := pq.Array(jxc.StatementAccounts(kind))
+	sign := `debit - credit`
+	if kind == jxc.PartnerSupplier {
+		sign = `credit - debit`
+	}
 	err := s.db.WithReadTx(ctx, func(tx *Tx) error {
-		err := tx.QueryRowxContext(ctx, `SELECT code, name FROM `+table+` WHERE id = $1`, partnerID).Scan(&st.Code, &st.Name)
-		if errors.Is(err, sql.ErrNoRows) {
-			return jxc.Errorf(jxc.ENOTFOUND, "no %s with id %d", table[:len(table)-1], partnerID)
+		var partners []struct {
+			ID   int64  `db:"id"`
+			Code string `db:"code"`
+			Name string `db:"name"`
 		}
-		if err != nil {
+		if err := tx.SelectContext(ctx, &partners, `SELECT id, code, name FROM `+partnerTable(kind)+` WHERE id = ANY($1)`, pq.Array(partnerIDs)); err != nil {
 			return err
 		}
-		sign := `debit - credit`
-		if kind == jxc.PartnerSupplier {
-			sign = `credit - debit`
+		byCode := map[string]*jxc.PartnerStatement{}
+		codes := make([]string, len(partners))
+		for i, p := range partners {
+			st := &jxc.PartnerStatement{Kind: kind, PartnerID: p.ID, Code: p.Code, Name: p.Name, From: from, To: to, Lines: []*jxc.PartnerStatementLine{}}
+			out[p.ID], byCode[p.Code], codes[i] = st, st, p.Code
 		}
-		if err := tx.GetContext(ctx, &st.Opening, `SELECT coalesce(sum(`+sign+`), 0) FROM journal_lines
-			WHERE partner = $1 AND account_code = ANY($2) AND posting_date < $3`, st.Code, accounts, from); err != nil {
+		var openings []struct {
+			Partner string          `db:"partner"`
+			Opening decimal.Decimal `db:"opening"`
+		}
+		if err := tx.SelectContext(ctx, &openings, `SELECT partner, sum(`+sign+`) AS opening FROM journal_lines
+			WHERE partner = ANY($1) AND account_code = ANY($2) AND posting_date < $3 GROUP BY partner`, pq.Array(codes), accounts, from); err != nil {
 			return err
 		}
-		return tx.SelectContext(ctx, &st.Lines, `SELECT l.posting_date, l.entry_id, e.source_type, e.source_id, l.account_code,
+		for _, o := range openings {
+			byCode[o.Partner].Opening = o.Opening
+		}
+		var lines []*struct {
+			Partner string `db:"partner"`
+			jxc.PartnerStatementLine
+		}
+		if err := tx.SelectContext(ctx, &lines, `SELECT l.partner, l.posting_date, l.entry_id, e.source_type, e.source_id, l.account_code,
 				coalesce(nullif(l.description, ''), e.description) AS description, l.debit, l.credit
 			FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id
-			WHERE l.partner = $1 AND l.account_code = ANY($2) AND l.posting_date BETWEEN $3 AND $4
-			ORDER BY l.posting_date, l.entry_id, l.line_no`, st.Code, accounts, from, to)
+			WHERE l.partner = ANY($1) AND l.account_code = ANY($2) AND l.posting_date BETWEEN $3 AND $4
+			ORDER BY l.partner, l.posting_date, l.entry_id, l.line_no`, pq.Array(codes), accounts, from, to); err != nil {
+			return err
+		}
+		for _, l := range lines {
+			st := byCode[l.Partner]
+			st.Lines = append(st.Lines, &l.PartnerStatementLine)
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	jxc.RunStatement(st)
-	return st, nil
+	for _, st := range out {
+		jxc.RunStatement(st)
+	}
+	return out, nil
+}
+
+func partnerTable(kind jxc.PartnerKind) string {
+	if kind == jxc.PartnerSupplier {
+		return "suppliers"
+	}
+	return "customers"
 }

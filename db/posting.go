@@ -82,17 +82,8 @@ func post(ctx context.Context, tx *Tx, ev jxc.Event, sourceID *int64) (*posted, 
 			return nil, err
 		}
 	}
-	// Automation: stock that this posting took under its reorder point or
-	// safety stock raises a LOW_STOCK alert (once, until acknowledged); the
-	// purchase suggestions list it from the same balances.
-	var outflow []int64
-	for _, m := range p.Moves {
-		if m.Quantity.IsNegative() && !slices.Contains(outflow, m.ProductID) {
-			outflow = append(outflow, m.ProductID)
-		}
-	}
-	if len(outflow) > 0 {
-		if _, err := RaiseLowStockAlerts(ctx, tx, outflow); err != nil {
+	for _, e := range postingEffects {
+		if err := e.Run(ctx, tx, out); err != nil {
 			return nil, err
 		}
 	}
@@ -104,6 +95,38 @@ func post(ctx context.Context, tx *Tx, ev jxc.Event, sourceID *int64) (*posted, 
 		}
 	}
 	return out, nil
+}
+
+// postingEffect is work that follows every posting, in the posting's
+// transaction: it sees what was written and may write more, and its error
+// rolls the posting back.
+type postingEffect struct {
+	Name string
+	Run  func(ctx context.Context, tx *Tx, p *posted) error
+}
+
+// postingEffects run in this order after each posting's moves and lines are
+// written (before the per-day account totals, which are locked last). A
+// module adds its effect here.
+var postingEffects = []postingEffect{
+	{"low-stock alerts", raiseLowStockAfterPosting},
+}
+
+// raiseLowStockAfterPosting: stock that this posting took under its reorder
+// point or safety stock raises a LOW_STOCK alert (once, until acknowledged);
+// the purchase suggestions list it from the same balances.
+func raiseLowStockAfterPosting(ctx context.Context, tx *Tx, p *posted) error {
+	var outflow []int64
+	for _, m := range p.Moves {
+		if m.Quantity.IsNegative() && !slices.Contains(outflow, m.ProductID) {
+			outflow = append(outflow, m.ProductID)
+		}
+	}
+	if len(outflow) == 0 {
+		return nil
+	}
+	_, err := RaiseLowStockAlerts(ctx, tx, outflow)
+	return err
 }
 
 func userID(ctx context.Context) *int64 {

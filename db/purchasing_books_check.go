@@ -5,34 +5,20 @@ import "github.com/jxcgraph/jxc"
 // Invariant 5 for payables, added to booksCheck: the AP control account
 // equals the open supplier invoices, and GRNI equals what was received and
 // not yet invoiced (per order line: received value less GRNI cleared).
-func init() {
-	booksChecks = append(booksChecks,
-		struct {
-			rule    jxc.BooksRule
-			message string
-			query   string
-		}{jxc.RuleAPMismatch, "trade payables 2202.01 differ from the open supplier invoices (invariant 5)", `
+var purchasingBooksRules = []BooksCheckRule{
+	{jxc.RuleAPMismatch, "trade payables 2202.01 differ from the open supplier invoices (invariant 5)", `
 		SELECT 'accounts', '2202.01', format('ledger %s, open invoices %s', l.b, i.o)
 		FROM (SELECT coalesce(sum(credit - debit), 0) AS b FROM journal_lines WHERE account_code = '2202.01') l,
 		     (SELECT coalesce(sum(total_amount - paid_amount), 0) AS o FROM supplier_invoices) i
 		WHERE l.b <> i.o`},
-		struct {
-			rule    jxc.BooksRule
-			message string
-			query   string
-		}{jxc.RuleGRNIMismatch, "GRNI 2202.02 differs from goods received and not yet invoiced (invariant 5)", `
+	{jxc.RuleGRNIMismatch, "GRNI 2202.02 differs from goods received and not yet invoiced (invariant 5)", `
 		SELECT 'accounts', '2202.02', format('ledger %s, received not invoiced %s', l.b, r.o)
 		FROM (SELECT coalesce(sum(credit - debit), 0) AS b FROM journal_lines WHERE account_code = '2202.02') l,
 		     (SELECT coalesce(sum(received_value - grni_cleared), 0) AS o FROM purchase_order_lines) r
 		WHERE l.b <> r.o`},
-		struct {
-			rule    jxc.BooksRule
-			message string
-			query   string
-		}{jxc.RuleInvoiceBalance, "supplier invoices whose paid amount differs from their payment allocations", `
+	{jxc.RuleInvoiceBalance, "supplier invoices whose paid amount differs from their payment allocations", `
 		SELECT 'supplier_invoices', i.id::text, format('paid %s, allocated %s', i.paid_amount, coalesce(a.s, 0))
 		FROM supplier_invoices i LEFT JOIN (SELECT invoice_id, sum(amount) AS s FROM supplier_payment_allocations GROUP BY invoice_id) a
 		  ON a.invoice_id = i.id
 		WHERE i.paid_amount <> coalesce(a.s, 0) ORDER BY i.id LIMIT 100`},
-	)
 }

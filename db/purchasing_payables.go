@@ -100,6 +100,24 @@ func createPayableInvoice(ctx context.Context, tx *Tx, sup *jxc.Supplier, kind j
 	return id, nil
 }
 
+// writeSupplierInvoiceLines writes an invoice's lines as posted and adds
+// them to their order lines' invoiced quantity and GRNI cleared.
+func writeSupplierInvoiceLines(ctx context.Context, tx *Tx, id int64, plan *jxc.SupplierInvoicePlan, ev *jxc.InvoicePosting) error {
+	for i, l := range plan.Input.Lines {
+		pl, el := plan.Lines[i], ev.Lines[i]
+		if _, err := tx.ExecContext(ctx, `INSERT INTO supplier_invoice_lines (invoice_id, line_no, po_line_id, product_id, quantity, unit_price,
+			order_price, net_amount, tax_amount, grni_cleared, variance) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+			id, i+1, pl.ID, pl.ProductID, l.Quantity, l.UnitPrice, pl.UnitPrice, el.Net, el.Tax, el.GRNI, el.Variance); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE purchase_order_lines SET invoiced_qty = invoiced_qty + $2, grni_cleared = grni_cleared + $3
+			WHERE id = $1`, pl.ID, l.Quantity, el.GRNI); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // PostSupplierInvoice implements jxc.PurchasingService: the three-way
 // match, then Dr GRNI (+ price variance), Dr input VAT, Cr trade payables.
 // A mismatch beyond tolerance posts the invoice ON_HOLD: it cannot be paid
@@ -115,89 +133,35 @@ func (s *PurchasingService) PostSupplierInvoice(ctx context.Context, in jxc.Supp
 		if err != nil {
 			return err
 		}
-		var es jxc.Errors
-		if !o.Status.Invoiceable() {
-			es.Add(jxc.ECONFLICT, "input.purchaseOrderId", "purchase order %s is %s; only approved orders are invoiced", o.Number, o.Status)
-		}
-		if in.InvoiceDate.Before(o.OrderDate) {
-			es.Add(jxc.EINVALID, "input.invoiceDate", "an invoice may not be dated before its order (%s)", o.OrderDate)
-		}
 		set, err := loadSettings(ctx, tx)
 		if err != nil {
 			return err
 		}
-		tol := jxc.MatchTolerance{Price: set.PriceTolerance, Quantity: set.QuantityTolerance}
-		byID := map[int64]*jxc.PurchaseOrderLine{}
-		for _, l := range o.Lines {
-			byID[l.ID] = l
-		}
-		lines := make([]*jxc.PurchaseOrderLine, len(in.Lines))
-		var issues []jxc.MatchIssue
-		for i, l := range in.Lines {
-			f := fmt.Sprintf("input.lines.%d.", i)
-			pl := byID[l.PurchaseOrderLineID]
-			if pl == nil {
-				es.Add(jxc.ENOTFOUND, f+"purchaseOrderLineId", "line %d is not on purchase order %s", l.PurchaseOrderLineID, o.Number)
-				continue
-			}
-			lines[i] = pl
-			if left := pl.Quantity.Sub(pl.InvoicedQty); l.Quantity.GreaterThan(left) {
-				es.Add(jxc.ECONFLICT, f+"quantity", "only %s of %s is ordered and not yet invoiced on %s line %d; %s cannot be invoiced",
-					left.String(), pl.Product.SKU, o.Number, pl.LineNo, l.Quantity.String())
-			}
-			issues = append(issues, jxc.ThreeWayMatch(i+1, pl.Product.SKU, l, pl, tol)...)
-		}
-		if err := es.Err(); err != nil {
+		plan, err := jxc.PlanSupplierInvoice(o, jxc.MatchTolerance{Price: set.PriceTolerance, Quantity: set.QuantityTolerance}, in)
+		if err != nil {
 			return err
 		}
 		id, number, err := newID(ctx, tx, "supplier_invoices", "SI")
 		if err != nil {
 			return err
 		}
-		ev := &jxc.InvoicePosting{Date: in.InvoiceDate, Description: fmt.Sprintf("Supplier invoice %s (%s %s) for %s", number, o.Supplier.Code,
-			strings.TrimSpace(in.SupplierInvoiceNo), o.Number), Partner: o.Supplier.Code, CostCentre: o.CostCentre}
-		for i, l := range in.Lines {
-			pl := lines[i]
-			ev.Lines = append(ev.Lines, &jxc.InvoicePostingLine{Quantity: l.Quantity, UnitPrice: l.UnitPrice, VATRate: pl.VATRate,
-				OrderPrice: pl.UnitPrice, ReceivedQty: pl.ReceivedQty, ReceivedValue: pl.ReceivedValue, InvoicedQty: pl.InvoicedQty, GRNICleared: pl.GRNICleared})
-		}
+		ev := plan.Posting(number)
 		p, err := post(ctx, tx, ev, &id)
 		if err != nil {
 			return err
 		}
-		status := jxc.InvoiceOpen
-		if len(issues) > 0 {
-			status = jxc.InvoiceOnHold
-		}
-		issuesJSON, _ := json.Marshal(nonNil(issues))
+		issuesJSON, _ := json.Marshal(nonNil(plan.Issues))
 		if _, err := tx.ExecContext(ctx, `INSERT INTO supplier_invoices (id, number, supplier_invoice_no, supplier_id, kind, purchase_order_id,
 			invoice_date, due_date, status, net_amount, tax_amount, total_amount, match_issues, journal_entry_id, created_by, created_at)
 			VALUES ($1, $2, $3, $4, 'GOODS', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
 			id, number, strings.TrimSpace(in.SupplierInvoiceNo), o.SupplierID, o.ID, in.InvoiceDate, in.InvoiceDate.AddDays(o.Supplier.PaymentTermsDays),
-			status, ev.Net, ev.Tax, ev.Total, string(issuesJSON), p.EntryID, userID(ctx), tx.Now); err != nil {
+			plan.Status(), ev.Net, ev.Tax, ev.Total, string(issuesJSON), p.EntryID, userID(ctx), tx.Now); err != nil {
 			return domainError(err, "input.supplierInvoiceNumber")
 		}
-		var release, actual []jxc.BudgetCharge
-		for i, l := range in.Lines {
-			pl, el := lines[i], ev.Lines[i]
-			if _, err := tx.ExecContext(ctx, `INSERT INTO supplier_invoice_lines (invoice_id, line_no, po_line_id, product_id, quantity, unit_price,
-				order_price, net_amount, tax_amount, grni_cleared, variance) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-				id, i+1, pl.ID, pl.ProductID, l.Quantity, l.UnitPrice, pl.UnitPrice, el.Net, el.Tax, el.GRNI, el.Variance); err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, `UPDATE purchase_order_lines SET invoiced_qty = invoiced_qty + $2, grni_cleared = grni_cleared + $3
-				WHERE id = $1`, pl.ID, l.Quantity, el.GRNI); err != nil {
-				return err
-			}
-			// The commitment falls by what the line no longer has to be
-			// invoiced (telescoping to the cent); the actual is the invoice.
-			before := pl.UninvoicedAmount()
-			after := jxc.RoundMoney(pl.Quantity.Sub(pl.InvoicedQty).Sub(l.Quantity).Mul(pl.UnitPrice))
-			one := &jxc.PurchaseOrder{OrderDate: o.OrderDate, CostCentre: o.CostCentre, Lines: []*jxc.PurchaseOrderLine{pl}}
-			release = append(release, orderCharges(one, func(*jxc.PurchaseOrderLine) decimal.Decimal { return after.Sub(before) })...)
-			one.OrderDate = in.InvoiceDate
-			actual = append(actual, orderCharges(one, func(*jxc.PurchaseOrderLine) decimal.Decimal { return el.Net })...)
+		if err := writeSupplierInvoiceLines(ctx, tx, id, plan, ev); err != nil {
+			return err
 		}
+		release, actual := plan.BudgetCharges(ev)
 		if err := writeBudgetEntries(ctx, tx, release, "COMMITMENT", jxc.SourceSupplierInvoice, id); err != nil {
 			return err
 		}
@@ -334,6 +298,26 @@ func findPayment(ctx context.Context, q Queryer, id int64) (*jxc.SupplierPayment
 	return p, loadPayments(ctx, q, []*jxc.SupplierPayment{p})
 }
 
+// lockPayableInvoices locks the invoices a payment allocates to, in id
+// order, and returns those that exist by id.
+func lockPayableInvoices(ctx context.Context, tx *Tx, allocs []jxc.PaymentAllocationInput) (map[int64]*jxc.PayableInvoice, error) {
+	ids := make([]int64, len(allocs))
+	for i, a := range allocs {
+		ids[i] = a.InvoiceID
+	}
+	slices.Sort(ids)
+	var locked []*jxc.PayableInvoice
+	if err := tx.SelectContext(ctx, &locked, `SELECT id, number, supplier_id, status, total_amount, paid_amount, invoice_date
+		FROM supplier_invoices WHERE id = ANY($1) ORDER BY id FOR UPDATE`, pq.Array(ids)); err != nil {
+		return nil, err
+	}
+	invs := map[int64]*jxc.PayableInvoice{}
+	for _, l := range locked {
+		invs[l.ID] = l
+	}
+	return invs, nil
+}
+
 // PostSupplierPayment implements jxc.PurchasingService: Dr trade payables,
 // Cr bank, allocated to the supplier's open invoices (locked by id).
 func (s *PurchasingService) PostSupplierPayment(ctx context.Context, in jxc.SupplierPaymentInput) (*jxc.SupplierPayment, error) {
@@ -343,57 +327,15 @@ func (s *PurchasingService) PostSupplierPayment(ctx context.Context, in jxc.Supp
 	var out *jxc.SupplierPayment
 	rid, err := s.db.Write(ctx, jxc.Op{Name: "postSupplierPayment", Key: in.IdempotencyKey, Input: in}, func(tx *Tx) error {
 		in.PaymentDate = dateOr(in.PaymentDate, tx)
-		var es jxc.Errors
 		sup, err := findSupplier(ctx, tx, in.SupplierID)
-		if err != nil {
-			if jxc.ErrorCode(err) != jxc.ENOTFOUND {
-				return err
-			}
-			es.Add(jxc.ENOTFOUND, "input.supplierId", "no supplier %d", in.SupplierID)
-		}
-		ids := make([]int64, len(in.Allocations))
-		for i, a := range in.Allocations {
-			ids[i] = a.InvoiceID
-		}
-		slices.Sort(ids)
-		type lockedInvoice struct {
-			ID         int64           `db:"id"`
-			Number     string          `db:"number"`
-			SupplierID int64           `db:"supplier_id"`
-			Status     string          `db:"status"`
-			Total      decimal.Decimal `db:"total_amount"`
-			Paid       decimal.Decimal `db:"paid_amount"`
-			Date       jxc.Date        `db:"invoice_date"`
-		}
-		var locked []*lockedInvoice
-		if err := tx.SelectContext(ctx, &locked, `SELECT id, number, supplier_id, status, total_amount, paid_amount, invoice_date
-			FROM supplier_invoices WHERE id = ANY($1) ORDER BY id FOR UPDATE`, pq.Array(ids)); err != nil {
+		if err != nil && jxc.ErrorCode(err) != jxc.ENOTFOUND {
 			return err
 		}
-		invs := map[int64]*lockedInvoice{}
-		for _, l := range locked {
-			invs[l.ID] = l
+		invs, err := lockPayableInvoices(ctx, tx, in.Allocations)
+		if err != nil {
+			return err
 		}
-		for i, a := range in.Allocations {
-			f := fmt.Sprintf("input.allocations.%d.", i)
-			inv := invs[a.InvoiceID]
-			switch {
-			case inv == nil:
-				es.Add(jxc.ENOTFOUND, f+"invoiceId", "no supplier invoice %d", a.InvoiceID)
-			case inv.SupplierID != in.SupplierID:
-				es.Add(jxc.EINVALID, f+"invoiceId", "invoice %s is another supplier's", inv.Number)
-			case inv.Status == string(jxc.InvoiceOnHold):
-				es.Add(jxc.ECONFLICT, f+"invoiceId", "invoice %s is on hold: its three-way match failed, and finance must approve the mismatch before it is paid", inv.Number)
-			case inv.Status == string(jxc.InvoicePaid):
-				es.Add(jxc.ECONFLICT, f+"invoiceId", "invoice %s is already paid", inv.Number)
-			case a.Amount.GreaterThan(inv.Total.Sub(inv.Paid)):
-				es.Add(jxc.ECONFLICT, f+"amount", "invoice %s has only %s open; %s cannot be allocated to it",
-					inv.Number, jxc.FormatMoney(inv.Total.Sub(inv.Paid)), jxc.FormatMoney(a.Amount))
-			case in.PaymentDate.Before(inv.Date):
-				es.Add(jxc.EINVALID, "input.paymentDate", "a payment may not be dated before the invoice %s it pays (%s)", inv.Number, inv.Date)
-			}
-		}
-		if err := es.Err(); err != nil {
+		if err := jxc.CheckSupplierPayment(in, sup != nil, invs); err != nil {
 			return err
 		}
 		id, number, err := newID(ctx, tx, "supplier_payments", "SP")
@@ -488,6 +430,28 @@ func (s *PurchasingService) PayablesAging(ctx context.Context, asOf jxc.Date) (*
 
 // --- landed costs ---------------------------------------------------------------------
 
+// landedCostTargets loads the receipts a landed cost names, by the input's
+// position (nil where there is no such receipt), and its supplier (nil when
+// none is named or it does not exist).
+func landedCostTargets(ctx context.Context, tx *Tx, in jxc.LandedCostInput) ([]*jxc.GoodsReceipt, *jxc.Supplier, error) {
+	receipts := make([]*jxc.GoodsReceipt, len(in.ReceiptIDs))
+	for i, rid := range in.ReceiptIDs {
+		r, err := findReceipt(ctx, tx, rid)
+		if err != nil && jxc.ErrorCode(err) != jxc.ENOTFOUND {
+			return nil, nil, err
+		}
+		receipts[i] = r
+	}
+	if in.SupplierID == nil {
+		return receipts, nil, nil
+	}
+	sup, err := findSupplier(ctx, tx, *in.SupplierID)
+	if err != nil && jxc.ErrorCode(err) != jxc.ENOTFOUND {
+		return nil, nil, err
+	}
+	return receipts, sup, nil
+}
+
 // PostLandedCost implements jxc.PurchasingService: the cost is spread over
 // the receipts' accepted lines by value or quantity; goods still on hand
 // take their share into their moving-average value, goods already sold
@@ -499,84 +463,19 @@ func (s *PurchasingService) PostLandedCost(ctx context.Context, in jxc.LandedCos
 	var out *jxc.LandedCost
 	rid, err := s.db.Write(ctx, jxc.Op{Name: "postLandedCost", Key: in.IdempotencyKey, Input: in}, func(tx *Tx) error {
 		in.PostingDate = dateOr(in.PostingDate, tx)
-		var es jxc.Errors
-		var receipts []*jxc.GoodsReceipt
-		for i, rid := range in.ReceiptIDs {
-			r, err := findReceipt(ctx, tx, rid)
-			if err != nil {
-				if jxc.ErrorCode(err) != jxc.ENOTFOUND {
-					return err
-				}
-				es.Add(jxc.ENOTFOUND, fmt.Sprintf("input.receiptIds.%d", i), "no goods receipt %d", rid)
-				continue
-			}
-			if slices.ContainsFunc(receipts, func(x *jxc.GoodsReceipt) bool { return x.ID == rid }) {
-				es.Add(jxc.EINVALID, fmt.Sprintf("input.receiptIds.%d", i), "receipt %s is listed twice", r.Number)
-				continue
-			}
-			receipts = append(receipts, r)
+		receipts, sup, err := landedCostTargets(ctx, tx, in)
+		if err != nil {
+			return err
 		}
-		var sup *jxc.Supplier
-		if in.SupplierID != nil {
-			var err error
-			if sup, err = findSupplier(ctx, tx, *in.SupplierID); err != nil {
-				if jxc.ErrorCode(err) != jxc.ENOTFOUND {
-					return err
-				}
-				es.Add(jxc.ENOTFOUND, "input.supplierId", "no supplier %d", *in.SupplierID)
-			}
-		}
-		type target struct {
-			r *jxc.GoodsReceipt
-			l *jxc.GoodsReceiptLine
-		}
-		var targets []target
-		var weights []decimal.Decimal
-		for _, r := range receipts {
-			for _, l := range r.Lines {
-				if l.AcceptedQty.Sign() == 0 {
-					continue
-				}
-				targets = append(targets, target{r, l})
-				if in.Basis == jxc.ByValue {
-					weights = append(weights, l.Value)
-				} else {
-					weights = append(weights, l.AcceptedQty)
-				}
-			}
-		}
-		total := decimal.Zero
-		for _, w := range weights {
-			total = total.Add(w)
-		}
-		if len(es) == 0 && total.Sign() <= 0 {
-			es.Add(jxc.EINVALID, "input.receiptIds", "the receipts have no accepted goods with a %s to spread the cost by", strings.ToLower(string(in.Basis)))
-		}
-		if err := es.Err(); err != nil {
+		plan, err := jxc.PlanLandedCost(receipts, sup, in)
+		if err != nil {
 			return err
 		}
 		id, number, err := newID(ctx, tx, "landed_costs", "LC")
 		if err != nil {
 			return err
 		}
-		amounts := jxc.AllocateByWeight(in.Amount, weights)
-		desc := fmt.Sprintf("Landed cost %s (%s)", number, strings.ToLower(string(in.Kind)))
-		if in.Description != nil && *in.Description != "" {
-			desc += ": " + *in.Description
-		}
-		ev := &jxc.LandedCostPosting{Date: in.PostingDate, Description: desc, CreditAccount: jxc.AccountBank}
-		if in.PayFrom == jxc.PayFromPayable {
-			ev.CreditAccount, ev.Partner = jxc.AccountPayable, sup.Code
-		}
-		var used []target
-		for i, t := range targets {
-			if amounts[i].Sign() == 0 {
-				continue
-			}
-			used = append(used, t)
-			ev.Shares = append(ev.Shares, &jxc.LandedCostShare{ProductID: t.l.ProductID, WarehouseID: t.r.WarehouseID,
-				ReceivedQty: t.l.AcceptedQty, Amount: amounts[i]})
-		}
+		ev := plan.Posting(number)
 		p, err := post(ctx, tx, ev, &id)
 		if err != nil {
 			return err
@@ -594,11 +493,11 @@ func (s *PurchasingService) PostLandedCost(ctx context.Context, in jxc.LandedCos
 			id, number, in.Kind, in.Basis, in.PostingDate, in.Amount, in.Description, invID, p.EntryID, userID(ctx), tx.Now); err != nil {
 			return err
 		}
-		for i, t := range used {
+		for i, t := range plan.Targets {
 			sh := ev.Shares[i]
 			if _, err := tx.ExecContext(ctx, `INSERT INTO landed_cost_allocations (landed_cost_id, receipt_id, line_no, product_id, warehouse_id,
 				amount, on_hand_amount, sold_amount) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-				id, t.r.ID, t.l.LineNo, t.l.ProductID, t.r.WarehouseID, sh.Amount, sh.OnHand, sh.Sold); err != nil {
+				id, t.Receipt.ID, t.Line.LineNo, t.Line.ProductID, t.Receipt.WarehouseID, sh.Amount, sh.OnHand, sh.Sold); err != nil {
 				return err
 			}
 		}

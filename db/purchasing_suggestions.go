@@ -232,15 +232,7 @@ func (s *PurchasingService) Suggestions(ctx context.Context, warehouseID *int64)
 	for k := range needs {
 		np, nw = append(np, k.p), append(nw, k.w)
 	}
-	var rows []struct {
-		ProductID    int64           `db:"product_id"`
-		WarehouseID  int64           `db:"warehouse_id"`
-		Available    decimal.Decimal `db:"available"`
-		OnOrder      decimal.Decimal `db:"on_order"`
-		ReorderPoint decimal.Decimal `db:"reorder_point"`
-		ReorderQty   decimal.Decimal `db:"reorder_qty"`
-		LeadTime     int             `db:"lead_time_days"`
-	}
+	var rows []jxc.ReorderPosition
 	if err := s.db.SelectContext(ctx, &rows, `WITH keys AS (
 			SELECT b.product_id, b.warehouse_id FROM stock_balances b JOIN products p ON p.id = b.product_id WHERE p.reorder_point > 0
 			UNION SELECT * FROM unnest($1::bigint[], $2::bigint[])
@@ -261,18 +253,11 @@ func (s *PurchasingService) Suggestions(ctx context.Context, warehouseID *int64)
 	var out []*jxc.PurchaseSuggestion
 	leads := map[int64]int{}
 	for _, r := range rows {
-		need := needs[needKey{r.ProductID, r.WarehouseID}]
-		shortage, qty, ok := jxc.SuggestQuantity(r.Available, r.OnOrder, need, r.ReorderPoint, r.ReorderQty)
-		if !ok {
-			continue
+		r.Need = needs[needKey{r.ProductID, r.WarehouseID}]
+		if sg, ok := jxc.SuggestReorder(r); ok {
+			out = append(out, sg)
+			leads[r.ProductID] = r.LeadTime
 		}
-		reason := fmt.Sprintf("available %s + on order %s is under the reorder point %s", r.Available.String(), r.OnOrder.String(), r.ReorderPoint.String())
-		if need.Sign() > 0 {
-			reason = fmt.Sprintf("sales need %s; available %s + on order %s (reorder point %s)", need.String(), r.Available.String(), r.OnOrder.String(), r.ReorderPoint.String())
-		}
-		out = append(out, &jxc.PurchaseSuggestion{ProductID: r.ProductID, WarehouseID: r.WarehouseID, Available: r.Available, OnOrder: r.OnOrder,
-			ReplenishmentNeed: need, ReorderPoint: r.ReorderPoint, Shortage: shortage, Quantity: qty, Reason: reason})
-		leads[r.ProductID] = r.LeadTime
 	}
 	if len(out) == 0 {
 		return []*jxc.PurchaseSuggestion{}, nil
@@ -293,17 +278,7 @@ func (s *PurchasingService) Suggestions(ctx context.Context, warehouseID *int64)
 	today := jxc.Today(s.db.Now())
 	for _, sg := range out {
 		sg.Product, sg.Warehouse = products[sg.ProductID], whs[sg.WarehouseID]
-		lead := leads[sg.ProductID]
-		if best := opts[sg.ProductID]; len(best) > 0 {
-			b := best[0]
-			sg.SupplierID, sg.Supplier, sg.UnitPrice = &b.Supplier.ID, b.Supplier, b.Offer.LastPrice
-			lead = b.Supplier.LeadTimeDays
-			if b.Offer.LeadTimeDays != nil {
-				lead = *b.Offer.LeadTimeDays
-			}
-		}
-		d := today.AddDays(lead)
-		sg.ExpectedDate = &d
+		sg.ChooseSupplier(opts[sg.ProductID], leads[sg.ProductID], today)
 	}
 	return out, nil
 }
@@ -311,23 +286,7 @@ func (s *PurchasingService) Suggestions(ctx context.Context, warehouseID *int64)
 // CreateOrdersFromSuggestions implements jxc.PurchasingService: the
 // selected suggestions become draft orders, one per supplier and warehouse.
 func (s *PurchasingService) CreateOrdersFromSuggestions(ctx context.Context, in jxc.SuggestionOrderInput) ([]*jxc.PurchaseOrder, error) {
-	var es jxc.Errors
-	if len(in.Lines) == 0 || len(in.Lines) > 500 {
-		es.Add(jxc.EINVALID, "input.lines", "select 1 to 500 suggestions")
-	}
-	for i, l := range in.Lines {
-		f := fmt.Sprintf("input.lines.%d.", i)
-		if l.Quantity != nil {
-			jxc.CheckQuantity(&es, f+"quantity", *l.Quantity)
-		}
-		if l.UnitPrice != nil {
-			jxc.CheckUnitCost(&es, f+"unitPrice", *l.UnitPrice)
-		}
-	}
-	if in.IdempotencyKey != nil && (len(*in.IdempotencyKey) < 1 || len(*in.IdempotencyKey) > 200) {
-		es.Add(jxc.EINVALID, "input.idempotencyKey", "idempotency key must be 1 to 200 characters")
-	}
-	if err := es.Err(); err != nil {
+	if err := jxc.ValidateSuggestionOrderInput(in); err != nil {
 		return nil, err
 	}
 	// Read outside the transaction: the suggestions only supply defaults.
@@ -335,70 +294,18 @@ func (s *PurchasingService) CreateOrdersFromSuggestions(ctx context.Context, in 
 	if err != nil {
 		return nil, err
 	}
-	byKey := map[needKey]*jxc.PurchaseSuggestion{}
-	for _, sg := range sugs {
-		byKey[needKey{sg.ProductID, sg.WarehouseID}] = sg
-	}
 	var out []*jxc.PurchaseOrder
 	ids, err := s.db.WriteMany(ctx, jxc.Op{Name: "createPurchaseOrdersFromSuggestions", Key: in.IdempotencyKey, Input: in}, func(tx *Tx) error {
-		type group struct {
-			supplierID, warehouseID int64
-			idx                     []int
-			lines                   []jxc.PurchaseOrderLineInput
-		}
-		var groups []*group
-		var es jxc.Errors
-		seen := map[needKey]int{}
-		for i, l := range in.Lines {
-			f := fmt.Sprintf("input.lines.%d.", i)
-			k := needKey{l.ProductID, l.WarehouseID}
-			if j, dup := seen[k]; dup {
-				es.Add(jxc.EINVALID, f+"productId", "product %d for warehouse %d is already selected on line %d", l.ProductID, l.WarehouseID, j)
-				continue
-			}
-			seen[k] = i
-			sg := byKey[k]
-			qty, sup, price := l.Quantity, l.SupplierID, l.UnitPrice
-			if sg != nil {
-				if qty == nil {
-					qty = &sg.Quantity
-				}
-				if sup == nil {
-					sup = sg.SupplierID
-				}
-				if price == nil && sup != nil && sg.SupplierID != nil && *sup == *sg.SupplierID {
-					price = sg.UnitPrice
-				}
-			}
-			if qty == nil {
-				es.Add(jxc.ENOTFOUND, f+"quantity", "product %d needs no reordering in warehouse %d now: give a quantity to order it anyway", l.ProductID, l.WarehouseID)
-				continue
-			}
-			if sup == nil {
-				es.Add(jxc.EINVALID, f+"supplierId", "no supplier is known for product %d: choose one", l.ProductID)
-				continue
-			}
-			var g *group
-			for _, x := range groups {
-				if x.supplierID == *sup && x.warehouseID == l.WarehouseID {
-					g = x
-				}
-			}
-			if g == nil {
-				g = &group{supplierID: *sup, warehouseID: l.WarehouseID}
-				groups = append(groups, g)
-			}
-			g.idx = append(g.idx, i)
-			g.lines = append(g.lines, jxc.PurchaseOrderLineInput{ProductID: l.ProductID, Quantity: *qty, UnitPrice: price})
-		}
-		if err := es.Err(); err != nil {
+		orders, err := jxc.PlanSuggestedOrders(in, sugs)
+		if err != nil {
 			return err
 		}
-		for _, g := range groups {
-			first := fmt.Sprintf("input.lines.%d.", g.idx[0])
-			o, err := createOrder(ctx, tx, jxc.PurchaseOrderInput{SupplierID: g.supplierID, WarehouseID: g.warehouseID, OrderDate: in.OrderDate,
-				CostCentre: in.CostCentre, Notes: ptrTo("from purchase suggestions"), Lines: g.lines}, first,
-				func(i int) string { return fmt.Sprintf("input.lines.%d.", g.idx[i]) })
+		var es jxc.Errors
+		for _, g := range orders {
+			first := fmt.Sprintf("input.lines.%d.", g.Positions[0])
+			o, err := createOrder(ctx, tx, jxc.PurchaseOrderInput{SupplierID: g.SupplierID, WarehouseID: g.WarehouseID, OrderDate: in.OrderDate,
+				CostCentre: in.CostCentre, Notes: ptrTo("from purchase suggestions"), Lines: g.Lines}, first,
+				func(i int) string { return fmt.Sprintf("input.lines.%d.", g.Positions[i]) })
 			if err != nil {
 				if le, ok := jxc.AsErrors(err); ok {
 					es = append(es, le...)

@@ -119,110 +119,31 @@ func (s *SalesService) ShipShipment(ctx context.Context, in jxc.ShipInput) (*jxc
 		if err != nil {
 			return err
 		}
-		if sh.Status != jxc.ShipmentPending {
-			return jxc.FieldErrorf(jxc.ECONFLICT, "input.shipmentId", "shipment %s is %s; only a pending shipment ships", sh.Number, sh.Status)
-		}
 		date := dateOrToday(in.PostingDate, today(tx))
-		if date.Before(o.PostingDate) {
-			es.Add(jxc.EINVALID, "input.postingDate", "a shipment may not be dated before its order (%s)", o.PostingDate)
-		}
-		qty := map[int64]decimal.Decimal{}
-		if in.Lines == nil {
-			for _, l := range sh.Lines {
-				qty[l.ID] = l.Quantity
-			}
-		}
-		byID := map[int64]*jxc.ShipmentLine{}
-		for _, l := range sh.Lines {
-			byID[l.ID] = l
-		}
-		for i, li := range in.Lines {
-			f := fmt.Sprintf("input.lines.%d.", i)
-			l := byID[li.ShipmentLineID]
-			if l == nil {
-				es.Add(jxc.ENOTFOUND, f+"shipmentLineId", "shipment %s has no line %d", sh.Number, li.ShipmentLineID)
-				continue
-			}
-			if li.Quantity.GreaterThan(l.Quantity) {
-				es.Add(jxc.ECONFLICT, f+"quantity", "only %s is reserved on this shipment line; cannot ship %s",
-					l.Quantity.StringFixed(jxc.QuantityPlaces), li.Quantity.StringFixed(jxc.QuantityPlaces))
-				continue
-			}
-			qty[l.ID] = li.Quantity
-		}
-		if err := es.Err(); err != nil {
+		plan, err := jxc.PlanShipping(sh, o, date, in, es)
+		if err != nil {
 			return err
 		}
-		if len(qty) == 0 {
-			return jxc.FieldErrorf(jxc.EINVALID, "input.lines", "nothing to ship")
-		}
-		// Release the reservation of what leaves, under the posting's row
-		// locks, so the issue below takes exactly the reserved stock.
-		var keys []jxc.StockKey
-		deltas := map[jxc.StockKey]decimal.Decimal{}
-		ev := &jxc.ShipmentIssue{Date: date, Description: fmt.Sprintf("Shipment %s of order %s", sh.Number, o.Number)}
-		var shipped []*jxc.ShipmentLine
-		for _, l := range sh.Lines {
-			q, ok := qty[l.ID]
-			if !ok {
-				continue
-			}
-			k := jxc.StockKey{ProductID: l.ProductID, WarehouseID: sh.WarehouseID}
-			keys = append(keys, k)
-			deltas[k] = deltas[k].Sub(q)
-			ev.Lines = append(ev.Lines, jxc.ShipmentIssueLine{ProductID: l.ProductID, WarehouseID: sh.WarehouseID, Quantity: q})
-			shipped = append(shipped, l)
-		}
+		ev := plan.Issue
 		if err := tx.GetContext(ctx, &ev.Partner, `SELECT code FROM customers WHERE id = $1`, sh.CustomerID); err != nil {
 			return err
 		}
+		// Release the reservation of what leaves, under the posting's row
+		// locks, so the issue below takes exactly the reserved stock.
 		if err := lockOpenPeriod(ctx, tx, date); err != nil {
 			return err
 		}
-		if _, err := lockBalances(ctx, tx, keys); err != nil {
+		if _, err := lockBalances(ctx, tx, plan.Keys); err != nil {
 			return err
 		}
-		if err := addReserved(ctx, tx, deltas); err != nil {
+		if err := addReserved(ctx, tx, plan.Release); err != nil {
 			return err
 		}
 		p, err := post(ctx, tx, ev, &sh.ID)
 		if err != nil {
 			return err
 		}
-		if len(p.Moves) != len(shipped) {
-			return fmt.Errorf("shipment of %d lines posted %d moves", len(shipped), len(p.Moves))
-		}
-		remainder := map[int64]decimal.Decimal{}
-		for _, l := range sh.Lines {
-			q, ok := qty[l.ID]
-			if !ok {
-				q = decimal.Zero
-			}
-			if rest := l.Quantity.Sub(q); rest.Sign() > 0 {
-				remainder[l.OrderLineID] = rest
-			}
-		}
-		ids, ols := make([]int64, len(shipped)), make([]int64, len(shipped))
-		qs, costs := make([]decimal.Decimal, len(shipped)), make([]decimal.Decimal, len(shipped))
-		for i, l := range shipped {
-			ids[i], ols[i], qs[i], costs[i] = l.ID, l.OrderLineID, qty[l.ID], p.Moves[i].Value.Neg()
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE shipment_lines s SET quantity = t.q, cost_value = t.c
-			FROM unnest($1::bigint[], $2::numeric[], $3::numeric[]) AS t(id, q, c) WHERE s.id = t.id`,
-			pq.Array(ids), pq.Array(decStrings(qs)), pq.Array(decStrings(costs))); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE sales_order_lines l SET reserved = l.reserved - t.q, shipped = l.shipped + t.q
-			FROM unnest($1::bigint[], $2::numeric[]) AS t(id, q) WHERE l.id = t.id`, pq.Array(ols), pq.Array(decStrings(qs))); err != nil {
-			return domainError(err, "input.lines")
-		}
-		var unshipped []int64
-		for _, l := range sh.Lines {
-			if _, ok := qty[l.ID]; !ok {
-				unshipped = append(unshipped, l.ID)
-			}
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM shipment_lines WHERE id = ANY($1)`, pq.Array(unshipped)); err != nil {
+		if err := writeShipped(ctx, tx, plan, p); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE shipments SET status = 'SHIPPED', posting_date = $2, carrier = $3, tracking_number = $4,
@@ -230,8 +151,8 @@ func (s *SalesService) ShipShipment(ctx context.Context, in jxc.ShipInput) (*jxc
 			strings.TrimSpace(deref(in.TrackingNumber)), p.EntryID, tx.Now); err != nil {
 			return err
 		}
-		if len(remainder) > 0 {
-			if err := addToPendingShipment(ctx, tx, o, remainder); err != nil {
+		if len(plan.Remainder) > 0 {
+			if err := addToPendingShipment(ctx, tx, o, plan.Remainder); err != nil {
 				return err
 			}
 		}
@@ -251,6 +172,32 @@ func (s *SalesService) ShipShipment(ctx context.Context, in jxc.ShipInput) (*jxc
 		return &jxc.Shipment{ID: id}, nil
 	}
 	return s.FindShipmentByID(ctx, id)
+}
+
+// writeShipped sets the shipped lines' quantities and cost, moves them from
+// reserved to shipped on their order lines and drops the lines of which
+// nothing left.
+func writeShipped(ctx context.Context, tx *Tx, plan *jxc.ShippingPlan, p *posted) error {
+	if len(p.Moves) != len(plan.Lines) {
+		return fmt.Errorf("shipment of %d lines posted %d moves", len(plan.Lines), len(p.Moves))
+	}
+	n := len(plan.Lines)
+	ids, ols := make([]int64, n), make([]int64, n)
+	qs, costs := make([]decimal.Decimal, n), make([]decimal.Decimal, n)
+	for i, l := range plan.Lines {
+		ids[i], ols[i], qs[i], costs[i] = l.Line.ID, l.Line.OrderLineID, l.Quantity, p.Moves[i].Value.Neg()
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE shipment_lines s SET quantity = t.q, cost_value = t.c
+		FROM unnest($1::bigint[], $2::numeric[], $3::numeric[]) AS t(id, q, c) WHERE s.id = t.id`,
+		pq.Array(ids), pq.Array(decStrings(qs)), pq.Array(decStrings(costs))); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE sales_order_lines l SET reserved = l.reserved - t.q, shipped = l.shipped + t.q
+		FROM unnest($1::bigint[], $2::numeric[]) AS t(id, q) WHERE l.id = t.id`, pq.Array(ols), pq.Array(decStrings(qs))); err != nil {
+		return domainError(err, "input.lines")
+	}
+	_, err := tx.ExecContext(ctx, `DELETE FROM shipment_lines WHERE id = ANY($1)`, pq.Array(plan.Unshipped))
+	return err
 }
 
 // ConfirmDelivery implements jxc.SalesService.

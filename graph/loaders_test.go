@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"testing"
 
@@ -97,36 +98,44 @@ func customersWithDocuments(t *testing.T, d *db.DB, n int) {
 
 func ptr[T any](v T) *T { return &v }
 
+// countingCaller serves the whole schema over d through a statement
+// counter and signs in a user with the role.
+func countingCaller(t *testing.T, d *db.DB, role jxc.Role) (*caller, *countingServer) {
+	ctx := context.Background()
+	users := db.NewUserService(d)
+	r := &graph.Resolver{UserService: users, CatalogService: db.NewCatalogService(d), StockService: db.NewStockService(d),
+		LedgerService: db.NewLedgerService(d), SalesService: db.NewSalesService(d), PurchasingService: db.NewPurchasingService(d),
+		PartnerService: db.NewPartnerService(d), Log: slog.New(slog.DiscardHandler)}
+	counter := &countingServer{}
+	srv := httptest.NewServer(counter.wrap(graph.Authenticate(users, false, graph.NewHandler(r))))
+	t.Cleanup(srv.Close)
+	name := "counted-" + strings.ToLower(string(role))
+	if _, err := users.CreateUser(ctx, jxc.UserInput{Username: name, Password: "pass", Roles: []jxc.Role{role}}); err != nil {
+		t.Fatal(err)
+	}
+	_, secret, err := users.Login(ctx, name, "pass", "127.0.0.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &caller{t: t, url: srv.URL, secret: secret}, counter
+}
+
 const customersWithChildren = `query($first: Int) { customers(first: $first) { totalCount nodes { code
 	orders(first: 5) { totalCount nodes { number lines { quantity product { sku } } shipments { number lines { product { sku } } } } }
 	invoices { totalCount nodes { number totalAmount lines { product { sku } } } }
 	payments { totalCount nodes { number amount allocations { amount invoiceNumber } } }
 	topProducts { quantity product { sku } }
 	satisfaction { rated }
+	statement { closing lines { debit credit } }
 } } }`
 
 // A page of customers with their orders (and the orders' shipments),
-// invoices and payments costs the same number of statements for 10
+// invoices, payments and statements of account costs the same number of statements for 10
 // customers as for 50: nested lists load per page, not per parent row.
 func TestNestedListsCostAFixedNumberOfStatements(t *testing.T) {
-	ctx := context.Background()
 	d := dbtest.New(t)
 	customersWithDocuments(t, d, 55)
-	users := db.NewUserService(d)
-	r := &graph.Resolver{UserService: users, CatalogService: db.NewCatalogService(d), StockService: db.NewStockService(d),
-		LedgerService: db.NewLedgerService(d), SalesService: db.NewSalesService(d), PurchasingService: db.NewPurchasingService(d),
-		Log: slog.New(slog.DiscardHandler)}
-	counter := &countingServer{}
-	srv := httptest.NewServer(counter.wrap(graph.Authenticate(users, false, graph.NewHandler(r))))
-	t.Cleanup(srv.Close)
-	if _, err := users.CreateUser(ctx, jxc.UserInput{Username: "sales", Password: "pass", Roles: []jxc.Role{jxc.RoleSales}}); err != nil {
-		t.Fatal(err)
-	}
-	_, secret, err := users.Login(ctx, "sales", "pass", "127.0.0.1")
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := &caller{t: t, url: srv.URL, secret: secret}
+	c, counter := countingCaller(t, d, jxc.RoleSales)
 
 	// The bound: a few statements per relation (rows, totals, then the
 	// lines, products, customers and warehouses of all the rows at once),
@@ -163,6 +172,10 @@ func TestNestedListsCostAFixedNumberOfStatements(t *testing.T) {
 				}
 				TopProducts  []struct{ Product struct{ Sku string } }
 				Satisfaction struct{ Rated int }
+				Statement    struct {
+					Closing string
+					Lines   []struct{ Debit, Credit string }
+				}
 			}
 		}
 		if err := json.Unmarshal(res.Data["customers"], &page); err != nil {
@@ -176,7 +189,8 @@ func TestNestedListsCostAFixedNumberOfStatements(t *testing.T) {
 			if o.TotalCount != 1 || len(o.Nodes) != 1 || len(o.Nodes[0].Lines) != 2 || o.Nodes[0].Lines[0].Product.Sku == "" ||
 				len(o.Nodes[0].Shipments) != 1 || len(o.Nodes[0].Shipments[0].Lines) != 2 ||
 				inv.TotalCount != 1 || len(inv.Nodes) != 1 || len(inv.Nodes[0].Lines) != 2 ||
-				pay.TotalCount != 1 || len(pay.Nodes) != 1 || len(pay.Nodes[0].Allocations) != 1 || len(n.TopProducts) != 2 {
+				pay.TotalCount != 1 || len(pay.Nodes) != 1 || len(pay.Nodes[0].Allocations) != 1 || len(n.TopProducts) != 2 ||
+				len(n.Statement.Lines) != 2 || n.Statement.Closing != "0" {
 				t.Fatalf("first %d: customer %s: %+v", first, n.Code, n)
 			}
 		}
@@ -185,5 +199,63 @@ func TestNestedListsCostAFixedNumberOfStatements(t *testing.T) {
 	}
 	if counts[10] != counts[50] || counts[50] > bound || counts[10] == 0 {
 		t.Errorf("statements for 10 customers %d, for 50 customers %d: want the same, at most %d", counts[10], counts[50], bound)
+	}
+}
+
+// The purchasing lists too: a page of purchase orders with their receipts,
+// and of suppliers with their scorecards, costs the same for a few rows as
+// for every row of the demo company.
+func TestPurchasingNestedListsCostAFixedNumberOfStatements(t *testing.T) {
+	d := dbtest.New(t)
+	if _, err := d.LoadDemo(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	c, counter := countingCaller(t, d, jxc.RolePurchasing)
+	const query = `query($first: Int, $suppliers: Int) {
+		purchaseOrders(first: $first) { nodes { number receipts { number lines { acceptedQuantity product { sku } } } } }
+		suppliers(first: $suppliers) { nodes { code scorecard { score priceTrends { product { sku } } } statement { closing lines { credit } } } } }`
+	var counts []int64
+	for i, first := range []int{10, 200} {
+		res := c.do(query, map[string]any{"first": first, "suppliers": []int{3, 200}[i]})
+		if len(res.Errors) > 0 {
+			t.Fatalf("first %d: %+v", first, res.Errors)
+		}
+		var orders struct {
+			Nodes []struct {
+				Receipts []struct {
+					Lines []struct{ Product struct{ Sku string } }
+				}
+			}
+		}
+		var suppliers struct {
+			Nodes []struct {
+				Scorecard struct {
+					PriceTrends []struct{ Product struct{ Sku string } }
+				}
+			}
+		}
+		_ = json.Unmarshal(res.Data["purchaseOrders"], &orders)
+		_ = json.Unmarshal(res.Data["suppliers"], &suppliers)
+		receipts, trends := 0, 0
+		for _, s := range suppliers.Nodes {
+			trends += len(s.Scorecard.PriceTrends)
+		}
+		for _, o := range orders.Nodes {
+			for _, r := range o.Receipts {
+				receipts++
+				if len(r.Lines) == 0 || r.Lines[0].Product.Sku == "" {
+					t.Fatalf("first %d: a receipt without lines or products: %s", first, res.Data["purchaseOrders"])
+				}
+			}
+		}
+		if receipts == 0 || trends == 0 || first > 10 && (len(orders.Nodes) <= 10 || receipts <= 10 || len(suppliers.Nodes) <= 3) {
+			t.Fatalf("the demo has too little to compare: %d orders with %d receipts, %d suppliers with %d price trends", len(orders.Nodes), receipts,
+				len(suppliers.Nodes), trends)
+		}
+		counts = append(counts, counter.lastCount())
+		t.Logf("%d orders with %d receipts, %d suppliers: %d statements", len(orders.Nodes), receipts, len(suppliers.Nodes), counter.lastCount())
+	}
+	if counts[0] != counts[1] || counts[1] > 45 {
+		t.Errorf("statements for a few rows %d, for every row %d: want the same, at most 45", counts[0], counts[1])
 	}
 }

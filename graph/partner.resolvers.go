@@ -13,7 +13,7 @@ import (
 
 // Statement is the resolver for the statement field.
 func (r *customerResolver) Statement(ctx context.Context, obj *jxc.Customer, from *jxc.Date, to *jxc.Date) (jxc.PartnerStatement, error) {
-	return r.statement(ctx, jxc.PartnerCustomer, obj.ID, from, to)
+	return statement(ctx, r.Resolver, jxc.PartnerCustomer, obj, func(c *jxc.Customer) int64 { return c.ID }, from, to)
 }
 
 // Source is the resolver for the source field.
@@ -23,7 +23,7 @@ func (r *partnerStatementLineResolver) Source(ctx context.Context, obj *jxc.Part
 
 // Statement is the resolver for the statement field.
 func (r *supplierResolver) Statement(ctx context.Context, obj *jxc.Supplier, from *jxc.Date, to *jxc.Date) (jxc.PartnerStatement, error) {
-	return r.statement(ctx, jxc.PartnerSupplier, obj.ID, from, to)
+	return statement(ctx, r.Resolver, jxc.PartnerSupplier, obj, func(s *jxc.Supplier) int64 { return s.ID }, from, to)
 }
 
 // PartnerStatementLine returns PartnerStatementLineResolver implementation.

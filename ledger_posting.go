@@ -1,0 +1,169 @@
+package jxc
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+)
+
+// The ledger's own events: manual journal entries and reversals, posted by
+// the engine in posting.go.
+
+// ManualEntry is a journal entry a finance user writes by hand. It may not
+// touch control accounts, which only their sub-ledgers post to.
+type ManualEntry struct {
+	Date        Date
+	Description string
+	Lines       []ManualLine
+}
+
+// ManualLine is one debit or credit of a manual entry.
+type ManualLine struct {
+	AccountCode string
+	Debit       decimal.Decimal
+	Credit      decimal.Decimal
+	CostCentre  *string
+	Partner     *string
+	Description string
+}
+
+// Day implements Event.
+func (e *ManualEntry) Day() Date { return e.Date }
+
+// Source implements Event.
+func (e *ManualEntry) Source() SourceType { return SourceManualEntry }
+
+// Validate implements Event.
+func (e *ManualEntry) Validate() error {
+	var es Errors
+	checkDescription(&es, "input.description", e.Description, true)
+	checkLineCount(&es, len(e.Lines), 2, 500)
+	debit, credit := decimal.Zero, decimal.Zero
+	for i, l := range e.Lines {
+		f := fmt.Sprintf("input.lines.%d.", i)
+		if l.AccountCode == "" {
+			es.Add(EINVALID, f+"accountCode", "account is required")
+		}
+		CheckMoney(&es, f+"debit", l.Debit)
+		CheckMoney(&es, f+"credit", l.Credit)
+		if l.Debit.Sign() > 0 && l.Credit.Sign() > 0 {
+			es.Add(EINVALID, f+"credit", "a line carries a debit or a credit, not both")
+		} else if l.Debit.Sign() == 0 && l.Credit.Sign() == 0 {
+			es.Add(EINVALID, f+"debit", "a line needs a debit or a credit above 0")
+		}
+		checkOptText(&es, f+"costCentre", "cost centre", l.CostCentre, 0, 50)
+		checkOptText(&es, f+"partner", "partner", l.Partner, 0, 100)
+		checkDescription(&es, f+"description", l.Description, false)
+		debit, credit = debit.Add(l.Debit), credit.Add(l.Credit)
+	}
+	if !debit.Equal(credit) {
+		es.Add(EINVALID, "input.lines", "debits total %s but credits total %s: an entry must balance (difference %s)",
+			debit.StringFixed(2), credit.StringFixed(2), debit.Sub(credit).Abs().StringFixed(2))
+	}
+	return es.Err()
+}
+
+// Needs implements Event.
+func (e *ManualEntry) Needs() Needs {
+	n := Needs{}
+	for _, l := range e.Lines {
+		n.Accounts = append(n.Accounts, l.AccountCode)
+	}
+	return n
+}
+
+// Rules implements Event.
+func (e *ManualEntry) Rules(s *PostingState) (*Posting, error) {
+	var es Errors
+	p := &Posting{Description: e.Description}
+	for i, l := range e.Lines {
+		f := fmt.Sprintf("input.lines.%d.accountCode", i)
+		a := s.Accounts[l.AccountCode]
+		switch {
+		case a == nil:
+			es.Add(ENOTFOUND, f, "account %s does not exist", l.AccountCode)
+			continue
+		case a.Header:
+			es.Add(EINVALID, f, "account %s groups other accounts and takes no postings; use one of its sub-accounts", a.Code)
+		case !a.Active:
+			es.Add(EINVALID, f, "account %s is inactive", a.Code)
+		case !a.ManualPosting:
+			es.Add(EINVALID, f, "account %s (%s) is a control account kept by its sub-ledger; post the business document instead of a manual entry", a.Code, a.NameEn)
+		}
+		p.Lines = append(p.Lines, &JournalLine{AccountCode: l.AccountCode, Debit: l.Debit, Credit: l.Credit,
+			CostCentre: l.CostCentre, Partner: l.Partner, Description: l.Description})
+	}
+	if err := es.Err(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// Reversal posts the mirror image of an entry: every debit becomes a credit.
+// Entries that moved stock or touched a control account are corrected
+// through their documents instead, so the sub-ledgers stay equal to the ledger.
+type Reversal struct {
+	Date        Date
+	Description string
+	Original    *JournalEntry
+}
+
+// Day implements Event.
+func (e *Reversal) Day() Date { return e.Date }
+
+// Source implements Event.
+func (e *Reversal) Source() SourceType { return SourceReversal }
+
+// Validate implements Event.
+func (e *Reversal) Validate() error {
+	var es Errors
+	checkDescription(&es, "input.description", e.Description, false)
+	if e.Original == nil {
+		es.Add(ENOTFOUND, "input.id", "no such journal entry")
+		return es.Err()
+	}
+	if e.Original.ReversedByID != nil {
+		es.Add(ECONFLICT, "input.id", "entry %d was already reversed by entry %d", e.Original.ID, *e.Original.ReversedByID)
+	}
+	if e.Original.HasStockMoves {
+		es.Add(ECONFLICT, "input.id", "entry %d moved stock; correct it with a stock adjustment so stock and ledger stay equal", e.Original.ID)
+	}
+	if e.Date.Before(e.Original.PostingDate) {
+		es.Add(EINVALID, "input.postingDate", "a reversal may not be dated before the entry it reverses (%s)", e.Original.PostingDate)
+	}
+	return es.Err()
+}
+
+// Needs implements Event.
+func (e *Reversal) Needs() Needs {
+	n := Needs{}
+	for _, l := range e.Original.Lines {
+		n.Accounts = append(n.Accounts, l.AccountCode)
+	}
+	return n
+}
+
+// Rules implements Event.
+func (e *Reversal) Rules(s *PostingState) (*Posting, error) {
+	var es Errors
+	desc := e.Description
+	if desc == "" {
+		desc = fmt.Sprintf("Reversal of entry %d: %s", e.Original.ID, e.Original.Description)
+		if len([]rune(desc)) > 500 {
+			desc = string([]rune(desc)[:500])
+		}
+	}
+	p := &Posting{Description: desc, ReversesID: &e.Original.ID}
+	for _, l := range e.Original.Lines {
+		if a := s.Accounts[l.AccountCode]; a != nil && !a.ManualPosting {
+			es.Add(ECONFLICT, "input.id", "entry %d posts to control account %s; reverse the business document instead", e.Original.ID, a.Code)
+			continue
+		}
+		p.Lines = append(p.Lines, &JournalLine{AccountCode: l.AccountCode, Debit: l.Credit, Credit: l.Debit,
+			CostCentre: l.CostCentre, Partner: l.Partner, ProductID: l.ProductID, Description: l.Description})
+	}
+	if err := es.Err(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
