@@ -26,7 +26,7 @@ function StatementTable({ s, loading }: { s: PartnerStatementFieldsFragment | un
       title={() => s && <Typography.Text>{t('statement.openingOn', { date: s.from })} <Amount value={s.opening} strong testId="statement-opening" /></Typography.Text>}
       columns={[
         { title: t('statement.date'), width: 110, render: (_, l) => l.date },
-        { title: t('statement.source'), render: (_, l) => <Link to={`/finance/journal?entry=${l.entryId}`}>{enumLabel(t, 'source', l.source.type)}{l.source.id ? ` #${l.source.id}` : ''}</Link> },
+        { title: t('statement.source'), render: (_, l) => <Link to={`/finance/journal?entry=${l.entryId}`}>{enumLabel(t, 'source', l.source.type)}</Link> },
         { title: t('ledger.account'), width: 90, render: (_, l) => l.accountCode },
         { title: t('common.description'), render: (_, l) => l.description },
         { title: t('ledger.debit'), align: 'right', render: (_, l) => <Amount value={l.debit} /> },
