@@ -25,6 +25,14 @@ async function openTab(page, testId) {
   await tab.dispatchEvent('click');
 }
 
+/** "-3613.74" -> -361374n (cents), exactly. */
+function cents(s) {
+  const neg = s.startsWith('-');
+  const [i, f = ''] = s.replace('-', '').split('.');
+  const v = BigInt(i + (f + '00').slice(0, 2));
+  return neg ? -v : v;
+}
+
 /** "¥-3,613.74" or "-3,613.74" -> "-3613.74". */
 const plain = (text) => text.replace(/[^\d.-]/g, '');
 
@@ -44,8 +52,8 @@ test('a customer drawer shows its statement of account and its audit trail as th
   assert.equal(await lines.locator('tbody tr.ant-table-row').count(), c.statement.lines.length);
   // Every line names its document by number, as the API's description does.
   assert.match(await lines.locator('tbody').innerText(), /[A-Z]{2}-?\d{6}/);
-  assert.equal(Number(plain(await byTestId(page, 'statement-closing').innerText())), Number(c.statement.closing));
-  assert.equal(Number(c.statement.closing), Number(c.openBalance), 'the statement closes at the open balance');
+  assert.equal(cents(plain(await byTestId(page, 'statement-closing').innerText())), cents(c.statement.closing));
+  assert.equal(cents(c.statement.closing), cents(c.openBalance), 'the statement closes at the open balance');
   await screenshot(page, 'customer-statement.png');
 
   await openTab(page, 'audit-tab');
@@ -61,7 +69,10 @@ test("a price change shows before and after in the product drawer's audit tab", 
   await login(page, 'warehouse');
   const res = await graphql(page, `{ products(first: 1, filter: { active: true }) { nodes { id sku sellPrice } } }`);
   const p = res.data.products.nodes[0];
-  const next = (Number(p.sellPrice ?? '0') + 1.25).toFixed(2);
+  // 1.25 more, in exact cents.
+  const [i, f = ''] = (p.sellPrice ?? '0').split('.');
+  const c = BigInt(i + (f + '00').slice(0, 2)) + 125n;
+  const next = `${c / 100n}.${String(c % 100n).padStart(2, '0')}`;
   const upd = await graphql(page, `mutation($i: UpdateProductInput!) { updateProduct(input: $i) { userErrors { message } } }`, { i: { id: p.id, sellPrice: next } });
   assert.ok(upd.data, JSON.stringify(upd.errors));
   assert.deepEqual(upd.data.updateProduct.userErrors, []);
