@@ -34,10 +34,10 @@ type DemoLoader struct {
 
 // demoLoaders run in this order, once, on the first start in demo mode. A
 // later loader may use what an earlier one made (purchasing and sales use
-// the books' products, warehouses and opening stock), so a new module adds
+// the opening's products, warehouses and stock), so a new module adds
 // its loader here, after the loaders it depends on.
 var demoLoaders = []DemoLoader{
-	{"books", loadDemoBooks},
+	{"opening", loadDemoOpening},
 	{"purchasing", loadDemoPurchasing},
 	{"sales", loadDemoSales},
 }

@@ -74,7 +74,7 @@ func (s *PartnerService) Statements(ctx context.Context, kind jxc.PartnerKind, p
 			jxc.PartnerStatementLine
 		}
 		if err := tx.SelectContext(ctx, &lines, `SELECT l.partner, l.posting_date, l.entry_id, e.source_type, e.source_id, l.account_code,
-				coalesce(nullif(l.description, ''), e.description) AS description, l.debit, l.credit
+				e.description, l.debit, l.credit
 			FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id
 			WHERE l.partner = ANY($1) AND l.account_code = ANY($2) AND l.posting_date BETWEEN $3 AND $4
 			ORDER BY l.partner, l.posting_date, l.entry_id, l.line_no`, pq.Array(codes), accounts, from, to); err != nil {

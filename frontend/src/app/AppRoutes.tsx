@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
-import { LoginPage } from '../features/auth/views/LoginPage';
+import { LoginPage } from '../features/users/views/LoginPage';
 
 const SignedInApp = lazy(() => import('./SignedInApp'));
 

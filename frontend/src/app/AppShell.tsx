@@ -4,7 +4,7 @@ import { useMutation } from 'urql';
 import { App as AntApp, Button, Layout, Menu, Space, Tag, Typography, theme, type MenuProps } from 'antd';
 import { ApiOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { LanguageSwitch } from './LanguageSwitch';
-import { LogoutMutation } from '../features/auth/mutations';
+import { LogoutMutation } from '../features/users/mutations';
 import { useT } from '../i18n';
 import { entryForPath, menuFor, type MenuEntry, type MenuGroup } from './menu';
 import type { MessageKey } from '../i18n';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../gql/graphql';
 import { ALL_ROLES, allows, visibleFor } from './access';
-import { MENU, entryForPath, homeRedirectFor, menuFor } from './menu';
+import { MENU, SCREENS, entryForPath, homeRedirectFor, menuFor } from './menu';
 
 const keysFor = (roles: Role[]) => visibleFor(MENU, roles).map((e) => e.key);
 
@@ -52,6 +52,9 @@ describe('menu data', () => {
   it('has unique keys and paths', () => {
     expect(new Set(MENU.map((e) => e.key)).size).toBe(MENU.length);
     expect(new Set(MENU.map((e) => e.path)).size).toBe(MENU.length);
+  });
+  it('lists the screen of every module once', () => {
+    expect(MENU.map((e) => e.key).sort()).toEqual(SCREENS.map((e) => e.key).sort());
   });
   it('finds the entry for a location by longest prefix', () => {
     expect(entryForPath('/')?.key).toBe('home');

@@ -16,3 +16,13 @@ export function allows(allowed: readonly Role[], userRoles: readonly Role[]): bo
 export function visibleFor<T extends { roles: readonly Role[] }>(entries: readonly T[], userRoles: readonly Role[]): T[] {
   return entries.filter((e) => allows(e.roles, userRoles));
 }
+
+/** Who reads stock screens (the schema lets any signed-in user read them; these are the roles that work with them). */
+export const STOCK_READ: readonly Role[] = ['WAREHOUSE', 'MANAGER', 'ANALYST'];
+export const STOCK_WRITE: readonly Role[] = ['WAREHOUSE'];
+/** The schema's @hasRole on the ledger reads; booksCheck is FINANCE only. */
+export const FINANCE_READ: readonly Role[] = ['FINANCE', 'MANAGER', 'ANALYST'];
+/** Purchasing reads: the schema lets any signed-in user read suppliers and orders; these roles work with them. */
+export const PURCHASING_READ: readonly Role[] = ['PURCHASING', 'MANAGER', 'FINANCE', 'ANALYST'];
+/** Sales reads: sales works with customers and orders, finance manages credit and holds, managers and analysts read. */
+export const SALES_READ: readonly Role[] = ['SALES', 'FINANCE', 'MANAGER', 'ANALYST'];

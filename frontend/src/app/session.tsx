@@ -2,7 +2,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { useQuery } from 'urql';
 import { Button, Result, Spin } from 'antd';
-import { MeQuery } from '../features/auth/queries';
+import { MeQuery } from '../features/users/queries';
 import type { MeQuery as MeQueryResult } from '../gql/graphql';
 import { errorCode } from '../graphql/errors';
 import { useT } from '../i18n';

@@ -24,3 +24,6 @@ function subscribe(listener: () => void) {
 export function useLiveState(): LiveState {
   return useSyncExternalStore(subscribe, getLiveState, getLiveState);
 }
+
+/** How long a screen waits after a live event before it asks the server again, so a burst of events costs one query. */
+export const LIVE_REQUERY_DEBOUNCE_MS = 800;

@@ -36,6 +36,14 @@ export interface LiveStreamHandlers<TEvent> {
 }
 
 /**
+ * The handlers for a stream whose screens only care about some events:
+ * onEvent picks them out, resync and errors go to the caller's own handlers.
+ */
+export function streamHandlers<TEvent>(onEvent: (event: TEvent) => void, h: { onResync: () => void; onError?: (error: unknown) => void }): LiveStreamHandlers<TEvent> {
+  return { onEvent, onResync: () => h.onResync(), onError: (e) => h.onError?.(e) };
+}
+
+/**
  * Subscribes to a live stream and keeps the last `seq` in the subscription's
  * own variables. graphql-ws re-sends the same payload object on every
  * reconnect (its subscribe loop stringifies it at send time), so a dropped

@@ -63,3 +63,8 @@ export function sumDecimals(values: Iterable<string | null | undefined>): Big {
 export function compareDecimals(a: string | null | undefined, b: string | null | undefined): number {
   return dec(a).cmp(dec(b));
 }
+
+/** A decimal as a chart's geometry (bar length, slice angle); never for a label or a sum, which use the exact decimal. */
+export function chartNumber(v: string | null | undefined): number {
+  return dec(v).toNumber();
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fetchAllPages, positionCursor } from './paging';
+import { fetchAllPages, positionCursor, tablePagination, type CursorPaging } from './paging';
+import { translate } from '../i18n';
 
 function fakeServer(total: number) {
   const calls: { after: string | null; first: number }[] = [];
@@ -37,5 +38,16 @@ describe('fetchAllPages', () => {
   it('handles an empty list', async () => {
     const r = await fetchAllPages(fakeServer(0).fetchPage);
     expect(r).toEqual({ rows: [], totalCount: 0, capped: false });
+  });
+});
+
+describe('tablePagination', () => {
+  it("gives antd the page, its size, the connection's total and the paging's own change handler", () => {
+    const onChange = () => {};
+    const paging = { page: 3, pageSize: 50, onChange } as unknown as CursorPaging;
+    const p = tablePagination(paging, 1234, (k, params) => translate('en', k, params), true);
+    expect(p).toMatchObject({ current: 3, pageSize: 50, total: 1234, showSizeChanger: true, onChange });
+    expect(p.showTotal(1234)).toBe(translate('en', 'common.total', { n: 1234 }));
+    expect(tablePagination(paging, 0, (k) => k).showSizeChanger).toBe(false);
   });
 });

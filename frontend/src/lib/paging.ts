@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
+import type { TFunction } from '../i18n';
 
 /** What every Relay connection page gives back. */
 export interface ConnectionPage<T> {
@@ -84,4 +85,12 @@ export async function fetchAllPages<T>(
     after = page.pageInfo.endCursor;
   }
   return { rows: rows.slice(0, cap), totalCount, capped: totalCount > Math.min(rows.length, cap) };
+}
+
+/** The paging state useCursorPaging returns. */
+export type CursorPaging = ReturnType<typeof useCursorPaging>;
+
+/** An antd Table's pagination over a connection: the page, its size, the total and "N in all". */
+export function tablePagination(paging: CursorPaging, total: number, t: TFunction, showSizeChanger = false) {
+  return { current: paging.page, pageSize: paging.pageSize, total, showSizeChanger, showTotal: (n: number) => t('common.total', { n }), onChange: paging.onChange };
 }

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Sink } from 'graphql-ws';
 import { subscribeAlerts, type AlertRow } from './liveAlerts';
+import { fakeWs as fakeWsOf } from '../../graphql/fakeWs';
 
-/** A fake graphql-ws client: records each subscribe's variables object (graphql-ws re-sends that same object on reconnect). */
-function fakeWs() {
-  const subs: { variables: { after: string | null; kinds: string[] | null; mine: boolean }; sink: Sink }[] = [];
-  return {
-    subs,
-    subscribe(payload: { variables?: unknown }, sink: Sink) {
-      subs.push({ variables: payload.variables as never, sink });
-      return () => {};
-    },
-  };
-}
+const fakeWs = () => fakeWsOf<{ after: string | null; kinds: string[] | null; mine: boolean }>();
 
 const alert = (id: string): AlertRow => ({ id, kind: 'LOW_STOCK', subject: 'product:1/warehouse:1', message: 'low', ownerId: null, createdAt: '2026-11-23T08:00:00Z', acknowledged: false, acknowledgedAt: null });
 

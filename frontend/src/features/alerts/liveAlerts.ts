@@ -1,7 +1,7 @@
 import type { Client as WSClient } from 'graphql-ws';
 import type { AlertFieldsFragment, AlertRaisedSubscription as AlertRaisedResult } from '../../gql/graphql';
 import { AlertRaisedSubscription } from './queries';
-import { liveStream, subscribeLiveStream, useLiveStream, type LiveStreamHandlers } from '../../graphql/liveStream';
+import { liveStream, subscribeLiveStream, useLiveStream, type LiveStreamHandlers, streamHandlers } from '../../graphql/liveStream';
 
 export type AlertRow = AlertFieldsFragment;
 
@@ -23,13 +23,9 @@ const STREAM = liveStream(AlertRaisedSubscription, (d) => d.alertRaised);
 type AlertEvent = NonNullable<AlertRaisedResult['alertRaised']>;
 
 function toEventHandlers(handlers: AlertStreamHandlers): LiveStreamHandlers<AlertEvent> {
-  return {
-    onEvent: (c) => {
-      if (c.alert) handlers.onAlert(c.alert, c.seq);
-    },
-    onResync: () => handlers.onResync(),
-    onError: (e) => handlers.onError?.(e),
-  };
+  return streamHandlers<AlertEvent>((c) => {
+    if (c.alert) handlers.onAlert(c.alert, c.seq);
+  }, handlers);
 }
 
 function alertVariables(filter: AlertStreamFilter): { kinds: string[] | null; mine: boolean } {

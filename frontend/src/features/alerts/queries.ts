@@ -18,8 +18,7 @@ export const AlertsQuery = graphql(`
     alerts(kinds: $kinds, mine: $mine, acknowledged: $acknowledged, first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       nodes {
         ...AlertFields
@@ -32,21 +31,6 @@ export const OpenAlertCountQuery = graphql(`
   query OpenAlertCount {
     alerts(mine: true, acknowledged: false, first: 1) {
       totalCount
-    }
-  }
-`);
-
-export const AcknowledgeAlertMutation = graphql(`
-  mutation AcknowledgeAlert($id: ID!) {
-    acknowledgeAlert(id: $id) {
-      alert {
-        ...AlertFields
-      }
-      userErrors {
-        code
-        field
-        message
-      }
     }
   }
 `);

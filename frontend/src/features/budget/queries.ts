@@ -35,8 +35,7 @@ export const BudgetLinesQuery = graphql(`
     budgetLines(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       nodes {
         ...BudgetLineFields
@@ -64,8 +63,7 @@ export const OperatingCostsQuery = graphql(`
     operatingCosts(first: $first, after: $after, year: $year, month: $month) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       nodes {
         id
@@ -81,53 +79,6 @@ export const OperatingCostsQuery = graphql(`
         description
         budgetWarnings
         journalEntryId
-      }
-    }
-  }
-`);
-
-export const CreateBudgetLineMutation = graphql(`
-  mutation CreateBudgetLine($input: CreateBudgetLineInput!) {
-    createBudgetLine(input: $input) {
-      budgetLine {
-        ...BudgetLineFields
-      }
-      userErrors {
-        code
-        field
-        message
-      }
-    }
-  }
-`);
-
-export const UpdateBudgetLineMutation = graphql(`
-  mutation UpdateBudgetLine($input: UpdateBudgetLineInput!) {
-    updateBudgetLine(input: $input) {
-      budgetLine {
-        ...BudgetLineFields
-      }
-      userErrors {
-        code
-        field
-        message
-      }
-    }
-  }
-`);
-
-export const PostOperatingCostMutation = graphql(`
-  mutation PostOperatingCost($input: OperatingCostInput!) {
-    postOperatingCost(input: $input) {
-      operatingCost {
-        id
-        number
-      }
-      warnings
-      userErrors {
-        code
-        field
-        message
       }
     }
   }

@@ -7,9 +7,7 @@ export const CreatePurchaseOrdersFromSuggestionsMutation = graphql(`
         ...PurchaseOrderFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -23,9 +21,7 @@ export const CreatePurchaseOrderMutation = graphql(`
       }
       warnings
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -39,9 +35,7 @@ export const SubmitPurchaseOrderMutation = graphql(`
       }
       warnings
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -55,9 +49,7 @@ export const ApprovePurchaseOrderMutation = graphql(`
       }
       warnings
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -71,9 +63,7 @@ export const CancelPurchaseOrderMutation = graphql(`
       }
       warnings
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -87,9 +77,7 @@ export const ClosePurchaseOrderMutation = graphql(`
       }
       warnings
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -104,9 +92,7 @@ export const PostGoodsReceiptMutation = graphql(`
         journalEntryId
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -119,9 +105,7 @@ export const PostSupplierInvoiceMutation = graphql(`
         ...SupplierInvoiceFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -134,9 +118,7 @@ export const ApproveSupplierInvoiceMismatchMutation = graphql(`
         ...SupplierInvoiceFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -151,9 +133,7 @@ export const PostSupplierPaymentMutation = graphql(`
         amount
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -187,9 +167,7 @@ export const PostLandedCostMutation = graphql(`
         }
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }

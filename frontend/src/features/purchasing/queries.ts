@@ -23,8 +23,7 @@ export const SuppliersQuery = graphql(`
     suppliers(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       nodes {
         ...SupplierFields
@@ -52,11 +51,7 @@ export const SupplierDetailQuery = graphql(`
       ...SupplierFields
       products {
         product {
-          id
-          sku
-          name
-          nameEn
-          unit
+          ...ProductRefFields
         }
         supplierSku
         lastPrice
@@ -97,16 +92,10 @@ export const PurchaseSuggestionsQuery = graphql(`
   query PurchaseSuggestions($warehouseId: ID) {
     purchaseSuggestions(warehouseId: $warehouseId) {
       product {
-        id
-        sku
-        name
-        nameEn
-        unit
+        ...ProductRefFields
       }
       warehouse {
-        id
-        code
-        name
+        ...WarehouseRefFields
       }
       available
       onOrder
@@ -115,9 +104,7 @@ export const PurchaseSuggestionsQuery = graphql(`
       shortage
       quantity
       supplier {
-        id
-        code
-        name
+        ...SupplierRefFields
       }
       unitPrice
       expectedDate
@@ -131,14 +118,10 @@ export const PurchaseOrderFieldsFragment = graphql(`
     id
     number
     supplier {
-      id
-      code
-      name
+      ...SupplierRefFields
     }
     warehouse {
-      id
-      code
-      name
+      ...WarehouseRefFields
     }
     status
     orderDate
@@ -183,8 +166,7 @@ export const PurchaseOrdersQuery = graphql(`
     purchaseOrders(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       nodes {
         ...PurchaseOrderFields
@@ -238,9 +220,7 @@ export const SupplierInvoiceFieldsFragment = graphql(`
     number
     supplierInvoiceNumber
     supplier {
-      id
-      code
-      name
+      ...SupplierRefFields
     }
     kind
     purchaseOrderId
@@ -283,8 +263,7 @@ export const SupplierInvoicesQuery = graphql(`
     supplierInvoices(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       nodes {
         ...SupplierInvoiceFields
@@ -298,16 +277,13 @@ export const SupplierPaymentsQuery = graphql(`
     supplierPayments(first: $first, after: $after, supplierId: $supplierId) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       nodes {
         id
         number
         supplier {
-          id
-          code
-          name
+          ...SupplierRefFields
         }
         paymentDate
         amount
@@ -326,26 +302,13 @@ export const SupplierPaymentsQuery = graphql(`
   }
 `);
 
-export const AgingBucketsFieldsFragment = graphql(`
-  fragment AgingBucketsFields on AgingBuckets {
-    notDue
-    days1To30
-    days31To60
-    days61To90
-    over90
-    total
-  }
-`);
-
 export const PayablesAgingQuery = graphql(`
   query PayablesAging($asOf: Date!) {
     payablesAging(asOf: $asOf) {
       asOf
       rows {
         supplier {
-          id
-          code
-          name
+          ...SupplierRefFields
         }
         buckets {
           ...AgingBucketsFields
@@ -355,5 +318,14 @@ export const PayablesAgingQuery = graphql(`
         ...AgingBucketsFields
       }
     }
+  }
+`);
+
+/** A supplier as a document or a list row names it. */
+export const SupplierRefFieldsFragment = graphql(`
+  fragment SupplierRefFields on Supplier {
+    id
+    code
+    name
   }
 `);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyBalance, fromBalances, subscribeReceivables, type ReceivableChange } from './liveReceivables';
+import { applyBalance, fromBalances, subscribeReceivables } from './liveReceivables';
+import { fakeWs as fakeWsOf } from '../../graphql/fakeWs';
 
 describe('receivables state', () => {
   it('totals open and overdue balances exactly', () => {
@@ -28,18 +29,8 @@ describe('receivables state', () => {
   });
 });
 
-type Sink = { next: (r: { data: { receivableChanged: Partial<ReceivableChange> & { seq: string; resync: boolean } } }) => void; complete: () => void; error: (e: unknown) => void };
 
-function fakeWs() {
-  const calls: { variables: { after: string | null }; sink: Sink }[] = [];
-  return {
-    calls,
-    subscribe(payload: { variables?: unknown }, sink: unknown) {
-      calls.push({ variables: payload.variables as { after: string | null }, sink: sink as Sink });
-      return () => {};
-    },
-  };
-}
+const fakeWs = () => fakeWsOf<{ after: string | null }>();
 
 describe('subscribeReceivables', () => {
   it('keeps the last seq in the variables a reconnect re-sends, and starts over after resync', () => {
@@ -47,14 +38,14 @@ describe('subscribeReceivables', () => {
     const seen: string[] = [];
     let resyncs = 0;
     subscribeReceivables(ws, null, { onChange: (c) => seen.push(`${c.customer?.id}:${c.openBalance}`), onResync: () => resyncs++ }, '7');
-    expect(ws.calls[0].variables.after).toBe('7');
-    ws.calls[0].sink.next({ data: { receivableChanged: { seq: '8', resync: false, customer: { id: '3', code: 'C3', name: 'c' }, openBalance: '10' } } });
-    expect(ws.calls[0].variables.after).toBe('8');
+    expect(ws.subs[0].variables.after).toBe('7');
+    ws.subs[0].sink.next({ data: { receivableChanged: { seq: '8', resync: false, customer: { id: '3', code: 'C3', name: 'c' }, openBalance: '10' } } });
+    expect(ws.subs[0].variables.after).toBe('8');
     expect(seen).toEqual(['3:10']);
-    ws.calls[0].sink.next({ data: { receivableChanged: { seq: '0', resync: true } } });
-    ws.calls[0].sink.complete();
+    ws.subs[0].sink.next({ data: { receivableChanged: { seq: '0', resync: true } } });
+    ws.subs[0].sink.complete();
     expect(resyncs).toBe(1);
-    expect(ws.calls).toHaveLength(2);
-    expect(ws.calls[1].variables.after).toBeNull();
+    expect(ws.subs).toHaveLength(2);
+    expect(ws.subs[1].variables.after).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import Big from 'big.js';
 import type { Client as WSClient } from 'graphql-ws';
 import type { ReceivableChangedSubscription as Result, ReceivableFilter } from '../../gql/graphql';
 import { ReceivableChangedSubscription } from './queries';
-import { liveStream, subscribeLiveStream, useLiveStream, type LiveStreamHandlers } from '../../graphql/liveStream';
+import { liveStream, subscribeLiveStream, useLiveStream, type LiveStreamHandlers, streamHandlers } from '../../graphql/liveStream';
 import { dec } from '../../lib/decimal';
 
 /** One customer's receivables as the dashboard keeps them. */
@@ -60,13 +60,9 @@ export interface ReceivableStreamHandlers {
 export const receivableStream = liveStream(ReceivableChangedSubscription, (d) => d.receivableChanged);
 
 function toEventHandlers(handlers: ReceivableStreamHandlers): LiveStreamHandlers<ReceivableChange> {
-  return {
-    onEvent: (c) => {
-      if (c.customer) handlers.onChange(c);
-    },
-    onResync: () => handlers.onResync(),
-    onError: (e) => handlers.onError?.(e),
-  };
+  return streamHandlers<ReceivableChange>((c) => {
+    if (c.customer) handlers.onChange(c);
+  }, handlers);
 }
 
 /**

@@ -7,9 +7,7 @@ export const CreateCustomerMutation = graphql(`
         ...CustomerFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -22,9 +20,7 @@ export const UpdateCustomerMutation = graphql(`
         ...CustomerFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -37,9 +33,7 @@ export const CreateSalesOrderMutation = graphql(`
         ...SalesOrderFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -52,9 +46,7 @@ export const ConfirmSalesOrderMutation = graphql(`
         ...SalesOrderFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -67,9 +59,7 @@ export const CancelSalesOrderMutation = graphql(`
         ...SalesOrderFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -82,9 +72,7 @@ export const CloseSalesOrderMutation = graphql(`
         ...SalesOrderFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -97,9 +85,7 @@ export const ReleaseSalesOrderHoldMutation = graphql(`
         ...SalesOrderFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -112,9 +98,7 @@ export const ReserveSalesOrderStockMutation = graphql(`
         ...SalesOrderFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -127,9 +111,7 @@ export const ShipShipmentMutation = graphql(`
         ...ShipmentFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -142,9 +124,7 @@ export const ConfirmDeliveryMutation = graphql(`
         ...ShipmentFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -157,9 +137,7 @@ export const CreateSalesInvoiceMutation = graphql(`
         ...SalesInvoiceFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -176,9 +154,7 @@ export const RecordCustomerPaymentMutation = graphql(`
         unapplied
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -194,9 +170,7 @@ export const ApplyCustomerCreditMutation = graphql(`
         unapplied
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -211,9 +185,7 @@ export const CreateSalesReturnMutation = graphql(`
         totalAmount
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -228,9 +200,7 @@ export const RefundCustomerMutation = graphql(`
         amount
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }

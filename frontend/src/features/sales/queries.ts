@@ -23,8 +23,7 @@ export const CustomersQuery = graphql(`
     customers(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       nodes {
         ...CustomerFields
@@ -149,16 +148,12 @@ export const SalesOrderFieldsFragment = graphql(`
     id
     number
     customer {
-      id
-      code
-      name
+      ...CustomerRefFields
     }
     channel
     region
     warehouse {
-      id
-      code
-      name
+      ...WarehouseRefFields
     }
     warehouseOverride
     postingDate
@@ -177,8 +172,7 @@ export const SalesOrdersQuery = graphql(`
     salesOrders(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       nodes {
         ...SalesOrderFields
@@ -195,11 +189,7 @@ export const SalesOrderQuery = graphql(`
         id
         lineNo
         product {
-          id
-          sku
-          name
-          nameEn
-          unit
+          ...ProductRefFields
         }
         quantity
         unitPrice
@@ -287,22 +277,15 @@ export const ReplenishmentNeedsQuery = graphql(`
     replenishmentNeeds(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       nodes {
         id
         product {
-          id
-          sku
-          name
-          nameEn
-          unit
+          ...ProductRefFields
         }
         warehouse {
-          id
-          code
-          name
+          ...WarehouseRefFields
         }
         quantity
         salesOrderId
@@ -324,14 +307,10 @@ export const ShipmentFieldsFragment = graphql(`
       number
     }
     customer {
-      id
-      code
-      name
+      ...CustomerRefFields
     }
     warehouse {
-      id
-      code
-      name
+      ...WarehouseRefFields
     }
     status
     postingDate
@@ -367,8 +346,7 @@ export const ShipmentsQuery = graphql(`
     shipments(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       nodes {
         ...ShipmentFields
@@ -382,9 +360,7 @@ export const SalesInvoiceFieldsFragment = graphql(`
     id
     number
     customer {
-      id
-      code
-      name
+      ...CustomerRefFields
     }
     postingDate
     dueDate
@@ -404,8 +380,7 @@ export const SalesInvoicesQuery = graphql(`
     salesInvoices(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       nodes {
         ...SalesInvoiceFields
@@ -420,8 +395,7 @@ export const InvoicedTotalsQuery = graphql(`
     salesInvoices(first: 200, after: $after, filter: $filter) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       nodes {
         id
@@ -437,16 +411,13 @@ export const CustomerPaymentsQuery = graphql(`
     customerPayments(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       nodes {
         id
         number
         customer {
-          id
-          code
-          name
+          ...CustomerRefFields
         }
         postingDate
         amount
@@ -472,16 +443,13 @@ export const SalesReturnsQuery = graphql(`
     salesReturns(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       nodes {
         id
         number
         customer {
-          id
-          code
-          name
+          ...CustomerRefFields
         }
         shipmentId
         invoiceId
@@ -508,33 +476,20 @@ export const SalesReturnsQuery = graphql(`
   }
 `);
 
-export const ReceivableAgingBucketsFragment = graphql(`
-  fragment ReceivableAgingBucketsFields on AgingBuckets {
-    current
-    days1To30
-    days31To60
-    days61To90
-    over90
-    total
-  }
-`);
-
 export const ReceivablesAgingQuery = graphql(`
   query ReceivablesAging($asOf: Date, $customerId: ID) {
     receivablesAging(asOf: $asOf, customerId: $customerId) {
       asOf
       customers {
         customer {
-          id
-          code
-          name
+          ...CustomerRefFields
         }
         buckets {
-          ...ReceivableAgingBucketsFields
+          ...AgingBucketsFields
         }
       }
       total {
-        ...ReceivableAgingBucketsFields
+        ...AgingBucketsFields
       }
     }
   }
@@ -546,8 +501,7 @@ export const CustomerBalancesQuery = graphql(`
     customers(first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       nodes {
         id
@@ -568,14 +522,21 @@ export const ReceivableChangedSubscription = graphql(`
       seq
       resync
       customer {
-        id
-        code
-        name
+        ...CustomerRefFields
       }
       openBalance
       overdueAmount
       creditAvailable
       onCreditHold
     }
+  }
+`);
+
+/** A customer as a document or a list row names it. */
+export const CustomerRefFieldsFragment = graphql(`
+  fragment CustomerRefFields on Customer {
+    id
+    code
+    name
   }
 `);

@@ -12,9 +12,7 @@ export const CreateUserMutation = graphql(`
         createdAt
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -32,9 +30,64 @@ export const UpdateUserMutation = graphql(`
         createdAt
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const LoginMutation = graphql(`
+  mutation Login($input: LoginInput!) {
+    login(input: $input) {
+      user {
+        id
+        username
+        displayName
+        roles
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const LogoutMutation = graphql(`
+  mutation Logout {
+    logout {
+      ok
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const CreateApiTokenMutation = graphql(`
+  mutation CreateApiToken($name: String!) {
+    createApiToken(name: $name) {
+      token {
+        id
+        name
+        prefix
+        createdAt
+        lastUsedAt
+        revokedAt
+      }
+      secret
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const RevokeApiTokenMutation = graphql(`
+  mutation RevokeApiToken($id: ID!) {
+    revokeApiToken(id: $id) {
+      id
+      userErrors {
+        ...UserErrorFields
       }
     }
   }

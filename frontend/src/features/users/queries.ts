@@ -12,3 +12,27 @@ export const UsersQuery = graphql(`
     }
   }
 `);
+
+export const MeQuery = graphql(`
+  query Me {
+    me {
+      id
+      username
+      displayName
+      roles
+    }
+  }
+`);
+
+export const MyApiTokensQuery = graphql(`
+  query MyApiTokens {
+    myApiTokens {
+      id
+      name
+      prefix
+      createdAt
+      lastUsedAt
+      revokedAt
+    }
+  }
+`);

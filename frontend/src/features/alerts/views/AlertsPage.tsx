@@ -3,13 +3,14 @@ import { useClient, useMutation, useQuery } from 'urql';
 import { Alert, App, Button, Card, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { AlertRow } from '../liveAlerts';
 import { useAlertStream } from '../liveAlerts';
-import { AcknowledgeAlertMutation, AlertsQuery } from '../queries';
-import { LiveIndicator } from '../../home/components/LiveIndicator';
-import { Toolbar } from '../../finance/components/common';
+import { AlertsQuery } from '../queries';
+import { AcknowledgeAlertMutation } from '../mutations';
+import { LiveIndicator } from '../../../app/LiveIndicator';
+import { Toolbar } from '../../../components/Toolbar';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { useLiveState } from '../../../graphql/liveState';
 import { useCan } from '../../../app/session';
-import { useCursorPaging } from '../../../lib/paging';
+import { useCursorPaging, tablePagination } from '../../../lib/paging';
 import { enumLabel, useT } from '../../../i18n';
 
 export const ALERT_KINDS = ['LOW_STOCK', 'BUDGET_80', 'BUDGET_100', 'PRICE_RISE', 'SHORTAGE', 'CREDIT_HOLD'];
@@ -97,7 +98,7 @@ export default function AlertsPage() {
         data-testid="alerts-table"
         rowClassName={(a) => (fresh.has(a.id) ? 'row-live-updated' : '')}
         onRow={(a) => ({ 'data-testid': `alert-row-${a.id}` }) as object}
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.alerts.totalCount ?? 0, showTotal: (n) => t('common.total', { n }), onChange: paging.onChange }}
+        pagination={tablePagination(paging, data?.alerts.totalCount ?? 0, t)}
         columns={[
           { title: t('alerts.raisedAt'), width: 180, render: (_, a) => new Date(a.createdAt).toLocaleString() },
           { title: t('alerts.kind'), width: 140, render: (_, a) => <Tag color={KIND_COLOURS[a.kind]}>{enumLabel(t, 'alertKind', a.kind)}</Tag> },

@@ -3,20 +3,23 @@ import { useClient, useMutation, useQuery } from 'urql';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { BudgetLineFieldsFragment, BudgetPolicy, BudgetRollupBy, BudgetRollupQuery as RollupResult } from '../../../gql/graphql';
-import { BudgetLinesQuery, BudgetRollupQuery, CreateBudgetLineMutation, UpdateBudgetLineMutation } from '../queries';
+import { BudgetLinesQuery, BudgetRollupQuery } from '../queries';
+import { CreateBudgetLineMutation, UpdateBudgetLineMutation } from '../mutations';
 import { BudgetProgress } from '../components/BudgetProgress';
-import { AccountsQuery } from '../../finance/queries';
-import { Amount, Toolbar, accountLabel } from '../../finance/components/common';
+import { AccountsQuery } from '../../ledger/queries';
+import { Amount } from '../../../components/Amount';
+import { Toolbar } from '../../../components/Toolbar';
+import { accountLabel } from '../../ledger/accountLabel';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton, connectionRows, loadedRows } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan, useMe } from '../../../app/session';
-import { useCursorPaging } from '../../../lib/paging';
+import { useCursorPaging, tablePagination } from '../../../lib/paging';
 import { useLocalName, useT } from '../../../i18n';
+import { yearMonth } from '../../../lib/date';
 
 type Line = BudgetLineFieldsFragment;
 type RollupRow = RollupResult['budgetRollup'][number];
-const period = (l: { year: number; month: number }) => `${l.year}-${String(l.month).padStart(2, '0')}`;
 
 /** Budget lines with consumption (actual + committed), and roll-ups by department and by period. */
 export default function BudgetsPage() {
@@ -66,9 +69,9 @@ function BudgetLines({ year, month }: { year: number; month: number | null }) {
             fileName={`${t('menu.budgets')} ${year}`}
             fetchRows={connectionRows(client, BudgetLinesQuery, { filter }, (d) => d.budgetLines)}
             columns={[
-              { header: t('budget.period'), value: period },
+              { header: t('budget.period'), value: yearMonth },
               { header: t('po.costCentre'), value: (l) => l.costCentre },
-              { header: t('finance.account'), value: (l) => l.accountCode },
+              { header: t('ledger.account'), value: (l) => l.accountCode },
               { header: t('budget.category'), value: (l) => (l.category ? localName(l.category) : '') },
               { header: t('budget.amount'), value: (l) => ({ decimal: l.amount }) },
               { header: t('budget.actual'), value: (l) => ({ decimal: l.actual }) },
@@ -94,11 +97,11 @@ function BudgetLines({ year, month }: { year: number; month: number | null }) {
         loading={fetching}
         dataSource={data?.budgetLines.nodes ?? []}
         data-testid="budget-table"
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.budgetLines.totalCount ?? 0, showTotal: (n) => t('common.total', { n }), onChange: paging.onChange }}
+        pagination={tablePagination(paging, data?.budgetLines.totalCount ?? 0, t)}
         columns={[
-          { title: t('budget.period'), render: (_, l) => period(l) },
+          { title: t('budget.period'), render: (_, l) => yearMonth(l) },
           { title: t('po.costCentre'), dataIndex: 'costCentre' },
-          { title: t('finance.account'), render: (_, l) => l.accountCode + (l.category ? ` · ${localName(l.category)}` : '') },
+          { title: t('ledger.account'), render: (_, l) => l.accountCode + (l.category ? ` · ${localName(l.category)}` : '') },
           { title: t('budget.amount'), align: 'right', render: (_, l) => <Amount value={l.amount} /> },
           { title: t('budget.actual'), align: 'right', render: (_, l) => <Amount value={l.actual} /> },
           { title: t('budget.committed'), align: 'right', render: (_, l) => <Amount value={l.committed} /> },
@@ -187,7 +190,7 @@ function BudgetLineModal({ line, owners, defaultYear, onClose, onSaved }: { line
             <Input style={{ width: 160 }} disabled={!isNew} />
           </Form.Item>
         </Space>
-        <Form.Item name="accountCode" label={t('finance.account')} rules={[{ required: true, message: t('common.required') }]} extra={t('budget.accountHint')}>
+        <Form.Item name="accountCode" label={t('ledger.account')} rules={[{ required: true, message: t('common.required') }]} extra={t('budget.accountHint')}>
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             disabled={!isNew}

@@ -4,16 +4,20 @@ import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, 
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import type { OperatingCostCategory, OperatingCostsQuery as Result, PayFrom } from '../../../gql/graphql';
-import { OperatingCostsQuery, PostOperatingCostMutation } from '../queries';
-import { AccountsQuery } from '../../finance/queries';
-import { Amount, Toolbar, accountLabel } from '../../finance/components/common';
+import { OperatingCostsQuery } from '../queries';
+import { PostOperatingCostMutation } from '../mutations';
+import { AccountsQuery } from '../../ledger/queries';
+import { Amount } from '../../../components/Amount';
+import { Toolbar } from '../../../components/Toolbar';
+import { accountLabel } from '../../ledger/accountLabel';
 import { SupplierSelect } from '../../purchasing/components/common';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
-import { useCursorPaging } from '../../../lib/paging';
+import { useCursorPaging, tablePagination } from '../../../lib/paging';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
 
 type Cost = Result['operatingCosts']['nodes'][number];
 const CATEGORIES: OperatingCostCategory[] = ['LABOUR', 'OVERHEAD', 'FREIGHT', 'RENT', 'OTHER'];
@@ -52,8 +56,8 @@ export default function OperatingCostsPage() {
               { header: t('common.postingDate'), value: (c) => c.postingDate },
               { header: t('opcost.category'), value: (c) => enumLabel(t, 'opcostCategory', c.category) },
               { header: t('po.costCentre'), value: (c) => c.costCentre },
-              { header: t('finance.account'), value: (c) => c.accountCode },
-              { header: t('finance.amount'), value: (c) => ({ decimal: c.amount }) },
+              { header: t('ledger.account'), value: (c) => c.accountCode },
+              { header: t('ledger.amount'), value: (c) => ({ decimal: c.amount }) },
               { header: t('landed.payFrom'), value: (c) => enumLabel(t, 'payFrom', c.payFrom) },
               { header: t('common.description'), value: (c) => c.description, width: 30 },
               { header: t('po.budgetWarnings'), value: (c) => c.budgetWarnings.join('; '), width: 40 },
@@ -76,14 +80,14 @@ export default function OperatingCostsPage() {
         loading={fetching}
         dataSource={data?.operatingCosts.nodes ?? []}
         data-testid="opcost-table"
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.operatingCosts.totalCount ?? 0, showTotal: (n) => t('common.total', { n }), onChange: paging.onChange }}
+        pagination={tablePagination(paging, data?.operatingCosts.totalCount ?? 0, t)}
         columns={[
           { title: t('opcost.number'), dataIndex: 'number' },
           { title: t('common.postingDate'), dataIndex: 'postingDate' },
           { title: t('opcost.category'), render: (_, c) => enumLabel(t, 'opcostCategory', c.category) },
           { title: t('po.costCentre'), dataIndex: 'costCentre' },
-          { title: t('finance.account'), dataIndex: 'accountCode' },
-          { title: t('finance.amount'), align: 'right', render: (_, c) => <Amount value={c.amount} /> },
+          { title: t('ledger.account'), dataIndex: 'accountCode' },
+          { title: t('ledger.amount'), align: 'right', render: (_, c) => <Amount value={c.amount} /> },
           { title: t('landed.payFrom'), render: (_, c) => enumLabel(t, 'payFrom', c.payFrom) },
           { title: t('common.description'), dataIndex: 'description' },
           { title: t('po.budgetWarnings'), render: (_, c) => c.budgetWarnings.map((w) => <Tag key={w} color="orange" style={{ whiteSpace: 'normal' }}>{w}</Tag>) },
@@ -131,7 +135,7 @@ function PostCostModal({ open, onClose, onPosted }: { open: boolean; onClose: ()
     const res = await post({
       input: {
         category: v.category,
-        postingDate: v.postingDate ? v.postingDate.format('YYYY-MM-DD') : undefined,
+        postingDate: isoDate(v.postingDate),
         costCentre: (v.costCentre ?? '').trim(),
         accountCode: v.accountCode ?? '',
         amount: (v.amount ?? '').trim(),
@@ -164,14 +168,14 @@ function PostCostModal({ open, onClose, onPosted }: { open: boolean; onClose: ()
           <Form.Item name="costCentre" label={t('po.costCentre')} rules={[{ required: true, message: t('common.required') }]}>
             <Input style={{ width: 160 }} data-testid="opcost-form-cost-centre" />
           </Form.Item>
-          <Form.Item name="amount" label={t('finance.amount')} rules={[{ required: true, message: t('common.required') }, decimalRule(t('common.decimalInvalid'), 2)]}>
+          <Form.Item name="amount" label={t('ledger.amount')} rules={[{ required: true, message: t('common.required') }, decimalRule(t('common.decimalInvalid'), 2)]}>
             <DecimalInput style={{ width: 160 }} data-testid="opcost-form-amount" />
           </Form.Item>
           <Form.Item name="postingDate" label={t('common.postingDate')}>
             <DatePicker />
           </Form.Item>
         </Space>
-        <Form.Item name="accountCode" label={t('finance.account')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item name="accountCode" label={t('ledger.account')} rules={[{ required: true, message: t('common.required') }]}>
           <Select showSearch={{ optionFilterProp: 'label' }} options={(accts?.accounts ?? []).filter((a) => !a.header).map((a) => ({ value: a.code, label: accountLabel(a, localName) }))} data-testid="opcost-form-account" />
         </Form.Item>
         <Form.Item name="payFrom" label={t('landed.payFrom')}>

@@ -5,10 +5,11 @@ import type { PurchaseOrderQuery as Result } from '../../../gql/graphql';
 import { PurchaseOrderQuery } from '../queries';
 import { ApprovePurchaseOrderMutation, CancelPurchaseOrderMutation, ClosePurchaseOrderMutation, SubmitPurchaseOrderMutation } from '../mutations';
 import { PoStatusTag } from './common';
-import { Amount } from '../../finance/components/common';
+import { Amount } from '../../../components/Amount';
 import { useCan } from '../../../app/session';
 import { dec, formatMoney, formatQty } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
+import { WithAuditTab } from '../../audit/components/AuditTrail';
 
 type Order = NonNullable<Result['purchaseOrder']>;
 type Action = 'submit' | 'approve' | 'cancel' | 'close';
@@ -105,7 +106,11 @@ export function PurchaseOrderDrawer({ id, onClose, onChanged }: { id: string | n
       {shown && shown.warnings.length > 0 && (
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} data-testid="po-warnings" title={t('po.budgetWarnings')} description={<ul style={{ margin: 0, paddingLeft: 18 }}>{shown.warnings.map((e) => <li key={e}>{e}</li>)}</ul>} />
       )}
-      {o && <OrderBody o={o} localName={localName} showWarnings={!shown?.warnings.length} />}
+      {o && (
+        <WithAuditTab recordType="purchaseOrder" recordId={o.id}>
+          <OrderBody o={o} localName={localName} showWarnings={!shown?.warnings.length} />
+        </WithAuditTab>
+      )}
     </Drawer>
   );
 }

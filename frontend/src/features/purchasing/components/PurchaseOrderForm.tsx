@@ -5,11 +5,12 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { CreatePurchaseOrderMutation } from '../mutations';
 import { SupplierSelect, failureMessages } from './common';
-import { ProductPicker } from '../../warehouse/components/ProductPicker';
-import { useReferenceOptions } from '../../warehouse/components/useReferenceData';
+import { ProductPicker } from '../../../components/ProductPicker';
+import { useReferenceOptions } from '../../catalog/useReferenceData';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
 
 interface FormValues {
   supplierId?: string;
@@ -37,7 +38,7 @@ export function PurchaseOrderForm({ open, onClose, onCreated }: { open: boolean;
       input: {
         supplierId: v.supplierId ?? '',
         warehouseId: v.warehouseId ?? '',
-        expectedDate: v.expectedDate ? v.expectedDate.format('YYYY-MM-DD') : undefined,
+        expectedDate: isoDate(v.expectedDate),
         costCentre: v.costCentre?.trim() || undefined,
         notes: v.notes?.trim() || undefined,
         lines: (v.lines ?? []).map((l) => ({ productId: l.productId ?? '', quantity: (l.quantity ?? '').trim(), unitPrice: l.unitPrice?.trim() || undefined })),

@@ -5,6 +5,7 @@ import type { PurchaseOrderStatus, SupplierInvoiceStatus } from '../../../gql/gr
 import { SupplierOptionsQuery } from '../queries';
 import { enumLabel, useT } from '../../../i18n';
 import { dec, formatDecimal } from '../../../lib/decimal';
+import { partnerOptions } from '../../partner/options';
 
 export const PO_STATUSES: PurchaseOrderStatus[] = ['DRAFT', 'SUBMITTED', 'APPROVED', 'PARTIALLY_RECEIVED', 'RECEIVED', 'CLOSED', 'CANCELLED'];
 const PO_COLOURS: Record<PurchaseOrderStatus, string> = {
@@ -44,7 +45,7 @@ export function SupplierSelect({ includeInactive, ...props }: Omit<SelectProps<s
     <Select<string>
       showSearch={{ optionFilterProp: 'label' }}
       loading={fetching}
-      options={(data?.suppliers.nodes ?? []).map((s) => ({ value: s.id, label: `${s.code} ${s.name}`, disabled: !includeInactive && !s.active }))}
+      options={partnerOptions(data?.suppliers.nodes ?? [], includeInactive)}
       {...props}
     />
   );

@@ -12,6 +12,7 @@ import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { applyUserErrors, type UserErrorLike } from '../../../graphql/userErrors';
 import { dec, formatQty } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
 
 type Line = NonNullable<OrderResult['purchaseOrder']>['lines'][number];
 interface LineValues {
@@ -92,7 +93,7 @@ export default function GoodsReceiptPage() {
     });
     if (input.length === 0) return setGeneral([t('receipt.nothing')]);
     const res = await post({
-      input: { purchaseOrderId: order.id, receiptDate: v.receiptDate ? v.receiptDate.format('YYYY-MM-DD') : undefined, notes: v.notes?.trim() || undefined, lines: input, idempotencyKey: crypto.randomUUID() },
+      input: { purchaseOrderId: order.id, receiptDate: isoDate(v.receiptDate), notes: v.notes?.trim() || undefined, lines: input, idempotencyKey: crypto.randomUUID() },
     });
     if (res.error) return setGeneral([res.error.message]);
     const p = res.data?.postGoodsReceipt;

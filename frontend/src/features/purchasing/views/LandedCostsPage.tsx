@@ -6,11 +6,12 @@ import type { AllocationBasis, LandedCostKind, PayFrom, PostLandedCostMutation a
 import { PurchaseOrderQuery, PurchaseOrdersQuery } from '../queries';
 import { PostLandedCostMutation } from '../mutations';
 import { SupplierSelect } from '../components/common';
-import { Amount } from '../../finance/components/common';
+import { Amount } from '../../../components/Amount';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { formatQty } from '../../../lib/decimal';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
 
 type Landed = NonNullable<PostResult['postLandedCost']['landedCost']>;
 const KINDS: LandedCostKind[] = ['FREIGHT', 'DUTY', 'INSURANCE', 'OTHER'];
@@ -74,7 +75,7 @@ export default function LandedCostsPage() {
       input: {
         kind: v.kind,
         basis: v.basis,
-        postingDate: v.postingDate ? v.postingDate.format('YYYY-MM-DD') : undefined,
+        postingDate: isoDate(v.postingDate),
         amount: (v.amount ?? '').trim(),
         description: v.description?.trim() || undefined,
         payFrom: v.payFrom,
@@ -107,7 +108,7 @@ export default function LandedCostsPage() {
             <Form.Item name="basis" label={t('landed.basis')}>
               <Radio.Group options={(['VALUE', 'QUANTITY'] as const).map((b) => ({ value: b, label: enumLabel(t, 'basis', b) }))} />
             </Form.Item>
-            <Form.Item name="amount" label={t('finance.amount')} rules={[{ required: true, message: t('common.required') }, decimalRule(t('common.decimalInvalid'), 2)]}>
+            <Form.Item name="amount" label={t('ledger.amount')} rules={[{ required: true, message: t('common.required') }, decimalRule(t('common.decimalInvalid'), 2)]}>
               <DecimalInput style={{ width: 160 }} />
             </Form.Item>
             <Form.Item name="postingDate" label={t('common.postingDate')}>
@@ -150,7 +151,7 @@ export default function LandedCostsPage() {
       {posted && (
         <Card title={`${posted.number} · ${enumLabel(t, 'landedKind', posted.kind)}`} data-testid="landed-result">
           <Descriptions size="small" column={4}>
-            <Descriptions.Item label={t('finance.amount')}>
+            <Descriptions.Item label={t('ledger.amount')}>
               <Amount value={posted.amount} />
             </Descriptions.Item>
             <Descriptions.Item label={t('landed.basis')}>{enumLabel(t, 'basis', posted.basis)}</Descriptions.Item>

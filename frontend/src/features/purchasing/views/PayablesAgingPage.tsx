@@ -3,11 +3,13 @@ import { useQuery } from 'urql';
 import { Alert, Card, DatePicker, Space, Table } from 'antd';
 import dayjs from 'dayjs';
 import type { PayablesAgingQuery as Result } from '../../../gql/graphql';
-import { BUCKETS } from '../aging';
+import { BUCKETS } from '../../partner/aging';
 import { PayablesAgingQuery } from '../queries';
-import { Amount, Toolbar, todayISO } from '../../finance/components/common';
+import { Amount } from '../../../components/Amount';
+import { Toolbar } from '../../../components/Toolbar';
 import { ExportButton, loadedRows } from '../../../components/ExportButton';
 import { useT } from '../../../i18n';
+import { isoDate, todayISO } from '../../../lib/date';
 
 type Row = Result['payablesAging']['rows'][number];
 
@@ -25,7 +27,7 @@ export default function PayablesAgingPage() {
       <Toolbar>
         <Space>
           <span>{t('aging.asOf')}</span>
-          <DatePicker value={dayjs(asOf)} allowClear={false} onChange={(d) => d && setParams({ asOf: d.format('YYYY-MM-DD') }, { replace: true })} data-testid="aging-asof" />
+          <DatePicker value={dayjs(asOf)} allowClear={false} onChange={(d) => d && setParams({ asOf: isoDate(d) }, { replace: true })} data-testid="aging-asof" />
         </Space>
         <ExportButton<Row>
           fileName={`${t('menu.payablesAging')} ${asOf}`}

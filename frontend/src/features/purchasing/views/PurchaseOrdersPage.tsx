@@ -8,10 +8,11 @@ import { PurchaseOrdersQuery } from '../queries';
 import { PO_STATUSES, PoStatusTag, SupplierSelect } from '../components/common';
 import { PurchaseOrderDrawer } from '../components/PurchaseOrderDrawer';
 import { PurchaseOrderForm } from '../components/PurchaseOrderForm';
-import { Amount, Toolbar } from '../../finance/components/common';
+import { Amount } from '../../../components/Amount';
+import { Toolbar } from '../../../components/Toolbar';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { useCan } from '../../../app/session';
-import { useCursorPaging } from '../../../lib/paging';
+import { useCursorPaging, tablePagination } from '../../../lib/paging';
 import { enumLabel, useT } from '../../../i18n';
 
 type Order = PurchaseOrderFieldsFragment;
@@ -92,7 +93,7 @@ export default function PurchaseOrdersPage() {
         dataSource={data?.purchaseOrders.nodes ?? []}
         data-testid="po-table"
         onRow={(o) => ({ onClick: () => setParam('order', o.id), style: { cursor: 'pointer' }, 'data-testid': `po-row-${o.number}` }) as object}
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.purchaseOrders.totalCount ?? 0, showSizeChanger: true, showTotal: (n) => t('common.total', { n }), onChange: paging.onChange }}
+        pagination={tablePagination(paging, data?.purchaseOrders.totalCount ?? 0, t, true)}
         columns={[
           { title: t('po.number'), dataIndex: 'number' },
           { title: t('po.supplier'), render: (_, o) => `${o.supplier.code} ${o.supplier.name}` },

@@ -7,14 +7,17 @@ import type { SupplierInvoiceFieldsFragment, SupplierInvoiceStatus } from '../..
 import { PurchaseOrderQuery, PurchaseOrdersQuery, SupplierInvoicesQuery } from '../queries';
 import { ApproveSupplierInvoiceMismatchMutation, PostSupplierInvoiceMutation } from '../mutations';
 import { InvoiceStatusTag, SupplierSelect } from '../components/common';
-import { Amount, Toolbar } from '../../finance/components/common';
+import { Amount } from '../../../components/Amount';
+import { Toolbar } from '../../../components/Toolbar';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
-import { useCursorPaging } from '../../../lib/paging';
+import { useCursorPaging, tablePagination } from '../../../lib/paging';
 import { dec, formatMoney, formatQty } from '../../../lib/decimal';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
+import { auditColumn } from '../../audit/components/AuditButton';
 
 type Invoice = SupplierInvoiceFieldsFragment;
 const STATUSES: SupplierInvoiceStatus[] = ['OPEN', 'ON_HOLD', 'PAID'];
@@ -94,7 +97,7 @@ export default function SupplierInvoicesPage() {
         data-testid="invoice-table"
         onRow={(i) => ({ 'data-testid': `invoice-row-${i.supplierInvoiceNumber}` }) as object}
         expandable={{ expandedRowRender: (i) => <InvoiceDetail inv={i} />, rowExpandable: (i) => i.lines.length > 0 || i.matchIssues.length > 0 }}
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.supplierInvoices.totalCount ?? 0, showTotal: (n) => t('common.total', { n }), onChange: paging.onChange }}
+        pagination={tablePagination(paging, data?.supplierInvoices.totalCount ?? 0, t)}
         columns={[
           { title: t('invoice.number'), dataIndex: 'number' },
           { title: t('invoice.supplierNumber'), dataIndex: 'supplierInvoiceNumber' },
@@ -129,6 +132,7 @@ export default function SupplierInvoicesPage() {
                 </Popconfirm>
               ) : null,
           },
+          auditColumn<Invoice>(t, 'supplierInvoice'),
         ]}
       />
       <PostInvoiceModal
@@ -222,7 +226,7 @@ function PostInvoiceModal({ open, onClose, onPosted }: { open: boolean; onClose:
       input: {
         purchaseOrderId: v.purchaseOrderId ?? '',
         supplierInvoiceNumber: (v.supplierInvoiceNumber ?? '').trim(),
-        invoiceDate: v.invoiceDate ? v.invoiceDate.format('YYYY-MM-DD') : undefined,
+        invoiceDate: isoDate(v.invoiceDate),
         lines: (v.lines ?? []).filter((l) => dec(l.quantity).gt(0)).map((l) => ({ purchaseOrderLineId: l.purchaseOrderLineId, quantity: (l.quantity ?? '').trim(), unitPrice: (l.unitPrice ?? '').trim() })),
         idempotencyKey: crypto.randomUUID(),
       },

@@ -7,14 +7,17 @@ import type { SupplierPaymentsQuery as Result } from '../../../gql/graphql';
 import { SupplierInvoicesQuery, SupplierPaymentsQuery } from '../queries';
 import { PostSupplierPaymentMutation } from '../mutations';
 import { SupplierSelect } from '../components/common';
-import { Amount, Toolbar } from '../../finance/components/common';
+import { Amount } from '../../../components/Amount';
+import { Toolbar } from '../../../components/Toolbar';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
-import { useCursorPaging } from '../../../lib/paging';
+import { useCursorPaging, tablePagination } from '../../../lib/paging';
 import { dec, formatMoney, sumDecimals } from '../../../lib/decimal';
 import { useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
+import { auditColumn } from '../../audit/components/AuditButton';
 
 type Payment = Result['supplierPayments']['nodes'][number];
 
@@ -44,7 +47,7 @@ export default function SupplierPaymentsPage() {
               { header: t('payment.number'), value: (p) => p.number },
               { header: t('po.supplier'), value: (p) => `${p.supplier.code} ${p.supplier.name}`, width: 24 },
               { header: t('payment.date'), value: (p) => p.paymentDate },
-              { header: t('finance.amount'), value: (p) => ({ decimal: p.amount }) },
+              { header: t('ledger.amount'), value: (p) => ({ decimal: p.amount }) },
               { header: t('payment.reference'), value: (p) => p.reference },
               { header: t('payment.allocations'), value: (p) => p.allocations.map((a) => `${a.invoice.number} ${a.amount}`).join('; '), width: 40 },
             ]}
@@ -63,14 +66,15 @@ export default function SupplierPaymentsPage() {
         loading={fetching}
         dataSource={data?.supplierPayments.nodes ?? []}
         data-testid="payment-table"
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.supplierPayments.totalCount ?? 0, showTotal: (n) => t('common.total', { n }), onChange: paging.onChange }}
+        pagination={tablePagination(paging, data?.supplierPayments.totalCount ?? 0, t)}
         columns={[
           { title: t('payment.number'), dataIndex: 'number' },
           { title: t('po.supplier'), render: (_, p) => `${p.supplier.code} ${p.supplier.name}` },
           { title: t('payment.date'), dataIndex: 'paymentDate' },
-          { title: t('finance.amount'), align: 'right', render: (_, p) => <Amount value={p.amount} /> },
+          { title: t('ledger.amount'), align: 'right', render: (_, p) => <Amount value={p.amount} /> },
           { title: t('payment.reference'), dataIndex: 'reference' },
           { title: t('payment.allocations'), render: (_, p) => p.allocations.map((a) => <div key={a.invoice.id}>{`${a.invoice.number} (${a.invoice.supplierInvoiceNumber}): ${formatMoney(a.amount)}`}</div>) },
+          auditColumn<Payment>(t, 'supplierPayment'),
         ]}
       />
       <PaymentModal
@@ -118,7 +122,7 @@ function PaymentModal({ open, onClose, onPosted }: { open: boolean; onClose: () 
     const rows: number[] = [];
     const allocs = (v.allocations ?? []).flatMap((a, i) => (dec(a.amount).gt(0) ? (rows.push(i), [{ invoiceId: a.invoiceId, amount: (a.amount ?? '').trim() }]) : []));
     const res = await post({
-      input: { supplierId: v.supplierId ?? '', paymentDate: v.paymentDate ? v.paymentDate.format('YYYY-MM-DD') : undefined, reference: v.reference?.trim() || undefined, amount: sumDecimals(allocs.map((a) => a.amount)).toString(), allocations: allocs, idempotencyKey: crypto.randomUUID() },
+      input: { supplierId: v.supplierId ?? '', paymentDate: isoDate(v.paymentDate), reference: v.reference?.trim() || undefined, amount: sumDecimals(allocs.map((a) => a.amount)).toString(), allocations: allocs, idempotencyKey: crypto.randomUUID() },
     });
     if (res.error) return setGeneral([res.error.message]);
     const p = res.data?.postSupplierPayment;

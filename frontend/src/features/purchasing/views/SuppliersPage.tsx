@@ -6,11 +6,14 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { SupplierDetailQuery as SupplierDetailResult, SupplierFieldsFragment } from '../../../gql/graphql';
 import { SupplierDetailQuery, SuppliersQuery } from '../queries';
 import { fractionPercent } from '../components/common';
-import { Toolbar } from '../../finance/components/common';
+import { Toolbar } from '../../../components/Toolbar';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
-import { useCursorPaging } from '../../../lib/paging';
+import { useCursorPaging, tablePagination } from '../../../lib/paging';
 import { dec, formatDecimal, formatMoney } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
+import { WithAuditTab } from '../../audit/components/AuditTrail';
+import { StatementOfAccount } from '../../partner/components/StatementOfAccount';
 
 type Supplier = SupplierFieldsFragment;
 
@@ -70,7 +73,7 @@ export default function SuppliersPage() {
         dataSource={data?.suppliers.nodes ?? []}
         data-testid="suppliers-table"
         onRow={(s) => ({ onClick: () => setParams({ supplier: s.id }), style: { cursor: 'pointer' }, 'data-testid': `supplier-row-${s.code}` }) as object}
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.suppliers.totalCount ?? 0, showTotal: (n) => t('common.total', { n }), onChange: paging.onChange }}
+        pagination={tablePagination(paging, data?.suppliers.totalCount ?? 0, t)}
         columns={[
           { title: t('suppliers.code'), dataIndex: 'code' },
           { title: t('suppliers.name'), dataIndex: 'name' },
@@ -92,47 +95,49 @@ function SupplierDrawer({ id, onClose }: { id: string | null; onClose: () => voi
   const t = useT();
   const localName = useLocalName();
   const [since, setSince] = useState<Dayjs>(() => dayjs().subtract(1, 'year'));
-  const [{ data, error, fetching }] = useQuery({ query: SupplierDetailQuery, variables: { id: id ?? '', since: since.format('YYYY-MM-DD') }, pause: !id });
+  const [{ data, error, fetching }] = useQuery({ query: SupplierDetailQuery, variables: { id: id ?? '', since: isoDate(since) }, pause: !id });
   const s = data?.supplier;
   return (
     <Drawer open={!!id} onClose={onClose} size={900} title={s ? `${s.code} ${s.name}` : t('menu.suppliers')} data-testid="supplier-drawer" loading={fetching && !s}>
       {error && <Alert type="error" showIcon title={error.message} />}
       {s && (
-        <Space direction="vertical" size="large" style={{ width: '100%' }}>
-          <Descriptions size="small" column={3} bordered>
-            <Descriptions.Item label={t('suppliers.paymentTerms')}>{t('suppliers.daysN', { n: s.paymentTermsDays })}</Descriptions.Item>
-            <Descriptions.Item label={t('suppliers.leadTime')}>{t('suppliers.daysN', { n: s.leadTimeDays })}</Descriptions.Item>
-            <Descriptions.Item label={t('suppliers.currency')}>{s.currency}</Descriptions.Item>
-            <Descriptions.Item label={t('suppliers.contacts')} span={3}>
-              {s.contacts.length === 0
-                ? '—'
-                : s.contacts.map((c) => (
-                    <div key={c.name + c.phone}>
-                      {c.name} {c.role && <Tag>{c.role}</Tag>} {c.phone} {c.email}
-                    </div>
-                  ))}
-            </Descriptions.Item>
-          </Descriptions>
-          <Scorecard card={s.scorecard} since={since} onSince={setSince} />
-          <div>
-            <Typography.Title level={5}>{t('suppliers.products')}</Typography.Title>
-            <Table<Detail['products'][number]>
-              size="small"
-              rowKey={(p) => p.product.id}
-              pagination={false}
-              dataSource={s.products}
-              data-testid="supplier-products"
-              columns={[
-                { title: t('products.sku'), render: (_, p) => p.product.sku },
-                { title: t('products.name'), render: (_, p) => localName(p.product) },
-                { title: t('suppliers.supplierSku'), dataIndex: 'supplierSku' },
-                { title: t('suppliers.lastPrice'), align: 'right', render: (_, p) => (p.lastPrice == null ? '—' : formatMoney(p.lastPrice)) },
-                { title: t('suppliers.lastPriceDate'), render: (_, p) => p.lastPriceDate ?? '—' },
-                { title: t('suppliers.leadTime'), align: 'right', render: (_, p) => (p.leadTimeDays == null ? t('suppliers.default') : t('suppliers.daysN', { n: p.leadTimeDays })) },
-              ]}
-            />
-          </div>
-        </Space>
+        <WithAuditTab recordType="supplier" recordId={s.id} tabs={[{ key: 'statement', label: <span data-testid="statement-tab">{t('statement.tab')}</span>, children: <StatementOfAccount kind="supplier" id={s.id} /> }]}>
+          <Space direction="vertical" size="large" style={{ width: '100%' }}>
+            <Descriptions size="small" column={3} bordered>
+              <Descriptions.Item label={t('suppliers.paymentTerms')}>{t('suppliers.daysN', { n: s.paymentTermsDays })}</Descriptions.Item>
+              <Descriptions.Item label={t('suppliers.leadTime')}>{t('suppliers.daysN', { n: s.leadTimeDays })}</Descriptions.Item>
+              <Descriptions.Item label={t('suppliers.currency')}>{s.currency}</Descriptions.Item>
+              <Descriptions.Item label={t('suppliers.contacts')} span={3}>
+                {s.contacts.length === 0
+                  ? '—'
+                  : s.contacts.map((c) => (
+                      <div key={c.name + c.phone}>
+                        {c.name} {c.role && <Tag>{c.role}</Tag>} {c.phone} {c.email}
+                      </div>
+                    ))}
+              </Descriptions.Item>
+            </Descriptions>
+            <Scorecard card={s.scorecard} since={since} onSince={setSince} />
+            <div>
+              <Typography.Title level={5}>{t('suppliers.products')}</Typography.Title>
+              <Table<Detail['products'][number]>
+                size="small"
+                rowKey={(p) => p.product.id}
+                pagination={false}
+                dataSource={s.products}
+                data-testid="supplier-products"
+                columns={[
+                  { title: t('products.sku'), render: (_, p) => p.product.sku },
+                  { title: t('products.name'), render: (_, p) => localName(p.product) },
+                  { title: t('suppliers.supplierSku'), dataIndex: 'supplierSku' },
+                  { title: t('suppliers.lastPrice'), align: 'right', render: (_, p) => (p.lastPrice == null ? '—' : formatMoney(p.lastPrice)) },
+                  { title: t('suppliers.lastPriceDate'), render: (_, p) => p.lastPriceDate ?? '—' },
+                  { title: t('suppliers.leadTime'), align: 'right', render: (_, p) => (p.leadTimeDays == null ? t('suppliers.default') : t('suppliers.daysN', { n: p.leadTimeDays })) },
+                ]}
+              />
+            </div>
+          </Space>
+        </WithAuditTab>
       )}
     </Drawer>
   );

@@ -6,10 +6,12 @@ import { EditOutlined } from '@ant-design/icons';
 import { CustomerDetailQuery } from '../queries';
 import { CustomerForm } from './CustomerForm';
 import { SalesInvoiceStatusTag, ShipmentStatusTag, SoStatusTag } from './common';
-import { Amount } from '../../finance/components/common';
+import { Amount } from '../../../components/Amount';
 import { useCan } from '../../../app/session';
 import { dec, formatDecimal, formatMoney, formatQty } from '../../../lib/decimal';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
+import { auditTabItem } from '../../audit/components/AuditTrail';
+import { StatementOfAccount } from '../../partner/components/StatementOfAccount';
 
 /** One customer: balances, contacts and addresses, history, top products and satisfaction. */
 export function CustomerDrawer({ id, onClose, onChanged }: { id: string | null; onClose: () => void; onChanged: () => void }) {
@@ -151,6 +153,8 @@ export function CustomerDrawer({ id, onClose, onChanged }: { id: string | null; 
                   ]} />
                 ),
               },
+              { key: 'statement', label: <span data-testid="statement-tab">{t('statement.tab')}</span>, children: <StatementOfAccount kind="customer" id={c.id} /> },
+              auditTabItem(t, 'customer', c.id),
             ]}
           />
         </>

@@ -8,11 +8,12 @@ import { SalesProductByBarcodeQuery, SalesProductQuery, ValidateSalesOrderQuery 
 import { ConfirmSalesOrderMutation, CreateSalesOrderMutation } from '../mutations';
 import { CHANNELS, CustomerSelect } from './common';
 import { fractionToPercent, lineNet, mapOrderIssues, toOrderInput, type FieldIssue, type OrderLineValues } from '../orderInput';
-import { ProductPicker, type PickedProduct } from '../../warehouse/components/ProductPicker';
-import { useReferenceOptions } from '../../warehouse/components/useReferenceData';
+import { ProductPicker, type PickedProduct } from '../../../components/ProductPicker';
+import { useReferenceOptions } from '../../catalog/useReferenceData';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { dec, formatMoney, formatQty, sumDecimals } from '../../../lib/decimal';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
 
 type Validation = ValidateSalesOrderQuery['validateSalesOrder'];
 
@@ -71,7 +72,7 @@ export function SalesOrderForm({ open, onClose, onCreated }: { open: boolean; on
   }, [open, form]);
 
   const formValues = (): FormValues => form.getFieldsValue(true) as FormValues;
-  const plain = (v: FormValues) => ({ ...v, postingDate: v.postingDate ? v.postingDate.format('YYYY-MM-DD') : undefined });
+  const plain = (v: FormValues) => ({ ...v, postingDate: isoDate(v.postingDate) });
 
   // The dry run, debounced; an answer to an older edit is dropped.
   const watchKey = JSON.stringify(values ? plain(values) : null);

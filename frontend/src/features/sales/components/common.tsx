@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import type { ReplenishmentStatus, SalesChannel, SalesInvoiceStatus, SalesOrderStatus, ShipmentStatus } from '../../../gql/graphql';
 import { CustomerOptionsQuery } from '../queries';
 import { enumLabel, useT } from '../../../i18n';
+import { partnerOptions } from '../../partner/options';
 
 export const SO_STATUSES: SalesOrderStatus[] = ['DRAFT', 'ON_HOLD', 'CONFIRMED', 'PARTIALLY_SHIPPED', 'SHIPPED', 'CLOSED', 'CANCELLED'];
 export const CHANNELS: SalesChannel[] = ['ONLINE', 'STORE', 'DISTRIBUTOR', 'DIRECT'];
@@ -61,7 +62,7 @@ export function CustomerSelect({ includeInactive, ...props }: Omit<SelectProps<s
     <Select<string>
       showSearch={{ optionFilterProp: 'label' }}
       loading={fetching}
-      options={(data?.customers.nodes ?? []).map((c) => ({ value: c.id, label: `${c.code} ${c.name}`, disabled: !includeInactive && !c.active }))}
+      options={partnerOptions(data?.customers.nodes ?? [], includeInactive)}
       {...props}
     />
   );

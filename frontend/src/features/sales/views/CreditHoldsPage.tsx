@@ -5,9 +5,9 @@ import { Alert, App, Button, Card, Popconfirm, Table, Typography } from 'antd';
 import type { SalesOrderFieldsFragment } from '../../../gql/graphql';
 import { SalesOrdersQuery } from '../queries';
 import { ReleaseSalesOrderHoldMutation } from '../mutations';
-import { Amount } from '../../finance/components/common';
+import { Amount } from '../../../components/Amount';
 import { useCan } from '../../../app/session';
-import { useCursorPaging } from '../../../lib/paging';
+import { useCursorPaging, tablePagination } from '../../../lib/paging';
 import { useT } from '../../../i18n';
 
 type Order = SalesOrderFieldsFragment;
@@ -49,7 +49,7 @@ export default function CreditHoldsPage() {
         dataSource={data?.salesOrders.nodes ?? []}
         data-testid="holds-table"
         onRow={(o) => ({ 'data-testid': `hold-row-${o.number}` }) as object}
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.salesOrders.totalCount ?? 0, showTotal: (n) => t('common.total', { n }), onChange: paging.onChange }}
+        pagination={tablePagination(paging, data?.salesOrders.totalCount ?? 0, t)}
         columns={[
           { title: t('so.number'), render: (_, o) => <Link to={`/sales/orders?order=${o.id}`}>{o.number}</Link> },
           { title: t('so.customer'), render: (_, o) => <Link to={`/sales/customers?customer=${o.customer.id}`}>{`${o.customer.code} ${o.customer.name}`}</Link> },

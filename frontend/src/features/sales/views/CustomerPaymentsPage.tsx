@@ -7,14 +7,17 @@ import type { CustomerPaymentsQuery as Result } from '../../../gql/graphql';
 import { CustomerDetailQuery, CustomerPaymentsQuery, SalesInvoicesQuery } from '../queries';
 import { ApplyCustomerCreditMutation, RecordCustomerPaymentMutation, RefundCustomerMutation } from '../mutations';
 import { CustomerSelect, remapRows } from '../components/common';
-import { Amount, Toolbar } from '../../finance/components/common';
+import { Amount } from '../../../components/Amount';
+import { Toolbar } from '../../../components/Toolbar';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
-import { useCursorPaging } from '../../../lib/paging';
+import { useCursorPaging, tablePagination } from '../../../lib/paging';
 import { dec, formatMoney, sumDecimals } from '../../../lib/decimal';
 import { useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
+import { auditColumn } from '../../audit/components/AuditButton';
 
 type Payment = Result['customerPayments']['nodes'][number];
 
@@ -71,7 +74,7 @@ export default function CustomerPaymentsPage() {
         dataSource={data?.customerPayments.nodes ?? []}
         data-testid="cpay-table"
         onRow={(p) => ({ 'data-testid': `cpay-row-${p.number}` }) as object}
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.customerPayments.totalCount ?? 0, showTotal: (n) => t('common.total', { n }), onChange: paging.onChange }}
+        pagination={tablePagination(paging, data?.customerPayments.totalCount ?? 0, t)}
         columns={[
           { title: t('cpay.number'), dataIndex: 'number' },
           { title: t('so.customer'), render: (_, p) => `${p.customer.code} ${p.customer.name}` },
@@ -98,6 +101,7 @@ export default function CustomerPaymentsPage() {
                 },
               ]
             : []),
+          auditColumn<Payment>(t, 'customerPayment'),
         ]}
       />
       <PaymentModal open={recording} onClose={() => setRecording(false)} onDone={() => { setRecording(false); refresh(); }} />
@@ -161,7 +165,7 @@ function PaymentModal({ open, payment, onClose, onDone }: { open: boolean; payme
     const rows: number[] = [];
     const allocs =
       v.mode === 'explicit' ? (v.allocations ?? []).flatMap((a, i) => (dec(a.amount).gt(0) ? (rows.push(i), [{ invoiceId: a.invoiceId, amount: (a.amount ?? '').trim() }]) : [])) : undefined;
-    const date = v.postingDate ? v.postingDate.format('YYYY-MM-DD') : undefined;
+    const date = isoDate(v.postingDate);
     if (payment) {
       const res = await apply({ input: { paymentId: payment.id, postingDate: date, allocations: allocs } });
       if (res.error) return setGeneral([res.error.message]);
@@ -298,7 +302,7 @@ export function RefundModal({ open, paymentId, returnId, max, onClose, onDone }:
   async function submit() {
     setGeneral([]);
     const v = await form.validateFields();
-    const res = await refund({ input: { paymentId, returnId, amount: (v.amount ?? '').trim(), bankAccount: v.bankAccount, postingDate: v.postingDate ? v.postingDate.format('YYYY-MM-DD') : undefined, idempotencyKey: key } });
+    const res = await refund({ input: { paymentId, returnId, amount: (v.amount ?? '').trim(), bankAccount: v.bankAccount, postingDate: isoDate(v.postingDate), idempotencyKey: key } });
     if (res.error) return setGeneral([res.error.message]);
     const p = res.data?.refundCustomer;
     if (p?.userErrors.length) return setGeneral(applyUserErrors(form, p.userErrors));

@@ -8,10 +8,11 @@ import { CustomersQuery } from '../queries';
 import { CHANNELS } from '../components/common';
 import { CustomerDrawer } from '../components/CustomerDrawer';
 import { CustomerForm } from '../components/CustomerForm';
-import { Amount, Toolbar } from '../../finance/components/common';
+import { Amount } from '../../../components/Amount';
+import { Toolbar } from '../../../components/Toolbar';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { useCan } from '../../../app/session';
-import { useCursorPaging } from '../../../lib/paging';
+import { useCursorPaging, tablePagination } from '../../../lib/paging';
 import { dec } from '../../../lib/decimal';
 import { enumLabel, useT } from '../../../i18n';
 
@@ -82,7 +83,7 @@ export default function CustomersPage() {
         dataSource={data?.customers.nodes ?? []}
         data-testid="cust-table"
         onRow={(c) => ({ onClick: () => open(c.id), style: { cursor: 'pointer' }, 'data-testid': `cust-row-${c.code}` }) as object}
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.customers.totalCount ?? 0, showSizeChanger: true, showTotal: (n) => t('common.total', { n }), onChange: paging.onChange }}
+        pagination={tablePagination(paging, data?.customers.totalCount ?? 0, t, true)}
         columns={[
           { title: t('cust.code'), dataIndex: 'code' },
           { title: t('cust.name'), render: (_, c) => (c.active ? c.name : <>{c.name} <Tag>{t('common.inactive')}</Tag></>) },

@@ -5,12 +5,14 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { ReceivablesAgingQuery as Result } from '../../../gql/graphql';
 import { ReceivablesAgingQuery } from '../queries';
 import { CustomerSelect } from '../components/common';
-import { Amount, Toolbar } from '../../finance/components/common';
+import { Amount } from '../../../components/Amount';
+import { Toolbar } from '../../../components/Toolbar';
 import { ExportButton, loadedRows } from '../../../components/ExportButton';
-import { AGING_KEYS as KEYS, agingBars } from '../agingBars';
+import { BUCKETS, agingBars, type AgingBucketKey } from '../../partner/aging';
 import { useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
 
-const AgingChart = lazy(() => import('../components/AgingChart'));
+const AgingChart = lazy(() => import('../../partner/components/AgingChart'));
 
 type Row = Result['receivablesAging']['customers'][number];
 
@@ -19,9 +21,10 @@ export default function ReceivablesAgingPage() {
   const t = useT();
   const [asOf, setAsOf] = useState<Dayjs>(dayjs());
   const [customerId, setCustomerId] = useState<string>();
-  const [{ data, error, fetching }] = useQuery({ query: ReceivablesAgingQuery, variables: { asOf: asOf.format('YYYY-MM-DD'), customerId }, requestPolicy: 'cache-and-network' });
+  const [{ data, error, fetching }] = useQuery({ query: ReceivablesAgingQuery, variables: { asOf: isoDate(asOf), customerId }, requestPolicy: 'cache-and-network' });
   const aging = data?.receivablesAging;
-  const money = (k: (typeof KEYS)[number] | 'total') => ({ title: t(`ar.${k}`), align: 'right' as const, render: (_: unknown, r: Row) => <Amount value={r.buckets[k]} strong={k === 'total'} /> });
+  const total = aging?.total;
+  const money = (k: AgingBucketKey) => ({ title: t(`aging.${k}`), align: 'right' as const, render: (_: unknown, r: Row) => <Amount value={r.buckets[k]} strong={k === 'total'} /> });
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
@@ -37,14 +40,14 @@ export default function ReceivablesAgingPage() {
             columns={[
               { header: t('cust.code'), value: (r) => r.customer.code },
               { header: t('cust.name'), value: (r) => r.customer.name, width: 28 },
-              ...[...KEYS, 'total' as const].map((k) => ({ header: t(`ar.${k}`), value: (r: Row) => ({ decimal: r.buckets[k] }) })),
+              ...BUCKETS.map((b) => ({ header: t(b.label), value: (r: Row) => ({ decimal: r.buckets[b.key] }) })),
             ]}
           />
         </Toolbar>
         {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
-        <Suspense fallback={<Skeleton active />}>{aging ? <AgingChart bars={agingBars(t, aging.total)} /> : <Skeleton active />}</Suspense>
+        <Suspense fallback={<Skeleton active />}>{total ? <AgingChart bars={agingBars(t, total)} /> : <Skeleton active />}</Suspense>
       </Card>
-      <Card title={t('ar.perCustomer', { date: aging?.asOf ?? '' })}>
+      <Card title={t('aging.perCustomer', { date: aging?.asOf ?? '' })}>
         <Table<Row>
           rowKey={(r) => r.customer.id}
           size="small"
@@ -52,16 +55,16 @@ export default function ReceivablesAgingPage() {
           pagination={{ pageSize: 50 }}
           dataSource={aging?.customers ?? []}
           data-testid="ar-table"
-          columns={[{ title: t('so.customer'), render: (_, r) => `${r.customer.code} ${r.customer.name}` }, ...KEYS.map(money), money('total')]}
+          columns={[{ title: t('so.customer'), render: (_, r) => `${r.customer.code} ${r.customer.name}` }, ...BUCKETS.map((b) => money(b.key))]}
           summary={() =>
-            aging ? (
+            total ? (
               <Table.Summary.Row>
                 <Table.Summary.Cell index={0}>
-                  <strong>{t('ar.allCustomers')}</strong>
+                  <strong>{t('aging.allCustomers')}</strong>
                 </Table.Summary.Cell>
-                {[...KEYS, 'total' as const].map((k, i) => (
+                {BUCKETS.map(({ key: k }, i) => (
                   <Table.Summary.Cell key={k} index={i + 1} align="right">
-                    <Amount value={aging.total[k]} strong testId={k === 'total' ? 'ar-total' : undefined} />
+                    <Amount value={total[k]} strong testId={k === 'total' ? 'ar-total' : undefined} />
                   </Table.Summary.Cell>
                 ))}
               </Table.Summary.Row>

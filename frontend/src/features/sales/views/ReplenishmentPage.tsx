@@ -5,11 +5,11 @@ import { Alert, Card, Select, Space, Table, Tag } from 'antd';
 import type { ReplenishmentNeedsQuery as Result, ReplenishmentStatus } from '../../../gql/graphql';
 import { ReplenishmentNeedsQuery } from '../queries';
 import { ReplenishmentStatusTag } from '../components/common';
-import { Toolbar } from '../../finance/components/common';
-import { useReferenceOptions } from '../../warehouse/components/useReferenceData';
+import { Toolbar } from '../../../components/Toolbar';
+import { useReferenceOptions } from '../../catalog/useReferenceData';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { useCan } from '../../../app/session';
-import { useCursorPaging } from '../../../lib/paging';
+import { useCursorPaging, tablePagination } from '../../../lib/paging';
 import { formatQty } from '../../../lib/decimal';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
 
@@ -60,7 +60,7 @@ export default function ReplenishmentPage() {
         loading={fetching}
         dataSource={data?.replenishmentNeeds.nodes ?? []}
         data-testid="repl-table"
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.replenishmentNeeds.totalCount ?? 0, showTotal: (n) => t('common.total', { n }), onChange: paging.onChange }}
+        pagination={tablePagination(paging, data?.replenishmentNeeds.totalCount ?? 0, t)}
         columns={[
           { title: t('products.sku'), render: (_, n) => n.product.sku },
           { title: t('products.name'), render: (_, n) => localName(n.product) },

@@ -7,12 +7,15 @@ import type { SalesInvoiceFieldsFragment, SalesInvoiceStatus } from '../../../gq
 import { SalesInvoicesQuery, ShipmentsQuery } from '../queries';
 import { CreateSalesInvoiceMutation } from '../mutations';
 import { CustomerSelect, SINV_STATUSES, SalesInvoiceStatusTag } from '../components/common';
-import { Amount, Toolbar } from '../../finance/components/common';
+import { Amount } from '../../../components/Amount';
+import { Toolbar } from '../../../components/Toolbar';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { useCan } from '../../../app/session';
-import { useCursorPaging } from '../../../lib/paging';
+import { useCursorPaging, tablePagination } from '../../../lib/paging';
 import { dec, formatQty } from '../../../lib/decimal';
 import { enumLabel, useT } from '../../../i18n';
+import { isoDate, todayISO } from '../../../lib/date';
+import { auditColumn } from '../../audit/components/AuditButton';
 
 type Invoice = SalesInvoiceFieldsFragment;
 
@@ -71,15 +74,16 @@ export default function SalesInvoicesPage() {
         dataSource={data?.salesInvoices.nodes ?? []}
         data-testid="sinv-table"
         onRow={(i) => ({ 'data-testid': `sinv-row-${i.number}` }) as object}
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.salesInvoices.totalCount ?? 0, showSizeChanger: true, showTotal: (n) => t('common.total', { n }), onChange: paging.onChange }}
+        pagination={tablePagination(paging, data?.salesInvoices.totalCount ?? 0, t, true)}
         columns={[
           { title: t('sinv.number'), dataIndex: 'number' },
           { title: t('so.customer'), render: (_, i) => `${i.customer.code} ${i.customer.name}` },
           { title: t('sinv.date'), dataIndex: 'postingDate' },
-          { title: t('sinv.due'), render: (_, i) => (i.status !== 'PAID' && i.dueDate < new Date().toISOString().slice(0, 10) ? <Typography.Text type="danger">{i.dueDate}</Typography.Text> : i.dueDate) },
+          { title: t('sinv.due'), render: (_, i) => (i.status !== 'PAID' && i.dueDate < todayISO() ? <Typography.Text type="danger">{i.dueDate}</Typography.Text> : i.dueDate) },
           { title: t('sinv.total'), align: 'right', render: (_, i) => <Amount value={i.totalAmount} /> },
           { title: t('sinv.open'), align: 'right', render: (_, i) => <Amount value={i.openAmount} strong={dec(i.openAmount).gt(0)} /> },
           { title: t('common.status'), render: (_, i) => <SalesInvoiceStatusTag status={i.status} /> },
+          auditColumn<Invoice>(t, 'salesInvoice'),
         ]}
       />
       <CreateInvoiceModal
@@ -121,7 +125,7 @@ function CreateInvoiceModal({ open, onClose, onCreated }: { open: boolean; onClo
   async function submit() {
     setErrors([]);
     if (selected.length === 0) return setErrors([t('sinv.chooseShipments')]);
-    const res = await create({ input: { shipmentIds: selected, postingDate: date ? date.format('YYYY-MM-DD') : undefined, idempotencyKey: key } });
+    const res = await create({ input: { shipmentIds: selected, postingDate: isoDate(date), idempotencyKey: key } });
     if (res.error) return setErrors([res.error.message]);
     const p = res.data?.createSalesInvoice;
     if (p?.userErrors.length) return setErrors(p.userErrors.map((e) => e.message));

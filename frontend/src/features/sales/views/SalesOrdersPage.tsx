@@ -8,10 +8,11 @@ import { SalesOrdersQuery } from '../queries';
 import { CustomerSelect, SO_STATUSES, SoStatusTag } from '../components/common';
 import { SalesOrderDrawer } from '../components/SalesOrderDrawer';
 import { SalesOrderForm } from '../components/SalesOrderForm';
-import { Amount, Toolbar } from '../../finance/components/common';
+import { Amount } from '../../../components/Amount';
+import { Toolbar } from '../../../components/Toolbar';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { useCan } from '../../../app/session';
-import { useCursorPaging } from '../../../lib/paging';
+import { useCursorPaging, tablePagination } from '../../../lib/paging';
 import { enumLabel, useT } from '../../../i18n';
 
 type Order = SalesOrderFieldsFragment;
@@ -89,7 +90,7 @@ export default function SalesOrdersPage() {
         dataSource={data?.salesOrders.nodes ?? []}
         data-testid="so-table"
         onRow={(o) => ({ onClick: () => setParam('order', o.id), style: { cursor: 'pointer' }, 'data-testid': `so-row-${o.number}` }) as object}
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.salesOrders.totalCount ?? 0, showSizeChanger: true, showTotal: (n) => t('common.total', { n }), onChange: paging.onChange }}
+        pagination={tablePagination(paging, data?.salesOrders.totalCount ?? 0, t, true)}
         columns={[
           { title: t('so.number'), dataIndex: 'number' },
           { title: t('so.customer'), render: (_, o) => `${o.customer.code} ${o.customer.name}` },

@@ -8,14 +8,17 @@ import { SalesReturnsQuery, ShipmentsQuery } from '../queries';
 import { CreateSalesReturnMutation } from '../mutations';
 import { CustomerSelect, remapRows } from '../components/common';
 import { RefundModal } from './CustomerPaymentsPage';
-import { Amount, Toolbar } from '../../finance/components/common';
+import { Amount } from '../../../components/Amount';
+import { Toolbar } from '../../../components/Toolbar';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
-import { useCursorPaging } from '../../../lib/paging';
+import { useCursorPaging, tablePagination } from '../../../lib/paging';
 import { dec, formatQty } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
+import { auditColumn } from '../../audit/components/AuditButton';
 
 type Return = Result['salesReturns']['nodes'][number];
 
@@ -70,7 +73,7 @@ export default function SalesReturnsPage() {
         loading={fetching}
         dataSource={data?.salesReturns.nodes ?? []}
         data-testid="sret-table"
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.salesReturns.totalCount ?? 0, showTotal: (n) => t('common.total', { n }), onChange: paging.onChange }}
+        pagination={tablePagination(paging, data?.salesReturns.totalCount ?? 0, t)}
         columns={[
           { title: t('sret.number'), dataIndex: 'number' },
           { title: t('so.customer'), render: (_, r) => `${r.customer.code} ${r.customer.name}` },
@@ -82,6 +85,7 @@ export default function SalesReturnsPage() {
           ...(canRefund
             ? [{ title: t('common.actions'), render: (_: unknown, r: Return) => (dec(r.openCredit).gt(0) ? <Button size="small" onClick={() => setRefunding(r)}>{t('sret.refund')}</Button> : null) }]
             : []),
+          auditColumn<Return>(t, 'salesReturn'),
         ]}
       />
       <ReturnModal open={creating} onClose={() => setCreating(false)} onDone={() => { setCreating(false); refresh(); }} />
@@ -131,7 +135,7 @@ function ReturnModal({ open, onClose, onDone }: { open: boolean; onClose: () => 
     const rows: number[] = [];
     const lines = (v.lines ?? []).flatMap((l, i) => (dec(l.quantity).gt(0) ? (rows.push(i), [{ shipmentLineId: shipment.lines[i].id, quantity: (l.quantity ?? '').trim() }]) : []));
     if (lines.length === 0) return setGeneral([t('sret.nothing')]);
-    const res = await create({ input: { shipmentId: shipment.id, postingDate: v.postingDate ? v.postingDate.format('YYYY-MM-DD') : undefined, reason: v.reason?.trim() || undefined, lines, idempotencyKey: key } });
+    const res = await create({ input: { shipmentId: shipment.id, postingDate: isoDate(v.postingDate), reason: v.reason?.trim() || undefined, lines, idempotencyKey: key } });
     if (res.error) return setGeneral([res.error.message]);
     const p = res.data?.createSalesReturn;
     if (p?.userErrors.length) return setGeneral(applyUserErrors(form, remapRows(p.userErrors, 'lines', rows)));

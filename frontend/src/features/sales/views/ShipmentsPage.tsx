@@ -8,14 +8,16 @@ import type { ShipmentFieldsFragment, ShipmentStatus } from '../../../gql/graphq
 import { ShipmentsQuery } from '../queries';
 import { ConfirmDeliveryMutation, ShipShipmentMutation } from '../mutations';
 import { CustomerSelect, SHIPMENT_STATUSES, ShipmentStatusTag, remapRows } from '../components/common';
-import { Toolbar } from '../../finance/components/common';
+import { Toolbar } from '../../../components/Toolbar';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
-import { useCursorPaging } from '../../../lib/paging';
+import { useCursorPaging, tablePagination } from '../../../lib/paging';
 import { dec, formatMoney, formatQty } from '../../../lib/decimal';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
+import { WithAuditTab } from '../../audit/components/AuditTrail';
 
 type Shipment = ShipmentFieldsFragment;
 
@@ -80,7 +82,7 @@ export default function ShipmentsPage() {
         dataSource={nodes}
         data-testid="ship-table"
         onRow={(s) => ({ onClick: () => setParam('shipment', s.id), style: { cursor: 'pointer' }, 'data-testid': `ship-row-${s.order.number}` }) as object}
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.shipments.totalCount ?? 0, showTotal: (n) => t('common.total', { n }), onChange: paging.onChange }}
+        pagination={tablePagination(paging, data?.shipments.totalCount ?? 0, t)}
         columns={[
           { title: t('ship.number'), dataIndex: 'number' },
           { title: t('so.number'), render: (_, s) => s.order.number },
@@ -95,13 +97,15 @@ export default function ShipmentsPage() {
       />
       <Drawer open={!!open} onClose={() => setParam('shipment', null)} size={900} title={open ? `${open.number} · ${open.order.number} · ${open.customer.name}` : ''} data-testid="ship-drawer" destroyOnHidden>
         {open && (
-          <ShipmentDetail
-            shipment={open}
-            onDone={() => {
-              reexecute({ requestPolicy: 'network-only' });
-              setParam('shipment', null);
-            }}
-          />
+          <WithAuditTab recordType="shipment" recordId={open.id}>
+            <ShipmentDetail
+              shipment={open}
+              onDone={() => {
+                reexecute({ requestPolicy: 'network-only' });
+                setParam('shipment', null);
+              }}
+            />
+          </WithAuditTab>
         )}
       </Drawer>
     </Card>
@@ -205,7 +209,7 @@ function ShipForm({ shipment: s, onDone }: { shipment: Shipment; onDone: () => v
     const lines = (v.lines ?? []).flatMap((l, i) => (dec(l.quantity).gt(0) ? (rows.push(i), [{ shipmentLineId: s.lines[i].id, quantity: (l.quantity ?? '').trim() }]) : []));
     if (lines.length === 0) return setGeneral([t('ship.nothingPicked')]);
     const res = await ship({
-      input: { shipmentId: s.id, carrier: v.carrier?.trim() || undefined, trackingNumber: v.trackingNumber?.trim() || undefined, postingDate: v.postingDate ? v.postingDate.format('YYYY-MM-DD') : undefined, lines, idempotencyKey: key },
+      input: { shipmentId: s.id, carrier: v.carrier?.trim() || undefined, trackingNumber: v.trackingNumber?.trim() || undefined, postingDate: isoDate(v.postingDate), lines, idempotencyKey: key },
     });
     if (res.error) return setGeneral([res.error.message]);
     const p = res.data?.shipShipment;

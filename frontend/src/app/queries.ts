@@ -1,0 +1,7 @@
+import { graphql } from '../gql';
+
+export const ClockSubscription = graphql(`
+  subscription Clock {
+    clock
+  }
+`);

@@ -1,0 +1,112 @@
+import ReactEChartsCore from 'echarts-for-react/esm/core';
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import { chartNumber, dec, formatDecimal, formatMoney, formatQty } from '../../../lib/decimal';
+import { alignedAxes, marginPercent, type MonthRow } from '../analytics';
+
+// Loaded lazily with the sales sections of the dashboard, like StockCharts:
+// ECharts is never part of the first page.
+echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
+
+// Numbers are chart geometry only; every label is formatted from the exact decimal.
+const compact = (locale: string) => {
+  const f = new Intl.NumberFormat(locale, { notation: 'compact' });
+  return (v: number) => f.format(v);
+};
+const margin = (m: string | null | undefined) => (m == null ? '—' : `${formatDecimal(dec(m).times(100), 1)}%`);
+
+export interface MonthlyLabels {
+  sales: string;
+  grossProfit: string;
+  grossMargin: string;
+}
+
+/** Sales and gross profit per month as bars, gross margin % as a line on the right axis. */
+export function MonthlySalesChart({ rows, months, labels, locale }: { rows: MonthRow[]; months: string[]; labels: MonthlyLabels; locale: string }) {
+  const margins = rows.map((r) => marginPercent(r.grossMargin));
+  // Zero on one grid line for both axes, also when returns make a month negative.
+  const axes = alignedAxes(
+    rows.flatMap((r) => [chartNumber(r.sales), chartNumber(r.grossProfit)]),
+    margins.filter((m): m is number => m != null),
+  );
+  return (
+    <ReactEChartsCore
+      echarts={echarts}
+      notMerge
+      style={{ height: 320 }}
+      option={{
+        grid: { left: 70, right: 60, top: 40, bottom: 30 },
+        legend: { top: 0 },
+        tooltip: {
+          trigger: 'axis',
+          formatter: (ps: { dataIndex: number }[]) => {
+            const i = ps[0]?.dataIndex ?? 0;
+            const r = rows[i];
+            return r
+              ? `${months[i]}<br/>${labels.sales}: ${formatMoney(r.sales)}<br/>${labels.grossProfit}: ${formatMoney(r.grossProfit)}<br/>${labels.grossMargin}: ${margin(r.grossMargin)}`
+              : '';
+          },
+        },
+        xAxis: { type: 'category', data: months },
+        yAxis: [
+          { type: 'value', ...axes?.[0], axisLabel: { formatter: compact(locale) } },
+          { type: 'value', position: 'right', ...axes?.[1], axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
+        ],
+        series: [
+          { name: labels.sales, type: 'bar', data: rows.map((r) => chartNumber(r.sales)), itemStyle: { color: '#1d5fbf' } },
+          { name: labels.grossProfit, type: 'bar', data: rows.map((r) => chartNumber(r.grossProfit)), itemStyle: { color: '#52c41a' } },
+          {
+            name: labels.grossMargin,
+            type: 'line',
+            yAxisIndex: 1,
+            connectNulls: false,
+            data: margins,
+            itemStyle: { color: '#fa8c16' },
+            label: { show: true, position: 'top', textBorderColor: '#fff', textBorderWidth: 2, formatter: (p: { dataIndex: number }) => margin(rows[p.dataIndex]?.grossMargin) },
+          },
+        ],
+      }}
+    />
+  );
+}
+
+export interface SellerBar {
+  label: string;
+  units: string;
+  revenue: string;
+}
+
+/** Best sellers by revenue as horizontal bars, the best at the top. */
+export function TopSellersChart({ sellers, labels, locale }: { sellers: SellerBar[]; labels: { revenue: string; units: string }; locale: string }) {
+  const rows = [...sellers].reverse();
+  return (
+    <ReactEChartsCore
+      echarts={echarts}
+      notMerge
+      style={{ height: Math.max(160, 36 * rows.length + 40) }}
+      option={{
+        grid: { left: 230, right: 100, top: 10, bottom: 24 },
+        tooltip: {
+          trigger: 'axis',
+          formatter: (ps: { dataIndex: number }[]) => {
+            const r = rows[ps[0]?.dataIndex ?? 0];
+            return r ? `${r.label}<br/>${labels.revenue}: ${formatMoney(r.revenue)}<br/>${labels.units}: ${formatQty(r.units)}` : '';
+          },
+        },
+        xAxis: { type: 'value', axisLabel: { formatter: compact(locale) } },
+        yAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: { width: 220, overflow: 'truncate' } },
+        series: [
+          {
+            name: labels.revenue,
+            type: 'bar',
+            data: rows.map((r) => chartNumber(r.revenue)),
+            itemStyle: { color: '#1d5fbf' },
+            label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => formatMoney(rows[p.dataIndex]?.revenue) },
+          },
+        ],
+      }}
+    />
+  );
+}

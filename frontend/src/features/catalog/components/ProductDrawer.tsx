@@ -1,0 +1,198 @@
+import { useEffect, useState } from 'react';
+import { useMutation } from 'urql';
+import { Alert, App, Button, Col, Drawer, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
+import type { CategoriesQuery, ProductFieldsFragment } from '../../../gql/graphql';
+import { CreateProductMutation, UpdateProductMutation } from '../mutations';
+import { applyUserErrors } from '../../../graphql/userErrors';
+import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
+import { useLocalName, useT } from '../../../i18n';
+import { optionalText } from '../../../lib/text';
+import { WithAuditTab } from '../../audit/components/AuditTrail';
+
+interface ProductForm {
+  sku: string;
+  name: string;
+  nameEn?: string;
+  barcodes: string[];
+  unit: string;
+  categoryId?: string;
+  sellPrice?: string;
+  vatRate?: string;
+  safetyStock?: string;
+  reorderPoint?: string;
+  reorderQuantity?: string;
+  leadTimeDays?: number;
+  active: boolean;
+}
+
+/** Creates ('new') or edits a product; the server's userErrors land on the fields. */
+export function ProductDrawer({
+  product,
+  categories,
+  onClose,
+  onSaved,
+}: {
+  product: ProductFieldsFragment | 'new' | null;
+  categories: CategoriesQuery['categories'];
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const t = useT();
+  const localName = useLocalName();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ProductForm>();
+  const [general, setGeneral] = useState<string[]>([]);
+  const [{ fetching: creating }, create] = useMutation(CreateProductMutation);
+  const [{ fetching: updating }, update] = useMutation(UpdateProductMutation);
+  const isNew = product === 'new';
+
+  useEffect(() => {
+    setGeneral([]);
+    form.resetFields();
+    if (product && product !== 'new') {
+      form.setFieldsValue({
+        sku: product.sku,
+        name: product.name,
+        nameEn: product.nameEn,
+        barcodes: [...product.barcodes],
+        unit: product.unit,
+        categoryId: product.category?.id,
+        sellPrice: product.sellPrice,
+        vatRate: product.vatRate,
+        safetyStock: product.safetyStock,
+        reorderPoint: product.reorderPoint,
+        reorderQuantity: product.reorderQuantity,
+        leadTimeDays: product.leadTimeDays,
+        active: product.active,
+      });
+    } else if (product === 'new') {
+      form.setFieldsValue({ barcodes: [], vatRate: '0.13', active: true });
+    }
+  }, [product, form]);
+
+  async function submit() {
+    const v = await form.validateFields();
+    const common = {
+      sku: v.sku.trim(),
+      name: v.name.trim(),
+      nameEn: optionalText(v.nameEn),
+      barcodes: v.barcodes.map((b) => b.trim()).filter(Boolean),
+      unit: v.unit.trim(),
+      categoryId: v.categoryId,
+      sellPrice: optionalText(v.sellPrice),
+      vatRate: optionalText(v.vatRate),
+      safetyStock: optionalText(v.safetyStock),
+      reorderPoint: optionalText(v.reorderPoint),
+      reorderQuantity: optionalText(v.reorderQuantity),
+      leadTimeDays: v.leadTimeDays ?? undefined,
+    };
+    const res = isNew
+      ? await create({ input: common })
+      : await update({ input: { id: (product as ProductFieldsFragment).id, ...common, active: v.active } });
+    if (res.error) {
+      setGeneral([res.error.message]);
+      return;
+    }
+    const payload = res.data && ('createProduct' in res.data ? res.data.createProduct : res.data.updateProduct);
+    if (payload?.product) {
+      message.success(t(isNew ? 'products.created' : 'products.updated', { sku: payload.product.sku }));
+      onSaved();
+      return;
+    }
+    setGeneral(applyUserErrors(form, payload?.userErrors ?? []));
+  }
+
+  const decimalMsg = t('common.decimalInvalid');
+  return (
+    <Drawer
+      open={!!product}
+      size={640}
+      title={product && product !== 'new' ? t('products.editTitle', { sku: product.sku }) : t('products.create')}
+      onClose={onClose}
+      forceRender
+      extra={
+        <Space>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={creating || updating} onClick={submit} data-testid="product-form-submit">
+            {t('common.save')}
+          </Button>
+        </Space>
+      }
+    >
+      {general.length > 0 && <Alert type="error" showIcon title={general.join('; ')} style={{ marginBottom: 16 }} />}
+      <WithAuditTab recordType="product" recordId={product && product !== 'new' ? product.id : undefined}>
+        <Form form={form} layout="vertical" data-testid="product-form">
+          <Row gutter={16}>
+            <Col span={12}>
+              <Form.Item name="sku" label={t('products.sku')} rules={[{ required: true, message: t('common.required') }]}>
+                <Input autoComplete="off" data-testid="product-form-sku" />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name="unit" label={t('products.unit')} rules={[{ required: true, message: t('common.required') }]}>
+                <Input autoComplete="off" data-testid="product-form-unit" />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name="name" label={t('products.name')} rules={[{ required: true, message: t('common.required') }]}>
+                <Input autoComplete="off" data-testid="product-form-name" />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name="nameEn" label={t('products.nameEn')}>
+                <Input autoComplete="off" />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name="categoryId" label={t('products.category')}>
+                <Select allowClear options={categories.map((c) => ({ value: c.id, label: localName(c) }))} />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name="barcodes" label={t('products.barcodes')} tooltip={t('products.barcodesHint')}>
+                <Select mode="tags" open={false} tokenSeparators={[',', ' ']} data-testid="product-form-barcodes" />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="sellPrice" label={t('products.sellPrice')} rules={[decimalRule(decimalMsg, 2)]}>
+                <DecimalInput data-testid="product-form-sellPrice" />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="vatRate" label={t('products.vatRate')} rules={[decimalRule(decimalMsg, 4)]}>
+                <DecimalInput />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="leadTimeDays" label={t('products.leadTimeDays')}>
+                <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="safetyStock" label={t('products.safetyStock')} rules={[decimalRule(decimalMsg, 4)]}>
+                <DecimalInput />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="reorderPoint" label={t('products.reorderPoint')} rules={[decimalRule(decimalMsg, 4)]}>
+                <DecimalInput />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="reorderQuantity" label={t('products.reorderQuantity')} rules={[decimalRule(decimalMsg, 4)]}>
+                <DecimalInput />
+              </Form.Item>
+            </Col>
+            {!isNew && (
+              <Col span={12}>
+                <Form.Item name="active" label={t('common.active')} valuePropName="checked">
+                  <Switch />
+                </Form.Item>
+              </Col>
+            )}
+          </Row>
+        </Form>
+      </WithAuditTab>
+    </Drawer>
+  );
+}

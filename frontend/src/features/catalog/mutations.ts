@@ -1,0 +1,98 @@
+import { graphql } from '../../gql';
+
+export const CreateProductMutation = graphql(`
+  mutation CreateProduct($input: CreateProductInput!) {
+    createProduct(input: $input) {
+      product {
+        ...ProductFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const UpdateProductMutation = graphql(`
+  mutation UpdateProduct($input: UpdateProductInput!) {
+    updateProduct(input: $input) {
+      product {
+        ...ProductFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const DeactivateProductMutation = graphql(`
+  mutation DeactivateProduct($id: ID!) {
+    deactivateProduct(id: $id) {
+      product {
+        id
+        active
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const CreateWarehouseMutation = graphql(`
+  mutation CreateWarehouse($input: CreateWarehouseInput!) {
+    createWarehouse(input: $input) {
+      warehouse {
+        id
+        code
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const UpdateWarehouseMutation = graphql(`
+  mutation UpdateWarehouse($input: UpdateWarehouseInput!) {
+    updateWarehouse(input: $input) {
+      warehouse {
+        id
+        code
+        active
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const CreateLocationMutation = graphql(`
+  mutation CreateLocation($input: CreateLocationInput!) {
+    createLocation(input: $input) {
+      location {
+        id
+        code
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const UpdateLocationMutation = graphql(`
+  mutation UpdateLocation($input: UpdateLocationInput!) {
+    updateLocation(input: $input) {
+      location {
+        id
+        active
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);

@@ -1,0 +1,208 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useClient, useMutation, useQuery } from 'urql';
+import { Alert, App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import type { SorterResult } from 'antd/es/table/interface';
+import { PlusOutlined } from '@ant-design/icons';
+import type { ProductFieldsFragment, ProductFilter, ProductOrder, ProductOrderField } from '../../../gql/graphql';
+import { CategoriesQuery, ProductsQuery } from '../queries';
+import { DeactivateProductMutation } from '../mutations';
+import { ProductDrawer } from '../components/ProductDrawer';
+import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { formatMoney, formatQty } from '../../../lib/decimal';
+import { useCan } from '../../../app/session';
+import { useLocalName, useT } from '../../../i18n';
+
+type Row = ProductFieldsFragment;
+
+const SORTABLE: Record<string, ProductOrderField> = { sku: 'SKU', name: 'NAME', createdAt: 'CREATED_AT' };
+
+export default function ProductsPage() {
+  const t = useT();
+  const localName = useLocalName();
+  const client = useClient();
+  const { message } = App.useApp();
+  const canWrite = useCan(['WAREHOUSE']);
+  const paging = useCursorPaging(20);
+  const [search, setSearch] = useState('');
+  const [categoryId, setCategoryId] = useState<string | undefined>();
+  const [active, setActive] = useState<'all' | 'active' | 'inactive'>('active');
+  const [orderBy, setOrderBy] = useState<ProductOrder>({ field: 'SKU', direction: 'ASC' });
+  const [editing, setEditing] = useState<Row | 'new' | null>(null);
+
+  const filter = useMemo<ProductFilter>(
+    () => ({
+      search: search.trim() || undefined,
+      categoryId,
+      active: active === 'all' ? undefined : active === 'active',
+    }),
+    [search, categoryId, active],
+  );
+  const { reset } = paging;
+  useEffect(reset, [filter, orderBy, reset]);
+
+  const variables = { first: paging.first, after: paging.after, filter, orderBy };
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: ProductsQuery, variables });
+  const [{ data: cats }] = useQuery({ query: CategoriesQuery, variables: { includeInactive: true } });
+  const [, deactivate] = useMutation(DeactivateProductMutation);
+  const { remember } = paging;
+  useEffect(() => remember(data?.products.pageInfo.endCursor), [data, remember]);
+  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+
+  async function onDeactivate(p: Row) {
+    const res = await deactivate({ id: p.id });
+    const errs = res.data?.deactivateProduct.userErrors ?? [];
+    if (res.error || errs.length) message.error(res.error?.message ?? errs.map((e) => e.message).join('; '));
+    else {
+      message.success(t('products.deactivated', { sku: p.sku }));
+      refresh();
+    }
+  }
+
+  const exportColumns = [
+    { header: t('products.sku'), value: (p: Row) => p.sku, width: 16 },
+    { header: t('products.name'), value: (p: Row) => p.name, width: 28 },
+    { header: t('products.nameEn'), value: (p: Row) => p.nameEn, width: 32 },
+    { header: t('products.category'), value: (p: Row) => localName(p.category) },
+    { header: t('products.barcodes'), value: (p: Row) => p.barcodes.join(' '), width: 16 },
+    { header: t('products.unit'), value: (p: Row) => p.unit },
+    { header: t('products.sellPrice'), value: (p: Row) => ({ decimal: p.sellPrice }) },
+    { header: t('products.vatRate'), value: (p: Row) => ({ decimal: p.vatRate }) },
+    { header: t('products.safetyStock'), value: (p: Row) => ({ decimal: p.safetyStock }) },
+    { header: t('products.reorderPoint'), value: (p: Row) => ({ decimal: p.reorderPoint }) },
+    { header: t('products.reorderQuantity'), value: (p: Row) => ({ decimal: p.reorderQuantity }) },
+    { header: t('products.leadTimeDays'), value: (p: Row) => p.leadTimeDays },
+    { header: t('common.status'), value: (p: Row) => (p.active ? t('common.active') : t('common.inactive')) },
+  ];
+
+  return (
+    <Card>
+      <Space wrap style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }}>
+        <Space wrap>
+          <Input.Search
+            allowClear
+            placeholder={t('products.searchPlaceholder')}
+            onSearch={setSearch}
+            style={{ width: 280 }}
+            data-testid="products-search"
+          />
+          <Select
+            allowClear
+            placeholder={t('products.category')}
+            style={{ width: 180 }}
+            value={categoryId}
+            onChange={setCategoryId}
+            options={(cats?.categories ?? []).map((c) => ({ value: c.id, label: localName(c) }))}
+            data-testid="products-category"
+          />
+          <Select
+            style={{ width: 140 }}
+            value={active}
+            onChange={setActive}
+            options={[
+              { value: 'active', label: t('common.active') },
+              { value: 'inactive', label: t('common.inactive') },
+              { value: 'all', label: t('common.all') },
+            ]}
+          />
+        </Space>
+        <Space>
+          <ExportButton
+            fileName={t('menu.products')}
+            columns={exportColumns}
+            fetchRows={connectionRows(client, ProductsQuery, { filter, orderBy }, (d) => d.products)}
+          />
+          {canWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="product-create-open">
+              {t('products.create')}
+            </Button>
+          )}
+        </Space>
+      </Space>
+      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
+      <Table<Row>
+        rowKey="id"
+        size="middle"
+        loading={fetching}
+        dataSource={data?.products.nodes ?? []}
+        data-testid="products-table"
+        onRow={(p) => ({ 'data-testid': `product-row-${p.sku}` }) as object}
+        pagination={{ ...tablePagination(paging, data?.products.totalCount ?? 0, t, true), pageSizeOptions: [20, 50, 100, 200] }}
+        onChange={(_p, _f, s) => {
+          const sorter = s as SorterResult<Row>;
+          const field = SORTABLE[String(sorter.columnKey ?? '')];
+          setOrderBy(field && sorter.order ? { field, direction: sorter.order === 'descend' ? 'DESC' : 'ASC' } : { field: 'SKU', direction: 'ASC' });
+        }}
+        columns={[
+          { key: 'sku', title: t('products.sku'), dataIndex: 'sku', sorter: true, sortOrder: sortOrder(orderBy, 'SKU') },
+          {
+            key: 'name',
+            title: t('products.name'),
+            sorter: true,
+            sortOrder: sortOrder(orderBy, 'NAME'),
+            render: (_, p) => (
+              <Space direction="vertical" size={0}>
+                <span>{localName(p)}</span>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {p.barcodes.join(' · ')}
+                </Typography.Text>
+              </Space>
+            ),
+          },
+          { key: 'category', title: t('products.category'), render: (_, p) => localName(p.category) },
+          { key: 'unit', title: t('products.unit'), dataIndex: 'unit' },
+          { key: 'sellPrice', title: t('products.sellPrice'), align: 'right', render: (_, p) => formatMoney(p.sellPrice) },
+          { key: 'reorderPoint', title: t('products.reorderPoint'), align: 'right', render: (_, p) => formatQty(p.reorderPoint) },
+          {
+            key: 'createdAt',
+            title: t('common.createdAt'),
+            sorter: true,
+            sortOrder: sortOrder(orderBy, 'CREATED_AT'),
+            render: (_, p) => p.createdAt.slice(0, 10),
+          },
+          {
+            key: 'active',
+            title: t('common.status'),
+            render: (_, p) => (p.active ? <Tag color="green">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>),
+          },
+          ...(canWrite
+            ? [
+                {
+                  key: 'actions',
+                  title: t('common.actions'),
+                  render: (_: unknown, p: Row) => (
+                    <Space>
+                      <Button size="small" onClick={() => setEditing(p)} data-testid={`product-edit-${p.sku}`}>
+                        {t('common.edit')}
+                      </Button>
+                      {p.active && (
+                        <Popconfirm title={t('products.deactivateConfirm', { sku: p.sku })} onConfirm={() => onDeactivate(p)}>
+                          <Button size="small" danger data-testid={`product-deactivate-${p.sku}`}>
+                            {t('products.deactivate')}
+                          </Button>
+                        </Popconfirm>
+                      )}
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <ProductDrawer
+        product={editing}
+        categories={cats?.categories ?? []}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          refresh();
+        }}
+      />
+    </Card>
+  );
+}
+
+function sortOrder(o: ProductOrder, field: ProductOrderField) {
+  if (o.field !== field) return null;
+  return o.direction === 'DESC' ? ('descend' as const) : ('ascend' as const);
+}

@@ -1,7 +1,0 @@
-import { graphql } from '../../gql';
-
-export const ClockSubscription = graphql(`
-  subscription Clock {
-    clock
-  }
-`);

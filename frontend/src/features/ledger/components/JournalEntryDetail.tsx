@@ -1,0 +1,173 @@
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { Alert, App, Button, DatePicker, Descriptions, Drawer, Form, Input, Modal, Space, Table, Tag } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { JournalEntryFieldsFragment } from '../../../gql/graphql';
+import { JournalEntryQuery } from '../queries';
+import { ReverseJournalEntryMutation } from '../mutations';
+import { Amount } from '../../../components/Amount';
+import { accountLabel } from '../accountLabel';
+import { applyUserErrors } from '../../../graphql/userErrors';
+import { useCan } from '../../../app/session';
+import { useLocalName, enumLabel, useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
+import { WithAuditTab } from '../../audit/components/AuditTrail';
+
+type Line = JournalEntryFieldsFragment['lines'][number];
+
+/** Lines of an entry with their totals. */
+export function JournalLinesTable({ entry }: { entry: JournalEntryFieldsFragment }) {
+  const t = useT();
+  const localName = useLocalName();
+  return (
+    <Table<Line>
+      rowKey="id"
+      size="small"
+      pagination={false}
+      dataSource={entry.lines}
+      data-testid={`journal-lines-${entry.id}`}
+      columns={[
+        { title: '#', dataIndex: 'lineNo', width: 40 },
+        { title: t('ledger.account'), render: (_, l) => accountLabel(l.account, localName) },
+        { title: t('ledger.debit'), align: 'right', render: (_, l) => (l.debit !== '0' ? <Amount value={l.debit} /> : '') },
+        { title: t('ledger.credit'), align: 'right', render: (_, l) => (l.credit !== '0' ? <Amount value={l.credit} /> : '') },
+        { title: t('ledger.costCentre'), render: (_, l) => l.costCentre ?? '' },
+        { title: t('ledger.partner'), render: (_, l) => l.partner ?? '' },
+        { title: t('stock.product'), render: (_, l) => (l.product ? `${l.product.sku} ${l.product.name}` : '') },
+        { title: t('common.description'), dataIndex: 'description' },
+      ]}
+      summary={() => (
+        <Table.Summary.Row>
+          <Table.Summary.Cell index={0} colSpan={2}>
+            {t('ledger.total')}
+          </Table.Summary.Cell>
+          <Table.Summary.Cell index={2} align="right">
+            <Amount value={entry.totalDebit} strong />
+          </Table.Summary.Cell>
+          <Table.Summary.Cell index={3} align="right">
+            <Amount value={entry.totalDebit} strong />
+          </Table.Summary.Cell>
+          <Table.Summary.Cell index={4} colSpan={4} />
+        </Table.Summary.Row>
+      )}
+    />
+  );
+}
+
+/** Status tags: reversed, a reversal, moved stock. */
+export function EntryTags({ entry }: { entry: JournalEntryFieldsFragment }) {
+  const t = useT();
+  return (
+    <Space size={4}>
+      {entry.reversedById && <Tag color="red">{t('journal.reversedBy', { id: entry.reversedById })}</Tag>}
+      {entry.reversesId && <Tag color="orange">{t('journal.reverses', { id: entry.reversesId })}</Tag>}
+      {entry.hasStockMoves && <Tag color="blue">{t('journal.stock')}</Tag>}
+    </Space>
+  );
+}
+
+/** One journal entry with its lines; finance may reverse it. */
+export function JournalEntryDrawer({ id, onClose, onChanged }: { id: string | null; onClose: () => void; onChanged: () => void }) {
+  const t = useT();
+  const canWrite = useCan(['FINANCE']);
+  const [reversing, setReversing] = useState(false);
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: JournalEntryQuery, variables: { id: id ?? '' }, pause: !id });
+  const entry = data?.journalEntry;
+  const canReverse = canWrite && entry && !entry.reversedById && !entry.hasStockMoves;
+  return (
+    <Drawer
+      open={!!id}
+      size={900}
+      title={t('journal.entryTitle', { id: id ?? '' })}
+      onClose={onClose}
+      loading={fetching && !data}
+      extra={
+        canReverse && (
+          <Button danger onClick={() => setReversing(true)} data-testid="journal-reverse-open">
+            {t('journal.reverse')}
+          </Button>
+        )
+      }
+    >
+      {error && <Alert type="error" showIcon title={error.message} />}
+      {id && data && !entry && <Alert type="warning" showIcon title={t('journal.notFound', { id })} />}
+      {entry && (
+        <WithAuditTab recordType="journalEntry" recordId={entry.id}>
+          <>
+            <Descriptions column={2} size="small" style={{ marginBottom: 16 }} data-testid="journal-entry-detail">
+              <Descriptions.Item label={t('common.postingDate')}>{entry.postingDate}</Descriptions.Item>
+              <Descriptions.Item label={t('stock.source')}>
+                {enumLabel(t, 'source', entry.source.type)}
+                {entry.source.id ? ` #${entry.source.id}` : ''}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('common.description')} span={2}>
+                {entry.description}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('common.status')} span={2}>
+                <EntryTags entry={entry} />
+              </Descriptions.Item>
+            </Descriptions>
+            <JournalLinesTable entry={entry} />
+            <ReverseModal
+              entry={reversing ? entry : null}
+              onClose={() => setReversing(false)}
+              onDone={() => {
+                setReversing(false);
+                reexecute({ requestPolicy: 'network-only' });
+                onChanged();
+              }}
+            />
+          </>
+        </WithAuditTab>
+      )}
+    </Drawer>
+  );
+}
+
+function ReverseModal({ entry, onClose, onDone }: { entry: JournalEntryFieldsFragment | null; onClose: () => void; onDone: () => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ postingDate?: Dayjs | null; description?: string }>();
+  const [general, setGeneral] = useState<string[]>([]);
+  const [{ fetching }, reverse] = useMutation(ReverseJournalEntryMutation);
+
+  async function submit() {
+    if (!entry) return;
+    const v = await form.validateFields();
+    const res = await reverse({
+      input: { id: entry.id, postingDate: isoDate(v.postingDate), description: v.description?.trim() || undefined },
+    });
+    if (res.error) return setGeneral([res.error.message]);
+    const p = res.data?.reverseJournalEntry;
+    if (p?.entry) {
+      message.success(t('journal.reversed', { id: entry.id, newId: p.entry.id }));
+      onDone();
+      return;
+    }
+    setGeneral(applyUserErrors(form, p?.userErrors ?? []));
+  }
+
+  return (
+    <Modal
+      open={!!entry}
+      title={t('journal.reverseTitle', { id: entry?.id ?? '' })}
+      onCancel={onClose}
+      onOk={submit}
+      okButtonProps={{ danger: true, 'data-testid': 'journal-reverse-submit' }}
+      okText={t('journal.reverse')}
+      cancelText={t('common.cancel')}
+      confirmLoading={fetching}
+      destroyOnHidden
+    >
+      {general.length > 0 && <Alert type="error" showIcon title={general.join('; ')} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" initialValues={{ postingDate: dayjs() }}>
+        <Form.Item name="postingDate" label={t('common.postingDate')} extra={t('journal.reverseDateHint')}>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="description" label={t('common.description')}>
+          <Input autoComplete="off" placeholder={t('journal.reverseDescriptionHint')} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

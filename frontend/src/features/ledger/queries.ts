@@ -1,0 +1,197 @@
+import { graphql } from '../../gql';
+
+export const AccountsQuery = graphql(`
+  query Accounts($filter: AccountFilter, $asOf: Date) {
+    accounts(filter: $filter, asOf: $asOf) {
+      code
+      name
+      nameEn
+      type
+      parentCode
+      header
+      manualPosting
+      active
+      debit
+      credit
+      balance
+    }
+  }
+`);
+
+export const JournalEntryFieldsFragment = graphql(`
+  fragment JournalEntryFields on JournalEntry {
+    id
+    postingDate
+    description
+    source {
+      type
+      id
+    }
+    reversesId
+    reversedById
+    hasStockMoves
+    createdAt
+    totalDebit
+    lines {
+      id
+      lineNo
+      account {
+        code
+        name
+        nameEn
+      }
+      debit
+      credit
+      costCentre
+      partner
+      product {
+        id
+        sku
+        name
+      }
+      description
+    }
+  }
+`);
+
+export const JournalEntriesQuery = graphql(`
+  query JournalEntries($first: Int, $after: String, $filter: JournalEntryFilter, $orderBy: JournalEntryOrder) {
+    journalEntries(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      nodes {
+        ...JournalEntryFields
+      }
+    }
+  }
+`);
+
+export const JournalEntryQuery = graphql(`
+  query JournalEntry($id: ID!) {
+    journalEntry(id: $id) {
+      ...JournalEntryFields
+    }
+  }
+`);
+
+export const TrialBalanceQuery = graphql(`
+  query TrialBalance($asOf: Date!) {
+    trialBalance(asOf: $asOf) {
+      asOf
+      totalDebit
+      totalCredit
+      rows {
+        account {
+          code
+          name
+          nameEn
+          type
+        }
+        debit
+        credit
+        balance
+      }
+    }
+  }
+`);
+
+export const ProfitAndLossQuery = graphql(`
+  query ProfitAndLoss($from: Date!, $to: Date!) {
+    profitAndLoss(from: $from, to: $to) {
+      from
+      to
+      totalRevenue
+      totalExpense
+      netIncome
+      revenue {
+        account {
+          code
+          name
+          nameEn
+        }
+        amount
+      }
+      expenses {
+        account {
+          code
+          name
+          nameEn
+        }
+        amount
+      }
+    }
+  }
+`);
+
+export const BalanceSheetQuery = graphql(`
+  query BalanceSheet($asOf: Date!) {
+    balanceSheet(asOf: $asOf) {
+      asOf
+      totalAssets
+      totalLiabilities
+      totalEquity
+      unclosedProfit
+      balanced
+      assets {
+        account {
+          code
+          name
+          nameEn
+        }
+        amount
+      }
+      liabilities {
+        account {
+          code
+          name
+          nameEn
+        }
+        amount
+      }
+      equity {
+        account {
+          code
+          name
+          nameEn
+        }
+        amount
+      }
+    }
+  }
+`);
+
+export const FiscalPeriodsQuery = graphql(`
+  query FiscalPeriods($year: Int!) {
+    fiscalPeriods(year: $year) {
+      year
+      month
+      startDate
+      endDate
+      status
+      closedAt
+    }
+  }
+`);
+
+export const BooksCheckQuery = graphql(`
+  query BooksCheck {
+    booksCheck {
+      ok
+      checkedAt
+      inventoryAccountBalance
+      stockValue
+      inventoryDifference
+      violations {
+        rule
+        message
+        rows {
+          table
+          key
+          detail
+        }
+      }
+    }
+  }
+`);

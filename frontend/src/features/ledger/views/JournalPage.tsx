@@ -1,0 +1,178 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useClient, useQuery } from 'urql';
+import { Alert, Button, Card, DatePicker, Select, Space, Table } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { JournalEntryFieldsFragment, JournalEntryFilter, SourceType } from '../../../gql/graphql';
+import { AccountsQuery, JournalEntriesQuery } from '../queries';
+import { Amount } from '../../../components/Amount';
+import { Toolbar } from '../../../components/Toolbar';
+import { accountLabel } from '../accountLabel';
+import { EntryTags, JournalEntryDrawer, JournalLinesTable } from '../components/JournalEntryDetail';
+import { JournalEntryForm } from '../components/JournalEntryForm';
+import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { useCan } from '../../../app/session';
+import { useLocalName, enumLabel, useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
+
+type Entry = JournalEntryFieldsFragment;
+const SOURCE_TYPES: SourceType[] = ['OPENING_STOCK', 'STOCK_ADJUSTMENT', 'PURCHASE_RECEIPT', 'LANDED_COST', 'SUPPLIER_INVOICE', 'SUPPLIER_PAYMENT', 'OPERATING_COST', 'MANUAL_ENTRY', 'REVERSAL'];
+const fmt = (d: Dayjs | null | undefined) => (isoDate(d));
+
+export default function JournalPage() {
+  const t = useT();
+  const localName = useLocalName();
+  const client = useClient();
+  const canWrite = useCan(['FINANCE']);
+  const [params, setParams] = useSearchParams();
+  const openId = params.get('entry');
+  const paging = useCursorPaging(20);
+  // The filters live in the URL (?account=6001&from=2026-01-01&to=2026-11-30&source=...),
+  // so KPI drill-downs and shared links open the journal already filtered.
+  const accountCode = params.get('account') ?? undefined;
+  const sourceType = (params.get('source') as SourceType | null) ?? undefined;
+  const fromParam = params.get('from');
+  const toParam = params.get('to');
+  const range = useMemo<[Dayjs | null, Dayjs | null] | null>(
+    () => (fromParam || toParam ? [fromParam ? dayjs(fromParam) : null, toParam ? dayjs(toParam) : null] : null),
+    [fromParam, toParam],
+  );
+  const setFilterParams = (changes: Record<string, string | undefined>) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(changes)) {
+          if (v) next.set(k, v);
+          else next.delete(k);
+        }
+        next.delete('entry');
+        return next;
+      },
+      { replace: true },
+    );
+  const setAccountCode = (v: string | undefined) => setFilterParams({ account: v });
+  const setSourceType = (v: SourceType | undefined) => setFilterParams({ source: v });
+  const setRange = (v: [Dayjs | null, Dayjs | null] | null) => setFilterParams({ from: fmt(v?.[0]), to: fmt(v?.[1]) });
+  const [creating, setCreating] = useState(false);
+
+  const filter = useMemo<JournalEntryFilter>(
+    () => ({ accountCode, sourceType, dateFrom: fmt(range?.[0]), dateTo: fmt(range?.[1]) }),
+    [accountCode, sourceType, range],
+  );
+  const { reset, remember } = paging;
+  useEffect(reset, [filter, reset]);
+  const [{ data, error, fetching }, reexecute] = useQuery({
+    query: JournalEntriesQuery,
+    variables: { first: paging.first, after: paging.after, filter },
+  });
+  useEffect(() => remember(data?.journalEntries.pageInfo.endCursor), [data, remember]);
+  const [{ data: accts }] = useQuery({ query: AccountsQuery, variables: {} });
+  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const open = (id: string | null) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (id) next.set('entry', id);
+        else next.delete('entry');
+        return next;
+      },
+      { replace: !id },
+    );
+
+  // One row per line in the export: what accountants filter and pivot.
+  const exportRows = async () => {
+    const r = await connectionRows(client, JournalEntriesQuery, { filter }, (d) => d.journalEntries)();
+    return { ...r, rows: r.rows.flatMap((e) => e.lines.map((l) => ({ e, l }))) };
+  };
+
+  return (
+    <Card>
+      <Toolbar>
+        <Space wrap>
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('ledger.account')}
+            style={{ width: 240 }}
+            value={accountCode}
+            onChange={setAccountCode}
+            options={(accts?.accounts ?? []).map((a) => ({ value: a.code, label: accountLabel(a, localName) }))}
+            data-testid="journal-filter-account"
+          />
+          <Select
+            allowClear
+            placeholder={t('stock.source')}
+            style={{ width: 160 }}
+            value={sourceType}
+            onChange={setSourceType}
+            options={SOURCE_TYPES.map((s) => ({ value: s, label: enumLabel(t, 'source', s) }))}
+          />
+          <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} />
+        </Space>
+        <Space>
+          <ExportButton<{ e: Entry; l: Entry['lines'][number] }>
+            fileName={t('menu.journal')}
+            fetchRows={exportRows}
+            columns={[
+              { header: t('journal.entry'), value: (r) => r.e.id },
+              { header: t('common.postingDate'), value: (r) => r.e.postingDate, width: 12 },
+              { header: t('common.description'), value: (r) => r.e.description, width: 30 },
+              { header: t('stock.source'), value: (r) => enumLabel(t, 'source', r.e.source.type) },
+              { header: '#', value: (r) => r.l.lineNo },
+              { header: t('ledger.code'), value: (r) => r.l.account.code },
+              { header: t('ledger.account'), value: (r) => localName(r.l.account), width: 24 },
+              { header: t('ledger.debit'), value: (r) => ({ decimal: r.l.debit }) },
+              { header: t('ledger.credit'), value: (r) => ({ decimal: r.l.credit }) },
+              { header: t('ledger.costCentre'), value: (r) => r.l.costCentre },
+              { header: t('ledger.partner'), value: (r) => r.l.partner },
+              { header: t('journal.lineNote'), value: (r) => r.l.description, width: 24 },
+            ]}
+          />
+          {canWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="journal-new">
+              {t('journal.new')}
+            </Button>
+          )}
+        </Space>
+      </Toolbar>
+      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
+      <Table<Entry>
+        rowKey="id"
+        size="middle"
+        loading={fetching}
+        dataSource={data?.journalEntries.nodes ?? []}
+        data-testid="journal-table"
+        onRow={(e) => ({ 'data-testid': `journal-row-${e.id}` }) as object}
+        expandable={{ expandedRowRender: (e) => <JournalLinesTable entry={e} /> }}
+        pagination={{ ...tablePagination(paging, data?.journalEntries.totalCount ?? 0, t, true), pageSizeOptions: [20, 50, 100, 200] }}
+        columns={[
+          {
+            title: t('journal.entry'),
+            render: (_, e) => (
+              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => open(e.id)} data-testid={`journal-open-${e.id}`}>
+                #{e.id}
+              </Button>
+            ),
+          },
+          { title: t('common.postingDate'), dataIndex: 'postingDate' },
+          { title: t('common.description'), dataIndex: 'description' },
+          { title: t('stock.source'), render: (_, e) => `${enumLabel(t, 'source', e.source.type)}${e.source.id ? ` #${e.source.id}` : ''}` },
+          { title: t('ledger.amount'), align: 'right', render: (_, e) => <Amount value={e.totalDebit} /> },
+          { title: t('common.status'), render: (_, e) => <EntryTags entry={e} /> },
+        ]}
+      />
+      <JournalEntryDrawer id={openId} onClose={() => open(null)} onChanged={refresh} />
+      <JournalEntryForm
+        open={creating}
+        onClose={() => setCreating(false)}
+        onPosted={(id) => {
+          setCreating(false);
+          refresh();
+          open(id);
+        }}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { Alert, DatePicker, Space, Table, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { PartnerStatementFieldsFragment } from '../../../gql/graphql';
+import { CustomerStatementQuery, SupplierStatementQuery } from '../queries';
+import { Amount } from '../../../components/Amount';
+import { isoDate } from '../../../lib/date';
+import { enumLabel, useT } from '../../../i18n';
+
+/** A posting with its position, which is its key (one entry may post twice to the same account). */
+type Line = PartnerStatementFieldsFragment['lines'][number] & { key: number };
+
+/** The statement's table: balance brought forward, the postings, and the totals with the balance carried forward. */
+function StatementTable({ s, loading }: { s: PartnerStatementFieldsFragment | undefined; loading: boolean }) {
+  const t = useT();
+  return (
+    <Table<Line>
+      size="small"
+      rowKey="key"
+      loading={loading}
+      pagination={false}
+      dataSource={(s?.lines ?? []).map((l, key) => ({ ...l, key }))}
+      data-testid="statement-lines"
+      title={() => s && <Typography.Text>{t('statement.openingOn', { date: s.from })} <Amount value={s.opening} strong testId="statement-opening" /></Typography.Text>}
+      columns={[
+        { title: t('statement.date'), width: 110, render: (_, l) => l.date },
+        { title: t('statement.source'), render: (_, l) => <Link to={`/finance/journal?entry=${l.entryId}`}>{enumLabel(t, 'source', l.source.type)}</Link> },
+        { title: t('ledger.account'), width: 90, render: (_, l) => l.accountCode },
+        { title: t('common.description'), render: (_, l) => l.description },
+        { title: t('ledger.debit'), align: 'right', render: (_, l) => <Amount value={l.debit} /> },
+        { title: t('ledger.credit'), align: 'right', render: (_, l) => <Amount value={l.credit} /> },
+        { title: t('ledger.balance'), align: 'right', render: (_, l) => <Amount value={l.balance} /> },
+      ]}
+      summary={() =>
+        s ? (
+          <Table.Summary.Row>
+            <Table.Summary.Cell index={0} colSpan={4}>
+              <strong>{t('statement.closingOn', { date: s.to })}</strong>
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={1} align="right">
+              <Amount value={s.debit} strong />
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={2} align="right">
+              <Amount value={s.credit} strong />
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={3} align="right">
+              <Amount value={s.closing} strong testId="statement-closing" />
+            </Table.Summary.Cell>
+          </Table.Summary.Row>
+        ) : null
+      }
+    />
+  );
+}
+
+/**
+ * A customer's or supplier's statement of account (对账单) from the ledger for
+ * a date range (this year to date unless changed): what they owe us, or what
+ * we owe them, posting by posting.
+ */
+export function StatementOfAccount({ kind, id }: { kind: 'customer' | 'supplier'; id: string }) {
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('year'), dayjs()]);
+  const variables = { id, from: isoDate(range[0]), to: isoDate(range[1]) };
+  const [customer] = useQuery({ query: CustomerStatementQuery, variables, pause: kind !== 'customer', requestPolicy: 'cache-and-network' });
+  const [supplier] = useQuery({ query: SupplierStatementQuery, variables, pause: kind !== 'supplier', requestPolicy: 'cache-and-network' });
+  const res = kind === 'customer' ? customer : supplier;
+  const s = kind === 'customer' ? customer.data?.customer?.statement : supplier.data?.supplier?.statement;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="statement">
+      <DatePicker.RangePicker value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} />
+      {res.error && <Alert type="error" showIcon title={res.error.message} />}
+      <StatementTable s={s} loading={res.fetching} />
+    </Space>
+  );
+}

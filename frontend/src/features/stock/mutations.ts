@@ -1,0 +1,17 @@
+import { graphql } from '../../gql';
+
+export const PostStockAdjustmentMutation = graphql(`
+  mutation PostStockAdjustment($input: StockAdjustmentInput!) {
+    postStockAdjustment(input: $input) {
+      document {
+        id
+        kind
+        postingDate
+        journalEntryId
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);

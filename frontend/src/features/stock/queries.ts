@@ -1,0 +1,119 @@
+import { graphql } from '../../gql';
+
+export const StockLevelFieldsFragment = graphql(`
+  fragment StockLevelFields on StockLevel {
+    product {
+      id
+      sku
+      name
+      nameEn
+      unit
+      reorderPoint
+      category {
+        id
+        code
+        name
+        nameEn
+      }
+    }
+    warehouse {
+      id
+      code
+      name
+      region
+    }
+    onHand
+    reserved
+    available
+    value
+    averageCost
+  }
+`);
+
+export const StockLevelsQuery = graphql(`
+  query StockLevels($first: Int, $after: String, $filter: StockLevelFilter, $orderBy: StockLevelOrder) {
+    stockLevels(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      nodes {
+        ...StockLevelFields
+      }
+    }
+  }
+`);
+
+export const StockLevelChangedSubscription = graphql(`
+  subscription StockLevelChanged($filter: StockLevelFilter, $after: String) {
+    stockLevelChanged(filter: $filter, after: $after) {
+      seq
+      resync
+      level {
+        ...StockLevelFields
+      }
+    }
+  }
+`);
+
+export const StockMovesQuery = graphql(`
+  query StockMoves($first: Int, $after: String, $filter: StockMoveFilter, $orderBy: StockMoveOrder) {
+    stockMoves(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      nodes {
+        id
+        product {
+          ...ProductRefFields
+        }
+        warehouse {
+          ...WarehouseRefFields
+        }
+        location {
+          id
+          code
+        }
+        quantity
+        value
+        postingDate
+        source {
+          type
+          id
+        }
+        journalEntryId
+        createdAt
+      }
+    }
+  }
+`);
+
+export const StockDocumentQuery = graphql(`
+  query StockDocument($id: ID!) {
+    stockDocument(id: $id) {
+      id
+      kind
+      postingDate
+      description
+      journalEntryId
+      createdAt
+      lines {
+        lineNo
+        product {
+          ...ProductRefFields
+        }
+        warehouse {
+          ...WarehouseRefFields
+        }
+        location {
+          id
+          code
+        }
+        quantity
+        unitCost
+        value
+      }
+    }
+  }
+`);

@@ -1,0 +1,136 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { useClient, useQuery } from 'urql';
+import { Alert, Button, Card, DatePicker, Select, Space, Table, Tag } from 'antd';
+import type { Dayjs } from 'dayjs';
+import type { SourceType, StockMoveFilter, StockMovesQuery as MovesResult } from '../../../gql/graphql';
+import { StockMovesQuery } from '../queries';
+import { ProductPicker } from '../../../components/ProductPicker';
+import { StockDocumentDrawer } from '../components/StockDocumentDrawer';
+import { useReferenceOptions } from '../../catalog/useReferenceData';
+import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { dec, formatMoney, formatQty } from '../../../lib/decimal';
+import { useCan } from '../../../app/session';
+import { useLocalName, enumLabel, useT } from '../../../i18n';
+import { isoDate } from '../../../lib/date';
+
+type Move = MovesResult['stockMoves']['nodes'][number];
+const SOURCE_TYPES: SourceType[] = ['OPENING_STOCK', 'STOCK_ADJUSTMENT', 'PURCHASE_RECEIPT', 'LANDED_COST'];
+const fmtDate = (d: Dayjs | null | undefined) => (isoDate(d));
+
+export default function StockMovesPage() {
+  const t = useT();
+  const localName = useLocalName();
+  const client = useClient();
+  const refs = useReferenceOptions();
+  const canSeeJournal = useCan(['MANAGER', 'FINANCE', 'ANALYST']);
+  const paging = useCursorPaging(50);
+  const [productId, setProductId] = useState<string>();
+  const [warehouseId, setWarehouseId] = useState<string>();
+  const [sourceType, setSourceType] = useState<SourceType>();
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [direction, setDirection] = useState<'ASC' | 'DESC'>('DESC');
+  const [docId, setDocId] = useState<string | null>(null);
+
+  const filter = useMemo<StockMoveFilter>(
+    () => ({ productId, warehouseId, sourceType, dateFrom: fmtDate(range?.[0]), dateTo: fmtDate(range?.[1]) }),
+    [productId, warehouseId, sourceType, range],
+  );
+  const orderBy = useMemo(() => ({ direction }), [direction]);
+  const { reset, remember } = paging;
+  useEffect(reset, [filter, orderBy, reset]);
+  const [{ data, error, fetching }] = useQuery({
+    query: StockMovesQuery,
+    variables: { first: paging.first, after: paging.after, filter, orderBy },
+  });
+  useEffect(() => remember(data?.stockMoves.pageInfo.endCursor), [data, remember]);
+
+  const sourceCell = (m: Move) => {
+    const label = enumLabel(t, 'source', m.source.type);
+    if ((m.source.type === 'OPENING_STOCK' || m.source.type === 'STOCK_ADJUSTMENT') && m.source.id) {
+      return (
+        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setDocId(m.source.id!)} data-testid={`move-source-${m.id}`}>
+          {label} #{m.source.id}
+        </Button>
+      );
+    }
+    return `${label}${m.source.id ? ` #${m.source.id}` : ''}`;
+  };
+
+  return (
+    <Card
+      extra={
+        <ExportButton
+          fileName={t('menu.stockMoves')}
+          fetchRows={connectionRows(client, StockMovesQuery, { filter, orderBy }, (d) => d.stockMoves)}
+          columns={[
+            { header: t('common.postingDate'), value: (m: Move) => m.postingDate, width: 12 },
+            { header: t('products.sku'), value: (m: Move) => m.product.sku, width: 16 },
+            { header: t('products.name'), value: (m: Move) => localName(m.product), width: 28 },
+            { header: t('stock.warehouse'), value: (m: Move) => m.warehouse.code },
+            { header: t('stock.bin'), value: (m: Move) => m.location?.code },
+            { header: t('stock.quantity'), value: (m: Move) => ({ decimal: m.quantity }) },
+            { header: t('stock.value'), value: (m: Move) => ({ decimal: m.value }) },
+            { header: t('stock.source'), value: (m: Move) => enumLabel(t, 'source', m.source.type), width: 16 },
+            { header: t('stock.sourceId'), value: (m: Move) => m.source.id },
+            { header: t('journal.entry'), value: (m: Move) => m.journalEntryId },
+          ]}
+        />
+      }
+    >
+      <Space wrap style={{ marginBottom: 16 }}>
+        <ProductPicker allowClear placeholder={t('stock.product')} style={{ width: 260 }} value={productId} onChange={(v) => setProductId(v)} />
+        <Select allowClear placeholder={t('stock.warehouse')} style={{ width: 200 }} value={warehouseId} onChange={setWarehouseId} options={refs.warehouseOptions} />
+        <Select
+          allowClear
+          placeholder={t('stock.source')}
+          style={{ width: 160 }}
+          value={sourceType}
+          onChange={setSourceType}
+          options={SOURCE_TYPES.map((s) => ({ value: s, label: enumLabel(t, 'source', s) }))}
+        />
+        <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} />
+      </Space>
+      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
+      <Table<Move>
+        rowKey="id"
+        size="middle"
+        loading={fetching}
+        dataSource={data?.stockMoves.nodes ?? []}
+        data-testid="stock-moves-table"
+        pagination={{ ...tablePagination(paging, data?.stockMoves.totalCount ?? 0, t, true), pageSizeOptions: [20, 50, 100, 200] }}
+        onChange={(_p, _f, s) => {
+          const order = Array.isArray(s) ? s[0]?.order : s.order;
+          setDirection(order === 'ascend' ? 'ASC' : 'DESC');
+        }}
+        columns={[
+          {
+            key: 'postingDate',
+            title: t('common.postingDate'),
+            dataIndex: 'postingDate',
+            sorter: true,
+            sortOrder: direction === 'ASC' ? 'ascend' : 'descend',
+            sortDirections: ['descend', 'ascend', 'descend'],
+          },
+          { title: t('products.sku'), render: (_, m) => m.product.sku },
+          { title: t('products.name'), render: (_, m) => localName(m.product) },
+          { title: t('stock.warehouse'), render: (_, m) => `${m.warehouse.code}${m.location ? ` / ${m.location.code}` : ''}` },
+          {
+            title: t('stock.quantity'),
+            align: 'right',
+            render: (_, m) => <Tag color={dec(m.quantity).gt(0) ? 'green' : 'red'}>{`${dec(m.quantity).gt(0) ? '+' : ''}${formatQty(m.quantity)} ${m.product.unit}`}</Tag>,
+          },
+          { title: t('stock.value'), align: 'right', render: (_, m) => formatMoney(m.value) },
+          { title: t('stock.source'), render: (_, m) => sourceCell(m) },
+          {
+            title: t('journal.entry'),
+            render: (_, m) =>
+              !m.journalEntryId ? '—' : canSeeJournal ? <Link to={`/finance/journal?entry=${m.journalEntryId}`}>#{m.journalEntryId}</Link> : `#${m.journalEntryId}`,
+          },
+        ]}
+      />
+      <StockDocumentDrawer id={docId} onClose={() => setDocId(null)} />
+    </Card>
+  );
+}

@@ -1,0 +1,10 @@
+import { lazy } from 'react';
+import { KeyOutlined, TeamOutlined } from '@ant-design/icons';
+import type { MenuEntry } from '../../app/menu';
+import { ALL_ROLES } from '../../app/access';
+
+/** The users screens: menu entries, routes and their lazily loaded pages (the menu's order is in app/menu.tsx). */
+export const usersRoutes: readonly MenuEntry[] = [
+  { key: 'users', path: '/admin/users', labelKey: 'menu.users', roles: ['ADMIN'], icon: TeamOutlined, group: 'account', page: lazy(() => import('./views/UsersPage')) },
+  { key: 'tokens', path: '/account/tokens', labelKey: 'menu.tokens', roles: ALL_ROLES, icon: KeyOutlined, group: 'account', page: lazy(() => import('./views/TokensPage')) },
+];
