@@ -36,79 +36,6 @@ func (r *mutationResolver) UpdatePurchasingSettings(ctx context.Context, input P
 	return PurchasingSettingsPayload{Settings: v, UserErrors: ues}, err
 }
 
-// CreatePurchaseOrder is the resolver for the createPurchaseOrder field.
-func (r *mutationResolver) CreatePurchaseOrder(ctx context.Context, input CreatePurchaseOrderInput) (PurchaseOrderPayload, error) {
-	return orderPayload(r.PurchasingService.CreatePurchaseOrder(ctx, purchaseOrderInput(input)))
-}
-
-// CreatePurchaseOrdersFromSuggestions is the resolver for the createPurchaseOrdersFromSuggestions field.
-func (r *mutationResolver) CreatePurchaseOrdersFromSuggestions(ctx context.Context, input CreatePurchaseOrdersFromSuggestionsInput) (PurchaseOrdersPayload, error) {
-	v, ues, err := mutationResult(r.PurchasingService.CreateOrdersFromSuggestions(ctx, suggestionOrderInput(input)))
-	if v == nil {
-		v = []*jxc.PurchaseOrder{}
-	}
-	return PurchaseOrdersPayload{PurchaseOrders: v, UserErrors: ues}, err
-}
-
-// SubmitPurchaseOrder is the resolver for the submitPurchaseOrder field.
-func (r *mutationResolver) SubmitPurchaseOrder(ctx context.Context, id int64) (PurchaseOrderPayload, error) {
-	return orderPayload(r.PurchasingService.SubmitPurchaseOrder(ctx, id))
-}
-
-// ApprovePurchaseOrder is the resolver for the approvePurchaseOrder field.
-func (r *mutationResolver) ApprovePurchaseOrder(ctx context.Context, id int64) (PurchaseOrderPayload, error) {
-	v, ues, err := mutationResult(r.PurchasingService.ApprovePurchaseOrder(ctx, id))
-	if v == nil {
-		return PurchaseOrderPayload{Warnings: []string{}, UserErrors: ues}, err
-	}
-	return PurchaseOrderPayload{PurchaseOrder: v.Order, Warnings: v.Warnings, UserErrors: ues}, err
-}
-
-// CancelPurchaseOrder is the resolver for the cancelPurchaseOrder field.
-func (r *mutationResolver) CancelPurchaseOrder(ctx context.Context, id int64) (PurchaseOrderPayload, error) {
-	return orderPayload(r.PurchasingService.CancelPurchaseOrder(ctx, id))
-}
-
-// ClosePurchaseOrder is the resolver for the closePurchaseOrder field.
-func (r *mutationResolver) ClosePurchaseOrder(ctx context.Context, id int64) (PurchaseOrderPayload, error) {
-	return orderPayload(r.PurchasingService.ClosePurchaseOrder(ctx, id))
-}
-
-// PostGoodsReceipt is the resolver for the postGoodsReceipt field.
-func (r *mutationResolver) PostGoodsReceipt(ctx context.Context, input GoodsReceiptInput) (GoodsReceiptPayload, error) {
-	v, ues, err := mutationResult(r.PurchasingService.PostGoodsReceipt(ctx, goodsReceiptInput(input)))
-	return GoodsReceiptPayload{GoodsReceipt: v, UserErrors: ues}, err
-}
-
-// PostSupplierInvoice is the resolver for the postSupplierInvoice field.
-func (r *mutationResolver) PostSupplierInvoice(ctx context.Context, input SupplierInvoiceInput) (SupplierInvoicePayload, error) {
-	v, ues, err := mutationResult(r.PurchasingService.PostSupplierInvoice(ctx, supplierInvoiceInput(input)))
-	return SupplierInvoicePayload{SupplierInvoice: v, UserErrors: ues}, err
-}
-
-// ApproveSupplierInvoiceMismatch is the resolver for the approveSupplierInvoiceMismatch field.
-func (r *mutationResolver) ApproveSupplierInvoiceMismatch(ctx context.Context, id int64) (SupplierInvoicePayload, error) {
-	v, ues, err := mutationResult(r.PurchasingService.ApproveInvoiceMismatch(ctx, id))
-	return SupplierInvoicePayload{SupplierInvoice: v, UserErrors: ues}, err
-}
-
-// PostSupplierPayment is the resolver for the postSupplierPayment field.
-func (r *mutationResolver) PostSupplierPayment(ctx context.Context, input SupplierPaymentInput) (SupplierPaymentPayload, error) {
-	v, ues, err := mutationResult(r.PurchasingService.PostSupplierPayment(ctx, supplierPaymentInput(input)))
-	return SupplierPaymentPayload{SupplierPayment: v, UserErrors: ues}, err
-}
-
-// PostLandedCost is the resolver for the postLandedCost field.
-func (r *mutationResolver) PostLandedCost(ctx context.Context, input LandedCostInput) (LandedCostPayload, error) {
-	v, ues, err := mutationResult(r.PurchasingService.PostLandedCost(ctx, landedCostInput(input)))
-	return LandedCostPayload{LandedCost: v, UserErrors: ues}, err
-}
-
-// Receipts is the resolver for the receipts field.
-func (r *purchaseOrderResolver) Receipts(ctx context.Context, obj *jxc.PurchaseOrder) ([]*jxc.GoodsReceipt, error) {
-	return load(ctx, r.loadersFor(ctx).purchaseReceipts, obj, func(o *jxc.PurchaseOrder) childKey[none] { return childKey[none]{parent: o.ID} })
-}
-
 // Suppliers is the resolver for the suppliers field.
 func (r *queryResolver) Suppliers(ctx context.Context, first *int, after *string, filter *jxc.SupplierFilter) (SupplierConnection, error) {
 	p, err := r.PurchasingService.FindSuppliers(ctx, jxc.Deref(filter), pageArgs(first, after))
@@ -134,73 +61,9 @@ func (r *queryResolver) PurchasingSettings(ctx context.Context) (jxc.PurchasingS
 	return value(r.PurchasingService.Settings(ctx))
 }
 
-// PurchaseOrders is the resolver for the purchaseOrders field.
-func (r *queryResolver) PurchaseOrders(ctx context.Context, first *int, after *string, filter *jxc.PurchaseOrderFilter) (PurchaseOrderConnection, error) {
-	p, err := r.PurchasingService.FindPurchaseOrders(ctx, jxc.Deref(filter), pageArgs(first, after))
-	return connection(p, err,
-		func(c string, n *jxc.PurchaseOrder) *PurchaseOrderEdge { return &PurchaseOrderEdge{Cursor: c, Node: n} },
-		func(e []*PurchaseOrderEdge, n []*jxc.PurchaseOrder, pi *PageInfo, t int) PurchaseOrderConnection {
-			return PurchaseOrderConnection{Edges: e, Nodes: n, PageInfo: pi, TotalCount: t}
-		})
-}
-
-// PurchaseOrder is the resolver for the purchaseOrder field.
-func (r *queryResolver) PurchaseOrder(ctx context.Context, id int64) (*jxc.PurchaseOrder, error) {
-	return orNil(r.PurchasingService.FindPurchaseOrderByID(ctx, id))
-}
-
-// PurchaseOrderLineByBarcode is the resolver for the purchaseOrderLineByBarcode field.
-func (r *queryResolver) PurchaseOrderLineByBarcode(ctx context.Context, purchaseOrderID int64, barcode string) (*jxc.PurchaseOrderLine, error) {
-	return orNil(r.PurchasingService.FindOrderLineByBarcode(ctx, purchaseOrderID, barcode))
-}
-
-// PurchaseSuggestions is the resolver for the purchaseSuggestions field.
-func (r *queryResolver) PurchaseSuggestions(ctx context.Context, warehouseID *int64) ([]*jxc.PurchaseSuggestion, error) {
-	return r.PurchasingService.Suggestions(ctx, warehouseID)
-}
-
-// GoodsReceipt is the resolver for the goodsReceipt field.
-func (r *queryResolver) GoodsReceipt(ctx context.Context, id int64) (*jxc.GoodsReceipt, error) {
-	return orNil(r.PurchasingService.FindGoodsReceiptByID(ctx, id))
-}
-
-// SupplierInvoices is the resolver for the supplierInvoices field.
-func (r *queryResolver) SupplierInvoices(ctx context.Context, first *int, after *string, filter *jxc.SupplierInvoiceFilter) (SupplierInvoiceConnection, error) {
-	p, err := r.PurchasingService.FindSupplierInvoices(ctx, jxc.Deref(filter), pageArgs(first, after))
-	return connection(p, err,
-		func(c string, n *jxc.SupplierInvoice) *SupplierInvoiceEdge {
-			return &SupplierInvoiceEdge{Cursor: c, Node: n}
-		},
-		func(e []*SupplierInvoiceEdge, n []*jxc.SupplierInvoice, pi *PageInfo, t int) SupplierInvoiceConnection {
-			return SupplierInvoiceConnection{Edges: e, Nodes: n, PageInfo: pi, TotalCount: t}
-		})
-}
-
-// SupplierInvoice is the resolver for the supplierInvoice field.
-func (r *queryResolver) SupplierInvoice(ctx context.Context, id int64) (*jxc.SupplierInvoice, error) {
-	return orNil(r.PurchasingService.FindSupplierInvoiceByID(ctx, id))
-}
-
-// SupplierPayments is the resolver for the supplierPayments field.
-func (r *queryResolver) SupplierPayments(ctx context.Context, first *int, after *string, supplierID *int64) (SupplierPaymentConnection, error) {
-	p, err := r.PurchasingService.FindSupplierPayments(ctx, supplierID, pageArgs(first, after))
-	return connection(p, err,
-		func(c string, n *jxc.SupplierPayment) *SupplierPaymentEdge {
-			return &SupplierPaymentEdge{Cursor: c, Node: n}
-		},
-		func(e []*SupplierPaymentEdge, n []*jxc.SupplierPayment, pi *PageInfo, t int) SupplierPaymentConnection {
-			return SupplierPaymentConnection{Edges: e, Nodes: n, PageInfo: pi, TotalCount: t}
-		})
-}
-
 // PayablesAging is the resolver for the payablesAging field.
 func (r *queryResolver) PayablesAging(ctx context.Context, asOf jxc.Date) (jxc.PayablesAging, error) {
 	return value(r.PurchasingService.PayablesAging(ctx, asOf))
-}
-
-// LandedCost is the resolver for the landedCost field.
-func (r *queryResolver) LandedCost(ctx context.Context, id int64) (*jxc.LandedCost, error) {
-	return orNil(r.PurchasingService.FindLandedCostByID(ctx, id))
 }
 
 // Scorecard is the resolver for the scorecard field.
@@ -208,29 +71,7 @@ func (r *supplierResolver) Scorecard(ctx context.Context, obj *jxc.Supplier, sin
 	return value(load(ctx, r.loadersFor(ctx).supplierScorecards, obj, func(s *jxc.Supplier) childKey[jxc.Date] { return childKey[jxc.Date]{s.ID, jxc.Deref(since)} }))
 }
 
-// GoodsReceipt returns GoodsReceiptResolver implementation.
-func (r *Resolver) GoodsReceipt() GoodsReceiptResolver { return &goodsReceiptResolver{r} }
-
-// LandedCost returns LandedCostResolver implementation.
-func (r *Resolver) LandedCost() LandedCostResolver { return &landedCostResolver{r} }
-
-// PurchaseOrder returns PurchaseOrderResolver implementation.
-func (r *Resolver) PurchaseOrder() PurchaseOrderResolver { return &purchaseOrderResolver{r} }
-
 // Supplier returns SupplierResolver implementation.
 func (r *Resolver) Supplier() SupplierResolver { return &supplierResolver{r} }
 
-// SupplierInvoice returns SupplierInvoiceResolver implementation.
-func (r *Resolver) SupplierInvoice() SupplierInvoiceResolver { return &supplierInvoiceResolver{r} }
-
-// SupplierPayment returns SupplierPaymentResolver implementation.
-func (r *Resolver) SupplierPayment() SupplierPaymentResolver { return &supplierPaymentResolver{r} }
-
-type (
-	goodsReceiptResolver    struct{ *Resolver }
-	landedCostResolver      struct{ *Resolver }
-	purchaseOrderResolver   struct{ *Resolver }
-	supplierResolver        struct{ *Resolver }
-	supplierInvoiceResolver struct{ *Resolver }
-	supplierPaymentResolver struct{ *Resolver }
-)
+type supplierResolver struct{ *Resolver }

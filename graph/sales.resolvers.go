@@ -68,88 +68,6 @@ func (r *mutationResolver) UpdateCustomer(ctx context.Context, input UpdateCusto
 	return CustomerPayload{Customer: c, UserErrors: ues}, err
 }
 
-// CreateSalesOrder is the resolver for the createSalesOrder field.
-func (r *mutationResolver) CreateSalesOrder(ctx context.Context, input SalesOrderInput) (SalesOrderPayload, error) {
-	o, ues, err := mutationResult(r.SalesService.CreateSalesOrder(ctx, salesOrderInput(input)))
-	return SalesOrderPayload{Order: o, UserErrors: ues}, err
-}
-
-// ConfirmSalesOrder is the resolver for the confirmSalesOrder field.
-func (r *mutationResolver) ConfirmSalesOrder(ctx context.Context, id int64) (SalesOrderPayload, error) {
-	o, ues, err := mutationResult(r.SalesService.ConfirmSalesOrder(ctx, id))
-	return SalesOrderPayload{Order: o, UserErrors: ues}, err
-}
-
-// ReleaseSalesOrderHold is the resolver for the releaseSalesOrderHold field.
-func (r *mutationResolver) ReleaseSalesOrderHold(ctx context.Context, id int64) (SalesOrderPayload, error) {
-	o, ues, err := mutationResult(r.SalesService.ReleaseSalesOrderHold(ctx, id))
-	return SalesOrderPayload{Order: o, UserErrors: ues}, err
-}
-
-// ReserveSalesOrderStock is the resolver for the reserveSalesOrderStock field.
-func (r *mutationResolver) ReserveSalesOrderStock(ctx context.Context, id int64) (SalesOrderPayload, error) {
-	o, ues, err := mutationResult(r.SalesService.ReserveSalesOrder(ctx, id))
-	return SalesOrderPayload{Order: o, UserErrors: ues}, err
-}
-
-// CancelSalesOrder is the resolver for the cancelSalesOrder field.
-func (r *mutationResolver) CancelSalesOrder(ctx context.Context, id int64) (SalesOrderPayload, error) {
-	o, ues, err := mutationResult(r.SalesService.CancelSalesOrder(ctx, id))
-	return SalesOrderPayload{Order: o, UserErrors: ues}, err
-}
-
-// CloseSalesOrder is the resolver for the closeSalesOrder field.
-func (r *mutationResolver) CloseSalesOrder(ctx context.Context, id int64) (SalesOrderPayload, error) {
-	o, ues, err := mutationResult(r.SalesService.CloseSalesOrder(ctx, id))
-	return SalesOrderPayload{Order: o, UserErrors: ues}, err
-}
-
-// ShipShipment is the resolver for the shipShipment field.
-func (r *mutationResolver) ShipShipment(ctx context.Context, input ShipShipmentInput) (ShipmentPayload, error) {
-	sh, ues, err := mutationResult(r.SalesService.ShipShipment(ctx, shipInput(input)))
-	return ShipmentPayload{Shipment: sh, UserErrors: ues}, err
-}
-
-// ConfirmDelivery is the resolver for the confirmDelivery field.
-func (r *mutationResolver) ConfirmDelivery(ctx context.Context, input ConfirmDeliveryInput) (ShipmentPayload, error) {
-	sh, ues, err := mutationResult(r.SalesService.ConfirmDelivery(ctx, jxc.DeliveryInput{ShipmentID: input.ShipmentID, Rating: input.Rating, RatingComment: input.RatingComment}))
-	return ShipmentPayload{Shipment: sh, UserErrors: ues}, err
-}
-
-// CreateSalesInvoice is the resolver for the createSalesInvoice field.
-func (r *mutationResolver) CreateSalesInvoice(ctx context.Context, input CreateSalesInvoiceInput) (SalesInvoicePayload, error) {
-	inv, ues, err := mutationResult(r.SalesService.CreateSalesInvoice(ctx, jxc.SalesInvoiceInput{ShipmentIDs: input.ShipmentIds, PostingDate: input.PostingDate, IdempotencyKey: input.IdempotencyKey}))
-	return SalesInvoicePayload{Invoice: inv, UserErrors: ues}, err
-}
-
-// RecordCustomerPayment is the resolver for the recordCustomerPayment field.
-func (r *mutationResolver) RecordCustomerPayment(ctx context.Context, input RecordCustomerPaymentInput) (CustomerPaymentPayload, error) {
-	pay, ues, err := mutationResult(r.SalesService.RecordCustomerPayment(ctx, jxc.PaymentInput{CustomerID: input.CustomerID, Amount: input.Amount,
-		PostingDate: input.PostingDate, BankAccount: input.BankAccount, Reference: input.Reference, Allocations: receivableAllocations(input.Allocations),
-		IdempotencyKey: input.IdempotencyKey}))
-	return CustomerPaymentPayload{Payment: pay, UserErrors: ues}, err
-}
-
-// ApplyCustomerCredit is the resolver for the applyCustomerCredit field.
-func (r *mutationResolver) ApplyCustomerCredit(ctx context.Context, input ApplyCustomerCreditInput) (CustomerPaymentPayload, error) {
-	pay, ues, err := mutationResult(r.SalesService.ApplyCustomerCredit(ctx, jxc.ApplyCreditInput{PaymentID: input.PaymentID, PostingDate: input.PostingDate,
-		Allocations: receivableAllocations(input.Allocations)}))
-	return CustomerPaymentPayload{Payment: pay, UserErrors: ues}, err
-}
-
-// CreateSalesReturn is the resolver for the createSalesReturn field.
-func (r *mutationResolver) CreateSalesReturn(ctx context.Context, input CreateSalesReturnInput) (SalesReturnPayload, error) {
-	ret, ues, err := mutationResult(r.SalesService.CreateSalesReturn(ctx, salesReturnInput(input)))
-	return SalesReturnPayload{SalesReturn: ret, UserErrors: ues}, err
-}
-
-// RefundCustomer is the resolver for the refundCustomer field.
-func (r *mutationResolver) RefundCustomer(ctx context.Context, input RefundCustomerInput) (CustomerRefundPayload, error) {
-	ref, ues, err := mutationResult(r.SalesService.RefundCustomer(ctx, jxc.RefundInput{ReturnID: input.ReturnID, PaymentID: input.PaymentID, Amount: input.Amount,
-		PostingDate: input.PostingDate, BankAccount: input.BankAccount, IdempotencyKey: input.IdempotencyKey}))
-	return CustomerRefundPayload{Refund: ref, UserErrors: ues}, err
-}
-
 // Customers is the resolver for the customers field.
 func (r *queryResolver) Customers(ctx context.Context, first *int, after *string, filter *jxc.CustomerFilter, orderBy *jxc.CustomerOrder) (CustomerConnection, error) {
 	return customerConnection(r.SalesService.FindCustomers(ctx, jxc.Deref(filter), orderBy, pageArgs(first, after)))
@@ -158,60 +76,6 @@ func (r *queryResolver) Customers(ctx context.Context, first *int, after *string
 // Customer is the resolver for the customer field.
 func (r *queryResolver) Customer(ctx context.Context, id int64) (*jxc.Customer, error) {
 	return orNil(r.SalesService.FindCustomerByID(ctx, id))
-}
-
-// SalesOrders is the resolver for the salesOrders field.
-func (r *queryResolver) SalesOrders(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (SalesOrderConnection, error) {
-	return salesOrderConnection(r.SalesService.FindSalesOrders(ctx, jxc.Deref(filter), pageArgs(first, after)))
-}
-
-// SalesOrder is the resolver for the salesOrder field.
-func (r *queryResolver) SalesOrder(ctx context.Context, id int64) (*jxc.SalesOrder, error) {
-	return orNil(r.SalesService.FindSalesOrderByID(ctx, id))
-}
-
-// ValidateSalesOrder is the resolver for the validateSalesOrder field.
-func (r *queryResolver) ValidateSalesOrder(ctx context.Context, input SalesOrderInput) (SalesOrderValidation, error) {
-	v, err := r.SalesService.ValidateSalesOrder(ctx, salesOrderInput(input))
-	if err != nil {
-		return SalesOrderValidation{}, err
-	}
-	return salesOrderValidation(v)
-}
-
-// ReplenishmentNeeds is the resolver for the replenishmentNeeds field.
-func (r *queryResolver) ReplenishmentNeeds(ctx context.Context, first *int, after *string, filter *jxc.ReplenishmentNeedFilter) (ReplenishmentNeedConnection, error) {
-	return replenishmentNeedConnection(r.SalesService.FindReplenishmentNeeds(ctx, jxc.Deref(filter), pageArgs(first, after)))
-}
-
-// Shipments is the resolver for the shipments field.
-func (r *queryResolver) Shipments(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (ShipmentConnection, error) {
-	return shipmentConnection(r.SalesService.FindShipments(ctx, jxc.Deref(filter), pageArgs(first, after)))
-}
-
-// Shipment is the resolver for the shipment field.
-func (r *queryResolver) Shipment(ctx context.Context, id int64) (*jxc.Shipment, error) {
-	return orNil(r.SalesService.FindShipmentByID(ctx, id))
-}
-
-// SalesInvoices is the resolver for the salesInvoices field.
-func (r *queryResolver) SalesInvoices(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (SalesInvoiceConnection, error) {
-	return salesInvoiceConnection(r.SalesService.FindSalesInvoices(ctx, jxc.Deref(filter), pageArgs(first, after)))
-}
-
-// SalesInvoice is the resolver for the salesInvoice field.
-func (r *queryResolver) SalesInvoice(ctx context.Context, id int64) (*jxc.SalesInvoice, error) {
-	return orNil(r.SalesService.FindSalesInvoiceByID(ctx, id))
-}
-
-// CustomerPayments is the resolver for the customerPayments field.
-func (r *queryResolver) CustomerPayments(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (CustomerPaymentConnection, error) {
-	return customerPaymentConnection(r.SalesService.FindCustomerPayments(ctx, jxc.Deref(filter), pageArgs(first, after)))
-}
-
-// SalesReturns is the resolver for the salesReturns field.
-func (r *queryResolver) SalesReturns(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (SalesReturnConnection, error) {
-	return salesReturnConnection(r.SalesService.FindSalesReturns(ctx, jxc.Deref(filter), pageArgs(first, after)))
 }
 
 // ReceivablesAging is the resolver for the receivablesAging field.
@@ -224,38 +88,7 @@ func (r *queryResolver) CustomerSatisfaction(ctx context.Context) (jxc.Satisfact
 	return value(r.SalesService.CustomerSatisfaction(ctx, nil))
 }
 
-// Shipments is the resolver for the shipments field.
-func (r *salesOrderResolver) Shipments(ctx context.Context, obj *jxc.SalesOrder) ([]*jxc.Shipment, error) {
-	return load(ctx, r.loadersFor(ctx).orderShipments, obj, func(o *jxc.SalesOrder) childKey[none] { return childKey[none]{parent: o.ID} })
-}
-
 // Customer returns CustomerResolver implementation.
 func (r *Resolver) Customer() CustomerResolver { return &customerResolver{r} }
 
-// CustomerPayment returns CustomerPaymentResolver implementation.
-func (r *Resolver) CustomerPayment() CustomerPaymentResolver { return &customerPaymentResolver{r} }
-
-// CustomerRefund returns CustomerRefundResolver implementation.
-func (r *Resolver) CustomerRefund() CustomerRefundResolver { return &customerRefundResolver{r} }
-
-// SalesInvoice returns SalesInvoiceResolver implementation.
-func (r *Resolver) SalesInvoice() SalesInvoiceResolver { return &salesInvoiceResolver{r} }
-
-// SalesOrder returns SalesOrderResolver implementation.
-func (r *Resolver) SalesOrder() SalesOrderResolver { return &salesOrderResolver{r} }
-
-// SalesReturn returns SalesReturnResolver implementation.
-func (r *Resolver) SalesReturn() SalesReturnResolver { return &salesReturnResolver{r} }
-
-// Shipment returns ShipmentResolver implementation.
-func (r *Resolver) Shipment() ShipmentResolver { return &shipmentResolver{r} }
-
-type (
-	customerResolver        struct{ *Resolver }
-	customerPaymentResolver struct{ *Resolver }
-	customerRefundResolver  struct{ *Resolver }
-	salesInvoiceResolver    struct{ *Resolver }
-	salesOrderResolver      struct{ *Resolver }
-	salesReturnResolver     struct{ *Resolver }
-	shipmentResolver        struct{ *Resolver }
-)
+type customerResolver struct{ *Resolver }
