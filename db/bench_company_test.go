@@ -2,7 +2,6 @@ package db
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -26,6 +25,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/jxcgraph/jxc"
+	"github.com/jxcgraph/jxc/graph/graphqltest"
 )
 
 // TestBenchCompany is `make bench`'s company-scale run (JXC_BENCH=1): it
@@ -36,9 +36,7 @@ import (
 // all of the history, and the server's peak memory. It prints one table
 // and writes it as JSON under bench/results/.
 func TestBenchCompany(t *testing.T) {
-	if os.Getenv("JXC_BENCH") == "" {
-		t.Skip("a benchmark: run with JXC_BENCH=1 (make bench)")
-	}
+	graphqltest.SkipUnlessBench(t)
 	ctx := context.Background()
 	dsn := os.Getenv("JXC_BENCH_DSN")
 	if dsn == "" {
@@ -502,23 +500,7 @@ func startServer(t *testing.T, dbURL string) *benchServer {
 }
 
 func (s *benchServer) gql(query string, vars map[string]any) (map[string]any, error) {
-	b, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	resp, err := s.client.Post(s.url+"/graphql", "application/json", bytes.NewReader(b))
-	if err != nil {
-		return nil, err
-	}
-	defer resp.Body.Close()
-	var out struct {
-		Data   map[string]any
-		Errors []any
-	}
-	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
-		return nil, err
-	}
-	if len(out.Errors) > 0 {
-		return out.Data, fmt.Errorf("%v", out.Errors)
-	}
-	return out.Data, nil
+	return graphqltest.Post(s.client, s.url, query, vars)
 }
 
 func (s *benchServer) mem() (rss, peak int64) {
@@ -649,7 +631,7 @@ func measureWrites(t *testing.T, s *benchServer, g *generator) map[int]writeFigu
 					d := call(`mutation($in: CreatePurchaseOrderInput!) { createPurchaseOrder(input: $in) { purchaseOrder { id lines { id quantity } } userErrors { message } } }`,
 						map[string]any{"in": map[string]any{"supplierId": strconv.FormatInt(g.suppliers[rng.IntN(len(g.suppliers))], 10),
 							"warehouseId": strconv.FormatInt(g.warehouses[rng.IntN(len(g.warehouses))], 10), "lines": plines}})
-					if po, ok := digAny(d, "createPurchaseOrder", "purchaseOrder").(map[string]any); ok {
+					if po, ok := graphqltest.DigAny(d, "createPurchaseOrder", "purchaseOrder").(map[string]any); ok {
 						call(`mutation($id: ID!) { submitPurchaseOrder(id: $id) { userErrors { message } } }`, map[string]any{"id": po["id"]})
 						call(`mutation($id: ID!) { approvePurchaseOrder(id: $id) { userErrors { message } } }`, map[string]any{"id": po["id"]})
 						var rl []map[string]any
@@ -671,13 +653,13 @@ func measureWrites(t *testing.T, s *benchServer, g *generator) map[int]writeFigu
 					}
 					d = call(`mutation($in: SalesOrderInput!) { createSalesOrder(input: $in) { order { id } userErrors { message } } }`,
 						map[string]any{"in": map[string]any{"customerId": strconv.FormatInt(g.customers[rng.IntN(len(g.customers))], 10), "lines": lines}})
-					id := dig(d, "createSalesOrder", "order", "id")
+					id := graphqltest.Dig(d, "createSalesOrder", "order", "id")
 					if id == "" {
 						continue
 					}
 					d = call(`mutation($id: ID!) { confirmSalesOrder(id: $id) { order { shipments { id status } } userErrors { message } } }`, map[string]any{"id": id})
 					var ship string
-					if o, ok := digAny(d, "confirmSalesOrder", "order").(map[string]any); ok {
+					if o, ok := graphqltest.DigAny(d, "confirmSalesOrder", "order").(map[string]any); ok {
 						if shs, ok := o["shipments"].([]any); ok {
 							for _, sh := range shs {
 								if m := sh.(map[string]any); m["status"] == "PENDING" {
@@ -691,7 +673,7 @@ func measureWrites(t *testing.T, s *benchServer, g *generator) map[int]writeFigu
 					}
 					call(`mutation($id: ID!) { shipShipment(input: {shipmentId: $id}) { shipment { id } userErrors { message } } }`, map[string]any{"id": ship})
 					d = call(`mutation($id: ID!) { createSalesInvoice(input: {shipmentIds: [$id]}) { invoice { id customer { id } totalAmount } userErrors { message } } }`, map[string]any{"id": ship})
-					if inv, ok := digAny(d, "createSalesInvoice", "invoice").(map[string]any); ok {
+					if inv, ok := graphqltest.DigAny(d, "createSalesInvoice", "invoice").(map[string]any); ok {
 						cust := inv["customer"].(map[string]any)["id"]
 						call(`mutation($c: ID!, $a: Decimal!, $i: ID!) { recordCustomerPayment(input: {customerId: $c, amount: $a, allocations: [{invoiceId: $i, amount: $a}]}) { payment { id } userErrors { message } } }`,
 							map[string]any{"c": cust, "a": inv["totalAmount"], "i": inv["id"]})
@@ -708,21 +690,4 @@ func measureWrites(t *testing.T, s *benchServer, g *generator) map[int]writeFigu
 		out[clients] = f
 	}
 	return out
-}
-
-func digAny(d map[string]any, path ...string) any {
-	var cur any = d
-	for _, p := range path {
-		m, ok := cur.(map[string]any)
-		if !ok {
-			return nil
-		}
-		cur = m[p]
-	}
-	return cur
-}
-
-func dig(d map[string]any, path ...string) string {
-	s, _ := digAny(d, path...).(string)
-	return s
 }

@@ -10,6 +10,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/jxcgraph/jxc/graph/graphqltest"
 )
 
 // TestConcurrentBusinessKeepsTheBooks: 32 clients at once run random
@@ -72,13 +74,13 @@ func TestConcurrentBusinessKeepsTheBooks(t *testing.T) {
 					}
 					d := call(`mutation($in: SalesOrderInput!) { createSalesOrder(input: $in) { order { id } userErrors { message } } }`,
 						map[string]any{"in": map[string]any{"customerId": pick(r, ids.Customers.Nodes), "lines": lines}})
-					id := dig(d, "createSalesOrder", "order", "id")
+					id := graphqltest.Dig(d, "createSalesOrder", "order", "id")
 					if id == "" {
 						continue
 					}
 					d = call(`mutation($id: ID!) { confirmSalesOrder(id: $id) { order { shipments { id status } } userErrors { message } } }`, map[string]any{"id": id})
 					ship := ""
-					if shs, ok := digAny(d, "confirmSalesOrder", "order", "shipments").([]any); ok {
+					if shs, ok := graphqltest.DigAny(d, "confirmSalesOrder", "order", "shipments").([]any); ok {
 						for _, s := range shs {
 							if m := s.(map[string]any); m["status"] == "PENDING" {
 								ship = m["id"].(string)
@@ -90,7 +92,7 @@ func TestConcurrentBusinessKeepsTheBooks(t *testing.T) {
 					}
 					call(`mutation($id: ID!) { shipShipment(input: {shipmentId: $id}) { shipment { id } userErrors { message } } }`, map[string]any{"id": ship})
 					d = call(`mutation($id: ID!) { createSalesInvoice(input: {shipmentIds: [$id]}) { invoice { id customer { id } totalAmount } userErrors { message } } }`, map[string]any{"id": ship})
-					if inv, ok := digAny(d, "createSalesInvoice", "invoice").(map[string]any); ok && r.IntN(2) == 0 {
+					if inv, ok := graphqltest.DigAny(d, "createSalesInvoice", "invoice").(map[string]any); ok && r.IntN(2) == 0 {
 						call(`mutation($c: ID!, $a: Decimal!) { recordCustomerPayment(input: {customerId: $c, amount: $a}) { payment { id } userErrors { message } } }`,
 							map[string]any{"c": inv["customer"].(map[string]any)["id"], "a": inv["totalAmount"]})
 					}
@@ -106,7 +108,7 @@ func TestConcurrentBusinessKeepsTheBooks(t *testing.T) {
 					}
 					d := call(`mutation($in: CreatePurchaseOrderInput!) { createPurchaseOrder(input: $in) { purchaseOrder { id lines { id quantity } } userErrors { message } } }`,
 						map[string]any{"in": map[string]any{"supplierId": pick(r, ids.Suppliers.Nodes), "warehouseId": pick(r, ids.Warehouses.Nodes), "lines": lines}})
-					po, ok := digAny(d, "createPurchaseOrder", "purchaseOrder").(map[string]any)
+					po, ok := graphqltest.DigAny(d, "createPurchaseOrder", "purchaseOrder").(map[string]any)
 					if !ok {
 						continue
 					}
@@ -154,20 +156,3 @@ func TestConcurrentBusinessKeepsTheBooks(t *testing.T) {
 }
 
 func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
-
-func digAny(d map[string]any, path ...string) any {
-	var cur any = d
-	for _, p := range path {
-		m, ok := cur.(map[string]any)
-		if !ok {
-			return nil
-		}
-		cur = m[p]
-	}
-	return cur
-}
-
-func dig(d map[string]any, path ...string) string {
-	s, _ := digAny(d, path...).(string)
-	return s
-}

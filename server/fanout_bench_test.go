@@ -22,6 +22,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/jxcgraph/jxc/db/dbtest"
+	"github.com/jxcgraph/jxc/graph/graphqltest"
 )
 
 // TestFanoutFigures is `make bench`'s live figure: the real binary, 1,000
@@ -29,9 +30,7 @@ import (
 // from sending each mutation to each subscriber receiving its change (an
 // upper bound of commit-to-receive). Run with JXC_BENCH=1.
 func TestFanoutFigures(t *testing.T) {
-	if os.Getenv("JXC_BENCH") == "" {
-		t.Skip("a benchmark: run with JXC_BENCH=1 (make bench)")
-	}
+	graphqltest.SkipUnlessBench(t)
 	subscribers := envInt("JXC_BENCH_SUBSCRIBERS", 1000)
 	changes := envInt("JXC_BENCH_CHANGES", 50)
 

@@ -19,6 +19,7 @@ import (
 
 	"github.com/jxcgraph/jxc/db"
 	"github.com/jxcgraph/jxc/db/dbtest"
+	"github.com/jxcgraph/jxc/graph/graphqltest"
 )
 
 // TestSIGKILLUnderWriteLoadLosesNothing kills the server ten times while
@@ -81,23 +82,11 @@ func TestSIGKILLUnderWriteLoadLosesNothing(t *testing.T) {
 			resp.Body.Close()
 			c.at = b
 		}
-		body, _ := json.Marshal(map[string]any{"query": q, "variables": vars})
-		resp, err := c.http.Post(b+"/graphql", "application/json", bytes.NewReader(body))
+		data, err := graphqltest.Post(c.http, b, q, vars)
 		if err != nil {
 			return nil, err
 		}
-		defer resp.Body.Close()
-		var out struct {
-			Data   map[string]any
-			Errors []any
-		}
-		if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
-			return nil, err
-		}
-		if len(out.Errors) > 0 {
-			return nil, fmt.Errorf("%v", out.Errors)
-		}
-		return out.Data, nil
+		return data, nil
 	}
 	// Demo ids to work with.
 	setup := newClient()
