@@ -503,22 +503,7 @@ func (s *benchServer) gql(query string, vars map[string]any) (map[string]any, er
 	return graphqltest.Post(s.client, s.url, query, vars)
 }
 
-func (s *benchServer) mem() (rss, peak int64) {
-	b, _ := os.ReadFile(fmt.Sprintf("/proc/%d/status", s.cmd.Process.Pid))
-	for _, line := range strings.Split(string(b), "\n") {
-		f := strings.Fields(line)
-		if len(f) >= 2 {
-			n, _ := strconv.ParseInt(f[1], 10, 64)
-			switch f[0] {
-			case "VmRSS:":
-				rss = n << 10
-			case "VmHWM:":
-				peak = n << 10
-			}
-		}
-	}
-	return rss, peak
-}
+func (s *benchServer) mem() (rss, peak int64) { return graphqltest.ProcessMemory(s.cmd.Process.Pid) }
 
 func (s *benchServer) stop() {
 	_ = s.cmd.Process.Signal(os.Interrupt)
@@ -658,16 +643,7 @@ func measureWrites(t *testing.T, s *benchServer, g *generator) map[int]writeFigu
 						continue
 					}
 					d = call(`mutation($id: ID!) { confirmSalesOrder(id: $id) { order { shipments { id status } } userErrors { message } } }`, map[string]any{"id": id})
-					var ship string
-					if o, ok := graphqltest.DigAny(d, "confirmSalesOrder", "order").(map[string]any); ok {
-						if shs, ok := o["shipments"].([]any); ok {
-							for _, sh := range shs {
-								if m := sh.(map[string]any); m["status"] == "PENDING" {
-									ship = m["id"].(string)
-								}
-							}
-						}
-					}
+					ship := graphqltest.PendingShipment(d, "confirmSalesOrder", "order", "shipments")
 					if ship == "" {
 						continue
 					}

@@ -79,14 +79,7 @@ func TestConcurrentBusinessKeepsTheBooks(t *testing.T) {
 						continue
 					}
 					d = call(`mutation($id: ID!) { confirmSalesOrder(id: $id) { order { shipments { id status } } userErrors { message } } }`, map[string]any{"id": id})
-					ship := ""
-					if shs, ok := graphqltest.DigAny(d, "confirmSalesOrder", "order", "shipments").([]any); ok {
-						for _, s := range shs {
-							if m := s.(map[string]any); m["status"] == "PENDING" {
-								ship = m["id"].(string)
-							}
-						}
-					}
+					ship := graphqltest.PendingShipment(d, "confirmSalesOrder", "order", "shipments")
 					if ship == "" {
 						continue
 					}

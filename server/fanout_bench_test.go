@@ -198,7 +198,7 @@ func TestFanoutFigures(t *testing.T) {
 		}
 		return lat[int(p*float64(len(lat)-1))]
 	}
-	rss, peak := procMem(cmd.Process.Pid)
+	rss, peak := graphqltest.ProcessMemory(cmd.Process.Pid)
 	fmt.Printf("\nfan-out: %d subscribers, %d changes, %d deliveries (%d missing), setup %v\n", subscribers, changes, len(lat), missing, setupTime.Round(time.Millisecond))
 	fmt.Printf("%-34s %-12s %-12s\n", "figure", "target", "measured")
 	fmt.Printf("%-34s %-12s %-12s\n", "commit-to-receive p50", "", pct(0.50).Round(100*time.Microsecond))
@@ -222,19 +222,3 @@ func envInt(k string, def int) int {
 }
 
 // procMem returns a process's resident set size and its peak, in bytes.
-func procMem(pid int) (rss, peak int64) {
-	b, _ := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
-	for _, line := range strings.Split(string(b), "\n") {
-		f := strings.Fields(line)
-		if len(f) >= 2 {
-			n, _ := strconv.ParseInt(f[1], 10, 64)
-			switch f[0] {
-			case "VmRSS:":
-				rss = n << 10
-			case "VmHWM:":
-				peak = n << 10
-			}
-		}
-	}
-	return rss, peak
-}

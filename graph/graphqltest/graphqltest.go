@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -61,4 +63,36 @@ func SkipUnlessBench(t testing.TB) {
 	if os.Getenv("JXC_BENCH") == "" {
 		t.Skip("a benchmark: run with JXC_BENCH=1 (make bench)")
 	}
+}
+
+// PendingShipment is the id of the pending shipment among the shipments at
+// path (a confirmed order's), or "" when there is none.
+func PendingShipment(d map[string]any, path ...string) string {
+	ship := ""
+	shs, _ := DigAny(d, path...).([]any)
+	for _, s := range shs {
+		if m, ok := s.(map[string]any); ok && m["status"] == "PENDING" {
+			ship, _ = m["id"].(string)
+		}
+	}
+	return ship
+}
+
+// ProcessMemory reads a process's resident memory now and at its peak, in
+// bytes (Linux /proc), for the benchmarks' memory figures.
+func ProcessMemory(pid int) (rss, peak int64) {
+	b, _ := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Fields(line)
+		if len(f) >= 2 {
+			n, _ := strconv.ParseInt(f[1], 10, 64)
+			switch f[0] {
+			case "VmRSS:":
+				rss = n << 10
+			case "VmHWM:":
+				peak = n << 10
+			}
+		}
+	}
+	return rss, peak
 }
