@@ -14,7 +14,7 @@ import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton, connectionRows, loadedRows } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan, useMe } from '../../../app/session';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { usePagedQuery } from '../../../lib/pagedQuery';
 import { useLocalName, useT } from '../../../i18n';
 import { yearMonth } from '../../../lib/date';
 
@@ -50,15 +50,11 @@ function BudgetLines({ year, month }: { year: number; month: number | null }) {
   const localName = useLocalName();
   const client = useClient();
   const canWrite = useCan(['FINANCE']);
-  const paging = useCursorPaging(50);
   const [costCentre, setCostCentre] = useState('');
   const [editing, setEditing] = useState<Line | 'new' | null>(null);
   const filter = useMemo(() => ({ year, month: month ?? undefined, costCentre: costCentre.trim() || undefined }), [year, month, costCentre]);
-  const { reset, remember } = paging;
-  useEffect(reset, [filter, reset]);
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: BudgetLinesQuery, variables: { first: paging.first, after: paging.after, filter } });
-  useEffect(() => remember(data?.budgetLines.pageInfo.endCursor), [data, remember]);
-  const owners = useMemo(() => new Map((data?.budgetLines.nodes ?? []).flatMap((l) => (l.owner ? [[l.owner.id, l.owner] as const] : []))), [data]);
+  const list = usePagedQuery({ query: BudgetLinesQuery, variables: { filter }, connection: (d) => d.budgetLines, pageSize: 50 });
+  const owners = useMemo(() => new Map(list.rows.flatMap((l) => (l.owner ? [[l.owner.id, l.owner] as const] : []))), [list.data]);
 
   return (
     <>
@@ -90,14 +86,14 @@ function BudgetLines({ year, month }: { year: number; month: number | null }) {
           )}
         </Space>
       </Toolbar>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
+      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
       <Table<Line>
         rowKey="id"
         size="small"
-        loading={fetching}
-        dataSource={data?.budgetLines.nodes ?? []}
+        loading={list.fetching}
+        dataSource={list.rows}
         data-testid="budget-table"
-        pagination={tablePagination(paging, data?.budgetLines.totalCount ?? 0, t)}
+        pagination={list.pagination()}
         columns={[
           { title: t('budget.period'), render: (_, l) => yearMonth(l) },
           { title: t('po.costCentre'), dataIndex: 'costCentre' },
@@ -120,7 +116,7 @@ function BudgetLines({ year, month }: { year: number; month: number | null }) {
         onClose={() => setEditing(null)}
         onSaved={() => {
           setEditing(null);
-          reexecute({ requestPolicy: 'network-only' });
+          list.refresh();
         }}
       />
     </>

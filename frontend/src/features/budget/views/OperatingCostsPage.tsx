@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -15,7 +15,7 @@ import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { usePagedQuery } from '../../../lib/pagedQuery';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
 
@@ -27,16 +27,12 @@ export default function OperatingCostsPage() {
   const t = useT();
   const client = useClient();
   const canPost = useCan(['FINANCE']);
-  const paging = useCursorPaging(20);
   const [year, setYear] = useState<number | null>(new Date().getFullYear());
   const [month, setMonth] = useState<number | null>(null);
   const [posting, setPosting] = useState(false);
   const [warnings, setWarnings] = useState<{ number: string; warnings: string[] }>();
-  const { reset, remember } = paging;
-  useEffect(reset, [year, month, reset]);
   const vars = { year, month: year ? month : null };
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: OperatingCostsQuery, variables: { ...vars, first: paging.first, after: paging.after } });
-  useEffect(() => remember(data?.operatingCosts.pageInfo.endCursor), [data, remember]);
+  const list = usePagedQuery({ query: OperatingCostsQuery, variables: { ...vars }, connection: (d) => d.operatingCosts });
 
   return (
     <Card>
@@ -70,17 +66,17 @@ export default function OperatingCostsPage() {
           )}
         </Space>
       </Toolbar>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
+      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
       {warnings && warnings.warnings.length > 0 && (
         <Alert type="warning" showIcon closable={{ onClose: () => setWarnings(undefined) }} style={{ marginBottom: 16 }} data-testid="opcost-warnings" title={t('opcost.postedWithWarnings', { number: warnings.number })} description={warnings.warnings.join('; ')} />
       )}
       <Table<Cost>
         rowKey="id"
         size="middle"
-        loading={fetching}
-        dataSource={data?.operatingCosts.nodes ?? []}
+        loading={list.fetching}
+        dataSource={list.rows}
         data-testid="opcost-table"
-        pagination={tablePagination(paging, data?.operatingCosts.totalCount ?? 0, t)}
+        pagination={list.pagination()}
         columns={[
           { title: t('opcost.number'), dataIndex: 'number' },
           { title: t('common.postingDate'), dataIndex: 'postingDate' },
@@ -99,7 +95,7 @@ export default function OperatingCostsPage() {
         onPosted={(number, w) => {
           setPosting(false);
           setWarnings({ number, warnings: w });
-          reexecute({ requestPolicy: 'network-only' });
+          list.refresh();
         }}
       />
     </Card>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import { Alert, App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
@@ -8,7 +8,7 @@ import { CategoriesQuery, ProductsQuery } from '../queries';
 import { DeactivateProductMutation } from '../mutations';
 import { ProductDrawer } from '../components/ProductDrawer';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { usePagedQuery } from '../../../lib/pagedQuery';
 import { formatMoney, formatQty } from '../../../lib/decimal';
 import { useCan } from '../../../app/session';
 import { useLocalName, useT } from '../../../i18n';
@@ -23,7 +23,6 @@ export default function ProductsPage() {
   const client = useClient();
   const { message } = App.useApp();
   const canWrite = useCan(['WAREHOUSE']);
-  const paging = useCursorPaging(20);
   const [search, setSearch] = useState('');
   const [categoryId, setCategoryId] = useState<string | undefined>();
   const [active, setActive] = useState<'all' | 'active' | 'inactive'>('active');
@@ -38,16 +37,10 @@ export default function ProductsPage() {
     }),
     [search, categoryId, active],
   );
-  const { reset } = paging;
-  useEffect(reset, [filter, orderBy, reset]);
-
-  const variables = { first: paging.first, after: paging.after, filter, orderBy };
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: ProductsQuery, variables });
+  const list = usePagedQuery({ query: ProductsQuery, variables: { filter, orderBy }, connection: (d) => d.products });
+  const { refresh } = list;
   const [{ data: cats }] = useQuery({ query: CategoriesQuery, variables: { includeInactive: true } });
   const [, deactivate] = useMutation(DeactivateProductMutation);
-  const { remember } = paging;
-  useEffect(() => remember(data?.products.pageInfo.endCursor), [data, remember]);
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
 
   async function onDeactivate(p: Row) {
     const res = await deactivate({ id: p.id });
@@ -119,15 +112,15 @@ export default function ProductsPage() {
           )}
         </Space>
       </Space>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
+      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
       <Table<Row>
         rowKey="id"
         size="middle"
-        loading={fetching}
-        dataSource={data?.products.nodes ?? []}
+        loading={list.fetching}
+        dataSource={list.rows}
         data-testid="products-table"
         onRow={(p) => ({ 'data-testid': `product-row-${p.sku}` }) as object}
-        pagination={{ ...tablePagination(paging, data?.products.totalCount ?? 0, t, true), pageSizeOptions: [20, 50, 100, 200] }}
+        pagination={list.pagination(true, true)}
         onChange={(_p, _f, s) => {
           const sorter = s as SorterResult<Row>;
           const field = SORTABLE[String(sorter.columnKey ?? '')];

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import { Alert, Button, Card, DatePicker, Select, Space, Table } from 'antd';
@@ -12,7 +12,7 @@ import { accountLabel } from '../accountLabel';
 import { EntryTags, JournalEntryDrawer, JournalLinesTable } from '../components/JournalEntryDetail';
 import { JournalEntryForm } from '../components/JournalEntryForm';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { usePagedQuery } from '../../../lib/pagedQuery';
 import { useCan } from '../../../app/session';
 import { useLocalName, enumLabel, useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
@@ -28,7 +28,6 @@ export default function JournalPage() {
   const canWrite = useCan(['FINANCE']);
   const [params, setParams] = useSearchParams();
   const openId = params.get('entry');
-  const paging = useCursorPaging(20);
   // The filters live in the URL (?account=6001&from=2026-01-01&to=2026-11-30&source=...),
   // so KPI drill-downs and shared links open the journal already filtered.
   const accountCode = params.get('account') ?? undefined;
@@ -61,15 +60,9 @@ export default function JournalPage() {
     () => ({ accountCode, sourceType, dateFrom: fmt(range?.[0]), dateTo: fmt(range?.[1]) }),
     [accountCode, sourceType, range],
   );
-  const { reset, remember } = paging;
-  useEffect(reset, [filter, reset]);
-  const [{ data, error, fetching }, reexecute] = useQuery({
-    query: JournalEntriesQuery,
-    variables: { first: paging.first, after: paging.after, filter },
-  });
-  useEffect(() => remember(data?.journalEntries.pageInfo.endCursor), [data, remember]);
+  const list = usePagedQuery({ query: JournalEntriesQuery, variables: { filter }, connection: (d) => d.journalEntries });
   const [{ data: accts }] = useQuery({ query: AccountsQuery, variables: {} });
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const { refresh } = list;
   const open = (id: string | null) =>
     setParams(
       (prev) => {
@@ -137,16 +130,16 @@ export default function JournalPage() {
           )}
         </Space>
       </Toolbar>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
+      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
       <Table<Entry>
         rowKey="id"
         size="middle"
-        loading={fetching}
-        dataSource={data?.journalEntries.nodes ?? []}
+        loading={list.fetching}
+        dataSource={list.rows}
         data-testid="journal-table"
         onRow={(e) => ({ 'data-testid': `journal-row-${e.id}` }) as object}
         expandable={{ expandedRowRender: (e) => <JournalLinesTable entry={e} /> }}
-        pagination={{ ...tablePagination(paging, data?.journalEntries.totalCount ?? 0, t, true), pageSizeOptions: [20, 50, 100, 200] }}
+        pagination={list.pagination(true, true)}
         columns={[
           {
             title: t('journal.entry'),

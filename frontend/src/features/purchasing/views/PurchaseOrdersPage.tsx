@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useClient, useQuery } from 'urql';
+import { useClient } from 'urql';
 import { Alert, Button, Card, Input, Select, Space, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { PurchaseOrderFieldsFragment, PurchaseOrderStatus } from '../../../gql/graphql';
@@ -12,7 +12,7 @@ import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { useCan } from '../../../app/session';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { usePagedQuery } from '../../../lib/pagedQuery';
 import { enumLabel, useT } from '../../../i18n';
 
 type Order = PurchaseOrderFieldsFragment;
@@ -26,16 +26,12 @@ export default function PurchaseOrdersPage() {
   const openId = params.get('order');
   const statusParam = params.get('status');
   const status = useMemo(() => (statusParam ? (statusParam.split(',') as PurchaseOrderStatus[]) : []), [statusParam]);
-  const paging = useCursorPaging(20);
   const [supplierId, setSupplierId] = useState<string>();
   const [search, setSearch] = useState('');
   const [creating, setCreating] = useState(false);
   const filter = useMemo(() => ({ status: status.length ? status : undefined, supplierId, search: search.trim() || undefined }), [status, supplierId, search]);
-  const { reset, remember } = paging;
-  useEffect(reset, [filter, reset]);
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: PurchaseOrdersQuery, variables: { first: paging.first, after: paging.after, filter } });
-  useEffect(() => remember(data?.purchaseOrders.pageInfo.endCursor), [data, remember]);
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const list = usePagedQuery({ query: PurchaseOrdersQuery, variables: { filter }, connection: (d) => d.purchaseOrders });
+  const { refresh } = list;
   const setParam = (k: string, v: string | null) =>
     setParams((prev) => {
       const next = new URLSearchParams(prev);
@@ -85,15 +81,15 @@ export default function PurchaseOrdersPage() {
           )}
         </Space>
       </Toolbar>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
+      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
       <Table<Order>
         rowKey="id"
         size="middle"
-        loading={fetching}
-        dataSource={data?.purchaseOrders.nodes ?? []}
+        loading={list.fetching}
+        dataSource={list.rows}
         data-testid="po-table"
         onRow={(o) => ({ onClick: () => setParam('order', o.id), style: { cursor: 'pointer' }, 'data-testid': `po-row-${o.number}` }) as object}
-        pagination={tablePagination(paging, data?.purchaseOrders.totalCount ?? 0, t, true)}
+        pagination={list.pagination(true)}
         columns={[
           { title: t('po.number'), dataIndex: 'number' },
           { title: t('po.supplier'), render: (_, o) => `${o.supplier.code} ${o.supplier.name}` },

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -13,7 +13,7 @@ import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { usePagedQuery } from '../../../lib/pagedQuery';
 import { dec, formatMoney, formatQty } from '../../../lib/decimal';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
@@ -28,17 +28,13 @@ export default function SupplierInvoicesPage() {
   const client = useClient();
   const { message } = App.useApp();
   const canPost = useCan(['FINANCE']);
-  const paging = useCursorPaging(20);
   const [status, setStatus] = useState<SupplierInvoiceStatus[]>([]);
   const [supplierId, setSupplierId] = useState<string>();
   const [posting, setPosting] = useState(false);
   const filter = useMemo(() => ({ status: status.length ? status : undefined, supplierId }), [status, supplierId]);
-  const { reset, remember } = paging;
-  useEffect(reset, [filter, reset]);
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: SupplierInvoicesQuery, variables: { first: paging.first, after: paging.after, filter } });
-  useEffect(() => remember(data?.supplierInvoices.pageInfo.endCursor), [data, remember]);
+  const list = usePagedQuery({ query: SupplierInvoicesQuery, variables: { filter }, connection: (d) => d.supplierInvoices });
   const [, approve] = useMutation(ApproveSupplierInvoiceMismatchMutation);
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const { refresh } = list;
 
   async function approveMismatch(inv: Invoice) {
     const res = await approve({ id: inv.id });
@@ -88,16 +84,16 @@ export default function SupplierInvoicesPage() {
           )}
         </Space>
       </Toolbar>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
+      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
       <Table<Invoice>
         rowKey="id"
         size="middle"
-        loading={fetching}
-        dataSource={data?.supplierInvoices.nodes ?? []}
+        loading={list.fetching}
+        dataSource={list.rows}
         data-testid="invoice-table"
         onRow={(i) => ({ 'data-testid': `invoice-row-${i.supplierInvoiceNumber}` }) as object}
         expandable={{ expandedRowRender: (i) => <InvoiceDetail inv={i} />, rowExpandable: (i) => i.lines.length > 0 || i.matchIssues.length > 0 }}
-        pagination={tablePagination(paging, data?.supplierInvoices.totalCount ?? 0, t)}
+        pagination={list.pagination()}
         columns={[
           { title: t('invoice.number'), dataIndex: 'number' },
           { title: t('invoice.supplierNumber'), dataIndex: 'supplierInvoiceNumber' },

@@ -13,7 +13,7 @@ import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { usePagedQuery } from '../../../lib/pagedQuery';
 import { dec, formatMoney, sumDecimals } from '../../../lib/decimal';
 import { useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
@@ -27,13 +27,9 @@ export default function SupplierPaymentsPage() {
   const client = useClient();
   const canPost = useCan(['FINANCE']);
   const { message } = App.useApp();
-  const paging = useCursorPaging(20);
   const [supplierId, setSupplierId] = useState<string>();
   const [paying, setPaying] = useState(false);
-  const { reset, remember } = paging;
-  useEffect(reset, [supplierId, reset]);
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: SupplierPaymentsQuery, variables: { first: paging.first, after: paging.after, supplierId } });
-  useEffect(() => remember(data?.supplierPayments.pageInfo.endCursor), [data, remember]);
+  const list = usePagedQuery({ query: SupplierPaymentsQuery, variables: { supplierId }, connection: (d) => d.supplierPayments });
 
   return (
     <Card>
@@ -59,14 +55,14 @@ export default function SupplierPaymentsPage() {
           )}
         </Space>
       </Toolbar>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
+      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
       <Table<Payment>
         rowKey="id"
         size="middle"
-        loading={fetching}
-        dataSource={data?.supplierPayments.nodes ?? []}
+        loading={list.fetching}
+        dataSource={list.rows}
         data-testid="payment-table"
-        pagination={tablePagination(paging, data?.supplierPayments.totalCount ?? 0, t)}
+        pagination={list.pagination()}
         columns={[
           { title: t('payment.number'), dataIndex: 'number' },
           { title: t('po.supplier'), render: (_, p) => `${p.supplier.code} ${p.supplier.name}` },
@@ -83,7 +79,7 @@ export default function SupplierPaymentsPage() {
         onPosted={(number) => {
           setPaying(false);
           message.success(t('payment.posted', { number }));
-          reexecute({ requestPolicy: 'network-only' });
+          list.refresh();
         }}
       />
     </Card>

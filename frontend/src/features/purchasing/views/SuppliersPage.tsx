@@ -8,7 +8,7 @@ import { SupplierDetailQuery, SuppliersQuery } from '../queries';
 import { fractionPercent } from '../components/common';
 import { Toolbar } from '../../../components/Toolbar';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { usePagedQuery } from '../../../lib/pagedQuery';
 import { dec, formatDecimal, formatMoney } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
@@ -22,7 +22,6 @@ export default function SuppliersPage() {
   const client = useClient();
   const [params, setParams] = useSearchParams();
   const openId = params.get('supplier');
-  const paging = useCursorPaging(20);
   const [input, setInput] = useState('');
   const [search, setSearch] = useState('');
   const [active, setActive] = useState<boolean | undefined>(true);
@@ -31,10 +30,7 @@ export default function SuppliersPage() {
     return () => clearTimeout(h);
   }, [input]);
   const filter = useMemo(() => ({ search: search || undefined, active }), [search, active]);
-  const { reset, remember } = paging;
-  useEffect(reset, [filter, reset]);
-  const [{ data, error, fetching }] = useQuery({ query: SuppliersQuery, variables: { first: paging.first, after: paging.after, filter } });
-  useEffect(() => remember(data?.suppliers.pageInfo.endCursor), [data, remember]);
+  const list = usePagedQuery({ query: SuppliersQuery, variables: { filter }, connection: (d) => d.suppliers });
 
   return (
     <Card>
@@ -65,15 +61,15 @@ export default function SuppliersPage() {
           ]}
         />
       </Toolbar>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
+      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
       <Table<Supplier>
         rowKey="id"
         size="middle"
-        loading={fetching}
-        dataSource={data?.suppliers.nodes ?? []}
+        loading={list.fetching}
+        dataSource={list.rows}
         data-testid="suppliers-table"
         onRow={(s) => ({ onClick: () => setParams({ supplier: s.id }), style: { cursor: 'pointer' }, 'data-testid': `supplier-row-${s.code}` }) as object}
-        pagination={tablePagination(paging, data?.suppliers.totalCount ?? 0, t)}
+        pagination={list.pagination()}
         columns={[
           { title: t('suppliers.code'), dataIndex: 'code' },
           { title: t('suppliers.name'), dataIndex: 'name' },

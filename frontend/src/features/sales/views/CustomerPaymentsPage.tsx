@@ -13,7 +13,7 @@ import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { usePagedQuery } from '../../../lib/pagedQuery';
 import { dec, formatMoney, sumDecimals } from '../../../lib/decimal';
 import { useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
@@ -26,17 +26,13 @@ export default function CustomerPaymentsPage() {
   const t = useT();
   const client = useClient();
   const canPost = useCan(['FINANCE']);
-  const paging = useCursorPaging(20);
   const [customerId, setCustomerId] = useState<string>();
   const [recording, setRecording] = useState(false);
   const [applying, setApplying] = useState<Payment>();
   const [refunding, setRefunding] = useState<Payment>();
   const filter = useMemo(() => ({ customerId }), [customerId]);
-  const { reset, remember } = paging;
-  useEffect(reset, [filter, reset]);
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: CustomerPaymentsQuery, variables: { first: paging.first, after: paging.after, filter } });
-  useEffect(() => remember(data?.customerPayments.pageInfo.endCursor), [data, remember]);
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const list = usePagedQuery({ query: CustomerPaymentsQuery, variables: { filter }, connection: (d) => d.customerPayments });
+  const { refresh } = list;
 
   return (
     <Card>
@@ -66,15 +62,15 @@ export default function CustomerPaymentsPage() {
           )}
         </Space>
       </Toolbar>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
+      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
       <Table<Payment>
         rowKey="id"
         size="middle"
-        loading={fetching}
-        dataSource={data?.customerPayments.nodes ?? []}
+        loading={list.fetching}
+        dataSource={list.rows}
         data-testid="cpay-table"
         onRow={(p) => ({ 'data-testid': `cpay-row-${p.number}` }) as object}
-        pagination={tablePagination(paging, data?.customerPayments.totalCount ?? 0, t)}
+        pagination={list.pagination()}
         columns={[
           { title: t('cpay.number'), dataIndex: 'number' },
           { title: t('so.customer'), render: (_, p) => `${p.customer.code} ${p.customer.name}` },

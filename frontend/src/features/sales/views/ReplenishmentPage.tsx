@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { useClient, useQuery } from 'urql';
+import { useClient } from 'urql';
 import { Alert, Card, Select, Space, Table, Tag } from 'antd';
 import type { ReplenishmentNeedsQuery as Result, ReplenishmentStatus } from '../../../gql/graphql';
 import { ReplenishmentNeedsQuery } from '../queries';
@@ -9,7 +9,7 @@ import { Toolbar } from '../../../components/Toolbar';
 import { useReferenceOptions } from '../../catalog/useReferenceData';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { useCan } from '../../../app/session';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { usePagedQuery } from '../../../lib/pagedQuery';
 import { formatQty } from '../../../lib/decimal';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
 
@@ -23,14 +23,10 @@ export default function ReplenishmentPage() {
   const client = useClient();
   const refs = useReferenceOptions();
   const canSeeOrders = useCan(['SALES', 'FINANCE', 'MANAGER', 'ANALYST']);
-  const paging = useCursorPaging(20);
   const [status, setStatus] = useState<ReplenishmentStatus | undefined>('OPEN');
   const [warehouseId, setWarehouseId] = useState<string>();
   const filter = useMemo(() => ({ status, warehouseId }), [status, warehouseId]);
-  const { reset, remember } = paging;
-  useEffect(reset, [filter, reset]);
-  const [{ data, error, fetching }] = useQuery({ query: ReplenishmentNeedsQuery, variables: { first: paging.first, after: paging.after, filter }, requestPolicy: 'cache-and-network' });
-  useEffect(() => remember(data?.replenishmentNeeds.pageInfo.endCursor), [data, remember]);
+  const list = usePagedQuery({ query: ReplenishmentNeedsQuery, variables: { filter }, connection: (d) => d.replenishmentNeeds, requestPolicy: 'cache-and-network' });
 
   return (
     <Card>
@@ -53,14 +49,14 @@ export default function ReplenishmentPage() {
           ]}
         />
       </Toolbar>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
+      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
       <Table<Need>
         rowKey="id"
         size="middle"
-        loading={fetching}
-        dataSource={data?.replenishmentNeeds.nodes ?? []}
+        loading={list.fetching}
+        dataSource={list.rows}
         data-testid="repl-table"
-        pagination={tablePagination(paging, data?.replenishmentNeeds.totalCount ?? 0, t)}
+        pagination={list.pagination()}
         columns={[
           { title: t('products.sku'), render: (_, n) => n.product.sku },
           { title: t('products.name'), render: (_, n) => localName(n.product) },

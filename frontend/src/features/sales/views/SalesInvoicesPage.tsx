@@ -11,7 +11,7 @@ import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { useCan } from '../../../app/session';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { usePagedQuery } from '../../../lib/pagedQuery';
 import { dec, formatQty } from '../../../lib/decimal';
 import { enumLabel, useT } from '../../../i18n';
 import { isoDate, todayISO } from '../../../lib/date';
@@ -24,15 +24,11 @@ export default function SalesInvoicesPage() {
   const t = useT();
   const client = useClient();
   const canBill = useCan(['FINANCE']);
-  const paging = useCursorPaging(20);
   const [status, setStatus] = useState<SalesInvoiceStatus>();
   const [customerId, setCustomerId] = useState<string>();
   const [creating, setCreating] = useState(false);
   const filter = useMemo(() => ({ status, customerId }), [status, customerId]);
-  const { reset, remember } = paging;
-  useEffect(reset, [filter, reset]);
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: SalesInvoicesQuery, variables: { first: paging.first, after: paging.after, filter } });
-  useEffect(() => remember(data?.salesInvoices.pageInfo.endCursor), [data, remember]);
+  const list = usePagedQuery({ query: SalesInvoicesQuery, variables: { filter }, connection: (d) => d.salesInvoices });
 
   return (
     <Card>
@@ -66,15 +62,15 @@ export default function SalesInvoicesPage() {
           )}
         </Space>
       </Toolbar>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
+      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
       <Table<Invoice>
         rowKey="id"
         size="middle"
-        loading={fetching}
-        dataSource={data?.salesInvoices.nodes ?? []}
+        loading={list.fetching}
+        dataSource={list.rows}
         data-testid="sinv-table"
         onRow={(i) => ({ 'data-testid': `sinv-row-${i.number}` }) as object}
-        pagination={tablePagination(paging, data?.salesInvoices.totalCount ?? 0, t, true)}
+        pagination={list.pagination(true)}
         columns={[
           { title: t('sinv.number'), dataIndex: 'number' },
           { title: t('so.customer'), render: (_, i) => `${i.customer.code} ${i.customer.name}` },
@@ -91,7 +87,7 @@ export default function SalesInvoicesPage() {
         onClose={() => setCreating(false)}
         onCreated={() => {
           setCreating(false);
-          reexecute({ requestPolicy: 'network-only' });
+          list.refresh();
         }}
       />
     </Card>

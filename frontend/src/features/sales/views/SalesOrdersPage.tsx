@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useClient, useQuery } from 'urql';
+import { useClient } from 'urql';
 import { Alert, Button, Card, Select, Space, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { SalesOrderFieldsFragment, SalesOrderStatus } from '../../../gql/graphql';
@@ -12,7 +12,7 @@ import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { useCan } from '../../../app/session';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { usePagedQuery } from '../../../lib/pagedQuery';
 import { enumLabel, useT } from '../../../i18n';
 
 type Order = SalesOrderFieldsFragment;
@@ -25,15 +25,11 @@ export default function SalesOrdersPage() {
   const [params, setParams] = useSearchParams();
   const openId = params.get('order');
   const status = (params.get('status') as SalesOrderStatus | null) ?? undefined;
-  const paging = useCursorPaging(20);
   const [customerId, setCustomerId] = useState<string>();
   const [creating, setCreating] = useState(false);
   const filter = useMemo(() => ({ status, customerId }), [status, customerId]);
-  const { reset, remember } = paging;
-  useEffect(reset, [filter, reset]);
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: SalesOrdersQuery, variables: { first: paging.first, after: paging.after, filter } });
-  useEffect(() => remember(data?.salesOrders.pageInfo.endCursor), [data, remember]);
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const list = usePagedQuery({ query: SalesOrdersQuery, variables: { filter }, connection: (d) => d.salesOrders });
+  const { refresh } = list;
   const setParam = (k: string, v: string | null | undefined) =>
     setParams((prev) => {
       const next = new URLSearchParams(prev);
@@ -82,15 +78,15 @@ export default function SalesOrdersPage() {
           )}
         </Space>
       </Toolbar>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
+      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
       <Table<Order>
         rowKey="id"
         size="middle"
-        loading={fetching}
-        dataSource={data?.salesOrders.nodes ?? []}
+        loading={list.fetching}
+        dataSource={list.rows}
         data-testid="so-table"
         onRow={(o) => ({ onClick: () => setParam('order', o.id), style: { cursor: 'pointer' }, 'data-testid': `so-row-${o.number}` }) as object}
-        pagination={tablePagination(paging, data?.salesOrders.totalCount ?? 0, t, true)}
+        pagination={list.pagination(true)}
         columns={[
           { title: t('so.number'), dataIndex: 'number' },
           { title: t('so.customer'), render: (_, o) => `${o.customer.code} ${o.customer.name}` },

@@ -14,7 +14,7 @@ import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { usePagedQuery } from '../../../lib/pagedQuery';
 import { dec, formatQty } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
@@ -29,16 +29,12 @@ export default function SalesReturnsPage() {
   const client = useClient();
   const canReturn = useCan(['SALES', 'WAREHOUSE', 'FINANCE', 'MANAGER']);
   const canRefund = useCan(['FINANCE']);
-  const paging = useCursorPaging(20);
   const [customerId, setCustomerId] = useState<string>();
   const [creating, setCreating] = useState(false);
   const [refunding, setRefunding] = useState<Return>();
   const filter = useMemo(() => ({ customerId }), [customerId]);
-  const { reset, remember } = paging;
-  useEffect(reset, [filter, reset]);
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: SalesReturnsQuery, variables: { first: paging.first, after: paging.after, filter } });
-  useEffect(() => remember(data?.salesReturns.pageInfo.endCursor), [data, remember]);
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const list = usePagedQuery({ query: SalesReturnsQuery, variables: { filter }, connection: (d) => d.salesReturns });
+  const { refresh } = list;
 
   return (
     <Card>
@@ -66,14 +62,14 @@ export default function SalesReturnsPage() {
           )}
         </Space>
       </Toolbar>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
+      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
       <Table<Return>
         rowKey="id"
         size="middle"
-        loading={fetching}
-        dataSource={data?.salesReturns.nodes ?? []}
+        loading={list.fetching}
+        dataSource={list.rows}
         data-testid="sret-table"
-        pagination={tablePagination(paging, data?.salesReturns.totalCount ?? 0, t)}
+        pagination={list.pagination()}
         columns={[
           { title: t('sret.number'), dataIndex: 'number' },
           { title: t('so.customer'), render: (_, r) => `${r.customer.code} ${r.customer.name}` },

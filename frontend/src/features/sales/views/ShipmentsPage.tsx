@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useClient, useMutation, useQuery } from 'urql';
+import { useClient, useMutation } from 'urql';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Drawer, Form, Input, Rate, Select, Space, Table, Typography, type InputRef } from 'antd';
 import { ScanOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
@@ -13,7 +13,7 @@ import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { usePagedQuery } from '../../../lib/pagedQuery';
 import { dec, formatMoney, formatQty } from '../../../lib/decimal';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
@@ -28,13 +28,9 @@ export default function ShipmentsPage() {
   const [params, setParams] = useSearchParams();
   const openId = params.get('shipment');
   const status = (params.get('status') ?? 'PENDING') as ShipmentStatus | 'ALL';
-  const paging = useCursorPaging(20);
   const [customerId, setCustomerId] = useState<string>();
   const filter = useMemo(() => ({ status: status === 'ALL' ? undefined : status, customerId }), [status, customerId]);
-  const { reset, remember } = paging;
-  useEffect(reset, [filter, reset]);
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: ShipmentsQuery, variables: { first: paging.first, after: paging.after, filter }, requestPolicy: 'cache-and-network' });
-  useEffect(() => remember(data?.shipments.pageInfo.endCursor), [data, remember]);
+  const list = usePagedQuery({ query: ShipmentsQuery, variables: { filter }, connection: (d) => d.shipments, requestPolicy: 'cache-and-network' });
   const setParam = (k: string, v: string | null | undefined) =>
     setParams((prev) => {
       const next = new URLSearchParams(prev);
@@ -42,7 +38,7 @@ export default function ShipmentsPage() {
       else next.delete(k);
       return next;
     });
-  const nodes = data?.shipments.nodes ?? [];
+  const nodes = list.rows;
   const open = nodes.find((s) => s.id === openId) ?? null;
 
   return (
@@ -74,15 +70,15 @@ export default function ShipmentsPage() {
           ]}
         />
       </Toolbar>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
+      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
       <Table<Shipment>
         rowKey="id"
         size="middle"
-        loading={fetching}
+        loading={list.fetching}
         dataSource={nodes}
         data-testid="ship-table"
         onRow={(s) => ({ onClick: () => setParam('shipment', s.id), style: { cursor: 'pointer' }, 'data-testid': `ship-row-${s.order.number}` }) as object}
-        pagination={tablePagination(paging, data?.shipments.totalCount ?? 0, t)}
+        pagination={list.pagination()}
         columns={[
           { title: t('ship.number'), dataIndex: 'number' },
           { title: t('so.number'), render: (_, s) => s.order.number },
@@ -101,7 +97,7 @@ export default function ShipmentsPage() {
             <ShipmentDetail
               shipment={open}
               onDone={() => {
-                reexecute({ requestPolicy: 'network-only' });
+                list.refresh();
                 setParam('shipment', null);
               }}
             />

@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { useClient, useQuery } from 'urql';
+import { useClient } from 'urql';
 import { Alert, Button, Card, DatePicker, Select, Space, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { SourceType, StockMoveFilter, StockMovesQuery as MovesResult } from '../../../gql/graphql';
@@ -9,7 +9,7 @@ import { ProductPicker } from '../../../components/ProductPicker';
 import { StockDocumentDrawer } from '../components/StockDocumentDrawer';
 import { useReferenceOptions } from '../../catalog/useReferenceData';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { usePagedQuery } from '../../../lib/pagedQuery';
 import { dec, formatMoney, formatQty } from '../../../lib/decimal';
 import { useCan } from '../../../app/session';
 import { useLocalName, enumLabel, useT } from '../../../i18n';
@@ -25,7 +25,6 @@ export default function StockMovesPage() {
   const client = useClient();
   const refs = useReferenceOptions();
   const canSeeJournal = useCan(['MANAGER', 'FINANCE', 'ANALYST']);
-  const paging = useCursorPaging(50);
   const [productId, setProductId] = useState<string>();
   const [warehouseId, setWarehouseId] = useState<string>();
   const [sourceType, setSourceType] = useState<SourceType>();
@@ -38,13 +37,7 @@ export default function StockMovesPage() {
     [productId, warehouseId, sourceType, range],
   );
   const orderBy = useMemo(() => ({ direction }), [direction]);
-  const { reset, remember } = paging;
-  useEffect(reset, [filter, orderBy, reset]);
-  const [{ data, error, fetching }] = useQuery({
-    query: StockMovesQuery,
-    variables: { first: paging.first, after: paging.after, filter, orderBy },
-  });
-  useEffect(() => remember(data?.stockMoves.pageInfo.endCursor), [data, remember]);
+  const list = usePagedQuery({ query: StockMovesQuery, variables: { filter, orderBy }, connection: (d) => d.stockMoves, pageSize: 50 });
 
   const sourceCell = (m: Move) => {
     const label = enumLabel(t, 'source', m.source.type);
@@ -92,14 +85,14 @@ export default function StockMovesPage() {
         />
         <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} />
       </Space>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
+      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
       <Table<Move>
         rowKey="id"
         size="middle"
-        loading={fetching}
-        dataSource={data?.stockMoves.nodes ?? []}
+        loading={list.fetching}
+        dataSource={list.rows}
         data-testid="stock-moves-table"
-        pagination={{ ...tablePagination(paging, data?.stockMoves.totalCount ?? 0, t, true), pageSizeOptions: [20, 50, 100, 200] }}
+        pagination={list.pagination(true, true)}
         onChange={(_p, _f, s) => {
           const order = Array.isArray(s) ? s[0]?.order : s.order;
           setDirection(order === 'ascend' ? 'ASC' : 'DESC');
