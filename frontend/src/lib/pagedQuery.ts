@@ -1,5 +1,6 @@
 import { useCallback, useEffect } from 'react';
-import { useQuery, type RequestPolicy, type TypedDocumentNode } from 'urql';
+import { useClient, useQuery, type RequestPolicy, type TypedDocumentNode } from 'urql';
+import { connectionRows } from '../components/ExportButton';
 import { useT } from '../i18n';
 import { tablePagination, useCursorPaging, type ConnectionPage } from './paging';
 
@@ -28,10 +29,12 @@ export interface PagedQueryOptions<Data, Vars extends PageVariables, Node> {
  * The list-page pattern over a Relay connection: cursor paging that starts
  * again at page 1 when the filter changes, the query for the current page,
  * each page's end cursor remembered for the next, the rows, the total, a
- * network refresh and the antd pagination for the table.
+ * network refresh, the antd pagination for the table and the rows for an
+ * export.
  */
 export function usePagedQuery<Data, Vars extends PageVariables, Node>(opts: PagedQueryOptions<Data, Vars, Node>) {
   const t = useT();
+  const client = useClient();
   const paging = useCursorPaging(opts.pageSize ?? 20);
   const { reset, remember } = paging;
   // By value, so that callers may pass a fresh object each render.
@@ -60,6 +63,8 @@ export function usePagedQuery<Data, Vars extends PageVariables, Node>(opts: Page
     /** Fetches the current page again from the server. */
     refresh,
     reexecute,
+    /** An ExportButton's fetchRows: every row of the same filter, not only this page. */
+    exportRows: connectionRows(client, opts.query, opts.variables, opts.connection),
     /** The table's pagination; with the size changer, the sizes of PAGE_SIZES when `sizes` is set. */
     pagination: (showSizeChanger = false, sizes = false) => ({
       ...tablePagination(paging, totalCount, t, showSizeChanger),
@@ -67,3 +72,6 @@ export function usePagedQuery<Data, Vars extends PageVariables, Node>(opts: Page
     }),
   };
 }
+
+/** What usePagedQuery returns, for components that show it. */
+export type PagedList<Node> = Omit<ReturnType<typeof usePagedQuery<unknown, PageVariables, Node>>, 'data'>;

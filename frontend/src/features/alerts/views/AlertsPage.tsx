@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
 import { useClient, useMutation } from 'urql';
-import { Alert, App, Button, Card, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Select, Space, Switch, Tag, Typography } from 'antd';
 import type { AlertRow } from '../liveAlerts';
 import { useAlertStream } from '../liveAlerts';
 import { AlertsQuery } from '../queries';
 import { AcknowledgeAlertMutation } from '../mutations';
 import { LiveIndicator } from '../../../app/LiveIndicator';
 import { Toolbar } from '../../../components/Toolbar';
+import { PagedTable } from '../../../components/PagedTable';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { useLiveState } from '../../../graphql/liveState';
 import { useCan } from '../../../app/session';
@@ -85,16 +86,11 @@ export default function AlertsPage() {
           ]}
         />
       </Toolbar>
-      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
-      <Table<AlertRow>
-        rowKey="id"
-        size="middle"
-        loading={list.fetching}
-        dataSource={list.rows}
+      <PagedTable<AlertRow>
+        list={list}
         data-testid="alerts-table"
         rowClassName={(a) => (fresh.has(a.id) ? 'row-live-updated' : '')}
         onRow={(a) => ({ 'data-testid': `alert-row-${a.id}` }) as object}
-        pagination={list.pagination()}
         columns={[
           { title: t('alerts.raisedAt'), width: 180, render: (_, a) => new Date(a.createdAt).toLocaleString() },
           { title: t('alerts.kind'), width: 140, render: (_, a) => <Tag color={KIND_COLOURS[a.kind]}>{enumLabel(t, 'alertKind', a.kind)}</Tag> },

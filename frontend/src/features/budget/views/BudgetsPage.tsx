@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useClient, useMutation, useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { BudgetLineFieldsFragment, BudgetPolicy, BudgetRollupBy, BudgetRollupQuery as RollupResult } from '../../../gql/graphql';
@@ -9,9 +9,10 @@ import { BudgetProgress } from '../components/BudgetProgress';
 import { AccountsQuery } from '../../ledger/queries';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
+import { PagedTable } from '../../../components/PagedTable';
 import { accountLabel } from '../../ledger/accountLabel';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
-import { ExportButton, connectionRows, loadedRows } from '../../../components/ExportButton';
+import { ExportButton, loadedRows } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan, useMe } from '../../../app/session';
 import { usePagedQuery } from '../../../lib/pagedQuery';
@@ -48,7 +49,6 @@ export default function BudgetsPage() {
 function BudgetLines({ year, month }: { year: number; month: number | null }) {
   const t = useT();
   const localName = useLocalName();
-  const client = useClient();
   const canWrite = useCan(['FINANCE']);
   const [costCentre, setCostCentre] = useState('');
   const [editing, setEditing] = useState<Line | 'new' | null>(null);
@@ -63,7 +63,7 @@ function BudgetLines({ year, month }: { year: number; month: number | null }) {
         <Space>
           <ExportButton<Line>
             fileName={`${t('menu.budgets')} ${year}`}
-            fetchRows={connectionRows(client, BudgetLinesQuery, { filter }, (d) => d.budgetLines)}
+            fetchRows={list.exportRows}
             columns={[
               { header: t('budget.period'), value: yearMonth },
               { header: t('po.costCentre'), value: (l) => l.costCentre },
@@ -86,14 +86,10 @@ function BudgetLines({ year, month }: { year: number; month: number | null }) {
           )}
         </Space>
       </Toolbar>
-      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
-      <Table<Line>
-        rowKey="id"
+      <PagedTable<Line>
+        list={list}
         size="small"
-        loading={list.fetching}
-        dataSource={list.rows}
         data-testid="budget-table"
-        pagination={list.pagination()}
         columns={[
           { title: t('budget.period'), render: (_, l) => yearMonth(l) },
           { title: t('po.costCentre'), dataIndex: 'costCentre' },

@@ -1,13 +1,14 @@
 import { useMemo, useState } from 'react';
-import { useClient, useMutation, useQuery } from 'urql';
-import { Alert, App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { useMutation, useQuery } from 'urql';
+import { App, Button, Card, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { PlusOutlined } from '@ant-design/icons';
 import type { ProductFieldsFragment, ProductFilter, ProductOrder, ProductOrderField } from '../../../gql/graphql';
 import { CategoriesQuery, ProductsQuery } from '../queries';
 import { DeactivateProductMutation } from '../mutations';
 import { ProductDrawer } from '../components/ProductDrawer';
-import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { ExportButton } from '../../../components/ExportButton';
+import { PagedTable } from '../../../components/PagedTable';
 import { usePagedQuery } from '../../../lib/pagedQuery';
 import { formatMoney, formatQty } from '../../../lib/decimal';
 import { useCan } from '../../../app/session';
@@ -20,7 +21,6 @@ const SORTABLE: Record<string, ProductOrderField> = { sku: 'SKU', name: 'NAME', 
 export default function ProductsPage() {
   const t = useT();
   const localName = useLocalName();
-  const client = useClient();
   const { message } = App.useApp();
   const canWrite = useCan(['WAREHOUSE']);
   const [search, setSearch] = useState('');
@@ -103,7 +103,7 @@ export default function ProductsPage() {
           <ExportButton
             fileName={t('menu.products')}
             columns={exportColumns}
-            fetchRows={connectionRows(client, ProductsQuery, { filter, orderBy }, (d) => d.products)}
+            fetchRows={list.exportRows}
           />
           {canWrite && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="product-create-open">
@@ -112,15 +112,12 @@ export default function ProductsPage() {
           )}
         </Space>
       </Space>
-      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
-      <Table<Row>
-        rowKey="id"
-        size="middle"
-        loading={list.fetching}
-        dataSource={list.rows}
+      <PagedTable<Row>
+        list={list}
         data-testid="products-table"
         onRow={(p) => ({ 'data-testid': `product-row-${p.sku}` }) as object}
-        pagination={list.pagination(true, true)}
+        showSizeChanger
+        sizes
         onChange={(_p, _f, s) => {
           const sorter = s as SorterResult<Row>;
           const field = SORTABLE[String(sorter.columnKey ?? '')];

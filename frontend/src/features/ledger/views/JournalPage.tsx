@@ -1,13 +1,14 @@
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useClient, useQuery } from 'urql';
-import { Alert, Button, Card, DatePicker, Select, Space, Table } from 'antd';
+import { Button, Card, DatePicker, Select, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { JournalEntryFieldsFragment, JournalEntryFilter, SourceType } from '../../../gql/graphql';
 import { AccountsQuery, JournalEntriesQuery } from '../queries';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
+import { PagedTable } from '../../../components/PagedTable';
 import { accountLabel } from '../accountLabel';
 import { EntryTags, JournalEntryDrawer, JournalLinesTable } from '../components/JournalEntryDetail';
 import { JournalEntryForm } from '../components/JournalEntryForm';
@@ -130,16 +131,13 @@ export default function JournalPage() {
           )}
         </Space>
       </Toolbar>
-      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
-      <Table<Entry>
-        rowKey="id"
-        size="middle"
-        loading={list.fetching}
-        dataSource={list.rows}
+      <PagedTable<Entry>
+        list={list}
         data-testid="journal-table"
         onRow={(e) => ({ 'data-testid': `journal-row-${e.id}` }) as object}
         expandable={{ expandedRowRender: (e) => <JournalLinesTable entry={e} /> }}
-        pagination={list.pagination(true, true)}
+        showSizeChanger
+        sizes
         columns={[
           {
             title: t('journal.entry'),

@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useClient } from 'urql';
-import { Alert, Button, Card, Input, Select, Space, Table } from 'antd';
+import { Button, Card, Input, Select, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { PurchaseOrderFieldsFragment, PurchaseOrderStatus } from '../../../gql/graphql';
 import { PurchaseOrdersQuery } from '../queries';
@@ -10,7 +9,8 @@ import { PurchaseOrderDrawer } from '../components/PurchaseOrderDrawer';
 import { PurchaseOrderForm } from '../components/PurchaseOrderForm';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
-import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { PagedTable } from '../../../components/PagedTable';
+import { ExportButton } from '../../../components/ExportButton';
 import { useCan } from '../../../app/session';
 import { usePagedQuery } from '../../../lib/pagedQuery';
 import { enumLabel, useT } from '../../../i18n';
@@ -20,7 +20,6 @@ type Order = PurchaseOrderFieldsFragment;
 /** Purchase orders: filter by status and supplier; ?order=ID opens one with its actions. */
 export default function PurchaseOrdersPage() {
   const t = useT();
-  const client = useClient();
   const canCreate = useCan(['PURCHASING']);
   const [params, setParams] = useSearchParams();
   const openId = params.get('order');
@@ -60,7 +59,7 @@ export default function PurchaseOrdersPage() {
         <Space>
           <ExportButton<Order>
             fileName={t('menu.purchaseOrders')}
-            fetchRows={connectionRows(client, PurchaseOrdersQuery, { filter }, (d) => d.purchaseOrders)}
+            fetchRows={list.exportRows}
             columns={[
               { header: t('po.number'), value: (o) => o.number },
               { header: t('po.supplier'), value: (o) => `${o.supplier.code} ${o.supplier.name}`, width: 24 },
@@ -81,15 +80,11 @@ export default function PurchaseOrdersPage() {
           )}
         </Space>
       </Toolbar>
-      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
-      <Table<Order>
-        rowKey="id"
-        size="middle"
-        loading={list.fetching}
-        dataSource={list.rows}
+      <PagedTable<Order>
+        list={list}
         data-testid="po-table"
         onRow={(o) => ({ onClick: () => setParam('order', o.id), style: { cursor: 'pointer' }, 'data-testid': `po-row-${o.number}` }) as object}
-        pagination={list.pagination(true)}
+        showSizeChanger
         columns={[
           { title: t('po.number'), dataIndex: 'number' },
           { title: t('po.supplier'), render: (_, o) => `${o.supplier.code} ${o.supplier.name}` },

@@ -9,8 +9,9 @@ import { ApproveSupplierInvoiceMismatchMutation, PostSupplierInvoiceMutation } f
 import { InvoiceStatusTag, SupplierSelect } from '../components/common';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
+import { PagedTable } from '../../../components/PagedTable';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
-import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { ExportButton } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
 import { usePagedQuery } from '../../../lib/pagedQuery';
@@ -25,7 +26,6 @@ const STATUSES: SupplierInvoiceStatus[] = ['OPEN', 'ON_HOLD', 'PAID'];
 /** Supplier invoices: post with the three-way match; ON_HOLD ones show what did not match, and finance may approve the mismatch. */
 export default function SupplierInvoicesPage() {
   const t = useT();
-  const client = useClient();
   const { message } = App.useApp();
   const canPost = useCan(['FINANCE']);
   const [status, setStatus] = useState<SupplierInvoiceStatus[]>([]);
@@ -63,7 +63,7 @@ export default function SupplierInvoicesPage() {
         <Space>
           <ExportButton<Invoice>
             fileName={t('menu.supplierInvoices')}
-            fetchRows={connectionRows(client, SupplierInvoicesQuery, { filter }, (d) => d.supplierInvoices)}
+            fetchRows={list.exportRows}
             columns={[
               { header: t('invoice.number'), value: (i) => i.number },
               { header: t('invoice.supplierNumber'), value: (i) => i.supplierInvoiceNumber },
@@ -84,16 +84,11 @@ export default function SupplierInvoicesPage() {
           )}
         </Space>
       </Toolbar>
-      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
-      <Table<Invoice>
-        rowKey="id"
-        size="middle"
-        loading={list.fetching}
-        dataSource={list.rows}
+      <PagedTable<Invoice>
+        list={list}
         data-testid="invoice-table"
         onRow={(i) => ({ 'data-testid': `invoice-row-${i.supplierInvoiceNumber}` }) as object}
         expandable={{ expandedRowRender: (i) => <InvoiceDetail inv={i} />, rowExpandable: (i) => i.lines.length > 0 || i.matchIssues.length > 0 }}
-        pagination={list.pagination()}
         columns={[
           { title: t('invoice.number'), dataIndex: 'number' },
           { title: t('invoice.supplierNumber'), dataIndex: 'supplierInvoiceNumber' },

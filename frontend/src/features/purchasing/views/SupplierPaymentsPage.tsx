@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { useClient, useMutation, useQuery } from 'urql';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Space, Table, Typography } from 'antd';
+import { useMutation, useQuery } from 'urql';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Space, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import type { SupplierPaymentsQuery as Result } from '../../../gql/graphql';
@@ -9,8 +9,9 @@ import { PostSupplierPaymentMutation } from '../mutations';
 import { SupplierSelect } from '../components/common';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
+import { PagedTable } from '../../../components/PagedTable';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
-import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { ExportButton } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
 import { usePagedQuery } from '../../../lib/pagedQuery';
@@ -24,7 +25,6 @@ type Payment = Result['supplierPayments']['nodes'][number];
 /** Supplier payments and a form that allocates a payment to the supplier's open invoices. */
 export default function SupplierPaymentsPage() {
   const t = useT();
-  const client = useClient();
   const canPost = useCan(['FINANCE']);
   const { message } = App.useApp();
   const [supplierId, setSupplierId] = useState<string>();
@@ -38,7 +38,7 @@ export default function SupplierPaymentsPage() {
         <Space>
           <ExportButton<Payment>
             fileName={t('menu.supplierPayments')}
-            fetchRows={connectionRows(client, SupplierPaymentsQuery, { supplierId }, (d) => d.supplierPayments)}
+            fetchRows={list.exportRows}
             columns={[
               { header: t('payment.number'), value: (p) => p.number },
               { header: t('po.supplier'), value: (p) => `${p.supplier.code} ${p.supplier.name}`, width: 24 },
@@ -55,14 +55,9 @@ export default function SupplierPaymentsPage() {
           )}
         </Space>
       </Toolbar>
-      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
-      <Table<Payment>
-        rowKey="id"
-        size="middle"
-        loading={list.fetching}
-        dataSource={list.rows}
+      <PagedTable<Payment>
+        list={list}
         data-testid="payment-table"
-        pagination={list.pagination()}
         columns={[
           { title: t('payment.number'), dataIndex: 'number' },
           { title: t('po.supplier'), render: (_, p) => `${p.supplier.code} ${p.supplier.name}` },

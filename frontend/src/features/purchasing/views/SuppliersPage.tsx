@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useClient, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { Alert, Card, Col, DatePicker, Descriptions, Drawer, Input, Progress, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { SupplierDetailQuery as SupplierDetailResult, SupplierFieldsFragment } from '../../../gql/graphql';
 import { SupplierDetailQuery, SuppliersQuery } from '../queries';
 import { fractionPercent } from '../components/common';
 import { Toolbar } from '../../../components/Toolbar';
-import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { PagedTable } from '../../../components/PagedTable';
+import { ExportButton } from '../../../components/ExportButton';
 import { usePagedQuery } from '../../../lib/pagedQuery';
 import { dec, formatDecimal, formatMoney } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
@@ -19,7 +20,6 @@ type Supplier = SupplierFieldsFragment;
 
 export default function SuppliersPage() {
   const t = useT();
-  const client = useClient();
   const [params, setParams] = useSearchParams();
   const openId = params.get('supplier');
   const [input, setInput] = useState('');
@@ -50,7 +50,7 @@ export default function SuppliersPage() {
         </Space>
         <ExportButton<Supplier>
           fileName={t('menu.suppliers')}
-          fetchRows={connectionRows(client, SuppliersQuery, { filter }, (d) => d.suppliers)}
+          fetchRows={list.exportRows}
           columns={[
             { header: t('suppliers.code'), value: (s) => s.code },
             { header: t('suppliers.name'), value: (s) => s.name, width: 30 },
@@ -61,15 +61,10 @@ export default function SuppliersPage() {
           ]}
         />
       </Toolbar>
-      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
-      <Table<Supplier>
-        rowKey="id"
-        size="middle"
-        loading={list.fetching}
-        dataSource={list.rows}
+      <PagedTable<Supplier>
+        list={list}
         data-testid="suppliers-table"
         onRow={(s) => ({ onClick: () => setParams({ supplier: s.id }), style: { cursor: 'pointer' }, 'data-testid': `supplier-row-${s.code}` }) as object}
-        pagination={list.pagination()}
         columns={[
           { title: t('suppliers.code'), dataIndex: 'code' },
           { title: t('suppliers.name'), dataIndex: 'name' },

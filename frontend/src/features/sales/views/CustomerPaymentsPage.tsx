@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useClient, useMutation, useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Radio, Select, Space, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
@@ -9,8 +9,9 @@ import { ApplyCustomerCreditMutation, RecordCustomerPaymentMutation, RefundCusto
 import { CustomerSelect, remapRows } from '../components/common';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
+import { PagedTable } from '../../../components/PagedTable';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
-import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { ExportButton } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
 import { usePagedQuery } from '../../../lib/pagedQuery';
@@ -24,7 +25,6 @@ type Payment = Result['customerPayments']['nodes'][number];
 /** Customer payments with their allocations and unapplied credit; finance records, applies credit and refunds. */
 export default function CustomerPaymentsPage() {
   const t = useT();
-  const client = useClient();
   const canPost = useCan(['FINANCE']);
   const [customerId, setCustomerId] = useState<string>();
   const [recording, setRecording] = useState(false);
@@ -41,7 +41,7 @@ export default function CustomerPaymentsPage() {
         <Space>
           <ExportButton<Payment>
             fileName={t('menu.customerPayments')}
-            fetchRows={connectionRows(client, CustomerPaymentsQuery, { filter }, (d) => d.customerPayments)}
+            fetchRows={list.exportRows}
             columns={[
               { header: t('cpay.number'), value: (p) => p.number },
               { header: t('so.customer'), value: (p) => `${p.customer.code} ${p.customer.name}`, width: 28 },
@@ -62,15 +62,10 @@ export default function CustomerPaymentsPage() {
           )}
         </Space>
       </Toolbar>
-      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
-      <Table<Payment>
-        rowKey="id"
-        size="middle"
-        loading={list.fetching}
-        dataSource={list.rows}
+      <PagedTable<Payment>
+        list={list}
         data-testid="cpay-table"
         onRow={(p) => ({ 'data-testid': `cpay-row-${p.number}` }) as object}
-        pagination={list.pagination()}
         columns={[
           { title: t('cpay.number'), dataIndex: 'number' },
           { title: t('so.customer'), render: (_, p) => `${p.customer.code} ${p.customer.name}` },

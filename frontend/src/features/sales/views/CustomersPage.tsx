@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useClient } from 'urql';
-import { Alert, Button, Card, Input, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Input, Select, Space, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { CustomerFieldsFragment, SalesChannel } from '../../../gql/graphql';
 import { CustomersQuery } from '../queries';
@@ -10,7 +9,8 @@ import { CustomerDrawer } from '../components/CustomerDrawer';
 import { CustomerForm } from '../components/CustomerForm';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
-import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { PagedTable } from '../../../components/PagedTable';
+import { ExportButton } from '../../../components/ExportButton';
 import { useCan } from '../../../app/session';
 import { usePagedQuery } from '../../../lib/pagedQuery';
 import { dec } from '../../../lib/decimal';
@@ -21,7 +21,6 @@ type Row = CustomerFieldsFragment;
 /** Customers with their balances; search, region, channel, hold and overdue filters; ?customer=ID opens one. */
 export default function CustomersPage() {
   const t = useT();
-  const client = useClient();
   const canCreate = useCan(['SALES', 'MANAGER']);
   const [params, setParams] = useSearchParams();
   const openId = params.get('customer');
@@ -50,7 +49,7 @@ export default function CustomersPage() {
         <Space>
           <ExportButton<Row>
             fileName={t('menu.customers')}
-            fetchRows={connectionRows(client, CustomersQuery, { filter }, (d) => d.customers)}
+            fetchRows={list.exportRows}
             columns={[
               { header: t('cust.code'), value: (c) => c.code },
               { header: t('cust.name'), value: (c) => c.name, width: 28 },
@@ -71,15 +70,11 @@ export default function CustomersPage() {
           )}
         </Space>
       </Toolbar>
-      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
-      <Table<Row>
-        rowKey="id"
-        size="middle"
-        loading={list.fetching}
-        dataSource={list.rows}
+      <PagedTable<Row>
+        list={list}
         data-testid="cust-table"
         onRow={(c) => ({ onClick: () => open(c.id), style: { cursor: 'pointer' }, 'data-testid': `cust-row-${c.code}` }) as object}
-        pagination={list.pagination(true)}
+        showSizeChanger
         columns={[
           { title: t('cust.code'), dataIndex: 'code' },
           { title: t('cust.name'), render: (_, c) => (c.active ? c.name : <>{c.name} <Tag>{t('common.inactive')}</Tag></>) },

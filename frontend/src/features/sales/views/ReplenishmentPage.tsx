@@ -1,13 +1,13 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { useClient } from 'urql';
-import { Alert, Card, Select, Space, Table, Tag } from 'antd';
+import { Card, Select, Space, Tag } from 'antd';
 import type { ReplenishmentNeedsQuery as Result, ReplenishmentStatus } from '../../../gql/graphql';
 import { ReplenishmentNeedsQuery } from '../queries';
 import { ReplenishmentStatusTag } from '../components/common';
 import { Toolbar } from '../../../components/Toolbar';
+import { PagedTable } from '../../../components/PagedTable';
 import { useReferenceOptions } from '../../catalog/useReferenceData';
-import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { ExportButton } from '../../../components/ExportButton';
 import { useCan } from '../../../app/session';
 import { usePagedQuery } from '../../../lib/pagedQuery';
 import { formatQty } from '../../../lib/decimal';
@@ -20,7 +20,6 @@ const STATUSES: ReplenishmentStatus[] = ['OPEN', 'COVERED', 'CANCELLED'];
 export default function ReplenishmentPage() {
   const t = useT();
   const localName = useLocalName();
-  const client = useClient();
   const refs = useReferenceOptions();
   const canSeeOrders = useCan(['SALES', 'FINANCE', 'MANAGER', 'ANALYST']);
   const [status, setStatus] = useState<ReplenishmentStatus | undefined>('OPEN');
@@ -37,7 +36,7 @@ export default function ReplenishmentPage() {
         </Space>
         <ExportButton<Need>
           fileName={t('menu.replenishment')}
-          fetchRows={connectionRows(client, ReplenishmentNeedsQuery, { filter }, (d) => d.replenishmentNeeds)}
+          fetchRows={list.exportRows}
           columns={[
             { header: t('products.sku'), value: (n) => n.product.sku },
             { header: t('products.name'), value: (n) => localName(n.product), width: 28 },
@@ -49,14 +48,9 @@ export default function ReplenishmentPage() {
           ]}
         />
       </Toolbar>
-      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
-      <Table<Need>
-        rowKey="id"
-        size="middle"
-        loading={list.fetching}
-        dataSource={list.rows}
+      <PagedTable<Need>
+        list={list}
         data-testid="repl-table"
-        pagination={list.pagination()}
         columns={[
           { title: t('products.sku'), render: (_, n) => n.product.sku },
           { title: t('products.name'), render: (_, n) => localName(n.product) },

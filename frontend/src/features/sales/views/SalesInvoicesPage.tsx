@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useClient, useMutation, useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { Alert, App, Button, Card, DatePicker, Form, Modal, Select, Space, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
@@ -9,7 +9,8 @@ import { CreateSalesInvoiceMutation } from '../mutations';
 import { CustomerSelect, SINV_STATUSES, SalesInvoiceStatusTag } from '../components/common';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
-import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { PagedTable } from '../../../components/PagedTable';
+import { ExportButton } from '../../../components/ExportButton';
 import { useCan } from '../../../app/session';
 import { usePagedQuery } from '../../../lib/pagedQuery';
 import { dec, formatQty } from '../../../lib/decimal';
@@ -22,7 +23,6 @@ type Invoice = SalesInvoiceFieldsFragment;
 /** Sales invoices with what is still open; finance bills shipped shipments from here. */
 export default function SalesInvoicesPage() {
   const t = useT();
-  const client = useClient();
   const canBill = useCan(['FINANCE']);
   const [status, setStatus] = useState<SalesInvoiceStatus>();
   const [customerId, setCustomerId] = useState<string>();
@@ -40,7 +40,7 @@ export default function SalesInvoicesPage() {
         <Space>
           <ExportButton<Invoice>
             fileName={t('menu.salesInvoices')}
-            fetchRows={connectionRows(client, SalesInvoicesQuery, { filter }, (d) => d.salesInvoices)}
+            fetchRows={list.exportRows}
             columns={[
               { header: t('sinv.number'), value: (i) => i.number },
               { header: t('so.customer'), value: (i) => `${i.customer.code} ${i.customer.name}`, width: 28 },
@@ -62,15 +62,11 @@ export default function SalesInvoicesPage() {
           )}
         </Space>
       </Toolbar>
-      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
-      <Table<Invoice>
-        rowKey="id"
-        size="middle"
-        loading={list.fetching}
-        dataSource={list.rows}
+      <PagedTable<Invoice>
+        list={list}
         data-testid="sinv-table"
         onRow={(i) => ({ 'data-testid': `sinv-row-${i.number}` }) as object}
-        pagination={list.pagination(true)}
+        showSizeChanger
         columns={[
           { title: t('sinv.number'), dataIndex: 'number' },
           { title: t('so.customer'), render: (_, i) => `${i.customer.code} ${i.customer.name}` },

@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useClient } from 'urql';
-import { Alert, Button, Card, Select, Space, Table } from 'antd';
+import { Button, Card, Select, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { SalesOrderFieldsFragment, SalesOrderStatus } from '../../../gql/graphql';
 import { SalesOrdersQuery } from '../queries';
@@ -10,7 +9,8 @@ import { SalesOrderDrawer } from '../components/SalesOrderDrawer';
 import { SalesOrderForm } from '../components/SalesOrderForm';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
-import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { PagedTable } from '../../../components/PagedTable';
+import { ExportButton } from '../../../components/ExportButton';
 import { useCan } from '../../../app/session';
 import { usePagedQuery } from '../../../lib/pagedQuery';
 import { enumLabel, useT } from '../../../i18n';
@@ -20,7 +20,6 @@ type Order = SalesOrderFieldsFragment;
 /** Sales orders by status and customer; ?order=ID opens one with its actions; ?status= filters (the credit holds list links here). */
 export default function SalesOrdersPage() {
   const t = useT();
-  const client = useClient();
   const canCreate = useCan(['SALES', 'MANAGER']);
   const [params, setParams] = useSearchParams();
   const openId = params.get('order');
@@ -56,7 +55,7 @@ export default function SalesOrdersPage() {
         <Space>
           <ExportButton<Order>
             fileName={t('menu.salesOrders')}
-            fetchRows={connectionRows(client, SalesOrdersQuery, { filter }, (d) => d.salesOrders)}
+            fetchRows={list.exportRows}
             columns={[
               { header: t('so.number'), value: (o) => o.number },
               { header: t('so.customer'), value: (o) => `${o.customer.code} ${o.customer.name}`, width: 28 },
@@ -78,15 +77,11 @@ export default function SalesOrdersPage() {
           )}
         </Space>
       </Toolbar>
-      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
-      <Table<Order>
-        rowKey="id"
-        size="middle"
-        loading={list.fetching}
-        dataSource={list.rows}
+      <PagedTable<Order>
+        list={list}
         data-testid="so-table"
         onRow={(o) => ({ onClick: () => setParam('order', o.id), style: { cursor: 'pointer' }, 'data-testid': `so-row-${o.number}` }) as object}
-        pagination={list.pagination(true)}
+        showSizeChanger
         columns={[
           { title: t('so.number'), dataIndex: 'number' },
           { title: t('so.customer'), render: (_, o) => `${o.customer.code} ${o.customer.name}` },

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useClient, useMutation, useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
@@ -10,8 +10,9 @@ import { CustomerSelect, remapRows } from '../components/common';
 import { RefundModal } from './CustomerPaymentsPage';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
+import { PagedTable } from '../../../components/PagedTable';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
-import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { ExportButton } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
 import { usePagedQuery } from '../../../lib/pagedQuery';
@@ -26,7 +27,6 @@ type Return = Result['salesReturns']['nodes'][number];
 export default function SalesReturnsPage() {
   const t = useT();
   const localName = useLocalName();
-  const client = useClient();
   const canReturn = useCan(['SALES', 'WAREHOUSE', 'FINANCE', 'MANAGER']);
   const canRefund = useCan(['FINANCE']);
   const [customerId, setCustomerId] = useState<string>();
@@ -43,7 +43,7 @@ export default function SalesReturnsPage() {
         <Space>
           <ExportButton<Return>
             fileName={t('menu.salesReturns')}
-            fetchRows={connectionRows(client, SalesReturnsQuery, { filter }, (d) => d.salesReturns)}
+            fetchRows={list.exportRows}
             columns={[
               { header: t('sret.number'), value: (r) => r.number },
               { header: t('so.customer'), value: (r) => `${r.customer.code} ${r.customer.name}`, width: 28 },
@@ -62,14 +62,9 @@ export default function SalesReturnsPage() {
           )}
         </Space>
       </Toolbar>
-      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
-      <Table<Return>
-        rowKey="id"
-        size="middle"
-        loading={list.fetching}
-        dataSource={list.rows}
+      <PagedTable<Return>
+        list={list}
         data-testid="sret-table"
-        pagination={list.pagination()}
         columns={[
           { title: t('sret.number'), dataIndex: 'number' },
           { title: t('so.customer'), render: (_, r) => `${r.customer.code} ${r.customer.name}` },

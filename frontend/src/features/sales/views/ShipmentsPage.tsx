@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useClient, useMutation } from 'urql';
+import { useMutation } from 'urql';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Drawer, Form, Input, Rate, Select, Space, Table, Typography, type InputRef } from 'antd';
 import { ScanOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
@@ -9,8 +9,9 @@ import { ShipmentsQuery } from '../queries';
 import { ConfirmDeliveryMutation, ShipShipmentMutation } from '../mutations';
 import { CustomerSelect, SHIPMENT_STATUSES, ShipmentStatusTag, remapRows } from '../components/common';
 import { Toolbar } from '../../../components/Toolbar';
+import { PagedTable } from '../../../components/PagedTable';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
-import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { ExportButton } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
 import { usePagedQuery } from '../../../lib/pagedQuery';
@@ -24,7 +25,6 @@ type Shipment = ShipmentFieldsFragment;
 /** Shipments for the warehouse: pending ones to pick and ship, shipped ones to confirm as delivered. ?shipment=ID opens one. */
 export default function ShipmentsPage() {
   const t = useT();
-  const client = useClient();
   const [params, setParams] = useSearchParams();
   const openId = params.get('shipment');
   const status = (params.get('status') ?? 'PENDING') as ShipmentStatus | 'ALL';
@@ -56,7 +56,7 @@ export default function ShipmentsPage() {
         </Space>
         <ExportButton<Shipment>
           fileName={t('menu.shipments')}
-          fetchRows={connectionRows(client, ShipmentsQuery, { filter }, (d) => d.shipments)}
+          fetchRows={list.exportRows}
           columns={[
             { header: t('ship.number'), value: (s) => s.number },
             { header: t('so.number'), value: (s) => s.order.number },
@@ -70,15 +70,11 @@ export default function ShipmentsPage() {
           ]}
         />
       </Toolbar>
-      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
-      <Table<Shipment>
-        rowKey="id"
-        size="middle"
-        loading={list.fetching}
+      <PagedTable<Shipment>
+        list={list}
         dataSource={nodes}
         data-testid="ship-table"
         onRow={(s) => ({ onClick: () => setParam('shipment', s.id), style: { cursor: 'pointer' }, 'data-testid': `ship-row-${s.order.number}` }) as object}
-        pagination={list.pagination()}
         columns={[
           { title: t('ship.number'), dataIndex: 'number' },
           { title: t('so.number'), render: (_, s) => s.order.number },

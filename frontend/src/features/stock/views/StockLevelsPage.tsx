@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useClient } from 'urql';
-import { Alert, Card, Checkbox, Select, Space, Table, Tag } from 'antd';
+import { Card, Checkbox, Select, Space, Tag } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import type { StockLevelFilter, StockLevelOrder, StockLevelOrderField } from '../../../gql/graphql';
 import { StockLevelsQuery } from '../queries';
 import { levelKey, useStockLevelChanges, type LevelRow } from '../liveStock';
 import { useReferenceOptions } from '../../catalog/useReferenceData';
-import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { ExportButton } from '../../../components/ExportButton';
 import { LiveIndicator } from '../../../app/LiveIndicator';
 import { useLiveState } from '../../../graphql/liveState';
+import { PagedTable } from '../../../components/PagedTable';
 import { usePagedQuery } from '../../../lib/pagedQuery';
 import { compareDecimals, formatMoney, formatQty } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
@@ -18,7 +18,6 @@ const SORTABLE: Record<string, StockLevelOrderField> = { sku: 'SKU', warehouse: 
 export default function StockLevelsPage() {
   const t = useT();
   const localName = useLocalName();
-  const client = useClient();
   const live = useLiveState();
   const refs = useReferenceOptions();
   const [warehouseId, setWarehouseId] = useState<string>();
@@ -63,7 +62,7 @@ export default function StockLevelsPage() {
       extra={
         <ExportButton
           fileName={t('menu.stockLevels')}
-          fetchRows={connectionRows(client, StockLevelsQuery, { filter, orderBy }, (d) => d.stockLevels)}
+          fetchRows={list.exportRows}
           columns={[
             { header: t('products.sku'), value: (r: LevelRow) => r.product.sku, width: 16 },
             { header: t('products.name'), value: (r: LevelRow) => localName(r.product), width: 28 },
@@ -91,16 +90,16 @@ export default function StockLevelsPage() {
           {t('stock.belowReorderOnly')}
         </Checkbox>
       </Space>
-      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
-      <Table<LevelRow>
+      <PagedTable<LevelRow>
+        list={list}
         rowKey={levelKey}
-        size="middle"
         loading={list.fetching && !list.data}
         dataSource={rows}
         rowClassName={rowClass}
         data-testid="stock-levels-table"
         onRow={(r) => ({ 'data-testid': `stock-row-${r.product.sku}-${r.warehouse.code}` }) as object}
-        pagination={list.pagination(true, true)}
+        showSizeChanger
+        sizes
         onChange={(_p, _f, s) => {
           const sorter = s as SorterResult<LevelRow>;
           const field = SORTABLE[String(sorter.columnKey ?? '')];

@@ -1,14 +1,14 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { useClient } from 'urql';
-import { Alert, Button, Card, DatePicker, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, DatePicker, Select, Space, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { SourceType, StockMoveFilter, StockMovesQuery as MovesResult } from '../../../gql/graphql';
 import { StockMovesQuery } from '../queries';
 import { ProductPicker } from '../../../components/ProductPicker';
 import { StockDocumentDrawer } from '../components/StockDocumentDrawer';
 import { useReferenceOptions } from '../../catalog/useReferenceData';
-import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { ExportButton } from '../../../components/ExportButton';
+import { PagedTable } from '../../../components/PagedTable';
 import { usePagedQuery } from '../../../lib/pagedQuery';
 import { dec, formatMoney, formatQty } from '../../../lib/decimal';
 import { useCan } from '../../../app/session';
@@ -22,7 +22,6 @@ const fmtDate = (d: Dayjs | null | undefined) => (isoDate(d));
 export default function StockMovesPage() {
   const t = useT();
   const localName = useLocalName();
-  const client = useClient();
   const refs = useReferenceOptions();
   const canSeeJournal = useCan(['MANAGER', 'FINANCE', 'ANALYST']);
   const [productId, setProductId] = useState<string>();
@@ -56,7 +55,7 @@ export default function StockMovesPage() {
       extra={
         <ExportButton
           fileName={t('menu.stockMoves')}
-          fetchRows={connectionRows(client, StockMovesQuery, { filter, orderBy }, (d) => d.stockMoves)}
+          fetchRows={list.exportRows}
           columns={[
             { header: t('common.postingDate'), value: (m: Move) => m.postingDate, width: 12 },
             { header: t('products.sku'), value: (m: Move) => m.product.sku, width: 16 },
@@ -85,14 +84,11 @@ export default function StockMovesPage() {
         />
         <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} />
       </Space>
-      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
-      <Table<Move>
-        rowKey="id"
-        size="middle"
-        loading={list.fetching}
-        dataSource={list.rows}
+      <PagedTable<Move>
+        list={list}
         data-testid="stock-moves-table"
-        pagination={list.pagination(true, true)}
+        showSizeChanger
+        sizes
         onChange={(_p, _f, s) => {
           const order = Array.isArray(s) ? s[0]?.order : s.order;
           setDirection(order === 'ascend' ? 'ASC' : 'DESC');
