@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useClient, useMutation, useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
@@ -12,7 +12,7 @@ import { Toolbar } from '../../../components/Toolbar';
 import { accountLabel } from '../../ledger/accountLabel';
 import { SupplierSelect } from '../../purchasing/components/common';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
-import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { ExportButton } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
 import { usePagedQuery } from '../../../lib/pagedQuery';
@@ -25,14 +25,13 @@ const CATEGORIES: OperatingCostCategory[] = ['LABOUR', 'OVERHEAD', 'FREIGHT', 'R
 /** Operating costs booked to a cost centre, after the budget check; WARN lines passed come back as warnings. */
 export default function OperatingCostsPage() {
   const t = useT();
-  const client = useClient();
   const canPost = useCan(['FINANCE']);
   const [year, setYear] = useState<number | null>(new Date().getFullYear());
   const [month, setMonth] = useState<number | null>(null);
   const [posting, setPosting] = useState(false);
   const [warnings, setWarnings] = useState<{ number: string; warnings: string[] }>();
   const vars = { year, month: year ? month : null };
-  const list = usePagedQuery({ query: OperatingCostsQuery, variables: { ...vars }, connection: (d) => d.operatingCosts });
+  const list = usePagedQuery({ query: OperatingCostsQuery, variables: vars, connection: (d) => d.operatingCosts });
 
   return (
     <Card>
@@ -46,7 +45,7 @@ export default function OperatingCostsPage() {
         <Space>
           <ExportButton<Cost>
             fileName={t('menu.operatingCosts')}
-            fetchRows={connectionRows(client, OperatingCostsQuery, vars, (d) => d.operatingCosts)}
+            fetchRows={list.exportRows}
             columns={[
               { header: t('opcost.number'), value: (c) => c.number },
               { header: t('common.postingDate'), value: (c) => c.postingDate },

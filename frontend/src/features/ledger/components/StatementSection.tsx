@@ -1,5 +1,6 @@
 import { Table } from 'antd';
 import { Amount } from '../../../components/Amount';
+import { ExportButton, loadedRows } from '../../../components/ExportButton';
 import { useLocalName, useT } from '../../../i18n';
 
 interface Line {
@@ -34,6 +35,25 @@ export function StatementSection({ title, lines, total, testId, extra }: { title
           </Table.Summary.Cell>
         </Table.Summary.Row>
       )}
+    />
+  );
+}
+
+/** A statement's export: one row per line, with its section, code, account and amount; `sections` in the order shown. */
+export function StatementExportButton({ fileName, sections }: { fileName: string; sections: { title: string; lines: Line[] }[] }) {
+  const t = useT();
+  const localName = useLocalName();
+  const rows = sections.flatMap(({ title, lines }) => lines.map((l) => ({ section: title, ...l })));
+  return (
+    <ExportButton<(typeof rows)[number]>
+      fileName={fileName}
+      fetchRows={loadedRows(rows)}
+      columns={[
+        { header: t('ledger.section'), value: (r) => r.section },
+        { header: t('ledger.code'), value: (r) => r.account.code },
+        { header: t('ledger.account'), value: (r) => localName(r.account), width: 28 },
+        { header: t('ledger.amount'), value: (r) => ({ decimal: r.amount }) },
+      ]}
     />
   );
 }
