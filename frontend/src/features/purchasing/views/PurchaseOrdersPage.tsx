@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { Button, Card, Input, Select, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { PurchaseOrderFieldsFragment, PurchaseOrderStatus } from '../../../gql/graphql';
@@ -13,6 +12,7 @@ import { PagedTable } from '../../../components/PagedTable';
 import { ExportButton } from '../../../components/ExportButton';
 import { useCan } from '../../../app/session';
 import { usePagedQuery } from '../../../lib/pagedQuery';
+import { useSearchParam } from '../../../lib/searchParams';
 import { enumLabel, useT } from '../../../i18n';
 
 type Order = PurchaseOrderFieldsFragment;
@@ -21,7 +21,7 @@ type Order = PurchaseOrderFieldsFragment;
 export default function PurchaseOrdersPage() {
   const t = useT();
   const canCreate = useCan(['PURCHASING']);
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useSearchParam();
   const openId = params.get('order');
   const statusParam = params.get('status');
   const status = useMemo(() => (statusParam ? (statusParam.split(',') as PurchaseOrderStatus[]) : []), [statusParam]);
@@ -31,13 +31,6 @@ export default function PurchaseOrdersPage() {
   const filter = useMemo(() => ({ status: status.length ? status : undefined, supplierId, search: search.trim() || undefined }), [status, supplierId, search]);
   const list = usePagedQuery({ query: PurchaseOrdersQuery, variables: { filter }, connection: (d) => d.purchaseOrders });
   const { refresh } = list;
-  const setParam = (k: string, v: string | null) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      if (v) next.set(k, v);
-      else next.delete(k);
-      return next;
-    });
 
   return (
     <Card>

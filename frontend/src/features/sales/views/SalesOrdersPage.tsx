@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { Button, Card, Select, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { SalesOrderFieldsFragment, SalesOrderStatus } from '../../../gql/graphql';
@@ -13,6 +12,7 @@ import { PagedTable } from '../../../components/PagedTable';
 import { ExportButton } from '../../../components/ExportButton';
 import { useCan } from '../../../app/session';
 import { usePagedQuery } from '../../../lib/pagedQuery';
+import { useSearchParam } from '../../../lib/searchParams';
 import { enumLabel, useT } from '../../../i18n';
 
 type Order = SalesOrderFieldsFragment;
@@ -21,7 +21,7 @@ type Order = SalesOrderFieldsFragment;
 export default function SalesOrdersPage() {
   const t = useT();
   const canCreate = useCan(['SALES', 'MANAGER']);
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useSearchParam();
   const openId = params.get('order');
   const status = (params.get('status') as SalesOrderStatus | null) ?? undefined;
   const [customerId, setCustomerId] = useState<string>();
@@ -29,13 +29,6 @@ export default function SalesOrdersPage() {
   const filter = useMemo(() => ({ status, customerId }), [status, customerId]);
   const list = usePagedQuery({ query: SalesOrdersQuery, variables: { filter }, connection: (d) => d.salesOrders });
   const { refresh } = list;
-  const setParam = (k: string, v: string | null | undefined) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      if (v) next.set(k, v);
-      else next.delete(k);
-      return next;
-    });
 
   return (
     <Card>

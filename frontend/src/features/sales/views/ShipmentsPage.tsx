@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Drawer, Form, Input, Rate, Select, Space, Table, Typography, type InputRef } from 'antd';
 import { ScanOutlined } from '@ant-design/icons';
@@ -15,6 +14,7 @@ import { ExportButton } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
 import { usePagedQuery } from '../../../lib/pagedQuery';
+import { useSearchParam } from '../../../lib/searchParams';
 import { dec, formatMoney, formatQty } from '../../../lib/decimal';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
@@ -25,19 +25,12 @@ type Shipment = ShipmentFieldsFragment;
 /** Shipments for the warehouse: pending ones to pick and ship, shipped ones to confirm as delivered. ?shipment=ID opens one. */
 export default function ShipmentsPage() {
   const t = useT();
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useSearchParam();
   const openId = params.get('shipment');
   const status = (params.get('status') ?? 'PENDING') as ShipmentStatus | 'ALL';
   const [customerId, setCustomerId] = useState<string>();
   const filter = useMemo(() => ({ status: status === 'ALL' ? undefined : status, customerId }), [status, customerId]);
   const list = usePagedQuery({ query: ShipmentsQuery, variables: { filter }, connection: (d) => d.shipments, requestPolicy: 'cache-and-network' });
-  const setParam = (k: string, v: string | null | undefined) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      if (v) next.set(k, v);
-      else next.delete(k);
-      return next;
-    });
   const nodes = list.rows;
   const open = nodes.find((s) => s.id === openId) ?? null;
 
