@@ -7,6 +7,7 @@ import { AccountsQuery } from '../queries';
 import { PostJournalEntryMutation } from '../mutations';
 import { accountLabel } from '../accountLabel';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
+import { lineColumn } from '../../../components/lineColumn';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { formatMoney, sumDecimals } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
@@ -119,63 +120,23 @@ export function JournalEntryForm({ open, onClose, onPosted }: { open: boolean; o
                 dataSource={fields}
                 columns={[
                   { title: '#', width: 36, render: (_, __, i) => i + 1 },
-                  {
-                    title: t('ledger.account'),
-                    width: 280,
-                    render: (_, f) => (
-                      <Form.Item name={[f.name, 'accountCode']} rules={[{ required: true, message: t('common.required') }]} style={{ margin: 0 }}>
-                        <Select
-                          showSearch={{ optionFilterProp: 'label' }}
-                          options={accountOptions}
-                          data-testid={`je-line-account-${f.name}`}
-                        />
-                      </Form.Item>
+                  lineColumn(
+                    t('ledger.account'),
+                    'accountCode',
+                    (f) => (
+                      <Select
+                        showSearch={{ optionFilterProp: 'label' }}
+                        options={accountOptions}
+                        data-testid={`je-line-account-${f.name}`}
+                      />
                     ),
-                  },
-                  {
-                    title: t('ledger.debit'),
-                    width: 140,
-                    render: (_, f) => (
-                      <Form.Item name={[f.name, 'debit']} rules={[decimalRule(decimalMsg, 2)]} style={{ margin: 0 }}>
-                        <DecimalInput data-testid={`je-line-debit-${f.name}`} />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    title: t('ledger.credit'),
-                    width: 140,
-                    render: (_, f) => (
-                      <Form.Item name={[f.name, 'credit']} rules={[decimalRule(decimalMsg, 2)]} style={{ margin: 0 }}>
-                        <DecimalInput data-testid={`je-line-credit-${f.name}`} />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    title: t('ledger.costCentre'),
-                    width: 120,
-                    render: (_, f) => (
-                      <Form.Item name={[f.name, 'costCentre']} style={{ margin: 0 }}>
-                        <Input autoComplete="off" />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    title: t('ledger.partner'),
-                    width: 120,
-                    render: (_, f) => (
-                      <Form.Item name={[f.name, 'partner']} style={{ margin: 0 }}>
-                        <Input autoComplete="off" />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    title: t('common.description'),
-                    render: (_, f) => (
-                      <Form.Item name={[f.name, 'description']} style={{ margin: 0 }}>
-                        <Input autoComplete="off" />
-                      </Form.Item>
-                    ),
-                  },
+                    { width: 280, rules: [{ required: true, message: t('common.required') }] },
+                  ),
+                  lineColumn(t('ledger.debit'), 'debit', (f) => <DecimalInput data-testid={`je-line-debit-${f.name}`} />, { width: 140, rules: [decimalRule(decimalMsg, 2)] }),
+                  lineColumn(t('ledger.credit'), 'credit', (f) => <DecimalInput data-testid={`je-line-credit-${f.name}`} />, { width: 140, rules: [decimalRule(decimalMsg, 2)] }),
+                  lineColumn(t('ledger.costCentre'), 'costCentre', () => <Input autoComplete="off" />, { width: 120 }),
+                  lineColumn(t('ledger.partner'), 'partner', () => <Input autoComplete="off" />, { width: 120 }),
+                  lineColumn(t('common.description'), 'description', () => <Input autoComplete="off" />),
                   {
                     width: 40,
                     render: (_, f) => (
