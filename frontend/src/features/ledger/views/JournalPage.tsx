@@ -8,6 +8,7 @@ import type { JournalEntryFieldsFragment, JournalEntryFilter, SourceType } from 
 import { AccountsQuery, JournalEntriesQuery } from '../queries';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
+import { SourceTypeSelect } from '../../../components/SourceTypeSelect';
 import { PagedTable } from '../../../components/PagedTable';
 import { accountLabel } from '../accountLabel';
 import { EntryTags, JournalEntryDrawer, JournalLinesTable } from '../components/JournalEntryDetail';
@@ -95,14 +96,7 @@ export default function JournalPage() {
             options={(accts?.accounts ?? []).map((a) => ({ value: a.code, label: accountLabel(a, localName) }))}
             data-testid="journal-filter-account"
           />
-          <Select
-            allowClear
-            placeholder={t('stock.source')}
-            style={{ width: 160 }}
-            value={sourceType}
-            onChange={setSourceType}
-            options={SOURCE_TYPES.map((s) => ({ value: s, label: enumLabel(t, 'source', s) }))}
-          />
+          <SourceTypeSelect types={SOURCE_TYPES} value={sourceType} onChange={setSourceType} />
           <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} />
         </Space>
         <Space>

@@ -8,6 +8,7 @@ import { ProductPicker } from '../../../components/ProductPicker';
 import { StockDocumentDrawer } from '../components/StockDocumentDrawer';
 import { useReferenceOptions } from '../../catalog/useReferenceData';
 import { ExportButton } from '../../../components/ExportButton';
+import { SourceTypeSelect } from '../../../components/SourceTypeSelect';
 import { PagedTable } from '../../../components/PagedTable';
 import { usePagedQuery } from '../../../lib/pagedQuery';
 import { dec, formatMoney, formatQty } from '../../../lib/decimal';
@@ -74,14 +75,7 @@ export default function StockMovesPage() {
       <Space wrap style={{ marginBottom: 16 }}>
         <ProductPicker allowClear placeholder={t('stock.product')} style={{ width: 260 }} value={productId} onChange={(v) => setProductId(v)} />
         <Select allowClear placeholder={t('stock.warehouse')} style={{ width: 200 }} value={warehouseId} onChange={setWarehouseId} options={refs.warehouseOptions} />
-        <Select
-          allowClear
-          placeholder={t('stock.source')}
-          style={{ width: 160 }}
-          value={sourceType}
-          onChange={setSourceType}
-          options={SOURCE_TYPES.map((s) => ({ value: s, label: enumLabel(t, 'source', s) }))}
-        />
+        <SourceTypeSelect types={SOURCE_TYPES} value={sourceType} onChange={setSourceType} />
         <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} />
       </Space>
       <PagedTable<Move>
