@@ -8,6 +8,7 @@ import { PostJournalEntryMutation } from '../mutations';
 import { accountLabel } from '../accountLabel';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { lineColumn } from '../../../components/lineColumn';
+import { TotalsRow } from '../../../components/TotalsRow';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { formatMoney, sumDecimals } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
@@ -145,26 +146,21 @@ export function JournalEntryForm({ open, onClose, onPosted }: { open: boolean; o
                   },
                 ]}
                 summary={() => (
-                  <Table.Summary.Row>
-                    <Table.Summary.Cell index={0} colSpan={2}>
-                      {t('ledger.total')}
-                    </Table.Summary.Cell>
-                    <Table.Summary.Cell index={2} align="right">
-                      <span data-testid="je-total-debit">{formatMoney(totalDebit)}</span>
-                    </Table.Summary.Cell>
-                    <Table.Summary.Cell index={3} align="right">
-                      <span data-testid="je-total-credit">{formatMoney(totalCredit)}</span>
-                    </Table.Summary.Cell>
-                    <Table.Summary.Cell index={4} colSpan={4}>
-                      {diff.eq(0) ? (
+                  <TotalsRow
+                    label={t('ledger.total')}
+                    span={2}
+                    cells={[<span data-testid="je-total-debit">{formatMoney(totalDebit)}</span>, <span data-testid="je-total-credit">{formatMoney(totalCredit)}</span>]}
+                    afterSpan={4}
+                    after={
+                      diff.eq(0) ? (
                         totalDebit.gt(0) && <Tag color="green">{t('journal.balanced')}</Tag>
                       ) : (
                         <Tag color="red" data-testid="je-difference">
                           {t('journal.difference', { amount: formatMoney(diff.abs()) })}
                         </Tag>
-                      )}
-                    </Table.Summary.Cell>
-                  </Table.Summary.Row>
+                      )
+                    }
+                  />
                 )}
               />
               <Button icon={<PlusOutlined />} style={{ marginTop: 12 }} onClick={() => add({})} data-testid="je-add-line">

@@ -1,5 +1,6 @@
 import { Table } from 'antd';
 import { Amount } from '../../../components/Amount';
+import { TotalsRow } from '../../../components/TotalsRow';
 import { ExportButton, loadedRows } from '../../../components/ExportButton';
 import { useLocalName, useT } from '../../../i18n';
 
@@ -26,14 +27,7 @@ export function StatementSection({ title, lines, total, testId, extra }: { title
         { title: t('ledger.amount'), align: 'right', render: (_, l) => <Amount value={l.amount} /> },
       ]}
       summary={() => (
-        <Table.Summary.Row>
-          <Table.Summary.Cell index={0} colSpan={2}>
-            <strong>{t('ledger.totalOf', { section: title })}</strong>
-          </Table.Summary.Cell>
-          <Table.Summary.Cell index={2} align="right">
-            <Amount value={total} strong testId={`${testId}-total`} />
-          </Table.Summary.Cell>
-        </Table.Summary.Row>
+        <TotalsRow label={<strong>{t('ledger.totalOf', { section: title })}</strong>} span={2} cells={[<Amount value={total} strong testId={`${testId}-total`} />]} />
       )}
     />
   );
