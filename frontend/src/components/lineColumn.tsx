@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Form, type FormListFieldData, type FormItemProps, type TableColumnType } from 'antd';
+import { Form, Table, type FormListFieldData, type FormItemProps, type TableColumnType, type TableProps } from 'antd';
 
 /**
  * A column of an editable lines table (one row per Form.List field): the
@@ -20,4 +20,9 @@ export function lineColumn(
       </Form.Item>
     ),
   };
+}
+
+/** The table of an editable lines form: one small row per Form.List field, no paging. */
+export function LinesTable({ fields, ...props }: { fields: FormListFieldData[] } & Omit<TableProps<FormListFieldData>, 'dataSource'>) {
+  return <Table<FormListFieldData> size="small" pagination={false} rowKey="key" dataSource={fields} {...props} />;
 }

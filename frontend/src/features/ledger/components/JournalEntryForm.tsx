@@ -1,13 +1,13 @@
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { Alert, App, Button, DatePicker, Drawer, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, DatePicker, Drawer, Form, Input, Select, Space, Tag } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { AccountsQuery } from '../queries';
 import { PostJournalEntryMutation } from '../mutations';
 import { accountLabel } from '../accountLabel';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
-import { lineColumn } from '../../../components/lineColumn';
+import { LinesTable, lineColumn } from '../../../components/lineColumn';
 import { TotalsRow } from '../../../components/TotalsRow';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { formatMoney, sumDecimals } from '../../../lib/decimal';
@@ -114,11 +114,8 @@ export function JournalEntryForm({ open, onClose, onPosted }: { open: boolean; o
         <Form.List name="lines">
           {(fields, { add, remove }) => (
             <>
-              <Table
-                size="small"
-                pagination={false}
-                rowKey="key"
-                dataSource={fields}
+              <LinesTable
+                fields={fields}
                 columns={[
                   { title: '#', width: 36, render: (_, __, i) => i + 1 },
                   lineColumn(

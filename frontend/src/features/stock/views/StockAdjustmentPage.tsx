@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { useClient, useMutation } from 'urql';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Table, Typography, type InputRef } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Typography, type InputRef } from 'antd';
 import { DeleteOutlined, PlusOutlined, ScanOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { AdjustmentDirection, AdjustmentReason } from '../../../gql/graphql';
@@ -9,7 +9,7 @@ import { PostStockAdjustmentMutation } from '../mutations';
 import { ProductPicker, type PickedProduct } from '../../../components/ProductPicker';
 import { useReferenceOptions } from '../../catalog/useReferenceData';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
-import { lineColumn } from '../../../components/lineColumn';
+import { LinesTable, lineColumn } from '../../../components/lineColumn';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { dec } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
@@ -202,11 +202,8 @@ export default function StockAdjustmentPage() {
         <Form.List name="lines">
           {(fields, { add, remove }) => (
             <>
-              <Table
-                size="small"
-                pagination={false}
-                rowKey="key"
-                dataSource={fields}
+              <LinesTable
+                fields={fields}
                 data-testid="adjust-lines"
                 rowClassName={(_, i) => (i === highlight ? 'row-live-updated' : '')}
                 locale={{ emptyText: t('adjust.noLines') }}
