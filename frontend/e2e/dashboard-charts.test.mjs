@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
-import { BASE_URL, byTestId, login, screenshot, seriousProblems, useBrowser } from './helpers.mjs';
+import { BASE_URL, byTestId, login, screenshot, seriousProblems, shownCents, useBrowser } from './helpers.mjs';
 
 const newPage = useBrowser();
 
@@ -24,8 +24,7 @@ function micros(s) {
   return m[1] ? -v : v;
 }
 
-/** Shown money ("¥347,789.85") as cents; a sum in micros rounded half-up (away from zero) to cents. */
-const shownCents = (text) => BigInt(text.replace(/[^\d.-]/g, '').replace('.', ''));
+/** A sum in micros rounded half-up (away from zero) to cents, to compare with shownCents. */
 const roundCents = (u) => (u < 0n ? -((-u + 5_000n) / 10_000n) : (u + 5_000n) / 10_000n);
 
 const cardTitle = (page, id) => byTestId(page, id).locator('.ant-card-head-title').first();

@@ -96,3 +96,45 @@ export async function screenshot(page, name) {
 export function randomName(prefix) {
   return `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 }
+
+/** POSTs a GraphQL request from the page (with its session) and returns the whole response, data and errors. */
+export async function graphqlResponse(page, query, variables = {}) {
+  return page.evaluate(
+    async ([q, v]) => {
+      const r = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q, variables: v }) });
+      return r.json();
+    },
+    [query, variables],
+  );
+}
+
+/** Like graphqlResponse, but asserts there are no errors and returns the data. */
+export async function graphql(page, query, variables = {}) {
+  const res = await graphqlResponse(page, query, variables);
+  assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+  return res.data;
+}
+
+/**
+ * A decimal string ("-3613.74", "12", "0.5") or money as a screen shows it
+ * ("¥4,811,207.87") as cents, exactly. Digits past the cents must be zeros.
+ */
+export function cents(text) {
+  const m = String(text).replace(/[^\d.-]/g, '').match(/^(-?)(\d+)(?:\.(\d{1,2})0*)?$/);
+  assert.ok(m, `not an amount: ${text}`);
+  return BigInt(`${m[1]}${m[2]}${(m[3] ?? '').padEnd(2, '0')}`);
+}
+
+/** Money as a screen shows it, always with two decimals ("¥4,811,207.87" -> 481120787n). */
+export function shownCents(text) {
+  assert.match(text.replace(/[^\d.-]/g, ''), /^-?\d+\.\d{2}$/, `not an amount: ${text}`);
+  return cents(text);
+}
+
+/** Picks an option of an antd Select by typing into it and pressing Enter on the option it highlights. */
+export async function choose(page, testId, text) {
+  await byTestId(page, testId).click();
+  await page.keyboard.type(text);
+  await page.locator('.ant-select-item-option-active').filter({ hasText: text }).waitFor();
+  await page.keyboard.press('Enter');
+}

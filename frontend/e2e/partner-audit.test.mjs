@@ -1,18 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { byTestId, login, screenshot, seriousProblems, useBrowser } from './helpers.mjs';
+import { byTestId, cents, graphqlResponse, login, screenshot, seriousProblems, useBrowser } from './helpers.mjs';
 
 const newPage = useBrowser();
-
-async function graphql(page, query, variables = {}) {
-  return page.evaluate(
-    async ([q, v]) => {
-      const r = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q, variables: v }) });
-      return r.json();
-    },
-    [query, variables],
-  );
-}
 
 /**
  * Opens a drawer tab by its label's test id. A drawer with many tabs puts
@@ -25,14 +15,6 @@ async function openTab(page, testId) {
   await tab.dispatchEvent('click');
 }
 
-/** "-3613.74" -> -361374n (cents), exactly. */
-function cents(s) {
-  const neg = s.startsWith('-');
-  const [i, f = ''] = s.replace('-', '').split('.');
-  const v = BigInt(i + (f + '00').slice(0, 2));
-  return neg ? -v : v;
-}
-
 /** "¥-3,613.74" or "-3,613.74" -> "-3613.74". */
 const plain = (text) => text.replace(/[^\d.-]/g, '');
 
@@ -40,7 +22,7 @@ test('a customer drawer shows its statement of account and its audit trail as th
   // A manager sees every audit row; other roles see only their own changes.
   const page = await newPage({ locale: 'en' });
   await login(page, 'manager');
-  const res = await graphql(page, `{ customers(first: 50) { nodes { id code openBalance statement { closing lines { description } } } } }`);
+  const res = await graphqlResponse(page, `{ customers(first: 50) { nodes { id code openBalance statement { closing lines { description } } } } }`);
   assert.ok(!res.errors, JSON.stringify(res.errors));
   const c = res.data.customers.nodes.find((n) => n.statement.lines.length >= 2);
   assert.ok(c, 'no demo customer has two postings this year');
@@ -67,13 +49,13 @@ test('a customer drawer shows its statement of account and its audit trail as th
 test("a price change shows before and after in the product drawer's audit tab", async () => {
   const page = await newPage({ locale: 'en' });
   await login(page, 'warehouse');
-  const res = await graphql(page, `{ products(first: 1, filter: { active: true }) { nodes { id sku sellPrice } } }`);
+  const res = await graphqlResponse(page, `{ products(first: 1, filter: { active: true }) { nodes { id sku sellPrice } } }`);
   const p = res.data.products.nodes[0];
   // 1.25 more, in exact cents.
   const [i, f = ''] = (p.sellPrice ?? '0').split('.');
   const c = BigInt(i + (f + '00').slice(0, 2)) + 125n;
   const next = `${c / 100n}.${String(c % 100n).padStart(2, '0')}`;
-  const upd = await graphql(page, `mutation($i: UpdateProductInput!) { updateProduct(input: $i) { userErrors { message } } }`, { i: { id: p.id, sellPrice: next } });
+  const upd = await graphqlResponse(page, `mutation($i: UpdateProductInput!) { updateProduct(input: $i) { userErrors { message } } }`, { i: { id: p.id, sellPrice: next } });
   assert.ok(upd.data, JSON.stringify(upd.errors));
   assert.deepEqual(upd.data.updateProduct.userErrors, []);
 
@@ -88,6 +70,6 @@ test("a price change shows before and after in the product drawer's audit tab", 
   assert.ok(text.includes(next), `the change "${text}" does not show the new price ${next}`);
   await screenshot(page, 'product-audit.png');
   // Put the price back: later browser tests sell this product.
-  const back = await graphql(page, `mutation($i: UpdateProductInput!) { updateProduct(input: $i) { userErrors { message } } }`, { i: { id: p.id, sellPrice: p.sellPrice } });
+  const back = await graphqlResponse(page, `mutation($i: UpdateProductInput!) { updateProduct(input: $i) { userErrors { message } } }`, { i: { id: p.id, sellPrice: p.sellPrice } });
   assert.deepEqual(back.data.updateProduct.userErrors, []);
 });

@@ -1,35 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { byTestId, login, menuKeys, randomName, screenshot, useBrowser } from './helpers.mjs';
+import { byTestId, cents, choose, graphql, login, menuKeys, randomName, screenshot, useBrowser } from './helpers.mjs';
 
 const newPage = useBrowser();
-
-async function graphql(page, query, variables = {}) {
-  const res = await page.evaluate(
-    async ([q, v]) => {
-      const r = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q, variables: v }) });
-      return r.json();
-    },
-    [query, variables],
-  );
-  assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-  return res.data;
-}
-
-/** "¥4,811,207.87" or "4811207.87" -> 481120787n (cents), exactly. */
-function cents(text) {
-  const m = text.replace(/[^\d.-]/g, '').match(/^(-?)(\d+)(?:\.(\d{1,2}))?$/);
-  assert.ok(m, `not an amount: ${text}`);
-  return BigInt(`${m[1]}${m[2]}${(m[3] ?? '').padEnd(2, '0')}`);
-}
-
-/** Picks an option of an antd Select by typing into it. */
-async function choose(page, testId, text) {
-  await byTestId(page, testId).click();
-  await page.keyboard.type(text);
-  await page.locator('.ant-select-item-option-active').filter({ hasText: text }).waitFor();
-  await page.keyboard.press('Enter');
-}
 
 test('procure to pay: suggestion -> order -> approval -> scanned receipt with a rejection -> invoice -> payment, live on the manager dashboard', async () => {
   // The manager's dashboard stays open the whole time.

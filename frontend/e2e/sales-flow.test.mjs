@@ -1,41 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { byTestId, login, menuKeys, screenshot, useBrowser } from './helpers.mjs';
+import { byTestId, cents, choose, graphqlResponse, login, menuKeys, screenshot, shownCents, useBrowser } from './helpers.mjs';
 
 const newPage = useBrowser();
 
-/** "¥4,811,207.87" -> 481120787n (cents), exactly. */
-function cents(text) {
-  const m = text.replace(/[^\d.-]/g, '').match(/^(-?)(\d+)\.(\d{2})$/);
-  assert.ok(m, `not an amount: ${text}`);
-  return BigInt(`${m[1]}${m[2]}${m[3]}`);
-}
-const decimalCents = (s) => {
-  const [i, f = ''] = s.split('.');
-  return BigInt(i + (f + '00').slice(0, 2));
-};
-
-async function graphql(page, query, variables = {}) {
-  return page.evaluate(
-    async ([q, v]) => {
-      const r = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q, variables: v }) });
-      return r.json();
-    },
-    [query, variables],
-  );
-}
-
-/** Picks an option of an antd Select by typing and Enter. */
-async function choose(page, testId, text) {
-  await byTestId(page, testId).click();
-  await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
-  await page.keyboard.press('Enter');
-}
-
 /** A customer in good standing and a stocked product with a barcode that the dry run says confirm cleanly. */
 async function findOrder(sales) {
-  const res = await graphql(
+  const res = await graphqlResponse(
     sales,
     `{ customers(first: 50, filter: { overdue: false, onCreditHold: false, active: true }) { nodes { id code creditAvailable } }
        stockLevels(first: 100, filter: { inStock: true }) { nodes { product { id sku barcodes active } available } } }`,
@@ -44,7 +15,7 @@ async function findOrder(sales) {
   const products = res.data.stockLevels.nodes.filter((l) => l.product.active && l.product.barcodes.length > 0 && Number(l.available) >= 5).map((l) => l.product);
   for (const c of customers) {
     for (const p of products.slice(0, 5)) {
-      const v = await graphql(sales, 'query($i: SalesOrderInput!) { validateSalesOrder(input: $i) { ok shortages { lineNo } } }', { i: { customerId: c.id, lines: [{ productId: p.id, quantity: '1' }] } });
+      const v = await graphqlResponse(sales, 'query($i: SalesOrderInput!) { validateSalesOrder(input: $i) { ok shortages { lineNo } } }', { i: { customerId: c.id, lines: [{ productId: p.id, quantity: '1' }] } });
       if (v.data?.validateSalesOrder.ok) return { customer: c, product: p };
     }
   }
@@ -59,7 +30,7 @@ test('an order goes from sales to warehouse to finance while the manager dashboa
   const tile = byTestId(manager, 'dashboard-open-receivables');
   await manager.waitForFunction(() => /\d\.\d\d/.test(document.querySelector('[data-testid="dashboard-open-receivables"]')?.textContent ?? ''));
   await byTestId(manager, 'live-indicator').and(manager.locator('[data-state="live"]')).first().waitFor();
-  const before = cents(await tile.innerText());
+  const before = shownCents(await tile.innerText());
   await manager.evaluate(() => {
     window.__sameDocument = true;
   });
@@ -133,9 +104,9 @@ test('an order goes from sales to warehouse to finance while the manager dashboa
   await byTestId(fin, `sinv-shipment-${orderNumber}`).locator('input[type="checkbox"]').check();
   await byTestId(fin, 'sinv-form-submit').click();
   await fin.locator('.ant-message').getByText(/Created invoice/).waitFor();
-  const inv = await graphql(fin, 'query($c: ID) { salesInvoices(first: 1, filter: { customerId: $c }) { nodes { number totalAmount } } }', { c: customer.id });
+  const inv = await graphqlResponse(fin, 'query($c: ID) { salesInvoices(first: 1, filter: { customerId: $c }) { nodes { number totalAmount } } }', { c: customer.id });
   const invoice = inv.data.salesInvoices.nodes[0];
-  const total = decimalCents(invoice.totalAmount);
+  const total = cents(invoice.totalAmount);
   assert.ok(total > 0n);
   const waitTile = (want) =>
     manager.waitForFunction((w) => (document.querySelector('[data-testid="dashboard-open-receivables"]')?.textContent ?? '').replace(/[^\d-]/g, '') === w, want.toString(), { timeout: 15_000 });

@@ -1,25 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { byTestId, login, screenshot, useBrowser } from './helpers.mjs';
+import { byTestId, graphqlResponse, login, screenshot, shownCents, useBrowser } from './helpers.mjs';
 
 const newPage = useBrowser();
-
-/** "¥4,811,207.87" -> 481120787n (cents), exactly. */
-function cents(text) {
-  const m = text.replace(/[^\d.-]/g, '').match(/^(-?)(\d+)\.(\d{2})$/);
-  assert.ok(m, `not an amount: ${text}`);
-  return BigInt(`${m[1]}${m[2]}${m[3]}`);
-}
-
-async function graphql(page, query, variables = {}) {
-  return page.evaluate(
-    async ([q, v]) => {
-      const r = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q, variables: v }) });
-      return r.json();
-    },
-    [query, variables],
-  );
-}
 
 test('a scanned stock adjustment shows up live on the manager dashboard, without reload', async () => {
   const manager = await newPage({ locale: 'en' });
@@ -29,14 +12,14 @@ test('a scanned stock adjustment shows up live on the manager dashboard, without
   const value = byTestId(manager, 'dashboard-inventory-value');
   await manager.waitForFunction(() => /\d\.\d\d/.test(document.querySelector('[data-testid="dashboard-inventory-value"]')?.textContent ?? ''));
   await byTestId(manager, 'live-indicator').and(manager.locator('[data-state="live"]')).first().waitFor();
-  const before = cents(await value.innerText());
+  const before = shownCents(await value.innerText());
   await manager.evaluate(() => {
     window.__sameDocument = true;
   });
 
   const wh = await newPage({ locale: 'en' });
   await login(wh, 'warehouse');
-  const res = await graphql(wh, '{ products(first: 1, filter: { active: true }) { nodes { sku barcodes } } }');
+  const res = await graphqlResponse(wh, '{ products(first: 1, filter: { active: true }) { nodes { sku barcodes } } }');
   const { sku, barcodes } = res.data.products.nodes[0];
   assert.ok(barcodes.length > 0, 'the demo product has a barcode');
 
@@ -70,7 +53,7 @@ test('a scanned stock adjustment shows up live on the manager dashboard, without
     expected.toString(),
     { timeout: 15_000 },
   );
-  assert.equal(cents(await value.innerText()), expected);
+  assert.equal(shownCents(await value.innerText()), expected);
   assert.match(await byTestId(manager, 'dashboard-last-change').innerText(), new RegExp(sku));
   assert.equal(await manager.evaluate(() => window.__sameDocument), true, 'the dashboard was not reloaded');
   await manager.waitForTimeout(1200); // let the charts finish their animation
@@ -82,7 +65,7 @@ test('the stock levels page updates a row in place when stock changes', async ()
   await login(viewer, 'analyst');
   const wh = await newPage({ locale: 'en' });
   await login(wh, 'warehouse');
-  const res = await graphql(
+  const res = await graphqlResponse(
     wh,
     '{ stockLevels(first: 1, filter: { inStock: true }, orderBy: { field: SKU }) { nodes { product { id sku } warehouse { id code } onHand } } }',
   );
@@ -93,7 +76,7 @@ test('the stock levels page updates a row in place when stock changes', async ()
   await viewer.evaluate(() => {
     window.__sameDocument = true;
   });
-  const post = await graphql(
+  const post = await graphqlResponse(
     wh,
     `mutation($input: StockAdjustmentInput!) { postStockAdjustment(input: $input) { document { id } userErrors { field message } } }`,
     { input: { reason: 'COUNT_VARIANCE', lines: [{ productId: level.product.id, warehouseId: level.warehouse.id, direction: 'DECREASE', quantity: '1' }] } },

@@ -1,14 +1,21 @@
 import { graphql } from '../../gql';
 
+/** What createBudgetLine and updateBudgetLine read back of the BudgetLinePayload. */
+export const BudgetLinePayloadFieldsFragment = graphql(`
+  fragment BudgetLinePayloadFields on BudgetLinePayload {
+    budgetLine {
+      ...BudgetLineFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+`);
+
 export const CreateBudgetLineMutation = graphql(`
   mutation CreateBudgetLine($input: CreateBudgetLineInput!) {
     createBudgetLine(input: $input) {
-      budgetLine {
-        ...BudgetLineFields
-      }
-      userErrors {
-        ...UserErrorFields
-      }
+      ...BudgetLinePayloadFields
     }
   }
 `);
@@ -16,12 +23,7 @@ export const CreateBudgetLineMutation = graphql(`
 export const UpdateBudgetLineMutation = graphql(`
   mutation UpdateBudgetLine($input: UpdateBudgetLineInput!) {
     updateBudgetLine(input: $input) {
-      budgetLine {
-        ...BudgetLineFields
-      }
-      userErrors {
-        ...UserErrorFields
-      }
+      ...BudgetLinePayloadFields
     }
   }
 `);

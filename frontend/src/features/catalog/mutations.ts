@@ -1,14 +1,21 @@
 import { graphql } from '../../gql';
 
+/** What createProduct and updateProduct read back of the ProductPayload. */
+export const ProductPayloadFieldsFragment = graphql(`
+  fragment ProductPayloadFields on ProductPayload {
+    product {
+      ...ProductFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+`);
+
 export const CreateProductMutation = graphql(`
   mutation CreateProduct($input: CreateProductInput!) {
     createProduct(input: $input) {
-      product {
-        ...ProductFields
-      }
-      userErrors {
-        ...UserErrorFields
-      }
+      ...ProductPayloadFields
     }
   }
 `);
@@ -16,12 +23,7 @@ export const CreateProductMutation = graphql(`
 export const UpdateProductMutation = graphql(`
   mutation UpdateProduct($input: UpdateProductInput!) {
     updateProduct(input: $input) {
-      product {
-        ...ProductFields
-      }
-      userErrors {
-        ...UserErrorFields
-      }
+      ...ProductPayloadFields
     }
   }
 `);

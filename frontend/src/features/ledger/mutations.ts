@@ -1,14 +1,36 @@
 import { graphql } from '../../gql';
 
+/** What postJournalEntry and reverseJournalEntry read back of the JournalEntryPayload. */
+export const JournalEntryPayloadFieldsFragment = graphql(`
+  fragment JournalEntryPayloadFields on JournalEntryPayload {
+    entry {
+      ...JournalEntryFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+`);
+
+/** What closeFiscalPeriod and reopenFiscalPeriod read back of the FiscalPeriodPayload. */
+export const FiscalPeriodPayloadFieldsFragment = graphql(`
+  fragment FiscalPeriodPayloadFields on FiscalPeriodPayload {
+    period {
+      year
+      month
+      status
+      closedAt
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+`);
+
 export const PostJournalEntryMutation = graphql(`
   mutation PostJournalEntry($input: JournalEntryInput!) {
     postJournalEntry(input: $input) {
-      entry {
-        ...JournalEntryFields
-      }
-      userErrors {
-        ...UserErrorFields
-      }
+      ...JournalEntryPayloadFields
     }
   }
 `);
@@ -16,12 +38,7 @@ export const PostJournalEntryMutation = graphql(`
 export const ReverseJournalEntryMutation = graphql(`
   mutation ReverseJournalEntry($input: ReverseJournalEntryInput!) {
     reverseJournalEntry(input: $input) {
-      entry {
-        ...JournalEntryFields
-      }
-      userErrors {
-        ...UserErrorFields
-      }
+      ...JournalEntryPayloadFields
     }
   }
 `);
@@ -29,15 +46,7 @@ export const ReverseJournalEntryMutation = graphql(`
 export const CloseFiscalPeriodMutation = graphql(`
   mutation CloseFiscalPeriod($input: FiscalPeriodInput!) {
     closeFiscalPeriod(input: $input) {
-      period {
-        year
-        month
-        status
-        closedAt
-      }
-      userErrors {
-        ...UserErrorFields
-      }
+      ...FiscalPeriodPayloadFields
     }
   }
 `);
@@ -45,15 +54,7 @@ export const CloseFiscalPeriodMutation = graphql(`
 export const ReopenFiscalPeriodMutation = graphql(`
   mutation ReopenFiscalPeriod($input: FiscalPeriodInput!) {
     reopenFiscalPeriod(input: $input) {
-      period {
-        year
-        month
-        status
-        closedAt
-      }
-      userErrors {
-        ...UserErrorFields
-      }
+      ...FiscalPeriodPayloadFields
     }
   }
 `);

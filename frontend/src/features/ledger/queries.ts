@@ -106,22 +106,24 @@ export const ProfitAndLossQuery = graphql(`
       totalExpense
       netIncome
       revenue {
-        account {
-          code
-          name
-          nameEn
-        }
-        amount
+        ...StatementLineFields
       }
       expenses {
-        account {
-          code
-          name
-          nameEn
-        }
-        amount
+        ...StatementLineFields
       }
     }
+  }
+`);
+
+/** A financial statement's line: the account and its amount. */
+export const StatementLineFieldsFragment = graphql(`
+  fragment StatementLineFields on StatementLine {
+    account {
+      code
+      name
+      nameEn
+    }
+    amount
   }
 `);
 
@@ -135,28 +137,13 @@ export const BalanceSheetQuery = graphql(`
       unclosedProfit
       balanced
       assets {
-        account {
-          code
-          name
-          nameEn
-        }
-        amount
+        ...StatementLineFields
       }
       liabilities {
-        account {
-          code
-          name
-          nameEn
-        }
-        amount
+        ...StatementLineFields
       }
       equity {
-        account {
-          code
-          name
-          nameEn
-        }
-        amount
+        ...StatementLineFields
       }
     }
   }

@@ -1,5 +1,30 @@
 import { graphql } from '../../gql';
 
+/** What createPurchaseOrder, submitPurchaseOrder, approvePurchaseOrder, cancelPurchaseOrder and closePurchaseOrder read back of the PurchaseOrderPayload. */
+export const PurchaseOrderPayloadFieldsFragment = graphql(`
+  fragment PurchaseOrderPayloadFields on PurchaseOrderPayload {
+    purchaseOrder {
+      ...PurchaseOrderFields
+    }
+    warnings
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+`);
+
+/** What postSupplierInvoice and approveSupplierInvoiceMismatch read back of the SupplierInvoicePayload. */
+export const SupplierInvoicePayloadFieldsFragment = graphql(`
+  fragment SupplierInvoicePayloadFields on SupplierInvoicePayload {
+    supplierInvoice {
+      ...SupplierInvoiceFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+`);
+
 export const CreatePurchaseOrdersFromSuggestionsMutation = graphql(`
   mutation CreatePurchaseOrdersFromSuggestions($input: CreatePurchaseOrdersFromSuggestionsInput!) {
     createPurchaseOrdersFromSuggestions(input: $input) {
@@ -16,13 +41,7 @@ export const CreatePurchaseOrdersFromSuggestionsMutation = graphql(`
 export const CreatePurchaseOrderMutation = graphql(`
   mutation CreatePurchaseOrder($input: CreatePurchaseOrderInput!) {
     createPurchaseOrder(input: $input) {
-      purchaseOrder {
-        ...PurchaseOrderFields
-      }
-      warnings
-      userErrors {
-        ...UserErrorFields
-      }
+      ...PurchaseOrderPayloadFields
     }
   }
 `);
@@ -30,13 +49,7 @@ export const CreatePurchaseOrderMutation = graphql(`
 export const SubmitPurchaseOrderMutation = graphql(`
   mutation SubmitPurchaseOrder($id: ID!) {
     submitPurchaseOrder(id: $id) {
-      purchaseOrder {
-        ...PurchaseOrderFields
-      }
-      warnings
-      userErrors {
-        ...UserErrorFields
-      }
+      ...PurchaseOrderPayloadFields
     }
   }
 `);
@@ -44,13 +57,7 @@ export const SubmitPurchaseOrderMutation = graphql(`
 export const ApprovePurchaseOrderMutation = graphql(`
   mutation ApprovePurchaseOrder($id: ID!) {
     approvePurchaseOrder(id: $id) {
-      purchaseOrder {
-        ...PurchaseOrderFields
-      }
-      warnings
-      userErrors {
-        ...UserErrorFields
-      }
+      ...PurchaseOrderPayloadFields
     }
   }
 `);
@@ -58,13 +65,7 @@ export const ApprovePurchaseOrderMutation = graphql(`
 export const CancelPurchaseOrderMutation = graphql(`
   mutation CancelPurchaseOrder($id: ID!) {
     cancelPurchaseOrder(id: $id) {
-      purchaseOrder {
-        ...PurchaseOrderFields
-      }
-      warnings
-      userErrors {
-        ...UserErrorFields
-      }
+      ...PurchaseOrderPayloadFields
     }
   }
 `);
@@ -72,13 +73,7 @@ export const CancelPurchaseOrderMutation = graphql(`
 export const ClosePurchaseOrderMutation = graphql(`
   mutation ClosePurchaseOrder($id: ID!) {
     closePurchaseOrder(id: $id) {
-      purchaseOrder {
-        ...PurchaseOrderFields
-      }
-      warnings
-      userErrors {
-        ...UserErrorFields
-      }
+      ...PurchaseOrderPayloadFields
     }
   }
 `);
@@ -101,12 +96,7 @@ export const PostGoodsReceiptMutation = graphql(`
 export const PostSupplierInvoiceMutation = graphql(`
   mutation PostSupplierInvoice($input: SupplierInvoiceInput!) {
     postSupplierInvoice(input: $input) {
-      supplierInvoice {
-        ...SupplierInvoiceFields
-      }
-      userErrors {
-        ...UserErrorFields
-      }
+      ...SupplierInvoicePayloadFields
     }
   }
 `);
@@ -114,12 +104,7 @@ export const PostSupplierInvoiceMutation = graphql(`
 export const ApproveSupplierInvoiceMismatchMutation = graphql(`
   mutation ApproveSupplierInvoiceMismatch($id: ID!) {
     approveSupplierInvoiceMismatch(id: $id) {
-      supplierInvoice {
-        ...SupplierInvoiceFields
-      }
-      userErrors {
-        ...UserErrorFields
-      }
+      ...SupplierInvoicePayloadFields
     }
   }
 `);

@@ -1,14 +1,45 @@
 import { graphql } from '../../gql';
 
+/** What createCustomer and updateCustomer read back of the CustomerPayload. */
+export const CustomerPayloadFieldsFragment = graphql(`
+  fragment CustomerPayloadFields on CustomerPayload {
+    customer {
+      ...CustomerFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+`);
+
+/** What createSalesOrder, confirmSalesOrder, cancelSalesOrder, closeSalesOrder, releaseSalesOrderHold and reserveSalesOrderStock read back of the SalesOrderPayload. */
+export const SalesOrderPayloadFieldsFragment = graphql(`
+  fragment SalesOrderPayloadFields on SalesOrderPayload {
+    order {
+      ...SalesOrderFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+`);
+
+/** What shipShipment and confirmDelivery read back of the ShipmentPayload. */
+export const ShipmentPayloadFieldsFragment = graphql(`
+  fragment ShipmentPayloadFields on ShipmentPayload {
+    shipment {
+      ...ShipmentFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+`);
+
 export const CreateCustomerMutation = graphql(`
   mutation CreateCustomer($input: CreateCustomerInput!) {
     createCustomer(input: $input) {
-      customer {
-        ...CustomerFields
-      }
-      userErrors {
-        ...UserErrorFields
-      }
+      ...CustomerPayloadFields
     }
   }
 `);
@@ -16,12 +47,7 @@ export const CreateCustomerMutation = graphql(`
 export const UpdateCustomerMutation = graphql(`
   mutation UpdateCustomer($input: UpdateCustomerInput!) {
     updateCustomer(input: $input) {
-      customer {
-        ...CustomerFields
-      }
-      userErrors {
-        ...UserErrorFields
-      }
+      ...CustomerPayloadFields
     }
   }
 `);
@@ -29,12 +55,7 @@ export const UpdateCustomerMutation = graphql(`
 export const CreateSalesOrderMutation = graphql(`
   mutation CreateSalesOrder($input: SalesOrderInput!) {
     createSalesOrder(input: $input) {
-      order {
-        ...SalesOrderFields
-      }
-      userErrors {
-        ...UserErrorFields
-      }
+      ...SalesOrderPayloadFields
     }
   }
 `);
@@ -42,12 +63,7 @@ export const CreateSalesOrderMutation = graphql(`
 export const ConfirmSalesOrderMutation = graphql(`
   mutation ConfirmSalesOrder($id: ID!) {
     confirmSalesOrder(id: $id) {
-      order {
-        ...SalesOrderFields
-      }
-      userErrors {
-        ...UserErrorFields
-      }
+      ...SalesOrderPayloadFields
     }
   }
 `);
@@ -55,12 +71,7 @@ export const ConfirmSalesOrderMutation = graphql(`
 export const CancelSalesOrderMutation = graphql(`
   mutation CancelSalesOrder($id: ID!) {
     cancelSalesOrder(id: $id) {
-      order {
-        ...SalesOrderFields
-      }
-      userErrors {
-        ...UserErrorFields
-      }
+      ...SalesOrderPayloadFields
     }
   }
 `);
@@ -68,12 +79,7 @@ export const CancelSalesOrderMutation = graphql(`
 export const CloseSalesOrderMutation = graphql(`
   mutation CloseSalesOrder($id: ID!) {
     closeSalesOrder(id: $id) {
-      order {
-        ...SalesOrderFields
-      }
-      userErrors {
-        ...UserErrorFields
-      }
+      ...SalesOrderPayloadFields
     }
   }
 `);
@@ -81,12 +87,7 @@ export const CloseSalesOrderMutation = graphql(`
 export const ReleaseSalesOrderHoldMutation = graphql(`
   mutation ReleaseSalesOrderHold($id: ID!) {
     releaseSalesOrderHold(id: $id) {
-      order {
-        ...SalesOrderFields
-      }
-      userErrors {
-        ...UserErrorFields
-      }
+      ...SalesOrderPayloadFields
     }
   }
 `);
@@ -94,12 +95,7 @@ export const ReleaseSalesOrderHoldMutation = graphql(`
 export const ReserveSalesOrderStockMutation = graphql(`
   mutation ReserveSalesOrderStock($id: ID!) {
     reserveSalesOrderStock(id: $id) {
-      order {
-        ...SalesOrderFields
-      }
-      userErrors {
-        ...UserErrorFields
-      }
+      ...SalesOrderPayloadFields
     }
   }
 `);
@@ -107,12 +103,7 @@ export const ReserveSalesOrderStockMutation = graphql(`
 export const ShipShipmentMutation = graphql(`
   mutation ShipShipment($input: ShipShipmentInput!) {
     shipShipment(input: $input) {
-      shipment {
-        ...ShipmentFields
-      }
-      userErrors {
-        ...UserErrorFields
-      }
+      ...ShipmentPayloadFields
     }
   }
 `);
@@ -120,12 +111,7 @@ export const ShipShipmentMutation = graphql(`
 export const ConfirmDeliveryMutation = graphql(`
   mutation ConfirmDelivery($input: ConfirmDeliveryInput!) {
     confirmDelivery(input: $input) {
-      shipment {
-        ...ShipmentFields
-      }
-      userErrors {
-        ...UserErrorFields
-      }
+      ...ShipmentPayloadFields
     }
   }
 `);

@@ -240,34 +240,34 @@ export const ValidateSalesOrderQuery = graphql(`
 `);
 
 /** A product as an order line needs it: the sell price and VAT rate become the line's defaults. */
+export const SalesProductFieldsFragment = graphql(`
+  fragment SalesProductFields on Product {
+    id
+    sku
+    name
+    nameEn
+    unit
+    sellPrice
+    vatRate
+    active
+    barcodes
+  }
+`);
+
+/** A product by its id, as an order line needs it. */
 export const SalesProductQuery = graphql(`
   query SalesProduct($id: ID!) {
     product(id: $id) {
-      id
-      sku
-      name
-      nameEn
-      unit
-      sellPrice
-      vatRate
-      active
-      barcodes
+      ...SalesProductFields
     }
   }
 `);
 
+/** A product by a scanned barcode, as an order line needs it. */
 export const SalesProductByBarcodeQuery = graphql(`
   query SalesProductByBarcode($barcode: String!) {
     productByBarcode(barcode: $barcode) {
-      id
-      sku
-      name
-      nameEn
-      unit
-      sellPrice
-      vatRate
-      active
-      barcodes
+      ...SalesProductFields
     }
   }
 `);

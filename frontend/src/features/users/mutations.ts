@@ -1,19 +1,26 @@
 import { graphql } from '../../gql';
 
+/** What createUser and updateUser read back of the UserPayload. */
+export const UserPayloadFieldsFragment = graphql(`
+  fragment UserPayloadFields on UserPayload {
+    user {
+      id
+      username
+      displayName
+      roles
+      active
+      createdAt
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+`);
+
 export const CreateUserMutation = graphql(`
   mutation CreateUser($input: CreateUserInput!) {
     createUser(input: $input) {
-      user {
-        id
-        username
-        displayName
-        roles
-        active
-        createdAt
-      }
-      userErrors {
-        ...UserErrorFields
-      }
+      ...UserPayloadFields
     }
   }
 `);
@@ -21,17 +28,7 @@ export const CreateUserMutation = graphql(`
 export const UpdateUserMutation = graphql(`
   mutation UpdateUser($input: UpdateUserInput!) {
     updateUser(input: $input) {
-      user {
-        id
-        username
-        displayName
-        roles
-        active
-        createdAt
-      }
-      userErrors {
-        ...UserErrorFields
-      }
+      ...UserPayloadFields
     }
   }
 `);

@@ -1,16 +1,17 @@
-import { useEffect, useMemo, useState } from 'react';
-import { useClient, useMutation, useQuery } from 'urql';
-import { Alert, App, Button, Card, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useClient, useMutation } from 'urql';
+import { App, Button, Card, Select, Space, Switch, Tag, Typography } from 'antd';
 import type { AlertRow } from '../liveAlerts';
 import { useAlertStream } from '../liveAlerts';
 import { AlertsQuery } from '../queries';
 import { AcknowledgeAlertMutation } from '../mutations';
 import { LiveIndicator } from '../../../app/LiveIndicator';
 import { Toolbar } from '../../../components/Toolbar';
+import { PagedTable } from '../../../components/PagedTable';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { useLiveState } from '../../../graphql/liveState';
 import { useCan } from '../../../app/session';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { usePagedQuery } from '../../../lib/pagedQuery';
 import { enumLabel, useT } from '../../../i18n';
 
 export const ALERT_KINDS = ['LOW_STOCK', 'BUDGET_80', 'BUDGET_100', 'PRICE_RISE', 'SHORTAGE', 'CREDIT_HOLD'];
@@ -23,18 +24,14 @@ export default function AlertsPage() {
   const { message } = App.useApp();
   const live = useLiveState();
   const canAck = useCan(['MANAGER', 'SALES', 'PURCHASING', 'WAREHOUSE', 'FINANCE']);
-  const paging = useCursorPaging(20);
   const [kinds, setKinds] = useState<string[]>([]);
   const [mine, setMine] = useState(true);
   const [state, setState] = useState<'open' | 'acknowledged' | 'all'>('open');
   const [fresh, setFresh] = useState<Set<string>>(new Set());
   const variables = useMemo(() => ({ kinds: kinds.length ? kinds : null, mine, acknowledged: state === 'all' ? null : state === 'acknowledged' }), [kinds, mine, state]);
-  const { reset, remember } = paging;
-  useEffect(reset, [variables, reset]);
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: AlertsQuery, variables: { ...variables, first: paging.first, after: paging.after } });
-  useEffect(() => remember(data?.alerts.pageInfo.endCursor), [data, remember]);
+  const list = usePagedQuery({ query: AlertsQuery, variables: { ...variables }, connection: (d) => d.alerts });
   const [, acknowledge] = useMutation(AcknowledgeAlertMutation);
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const { refresh } = list;
 
   useAlertStream(
     { kinds, mine },
@@ -89,16 +86,11 @@ export default function AlertsPage() {
           ]}
         />
       </Toolbar>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
-      <Table<AlertRow>
-        rowKey="id"
-        size="middle"
-        loading={fetching}
-        dataSource={data?.alerts.nodes ?? []}
+      <PagedTable<AlertRow>
+        list={list}
         data-testid="alerts-table"
         rowClassName={(a) => (fresh.has(a.id) ? 'row-live-updated' : '')}
         onRow={(a) => ({ 'data-testid': `alert-row-${a.id}` }) as object}
-        pagination={tablePagination(paging, data?.alerts.totalCount ?? 0, t)}
         columns={[
           { title: t('alerts.raisedAt'), width: 180, render: (_, a) => new Date(a.createdAt).toLocaleString() },
           { title: t('alerts.kind'), width: 140, render: (_, a) => <Tag color={KIND_COLOURS[a.kind]}>{enumLabel(t, 'alertKind', a.kind)}</Tag> },

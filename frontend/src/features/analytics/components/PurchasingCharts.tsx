@@ -1,5 +1,5 @@
-import ReactEChartsCore from 'echarts-for-react/esm/core';
 import * as echarts from 'echarts/core';
+import { EChart } from '../../../components/EChart';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -21,10 +21,8 @@ export interface BudgetBar {
 /** Per department: actual and committed stacked against the budget. */
 export function BudgetByDepartmentChart({ rows, labels }: { rows: BudgetBar[]; labels: { budget: string; actual: string; committed: string } }) {
   return (
-    <ReactEChartsCore
-      echarts={echarts}
-      notMerge
-      style={{ height: 300 }}
+    <EChart
+      height={300}
       option={{
         grid: { left: 100, right: 70, top: 30, bottom: 24 },
         legend: { top: 0 },

@@ -1,5 +1,5 @@
-import ReactEChartsCore from 'echarts-for-react/esm/core';
 import * as echarts from 'echarts/core';
+import { EChart } from '../../../components/EChart';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -32,10 +32,8 @@ export function MonthlySalesChart({ rows, months, labels, locale }: { rows: Mont
     margins.filter((m): m is number => m != null),
   );
   return (
-    <ReactEChartsCore
-      echarts={echarts}
-      notMerge
-      style={{ height: 320 }}
+    <EChart
+      height={320}
       option={{
         grid: { left: 70, right: 60, top: 40, bottom: 30 },
         legend: { top: 0 },
@@ -82,10 +80,8 @@ export interface SellerBar {
 export function TopSellersChart({ sellers, labels, locale }: { sellers: SellerBar[]; labels: { revenue: string; units: string }; locale: string }) {
   const rows = [...sellers].reverse();
   return (
-    <ReactEChartsCore
-      echarts={echarts}
-      notMerge
-      style={{ height: Math.max(160, 36 * rows.length + 40) }}
+    <EChart
+      height={Math.max(160, 36 * rows.length + 40)}
       option={{
         grid: { left: 230, right: 100, top: 10, bottom: 24 },
         tooltip: {

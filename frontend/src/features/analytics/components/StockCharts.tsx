@@ -1,8 +1,8 @@
-import ReactEChartsCore from 'echarts-for-react/esm/core';
 import * as echarts from 'echarts/core';
 import { BarChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { EChart } from '../../../components/EChart';
 import { formatMoney } from '../../../lib/decimal';
 import type { Slice } from '../inventory';
 
@@ -16,10 +16,8 @@ const geometry = (s: Slice) => s.value.toNumber();
 export function ValueByCategoryChart({ slices, seriesName, locale }: { slices: Slice[]; seriesName: string; locale: string }) {
   const compact = new Intl.NumberFormat(locale, { notation: 'compact' });
   return (
-    <ReactEChartsCore
-      echarts={echarts}
-      notMerge
-      style={{ height: 300 }}
+    <EChart
+      height={300}
       option={{
         grid: { left: 110, right: 90, top: 10, bottom: 24 },
         tooltip: { trigger: 'axis', valueFormatter: (_v: unknown, i: number) => formatMoney([...slices].reverse()[i]?.value) },
@@ -41,10 +39,8 @@ export function ValueByCategoryChart({ slices, seriesName, locale }: { slices: S
 
 export function ValueByWarehouseChart({ slices, seriesName }: { slices: Slice[]; seriesName: string }) {
   return (
-    <ReactEChartsCore
-      echarts={echarts}
-      notMerge
-      style={{ height: 300 }}
+    <EChart
+      height={300}
       option={{
         tooltip: { trigger: 'item', formatter: (p: { dataIndex: number; percent: number }) => `${slices[p.dataIndex]?.label}<br/>${formatMoney(slices[p.dataIndex]?.value)} (${p.percent}%)` },
         legend: { bottom: 0 },

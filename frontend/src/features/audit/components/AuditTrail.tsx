@@ -1,9 +1,8 @@
-import { useEffect, type HTMLAttributes, type ReactNode } from 'react';
-import { useQuery } from 'urql';
+import { type HTMLAttributes, type ReactNode } from 'react';
 import { Alert, Table, Tabs, Tag, Typography, type TabsProps } from 'antd';
 import type { AuditTrailQuery as Result } from '../../../gql/graphql';
 import { AuditTrailQuery } from '../queries';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { usePagedQuery } from '../../../lib/pagedQuery';
 import { enumLabel, useT, type TFunction } from '../../../i18n';
 
 type Entry = Result['auditTrail']['nodes'][number];
@@ -26,26 +25,24 @@ function ChangeLine({ c, t }: { c: Change; t: TFunction }) {
  */
 export function AuditTrail({ recordType, recordId }: { recordType: string; recordId: string }) {
   const t = useT();
-  const paging = useCursorPaging(20);
-  const { remember } = paging;
-  const [{ data, error, fetching }] = useQuery({
+  const list = usePagedQuery({
     query: AuditTrailQuery,
-    variables: { filter: { recordType, recordId }, first: paging.first, after: paging.after },
+    variables: { filter: { recordType, recordId } },
+    connection: (d) => d.auditTrail,
     // The trail grows with every write; always ask the server when the tab opens.
     requestPolicy: 'network-only',
   });
-  useEffect(() => remember(data?.auditTrail.pageInfo.endCursor), [data, remember]);
-  if (error) return <Alert type="error" showIcon title={error.message} />;
+  if (list.error) return <Alert type="error" showIcon title={list.error.message} />;
   return (
     <Table<Entry>
       rowKey="id"
       size="small"
-      loading={fetching}
-      dataSource={data?.auditTrail.nodes ?? []}
+      loading={list.fetching}
+      dataSource={list.rows}
       data-testid="audit-trail"
       onRow={(e) => ({ 'data-testid': `audit-row-${e.id}` }) as HTMLAttributes<HTMLElement>}
       locale={{ emptyText: t('audit.none') }}
-      pagination={tablePagination(paging, data?.auditTrail.totalCount ?? 0, t)}
+      pagination={list.pagination()}
       columns={[
         { title: t('audit.at'), width: 170, render: (_, e) => new Date(e.at).toLocaleString() },
         {

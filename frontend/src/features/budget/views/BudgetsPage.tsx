@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useClient, useMutation, useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { BudgetLineFieldsFragment, BudgetPolicy, BudgetRollupBy, BudgetRollupQuery as RollupResult } from '../../../gql/graphql';
@@ -9,12 +9,13 @@ import { BudgetProgress } from '../components/BudgetProgress';
 import { AccountsQuery } from '../../ledger/queries';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
+import { PagedTable } from '../../../components/PagedTable';
 import { accountLabel } from '../../ledger/accountLabel';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
-import { ExportButton, connectionRows, loadedRows } from '../../../components/ExportButton';
+import { ExportButton, loadedRows } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan, useMe } from '../../../app/session';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { usePagedQuery } from '../../../lib/pagedQuery';
 import { useLocalName, useT } from '../../../i18n';
 import { yearMonth } from '../../../lib/date';
 
@@ -48,17 +49,12 @@ export default function BudgetsPage() {
 function BudgetLines({ year, month }: { year: number; month: number | null }) {
   const t = useT();
   const localName = useLocalName();
-  const client = useClient();
   const canWrite = useCan(['FINANCE']);
-  const paging = useCursorPaging(50);
   const [costCentre, setCostCentre] = useState('');
   const [editing, setEditing] = useState<Line | 'new' | null>(null);
   const filter = useMemo(() => ({ year, month: month ?? undefined, costCentre: costCentre.trim() || undefined }), [year, month, costCentre]);
-  const { reset, remember } = paging;
-  useEffect(reset, [filter, reset]);
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: BudgetLinesQuery, variables: { first: paging.first, after: paging.after, filter } });
-  useEffect(() => remember(data?.budgetLines.pageInfo.endCursor), [data, remember]);
-  const owners = useMemo(() => new Map((data?.budgetLines.nodes ?? []).flatMap((l) => (l.owner ? [[l.owner.id, l.owner] as const] : []))), [data]);
+  const list = usePagedQuery({ query: BudgetLinesQuery, variables: { filter }, connection: (d) => d.budgetLines, pageSize: 50 });
+  const owners = useMemo(() => new Map(list.rows.flatMap((l) => (l.owner ? [[l.owner.id, l.owner] as const] : []))), [list.data]);
 
   return (
     <>
@@ -67,7 +63,7 @@ function BudgetLines({ year, month }: { year: number; month: number | null }) {
         <Space>
           <ExportButton<Line>
             fileName={`${t('menu.budgets')} ${year}`}
-            fetchRows={connectionRows(client, BudgetLinesQuery, { filter }, (d) => d.budgetLines)}
+            fetchRows={list.exportRows}
             columns={[
               { header: t('budget.period'), value: yearMonth },
               { header: t('po.costCentre'), value: (l) => l.costCentre },
@@ -90,14 +86,10 @@ function BudgetLines({ year, month }: { year: number; month: number | null }) {
           )}
         </Space>
       </Toolbar>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
-      <Table<Line>
-        rowKey="id"
+      <PagedTable<Line>
+        list={list}
         size="small"
-        loading={fetching}
-        dataSource={data?.budgetLines.nodes ?? []}
         data-testid="budget-table"
-        pagination={tablePagination(paging, data?.budgetLines.totalCount ?? 0, t)}
         columns={[
           { title: t('budget.period'), render: (_, l) => yearMonth(l) },
           { title: t('po.costCentre'), dataIndex: 'costCentre' },
@@ -120,7 +112,7 @@ function BudgetLines({ year, month }: { year: number; month: number | null }) {
         onClose={() => setEditing(null)}
         onSaved={() => {
           setEditing(null);
-          reexecute({ requestPolicy: 'network-only' });
+          list.refresh();
         }}
       />
     </>

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { useClient, useMutation, useQuery } from 'urql';
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
 import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
@@ -12,10 +12,10 @@ import { Toolbar } from '../../../components/Toolbar';
 import { accountLabel } from '../../ledger/accountLabel';
 import { SupplierSelect } from '../../purchasing/components/common';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
-import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { ExportButton } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { usePagedQuery } from '../../../lib/pagedQuery';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
 
@@ -25,18 +25,13 @@ const CATEGORIES: OperatingCostCategory[] = ['LABOUR', 'OVERHEAD', 'FREIGHT', 'R
 /** Operating costs booked to a cost centre, after the budget check; WARN lines passed come back as warnings. */
 export default function OperatingCostsPage() {
   const t = useT();
-  const client = useClient();
   const canPost = useCan(['FINANCE']);
-  const paging = useCursorPaging(20);
   const [year, setYear] = useState<number | null>(new Date().getFullYear());
   const [month, setMonth] = useState<number | null>(null);
   const [posting, setPosting] = useState(false);
   const [warnings, setWarnings] = useState<{ number: string; warnings: string[] }>();
-  const { reset, remember } = paging;
-  useEffect(reset, [year, month, reset]);
   const vars = { year, month: year ? month : null };
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: OperatingCostsQuery, variables: { ...vars, first: paging.first, after: paging.after } });
-  useEffect(() => remember(data?.operatingCosts.pageInfo.endCursor), [data, remember]);
+  const list = usePagedQuery({ query: OperatingCostsQuery, variables: vars, connection: (d) => d.operatingCosts });
 
   return (
     <Card>
@@ -50,7 +45,7 @@ export default function OperatingCostsPage() {
         <Space>
           <ExportButton<Cost>
             fileName={t('menu.operatingCosts')}
-            fetchRows={connectionRows(client, OperatingCostsQuery, vars, (d) => d.operatingCosts)}
+            fetchRows={list.exportRows}
             columns={[
               { header: t('opcost.number'), value: (c) => c.number },
               { header: t('common.postingDate'), value: (c) => c.postingDate },
@@ -70,17 +65,17 @@ export default function OperatingCostsPage() {
           )}
         </Space>
       </Toolbar>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
+      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
       {warnings && warnings.warnings.length > 0 && (
         <Alert type="warning" showIcon closable={{ onClose: () => setWarnings(undefined) }} style={{ marginBottom: 16 }} data-testid="opcost-warnings" title={t('opcost.postedWithWarnings', { number: warnings.number })} description={warnings.warnings.join('; ')} />
       )}
       <Table<Cost>
         rowKey="id"
         size="middle"
-        loading={fetching}
-        dataSource={data?.operatingCosts.nodes ?? []}
+        loading={list.fetching}
+        dataSource={list.rows}
         data-testid="opcost-table"
-        pagination={tablePagination(paging, data?.operatingCosts.totalCount ?? 0, t)}
+        pagination={list.pagination()}
         columns={[
           { title: t('opcost.number'), dataIndex: 'number' },
           { title: t('common.postingDate'), dataIndex: 'postingDate' },
@@ -99,7 +94,7 @@ export default function OperatingCostsPage() {
         onPosted={(number, w) => {
           setPosting(false);
           setWarnings({ number, warnings: w });
-          reexecute({ requestPolicy: 'network-only' });
+          list.refresh();
         }}
       />
     </Card>

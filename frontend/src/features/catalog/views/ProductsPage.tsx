@@ -1,14 +1,15 @@
-import { useEffect, useMemo, useState } from 'react';
-import { useClient, useMutation, useQuery } from 'urql';
-import { Alert, App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { App, Button, Card, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { PlusOutlined } from '@ant-design/icons';
 import type { ProductFieldsFragment, ProductFilter, ProductOrder, ProductOrderField } from '../../../gql/graphql';
 import { CategoriesQuery, ProductsQuery } from '../queries';
 import { DeactivateProductMutation } from '../mutations';
 import { ProductDrawer } from '../components/ProductDrawer';
-import { ExportButton, connectionRows } from '../../../components/ExportButton';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { ExportButton } from '../../../components/ExportButton';
+import { PagedTable } from '../../../components/PagedTable';
+import { usePagedQuery } from '../../../lib/pagedQuery';
 import { formatMoney, formatQty } from '../../../lib/decimal';
 import { useCan } from '../../../app/session';
 import { useLocalName, useT } from '../../../i18n';
@@ -20,10 +21,8 @@ const SORTABLE: Record<string, ProductOrderField> = { sku: 'SKU', name: 'NAME', 
 export default function ProductsPage() {
   const t = useT();
   const localName = useLocalName();
-  const client = useClient();
   const { message } = App.useApp();
   const canWrite = useCan(['WAREHOUSE']);
-  const paging = useCursorPaging(20);
   const [search, setSearch] = useState('');
   const [categoryId, setCategoryId] = useState<string | undefined>();
   const [active, setActive] = useState<'all' | 'active' | 'inactive'>('active');
@@ -38,16 +37,10 @@ export default function ProductsPage() {
     }),
     [search, categoryId, active],
   );
-  const { reset } = paging;
-  useEffect(reset, [filter, orderBy, reset]);
-
-  const variables = { first: paging.first, after: paging.after, filter, orderBy };
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: ProductsQuery, variables });
+  const list = usePagedQuery({ query: ProductsQuery, variables: { filter, orderBy }, connection: (d) => d.products });
+  const { refresh } = list;
   const [{ data: cats }] = useQuery({ query: CategoriesQuery, variables: { includeInactive: true } });
   const [, deactivate] = useMutation(DeactivateProductMutation);
-  const { remember } = paging;
-  useEffect(() => remember(data?.products.pageInfo.endCursor), [data, remember]);
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
 
   async function onDeactivate(p: Row) {
     const res = await deactivate({ id: p.id });
@@ -110,7 +103,7 @@ export default function ProductsPage() {
           <ExportButton
             fileName={t('menu.products')}
             columns={exportColumns}
-            fetchRows={connectionRows(client, ProductsQuery, { filter, orderBy }, (d) => d.products)}
+            fetchRows={list.exportRows}
           />
           {canWrite && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="product-create-open">
@@ -119,15 +112,12 @@ export default function ProductsPage() {
           )}
         </Space>
       </Space>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
-      <Table<Row>
-        rowKey="id"
-        size="middle"
-        loading={fetching}
-        dataSource={data?.products.nodes ?? []}
+      <PagedTable<Row>
+        list={list}
         data-testid="products-table"
         onRow={(p) => ({ 'data-testid': `product-row-${p.sku}` }) as object}
-        pagination={{ ...tablePagination(paging, data?.products.totalCount ?? 0, t, true), pageSizeOptions: [20, 50, 100, 200] }}
+        showSizeChanger
+        sizes
         onChange={(_p, _f, s) => {
           const sorter = s as SorterResult<Row>;
           const field = SORTABLE[String(sorter.columnKey ?? '')];

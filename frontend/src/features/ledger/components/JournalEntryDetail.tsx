@@ -6,6 +6,7 @@ import type { JournalEntryFieldsFragment } from '../../../gql/graphql';
 import { JournalEntryQuery } from '../queries';
 import { ReverseJournalEntryMutation } from '../mutations';
 import { Amount } from '../../../components/Amount';
+import { TotalsRow } from '../../../components/TotalsRow';
 import { accountLabel } from '../accountLabel';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
@@ -37,18 +38,7 @@ export function JournalLinesTable({ entry }: { entry: JournalEntryFieldsFragment
         { title: t('common.description'), dataIndex: 'description' },
       ]}
       summary={() => (
-        <Table.Summary.Row>
-          <Table.Summary.Cell index={0} colSpan={2}>
-            {t('ledger.total')}
-          </Table.Summary.Cell>
-          <Table.Summary.Cell index={2} align="right">
-            <Amount value={entry.totalDebit} strong />
-          </Table.Summary.Cell>
-          <Table.Summary.Cell index={3} align="right">
-            <Amount value={entry.totalDebit} strong />
-          </Table.Summary.Cell>
-          <Table.Summary.Cell index={4} colSpan={4} />
-        </Table.Summary.Row>
+        <TotalsRow label={t('ledger.total')} span={2} cells={[<Amount value={entry.totalDebit} strong />, <Amount value={entry.totalDebit} strong />]} afterSpan={4} />
       )}
     />
   );

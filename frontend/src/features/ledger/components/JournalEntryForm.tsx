@@ -1,12 +1,14 @@
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { Alert, App, Button, DatePicker, Drawer, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, DatePicker, Drawer, Form, Input, Select, Space, Tag } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { AccountsQuery } from '../queries';
 import { PostJournalEntryMutation } from '../mutations';
 import { accountLabel } from '../accountLabel';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
+import { LinesTable, lineColumn } from '../../../components/lineColumn';
+import { TotalsRow } from '../../../components/TotalsRow';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { formatMoney, sumDecimals } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
@@ -112,70 +114,27 @@ export function JournalEntryForm({ open, onClose, onPosted }: { open: boolean; o
         <Form.List name="lines">
           {(fields, { add, remove }) => (
             <>
-              <Table
-                size="small"
-                pagination={false}
-                rowKey="key"
-                dataSource={fields}
+              <LinesTable
+                fields={fields}
                 columns={[
                   { title: '#', width: 36, render: (_, __, i) => i + 1 },
-                  {
-                    title: t('ledger.account'),
-                    width: 280,
-                    render: (_, f) => (
-                      <Form.Item name={[f.name, 'accountCode']} rules={[{ required: true, message: t('common.required') }]} style={{ margin: 0 }}>
-                        <Select
-                          showSearch={{ optionFilterProp: 'label' }}
-                          options={accountOptions}
-                          data-testid={`je-line-account-${f.name}`}
-                        />
-                      </Form.Item>
+                  lineColumn(
+                    t('ledger.account'),
+                    'accountCode',
+                    (f) => (
+                      <Select
+                        showSearch={{ optionFilterProp: 'label' }}
+                        options={accountOptions}
+                        data-testid={`je-line-account-${f.name}`}
+                      />
                     ),
-                  },
-                  {
-                    title: t('ledger.debit'),
-                    width: 140,
-                    render: (_, f) => (
-                      <Form.Item name={[f.name, 'debit']} rules={[decimalRule(decimalMsg, 2)]} style={{ margin: 0 }}>
-                        <DecimalInput data-testid={`je-line-debit-${f.name}`} />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    title: t('ledger.credit'),
-                    width: 140,
-                    render: (_, f) => (
-                      <Form.Item name={[f.name, 'credit']} rules={[decimalRule(decimalMsg, 2)]} style={{ margin: 0 }}>
-                        <DecimalInput data-testid={`je-line-credit-${f.name}`} />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    title: t('ledger.costCentre'),
-                    width: 120,
-                    render: (_, f) => (
-                      <Form.Item name={[f.name, 'costCentre']} style={{ margin: 0 }}>
-                        <Input autoComplete="off" />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    title: t('ledger.partner'),
-                    width: 120,
-                    render: (_, f) => (
-                      <Form.Item name={[f.name, 'partner']} style={{ margin: 0 }}>
-                        <Input autoComplete="off" />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    title: t('common.description'),
-                    render: (_, f) => (
-                      <Form.Item name={[f.name, 'description']} style={{ margin: 0 }}>
-                        <Input autoComplete="off" />
-                      </Form.Item>
-                    ),
-                  },
+                    { width: 280, rules: [{ required: true, message: t('common.required') }] },
+                  ),
+                  lineColumn(t('ledger.debit'), 'debit', (f) => <DecimalInput data-testid={`je-line-debit-${f.name}`} />, { width: 140, rules: [decimalRule(decimalMsg, 2)] }),
+                  lineColumn(t('ledger.credit'), 'credit', (f) => <DecimalInput data-testid={`je-line-credit-${f.name}`} />, { width: 140, rules: [decimalRule(decimalMsg, 2)] }),
+                  lineColumn(t('ledger.costCentre'), 'costCentre', () => <Input autoComplete="off" />, { width: 120 }),
+                  lineColumn(t('ledger.partner'), 'partner', () => <Input autoComplete="off" />, { width: 120 }),
+                  lineColumn(t('common.description'), 'description', () => <Input autoComplete="off" />),
                   {
                     width: 40,
                     render: (_, f) => (
@@ -184,26 +143,21 @@ export function JournalEntryForm({ open, onClose, onPosted }: { open: boolean; o
                   },
                 ]}
                 summary={() => (
-                  <Table.Summary.Row>
-                    <Table.Summary.Cell index={0} colSpan={2}>
-                      {t('ledger.total')}
-                    </Table.Summary.Cell>
-                    <Table.Summary.Cell index={2} align="right">
-                      <span data-testid="je-total-debit">{formatMoney(totalDebit)}</span>
-                    </Table.Summary.Cell>
-                    <Table.Summary.Cell index={3} align="right">
-                      <span data-testid="je-total-credit">{formatMoney(totalCredit)}</span>
-                    </Table.Summary.Cell>
-                    <Table.Summary.Cell index={4} colSpan={4}>
-                      {diff.eq(0) ? (
+                  <TotalsRow
+                    label={t('ledger.total')}
+                    span={2}
+                    cells={[<span data-testid="je-total-debit">{formatMoney(totalDebit)}</span>, <span data-testid="je-total-credit">{formatMoney(totalCredit)}</span>]}
+                    afterSpan={4}
+                    after={
+                      diff.eq(0) ? (
                         totalDebit.gt(0) && <Tag color="green">{t('journal.balanced')}</Tag>
                       ) : (
                         <Tag color="red" data-testid="je-difference">
                           {t('journal.difference', { amount: formatMoney(diff.abs()) })}
                         </Tag>
-                      )}
-                    </Table.Summary.Cell>
-                  </Table.Summary.Row>
+                      )
+                    }
+                  />
                 )}
               />
               <Button icon={<PlusOutlined />} style={{ marginTop: 12 }} onClick={() => add({})} data-testid="je-add-line">

@@ -1,5 +1,7 @@
 import { Table } from 'antd';
 import { Amount } from '../../../components/Amount';
+import { TotalsRow } from '../../../components/TotalsRow';
+import { ExportButton, loadedRows } from '../../../components/ExportButton';
 import { useLocalName, useT } from '../../../i18n';
 
 interface Line {
@@ -25,15 +27,27 @@ export function StatementSection({ title, lines, total, testId, extra }: { title
         { title: t('ledger.amount'), align: 'right', render: (_, l) => <Amount value={l.amount} /> },
       ]}
       summary={() => (
-        <Table.Summary.Row>
-          <Table.Summary.Cell index={0} colSpan={2}>
-            <strong>{t('ledger.totalOf', { section: title })}</strong>
-          </Table.Summary.Cell>
-          <Table.Summary.Cell index={2} align="right">
-            <Amount value={total} strong testId={`${testId}-total`} />
-          </Table.Summary.Cell>
-        </Table.Summary.Row>
+        <TotalsRow label={<strong>{t('ledger.totalOf', { section: title })}</strong>} span={2} cells={[<Amount value={total} strong testId={`${testId}-total`} />]} />
       )}
+    />
+  );
+}
+
+/** A statement's export: one row per line, with its section, code, account and amount; `sections` in the order shown. */
+export function StatementExportButton({ fileName, sections }: { fileName: string; sections: { title: string; lines: Line[] }[] }) {
+  const t = useT();
+  const localName = useLocalName();
+  const rows = sections.flatMap(({ title, lines }) => lines.map((l) => ({ section: title, ...l })));
+  return (
+    <ExportButton<(typeof rows)[number]>
+      fileName={fileName}
+      fetchRows={loadedRows(rows)}
+      columns={[
+        { header: t('ledger.section'), value: (r) => r.section },
+        { header: t('ledger.code'), value: (r) => r.account.code },
+        { header: t('ledger.account'), value: (r) => localName(r.account), width: 28 },
+        { header: t('ledger.amount'), value: (r) => ({ decimal: r.amount }) },
+      ]}
     />
   );
 }

@@ -1,18 +1,20 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useClient, useQuery } from 'urql';
-import { Alert, Button, Card, DatePicker, Select, Space, Table } from 'antd';
+import { Button, Card, DatePicker, Select, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { JournalEntryFieldsFragment, JournalEntryFilter, SourceType } from '../../../gql/graphql';
 import { AccountsQuery, JournalEntriesQuery } from '../queries';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
+import { SourceTypeSelect } from '../../../components/SourceTypeSelect';
+import { PagedTable } from '../../../components/PagedTable';
 import { accountLabel } from '../accountLabel';
 import { EntryTags, JournalEntryDrawer, JournalLinesTable } from '../components/JournalEntryDetail';
 import { JournalEntryForm } from '../components/JournalEntryForm';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { usePagedQuery } from '../../../lib/pagedQuery';
 import { useCan } from '../../../app/session';
 import { useLocalName, enumLabel, useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
@@ -28,7 +30,6 @@ export default function JournalPage() {
   const canWrite = useCan(['FINANCE']);
   const [params, setParams] = useSearchParams();
   const openId = params.get('entry');
-  const paging = useCursorPaging(20);
   // The filters live in the URL (?account=6001&from=2026-01-01&to=2026-11-30&source=...),
   // so KPI drill-downs and shared links open the journal already filtered.
   const accountCode = params.get('account') ?? undefined;
@@ -61,15 +62,9 @@ export default function JournalPage() {
     () => ({ accountCode, sourceType, dateFrom: fmt(range?.[0]), dateTo: fmt(range?.[1]) }),
     [accountCode, sourceType, range],
   );
-  const { reset, remember } = paging;
-  useEffect(reset, [filter, reset]);
-  const [{ data, error, fetching }, reexecute] = useQuery({
-    query: JournalEntriesQuery,
-    variables: { first: paging.first, after: paging.after, filter },
-  });
-  useEffect(() => remember(data?.journalEntries.pageInfo.endCursor), [data, remember]);
+  const list = usePagedQuery({ query: JournalEntriesQuery, variables: { filter }, connection: (d) => d.journalEntries });
   const [{ data: accts }] = useQuery({ query: AccountsQuery, variables: {} });
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const { refresh } = list;
   const open = (id: string | null) =>
     setParams(
       (prev) => {
@@ -101,14 +96,7 @@ export default function JournalPage() {
             options={(accts?.accounts ?? []).map((a) => ({ value: a.code, label: accountLabel(a, localName) }))}
             data-testid="journal-filter-account"
           />
-          <Select
-            allowClear
-            placeholder={t('stock.source')}
-            style={{ width: 160 }}
-            value={sourceType}
-            onChange={setSourceType}
-            options={SOURCE_TYPES.map((s) => ({ value: s, label: enumLabel(t, 'source', s) }))}
-          />
+          <SourceTypeSelect types={SOURCE_TYPES} value={sourceType} onChange={setSourceType} />
           <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} />
         </Space>
         <Space>
@@ -137,16 +125,13 @@ export default function JournalPage() {
           )}
         </Space>
       </Toolbar>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
-      <Table<Entry>
-        rowKey="id"
-        size="middle"
-        loading={fetching}
-        dataSource={data?.journalEntries.nodes ?? []}
+      <PagedTable<Entry>
+        list={list}
         data-testid="journal-table"
         onRow={(e) => ({ 'data-testid': `journal-row-${e.id}` }) as object}
         expandable={{ expandedRowRender: (e) => <JournalLinesTable entry={e} /> }}
-        pagination={{ ...tablePagination(paging, data?.journalEntries.totalCount ?? 0, t, true), pageSizeOptions: [20, 50, 100, 200] }}
+        showSizeChanger
+        sizes
         columns={[
           {
             title: t('journal.entry'),

@@ -4,16 +4,14 @@ import { useQuery } from 'urql';
 import { Alert, Card, Col, DatePicker, Row, Space, Spin, Statistic } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ProfitAndLossQuery } from '../queries';
-import { StatementSection } from '../components/StatementSection';
+import { StatementExportButton, StatementSection } from '../components/StatementSection';
 import { Toolbar } from '../../../components/Toolbar';
-import { ExportButton, loadedRows } from '../../../components/ExportButton';
 import { dec, formatMoney } from '../../../lib/decimal';
-import { useLocalName, useT } from '../../../i18n';
+import { useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
 
 export default function ProfitAndLossPage() {
   const t = useT();
-  const localName = useLocalName();
   // ?from=&to= (KPI drill-downs link here) set the first period shown.
   const [params] = useSearchParams();
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => {
@@ -26,12 +24,6 @@ export default function ProfitAndLossPage() {
     variables: { from: isoDate(range[0]), to: isoDate(range[1]) },
   });
   const pl = data?.profitAndLoss;
-  const rows = pl
-    ? [
-        ...pl.revenue.map((l) => ({ section: t('ledger.revenue'), ...l })),
-        ...pl.expenses.map((l) => ({ section: t('ledger.expenses'), ...l })),
-      ]
-    : [];
 
   return (
     <Card>
@@ -40,15 +32,16 @@ export default function ProfitAndLossPage() {
           <span>{t('ledger.period')}</span>
           <DatePicker.RangePicker value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} />
         </Space>
-        <ExportButton<(typeof rows)[number]>
+        <StatementExportButton
           fileName={t('menu.profitAndLoss')}
-          fetchRows={loadedRows(rows)}
-          columns={[
-            { header: t('ledger.section'), value: (r) => r.section },
-            { header: t('ledger.code'), value: (r) => r.account.code },
-            { header: t('ledger.account'), value: (r) => localName(r.account), width: 28 },
-            { header: t('ledger.amount'), value: (r) => ({ decimal: r.amount }) },
-          ]}
+          sections={
+            pl
+              ? [
+                  { title: t('ledger.revenue'), lines: pl.revenue },
+                  { title: t('ledger.expenses'), lines: pl.expenses },
+                ]
+              : []
+          }
         />
       </Toolbar>
       {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}

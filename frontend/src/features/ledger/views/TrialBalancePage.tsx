@@ -5,6 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { TrialBalanceQuery as TBResult } from '../../../gql/graphql';
 import { TrialBalanceQuery } from '../queries';
 import { Amount } from '../../../components/Amount';
+import { TotalsRow } from '../../../components/TotalsRow';
 import { Toolbar } from '../../../components/Toolbar';
 import { ExportButton, loadedRows } from '../../../components/ExportButton';
 import { dec } from '../../../lib/decimal';
@@ -70,18 +71,12 @@ export default function TrialBalancePage() {
         summary={() =>
           tb && (
             <Table.Summary fixed>
-              <Table.Summary.Row>
-                <Table.Summary.Cell index={0} colSpan={3}>
-                  <strong>{t('ledger.total')}</strong>
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={3} align="right">
-                  <Amount value={tb.totalDebit} strong testId="tb-total-debit" />
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={4} align="right">
-                  <Amount value={tb.totalCredit} strong testId="tb-total-credit" />
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={5} />
-              </Table.Summary.Row>
+              <TotalsRow
+                label={<strong>{t('ledger.total')}</strong>}
+                span={3}
+                cells={[<Amount value={tb.totalDebit} strong testId="tb-total-debit" />, <Amount value={tb.totalCredit} strong testId="tb-total-credit" />]}
+                afterSpan={1}
+              />
             </Table.Summary>
           )
         }

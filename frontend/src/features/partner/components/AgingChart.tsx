@@ -1,5 +1,5 @@
-import ReactEChartsCore from 'echarts-for-react/esm/core';
 import * as echarts from 'echarts/core';
+import { EChart } from '../../../components/EChart';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -15,10 +15,8 @@ const COLOURS = ['#389e0d', '#d4b106', '#d48806', '#d46b08', '#cf1322'];
 /** Open receivables or payables by age as bars; labels come from the exact decimals. */
 export default function AgingChart({ bars, height = 260 }: { bars: AgingBar[]; height?: number }) {
   return (
-    <ReactEChartsCore
-      echarts={echarts}
-      notMerge
-      style={{ height }}
+    <EChart
+      height={height}
       option={{
         grid: { left: 70, right: 20, top: 30, bottom: 30 },
         tooltip: { trigger: 'axis', valueFormatter: (_v: unknown, i: number) => formatMoney(bars[i]?.amount) },

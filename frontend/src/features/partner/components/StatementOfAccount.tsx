@@ -6,6 +6,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { PartnerStatementFieldsFragment } from '../../../gql/graphql';
 import { CustomerStatementQuery, SupplierStatementQuery } from '../queries';
 import { Amount } from '../../../components/Amount';
+import { TotalsRow } from '../../../components/TotalsRow';
 import { isoDate } from '../../../lib/date';
 import { enumLabel, useT } from '../../../i18n';
 
@@ -35,20 +36,11 @@ function StatementTable({ s, loading }: { s: PartnerStatementFieldsFragment | un
       ]}
       summary={() =>
         s ? (
-          <Table.Summary.Row>
-            <Table.Summary.Cell index={0} colSpan={4}>
-              <strong>{t('statement.closingOn', { date: s.to })}</strong>
-            </Table.Summary.Cell>
-            <Table.Summary.Cell index={1} align="right">
-              <Amount value={s.debit} strong />
-            </Table.Summary.Cell>
-            <Table.Summary.Cell index={2} align="right">
-              <Amount value={s.credit} strong />
-            </Table.Summary.Cell>
-            <Table.Summary.Cell index={3} align="right">
-              <Amount value={s.closing} strong testId="statement-closing" />
-            </Table.Summary.Cell>
-          </Table.Summary.Row>
+          <TotalsRow
+            label={<strong>{t('statement.closingOn', { date: s.to })}</strong>}
+            span={4}
+            cells={[<Amount value={s.debit} strong />, <Amount value={s.credit} strong />, <Amount value={s.closing} strong testId="statement-closing" />]}
+          />
         ) : null
       }
     />

@@ -6,6 +6,7 @@ import type { PayablesAgingQuery as Result } from '../../../gql/graphql';
 import { BUCKETS } from '../../partner/aging';
 import { PayablesAgingQuery } from '../queries';
 import { Amount } from '../../../components/Amount';
+import { TotalsRow } from '../../../components/TotalsRow';
 import { Toolbar } from '../../../components/Toolbar';
 import { ExportButton, loadedRows } from '../../../components/ExportButton';
 import { useT } from '../../../i18n';
@@ -49,16 +50,7 @@ export default function PayablesAgingPage() {
         ]}
         summary={() =>
           aging ? (
-            <Table.Summary.Row>
-              <Table.Summary.Cell index={0}>
-                <strong>{t('aging.allSuppliers')}</strong>
-              </Table.Summary.Cell>
-              {BUCKETS.map((b, i) => (
-                <Table.Summary.Cell key={b.key} index={i + 1} align="right">
-                  <Amount value={aging.total[b.key]} strong testId={`aging-total-${b.key}`} />
-                </Table.Summary.Cell>
-              ))}
-            </Table.Summary.Row>
+            <TotalsRow label={<strong>{t('aging.allSuppliers')}</strong>} cells={BUCKETS.map((b) => <Amount value={aging.total[b.key]} strong testId={`aging-total-${b.key}`} />)} />
           ) : null
         }
       />

@@ -1,7 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
-import { useClient, useQuery } from 'urql';
-import { Alert, Button, Card, Input, Select, Space, Table } from 'antd';
+import { useMemo, useState } from 'react';
+import { Button, Card, Input, Select, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { PurchaseOrderFieldsFragment, PurchaseOrderStatus } from '../../../gql/graphql';
 import { PurchaseOrdersQuery } from '../queries';
@@ -10,9 +8,11 @@ import { PurchaseOrderDrawer } from '../components/PurchaseOrderDrawer';
 import { PurchaseOrderForm } from '../components/PurchaseOrderForm';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
-import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { PagedTable } from '../../../components/PagedTable';
+import { ExportButton } from '../../../components/ExportButton';
 import { useCan } from '../../../app/session';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { usePagedQuery } from '../../../lib/pagedQuery';
+import { useSearchParam } from '../../../lib/searchParams';
 import { enumLabel, useT } from '../../../i18n';
 
 type Order = PurchaseOrderFieldsFragment;
@@ -20,29 +20,17 @@ type Order = PurchaseOrderFieldsFragment;
 /** Purchase orders: filter by status and supplier; ?order=ID opens one with its actions. */
 export default function PurchaseOrdersPage() {
   const t = useT();
-  const client = useClient();
   const canCreate = useCan(['PURCHASING']);
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useSearchParam();
   const openId = params.get('order');
   const statusParam = params.get('status');
   const status = useMemo(() => (statusParam ? (statusParam.split(',') as PurchaseOrderStatus[]) : []), [statusParam]);
-  const paging = useCursorPaging(20);
   const [supplierId, setSupplierId] = useState<string>();
   const [search, setSearch] = useState('');
   const [creating, setCreating] = useState(false);
   const filter = useMemo(() => ({ status: status.length ? status : undefined, supplierId, search: search.trim() || undefined }), [status, supplierId, search]);
-  const { reset, remember } = paging;
-  useEffect(reset, [filter, reset]);
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: PurchaseOrdersQuery, variables: { first: paging.first, after: paging.after, filter } });
-  useEffect(() => remember(data?.purchaseOrders.pageInfo.endCursor), [data, remember]);
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
-  const setParam = (k: string, v: string | null) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      if (v) next.set(k, v);
-      else next.delete(k);
-      return next;
-    });
+  const list = usePagedQuery({ query: PurchaseOrdersQuery, variables: { filter }, connection: (d) => d.purchaseOrders });
+  const { refresh } = list;
 
   return (
     <Card>
@@ -64,7 +52,7 @@ export default function PurchaseOrdersPage() {
         <Space>
           <ExportButton<Order>
             fileName={t('menu.purchaseOrders')}
-            fetchRows={connectionRows(client, PurchaseOrdersQuery, { filter }, (d) => d.purchaseOrders)}
+            fetchRows={list.exportRows}
             columns={[
               { header: t('po.number'), value: (o) => o.number },
               { header: t('po.supplier'), value: (o) => `${o.supplier.code} ${o.supplier.name}`, width: 24 },
@@ -85,15 +73,11 @@ export default function PurchaseOrdersPage() {
           )}
         </Space>
       </Toolbar>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
-      <Table<Order>
-        rowKey="id"
-        size="middle"
-        loading={fetching}
-        dataSource={data?.purchaseOrders.nodes ?? []}
+      <PagedTable<Order>
+        list={list}
         data-testid="po-table"
         onRow={(o) => ({ onClick: () => setParam('order', o.id), style: { cursor: 'pointer' }, 'data-testid': `po-row-${o.number}` }) as object}
-        pagination={tablePagination(paging, data?.purchaseOrders.totalCount ?? 0, t, true)}
+        showSizeChanger
         columns={[
           { title: t('po.number'), dataIndex: 'number' },
           { title: t('po.supplier'), render: (_, o) => `${o.supplier.code} ${o.supplier.name}` },

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -9,11 +9,12 @@ import { ApproveSupplierInvoiceMismatchMutation, PostSupplierInvoiceMutation } f
 import { InvoiceStatusTag, SupplierSelect } from '../components/common';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
+import { PagedTable } from '../../../components/PagedTable';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
-import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { ExportButton } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { usePagedQuery } from '../../../lib/pagedQuery';
 import { dec, formatMoney, formatQty } from '../../../lib/decimal';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
@@ -25,20 +26,15 @@ const STATUSES: SupplierInvoiceStatus[] = ['OPEN', 'ON_HOLD', 'PAID'];
 /** Supplier invoices: post with the three-way match; ON_HOLD ones show what did not match, and finance may approve the mismatch. */
 export default function SupplierInvoicesPage() {
   const t = useT();
-  const client = useClient();
   const { message } = App.useApp();
   const canPost = useCan(['FINANCE']);
-  const paging = useCursorPaging(20);
   const [status, setStatus] = useState<SupplierInvoiceStatus[]>([]);
   const [supplierId, setSupplierId] = useState<string>();
   const [posting, setPosting] = useState(false);
   const filter = useMemo(() => ({ status: status.length ? status : undefined, supplierId }), [status, supplierId]);
-  const { reset, remember } = paging;
-  useEffect(reset, [filter, reset]);
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: SupplierInvoicesQuery, variables: { first: paging.first, after: paging.after, filter } });
-  useEffect(() => remember(data?.supplierInvoices.pageInfo.endCursor), [data, remember]);
+  const list = usePagedQuery({ query: SupplierInvoicesQuery, variables: { filter }, connection: (d) => d.supplierInvoices });
   const [, approve] = useMutation(ApproveSupplierInvoiceMismatchMutation);
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const { refresh } = list;
 
   async function approveMismatch(inv: Invoice) {
     const res = await approve({ id: inv.id });
@@ -67,7 +63,7 @@ export default function SupplierInvoicesPage() {
         <Space>
           <ExportButton<Invoice>
             fileName={t('menu.supplierInvoices')}
-            fetchRows={connectionRows(client, SupplierInvoicesQuery, { filter }, (d) => d.supplierInvoices)}
+            fetchRows={list.exportRows}
             columns={[
               { header: t('invoice.number'), value: (i) => i.number },
               { header: t('invoice.supplierNumber'), value: (i) => i.supplierInvoiceNumber },
@@ -88,16 +84,11 @@ export default function SupplierInvoicesPage() {
           )}
         </Space>
       </Toolbar>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
-      <Table<Invoice>
-        rowKey="id"
-        size="middle"
-        loading={fetching}
-        dataSource={data?.supplierInvoices.nodes ?? []}
+      <PagedTable<Invoice>
+        list={list}
         data-testid="invoice-table"
         onRow={(i) => ({ 'data-testid': `invoice-row-${i.supplierInvoiceNumber}` }) as object}
         expandable={{ expandedRowRender: (i) => <InvoiceDetail inv={i} />, rowExpandable: (i) => i.lines.length > 0 || i.matchIssues.length > 0 }}
-        pagination={tablePagination(paging, data?.supplierInvoices.totalCount ?? 0, t)}
         columns={[
           { title: t('invoice.number'), dataIndex: 'number' },
           { title: t('invoice.supplierNumber'), dataIndex: 'supplierInvoiceNumber' },

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { useClient, useMutation, useQuery } from 'urql';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Space, Table, Typography } from 'antd';
+import { useMutation, useQuery } from 'urql';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Space, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import type { SupplierPaymentsQuery as Result } from '../../../gql/graphql';
@@ -9,11 +9,12 @@ import { PostSupplierPaymentMutation } from '../mutations';
 import { SupplierSelect } from '../components/common';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
+import { PagedTable } from '../../../components/PagedTable';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
-import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { ExportButton } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { usePagedQuery } from '../../../lib/pagedQuery';
 import { dec, formatMoney, sumDecimals } from '../../../lib/decimal';
 import { useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
@@ -24,16 +25,11 @@ type Payment = Result['supplierPayments']['nodes'][number];
 /** Supplier payments and a form that allocates a payment to the supplier's open invoices. */
 export default function SupplierPaymentsPage() {
   const t = useT();
-  const client = useClient();
   const canPost = useCan(['FINANCE']);
   const { message } = App.useApp();
-  const paging = useCursorPaging(20);
   const [supplierId, setSupplierId] = useState<string>();
   const [paying, setPaying] = useState(false);
-  const { reset, remember } = paging;
-  useEffect(reset, [supplierId, reset]);
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: SupplierPaymentsQuery, variables: { first: paging.first, after: paging.after, supplierId } });
-  useEffect(() => remember(data?.supplierPayments.pageInfo.endCursor), [data, remember]);
+  const list = usePagedQuery({ query: SupplierPaymentsQuery, variables: { supplierId }, connection: (d) => d.supplierPayments });
 
   return (
     <Card>
@@ -42,7 +38,7 @@ export default function SupplierPaymentsPage() {
         <Space>
           <ExportButton<Payment>
             fileName={t('menu.supplierPayments')}
-            fetchRows={connectionRows(client, SupplierPaymentsQuery, { supplierId }, (d) => d.supplierPayments)}
+            fetchRows={list.exportRows}
             columns={[
               { header: t('payment.number'), value: (p) => p.number },
               { header: t('po.supplier'), value: (p) => `${p.supplier.code} ${p.supplier.name}`, width: 24 },
@@ -59,14 +55,9 @@ export default function SupplierPaymentsPage() {
           )}
         </Space>
       </Toolbar>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
-      <Table<Payment>
-        rowKey="id"
-        size="middle"
-        loading={fetching}
-        dataSource={data?.supplierPayments.nodes ?? []}
+      <PagedTable<Payment>
+        list={list}
         data-testid="payment-table"
-        pagination={tablePagination(paging, data?.supplierPayments.totalCount ?? 0, t)}
         columns={[
           { title: t('payment.number'), dataIndex: 'number' },
           { title: t('po.supplier'), render: (_, p) => `${p.supplier.code} ${p.supplier.name}` },
@@ -83,7 +74,7 @@ export default function SupplierPaymentsPage() {
         onPosted={(number) => {
           setPaying(false);
           message.success(t('payment.posted', { number }));
-          reexecute({ requestPolicy: 'network-only' });
+          list.refresh();
         }}
       />
     </Card>

@@ -1,14 +1,15 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useClient, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { Alert, Card, Col, DatePicker, Descriptions, Drawer, Input, Progress, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { SupplierDetailQuery as SupplierDetailResult, SupplierFieldsFragment } from '../../../gql/graphql';
 import { SupplierDetailQuery, SuppliersQuery } from '../queries';
 import { fractionPercent } from '../components/common';
 import { Toolbar } from '../../../components/Toolbar';
-import { ExportButton, connectionRows } from '../../../components/ExportButton';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { PagedTable } from '../../../components/PagedTable';
+import { ExportButton } from '../../../components/ExportButton';
+import { usePagedQuery } from '../../../lib/pagedQuery';
 import { dec, formatDecimal, formatMoney } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
@@ -19,10 +20,8 @@ type Supplier = SupplierFieldsFragment;
 
 export default function SuppliersPage() {
   const t = useT();
-  const client = useClient();
   const [params, setParams] = useSearchParams();
   const openId = params.get('supplier');
-  const paging = useCursorPaging(20);
   const [input, setInput] = useState('');
   const [search, setSearch] = useState('');
   const [active, setActive] = useState<boolean | undefined>(true);
@@ -31,10 +30,7 @@ export default function SuppliersPage() {
     return () => clearTimeout(h);
   }, [input]);
   const filter = useMemo(() => ({ search: search || undefined, active }), [search, active]);
-  const { reset, remember } = paging;
-  useEffect(reset, [filter, reset]);
-  const [{ data, error, fetching }] = useQuery({ query: SuppliersQuery, variables: { first: paging.first, after: paging.after, filter } });
-  useEffect(() => remember(data?.suppliers.pageInfo.endCursor), [data, remember]);
+  const list = usePagedQuery({ query: SuppliersQuery, variables: { filter }, connection: (d) => d.suppliers });
 
   return (
     <Card>
@@ -54,7 +50,7 @@ export default function SuppliersPage() {
         </Space>
         <ExportButton<Supplier>
           fileName={t('menu.suppliers')}
-          fetchRows={connectionRows(client, SuppliersQuery, { filter }, (d) => d.suppliers)}
+          fetchRows={list.exportRows}
           columns={[
             { header: t('suppliers.code'), value: (s) => s.code },
             { header: t('suppliers.name'), value: (s) => s.name, width: 30 },
@@ -65,15 +61,10 @@ export default function SuppliersPage() {
           ]}
         />
       </Toolbar>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
-      <Table<Supplier>
-        rowKey="id"
-        size="middle"
-        loading={fetching}
-        dataSource={data?.suppliers.nodes ?? []}
+      <PagedTable<Supplier>
+        list={list}
         data-testid="suppliers-table"
         onRow={(s) => ({ onClick: () => setParams({ supplier: s.id }), style: { cursor: 'pointer' }, 'data-testid': `supplier-row-${s.code}` }) as object}
-        pagination={tablePagination(paging, data?.suppliers.totalCount ?? 0, t)}
         columns={[
           { title: t('suppliers.code'), dataIndex: 'code' },
           { title: t('suppliers.name'), dataIndex: 'name' },

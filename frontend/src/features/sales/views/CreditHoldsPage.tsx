@@ -1,13 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { Alert, App, Button, Card, Popconfirm, Table, Typography } from 'antd';
 import type { SalesOrderFieldsFragment } from '../../../gql/graphql';
 import { SalesOrdersQuery } from '../queries';
 import { ReleaseSalesOrderHoldMutation } from '../mutations';
 import { Amount } from '../../../components/Amount';
 import { useCan } from '../../../app/session';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { usePagedQuery } from '../../../lib/pagedQuery';
 import { useT } from '../../../i18n';
 
 type Order = SalesOrderFieldsFragment;
@@ -17,10 +17,7 @@ export default function CreditHoldsPage() {
   const t = useT();
   const { message } = App.useApp();
   const canRelease = useCan(['FINANCE', 'MANAGER']);
-  const paging = useCursorPaging(20);
-  const { remember } = paging;
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: SalesOrdersQuery, variables: { first: paging.first, after: paging.after, filter: { status: 'ON_HOLD' } }, requestPolicy: 'cache-and-network' });
-  useEffect(() => remember(data?.salesOrders.pageInfo.endCursor), [data, remember]);
+  const list = usePagedQuery({ query: SalesOrdersQuery, variables: { filter: { status: 'ON_HOLD' } }, connection: (d) => d.salesOrders, requestPolicy: 'cache-and-network' });
   const [, release] = useMutation(ReleaseSalesOrderHoldMutation);
   const [busy, setBusy] = useState<string>();
   const [errors, setErrors] = useState<string[]>([]);
@@ -34,22 +31,22 @@ export default function CreditHoldsPage() {
     if (res.error) return setErrors([res.error.message]);
     if (p?.userErrors.length) return setErrors(p.userErrors.map((e) => e.message));
     message.success(t('so.done.release', { number: o.number }));
-    reexecute({ requestPolicy: 'network-only' });
+    list.refresh();
   }
 
   return (
     <Card>
       <Typography.Paragraph type="secondary">{canRelease ? t('holds.introFinance') : t('holds.intro')}</Typography.Paragraph>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
+      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 16 }} />}
       {errors.length > 0 && <Alert type="error" showIcon title={errors.join('; ')} style={{ marginBottom: 16 }} />}
       <Table<Order>
         rowKey="id"
         size="middle"
-        loading={fetching}
-        dataSource={data?.salesOrders.nodes ?? []}
+        loading={list.fetching}
+        dataSource={list.rows}
         data-testid="holds-table"
         onRow={(o) => ({ 'data-testid': `hold-row-${o.number}` }) as object}
-        pagination={tablePagination(paging, data?.salesOrders.totalCount ?? 0, t)}
+        pagination={list.pagination()}
         columns={[
           { title: t('so.number'), render: (_, o) => <Link to={`/sales/orders?order=${o.id}`}>{o.number}</Link> },
           { title: t('so.customer'), render: (_, o) => <Link to={`/sales/customers?customer=${o.customer.id}`}>{`${o.customer.code} ${o.customer.name}`}</Link> },

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useClient, useMutation, useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Radio, Select, Space, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
@@ -9,11 +9,12 @@ import { ApplyCustomerCreditMutation, RecordCustomerPaymentMutation, RefundCusto
 import { CustomerSelect, remapRows } from '../components/common';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
+import { PagedTable } from '../../../components/PagedTable';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
-import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { ExportButton } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { usePagedQuery } from '../../../lib/pagedQuery';
 import { dec, formatMoney, sumDecimals } from '../../../lib/decimal';
 import { useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
@@ -24,19 +25,14 @@ type Payment = Result['customerPayments']['nodes'][number];
 /** Customer payments with their allocations and unapplied credit; finance records, applies credit and refunds. */
 export default function CustomerPaymentsPage() {
   const t = useT();
-  const client = useClient();
   const canPost = useCan(['FINANCE']);
-  const paging = useCursorPaging(20);
   const [customerId, setCustomerId] = useState<string>();
   const [recording, setRecording] = useState(false);
   const [applying, setApplying] = useState<Payment>();
   const [refunding, setRefunding] = useState<Payment>();
   const filter = useMemo(() => ({ customerId }), [customerId]);
-  const { reset, remember } = paging;
-  useEffect(reset, [filter, reset]);
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: CustomerPaymentsQuery, variables: { first: paging.first, after: paging.after, filter } });
-  useEffect(() => remember(data?.customerPayments.pageInfo.endCursor), [data, remember]);
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const list = usePagedQuery({ query: CustomerPaymentsQuery, variables: { filter }, connection: (d) => d.customerPayments });
+  const { refresh } = list;
 
   return (
     <Card>
@@ -45,7 +41,7 @@ export default function CustomerPaymentsPage() {
         <Space>
           <ExportButton<Payment>
             fileName={t('menu.customerPayments')}
-            fetchRows={connectionRows(client, CustomerPaymentsQuery, { filter }, (d) => d.customerPayments)}
+            fetchRows={list.exportRows}
             columns={[
               { header: t('cpay.number'), value: (p) => p.number },
               { header: t('so.customer'), value: (p) => `${p.customer.code} ${p.customer.name}`, width: 28 },
@@ -66,15 +62,10 @@ export default function CustomerPaymentsPage() {
           )}
         </Space>
       </Toolbar>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
-      <Table<Payment>
-        rowKey="id"
-        size="middle"
-        loading={fetching}
-        dataSource={data?.customerPayments.nodes ?? []}
+      <PagedTable<Payment>
+        list={list}
         data-testid="cpay-table"
         onRow={(p) => ({ 'data-testid': `cpay-row-${p.number}` }) as object}
-        pagination={tablePagination(paging, data?.customerPayments.totalCount ?? 0, t)}
         columns={[
           { title: t('cpay.number'), dataIndex: 'number' },
           { title: t('so.customer'), render: (_, p) => `${p.customer.code} ${p.customer.name}` },

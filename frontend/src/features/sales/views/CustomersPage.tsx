@@ -1,7 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useClient, useQuery } from 'urql';
-import { Alert, Button, Card, Input, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Input, Select, Space, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { CustomerFieldsFragment, SalesChannel } from '../../../gql/graphql';
 import { CustomersQuery } from '../queries';
@@ -10,9 +9,10 @@ import { CustomerDrawer } from '../components/CustomerDrawer';
 import { CustomerForm } from '../components/CustomerForm';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
-import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { PagedTable } from '../../../components/PagedTable';
+import { ExportButton } from '../../../components/ExportButton';
 import { useCan } from '../../../app/session';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { usePagedQuery } from '../../../lib/pagedQuery';
 import { dec } from '../../../lib/decimal';
 import { enumLabel, useT } from '../../../i18n';
 
@@ -21,11 +21,9 @@ type Row = CustomerFieldsFragment;
 /** Customers with their balances; search, region, channel, hold and overdue filters; ?customer=ID opens one. */
 export default function CustomersPage() {
   const t = useT();
-  const client = useClient();
   const canCreate = useCan(['SALES', 'MANAGER']);
   const [params, setParams] = useSearchParams();
   const openId = params.get('customer');
-  const paging = useCursorPaging(20);
   const [search, setSearch] = useState('');
   const [region, setRegion] = useState('');
   const [channel, setChannel] = useState<SalesChannel>();
@@ -35,11 +33,8 @@ export default function CustomersPage() {
     () => ({ search: search.trim() || undefined, region: region.trim() || undefined, channel, onCreditHold: flag === 'hold' ? true : undefined, overdue: flag === 'overdue' ? true : undefined }),
     [search, region, channel, flag],
   );
-  const { reset, remember } = paging;
-  useEffect(reset, [filter, reset]);
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: CustomersQuery, variables: { first: paging.first, after: paging.after, filter } });
-  useEffect(() => remember(data?.customers.pageInfo.endCursor), [data, remember]);
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const list = usePagedQuery({ query: CustomersQuery, variables: { filter }, connection: (d) => d.customers });
+  const { refresh } = list;
   const open = (id: string | null) => setParams((p) => { const n = new URLSearchParams(p); if (id) n.set('customer', id); else n.delete('customer'); return n; });
 
   return (
@@ -54,7 +49,7 @@ export default function CustomersPage() {
         <Space>
           <ExportButton<Row>
             fileName={t('menu.customers')}
-            fetchRows={connectionRows(client, CustomersQuery, { filter }, (d) => d.customers)}
+            fetchRows={list.exportRows}
             columns={[
               { header: t('cust.code'), value: (c) => c.code },
               { header: t('cust.name'), value: (c) => c.name, width: 28 },
@@ -75,15 +70,11 @@ export default function CustomersPage() {
           )}
         </Space>
       </Toolbar>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
-      <Table<Row>
-        rowKey="id"
-        size="middle"
-        loading={fetching}
-        dataSource={data?.customers.nodes ?? []}
+      <PagedTable<Row>
+        list={list}
         data-testid="cust-table"
         onRow={(c) => ({ onClick: () => open(c.id), style: { cursor: 'pointer' }, 'data-testid': `cust-row-${c.code}` }) as object}
-        pagination={tablePagination(paging, data?.customers.totalCount ?? 0, t, true)}
+        showSizeChanger
         columns={[
           { title: t('cust.code'), dataIndex: 'code' },
           { title: t('cust.name'), render: (_, c) => (c.active ? c.name : <>{c.name} <Tag>{t('common.inactive')}</Tag></>) },

@@ -6,6 +6,7 @@ import type { ReceivablesAgingQuery as Result } from '../../../gql/graphql';
 import { ReceivablesAgingQuery } from '../queries';
 import { CustomerSelect } from '../components/common';
 import { Amount } from '../../../components/Amount';
+import { TotalsRow } from '../../../components/TotalsRow';
 import { Toolbar } from '../../../components/Toolbar';
 import { ExportButton, loadedRows } from '../../../components/ExportButton';
 import { BUCKETS, agingBars, type AgingBucketKey } from '../../partner/aging';
@@ -58,16 +59,7 @@ export default function ReceivablesAgingPage() {
           columns={[{ title: t('so.customer'), render: (_, r) => `${r.customer.code} ${r.customer.name}` }, ...BUCKETS.map((b) => money(b.key))]}
           summary={() =>
             total ? (
-              <Table.Summary.Row>
-                <Table.Summary.Cell index={0}>
-                  <strong>{t('aging.allCustomers')}</strong>
-                </Table.Summary.Cell>
-                {BUCKETS.map(({ key: k }, i) => (
-                  <Table.Summary.Cell key={k} index={i + 1} align="right">
-                    <Amount value={total[k]} strong testId={k === 'total' ? 'ar-total' : undefined} />
-                  </Table.Summary.Cell>
-                ))}
-              </Table.Summary.Row>
+              <TotalsRow label={<strong>{t('aging.allCustomers')}</strong>} cells={BUCKETS.map(({ key: k }) => <Amount value={total[k]} strong testId={k === 'total' ? 'ar-total' : undefined} />)} />
             ) : null
           }
         />

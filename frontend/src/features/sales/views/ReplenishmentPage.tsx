@@ -1,15 +1,15 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { useClient, useQuery } from 'urql';
-import { Alert, Card, Select, Space, Table, Tag } from 'antd';
+import { Card, Select, Space, Tag } from 'antd';
 import type { ReplenishmentNeedsQuery as Result, ReplenishmentStatus } from '../../../gql/graphql';
 import { ReplenishmentNeedsQuery } from '../queries';
 import { ReplenishmentStatusTag } from '../components/common';
 import { Toolbar } from '../../../components/Toolbar';
+import { PagedTable } from '../../../components/PagedTable';
 import { useReferenceOptions } from '../../catalog/useReferenceData';
-import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { ExportButton } from '../../../components/ExportButton';
 import { useCan } from '../../../app/session';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { usePagedQuery } from '../../../lib/pagedQuery';
 import { formatQty } from '../../../lib/decimal';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
 
@@ -20,17 +20,12 @@ const STATUSES: ReplenishmentStatus[] = ['OPEN', 'COVERED', 'CANCELLED'];
 export default function ReplenishmentPage() {
   const t = useT();
   const localName = useLocalName();
-  const client = useClient();
   const refs = useReferenceOptions();
   const canSeeOrders = useCan(['SALES', 'FINANCE', 'MANAGER', 'ANALYST']);
-  const paging = useCursorPaging(20);
   const [status, setStatus] = useState<ReplenishmentStatus | undefined>('OPEN');
   const [warehouseId, setWarehouseId] = useState<string>();
   const filter = useMemo(() => ({ status, warehouseId }), [status, warehouseId]);
-  const { reset, remember } = paging;
-  useEffect(reset, [filter, reset]);
-  const [{ data, error, fetching }] = useQuery({ query: ReplenishmentNeedsQuery, variables: { first: paging.first, after: paging.after, filter }, requestPolicy: 'cache-and-network' });
-  useEffect(() => remember(data?.replenishmentNeeds.pageInfo.endCursor), [data, remember]);
+  const list = usePagedQuery({ query: ReplenishmentNeedsQuery, variables: { filter }, connection: (d) => d.replenishmentNeeds, requestPolicy: 'cache-and-network' });
 
   return (
     <Card>
@@ -41,7 +36,7 @@ export default function ReplenishmentPage() {
         </Space>
         <ExportButton<Need>
           fileName={t('menu.replenishment')}
-          fetchRows={connectionRows(client, ReplenishmentNeedsQuery, { filter }, (d) => d.replenishmentNeeds)}
+          fetchRows={list.exportRows}
           columns={[
             { header: t('products.sku'), value: (n) => n.product.sku },
             { header: t('products.name'), value: (n) => localName(n.product), width: 28 },
@@ -53,14 +48,9 @@ export default function ReplenishmentPage() {
           ]}
         />
       </Toolbar>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
-      <Table<Need>
-        rowKey="id"
-        size="middle"
-        loading={fetching}
-        dataSource={data?.replenishmentNeeds.nodes ?? []}
+      <PagedTable<Need>
+        list={list}
         data-testid="repl-table"
-        pagination={tablePagination(paging, data?.replenishmentNeeds.totalCount ?? 0, t)}
         columns={[
           { title: t('products.sku'), render: (_, n) => n.product.sku },
           { title: t('products.name'), render: (_, n) => localName(n.product) },

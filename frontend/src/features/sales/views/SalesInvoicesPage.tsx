@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useClient, useMutation, useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { Alert, App, Button, Card, DatePicker, Form, Modal, Select, Space, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
@@ -9,9 +9,10 @@ import { CreateSalesInvoiceMutation } from '../mutations';
 import { CustomerSelect, SINV_STATUSES, SalesInvoiceStatusTag } from '../components/common';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
-import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { PagedTable } from '../../../components/PagedTable';
+import { ExportButton } from '../../../components/ExportButton';
 import { useCan } from '../../../app/session';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { usePagedQuery } from '../../../lib/pagedQuery';
 import { dec, formatQty } from '../../../lib/decimal';
 import { enumLabel, useT } from '../../../i18n';
 import { isoDate, todayISO } from '../../../lib/date';
@@ -22,17 +23,12 @@ type Invoice = SalesInvoiceFieldsFragment;
 /** Sales invoices with what is still open; finance bills shipped shipments from here. */
 export default function SalesInvoicesPage() {
   const t = useT();
-  const client = useClient();
   const canBill = useCan(['FINANCE']);
-  const paging = useCursorPaging(20);
   const [status, setStatus] = useState<SalesInvoiceStatus>();
   const [customerId, setCustomerId] = useState<string>();
   const [creating, setCreating] = useState(false);
   const filter = useMemo(() => ({ status, customerId }), [status, customerId]);
-  const { reset, remember } = paging;
-  useEffect(reset, [filter, reset]);
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: SalesInvoicesQuery, variables: { first: paging.first, after: paging.after, filter } });
-  useEffect(() => remember(data?.salesInvoices.pageInfo.endCursor), [data, remember]);
+  const list = usePagedQuery({ query: SalesInvoicesQuery, variables: { filter }, connection: (d) => d.salesInvoices });
 
   return (
     <Card>
@@ -44,7 +40,7 @@ export default function SalesInvoicesPage() {
         <Space>
           <ExportButton<Invoice>
             fileName={t('menu.salesInvoices')}
-            fetchRows={connectionRows(client, SalesInvoicesQuery, { filter }, (d) => d.salesInvoices)}
+            fetchRows={list.exportRows}
             columns={[
               { header: t('sinv.number'), value: (i) => i.number },
               { header: t('so.customer'), value: (i) => `${i.customer.code} ${i.customer.name}`, width: 28 },
@@ -66,15 +62,11 @@ export default function SalesInvoicesPage() {
           )}
         </Space>
       </Toolbar>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
-      <Table<Invoice>
-        rowKey="id"
-        size="middle"
-        loading={fetching}
-        dataSource={data?.salesInvoices.nodes ?? []}
+      <PagedTable<Invoice>
+        list={list}
         data-testid="sinv-table"
         onRow={(i) => ({ 'data-testid': `sinv-row-${i.number}` }) as object}
-        pagination={tablePagination(paging, data?.salesInvoices.totalCount ?? 0, t, true)}
+        showSizeChanger
         columns={[
           { title: t('sinv.number'), dataIndex: 'number' },
           { title: t('so.customer'), render: (_, i) => `${i.customer.code} ${i.customer.name}` },
@@ -91,7 +83,7 @@ export default function SalesInvoicesPage() {
         onClose={() => setCreating(false)}
         onCreated={() => {
           setCreating(false);
-          reexecute({ requestPolicy: 'network-only' });
+          list.refresh();
         }}
       />
     </Card>

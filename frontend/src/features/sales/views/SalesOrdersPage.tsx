@@ -1,7 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
-import { useClient, useQuery } from 'urql';
-import { Alert, Button, Card, Select, Space, Table } from 'antd';
+import { useMemo, useState } from 'react';
+import { Button, Card, Select, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { SalesOrderFieldsFragment, SalesOrderStatus } from '../../../gql/graphql';
 import { SalesOrdersQuery } from '../queries';
@@ -10,9 +8,11 @@ import { SalesOrderDrawer } from '../components/SalesOrderDrawer';
 import { SalesOrderForm } from '../components/SalesOrderForm';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
-import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { PagedTable } from '../../../components/PagedTable';
+import { ExportButton } from '../../../components/ExportButton';
 import { useCan } from '../../../app/session';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { usePagedQuery } from '../../../lib/pagedQuery';
+import { useSearchParam } from '../../../lib/searchParams';
 import { enumLabel, useT } from '../../../i18n';
 
 type Order = SalesOrderFieldsFragment;
@@ -20,27 +20,15 @@ type Order = SalesOrderFieldsFragment;
 /** Sales orders by status and customer; ?order=ID opens one with its actions; ?status= filters (the credit holds list links here). */
 export default function SalesOrdersPage() {
   const t = useT();
-  const client = useClient();
   const canCreate = useCan(['SALES', 'MANAGER']);
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useSearchParam();
   const openId = params.get('order');
   const status = (params.get('status') as SalesOrderStatus | null) ?? undefined;
-  const paging = useCursorPaging(20);
   const [customerId, setCustomerId] = useState<string>();
   const [creating, setCreating] = useState(false);
   const filter = useMemo(() => ({ status, customerId }), [status, customerId]);
-  const { reset, remember } = paging;
-  useEffect(reset, [filter, reset]);
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: SalesOrdersQuery, variables: { first: paging.first, after: paging.after, filter } });
-  useEffect(() => remember(data?.salesOrders.pageInfo.endCursor), [data, remember]);
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
-  const setParam = (k: string, v: string | null | undefined) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      if (v) next.set(k, v);
-      else next.delete(k);
-      return next;
-    });
+  const list = usePagedQuery({ query: SalesOrdersQuery, variables: { filter }, connection: (d) => d.salesOrders });
+  const { refresh } = list;
 
   return (
     <Card>
@@ -60,7 +48,7 @@ export default function SalesOrdersPage() {
         <Space>
           <ExportButton<Order>
             fileName={t('menu.salesOrders')}
-            fetchRows={connectionRows(client, SalesOrdersQuery, { filter }, (d) => d.salesOrders)}
+            fetchRows={list.exportRows}
             columns={[
               { header: t('so.number'), value: (o) => o.number },
               { header: t('so.customer'), value: (o) => `${o.customer.code} ${o.customer.name}`, width: 28 },
@@ -82,15 +70,11 @@ export default function SalesOrdersPage() {
           )}
         </Space>
       </Toolbar>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
-      <Table<Order>
-        rowKey="id"
-        size="middle"
-        loading={fetching}
-        dataSource={data?.salesOrders.nodes ?? []}
+      <PagedTable<Order>
+        list={list}
         data-testid="so-table"
         onRow={(o) => ({ onClick: () => setParam('order', o.id), style: { cursor: 'pointer' }, 'data-testid': `so-row-${o.number}` }) as object}
-        pagination={tablePagination(paging, data?.salesOrders.totalCount ?? 0, t, true)}
+        showSizeChanger
         columns={[
           { title: t('so.number'), dataIndex: 'number' },
           { title: t('so.customer'), render: (_, o) => `${o.customer.code} ${o.customer.name}` },

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useClient, useMutation, useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
@@ -10,11 +10,12 @@ import { CustomerSelect, remapRows } from '../components/common';
 import { RefundModal } from './CustomerPaymentsPage';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
+import { PagedTable } from '../../../components/PagedTable';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
-import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { ExportButton } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { usePagedQuery } from '../../../lib/pagedQuery';
 import { dec, formatQty } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
@@ -26,19 +27,14 @@ type Return = Result['salesReturns']['nodes'][number];
 export default function SalesReturnsPage() {
   const t = useT();
   const localName = useLocalName();
-  const client = useClient();
   const canReturn = useCan(['SALES', 'WAREHOUSE', 'FINANCE', 'MANAGER']);
   const canRefund = useCan(['FINANCE']);
-  const paging = useCursorPaging(20);
   const [customerId, setCustomerId] = useState<string>();
   const [creating, setCreating] = useState(false);
   const [refunding, setRefunding] = useState<Return>();
   const filter = useMemo(() => ({ customerId }), [customerId]);
-  const { reset, remember } = paging;
-  useEffect(reset, [filter, reset]);
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: SalesReturnsQuery, variables: { first: paging.first, after: paging.after, filter } });
-  useEffect(() => remember(data?.salesReturns.pageInfo.endCursor), [data, remember]);
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const list = usePagedQuery({ query: SalesReturnsQuery, variables: { filter }, connection: (d) => d.salesReturns });
+  const { refresh } = list;
 
   return (
     <Card>
@@ -47,7 +43,7 @@ export default function SalesReturnsPage() {
         <Space>
           <ExportButton<Return>
             fileName={t('menu.salesReturns')}
-            fetchRows={connectionRows(client, SalesReturnsQuery, { filter }, (d) => d.salesReturns)}
+            fetchRows={list.exportRows}
             columns={[
               { header: t('sret.number'), value: (r) => r.number },
               { header: t('so.customer'), value: (r) => `${r.customer.code} ${r.customer.name}`, width: 28 },
@@ -66,14 +62,9 @@ export default function SalesReturnsPage() {
           )}
         </Space>
       </Toolbar>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
-      <Table<Return>
-        rowKey="id"
-        size="middle"
-        loading={fetching}
-        dataSource={data?.salesReturns.nodes ?? []}
+      <PagedTable<Return>
+        list={list}
         data-testid="sret-table"
-        pagination={tablePagination(paging, data?.salesReturns.totalCount ?? 0, t)}
         columns={[
           { title: t('sret.number'), dataIndex: 'number' },
           { title: t('so.customer'), render: (_, r) => `${r.customer.code} ${r.customer.name}` },

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
-import { useClient, useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Drawer, Form, Input, Rate, Select, Space, Table, Typography, type InputRef } from 'antd';
 import { ScanOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
@@ -9,11 +8,13 @@ import { ShipmentsQuery } from '../queries';
 import { ConfirmDeliveryMutation, ShipShipmentMutation } from '../mutations';
 import { CustomerSelect, SHIPMENT_STATUSES, ShipmentStatusTag, remapRows } from '../components/common';
 import { Toolbar } from '../../../components/Toolbar';
+import { PagedTable } from '../../../components/PagedTable';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
-import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { ExportButton } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { usePagedQuery } from '../../../lib/pagedQuery';
+import { useSearchParam } from '../../../lib/searchParams';
 import { dec, formatMoney, formatQty } from '../../../lib/decimal';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
@@ -24,25 +25,13 @@ type Shipment = ShipmentFieldsFragment;
 /** Shipments for the warehouse: pending ones to pick and ship, shipped ones to confirm as delivered. ?shipment=ID opens one. */
 export default function ShipmentsPage() {
   const t = useT();
-  const client = useClient();
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useSearchParam();
   const openId = params.get('shipment');
   const status = (params.get('status') ?? 'PENDING') as ShipmentStatus | 'ALL';
-  const paging = useCursorPaging(20);
   const [customerId, setCustomerId] = useState<string>();
   const filter = useMemo(() => ({ status: status === 'ALL' ? undefined : status, customerId }), [status, customerId]);
-  const { reset, remember } = paging;
-  useEffect(reset, [filter, reset]);
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: ShipmentsQuery, variables: { first: paging.first, after: paging.after, filter }, requestPolicy: 'cache-and-network' });
-  useEffect(() => remember(data?.shipments.pageInfo.endCursor), [data, remember]);
-  const setParam = (k: string, v: string | null | undefined) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      if (v) next.set(k, v);
-      else next.delete(k);
-      return next;
-    });
-  const nodes = data?.shipments.nodes ?? [];
+  const list = usePagedQuery({ query: ShipmentsQuery, variables: { filter }, connection: (d) => d.shipments, requestPolicy: 'cache-and-network' });
+  const nodes = list.rows;
   const open = nodes.find((s) => s.id === openId) ?? null;
 
   return (
@@ -60,7 +49,7 @@ export default function ShipmentsPage() {
         </Space>
         <ExportButton<Shipment>
           fileName={t('menu.shipments')}
-          fetchRows={connectionRows(client, ShipmentsQuery, { filter }, (d) => d.shipments)}
+          fetchRows={list.exportRows}
           columns={[
             { header: t('ship.number'), value: (s) => s.number },
             { header: t('so.number'), value: (s) => s.order.number },
@@ -74,15 +63,11 @@ export default function ShipmentsPage() {
           ]}
         />
       </Toolbar>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
-      <Table<Shipment>
-        rowKey="id"
-        size="middle"
-        loading={fetching}
+      <PagedTable<Shipment>
+        list={list}
         dataSource={nodes}
         data-testid="ship-table"
         onRow={(s) => ({ onClick: () => setParam('shipment', s.id), style: { cursor: 'pointer' }, 'data-testid': `ship-row-${s.order.number}` }) as object}
-        pagination={tablePagination(paging, data?.shipments.totalCount ?? 0, t)}
         columns={[
           { title: t('ship.number'), dataIndex: 'number' },
           { title: t('so.number'), render: (_, s) => s.order.number },
@@ -101,7 +86,7 @@ export default function ShipmentsPage() {
             <ShipmentDetail
               shipment={open}
               onDone={() => {
-                reexecute({ requestPolicy: 'network-only' });
+                list.refresh();
                 setParam('shipment', null);
               }}
             />

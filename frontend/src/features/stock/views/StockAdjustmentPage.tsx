@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { useClient, useMutation } from 'urql';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Table, Typography, type InputRef } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Typography, type InputRef } from 'antd';
 import { DeleteOutlined, PlusOutlined, ScanOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { AdjustmentDirection, AdjustmentReason } from '../../../gql/graphql';
@@ -9,6 +9,7 @@ import { PostStockAdjustmentMutation } from '../mutations';
 import { ProductPicker, type PickedProduct } from '../../../components/ProductPicker';
 import { useReferenceOptions } from '../../catalog/useReferenceData';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
+import { LinesTable, lineColumn } from '../../../components/lineColumn';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { dec } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
@@ -201,80 +202,39 @@ export default function StockAdjustmentPage() {
         <Form.List name="lines">
           {(fields, { add, remove }) => (
             <>
-              <Table
-                size="small"
-                pagination={false}
-                rowKey="key"
-                dataSource={fields}
+              <LinesTable
+                fields={fields}
                 data-testid="adjust-lines"
                 rowClassName={(_, i) => (i === highlight ? 'row-live-updated' : '')}
                 locale={{ emptyText: t('adjust.noLines') }}
                 columns={[
                   { title: '#', width: 40, render: (_, __, i) => i + 1 },
-                  {
-                    title: t('stock.product'),
-                    width: 300,
-                    render: (_, f) => (
-                      <Form.Item name={[f.name, 'productId']} rules={[{ required: true, message: t('common.required') }]} style={{ margin: 0 }}>
-                        <ProductPicker known={known} style={{ width: '100%' }} data-testid={`adjust-line-product-${f.name}`} />
-                      </Form.Item>
+                  lineColumn(t('stock.product'), 'productId', (f) => <ProductPicker known={known} style={{ width: '100%' }} data-testid={`adjust-line-product-${f.name}`} />, { width: 300, rules: [{ required: true, message: t('common.required') }] }),
+                  lineColumn(
+                    t('stock.warehouse'),
+                    'warehouseId',
+                    (f) => (
+                      <Select
+                        options={refs.warehouseOptions}
+                        onChange={() => form.setFieldValue(['lines', f.name, 'locationId'], undefined)}
+                      />
                     ),
-                  },
-                  {
-                    title: t('stock.warehouse'),
-                    width: 180,
-                    render: (_, f) => (
-                      <Form.Item name={[f.name, 'warehouseId']} rules={[{ required: true, message: t('common.required') }]} style={{ margin: 0 }}>
-                        <Select
-                          options={refs.warehouseOptions}
-                          onChange={() => form.setFieldValue(['lines', f.name, 'locationId'], undefined)}
-                        />
-                      </Form.Item>
+                    { width: 180, rules: [{ required: true, message: t('common.required') }] },
+                  ),
+                  lineColumn(t('stock.bin'), 'locationId', (f) => <Select allowClear options={locationsByWarehouse.get(lines[f.name]?.warehouseId ?? '') ?? []} />, { width: 150 }),
+                  lineColumn(
+                    t('adjust.direction'),
+                    'direction',
+                    (f) => (
+                      <Select
+                        data-testid={`adjust-line-direction-${f.name}`}
+                        options={(['INCREASE', 'DECREASE'] as const).map((d) => ({ value: d, label: t(`adjustDirection.${d}`) }))}
+                      />
                     ),
-                  },
-                  {
-                    title: t('stock.bin'),
-                    width: 150,
-                    render: (_, f) => (
-                      <Form.Item name={[f.name, 'locationId']} style={{ margin: 0 }}>
-                        <Select allowClear options={locationsByWarehouse.get(lines[f.name]?.warehouseId ?? '') ?? []} />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    title: t('adjust.direction'),
-                    width: 120,
-                    render: (_, f) => (
-                      <Form.Item name={[f.name, 'direction']} style={{ margin: 0 }}>
-                        <Select
-                          data-testid={`adjust-line-direction-${f.name}`}
-                          options={(['INCREASE', 'DECREASE'] as const).map((d) => ({ value: d, label: t(`adjustDirection.${d}`) }))}
-                        />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    title: t('stock.quantity'),
-                    width: 130,
-                    render: (_, f) => (
-                      <Form.Item
-                        name={[f.name, 'quantity']}
-                        rules={[{ required: true, message: t('common.required') }, decimalRule(decimalMsg, 4)]}
-                        style={{ margin: 0 }}
-                      >
-                        <DecimalInput data-testid={`adjust-line-quantity-${f.name}`} />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    title: t('stock.unitCost'),
-                    width: 140,
-                    render: (_, f) => (
-                      <Form.Item name={[f.name, 'unitCost']} rules={[decimalRule(decimalMsg, 6)]} style={{ margin: 0 }}>
-                        <DecimalInput disabled={lines[f.name]?.direction !== 'INCREASE'} placeholder={t('adjust.unitCostHint')} />
-                      </Form.Item>
-                    ),
-                  },
+                    { width: 120 },
+                  ),
+                  lineColumn(t('stock.quantity'), 'quantity', (f) => <DecimalInput data-testid={`adjust-line-quantity-${f.name}`} />, { width: 130, rules: [{ required: true, message: t('common.required') }, decimalRule(decimalMsg, 4)] }),
+                  lineColumn(t('stock.unitCost'), 'unitCost', (f) => <DecimalInput disabled={lines[f.name]?.direction !== 'INCREASE'} placeholder={t('adjust.unitCostHint')} />, { width: 140, rules: [decimalRule(decimalMsg, 6)] }),
                   {
                     width: 48,
                     render: (_, f) => <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('common.delete')} />,

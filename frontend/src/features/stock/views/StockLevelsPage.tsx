@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useClient, useQuery } from 'urql';
-import { Alert, Card, Checkbox, Select, Space, Table, Tag } from 'antd';
+import { Card, Checkbox, Select, Space, Tag } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import type { StockLevelFilter, StockLevelOrder, StockLevelOrderField } from '../../../gql/graphql';
 import { StockLevelsQuery } from '../queries';
 import { levelKey, useStockLevelChanges, type LevelRow } from '../liveStock';
 import { useReferenceOptions } from '../../catalog/useReferenceData';
-import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { ExportButton } from '../../../components/ExportButton';
 import { LiveIndicator } from '../../../app/LiveIndicator';
 import { useLiveState } from '../../../graphql/liveState';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { PagedTable } from '../../../components/PagedTable';
+import { usePagedQuery } from '../../../lib/pagedQuery';
 import { compareDecimals, formatMoney, formatQty } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
 
@@ -18,10 +18,8 @@ const SORTABLE: Record<string, StockLevelOrderField> = { sku: 'SKU', warehouse: 
 export default function StockLevelsPage() {
   const t = useT();
   const localName = useLocalName();
-  const client = useClient();
   const live = useLiveState();
   const refs = useReferenceOptions();
-  const paging = useCursorPaging(50);
   const [warehouseId, setWarehouseId] = useState<string>();
   const [categoryId, setCategoryId] = useState<string>();
   const [region, setRegion] = useState<string>();
@@ -33,26 +31,20 @@ export default function StockLevelsPage() {
     () => ({ warehouseId, categoryId, region, belowReorderPoint: belowReorderPoint || undefined, inStock: inStock || undefined }),
     [warehouseId, categoryId, region, belowReorderPoint, inStock],
   );
-  const { reset, remember } = paging;
-  useEffect(reset, [filter, orderBy, reset]);
 
-  const [{ data, error, fetching }, reexecute] = useQuery({
-    query: StockLevelsQuery,
-    variables: { first: paging.first, after: paging.after, filter, orderBy },
-  });
-  useEffect(() => remember(data?.stockLevels.pageInfo.endCursor), [data, remember]);
+  const list = usePagedQuery({ query: StockLevelsQuery, variables: { filter, orderBy }, connection: (d) => d.stockLevels, pageSize: 50 });
 
   // Live: changes pushed for the same filter replace the rows shown, in place.
   const [updates, setUpdates] = useState<Record<string, { level: LevelRow; at: number }>>({});
-  useEffect(() => setUpdates({}), [data]);
+  useEffect(() => setUpdates({}), [list.data]);
   useStockLevelChanges(filter, {
     onLevel: (level) => setUpdates((u) => ({ ...u, [levelKey(level)]: { level, at: Date.now() } })),
-    onResync: () => reexecute({ requestPolicy: 'network-only' }),
+    onResync: () => list.refresh(),
   });
 
   const rows = useMemo(
-    () => (data?.stockLevels.nodes ?? []).map((n) => updates[levelKey(n)]?.level ?? n),
-    [data, updates],
+    () => list.rows.map((n) => updates[levelKey(n)]?.level ?? n),
+    [list.rows, updates],
   );
   const rowClass = useCallback((r: LevelRow) => (updates[levelKey(r)] ? 'row-live-updated' : ''), [updates]);
 
@@ -70,7 +62,7 @@ export default function StockLevelsPage() {
       extra={
         <ExportButton
           fileName={t('menu.stockLevels')}
-          fetchRows={connectionRows(client, StockLevelsQuery, { filter, orderBy }, (d) => d.stockLevels)}
+          fetchRows={list.exportRows}
           columns={[
             { header: t('products.sku'), value: (r: LevelRow) => r.product.sku, width: 16 },
             { header: t('products.name'), value: (r: LevelRow) => localName(r.product), width: 28 },
@@ -98,16 +90,16 @@ export default function StockLevelsPage() {
           {t('stock.belowReorderOnly')}
         </Checkbox>
       </Space>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
-      <Table<LevelRow>
+      <PagedTable<LevelRow>
+        list={list}
         rowKey={levelKey}
-        size="middle"
-        loading={fetching && !data}
+        loading={list.fetching && !list.data}
         dataSource={rows}
         rowClassName={rowClass}
         data-testid="stock-levels-table"
         onRow={(r) => ({ 'data-testid': `stock-row-${r.product.sku}-${r.warehouse.code}` }) as object}
-        pagination={{ ...tablePagination(paging, data?.stockLevels.totalCount ?? 0, t, true), pageSizeOptions: [20, 50, 100, 200] }}
+        showSizeChanger
+        sizes
         onChange={(_p, _f, s) => {
           const sorter = s as SorterResult<LevelRow>;
           const field = SORTABLE[String(sorter.columnKey ?? '')];

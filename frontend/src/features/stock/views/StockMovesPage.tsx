@@ -1,15 +1,16 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { useClient, useQuery } from 'urql';
-import { Alert, Button, Card, DatePicker, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, DatePicker, Select, Space, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { SourceType, StockMoveFilter, StockMovesQuery as MovesResult } from '../../../gql/graphql';
 import { StockMovesQuery } from '../queries';
 import { ProductPicker } from '../../../components/ProductPicker';
 import { StockDocumentDrawer } from '../components/StockDocumentDrawer';
 import { useReferenceOptions } from '../../catalog/useReferenceData';
-import { ExportButton, connectionRows } from '../../../components/ExportButton';
-import { useCursorPaging, tablePagination } from '../../../lib/paging';
+import { ExportButton } from '../../../components/ExportButton';
+import { SourceTypeSelect } from '../../../components/SourceTypeSelect';
+import { PagedTable } from '../../../components/PagedTable';
+import { usePagedQuery } from '../../../lib/pagedQuery';
 import { dec, formatMoney, formatQty } from '../../../lib/decimal';
 import { useCan } from '../../../app/session';
 import { useLocalName, enumLabel, useT } from '../../../i18n';
@@ -22,10 +23,8 @@ const fmtDate = (d: Dayjs | null | undefined) => (isoDate(d));
 export default function StockMovesPage() {
   const t = useT();
   const localName = useLocalName();
-  const client = useClient();
   const refs = useReferenceOptions();
   const canSeeJournal = useCan(['MANAGER', 'FINANCE', 'ANALYST']);
-  const paging = useCursorPaging(50);
   const [productId, setProductId] = useState<string>();
   const [warehouseId, setWarehouseId] = useState<string>();
   const [sourceType, setSourceType] = useState<SourceType>();
@@ -38,13 +37,7 @@ export default function StockMovesPage() {
     [productId, warehouseId, sourceType, range],
   );
   const orderBy = useMemo(() => ({ direction }), [direction]);
-  const { reset, remember } = paging;
-  useEffect(reset, [filter, orderBy, reset]);
-  const [{ data, error, fetching }] = useQuery({
-    query: StockMovesQuery,
-    variables: { first: paging.first, after: paging.after, filter, orderBy },
-  });
-  useEffect(() => remember(data?.stockMoves.pageInfo.endCursor), [data, remember]);
+  const list = usePagedQuery({ query: StockMovesQuery, variables: { filter, orderBy }, connection: (d) => d.stockMoves, pageSize: 50 });
 
   const sourceCell = (m: Move) => {
     const label = enumLabel(t, 'source', m.source.type);
@@ -63,7 +56,7 @@ export default function StockMovesPage() {
       extra={
         <ExportButton
           fileName={t('menu.stockMoves')}
-          fetchRows={connectionRows(client, StockMovesQuery, { filter, orderBy }, (d) => d.stockMoves)}
+          fetchRows={list.exportRows}
           columns={[
             { header: t('common.postingDate'), value: (m: Move) => m.postingDate, width: 12 },
             { header: t('products.sku'), value: (m: Move) => m.product.sku, width: 16 },
@@ -82,24 +75,14 @@ export default function StockMovesPage() {
       <Space wrap style={{ marginBottom: 16 }}>
         <ProductPicker allowClear placeholder={t('stock.product')} style={{ width: 260 }} value={productId} onChange={(v) => setProductId(v)} />
         <Select allowClear placeholder={t('stock.warehouse')} style={{ width: 200 }} value={warehouseId} onChange={setWarehouseId} options={refs.warehouseOptions} />
-        <Select
-          allowClear
-          placeholder={t('stock.source')}
-          style={{ width: 160 }}
-          value={sourceType}
-          onChange={setSourceType}
-          options={SOURCE_TYPES.map((s) => ({ value: s, label: enumLabel(t, 'source', s) }))}
-        />
+        <SourceTypeSelect types={SOURCE_TYPES} value={sourceType} onChange={setSourceType} />
         <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} />
       </Space>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
-      <Table<Move>
-        rowKey="id"
-        size="middle"
-        loading={fetching}
-        dataSource={data?.stockMoves.nodes ?? []}
+      <PagedTable<Move>
+        list={list}
         data-testid="stock-moves-table"
-        pagination={{ ...tablePagination(paging, data?.stockMoves.totalCount ?? 0, t, true), pageSizeOptions: [20, 50, 100, 200] }}
+        showSizeChanger
+        sizes
         onChange={(_p, _f, s) => {
           const order = Array.isArray(s) ? s[0]?.order : s.order;
           setDirection(order === 'ascend' ? 'ASC' : 'DESC');
