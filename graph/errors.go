@@ -137,6 +137,8 @@ func userErrors(err error) ([]*UserError, error) {
 			code = UserErrorCodeConflict
 		case jxc.EFORBIDDEN:
 			code = UserErrorCodeForbidden
+		case jxc.EKEYREUSED:
+			code = UserErrorCodeIdempotencyKeyReused
 		default:
 			// Throttling, authentication and internal failures are not the
 			// user's input mistake: they stay top-level errors.

@@ -9194,6 +9194,8 @@ enum UserErrorCode {
   CONFLICT
   "The caller's role does not allow the change."
   FORBIDDEN
+  "The idempotency key was used before by this user for this operation with another input; nothing was written. Send a new key for a new request."
+  IDEMPOTENCY_KEY_REUSED
 }
 
 "A business error in a mutation's input. Several may come back together."

@@ -1568,6 +1568,8 @@ const (
 	UserErrorCodeConflict UserErrorCode = "CONFLICT"
 	// The caller's role does not allow the change.
 	UserErrorCodeForbidden UserErrorCode = "FORBIDDEN"
+	// The idempotency key was used before by this user for this operation with another input; nothing was written. Send a new key for a new request.
+	UserErrorCodeIdempotencyKeyReused UserErrorCode = "IDEMPOTENCY_KEY_REUSED"
 )
 
 var AllUserErrorCode = []UserErrorCode{
@@ -1575,11 +1577,12 @@ var AllUserErrorCode = []UserErrorCode{
 	UserErrorCodeNotFound,
 	UserErrorCodeConflict,
 	UserErrorCodeForbidden,
+	UserErrorCodeIdempotencyKeyReused,
 }
 
 func (e UserErrorCode) IsValid() bool {
 	switch e {
-	case UserErrorCodeInvalid, UserErrorCodeNotFound, UserErrorCodeConflict, UserErrorCodeForbidden:
+	case UserErrorCodeInvalid, UserErrorCodeNotFound, UserErrorCodeConflict, UserErrorCodeForbidden, UserErrorCodeIdempotencyKeyReused:
 		return true
 	}
 	return false

@@ -1224,6 +1224,8 @@ export type UserErrorCode =
   | 'CONFLICT'
   /** The caller's role does not allow the change. */
   | 'FORBIDDEN'
+  /** The idempotency key was used before by this user for this operation with another input; nothing was written. Send a new key for a new request. */
+  | 'IDEMPOTENCY_KEY_REUSED'
   /** The input breaks a rule; the message names the rule. */
   | 'INVALID'
   /** The input refers to a record that does not exist. */
