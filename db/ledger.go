@@ -99,6 +99,11 @@ func (s *LedgerService) UpdateAccount(ctx context.Context, in jxc.AccountUpdate)
 		if err := tx.Before(ctx, jxc.RecordAccount, in.Code); err != nil {
 			return err
 		}
+		if in.Active != nil && !*in.Active {
+			if err := checkAccountDeactivation(ctx, tx, in.Code); err != nil {
+				return err
+			}
+		}
 		err := tx.GetContext(ctx, a, `UPDATE accounts SET name = coalesce($2, name), name_en = coalesce($3, name_en), active = coalesce($4, active)
 			WHERE code = $1 RETURNING `+accountCols, in.Code, trimmed(in.Name), in.NameEn, in.Active)
 		if errors.Is(err, sql.ErrNoRows) {

@@ -268,6 +268,13 @@ func (s *PurchasingService) ApprovePurchaseOrder(ctx context.Context, id int64) 
 		if o.Status != jxc.POSubmitted {
 			return jxc.FieldErrorf(jxc.ECONFLICT, "id", "purchase order %s is %s; only a SUBMITTED order can be approved", o.Number, o.Status)
 		}
+		set, err := companySettings(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if e := jxc.CheckOrderApproval(set, jxc.UserFromContext(ctx), o.CreatedByID, o.Number, o.NetAmount()); e != nil {
+			return e
+		}
 		charges := jxc.OrderCharges(o, func(l *jxc.PurchaseOrderLine) decimal.Decimal { return l.NetAmount() })
 		warnings, err := chargeBudget(ctx, tx, charges, "COMMITMENT", "id", jxc.SourceType("PURCHASE_ORDER"), o.ID)
 		if err != nil {

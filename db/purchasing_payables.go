@@ -2,7 +2,9 @@ package db
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -200,18 +202,28 @@ func (s *PurchasingService) ApproveInvoiceMismatch(ctx context.Context, id int64
 	var out *jxc.SupplierInvoice
 	_, err := s.db.Write(ctx, jxc.Op{Name: "approveSupplierInvoiceMismatch"}, func(tx *Tx) error {
 		var st, number string
-		if err := tx.QueryRowxContext(ctx, `SELECT status, number FROM supplier_invoices WHERE id = $1 FOR UPDATE`, id).Scan(&st, &number); err != nil {
-			return jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no supplier invoice %d", id)
+		var postedBy *int64
+		if err := tx.QueryRowxContext(ctx, `SELECT status, number, created_by FROM supplier_invoices WHERE id = $1 FOR UPDATE`, id).Scan(&st, &number, &postedBy); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no supplier invoice %d", id)
+			}
+			return err
 		}
 		if st != string(jxc.InvoiceOnHold) {
-			return jxc.FieldErrorf(jxc.ECONFLICT, "id", "invoice %d is %s; only an invoice ON_HOLD for a mismatch needs approval", id, st)
+			return jxc.FieldErrorf(jxc.ECONFLICT, "id", "invoice %s is %s; only an invoice ON_HOLD for a mismatch needs approval", number, st)
+		}
+		set, err := companySettings(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if e := jxc.CheckMismatchApproval(set, jxc.UserFromContext(ctx), postedBy, number); e != nil {
+			return e
 		}
 		tx.Produced(jxc.RecordSupplierInvoice, id, number, jxc.AuditApprove)
 		if _, err := tx.ExecContext(ctx, `UPDATE supplier_invoices SET status = 'OPEN', mismatch_approved_by = $2, mismatch_approved_at = $3 WHERE id = $1`,
 			id, userID(ctx), tx.Now); err != nil {
 			return err
 		}
-		var err error
 		out, err = findInvoice(ctx, tx, id, "id")
 		return err
 	})

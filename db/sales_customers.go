@@ -44,12 +44,19 @@ func (s *SalesService) CreateCustomer(ctx context.Context, in jxc.CustomerInput)
 	}
 	var c *jxc.Customer
 	id, err := s.write(ctx, jxc.Op{Name: "createCustomer", Key: in.IdempotencyKey, Input: in}, func(tx *Tx) error {
+		var es jxc.Errors
 		var n int
 		if err := tx.GetContext(ctx, &n, `SELECT count(*) FROM customers WHERE code = $1`, in.Code); err != nil {
 			return err
 		}
 		if n > 0 {
-			return jxc.FieldErrorf(jxc.ECONFLICT, "input.code", "customer code %s is already used", in.Code)
+			es.Add(jxc.ECONFLICT, "input.code", "customer code %s is already used", in.Code)
+		}
+		if err := checkCreditLimit(ctx, tx, &es, in.Code, decimal.Zero, in.CreditLimit); err != nil {
+			return err
+		}
+		if err := es.Err(); err != nil {
+			return err
 		}
 		channel := jxc.ChannelDirect
 		if in.Channel != nil {
@@ -87,6 +94,25 @@ func (s *SalesService) UpdateCustomer(ctx context.Context, in jxc.CustomerUpdate
 	_, err := s.write(ctx, jxc.Op{Name: "updateCustomer"}, func(tx *Tx) error {
 		if err := tx.Before(ctx, jxc.RecordCustomer, in.ID); err != nil {
 			return err
+		}
+		if in.CreditLimit != nil {
+			var cur struct {
+				Code  string          `db:"code"`
+				Limit decimal.Decimal `db:"credit_limit"`
+			}
+			err := tx.GetContext(ctx, &cur, `SELECT code, credit_limit FROM customers WHERE id = $1 FOR UPDATE`, in.ID)
+			if errors.Is(err, sql.ErrNoRows) {
+				return notFound("input.id", "customer", in.ID)
+			} else if err != nil {
+				return err
+			}
+			var es jxc.Errors
+			if err := checkCreditLimit(ctx, tx, &es, cur.Code, cur.Limit, in.CreditLimit); err != nil {
+				return err
+			}
+			if err := es.Err(); err != nil {
+				return err
+			}
 		}
 		var contacts, addrs any
 		if in.Contacts != nil {
@@ -226,4 +252,20 @@ func (s *SalesService) CustomersSatisfaction(ctx context.Context, customerIDs []
 		out[r.CustomerID] = &r.Satisfaction
 	}
 	return out, nil
+}
+
+// checkCreditLimit applies the separation of duties to a credit limit
+// about to change from one amount to another (nil: unchanged).
+func checkCreditLimit(ctx context.Context, tx *Tx, es *jxc.Errors, code string, from decimal.Decimal, to *decimal.Decimal) error {
+	if to == nil || !to.GreaterThan(from) {
+		return nil
+	}
+	set, err := companySettings(ctx, tx)
+	if err != nil {
+		return err
+	}
+	if e := jxc.CheckCreditLimitChange(set, jxc.UserFromContext(ctx), "input.creditLimit", code, from, *to); e != nil {
+		*es = append(*es, e)
+	}
+	return nil
 }

@@ -107,6 +107,9 @@ func (s *SalesService) ConfirmSalesOrder(ctx context.Context, id int64) (*jxc.Sa
 		if err := es.Err(); err != nil {
 			return err
 		}
+		if err := checkBelowCost(ctx, tx, o); err != nil {
+			return err
+		}
 		c, err := findCustomer(ctx, tx, c.ID, o.PostingDate)
 		if err != nil {
 			return err
@@ -150,21 +153,79 @@ func checkOrderProducts(ctx context.Context, tx *Tx, es *jxc.Errors, o *jxc.Sale
 	return nil
 }
 
+// orderWarehouse is the warehouse an order ships from: the one it names,
+// or the one chosen for its region and lines.
+func orderWarehouse(ctx context.Context, tx *Tx, o *jxc.SalesOrder) (int64, error) {
+	if o.WarehouseOverride && o.WarehouseID != 0 {
+		return o.WarehouseID, nil
+	}
+	cands, err := candidates(ctx, tx, o.Lines)
+	if err != nil {
+		return 0, err
+	}
+	wid, ok := jxc.ChooseWarehouse(o.Region, cands)
+	if !ok {
+		return 0, jxc.FieldErrorf(jxc.ECONFLICT, "id", "there is no active warehouse to ship from")
+	}
+	return wid, nil
+}
+
+// checkBelowCost refuses, with the company's control on, a confirmation
+// by someone other than a manager when a line's net price is below the
+// product's average cost in the warehouse the order ships from.
+func checkBelowCost(ctx context.Context, tx *Tx, o *jxc.SalesOrder) error {
+	set, err := companySettings(ctx, tx)
+	if err != nil {
+		return err
+	}
+	u := jxc.UserFromContext(ctx)
+	if jxc.BelowCostSaleAllowed(set, u) || len(o.Lines) == 0 {
+		return nil
+	}
+	wid, err := orderWarehouse(ctx, tx, o)
+	if err != nil {
+		return err
+	}
+	pids := make([]int64, len(o.Lines))
+	for i, l := range o.Lines {
+		pids[i] = l.ProductID
+	}
+	var bals []jxc.StockBalance
+	if err := tx.SelectContext(ctx, &bals, `SELECT b.product_id, b.warehouse_id, b.on_hand, b.reserved, b.value FROM stock_balances b
+		WHERE b.warehouse_id = $1 AND b.product_id = ANY($2)`, wid, pq.Array(pids)); err != nil {
+		return err
+	}
+	cost := map[int64]decimal.Decimal{}
+	for _, b := range bals {
+		cost[b.ProductID] = b.AverageCost()
+	}
+	skus, err := productRefs(ctx, tx, pids)
+	if err != nil {
+		return err
+	}
+	var below []jxc.BelowCostLine
+	for i, l := range o.Lines {
+		net := jxc.NetUnitPrice(l.UnitPrice, l.DiscountRate)
+		if c := cost[l.ProductID]; c.Sign() > 0 && net.LessThan(c) {
+			sku := fmt.Sprint(l.ProductID)
+			if p := skus[l.ProductID]; p != nil {
+				sku = p.SKU
+			}
+			below = append(below, jxc.BelowCostLine{Index: i, LineNo: l.LineNo, SKU: sku, NetPrice: net, Cost: c})
+		}
+	}
+	return jxc.CheckBelowCostSale(set, u, o.Number, below).Err()
+}
+
 // confirmOrder chooses the warehouse, reserves what is available, records
 // the shortages and creates the pending shipment; the order and its
 // customer are locked.
 func confirmOrder(ctx context.Context, tx *Tx, o *jxc.SalesOrder) error {
-	if !o.WarehouseOverride || o.WarehouseID == 0 {
-		cands, err := candidates(ctx, tx, o.Lines)
-		if err != nil {
-			return err
-		}
-		wid, ok := jxc.ChooseWarehouse(o.Region, cands)
-		if !ok {
-			return jxc.FieldErrorf(jxc.ECONFLICT, "id", "there is no active warehouse to ship from")
-		}
-		o.WarehouseID = wid
+	wid, err := orderWarehouse(ctx, tx, o)
+	if err != nil {
+		return err
 	}
+	o.WarehouseID = wid
 	if _, err := tx.ExecContext(ctx, `UPDATE sales_orders SET status = 'CONFIRMED', warehouse_id = $2, confirmed_at = $3, updated_at = $3
 		WHERE id = $1`, o.ID, o.WarehouseID, tx.Now); err != nil {
 		return err

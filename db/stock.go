@@ -29,7 +29,77 @@ func (s *StockService) PostOpeningStock(ctx context.Context, e jxc.OpeningStock)
 	return s.postDocument(ctx, jxc.Op{Name: "postOpeningStock"}, &e, &e.Date, jxc.DocOpeningStock, e.Description, refs, func(i int) *decimal.Decimal {
 		c := e.Lines[i].UnitCost
 		return &c
-	})
+	}, &openingStockDuties{refs: refs})
+}
+
+// openingStockDuties: with the company's control on, opening stock is
+// posted by finance (or an admin), and only for a product and warehouse
+// that has no stock move yet (opening stock opens the books; later
+// corrections are stock adjustments).
+type openingStockDuties struct {
+	refs []stockRef
+	set  *jxc.CompanySettings
+}
+
+func (d *openingStockDuties) before(ctx context.Context, tx *Tx) error {
+	set, err := companySettings(ctx, tx)
+	if err != nil {
+		return err
+	}
+	d.set = set
+	if e := jxc.CheckOpeningStockPoster(set, jxc.UserFromContext(ctx)); e != nil {
+		return e
+	}
+	return nil
+}
+
+// after runs once the document's moves are written: posting has locked
+// the balances, so a concurrent opening stock of the same product and
+// warehouse waits here and then sees this one's moves.
+func (d *openingStockDuties) after(ctx context.Context, tx *Tx, docID int64) error {
+	if !d.set.OpeningStockByFinance {
+		return nil
+	}
+	pids, wids := make([]int64, len(d.refs)), make([]int64, len(d.refs))
+	for i, r := range d.refs {
+		pids[i], wids[i] = r.productID, r.warehouseID
+	}
+	var moved []struct {
+		ProductID   int64  `db:"product_id"`
+		WarehouseID int64  `db:"warehouse_id"`
+		SKU         string `db:"sku"`
+		Warehouse   string `db:"warehouse"`
+	}
+	if err := tx.SelectContext(ctx, &moved, `SELECT DISTINCT m.product_id, m.warehouse_id, p.sku, w.code AS warehouse
+		FROM stock_moves m JOIN unnest($1::bigint[], $2::bigint[]) AS k(p, w) ON m.product_id = k.p AND m.warehouse_id = k.w
+		JOIN products p ON p.id = m.product_id JOIN warehouses w ON w.id = m.warehouse_id
+		WHERE NOT (m.source_type = $3 AND m.source_id = $4)`, pq.Array(pids), pq.Array(wids), jxc.SourceOpeningStock, docID); err != nil {
+		return err
+	}
+	var es jxc.Errors
+	for i, r := range d.refs {
+		for _, m := range moved {
+			if m.ProductID == r.productID && m.WarehouseID == r.warehouseID {
+				es.Add(jxc.ECONFLICT, r.field+"productId", "%s already has stock moves in warehouse %s; opening stock is posted once, before any other move: correct stock with a stock adjustment",
+					m.SKU, m.Warehouse)
+				break
+			}
+		}
+		for j := range i {
+			if d.refs[j].productID == r.productID && d.refs[j].warehouseID == r.warehouseID {
+				es.Add(jxc.ECONFLICT, r.field+"productId", "line %d has the same product and warehouse as line %d; give one opening quantity per product and warehouse", i+1, j+1)
+				break
+			}
+		}
+	}
+	return es.Err()
+}
+
+// documentDuties are the separation-of-duties checks of one kind of stock
+// document: before its input is checked, and after it is posted.
+type documentDuties interface {
+	before(ctx context.Context, tx *Tx) error
+	after(ctx context.Context, tx *Tx, docID int64) error
 }
 
 // PostStockAdjustment implements jxc.StockService.
@@ -42,18 +112,23 @@ func (s *StockService) PostStockAdjustment(ctx context.Context, e jxc.StockAdjus
 	if e.Reason == jxc.ReasonScrap {
 		kind = jxc.DocScrap
 	}
-	return s.postDocument(ctx, jxc.Op{Name: "postStockAdjustment"}, &e, &e.Date, kind, e.Description, refs, func(i int) *decimal.Decimal { return e.Lines[i].UnitCost })
+	return s.postDocument(ctx, jxc.Op{Name: "postStockAdjustment"}, &e, &e.Date, kind, e.Description, refs, func(i int) *decimal.Decimal { return e.Lines[i].UnitCost }, nil)
 }
 
 // postDocument checks a stock document's input and references, posts it,
 // and records the document with the values it was posted at: one
 // transaction, all errors of the input at once.
 func (s *StockService) postDocument(ctx context.Context, op jxc.Op, ev jxc.Event, date *jxc.Date, kind jxc.StockDocumentKind, description string,
-	refs []stockRef, unitCost func(int) *decimal.Decimal) (*jxc.StockDocument, error) {
+	refs []stockRef, unitCost func(int) *decimal.Decimal, duties documentDuties) (*jxc.StockDocument, error) {
 	var doc *jxc.StockDocument
 	_, err := s.db.Write(ctx, op, func(tx *Tx) error {
 		if date.IsZero() {
 			*date = jxc.Today(tx.Now)
+		}
+		if duties != nil {
+			if err := duties.before(ctx, tx); err != nil {
+				return err
+			}
 		}
 		var es jxc.Errors
 		if err := ev.Validate(); err != nil {
@@ -75,6 +150,11 @@ func (s *StockService) postDocument(ctx context.Context, op jxc.Op, ev jxc.Event
 		}
 		if len(p.Moves) != len(refs) {
 			return fmt.Errorf("stock document with %d lines posted %d moves", len(refs), len(p.Moves))
+		}
+		if duties != nil {
+			if err := duties.after(ctx, tx, id); err != nil {
+				return err
+			}
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO stock_documents (id, kind, posting_date, description, journal_entry_id, created_by, created_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7)`, id, kind, *date, description, p.EntryID, userID(ctx), tx.Now); err != nil {

@@ -101,6 +101,7 @@ var masterRows = map[string]string{
 		JOIN suppliers s ON s.id = t.supplier_id JOIN products p ON p.id = t.product_id
 		WHERE t.supplier_id = split_part($1, ':', 1)::bigint AND t.product_id = split_part($1, ':', 2)::bigint`,
 	jxc.RecordPurchasingSettings: `SELECT to_jsonb(t) - 'id', 'settings' FROM purchasing_settings t WHERE $1 <> ''`,
+	jxc.RecordCompanySettings:    `SELECT to_jsonb(t) - 'id', 'settings' FROM company_settings t WHERE $1 <> ''`,
 	jxc.RecordBudgetLine: `SELECT to_jsonb(t) - 'alerted_80' - 'alerted_100', t.year || '-' || lpad(t.month::text, 2, '0') || ' ' || t.cost_centre || ' ' || t.account_code
 		FROM budget_lines t WHERE id = $1::bigint`,
 	jxc.RecordFiscalPeriod: `SELECT to_jsonb(t), t.year || '-' || lpad(t.month::text, 2, '0') FROM fiscal_periods t

@@ -139,6 +139,10 @@ func userErrors(err error) ([]*UserError, error) {
 			code = UserErrorCodeForbidden
 		case jxc.EKEYREUSED:
 			code = UserErrorCodeIdempotencyKeyReused
+		case jxc.EDUTY:
+			code = UserErrorCodeDutySeparation
+		case jxc.EPERMISSION:
+			code = UserErrorCodePermissionRequired
 		default:
 			// Throttling, authentication and internal failures are not the
 			// user's input mistake: they stay top-level errors.

@@ -282,6 +282,22 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	CompanySettings struct {
+		BelowCostSaleByManager    func(childComplexity int) int
+		CreditLimitRaiseByFinance func(childComplexity int) int
+		MismatchApprovalByOther   func(childComplexity int) int
+		OpeningStockByFinance     func(childComplexity int) int
+		OrderApprovalByOther      func(childComplexity int) int
+		OrderSelfApprovalLimit    func(childComplexity int) int
+		PostingAccountsProtected  func(childComplexity int) int
+		UpdatedAt                 func(childComplexity int) int
+	}
+
+	CompanySettingsPayload struct {
+		Settings   func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	Contact struct {
 		Email func(childComplexity int) int
 		Name  func(childComplexity int) int
@@ -645,6 +661,7 @@ type ComplexityRoot struct {
 		UpdateAccount                       func(childComplexity int, input UpdateAccountInput) int
 		UpdateBudgetLine                    func(childComplexity int, input UpdateBudgetLineInput) int
 		UpdateCategory                      func(childComplexity int, input UpdateCategoryInput) int
+		UpdateCompanySettings               func(childComplexity int, input CompanySettingsInput) int
 		UpdateCustomer                      func(childComplexity int, input UpdateCustomerInput) int
 		UpdateLocation                      func(childComplexity int, input UpdateLocationInput) int
 		UpdateProduct                       func(childComplexity int, input UpdateProductInput) int
@@ -905,6 +922,7 @@ type ComplexityRoot struct {
 		BudgetLines                func(childComplexity int, first *int, after *string, filter *jxc.BudgetFilter) int
 		BudgetRollup               func(childComplexity int, year int, month *int, by jxc.BudgetRollupBy) int
 		Categories                 func(childComplexity int, includeInactive *bool) int
+		CompanySettings            func(childComplexity int) int
 		Customer                   func(childComplexity int, id int64) int
 		CustomerPayments           func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter) int
 		CustomerSatisfaction       func(childComplexity int) int
@@ -1698,6 +1716,7 @@ type MutationResolver interface {
 	CreateSalesReturn(ctx context.Context, input CreateSalesReturnInput) (SalesReturnPayload, error)
 	ShipShipment(ctx context.Context, input ShipShipmentInput) (ShipmentPayload, error)
 	ConfirmDelivery(ctx context.Context, input ConfirmDeliveryInput) (ShipmentPayload, error)
+	UpdateCompanySettings(ctx context.Context, input CompanySettingsInput) (CompanySettingsPayload, error)
 	PostOpeningStock(ctx context.Context, input OpeningStockInput) (StockDocumentPayload, error)
 	PostStockAdjustment(ctx context.Context, input StockAdjustmentInput) (StockDocumentPayload, error)
 	Login(ctx context.Context, input LoginInput) (LoginPayload, error)
@@ -1776,6 +1795,7 @@ type QueryResolver interface {
 	SalesReturns(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (SalesReturnConnection, error)
 	Shipments(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (ShipmentConnection, error)
 	Shipment(ctx context.Context, id int64) (*jxc.Shipment, error)
+	CompanySettings(ctx context.Context) (jxc.CompanySettings, error)
 	StockLevels(ctx context.Context, first *int, after *string, filter *jxc.StockLevelFilter, orderBy *jxc.StockLevelOrder) (StockLevelConnection, error)
 	StockMoves(ctx context.Context, first *int, after *string, filter *jxc.StockMoveFilter, orderBy *jxc.StockMoveOrder) (StockMoveConnection, error)
 	StockDocument(ctx context.Context, id int64) (*jxc.StockDocument, error)
@@ -2692,6 +2712,68 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CategoryPayload.UserErrors(childComplexity), true
+
+	case "CompanySettings.belowCostSaleByManager":
+		if e.ComplexityRoot.CompanySettings.BelowCostSaleByManager == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanySettings.BelowCostSaleByManager(childComplexity), true
+	case "CompanySettings.creditLimitRaiseByFinance":
+		if e.ComplexityRoot.CompanySettings.CreditLimitRaiseByFinance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanySettings.CreditLimitRaiseByFinance(childComplexity), true
+	case "CompanySettings.mismatchApprovalByOther":
+		if e.ComplexityRoot.CompanySettings.MismatchApprovalByOther == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanySettings.MismatchApprovalByOther(childComplexity), true
+	case "CompanySettings.openingStockByFinance":
+		if e.ComplexityRoot.CompanySettings.OpeningStockByFinance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanySettings.OpeningStockByFinance(childComplexity), true
+	case "CompanySettings.orderApprovalByOther":
+		if e.ComplexityRoot.CompanySettings.OrderApprovalByOther == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanySettings.OrderApprovalByOther(childComplexity), true
+	case "CompanySettings.orderSelfApprovalLimit":
+		if e.ComplexityRoot.CompanySettings.OrderSelfApprovalLimit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanySettings.OrderSelfApprovalLimit(childComplexity), true
+	case "CompanySettings.postingAccountsProtected":
+		if e.ComplexityRoot.CompanySettings.PostingAccountsProtected == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanySettings.PostingAccountsProtected(childComplexity), true
+	case "CompanySettings.updatedAt":
+		if e.ComplexityRoot.CompanySettings.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanySettings.UpdatedAt(childComplexity), true
+
+	case "CompanySettingsPayload.settings":
+		if e.ComplexityRoot.CompanySettingsPayload.Settings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanySettingsPayload.Settings(childComplexity), true
+	case "CompanySettingsPayload.userErrors":
+		if e.ComplexityRoot.CompanySettingsPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanySettingsPayload.UserErrors(childComplexity), true
 
 	case "Contact.email":
 		if e.ComplexityRoot.Contact.Email == nil {
@@ -4617,6 +4699,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateCategory(childComplexity, args["input"].(UpdateCategoryInput)), true
+	case "Mutation.updateCompanySettings":
+		if e.ComplexityRoot.Mutation.UpdateCompanySettings == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateCompanySettings_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateCompanySettings(childComplexity, args["input"].(CompanySettingsInput)), true
 	case "Mutation.updateCustomer":
 		if e.ComplexityRoot.Mutation.UpdateCustomer == nil {
 			break
@@ -5791,6 +5884,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Categories(childComplexity, args["includeInactive"].(*bool)), true
+	case "Query.companySettings":
+		if e.ComplexityRoot.Query.CompanySettings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.CompanySettings(childComplexity), true
 	case "Query.customer":
 		if e.ComplexityRoot.Query.Customer == nil {
 			break
@@ -8977,6 +9076,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ApplyCustomerCreditInput", ec.unmarshalInputApplyCustomerCreditInput),
 			graphql.NewInputUnmarshaler("AuditFilter", ec.unmarshalInputAuditFilter),
 			graphql.NewInputUnmarshaler("BudgetFilter", ec.unmarshalInputBudgetFilter),
+			graphql.NewInputUnmarshaler("CompanySettingsInput", ec.unmarshalInputCompanySettingsInput),
 			graphql.NewInputUnmarshaler("ConfirmDeliveryInput", ec.unmarshalInputConfirmDeliveryInput),
 			graphql.NewInputUnmarshaler("ContactInput", ec.unmarshalInputContactInput),
 			graphql.NewInputUnmarshaler("CreateAccountInput", ec.unmarshalInputCreateAccountInput),
@@ -9141,7 +9241,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/ledger.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/stock.graphqls" "schema/users.graphqls"
+//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/ledger.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/users.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -9196,6 +9296,10 @@ enum UserErrorCode {
   FORBIDDEN
   "The idempotency key was used before by this user for this operation with another input; nothing was written. Send a new key for a new request."
   IDEMPOTENCY_KEY_REUSED
+  "Separation of duties: the same person may not do both steps of a control (post a supplier invoice and approve its mismatch, create a purchase order and approve it); someone else must do this one."
+  DUTY_SEPARATION
+  "The change needs a role the caller does not hold, such as raising a credit limit (finance or manager), posting opening stock (finance) or selling below average cost (manager); the message names it."
+  PERMISSION_REQUIRED
 }
 
 "A business error in a mutation's input. Several may come back together."
@@ -9264,6 +9368,7 @@ type PageInfo {
 	{Name: "schema/sales_payment.graphqls", Input: sourceData("schema/sales_payment.graphqls"), BuiltIn: false},
 	{Name: "schema/sales_return.graphqls", Input: sourceData("schema/sales_return.graphqls"), BuiltIn: false},
 	{Name: "schema/sales_shipment.graphqls", Input: sourceData("schema/sales_shipment.graphqls"), BuiltIn: false},
+	{Name: "schema/settings.graphqls", Input: sourceData("schema/settings.graphqls"), BuiltIn: false},
 	{Name: "schema/stock.graphqls", Input: sourceData("schema/stock.graphqls"), BuiltIn: false},
 	{Name: "schema/users.graphqls", Input: sourceData("schema/users.graphqls"), BuiltIn: false},
 }
@@ -9695,6 +9800,38 @@ func (ec *executionContext) childFields_CategoryPayload(ctx context.Context, fie
 		return ec.fieldContext_CategoryPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CategoryPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CompanySettings(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "creditLimitRaiseByFinance":
+		return ec.fieldContext_CompanySettings_creditLimitRaiseByFinance(ctx, field)
+	case "mismatchApprovalByOther":
+		return ec.fieldContext_CompanySettings_mismatchApprovalByOther(ctx, field)
+	case "orderApprovalByOther":
+		return ec.fieldContext_CompanySettings_orderApprovalByOther(ctx, field)
+	case "orderSelfApprovalLimit":
+		return ec.fieldContext_CompanySettings_orderSelfApprovalLimit(ctx, field)
+	case "openingStockByFinance":
+		return ec.fieldContext_CompanySettings_openingStockByFinance(ctx, field)
+	case "postingAccountsProtected":
+		return ec.fieldContext_CompanySettings_postingAccountsProtected(ctx, field)
+	case "belowCostSaleByManager":
+		return ec.fieldContext_CompanySettings_belowCostSaleByManager(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_CompanySettings_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CompanySettings", field.Name)
+}
+
+func (ec *executionContext) childFields_CompanySettingsPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "settings":
+		return ec.fieldContext_CompanySettingsPayload_settings(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CompanySettingsPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CompanySettingsPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Contact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -13277,6 +13414,20 @@ func (ec *executionContext) field_Mutation_updateCategory_args(ctx context.Conte
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (UpdateCategoryInput, error) {
 			return ec.unmarshalNUpdateCategoryInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateCategoryInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateCompanySettings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (CompanySettingsInput, error) {
+			return ec.unmarshalNCompanySettingsInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCompanySettingsInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -18566,6 +18717,254 @@ func (ec *executionContext) _CategoryPayload_userErrors(ctx context.Context, fie
 func (ec *executionContext) fieldContext_CategoryPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "CategoryPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompanySettings_creditLimitRaiseByFinance(ctx context.Context, field graphql.CollectedField, obj *jxc.CompanySettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanySettings_creditLimitRaiseByFinance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreditLimitRaiseByFinance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanySettings_creditLimitRaiseByFinance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanySettings", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CompanySettings_mismatchApprovalByOther(ctx context.Context, field graphql.CollectedField, obj *jxc.CompanySettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanySettings_mismatchApprovalByOther(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MismatchApprovalByOther, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanySettings_mismatchApprovalByOther(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanySettings", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CompanySettings_orderApprovalByOther(ctx context.Context, field graphql.CollectedField, obj *jxc.CompanySettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanySettings_orderApprovalByOther(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrderApprovalByOther, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanySettings_orderApprovalByOther(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanySettings", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CompanySettings_orderSelfApprovalLimit(ctx context.Context, field graphql.CollectedField, obj *jxc.CompanySettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanySettings_orderSelfApprovalLimit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrderSelfApprovalLimit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanySettings_orderSelfApprovalLimit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanySettings", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _CompanySettings_openingStockByFinance(ctx context.Context, field graphql.CollectedField, obj *jxc.CompanySettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanySettings_openingStockByFinance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpeningStockByFinance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanySettings_openingStockByFinance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanySettings", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CompanySettings_postingAccountsProtected(ctx context.Context, field graphql.CollectedField, obj *jxc.CompanySettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanySettings_postingAccountsProtected(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostingAccountsProtected, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanySettings_postingAccountsProtected(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanySettings", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CompanySettings_belowCostSaleByManager(ctx context.Context, field graphql.CollectedField, obj *jxc.CompanySettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanySettings_belowCostSaleByManager(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BelowCostSaleByManager, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanySettings_belowCostSaleByManager(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanySettings", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CompanySettings_updatedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.CompanySettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanySettings_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CompanySettings_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanySettings", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CompanySettingsPayload_settings(ctx context.Context, field graphql.CollectedField, obj *CompanySettingsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanySettingsPayload_settings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Settings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.CompanySettings) graphql.Marshaler {
+			return ec.marshalOCompanySettings2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCompanySettings(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CompanySettingsPayload_settings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompanySettingsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompanySettings(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompanySettingsPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *CompanySettingsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanySettingsPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanySettingsPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompanySettingsPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -25736,7 +26135,7 @@ func (ec *executionContext) _Mutation_approveSupplierInvoiceMismatch(ctx context
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE", "MANAGER"})
 				if err != nil {
 					var zeroVal SupplierInvoicePayload
 					return zeroVal, err
@@ -27270,6 +27669,68 @@ func (ec *executionContext) fieldContext_Mutation_confirmDelivery(ctx context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_updateCompanySettings(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateCompanySettings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateCompanySettings(ctx, fc.Args["input"].(CompanySettingsInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER"})
+				if err != nil {
+					var zeroVal CompanySettingsPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal CompanySettingsPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v CompanySettingsPayload) graphql.Marshaler {
+			return ec.marshalNCompanySettingsPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCompanySettingsPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateCompanySettings(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompanySettingsPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateCompanySettings_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_postOpeningStock(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -27286,7 +27747,7 @@ func (ec *executionContext) _Mutation_postOpeningStock(ctx context.Context, fiel
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "FINANCE"})
 				if err != nil {
 					var zeroVal StockDocumentPayload
 					return zeroVal, err
@@ -34668,6 +35129,56 @@ func (ec *executionContext) fieldContext_Query_shipment(ctx context.Context, fie
 	if fc.Args, err = ec.field_Query_shipment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_companySettings(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_companySettings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().CompanySettings(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER"})
+				if err != nil {
+					var zeroVal jxc.CompanySettings
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal jxc.CompanySettings
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.CompanySettings) graphql.Marshaler {
+			return ec.marshalNCompanySettings2githubᚗcomᚋjxcgraphᚋjxcᚐCompanySettings(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_companySettings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompanySettings(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -47384,6 +47895,90 @@ func UnmarshalBudgetFilter(ctx context.Context, raw any) (jxc.BudgetFilter, erro
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCompanySettingsInput(ctx context.Context, obj any) (CompanySettingsInput, error) {
+	var it CompanySettingsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"creditLimitRaiseByFinance", "mismatchApprovalByOther", "orderApprovalByOther", "orderSelfApprovalLimit", "openingStockByFinance", "postingAccountsProtected", "belowCostSaleByManager"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "creditLimitRaiseByFinance":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("creditLimitRaiseByFinance"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreditLimitRaiseByFinance = data
+		case "mismatchApprovalByOther":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mismatchApprovalByOther"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MismatchApprovalByOther = data
+		case "orderApprovalByOther":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderApprovalByOther"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderApprovalByOther = data
+		case "orderSelfApprovalLimit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderSelfApprovalLimit"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderSelfApprovalLimit = data
+		case "openingStockByFinance":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("openingStockByFinance"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpeningStockByFinance = data
+		case "postingAccountsProtected":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postingAccountsProtected"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostingAccountsProtected = data
+		case "belowCostSaleByManager":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("belowCostSaleByManager"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BelowCostSaleByManager = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCompanySettingsInput unmarshals raw into the CompanySettingsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCompanySettingsInput(ctx context.Context, raw any) (CompanySettingsInput, error) {
+	var out CompanySettingsInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CompanySettingsInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputConfirmDeliveryInput(ctx context.Context, obj any) (ConfirmDeliveryInput, error) {
 	var it ConfirmDeliveryInput
 	if obj == nil {
@@ -53774,6 +54369,112 @@ func (ec *executionContext) _CategoryPayload(ctx context.Context, sel ast.Select
 	return out
 }
 
+var companySettingsImplementors = []string{"CompanySettings"}
+
+func (ec *executionContext) _CompanySettings(ctx context.Context, sel ast.SelectionSet, obj *jxc.CompanySettings) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, companySettingsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CompanySettings")
+		case "creditLimitRaiseByFinance":
+			out.Values[i] = ec._CompanySettings_creditLimitRaiseByFinance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mismatchApprovalByOther":
+			out.Values[i] = ec._CompanySettings_mismatchApprovalByOther(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "orderApprovalByOther":
+			out.Values[i] = ec._CompanySettings_orderApprovalByOther(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "orderSelfApprovalLimit":
+			out.Values[i] = ec._CompanySettings_orderSelfApprovalLimit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "openingStockByFinance":
+			out.Values[i] = ec._CompanySettings_openingStockByFinance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postingAccountsProtected":
+			out.Values[i] = ec._CompanySettings_postingAccountsProtected(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "belowCostSaleByManager":
+			out.Values[i] = ec._CompanySettings_belowCostSaleByManager(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatedAt":
+			out.Values[i] = ec._CompanySettings_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var companySettingsPayloadImplementors = []string{"CompanySettingsPayload"}
+
+func (ec *executionContext) _CompanySettingsPayload(ctx context.Context, sel ast.SelectionSet, obj *CompanySettingsPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, companySettingsPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CompanySettingsPayload")
+		case "settings":
+			out.Values[i] = ec._CompanySettingsPayload_settings(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CompanySettingsPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var contactImplementors = []string{"Contact"}
 
 func (ec *executionContext) _Contact(ctx context.Context, sel ast.SelectionSet, obj *jxc.Contact) graphql.Marshaler {
@@ -56155,6 +56856,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "updateCompanySettings":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateCompanySettings(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "postOpeningStock":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_postOpeningStock(ctx, field)
@@ -58138,6 +58846,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_shipment(ctx, field)
+				})
+		case "companySettings":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_companySettings(ctx, field)
 				})
 		case "stockLevels":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -63214,6 +63928,19 @@ func (ec *executionContext) marshalNCategoryPayload2githubᚗcomᚋjxcgraphᚋjx
 	return ec._CategoryPayload(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNCompanySettings2githubᚗcomᚋjxcgraphᚋjxcᚐCompanySettings(ctx context.Context, sel ast.SelectionSet, v jxc.CompanySettings) graphql.Marshaler {
+	return ec._CompanySettings(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNCompanySettingsInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCompanySettingsInput(ctx context.Context, v any) (CompanySettingsInput, error) {
+	res, err := ec.unmarshalInputCompanySettingsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCompanySettingsPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCompanySettingsPayload(ctx context.Context, sel ast.SelectionSet, v CompanySettingsPayload) graphql.Marshaler {
+	return ec._CompanySettingsPayload(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNConfirmDeliveryInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐConfirmDeliveryInput(ctx context.Context, v any) (ConfirmDeliveryInput, error) {
 	res, err := ec.unmarshalInputConfirmDeliveryInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -66386,6 +67113,13 @@ func (ec *executionContext) marshalOCategory2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐ
 		return graphql.Null
 	}
 	return ec._Category(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCompanySettings2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCompanySettings(ctx context.Context, sel ast.SelectionSet, v *jxc.CompanySettings) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CompanySettings(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOContactInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐContactInputᚄ(ctx context.Context, v any) ([]*ContactInput, error) {

@@ -140,6 +140,32 @@ type CategoryPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// What to change in the company settings; fields left out stay as they are.
+type CompanySettingsInput struct {
+	// See CompanySettings.creditLimitRaiseByFinance.
+	CreditLimitRaiseByFinance *bool `json:"creditLimitRaiseByFinance,omitempty"`
+	// See CompanySettings.mismatchApprovalByOther.
+	MismatchApprovalByOther *bool `json:"mismatchApprovalByOther,omitempty"`
+	// See CompanySettings.orderApprovalByOther.
+	OrderApprovalByOther *bool `json:"orderApprovalByOther,omitempty"`
+	// See CompanySettings.orderSelfApprovalLimit: an amount >= 0 with at most 2 decimals.
+	OrderSelfApprovalLimit *decimal.Decimal `json:"orderSelfApprovalLimit,omitempty"`
+	// See CompanySettings.openingStockByFinance.
+	OpeningStockByFinance *bool `json:"openingStockByFinance,omitempty"`
+	// See CompanySettings.postingAccountsProtected.
+	PostingAccountsProtected *bool `json:"postingAccountsProtected,omitempty"`
+	// See CompanySettings.belowCostSaleByManager.
+	BelowCostSaleByManager *bool `json:"belowCostSaleByManager,omitempty"`
+}
+
+// The result of changing the company settings.
+type CompanySettingsPayload struct {
+	// The settings after the change; null on error.
+	Settings *jxc.CompanySettings `json:"settings,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // The customer received a shipment.
 type ConfirmDeliveryInput struct {
 	// The shipped shipment.
@@ -1570,6 +1596,10 @@ const (
 	UserErrorCodeForbidden UserErrorCode = "FORBIDDEN"
 	// The idempotency key was used before by this user for this operation with another input; nothing was written. Send a new key for a new request.
 	UserErrorCodeIdempotencyKeyReused UserErrorCode = "IDEMPOTENCY_KEY_REUSED"
+	// Separation of duties: the same person may not do both steps of a control (post a supplier invoice and approve its mismatch, create a purchase order and approve it); someone else must do this one.
+	UserErrorCodeDutySeparation UserErrorCode = "DUTY_SEPARATION"
+	// The change needs a role the caller does not hold, such as raising a credit limit (finance or manager), posting opening stock (finance) or selling below average cost (manager); the message names it.
+	UserErrorCodePermissionRequired UserErrorCode = "PERMISSION_REQUIRED"
 )
 
 var AllUserErrorCode = []UserErrorCode{
@@ -1578,11 +1608,13 @@ var AllUserErrorCode = []UserErrorCode{
 	UserErrorCodeConflict,
 	UserErrorCodeForbidden,
 	UserErrorCodeIdempotencyKeyReused,
+	UserErrorCodeDutySeparation,
+	UserErrorCodePermissionRequired,
 }
 
 func (e UserErrorCode) IsValid() bool {
 	switch e {
-	case UserErrorCodeInvalid, UserErrorCodeNotFound, UserErrorCodeConflict, UserErrorCodeForbidden, UserErrorCodeIdempotencyKeyReused:
+	case UserErrorCodeInvalid, UserErrorCodeNotFound, UserErrorCodeConflict, UserErrorCodeForbidden, UserErrorCodeIdempotencyKeyReused, UserErrorCodeDutySeparation, UserErrorCodePermissionRequired:
 		return true
 	}
 	return false

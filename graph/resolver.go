@@ -29,7 +29,9 @@ type Resolver struct {
 	BudgetService     jxc.BudgetService
 	// AuditService reads the audit trail every business write leaves.
 	AuditService jxc.AuditService
-	Log          *slog.Logger
+	// SettingsService keeps the company's separation-of-duties controls.
+	SettingsService jxc.SettingsService
+	Log             *slog.Logger
 }
 
 // sessionTTL matches the server-side session lifetime.

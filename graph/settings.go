@@ -1,0 +1,16 @@
+package graph
+
+import "github.com/jxcgraph/jxc"
+
+// companySettingsUpdate translates the settings input.
+func companySettingsUpdate(in CompanySettingsInput) jxc.CompanySettingsUpdate {
+	return jxc.CompanySettingsUpdate{
+		CreditLimitRaiseByFinance: in.CreditLimitRaiseByFinance,
+		MismatchApprovalByOther:   in.MismatchApprovalByOther,
+		OrderApprovalByOther:      in.OrderApprovalByOther,
+		OrderSelfApprovalLimit:    in.OrderSelfApprovalLimit,
+		OpeningStockByFinance:     in.OpeningStockByFinance,
+		PostingAccountsProtected:  in.PostingAccountsProtected,
+		BelowCostSaleByManager:    in.BelowCostSaleByManager,
+	}
+}
