@@ -166,7 +166,7 @@ func TestBadInputThroughGraphQL(t *testing.T) {
 	}
 
 	const opening = `mutation($in: OpeningStockInput!) { postOpeningStock(input: $in) { document { id lines { value } } userErrors { code field message } } }`
-	ues = wh.userErrors(opening, map[string]any{"in": map[string]any{"postingDate": "2026-02-01", "lines": []any{
+	ues = fin.userErrors(opening, map[string]any{"in": map[string]any{"postingDate": "2026-02-01", "lines": []any{
 		map[string]any{"productId": "999", "warehouseId": wid, "quantity": "1", "unitCost": "1"},
 		map[string]any{"productId": pid, "warehouseId": "998", "quantity": "0", "unitCost": "1.1234567"},
 		map[string]any{"productId": pid, "warehouseId": wid, "quantity": "1.00001", "unitCost": "1"},
@@ -177,7 +177,7 @@ func TestBadInputThroughGraphQL(t *testing.T) {
 			t.Errorf("postOpeningStock: no %s on %s in %+v", w[0], w[1], ues)
 		}
 	}
-	if ues := wh.userErrors(opening, map[string]any{"in": map[string]any{"postingDate": "2026-02-01", "lines": []any{
+	if ues := fin.userErrors(opening, map[string]any{"in": map[string]any{"postingDate": "2026-02-01", "lines": []any{
 		map[string]any{"productId": pid, "warehouseId": wid, "quantity": "2", "unitCost": "1500.5"}}}}, "postOpeningStock"); len(ues) > 0 {
 		t.Fatal(ues)
 	}

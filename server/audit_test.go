@@ -114,6 +114,8 @@ func auditCalls() []auditCall {
 			v("o", "po", "l", "pol"), map[string]string{"gr": "goodsReceipt.id"}},
 		{"postSupplierInvoice", `mutation($o: ID!, $l: ID!) { postSupplierInvoice(input: {purchaseOrderId: $o, supplierInvoiceNumber: "AUD-INV-1", lines: [{purchaseOrderLineId: $l, quantity: "10", unitPrice: "8"}]}) { supplierInvoice { id status totalAmount }` + ue + ` } }`,
 			v("o", "po", "l", "pol"), map[string]string{"si": "supplierInvoice.id", "siTotal": "supplierInvoice.totalAmount"}},
+		// the admin posted the invoice: the control that keeps the poster from approving it is turned off first
+		{"updateCompanySettings", `mutation { updateCompanySettings(input: {mismatchApprovalByOther: false}) { settings { mismatchApprovalByOther }` + ue + ` } }`, nil, nil},
 		{"approveSupplierInvoiceMismatch", `mutation($id: ID!) { approveSupplierInvoiceMismatch(id: $id) { supplierInvoice { status }` + ue + ` } }`, v("id", "si"), nil},
 		{"postSupplierPayment", `mutation($s: ID!, $i: ID!, $a: Decimal!) { postSupplierPayment(input: {supplierId: $s, amount: $a, allocations: [{invoiceId: $i, amount: $a}]}) { supplierPayment { id }` + ue + ` } }`,
 			v("s", "sup", "i", "si", "a", "siTotal"), nil},

@@ -242,7 +242,7 @@ func TestProcureToPayThroughGraphQL(t *testing.T) {
 	var os struct {
 		PostOpeningStock struct{ UserErrors []userErr }
 	}
-	c.wh.gql(`mutation($w: ID!, $p1: ID!, $p2: ID!) { postOpeningStock(input: {lines: [
+	c.fin.gql(`mutation($w: ID!, $p1: ID!, $p2: ID!) { postOpeningStock(input: {lines: [
 		{productId: $p1, warehouseId: $w, quantity: "2", unitCost: "40"}, {productId: $p2, warehouseId: $w, quantity: "1", unitCost: "90"}]}) { userErrors { code field message } } }`,
 		map[string]any{"w": c.wid, "p1": c.p1, "p2": c.p2}, &os)
 	noUserErrors(t, "opening stock", os.PostOpeningStock.UserErrors)
@@ -560,8 +560,14 @@ func TestProcureToPayThroughGraphQL(t *testing.T) {
 			UserErrors      []userErr
 		}
 	}
-	c.fin.gql(`mutation($id: ID!) { approveSupplierInvoiceMismatch(id: $id) { supplierInvoice { status } userErrors { code field message } } }`,
-		map[string]any{"id": inv2.ID}, &am)
+	// Finance posted the invoice, so finance may not approve its mismatch
+	// (separation of duties): the manager does.
+	approveMismatch := `mutation($id: ID!) { approveSupplierInvoiceMismatch(id: $id) { supplierInvoice { status } userErrors { code field message } } }`
+	c.fin.gql(approveMismatch, map[string]any{"id": inv2.ID}, &am)
+	if ue := am.ApproveSupplierInvoiceMismatch.UserErrors; len(ue) != 1 || ue[0].Code != "DUTY_SEPARATION" || ue[0].Field != "id" {
+		t.Fatalf("the poster approving the mismatch: %+v", am)
+	}
+	c.mgr.gql(approveMismatch, map[string]any{"id": inv2.ID}, &am)
 	noUserErrors(t, "approve mismatch", am.ApproveSupplierInvoiceMismatch.UserErrors)
 	c.fin.gql(pay, payIn, &pp)
 	noUserErrors(t, "payment", pp.PostSupplierPayment.UserErrors)

@@ -91,8 +91,14 @@ func TestOrderToCashThroughTheAPI(t *testing.T) {
 	var os struct {
 		PostOpeningStock struct{ UserErrors []userErr }
 	}
-	warehouse.gql(`mutation($p: ID!, $w: ID!) { postOpeningStock(input: {lines: [{productId: $p, warehouseId: $w, quantity: "8", unitCost: "50"}]}) {
-		userErrors { code field message } } }`, map[string]any{"p": pid, "w": east.ID}, &os)
+	// Opening stock is finance's (separation of duties): the warehouse is refused.
+	opening := `mutation($p: ID!, $w: ID!) { postOpeningStock(input: {lines: [{productId: $p, warehouseId: $w, quantity: "8", unitCost: "50"}]}) {
+		userErrors { code field message } } }`
+	warehouse.gql(opening, map[string]any{"p": pid, "w": east.ID}, &os)
+	if ue := os.PostOpeningStock.UserErrors; len(ue) != 1 || ue[0].Code != "PERMISSION_REQUIRED" || ue[0].Field != "input" {
+		t.Fatalf("the warehouse posting opening stock: %+v", ue)
+	}
+	finance.gql(opening, map[string]any{"p": pid, "w": east.ID}, &os)
 	noUserErrors(t, "postOpeningStock", os.PostOpeningStock.UserErrors)
 
 	var cust struct {
@@ -101,11 +107,30 @@ func TestOrderToCashThroughTheAPI(t *testing.T) {
 			UserErrors []userErr
 		}
 	}
-	sales.gql(`mutation { createCustomer(input: {code: "API-1", name: "接口客户", region: "华东", channel: ONLINE, creditLimit: "10000",
+	// Sales may not give the customer credit (separation of duties); finance does.
+	createCustomer := `mutation($limit: Decimal) { createCustomer(input: {code: "API-1", name: "接口客户", region: "华东", channel: ONLINE, creditLimit: $limit,
 		paymentTermsDays: 15, contacts: [{name: "李四", phone: "13800000000", email: "li@example.com"}]}) {
-		customer { id } userErrors { code field message } } }`, nil, &cust)
+		customer { id } userErrors { code field message } } }`
+	sales.gql(createCustomer, map[string]any{"limit": "10000"}, &cust)
+	if ue := cust.CreateCustomer.UserErrors; len(ue) != 1 || ue[0].Code != "PERMISSION_REQUIRED" || ue[0].Field != "input.creditLimit" {
+		t.Fatalf("sales creating a customer with credit: %+v", ue)
+	}
+	sales.gql(createCustomer, map[string]any{"limit": nil}, &cust)
 	noUserErrors(t, "createCustomer", cust.CreateCustomer.UserErrors)
 	cid := cust.CreateCustomer.Customer.ID
+	var upd struct {
+		UpdateCustomer struct {
+			Customer   *struct{ CreditLimit string }
+			UserErrors []userErr
+		}
+	}
+	raise := `mutation($id: ID!) { updateCustomer(input: {id: $id, creditLimit: "10000"}) { customer { creditLimit } userErrors { code field message } } }`
+	sales.gql(raise, map[string]any{"id": cid}, &upd)
+	if ue := upd.UpdateCustomer.UserErrors; len(ue) != 1 || ue[0].Code != "PERMISSION_REQUIRED" || upd.UpdateCustomer.Customer != nil {
+		t.Fatalf("sales raising the credit limit: %+v", upd)
+	}
+	finance.gql(raise, map[string]any{"id": cid}, &upd)
+	noUserErrors(t, "finance raises the credit limit", upd.UpdateCustomer.UserErrors)
 
 	// Bad input comes back as userErrors naming each field.
 	var bad struct {

@@ -12,6 +12,7 @@ import { ledgerRoutes } from '../features/ledger/routes';
 import { salesRoutes } from '../features/sales/routes';
 import { purchasingRoutes } from '../features/purchasing/routes';
 import { budgetRoutes } from '../features/budget/routes';
+import { settingsRoutes } from '../features/settings/routes';
 
 /**
  * One screen of the app: its menu entry, its route and its lazily loaded
@@ -35,7 +36,7 @@ export interface MenuEntry {
 export type MenuGroup = 'sales' | 'purchasing' | 'stock' | 'finance' | 'account';
 
 /** Every module's screens. */
-export const SCREENS: readonly MenuEntry[] = [...appRoutes, ...analyticsRoutes, ...alertsRoutes, ...usersRoutes, ...catalogRoutes, ...stockRoutes, ...ledgerRoutes, ...salesRoutes, ...purchasingRoutes, ...budgetRoutes];
+export const SCREENS: readonly MenuEntry[] = [...appRoutes, ...analyticsRoutes, ...alertsRoutes, ...usersRoutes, ...catalogRoutes, ...stockRoutes, ...ledgerRoutes, ...salesRoutes, ...purchasingRoutes, ...budgetRoutes, ...settingsRoutes];
 
 /** The menu's order, written once: top entries, then each section's. */
 const ORDER = [
@@ -75,6 +76,7 @@ const ORDER = [
   'monthEnd',
   'booksCheck',
   'users',
+  'companySettings',
   'tokens',
 ] as const;
 

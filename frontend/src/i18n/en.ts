@@ -10,6 +10,7 @@ import { budgetEn } from '../features/budget/i18n.en';
 import { analyticsEn } from '../features/analytics/i18n.en';
 import { alertsEn } from '../features/alerts/i18n.en';
 import { auditEn } from '../features/audit/i18n.en';
+import { settingsEn } from '../features/settings/i18n.en';
 
 // English: the app shell's messages here, each module's in features/<module>/i18n.en.ts.
 // Same keys as zh.ts (a unit test checks it).
@@ -71,4 +72,5 @@ export const en: Record<MessageKey, string> = {
   ...analyticsEn,
   ...alertsEn,
   ...auditEn,
+  ...settingsEn,
 };

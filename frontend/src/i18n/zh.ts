@@ -11,6 +11,7 @@ import { budgetZh } from '../features/budget/i18n.zh';
 import { analyticsZh } from '../features/analytics/i18n.zh';
 import { alertsZh } from '../features/alerts/i18n.zh';
 import { auditZh } from '../features/audit/i18n.zh';
+import { settingsZh } from '../features/settings/i18n.zh';
 
 export const zh = {
   'app.name': 'JXC 进销存',
@@ -70,6 +71,7 @@ export const zh = {
   ...analyticsZh,
   ...alertsZh,
   ...auditZh,
+  ...settingsZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -1,0 +1,100 @@
+import { useEffect, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { Alert, App, Button, Card, Form, Space, Switch, Typography } from 'antd';
+import { CompanySettingsQuery } from '../queries';
+import { UpdateCompanySettingsMutation } from '../mutations';
+import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
+import { applyUserErrors } from '../../../graphql/userErrors';
+import { useLocale, useT } from '../../../i18n';
+import type { MessageKey } from '../../../i18n';
+
+interface SettingsForm {
+  creditLimitRaiseByFinance: boolean;
+  mismatchApprovalByOther: boolean;
+  orderApprovalByOther: boolean;
+  orderSelfApprovalLimit: string;
+  openingStockByFinance: boolean;
+  postingAccountsProtected: boolean;
+  belowCostSaleByManager: boolean;
+}
+
+/** The switches, in the order the screen lists them. */
+const SWITCHES: readonly Exclude<keyof SettingsForm, 'orderSelfApprovalLimit'>[] = [
+  'creditLimitRaiseByFinance',
+  'mismatchApprovalByOther',
+  'orderApprovalByOther',
+  'openingStockByFinance',
+  'postingAccountsProtected',
+  'belowCostSaleByManager',
+];
+
+/** The company's separation-of-duties controls, for admins and managers. */
+export default function CompanySettingsPage() {
+  const t = useT();
+  const [locale] = useLocale();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<SettingsForm>();
+  const [{ data, error, fetching }] = useQuery({ query: CompanySettingsQuery });
+  const [{ fetching: saving }, update] = useMutation(UpdateCompanySettingsMutation);
+  const [general, setGeneral] = useState<string[]>([]);
+  const settings = data?.companySettings;
+  const [updatedAt, setUpdatedAt] = useState<string | null | undefined>(undefined);
+
+  useEffect(() => {
+    if (settings) {
+      const { updatedAt: at, ...values } = settings;
+      form.setFieldsValue(values);
+      setUpdatedAt(at);
+    }
+  }, [settings, form]);
+
+  async function submit() {
+    const values = await form.validateFields();
+    setGeneral([]);
+    const res = await update({ input: { ...values, orderSelfApprovalLimit: values.orderSelfApprovalLimit.trim() } });
+    if (res.error) {
+      setGeneral([res.error.message]);
+      return;
+    }
+    const payload = res.data?.updateCompanySettings;
+    const errs = payload?.userErrors ?? [];
+    if (errs.length) {
+      setGeneral(applyUserErrors(form, errs));
+      return;
+    }
+    message.success(t('settings.saved'));
+    setUpdatedAt(new Date().toISOString());
+  }
+
+  return (
+    <Card title={t('settings.title')} loading={fetching && !data}>
+      <Typography.Paragraph type="secondary">{t('settings.intro')}</Typography.Paragraph>
+      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
+      {general.length > 0 && <Alert type="error" showIcon title={general.join('; ')} style={{ marginBottom: 16 }} data-testid="settings-errors" />}
+      <Form form={form} layout="vertical" data-testid="company-settings-form" style={{ maxWidth: 720 }}>
+        {SWITCHES.map((k) => (
+          <Form.Item key={k} name={k} valuePropName="checked" label={t(`settings.${k}` as MessageKey)}>
+            <Switch data-testid={`settings-${k}`} />
+          </Form.Item>
+        ))}
+        <Form.Item
+          name="orderSelfApprovalLimit"
+          label={t('settings.orderSelfApprovalLimit')}
+          rules={[{ required: true, message: t('settings.limitInvalid') }, decimalRule(t('settings.limitInvalid'))]}
+        >
+          <DecimalInput style={{ width: 200 }} data-testid="settings-orderSelfApprovalLimit" />
+        </Form.Item>
+        <Space>
+          <Button type="primary" onClick={submit} loading={saving} data-testid="settings-save">
+            {t('settings.save')}
+          </Button>
+          {updatedAt && (
+            <Typography.Text type="secondary">
+              {t('settings.updatedAt', { at: new Date(updatedAt).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false }) })}
+            </Typography.Text>
+          )}
+        </Space>
+      </Form>
+    </Card>
+  );
+}
