@@ -92,9 +92,18 @@ test('procure to pay: suggestion -> order -> approval -> scanned receipt with a 
   await invRow.locator('[data-testid="invoice-status"][data-status="ON_HOLD"]').waitFor();
   assert.match(await invRow.locator('[data-testid="invoice-issues"]').innerText(), /\S/, 'the match issue is shown');
   await screenshot(fin, 'supplier-invoice-on-hold.png');
-  // Finance approves the mismatch; the invoice becomes payable.
+  // Finance posted it, so finance may not approve its mismatch (separation of duties): the refusal is shown.
   await invRow.getByRole('button', { name: 'Approve mismatch' }).click();
   await byTestId(fin, 'invoice-approve-confirm').click();
+  await fin.locator('.ant-message').getByText(/another finance user or a manager must approve/).waitFor();
+  assert.equal(await invRow.locator('[data-testid="invoice-status"]').getAttribute('data-status'), 'ON_HOLD');
+  // The manager approves the mismatch; the invoice becomes payable.
+  await mgr.goto('/purchasing/invoices');
+  const mgrRow = byTestId(mgr, `invoice-row-${supplierNo}`);
+  await mgrRow.getByRole('button', { name: 'Approve mismatch' }).click();
+  await byTestId(mgr, 'invoice-approve-confirm').click();
+  await mgrRow.locator('[data-testid="invoice-status"][data-status="OPEN"]').waitFor();
+  await fin.reload();
   await invRow.locator('[data-testid="invoice-status"][data-status="OPEN"]').waitFor();
 
   await byTestId(fin, 'menu-supplierPayments').click();

@@ -28,6 +28,8 @@ export default function SupplierInvoicesPage() {
   const t = useT();
   const { message } = App.useApp();
   const canPost = useCan(['FINANCE']);
+  // Managers approve mismatches too: the finance user who posted an invoice may not approve its own (separation of duties).
+  const canApprove = useCan(['FINANCE', 'MANAGER']);
   const [status, setStatus] = useState<SupplierInvoiceStatus[]>([]);
   const [supplierId, setSupplierId] = useState<string>();
   const [posting, setPosting] = useState(false);
@@ -115,7 +117,7 @@ export default function SupplierInvoicesPage() {
           {
             title: t('common.actions'),
             render: (_, i) =>
-              canPost && i.status === 'ON_HOLD' ? (
+              canApprove && i.status === 'ON_HOLD' ? (
                 <Popconfirm title={t('invoice.approveConfirm')} onConfirm={() => approveMismatch(i)} okButtonProps={{ 'data-testid': 'invoice-approve-confirm' }}>
                   <Button size="small" data-testid={`invoice-approve-${i.number}`}>
                     {t('invoice.approveMismatch')}

@@ -1,0 +1,119 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+// Separation of duties over HTTP with the demo users' sessions: the
+// company settings are the managers', and a sale below average cost is
+// confirmed by a manager, not by sales, until the control is turned off.
+func TestSeparationOfDutiesThroughGraphQL(t *testing.T) {
+	app := newTestApp(t)
+	sales := app.client(t).mustLogin("sales")
+	mgr := app.client(t).mustLogin("manager")
+
+	read := `{ companySettings { creditLimitRaiseByFinance mismatchApprovalByOther orderApprovalByOther orderSelfApprovalLimit
+		openingStockByFinance postingAccountsProtected belowCostSaleByManager } }`
+	if r := sales.do(read, nil); r.code() != "FORBIDDEN" {
+		t.Fatalf("sales reads the company settings: %+v", r)
+	}
+	if r := sales.do(`mutation { updateCompanySettings(input: {belowCostSaleByManager: false}) { userErrors { code } } }`, nil); r.code() != "FORBIDDEN" {
+		t.Fatalf("sales changes the company settings: %+v", r)
+	}
+	var set struct {
+		CompanySettings struct {
+			CreditLimitRaiseByFinance, MismatchApprovalByOther, OrderApprovalByOther bool
+			OpeningStockByFinance, PostingAccountsProtected, BelowCostSaleByManager  bool
+			OrderSelfApprovalLimit                                                   string
+		}
+	}
+	mgr.gql(read, nil, &set)
+	if s := set.CompanySettings; !s.CreditLimitRaiseByFinance || !s.MismatchApprovalByOther || !s.OrderApprovalByOther || !s.OpeningStockByFinance ||
+		!s.PostingAccountsProtected || !s.BelowCostSaleByManager || s.OrderSelfApprovalLimit != "50000" {
+		t.Fatalf("the demo company's controls: %+v", s)
+	}
+
+	// A stocked product and a customer with room on its credit.
+	var lv struct {
+		StockLevels struct {
+			Nodes []struct {
+				AverageCost string
+				Available   string
+				Product     struct{ ID, Sku string }
+				Warehouse   struct{ ID string }
+			}
+		}
+	}
+	mgr.gql(`{ stockLevels(first: 1, filter: {inStock: true}) { nodes { averageCost available product { id sku } warehouse { id } } } }`, nil, &lv)
+	var cs struct {
+		Customers struct {
+			Nodes []struct{ ID, CreditAvailable string }
+		}
+	}
+	mgr.gql(`{ customers(first: 50, filter: {overdue: false, onCreditHold: false, active: true}) { nodes { id creditAvailable } } }`, nil, &cs)
+	if len(lv.StockLevels.Nodes) == 0 || len(cs.Customers.Nodes) == 0 {
+		t.Fatal("no stock or customer in the demo")
+	}
+	level, customer := lv.StockLevels.Nodes[0], cs.Customers.Nodes[0]
+	for _, c := range cs.Customers.Nodes {
+		if decimal.RequireFromString(c.CreditAvailable).GreaterThan(decimal.RequireFromString(customer.CreditAvailable)) {
+			customer = c
+		}
+	}
+	newOrder := func() string {
+		var r struct {
+			CreateSalesOrder struct {
+				Order      struct{ ID, Number string }
+				UserErrors []userErr
+			}
+		}
+		sales.gql(`mutation($c: ID!, $w: ID!, $p: ID!) { createSalesOrder(input: {customerId: $c, warehouseId: $w,
+			lines: [{productId: $p, quantity: "1", unitPrice: "0.01"}]}) { order { id number } userErrors { code field message } } }`,
+			map[string]any{"c": customer.ID, "w": level.Warehouse.ID, "p": level.Product.ID}, &r)
+		noUserErrors(t, "createSalesOrder", r.CreateSalesOrder.UserErrors)
+		return r.CreateSalesOrder.Order.ID
+	}
+	type confirmed struct {
+		ConfirmSalesOrder struct {
+			Order      *struct{ Status string }
+			UserErrors []userErr
+		}
+	}
+	confirm := `mutation($id: ID!) { confirmSalesOrder(id: $id) { order { status } userErrors { code field message } } }`
+	id := newOrder()
+	var c confirmed
+	sales.gql(confirm, map[string]any{"id": id}, &c)
+	if ue := c.ConfirmSalesOrder.UserErrors; len(ue) != 1 || ue[0].Code != "PERMISSION_REQUIRED" || ue[0].Field != "lines.0.unitPrice" ||
+		!strings.Contains(ue[0].Message, level.Product.Sku) || !strings.Contains(ue[0].Message, "manager") || c.ConfirmSalesOrder.Order != nil {
+		t.Fatalf("sales confirming below cost %s: %+v", level.AverageCost, c)
+	}
+	var so struct{ SalesOrder struct{ Status string } }
+	mgr.gql(`query($id: ID!) { salesOrder(id: $id) { status } }`, map[string]any{"id": id}, &so)
+	if so.SalesOrder.Status != "DRAFT" {
+		t.Fatalf("the refused order is %s", so.SalesOrder.Status)
+	}
+	mgr.gql(confirm, map[string]any{"id": id}, &c)
+	noUserErrors(t, "the manager confirms", c.ConfirmSalesOrder.UserErrors)
+
+	var upd struct {
+		UpdateCompanySettings struct {
+			Settings   struct{ BelowCostSaleByManager bool }
+			UserErrors []userErr
+		}
+	}
+	mgr.gql(`mutation { updateCompanySettings(input: {belowCostSaleByManager: false}) { settings { belowCostSaleByManager } userErrors { code field message } } }`, nil, &upd)
+	noUserErrors(t, "updateCompanySettings", upd.UpdateCompanySettings.UserErrors)
+	if upd.UpdateCompanySettings.Settings.BelowCostSaleByManager {
+		t.Fatal("the control is still on")
+	}
+	sales.gql(confirm, map[string]any{"id": newOrder()}, &c)
+	noUserErrors(t, "with the control off, sales confirms below cost", c.ConfirmSalesOrder.UserErrors)
+
+	mgr.gql(`mutation { updateCompanySettings(input: {orderSelfApprovalLimit: "-5"}) { settings { belowCostSaleByManager } userErrors { code field message } } }`, nil, &upd)
+	if ue := upd.UpdateCompanySettings.UserErrors; len(ue) == 0 || ue[0].Field != "input.orderSelfApprovalLimit" {
+		t.Fatalf("a negative limit: %+v", ue)
+	}
+}
