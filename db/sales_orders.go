@@ -410,6 +410,13 @@ func (s *SalesService) ValidateSalesOrder(ctx context.Context, in jxc.SalesOrder
 			for _, b := range bals {
 				byP[b.ProductID] = b
 			}
+			set, err := companySettings(ctx, tx)
+			if err != nil {
+				return nil, err
+			}
+			// Below cost is a warning for whoever may confirm it anyway, and
+			// the refusal confirm will give for anyone else.
+			belowCostOK := jxc.BelowCostSaleAllowed(set, jxc.UserFromContext(ctx))
 			used := map[int64]decimal.Decimal{}
 			for i, l := range d.lines {
 				f := fmt.Sprintf("input.lines.%d.", i)
@@ -425,9 +432,12 @@ func (s *SalesService) ValidateSalesOrder(ctx context.Context, in jxc.SalesOrder
 				if l.UnitPrice.IsZero() {
 					es.Add(jxc.EINVALID, f+"unitPrice", "%s has no price: give a unit price or set the product's sell price", l.Product.SKU)
 				} else if cost := b.AverageCost(); cost.Sign() > 0 {
-					netUnit := l.UnitPrice.Mul(decimal.NewFromInt(1).Sub(l.DiscountRate))
-					if netUnit.LessThan(cost) {
+					netUnit := jxc.NetUnitPrice(l.UnitPrice, l.DiscountRate)
+					if netUnit.LessThan(cost) && belowCostOK {
 						es.Add(jxc.EINVALID, f+"unitPrice", "net price %s is below the average cost %s of %s",
+							netUnit.StringFixed(2), cost.StringFixed(2), l.Product.SKU)
+					} else if netUnit.LessThan(cost) {
+						es.Add(jxc.EPERMISSION, f+"unitPrice", "net price %s is below the average cost %s of %s; selling below cost needs a manager to confirm the order",
 							netUnit.StringFixed(2), cost.StringFixed(2), l.Product.SKU)
 					}
 				}

@@ -324,6 +324,17 @@ func TestSellingBelowCostNeedsAManager(t *testing.T) {
 		}
 		return o
 	}
+	// The dry run says what confirming will say: a refusal for sales, a warning for a manager.
+	in := jxc.SalesOrderInput{CustomerID: c.customer.ID, PostingDate: &d1, Lines: []jxc.SalesOrderLineInput{
+		{ProductID: c.products[1].ID, Quantity: dec("1")},
+		{ProductID: c.products[0].ID, Quantity: dec("2"), UnitPrice: decp("62"), DiscountRate: decp("0.05")}}}
+	for who, code := range map[context.Context]string{sales: jxc.EPERMISSION, mgr: jxc.EINVALID} {
+		v, err := c.sales.ValidateSalesOrder(who, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		refused(t, v.Violations, code, "input.lines.1.unitPrice", "S-0", "60.00")
+	}
 	o := below()
 	st := func() string {
 		return state(t, c.db, `SELECT (SELECT status FROM sales_orders WHERE id = $1) || ' ' || (SELECT sum(reserved) FROM stock_balances)`, o.ID)
