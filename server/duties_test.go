@@ -117,3 +117,79 @@ func TestSeparationOfDutiesThroughGraphQL(t *testing.T) {
 		t.Fatalf("a negative limit: %+v", ue)
 	}
 }
+
+// The creator of a purchase order above the limit may not approve it, and
+// the posting engine's accounts stay active, over HTTP.
+func TestOrderApprovalAndAccountsThroughGraphQL(t *testing.T) {
+	app := newTestApp(t)
+	admin := app.client(t).mustLogin("admin")
+	mgr := app.client(t).mustLogin("manager")
+	fin := app.client(t).mustLogin("finance")
+
+	var ids struct {
+		Suppliers  struct{ Nodes []struct{ ID string } }
+		Warehouses struct{ Nodes []struct{ ID string } }
+		Products   struct{ Nodes []struct{ ID string } }
+	}
+	admin.gql(`{ suppliers(first: 1) { nodes { id } } warehouses(first: 1) { nodes { id } } products(first: 1, filter: {active: true}) { nodes { id } } }`, nil, &ids)
+	if len(ids.Suppliers.Nodes) == 0 || len(ids.Warehouses.Nodes) == 0 || len(ids.Products.Nodes) == 0 {
+		t.Fatal("no supplier, warehouse or product in the demo")
+	}
+	var po struct {
+		CreatePurchaseOrder struct {
+			PurchaseOrder struct{ ID, Number string }
+			UserErrors    []userErr
+		}
+	}
+	admin.gql(`mutation($s: ID!, $w: ID!, $p: ID!) { createPurchaseOrder(input: {supplierId: $s, warehouseId: $w, costCentre: "DUTY",
+		lines: [{productId: $p, quantity: "2", unitPrice: "30000"}]}) { purchaseOrder { id number } userErrors { code field message } } }`,
+		map[string]any{"s": ids.Suppliers.Nodes[0].ID, "w": ids.Warehouses.Nodes[0].ID, "p": ids.Products.Nodes[0].ID}, &po)
+	noUserErrors(t, "createPurchaseOrder", po.CreatePurchaseOrder.UserErrors)
+	id := po.CreatePurchaseOrder.PurchaseOrder.ID
+	var sub struct {
+		SubmitPurchaseOrder struct{ UserErrors []userErr }
+	}
+	admin.gql(`mutation($id: ID!) { submitPurchaseOrder(id: $id) { userErrors { code field message } } }`, map[string]any{"id": id}, &sub)
+	noUserErrors(t, "submitPurchaseOrder", sub.SubmitPurchaseOrder.UserErrors)
+	approve := `mutation($id: ID!) { approvePurchaseOrder(id: $id) { purchaseOrder { status } userErrors { code field message } } }`
+	var ap struct {
+		ApprovePurchaseOrder struct {
+			PurchaseOrder *struct{ Status string }
+			UserErrors    []userErr
+		}
+	}
+	admin.gql(approve, map[string]any{"id": id}, &ap)
+	if ue := ap.ApprovePurchaseOrder.UserErrors; len(ue) != 1 || ue[0].Code != "DUTY_SEPARATION" || ue[0].Field != "id" ||
+		!strings.Contains(ue[0].Message, po.CreatePurchaseOrder.PurchaseOrder.Number) || ap.ApprovePurchaseOrder.PurchaseOrder != nil {
+		t.Fatalf("the creator approving 60000: %+v", ap)
+	}
+	mgr.gql(approve, map[string]any{"id": id}, &ap)
+	noUserErrors(t, "the manager approves", ap.ApprovePurchaseOrder.UserErrors)
+	if ap.ApprovePurchaseOrder.PurchaseOrder.Status != "APPROVED" {
+		t.Fatalf("approved order is %+v", ap.ApprovePurchaseOrder.PurchaseOrder)
+	}
+
+	var acc struct {
+		UpdateAccount struct {
+			Account    *struct{ Active bool }
+			UserErrors []userErr
+		}
+	}
+	deactivate := `mutation($c: String!) { updateAccount(input: {code: $c, active: false}) { account { active } userErrors { code field message } } }`
+	fin.gql(deactivate, map[string]any{"c": "1405"}, &acc)
+	if ue := acc.UpdateAccount.UserErrors; len(ue) == 0 || ue[0].Code != "CONFLICT" || ue[0].Field != "input.active" || acc.UpdateAccount.Account != nil {
+		t.Fatalf("deactivating inventory: %+v", acc)
+	}
+	var a struct {
+		Accounts []struct {
+			Code   string
+			Active bool
+		}
+	}
+	fin.gql(`{ accounts { code active } }`, nil, &a)
+	for _, x := range a.Accounts {
+		if x.Code == "1405" && !x.Active {
+			t.Fatal("the refused deactivation deactivated 1405")
+		}
+	}
+}
