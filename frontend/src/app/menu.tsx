@@ -76,6 +76,7 @@ const ORDER = [
   'booksCheck',
   'users',
   'tokens',
+  'password',
 ] as const;
 
 export const MENU: readonly MenuEntry[] = ORDER.map((key) => {
