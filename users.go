@@ -110,9 +110,10 @@ type UserService interface {
 	CreateUser(ctx context.Context, in UserInput) (*User, error)
 	UpdateUser(ctx context.Context, id int64, in UserUpdate) (*User, error)
 	// ChangePassword changes the user's own password after checking the
-	// current one, and ends every other session and every API token of
-	// the user; the session keepSession (the one making the change) stays.
-	ChangePassword(ctx context.Context, userID int64, current, password, keepSession string) error
+	// current one (a wrong one counts as a failed sign-in from addr), and
+	// ends every other session and every API token of the user; the
+	// session keepSession (the one making the change) stays.
+	ChangePassword(ctx context.Context, userID int64, current, password, keepSession, addr string) error
 	// ResetPassword sets another user's password (administrators) and ends
 	// all of that user's sessions and API tokens.
 	ResetPassword(ctx context.Context, userID int64, password string) error

@@ -61,18 +61,7 @@ func (s *UserService) Login(ctx context.Context, username, password, addr string
 		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext('login:' || $1))`, username); err != nil {
 			return err
 		}
-		var counts jxc.SignInCounts
-		if err := tx.QueryRowxContext(ctx, `SELECT
-			count(*) FILTER (WHERE username = $1 AND address = $2 AND at > $3),
-			count(*) FILTER (WHERE username = $1),
-			count(*) FILTER (WHERE address = $2),
-			EXISTS (SELECT 1 FROM sign_in_addresses WHERE username = $1 AND address = $2 AND last_success_at > $5)
-			FROM login_failures WHERE (username = $1 OR address = $2) AND at > $4`,
-			username, addr, tx.Now.Add(-jxc.SignInPairWindow), tx.Now.Add(-jxc.SignInSlowWindow), tx.Now.Add(-jxc.SignInUsualFor),
-		).Scan(&counts.Pair, &counts.User, &counts.Addr, &counts.Usual); err != nil {
-			return err
-		}
-		if err := jxc.CheckSignInThrottle(counts); err != nil {
+		if err := checkSignInThrottle(ctx, tx, username, addr); err != nil {
 			return err
 		}
 		var row struct {
@@ -125,6 +114,23 @@ func (s *UserService) Login(ctx context.Context, username, password, addr string
 		return nil, "", jxc.FieldErrorf(jxc.EINVALID, "input.password", "wrong user name or password")
 	}
 	return user, secret, nil
+}
+
+// checkSignInThrottle counts the recent failures that bear on a password
+// check for username from addr and applies jxc.CheckSignInThrottle.
+func checkSignInThrottle(ctx context.Context, tx *Tx, username, addr string) error {
+	var counts jxc.SignInCounts
+	if err := tx.QueryRowxContext(ctx, `SELECT
+		count(*) FILTER (WHERE username = $1 AND address = $2 AND at > $3),
+		count(*) FILTER (WHERE username = $1),
+		count(*) FILTER (WHERE address = $2),
+		EXISTS (SELECT 1 FROM sign_in_addresses WHERE username = $1 AND address = $2 AND last_success_at > $5)
+		FROM login_failures WHERE (username = $1 OR address = $2) AND at > $4`,
+		username, addr, tx.Now.Add(-jxc.SignInPairWindow), tx.Now.Add(-jxc.SignInSlowWindow), tx.Now.Add(-jxc.SignInUsualFor),
+	).Scan(&counts.Pair, &counts.User, &counts.Addr, &counts.Usual); err != nil {
+		return err
+	}
+	return jxc.CheckSignInThrottle(counts)
 }
 
 // Logout implements jxc.UserService.
@@ -290,19 +296,39 @@ func (s *UserService) UpdateUser(ctx context.Context, id int64, in jxc.UserUpdat
 }
 
 // ChangePassword implements jxc.UserService.
-func (s *UserService) ChangePassword(ctx context.Context, userID int64, current, password, keepSession string) error {
+func (s *UserService) ChangePassword(ctx context.Context, userID int64, current, password, keepSession, addr string) error {
 	var es jxc.Errors
 	jxc.ValidateNewPassword(&es, "input.password", password)
-	var old string
-	if err := s.db.GetContext(ctx, &old, `SELECT password_hash FROM users WHERE id = $1`, userID); errors.Is(err, sql.ErrNoRows) {
-		return jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no user %d", userID)
-	} else if err != nil {
+	// The current password is checked like a sign-in: a stolen session
+	// cannot be used to guess it faster than the sign-in form allows.
+	err := s.db.WithTx(ctx, func(tx *Tx) error {
+		var u struct {
+			Username string `db:"username"`
+			Hash     string `db:"password_hash"`
+		}
+		if err := tx.GetContext(ctx, &u, `SELECT username, password_hash FROM users WHERE id = $1`, userID); errors.Is(err, sql.ErrNoRows) {
+			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no user %d", userID)
+		} else if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext('login:' || $1))`, u.Username); err != nil {
+			return err
+		}
+		if err := checkSignInThrottle(ctx, tx, u.Username, addr); err != nil {
+			return err
+		}
+		switch {
+		case current == "":
+			es.Add(jxc.EINVALID, "input.currentPassword", "current password is required to change your own password")
+		case bcrypt.CompareHashAndPassword([]byte(u.Hash), []byte(current)) != nil:
+			es.Add(jxc.EINVALID, "input.currentPassword", "current password is wrong")
+			_, err := tx.ExecContext(ctx, `INSERT INTO login_failures (username, address, at) VALUES ($1, $2, $3)`, u.Username, addr, tx.Now)
+			return err
+		}
+		return nil
+	})
+	if err != nil {
 		return err
-	}
-	if current == "" {
-		es.Add(jxc.EINVALID, "input.currentPassword", "current password is required to change your own password")
-	} else if bcrypt.CompareHashAndPassword([]byte(old), []byte(current)) != nil {
-		es.Add(jxc.EINVALID, "input.currentPassword", "current password is wrong")
 	}
 	if err := es.Err(); err != nil {
 		return err

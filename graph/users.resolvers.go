@@ -77,7 +77,7 @@ func (r *mutationResolver) SetPassword(ctx context.Context, input SetPasswordInp
 	}
 	var err error
 	if input.ID == u.ID {
-		err = r.UserService.ChangePassword(ctx, u.ID, jxc.Deref(input.CurrentPassword), input.Password, mustAuth(ctx).SessionID)
+		err = r.UserService.ChangePassword(ctx, u.ID, jxc.Deref(input.CurrentPassword), input.Password, mustAuth(ctx).SessionID, clientAddr(ctx))
 	} else {
 		err = r.UserService.ResetPassword(ctx, input.ID, input.Password)
 	}

@@ -100,6 +100,17 @@ func TestChangingOwnPasswordNeedsTheCurrentOne(t *testing.T) {
 	if res := sales.setPassword(mgrID, nil, "taken-over"); res.SetPassword.Ok || res.SetPassword.UserErrors[0].Code != "FORBIDDEN" {
 		t.Errorf("sales setting the manager's password: %+v", res)
 	}
+	// A stolen session cannot guess the current password faster than the
+	// sign-in form: wrong ones count as failed sign-ins from the address.
+	// (The sign-in above cleared this pair's earlier failure.)
+	for i := 0; i < 5; i++ {
+		sales.setPassword(id, &wrong, "new-pass-1")
+	}
+	r := sales.do(`mutation($id: ID!, $c: String) { setPassword(input: {id: $id, currentPassword: $c, password: "new-pass-1"}) { ok } }`,
+		map[string]any{"id": id, "c": db.DemoPassword})
+	if r.code() != "THROTTLED" {
+		t.Errorf("the right current password after five wrong ones: %q %s, want THROTTLED", r.code(), r.Data["setPassword"])
+	}
 }
 
 // TestChangingOwnPasswordEndsOtherSessionsAndTokens: the session that
