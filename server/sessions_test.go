@@ -63,7 +63,9 @@ func (c *client) signedIn() bool {
 func (c *client) loginWorks(username, password string) bool {
 	c.t.Helper()
 	r := c.login(username, password)
-	var p struct{ Login struct{ User *struct{ ID string } } }
+	var p struct {
+		Login struct{ User *struct{ ID string } }
+	}
 	if len(r.Errors) > 0 {
 		return false
 	}
