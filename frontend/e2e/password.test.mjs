@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertNoCspViolations, byTestId, graphql, login, randomName, useBrowser } from './helpers.mjs';
+import { BASE_URL, assertNoCspViolations, byTestId, graphql, login, randomName, useBrowser } from './helpers.mjs';
 
 const newPage = useBrowser();
 
@@ -79,5 +79,31 @@ test('an administrator resets a password from the users screen and the user is s
 
   assert.equal(await signedOut(user), true, 'the user kept their session after a reset');
   await login(user, username, 'reset-pass');
+  assertNoCspViolations(admin);
+});
+
+test('a user locked out by failed sign-ins is tagged on the users screen and an administrator unlocks them', async () => {
+  const admin = await newPage({ locale: 'en' });
+  await login(admin, 'admin');
+  const username = await freshUser(admin, 'first-pass');
+  const signIn = (password) =>
+    fetch(`${BASE_URL}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { user { id } } }',
+        variables: { u: username, p: password },
+      }),
+    }).then((r) => r.json());
+  for (let i = 0; i < 5; i++) await signIn('wrong');
+  assert.equal((await signIn('first-pass')).errors?.[0]?.extensions?.code, 'THROTTLED');
+
+  await admin.goto('/admin/users');
+  await byTestId(admin, `user-locked-${username}`).waitFor();
+  assert.match(await byTestId(admin, 'lockouts-table').innerText(), new RegExp(username));
+  await byTestId(admin, `user-unlock-${username}`).click();
+  await admin.getByText(`Cleared 5 failed sign-ins of ${username}`).waitFor();
+  await byTestId(admin, `user-locked-${username}`).waitFor({ state: 'detached' });
+  assert.ok((await signIn('first-pass')).data?.login?.user, 'the user signs in after the unlock');
   assertNoCspViolations(admin);
 });

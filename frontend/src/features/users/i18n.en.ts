@@ -78,4 +78,12 @@ export const usersEn: Record<keyof typeof usersZh, string> = {
   'users.lockedElsewhere': 'from new addresses until {until}',
   'users.unlock': 'Unlock',
   'users.unlocked': 'Cleared {count} failed sign-ins of {username}',
+  'users.lockoutsTitle': 'Sign-in lockouts',
+  'users.lockoutScope': 'Blocks',
+  'users.address': 'Address',
+  'users.failures': 'Failures',
+  'users.lockedUntil': 'Until',
+  'lockout.USER_AT_ADDRESS': 'This user from this address',
+  'lockout.USER': 'This user from new addresses',
+  'lockout.ADDRESS': 'Every user new to this address',
 };

@@ -76,4 +76,12 @@ export const usersZh = {
   'users.lockedElsewhere': '新地址登录锁定至 {until}',
   'users.unlock': '解除锁定',
   'users.unlocked': '已清除 {username} 的 {count} 次登录失败记录',
+  'users.lockoutsTitle': '登录锁定',
+  'users.lockoutScope': '锁定范围',
+  'users.address': '地址',
+  'users.failures': '失败次数',
+  'users.lockedUntil': '锁定至',
+  'lockout.USER_AT_ADDRESS': '该用户在该地址',
+  'lockout.USER': '该用户在新地址',
+  'lockout.ADDRESS': '该地址上的新用户',
 } as const;

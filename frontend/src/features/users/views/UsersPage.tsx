@@ -31,14 +31,14 @@ export default function UsersPage() {
   const fmt = (v: string) => new Date(v).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false });
   const lockoutsOf = (username: string): Lockout[] => (lockoutData?.signInLockouts ?? []).filter((l) => l.username === username);
 
-  async function unlock(username: string) {
-    const res = await clearLockout({ input: { username } });
+  async function unlock(username: string | null, address: string | null = null) {
+    const res = await clearLockout({ input: { username, address } });
     const payload = res.data?.clearSignInLockout;
     if (res.error || !payload || payload.userErrors.length > 0) {
       message.error(res.error?.message ?? payload?.userErrors.map((e) => e.message).join('; ') ?? '');
       return;
     }
-    message.success(t('users.unlocked', { username, count: String(payload.cleared) }));
+    message.success(t('users.unlocked', { username: [username, address].filter(Boolean).join(' @ '), count: String(payload.cleared) }));
     refresh();
   }
 
@@ -133,6 +133,33 @@ export default function UsersPage() {
           refresh();
         }}
       />
+      {(lockoutData?.signInLockouts.length ?? 0) > 0 && (
+        <Card type="inner" title={t('users.lockoutsTitle')} style={{ marginTop: 16 }}>
+          <Table<Lockout>
+            rowKey={(l) => `${l.scope} ${l.username ?? ''} ${l.address ?? ''}`}
+            size="small"
+            pagination={false}
+            dataSource={lockoutData?.signInLockouts ?? []}
+            data-testid="lockouts-table"
+            columns={[
+              { title: t('users.lockoutScope'), dataIndex: 'scope', render: (s: Lockout['scope']) => t(`lockout.${s}`) },
+              { title: t('users.username'), dataIndex: 'username' },
+              { title: t('users.address'), dataIndex: 'address' },
+              { title: t('users.failures'), dataIndex: 'failures' },
+              { title: t('users.lockedUntil'), dataIndex: 'lockedUntil', render: (v: string) => fmt(v) },
+              {
+                title: t('users.actions'),
+                key: 'actions',
+                render: (_, l) => (
+                  <Button size="small" onClick={() => unlock(l.username ?? null, l.address ?? null)}>
+                    {t('users.unlock')}
+                  </Button>
+                ),
+              },
+            ]}
+          />
+        </Card>
+      )}
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
       <EditUserModal
         user={editing}
