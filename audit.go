@@ -56,12 +56,14 @@ const (
 	AuditRaise       = "raise"
 	AuditCheck       = "check"
 	AuditSetPassword = "setPassword"
+	AuditClear       = "clear"
 )
 
 // Audit record types: the kinds of record an audit row names.
 const (
 	RecordUser               = "user"
 	RecordAPIToken           = "apiToken"
+	RecordSignInLockout      = "signInLockout"
 	RecordCategory           = "category"
 	RecordProduct            = "product"
 	RecordWarehouse          = "warehouse"

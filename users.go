@@ -109,7 +109,21 @@ type UserService interface {
 
 	CreateUser(ctx context.Context, in UserInput) (*User, error)
 	UpdateUser(ctx context.Context, id int64, in UserUpdate) (*User, error)
-	SetPassword(ctx context.Context, id int64, password string) error
+	// ChangePassword changes the user's own password after checking the
+	// current one (a wrong one counts as a failed sign-in from addr), and
+	// ends every other session and every API token of the user; the
+	// session keepSession (the one making the change) stays.
+	ChangePassword(ctx context.Context, userID int64, current, password, keepSession, addr string) error
+	// ResetPassword sets another user's password (administrators) and ends
+	// all of that user's sessions and API tokens.
+	ResetPassword(ctx context.Context, userID int64, password string) error
+
+	// SignInLockouts lists who cannot sign in now because of failures, and
+	// from where.
+	SignInLockouts(ctx context.Context) ([]*SignInLockout, error)
+	// ClearSignInLockout forgets the failures of a user name, of an
+	// address, or of the pair, and returns how many it forgot.
+	ClearSignInLockout(ctx context.Context, username, address string) (int, error)
 	FindUsers(ctx context.Context) ([]*User, error)
 	FindUserByID(ctx context.Context, id int64) (*User, error)
 }
@@ -135,9 +149,7 @@ func ValidateUserInput(in UserInput) error {
 	if !validUsername(in.Username) {
 		es.Add(EINVALID, "input.username", "username must be 2 to 40 characters of a-z, 0-9, '.', '_' or '-'")
 	}
-	if len(in.Password) < 4 {
-		es.Add(EINVALID, "input.password", "password must be at least 4 characters")
-	}
+	ValidateNewPassword(&es, "input.password", in.Password)
 	validateRoles(&es, "input.roles", in.Roles)
 	return es.Err()
 }
@@ -172,4 +184,74 @@ func validUsername(s string) bool {
 		}
 	}
 	return true
+}
+
+// Sign-in throttling. An outsider must not be able to lock a person out of
+// their usual address, so failures are counted three ways:
+//   - per (user name, address): a few tries, then that pair waits;
+//   - per user name from any address but the user's usual ones (where they
+//     signed in successfully lately): a slower limit against guessing from
+//     many addresses;
+//   - per address, for every user name but those it is usual for: high
+//     enough for an office behind one NAT address.
+//
+// The counters are rows in PostgreSQL, so every replica sees them.
+const (
+	SignInPairFailures = 5
+	SignInPairWindow   = 15 * time.Minute
+	SignInUserFailures = 50
+	SignInAddrFailures = 200
+	SignInSlowWindow   = time.Hour
+	// SignInUsualFor is how long a successful sign-in makes an address a
+	// user's usual one.
+	SignInUsualFor = 30 * 24 * time.Hour
+)
+
+// SignInCounts are the recent failures that bear on one sign-in attempt.
+type SignInCounts struct {
+	Pair  int  // this user name from this address, in SignInPairWindow
+	User  int  // this user name from anywhere, in SignInSlowWindow
+	Addr  int  // this address for any user name, in SignInSlowWindow
+	Usual bool // the user signed in from this address within SignInUsualFor
+}
+
+// CheckSignInThrottle says whether an attempt may go ahead: ETHROTTLED when
+// a limit is reached. The slower limits do not apply from a usual address,
+// so failures elsewhere never lock a person out there.
+func CheckSignInThrottle(c SignInCounts) error {
+	switch {
+	case c.Pair >= SignInPairFailures:
+		return Errorf(ETHROTTLED, "too many failed sign-ins for this user from this address; try again in %d minutes", int(SignInPairWindow.Minutes()))
+	case !c.Usual && c.User >= SignInUserFailures:
+		return Errorf(ETHROTTLED, "too many failed sign-ins for this user; try again within the hour, or from an address you usually sign in from")
+	case !c.Usual && c.Addr >= SignInAddrFailures:
+		return Errorf(ETHROTTLED, "too many failed sign-ins from this address; try again within the hour")
+	}
+	return nil
+}
+
+// SignInLockoutScope is what a lockout blocks.
+type SignInLockoutScope string
+
+// The scopes of a lockout, one per limit of CheckSignInThrottle.
+const (
+	LockoutUserAtAddress SignInLockoutScope = "USER_AT_ADDRESS"
+	LockoutUser          SignInLockoutScope = "USER"
+	LockoutAddress       SignInLockoutScope = "ADDRESS"
+)
+
+// SignInLockout is a limit of CheckSignInThrottle that is reached now.
+type SignInLockout struct {
+	Scope       SignInLockoutScope `db:"scope"`
+	Username    *string            `db:"username"`
+	Address     *string            `db:"address"`
+	Failures    int                `db:"failures"`
+	LockedUntil time.Time          `db:"locked_until"`
+}
+
+// ValidateNewPassword adds the rules a new password breaks to es.
+func ValidateNewPassword(es *Errors, field, password string) {
+	if len(password) < 4 {
+		es.Add(EINVALID, field, "password must be at least 4 characters")
+	}
 }

@@ -16,13 +16,9 @@ import (
 	"github.com/jxcgraph/jxc"
 )
 
-// Sign-in limits. A minute's window keeps a person who mistypes able to try
-// again soon while a guesser gets five tries a minute per account.
+// The limits of sign-in are jxc.SignIn*.
 const (
 	SessionTTL           = 7 * 24 * time.Hour
-	ThrottleWindow       = time.Minute
-	MaxFailuresPerUser   = 5
-	MaxFailuresPerAddr   = 20
 	tokenPrefix          = "jxc_"
 	bcryptCost           = bcrypt.DefaultCost
 	sessionSecretEntropy = 32
@@ -65,16 +61,8 @@ func (s *UserService) Login(ctx context.Context, username, password, addr string
 		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext('login:' || $1))`, username); err != nil {
 			return err
 		}
-		since := tx.Now.Add(-ThrottleWindow)
-		var byUser, byAddr int
-		if err := tx.GetContext(ctx, &byUser, `SELECT count(*) FROM login_failures WHERE username = $1 AND at > $2`, username, since); err != nil {
+		if err := checkSignInThrottle(ctx, tx, username, addr); err != nil {
 			return err
-		}
-		if err := tx.GetContext(ctx, &byAddr, `SELECT count(*) FROM login_failures WHERE address = $1 AND at > $2`, addr, since); err != nil {
-			return err
-		}
-		if byUser >= MaxFailuresPerUser || byAddr >= MaxFailuresPerAddr {
-			return jxc.Errorf(jxc.ETHROTTLED, "too many failed sign-ins; wait a minute and try again")
 		}
 		var row struct {
 			ID     int64  `db:"id"`
@@ -98,7 +86,18 @@ func (s *UserService) Login(ctx context.Context, username, password, addr string
 		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE expires_at < $1`, tx.Now); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM login_failures WHERE at < $1`, since); err != nil {
+		// Failures older than every window are forgotten; so are this
+		// pair's, now that the password was right.
+		if _, err := tx.ExecContext(ctx, `DELETE FROM login_failures WHERE at < $1 OR (username = $2 AND address = $3)`,
+			tx.Now.Add(-jxc.SignInSlowWindow), username, addr); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO sign_in_addresses (username, address, last_success_at) VALUES ($1, $2, $3)
+			ON CONFLICT (username, address) DO UPDATE SET last_success_at = excluded.last_success_at`, username, addr, tx.Now); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM sign_in_addresses WHERE username = $1 AND last_success_at < $2`,
+			username, tx.Now.Add(-jxc.SignInUsualFor)); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO sessions (id, user_id, expires_at, address) VALUES ($1, $2, $3, $4)`,
@@ -115,6 +114,23 @@ func (s *UserService) Login(ctx context.Context, username, password, addr string
 		return nil, "", jxc.FieldErrorf(jxc.EINVALID, "input.password", "wrong user name or password")
 	}
 	return user, secret, nil
+}
+
+// checkSignInThrottle counts the recent failures that bear on a password
+// check for username from addr and applies jxc.CheckSignInThrottle.
+func checkSignInThrottle(ctx context.Context, tx *Tx, username, addr string) error {
+	var counts jxc.SignInCounts
+	if err := tx.QueryRowxContext(ctx, `SELECT
+		count(*) FILTER (WHERE username = $1 AND address = $2 AND at > $3),
+		count(*) FILTER (WHERE username = $1),
+		count(*) FILTER (WHERE address = $2),
+		EXISTS (SELECT 1 FROM sign_in_addresses WHERE username = $1 AND address = $2 AND last_success_at > $5)
+		FROM login_failures WHERE (username = $1 OR address = $2) AND at > $4`,
+		username, addr, tx.Now.Add(-jxc.SignInPairWindow), tx.Now.Add(-jxc.SignInSlowWindow), tx.Now.Add(-jxc.SignInUsualFor),
+	).Scan(&counts.Pair, &counts.User, &counts.Addr, &counts.Usual); err != nil {
+		return err
+	}
+	return jxc.CheckSignInThrottle(counts)
 }
 
 // Logout implements jxc.UserService.
@@ -279,11 +295,62 @@ func (s *UserService) UpdateUser(ctx context.Context, id int64, in jxc.UserUpdat
 	return u, err
 }
 
-// SetPassword implements jxc.UserService.
-func (s *UserService) SetPassword(ctx context.Context, id int64, password string) error {
-	if len(password) < 4 {
-		return jxc.FieldErrorf(jxc.EINVALID, "password", "password must be at least 4 characters")
+// ChangePassword implements jxc.UserService.
+func (s *UserService) ChangePassword(ctx context.Context, userID int64, current, password, keepSession, addr string) error {
+	var es jxc.Errors
+	jxc.ValidateNewPassword(&es, "input.password", password)
+	// The current password is checked like a sign-in: a stolen session
+	// cannot be used to guess it faster than the sign-in form allows.
+	err := s.db.WithTx(ctx, func(tx *Tx) error {
+		var u struct {
+			Username string `db:"username"`
+			Hash     string `db:"password_hash"`
+		}
+		if err := tx.GetContext(ctx, &u, `SELECT username, password_hash FROM users WHERE id = $1`, userID); errors.Is(err, sql.ErrNoRows) {
+			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no user %d", userID)
+		} else if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext('login:' || $1))`, u.Username); err != nil {
+			return err
+		}
+		if err := checkSignInThrottle(ctx, tx, u.Username, addr); err != nil {
+			return err
+		}
+		switch {
+		case current == "":
+			es.Add(jxc.EINVALID, "input.currentPassword", "current password is required to change your own password")
+		case bcrypt.CompareHashAndPassword([]byte(u.Hash), []byte(current)) != nil:
+			es.Add(jxc.EINVALID, "input.currentPassword", "current password is wrong")
+			_, err := tx.ExecContext(ctx, `INSERT INTO login_failures (username, address, at) VALUES ($1, $2, $3)`, u.Username, addr, tx.Now)
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
+	if err := es.Err(); err != nil {
+		return err
+	}
+	return s.setPassword(ctx, userID, password, keepSession)
+}
+
+// ResetPassword implements jxc.UserService.
+func (s *UserService) ResetPassword(ctx context.Context, userID int64, password string) error {
+	var es jxc.Errors
+	jxc.ValidateNewPassword(&es, "input.password", password)
+	if err := es.Err(); err != nil {
+		return err
+	}
+	return s.setPassword(ctx, userID, password, "")
+}
+
+// setPassword stores the new hash and ends every session of the user but
+// keepSession, and every API token: whoever knew the old password may have
+// signed in or minted a token with it. Open sockets of those sessions and
+// tokens follow their rows.
+func (s *UserService) setPassword(ctx context.Context, id int64, password, keepSession string) error {
 	hash, err := bcrypt.GenerateFromPassword([]byte(password), bcryptCost)
 	if err != nil {
 		return err
@@ -294,12 +361,68 @@ func (s *UserService) SetPassword(ctx context.Context, id int64, password string
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no user %d", id)
+			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no user %d", id)
 		}
 		tx.Produced(jxc.RecordUser, id, "", jxc.AuditSetPassword)
+		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1 AND id <> $2`, id, keepSession); err != nil {
+			return err
+		}
+		var revoked []int64
+		if err := tx.SelectContext(ctx, &revoked, `UPDATE api_tokens SET revoked_at = now()
+			WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`, id); err != nil {
+			return err
+		}
+		for _, t := range revoked {
+			tx.Audit(jxc.RecordAPIToken, t, "", jxc.AuditRevoke)
+		}
 		return nil
 	})
 	return err
+}
+
+// SignInLockouts implements jxc.UserService: the limits of
+// jxc.CheckSignInThrottle reached now, each with when it lifts (when the
+// failure that reached it leaves its window).
+func (s *UserService) SignInLockouts(ctx context.Context) ([]*jxc.SignInLockout, error) {
+	var out []*jxc.SignInLockout
+	err := s.db.SelectContext(ctx, &out, `
+		SELECT 'USER_AT_ADDRESS' AS scope, username, address, count(*) AS failures,
+			(array_agg(at ORDER BY at DESC))[$1] + $2 * interval '1 second' AS locked_until
+		FROM login_failures WHERE at > now() - $2 * interval '1 second'
+		GROUP BY username, address HAVING count(*) >= $1
+		UNION ALL
+		SELECT 'USER', username, NULL, count(*),
+			(array_agg(at ORDER BY at DESC))[$3] + $5 * interval '1 second'
+		FROM login_failures WHERE at > now() - $5 * interval '1 second'
+		GROUP BY username HAVING count(*) >= $3
+		UNION ALL
+		SELECT 'ADDRESS', NULL, address, count(*),
+			(array_agg(at ORDER BY at DESC))[$4] + $5 * interval '1 second'
+		FROM login_failures WHERE at > now() - $5 * interval '1 second'
+		GROUP BY address HAVING count(*) >= $4
+		ORDER BY locked_until DESC, username, address`,
+		jxc.SignInPairFailures, jxc.SignInPairWindow.Seconds(), jxc.SignInUserFailures, jxc.SignInAddrFailures, jxc.SignInSlowWindow.Seconds())
+	return out, err
+}
+
+// ClearSignInLockout implements jxc.UserService.
+func (s *UserService) ClearSignInLockout(ctx context.Context, username, address string) (int, error) {
+	if username == "" && address == "" {
+		return 0, jxc.FieldErrorf(jxc.EINVALID, "input.username", "give a user name, an address or both")
+	}
+	var n int
+	_, err := s.db.Write(ctx, jxc.Op{Name: "clearSignInLockout"}, func(tx *Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM login_failures WHERE ($1 = '' OR username = $1) AND ($2 = '' OR address = $2)`,
+			username, address)
+		if err != nil {
+			return err
+		}
+		rows, _ := res.RowsAffected()
+		n = int(rows)
+		tx.Audit(jxc.RecordSignInLockout, username+"@"+address, username+"@"+address, jxc.AuditClear)
+		return nil
+	})
+	return n, err
 }
 
 // FindUsers implements jxc.UserService.

@@ -10,7 +10,7 @@ import (
 	"github.com/jxcgraph/jxc/db/dbtest"
 )
 
-func TestLoginThrottlesTheSixthFailureInAMinute(t *testing.T) {
+func TestLoginThrottlesTheSixthFailureFromOneAddress(t *testing.T) {
 	ctx := context.Background()
 	d := dbtest.New(t)
 	users := db.NewUserService(d)

@@ -282,6 +282,11 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	ClearSignInLockoutPayload struct {
+		Cleared    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	CompanySettings struct {
 		BelowCostSaleByManager    func(childComplexity int) int
 		CreditLimitRaiseByFinance func(childComplexity int) int
@@ -615,6 +620,7 @@ type ComplexityRoot struct {
 		CancelPurchaseOrder                 func(childComplexity int, id int64) int
 		CancelSalesOrder                    func(childComplexity int, id int64) int
 		CheckLowStock                       func(childComplexity int) int
+		ClearSignInLockout                  func(childComplexity int, input ClearSignInLockoutInput) int
 		CloseFiscalPeriod                   func(childComplexity int, input FiscalPeriodInput) int
 		ClosePurchaseOrder                  func(childComplexity int, id int64) int
 		CloseSalesOrder                     func(childComplexity int, id int64) int
@@ -959,6 +965,7 @@ type ComplexityRoot struct {
 		ServerTime                 func(childComplexity int) int
 		Shipment                   func(childComplexity int, id int64) int
 		Shipments                  func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter) int
+		SignInLockouts             func(childComplexity int) int
 		SlowMovingStock            func(childComplexity int, days *int, first *int) int
 		StockDocument              func(childComplexity int, id int64) int
 		StockLevels                func(childComplexity int, first *int, after *string, filter *jxc.StockLevelFilter, orderBy *jxc.StockLevelOrder) int
@@ -1266,6 +1273,14 @@ type ComplexityRoot struct {
 		Missing   func(childComplexity int) int
 		ProductID func(childComplexity int) int
 		Requested func(childComplexity int) int
+	}
+
+	SignInLockout struct {
+		Address     func(childComplexity int) int
+		Failures    func(childComplexity int) int
+		LockedUntil func(childComplexity int) int
+		Scope       func(childComplexity int) int
+		Username    func(childComplexity int) int
 	}
 
 	SlowMover struct {
@@ -1726,6 +1741,7 @@ type MutationResolver interface {
 	CreateUser(ctx context.Context, input CreateUserInput) (UserPayload, error)
 	UpdateUser(ctx context.Context, input UpdateUserInput) (UserPayload, error)
 	SetPassword(ctx context.Context, input SetPasswordInput) (SetPasswordPayload, error)
+	ClearSignInLockout(ctx context.Context, input ClearSignInLockoutInput) (ClearSignInLockoutPayload, error)
 }
 type OperatingCostResolver interface {
 	AuditTrail(ctx context.Context, obj *jxc.OperatingCost, first *int, after *string) (AuditEntryConnection, error)
@@ -1803,6 +1819,7 @@ type QueryResolver interface {
 	Me(ctx context.Context) (jxc.User, error)
 	MyAPITokens(ctx context.Context) ([]*jxc.APIToken, error)
 	Users(ctx context.Context) ([]*jxc.User, error)
+	SignInLockouts(ctx context.Context) ([]*jxc.SignInLockout, error)
 }
 type ReceivableChangeResolver interface {
 	Seq(ctx context.Context, obj *jxc.ReceivableChange) (string, error)
@@ -2712,6 +2729,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CategoryPayload.UserErrors(childComplexity), true
+
+	case "ClearSignInLockoutPayload.cleared":
+		if e.ComplexityRoot.ClearSignInLockoutPayload.Cleared == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClearSignInLockoutPayload.Cleared(childComplexity), true
+	case "ClearSignInLockoutPayload.userErrors":
+		if e.ComplexityRoot.ClearSignInLockoutPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClearSignInLockoutPayload.UserErrors(childComplexity), true
 
 	case "CompanySettings.belowCostSaleByManager":
 		if e.ComplexityRoot.CompanySettings.BelowCostSaleByManager == nil {
@@ -4198,6 +4228,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CheckLowStock(childComplexity), true
+	case "Mutation.clearSignInLockout":
+		if e.ComplexityRoot.Mutation.ClearSignInLockout == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_clearSignInLockout_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ClearSignInLockout(childComplexity, args["input"].(ClearSignInLockoutInput)), true
 	case "Mutation.closeFiscalPeriod":
 		if e.ComplexityRoot.Mutation.CloseFiscalPeriod == nil {
 			break
@@ -6262,6 +6303,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Shipments(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SalesDocumentFilter)), true
+	case "Query.signInLockouts":
+		if e.ComplexityRoot.Query.SignInLockouts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.SignInLockouts(childComplexity), true
 	case "Query.slowMovingStock":
 		if e.ComplexityRoot.Query.SlowMovingStock == nil {
 			break
@@ -7673,6 +7720,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Shortage.Requested(childComplexity), true
 
+	case "SignInLockout.address":
+		if e.ComplexityRoot.SignInLockout.Address == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SignInLockout.Address(childComplexity), true
+	case "SignInLockout.failures":
+		if e.ComplexityRoot.SignInLockout.Failures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SignInLockout.Failures(childComplexity), true
+	case "SignInLockout.lockedUntil":
+		if e.ComplexityRoot.SignInLockout.LockedUntil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SignInLockout.LockedUntil(childComplexity), true
+	case "SignInLockout.scope":
+		if e.ComplexityRoot.SignInLockout.Scope == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SignInLockout.Scope(childComplexity), true
+	case "SignInLockout.username":
+		if e.ComplexityRoot.SignInLockout.Username == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SignInLockout.Username(childComplexity), true
+
 	case "SlowMover.lastSaleDate":
 		if e.ComplexityRoot.SlowMover.LastSaleDate == nil {
 			break
@@ -9076,6 +9154,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ApplyCustomerCreditInput", ec.unmarshalInputApplyCustomerCreditInput),
 			graphql.NewInputUnmarshaler("AuditFilter", ec.unmarshalInputAuditFilter),
 			graphql.NewInputUnmarshaler("BudgetFilter", ec.unmarshalInputBudgetFilter),
+			graphql.NewInputUnmarshaler("ClearSignInLockoutInput", ec.unmarshalInputClearSignInLockoutInput),
 			graphql.NewInputUnmarshaler("CompanySettingsInput", ec.unmarshalInputCompanySettingsInput),
 			graphql.NewInputUnmarshaler("ConfirmDeliveryInput", ec.unmarshalInputConfirmDeliveryInput),
 			graphql.NewInputUnmarshaler("ContactInput", ec.unmarshalInputContactInput),
@@ -9800,6 +9879,16 @@ func (ec *executionContext) childFields_CategoryPayload(ctx context.Context, fie
 		return ec.fieldContext_CategoryPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CategoryPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_ClearSignInLockoutPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cleared":
+		return ec.fieldContext_ClearSignInLockoutPayload_cleared(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ClearSignInLockoutPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ClearSignInLockoutPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_CompanySettings(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11516,6 +11605,22 @@ func (ec *executionContext) childFields_Shortage(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type Shortage", field.Name)
 }
 
+func (ec *executionContext) childFields_SignInLockout(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "scope":
+		return ec.fieldContext_SignInLockout_scope(ctx, field)
+	case "username":
+		return ec.fieldContext_SignInLockout_username(ctx, field)
+	case "address":
+		return ec.fieldContext_SignInLockout_address(ctx, field)
+	case "failures":
+		return ec.fieldContext_SignInLockout_failures(ctx, field)
+	case "lockedUntil":
+		return ec.fieldContext_SignInLockout_lockedUntil(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SignInLockout", field.Name)
+}
+
 func (ec *executionContext) childFields_SlowMover(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "productId":
@@ -12789,6 +12894,20 @@ func (ec *executionContext) field_Mutation_cancelSalesOrder_args(ctx context.Con
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_clearSignInLockout_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ClearSignInLockoutInput, error) {
+			return ec.unmarshalNClearSignInLockoutInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐClearSignInLockoutInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -18717,6 +18836,61 @@ func (ec *executionContext) _CategoryPayload_userErrors(ctx context.Context, fie
 func (ec *executionContext) fieldContext_CategoryPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "CategoryPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClearSignInLockoutPayload_cleared(ctx context.Context, field graphql.CollectedField, obj *ClearSignInLockoutPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClearSignInLockoutPayload_cleared(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cleared, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClearSignInLockoutPayload_cleared(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClearSignInLockoutPayload", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ClearSignInLockoutPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *ClearSignInLockoutPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClearSignInLockoutPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClearSignInLockoutPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClearSignInLockoutPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -28252,6 +28426,68 @@ func (ec *executionContext) fieldContext_Mutation_setPassword(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_clearSignInLockout(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_clearSignInLockout(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ClearSignInLockout(ctx, fc.Args["input"].(ClearSignInLockoutInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"ADMIN"})
+				if err != nil {
+					var zeroVal ClearSignInLockoutPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal ClearSignInLockoutPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v ClearSignInLockoutPayload) graphql.Marshaler {
+			return ec.marshalNClearSignInLockoutPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐClearSignInLockoutPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_clearSignInLockout(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClearSignInLockoutPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_clearSignInLockout_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _OperatingCost_id(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -35473,6 +35709,56 @@ func (ec *executionContext) fieldContext_Query_users(_ context.Context, field gr
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_signInLockouts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_signInLockouts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().SignInLockouts(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"ADMIN"})
+				if err != nil {
+					var zeroVal []*jxc.SignInLockout
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*jxc.SignInLockout
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.SignInLockout) graphql.Marshaler {
+			return ec.marshalNSignInLockout2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSignInLockoutᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_signInLockouts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SignInLockout(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -40662,6 +40948,121 @@ func (ec *executionContext) _Shortage_missing(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Shortage_missing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Shortage", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SignInLockout_scope(ctx context.Context, field graphql.CollectedField, obj *jxc.SignInLockout) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SignInLockout_scope(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scope, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.SignInLockoutScope) graphql.Marshaler {
+			return ec.marshalNSignInLockoutScope2githubᚗcomᚋjxcgraphᚋjxcᚐSignInLockoutScope(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SignInLockout_scope(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SignInLockout", field, false, false, "SignInLockoutScope")
+}
+
+func (ec *executionContext) _SignInLockout_username(ctx context.Context, field graphql.CollectedField, obj *jxc.SignInLockout) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SignInLockout_username(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Username, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SignInLockout_username(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SignInLockout", field, false, false, "String")
+}
+
+func (ec *executionContext) _SignInLockout_address(ctx context.Context, field graphql.CollectedField, obj *jxc.SignInLockout) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SignInLockout_address(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Address, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SignInLockout_address(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SignInLockout", field, false, false, "String")
+}
+
+func (ec *executionContext) _SignInLockout_failures(ctx context.Context, field graphql.CollectedField, obj *jxc.SignInLockout) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SignInLockout_failures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Failures, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SignInLockout_failures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SignInLockout", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SignInLockout_lockedUntil(ctx context.Context, field graphql.CollectedField, obj *jxc.SignInLockout) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SignInLockout_lockedUntil(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LockedUntil, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SignInLockout_lockedUntil(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SignInLockout", field, false, false, "Time")
 }
 
 func (ec *executionContext) _SlowMover_productId(ctx context.Context, field graphql.CollectedField, obj *jxc.SlowMover) (ret graphql.Marshaler) {
@@ -47895,6 +48296,55 @@ func UnmarshalBudgetFilter(ctx context.Context, raw any) (jxc.BudgetFilter, erro
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputClearSignInLockoutInput(ctx context.Context, obj any) (ClearSignInLockoutInput, error) {
+	var it ClearSignInLockoutInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"username", "address"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "username":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("username"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Username = data
+		case "address":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("address"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Address = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalClearSignInLockoutInput unmarshals raw into the ClearSignInLockoutInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalClearSignInLockoutInput(ctx context.Context, raw any) (ClearSignInLockoutInput, error) {
+	var out ClearSignInLockoutInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ClearSignInLockoutInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCompanySettingsInput(ctx context.Context, obj any) (CompanySettingsInput, error) {
 	var it CompanySettingsInput
 	if obj == nil {
@@ -51047,7 +51497,7 @@ func (ec *executionContext) unmarshalInputSetPasswordInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "password"}
+	fieldsInOrder := [...]string{"id", "currentPassword", "password"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -51061,6 +51511,13 @@ func (ec *executionContext) unmarshalInputSetPasswordInput(ctx context.Context, 
 				return it, err
 			}
 			it.ID = data
+		case "currentPassword":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currentPassword"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrentPassword = data
 		case "password":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("password"))
 			data, err := ec.unmarshalNString2string(ctx, v)
@@ -54369,6 +54826,44 @@ func (ec *executionContext) _CategoryPayload(ctx context.Context, sel ast.Select
 	return out
 }
 
+var clearSignInLockoutPayloadImplementors = []string{"ClearSignInLockoutPayload"}
+
+func (ec *executionContext) _ClearSignInLockoutPayload(ctx context.Context, sel ast.SelectionSet, obj *ClearSignInLockoutPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, clearSignInLockoutPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ClearSignInLockoutPayload")
+		case "cleared":
+			out.Values[i] = ec._ClearSignInLockoutPayload_cleared(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._ClearSignInLockoutPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var companySettingsImplementors = []string{"CompanySettings"}
 
 func (ec *executionContext) _CompanySettings(ctx context.Context, sel ast.SelectionSet, obj *jxc.CompanySettings) graphql.Marshaler {
@@ -56926,6 +57421,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "clearSignInLockout":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_clearSignInLockout(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -58895,6 +59397,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_users(ctx, field)
 				})
+		case "signInLockouts":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_signInLockouts(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -60770,6 +61278,59 @@ func (ec *executionContext) _Shortage(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "missing":
 			out.Values[i] = ec._Shortage_missing(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var signInLockoutImplementors = []string{"SignInLockout"}
+
+func (ec *executionContext) _SignInLockout(ctx context.Context, sel ast.SelectionSet, obj *jxc.SignInLockout) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, signInLockoutImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SignInLockout")
+		case "scope":
+			out.Values[i] = ec._SignInLockout_scope(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "username":
+			out.Values[i] = ec._SignInLockout_username(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "address":
+			out.Values[i] = ec._SignInLockout_address(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "failures":
+			out.Values[i] = ec._SignInLockout_failures(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lockedUntil":
+			out.Values[i] = ec._SignInLockout_lockedUntil(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -63928,6 +64489,15 @@ func (ec *executionContext) marshalNCategoryPayload2githubᚗcomᚋjxcgraphᚋjx
 	return ec._CategoryPayload(ctx, sel, &v)
 }
 
+func (ec *executionContext) unmarshalNClearSignInLockoutInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐClearSignInLockoutInput(ctx context.Context, v any) (ClearSignInLockoutInput, error) {
+	res, err := ec.unmarshalInputClearSignInLockoutInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNClearSignInLockoutPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐClearSignInLockoutPayload(ctx context.Context, sel ast.SelectionSet, v ClearSignInLockoutPayload) graphql.Marshaler {
+	return ec._ClearSignInLockoutPayload(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNCompanySettings2githubᚗcomᚋjxcgraphᚋjxcᚐCompanySettings(ctx context.Context, sel ast.SelectionSet, v jxc.CompanySettings) graphql.Marshaler {
 	return ec._CompanySettings(ctx, sel, &v)
 }
@@ -65845,6 +66415,45 @@ func (ec *executionContext) marshalNShortage2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐ
 		return graphql.Null
 	}
 	return ec._Shortage(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSignInLockout2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSignInLockoutᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.SignInLockout) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSignInLockout2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSignInLockout(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSignInLockout2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSignInLockout(ctx context.Context, sel ast.SelectionSet, v *jxc.SignInLockout) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SignInLockout!")
+		return graphql.Null
+	}
+	return ec._SignInLockout(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSignInLockoutScope2githubᚗcomᚋjxcgraphᚋjxcᚐSignInLockoutScope(ctx context.Context, v any) (jxc.SignInLockoutScope, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.SignInLockoutScope(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSignInLockoutScope2githubᚗcomᚋjxcgraphᚋjxcᚐSignInLockoutScope(ctx context.Context, sel ast.SelectionSet, v jxc.SignInLockoutScope) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SignInLockoutScope!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNSlowMover2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSlowMoverᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.SlowMover) graphql.Marshaler {

@@ -140,6 +140,22 @@ type CategoryPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// Which failed sign-ins to forget: a user name, an address, or both for the pair.
+type ClearSignInLockoutInput struct {
+	// The user name whose failures to forget.
+	Username *string `json:"username,omitempty"`
+	// The address whose failures to forget.
+	Address *string `json:"address,omitempty"`
+}
+
+// The result of clearing a sign-in lockout.
+type ClearSignInLockoutPayload struct {
+	// How many failed sign-ins were forgotten.
+	Cleared int `json:"cleared"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // What to change in the company settings; fields left out stay as they are.
 type CompanySettingsInput struct {
 	// See CompanySettings.creditLimitRaiseByFinance.
@@ -1064,10 +1080,12 @@ type SalesReturnPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
-// A password change.
+// A password change. Changing your own password needs the current one; an administrator resetting another user's password does not. Either way every other session and every API token of that user ends.
 type SetPasswordInput struct {
 	// The user whose password changes; administrators may set anyone's, others only their own.
 	ID int64 `json:"id"`
+	// Your current password: required when the password is your own.
+	CurrentPassword *string `json:"currentPassword,omitempty"`
 	// The new password, at least 4 characters.
 	Password string `json:"password"`
 }

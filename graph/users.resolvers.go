@@ -75,9 +75,20 @@ func (r *mutationResolver) SetPassword(ctx context.Context, input SetPasswordInp
 	if input.ID != u.ID && !u.HasAnyRole(jxc.RoleAdmin) {
 		return SetPasswordPayload{UserErrors: []*UserError{{Code: UserErrorCodeForbidden, Field: jxc.Ptr("input.id"), Message: "only administrators may set another user's password"}}}, nil
 	}
-	err := r.UserService.SetPassword(ctx, input.ID, input.Password)
+	var err error
+	if input.ID == u.ID {
+		err = r.UserService.ChangePassword(ctx, u.ID, jxc.Deref(input.CurrentPassword), input.Password, mustAuth(ctx).SessionID, clientAddr(ctx))
+	} else {
+		err = r.UserService.ResetPassword(ctx, input.ID, input.Password)
+	}
 	ues, err := userErrors(err)
 	return SetPasswordPayload{Ok: err == nil && len(ues) == 0, UserErrors: ues}, err
+}
+
+// ClearSignInLockout is the resolver for the clearSignInLockout field.
+func (r *mutationResolver) ClearSignInLockout(ctx context.Context, input ClearSignInLockoutInput) (ClearSignInLockoutPayload, error) {
+	n, ues, err := mutationResult(r.UserService.ClearSignInLockout(ctx, jxc.Deref(input.Username), jxc.Deref(input.Address)))
+	return ClearSignInLockoutPayload{Cleared: n, UserErrors: ues}, err
 }
 
 // Me is the resolver for the me field.
@@ -93,6 +104,11 @@ func (r *queryResolver) MyAPITokens(ctx context.Context) ([]*jxc.APIToken, error
 // Users is the resolver for the users field.
 func (r *queryResolver) Users(ctx context.Context) ([]*jxc.User, error) {
 	return r.UserService.FindUsers(ctx)
+}
+
+// SignInLockouts is the resolver for the signInLockouts field.
+func (r *queryResolver) SignInLockouts(ctx context.Context) ([]*jxc.SignInLockout, error) {
+	return r.UserService.SignInLockouts(ctx)
 }
 
 // User returns UserResolver implementation.

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/jxcgraph/jxc/db"
+	"github.com/jxcgraph/jxc/db/dbtest"
 )
 
 // TestPostgresRestartIsSurvived stops the database under a running server:
@@ -20,7 +21,7 @@ func TestPostgresRestartIsSurvived(t *testing.T) {
 		t.Skip("starts and stops its own PostgreSQL")
 	}
 	ctx := context.Background()
-	dir := t.TempDir()
+	dir := dbtest.DataDir(t)
 	quiet := slog.New(slog.DiscardHandler)
 	pg, err := db.StartManaged(ctx, dir, db.ManagedOptions{NoFsync: true}, quiet)
 	if err != nil {

@@ -35,7 +35,13 @@ func newTestApp(t *testing.T) *testApp { return newTestAppTB(t) }
 
 func newTestAppTB(t testing.TB) *testApp {
 	t.Helper()
-	return newTestAppOn(t, dbtest.NewPreparedURL(t, "demo", func(ctx context.Context, url string) error {
+	return newTestAppOn(t, demoURL(t))
+}
+
+// demoURL is a fresh database with the demo loaded.
+func demoURL(t testing.TB) string {
+	t.Helper()
+	return dbtest.NewPreparedURL(t, "demo", func(ctx context.Context, url string) error {
 		d, err := db.Open(ctx, url, slog.New(slog.DiscardHandler))
 		if err != nil {
 			return err
@@ -43,12 +49,19 @@ func newTestAppTB(t testing.TB) *testApp {
 		defer d.Close()
 		_, err = d.LoadDemo(ctx)
 		return err
-	}))
+	})
 }
 
 // newTestAppOn starts a server over the database at url, as one more
 // replica when another test app already uses it.
 func newTestAppOn(t testing.TB, url string) *testApp {
+	t.Helper()
+	return newTestAppWith(t, url, nil)
+}
+
+// newTestAppWith is newTestAppOn with the app adjusted by configure (for
+// settings such as secure cookies) before its routes are built.
+func newTestAppWith(t testing.TB, url string, configure func(*app)) *testApp {
 	t.Helper()
 	store, err := db.Open(context.Background(), url, slog.New(slog.DiscardHandler))
 	if err != nil {
@@ -83,6 +96,9 @@ func newTestAppOn(t testing.TB, url string) *testApp {
 		"graphiql.html":      {Data: []byte("<!doctype html><title>GraphiQL</title>")},
 		"assets/app-abc1.js": {Data: []byte("console.log(1)")},
 		"favicon.svg":        {Data: []byte("<svg/>")},
+	}
+	if configure != nil {
+		configure(a)
 	}
 	srv := httptest.NewServer(a.routes())
 	t.Cleanup(srv.Close)

@@ -16,6 +16,8 @@ import (
 
 	"github.com/coder/websocket"
 	"github.com/coder/websocket/wsjson"
+
+	"github.com/jxcgraph/jxc/db/dbtest"
 )
 
 // TestManagedPostgresLifecycle runs the real binary with its own
@@ -23,7 +25,7 @@ import (
 // reuses the data directory, and after SIGKILL the next start still works.
 func TestManagedPostgresLifecycle(t *testing.T) {
 	bin := buildBinaryUnlessShort(t, "builds and runs the binary")
-	dataDir := t.TempDir()
+	dataDir := dbtest.DataDir(t)
 	start := func() (*exec.Cmd, string, *strings.Builder) {
 		t.Helper()
 		cmd := exec.Command(bin)

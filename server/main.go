@@ -30,6 +30,8 @@ type Config struct {
 	AdminPassword string
 	SecureCookies bool
 	LogLevel      string
+	// Managed tunes the managed PostgreSQL (restart pauses and tries).
+	Managed db.ManagedOptions
 	// EventRetention is how long committed events stay replayable for
 	// subscribers that reconnect with `after`.
 	EventRetention time.Duration
@@ -103,7 +105,7 @@ func run(ctx context.Context, cfg Config, log *slog.Logger, ready chan<- string)
 	url := cfg.DatabaseURL
 	if url == "" {
 		var err error
-		managed, err = db.StartManaged(ctx, cfg.DataDir, db.ManagedOptions{}, log)
+		managed, err = db.StartManaged(ctx, cfg.DataDir, cfg.Managed, log)
 		if err != nil {
 			return err
 		}
@@ -142,14 +144,26 @@ func run(ctx context.Context, cfg Config, log *slog.Logger, ready chan<- string)
 			log.Error("event hub stopped", "err", err)
 		}
 	}()
-	defer func() { stopEvents(); <-evdone }()
+	defer func() {
+		stopEvents()
+		// The listener cannot be interrupted while it reconnects to a
+		// database that is gone; do not let it hold up the exit.
+		select {
+		case <-evdone:
+		case <-time.After(5 * time.Second):
+			log.Warn("the event hub did not stop in 5s")
+		}
+	}()
 
 	// Every request context derives from base; cancelling it closes the
 	// websockets, which http.Server.Shutdown does not track.
 	base, cancelBase := context.WithCancel(context.Background())
 	defer cancelBase()
+	web := newApp(store, events, log)
+	web.secureCookies = cfg.SecureCookies
+	web.managed = managed
 	srv := &http.Server{
-		Handler:           newApp(store, events, log).routes(),
+		Handler:           web.routes(),
 		ReadHeaderTimeout: 10 * time.Second,
 		BaseContext:       func(net.Listener) context.Context { return base },
 	}
@@ -166,6 +180,13 @@ func run(ctx context.Context, cfg Config, log *slog.Logger, ready chan<- string)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
 	case err := <-errc:
+		return err
+	case err := <-managed.GaveUp():
+		// The managed PostgreSQL would not come back: exit non-zero so that
+		// a supervisor (systemd, a container runtime) restarts the whole
+		// server, or an operator sees it.
+		cancelBase()
+		_ = srv.Close()
 		return err
 	case <-ctx.Done():
 	}

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 
@@ -147,5 +148,21 @@ func New(t testing.TB) *db.DB {
 		t.Fatalf("open test database: %v", err)
 	}
 	t.Cleanup(func() { d.Close() })
+	return d
+}
+
+// DataDir returns a fresh DATA_DIR for a managed cluster. Run as root, the
+// cluster runs as the postgres system user, which must reach DATA_DIR; the
+// server never opens up the directories above it (they are the
+// operator's), so the test, as the operator, lets it through the private
+// directory the testing package creates.
+func DataDir(t testing.TB) string {
+	t.Helper()
+	d := t.TempDir()
+	if os.Geteuid() == 0 {
+		if err := os.Chmod(filepath.Dir(d), 0o711); err != nil {
+			t.Fatal(err)
+		}
+	}
 	return d
 }

@@ -78,6 +78,7 @@ const ORDER = [
   'users',
   'companySettings',
   'tokens',
+  'password',
 ] as const;
 
 export const MENU: readonly MenuEntry[] = ORDER.map((key) => {

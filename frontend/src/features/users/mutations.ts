@@ -89,3 +89,26 @@ export const RevokeApiTokenMutation = graphql(`
     }
   }
 `);
+
+/** Sets a password: one's own (with currentPassword) or, for admins, another user's. */
+export const SetPasswordMutation = graphql(`
+  mutation SetPassword($input: SetPasswordInput!) {
+    setPassword(input: $input) {
+      ok
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const ClearSignInLockoutMutation = graphql(`
+  mutation ClearSignInLockout($input: ClearSignInLockoutInput!) {
+    clearSignInLockout(input: $input) {
+      cleared
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);

@@ -36,3 +36,15 @@ export const MyApiTokensQuery = graphql(`
     }
   }
 `);
+
+export const SignInLockoutsQuery = graphql(`
+  query SignInLockouts {
+    signInLockouts {
+      scope
+      username
+      address
+      failures
+      lockedUntil
+    }
+  }
+`);

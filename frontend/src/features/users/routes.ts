@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { KeyOutlined, TeamOutlined } from '@ant-design/icons';
+import { KeyOutlined, LockOutlined, TeamOutlined } from '@ant-design/icons';
 import type { MenuEntry } from '../../app/menu';
 import { ALL_ROLES } from '../../app/access';
 
@@ -7,4 +7,5 @@ import { ALL_ROLES } from '../../app/access';
 export const usersRoutes: readonly MenuEntry[] = [
   { key: 'users', path: '/admin/users', labelKey: 'menu.users', roles: ['ADMIN'], icon: TeamOutlined, group: 'account', page: lazy(() => import('./views/UsersPage')) },
   { key: 'tokens', path: '/account/tokens', labelKey: 'menu.tokens', roles: ALL_ROLES, icon: KeyOutlined, group: 'account', page: lazy(() => import('./views/TokensPage')) },
+  { key: 'password', path: '/account/password', labelKey: 'menu.password', roles: ALL_ROLES, icon: LockOutlined, group: 'account', page: lazy(() => import('./views/PasswordPage')) },
 ];

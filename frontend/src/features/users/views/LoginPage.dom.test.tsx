@@ -61,7 +61,7 @@ describe('LoginPage', () => {
     });
     renderLogin(clientAnswering({ error }));
     await submit('manager', 'nope');
-    await waitFor(() => expect(screen.getByTestId('login-error').textContent).toMatch(/too many failed sign-ins, wait a minute/i));
+    await waitFor(() => expect(screen.getByTestId('login-error').textContent).toMatch(/too many failed sign-ins for this account from here/i));
   });
 
   it('goes home after a successful sign-in', async () => {
