@@ -29,7 +29,10 @@ type Resolver struct {
 	BudgetService     jxc.BudgetService
 	// AuditService reads the audit trail every business write leaves.
 	AuditService jxc.AuditService
-	Log          *slog.Logger
+	// Sockets follows the rights of open websockets and counts them per
+	// user; without it the server refuses websockets.
+	Sockets SocketStore
+	Log     *slog.Logger
 }
 
 // sessionTTL matches the server-side session lifetime.

@@ -48,6 +48,7 @@ func (a *app) routes() http.Handler {
 		PurchasingService: db.NewPurchasingService(a.store),
 		BudgetService:     db.NewBudgetService(a.store),
 		AuditService:      db.NewAuditService(a.store),
+		Sockets:           db.NewSocketService(a.store, a.events),
 		Log:               a.log,
 	}
 	mux := http.NewServeMux()
