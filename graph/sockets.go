@@ -247,19 +247,20 @@ func (s *socket) close(code int, reason string) {
 	s.cancel()
 }
 
-// verify re-reads the socket's principal. It closes the socket when the
-// principal lost its credential (4401) or some rights (4403) and returns
-// the coded error; otherwise it returns the principal as it is now.
-func (s *socket) verify(ctx context.Context) (*jxc.Auth, error) {
+// verify re-reads the socket's principal: the principal as it is now, or
+// the coded error and the close code due when the principal lost its
+// credential (4401) or some rights (4403); 0 when the database did not
+// answer.
+func (s *socket) verify(ctx context.Context) (*jxc.Auth, int, error) {
 	u, cred, err := s.reg.store.Principal(ctx, s.auth)
 	if jxc.ErrorCode(err) == jxc.EUNAUTHENTICATED {
-		s.close(CloseUnauthorized, "Unauthorized")
-		return nil, err
+		return nil, CloseUnauthorized, err
 	} else if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	var lost string
 	s.mu.Lock()
+	defer s.mu.Unlock()
 	if cred != s.credential {
 		lost = "the password changed since this connection opened; reconnect"
 	}
@@ -268,15 +269,18 @@ func (s *socket) verify(ctx context.Context) (*jxc.Auth, error) {
 			lost = "the user's roles changed since this connection opened; reconnect"
 		}
 	}
-	if lost == "" {
-		s.roles = u.Roles
-	}
-	s.mu.Unlock()
 	if lost != "" {
-		s.close(CloseForbidden, "Forbidden")
-		return nil, jxc.Errorf(jxc.EFORBIDDEN, "%s", lost)
+		return nil, CloseForbidden, jxc.Errorf(jxc.EFORBIDDEN, "%s", lost)
 	}
-	return &jxc.Auth{User: u, SessionID: s.auth.SessionID, TokenID: s.auth.TokenID}, nil
+	s.roles = u.Roles
+	return &jxc.Auth{User: u, SessionID: s.auth.SessionID, TokenID: s.auth.TokenID}, 0, nil
+}
+
+func closeReason(code int) string {
+	if code == CloseUnauthorized {
+		return "Unauthorized"
+	}
+	return "Forbidden"
 }
 
 // recheckSoon verifies the socket in the background. A check already
@@ -292,7 +296,9 @@ func (s *socket) recheckSoon() {
 		s.pending.Store(false)
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		if _, err := s.verify(ctx); err != nil && jxc.ErrorCode(err) == jxc.EINTERNAL {
+		if _, code, err := s.verify(ctx); code != 0 {
+			s.close(code, closeReason(code))
+		} else if err != nil {
 			// The database did not answer; the next operation or the
 			// periodic re-check tries again.
 			s.reg.log.Warn("re-checking a live socket", "err", err)
@@ -360,16 +366,21 @@ func (g *sockets) guardOperation(ctx context.Context, next graphql.OperationHand
 	if s == nil || s.id == "" {
 		return next(ctx)
 	}
-	a, err := s.verify(ctx)
-	if err != nil {
-		code := jxc.ErrorCode(err)
-		msg := "internal error"
-		if code != jxc.EINTERNAL {
-			msg = err.(*jxc.Error).Message
-		} else {
-			code, msg = CodeUnavailable, "the database is unavailable; try again shortly"
+	a, closeCode, err := s.verify(ctx)
+	if closeCode != 0 {
+		// The refusal goes out first, then the socket closes.
+		sent := false
+		return func(context.Context) *graphql.Response {
+			if sent {
+				s.close(closeCode, closeReason(closeCode))
+				return nil
+			}
+			sent = true
+			return refusal(err.(*jxc.Error).Message, jxc.ErrorCode(err))
 		}
-		return refuse(msg, code)
+	} else if err != nil {
+		s.reg.log.Warn("re-checking a live socket", "err", err)
+		return refuse("the database is unavailable; try again shortly", CodeUnavailable)
 	}
 	if oc := graphql.GetOperationContext(ctx); oc.Operation != nil && oc.Operation.Operation == ast.Mutation {
 		return refuse("mutations are not accepted on the websocket; send them over HTTP (POST /graphql)", CodeSocketMutation)
@@ -378,5 +389,9 @@ func (g *sockets) guardOperation(ctx context.Context, next graphql.OperationHand
 }
 
 func refuse(msg, code string) graphql.ResponseHandler {
-	return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{{Message: msg, Extensions: map[string]any{"code": code}}}})
+	return graphql.OneShot(refusal(msg, code))
+}
+
+func refusal(msg, code string) *graphql.Response {
+	return &graphql.Response{Errors: gqlerror.List{{Message: msg, Extensions: map[string]any{"code": code}}}}
 }
