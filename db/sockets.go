@@ -6,7 +6,6 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"time"
 
 	"github.com/lib/pq"
@@ -116,10 +115,14 @@ func (s *SocketService) CloseSocket(ctx context.Context, id string) error {
 	return err
 }
 
-// SocketsAlive refreshes the sockets this replica holds, so that they keep
-// counting against their users' caps.
-func (s *SocketService) SocketsAlive(ctx context.Context, ids []string) error {
-	_, err := s.db.ExecContext(ctx, `UPDATE live_sockets SET seen_at = now() WHERE id = ANY($1)`, pq.Array(ids))
+// SocketsAlive refreshes the sockets this replica holds (ids with their
+// users and subscription counts), so that they keep counting against their
+// users' caps; a row reaped while the database was out of reach comes back.
+func (s *SocketService) SocketsAlive(ctx context.Context, ids []string, userIDs []int64, subscriptions []int) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO live_sockets (id, user_id, subscriptions)
+		SELECT l.id, l.user_id, l.subscriptions FROM unnest($1::text[], $2::bigint[], $3::int[]) AS l (id, user_id, subscriptions)
+		JOIN users u ON u.id = l.user_id
+		ON CONFLICT (id) DO UPDATE SET seen_at = now()`, pq.Array(ids), pq.Array(userIDs), pq.Array(subscriptions))
 	return err
 }
 
@@ -138,14 +141,9 @@ func (s *SocketService) AddSubscription(ctx context.Context, socketID string, us
 		if n >= max {
 			return jxc.Errorf(jxc.ETHROTTLED, "at most %d subscriptions may be open per user", max)
 		}
-		res, err := tx.ExecContext(ctx, `UPDATE live_sockets SET subscriptions = subscriptions + 1, seen_at = now() WHERE id = $1`, socketID)
-		if err != nil {
-			return err
-		}
-		if k, _ := res.RowsAffected(); k == 0 {
-			return fmt.Errorf("live socket %s is not recorded", socketID)
-		}
-		return nil
+		_, err := tx.ExecContext(ctx, `INSERT INTO live_sockets AS l (id, user_id, subscriptions) VALUES ($1, $2, 1)
+			ON CONFLICT (id) DO UPDATE SET subscriptions = l.subscriptions + 1, seen_at = now()`, socketID, userID)
+		return err
 	})
 }
 

@@ -60,7 +60,7 @@ type SocketStore interface {
 	Principal(ctx context.Context, a *jxc.Auth) (*jxc.User, string, error)
 	OpenSocket(ctx context.Context, userID int64, max int) (string, error)
 	CloseSocket(ctx context.Context, id string) error
-	SocketsAlive(ctx context.Context, ids []string) error
+	SocketsAlive(ctx context.Context, ids []string, userIDs []int64, subscriptions []int) error
 	AddSubscription(ctx context.Context, socketID string, userID int64, max int) error
 	EndSubscription(ctx context.Context, socketID string) error
 }
@@ -333,10 +333,14 @@ func (g *sockets) heartbeat() {
 	for beat := 1; ; beat++ {
 		<-tick.C
 		g.mu.Lock()
-		var ids []string
-		for _, ss := range g.byUser {
+		var (
+			ids   []string
+			users []int64
+			subs  []int
+		)
+		for uid, ss := range g.byUser {
 			for s := range ss {
-				ids = append(ids, s.id)
+				ids, users, subs = append(ids, s.id), append(users, uid), append(subs, int(max(s.subs.Load(), 0)))
 			}
 		}
 		if len(ids) == 0 {
@@ -346,7 +350,7 @@ func (g *sockets) heartbeat() {
 		}
 		g.mu.Unlock()
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		if err := g.store.SocketsAlive(ctx, ids); err != nil {
+		if err := g.store.SocketsAlive(ctx, ids, users, subs); err != nil {
 			g.log.Warn("refreshing live sockets", "err", err)
 		}
 		cancel()
