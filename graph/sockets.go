@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"io"
 	"log/slog"
 	"net/http"
 	"slices"
@@ -86,8 +85,7 @@ func newSockets(store SocketStore, log *slog.Logger) *sockets {
 
 // socket is one websocket connection.
 type socket struct {
-	reg  *sockets
-	conn transport.WebsocketConn
+	reg *sockets
 
 	// Set once by open.
 	id     string
@@ -136,7 +134,6 @@ func (g *sockets) Accept(w http.ResponseWriter, r *http.Request, o transport.Web
 	if s == nil {
 		return c, nil
 	}
-	s.conn = c
 	return &socketConn{WebsocketConn: c, s: s}, nil
 }
 
@@ -175,7 +172,11 @@ func (c *socketConn) SetReadDeadline(t time.Time) error {
 	return nil
 }
 
-var _ io.Closer = (*socketConn)(nil)
+var (
+	_ transport.WebsocketImplementation = (*sockets)(nil)
+	_ transport.WebsocketReadLimiter    = (*socketConn)(nil)
+	_ transport.WebsocketReadDeadliner  = (*socketConn)(nil)
+)
 
 // open registers an authenticated socket: counted against its user's cap
 // across replicas, and known to this process for notifications. The

@@ -170,6 +170,28 @@ func (s *liveSocket) closedWithin(since time.Time, timeout time.Duration) (webso
 	}
 }
 
+// subscriptionsOf is how many subscriptions the user's sockets hold on
+// all replicas (-1 when the server does not count them).
+func subscriptionsOf(app *testApp, username string) int {
+	var n int
+	if err := app.store.GetContext(context.Background(), &n, `SELECT coalesce(sum(subscriptions), 0) FROM live_sockets l
+		JOIN users u ON u.id = l.user_id WHERE u.username = $1`, username); err != nil {
+		return -1
+	}
+	return n
+}
+
+// waitSubscribed waits (a bounded while) until the user holds n
+// subscriptions: they start concurrently with what the test does next.
+func waitSubscribed(app *testApp, username string, n int) int {
+	got := subscriptionsOf(app, username)
+	for i := 0; i < 100 && got != n; i++ {
+		time.Sleep(30 * time.Millisecond)
+		got = subscriptionsOf(app, username)
+	}
+	return got
+}
+
 // quietSub is a subscription that nothing in these tests triggers.
 const quietSub = `subscription { stockLevelChanged(filter: {productId: "999999999"}) { seq } }`
 
@@ -285,12 +307,11 @@ func TestASocketIsClosedWithinASecondOfLosingItsRights(t *testing.T) {
 	for _, rc := range rightsChanges() {
 		t.Run(rc.name, func(t *testing.T) {
 			owner, s, userID, tokenID := signedInSocket(t, app, rc.user, rc.viaToken)
-			sub := s.start(quietSub)
-			// The subscription is live: a query on the same socket answers.
+			s.start(quietSub)
 			if _, code := s.result(s.start(`query { me { id } }`), 5*time.Second); code != "" {
 				t.Fatalf("a query on the fresh socket: %s", code)
 			}
-			_ = sub
+			waitSubscribed(app, rc.user, 1)
 			rc.change(t, admin, owner, userID, tokenID)
 			changed := time.Now()
 			code, after, closed := s.closedWithin(changed, 3*time.Second)
@@ -323,6 +344,8 @@ func TestAnOperationOnASocketRunsWithTheRightsOfNow(t *testing.T) {
 			if _, code := s.result(s.start(`query { me { id } }`), 5*time.Second); code != "" {
 				t.Fatalf("a query on the fresh socket: %s", code)
 			}
+			// The subscription passed its own check before the change.
+			waitSubscribed(app, rc.user, 1)
 			rc.change(t, admin, owner, userID, tokenID)
 			want := rc.wantClose(owner)
 			wantCode := map[websocket.StatusCode]string{4401: "UNAUTHENTICATED", 4403: "FORBIDDEN"}[want]
@@ -436,19 +459,8 @@ func TestSubscriptionsPerUserAreCappedAcrossSockets(t *testing.T) {
 	}
 	// Subscriptions start concurrently: wait until all are counted (or,
 	// where nothing counts them, a while).
-	counted := func() int {
-		var n int
-		if err := app.store.GetContext(context.Background(), &n, `SELECT coalesce(sum(subscriptions), 0) FROM live_sockets l
-			JOIN users u ON u.id = l.user_id WHERE u.username = 'manager'`); err != nil {
-			return -1
-		}
-		return n
-	}
-	total := counted()
-	for i := 0; i < 60 && total != graph.MaxSubscriptionsPerUser; i++ {
-		time.Sleep(50 * time.Millisecond)
-		total = counted()
-	}
+	counted := func() int { return subscriptionsOf(app, "manager") }
+	total := waitSubscribed(app, "manager", graph.MaxSubscriptionsPerUser)
 	fresh := openSocket(t, app, c.cookieHeader(), nil)
 	if _, code, _ := fresh.tryResult(fresh.start(quietSub), 3*time.Second); code != "THROTTLED" {
 		t.Fatalf("subscription %d of the user (%d counted): %q, want THROTTLED", graph.MaxSubscriptionsPerUser+1, total, code)

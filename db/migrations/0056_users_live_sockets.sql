@@ -14,8 +14,13 @@ BEGIN
     RETURN NULL;
 END $$;
 
-CREATE TRIGGER sessions_auth_announce AFTER DELETE OR UPDATE ON sessions
+CREATE TRIGGER sessions_auth_announce AFTER DELETE ON sessions
     FOR EACH ROW EXECUTE FUNCTION auth_announce();
+-- A session cut short; not one extended (a sliding expiry would announce
+-- every request).
+CREATE TRIGGER sessions_auth_announce_update AFTER UPDATE OF expires_at, user_id ON sessions
+    FOR EACH ROW WHEN (NEW.expires_at < OLD.expires_at OR NEW.user_id <> OLD.user_id)
+    EXECUTE FUNCTION auth_announce();
 
 -- Not on last_used_at, which every use of a token writes.
 CREATE TRIGGER api_tokens_auth_announce AFTER UPDATE OF revoked_at, user_id ON api_tokens
