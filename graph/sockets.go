@@ -76,6 +76,9 @@ type sockets struct {
 }
 
 func newSockets(store SocketStore, log *slog.Logger) *sockets {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
 	g := &sockets{store: store, log: log, byUser: map[int64]map[*socket]struct{}{}}
 	if store != nil {
 		store.OnAuthChange(g.authChanged)
