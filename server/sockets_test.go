@@ -483,3 +483,21 @@ func TestSubscriptionsPerUserAreCappedAcrossSockets(t *testing.T) {
 		t.Fatalf("after ending one, a new subscription was not counted (%d)", total)
 	}
 }
+
+// TestALogoutOnOneReplicaClosesTheSocketOnAnother: the notification comes
+// from the database, so the replica holding the socket hears a change made
+// through another one.
+func TestALogoutOnOneReplicaClosesTheSocketOnAnother(t *testing.T) {
+	url := dbtest.NewURL(t)
+	one, two := newTestAppOn(t, url), newTestAppOn(t, url)
+	c := one.client(t).mustLogin("manager")
+	s := openSocket(t, two, c.cookieHeader(), nil)
+	s.start(quietSub)
+	waitSubscribed(two, "manager", 1)
+	c.do(`mutation { logout { ok } }`, nil)
+	changed := time.Now()
+	code, after, closed := s.closedWithin(changed, 3*time.Second)
+	if !closed || code != graph.CloseUnauthorized || after > time.Second {
+		t.Fatalf("logout through replica one: the socket on replica two closed %v with %d after %v, want 4401 within 1 s", closed, code, after)
+	}
+}
