@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"log/slog"
+	"strconv"
 	"sync"
 	"time"
 
@@ -37,6 +38,7 @@ func Publish(ctx context.Context, q Queryer, topic, key string, payload any) err
 const (
 	channelOutbox   = "jxc_outbox" // raw inserts committed: the sequencer wakes
 	channelEvents   = "jxc_events" // events numbered: every replica reads them
+	channelAuth     = "jxc_auth"   // a user's sessions, tokens, password or roles changed (migration 0056)
 	sequencerLockID = 7410_2028
 )
 
@@ -54,6 +56,9 @@ type Events struct {
 	lastSeq int64
 	wake    chan struct{}
 	seqWake chan struct{}
+
+	authMu    sync.Mutex
+	onAuthChg []func(userID int64)
 }
 
 // NewEvents prepares the event hub; Run starts it.
@@ -79,6 +84,9 @@ func (e *Events) Run(ctx context.Context) error {
 	if err := l.Listen(channelOutbox); err != nil {
 		return err
 	}
+	if err := l.Listen(channelAuth); err != nil {
+		return err
+	}
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() { defer wg.Done(); e.runSequencer(ctx) }()
@@ -93,9 +101,17 @@ func (e *Events) Run(ctx context.Context) error {
 			case n := <-l.Notify:
 				// nil after a reconnect: something may be lost, so re-read;
 				// reading from the table by seq loses nothing either way.
-				if n == nil || n.Channel == channelEvents {
+				switch {
+				case n == nil:
 					e.poke()
-				} else {
+					e.authChanged(0)
+				case n.Channel == channelEvents:
+					e.poke()
+				case n.Channel == channelAuth:
+					if id, err := strconv.ParseInt(n.Extra, 10, 64); err == nil {
+						e.authChanged(id)
+					}
+				default:
 					e.pokeSequencer()
 				}
 			}
@@ -114,6 +130,25 @@ func (e *Events) Run(ctx context.Context) error {
 		if err := e.deliverNew(ctx); err != nil && ctx.Err() == nil {
 			e.log.Warn("reading events", "err", err)
 		}
+	}
+}
+
+// OnAuthChange registers f to hear, from this hub's LISTEN connection, the
+// id of each user whose rights may have shrunk on any replica; 0 after a
+// reconnect, when notifications may have been lost. f must not block: it
+// runs on the goroutine that drains the connection.
+func (e *Events) OnAuthChange(f func(userID int64)) {
+	e.authMu.Lock()
+	e.onAuthChg = append(e.onAuthChg, f)
+	e.authMu.Unlock()
+}
+
+func (e *Events) authChanged(userID int64) {
+	e.authMu.Lock()
+	fs := e.onAuthChg
+	e.authMu.Unlock()
+	for _, f := range fs {
+		f(userID)
 	}
 }
 
@@ -245,25 +280,34 @@ var ErrResync = errors.New("resync: events were dropped; reload the current stat
 // Subscription receives the events of some topics, oldest first, each once.
 // Its buffer is bounded: past SoftLimit pending events only the newest per
 // key is kept, so a slow reader never blocks the hub and still gets the
-// latest value; past HardLimit distinct keys it gets ErrResync.
+// latest value; past HardLimit distinct keys it gets ErrResync. A replay
+// from the outbox is read lazily, ReplayPage events at a time, as the
+// reader asks for more.
 type Subscription struct {
 	C      <-chan struct{} // signalled when Next has something
 	c      chan struct{}
 	topics map[string]bool
 	keep   func(Event) bool
+	hub    *Events
 
 	mu      sync.Mutex
-	pending []Event        // in seq order
+	pending []Event        // live events, in seq order
 	byKey   map[string]int // topic+key -> index in pending
 	from    int64          // deliver only events with seq > from
 	err     error
 	closed  bool
+	// The replay still to read from the outbox: (replayed, replayTo].
+	replayed, replayTo int64
 }
 
-// Buffer bounds of a subscription.
+// Buffer bounds of a subscription, and of a replay: ReplayPage events are
+// read from the outbox at a time; a subscriber further behind than
+// MaxReplay events is asked to resync rather than stream them all.
 const (
-	SoftLimit = 256
-	HardLimit = 2048
+	SoftLimit  = 256
+	HardLimit  = 2048
+	ReplayPage = 500
+	MaxReplay  = 20000
 )
 
 // Subscribe registers a subscriber for topics (keep filters further; nil
@@ -272,7 +316,7 @@ const (
 // duplicate.
 func (e *Events) Subscribe(ctx context.Context, topics []string, after int64, keep func(Event) bool) (*Subscription, error) {
 	s := &Subscription{c: make(chan struct{}, 1), topics: map[string]bool{}, keep: keep,
-		byKey: map[string]int{}}
+		byKey: map[string]int{}, hub: e}
 	s.C = s.c
 	for _, t := range topics {
 		s.topics[t] = true
@@ -286,22 +330,20 @@ func (e *Events) Subscribe(ctx context.Context, topics []string, after int64, ke
 	e.subs[s] = struct{}{}
 	e.mu.Unlock()
 	if after < live {
-		// Replay (after, live] from the table; live events (> live) queue meanwhile.
+		// Replay (after, live] from the table, page by page as Next is
+		// called; live events (> live) queue meanwhile.
 		var oldest sql.NullInt64
 		if err := e.db.GetContext(ctx, &oldest, `SELECT min(seq) FROM outbox WHERE seq IS NOT NULL`); err != nil {
 			e.Unsubscribe(s)
 			return nil, err
 		}
-		if oldest.Valid && oldest.Int64 > after+1 {
+		if oldest.Valid && oldest.Int64 > after+1 || live-after > MaxReplay {
 			s.fail(ErrResync)
 		} else {
-			var evs []Event
-			if err := e.db.SelectContext(ctx, &evs, `SELECT seq, topic, key, payload, created_at FROM outbox
-				WHERE seq > $1 AND seq <= $2 ORDER BY seq`, after, live); err != nil {
-				e.Unsubscribe(s)
-				return nil, err
-			}
-			s.prepend(evs)
+			s.mu.Lock()
+			s.replayed, s.replayTo = after, live
+			s.signal()
+			s.mu.Unlock()
 		}
 	}
 	go func() {
@@ -358,22 +400,6 @@ func (s *Subscription) push(ev Event) {
 	}
 }
 
-func (s *Subscription) prepend(evs []Event) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	live := s.pending
-	s.pending, s.byKey = nil, map[string]int{}
-	for _, ev := range evs {
-		if s.wants(ev) {
-			s.push(ev)
-		}
-	}
-	for _, ev := range live {
-		s.push(ev)
-	}
-	s.signal()
-}
-
 func (s *Subscription) fail(err error) {
 	s.mu.Lock()
 	s.err = err
@@ -398,18 +424,62 @@ func (s *Subscription) close() {
 }
 
 // Next returns the pending events in order and clears them, or the error
-// that ended the subscription (ErrResync).
+// that ended the subscription (ErrResync). While a replay lasts it returns
+// the next page of it (possibly empty when nothing in the page matched)
+// and signals C again until the replay is done.
 func (s *Subscription) Next() ([]Event, error) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if s.err != nil {
+		defer s.mu.Unlock()
 		return nil, s.err
 	}
+	if s.replayed < s.replayTo {
+		from, to := s.replayed, s.replayTo
+		// The page is read without the lock, so the hub can keep queueing
+		// live events meanwhile.
+		s.mu.Unlock()
+		return s.nextReplayPage(from, to)
+	}
+	defer s.mu.Unlock()
 	evs := s.pending
 	s.pending, s.byKey = nil, map[string]int{}
 	if len(evs) > 0 {
 		s.from = evs[len(evs)-1].Seq
 	}
+	return evs, nil
+}
+
+func (s *Subscription) nextReplayPage(from, to int64) ([]Event, error) {
+	topics := make([]string, 0, len(s.topics))
+	for t := range s.topics {
+		topics = append(topics, t)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	var page []Event
+	if err := s.hub.db.SelectContext(ctx, &page, `SELECT seq, topic, key, payload, created_at FROM outbox
+		WHERE seq > $1 AND seq <= $2 AND topic = ANY($3) ORDER BY seq LIMIT $4`,
+		from, to, pq.Array(topics), ReplayPage); err != nil {
+		// The reader cannot go on without a gap: it reloads instead.
+		s.hub.log.Warn("replaying events", "after", from, "err", err)
+		s.fail(ErrResync)
+		return nil, ErrResync
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(page) < ReplayPage {
+		s.replayed = to
+	} else {
+		s.replayed = page[len(page)-1].Seq
+	}
+	evs := page[:0]
+	for _, ev := range page {
+		if s.keep == nil || s.keep(ev) {
+			evs = append(evs, ev)
+		}
+	}
+	// Whatever is left (more replay or queued live events) wakes the reader again.
+	s.signal()
 	return evs, nil
 }
 

@@ -269,3 +269,64 @@ func TestResumeFromPrunedEventsAsksToResync(t *testing.T) {
 		t.Fatalf("resumed after %d: %q", got[1].Seq, keys(evs))
 	}
 }
+
+// TestAReplayIsReadInPagesAndCatchesUpWithoutGap: a dashboard back after a
+// busy while resumes from more events than one page (and than its live
+// buffer holds). The replay is read ReplayPage at a time, as the reader
+// goes, and joins the live events with no gap and no duplicate; it used to
+// load the whole range at once and, past HardLimit, give up with a resync.
+func TestAReplayIsReadInPagesAndCatchesUpWithoutGap(t *testing.T) {
+	d, hubs := startHubs(t, 1)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	watch, _ := hubs[0].Subscribe(ctx, []string{"stock"}, 0, nil)
+	publish(t, d, true, "start")
+	got := collect(t, watch, 1, 5*time.Second)
+	if len(got) != 1 {
+		t.Fatal("first event not received")
+	}
+	last := got[0].Seq
+	const missed = db.HardLimit + db.ReplayPage + 100
+	ks := make([]string, missed)
+	for i := range ks {
+		ks[i] = fmt.Sprintf("p%d:w1", i)
+	}
+	publish(t, d, true, ks...)
+	if got := collect(t, watch, missed, 20*time.Second); len(got) != missed {
+		t.Fatalf("the watcher saw %d of %d events", len(got), missed)
+	}
+
+	resumed, err := hubs[0].Subscribe(ctx, []string{"stock"}, last, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	publish(t, d, true, "live1", "live2")
+	var all []db.Event
+	deadline := time.After(20 * time.Second)
+	for reads := 0; len(all) < missed+2 && reads < 1000; reads++ {
+		select {
+		case <-resumed.C:
+		case <-deadline:
+			t.Fatalf("got %d of %d events", len(all), missed+2)
+		}
+		evs, err := resumed.Next()
+		if err != nil {
+			t.Fatalf("after %d events: %v", len(all), err)
+		}
+		if len(all) < missed && len(evs) > db.ReplayPage {
+			t.Fatalf("one read of the replay returned %d events, more than a page (%d)", len(evs), db.ReplayPage)
+		}
+		all = append(all, evs...)
+	}
+	if len(all) != missed+2 {
+		t.Fatalf("got %d events, want %d", len(all), missed+2)
+	}
+	for i, ev := range all {
+		if ev.Seq != last+1+int64(i) {
+			t.Fatalf("event %d has seq %d, want %d (gap, duplicate or disorder)", i, ev.Seq, last+1+int64(i))
+		}
+	}
+	if all[missed].Key != "live1" || all[missed+1].Key != "live2" {
+		t.Fatalf("the live events after the replay: %q", keys(all[missed:]))
+	}
+}

@@ -195,13 +195,41 @@ func onlyAnalyst(u *jxc.User) bool {
 // wsInit authenticates a websocket in its connection_init payload
 // ({"authToken": "<bearer token>"}) or by the session cookie sent with the
 // upgrade request; otherwise the socket is closed with 4401 so that clients
-// stop retrying.
-func wsInit(users jxc.UserService) transport.WebsocketInitFunc {
+// stop retrying. An authenticated socket is registered with the socket
+// guard (sockets.go), which follows its rights from then on, and counted
+// against its user's cap (4429 past it).
+func wsInit(users jxc.UserService, reg *sockets) transport.WebsocketInitFunc {
 	return func(ctx context.Context, p transport.InitPayload) (context.Context, *transport.InitPayload, error) {
 		fail := func(msg string) (context.Context, *transport.InitPayload, error) {
-			ctx = transport.WithWebsocketCloseCode(ctx, 4401)
+			ctx = transport.WithWebsocketCloseCode(ctx, CloseUnauthorized)
 			ctx = transport.AppendCloseReason(ctx, "Unauthorized")
 			return ctx, nil, jxc.Errorf(jxc.EUNAUTHENTICATED, "%s", msg)
+		}
+		// The database cannot answer: 1013 "try again later" lets the
+		// client reconnect, unlike 4401.
+		unavailable := func() (context.Context, *transport.InitPayload, error) {
+			ctx = transport.WithWebsocketCloseCode(ctx, 1013)
+			return ctx, nil, jxc.Errorf(CodeUnavailable, "the database is unavailable; try again shortly")
+		}
+		register := func(a *jxc.Auth) (context.Context, *transport.InitPayload, error) {
+			octx, err := reg.open(jxc.NewContextWithAuth(ctx, a), a)
+			if err == nil {
+				return octx, nil, nil
+			}
+			switch jxc.ErrorCode(err) {
+			case jxc.EUNAUTHENTICATED:
+				return fail(err.(*jxc.Error).Message)
+			case jxc.ETHROTTLED:
+				ctx = transport.WithWebsocketCloseCode(ctx, CloseTooMany)
+				ctx = transport.AppendCloseReason(ctx, "Too many connections")
+				return ctx, nil, err
+			}
+			if reg.store == nil {
+				ctx = transport.WithWebsocketCloseCode(ctx, 1011)
+				return ctx, nil, err
+			}
+			reg.log.Warn("opening a live socket", "err", err)
+			return unavailable()
 		}
 		if tok := p.Authorization(); tok != "" || p.GetString("authToken") != "" {
 			if tok == "" {
@@ -210,20 +238,17 @@ func wsInit(users jxc.UserService) transport.WebsocketInitFunc {
 			tok = strings.TrimPrefix(tok, "Bearer ")
 			a, err := users.AuthenticateToken(ctx, tok)
 			if err != nil && jxc.ErrorCode(err) != jxc.EUNAUTHENTICATED {
-				// The database cannot answer: 1013 "try again later" lets
-				// the client reconnect, unlike 4401.
-				ctx = transport.WithWebsocketCloseCode(ctx, 1013)
-				return ctx, nil, jxc.Errorf(CodeUnavailable, "the database is unavailable; try again shortly")
+				return unavailable()
 			} else if err != nil {
 				return fail("the token in connection_init is unknown or revoked")
 			}
-			return withSubscriptionCounter(jxc.NewContextWithAuth(ctx, a)), nil, nil
+			return register(a)
 		}
 		if len(p) > 0 && !onlyKnownInitKeys(p) {
 			return fail("connection_init payload not understood; send {\"authToken\": \"<token>\"} or sign in")
 		}
-		if jxc.AuthFromContext(ctx) != nil {
-			return withSubscriptionCounter(ctx), nil, nil
+		if a := jxc.AuthFromContext(ctx); a != nil {
+			return register(a)
 		}
 		return fail("sign in first, or send {\"authToken\": \"<token>\"} in connection_init")
 	}

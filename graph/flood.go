@@ -3,45 +3,49 @@ package graph
 import (
 	"context"
 	"fmt"
-	"sync/atomic"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
-	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/jxcgraph/jxc"
 )
 
 // MaxSubscriptionsPerSocket bounds what one websocket may keep open, so a
-// flood of subscribe messages cannot exhaust the server.
+// flood of subscribe messages cannot exhaust the server. The caps per user
+// (MaxSocketsPerUser, MaxSubscriptionsPerUser in sockets.go) are counted in
+// the database, so that they hold across replicas.
 const MaxSubscriptionsPerSocket = 100
 
-type subCounterKey struct{}
-
-// withSubscriptionCounter gives a websocket connection its count of open
-// subscriptions.
-func withSubscriptionCounter(ctx context.Context) context.Context {
-	return context.WithValue(ctx, subCounterKey{}, new(atomic.Int64))
-}
-
-// limitSubscriptions refuses a subscription past the per-socket limit with
-// THROTTLED; the count drops when a subscription ends.
+// limitSubscriptions refuses a subscription past the per-socket or the
+// per-user limit with THROTTLED; the counts drop when a subscription ends.
+// It runs after guardOperation, so the socket is known to be registered.
 func limitSubscriptions(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 	oc := graphql.GetOperationContext(ctx)
-	n, _ := ctx.Value(subCounterKey{}).(*atomic.Int64)
-	if n == nil || oc.Operation == nil || oc.Operation.Operation != ast.Subscription {
+	s := socketFrom(ctx)
+	if s == nil || s.id == "" || oc.Operation == nil || oc.Operation.Operation != ast.Subscription {
 		return next(ctx)
 	}
-	if n.Add(1) > MaxSubscriptionsPerSocket {
-		n.Add(-1)
-		return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{{
-			Message:    fmt.Sprintf("at most %d subscriptions may be open on one connection", MaxSubscriptionsPerSocket),
-			Extensions: map[string]any{"code": jxc.ETHROTTLED},
-		}}})
+	if s.subs.Add(1) > MaxSubscriptionsPerSocket {
+		s.subs.Add(-1)
+		return refuse(fmt.Sprintf("at most %d subscriptions may be open on one connection", MaxSubscriptionsPerSocket), jxc.ETHROTTLED)
+	}
+	if err := s.reg.store.AddSubscription(ctx, s.id, s.userID, MaxSubscriptionsPerUser); err != nil {
+		s.subs.Add(-1)
+		if jxc.ErrorCode(err) == jxc.ETHROTTLED {
+			return refuse(err.(*jxc.Error).Message, jxc.ETHROTTLED)
+		}
+		s.reg.log.Warn("counting a subscription", "err", err)
+		return refuse("the database is unavailable; try again shortly", CodeUnavailable)
 	}
 	go func() {
 		<-ctx.Done()
-		n.Add(-1)
+		s.subs.Add(-1)
+		dctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := s.reg.store.EndSubscription(dctx, s.id); err != nil {
+			s.reg.log.Warn("counting a subscription's end", "err", err)
+		}
 	}()
 	return next(ctx)
 }

@@ -27,9 +27,11 @@ func NewHandler(r *Resolver) http.Handler {
 	cfg.Directives.HasRole = hasRole
 	cfg.Directives.SessionOnly = sessionOnly
 	srv := handler.New(NewExecutableSchema(cfg))
+	live := newSockets(r.Sockets, r.Log)
 
 	srv.AddTransport(transport.Websocket{
-		InitFunc:         wsInit(r.UserService),
+		Implementation:   live,
+		InitFunc:         wsInit(r.UserService, live),
 		InitTimeout:      10 * time.Second,
 		PingPongInterval: 10 * time.Second,
 	})
@@ -43,7 +45,9 @@ func NewHandler(r *Resolver) http.Handler {
 	srv.Use(extension.FixedComplexityLimit(MaxComplexity))
 	srv.Use(DepthLimit{Max: MaxDepth})
 
+	// The last registered runs first: the guard, then the caps.
 	srv.AroundOperations(limitSubscriptions)
+	srv.AroundOperations(live.guardOperation)
 	srv.AroundRootFields(nameOperation)
 	srv.AroundResponses(withLoaders(r))
 	srv.AroundRootFields(requireSignIn)
@@ -52,7 +56,7 @@ func NewHandler(r *Resolver) http.Handler {
 	srv.SetErrorPresenter(presentError(r.Log))
 	srv.SetRecoverFunc(recoverPanic(r.Log))
 
-	return limitBody(srv)
+	return limitBody(live.mark(srv))
 }
 
 // limitBody refuses bodies over MaxBodyBytes with 413 and a coded error,

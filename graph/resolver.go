@@ -31,7 +31,10 @@ type Resolver struct {
 	AuditService jxc.AuditService
 	// SettingsService keeps the company's separation-of-duties controls.
 	SettingsService jxc.SettingsService
-	Log             *slog.Logger
+	// Sockets follows the rights of open websockets and counts them per
+	// user; without it the server refuses websockets.
+	Sockets SocketStore
+	Log     *slog.Logger
 }
 
 // sessionTTL matches the server-side session lifetime.

@@ -61,6 +61,7 @@ func (a *app) routes() http.Handler {
 		BudgetService:     db.NewBudgetService(a.store),
 		AuditService:      db.NewAuditService(a.store),
 		SettingsService:   db.NewSettingsService(a.store),
+		Sockets:           db.NewSocketService(a.store, a.events),
 		Log:               a.log,
 	}
 	mux := http.NewServeMux()

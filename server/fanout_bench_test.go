@@ -22,6 +22,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/jxcgraph/jxc/db/dbtest"
+	"github.com/jxcgraph/jxc/graph"
 	"github.com/jxcgraph/jxc/graph/graphqltest"
 )
 
@@ -88,11 +89,20 @@ func TestFanoutFigures(t *testing.T) {
 	wid := node["warehouse"].(map[string]any)["id"].(string)
 	onHand := decimal.RequireFromString(node["onHand"].(string))
 
-	mgr := login("manager")
+	// One user may hold graph.MaxSocketsPerUser sockets: the subscribers
+	// are wallboards of as many managers as that takes.
 	u, _ := http.NewRequest("GET", url, nil)
-	h := http.Header{}
-	for _, ck := range mgr.Jar.Cookies(u.URL) {
-		h.Add("Cookie", ck.Name+"="+ck.Value)
+	admin := login("admin")
+	var boards []http.Header
+	for n := 0; n*graph.MaxSocketsPerUser < subscribers; n++ {
+		name := fmt.Sprintf("board%03d", n)
+		gql(admin, `mutation($u: String!) { createUser(input: {username: $u, password: "demo", roles: [MANAGER]}) { userErrors { message } } }`,
+			map[string]any{"u": name})
+		h := http.Header{}
+		for _, ck := range login(name).Jar.Cookies(u.URL) {
+			h.Add("Cookie", ck.Name+"="+ck.Value)
+		}
+		boards = append(boards, h)
 	}
 	type sample struct {
 		onHand string
@@ -109,7 +119,7 @@ func TestFanoutFigures(t *testing.T) {
 		go func(i int) {
 			defer done.Done()
 			conn, _, err := websocket.Dial(ctx, "ws"+strings.TrimPrefix(url, "http")+"/graphql",
-				&websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}, HTTPHeader: h})
+				&websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}, HTTPHeader: boards[i/graph.MaxSocketsPerUser]})
 			if err != nil {
 				t.Errorf("dial %d: %v", i, err)
 				ready.Done()
