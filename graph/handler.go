@@ -11,12 +11,15 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
-// Limits on what one operation may ask for.
+// Limits on what one operation may ask for; the cost limits are in cost.go.
 const (
-	MaxComplexity   = 2000
-	MaxDepth        = 12
-	MaxParserTokens = 20000
-	MaxBodyBytes    = 1 << 20
+	MaxDepth = 12
+	// MaxIntrospectionDepth bounds __schema and __type selections apart:
+	// graphql-js's standard introspection query is 15 levels deep, and
+	// introspection is priced by cost like everything else.
+	MaxIntrospectionDepth = 20
+	MaxParserTokens       = 20000
+	MaxBodyBytes          = 1 << 20
 )
 
 // NewHandler returns the /graphql endpoint: POST, GET and websocket
@@ -26,7 +29,8 @@ func NewHandler(r *Resolver) http.Handler {
 	cfg := Config{Resolvers: r}
 	cfg.Directives.HasRole = hasRole
 	cfg.Directives.SessionOnly = sessionOnly
-	srv := handler.New(NewExecutableSchema(cfg))
+	es := NewExecutableSchema(cfg)
+	srv := handler.New(es)
 
 	srv.AddTransport(transport.Websocket{
 		InitFunc:         wsInit(r.UserService),
@@ -37,12 +41,19 @@ func NewHandler(r *Resolver) http.Handler {
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 
-	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	cache := lru.New[*ast.QueryDocument](1000)
+	srv.SetQueryCache(cache)
 	srv.SetParserTokenLimit(MaxParserTokens)
+	// Before parsing and validation: the size of the document, with
+	// fragments expanded, and lower for anonymous callers (Authenticate
+	// has already resolved the caller).
+	srv.Use(queryShape{cache: cache})
 	srv.Use(extension.Introspection{})
-	srv.Use(extension.FixedComplexityLimit(MaxComplexity))
-	srv.Use(DepthLimit{Max: MaxDepth})
+	srv.Use(DepthLimit{Max: MaxDepth, MaxIntrospection: MaxIntrospectionDepth})
 
+	// The calculated cost: priced, refused or charged before execution.
+	srv.AroundOperations(priceOperations(es.Schema(), r.CostBuckets, r.Log))
+	srv.AroundResponses(reportCostOnRefusals(r.CostBuckets, r.Log))
 	srv.AroundOperations(limitSubscriptions)
 	srv.AroundRootFields(nameOperation)
 	srv.AroundResponses(withLoaders(r))

@@ -29,7 +29,9 @@ type Resolver struct {
 	BudgetService     jxc.BudgetService
 	// AuditService reads the audit trail every business write leaves.
 	AuditService jxc.AuditService
-	Log          *slog.Logger
+	// CostBuckets are the callers' query-cost buckets (cost.go); nil: no bucket.
+	CostBuckets jxc.CostBucketService
+	Log         *slog.Logger
 }
 
 // sessionTTL matches the server-side session lifetime.

@@ -48,6 +48,7 @@ func (a *app) routes() http.Handler {
 		PurchasingService: db.NewPurchasingService(a.store),
 		BudgetService:     db.NewBudgetService(a.store),
 		AuditService:      db.NewAuditService(a.store),
+		CostBuckets:       db.NewCostBuckets(a.store),
 		Log:               a.log,
 	}
 	mux := http.NewServeMux()
