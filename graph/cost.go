@@ -65,7 +65,7 @@ type shapeLimits struct {
 }
 
 var (
-	signedInShape  = shapeLimits{Fields: 2000, Fragments: 100, Spreads: 500}
+	signedInShape  = shapeLimits{Fields: 1000, Fragments: 100, Spreads: 500}
 	anonymousShape = shapeLimits{Fields: 400, Fragments: 10, Spreads: 40}
 )
 
@@ -121,6 +121,16 @@ func (q queryShape) MutateOperationParameters(ctx context.Context, p *graphql.Ra
 	}
 	return nil
 }
+
+// SelectedFields is the number of field selections of op, each fragment
+// counted where it is spread (what the shape limits bound).
+func SelectedFields(doc *ast.QueryDocument, op *ast.OperationDefinition) int {
+	s := shapeCounter{frags: doc.Fragments, memo: map[string]int{}, cap: costCeiling}
+	return s.count(op.SelectionSet)
+}
+
+// MaxSelectedFields is the shape limit for signed-in callers.
+var MaxSelectedFields = signedInShape.Fields
 
 func over(n, limit int) string {
 	if n > limit {

@@ -134,6 +134,9 @@ func TestTheSPAsOperationsStayWellInsideTheBudget(t *testing.T) {
 		if onDashboard {
 			limit = graph.MaxQueryCost / 20
 		}
+		if n := graph.SelectedFields(doc, op); n > graph.MaxSelectedFields/4 {
+			t.Errorf("%s %s selects %d fields, over a quarter of the limit %d", op.Operation, op.Name, n, graph.MaxSelectedFields)
+		}
 		if c > limit {
 			t.Errorf("%s %s costs %d at 200 a page, over %d", op.Operation, op.Name, c, limit)
 		}

@@ -31,8 +31,8 @@ type costResponse struct {
 	Errors     []costError                `json:"errors"`
 	Extensions struct {
 		Cost *struct {
-			RequestedQueryCost int  `json:"requestedQueryCost"`
-			ActualQueryCost    int  `json:"actualQueryCost"`
+			RequestedQueryCost int `json:"requestedQueryCost"`
+			ActualQueryCost    int `json:"actualQueryCost"`
 			ThrottleStatus     *struct {
 				MaximumAvailable   int `json:"maximumAvailable"`
 				CurrentlyAvailable int `json:"currentlyAvailable"`
