@@ -442,7 +442,7 @@ type costStateKey struct{}
 
 // priceOperations is the operation interceptor that prices, refuses or
 // charges each operation before it runs, and refunds and reports after.
-func priceOperations(schema *ast.Schema, buckets jxc.CostBucketService, log *slog.Logger) graphql.OperationMiddleware {
+func priceOperations(schema *ast.Schema, buckets jxc.CostBucketService, maxCost int, log *slog.Logger) graphql.OperationMiddleware {
 	return func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		oc := graphql.GetOperationContext(ctx)
 		if oc == nil || oc.Operation == nil || oc.Doc == nil {
@@ -451,13 +451,13 @@ func priceOperations(schema *ast.Schema, buckets jxc.CostBucketService, log *slo
 		ctx = context.WithValue(ctx, costStateKey{}, true)
 		requested := OperationCost(schema, oc.Operation, oc.Doc.Fragments, oc.Variables)
 		key := costKey(ctx)
-		if requested > MaxQueryCost {
+		if requested > maxCost {
 			b := peek(ctx, buckets, key, log)
 			return graphql.OneShot(&graphql.Response{
 				Errors: gqlerror.List{{
-					Message: fmt.Sprintf("the operation's requested cost is %d; the limit is %d per operation: ask for smaller pages (first:) or fewer nested lists", requested, MaxQueryCost),
+					Message: fmt.Sprintf("the operation's requested cost is %d; the limit is %d per operation: ask for smaller pages (first:) or fewer nested lists", requested, maxCost),
 					Extensions: map[string]any{"code": CodeMaxCost, "cost": map[string]any{
-						"requestedQueryCost": requested, "maximumQueryCost": MaxQueryCost}},
+						"requestedQueryCost": requested, "maximumQueryCost": maxCost}},
 				}},
 				Extensions: map[string]any{"cost": costReport(requested, 0, b)},
 			})

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"net/http"
 	"time"
 
@@ -52,7 +53,7 @@ func NewHandler(r *Resolver) http.Handler {
 	srv.Use(DepthLimit{Max: MaxDepth, MaxIntrospection: MaxIntrospectionDepth})
 
 	// The calculated cost: priced, refused or charged before execution.
-	srv.AroundOperations(priceOperations(es.Schema(), r.CostBuckets, r.Log))
+	srv.AroundOperations(priceOperations(es.Schema(), r.CostBuckets, cmp.Or(r.MaxQueryCost, MaxQueryCost), r.Log))
 	srv.AroundResponses(reportCostOnRefusals(r.CostBuckets, r.Log))
 	srv.AroundOperations(limitSubscriptions)
 	srv.AroundRootFields(nameOperation)

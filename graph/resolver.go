@@ -31,7 +31,10 @@ type Resolver struct {
 	AuditService jxc.AuditService
 	// CostBuckets are the callers' query-cost buckets (cost.go); nil: no bucket.
 	CostBuckets jxc.CostBucketService
-	Log         *slog.Logger
+	// MaxQueryCost overrides the per-operation cost limit (0: MaxQueryCost);
+	// for tests that measure something else with large nested pages.
+	MaxQueryCost int
+	Log          *slog.Logger
 }
 
 // sessionTTL matches the server-side session lifetime.
