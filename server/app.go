@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jxcgraph/jxc"
 	"github.com/jxcgraph/jxc/db"
 	"github.com/jxcgraph/jxc/frontend"
 	"github.com/jxcgraph/jxc/graph"
@@ -25,10 +26,12 @@ type app struct {
 	events *db.Events
 	log    *slog.Logger
 	dist   fs.FS
+	// buckets are the query-cost buckets; nil: none (QUERY_COST_BUCKET=off).
+	buckets jxc.CostBucketService
 }
 
 func newApp(store *db.DB, events *db.Events, log *slog.Logger) *app {
-	return &app{store: store, events: events, log: log, dist: frontend.Dist()}
+	return &app{store: store, events: events, log: log, dist: frontend.Dist(), buckets: db.NewCostBuckets(store)}
 }
 
 func (a *app) routes() http.Handler {
@@ -48,7 +51,7 @@ func (a *app) routes() http.Handler {
 		PurchasingService: db.NewPurchasingService(a.store),
 		BudgetService:     db.NewBudgetService(a.store),
 		AuditService:      db.NewAuditService(a.store),
-		CostBuckets:       db.NewCostBuckets(a.store),
+		CostBuckets:       a.buckets,
 		Log:               a.log,
 	}
 	mux := http.NewServeMux()

@@ -35,6 +35,10 @@ type Config struct {
 	EventRetention time.Duration
 	// Statement timeouts (STATEMENT_TIMEOUT_READ, STATEMENT_TIMEOUT_WRITE).
 	Statements db.Timeouts
+	// CostBucket is QUERY_COST_BUCKET: "off" lifts the per-user query-cost
+	// bucket (the per-operation cost limit stays), for load tests that send
+	// thousands of operations a second as one user.
+	CostBucket bool
 	// HTTP holds the http.Server's timeouts (HTTP_READ_HEADER_TIMEOUT,
 	// HTTP_READ_TIMEOUT, HTTP_WRITE_TIMEOUT, HTTP_IDLE_TIMEOUT).
 	HTTP HTTPTimeouts
@@ -97,6 +101,7 @@ func configFromEnv(args []string) (Config, error) {
 		}
 		c.EventRetention = d
 	}
+	c.CostBucket = os.Getenv("QUERY_COST_BUCKET") != "off"
 	c.Statements, c.HTTP = db.DefaultTimeouts, DefaultHTTPTimeouts
 	for k, d := range map[string]*time.Duration{
 		"STATEMENT_TIMEOUT_READ": &c.Statements.Read, "STATEMENT_TIMEOUT_WRITE": &c.Statements.Write,
@@ -202,7 +207,11 @@ func run(ctx context.Context, cfg Config, log *slog.Logger, ready chan<- string)
 	// websockets, which http.Server.Shutdown does not track.
 	base, cancelBase := context.WithCancel(context.Background())
 	defer cancelBase()
-	srv := newHTTPServer(cfg.HTTP, newApp(store, events, log).routes(), base)
+	a := newApp(store, events, log)
+	if !cfg.CostBucket {
+		a.buckets = nil
+	}
+	srv := newHTTPServer(cfg.HTTP, a.routes(), base)
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err
