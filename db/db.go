@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -30,9 +31,19 @@ type DB struct {
 	Log *slog.Logger
 	// Now is the clock; tests may replace it. Each transaction fixes one now.
 	Now func() time.Time
-	// Timeouts bound each statement; see OpenWith.
-	Timeouts Timeouts
+	// timeouts bound each statement (see OpenWith, SetTimeouts). A
+	// transaction sets its own only when it differs from the connections'
+	// default (connTimeout).
+	timeouts    atomic.Pointer[Timeouts]
+	connTimeout time.Duration
 }
+
+// SetTimeouts changes the statement timeouts of the transactions that
+// start from now on.
+func (db *DB) SetTimeouts(t Timeouts) { db.timeouts.Store(&t) }
+
+// StatementTimeouts returns the statement timeouts in force.
+func (db *DB) StatementTimeouts() Timeouts { return *db.timeouts.Load() }
 
 // Timeouts are the statement timeouts (PostgreSQL's statement_timeout):
 // Read in WithReadTx, Write in WithTx and for every statement outside a
@@ -90,7 +101,9 @@ func OpenWith(ctx context.Context, url string, log *slog.Logger, t Timeouts) (*D
 		case <-time.After(200 * time.Millisecond):
 		}
 	}
-	return &DB{DB: x, Log: log, Now: time.Now, Timeouts: t}, nil
+	d := &DB{DB: x, Log: log, Now: time.Now, connTimeout: t.Write}
+	d.SetTimeouts(t)
+	return d, nil
 }
 
 // withParameter adds a run-time parameter to the connection string, which
@@ -183,6 +196,9 @@ func (db *DB) withTxOnce(ctx context.Context, fn func(tx *Tx) error) (err error)
 			_ = x.Rollback()
 		}
 	}()
+	if err = db.setTimeout(ctx, x, db.StatementTimeouts().Write); err != nil {
+		return err
+	}
 	if err = fn(tx); err != nil {
 		return err
 	}
@@ -321,6 +337,20 @@ func migrations() ([]migration, error) {
 	return out, nil
 }
 
+// setTimeout gives the transaction its statement timeout, unless it is the
+// connection's default already (then it costs no round trip).
+func (db *DB) setTimeout(ctx context.Context, x *sqlx.Tx, d time.Duration) error {
+	if d == db.connTimeout {
+		return nil
+	}
+	ms := d.Milliseconds()
+	if d > 0 && ms == 0 {
+		ms = 1 // under a millisecond is not "none"
+	}
+	_, err := x.ExecContext(ctx, `SET LOCAL statement_timeout = `+strconv.FormatInt(ms, 10))
+	return err
+}
+
 // readOnlySnapshot is for reports that must see one consistent state.
 var readOnlySnapshot = sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true}
 
@@ -332,10 +362,8 @@ func (db *DB) WithReadTx(ctx context.Context, fn func(tx *Tx) error) error {
 		return err
 	}
 	defer x.Rollback()
-	if db.Timeouts.Read != db.Timeouts.Write {
-		if _, err := x.ExecContext(ctx, `SET LOCAL statement_timeout = `+strconv.FormatInt(db.Timeouts.Read.Milliseconds(), 10)); err != nil {
-			return err
-		}
+	if err := db.setTimeout(ctx, x, db.StatementTimeouts().Read); err != nil {
+		return err
 	}
 	return fn(&Tx{Tx: x, Now: db.Now()})
 }

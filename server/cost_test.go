@@ -394,3 +394,45 @@ func isTimeout(err error) bool {
 	ne, ok := err.(net.Error)
 	return ok && ne.Timeout()
 }
+
+// TestStatementTimeoutCutsAWriteStuckBehindALock: a mutation waiting on a
+// lock held elsewhere is cut at the write statement timeout and answered
+// with TIMEOUT, instead of holding its connection until the lock goes.
+func TestStatementTimeoutCutsAWriteStuckBehindALock(t *testing.T) {
+	app := newTestApp(t)
+	c := app.client(t).mustLogin("warehouse")
+	app.store.SetTimeouts(db.Timeouts{Read: db.DefaultTimeouts.Read, Write: 300 * time.Millisecond})
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	lock, err := app.store.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Rollback()
+	if _, err := lock.ExecContext(ctx, `LOCK TABLE warehouses IN ACCESS EXCLUSIVE MODE`); err != nil {
+		t.Fatal(err)
+	}
+	released := make(chan struct{})
+	go func() { // the lock ends in 5 s whatever happens
+		select {
+		case <-time.After(5 * time.Second):
+		case <-ctx.Done():
+		}
+		_ = lock.Rollback()
+		close(released)
+	}()
+	r := c.post(app.URL, `mutation($in: CreateWarehouseInput!) { createWarehouse(input: $in) { warehouse { code } userErrors { message } } }`,
+		map[string]any{"in": map[string]any{"code": "WH-SLOW", "name": "Slow"}})
+	if r.code() != graph.CodeTimeout || r.took > 2*time.Second {
+		t.Errorf("a write behind a lock: code %q after %v, want %s near 300 ms: %+v", r.code(), r.took, graph.CodeTimeout, r.Errors)
+	}
+	cancel()
+	<-released
+	// The lock gone and the timeout back, the same write goes through.
+	app.store.SetTimeouts(db.DefaultTimeouts)
+	ok := c.post(app.URL, `mutation($in: CreateWarehouseInput!) { createWarehouse(input: $in) { warehouse { code } userErrors { message } } }`,
+		map[string]any{"in": map[string]any{"code": "WH-SLOW", "name": "Slow"}})
+	if len(ok.Errors) > 0 || !strings.Contains(string(ok.Data["createWarehouse"]), "WH-SLOW") {
+		t.Errorf("after the lock: %+v %s", ok.Errors, ok.Data["createWarehouse"])
+	}
+}
