@@ -302,8 +302,7 @@ func TestHTTPTimeoutsCutSlowClientsButNotWebsockets(t *testing.T) {
 	if h := def.HTTP; h.ReadHeader <= 0 || h.Read <= 0 || h.Write <= def.Statements.Write || h.Idle <= 0 {
 		t.Errorf("default HTTP timeouts %+v (the write timeout must exceed the statement timeout %v)", h, def.Statements.Write)
 	}
-	os.Setenv("STATEMENT_TIMEOUT_READ", "3s")
-	defer os.Unsetenv("STATEMENT_TIMEOUT_READ")
+	t.Setenv("STATEMENT_TIMEOUT_READ", "3s")
 	if c, err := configFromEnv(nil); err != nil || c.Statements.Read != 3*time.Second {
 		t.Errorf("STATEMENT_TIMEOUT_READ=3s: %v %v", c.Statements, err)
 	}
