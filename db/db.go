@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -30,7 +31,30 @@ type DB struct {
 	Log *slog.Logger
 	// Now is the clock; tests may replace it. Each transaction fixes one now.
 	Now func() time.Time
+	// timeouts bound each statement (see OpenWith, SetTimeouts). A
+	// transaction sets its own only when it differs from the connections'
+	// default (connTimeout).
+	timeouts    atomic.Pointer[Timeouts]
+	connTimeout time.Duration
 }
+
+// SetTimeouts changes the statement timeouts of the transactions that
+// start from now on.
+func (db *DB) SetTimeouts(t Timeouts) { db.timeouts.Store(&t) }
+
+// StatementTimeouts returns the statement timeouts in force.
+func (db *DB) StatementTimeouts() Timeouts { return *db.timeouts.Load() }
+
+// Timeouts are the statement timeouts (PostgreSQL's statement_timeout):
+// Read in WithReadTx, Write in WithTx and for every statement outside a
+// transaction (the connection's default). Zero means none.
+type Timeouts struct {
+	Read, Write time.Duration
+}
+
+// DefaultTimeouts: a report may take seconds, never minutes; a posting
+// waits on locks longer than a read ever should.
+var DefaultTimeouts = Timeouts{Read: 10 * time.Second, Write: 30 * time.Second}
 
 // Queryer is what both *sqlx.DB and *sqlx.Tx offer, so a store works inside
 // or outside a transaction.
@@ -42,12 +66,20 @@ type Queryer interface {
 	NamedExecContext(ctx context.Context, query string, arg any) (sql.Result, error)
 }
 
-// Open connects to PostgreSQL and checks the connection.
+// Open connects to PostgreSQL with the default statement timeouts and
+// checks the connection.
 func Open(ctx context.Context, url string, log *slog.Logger) (*DB, error) {
+	return OpenWith(ctx, url, log, DefaultTimeouts)
+}
+
+// OpenWith connects with the given statement timeouts. The write timeout
+// is every connection's default (sent when it starts, so it costs no round
+// trip); WithReadTx sets the read timeout for its transaction.
+func OpenWith(ctx context.Context, url string, log *slog.Logger, t Timeouts) (*DB, error) {
 	if log == nil {
 		log = slog.Default()
 	}
-	connector, err := pq.NewConnector(withBinaryParameters(url))
+	connector, err := pq.NewConnector(withParameter(withBinaryParameters(url), "statement_timeout", strconv.FormatInt(t.Write.Milliseconds(), 10)))
 	if err != nil {
 		return nil, err
 	}
@@ -69,7 +101,35 @@ func Open(ctx context.Context, url string, log *slog.Logger) (*DB, error) {
 		case <-time.After(200 * time.Millisecond):
 		}
 	}
-	return &DB{DB: x, Log: log, Now: time.Now}, nil
+	d := &DB{DB: x, Log: log, Now: time.Now, connTimeout: t.Write}
+	d.SetTimeouts(t)
+	return d, nil
+}
+
+// withParameter adds a run-time parameter to the connection string, which
+// lib/pq sends when a connection starts; one already there is kept.
+func withParameter(url, key, value string) string {
+	if strings.Contains(url, key+"=") {
+		return url
+	}
+	if strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://") {
+		if strings.Contains(url, "?") {
+			return url + "&" + key + "=" + value
+		}
+		return url + "?" + key + "=" + value
+	}
+	return strings.TrimSpace(url) + " " + key + "=" + value
+}
+
+// noStatementTimeout lifts the timeout on a connection held for setup
+// (migrations, the demo), whose statements wait on other replicas' locks
+// and may run long; the returned func restores the connection's default
+// before it goes back to the pool.
+func noStatementTimeout(ctx context.Context, conn *sqlx.Conn) (func(), error) {
+	if _, err := conn.ExecContext(ctx, `SET statement_timeout = 0`); err != nil {
+		return nil, err
+	}
+	return func() { _, _ = conn.ExecContext(context.Background(), `RESET statement_timeout`) }, nil
 }
 
 // withBinaryParameters turns on lib/pq's binary_parameters: a query with
@@ -100,6 +160,7 @@ type Tx struct {
 }
 
 // WithTx runs fn in one transaction and commits it when fn returns nil.
+// Its statements run under the write timeout (the connection's default).
 // Serialization failures and deadlocks are retried here, in one place, so
 // they never reach a user.
 func (db *DB) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
@@ -135,6 +196,9 @@ func (db *DB) withTxOnce(ctx context.Context, fn func(tx *Tx) error) (err error)
 			_ = x.Rollback()
 		}
 	}()
+	if err = db.setTimeout(ctx, x, db.StatementTimeouts().Write); err != nil {
+		return err
+	}
 	if err = fn(tx); err != nil {
 		return err
 	}
@@ -177,6 +241,11 @@ func (db *DB) Migrate(ctx context.Context) error {
 		return err
 	}
 	defer conn.Close()
+	restore, err := noStatementTimeout(ctx, conn)
+	if err != nil {
+		return err
+	}
+	defer restore()
 	const lockKey = 7410_2026
 	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, lockKey); err != nil {
 		return fmt.Errorf("take migration lock: %w", err)
@@ -268,6 +337,20 @@ func migrations() ([]migration, error) {
 	return out, nil
 }
 
+// setTimeout gives the transaction its statement timeout, unless it is the
+// connection's default already (then it costs no round trip).
+func (db *DB) setTimeout(ctx context.Context, x *sqlx.Tx, d time.Duration) error {
+	if d == db.connTimeout {
+		return nil
+	}
+	ms := d.Milliseconds()
+	if d > 0 && ms == 0 {
+		ms = 1 // under a millisecond is not "none"
+	}
+	_, err := x.ExecContext(ctx, `SET LOCAL statement_timeout = `+strconv.FormatInt(ms, 10))
+	return err
+}
+
 // readOnlySnapshot is for reports that must see one consistent state.
 var readOnlySnapshot = sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true}
 
@@ -279,6 +362,9 @@ func (db *DB) WithReadTx(ctx context.Context, fn func(tx *Tx) error) error {
 		return err
 	}
 	defer x.Rollback()
+	if err := db.setTimeout(ctx, x, db.StatementTimeouts().Read); err != nil {
+		return err
+	}
 	return fn(&Tx{Tx: x, Now: db.Now()})
 }
 

@@ -50,6 +50,11 @@ func (db *DB) LoadDemo(ctx context.Context) (bool, error) {
 		return false, err
 	}
 	defer conn.Close()
+	restore, err := noStatementTimeout(ctx, conn)
+	if err != nil {
+		return false, err
+	}
+	defer restore()
 	// Replicas starting together load the demo once.
 	const lockKey = 7410_2027
 	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, lockKey); err != nil {

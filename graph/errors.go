@@ -23,6 +23,7 @@ const (
 	CodeComplexity       = "COMPLEXITY_LIMIT_EXCEEDED"
 	CodeDepth            = "DEPTH_LIMIT_EXCEEDED"
 	CodeUnavailable      = "UNAVAILABLE" // the database cannot be reached right now
+	CodeTimeout          = "TIMEOUT"     // a statement ran past its statement timeout
 )
 
 // presentError is the one error presenter: domain errors keep their code
@@ -81,6 +82,15 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			log.WarnContext(ctx, "database unavailable", "err", err, "request_id", RequestID(ctx))
 			out.Message = "the database is unavailable; try again shortly"
 			out.Extensions = withCode(nil, CodeUnavailable)
+			return out
+		}
+		// PostgreSQL's query_canceled: the statement timeout cut it (the
+		// driver's own cancellations come back as context errors).
+		var se interface{ SQLState() string }
+		if errors.As(err, &se) && se.SQLState() == "57014" {
+			log.WarnContext(ctx, "statement timeout", "err", err, "path", out.Path.String(), "request_id", RequestID(ctx))
+			out.Message = "this took longer than the server allows (statement timeout); ask for less: a shorter period, a smaller page or a narrower filter"
+			out.Extensions = withCode(nil, CodeTimeout)
 			return out
 		}
 		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {

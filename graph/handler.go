@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"net/http"
 	"time"
 
@@ -11,12 +12,15 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
-// Limits on what one operation may ask for.
+// Limits on what one operation may ask for; the cost limits are in cost.go.
 const (
-	MaxComplexity   = 2000
-	MaxDepth        = 12
-	MaxParserTokens = 20000
-	MaxBodyBytes    = 1 << 20
+	MaxDepth = 12
+	// MaxIntrospectionDepth bounds __schema and __type selections apart:
+	// graphql-js's standard introspection query is 15 levels deep, and
+	// introspection is priced by cost like everything else.
+	MaxIntrospectionDepth = 20
+	MaxParserTokens       = 20000
+	MaxBodyBytes          = 1 << 20
 )
 
 // NewHandler returns the /graphql endpoint: POST, GET and websocket
@@ -26,7 +30,8 @@ func NewHandler(r *Resolver) http.Handler {
 	cfg := Config{Resolvers: r}
 	cfg.Directives.HasRole = hasRole
 	cfg.Directives.SessionOnly = sessionOnly
-	srv := handler.New(NewExecutableSchema(cfg))
+	es := NewExecutableSchema(cfg)
+	srv := handler.New(es)
 	live := newSockets(r.Sockets, r.Log)
 
 	srv.AddTransport(transport.Websocket{
@@ -39,12 +44,19 @@ func NewHandler(r *Resolver) http.Handler {
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 
-	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	cache := lru.New[*ast.QueryDocument](1000)
+	srv.SetQueryCache(cache)
 	srv.SetParserTokenLimit(MaxParserTokens)
+	// Before parsing and validation: the size of the document, with
+	// fragments expanded, and lower for anonymous callers (Authenticate
+	// has already resolved the caller).
+	srv.Use(queryShape{cache: cache})
 	srv.Use(extension.Introspection{})
-	srv.Use(extension.FixedComplexityLimit(MaxComplexity))
-	srv.Use(DepthLimit{Max: MaxDepth})
+	srv.Use(DepthLimit{Max: MaxDepth, MaxIntrospection: MaxIntrospectionDepth})
 
+	// The calculated cost: priced, refused or charged before execution.
+	srv.AroundOperations(priceOperations(es.Schema(), r.CostBuckets, cmp.Or(r.MaxQueryCost, MaxQueryCost), r.Log))
+	srv.AroundResponses(reportCostOnRefusals(r.CostBuckets, r.Log))
 	// The last registered runs first: the guard, then the caps.
 	srv.AroundOperations(limitSubscriptions)
 	srv.AroundOperations(live.guardOperation)

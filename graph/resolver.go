@@ -34,7 +34,12 @@ type Resolver struct {
 	// Sockets follows the rights of open websockets and counts them per
 	// user; without it the server refuses websockets.
 	Sockets SocketStore
-	Log     *slog.Logger
+	// CostBuckets are the callers' query-cost buckets (cost.go); nil: no bucket.
+	CostBuckets jxc.CostBucketService
+	// MaxQueryCost overrides the per-operation cost limit (0: MaxQueryCost);
+	// for tests that measure something else with large nested pages.
+	MaxQueryCost int
+	Log          *slog.Logger
 }
 
 // sessionTTL matches the server-side session lifetime.

@@ -251,7 +251,7 @@ func TestComplexityAndDepthLimitsRefuseBeforeExecution(t *testing.T) {
 	if r := c.do(b.String(), nil); r.code() != graph.CodeComplexity {
 		t.Errorf("1000 aliases: code %q %+v", r.code(), r.Errors)
 	}
-	deep := "{ __schema { types { " + strings.Repeat("ofType { ", 11) + "name" + strings.Repeat(" }", 11) + " } } }"
+	deep := "{ __schema { types { " + strings.Repeat("ofType { ", 20) + "name" + strings.Repeat(" }", 20) + " } } }"
 	if r := c.do(deep, nil); r.code() != graph.CodeDepth {
 		t.Errorf("deep query: code %q %+v", r.code(), r.Errors)
 	}

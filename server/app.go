@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jxcgraph/jxc"
 	"github.com/jxcgraph/jxc/db"
 	"github.com/jxcgraph/jxc/frontend"
 	"github.com/jxcgraph/jxc/graph"
@@ -37,10 +38,12 @@ type app struct {
 	// managed is the PostgreSQL the server runs itself, if any; /readyz
 	// reports its state.
 	managed *db.Managed
+	// buckets are the query-cost buckets; nil: none (QUERY_COST_BUCKET=off).
+	buckets jxc.CostBucketService
 }
 
 func newApp(store *db.DB, events *db.Events, log *slog.Logger) *app {
-	return &app{store: store, events: events, log: log, dist: frontend.Dist()}
+	return &app{store: store, events: events, log: log, dist: frontend.Dist(), buckets: db.NewCostBuckets(store)}
 }
 
 func (a *app) routes() http.Handler {
@@ -62,6 +65,7 @@ func (a *app) routes() http.Handler {
 		AuditService:      db.NewAuditService(a.store),
 		SettingsService:   db.NewSettingsService(a.store),
 		Sockets:           db.NewSocketService(a.store, a.events),
+		CostBuckets:       a.buckets,
 		Log:               a.log,
 	}
 	mux := http.NewServeMux()

@@ -35,6 +35,54 @@ type Config struct {
 	// EventRetention is how long committed events stay replayable for
 	// subscribers that reconnect with `after`.
 	EventRetention time.Duration
+	// Statement timeouts (STATEMENT_TIMEOUT_READ, STATEMENT_TIMEOUT_WRITE).
+	Statements db.Timeouts
+	// CostBucket is QUERY_COST_BUCKET: "off" lifts the per-user query-cost
+	// bucket (the per-operation cost limit stays), for load tests that send
+	// thousands of operations a second as one user.
+	CostBucket bool
+	// HTTP holds the http.Server's timeouts (HTTP_READ_HEADER_TIMEOUT,
+	// HTTP_READ_TIMEOUT, HTTP_WRITE_TIMEOUT, HTTP_IDLE_TIMEOUT).
+	HTTP HTTPTimeouts
+}
+
+// HTTPTimeouts bound a connection: a client that dribbles its headers or
+// body, or reads its response slowly, or keeps an idle connection, is cut.
+// The write timeout exceeds the statement timeouts, so a slow report ends
+// with its error rather than a cut connection. Websockets are not bound by
+// them: net/http clears the deadlines when the connection is upgraded.
+type HTTPTimeouts struct {
+	ReadHeader, Read, Write, Idle time.Duration
+}
+
+// DefaultHTTPTimeouts: a 1 MB body in 30 s is a slow line, not a slow client.
+var DefaultHTTPTimeouts = HTTPTimeouts{ReadHeader: 10 * time.Second, Read: 30 * time.Second, Write: 60 * time.Second, Idle: 120 * time.Second}
+
+// newHTTPServer is the server run listens with: the timeouts, and every
+// request's context derived from base.
+func newHTTPServer(t HTTPTimeouts, h http.Handler, base context.Context) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: t.ReadHeader,
+		ReadTimeout:       t.Read,
+		WriteTimeout:      t.Write,
+		IdleTimeout:       t.Idle,
+		BaseContext:       func(net.Listener) context.Context { return base },
+	}
+}
+
+// envDuration sets *d from the environment variable k when it is set.
+func envDuration(k string, d *time.Duration) error {
+	v := os.Getenv(k)
+	if v == "" {
+		return nil
+	}
+	p, err := time.ParseDuration(v)
+	if err != nil || p < 0 {
+		return fmt.Errorf("%s must be a duration such as 30s (0 for none): %q", k, v)
+	}
+	*d = p
+	return nil
 }
 
 func configFromEnv(args []string) (Config, error) {
@@ -54,6 +102,17 @@ func configFromEnv(args []string) (Config, error) {
 			return c, fmt.Errorf("EVENT_RETENTION must be a duration of at least 1m, such as 168h: %q", v)
 		}
 		c.EventRetention = d
+	}
+	c.CostBucket = os.Getenv("QUERY_COST_BUCKET") != "off"
+	c.Statements, c.HTTP = db.DefaultTimeouts, DefaultHTTPTimeouts
+	for k, d := range map[string]*time.Duration{
+		"STATEMENT_TIMEOUT_READ": &c.Statements.Read, "STATEMENT_TIMEOUT_WRITE": &c.Statements.Write,
+		"HTTP_READ_HEADER_TIMEOUT": &c.HTTP.ReadHeader, "HTTP_READ_TIMEOUT": &c.HTTP.Read,
+		"HTTP_WRITE_TIMEOUT": &c.HTTP.Write, "HTTP_IDLE_TIMEOUT": &c.HTTP.Idle,
+	} {
+		if err := envDuration(k, d); err != nil {
+			return c, err
+		}
 	}
 	fs := flag.NewFlagSet("jxc", flag.ContinueOnError)
 	fs.StringVar(&c.Addr, "addr", c.Addr, "address to listen on (env ADDR)")
@@ -115,7 +174,7 @@ func run(ctx context.Context, cfg Config, log *slog.Logger, ready chan<- string)
 		}
 		url = managed.URL("jxc")
 	}
-	store, err := db.Open(ctx, url, log)
+	store, err := db.OpenWith(ctx, url, log, cfg.Statements)
 	if err != nil {
 		return err
 	}
@@ -162,11 +221,10 @@ func run(ctx context.Context, cfg Config, log *slog.Logger, ready chan<- string)
 	web := newApp(store, events, log)
 	web.secureCookies = cfg.SecureCookies
 	web.managed = managed
-	srv := &http.Server{
-		Handler:           web.routes(),
-		ReadHeaderTimeout: 10 * time.Second,
-		BaseContext:       func(net.Listener) context.Context { return base },
+	if !cfg.CostBucket {
+		web.buckets = nil
 	}
+	srv := newHTTPServer(cfg.HTTP, web.routes(), base)
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err
