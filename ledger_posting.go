@@ -56,6 +56,8 @@ func (e *ManualEntry) Validate() error {
 		checkDescription(&es, f+"description", l.Description, false)
 		debit, credit = debit.Add(l.Debit), credit.Add(l.Credit)
 	}
+	CheckDerivedAmount(&es, "input.lines", "the entry's total debit", debit)
+	CheckDerivedAmount(&es, "input.lines", "the entry's total credit", credit)
 	if !debit.Equal(credit) {
 		es.Add(EINVALID, "input.lines", "debits total %s but credits total %s: an entry must balance (difference %s)",
 			debit.StringFixed(2), credit.StringFixed(2), debit.Sub(credit).Abs().StringFixed(2))

@@ -55,10 +55,13 @@ func (e *ReceiptPosting) Source() SourceType { return SourcePurchaseReceipt }
 func (e *ReceiptPosting) Validate() error {
 	var es Errors
 	checkLineCount(&es, len(e.Lines), 1, 1000)
-	for _, l := range e.Lines {
+	amounts := make([]LineAmount, len(e.Lines))
+	for i, l := range e.Lines {
 		CheckQuantity(&es, l.Field+"acceptedQuantity", l.Quantity)
 		CheckUnitCost(&es, l.Field+"unitPrice", l.UnitPrice)
+		amounts[i] = LineAmount{l.Field + "acceptedQuantity", l.Quantity, l.UnitPrice}
 	}
+	CheckLineAmounts(&es, "input.lines", "order price", amounts)
 	return es.Err()
 }
 
@@ -147,11 +150,14 @@ func (e *InvoicePosting) Source() SourceType { return SourceSupplierInvoice }
 func (e *InvoicePosting) Validate() error {
 	var es Errors
 	checkLineCount(&es, len(e.Lines), 1, 1000)
+	amounts := make([]LineAmount, len(e.Lines))
 	for i, l := range e.Lines {
 		f := fmt.Sprintf("input.lines.%d.", i)
 		CheckQuantity(&es, f+"quantity", l.Quantity)
 		CheckUnitCost(&es, f+"unitPrice", l.UnitPrice)
+		amounts[i] = LineAmount{f + "quantity", l.Quantity, l.UnitPrice}
 	}
+	CheckLineAmounts(&es, "input.lines", "unit price", amounts)
 	return es.Err()
 }
 
