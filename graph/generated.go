@@ -492,6 +492,22 @@ type ComplexityRoot struct {
 		Product     func(childComplexity int) int
 	}
 
+	KpiExact struct {
+		AvgAP                func(childComplexity int) int
+		AvgAR                func(childComplexity int) int
+		AvgInventory         func(childComplexity int) int
+		CashCycle            func(childComplexity int) int
+		CustomerSatisfaction func(childComplexity int) int
+		DIO                  func(childComplexity int) int
+		DPO                  func(childComplexity int) int
+		DSO                  func(childComplexity int) int
+		FulfilmentRate       func(childComplexity int) int
+		GrossMargin          func(childComplexity int) int
+		InventoryTurnover    func(childComplexity int) int
+		NetMargin            func(childComplexity int) int
+		UnitCost             func(childComplexity int) int
+	}
+
 	KpiReport struct {
 		Comparison  func(childComplexity int) int
 		Current     func(childComplexity int) int
@@ -508,6 +524,7 @@ type ComplexityRoot struct {
 		DIO                  func(childComplexity int) int
 		DPO                  func(childComplexity int) int
 		DSO                  func(childComplexity int) int
+		Exact                func(childComplexity int) int
 		From                 func(childComplexity int) int
 		FulfilmentRate       func(childComplexity int) int
 		GrossMargin          func(childComplexity int) int
@@ -3627,6 +3644,85 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.JournalLine.Product(childComplexity), true
 
+	case "KpiExact.averagePayables":
+		if e.ComplexityRoot.KpiExact.AvgAP == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiExact.AvgAP(childComplexity), true
+	case "KpiExact.averageReceivables":
+		if e.ComplexityRoot.KpiExact.AvgAR == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiExact.AvgAR(childComplexity), true
+	case "KpiExact.averageInventory":
+		if e.ComplexityRoot.KpiExact.AvgInventory == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiExact.AvgInventory(childComplexity), true
+	case "KpiExact.cashConversionCycle":
+		if e.ComplexityRoot.KpiExact.CashCycle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiExact.CashCycle(childComplexity), true
+	case "KpiExact.customerSatisfaction":
+		if e.ComplexityRoot.KpiExact.CustomerSatisfaction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiExact.CustomerSatisfaction(childComplexity), true
+	case "KpiExact.dio":
+		if e.ComplexityRoot.KpiExact.DIO == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiExact.DIO(childComplexity), true
+	case "KpiExact.dpo":
+		if e.ComplexityRoot.KpiExact.DPO == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiExact.DPO(childComplexity), true
+	case "KpiExact.dso":
+		if e.ComplexityRoot.KpiExact.DSO == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiExact.DSO(childComplexity), true
+	case "KpiExact.fulfilmentRate":
+		if e.ComplexityRoot.KpiExact.FulfilmentRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiExact.FulfilmentRate(childComplexity), true
+	case "KpiExact.grossMargin":
+		if e.ComplexityRoot.KpiExact.GrossMargin == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiExact.GrossMargin(childComplexity), true
+	case "KpiExact.inventoryTurnover":
+		if e.ComplexityRoot.KpiExact.InventoryTurnover == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiExact.InventoryTurnover(childComplexity), true
+	case "KpiExact.netMargin":
+		if e.ComplexityRoot.KpiExact.NetMargin == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiExact.NetMargin(childComplexity), true
+	case "KpiExact.unitCost":
+		if e.ComplexityRoot.KpiExact.UnitCost == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiExact.UnitCost(childComplexity), true
+
 	case "KpiReport.comparison":
 		if e.ComplexityRoot.KpiReport.Comparison == nil {
 			break
@@ -3700,6 +3796,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.KpiSet.DSO(childComplexity), true
+	case "KpiSet.exact":
+		if e.ComplexityRoot.KpiSet.Exact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiSet.Exact(childComplexity), true
 	case "KpiSet.from":
 		if e.ComplexityRoot.KpiSet.From == nil {
 			break
@@ -10117,6 +10219,38 @@ func (ec *executionContext) childFields_JournalLine(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type JournalLine", field.Name)
 }
 
+func (ec *executionContext) childFields_KpiExact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "averageInventory":
+		return ec.fieldContext_KpiExact_averageInventory(ctx, field)
+	case "averageReceivables":
+		return ec.fieldContext_KpiExact_averageReceivables(ctx, field)
+	case "averagePayables":
+		return ec.fieldContext_KpiExact_averagePayables(ctx, field)
+	case "grossMargin":
+		return ec.fieldContext_KpiExact_grossMargin(ctx, field)
+	case "netMargin":
+		return ec.fieldContext_KpiExact_netMargin(ctx, field)
+	case "inventoryTurnover":
+		return ec.fieldContext_KpiExact_inventoryTurnover(ctx, field)
+	case "dio":
+		return ec.fieldContext_KpiExact_dio(ctx, field)
+	case "dso":
+		return ec.fieldContext_KpiExact_dso(ctx, field)
+	case "dpo":
+		return ec.fieldContext_KpiExact_dpo(ctx, field)
+	case "cashConversionCycle":
+		return ec.fieldContext_KpiExact_cashConversionCycle(ctx, field)
+	case "unitCost":
+		return ec.fieldContext_KpiExact_unitCost(ctx, field)
+	case "customerSatisfaction":
+		return ec.fieldContext_KpiExact_customerSatisfaction(ctx, field)
+	case "fulfilmentRate":
+		return ec.fieldContext_KpiExact_fulfilmentRate(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type KpiExact", field.Name)
+}
+
 func (ec *executionContext) childFields_KpiReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "current":
@@ -10175,6 +10309,8 @@ func (ec *executionContext) childFields_KpiSet(ctx context.Context, field graphq
 		return ec.fieldContext_KpiSet_linesDue(ctx, field)
 	case "fulfilmentRate":
 		return ec.fieldContext_KpiSet_fulfilmentRate(ctx, field)
+	case "exact":
+		return ec.fieldContext_KpiSet_exact(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type KpiSet", field.Name)
 }
@@ -22461,6 +22597,305 @@ func (ec *executionContext) fieldContext_JournalLine_description(_ context.Conte
 	return graphql.NewScalarFieldContext("JournalLine", field, false, false, "String")
 }
 
+func (ec *executionContext) _KpiExact_averageInventory(ctx context.Context, field graphql.CollectedField, obj *jxc.ExactKPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiExact_averageInventory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AvgInventory, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KpiExact_averageInventory(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiExact", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiExact_averageReceivables(ctx context.Context, field graphql.CollectedField, obj *jxc.ExactKPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiExact_averageReceivables(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AvgAR, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KpiExact_averageReceivables(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiExact", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiExact_averagePayables(ctx context.Context, field graphql.CollectedField, obj *jxc.ExactKPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiExact_averagePayables(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AvgAP, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KpiExact_averagePayables(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiExact", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiExact_grossMargin(ctx context.Context, field graphql.CollectedField, obj *jxc.ExactKPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiExact_grossMargin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GrossMargin, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KpiExact_grossMargin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiExact", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiExact_netMargin(ctx context.Context, field graphql.CollectedField, obj *jxc.ExactKPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiExact_netMargin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NetMargin, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KpiExact_netMargin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiExact", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiExact_inventoryTurnover(ctx context.Context, field graphql.CollectedField, obj *jxc.ExactKPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiExact_inventoryTurnover(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InventoryTurnover, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KpiExact_inventoryTurnover(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiExact", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiExact_dio(ctx context.Context, field graphql.CollectedField, obj *jxc.ExactKPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiExact_dio(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DIO, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KpiExact_dio(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiExact", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiExact_dso(ctx context.Context, field graphql.CollectedField, obj *jxc.ExactKPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiExact_dso(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DSO, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KpiExact_dso(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiExact", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiExact_dpo(ctx context.Context, field graphql.CollectedField, obj *jxc.ExactKPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiExact_dpo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DPO, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KpiExact_dpo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiExact", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiExact_cashConversionCycle(ctx context.Context, field graphql.CollectedField, obj *jxc.ExactKPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiExact_cashConversionCycle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CashCycle, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KpiExact_cashConversionCycle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiExact", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiExact_unitCost(ctx context.Context, field graphql.CollectedField, obj *jxc.ExactKPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiExact_unitCost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitCost, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KpiExact_unitCost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiExact", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiExact_customerSatisfaction(ctx context.Context, field graphql.CollectedField, obj *jxc.ExactKPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiExact_customerSatisfaction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerSatisfaction, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KpiExact_customerSatisfaction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiExact", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiExact_fulfilmentRate(ctx context.Context, field graphql.CollectedField, obj *jxc.ExactKPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiExact_fulfilmentRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FulfilmentRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KpiExact_fulfilmentRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiExact", field, false, false, "Decimal")
+}
+
 func (ec *executionContext) _KpiReport_current(ctx context.Context, field graphql.CollectedField, obj *jxc.KPIReport) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23052,6 +23487,38 @@ func (ec *executionContext) _KpiSet_fulfilmentRate(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_KpiSet_fulfilmentRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("KpiSet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiSet_exact(ctx context.Context, field graphql.CollectedField, obj *jxc.KPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiSet_exact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Exact, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.ExactKPIs) graphql.Marshaler {
+			return ec.marshalOKpiExact2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐExactKPIs(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KpiSet_exact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "KpiSet",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KpiExact(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _LandedCost_id(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCost) (ret graphql.Marshaler) {
@@ -55139,6 +55606,99 @@ func (ec *executionContext) _JournalLine(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var kpiExactImplementors = []string{"KpiExact"}
+
+func (ec *executionContext) _KpiExact(ctx context.Context, sel ast.SelectionSet, obj *jxc.ExactKPIs) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, kpiExactImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("KpiExact")
+		case "averageInventory":
+			out.Values[i] = ec._KpiExact_averageInventory(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "averageReceivables":
+			out.Values[i] = ec._KpiExact_averageReceivables(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "averagePayables":
+			out.Values[i] = ec._KpiExact_averagePayables(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "grossMargin":
+			out.Values[i] = ec._KpiExact_grossMargin(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "netMargin":
+			out.Values[i] = ec._KpiExact_netMargin(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "inventoryTurnover":
+			out.Values[i] = ec._KpiExact_inventoryTurnover(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "dio":
+			out.Values[i] = ec._KpiExact_dio(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "dso":
+			out.Values[i] = ec._KpiExact_dso(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "dpo":
+			out.Values[i] = ec._KpiExact_dpo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cashConversionCycle":
+			out.Values[i] = ec._KpiExact_cashConversionCycle(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "unitCost":
+			out.Values[i] = ec._KpiExact_unitCost(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerSatisfaction":
+			out.Values[i] = ec._KpiExact_customerSatisfaction(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "fulfilmentRate":
+			out.Values[i] = ec._KpiExact_fulfilmentRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var kpiReportImplementors = []string{"KpiReport"}
 
 func (ec *executionContext) _KpiReport(ctx context.Context, sel ast.SelectionSet, obj *jxc.KPIReport) graphql.Marshaler {
@@ -55300,6 +55860,11 @@ func (ec *executionContext) _KpiSet(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "fulfilmentRate":
 			out.Values[i] = ec._KpiSet_fulfilmentRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "exact":
+			out.Values[i] = ec._KpiSet_exact(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -66579,6 +67144,13 @@ func (ec *executionContext) unmarshalOJournalEntryOrder2ᚖgithubᚗcomᚋjxcgra
 	}
 	res, err := ec.unmarshalInputJournalEntryOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOKpiExact2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐExactKPIs(ctx context.Context, sel ast.SelectionSet, v *jxc.ExactKPIs) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._KpiExact(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOKpiSet2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐKPIs(ctx context.Context, sel ast.SelectionSet, v *jxc.KPIs) graphql.Marshaler {
