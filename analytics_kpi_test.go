@@ -41,7 +41,7 @@ func TestComputeKPIs(t *testing.T) {
 		},
 		{
 			name: "a quarter annualises the turnover",
-			f: averages(LedgerFigures{From: jan1, To: mar31, Revenue: d("100"), COGS: d("90"), NetIncome: d("-5")}, "90", "10", "0"),
+			f:    averages(LedgerFigures{From: jan1, To: mar31, Revenue: d("100"), COGS: d("90"), NetIncome: d("-5")}, "90", "10", "0"),
 			// 90 days: turnover = 90*365/(90*90) = 4.06; DIO = 90*90/90 = 90; DSO = 10*90/100 = 9; DPO = 0
 			gross: "0.1", net: "-0.05", turnover: "4.06", dio: "90", dso: "9", dpo: "0", cycle: "99",
 		},

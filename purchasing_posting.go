@@ -398,6 +398,9 @@ type OperatingCostPosting struct {
 	Amount         decimal.Decimal
 	CreditAccount  string
 	Partner        string
+	// Cancels is the cost's entry when this posting cancels the cost: the
+	// mirror image (Dr the credit account, Cr the expense), reversing it.
+	Cancels *int64
 }
 
 // Day implements Event.
@@ -425,6 +428,12 @@ func (e *OperatingCostPosting) Rules(s *PostingState) (*Posting, error) {
 	}
 	cc := e.CostCentre
 	var book lineBook
+	if e.Cancels != nil {
+		book.debit(e.CreditAccount, e.Amount, e.Description)
+		book.credit(e.ExpenseAccount, e.Amount, e.Description)
+		book.lines[1].CostCentre = &cc
+		return &Posting{Description: e.Description, Lines: tag(book.lines, "", e.Partner), ReversesID: e.Cancels}, nil
+	}
 	book.debit(e.ExpenseAccount, e.Amount, e.Description)
 	book.credit(e.CreditAccount, e.Amount, e.Description)
 	book.lines[0].CostCentre = &cc

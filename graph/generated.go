@@ -613,6 +613,7 @@ type ComplexityRoot struct {
 		ApplyCustomerCredit                 func(childComplexity int, input ApplyCustomerCreditInput) int
 		ApprovePurchaseOrder                func(childComplexity int, id int64) int
 		ApproveSupplierInvoiceMismatch      func(childComplexity int, id int64) int
+		CancelOperatingCost                 func(childComplexity int, input jxc.CancelOperatingCostInput) int
 		CancelPurchaseOrder                 func(childComplexity int, id int64) int
 		CancelSalesOrder                    func(childComplexity int, id int64) int
 		CheckLowStock                       func(childComplexity int) int
@@ -672,21 +673,25 @@ type ComplexityRoot struct {
 	}
 
 	OperatingCost struct {
-		AccountCode       func(childComplexity int) int
-		Amount            func(childComplexity int) int
-		AuditTrail        func(childComplexity int, first *int, after *string) int
-		BudgetWarnings    func(childComplexity int) int
-		Category          func(childComplexity int) int
-		CostCentre        func(childComplexity int) int
-		CreatedAt         func(childComplexity int) int
-		Description       func(childComplexity int) int
-		ID                func(childComplexity int) int
-		JournalEntryID    func(childComplexity int) int
-		Number            func(childComplexity int) int
-		PayFrom           func(childComplexity int) int
-		PostingDate       func(childComplexity int) int
-		SupplierID        func(childComplexity int) int
-		SupplierInvoiceID func(childComplexity int) int
+		AccountCode         func(childComplexity int) int
+		Amount              func(childComplexity int) int
+		AuditTrail          func(childComplexity int, first *int, after *string) int
+		BudgetWarnings      func(childComplexity int) int
+		CancellationEntryID func(childComplexity int) int
+		CancellationReason  func(childComplexity int) int
+		CancelledOn         func(childComplexity int) int
+		Category            func(childComplexity int) int
+		CostCentre          func(childComplexity int) int
+		CreatedAt           func(childComplexity int) int
+		Description         func(childComplexity int) int
+		ID                  func(childComplexity int) int
+		JournalEntryID      func(childComplexity int) int
+		Number              func(childComplexity int) int
+		PayFrom             func(childComplexity int) int
+		PostingDate         func(childComplexity int) int
+		Status              func(childComplexity int) int
+		SupplierID          func(childComplexity int) int
+		SupplierInvoiceID   func(childComplexity int) int
 	}
 
 	OperatingCostConnection struct {
@@ -1669,6 +1674,7 @@ type MutationResolver interface {
 	CreateBudgetLine(ctx context.Context, input CreateBudgetLineInput) (BudgetLinePayload, error)
 	UpdateBudgetLine(ctx context.Context, input UpdateBudgetLineInput) (BudgetLinePayload, error)
 	PostOperatingCost(ctx context.Context, input OperatingCostInput) (OperatingCostPayload, error)
+	CancelOperatingCost(ctx context.Context, input jxc.CancelOperatingCostInput) (OperatingCostPayload, error)
 	CreateCategory(ctx context.Context, input CreateCategoryInput) (CategoryPayload, error)
 	UpdateCategory(ctx context.Context, input UpdateCategoryInput) (CategoryPayload, error)
 	CreateProduct(ctx context.Context, input CreateProductInput) (ProductPayload, error)
@@ -4190,6 +4196,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ApproveSupplierInvoiceMismatch(childComplexity, args["id"].(int64)), true
+	case "Mutation.cancelOperatingCost":
+		if e.ComplexityRoot.Mutation.CancelOperatingCost == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelOperatingCost_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CancelOperatingCost(childComplexity, args["input"].(jxc.CancelOperatingCostInput)), true
 	case "Mutation.cancelPurchaseOrder":
 		if e.ComplexityRoot.Mutation.CancelPurchaseOrder == nil {
 			break
@@ -4826,6 +4843,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.OperatingCost.BudgetWarnings(childComplexity), true
+	case "OperatingCost.cancellationEntryId":
+		if e.ComplexityRoot.OperatingCost.CancellationEntryID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCost.CancellationEntryID(childComplexity), true
+	case "OperatingCost.cancellationReason":
+		if e.ComplexityRoot.OperatingCost.CancellationReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCost.CancellationReason(childComplexity), true
+	case "OperatingCost.cancelledOn":
+		if e.ComplexityRoot.OperatingCost.CancelledOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCost.CancelledOn(childComplexity), true
 	case "OperatingCost.category":
 		if e.ComplexityRoot.OperatingCost.Category == nil {
 			break
@@ -4880,6 +4915,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.OperatingCost.PostingDate(childComplexity), true
+	case "OperatingCost.status":
+		if e.ComplexityRoot.OperatingCost.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCost.Status(childComplexity), true
 	case "OperatingCost.supplierId":
 		if e.ComplexityRoot.OperatingCost.SupplierID == nil {
 			break
@@ -9079,6 +9120,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ApplyCustomerCreditInput", ec.unmarshalInputApplyCustomerCreditInput),
 			graphql.NewInputUnmarshaler("AuditFilter", ec.unmarshalInputAuditFilter),
 			graphql.NewInputUnmarshaler("BudgetFilter", ec.unmarshalInputBudgetFilter),
+			graphql.NewInputUnmarshaler("CancelOperatingCostInput", ec.unmarshalInputCancelOperatingCostInput),
 			graphql.NewInputUnmarshaler("ConfirmDeliveryInput", ec.unmarshalInputConfirmDeliveryInput),
 			graphql.NewInputUnmarshaler("ContactInput", ec.unmarshalInputContactInput),
 			graphql.NewInputUnmarshaler("CreateAccountInput", ec.unmarshalInputCreateAccountInput),
@@ -10481,6 +10523,14 @@ func (ec *executionContext) childFields_OperatingCost(ctx context.Context, field
 		return ec.fieldContext_OperatingCost_journalEntryId(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_OperatingCost_createdAt(ctx, field)
+	case "status":
+		return ec.fieldContext_OperatingCost_status(ctx, field)
+	case "cancelledOn":
+		return ec.fieldContext_OperatingCost_cancelledOn(ctx, field)
+	case "cancellationReason":
+		return ec.fieldContext_OperatingCost_cancellationReason(ctx, field)
+	case "cancellationEntryId":
+		return ec.fieldContext_OperatingCost_cancellationEntryId(ctx, field)
 	case "auditTrail":
 		return ec.fieldContext_OperatingCost_auditTrail(ctx, field)
 	}
@@ -12760,6 +12810,20 @@ func (ec *executionContext) field_Mutation_approveSupplierInvoiceMismatch_args(c
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_cancelOperatingCost_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (jxc.CancelOperatingCostInput, error) {
+			return ec.unmarshalNCancelOperatingCostInput2githubᚗcomᚋjxcgraphᚋjxcᚐCancelOperatingCostInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -24885,6 +24949,68 @@ func (ec *executionContext) fieldContext_Mutation_postOperatingCost(ctx context.
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_cancelOperatingCost(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cancelOperatingCost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CancelOperatingCost(ctx, fc.Args["input"].(jxc.CancelOperatingCostInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal OperatingCostPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal OperatingCostPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v OperatingCostPayload) graphql.Marshaler {
+			return ec.marshalNOperatingCostPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐOperatingCostPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cancelOperatingCost(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OperatingCostPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelOperatingCost_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createCategory(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -28578,6 +28704,98 @@ func (ec *executionContext) _OperatingCost_createdAt(ctx context.Context, field 
 }
 func (ec *executionContext) fieldContext_OperatingCost_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OperatingCost", field, false, false, "Time")
+}
+
+func (ec *executionContext) _OperatingCost_status(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCost_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.OperatingCostStatus) graphql.Marshaler {
+			return ec.marshalNOperatingCostStatus2githubᚗcomᚋjxcgraphᚋjxcᚐOperatingCostStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCost_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperatingCost", field, false, false, "OperatingCostStatus")
+}
+
+func (ec *executionContext) _OperatingCost_cancelledOn(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCost_cancelledOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CancelledOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCost_cancelledOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperatingCost", field, false, false, "Date")
+}
+
+func (ec *executionContext) _OperatingCost_cancellationReason(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCost_cancellationReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CancellationReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCost_cancellationReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperatingCost", field, false, false, "String")
+}
+
+func (ec *executionContext) _OperatingCost_cancellationEntryId(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCost_cancellationEntryId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CancellationEntryID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCost_cancellationEntryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperatingCost", field, false, false, "ID")
 }
 
 func (ec *executionContext) _OperatingCost_auditTrail(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
@@ -47851,6 +48069,69 @@ func UnmarshalBudgetFilter(ctx context.Context, raw any) (jxc.BudgetFilter, erro
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCancelOperatingCostInput(ctx context.Context, obj any) (jxc.CancelOperatingCostInput, error) {
+	var it jxc.CancelOperatingCostInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "postingDate", "reason", "idempotencyKey"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "postingDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postingDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostingDate = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCancelOperatingCostInput unmarshals raw into the CancelOperatingCostInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCancelOperatingCostInput(ctx context.Context, raw any) (jxc.CancelOperatingCostInput, error) {
+	var out jxc.CancelOperatingCostInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CancelOperatingCostInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputConfirmDeliveryInput(ctx context.Context, obj any) (ConfirmDeliveryInput, error) {
 	var it ConfirmDeliveryInput
 	if obj == nil {
@@ -56398,6 +56679,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "cancelOperatingCost":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelOperatingCost(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createCategory":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createCategory(ctx, field)
@@ -56879,6 +57167,26 @@ func (ec *executionContext) _OperatingCost(ctx context.Context, sel ast.Selectio
 		case "createdAt":
 			out.Values[i] = ec._OperatingCost_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._OperatingCost_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "cancelledOn":
+			out.Values[i] = ec._OperatingCost_cancelledOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "cancellationReason":
+			out.Values[i] = ec._OperatingCost_cancellationReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "cancellationEntryId":
+			out.Values[i] = ec._OperatingCost_cancellationEntryId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "auditTrail":
@@ -63751,6 +64059,11 @@ func (ec *executionContext) marshalNBudgetRollupRow2ᚖgithubᚗcomᚋjxcgraph�
 	return ec._BudgetRollupRow(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNCancelOperatingCostInput2githubᚗcomᚋjxcgraphᚋjxcᚐCancelOperatingCostInput(ctx context.Context, v any) (jxc.CancelOperatingCostInput, error) {
+	res, err := ec.unmarshalInputCancelOperatingCostInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNCategory2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCategoryᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Category) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -64611,6 +64924,21 @@ func (ec *executionContext) unmarshalNOperatingCostInput2githubᚗcomᚋjxcgraph
 
 func (ec *executionContext) marshalNOperatingCostPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐOperatingCostPayload(ctx context.Context, sel ast.SelectionSet, v OperatingCostPayload) graphql.Marshaler {
 	return ec._OperatingCostPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNOperatingCostStatus2githubᚗcomᚋjxcgraphᚋjxcᚐOperatingCostStatus(ctx context.Context, v any) (jxc.OperatingCostStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.OperatingCostStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOperatingCostStatus2githubᚗcomᚋjxcgraphᚋjxcᚐOperatingCostStatus(ctx context.Context, sel ast.SelectionSet, v jxc.OperatingCostStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "OperatingCostStatus!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *PageInfo) graphql.Marshaler {

@@ -63,7 +63,9 @@ func TestExtremeAmountsAreUserErrors(t *testing.T) {
 		}
 		return out
 	}
-	poLine := func(q, p string) map[string]any { return map[string]any{"productId": product, "quantity": q, "unitPrice": p} }
+	poLine := func(q, p string) map[string]any {
+		return map[string]any{"productId": product, "quantity": q, "unitPrice": p}
+	}
 	const po = `mutation($in: CreatePurchaseOrderInput!) { createPurchaseOrder(input: $in) { purchaseOrder { id } userErrors { code field message } } }`
 	const so = `mutation($in: SalesOrderInput!) { createSalesOrder(input: $in) { order { id } userErrors { code field message } } }`
 	const opening = `mutation($in: OpeningStockInput!) { postOpeningStock(input: $in) { document { id } userErrors { code field message } } }`
@@ -200,7 +202,9 @@ func TestListEdgesAreNotInternal(t *testing.T) {
 	}
 	for _, dir := range []string{"ASC", "DESC"} {
 		var r struct {
-			Customers struct{ Nodes []struct{ Code, OpenBalance string } }
+			Customers struct {
+				Nodes []struct{ Code, OpenBalance string }
+			}
 		}
 		sales.gql(`query($d: SortDirection!) { customers(first: 200, orderBy: {field: OPEN_BALANCE, direction: $d}) { nodes { code openBalance } } }`,
 			map[string]any{"d": dir}, &r)

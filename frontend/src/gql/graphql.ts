@@ -105,6 +105,8 @@ export type BooksRule =
   | 'AR_CONTROL_MISMATCH'
   /** Advances from customers 2203 differ from the unapplied customer payments (invariant 5). */
   | 'CUSTOMER_ADVANCES_MISMATCH'
+  /** A document and its journal entries disagree: a document's entry is reversed while the document still counts (only a cancellation through the document reverses it), or a cancelled operating cost still counts in the ledger or in its budget's actuals. */
+  | 'DOCUMENT_ENTRY_MISMATCH'
   /** A journal entry's debits differ from its credits. */
   | 'ENTRY_UNBALANCED'
   /** A journal entry has no lines. */
@@ -125,6 +127,8 @@ export type BooksRule =
   | 'STOCK_DAILY_MISMATCH'
   /** Stock or stock value is negative. */
   | 'STOCK_NEGATIVE'
+  /** Stock is on hand at no value although value came in since the stock was last empty: value and quantity vanish together, both ways. */
+  | 'STOCK_WITHOUT_VALUE'
   /** A supplier invoice's paid amount differs from the payments allocated to it. */
   | 'SUPPLIER_INVOICE_BALANCE'
   /** Value remains where nothing is on hand. */
