@@ -111,9 +111,35 @@ func TestExtremeAmountsAreUserErrors(t *testing.T) {
 			map[string]any{"id": product, "sellPrice": hugeMoney}, "input.sellPrice"},
 		{"supplier price", purch, `mutation($in: SetSupplierProductInput!) { setSupplierProduct(input: $in) { userErrors { code field message } } }`,
 			map[string]any{"supplierId": supplier, "productId": product, "price": "1000000000000"}, "input.price"},
+		{"landed cost", fin, `mutation($in: LandedCostInput!) { postLandedCost(input: $in) { landedCost { id } userErrors { code field message } } }`,
+			map[string]any{"kind": "FREIGHT", "basis": "VALUE", "amount": hugeMoney, "receiptIds": []any{"1"}, "payFrom": "BANK"}, "input.amount"},
+		{"customer refund", fin, `mutation($in: RefundCustomerInput!) { refundCustomer(input: $in) { refund { id } userErrors { code field message } } }`,
+			map[string]any{"paymentId": "1", "amount": hugeMoney}, "input.amount"},
+		{"supplier invoice", fin, `mutation($in: SupplierInvoiceInput!) { postSupplierInvoice(input: $in) { supplierInvoice { id } userErrors { code field message } } }`,
+			map[string]any{"purchaseOrderId": "1", "supplierInvoiceNumber": "BIG-1", "lines": lines(map[string]any{"purchaseOrderLineId": "1",
+				"quantity": "9999999999", "unitPrice": "999999999999"})}, "input.lines.0.quantity"},
+		{"sales return", sales, `mutation($in: CreateSalesReturnInput!) { createSalesReturn(input: $in) { salesReturn { id } userErrors { code field message } } }`,
+			map[string]any{"shipmentId": "1", "lines": lines(map[string]any{"shipmentLineId": "1", "quantity": hugeQuantity})}, "input.lines.0.quantity"},
 		{"safety stock", wh, `mutation($in: UpdateProductInput!) { updateProduct(input: $in) { product { id } userErrors { code field message } } }`,
 			map[string]any{"id": product, "safetyStock": hugeQuantity}, "input.safetyStock"},
 	}
+	// A receipt of an approved order of the demo, far beyond any bound.
+	var pos struct {
+		PurchaseOrders struct {
+			Nodes []struct {
+				ID    string
+				Lines []struct{ ID string }
+			}
+		}
+	}
+	purch.gql(`{ purchaseOrders(first: 1, filter: {status: [APPROVED, PARTIALLY_RECEIVED]}) { nodes { id lines { id } } } }`, nil, &pos)
+	if len(pos.PurchaseOrders.Nodes) == 0 {
+		t.Fatal("the demo has no approved purchase order")
+	}
+	openPO := pos.PurchaseOrders.Nodes[0]
+	calls = append(calls, call{"goods receipt", wh, `mutation($in: GoodsReceiptInput!) { postGoodsReceipt(input: $in) { goodsReceipt { id } userErrors { code field message } } }`,
+		map[string]any{"purchaseOrderId": openPO.ID, "lines": lines(map[string]any{"purchaseOrderLineId": openPO.Lines[0].ID, "acceptedQuantity": hugeQuantity})},
+		"input.lines.0.acceptedQuantity"})
 	for _, k := range calls {
 		r := k.c.do(k.doc, map[string]any{"in": k.in})
 		if len(r.Errors) > 0 {
@@ -128,12 +154,18 @@ func TestExtremeAmountsAreUserErrors(t *testing.T) {
 			}
 			ues = append(ues, p.UserErrors...)
 		}
+		// A receipt beyond its order is refused by the order's open
+		// quantity first (CONFLICT); everything else by a bound (INVALID).
+		code := "INVALID"
+		if k.name == "goods receipt" {
+			code = "CONFLICT"
+		}
 		found := false
 		for _, ue := range ues {
-			found = found || ue.Field == k.field && ue.Code == "INVALID"
+			found = found || ue.Field == k.field && ue.Code == code
 		}
 		if !found {
-			t.Errorf("%s: want an INVALID userError on %s, got %+v", k.name, k.field, ues)
+			t.Errorf("%s: want a %s userError on %s, got %+v", k.name, code, k.field, ues)
 		}
 	}
 }
