@@ -6,17 +6,19 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// LedgerFigures are the ledger's totals and averages over a period, the
-// inputs of the KPIs (DOMAIN.md). Averages are means of the daily closing
-// balances over the period, read from the maintained daily balances.
+// LedgerFigures are the ledger's totals over a period, the inputs of the
+// KPIs (DOMAIN.md). An average balance is the mean of the daily closing
+// balances over the period; the figures keep their sum over the days
+// (mean x days), read from the maintained daily balances, which is exact
+// where the mean itself has no finite decimal.
 type LedgerFigures struct {
-	From, To     Date
-	Revenue      decimal.Decimal // invoiced net revenue: 6001 credits less debits
-	COGS         decimal.Decimal // 6401 debits less credits
-	NetIncome    decimal.Decimal // revenue accounts less expense accounts
-	AvgInventory decimal.Decimal // 1405
-	AvgAR        decimal.Decimal // 1122
-	AvgAP        decimal.Decimal // 2202.01
+	From, To      Date
+	Revenue       decimal.Decimal // invoiced net revenue: 6001 credits less debits
+	COGS          decimal.Decimal // 6401 debits less credits
+	NetIncome     decimal.Decimal // revenue accounts less expense accounts
+	InventoryDays decimal.Decimal // 1405: sum of the daily closing balances
+	ARDays        decimal.Decimal // 1122: sum of the daily closing balances
+	APDays        decimal.Decimal // 2202.01: sum of the daily closing balances
 
 	// From the sales documents.
 	UnitsSold           decimal.Decimal // shipped less returned, by posting date
@@ -30,7 +32,10 @@ type LedgerFigures struct {
 func (f LedgerFigures) Days() int { return f.To.DaysSince(f.From) + 1 }
 
 // KPIs are the case study's figures for one period. A ratio whose
-// denominator is zero is nil: "no value", never a made-up zero.
+// denominator is zero is nil: "no value", never a made-up zero. Each
+// derived figure is computed from the unrounded ledger figures and rounded
+// once, to its stated places (KPIPlaces); Exact holds the same figures to
+// ExactPlaces for analysts who aggregate them further.
 type KPIs struct {
 	From, To          Date
 	Sales             decimal.Decimal  // invoiced net revenue
@@ -54,36 +59,78 @@ type KPIs struct {
 	CustomerSatisfaction *decimal.Decimal // share of rated deliveries rated 4 or 5
 	LinesDue             int
 	FulfilmentRate       *decimal.Decimal // share of order lines shipped complete by their promised date
+
+	// Exact is nil in a month-end summary stored before it was kept.
+	Exact *ExactKPIs
 }
 
-// Scales of KPI results: ratios (margins) 4 decimals, days and turns 2.
+// ExactKPIs are the derived KPIs to ExactPlaces decimals, each rounded once
+// from the ledger figures (never from the rounded KPIs).
+type ExactKPIs struct {
+	AvgInventory, AvgAR, AvgAP decimal.Decimal
+	GrossMargin, NetMargin     *decimal.Decimal
+	InventoryTurnover          *decimal.Decimal
+	DIO, DSO, DPO, CashCycle   *decimal.Decimal
+	UnitCost                   *decimal.Decimal
+	CustomerSatisfaction       *decimal.Decimal
+	FulfilmentRate             *decimal.Decimal
+}
+
+// Places of KPI results: ratios (margins, shares) 4 decimals, days and
+// turns 2, a unit cost 6 as unit costs are kept (money.go), averages of
+// balances 2 as money; exact figures 16.
 const (
 	ratioPlaces = 4
 	daysPlaces  = 2
+	ExactPlaces = 16
 )
 
 var daysPerYear = decimal.NewFromInt(365)
 
-// ComputeKPIs applies DOMAIN.md's definitions to the ledger figures.
+// fraction is a KPI as the quotient of ledger figures, before any rounding.
+type fraction struct{ num, den decimal.Decimal }
+
+// at is the fraction rounded half-up to places, or nil when den is zero.
+func (q fraction) at(places int32) *decimal.Decimal { return ratio(q.num, q.den, places) }
+
+// ComputeKPIs applies DOMAIN.md's definitions to the ledger figures. With
+// S the sum of a balance's daily closing values over the period's days,
+// average = S / days, so DIO = S(inventory) / COGS, DSO = S(AR) / revenue,
+// DPO = S(AP) / COGS and the cash conversion cycle, DIO + DSO - DPO, is the
+// single fraction (S(inv) - S(AP)) / COGS + S(AR) / revenue, rounded once:
+// the sum of the rounded parts may differ from it by a cent of a day.
 func ComputeKPIs(f LedgerFigures) KPIs {
 	days := decimal.NewFromInt(int64(f.Days()))
 	k := KPIs{From: f.From, To: f.To, Sales: f.Revenue, COGS: f.COGS, NetIncome: f.NetIncome,
-		AvgInventory: f.AvgInventory, AvgAR: f.AvgAR, AvgAP: f.AvgAP}
+		UnitsSold: f.UnitsSold, RatedDeliveries: f.RatedDeliveries, LinesDue: f.LinesDue}
 	k.GrossProfit = f.Revenue.Sub(f.COGS)
-	k.GrossMargin = ratio(k.GrossProfit, f.Revenue, ratioPlaces)
-	k.NetMargin = ratio(f.NetIncome, f.Revenue, ratioPlaces)
-	k.InventoryTurnover = ratio(f.COGS.Mul(daysPerYear), f.AvgInventory.Mul(days), daysPlaces)
-	k.DIO = ratio(f.AvgInventory.Mul(days), f.COGS, daysPlaces)
-	k.DSO = ratio(f.AvgAR.Mul(days), f.Revenue, daysPlaces)
-	k.DPO = ratio(f.AvgAP.Mul(days), f.COGS, daysPlaces)
-	if k.DIO != nil && k.DSO != nil && k.DPO != nil {
-		c := k.DIO.Add(*k.DSO).Sub(*k.DPO)
-		k.CashCycle = &c
+	avgInv, avgAR, avgAP := fraction{f.InventoryDays, days}, fraction{f.ARDays, days}, fraction{f.APDays, days}
+	gross := fraction{k.GrossProfit, f.Revenue}
+	net := fraction{f.NetIncome, f.Revenue}
+	turnover := fraction{f.COGS.Mul(daysPerYear), f.InventoryDays}
+	dio := fraction{f.InventoryDays, f.COGS}
+	dso := fraction{f.ARDays, f.Revenue}
+	dpo := fraction{f.APDays, f.COGS}
+	var cycle fraction // zero den (no value) unless both COGS and revenue are
+	if !f.COGS.IsZero() && !f.Revenue.IsZero() {
+		cycle = fraction{f.InventoryDays.Sub(f.APDays).Mul(f.Revenue).Add(f.ARDays.Mul(f.COGS)), f.COGS.Mul(f.Revenue)}
 	}
-	k.UnitsSold, k.RatedDeliveries, k.LinesDue = f.UnitsSold, f.RatedDeliveries, f.LinesDue
-	k.UnitCost = ratio(f.COGS, f.UnitsSold, MoneyPlaces)
-	k.CustomerSatisfaction = ratio(decimal.NewFromInt(int64(f.SatisfiedDeliveries)), decimal.NewFromInt(int64(f.RatedDeliveries)), ratioPlaces)
-	k.FulfilmentRate = ratio(decimal.NewFromInt(int64(f.LinesOnTime)), decimal.NewFromInt(int64(f.LinesDue)), ratioPlaces)
+	unitCost := fraction{f.COGS, f.UnitsSold}
+	satisfaction := fraction{decimal.NewFromInt(int64(f.SatisfiedDeliveries)), decimal.NewFromInt(int64(f.RatedDeliveries))}
+	fulfilment := fraction{decimal.NewFromInt(int64(f.LinesOnTime)), decimal.NewFromInt(int64(f.LinesDue))}
+
+	k.AvgInventory, k.AvgAR, k.AvgAP = *avgInv.at(MoneyPlaces), *avgAR.at(MoneyPlaces), *avgAP.at(MoneyPlaces)
+	k.GrossMargin, k.NetMargin = gross.at(ratioPlaces), net.at(ratioPlaces)
+	k.InventoryTurnover = turnover.at(daysPlaces)
+	k.DIO, k.DSO, k.DPO, k.CashCycle = dio.at(daysPlaces), dso.at(daysPlaces), dpo.at(daysPlaces), cycle.at(daysPlaces)
+	k.UnitCost = unitCost.at(UnitCostPlaces)
+	k.CustomerSatisfaction, k.FulfilmentRate = satisfaction.at(ratioPlaces), fulfilment.at(ratioPlaces)
+	k.Exact = &ExactKPIs{
+		AvgInventory: *avgInv.at(ExactPlaces), AvgAR: *avgAR.at(ExactPlaces), AvgAP: *avgAP.at(ExactPlaces),
+		GrossMargin: gross.at(ExactPlaces), NetMargin: net.at(ExactPlaces), InventoryTurnover: turnover.at(ExactPlaces),
+		DIO: dio.at(ExactPlaces), DSO: dso.at(ExactPlaces), DPO: dpo.at(ExactPlaces), CashCycle: cycle.at(ExactPlaces),
+		UnitCost: unitCost.at(ExactPlaces), CustomerSatisfaction: satisfaction.at(ExactPlaces), FulfilmentRate: fulfilment.at(ExactPlaces),
+	}
 	return k
 }
 

@@ -15,6 +15,13 @@ func str(p *decimal.Decimal) string {
 	return p.String()
 }
 
+// averages sets the sums of the daily balances that give these means.
+func averages(f LedgerFigures, inv, ar, ap string) LedgerFigures {
+	days := decimal.NewFromInt(int64(f.Days()))
+	f.InventoryDays, f.ARDays, f.APDays = d(inv).Mul(days), d(ar).Mul(days), d(ap).Mul(days)
+	return f
+}
+
 func TestComputeKPIs(t *testing.T) {
 	jan1, _ := ParseDate("2026-01-01")
 	dec31, _ := ParseDate("2026-12-31")
@@ -27,26 +34,25 @@ func TestComputeKPIs(t *testing.T) {
 		{
 			// The case study's "after" column: 13.0M sales, turnover 3/yr.
 			name: "a year like the case study",
-			f: LedgerFigures{From: jan1, To: dec31, Revenue: d("13000000"), COGS: d("9360000"), NetIncome: d("1950000"),
-				AvgInventory: d("3120000"), AvgAR: d("1068493.15"), AvgAP: d("1025753.42")},
+			f: averages(LedgerFigures{From: jan1, To: dec31, Revenue: d("13000000"), COGS: d("9360000"), NetIncome: d("1950000")},
+				"3120000", "1068493.15", "1025753.42"),
 			// 365 days: DIO = 3120000*365/9360000 = 121.67; DSO = 1068493.15*365/13000000 = 30.00; DPO = 1025753.42*365/9360000 = 40.00
 			gross: "0.28", net: "0.15", turnover: "3", dio: "121.67", dso: "30", dpo: "40", cycle: "111.67",
 		},
 		{
 			name: "a quarter annualises the turnover",
-			f: LedgerFigures{From: jan1, To: mar31, Revenue: d("100"), COGS: d("90"), NetIncome: d("-5"),
-				AvgInventory: d("90"), AvgAR: d("10"), AvgAP: d("0")},
+			f:    averages(LedgerFigures{From: jan1, To: mar31, Revenue: d("100"), COGS: d("90"), NetIncome: d("-5")}, "90", "10", "0"),
 			// 90 days: turnover = 90*365/(90*90) = 4.06; DIO = 90*90/90 = 90; DSO = 10*90/100 = 9; DPO = 0
 			gross: "0.1", net: "-0.05", turnover: "4.06", dio: "90", dso: "9", dpo: "0", cycle: "99",
 		},
 		{
 			name:  "no sales and no cost: ratios have no value",
-			f:     LedgerFigures{From: jan1, To: mar31, AvgInventory: d("500")},
+			f:     averages(LedgerFigures{From: jan1, To: mar31}, "500", "0", "0"),
 			gross: "nil", net: "nil", turnover: "0", dio: "nil", dso: "nil", dpo: "nil", cycle: "nil",
 		},
 		{
 			name:  "rounding is half-up",
-			f:     LedgerFigures{From: jan1, To: jan1, Revenue: d("3"), COGS: d("1"), NetIncome: d("1"), AvgInventory: d("1")},
+			f:     averages(LedgerFigures{From: jan1, To: jan1, Revenue: d("3"), COGS: d("1"), NetIncome: d("1")}, "1", "0", "0"),
 			gross: "0.6667", net: "0.3333", turnover: "365", dio: "1", dso: "0", dpo: "0", cycle: "1",
 		},
 	}
@@ -84,5 +90,79 @@ func TestGrowth(t *testing.T) {
 	}
 	if g := Growth(d("5"), d("0")); g != nil {
 		t.Errorf("growth from nothing: %s", str(g))
+	}
+}
+
+// TestKPIsRoundOnce: each derived KPI is rounded once from the ledger's
+// figures, never computed from other rounded KPIs (issue 15, item 8).
+func TestKPIsRoundOnce(t *testing.T) {
+	jan1, _ := ParseDate("2026-01-01")
+	jan31, _ := ParseDate("2026-01-31")
+	tests := []struct {
+		name  string
+		f     LedgerFigures
+		field func(KPIs) *decimal.Decimal
+		exact func(*ExactKPIs) *decimal.Decimal
+		want  string // at the stated places
+		full  string // to ExactPlaces
+	}{
+		{
+			// One day: DIO = 602534/10000 = 60.2534 (60.25), DSO = 302534/10000
+			// = 30.2534 (30.25), DPO = 17/10000 = 0.0017 (0.00). The rounded
+			// parts sum to 90.50; the cycle is 90.5051, so 90.51.
+			name: "the cash conversion cycle of the issue",
+			f: averages(LedgerFigures{From: jan1, To: jan1, Revenue: d("10000"), COGS: d("10000")},
+				"602534", "302534", "17"),
+			field: func(k KPIs) *decimal.Decimal { return k.CashCycle },
+			exact: func(e *ExactKPIs) *decimal.Decimal { return e.CashCycle },
+			want:  "90.51", full: "90.5051",
+		},
+		{
+			// A unit cost is kept to 6 places: 100 / 3 = 33.333333, not 33.33.
+			name:  "unit cost to 6 places",
+			f:     LedgerFigures{From: jan1, To: jan1, COGS: d("100"), UnitsSold: d("3")},
+			field: func(k KPIs) *decimal.Decimal { return k.UnitCost },
+			exact: func(e *ExactKPIs) *decimal.Decimal { return e.UnitCost },
+			want:  "33.333333", full: "33.3333333333333333",
+		},
+		{
+			// 31 days, inventory 1000 for 30 of them and 1001 for one: the mean
+			// is 1000.032258..., shown as 1000.03; DIO = 31001 / 10 = 3100.1
+			// exactly, where the rounded mean would give 3100.093.
+			name: "DIO from the unrounded mean",
+			f: LedgerFigures{From: jan1, To: jan31, Revenue: d("10"), COGS: d("10"),
+				InventoryDays: d("31001")},
+			field: func(k KPIs) *decimal.Decimal { return k.DIO },
+			exact: func(e *ExactKPIs) *decimal.Decimal { return e.DIO },
+			want:  "3100.1", full: "3100.1",
+		},
+		{
+			name: "the mean shown to the cent, exact beside it",
+			f: LedgerFigures{From: jan1, To: jan31, Revenue: d("10"), COGS: d("10"),
+				InventoryDays: d("31001")},
+			field: func(k KPIs) *decimal.Decimal { return &k.AvgInventory },
+			exact: func(e *ExactKPIs) *decimal.Decimal { return &e.AvgInventory },
+			want:  "1000.03", full: "1000.0322580645161290",
+		},
+		{
+			// Turnover 365 x 10 / 31001 = 0.117738...: 0.12.
+			name: "turnover from the unrounded mean",
+			f: LedgerFigures{From: jan1, To: jan31, Revenue: d("10"), COGS: d("10"),
+				InventoryDays: d("31001")},
+			field: func(k KPIs) *decimal.Decimal { return k.InventoryTurnover },
+			exact: func(e *ExactKPIs) *decimal.Decimal { return e.InventoryTurnover },
+			want:  "0.12", full: "0.1177381374794361",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			k := ComputeKPIs(tc.f)
+			if got := tc.field(k); got == nil || !got.Equal(d(tc.want)) {
+				t.Errorf("got %s, want %s", str(got), tc.want)
+			}
+			if got := tc.exact(k.Exact); got == nil || !got.Equal(d(tc.full)) {
+				t.Errorf("exact: got %s, want %s", str(got), tc.full)
+			}
+		})
 	}
 }

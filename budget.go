@@ -276,6 +276,51 @@ type OperatingCost struct {
 	BudgetWarnings    []string              `db:"-"`
 	JournalEntryID    *int64                `db:"journal_entry_id"`
 	CreatedAt         time.Time             `db:"created_at"`
+	// Status is POSTED, or CANCELLED with the date, reason and entry of the
+	// cancellation that reversed its entry and its budget actual.
+	Status              OperatingCostStatus `db:"status"`
+	CancelledOn         *Date               `db:"cancelled_on"`
+	CancellationReason  *string             `db:"cancellation_reason"`
+	CancellationEntryID *int64              `db:"cancellation_entry_id"`
+}
+
+// OperatingCostStatus is whether an operating cost counts.
+type OperatingCostStatus string
+
+// Operating cost statuses.
+const (
+	OperatingCostPosted    OperatingCostStatus = "POSTED"
+	OperatingCostCancelled OperatingCostStatus = "CANCELLED"
+)
+
+// CancelOperatingCostInput cancels a posted operating cost.
+type CancelOperatingCostInput struct {
+	ID             int64
+	PostingDate    *Date // of the cancellation; today when nil
+	Reason         string
+	IdempotencyKey *string
+}
+
+// CheckCancelOperatingCost returns every rule a cancellation of c on date
+// breaks: the cost must still count, be paid from the bank (one billed by
+// a supplier stands on that supplier's invoice, which a reversal would
+// leave open), and the cancellation may not predate it.
+func CheckCancelOperatingCost(c *OperatingCost, in CancelOperatingCostInput, date Date) error {
+	var es Errors
+	checkText(&es, "input.reason", "reason", in.Reason, 1, 500)
+	checkIdempotencyKey(&es, in.IdempotencyKey)
+	switch {
+	case c.Status == OperatingCostCancelled:
+		es.Add(ECONFLICT, "input.id", "operating cost %s was already cancelled on %s", c.Number, Deref(c.CancelledOn))
+	case c.PayFrom != PayFromBank:
+		es.Add(ECONFLICT, "input.id", "operating cost %s was billed by a supplier and stands on that supplier's invoice in payables; it cannot be cancelled here", c.Number)
+	case c.JournalEntryID == nil:
+		es.Add(ECONFLICT, "input.id", "operating cost %s has no journal entry to reverse", c.Number)
+	}
+	if date.Before(c.PostingDate) {
+		es.Add(EINVALID, "input.postingDate", "a cancellation may not be dated before the cost it cancels (%s)", c.PostingDate)
+	}
+	return es.Err()
 }
 
 // OperatingCostInput posts an operating cost.
@@ -350,6 +395,9 @@ type BudgetService interface {
 	BudgetRollup(ctx context.Context, year int, month *int, by BudgetRollupBy) ([]*BudgetRollupRow, error)
 
 	PostOperatingCost(ctx context.Context, in OperatingCostInput) (*OperatingCost, error)
+	// CancelOperatingCost reverses a cost's entry and its budget actual in
+	// one transaction and marks it cancelled.
+	CancelOperatingCost(ctx context.Context, in CancelOperatingCostInput) (*OperatingCost, error)
 	FindOperatingCosts(ctx context.Context, year, month *int, p PageArgs) (*Page[*OperatingCost], error)
 
 	FindAlerts(ctx context.Context, f AlertFilter, p PageArgs) (*Page[*Alert], error)

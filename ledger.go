@@ -300,6 +300,13 @@ const (
 	RuleAccountDailyMismatch   BooksRule = "ACCOUNT_DAILY_MISMATCH"
 	RuleStockDailyMismatch     BooksRule = "STOCK_DAILY_MISMATCH"
 	RulePostedInClosedPeriod   BooksRule = "POSTED_IN_CLOSED_PERIOD"
+	// RuleStockWithoutValue: stock on hand at no value although value came
+	// in since the pool was last empty (value and quantity vanish together).
+	RuleStockWithoutValue BooksRule = "STOCK_WITHOUT_VALUE"
+	// RuleDocumentEntryMismatch: a document and its entries disagree (an
+	// entry reversed while its document still counts, a cancelled
+	// operating cost still in the ledger or its budget).
+	RuleDocumentEntryMismatch BooksRule = "DOCUMENT_ENTRY_MISMATCH"
 )
 
 // BooksViolation is one broken invariant with the rows that break it.

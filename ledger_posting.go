@@ -2,6 +2,7 @@ package jxc
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -56,6 +57,8 @@ func (e *ManualEntry) Validate() error {
 		checkDescription(&es, f+"description", l.Description, false)
 		debit, credit = debit.Add(l.Debit), credit.Add(l.Credit)
 	}
+	CheckDerivedAmount(&es, "input.lines", "the entry's total debit", debit)
+	CheckDerivedAmount(&es, "input.lines", "the entry's total credit", credit)
 	if !debit.Equal(credit) {
 		es.Add(EINVALID, "input.lines", "debits total %s but credits total %s: an entry must balance (difference %s)",
 			debit.StringFixed(2), credit.StringFixed(2), debit.Sub(credit).Abs().StringFixed(2))
@@ -106,6 +109,42 @@ type Reversal struct {
 	Date        Date
 	Description string
 	Original    *JournalEntry
+	// Document is the number of the document that posted Original (empty
+	// for a manual entry): its entry is undone through it, never alone.
+	Document string
+}
+
+// documentUndo is, per kind of document that posts, what a person calls it
+// and how it is undone (DOMAIN.md: a correction goes through the document:
+// a cancellation, a credit note, a return, a refund).
+var documentUndo = map[SourceType][2]string{
+	SourceOperatingCost:   {"operating cost", "cancel the operating cost (cancelOperatingCost)"},
+	SourceSalesInvoice:    {"sales invoice", "credit it with a sales return and its credit note (createSalesReturn)"},
+	SourceShipment:        {"shipment", "take the goods back with a sales return (createSalesReturn)"},
+	SourceSalesReturn:     {"credit note", "invoice the customer again (createSalesInvoice)"},
+	SourceCustomerPayment: {"customer payment", "refund it (refundCustomer)"},
+	SourceCreditApplied:   {"credit application", "the credit stays applied; refund what the customer is owed (refundCustomer)"},
+	SourceCustomerRefund:  {"customer refund", "record the money returned as a customer payment (recordCustomerPayment)"},
+	SourcePurchaseReceipt: {"goods receipt", "take the goods out with a stock adjustment (postStockAdjustment)"},
+	SourceSupplierInvoice: {"supplier invoice", "post the supplier's credit as a supplier invoice of the difference"},
+	SourceSupplierPayment: {"supplier payment", "record the supplier's refund as a manual bank entry against payables"},
+	SourceLandedCost:      {"landed cost", "post the supplier's credit as a landed cost correction"},
+	SourceOpeningStock:    {"opening stock", "post a stock adjustment the other way (postStockAdjustment)"},
+	SourceStockAdjustment: {"stock adjustment", "post a stock adjustment the other way (postStockAdjustment)"},
+}
+
+// DocumentKind is what a person calls the document kind src names.
+func DocumentKind(src SourceType) string {
+	if u, ok := documentUndo[src]; ok {
+		return u[0]
+	}
+	return strings.ToLower(strings.ReplaceAll(string(src), "_", " "))
+}
+
+// PostsItsOwnEntries reports whether entries of src belong to a business
+// document (everything but manual entries and their reversals).
+func PostsItsOwnEntries(src SourceType) bool {
+	return src != SourceManualEntry && src != SourceReversal && src != ""
 }
 
 // Day implements Event.
@@ -125,7 +164,17 @@ func (e *Reversal) Validate() error {
 	if e.Original.ReversedByID != nil {
 		es.Add(ECONFLICT, "input.id", "entry %d was already reversed by entry %d", e.Original.ID, *e.Original.ReversedByID)
 	}
-	if e.Original.HasStockMoves {
+	if src := e.Original.SourceType; PostsItsOwnEntries(src) && e.Original.ReversesID != nil {
+		es.Add(ECONFLICT, "input.id", "entry %d cancelled %s %s; a cancelled document stays cancelled: post it again as a new document",
+			e.Original.ID, DocumentKind(src), e.Document)
+	} else if PostsItsOwnEntries(src) {
+		how := "correct it through that document"
+		if u, ok := documentUndo[src]; ok {
+			how = u[1]
+		}
+		es.Add(ECONFLICT, "input.id", "entry %d belongs to %s %s, which would still count it: a document's entry is undone through the document: %s",
+			e.Original.ID, DocumentKind(src), e.Document, how)
+	} else if e.Original.HasStockMoves {
 		es.Add(ECONFLICT, "input.id", "entry %d moved stock; correct it with a stock adjustment so stock and ledger stay equal", e.Original.ID)
 	}
 	if e.Date.Before(e.Original.PostingDate) {

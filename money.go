@@ -14,10 +14,19 @@ const (
 	UnitCostPlaces = 6
 )
 
-// Largest magnitudes that fit the columns: 18 digits less the decimals.
+// Largest magnitudes a figure may have. A NUMERIC(18,s) column holds 18-s
+// integer digits; the bounds stay below that with room for the sums the
+// books keep of them (a product's stock, a document's total, an account's
+// month), so that nothing derived from accepted input overflows its column:
+//   - a quantity below 10^10 of NUMERIC(18,4)'s 10^14: a stock level sums
+//     10,000 such receipts;
+//   - an amount below 10^13 of NUMERIC(18,2)'s 10^16: a 500-line document
+//     with its tax fits, and an account's balance 1,000 such documents;
+//   - a unit cost or price below 10^12, NUMERIC(18,6)'s own bound, since
+//     quantity x price is bounded as an amount in its own right.
 var (
-	maxQuantity = decimal.New(1, 14)
-	maxMoney    = decimal.New(1, 16)
+	maxQuantity = decimal.New(1, 10)
+	maxMoney    = decimal.New(1, 13)
 	maxUnitCost = decimal.New(1, 12)
 	hundred     = decimal.NewFromInt(100)
 )
@@ -75,8 +84,8 @@ type decimalRule struct {
 }
 
 var (
-	quantityRule = decimalRule{true, QuantityPlaces, maxQuantity, "quantity", "> 0", "4 decimals", "100,000,000,000,000"}
-	moneyRule    = decimalRule{false, MoneyPlaces, maxMoney, "amount", ">= 0", "2 decimals", "10,000,000,000,000,000"}
+	quantityRule = decimalRule{true, QuantityPlaces, maxQuantity, "quantity", "> 0", "4 decimals", "10,000,000,000"}
+	moneyRule    = decimalRule{false, MoneyPlaces, maxMoney, "amount", ">= 0", "2 decimals", "10,000,000,000,000"}
 	unitCostRule = decimalRule{false, UnitCostPlaces, maxUnitCost, "unit cost", ">= 0", "6 decimals", "1,000,000,000,000"}
 )
 
@@ -89,6 +98,42 @@ func (r decimalRule) check(es *Errors, field string, d decimal.Decimal) {
 		es.Add(EINVALID, field, "%s may have at most %s", r.what, r.decimals)
 	case d.GreaterThanOrEqual(r.max):
 		es.Add(EINVALID, field, "%s must be below %s", r.what, r.below)
+	}
+}
+
+// CheckDerivedAmount adds an error on field when an amount the books derive
+// from the input (a line's quantity x price, its tax, a document's total)
+// reaches the money bound, which every amount column shares: what names
+// the amount ("quantity x unit price", "the order's total").
+func CheckDerivedAmount(es *Errors, field, what string, amount decimal.Decimal) {
+	if amount.Abs().GreaterThanOrEqual(maxMoney) {
+		es.Add(EINVALID, field, "%s is %s; an amount must be below %s", what, amount.Round(MoneyPlaces).StringFixed(MoneyPlaces), moneyRule.below)
+	}
+}
+
+// LineAmount is one line of a document as far as its amount goes: quantity
+// x price, and the input path of the line's quantity (where an error goes).
+type LineAmount struct {
+	Field           string
+	Quantity, Price decimal.Decimal
+}
+
+// CheckLineAmounts adds an error for each line whose quantity x price
+// reaches the money bound and one on totalField when their sum does; what
+// names the price ("unit price", "unit cost"). Lines whose quantity or
+// price breaks its own rule are left to that rule.
+func CheckLineAmounts(es *Errors, totalField, what string, lines []LineAmount) {
+	total := decimal.Zero
+	for _, l := range lines {
+		if l.Quantity.Sign() < 0 || l.Price.Sign() < 0 || l.Quantity.GreaterThanOrEqual(maxQuantity) || l.Price.GreaterThanOrEqual(maxUnitCost) {
+			continue
+		}
+		amount := RoundMoney(l.Quantity.Mul(l.Price))
+		CheckDerivedAmount(es, l.Field, "quantity x "+what, amount)
+		total = total.Add(amount)
+	}
+	if len(lines) > 1 {
+		CheckDerivedAmount(es, totalField, "the sum of the lines' quantity x "+what, total)
 	}
 }
 

@@ -10,6 +10,10 @@ import (
 const (
 	DefaultPageSize = 50
 	MaxPageSize     = 200
+	// maxCursorPosition bounds the positions a cursor may name: no list
+	// holds a billion rows, and the offset after it (position + 1) must not
+	// overflow on its way to SQL.
+	maxCursorPosition = 1_000_000_000
 )
 
 // PageArgs is a Relay page request: up to First items after the cursor After.
@@ -53,7 +57,8 @@ func EncodeCursor(i int) string {
 	return base64.RawURLEncoding.EncodeToString([]byte("pos:" + strconv.Itoa(i)))
 }
 
-// DecodeCursor returns the position a cursor names.
+// DecodeCursor returns the position a cursor names: a number from 0 to
+// maxCursorPosition; anything else is no cursor a list gave out.
 func DecodeCursor(c string) (int, bool) {
 	b, err := base64.RawURLEncoding.DecodeString(c)
 	if err != nil {
@@ -64,7 +69,7 @@ func DecodeCursor(c string) (int, bool) {
 		return 0, false
 	}
 	n, err := strconv.Atoi(s)
-	return n, err == nil && n >= 0
+	return n, err == nil && n >= 0 && n <= maxCursorPosition
 }
 
 // SortDirection orders a list.

@@ -112,6 +112,11 @@ func ValidateSupplierInvoiceInput(in SupplierInvoiceInput) error {
 			CheckQuantity(&es, f+"quantity", l.Quantity)
 			CheckUnitCost(&es, f+"unitPrice", l.UnitPrice)
 		})
+	amounts := make([]LineAmount, len(in.Lines))
+	for i, l := range in.Lines {
+		amounts[i] = LineAmount{fmt.Sprintf("input.lines.%d.quantity", i), l.Quantity, l.UnitPrice}
+	}
+	CheckLineAmounts(&es, "input.lines", "unit price", amounts)
 	return es.Err()
 }
 

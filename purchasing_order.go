@@ -248,6 +248,11 @@ func PlanPurchaseOrder(sup *Supplier, in PurchaseOrderInput, prefix string, line
 			lead = *sp.LeadTimeDays
 		}
 	}
+	amounts := make([]LineAmount, len(in.Lines))
+	for i, l := range in.Lines {
+		amounts[i] = LineAmount{lineField(i) + "quantity", l.Quantity, p.Prices[i]}
+	}
+	CheckLineAmounts(&es, prefix+"lines", "unit price", amounts)
 	if err := es.Err(); err != nil {
 		return nil, err
 	}

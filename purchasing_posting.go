@@ -55,10 +55,13 @@ func (e *ReceiptPosting) Source() SourceType { return SourcePurchaseReceipt }
 func (e *ReceiptPosting) Validate() error {
 	var es Errors
 	checkLineCount(&es, len(e.Lines), 1, 1000)
-	for _, l := range e.Lines {
+	amounts := make([]LineAmount, len(e.Lines))
+	for i, l := range e.Lines {
 		CheckQuantity(&es, l.Field+"acceptedQuantity", l.Quantity)
 		CheckUnitCost(&es, l.Field+"unitPrice", l.UnitPrice)
+		amounts[i] = LineAmount{l.Field + "acceptedQuantity", l.Quantity, l.UnitPrice}
 	}
+	CheckLineAmounts(&es, "input.lines", "order price", amounts)
 	return es.Err()
 }
 
@@ -147,11 +150,14 @@ func (e *InvoicePosting) Source() SourceType { return SourceSupplierInvoice }
 func (e *InvoicePosting) Validate() error {
 	var es Errors
 	checkLineCount(&es, len(e.Lines), 1, 1000)
+	amounts := make([]LineAmount, len(e.Lines))
 	for i, l := range e.Lines {
 		f := fmt.Sprintf("input.lines.%d.", i)
 		CheckQuantity(&es, f+"quantity", l.Quantity)
 		CheckUnitCost(&es, f+"unitPrice", l.UnitPrice)
+		amounts[i] = LineAmount{f + "quantity", l.Quantity, l.UnitPrice}
 	}
+	CheckLineAmounts(&es, "input.lines", "unit price", amounts)
 	return es.Err()
 }
 
@@ -392,6 +398,9 @@ type OperatingCostPosting struct {
 	Amount         decimal.Decimal
 	CreditAccount  string
 	Partner        string
+	// Cancels is the cost's entry when this posting cancels the cost: the
+	// mirror image (Dr the credit account, Cr the expense), reversing it.
+	Cancels *int64
 }
 
 // Day implements Event.
@@ -419,6 +428,12 @@ func (e *OperatingCostPosting) Rules(s *PostingState) (*Posting, error) {
 	}
 	cc := e.CostCentre
 	var book lineBook
+	if e.Cancels != nil {
+		book.debit(e.CreditAccount, e.Amount, e.Description)
+		book.credit(e.ExpenseAccount, e.Amount, e.Description)
+		book.lines[1].CostCentre = &cc
+		return &Posting{Description: e.Description, Lines: tag(book.lines, "", e.Partner), ReversesID: e.Cancels}, nil
+	}
 	book.debit(e.ExpenseAccount, e.Amount, e.Description)
 	book.credit(e.CreditAccount, e.Amount, e.Description)
 	book.lines[0].CostCentre = &cc

@@ -58,13 +58,24 @@ func (b StockBalance) AverageCost() decimal.Decimal {
 }
 
 // IssueValue is the value that an issue of q takes out of the pool:
-// round(q x value / on hand, 2), or the whole value when q empties it.
+// round(q x value / on hand, 2), or the whole value when q empties it, and
+// never more than leaves a cent behind when stock remains and the pool had
+// a cent to leave: value and quantity vanish together (DOMAIN.md), both
+// ways. (10000 @ 0.0001 is a pool of 1.00; an issue of 9999.9999 would
+// round to 1.00 and leave 0.0001 on hand at no value; it takes 0.99.) A
+// pool that came in at no cost stays at 0 for its quantity.
 func (b StockBalance) IssueValue(q decimal.Decimal) decimal.Decimal {
 	if q.Equal(b.OnHand) {
 		return b.Value
 	}
-	return DivRound(q.Mul(b.Value), b.OnHand, MoneyPlaces)
+	v := DivRound(q.Mul(b.Value), b.OnHand, MoneyPlaces)
+	if keep := b.Value.Sub(centValue); b.Value.Sign() > 0 && v.GreaterThan(keep) {
+		return keep
+	}
+	return v
 }
+
+var centValue = decimal.New(1, -MoneyPlaces)
 
 // StockLevel is a balance with its product and warehouse, for lists.
 type StockLevel struct {

@@ -38,11 +38,14 @@ func (e *OpeningStock) Validate() error {
 	var es Errors
 	checkDescription(&es, "input.description", e.Description, false)
 	checkLineCount(&es, len(e.Lines), 1, 1000)
+	amounts := make([]LineAmount, len(e.Lines))
 	for i, l := range e.Lines {
 		f := fmt.Sprintf("input.lines.%d.", i)
 		CheckQuantity(&es, f+"quantity", l.Quantity)
 		CheckUnitCost(&es, f+"unitCost", l.UnitCost)
+		amounts[i] = LineAmount{f + "quantity", l.Quantity, l.UnitCost}
 	}
+	CheckLineAmounts(&es, "input.lines", "unit cost", amounts)
 	return es.Err()
 }
 
@@ -121,6 +124,7 @@ func (e *StockAdjustment) Validate() error {
 	}
 	checkDescription(&es, "input.description", e.Description, false)
 	checkLineCount(&es, len(e.Lines), 1, 1000)
+	var amounts []LineAmount
 	for i, l := range e.Lines {
 		f := fmt.Sprintf("input.lines.%d.", i)
 		switch l.Direction {
@@ -138,8 +142,10 @@ func (e *StockAdjustment) Validate() error {
 		CheckQuantity(&es, f+"quantity", l.Quantity)
 		if l.UnitCost != nil {
 			CheckUnitCost(&es, f+"unitCost", *l.UnitCost)
+			amounts = append(amounts, LineAmount{f + "quantity", l.Quantity, *l.UnitCost})
 		}
 	}
+	CheckLineAmounts(&es, "input.lines", "unit cost", amounts)
 	return es.Err()
 }
 

@@ -130,13 +130,12 @@ func ledgerFigures(ctx context.Context, q Queryer, from, to jxc.Date) (*jxc.Ledg
 		return nil, err
 	}
 	f := &jxc.LedgerFigures{From: from, To: to, Revenue: r.Revenue, COGS: r.COGS, NetIncome: r.NetIncome}
+	// The sum of the daily closing balances: the opening balance on each
+	// day plus each change for the days it stays (never a rounded mean).
 	n := decimal.NewFromInt(int64(f.Days()))
-	avg := func(open, weighted decimal.Decimal) decimal.Decimal {
-		return open.Add(jxc.DivRound(weighted, n, jxc.MoneyPlaces))
-	}
-	f.AvgInventory = avg(r.InvOpen, r.InvWeight)
-	f.AvgAR = avg(r.AROpen, r.ARWeight)
-	f.AvgAP = avg(r.APOpen, r.APWeight)
+	f.InventoryDays = r.InvOpen.Mul(n).Add(r.InvWeight)
+	f.ARDays = r.AROpen.Mul(n).Add(r.ARWeight)
+	f.APDays = r.APOpen.Mul(n).Add(r.APWeight)
 	return f, addSalesFigures(ctx, q, f)
 }
 

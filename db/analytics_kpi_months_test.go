@@ -89,7 +89,11 @@ func TestKPIFiguresFromMonthsAndDays(t *testing.T) {
 			Scan(&want.Sales, &want.COGS, &want.Net, &want.InvOpen, &want.InvWeight); err != nil {
 			t.Fatal(err)
 		}
-		avgInv := want.InvOpen.Add(jxc.DivRound(want.InvWeight, decimal.NewFromInt(int64(to.DaysSince(from)+1)), jxc.MoneyPlaces))
+		// The mean of the daily closing balances, rounded once (not the
+		// opening balance plus the rounded mean change: -0.005 of change
+		// rounds away from zero where the mean itself rounds up).
+		n := decimal.NewFromInt(int64(to.DaysSince(from) + 1))
+		avgInv := jxc.DivRound(want.InvOpen.Mul(n).Add(want.InvWeight), n, jxc.MoneyPlaces)
 		k := r.Current
 		if !k.Sales.Equal(want.Sales) || !k.COGS.Equal(want.COGS) || !k.NetIncome.Equal(want.Net) || !k.AvgInventory.Equal(avgInv) {
 			t.Fatalf("%s..%s: sales %s cogs %s net %s avg inventory %s; the lines say %s %s %s %s",

@@ -20,7 +20,7 @@ type BooksCheckRule struct {
 }
 
 // booksRules are every module's rules in the order booksCheck reports them.
-var booksRules = slices.Concat(ledgerBooksRules, purchasingBooksRules, salesBooksRules)
+var booksRules = slices.Concat(ledgerBooksRules, purchasingBooksRules, salesBooksRules, budgetBooksRules)
 
 // ledgerBooksRules are the journal's and the stock ledger's invariants.
 var ledgerBooksRules = []BooksCheckRule{
@@ -47,6 +47,23 @@ var ledgerBooksRules = []BooksCheckRule{
 	{jxc.RuleValueWithoutStock, "stock value left where nothing is on hand (moving average by value)", `
 		SELECT 'stock_balances', format('product %s warehouse %s', product_id, warehouse_id), format('on hand %s value %s', on_hand, value)
 		FROM stock_balances WHERE on_hand = 0 AND value <> 0 ORDER BY product_id, warehouse_id LIMIT 100`},
+	// Moves of a product in a warehouse are in posting order by id (no
+	// stock posting predates the product's latest move); the pool was last
+	// empty at its latest move whose running quantity is 0.
+	{jxc.RuleStockWithoutValue, "stock on hand at no value though value came in since it was last empty (moving average by value, both ways)", `
+		WITH pools AS (SELECT product_id, warehouse_id FROM stock_balances WHERE on_hand > 0 AND value = 0),
+		runs AS (
+			SELECT m.product_id, m.warehouse_id, m.id, m.value,
+				sum(m.quantity) OVER (PARTITION BY m.product_id, m.warehouse_id ORDER BY m.id) AS run
+			FROM stock_moves m JOIN pools USING (product_id, warehouse_id)
+		), since AS (
+			SELECT product_id, warehouse_id, coalesce(max(id) FILTER (WHERE run = 0), 0) AS emptied FROM runs GROUP BY 1, 2
+		)
+		SELECT 'stock_balances', format('product %s warehouse %s', r.product_id, r.warehouse_id),
+			format('on hand at value 0; %s moves since it was last empty brought %s', count(*), sum(r.value))
+		FROM runs r JOIN since s USING (product_id, warehouse_id)
+		WHERE r.id > s.emptied AND r.value > 0
+		GROUP BY r.product_id, r.warehouse_id ORDER BY 2 LIMIT 100`},
 	{jxc.RuleInventoryAccount, "inventory account 1405 differs from the stock ledger's value (invariant 4)", `
 		SELECT 'accounts', '1405', format('ledger %s stock %s', l.b, s.v)
 		FROM (SELECT coalesce(sum(debit - credit), 0) AS b FROM journal_lines WHERE account_code = '1405') l,

@@ -13,6 +13,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/jxcgraph/jxc"
+	"github.com/jxcgraph/jxc/db"
 )
 
 // randomEvents is how many events TestRandomEventsKeepTheBooksReconciled
@@ -94,6 +95,8 @@ func TestRandomEventsKeepTheBooksReconciled(t *testing.T) {
 	nMoves, nEntries, nDocs, bank := len(open), 1, 1, decimal.Zero
 
 	key := func(r *rand.Rand) (int, int) { return r.IntN(nProducts), r.IntN(nWarehouse) }
+	budget := db.NewBudgetService(b.d)
+	costs := &costPool{}
 	stockResult := func(doc *jxc.StockDocument) *result {
 		res := &result{moves: map[jxc.StockKey]decimal.Decimal{}, nMoves: len(doc.Lines), docs: 1}
 		for _, l := range doc.Lines {
@@ -150,15 +153,52 @@ func TestRandomEventsKeepTheBooksReconciled(t *testing.T) {
 				}
 				return stockResult(doc), nil
 			}}
-		case n < 80:
+		case n < 74:
 			amount := randDec(r, 10000000, 2)
 			e := jxc.ManualEntry{Date: start.AddDays(r.IntN(25)), Description: "office costs", Lines: []jxc.ManualLine{
 				{AccountCode: "6602", Debit: amount, CostCentre: jxc.Ptr("ADMIN")}, {AccountCode: "1002", Credit: amount}}}
+			reverse := r.IntN(5) == 0
 			return randomEvent{name: "manual entry", run: func(ctx context.Context) (*result, error) {
-				if _, err := b.ledger.PostManualEntry(ctx, e); err != nil {
+				m, err := b.ledger.PostManualEntry(ctx, e)
+				if err != nil || !reverse {
+					return &result{entries: 1, bank: amount.Neg()}, err
+				}
+				// A manual entry reverses alone: it is its own document.
+				if _, err := b.ledger.ReverseJournalEntry(ctx, m.ID, e.Date, ""); err != nil {
 					return nil, err
 				}
-				return &result{entries: 1, bank: amount.Neg()}, nil
+				return &result{entries: 2}, nil
+			}}
+		case n < 78:
+			in := jxc.OperatingCostInput{Category: jxc.CostOverhead, PostingDate: day, CostCentre: "ADMIN", AccountCode: "6602",
+				Amount: randDec(r, 1000000, 2).Add(dec("0.01")), PayFrom: jxc.PayFromBank, Description: "utilities"}
+			return randomEvent{name: "operating cost", run: func(ctx context.Context) (*result, error) {
+				c, err := budget.PostOperatingCost(ctx, in)
+				if err != nil {
+					return nil, err
+				}
+				costs.put(c)
+				return &result{entries: 1, bank: in.Amount.Neg()}, nil
+			}}
+		case n < 80:
+			c := costs.take(r)
+			if c == nil {
+				break
+			}
+			if r.IntN(2) == 0 {
+				// The cost's entry alone is refused: the cost would still count.
+				return randomEvent{name: "reversal of an operating cost's entry", outcome: mustRefuse, code: jxc.ECONFLICT, field: "input.id",
+					run: func(ctx context.Context) (*result, error) {
+						defer costs.put(c)
+						_, err := b.ledger.ReverseJournalEntry(ctx, *c.JournalEntryID, day, "")
+						return nil, err
+					}}
+			}
+			return randomEvent{name: "operating cost cancelled", run: func(ctx context.Context) (*result, error) {
+				if _, err := budget.CancelOperatingCost(ctx, jxc.CancelOperatingCostInput{ID: c.ID, PostingDate: &day, Reason: "posted in error"}); err != nil {
+					return nil, err
+				}
+				return &result{entries: 1, bank: c.Amount}, nil
 			}}
 		}
 		return refusal(r, b, day, closed, backDated, key)
@@ -258,6 +298,15 @@ func TestRandomEventsKeepTheBooksReconciled(t *testing.T) {
 			}
 		}
 	}
+	var cancelled, counting int
+	if err := b.d.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE status = 'CANCELLED'), count(*) FILTER (WHERE status = 'POSTED') FROM operating_costs`).
+		Scan(&cancelled, &counting); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("operating costs: %d cancelled, %d counting", cancelled, counting)
+	if total >= 1000 && (cancelled == 0 || counting == 0) {
+		t.Errorf("the mix is off: %d operating costs cancelled, %d counting", cancelled, counting)
+	}
 	elapsed := time.Since(began)
 	t.Logf("%d events in %s (%.0f/s): %d posted, %d refused as they must be, %d issues refused for lack of stock",
 		total, elapsed.Round(time.Millisecond), float64(total)/elapsed.Seconds(), posted, refused, overdrawn)
@@ -351,4 +400,31 @@ func (b *books) checkTotals(t *testing.T, expected map[jxc.StockKey]decimal.Deci
 	if t.Failed() {
 		t.FailNow()
 	}
+}
+
+// costPool holds the posted operating costs that an event may cancel or
+// try to reverse, each taken by one event at a time.
+type costPool struct {
+	mu    sync.Mutex
+	costs []*jxc.OperatingCost
+}
+
+func (p *costPool) put(c *jxc.OperatingCost) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.costs = append(p.costs, c)
+}
+
+// take removes a random cost, or returns nil when there is none.
+func (p *costPool) take(r *rand.Rand) *jxc.OperatingCost {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.costs) == 0 {
+		return nil
+	}
+	i := r.IntN(len(p.costs))
+	c := p.costs[i]
+	p.costs[i] = p.costs[len(p.costs)-1]
+	p.costs = p.costs[:len(p.costs)-1]
+	return c
 }

@@ -336,7 +336,7 @@ func (s *BudgetService) BudgetRollup(ctx context.Context, year int, month *int, 
 // --- operating costs -----------------------------------------------------------
 
 const operatingCostCols = `id, number, category, posting_date, cost_centre, account_code, amount, pay_from, supplier_id, supplier_invoice_id,
-	description, budget_warnings, journal_entry_id, created_at`
+	description, budget_warnings, journal_entry_id, created_at, status, cancelled_on, cancellation_reason, cancellation_entry_id`
 
 type operatingCostRow struct {
 	jxc.OperatingCost
@@ -420,6 +420,47 @@ func (s *BudgetService) PostOperatingCost(ctx context.Context, in jxc.OperatingC
 		}
 		tx.Produced(jxc.RecordOperatingCost, id, number, jxc.AuditPost)
 		return id, nil
+	})
+}
+
+// CancelOperatingCost implements jxc.BudgetService: under the cost's row
+// lock, the mirror entry of its entry (source the cost, reversing it), an
+// ACTUAL budget entry taking its amount back from the month it was charged
+// to, and the cost marked cancelled, in one transaction.
+func (s *BudgetService) CancelOperatingCost(ctx context.Context, in jxc.CancelOperatingCostInput) (*jxc.OperatingCost, error) {
+	return writeAndRead(ctx, s.db, jxc.Op{Name: "cancelOperatingCost", Key: in.IdempotencyKey, Input: in}, findOperatingCost, func(tx *Tx) (int64, error) {
+		var n int
+		if err := tx.GetContext(ctx, &n, `SELECT count(*) FROM (SELECT id FROM operating_costs WHERE id = $1 FOR UPDATE) c`, in.ID); err != nil {
+			return 0, err
+		}
+		if n == 0 {
+			return 0, notFound("input.id", "operating cost", in.ID)
+		}
+		c, err := findOperatingCost(ctx, tx, in.ID)
+		if err != nil {
+			return 0, err
+		}
+		date := dateOrToday(in.PostingDate, tx)
+		if err := jxc.CheckCancelOperatingCost(c, in, date); err != nil {
+			return 0, err
+		}
+		ev := &jxc.OperatingCostPosting{Date: date, Description: fmt.Sprintf("Cancellation of %s: %s", c.Number, strings.TrimSpace(in.Reason)),
+			ExpenseAccount: c.AccountCode, CostCentre: c.CostCentre, Amount: c.Amount, CreditAccount: jxc.AccountBank, Cancels: c.JournalEntryID}
+		p, err := post(ctx, tx, ev, &c.ID)
+		if err != nil {
+			return 0, err
+		}
+		if err := writeBudgetEntries(ctx, tx, []jxc.BudgetCharge{{Year: c.PostingDate.Year, Month: int(c.PostingDate.Month),
+			CostCentre: c.CostCentre, AccountCode: c.AccountCode, Amount: c.Amount.Neg()}}, "ACTUAL", jxc.SourceOperatingCost, c.ID); err != nil {
+			return 0, err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE operating_costs SET status = 'CANCELLED', cancelled_on = $2, cancellation_reason = $3,
+			cancellation_entry_id = $4 WHERE id = $1`, c.ID, date, strings.TrimSpace(in.Reason), p.EntryID); err != nil {
+			return 0, err
+		}
+		tx.Produced(jxc.RecordOperatingCost, c.ID, c.Number, jxc.AuditCancel)
+		tx.Audit(jxc.RecordJournalEntry, *p.EntryID, fmt.Sprint(*p.EntryID), jxc.AuditPost)
+		return c.ID, nil
 	})
 }
 

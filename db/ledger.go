@@ -295,7 +295,11 @@ func (s *LedgerService) ReverseJournalEntry(ctx context.Context, id int64, date 
 		if err != nil {
 			return err
 		}
-		p, err := post(ctx, tx, &jxc.Reversal{Date: date, Description: description, Original: orig}, &id)
+		doc, err := documentNumber(ctx, tx, orig)
+		if err != nil {
+			return err
+		}
+		p, err := post(ctx, tx, &jxc.Reversal{Date: date, Description: description, Original: orig, Document: doc}, &id)
 		if err != nil {
 			return err
 		}
@@ -305,6 +309,30 @@ func (s *LedgerService) ReverseJournalEntry(ctx context.Context, id int64, date 
 		return err
 	})
 	return out, err
+}
+
+// documentTables are the tables of the documents that post entries, by
+// source type, each with a number column.
+var documentTables = map[jxc.SourceType]string{
+	jxc.SourceOperatingCost: "operating_costs", jxc.SourceSalesInvoice: "sales_invoices", jxc.SourceShipment: "shipments",
+	jxc.SourceSalesReturn: "sales_returns", jxc.SourceCustomerPayment: "customer_payments", jxc.SourceCreditApplied: "customer_payments",
+	jxc.SourceCustomerRefund: "customer_refunds", jxc.SourcePurchaseReceipt: "goods_receipts", jxc.SourceSupplierInvoice: "supplier_invoices",
+	jxc.SourceSupplierPayment: "supplier_payments", jxc.SourceLandedCost: "landed_costs",
+}
+
+// documentNumber is the number of the document that posted e, "" for a
+// manual entry or a reversal (and for stock documents, which have none).
+func documentNumber(ctx context.Context, q Queryer, e *jxc.JournalEntry) (string, error) {
+	table, ok := documentTables[e.SourceType]
+	if !ok || e.SourceID == nil {
+		return "", nil
+	}
+	var n string
+	err := q.GetContext(ctx, &n, `SELECT number FROM `+table+` WHERE id = $1`, *e.SourceID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return n, err
 }
 
 // entryCols: has_stock_moves is a scalar subquery, not EXISTS: with a

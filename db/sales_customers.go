@@ -12,14 +12,23 @@ import (
 	"github.com/jxcgraph/jxc"
 )
 
+// openInvoicesSQL and openCreditsSQL are a customer's (c) open invoice
+// balances and unapplied credits (payments, returns): columns of
+// customerCols and, as expressions, what OPEN_BALANCE orders by (ORDER BY
+// may name an output column alone, not compute with it).
+const (
+	openInvoicesSQL = `coalesce((SELECT sum(i.total_amount - i.paid_amount - i.credited_amount) FROM sales_invoices i
+		WHERE i.customer_id = c.id AND i.status <> 'PAID'), 0)`
+	openCreditsSQL = `(coalesce((SELECT sum(p.amount - p.applied_amount - p.refunded_amount) FROM customer_payments p WHERE p.customer_id = c.id), 0)
+	+ coalesce((SELECT sum(r.total_amount - r.applied_amount - r.refunded_amount) FROM sales_returns r WHERE r.customer_id = c.id), 0))`
+)
+
 // customerCols selects a customer with its receivables; $1 is today (for
 // what is overdue).
 const customerCols = `c.id, c.code, c.name, c.contacts, c.addresses, c.region, c.salesperson, c.channel, c.credit_limit,
 	c.payment_terms_days, c.preferences, c.notes, c.active, c.created_at, c.updated_at,
-	coalesce((SELECT sum(i.total_amount - i.paid_amount - i.credited_amount) FROM sales_invoices i
-		WHERE i.customer_id = c.id AND i.status <> 'PAID'), 0) AS open_invoices,
-	coalesce((SELECT sum(p.amount - p.applied_amount - p.refunded_amount) FROM customer_payments p WHERE p.customer_id = c.id), 0)
-	+ coalesce((SELECT sum(r.total_amount - r.applied_amount - r.refunded_amount) FROM sales_returns r WHERE r.customer_id = c.id), 0) AS open_credits,
+	` + openInvoicesSQL + ` AS open_invoices,
+	` + openCreditsSQL + ` AS open_credits,
 	coalesce((SELECT sum(i.total_amount - i.paid_amount - i.credited_amount) FROM sales_invoices i
 		WHERE i.customer_id = c.id AND i.status <> 'PAID' AND i.due_date < $1::date), 0) AS overdue_amount,
 	coalesce((SELECT sum(greatest(o.total_amount - coalesce((SELECT sum(il.net_amount + il.vat_amount)
@@ -183,7 +192,7 @@ func (s *SalesService) FindCustomers(ctx context.Context, f jxc.CustomerFilter, 
 		case jxc.CustomerOrderName:
 			order = "c.name"
 		case jxc.CustomerOrderOpenBalance:
-			order = "open_invoices - open_credits"
+			order = openInvoicesSQL + " - " + openCreditsSQL
 		case jxc.CustomerOrderOverdue:
 			order = "overdue_amount"
 		}

@@ -168,10 +168,12 @@ func draftOrder(ctx context.Context, tx *Tx, in jxc.SalesOrderInput, es *jxc.Err
 			rate = *l.VATRate
 		}
 		net, vat := jxc.PriceLine(l.Quantity, price, disc, rate)
+		jxc.CheckDerivedAmount(es, f+"quantity", "the line's amount with VAT", net.Add(vat))
 		d.lines = append(d.lines, &jxc.SalesOrderLine{LineNo: i + 1, ProductID: l.ProductID, Quantity: l.Quantity, UnitPrice: price,
 			DiscountRate: disc, VATRate: rate, NetAmount: net, VATAmount: vat, Product: p})
 		d.net, d.vat = d.net.Add(net), d.vat.Add(vat)
 	}
+	jxc.CheckDerivedAmount(es, "input.lines", "the order's total with VAT", d.net.Add(d.vat))
 	return d, nil
 }
 

@@ -33,6 +33,12 @@ func (r *mutationResolver) PostOperatingCost(ctx context.Context, input Operatin
 	return OperatingCostPayload{OperatingCost: v, Warnings: v.BudgetWarnings, UserErrors: ues}, err
 }
 
+// CancelOperatingCost is the resolver for the cancelOperatingCost field.
+func (r *mutationResolver) CancelOperatingCost(ctx context.Context, input jxc.CancelOperatingCostInput) (OperatingCostPayload, error) {
+	v, ues, err := mutationResult(r.BudgetService.CancelOperatingCost(ctx, input))
+	return OperatingCostPayload{OperatingCost: v, Warnings: []string{}, UserErrors: ues}, err
+}
+
 // BudgetLines is the resolver for the budgetLines field.
 func (r *queryResolver) BudgetLines(ctx context.Context, first *int, after *string, filter *jxc.BudgetFilter) (BudgetLineConnection, error) {
 	p, err := r.BudgetService.FindBudgetLines(ctx, jxc.Deref(filter), pageArgs(first, after))

@@ -513,6 +513,22 @@ type ComplexityRoot struct {
 		Product     func(childComplexity int) int
 	}
 
+	KpiExact struct {
+		AvgAP                func(childComplexity int) int
+		AvgAR                func(childComplexity int) int
+		AvgInventory         func(childComplexity int) int
+		CashCycle            func(childComplexity int) int
+		CustomerSatisfaction func(childComplexity int) int
+		DIO                  func(childComplexity int) int
+		DPO                  func(childComplexity int) int
+		DSO                  func(childComplexity int) int
+		FulfilmentRate       func(childComplexity int) int
+		GrossMargin          func(childComplexity int) int
+		InventoryTurnover    func(childComplexity int) int
+		NetMargin            func(childComplexity int) int
+		UnitCost             func(childComplexity int) int
+	}
+
 	KpiReport struct {
 		Comparison  func(childComplexity int) int
 		Current     func(childComplexity int) int
@@ -529,6 +545,7 @@ type ComplexityRoot struct {
 		DIO                  func(childComplexity int) int
 		DPO                  func(childComplexity int) int
 		DSO                  func(childComplexity int) int
+		Exact                func(childComplexity int) int
 		From                 func(childComplexity int) int
 		FulfilmentRate       func(childComplexity int) int
 		GrossMargin          func(childComplexity int) int
@@ -617,6 +634,7 @@ type ComplexityRoot struct {
 		ApplyCustomerCredit                 func(childComplexity int, input ApplyCustomerCreditInput) int
 		ApprovePurchaseOrder                func(childComplexity int, id int64) int
 		ApproveSupplierInvoiceMismatch      func(childComplexity int, id int64) int
+		CancelOperatingCost                 func(childComplexity int, input jxc.CancelOperatingCostInput) int
 		CancelPurchaseOrder                 func(childComplexity int, id int64) int
 		CancelSalesOrder                    func(childComplexity int, id int64) int
 		CheckLowStock                       func(childComplexity int) int
@@ -678,21 +696,25 @@ type ComplexityRoot struct {
 	}
 
 	OperatingCost struct {
-		AccountCode       func(childComplexity int) int
-		Amount            func(childComplexity int) int
-		AuditTrail        func(childComplexity int, first *int, after *string) int
-		BudgetWarnings    func(childComplexity int) int
-		Category          func(childComplexity int) int
-		CostCentre        func(childComplexity int) int
-		CreatedAt         func(childComplexity int) int
-		Description       func(childComplexity int) int
-		ID                func(childComplexity int) int
-		JournalEntryID    func(childComplexity int) int
-		Number            func(childComplexity int) int
-		PayFrom           func(childComplexity int) int
-		PostingDate       func(childComplexity int) int
-		SupplierID        func(childComplexity int) int
-		SupplierInvoiceID func(childComplexity int) int
+		AccountCode         func(childComplexity int) int
+		Amount              func(childComplexity int) int
+		AuditTrail          func(childComplexity int, first *int, after *string) int
+		BudgetWarnings      func(childComplexity int) int
+		CancellationEntryID func(childComplexity int) int
+		CancellationReason  func(childComplexity int) int
+		CancelledOn         func(childComplexity int) int
+		Category            func(childComplexity int) int
+		CostCentre          func(childComplexity int) int
+		CreatedAt           func(childComplexity int) int
+		Description         func(childComplexity int) int
+		ID                  func(childComplexity int) int
+		JournalEntryID      func(childComplexity int) int
+		Number              func(childComplexity int) int
+		PayFrom             func(childComplexity int) int
+		PostingDate         func(childComplexity int) int
+		Status              func(childComplexity int) int
+		SupplierID          func(childComplexity int) int
+		SupplierInvoiceID   func(childComplexity int) int
 	}
 
 	OperatingCostConnection struct {
@@ -1685,6 +1707,7 @@ type MutationResolver interface {
 	CreateBudgetLine(ctx context.Context, input CreateBudgetLineInput) (BudgetLinePayload, error)
 	UpdateBudgetLine(ctx context.Context, input UpdateBudgetLineInput) (BudgetLinePayload, error)
 	PostOperatingCost(ctx context.Context, input OperatingCostInput) (OperatingCostPayload, error)
+	CancelOperatingCost(ctx context.Context, input jxc.CancelOperatingCostInput) (OperatingCostPayload, error)
 	CreateCategory(ctx context.Context, input CreateCategoryInput) (CategoryPayload, error)
 	UpdateCategory(ctx context.Context, input UpdateCategoryInput) (CategoryPayload, error)
 	CreateProduct(ctx context.Context, input CreateProductInput) (ProductPayload, error)
@@ -3739,6 +3762,85 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.JournalLine.Product(childComplexity), true
 
+	case "KpiExact.averagePayables":
+		if e.ComplexityRoot.KpiExact.AvgAP == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiExact.AvgAP(childComplexity), true
+	case "KpiExact.averageReceivables":
+		if e.ComplexityRoot.KpiExact.AvgAR == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiExact.AvgAR(childComplexity), true
+	case "KpiExact.averageInventory":
+		if e.ComplexityRoot.KpiExact.AvgInventory == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiExact.AvgInventory(childComplexity), true
+	case "KpiExact.cashConversionCycle":
+		if e.ComplexityRoot.KpiExact.CashCycle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiExact.CashCycle(childComplexity), true
+	case "KpiExact.customerSatisfaction":
+		if e.ComplexityRoot.KpiExact.CustomerSatisfaction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiExact.CustomerSatisfaction(childComplexity), true
+	case "KpiExact.dio":
+		if e.ComplexityRoot.KpiExact.DIO == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiExact.DIO(childComplexity), true
+	case "KpiExact.dpo":
+		if e.ComplexityRoot.KpiExact.DPO == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiExact.DPO(childComplexity), true
+	case "KpiExact.dso":
+		if e.ComplexityRoot.KpiExact.DSO == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiExact.DSO(childComplexity), true
+	case "KpiExact.fulfilmentRate":
+		if e.ComplexityRoot.KpiExact.FulfilmentRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiExact.FulfilmentRate(childComplexity), true
+	case "KpiExact.grossMargin":
+		if e.ComplexityRoot.KpiExact.GrossMargin == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiExact.GrossMargin(childComplexity), true
+	case "KpiExact.inventoryTurnover":
+		if e.ComplexityRoot.KpiExact.InventoryTurnover == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiExact.InventoryTurnover(childComplexity), true
+	case "KpiExact.netMargin":
+		if e.ComplexityRoot.KpiExact.NetMargin == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiExact.NetMargin(childComplexity), true
+	case "KpiExact.unitCost":
+		if e.ComplexityRoot.KpiExact.UnitCost == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiExact.UnitCost(childComplexity), true
+
 	case "KpiReport.comparison":
 		if e.ComplexityRoot.KpiReport.Comparison == nil {
 			break
@@ -3812,6 +3914,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.KpiSet.DSO(childComplexity), true
+	case "KpiSet.exact":
+		if e.ComplexityRoot.KpiSet.Exact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KpiSet.Exact(childComplexity), true
 	case "KpiSet.from":
 		if e.ComplexityRoot.KpiSet.From == nil {
 			break
@@ -4200,6 +4308,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ApproveSupplierInvoiceMismatch(childComplexity, args["id"].(int64)), true
+	case "Mutation.cancelOperatingCost":
+		if e.ComplexityRoot.Mutation.CancelOperatingCost == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelOperatingCost_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CancelOperatingCost(childComplexity, args["input"].(jxc.CancelOperatingCostInput)), true
 	case "Mutation.cancelPurchaseOrder":
 		if e.ComplexityRoot.Mutation.CancelPurchaseOrder == nil {
 			break
@@ -4858,6 +4977,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.OperatingCost.BudgetWarnings(childComplexity), true
+	case "OperatingCost.cancellationEntryId":
+		if e.ComplexityRoot.OperatingCost.CancellationEntryID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCost.CancellationEntryID(childComplexity), true
+	case "OperatingCost.cancellationReason":
+		if e.ComplexityRoot.OperatingCost.CancellationReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCost.CancellationReason(childComplexity), true
+	case "OperatingCost.cancelledOn":
+		if e.ComplexityRoot.OperatingCost.CancelledOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCost.CancelledOn(childComplexity), true
 	case "OperatingCost.category":
 		if e.ComplexityRoot.OperatingCost.Category == nil {
 			break
@@ -4912,6 +5049,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.OperatingCost.PostingDate(childComplexity), true
+	case "OperatingCost.status":
+		if e.ComplexityRoot.OperatingCost.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCost.Status(childComplexity), true
 	case "OperatingCost.supplierId":
 		if e.ComplexityRoot.OperatingCost.SupplierID == nil {
 			break
@@ -9154,6 +9297,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ApplyCustomerCreditInput", ec.unmarshalInputApplyCustomerCreditInput),
 			graphql.NewInputUnmarshaler("AuditFilter", ec.unmarshalInputAuditFilter),
 			graphql.NewInputUnmarshaler("BudgetFilter", ec.unmarshalInputBudgetFilter),
+			graphql.NewInputUnmarshaler("CancelOperatingCostInput", ec.unmarshalInputCancelOperatingCostInput),
 			graphql.NewInputUnmarshaler("ClearSignInLockoutInput", ec.unmarshalInputClearSignInLockoutInput),
 			graphql.NewInputUnmarshaler("CompanySettingsInput", ec.unmarshalInputCompanySettingsInput),
 			graphql.NewInputUnmarshaler("ConfirmDeliveryInput", ec.unmarshalInputConfirmDeliveryInput),
@@ -10343,6 +10487,38 @@ func (ec *executionContext) childFields_JournalLine(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type JournalLine", field.Name)
 }
 
+func (ec *executionContext) childFields_KpiExact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "averageInventory":
+		return ec.fieldContext_KpiExact_averageInventory(ctx, field)
+	case "averageReceivables":
+		return ec.fieldContext_KpiExact_averageReceivables(ctx, field)
+	case "averagePayables":
+		return ec.fieldContext_KpiExact_averagePayables(ctx, field)
+	case "grossMargin":
+		return ec.fieldContext_KpiExact_grossMargin(ctx, field)
+	case "netMargin":
+		return ec.fieldContext_KpiExact_netMargin(ctx, field)
+	case "inventoryTurnover":
+		return ec.fieldContext_KpiExact_inventoryTurnover(ctx, field)
+	case "dio":
+		return ec.fieldContext_KpiExact_dio(ctx, field)
+	case "dso":
+		return ec.fieldContext_KpiExact_dso(ctx, field)
+	case "dpo":
+		return ec.fieldContext_KpiExact_dpo(ctx, field)
+	case "cashConversionCycle":
+		return ec.fieldContext_KpiExact_cashConversionCycle(ctx, field)
+	case "unitCost":
+		return ec.fieldContext_KpiExact_unitCost(ctx, field)
+	case "customerSatisfaction":
+		return ec.fieldContext_KpiExact_customerSatisfaction(ctx, field)
+	case "fulfilmentRate":
+		return ec.fieldContext_KpiExact_fulfilmentRate(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type KpiExact", field.Name)
+}
+
 func (ec *executionContext) childFields_KpiReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "current":
@@ -10401,6 +10577,8 @@ func (ec *executionContext) childFields_KpiSet(ctx context.Context, field graphq
 		return ec.fieldContext_KpiSet_linesDue(ctx, field)
 	case "fulfilmentRate":
 		return ec.fieldContext_KpiSet_fulfilmentRate(ctx, field)
+	case "exact":
+		return ec.fieldContext_KpiSet_exact(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type KpiSet", field.Name)
 }
@@ -10571,6 +10749,14 @@ func (ec *executionContext) childFields_OperatingCost(ctx context.Context, field
 		return ec.fieldContext_OperatingCost_journalEntryId(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_OperatingCost_createdAt(ctx, field)
+	case "status":
+		return ec.fieldContext_OperatingCost_status(ctx, field)
+	case "cancelledOn":
+		return ec.fieldContext_OperatingCost_cancelledOn(ctx, field)
+	case "cancellationReason":
+		return ec.fieldContext_OperatingCost_cancellationReason(ctx, field)
+	case "cancellationEntryId":
+		return ec.fieldContext_OperatingCost_cancellationEntryId(ctx, field)
 	case "auditTrail":
 		return ec.fieldContext_OperatingCost_auditTrail(ctx, field)
 	}
@@ -12866,6 +13052,20 @@ func (ec *executionContext) field_Mutation_approveSupplierInvoiceMismatch_args(c
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_cancelOperatingCost_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (jxc.CancelOperatingCostInput, error) {
+			return ec.unmarshalNCancelOperatingCostInput2githubᚗcomᚋjxcgraphᚋjxcᚐCancelOperatingCostInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -23034,6 +23234,305 @@ func (ec *executionContext) fieldContext_JournalLine_description(_ context.Conte
 	return graphql.NewScalarFieldContext("JournalLine", field, false, false, "String")
 }
 
+func (ec *executionContext) _KpiExact_averageInventory(ctx context.Context, field graphql.CollectedField, obj *jxc.ExactKPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiExact_averageInventory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AvgInventory, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KpiExact_averageInventory(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiExact", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiExact_averageReceivables(ctx context.Context, field graphql.CollectedField, obj *jxc.ExactKPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiExact_averageReceivables(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AvgAR, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KpiExact_averageReceivables(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiExact", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiExact_averagePayables(ctx context.Context, field graphql.CollectedField, obj *jxc.ExactKPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiExact_averagePayables(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AvgAP, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KpiExact_averagePayables(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiExact", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiExact_grossMargin(ctx context.Context, field graphql.CollectedField, obj *jxc.ExactKPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiExact_grossMargin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GrossMargin, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KpiExact_grossMargin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiExact", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiExact_netMargin(ctx context.Context, field graphql.CollectedField, obj *jxc.ExactKPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiExact_netMargin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NetMargin, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KpiExact_netMargin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiExact", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiExact_inventoryTurnover(ctx context.Context, field graphql.CollectedField, obj *jxc.ExactKPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiExact_inventoryTurnover(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InventoryTurnover, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KpiExact_inventoryTurnover(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiExact", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiExact_dio(ctx context.Context, field graphql.CollectedField, obj *jxc.ExactKPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiExact_dio(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DIO, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KpiExact_dio(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiExact", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiExact_dso(ctx context.Context, field graphql.CollectedField, obj *jxc.ExactKPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiExact_dso(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DSO, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KpiExact_dso(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiExact", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiExact_dpo(ctx context.Context, field graphql.CollectedField, obj *jxc.ExactKPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiExact_dpo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DPO, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KpiExact_dpo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiExact", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiExact_cashConversionCycle(ctx context.Context, field graphql.CollectedField, obj *jxc.ExactKPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiExact_cashConversionCycle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CashCycle, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KpiExact_cashConversionCycle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiExact", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiExact_unitCost(ctx context.Context, field graphql.CollectedField, obj *jxc.ExactKPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiExact_unitCost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitCost, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KpiExact_unitCost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiExact", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiExact_customerSatisfaction(ctx context.Context, field graphql.CollectedField, obj *jxc.ExactKPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiExact_customerSatisfaction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerSatisfaction, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KpiExact_customerSatisfaction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiExact", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiExact_fulfilmentRate(ctx context.Context, field graphql.CollectedField, obj *jxc.ExactKPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiExact_fulfilmentRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FulfilmentRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KpiExact_fulfilmentRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KpiExact", field, false, false, "Decimal")
+}
+
 func (ec *executionContext) _KpiReport_current(ctx context.Context, field graphql.CollectedField, obj *jxc.KPIReport) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23625,6 +24124,38 @@ func (ec *executionContext) _KpiSet_fulfilmentRate(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_KpiSet_fulfilmentRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("KpiSet", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _KpiSet_exact(ctx context.Context, field graphql.CollectedField, obj *jxc.KPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KpiSet_exact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Exact, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.ExactKPIs) graphql.Marshaler {
+			return ec.marshalOKpiExact2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐExactKPIs(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_KpiSet_exact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "KpiSet",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KpiExact(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _LandedCost_id(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCost) (ret graphql.Marshaler) {
@@ -24985,6 +25516,68 @@ func (ec *executionContext) fieldContext_Mutation_postOperatingCost(ctx context.
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_postOperatingCost_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelOperatingCost(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cancelOperatingCost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CancelOperatingCost(ctx, fc.Args["input"].(jxc.CancelOperatingCostInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal OperatingCostPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal OperatingCostPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v OperatingCostPayload) graphql.Marshaler {
+			return ec.marshalNOperatingCostPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐOperatingCostPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cancelOperatingCost(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OperatingCostPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelOperatingCost_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28808,6 +29401,98 @@ func (ec *executionContext) _OperatingCost_createdAt(ctx context.Context, field 
 }
 func (ec *executionContext) fieldContext_OperatingCost_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OperatingCost", field, false, false, "Time")
+}
+
+func (ec *executionContext) _OperatingCost_status(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCost_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.OperatingCostStatus) graphql.Marshaler {
+			return ec.marshalNOperatingCostStatus2githubᚗcomᚋjxcgraphᚋjxcᚐOperatingCostStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCost_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperatingCost", field, false, false, "OperatingCostStatus")
+}
+
+func (ec *executionContext) _OperatingCost_cancelledOn(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCost_cancelledOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CancelledOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCost_cancelledOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperatingCost", field, false, false, "Date")
+}
+
+func (ec *executionContext) _OperatingCost_cancellationReason(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCost_cancellationReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CancellationReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCost_cancellationReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperatingCost", field, false, false, "String")
+}
+
+func (ec *executionContext) _OperatingCost_cancellationEntryId(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCost_cancellationEntryId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CancellationEntryID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCost_cancellationEntryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperatingCost", field, false, false, "ID")
 }
 
 func (ec *executionContext) _OperatingCost_auditTrail(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
@@ -48296,6 +48981,69 @@ func UnmarshalBudgetFilter(ctx context.Context, raw any) (jxc.BudgetFilter, erro
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCancelOperatingCostInput(ctx context.Context, obj any) (jxc.CancelOperatingCostInput, error) {
+	var it jxc.CancelOperatingCostInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "postingDate", "reason", "idempotencyKey"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "postingDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postingDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostingDate = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCancelOperatingCostInput unmarshals raw into the CancelOperatingCostInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCancelOperatingCostInput(ctx context.Context, raw any) (jxc.CancelOperatingCostInput, error) {
+	var out jxc.CancelOperatingCostInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CancelOperatingCostInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputClearSignInLockoutInput(ctx context.Context, obj any) (ClearSignInLockoutInput, error) {
 	var it ClearSignInLockoutInput
 	if obj == nil {
@@ -56335,6 +57083,99 @@ func (ec *executionContext) _JournalLine(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var kpiExactImplementors = []string{"KpiExact"}
+
+func (ec *executionContext) _KpiExact(ctx context.Context, sel ast.SelectionSet, obj *jxc.ExactKPIs) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, kpiExactImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("KpiExact")
+		case "averageInventory":
+			out.Values[i] = ec._KpiExact_averageInventory(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "averageReceivables":
+			out.Values[i] = ec._KpiExact_averageReceivables(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "averagePayables":
+			out.Values[i] = ec._KpiExact_averagePayables(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "grossMargin":
+			out.Values[i] = ec._KpiExact_grossMargin(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "netMargin":
+			out.Values[i] = ec._KpiExact_netMargin(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "inventoryTurnover":
+			out.Values[i] = ec._KpiExact_inventoryTurnover(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "dio":
+			out.Values[i] = ec._KpiExact_dio(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "dso":
+			out.Values[i] = ec._KpiExact_dso(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "dpo":
+			out.Values[i] = ec._KpiExact_dpo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cashConversionCycle":
+			out.Values[i] = ec._KpiExact_cashConversionCycle(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "unitCost":
+			out.Values[i] = ec._KpiExact_unitCost(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerSatisfaction":
+			out.Values[i] = ec._KpiExact_customerSatisfaction(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "fulfilmentRate":
+			out.Values[i] = ec._KpiExact_fulfilmentRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var kpiReportImplementors = []string{"KpiReport"}
 
 func (ec *executionContext) _KpiReport(ctx context.Context, sel ast.SelectionSet, obj *jxc.KPIReport) graphql.Marshaler {
@@ -56496,6 +57337,11 @@ func (ec *executionContext) _KpiSet(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "fulfilmentRate":
 			out.Values[i] = ec._KpiSet_fulfilmentRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "exact":
+			out.Values[i] = ec._KpiSet_exact(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -57029,6 +57875,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "cancelOperatingCost":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelOperatingCost(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createCategory":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createCategory(ctx, field)
@@ -57524,6 +58377,26 @@ func (ec *executionContext) _OperatingCost(ctx context.Context, sel ast.Selectio
 		case "createdAt":
 			out.Values[i] = ec._OperatingCost_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._OperatingCost_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "cancelledOn":
+			out.Values[i] = ec._OperatingCost_cancelledOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "cancellationReason":
+			out.Values[i] = ec._OperatingCost_cancellationReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "cancellationEntryId":
+			out.Values[i] = ec._OperatingCost_cancellationEntryId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "auditTrail":
@@ -64461,6 +65334,11 @@ func (ec *executionContext) marshalNBudgetRollupRow2ᚖgithubᚗcomᚋjxcgraph�
 	return ec._BudgetRollupRow(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNCancelOperatingCostInput2githubᚗcomᚋjxcgraphᚋjxcᚐCancelOperatingCostInput(ctx context.Context, v any) (jxc.CancelOperatingCostInput, error) {
+	res, err := ec.unmarshalInputCancelOperatingCostInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNCategory2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCategoryᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Category) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -65343,6 +66221,21 @@ func (ec *executionContext) unmarshalNOperatingCostInput2githubᚗcomᚋjxcgraph
 
 func (ec *executionContext) marshalNOperatingCostPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐOperatingCostPayload(ctx context.Context, sel ast.SelectionSet, v OperatingCostPayload) graphql.Marshaler {
 	return ec._OperatingCostPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNOperatingCostStatus2githubᚗcomᚋjxcgraphᚋjxcᚐOperatingCostStatus(ctx context.Context, v any) (jxc.OperatingCostStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.OperatingCostStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOperatingCostStatus2githubᚗcomᚋjxcgraphᚋjxcᚐOperatingCostStatus(ctx context.Context, sel ast.SelectionSet, v jxc.OperatingCostStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "OperatingCostStatus!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *PageInfo) graphql.Marshaler {
@@ -67922,6 +68815,13 @@ func (ec *executionContext) unmarshalOJournalEntryOrder2ᚖgithubᚗcomᚋjxcgra
 	}
 	res, err := ec.unmarshalInputJournalEntryOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOKpiExact2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐExactKPIs(ctx context.Context, sel ast.SelectionSet, v *jxc.ExactKPIs) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._KpiExact(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOKpiSet2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐKPIs(ctx context.Context, sel ast.SelectionSet, v *jxc.KPIs) graphql.Marshaler {

@@ -132,7 +132,9 @@ func auditCalls() []auditCall {
 		{"createBudgetLine", `mutation { createBudgetLine(input: {year: 2031, month: 1, costCentre: "AUD", accountCode: "6602", amount: "1000", policy: WARN}) { budgetLine { id }` + ue + ` } }`,
 			nil, map[string]string{"bl": "budgetLine.id"}},
 		{"updateBudgetLine", `mutation($id: ID!) { updateBudgetLine(input: {id: $id, amount: "2000"}) { budgetLine { id }` + ue + ` } }`, v("id", "bl"), nil},
-		{"postOperatingCost", `mutation { postOperatingCost(input: {category: RENT, costCentre: "AUD", accountCode: "6602", amount: "10", payFrom: BANK, description: "审计房租"}) { operatingCost { id }` + ue + ` } }`, nil, nil},
+		{"postOperatingCost", `mutation { postOperatingCost(input: {category: RENT, costCentre: "AUD", accountCode: "6602", amount: "10", payFrom: BANK, description: "审计房租"}) { operatingCost { id }` + ue + ` } }`,
+			nil, map[string]string{"oc": "operatingCost.id"}},
+		{"cancelOperatingCost", `mutation($id: ID!) { cancelOperatingCost(input: {id: $id, reason: "重复录入"}) { operatingCost { status }` + ue + ` } }`, v("id", "oc"), nil},
 		{"checkLowStock", `mutation { checkLowStock { alerts { id }` + ue + ` } }`, nil, nil},
 		{"acknowledgeAlert", `mutation($id: ID!) { acknowledgeAlert(id: $id) { alert { id }` + ue + ` } }`, v("id", "alert"), nil},
 		// deactivations last: the product and the warehouse are used above

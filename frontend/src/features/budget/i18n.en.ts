@@ -37,4 +37,11 @@ export const budgetEn: Record<keyof typeof budgetZh, string> = {
   'opcostCategory.FREIGHT': 'Freight',
   'opcostCategory.RENT': 'Rent',
   'opcostCategory.OTHER': 'Other',
+  'opcost.cancel': 'Cancel cost',
+  'opcost.cancelTitle': 'Cancel {number}',
+  'opcost.cancelHelp': "The cancellation reverses the cost's journal entry and takes its amount back from the budget's actuals, in one posting.",
+  'opcost.cancelReason': 'Reason',
+  'opcost.cancelled': 'Cancelled {number}',
+  'opcostStatus.POSTED': 'Posted',
+  'opcostStatus.CANCELLED': 'Cancelled',
 };

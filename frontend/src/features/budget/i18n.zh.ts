@@ -35,4 +35,11 @@ export const budgetZh = {
   'opcostCategory.FREIGHT': '运费',
   'opcostCategory.RENT': '租金',
   'opcostCategory.OTHER': '其他',
+  'opcost.cancel': '作废',
+  'opcost.cancelTitle': '作废 {number}',
+  'opcost.cancelHelp': '作废会冲销该费用的记账凭证，并从预算实际数中扣回其金额，在同一次过账中完成。',
+  'opcost.cancelReason': '原因',
+  'opcost.cancelled': '已作废 {number}',
+  'opcostStatus.POSTED': '已过账',
+  'opcostStatus.CANCELLED': '已作废',
 } as const;

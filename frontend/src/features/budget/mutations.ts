@@ -42,3 +42,19 @@ export const PostOperatingCostMutation = graphql(`
     }
   }
 `);
+
+export const CancelOperatingCostMutation = graphql(`
+  mutation CancelOperatingCost($input: CancelOperatingCostInput!) {
+    cancelOperatingCost(input: $input) {
+      operatingCost {
+        id
+        number
+        status
+        cancelledOn
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);

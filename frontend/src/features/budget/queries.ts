@@ -79,6 +79,9 @@ export const OperatingCostsQuery = graphql(`
         description
         budgetWarnings
         journalEntryId
+        status
+        cancelledOn
+        cancellationReason
       }
     }
   }

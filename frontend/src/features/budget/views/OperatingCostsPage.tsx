@@ -5,7 +5,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import type { OperatingCostCategory, OperatingCostsQuery as Result, PayFrom } from '../../../gql/graphql';
 import { OperatingCostsQuery } from '../queries';
-import { PostOperatingCostMutation } from '../mutations';
+import { CancelOperatingCostMutation, PostOperatingCostMutation } from '../mutations';
 import { AccountsQuery } from '../../ledger/queries';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
@@ -30,6 +30,7 @@ export default function OperatingCostsPage() {
   const [month, setMonth] = useState<number | null>(null);
   const [posting, setPosting] = useState(false);
   const [warnings, setWarnings] = useState<{ number: string; warnings: string[] }>();
+  const [cancelling, setCancelling] = useState<Cost | null>(null);
   const vars = { year, month: year ? month : null };
   const list = usePagedQuery({ query: OperatingCostsQuery, variables: vars, connection: (d) => d.operatingCosts });
 
@@ -86,7 +87,33 @@ export default function OperatingCostsPage() {
           { title: t('landed.payFrom'), render: (_, c) => enumLabel(t, 'payFrom', c.payFrom) },
           { title: t('common.description'), dataIndex: 'description' },
           { title: t('po.budgetWarnings'), render: (_, c) => c.budgetWarnings.map((w) => <Tag key={w} color="orange" style={{ whiteSpace: 'normal' }}>{w}</Tag>) },
+          {
+            title: t('common.status'),
+            render: (_, c) => (
+              <Tag color={c.status === 'CANCELLED' ? 'default' : 'green'} title={c.cancellationReason ?? undefined} data-testid={`opcost-status-${c.number}`}>
+                {enumLabel(t, 'opcostStatus', c.status)}
+                {c.cancelledOn ? ` ${c.cancelledOn}` : ''}
+              </Tag>
+            ),
+          },
+          {
+            title: t('common.actions'),
+            render: (_, c) =>
+              canPost && c.status === 'POSTED' && c.payFrom === 'BANK' ? (
+                <Button size="small" danger onClick={() => setCancelling(c)} data-testid={`opcost-cancel-${c.number}`}>
+                  {t('opcost.cancel')}
+                </Button>
+              ) : null,
+          },
         ]}
+      />
+      <CancelCostModal
+        cost={cancelling}
+        onClose={() => setCancelling(null)}
+        onDone={() => {
+          setCancelling(null);
+          list.refresh();
+        }}
       />
       <PostCostModal
         open={posting}
@@ -188,6 +215,53 @@ function PostCostModal({ open, onClose, onPosted }: { open: boolean; onClose: ()
         )}
         <Form.Item name="description" label={t('common.description')} rules={[{ required: true, message: t('common.required') }]}>
           <Input data-testid="opcost-form-description" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** Cancels a cost paid from the bank: its entry reversed and its budget actual taken back, in one posting. */
+function CancelCostModal({ cost, onClose, onDone }: { cost: Cost | null; onClose: () => void; onDone: () => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ postingDate?: Dayjs | null; reason?: string }>();
+  const [{ fetching }, cancel] = useMutation(CancelOperatingCostMutation);
+  const [general, setGeneral] = useState<string[]>([]);
+
+  async function submit() {
+    if (!cost) return;
+    setGeneral([]);
+    const v = await form.validateFields();
+    const res = await cancel({ input: { id: cost.id, postingDate: isoDate(v.postingDate), reason: (v.reason ?? '').trim() } });
+    if (res.error) return setGeneral([res.error.message]);
+    const p = res.data?.cancelOperatingCost;
+    if (p?.userErrors.length) return setGeneral(applyUserErrors(form, p.userErrors));
+    if (p?.operatingCost) {
+      message.success(t('opcost.cancelled', { number: p.operatingCost.number }));
+      form.resetFields();
+      onDone();
+    }
+  }
+
+  return (
+    <Modal
+      open={!!cost}
+      title={cost ? t('opcost.cancelTitle', { number: cost.number }) : ''}
+      onCancel={onClose}
+      onOk={submit}
+      okText={t('opcost.cancel')}
+      okButtonProps={{ danger: true, loading: fetching }}
+      destroyOnHidden
+    >
+      <Alert type="info" showIcon title={t('opcost.cancelHelp')} style={{ marginBottom: 16 }} />
+      {general.length > 0 && <Alert type="error" showIcon title={general.join('; ')} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical">
+        <Form.Item name="postingDate" label={t('common.postingDate')}>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="reason" label={t('opcost.cancelReason')} rules={[{ required: true, whitespace: true, max: 500 }]}>
+          <Input.TextArea rows={2} data-testid="opcost-cancel-reason" />
         </Form.Item>
       </Form>
     </Modal>

@@ -63,7 +63,10 @@ export function JournalEntryDrawer({ id, onClose, onChanged }: { id: string | nu
   const [reversing, setReversing] = useState(false);
   const [{ data, error, fetching }, reexecute] = useQuery({ query: JournalEntryQuery, variables: { id: id ?? '' }, pause: !id });
   const entry = data?.journalEntry;
-  const canReverse = canWrite && entry && !entry.reversedById && !entry.hasStockMoves;
+  // Only manual entries (and their reversals) reverse here: a document's
+  // entry is undone through its document, and the server refuses it.
+  const ownEntry = entry && (entry.source.type === 'MANUAL_ENTRY' || entry.source.type === 'REVERSAL');
+  const canReverse = canWrite && entry && ownEntry && !entry.reversedById && !entry.hasStockMoves;
   return (
     <Drawer
       open={!!id}
