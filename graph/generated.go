@@ -9184,6 +9184,30 @@ leaked token cannot sign in, sign out others or mint more tokens.
 """
 directive @sessionOnly on FIELD_DEFINITION
 
+"""
+Marks a field whose value is a figure of a data class: the same readers
+hold whichever path of the graph reaches it. An operation that selects
+such a field for a caller whose roles the class does not allow is refused
+whole, before it runs, with a FORBIDDEN error at the field's path
+(extensions.forbidden lists every such path). Leave the field out, or
+guard it with @include(if: $variable) set from the caller's roles.
+"""
+directive @dataClass(class: DataClass!) on FIELD_DEFINITION
+
+"A kind of figure with one set of readers (ADMIN reads every class)."
+enum DataClass {
+  "What customers are billed, owe and pay: selling prices and amounts of orders, invoices and returns, open balances, credit, payments, receivables and revenue. SALES, FINANCE, MANAGER, ANALYST."
+  CUSTOMER_MONEY
+  "What is owed to suppliers and paid to them: open and paid amounts of supplier invoices, supplier payments, payables and supplier statements. FINANCE, MANAGER, ANALYST."
+  SUPPLIER_MONEY
+  "What sold goods cost and what is earned on them: cost of goods sold, cost values of shipments and returns, landed costs, gross profit, net income and margins. FINANCE, MANAGER, ANALYST."
+  MARGINS_AND_COSTS
+  "Budget amounts, consumption and commitments, operating costs and budget warnings. FINANCE, MANAGER, PURCHASING, ANALYST."
+  BUDGETS
+  "Other users' roles, whether they may sign in and when they were created. ADMIN; everyone reads their own (me)."
+  USERS
+}
+
 "Why a mutation did not do what was asked."
 enum UserErrorCode {
   "The input breaks a rule; the message names the rule."
@@ -63470,6 +63494,21 @@ func (ec *executionContext) marshalNCustomerPaymentPayload2githubᚗcomᚋjxcgra
 
 func (ec *executionContext) marshalNCustomerRefundPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerRefundPayload(ctx context.Context, sel ast.SelectionSet, v CustomerRefundPayload) graphql.Marshaler {
 	return ec._CustomerRefundPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNDataClass2githubᚗcomᚋjxcgraphᚋjxcᚐDataClass(ctx context.Context, v any) (jxc.DataClass, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.DataClass(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDataClass2githubᚗcomᚋjxcgraphᚋjxcᚐDataClass(ctx context.Context, sel ast.SelectionSet, v jxc.DataClass) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "DataClass!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx context.Context, v any) (jxc.Date, error) {

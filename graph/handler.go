@@ -42,6 +42,7 @@ func NewHandler(r *Resolver) http.Handler {
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.FixedComplexityLimit(MaxComplexity))
 	srv.Use(DepthLimit{Max: MaxDepth})
+	srv.Use(DataClassRule{})
 
 	srv.AroundOperations(limitSubscriptions)
 	srv.AroundRootFields(nameOperation)
