@@ -372,6 +372,7 @@ type Alert struct {
 	Subject        string     `db:"subject"`
 	Message        string     `db:"message"`
 	OwnerID        *int64     `db:"owner_id"`
+	Audience       Roles      `db:"audience"`
 	Payload        []byte     `db:"payload"`
 	CreatedAt      time.Time  `db:"created_at"`
 	Acknowledged   bool       `db:"acknowledged"`

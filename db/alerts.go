@@ -16,14 +16,17 @@ import (
 // RaiseAlert records an alert and publishes it on the "alert" topic in the
 // same transaction, so it is announced only if the change that caused it
 // commits. Any domain may call it with its own kind (sales: CREDIT_HOLD,
-// SHORTAGE). ownerID nil means everyone whose role sees the kind.
+// SHORTAGE). The alert is addressed to ownerID (nil: nobody in particular)
+// and to the roles jxc.AlertAudience gives for its kind; managers see all.
 func RaiseAlert(ctx context.Context, q Queryer, kind, subject, message string, ownerID *int64, payload map[string]any) (*jxc.Alert, error) {
 	if payload == nil {
 		payload = map[string]any{}
 	}
+	audience := jxc.AlertAudience(kind)
 	payload["kind"] = kind
 	payload["subject"] = subject
 	payload["message"] = message
+	payload["audience"] = audience.Strings()
 	if ownerID != nil {
 		payload["ownerId"] = *ownerID
 	}
@@ -32,8 +35,8 @@ func RaiseAlert(ctx context.Context, q Queryer, kind, subject, message string, o
 		return nil, err
 	}
 	a := &jxc.Alert{}
-	if err := q.QueryRowxContext(ctx, `INSERT INTO alerts (kind, subject, message, owner_id, payload) VALUES ($1, $2, $3, $4, $5)
-		RETURNING `+alertCols, kind, subject, message, ownerID, string(b)).StructScan(a); err != nil {
+	if err := q.QueryRowxContext(ctx, `INSERT INTO alerts (kind, subject, message, owner_id, audience, payload) VALUES ($1, $2, $3, $4, $5, $6)
+		RETURNING `+alertCols, kind, subject, message, ownerID, pq.Array(audience.Strings()), string(b)).StructScan(a); err != nil {
 		return nil, err
 	}
 	payload["alertId"] = a.ID
@@ -43,11 +46,25 @@ func RaiseAlert(ctx context.Context, q Queryer, kind, subject, message string, o
 	return a, nil
 }
 
-const alertCols = `id, kind, subject, message, owner_id, payload, created_at, acknowledged, acknowledged_by, acknowledged_at`
+const alertCols = `id, kind, subject, message, owner_id, array_to_string(audience, ',') AS audience, payload, created_at, acknowledged, acknowledged_by, acknowledged_at`
 
-// FindAlerts implements jxc.BudgetService.
+// addressedTo narrows alerts to those the signed-in user may see and
+// acknowledge (jxc.AlertAddressedTo): theirs, or addressed to one of their
+// roles; managers see all. Without a user in the context (a system job) it
+// does not narrow.
+func addressedTo(ctx context.Context, w *where) {
+	u := jxc.UserFromContext(ctx)
+	if u == nil || jxc.SeesEveryAlert(u) {
+		return
+	}
+	w.add(`(owner_id = %s OR audience && %s)`, u.ID, pq.Array(jxc.Roles(u.Roles).Strings()))
+}
+
+// FindAlerts implements jxc.BudgetService: only the alerts addressed to the
+// signed-in user.
 func (s *BudgetService) FindAlerts(ctx context.Context, f jxc.AlertFilter, p jxc.PageArgs) (*jxc.Page[*jxc.Alert], error) {
 	var w where
+	addressedTo(ctx, &w)
 	if len(f.Kinds) > 0 {
 		w.add(`kind = ANY(%s)`, pq.Array(f.Kinds))
 	}
@@ -60,12 +77,16 @@ func (s *BudgetService) FindAlerts(ctx context.Context, f jxc.AlertFilter, p jxc
 	return page[*jxc.Alert](ctx, s.db, p, alertCols, "alerts", &w, "created_at DESC, id DESC")
 }
 
-// AcknowledgeAlert implements jxc.BudgetService.
+// AcknowledgeAlert implements jxc.BudgetService. An alert not addressed to
+// the signed-in user is not found for them: its existence is not theirs
+// to learn either.
 func (s *BudgetService) AcknowledgeAlert(ctx context.Context, id int64) (*jxc.Alert, error) {
 	a := &jxc.Alert{}
 	_, err := s.db.Write(ctx, jxc.Op{Name: "acknowledgeAlert"}, func(tx *Tx) error {
-		err := tx.QueryRowxContext(ctx, `UPDATE alerts SET acknowledged = true, acknowledged_by = $2, acknowledged_at = $3
-			WHERE id = $1 RETURNING `+alertCols, id, userID(ctx), tx.Now).StructScan(a)
+		w := where{args: []any{id, userID(ctx), tx.Now}, conds: []string{"id = $1"}}
+		addressedTo(ctx, &w)
+		err := tx.QueryRowxContext(ctx, `UPDATE alerts SET acknowledged = true, acknowledged_by = $2, acknowledged_at = $3`+
+			w.sql()+` RETURNING `+alertCols, w.args...).StructScan(a)
 		if errors.Is(err, sql.ErrNoRows) {
 			return jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no alert %d", id)
 		}

@@ -180,7 +180,8 @@ func (l *Live) AlertsRaised(ctx context.Context, kinds []string, ownerID *int64,
 				Kind    string `json:"kind"`
 				Subject string `json:"subject"`
 				Message string `json:"message"`
-				OwnerID *int64 `json:"ownerId"`
+				OwnerID  *int64     `json:"ownerId"`
+				Audience *jxc.Roles `json:"audience"`
 			}
 			if err := json.Unmarshal(ev.Payload, &p); err != nil {
 				return nil, err
@@ -188,8 +189,16 @@ func (l *Live) AlertsRaised(ctx context.Context, kinds []string, ownerID *int64,
 			if ownerID != nil && p.OwnerID != nil && *p.OwnerID != *ownerID {
 				return nil, nil
 			}
+			if p.Audience == nil { // raised before alerts had an audience
+				a := jxc.AlertAudience(p.Kind)
+				p.Audience = &a
+			}
+			// Only the alerts addressed to the subscriber (jxc.AlertAddressedTo).
+			if u := jxc.UserFromContext(ctx); u != nil && !jxc.AlertAddressedTo(u, p.OwnerID, *p.Audience) {
+				return nil, nil
+			}
 			return &jxc.AlertChange{Seq: ev.Seq, Alert: &jxc.Alert{ID: p.AlertID, Kind: p.Kind, Subject: p.Subject,
-				Message: p.Message, OwnerID: p.OwnerID, Payload: ev.Payload, CreatedAt: ev.At}}, nil
+				Message: p.Message, OwnerID: p.OwnerID, Audience: *p.Audience, Payload: ev.Payload, CreatedAt: ev.At}}, nil
 		},
 		func() jxc.AlertChange { return jxc.AlertChange{Resync: true} })
 }

@@ -11,6 +11,11 @@ import (
 	"github.com/jxcgraph/jxc"
 )
 
+// Audience is the resolver for the audience field.
+func (r *alertResolver) Audience(ctx context.Context, obj *jxc.Alert) ([]jxc.Role, error) {
+	return obj.Audience, nil
+}
+
 // AcknowledgeAlert is the resolver for the acknowledgeAlert field.
 func (r *mutationResolver) AcknowledgeAlert(ctx context.Context, id int64) (AlertPayload, error) {
 	v, ues, err := mutationResult(r.BudgetService.AcknowledgeAlert(ctx, id))
@@ -39,3 +44,8 @@ func (r *queryResolver) Alerts(ctx context.Context, kinds []string, mine *bool, 
 			return AlertConnection{Edges: e, Nodes: n, PageInfo: pi, TotalCount: t}
 		})
 }
+
+// Alert returns AlertResolver implementation.
+func (r *Resolver) Alert() AlertResolver { return &alertResolver{r} }
+
+type alertResolver struct{ *Resolver }

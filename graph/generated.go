@@ -32,6 +32,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Account() AccountResolver
+	Alert() AlertResolver
 	AlertChange() AlertChangeResolver
 	BudgetLine() BudgetLineResolver
 	Category() CategoryResolver
@@ -109,6 +110,7 @@ type ComplexityRoot struct {
 	Alert struct {
 		Acknowledged   func(childComplexity int) int
 		AcknowledgedAt func(childComplexity int) int
+		Audience       func(childComplexity int) int
 		CreatedAt      func(childComplexity int) int
 		ID             func(childComplexity int) int
 		Kind           func(childComplexity int) int
@@ -1657,6 +1659,9 @@ type ComplexityRoot struct {
 type AccountResolver interface {
 	AuditTrail(ctx context.Context, obj *jxc.Account, first *int, after *string) (AuditEntryConnection, error)
 }
+type AlertResolver interface {
+	Audience(ctx context.Context, obj *jxc.Alert) ([]jxc.Role, error)
+}
 type AlertChangeResolver interface {
 	Seq(ctx context.Context, obj *jxc.AlertChange) (string, error)
 }
@@ -2073,6 +2078,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Alert.AcknowledgedAt(childComplexity), true
+	case "Alert.audience":
+		if e.ComplexityRoot.Alert.Audience == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.Audience(childComplexity), true
 	case "Alert.createdAt":
 		if e.ComplexityRoot.Alert.CreatedAt == nil {
 			break
@@ -9507,6 +9518,30 @@ leaked token cannot sign in, sign out others or mint more tokens.
 """
 directive @sessionOnly on FIELD_DEFINITION
 
+"""
+Marks a field whose value is a figure of a data class: the same readers
+hold whichever path of the graph reaches it. An operation that selects
+such a field for a caller whose roles the class does not allow is refused
+whole, before it runs, with a FORBIDDEN error at the field's path
+(extensions.forbidden lists every such path). Leave the field out, or
+guard it with @include(if: $variable) set from the caller's roles.
+"""
+directive @dataClass(class: DataClass!) on FIELD_DEFINITION
+
+"A kind of figure with one set of readers (ADMIN reads every class)."
+enum DataClass {
+  "What customers are billed, owe and pay: selling prices and amounts of orders, invoices and returns, open balances, credit, payments, receivables and revenue. SALES, FINANCE, MANAGER, ANALYST."
+  CUSTOMER_MONEY
+  "What is owed to suppliers and paid to them: open and paid amounts of supplier invoices, supplier payments, payables and supplier statements. FINANCE, MANAGER, ANALYST."
+  SUPPLIER_MONEY
+  "What sold goods cost and what is earned on them: cost of goods sold, cost values of shipments and returns, landed costs, gross profit, net income and margins. FINANCE, MANAGER, ANALYST."
+  MARGINS_AND_COSTS
+  "Budget amounts, consumption and commitments, operating costs and budget warnings. FINANCE, MANAGER, PURCHASING, ANALYST."
+  BUDGETS
+  "Other users' roles, whether they may sign in and when they were created. ADMIN; everyone reads their own (me)."
+  USERS
+}
+
 "Why a mutation did not do what was asked."
 enum UserErrorCode {
   "The input breaks a rule; the message names the rule."
@@ -9685,6 +9720,8 @@ func (ec *executionContext) childFields_Alert(ctx context.Context, field graphql
 		return ec.fieldContext_Alert_message(ctx, field)
 	case "ownerId":
 		return ec.fieldContext_Alert_ownerId(ctx, field)
+	case "audience":
+		return ec.fieldContext_Alert_audience(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_Alert_createdAt(ctx, field)
 	case "acknowledged":
@@ -16317,6 +16354,29 @@ func (ec *executionContext) _Alert_ownerId(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_Alert_ownerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Alert", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Alert_audience(ctx context.Context, field graphql.CollectedField, obj *jxc.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_audience(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Alert().Audience(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []jxc.Role) graphql.Marshaler {
+			return ec.marshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_audience(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alert", field, true, true, "Role")
 }
 
 func (ec *executionContext) _Alert_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.Alert) (ret graphql.Marshaler) {
@@ -54419,42 +54479,48 @@ func (ec *executionContext) _Alert(ctx context.Context, sel ast.SelectionSet, ob
 		case "id":
 			out.Values[i] = ec._Alert_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "kind":
 			out.Values[i] = ec._Alert_kind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "subject":
 			out.Values[i] = ec._Alert_subject(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "message":
 			out.Values[i] = ec._Alert_message(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "ownerId":
 			out.Values[i] = ec._Alert_ownerId(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "audience":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Alert_audience(ctx, field, obj)
+				})
 		case "createdAt":
 			out.Values[i] = ec._Alert_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "acknowledged":
 			out.Values[i] = ec._Alert_acknowledged(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "acknowledgedAt":
 			out.Values[i] = ec._Alert_acknowledgedAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -65645,6 +65711,21 @@ func (ec *executionContext) marshalNCustomerPaymentPayload2githubᚗcomᚋjxcgra
 
 func (ec *executionContext) marshalNCustomerRefundPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerRefundPayload(ctx context.Context, sel ast.SelectionSet, v CustomerRefundPayload) graphql.Marshaler {
 	return ec._CustomerRefundPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNDataClass2githubᚗcomᚋjxcgraphᚋjxcᚐDataClass(ctx context.Context, v any) (jxc.DataClass, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.DataClass(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDataClass2githubᚗcomᚋjxcgraphᚋjxcᚐDataClass(ctx context.Context, sel ast.SelectionSet, v jxc.DataClass) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "DataClass!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx context.Context, v any) (jxc.Date, error) {

@@ -53,6 +53,7 @@ func NewHandler(r *Resolver) http.Handler {
 	srv.Use(queryShape{cache: cache})
 	srv.Use(extension.Introspection{})
 	srv.Use(DepthLimit{Max: MaxDepth, MaxIntrospection: MaxIntrospectionDepth})
+	srv.Use(DataClassRule{})
 
 	// The calculated cost: priced, refused or charged before execution.
 	srv.AroundOperations(priceOperations(es.Schema(), r.CostBuckets, cmp.Or(r.MaxQueryCost, MaxQueryCost), r.Log))

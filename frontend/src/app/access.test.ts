@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../gql/graphql';
-import { ALL_ROLES, allows, visibleFor } from './access';
+import { ALL_ROLES, DATA_CLASS_READERS, allows, canRead, type DataClass, visibleFor } from './access';
 import { MENU, SCREENS, entryForPath, homeRedirectFor, menuFor } from './menu';
 
 const keysFor = (roles: Role[]) => visibleFor(MENU, roles).map((e) => e.key);
@@ -121,5 +121,18 @@ describe('menus per role', () => {
     expect(keys(['WAREHOUSE'])).not.toContain('purchaseOrders');
     expect(keys(['FINANCE'])).toEqual(expect.arrayContaining(['supplierInvoices', 'supplierPayments', 'payablesAging', 'landedCosts', 'budgets', 'operatingCosts', 'monthEnd']));
     expect(keys(['MANAGER'])).not.toContain('landedCosts');
+  });
+});
+
+describe('data classes', () => {
+  it('gives each class the readers the server has (dataclass.go), ADMIN all', () => {
+    expect(canRead('MARGINS_AND_COSTS', ['WAREHOUSE'])).toBe(false);
+    expect(canRead('MARGINS_AND_COSTS', ['SALES'])).toBe(false);
+    expect(canRead('MARGINS_AND_COSTS', ['FINANCE'])).toBe(true);
+    expect(canRead('SUPPLIER_MONEY', ['PURCHASING'])).toBe(false);
+    expect(canRead('BUDGETS', ['PURCHASING'])).toBe(true);
+    expect(canRead('CUSTOMER_MONEY', ['WAREHOUSE', 'SALES'])).toBe(true);
+    expect(canRead('USERS', ['MANAGER'])).toBe(false);
+    for (const cls of Object.keys(DATA_CLASS_READERS) as DataClass[]) expect(canRead(cls, ['ADMIN'])).toBe(true);
   });
 });

@@ -26,3 +26,23 @@ export const FINANCE_READ: readonly Role[] = ['FINANCE', 'MANAGER', 'ANALYST'];
 export const PURCHASING_READ: readonly Role[] = ['PURCHASING', 'MANAGER', 'FINANCE', 'ANALYST'];
 /** Sales reads: sales works with customers and orders, finance manages credit and holds, managers and analysts read. */
 export const SALES_READ: readonly Role[] = ['SALES', 'FINANCE', 'MANAGER', 'ANALYST'];
+
+/**
+ * The server's data classes (schema.graphqls @dataClass, dataclass.go) and
+ * their readers. A query that selects a field of a class the user may not
+ * read is refused whole, so screens shared by several roles guard those
+ * fields with `@include(if: $withX)` set from canRead.
+ */
+export type DataClass = 'CUSTOMER_MONEY' | 'SUPPLIER_MONEY' | 'MARGINS_AND_COSTS' | 'BUDGETS' | 'USERS';
+export const DATA_CLASS_READERS: Record<DataClass, readonly Role[]> = {
+  CUSTOMER_MONEY: ['SALES', 'FINANCE', 'MANAGER', 'ANALYST'],
+  SUPPLIER_MONEY: ['FINANCE', 'MANAGER', 'ANALYST'],
+  MARGINS_AND_COSTS: ['FINANCE', 'MANAGER', 'ANALYST'],
+  BUDGETS: ['FINANCE', 'MANAGER', 'PURCHASING', 'ANALYST'],
+  USERS: ['ADMIN'],
+};
+
+/** Whether a user with userRoles may read figures of the class. */
+export function canRead(cls: DataClass, userRoles: readonly Role[]): boolean {
+  return allows(DATA_CLASS_READERS[cls], userRoles);
+}

@@ -7,7 +7,7 @@ import type { MeQuery as MeQueryResult } from '../gql/graphql';
 import { errorCode } from '../graphql/errors';
 import { useT } from '../i18n';
 import type { Role } from '../gql/graphql';
-import { allows } from './access';
+import { allows, canRead, type DataClass } from './access';
 
 export type Me = MeQueryResult['me'];
 
@@ -52,4 +52,9 @@ export function RequireSession({ children }: { children: ReactNode }) {
 /** Whether the signed-in user holds one of the roles (ADMIN holds all). */
 export function useCan(roles: readonly Role[]): boolean {
   return allows(roles, useMe().roles);
+}
+
+/** Whether the signed-in user may read figures of the data class. */
+export function useCanRead(cls: DataClass): boolean {
+  return canRead(cls, useMe().roles);
 }

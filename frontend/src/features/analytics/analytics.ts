@@ -8,20 +8,21 @@ import type { Locale } from '../../i18n';
 export interface MonthRow {
   month: string;
   sales: string;
-  cogs: string;
-  grossProfit: string;
+  /** Cost of sales, profit and margin are MARGINS_AND_COSTS: absent for roles that may not read them. */
+  cogs?: string;
+  grossProfit?: string;
   grossMargin?: string | null;
 }
 
 /** Whether a period has anything to chart: some month with sales or cost of sales. */
 export function hasMonthlyData(rows: readonly MonthRow[]): boolean {
-  return rows.some((r) => !dec(r.sales).eq(0) || !dec(r.cogs).eq(0));
+  return rows.some((r) => !dec(r.sales).eq(0) || !dec(r.cogs ?? '0').eq(0));
 }
 
 /** The period's totals, exactly; the margin is null without sales. */
 export function monthlyTotals(rows: readonly MonthRow[]): { sales: Big; grossProfit: Big; grossMargin: Big | null } {
   const sales = sumDecimals(rows.map((r) => r.sales));
-  const grossProfit = sumDecimals(rows.map((r) => r.grossProfit));
+  const grossProfit = sumDecimals(rows.map((r) => r.grossProfit ?? '0'));
   return { sales, grossProfit, grossMargin: sales.eq(0) ? null : grossProfit.div(sales) };
 }
 

@@ -1,13 +1,13 @@
 import { graphql } from '../../gql';
 
 export const SalesByMonthQuery = graphql(`
-  query SalesByMonth($from: Date!, $to: Date!) {
+  query SalesByMonth($from: Date!, $to: Date!, $withMargins: Boolean = false) {
     salesByMonth(from: $from, to: $to) {
       month
       sales
-      cogs
-      grossProfit
-      grossMargin
+      cogs @include(if: $withMargins)
+      grossProfit @include(if: $withMargins)
+      grossMargin @include(if: $withMargins)
     }
   }
 `);

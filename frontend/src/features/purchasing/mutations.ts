@@ -1,5 +1,6 @@
 import { graphql } from '../../gql';
 
+/** The mutations' callers (purchasing, managers; finance for invoices) read budgets and payables: $withBudgets and $withPayables default to true there. */
 /** What createPurchaseOrder, submitPurchaseOrder, approvePurchaseOrder, cancelPurchaseOrder and closePurchaseOrder read back of the PurchaseOrderPayload. */
 export const PurchaseOrderPayloadFieldsFragment = graphql(`
   fragment PurchaseOrderPayloadFields on PurchaseOrderPayload {
@@ -26,7 +27,7 @@ export const SupplierInvoicePayloadFieldsFragment = graphql(`
 `);
 
 export const CreatePurchaseOrdersFromSuggestionsMutation = graphql(`
-  mutation CreatePurchaseOrdersFromSuggestions($input: CreatePurchaseOrdersFromSuggestionsInput!) {
+  mutation CreatePurchaseOrdersFromSuggestions($input: CreatePurchaseOrdersFromSuggestionsInput!, $withBudgets: Boolean = true) {
     createPurchaseOrdersFromSuggestions(input: $input) {
       purchaseOrders {
         ...PurchaseOrderFields
@@ -39,7 +40,7 @@ export const CreatePurchaseOrdersFromSuggestionsMutation = graphql(`
 `);
 
 export const CreatePurchaseOrderMutation = graphql(`
-  mutation CreatePurchaseOrder($input: CreatePurchaseOrderInput!) {
+  mutation CreatePurchaseOrder($input: CreatePurchaseOrderInput!, $withBudgets: Boolean = true) {
     createPurchaseOrder(input: $input) {
       ...PurchaseOrderPayloadFields
     }
@@ -47,7 +48,7 @@ export const CreatePurchaseOrderMutation = graphql(`
 `);
 
 export const SubmitPurchaseOrderMutation = graphql(`
-  mutation SubmitPurchaseOrder($id: ID!) {
+  mutation SubmitPurchaseOrder($id: ID!, $withBudgets: Boolean = true) {
     submitPurchaseOrder(id: $id) {
       ...PurchaseOrderPayloadFields
     }
@@ -55,7 +56,7 @@ export const SubmitPurchaseOrderMutation = graphql(`
 `);
 
 export const ApprovePurchaseOrderMutation = graphql(`
-  mutation ApprovePurchaseOrder($id: ID!) {
+  mutation ApprovePurchaseOrder($id: ID!, $withBudgets: Boolean = true) {
     approvePurchaseOrder(id: $id) {
       ...PurchaseOrderPayloadFields
     }
@@ -63,7 +64,7 @@ export const ApprovePurchaseOrderMutation = graphql(`
 `);
 
 export const CancelPurchaseOrderMutation = graphql(`
-  mutation CancelPurchaseOrder($id: ID!) {
+  mutation CancelPurchaseOrder($id: ID!, $withBudgets: Boolean = true) {
     cancelPurchaseOrder(id: $id) {
       ...PurchaseOrderPayloadFields
     }
@@ -71,7 +72,7 @@ export const CancelPurchaseOrderMutation = graphql(`
 `);
 
 export const ClosePurchaseOrderMutation = graphql(`
-  mutation ClosePurchaseOrder($id: ID!) {
+  mutation ClosePurchaseOrder($id: ID!, $withBudgets: Boolean = true) {
     closePurchaseOrder(id: $id) {
       ...PurchaseOrderPayloadFields
     }
@@ -94,7 +95,7 @@ export const PostGoodsReceiptMutation = graphql(`
 `);
 
 export const PostSupplierInvoiceMutation = graphql(`
-  mutation PostSupplierInvoice($input: SupplierInvoiceInput!) {
+  mutation PostSupplierInvoice($input: SupplierInvoiceInput!, $withPayables: Boolean = true) {
     postSupplierInvoice(input: $input) {
       ...SupplierInvoicePayloadFields
     }
@@ -102,7 +103,7 @@ export const PostSupplierInvoiceMutation = graphql(`
 `);
 
 export const ApproveSupplierInvoiceMismatchMutation = graphql(`
-  mutation ApproveSupplierInvoiceMismatch($id: ID!) {
+  mutation ApproveSupplierInvoiceMismatch($id: ID!, $withPayables: Boolean = true) {
     approveSupplierInvoiceMismatch(id: $id) {
       ...SupplierInvoicePayloadFields
     }

@@ -128,7 +128,7 @@ export const PurchaseOrderFieldsFragment = graphql(`
     expectedDate
     costCentre
     notes
-    budgetWarnings
+    budgetWarnings @include(if: $withBudgets)
     netAmount
     taxAmount
     totalAmount
@@ -162,7 +162,7 @@ export const PurchaseOrderLineFieldsFragment = graphql(`
 `);
 
 export const PurchaseOrdersQuery = graphql(`
-  query PurchaseOrders($first: Int, $after: String, $filter: PurchaseOrderFilter) {
+  query PurchaseOrders($first: Int, $after: String, $filter: PurchaseOrderFilter, $withBudgets: Boolean = false) {
     purchaseOrders(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo {
@@ -176,7 +176,7 @@ export const PurchaseOrdersQuery = graphql(`
 `);
 
 export const PurchaseOrderQuery = graphql(`
-  query PurchaseOrder($id: ID!) {
+  query PurchaseOrder($id: ID!, $withBudgets: Boolean = false) {
     purchaseOrder(id: $id) {
       ...PurchaseOrderFields
       submittedAt
@@ -230,8 +230,8 @@ export const SupplierInvoiceFieldsFragment = graphql(`
     netAmount
     taxAmount
     totalAmount
-    paidAmount
-    openAmount
+    paidAmount @include(if: $withPayables)
+    openAmount @include(if: $withPayables)
     matchIssues {
       lineNo
       kind
@@ -259,7 +259,7 @@ export const SupplierInvoiceFieldsFragment = graphql(`
 `);
 
 export const SupplierInvoicesQuery = graphql(`
-  query SupplierInvoices($first: Int, $after: String, $filter: SupplierInvoiceFilter) {
+  query SupplierInvoices($first: Int, $after: String, $filter: SupplierInvoiceFilter, $withPayables: Boolean = false) {
     supplierInvoices(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo {

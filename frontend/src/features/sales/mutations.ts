@@ -101,7 +101,7 @@ export const ReserveSalesOrderStockMutation = graphql(`
 `);
 
 export const ShipShipmentMutation = graphql(`
-  mutation ShipShipment($input: ShipShipmentInput!) {
+  mutation ShipShipment($input: ShipShipmentInput!, $withCost: Boolean = false) {
     shipShipment(input: $input) {
       ...ShipmentPayloadFields
     }
@@ -109,7 +109,7 @@ export const ShipShipmentMutation = graphql(`
 `);
 
 export const ConfirmDeliveryMutation = graphql(`
-  mutation ConfirmDelivery($input: ConfirmDeliveryInput!) {
+  mutation ConfirmDelivery($input: ConfirmDeliveryInput!, $withCost: Boolean = false) {
     confirmDelivery(input: $input) {
       ...ShipmentPayloadFields
     }

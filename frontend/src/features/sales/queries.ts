@@ -335,14 +335,14 @@ export const ShipmentFieldsFragment = graphql(`
         barcodes
       }
       quantity
-      costValue
+      costValue @include(if: $withCost)
       returnedQuantity
     }
   }
 `);
 
 export const ShipmentsQuery = graphql(`
-  query Shipments($first: Int, $after: String, $filter: SalesDocumentFilter) {
+  query Shipments($first: Int, $after: String, $filter: SalesDocumentFilter, $withCost: Boolean = false) {
     shipments(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo {

@@ -5,6 +5,7 @@ import { SalesByMonthQuery } from '../queries';
 import { useDashboardPeriod } from '../period';
 import { hasMonthlyData, monthLabel, monthlyTotals } from '../analytics';
 import { useKept } from '../useKept';
+import { useCanRead } from '../../../app/session';
 import { formatDecimal, formatMoney } from '../../../lib/decimal';
 import { useLocale, useT } from '../../../i18n';
 
@@ -18,7 +19,9 @@ export function MonthlySalesSection() {
   const t = useT();
   const [locale] = useLocale();
   const [period] = useDashboardPeriod();
-  const [{ data, error, fetching }] = useQuery({ query: SalesByMonthQuery, variables: period });
+  // Cost of sales and margins are MARGINS_AND_COSTS: sales sees revenue only.
+  const withMargins = useCanRead('MARGINS_AND_COSTS');
+  const [{ data, error, fetching }] = useQuery({ query: SalesByMonthQuery, variables: { ...period, withMargins } });
   const rows = useKept(data?.salesByMonth, fetching) ?? [];
   if (error) return <Alert type="error" showIcon title={error.message} />;
   if (!hasMonthlyData(rows)) return null;
@@ -29,12 +32,16 @@ export function MonthlySalesSection() {
         <Col xs={12} md={6}>
           <Statistic title={t('kpi.sales')} value={formatMoney(totals.sales)} prefix="¥" valueRender={(n) => <span data-testid="dashboard-monthly-total">{n}</span>} />
         </Col>
-        <Col xs={12} md={6}>
-          <Statistic title={t('kpi.grossProfit')} value={formatMoney(totals.grossProfit)} prefix="¥" />
-        </Col>
-        <Col xs={12} md={6}>
-          <Statistic title={t('kpi.grossMargin')} value={totals.grossMargin ? `${formatDecimal(totals.grossMargin.times(100), 1)}%` : '—'} />
-        </Col>
+        {withMargins && (
+          <>
+            <Col xs={12} md={6}>
+              <Statistic title={t('kpi.grossProfit')} value={formatMoney(totals.grossProfit)} prefix="¥" />
+            </Col>
+            <Col xs={12} md={6}>
+              <Statistic title={t('kpi.grossMargin')} value={totals.grossMargin ? `${formatDecimal(totals.grossMargin.times(100), 1)}%` : '—'} />
+            </Col>
+          </>
+        )}
         <Col xs={12} md={6}>
           <Statistic title={t('analytics.monthly.months')} value={rows.length} valueRender={(n) => <span data-testid="dashboard-monthly-months">{n}</span>} />
         </Col>

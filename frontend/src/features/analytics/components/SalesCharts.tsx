@@ -25,10 +25,12 @@ export interface MonthlyLabels {
 
 /** Sales and gross profit per month as bars, gross margin % as a line on the right axis. */
 export function MonthlySalesChart({ rows, months, labels, locale }: { rows: MonthRow[]; months: string[]; labels: MonthlyLabels; locale: string }) {
+  // Without MARGINS_AND_COSTS (sales) only the sales bars are drawn.
+  const withMargins = rows.every((r) => r.grossProfit != null);
   const margins = rows.map((r) => marginPercent(r.grossMargin));
   // Zero on one grid line for both axes, also when returns make a month negative.
   const axes = alignedAxes(
-    rows.flatMap((r) => [chartNumber(r.sales), chartNumber(r.grossProfit)]),
+    rows.flatMap((r) => [chartNumber(r.sales), ...(withMargins ? [chartNumber(r.grossProfit ?? '0')] : [])]),
     margins.filter((m): m is number => m != null),
   );
   return (
@@ -43,7 +45,8 @@ export function MonthlySalesChart({ rows, months, labels, locale }: { rows: Mont
             const i = ps[0]?.dataIndex ?? 0;
             const r = rows[i];
             return r
-              ? `${months[i]}<br/>${labels.sales}: ${formatMoney(r.sales)}<br/>${labels.grossProfit}: ${formatMoney(r.grossProfit)}<br/>${labels.grossMargin}: ${margin(r.grossMargin)}`
+              ? `${months[i]}<br/>${labels.sales}: ${formatMoney(r.sales)}` +
+                (withMargins ? `<br/>${labels.grossProfit}: ${formatMoney(r.grossProfit)}<br/>${labels.grossMargin}: ${margin(r.grossMargin)}` : '')
               : '';
           },
         },
@@ -54,7 +57,8 @@ export function MonthlySalesChart({ rows, months, labels, locale }: { rows: Mont
         ],
         series: [
           { name: labels.sales, type: 'bar', data: rows.map((r) => chartNumber(r.sales)), itemStyle: { color: '#1d5fbf' } },
-          { name: labels.grossProfit, type: 'bar', data: rows.map((r) => chartNumber(r.grossProfit)), itemStyle: { color: '#52c41a' } },
+          ...(withMargins ? [
+          { name: labels.grossProfit, type: 'bar', data: rows.map((r) => chartNumber(r.grossProfit ?? '0')), itemStyle: { color: '#52c41a' } },
           {
             name: labels.grossMargin,
             type: 'line',
@@ -64,6 +68,7 @@ export function MonthlySalesChart({ rows, months, labels, locale }: { rows: Mont
             itemStyle: { color: '#fa8c16' },
             label: { show: true, position: 'top', textBorderColor: '#fff', textBorderWidth: 2, formatter: (p: { dataIndex: number }) => margin(rows[p.dataIndex]?.grossMargin) },
           },
+          ] : []),
         ],
       }}
     />

@@ -6,7 +6,7 @@ import { PurchaseOrderQuery } from '../queries';
 import { ApprovePurchaseOrderMutation, CancelPurchaseOrderMutation, ClosePurchaseOrderMutation, SubmitPurchaseOrderMutation } from '../mutations';
 import { PoStatusTag } from './common';
 import { Amount } from '../../../components/Amount';
-import { useCan } from '../../../app/session';
+import { useCan, useCanRead } from '../../../app/session';
 import { dec, formatMoney, formatQty } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
 import { WithAuditTab } from '../../audit/components/AuditTrail';
@@ -25,7 +25,8 @@ export function PurchaseOrderDrawer({ id, onClose, onChanged }: { id: string | n
   const { message } = App.useApp();
   const isPurchasing = useCan(['PURCHASING']);
   const isManager = useCan(['MANAGER']);
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: PurchaseOrderQuery, variables: { id: id ?? '' }, pause: !id, requestPolicy: 'cache-and-network' });
+  const withBudgets = useCanRead('BUDGETS');
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: PurchaseOrderQuery, variables: { id: id ?? '', withBudgets }, pause: !id, requestPolicy: 'cache-and-network' });
   const [, submit] = useMutation(SubmitPurchaseOrderMutation);
   const [, approve] = useMutation(ApprovePurchaseOrderMutation);
   const [, cancel] = useMutation(CancelPurchaseOrderMutation);
@@ -119,7 +120,7 @@ function OrderBody({ o, localName, showWarnings }: { o: Order; localName: Return
   const t = useT();
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      {showWarnings && o.budgetWarnings.length > 0 && <Alert type="warning" showIcon title={t('po.budgetWarnings')} description={o.budgetWarnings.join('; ')} />}
+      {showWarnings && (o.budgetWarnings ?? []).length > 0 && <Alert type="warning" showIcon title={t('po.budgetWarnings')} description={(o.budgetWarnings ?? []).join('; ')} />}
       <Descriptions size="small" column={3} bordered>
         <Descriptions.Item label={t('po.supplier')}>{`${o.supplier.code} ${o.supplier.name}`}</Descriptions.Item>
         <Descriptions.Item label={t('stock.warehouse')}>{`${o.warehouse.code} ${o.warehouse.name}`}</Descriptions.Item>

@@ -10,7 +10,7 @@ import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
 import { PagedTable } from '../../../components/PagedTable';
 import { ExportButton } from '../../../components/ExportButton';
-import { useCan } from '../../../app/session';
+import { useCan, useCanRead } from '../../../app/session';
 import { usePagedQuery } from '../../../lib/pagedQuery';
 import { useSearchParam } from '../../../lib/searchParams';
 import { enumLabel, useT } from '../../../i18n';
@@ -29,7 +29,8 @@ export default function PurchaseOrdersPage() {
   const [search, setSearch] = useState('');
   const [creating, setCreating] = useState(false);
   const filter = useMemo(() => ({ status: status.length ? status : undefined, supplierId, search: search.trim() || undefined }), [status, supplierId, search]);
-  const list = usePagedQuery({ query: PurchaseOrdersQuery, variables: { filter }, connection: (d) => d.purchaseOrders });
+  const withBudgets = useCanRead('BUDGETS');
+  const list = usePagedQuery({ query: PurchaseOrdersQuery, variables: { filter, withBudgets }, connection: (d) => d.purchaseOrders });
   const { refresh } = list;
 
   return (

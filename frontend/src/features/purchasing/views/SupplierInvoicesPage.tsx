@@ -13,7 +13,7 @@ import { PagedTable } from '../../../components/PagedTable';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
-import { useCan } from '../../../app/session';
+import { useCan, useCanRead } from '../../../app/session';
 import { usePagedQuery } from '../../../lib/pagedQuery';
 import { dec, formatMoney, formatQty } from '../../../lib/decimal';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
@@ -34,7 +34,9 @@ export default function SupplierInvoicesPage() {
   const [supplierId, setSupplierId] = useState<string>();
   const [posting, setPosting] = useState(false);
   const filter = useMemo(() => ({ status: status.length ? status : undefined, supplierId }), [status, supplierId]);
-  const list = usePagedQuery({ query: SupplierInvoicesQuery, variables: { filter }, connection: (d) => d.supplierInvoices });
+  // Open and paid amounts are SUPPLIER_MONEY: purchasing sees the invoices without them.
+  const withPayables = useCanRead('SUPPLIER_MONEY');
+  const list = usePagedQuery({ query: SupplierInvoicesQuery, variables: { filter, withPayables }, connection: (d) => d.supplierInvoices });
   const [, approve] = useMutation(ApproveSupplierInvoiceMismatchMutation);
   const { refresh } = list;
 
@@ -74,7 +76,7 @@ export default function SupplierInvoicesPage() {
               { header: t('invoice.date'), value: (i) => i.invoiceDate },
               { header: t('invoice.due'), value: (i) => i.dueDate },
               { header: t('po.total'), value: (i) => ({ decimal: i.totalAmount }) },
-              { header: t('invoice.open'), value: (i) => ({ decimal: i.openAmount }) },
+              ...(withPayables ? [{ header: t('invoice.open'), value: (i: Invoice) => ({ decimal: i.openAmount ?? '' }) }] : []),
               { header: t('common.status'), value: (i) => enumLabel(t, 'invoiceStatus', i.status) },
               { header: t('invoice.issues'), value: (i) => i.matchIssues.map((m) => m.message).join('; '), width: 40 },
             ]}
@@ -99,7 +101,7 @@ export default function SupplierInvoicesPage() {
           { title: t('invoice.date'), dataIndex: 'invoiceDate', onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
           { title: t('invoice.due'), dataIndex: 'dueDate', onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
           { title: t('po.total'), align: 'right', render: (_, i) => <Amount value={i.totalAmount} /> },
-          { title: t('invoice.open'), align: 'right', render: (_, i) => <Amount value={i.openAmount} /> },
+          ...(withPayables ? [{ title: t('invoice.open'), align: 'right' as const, render: (_: unknown, i: Invoice) => <Amount value={i.openAmount} /> }] : []),
           {
             title: t('common.status'),
             render: (_, i) => (

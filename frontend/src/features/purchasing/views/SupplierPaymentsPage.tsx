@@ -93,7 +93,7 @@ function PaymentModal({ open, onClose, onPosted }: { open: boolean; onClose: () 
   const [form] = Form.useForm<PaymentValues>();
   const supplierId = Form.useWatch('supplierId', form);
   const allocations = Form.useWatch('allocations', form) ?? [];
-  const [{ data }] = useQuery({ query: SupplierInvoicesQuery, variables: { first: 200, filter: { supplierId, status: ['OPEN'] } }, pause: !open || !supplierId, requestPolicy: 'network-only' });
+  const [{ data }] = useQuery({ query: SupplierInvoicesQuery, variables: { first: 200, filter: { supplierId, status: ['OPEN'] }, withPayables: true }, pause: !open || !supplierId, requestPolicy: 'network-only' });
   const invoices = data?.supplierInvoices.nodes ?? [];
   const [{ fetching }, post] = useMutation(PostSupplierPaymentMutation);
   const [general, setGeneral] = useState<string[]>([]);

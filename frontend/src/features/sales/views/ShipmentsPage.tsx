@@ -12,7 +12,7 @@ import { PagedTable } from '../../../components/PagedTable';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton } from '../../../components/ExportButton';
 import { applyUserErrors } from '../../../graphql/userErrors';
-import { useCan } from '../../../app/session';
+import { useCan, useCanRead } from '../../../app/session';
 import { usePagedQuery } from '../../../lib/pagedQuery';
 import { useSearchParam } from '../../../lib/searchParams';
 import { dec, formatMoney, formatQty } from '../../../lib/decimal';
@@ -30,7 +30,9 @@ export default function ShipmentsPage() {
   const status = (params.get('status') ?? 'PENDING') as ShipmentStatus | 'ALL';
   const [customerId, setCustomerId] = useState<string>();
   const filter = useMemo(() => ({ status: status === 'ALL' ? undefined : status, customerId }), [status, customerId]);
-  const list = usePagedQuery({ query: ShipmentsQuery, variables: { filter }, connection: (d) => d.shipments, requestPolicy: 'cache-and-network' });
+  // The cost of what shipped is MARGINS_AND_COSTS: not for the warehouse or sales.
+  const withCost = useCanRead('MARGINS_AND_COSTS');
+  const list = usePagedQuery({ query: ShipmentsQuery, variables: { filter, withCost }, connection: (d) => d.shipments, requestPolicy: 'cache-and-network' });
   const nodes = list.rows;
   const open = nodes.find((s) => s.id === openId) ?? null;
 
@@ -105,6 +107,7 @@ interface ShipValues {
 }
 
 function ShipmentDetail({ shipment: s, onDone }: { shipment: Shipment; onDone: () => void }) {
+  const withCost = useCanRead('MARGINS_AND_COSTS');
   const t = useT();
   const localName = useLocalName();
   const canShip = useCan(['WAREHOUSE', 'MANAGER']);
@@ -138,7 +141,7 @@ function ShipmentDetail({ shipment: s, onDone }: { shipment: Shipment; onDone: (
             { title: t('products.sku'), render: (_, l) => l.product.sku },
             { title: t('products.name'), render: (_, l) => localName(l.product) },
             { title: t('so.quantity'), align: 'right', render: (_, l) => formatQty(l.quantity) },
-            { title: t('ship.cost'), align: 'right', render: (_, l) => formatMoney(l.costValue) },
+            ...(withCost ? [{ title: t('ship.cost'), align: 'right' as const, render: (_: unknown, l: Shipment['lines'][number]) => formatMoney(l.costValue) }] : []),
             { title: t('ship.returned'), align: 'right', render: (_, l) => formatQty(l.returnedQuantity) },
           ]}
         />
