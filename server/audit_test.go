@@ -48,6 +48,7 @@ func auditCalls() []auditCall {
 		{"setPassword", `mutation($id: ID!) { setPassword(input: {id: $id, password: "pass5678"}) { ok` + ue + ` } }`, v("id", "user"), nil},
 		{"createApiToken", `mutation { createApiToken(name: "audit script") { token { id } secret` + ue + ` } }`, nil, map[string]string{"token": "token.id"}},
 		{"revokeApiToken", `mutation($id: ID!) { revokeApiToken(id: $id) { id` + ue + ` } }`, v("id", "token"), nil},
+		{"clearSignInLockout", `mutation { clearSignInLockout(input: {username: "audit.u1"}) { cleared` + ue + ` } }`, nil, nil},
 		// catalog
 		{"createCategory", `mutation { createCategory(input: {code: "AUD-CAT", name: "审计类"}) { category { id }` + ue + ` } }`, nil, map[string]string{"category": "category.id"}},
 		{"updateCategory", `mutation($id: ID!) { updateCategory(input: {id: $id, name: "审计类别"}) { category { id }` + ue + ` } }`, v("id", "category"), nil},

@@ -84,7 +84,7 @@ func TestExtremeAmountsAreUserErrors(t *testing.T) {
 			"lines": lines(map[string]any{"productId": product, "quantity": "9999999999", "unitPrice": "999999999999"})}, "input.lines.0.quantity"},
 		{"sales order quantity", sales, so, map[string]any{"customerId": customer,
 			"lines": lines(map[string]any{"productId": product, "quantity": hugeQuantity})}, "input.lines.0.quantity"},
-		{"opening stock", wh, opening, map[string]any{"lines": lines(map[string]any{"productId": product, "warehouseId": warehouse,
+		{"opening stock", fin, opening, map[string]any{"lines": lines(map[string]any{"productId": product, "warehouseId": warehouse,
 			"quantity": "9999999999", "unitCost": "999999999999"})}, "input.lines.0.quantity"},
 		{"stock increase", wh, adjust, map[string]any{"reason": "COUNT_VARIANCE", "lines": lines(map[string]any{"productId": product,
 			"warehouseId": warehouse, "direction": "INCREASE", "quantity": "9999999999", "unitCost": "999999999999"})}, "input.lines.0.quantity"},
