@@ -17,7 +17,9 @@ import (
 // posted is what post wrote.
 type posted struct {
 	*jxc.Posting
-	EntryID *int64
+	Source    jxc.SourceType
+	EntryID   *int64
+	VoucherNo string // the entry's voucher number, when there is an entry
 }
 
 // post is the one way stock moves, journal entries and lines, and the
@@ -61,15 +63,26 @@ func post(ctx context.Context, tx *Tx, ev jxc.Event, sourceID *int64) (*posted, 
 	if err != nil {
 		return nil, err
 	}
-	out := &posted{Posting: p}
+	out := &posted{Posting: p, Source: ev.Source()}
 	if len(p.Lines) > 0 {
-		var id int64
-		if err := tx.GetContext(ctx, &id, `INSERT INTO journal_entries (posting_date, description, source_type, source_id, reverses_id, created_by)
-			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-			date, p.Description, ev.Source(), sourceID, p.ReversesID, userID(ctx)); err != nil {
+		// The voucher number is taken last among the posting's locks:
+		// every posting of the month waits on this row until commit, so
+		// it is held as briefly as the transaction allows.
+		seq, err := nextVoucher(ctx, tx, date)
+		if err != nil {
+			return nil, err
+		}
+		var e struct {
+			ID        int64  `db:"id"`
+			VoucherNo string `db:"voucher_no"`
+		}
+		if err := tx.GetContext(ctx, &e, `INSERT INTO journal_entries (posting_date, description, source_type, source_id, reverses_id, created_by, voucher_seq)
+			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, voucher_no`,
+			date, p.Description, ev.Source(), sourceID, p.ReversesID, userID(ctx), seq); err != nil {
 			return nil, domainError(err, "input.id")
 		}
-		out.EntryID = &id
+		id := e.ID
+		out.EntryID, out.VoucherNo = &id, e.VoucherNo
 		if err := writeLines(ctx, tx, id, date, p.Lines); err != nil {
 			return nil, err
 		}
@@ -97,6 +110,18 @@ func post(ctx context.Context, tx *Tx, ev jxc.Event, sourceID *int64) (*posted, 
 	return out, nil
 }
 
+// nextVoucher takes the next voucher number of the date's month (记账凭证
+// are numbered 1..n per month without gaps). The counter row stays locked
+// until commit, so a rolled-back posting gives its number back; a
+// transaction posting into several months takes them in the order it
+// posts, so flows post one month at a time.
+func nextVoucher(ctx context.Context, tx *Tx, date jxc.Date) (int, error) {
+	var n int
+	err := tx.GetContext(ctx, &n, `INSERT INTO voucher_counters AS c (month, last_no) VALUES (date_trunc('month', $1::date)::date, 1)
+		ON CONFLICT (month) DO UPDATE SET last_no = c.last_no + 1 RETURNING last_no`, date)
+	return n, err
+}
+
 // postingEffect is work that follows every posting, in the posting's
 // transaction: it sees what was written and may write more, and its error
 // rolls the posting back.
@@ -110,6 +135,7 @@ type postingEffect struct {
 // module adds its effect here.
 var postingEffects = []postingEffect{
 	{"low-stock alerts", raiseLowStockAfterPosting},
+	{"receipt layers", followReceiptLayers},
 }
 
 // raiseLowStockAfterPosting: stock that this posting took under its reorder

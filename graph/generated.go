@@ -449,18 +449,21 @@ type ComplexityRoot struct {
 	}
 
 	JournalEntry struct {
-		AuditTrail    func(childComplexity int, first *int, after *string) int
-		CreatedAt     func(childComplexity int) int
-		CreatedByID   func(childComplexity int) int
-		Description   func(childComplexity int) int
-		HasStockMoves func(childComplexity int) int
-		ID            func(childComplexity int) int
-		Lines         func(childComplexity int) int
-		PostingDate   func(childComplexity int) int
-		ReversedByID  func(childComplexity int) int
-		ReversesID    func(childComplexity int) int
-		Source        func(childComplexity int) int
-		TotalDebit    func(childComplexity int) int
+		AuditTrail          func(childComplexity int, first *int, after *string) int
+		CreatedAt           func(childComplexity int) int
+		CreatedByID         func(childComplexity int) int
+		Description         func(childComplexity int) int
+		HasStockMoves       func(childComplexity int) int
+		ID                  func(childComplexity int) int
+		Lines               func(childComplexity int) int
+		PostingDate         func(childComplexity int) int
+		ReversedByID        func(childComplexity int) int
+		ReversedByVoucherNo func(childComplexity int) int
+		ReversesID          func(childComplexity int) int
+		ReversesVoucherNo   func(childComplexity int) int
+		Source              func(childComplexity int) int
+		TotalDebit          func(childComplexity int) int
+		VoucherNo           func(childComplexity int) int
 	}
 
 	JournalEntryConnection struct {
@@ -536,6 +539,7 @@ type ComplexityRoot struct {
 		Number            func(childComplexity int) int
 		PostingDate       func(childComplexity int) int
 		SupplierInvoiceID func(childComplexity int) int
+		VoucherNo         func(childComplexity int) int
 	}
 
 	LandedCostAllocation struct {
@@ -1281,6 +1285,7 @@ type ComplexityRoot struct {
 		Kind           func(childComplexity int) int
 		Lines          func(childComplexity int) int
 		PostingDate    func(childComplexity int) int
+		VoucherNo      func(childComplexity int) int
 	}
 
 	StockDocumentLine struct {
@@ -1336,6 +1341,7 @@ type ComplexityRoot struct {
 		Quantity       func(childComplexity int) int
 		Source         func(childComplexity int) int
 		Value          func(childComplexity int) int
+		VoucherNo      func(childComplexity int) int
 		Warehouse      func(childComplexity int) int
 	}
 
@@ -3502,12 +3508,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.JournalEntry.ReversedByID(childComplexity), true
+	case "JournalEntry.reversedByVoucherNo":
+		if e.ComplexityRoot.JournalEntry.ReversedByVoucherNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEntry.ReversedByVoucherNo(childComplexity), true
 	case "JournalEntry.reversesId":
 		if e.ComplexityRoot.JournalEntry.ReversesID == nil {
 			break
 		}
 
 		return e.ComplexityRoot.JournalEntry.ReversesID(childComplexity), true
+	case "JournalEntry.reversesVoucherNo":
+		if e.ComplexityRoot.JournalEntry.ReversesVoucherNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEntry.ReversesVoucherNo(childComplexity), true
 	case "JournalEntry.source":
 		if e.ComplexityRoot.JournalEntry.Source == nil {
 			break
@@ -3520,6 +3538,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.JournalEntry.TotalDebit(childComplexity), true
+	case "JournalEntry.voucherNo":
+		if e.ComplexityRoot.JournalEntry.VoucherNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEntry.VoucherNo(childComplexity), true
 
 	case "JournalEntryConnection.edges":
 		if e.ComplexityRoot.JournalEntryConnection.Edges == nil {
@@ -3856,6 +3880,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LandedCost.SupplierInvoiceID(childComplexity), true
+	case "LandedCost.voucherNo":
+		if e.ComplexityRoot.LandedCost.VoucherNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCost.VoucherNo(childComplexity), true
 
 	case "LandedCostAllocation.amount":
 		if e.ComplexityRoot.LandedCostAllocation.Amount == nil {
@@ -7708,6 +7738,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StockDocument.PostingDate(childComplexity), true
+	case "StockDocument.voucherNo":
+		if e.ComplexityRoot.StockDocument.VoucherNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockDocument.VoucherNo(childComplexity), true
 
 	case "StockDocumentLine.lineNo":
 		if e.ComplexityRoot.StockDocumentLine.LineNo == nil {
@@ -7919,6 +7955,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StockMove.Value(childComplexity), true
+	case "StockMove.voucherNo":
+		if e.ComplexityRoot.StockMove.VoucherNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockMove.VoucherNo(childComplexity), true
 	case "StockMove.warehouse":
 		if e.ComplexityRoot.StockMove.Warehouse == nil {
 			break
@@ -10033,6 +10075,8 @@ func (ec *executionContext) childFields_JournalEntry(ctx context.Context, field 
 	switch field.Name {
 	case "id":
 		return ec.fieldContext_JournalEntry_id(ctx, field)
+	case "voucherNo":
+		return ec.fieldContext_JournalEntry_voucherNo(ctx, field)
 	case "postingDate":
 		return ec.fieldContext_JournalEntry_postingDate(ctx, field)
 	case "description":
@@ -10043,6 +10087,10 @@ func (ec *executionContext) childFields_JournalEntry(ctx context.Context, field 
 		return ec.fieldContext_JournalEntry_reversesId(ctx, field)
 	case "reversedById":
 		return ec.fieldContext_JournalEntry_reversedById(ctx, field)
+	case "reversesVoucherNo":
+		return ec.fieldContext_JournalEntry_reversesVoucherNo(ctx, field)
+	case "reversedByVoucherNo":
+		return ec.fieldContext_JournalEntry_reversedByVoucherNo(ctx, field)
 	case "hasStockMoves":
 		return ec.fieldContext_JournalEntry_hasStockMoves(ctx, field)
 	case "createdById":
@@ -10199,6 +10247,8 @@ func (ec *executionContext) childFields_LandedCost(ctx context.Context, field gr
 		return ec.fieldContext_LandedCost_supplierInvoiceId(ctx, field)
 	case "journalEntryId":
 		return ec.fieldContext_LandedCost_journalEntryId(ctx, field)
+	case "voucherNo":
+		return ec.fieldContext_LandedCost_voucherNo(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_LandedCost_createdAt(ctx, field)
 	case "allocations":
@@ -11433,6 +11483,8 @@ func (ec *executionContext) childFields_StockDocument(ctx context.Context, field
 		return ec.fieldContext_StockDocument_description(ctx, field)
 	case "journalEntryId":
 		return ec.fieldContext_StockDocument_journalEntryId(ctx, field)
+	case "voucherNo":
+		return ec.fieldContext_StockDocument_voucherNo(ctx, field)
 	case "createdById":
 		return ec.fieldContext_StockDocument_createdById(ctx, field)
 	case "createdAt":
@@ -11551,6 +11603,8 @@ func (ec *executionContext) childFields_StockMove(ctx context.Context, field gra
 		return ec.fieldContext_StockMove_source(ctx, field)
 	case "journalEntryId":
 		return ec.fieldContext_StockMove_journalEntryId(ctx, field)
+	case "voucherNo":
+		return ec.fieldContext_StockMove_voucherNo(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_StockMove_createdAt(ctx, field)
 	}
@@ -21706,6 +21760,29 @@ func (ec *executionContext) fieldContext_JournalEntry_id(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("JournalEntry", field, false, false, "ID")
 }
 
+func (ec *executionContext) _JournalEntry_voucherNo(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalEntry_voucherNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VoucherNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JournalEntry_voucherNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JournalEntry", field, false, false, "String")
+}
+
 func (ec *executionContext) _JournalEntry_postingDate(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21828,6 +21905,52 @@ func (ec *executionContext) _JournalEntry_reversedById(ctx context.Context, fiel
 }
 func (ec *executionContext) fieldContext_JournalEntry_reversedById(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("JournalEntry", field, false, false, "ID")
+}
+
+func (ec *executionContext) _JournalEntry_reversesVoucherNo(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalEntry_reversesVoucherNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReversesVoucherNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JournalEntry_reversesVoucherNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JournalEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _JournalEntry_reversedByVoucherNo(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalEntry_reversedByVoucherNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReversedByVoucherNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JournalEntry_reversedByVoucherNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JournalEntry", field, false, false, "String")
 }
 
 func (ec *executionContext) _JournalEntry_hasStockMoves(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
@@ -23259,6 +23382,29 @@ func (ec *executionContext) _LandedCost_journalEntryId(ctx context.Context, fiel
 }
 func (ec *executionContext) fieldContext_LandedCost_journalEntryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LandedCost", field, false, false, "ID")
+}
+
+func (ec *executionContext) _LandedCost_voucherNo(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCost_voucherNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VoucherNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCost_voucherNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LandedCost", field, false, false, "String")
 }
 
 func (ec *executionContext) _LandedCost_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCost) (ret graphql.Marshaler) {
@@ -40553,6 +40699,29 @@ func (ec *executionContext) fieldContext_StockDocument_journalEntryId(_ context.
 	return graphql.NewScalarFieldContext("StockDocument", field, false, false, "ID")
 }
 
+func (ec *executionContext) _StockDocument_voucherNo(ctx context.Context, field graphql.CollectedField, obj *jxc.StockDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockDocument_voucherNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VoucherNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockDocument_voucherNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockDocument", field, false, false, "String")
+}
+
 func (ec *executionContext) _StockDocument_createdById(ctx context.Context, field graphql.CollectedField, obj *jxc.StockDocument) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -41599,6 +41768,29 @@ func (ec *executionContext) _StockMove_journalEntryId(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_StockMove_journalEntryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StockMove", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StockMove_voucherNo(ctx context.Context, field graphql.CollectedField, obj *jxc.StockMove) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockMove_voucherNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VoucherNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockMove_voucherNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockMove", field, false, false, "String")
 }
 
 func (ec *executionContext) _StockMove_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.StockMove) (ret graphql.Marshaler) {
@@ -54869,6 +55061,11 @@ func (ec *executionContext) _JournalEntry(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "voucherNo":
+			out.Values[i] = ec._JournalEntry_voucherNo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "postingDate":
 			out.Values[i] = ec._JournalEntry_postingDate(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -54891,6 +55088,16 @@ func (ec *executionContext) _JournalEntry(ctx context.Context, sel ast.Selection
 			}
 		case "reversedById":
 			out.Values[i] = ec._JournalEntry_reversedById(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reversesVoucherNo":
+			out.Values[i] = ec._JournalEntry_reversesVoucherNo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reversedByVoucherNo":
+			out.Values[i] = ec._JournalEntry_reversedByVoucherNo(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -55373,6 +55580,11 @@ func (ec *executionContext) _LandedCost(ctx context.Context, sel ast.SelectionSe
 			}
 		case "journalEntryId":
 			out.Values[i] = ec._LandedCost_journalEntryId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "voucherNo":
+			out.Values[i] = ec._LandedCost_voucherNo(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -60256,6 +60468,11 @@ func (ec *executionContext) _StockDocument(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "voucherNo":
+			out.Values[i] = ec._StockDocument_voucherNo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "createdById":
 			out.Values[i] = ec._StockDocument_createdById(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -60641,6 +60858,11 @@ func (ec *executionContext) _StockMove(ctx context.Context, sel ast.SelectionSet
 			}
 		case "journalEntryId":
 			out.Values[i] = ec._StockMove_journalEntryId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "voucherNo":
+			out.Values[i] = ec._StockMove_voucherNo(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
