@@ -118,9 +118,9 @@ func TestLandedCostSplitsOnHandAndSold(t *testing.T) {
 // what remains of the receipt, not the balance, sets the split.
 func TestLandedCostFollowsTheReceiptNotTheBalance(t *testing.T) {
 	for _, c := range []struct{ remaining, onHand, sold, value string }{
-		{"0", "0", "20", "200"},    // receipt A (10 @ 10) sold, B (10 @ 20) on hand
-		{"5", "10", "10", "310"},   // half of A left beside B: 15 on hand worth 300
-		{"10", "20", "0", "220"},    // A untouched
+		{"0", "0", "20", "200"},  // receipt A (10 @ 10) sold, B (10 @ 20) on hand
+		{"5", "10", "10", "310"}, // half of A left beside B: 15 on hand worth 300
+		{"10", "20", "0", "220"}, // A untouched
 	} {
 		s := purchasingState()
 		onHand, value := pd("10"), pd("200")
