@@ -63,14 +63,15 @@ type LandedCost struct {
 
 // LandedCostAllocation is one receipt line's share.
 type LandedCostAllocation struct {
-	ReceiptID    int64           `db:"receipt_id"`
-	LineNo       int             `db:"line_no"`
-	ProductID    int64           `db:"product_id"`
-	WarehouseID  int64           `db:"warehouse_id"`
-	Amount       decimal.Decimal `db:"amount"`
-	OnHandAmount decimal.Decimal `db:"on_hand_amount"`
-	SoldAmount   decimal.Decimal `db:"sold_amount"`
-	Product      *Product        `db:"-"`
+	ReceiptID     int64           `db:"receipt_id"`
+	ReceiptNumber string          `db:"receipt_number"`
+	LineNo        int             `db:"line_no"`
+	ProductID     int64           `db:"product_id"`
+	WarehouseID   int64           `db:"warehouse_id"`
+	Amount        decimal.Decimal `db:"amount"`
+	OnHandAmount  decimal.Decimal `db:"on_hand_amount"`
+	SoldAmount    decimal.Decimal `db:"sold_amount"`
+	Product       *Product        `db:"-"`
 }
 
 // LandedCostInput posts a landed cost over the lines of some receipts.

@@ -537,8 +537,10 @@ func findLandedCost(ctx context.Context, q Queryer, id int64) (*jxc.LandedCost, 
 		FROM landed_costs WHERE id = $1`, id); err != nil {
 		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no landed cost %d", id)
 	}
-	if err := q.SelectContext(ctx, &lc.Allocations, `SELECT receipt_id, line_no, product_id, warehouse_id, amount, on_hand_amount, sold_amount
-		FROM landed_cost_allocations WHERE landed_cost_id = $1 ORDER BY receipt_id, line_no`, id); err != nil {
+	if err := q.SelectContext(ctx, &lc.Allocations, `SELECT a.receipt_id, r.number AS receipt_number, a.line_no, a.product_id, a.warehouse_id,
+		a.amount, a.on_hand_amount, a.sold_amount
+		FROM landed_cost_allocations a JOIN goods_receipts r ON r.id = a.receipt_id
+		WHERE a.landed_cost_id = $1 ORDER BY a.receipt_id, a.line_no`, id); err != nil {
 		return nil, err
 	}
 	products, err := productsByID(ctx, q, collect(lc.Allocations, func(a *jxc.LandedCostAllocation) int64 { return a.ProductID }))

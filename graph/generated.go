@@ -543,13 +543,14 @@ type ComplexityRoot struct {
 	}
 
 	LandedCostAllocation struct {
-		Amount       func(childComplexity int) int
-		LineNo       func(childComplexity int) int
-		OnHandAmount func(childComplexity int) int
-		Product      func(childComplexity int) int
-		ReceiptID    func(childComplexity int) int
-		SoldAmount   func(childComplexity int) int
-		WarehouseID  func(childComplexity int) int
+		Amount        func(childComplexity int) int
+		LineNo        func(childComplexity int) int
+		OnHandAmount  func(childComplexity int) int
+		Product       func(childComplexity int) int
+		ReceiptID     func(childComplexity int) int
+		ReceiptNumber func(childComplexity int) int
+		SoldAmount    func(childComplexity int) int
+		WarehouseID   func(childComplexity int) int
 	}
 
 	LandedCostPayload struct {
@@ -3917,6 +3918,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LandedCostAllocation.ReceiptID(childComplexity), true
+	case "LandedCostAllocation.receiptNumber":
+		if e.ComplexityRoot.LandedCostAllocation.ReceiptNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCostAllocation.ReceiptNumber(childComplexity), true
 	case "LandedCostAllocation.soldAmount":
 		if e.ComplexityRoot.LandedCostAllocation.SoldAmount == nil {
 			break
@@ -10263,6 +10270,8 @@ func (ec *executionContext) childFields_LandedCostAllocation(ctx context.Context
 	switch field.Name {
 	case "receiptId":
 		return ec.fieldContext_LandedCostAllocation_receiptId(ctx, field)
+	case "receiptNumber":
+		return ec.fieldContext_LandedCostAllocation_receiptNumber(ctx, field)
 	case "lineNo":
 		return ec.fieldContext_LandedCostAllocation_lineNo(ctx, field)
 	case "product":
@@ -23527,6 +23536,29 @@ func (ec *executionContext) _LandedCostAllocation_receiptId(ctx context.Context,
 }
 func (ec *executionContext) fieldContext_LandedCostAllocation_receiptId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LandedCostAllocation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _LandedCostAllocation_receiptNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCostAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCostAllocation_receiptNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReceiptNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCostAllocation_receiptNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LandedCostAllocation", field, false, false, "String")
 }
 
 func (ec *executionContext) _LandedCostAllocation_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCostAllocation) (ret graphql.Marshaler) {
@@ -55634,6 +55666,11 @@ func (ec *executionContext) _LandedCostAllocation(ctx context.Context, sel ast.S
 			out.Values[i] = graphql.MarshalString("LandedCostAllocation")
 		case "receiptId":
 			out.Values[i] = ec._LandedCostAllocation_receiptId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "receiptNumber":
+			out.Values[i] = ec._LandedCostAllocation_receiptNumber(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

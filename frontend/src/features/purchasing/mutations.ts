@@ -136,9 +136,11 @@ export const PostLandedCostMutation = graphql(`
         amount
         description
         journalEntryId
+        voucherNo
         supplierInvoiceId
         allocations {
           receiptId
+          receiptNumber
           lineNo
           product {
             id
