@@ -724,6 +724,7 @@ type ComplexityRoot struct {
 		Description func(childComplexity int) int
 		EntryID     func(childComplexity int) int
 		Source      func(childComplexity int) int
+		VoucherNo   func(childComplexity int) int
 	}
 
 	PayablesAging struct {
@@ -5019,6 +5020,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PartnerStatementLine.Source(childComplexity), true
+	case "PartnerStatementLine.voucherNo":
+		if e.ComplexityRoot.PartnerStatementLine.VoucherNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatementLine.VoucherNo(childComplexity), true
 
 	case "PayablesAging.asOf":
 		if e.ComplexityRoot.PayablesAging.AsOf == nil {
@@ -10492,6 +10499,8 @@ func (ec *executionContext) childFields_PartnerStatementLine(ctx context.Context
 		return ec.fieldContext_PartnerStatementLine_date(ctx, field)
 	case "entryId":
 		return ec.fieldContext_PartnerStatementLine_entryId(ctx, field)
+	case "voucherNo":
+		return ec.fieldContext_PartnerStatementLine_voucherNo(ctx, field)
 	case "source":
 		return ec.fieldContext_PartnerStatementLine_source(ctx, field)
 	case "accountCode":
@@ -28971,6 +28980,29 @@ func (ec *executionContext) _PartnerStatementLine_entryId(ctx context.Context, f
 }
 func (ec *executionContext) fieldContext_PartnerStatementLine_entryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PartnerStatementLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PartnerStatementLine_voucherNo(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatementLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatementLine_voucherNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VoucherNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatementLine_voucherNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerStatementLine", field, false, false, "String")
 }
 
 func (ec *executionContext) _PartnerStatementLine_source(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatementLine) (ret graphql.Marshaler) {
@@ -56861,6 +56893,11 @@ func (ec *executionContext) _PartnerStatementLine(ctx context.Context, sel ast.S
 			}
 		case "entryId":
 			out.Values[i] = ec._PartnerStatementLine_entryId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "voucherNo":
+			out.Values[i] = ec._PartnerStatementLine_voucherNo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
