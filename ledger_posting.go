@@ -123,10 +123,10 @@ func (e *Reversal) Validate() error {
 		return es.Err()
 	}
 	if e.Original.ReversedByID != nil {
-		es.Add(ECONFLICT, "input.id", "entry %d was already reversed by entry %d", e.Original.ID, *e.Original.ReversedByID)
+		es.Add(ECONFLICT, "input.id", "entry %s was already reversed by entry %s", e.Original.VoucherNo, Deref(e.Original.ReversedByVoucherNo))
 	}
 	if e.Original.HasStockMoves {
-		es.Add(ECONFLICT, "input.id", "entry %d moved stock; correct it with a stock adjustment so stock and ledger stay equal", e.Original.ID)
+		es.Add(ECONFLICT, "input.id", "entry %s moved stock; correct it with a stock adjustment so stock and ledger stay equal", e.Original.VoucherNo)
 	}
 	if e.Date.Before(e.Original.PostingDate) {
 		es.Add(EINVALID, "input.postingDate", "a reversal may not be dated before the entry it reverses (%s)", e.Original.PostingDate)
@@ -148,7 +148,7 @@ func (e *Reversal) Rules(s *PostingState) (*Posting, error) {
 	var es Errors
 	desc := e.Description
 	if desc == "" {
-		desc = fmt.Sprintf("Reversal of entry %d: %s", e.Original.ID, e.Original.Description)
+		desc = fmt.Sprintf("Reversal of entry %s: %s", e.Original.VoucherNo, e.Original.Description)
 		if len([]rune(desc)) > 500 {
 			desc = string([]rune(desc)[:500])
 		}
@@ -156,7 +156,7 @@ func (e *Reversal) Rules(s *PostingState) (*Posting, error) {
 	p := &Posting{Description: desc, ReversesID: &e.Original.ID}
 	for _, l := range e.Original.Lines {
 		if a := s.Accounts[l.AccountCode]; a != nil && !a.ManualPosting {
-			es.Add(ECONFLICT, "input.id", "entry %d posts to control account %s; reverse the business document instead", e.Original.ID, a.Code)
+			es.Add(ECONFLICT, "input.id", "entry %s posts to control account %s; reverse the business document instead", e.Original.VoucherNo, a.Code)
 			continue
 		}
 		p.Lines = append(p.Lines, &JournalLine{AccountCode: l.AccountCode, Debit: l.Credit, Credit: l.Debit,
