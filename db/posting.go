@@ -26,7 +26,8 @@ type posted struct {
 // balance tables are written. Every flow calls it inside its transaction:
 // it locks the period (shared) and the products and balances the event
 // needs (exclusive, by product id then warehouse id), runs the pure rules,
-// and writes their result. sourceID is the document's id (nil for manual
+// and writes their result; the month's voucher counter is the last lock it
+// takes (just before the entry is written), held until commit. sourceID is the document's id (nil for manual
 // entries, which are their own document).
 func post(ctx context.Context, tx *Tx, ev jxc.Event, sourceID *int64) (*posted, error) {
 	if err := ev.Validate(); err != nil {
