@@ -30,10 +30,11 @@ func addReceiptLayers(ctx context.Context, tx *Tx, receiptID int64) error {
 
 // followReceiptLayers is the posting effect: where a posting takes stock
 // out of a product and warehouse (net of its moves, so a landed cost's
-// revaluation pair changes nothing), the oldest layers give up that
-// quantity; where a customer return brings goods back, the layers that
-// gave them up last take them back (up to what each received). Other
-// inflows (opening stock, count gains) belong to no receipt and open no
+// revaluation pair changes nothing), the layers give up what the stock
+// left on hand no longer holds. Stock that belongs to no receipt (opening
+// stock, count gains) goes first, then receipts oldest first. Where a
+// customer return brings goods back, the layers that gave them up last
+// take them back (each up to what it received). Other inflows open no
 // layer; receipts open theirs when their lines are written.
 func followReceiptLayers(ctx context.Context, tx *Tx, p *posted) error {
 	if p.Source == jxc.SourcePurchaseReceipt || len(p.Moves) == 0 {
@@ -53,22 +54,37 @@ func followReceiptLayers(ctx context.Context, tx *Tx, p *posted) error {
 			back = append(back, k)
 		}
 	}
-	if err := moveLayers(ctx, tx, out, net, consumeLayers); err != nil {
-		return err
+	if len(out) > 0 {
+		ps, ws, _ := layerArgs(out, net)
+		if _, err := tx.ExecContext(ctx, consumeLayers, pq.Array(ps), pq.Array(ws)); err != nil {
+			return err
+		}
 	}
-	return moveLayers(ctx, tx, back, net, restoreLayers)
+	if len(back) > 0 {
+		ps, ws, qs := layerArgs(back, net)
+		if _, err := tx.ExecContext(ctx, restoreLayers, pq.Array(ps), pq.Array(ws), pq.Array(decStrings(qs))); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-// consumeLayers takes q (negative: the net issue) from the oldest layers
-// with something left, in receipt date, receipt, line order.
+// consumeLayers runs after the issue's moves are written: what the layers
+// of each product and warehouse hold beyond its stock on hand now is taken
+// from the oldest layers (receipt date, receipt, line), so stock of no
+// receipt is the first to go.
 const consumeLayers = `WITH t AS (
-		SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::numeric[]) AS t(p, w, q)
+		SELECT * FROM unnest($1::bigint[], $2::bigint[]) AS t(p, w)
+	), x AS (
+		SELECT t.p, t.w, (SELECT coalesce(sum(l.remaining_qty), 0) FROM receipt_layers l WHERE l.product_id = t.p AND l.warehouse_id = t.w)
+			- b.on_hand AS q
+		FROM t JOIN stock_balances b ON b.product_id = t.p AND b.warehouse_id = t.w
 	), o AS (
-		SELECT l.receipt_id, l.line_no, l.remaining_qty AS r, -t.q AS q,
+		SELECT l.receipt_id, l.line_no, l.remaining_qty AS r, x.q,
 			sum(l.remaining_qty) OVER (PARTITION BY l.product_id, l.warehouse_id
 				ORDER BY l.receipt_date, l.receipt_id, l.line_no) - l.remaining_qty AS before
-		FROM receipt_layers l JOIN t ON t.p = l.product_id AND t.w = l.warehouse_id
-		WHERE l.remaining_qty > 0
+		FROM receipt_layers l JOIN x ON x.p = l.product_id AND x.w = l.warehouse_id
+		WHERE l.remaining_qty > 0 AND x.q > 0
 	)
 	UPDATE receipt_layers l SET remaining_qty = l.remaining_qty - least(o.r, o.q - o.before)
 	FROM o WHERE l.receipt_id = o.receipt_id AND l.line_no = o.line_no AND o.before < o.q`
@@ -87,17 +103,15 @@ const restoreLayers = `WITH t AS (
 	UPDATE receipt_layers l SET remaining_qty = l.remaining_qty + least(o.r, o.q - o.before)
 	FROM o WHERE l.receipt_id = o.receipt_id AND l.line_no = o.line_no AND o.before < o.q`
 
-func moveLayers(ctx context.Context, tx *Tx, keys []jxc.StockKey, net map[jxc.StockKey]decimal.Decimal, query string) error {
-	if len(keys) == 0 {
-		return nil
-	}
+// layerArgs are the keys (in lock order) and their net quantities as
+// statement arguments.
+func layerArgs(keys []jxc.StockKey, net map[jxc.StockKey]decimal.Decimal) ([]int64, []int64, []decimal.Decimal) {
 	sort.Slice(keys, func(i, j int) bool { return keys[i].Less(keys[j]) })
 	ps, ws, qs := make([]int64, len(keys)), make([]int64, len(keys)), make([]decimal.Decimal, len(keys))
 	for i, k := range keys {
 		ps[i], ws[i], qs[i] = k.ProductID, k.WarehouseID, net[k]
 	}
-	_, err := tx.ExecContext(ctx, query, pq.Array(ps), pq.Array(ws), pq.Array(decStrings(qs)))
-	return err
+	return ps, ws, qs
 }
 
 // receiptRemaining is what remains on hand of the named receipt lines.
