@@ -13,8 +13,9 @@ import (
 // Receipt layers: what remains on hand of each receipt line, so that a
 // landed cost on a receipt lands on stock only for the part of that
 // receipt still there (migration 0062). Issues consume the layers of
-// their product and warehouse oldest first; this is FIFO tracking for
-// landed costs only, the valuation stays the moving average. Every layer
+// their product and warehouse oldest first, after stock that belongs to no
+// receipt; this is FIFO tracking for landed costs only, the valuation
+// stays the moving average. Every layer
 // change happens under the product's stock lock (post takes it), so the
 // layers of a product are never written by two transactions at once.
 
