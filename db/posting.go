@@ -27,8 +27,9 @@ type posted struct {
 // it locks the period (shared) and the products and balances the event
 // needs (exclusive, by product id then warehouse id), runs the pure rules,
 // and writes their result; the month's voucher counter is the last lock it
-// takes (just before the entry is written), held until commit. sourceID is the document's id (nil for manual
-// entries, which are their own document).
+// takes (just before the entry row is written), held until commit.
+// sourceID is the document's id (nil for manual entries, which are their
+// own document).
 func post(ctx context.Context, tx *Tx, ev jxc.Event, sourceID *int64) (*posted, error) {
 	if err := ev.Validate(); err != nil {
 		return nil, err
@@ -66,24 +67,13 @@ func post(ctx context.Context, tx *Tx, ev jxc.Event, sourceID *int64) (*posted, 
 	}
 	out := &posted{Posting: p, Source: ev.Source()}
 	if len(p.Lines) > 0 {
-		// The voucher number is taken last among the posting's locks:
-		// every posting of the month waits on this row until commit, so
-		// it is held as briefly as the transaction allows.
-		seq, err := nextVoucher(ctx, tx, date)
+		// The entry's id comes first, its row last (see below); lines and
+		// moves refer to it, checked at commit (0062).
+		id, err := nextID(ctx, tx, "journal_entries")
 		if err != nil {
 			return nil, err
 		}
-		var e struct {
-			ID        int64  `db:"id"`
-			VoucherNo string `db:"voucher_no"`
-		}
-		if err := tx.GetContext(ctx, &e, `INSERT INTO journal_entries (posting_date, description, source_type, source_id, reverses_id, created_by, voucher_seq)
-			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, voucher_no`,
-			date, p.Description, ev.Source(), sourceID, p.ReversesID, userID(ctx), seq); err != nil {
-			return nil, domainError(err, "input.id")
-		}
-		id := e.ID
-		out.EntryID, out.VoucherNo = &id, e.VoucherNo
+		out.EntryID = &id
 		if err := writeLines(ctx, tx, id, date, p.Lines); err != nil {
 			return nil, err
 		}
@@ -101,11 +91,23 @@ func post(ctx context.Context, tx *Tx, ev jxc.Event, sourceID *int64) (*posted, 
 			return nil, err
 		}
 	}
-	// Last: the per-day account rows are the most contended (every stock
-	// posting of a day touches 1405), so they are locked for the shortest time.
 	if len(p.Lines) > 0 {
+		// The per-day account rows are contended (every stock posting of a
+		// day touches 1405), so they are locked late; the month's voucher
+		// counter is contended by every posting of the month, so it is
+		// locked last, just before the entry row is written, and held
+		// until commit for as short a time as the transaction allows.
 		if err := addAccountDaily(ctx, tx, date, p.Lines); err != nil {
 			return nil, err
+		}
+		seq, err := nextVoucher(ctx, tx, date)
+		if err != nil {
+			return nil, err
+		}
+		if err := tx.GetContext(ctx, &out.VoucherNo, `INSERT INTO journal_entries (id, posting_date, description, source_type, source_id, reverses_id, created_by, voucher_seq)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING voucher_no`,
+			*out.EntryID, date, p.Description, ev.Source(), sourceID, p.ReversesID, userID(ctx), seq); err != nil {
+			return nil, domainError(err, "input.id")
 		}
 	}
 	return out, nil
@@ -132,7 +134,8 @@ type postingEffect struct {
 }
 
 // postingEffects run in this order after each posting's moves and lines are
-// written (before the per-day account totals, which are locked last). A
+// written (before the per-day account totals and the entry row itself,
+// which are written last: an effect knows the entry's id, not its row). A
 // module adds its effect here.
 var postingEffects = []postingEffect{
 	{"low-stock alerts", raiseLowStockAfterPosting},

@@ -26,6 +26,12 @@ ALTER TABLE journal_entries ADD COLUMN voucher_no text GENERATED ALWAYS AS (
 ALTER TABLE journal_entries ADD CONSTRAINT journal_entries_voucher_key UNIQUE (voucher_no);
 INSERT INTO voucher_counters (month, last_no)
 SELECT date_trunc('month', posting_date)::date, max(voucher_seq) FROM journal_entries GROUP BY 1;
+-- Every posting of a month waits on its counter row from taking the number
+-- to commit, so the entry row (and its number) is written last: its lines
+-- and stock moves go first, under the id taken from the sequence, and
+-- their references to it are checked at commit.
+ALTER TABLE journal_lines ALTER CONSTRAINT journal_lines_entry_id_fkey DEFERRABLE INITIALLY DEFERRED;
+ALTER TABLE stock_moves ALTER CONSTRAINT stock_moves_journal_entry_id_fkey DEFERRABLE INITIALLY DEFERRED;
 
 -- Document numbers of the kinds that must have no gaps (invoices) come
 -- from a counter per kind; other kinds keep numbers made from their ids.
