@@ -168,16 +168,23 @@ type Source struct {
 
 // JournalEntry is a balanced set of journal lines posted on one date.
 type JournalEntry struct {
-	ID           int64          `db:"id"`
-	PostingDate  Date           `db:"posting_date"`
-	Description  string         `db:"description"`
-	SourceType   SourceType     `db:"source_type"`
-	SourceID     *int64         `db:"source_id"`
-	ReversesID   *int64         `db:"reverses_id"`
-	ReversedByID *int64         `db:"reversed_by_id"`
-	CreatedByID  *int64         `db:"created_by"`
-	CreatedAt    time.Time      `db:"created_at"`
-	Lines        []*JournalLine `db:"-"`
+	ID int64 `db:"id"`
+	// VoucherNo is the entry's voucher number (记-2026-11-0001): numbered
+	// 1..n within its posting month, without gaps.
+	VoucherNo    string     `db:"voucher_no"`
+	PostingDate  Date       `db:"posting_date"`
+	Description  string     `db:"description"`
+	SourceType   SourceType `db:"source_type"`
+	SourceID     *int64     `db:"source_id"`
+	ReversesID   *int64     `db:"reverses_id"`
+	ReversedByID *int64     `db:"reversed_by_id"`
+	// The voucher numbers of the entry this one reverses and of the one
+	// that reversed it.
+	ReversesVoucherNo   *string        `db:"reverses_voucher_no"`
+	ReversedByVoucherNo *string        `db:"reversed_by_voucher_no"`
+	CreatedByID         *int64         `db:"created_by"`
+	CreatedAt           time.Time      `db:"created_at"`
+	Lines               []*JournalLine `db:"-"`
 	// HasStockMoves is set when the entry carries stock moves.
 	HasStockMoves bool `db:"has_stock_moves"`
 }
@@ -307,6 +314,7 @@ const (
 	// entry reversed while its document still counts, a cancelled
 	// operating cost still in the ledger or its budget).
 	RuleDocumentEntryMismatch BooksRule = "DOCUMENT_ENTRY_MISMATCH"
+	RuleVoucherNumbers        BooksRule = "VOUCHER_NUMBERS"
 )
 
 // BooksViolation is one broken invariant with the rows that break it.

@@ -162,20 +162,20 @@ func (e *Reversal) Validate() error {
 		return es.Err()
 	}
 	if e.Original.ReversedByID != nil {
-		es.Add(ECONFLICT, "input.id", "entry %d was already reversed by entry %d", e.Original.ID, *e.Original.ReversedByID)
+		es.Add(ECONFLICT, "input.id", "entry %s was already reversed by entry %s", e.Original.VoucherNo, Deref(e.Original.ReversedByVoucherNo))
 	}
 	if src := e.Original.SourceType; PostsItsOwnEntries(src) && e.Original.ReversesID != nil {
-		es.Add(ECONFLICT, "input.id", "entry %d cancelled %s %s; a cancelled document stays cancelled: post it again as a new document",
-			e.Original.ID, DocumentKind(src), e.Document)
+		es.Add(ECONFLICT, "input.id", "entry %s cancelled %s %s; a cancelled document stays cancelled: post it again as a new document",
+			e.Original.VoucherNo, DocumentKind(src), e.Document)
 	} else if PostsItsOwnEntries(src) {
 		how := "correct it through that document"
 		if u, ok := documentUndo[src]; ok {
 			how = u[1]
 		}
-		es.Add(ECONFLICT, "input.id", "entry %d belongs to %s %s, which would still count it: a document's entry is undone through the document: %s",
-			e.Original.ID, DocumentKind(src), e.Document, how)
+		es.Add(ECONFLICT, "input.id", "entry %s belongs to %s %s, which would still count it: a document's entry is undone through the document: %s",
+			e.Original.VoucherNo, DocumentKind(src), e.Document, how)
 	} else if e.Original.HasStockMoves {
-		es.Add(ECONFLICT, "input.id", "entry %d moved stock; correct it with a stock adjustment so stock and ledger stay equal", e.Original.ID)
+		es.Add(ECONFLICT, "input.id", "entry %s moved stock; correct it with a stock adjustment so stock and ledger stay equal", e.Original.VoucherNo)
 	}
 	if e.Date.Before(e.Original.PostingDate) {
 		es.Add(EINVALID, "input.postingDate", "a reversal may not be dated before the entry it reverses (%s)", e.Original.PostingDate)
@@ -197,7 +197,7 @@ func (e *Reversal) Rules(s *PostingState) (*Posting, error) {
 	var es Errors
 	desc := e.Description
 	if desc == "" {
-		desc = fmt.Sprintf("Reversal of entry %d: %s", e.Original.ID, e.Original.Description)
+		desc = fmt.Sprintf("Reversal of entry %s: %s", e.Original.VoucherNo, e.Original.Description)
 		if len([]rune(desc)) > 500 {
 			desc = string([]rune(desc)[:500])
 		}
@@ -205,7 +205,7 @@ func (e *Reversal) Rules(s *PostingState) (*Posting, error) {
 	p := &Posting{Description: desc, ReversesID: &e.Original.ID}
 	for _, l := range e.Original.Lines {
 		if a := s.Accounts[l.AccountCode]; a != nil && !a.ManualPosting {
-			es.Add(ECONFLICT, "input.id", "entry %d posts to control account %s; reverse the business document instead", e.Original.ID, a.Code)
+			es.Add(ECONFLICT, "input.id", "entry %s posts to control account %s; reverse the business document instead", e.Original.VoucherNo, a.Code)
 			continue
 		}
 		p.Lines = append(p.Lines, &JournalLine{AccountCode: l.AccountCode, Debit: l.Credit, Credit: l.Debit,

@@ -149,6 +149,7 @@ func StatementAccounts(k PartnerKind) []string {
 type PartnerStatementLine struct {
 	Date        Date            `db:"posting_date"`
 	EntryID     int64           `db:"entry_id"`
+	VoucherNo   string          `db:"voucher_no"`
 	SourceType  SourceType      `db:"source_type"`
 	SourceID    *int64          `db:"source_id"`
 	AccountCode string          `db:"account_code"`

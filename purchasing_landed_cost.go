@@ -11,6 +11,10 @@ import (
 
 // Landed costs: freight, duty and insurance spread over receipt lines.
 
+// RuleReceiptLayers: per product and warehouse, what remains of the
+// receipt lines is at most what is on hand (booksCheck).
+const RuleReceiptLayers BooksRule = "RECEIPT_LAYERS"
+
 // LandedCostKind is what a landed cost is for.
 type LandedCostKind string
 
@@ -42,29 +46,32 @@ const (
 
 // LandedCost is freight, duty or insurance spread over receipt lines.
 type LandedCost struct {
-	ID                int64                   `db:"id"`
-	Number            string                  `db:"number"`
-	Kind              LandedCostKind          `db:"kind"`
-	Basis             AllocationBasis         `db:"basis"`
-	PostingDate       Date                    `db:"posting_date"`
-	Amount            decimal.Decimal         `db:"amount"`
-	Description       string                  `db:"description"`
-	SupplierInvoiceID *int64                  `db:"supplier_invoice_id"`
-	JournalEntryID    *int64                  `db:"journal_entry_id"`
-	CreatedAt         time.Time               `db:"created_at"`
-	Allocations       []*LandedCostAllocation `db:"-"`
+	ID                int64           `db:"id"`
+	Number            string          `db:"number"`
+	Kind              LandedCostKind  `db:"kind"`
+	Basis             AllocationBasis `db:"basis"`
+	PostingDate       Date            `db:"posting_date"`
+	Amount            decimal.Decimal `db:"amount"`
+	Description       string          `db:"description"`
+	SupplierInvoiceID *int64          `db:"supplier_invoice_id"`
+	JournalEntryID    *int64          `db:"journal_entry_id"`
+	// VoucherNo is the journal entry's voucher number.
+	VoucherNo   *string                 `db:"voucher_no"`
+	CreatedAt   time.Time               `db:"created_at"`
+	Allocations []*LandedCostAllocation `db:"-"`
 }
 
 // LandedCostAllocation is one receipt line's share.
 type LandedCostAllocation struct {
-	ReceiptID    int64           `db:"receipt_id"`
-	LineNo       int             `db:"line_no"`
-	ProductID    int64           `db:"product_id"`
-	WarehouseID  int64           `db:"warehouse_id"`
-	Amount       decimal.Decimal `db:"amount"`
-	OnHandAmount decimal.Decimal `db:"on_hand_amount"`
-	SoldAmount   decimal.Decimal `db:"sold_amount"`
-	Product      *Product        `db:"-"`
+	ReceiptID     int64           `db:"receipt_id"`
+	ReceiptNumber string          `db:"receipt_number"`
+	LineNo        int             `db:"line_no"`
+	ProductID     int64           `db:"product_id"`
+	WarehouseID   int64           `db:"warehouse_id"`
+	Amount        decimal.Decimal `db:"amount"`
+	OnHandAmount  decimal.Decimal `db:"on_hand_amount"`
+	SoldAmount    decimal.Decimal `db:"sold_amount"`
+	Product       *Product        `db:"-"`
 }
 
 // LandedCostInput posts a landed cost over the lines of some receipts.
@@ -192,8 +199,9 @@ func PlanLandedCost(receipts []*GoodsReceipt, sup *Supplier, in LandedCostInput)
 
 // Posting raises the value of what is still on hand and charges what is
 // gone to cost of goods sold, against the bank or, paid later, the
-// supplier's payable.
-func (p *LandedCostPlan) Posting(number string) *LandedCostPosting {
+// supplier's payable. remaining is what is left on hand of each receipt
+// line, by (receipt id, line number); a line not in it has nothing left.
+func (p *LandedCostPlan) Posting(number string, remaining map[[2]int64]decimal.Decimal) *LandedCostPosting {
 	in := p.Input
 	desc := fmt.Sprintf("Landed cost %s (%s)", number, strings.ToLower(string(in.Kind)))
 	if in.Description != nil && *in.Description != "" {
@@ -204,8 +212,9 @@ func (p *LandedCostPlan) Posting(number string) *LandedCostPosting {
 		ev.CreditAccount, ev.Partner = AccountPayable, p.Supplier.Code
 	}
 	for i, t := range p.Targets {
+		left := decimal.Min(remaining[[2]int64{t.Receipt.ID, int64(t.Line.LineNo)}], t.Line.AcceptedQty)
 		ev.Shares = append(ev.Shares, &LandedCostShare{ProductID: t.Line.ProductID, WarehouseID: t.Receipt.WarehouseID,
-			ReceivedQty: t.Line.AcceptedQty, Amount: p.Amounts[i]})
+			ReceivedQty: t.Line.AcceptedQty, RemainingQty: left, Amount: p.Amounts[i]})
 	}
 	return ev
 }

@@ -3,6 +3,8 @@ package jxc_test
 import (
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/jxcgraph/jxc"
 )
 
@@ -57,7 +59,13 @@ func TestPlanLandedCost(t *testing.T) {
 			if err != nil {
 				return
 			}
-			ev := p.Posting("LC-000002")
+			// Each line has 1 left on hand (receipt 1 line 1: nothing).
+			remaining := map[[2]int64]decimal.Decimal{}
+			for _, tg := range p.Targets {
+				remaining[[2]int64{tg.Receipt.ID, int64(tg.Line.LineNo)}] = d("1")
+			}
+			delete(remaining, [2]int64{1, 1})
+			ev := p.Posting("LC-000002", remaining)
 			if ev.Description != "Landed cost LC-000002 (freight): sea freight" || ev.CreditAccount != c.credit || ev.Date != day {
 				t.Errorf("posting %q credits %s on %v", ev.Description, ev.CreditAccount, ev.Date)
 			}
@@ -72,7 +80,12 @@ func TestPlanLandedCost(t *testing.T) {
 				if tg.Receipt.ID != w.receipt || tg.Line.LineNo != w.line || !sh.Amount.Equal(d(w.amount)) || !p.Amounts[i].Equal(d(w.amount)) {
 					t.Errorf("share %d: receipt %d line %d %s, want %v", i, tg.Receipt.ID, tg.Line.LineNo, sh.Amount, w)
 				}
-				if sh.ProductID != tg.Line.ProductID || sh.WarehouseID != tg.Receipt.WarehouseID || !sh.ReceivedQty.Equal(tg.Line.AcceptedQty) {
+				left := d("1")
+				if tg.Receipt.ID == 1 && tg.Line.LineNo == 1 {
+					left = decimal.Zero
+				}
+				if sh.ProductID != tg.Line.ProductID || sh.WarehouseID != tg.Receipt.WarehouseID || !sh.ReceivedQty.Equal(tg.Line.AcceptedQty) ||
+					!sh.RemainingQty.Equal(decimal.Min(left, tg.Line.AcceptedQty)) {
 					t.Errorf("share %d is %+v", i, sh)
 				}
 			}

@@ -264,7 +264,10 @@ type LandedCostShare struct {
 	ProductID   int64
 	WarehouseID int64
 	ReceivedQty decimal.Decimal // the receipt line's accepted quantity
-	Amount      decimal.Decimal
+	// RemainingQty is what is still on hand of this receipt line (its
+	// layer, consumed oldest first by issues); the rest has been sold.
+	RemainingQty decimal.Decimal
+	Amount       decimal.Decimal
 
 	// Set by the rules: the part for goods still on hand raises their
 	// value; the part for goods already gone goes to cost of goods sold.
@@ -295,8 +298,8 @@ func (e *LandedCostPosting) Validate() error {
 		es.Add(EINVALID, "input.receiptIds", "a landed cost needs at least one receipt line to spread over")
 	}
 	for _, s := range e.Shares {
-		if s.Amount.Sign() < 0 || s.ReceivedQty.Sign() <= 0 {
-			return fmt.Errorf("landed cost share %s over %s", s.Amount, s.ReceivedQty)
+		if s.Amount.Sign() < 0 || s.ReceivedQty.Sign() <= 0 || s.RemainingQty.Sign() < 0 || s.RemainingQty.GreaterThan(s.ReceivedQty) {
+			return fmt.Errorf("landed cost share %s over %s of which %s remain", s.Amount, s.ReceivedQty, s.RemainingQty)
 		}
 	}
 	return es.Err()
@@ -310,9 +313,10 @@ func (e *LandedCostPosting) Needs() Needs {
 	}
 }
 
-// Rules implements Event. Goods of the receipt line still on hand are
-// taken to be min(received, on hand now) (the latest receipts are the ones
-// left). Their share is added to the balance's value by moving the whole
+// Rules implements Event. The goods of the receipt line still on hand are
+// what remains of that line (issues consume receipts oldest first), never
+// more than the balance holds: freight on goods already sold goes to cost
+// of goods sold, not onto later receipts' stock. Their share is added to the balance's value by moving the whole
 // balance out at its value and back in at value + share: stock moves
 // always carry a quantity, and the pair nets to a pure revaluation.
 func (e *LandedCostPosting) Rules(s *PostingState) (*Posting, error) {
@@ -324,7 +328,7 @@ func (e *LandedCostPosting) Rules(s *PostingState) (*Posting, error) {
 		total = total.Add(sh.Amount)
 		k := StockKey{sh.ProductID, sh.WarehouseID}
 		b := s.Balances[k]
-		onHandQty := decimal.Min(sh.ReceivedQty, b.OnHand)
+		onHandQty := decimal.Min(sh.RemainingQty, b.OnHand)
 		switch {
 		case onHandQty.Sign() <= 0:
 			sh.OnHand = decimal.Zero

@@ -95,7 +95,7 @@ func TestLandedCostSplitsOnHandAndSold(t *testing.T) {
 	s := purchasingState()
 	s.Balances[StockKey{1, 1}] = StockBalance{ProductID: 1, WarehouseID: 1, OnHand: pd("6"), Reserved: pd("6"), Value: pd("594.55")}
 	ev := &LandedCostPosting{Date: Date{2026, 1, 5}, CreditAccount: AccountBank,
-		Shares: []*LandedCostShare{{ProductID: 1, WarehouseID: 1, ReceivedQty: pd("10"), Amount: pd("53.65")}}}
+		Shares: []*LandedCostShare{{ProductID: 1, WarehouseID: 1, ReceivedQty: pd("10"), RemainingQty: pd("6"), Amount: pd("53.65")}}}
 	p, err := Post(ev, s)
 	if err != nil {
 		t.Fatal(err)
@@ -110,6 +110,37 @@ func TestLandedCostSplitsOnHandAndSold(t *testing.T) {
 	}
 	if w := sides(p); w[AccountInventory] != "D32.19" || w[AccountCOGS] != "D21.46" || w[AccountBank] != "C53.65" {
 		t.Fatalf("lines %v", w)
+	}
+}
+
+// Freight on a receipt whose goods are gone goes to cost of goods sold
+// even though later receipts left stock on hand (issue 15 item 5), and
+// what remains of the receipt, not the balance, sets the split.
+func TestLandedCostFollowsTheReceiptNotTheBalance(t *testing.T) {
+	for _, c := range []struct{ remaining, onHand, sold, value string }{
+		{"0", "0", "20", "200"},  // receipt A (10 @ 10) sold, B (10 @ 20) on hand
+		{"5", "10", "10", "310"}, // half of A left beside B: 15 on hand worth 300
+		{"10", "20", "0", "220"}, // A untouched
+	} {
+		s := purchasingState()
+		onHand, value := pd("10"), pd("200")
+		if c.remaining == "5" {
+			onHand, value = pd("15"), pd("300")
+		}
+		if c.remaining == "10" {
+			value = pd("200")
+		}
+		s.Balances[StockKey{1, 1}] = StockBalance{ProductID: 1, WarehouseID: 1, OnHand: onHand, Value: value}
+		ev := &LandedCostPosting{Date: Date{2026, 1, 5}, CreditAccount: AccountBank,
+			Shares: []*LandedCostShare{{ProductID: 1, WarehouseID: 1, ReceivedQty: pd("10"), RemainingQty: pd(c.remaining), Amount: pd("20")}}}
+		if _, err := Post(ev, s); err != nil {
+			t.Fatal(err)
+		}
+		sh := ev.Shares[0]
+		if !sh.OnHand.Equal(pd(c.onHand)) || !sh.Sold.Equal(pd(c.sold)) || !s.Balances[StockKey{1, 1}].Value.Equal(pd(c.value)) {
+			t.Errorf("remaining %s: on hand %s sold %s, stock value %s; want %s %s %s", c.remaining, sh.OnHand, sh.Sold,
+				s.Balances[StockKey{1, 1}].Value, c.onHand, c.sold, c.value)
+		}
 	}
 }
 

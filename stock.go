@@ -96,10 +96,12 @@ type StockMove struct {
 	SourceType     SourceType      `db:"source_type"`
 	SourceID       int64           `db:"source_id"`
 	JournalEntryID *int64          `db:"journal_entry_id"`
-	CreatedAt      time.Time       `db:"created_at"`
-	Product        *Product        `db:"-"`
-	Warehouse      *Warehouse      `db:"-"`
-	Location       *Location       `db:"-"`
+	// VoucherNo is the journal entry's voucher number.
+	VoucherNo *string    `db:"voucher_no"`
+	CreatedAt time.Time  `db:"created_at"`
+	Product   *Product   `db:"-"`
+	Warehouse *Warehouse `db:"-"`
+	Location  *Location  `db:"-"`
 }
 
 // Source is the document that caused the move.
@@ -120,14 +122,16 @@ const (
 // StockDocument is an opening stock or stock adjustment document, the
 // source of its stock moves and journal entry.
 type StockDocument struct {
-	ID             int64                `db:"id"`
-	Kind           StockDocumentKind    `db:"kind"`
-	PostingDate    Date                 `db:"posting_date"`
-	Description    string               `db:"description"`
-	JournalEntryID *int64               `db:"journal_entry_id"`
-	CreatedByID    *int64               `db:"created_by"`
-	CreatedAt      time.Time            `db:"created_at"`
-	Lines          []*StockDocumentLine `db:"-"`
+	ID             int64             `db:"id"`
+	Kind           StockDocumentKind `db:"kind"`
+	PostingDate    Date              `db:"posting_date"`
+	Description    string            `db:"description"`
+	JournalEntryID *int64            `db:"journal_entry_id"`
+	// VoucherNo is the journal entry's voucher number.
+	VoucherNo   *string              `db:"voucher_no"`
+	CreatedByID *int64               `db:"created_by"`
+	CreatedAt   time.Time            `db:"created_at"`
+	Lines       []*StockDocumentLine `db:"-"`
 }
 
 // SourceType is the source type its moves and entry carry.

@@ -114,6 +114,15 @@ var ledgerBooksRules = []BooksCheckRule{
 			FROM stock_moves m JOIN fiscal_periods p ON p.year = extract(year FROM m.posting_date) AND p.month = extract(month FROM m.posting_date)
 			WHERE p.status = 'CLOSED' AND m.created_at > p.closed_at
 		) x ORDER BY t, o LIMIT 100`},
+	{jxc.RuleVoucherNumbers, "months whose voucher numbers are not 1..n without gaps or duplicates, or whose counter disagrees", `
+		SELECT 'journal_entries', to_char(coalesce(v.month, c.month), 'YYYY-MM'),
+			format('%s entries numbered %s to %s (%s distinct), counter at %s', coalesce(v.n, 0), v.lo, v.hi, coalesce(v.d, 0), coalesce(c.last_no, 0))
+		FROM (SELECT date_trunc('month', posting_date)::date AS month, count(*) AS n, min(voucher_seq) AS lo, max(voucher_seq) AS hi,
+				count(DISTINCT voucher_seq) AS d
+			FROM journal_entries GROUP BY 1) v
+		FULL JOIN voucher_counters c ON c.month = v.month
+		WHERE v.month IS NULL OR c.month IS NULL OR v.lo <> 1 OR v.hi <> v.n OR v.d <> v.n OR c.last_no <> v.n
+		ORDER BY 2 LIMIT 100`},
 }
 
 // BooksCheck implements jxc.LedgerService. It reads one snapshot

@@ -255,11 +255,14 @@ func TestRandomEventsKeepTheBooksReconciled(t *testing.T) {
 		if t.Failed() {
 			t.FailNow()
 		}
-		// After each batch: the invariants hold, and the tables hold exactly
-		// what the posted events wrote, so no refused event left anything.
+		// After each batch: the invariants hold (voucher numbers among them:
+		// 1..n per month though refusals ran between the postings), and the
+		// tables hold exactly what the posted events wrote, so no refused
+		// event left anything, nor consumed a voucher number.
 		b.mustCheck(t)
 		b.checkTotals(t, expected, nMoves, nEntries, nDocs, bank)
-		// And one of each refusal, alone, leaves every table as it was.
+		// And one of each refusal, alone, leaves every table as it was (the
+		// voucher counters too: the snapshot holds them).
 		r := rand.New(rand.NewPCG(seed, uint64(1_000_000+batch)))
 		for kind := range 4 {
 			ev := refusalOf(kind, r, b, day, closed, backDated, key)
@@ -392,6 +395,13 @@ func (b *books) checkTotals(t *testing.T, expected map[jxc.StockKey]decimal.Deci
 		(SELECT count(*) FROM stock_documents) AS docs,
 		(SELECT coalesce(sum(debit - credit), 0) FROM account_daily WHERE account_code = '1002') AS bank`); err != nil {
 		t.Fatal(err)
+	}
+	var vouchers int
+	if err := b.d.GetContext(ctx, &vouchers, `SELECT coalesce(sum(last_no), 0) FROM voucher_counters`); err != nil {
+		t.Fatal(err)
+	}
+	if vouchers != nEntries {
+		t.Errorf("%d voucher numbers taken for %d entries posted", vouchers, nEntries)
 	}
 	if got.Moves != nMoves || got.Entries != nEntries || got.Docs != nDocs || !got.Bank.Equal(bank) {
 		t.Errorf("tables hold %d moves, %d entries, %d documents, bank %s; posted events wrote %d, %d, %d, %s",

@@ -153,7 +153,10 @@ func snapshot(t testing.TB, d *db.DB) string {
 		(SELECT count(*) FROM stock_documents), (SELECT count(*) FROM stock_document_lines),
 		(SELECT string_agg(product_id || ':' || coalesce(last_move_date::text, '-'), ',' ORDER BY product_id) FROM product_stock),
 		(SELECT string_agg(year || '-' || month || status, ',' ORDER BY year, month) FROM fiscal_periods),
-		(SELECT count(*) FROM products), (SELECT count(*) FROM product_barcodes), (SELECT count(*) FROM accounts))`)
+		(SELECT count(*) FROM products), (SELECT count(*) FROM product_barcodes), (SELECT count(*) FROM accounts),
+		(SELECT string_agg(month || ':' || last_no, ',' ORDER BY month) FROM voucher_counters),
+		(SELECT string_agg(kind || ':' || last_no, ',' ORDER BY kind) FROM document_counters),
+		(SELECT count(*) || '/' || coalesce(sum(remaining_qty), 0) FROM receipt_layers))`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -310,6 +313,7 @@ func TestBooksCheckFindsTampering(t *testing.T) {
 		`INSERT INTO fiscal_periods (year, month, status, closed_at) VALUES (2026, 2, 'CLOSED', now() - interval '1 hour')
 			ON CONFLICT (year, month) DO UPDATE SET status = 'CLOSED', closed_at = now() - interval '1 hour'`,
 		`UPDATE journal_lines SET debit = debit + 3 WHERE account_code = '1405'`,
+		`UPDATE voucher_counters SET last_no = last_no + 1`,
 	} {
 		if _, err := conn.ExecContext(ctx, stmt); err != nil {
 			t.Fatalf("%s: %v", stmt, err)
@@ -324,7 +328,8 @@ func TestBooksCheckFindsTampering(t *testing.T) {
 		found[v.Rule] = len(v.Rows) > 0
 	}
 	for _, r := range []jxc.BooksRule{jxc.RuleStockBalanceMismatch, jxc.RuleAccountDailyMismatch, jxc.RuleEntryUnbalanced,
-		jxc.RuleStockDailyMismatch, jxc.RulePostedInClosedPeriod, jxc.RuleInventoryAccount, jxc.RuleInventoryEntryMismatch} {
+		jxc.RuleStockDailyMismatch, jxc.RulePostedInClosedPeriod, jxc.RuleInventoryAccount, jxc.RuleInventoryEntryMismatch,
+		jxc.RuleVoucherNumbers} {
 		if !found[r] {
 			t.Errorf("tampering not found: %s (found %v)", r, found)
 		}

@@ -392,6 +392,10 @@ func (s *BudgetService) PostOperatingCost(ctx context.Context, in jxc.OperatingC
 		if err != nil {
 			return 0, err
 		}
+		invoice, err := reservePayableInvoice(ctx, tx, in.PayFrom)
+		if err != nil {
+			return 0, err
+		}
 		cc := strings.TrimSpace(in.CostCentre)
 		warnings, err := chargeBudget(ctx, tx, []jxc.BudgetCharge{{Year: in.PostingDate.Year, Month: int(in.PostingDate.Month),
 			CostCentre: cc, AccountCode: in.AccountCode, Amount: in.Amount}}, "ACTUAL", "input.amount", jxc.SourceOperatingCost, id)
@@ -407,7 +411,7 @@ func (s *BudgetService) PostOperatingCost(ctx context.Context, in jxc.OperatingC
 		if err != nil {
 			return 0, err
 		}
-		invID, err := payableInvoiceFor(ctx, tx, in.PayFrom, sup, jxc.InvoiceOperatingCost, in.SupplierInvoiceNo, in.PostingDate, in.Amount, p.EntryID)
+		invID, err := payableInvoiceFor(ctx, tx, invoice, sup, jxc.InvoiceOperatingCost, in.SupplierInvoiceNo, in.PostingDate, in.Amount, p.EntryID)
 		if err != nil {
 			return 0, err
 		}

@@ -401,11 +401,36 @@ func nextID(ctx context.Context, tx *Tx, table string) (int64, error) {
 }
 
 // newNumber takes the next id of a table and makes the document number
-// from it (prefix and six digits, such as PO000012).
+// (prefix and six digits, such as PO000012). Kinds that must be numbered
+// without gaps (gapFreeKinds) count from their own counter row, updated in
+// the transaction: a refused document rolls it back and consumes no
+// number, and documents of the kind wait for each other from here to
+// commit. Other kinds number from the id's sequence, which may skip.
 func newNumber(ctx context.Context, tx *Tx, table, prefix string) (int64, string, error) {
 	id, err := nextID(ctx, tx, table)
 	if err != nil {
 		return 0, "", err
 	}
-	return id, fmt.Sprintf("%s%06d", prefix, id), nil
+	if !gapFreeKinds[table] {
+		return id, fmt.Sprintf("%s%06d", prefix, id), nil
+	}
+	n, err := nextGapFree(ctx, tx, table)
+	if err != nil {
+		return 0, "", err
+	}
+	return id, fmt.Sprintf("%s%06d", prefix, n), nil
+}
+
+// gapFreeKinds are the document tables whose numbers have no gaps:
+// invoices (Chinese practice numbers them continuously, as it does
+// journal vouchers).
+var gapFreeKinds = map[string]bool{"sales_invoices": true, "supplier_invoices": true}
+
+// nextGapFree takes the next number of a kind's counter, locking its row
+// until commit.
+func nextGapFree(ctx context.Context, tx *Tx, kind string) (int64, error) {
+	var n int64
+	err := tx.GetContext(ctx, &n, `INSERT INTO document_counters AS c (kind, last_no) VALUES ($1, 1)
+		ON CONFLICT (kind) DO UPDATE SET last_no = c.last_no + 1 RETURNING last_no`, kind)
+	return n, err
 }

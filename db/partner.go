@@ -73,7 +73,7 @@ func (s *PartnerService) Statements(ctx context.Context, kind jxc.PartnerKind, p
 			Partner string `db:"partner"`
 			jxc.PartnerStatementLine
 		}
-		if err := tx.SelectContext(ctx, &lines, `SELECT l.partner, l.posting_date, l.entry_id, e.source_type, e.source_id, l.account_code,
+		if err := tx.SelectContext(ctx, &lines, `SELECT l.partner, l.posting_date, l.entry_id, e.voucher_no, e.source_type, e.source_id, l.account_code,
 				e.description, l.debit, l.credit
 			FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id
 			WHERE l.partner = ANY($1) AND l.account_code = ANY($2) AND l.posting_date BETWEEN $3 AND $4

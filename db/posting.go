@@ -17,15 +17,19 @@ import (
 // posted is what post wrote.
 type posted struct {
 	*jxc.Posting
-	EntryID *int64
+	Source    jxc.SourceType
+	EntryID   *int64
+	VoucherNo string // the entry's voucher number, when there is an entry
 }
 
 // post is the one way stock moves, journal entries and lines, and the
 // balance tables are written. Every flow calls it inside its transaction:
 // it locks the period (shared) and the products and balances the event
 // needs (exclusive, by product id then warehouse id), runs the pure rules,
-// and writes their result. sourceID is the document's id (nil for manual
-// entries, which are their own document).
+// and writes their result; the month's voucher counter is the last lock it
+// takes (just before the entry row is written), held until commit.
+// sourceID is the document's id (nil for manual entries, which are their
+// own document).
 func post(ctx context.Context, tx *Tx, ev jxc.Event, sourceID *int64) (*posted, error) {
 	if err := ev.Validate(); err != nil {
 		return nil, err
@@ -61,13 +65,13 @@ func post(ctx context.Context, tx *Tx, ev jxc.Event, sourceID *int64) (*posted, 
 	if err != nil {
 		return nil, err
 	}
-	out := &posted{Posting: p}
+	out := &posted{Posting: p, Source: ev.Source()}
 	if len(p.Lines) > 0 {
-		var id int64
-		if err := tx.GetContext(ctx, &id, `INSERT INTO journal_entries (posting_date, description, source_type, source_id, reverses_id, created_by)
-			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-			date, p.Description, ev.Source(), sourceID, p.ReversesID, userID(ctx)); err != nil {
-			return nil, domainError(err, "input.id")
+		// The entry's id comes first, its row last (see below); lines and
+		// moves refer to it, checked at commit (0062).
+		id, err := nextID(ctx, tx, "journal_entries")
+		if err != nil {
+			return nil, err
 		}
 		out.EntryID = &id
 		if err := writeLines(ctx, tx, id, date, p.Lines); err != nil {
@@ -87,14 +91,38 @@ func post(ctx context.Context, tx *Tx, ev jxc.Event, sourceID *int64) (*posted, 
 			return nil, err
 		}
 	}
-	// Last: the per-day account rows are the most contended (every stock
-	// posting of a day touches 1405), so they are locked for the shortest time.
 	if len(p.Lines) > 0 {
+		// The per-day account rows are contended (every stock posting of a
+		// day touches 1405), so they are locked late; the month's voucher
+		// counter is contended by every posting of the month, so it is
+		// locked last, just before the entry row is written, and held
+		// until commit for as short a time as the transaction allows.
 		if err := addAccountDaily(ctx, tx, date, p.Lines); err != nil {
 			return nil, err
 		}
+		seq, err := nextVoucher(ctx, tx, date)
+		if err != nil {
+			return nil, err
+		}
+		if err := tx.GetContext(ctx, &out.VoucherNo, `INSERT INTO journal_entries (id, posting_date, description, source_type, source_id, reverses_id, created_by, voucher_seq)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING voucher_no`,
+			*out.EntryID, date, p.Description, ev.Source(), sourceID, p.ReversesID, userID(ctx), seq); err != nil {
+			return nil, domainError(err, "input.id")
+		}
 	}
 	return out, nil
+}
+
+// nextVoucher takes the next voucher number of the date's month (记账凭证
+// are numbered 1..n per month without gaps). The counter row stays locked
+// until commit, so a rolled-back posting gives its number back; a
+// transaction posting into several months takes them in the order it
+// posts, so flows post one month at a time.
+func nextVoucher(ctx context.Context, tx *Tx, date jxc.Date) (int, error) {
+	var n int
+	err := tx.GetContext(ctx, &n, `INSERT INTO voucher_counters AS c (month, last_no) VALUES (date_trunc('month', $1::date)::date, 1)
+		ON CONFLICT (month) DO UPDATE SET last_no = c.last_no + 1 RETURNING last_no`, date)
+	return n, err
 }
 
 // postingEffect is work that follows every posting, in the posting's
@@ -106,10 +134,12 @@ type postingEffect struct {
 }
 
 // postingEffects run in this order after each posting's moves and lines are
-// written (before the per-day account totals, which are locked last). A
+// written (before the per-day account totals and the entry row itself,
+// which are written last: an effect knows the entry's id, not its row). A
 // module adds its effect here.
 var postingEffects = []postingEffect{
 	{"low-stock alerts", raiseLowStockAfterPosting},
+	{"receipt layers", followReceiptLayers},
 }
 
 // raiseLowStockAfterPosting: stock that this posting took under its reorder

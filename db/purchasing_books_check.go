@@ -5,6 +5,9 @@ import "github.com/jxcgraph/jxc"
 // Invariant 5 for payables, added to booksCheck: the AP control account
 // equals the open supplier invoices, and GRNI equals what was received and
 // not yet invoiced (per order line: received value less GRNI cleared).
+// Receipt layers: what remains of receipt lines is at most what is on hand
+// (equal when every inflow of the product and warehouse is a receipt or a
+// customer return; opening stock and count gains belong to no receipt).
 var purchasingBooksRules = []BooksCheckRule{
 	{jxc.RuleAPMismatch, "trade payables 2202.01 differ from the open supplier invoices (invariant 5)", `
 		SELECT 'accounts', '2202.01', format('ledger %s, open invoices %s', l.b, i.o)
@@ -21,4 +24,10 @@ var purchasingBooksRules = []BooksCheckRule{
 		FROM supplier_invoices i LEFT JOIN (SELECT invoice_id, sum(amount) AS s FROM supplier_payment_allocations GROUP BY invoice_id) a
 		  ON a.invoice_id = i.id
 		WHERE i.paid_amount <> coalesce(a.s, 0) ORDER BY i.id LIMIT 100`},
+	{jxc.RuleReceiptLayers, "receipt lines said to remain on hand beyond the stock on hand (landed costs follow the goods)", `
+		SELECT 'receipt_layers', format('product %s warehouse %s', l.product_id, l.warehouse_id),
+			format('receipt lines remaining %s, on hand %s', l.r, coalesce(b.on_hand, 0))
+		FROM (SELECT product_id, warehouse_id, sum(remaining_qty) AS r FROM receipt_layers GROUP BY 1, 2) l
+		LEFT JOIN stock_balances b ON b.product_id = l.product_id AND b.warehouse_id = l.warehouse_id
+		WHERE l.r > coalesce(b.on_hand, 0) ORDER BY 2 LIMIT 100`},
 }

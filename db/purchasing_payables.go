@@ -95,35 +95,49 @@ func findInvoice(ctx context.Context, q Queryer, id int64, field string) (*jxc.S
 	return out[0], nil
 }
 
-// createPayableInvoice records the open payable of a landed or operating
-// cost billed by a supplier; its journal entry is the cost's own.
-// payableInvoiceFor creates the supplier invoice that a cost paid from
-// payables leaves open (nil for a cost paid from the bank).
-func payableInvoiceFor(ctx context.Context, tx *Tx, from jxc.PayFrom, sup *jxc.Supplier, kind jxc.SupplierInvoiceKind, invoiceNo *string,
-	date jxc.Date, amount decimal.Decimal, entryID *int64) (*int64, error) {
+// docNumber is a document's id and number, taken before it is written.
+type docNumber struct {
+	ID     int64
+	Number string
+}
+
+// reservePayableInvoice takes the number of the supplier invoice that a
+// cost paid from payables leaves open (nil for a cost paid from the bank).
+// Supplier invoice numbers have no gaps, so their counter is locked until
+// commit: a flow takes it before its stock and voucher locks, in the
+// order every supplier invoice takes them.
+func reservePayableInvoice(ctx context.Context, tx *Tx, from jxc.PayFrom) (*docNumber, error) {
 	if from != jxc.PayFromPayable {
 		return nil, nil
 	}
-	id, err := createPayableInvoice(ctx, tx, sup, kind, *invoiceNo, date, amount, entryID)
+	id, number, err := newNumber(ctx, tx, "supplier_invoices", supplierInvoicePrefix)
 	if err != nil {
 		return nil, err
 	}
-	return &id, nil
+	return &docNumber{id, number}, nil
 }
 
-func createPayableInvoice(ctx context.Context, tx *Tx, sup *jxc.Supplier, kind jxc.SupplierInvoiceKind, invoiceNo string, date jxc.Date,
-	amount decimal.Decimal, entryID *int64) (int64, error) {
-	id, number, err := newNumber(ctx, tx, "supplier_invoices", "SI")
-	if err != nil {
-		return 0, err
+// supplierInvoicePrefix starts new supplier invoice numbers (PI000001);
+// sales invoices are SI-000001. Supplier invoices numbered before 0062
+// keep their SI numbers.
+const supplierInvoicePrefix = "PI"
+
+// payableInvoiceFor records the open payable of a landed or operating
+// cost billed by a supplier, under the number reserved for it (nil: the
+// cost was paid from the bank); its journal entry is the cost's own.
+func payableInvoiceFor(ctx context.Context, tx *Tx, reserved *docNumber, sup *jxc.Supplier, kind jxc.SupplierInvoiceKind, invoiceNo *string,
+	date jxc.Date, amount decimal.Decimal, entryID *int64) (*int64, error) {
+	if reserved == nil {
+		return nil, nil
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO supplier_invoices (id, number, supplier_invoice_no, supplier_id, kind, invoice_date, due_date,
 		status, net_amount, total_amount, journal_entry_id, created_by, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, 'OPEN', $8, $8, $9, $10, $11)`,
-		id, number, strings.TrimSpace(invoiceNo), sup.ID, kind, date, date.AddDays(sup.PaymentTermsDays), amount, entryID, userID(ctx), tx.Now); err != nil {
-		return 0, domainError(err, "input.supplierInvoiceNumber")
+		reserved.ID, reserved.Number, strings.TrimSpace(*invoiceNo), sup.ID, kind, date, date.AddDays(sup.PaymentTermsDays), amount, entryID,
+		userID(ctx), tx.Now); err != nil {
+		return nil, domainError(err, "input.supplierInvoiceNumber")
 	}
-	return id, nil
+	return &reserved.ID, nil
 }
 
 // writeSupplierInvoiceLines writes an invoice's lines as posted and adds
@@ -166,7 +180,7 @@ func (s *PurchasingService) PostSupplierInvoice(ctx context.Context, in jxc.Supp
 		if err != nil {
 			return 0, err
 		}
-		id, number, ev, p, err := numberAndPost(ctx, tx, "supplier_invoices", "SI", plan.Posting)
+		id, number, ev, p, err := numberAndPost(ctx, tx, "supplier_invoices", supplierInvoicePrefix, plan.Posting)
 		if err != nil {
 			return 0, err
 		}
@@ -467,7 +481,21 @@ func (s *PurchasingService) PostLandedCost(ctx context.Context, in jxc.LandedCos
 	}
 	return writeAndRead(ctx, s.db, jxc.Op{Name: "postLandedCost", Key: in.IdempotencyKey, Input: in}, findLandedCost, func(tx *Tx) (int64, error) {
 		in.PostingDate = dateOrToday(&in.PostingDate, tx)
+		invoice, err := reservePayableInvoice(ctx, tx, in.PayFrom)
+		if err != nil {
+			return 0, err
+		}
 		receipts, sup, err := landedCostTargets(ctx, tx, in)
+		if err != nil {
+			return 0, err
+		}
+		// What remains of each receipt line decides the split between
+		// stock and cost of goods sold; the stock locks keep it true until
+		// the posting.
+		if err := lockProductStock(ctx, tx, receiptProducts(receipts)); err != nil {
+			return 0, err
+		}
+		remaining, err := receiptRemaining(ctx, tx, in.ReceiptIDs)
 		if err != nil {
 			return 0, err
 		}
@@ -475,11 +503,13 @@ func (s *PurchasingService) PostLandedCost(ctx context.Context, in jxc.LandedCos
 		if err != nil {
 			return 0, err
 		}
-		id, number, ev, p, err := numberAndPost(ctx, tx, "landed_costs", "LC", plan.Posting)
+		id, number, ev, p, err := numberAndPost(ctx, tx, "landed_costs", "LC", func(number string) *jxc.LandedCostPosting {
+			return plan.Posting(number, remaining)
+		})
 		if err != nil {
 			return 0, err
 		}
-		invID, err := payableInvoiceFor(ctx, tx, in.PayFrom, sup, jxc.InvoiceLandedCost, in.SupplierInvoiceNo, in.PostingDate, in.Amount, p.EntryID)
+		invID, err := payableInvoiceFor(ctx, tx, invoice, sup, jxc.InvoiceLandedCost, in.SupplierInvoiceNo, in.PostingDate, in.Amount, p.EntryID)
 		if err != nil {
 			return 0, err
 		}
@@ -501,14 +531,28 @@ func (s *PurchasingService) PostLandedCost(ctx context.Context, in jxc.LandedCos
 	})
 }
 
+// receiptProducts are the products of the receipts' lines.
+func receiptProducts(receipts []*jxc.GoodsReceipt) []int64 {
+	var ids []int64
+	for _, r := range receipts {
+		if r != nil {
+			ids = append(ids, collect(r.Lines, func(l *jxc.GoodsReceiptLine) int64 { return l.ProductID })...)
+		}
+	}
+	return ids
+}
+
 func findLandedCost(ctx context.Context, q Queryer, id int64) (*jxc.LandedCost, error) {
 	lc := &jxc.LandedCost{}
-	if err := q.GetContext(ctx, lc, `SELECT id, number, kind, basis, posting_date, amount, description, supplier_invoice_id, journal_entry_id, created_at
+	if err := q.GetContext(ctx, lc, `SELECT id, number, kind, basis, posting_date, amount, description, supplier_invoice_id, journal_entry_id, created_at,
+		(SELECT v.voucher_no FROM journal_entries v WHERE v.id = landed_costs.journal_entry_id) AS voucher_no
 		FROM landed_costs WHERE id = $1`, id); err != nil {
 		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no landed cost %d", id)
 	}
-	if err := q.SelectContext(ctx, &lc.Allocations, `SELECT receipt_id, line_no, product_id, warehouse_id, amount, on_hand_amount, sold_amount
-		FROM landed_cost_allocations WHERE landed_cost_id = $1 ORDER BY receipt_id, line_no`, id); err != nil {
+	if err := q.SelectContext(ctx, &lc.Allocations, `SELECT a.receipt_id, r.number AS receipt_number, a.line_no, a.product_id, a.warehouse_id,
+		a.amount, a.on_hand_amount, a.sold_amount
+		FROM landed_cost_allocations a JOIN goods_receipts r ON r.id = a.receipt_id
+		WHERE a.landed_cost_id = $1 ORDER BY a.receipt_id, a.line_no`, id); err != nil {
 		return nil, err
 	}
 	products, err := productsByID(ctx, q, collect(lc.Allocations, func(a *jxc.LandedCostAllocation) int64 { return a.ProductID }))

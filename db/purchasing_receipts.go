@@ -140,6 +140,9 @@ func (s *PurchasingService) PostGoodsReceipt(ctx context.Context, in jxc.GoodsRe
 		if err := writeReceiptLines(ctx, tx, id, plan, values); err != nil {
 			return 0, err
 		}
+		if err := addReceiptLayers(ctx, tx, id); err != nil {
+			return 0, err
+		}
 		if err := settleOrderStatus(ctx, tx, o.ID); err != nil {
 			return 0, err
 		}

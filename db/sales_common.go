@@ -16,8 +16,10 @@ import (
 //
 // Lock order, the same in every flow so that concurrent ones never
 // deadlock: customer -> sales order -> shipment -> invoices (by id) ->
-// payment or credit note -> stock (product id, then warehouse id, taken by
-// lockStock as post() does) -> fiscal period and accounts (inside post).
+// payment or credit note -> the invoice number counter (new invoices) ->
+// stock (product id, then warehouse id, taken by lockStock as post() does)
+// -> fiscal period and accounts -> the month's voucher counter (inside
+// post, last).
 type SalesService struct {
 	db *DB
 	// lean makes the flows return only the ids and figures the demo loader

@@ -122,18 +122,20 @@ func (s *SalesService) CreateSalesInvoice(ctx context.Context, in jxc.SalesInvoi
 			WHERE sl.shipment_id = ANY($1) ORDER BY sl.shipment_id, sl.line_no`, pq.Array(in.ShipmentIDs)); err != nil {
 			return err
 		}
-		if id, err = nextID(ctx, tx, "sales_invoices"); err != nil {
+		// Invoice numbers have no gaps: the counter is held until commit.
+		var number string
+		if id, number, err = newNumber(ctx, tx, "sales_invoices", "SI-"); err != nil {
 			return err
 		}
 		net, vat := jxc.PriceInvoice(lines)
-		p, err := post(ctx, tx, &jxc.SalesInvoicePosting{Date: date, Description: fmt.Sprintf("Sales invoice SI-%06d to %s", id, c.Code),
+		p, err := post(ctx, tx, &jxc.SalesInvoicePosting{Date: date, Description: fmt.Sprintf("Sales invoice %s to %s", number, c.Code),
 			Partner: c.Code, Net: net, VAT: vat}, &id)
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO sales_invoices (id, customer_id, posting_date, due_date, net_amount, vat_amount,
-			total_amount, journal_entry_id, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-			id, c.ID, date, date.AddDays(c.PaymentTermsDays), net, vat, net.Add(vat), p.EntryID, userID(ctx), tx.Now); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO sales_invoices (id, number, customer_id, posting_date, due_date, net_amount, vat_amount,
+			total_amount, journal_entry_id, created_by, created_at) VALUES ($1, $11, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+			id, c.ID, date, date.AddDays(c.PaymentTermsDays), net, vat, net.Add(vat), p.EntryID, userID(ctx), tx.Now, number); err != nil {
 			return err
 		}
 		if err := writeInvoiceLines(ctx, tx, id, lines); err != nil {
@@ -145,7 +147,7 @@ func (s *SalesService) CreateSalesInvoice(ctx context.Context, in jxc.SalesInvoi
 		if err := closeBilledOrders(ctx, tx, orderIDs); err != nil {
 			return err
 		}
-		tx.Produced(jxc.RecordSalesInvoice, id, fmt.Sprintf("SI-%06d", id), jxc.AuditPost)
+		tx.Produced(jxc.RecordSalesInvoice, id, number, jxc.AuditPost)
 		return publishReceivable(ctx, tx, c.ID)
 	})
 	if err != nil {

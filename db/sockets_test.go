@@ -37,7 +37,7 @@ func TestSocketPrincipalAndCaps(t *testing.T) {
 	if _, err := users.UpdateUser(ctx, u.ID, jxc.UserUpdate{Roles: []jxc.Role{jxc.RoleSales}}); err != nil {
 		t.Fatal(err)
 	}
-	if err := users.SetPassword(ctx, u.ID, "other"); err != nil {
+	if err := users.ResetPassword(ctx, u.ID, "other"); err != nil {
 		t.Fatal(err)
 	}
 	got, cred2, err := socks.Principal(ctx, a)

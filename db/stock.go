@@ -190,7 +190,8 @@ func (s *StockService) FindStockDocument(ctx context.Context, id int64) (*jxc.St
 
 func findStockDocument(ctx context.Context, q Queryer, id int64) (*jxc.StockDocument, error) {
 	d := &jxc.StockDocument{}
-	err := q.GetContext(ctx, d, `SELECT id, kind, posting_date, description, journal_entry_id, created_by, created_at FROM stock_documents WHERE id = $1`, id)
+	err := q.GetContext(ctx, d, `SELECT id, kind, posting_date, description, journal_entry_id, created_by, created_at,
+		(SELECT v.voucher_no FROM journal_entries v WHERE v.id = d.journal_entry_id) AS voucher_no FROM stock_documents d WHERE id = $1`, id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no stock document %d", id)
 	} else if err != nil {
@@ -325,7 +326,8 @@ func (s *StockService) FindStockLevels(ctx context.Context, f jxc.StockLevelFilt
 	return pg, nil
 }
 
-const moveCols = `id, product_id, warehouse_id, location_id, quantity, value, posting_date, source_type, source_id, journal_entry_id, created_at`
+const moveCols = `id, product_id, warehouse_id, location_id, quantity, value, posting_date, source_type, source_id, journal_entry_id, created_at,
+	(SELECT v.voucher_no FROM journal_entries v WHERE v.id = stock_moves.journal_entry_id) AS voucher_no`
 
 // FindStockMoves implements jxc.StockService.
 func (s *StockService) FindStockMoves(ctx context.Context, f jxc.StockMoveFilter, o *jxc.StockMoveOrder, p jxc.PageArgs) (*jxc.Page[*jxc.StockMove], error) {

@@ -472,18 +472,21 @@ type ComplexityRoot struct {
 	}
 
 	JournalEntry struct {
-		AuditTrail    func(childComplexity int, first *int, after *string) int
-		CreatedAt     func(childComplexity int) int
-		CreatedByID   func(childComplexity int) int
-		Description   func(childComplexity int) int
-		HasStockMoves func(childComplexity int) int
-		ID            func(childComplexity int) int
-		Lines         func(childComplexity int) int
-		PostingDate   func(childComplexity int) int
-		ReversedByID  func(childComplexity int) int
-		ReversesID    func(childComplexity int) int
-		Source        func(childComplexity int) int
-		TotalDebit    func(childComplexity int) int
+		AuditTrail          func(childComplexity int, first *int, after *string) int
+		CreatedAt           func(childComplexity int) int
+		CreatedByID         func(childComplexity int) int
+		Description         func(childComplexity int) int
+		HasStockMoves       func(childComplexity int) int
+		ID                  func(childComplexity int) int
+		Lines               func(childComplexity int) int
+		PostingDate         func(childComplexity int) int
+		ReversedByID        func(childComplexity int) int
+		ReversedByVoucherNo func(childComplexity int) int
+		ReversesID          func(childComplexity int) int
+		ReversesVoucherNo   func(childComplexity int) int
+		Source              func(childComplexity int) int
+		TotalDebit          func(childComplexity int) int
+		VoucherNo           func(childComplexity int) int
 	}
 
 	JournalEntryConnection struct {
@@ -576,16 +579,18 @@ type ComplexityRoot struct {
 		Number            func(childComplexity int) int
 		PostingDate       func(childComplexity int) int
 		SupplierInvoiceID func(childComplexity int) int
+		VoucherNo         func(childComplexity int) int
 	}
 
 	LandedCostAllocation struct {
-		Amount       func(childComplexity int) int
-		LineNo       func(childComplexity int) int
-		OnHandAmount func(childComplexity int) int
-		Product      func(childComplexity int) int
-		ReceiptID    func(childComplexity int) int
-		SoldAmount   func(childComplexity int) int
-		WarehouseID  func(childComplexity int) int
+		Amount        func(childComplexity int) int
+		LineNo        func(childComplexity int) int
+		OnHandAmount  func(childComplexity int) int
+		Product       func(childComplexity int) int
+		ReceiptID     func(childComplexity int) int
+		ReceiptNumber func(childComplexity int) int
+		SoldAmount    func(childComplexity int) int
+		WarehouseID   func(childComplexity int) int
 	}
 
 	LandedCostPayload struct {
@@ -766,6 +771,7 @@ type ComplexityRoot struct {
 		Description func(childComplexity int) int
 		EntryID     func(childComplexity int) int
 		Source      func(childComplexity int) int
+		VoucherNo   func(childComplexity int) int
 	}
 
 	PayablesAging struct {
@@ -1338,6 +1344,7 @@ type ComplexityRoot struct {
 		Kind           func(childComplexity int) int
 		Lines          func(childComplexity int) int
 		PostingDate    func(childComplexity int) int
+		VoucherNo      func(childComplexity int) int
 	}
 
 	StockDocumentLine struct {
@@ -1393,6 +1400,7 @@ type ComplexityRoot struct {
 		Quantity       func(childComplexity int) int
 		Source         func(childComplexity int) int
 		Value          func(childComplexity int) int
+		VoucherNo      func(childComplexity int) int
 		Warehouse      func(childComplexity int) int
 	}
 
@@ -3648,12 +3656,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.JournalEntry.ReversedByID(childComplexity), true
+	case "JournalEntry.reversedByVoucherNo":
+		if e.ComplexityRoot.JournalEntry.ReversedByVoucherNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEntry.ReversedByVoucherNo(childComplexity), true
 	case "JournalEntry.reversesId":
 		if e.ComplexityRoot.JournalEntry.ReversesID == nil {
 			break
 		}
 
 		return e.ComplexityRoot.JournalEntry.ReversesID(childComplexity), true
+	case "JournalEntry.reversesVoucherNo":
+		if e.ComplexityRoot.JournalEntry.ReversesVoucherNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEntry.ReversesVoucherNo(childComplexity), true
 	case "JournalEntry.source":
 		if e.ComplexityRoot.JournalEntry.Source == nil {
 			break
@@ -3666,6 +3686,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.JournalEntry.TotalDebit(childComplexity), true
+	case "JournalEntry.voucherNo":
+		if e.ComplexityRoot.JournalEntry.VoucherNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEntry.VoucherNo(childComplexity), true
 
 	case "JournalEntryConnection.edges":
 		if e.ComplexityRoot.JournalEntryConnection.Edges == nil {
@@ -4087,6 +4113,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LandedCost.SupplierInvoiceID(childComplexity), true
+	case "LandedCost.voucherNo":
+		if e.ComplexityRoot.LandedCost.VoucherNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCost.VoucherNo(childComplexity), true
 
 	case "LandedCostAllocation.amount":
 		if e.ComplexityRoot.LandedCostAllocation.Amount == nil {
@@ -4118,6 +4150,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LandedCostAllocation.ReceiptID(childComplexity), true
+	case "LandedCostAllocation.receiptNumber":
+		if e.ComplexityRoot.LandedCostAllocation.ReceiptNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCostAllocation.ReceiptNumber(childComplexity), true
 	case "LandedCostAllocation.soldAmount":
 		if e.ComplexityRoot.LandedCostAllocation.SoldAmount == nil {
 			break
@@ -5270,6 +5308,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PartnerStatementLine.Source(childComplexity), true
+	case "PartnerStatementLine.voucherNo":
+		if e.ComplexityRoot.PartnerStatementLine.VoucherNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatementLine.VoucherNo(childComplexity), true
 
 	case "PayablesAging.asOf":
 		if e.ComplexityRoot.PayablesAging.AsOf == nil {
@@ -8039,6 +8083,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StockDocument.PostingDate(childComplexity), true
+	case "StockDocument.voucherNo":
+		if e.ComplexityRoot.StockDocument.VoucherNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockDocument.VoucherNo(childComplexity), true
 
 	case "StockDocumentLine.lineNo":
 		if e.ComplexityRoot.StockDocumentLine.LineNo == nil {
@@ -8250,6 +8300,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StockMove.Value(childComplexity), true
+	case "StockMove.voucherNo":
+		if e.ComplexityRoot.StockMove.VoucherNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockMove.VoucherNo(childComplexity), true
 	case "StockMove.warehouse":
 		if e.ComplexityRoot.StockMove.Warehouse == nil {
 			break
@@ -10440,6 +10496,8 @@ func (ec *executionContext) childFields_JournalEntry(ctx context.Context, field 
 	switch field.Name {
 	case "id":
 		return ec.fieldContext_JournalEntry_id(ctx, field)
+	case "voucherNo":
+		return ec.fieldContext_JournalEntry_voucherNo(ctx, field)
 	case "postingDate":
 		return ec.fieldContext_JournalEntry_postingDate(ctx, field)
 	case "description":
@@ -10450,6 +10508,10 @@ func (ec *executionContext) childFields_JournalEntry(ctx context.Context, field 
 		return ec.fieldContext_JournalEntry_reversesId(ctx, field)
 	case "reversedById":
 		return ec.fieldContext_JournalEntry_reversedById(ctx, field)
+	case "reversesVoucherNo":
+		return ec.fieldContext_JournalEntry_reversesVoucherNo(ctx, field)
+	case "reversedByVoucherNo":
+		return ec.fieldContext_JournalEntry_reversedByVoucherNo(ctx, field)
 	case "hasStockMoves":
 		return ec.fieldContext_JournalEntry_hasStockMoves(ctx, field)
 	case "createdById":
@@ -10640,6 +10702,8 @@ func (ec *executionContext) childFields_LandedCost(ctx context.Context, field gr
 		return ec.fieldContext_LandedCost_supplierInvoiceId(ctx, field)
 	case "journalEntryId":
 		return ec.fieldContext_LandedCost_journalEntryId(ctx, field)
+	case "voucherNo":
+		return ec.fieldContext_LandedCost_voucherNo(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_LandedCost_createdAt(ctx, field)
 	case "allocations":
@@ -10654,6 +10718,8 @@ func (ec *executionContext) childFields_LandedCostAllocation(ctx context.Context
 	switch field.Name {
 	case "receiptId":
 		return ec.fieldContext_LandedCostAllocation_receiptId(ctx, field)
+	case "receiptNumber":
+		return ec.fieldContext_LandedCostAllocation_receiptNumber(ctx, field)
 	case "lineNo":
 		return ec.fieldContext_LandedCostAllocation_lineNo(ctx, field)
 	case "product":
@@ -10882,6 +10948,8 @@ func (ec *executionContext) childFields_PartnerStatementLine(ctx context.Context
 		return ec.fieldContext_PartnerStatementLine_date(ctx, field)
 	case "entryId":
 		return ec.fieldContext_PartnerStatementLine_entryId(ctx, field)
+	case "voucherNo":
+		return ec.fieldContext_PartnerStatementLine_voucherNo(ctx, field)
 	case "source":
 		return ec.fieldContext_PartnerStatementLine_source(ctx, field)
 	case "accountCode":
@@ -11898,6 +11966,8 @@ func (ec *executionContext) childFields_StockDocument(ctx context.Context, field
 		return ec.fieldContext_StockDocument_description(ctx, field)
 	case "journalEntryId":
 		return ec.fieldContext_StockDocument_journalEntryId(ctx, field)
+	case "voucherNo":
+		return ec.fieldContext_StockDocument_voucherNo(ctx, field)
 	case "createdById":
 		return ec.fieldContext_StockDocument_createdById(ctx, field)
 	case "createdAt":
@@ -12016,6 +12086,8 @@ func (ec *executionContext) childFields_StockMove(ctx context.Context, field gra
 		return ec.fieldContext_StockMove_source(ctx, field)
 	case "journalEntryId":
 		return ec.fieldContext_StockMove_journalEntryId(ctx, field)
+	case "voucherNo":
+		return ec.fieldContext_StockMove_voucherNo(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_StockMove_createdAt(ctx, field)
 	}
@@ -22539,6 +22611,29 @@ func (ec *executionContext) fieldContext_JournalEntry_id(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("JournalEntry", field, false, false, "ID")
 }
 
+func (ec *executionContext) _JournalEntry_voucherNo(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalEntry_voucherNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VoucherNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JournalEntry_voucherNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JournalEntry", field, false, false, "String")
+}
+
 func (ec *executionContext) _JournalEntry_postingDate(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22661,6 +22756,52 @@ func (ec *executionContext) _JournalEntry_reversedById(ctx context.Context, fiel
 }
 func (ec *executionContext) fieldContext_JournalEntry_reversedById(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("JournalEntry", field, false, false, "ID")
+}
+
+func (ec *executionContext) _JournalEntry_reversesVoucherNo(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalEntry_reversesVoucherNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReversesVoucherNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JournalEntry_reversesVoucherNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JournalEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _JournalEntry_reversedByVoucherNo(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalEntry_reversedByVoucherNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReversedByVoucherNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JournalEntry_reversedByVoucherNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JournalEntry", field, false, false, "String")
 }
 
 func (ec *executionContext) _JournalEntry_hasStockMoves(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
@@ -24425,6 +24566,29 @@ func (ec *executionContext) fieldContext_LandedCost_journalEntryId(_ context.Con
 	return graphql.NewScalarFieldContext("LandedCost", field, false, false, "ID")
 }
 
+func (ec *executionContext) _LandedCost_voucherNo(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCost_voucherNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VoucherNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCost_voucherNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LandedCost", field, false, false, "String")
+}
+
 func (ec *executionContext) _LandedCost_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCost) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24545,6 +24709,29 @@ func (ec *executionContext) _LandedCostAllocation_receiptId(ctx context.Context,
 }
 func (ec *executionContext) fieldContext_LandedCostAllocation_receiptId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LandedCostAllocation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _LandedCostAllocation_receiptNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCostAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCostAllocation_receiptNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReceiptNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCostAllocation_receiptNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LandedCostAllocation", field, false, false, "String")
 }
 
 func (ec *executionContext) _LandedCostAllocation_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCostAllocation) (ret graphql.Marshaler) {
@@ -30235,6 +30422,29 @@ func (ec *executionContext) _PartnerStatementLine_entryId(ctx context.Context, f
 }
 func (ec *executionContext) fieldContext_PartnerStatementLine_entryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PartnerStatementLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PartnerStatementLine_voucherNo(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatementLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatementLine_voucherNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VoucherNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatementLine_voucherNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerStatementLine", field, false, false, "String")
 }
 
 func (ec *executionContext) _PartnerStatementLine_source(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatementLine) (ret graphql.Marshaler) {
@@ -42210,6 +42420,29 @@ func (ec *executionContext) fieldContext_StockDocument_journalEntryId(_ context.
 	return graphql.NewScalarFieldContext("StockDocument", field, false, false, "ID")
 }
 
+func (ec *executionContext) _StockDocument_voucherNo(ctx context.Context, field graphql.CollectedField, obj *jxc.StockDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockDocument_voucherNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VoucherNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockDocument_voucherNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockDocument", field, false, false, "String")
+}
+
 func (ec *executionContext) _StockDocument_createdById(ctx context.Context, field graphql.CollectedField, obj *jxc.StockDocument) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -43256,6 +43489,29 @@ func (ec *executionContext) _StockMove_journalEntryId(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_StockMove_journalEntryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StockMove", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StockMove_voucherNo(ctx context.Context, field graphql.CollectedField, obj *jxc.StockMove) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockMove_voucherNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VoucherNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockMove_voucherNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockMove", field, false, false, "String")
 }
 
 func (ec *executionContext) _StockMove_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.StockMove) (ret graphql.Marshaler) {
@@ -56879,6 +57135,11 @@ func (ec *executionContext) _JournalEntry(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "voucherNo":
+			out.Values[i] = ec._JournalEntry_voucherNo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "postingDate":
 			out.Values[i] = ec._JournalEntry_postingDate(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -56901,6 +57162,16 @@ func (ec *executionContext) _JournalEntry(ctx context.Context, sel ast.Selection
 			}
 		case "reversedById":
 			out.Values[i] = ec._JournalEntry_reversedById(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reversesVoucherNo":
+			out.Values[i] = ec._JournalEntry_reversesVoucherNo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reversedByVoucherNo":
+			out.Values[i] = ec._JournalEntry_reversedByVoucherNo(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -57484,6 +57755,11 @@ func (ec *executionContext) _LandedCost(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "voucherNo":
+			out.Values[i] = ec._LandedCost_voucherNo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "createdAt":
 			out.Values[i] = ec._LandedCost_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -57530,6 +57806,11 @@ func (ec *executionContext) _LandedCostAllocation(ctx context.Context, sel ast.S
 			out.Values[i] = graphql.MarshalString("LandedCostAllocation")
 		case "receiptId":
 			out.Values[i] = ec._LandedCostAllocation_receiptId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "receiptNumber":
+			out.Values[i] = ec._LandedCostAllocation_receiptNumber(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -58761,6 +59042,11 @@ func (ec *executionContext) _PartnerStatementLine(ctx context.Context, sel ast.S
 			}
 		case "entryId":
 			out.Values[i] = ec._PartnerStatementLine_entryId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "voucherNo":
+			out.Values[i] = ec._PartnerStatementLine_voucherNo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -62470,6 +62756,11 @@ func (ec *executionContext) _StockDocument(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "voucherNo":
+			out.Values[i] = ec._StockDocument_voucherNo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "createdById":
 			out.Values[i] = ec._StockDocument_createdById(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -62855,6 +63146,11 @@ func (ec *executionContext) _StockMove(ctx context.Context, sel ast.SelectionSet
 			}
 		case "journalEntryId":
 			out.Values[i] = ec._StockMove_journalEntryId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "voucherNo":
+			out.Values[i] = ec._StockMove_voucherNo(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}

@@ -21,6 +21,7 @@ export const AccountsQuery = graphql(`
 export const JournalEntryFieldsFragment = graphql(`
   fragment JournalEntryFields on JournalEntry {
     id
+    voucherNo
     postingDate
     description
     source {
@@ -29,6 +30,8 @@ export const JournalEntryFieldsFragment = graphql(`
     }
     reversesId
     reversedById
+    reversesVoucherNo
+    reversedByVoucherNo
     hasStockMoves
     createdAt
     totalDebit

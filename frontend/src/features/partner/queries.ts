@@ -26,6 +26,7 @@ export const PartnerStatementFieldsFragment = graphql(`
     lines {
       date
       entryId
+      voucherNo
       source {
         type
         id

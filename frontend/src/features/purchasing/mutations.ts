@@ -137,9 +137,11 @@ export const PostLandedCostMutation = graphql(`
         amount
         description
         journalEntryId
+        voucherNo
         supplierInvoiceId
         allocations {
           receiptId
+          receiptNumber
           lineNo
           product {
             id

@@ -83,6 +83,7 @@ export const StockMovesQuery = graphql(`
           id
         }
         journalEntryId
+        voucherNo
         createdAt
       }
     }
@@ -97,6 +98,7 @@ export const StockDocumentQuery = graphql(`
       postingDate
       description
       journalEntryId
+      voucherNo
       createdAt
       lines {
         lineNo

@@ -49,8 +49,8 @@ export function EntryTags({ entry }: { entry: JournalEntryFieldsFragment }) {
   const t = useT();
   return (
     <Space size={4}>
-      {entry.reversedById && <Tag color="red">{t('journal.reversedBy', { id: entry.reversedById })}</Tag>}
-      {entry.reversesId && <Tag color="orange">{t('journal.reverses', { id: entry.reversesId })}</Tag>}
+      {entry.reversedById && <Tag color="red">{t('journal.reversedBy', { no: entry.reversedByVoucherNo ?? '' })}</Tag>}
+      {entry.reversesId && <Tag color="orange">{t('journal.reverses', { no: entry.reversesVoucherNo ?? '' })}</Tag>}
       {entry.hasStockMoves && <Tag color="blue">{t('journal.stock')}</Tag>}
     </Space>
   );
@@ -71,7 +71,7 @@ export function JournalEntryDrawer({ id, onClose, onChanged }: { id: string | nu
     <Drawer
       open={!!id}
       size={900}
-      title={t('journal.entryTitle', { id: id ?? '' })}
+      title={t('journal.entryTitle', { no: entry?.voucherNo ?? '' })}
       onClose={onClose}
       loading={fetching && !data}
       extra={
@@ -83,7 +83,7 @@ export function JournalEntryDrawer({ id, onClose, onChanged }: { id: string | nu
       }
     >
       {error && <Alert type="error" showIcon title={error.message} />}
-      {id && data && !entry && <Alert type="warning" showIcon title={t('journal.notFound', { id })} />}
+      {id && data && !entry && <Alert type="warning" showIcon title={t('journal.notFound')} />}
       {entry && (
         <WithAuditTab recordType="journalEntry" recordId={entry.id}>
           <>
@@ -133,7 +133,7 @@ function ReverseModal({ entry, onClose, onDone }: { entry: JournalEntryFieldsFra
     if (res.error) return setGeneral([res.error.message]);
     const p = res.data?.reverseJournalEntry;
     if (p?.entry) {
-      message.success(t('journal.reversed', { id: entry.id, newId: p.entry.id }));
+      message.success(t('journal.reversed', { no: entry.voucherNo, newNo: p.entry.voucherNo }));
       onDone();
       return;
     }
@@ -143,7 +143,7 @@ function ReverseModal({ entry, onClose, onDone }: { entry: JournalEntryFieldsFra
   return (
     <Modal
       open={!!entry}
-      title={t('journal.reverseTitle', { id: entry?.id ?? '' })}
+      title={t('journal.reverseTitle', { no: entry?.voucherNo ?? '' })}
       onCancel={onClose}
       onOk={submit}
       okButtonProps={{ danger: true, 'data-testid': 'journal-reverse-submit' }}

@@ -76,7 +76,7 @@ export function JournalEntryForm({ open, onClose, onPosted }: { open: boolean; o
     if (res.error) return setGeneral([res.error.message]);
     const p = res.data?.postJournalEntry;
     if (p?.entry) {
-      message.success(t('journal.posted', { id: p.entry.id }));
+      message.success(t('journal.posted', { no: p.entry.voucherNo }));
       form.resetFields();
       onPosted(p.entry.id);
       return;

@@ -104,7 +104,7 @@ export default function JournalPage() {
             fileName={t('menu.journal')}
             fetchRows={exportRows}
             columns={[
-              { header: t('journal.entry'), value: (r) => r.e.id },
+              { header: t('journal.entry'), value: (r) => r.e.voucherNo },
               { header: t('common.postingDate'), value: (r) => r.e.postingDate, width: 12 },
               { header: t('common.description'), value: (r) => r.e.description, width: 30 },
               { header: t('stock.source'), value: (r) => enumLabel(t, 'source', r.e.source.type) },
@@ -137,7 +137,7 @@ export default function JournalPage() {
             title: t('journal.entry'),
             render: (_, e) => (
               <Button type="link" size="small" style={{ padding: 0 }} onClick={() => open(e.id)} data-testid={`journal-open-${e.id}`}>
-                #{e.id}
+                {e.voucherNo}
               </Button>
             ),
           },

@@ -21,8 +21,8 @@ const statement = {
   credit: '250.00',
   closing: '310.00',
   lines: [
-    { __typename: 'PartnerStatementLine', date: '2026-02-03', entryId: '11', source: { __typename: 'SourceDocument', type: 'SUPPLIER_INVOICE', id: '5' }, accountCode: '2202.01', description: 'SI-5', debit: '0.00', credit: '250.00', balance: '350.00' },
-    { __typename: 'PartnerStatementLine', date: '2026-03-01', entryId: '12', source: { __typename: 'SourceDocument', type: 'SUPPLIER_PAYMENT', id: '6' }, accountCode: '2202.01', description: 'SP-6', debit: '40.00', credit: '0.00', balance: '310.00' },
+    { __typename: 'PartnerStatementLine', date: '2026-02-03', entryId: '11', voucherNo: '记-2026-02-0007', source: { __typename: 'SourceDocument', type: 'SUPPLIER_INVOICE', id: '5' }, accountCode: '2202.01', description: 'SI-5', debit: '0.00', credit: '250.00', balance: '350.00' },
+    { __typename: 'PartnerStatementLine', date: '2026-03-01', entryId: '12', voucherNo: '记-2026-03-0001', source: { __typename: 'SourceDocument', type: 'SUPPLIER_PAYMENT', id: '6' }, accountCode: '2202.01', description: 'SP-6', debit: '40.00', credit: '0.00', balance: '310.00' },
   ],
 };
 
@@ -48,5 +48,7 @@ describe('StatementOfAccount', () => {
     // The document is named by its kind and, in the description, its number; never by database id.
     expect(lines).toContain('Supplier invoice');
     expect(lines).not.toContain('#5');
+    // The entry is named by its voucher number, not by its id.
+    expect(lines).toContain('记-2026-02-0007');
   });
 });

@@ -27,7 +27,8 @@ function StatementTable({ s, loading }: { s: PartnerStatementFieldsFragment | un
       title={() => s && <Typography.Text>{t('statement.openingOn', { date: s.from })} <Amount value={s.opening} strong testId="statement-opening" /></Typography.Text>}
       columns={[
         { title: t('statement.date'), width: 110, render: (_, l) => l.date },
-        { title: t('statement.source'), render: (_, l) => <Link to={`/finance/journal?entry=${l.entryId}`}>{enumLabel(t, 'source', l.source.type)}</Link> },
+        { title: t('journal.entry'), width: 150, render: (_, l) => <Link to={`/finance/journal?entry=${l.entryId}`}>{l.voucherNo}</Link> },
+        { title: t('statement.source'), render: (_, l) => enumLabel(t, 'source', l.source.type) },
         { title: t('ledger.account'), width: 90, render: (_, l) => l.accountCode },
         { title: t('common.description'), render: (_, l) => l.description },
         { title: t('ledger.debit'), align: 'right', render: (_, l) => <Amount value={l.debit} /> },
@@ -38,7 +39,7 @@ function StatementTable({ s, loading }: { s: PartnerStatementFieldsFragment | un
         s ? (
           <TotalsRow
             label={<strong>{t('statement.closingOn', { date: s.to })}</strong>}
-            span={4}
+            span={5}
             cells={[<Amount value={s.debit} strong />, <Amount value={s.credit} strong />, <Amount value={s.closing} strong testId="statement-closing" />]}
           />
         ) : null

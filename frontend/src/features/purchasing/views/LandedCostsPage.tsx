@@ -156,7 +156,7 @@ export default function LandedCostsPage() {
             </Descriptions.Item>
             <Descriptions.Item label={t('landed.basis')}>{enumLabel(t, 'basis', posted.basis)}</Descriptions.Item>
             <Descriptions.Item label={t('common.postingDate')}>{posted.postingDate}</Descriptions.Item>
-            <Descriptions.Item label={t('journal.entry')}>{posted.journalEntryId ? `#${posted.journalEntryId}` : '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('journal.entry')}>{posted.voucherNo ?? '—'}</Descriptions.Item>
           </Descriptions>
           <Table
             size="small"
@@ -164,7 +164,7 @@ export default function LandedCostsPage() {
             pagination={false}
             dataSource={posted.allocations}
             columns={[
-              { title: t('receipt.number'), render: (_, a) => `#${a.receiptId}/${a.lineNo}` },
+              { title: t('receipt.number'), render: (_, a) => `${a.receiptNumber} / ${a.lineNo}` },
               { title: t('products.sku'), render: (_, a) => a.product.sku },
               { title: t('products.name'), render: (_, a) => localName(a.product) },
               { title: t('landed.share'), align: 'right', render: (_, a) => <Amount value={a.amount} /> },

@@ -24,7 +24,7 @@ export function StockDocumentDrawer({ id, onClose }: { id: string | null; onClos
               <Descriptions.Item label={t('stockDoc.kind')}>{t(`stockDocKind.${doc.kind}`)}</Descriptions.Item>
               <Descriptions.Item label={t('common.postingDate')}>{doc.postingDate}</Descriptions.Item>
               <Descriptions.Item label={t('common.description')}>{doc.description || '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('journal.entry')}>{doc.journalEntryId ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('journal.entry')}>{doc.voucherNo ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('common.createdAt')}>{new Date(doc.createdAt).toLocaleString()}</Descriptions.Item>
             </Descriptions>
             <Table<Line>

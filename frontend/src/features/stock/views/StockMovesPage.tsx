@@ -67,7 +67,7 @@ export default function StockMovesPage() {
             { header: t('stock.value'), value: (m: Move) => ({ decimal: m.value }) },
             { header: t('stock.source'), value: (m: Move) => enumLabel(t, 'source', m.source.type), width: 16 },
             { header: t('stock.sourceId'), value: (m: Move) => m.source.id },
-            { header: t('journal.entry'), value: (m: Move) => m.journalEntryId },
+            { header: t('journal.entry'), value: (m: Move) => m.voucherNo },
           ]}
         />
       }
@@ -109,7 +109,7 @@ export default function StockMovesPage() {
           {
             title: t('journal.entry'),
             render: (_, m) =>
-              !m.journalEntryId ? '—' : canSeeJournal ? <Link to={`/finance/journal?entry=${m.journalEntryId}`}>#{m.journalEntryId}</Link> : `#${m.journalEntryId}`,
+              !m.journalEntryId ? '—' : canSeeJournal ? <Link to={`/finance/journal?entry=${m.journalEntryId}`}>{m.voucherNo}</Link> : m.voucherNo,
           },
         ]}
       />
