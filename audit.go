@@ -70,6 +70,7 @@ const (
 	RecordAccount            = "account"
 	RecordJournalEntry       = "journalEntry"
 	RecordFiscalPeriod       = "fiscalPeriod"
+	RecordPostingWindow      = "postingWindow"
 	RecordCustomer           = "customer"
 	RecordSalesOrder         = "salesOrder"
 	RecordShipment           = "shipment"

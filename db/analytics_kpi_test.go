@@ -84,7 +84,7 @@ func TestKPIsFromDailyBalances(t *testing.T) {
 		}
 	}
 	// Closing January stores the same figures as the month-end summary.
-	if _, err := ledger.CloseFiscalPeriod(ctx, 2025, 1); err != nil {
+	if _, err := ledger.CloseFiscalPeriod(ctx, 2025, 1, false); err != nil {
 		t.Fatal(err)
 	}
 	s, err := kpis.PeriodSummary(ctx, 2025, 1)

@@ -72,7 +72,7 @@ func TestRandomEventsKeepTheBooksReconciled(t *testing.T) {
 	start := jxc.Date{Year: 2026, Month: 3, Day: 1}
 	closed := jxc.Date{Year: 2026, Month: 1, Day: 15}
 	backDated := jxc.Date{Year: 2026, Month: 2, Day: 15}
-	if _, err := b.ledger.CloseFiscalPeriod(ctx, 2026, 1); err != nil {
+	if _, err := b.ledger.CloseFiscalPeriod(ctx, 2026, 1, false); err != nil {
 		t.Fatal(err)
 	}
 	// Every product moves on the first day, so a stock posting in February is back-dated.

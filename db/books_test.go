@@ -187,7 +187,7 @@ func TestRefusedInputWritesNothing(t *testing.T) {
 		{ProductID: b.pid(0), WarehouseID: b.wid(0), Quantity: dec("5"), UnitCost: dec("2")}}}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := b.ledger.CloseFiscalPeriod(ctx, 2026, 1); err != nil {
+	if _, err := b.ledger.CloseFiscalPeriod(ctx, 2026, 1, false); err != nil {
 		t.Fatal(err)
 	}
 	before := snapshot(t, b.d)
@@ -359,14 +359,14 @@ func TestReversalAndPeriods(t *testing.T) {
 			}
 		}
 	}
-	if _, err := b.ledger.CloseFiscalPeriod(ctx, 2026, 3); err != nil {
+	if _, err := b.ledger.CloseFiscalPeriod(ctx, 2026, 3, false); err != nil {
 		t.Fatal(err)
 	}
-	_, err = b.ledger.CloseFiscalPeriod(ctx, 2026, 3)
+	_, err = b.ledger.CloseFiscalPeriod(ctx, 2026, 3, false)
 	expectRefused(t, b.d, "closing twice", err, wantErr{jxc.ECONFLICT, "input.month"})
 	_, err = b.ledger.ReverseJournalEntry(ctx, r.ID, mar, "")
 	expectRefused(t, b.d, "reversal into a closed period", err, wantErr{jxc.ECONFLICT, "input.postingDate"})
-	if _, err := b.ledger.ReopenFiscalPeriod(ctx, 2026, 3); err != nil {
+	if _, err := b.ledger.ReopenFiscalPeriod(ctx, 2026, 3, "correction"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := b.ledger.ReverseJournalEntry(ctx, r.ID, mar, "re-post"); err != nil {

@@ -139,6 +139,10 @@ func userErrors(err error) ([]*UserError, error) {
 			code = UserErrorCodeForbidden
 		case jxc.EKEYREUSED:
 			code = UserErrorCodeIdempotencyKeyReused
+		case jxc.EDATERANGE:
+			code = UserErrorCodeDateOutOfRange
+		case jxc.EPERIODCLOSED:
+			code = UserErrorCodePeriodClosed
 		default:
 			// Throttling, authentication and internal failures are not the
 			// user's input mistake: they stay top-level errors.

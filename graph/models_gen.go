@@ -144,6 +144,8 @@ type CategoryPayload struct {
 type ConfirmDeliveryInput struct {
 	// The shipped shipment.
 	ShipmentID int64 `json:"shipmentId"`
+	// The day the customer received the goods; today in the company's time zone when left out. Not before the shipment's date, not in the future.
+	DeliveredOn *jxc.Date `json:"deliveredOn,omitempty"`
 	// The customer's rating, 1 to 5.
 	Rating *int `json:"rating,omitempty"`
 	// The customer's comment.
@@ -452,12 +454,20 @@ type FiscalPeriodInput struct {
 	Year int `json:"year"`
 	// The month, 1 to 12.
 	Month int `json:"month"`
+	// Closing only: also close every earlier month that is still open (periods close in order; without it, an earlier open month refuses the close).
+	CloseEarlier *bool `json:"closeEarlier,omitempty"`
+	// Reopening only, required: why the closed books are opened again (1 to 500 characters); kept on the period and in the audit trail.
+	Reason *string `json:"reason,omitempty"`
 }
 
 // The result of closing or reopening a period.
 type FiscalPeriodPayload struct {
 	// The period after the change; null on error.
 	Period *jxc.FiscalPeriod `json:"period,omitempty"`
+	// Every period the change closed or reopened, oldest first (earlier months closed with it, later months reopened with it).
+	Changed []*jxc.FiscalPeriod `json:"changed"`
+	// The lock date after the change: the end of the latest closed period; null when none is closed.
+	LockDate *jxc.Date `json:"lockDate,omitempty"`
 	// Why it failed.
 	UserErrors []*UserError `json:"userErrors"`
 }
@@ -718,6 +728,24 @@ type PaymentAllocationInput struct {
 	InvoiceID int64 `json:"invoiceId"`
 	// The amount for it, at most its open amount.
 	Amount decimal.Decimal `json:"amount"`
+}
+
+// The company's posting window.
+type PostingWindowInput struct {
+	// Months after the current one postings may be dated in, 0 to 24.
+	HorizonMonths int `json:"horizonMonths"`
+	// The first year business dates may have.
+	FirstYear int `json:"firstYear"`
+	// The last year business dates may have, at most 9998.
+	LastYear int `json:"lastYear"`
+}
+
+// The result of changing the posting window.
+type PostingWindowPayload struct {
+	// The window after the change; null on error.
+	Window *jxc.PostingWindow `json:"window,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // A page of products.
@@ -1570,6 +1598,10 @@ const (
 	UserErrorCodeForbidden UserErrorCode = "FORBIDDEN"
 	// The idempotency key was used before by this user for this operation with another input; nothing was written. Send a new key for a new request.
 	UserErrorCodeIdempotencyKeyReused UserErrorCode = "IDEMPOTENCY_KEY_REUSED"
+	// A business date lies outside the posting window: before the earliest open period, after the horizon (by default the end of next month), or outside the company's years (by default 2000 to 2099).
+	UserErrorCodeDateOutOfRange UserErrorCode = "DATE_OUT_OF_RANGE"
+	// A posting is dated on or before the lock date (the end of the latest closed fiscal period); post into an open period or have finance reopen it.
+	UserErrorCodePeriodClosed UserErrorCode = "PERIOD_CLOSED"
 )
 
 var AllUserErrorCode = []UserErrorCode{
@@ -1578,11 +1610,13 @@ var AllUserErrorCode = []UserErrorCode{
 	UserErrorCodeConflict,
 	UserErrorCodeForbidden,
 	UserErrorCodeIdempotencyKeyReused,
+	UserErrorCodeDateOutOfRange,
+	UserErrorCodePeriodClosed,
 }
 
 func (e UserErrorCode) IsValid() bool {
 	switch e {
-	case UserErrorCodeInvalid, UserErrorCodeNotFound, UserErrorCodeConflict, UserErrorCodeForbidden, UserErrorCodeIdempotencyKeyReused:
+	case UserErrorCodeInvalid, UserErrorCodeNotFound, UserErrorCodeConflict, UserErrorCodeForbidden, UserErrorCodeIdempotencyKeyReused, UserErrorCodeDateOutOfRange, UserErrorCodePeriodClosed:
 		return true
 	}
 	return false
