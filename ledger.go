@@ -321,6 +321,8 @@ const (
 	RuleAccountDailyMismatch   BooksRule = "ACCOUNT_DAILY_MISMATCH"
 	RuleStockDailyMismatch     BooksRule = "STOCK_DAILY_MISMATCH"
 	RulePostedInClosedPeriod   BooksRule = "POSTED_IN_CLOSED_PERIOD"
+	RulePostedBeforeLockDate   BooksRule = "POSTED_BEFORE_LOCK_DATE"
+	RulePeriodOpenBeforeLock   BooksRule = "PERIOD_OPEN_BEFORE_LOCK_DATE"
 )
 
 // BooksViolation is one broken invariant with the rows that break it.

@@ -287,11 +287,11 @@ func refusalOf(kind int, r *rand.Rand, b *books, day, closed, backDated jxc.Date
 		e := jxc.ManualEntry{Date: closed, Description: "late", Lines: []jxc.ManualLine{
 			{AccountCode: "6602", Debit: amount}, {AccountCode: "1002", Credit: amount}}}
 		if r.IntN(2) == 0 {
-			return randomEvent{name: "stock into a closed period", outcome: mustRefuse, code: jxc.ECONFLICT, field: "input.postingDate",
+			return randomEvent{name: "stock into a closed period", outcome: mustRefuse, code: jxc.EPERIODCLOSED, field: "input.postingDate",
 				run: adjust(jxc.StockAdjustment{Date: closed, Reason: jxc.ReasonCountVariance, Lines: []jxc.AdjustmentLine{
 					{ProductID: b.pid(p), WarehouseID: b.wid(w), Direction: jxc.Increase, Quantity: dec("1"), UnitCost: jxc.Ptr(dec("1"))}}})}
 		}
-		return randomEvent{name: "entry into a closed period", outcome: mustRefuse, code: jxc.ECONFLICT, field: "input.postingDate",
+		return randomEvent{name: "entry into a closed period", outcome: mustRefuse, code: jxc.EPERIODCLOSED, field: "input.postingDate",
 			run: func(ctx context.Context) (*result, error) {
 				_, err := b.ledger.PostManualEntry(ctx, e)
 				return nil, err

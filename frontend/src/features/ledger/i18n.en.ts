@@ -97,6 +97,8 @@ export const ledgerEn: Record<keyof typeof ledgerZh, string> = {
   'booksRule.ACCOUNT_DAILY_MISMATCH': 'Daily account totals differ from lines',
   'booksRule.STOCK_DAILY_MISMATCH': 'Daily stock totals differ from moves',
   'booksRule.POSTED_IN_CLOSED_PERIOD': 'Posted in a closed period',
+  'booksRule.POSTED_BEFORE_LOCK_DATE': 'Posted on or before the lock date after it was set',
+  'booksRule.PERIOD_OPEN_BEFORE_LOCK_DATE': 'Open period before the lock date',
   'source.PURCHASE_RECEIPT': 'Goods receipt',
   'source.SUPPLIER_INVOICE': 'Supplier invoice',
   'source.SUPPLIER_PAYMENT': 'Supplier payment',

@@ -95,6 +95,8 @@ export const ledgerZh = {
   'booksRule.ACCOUNT_DAILY_MISMATCH': '科目日汇总与分录不符',
   'booksRule.STOCK_DAILY_MISMATCH': '库存日汇总与流水不符',
   'booksRule.POSTED_IN_CLOSED_PERIOD': '已结账期间有过账',
+  'booksRule.POSTED_BEFORE_LOCK_DATE': '锁账日之后仍有早于锁账日的过账',
+  'booksRule.PERIOD_OPEN_BEFORE_LOCK_DATE': '锁账日之前有未结账期间',
   'source.PURCHASE_RECEIPT': '采购入库',
   'source.SUPPLIER_INVOICE': '供应商发票',
   'source.SUPPLIER_PAYMENT': '供应商付款',
