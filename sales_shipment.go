@@ -40,14 +40,14 @@ type Shipment struct {
 	// DeliveredOn is the business date of the delivery, which the
 	// satisfaction KPI counts its rating by; DeliveredAt is when it was
 	// recorded.
-	DeliveredOn *Date `db:"delivered_on"`
-	Rating         *int           `db:"rating"`
-	RatingComment  string         `db:"rating_comment"`
-	CreatedAt      time.Time      `db:"created_at"`
-	Lines          []*ShipmentLine
-	Order          *SalesOrder `db:"-"`
-	Customer       *Customer   `db:"-"`
-	Warehouse      *Warehouse  `db:"-"`
+	DeliveredOn   *Date     `db:"delivered_on"`
+	Rating        *int      `db:"rating"`
+	RatingComment string    `db:"rating_comment"`
+	CreatedAt     time.Time `db:"created_at"`
+	Lines         []*ShipmentLine
+	Order         *SalesOrder `db:"-"`
+	Customer      *Customer   `db:"-"`
+	Warehouse     *Warehouse  `db:"-"`
 }
 
 // ShipmentLine is one order line's quantity on a shipment, with the cost it
