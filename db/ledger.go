@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -299,8 +300,10 @@ func (s *LedgerService) ReopenFiscalPeriod(ctx context.Context, year, month int,
 		if err != nil {
 			return err
 		}
-		if ps[0].Status != jxc.PeriodClosed {
-			return jxc.FieldErrorf(jxc.ECONFLICT, "input.month", "the period %s is already open", periodKey(year, month))
+		// A month with no postings of its own is locked by a later close;
+		// reopening it moves the lock date back before it all the same.
+		if !slices.ContainsFunc(ps, func(p *jxc.FiscalPeriod) bool { return p.Status == jxc.PeriodClosed }) {
+			return jxc.FieldErrorf(jxc.ECONFLICT, "input.month", "the period %s is already open, and no later period is closed", periodKey(year, month))
 		}
 		for _, p := range ps {
 			if p.Status != jxc.PeriodClosed {
@@ -322,7 +325,10 @@ func (s *LedgerService) ReopenFiscalPeriod(ctx context.Context, year, month int,
 			}
 			out.Changed = append(out.Changed, c)
 		}
-		out.Period = out.Changed[0]
+		out.Period = &jxc.FiscalPeriod{}
+		if err := tx.GetContext(ctx, out.Period, `SELECT `+periodCols+` FROM fiscal_periods WHERE year = $1 AND month = $2`, year, month); err != nil {
+			return err
+		}
 		out.LockDate, err = lockDate(ctx, tx)
 		return err
 	})
