@@ -20,6 +20,9 @@ type PostingWindowSettings struct {
 	LastYear  int `db:"last_year"`
 }
 
+// FirstPostingYear is the earliest year the books have periods for.
+const FirstPostingYear = 1900
+
 // DefaultPostingWindow is the window of a company that has not set one.
 var DefaultPostingWindow = PostingWindowSettings{HorizonMonths: 1, FirstYear: 2000, LastYear: 2099}
 
@@ -29,11 +32,13 @@ func ValidatePostingWindowSettings(s PostingWindowSettings) error {
 	if s.HorizonMonths < 0 || s.HorizonMonths > 24 {
 		es.Add(EINVALID, "input.horizonMonths", "the horizon is 0 to 24 months after the current month")
 	}
-	if s.FirstYear < MinDateYear || s.FirstYear > MaxDateYear {
-		es.Add(EINVALID, "input.firstYear", "the first year is %d to %d", MinDateYear, MaxDateYear)
+	// Fiscal periods start in 1900; the last year leaves room for due
+	// dates and terms after it to stay writable.
+	if s.FirstYear < FirstPostingYear || s.FirstYear > MaxDateYear-1 {
+		es.Add(EINVALID, "input.firstYear", "the first year is %d to %d", FirstPostingYear, MaxDateYear-1)
 	}
-	if s.LastYear < MinDateYear || s.LastYear > MaxDateYear-1 {
-		es.Add(EINVALID, "input.lastYear", "the last year is %d to %d (due dates and terms must stay writable)", MinDateYear, MaxDateYear-1)
+	if s.LastYear < FirstPostingYear || s.LastYear > MaxDateYear-1 {
+		es.Add(EINVALID, "input.lastYear", "the last year is %d to %d", FirstPostingYear, MaxDateYear-1)
 	}
 	if s.FirstYear > s.LastYear {
 		es.Add(EINVALID, "input.lastYear", "the last year may not be before the first year")

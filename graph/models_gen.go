@@ -734,9 +734,9 @@ type PaymentAllocationInput struct {
 type PostingWindowInput struct {
 	// Months after the current one postings may be dated in, 0 to 24.
 	HorizonMonths int `json:"horizonMonths"`
-	// The first year business dates may have.
+	// The first year business dates may have, 1900 to 9998.
 	FirstYear int `json:"firstYear"`
-	// The last year business dates may have, at most 9998.
+	// The last year business dates may have, 1900 to 9998, not before the first.
 	LastYear int `json:"lastYear"`
 }
 

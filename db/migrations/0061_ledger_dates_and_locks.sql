@@ -30,7 +30,7 @@ END $$;
 CREATE TABLE posting_window (
     one            boolean PRIMARY KEY DEFAULT true CHECK (one),
     horizon_months integer NOT NULL DEFAULT 1 CHECK (horizon_months BETWEEN 0 AND 24),
-    first_year     integer NOT NULL DEFAULT 2000 CHECK (first_year BETWEEN 1 AND 9999),
+    first_year     integer NOT NULL DEFAULT 2000 CHECK (first_year >= 1900),
     last_year      integer NOT NULL DEFAULT 2099 CHECK (last_year <= 9998),
     CHECK (first_year <= last_year)
 );
