@@ -106,6 +106,18 @@ func (w PostingWindow) Check(es *Errors, field, what string, d Date) bool {
 	return false
 }
 
+// CheckYears adds an error naming field when d is outside the company's
+// years: for dates that do not post (an order's date, an expected or
+// promised date), so that no date the server derives from them (plus lead
+// times, terms) leaves what it can write back.
+func (s PostingWindowSettings) CheckYears(es *Errors, field, what string, d Date) bool {
+	if d.Year < s.FirstYear || d.Year > s.LastYear {
+		es.Add(EDATERANGE, field, "%s %s is outside the years %d to %d the company works in", what, d, s.FirstYear, s.LastYear)
+		return false
+	}
+	return true
+}
+
 // CheckEventDate adds an error naming field when an event's date d (a
 // delivery, a rating) is before the document it follows (notBefore) or
 // after today, or outside the company's years.

@@ -90,6 +90,21 @@ func checkPostingDate(ctx context.Context, tx *Tx, es *jxc.Errors, field, what s
 	return nil
 }
 
+// checkDateYears adds an error naming field when a document date that does
+// not post (an order date, an expected or promised date) lies outside the
+// company's years.
+func checkDateYears(ctx context.Context, q Queryer, es *jxc.Errors, field, what string, d *jxc.Date) error {
+	if d == nil || d.IsZero() {
+		return nil
+	}
+	s, err := loadPostingWindowSettings(ctx, q, false)
+	if err != nil {
+		return err
+	}
+	s.CheckYears(es, field, what, *d)
+	return nil
+}
+
 // PostingWindow implements jxc.LedgerService.
 func (s *LedgerService) PostingWindow(ctx context.Context) (*jxc.PostingWindow, error) {
 	var out jxc.PostingWindow

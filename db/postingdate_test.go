@@ -47,6 +47,12 @@ func TestPostingWindowRefusesDatesOutsideIt(t *testing.T) {
 	_, err := p.svc.PostSupplierInvoice(ctx, jxc.SupplierInvoiceInput{PurchaseOrderID: o.ID, SupplierInvoiceNo: "FAR", InvoiceDate: jxc.Date{Year: 9999, Month: 12, Day: 31},
 		Lines: []jxc.SupplierInvoiceLineInput{{PurchaseOrderLineID: line, Quantity: dec("1"), UnitPrice: dec("10")}}})
 	expectRefused(t, p.d, "invoice dated 9999-12-31", err, wantErr{jxc.EDATERANGE, "input.invoiceDate"})
+	// Dates that do not post stay inside the company's years too, so no
+	// date derived from them (plus lead time) leaves what the server writes.
+	far := jxc.Date{Year: 9999, Month: 12, Day: 31}
+	_, err = p.svc.CreatePurchaseOrder(ctx, jxc.PurchaseOrderInput{SupplierID: p.sup.ID, WarehouseID: p.wid(0), OrderDate: far, ExpectedDate: &far,
+		Lines: []jxc.PurchaseOrderLineInput{{ProductID: p.pid(0), Quantity: dec("1"), UnitPrice: decp("1")}}})
+	expectRefused(t, p.d, "order dated 9999-12-31", err, wantErr{jxc.EDATERANGE, "input.orderDate"}, wantErr{jxc.EDATERANGE, "input.expectedDate"})
 	if after := snapshot(t, p.d); after != before {
 		t.Fatalf("refused postings left something behind:\nbefore %s\nafter  %s", before, after)
 	}
@@ -201,6 +207,14 @@ func TestDeliveryIsDatedByDeliveredOn(t *testing.T) {
 		}
 		return sh
 	}
+	far := jxc.Date{Year: 9999, Month: 12, Day: 31}
+	_, err := c.sales.CreateSalesOrder(ctx, jxc.SalesOrderInput{CustomerID: c.customer.ID, PostingDate: &far, PromisedDate: &far,
+		Lines: []jxc.SalesOrderLineInput{{ProductID: c.products[0].ID, Quantity: dec("1")}}})
+	if es, ok := jxc.AsErrors(err); !ok || len(es) < 2 || es[0].Code != jxc.EDATERANGE {
+		t.Fatalf("an order dated and promised 9999-12-31: %v", err)
+	}
+	wantField(t, err, "input.postingDate")
+	wantField(t, err, "input.promisedDate")
 	sh := ship()
 	today := jxc.Today(time.Now())
 	for _, bad := range []struct {
