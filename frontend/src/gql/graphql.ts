@@ -592,9 +592,9 @@ export type PaymentAllocationInput = {
 
 /** Whether a fiscal period takes postings. */
 export type PeriodStatus =
-  /** Postings dated in the period are refused. */
+  /** Postings dated in the period (and in every earlier one) are refused; periods close in order. */
   | 'CLOSED'
-  /** Postings dated in the period are accepted. */
+  /** Postings dated in the period are accepted, unless a later period is closed: nothing posts on or before the lock date (see postingWindow). */
   | 'OPEN';
 
 /** Narrows the product list; fields left out do not filter. */
