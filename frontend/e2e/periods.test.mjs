@@ -44,6 +44,12 @@ test('periods close in order, show the lock date, and reopen only with a reason'
     for (const m of [3, 4]) await byTestId(fin, `period-row-${m}`).getByText('Bank charges of March booked late').waitFor();
     const after = await graphql(fin, '{ postingWindow { lockDate } }');
     assert.notEqual(after.postingWindow.lockDate, '2025-04-30');
+
+    // Their month-end summaries are still shown, marked stale.
+    await fin.goto('/finance/month-end');
+    await byTestId(fin, 'month-end-year').fill('2025');
+    await byTestId(fin, 'month-end-year').press('Enter');
+    for (const m of ['2025-03', '2025-04']) await byTestId(fin, `month-end-stale-${m}`).waitFor();
   } finally {
     // Whatever happened, 2025 ends open.
     const { fiscalPeriods } = await graphql(fin, '{ fiscalPeriods(year: 2025) { month status } }');
