@@ -172,6 +172,9 @@ type PeriodSummary struct {
 	Year, Month int
 	KPIs        KPIs
 	ComputedAt  string
+	// Stale: the period was reopened after this summary was computed, so
+	// the books may no longer be what it states; closing again recomputes it.
+	Stale bool
 }
 
 // ValidatePeriodRange checks a KPI date range.

@@ -72,6 +72,7 @@ const (
 	RecordAccount            = "account"
 	RecordJournalEntry       = "journalEntry"
 	RecordFiscalPeriod       = "fiscalPeriod"
+	RecordPostingWindow      = "postingWindow"
 	RecordCustomer           = "customer"
 	RecordSalesOrder         = "salesOrder"
 	RecordShipment           = "shipment"

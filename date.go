@@ -14,14 +14,30 @@ type Date struct {
 	Day   int
 }
 
-// ParseDate parses YYYY-MM-DD and refuses dates that do not exist.
+// The years a Date may have: four digits, so that every date the server
+// writes (YYYY-MM-DD) it can read back. Business dates are narrower still
+// (the posting window, posting_date.go).
+const (
+	MinDateYear = 1
+	MaxDateYear = 9999
+)
+
+// ParseDate parses YYYY-MM-DD and refuses dates that do not exist, and
+// years outside 0001 to 9999.
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
+	if err != nil || len(s) != len(time.DateOnly) {
 		return Date{}, fmt.Errorf("%q is not a date in the form YYYY-MM-DD", s)
 	}
-	return DateOf(t), nil
+	d := DateOf(t)
+	if !d.InRange() {
+		return Date{}, fmt.Errorf("%q is outside the years %04d to %04d", s, MinDateYear, MaxDateYear)
+	}
+	return d, nil
 }
+
+// InRange reports whether d's year is one a Date may have (0001 to 9999).
+func (d Date) InRange() bool { return d.Year >= MinDateYear && d.Year <= MaxDateYear }
 
 // DateOf returns the date of t in t's location.
 func DateOf(t time.Time) Date {

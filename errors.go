@@ -21,6 +21,12 @@ const (
 	EINTERNAL        = "INTERNAL"        // anything unexpected; details only in the log
 	// EKEYREUSED: an idempotency key sent again with another input.
 	EKEYREUSED = "IDEMPOTENCY_KEY_REUSED"
+	// EDATERANGE: a business date outside the posting window (before the
+	// earliest open period, after the horizon, outside the company's years).
+	EDATERANGE = "DATE_OUT_OF_RANGE"
+	// EPERIODCLOSED: a posting dated on or before the lock date (the end of
+	// the latest closed period).
+	EPERIODCLOSED = "PERIOD_CLOSED"
 )
 
 // Error is a domain error: a code, the input field it concerns (a dotted

@@ -142,6 +142,27 @@ type FiscalPeriod struct {
 	Month    int          `db:"month"`
 	Status   PeriodStatus `db:"status"`
 	ClosedAt *time.Time   `db:"closed_at"`
+	// ReopenedAt and ReopenReason: the latest reopening, why it was done.
+	ReopenedAt   *time.Time `db:"reopened_at"`
+	ReopenReason string     `db:"reopen_reason"`
+}
+
+// FiscalPeriodChange is what closing or reopening a period did.
+type FiscalPeriodChange struct {
+	// Period is the period asked for, after the change.
+	Period *FiscalPeriod
+	// Changed is every period the change closed or reopened, in order:
+	// earlier months closed with it, later months reopened with it.
+	Changed []*FiscalPeriod
+	// LockDate is the lock date after the change; nil when nothing is closed.
+	LockDate *Date
+}
+
+// ValidateReopenReason: reopening closed books states why (1 to 500 characters).
+func ValidateReopenReason(reason string) error {
+	var es Errors
+	checkText(&es, "input.reason", "the reason for reopening", reason, 1, 500)
+	return es.Err()
 }
 
 // StartDate is the first day of the period.
@@ -315,6 +336,8 @@ const (
 	// operating cost still in the ledger or its budget).
 	RuleDocumentEntryMismatch BooksRule = "DOCUMENT_ENTRY_MISMATCH"
 	RuleVoucherNumbers        BooksRule = "VOUCHER_NUMBERS"
+	RulePostedBeforeLockDate  BooksRule = "POSTED_BEFORE_LOCK_DATE"
+	RulePeriodOpenBeforeLock  BooksRule = "PERIOD_OPEN_BEFORE_LOCK_DATE"
 )
 
 // BooksViolation is one broken invariant with the rows that break it.
@@ -357,8 +380,15 @@ type LedgerService interface {
 	FindAccounts(ctx context.Context, f AccountFilter, asOf Date) ([]*Account, error)
 
 	FindFiscalPeriods(ctx context.Context, year int) ([]*FiscalPeriod, error)
-	CloseFiscalPeriod(ctx context.Context, year, month int) (*FiscalPeriod, error)
-	ReopenFiscalPeriod(ctx context.Context, year, month int) (*FiscalPeriod, error)
+	// CloseFiscalPeriod closes a month; every earlier month with postings
+	// must be closed already, or closeEarlier closes them with it.
+	CloseFiscalPeriod(ctx context.Context, year, month int, closeEarlier bool) (*FiscalPeriodChange, error)
+	// ReopenFiscalPeriod reopens a closed month and every later closed
+	// month, stating why; their month-end summaries become stale.
+	ReopenFiscalPeriod(ctx context.Context, year, month int, reason string) (*FiscalPeriodChange, error)
+	// PostingWindow is the dates postings may have today.
+	PostingWindow(ctx context.Context) (*PostingWindow, error)
+	UpdatePostingWindow(ctx context.Context, in PostingWindowSettings) (*PostingWindow, error)
 
 	PostManualEntry(ctx context.Context, e ManualEntry) (*JournalEntry, error)
 	ReverseJournalEntry(ctx context.Context, id int64, date Date, description string) (*JournalEntry, error)

@@ -37,13 +37,17 @@ type Shipment struct {
 	InvoiceID      *int64         `db:"invoice_id"`
 	ShippedAt      *time.Time     `db:"shipped_at"`
 	DeliveredAt    *time.Time     `db:"delivered_at"`
-	Rating         *int           `db:"rating"`
-	RatingComment  string         `db:"rating_comment"`
-	CreatedAt      time.Time      `db:"created_at"`
-	Lines          []*ShipmentLine
-	Order          *SalesOrder `db:"-"`
-	Customer       *Customer   `db:"-"`
-	Warehouse      *Warehouse  `db:"-"`
+	// DeliveredOn is the business date of the delivery, which the
+	// satisfaction KPI counts its rating by; DeliveredAt is when it was
+	// recorded.
+	DeliveredOn   *Date     `db:"delivered_on"`
+	Rating        *int      `db:"rating"`
+	RatingComment string    `db:"rating_comment"`
+	CreatedAt     time.Time `db:"created_at"`
+	Lines         []*ShipmentLine
+	Order         *SalesOrder `db:"-"`
+	Customer      *Customer   `db:"-"`
+	Warehouse     *Warehouse  `db:"-"`
 }
 
 // ShipmentLine is one order line's quantity on a shipment, with the cost it
@@ -103,7 +107,9 @@ func checkShipmentLines[L any](es *Errors, lines []L, line func(L) (id int64, q 
 
 // DeliveryInput confirms that a shipment arrived, with the customer's rating.
 type DeliveryInput struct {
-	ShipmentID    int64
+	ShipmentID int64
+	// DeliveredOn is the day the customer received it; today when nil.
+	DeliveredOn   *Date
 	Rating        *int
 	RatingComment *string
 }

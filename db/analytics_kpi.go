@@ -186,7 +186,7 @@ func storePeriodSummary(ctx context.Context, tx *Tx, year, month int) error {
 		return err
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO period_summaries (year, month, kpis, computed_at) VALUES ($1, $2, $3, $4)
-		ON CONFLICT (year, month) DO UPDATE SET kpis = excluded.kpis, computed_at = excluded.computed_at`, year, month, string(b), tx.Now)
+		ON CONFLICT (year, month) DO UPDATE SET kpis = excluded.kpis, computed_at = excluded.computed_at, stale = false`, year, month, string(b), tx.Now)
 	return err
 }
 
@@ -195,13 +195,14 @@ func (s *KPIService) PeriodSummary(ctx context.Context, year, month int) (*jxc.P
 	var row struct {
 		KPIs       []byte    `db:"kpis"`
 		ComputedAt time.Time `db:"computed_at"`
+		Stale      bool      `db:"stale"`
 	}
-	err := s.db.GetContext(ctx, &row, `SELECT kpis, computed_at FROM period_summaries WHERE year = $1 AND month = $2`, year, month)
+	err := s.db.GetContext(ctx, &row, `SELECT kpis, computed_at, stale FROM period_summaries WHERE year = $1 AND month = $2`, year, month)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	} else if err != nil {
 		return nil, err
 	}
-	out := &jxc.PeriodSummary{Year: year, Month: month, ComputedAt: row.ComputedAt.UTC().Format(time.RFC3339)}
+	out := &jxc.PeriodSummary{Year: year, Month: month, ComputedAt: row.ComputedAt.UTC().Format(time.RFC3339), Stale: row.Stale}
 	return out, json.Unmarshal(row.KPIs, &out.KPIs)
 }

@@ -440,7 +440,7 @@ func (g *generator) day(ctx context.Context, day jxc.Date, w, perDaySO, perDayPO
 		}
 		if rng.IntN(3) == 0 {
 			rating := 3 + rng.IntN(3)
-			if _, err := sales.ConfirmDelivery(ctx, jxc.DeliveryInput{ShipmentID: sh.ID, Rating: &rating}); err != nil {
+			if _, err := sales.ConfirmDelivery(ctx, jxc.DeliveryInput{ShipmentID: sh.ID, DeliveredOn: &d, Rating: &rating}); err != nil {
 				return fmt.Errorf("delivery: %w", err)
 			}
 		}

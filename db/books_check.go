@@ -123,6 +123,28 @@ var ledgerBooksRules = []BooksCheckRule{
 		FULL JOIN voucher_counters c ON c.month = v.month
 		WHERE v.month IS NULL OR c.month IS NULL OR v.lo <> 1 OR v.hi <> v.n OR v.d <> v.n OR c.last_no <> v.n
 		ORDER BY 2 LIMIT 100`},
+	// A month is locked from the earliest close of it or any later month
+	// (closing May locks April too): since is that moment, per month, and
+	// nothing dated in the month may have been created after it. Every
+	// posting creates its month's period row, so the join finds them all.
+	{jxc.RulePostedBeforeLockDate, "entries or stock moves dated on or before a lock date and created after that lock date was set (invariant 6)", `
+		WITH l AS (
+			SELECT year, month, min(closed_at) FILTER (WHERE status = 'CLOSED') OVER (ORDER BY year DESC, month DESC) AS since
+			FROM fiscal_periods
+		)
+		SELECT t, k, d FROM (
+			SELECT 'journal_entries' AS t, e.id::text AS k, format('dated %s, created %s, locked since %s', e.posting_date, e.created_at, l.since) AS d, e.id AS o
+			FROM journal_entries e JOIN l ON l.year = extract(year FROM e.posting_date) AND l.month = extract(month FROM e.posting_date)
+			WHERE e.created_at > l.since
+			UNION ALL
+			SELECT 'stock_moves', m.id::text, format('dated %s, created %s, locked since %s', m.posting_date, m.created_at, l.since), m.id
+			FROM stock_moves m JOIN l ON l.year = extract(year FROM m.posting_date) AND l.month = extract(month FROM m.posting_date)
+			WHERE m.created_at > l.since
+		) x ORDER BY t, o LIMIT 100`},
+	{jxc.RulePeriodOpenBeforeLock, "fiscal periods open before the lock date (periods close in order)", `
+		SELECT 'fiscal_periods', p.year || '-' || lpad(p.month::text, 2, '0'), format('open; lock date %s', l.d)
+		FROM fiscal_periods p, (SELECT max(make_date(year, month, 1)) AS d FROM fiscal_periods WHERE status = 'CLOSED') l
+		WHERE p.status = 'OPEN' AND make_date(p.year, p.month, 1) < l.d ORDER BY p.year, p.month LIMIT 100`},
 }
 
 // BooksCheck implements jxc.LedgerService. It reads one snapshot

@@ -76,7 +76,7 @@ func TestRandomEventsKeepTheBooksReconciled(t *testing.T) {
 	start := jxc.Date{Year: 2026, Month: 3, Day: 1}
 	closed := jxc.Date{Year: 2026, Month: 1, Day: 15}
 	backDated := jxc.Date{Year: 2026, Month: 2, Day: 15}
-	if _, err := b.ledger.CloseFiscalPeriod(ctx, 2026, 1); err != nil {
+	if _, err := b.ledger.CloseFiscalPeriod(ctx, 2026, 1, false); err != nil {
 		t.Fatal(err)
 	}
 	// Every product moves on the first day, so a stock posting in February is back-dated.
@@ -206,13 +206,28 @@ func TestRandomEventsKeepTheBooksReconciled(t *testing.T) {
 
 	seed := uint64(time.Now().UnixNano())
 	t.Logf("seed %d, %d events, %d workers", seed, total, workers)
-	var posted, refused, overdrawn int
+	var posted, refused, overdrawn, locked int
 	began := time.Now()
 	for batch := 0; batch*batchSize < total; batch++ {
 		day := start.AddDays(1 + batch)
 		n := min(batchSize, total-batch*batchSize)
 		var mu sync.Mutex
 		var wg sync.WaitGroup
+		// Every other batch, March (the month being posted into) closes
+		// while the workers post: each posting lands before the close or is
+		// refused as PERIOD_CLOSED, never behind it (booksCheck's lock date
+		// rule checks that below). February, never posted into, closes with
+		// it as closeEarlier asks.
+		closing := batch%2 == 1
+		var closeErr error
+		if closing {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				time.Sleep(time.Duration(1+batch%7) * time.Millisecond)
+				_, closeErr = b.ledger.CloseFiscalPeriod(ctx, 2026, 3, true)
+			}()
+		}
 		for w := range workers {
 			wg.Add(1)
 			go func() {
@@ -234,6 +249,8 @@ func TestRandomEventsKeepTheBooksReconciled(t *testing.T) {
 						bank = bank.Add(res.bank)
 					case err == nil:
 						t.Errorf("%s was posted but must be refused", ev.name)
+					case closing && isCode(err, jxc.EPERIODCLOSED):
+						locked++
 					case ev.outcome == mustRefuse:
 						refused++
 						if es, ok := jxc.AsErrors(err); !ok || es[0].Code != ev.code || es[0].Field != ev.field {
@@ -252,6 +269,9 @@ func TestRandomEventsKeepTheBooksReconciled(t *testing.T) {
 			}()
 		}
 		wg.Wait()
+		if closeErr != nil {
+			t.Fatalf("closing March while posting: %v", closeErr)
+		}
 		if t.Failed() {
 			t.FailNow()
 		}
@@ -273,6 +293,9 @@ func TestRandomEventsKeepTheBooksReconciled(t *testing.T) {
 			if after := snapshot(t, b.d); after != before {
 				t.Fatalf("%s left something behind:\nbefore %s\nafter  %s", ev.name, before, after)
 			}
+		}
+		if closing {
+			reopenMarch(t, b, day)
 		}
 	}
 	// The journal filtered by account counts its entries from the per-day
@@ -311,11 +334,46 @@ func TestRandomEventsKeepTheBooksReconciled(t *testing.T) {
 		t.Errorf("the mix is off: %d operating costs cancelled, %d counting", cancelled, counting)
 	}
 	elapsed := time.Since(began)
-	t.Logf("%d events in %s (%.0f/s): %d posted, %d refused as they must be, %d issues refused for lack of stock",
-		total, elapsed.Round(time.Millisecond), float64(total)/elapsed.Seconds(), posted, refused, overdrawn)
+	t.Logf("%d events in %s (%.0f/s): %d posted, %d refused as they must be, %d issues refused for lack of stock, %d refused by a concurrent close",
+		total, elapsed.Round(time.Millisecond), float64(total)/elapsed.Seconds(), posted, refused, overdrawn, locked)
 	if posted < total/2 || refused < total/10 {
 		t.Errorf("the mix is off: %d posted, %d refused", posted, refused)
 	}
+}
+
+func isCode(err error, code string) bool {
+	es, ok := jxc.AsErrors(err)
+	return ok && es[0].Code == code
+}
+
+// reopenMarch: with March (and February) closed, a posting dated in March
+// is refused and writes nothing; a reopening without a reason is refused;
+// reopening February states why and reopens March with it, so the next
+// batch posts into March again. January stays closed.
+func reopenMarch(t *testing.T, b *books, day jxc.Date) {
+	t.Helper()
+	ctx := context.Background()
+	before := snapshot(t, b.d)
+	_, err := b.ledger.PostManualEntry(ctx, jxc.ManualEntry{Date: day, Description: "late", Lines: []jxc.ManualLine{
+		{AccountCode: "6602", Debit: dec("1")}, {AccountCode: "1002", Credit: dec("1")}}})
+	if !isCode(err, jxc.EPERIODCLOSED) {
+		t.Fatalf("posting into closed March: want PERIOD_CLOSED, got %v", err)
+	}
+	if _, err := b.ledger.ReopenFiscalPeriod(ctx, 2026, 2, ""); !isCode(err, jxc.EINVALID) {
+		t.Fatalf("reopening without a reason: %v", err)
+	}
+	if after := snapshot(t, b.d); after != before {
+		t.Fatalf("refused posting or reopening left something behind:\nbefore %s\nafter  %s", before, after)
+	}
+	c, err := b.ledger.ReopenFiscalPeriod(ctx, 2026, 2, "random test: the next batch posts into March")
+	if err != nil {
+		t.Fatal(err)
+	}
+	jan31 := jxc.Date{Year: 2026, Month: 1, Day: 31}
+	if c.LockDate == nil || *c.LockDate != jan31 || c.Changed[len(c.Changed)-1].Month != 3 {
+		t.Fatalf("reopening February: %+v", c)
+	}
+	b.mustCheck(t)
 }
 
 func refusal(r *rand.Rand, b *books, day, closed, backDated jxc.Date, key func(*rand.Rand) (int, int)) randomEvent {
@@ -342,11 +400,11 @@ func refusalOf(kind int, r *rand.Rand, b *books, day, closed, backDated jxc.Date
 		e := jxc.ManualEntry{Date: closed, Description: "late", Lines: []jxc.ManualLine{
 			{AccountCode: "6602", Debit: amount}, {AccountCode: "1002", Credit: amount}}}
 		if r.IntN(2) == 0 {
-			return randomEvent{name: "stock into a closed period", outcome: mustRefuse, code: jxc.ECONFLICT, field: "input.postingDate",
+			return randomEvent{name: "stock into a closed period", outcome: mustRefuse, code: jxc.EPERIODCLOSED, field: "input.postingDate",
 				run: adjust(jxc.StockAdjustment{Date: closed, Reason: jxc.ReasonCountVariance, Lines: []jxc.AdjustmentLine{
 					{ProductID: b.pid(p), WarehouseID: b.wid(w), Direction: jxc.Increase, Quantity: dec("1"), UnitCost: jxc.Ptr(dec("1"))}}})}
 		}
-		return randomEvent{name: "entry into a closed period", outcome: mustRefuse, code: jxc.ECONFLICT, field: "input.postingDate",
+		return randomEvent{name: "entry into a closed period", outcome: mustRefuse, code: jxc.EPERIODCLOSED, field: "input.postingDate",
 			run: func(ctx context.Context) (*result, error) {
 				_, err := b.ledger.PostManualEntry(ctx, e)
 				return nil, err

@@ -190,7 +190,7 @@ func TestRefusedInputWritesNothing(t *testing.T) {
 		{ProductID: b.pid(0), WarehouseID: b.wid(0), Quantity: dec("5"), UnitCost: dec("2")}}}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := b.ledger.CloseFiscalPeriod(ctx, 2026, 1); err != nil {
+	if _, err := b.ledger.CloseFiscalPeriod(ctx, 2026, 1, false); err != nil {
 		t.Fatal(err)
 	}
 	before := snapshot(t, b.d)
@@ -217,7 +217,7 @@ func TestRefusedInputWritesNothing(t *testing.T) {
 			_, err := b.ledger.PostManualEntry(ctx, jxc.ManualEntry{Date: jan, Description: "late", Lines: []jxc.ManualLine{
 				{AccountCode: "6602", Debit: dec("1")}, {AccountCode: "1002", Credit: dec("1")}}})
 			return err
-		}, []wantErr{{jxc.ECONFLICT, "input.postingDate"}}},
+		}, []wantErr{{jxc.EPERIODCLOSED, "input.postingDate"}}},
 		{"stock posting dated before the product's latest move", func() error {
 			_, err := b.stock.PostStockAdjustment(ctx, jxc.StockAdjustment{Date: feb.AddDays(-1), Reason: jxc.ReasonScrap, Lines: []jxc.AdjustmentLine{
 				{ProductID: b.pid(0), WarehouseID: b.wid(0), Direction: jxc.Decrease, Quantity: dec("1")}}})
@@ -364,14 +364,14 @@ func TestReversalAndPeriods(t *testing.T) {
 			}
 		}
 	}
-	if _, err := b.ledger.CloseFiscalPeriod(ctx, 2026, 3); err != nil {
+	if _, err := b.ledger.CloseFiscalPeriod(ctx, 2026, 3, true); err != nil {
 		t.Fatal(err)
 	}
-	_, err = b.ledger.CloseFiscalPeriod(ctx, 2026, 3)
+	_, err = b.ledger.CloseFiscalPeriod(ctx, 2026, 3, false)
 	expectRefused(t, b.d, "closing twice", err, wantErr{jxc.ECONFLICT, "input.month"})
 	_, err = b.ledger.ReverseJournalEntry(ctx, r.ID, mar, "")
-	expectRefused(t, b.d, "reversal into a closed period", err, wantErr{jxc.ECONFLICT, "input.postingDate"})
-	if _, err := b.ledger.ReopenFiscalPeriod(ctx, 2026, 3); err != nil {
+	expectRefused(t, b.d, "reversal into a closed period", err, wantErr{jxc.EPERIODCLOSED, "input.postingDate"})
+	if _, err := b.ledger.ReopenFiscalPeriod(ctx, 2026, 3, "correction"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := b.ledger.ReverseJournalEntry(ctx, r.ID, mar, "re-post"); err != nil {

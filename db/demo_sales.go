@@ -236,7 +236,13 @@ func (d *demoSeller) shipAndBill(ctx context.Context, pi int, o *jxc.SalesOrder,
 	}
 	if pi%4 != 3 {
 		rating := []int{5, 4, 5, 3, 4, 5, 2, 5}[pi%8]
-		if _, err := d.s.ConfirmDelivery(ctx, jxc.DeliveryInput{ShipmentID: sh.ID, Rating: &rating}); err != nil {
+		// Delivered a day or two after shipping (never after today), so
+		// each month of the history has its own satisfaction.
+		on := day.AddDays(1 + pi%2)
+		if on.After(d.today) {
+			on = d.today
+		}
+		if _, err := d.s.ConfirmDelivery(ctx, jxc.DeliveryInput{ShipmentID: sh.ID, DeliveredOn: &on, Rating: &rating}); err != nil {
 			return nil, nil, fmt.Errorf("demo delivery: %w", err)
 		}
 	}

@@ -35,7 +35,14 @@ func post(ctx context.Context, tx *Tx, ev jxc.Event, sourceID *int64) (*posted, 
 		return nil, err
 	}
 	date := ev.Day()
-	if err := lockOpenPeriod(ctx, tx, date); err != nil {
+	var es jxc.Errors
+	if err := lockPostingDate(ctx, tx, &es, dateFieldOf(ev.Source()), "the posting date", date); err != nil {
+		return nil, err
+	}
+	if err := es.Err(); err != nil {
+		return nil, err
+	}
+	if err := lockOpenPeriod(ctx, tx, date, dateFieldOf(ev.Source())); err != nil {
 		return nil, err
 	}
 	needs := ev.Needs()
@@ -169,7 +176,7 @@ func userID(ctx context.Context) *int64 {
 // lockOpenPeriod creates the date's period if needed and holds it shared
 // until commit, so a concurrent close waits for this posting and a closed
 // period refuses it.
-func lockOpenPeriod(ctx context.Context, tx *Tx, date jxc.Date) error {
+func lockOpenPeriod(ctx context.Context, tx *Tx, date jxc.Date, field string) error {
 	// The period usually exists: look first, create only when missing.
 	var status string
 	err := tx.GetContext(ctx, &status, `SELECT status FROM fiscal_periods WHERE year = $1 AND month = $2 FOR SHARE`, date.Year, int(date.Month))
@@ -184,7 +191,7 @@ func lockOpenPeriod(ctx context.Context, tx *Tx, date jxc.Date) error {
 		return err
 	}
 	if status != string(jxc.PeriodOpen) {
-		return jxc.FieldErrorf(jxc.ECONFLICT, "input.postingDate", "the fiscal period %04d-%02d is closed; post into an open period or ask finance to reopen it",
+		return jxc.FieldErrorf(jxc.EPERIODCLOSED, field, "the fiscal period %04d-%02d is closed; post into an open period or ask finance to reopen it",
 			date.Year, int(date.Month))
 	}
 	return nil

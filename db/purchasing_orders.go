@@ -141,6 +141,12 @@ func createOrder(ctx context.Context, tx *Tx, in jxc.PurchaseOrderInput, prefix 
 	if err := checkStockRefs(ctx, tx, &refErrs, refs); err != nil {
 		return nil, err
 	}
+	if err := checkDateYears(ctx, tx, &refErrs, prefix+"orderDate", "the order date", &in.OrderDate); err != nil {
+		return nil, err
+	}
+	if err := checkDateYears(ctx, tx, &refErrs, prefix+"expectedDate", "the expected date", in.ExpectedDate); err != nil {
+		return nil, err
+	}
 	plan, err := jxc.PlanPurchaseOrder(sup, in, prefix, lineField, refErrs)
 	if err != nil {
 		return nil, err

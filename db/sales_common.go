@@ -2,8 +2,6 @@ package db
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 
 	"github.com/lib/pq"
@@ -32,18 +30,11 @@ func NewSalesService(db *DB) *SalesService { return &SalesService{db: db} }
 
 var _ jxc.SalesService = (*SalesService)(nil)
 
-// checkPeriodOpen adds an error when the date's fiscal period is closed,
-// without locking it (documents that do not post yet).
-func checkPeriodOpen(ctx context.Context, q Queryer, es *jxc.Errors, field string, d jxc.Date) error {
-	var status sql.NullString
-	err := q.GetContext(ctx, &status, `SELECT status FROM fiscal_periods WHERE year = $1 AND month = $2`, d.Year, int(d.Month))
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return err
-	}
-	if status.Valid && status.String != string(jxc.PeriodOpen) {
-		es.Add(jxc.ECONFLICT, field, "the fiscal period %04d-%02d is closed; use a date in an open period or ask finance to reopen it", d.Year, int(d.Month))
-	}
-	return nil
+// checkPeriodOpen adds an error when the date is outside the posting
+// window (on or before the lock date, after the horizon), without locking
+// (documents that do not post yet).
+func checkPeriodOpen(ctx context.Context, tx *Tx, es *jxc.Errors, field string, d jxc.Date) error {
+	return checkPostingDate(ctx, tx, es, field, "the date", d)
 }
 
 // lockBalances locks the balances of keys (creating missing ones) exactly

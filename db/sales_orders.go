@@ -138,6 +138,9 @@ func draftOrder(ctx context.Context, tx *Tx, in jxc.SalesOrderInput, es *jxc.Err
 	if err := checkPeriodOpen(ctx, tx, es, "input.postingDate", d.date); err != nil {
 		return nil, err
 	}
+	if err := checkDateYears(ctx, tx, es, "input.promisedDate", "the promised date", in.PromisedDate); err != nil {
+		return nil, err
+	}
 	ids := make([]int64, len(in.Lines))
 	for i, l := range in.Lines {
 		ids[i] = l.ProductID

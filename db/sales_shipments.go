@@ -14,7 +14,7 @@ import (
 )
 
 const shipmentCols = `id, number, order_id, customer_id, warehouse_id, status, posting_date, carrier, tracking_number,
-	journal_entry_id, invoice_id, shipped_at, delivered_at, rating, rating_comment, created_at`
+	journal_entry_id, invoice_id, shipped_at, delivered_at, delivered_on, rating, rating_comment, created_at`
 
 const shipmentLineCols = `id, shipment_id, line_no, order_line_id, product_id, quantity, cost_value, returned_quantity, returned_value`
 
@@ -114,7 +114,13 @@ func (s *SalesService) ShipShipment(ctx context.Context, in jxc.ShipInput) (*jxc
 		}
 		// Release the reservation of what leaves, under the posting's row
 		// locks, so the issue below takes exactly the reserved stock.
-		if err := lockOpenPeriod(ctx, tx, date); err != nil {
+		if err := lockPostingDate(ctx, tx, &es, "input.postingDate", "the posting date", date); err != nil {
+			return err
+		}
+		if err := es.Err(); err != nil {
+			return err
+		}
+		if err := lockOpenPeriod(ctx, tx, date, "input.postingDate"); err != nil {
 			return err
 		}
 		if _, err := lockBalances(ctx, tx, plan.Keys); err != nil {
@@ -198,8 +204,12 @@ func (s *SalesService) ConfirmDelivery(ctx context.Context, in jxc.DeliveryInput
 		if sh.Status != jxc.ShipmentShipped {
 			return jxc.FieldErrorf(jxc.ECONFLICT, "input.shipmentId", "shipment %s is %s; only a shipped shipment can be delivered", sh.Number, sh.Status)
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE shipments SET status = 'DELIVERED', delivered_at = $2, rating = $3, rating_comment = $4 WHERE id = $1`,
-			sh.ID, tx.Now, in.Rating, strings.TrimSpace(jxc.Deref(in.RatingComment)))
+		on, err := deliveryDate(ctx, tx, sh, in.DeliveredOn)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE shipments SET status = 'DELIVERED', delivered_at = $2, delivered_on = $3, rating = $4, rating_comment = $5 WHERE id = $1`,
+			sh.ID, tx.Now, on, in.Rating, strings.TrimSpace(jxc.Deref(in.RatingComment)))
 		return err
 	})
 	if err != nil {
@@ -209,6 +219,24 @@ func (s *SalesService) ConfirmDelivery(ctx context.Context, in jxc.DeliveryInput
 		return &jxc.Shipment{ID: in.ShipmentID}, nil
 	}
 	return s.FindShipmentByID(ctx, in.ShipmentID)
+}
+
+// deliveryDate is the delivery's business date: the one given or today,
+// not before the shipment left, not in the future, within the company's
+// years.
+func deliveryDate(ctx context.Context, tx *Tx, sh *jxc.Shipment, given *jxc.Date) (jxc.Date, error) {
+	on := dateOrToday(given, tx)
+	set, err := loadPostingWindowSettings(ctx, tx, false)
+	if err != nil {
+		return on, err
+	}
+	var es jxc.Errors
+	shipped := on
+	if sh.PostingDate != nil {
+		shipped = *sh.PostingDate
+	}
+	jxc.CheckEventDate(&es, "input.deliveredOn", "the delivery date", on, "the shipment's date", shipped, today(tx), set)
+	return on, es.Err()
 }
 
 // FindShipmentByID implements jxc.SalesService.

@@ -459,7 +459,7 @@ func TestBadInputsNameTheFieldAndWriteNothing(t *testing.T) {
 	o := c.order(t, jxc.SalesOrderLineInput{ProductID: c.products[0].ID, Quantity: dec("1")})
 	o, _ = c.sales.ConfirmSalesOrder(ctx, o.ID)
 	shs, _ := c.sales.FindShipments(ctx, jxc.SalesDocumentFilter{OrderID: &o.ID}, jxc.PageArgs{})
-	if _, err := c.ledger.CloseFiscalPeriod(ctx, 2026, 3); err != nil {
+	if _, err := c.ledger.CloseFiscalPeriod(ctx, 2026, 3, true); err != nil {
 		t.Fatal(err)
 	}
 	before = count()

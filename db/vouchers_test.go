@@ -172,10 +172,10 @@ func TestInvoiceNumbersHaveNoGapsAndDistinctPrefixes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.ledger.CloseFiscalPeriod(ctx, 2026, 1); err != nil {
+	if _, err := p.ledger.CloseFiscalPeriod(ctx, 2026, 1, false); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := invoice("A2", jan); refusedAs(err) != jxc.ECONFLICT {
+	if _, err := invoice("A2", jan); refusedAs(err) != jxc.EPERIODCLOSED {
 		t.Fatalf("invoice into a closed period: %v", err)
 	}
 	if _, err := invoice("A1", feb); refusedAs(err) != jxc.ECONFLICT {
@@ -196,10 +196,10 @@ func TestInvoiceNumbersHaveNoGapsAndDistinctPrefixes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.ledger.CloseFiscalPeriod(ctx, 2026, 2); err != nil {
+	if _, err := c.ledger.CloseFiscalPeriod(ctx, 2026, 2, true); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.sales.CreateSalesInvoice(ctx, jxc.SalesInvoiceInput{ShipmentIDs: []int64{sh2.ID}, PostingDate: &feb}); refusedAs(err) != jxc.ECONFLICT {
+	if _, err := c.sales.CreateSalesInvoice(ctx, jxc.SalesInvoiceInput{ShipmentIDs: []int64{sh2.ID}, PostingDate: &feb}); refusedAs(err) != jxc.EPERIODCLOSED {
 		t.Fatalf("sales invoice into a closed period: %v", err)
 	}
 	s2, err := c.sales.CreateSalesInvoice(ctx, jxc.SalesInvoiceInput{ShipmentIDs: []int64{sh2.ID}, PostingDate: &mar})

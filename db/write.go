@@ -104,6 +104,7 @@ var masterRows = map[string]string{
 	jxc.RecordCompanySettings:    `SELECT to_jsonb(t) - 'id', 'settings' FROM company_settings t WHERE $1 <> ''`,
 	jxc.RecordBudgetLine: `SELECT to_jsonb(t) - 'alerted_80' - 'alerted_100', t.year || '-' || lpad(t.month::text, 2, '0') || ' ' || t.cost_centre || ' ' || t.account_code
 		FROM budget_lines t WHERE id = $1::bigint`,
+	jxc.RecordPostingWindow: `SELECT to_jsonb(t) - 'one', 'posting window' FROM posting_window t WHERE $1 <> ''`,
 	jxc.RecordFiscalPeriod: `SELECT to_jsonb(t), t.year || '-' || lpad(t.month::text, 2, '0') FROM fiscal_periods t
 		WHERE year = split_part($1, '-', 1)::int AND month = split_part($1, '-', 2)::int`,
 }

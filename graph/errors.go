@@ -153,6 +153,10 @@ func userErrors(err error) ([]*UserError, error) {
 			code = UserErrorCodeDutySeparation
 		case jxc.EPERMISSION:
 			code = UserErrorCodePermissionRequired
+		case jxc.EDATERANGE:
+			code = UserErrorCodeDateOutOfRange
+		case jxc.EPERIODCLOSED:
+			code = UserErrorCodePeriodClosed
 		default:
 			// Throttling, authentication and internal failures are not the
 			// user's input mistake: they stay top-level errors.

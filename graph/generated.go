@@ -426,16 +426,20 @@ type ComplexityRoot struct {
 	}
 
 	FiscalPeriod struct {
-		AuditTrail func(childComplexity int, first *int, after *string) int
-		ClosedAt   func(childComplexity int) int
-		EndDate    func(childComplexity int) int
-		Month      func(childComplexity int) int
-		StartDate  func(childComplexity int) int
-		Status     func(childComplexity int) int
-		Year       func(childComplexity int) int
+		AuditTrail   func(childComplexity int, first *int, after *string) int
+		ClosedAt     func(childComplexity int) int
+		EndDate      func(childComplexity int) int
+		Month        func(childComplexity int) int
+		ReopenReason func(childComplexity int) int
+		ReopenedAt   func(childComplexity int) int
+		StartDate    func(childComplexity int) int
+		Status       func(childComplexity int) int
+		Year         func(childComplexity int) int
 	}
 
 	FiscalPeriodPayload struct {
+		Changed    func(childComplexity int) int
+		LockDate   func(childComplexity int) int
 		Period     func(childComplexity int) int
 		UserErrors func(childComplexity int) int
 	}
@@ -695,6 +699,7 @@ type ComplexityRoot struct {
 		UpdateCompanySettings               func(childComplexity int, input CompanySettingsInput) int
 		UpdateCustomer                      func(childComplexity int, input UpdateCustomerInput) int
 		UpdateLocation                      func(childComplexity int, input UpdateLocationInput) int
+		UpdatePostingWindow                 func(childComplexity int, input PostingWindowInput) int
 		UpdateProduct                       func(childComplexity int, input UpdateProductInput) int
 		UpdatePurchasingSettings            func(childComplexity int, input PurchasingSettingsInput) int
 		UpdateSupplier                      func(childComplexity int, input UpdateSupplierInput) int
@@ -794,7 +799,22 @@ type ComplexityRoot struct {
 		ComputedAt func(childComplexity int) int
 		KPIs       func(childComplexity int) int
 		Month      func(childComplexity int) int
+		Stale      func(childComplexity int) int
 		Year       func(childComplexity int) int
+	}
+
+	PostingWindow struct {
+		EarliestDate  func(childComplexity int) int
+		FirstYear     func(childComplexity int) int
+		Horizon       func(childComplexity int) int
+		HorizonMonths func(childComplexity int) int
+		LastYear      func(childComplexity int) int
+		LockDate      func(childComplexity int) int
+	}
+
+	PostingWindowPayload struct {
+		UserErrors func(childComplexity int) int
+		Window     func(childComplexity int) int
 	}
 
 	PriceTrend struct {
@@ -974,6 +994,7 @@ type ComplexityRoot struct {
 		OperatingCosts             func(childComplexity int, first *int, after *string, year *int, month *int) int
 		PayablesAging              func(childComplexity int, asOf jxc.Date) int
 		PeriodSummary              func(childComplexity int, year int, month int) int
+		PostingWindow              func(childComplexity int) int
 		Product                    func(childComplexity int, id int64) int
 		ProductByBarcode           func(childComplexity int, barcode string) int
 		ProductSuppliers           func(childComplexity int, productID int64, since *jxc.Date) int
@@ -1254,6 +1275,7 @@ type ComplexityRoot struct {
 		CreatedAt      func(childComplexity int) int
 		Customer       func(childComplexity int) int
 		DeliveredAt    func(childComplexity int) int
+		DeliveredOn    func(childComplexity int) int
 		ID             func(childComplexity int) int
 		InvoiceID      func(childComplexity int) int
 		JournalEntryID func(childComplexity int) int
@@ -1737,6 +1759,7 @@ type MutationResolver interface {
 	ReverseJournalEntry(ctx context.Context, input ReverseJournalEntryInput) (JournalEntryPayload, error)
 	CloseFiscalPeriod(ctx context.Context, input FiscalPeriodInput) (FiscalPeriodPayload, error)
 	ReopenFiscalPeriod(ctx context.Context, input FiscalPeriodInput) (FiscalPeriodPayload, error)
+	UpdatePostingWindow(ctx context.Context, input PostingWindowInput) (PostingWindowPayload, error)
 	CreateSupplier(ctx context.Context, input CreateSupplierInput) (SupplierPayload, error)
 	UpdateSupplier(ctx context.Context, input UpdateSupplierInput) (SupplierPayload, error)
 	SetSupplierProduct(ctx context.Context, input SetSupplierProductInput) (SupplierProductPayload, error)
@@ -1813,6 +1836,7 @@ type QueryResolver interface {
 	Warehouse(ctx context.Context, id int64) (*jxc.Warehouse, error)
 	Accounts(ctx context.Context, filter *jxc.AccountFilter, asOf *jxc.Date) ([]*jxc.Account, error)
 	FiscalPeriods(ctx context.Context, year int) ([]*jxc.FiscalPeriod, error)
+	PostingWindow(ctx context.Context) (jxc.PostingWindow, error)
 	JournalEntries(ctx context.Context, first *int, after *string, filter *jxc.JournalEntryFilter, orderBy *jxc.JournalEntryOrder) (JournalEntryConnection, error)
 	JournalEntry(ctx context.Context, id int64) (*jxc.JournalEntry, error)
 	TrialBalance(ctx context.Context, asOf jxc.Date) (jxc.TrialBalance, error)
@@ -3425,6 +3449,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.FiscalPeriod.Month(childComplexity), true
+	case "FiscalPeriod.reopenReason":
+		if e.ComplexityRoot.FiscalPeriod.ReopenReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FiscalPeriod.ReopenReason(childComplexity), true
+	case "FiscalPeriod.reopenedAt":
+		if e.ComplexityRoot.FiscalPeriod.ReopenedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FiscalPeriod.ReopenedAt(childComplexity), true
 	case "FiscalPeriod.startDate":
 		if e.ComplexityRoot.FiscalPeriod.StartDate == nil {
 			break
@@ -3444,6 +3480,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.FiscalPeriod.Year(childComplexity), true
 
+	case "FiscalPeriodPayload.changed":
+		if e.ComplexityRoot.FiscalPeriodPayload.Changed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FiscalPeriodPayload.Changed(childComplexity), true
+	case "FiscalPeriodPayload.lockDate":
+		if e.ComplexityRoot.FiscalPeriodPayload.LockDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FiscalPeriodPayload.LockDate(childComplexity), true
 	case "FiscalPeriodPayload.period":
 		if e.ComplexityRoot.FiscalPeriodPayload.Period == nil {
 			break
@@ -4941,6 +4989,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateLocation(childComplexity, args["input"].(UpdateLocationInput)), true
+	case "Mutation.updatePostingWindow":
+		if e.ComplexityRoot.Mutation.UpdatePostingWindow == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updatePostingWindow_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdatePostingWindow(childComplexity, args["input"].(PostingWindowInput)), true
 	case "Mutation.updateProduct":
 		if e.ComplexityRoot.Mutation.UpdateProduct == nil {
 			break
@@ -5378,12 +5437,68 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PeriodSummary.Month(childComplexity), true
+	case "PeriodSummary.stale":
+		if e.ComplexityRoot.PeriodSummary.Stale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeriodSummary.Stale(childComplexity), true
 	case "PeriodSummary.year":
 		if e.ComplexityRoot.PeriodSummary.Year == nil {
 			break
 		}
 
 		return e.ComplexityRoot.PeriodSummary.Year(childComplexity), true
+
+	case "PostingWindow.earliestDate":
+		if e.ComplexityRoot.PostingWindow.EarliestDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostingWindow.EarliestDate(childComplexity), true
+	case "PostingWindow.firstYear":
+		if e.ComplexityRoot.PostingWindow.FirstYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostingWindow.FirstYear(childComplexity), true
+	case "PostingWindow.horizon":
+		if e.ComplexityRoot.PostingWindow.Horizon == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostingWindow.Horizon(childComplexity), true
+	case "PostingWindow.horizonMonths":
+		if e.ComplexityRoot.PostingWindow.HorizonMonths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostingWindow.HorizonMonths(childComplexity), true
+	case "PostingWindow.lastYear":
+		if e.ComplexityRoot.PostingWindow.LastYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostingWindow.LastYear(childComplexity), true
+	case "PostingWindow.lockDate":
+		if e.ComplexityRoot.PostingWindow.LockDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostingWindow.LockDate(childComplexity), true
+
+	case "PostingWindowPayload.userErrors":
+		if e.ComplexityRoot.PostingWindowPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostingWindowPayload.UserErrors(childComplexity), true
+	case "PostingWindowPayload.window":
+		if e.ComplexityRoot.PostingWindowPayload.Window == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostingWindowPayload.Window(childComplexity), true
 
 	case "PriceTrend.changePercent":
 		if e.ComplexityRoot.PriceTrend.ChangePercent == nil {
@@ -6280,6 +6395,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.PeriodSummary(childComplexity, args["year"].(int), args["month"].(int)), true
+	case "Query.postingWindow":
+		if e.ComplexityRoot.Query.PostingWindow == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.PostingWindow(childComplexity), true
 	case "Query.product":
 		if e.ComplexityRoot.Query.Product == nil {
 			break
@@ -7708,6 +7829,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Shipment.DeliveredAt(childComplexity), true
+	case "Shipment.deliveredOn":
+		if e.ComplexityRoot.Shipment.DeliveredOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shipment.DeliveredOn(childComplexity), true
 	case "Shipment.id":
 		if e.ComplexityRoot.Shipment.ID == nil {
 			break
@@ -9397,6 +9524,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("OpeningStockLineInput", ec.unmarshalInputOpeningStockLineInput),
 			graphql.NewInputUnmarshaler("OperatingCostInput", ec.unmarshalInputOperatingCostInput),
 			graphql.NewInputUnmarshaler("PaymentAllocationInput", ec.unmarshalInputPaymentAllocationInput),
+			graphql.NewInputUnmarshaler("PostingWindowInput", ec.unmarshalInputPostingWindowInput),
 			graphql.NewInputUnmarshaler("ProductFilter", ec.unmarshalInputProductFilter),
 			graphql.NewInputUnmarshaler("ProductOrder", ec.unmarshalInputProductOrder),
 			graphql.NewInputUnmarshaler("PurchaseOrderFilter", ec.unmarshalInputPurchaseOrderFilter),
@@ -9614,6 +9742,10 @@ enum UserErrorCode {
   DUTY_SEPARATION
   "The change needs a role the caller does not hold, such as raising a credit limit (finance or manager), posting opening stock (finance) or selling below average cost (manager); the message names it."
   PERMISSION_REQUIRED
+  "A business date lies outside the posting window: before the earliest open period, after the horizon (by default the end of next month), or outside the company's years (by default 2000 to 2099)."
+  DATE_OUT_OF_RANGE
+  "A posting is dated on or before the lock date (the end of the latest closed fiscal period); post into an open period or have finance reopen it."
+  PERIOD_CLOSED
 }
 
 "A business error in a mutation's input. Several may come back together."
@@ -10414,6 +10546,10 @@ func (ec *executionContext) childFields_FiscalPeriod(ctx context.Context, field 
 		return ec.fieldContext_FiscalPeriod_status(ctx, field)
 	case "closedAt":
 		return ec.fieldContext_FiscalPeriod_closedAt(ctx, field)
+	case "reopenedAt":
+		return ec.fieldContext_FiscalPeriod_reopenedAt(ctx, field)
+	case "reopenReason":
+		return ec.fieldContext_FiscalPeriod_reopenReason(ctx, field)
 	case "auditTrail":
 		return ec.fieldContext_FiscalPeriod_auditTrail(ctx, field)
 	}
@@ -10424,6 +10560,10 @@ func (ec *executionContext) childFields_FiscalPeriodPayload(ctx context.Context,
 	switch field.Name {
 	case "period":
 		return ec.fieldContext_FiscalPeriodPayload_period(ctx, field)
+	case "changed":
+		return ec.fieldContext_FiscalPeriodPayload_changed(ctx, field)
+	case "lockDate":
+		return ec.fieldContext_FiscalPeriodPayload_lockDate(ctx, field)
 	case "userErrors":
 		return ec.fieldContext_FiscalPeriodPayload_userErrors(ctx, field)
 	}
@@ -11008,8 +11148,38 @@ func (ec *executionContext) childFields_PeriodSummary(ctx context.Context, field
 		return ec.fieldContext_PeriodSummary_kpis(ctx, field)
 	case "computedAt":
 		return ec.fieldContext_PeriodSummary_computedAt(ctx, field)
+	case "stale":
+		return ec.fieldContext_PeriodSummary_stale(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PeriodSummary", field.Name)
+}
+
+func (ec *executionContext) childFields_PostingWindow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "lockDate":
+		return ec.fieldContext_PostingWindow_lockDate(ctx, field)
+	case "earliestDate":
+		return ec.fieldContext_PostingWindow_earliestDate(ctx, field)
+	case "horizon":
+		return ec.fieldContext_PostingWindow_horizon(ctx, field)
+	case "horizonMonths":
+		return ec.fieldContext_PostingWindow_horizonMonths(ctx, field)
+	case "firstYear":
+		return ec.fieldContext_PostingWindow_firstYear(ctx, field)
+	case "lastYear":
+		return ec.fieldContext_PostingWindow_lastYear(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PostingWindow", field.Name)
+}
+
+func (ec *executionContext) childFields_PostingWindowPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "window":
+		return ec.fieldContext_PostingWindowPayload_window(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_PostingWindowPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PostingWindowPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_PriceTrend(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11810,6 +11980,8 @@ func (ec *executionContext) childFields_Shipment(ctx context.Context, field grap
 		return ec.fieldContext_Shipment_shippedAt(ctx, field)
 	case "deliveredAt":
 		return ec.fieldContext_Shipment_deliveredAt(ctx, field)
+	case "deliveredOn":
+		return ec.fieldContext_Shipment_deliveredOn(ctx, field)
 	case "rating":
 		return ec.fieldContext_Shipment_rating(ctx, field)
 	case "ratingComment":
@@ -13884,6 +14056,20 @@ func (ec *executionContext) field_Mutation_updateLocation_args(ctx context.Conte
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (UpdateLocationInput, error) {
 			return ec.unmarshalNUpdateLocationInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateLocationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updatePostingWindow_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (PostingWindowInput, error) {
+			return ec.unmarshalNPostingWindowInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPostingWindowInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -21917,6 +22103,52 @@ func (ec *executionContext) fieldContext_FiscalPeriod_closedAt(_ context.Context
 	return graphql.NewScalarFieldContext("FiscalPeriod", field, false, false, "Time")
 }
 
+func (ec *executionContext) _FiscalPeriod_reopenedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.FiscalPeriod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FiscalPeriod_reopenedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReopenedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FiscalPeriod_reopenedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FiscalPeriod", field, false, false, "Time")
+}
+
+func (ec *executionContext) _FiscalPeriod_reopenReason(ctx context.Context, field graphql.CollectedField, obj *jxc.FiscalPeriod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FiscalPeriod_reopenReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReopenReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FiscalPeriod_reopenReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FiscalPeriod", field, false, false, "String")
+}
+
 func (ec *executionContext) _FiscalPeriod_auditTrail(ctx context.Context, field graphql.CollectedField, obj *jxc.FiscalPeriod) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21991,6 +22223,61 @@ func (ec *executionContext) fieldContext_FiscalPeriodPayload_period(_ context.Co
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _FiscalPeriodPayload_changed(ctx context.Context, field graphql.CollectedField, obj *FiscalPeriodPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FiscalPeriodPayload_changed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Changed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.FiscalPeriod) graphql.Marshaler {
+			return ec.marshalNFiscalPeriod2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐFiscalPeriodᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FiscalPeriodPayload_changed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FiscalPeriodPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FiscalPeriod(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FiscalPeriodPayload_lockDate(ctx context.Context, field graphql.CollectedField, obj *FiscalPeriodPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FiscalPeriodPayload_lockDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LockDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FiscalPeriodPayload_lockDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FiscalPeriodPayload", field, false, false, "Date")
 }
 
 func (ec *executionContext) _FiscalPeriodPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *FiscalPeriodPayload) (ret graphql.Marshaler) {
@@ -26823,6 +27110,68 @@ func (ec *executionContext) fieldContext_Mutation_reopenFiscalPeriod(ctx context
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_updatePostingWindow(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updatePostingWindow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdatePostingWindow(ctx, fc.Args["input"].(PostingWindowInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal PostingWindowPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal PostingWindowPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v PostingWindowPayload) graphql.Marshaler {
+			return ec.marshalNPostingWindowPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPostingWindowPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updatePostingWindow(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PostingWindowPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updatePostingWindow_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createSupplier(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30901,6 +31250,231 @@ func (ec *executionContext) fieldContext_PeriodSummary_computedAt(_ context.Cont
 	return graphql.NewScalarFieldContext("PeriodSummary", field, false, false, "String")
 }
 
+func (ec *executionContext) _PeriodSummary_stale(ctx context.Context, field graphql.CollectedField, obj *jxc.PeriodSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeriodSummary_stale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeriodSummary_stale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PeriodSummary", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _PostingWindow_lockDate(ctx context.Context, field graphql.CollectedField, obj *jxc.PostingWindow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostingWindow_lockDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LockDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PostingWindow_lockDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostingWindow", field, false, false, "Date")
+}
+
+func (ec *executionContext) _PostingWindow_earliestDate(ctx context.Context, field graphql.CollectedField, obj *jxc.PostingWindow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostingWindow_earliestDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EarliestDate(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostingWindow_earliestDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostingWindow", field, true, false, "Date")
+}
+
+func (ec *executionContext) _PostingWindow_horizon(ctx context.Context, field graphql.CollectedField, obj *jxc.PostingWindow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostingWindow_horizon(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Horizon, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostingWindow_horizon(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostingWindow", field, false, false, "Date")
+}
+
+func (ec *executionContext) _PostingWindow_horizonMonths(ctx context.Context, field graphql.CollectedField, obj *jxc.PostingWindow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostingWindow_horizonMonths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HorizonMonths(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostingWindow_horizonMonths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostingWindow", field, true, false, "Int")
+}
+
+func (ec *executionContext) _PostingWindow_firstYear(ctx context.Context, field graphql.CollectedField, obj *jxc.PostingWindow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostingWindow_firstYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FirstYear(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostingWindow_firstYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostingWindow", field, true, false, "Int")
+}
+
+func (ec *executionContext) _PostingWindow_lastYear(ctx context.Context, field graphql.CollectedField, obj *jxc.PostingWindow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostingWindow_lastYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastYear(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostingWindow_lastYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostingWindow", field, true, false, "Int")
+}
+
+func (ec *executionContext) _PostingWindowPayload_window(ctx context.Context, field graphql.CollectedField, obj *PostingWindowPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostingWindowPayload_window(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Window, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.PostingWindow) graphql.Marshaler {
+			return ec.marshalOPostingWindow2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPostingWindow(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PostingWindowPayload_window(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PostingWindowPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PostingWindow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PostingWindowPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *PostingWindowPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostingWindowPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostingWindowPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PostingWindowPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PriceTrend_product(ctx context.Context, field graphql.CollectedField, obj *jxc.PriceTrend) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -34626,6 +35200,56 @@ func (ec *executionContext) fieldContext_Query_fiscalPeriods(ctx context.Context
 	if fc.Args, err = ec.field_Query_fiscalPeriods_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_postingWindow(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_postingWindow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().PostingWindow(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST", "SALES", "PURCHASING", "WAREHOUSE"})
+				if err != nil {
+					var zeroVal jxc.PostingWindow
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal jxc.PostingWindow
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.PostingWindow) graphql.Marshaler {
+			return ec.marshalNPostingWindow2githubᚗcomᚋjxcgraphᚋjxcᚐPostingWindow(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_postingWindow(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PostingWindow(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -41212,6 +41836,29 @@ func (ec *executionContext) _Shipment_deliveredAt(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_Shipment_deliveredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Shipment", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Shipment_deliveredOn(ctx context.Context, field graphql.CollectedField, obj *jxc.Shipment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shipment_deliveredOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeliveredOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Shipment_deliveredOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Shipment", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Shipment_rating(ctx context.Context, field graphql.CollectedField, obj *jxc.Shipment) (ret graphql.Marshaler) {
@@ -49504,7 +50151,7 @@ func (ec *executionContext) unmarshalInputConfirmDeliveryInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"shipmentId", "rating", "ratingComment"}
+	fieldsInOrder := [...]string{"shipmentId", "deliveredOn", "rating", "ratingComment"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -49518,6 +50165,13 @@ func (ec *executionContext) unmarshalInputConfirmDeliveryInput(ctx context.Conte
 				return it, err
 			}
 			it.ShipmentID = data
+		case "deliveredOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deliveredOn"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeliveredOn = data
 		case "rating":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rating"))
 			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
@@ -50768,7 +51422,7 @@ func (ec *executionContext) unmarshalInputFiscalPeriodInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"year", "month"}
+	fieldsInOrder := [...]string{"year", "month", "closeEarlier", "reason"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -50789,6 +51443,20 @@ func (ec *executionContext) unmarshalInputFiscalPeriodInput(ctx context.Context,
 				return it, err
 			}
 			it.Month = data
+		case "closeEarlier":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closeEarlier"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CloseEarlier = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
 		}
 	}
 	return it, nil
@@ -51647,6 +52315,62 @@ func (ec *executionContext) unmarshalInputPaymentAllocationInput(ctx context.Con
 func UnmarshalPaymentAllocationInput(ctx context.Context, raw any) (PaymentAllocationInput, error) {
 	var out PaymentAllocationInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "PaymentAllocationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPostingWindowInput(ctx context.Context, obj any) (PostingWindowInput, error) {
+	var it PostingWindowInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"horizonMonths", "firstYear", "lastYear"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "horizonMonths":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("horizonMonths"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HorizonMonths = data
+		case "firstYear":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstYear"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstYear = data
+		case "lastYear":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastYear"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastYear = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPostingWindowInput unmarshals raw into the PostingWindowInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPostingWindowInput(ctx context.Context, raw any) (PostingWindowInput, error) {
+	var out PostingWindowInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PostingWindowInput", raw, &out)
 	return out, err
 }
 
@@ -56863,6 +57587,16 @@ func (ec *executionContext) _FiscalPeriod(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "reopenedAt":
+			out.Values[i] = ec._FiscalPeriod_reopenedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reopenReason":
+			out.Values[i] = ec._FiscalPeriod_reopenReason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "auditTrail":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -56899,6 +57633,16 @@ func (ec *executionContext) _FiscalPeriodPayload(ctx context.Context, sel ast.Se
 			out.Values[i] = graphql.MarshalString("FiscalPeriodPayload")
 		case "period":
 			out.Values[i] = ec._FiscalPeriodPayload_period(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "changed":
+			out.Values[i] = ec._FiscalPeriodPayload_changed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lockDate":
+			out.Values[i] = ec._FiscalPeriodPayload_lockDate(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -58341,6 +59085,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "updatePostingWindow":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updatePostingWindow(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createSupplier":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createSupplier(ctx, field)
@@ -59245,6 +59996,107 @@ func (ec *executionContext) _PeriodSummary(ctx context.Context, sel ast.Selectio
 			}
 		case "computedAt":
 			out.Values[i] = ec._PeriodSummary_computedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stale":
+			out.Values[i] = ec._PeriodSummary_stale(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var postingWindowImplementors = []string{"PostingWindow"}
+
+func (ec *executionContext) _PostingWindow(ctx context.Context, sel ast.SelectionSet, obj *jxc.PostingWindow) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, postingWindowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PostingWindow")
+		case "lockDate":
+			out.Values[i] = ec._PostingWindow_lockDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "earliestDate":
+			out.Values[i] = ec._PostingWindow_earliestDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "horizon":
+			out.Values[i] = ec._PostingWindow_horizon(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "horizonMonths":
+			out.Values[i] = ec._PostingWindow_horizonMonths(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "firstYear":
+			out.Values[i] = ec._PostingWindow_firstYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lastYear":
+			out.Values[i] = ec._PostingWindow_lastYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var postingWindowPayloadImplementors = []string{"PostingWindowPayload"}
+
+func (ec *executionContext) _PostingWindowPayload(ctx context.Context, sel ast.SelectionSet, obj *PostingWindowPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, postingWindowPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PostingWindowPayload")
+		case "window":
+			out.Values[i] = ec._PostingWindowPayload_window(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._PostingWindowPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -60369,6 +61221,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_fiscalPeriods(ctx, field)
+				})
+		case "postingWindow":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_postingWindow(ctx, field)
 				})
 		case "journalEntries":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -62232,6 +63090,11 @@ func (ec *executionContext) _Shipment(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "deliveredAt":
 			out.Values[i] = ec._Shipment_deliveredAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "deliveredOn":
+			out.Values[i] = ec._Shipment_deliveredOn(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -66767,6 +67630,19 @@ func (ec *executionContext) marshalNPeriodStatus2githubᚗcomᚋjxcgraphᚋjxc�
 	return res
 }
 
+func (ec *executionContext) marshalNPostingWindow2githubᚗcomᚋjxcgraphᚋjxcᚐPostingWindow(ctx context.Context, sel ast.SelectionSet, v jxc.PostingWindow) graphql.Marshaler {
+	return ec._PostingWindow(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNPostingWindowInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPostingWindowInput(ctx context.Context, v any) (PostingWindowInput, error) {
+	res, err := ec.unmarshalInputPostingWindowInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPostingWindowPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPostingWindowPayload(ctx context.Context, sel ast.SelectionSet, v PostingWindowPayload) graphql.Marshaler {
+	return ec._PostingWindowPayload(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNPriceTrend2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPriceTrendᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.PriceTrend) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -69234,6 +70110,13 @@ func (ec *executionContext) marshalOPeriodSummary2ᚖgithubᚗcomᚋjxcgraphᚋj
 		return graphql.Null
 	}
 	return ec._PeriodSummary(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPostingWindow2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPostingWindow(ctx context.Context, sel ast.SelectionSet, v *jxc.PostingWindow) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PostingWindow(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx context.Context, sel ast.SelectionSet, v *jxc.Product) graphql.Marshaler {

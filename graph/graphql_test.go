@@ -215,7 +215,7 @@ func TestBadInputThroughGraphQL(t *testing.T) {
 	}
 	ues = fin.userErrors(entry, map[string]any{"in": map[string]any{"postingDate": "2026-01-20", "description": "late", "lines": []any{
 		map[string]any{"accountCode": "6602", "debit": "100"}, map[string]any{"accountCode": "1002", "credit": "100"}}}}, "postJournalEntry")
-	if !hasError(ues, "CONFLICT", "input.postingDate") {
+	if !hasError(ues, "PERIOD_CLOSED", "input.postingDate") {
 		t.Errorf("closed period: %+v", ues)
 	}
 	if n := e.count(t, "journal_entries"); n != entries {

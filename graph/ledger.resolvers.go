@@ -37,14 +37,18 @@ func (r *mutationResolver) ReverseJournalEntry(ctx context.Context, input Revers
 
 // CloseFiscalPeriod is the resolver for the closeFiscalPeriod field.
 func (r *mutationResolver) CloseFiscalPeriod(ctx context.Context, input FiscalPeriodInput) (FiscalPeriodPayload, error) {
-	v, ues, err := mutationResult(r.LedgerService.CloseFiscalPeriod(ctx, input.Year, input.Month))
-	return FiscalPeriodPayload{Period: v, UserErrors: ues}, err
+	return periodPayload(r.LedgerService.CloseFiscalPeriod(ctx, input.Year, input.Month, jxc.Deref(input.CloseEarlier)))
 }
 
 // ReopenFiscalPeriod is the resolver for the reopenFiscalPeriod field.
 func (r *mutationResolver) ReopenFiscalPeriod(ctx context.Context, input FiscalPeriodInput) (FiscalPeriodPayload, error) {
-	v, ues, err := mutationResult(r.LedgerService.ReopenFiscalPeriod(ctx, input.Year, input.Month))
-	return FiscalPeriodPayload{Period: v, UserErrors: ues}, err
+	return periodPayload(r.LedgerService.ReopenFiscalPeriod(ctx, input.Year, input.Month, jxc.Deref(input.Reason)))
+}
+
+// UpdatePostingWindow is the resolver for the updatePostingWindow field.
+func (r *mutationResolver) UpdatePostingWindow(ctx context.Context, input PostingWindowInput) (PostingWindowPayload, error) {
+	v, ues, err := mutationResult(r.LedgerService.UpdatePostingWindow(ctx, jxc.PostingWindowSettings{HorizonMonths: input.HorizonMonths, FirstYear: input.FirstYear, LastYear: input.LastYear}))
+	return PostingWindowPayload{Window: v, UserErrors: ues}, err
 }
 
 // Accounts is the resolver for the accounts field.
@@ -55,6 +59,12 @@ func (r *queryResolver) Accounts(ctx context.Context, filter *jxc.AccountFilter,
 // FiscalPeriods is the resolver for the fiscalPeriods field.
 func (r *queryResolver) FiscalPeriods(ctx context.Context, year int) ([]*jxc.FiscalPeriod, error) {
 	return r.LedgerService.FindFiscalPeriods(ctx, year)
+}
+
+// PostingWindow is the resolver for the postingWindow field.
+func (r *queryResolver) PostingWindow(ctx context.Context) (jxc.PostingWindow, error) {
+	w, err := r.LedgerService.PostingWindow(ctx)
+	return jxc.Deref(w), err
 }
 
 // JournalEntries is the resolver for the journalEntries field.

@@ -186,6 +186,8 @@ type CompanySettingsPayload struct {
 type ConfirmDeliveryInput struct {
 	// The shipped shipment.
 	ShipmentID int64 `json:"shipmentId"`
+	// The day the customer received the goods; today in the company's time zone when left out. Not before the shipment's date, not in the future.
+	DeliveredOn *jxc.Date `json:"deliveredOn,omitempty"`
 	// The customer's rating, 1 to 5.
 	Rating *int `json:"rating,omitempty"`
 	// The customer's comment.
@@ -494,12 +496,20 @@ type FiscalPeriodInput struct {
 	Year int `json:"year"`
 	// The month, 1 to 12.
 	Month int `json:"month"`
+	// Closing only: also close every earlier month that is still open (periods close in order; without it, an earlier open month refuses the close).
+	CloseEarlier *bool `json:"closeEarlier,omitempty"`
+	// Reopening only, required: why the closed books are opened again (1 to 500 characters); kept on the period and in the audit trail.
+	Reason *string `json:"reason,omitempty"`
 }
 
 // The result of closing or reopening a period.
 type FiscalPeriodPayload struct {
 	// The period after the change; null on error.
 	Period *jxc.FiscalPeriod `json:"period,omitempty"`
+	// Every period the change closed or reopened, oldest first (earlier months closed with it, later months reopened with it).
+	Changed []*jxc.FiscalPeriod `json:"changed"`
+	// The lock date after the change: the end of the latest closed period; null when none is closed.
+	LockDate *jxc.Date `json:"lockDate,omitempty"`
 	// Why it failed.
 	UserErrors []*UserError `json:"userErrors"`
 }
@@ -760,6 +770,24 @@ type PaymentAllocationInput struct {
 	InvoiceID int64 `json:"invoiceId"`
 	// The amount for it, at most its open amount.
 	Amount decimal.Decimal `json:"amount"`
+}
+
+// The company's posting window.
+type PostingWindowInput struct {
+	// Months after the current one postings may be dated in, 0 to 24.
+	HorizonMonths int `json:"horizonMonths"`
+	// The first year business dates may have, 1900 to 9998.
+	FirstYear int `json:"firstYear"`
+	// The last year business dates may have, 1900 to 9998, not before the first.
+	LastYear int `json:"lastYear"`
+}
+
+// The result of changing the posting window.
+type PostingWindowPayload struct {
+	// The window after the change; null on error.
+	Window *jxc.PostingWindow `json:"window,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // A page of products.
@@ -1618,6 +1646,10 @@ const (
 	UserErrorCodeDutySeparation UserErrorCode = "DUTY_SEPARATION"
 	// The change needs a role the caller does not hold, such as raising a credit limit (finance or manager), posting opening stock (finance) or selling below average cost (manager); the message names it.
 	UserErrorCodePermissionRequired UserErrorCode = "PERMISSION_REQUIRED"
+	// A business date lies outside the posting window: before the earliest open period, after the horizon (by default the end of next month), or outside the company's years (by default 2000 to 2099).
+	UserErrorCodeDateOutOfRange UserErrorCode = "DATE_OUT_OF_RANGE"
+	// A posting is dated on or before the lock date (the end of the latest closed fiscal period); post into an open period or have finance reopen it.
+	UserErrorCodePeriodClosed UserErrorCode = "PERIOD_CLOSED"
 )
 
 var AllUserErrorCode = []UserErrorCode{
@@ -1628,11 +1660,13 @@ var AllUserErrorCode = []UserErrorCode{
 	UserErrorCodeIdempotencyKeyReused,
 	UserErrorCodeDutySeparation,
 	UserErrorCodePermissionRequired,
+	UserErrorCodeDateOutOfRange,
+	UserErrorCodePeriodClosed,
 }
 
 func (e UserErrorCode) IsValid() bool {
 	switch e {
-	case UserErrorCodeInvalid, UserErrorCodeNotFound, UserErrorCodeConflict, UserErrorCodeForbidden, UserErrorCodeIdempotencyKeyReused, UserErrorCodeDutySeparation, UserErrorCodePermissionRequired:
+	case UserErrorCodeInvalid, UserErrorCodeNotFound, UserErrorCodeConflict, UserErrorCodeForbidden, UserErrorCodeIdempotencyKeyReused, UserErrorCodeDutySeparation, UserErrorCodePermissionRequired, UserErrorCodeDateOutOfRange, UserErrorCodePeriodClosed:
 		return true
 	}
 	return false

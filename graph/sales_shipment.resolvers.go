@@ -19,7 +19,7 @@ func (r *mutationResolver) ShipShipment(ctx context.Context, input ShipShipmentI
 
 // ConfirmDelivery is the resolver for the confirmDelivery field.
 func (r *mutationResolver) ConfirmDelivery(ctx context.Context, input ConfirmDeliveryInput) (ShipmentPayload, error) {
-	sh, ues, err := mutationResult(r.SalesService.ConfirmDelivery(ctx, jxc.DeliveryInput{ShipmentID: input.ShipmentID, Rating: input.Rating, RatingComment: input.RatingComment}))
+	sh, ues, err := mutationResult(r.SalesService.ConfirmDelivery(ctx, jxc.DeliveryInput{ShipmentID: input.ShipmentID, DeliveredOn: input.DeliveredOn, Rating: input.Rating, RatingComment: input.RatingComment}))
 	return ShipmentPayload{Shipment: sh, UserErrors: ues}, err
 }
 

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"sort"
 	"testing"
+	"time"
+
+	"github.com/jxcgraph/jxc"
 )
 
 // postings returns an entry's lines as "account D/C amount" and the
@@ -237,13 +240,26 @@ func TestOrderToCashThroughTheAPI(t *testing.T) {
 
 	var deliver struct {
 		ConfirmDelivery struct {
-			Shipment   struct{ Status string }
+			Shipment   struct{ Status, DeliveredOn string }
 			UserErrors []userErr
 		}
 	}
-	warehouse.gql(`mutation($s: ID!) { confirmDelivery(input: {shipmentId: $s, rating: 5, ratingComment: "很快"}) { shipment { status } userErrors { code field message } } }`,
-		map[string]any{"s": sh.ID}, &deliver)
+	// A delivery is dated by the day the goods arrived: not in the future,
+	// not outside the company's years, not before the shipment.
+	const deliverOp = `mutation($s: ID!, $on: Date) { confirmDelivery(input: {shipmentId: $s, deliveredOn: $on, rating: 5, ratingComment: "很快"}) {
+		shipment { status deliveredOn } userErrors { code field message } } }`
+	today := jxc.Today(time.Now())
+	for _, on := range []string{today.AddDays(1).String(), "9999-12-31", "0001-01-01", today.AddDays(-1).String()} {
+		warehouse.gql(deliverOp, map[string]any{"s": sh.ID, "on": on}, &deliver)
+		if ues := deliver.ConfirmDelivery.UserErrors; len(ues) != 1 || ues[0].Field != "input.deliveredOn" {
+			t.Fatalf("delivered on %s: %+v", on, ues)
+		}
+	}
+	warehouse.gql(deliverOp, map[string]any{"s": sh.ID, "on": today.String()}, &deliver)
 	noUserErrors(t, "confirmDelivery", deliver.ConfirmDelivery.UserErrors)
+	if d := deliver.ConfirmDelivery.Shipment; d.Status != "DELIVERED" || d.DeliveredOn != today.String() {
+		t.Fatalf("delivered %+v", d)
+	}
 
 	// Invoice the shipment: 6 x 114.00 = 684.00 + 88.92, due in 15 days.
 	var inv struct {

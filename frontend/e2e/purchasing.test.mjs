@@ -198,7 +198,7 @@ test('month-end summaries show the KPIs stored when a period was closed', async 
     const dioRow = table.locator('tr', { hasText: 'DIO' }).first();
     if (periodSummary.kpis.dio === null) assert.equal(await dioRow.locator('td').nth(1).innerText(), '—', 'a null ratio is a dash, never 0');
   } finally {
-    await graphql(fin, 'mutation { reopenFiscalPeriod(input: { year: 2025, month: 1 }) { period { status } } }');
+    await graphql(fin, 'mutation { reopenFiscalPeriod(input: { year: 2025, month: 1, reason: "e2e: month-end summary shown" }) { period { status } } }');
   }
 });
 

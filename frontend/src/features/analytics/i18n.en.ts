@@ -51,6 +51,8 @@ export const analyticsEn: Record<keyof typeof analyticsZh, string> = {
   'kpi.drill.profitAndLoss': 'Profit and loss',
   'kpi.drill.balanceSheet': 'Balance sheet',
   'monthEnd.none': 'No closed periods in {year} yet',
+  'monthEnd.stale': 'stale',
+  'monthEnd.staleHint': 'The period was reopened after this summary was computed; closing it again recomputes it.',
   'monthEnd.note': 'Each column is the month as the books stood when the period was closed.',
   'dashboard.budgetByDepartment': 'Budget consumption by department ({year})',
   'dashboard.payablesAging': 'Payables aging',

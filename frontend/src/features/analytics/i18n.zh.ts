@@ -49,6 +49,8 @@ export const analyticsZh = {
   'kpi.drill.profitAndLoss': '利润表',
   'kpi.drill.balanceSheet': '资产负债表',
   'monthEnd.none': '{year} 年还没有已结账的期间',
+  'monthEnd.stale': '已过期',
+  'monthEnd.staleHint': '此汇总计算后该期间已被反结账；再次结账时将重新计算。',
   'monthEnd.note': '每列是结账时保存的该月指标（账簿当时的状态）。',
   'dashboard.budgetByDepartment': '各部门预算使用（{year} 年）',
   'dashboard.payablesAging': '应付账龄',

@@ -86,6 +86,7 @@ export const PeriodSummaryQuery = graphql(`
       year
       month
       computedAt
+      stale
       kpis {
         ...KpiSetFields
       }

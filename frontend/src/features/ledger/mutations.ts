@@ -20,7 +20,13 @@ export const FiscalPeriodPayloadFieldsFragment = graphql(`
       month
       status
       closedAt
+      reopenReason
     }
+    changed {
+      year
+      month
+    }
+    lockDate
     userErrors {
       ...UserErrorFields
     }

@@ -161,6 +161,13 @@ export const FiscalPeriodsQuery = graphql(`
       endDate
       status
       closedAt
+      reopenedAt
+      reopenReason
+    }
+    postingWindow {
+      lockDate
+      earliestDate
+      horizon
     }
   }
 `);

@@ -134,6 +134,8 @@ export const salesEn: Record<keyof typeof salesZh, string> = {
   'ship.carrier': 'Carrier',
   'ship.tracking': 'Tracking number',
   'ship.rating': 'Rating',
+  'ship.deliveredOn': 'Delivered on',
+  'ship.deliveredOnHint': 'The day the customer received it (today when left empty); not before shipping, not in the future. Satisfaction counts the rating on this day.',
   'ship.ratingHint': 'The customer rates 1–5 stars; 4 or 5 counts as satisfied',
   'ship.comment': "Customer's comment",
   'ship.lines': 'Products',

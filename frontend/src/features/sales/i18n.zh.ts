@@ -150,6 +150,8 @@ export const salesZh = {
   'ship.ship': '发货',
   'ship.shipped': '发货单 {number} 已发出',
   'ship.confirmDelivery': '确认签收',
+  'ship.deliveredOn': '签收日期',
+  'ship.deliveredOnHint': '客户收货的日期（留空为今天）；不早于发货日期，不晚于今天。满意度按此日期统计评分。',
   'ship.delivered': '发货单 {number} 已签收',
   'sinv.number': '发票号',
   'sinv.date': '开票日期',

@@ -319,6 +319,7 @@ export const ShipmentFieldsFragment = graphql(`
     invoiceId
     shippedAt
     deliveredAt
+    deliveredOn
     rating
     ratingComment
     createdAt

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useClient, useQuery } from 'urql';
-import { Alert, Card, Empty, InputNumber, Space, Table, Typography } from 'antd';
+import { Alert, Card, Empty, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { FiscalPeriodsQuery } from '../../ledger/queries';
 import { PeriodSummaryQuery } from '../queries';
 import { formatKpi, KPI_ROWS, type KpiDef, type KpiSet } from '../kpi';
@@ -12,12 +12,14 @@ import { yearMonth } from '../../../lib/date';
 interface Summary {
   label: string;
   computedAt: string;
+  stale: boolean;
   kpis: KpiSet;
 }
 
 /**
  * Month-end summaries: the KPIs stored when each fiscal period of a year was
- * closed, one column per closed month. Open months have none.
+ * closed, one column per closed month. Open months have none, except a
+ * reopened month: its summary is shown marked stale until it closes again.
  */
 export default function MonthEndPage() {
   const t = useT();
@@ -26,7 +28,7 @@ export default function MonthEndPage() {
   const [{ data, error }] = useQuery({ query: FiscalPeriodsQuery, variables: { year } });
   const [summaries, setSummaries] = useState<Summary[] | null>(null);
   const [loadError, setLoadError] = useState<string>();
-  const closed = (data?.fiscalPeriods ?? []).filter((p) => p.status === 'CLOSED');
+  const closed = (data?.fiscalPeriods ?? []).filter((p) => p.status === 'CLOSED' || p.reopenedAt);
   const closedKey = closed.map((p) => p.month).join(',');
 
   useEffect(() => {
@@ -42,7 +44,7 @@ export default function MonthEndPage() {
         setSummaries(
           results.flatMap((r) => {
             const s = r.data?.periodSummary;
-            return s ? [{ label: yearMonth(s), computedAt: s.computedAt, kpis: s.kpis }] : [];
+            return s ? [{ label: yearMonth(s), computedAt: s.computedAt, stale: s.stale, kpis: s.kpis }] : [];
           }),
         );
       })
@@ -86,7 +88,16 @@ export default function MonthEndPage() {
           columns={[
             { title: t('kpi.figure'), fixed: 'left', render: (_, r) => t(`kpi.${r.key}`) },
             ...(summaries ?? []).map((s) => ({
-              title: <span title={s.computedAt}>{s.label}</span>,
+              title: (
+                <span title={s.computedAt}>
+                  {s.label}
+                  {s.stale && (
+                    <Tag color="orange" style={{ marginInlineStart: 6 }} title={t('monthEnd.staleHint')} data-testid={`month-end-stale-${s.label}`}>
+                      {t('monthEnd.stale')}
+                    </Tag>
+                  )}
+                </span>
+              ),
               align: 'right' as const,
               render: (_: unknown, r: KpiDef) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatKpi(s.kpis[r.key], r.kind)}</span>,
             })),

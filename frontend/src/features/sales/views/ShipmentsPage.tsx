@@ -278,14 +278,16 @@ function ShipForm({ shipment: s, onDone }: { shipment: Shipment; onDone: () => v
 function DeliveryForm({ shipment: s, onDone }: { shipment: Shipment; onDone: () => void }) {
   const t = useT();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ rating?: number; ratingComment?: string }>();
+  const [form] = Form.useForm<{ deliveredOn?: Dayjs | null; rating?: number; ratingComment?: string }>();
   const [{ fetching }, confirm] = useMutation(ConfirmDeliveryMutation);
   const [general, setGeneral] = useState<string[]>([]);
 
   async function submit() {
     setGeneral([]);
     const v = await form.validateFields();
-    const res = await confirm({ input: { shipmentId: s.id, rating: v.rating || undefined, ratingComment: v.ratingComment?.trim() || undefined } });
+    const res = await confirm({
+      input: { shipmentId: s.id, deliveredOn: isoDate(v.deliveredOn), rating: v.rating || undefined, ratingComment: v.ratingComment?.trim() || undefined },
+    });
     if (res.error) return setGeneral([res.error.message]);
     const p = res.data?.confirmDelivery;
     if (p?.userErrors.length) return setGeneral(applyUserErrors(form, p.userErrors));
@@ -296,6 +298,9 @@ function DeliveryForm({ shipment: s, onDone }: { shipment: Shipment; onDone: () 
   return (
     <Card size="small" title={t('ship.confirmDelivery')} style={{ marginTop: 16 }}>
       <Form form={form} layout="vertical" data-testid="delivery-form">
+        <Form.Item name="deliveredOn" label={t('ship.deliveredOn')} extra={t('ship.deliveredOnHint')}>
+          <DatePicker data-testid="delivery-date" />
+        </Form.Item>
         <Form.Item name="rating" label={t('ship.rating')} extra={t('ship.ratingHint')} rules={[{ required: true, message: t('common.required') }]}>
           <Rate data-testid="delivery-rating" />
         </Form.Item>
