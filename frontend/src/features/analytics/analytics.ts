@@ -1,6 +1,7 @@
 import Big from 'big.js';
 import { dec, sumDecimals } from '../../lib/decimal';
 import type { Locale } from '../../i18n';
+import { companyToday } from '../../lib/date';
 
 // Pure helpers for the dashboard's sales charts and the slow-moving list.
 // Amounts stay exact decimals; numbers are made only for chart geometry.
@@ -50,7 +51,7 @@ export function listedValue(rows: readonly { value: string }[]): Big {
 }
 
 /** Whole days since a date (YYYY-MM-DD) up to today, or null when never. */
-export function daysSince(date: string | null | undefined, today = new Date()): number | null {
+export function daysSince(date: string | null | undefined, today = companyToday().toDate()): number | null {
   if (!date) return null;
   const [y, m, d] = date.split('-').map((p) => Number.parseInt(p, 10));
   if (!y || !m || !d) return null;

@@ -1,5 +1,6 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { defaultPeriods } from './kpi';
+import { companyToday } from '../../lib/date';
 
 /** A period, both days included, as YYYY-MM-DD. */
 export interface Period {
@@ -12,7 +13,7 @@ type PeriodState = [Period, (p: Period) => void];
 const PeriodContext = createContext<PeriodState | null>(null);
 
 /** This year to date. */
-export function defaultPeriod(today = new Date()): Period {
+export function defaultPeriod(today = companyToday().toDate()): Period {
   const { from, to } = defaultPeriods(today);
   return { from, to };
 }

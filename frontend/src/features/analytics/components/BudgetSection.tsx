@@ -5,13 +5,14 @@ import { Card, Skeleton } from 'antd';
 import { BudgetRollupQuery } from '../../budget/queries';
 import { dec } from '../../../lib/decimal';
 import { useT } from '../../../i18n';
+import { companyToday } from '../../../lib/date';
 
 const BudgetByDepartmentChart = lazy(() => import('./PurchasingCharts').then((m) => ({ default: m.BudgetByDepartmentChart })));
 
 /** Budget consumption per department this year (budgetRollup); shown only when there are budgets. */
 export function BudgetSection() {
   const t = useT();
-  const year = new Date().getFullYear();
+  const year = companyToday().year();
   const [{ data }] = useQuery({ query: BudgetRollupQuery, variables: { year, month: null, by: 'DEPARTMENT' } });
   const rows = (data?.budgetRollup ?? []).filter((r) => dec(r.amount).gt(0));
   if (rows.length === 0) return null;

@@ -9,7 +9,7 @@ import { KpiTable } from './KpiTable';
 import { dec, formatDecimal } from '../../../lib/decimal';
 import { useDashboardPeriod } from '../period';
 import { useT } from '../../../i18n';
-import { isoDate } from '../../../lib/date';
+import { isoDate, companyToday } from '../../../lib/date';
 
 type Range = [Dayjs, Dayjs];
 
@@ -20,7 +20,7 @@ type Range = [Dayjs, Dayjs];
  */
 export function KpiSection() {
   const t = useT();
-  const defaults = useMemo(() => defaultPeriods(new Date()), []);
+  const defaults = useMemo(() => defaultPeriods(companyToday().toDate()), []);
   const [shared, setShared] = useDashboardPeriod();
   const period = useMemo<Range>(() => [dayjs(shared.from), dayjs(shared.to)], [shared]);
   const setPeriod = (r: Range) => setShared({ from: isoDate(r[0]), to: isoDate(r[1]) });

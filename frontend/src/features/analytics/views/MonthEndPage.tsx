@@ -7,7 +7,7 @@ import { formatKpi, KPI_ROWS, type KpiDef, type KpiSet } from '../kpi';
 import { Toolbar } from '../../../components/Toolbar';
 import { ExportButton, loadedRows } from '../../../components/ExportButton';
 import { useT } from '../../../i18n';
-import { yearMonth } from '../../../lib/date';
+import { yearMonth, companyToday } from '../../../lib/date';
 
 interface Summary {
   label: string;
@@ -24,7 +24,7 @@ interface Summary {
 export default function MonthEndPage() {
   const t = useT();
   const client = useClient();
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [year, setYear] = useState(companyToday().year());
   const [{ data, error }] = useQuery({ query: FiscalPeriodsQuery, variables: { year } });
   const [summaries, setSummaries] = useState<Summary[] | null>(null);
   const [loadError, setLoadError] = useState<string>();

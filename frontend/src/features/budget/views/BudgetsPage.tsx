@@ -17,7 +17,7 @@ import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan, useMe } from '../../../app/session';
 import { usePagedQuery } from '../../../lib/pagedQuery';
 import { useLocalName, useT } from '../../../i18n';
-import { yearMonth } from '../../../lib/date';
+import { yearMonth, companyToday } from '../../../lib/date';
 
 type Line = BudgetLineFieldsFragment;
 type RollupRow = RollupResult['budgetRollup'][number];
@@ -25,7 +25,7 @@ type RollupRow = RollupResult['budgetRollup'][number];
 /** Budget lines with consumption (actual + committed), and roll-ups by department and by period. */
 export default function BudgetsPage() {
   const t = useT();
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [year, setYear] = useState(companyToday().year());
   const [month, setMonth] = useState<number | null>(null);
   return (
     <Card>
@@ -145,7 +145,7 @@ function BudgetLineModal({ line, owners, defaultYear, onClose, onSaved }: { line
 
   useEffect(() => {
     setGeneral([]);
-    if (line === 'new') form.setFieldsValue({ year: defaultYear, month: new Date().getMonth() + 1, policy: 'WARN', ownerId: me.id, costCentre: '', accountCode: undefined, amount: '', description: '' });
+    if (line === 'new') form.setFieldsValue({ year: defaultYear, month: companyToday().month() + 1, policy: 'WARN', ownerId: me.id, costCentre: '', accountCode: undefined, amount: '', description: '' });
     else if (line) form.setFieldsValue({ year: line.year, month: line.month, costCentre: line.costCentre, accountCode: line.accountCode, amount: line.amount, ownerId: line.owner?.id, policy: line.policy, description: line.description });
   }, [line, form, defaultYear, me.id]);
 

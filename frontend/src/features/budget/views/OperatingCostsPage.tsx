@@ -17,7 +17,7 @@ import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
 import { usePagedQuery } from '../../../lib/pagedQuery';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
-import { isoDate } from '../../../lib/date';
+import { isoDate, companyToday } from '../../../lib/date';
 
 type Cost = Result['operatingCosts']['nodes'][number];
 const CATEGORIES: OperatingCostCategory[] = ['LABOUR', 'OVERHEAD', 'FREIGHT', 'RENT', 'OTHER'];
@@ -26,7 +26,7 @@ const CATEGORIES: OperatingCostCategory[] = ['LABOUR', 'OVERHEAD', 'FREIGHT', 'R
 export default function OperatingCostsPage() {
   const t = useT();
   const canPost = useCan(['FINANCE']);
-  const [year, setYear] = useState<number | null>(new Date().getFullYear());
+  const [year, setYear] = useState<number | null>(companyToday().year());
   const [month, setMonth] = useState<number | null>(null);
   const [posting, setPosting] = useState(false);
   const [warnings, setWarnings] = useState<{ number: string; warnings: string[] }>();

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Alert, App, Button, DatePicker, Descriptions, Drawer, Form, Input, Modal, Space, Table, Tag } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { JournalEntryFieldsFragment } from '../../../gql/graphql';
 import { JournalEntryQuery } from '../queries';
 import { ReverseJournalEntryMutation } from '../mutations';
@@ -11,7 +11,7 @@ import { accountLabel } from '../accountLabel';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useCan } from '../../../app/session';
 import { useLocalName, enumLabel, useT } from '../../../i18n';
-import { isoDate } from '../../../lib/date';
+import { isoDate, companyToday } from '../../../lib/date';
 import { WithAuditTab } from '../../audit/components/AuditTrail';
 
 type Line = JournalEntryFieldsFragment['lines'][number];
@@ -153,7 +153,7 @@ function ReverseModal({ entry, onClose, onDone }: { entry: JournalEntryFieldsFra
       destroyOnHidden
     >
       {general.length > 0 && <Alert type="error" showIcon title={general.join('; ')} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" initialValues={{ postingDate: dayjs() }}>
+      <Form form={form} layout="vertical" initialValues={{ postingDate: companyToday() }}>
         <Form.Item name="postingDate" label={t('common.postingDate')} extra={t('journal.reverseDateHint')}>
           <DatePicker />
         </Form.Item>

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Alert, App, Button, DatePicker, Drawer, Form, Input, Select, Space, Tag } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { AccountsQuery } from '../queries';
 import { PostJournalEntryMutation } from '../mutations';
 import { accountLabel } from '../accountLabel';
@@ -12,7 +12,7 @@ import { TotalsRow } from '../../../components/TotalsRow';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { formatMoney, sumDecimals } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
-import { isoDate } from '../../../lib/date';
+import { isoDate, companyToday } from '../../../lib/date';
 import { optionalText } from '../../../lib/text';
 
 interface LineForm {
@@ -102,7 +102,7 @@ export function JournalEntryForm({ open, onClose, onPosted }: { open: boolean; o
       }
     >
       {general.length > 0 && <Alert type="error" showIcon title={general.join('; ')} style={{ marginBottom: 16 }} data-testid="je-errors" />}
-      <Form<EntryForm> form={form} layout="vertical" initialValues={{ postingDate: dayjs(), lines: [{}, {}] }} data-testid="je-form">
+      <Form<EntryForm> form={form} layout="vertical" initialValues={{ postingDate: companyToday(), lines: [{}, {}] }} data-testid="je-form">
         <Space align="start" wrap>
           <Form.Item name="postingDate" label={t('common.postingDate')}>
             <DatePicker />

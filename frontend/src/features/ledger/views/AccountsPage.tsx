@@ -1,14 +1,14 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { Alert, Card, DatePicker, Select, Space, Table, Tag } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { AccountType, AccountsQuery as AccountsResult } from '../../../gql/graphql';
 import { AccountsQuery } from '../queries';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
 import { ExportButton, loadedRows } from '../../../components/ExportButton';
 import { useLocalName, useT } from '../../../i18n';
-import { isoDate } from '../../../lib/date';
+import { isoDate, companyToday } from '../../../lib/date';
 
 type Account = AccountsResult['accounts'][number];
 type TreeRow = Account & { children?: TreeRow[] };
@@ -29,7 +29,7 @@ function toTree(accounts: readonly Account[]): TreeRow[] {
 export default function AccountsPage() {
   const t = useT();
   const localName = useLocalName();
-  const [asOf, setAsOf] = useState<Dayjs | null>(dayjs());
+  const [asOf, setAsOf] = useState<Dayjs | null>(companyToday());
   const [type, setType] = useState<AccountType>();
   const [{ data, error, fetching }] = useQuery({
     query: AccountsQuery,

@@ -1,17 +1,17 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { Alert, Card, Col, DatePicker, Row, Space, Spin, Tag } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { BalanceSheetQuery } from '../queries';
 import { StatementExportButton, StatementSection } from '../components/StatementSection';
 import { Toolbar } from '../../../components/Toolbar';
 import { dec } from '../../../lib/decimal';
 import { useT } from '../../../i18n';
-import { isoDate } from '../../../lib/date';
+import { isoDate, companyToday } from '../../../lib/date';
 
 export default function BalanceSheetPage() {
   const t = useT();
-  const [asOf, setAsOf] = useState<Dayjs>(dayjs());
+  const [asOf, setAsOf] = useState<Dayjs>(companyToday());
   const [{ data, error, fetching }] = useQuery({ query: BalanceSheetQuery, variables: { asOf: isoDate(asOf) } });
   const bs = data?.balanceSheet;
   // Profit not yet closed to equity is shown as its own equity line.

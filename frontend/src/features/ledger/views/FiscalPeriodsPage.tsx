@@ -8,7 +8,7 @@ import { CloseFiscalPeriodMutation, ReopenFiscalPeriodMutation } from '../mutati
 import { Toolbar } from '../../../components/Toolbar';
 import { useCan } from '../../../app/session';
 import { useT } from '../../../i18n';
-import { yearMonth } from '../../../lib/date';
+import { yearMonth, companyToday } from '../../../lib/date';
 
 type Period = FPResult['fiscalPeriods'][number];
 
@@ -16,7 +16,7 @@ export default function FiscalPeriodsPage() {
   const t = useT();
   const { message, modal } = App.useApp();
   const canWrite = useCan(['FINANCE']);
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [year, setYear] = useState(companyToday().year());
   const [reopening, setReopening] = useState<Period>();
   const [{ data, error, fetching }, reexecute] = useQuery({ query: FiscalPeriodsQuery, variables: { year } });
   const [, close] = useMutation(CloseFiscalPeriodMutation);

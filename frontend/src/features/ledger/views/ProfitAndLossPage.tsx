@@ -8,7 +8,7 @@ import { StatementExportButton, StatementSection } from '../components/Statement
 import { Toolbar } from '../../../components/Toolbar';
 import { dec, formatMoney } from '../../../lib/decimal';
 import { useT } from '../../../i18n';
-import { isoDate } from '../../../lib/date';
+import { isoDate, companyToday } from '../../../lib/date';
 
 export default function ProfitAndLossPage() {
   const t = useT();
@@ -17,7 +17,7 @@ export default function ProfitAndLossPage() {
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => {
     const from = params.get('from');
     const to = params.get('to');
-    return from && to && dayjs(from).isValid() && dayjs(to).isValid() ? [dayjs(from), dayjs(to)] : [dayjs().startOf('year'), dayjs()];
+    return from && to && dayjs(from).isValid() && dayjs(to).isValid() ? [dayjs(from), dayjs(to)] : [companyToday().startOf('year'), companyToday()];
   });
   const [{ data, error, fetching }] = useQuery({
     query: ProfitAndLossQuery,

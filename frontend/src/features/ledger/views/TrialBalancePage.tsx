@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { Alert, Card, DatePicker, Space, Table, Tag } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { TrialBalanceQuery as TBResult } from '../../../gql/graphql';
 import { TrialBalanceQuery } from '../queries';
 import { Amount } from '../../../components/Amount';
@@ -10,14 +10,14 @@ import { Toolbar } from '../../../components/Toolbar';
 import { ExportButton, loadedRows } from '../../../components/ExportButton';
 import { dec } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
-import { isoDate } from '../../../lib/date';
+import { isoDate, companyToday } from '../../../lib/date';
 
 type Row = TBResult['trialBalance']['rows'][number];
 
 export default function TrialBalancePage() {
   const t = useT();
   const localName = useLocalName();
-  const [asOf, setAsOf] = useState<Dayjs>(dayjs());
+  const [asOf, setAsOf] = useState<Dayjs>(companyToday());
   const [{ data, error, fetching }] = useQuery({ query: TrialBalanceQuery, variables: { asOf: isoDate(asOf) } });
   const tb = data?.trialBalance;
   const balanced = tb && dec(tb.totalDebit).eq(dec(tb.totalCredit));

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { Alert, DatePicker, Space, Table, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { PartnerStatementFieldsFragment } from '../../../gql/graphql';
 import { CustomerStatementQuery, SupplierStatementQuery } from '../queries';
 import { Amount } from '../../../components/Amount';
 import { TotalsRow } from '../../../components/TotalsRow';
-import { isoDate } from '../../../lib/date';
+import { isoDate, companyToday } from '../../../lib/date';
 import { enumLabel, useT } from '../../../i18n';
 
 /** A posting with its position, which is its key (one entry may post twice to the same account). */
@@ -54,7 +54,7 @@ function StatementTable({ s, loading }: { s: PartnerStatementFieldsFragment | un
  * we owe them, posting by posting.
  */
 export function StatementOfAccount({ kind, id }: { kind: 'customer' | 'supplier'; id: string }) {
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('year'), dayjs()]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [companyToday().startOf('year'), companyToday()]);
   const variables = { id, from: isoDate(range[0]), to: isoDate(range[1]) };
   const [customer] = useQuery({ query: CustomerStatementQuery, variables, pause: kind !== 'customer', requestPolicy: 'cache-and-network' });
   const [supplier] = useQuery({ query: SupplierStatementQuery, variables, pause: kind !== 'supplier', requestPolicy: 'cache-and-network' });

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { Alert, Card, Col, DatePicker, Descriptions, Drawer, Input, Progress, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { SupplierDetailQuery as SupplierDetailResult, SupplierFieldsFragment } from '../../../gql/graphql';
 import { SupplierDetailQuery, SuppliersQuery } from '../queries';
 import { fractionPercent } from '../components/common';
@@ -12,7 +12,7 @@ import { ExportButton } from '../../../components/ExportButton';
 import { usePagedQuery } from '../../../lib/pagedQuery';
 import { dec, formatDecimal, formatMoney } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
-import { isoDate } from '../../../lib/date';
+import { isoDate, companyToday } from '../../../lib/date';
 import { WithAuditTab } from '../../audit/components/AuditTrail';
 import { useCanRead } from '../../../app/session';
 import { StatementOfAccount } from '../../partner/components/StatementOfAccount';
@@ -86,7 +86,7 @@ type Detail = NonNullable<SupplierDetailResult['supplier']>;
 function SupplierDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const t = useT();
   const localName = useLocalName();
-  const [since, setSince] = useState<Dayjs>(() => dayjs().subtract(1, 'year'));
+  const [since, setSince] = useState<Dayjs>(() => companyToday().subtract(1, 'year'));
   // What is owed to a supplier is SUPPLIER_MONEY: no statement for purchasing.
   const withStatement = useCanRead('SUPPLIER_MONEY');
   const [{ data, error, fetching }] = useQuery({ query: SupplierDetailQuery, variables: { id: id ?? '', since: isoDate(since) }, pause: !id });

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { useQuery } from 'urql';
 import { Alert, Card, DatePicker, Skeleton, Space, Table } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { ReceivablesAgingQuery as Result } from '../../../gql/graphql';
 import { ReceivablesAgingQuery } from '../queries';
 import { CustomerSelect } from '../components/common';
@@ -11,7 +11,7 @@ import { Toolbar } from '../../../components/Toolbar';
 import { ExportButton, loadedRows } from '../../../components/ExportButton';
 import { BUCKETS, agingBars, type AgingBucketKey } from '../../partner/aging';
 import { useT } from '../../../i18n';
-import { isoDate } from '../../../lib/date';
+import { isoDate, companyToday } from '../../../lib/date';
 
 const AgingChart = lazy(() => import('../../partner/components/AgingChart'));
 
@@ -20,7 +20,7 @@ type Row = Result['receivablesAging']['customers'][number];
 /** Open receivables by age as of a date, per customer and in total. */
 export default function ReceivablesAgingPage() {
   const t = useT();
-  const [asOf, setAsOf] = useState<Dayjs>(dayjs());
+  const [asOf, setAsOf] = useState<Dayjs>(companyToday());
   const [customerId, setCustomerId] = useState<string>();
   const [{ data, error, fetching }] = useQuery({ query: ReceivablesAgingQuery, variables: { asOf: isoDate(asOf), customerId }, requestPolicy: 'cache-and-network' });
   const aging = data?.receivablesAging;

@@ -2,7 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useClient, useMutation } from 'urql';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Typography, type InputRef } from 'antd';
 import { DeleteOutlined, PlusOutlined, ScanOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { AdjustmentDirection, AdjustmentReason } from '../../../gql/graphql';
 import { ProductByBarcodeQuery } from '../../catalog/queries';
 import { PostStockAdjustmentMutation } from '../mutations';
@@ -13,7 +13,7 @@ import { LinesTable, lineColumn } from '../../../components/lineColumn';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { dec } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
-import { isoDate } from '../../../lib/date';
+import { isoDate, companyToday } from '../../../lib/date';
 
 interface LineForm {
   productId?: string;
@@ -134,7 +134,7 @@ export default function StockAdjustmentPage() {
       <Form<AdjustmentForm>
         form={form}
         layout="vertical"
-        initialValues={{ reason: 'COUNT_VARIANCE', postingDate: dayjs(), lines: [] }}
+        initialValues={{ reason: 'COUNT_VARIANCE', postingDate: companyToday(), lines: [] }}
         data-testid="adjust-form"
       >
         <Row gutter={16}>
