@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
-import { BASE_URL, byTestId, login, screenshot, seriousProblems, shownCents, useBrowser } from './helpers.mjs';
+import { BASE_URL, byTestId, companyToday, login, screenshot, seriousProblems, shownCents, useBrowser } from './helpers.mjs';
 
 const newPage = useBrowser();
 
@@ -39,10 +39,7 @@ test('the manager dashboard charts monthly sales (summing to the kpis sales), to
   await monthly.waitFor();
   const from = await monthly.getAttribute('data-from');
   const to = await monthly.getAttribute('data-to');
-  const today = await page.evaluate(() => {
-    const d = new Date();
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  });
+  const today = companyToday();
   assert.deepEqual([from, to], [`${today.slice(0, 4)}-01-01`, today], 'the KPI table’s default period');
 
   const { salesByMonth, kpis } = await graphqlAs(

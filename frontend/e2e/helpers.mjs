@@ -138,3 +138,9 @@ export async function choose(page, testId, text) {
   await page.locator('.ant-select-item-option-active').filter({ hasText: text }).waitFor();
   await page.keyboard.press('Enter');
 }
+
+/** Today as YYYY-MM-DD in the company's zone (UTC+8), the day the app and the server post on. */
+export function companyToday() {
+  const d = new Date(Date.now() + 8 * 3600_000);
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+}

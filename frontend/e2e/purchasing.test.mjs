@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { byTestId, cents, choose, graphql, login, menuKeys, randomName, screenshot, useBrowser } from './helpers.mjs';
+import { byTestId, cents, choose, companyToday, graphql, login, menuKeys, randomName, screenshot, useBrowser } from './helpers.mjs';
 
 const newPage = useBrowser();
 
@@ -151,12 +151,12 @@ test('the KPI table shows what kpis returns for the same periods, and English re
   await login(page, 'manager');
   await byTestId(page, 'kpi-table').waitFor();
   await byTestId(page, 'kpi-current-sales').waitFor();
-  const vars = await page.evaluate(() => {
-    const d = new Date();
-    const md = `${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    const y = d.getFullYear();
+  const vars = (() => {
+    const today = companyToday();
+    const md = today.slice(5);
+    const y = Number(today.slice(0, 4));
     return { from: `${y}-01-01`, to: `${y}-${md}`, compareFrom: `${y - 1}-01-01`, compareTo: `${y - 1}-${md === '02-29' ? '02-28' : md}` };
-  });
+  })();
   const fields = Object.keys(KINDS).join(' ');
   const { kpis } = await graphql(page, `query($from: Date!, $to: Date!, $compareFrom: Date, $compareTo: Date) { kpis(from: $from, to: $to, compareFrom: $compareFrom, compareTo: $compareTo) { current { ${fields} } comparison { ${fields} } } }`, vars);
   for (const [key, kind] of Object.entries(KINDS)) {
