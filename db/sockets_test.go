@@ -37,7 +37,7 @@ func TestSocketPrincipalAndCaps(t *testing.T) {
 	if _, err := users.UpdateUser(ctx, u.ID, jxc.UserUpdate{Roles: []jxc.Role{jxc.RoleSales}}); err != nil {
 		t.Fatal(err)
 	}
-	if err := users.ResetPassword(ctx, u.ID, "other"); err != nil {
+	if err := users.ChangePassword(ctx, u.ID, "right", "other", a.SessionID, "10.0.0.1"); err != nil {
 		t.Fatal(err)
 	}
 	got, cred2, err := socks.Principal(ctx, a)

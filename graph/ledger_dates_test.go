@@ -36,7 +36,7 @@ func TestPostingDatesAndPeriodsThroughGraphQL(t *testing.T) {
 	}
 	twoYears := jxc.Today(time.Now()).AddDays(730).String()
 	for _, d := range []string{"0001-01-01", "9999-12-31", "1999-12-31", twoYears} {
-		if ues := wh.userErrors(opening, openingOn(d), "postOpeningStock"); !hasError(ues, "DATE_OUT_OF_RANGE", "input.postingDate") {
+		if ues := fin.userErrors(opening, openingOn(d), "postOpeningStock"); !hasError(ues, "DATE_OUT_OF_RANGE", "input.postingDate") {
 			t.Errorf("opening stock on %s: %+v", d, ues)
 		}
 		if ues := fin.userErrors(entry, entryOn(d), "postJournalEntry"); !hasError(ues, "DATE_OUT_OF_RANGE", "input.postingDate") {
