@@ -423,8 +423,9 @@ func newNumber(ctx context.Context, tx *Tx, table, prefix string) (int64, string
 
 // gapFreeKinds are the document tables whose numbers have no gaps:
 // invoices (Chinese practice numbers them continuously, as it does
-// journal vouchers).
-var gapFreeKinds = map[string]bool{"sales_invoices": true, "supplier_invoices": true}
+// journal vouchers) and goods receipts (入库单, numbered before their
+// posting is checked: a refused receipt must give its number back).
+var gapFreeKinds = map[string]bool{"sales_invoices": true, "supplier_invoices": true, "goods_receipts": true}
 
 // nextGapFree takes the next number of a kind's counter, locking its row
 // until commit.
