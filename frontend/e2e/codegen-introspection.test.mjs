@@ -82,9 +82,9 @@ test('graphql-codegen introspects the running server with a bearer token and wri
     assert.match(customer.description ?? '', /\S/, 'Customer has no description');
     assert.ok(customer.fields.find((f) => f.name === 'code')?.description, 'Customer.code has no description');
     assert.ok(types.get('Query').fields.find((f) => f.name === 'customers')?.description, 'Query.customers has no description');
-    // The deprecated field came through with its reason (includeDeprecated).
-    const current = types.get('AgingBuckets')?.fields.find((f) => f.name === 'current');
-    assert.ok(current?.isDeprecated && current.deprecationReason, `AgingBuckets.current: ${JSON.stringify(current)}`);
+    // Deprecated fields (today AgingBuckets.current) came through with their reasons (includeDeprecated).
+    const deprecated = schema.types.flatMap((t) => (t.fields ?? []).filter((f) => f.isDeprecated && f.deprecationReason));
+    assert.ok(deprecated.length > 0, 'no deprecated field with its reason');
     // The token still works afterwards: introspection was priced, not throttled.
     const after = await post('{ me { username } }', { token });
     assert.equal(after.body.data?.me?.username, 'analyst', JSON.stringify(after.body));
