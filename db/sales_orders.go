@@ -313,23 +313,23 @@ func docWhere(f jxc.SalesDocumentFilter, dateCol string) *where {
 }
 
 // FindSalesOrders implements jxc.SalesService, newest first.
-func (s *SalesService) FindSalesOrders(ctx context.Context, f jxc.SalesDocumentFilter, p jxc.PageArgs) (*jxc.Page[*jxc.SalesOrder], error) {
+func (s *SalesService) FindSalesOrders(ctx context.Context, f jxc.SalesDocumentFilter, o *jxc.SalesOrderOrder, p jxc.PageArgs) (*jxc.Page[*jxc.SalesOrder], error) {
 	w := docWhere(f, "posting_date")
 	if f.OrderID != nil {
 		w.add(`id = %s`, *f.OrderID)
 	}
-	return salesPage(ctx, s.db, p, salesOrderCols, "sales_orders", w, "posting_date DESC, id DESC", fillSalesOrders)
+	return salesPage(ctx, s.db, p, salesOrderCols, "sales_orders", w, orderBy(o, salesOrderOrders, "id", "posting_date DESC, id DESC"), fillSalesOrders)
 }
 
 // FindSalesOrdersByCustomer implements jxc.SalesService: a page of each
 // customer's orders, newest first, read for every customer at once.
-func (s *SalesService) FindSalesOrdersByCustomer(ctx context.Context, customerIDs []int64, p jxc.PageArgs) (map[int64]*jxc.Page[*jxc.SalesOrder], error) {
-	return salesChildPages(ctx, s.db, p, customerIDs, "customer_id", salesOrderCols, "sales_orders", "posting_date DESC, id DESC",
+func (s *SalesService) FindSalesOrdersByCustomer(ctx context.Context, customerIDs []int64, o jxc.Sorter, p jxc.PageArgs) (map[int64]*jxc.Page[*jxc.SalesOrder], error) {
+	return salesChildPages(ctx, s.db, p, customerIDs, "customer_id", salesOrderCols, "sales_orders", orderBy(o, salesOrderOrders, "id", "posting_date DESC, id DESC"),
 		func(o *jxc.SalesOrder) int64 { return o.CustomerID }, fillSalesOrders)
 }
 
 // FindReplenishmentNeeds implements jxc.SalesService, oldest first.
-func (s *SalesService) FindReplenishmentNeeds(ctx context.Context, f jxc.ReplenishmentNeedFilter, p jxc.PageArgs) (*jxc.Page[*jxc.ReplenishmentNeed], error) {
+func (s *SalesService) FindReplenishmentNeeds(ctx context.Context, f jxc.ReplenishmentNeedFilter, o *jxc.ReplenishmentNeedOrder, p jxc.PageArgs) (*jxc.Page[*jxc.ReplenishmentNeed], error) {
 	var w where
 	if f.Status != nil {
 		w.add(`n.status = %s`, string(*f.Status))
@@ -343,7 +343,7 @@ func (s *SalesService) FindReplenishmentNeeds(ctx context.Context, f jxc.Repleni
 	pg, err := page[*jxc.ReplenishmentNeed](ctx, s.db, p, `n.id, n.product_id, n.warehouse_id, n.quantity, l.order_id AS sales_order_id,
 		n.sales_order_line_id, n.status, n.created_at, n.covered_at, o.number AS order_number`,
 		`replenishment_needs n JOIN sales_order_lines l ON l.id = n.sales_order_line_id JOIN sales_orders o ON o.id = l.order_id`,
-		&w, "n.id")
+		&w, orderBy(o, replenishmentNeedOrders, "n.id", "n.id"))
 	if err != nil {
 		return nil, err
 	}
