@@ -44,7 +44,7 @@ func TestChildPagesMatchThePerParentPages(t *testing.T) {
 			t.Errorf("%+v: %d statements for three customers, want 1 to 8", pa, n.Load())
 		}
 		for _, id := range ids {
-			want, err := c.sales.FindSalesOrders(ctx, jxc.SalesDocumentFilter{CustomerID: &id}, nil, pa)
+			want, err := c.sales.FindSalesOrders(ctx, jxc.SalesOrderFilter{CustomerID: &id}, nil, pa)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -154,14 +154,14 @@ func TestListsSortByEveryOrderField(t *testing.T) {
 			return orows(func(o *jxc.SalesOrder) orow {
 				return map[string]orow{"DATE": {id: o.ID, key: o.PostingDate}, "NUMBER": str(o.ID, o.Number), "PROMISED_DATE": {id: o.ID, key: o.PromisedDate},
 					"TOTAL": {id: o.ID, key: o.TotalAmount}, "STATUS": grp(o.ID, string(o.Status))}[fld]
-			})(sales.FindSalesOrders(ctx, jxc.SalesDocumentFilter{}, &jxc.SalesOrderOrder{Field: jxc.SalesOrderOrderField(fld), Direction: dir}, p))
+			})(sales.FindSalesOrders(ctx, jxc.SalesOrderFilter{}, &jxc.SalesOrderOrder{Field: jxc.SalesOrderOrderField(fld), Direction: dir}, p))
 		})
 	}
 	for _, fld := range []string{"DATE", "NUMBER", "STATUS"} {
 		add("shipments "+fld, func(dir jxc.SortDirection, p jxc.PageArgs) ([]orow, string, int, error) {
 			return orows(func(s *jxc.Shipment) orow {
 				return map[string]orow{"DATE": {id: s.ID, key: s.PostingDate}, "NUMBER": str(s.ID, s.Number), "STATUS": grp(s.ID, string(s.Status))}[fld]
-			})(sales.FindShipments(ctx, jxc.SalesDocumentFilter{}, &jxc.ShipmentOrder{Field: jxc.ShipmentOrderField(fld), Direction: dir}, p))
+			})(sales.FindShipments(ctx, jxc.ShipmentFilter{}, &jxc.ShipmentOrder{Field: jxc.ShipmentOrderField(fld), Direction: dir}, p))
 		})
 	}
 	for _, fld := range []string{"DATE", "NUMBER", "DUE_DATE", "TOTAL", "STATUS"} {
@@ -169,7 +169,7 @@ func TestListsSortByEveryOrderField(t *testing.T) {
 			return orows(func(i *jxc.SalesInvoice) orow {
 				return map[string]orow{"DATE": {id: i.ID, key: i.PostingDate}, "NUMBER": str(i.ID, i.Number), "DUE_DATE": {id: i.ID, key: i.DueDate}, "TOTAL": {id: i.ID, key: i.TotalAmount},
 					"STATUS": grp(i.ID, string(i.Status))}[fld]
-			})(sales.FindSalesInvoices(ctx, jxc.SalesDocumentFilter{}, &jxc.SalesInvoiceOrder{Field: jxc.SalesInvoiceOrderField(fld), Direction: dir}, p))
+			})(sales.FindSalesInvoices(ctx, jxc.SalesInvoiceFilter{}, &jxc.SalesInvoiceOrder{Field: jxc.SalesInvoiceOrderField(fld), Direction: dir}, p))
 		})
 	}
 	for _, fld := range []string{"DATE", "NUMBER", "AMOUNT"} {

@@ -168,8 +168,9 @@ func (s *SalesService) FindSalesInvoiceByID(ctx context.Context, id int64) (*jxc
 }
 
 // FindSalesInvoices implements jxc.SalesService, newest first.
-func (s *SalesService) FindSalesInvoices(ctx context.Context, f jxc.SalesDocumentFilter, o *jxc.SalesInvoiceOrder, p jxc.PageArgs) (*jxc.Page[*jxc.SalesInvoice], error) {
-	w := docWhere(f, "posting_date")
+func (s *SalesService) FindSalesInvoices(ctx context.Context, f jxc.SalesInvoiceFilter, o *jxc.SalesInvoiceOrder, p jxc.PageArgs) (*jxc.Page[*jxc.SalesInvoice], error) {
+	w := docWhere(f.Doc(), "posting_date")
+	anyOf(w, "status", f.Status)
 	return salesPage(ctx, s.db, p, salesInvoiceCols, "sales_invoices", w, orderBy(o, salesInvoiceOrders, "id", "posting_date DESC, id DESC"), fillInvoices)
 }
 

@@ -241,8 +241,7 @@ func (s *SalesService) findPayment(ctx context.Context, id int64) (*jxc.Customer
 
 // FindCustomerPayments implements jxc.SalesService, newest first.
 func (s *SalesService) FindCustomerPayments(ctx context.Context, f jxc.SalesDocumentFilter, o *jxc.CustomerPaymentOrder, p jxc.PageArgs) (*jxc.Page[*jxc.CustomerPayment], error) {
-	f.Status = nil
-	return salesPage(ctx, s.db, p, customerPaymentCols, "customer_payments", docWhere(f, "posting_date"), orderBy(o, customerPaymentOrders, "id", "posting_date DESC, id DESC"), fillPayments)
+	return salesPage(ctx, s.db, p, customerPaymentCols, "customer_payments", docWhere(f, "posting_date", "reference"), orderBy(o, customerPaymentOrders, "id", "posting_date DESC, id DESC"), fillPayments)
 }
 
 // FindCustomerPaymentsByCustomer implements jxc.SalesService: a page of

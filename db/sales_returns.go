@@ -146,7 +146,6 @@ func (s *SalesService) FindSalesReturns(ctx context.Context, f jxc.SalesDocument
 // findReturns reads a page of returns; with only, the one return, in one
 // read-only snapshot.
 func (s *SalesService) findReturns(ctx context.Context, f jxc.SalesDocumentFilter, o jxc.Sorter, p jxc.PageArgs, only *int64) (*jxc.Page[*jxc.SalesReturn], error) {
-	f.Status = nil
 	w := docWhere(f, "posting_date")
 	read := func(q Queryer, asOf jxc.Date) (*jxc.Page[*jxc.SalesReturn], error) {
 		pg, err := page[*jxc.SalesReturn](ctx, q, p, salesReturnCols, "sales_returns", w, orderBy(o, salesReturnOrders, "id", "posting_date DESC, id DESC"))

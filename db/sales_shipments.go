@@ -245,8 +245,9 @@ func (s *SalesService) FindShipmentByID(ctx context.Context, id int64) (*jxc.Shi
 }
 
 // FindShipments implements jxc.SalesService, newest first.
-func (s *SalesService) FindShipments(ctx context.Context, f jxc.SalesDocumentFilter, o *jxc.ShipmentOrder, p jxc.PageArgs) (*jxc.Page[*jxc.Shipment], error) {
-	w := docWhere(f, "posting_date")
+func (s *SalesService) FindShipments(ctx context.Context, f jxc.ShipmentFilter, o *jxc.ShipmentOrder, p jxc.PageArgs) (*jxc.Page[*jxc.Shipment], error) {
+	w := docWhere(f.Doc(), "posting_date", "tracking_number")
+	anyOf(w, "status", f.Status)
 	if f.OrderID != nil {
 		w.add(`order_id = %s`, *f.OrderID)
 	}

@@ -1009,13 +1009,13 @@ type ComplexityRoot struct {
 		ReplenishmentNeeds         func(childComplexity int, first *int, after *string, filter *jxc.ReplenishmentNeedFilter, orderBy *jxc.ReplenishmentNeedOrder) int
 		SalesByMonth               func(childComplexity int, from jxc.Date, to jxc.Date) int
 		SalesInvoice               func(childComplexity int, id int64) int
-		SalesInvoices              func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter, orderBy *jxc.SalesInvoiceOrder) int
+		SalesInvoices              func(childComplexity int, first *int, after *string, filter *jxc.SalesInvoiceFilter, orderBy *jxc.SalesInvoiceOrder) int
 		SalesOrder                 func(childComplexity int, id int64) int
-		SalesOrders                func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter, orderBy *jxc.SalesOrderOrder) int
+		SalesOrders                func(childComplexity int, first *int, after *string, filter *jxc.SalesOrderFilter, orderBy *jxc.SalesOrderOrder) int
 		SalesReturns               func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter, orderBy *jxc.SalesReturnOrder) int
 		ServerTime                 func(childComplexity int) int
 		Shipment                   func(childComplexity int, id int64) int
-		Shipments                  func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter, orderBy *jxc.ShipmentOrder) int
+		Shipments                  func(childComplexity int, first *int, after *string, filter *jxc.ShipmentFilter, orderBy *jxc.ShipmentOrder) int
 		SignInLockouts             func(childComplexity int) int
 		SlowMovingStock            func(childComplexity int, days *int, first *int) int
 		StockDocument              func(childComplexity int, id int64) int
@@ -1861,15 +1861,15 @@ type QueryResolver interface {
 	Customer(ctx context.Context, id int64) (*jxc.Customer, error)
 	ReceivablesAging(ctx context.Context, asOf *jxc.Date, customerID *int64) (jxc.ReceivablesAging, error)
 	CustomerSatisfaction(ctx context.Context) (jxc.Satisfaction, error)
-	SalesInvoices(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter, orderBy *jxc.SalesInvoiceOrder) (SalesInvoiceConnection, error)
+	SalesInvoices(ctx context.Context, first *int, after *string, filter *jxc.SalesInvoiceFilter, orderBy *jxc.SalesInvoiceOrder) (SalesInvoiceConnection, error)
 	SalesInvoice(ctx context.Context, id int64) (*jxc.SalesInvoice, error)
-	SalesOrders(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter, orderBy *jxc.SalesOrderOrder) (SalesOrderConnection, error)
+	SalesOrders(ctx context.Context, first *int, after *string, filter *jxc.SalesOrderFilter, orderBy *jxc.SalesOrderOrder) (SalesOrderConnection, error)
 	SalesOrder(ctx context.Context, id int64) (*jxc.SalesOrder, error)
 	ValidateSalesOrder(ctx context.Context, input SalesOrderInput) (SalesOrderValidation, error)
 	ReplenishmentNeeds(ctx context.Context, first *int, after *string, filter *jxc.ReplenishmentNeedFilter, orderBy *jxc.ReplenishmentNeedOrder) (ReplenishmentNeedConnection, error)
 	CustomerPayments(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter, orderBy *jxc.CustomerPaymentOrder) (CustomerPaymentConnection, error)
 	SalesReturns(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter, orderBy *jxc.SalesReturnOrder) (SalesReturnConnection, error)
-	Shipments(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter, orderBy *jxc.ShipmentOrder) (ShipmentConnection, error)
+	Shipments(ctx context.Context, first *int, after *string, filter *jxc.ShipmentFilter, orderBy *jxc.ShipmentOrder) (ShipmentConnection, error)
 	Shipment(ctx context.Context, id int64) (*jxc.Shipment, error)
 	CompanySettings(ctx context.Context) (jxc.CompanySettings, error)
 	StockLevels(ctx context.Context, first *int, after *string, filter *jxc.StockLevelFilter, orderBy *jxc.StockLevelOrder) (StockLevelConnection, error)
@@ -6560,7 +6560,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.SalesInvoices(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SalesDocumentFilter), args["orderBy"].(*jxc.SalesInvoiceOrder)), true
+		return e.ComplexityRoot.Query.SalesInvoices(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SalesInvoiceFilter), args["orderBy"].(*jxc.SalesInvoiceOrder)), true
 	case "Query.salesOrder":
 		if e.ComplexityRoot.Query.SalesOrder == nil {
 			break
@@ -6582,7 +6582,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.SalesOrders(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SalesDocumentFilter), args["orderBy"].(*jxc.SalesOrderOrder)), true
+		return e.ComplexityRoot.Query.SalesOrders(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SalesOrderFilter), args["orderBy"].(*jxc.SalesOrderOrder)), true
 	case "Query.salesReturns":
 		if e.ComplexityRoot.Query.SalesReturns == nil {
 			break
@@ -6621,7 +6621,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Shipments(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SalesDocumentFilter), args["orderBy"].(*jxc.ShipmentOrder)), true
+		return e.ComplexityRoot.Query.Shipments(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.ShipmentFilter), args["orderBy"].(*jxc.ShipmentOrder)), true
 	case "Query.signInLockouts":
 		if e.ComplexityRoot.Query.SignInLockouts == nil {
 			break
@@ -9543,7 +9543,9 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ReplenishmentNeedOrder", ec.unmarshalInputReplenishmentNeedOrder),
 			graphql.NewInputUnmarshaler("ReverseJournalEntryInput", ec.unmarshalInputReverseJournalEntryInput),
 			graphql.NewInputUnmarshaler("SalesDocumentFilter", ec.unmarshalInputSalesDocumentFilter),
+			graphql.NewInputUnmarshaler("SalesInvoiceFilter", ec.unmarshalInputSalesInvoiceFilter),
 			graphql.NewInputUnmarshaler("SalesInvoiceOrder", ec.unmarshalInputSalesInvoiceOrder),
+			graphql.NewInputUnmarshaler("SalesOrderFilter", ec.unmarshalInputSalesOrderFilter),
 			graphql.NewInputUnmarshaler("SalesOrderInput", ec.unmarshalInputSalesOrderInput),
 			graphql.NewInputUnmarshaler("SalesOrderLineInput", ec.unmarshalInputSalesOrderLineInput),
 			graphql.NewInputUnmarshaler("SalesOrderOrder", ec.unmarshalInputSalesOrderOrder),
@@ -9553,6 +9555,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SetSupplierProductInput", ec.unmarshalInputSetSupplierProductInput),
 			graphql.NewInputUnmarshaler("ShipLineInput", ec.unmarshalInputShipLineInput),
 			graphql.NewInputUnmarshaler("ShipShipmentInput", ec.unmarshalInputShipShipmentInput),
+			graphql.NewInputUnmarshaler("ShipmentFilter", ec.unmarshalInputShipmentFilter),
 			graphql.NewInputUnmarshaler("ShipmentOrder", ec.unmarshalInputShipmentOrder),
 			graphql.NewInputUnmarshaler("StockAdjustmentInput", ec.unmarshalInputStockAdjustmentInput),
 			graphql.NewInputUnmarshaler("StockAdjustmentLineInput", ec.unmarshalInputStockAdjustmentLineInput),
@@ -15236,8 +15239,8 @@ func (ec *executionContext) field_Query_salesInvoices_args(ctx context.Context, 
 	}
 	args["after"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
-		func(ctx context.Context, v any) (*jxc.SalesDocumentFilter, error) {
-			return ec.unmarshalOSalesDocumentFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesDocumentFilter(ctx, v)
+		func(ctx context.Context, v any) (*jxc.SalesInvoiceFilter, error) {
+			return ec.unmarshalOSalesInvoiceFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesInvoiceFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -15288,8 +15291,8 @@ func (ec *executionContext) field_Query_salesOrders_args(ctx context.Context, ra
 	}
 	args["after"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
-		func(ctx context.Context, v any) (*jxc.SalesDocumentFilter, error) {
-			return ec.unmarshalOSalesDocumentFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesDocumentFilter(ctx, v)
+		func(ctx context.Context, v any) (*jxc.SalesOrderFilter, error) {
+			return ec.unmarshalOSalesOrderFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -15378,8 +15381,8 @@ func (ec *executionContext) field_Query_shipments_args(ctx context.Context, rawA
 	}
 	args["after"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
-		func(ctx context.Context, v any) (*jxc.SalesDocumentFilter, error) {
-			return ec.unmarshalOSalesDocumentFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesDocumentFilter(ctx, v)
+		func(ctx context.Context, v any) (*jxc.ShipmentFilter, error) {
+			return ec.unmarshalOShipmentFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -36858,7 +36861,7 @@ func (ec *executionContext) _Query_salesInvoices(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().SalesInvoices(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SalesDocumentFilter), fc.Args["orderBy"].(*jxc.SalesInvoiceOrder))
+			return ec.Resolvers.Query().SalesInvoices(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SalesInvoiceFilter), fc.Args["orderBy"].(*jxc.SalesInvoiceOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v SalesInvoiceConnection) graphql.Marshaler {
@@ -36946,7 +36949,7 @@ func (ec *executionContext) _Query_salesOrders(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().SalesOrders(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SalesDocumentFilter), fc.Args["orderBy"].(*jxc.SalesOrderOrder))
+			return ec.Resolvers.Query().SalesOrders(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SalesOrderFilter), fc.Args["orderBy"].(*jxc.SalesOrderOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v SalesOrderConnection) graphql.Marshaler {
@@ -37228,7 +37231,7 @@ func (ec *executionContext) _Query_shipments(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Shipments(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SalesDocumentFilter), fc.Args["orderBy"].(*jxc.ShipmentOrder))
+			return ec.Resolvers.Query().Shipments(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.ShipmentFilter), fc.Args["orderBy"].(*jxc.ShipmentOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v ShipmentConnection) graphql.Marshaler {
@@ -53571,7 +53574,7 @@ func (ec *executionContext) unmarshalInputReplenishmentNeedFilter(ctx context.Co
 		switch k {
 		case "status":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
-			data, err := ec.unmarshalOReplenishmentStatus2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentStatus(ctx, v)
+			data, err := ec.unmarshalOReplenishmentStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentStatusᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -53727,7 +53730,7 @@ func (ec *executionContext) unmarshalInputSalesDocumentFilter(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"customerId", "orderId", "status", "dateFrom", "dateTo"}
+	fieldsInOrder := [...]string{"customerId", "orderId", "dateFrom", "dateTo", "search"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -53748,9 +53751,72 @@ func (ec *executionContext) unmarshalInputSalesDocumentFilter(ctx context.Contex
 				return it, err
 			}
 			it.OrderID = data
+		case "dateFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateFrom"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateFrom = data
+		case "dateTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateTo"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateTo = data
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSalesDocumentFilter unmarshals raw into the SalesDocumentFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSalesDocumentFilter(ctx context.Context, raw any) (jxc.SalesDocumentFilter, error) {
+	var out jxc.SalesDocumentFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SalesDocumentFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSalesInvoiceFilter(ctx context.Context, obj any) (jxc.SalesInvoiceFilter, error) {
+	var it jxc.SalesInvoiceFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"customerId", "status", "dateFrom", "dateTo", "search"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "customerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerID = data
 		case "status":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOSalesInvoiceStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐInvoiceStatusᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -53769,20 +53835,27 @@ func (ec *executionContext) unmarshalInputSalesDocumentFilter(ctx context.Contex
 				return it, err
 			}
 			it.DateTo = data
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
 		}
 	}
 	return it, nil
 }
 
-// UnmarshalSalesDocumentFilter unmarshals raw into the SalesDocumentFilter input type, using the
+// UnmarshalSalesInvoiceFilter unmarshals raw into the SalesInvoiceFilter input type, using the
 // unmarshaler bound to ctx's request. Call it from a resolver to decode an input
 // object that was not passed as a field argument.
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalSalesDocumentFilter(ctx context.Context, raw any) (jxc.SalesDocumentFilter, error) {
-	var out jxc.SalesDocumentFilter
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "SalesDocumentFilter", raw, &out)
+func UnmarshalSalesInvoiceFilter(ctx context.Context, raw any) (jxc.SalesInvoiceFilter, error) {
+	var out jxc.SalesInvoiceFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SalesInvoiceFilter", raw, &out)
 	return out, err
 }
 
@@ -53836,6 +53909,83 @@ func (ec *executionContext) unmarshalInputSalesInvoiceOrder(ctx context.Context,
 func UnmarshalSalesInvoiceOrder(ctx context.Context, raw any) (jxc.SalesInvoiceOrder, error) {
 	var out jxc.SalesInvoiceOrder
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SalesInvoiceOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSalesOrderFilter(ctx context.Context, obj any) (jxc.SalesOrderFilter, error) {
+	var it jxc.SalesOrderFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"customerId", "orderId", "status", "dateFrom", "dateTo", "search"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "customerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerID = data
+		case "orderId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderID = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOSalesOrderStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "dateFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateFrom"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateFrom = data
+		case "dateTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateTo"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateTo = data
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSalesOrderFilter unmarshals raw into the SalesOrderFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSalesOrderFilter(ctx context.Context, raw any) (jxc.SalesOrderFilter, error) {
+	var out jxc.SalesOrderFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SalesOrderFilter", raw, &out)
 	return out, err
 }
 
@@ -54411,6 +54561,83 @@ func (ec *executionContext) unmarshalInputShipShipmentInput(ctx context.Context,
 func UnmarshalShipShipmentInput(ctx context.Context, raw any) (ShipShipmentInput, error) {
 	var out ShipShipmentInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ShipShipmentInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputShipmentFilter(ctx context.Context, obj any) (jxc.ShipmentFilter, error) {
+	var it jxc.ShipmentFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"customerId", "orderId", "status", "dateFrom", "dateTo", "search"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "customerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerID = data
+		case "orderId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderID = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOShipmentStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "dateFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateFrom"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateFrom = data
+		case "dateTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateTo"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateTo = data
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalShipmentFilter unmarshals raw into the ShipmentFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalShipmentFilter(ctx context.Context, raw any) (jxc.ShipmentFilter, error) {
+	var out jxc.ShipmentFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ShipmentFilter", raw, &out)
 	return out, err
 }
 
@@ -71589,23 +71816,40 @@ func (ec *executionContext) unmarshalOReplenishmentNeedOrder2ᚖgithubᚗcomᚋj
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalOReplenishmentStatus2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentStatus(ctx context.Context, v any) (*jxc.ReplenishmentStatus, error) {
+func (ec *executionContext) unmarshalOReplenishmentStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentStatusᚄ(ctx context.Context, v any) ([]jxc.ReplenishmentStatus, error) {
 	if v == nil {
 		return nil, nil
 	}
-	tmp, err := graphql.UnmarshalString(v)
-	res := jxc.ReplenishmentStatus(tmp)
-	return &res, graphql.ErrorOnPath(ctx, err)
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]jxc.ReplenishmentStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNReplenishmentStatus2githubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
-func (ec *executionContext) marshalOReplenishmentStatus2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentStatus(ctx context.Context, sel ast.SelectionSet, v *jxc.ReplenishmentStatus) graphql.Marshaler {
+func (ec *executionContext) marshalOReplenishmentStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []jxc.ReplenishmentStatus) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	_ = sel
-	_ = ctx
-	res := graphql.MarshalString(string(*v))
-	return res
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReplenishmentStatus2githubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalORole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx context.Context, v any) ([]jxc.Role, error) {
@@ -71678,12 +71922,56 @@ func (ec *executionContext) marshalOSalesInvoice2ᚖgithubᚗcomᚋjxcgraphᚋjx
 	return ec._SalesInvoice(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOSalesInvoiceFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesInvoiceFilter(ctx context.Context, v any) (*jxc.SalesInvoiceFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSalesInvoiceFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOSalesInvoiceOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesInvoiceOrder(ctx context.Context, v any) (*jxc.SalesInvoiceOrder, error) {
 	if v == nil {
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputSalesInvoiceOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOSalesInvoiceStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐInvoiceStatusᚄ(ctx context.Context, v any) ([]jxc.InvoiceStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]jxc.InvoiceStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSalesInvoiceStatus2githubᚗcomᚋjxcgraphᚋjxcᚐInvoiceStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOSalesInvoiceStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐInvoiceStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []jxc.InvoiceStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSalesInvoiceStatus2githubᚗcomᚋjxcgraphᚋjxcᚐInvoiceStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOSalesOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesOrder(ctx context.Context, sel ast.SelectionSet, v *jxc.SalesOrder) graphql.Marshaler {
@@ -71693,12 +71981,56 @@ func (ec *executionContext) marshalOSalesOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxc�
 	return ec._SalesOrder(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOSalesOrderFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderFilter(ctx context.Context, v any) (*jxc.SalesOrderFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSalesOrderFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOSalesOrderOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderOrder(ctx context.Context, v any) (*jxc.SalesOrderOrder, error) {
 	if v == nil {
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputSalesOrderOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOSalesOrderStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderStatusᚄ(ctx context.Context, v any) ([]jxc.SalesOrderStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]jxc.SalesOrderStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSalesOrderStatus2githubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOSalesOrderStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []jxc.SalesOrderStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSalesOrderStatus2githubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOSalesReturn2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesReturn(ctx context.Context, sel ast.SelectionSet, v *jxc.SalesReturn) graphql.Marshaler {
@@ -71740,12 +72072,56 @@ func (ec *executionContext) marshalOShipment2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐ
 	return ec._Shipment(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOShipmentFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentFilter(ctx context.Context, v any) (*jxc.ShipmentFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputShipmentFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOShipmentOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentOrder(ctx context.Context, v any) (*jxc.ShipmentOrder, error) {
 	if v == nil {
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputShipmentOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOShipmentStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentStatusᚄ(ctx context.Context, v any) ([]jxc.ShipmentStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]jxc.ShipmentStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNShipmentStatus2githubᚗcomᚋjxcgraphᚋjxcᚐShipmentStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOShipmentStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []jxc.ShipmentStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNShipmentStatus2githubᚗcomᚋjxcgraphᚋjxcᚐShipmentStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx context.Context, v any) (jxc.SortDirection, error) {

@@ -18,7 +18,7 @@ func (r *mutationResolver) CreateSalesInvoice(ctx context.Context, input CreateS
 }
 
 // SalesInvoices is the resolver for the salesInvoices field.
-func (r *queryResolver) SalesInvoices(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter, orderBy *jxc.SalesInvoiceOrder) (SalesInvoiceConnection, error) {
+func (r *queryResolver) SalesInvoices(ctx context.Context, first *int, after *string, filter *jxc.SalesInvoiceFilter, orderBy *jxc.SalesInvoiceOrder) (SalesInvoiceConnection, error) {
 	return salesInvoiceConnection(r.SalesService.FindSalesInvoices(ctx, jxc.Deref(filter), orderBy, pageArgs(first, after)))
 }
 

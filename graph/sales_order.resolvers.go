@@ -48,7 +48,7 @@ func (r *mutationResolver) CloseSalesOrder(ctx context.Context, id int64) (Sales
 }
 
 // SalesOrders is the resolver for the salesOrders field.
-func (r *queryResolver) SalesOrders(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter, orderBy *jxc.SalesOrderOrder) (SalesOrderConnection, error) {
+func (r *queryResolver) SalesOrders(ctx context.Context, first *int, after *string, filter *jxc.SalesOrderFilter, orderBy *jxc.SalesOrderOrder) (SalesOrderConnection, error) {
 	return salesOrderConnection(r.SalesService.FindSalesOrders(ctx, jxc.Deref(filter), orderBy, pageArgs(first, after)))
 }
 
