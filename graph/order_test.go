@@ -5,7 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/validator"
 )
 
 // TestEveryConnectionHasOrderBy walks the schema: every field that returns
@@ -53,5 +55,41 @@ func TestEveryConnectionHasOrderBy(t *testing.T) {
 	}
 	if seen < 19 {
 		t.Errorf("found %d connection fields, want at least the 19 lists", seen)
+	}
+}
+
+// TestStatusFiltersAreEnums: a status filter is a list of the document's
+// status enum, so a typo or a quoted string is a validation error instead
+// of an empty list, and a single value still works (input coercion).
+func TestStatusFiltersAreEnums(t *testing.T) {
+	s := costSchema(t)
+	cases := []struct {
+		name, query string
+		vars        map[string]any
+		ok          bool
+	}{
+		{"one enum value", `{ salesOrders(filter: {status: CONFIRMED}) { totalCount } }`, nil, true},
+		{"a list", `{ shipments(filter: {status: [PENDING, SHIPPED]}) { totalCount } }`, nil, true},
+		{"needs by list", `{ replenishmentNeeds(filter: {status: [OPEN]}) { totalCount } }`, nil, true},
+		{"unknown value", `{ salesOrders(filter: {status: [CONFIRMD]}) { totalCount } }`, nil, false},
+		{"a string literal", `{ salesOrders(filter: {status: "CONFIRMED"}) { totalCount } }`, nil, false},
+		{"another list's status", `{ salesInvoices(filter: {status: [PENDING]}) { totalCount } }`, nil, false},
+		{"variable, one value", `query($s: [SalesOrderStatus!]) { salesOrders(filter: {status: $s}) { totalCount } }`, map[string]any{"s": "CONFIRMED"}, true},
+		{"variable, unknown value", `query($s: [SalesOrderStatus!]) { salesOrders(filter: {status: $s}) { totalCount } }`, map[string]any{"s": []any{"CONFIRMED", "BOGUS"}}, false},
+		{"variable of the old type", `query($s: String) { salesOrders(filter: {status: $s}) { totalCount } }`, map[string]any{"s": "CONFIRMED"}, false},
+	}
+	for _, c := range cases {
+		doc, errs := gqlparser.LoadQuery(s, c.query)
+		var err error
+		if len(errs) > 0 {
+			err = errs
+		} else if _, verr := validator.VariableValues(s, doc.Operations[0], c.vars); verr != nil {
+			err = verr
+		}
+		if c.ok && err != nil {
+			t.Errorf("%s: %v", c.name, err)
+		} else if !c.ok && err == nil {
+			t.Errorf("%s: accepted, want a validation error", c.name)
+		}
 	}
 }
