@@ -248,6 +248,7 @@ type JournalEntryFilter struct {
 	DateTo      *Date
 	SourceType  *SourceType
 	SourceID    *int64
+	Search      *string // part of the voucher number or description
 }
 
 // JournalEntryOrder sorts the journal by posting date then id.

@@ -257,7 +257,7 @@ type PurchasingService interface {
 	FindSupplierInvoiceByID(ctx context.Context, id int64) (*SupplierInvoice, error)
 
 	PostSupplierPayment(ctx context.Context, in SupplierPaymentInput) (*SupplierPayment, error)
-	FindSupplierPayments(ctx context.Context, supplierID *int64, o *SupplierPaymentOrder, p PageArgs) (*Page[*SupplierPayment], error)
+	FindSupplierPayments(ctx context.Context, f SupplierPaymentFilter, o *SupplierPaymentOrder, p PageArgs) (*Page[*SupplierPayment], error)
 	PayablesAging(ctx context.Context, asOf Date) (*PayablesAging, error)
 
 	PostLandedCost(ctx context.Context, in LandedCostInput) (*LandedCost, error)
@@ -270,6 +270,19 @@ type SupplierInvoiceFilter struct {
 	PurchaseOrderID *int64
 	Status          []SupplierInvoiceStatus
 	Kind            *SupplierInvoiceKind
+	DateFrom        *Date
+	DateTo          *Date
+	// Search is part of our number, the supplier's invoice number, or the supplier's code or name.
+	Search *string
+}
+
+// SupplierPaymentFilter narrows the supplier payment list.
+type SupplierPaymentFilter struct {
+	SupplierID *int64
+	DateFrom   *Date
+	DateTo     *Date
+	// Search is part of the number, the reference, or the supplier's code or name.
+	Search *string
 }
 
 // Invariant 5 for payables, checked by booksCheck.

@@ -192,6 +192,7 @@ type StockMoveFilter struct {
 	SourceID    *int64
 	DateFrom    *Date
 	DateTo      *Date
+	Search      *string // part of the product's SKU or name
 }
 
 // StockMoveOrder sorts stock moves by posting date then id.

@@ -518,6 +518,9 @@ func (s *LedgerService) FindJournalEntries(ctx context.Context, f jxc.JournalEnt
 	if f.SourceType != nil {
 		w.add(`e.source_type = %s`, string(*f.SourceType))
 	}
+	if f.Search != nil && strings.TrimSpace(*f.Search) != "" {
+		w.add(`(e.voucher_no ILIKE %[1]s OR e.description ILIKE %[1]s)`, likePattern(*f.Search))
+	}
 	if f.SourceID != nil {
 		w.add(`e.source_id = %s`, *f.SourceID)
 	}

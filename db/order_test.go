@@ -146,7 +146,7 @@ func TestListsSortByEveryOrderField(t *testing.T) {
 		add("supplier payments "+fld, func(dir jxc.SortDirection, p jxc.PageArgs) ([]orow, string, int, error) {
 			return orows(func(s *jxc.SupplierPayment) orow {
 				return map[string]orow{"DATE": {id: s.ID, key: s.PaymentDate}, "NUMBER": str(s.ID, s.Number), "AMOUNT": {id: s.ID, key: s.Amount}}[fld]
-			})(pur.FindSupplierPayments(ctx, nil, &jxc.SupplierPaymentOrder{Field: jxc.SupplierPaymentOrderField(fld), Direction: dir}, p))
+			})(pur.FindSupplierPayments(ctx, jxc.SupplierPaymentFilter{}, &jxc.SupplierPaymentOrder{Field: jxc.SupplierPaymentOrderField(fld), Direction: dir}, p))
 		})
 	}
 	for _, fld := range []string{"DATE", "NUMBER", "PROMISED_DATE", "TOTAL", "STATUS"} {

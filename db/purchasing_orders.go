@@ -364,7 +364,7 @@ func (s *PurchasingService) FindPurchaseOrders(ctx context.Context, f jxc.Purcha
 		w.add(`order_date <= %s`, *f.DateTo)
 	}
 	if f.Search != nil && strings.TrimSpace(*f.Search) != "" {
-		w.add(`number ILIKE %s`, likePattern(*f.Search))
+		w.add(`(number ILIKE %[1]s OR supplier_id IN (SELECT id FROM suppliers WHERE code ILIKE %[1]s OR name ILIKE %[1]s))`, likePattern(*f.Search))
 	}
 	return pageRows(ctx, s.db, p, orderCols, "purchase_orders", &w, orderBy(o, purchaseOrderOrders, "id", "order_date DESC, id DESC"), fillOrders)
 }

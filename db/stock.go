@@ -1,6 +1,8 @@
 package db
 
 import (
+	"strings"
+
 	"context"
 	"database/sql"
 	"errors"
@@ -349,6 +351,9 @@ func (s *StockService) FindStockMoves(ctx context.Context, f jxc.StockMoveFilter
 	}
 	if f.DateTo != nil {
 		w.add(`posting_date <= %s`, *f.DateTo)
+	}
+	if f.Search != nil && strings.TrimSpace(*f.Search) != "" {
+		w.add(`product_id IN (SELECT id FROM products WHERE sku ILIKE %[1]s OR name ILIKE %[1]s OR name_en ILIKE %[1]s)`, likePattern(*f.Search))
 	}
 	dir := "DESC"
 	if o != nil {

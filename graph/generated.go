@@ -1025,7 +1025,7 @@ type ComplexityRoot struct {
 		Supplier                   func(childComplexity int, id int64) int
 		SupplierInvoice            func(childComplexity int, id int64) int
 		SupplierInvoices           func(childComplexity int, first *int, after *string, filter *jxc.SupplierInvoiceFilter, orderBy *jxc.SupplierInvoiceOrder) int
-		SupplierPayments           func(childComplexity int, first *int, after *string, supplierID *int64, orderBy *jxc.SupplierPaymentOrder) int
+		SupplierPayments           func(childComplexity int, first *int, after *string, supplierID *int64, filter *jxc.SupplierPaymentFilter, orderBy *jxc.SupplierPaymentOrder) int
 		Suppliers                  func(childComplexity int, first *int, after *string, filter *jxc.SupplierFilter, orderBy *jxc.SupplierOrder) int
 		TopSellers                 func(childComplexity int, from jxc.Date, to jxc.Date, by *jxc.TopSellersBy, limit *int) int
 		TrialBalance               func(childComplexity int, asOf jxc.Date) int
@@ -1854,7 +1854,7 @@ type QueryResolver interface {
 	PurchaseOrders(ctx context.Context, first *int, after *string, filter *jxc.PurchaseOrderFilter, orderBy *jxc.PurchaseOrderOrder) (PurchaseOrderConnection, error)
 	PurchaseOrder(ctx context.Context, id int64) (*jxc.PurchaseOrder, error)
 	PurchaseOrderLineByBarcode(ctx context.Context, purchaseOrderID int64, barcode string) (*jxc.PurchaseOrderLine, error)
-	SupplierPayments(ctx context.Context, first *int, after *string, supplierID *int64, orderBy *jxc.SupplierPaymentOrder) (SupplierPaymentConnection, error)
+	SupplierPayments(ctx context.Context, first *int, after *string, supplierID *int64, filter *jxc.SupplierPaymentFilter, orderBy *jxc.SupplierPaymentOrder) (SupplierPaymentConnection, error)
 	GoodsReceipt(ctx context.Context, id int64) (*jxc.GoodsReceipt, error)
 	PurchaseSuggestions(ctx context.Context, warehouseID *int64) ([]*jxc.PurchaseSuggestion, error)
 	Customers(ctx context.Context, first *int, after *string, filter *jxc.CustomerFilter, orderBy *jxc.CustomerOrder) (CustomerConnection, error)
@@ -6726,7 +6726,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.SupplierPayments(childComplexity, args["first"].(*int), args["after"].(*string), args["supplierId"].(*int64), args["orderBy"].(*jxc.SupplierPaymentOrder)), true
+		return e.ComplexityRoot.Query.SupplierPayments(childComplexity, args["first"].(*int), args["after"].(*string), args["supplierId"].(*int64), args["filter"].(*jxc.SupplierPaymentFilter), args["orderBy"].(*jxc.SupplierPaymentOrder)), true
 	case "Query.suppliers":
 		if e.ComplexityRoot.Query.Suppliers == nil {
 			break
@@ -9571,6 +9571,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SupplierInvoiceLineInput", ec.unmarshalInputSupplierInvoiceLineInput),
 			graphql.NewInputUnmarshaler("SupplierInvoiceOrder", ec.unmarshalInputSupplierInvoiceOrder),
 			graphql.NewInputUnmarshaler("SupplierOrder", ec.unmarshalInputSupplierOrder),
+			graphql.NewInputUnmarshaler("SupplierPaymentFilter", ec.unmarshalInputSupplierPaymentFilter),
 			graphql.NewInputUnmarshaler("SupplierPaymentInput", ec.unmarshalInputSupplierPaymentInput),
 			graphql.NewInputUnmarshaler("SupplierPaymentOrder", ec.unmarshalInputSupplierPaymentOrder),
 			graphql.NewInputUnmarshaler("UpdateAccountInput", ec.unmarshalInputUpdateAccountInput),
@@ -15604,14 +15605,22 @@ func (ec *executionContext) field_Query_supplierPayments_args(ctx context.Contex
 		return nil, err
 	}
 	args["supplierId"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.SupplierPaymentFilter, error) {
+			return ec.unmarshalOSupplierPaymentFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierPaymentFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
 		func(ctx context.Context, v any) (*jxc.SupplierPaymentOrder, error) {
 			return ec.unmarshalOSupplierPaymentOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierPaymentOrder(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["orderBy"] = arg3
+	args["orderBy"] = arg4
 	return args, nil
 }
 
@@ -36529,7 +36538,7 @@ func (ec *executionContext) _Query_supplierPayments(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().SupplierPayments(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["supplierId"].(*int64), fc.Args["orderBy"].(*jxc.SupplierPaymentOrder))
+			return ec.Resolvers.Query().SupplierPayments(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["supplierId"].(*int64), fc.Args["filter"].(*jxc.SupplierPaymentFilter), fc.Args["orderBy"].(*jxc.SupplierPaymentOrder))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -52205,7 +52214,7 @@ func (ec *executionContext) unmarshalInputJournalEntryFilter(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"accountCode", "year", "month", "dateFrom", "dateTo", "sourceType", "sourceId"}
+	fieldsInOrder := [...]string{"accountCode", "year", "month", "dateFrom", "dateTo", "sourceType", "sourceId", "search"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -52261,6 +52270,13 @@ func (ec *executionContext) unmarshalInputJournalEntryFilter(ctx context.Context
 				return it, err
 			}
 			it.SourceID = data
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
 		}
 	}
 	return it, nil
@@ -54975,7 +54991,7 @@ func (ec *executionContext) unmarshalInputStockMoveFilter(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"productId", "warehouseId", "sourceType", "sourceId", "dateFrom", "dateTo"}
+	fieldsInOrder := [...]string{"productId", "warehouseId", "sourceType", "sourceId", "dateFrom", "dateTo", "search"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -55024,6 +55040,13 @@ func (ec *executionContext) unmarshalInputStockMoveFilter(ctx context.Context, o
 				return it, err
 			}
 			it.DateTo = data
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
 		}
 	}
 	return it, nil
@@ -55287,7 +55310,7 @@ func (ec *executionContext) unmarshalInputSupplierInvoiceFilter(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"supplierId", "purchaseOrderId", "status", "kind"}
+	fieldsInOrder := [...]string{"supplierId", "purchaseOrderId", "status", "kind", "dateFrom", "dateTo", "search"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -55322,6 +55345,27 @@ func (ec *executionContext) unmarshalInputSupplierInvoiceFilter(ctx context.Cont
 				return it, err
 			}
 			it.Kind = data
+		case "dateFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateFrom"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateFrom = data
+		case "dateTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateTo"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateTo = data
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
 		}
 	}
 	return it, nil
@@ -55568,6 +55612,69 @@ func (ec *executionContext) unmarshalInputSupplierOrder(ctx context.Context, obj
 func UnmarshalSupplierOrder(ctx context.Context, raw any) (jxc.SupplierOrder, error) {
 	var out jxc.SupplierOrder
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SupplierOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSupplierPaymentFilter(ctx context.Context, obj any) (jxc.SupplierPaymentFilter, error) {
+	var it jxc.SupplierPaymentFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"supplierId", "dateFrom", "dateTo", "search"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "supplierId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supplierId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupplierID = data
+		case "dateFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateFrom"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateFrom = data
+		case "dateTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateTo"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateTo = data
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSupplierPaymentFilter unmarshals raw into the SupplierPaymentFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSupplierPaymentFilter(ctx context.Context, raw any) (jxc.SupplierPaymentFilter, error) {
+	var out jxc.SupplierPaymentFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SupplierPaymentFilter", raw, &out)
 	return out, err
 }
 
@@ -72378,6 +72485,14 @@ func (ec *executionContext) marshalOSupplierPayment2ᚖgithubᚗcomᚋjxcgraph�
 		return graphql.Null
 	}
 	return ec._SupplierPayment(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOSupplierPaymentFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierPaymentFilter(ctx context.Context, v any) (*jxc.SupplierPaymentFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSupplierPaymentFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOSupplierPaymentOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierPaymentOrder(ctx context.Context, v any) (*jxc.SupplierPaymentOrder, error) {
