@@ -487,6 +487,8 @@ export type JournalEntryFilter = {
   dateTo?: string | null | undefined;
   /** With year: only entries of this fiscal period. */
   month?: number | null | undefined;
+  /** Part of the voucher number or of the description. */
+  search?: string | null | undefined;
   /** Only entries from this document id (with sourceType). */
   sourceId?: string | null | undefined;
   /** Only entries from this kind of document. */
@@ -683,7 +685,7 @@ export type PurchaseOrderFilter = {
   dateFrom?: string | null | undefined;
   /** Orders dated on or before. */
   dateTo?: string | null | undefined;
-  /** Part of the order number. */
+  /** Part of the order number or of the supplier's code or name. */
   search?: string | null | undefined;
   /** Only orders in these states. */
   status?: Array<PurchaseOrderStatus> | null | undefined;
@@ -1121,6 +1123,8 @@ export type StockMoveFilter = {
   dateTo?: string | null | undefined;
   /** Only this product. */
   productId?: string | null | undefined;
+  /** Only moves of products whose SKU or name contains this. */
+  search?: string | null | undefined;
   /** Only moves from this document id (with sourceType). */
   sourceId?: string | null | undefined;
   /** Only moves from this kind of document. */
@@ -1161,10 +1165,16 @@ export type SupplierFilter = {
 
 /** Narrows the supplier invoice list; newest first. */
 export type SupplierInvoiceFilter = {
+  /** Invoices dated on or after this date. */
+  dateFrom?: string | null | undefined;
+  /** Invoices dated on or before this date. */
+  dateTo?: string | null | undefined;
   /** Only invoices of this kind. */
   kind?: SupplierInvoiceKind | null | undefined;
   /** Only invoices of this order. */
   purchaseOrderId?: string | null | undefined;
+  /** Part of our number, the supplier's own invoice number, or the supplier's code or name. */
+  search?: string | null | undefined;
   /** Only invoices in these states. */
   status?: Array<SupplierInvoiceStatus> | null | undefined;
   /** Only this supplier's invoices. */
