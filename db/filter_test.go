@@ -55,7 +55,9 @@ func filterCase[T any](t *testing.T, name string, fetch func(filtered bool, p jx
 	})
 }
 
-func contains(s, part string) bool { return strings.Contains(strings.ToLower(s), strings.ToLower(part)) }
+func contains(s, part string) bool {
+	return strings.Contains(strings.ToLower(s), strings.ToLower(part))
+}
 
 func within(d, from, to jxc.Date) bool { return !d.Before(from) && !d.After(to) }
 
@@ -155,13 +157,17 @@ func TestListFiltersNarrowCorrectly(t *testing.T) {
 			f.Search = &cpNumber
 		}
 		return sales.FindCustomerPayments(ctx, f, nil, p)
-	}, func(c *jxc.CustomerPayment) int64 { return c.ID }, func(c *jxc.CustomerPayment) bool { return contains(c.Number, cpNumber) || contains(c.Reference, cpNumber) })
+	}, func(c *jxc.CustomerPayment) int64 { return c.ID }, func(c *jxc.CustomerPayment) bool {
+		return contains(c.Number, cpNumber) || contains(c.Reference, cpNumber)
+	})
 
 	// Purchasing: orders by supplier code, invoices and payments by number and date.
 	pos := walkAll(t, func(p jxc.PageArgs) (*jxc.Page[*jxc.PurchaseOrder], error) {
 		return pur.FindPurchaseOrders(ctx, jxc.PurchaseOrderFilter{}, nil, p)
 	})
-	sups := walkAll(t, func(p jxc.PageArgs) (*jxc.Page[*jxc.Supplier], error) { return pur.FindSuppliers(ctx, jxc.SupplierFilter{}, nil, p) })
+	sups := walkAll(t, func(p jxc.PageArgs) (*jxc.Page[*jxc.Supplier], error) {
+		return pur.FindSuppliers(ctx, jxc.SupplierFilter{}, nil, p)
+	})
 	supByID := map[int64]*jxc.Supplier{}
 	for _, s := range sups {
 		supByID[s.ID] = s
@@ -221,7 +227,9 @@ func TestListFiltersNarrowCorrectly(t *testing.T) {
 			f.Search = &voucher
 		}
 		return ledger.FindJournalEntries(ctx, f, nil, p)
-	}, func(e *jxc.JournalEntry) int64 { return e.ID }, func(e *jxc.JournalEntry) bool { return contains(e.VoucherNo, voucher) || contains(e.Description, voucher) })
+	}, func(e *jxc.JournalEntry) int64 { return e.ID }, func(e *jxc.JournalEntry) bool {
+		return contains(e.VoucherNo, voucher) || contains(e.Description, voucher)
+	})
 	moves := walkAll(t, func(p jxc.PageArgs) (*jxc.Page[*jxc.StockMove], error) {
 		return stock.FindStockMoves(ctx, jxc.StockMoveFilter{}, nil, p)
 	})
