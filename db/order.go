@@ -23,4 +23,7 @@ var (
 	salesReturnOrders     = map[string]string{"DATE": "posting_date", "NUMBER": "number", "TOTAL": "total_amount"}
 	// Needs are read joined to their order line and order.
 	replenishmentNeedOrders = map[string]string{"CREATED_AT": "n.created_at", "QUANTITY": "n.quantity", "ORDER_NUMBER": "o.number"}
+	// The journal is read as e; its field may be left out (by date).
+	journalEntryOrders = map[string]string{"DATE": "e.posting_date", "VOUCHER_NO": "e.voucher_no"}
+	stockMoveOrders    = map[string]string{"DATE": "posting_date", "QUANTITY": "quantity", "VALUE": "value"}
 )

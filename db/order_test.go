@@ -193,6 +193,21 @@ func TestListsSortByEveryOrderField(t *testing.T) {
 			})(sales.FindReplenishmentNeeds(ctx, jxc.ReplenishmentNeedFilter{}, &jxc.ReplenishmentNeedOrder{Field: jxc.ReplenishmentNeedOrderField(fld), Direction: dir}, p))
 		})
 	}
+	ledger, stock := db.NewLedgerService(d), db.NewStockService(d)
+	for _, fld := range []string{"DATE", "VOUCHER_NO"} {
+		add("journal entries "+fld, func(dir jxc.SortDirection, p jxc.PageArgs) ([]orow, string, int, error) {
+			return orows(func(e *jxc.JournalEntry) orow {
+				return map[string]orow{"DATE": {id: e.ID, key: e.PostingDate}, "VOUCHER_NO": str(e.ID, e.VoucherNo)}[fld]
+			})(ledger.FindJournalEntries(ctx, jxc.JournalEntryFilter{}, &jxc.JournalEntryOrder{Field: jxc.JournalEntryOrderField(fld), Direction: dir}, p))
+		})
+	}
+	for _, fld := range []string{"DATE", "QUANTITY", "VALUE"} {
+		add("stock moves "+fld, func(dir jxc.SortDirection, p jxc.PageArgs) ([]orow, string, int, error) {
+			return orows(func(m *jxc.StockMove) orow {
+				return map[string]orow{"DATE": {id: m.ID, key: m.PostingDate}, "QUANTITY": {id: m.ID, key: m.Quantity}, "VALUE": {id: m.ID, key: m.Value}}[fld]
+			})(stock.FindStockMoves(ctx, jxc.StockMoveFilter{}, &jxc.StockMoveOrder{Field: jxc.StockMoveOrderField(fld), Direction: dir}, p))
+		})
+	}
 	// A customer's nested list sorts as the top-level one does.
 	add("customer orders NUMBER (nested)", func(dir jxc.SortDirection, p jxc.PageArgs) ([]orow, string, int, error) {
 		cs, err := sales.FindCustomers(ctx, jxc.CustomerFilter{}, nil, jxc.PageArgs{})

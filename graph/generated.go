@@ -52361,17 +52361,27 @@ func (ec *executionContext) unmarshalInputJournalEntryOrder(ctx context.Context,
 		asMap[k] = v
 	}
 
+	if _, present := asMap["field"]; !present {
+		asMap["field"] = "DATE"
+	}
 	if _, present := asMap["direction"]; !present {
 		asMap["direction"] = "DESC"
 	}
 
-	fieldsInOrder := [...]string{"direction"}
+	fieldsInOrder := [...]string{"field", "direction"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalOJournalEntryOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐJournalEntryOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
 		case "direction":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
 			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
@@ -55075,17 +55085,27 @@ func (ec *executionContext) unmarshalInputStockMoveOrder(ctx context.Context, ob
 		asMap[k] = v
 	}
 
+	if _, present := asMap["field"]; !present {
+		asMap["field"] = "DATE"
+	}
 	if _, present := asMap["direction"]; !present {
 		asMap["direction"] = "DESC"
 	}
 
-	fieldsInOrder := [...]string{"direction"}
+	fieldsInOrder := [...]string{"field", "direction"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalOStockMoveOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐStockMoveOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
 		case "direction":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
 			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
@@ -71746,6 +71766,19 @@ func (ec *executionContext) unmarshalOJournalEntryOrder2ᚖgithubᚗcomᚋjxcgra
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOJournalEntryOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐJournalEntryOrderField(ctx context.Context, v any) (jxc.JournalEntryOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.JournalEntryOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOJournalEntryOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐJournalEntryOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.JournalEntryOrderField) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(v))
+	return res
+}
+
 func (ec *executionContext) marshalOKpiExact2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐExactKPIs(ctx context.Context, sel ast.SelectionSet, v *jxc.ExactKPIs) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -72307,6 +72340,19 @@ func (ec *executionContext) unmarshalOStockMoveOrder2ᚖgithubᚗcomᚋjxcgraph�
 	}
 	res, err := ec.unmarshalInputStockMoveOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOStockMoveOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐStockMoveOrderField(ctx context.Context, v any) (jxc.StockMoveOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.StockMoveOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOStockMoveOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐStockMoveOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.StockMoveOrderField) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(v))
+	return res
 }
 
 func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {

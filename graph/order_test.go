@@ -12,7 +12,7 @@ import (
 
 // TestEveryConnectionHasOrderBy walks the schema: every field that returns
 // a ...Connection takes an orderBy argument, an input named ...Order whose
-// field (when it has one) is a required enum, and whose direction is a
+// field (when it has one) is an enum, required or defaulted, and whose direction is a
 // SortDirection. A new list without a sort order fails here.
 func TestEveryConnectionHasOrderBy(t *testing.T) {
 	s := costSchema(t)
@@ -47,8 +47,8 @@ func TestEveryConnectionHasOrderBy(t *testing.T) {
 				t.Errorf("%s: %s has no direction: SortDirection", where, in.Name)
 			}
 			if fld := in.Fields.ForName("field"); fld != nil {
-				if e := s.Types[fld.Type.Name()]; e == nil || e.Kind != ast.Enum || !fld.Type.NonNull || len(e.EnumValues) == 0 {
-					t.Errorf("%s: %s.field is %s, want a required enum", where, in.Name, fld.Type.String())
+				if e := s.Types[fld.Type.Name()]; e == nil || e.Kind != ast.Enum || !fld.Type.NonNull && fld.DefaultValue == nil || len(e.EnumValues) == 0 {
+					t.Errorf("%s: %s.field is %s, want an enum, required or with a default", where, in.Name, fld.Type.String())
 				}
 			}
 		}

@@ -507,11 +507,20 @@ export type JournalEntryInput = {
   postingDate?: string | null | undefined;
 };
 
-/** Sorts the journal by posting date, then by id. */
+/** Sorts the journal by a field (posting date when left out), then by id. */
 export type JournalEntryOrder = {
   /** Which way; newest first by default. */
   direction?: SortDirection | null | undefined;
+  /** What to sort by; the posting date when left out. */
+  field?: JournalEntryOrderField | null | undefined;
 };
+
+/** What the journal can be sorted by. */
+export type JournalEntryOrderField =
+  /** By posting date. */
+  | 'DATE'
+  /** By voucher number. */
+  | 'VOUCHER_NO';
 
 /** One debit or credit of a manual journal entry. */
 export type JournalLineInput = {
@@ -1133,11 +1142,22 @@ export type StockMoveFilter = {
   warehouseId?: string | null | undefined;
 };
 
-/** Sorts stock moves by posting date, then by id. */
+/** Sorts stock moves by a field (posting date when left out), then by id. */
 export type StockMoveOrder = {
   /** Which way; newest first by default. */
   direction?: SortDirection | null | undefined;
+  /** What to sort by; the posting date when left out. */
+  field?: StockMoveOrderField | null | undefined;
 };
+
+/** What stock moves can be sorted by. */
+export type StockMoveOrderField =
+  /** By posting date. */
+  | 'DATE'
+  /** By quantity (receipts positive, issues negative). */
+  | 'QUANTITY'
+  /** By value at cost. */
+  | 'VALUE';
 
 /** A selected suggestion, with optional overrides. */
 export type SuggestionOrderLineInput = {
