@@ -140,8 +140,8 @@ type AuditFilter struct {
 // AuditService reads the audit trail. Admins and managers see every row;
 // other users only the rows of their own changes.
 type AuditService interface {
-	FindAuditEntries(ctx context.Context, f AuditFilter, p PageArgs) (*Page[*AuditEntry], error)
+	FindAuditEntries(ctx context.Context, f AuditFilter, o *AuditEntryOrder, p PageArgs) (*Page[*AuditEntry], error)
 	// FindAuditTrails is the audit trail of each of a page of records of
 	// one type (their auditTrail fields), read at once.
-	FindAuditTrails(ctx context.Context, recordType string, recordIDs []string, p PageArgs) (map[string]*Page[*AuditEntry], error)
+	FindAuditTrails(ctx context.Context, recordType string, recordIDs []string, o Sorter, p PageArgs) (map[string]*Page[*AuditEntry], error)
 }

@@ -391,7 +391,7 @@ type AlertFilter struct {
 type BudgetService interface {
 	CreateBudgetLine(ctx context.Context, in BudgetLineInput) (*BudgetLine, error)
 	UpdateBudgetLine(ctx context.Context, in BudgetLineUpdate) (*BudgetLine, error)
-	FindBudgetLines(ctx context.Context, f BudgetFilter, p PageArgs) (*Page[*BudgetLine], error)
+	FindBudgetLines(ctx context.Context, f BudgetFilter, o *BudgetLineOrder, p PageArgs) (*Page[*BudgetLine], error)
 	FindBudgetLineByID(ctx context.Context, id int64) (*BudgetLine, error)
 	BudgetRollup(ctx context.Context, year int, month *int, by BudgetRollupBy) ([]*BudgetRollupRow, error)
 
@@ -399,9 +399,9 @@ type BudgetService interface {
 	// CancelOperatingCost reverses a cost's entry and its budget actual in
 	// one transaction and marks it cancelled.
 	CancelOperatingCost(ctx context.Context, in CancelOperatingCostInput) (*OperatingCost, error)
-	FindOperatingCosts(ctx context.Context, year, month *int, p PageArgs) (*Page[*OperatingCost], error)
+	FindOperatingCosts(ctx context.Context, year, month *int, o *OperatingCostOrder, p PageArgs) (*Page[*OperatingCost], error)
 
-	FindAlerts(ctx context.Context, f AlertFilter, p PageArgs) (*Page[*Alert], error)
+	FindAlerts(ctx context.Context, f AlertFilter, o *AlertOrder, p PageArgs) (*Page[*Alert], error)
 	AcknowledgeAlert(ctx context.Context, id int64) (*Alert, error)
 	CheckLowStock(ctx context.Context) ([]*Alert, error)
 }

@@ -248,12 +248,17 @@ type JournalEntryFilter struct {
 	DateTo      *Date
 	SourceType  *SourceType
 	SourceID    *int64
+	Search      *string // part of the voucher number or description
 }
 
-// JournalEntryOrder sorts the journal by posting date then id.
+// JournalEntryOrder sorts the journal (by posting date when Field is empty), then by id.
 type JournalEntryOrder struct {
+	Field     JournalEntryOrderField
 	Direction SortDirection
 }
+
+// JournalEntryOrderField is what the journal can be sorted by.
+type JournalEntryOrderField string
 
 // TrialBalanceRow is one account's totals up to a date.
 type TrialBalanceRow struct {

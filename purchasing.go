@@ -225,7 +225,7 @@ type PurchasingService interface {
 	CreateSupplier(ctx context.Context, in SupplierInput) (*Supplier, error)
 	UpdateSupplier(ctx context.Context, in SupplierUpdate) (*Supplier, error)
 	SetSupplierProduct(ctx context.Context, in SupplierProductInput) (*SupplierProduct, error)
-	FindSuppliers(ctx context.Context, f SupplierFilter, p PageArgs) (*Page[*Supplier], error)
+	FindSuppliers(ctx context.Context, f SupplierFilter, o *SupplierOrder, p PageArgs) (*Page[*Supplier], error)
 	FindSupplierByID(ctx context.Context, id int64) (*Supplier, error)
 	// Scorecards rates a page of suppliers at once.
 	Scorecards(ctx context.Context, supplierIDs []int64, since Date) (map[int64]*SupplierScorecard, error)
@@ -239,7 +239,7 @@ type PurchasingService interface {
 	ApprovePurchaseOrder(ctx context.Context, id int64) (*ApprovalResult, error)
 	CancelPurchaseOrder(ctx context.Context, id int64) (*PurchaseOrder, error)
 	ClosePurchaseOrder(ctx context.Context, id int64) (*PurchaseOrder, error)
-	FindPurchaseOrders(ctx context.Context, f PurchaseOrderFilter, p PageArgs) (*Page[*PurchaseOrder], error)
+	FindPurchaseOrders(ctx context.Context, f PurchaseOrderFilter, o *PurchaseOrderOrder, p PageArgs) (*Page[*PurchaseOrder], error)
 	FindPurchaseOrderByID(ctx context.Context, id int64) (*PurchaseOrder, error)
 	FindOrderLineByBarcode(ctx context.Context, orderID int64, barcode string) (*PurchaseOrderLine, error)
 
@@ -253,11 +253,11 @@ type PurchasingService interface {
 
 	PostSupplierInvoice(ctx context.Context, in SupplierInvoiceInput) (*SupplierInvoice, error)
 	ApproveInvoiceMismatch(ctx context.Context, id int64) (*SupplierInvoice, error)
-	FindSupplierInvoices(ctx context.Context, f SupplierInvoiceFilter, p PageArgs) (*Page[*SupplierInvoice], error)
+	FindSupplierInvoices(ctx context.Context, f SupplierInvoiceFilter, o *SupplierInvoiceOrder, p PageArgs) (*Page[*SupplierInvoice], error)
 	FindSupplierInvoiceByID(ctx context.Context, id int64) (*SupplierInvoice, error)
 
 	PostSupplierPayment(ctx context.Context, in SupplierPaymentInput) (*SupplierPayment, error)
-	FindSupplierPayments(ctx context.Context, supplierID *int64, p PageArgs) (*Page[*SupplierPayment], error)
+	FindSupplierPayments(ctx context.Context, f SupplierPaymentFilter, o *SupplierPaymentOrder, p PageArgs) (*Page[*SupplierPayment], error)
 	PayablesAging(ctx context.Context, asOf Date) (*PayablesAging, error)
 
 	PostLandedCost(ctx context.Context, in LandedCostInput) (*LandedCost, error)
@@ -270,6 +270,19 @@ type SupplierInvoiceFilter struct {
 	PurchaseOrderID *int64
 	Status          []SupplierInvoiceStatus
 	Kind            *SupplierInvoiceKind
+	DateFrom        *Date
+	DateTo          *Date
+	// Search is part of our number, the supplier's invoice number, or the supplier's code or name.
+	Search *string
+}
+
+// SupplierPaymentFilter narrows the supplier payment list.
+type SupplierPaymentFilter struct {
+	SupplierID *int64
+	DateFrom   *Date
+	DateTo     *Date
+	// Search is part of the number, the reference, or the supplier's code or name.
+	Search *string
 }
 
 // Invariant 5 for payables, checked by booksCheck.

@@ -275,19 +275,65 @@ type CustomerOrder struct {
 	Direction SortDirection
 }
 
-// SalesDocumentFilter narrows the lists of sales documents; empty fields
-// do not filter, and Status applies to the document's own status enum.
+// SalesDocumentFilter narrows the lists of sales documents (payments and
+// returns; the lists with a status have their own filter); empty fields do
+// not filter.
 type SalesDocumentFilter struct {
 	CustomerID *int64
 	OrderID    *int64
-	Status     *string
 	DateFrom   *Date
 	DateTo     *Date
+	// Search is part of the document's number or of its customer's code or name.
+	Search *string
+}
+
+// SalesOrderFilter narrows the sales order list; Status is any of these.
+type SalesOrderFilter struct {
+	CustomerID *int64
+	OrderID    *int64
+	Status     []SalesOrderStatus
+	DateFrom   *Date
+	DateTo     *Date
+	Search     *string
+}
+
+// Doc is the part of f every sales document list has.
+func (f SalesOrderFilter) Doc() SalesDocumentFilter {
+	return SalesDocumentFilter{CustomerID: f.CustomerID, OrderID: f.OrderID, DateFrom: f.DateFrom, DateTo: f.DateTo, Search: f.Search}
+}
+
+// ShipmentFilter narrows the shipment list; Status is any of these.
+type ShipmentFilter struct {
+	CustomerID *int64
+	OrderID    *int64
+	Status     []ShipmentStatus
+	DateFrom   *Date
+	DateTo     *Date
+	Search     *string
+}
+
+// Doc is the part of f every sales document list has.
+func (f ShipmentFilter) Doc() SalesDocumentFilter {
+	return SalesDocumentFilter{CustomerID: f.CustomerID, OrderID: f.OrderID, DateFrom: f.DateFrom, DateTo: f.DateTo, Search: f.Search}
+}
+
+// SalesInvoiceFilter narrows the sales invoice list; Status is any of these.
+type SalesInvoiceFilter struct {
+	CustomerID *int64
+	Status     []InvoiceStatus
+	DateFrom   *Date
+	DateTo     *Date
+	Search     *string
+}
+
+// Doc is the part of f every sales document list has.
+func (f SalesInvoiceFilter) Doc() SalesDocumentFilter {
+	return SalesDocumentFilter{CustomerID: f.CustomerID, DateFrom: f.DateFrom, DateTo: f.DateTo, Search: f.Search}
 }
 
 // ReplenishmentNeedFilter narrows replenishment needs.
 type ReplenishmentNeedFilter struct {
-	Status      *ReplenishmentStatus
+	Status      []ReplenishmentStatus
 	ProductID   *int64
 	WarehouseID *int64
 }
@@ -308,22 +354,22 @@ type SalesService interface {
 	CancelSalesOrder(ctx context.Context, id int64) (*SalesOrder, error)
 	CloseSalesOrder(ctx context.Context, id int64) (*SalesOrder, error)
 	FindSalesOrderByID(ctx context.Context, id int64) (*SalesOrder, error)
-	FindSalesOrders(ctx context.Context, f SalesDocumentFilter, p PageArgs) (*Page[*SalesOrder], error)
-	FindReplenishmentNeeds(ctx context.Context, f ReplenishmentNeedFilter, p PageArgs) (*Page[*ReplenishmentNeed], error)
+	FindSalesOrders(ctx context.Context, f SalesOrderFilter, o *SalesOrderOrder, p PageArgs) (*Page[*SalesOrder], error)
+	FindReplenishmentNeeds(ctx context.Context, f ReplenishmentNeedFilter, o *ReplenishmentNeedOrder, p PageArgs) (*Page[*ReplenishmentNeed], error)
 
 	ShipShipment(ctx context.Context, in ShipInput) (*Shipment, error)
 	ConfirmDelivery(ctx context.Context, in DeliveryInput) (*Shipment, error)
 	FindShipmentByID(ctx context.Context, id int64) (*Shipment, error)
-	FindShipments(ctx context.Context, f SalesDocumentFilter, p PageArgs) (*Page[*Shipment], error)
+	FindShipments(ctx context.Context, f ShipmentFilter, o *ShipmentOrder, p PageArgs) (*Page[*Shipment], error)
 
 	CreateSalesInvoice(ctx context.Context, in SalesInvoiceInput) (*SalesInvoice, error)
 	FindSalesInvoiceByID(ctx context.Context, id int64) (*SalesInvoice, error)
-	FindSalesInvoices(ctx context.Context, f SalesDocumentFilter, p PageArgs) (*Page[*SalesInvoice], error)
+	FindSalesInvoices(ctx context.Context, f SalesInvoiceFilter, o *SalesInvoiceOrder, p PageArgs) (*Page[*SalesInvoice], error)
 	RecordCustomerPayment(ctx context.Context, in PaymentInput) (*CustomerPayment, error)
 	ApplyCustomerCredit(ctx context.Context, in ApplyCreditInput) (*CustomerPayment, error)
-	FindCustomerPayments(ctx context.Context, f SalesDocumentFilter, p PageArgs) (*Page[*CustomerPayment], error)
+	FindCustomerPayments(ctx context.Context, f SalesDocumentFilter, o *CustomerPaymentOrder, p PageArgs) (*Page[*CustomerPayment], error)
 	CreateSalesReturn(ctx context.Context, in SalesReturnInput) (*SalesReturn, error)
-	FindSalesReturns(ctx context.Context, f SalesDocumentFilter, p PageArgs) (*Page[*SalesReturn], error)
+	FindSalesReturns(ctx context.Context, f SalesDocumentFilter, o *SalesReturnOrder, p PageArgs) (*Page[*SalesReturn], error)
 	RefundCustomer(ctx context.Context, in RefundInput) (*CustomerRefund, error)
 	ReceivablesAging(ctx context.Context, asOf Date, customerID *int64) (*ReceivablesAging, error)
 
@@ -331,11 +377,11 @@ type SalesService interface {
 	// once (a fixed number of statements, whatever the page size). The
 	// page arguments apply to each parent's own list; every parent asked
 	// for is in the result, with an empty list when it has nothing.
-	FindSalesOrdersByCustomer(ctx context.Context, customerIDs []int64, p PageArgs) (map[int64]*Page[*SalesOrder], error)
-	FindShipmentsByCustomer(ctx context.Context, customerIDs []int64, p PageArgs) (map[int64]*Page[*Shipment], error)
-	FindSalesInvoicesByCustomer(ctx context.Context, customerIDs []int64, p PageArgs) (map[int64]*Page[*SalesInvoice], error)
-	FindCustomerPaymentsByCustomer(ctx context.Context, customerIDs []int64, p PageArgs) (map[int64]*Page[*CustomerPayment], error)
-	FindSalesReturnsByCustomer(ctx context.Context, customerIDs []int64, p PageArgs) (map[int64]*Page[*SalesReturn], error)
+	FindSalesOrdersByCustomer(ctx context.Context, customerIDs []int64, o Sorter, p PageArgs) (map[int64]*Page[*SalesOrder], error)
+	FindShipmentsByCustomer(ctx context.Context, customerIDs []int64, o Sorter, p PageArgs) (map[int64]*Page[*Shipment], error)
+	FindSalesInvoicesByCustomer(ctx context.Context, customerIDs []int64, o Sorter, p PageArgs) (map[int64]*Page[*SalesInvoice], error)
+	FindCustomerPaymentsByCustomer(ctx context.Context, customerIDs []int64, o Sorter, p PageArgs) (map[int64]*Page[*CustomerPayment], error)
+	FindSalesReturnsByCustomer(ctx context.Context, customerIDs []int64, o Sorter, p PageArgs) (map[int64]*Page[*SalesReturn], error)
 	FindShipmentsByOrder(ctx context.Context, orderIDs []int64) (map[int64][]*Shipment, error)
 	CustomersTopProducts(ctx context.Context, customerIDs []int64, limit int) (map[int64][]*ProductSales, error)
 	CustomersSatisfaction(ctx context.Context, customerIDs []int64) (map[int64]*Satisfaction, error)

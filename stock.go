@@ -192,12 +192,17 @@ type StockMoveFilter struct {
 	SourceID    *int64
 	DateFrom    *Date
 	DateTo      *Date
+	Search      *string // part of the product's SKU or name
 }
 
-// StockMoveOrder sorts stock moves by posting date then id.
+// StockMoveOrder sorts stock moves (by posting date when Field is empty), then by id.
 type StockMoveOrder struct {
+	Field     StockMoveOrderField
 	Direction SortDirection
 }
+
+// StockMoveOrderField is what stock moves can be sorted by.
+type StockMoveOrderField string
 
 // StockService posts stock documents through the posting engine and lists stock.
 type StockService interface {

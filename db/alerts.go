@@ -62,7 +62,7 @@ func addressedTo(ctx context.Context, w *where) {
 
 // FindAlerts implements jxc.BudgetService: only the alerts addressed to the
 // signed-in user.
-func (s *BudgetService) FindAlerts(ctx context.Context, f jxc.AlertFilter, p jxc.PageArgs) (*jxc.Page[*jxc.Alert], error) {
+func (s *BudgetService) FindAlerts(ctx context.Context, f jxc.AlertFilter, o *jxc.AlertOrder, p jxc.PageArgs) (*jxc.Page[*jxc.Alert], error) {
 	var w where
 	addressedTo(ctx, &w)
 	if len(f.Kinds) > 0 {
@@ -74,7 +74,7 @@ func (s *BudgetService) FindAlerts(ctx context.Context, f jxc.AlertFilter, p jxc
 	if f.Acknowledged != nil {
 		w.add(`acknowledged = %s`, *f.Acknowledged)
 	}
-	return page[*jxc.Alert](ctx, s.db, p, alertCols, "alerts", &w, "created_at DESC, id DESC")
+	return page[*jxc.Alert](ctx, s.db, p, alertCols, "alerts", &w, orderBy(o, alertOrders, "id", "created_at DESC, id DESC"))
 }
 
 // AcknowledgeAlert implements jxc.BudgetService. An alert not addressed to

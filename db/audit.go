@@ -29,7 +29,7 @@ type auditLogRow struct {
 // FindAuditEntries implements jxc.AuditService, newest first. Admins and
 // managers see every row; any other caller only the rows of their own
 // changes. Calls without a user (the server's own jobs) see every row.
-func (s *AuditService) FindAuditEntries(ctx context.Context, f jxc.AuditFilter, p jxc.PageArgs) (*jxc.Page[*jxc.AuditEntry], error) {
+func (s *AuditService) FindAuditEntries(ctx context.Context, f jxc.AuditFilter, o *jxc.AuditEntryOrder, p jxc.PageArgs) (*jxc.Page[*jxc.AuditEntry], error) {
 	w := auditScope(ctx)
 	if f.RecordType != nil {
 		w.add(`record_type = %s`, *f.RecordType)
@@ -48,7 +48,7 @@ func (s *AuditService) FindAuditEntries(ctx context.Context, f jxc.AuditFilter, 
 	}
 	var out *jxc.Page[*jxc.AuditEntry]
 	err := s.db.WithReadTx(ctx, func(tx *Tx) error {
-		rows, err := page[*auditLogRow](ctx, tx, p, auditCols, "audit_log", w, "id DESC")
+		rows, err := page[*auditLogRow](ctx, tx, p, auditCols, "audit_log", w, orderBy(o, auditOrders, "id", "id DESC"))
 		if err != nil {
 			return err
 		}
@@ -61,12 +61,12 @@ func (s *AuditService) FindAuditEntries(ctx context.Context, f jxc.AuditFilter, 
 // FindAuditTrails implements jxc.AuditService: the auditTrail field of a
 // page of records of one type, read at once (one snapshot, a fixed number
 // of statements), each record's page newest first.
-func (s *AuditService) FindAuditTrails(ctx context.Context, recordType string, recordIDs []string, p jxc.PageArgs) (map[string]*jxc.Page[*jxc.AuditEntry], error) {
+func (s *AuditService) FindAuditTrails(ctx context.Context, recordType string, recordIDs []string, o jxc.Sorter, p jxc.PageArgs) (map[string]*jxc.Page[*jxc.AuditEntry], error) {
 	w := auditScope(ctx)
 	w.add(`record_type = %s`, recordType)
 	out := map[string]*jxc.Page[*jxc.AuditEntry]{}
 	err := s.db.WithReadTx(ctx, func(tx *Tx) error {
-		pages, err := childPages(ctx, tx, p, recordIDs, "record_id", auditCols, "audit_log", w, "id DESC",
+		pages, err := childPages(ctx, tx, p, recordIDs, "record_id", auditCols, "audit_log", w, orderBy(o, auditOrders, "id", "id DESC"),
 			func(r *auditLogRow) string { return r.RecordID })
 		if err != nil {
 			return err

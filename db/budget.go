@@ -276,7 +276,7 @@ func fillBudgetLines(ctx context.Context, q Queryer, ls []*jxc.BudgetLine) error
 }
 
 // FindBudgetLines implements jxc.BudgetService.
-func (s *BudgetService) FindBudgetLines(ctx context.Context, f jxc.BudgetFilter, p jxc.PageArgs) (*jxc.Page[*jxc.BudgetLine], error) {
+func (s *BudgetService) FindBudgetLines(ctx context.Context, f jxc.BudgetFilter, o *jxc.BudgetLineOrder, p jxc.PageArgs) (*jxc.Page[*jxc.BudgetLine], error) {
 	var w where
 	if f.Year != nil {
 		w.add(`b.year = %s`, *f.Year)
@@ -300,7 +300,7 @@ func (s *BudgetService) FindBudgetLines(ctx context.Context, f jxc.BudgetFilter,
 	}
 	args := append(append([]any{}, w.args...), limit, offset)
 	if err := s.db.SelectContext(ctx, &out.Items, budgetConsumption+w.sql()+fmt.Sprintf(` GROUP BY b.id
-		ORDER BY b.year, b.month, b.cost_centre, b.account_code, b.id LIMIT $%d OFFSET $%d`, len(args)-1, len(args)), args...); err != nil {
+		ORDER BY %s LIMIT $%d OFFSET $%d`, orderBy(o, budgetLineOrders, "b.id", "b.year, b.month, b.cost_centre, b.account_code, b.id"), len(args)-1, len(args)), args...); err != nil {
 		return nil, err
 	}
 	return out, fillBudgetLines(ctx, s.db, out.Items)
@@ -469,7 +469,7 @@ func (s *BudgetService) CancelOperatingCost(ctx context.Context, in jxc.CancelOp
 }
 
 // FindOperatingCosts implements jxc.BudgetService.
-func (s *BudgetService) FindOperatingCosts(ctx context.Context, year, month *int, p jxc.PageArgs) (*jxc.Page[*jxc.OperatingCost], error) {
+func (s *BudgetService) FindOperatingCosts(ctx context.Context, year, month *int, o *jxc.OperatingCostOrder, p jxc.PageArgs) (*jxc.Page[*jxc.OperatingCost], error) {
 	var w where
 	if year != nil {
 		w.add(`extract(year FROM posting_date) = %s`, *year)
@@ -477,7 +477,7 @@ func (s *BudgetService) FindOperatingCosts(ctx context.Context, year, month *int
 	if month != nil {
 		w.add(`extract(month FROM posting_date) = %s`, *month)
 	}
-	pg, err := page[*operatingCostRow](ctx, s.db, p, operatingCostCols, "operating_costs", &w, "posting_date DESC, id DESC")
+	pg, err := page[*operatingCostRow](ctx, s.db, p, operatingCostCols, "operating_costs", &w, orderBy(o, operatingCostOrders, "id", "posting_date DESC, id DESC"))
 	if err != nil {
 		return nil, err
 	}

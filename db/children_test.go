@@ -36,7 +36,7 @@ func TestChildPagesMatchThePerParentPages(t *testing.T) {
 	cursor := jxc.EncodeCursor(0)
 	for _, pa := range []jxc.PageArgs{{}, {First: jxc.Ptr(2)}, {First: jxc.Ptr(2), After: &cursor}, {First: jxc.Ptr(0)}, {First: jxc.Ptr(10), After: jxc.Ptr(jxc.EncodeCursor(5))}} {
 		cctx, n := db.CountStatements(ctx)
-		pages, err := c.sales.FindSalesOrdersByCustomer(cctx, ids, pa)
+		pages, err := c.sales.FindSalesOrdersByCustomer(cctx, ids, nil, pa)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -44,7 +44,7 @@ func TestChildPagesMatchThePerParentPages(t *testing.T) {
 			t.Errorf("%+v: %d statements for three customers, want 1 to 8", pa, n.Load())
 		}
 		for _, id := range ids {
-			want, err := c.sales.FindSalesOrders(ctx, jxc.SalesDocumentFilter{CustomerID: &id}, pa)
+			want, err := c.sales.FindSalesOrders(ctx, jxc.SalesOrderFilter{CustomerID: &id}, nil, pa)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -60,7 +60,7 @@ func TestChildPagesMatchThePerParentPages(t *testing.T) {
 			}
 		}
 	}
-	if _, err := c.sales.FindSalesOrdersByCustomer(ctx, ids, jxc.PageArgs{First: jxc.Ptr(201)}); jxc.ErrorCode(err) != jxc.EINVALID {
+	if _, err := c.sales.FindSalesOrdersByCustomer(ctx, ids, nil, jxc.PageArgs{First: jxc.Ptr(201)}); jxc.ErrorCode(err) != jxc.EINVALID {
 		t.Errorf("first: 201: %v", err)
 	}
 }

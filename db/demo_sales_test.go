@@ -25,16 +25,16 @@ func TestDemoSalesLoadsThroughTheServices(t *testing.T) {
 	if err != nil || aging.Total.Over90.Sign() <= 0 && aging.Total.Days61To90.Sign() <= 0 {
 		t.Fatalf("aging %+v %v", aging.Total, err)
 	}
-	for _, st := range []string{"CLOSED", "CONFIRMED"} {
-		os, _ := s.FindSalesOrders(ctx, jxc.SalesDocumentFilter{Status: &st}, jxc.PageArgs{})
+	for _, st := range []jxc.SalesOrderStatus{"CLOSED", "CONFIRMED"} {
+		os, _ := s.FindSalesOrders(ctx, jxc.SalesOrderFilter{Status: []jxc.SalesOrderStatus{st}}, nil, jxc.PageArgs{})
 		if os.TotalCount == 0 {
 			t.Errorf("no %s orders", st)
 		}
 	}
-	rs, _ := s.FindSalesReturns(ctx, jxc.SalesDocumentFilter{}, jxc.PageArgs{})
-	needs, _ := s.FindReplenishmentNeeds(ctx, jxc.ReplenishmentNeedFilter{Status: jxc.Ptr(jxc.NeedOpen)}, jxc.PageArgs{})
+	rs, _ := s.FindSalesReturns(ctx, jxc.SalesDocumentFilter{}, nil, jxc.PageArgs{})
+	needs, _ := s.FindReplenishmentNeeds(ctx, jxc.ReplenishmentNeedFilter{Status: []jxc.ReplenishmentStatus{jxc.NeedOpen}}, nil, jxc.PageArgs{})
 	sat, _ := s.CustomerSatisfaction(ctx, nil)
-	orders, _ := s.FindSalesOrders(ctx, jxc.SalesDocumentFilter{}, jxc.PageArgs{})
+	orders, _ := s.FindSalesOrders(ctx, jxc.SalesOrderFilter{}, nil, jxc.PageArgs{})
 	t.Logf("orders %d, returns %d, open needs %d, satisfaction %s of %d, aging %+v", orders.TotalCount, rs.TotalCount, needs.TotalCount,
 		sat.SatisfiedShare(), sat.Rated, aging.Total)
 	if rs.TotalCount == 0 || needs.TotalCount == 0 || sat.Rated == 0 {

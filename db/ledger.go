@@ -518,14 +518,20 @@ func (s *LedgerService) FindJournalEntries(ctx context.Context, f jxc.JournalEnt
 	if f.SourceType != nil {
 		w.add(`e.source_type = %s`, string(*f.SourceType))
 	}
+	if f.Search != nil && strings.TrimSpace(*f.Search) != "" {
+		w.add(`(e.voucher_no ILIKE %[1]s OR e.description ILIKE %[1]s)`, likePattern(*f.Search))
+	}
 	if f.SourceID != nil {
 		w.add(`e.source_id = %s`, *f.SourceID)
 	}
-	dir := "DESC"
+	dir, col := "DESC", "e.posting_date"
 	if o != nil {
 		dir = o.Direction.SQL()
+		if c, ok := journalEntryOrders[string(o.Field)]; ok {
+			col = c
+		}
 	}
-	order := "e.posting_date " + dir + ", e.id " + dir
+	order := col + " " + dir + ", e.id " + dir
 	var pg *jxc.Page[*jxc.JournalEntry]
 	var err error
 	if f.AccountCode != nil && f.SourceType == nil && f.SourceID == nil {

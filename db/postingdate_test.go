@@ -197,7 +197,7 @@ func TestDeliveryIsDatedByDeliveredOn(t *testing.T) {
 		if _, err := c.sales.ConfirmSalesOrder(ctx, o.ID); err != nil {
 			t.Fatal(err)
 		}
-		shs, err := c.sales.FindShipments(ctx, jxc.SalesDocumentFilter{OrderID: &o.ID}, jxc.PageArgs{})
+		shs, err := c.sales.FindShipments(ctx, jxc.ShipmentFilter{OrderID: &o.ID}, nil, jxc.PageArgs{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -235,7 +235,7 @@ func (s *PurchasingService) SetSupplierProduct(ctx context.Context, in jxc.Suppl
 }
 
 // FindSuppliers implements jxc.PurchasingService.
-func (s *PurchasingService) FindSuppliers(ctx context.Context, f jxc.SupplierFilter, p jxc.PageArgs) (*jxc.Page[*jxc.Supplier], error) {
+func (s *PurchasingService) FindSuppliers(ctx context.Context, f jxc.SupplierFilter, o *jxc.SupplierOrder, p jxc.PageArgs) (*jxc.Page[*jxc.Supplier], error) {
 	var w where
 	if f.Search != nil && strings.TrimSpace(*f.Search) != "" {
 		pat := likePattern(*f.Search)
@@ -247,7 +247,7 @@ func (s *PurchasingService) FindSuppliers(ctx context.Context, f jxc.SupplierFil
 	if f.Active != nil {
 		w.add(`active = %s`, *f.Active)
 	}
-	pg, err := page[*supplierRow](ctx, s.db, p, supplierCols, "suppliers", &w, "code")
+	pg, err := page[*supplierRow](ctx, s.db, p, supplierCols, "suppliers", &w, orderBy(o, supplierOrders, "id", "code"))
 	if err != nil {
 		return nil, err
 	}

@@ -55,7 +55,7 @@ func (c *landedCo) sell(t *testing.T, day jxc.Date, qty string) *jxc.Shipment {
 	if _, err := c.sales.ConfirmSalesOrder(ctx, o.ID); err != nil {
 		t.Fatal(err)
 	}
-	shs, err := c.sales.FindShipments(ctx, jxc.SalesDocumentFilter{OrderID: &o.ID}, jxc.PageArgs{})
+	shs, err := c.sales.FindShipments(ctx, jxc.ShipmentFilter{OrderID: &o.ID}, nil, jxc.PageArgs{})
 	if err != nil || len(shs.Items) != 1 {
 		t.Fatalf("shipments %+v %v", shs, err)
 	}

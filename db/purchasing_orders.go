@@ -351,7 +351,7 @@ func recordPrices(ctx context.Context, tx *Tx, o *jxc.PurchaseOrder) error {
 }
 
 // FindPurchaseOrders implements jxc.PurchasingService.
-func (s *PurchasingService) FindPurchaseOrders(ctx context.Context, f jxc.PurchaseOrderFilter, p jxc.PageArgs) (*jxc.Page[*jxc.PurchaseOrder], error) {
+func (s *PurchasingService) FindPurchaseOrders(ctx context.Context, f jxc.PurchaseOrderFilter, o *jxc.PurchaseOrderOrder, p jxc.PageArgs) (*jxc.Page[*jxc.PurchaseOrder], error) {
 	var w where
 	if f.SupplierID != nil {
 		w.add(`supplier_id = %s`, *f.SupplierID)
@@ -364,9 +364,9 @@ func (s *PurchasingService) FindPurchaseOrders(ctx context.Context, f jxc.Purcha
 		w.add(`order_date <= %s`, *f.DateTo)
 	}
 	if f.Search != nil && strings.TrimSpace(*f.Search) != "" {
-		w.add(`number ILIKE %s`, likePattern(*f.Search))
+		w.add(`(number ILIKE %[1]s OR supplier_id IN (SELECT id FROM suppliers WHERE code ILIKE %[1]s OR name ILIKE %[1]s))`, likePattern(*f.Search))
 	}
-	return pageRows(ctx, s.db, p, orderCols, "purchase_orders", &w, "order_date DESC, id DESC", fillOrders)
+	return pageRows(ctx, s.db, p, orderCols, "purchase_orders", &w, orderBy(o, purchaseOrderOrders, "id", "order_date DESC, id DESC"), fillOrders)
 }
 
 // FindPurchaseOrderByID implements jxc.PurchasingService.

@@ -245,7 +245,7 @@ func (s *PurchasingService) ApproveInvoiceMismatch(ctx context.Context, id int64
 }
 
 // FindSupplierInvoices implements jxc.PurchasingService.
-func (s *PurchasingService) FindSupplierInvoices(ctx context.Context, f jxc.SupplierInvoiceFilter, p jxc.PageArgs) (*jxc.Page[*jxc.SupplierInvoice], error) {
+func (s *PurchasingService) FindSupplierInvoices(ctx context.Context, f jxc.SupplierInvoiceFilter, o *jxc.SupplierInvoiceOrder, p jxc.PageArgs) (*jxc.Page[*jxc.SupplierInvoice], error) {
 	var w where
 	if f.SupplierID != nil {
 		w.add(`supplier_id = %s`, *f.SupplierID)
@@ -257,7 +257,17 @@ func (s *PurchasingService) FindSupplierInvoices(ctx context.Context, f jxc.Supp
 	if f.Kind != nil {
 		w.add(`kind = %s`, string(*f.Kind))
 	}
-	return pageRows(ctx, s.db, p, invoiceCols, "supplier_invoices", &w, "invoice_date DESC, id DESC", loadInvoices)
+	if f.DateFrom != nil {
+		w.add(`invoice_date >= %s`, *f.DateFrom)
+	}
+	if f.DateTo != nil {
+		w.add(`invoice_date <= %s`, *f.DateTo)
+	}
+	if f.Search != nil && strings.TrimSpace(*f.Search) != "" {
+		w.add(`(number ILIKE %[1]s OR supplier_invoice_no ILIKE %[1]s
+			OR supplier_id IN (SELECT id FROM suppliers WHERE code ILIKE %[1]s OR name ILIKE %[1]s))`, likePattern(*f.Search))
+	}
+	return pageRows(ctx, s.db, p, invoiceCols, "supplier_invoices", &w, orderBy(o, supplierInvoiceOrders, "id", "invoice_date DESC, id DESC"), loadInvoices)
 }
 
 // FindSupplierInvoiceByID implements jxc.PurchasingService.
@@ -392,12 +402,22 @@ func (s *PurchasingService) PostSupplierPayment(ctx context.Context, in jxc.Supp
 }
 
 // FindSupplierPayments implements jxc.PurchasingService.
-func (s *PurchasingService) FindSupplierPayments(ctx context.Context, supplierID *int64, p jxc.PageArgs) (*jxc.Page[*jxc.SupplierPayment], error) {
+func (s *PurchasingService) FindSupplierPayments(ctx context.Context, f jxc.SupplierPaymentFilter, o *jxc.SupplierPaymentOrder, p jxc.PageArgs) (*jxc.Page[*jxc.SupplierPayment], error) {
 	var w where
-	if supplierID != nil {
-		w.add(`supplier_id = %s`, *supplierID)
+	if f.SupplierID != nil {
+		w.add(`supplier_id = %s`, *f.SupplierID)
 	}
-	pg, err := page[*jxc.SupplierPayment](ctx, s.db, p, paymentCols, "supplier_payments", &w, "payment_date DESC, id DESC")
+	if f.DateFrom != nil {
+		w.add(`payment_date >= %s`, *f.DateFrom)
+	}
+	if f.DateTo != nil {
+		w.add(`payment_date <= %s`, *f.DateTo)
+	}
+	if f.Search != nil && strings.TrimSpace(*f.Search) != "" {
+		w.add(`(number ILIKE %[1]s OR reference ILIKE %[1]s
+			OR supplier_id IN (SELECT id FROM suppliers WHERE code ILIKE %[1]s OR name ILIKE %[1]s))`, likePattern(*f.Search))
+	}
+	pg, err := page[*jxc.SupplierPayment](ctx, s.db, p, paymentCols, "supplier_payments", &w, orderBy(o, supplierPaymentOrders, "id", "payment_date DESC, id DESC"))
 	if err != nil {
 		return nil, err
 	}

@@ -152,3 +152,22 @@ func theOne[T any](rows []T, err error, field, what string, id int64) (T, error)
 func notFound(field, what string, id int64) error {
 	return jxc.FieldErrorf(jxc.ENOTFOUND, field, "no %s %d", what, id)
 }
+
+// orderBy returns the ORDER BY of a list sorted as o asks: cols is the
+// list's whitelist, the SQL expression of each value of its <X>OrderField
+// enum (only these constants ever reach SQL), idCol breaks ties in the same
+// direction so that the order is total and a cursor (a position in it)
+// names the same row on every page. def is the list's order when o gives
+// none or names no field of cols.
+func orderBy(o jxc.Sorter, cols map[string]string, idCol, def string) string {
+	if o == nil {
+		return def
+	}
+	field, dir, ok := o.SortBy()
+	expr, known := cols[field]
+	if !ok || !known {
+		return def
+	}
+	d := dir.SQL()
+	return expr + " " + d + " NULLS LAST, " + idCol + " " + d
+}

@@ -168,15 +168,16 @@ func (s *SalesService) FindSalesInvoiceByID(ctx context.Context, id int64) (*jxc
 }
 
 // FindSalesInvoices implements jxc.SalesService, newest first.
-func (s *SalesService) FindSalesInvoices(ctx context.Context, f jxc.SalesDocumentFilter, p jxc.PageArgs) (*jxc.Page[*jxc.SalesInvoice], error) {
-	w := docWhere(f, "posting_date")
-	return salesPage(ctx, s.db, p, salesInvoiceCols, "sales_invoices", w, "posting_date DESC, id DESC", fillInvoices)
+func (s *SalesService) FindSalesInvoices(ctx context.Context, f jxc.SalesInvoiceFilter, o *jxc.SalesInvoiceOrder, p jxc.PageArgs) (*jxc.Page[*jxc.SalesInvoice], error) {
+	w := docWhere(f.Doc(), "posting_date")
+	anyOf(w, "status", f.Status)
+	return salesPage(ctx, s.db, p, salesInvoiceCols, "sales_invoices", w, orderBy(o, salesInvoiceOrders, "id", "posting_date DESC, id DESC"), fillInvoices)
 }
 
 // FindSalesInvoicesByCustomer implements jxc.SalesService: a page of each
 // customer's invoices, newest first, read for every customer at once.
-func (s *SalesService) FindSalesInvoicesByCustomer(ctx context.Context, customerIDs []int64, p jxc.PageArgs) (map[int64]*jxc.Page[*jxc.SalesInvoice], error) {
-	return salesChildPages(ctx, s.db, p, customerIDs, "customer_id", salesInvoiceCols, "sales_invoices", "posting_date DESC, id DESC",
+func (s *SalesService) FindSalesInvoicesByCustomer(ctx context.Context, customerIDs []int64, o jxc.Sorter, p jxc.PageArgs) (map[int64]*jxc.Page[*jxc.SalesInvoice], error) {
+	return salesChildPages(ctx, s.db, p, customerIDs, "customer_id", salesInvoiceCols, "sales_invoices", orderBy(o, salesInvoiceOrders, "id", "posting_date DESC, id DESC"),
 		func(i *jxc.SalesInvoice) int64 { return i.CustomerID }, fillInvoices)
 }
 

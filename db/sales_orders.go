@@ -1,6 +1,8 @@
 package db
 
 import (
+	"strings"
+
 	"context"
 	"database/sql"
 	"errors"
@@ -295,13 +297,20 @@ func (s *SalesService) FindSalesOrderByID(ctx context.Context, id int64) (*jxc.S
 	return salesDocument(ctx, s.db, func(tx *Tx) (*jxc.SalesOrder, error) { return findSalesOrder(ctx, tx, id, false) }, fillSalesOrders)
 }
 
-func docWhere(f jxc.SalesDocumentFilter, dateCol string) *where {
+// docWhere is the WHERE of a list of sales documents: f's customer, dates
+// (on dateCol) and search, which matches part of the number, of any of
+// searchCols, or of the customer's code or name.
+func docWhere(f jxc.SalesDocumentFilter, dateCol string, searchCols ...string) *where {
 	var w where
 	if f.CustomerID != nil {
 		w.add(`customer_id = %s`, *f.CustomerID)
 	}
-	if f.Status != nil {
-		w.add(`status = %s`, *f.Status)
+	if f.Search != nil && strings.TrimSpace(*f.Search) != "" {
+		cond := `(number ILIKE %[1]s`
+		for _, c := range searchCols {
+			cond += ` OR ` + c + ` ILIKE %[1]s`
+		}
+		w.add(cond+` OR customer_id IN (SELECT id FROM customers WHERE code ILIKE %[1]s OR name ILIKE %[1]s))`, likePattern(*f.Search))
 	}
 	if f.DateFrom != nil {
 		w.add(dateCol+` >= %s`, *f.DateFrom)
@@ -313,27 +322,26 @@ func docWhere(f jxc.SalesDocumentFilter, dateCol string) *where {
 }
 
 // FindSalesOrders implements jxc.SalesService, newest first.
-func (s *SalesService) FindSalesOrders(ctx context.Context, f jxc.SalesDocumentFilter, p jxc.PageArgs) (*jxc.Page[*jxc.SalesOrder], error) {
-	w := docWhere(f, "posting_date")
+func (s *SalesService) FindSalesOrders(ctx context.Context, f jxc.SalesOrderFilter, o *jxc.SalesOrderOrder, p jxc.PageArgs) (*jxc.Page[*jxc.SalesOrder], error) {
+	w := docWhere(f.Doc(), "posting_date")
+	anyOf(w, "status", f.Status)
 	if f.OrderID != nil {
 		w.add(`id = %s`, *f.OrderID)
 	}
-	return salesPage(ctx, s.db, p, salesOrderCols, "sales_orders", w, "posting_date DESC, id DESC", fillSalesOrders)
+	return salesPage(ctx, s.db, p, salesOrderCols, "sales_orders", w, orderBy(o, salesOrderOrders, "id", "posting_date DESC, id DESC"), fillSalesOrders)
 }
 
 // FindSalesOrdersByCustomer implements jxc.SalesService: a page of each
 // customer's orders, newest first, read for every customer at once.
-func (s *SalesService) FindSalesOrdersByCustomer(ctx context.Context, customerIDs []int64, p jxc.PageArgs) (map[int64]*jxc.Page[*jxc.SalesOrder], error) {
-	return salesChildPages(ctx, s.db, p, customerIDs, "customer_id", salesOrderCols, "sales_orders", "posting_date DESC, id DESC",
+func (s *SalesService) FindSalesOrdersByCustomer(ctx context.Context, customerIDs []int64, o jxc.Sorter, p jxc.PageArgs) (map[int64]*jxc.Page[*jxc.SalesOrder], error) {
+	return salesChildPages(ctx, s.db, p, customerIDs, "customer_id", salesOrderCols, "sales_orders", orderBy(o, salesOrderOrders, "id", "posting_date DESC, id DESC"),
 		func(o *jxc.SalesOrder) int64 { return o.CustomerID }, fillSalesOrders)
 }
 
 // FindReplenishmentNeeds implements jxc.SalesService, oldest first.
-func (s *SalesService) FindReplenishmentNeeds(ctx context.Context, f jxc.ReplenishmentNeedFilter, p jxc.PageArgs) (*jxc.Page[*jxc.ReplenishmentNeed], error) {
+func (s *SalesService) FindReplenishmentNeeds(ctx context.Context, f jxc.ReplenishmentNeedFilter, o *jxc.ReplenishmentNeedOrder, p jxc.PageArgs) (*jxc.Page[*jxc.ReplenishmentNeed], error) {
 	var w where
-	if f.Status != nil {
-		w.add(`n.status = %s`, string(*f.Status))
-	}
+	anyOf(&w, "n.status", f.Status)
 	if f.ProductID != nil {
 		w.add(`n.product_id = %s`, *f.ProductID)
 	}
@@ -343,7 +351,7 @@ func (s *SalesService) FindReplenishmentNeeds(ctx context.Context, f jxc.Repleni
 	pg, err := page[*jxc.ReplenishmentNeed](ctx, s.db, p, `n.id, n.product_id, n.warehouse_id, n.quantity, l.order_id AS sales_order_id,
 		n.sales_order_line_id, n.status, n.created_at, n.covered_at, o.number AS order_number`,
 		`replenishment_needs n JOIN sales_order_lines l ON l.id = n.sales_order_line_id JOIN sales_orders o ON o.id = l.order_id`,
-		&w, "n.id")
+		&w, orderBy(o, replenishmentNeedOrders, "n.id", "n.id"))
 	if err != nil {
 		return nil, err
 	}

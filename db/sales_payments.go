@@ -240,15 +240,14 @@ func (s *SalesService) findPayment(ctx context.Context, id int64) (*jxc.Customer
 }
 
 // FindCustomerPayments implements jxc.SalesService, newest first.
-func (s *SalesService) FindCustomerPayments(ctx context.Context, f jxc.SalesDocumentFilter, p jxc.PageArgs) (*jxc.Page[*jxc.CustomerPayment], error) {
-	f.Status = nil
-	return salesPage(ctx, s.db, p, customerPaymentCols, "customer_payments", docWhere(f, "posting_date"), "posting_date DESC, id DESC", fillPayments)
+func (s *SalesService) FindCustomerPayments(ctx context.Context, f jxc.SalesDocumentFilter, o *jxc.CustomerPaymentOrder, p jxc.PageArgs) (*jxc.Page[*jxc.CustomerPayment], error) {
+	return salesPage(ctx, s.db, p, customerPaymentCols, "customer_payments", docWhere(f, "posting_date", "reference"), orderBy(o, customerPaymentOrders, "id", "posting_date DESC, id DESC"), fillPayments)
 }
 
 // FindCustomerPaymentsByCustomer implements jxc.SalesService: a page of
 // each customer's payments, newest first, read for every customer at once.
-func (s *SalesService) FindCustomerPaymentsByCustomer(ctx context.Context, customerIDs []int64, p jxc.PageArgs) (map[int64]*jxc.Page[*jxc.CustomerPayment], error) {
-	return salesChildPages(ctx, s.db, p, customerIDs, "customer_id", customerPaymentCols, "customer_payments", "posting_date DESC, id DESC",
+func (s *SalesService) FindCustomerPaymentsByCustomer(ctx context.Context, customerIDs []int64, o jxc.Sorter, p jxc.PageArgs) (map[int64]*jxc.Page[*jxc.CustomerPayment], error) {
+	return salesChildPages(ctx, s.db, p, customerIDs, "customer_id", customerPaymentCols, "customer_payments", orderBy(o, customerPaymentOrders, "id", "posting_date DESC, id DESC"),
 		func(pay *jxc.CustomerPayment) int64 { return pay.CustomerID }, fillPayments)
 }
 

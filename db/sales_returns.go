@@ -131,7 +131,7 @@ func (s *SalesService) CreateSalesReturn(ctx context.Context, in jxc.SalesReturn
 	if err != nil {
 		return nil, err
 	}
-	pg, err := s.findReturns(ctx, jxc.SalesDocumentFilter{}, jxc.PageArgs{}, &id)
+	pg, err := s.findReturns(ctx, jxc.SalesDocumentFilter{}, nil, jxc.PageArgs{}, &id)
 	if err != nil {
 		return nil, err
 	}
@@ -139,17 +139,16 @@ func (s *SalesService) CreateSalesReturn(ctx context.Context, in jxc.SalesReturn
 }
 
 // FindSalesReturns implements jxc.SalesService, newest first.
-func (s *SalesService) FindSalesReturns(ctx context.Context, f jxc.SalesDocumentFilter, p jxc.PageArgs) (*jxc.Page[*jxc.SalesReturn], error) {
-	return s.findReturns(ctx, f, p, nil)
+func (s *SalesService) FindSalesReturns(ctx context.Context, f jxc.SalesDocumentFilter, o *jxc.SalesReturnOrder, p jxc.PageArgs) (*jxc.Page[*jxc.SalesReturn], error) {
+	return s.findReturns(ctx, f, o, p, nil)
 }
 
 // findReturns reads a page of returns; with only, the one return, in one
 // read-only snapshot.
-func (s *SalesService) findReturns(ctx context.Context, f jxc.SalesDocumentFilter, p jxc.PageArgs, only *int64) (*jxc.Page[*jxc.SalesReturn], error) {
-	f.Status = nil
+func (s *SalesService) findReturns(ctx context.Context, f jxc.SalesDocumentFilter, o jxc.Sorter, p jxc.PageArgs, only *int64) (*jxc.Page[*jxc.SalesReturn], error) {
 	w := docWhere(f, "posting_date")
 	read := func(q Queryer, asOf jxc.Date) (*jxc.Page[*jxc.SalesReturn], error) {
-		pg, err := page[*jxc.SalesReturn](ctx, q, p, salesReturnCols, "sales_returns", w, "posting_date DESC, id DESC")
+		pg, err := page[*jxc.SalesReturn](ctx, q, p, salesReturnCols, "sales_returns", w, orderBy(o, salesReturnOrders, "id", "posting_date DESC, id DESC"))
 		if err != nil {
 			return nil, err
 		}
@@ -164,8 +163,8 @@ func (s *SalesService) findReturns(ctx context.Context, f jxc.SalesDocumentFilte
 
 // FindSalesReturnsByCustomer implements jxc.SalesService: a page of each
 // customer's returns, newest first, read for every customer at once.
-func (s *SalesService) FindSalesReturnsByCustomer(ctx context.Context, customerIDs []int64, p jxc.PageArgs) (map[int64]*jxc.Page[*jxc.SalesReturn], error) {
-	return salesChildPages(ctx, s.db, p, customerIDs, "customer_id", salesReturnCols, "sales_returns", "posting_date DESC, id DESC",
+func (s *SalesService) FindSalesReturnsByCustomer(ctx context.Context, customerIDs []int64, o jxc.Sorter, p jxc.PageArgs) (map[int64]*jxc.Page[*jxc.SalesReturn], error) {
+	return salesChildPages(ctx, s.db, p, customerIDs, "customer_id", salesReturnCols, "sales_returns", orderBy(o, salesReturnOrders, "id", "posting_date DESC, id DESC"),
 		func(r *jxc.SalesReturn) int64 { return r.CustomerID }, fillReturns)
 }
 

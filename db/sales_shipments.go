@@ -245,25 +245,26 @@ func (s *SalesService) FindShipmentByID(ctx context.Context, id int64) (*jxc.Shi
 }
 
 // FindShipments implements jxc.SalesService, newest first.
-func (s *SalesService) FindShipments(ctx context.Context, f jxc.SalesDocumentFilter, p jxc.PageArgs) (*jxc.Page[*jxc.Shipment], error) {
-	w := docWhere(f, "posting_date")
+func (s *SalesService) FindShipments(ctx context.Context, f jxc.ShipmentFilter, o *jxc.ShipmentOrder, p jxc.PageArgs) (*jxc.Page[*jxc.Shipment], error) {
+	w := docWhere(f.Doc(), "posting_date", "tracking_number")
+	anyOf(w, "status", f.Status)
 	if f.OrderID != nil {
 		w.add(`order_id = %s`, *f.OrderID)
 	}
-	return salesPage(ctx, s.db, p, shipmentCols, "shipments", w, "id DESC", fillShipments)
+	return salesPage(ctx, s.db, p, shipmentCols, "shipments", w, orderBy(o, shipmentOrders, "id", "id DESC"), fillShipments)
 }
 
 // FindShipmentsByCustomer implements jxc.SalesService: a page of each
 // customer's shipments, newest first, read for every customer at once.
-func (s *SalesService) FindShipmentsByCustomer(ctx context.Context, customerIDs []int64, p jxc.PageArgs) (map[int64]*jxc.Page[*jxc.Shipment], error) {
-	return s.shipmentsOf(ctx, "customer_id", customerIDs, p, func(sh *jxc.Shipment) int64 { return sh.CustomerID })
+func (s *SalesService) FindShipmentsByCustomer(ctx context.Context, customerIDs []int64, o jxc.Sorter, p jxc.PageArgs) (map[int64]*jxc.Page[*jxc.Shipment], error) {
+	return s.shipmentsOf(ctx, "customer_id", customerIDs, o, p, func(sh *jxc.Shipment) int64 { return sh.CustomerID })
 }
 
 // FindShipmentsByOrder implements jxc.SalesService: each order's
 // shipments (up to the page cap), newest first, for every order at once.
 func (s *SalesService) FindShipmentsByOrder(ctx context.Context, orderIDs []int64) (map[int64][]*jxc.Shipment, error) {
 	first := jxc.MaxPageSize
-	pages, err := s.shipmentsOf(ctx, "order_id", orderIDs, jxc.PageArgs{First: &first}, func(sh *jxc.Shipment) int64 { return sh.OrderID })
+	pages, err := s.shipmentsOf(ctx, "order_id", orderIDs, nil, jxc.PageArgs{First: &first}, func(sh *jxc.Shipment) int64 { return sh.OrderID })
 	if err != nil {
 		return nil, err
 	}
@@ -274,8 +275,8 @@ func (s *SalesService) FindShipmentsByOrder(ctx context.Context, orderIDs []int6
 	return out, nil
 }
 
-func (s *SalesService) shipmentsOf(ctx context.Context, parentCol string, parents []int64, p jxc.PageArgs,
+func (s *SalesService) shipmentsOf(ctx context.Context, parentCol string, parents []int64, o jxc.Sorter, p jxc.PageArgs,
 	parentOf func(*jxc.Shipment) int64) (map[int64]*jxc.Page[*jxc.Shipment], error) {
-	return salesChildPages(ctx, s.db, p, parents, parentCol, shipmentCols, "shipments", "id DESC",
+	return salesChildPages(ctx, s.db, p, parents, parentCol, shipmentCols, "shipments", orderBy(o, shipmentOrders, "id", "id DESC"),
 		parentOf, fillShipments)
 }

@@ -135,11 +135,11 @@ func TestOrderToCashPostsEveryStep(t *testing.T) {
 	if b := c.balance(t, 1, c.east); !b.Reserved.Equal(dec("3")) {
 		t.Fatalf("reserved %+v", b)
 	}
-	needs, err := c.sales.FindReplenishmentNeeds(ctx, jxc.ReplenishmentNeedFilter{Status: jxc.Ptr(jxc.NeedOpen)}, jxc.PageArgs{})
+	needs, err := c.sales.FindReplenishmentNeeds(ctx, jxc.ReplenishmentNeedFilter{Status: []jxc.ReplenishmentStatus{jxc.NeedOpen}}, nil, jxc.PageArgs{})
 	if err != nil || needs.TotalCount != 1 || !needs.Items[0].Quantity.Equal(dec("2")) || needs.Items[0].ProductID != c.products[1].ID {
 		t.Fatalf("needs %+v %v", needs, err)
 	}
-	shs, err := c.sales.FindShipments(ctx, jxc.SalesDocumentFilter{OrderID: &o.ID}, jxc.PageArgs{})
+	shs, err := c.sales.FindShipments(ctx, jxc.ShipmentFilter{OrderID: &o.ID}, nil, jxc.PageArgs{})
 	if err != nil || shs.TotalCount != 1 || len(shs.Items[0].Lines) != 2 {
 		t.Fatalf("shipments %+v %v", shs, err)
 	}
@@ -168,7 +168,7 @@ func TestOrderToCashPostsEveryStep(t *testing.T) {
 	c.check(t)
 
 	// Shipping more than is reserved is refused with nothing written.
-	pend, _ := c.sales.FindShipments(ctx, jxc.SalesDocumentFilter{OrderID: &o.ID, Status: jxc.Ptr("PENDING")}, jxc.PageArgs{})
+	pend, _ := c.sales.FindShipments(ctx, jxc.ShipmentFilter{OrderID: &o.ID, Status: []jxc.ShipmentStatus{"PENDING"}}, nil, jxc.PageArgs{})
 	if pend.TotalCount != 1 {
 		t.Fatalf("pending %+v", pend)
 	}
@@ -291,7 +291,7 @@ func TestCreditHoldAndRelease(t *testing.T) {
 	c.check(t)
 
 	// Overdue invoices hold the next order whatever the limit.
-	shs, _ := c.sales.FindShipments(ctx, jxc.SalesDocumentFilter{OrderID: &o.ID}, jxc.PageArgs{})
+	shs, _ := c.sales.FindShipments(ctx, jxc.ShipmentFilter{OrderID: &o.ID}, nil, jxc.PageArgs{})
 	if _, err := c.sales.ShipShipment(ctx, jxc.ShipInput{ShipmentID: shs.Items[0].ID, PostingDate: &d2}); err != nil {
 		t.Fatal(err)
 	}
@@ -398,7 +398,7 @@ func TestIdempotentRetryPostsOnce(t *testing.T) {
 		}
 	}
 	o, _ := c.sales.ConfirmSalesOrder(ctx, got[0])
-	shs, _ := c.sales.FindShipments(ctx, jxc.SalesDocumentFilter{OrderID: &o.ID}, jxc.PageArgs{})
+	shs, _ := c.sales.FindShipments(ctx, jxc.ShipmentFilter{OrderID: &o.ID}, nil, jxc.PageArgs{})
 	ship := jxc.ShipInput{ShipmentID: shs.Items[0].ID, PostingDate: &d2, IdempotencyKey: jxc.Ptr("ship-1")}
 	for i := 0; i < 3; i++ {
 		if _, err := c.sales.ShipShipment(ctx, ship); err != nil {
@@ -458,7 +458,7 @@ func TestBadInputsNameTheFieldAndWriteNothing(t *testing.T) {
 	// A closed period refuses orders, shipments and payments dated in it.
 	o := c.order(t, jxc.SalesOrderLineInput{ProductID: c.products[0].ID, Quantity: dec("1")})
 	o, _ = c.sales.ConfirmSalesOrder(ctx, o.ID)
-	shs, _ := c.sales.FindShipments(ctx, jxc.SalesDocumentFilter{OrderID: &o.ID}, jxc.PageArgs{})
+	shs, _ := c.sales.FindShipments(ctx, jxc.ShipmentFilter{OrderID: &o.ID}, nil, jxc.PageArgs{})
 	if _, err := c.ledger.CloseFiscalPeriod(ctx, 2026, 3, true); err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,8 @@
 package db
 
 import (
+	"strings"
+
 	"context"
 	"database/sql"
 	"errors"
@@ -350,11 +352,17 @@ func (s *StockService) FindStockMoves(ctx context.Context, f jxc.StockMoveFilter
 	if f.DateTo != nil {
 		w.add(`posting_date <= %s`, *f.DateTo)
 	}
-	dir := "DESC"
+	if f.Search != nil && strings.TrimSpace(*f.Search) != "" {
+		w.add(`product_id IN (SELECT id FROM products WHERE sku ILIKE %[1]s OR name ILIKE %[1]s OR name_en ILIKE %[1]s)`, likePattern(*f.Search))
+	}
+	dir, col := "DESC", "posting_date"
 	if o != nil {
 		dir = o.Direction.SQL()
+		if c, ok := stockMoveOrders[string(o.Field)]; ok {
+			col = c
+		}
 	}
-	pg, err := page[*jxc.StockMove](ctx, s.db, p, moveCols, "stock_moves", &w, "posting_date "+dir+", id "+dir)
+	pg, err := page[*jxc.StockMove](ctx, s.db, p, moveCols, "stock_moves", &w, col+" "+dir+", id "+dir)
 	if err != nil {
 		return nil, err
 	}

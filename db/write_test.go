@@ -201,7 +201,7 @@ func TestAuditRowsCannotBeChangedOrDeleted(t *testing.T) {
 
 func TestFindAuditEntriesReads(t *testing.T) {
 	b := newBooks(t, 1, 1)
-	p, err := db.NewAuditService(b.d).FindAuditEntries(context.Background(), jxc.AuditFilter{}, jxc.PageArgs{})
+	p, err := db.NewAuditService(b.d).FindAuditEntries(context.Background(), jxc.AuditFilter{}, nil, jxc.PageArgs{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -32,12 +32,12 @@ func (r *mutationResolver) CheckLowStock(ctx context.Context) (AlertsPayload, er
 }
 
 // Alerts is the resolver for the alerts field.
-func (r *queryResolver) Alerts(ctx context.Context, kinds []string, mine *bool, acknowledged *bool, first *int, after *string) (AlertConnection, error) {
+func (r *queryResolver) Alerts(ctx context.Context, kinds []string, mine *bool, acknowledged *bool, first *int, after *string, orderBy *jxc.AlertOrder) (AlertConnection, error) {
 	f := jxc.AlertFilter{Kinds: kinds, Acknowledged: acknowledged}
 	if mine != nil && *mine {
 		f.OwnerID = &mustAuth(ctx).User.ID
 	}
-	p, err := r.BudgetService.FindAlerts(ctx, f, pageArgs(first, after))
+	p, err := r.BudgetService.FindAlerts(ctx, f, orderBy, pageArgs(first, after))
 	return connection(p, err,
 		func(c string, n *jxc.Alert) *AlertEdge { return &AlertEdge{Cursor: c, Node: n} },
 		func(e []*AlertEdge, n []*jxc.Alert, pi *PageInfo, t int) AlertConnection {

@@ -8,8 +8,8 @@ import (
 
 // auditTrail is a record's auditTrail field: the audit trail narrowed to
 // the record.
-func (r *Resolver) auditTrail(ctx context.Context, recordType, recordID string, first *int, after *string) (AuditEntryConnection, error) {
-	k := key[string, auditArgs]{parent: recordID, args: auditArgs{recordType: recordType, page: pageKeyOf(first, after)}}
+func (r *Resolver) auditTrail(ctx context.Context, recordType, recordID string, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error) {
+	k := key[string, auditArgs]{parent: recordID, args: auditArgs{recordType: recordType, page: pageKeyOf(first, after, orderBy)}}
 	return auditConnection(r.loadersFor(ctx).auditTrails.Load(ctx, k))
 }
 

@@ -13,127 +13,127 @@ import (
 )
 
 // AuditTrail is the resolver for the auditTrail field.
-func (r *accountResolver) AuditTrail(ctx context.Context, obj *jxc.Account, first *int, after *string) (AuditEntryConnection, error) {
-	return r.auditTrail(ctx, jxc.RecordAccount, obj.Code, first, after)
+func (r *accountResolver) AuditTrail(ctx context.Context, obj *jxc.Account, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error) {
+	return r.auditTrail(ctx, jxc.RecordAccount, obj.Code, first, after, orderBy)
 }
 
 // AuditTrail is the resolver for the auditTrail field.
-func (r *budgetLineResolver) AuditTrail(ctx context.Context, obj *jxc.BudgetLine, first *int, after *string) (AuditEntryConnection, error) {
-	return r.auditTrail(ctx, jxc.RecordBudgetLine, fmt.Sprint(obj.ID), first, after)
+func (r *budgetLineResolver) AuditTrail(ctx context.Context, obj *jxc.BudgetLine, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error) {
+	return r.auditTrail(ctx, jxc.RecordBudgetLine, fmt.Sprint(obj.ID), first, after, orderBy)
 }
 
 // AuditTrail is the resolver for the auditTrail field.
-func (r *categoryResolver) AuditTrail(ctx context.Context, obj *jxc.Category, first *int, after *string) (AuditEntryConnection, error) {
-	return r.auditTrail(ctx, jxc.RecordCategory, fmt.Sprint(obj.ID), first, after)
+func (r *categoryResolver) AuditTrail(ctx context.Context, obj *jxc.Category, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error) {
+	return r.auditTrail(ctx, jxc.RecordCategory, fmt.Sprint(obj.ID), first, after, orderBy)
 }
 
 // AuditTrail is the resolver for the auditTrail field.
-func (r *customerResolver) AuditTrail(ctx context.Context, obj *jxc.Customer, first *int, after *string) (AuditEntryConnection, error) {
-	return r.auditTrail(ctx, jxc.RecordCustomer, fmt.Sprint(obj.ID), first, after)
+func (r *customerResolver) AuditTrail(ctx context.Context, obj *jxc.Customer, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error) {
+	return r.auditTrail(ctx, jxc.RecordCustomer, fmt.Sprint(obj.ID), first, after, orderBy)
 }
 
 // AuditTrail is the resolver for the auditTrail field.
-func (r *customerPaymentResolver) AuditTrail(ctx context.Context, obj *jxc.CustomerPayment, first *int, after *string) (AuditEntryConnection, error) {
-	return r.auditTrail(ctx, jxc.RecordCustomerPayment, fmt.Sprint(obj.ID), first, after)
+func (r *customerPaymentResolver) AuditTrail(ctx context.Context, obj *jxc.CustomerPayment, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error) {
+	return r.auditTrail(ctx, jxc.RecordCustomerPayment, fmt.Sprint(obj.ID), first, after, orderBy)
 }
 
 // AuditTrail is the resolver for the auditTrail field.
-func (r *customerRefundResolver) AuditTrail(ctx context.Context, obj *jxc.CustomerRefund, first *int, after *string) (AuditEntryConnection, error) {
-	return r.auditTrail(ctx, jxc.RecordCustomerRefund, fmt.Sprint(obj.ID), first, after)
+func (r *customerRefundResolver) AuditTrail(ctx context.Context, obj *jxc.CustomerRefund, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error) {
+	return r.auditTrail(ctx, jxc.RecordCustomerRefund, fmt.Sprint(obj.ID), first, after, orderBy)
 }
 
 // AuditTrail is the resolver for the auditTrail field.
-func (r *fiscalPeriodResolver) AuditTrail(ctx context.Context, obj *jxc.FiscalPeriod, first *int, after *string) (AuditEntryConnection, error) {
-	return r.auditTrail(ctx, jxc.RecordFiscalPeriod, fmt.Sprintf("%04d-%02d", obj.Year, obj.Month), first, after)
+func (r *fiscalPeriodResolver) AuditTrail(ctx context.Context, obj *jxc.FiscalPeriod, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error) {
+	return r.auditTrail(ctx, jxc.RecordFiscalPeriod, fmt.Sprintf("%04d-%02d", obj.Year, obj.Month), first, after, orderBy)
 }
 
 // AuditTrail is the resolver for the auditTrail field.
-func (r *goodsReceiptResolver) AuditTrail(ctx context.Context, obj *jxc.GoodsReceipt, first *int, after *string) (AuditEntryConnection, error) {
-	return r.auditTrail(ctx, jxc.RecordGoodsReceipt, fmt.Sprint(obj.ID), first, after)
+func (r *goodsReceiptResolver) AuditTrail(ctx context.Context, obj *jxc.GoodsReceipt, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error) {
+	return r.auditTrail(ctx, jxc.RecordGoodsReceipt, fmt.Sprint(obj.ID), first, after, orderBy)
 }
 
 // AuditTrail is the resolver for the auditTrail field.
-func (r *journalEntryResolver) AuditTrail(ctx context.Context, obj *jxc.JournalEntry, first *int, after *string) (AuditEntryConnection, error) {
-	return r.auditTrail(ctx, jxc.RecordJournalEntry, fmt.Sprint(obj.ID), first, after)
+func (r *journalEntryResolver) AuditTrail(ctx context.Context, obj *jxc.JournalEntry, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error) {
+	return r.auditTrail(ctx, jxc.RecordJournalEntry, fmt.Sprint(obj.ID), first, after, orderBy)
 }
 
 // AuditTrail is the resolver for the auditTrail field.
-func (r *landedCostResolver) AuditTrail(ctx context.Context, obj *jxc.LandedCost, first *int, after *string) (AuditEntryConnection, error) {
-	return r.auditTrail(ctx, jxc.RecordLandedCost, fmt.Sprint(obj.ID), first, after)
+func (r *landedCostResolver) AuditTrail(ctx context.Context, obj *jxc.LandedCost, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error) {
+	return r.auditTrail(ctx, jxc.RecordLandedCost, fmt.Sprint(obj.ID), first, after, orderBy)
 }
 
 // AuditTrail is the resolver for the auditTrail field.
-func (r *locationResolver) AuditTrail(ctx context.Context, obj *jxc.Location, first *int, after *string) (AuditEntryConnection, error) {
-	return r.auditTrail(ctx, jxc.RecordLocation, fmt.Sprint(obj.ID), first, after)
+func (r *locationResolver) AuditTrail(ctx context.Context, obj *jxc.Location, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error) {
+	return r.auditTrail(ctx, jxc.RecordLocation, fmt.Sprint(obj.ID), first, after, orderBy)
 }
 
 // AuditTrail is the resolver for the auditTrail field.
-func (r *operatingCostResolver) AuditTrail(ctx context.Context, obj *jxc.OperatingCost, first *int, after *string) (AuditEntryConnection, error) {
-	return r.auditTrail(ctx, jxc.RecordOperatingCost, fmt.Sprint(obj.ID), first, after)
+func (r *operatingCostResolver) AuditTrail(ctx context.Context, obj *jxc.OperatingCost, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error) {
+	return r.auditTrail(ctx, jxc.RecordOperatingCost, fmt.Sprint(obj.ID), first, after, orderBy)
 }
 
 // AuditTrail is the resolver for the auditTrail field.
-func (r *productResolver) AuditTrail(ctx context.Context, obj *jxc.Product, first *int, after *string) (AuditEntryConnection, error) {
-	return r.auditTrail(ctx, jxc.RecordProduct, fmt.Sprint(obj.ID), first, after)
+func (r *productResolver) AuditTrail(ctx context.Context, obj *jxc.Product, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error) {
+	return r.auditTrail(ctx, jxc.RecordProduct, fmt.Sprint(obj.ID), first, after, orderBy)
 }
 
 // AuditTrail is the resolver for the auditTrail field.
-func (r *purchaseOrderResolver) AuditTrail(ctx context.Context, obj *jxc.PurchaseOrder, first *int, after *string) (AuditEntryConnection, error) {
-	return r.auditTrail(ctx, jxc.RecordPurchaseOrder, fmt.Sprint(obj.ID), first, after)
+func (r *purchaseOrderResolver) AuditTrail(ctx context.Context, obj *jxc.PurchaseOrder, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error) {
+	return r.auditTrail(ctx, jxc.RecordPurchaseOrder, fmt.Sprint(obj.ID), first, after, orderBy)
 }
 
 // AuditTrail is the resolver for the auditTrail field.
-func (r *queryResolver) AuditTrail(ctx context.Context, filter *jxc.AuditFilter, first *int, after *string) (AuditEntryConnection, error) {
-	p, err := r.AuditService.FindAuditEntries(ctx, jxc.Deref(filter), pageArgs(first, after))
+func (r *queryResolver) AuditTrail(ctx context.Context, filter *jxc.AuditFilter, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error) {
+	p, err := r.AuditService.FindAuditEntries(ctx, jxc.Deref(filter), orderBy, pageArgs(first, after))
 	return auditConnection(p, err)
 }
 
 // AuditTrail is the resolver for the auditTrail field.
-func (r *salesInvoiceResolver) AuditTrail(ctx context.Context, obj *jxc.SalesInvoice, first *int, after *string) (AuditEntryConnection, error) {
-	return r.auditTrail(ctx, jxc.RecordSalesInvoice, fmt.Sprint(obj.ID), first, after)
+func (r *salesInvoiceResolver) AuditTrail(ctx context.Context, obj *jxc.SalesInvoice, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error) {
+	return r.auditTrail(ctx, jxc.RecordSalesInvoice, fmt.Sprint(obj.ID), first, after, orderBy)
 }
 
 // AuditTrail is the resolver for the auditTrail field.
-func (r *salesOrderResolver) AuditTrail(ctx context.Context, obj *jxc.SalesOrder, first *int, after *string) (AuditEntryConnection, error) {
-	return r.auditTrail(ctx, jxc.RecordSalesOrder, fmt.Sprint(obj.ID), first, after)
+func (r *salesOrderResolver) AuditTrail(ctx context.Context, obj *jxc.SalesOrder, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error) {
+	return r.auditTrail(ctx, jxc.RecordSalesOrder, fmt.Sprint(obj.ID), first, after, orderBy)
 }
 
 // AuditTrail is the resolver for the auditTrail field.
-func (r *salesReturnResolver) AuditTrail(ctx context.Context, obj *jxc.SalesReturn, first *int, after *string) (AuditEntryConnection, error) {
-	return r.auditTrail(ctx, jxc.RecordSalesReturn, fmt.Sprint(obj.ID), first, after)
+func (r *salesReturnResolver) AuditTrail(ctx context.Context, obj *jxc.SalesReturn, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error) {
+	return r.auditTrail(ctx, jxc.RecordSalesReturn, fmt.Sprint(obj.ID), first, after, orderBy)
 }
 
 // AuditTrail is the resolver for the auditTrail field.
-func (r *shipmentResolver) AuditTrail(ctx context.Context, obj *jxc.Shipment, first *int, after *string) (AuditEntryConnection, error) {
-	return r.auditTrail(ctx, jxc.RecordShipment, fmt.Sprint(obj.ID), first, after)
+func (r *shipmentResolver) AuditTrail(ctx context.Context, obj *jxc.Shipment, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error) {
+	return r.auditTrail(ctx, jxc.RecordShipment, fmt.Sprint(obj.ID), first, after, orderBy)
 }
 
 // AuditTrail is the resolver for the auditTrail field.
-func (r *stockDocumentResolver) AuditTrail(ctx context.Context, obj *jxc.StockDocument, first *int, after *string) (AuditEntryConnection, error) {
-	return r.auditTrail(ctx, jxc.RecordStockDocument, fmt.Sprint(obj.ID), first, after)
+func (r *stockDocumentResolver) AuditTrail(ctx context.Context, obj *jxc.StockDocument, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error) {
+	return r.auditTrail(ctx, jxc.RecordStockDocument, fmt.Sprint(obj.ID), first, after, orderBy)
 }
 
 // AuditTrail is the resolver for the auditTrail field.
-func (r *supplierResolver) AuditTrail(ctx context.Context, obj *jxc.Supplier, first *int, after *string) (AuditEntryConnection, error) {
-	return r.auditTrail(ctx, jxc.RecordSupplier, fmt.Sprint(obj.ID), first, after)
+func (r *supplierResolver) AuditTrail(ctx context.Context, obj *jxc.Supplier, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error) {
+	return r.auditTrail(ctx, jxc.RecordSupplier, fmt.Sprint(obj.ID), first, after, orderBy)
 }
 
 // AuditTrail is the resolver for the auditTrail field.
-func (r *supplierInvoiceResolver) AuditTrail(ctx context.Context, obj *jxc.SupplierInvoice, first *int, after *string) (AuditEntryConnection, error) {
-	return r.auditTrail(ctx, jxc.RecordSupplierInvoice, fmt.Sprint(obj.ID), first, after)
+func (r *supplierInvoiceResolver) AuditTrail(ctx context.Context, obj *jxc.SupplierInvoice, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error) {
+	return r.auditTrail(ctx, jxc.RecordSupplierInvoice, fmt.Sprint(obj.ID), first, after, orderBy)
 }
 
 // AuditTrail is the resolver for the auditTrail field.
-func (r *supplierPaymentResolver) AuditTrail(ctx context.Context, obj *jxc.SupplierPayment, first *int, after *string) (AuditEntryConnection, error) {
-	return r.auditTrail(ctx, jxc.RecordSupplierPayment, fmt.Sprint(obj.ID), first, after)
+func (r *supplierPaymentResolver) AuditTrail(ctx context.Context, obj *jxc.SupplierPayment, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error) {
+	return r.auditTrail(ctx, jxc.RecordSupplierPayment, fmt.Sprint(obj.ID), first, after, orderBy)
 }
 
 // AuditTrail is the resolver for the auditTrail field.
-func (r *userResolver) AuditTrail(ctx context.Context, obj *jxc.User, first *int, after *string) (AuditEntryConnection, error) {
-	return r.auditTrail(ctx, jxc.RecordUser, fmt.Sprint(obj.ID), first, after)
+func (r *userResolver) AuditTrail(ctx context.Context, obj *jxc.User, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error) {
+	return r.auditTrail(ctx, jxc.RecordUser, fmt.Sprint(obj.ID), first, after, orderBy)
 }
 
 // AuditTrail is the resolver for the auditTrail field.
-func (r *warehouseResolver) AuditTrail(ctx context.Context, obj *jxc.Warehouse, first *int, after *string) (AuditEntryConnection, error) {
-	return r.auditTrail(ctx, jxc.RecordWarehouse, fmt.Sprint(obj.ID), first, after)
+func (r *warehouseResolver) AuditTrail(ctx context.Context, obj *jxc.Warehouse, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error) {
+	return r.auditTrail(ctx, jxc.RecordWarehouse, fmt.Sprint(obj.ID), first, after, orderBy)
 }

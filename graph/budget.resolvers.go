@@ -40,8 +40,8 @@ func (r *mutationResolver) CancelOperatingCost(ctx context.Context, input jxc.Ca
 }
 
 // BudgetLines is the resolver for the budgetLines field.
-func (r *queryResolver) BudgetLines(ctx context.Context, first *int, after *string, filter *jxc.BudgetFilter) (BudgetLineConnection, error) {
-	p, err := r.BudgetService.FindBudgetLines(ctx, jxc.Deref(filter), pageArgs(first, after))
+func (r *queryResolver) BudgetLines(ctx context.Context, first *int, after *string, filter *jxc.BudgetFilter, orderBy *jxc.BudgetLineOrder) (BudgetLineConnection, error) {
+	p, err := r.BudgetService.FindBudgetLines(ctx, jxc.Deref(filter), orderBy, pageArgs(first, after))
 	return connection(p, err,
 		func(c string, n *jxc.BudgetLine) *BudgetLineEdge { return &BudgetLineEdge{Cursor: c, Node: n} },
 		func(e []*BudgetLineEdge, n []*jxc.BudgetLine, pi *PageInfo, t int) BudgetLineConnection {
@@ -60,8 +60,8 @@ func (r *queryResolver) BudgetRollup(ctx context.Context, year int, month *int, 
 }
 
 // OperatingCosts is the resolver for the operatingCosts field.
-func (r *queryResolver) OperatingCosts(ctx context.Context, first *int, after *string, year *int, month *int) (OperatingCostConnection, error) {
-	p, err := r.BudgetService.FindOperatingCosts(ctx, year, month, pageArgs(first, after))
+func (r *queryResolver) OperatingCosts(ctx context.Context, first *int, after *string, year *int, month *int, orderBy *jxc.OperatingCostOrder) (OperatingCostConnection, error) {
+	p, err := r.BudgetService.FindOperatingCosts(ctx, year, month, orderBy, pageArgs(first, after))
 	return connection(p, err,
 		func(c string, n *jxc.OperatingCost) *OperatingCostEdge { return &OperatingCostEdge{Cursor: c, Node: n} },
 		func(e []*OperatingCostEdge, n []*jxc.OperatingCost, pi *PageInfo, t int) OperatingCostConnection {

@@ -73,7 +73,7 @@ type DirectiveRoot struct {
 type ComplexityRoot struct {
 	Account struct {
 		Active        func(childComplexity int) int
-		AuditTrail    func(childComplexity int, first *int, after *string) int
+		AuditTrail    func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		Balance       func(childComplexity int) int
 		Code          func(childComplexity int) int
 		Credit        func(childComplexity int) int
@@ -228,7 +228,7 @@ type ComplexityRoot struct {
 		Alerted100  func(childComplexity int) int
 		Alerted80   func(childComplexity int) int
 		Amount      func(childComplexity int) int
-		AuditTrail  func(childComplexity int, first *int, after *string) int
+		AuditTrail  func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		Category    func(childComplexity int) int
 		Committed   func(childComplexity int) int
 		Consumed    func(childComplexity int) int
@@ -272,7 +272,7 @@ type ComplexityRoot struct {
 
 	Category struct {
 		Active     func(childComplexity int) int
-		AuditTrail func(childComplexity int, first *int, after *string) int
+		AuditTrail func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		Code       func(childComplexity int) int
 		ID         func(childComplexity int) int
 		Name       func(childComplexity int) int
@@ -321,7 +321,7 @@ type ComplexityRoot struct {
 	Customer struct {
 		Active           func(childComplexity int) int
 		Addresses        func(childComplexity int) int
-		AuditTrail       func(childComplexity int, first *int, after *string) int
+		AuditTrail       func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		Channel          func(childComplexity int) int
 		Code             func(childComplexity int) int
 		Contacts         func(childComplexity int) int
@@ -329,22 +329,22 @@ type ComplexityRoot struct {
 		CreditAvailable  func(childComplexity int) int
 		CreditLimit      func(childComplexity int) int
 		ID               func(childComplexity int) int
-		Invoices         func(childComplexity int, first *int, after *string) int
+		Invoices         func(childComplexity int, first *int, after *string, orderBy *jxc.SalesInvoiceOrder) int
 		Name             func(childComplexity int) int
 		Notes            func(childComplexity int) int
 		OnCreditHold     func(childComplexity int) int
 		OpenBalance      func(childComplexity int) int
 		OpenCredits      func(childComplexity int) int
-		Orders           func(childComplexity int, first *int, after *string) int
+		Orders           func(childComplexity int, first *int, after *string, orderBy *jxc.SalesOrderOrder) int
 		OverdueAmount    func(childComplexity int) int
 		PaymentTermsDays func(childComplexity int) int
-		Payments         func(childComplexity int, first *int, after *string) int
+		Payments         func(childComplexity int, first *int, after *string, orderBy *jxc.CustomerPaymentOrder) int
 		Preferences      func(childComplexity int) int
 		Region           func(childComplexity int) int
-		Returns          func(childComplexity int, first *int, after *string) int
+		Returns          func(childComplexity int, first *int, after *string, orderBy *jxc.SalesReturnOrder) int
 		Salesperson      func(childComplexity int) int
 		Satisfaction     func(childComplexity int) int
-		Shipments        func(childComplexity int, first *int, after *string) int
+		Shipments        func(childComplexity int, first *int, after *string, orderBy *jxc.ShipmentOrder) int
 		Statement        func(childComplexity int, from *jxc.Date, to *jxc.Date) int
 		TopProducts      func(childComplexity int, limit *int) int
 		UpdatedAt        func(childComplexity int) int
@@ -376,7 +376,7 @@ type ComplexityRoot struct {
 		Allocations    func(childComplexity int) int
 		Amount         func(childComplexity int) int
 		AppliedAmount  func(childComplexity int) int
-		AuditTrail     func(childComplexity int, first *int, after *string) int
+		AuditTrail     func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		BankAccount    func(childComplexity int) int
 		CreatedAt      func(childComplexity int) int
 		Customer       func(childComplexity int) int
@@ -408,7 +408,7 @@ type ComplexityRoot struct {
 
 	CustomerRefund struct {
 		Amount         func(childComplexity int) int
-		AuditTrail     func(childComplexity int, first *int, after *string) int
+		AuditTrail     func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		BankAccount    func(childComplexity int) int
 		CreatedAt      func(childComplexity int) int
 		CustomerID     func(childComplexity int) int
@@ -426,7 +426,7 @@ type ComplexityRoot struct {
 	}
 
 	FiscalPeriod struct {
-		AuditTrail   func(childComplexity int, first *int, after *string) int
+		AuditTrail   func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		ClosedAt     func(childComplexity int) int
 		EndDate      func(childComplexity int) int
 		Month        func(childComplexity int) int
@@ -445,7 +445,7 @@ type ComplexityRoot struct {
 	}
 
 	GoodsReceipt struct {
-		AuditTrail      func(childComplexity int, first *int, after *string) int
+		AuditTrail      func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		CreatedAt       func(childComplexity int) int
 		ID              func(childComplexity int) int
 		JournalEntryID  func(childComplexity int) int
@@ -476,7 +476,7 @@ type ComplexityRoot struct {
 	}
 
 	JournalEntry struct {
-		AuditTrail          func(childComplexity int, first *int, after *string) int
+		AuditTrail          func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		CreatedAt           func(childComplexity int) int
 		CreatedByID         func(childComplexity int) int
 		Description         func(childComplexity int) int
@@ -573,7 +573,7 @@ type ComplexityRoot struct {
 	LandedCost struct {
 		Allocations       func(childComplexity int) int
 		Amount            func(childComplexity int) int
-		AuditTrail        func(childComplexity int, first *int, after *string) int
+		AuditTrail        func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		Basis             func(childComplexity int) int
 		CreatedAt         func(childComplexity int) int
 		Description       func(childComplexity int) int
@@ -604,7 +604,7 @@ type ComplexityRoot struct {
 
 	Location struct {
 		Active      func(childComplexity int) int
-		AuditTrail  func(childComplexity int, first *int, after *string) int
+		AuditTrail  func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		Code        func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Name        func(childComplexity int) int
@@ -710,7 +710,7 @@ type ComplexityRoot struct {
 	OperatingCost struct {
 		AccountCode         func(childComplexity int) int
 		Amount              func(childComplexity int) int
-		AuditTrail          func(childComplexity int, first *int, after *string) int
+		AuditTrail          func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		BudgetWarnings      func(childComplexity int) int
 		CancellationEntryID func(childComplexity int) int
 		CancellationReason  func(childComplexity int) int
@@ -829,7 +829,7 @@ type ComplexityRoot struct {
 
 	Product struct {
 		Active       func(childComplexity int) int
-		AuditTrail   func(childComplexity int, first *int, after *string) int
+		AuditTrail   func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		Barcodes     func(childComplexity int) int
 		Category     func(childComplexity int) int
 		CreatedAt    func(childComplexity int) int
@@ -882,7 +882,7 @@ type ComplexityRoot struct {
 
 	PurchaseOrder struct {
 		ApprovedAt     func(childComplexity int) int
-		AuditTrail     func(childComplexity int, first *int, after *string) int
+		AuditTrail     func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		BudgetWarnings func(childComplexity int) int
 		ClosedAt       func(childComplexity int) int
 		CostCentre     func(childComplexity int) int
@@ -970,17 +970,17 @@ type ComplexityRoot struct {
 
 	Query struct {
 		Accounts                   func(childComplexity int, filter *jxc.AccountFilter, asOf *jxc.Date) int
-		Alerts                     func(childComplexity int, kinds []string, mine *bool, acknowledged *bool, first *int, after *string) int
-		AuditTrail                 func(childComplexity int, filter *jxc.AuditFilter, first *int, after *string) int
+		Alerts                     func(childComplexity int, kinds []string, mine *bool, acknowledged *bool, first *int, after *string, orderBy *jxc.AlertOrder) int
+		AuditTrail                 func(childComplexity int, filter *jxc.AuditFilter, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		BalanceSheet               func(childComplexity int, asOf jxc.Date) int
 		BooksCheck                 func(childComplexity int) int
 		BudgetLine                 func(childComplexity int, id int64) int
-		BudgetLines                func(childComplexity int, first *int, after *string, filter *jxc.BudgetFilter) int
+		BudgetLines                func(childComplexity int, first *int, after *string, filter *jxc.BudgetFilter, orderBy *jxc.BudgetLineOrder) int
 		BudgetRollup               func(childComplexity int, year int, month *int, by jxc.BudgetRollupBy) int
 		Categories                 func(childComplexity int, includeInactive *bool) int
 		CompanySettings            func(childComplexity int) int
 		Customer                   func(childComplexity int, id int64) int
-		CustomerPayments           func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter) int
+		CustomerPayments           func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter, orderBy *jxc.CustomerPaymentOrder) int
 		CustomerSatisfaction       func(childComplexity int) int
 		Customers                  func(childComplexity int, first *int, after *string, filter *jxc.CustomerFilter, orderBy *jxc.CustomerOrder) int
 		FiscalPeriods              func(childComplexity int, year int) int
@@ -991,7 +991,7 @@ type ComplexityRoot struct {
 		LandedCost                 func(childComplexity int, id int64) int
 		Me                         func(childComplexity int) int
 		MyAPITokens                func(childComplexity int) int
-		OperatingCosts             func(childComplexity int, first *int, after *string, year *int, month *int) int
+		OperatingCosts             func(childComplexity int, first *int, after *string, year *int, month *int, orderBy *jxc.OperatingCostOrder) int
 		PayablesAging              func(childComplexity int, asOf jxc.Date) int
 		PeriodSummary              func(childComplexity int, year int, month int) int
 		PostingWindow              func(childComplexity int) int
@@ -1002,20 +1002,20 @@ type ComplexityRoot struct {
 		ProfitAndLoss              func(childComplexity int, from jxc.Date, to jxc.Date) int
 		PurchaseOrder              func(childComplexity int, id int64) int
 		PurchaseOrderLineByBarcode func(childComplexity int, purchaseOrderID int64, barcode string) int
-		PurchaseOrders             func(childComplexity int, first *int, after *string, filter *jxc.PurchaseOrderFilter) int
+		PurchaseOrders             func(childComplexity int, first *int, after *string, filter *jxc.PurchaseOrderFilter, orderBy *jxc.PurchaseOrderOrder) int
 		PurchaseSuggestions        func(childComplexity int, warehouseID *int64) int
 		PurchasingSettings         func(childComplexity int) int
 		ReceivablesAging           func(childComplexity int, asOf *jxc.Date, customerID *int64) int
-		ReplenishmentNeeds         func(childComplexity int, first *int, after *string, filter *jxc.ReplenishmentNeedFilter) int
+		ReplenishmentNeeds         func(childComplexity int, first *int, after *string, filter *jxc.ReplenishmentNeedFilter, orderBy *jxc.ReplenishmentNeedOrder) int
 		SalesByMonth               func(childComplexity int, from jxc.Date, to jxc.Date) int
 		SalesInvoice               func(childComplexity int, id int64) int
-		SalesInvoices              func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter) int
+		SalesInvoices              func(childComplexity int, first *int, after *string, filter *jxc.SalesInvoiceFilter, orderBy *jxc.SalesInvoiceOrder) int
 		SalesOrder                 func(childComplexity int, id int64) int
-		SalesOrders                func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter) int
-		SalesReturns               func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter) int
+		SalesOrders                func(childComplexity int, first *int, after *string, filter *jxc.SalesOrderFilter, orderBy *jxc.SalesOrderOrder) int
+		SalesReturns               func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter, orderBy *jxc.SalesReturnOrder) int
 		ServerTime                 func(childComplexity int) int
 		Shipment                   func(childComplexity int, id int64) int
-		Shipments                  func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter) int
+		Shipments                  func(childComplexity int, first *int, after *string, filter *jxc.ShipmentFilter, orderBy *jxc.ShipmentOrder) int
 		SignInLockouts             func(childComplexity int) int
 		SlowMovingStock            func(childComplexity int, days *int, first *int) int
 		StockDocument              func(childComplexity int, id int64) int
@@ -1024,9 +1024,9 @@ type ComplexityRoot struct {
 		StockValueSummary          func(childComplexity int, groupBy jxc.StockGroupBy) int
 		Supplier                   func(childComplexity int, id int64) int
 		SupplierInvoice            func(childComplexity int, id int64) int
-		SupplierInvoices           func(childComplexity int, first *int, after *string, filter *jxc.SupplierInvoiceFilter) int
-		SupplierPayments           func(childComplexity int, first *int, after *string, supplierID *int64) int
-		Suppliers                  func(childComplexity int, first *int, after *string, filter *jxc.SupplierFilter) int
+		SupplierInvoices           func(childComplexity int, first *int, after *string, filter *jxc.SupplierInvoiceFilter, orderBy *jxc.SupplierInvoiceOrder) int
+		SupplierPayments           func(childComplexity int, first *int, after *string, supplierID *int64, filter *jxc.SupplierPaymentFilter, orderBy *jxc.SupplierPaymentOrder) int
+		Suppliers                  func(childComplexity int, first *int, after *string, filter *jxc.SupplierFilter, orderBy *jxc.SupplierOrder) int
 		TopSellers                 func(childComplexity int, from jxc.Date, to jxc.Date, by *jxc.TopSellersBy, limit *int) int
 		TrialBalance               func(childComplexity int, asOf jxc.Date) int
 		Users                      func(childComplexity int) int
@@ -1092,7 +1092,7 @@ type ComplexityRoot struct {
 	}
 
 	SalesInvoice struct {
-		AuditTrail     func(childComplexity int, first *int, after *string) int
+		AuditTrail     func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		CreatedAt      func(childComplexity int) int
 		CreditedAmount func(childComplexity int) int
 		Customer       func(childComplexity int) int
@@ -1141,7 +1141,7 @@ type ComplexityRoot struct {
 	}
 
 	SalesOrder struct {
-		AuditTrail        func(childComplexity int, first *int, after *string) int
+		AuditTrail        func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		Channel           func(childComplexity int) int
 		CreatedAt         func(childComplexity int) int
 		Customer          func(childComplexity int) int
@@ -1209,7 +1209,7 @@ type ComplexityRoot struct {
 
 	SalesReturn struct {
 		AppliedAmount  func(childComplexity int) int
-		AuditTrail     func(childComplexity int, first *int, after *string) int
+		AuditTrail     func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		CostValue      func(childComplexity int) int
 		CreatedAt      func(childComplexity int) int
 		Customer       func(childComplexity int) int
@@ -1270,7 +1270,7 @@ type ComplexityRoot struct {
 	}
 
 	Shipment struct {
-		AuditTrail     func(childComplexity int, first *int, after *string) int
+		AuditTrail     func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		Carrier        func(childComplexity int) int
 		CreatedAt      func(childComplexity int) int
 		Customer       func(childComplexity int) int
@@ -1357,7 +1357,7 @@ type ComplexityRoot struct {
 	}
 
 	StockDocument struct {
-		AuditTrail     func(childComplexity int, first *int, after *string) int
+		AuditTrail     func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		CreatedAt      func(childComplexity int) int
 		CreatedByID    func(childComplexity int) int
 		Description    func(childComplexity int) int
@@ -1455,7 +1455,7 @@ type ComplexityRoot struct {
 
 	Supplier struct {
 		Active           func(childComplexity int) int
-		AuditTrail       func(childComplexity int, first *int, after *string) int
+		AuditTrail       func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		Code             func(childComplexity int) int
 		Contacts         func(childComplexity int) int
 		CreatedAt        func(childComplexity int) int
@@ -1489,7 +1489,7 @@ type ComplexityRoot struct {
 	}
 
 	SupplierInvoice struct {
-		AuditTrail         func(childComplexity int, first *int, after *string) int
+		AuditTrail         func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		CreatedAt          func(childComplexity int) int
 		DueDate            func(childComplexity int) int
 		ID                 func(childComplexity int) int
@@ -1555,7 +1555,7 @@ type ComplexityRoot struct {
 	SupplierPayment struct {
 		Allocations    func(childComplexity int) int
 		Amount         func(childComplexity int) int
-		AuditTrail     func(childComplexity int, first *int, after *string) int
+		AuditTrail     func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		CreatedAt      func(childComplexity int) int
 		ID             func(childComplexity int) int
 		JournalEntryID func(childComplexity int) int
@@ -1634,7 +1634,7 @@ type ComplexityRoot struct {
 
 	User struct {
 		Active      func(childComplexity int) int
-		AuditTrail  func(childComplexity int, first *int, after *string) int
+		AuditTrail  func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		CreatedAt   func(childComplexity int) int
 		DisplayName func(childComplexity int) int
 		ID          func(childComplexity int) int
@@ -1656,7 +1656,7 @@ type ComplexityRoot struct {
 	Warehouse struct {
 		Active     func(childComplexity int) int
 		Address    func(childComplexity int) int
-		AuditTrail func(childComplexity int, first *int, after *string) int
+		AuditTrail func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		Code       func(childComplexity int) int
 		ID         func(childComplexity int) int
 		Locations  func(childComplexity int) int
@@ -1687,7 +1687,7 @@ type ComplexityRoot struct {
 // region    ************************** generated!.gotpl **************************
 
 type AccountResolver interface {
-	AuditTrail(ctx context.Context, obj *jxc.Account, first *int, after *string) (AuditEntryConnection, error)
+	AuditTrail(ctx context.Context, obj *jxc.Account, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type AlertResolver interface {
 	Audience(ctx context.Context, obj *jxc.Alert) ([]jxc.Role, error)
@@ -1696,45 +1696,45 @@ type AlertChangeResolver interface {
 	Seq(ctx context.Context, obj *jxc.AlertChange) (string, error)
 }
 type BudgetLineResolver interface {
-	AuditTrail(ctx context.Context, obj *jxc.BudgetLine, first *int, after *string) (AuditEntryConnection, error)
+	AuditTrail(ctx context.Context, obj *jxc.BudgetLine, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type CategoryResolver interface {
-	AuditTrail(ctx context.Context, obj *jxc.Category, first *int, after *string) (AuditEntryConnection, error)
+	AuditTrail(ctx context.Context, obj *jxc.Category, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type CustomerResolver interface {
 	Contacts(ctx context.Context, obj *jxc.Customer) ([]*jxc.Contact, error)
 	Addresses(ctx context.Context, obj *jxc.Customer) ([]*jxc.Address, error)
 
-	Orders(ctx context.Context, obj *jxc.Customer, first *int, after *string) (SalesOrderConnection, error)
-	Shipments(ctx context.Context, obj *jxc.Customer, first *int, after *string) (ShipmentConnection, error)
-	Invoices(ctx context.Context, obj *jxc.Customer, first *int, after *string) (SalesInvoiceConnection, error)
-	Payments(ctx context.Context, obj *jxc.Customer, first *int, after *string) (CustomerPaymentConnection, error)
-	Returns(ctx context.Context, obj *jxc.Customer, first *int, after *string) (SalesReturnConnection, error)
+	Orders(ctx context.Context, obj *jxc.Customer, first *int, after *string, orderBy *jxc.SalesOrderOrder) (SalesOrderConnection, error)
+	Shipments(ctx context.Context, obj *jxc.Customer, first *int, after *string, orderBy *jxc.ShipmentOrder) (ShipmentConnection, error)
+	Invoices(ctx context.Context, obj *jxc.Customer, first *int, after *string, orderBy *jxc.SalesInvoiceOrder) (SalesInvoiceConnection, error)
+	Payments(ctx context.Context, obj *jxc.Customer, first *int, after *string, orderBy *jxc.CustomerPaymentOrder) (CustomerPaymentConnection, error)
+	Returns(ctx context.Context, obj *jxc.Customer, first *int, after *string, orderBy *jxc.SalesReturnOrder) (SalesReturnConnection, error)
 	TopProducts(ctx context.Context, obj *jxc.Customer, limit *int) ([]*jxc.ProductSales, error)
 	Satisfaction(ctx context.Context, obj *jxc.Customer) (jxc.Satisfaction, error)
-	AuditTrail(ctx context.Context, obj *jxc.Customer, first *int, after *string) (AuditEntryConnection, error)
+	AuditTrail(ctx context.Context, obj *jxc.Customer, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 	Statement(ctx context.Context, obj *jxc.Customer, from *jxc.Date, to *jxc.Date) (jxc.PartnerStatement, error)
 }
 type CustomerPaymentResolver interface {
-	AuditTrail(ctx context.Context, obj *jxc.CustomerPayment, first *int, after *string) (AuditEntryConnection, error)
+	AuditTrail(ctx context.Context, obj *jxc.CustomerPayment, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type CustomerRefundResolver interface {
-	AuditTrail(ctx context.Context, obj *jxc.CustomerRefund, first *int, after *string) (AuditEntryConnection, error)
+	AuditTrail(ctx context.Context, obj *jxc.CustomerRefund, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type FiscalPeriodResolver interface {
-	AuditTrail(ctx context.Context, obj *jxc.FiscalPeriod, first *int, after *string) (AuditEntryConnection, error)
+	AuditTrail(ctx context.Context, obj *jxc.FiscalPeriod, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type GoodsReceiptResolver interface {
-	AuditTrail(ctx context.Context, obj *jxc.GoodsReceipt, first *int, after *string) (AuditEntryConnection, error)
+	AuditTrail(ctx context.Context, obj *jxc.GoodsReceipt, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type JournalEntryResolver interface {
-	AuditTrail(ctx context.Context, obj *jxc.JournalEntry, first *int, after *string) (AuditEntryConnection, error)
+	AuditTrail(ctx context.Context, obj *jxc.JournalEntry, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type LandedCostResolver interface {
-	AuditTrail(ctx context.Context, obj *jxc.LandedCost, first *int, after *string) (AuditEntryConnection, error)
+	AuditTrail(ctx context.Context, obj *jxc.LandedCost, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type LocationResolver interface {
-	AuditTrail(ctx context.Context, obj *jxc.Location, first *int, after *string) (AuditEntryConnection, error)
+	AuditTrail(ctx context.Context, obj *jxc.Location, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type MutationResolver interface {
 	AcknowledgeAlert(ctx context.Context, id int64) (AlertPayload, error)
@@ -1803,31 +1803,31 @@ type MutationResolver interface {
 	ClearSignInLockout(ctx context.Context, input ClearSignInLockoutInput) (ClearSignInLockoutPayload, error)
 }
 type OperatingCostResolver interface {
-	AuditTrail(ctx context.Context, obj *jxc.OperatingCost, first *int, after *string) (AuditEntryConnection, error)
+	AuditTrail(ctx context.Context, obj *jxc.OperatingCost, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type PartnerStatementLineResolver interface {
 	Source(ctx context.Context, obj *jxc.PartnerStatementLine) (jxc.Source, error)
 }
 type ProductResolver interface {
-	AuditTrail(ctx context.Context, obj *jxc.Product, first *int, after *string) (AuditEntryConnection, error)
+	AuditTrail(ctx context.Context, obj *jxc.Product, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type PurchaseOrderResolver interface {
 	Receipts(ctx context.Context, obj *jxc.PurchaseOrder) ([]*jxc.GoodsReceipt, error)
-	AuditTrail(ctx context.Context, obj *jxc.PurchaseOrder, first *int, after *string) (AuditEntryConnection, error)
+	AuditTrail(ctx context.Context, obj *jxc.PurchaseOrder, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type QueryResolver interface {
 	ServerTime(ctx context.Context) (time.Time, error)
-	Alerts(ctx context.Context, kinds []string, mine *bool, acknowledged *bool, first *int, after *string) (AlertConnection, error)
+	Alerts(ctx context.Context, kinds []string, mine *bool, acknowledged *bool, first *int, after *string, orderBy *jxc.AlertOrder) (AlertConnection, error)
 	Kpis(ctx context.Context, from jxc.Date, to jxc.Date, compareFrom *jxc.Date, compareTo *jxc.Date) (jxc.KPIReport, error)
 	PeriodSummary(ctx context.Context, year int, month int) (*jxc.PeriodSummary, error)
 	SalesByMonth(ctx context.Context, from jxc.Date, to jxc.Date) ([]*jxc.MonthlySales, error)
 	TopSellers(ctx context.Context, from jxc.Date, to jxc.Date, by *jxc.TopSellersBy, limit *int) ([]*jxc.TopSeller, error)
 	SlowMovingStock(ctx context.Context, days *int, first *int) ([]*jxc.SlowMover, error)
-	AuditTrail(ctx context.Context, filter *jxc.AuditFilter, first *int, after *string) (AuditEntryConnection, error)
-	BudgetLines(ctx context.Context, first *int, after *string, filter *jxc.BudgetFilter) (BudgetLineConnection, error)
+	AuditTrail(ctx context.Context, filter *jxc.AuditFilter, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
+	BudgetLines(ctx context.Context, first *int, after *string, filter *jxc.BudgetFilter, orderBy *jxc.BudgetLineOrder) (BudgetLineConnection, error)
 	BudgetLine(ctx context.Context, id int64) (*jxc.BudgetLine, error)
 	BudgetRollup(ctx context.Context, year int, month *int, by jxc.BudgetRollupBy) ([]*jxc.BudgetRollupRow, error)
-	OperatingCosts(ctx context.Context, first *int, after *string, year *int, month *int) (OperatingCostConnection, error)
+	OperatingCosts(ctx context.Context, first *int, after *string, year *int, month *int, orderBy *jxc.OperatingCostOrder) (OperatingCostConnection, error)
 	Categories(ctx context.Context, includeInactive *bool) ([]*jxc.Category, error)
 	Products(ctx context.Context, first *int, after *string, filter *jxc.ProductFilter, orderBy *jxc.ProductOrder) (ProductConnection, error)
 	Product(ctx context.Context, id int64) (*jxc.Product, error)
@@ -1843,33 +1843,33 @@ type QueryResolver interface {
 	ProfitAndLoss(ctx context.Context, from jxc.Date, to jxc.Date) (jxc.ProfitAndLoss, error)
 	BalanceSheet(ctx context.Context, asOf jxc.Date) (jxc.BalanceSheet, error)
 	BooksCheck(ctx context.Context) (jxc.BooksCheck, error)
-	Suppliers(ctx context.Context, first *int, after *string, filter *jxc.SupplierFilter) (SupplierConnection, error)
+	Suppliers(ctx context.Context, first *int, after *string, filter *jxc.SupplierFilter, orderBy *jxc.SupplierOrder) (SupplierConnection, error)
 	Supplier(ctx context.Context, id int64) (*jxc.Supplier, error)
 	ProductSuppliers(ctx context.Context, productID int64, since *jxc.Date) ([]*jxc.SupplierOption, error)
 	PurchasingSettings(ctx context.Context) (jxc.PurchasingSettings, error)
 	PayablesAging(ctx context.Context, asOf jxc.Date) (jxc.PayablesAging, error)
-	SupplierInvoices(ctx context.Context, first *int, after *string, filter *jxc.SupplierInvoiceFilter) (SupplierInvoiceConnection, error)
+	SupplierInvoices(ctx context.Context, first *int, after *string, filter *jxc.SupplierInvoiceFilter, orderBy *jxc.SupplierInvoiceOrder) (SupplierInvoiceConnection, error)
 	SupplierInvoice(ctx context.Context, id int64) (*jxc.SupplierInvoice, error)
 	LandedCost(ctx context.Context, id int64) (*jxc.LandedCost, error)
-	PurchaseOrders(ctx context.Context, first *int, after *string, filter *jxc.PurchaseOrderFilter) (PurchaseOrderConnection, error)
+	PurchaseOrders(ctx context.Context, first *int, after *string, filter *jxc.PurchaseOrderFilter, orderBy *jxc.PurchaseOrderOrder) (PurchaseOrderConnection, error)
 	PurchaseOrder(ctx context.Context, id int64) (*jxc.PurchaseOrder, error)
 	PurchaseOrderLineByBarcode(ctx context.Context, purchaseOrderID int64, barcode string) (*jxc.PurchaseOrderLine, error)
-	SupplierPayments(ctx context.Context, first *int, after *string, supplierID *int64) (SupplierPaymentConnection, error)
+	SupplierPayments(ctx context.Context, first *int, after *string, supplierID *int64, filter *jxc.SupplierPaymentFilter, orderBy *jxc.SupplierPaymentOrder) (SupplierPaymentConnection, error)
 	GoodsReceipt(ctx context.Context, id int64) (*jxc.GoodsReceipt, error)
 	PurchaseSuggestions(ctx context.Context, warehouseID *int64) ([]*jxc.PurchaseSuggestion, error)
 	Customers(ctx context.Context, first *int, after *string, filter *jxc.CustomerFilter, orderBy *jxc.CustomerOrder) (CustomerConnection, error)
 	Customer(ctx context.Context, id int64) (*jxc.Customer, error)
 	ReceivablesAging(ctx context.Context, asOf *jxc.Date, customerID *int64) (jxc.ReceivablesAging, error)
 	CustomerSatisfaction(ctx context.Context) (jxc.Satisfaction, error)
-	SalesInvoices(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (SalesInvoiceConnection, error)
+	SalesInvoices(ctx context.Context, first *int, after *string, filter *jxc.SalesInvoiceFilter, orderBy *jxc.SalesInvoiceOrder) (SalesInvoiceConnection, error)
 	SalesInvoice(ctx context.Context, id int64) (*jxc.SalesInvoice, error)
-	SalesOrders(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (SalesOrderConnection, error)
+	SalesOrders(ctx context.Context, first *int, after *string, filter *jxc.SalesOrderFilter, orderBy *jxc.SalesOrderOrder) (SalesOrderConnection, error)
 	SalesOrder(ctx context.Context, id int64) (*jxc.SalesOrder, error)
 	ValidateSalesOrder(ctx context.Context, input SalesOrderInput) (SalesOrderValidation, error)
-	ReplenishmentNeeds(ctx context.Context, first *int, after *string, filter *jxc.ReplenishmentNeedFilter) (ReplenishmentNeedConnection, error)
-	CustomerPayments(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (CustomerPaymentConnection, error)
-	SalesReturns(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (SalesReturnConnection, error)
-	Shipments(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (ShipmentConnection, error)
+	ReplenishmentNeeds(ctx context.Context, first *int, after *string, filter *jxc.ReplenishmentNeedFilter, orderBy *jxc.ReplenishmentNeedOrder) (ReplenishmentNeedConnection, error)
+	CustomerPayments(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter, orderBy *jxc.CustomerPaymentOrder) (CustomerPaymentConnection, error)
+	SalesReturns(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter, orderBy *jxc.SalesReturnOrder) (SalesReturnConnection, error)
+	Shipments(ctx context.Context, first *int, after *string, filter *jxc.ShipmentFilter, orderBy *jxc.ShipmentOrder) (ShipmentConnection, error)
 	Shipment(ctx context.Context, id int64) (*jxc.Shipment, error)
 	CompanySettings(ctx context.Context) (jxc.CompanySettings, error)
 	StockLevels(ctx context.Context, first *int, after *string, filter *jxc.StockLevelFilter, orderBy *jxc.StockLevelOrder) (StockLevelConnection, error)
@@ -1885,20 +1885,20 @@ type ReceivableChangeResolver interface {
 	Seq(ctx context.Context, obj *jxc.ReceivableChange) (string, error)
 }
 type SalesInvoiceResolver interface {
-	AuditTrail(ctx context.Context, obj *jxc.SalesInvoice, first *int, after *string) (AuditEntryConnection, error)
+	AuditTrail(ctx context.Context, obj *jxc.SalesInvoice, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type SalesOrderResolver interface {
 	Shipments(ctx context.Context, obj *jxc.SalesOrder) ([]*jxc.Shipment, error)
-	AuditTrail(ctx context.Context, obj *jxc.SalesOrder, first *int, after *string) (AuditEntryConnection, error)
+	AuditTrail(ctx context.Context, obj *jxc.SalesOrder, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type SalesReturnResolver interface {
-	AuditTrail(ctx context.Context, obj *jxc.SalesReturn, first *int, after *string) (AuditEntryConnection, error)
+	AuditTrail(ctx context.Context, obj *jxc.SalesReturn, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type ShipmentResolver interface {
-	AuditTrail(ctx context.Context, obj *jxc.Shipment, first *int, after *string) (AuditEntryConnection, error)
+	AuditTrail(ctx context.Context, obj *jxc.Shipment, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type StockDocumentResolver interface {
-	AuditTrail(ctx context.Context, obj *jxc.StockDocument, first *int, after *string) (AuditEntryConnection, error)
+	AuditTrail(ctx context.Context, obj *jxc.StockDocument, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type StockLevelChangeResolver interface {
 	Seq(ctx context.Context, obj *jxc.StockLevelChange) (string, error)
@@ -1911,20 +1911,20 @@ type SubscriptionResolver interface {
 }
 type SupplierResolver interface {
 	Scorecard(ctx context.Context, obj *jxc.Supplier, since *jxc.Date) (jxc.SupplierScorecard, error)
-	AuditTrail(ctx context.Context, obj *jxc.Supplier, first *int, after *string) (AuditEntryConnection, error)
+	AuditTrail(ctx context.Context, obj *jxc.Supplier, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 	Statement(ctx context.Context, obj *jxc.Supplier, from *jxc.Date, to *jxc.Date) (jxc.PartnerStatement, error)
 }
 type SupplierInvoiceResolver interface {
-	AuditTrail(ctx context.Context, obj *jxc.SupplierInvoice, first *int, after *string) (AuditEntryConnection, error)
+	AuditTrail(ctx context.Context, obj *jxc.SupplierInvoice, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type SupplierPaymentResolver interface {
-	AuditTrail(ctx context.Context, obj *jxc.SupplierPayment, first *int, after *string) (AuditEntryConnection, error)
+	AuditTrail(ctx context.Context, obj *jxc.SupplierPayment, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type UserResolver interface {
-	AuditTrail(ctx context.Context, obj *jxc.User, first *int, after *string) (AuditEntryConnection, error)
+	AuditTrail(ctx context.Context, obj *jxc.User, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type WarehouseResolver interface {
-	AuditTrail(ctx context.Context, obj *jxc.Warehouse, first *int, after *string) (AuditEntryConnection, error)
+	AuditTrail(ctx context.Context, obj *jxc.Warehouse, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1961,7 +1961,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Account.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Account.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AuditEntryOrder)), true
 	case "Account.balance":
 		if e.ComplexityRoot.Account.Balance == nil {
 			break
@@ -2573,7 +2573,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.BudgetLine.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.BudgetLine.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AuditEntryOrder)), true
 	case "BudgetLine.category":
 		if e.ComplexityRoot.BudgetLine.Category == nil {
 			break
@@ -2757,7 +2757,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Category.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Category.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AuditEntryOrder)), true
 	case "Category.code":
 		if e.ComplexityRoot.Category.Code == nil {
 			break
@@ -2937,7 +2937,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Customer.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Customer.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AuditEntryOrder)), true
 	case "Customer.channel":
 		if e.ComplexityRoot.Customer.Channel == nil {
 			break
@@ -2990,7 +2990,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Customer.Invoices(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Customer.Invoices(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.SalesInvoiceOrder)), true
 	case "Customer.name":
 		if e.ComplexityRoot.Customer.Name == nil {
 			break
@@ -3031,7 +3031,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Customer.Orders(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Customer.Orders(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.SalesOrderOrder)), true
 	case "Customer.overdueAmount":
 		if e.ComplexityRoot.Customer.OverdueAmount == nil {
 			break
@@ -3054,7 +3054,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Customer.Payments(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Customer.Payments(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.CustomerPaymentOrder)), true
 	case "Customer.preferences":
 		if e.ComplexityRoot.Customer.Preferences == nil {
 			break
@@ -3077,7 +3077,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Customer.Returns(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Customer.Returns(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.SalesReturnOrder)), true
 	case "Customer.salesperson":
 		if e.ComplexityRoot.Customer.Salesperson == nil {
 			break
@@ -3100,7 +3100,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Customer.Shipments(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Customer.Shipments(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.ShipmentOrder)), true
 	case "Customer.statement":
 		if e.ComplexityRoot.Customer.Statement == nil {
 			break
@@ -3222,7 +3222,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.CustomerPayment.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.CustomerPayment.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AuditEntryOrder)), true
 	case "CustomerPayment.bankAccount":
 		if e.ComplexityRoot.CustomerPayment.BankAccount == nil {
 			break
@@ -3351,7 +3351,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.CustomerRefund.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.CustomerRefund.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AuditEntryOrder)), true
 	case "CustomerRefund.bankAccount":
 		if e.ComplexityRoot.CustomerRefund.BankAccount == nil {
 			break
@@ -3430,7 +3430,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.FiscalPeriod.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.FiscalPeriod.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AuditEntryOrder)), true
 	case "FiscalPeriod.closedAt":
 		if e.ComplexityRoot.FiscalPeriod.ClosedAt == nil {
 			break
@@ -3515,7 +3515,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.GoodsReceipt.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.GoodsReceipt.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AuditEntryOrder)), true
 	case "GoodsReceipt.createdAt":
 		if e.ComplexityRoot.GoodsReceipt.CreatedAt == nil {
 			break
@@ -3655,7 +3655,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.JournalEntry.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.JournalEntry.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AuditEntryOrder)), true
 	case "JournalEntry.createdAt":
 		if e.ComplexityRoot.JournalEntry.CreatedAt == nil {
 			break
@@ -4106,7 +4106,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.LandedCost.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.LandedCost.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AuditEntryOrder)), true
 	case "LandedCost.basis":
 		if e.ComplexityRoot.LandedCost.Basis == nil {
 			break
@@ -4246,7 +4246,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Location.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Location.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AuditEntryOrder)), true
 	case "Location.code":
 		if e.ComplexityRoot.Location.Code == nil {
 			break
@@ -5078,7 +5078,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.OperatingCost.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.OperatingCost.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AuditEntryOrder)), true
 	case "OperatingCost.budgetWarnings":
 		if e.ComplexityRoot.OperatingCost.BudgetWarnings == nil {
 			break
@@ -5559,7 +5559,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Product.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Product.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AuditEntryOrder)), true
 	case "Product.barcodes":
 		if e.ComplexityRoot.Product.Barcodes == nil {
 			break
@@ -5780,7 +5780,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.PurchaseOrder.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.PurchaseOrder.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AuditEntryOrder)), true
 	case "PurchaseOrder.budgetWarnings":
 		if e.ComplexityRoot.PurchaseOrder.BudgetWarnings == nil {
 			break
@@ -6165,7 +6165,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Alerts(childComplexity, args["kinds"].([]string), args["mine"].(*bool), args["acknowledged"].(*bool), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Alerts(childComplexity, args["kinds"].([]string), args["mine"].(*bool), args["acknowledged"].(*bool), args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AlertOrder)), true
 	case "Query.auditTrail":
 		if e.ComplexityRoot.Query.AuditTrail == nil {
 			break
@@ -6176,7 +6176,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.AuditTrail(childComplexity, args["filter"].(*jxc.AuditFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.AuditTrail(childComplexity, args["filter"].(*jxc.AuditFilter), args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AuditEntryOrder)), true
 	case "Query.balanceSheet":
 		if e.ComplexityRoot.Query.BalanceSheet == nil {
 			break
@@ -6215,7 +6215,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.BudgetLines(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.BudgetFilter)), true
+		return e.ComplexityRoot.Query.BudgetLines(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.BudgetFilter), args["orderBy"].(*jxc.BudgetLineOrder)), true
 	case "Query.budgetRollup":
 		if e.ComplexityRoot.Query.BudgetRollup == nil {
 			break
@@ -6265,7 +6265,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.CustomerPayments(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SalesDocumentFilter)), true
+		return e.ComplexityRoot.Query.CustomerPayments(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SalesDocumentFilter), args["orderBy"].(*jxc.CustomerPaymentOrder)), true
 	case "Query.customerSatisfaction":
 		if e.ComplexityRoot.Query.CustomerSatisfaction == nil {
 			break
@@ -6372,7 +6372,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.OperatingCosts(childComplexity, args["first"].(*int), args["after"].(*string), args["year"].(*int), args["month"].(*int)), true
+		return e.ComplexityRoot.Query.OperatingCosts(childComplexity, args["first"].(*int), args["after"].(*string), args["year"].(*int), args["month"].(*int), args["orderBy"].(*jxc.OperatingCostOrder)), true
 	case "Query.payablesAging":
 		if e.ComplexityRoot.Query.PayablesAging == nil {
 			break
@@ -6488,7 +6488,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.PurchaseOrders(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.PurchaseOrderFilter)), true
+		return e.ComplexityRoot.Query.PurchaseOrders(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.PurchaseOrderFilter), args["orderBy"].(*jxc.PurchaseOrderOrder)), true
 	case "Query.purchaseSuggestions":
 		if e.ComplexityRoot.Query.PurchaseSuggestions == nil {
 			break
@@ -6527,7 +6527,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ReplenishmentNeeds(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.ReplenishmentNeedFilter)), true
+		return e.ComplexityRoot.Query.ReplenishmentNeeds(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.ReplenishmentNeedFilter), args["orderBy"].(*jxc.ReplenishmentNeedOrder)), true
 	case "Query.salesByMonth":
 		if e.ComplexityRoot.Query.SalesByMonth == nil {
 			break
@@ -6560,7 +6560,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.SalesInvoices(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SalesDocumentFilter)), true
+		return e.ComplexityRoot.Query.SalesInvoices(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SalesInvoiceFilter), args["orderBy"].(*jxc.SalesInvoiceOrder)), true
 	case "Query.salesOrder":
 		if e.ComplexityRoot.Query.SalesOrder == nil {
 			break
@@ -6582,7 +6582,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.SalesOrders(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SalesDocumentFilter)), true
+		return e.ComplexityRoot.Query.SalesOrders(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SalesOrderFilter), args["orderBy"].(*jxc.SalesOrderOrder)), true
 	case "Query.salesReturns":
 		if e.ComplexityRoot.Query.SalesReturns == nil {
 			break
@@ -6593,7 +6593,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.SalesReturns(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SalesDocumentFilter)), true
+		return e.ComplexityRoot.Query.SalesReturns(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SalesDocumentFilter), args["orderBy"].(*jxc.SalesReturnOrder)), true
 	case "Query.serverTime":
 		if e.ComplexityRoot.Query.ServerTime == nil {
 			break
@@ -6621,7 +6621,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Shipments(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SalesDocumentFilter)), true
+		return e.ComplexityRoot.Query.Shipments(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.ShipmentFilter), args["orderBy"].(*jxc.ShipmentOrder)), true
 	case "Query.signInLockouts":
 		if e.ComplexityRoot.Query.SignInLockouts == nil {
 			break
@@ -6715,7 +6715,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.SupplierInvoices(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SupplierInvoiceFilter)), true
+		return e.ComplexityRoot.Query.SupplierInvoices(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SupplierInvoiceFilter), args["orderBy"].(*jxc.SupplierInvoiceOrder)), true
 	case "Query.supplierPayments":
 		if e.ComplexityRoot.Query.SupplierPayments == nil {
 			break
@@ -6726,7 +6726,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.SupplierPayments(childComplexity, args["first"].(*int), args["after"].(*string), args["supplierId"].(*int64)), true
+		return e.ComplexityRoot.Query.SupplierPayments(childComplexity, args["first"].(*int), args["after"].(*string), args["supplierId"].(*int64), args["filter"].(*jxc.SupplierPaymentFilter), args["orderBy"].(*jxc.SupplierPaymentOrder)), true
 	case "Query.suppliers":
 		if e.ComplexityRoot.Query.Suppliers == nil {
 			break
@@ -6737,7 +6737,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Suppliers(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SupplierFilter)), true
+		return e.ComplexityRoot.Query.Suppliers(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SupplierFilter), args["orderBy"].(*jxc.SupplierOrder)), true
 	case "Query.topSellers":
 		if e.ComplexityRoot.Query.TopSellers == nil {
 			break
@@ -7027,7 +7027,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.SalesInvoice.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.SalesInvoice.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AuditEntryOrder)), true
 	case "SalesInvoice.createdAt":
 		if e.ComplexityRoot.SalesInvoice.CreatedAt == nil {
 			break
@@ -7241,7 +7241,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.SalesOrder.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.SalesOrder.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AuditEntryOrder)), true
 	case "SalesOrder.channel":
 		if e.ComplexityRoot.SalesOrder.Channel == nil {
 			break
@@ -7552,7 +7552,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.SalesReturn.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.SalesReturn.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AuditEntryOrder)), true
 	case "SalesReturn.costValue":
 		if e.ComplexityRoot.SalesReturn.CostValue == nil {
 			break
@@ -7804,7 +7804,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Shipment.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Shipment.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AuditEntryOrder)), true
 	case "Shipment.carrier":
 		if e.ComplexityRoot.Shipment.Carrier == nil {
 			break
@@ -8161,7 +8161,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.StockDocument.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.StockDocument.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AuditEntryOrder)), true
 	case "StockDocument.createdAt":
 		if e.ComplexityRoot.StockDocument.CreatedAt == nil {
 			break
@@ -8565,7 +8565,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Supplier.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Supplier.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AuditEntryOrder)), true
 	case "Supplier.code":
 		if e.ComplexityRoot.Supplier.Code == nil {
 			break
@@ -8716,7 +8716,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.SupplierInvoice.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.SupplierInvoice.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AuditEntryOrder)), true
 	case "SupplierInvoice.createdAt":
 		if e.ComplexityRoot.SupplierInvoice.CreatedAt == nil {
 			break
@@ -8998,7 +8998,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.SupplierPayment.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.SupplierPayment.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AuditEntryOrder)), true
 	case "SupplierPayment.createdAt":
 		if e.ComplexityRoot.SupplierPayment.CreatedAt == nil {
 			break
@@ -9307,7 +9307,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.User.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.User.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AuditEntryOrder)), true
 	case "User.createdAt":
 		if e.ComplexityRoot.User.CreatedAt == nil {
 			break
@@ -9393,7 +9393,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Warehouse.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Warehouse.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AuditEntryOrder)), true
 	case "Warehouse.code":
 		if e.ComplexityRoot.Warehouse.Code == nil {
 			break
@@ -9487,10 +9487,13 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("AccountFilter", ec.unmarshalInputAccountFilter),
 			graphql.NewInputUnmarshaler("AddressInput", ec.unmarshalInputAddressInput),
+			graphql.NewInputUnmarshaler("AlertOrder", ec.unmarshalInputAlertOrder),
 			graphql.NewInputUnmarshaler("AllocationInput", ec.unmarshalInputAllocationInput),
 			graphql.NewInputUnmarshaler("ApplyCustomerCreditInput", ec.unmarshalInputApplyCustomerCreditInput),
+			graphql.NewInputUnmarshaler("AuditEntryOrder", ec.unmarshalInputAuditEntryOrder),
 			graphql.NewInputUnmarshaler("AuditFilter", ec.unmarshalInputAuditFilter),
 			graphql.NewInputUnmarshaler("BudgetFilter", ec.unmarshalInputBudgetFilter),
+			graphql.NewInputUnmarshaler("BudgetLineOrder", ec.unmarshalInputBudgetLineOrder),
 			graphql.NewInputUnmarshaler("CancelOperatingCostInput", ec.unmarshalInputCancelOperatingCostInput),
 			graphql.NewInputUnmarshaler("ClearSignInLockoutInput", ec.unmarshalInputClearSignInLockoutInput),
 			graphql.NewInputUnmarshaler("CompanySettingsInput", ec.unmarshalInputCompanySettingsInput),
@@ -9511,6 +9514,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateWarehouseInput", ec.unmarshalInputCreateWarehouseInput),
 			graphql.NewInputUnmarshaler("CustomerFilter", ec.unmarshalInputCustomerFilter),
 			graphql.NewInputUnmarshaler("CustomerOrder", ec.unmarshalInputCustomerOrder),
+			graphql.NewInputUnmarshaler("CustomerPaymentOrder", ec.unmarshalInputCustomerPaymentOrder),
 			graphql.NewInputUnmarshaler("FiscalPeriodInput", ec.unmarshalInputFiscalPeriodInput),
 			graphql.NewInputUnmarshaler("GoodsReceiptInput", ec.unmarshalInputGoodsReceiptInput),
 			graphql.NewInputUnmarshaler("GoodsReceiptLineInput", ec.unmarshalInputGoodsReceiptLineInput),
@@ -9523,26 +9527,36 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("OpeningStockInput", ec.unmarshalInputOpeningStockInput),
 			graphql.NewInputUnmarshaler("OpeningStockLineInput", ec.unmarshalInputOpeningStockLineInput),
 			graphql.NewInputUnmarshaler("OperatingCostInput", ec.unmarshalInputOperatingCostInput),
+			graphql.NewInputUnmarshaler("OperatingCostOrder", ec.unmarshalInputOperatingCostOrder),
 			graphql.NewInputUnmarshaler("PaymentAllocationInput", ec.unmarshalInputPaymentAllocationInput),
 			graphql.NewInputUnmarshaler("PostingWindowInput", ec.unmarshalInputPostingWindowInput),
 			graphql.NewInputUnmarshaler("ProductFilter", ec.unmarshalInputProductFilter),
 			graphql.NewInputUnmarshaler("ProductOrder", ec.unmarshalInputProductOrder),
 			graphql.NewInputUnmarshaler("PurchaseOrderFilter", ec.unmarshalInputPurchaseOrderFilter),
 			graphql.NewInputUnmarshaler("PurchaseOrderLineInput", ec.unmarshalInputPurchaseOrderLineInput),
+			graphql.NewInputUnmarshaler("PurchaseOrderOrder", ec.unmarshalInputPurchaseOrderOrder),
 			graphql.NewInputUnmarshaler("PurchasingSettingsInput", ec.unmarshalInputPurchasingSettingsInput),
 			graphql.NewInputUnmarshaler("ReceivableFilter", ec.unmarshalInputReceivableFilter),
 			graphql.NewInputUnmarshaler("RecordCustomerPaymentInput", ec.unmarshalInputRecordCustomerPaymentInput),
 			graphql.NewInputUnmarshaler("RefundCustomerInput", ec.unmarshalInputRefundCustomerInput),
 			graphql.NewInputUnmarshaler("ReplenishmentNeedFilter", ec.unmarshalInputReplenishmentNeedFilter),
+			graphql.NewInputUnmarshaler("ReplenishmentNeedOrder", ec.unmarshalInputReplenishmentNeedOrder),
 			graphql.NewInputUnmarshaler("ReverseJournalEntryInput", ec.unmarshalInputReverseJournalEntryInput),
 			graphql.NewInputUnmarshaler("SalesDocumentFilter", ec.unmarshalInputSalesDocumentFilter),
+			graphql.NewInputUnmarshaler("SalesInvoiceFilter", ec.unmarshalInputSalesInvoiceFilter),
+			graphql.NewInputUnmarshaler("SalesInvoiceOrder", ec.unmarshalInputSalesInvoiceOrder),
+			graphql.NewInputUnmarshaler("SalesOrderFilter", ec.unmarshalInputSalesOrderFilter),
 			graphql.NewInputUnmarshaler("SalesOrderInput", ec.unmarshalInputSalesOrderInput),
 			graphql.NewInputUnmarshaler("SalesOrderLineInput", ec.unmarshalInputSalesOrderLineInput),
+			graphql.NewInputUnmarshaler("SalesOrderOrder", ec.unmarshalInputSalesOrderOrder),
 			graphql.NewInputUnmarshaler("SalesReturnLineInput", ec.unmarshalInputSalesReturnLineInput),
+			graphql.NewInputUnmarshaler("SalesReturnOrder", ec.unmarshalInputSalesReturnOrder),
 			graphql.NewInputUnmarshaler("SetPasswordInput", ec.unmarshalInputSetPasswordInput),
 			graphql.NewInputUnmarshaler("SetSupplierProductInput", ec.unmarshalInputSetSupplierProductInput),
 			graphql.NewInputUnmarshaler("ShipLineInput", ec.unmarshalInputShipLineInput),
 			graphql.NewInputUnmarshaler("ShipShipmentInput", ec.unmarshalInputShipShipmentInput),
+			graphql.NewInputUnmarshaler("ShipmentFilter", ec.unmarshalInputShipmentFilter),
+			graphql.NewInputUnmarshaler("ShipmentOrder", ec.unmarshalInputShipmentOrder),
 			graphql.NewInputUnmarshaler("StockAdjustmentInput", ec.unmarshalInputStockAdjustmentInput),
 			graphql.NewInputUnmarshaler("StockAdjustmentLineInput", ec.unmarshalInputStockAdjustmentLineInput),
 			graphql.NewInputUnmarshaler("StockLevelFilter", ec.unmarshalInputStockLevelFilter),
@@ -9555,7 +9569,11 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SupplierInvoiceFilter", ec.unmarshalInputSupplierInvoiceFilter),
 			graphql.NewInputUnmarshaler("SupplierInvoiceInput", ec.unmarshalInputSupplierInvoiceInput),
 			graphql.NewInputUnmarshaler("SupplierInvoiceLineInput", ec.unmarshalInputSupplierInvoiceLineInput),
+			graphql.NewInputUnmarshaler("SupplierInvoiceOrder", ec.unmarshalInputSupplierInvoiceOrder),
+			graphql.NewInputUnmarshaler("SupplierOrder", ec.unmarshalInputSupplierOrder),
+			graphql.NewInputUnmarshaler("SupplierPaymentFilter", ec.unmarshalInputSupplierPaymentFilter),
 			graphql.NewInputUnmarshaler("SupplierPaymentInput", ec.unmarshalInputSupplierPaymentInput),
+			graphql.NewInputUnmarshaler("SupplierPaymentOrder", ec.unmarshalInputSupplierPaymentOrder),
 			graphql.NewInputUnmarshaler("UpdateAccountInput", ec.unmarshalInputUpdateAccountInput),
 			graphql.NewInputUnmarshaler("UpdateBudgetLineInput", ec.unmarshalInputUpdateBudgetLineInput),
 			graphql.NewInputUnmarshaler("UpdateCategoryInput", ec.unmarshalInputUpdateCategoryInput),
@@ -12911,6 +12929,14 @@ func (ec *executionContext) field_Account_auditTrail_args(ctx context.Context, r
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.AuditEntryOrder, error) {
+			return ec.unmarshalOAuditEntryOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuditEntryOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
 	return args, nil
 }
 
@@ -12933,6 +12959,14 @@ func (ec *executionContext) field_BudgetLine_auditTrail_args(ctx context.Context
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.AuditEntryOrder, error) {
+			return ec.unmarshalOAuditEntryOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuditEntryOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
 	return args, nil
 }
 
@@ -12955,6 +12989,14 @@ func (ec *executionContext) field_Category_auditTrail_args(ctx context.Context, 
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.AuditEntryOrder, error) {
+			return ec.unmarshalOAuditEntryOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuditEntryOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
 	return args, nil
 }
 
@@ -12977,6 +13019,14 @@ func (ec *executionContext) field_CustomerPayment_auditTrail_args(ctx context.Co
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.AuditEntryOrder, error) {
+			return ec.unmarshalOAuditEntryOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuditEntryOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
 	return args, nil
 }
 
@@ -12999,6 +13049,14 @@ func (ec *executionContext) field_CustomerRefund_auditTrail_args(ctx context.Con
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.AuditEntryOrder, error) {
+			return ec.unmarshalOAuditEntryOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuditEntryOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
 	return args, nil
 }
 
@@ -13021,6 +13079,14 @@ func (ec *executionContext) field_Customer_auditTrail_args(ctx context.Context, 
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.AuditEntryOrder, error) {
+			return ec.unmarshalOAuditEntryOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuditEntryOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
 	return args, nil
 }
 
@@ -13043,6 +13109,14 @@ func (ec *executionContext) field_Customer_invoices_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.SalesInvoiceOrder, error) {
+			return ec.unmarshalOSalesInvoiceOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesInvoiceOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
 	return args, nil
 }
 
@@ -13065,6 +13139,14 @@ func (ec *executionContext) field_Customer_orders_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.SalesOrderOrder, error) {
+			return ec.unmarshalOSalesOrderOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
 	return args, nil
 }
 
@@ -13087,6 +13169,14 @@ func (ec *executionContext) field_Customer_payments_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.CustomerPaymentOrder, error) {
+			return ec.unmarshalOCustomerPaymentOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomerPaymentOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
 	return args, nil
 }
 
@@ -13109,6 +13199,14 @@ func (ec *executionContext) field_Customer_returns_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.SalesReturnOrder, error) {
+			return ec.unmarshalOSalesReturnOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesReturnOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
 	return args, nil
 }
 
@@ -13131,6 +13229,14 @@ func (ec *executionContext) field_Customer_shipments_args(ctx context.Context, r
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.ShipmentOrder, error) {
+			return ec.unmarshalOShipmentOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
 	return args, nil
 }
 
@@ -13189,6 +13295,14 @@ func (ec *executionContext) field_FiscalPeriod_auditTrail_args(ctx context.Conte
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.AuditEntryOrder, error) {
+			return ec.unmarshalOAuditEntryOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuditEntryOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
 	return args, nil
 }
 
@@ -13211,6 +13325,14 @@ func (ec *executionContext) field_GoodsReceipt_auditTrail_args(ctx context.Conte
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.AuditEntryOrder, error) {
+			return ec.unmarshalOAuditEntryOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuditEntryOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
 	return args, nil
 }
 
@@ -13233,6 +13355,14 @@ func (ec *executionContext) field_JournalEntry_auditTrail_args(ctx context.Conte
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.AuditEntryOrder, error) {
+			return ec.unmarshalOAuditEntryOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuditEntryOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
 	return args, nil
 }
 
@@ -13255,6 +13385,14 @@ func (ec *executionContext) field_LandedCost_auditTrail_args(ctx context.Context
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.AuditEntryOrder, error) {
+			return ec.unmarshalOAuditEntryOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuditEntryOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
 	return args, nil
 }
 
@@ -13277,6 +13415,14 @@ func (ec *executionContext) field_Location_auditTrail_args(ctx context.Context, 
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.AuditEntryOrder, error) {
+			return ec.unmarshalOAuditEntryOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuditEntryOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
 	return args, nil
 }
 
@@ -14167,6 +14313,14 @@ func (ec *executionContext) field_OperatingCost_auditTrail_args(ctx context.Cont
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.AuditEntryOrder, error) {
+			return ec.unmarshalOAuditEntryOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuditEntryOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
 	return args, nil
 }
 
@@ -14189,6 +14343,14 @@ func (ec *executionContext) field_Product_auditTrail_args(ctx context.Context, r
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.AuditEntryOrder, error) {
+			return ec.unmarshalOAuditEntryOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuditEntryOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
 	return args, nil
 }
 
@@ -14211,6 +14373,14 @@ func (ec *executionContext) field_PurchaseOrder_auditTrail_args(ctx context.Cont
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.AuditEntryOrder, error) {
+			return ec.unmarshalOAuditEntryOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuditEntryOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
 	return args, nil
 }
 
@@ -14293,6 +14463,14 @@ func (ec *executionContext) field_Query_alerts_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["after"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.AlertOrder, error) {
+			return ec.unmarshalOAlertOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAlertOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -14323,6 +14501,14 @@ func (ec *executionContext) field_Query_auditTrail_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.AuditEntryOrder, error) {
+			return ec.unmarshalOAuditEntryOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuditEntryOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -14381,6 +14567,14 @@ func (ec *executionContext) field_Query_budgetLines_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.BudgetLineOrder, error) {
+			return ec.unmarshalOBudgetLineOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBudgetLineOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -14455,6 +14649,14 @@ func (ec *executionContext) field_Query_customerPayments_args(ctx context.Contex
 		return nil, err
 	}
 	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.CustomerPaymentOrder, error) {
+			return ec.unmarshalOCustomerPaymentOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomerPaymentOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -14677,6 +14879,14 @@ func (ec *executionContext) field_Query_operatingCosts_args(ctx context.Context,
 		return nil, err
 	}
 	args["month"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.OperatingCostOrder, error) {
+			return ec.unmarshalOOperatingCostOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐOperatingCostOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
 	return args, nil
 }
 
@@ -14889,6 +15099,14 @@ func (ec *executionContext) field_Query_purchaseOrders_args(ctx context.Context,
 		return nil, err
 	}
 	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.PurchaseOrderOrder, error) {
+			return ec.unmarshalOPurchaseOrderOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrderOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -14955,6 +15173,14 @@ func (ec *executionContext) field_Query_replenishmentNeeds_args(ctx context.Cont
 		return nil, err
 	}
 	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.ReplenishmentNeedOrder, error) {
+			return ec.unmarshalOReplenishmentNeedOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentNeedOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -15014,13 +15240,21 @@ func (ec *executionContext) field_Query_salesInvoices_args(ctx context.Context, 
 	}
 	args["after"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
-		func(ctx context.Context, v any) (*jxc.SalesDocumentFilter, error) {
-			return ec.unmarshalOSalesDocumentFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesDocumentFilter(ctx, v)
+		func(ctx context.Context, v any) (*jxc.SalesInvoiceFilter, error) {
+			return ec.unmarshalOSalesInvoiceFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesInvoiceFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.SalesInvoiceOrder, error) {
+			return ec.unmarshalOSalesInvoiceOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesInvoiceOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -15058,13 +15292,21 @@ func (ec *executionContext) field_Query_salesOrders_args(ctx context.Context, ra
 	}
 	args["after"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
-		func(ctx context.Context, v any) (*jxc.SalesDocumentFilter, error) {
-			return ec.unmarshalOSalesDocumentFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesDocumentFilter(ctx, v)
+		func(ctx context.Context, v any) (*jxc.SalesOrderFilter, error) {
+			return ec.unmarshalOSalesOrderFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.SalesOrderOrder, error) {
+			return ec.unmarshalOSalesOrderOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -15095,6 +15337,14 @@ func (ec *executionContext) field_Query_salesReturns_args(ctx context.Context, r
 		return nil, err
 	}
 	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.SalesReturnOrder, error) {
+			return ec.unmarshalOSalesReturnOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesReturnOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -15132,13 +15382,21 @@ func (ec *executionContext) field_Query_shipments_args(ctx context.Context, rawA
 	}
 	args["after"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
-		func(ctx context.Context, v any) (*jxc.SalesDocumentFilter, error) {
-			return ec.unmarshalOSalesDocumentFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesDocumentFilter(ctx, v)
+		func(ctx context.Context, v any) (*jxc.ShipmentFilter, error) {
+			return ec.unmarshalOShipmentFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.ShipmentOrder, error) {
+			return ec.unmarshalOShipmentOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -15309,6 +15567,14 @@ func (ec *executionContext) field_Query_supplierInvoices_args(ctx context.Contex
 		return nil, err
 	}
 	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.SupplierInvoiceOrder, error) {
+			return ec.unmarshalOSupplierInvoiceOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoiceOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -15339,6 +15605,22 @@ func (ec *executionContext) field_Query_supplierPayments_args(ctx context.Contex
 		return nil, err
 	}
 	args["supplierId"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.SupplierPaymentFilter, error) {
+			return ec.unmarshalOSupplierPaymentFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierPaymentFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.SupplierPaymentOrder, error) {
+			return ec.unmarshalOSupplierPaymentOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierPaymentOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
 	return args, nil
 }
 
@@ -15383,6 +15665,14 @@ func (ec *executionContext) field_Query_suppliers_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.SupplierOrder, error) {
+			return ec.unmarshalOSupplierOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -15523,6 +15813,14 @@ func (ec *executionContext) field_SalesInvoice_auditTrail_args(ctx context.Conte
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.AuditEntryOrder, error) {
+			return ec.unmarshalOAuditEntryOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuditEntryOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
 	return args, nil
 }
 
@@ -15545,6 +15843,14 @@ func (ec *executionContext) field_SalesOrder_auditTrail_args(ctx context.Context
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.AuditEntryOrder, error) {
+			return ec.unmarshalOAuditEntryOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuditEntryOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
 	return args, nil
 }
 
@@ -15567,6 +15873,14 @@ func (ec *executionContext) field_SalesReturn_auditTrail_args(ctx context.Contex
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.AuditEntryOrder, error) {
+			return ec.unmarshalOAuditEntryOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuditEntryOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
 	return args, nil
 }
 
@@ -15589,6 +15903,14 @@ func (ec *executionContext) field_Shipment_auditTrail_args(ctx context.Context, 
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.AuditEntryOrder, error) {
+			return ec.unmarshalOAuditEntryOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuditEntryOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
 	return args, nil
 }
 
@@ -15611,6 +15933,14 @@ func (ec *executionContext) field_StockDocument_auditTrail_args(ctx context.Cont
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.AuditEntryOrder, error) {
+			return ec.unmarshalOAuditEntryOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuditEntryOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
 	return args, nil
 }
 
@@ -15707,6 +16037,14 @@ func (ec *executionContext) field_SupplierInvoice_auditTrail_args(ctx context.Co
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.AuditEntryOrder, error) {
+			return ec.unmarshalOAuditEntryOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuditEntryOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
 	return args, nil
 }
 
@@ -15729,6 +16067,14 @@ func (ec *executionContext) field_SupplierPayment_auditTrail_args(ctx context.Co
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.AuditEntryOrder, error) {
+			return ec.unmarshalOAuditEntryOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuditEntryOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
 	return args, nil
 }
 
@@ -15751,6 +16097,14 @@ func (ec *executionContext) field_Supplier_auditTrail_args(ctx context.Context, 
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.AuditEntryOrder, error) {
+			return ec.unmarshalOAuditEntryOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuditEntryOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
 	return args, nil
 }
 
@@ -15809,6 +16163,14 @@ func (ec *executionContext) field_User_auditTrail_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.AuditEntryOrder, error) {
+			return ec.unmarshalOAuditEntryOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuditEntryOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
 	return args, nil
 }
 
@@ -15831,6 +16193,14 @@ func (ec *executionContext) field_Warehouse_auditTrail_args(ctx context.Context,
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.AuditEntryOrder, error) {
+			return ec.unmarshalOAuditEntryOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuditEntryOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
 	return args, nil
 }
 
@@ -16171,7 +16541,7 @@ func (ec *executionContext) _Account_auditTrail(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Account().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Account().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.AuditEntryOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v AuditEntryConnection) graphql.Marshaler {
@@ -18708,7 +19078,7 @@ func (ec *executionContext) _BudgetLine_auditTrail(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.BudgetLine().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.BudgetLine().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.AuditEntryOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v AuditEntryConnection) graphql.Marshaler {
@@ -19266,7 +19636,7 @@ func (ec *executionContext) _Category_auditTrail(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Category().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Category().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.AuditEntryOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v AuditEntryConnection) graphql.Marshaler {
@@ -20334,7 +20704,7 @@ func (ec *executionContext) _Customer_orders(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Customer().Orders(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Customer().Orders(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.SalesOrderOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v SalesOrderConnection) graphql.Marshaler {
@@ -20378,7 +20748,7 @@ func (ec *executionContext) _Customer_shipments(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Customer().Shipments(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Customer().Shipments(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.ShipmentOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v ShipmentConnection) graphql.Marshaler {
@@ -20422,7 +20792,7 @@ func (ec *executionContext) _Customer_invoices(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Customer().Invoices(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Customer().Invoices(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.SalesInvoiceOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v SalesInvoiceConnection) graphql.Marshaler {
@@ -20466,7 +20836,7 @@ func (ec *executionContext) _Customer_payments(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Customer().Payments(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Customer().Payments(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.CustomerPaymentOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v CustomerPaymentConnection) graphql.Marshaler {
@@ -20510,7 +20880,7 @@ func (ec *executionContext) _Customer_returns(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Customer().Returns(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Customer().Returns(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.SalesReturnOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v SalesReturnConnection) graphql.Marshaler {
@@ -20630,7 +21000,7 @@ func (ec *executionContext) _Customer_auditTrail(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Customer().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Customer().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.AuditEntryOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v AuditEntryConnection) graphql.Marshaler {
@@ -21355,7 +21725,7 @@ func (ec *executionContext) _CustomerPayment_auditTrail(ctx context.Context, fie
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.CustomerPayment().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.CustomerPayment().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.AuditEntryOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v AuditEntryConnection) graphql.Marshaler {
@@ -21867,7 +22237,7 @@ func (ec *executionContext) _CustomerRefund_auditTrail(ctx context.Context, fiel
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.CustomerRefund().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.CustomerRefund().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.AuditEntryOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v AuditEntryConnection) graphql.Marshaler {
@@ -22159,7 +22529,7 @@ func (ec *executionContext) _FiscalPeriod_auditTrail(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.FiscalPeriod().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.FiscalPeriod().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.AuditEntryOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v AuditEntryConnection) graphql.Marshaler {
@@ -22538,7 +22908,7 @@ func (ec *executionContext) _GoodsReceipt_auditTrail(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.GoodsReceipt().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.GoodsReceipt().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.AuditEntryOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v AuditEntryConnection) graphql.Marshaler {
@@ -23225,7 +23595,7 @@ func (ec *executionContext) _JournalEntry_auditTrail(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.JournalEntry().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.JournalEntry().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.AuditEntryOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v AuditEntryConnection) graphql.Marshaler {
@@ -24941,7 +25311,7 @@ func (ec *executionContext) _LandedCost_auditTrail(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.LandedCost().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.LandedCost().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.AuditEntryOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v AuditEntryConnection) graphql.Marshaler {
@@ -25357,7 +25727,7 @@ func (ec *executionContext) _Location_auditTrail(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Location().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Location().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.AuditEntryOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v AuditEntryConnection) graphql.Marshaler {
@@ -30101,7 +30471,7 @@ func (ec *executionContext) _OperatingCost_auditTrail(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.OperatingCost().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.OperatingCost().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.AuditEntryOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v AuditEntryConnection) graphql.Marshaler {
@@ -32032,7 +32402,7 @@ func (ec *executionContext) _Product_auditTrail(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Product().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Product().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.AuditEntryOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v AuditEntryConnection) graphql.Marshaler {
@@ -33044,7 +33414,7 @@ func (ec *executionContext) _PurchaseOrder_auditTrail(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.PurchaseOrder().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.PurchaseOrder().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.AuditEntryOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v AuditEntryConnection) graphql.Marshaler {
@@ -34180,7 +34550,7 @@ func (ec *executionContext) _Query_alerts(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Alerts(ctx, fc.Args["kinds"].([]string), fc.Args["mine"].(*bool), fc.Args["acknowledged"].(*bool), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Alerts(ctx, fc.Args["kinds"].([]string), fc.Args["mine"].(*bool), fc.Args["acknowledged"].(*bool), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.AlertOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v AlertConnection) graphql.Marshaler {
@@ -34534,7 +34904,7 @@ func (ec *executionContext) _Query_auditTrail(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().AuditTrail(ctx, fc.Args["filter"].(*jxc.AuditFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().AuditTrail(ctx, fc.Args["filter"].(*jxc.AuditFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.AuditEntryOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v AuditEntryConnection) graphql.Marshaler {
@@ -34578,7 +34948,7 @@ func (ec *executionContext) _Query_budgetLines(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().BudgetLines(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.BudgetFilter))
+			return ec.Resolvers.Query().BudgetLines(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.BudgetFilter), fc.Args["orderBy"].(*jxc.BudgetLineOrder))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -34764,7 +35134,7 @@ func (ec *executionContext) _Query_operatingCosts(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().OperatingCosts(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["year"].(*int), fc.Args["month"].(*int))
+			return ec.Resolvers.Query().OperatingCosts(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["year"].(*int), fc.Args["month"].(*int), fc.Args["orderBy"].(*jxc.OperatingCostOrder))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -35624,7 +35994,7 @@ func (ec *executionContext) _Query_suppliers(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Suppliers(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SupplierFilter))
+			return ec.Resolvers.Query().Suppliers(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SupplierFilter), fc.Args["orderBy"].(*jxc.SupplierOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v SupplierConnection) graphql.Marshaler {
@@ -35850,7 +36220,7 @@ func (ec *executionContext) _Query_supplierInvoices(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().SupplierInvoices(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SupplierInvoiceFilter))
+			return ec.Resolvers.Query().SupplierInvoices(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SupplierInvoiceFilter), fc.Args["orderBy"].(*jxc.SupplierInvoiceOrder))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -36036,7 +36406,7 @@ func (ec *executionContext) _Query_purchaseOrders(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().PurchaseOrders(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.PurchaseOrderFilter))
+			return ec.Resolvers.Query().PurchaseOrders(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.PurchaseOrderFilter), fc.Args["orderBy"].(*jxc.PurchaseOrderOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v PurchaseOrderConnection) graphql.Marshaler {
@@ -36168,7 +36538,7 @@ func (ec *executionContext) _Query_supplierPayments(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().SupplierPayments(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["supplierId"].(*int64))
+			return ec.Resolvers.Query().SupplierPayments(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["supplierId"].(*int64), fc.Args["filter"].(*jxc.SupplierPaymentFilter), fc.Args["orderBy"].(*jxc.SupplierPaymentOrder))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -36500,7 +36870,7 @@ func (ec *executionContext) _Query_salesInvoices(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().SalesInvoices(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SalesDocumentFilter))
+			return ec.Resolvers.Query().SalesInvoices(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SalesInvoiceFilter), fc.Args["orderBy"].(*jxc.SalesInvoiceOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v SalesInvoiceConnection) graphql.Marshaler {
@@ -36588,7 +36958,7 @@ func (ec *executionContext) _Query_salesOrders(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().SalesOrders(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SalesDocumentFilter))
+			return ec.Resolvers.Query().SalesOrders(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SalesOrderFilter), fc.Args["orderBy"].(*jxc.SalesOrderOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v SalesOrderConnection) graphql.Marshaler {
@@ -36738,7 +37108,7 @@ func (ec *executionContext) _Query_replenishmentNeeds(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ReplenishmentNeeds(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.ReplenishmentNeedFilter))
+			return ec.Resolvers.Query().ReplenishmentNeeds(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.ReplenishmentNeedFilter), fc.Args["orderBy"].(*jxc.ReplenishmentNeedOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v ReplenishmentNeedConnection) graphql.Marshaler {
@@ -36782,7 +37152,7 @@ func (ec *executionContext) _Query_customerPayments(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().CustomerPayments(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SalesDocumentFilter))
+			return ec.Resolvers.Query().CustomerPayments(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SalesDocumentFilter), fc.Args["orderBy"].(*jxc.CustomerPaymentOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v CustomerPaymentConnection) graphql.Marshaler {
@@ -36826,7 +37196,7 @@ func (ec *executionContext) _Query_salesReturns(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().SalesReturns(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SalesDocumentFilter))
+			return ec.Resolvers.Query().SalesReturns(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SalesDocumentFilter), fc.Args["orderBy"].(*jxc.SalesReturnOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v SalesReturnConnection) graphql.Marshaler {
@@ -36870,7 +37240,7 @@ func (ec *executionContext) _Query_shipments(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Shipments(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.SalesDocumentFilter))
+			return ec.Resolvers.Query().Shipments(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.ShipmentFilter), fc.Args["orderBy"].(*jxc.ShipmentOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v ShipmentConnection) graphql.Marshaler {
@@ -38682,7 +39052,7 @@ func (ec *executionContext) _SalesInvoice_auditTrail(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.SalesInvoice().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.SalesInvoice().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.AuditEntryOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v AuditEntryConnection) graphql.Marshaler {
@@ -39676,7 +40046,7 @@ func (ec *executionContext) _SalesOrder_auditTrail(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.SalesOrder().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.SalesOrder().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.AuditEntryOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v AuditEntryConnection) graphql.Marshaler {
@@ -40877,7 +41247,7 @@ func (ec *executionContext) _SalesReturn_auditTrail(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.SalesReturn().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.SalesReturn().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.AuditEntryOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v AuditEntryConnection) graphql.Marshaler {
@@ -41972,7 +42342,7 @@ func (ec *executionContext) _Shipment_auditTrail(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Shipment().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Shipment().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.AuditEntryOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v AuditEntryConnection) graphql.Marshaler {
@@ -43178,7 +43548,7 @@ func (ec *executionContext) _StockDocument_auditTrail(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.StockDocument().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.StockDocument().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.AuditEntryOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v AuditEntryConnection) graphql.Marshaler {
@@ -44948,7 +45318,7 @@ func (ec *executionContext) _Supplier_auditTrail(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Supplier().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Supplier().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.AuditEntryOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v AuditEntryConnection) graphql.Marshaler {
@@ -45784,7 +46154,7 @@ func (ec *executionContext) _SupplierInvoice_auditTrail(ctx context.Context, fie
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.SupplierInvoice().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.SupplierInvoice().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.AuditEntryOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v AuditEntryConnection) graphql.Marshaler {
@@ -46690,7 +47060,7 @@ func (ec *executionContext) _SupplierPayment_auditTrail(ctx context.Context, fie
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.SupplierPayment().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.SupplierPayment().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.AuditEntryOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v AuditEntryConnection) graphql.Marshaler {
@@ -47909,7 +48279,7 @@ func (ec *executionContext) _User_auditTrail(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.User().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.User().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.AuditEntryOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v AuditEntryConnection) graphql.Marshaler {
@@ -48256,7 +48626,7 @@ func (ec *executionContext) _Warehouse_auditTrail(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Warehouse().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Warehouse().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.AuditEntryOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v AuditEntryConnection) graphql.Marshaler {
@@ -49706,6 +50076,59 @@ func UnmarshalAddressInput(ctx context.Context, raw any) (AddressInput, error) {
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputAlertOrder(ctx context.Context, obj any) (jxc.AlertOrder, error) {
+	var it jxc.AlertOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNAlertOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐAlertOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAlertOrder unmarshals raw into the AlertOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAlertOrder(ctx context.Context, raw any) (jxc.AlertOrder, error) {
+	var out jxc.AlertOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AlertOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAllocationInput(ctx context.Context, obj any) (AllocationInput, error) {
 	var it AllocationInput
 	if obj == nil {
@@ -49808,6 +50231,59 @@ func (ec *executionContext) unmarshalInputApplyCustomerCreditInput(ctx context.C
 func UnmarshalApplyCustomerCreditInput(ctx context.Context, raw any) (ApplyCustomerCreditInput, error) {
 	var out ApplyCustomerCreditInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ApplyCustomerCreditInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAuditEntryOrder(ctx context.Context, obj any) (jxc.AuditEntryOrder, error) {
+	var it jxc.AuditEntryOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNAuditEntryOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐAuditEntryOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAuditEntryOrder unmarshals raw into the AuditEntryOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAuditEntryOrder(ctx context.Context, raw any) (jxc.AuditEntryOrder, error) {
+	var out jxc.AuditEntryOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AuditEntryOrder", raw, &out)
 	return out, err
 }
 
@@ -49941,6 +50417,59 @@ func (ec *executionContext) unmarshalInputBudgetFilter(ctx context.Context, obj 
 func UnmarshalBudgetFilter(ctx context.Context, raw any) (jxc.BudgetFilter, error) {
 	var out jxc.BudgetFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "BudgetFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputBudgetLineOrder(ctx context.Context, obj any) (jxc.BudgetLineOrder, error) {
+	var it jxc.BudgetLineOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNBudgetLineOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐBudgetLineOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalBudgetLineOrder unmarshals raw into the BudgetLineOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalBudgetLineOrder(ctx context.Context, raw any) (jxc.BudgetLineOrder, error) {
+	var out jxc.BudgetLineOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "BudgetLineOrder", raw, &out)
 	return out, err
 }
 
@@ -51411,6 +51940,59 @@ func UnmarshalCustomerOrder(ctx context.Context, raw any) (jxc.CustomerOrder, er
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCustomerPaymentOrder(ctx context.Context, obj any) (jxc.CustomerPaymentOrder, error) {
+	var it jxc.CustomerPaymentOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNCustomerPaymentOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐCustomerPaymentOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCustomerPaymentOrder unmarshals raw into the CustomerPaymentOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCustomerPaymentOrder(ctx context.Context, raw any) (jxc.CustomerPaymentOrder, error) {
+	var out jxc.CustomerPaymentOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CustomerPaymentOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputFiscalPeriodInput(ctx context.Context, obj any) (FiscalPeriodInput, error) {
 	var it FiscalPeriodInput
 	if obj == nil {
@@ -51632,7 +52214,7 @@ func (ec *executionContext) unmarshalInputJournalEntryFilter(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"accountCode", "year", "month", "dateFrom", "dateTo", "sourceType", "sourceId"}
+	fieldsInOrder := [...]string{"accountCode", "year", "month", "dateFrom", "dateTo", "sourceType", "sourceId", "search"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -51688,6 +52270,13 @@ func (ec *executionContext) unmarshalInputJournalEntryFilter(ctx context.Context
 				return it, err
 			}
 			it.SourceID = data
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
 		}
 	}
 	return it, nil
@@ -51772,17 +52361,27 @@ func (ec *executionContext) unmarshalInputJournalEntryOrder(ctx context.Context,
 		asMap[k] = v
 	}
 
+	if _, present := asMap["field"]; !present {
+		asMap["field"] = "DATE"
+	}
 	if _, present := asMap["direction"]; !present {
 		asMap["direction"] = "DESC"
 	}
 
-	fieldsInOrder := [...]string{"direction"}
+	fieldsInOrder := [...]string{"field", "direction"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalOJournalEntryOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐJournalEntryOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
 		case "direction":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
 			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
@@ -52269,6 +52868,59 @@ func UnmarshalOperatingCostInput(ctx context.Context, raw any) (OperatingCostInp
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputOperatingCostOrder(ctx context.Context, obj any) (jxc.OperatingCostOrder, error) {
+	var it jxc.OperatingCostOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNOperatingCostOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐOperatingCostOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalOperatingCostOrder unmarshals raw into the OperatingCostOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalOperatingCostOrder(ctx context.Context, raw any) (jxc.OperatingCostOrder, error) {
+	var out jxc.OperatingCostOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "OperatingCostOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputPaymentAllocationInput(ctx context.Context, obj any) (PaymentAllocationInput, error) {
 	var it PaymentAllocationInput
 	if obj == nil {
@@ -52609,6 +53261,59 @@ func UnmarshalPurchaseOrderLineInput(ctx context.Context, raw any) (PurchaseOrde
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputPurchaseOrderOrder(ctx context.Context, obj any) (jxc.PurchaseOrderOrder, error) {
+	var it jxc.PurchaseOrderOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNPurchaseOrderOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrderOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPurchaseOrderOrder unmarshals raw into the PurchaseOrderOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPurchaseOrderOrder(ctx context.Context, raw any) (jxc.PurchaseOrderOrder, error) {
+	var out jxc.PurchaseOrderOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PurchaseOrderOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputPurchasingSettingsInput(ctx context.Context, obj any) (PurchasingSettingsInput, error) {
 	var it PurchasingSettingsInput
 	if obj == nil {
@@ -52895,7 +53600,7 @@ func (ec *executionContext) unmarshalInputReplenishmentNeedFilter(ctx context.Co
 		switch k {
 		case "status":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
-			data, err := ec.unmarshalOReplenishmentStatus2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentStatus(ctx, v)
+			data, err := ec.unmarshalOReplenishmentStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentStatusᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -52928,6 +53633,59 @@ func (ec *executionContext) unmarshalInputReplenishmentNeedFilter(ctx context.Co
 func UnmarshalReplenishmentNeedFilter(ctx context.Context, raw any) (jxc.ReplenishmentNeedFilter, error) {
 	var out jxc.ReplenishmentNeedFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReplenishmentNeedFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputReplenishmentNeedOrder(ctx context.Context, obj any) (jxc.ReplenishmentNeedOrder, error) {
+	var it jxc.ReplenishmentNeedOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNReplenishmentNeedOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentNeedOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReplenishmentNeedOrder unmarshals raw into the ReplenishmentNeedOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReplenishmentNeedOrder(ctx context.Context, raw any) (jxc.ReplenishmentNeedOrder, error) {
+	var out jxc.ReplenishmentNeedOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReplenishmentNeedOrder", raw, &out)
 	return out, err
 }
 
@@ -52998,7 +53756,200 @@ func (ec *executionContext) unmarshalInputSalesDocumentFilter(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"customerId", "orderId", "status", "dateFrom", "dateTo"}
+	fieldsInOrder := [...]string{"customerId", "orderId", "dateFrom", "dateTo", "search"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "customerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerID = data
+		case "orderId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderID = data
+		case "dateFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateFrom"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateFrom = data
+		case "dateTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateTo"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateTo = data
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSalesDocumentFilter unmarshals raw into the SalesDocumentFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSalesDocumentFilter(ctx context.Context, raw any) (jxc.SalesDocumentFilter, error) {
+	var out jxc.SalesDocumentFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SalesDocumentFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSalesInvoiceFilter(ctx context.Context, obj any) (jxc.SalesInvoiceFilter, error) {
+	var it jxc.SalesInvoiceFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"customerId", "status", "dateFrom", "dateTo", "search"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "customerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerID = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOSalesInvoiceStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐInvoiceStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "dateFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateFrom"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateFrom = data
+		case "dateTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateTo"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateTo = data
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSalesInvoiceFilter unmarshals raw into the SalesInvoiceFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSalesInvoiceFilter(ctx context.Context, raw any) (jxc.SalesInvoiceFilter, error) {
+	var out jxc.SalesInvoiceFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SalesInvoiceFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSalesInvoiceOrder(ctx context.Context, obj any) (jxc.SalesInvoiceOrder, error) {
+	var it jxc.SalesInvoiceOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNSalesInvoiceOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐSalesInvoiceOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSalesInvoiceOrder unmarshals raw into the SalesInvoiceOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSalesInvoiceOrder(ctx context.Context, raw any) (jxc.SalesInvoiceOrder, error) {
+	var out jxc.SalesInvoiceOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SalesInvoiceOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSalesOrderFilter(ctx context.Context, obj any) (jxc.SalesOrderFilter, error) {
+	var it jxc.SalesOrderFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"customerId", "orderId", "status", "dateFrom", "dateTo", "search"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -53021,7 +53972,7 @@ func (ec *executionContext) unmarshalInputSalesDocumentFilter(ctx context.Contex
 			it.OrderID = data
 		case "status":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOSalesOrderStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderStatusᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -53040,20 +53991,27 @@ func (ec *executionContext) unmarshalInputSalesDocumentFilter(ctx context.Contex
 				return it, err
 			}
 			it.DateTo = data
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
 		}
 	}
 	return it, nil
 }
 
-// UnmarshalSalesDocumentFilter unmarshals raw into the SalesDocumentFilter input type, using the
+// UnmarshalSalesOrderFilter unmarshals raw into the SalesOrderFilter input type, using the
 // unmarshaler bound to ctx's request. Call it from a resolver to decode an input
 // object that was not passed as a field argument.
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalSalesDocumentFilter(ctx context.Context, raw any) (jxc.SalesDocumentFilter, error) {
-	var out jxc.SalesDocumentFilter
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "SalesDocumentFilter", raw, &out)
+func UnmarshalSalesOrderFilter(ctx context.Context, raw any) (jxc.SalesOrderFilter, error) {
+	var out jxc.SalesOrderFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SalesOrderFilter", raw, &out)
 	return out, err
 }
 
@@ -53225,6 +54183,59 @@ func UnmarshalSalesOrderLineInput(ctx context.Context, raw any) (SalesOrderLineI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputSalesOrderOrder(ctx context.Context, obj any) (jxc.SalesOrderOrder, error) {
+	var it jxc.SalesOrderOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNSalesOrderOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSalesOrderOrder unmarshals raw into the SalesOrderOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSalesOrderOrder(ctx context.Context, raw any) (jxc.SalesOrderOrder, error) {
+	var out jxc.SalesOrderOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SalesOrderOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSalesReturnLineInput(ctx context.Context, obj any) (SalesReturnLineInput, error) {
 	var it SalesReturnLineInput
 	if obj == nil {
@@ -53271,6 +54282,59 @@ func (ec *executionContext) unmarshalInputSalesReturnLineInput(ctx context.Conte
 func UnmarshalSalesReturnLineInput(ctx context.Context, raw any) (SalesReturnLineInput, error) {
 	var out SalesReturnLineInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SalesReturnLineInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSalesReturnOrder(ctx context.Context, obj any) (jxc.SalesReturnOrder, error) {
+	var it jxc.SalesReturnOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNSalesReturnOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐSalesReturnOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSalesReturnOrder unmarshals raw into the SalesReturnOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSalesReturnOrder(ctx context.Context, raw any) (jxc.SalesReturnOrder, error) {
+	var out jxc.SalesReturnOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SalesReturnOrder", raw, &out)
 	return out, err
 }
 
@@ -53523,6 +54587,136 @@ func (ec *executionContext) unmarshalInputShipShipmentInput(ctx context.Context,
 func UnmarshalShipShipmentInput(ctx context.Context, raw any) (ShipShipmentInput, error) {
 	var out ShipShipmentInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ShipShipmentInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputShipmentFilter(ctx context.Context, obj any) (jxc.ShipmentFilter, error) {
+	var it jxc.ShipmentFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"customerId", "orderId", "status", "dateFrom", "dateTo", "search"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "customerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerID = data
+		case "orderId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderID = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOShipmentStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "dateFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateFrom"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateFrom = data
+		case "dateTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateTo"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateTo = data
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalShipmentFilter unmarshals raw into the ShipmentFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalShipmentFilter(ctx context.Context, raw any) (jxc.ShipmentFilter, error) {
+	var out jxc.ShipmentFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ShipmentFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputShipmentOrder(ctx context.Context, obj any) (jxc.ShipmentOrder, error) {
+	var it jxc.ShipmentOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNShipmentOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐShipmentOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalShipmentOrder unmarshals raw into the ShipmentOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalShipmentOrder(ctx context.Context, raw any) (jxc.ShipmentOrder, error) {
+	var out jxc.ShipmentOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ShipmentOrder", raw, &out)
 	return out, err
 }
 
@@ -53807,7 +55001,7 @@ func (ec *executionContext) unmarshalInputStockMoveFilter(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"productId", "warehouseId", "sourceType", "sourceId", "dateFrom", "dateTo"}
+	fieldsInOrder := [...]string{"productId", "warehouseId", "sourceType", "sourceId", "dateFrom", "dateTo", "search"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -53856,6 +55050,13 @@ func (ec *executionContext) unmarshalInputStockMoveFilter(ctx context.Context, o
 				return it, err
 			}
 			it.DateTo = data
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
 		}
 	}
 	return it, nil
@@ -53884,17 +55085,27 @@ func (ec *executionContext) unmarshalInputStockMoveOrder(ctx context.Context, ob
 		asMap[k] = v
 	}
 
+	if _, present := asMap["field"]; !present {
+		asMap["field"] = "DATE"
+	}
 	if _, present := asMap["direction"]; !present {
 		asMap["direction"] = "DESC"
 	}
 
-	fieldsInOrder := [...]string{"direction"}
+	fieldsInOrder := [...]string{"field", "direction"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalOStockMoveOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐStockMoveOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
 		case "direction":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
 			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
@@ -54119,7 +55330,7 @@ func (ec *executionContext) unmarshalInputSupplierInvoiceFilter(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"supplierId", "purchaseOrderId", "status", "kind"}
+	fieldsInOrder := [...]string{"supplierId", "purchaseOrderId", "status", "kind", "dateFrom", "dateTo", "search"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -54154,6 +55365,27 @@ func (ec *executionContext) unmarshalInputSupplierInvoiceFilter(ctx context.Cont
 				return it, err
 			}
 			it.Kind = data
+		case "dateFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateFrom"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateFrom = data
+		case "dateTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateTo"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateTo = data
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
 		}
 	}
 	return it, nil
@@ -54297,6 +55529,175 @@ func UnmarshalSupplierInvoiceLineInput(ctx context.Context, raw any) (SupplierIn
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputSupplierInvoiceOrder(ctx context.Context, obj any) (jxc.SupplierInvoiceOrder, error) {
+	var it jxc.SupplierInvoiceOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNSupplierInvoiceOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoiceOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSupplierInvoiceOrder unmarshals raw into the SupplierInvoiceOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSupplierInvoiceOrder(ctx context.Context, raw any) (jxc.SupplierInvoiceOrder, error) {
+	var out jxc.SupplierInvoiceOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SupplierInvoiceOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSupplierOrder(ctx context.Context, obj any) (jxc.SupplierOrder, error) {
+	var it jxc.SupplierOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNSupplierOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSupplierOrder unmarshals raw into the SupplierOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSupplierOrder(ctx context.Context, raw any) (jxc.SupplierOrder, error) {
+	var out jxc.SupplierOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SupplierOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSupplierPaymentFilter(ctx context.Context, obj any) (jxc.SupplierPaymentFilter, error) {
+	var it jxc.SupplierPaymentFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"supplierId", "dateFrom", "dateTo", "search"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "supplierId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supplierId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupplierID = data
+		case "dateFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateFrom"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateFrom = data
+		case "dateTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateTo"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateTo = data
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSupplierPaymentFilter unmarshals raw into the SupplierPaymentFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSupplierPaymentFilter(ctx context.Context, raw any) (jxc.SupplierPaymentFilter, error) {
+	var out jxc.SupplierPaymentFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SupplierPaymentFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSupplierPaymentInput(ctx context.Context, obj any) (SupplierPaymentInput, error) {
 	var it SupplierPaymentInput
 	if obj == nil {
@@ -54371,6 +55772,59 @@ func (ec *executionContext) unmarshalInputSupplierPaymentInput(ctx context.Conte
 func UnmarshalSupplierPaymentInput(ctx context.Context, raw any) (SupplierPaymentInput, error) {
 	var out SupplierPaymentInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SupplierPaymentInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSupplierPaymentOrder(ctx context.Context, obj any) (jxc.SupplierPaymentOrder, error) {
+	var it jxc.SupplierPaymentOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNSupplierPaymentOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierPaymentOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSupplierPaymentOrder unmarshals raw into the SupplierPaymentOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSupplierPaymentOrder(ctx context.Context, raw any) (jxc.SupplierPaymentOrder, error) {
+	var out jxc.SupplierPaymentOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SupplierPaymentOrder", raw, &out)
 	return out, err
 }
 
@@ -66239,6 +67693,21 @@ func (ec *executionContext) marshalNAlertEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxc�
 	return ec._AlertEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNAlertOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐAlertOrderField(ctx context.Context, v any) (jxc.AlertOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.AlertOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAlertOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐAlertOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.AlertOrderField) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "AlertOrderField!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNAlertPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAlertPayload(ctx context.Context, sel ast.SelectionSet, v AlertPayload) graphql.Marshaler {
 	return ec._AlertPayload(ctx, sel, &v)
 }
@@ -66366,6 +67835,21 @@ func (ec *executionContext) marshalNAuditEntryEdge2ᚖgithubᚗcomᚋjxcgraphᚋ
 		return graphql.Null
 	}
 	return ec._AuditEntryEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAuditEntryOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐAuditEntryOrderField(ctx context.Context, v any) (jxc.AuditEntryOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.AuditEntryOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAuditEntryOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐAuditEntryOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.AuditEntryOrderField) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "AuditEntryOrderField!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNBalanceSheet2githubᚗcomᚋjxcgraphᚋjxcᚐBalanceSheet(ctx context.Context, sel ast.SelectionSet, v jxc.BalanceSheet) graphql.Marshaler {
@@ -66499,6 +67983,21 @@ func (ec *executionContext) marshalNBudgetLineEdge2ᚖgithubᚗcomᚋjxcgraphᚋ
 		return graphql.Null
 	}
 	return ec._BudgetLineEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNBudgetLineOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐBudgetLineOrderField(ctx context.Context, v any) (jxc.BudgetLineOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.BudgetLineOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNBudgetLineOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐBudgetLineOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.BudgetLineOrderField) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "BudgetLineOrderField!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNBudgetLinePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBudgetLinePayload(ctx context.Context, sel ast.SelectionSet, v BudgetLinePayload) graphql.Marshaler {
@@ -66862,6 +68361,21 @@ func (ec *executionContext) marshalNCustomerPaymentEdge2ᚖgithubᚗcomᚋjxcgra
 		return graphql.Null
 	}
 	return ec._CustomerPaymentEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCustomerPaymentOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐCustomerPaymentOrderField(ctx context.Context, v any) (jxc.CustomerPaymentOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.CustomerPaymentOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCustomerPaymentOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐCustomerPaymentOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.CustomerPaymentOrderField) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "CustomerPaymentOrderField!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNCustomerPaymentPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerPaymentPayload(ctx context.Context, sel ast.SelectionSet, v CustomerPaymentPayload) graphql.Marshaler {
@@ -67459,6 +68973,21 @@ func (ec *executionContext) unmarshalNOperatingCostInput2githubᚗcomᚋjxcgraph
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNOperatingCostOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐOperatingCostOrderField(ctx context.Context, v any) (jxc.OperatingCostOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.OperatingCostOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOperatingCostOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐOperatingCostOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.OperatingCostOrderField) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "OperatingCostOrderField!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNOperatingCostPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐOperatingCostPayload(ctx context.Context, sel ast.SelectionSet, v OperatingCostPayload) graphql.Marshaler {
 	return ec._OperatingCostPayload(ctx, sel, &v)
 }
@@ -67861,6 +69390,21 @@ func (ec *executionContext) unmarshalNPurchaseOrderLineInput2ᚖgithubᚗcomᚋj
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNPurchaseOrderOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrderOrderField(ctx context.Context, v any) (jxc.PurchaseOrderOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.PurchaseOrderOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPurchaseOrderOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrderOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.PurchaseOrderOrderField) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "PurchaseOrderOrderField!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNPurchaseOrderPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPurchaseOrderPayload(ctx context.Context, sel ast.SelectionSet, v PurchaseOrderPayload) graphql.Marshaler {
 	return ec._PurchaseOrderPayload(ctx, sel, &v)
 }
@@ -68013,6 +69557,21 @@ func (ec *executionContext) marshalNReplenishmentNeedEdge2ᚖgithubᚗcomᚋjxcg
 		return graphql.Null
 	}
 	return ec._ReplenishmentNeedEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNReplenishmentNeedOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentNeedOrderField(ctx context.Context, v any) (jxc.ReplenishmentNeedOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.ReplenishmentNeedOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReplenishmentNeedOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentNeedOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.ReplenishmentNeedOrderField) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ReplenishmentNeedOrderField!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNReplenishmentStatus2githubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentStatus(ctx context.Context, v any) (jxc.ReplenishmentStatus, error) {
@@ -68175,6 +69734,21 @@ func (ec *executionContext) marshalNSalesInvoiceLine2ᚖgithubᚗcomᚋjxcgraph�
 	return ec._SalesInvoiceLine(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNSalesInvoiceOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐSalesInvoiceOrderField(ctx context.Context, v any) (jxc.SalesInvoiceOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.SalesInvoiceOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSalesInvoiceOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐSalesInvoiceOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.SalesInvoiceOrderField) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SalesInvoiceOrderField!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNSalesInvoicePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesInvoicePayload(ctx context.Context, sel ast.SelectionSet, v SalesInvoicePayload) graphql.Marshaler {
 	return ec._SalesInvoicePayload(ctx, sel, &v)
 }
@@ -68292,6 +69866,21 @@ func (ec *executionContext) unmarshalNSalesOrderLineInput2ᚕᚖgithubᚗcomᚋj
 func (ec *executionContext) unmarshalNSalesOrderLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderLineInput(ctx context.Context, v any) (*SalesOrderLineInput, error) {
 	res, err := ec.unmarshalInputSalesOrderLineInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNSalesOrderOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderOrderField(ctx context.Context, v any) (jxc.SalesOrderOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.SalesOrderOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSalesOrderOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.SalesOrderOrderField) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SalesOrderOrderField!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNSalesOrderPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderPayload(ctx context.Context, sel ast.SelectionSet, v SalesOrderPayload) graphql.Marshaler {
@@ -68412,6 +70001,21 @@ func (ec *executionContext) unmarshalNSalesReturnLineInput2ᚖgithubᚗcomᚋjxc
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNSalesReturnOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐSalesReturnOrderField(ctx context.Context, v any) (jxc.SalesReturnOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.SalesReturnOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSalesReturnOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐSalesReturnOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.SalesReturnOrderField) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SalesReturnOrderField!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNSalesReturnPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesReturnPayload(ctx context.Context, sel ast.SelectionSet, v SalesReturnPayload) graphql.Marshaler {
 	return ec._SalesReturnPayload(ctx, sel, &v)
 }
@@ -68518,6 +70122,21 @@ func (ec *executionContext) marshalNShipmentLine2ᚖgithubᚗcomᚋjxcgraphᚋjx
 		return graphql.Null
 	}
 	return ec._ShipmentLine(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNShipmentOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐShipmentOrderField(ctx context.Context, v any) (jxc.ShipmentOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.ShipmentOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNShipmentOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐShipmentOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.ShipmentOrderField) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ShipmentOrderField!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNShipmentPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipmentPayload(ctx context.Context, sel ast.SelectionSet, v ShipmentPayload) graphql.Marshaler {
@@ -69152,6 +70771,21 @@ func (ec *executionContext) unmarshalNSupplierInvoiceLineInput2ᚖgithubᚗcom�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNSupplierInvoiceOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoiceOrderField(ctx context.Context, v any) (jxc.SupplierInvoiceOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.SupplierInvoiceOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSupplierInvoiceOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoiceOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.SupplierInvoiceOrderField) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SupplierInvoiceOrderField!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNSupplierInvoicePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierInvoicePayload(ctx context.Context, sel ast.SelectionSet, v SupplierInvoicePayload) graphql.Marshaler {
 	return ec._SupplierInvoicePayload(ctx, sel, &v)
 }
@@ -69193,6 +70827,21 @@ func (ec *executionContext) marshalNSupplierOption2ᚖgithubᚗcomᚋjxcgraphᚋ
 		return graphql.Null
 	}
 	return ec._SupplierOption(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSupplierOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierOrderField(ctx context.Context, v any) (jxc.SupplierOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.SupplierOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSupplierOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.SupplierOrderField) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SupplierOrderField!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNSupplierPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierPayload(ctx context.Context, sel ast.SelectionSet, v SupplierPayload) graphql.Marshaler {
@@ -69254,6 +70903,21 @@ func (ec *executionContext) marshalNSupplierPaymentEdge2ᚖgithubᚗcomᚋjxcgra
 func (ec *executionContext) unmarshalNSupplierPaymentInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierPaymentInput(ctx context.Context, v any) (SupplierPaymentInput, error) {
 	res, err := ec.unmarshalInputSupplierPaymentInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNSupplierPaymentOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierPaymentOrderField(ctx context.Context, v any) (jxc.SupplierPaymentOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.SupplierPaymentOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSupplierPaymentOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐSupplierPaymentOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.SupplierPaymentOrderField) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SupplierPaymentOrderField!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNSupplierPaymentPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierPaymentPayload(ctx context.Context, sel ast.SelectionSet, v SupplierPaymentPayload) graphql.Marshaler {
@@ -69748,6 +71412,14 @@ func (ec *executionContext) marshalOAlert2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAle
 	return ec._Alert(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOAlertOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAlertOrder(ctx context.Context, v any) (*jxc.AlertOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAlertOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOAllocationInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAllocationInputᚄ(ctx context.Context, v any) ([]*AllocationInput, error) {
 	if v == nil {
 		return nil, nil
@@ -69770,6 +71442,14 @@ func (ec *executionContext) marshalOApiToken2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐ
 		return graphql.Null
 	}
 	return ec._ApiToken(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOAuditEntryOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuditEntryOrder(ctx context.Context, v any) (*jxc.AuditEntryOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAuditEntryOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOAuditFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuditFilter(ctx context.Context, v any) (*jxc.AuditFilter, error) {
@@ -69842,6 +71522,14 @@ func (ec *executionContext) marshalOBudgetLine2ᚖgithubᚗcomᚋjxcgraphᚋjxc�
 		return graphql.Null
 	}
 	return ec._BudgetLine(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOBudgetLineOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBudgetLineOrder(ctx context.Context, v any) (*jxc.BudgetLineOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputBudgetLineOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOBudgetPolicy2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐBudgetPolicy(ctx context.Context, v any) (*jxc.BudgetPolicy, error) {
@@ -69922,6 +71610,14 @@ func (ec *executionContext) marshalOCustomerPayment2ᚖgithubᚗcomᚋjxcgraph�
 		return graphql.Null
 	}
 	return ec._CustomerPayment(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCustomerPaymentOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomerPaymentOrder(ctx context.Context, v any) (*jxc.CustomerPaymentOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCustomerPaymentOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOCustomerRefund2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomerRefund(ctx context.Context, sel ast.SelectionSet, v *jxc.CustomerRefund) graphql.Marshaler {
@@ -70070,6 +71766,19 @@ func (ec *executionContext) unmarshalOJournalEntryOrder2ᚖgithubᚗcomᚋjxcgra
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOJournalEntryOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐJournalEntryOrderField(ctx context.Context, v any) (jxc.JournalEntryOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.JournalEntryOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOJournalEntryOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐJournalEntryOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.JournalEntryOrderField) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(v))
+	return res
+}
+
 func (ec *executionContext) marshalOKpiExact2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐExactKPIs(ctx context.Context, sel ast.SelectionSet, v *jxc.ExactKPIs) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -70103,6 +71812,14 @@ func (ec *executionContext) marshalOOperatingCost2ᚖgithubᚗcomᚋjxcgraphᚋj
 		return graphql.Null
 	}
 	return ec._OperatingCost(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOOperatingCostOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐOperatingCostOrder(ctx context.Context, v any) (*jxc.OperatingCostOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputOperatingCostOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOPeriodSummary2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPeriodSummary(ctx context.Context, sel ast.SelectionSet, v *jxc.PeriodSummary) graphql.Marshaler {
@@ -70164,6 +71881,14 @@ func (ec *executionContext) marshalOPurchaseOrderLine2ᚖgithubᚗcomᚋjxcgraph
 	return ec._PurchaseOrderLine(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOPurchaseOrderOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrderOrder(ctx context.Context, v any) (*jxc.PurchaseOrderOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPurchaseOrderOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOPurchaseOrderStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrderStatusᚄ(ctx context.Context, v any) ([]jxc.PurchaseOrderStatus, error) {
 	if v == nil {
 		return nil, nil
@@ -70223,23 +71948,48 @@ func (ec *executionContext) unmarshalOReplenishmentNeedFilter2ᚖgithubᚗcomᚋ
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalOReplenishmentStatus2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentStatus(ctx context.Context, v any) (*jxc.ReplenishmentStatus, error) {
+func (ec *executionContext) unmarshalOReplenishmentNeedOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentNeedOrder(ctx context.Context, v any) (*jxc.ReplenishmentNeedOrder, error) {
 	if v == nil {
 		return nil, nil
 	}
-	tmp, err := graphql.UnmarshalString(v)
-	res := jxc.ReplenishmentStatus(tmp)
+	res, err := ec.unmarshalInputReplenishmentNeedOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOReplenishmentStatus2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentStatus(ctx context.Context, sel ast.SelectionSet, v *jxc.ReplenishmentStatus) graphql.Marshaler {
+func (ec *executionContext) unmarshalOReplenishmentStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentStatusᚄ(ctx context.Context, v any) ([]jxc.ReplenishmentStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]jxc.ReplenishmentStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNReplenishmentStatus2githubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOReplenishmentStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []jxc.ReplenishmentStatus) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	_ = sel
-	_ = ctx
-	res := graphql.MarshalString(string(*v))
-	return res
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReplenishmentStatus2githubᚗcomᚋjxcgraphᚋjxcᚐReplenishmentStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalORole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx context.Context, v any) ([]jxc.Role, error) {
@@ -70312,6 +72062,58 @@ func (ec *executionContext) marshalOSalesInvoice2ᚖgithubᚗcomᚋjxcgraphᚋjx
 	return ec._SalesInvoice(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOSalesInvoiceFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesInvoiceFilter(ctx context.Context, v any) (*jxc.SalesInvoiceFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSalesInvoiceFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOSalesInvoiceOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesInvoiceOrder(ctx context.Context, v any) (*jxc.SalesInvoiceOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSalesInvoiceOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOSalesInvoiceStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐInvoiceStatusᚄ(ctx context.Context, v any) ([]jxc.InvoiceStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]jxc.InvoiceStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSalesInvoiceStatus2githubᚗcomᚋjxcgraphᚋjxcᚐInvoiceStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOSalesInvoiceStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐInvoiceStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []jxc.InvoiceStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSalesInvoiceStatus2githubᚗcomᚋjxcgraphᚋjxcᚐInvoiceStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOSalesOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesOrder(ctx context.Context, sel ast.SelectionSet, v *jxc.SalesOrder) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -70319,11 +72121,71 @@ func (ec *executionContext) marshalOSalesOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxc�
 	return ec._SalesOrder(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOSalesOrderFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderFilter(ctx context.Context, v any) (*jxc.SalesOrderFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSalesOrderFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOSalesOrderOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderOrder(ctx context.Context, v any) (*jxc.SalesOrderOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSalesOrderOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOSalesOrderStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderStatusᚄ(ctx context.Context, v any) ([]jxc.SalesOrderStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]jxc.SalesOrderStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSalesOrderStatus2githubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOSalesOrderStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []jxc.SalesOrderStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSalesOrderStatus2githubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOSalesReturn2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesReturn(ctx context.Context, sel ast.SelectionSet, v *jxc.SalesReturn) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._SalesReturn(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOSalesReturnOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesReturnOrder(ctx context.Context, v any) (*jxc.SalesReturnOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSalesReturnOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOShipLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipLineInputᚄ(ctx context.Context, v any) ([]*ShipLineInput, error) {
@@ -70348,6 +72210,58 @@ func (ec *executionContext) marshalOShipment2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐ
 		return graphql.Null
 	}
 	return ec._Shipment(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOShipmentFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentFilter(ctx context.Context, v any) (*jxc.ShipmentFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputShipmentFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOShipmentOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentOrder(ctx context.Context, v any) (*jxc.ShipmentOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputShipmentOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOShipmentStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentStatusᚄ(ctx context.Context, v any) ([]jxc.ShipmentStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]jxc.ShipmentStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNShipmentStatus2githubᚗcomᚋjxcgraphᚋjxcᚐShipmentStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOShipmentStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []jxc.ShipmentStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNShipmentStatus2githubᚗcomᚋjxcgraphᚋjxcᚐShipmentStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx context.Context, v any) (jxc.SortDirection, error) {
@@ -70426,6 +72340,19 @@ func (ec *executionContext) unmarshalOStockMoveOrder2ᚖgithubᚗcomᚋjxcgraph�
 	}
 	res, err := ec.unmarshalInputStockMoveOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOStockMoveOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐStockMoveOrderField(ctx context.Context, v any) (jxc.StockMoveOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.StockMoveOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOStockMoveOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐStockMoveOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.StockMoveOrderField) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(v))
+	return res
 }
 
 func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
@@ -70547,6 +72474,14 @@ func (ec *executionContext) marshalOSupplierInvoiceKind2ᚖgithubᚗcomᚋjxcgra
 	return res
 }
 
+func (ec *executionContext) unmarshalOSupplierInvoiceOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoiceOrder(ctx context.Context, v any) (*jxc.SupplierInvoiceOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSupplierInvoiceOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOSupplierInvoiceStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoiceStatusᚄ(ctx context.Context, v any) ([]jxc.SupplierInvoiceStatus, error) {
 	if v == nil {
 		return nil, nil
@@ -70583,11 +72518,35 @@ func (ec *executionContext) marshalOSupplierInvoiceStatus2ᚕgithubᚗcomᚋjxcg
 	return ret
 }
 
+func (ec *executionContext) unmarshalOSupplierOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierOrder(ctx context.Context, v any) (*jxc.SupplierOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSupplierOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOSupplierPayment2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierPayment(ctx context.Context, sel ast.SelectionSet, v *jxc.SupplierPayment) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._SupplierPayment(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOSupplierPaymentFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierPaymentFilter(ctx context.Context, v any) (*jxc.SupplierPaymentFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSupplierPaymentFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOSupplierPaymentOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierPaymentOrder(ctx context.Context, v any) (*jxc.SupplierPaymentOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSupplierPaymentOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOSupplierProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierProduct(ctx context.Context, sel ast.SelectionSet, v *jxc.SupplierProduct) graphql.Marshaler {

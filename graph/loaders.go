@@ -60,7 +60,7 @@ func newLoaders(r *Resolver) *loaders {
 	l := &loaders{}
 	if s := r.SalesService; s != nil {
 		l.customerOrders = byParent(l, func(ctx context.Context, ids []int64, k pageKey) (map[int64]*jxc.Page[*jxc.SalesOrder], error) {
-			pages, err := s.FindSalesOrdersByCustomer(ctx, ids, k.args())
+			pages, err := s.FindSalesOrdersByCustomer(ctx, ids, k.order, k.args())
 			remember(l, pages)
 			return pages, err
 		})
@@ -83,7 +83,7 @@ func newLoaders(r *Resolver) *loaders {
 	}
 	if a := r.AuditService; a != nil {
 		l.auditTrails = byParent(l, func(ctx context.Context, ids []string, k auditArgs) (map[string]*jxc.Page[*jxc.AuditEntry], error) {
-			return a.FindAuditTrails(ctx, k.recordType, ids, k.page.args())
+			return a.FindAuditTrails(ctx, k.recordType, ids, k.page.order, k.page.args())
 		})
 	}
 	return l
@@ -224,19 +224,20 @@ type statementArgs struct {
 	from, to jxc.Date
 }
 
-// pageKey is a nested connection's first/after as a comparable value.
+// pageKey is a nested connection's first/after/orderBy as a comparable value.
 type pageKey struct {
 	first    int
 	hasFirst bool
 	after    string
+	order    jxc.SortKey
 }
 
-func pageOf(parent int64, first *int, after *string) childKey[pageKey] {
-	return childKey[pageKey]{parent: parent, args: pageKeyOf(first, after)}
+func pageOf(parent int64, first *int, after *string, order jxc.Sorter) childKey[pageKey] {
+	return childKey[pageKey]{parent: parent, args: pageKeyOf(first, after, order)}
 }
 
-func pageKeyOf(first *int, after *string) pageKey {
-	var k pageKey
+func pageKeyOf(first *int, after *string, order jxc.Sorter) pageKey {
+	k := pageKey{order: jxc.SortKeyOf(order)}
 	if first != nil {
 		k.first, k.hasFirst = *first, true
 	}
@@ -257,9 +258,9 @@ func (k pageKey) args() jxc.PageArgs {
 	return p
 }
 
-func pagedBy[V any](find func(context.Context, []int64, jxc.PageArgs) (map[int64]V, error)) func(context.Context, []int64, pageKey) (map[int64]V, error) {
+func pagedBy[V any](find func(context.Context, []int64, jxc.Sorter, jxc.PageArgs) (map[int64]V, error)) func(context.Context, []int64, pageKey) (map[int64]V, error) {
 	return func(ctx context.Context, ids []int64, k pageKey) (map[int64]V, error) {
-		return find(ctx, ids, k.args())
+		return find(ctx, ids, k.order, k.args())
 	}
 }
 

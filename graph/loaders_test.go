@@ -79,7 +79,7 @@ func customersWithDocuments(t *testing.T, d *db.DB, n int) {
 		if _, err := sales.ConfirmSalesOrder(ctx, o.ID); err != nil {
 			t.Fatal(err)
 		}
-		shs, err := sales.FindShipments(ctx, jxc.SalesDocumentFilter{OrderID: &o.ID}, jxc.PageArgs{})
+		shs, err := sales.FindShipments(ctx, jxc.ShipmentFilter{OrderID: &o.ID}, nil, jxc.PageArgs{})
 		if err != nil || len(shs.Items) != 1 {
 			t.Fatalf("shipments of order %d: %+v %v", o.ID, shs, err)
 		}

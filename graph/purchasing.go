@@ -101,3 +101,13 @@ func orderPayload(o *jxc.PurchaseOrder, err error) (PurchaseOrderPayload, error)
 	o, ues, err := mutationResult(o, err)
 	return PurchaseOrderPayload{PurchaseOrder: o, Warnings: []string{}, UserErrors: ues}, err
 }
+
+// supplierPaymentFilter is the supplierPayments filter with its older
+// supplierId argument folded in (the filter's own supplierId wins).
+func supplierPaymentFilter(supplierID *int64, filter *jxc.SupplierPaymentFilter) jxc.SupplierPaymentFilter {
+	f := jxc.Deref(filter)
+	if f.SupplierID == nil {
+		f.SupplierID = supplierID
+	}
+	return f
+}

@@ -37,8 +37,8 @@ func (r *mutationResolver) UpdatePurchasingSettings(ctx context.Context, input P
 }
 
 // Suppliers is the resolver for the suppliers field.
-func (r *queryResolver) Suppliers(ctx context.Context, first *int, after *string, filter *jxc.SupplierFilter) (SupplierConnection, error) {
-	p, err := r.PurchasingService.FindSuppliers(ctx, jxc.Deref(filter), pageArgs(first, after))
+func (r *queryResolver) Suppliers(ctx context.Context, first *int, after *string, filter *jxc.SupplierFilter, orderBy *jxc.SupplierOrder) (SupplierConnection, error) {
+	p, err := r.PurchasingService.FindSuppliers(ctx, jxc.Deref(filter), orderBy, pageArgs(first, after))
 	return connection(p, err,
 		func(c string, n *jxc.Supplier) *SupplierEdge { return &SupplierEdge{Cursor: c, Node: n} },
 		func(e []*SupplierEdge, n []*jxc.Supplier, pi *PageInfo, t int) SupplierConnection {

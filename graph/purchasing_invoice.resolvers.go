@@ -24,8 +24,8 @@ func (r *mutationResolver) ApproveSupplierInvoiceMismatch(ctx context.Context, i
 }
 
 // SupplierInvoices is the resolver for the supplierInvoices field.
-func (r *queryResolver) SupplierInvoices(ctx context.Context, first *int, after *string, filter *jxc.SupplierInvoiceFilter) (SupplierInvoiceConnection, error) {
-	p, err := r.PurchasingService.FindSupplierInvoices(ctx, jxc.Deref(filter), pageArgs(first, after))
+func (r *queryResolver) SupplierInvoices(ctx context.Context, first *int, after *string, filter *jxc.SupplierInvoiceFilter, orderBy *jxc.SupplierInvoiceOrder) (SupplierInvoiceConnection, error) {
+	p, err := r.PurchasingService.FindSupplierInvoices(ctx, jxc.Deref(filter), orderBy, pageArgs(first, after))
 	return connection(p, err,
 		func(c string, n *jxc.SupplierInvoice) *SupplierInvoiceEdge {
 			return &SupplierInvoiceEdge{Cursor: c, Node: n}

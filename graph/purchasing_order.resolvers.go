@@ -46,8 +46,8 @@ func (r *purchaseOrderResolver) Receipts(ctx context.Context, obj *jxc.PurchaseO
 }
 
 // PurchaseOrders is the resolver for the purchaseOrders field.
-func (r *queryResolver) PurchaseOrders(ctx context.Context, first *int, after *string, filter *jxc.PurchaseOrderFilter) (PurchaseOrderConnection, error) {
-	p, err := r.PurchasingService.FindPurchaseOrders(ctx, jxc.Deref(filter), pageArgs(first, after))
+func (r *queryResolver) PurchaseOrders(ctx context.Context, first *int, after *string, filter *jxc.PurchaseOrderFilter, orderBy *jxc.PurchaseOrderOrder) (PurchaseOrderConnection, error) {
+	p, err := r.PurchasingService.FindPurchaseOrders(ctx, jxc.Deref(filter), orderBy, pageArgs(first, after))
 	return connection(p, err,
 		func(c string, n *jxc.PurchaseOrder) *PurchaseOrderEdge { return &PurchaseOrderEdge{Cursor: c, Node: n} },
 		func(e []*PurchaseOrderEdge, n []*jxc.PurchaseOrder, pi *PageInfo, t int) PurchaseOrderConnection {

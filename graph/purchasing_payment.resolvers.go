@@ -18,8 +18,8 @@ func (r *mutationResolver) PostSupplierPayment(ctx context.Context, input Suppli
 }
 
 // SupplierPayments is the resolver for the supplierPayments field.
-func (r *queryResolver) SupplierPayments(ctx context.Context, first *int, after *string, supplierID *int64) (SupplierPaymentConnection, error) {
-	p, err := r.PurchasingService.FindSupplierPayments(ctx, supplierID, pageArgs(first, after))
+func (r *queryResolver) SupplierPayments(ctx context.Context, first *int, after *string, supplierID *int64, filter *jxc.SupplierPaymentFilter, orderBy *jxc.SupplierPaymentOrder) (SupplierPaymentConnection, error) {
+	p, err := r.PurchasingService.FindSupplierPayments(ctx, supplierPaymentFilter(supplierID, filter), orderBy, pageArgs(first, after))
 	return connection(p, err,
 		func(c string, n *jxc.SupplierPayment) *SupplierPaymentEdge {
 			return &SupplierPaymentEdge{Cursor: c, Node: n}

@@ -22,28 +22,28 @@ func (r *customerResolver) Addresses(ctx context.Context, obj *jxc.Customer) ([]
 }
 
 // Orders is the resolver for the orders field.
-func (r *customerResolver) Orders(ctx context.Context, obj *jxc.Customer, first *int, after *string) (SalesOrderConnection, error) {
-	return salesOrderConnection(load(ctx, r.loadersFor(ctx).customerOrders, obj, func(c *jxc.Customer) childKey[pageKey] { return pageOf(c.ID, first, after) }))
+func (r *customerResolver) Orders(ctx context.Context, obj *jxc.Customer, first *int, after *string, orderBy *jxc.SalesOrderOrder) (SalesOrderConnection, error) {
+	return salesOrderConnection(load(ctx, r.loadersFor(ctx).customerOrders, obj, func(c *jxc.Customer) childKey[pageKey] { return pageOf(c.ID, first, after, orderBy) }))
 }
 
 // Shipments is the resolver for the shipments field.
-func (r *customerResolver) Shipments(ctx context.Context, obj *jxc.Customer, first *int, after *string) (ShipmentConnection, error) {
-	return shipmentConnection(load(ctx, r.loadersFor(ctx).customerShipments, obj, func(c *jxc.Customer) childKey[pageKey] { return pageOf(c.ID, first, after) }))
+func (r *customerResolver) Shipments(ctx context.Context, obj *jxc.Customer, first *int, after *string, orderBy *jxc.ShipmentOrder) (ShipmentConnection, error) {
+	return shipmentConnection(load(ctx, r.loadersFor(ctx).customerShipments, obj, func(c *jxc.Customer) childKey[pageKey] { return pageOf(c.ID, first, after, orderBy) }))
 }
 
 // Invoices is the resolver for the invoices field.
-func (r *customerResolver) Invoices(ctx context.Context, obj *jxc.Customer, first *int, after *string) (SalesInvoiceConnection, error) {
-	return salesInvoiceConnection(load(ctx, r.loadersFor(ctx).customerInvoices, obj, func(c *jxc.Customer) childKey[pageKey] { return pageOf(c.ID, first, after) }))
+func (r *customerResolver) Invoices(ctx context.Context, obj *jxc.Customer, first *int, after *string, orderBy *jxc.SalesInvoiceOrder) (SalesInvoiceConnection, error) {
+	return salesInvoiceConnection(load(ctx, r.loadersFor(ctx).customerInvoices, obj, func(c *jxc.Customer) childKey[pageKey] { return pageOf(c.ID, first, after, orderBy) }))
 }
 
 // Payments is the resolver for the payments field.
-func (r *customerResolver) Payments(ctx context.Context, obj *jxc.Customer, first *int, after *string) (CustomerPaymentConnection, error) {
-	return customerPaymentConnection(load(ctx, r.loadersFor(ctx).customerPayments, obj, func(c *jxc.Customer) childKey[pageKey] { return pageOf(c.ID, first, after) }))
+func (r *customerResolver) Payments(ctx context.Context, obj *jxc.Customer, first *int, after *string, orderBy *jxc.CustomerPaymentOrder) (CustomerPaymentConnection, error) {
+	return customerPaymentConnection(load(ctx, r.loadersFor(ctx).customerPayments, obj, func(c *jxc.Customer) childKey[pageKey] { return pageOf(c.ID, first, after, orderBy) }))
 }
 
 // Returns is the resolver for the returns field.
-func (r *customerResolver) Returns(ctx context.Context, obj *jxc.Customer, first *int, after *string) (SalesReturnConnection, error) {
-	return salesReturnConnection(load(ctx, r.loadersFor(ctx).customerReturns, obj, func(c *jxc.Customer) childKey[pageKey] { return pageOf(c.ID, first, after) }))
+func (r *customerResolver) Returns(ctx context.Context, obj *jxc.Customer, first *int, after *string, orderBy *jxc.SalesReturnOrder) (SalesReturnConnection, error) {
+	return salesReturnConnection(load(ctx, r.loadersFor(ctx).customerReturns, obj, func(c *jxc.Customer) childKey[pageKey] { return pageOf(c.ID, first, after, orderBy) }))
 }
 
 // TopProducts is the resolver for the topProducts field.

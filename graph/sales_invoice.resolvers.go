@@ -18,8 +18,8 @@ func (r *mutationResolver) CreateSalesInvoice(ctx context.Context, input CreateS
 }
 
 // SalesInvoices is the resolver for the salesInvoices field.
-func (r *queryResolver) SalesInvoices(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (SalesInvoiceConnection, error) {
-	return salesInvoiceConnection(r.SalesService.FindSalesInvoices(ctx, jxc.Deref(filter), pageArgs(first, after)))
+func (r *queryResolver) SalesInvoices(ctx context.Context, first *int, after *string, filter *jxc.SalesInvoiceFilter, orderBy *jxc.SalesInvoiceOrder) (SalesInvoiceConnection, error) {
+	return salesInvoiceConnection(r.SalesService.FindSalesInvoices(ctx, jxc.Deref(filter), orderBy, pageArgs(first, after)))
 }
 
 // SalesInvoice is the resolver for the salesInvoice field.

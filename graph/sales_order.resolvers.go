@@ -48,8 +48,8 @@ func (r *mutationResolver) CloseSalesOrder(ctx context.Context, id int64) (Sales
 }
 
 // SalesOrders is the resolver for the salesOrders field.
-func (r *queryResolver) SalesOrders(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (SalesOrderConnection, error) {
-	return salesOrderConnection(r.SalesService.FindSalesOrders(ctx, jxc.Deref(filter), pageArgs(first, after)))
+func (r *queryResolver) SalesOrders(ctx context.Context, first *int, after *string, filter *jxc.SalesOrderFilter, orderBy *jxc.SalesOrderOrder) (SalesOrderConnection, error) {
+	return salesOrderConnection(r.SalesService.FindSalesOrders(ctx, jxc.Deref(filter), orderBy, pageArgs(first, after)))
 }
 
 // SalesOrder is the resolver for the salesOrder field.
@@ -67,8 +67,8 @@ func (r *queryResolver) ValidateSalesOrder(ctx context.Context, input SalesOrder
 }
 
 // ReplenishmentNeeds is the resolver for the replenishmentNeeds field.
-func (r *queryResolver) ReplenishmentNeeds(ctx context.Context, first *int, after *string, filter *jxc.ReplenishmentNeedFilter) (ReplenishmentNeedConnection, error) {
-	return replenishmentNeedConnection(r.SalesService.FindReplenishmentNeeds(ctx, jxc.Deref(filter), pageArgs(first, after)))
+func (r *queryResolver) ReplenishmentNeeds(ctx context.Context, first *int, after *string, filter *jxc.ReplenishmentNeedFilter, orderBy *jxc.ReplenishmentNeedOrder) (ReplenishmentNeedConnection, error) {
+	return replenishmentNeedConnection(r.SalesService.FindReplenishmentNeeds(ctx, jxc.Deref(filter), orderBy, pageArgs(first, after)))
 }
 
 // Shipments is the resolver for the shipments field.

@@ -34,8 +34,8 @@ func (r *mutationResolver) RefundCustomer(ctx context.Context, input RefundCusto
 }
 
 // CustomerPayments is the resolver for the customerPayments field.
-func (r *queryResolver) CustomerPayments(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (CustomerPaymentConnection, error) {
-	return customerPaymentConnection(r.SalesService.FindCustomerPayments(ctx, jxc.Deref(filter), pageArgs(first, after)))
+func (r *queryResolver) CustomerPayments(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter, orderBy *jxc.CustomerPaymentOrder) (CustomerPaymentConnection, error) {
+	return customerPaymentConnection(r.SalesService.FindCustomerPayments(ctx, jxc.Deref(filter), orderBy, pageArgs(first, after)))
 }
 
 // CustomerPayment returns CustomerPaymentResolver implementation.

@@ -18,8 +18,8 @@ func (r *mutationResolver) CreateSalesReturn(ctx context.Context, input CreateSa
 }
 
 // SalesReturns is the resolver for the salesReturns field.
-func (r *queryResolver) SalesReturns(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (SalesReturnConnection, error) {
-	return salesReturnConnection(r.SalesService.FindSalesReturns(ctx, jxc.Deref(filter), pageArgs(first, after)))
+func (r *queryResolver) SalesReturns(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter, orderBy *jxc.SalesReturnOrder) (SalesReturnConnection, error) {
+	return salesReturnConnection(r.SalesService.FindSalesReturns(ctx, jxc.Deref(filter), orderBy, pageArgs(first, after)))
 }
 
 // SalesReturn returns SalesReturnResolver implementation.

@@ -24,8 +24,8 @@ func (r *mutationResolver) ConfirmDelivery(ctx context.Context, input ConfirmDel
 }
 
 // Shipments is the resolver for the shipments field.
-func (r *queryResolver) Shipments(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter) (ShipmentConnection, error) {
-	return shipmentConnection(r.SalesService.FindShipments(ctx, jxc.Deref(filter), pageArgs(first, after)))
+func (r *queryResolver) Shipments(ctx context.Context, first *int, after *string, filter *jxc.ShipmentFilter, orderBy *jxc.ShipmentOrder) (ShipmentConnection, error) {
+	return shipmentConnection(r.SalesService.FindShipments(ctx, jxc.Deref(filter), orderBy, pageArgs(first, after)))
 }
 
 // Shipment is the resolver for the shipment field.

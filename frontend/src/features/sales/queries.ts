@@ -168,7 +168,7 @@ export const SalesOrderFieldsFragment = graphql(`
 `);
 
 export const SalesOrdersQuery = graphql(`
-  query SalesOrders($first: Int, $after: String, $filter: SalesDocumentFilter) {
+  query SalesOrders($first: Int, $after: String, $filter: SalesOrderFilter) {
     salesOrders(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo {
@@ -343,7 +343,7 @@ export const ShipmentFieldsFragment = graphql(`
 `);
 
 export const ShipmentsQuery = graphql(`
-  query Shipments($first: Int, $after: String, $filter: SalesDocumentFilter, $withCost: Boolean = false) {
+  query Shipments($first: Int, $after: String, $filter: ShipmentFilter, $withCost: Boolean = false) {
     shipments(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo {
@@ -377,7 +377,7 @@ export const SalesInvoiceFieldsFragment = graphql(`
 `);
 
 export const SalesInvoicesQuery = graphql(`
-  query SalesInvoices($first: Int, $after: String, $filter: SalesDocumentFilter) {
+  query SalesInvoices($first: Int, $after: String, $filter: SalesInvoiceFilter) {
     salesInvoices(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo {
@@ -392,7 +392,7 @@ export const SalesInvoicesQuery = graphql(`
 
 /** Invoices of a day (or range) for the dashboard's sales tile: only the amounts. */
 export const InvoicedTotalsQuery = graphql(`
-  query InvoicedTotals($after: String, $filter: SalesDocumentFilter) {
+  query InvoicedTotals($after: String, $filter: SalesInvoiceFilter) {
     salesInvoices(first: 200, after: $after, filter: $filter) {
       totalCount
       pageInfo {

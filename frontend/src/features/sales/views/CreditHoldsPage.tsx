@@ -17,7 +17,7 @@ export default function CreditHoldsPage() {
   const t = useT();
   const { message } = App.useApp();
   const canRelease = useCan(['FINANCE', 'MANAGER']);
-  const list = usePagedQuery({ query: SalesOrdersQuery, variables: { filter: { status: 'ON_HOLD' } }, connection: (d) => d.salesOrders, requestPolicy: 'cache-and-network' });
+  const list = usePagedQuery({ query: SalesOrdersQuery, variables: { filter: { status: ['ON_HOLD'] } }, connection: (d) => d.salesOrders, requestPolicy: 'cache-and-network' });
   const [, release] = useMutation(ReleaseSalesOrderHoldMutation);
   const [busy, setBusy] = useState<string>();
   const [errors, setErrors] = useState<string[]>([]);

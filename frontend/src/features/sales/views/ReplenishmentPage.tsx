@@ -24,7 +24,7 @@ export default function ReplenishmentPage() {
   const canSeeOrders = useCan(['SALES', 'FINANCE', 'MANAGER', 'ANALYST']);
   const [status, setStatus] = useState<ReplenishmentStatus | undefined>('OPEN');
   const [warehouseId, setWarehouseId] = useState<string>();
-  const filter = useMemo(() => ({ status, warehouseId }), [status, warehouseId]);
+  const filter = useMemo(() => ({ status: status ? [status] : undefined, warehouseId }), [status, warehouseId]);
   const list = usePagedQuery({ query: ReplenishmentNeedsQuery, variables: { filter }, connection: (d) => d.replenishmentNeeds, requestPolicy: 'cache-and-network' });
 
   return (

@@ -27,7 +27,7 @@ export default function SalesInvoicesPage() {
   const [status, setStatus] = useState<SalesInvoiceStatus>();
   const [customerId, setCustomerId] = useState<string>();
   const [creating, setCreating] = useState(false);
-  const filter = useMemo(() => ({ status, customerId }), [status, customerId]);
+  const filter = useMemo(() => ({ status: status ? [status] : undefined, customerId }), [status, customerId]);
   const list = usePagedQuery({ query: SalesInvoicesQuery, variables: { filter }, connection: (d) => d.salesInvoices });
 
   return (

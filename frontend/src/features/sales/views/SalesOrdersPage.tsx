@@ -26,7 +26,7 @@ export default function SalesOrdersPage() {
   const status = (params.get('status') as SalesOrderStatus | null) ?? undefined;
   const [customerId, setCustomerId] = useState<string>();
   const [creating, setCreating] = useState(false);
-  const filter = useMemo(() => ({ status, customerId }), [status, customerId]);
+  const filter = useMemo(() => ({ status: status ? [status] : undefined, customerId }), [status, customerId]);
   const list = usePagedQuery({ query: SalesOrdersQuery, variables: { filter }, connection: (d) => d.salesOrders });
   const { refresh } = list;
 

@@ -29,7 +29,7 @@ export default function ShipmentsPage() {
   const openId = params.get('shipment');
   const status = (params.get('status') ?? 'PENDING') as ShipmentStatus | 'ALL';
   const [customerId, setCustomerId] = useState<string>();
-  const filter = useMemo(() => ({ status: status === 'ALL' ? undefined : status, customerId }), [status, customerId]);
+  const filter = useMemo(() => ({ status: status === 'ALL' ? undefined : [status], customerId }), [status, customerId]);
   // The cost of what shipped is MARGINS_AND_COSTS: not for the warehouse or sales.
   const withCost = useCanRead('MARGINS_AND_COSTS');
   const list = usePagedQuery({ query: ShipmentsQuery, variables: { filter, withCost }, connection: (d) => d.shipments, requestPolicy: 'cache-and-network' });
