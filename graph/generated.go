@@ -236,6 +236,7 @@ type ComplexityRoot struct {
 		Description func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Month       func(childComplexity int) int
+		NodeID      func(childComplexity int) int
 		Owner       func(childComplexity int) int
 		Percent     func(childComplexity int) int
 		Policy      func(childComplexity int) int
@@ -331,6 +332,7 @@ type ComplexityRoot struct {
 		ID               func(childComplexity int) int
 		Invoices         func(childComplexity int, first *int, after *string) int
 		Name             func(childComplexity int) int
+		NodeID           func(childComplexity int) int
 		Notes            func(childComplexity int) int
 		OnCreditHold     func(childComplexity int) int
 		OpenBalance      func(childComplexity int) int
@@ -382,6 +384,7 @@ type ComplexityRoot struct {
 		Customer       func(childComplexity int) int
 		ID             func(childComplexity int) int
 		JournalEntryID func(childComplexity int) int
+		NodeID         func(childComplexity int) int
 		Number         func(childComplexity int) int
 		PostingDate    func(childComplexity int) int
 		Reference      func(childComplexity int) int
@@ -450,6 +453,7 @@ type ComplexityRoot struct {
 		ID              func(childComplexity int) int
 		JournalEntryID  func(childComplexity int) int
 		Lines           func(childComplexity int) int
+		NodeID          func(childComplexity int) int
 		Notes           func(childComplexity int) int
 		Number          func(childComplexity int) int
 		PurchaseOrderID func(childComplexity int) int
@@ -483,6 +487,7 @@ type ComplexityRoot struct {
 		HasStockMoves       func(childComplexity int) int
 		ID                  func(childComplexity int) int
 		Lines               func(childComplexity int) int
+		NodeID              func(childComplexity int) int
 		PostingDate         func(childComplexity int) int
 		ReversedByID        func(childComplexity int) int
 		ReversedByVoucherNo func(childComplexity int) int
@@ -580,6 +585,7 @@ type ComplexityRoot struct {
 		ID                func(childComplexity int) int
 		JournalEntryID    func(childComplexity int) int
 		Kind              func(childComplexity int) int
+		NodeID            func(childComplexity int) int
 		Number            func(childComplexity int) int
 		PostingDate       func(childComplexity int) int
 		SupplierInvoiceID func(childComplexity int) int
@@ -837,6 +843,7 @@ type ComplexityRoot struct {
 		LeadTimeDays func(childComplexity int) int
 		Name         func(childComplexity int) int
 		NameEn       func(childComplexity int) int
+		NodeID       func(childComplexity int) int
 		ReorderPoint func(childComplexity int) int
 		ReorderQty   func(childComplexity int) int
 		SKU          func(childComplexity int) int
@@ -891,6 +898,7 @@ type ComplexityRoot struct {
 		ID             func(childComplexity int) int
 		Lines          func(childComplexity int) int
 		NetAmount      func(childComplexity int) int
+		NodeID         func(childComplexity int) int
 		Notes          func(childComplexity int) int
 		Number         func(childComplexity int) int
 		OrderDate      func(childComplexity int) int
@@ -991,6 +999,8 @@ type ComplexityRoot struct {
 		LandedCost                 func(childComplexity int, id int64) int
 		Me                         func(childComplexity int) int
 		MyAPITokens                func(childComplexity int) int
+		Node                       func(childComplexity int, nodeID jxc.NodeID) int
+		Nodes                      func(childComplexity int, nodeIds []jxc.NodeID) int
 		OperatingCosts             func(childComplexity int, first *int, after *string, year *int, month *int) int
 		PayablesAging              func(childComplexity int, asOf jxc.Date) int
 		PeriodSummary              func(childComplexity int, year int, month int) int
@@ -1101,6 +1111,7 @@ type ComplexityRoot struct {
 		JournalEntryID func(childComplexity int) int
 		Lines          func(childComplexity int) int
 		NetAmount      func(childComplexity int) int
+		NodeID         func(childComplexity int) int
 		Number         func(childComplexity int) int
 		OpenAmount     func(childComplexity int) int
 		PaidAmount     func(childComplexity int) int
@@ -1149,6 +1160,7 @@ type ComplexityRoot struct {
 		ID                func(childComplexity int) int
 		Lines             func(childComplexity int) int
 		NetAmount         func(childComplexity int) int
+		NodeID            func(childComplexity int) int
 		Notes             func(childComplexity int) int
 		Number            func(childComplexity int) int
 		PostingDate       func(childComplexity int) int
@@ -1218,6 +1230,7 @@ type ComplexityRoot struct {
 		JournalEntryID func(childComplexity int) int
 		Lines          func(childComplexity int) int
 		NetAmount      func(childComplexity int) int
+		NodeID         func(childComplexity int) int
 		Number         func(childComplexity int) int
 		OpenCredit     func(childComplexity int) int
 		PostingDate    func(childComplexity int) int
@@ -1280,6 +1293,7 @@ type ComplexityRoot struct {
 		InvoiceID      func(childComplexity int) int
 		JournalEntryID func(childComplexity int) int
 		Lines          func(childComplexity int) int
+		NodeID         func(childComplexity int) int
 		Number         func(childComplexity int) int
 		Order          func(childComplexity int) int
 		PostingDate    func(childComplexity int) int
@@ -1365,6 +1379,7 @@ type ComplexityRoot struct {
 		JournalEntryID func(childComplexity int) int
 		Kind           func(childComplexity int) int
 		Lines          func(childComplexity int) int
+		NodeID         func(childComplexity int) int
 		PostingDate    func(childComplexity int) int
 		VoucherNo      func(childComplexity int) int
 	}
@@ -1463,6 +1478,7 @@ type ComplexityRoot struct {
 		ID               func(childComplexity int) int
 		LeadTimeDays     func(childComplexity int) int
 		Name             func(childComplexity int) int
+		NodeID           func(childComplexity int) int
 		PaymentTermsDays func(childComplexity int) int
 		Products         func(childComplexity int) int
 		Scorecard        func(childComplexity int, since *jxc.Date) int
@@ -1500,6 +1516,7 @@ type ComplexityRoot struct {
 		MatchIssues        func(childComplexity int) int
 		MismatchApprovedAt func(childComplexity int) int
 		NetAmount          func(childComplexity int) int
+		NodeID             func(childComplexity int) int
 		Number             func(childComplexity int) int
 		OpenAmount         func(childComplexity int) int
 		PaidAmount         func(childComplexity int) int
@@ -1559,6 +1576,7 @@ type ComplexityRoot struct {
 		CreatedAt      func(childComplexity int) int
 		ID             func(childComplexity int) int
 		JournalEntryID func(childComplexity int) int
+		NodeID         func(childComplexity int) int
 		Number         func(childComplexity int) int
 		PaymentDate    func(childComplexity int) int
 		Reference      func(childComplexity int) int
@@ -1638,6 +1656,7 @@ type ComplexityRoot struct {
 		CreatedAt   func(childComplexity int) int
 		DisplayName func(childComplexity int) int
 		ID          func(childComplexity int) int
+		NodeID      func(childComplexity int) int
 		Roles       func(childComplexity int) int
 		Username    func(childComplexity int) int
 	}
@@ -1661,6 +1680,7 @@ type ComplexityRoot struct {
 		ID         func(childComplexity int) int
 		Locations  func(childComplexity int) int
 		Name       func(childComplexity int) int
+		NodeID     func(childComplexity int) int
 		Region     func(childComplexity int) int
 	}
 
@@ -1817,6 +1837,8 @@ type PurchaseOrderResolver interface {
 }
 type QueryResolver interface {
 	ServerTime(ctx context.Context) (time.Time, error)
+	Node(ctx context.Context, nodeID jxc.NodeID) (jxc.Node, error)
+	Nodes(ctx context.Context, nodeIds []jxc.NodeID) ([]jxc.Node, error)
 	Alerts(ctx context.Context, kinds []string, mine *bool, acknowledged *bool, first *int, after *string) (AlertConnection, error)
 	Kpis(ctx context.Context, from jxc.Date, to jxc.Date, compareFrom *jxc.Date, compareTo *jxc.Date) (jxc.KPIReport, error)
 	PeriodSummary(ctx context.Context, year int, month int) (*jxc.PeriodSummary, error)
@@ -2616,6 +2638,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.BudgetLine.Month(childComplexity), true
+	case "BudgetLine.nodeId":
+		if e.ComplexityRoot.BudgetLine.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLine.NodeID(childComplexity), true
 	case "BudgetLine.owner":
 		if e.ComplexityRoot.BudgetLine.Owner == nil {
 			break
@@ -2997,6 +3025,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.Name(childComplexity), true
+	case "Customer.nodeId":
+		if e.ComplexityRoot.Customer.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.NodeID(childComplexity), true
 	case "Customer.notes":
 		if e.ComplexityRoot.Customer.Notes == nil {
 			break
@@ -3253,6 +3287,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerPayment.JournalEntryID(childComplexity), true
+	case "CustomerPayment.nodeId":
+		if e.ComplexityRoot.CustomerPayment.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPayment.NodeID(childComplexity), true
 	case "CustomerPayment.number":
 		if e.ComplexityRoot.CustomerPayment.Number == nil {
 			break
@@ -3540,6 +3580,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GoodsReceipt.Lines(childComplexity), true
+	case "GoodsReceipt.nodeId":
+		if e.ComplexityRoot.GoodsReceipt.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceipt.NodeID(childComplexity), true
 	case "GoodsReceipt.notes":
 		if e.ComplexityRoot.GoodsReceipt.Notes == nil {
 			break
@@ -3692,6 +3738,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.JournalEntry.Lines(childComplexity), true
+	case "JournalEntry.nodeId":
+		if e.ComplexityRoot.JournalEntry.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEntry.NodeID(childComplexity), true
 	case "JournalEntry.postingDate":
 		if e.ComplexityRoot.JournalEntry.PostingDate == nil {
 			break
@@ -4143,6 +4195,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LandedCost.Kind(childComplexity), true
+	case "LandedCost.nodeId":
+		if e.ComplexityRoot.LandedCost.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCost.NodeID(childComplexity), true
 	case "LandedCost.number":
 		if e.ComplexityRoot.LandedCost.Number == nil {
 			break
@@ -5602,6 +5660,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Product.NameEn(childComplexity), true
+	case "Product.nodeId":
+		if e.ComplexityRoot.Product.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.NodeID(childComplexity), true
 	case "Product.reorderPoint":
 		if e.ComplexityRoot.Product.ReorderPoint == nil {
 			break
@@ -5829,6 +5893,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PurchaseOrder.NetAmount(childComplexity), true
+	case "PurchaseOrder.nodeId":
+		if e.ComplexityRoot.PurchaseOrder.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrder.NodeID(childComplexity), true
 	case "PurchaseOrder.notes":
 		if e.ComplexityRoot.PurchaseOrder.Notes == nil {
 			break
@@ -6362,6 +6432,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.MyAPITokens(childComplexity), true
+	case "Query.node":
+		if e.ComplexityRoot.Query.Node == nil {
+			break
+		}
+
+		args, err := ec.field_Query_node_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Node(childComplexity, args["nodeId"].(jxc.NodeID)), true
+	case "Query.nodes":
+		if e.ComplexityRoot.Query.Nodes == nil {
+			break
+		}
+
+		args, err := ec.field_Query_nodes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Nodes(childComplexity, args["nodeIds"].([]jxc.NodeID)), true
 	case "Query.operatingCosts":
 		if e.ComplexityRoot.Query.OperatingCosts == nil {
 			break
@@ -7076,6 +7168,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SalesInvoice.NetAmount(childComplexity), true
+	case "SalesInvoice.nodeId":
+		if e.ComplexityRoot.SalesInvoice.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoice.NodeID(childComplexity), true
 	case "SalesInvoice.number":
 		if e.ComplexityRoot.SalesInvoice.Number == nil {
 			break
@@ -7284,6 +7382,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SalesOrder.NetAmount(childComplexity), true
+	case "SalesOrder.nodeId":
+		if e.ComplexityRoot.SalesOrder.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrder.NodeID(childComplexity), true
 	case "SalesOrder.notes":
 		if e.ComplexityRoot.SalesOrder.Notes == nil {
 			break
@@ -7601,6 +7705,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SalesReturn.NetAmount(childComplexity), true
+	case "SalesReturn.nodeId":
+		if e.ComplexityRoot.SalesReturn.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturn.NodeID(childComplexity), true
 	case "SalesReturn.number":
 		if e.ComplexityRoot.SalesReturn.Number == nil {
 			break
@@ -7859,6 +7969,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Shipment.Lines(childComplexity), true
+	case "Shipment.nodeId":
+		if e.ComplexityRoot.Shipment.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shipment.NodeID(childComplexity), true
 	case "Shipment.number":
 		if e.ComplexityRoot.Shipment.Number == nil {
 			break
@@ -8204,6 +8320,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StockDocument.Lines(childComplexity), true
+	case "StockDocument.nodeId":
+		if e.ComplexityRoot.StockDocument.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockDocument.NodeID(childComplexity), true
 	case "StockDocument.postingDate":
 		if e.ComplexityRoot.StockDocument.PostingDate == nil {
 			break
@@ -8608,6 +8730,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Supplier.Name(childComplexity), true
+	case "Supplier.nodeId":
+		if e.ComplexityRoot.Supplier.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Supplier.NodeID(childComplexity), true
 	case "Supplier.paymentTermsDays":
 		if e.ComplexityRoot.Supplier.PaymentTermsDays == nil {
 			break
@@ -8777,6 +8905,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SupplierInvoice.NetAmount(childComplexity), true
+	case "SupplierInvoice.nodeId":
+		if e.ComplexityRoot.SupplierInvoice.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoice.NodeID(childComplexity), true
 	case "SupplierInvoice.number":
 		if e.ComplexityRoot.SupplierInvoice.Number == nil {
 			break
@@ -9017,6 +9151,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SupplierPayment.JournalEntryID(childComplexity), true
+	case "SupplierPayment.nodeId":
+		if e.ComplexityRoot.SupplierPayment.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierPayment.NodeID(childComplexity), true
 	case "SupplierPayment.number":
 		if e.ComplexityRoot.SupplierPayment.Number == nil {
 			break
@@ -9326,6 +9466,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.User.ID(childComplexity), true
+	case "User.nodeId":
+		if e.ComplexityRoot.User.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.User.NodeID(childComplexity), true
 	case "User.roles":
 		if e.ComplexityRoot.User.Roles == nil {
 			break
@@ -9418,6 +9564,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Warehouse.Name(childComplexity), true
+	case "Warehouse.nodeId":
+		if e.ComplexityRoot.Warehouse.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Warehouse.NodeID(childComplexity), true
 	case "Warehouse.region":
 		if e.ComplexityRoot.Warehouse.Region == nil {
 			break
@@ -9758,10 +9910,45 @@ type UserError {
   message: String!
 }
 
+"""
+The global id of a record, written Type:number (such as Customer:12 or
+SalesOrder:7): unique across every type of record, so that a client can
+refetch any record with node or nodes. Read it from a record's nodeId;
+the record's id field keeps its database id, which every argument named
+...Id or id takes as before.
+"""
+scalar NodeID
+
+"""
+A record with a global id (Relay's global object identification, with the
+field named nodeId so that id keeps its database id): customers,
+suppliers, products, warehouses, users, every business document, journal
+entries and budget lines.
+"""
+interface Node {
+  "The record's global id, such as Customer:12; pass it to node or nodes."
+  nodeId: NodeID!
+}
+
 "The root of every read."
 type Query {
   "The server's clock; handy to check that a token works."
   serverTime: Time!
+  """
+  The record with the node id, of whatever type, or null when there is
+  none. The type's own rules hold: a caller without a role of the type's
+  root field (customer, salesInvoice, journalEntry, users, ...) gets a
+  FORBIDDEN error, and @dataClass fields selected in fragments on the type
+  are refused as anywhere else.
+  """
+  node("The record's global id, as nodeId returns it." nodeId: NodeID!): Node
+  """
+  The records with the node ids, in the order given (at most 100), each
+  type read in one batch. An id with no record, or of a type the caller
+  may not read, gives null at its place, the latter with a FORBIDDEN
+  error at its path.
+  """
+  nodes("The records' global ids, as nodeId returns them." nodeIds: [NodeID!]!): [Node]!
 }
 
 "The root of every change."
@@ -10128,6 +10315,8 @@ func (ec *executionContext) childFields_BooksViolationRow(ctx context.Context, f
 
 func (ec *executionContext) childFields_BudgetLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_BudgetLine_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_BudgetLine_id(ctx, field)
 	case "year":
@@ -10320,6 +10509,8 @@ func (ec *executionContext) childFields_CreateApiTokenPayload(ctx context.Contex
 
 func (ec *executionContext) childFields_Customer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_Customer_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_Customer_id(ctx, field)
 	case "code":
@@ -10428,6 +10619,8 @@ func (ec *executionContext) childFields_CustomerPayload(ctx context.Context, fie
 
 func (ec *executionContext) childFields_CustomerPayment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_CustomerPayment_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_CustomerPayment_id(ctx, field)
 	case "number":
@@ -10572,6 +10765,8 @@ func (ec *executionContext) childFields_FiscalPeriodPayload(ctx context.Context,
 
 func (ec *executionContext) childFields_GoodsReceipt(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_GoodsReceipt_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_GoodsReceipt_id(ctx, field)
 	case "number":
@@ -10634,6 +10829,8 @@ func (ec *executionContext) childFields_GoodsReceiptPayload(ctx context.Context,
 
 func (ec *executionContext) childFields_JournalEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_JournalEntry_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_JournalEntry_id(ctx, field)
 	case "voucherNo":
@@ -10824,6 +11021,8 @@ func (ec *executionContext) childFields_KpiSet(ctx context.Context, field graphq
 
 func (ec *executionContext) childFields_LandedCost(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_LandedCost_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_LandedCost_id(ctx, field)
 	case "number":
@@ -11204,6 +11403,8 @@ func (ec *executionContext) childFields_PriceTrend(ctx context.Context, field gr
 
 func (ec *executionContext) childFields_Product(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_Product_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_Product_id(ctx, field)
 	case "sku":
@@ -11310,6 +11511,8 @@ func (ec *executionContext) childFields_ProfitAndLoss(ctx context.Context, field
 
 func (ec *executionContext) childFields_PurchaseOrder(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_PurchaseOrder_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_PurchaseOrder_id(ctx, field)
 	case "number":
@@ -11598,6 +11801,8 @@ func (ec *executionContext) childFields_RevokeApiTokenPayload(ctx context.Contex
 
 func (ec *executionContext) childFields_SalesInvoice(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_SalesInvoice_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_SalesInvoice_id(ctx, field)
 	case "number":
@@ -11696,6 +11901,8 @@ func (ec *executionContext) childFields_SalesInvoicePayload(ctx context.Context,
 
 func (ec *executionContext) childFields_SalesOrder(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_SalesOrder_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_SalesOrder_id(ctx, field)
 	case "number":
@@ -11830,6 +12037,8 @@ func (ec *executionContext) childFields_SalesOrderValidation(ctx context.Context
 
 func (ec *executionContext) childFields_SalesReturn(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_SalesReturn_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_SalesReturn_id(ctx, field)
 	case "number":
@@ -11954,6 +12163,8 @@ func (ec *executionContext) childFields_SetPasswordPayload(ctx context.Context, 
 
 func (ec *executionContext) childFields_Shipment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_Shipment_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_Shipment_id(ctx, field)
 	case "number":
@@ -12128,6 +12339,8 @@ func (ec *executionContext) childFields_StatementLine(ctx context.Context, field
 
 func (ec *executionContext) childFields_StockDocument(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_StockDocument_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_StockDocument_id(ctx, field)
 	case "kind":
@@ -12308,6 +12521,8 @@ func (ec *executionContext) childFields_StockValueGroup(ctx context.Context, fie
 
 func (ec *executionContext) childFields_Supplier(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_Supplier_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_Supplier_id(ctx, field)
 	case "code":
@@ -12378,6 +12593,8 @@ func (ec *executionContext) childFields_SupplierEdge(ctx context.Context, field 
 
 func (ec *executionContext) childFields_SupplierInvoice(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_SupplierInvoice_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_SupplierInvoice_id(ctx, field)
 	case "number":
@@ -12506,6 +12723,8 @@ func (ec *executionContext) childFields_SupplierPayload(ctx context.Context, fie
 
 func (ec *executionContext) childFields_SupplierPayment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_SupplierPayment_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_SupplierPayment_id(ctx, field)
 	case "number":
@@ -12666,6 +12885,8 @@ func (ec *executionContext) childFields_TrialBalanceRow(ctx context.Context, fie
 
 func (ec *executionContext) childFields_User(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_User_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_User_id(ctx, field)
 	case "username":
@@ -12708,6 +12929,8 @@ func (ec *executionContext) childFields_UserPayload(ctx context.Context, field g
 
 func (ec *executionContext) childFields_Warehouse(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_Warehouse_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_Warehouse_id(ctx, field)
 	case "code":
@@ -14639,6 +14862,34 @@ func (ec *executionContext) field_Query_landedCost_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "nodeId",
+		func(ctx context.Context, v any) (jxc.NodeID, error) {
+			return ec.unmarshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["nodeId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "nodeIds",
+		func(ctx context.Context, v any) ([]jxc.NodeID, error) {
+			return ec.unmarshalNNodeID2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐNodeIDᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["nodeIds"] = arg0
 	return args, nil
 }
 
@@ -18289,6 +18540,29 @@ func (ec *executionContext) fieldContext_BooksViolationRow_detail(_ context.Cont
 	return graphql.NewScalarFieldContext("BooksViolationRow", field, false, false, "String")
 }
 
+func (ec *executionContext) _BudgetLine_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.BudgetLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLine_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLine_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetLine", field, true, false, "NodeID")
+}
+
 func (ec *executionContext) _BudgetLine_id(ctx context.Context, field graphql.CollectedField, obj *jxc.BudgetLine) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19846,6 +20120,29 @@ func (ec *executionContext) fieldContext_CreateApiTokenPayload_userErrors(_ cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Customer_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, true, false, "NodeID")
+}
+
 func (ec *executionContext) _Customer_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21026,6 +21323,29 @@ func (ec *executionContext) fieldContext_CustomerPayload_userErrors(_ context.Co
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _CustomerPayment_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPayment_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPayment_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPayment", field, true, false, "NodeID")
 }
 
 func (ec *executionContext) _CustomerPayment_id(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerPayment) (ret graphql.Marshaler) {
@@ -22312,6 +22632,29 @@ func (ec *executionContext) fieldContext_FiscalPeriodPayload_userErrors(_ contex
 	return fc, nil
 }
 
+func (ec *executionContext) _GoodsReceipt_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceipt) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceipt_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceipt_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsReceipt", field, true, false, "NodeID")
+}
+
 func (ec *executionContext) _GoodsReceipt_id(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceipt) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22873,6 +23216,29 @@ func (ec *executionContext) fieldContext_GoodsReceiptPayload_userErrors(_ contex
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _JournalEntry_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalEntry_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JournalEntry_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JournalEntry", field, true, false, "NodeID")
 }
 
 func (ec *executionContext) _JournalEntry_id(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
@@ -24644,6 +25010,29 @@ func (ec *executionContext) fieldContext_KpiSet_exact(_ context.Context, field g
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _LandedCost_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCost_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCost_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LandedCost", field, true, false, "NodeID")
 }
 
 func (ec *executionContext) _LandedCost_id(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCost) (ret graphql.Marshaler) {
@@ -31645,6 +32034,29 @@ func (ec *executionContext) fieldContext_PriceTrend_changePercent(_ context.Cont
 	return graphql.NewScalarFieldContext("PriceTrend", field, false, false, "Decimal")
 }
 
+func (ec *executionContext) _Product_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, true, false, "NodeID")
+}
+
 func (ec *executionContext) _Product_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -32559,6 +32971,29 @@ func (ec *executionContext) _ProfitAndLoss_netIncome(ctx context.Context, field 
 }
 func (ec *executionContext) fieldContext_ProfitAndLoss_netIncome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ProfitAndLoss", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PurchaseOrder_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrder_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrder_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrder", field, true, false, "NodeID")
 }
 
 func (ec *executionContext) _PurchaseOrder_id(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrder) (ret graphql.Marshaler) {
@@ -34168,6 +34603,94 @@ func (ec *executionContext) _Query_serverTime(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Query_serverTime(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Query", field, true, true, "Time")
+}
+
+func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Node(ctx, fc.Args["nodeId"].(jxc.NodeID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Node) graphql.Marshaler {
+			return ec.marshalONode2githubᚗcomᚋjxcgraphᚋjxcᚐNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_node(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_node_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_nodes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Nodes(ctx, fc.Args["nodeIds"].([]jxc.NodeID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []jxc.Node) graphql.Marshaler {
+			return ec.marshalNNode2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_nodes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_nodes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Query_alerts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -38309,6 +38832,29 @@ func (ec *executionContext) fieldContext_RevokeApiTokenPayload_userErrors(_ cont
 	return fc, nil
 }
 
+func (ec *executionContext) _SalesInvoice_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoice_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoice_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesInvoice", field, true, false, "NodeID")
+}
+
 func (ec *executionContext) _SalesInvoice_id(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoice) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -39191,6 +39737,29 @@ func (ec *executionContext) fieldContext_SalesInvoicePayload_userErrors(_ contex
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _SalesOrder_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrder_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrder_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrder", field, true, false, "NodeID")
 }
 
 func (ec *executionContext) _SalesOrder_id(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrder) (ret graphql.Marshaler) {
@@ -40458,6 +41027,29 @@ func (ec *executionContext) fieldContext_SalesOrderValidation_shortages(_ contex
 	return fc, nil
 }
 
+func (ec *executionContext) _SalesReturn_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturn_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturn_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesReturn", field, true, false, "NodeID")
+}
+
 func (ec *executionContext) _SalesReturn_id(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturn) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -41510,6 +42102,29 @@ func (ec *executionContext) fieldContext_SetPasswordPayload_userErrors(_ context
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Shipment_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.Shipment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shipment_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Shipment_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Shipment", field, true, false, "NodeID")
 }
 
 func (ec *executionContext) _Shipment_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Shipment) (ret graphql.Marshaler) {
@@ -42950,6 +43565,29 @@ func (ec *executionContext) _StatementLine_amount(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_StatementLine_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StatementLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _StockDocument_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.StockDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockDocument_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockDocument_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockDocument", field, true, false, "NodeID")
 }
 
 func (ec *executionContext) _StockDocument_id(ctx context.Context, field graphql.CollectedField, obj *jxc.StockDocument) (ret graphql.Marshaler) {
@@ -44646,6 +45284,29 @@ func (ec *executionContext) fieldContext_Subscription_stockLevelChanged(ctx cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Supplier_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.Supplier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Supplier_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Supplier_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Supplier", field, true, false, "NodeID")
+}
+
 func (ec *executionContext) _Supplier_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Supplier) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -45308,6 +45969,29 @@ func (ec *executionContext) fieldContext_SupplierEdge_node(_ context.Context, fi
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _SupplierInvoice_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoice_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoice_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierInvoice", field, true, false, "NodeID")
 }
 
 func (ec *executionContext) _SupplierInvoice_id(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoice) (ret graphql.Marshaler) {
@@ -46453,6 +47137,29 @@ func (ec *executionContext) fieldContext_SupplierPayload_userErrors(_ context.Co
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _SupplierPayment_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierPayment_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierPayment_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierPayment", field, true, false, "NodeID")
 }
 
 func (ec *executionContext) _SupplierPayment_id(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierPayment) (ret graphql.Marshaler) {
@@ -47761,6 +48468,29 @@ func (ec *executionContext) fieldContext_TrialBalanceRow_balance(_ context.Conte
 	return graphql.NewScalarFieldContext("TrialBalanceRow", field, true, false, "Decimal")
 }
 
+func (ec *executionContext) _User_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_User_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("User", field, true, false, "NodeID")
+}
+
 func (ec *executionContext) _User_id(ctx context.Context, field graphql.CollectedField, obj *jxc.User) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -48074,6 +48804,29 @@ func (ec *executionContext) fieldContext_UserPayload_userErrors(_ context.Contex
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Warehouse_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.Warehouse) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Warehouse_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Warehouse_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Warehouse", field, true, false, "NodeID")
 }
 
 func (ec *executionContext) _Warehouse_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Warehouse) (ret graphql.Marshaler) {
@@ -55208,6 +55961,145 @@ func UnmarshalWarehouseOrder(ctx context.Context, raw any) (jxc.WarehouseOrder, 
 
 // region    ************************** interface.gotpl ***************************
 
+func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj jxc.Node) graphql.Marshaler {
+	switch obj := (obj).(type) {
+	case nil:
+		return graphql.Null
+	case jxc.Warehouse:
+		return ec._Warehouse(ctx, sel, &obj)
+	case *jxc.Warehouse:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Warehouse(ctx, sel, obj)
+	case jxc.User:
+		return ec._User(ctx, sel, &obj)
+	case *jxc.User:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._User(ctx, sel, obj)
+	case jxc.SupplierPayment:
+		return ec._SupplierPayment(ctx, sel, &obj)
+	case *jxc.SupplierPayment:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SupplierPayment(ctx, sel, obj)
+	case jxc.SupplierInvoice:
+		return ec._SupplierInvoice(ctx, sel, &obj)
+	case *jxc.SupplierInvoice:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SupplierInvoice(ctx, sel, obj)
+	case jxc.Supplier:
+		return ec._Supplier(ctx, sel, &obj)
+	case *jxc.Supplier:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Supplier(ctx, sel, obj)
+	case jxc.StockDocument:
+		return ec._StockDocument(ctx, sel, &obj)
+	case *jxc.StockDocument:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._StockDocument(ctx, sel, obj)
+	case jxc.Shipment:
+		return ec._Shipment(ctx, sel, &obj)
+	case *jxc.Shipment:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Shipment(ctx, sel, obj)
+	case jxc.SalesReturn:
+		return ec._SalesReturn(ctx, sel, &obj)
+	case *jxc.SalesReturn:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SalesReturn(ctx, sel, obj)
+	case jxc.SalesOrder:
+		return ec._SalesOrder(ctx, sel, &obj)
+	case *jxc.SalesOrder:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SalesOrder(ctx, sel, obj)
+	case jxc.SalesInvoice:
+		return ec._SalesInvoice(ctx, sel, &obj)
+	case *jxc.SalesInvoice:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SalesInvoice(ctx, sel, obj)
+	case jxc.PurchaseOrder:
+		return ec._PurchaseOrder(ctx, sel, &obj)
+	case *jxc.PurchaseOrder:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._PurchaseOrder(ctx, sel, obj)
+	case jxc.Product:
+		return ec._Product(ctx, sel, &obj)
+	case *jxc.Product:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Product(ctx, sel, obj)
+	case jxc.LandedCost:
+		return ec._LandedCost(ctx, sel, &obj)
+	case *jxc.LandedCost:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._LandedCost(ctx, sel, obj)
+	case jxc.JournalEntry:
+		return ec._JournalEntry(ctx, sel, &obj)
+	case *jxc.JournalEntry:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._JournalEntry(ctx, sel, obj)
+	case jxc.GoodsReceipt:
+		return ec._GoodsReceipt(ctx, sel, &obj)
+	case *jxc.GoodsReceipt:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._GoodsReceipt(ctx, sel, obj)
+	case jxc.CustomerPayment:
+		return ec._CustomerPayment(ctx, sel, &obj)
+	case *jxc.CustomerPayment:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CustomerPayment(ctx, sel, obj)
+	case jxc.Customer:
+		return ec._Customer(ctx, sel, &obj)
+	case *jxc.Customer:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Customer(ctx, sel, obj)
+	case jxc.BudgetLine:
+		return ec._BudgetLine(ctx, sel, &obj)
+	case *jxc.BudgetLine:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._BudgetLine(ctx, sel, obj)
+	default:
+		if typedObj, ok := obj.(graphql.Marshaler); ok {
+			return typedObj
+		} else {
+			panic(fmt.Errorf("unexpected type %T; non-generated variants of Node must implement graphql.Marshaler", obj))
+		}
+	}
+}
+
 // endregion ************************** interface.gotpl ***************************
 
 // region    **************************** object.gotpl ****************************
@@ -56217,7 +57109,7 @@ func (ec *executionContext) _BooksViolationRow(ctx context.Context, sel ast.Sele
 	return out
 }
 
-var budgetLineImplementors = []string{"BudgetLine"}
+var budgetLineImplementors = []string{"BudgetLine", "Node"}
 
 func (ec *executionContext) _BudgetLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.BudgetLine) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, budgetLineImplementors)
@@ -56228,6 +57120,11 @@ func (ec *executionContext) _BudgetLine(ctx context.Context, sel ast.SelectionSe
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("BudgetLine")
+		case "nodeId":
+			out.Values[i] = ec._BudgetLine_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._BudgetLine_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -56855,7 +57752,7 @@ func (ec *executionContext) _CreateApiTokenPayload(ctx context.Context, sel ast.
 	return out
 }
 
-var customerImplementors = []string{"Customer"}
+var customerImplementors = []string{"Customer", "Node"}
 
 func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet, obj *jxc.Customer) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, customerImplementors)
@@ -56866,6 +57763,11 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Customer")
+		case "nodeId":
+			out.Values[i] = ec._Customer_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._Customer_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -57201,7 +58103,7 @@ func (ec *executionContext) _CustomerPayload(ctx context.Context, sel ast.Select
 	return out
 }
 
-var customerPaymentImplementors = []string{"CustomerPayment"}
+var customerPaymentImplementors = []string{"CustomerPayment", "Node"}
 
 func (ec *executionContext) _CustomerPayment(ctx context.Context, sel ast.SelectionSet, obj *jxc.CustomerPayment) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, customerPaymentImplementors)
@@ -57212,6 +58114,11 @@ func (ec *executionContext) _CustomerPayment(ctx context.Context, sel ast.Select
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("CustomerPayment")
+		case "nodeId":
+			out.Values[i] = ec._CustomerPayment_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._CustomerPayment_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -57668,7 +58575,7 @@ func (ec *executionContext) _FiscalPeriodPayload(ctx context.Context, sel ast.Se
 	return out
 }
 
-var goodsReceiptImplementors = []string{"GoodsReceipt"}
+var goodsReceiptImplementors = []string{"GoodsReceipt", "Node"}
 
 func (ec *executionContext) _GoodsReceipt(ctx context.Context, sel ast.SelectionSet, obj *jxc.GoodsReceipt) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, goodsReceiptImplementors)
@@ -57679,6 +58586,11 @@ func (ec *executionContext) _GoodsReceipt(ctx context.Context, sel ast.Selection
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("GoodsReceipt")
+		case "nodeId":
+			out.Values[i] = ec._GoodsReceipt_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._GoodsReceipt_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -57863,7 +58775,7 @@ func (ec *executionContext) _GoodsReceiptPayload(ctx context.Context, sel ast.Se
 	return out
 }
 
-var journalEntryImplementors = []string{"JournalEntry"}
+var journalEntryImplementors = []string{"JournalEntry", "Node"}
 
 func (ec *executionContext) _JournalEntry(ctx context.Context, sel ast.SelectionSet, obj *jxc.JournalEntry) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, journalEntryImplementors)
@@ -57874,6 +58786,11 @@ func (ec *executionContext) _JournalEntry(ctx context.Context, sel ast.Selection
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("JournalEntry")
+		case "nodeId":
+			out.Values[i] = ec._JournalEntry_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._JournalEntry_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -58443,7 +59360,7 @@ func (ec *executionContext) _KpiSet(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
-var landedCostImplementors = []string{"LandedCost"}
+var landedCostImplementors = []string{"LandedCost", "Node"}
 
 func (ec *executionContext) _LandedCost(ctx context.Context, sel ast.SelectionSet, obj *jxc.LandedCost) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, landedCostImplementors)
@@ -58454,6 +59371,11 @@ func (ec *executionContext) _LandedCost(ctx context.Context, sel ast.SelectionSe
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("LandedCost")
+		case "nodeId":
+			out.Values[i] = ec._LandedCost_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._LandedCost_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -60180,7 +61102,7 @@ func (ec *executionContext) _PriceTrend(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
-var productImplementors = []string{"Product"}
+var productImplementors = []string{"Product", "Node"}
 
 func (ec *executionContext) _Product(ctx context.Context, sel ast.SelectionSet, obj *jxc.Product) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, productImplementors)
@@ -60191,6 +61113,11 @@ func (ec *executionContext) _Product(ctx context.Context, sel ast.SelectionSet, 
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Product")
+		case "nodeId":
+			out.Values[i] = ec._Product_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._Product_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -60524,7 +61451,7 @@ func (ec *executionContext) _ProfitAndLoss(ctx context.Context, sel ast.Selectio
 	return out
 }
 
-var purchaseOrderImplementors = []string{"PurchaseOrder"}
+var purchaseOrderImplementors = []string{"PurchaseOrder", "Node"}
 
 func (ec *executionContext) _PurchaseOrder(ctx context.Context, sel ast.SelectionSet, obj *jxc.PurchaseOrder) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, purchaseOrderImplementors)
@@ -60535,6 +61462,11 @@ func (ec *executionContext) _PurchaseOrder(ctx context.Context, sel ast.Selectio
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("PurchaseOrder")
+		case "nodeId":
+			out.Values[i] = ec._PurchaseOrder_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._PurchaseOrder_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -61107,6 +62039,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_serverTime(ctx, field)
+				})
+		case "node":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_node(ctx, field)
+				})
+		case "nodes":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_nodes(ctx, field)
 				})
 		case "alerts":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -61889,7 +62833,7 @@ func (ec *executionContext) _RevokeApiTokenPayload(ctx context.Context, sel ast.
 	return out
 }
 
-var salesInvoiceImplementors = []string{"SalesInvoice"}
+var salesInvoiceImplementors = []string{"SalesInvoice", "Node"}
 
 func (ec *executionContext) _SalesInvoice(ctx context.Context, sel ast.SelectionSet, obj *jxc.SalesInvoice) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, salesInvoiceImplementors)
@@ -61900,6 +62844,11 @@ func (ec *executionContext) _SalesInvoice(ctx context.Context, sel ast.Selection
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("SalesInvoice")
+		case "nodeId":
+			out.Values[i] = ec._SalesInvoice_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._SalesInvoice_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -62200,7 +63149,7 @@ func (ec *executionContext) _SalesInvoicePayload(ctx context.Context, sel ast.Se
 	return out
 }
 
-var salesOrderImplementors = []string{"SalesOrder"}
+var salesOrderImplementors = []string{"SalesOrder", "Node"}
 
 func (ec *executionContext) _SalesOrder(ctx context.Context, sel ast.SelectionSet, obj *jxc.SalesOrder) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, salesOrderImplementors)
@@ -62211,6 +63160,11 @@ func (ec *executionContext) _SalesOrder(ctx context.Context, sel ast.SelectionSe
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("SalesOrder")
+		case "nodeId":
+			out.Values[i] = ec._SalesOrder_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._SalesOrder_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -62615,7 +63569,7 @@ func (ec *executionContext) _SalesOrderValidation(ctx context.Context, sel ast.S
 	return out
 }
 
-var salesReturnImplementors = []string{"SalesReturn"}
+var salesReturnImplementors = []string{"SalesReturn", "Node"}
 
 func (ec *executionContext) _SalesReturn(ctx context.Context, sel ast.SelectionSet, obj *jxc.SalesReturn) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, salesReturnImplementors)
@@ -62626,6 +63580,11 @@ func (ec *executionContext) _SalesReturn(ctx context.Context, sel ast.SelectionS
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("SalesReturn")
+		case "nodeId":
+			out.Values[i] = ec._SalesReturn_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._SalesReturn_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -63017,7 +63976,7 @@ func (ec *executionContext) _SetPasswordPayload(ctx context.Context, sel ast.Sel
 	return out
 }
 
-var shipmentImplementors = []string{"Shipment"}
+var shipmentImplementors = []string{"Shipment", "Node"}
 
 func (ec *executionContext) _Shipment(ctx context.Context, sel ast.SelectionSet, obj *jxc.Shipment) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, shipmentImplementors)
@@ -63028,6 +63987,11 @@ func (ec *executionContext) _Shipment(ctx context.Context, sel ast.SelectionSet,
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Shipment")
+		case "nodeId":
+			out.Values[i] = ec._Shipment_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._Shipment_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -63583,7 +64547,7 @@ func (ec *executionContext) _StatementLine(ctx context.Context, sel ast.Selectio
 	return out
 }
 
-var stockDocumentImplementors = []string{"StockDocument"}
+var stockDocumentImplementors = []string{"StockDocument", "Node"}
 
 func (ec *executionContext) _StockDocument(ctx context.Context, sel ast.SelectionSet, obj *jxc.StockDocument) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, stockDocumentImplementors)
@@ -63594,6 +64558,11 @@ func (ec *executionContext) _StockDocument(ctx context.Context, sel ast.Selectio
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("StockDocument")
+		case "nodeId":
+			out.Values[i] = ec._StockDocument_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._StockDocument_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -64204,7 +65173,7 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 	}
 }
 
-var supplierImplementors = []string{"Supplier"}
+var supplierImplementors = []string{"Supplier", "Node"}
 
 func (ec *executionContext) _Supplier(ctx context.Context, sel ast.SelectionSet, obj *jxc.Supplier) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, supplierImplementors)
@@ -64215,6 +65184,11 @@ func (ec *executionContext) _Supplier(ctx context.Context, sel ast.SelectionSet,
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Supplier")
+		case "nodeId":
+			out.Values[i] = ec._Supplier_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._Supplier_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -64434,7 +65408,7 @@ func (ec *executionContext) _SupplierEdge(ctx context.Context, sel ast.Selection
 	return out
 }
 
-var supplierInvoiceImplementors = []string{"SupplierInvoice"}
+var supplierInvoiceImplementors = []string{"SupplierInvoice", "Node"}
 
 func (ec *executionContext) _SupplierInvoice(ctx context.Context, sel ast.SelectionSet, obj *jxc.SupplierInvoice) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, supplierInvoiceImplementors)
@@ -64445,6 +65419,11 @@ func (ec *executionContext) _SupplierInvoice(ctx context.Context, sel ast.Select
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("SupplierInvoice")
+		case "nodeId":
+			out.Values[i] = ec._SupplierInvoice_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._SupplierInvoice_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -64846,7 +65825,7 @@ func (ec *executionContext) _SupplierPayload(ctx context.Context, sel ast.Select
 	return out
 }
 
-var supplierPaymentImplementors = []string{"SupplierPayment"}
+var supplierPaymentImplementors = []string{"SupplierPayment", "Node"}
 
 func (ec *executionContext) _SupplierPayment(ctx context.Context, sel ast.SelectionSet, obj *jxc.SupplierPayment) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, supplierPaymentImplementors)
@@ -64857,6 +65836,11 @@ func (ec *executionContext) _SupplierPayment(ctx context.Context, sel ast.Select
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("SupplierPayment")
+		case "nodeId":
+			out.Values[i] = ec._SupplierPayment_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._SupplierPayment_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -65377,7 +66361,7 @@ func (ec *executionContext) _TrialBalanceRow(ctx context.Context, sel ast.Select
 	return out
 }
 
-var userImplementors = []string{"User"}
+var userImplementors = []string{"User", "Node"}
 
 func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj *jxc.User) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, userImplementors)
@@ -65388,6 +66372,11 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("User")
+		case "nodeId":
+			out.Values[i] = ec._User_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._User_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -65522,7 +66511,7 @@ func (ec *executionContext) _UserPayload(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
-var warehouseImplementors = []string{"Warehouse"}
+var warehouseImplementors = []string{"Warehouse", "Node"}
 
 func (ec *executionContext) _Warehouse(ctx context.Context, sel ast.SelectionSet, obj *jxc.Warehouse) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, warehouseImplementors)
@@ -65533,6 +66522,11 @@ func (ec *executionContext) _Warehouse(ctx context.Context, sel ast.SelectionSet
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Warehouse")
+		case "nodeId":
+			out.Values[i] = ec._Warehouse_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._Warehouse_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -67361,6 +68355,55 @@ func (ec *executionContext) marshalNMonthlySales2ᚖgithubᚗcomᚋjxcgraphᚋjx
 		return graphql.Null
 	}
 	return ec._MonthlySales(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐNode(ctx context.Context, sel ast.SelectionSet, v []jxc.Node) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalONode2githubᚗcomᚋjxcgraphᚋjxcᚐNode(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx context.Context, v any) (jxc.NodeID, error) {
+	var res jxc.NodeID
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx context.Context, sel ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNNodeID2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐNodeIDᚄ(ctx context.Context, v any) ([]jxc.NodeID, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]jxc.NodeID, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNNodeID2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐNodeIDᚄ(ctx context.Context, sel ast.SelectionSet, v []jxc.NodeID) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNOpeningStockInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐOpeningStockInput(ctx context.Context, v any) (OpeningStockInput, error) {
@@ -70096,6 +71139,13 @@ func (ec *executionContext) marshalOLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐ
 		return graphql.Null
 	}
 	return ec._Location(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalONode2githubᚗcomᚋjxcgraphᚋjxcᚐNode(ctx context.Context, sel ast.SelectionSet, v jxc.Node) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Node(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOOperatingCost2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐOperatingCost(ctx context.Context, sel ast.SelectionSet, v *jxc.OperatingCost) graphql.Marshaler {

@@ -1,0 +1,211 @@
+package db
+
+import (
+	"context"
+
+	"github.com/lib/pq"
+
+	"github.com/jxcgraph/jxc"
+)
+
+// The services' jxc.NodeFinder: the records of one type by their ids, read
+// at once for the node and nodes queries, with what they refer to filled
+// as the type's own find by id fills it.
+
+var (
+	_ jxc.NodeFinder = (*SalesService)(nil)
+	_ jxc.NodeFinder = (*PurchasingService)(nil)
+	_ jxc.NodeFinder = (*CatalogService)(nil)
+	_ jxc.NodeFinder = (*LedgerService)(nil)
+	_ jxc.NodeFinder = (*BudgetService)(nil)
+	_ jxc.NodeFinder = (*StockService)(nil)
+	_ jxc.NodeFinder = (*UserService)(nil)
+)
+
+// byID returns rows by the id of each.
+func byID[T any](rows []T, id func(T) int64) map[int64]any {
+	out := make(map[int64]any, len(rows))
+	for _, r := range rows {
+		out[id(r)] = r
+	}
+	return out
+}
+
+// salesNodes reads the sales documents of table with the ids in one
+// snapshot and fills them as of its day.
+func salesNodes[T any](ctx context.Context, db *DB, cols, table string, ids []int64, fill salesFill[T], id func(T) int64) (map[int64]any, error) {
+	return inSnapshot(ctx, db, func(tx *Tx) (map[int64]any, error) {
+		var rows []T
+		if err := tx.SelectContext(ctx, &rows, `SELECT `+cols+` FROM `+table+` WHERE id = ANY($1) ORDER BY id`, pq.Array(ids)); err != nil {
+			return nil, err
+		}
+		if err := fill(ctx, tx, today(tx), rows); err != nil {
+			return nil, err
+		}
+		return byID(rows, id), nil
+	})
+}
+
+// FindNodes implements jxc.NodeFinder for customers and sales documents.
+func (s *SalesService) FindNodes(ctx context.Context, typename string, ids []int64) (map[int64]any, bool, error) {
+	var out map[int64]any
+	var err error
+	switch typename {
+	case "Customer":
+		var cs []*jxc.Customer
+		err = s.db.SelectContext(ctx, &cs, `SELECT `+customerCols+` FROM customers c WHERE c.id = ANY($2)`, jxc.Today(s.db.Now()), pq.Array(ids))
+		out = byID(cs, func(c *jxc.Customer) int64 { return c.ID })
+	case "SalesOrder":
+		out, err = salesNodes(ctx, s.db, salesOrderCols, "sales_orders", ids, fillSalesOrders, func(o *jxc.SalesOrder) int64 { return o.ID })
+	case "Shipment":
+		out, err = salesNodes(ctx, s.db, shipmentCols, "shipments", ids, fillShipments, func(o *jxc.Shipment) int64 { return o.ID })
+	case "SalesInvoice":
+		out, err = salesNodes(ctx, s.db, salesInvoiceCols, "sales_invoices", ids, fillInvoices, func(o *jxc.SalesInvoice) int64 { return o.ID })
+	case "CustomerPayment":
+		out, err = salesNodes(ctx, s.db, customerPaymentCols, "customer_payments", ids, fillPayments, func(o *jxc.CustomerPayment) int64 { return o.ID })
+	case "SalesReturn":
+		out, err = salesNodes(ctx, s.db, salesReturnCols, "sales_returns", ids, fillReturns, func(o *jxc.SalesReturn) int64 { return o.ID })
+	default:
+		return nil, false, nil
+	}
+	return out, true, err
+}
+
+// FindNodes implements jxc.NodeFinder for suppliers and purchasing documents.
+func (s *PurchasingService) FindNodes(ctx context.Context, typename string, ids []int64) (map[int64]any, bool, error) {
+	arg := pq.Array(ids)
+	var read func(tx *Tx) (map[int64]any, error)
+	switch typename {
+	case "Supplier":
+		read = func(tx *Tx) (map[int64]any, error) {
+			ss, err := loadSuppliers(ctx, tx, `SELECT `+supplierCols+` FROM suppliers WHERE id = ANY($1)`, arg)
+			return byID(ss, func(s *jxc.Supplier) int64 { return s.ID }), err
+		}
+	case "PurchaseOrder":
+		read = func(tx *Tx) (map[int64]any, error) {
+			os, err := loadOrders(ctx, tx, `SELECT `+orderCols+` FROM purchase_orders WHERE id = ANY($1)`, arg)
+			return byID(os, func(o *jxc.PurchaseOrder) int64 { return o.ID }), err
+		}
+	case "GoodsReceipt":
+		read = func(tx *Tx) (map[int64]any, error) {
+			rs, err := loadReceipts(ctx, tx, `SELECT `+receiptCols+` FROM goods_receipts WHERE id = ANY($1)`, arg)
+			return byID(rs, func(r *jxc.GoodsReceipt) int64 { return r.ID }), err
+		}
+	case "SupplierInvoice":
+		read = func(tx *Tx) (map[int64]any, error) {
+			var rows []*invoiceRow
+			if err := tx.SelectContext(ctx, &rows, `SELECT `+invoiceCols+` FROM supplier_invoices WHERE id = ANY($1)`, arg); err != nil {
+				return nil, err
+			}
+			is, err := loadInvoices(ctx, tx, rows)
+			return byID(is, func(i *jxc.SupplierInvoice) int64 { return i.ID }), err
+		}
+	case "SupplierPayment":
+		read = func(tx *Tx) (map[int64]any, error) {
+			var ps []*jxc.SupplierPayment
+			if err := tx.SelectContext(ctx, &ps, `SELECT `+paymentCols+` FROM supplier_payments WHERE id = ANY($1)`, arg); err != nil {
+				return nil, err
+			}
+			return byID(ps, func(p *jxc.SupplierPayment) int64 { return p.ID }), loadPayments(ctx, tx, ps)
+		}
+	case "LandedCost":
+		// A landed cost is read with its allocations one at a time (they are
+		// few, and rarely refetched together).
+		read = func(tx *Tx) (map[int64]any, error) {
+			out := map[int64]any{}
+			for _, id := range ids {
+				lc, err := findLandedCost(ctx, tx, id)
+				if jxc.ErrorCode(err) == jxc.ENOTFOUND {
+					continue
+				} else if err != nil {
+					return nil, err
+				}
+				out[id] = lc
+			}
+			return out, nil
+		}
+	default:
+		return nil, false, nil
+	}
+	out, err := inSnapshot(ctx, s.db, read)
+	return out, true, err
+}
+
+// FindNodes implements jxc.NodeFinder for products and warehouses.
+func (s *CatalogService) FindNodes(ctx context.Context, typename string, ids []int64) (map[int64]any, bool, error) {
+	switch typename {
+	case "Product":
+		ps, err := productsByID(ctx, s.db, ids)
+		return anyMap(ps), true, err
+	case "Warehouse":
+		ws, err := warehousesByID(ctx, s.db, ids)
+		return anyMap(ws), true, err
+	}
+	return nil, false, nil
+}
+
+// FindNodes implements jxc.NodeFinder for journal entries.
+func (s *LedgerService) FindNodes(ctx context.Context, typename string, ids []int64) (map[int64]any, bool, error) {
+	if typename != "JournalEntry" {
+		return nil, false, nil
+	}
+	out, err := inSnapshot(ctx, s.db, func(tx *Tx) (map[int64]any, error) {
+		var es []*jxc.JournalEntry
+		if err := tx.SelectContext(ctx, &es, `SELECT `+entryCols+` FROM journal_entries e WHERE e.id = ANY($1)`, pq.Array(ids)); err != nil {
+			return nil, err
+		}
+		return byID(es, func(e *jxc.JournalEntry) int64 { return e.ID }), fillEntries(ctx, tx, es)
+	})
+	return out, true, err
+}
+
+// FindNodes implements jxc.NodeFinder for budget lines.
+func (s *BudgetService) FindNodes(ctx context.Context, typename string, ids []int64) (map[int64]any, bool, error) {
+	if typename != "BudgetLine" {
+		return nil, false, nil
+	}
+	var ls []*jxc.BudgetLine
+	if err := s.db.SelectContext(ctx, &ls, budgetConsumption+` WHERE b.id = ANY($1) GROUP BY b.id`, pq.Array(ids)); err != nil {
+		return nil, true, err
+	}
+	return byID(ls, func(l *jxc.BudgetLine) int64 { return l.ID }), true, fillBudgetLines(ctx, s.db, ls)
+}
+
+// FindNodes implements jxc.NodeFinder for stock documents (read one at a
+// time with their lines, in one snapshot).
+func (s *StockService) FindNodes(ctx context.Context, typename string, ids []int64) (map[int64]any, bool, error) {
+	if typename != "StockDocument" {
+		return nil, false, nil
+	}
+	out, err := inSnapshot(ctx, s.db, func(tx *Tx) (map[int64]any, error) {
+		out := map[int64]any{}
+		for _, id := range ids {
+			d, err := findStockDocument(ctx, tx, id)
+			if jxc.ErrorCode(err) == jxc.ENOTFOUND {
+				continue
+			} else if err != nil {
+				return nil, err
+			}
+			out[id] = d
+		}
+		return out, nil
+	})
+	return out, true, err
+}
+
+// FindNodes implements jxc.NodeFinder for users (with their roles).
+func (s *UserService) FindNodes(ctx context.Context, typename string, ids []int64) (map[int64]any, bool, error) {
+	if typename != "User" {
+		return nil, false, nil
+	}
+	users, _, err := usersWithRoles(ctx, s.db, ids)
+	return byID(users, func(u *jxc.User) int64 { return u.ID }), true, err
+}
+
+func anyMap[T any](m map[int64]T) map[int64]any {
+	out := make(map[int64]any, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
