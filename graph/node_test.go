@@ -259,3 +259,23 @@ func TestNodeKeepsTheTypesAccessRules(t *testing.T) {
 		t.Errorf("the clerk reads a customer's code by node: %+v", res.Errors)
 	}
 }
+
+// nodes is priced by the ids asked for, not as a list of DefaultListSize:
+// 40 ids of records with a customer each cost 40 × 2.
+func TestNodesCostTheirIDs(t *testing.T) {
+	s := costSchema(t)
+	const sel = `{ nodeId ... on SalesOrder { customer { code } } }`
+	for _, c := range []struct {
+		query string
+		vars  map[string]any
+		want  int
+	}{
+		{`{ node(nodeId: "SalesOrder:1") ` + sel + ` }`, nil, 2},
+		{`{ nodes(nodeIds: ["SalesOrder:1", "SalesOrder:2", "Product:3"]) ` + sel + ` }`, nil, 3 * 2},
+		{`query($ids: [NodeID!]!) { nodes(nodeIds: $ids) ` + sel + ` }`, map[string]any{"ids": slices.Repeat([]any{"SalesOrder:1"}, 40)}, 40 * 2},
+	} {
+		if got := costOf(t, s, c.query, c.vars); got != c.want {
+			t.Errorf("%s: cost %d, want %d", c.query, got, c.want)
+		}
+	}
+}
