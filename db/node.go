@@ -109,21 +109,7 @@ func (s *PurchasingService) FindNodes(ctx context.Context, typename string, ids 
 			return byID(ps, func(p *jxc.SupplierPayment) int64 { return p.ID }), loadPayments(ctx, tx, ps)
 		}
 	case "LandedCost":
-		// A landed cost is read with its allocations one at a time (they are
-		// few, and rarely refetched together).
-		read = func(tx *Tx) (map[int64]any, error) {
-			out := map[int64]any{}
-			for _, id := range ids {
-				lc, err := findLandedCost(ctx, tx, id)
-				if jxc.ErrorCode(err) == jxc.ENOTFOUND {
-					continue
-				} else if err != nil {
-					return nil, err
-				}
-				out[id] = lc
-			}
-			return out, nil
-		}
+		read = func(tx *Tx) (map[int64]any, error) { return landedCostNodes(ctx, tx, ids) }
 	default:
 		return nil, false, nil
 	}
@@ -171,26 +157,97 @@ func (s *BudgetService) FindNodes(ctx context.Context, typename string, ids []in
 	return byID(ls, func(l *jxc.BudgetLine) int64 { return l.ID }), true, fillBudgetLines(ctx, s.db, ls)
 }
 
-// FindNodes implements jxc.NodeFinder for stock documents (read one at a
-// time with their lines, in one snapshot).
+// FindNodes implements jxc.NodeFinder for stock documents (with their
+// lines, in one snapshot).
 func (s *StockService) FindNodes(ctx context.Context, typename string, ids []int64) (map[int64]any, bool, error) {
 	if typename != "StockDocument" {
 		return nil, false, nil
 	}
-	out, err := inSnapshot(ctx, s.db, func(tx *Tx) (map[int64]any, error) {
-		out := map[int64]any{}
-		for _, id := range ids {
-			d, err := findStockDocument(ctx, tx, id)
-			if jxc.ErrorCode(err) == jxc.ENOTFOUND {
-				continue
-			} else if err != nil {
-				return nil, err
-			}
-			out[id] = d
-		}
-		return out, nil
-	})
+	out, err := inSnapshot(ctx, s.db, func(tx *Tx) (map[int64]any, error) { return stockDocumentNodes(ctx, tx, ids) })
 	return out, true, err
+}
+
+// documentLineRow is a stock document's line with its document.
+type documentLineRow struct {
+	DocumentID int64 `db:"document_id"`
+	jxc.StockDocumentLine
+}
+
+// allocationRow is a landed cost's allocation with its landed cost.
+type allocationRow struct {
+	LandedCostID int64 `db:"landed_cost_id"`
+	jxc.LandedCostAllocation
+}
+
+// stockDocumentNodes reads stock documents as findStockDocument does,
+// every document's lines and references at once.
+func stockDocumentNodes(ctx context.Context, q Queryer, ids []int64) (map[int64]any, error) {
+	var ds []*jxc.StockDocument
+	if err := q.SelectContext(ctx, &ds, `SELECT id, kind, posting_date, description, journal_entry_id, created_by, created_at,
+		(SELECT v.voucher_no FROM journal_entries v WHERE v.id = d.journal_entry_id) AS voucher_no FROM stock_documents d WHERE id = ANY($1)`,
+		pq.Array(ids)); err != nil {
+		return nil, err
+	}
+	by := map[int64]*jxc.StockDocument{}
+	for _, d := range ds {
+		d.Lines = []*jxc.StockDocumentLine{}
+		by[d.ID] = d
+	}
+	var lines []*documentLineRow
+	if err := q.SelectContext(ctx, &lines, `SELECT document_id, line_no, product_id, warehouse_id, location_id, quantity, unit_cost, value
+		FROM stock_document_lines WHERE document_id = ANY($1) ORDER BY document_id, line_no`, pq.Array(ids)); err != nil {
+		return nil, err
+	}
+	r := refLoader{}
+	for _, l := range lines {
+		r.want(l.ProductID, l.WarehouseID, l.LocationID)
+	}
+	if err := r.load(ctx, q); err != nil {
+		return nil, err
+	}
+	for _, l := range lines {
+		line := &l.StockDocumentLine
+		line.Product, line.Warehouse, line.Location = r.get(l.ProductID, l.WarehouseID, l.LocationID)
+		if d := by[l.DocumentID]; d != nil {
+			d.Lines = append(d.Lines, line)
+		}
+	}
+	return byID(ds, func(d *jxc.StockDocument) int64 { return d.ID }), nil
+}
+
+// landedCostNodes reads landed costs as findLandedCost does, every
+// cost's allocations and their products at once.
+func landedCostNodes(ctx context.Context, q Queryer, ids []int64) (map[int64]any, error) {
+	var lcs []*jxc.LandedCost
+	if err := q.SelectContext(ctx, &lcs, `SELECT id, number, kind, basis, posting_date, amount, description, supplier_invoice_id, journal_entry_id, created_at,
+		(SELECT v.voucher_no FROM journal_entries v WHERE v.id = landed_costs.journal_entry_id) AS voucher_no
+		FROM landed_costs WHERE id = ANY($1)`, pq.Array(ids)); err != nil {
+		return nil, err
+	}
+	by := map[int64]*jxc.LandedCost{}
+	for _, lc := range lcs {
+		lc.Allocations = []*jxc.LandedCostAllocation{}
+		by[lc.ID] = lc
+	}
+	var allocs []*allocationRow
+	if err := q.SelectContext(ctx, &allocs, `SELECT a.landed_cost_id, a.receipt_id, r.number AS receipt_number, a.line_no, a.product_id,
+		a.warehouse_id, a.amount, a.on_hand_amount, a.sold_amount
+		FROM landed_cost_allocations a JOIN goods_receipts r ON r.id = a.receipt_id
+		WHERE a.landed_cost_id = ANY($1) ORDER BY a.landed_cost_id, a.receipt_id, a.line_no`, pq.Array(ids)); err != nil {
+		return nil, err
+	}
+	products, err := productsByID(ctx, q, collect(allocs, func(a *allocationRow) int64 { return a.ProductID }))
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range allocs {
+		alloc := &a.LandedCostAllocation
+		alloc.Product = products[a.ProductID]
+		if lc := by[a.LandedCostID]; lc != nil {
+			lc.Allocations = append(lc.Allocations, alloc)
+		}
+	}
+	return byID(lcs, func(lc *jxc.LandedCost) int64 { return lc.ID }), nil
 }
 
 // FindNodes implements jxc.NodeFinder for users (with their roles).
