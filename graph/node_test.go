@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -62,9 +63,13 @@ func nodeEnv(t *testing.T, roles ...jxc.Role) (*db.DB, map[jxc.Role]*caller, *co
 }
 
 func firstIDs(t *testing.T, d *db.DB, typ string, n int) []int64 {
+	return firstIDsWhere(t, d, typ, "true", n)
+}
+
+func firstIDsWhere(t *testing.T, d *db.DB, typ, cond string, n int) []int64 {
 	t.Helper()
 	var ids []int64
-	if err := d.SelectContext(context.Background(), &ids, `SELECT id FROM `+nodeTables[typ]+` ORDER BY id LIMIT $1`, n); err != nil {
+	if err := d.SelectContext(context.Background(), &ids, `SELECT id FROM `+nodeTables[typ]+` WHERE `+cond+` ORDER BY id LIMIT $1`, n); err != nil {
 		t.Fatal(err)
 	}
 	return ids
@@ -148,6 +153,12 @@ func TestNodesBatchesPerType(t *testing.T) {
 		{"GoodsReceipt", "SupplierInvoice", "SupplierPayment", "LandedCost", "StockDocument"},
 		{"Warehouse", "BudgetLine", "User"},
 	}
+	// A journal entry's source document is looked up by source type, one
+	// statement per type among the entries: take entries of one type, so
+	// that 1 and 20 of them meet the same types.
+	sameKind := map[string]string{
+		"JournalEntry": `source_type IS NOT DISTINCT FROM (SELECT source_type FROM journal_entries GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1)`,
+	}
 	var all []string
 	for _, g := range groups {
 		all = append(all, g...)
@@ -183,7 +194,7 @@ func TestNodesBatchesPerType(t *testing.T) {
 		for _, n := range []int{1, 20, 1, 20} {
 			var ids []string
 			for _, typ := range types {
-				got := firstIDs(t, d, typ, n)
+				got := firstIDsWhere(t, d, typ, cmp.Or(sameKind[typ], "true"), n)
 				if len(got) == 0 {
 					t.Fatalf("the demo company has no %s", typ)
 				}
