@@ -83,3 +83,6 @@ func (e JournalEntry) NodeID() NodeID    { return NewNodeID("JournalEntry", e.ID
 func (l BudgetLine) NodeID() NodeID      { return NewNodeID("BudgetLine", l.ID) }
 func (d StockDocument) NodeID() NodeID   { return NewNodeID("StockDocument", d.ID) }
 func (u User) NodeID() NodeID            { return NewNodeID("User", u.ID) }
+func (c Category) NodeID() NodeID        { return NewNodeID("Category", c.ID) }
+func (c OperatingCost) NodeID() NodeID   { return NewNodeID("OperatingCost", c.ID) }
+func (a Alert) NodeID() NodeID           { return NewNodeID("Alert", a.ID) }

@@ -117,7 +117,7 @@ func (s *PurchasingService) FindNodes(ctx context.Context, typename string, ids 
 	return out, true, err
 }
 
-// FindNodes implements jxc.NodeFinder for products and warehouses.
+// FindNodes implements jxc.NodeFinder for products, warehouses and categories.
 func (s *CatalogService) FindNodes(ctx context.Context, typename string, ids []int64) (map[int64]any, bool, error) {
 	switch typename {
 	case "Product":
@@ -126,6 +126,10 @@ func (s *CatalogService) FindNodes(ctx context.Context, typename string, ids []i
 	case "Warehouse":
 		ws, err := warehousesByID(ctx, s.db, ids)
 		return anyMap(ws), true, err
+	case "Category":
+		var cs []*jxc.Category
+		err := s.db.SelectContext(ctx, &cs, `SELECT `+categoryCols+` FROM categories WHERE id = ANY($1)`, pq.Array(ids))
+		return byID(cs, func(c *jxc.Category) int64 { return c.ID }), true, err
 	}
 	return nil, false, nil
 }
@@ -145,16 +149,38 @@ func (s *LedgerService) FindNodes(ctx context.Context, typename string, ids []in
 	return out, true, err
 }
 
-// FindNodes implements jxc.NodeFinder for budget lines.
+// FindNodes implements jxc.NodeFinder for budget lines, operating costs
+// and alerts (only those addressed to the signed-in user, as in alerts).
 func (s *BudgetService) FindNodes(ctx context.Context, typename string, ids []int64) (map[int64]any, bool, error) {
-	if typename != "BudgetLine" {
-		return nil, false, nil
+	switch typename {
+	case "BudgetLine":
+		var ls []*jxc.BudgetLine
+		if err := s.db.SelectContext(ctx, &ls, budgetConsumption+` WHERE b.id = ANY($1) GROUP BY b.id`, pq.Array(ids)); err != nil {
+			return nil, true, err
+		}
+		return byID(ls, func(l *jxc.BudgetLine) int64 { return l.ID }), true, fillBudgetLines(ctx, s.db, ls)
+	case "OperatingCost":
+		var rows []*operatingCostRow
+		if err := s.db.SelectContext(ctx, &rows, `SELECT `+operatingCostCols+` FROM operating_costs WHERE id = ANY($1)`, pq.Array(ids)); err != nil {
+			return nil, true, err
+		}
+		out := make(map[int64]any, len(rows))
+		for _, r := range rows {
+			c := r.OperatingCost
+			c.BudgetWarnings = nonNil([]string(r.Warnings))
+			out[c.ID] = &c
+		}
+		return out, true, nil
+	case "Alert":
+		w := where{args: []any{pq.Array(ids)}, conds: []string{"id = ANY($1)"}}
+		addressedTo(ctx, &w)
+		var as []*jxc.Alert
+		if err := s.db.SelectContext(ctx, &as, `SELECT `+alertCols+` FROM alerts`+w.sql(), w.args...); err != nil {
+			return nil, true, err
+		}
+		return byID(as, func(a *jxc.Alert) int64 { return a.ID }), true, nil
 	}
-	var ls []*jxc.BudgetLine
-	if err := s.db.SelectContext(ctx, &ls, budgetConsumption+` WHERE b.id = ANY($1) GROUP BY b.id`, pq.Array(ids)); err != nil {
-		return nil, true, err
-	}
-	return byID(ls, func(l *jxc.BudgetLine) int64 { return l.ID }), true, fillBudgetLines(ctx, s.db, ls)
+	return nil, false, nil
 }
 
 // FindNodes implements jxc.NodeFinder for stock documents (with their

@@ -115,6 +115,7 @@ type ComplexityRoot struct {
 		ID             func(childComplexity int) int
 		Kind           func(childComplexity int) int
 		Message        func(childComplexity int) int
+		NodeID         func(childComplexity int) int
 		OwnerID        func(childComplexity int) int
 		Subject        func(childComplexity int) int
 	}
@@ -278,6 +279,7 @@ type ComplexityRoot struct {
 		ID         func(childComplexity int) int
 		Name       func(childComplexity int) int
 		NameEn     func(childComplexity int) int
+		NodeID     func(childComplexity int) int
 	}
 
 	CategoryPayload struct {
@@ -727,6 +729,7 @@ type ComplexityRoot struct {
 		Description         func(childComplexity int) int
 		ID                  func(childComplexity int) int
 		JournalEntryID      func(childComplexity int) int
+		NodeID              func(childComplexity int) int
 		Number              func(childComplexity int) int
 		PayFrom             func(childComplexity int) int
 		PostingDate         func(childComplexity int) int
@@ -2162,6 +2165,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Alert.Message(childComplexity), true
+	case "Alert.nodeId":
+		if e.ComplexityRoot.Alert.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.NodeID(childComplexity), true
 	case "Alert.ownerId":
 		if e.ComplexityRoot.Alert.OwnerID == nil {
 			break
@@ -2810,6 +2819,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Category.NameEn(childComplexity), true
+	case "Category.nodeId":
+		if e.ComplexityRoot.Category.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Category.NodeID(childComplexity), true
 
 	case "CategoryPayload.category":
 		if e.ComplexityRoot.CategoryPayload.Category == nil {
@@ -5197,6 +5212,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.OperatingCost.JournalEntryID(childComplexity), true
+	case "OperatingCost.nodeId":
+		if e.ComplexityRoot.OperatingCost.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCost.NodeID(childComplexity), true
 	case "OperatingCost.number":
 		if e.ComplexityRoot.OperatingCost.Number == nil {
 			break
@@ -10085,6 +10106,8 @@ func (ec *executionContext) childFields_AgingBuckets(ctx context.Context, field 
 
 func (ec *executionContext) childFields_Alert(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_Alert_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_Alert_id(ctx, field)
 	case "kind":
@@ -10413,6 +10436,8 @@ func (ec *executionContext) childFields_BudgetRollupRow(ctx context.Context, fie
 
 func (ec *executionContext) childFields_Category(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_Category_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_Category_id(ctx, field)
 	case "code":
@@ -11163,6 +11188,8 @@ func (ec *executionContext) childFields_MonthlySales(ctx context.Context, field 
 
 func (ec *executionContext) childFields_OperatingCost(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_OperatingCost_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_OperatingCost_id(ctx, field)
 	case "number":
@@ -16750,6 +16777,29 @@ func (ec *executionContext) fieldContext_AgingBuckets_total(_ context.Context, f
 	return graphql.NewScalarFieldContext("AgingBuckets", field, false, false, "Decimal")
 }
 
+func (ec *executionContext) _Alert_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alert", field, true, false, "NodeID")
+}
+
 func (ec *executionContext) _Alert_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Alert) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19413,6 +19463,29 @@ func (ec *executionContext) _BudgetRollupRow_percent(ctx context.Context, field 
 }
 func (ec *executionContext) fieldContext_BudgetRollupRow_percent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("BudgetRollupRow", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _Category_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.Category) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Category_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Category_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Category", field, true, false, "NodeID")
 }
 
 func (ec *executionContext) _Category_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Category) (ret graphql.Marshaler) {
@@ -30064,6 +30137,29 @@ func (ec *executionContext) fieldContext_Mutation_clearSignInLockout(ctx context
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _OperatingCost_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCost_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCost_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperatingCost", field, true, false, "NodeID")
 }
 
 func (ec *executionContext) _OperatingCost_id(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
@@ -56049,6 +56145,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Product(ctx, sel, obj)
+	case jxc.OperatingCost:
+		return ec._OperatingCost(ctx, sel, &obj)
+	case *jxc.OperatingCost:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._OperatingCost(ctx, sel, obj)
 	case jxc.LandedCost:
 		return ec._LandedCost(ctx, sel, &obj)
 	case *jxc.LandedCost:
@@ -56084,6 +56187,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Customer(ctx, sel, obj)
+	case jxc.Category:
+		return ec._Category(ctx, sel, &obj)
+	case *jxc.Category:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Category(ctx, sel, obj)
 	case jxc.BudgetLine:
 		return ec._BudgetLine(ctx, sel, &obj)
 	case *jxc.BudgetLine:
@@ -56091,6 +56201,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._BudgetLine(ctx, sel, obj)
+	case jxc.Alert:
+		return ec._Alert(ctx, sel, &obj)
+	case *jxc.Alert:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Alert(ctx, sel, obj)
 	default:
 		if typedObj, ok := obj.(graphql.Marshaler); ok {
 			return typedObj
@@ -56337,7 +56454,7 @@ func (ec *executionContext) _AgingBuckets(ctx context.Context, sel ast.Selection
 	return out
 }
 
-var alertImplementors = []string{"Alert"}
+var alertImplementors = []string{"Alert", "Node"}
 
 func (ec *executionContext) _Alert(ctx context.Context, sel ast.SelectionSet, obj *jxc.Alert) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, alertImplementors)
@@ -56348,6 +56465,11 @@ func (ec *executionContext) _Alert(ctx context.Context, sel ast.SelectionSet, ob
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Alert")
+		case "nodeId":
+			out.Values[i] = ec._Alert_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._Alert_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -57420,7 +57542,7 @@ func (ec *executionContext) _BudgetRollupRow(ctx context.Context, sel ast.Select
 	return out
 }
 
-var categoryImplementors = []string{"Category"}
+var categoryImplementors = []string{"Category", "Node"}
 
 func (ec *executionContext) _Category(ctx context.Context, sel ast.SelectionSet, obj *jxc.Category) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, categoryImplementors)
@@ -57431,6 +57553,11 @@ func (ec *executionContext) _Category(ctx context.Context, sel ast.SelectionSet,
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Category")
+		case "nodeId":
+			out.Values[i] = ec._Category_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._Category_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -60318,7 +60445,7 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 	return out
 }
 
-var operatingCostImplementors = []string{"OperatingCost"}
+var operatingCostImplementors = []string{"OperatingCost", "Node"}
 
 func (ec *executionContext) _OperatingCost(ctx context.Context, sel ast.SelectionSet, obj *jxc.OperatingCost) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, operatingCostImplementors)
@@ -60329,6 +60456,11 @@ func (ec *executionContext) _OperatingCost(ctx context.Context, sel ast.Selectio
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("OperatingCost")
+		case "nodeId":
+			out.Values[i] = ec._OperatingCost_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._OperatingCost_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {

@@ -49,6 +49,11 @@ var nodeTypes = map[string]nodeType{
 	"BudgetLine":      {"budgetLine", func(r *Resolver) any { return r.BudgetService }},
 	"StockDocument":   {"stockDocument", func(r *Resolver) any { return r.StockService }},
 	"User":            {"users", func(r *Resolver) any { return r.UserService }},
+	"Category":        {"categories", func(r *Resolver) any { return r.CatalogService }},
+	"OperatingCost":   {"operatingCosts", func(r *Resolver) any { return r.BudgetService }},
+	// An alert not addressed to the caller is not found for them (null), as
+	// in alerts.
+	"Alert": {"alerts", func(r *Resolver) any { return r.BudgetService }},
 }
 
 func sales(r *Resolver) any      { return r.SalesService }

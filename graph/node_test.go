@@ -26,6 +26,7 @@ var nodeTables = map[string]string{
 	"PurchaseOrder": "purchase_orders", "GoodsReceipt": "goods_receipts", "SupplierInvoice": "supplier_invoices",
 	"SupplierPayment": "supplier_payments", "LandedCost": "landed_costs", "Product": "products", "Warehouse": "warehouses",
 	"JournalEntry": "journal_entries", "BudgetLine": "budget_lines", "StockDocument": "stock_documents", "User": "users",
+	"Category": "categories", "OperatingCost": "operating_costs", "Alert": "alerts",
 }
 
 // nodeEnv serves the whole schema over the demo company through a
@@ -98,8 +99,8 @@ func TestNodeReadsEveryEntityType(t *testing.T) {
 		implementations = append(implementations, p.Name)
 	}
 	slices.Sort(implementations)
-	if len(implementations) < 18 || !slices.Equal(implementations, graph.NodeTypeNames()) {
-		t.Fatalf("Node implementations %v, node reads %v: want the same, at least 18", implementations, graph.NodeTypeNames())
+	if len(implementations) < 21 || !slices.Equal(implementations, graph.NodeTypeNames()) {
+		t.Fatalf("Node implementations %v, node reads %v: want the same, at least 21", implementations, graph.NodeTypeNames())
 	}
 
 	var fragments []string
@@ -151,7 +152,8 @@ func TestNodesBatchesPerType(t *testing.T) {
 		{"SalesOrder", "Shipment", "PurchaseOrder", "JournalEntry", "Product"},
 		{"Customer", "SalesInvoice", "CustomerPayment", "SalesReturn", "Supplier"},
 		{"GoodsReceipt", "SupplierInvoice", "SupplierPayment", "LandedCost", "StockDocument"},
-		{"Warehouse", "BudgetLine", "User"},
+		{"Warehouse", "BudgetLine", "User", "Category", "OperatingCost"},
+		{"Alert"},
 	}
 	// A journal entry's source document is looked up by source type, one
 	// statement per type among the entries: take entries of one type, so
@@ -186,6 +188,9 @@ func TestNodesBatchesPerType(t *testing.T) {
 		... on Warehouse { code locations { code } }
 		... on BudgetLine { costCentre category { code } }
 		... on User { username roles }
+		... on Category { code }
+		... on OperatingCost { number }
+		... on Alert { alertKind: kind message }
 	} }`
 	for _, types := range groups {
 		counts := map[int]int64{}
