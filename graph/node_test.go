@@ -243,8 +243,9 @@ func TestNodesBatchesPerType(t *testing.T) {
 
 // A caller reads by node only what the type's root field lets them read:
 // a warehouse clerk gets FORBIDDEN for a journal entry or a user (node),
-// null with a FORBIDDEN error at its place among other nodes (nodes), and
-// the @dataClass figures of a type are refused in fragments on it.
+// null with a FORBIDDEN error at its place among other nodes (nodes), null
+// for an alert not addressed to them, and the @dataClass figures of a type
+// are refused in fragments on it.
 func TestNodeKeepsTheTypesAccessRules(t *testing.T) {
 	d, callers, _ := nodeEnv(t, jxc.RoleWarehouse, jxc.RoleFinance)
 	clerk, finance := callers[jxc.RoleWarehouse], callers[jxc.RoleFinance]
@@ -297,6 +298,20 @@ func TestNodeKeepsTheTypesAccessRules(t *testing.T) {
 	}
 	if !slices.Equal(paths, []string{`["nodes",0]`, `["nodes",2]`}) {
 		t.Errorf("the clerk's nodes: FORBIDDEN at %v, want at nodes 0 and 2 (%+v)", paths, res.Errors)
+	}
+
+	// An alert not addressed to the clerk is not theirs to learn of: null,
+	// as alerts does not list it; finance, its audience, reads it.
+	alerts := firstIDsWhere(t, d, "Alert", `NOT ('WAREHOUSE' = ANY(audience)) AND 'FINANCE' = ANY(audience)`, 1)
+	if len(alerts) == 0 {
+		t.Fatal("the demo company has no alert for finance and not for the warehouse")
+	}
+	alert := fmt.Sprintf("Alert:%d", alerts[0])
+	if res := clerk.do(one, map[string]any{"n": alert}); len(res.Errors) > 0 || string(res.Data["node"]) != "null" {
+		t.Errorf("the clerk reads %s: %s %+v, want null", alert, res.Data["node"], res.Errors)
+	}
+	if res := finance.do(one, map[string]any{"n": alert}); len(res.Errors) > 0 || !strings.Contains(string(res.Data["node"]), alert) {
+		t.Errorf("finance reads %s: %s %+v", alert, res.Data["node"], res.Errors)
 	}
 
 	// Customer money in a fragment on Customer, named or inline.
