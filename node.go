@@ -21,15 +21,37 @@ func NewNodeID(typename string, id int64) NodeID {
 	return NodeID(typename + ":" + strconv.FormatInt(id, 10))
 }
 
-// Parse splits a global id into its type and database id, or returns an
-// EINVALID error naming the expected form.
-func (n NodeID) Parse() (typename string, id int64, err error) {
-	typ, num, ok := strings.Cut(string(n), ":")
-	id, perr := strconv.ParseInt(num, 10, 64)
-	if !ok || typ == "" || perr != nil || id <= 0 {
-		return "", 0, Errorf(EINVALID, "%q is not a node id; node ids are written Type:number, such as Customer:12, as nodeId returns them", string(n))
+// NewNodeKey is the global id of the record of type typename keyed by a
+// code rather than a database id (an account: Account:1122).
+func NewNodeKey(typename, key string) NodeID {
+	return NodeID(typename + ":" + key)
+}
+
+// Parse splits a global id into its type and key (a database id, or an
+// account's code), or returns an EINVALID error naming the expected form.
+func (n NodeID) Parse() (typename, key string, err error) {
+	typ, key, ok := strings.Cut(string(n), ":")
+	if !ok || typ == "" || key == "" || strings.ContainsAny(typ+key, " \t\n") {
+		return "", "", n.invalid()
+	}
+	return typ, key, nil
+}
+
+// ParseID splits a global id whose key is a database id.
+func (n NodeID) ParseID() (typename string, id int64, err error) {
+	typ, key, err := n.Parse()
+	if err != nil {
+		return "", 0, err
+	}
+	id, perr := strconv.ParseInt(key, 10, 64)
+	if perr != nil || id <= 0 {
+		return "", 0, n.invalid()
 	}
 	return typ, id, nil
+}
+
+func (n NodeID) invalid() error {
+	return Errorf(EINVALID, "%q is not a node id; node ids are written Type:key, such as Customer:12, as nodeId returns them", string(n))
 }
 
 // MarshalGQL writes the id as a JSON string.
@@ -46,6 +68,11 @@ func (n *NodeID) UnmarshalGQL(v any) error {
 	}
 	*n = NodeID(s)
 	return nil
+}
+
+// KeyedNodeFinder is the NodeFinder of records keyed by a code (accounts).
+type KeyedNodeFinder interface {
+	FindKeyedNodes(ctx context.Context, typename string, keys []string) (nodes map[string]any, ok bool, err error)
 }
 
 // NodeFinder is implemented by the services whose records are nodes: it
@@ -86,3 +113,4 @@ func (u User) NodeID() NodeID            { return NewNodeID("User", u.ID) }
 func (c Category) NodeID() NodeID        { return NewNodeID("Category", c.ID) }
 func (c OperatingCost) NodeID() NodeID   { return NewNodeID("OperatingCost", c.ID) }
 func (a Alert) NodeID() NodeID           { return NewNodeID("Alert", a.ID) }
+func (a Account) NodeID() NodeID         { return NewNodeKey("Account", a.Code) }

@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"slices"
 
 	"github.com/lib/pq"
 
@@ -291,4 +292,25 @@ func anyMap[T any](m map[int64]T) map[int64]any {
 		out[k] = v
 	}
 	return out
+}
+
+var _ jxc.KeyedNodeFinder = (*LedgerService)(nil)
+
+// FindKeyedNodes implements jxc.KeyedNodeFinder for accounts by code,
+// with their balances as of today (as accounts reads them).
+func (s *LedgerService) FindKeyedNodes(ctx context.Context, typename string, codes []string) (map[string]any, bool, error) {
+	if typename != "Account" {
+		return nil, false, nil
+	}
+	all, err := s.FindAccounts(ctx, jxc.AccountFilter{}, jxc.Today(s.db.Now()))
+	if err != nil {
+		return nil, true, err
+	}
+	out := map[string]any{}
+	for _, a := range all {
+		if slices.Contains(codes, a.Code) {
+			out[a.Code] = a
+		}
+	}
+	return out, true, nil
 }

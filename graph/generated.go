@@ -82,6 +82,7 @@ type ComplexityRoot struct {
 		ManualPosting func(childComplexity int) int
 		Name          func(childComplexity int) int
 		NameEn        func(childComplexity int) int
+		NodeID        func(childComplexity int) int
 		ParentCode    func(childComplexity int) int
 		Type          func(childComplexity int) int
 	}
@@ -2035,6 +2036,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Account.NameEn(childComplexity), true
+	case "Account.nodeId":
+		if e.ComplexityRoot.Account.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.NodeID(childComplexity), true
 	case "Account.parentCode":
 		if e.ComplexityRoot.Account.ParentCode == nil {
 			break
@@ -10034,6 +10041,8 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
 func (ec *executionContext) childFields_Account(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_Account_nodeId(ctx, field)
 	case "code":
 		return ec.fieldContext_Account_code(ctx, field)
 	case "name":
@@ -16185,6 +16194,29 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _Account_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.Account) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Account_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Account_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Account", field, true, false, "NodeID")
+}
 
 func (ec *executionContext) _Account_code(ctx context.Context, field graphql.CollectedField, obj *jxc.Account) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -56208,6 +56240,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Alert(ctx, sel, obj)
+	case jxc.Account:
+		return ec._Account(ctx, sel, &obj)
+	case *jxc.Account:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Account(ctx, sel, obj)
 	default:
 		if typedObj, ok := obj.(graphql.Marshaler); ok {
 			return typedObj
@@ -56221,7 +56260,7 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 
 // region    **************************** object.gotpl ****************************
 
-var accountImplementors = []string{"Account"}
+var accountImplementors = []string{"Account", "Node"}
 
 func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, obj *jxc.Account) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, accountImplementors)
@@ -56232,6 +56271,11 @@ func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, 
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Account")
+		case "nodeId":
+			out.Values[i] = ec._Account_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "code":
 			out.Values[i] = ec._Account_code(ctx, field, obj)
 			if out.Values[i] == graphql.Null {

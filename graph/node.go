@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -54,6 +55,8 @@ var nodeTypes = map[string]nodeType{
 	// An alert not addressed to the caller is not found for them (null), as
 	// in alerts.
 	"Alert": {"alerts", func(r *Resolver) any { return r.BudgetService }},
+	// Accounts are keyed by their code (Account:1122), not a database id.
+	"Account": {"accounts", func(r *Resolver) any { return r.LedgerService }},
 }
 
 func sales(r *Resolver) any      { return r.SalesService }
@@ -108,34 +111,69 @@ func mayRead(ctx context.Context, typ string) error {
 	return nil
 }
 
-// findNodes reads the records of one type with the ids in one call of its
-// service.
-func (r *Resolver) findNodes(ctx context.Context, typ string, ids []int64) (map[int64]any, error) {
+// keyed reports whether typ's records are keyed by a code (accounts).
+func keyed(typ string) bool { return typ == "Account" }
+
+// findNodes reads the records of one type with the keys in one call of
+// its service, by key.
+func (r *Resolver) findNodes(ctx context.Context, typ string, keys []string) (map[string]any, error) {
+	if keyed(typ) {
+		f, _ := nodeTypes[typ].finder(r).(jxc.KeyedNodeFinder)
+		if f == nil {
+			return nil, fmt.Errorf("node type %s: its service does not find nodes", typ)
+		}
+		out, ok, err := f.FindKeyedNodes(ctx, typ, keys)
+		if !ok && err == nil {
+			err = fmt.Errorf("node type %s: its service does not keep it", typ)
+		}
+		return out, err
+	}
 	f, _ := nodeTypes[typ].finder(r).(jxc.NodeFinder)
 	if f == nil {
 		return nil, fmt.Errorf("node type %s: its service does not find nodes", typ)
 	}
-	out, ok, err := f.FindNodes(ctx, typ, ids)
+	ids := make([]int64, len(keys))
+	for i, k := range keys {
+		ids[i], _ = strconv.ParseInt(k, 10, 64) // checked by parseNodeID
+	}
+	rows, ok, err := f.FindNodes(ctx, typ, ids)
 	if !ok && err == nil {
 		err = fmt.Errorf("node type %s: its service does not keep it", typ)
+	}
+	out := make(map[string]any, len(rows))
+	for id, row := range rows {
+		out[strconv.FormatInt(id, 10)] = row
 	}
 	return out, err
 }
 
+// parseNodeID splits a node id into its type and key: a database id
+// except for the keyed types.
+func parseNodeID(n jxc.NodeID) (string, string, error) {
+	typ, key, err := n.Parse()
+	if err != nil || keyed(typ) {
+		return typ, key, err
+	}
+	if _, _, err := n.ParseID(); err != nil {
+		return "", "", err
+	}
+	return typ, key, nil
+}
+
 // node implements Query.node.
 func (r *Resolver) node(ctx context.Context, nodeID jxc.NodeID) (jxc.Node, error) {
-	typ, id, err := nodeID.Parse()
+	typ, key, err := parseNodeID(nodeID)
 	if err != nil {
 		return nil, err
 	}
 	if err := mayRead(ctx, typ); err != nil {
 		return nil, err
 	}
-	found, err := r.findNodes(ctx, typ, []int64{id})
+	found, err := r.findNodes(ctx, typ, []string{key})
 	if err != nil {
 		return nil, err
 	}
-	n, _ := found[id].(jxc.Node)
+	n, _ := found[key].(jxc.Node)
 	return n, nil
 }
 
@@ -146,25 +184,22 @@ func (r *Resolver) nodes(ctx context.Context, nodeIDs []jxc.NodeID) ([]jxc.Node,
 	if len(nodeIDs) > maxNodes {
 		return nil, jxc.FieldErrorf(jxc.EINVALID, "nodeIds", "at most %d node ids at once, not %d", maxNodes, len(nodeIDs))
 	}
-	type ref struct {
-		typ string
-		id  int64
-	}
+	type ref struct{ typ, key string }
 	refs := make([]ref, len(nodeIDs))
-	byType := map[string][]int64{}
+	byType := map[string][]string{}
 	var types []string
 	for i, n := range nodeIDs {
-		typ, id, err := n.Parse()
+		typ, key, err := parseNodeID(n)
 		if err != nil {
 			return nil, err
 		}
-		refs[i] = ref{typ, id}
+		refs[i] = ref{typ, key}
 		if _, seen := byType[typ]; !seen {
 			types = append(types, typ)
 		}
-		byType[typ] = append(byType[typ], id)
+		byType[typ] = append(byType[typ], key)
 	}
-	found := map[string]map[int64]any{}
+	found := map[string]map[string]any{}
 	refused := map[string]error{}
 	for _, typ := range types {
 		if err := mayRead(ctx, typ); err != nil {
@@ -184,7 +219,7 @@ func (r *Resolver) nodes(ctx context.Context, nodeIDs []jxc.NodeID) ([]jxc.Node,
 			graphql.AddError(ctx, &gqlerror.Error{Err: err, Message: err.Error(), Path: path})
 			continue
 		}
-		out[i], _ = found[ref.typ][ref.id].(jxc.Node)
+		out[i], _ = found[ref.typ][ref.key].(jxc.Node)
 	}
 	return out, nil
 }

@@ -26,7 +26,7 @@ var nodeTables = map[string]string{
 	"PurchaseOrder": "purchase_orders", "GoodsReceipt": "goods_receipts", "SupplierInvoice": "supplier_invoices",
 	"SupplierPayment": "supplier_payments", "LandedCost": "landed_costs", "Product": "products", "Warehouse": "warehouses",
 	"JournalEntry": "journal_entries", "BudgetLine": "budget_lines", "StockDocument": "stock_documents", "User": "users",
-	"Category": "categories", "OperatingCost": "operating_costs", "Alert": "alerts",
+	"Category": "categories", "OperatingCost": "operating_costs", "Alert": "alerts", "Account": "accounts",
 }
 
 // nodeEnv serves the whole schema over the demo company through a
@@ -67,6 +67,24 @@ func firstIDs(t *testing.T, d *db.DB, typ string, n int) []int64 {
 	return firstIDsWhere(t, d, typ, "true", n)
 }
 
+// firstKeys are the node keys of the first n records of typ: database
+// ids, accounts' codes.
+func firstKeys(t *testing.T, d *db.DB, typ, cond string, n int) []string {
+	t.Helper()
+	if typ == "Account" {
+		var codes []string
+		if err := d.SelectContext(context.Background(), &codes, `SELECT code FROM accounts WHERE `+cond+` ORDER BY code LIMIT $1`, n); err != nil {
+			t.Fatal(err)
+		}
+		return codes
+	}
+	var out []string
+	for _, id := range firstIDsWhere(t, d, typ, cond, n) {
+		out = append(out, fmt.Sprint(id))
+	}
+	return out
+}
+
 func firstIDsWhere(t *testing.T, d *db.DB, typ, cond string, n int) []int64 {
 	t.Helper()
 	var ids []int64
@@ -80,6 +98,7 @@ type nodeResult struct {
 	Typename string `json:"__typename"`
 	NodeID   string `json:"nodeId"`
 	ID       string `json:"id"`
+	Code     string `json:"code"` // an account's key
 }
 
 // Every implementation of Node in the schema is read by node(nodeId:),
@@ -99,12 +118,16 @@ func TestNodeReadsEveryEntityType(t *testing.T) {
 		implementations = append(implementations, p.Name)
 	}
 	slices.Sort(implementations)
-	if len(implementations) < 21 || !slices.Equal(implementations, graph.NodeTypeNames()) {
-		t.Fatalf("Node implementations %v, node reads %v: want the same, at least 21", implementations, graph.NodeTypeNames())
+	if len(implementations) < 22 || !slices.Equal(implementations, graph.NodeTypeNames()) {
+		t.Fatalf("Node implementations %v, node reads %v: want the same, at least 22", implementations, graph.NodeTypeNames())
 	}
 
 	var fragments []string
 	for _, typ := range implementations {
+		if typ == "Account" { // keyed by its code
+			fragments = append(fragments, "... on Account { code }")
+			continue
+		}
 		fragments = append(fragments, "... on "+typ+" { id }")
 	}
 	query := `query($n: NodeID!) { node(nodeId: $n) { __typename nodeId ` + strings.Join(fragments, " ") + ` } }`
@@ -112,17 +135,17 @@ func TestNodeReadsEveryEntityType(t *testing.T) {
 		if _, ok := nodeTables[typ]; !ok {
 			t.Fatalf("Node type %s: the test knows no table of it", typ)
 		}
-		ids := firstIDs(t, d, typ, 1)
+		ids := firstKeys(t, d, typ, "true", 1)
 		if len(ids) == 0 {
 			t.Fatalf("the demo company has no %s", typ)
 		}
-		want := fmt.Sprintf("%s:%d", typ, ids[0])
+		want := typ + ":" + ids[0]
 		res := admin.do(query, map[string]any{"n": want})
 		var got *nodeResult
 		if len(res.Errors) > 0 || json.Unmarshal(res.Data["node"], &got) != nil || got == nil {
 			t.Fatalf("node(%s): %s %+v", want, res.Data["node"], res.Errors)
 		}
-		if got.Typename != typ || got.NodeID != want || got.ID != fmt.Sprint(ids[0]) {
+		if got.Typename != typ || got.NodeID != want || cmp.Or(got.ID, got.Code) != ids[0] {
 			t.Errorf("node(%s) = %+v", want, *got)
 		}
 	}
@@ -153,7 +176,7 @@ func TestNodesBatchesPerType(t *testing.T) {
 		{"Customer", "SalesInvoice", "CustomerPayment", "SalesReturn", "Supplier"},
 		{"GoodsReceipt", "SupplierInvoice", "SupplierPayment", "LandedCost", "StockDocument"},
 		{"Warehouse", "BudgetLine", "User", "Category", "OperatingCost"},
-		{"Alert"},
+		{"Alert", "Account"},
 	}
 	// A journal entry's source document is looked up by source type, one
 	// statement per type among the entries: take entries of one type, so
@@ -191,6 +214,7 @@ func TestNodesBatchesPerType(t *testing.T) {
 		... on Category { code }
 		... on OperatingCost { number }
 		... on Alert { alertKind: kind message }
+		... on Account { code balance }
 	} }`
 	for _, types := range groups {
 		counts := map[int]int64{}
@@ -199,12 +223,12 @@ func TestNodesBatchesPerType(t *testing.T) {
 		for _, n := range []int{1, 20, 1, 20} {
 			var ids []string
 			for _, typ := range types {
-				got := firstIDsWhere(t, d, typ, cmp.Or(sameKind[typ], "true"), n)
+				got := firstKeys(t, d, typ, cmp.Or(sameKind[typ], "true"), n)
 				if len(got) == 0 {
 					t.Fatalf("the demo company has no %s", typ)
 				}
-				for _, id := range got {
-					ids = append(ids, fmt.Sprintf("%s:%d", typ, id))
+				for _, key := range got {
+					ids = append(ids, typ+":"+key)
 				}
 			}
 			// Interleave the types: the batches do not depend on order.
