@@ -9939,8 +9939,9 @@ type UserError {
 }
 
 """
-The global id of a record, written Type:number (such as Customer:12 or
-SalesOrder:7): unique across every type of record, so that a client can
+The global id of a record, written Type:id (such as Customer:12 or
+SalesOrder:7; an account, which has no id, Account:<code>, such as
+Account:1122): unique across every type of record, so that a client can
 refetch any record with node or nodes. Read it from a record's nodeId;
 the record's id field keeps its database id, which every argument named
 ...Id or id takes as before.
