@@ -26,7 +26,8 @@ import (
 //     scalars and enums cost 0;
 //   - a list costs its size × (1 + what is selected inside each item); the
 //     size of a connection's nodes/edges is the field's `first` (or its
-//     default page size), of a list with a `limit` its limit, of any other
+//     default page size), of a list with a `limit` its limit, of a list
+//     read by ids (nodes) the number of ids, of any other
 //     list DefaultListSize (or its entry in listSizes);
 //   - each mutation root field costs MutationBaseCost more, each
 //     subscription SubscriptionBaseCost;
@@ -298,7 +299,10 @@ func (w *costWalker) field(f *ast.Field, parent *ast.Definition, pageSize int) i
 		return satAdd(1, w.set(f.SelectionSet, named, child), costCeiling)
 	}
 	size := DefaultListSize
+	ids, byIDs := w.idsArg(f, def)
 	switch {
+	case byIDs:
+		size = ids
 	case paged:
 		size = page
 	case pageSize > 0:
@@ -311,6 +315,21 @@ func (w *costWalker) field(f *ast.Field, parent *ast.Definition, pageSize int) i
 		return costCeiling
 	}
 	return size * per
+}
+
+// idsArg is the number of ids a list read by ids (nodes) is asked for.
+func (w *costWalker) idsArg(f *ast.Field, def *ast.FieldDefinition) (int, bool) {
+	if def.Arguments.ForName("nodeIds") == nil {
+		return 0, false
+	}
+	if arg := f.Arguments.ForName("nodeIds"); arg != nil && arg.Value != nil {
+		if v, err := arg.Value.Value(w.vars); err == nil {
+			if l, ok := v.([]any); ok {
+				return len(l), true
+			}
+		}
+	}
+	return DefaultListSize, true
 }
 
 // pageArg is the field's `first` or `limit` (its default when left out;

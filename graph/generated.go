@@ -82,6 +82,7 @@ type ComplexityRoot struct {
 		ManualPosting func(childComplexity int) int
 		Name          func(childComplexity int) int
 		NameEn        func(childComplexity int) int
+		NodeID        func(childComplexity int) int
 		ParentCode    func(childComplexity int) int
 		Type          func(childComplexity int) int
 	}
@@ -115,6 +116,7 @@ type ComplexityRoot struct {
 		ID             func(childComplexity int) int
 		Kind           func(childComplexity int) int
 		Message        func(childComplexity int) int
+		NodeID         func(childComplexity int) int
 		OwnerID        func(childComplexity int) int
 		Subject        func(childComplexity int) int
 	}
@@ -236,6 +238,7 @@ type ComplexityRoot struct {
 		Description func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Month       func(childComplexity int) int
+		NodeID      func(childComplexity int) int
 		Owner       func(childComplexity int) int
 		Percent     func(childComplexity int) int
 		Policy      func(childComplexity int) int
@@ -277,6 +280,7 @@ type ComplexityRoot struct {
 		ID         func(childComplexity int) int
 		Name       func(childComplexity int) int
 		NameEn     func(childComplexity int) int
+		NodeID     func(childComplexity int) int
 	}
 
 	CategoryPayload struct {
@@ -331,6 +335,7 @@ type ComplexityRoot struct {
 		ID               func(childComplexity int) int
 		Invoices         func(childComplexity int, first *int, after *string, orderBy *jxc.SalesInvoiceOrder) int
 		Name             func(childComplexity int) int
+		NodeID           func(childComplexity int) int
 		Notes            func(childComplexity int) int
 		OnCreditHold     func(childComplexity int) int
 		OpenBalance      func(childComplexity int) int
@@ -382,6 +387,7 @@ type ComplexityRoot struct {
 		Customer       func(childComplexity int) int
 		ID             func(childComplexity int) int
 		JournalEntryID func(childComplexity int) int
+		NodeID         func(childComplexity int) int
 		Number         func(childComplexity int) int
 		PostingDate    func(childComplexity int) int
 		Reference      func(childComplexity int) int
@@ -450,6 +456,7 @@ type ComplexityRoot struct {
 		ID              func(childComplexity int) int
 		JournalEntryID  func(childComplexity int) int
 		Lines           func(childComplexity int) int
+		NodeID          func(childComplexity int) int
 		Notes           func(childComplexity int) int
 		Number          func(childComplexity int) int
 		PurchaseOrderID func(childComplexity int) int
@@ -483,6 +490,7 @@ type ComplexityRoot struct {
 		HasStockMoves       func(childComplexity int) int
 		ID                  func(childComplexity int) int
 		Lines               func(childComplexity int) int
+		NodeID              func(childComplexity int) int
 		PostingDate         func(childComplexity int) int
 		ReversedByID        func(childComplexity int) int
 		ReversedByVoucherNo func(childComplexity int) int
@@ -580,6 +588,7 @@ type ComplexityRoot struct {
 		ID                func(childComplexity int) int
 		JournalEntryID    func(childComplexity int) int
 		Kind              func(childComplexity int) int
+		NodeID            func(childComplexity int) int
 		Number            func(childComplexity int) int
 		PostingDate       func(childComplexity int) int
 		SupplierInvoiceID func(childComplexity int) int
@@ -721,6 +730,7 @@ type ComplexityRoot struct {
 		Description         func(childComplexity int) int
 		ID                  func(childComplexity int) int
 		JournalEntryID      func(childComplexity int) int
+		NodeID              func(childComplexity int) int
 		Number              func(childComplexity int) int
 		PayFrom             func(childComplexity int) int
 		PostingDate         func(childComplexity int) int
@@ -837,6 +847,7 @@ type ComplexityRoot struct {
 		LeadTimeDays func(childComplexity int) int
 		Name         func(childComplexity int) int
 		NameEn       func(childComplexity int) int
+		NodeID       func(childComplexity int) int
 		ReorderPoint func(childComplexity int) int
 		ReorderQty   func(childComplexity int) int
 		SKU          func(childComplexity int) int
@@ -891,6 +902,7 @@ type ComplexityRoot struct {
 		ID             func(childComplexity int) int
 		Lines          func(childComplexity int) int
 		NetAmount      func(childComplexity int) int
+		NodeID         func(childComplexity int) int
 		Notes          func(childComplexity int) int
 		Number         func(childComplexity int) int
 		OrderDate      func(childComplexity int) int
@@ -991,6 +1003,8 @@ type ComplexityRoot struct {
 		LandedCost                 func(childComplexity int, id int64) int
 		Me                         func(childComplexity int) int
 		MyAPITokens                func(childComplexity int) int
+		Node                       func(childComplexity int, nodeID jxc.NodeID) int
+		Nodes                      func(childComplexity int, nodeIds []jxc.NodeID) int
 		OperatingCosts             func(childComplexity int, first *int, after *string, year *int, month *int, orderBy *jxc.OperatingCostOrder) int
 		PayablesAging              func(childComplexity int, asOf jxc.Date) int
 		PeriodSummary              func(childComplexity int, year int, month int) int
@@ -1101,6 +1115,7 @@ type ComplexityRoot struct {
 		JournalEntryID func(childComplexity int) int
 		Lines          func(childComplexity int) int
 		NetAmount      func(childComplexity int) int
+		NodeID         func(childComplexity int) int
 		Number         func(childComplexity int) int
 		OpenAmount     func(childComplexity int) int
 		PaidAmount     func(childComplexity int) int
@@ -1149,6 +1164,7 @@ type ComplexityRoot struct {
 		ID                func(childComplexity int) int
 		Lines             func(childComplexity int) int
 		NetAmount         func(childComplexity int) int
+		NodeID            func(childComplexity int) int
 		Notes             func(childComplexity int) int
 		Number            func(childComplexity int) int
 		PostingDate       func(childComplexity int) int
@@ -1218,6 +1234,7 @@ type ComplexityRoot struct {
 		JournalEntryID func(childComplexity int) int
 		Lines          func(childComplexity int) int
 		NetAmount      func(childComplexity int) int
+		NodeID         func(childComplexity int) int
 		Number         func(childComplexity int) int
 		OpenCredit     func(childComplexity int) int
 		PostingDate    func(childComplexity int) int
@@ -1280,6 +1297,7 @@ type ComplexityRoot struct {
 		InvoiceID      func(childComplexity int) int
 		JournalEntryID func(childComplexity int) int
 		Lines          func(childComplexity int) int
+		NodeID         func(childComplexity int) int
 		Number         func(childComplexity int) int
 		Order          func(childComplexity int) int
 		PostingDate    func(childComplexity int) int
@@ -1365,6 +1383,7 @@ type ComplexityRoot struct {
 		JournalEntryID func(childComplexity int) int
 		Kind           func(childComplexity int) int
 		Lines          func(childComplexity int) int
+		NodeID         func(childComplexity int) int
 		PostingDate    func(childComplexity int) int
 		VoucherNo      func(childComplexity int) int
 	}
@@ -1463,6 +1482,7 @@ type ComplexityRoot struct {
 		ID               func(childComplexity int) int
 		LeadTimeDays     func(childComplexity int) int
 		Name             func(childComplexity int) int
+		NodeID           func(childComplexity int) int
 		PaymentTermsDays func(childComplexity int) int
 		Products         func(childComplexity int) int
 		Scorecard        func(childComplexity int, since *jxc.Date) int
@@ -1500,6 +1520,7 @@ type ComplexityRoot struct {
 		MatchIssues        func(childComplexity int) int
 		MismatchApprovedAt func(childComplexity int) int
 		NetAmount          func(childComplexity int) int
+		NodeID             func(childComplexity int) int
 		Number             func(childComplexity int) int
 		OpenAmount         func(childComplexity int) int
 		PaidAmount         func(childComplexity int) int
@@ -1559,6 +1580,7 @@ type ComplexityRoot struct {
 		CreatedAt      func(childComplexity int) int
 		ID             func(childComplexity int) int
 		JournalEntryID func(childComplexity int) int
+		NodeID         func(childComplexity int) int
 		Number         func(childComplexity int) int
 		PaymentDate    func(childComplexity int) int
 		Reference      func(childComplexity int) int
@@ -1638,6 +1660,7 @@ type ComplexityRoot struct {
 		CreatedAt   func(childComplexity int) int
 		DisplayName func(childComplexity int) int
 		ID          func(childComplexity int) int
+		NodeID      func(childComplexity int) int
 		Roles       func(childComplexity int) int
 		Username    func(childComplexity int) int
 	}
@@ -1661,6 +1684,7 @@ type ComplexityRoot struct {
 		ID         func(childComplexity int) int
 		Locations  func(childComplexity int) int
 		Name       func(childComplexity int) int
+		NodeID     func(childComplexity int) int
 		Region     func(childComplexity int) int
 	}
 
@@ -1817,6 +1841,8 @@ type PurchaseOrderResolver interface {
 }
 type QueryResolver interface {
 	ServerTime(ctx context.Context) (time.Time, error)
+	Node(ctx context.Context, nodeID jxc.NodeID) (jxc.Node, error)
+	Nodes(ctx context.Context, nodeIds []jxc.NodeID) ([]jxc.Node, error)
 	Alerts(ctx context.Context, kinds []string, mine *bool, acknowledged *bool, first *int, after *string, orderBy *jxc.AlertOrder) (AlertConnection, error)
 	Kpis(ctx context.Context, from jxc.Date, to jxc.Date, compareFrom *jxc.Date, compareTo *jxc.Date) (jxc.KPIReport, error)
 	PeriodSummary(ctx context.Context, year int, month int) (*jxc.PeriodSummary, error)
@@ -2010,6 +2036,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Account.NameEn(childComplexity), true
+	case "Account.nodeId":
+		if e.ComplexityRoot.Account.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.NodeID(childComplexity), true
 	case "Account.parentCode":
 		if e.ComplexityRoot.Account.ParentCode == nil {
 			break
@@ -2140,6 +2172,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Alert.Message(childComplexity), true
+	case "Alert.nodeId":
+		if e.ComplexityRoot.Alert.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.NodeID(childComplexity), true
 	case "Alert.ownerId":
 		if e.ComplexityRoot.Alert.OwnerID == nil {
 			break
@@ -2616,6 +2654,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.BudgetLine.Month(childComplexity), true
+	case "BudgetLine.nodeId":
+		if e.ComplexityRoot.BudgetLine.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLine.NodeID(childComplexity), true
 	case "BudgetLine.owner":
 		if e.ComplexityRoot.BudgetLine.Owner == nil {
 			break
@@ -2782,6 +2826,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Category.NameEn(childComplexity), true
+	case "Category.nodeId":
+		if e.ComplexityRoot.Category.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Category.NodeID(childComplexity), true
 
 	case "CategoryPayload.category":
 		if e.ComplexityRoot.CategoryPayload.Category == nil {
@@ -2997,6 +3047,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.Name(childComplexity), true
+	case "Customer.nodeId":
+		if e.ComplexityRoot.Customer.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.NodeID(childComplexity), true
 	case "Customer.notes":
 		if e.ComplexityRoot.Customer.Notes == nil {
 			break
@@ -3253,6 +3309,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerPayment.JournalEntryID(childComplexity), true
+	case "CustomerPayment.nodeId":
+		if e.ComplexityRoot.CustomerPayment.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPayment.NodeID(childComplexity), true
 	case "CustomerPayment.number":
 		if e.ComplexityRoot.CustomerPayment.Number == nil {
 			break
@@ -3540,6 +3602,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GoodsReceipt.Lines(childComplexity), true
+	case "GoodsReceipt.nodeId":
+		if e.ComplexityRoot.GoodsReceipt.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceipt.NodeID(childComplexity), true
 	case "GoodsReceipt.notes":
 		if e.ComplexityRoot.GoodsReceipt.Notes == nil {
 			break
@@ -3692,6 +3760,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.JournalEntry.Lines(childComplexity), true
+	case "JournalEntry.nodeId":
+		if e.ComplexityRoot.JournalEntry.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEntry.NodeID(childComplexity), true
 	case "JournalEntry.postingDate":
 		if e.ComplexityRoot.JournalEntry.PostingDate == nil {
 			break
@@ -4143,6 +4217,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LandedCost.Kind(childComplexity), true
+	case "LandedCost.nodeId":
+		if e.ComplexityRoot.LandedCost.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCost.NodeID(childComplexity), true
 	case "LandedCost.number":
 		if e.ComplexityRoot.LandedCost.Number == nil {
 			break
@@ -5139,6 +5219,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.OperatingCost.JournalEntryID(childComplexity), true
+	case "OperatingCost.nodeId":
+		if e.ComplexityRoot.OperatingCost.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCost.NodeID(childComplexity), true
 	case "OperatingCost.number":
 		if e.ComplexityRoot.OperatingCost.Number == nil {
 			break
@@ -5602,6 +5688,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Product.NameEn(childComplexity), true
+	case "Product.nodeId":
+		if e.ComplexityRoot.Product.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.NodeID(childComplexity), true
 	case "Product.reorderPoint":
 		if e.ComplexityRoot.Product.ReorderPoint == nil {
 			break
@@ -5829,6 +5921,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PurchaseOrder.NetAmount(childComplexity), true
+	case "PurchaseOrder.nodeId":
+		if e.ComplexityRoot.PurchaseOrder.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrder.NodeID(childComplexity), true
 	case "PurchaseOrder.notes":
 		if e.ComplexityRoot.PurchaseOrder.Notes == nil {
 			break
@@ -6362,6 +6460,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.MyAPITokens(childComplexity), true
+	case "Query.node":
+		if e.ComplexityRoot.Query.Node == nil {
+			break
+		}
+
+		args, err := ec.field_Query_node_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Node(childComplexity, args["nodeId"].(jxc.NodeID)), true
+	case "Query.nodes":
+		if e.ComplexityRoot.Query.Nodes == nil {
+			break
+		}
+
+		args, err := ec.field_Query_nodes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Nodes(childComplexity, args["nodeIds"].([]jxc.NodeID)), true
 	case "Query.operatingCosts":
 		if e.ComplexityRoot.Query.OperatingCosts == nil {
 			break
@@ -7076,6 +7196,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SalesInvoice.NetAmount(childComplexity), true
+	case "SalesInvoice.nodeId":
+		if e.ComplexityRoot.SalesInvoice.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoice.NodeID(childComplexity), true
 	case "SalesInvoice.number":
 		if e.ComplexityRoot.SalesInvoice.Number == nil {
 			break
@@ -7284,6 +7410,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SalesOrder.NetAmount(childComplexity), true
+	case "SalesOrder.nodeId":
+		if e.ComplexityRoot.SalesOrder.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrder.NodeID(childComplexity), true
 	case "SalesOrder.notes":
 		if e.ComplexityRoot.SalesOrder.Notes == nil {
 			break
@@ -7601,6 +7733,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SalesReturn.NetAmount(childComplexity), true
+	case "SalesReturn.nodeId":
+		if e.ComplexityRoot.SalesReturn.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturn.NodeID(childComplexity), true
 	case "SalesReturn.number":
 		if e.ComplexityRoot.SalesReturn.Number == nil {
 			break
@@ -7859,6 +7997,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Shipment.Lines(childComplexity), true
+	case "Shipment.nodeId":
+		if e.ComplexityRoot.Shipment.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shipment.NodeID(childComplexity), true
 	case "Shipment.number":
 		if e.ComplexityRoot.Shipment.Number == nil {
 			break
@@ -8204,6 +8348,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StockDocument.Lines(childComplexity), true
+	case "StockDocument.nodeId":
+		if e.ComplexityRoot.StockDocument.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockDocument.NodeID(childComplexity), true
 	case "StockDocument.postingDate":
 		if e.ComplexityRoot.StockDocument.PostingDate == nil {
 			break
@@ -8608,6 +8758,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Supplier.Name(childComplexity), true
+	case "Supplier.nodeId":
+		if e.ComplexityRoot.Supplier.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Supplier.NodeID(childComplexity), true
 	case "Supplier.paymentTermsDays":
 		if e.ComplexityRoot.Supplier.PaymentTermsDays == nil {
 			break
@@ -8777,6 +8933,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SupplierInvoice.NetAmount(childComplexity), true
+	case "SupplierInvoice.nodeId":
+		if e.ComplexityRoot.SupplierInvoice.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoice.NodeID(childComplexity), true
 	case "SupplierInvoice.number":
 		if e.ComplexityRoot.SupplierInvoice.Number == nil {
 			break
@@ -9017,6 +9179,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SupplierPayment.JournalEntryID(childComplexity), true
+	case "SupplierPayment.nodeId":
+		if e.ComplexityRoot.SupplierPayment.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierPayment.NodeID(childComplexity), true
 	case "SupplierPayment.number":
 		if e.ComplexityRoot.SupplierPayment.Number == nil {
 			break
@@ -9326,6 +9494,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.User.ID(childComplexity), true
+	case "User.nodeId":
+		if e.ComplexityRoot.User.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.User.NodeID(childComplexity), true
 	case "User.roles":
 		if e.ComplexityRoot.User.Roles == nil {
 			break
@@ -9418,6 +9592,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Warehouse.Name(childComplexity), true
+	case "Warehouse.nodeId":
+		if e.ComplexityRoot.Warehouse.NodeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Warehouse.NodeID(childComplexity), true
 	case "Warehouse.region":
 		if e.ComplexityRoot.Warehouse.Region == nil {
 			break
@@ -9776,10 +9956,46 @@ type UserError {
   message: String!
 }
 
+"""
+The global id of a record, written Type:id (such as Customer:12 or
+SalesOrder:7; an account, which has no id, Account:<code>, such as
+Account:1122): unique across every type of record, so that a client can
+refetch any record with node or nodes. Read it from a record's nodeId;
+the record's id field keeps its database id, which every argument named
+...Id or id takes as before.
+"""
+scalar NodeID
+
+"""
+A record with a global id (Relay's global object identification, with the
+field named nodeId so that id keeps its database id): customers,
+suppliers, products, warehouses, users, every business document, journal
+entries and budget lines.
+"""
+interface Node {
+  "The record's global id, such as Customer:12; pass it to node or nodes."
+  nodeId: NodeID!
+}
+
 "The root of every read."
 type Query {
   "The server's clock; handy to check that a token works."
   serverTime: Time!
+  """
+  The record with the node id, of whatever type, or null when there is
+  none. The type's own rules hold: a caller without a role of the type's
+  root field (customer, salesInvoice, journalEntry, users, ...) gets a
+  FORBIDDEN error, and @dataClass fields selected in fragments on the type
+  are refused as anywhere else.
+  """
+  node("The record's global id, as nodeId returns it." nodeId: NodeID!): Node
+  """
+  The records with the node ids, in the order given (at most 100), each
+  type read in one batch. An id with no record, or of a type the caller
+  may not read, gives null at its place, the latter with a FORBIDDEN
+  error at its path.
+  """
+  nodes("The records' global ids, as nodeId returns them." nodeIds: [NodeID!]!): [Node]!
 }
 
 "The root of every change."
@@ -9844,6 +10060,8 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
 func (ec *executionContext) childFields_Account(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_Account_nodeId(ctx, field)
 	case "code":
 		return ec.fieldContext_Account_code(ctx, field)
 	case "name":
@@ -9916,6 +10134,8 @@ func (ec *executionContext) childFields_AgingBuckets(ctx context.Context, field 
 
 func (ec *executionContext) childFields_Alert(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_Alert_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_Alert_id(ctx, field)
 	case "kind":
@@ -10146,6 +10366,8 @@ func (ec *executionContext) childFields_BooksViolationRow(ctx context.Context, f
 
 func (ec *executionContext) childFields_BudgetLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_BudgetLine_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_BudgetLine_id(ctx, field)
 	case "year":
@@ -10242,6 +10464,8 @@ func (ec *executionContext) childFields_BudgetRollupRow(ctx context.Context, fie
 
 func (ec *executionContext) childFields_Category(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_Category_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_Category_id(ctx, field)
 	case "code":
@@ -10338,6 +10562,8 @@ func (ec *executionContext) childFields_CreateApiTokenPayload(ctx context.Contex
 
 func (ec *executionContext) childFields_Customer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_Customer_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_Customer_id(ctx, field)
 	case "code":
@@ -10446,6 +10672,8 @@ func (ec *executionContext) childFields_CustomerPayload(ctx context.Context, fie
 
 func (ec *executionContext) childFields_CustomerPayment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_CustomerPayment_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_CustomerPayment_id(ctx, field)
 	case "number":
@@ -10590,6 +10818,8 @@ func (ec *executionContext) childFields_FiscalPeriodPayload(ctx context.Context,
 
 func (ec *executionContext) childFields_GoodsReceipt(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_GoodsReceipt_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_GoodsReceipt_id(ctx, field)
 	case "number":
@@ -10652,6 +10882,8 @@ func (ec *executionContext) childFields_GoodsReceiptPayload(ctx context.Context,
 
 func (ec *executionContext) childFields_JournalEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_JournalEntry_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_JournalEntry_id(ctx, field)
 	case "voucherNo":
@@ -10842,6 +11074,8 @@ func (ec *executionContext) childFields_KpiSet(ctx context.Context, field graphq
 
 func (ec *executionContext) childFields_LandedCost(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_LandedCost_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_LandedCost_id(ctx, field)
 	case "number":
@@ -10982,6 +11216,8 @@ func (ec *executionContext) childFields_MonthlySales(ctx context.Context, field 
 
 func (ec *executionContext) childFields_OperatingCost(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_OperatingCost_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_OperatingCost_id(ctx, field)
 	case "number":
@@ -11222,6 +11458,8 @@ func (ec *executionContext) childFields_PriceTrend(ctx context.Context, field gr
 
 func (ec *executionContext) childFields_Product(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_Product_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_Product_id(ctx, field)
 	case "sku":
@@ -11328,6 +11566,8 @@ func (ec *executionContext) childFields_ProfitAndLoss(ctx context.Context, field
 
 func (ec *executionContext) childFields_PurchaseOrder(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_PurchaseOrder_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_PurchaseOrder_id(ctx, field)
 	case "number":
@@ -11616,6 +11856,8 @@ func (ec *executionContext) childFields_RevokeApiTokenPayload(ctx context.Contex
 
 func (ec *executionContext) childFields_SalesInvoice(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_SalesInvoice_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_SalesInvoice_id(ctx, field)
 	case "number":
@@ -11714,6 +11956,8 @@ func (ec *executionContext) childFields_SalesInvoicePayload(ctx context.Context,
 
 func (ec *executionContext) childFields_SalesOrder(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_SalesOrder_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_SalesOrder_id(ctx, field)
 	case "number":
@@ -11848,6 +12092,8 @@ func (ec *executionContext) childFields_SalesOrderValidation(ctx context.Context
 
 func (ec *executionContext) childFields_SalesReturn(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_SalesReturn_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_SalesReturn_id(ctx, field)
 	case "number":
@@ -11972,6 +12218,8 @@ func (ec *executionContext) childFields_SetPasswordPayload(ctx context.Context, 
 
 func (ec *executionContext) childFields_Shipment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_Shipment_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_Shipment_id(ctx, field)
 	case "number":
@@ -12146,6 +12394,8 @@ func (ec *executionContext) childFields_StatementLine(ctx context.Context, field
 
 func (ec *executionContext) childFields_StockDocument(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_StockDocument_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_StockDocument_id(ctx, field)
 	case "kind":
@@ -12326,6 +12576,8 @@ func (ec *executionContext) childFields_StockValueGroup(ctx context.Context, fie
 
 func (ec *executionContext) childFields_Supplier(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_Supplier_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_Supplier_id(ctx, field)
 	case "code":
@@ -12396,6 +12648,8 @@ func (ec *executionContext) childFields_SupplierEdge(ctx context.Context, field 
 
 func (ec *executionContext) childFields_SupplierInvoice(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_SupplierInvoice_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_SupplierInvoice_id(ctx, field)
 	case "number":
@@ -12524,6 +12778,8 @@ func (ec *executionContext) childFields_SupplierPayload(ctx context.Context, fie
 
 func (ec *executionContext) childFields_SupplierPayment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_SupplierPayment_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_SupplierPayment_id(ctx, field)
 	case "number":
@@ -12684,6 +12940,8 @@ func (ec *executionContext) childFields_TrialBalanceRow(ctx context.Context, fie
 
 func (ec *executionContext) childFields_User(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_User_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_User_id(ctx, field)
 	case "username":
@@ -12726,6 +12984,8 @@ func (ec *executionContext) childFields_UserPayload(ctx context.Context, field g
 
 func (ec *executionContext) childFields_Warehouse(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "nodeId":
+		return ec.fieldContext_Warehouse_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_Warehouse_id(ctx, field)
 	case "code":
@@ -14844,6 +15104,34 @@ func (ec *executionContext) field_Query_landedCost_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "nodeId",
+		func(ctx context.Context, v any) (jxc.NodeID, error) {
+			return ec.unmarshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["nodeId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "nodeIds",
+		func(ctx context.Context, v any) ([]jxc.NodeID, error) {
+			return ec.unmarshalNNodeID2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐNodeIDᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["nodeIds"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_operatingCosts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16278,6 +16566,29 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 
 // region    **************************** field.gotpl *****************************
 
+func (ec *executionContext) _Account_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.Account) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Account_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Account_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Account", field, true, false, "NodeID")
+}
+
 func (ec *executionContext) _Account_code(ctx context.Context, field graphql.CollectedField, obj *jxc.Account) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16867,6 +17178,29 @@ func (ec *executionContext) _AgingBuckets_total(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_AgingBuckets_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AgingBuckets", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Alert_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alert", field, true, false, "NodeID")
 }
 
 func (ec *executionContext) _Alert_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Alert) (ret graphql.Marshaler) {
@@ -18659,6 +18993,29 @@ func (ec *executionContext) fieldContext_BooksViolationRow_detail(_ context.Cont
 	return graphql.NewScalarFieldContext("BooksViolationRow", field, false, false, "String")
 }
 
+func (ec *executionContext) _BudgetLine_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.BudgetLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLine_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLine_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetLine", field, true, false, "NodeID")
+}
+
 func (ec *executionContext) _BudgetLine_id(ctx context.Context, field graphql.CollectedField, obj *jxc.BudgetLine) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19511,6 +19868,29 @@ func (ec *executionContext) fieldContext_BudgetRollupRow_percent(_ context.Conte
 	return graphql.NewScalarFieldContext("BudgetRollupRow", field, true, false, "Decimal")
 }
 
+func (ec *executionContext) _Category_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.Category) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Category_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Category_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Category", field, true, false, "NodeID")
+}
+
 func (ec *executionContext) _Category_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Category) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20214,6 +20594,29 @@ func (ec *executionContext) fieldContext_CreateApiTokenPayload_userErrors(_ cont
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Customer_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, true, false, "NodeID")
 }
 
 func (ec *executionContext) _Customer_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
@@ -21396,6 +21799,29 @@ func (ec *executionContext) fieldContext_CustomerPayload_userErrors(_ context.Co
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _CustomerPayment_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPayment_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPayment_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPayment", field, true, false, "NodeID")
 }
 
 func (ec *executionContext) _CustomerPayment_id(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerPayment) (ret graphql.Marshaler) {
@@ -22682,6 +23108,29 @@ func (ec *executionContext) fieldContext_FiscalPeriodPayload_userErrors(_ contex
 	return fc, nil
 }
 
+func (ec *executionContext) _GoodsReceipt_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceipt) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceipt_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceipt_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsReceipt", field, true, false, "NodeID")
+}
+
 func (ec *executionContext) _GoodsReceipt_id(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceipt) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23243,6 +23692,29 @@ func (ec *executionContext) fieldContext_GoodsReceiptPayload_userErrors(_ contex
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _JournalEntry_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalEntry_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JournalEntry_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JournalEntry", field, true, false, "NodeID")
 }
 
 func (ec *executionContext) _JournalEntry_id(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
@@ -25014,6 +25486,29 @@ func (ec *executionContext) fieldContext_KpiSet_exact(_ context.Context, field g
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _LandedCost_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCost_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCost_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LandedCost", field, true, false, "NodeID")
 }
 
 func (ec *executionContext) _LandedCost_id(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCost) (ret graphql.Marshaler) {
@@ -30047,6 +30542,29 @@ func (ec *executionContext) fieldContext_Mutation_clearSignInLockout(ctx context
 	return fc, nil
 }
 
+func (ec *executionContext) _OperatingCost_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCost_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCost_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperatingCost", field, true, false, "NodeID")
+}
+
 func (ec *executionContext) _OperatingCost_id(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -32015,6 +32533,29 @@ func (ec *executionContext) fieldContext_PriceTrend_changePercent(_ context.Cont
 	return graphql.NewScalarFieldContext("PriceTrend", field, false, false, "Decimal")
 }
 
+func (ec *executionContext) _Product_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, true, false, "NodeID")
+}
+
 func (ec *executionContext) _Product_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -32929,6 +33470,29 @@ func (ec *executionContext) _ProfitAndLoss_netIncome(ctx context.Context, field 
 }
 func (ec *executionContext) fieldContext_ProfitAndLoss_netIncome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ProfitAndLoss", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _PurchaseOrder_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrder_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrder_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseOrder", field, true, false, "NodeID")
 }
 
 func (ec *executionContext) _PurchaseOrder_id(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrder) (ret graphql.Marshaler) {
@@ -34538,6 +35102,94 @@ func (ec *executionContext) _Query_serverTime(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Query_serverTime(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Query", field, true, true, "Time")
+}
+
+func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Node(ctx, fc.Args["nodeId"].(jxc.NodeID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Node) graphql.Marshaler {
+			return ec.marshalONode2githubᚗcomᚋjxcgraphᚋjxcᚐNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_node(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_node_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_nodes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Nodes(ctx, fc.Args["nodeIds"].([]jxc.NodeID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []jxc.Node) graphql.Marshaler {
+			return ec.marshalNNode2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_nodes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_nodes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Query_alerts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -38679,6 +39331,29 @@ func (ec *executionContext) fieldContext_RevokeApiTokenPayload_userErrors(_ cont
 	return fc, nil
 }
 
+func (ec *executionContext) _SalesInvoice_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoice_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoice_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesInvoice", field, true, false, "NodeID")
+}
+
 func (ec *executionContext) _SalesInvoice_id(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoice) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -39561,6 +40236,29 @@ func (ec *executionContext) fieldContext_SalesInvoicePayload_userErrors(_ contex
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _SalesOrder_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrder_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrder_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesOrder", field, true, false, "NodeID")
 }
 
 func (ec *executionContext) _SalesOrder_id(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrder) (ret graphql.Marshaler) {
@@ -40828,6 +41526,29 @@ func (ec *executionContext) fieldContext_SalesOrderValidation_shortages(_ contex
 	return fc, nil
 }
 
+func (ec *executionContext) _SalesReturn_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturn_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturn_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SalesReturn", field, true, false, "NodeID")
+}
+
 func (ec *executionContext) _SalesReturn_id(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturn) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -41880,6 +42601,29 @@ func (ec *executionContext) fieldContext_SetPasswordPayload_userErrors(_ context
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Shipment_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.Shipment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shipment_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Shipment_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Shipment", field, true, false, "NodeID")
 }
 
 func (ec *executionContext) _Shipment_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Shipment) (ret graphql.Marshaler) {
@@ -43320,6 +44064,29 @@ func (ec *executionContext) _StatementLine_amount(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_StatementLine_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StatementLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _StockDocument_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.StockDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockDocument_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockDocument_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockDocument", field, true, false, "NodeID")
 }
 
 func (ec *executionContext) _StockDocument_id(ctx context.Context, field graphql.CollectedField, obj *jxc.StockDocument) (ret graphql.Marshaler) {
@@ -45016,6 +45783,29 @@ func (ec *executionContext) fieldContext_Subscription_stockLevelChanged(ctx cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Supplier_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.Supplier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Supplier_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Supplier_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Supplier", field, true, false, "NodeID")
+}
+
 func (ec *executionContext) _Supplier_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Supplier) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -45678,6 +46468,29 @@ func (ec *executionContext) fieldContext_SupplierEdge_node(_ context.Context, fi
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _SupplierInvoice_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoice_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoice_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierInvoice", field, true, false, "NodeID")
 }
 
 func (ec *executionContext) _SupplierInvoice_id(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoice) (ret graphql.Marshaler) {
@@ -46823,6 +47636,29 @@ func (ec *executionContext) fieldContext_SupplierPayload_userErrors(_ context.Co
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _SupplierPayment_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierPayment_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierPayment_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierPayment", field, true, false, "NodeID")
 }
 
 func (ec *executionContext) _SupplierPayment_id(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierPayment) (ret graphql.Marshaler) {
@@ -48131,6 +48967,29 @@ func (ec *executionContext) fieldContext_TrialBalanceRow_balance(_ context.Conte
 	return graphql.NewScalarFieldContext("TrialBalanceRow", field, true, false, "Decimal")
 }
 
+func (ec *executionContext) _User_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_User_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("User", field, true, false, "NodeID")
+}
+
 func (ec *executionContext) _User_id(ctx context.Context, field graphql.CollectedField, obj *jxc.User) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -48444,6 +49303,29 @@ func (ec *executionContext) fieldContext_UserPayload_userErrors(_ context.Contex
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Warehouse_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.Warehouse) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Warehouse_nodeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+			return ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Warehouse_nodeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Warehouse", field, true, false, "NodeID")
 }
 
 func (ec *executionContext) _Warehouse_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Warehouse) (ret graphql.Marshaler) {
@@ -56662,11 +57544,178 @@ func UnmarshalWarehouseOrder(ctx context.Context, raw any) (jxc.WarehouseOrder, 
 
 // region    ************************** interface.gotpl ***************************
 
+func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj jxc.Node) graphql.Marshaler {
+	switch obj := (obj).(type) {
+	case nil:
+		return graphql.Null
+	case jxc.Warehouse:
+		return ec._Warehouse(ctx, sel, &obj)
+	case *jxc.Warehouse:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Warehouse(ctx, sel, obj)
+	case jxc.User:
+		return ec._User(ctx, sel, &obj)
+	case *jxc.User:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._User(ctx, sel, obj)
+	case jxc.SupplierPayment:
+		return ec._SupplierPayment(ctx, sel, &obj)
+	case *jxc.SupplierPayment:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SupplierPayment(ctx, sel, obj)
+	case jxc.SupplierInvoice:
+		return ec._SupplierInvoice(ctx, sel, &obj)
+	case *jxc.SupplierInvoice:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SupplierInvoice(ctx, sel, obj)
+	case jxc.Supplier:
+		return ec._Supplier(ctx, sel, &obj)
+	case *jxc.Supplier:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Supplier(ctx, sel, obj)
+	case jxc.StockDocument:
+		return ec._StockDocument(ctx, sel, &obj)
+	case *jxc.StockDocument:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._StockDocument(ctx, sel, obj)
+	case jxc.Shipment:
+		return ec._Shipment(ctx, sel, &obj)
+	case *jxc.Shipment:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Shipment(ctx, sel, obj)
+	case jxc.SalesReturn:
+		return ec._SalesReturn(ctx, sel, &obj)
+	case *jxc.SalesReturn:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SalesReturn(ctx, sel, obj)
+	case jxc.SalesOrder:
+		return ec._SalesOrder(ctx, sel, &obj)
+	case *jxc.SalesOrder:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SalesOrder(ctx, sel, obj)
+	case jxc.SalesInvoice:
+		return ec._SalesInvoice(ctx, sel, &obj)
+	case *jxc.SalesInvoice:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SalesInvoice(ctx, sel, obj)
+	case jxc.PurchaseOrder:
+		return ec._PurchaseOrder(ctx, sel, &obj)
+	case *jxc.PurchaseOrder:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._PurchaseOrder(ctx, sel, obj)
+	case jxc.Product:
+		return ec._Product(ctx, sel, &obj)
+	case *jxc.Product:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Product(ctx, sel, obj)
+	case jxc.OperatingCost:
+		return ec._OperatingCost(ctx, sel, &obj)
+	case *jxc.OperatingCost:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._OperatingCost(ctx, sel, obj)
+	case jxc.LandedCost:
+		return ec._LandedCost(ctx, sel, &obj)
+	case *jxc.LandedCost:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._LandedCost(ctx, sel, obj)
+	case jxc.JournalEntry:
+		return ec._JournalEntry(ctx, sel, &obj)
+	case *jxc.JournalEntry:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._JournalEntry(ctx, sel, obj)
+	case jxc.GoodsReceipt:
+		return ec._GoodsReceipt(ctx, sel, &obj)
+	case *jxc.GoodsReceipt:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._GoodsReceipt(ctx, sel, obj)
+	case jxc.CustomerPayment:
+		return ec._CustomerPayment(ctx, sel, &obj)
+	case *jxc.CustomerPayment:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CustomerPayment(ctx, sel, obj)
+	case jxc.Customer:
+		return ec._Customer(ctx, sel, &obj)
+	case *jxc.Customer:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Customer(ctx, sel, obj)
+	case jxc.Category:
+		return ec._Category(ctx, sel, &obj)
+	case *jxc.Category:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Category(ctx, sel, obj)
+	case jxc.BudgetLine:
+		return ec._BudgetLine(ctx, sel, &obj)
+	case *jxc.BudgetLine:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._BudgetLine(ctx, sel, obj)
+	case jxc.Alert:
+		return ec._Alert(ctx, sel, &obj)
+	case *jxc.Alert:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Alert(ctx, sel, obj)
+	case jxc.Account:
+		return ec._Account(ctx, sel, &obj)
+	case *jxc.Account:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Account(ctx, sel, obj)
+	default:
+		if typedObj, ok := obj.(graphql.Marshaler); ok {
+			return typedObj
+		} else {
+			panic(fmt.Errorf("unexpected type %T; non-generated variants of Node must implement graphql.Marshaler", obj))
+		}
+	}
+}
+
 // endregion ************************** interface.gotpl ***************************
 
 // region    **************************** object.gotpl ****************************
 
-var accountImplementors = []string{"Account"}
+var accountImplementors = []string{"Account", "Node"}
 
 func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, obj *jxc.Account) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, accountImplementors)
@@ -56677,6 +57726,11 @@ func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, 
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Account")
+		case "nodeId":
+			out.Values[i] = ec._Account_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "code":
 			out.Values[i] = ec._Account_code(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -56899,7 +57953,7 @@ func (ec *executionContext) _AgingBuckets(ctx context.Context, sel ast.Selection
 	return out
 }
 
-var alertImplementors = []string{"Alert"}
+var alertImplementors = []string{"Alert", "Node"}
 
 func (ec *executionContext) _Alert(ctx context.Context, sel ast.SelectionSet, obj *jxc.Alert) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, alertImplementors)
@@ -56910,6 +57964,11 @@ func (ec *executionContext) _Alert(ctx context.Context, sel ast.SelectionSet, ob
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Alert")
+		case "nodeId":
+			out.Values[i] = ec._Alert_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._Alert_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -57671,7 +58730,7 @@ func (ec *executionContext) _BooksViolationRow(ctx context.Context, sel ast.Sele
 	return out
 }
 
-var budgetLineImplementors = []string{"BudgetLine"}
+var budgetLineImplementors = []string{"BudgetLine", "Node"}
 
 func (ec *executionContext) _BudgetLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.BudgetLine) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, budgetLineImplementors)
@@ -57682,6 +58741,11 @@ func (ec *executionContext) _BudgetLine(ctx context.Context, sel ast.SelectionSe
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("BudgetLine")
+		case "nodeId":
+			out.Values[i] = ec._BudgetLine_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._BudgetLine_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -57977,7 +59041,7 @@ func (ec *executionContext) _BudgetRollupRow(ctx context.Context, sel ast.Select
 	return out
 }
 
-var categoryImplementors = []string{"Category"}
+var categoryImplementors = []string{"Category", "Node"}
 
 func (ec *executionContext) _Category(ctx context.Context, sel ast.SelectionSet, obj *jxc.Category) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, categoryImplementors)
@@ -57988,6 +59052,11 @@ func (ec *executionContext) _Category(ctx context.Context, sel ast.SelectionSet,
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Category")
+		case "nodeId":
+			out.Values[i] = ec._Category_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._Category_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -58309,7 +59378,7 @@ func (ec *executionContext) _CreateApiTokenPayload(ctx context.Context, sel ast.
 	return out
 }
 
-var customerImplementors = []string{"Customer"}
+var customerImplementors = []string{"Customer", "Node"}
 
 func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet, obj *jxc.Customer) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, customerImplementors)
@@ -58320,6 +59389,11 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Customer")
+		case "nodeId":
+			out.Values[i] = ec._Customer_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._Customer_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -58655,7 +59729,7 @@ func (ec *executionContext) _CustomerPayload(ctx context.Context, sel ast.Select
 	return out
 }
 
-var customerPaymentImplementors = []string{"CustomerPayment"}
+var customerPaymentImplementors = []string{"CustomerPayment", "Node"}
 
 func (ec *executionContext) _CustomerPayment(ctx context.Context, sel ast.SelectionSet, obj *jxc.CustomerPayment) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, customerPaymentImplementors)
@@ -58666,6 +59740,11 @@ func (ec *executionContext) _CustomerPayment(ctx context.Context, sel ast.Select
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("CustomerPayment")
+		case "nodeId":
+			out.Values[i] = ec._CustomerPayment_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._CustomerPayment_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -59122,7 +60201,7 @@ func (ec *executionContext) _FiscalPeriodPayload(ctx context.Context, sel ast.Se
 	return out
 }
 
-var goodsReceiptImplementors = []string{"GoodsReceipt"}
+var goodsReceiptImplementors = []string{"GoodsReceipt", "Node"}
 
 func (ec *executionContext) _GoodsReceipt(ctx context.Context, sel ast.SelectionSet, obj *jxc.GoodsReceipt) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, goodsReceiptImplementors)
@@ -59133,6 +60212,11 @@ func (ec *executionContext) _GoodsReceipt(ctx context.Context, sel ast.Selection
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("GoodsReceipt")
+		case "nodeId":
+			out.Values[i] = ec._GoodsReceipt_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._GoodsReceipt_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -59317,7 +60401,7 @@ func (ec *executionContext) _GoodsReceiptPayload(ctx context.Context, sel ast.Se
 	return out
 }
 
-var journalEntryImplementors = []string{"JournalEntry"}
+var journalEntryImplementors = []string{"JournalEntry", "Node"}
 
 func (ec *executionContext) _JournalEntry(ctx context.Context, sel ast.SelectionSet, obj *jxc.JournalEntry) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, journalEntryImplementors)
@@ -59328,6 +60412,11 @@ func (ec *executionContext) _JournalEntry(ctx context.Context, sel ast.Selection
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("JournalEntry")
+		case "nodeId":
+			out.Values[i] = ec._JournalEntry_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._JournalEntry_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -59897,7 +60986,7 @@ func (ec *executionContext) _KpiSet(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
-var landedCostImplementors = []string{"LandedCost"}
+var landedCostImplementors = []string{"LandedCost", "Node"}
 
 func (ec *executionContext) _LandedCost(ctx context.Context, sel ast.SelectionSet, obj *jxc.LandedCost) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, landedCostImplementors)
@@ -59908,6 +60997,11 @@ func (ec *executionContext) _LandedCost(ctx context.Context, sel ast.SelectionSe
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("LandedCost")
+		case "nodeId":
+			out.Values[i] = ec._LandedCost_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._LandedCost_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -60850,7 +61944,7 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 	return out
 }
 
-var operatingCostImplementors = []string{"OperatingCost"}
+var operatingCostImplementors = []string{"OperatingCost", "Node"}
 
 func (ec *executionContext) _OperatingCost(ctx context.Context, sel ast.SelectionSet, obj *jxc.OperatingCost) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, operatingCostImplementors)
@@ -60861,6 +61955,11 @@ func (ec *executionContext) _OperatingCost(ctx context.Context, sel ast.Selectio
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("OperatingCost")
+		case "nodeId":
+			out.Values[i] = ec._OperatingCost_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._OperatingCost_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -61634,7 +62733,7 @@ func (ec *executionContext) _PriceTrend(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
-var productImplementors = []string{"Product"}
+var productImplementors = []string{"Product", "Node"}
 
 func (ec *executionContext) _Product(ctx context.Context, sel ast.SelectionSet, obj *jxc.Product) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, productImplementors)
@@ -61645,6 +62744,11 @@ func (ec *executionContext) _Product(ctx context.Context, sel ast.SelectionSet, 
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Product")
+		case "nodeId":
+			out.Values[i] = ec._Product_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._Product_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -61978,7 +63082,7 @@ func (ec *executionContext) _ProfitAndLoss(ctx context.Context, sel ast.Selectio
 	return out
 }
 
-var purchaseOrderImplementors = []string{"PurchaseOrder"}
+var purchaseOrderImplementors = []string{"PurchaseOrder", "Node"}
 
 func (ec *executionContext) _PurchaseOrder(ctx context.Context, sel ast.SelectionSet, obj *jxc.PurchaseOrder) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, purchaseOrderImplementors)
@@ -61989,6 +63093,11 @@ func (ec *executionContext) _PurchaseOrder(ctx context.Context, sel ast.Selectio
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("PurchaseOrder")
+		case "nodeId":
+			out.Values[i] = ec._PurchaseOrder_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._PurchaseOrder_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -62561,6 +63670,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_serverTime(ctx, field)
+				})
+		case "node":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_node(ctx, field)
+				})
+		case "nodes":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_nodes(ctx, field)
 				})
 		case "alerts":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -63343,7 +64464,7 @@ func (ec *executionContext) _RevokeApiTokenPayload(ctx context.Context, sel ast.
 	return out
 }
 
-var salesInvoiceImplementors = []string{"SalesInvoice"}
+var salesInvoiceImplementors = []string{"SalesInvoice", "Node"}
 
 func (ec *executionContext) _SalesInvoice(ctx context.Context, sel ast.SelectionSet, obj *jxc.SalesInvoice) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, salesInvoiceImplementors)
@@ -63354,6 +64475,11 @@ func (ec *executionContext) _SalesInvoice(ctx context.Context, sel ast.Selection
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("SalesInvoice")
+		case "nodeId":
+			out.Values[i] = ec._SalesInvoice_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._SalesInvoice_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -63654,7 +64780,7 @@ func (ec *executionContext) _SalesInvoicePayload(ctx context.Context, sel ast.Se
 	return out
 }
 
-var salesOrderImplementors = []string{"SalesOrder"}
+var salesOrderImplementors = []string{"SalesOrder", "Node"}
 
 func (ec *executionContext) _SalesOrder(ctx context.Context, sel ast.SelectionSet, obj *jxc.SalesOrder) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, salesOrderImplementors)
@@ -63665,6 +64791,11 @@ func (ec *executionContext) _SalesOrder(ctx context.Context, sel ast.SelectionSe
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("SalesOrder")
+		case "nodeId":
+			out.Values[i] = ec._SalesOrder_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._SalesOrder_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -64069,7 +65200,7 @@ func (ec *executionContext) _SalesOrderValidation(ctx context.Context, sel ast.S
 	return out
 }
 
-var salesReturnImplementors = []string{"SalesReturn"}
+var salesReturnImplementors = []string{"SalesReturn", "Node"}
 
 func (ec *executionContext) _SalesReturn(ctx context.Context, sel ast.SelectionSet, obj *jxc.SalesReturn) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, salesReturnImplementors)
@@ -64080,6 +65211,11 @@ func (ec *executionContext) _SalesReturn(ctx context.Context, sel ast.SelectionS
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("SalesReturn")
+		case "nodeId":
+			out.Values[i] = ec._SalesReturn_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._SalesReturn_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -64471,7 +65607,7 @@ func (ec *executionContext) _SetPasswordPayload(ctx context.Context, sel ast.Sel
 	return out
 }
 
-var shipmentImplementors = []string{"Shipment"}
+var shipmentImplementors = []string{"Shipment", "Node"}
 
 func (ec *executionContext) _Shipment(ctx context.Context, sel ast.SelectionSet, obj *jxc.Shipment) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, shipmentImplementors)
@@ -64482,6 +65618,11 @@ func (ec *executionContext) _Shipment(ctx context.Context, sel ast.SelectionSet,
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Shipment")
+		case "nodeId":
+			out.Values[i] = ec._Shipment_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._Shipment_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -65037,7 +66178,7 @@ func (ec *executionContext) _StatementLine(ctx context.Context, sel ast.Selectio
 	return out
 }
 
-var stockDocumentImplementors = []string{"StockDocument"}
+var stockDocumentImplementors = []string{"StockDocument", "Node"}
 
 func (ec *executionContext) _StockDocument(ctx context.Context, sel ast.SelectionSet, obj *jxc.StockDocument) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, stockDocumentImplementors)
@@ -65048,6 +66189,11 @@ func (ec *executionContext) _StockDocument(ctx context.Context, sel ast.Selectio
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("StockDocument")
+		case "nodeId":
+			out.Values[i] = ec._StockDocument_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._StockDocument_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -65658,7 +66804,7 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 	}
 }
 
-var supplierImplementors = []string{"Supplier"}
+var supplierImplementors = []string{"Supplier", "Node"}
 
 func (ec *executionContext) _Supplier(ctx context.Context, sel ast.SelectionSet, obj *jxc.Supplier) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, supplierImplementors)
@@ -65669,6 +66815,11 @@ func (ec *executionContext) _Supplier(ctx context.Context, sel ast.SelectionSet,
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Supplier")
+		case "nodeId":
+			out.Values[i] = ec._Supplier_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._Supplier_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -65888,7 +67039,7 @@ func (ec *executionContext) _SupplierEdge(ctx context.Context, sel ast.Selection
 	return out
 }
 
-var supplierInvoiceImplementors = []string{"SupplierInvoice"}
+var supplierInvoiceImplementors = []string{"SupplierInvoice", "Node"}
 
 func (ec *executionContext) _SupplierInvoice(ctx context.Context, sel ast.SelectionSet, obj *jxc.SupplierInvoice) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, supplierInvoiceImplementors)
@@ -65899,6 +67050,11 @@ func (ec *executionContext) _SupplierInvoice(ctx context.Context, sel ast.Select
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("SupplierInvoice")
+		case "nodeId":
+			out.Values[i] = ec._SupplierInvoice_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._SupplierInvoice_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -66300,7 +67456,7 @@ func (ec *executionContext) _SupplierPayload(ctx context.Context, sel ast.Select
 	return out
 }
 
-var supplierPaymentImplementors = []string{"SupplierPayment"}
+var supplierPaymentImplementors = []string{"SupplierPayment", "Node"}
 
 func (ec *executionContext) _SupplierPayment(ctx context.Context, sel ast.SelectionSet, obj *jxc.SupplierPayment) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, supplierPaymentImplementors)
@@ -66311,6 +67467,11 @@ func (ec *executionContext) _SupplierPayment(ctx context.Context, sel ast.Select
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("SupplierPayment")
+		case "nodeId":
+			out.Values[i] = ec._SupplierPayment_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._SupplierPayment_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -66831,7 +67992,7 @@ func (ec *executionContext) _TrialBalanceRow(ctx context.Context, sel ast.Select
 	return out
 }
 
-var userImplementors = []string{"User"}
+var userImplementors = []string{"User", "Node"}
 
 func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj *jxc.User) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, userImplementors)
@@ -66842,6 +68003,11 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("User")
+		case "nodeId":
+			out.Values[i] = ec._User_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._User_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -66976,7 +68142,7 @@ func (ec *executionContext) _UserPayload(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
-var warehouseImplementors = []string{"Warehouse"}
+var warehouseImplementors = []string{"Warehouse", "Node"}
 
 func (ec *executionContext) _Warehouse(ctx context.Context, sel ast.SelectionSet, obj *jxc.Warehouse) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, warehouseImplementors)
@@ -66987,6 +68153,11 @@ func (ec *executionContext) _Warehouse(ctx context.Context, sel ast.SelectionSet
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Warehouse")
+		case "nodeId":
+			out.Values[i] = ec._Warehouse_nodeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "id":
 			out.Values[i] = ec._Warehouse_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -68875,6 +70046,55 @@ func (ec *executionContext) marshalNMonthlySales2ᚖgithubᚗcomᚋjxcgraphᚋjx
 		return graphql.Null
 	}
 	return ec._MonthlySales(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐNode(ctx context.Context, sel ast.SelectionSet, v []jxc.Node) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalONode2githubᚗcomᚋjxcgraphᚋjxcᚐNode(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx context.Context, v any) (jxc.NodeID, error) {
+	var res jxc.NodeID
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx context.Context, sel ast.SelectionSet, v jxc.NodeID) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNNodeID2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐNodeIDᚄ(ctx context.Context, v any) ([]jxc.NodeID, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]jxc.NodeID, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNNodeID2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐNodeIDᚄ(ctx context.Context, sel ast.SelectionSet, v []jxc.NodeID) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNNodeID2githubᚗcomᚋjxcgraphᚋjxcᚐNodeID(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNOpeningStockInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐOpeningStockInput(ctx context.Context, v any) (OpeningStockInput, error) {
@@ -71805,6 +73025,13 @@ func (ec *executionContext) marshalOLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐ
 		return graphql.Null
 	}
 	return ec._Location(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalONode2githubᚗcomᚋjxcgraphᚋjxcᚐNode(ctx context.Context, sel ast.SelectionSet, v jxc.Node) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Node(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOOperatingCost2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐOperatingCost(ctx context.Context, sel ast.SelectionSet, v *jxc.OperatingCost) graphql.Marshaler {

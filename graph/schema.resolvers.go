@@ -8,11 +8,23 @@ package graph
 import (
 	"context"
 	"time"
+
+	"github.com/jxcgraph/jxc"
 )
 
 // ServerTime is the resolver for the serverTime field.
 func (r *queryResolver) ServerTime(ctx context.Context) (time.Time, error) {
 	return time.Now().UTC(), nil
+}
+
+// Node is the resolver for the node field.
+func (r *queryResolver) Node(ctx context.Context, nodeID jxc.NodeID) (jxc.Node, error) {
+	return r.node(ctx, nodeID)
+}
+
+// Nodes is the resolver for the nodes field.
+func (r *queryResolver) Nodes(ctx context.Context, nodeIds []jxc.NodeID) ([]jxc.Node, error) {
+	return r.nodes(ctx, nodeIds)
 }
 
 // Clock is the resolver for the clock field.
