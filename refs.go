@@ -1,0 +1,70 @@
+package jxc
+
+import "context"
+
+// RefKind names a kind of record another record refers to by id: the
+// object a bare id of the graph resolves to (Shipment.invoiceId →
+// Shipment.invoice).
+type RefKind string
+
+const (
+	RefJournalEntry    RefKind = "JOURNAL_ENTRY"
+	RefUser            RefKind = "USER"
+	RefWarehouse       RefKind = "WAREHOUSE"
+	RefProduct         RefKind = "PRODUCT"
+	RefSupplier        RefKind = "SUPPLIER"
+	RefCustomer        RefKind = "CUSTOMER"
+	RefPurchaseOrder   RefKind = "PURCHASE_ORDER"
+	RefGoodsReceipt    RefKind = "GOODS_RECEIPT"
+	RefSupplierInvoice RefKind = "SUPPLIER_INVOICE"
+	RefSupplierPayment RefKind = "SUPPLIER_PAYMENT"
+	RefLandedCost      RefKind = "LANDED_COST"
+	RefOperatingCost   RefKind = "OPERATING_COST"
+	RefSalesOrder      RefKind = "SALES_ORDER"
+	RefShipment        RefKind = "SHIPMENT"
+	RefSalesInvoice    RefKind = "SALES_INVOICE"
+	RefCustomerPayment RefKind = "CUSTOMER_PAYMENT"
+	RefSalesReturn     RefKind = "SALES_RETURN"
+	RefCustomerRefund  RefKind = "CUSTOMER_REFUND"
+	RefStockDocument   RefKind = "STOCK_DOCUMENT"
+)
+
+// SourceRef is the kind of record a posting's source type names, and
+// whether it names one (a manual entry is its own document).
+func SourceRef(t SourceType) (RefKind, bool) {
+	switch t {
+	case SourceOpeningStock, SourceStockAdjustment:
+		return RefStockDocument, true
+	case SourceReversal:
+		return RefJournalEntry, true
+	case SourcePurchaseReceipt:
+		return RefGoodsReceipt, true
+	case SourceSupplierInvoice:
+		return RefSupplierInvoice, true
+	case SourceSupplierPayment:
+		return RefSupplierPayment, true
+	case SourceLandedCost:
+		return RefLandedCost, true
+	case SourceOperatingCost:
+		return RefOperatingCost, true
+	case SourceShipment:
+		return RefShipment, true
+	case SourceSalesInvoice:
+		return RefSalesInvoice, true
+	case SourceCustomerPayment, SourceCreditApplied:
+		return RefCustomerPayment, true
+	case SourceSalesReturn:
+		return RefSalesReturn, true
+	case SourceCustomerRefund:
+		return RefCustomerRefund, true
+	}
+	return "", false
+}
+
+// RefService reads the records of one kind by their ids, for many ids at
+// once (a page of rows that each refer to one): a fixed number of
+// statements per kind, whatever the number of ids. Ids with no record are
+// absent from the map. The values are *Kind (*JournalEntry, *User, ...).
+type RefService interface {
+	Refs(ctx context.Context, kind RefKind, ids []int64) (map[int64]any, error)
+}
