@@ -1,6 +1,10 @@
 package jxc
 
-import "context"
+import (
+	"context"
+
+	"github.com/shopspring/decimal"
+)
 
 // RefKind names a kind of record another record refers to by id: the
 // object a bare id of the graph resolves to (Shipment.invoiceId →
@@ -27,6 +31,11 @@ const (
 	RefSalesReturn     RefKind = "SALES_RETURN"
 	RefCustomerRefund  RefKind = "CUSTOMER_REFUND"
 	RefStockDocument   RefKind = "STOCK_DOCUMENT"
+	// Lines and bins referred to by id.
+	RefPurchaseOrderLine RefKind = "PURCHASE_ORDER_LINE"
+	RefSalesOrderLine    RefKind = "SALES_ORDER_LINE"
+	RefShipmentLine      RefKind = "SHIPMENT_LINE"
+	RefLocation          RefKind = "LOCATION"
 )
 
 // SourceRef is the kind of record a posting's source type names, and
@@ -67,4 +76,29 @@ func SourceRef(t SourceType) (RefKind, bool) {
 // absent from the map. The values are *Kind (*JournalEntry, *User, ...).
 type RefService interface {
 	Refs(ctx context.Context, kind RefKind, ids []int64) (map[int64]any, error)
+	ProductStocks
+}
+
+// PostingDocument is a business document that posts entries and moves:
+// one of *GoodsReceipt, *SupplierInvoice, *SupplierPayment, *LandedCost,
+// *OperatingCost, *Shipment, *SalesInvoice, *CustomerPayment,
+// *SalesReturn, *CustomerRefund, *StockDocument, *JournalEntry.
+type PostingDocument any
+
+// ProductStock is a product's stock: its balance in each warehouse (or in
+// the one asked for) and their totals.
+type ProductStock struct {
+	Levels   []*StockLevel
+	OnHand   decimal.Decimal
+	Reserved decimal.Decimal
+	Value    decimal.Decimal
+}
+
+// Available is on hand less reserved.
+func (s *ProductStock) Available() decimal.Decimal { return s.OnHand.Sub(s.Reserved) }
+
+// ProductStocks reads the stock of many products at once (optionally in one
+// warehouse); every product asked for has one, empty without stock.
+type ProductStocks interface {
+	ProductStock(ctx context.Context, productIDs []int64, warehouseID *int64) (map[int64]*ProductStock, error)
 }

@@ -94,6 +94,22 @@ func refs(ctx context.Context, q Queryer, asOf jxc.Date, kind jxc.RefKind, ids [
 		return byID(rs, func(r *jxc.CustomerRefund) int64 { return r.ID }), err
 	case jxc.RefStockDocument:
 		return stockDocumentsByID(ctx, q, ids)
+	case jxc.RefPurchaseOrderLine:
+		return lineRefs(ctx, q, orderLineCols, "purchase_order_lines", arr, func(l *jxc.PurchaseOrderLine) (int64, int64, **jxc.Product) {
+			return l.ID, l.ProductID, &l.Product
+		})
+	case jxc.RefSalesOrderLine:
+		return lineRefs(ctx, q, salesOrderLineCols, "sales_order_lines", arr, func(l *jxc.SalesOrderLine) (int64, int64, **jxc.Product) {
+			return l.ID, l.ProductID, &l.Product
+		})
+	case jxc.RefShipmentLine:
+		return lineRefs(ctx, q, shipmentLineCols, "shipment_lines", arr, func(l *jxc.ShipmentLine) (int64, int64, **jxc.Product) {
+			return l.ID, l.ProductID, &l.Product
+		})
+	case jxc.RefLocation:
+		var ls []*jxc.Location
+		err := q.SelectContext(ctx, &ls, `SELECT `+locationCols+` FROM locations WHERE id = ANY($1)`, arr)
+		return byID(ls, func(l *jxc.Location) int64 { return l.ID }), err
 	}
 	return nil, fmt.Errorf("refs: unknown kind %q", kind)
 }
@@ -108,6 +124,18 @@ func salesRefs[T any](ctx context.Context, q Queryer, asOf jxc.Date, cols, table
 		return nil, err
 	}
 	return byID(rows, id), nil
+}
+
+// lineRefs reads document lines by id with their products.
+func lineRefs[T any](ctx context.Context, q Queryer, cols, table string, ids any, of func(T) (int64, int64, **jxc.Product)) (map[int64]any, error) {
+	var rows []T
+	if err := q.SelectContext(ctx, &rows, `SELECT `+cols+` FROM `+table+` WHERE id = ANY($1)`, ids); err != nil {
+		return nil, err
+	}
+	if err := fillRowProducts(ctx, q, rows, func(r T) (int64, **jxc.Product) { _, pid, p := of(r); return pid, p }); err != nil {
+		return nil, err
+	}
+	return byID(rows, func(r T) int64 { id, _, _ := of(r); return id }), nil
 }
 
 func byID[T any](rows []T, id func(T) int64) map[int64]any {
@@ -199,4 +227,41 @@ func stockDocumentsByID(ctx context.Context, q Queryer, ids []int64) (map[int64]
 		by[l.DocumentID].Lines = append(by[l.DocumentID].Lines, &line)
 	}
 	return byID(ds, func(d *jxc.StockDocument) int64 { return d.ID }), nil
+}
+
+// ProductStock implements jxc.RefService: the balances of the products
+// (in one warehouse when asked), by warehouse code, read in one statement
+// with their products and warehouses.
+func (s *RefService) ProductStock(ctx context.Context, productIDs []int64, warehouseID *int64) (map[int64]*jxc.ProductStock, error) {
+	out := make(map[int64]*jxc.ProductStock, len(productIDs))
+	for _, id := range productIDs {
+		out[id] = &jxc.ProductStock{Levels: []*jxc.StockLevel{}}
+	}
+	if len(productIDs) == 0 {
+		return out, nil
+	}
+	w := where{}
+	w.add(`b.product_id = ANY(%s)`, pq.Array(productIDs))
+	if warehouseID != nil {
+		w.add(`b.warehouse_id = %s`, *warehouseID)
+	}
+	var ls []*jxc.StockLevel
+	if err := s.db.SelectContext(ctx, &ls, `SELECT b.product_id, b.warehouse_id, b.on_hand, b.reserved, b.value
+		FROM stock_balances b JOIN warehouses wh ON wh.id = b.warehouse_id`+w.sql()+` ORDER BY b.product_id, wh.code`, w.args...); err != nil {
+		return nil, err
+	}
+	r := refLoader{}
+	for _, l := range ls {
+		r.want(l.ProductID, l.WarehouseID, nil)
+	}
+	if err := r.load(ctx, s.db); err != nil {
+		return nil, err
+	}
+	for _, l := range ls {
+		l.Product, l.Warehouse, _ = r.get(l.ProductID, l.WarehouseID, nil)
+		st := out[l.ProductID]
+		st.Levels = append(st.Levels, l)
+		st.OnHand, st.Reserved, st.Value = st.OnHand.Add(l.OnHand), st.Reserved.Add(l.Reserved), st.Value.Add(l.Value)
+	}
+	return out, nil
 }

@@ -11,6 +11,11 @@ import (
 	"github.com/jxcgraph/jxc"
 )
 
+// Owner is the resolver for the owner field.
+func (r *alertResolver) Owner(ctx context.Context, obj *jxc.Alert) (*jxc.User, error) {
+	return refOf[jxc.User](ctx, r.Resolver, obj, ref(jxc.RefUser, func(o *jxc.Alert) *int64 { return o.OwnerID }))
+}
+
 // Audience is the resolver for the audience field.
 func (r *alertResolver) Audience(ctx context.Context, obj *jxc.Alert) ([]jxc.Role, error) {
 	return obj.Audience, nil
