@@ -56,6 +56,11 @@ func (r *slowMoverResolver) Product(ctx context.Context, obj *jxc.SlowMover) (jx
 	return mustRef[jxc.Product](ctx, r.Resolver, obj, refID(jxc.RefProduct, func(o *jxc.SlowMover) int64 { return o.ProductID }))
 }
 
+// WarehouseRecord is the resolver for the warehouseRecord field.
+func (r *slowMoverResolver) WarehouseRecord(ctx context.Context, obj *jxc.SlowMover) (jxc.Warehouse, error) {
+	return mustRef[jxc.Warehouse](ctx, r.Resolver, obj, refID(jxc.RefWarehouse, func(m *jxc.SlowMover) int64 { return m.WarehouseID }))
+}
+
 // SlowMover returns SlowMoverResolver implementation.
 func (r *Resolver) SlowMover() SlowMoverResolver { return &slowMoverResolver{r} }
 

@@ -1398,15 +1398,16 @@ type ComplexityRoot struct {
 	}
 
 	SlowMover struct {
-		LastSaleDate func(childComplexity int) int
-		Name         func(childComplexity int) int
-		OnHand       func(childComplexity int) int
-		Product      func(childComplexity int) int
-		ProductID    func(childComplexity int) int
-		SKU          func(childComplexity int) int
-		Value        func(childComplexity int) int
-		Warehouse    func(childComplexity int) int
-		WarehouseID  func(childComplexity int) int
+		LastSaleDate    func(childComplexity int) int
+		Name            func(childComplexity int) int
+		OnHand          func(childComplexity int) int
+		Product         func(childComplexity int) int
+		ProductID       func(childComplexity int) int
+		SKU             func(childComplexity int) int
+		Value           func(childComplexity int) int
+		Warehouse       func(childComplexity int) int
+		WarehouseID     func(childComplexity int) int
+		WarehouseRecord func(childComplexity int) int
 	}
 
 	SourceDocument struct {
@@ -2060,6 +2061,8 @@ type ShortageResolver interface {
 }
 type SlowMoverResolver interface {
 	Product(ctx context.Context, obj *jxc.SlowMover) (jxc.Product, error)
+
+	WarehouseRecord(ctx context.Context, obj *jxc.SlowMover) (jxc.Warehouse, error)
 }
 type SourceDocumentResolver interface {
 	Document(ctx context.Context, obj *jxc.Source) (jxc.PostingDocument, error)
@@ -8595,6 +8598,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SlowMover.WarehouseID(childComplexity), true
+	case "SlowMover.warehouseRecord":
+		if e.ComplexityRoot.SlowMover.WarehouseRecord == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SlowMover.WarehouseRecord(childComplexity), true
 
 	case "SourceDocument.document":
 		if e.ComplexityRoot.SourceDocument.Document == nil {
@@ -12717,6 +12726,8 @@ func (ec *executionContext) childFields_SlowMover(ctx context.Context, field gra
 		return ec.fieldContext_SlowMover_name(ctx, field)
 	case "warehouse":
 		return ec.fieldContext_SlowMover_warehouse(ctx, field)
+	case "warehouseRecord":
+		return ec.fieldContext_SlowMover_warehouseRecord(ctx, field)
 	case "onHand":
 		return ec.fieldContext_SlowMover_onHand(ctx, field)
 	case "value":
@@ -45125,6 +45136,38 @@ func (ec *executionContext) fieldContext_SlowMover_warehouse(_ context.Context, 
 	return graphql.NewScalarFieldContext("SlowMover", field, false, false, "String")
 }
 
+func (ec *executionContext) _SlowMover_warehouseRecord(ctx context.Context, field graphql.CollectedField, obj *jxc.SlowMover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SlowMover_warehouseRecord(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SlowMover().WarehouseRecord(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalNWarehouse2githubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SlowMover_warehouseRecord(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SlowMover",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SlowMover_onHand(ctx context.Context, field graphql.CollectedField, obj *jxc.SlowMover) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -66563,6 +66606,12 @@ func (ec *executionContext) _SlowMover(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "warehouseRecord":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SlowMover_warehouseRecord(ctx, field, obj)
+				})
 		case "onHand":
 			out.Values[i] = ec._SlowMover_onHand(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
