@@ -305,3 +305,107 @@ func TestPostingSourcesResolveToTheirDocuments(t *testing.T) {
 		t.Errorf("statements for 10 entries %d, for 50 %d, for 200 %d: want the same for 50 and 200, at most 100", counts[10], counts[50], counts[200])
 	}
 }
+
+// A product's stock is its balances by warehouse, the same as the stock
+// levels list, with their totals (in one warehouse when asked), and a page
+// of products with their stock costs the same for 5 products as for 50.
+func TestProductStock(t *testing.T) {
+	d := dbtest.New(t)
+	if _, err := d.LoadDemo(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	c, counter := countingCaller(t, d, jxc.RoleWarehouse)
+	type level struct {
+		Product                           struct{ ID string }
+		Warehouse                         struct{ ID, Code string }
+		OnHand, Reserved, Available, Value string
+	}
+	type stock struct {
+		Levels                             []level
+		OnHand, Reserved, Available, Value string
+	}
+	res := c.do(`{ stockLevels(first: 200) { totalCount nodes { product { id } warehouse { id code } onHand reserved available value } } }`, nil)
+	if len(res.Errors) > 0 {
+		t.Fatalf("%+v", res.Errors)
+	}
+	var levels struct {
+		TotalCount int
+		Nodes      []level
+	}
+	if err := json.Unmarshal(res.Data["stockLevels"], &levels); err != nil {
+		t.Fatal(err)
+	}
+	if levels.TotalCount > 200 || len(levels.Nodes) == 0 {
+		t.Fatalf("the demo has %d stock levels: want 1..200 to compare in one page", levels.TotalCount)
+	}
+	want := map[string][]level{}
+	for _, l := range levels.Nodes {
+		want[l.Product.ID] = append(want[l.Product.ID], l)
+	}
+	dec := decimal.RequireFromString
+	counts := map[int]int64{}
+	checked, inOne := 0, 0
+	for _, first := range []int{5, 50} {
+		res := c.do(`query($first: Int) { products(first: $first) { nodes { id sku
+			stock { onHand reserved available value levels { product { id } warehouse { id code } onHand reserved available value } } } } }`,
+			map[string]any{"first": first})
+		if len(res.Errors) > 0 {
+			t.Fatalf("%+v", res.Errors)
+		}
+		counts[first] = counter.lastCount()
+		var page struct {
+			Nodes []struct {
+				ID, Sku string
+				Stock   stock
+			}
+		}
+		if err := json.Unmarshal(res.Data["products"], &page); err != nil {
+			t.Fatal(err)
+		}
+		if len(page.Nodes) != first {
+			t.Fatalf("first %d: %d products", first, len(page.Nodes))
+		}
+		for _, p := range page.Nodes {
+			w, got := want[p.ID], p.Stock
+			if len(got.Levels) != len(w) {
+				t.Errorf("%s: %d levels, the stock list has %d", p.Sku, len(got.Levels), len(w))
+				continue
+			}
+			onHand, reserved, value := decimal.Zero, decimal.Zero, decimal.Zero
+			byWarehouse := map[string]level{}
+			for _, l := range w {
+				byWarehouse[l.Warehouse.ID] = l
+				onHand, reserved, value = onHand.Add(dec(l.OnHand)), reserved.Add(dec(l.Reserved)), value.Add(dec(l.Value))
+			}
+			for _, l := range got.Levels {
+				if l != byWarehouse[l.Warehouse.ID] || l.Product.ID != p.ID {
+					t.Errorf("%s in %s: %+v, the stock list has %+v", p.Sku, l.Warehouse.Code, l, byWarehouse[l.Warehouse.ID])
+				}
+			}
+			if !dec(got.OnHand).Equal(onHand) || !dec(got.Reserved).Equal(reserved) || !dec(got.Value).Equal(value) ||
+				!dec(got.Available).Equal(onHand.Sub(reserved)) {
+				t.Errorf("%s: totals %+v, the levels add up to on hand %s reserved %s value %s", p.Sku, got, onHand, reserved, value)
+			}
+			checked++
+			if len(w) > 1 && inOne == 0 {
+				// One warehouse only.
+				res := c.do(`query($id: ID!, $wh: ID) { product(id: $id) { stock(warehouseId: $wh) { onHand levels { warehouse { id } onHand } } } }`,
+					map[string]any{"id": p.ID, "wh": w[1].Warehouse.ID})
+				var one struct{ Product struct{ Stock stock } }
+				raw, _ := json.Marshal(res.Data)
+				_ = json.Unmarshal(raw, &one)
+				s := one.Product.Stock
+				if len(res.Errors) > 0 || len(s.Levels) != 1 || s.Levels[0].Warehouse.ID != w[1].Warehouse.ID || !dec(s.OnHand).Equal(dec(w[1].OnHand)) {
+					t.Errorf("%s in warehouse %s: %+v %+v, want on hand %s", p.Sku, w[1].Warehouse.Code, s, res.Errors, w[1].OnHand)
+				}
+				inOne++
+			}
+		}
+	}
+	if checked == 0 || inOne == 0 {
+		t.Errorf("checked %d products, %d in one warehouse", checked, inOne)
+	}
+	if counts[5] != counts[50] || counts[5] == 0 {
+		t.Errorf("statements for 5 products %d, for 50 %d: want the same", counts[5], counts[50])
+	}
+}
