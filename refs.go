@@ -2,6 +2,9 @@ package jxc
 
 import (
 	"context"
+	"encoding/json"
+	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -36,6 +39,7 @@ const (
 	RefSalesOrderLine    RefKind = "SALES_ORDER_LINE"
 	RefShipmentLine      RefKind = "SHIPMENT_LINE"
 	RefLocation          RefKind = "LOCATION"
+	RefBudgetLine        RefKind = "BUDGET_LINE"
 )
 
 // SourceRef is the kind of record a posting's source type names, and
@@ -102,3 +106,44 @@ func (s *ProductStock) Available() decimal.Decimal { return s.OnHand.Sub(s.Reser
 type ProductStocks interface {
 	ProductStock(ctx context.Context, productIDs []int64, warehouseID *int64) (map[int64]*ProductStock, error)
 }
+
+// Ref names one record: its kind and id.
+type Ref struct {
+	Kind RefKind
+	ID   int64
+}
+
+// alertSubjectKinds are the record kinds an alert's subject names
+// ("product:12/warehouse:3", "budgetLine:5", "supplier:2/product:7").
+var alertSubjectKinds = map[string]RefKind{"product": RefProduct, "warehouse": RefWarehouse, "supplier": RefSupplier, "budgetLine": RefBudgetLine}
+
+// SubjectRefs are the records an alert is about: those its subject names,
+// and for an alert about an order (a credit hold, a shortage) the order
+// and its customer from the payload.
+func (a *Alert) SubjectRefs() []Ref {
+	var out []Ref
+	for _, part := range strings.Split(a.Subject, "/") {
+		k, v, ok := strings.Cut(part, ":")
+		id, err := strconv.ParseInt(v, 10, 64)
+		if kind, known := alertSubjectKinds[k]; ok && known && err == nil {
+			out = append(out, Ref{kind, id})
+		}
+	}
+	var p struct {
+		OrderID    string `json:"orderId"`
+		CustomerID string `json:"customerId"`
+	}
+	if len(out) == 0 && json.Unmarshal(a.Payload, &p) == nil {
+		if id, err := strconv.ParseInt(p.OrderID, 10, 64); err == nil {
+			out = append(out, Ref{RefSalesOrder, id})
+		}
+		if id, err := strconv.ParseInt(p.CustomerID, 10, 64); err == nil {
+			out = append(out, Ref{RefCustomer, id})
+		}
+	}
+	return out
+}
+
+// AlertSubject is a record an alert is about: *Product, *Warehouse,
+// *Supplier, *BudgetLine, *SalesOrder or *Customer.
+type AlertSubject any

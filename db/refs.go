@@ -106,6 +106,12 @@ func refs(ctx context.Context, q Queryer, asOf jxc.Date, kind jxc.RefKind, ids [
 		return lineRefs(ctx, q, shipmentLineCols, "shipment_lines", arr, func(l *jxc.ShipmentLine) (int64, int64, **jxc.Product) {
 			return l.ID, l.ProductID, &l.Product
 		})
+	case jxc.RefBudgetLine:
+		var ls []*jxc.BudgetLine
+		if err := q.SelectContext(ctx, &ls, budgetConsumption+` WHERE b.id = ANY($1) GROUP BY b.id`, arr); err != nil {
+			return nil, err
+		}
+		return byID(ls, func(l *jxc.BudgetLine) int64 { return l.ID }), fillBudgetLines(ctx, q, ls)
 	case jxc.RefLocation:
 		var ls []*jxc.Location
 		err := q.SelectContext(ctx, &ls, `SELECT `+locationCols+` FROM locations WHERE id = ANY($1)`, arr)

@@ -21,6 +21,11 @@ func (r *alertResolver) Audience(ctx context.Context, obj *jxc.Alert) ([]jxc.Rol
 	return obj.Audience, nil
 }
 
+// SubjectRecords is the resolver for the subjectRecords field.
+func (r *alertResolver) SubjectRecords(ctx context.Context, obj *jxc.Alert) ([]jxc.AlertSubject, error) {
+	return r.alertSubjects(ctx, obj)
+}
+
 // AcknowledgeAlert is the resolver for the acknowledgeAlert field.
 func (r *mutationResolver) AcknowledgeAlert(ctx context.Context, id int64) (AlertPayload, error) {
 	v, ues, err := mutationResult(r.BudgetService.AcknowledgeAlert(ctx, id))

@@ -131,6 +131,7 @@ type ComplexityRoot struct {
 		Owner          func(childComplexity int) int
 		OwnerID        func(childComplexity int) int
 		Subject        func(childComplexity int) int
+		SubjectRecords func(childComplexity int) int
 	}
 
 	AlertChange struct {
@@ -1764,6 +1765,8 @@ type AccountResolver interface {
 type AlertResolver interface {
 	Owner(ctx context.Context, obj *jxc.Alert) (*jxc.User, error)
 	Audience(ctx context.Context, obj *jxc.Alert) ([]jxc.Role, error)
+
+	SubjectRecords(ctx context.Context, obj *jxc.Alert) ([]jxc.AlertSubject, error)
 }
 type AlertChangeResolver interface {
 	Seq(ctx context.Context, obj *jxc.AlertChange) (string, error)
@@ -2344,6 +2347,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Alert.Subject(childComplexity), true
+	case "Alert.subjectRecords":
+		if e.ComplexityRoot.Alert.SubjectRecords == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.SubjectRecords(childComplexity), true
 
 	case "AlertChange.alert":
 		if e.ComplexityRoot.AlertChange.Alert == nil {
@@ -10446,6 +10455,8 @@ func (ec *executionContext) childFields_Alert(ctx context.Context, field graphql
 		return ec.fieldContext_Alert_acknowledged(ctx, field)
 	case "acknowledgedAt":
 		return ec.fieldContext_Alert_acknowledgedAt(ctx, field)
+	case "subjectRecords":
+		return ec.fieldContext_Alert_subjectRecords(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Alert", field.Name)
 }
@@ -17398,6 +17409,29 @@ func (ec *executionContext) _Alert_acknowledgedAt(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_Alert_acknowledgedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Alert", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Alert_subjectRecords(ctx context.Context, field graphql.CollectedField, obj *jxc.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_subjectRecords(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Alert().SubjectRecords(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []jxc.AlertSubject) graphql.Marshaler {
+			return ec.marshalNAlertSubject2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐAlertSubjectᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_subjectRecords(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alert", field, true, true, "AlertSubject")
 }
 
 func (ec *executionContext) _AlertChange_seq(ctx context.Context, field graphql.CollectedField, obj *jxc.AlertChange) (ret graphql.Marshaler) {
@@ -57931,6 +57965,61 @@ func UnmarshalWarehouseOrder(ctx context.Context, raw any) (jxc.WarehouseOrder, 
 
 // region    ************************** interface.gotpl ***************************
 
+func (ec *executionContext) _AlertSubject(ctx context.Context, sel ast.SelectionSet, obj jxc.AlertSubject) graphql.Marshaler {
+	switch obj := (obj).(type) {
+	case nil:
+		return graphql.Null
+	case jxc.Warehouse:
+		return ec._Warehouse(ctx, sel, &obj)
+	case *jxc.Warehouse:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Warehouse(ctx, sel, obj)
+	case jxc.Supplier:
+		return ec._Supplier(ctx, sel, &obj)
+	case *jxc.Supplier:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Supplier(ctx, sel, obj)
+	case jxc.SalesOrder:
+		return ec._SalesOrder(ctx, sel, &obj)
+	case *jxc.SalesOrder:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SalesOrder(ctx, sel, obj)
+	case jxc.Product:
+		return ec._Product(ctx, sel, &obj)
+	case *jxc.Product:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Product(ctx, sel, obj)
+	case jxc.Customer:
+		return ec._Customer(ctx, sel, &obj)
+	case *jxc.Customer:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Customer(ctx, sel, obj)
+	case jxc.BudgetLine:
+		return ec._BudgetLine(ctx, sel, &obj)
+	case *jxc.BudgetLine:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._BudgetLine(ctx, sel, obj)
+	default:
+		if typedObj, ok := obj.(graphql.Marshaler); ok {
+			return typedObj
+		} else {
+			panic(fmt.Errorf("unexpected type %T; non-generated variants of AlertSubject must implement graphql.Marshaler", obj))
+		}
+	}
+}
+
 func (ec *executionContext) _PostingDocument(ctx context.Context, sel ast.SelectionSet, obj jxc.PostingDocument) graphql.Marshaler {
 	switch obj := (obj).(type) {
 	case nil:
@@ -58328,6 +58417,12 @@ func (ec *executionContext) _Alert(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "subjectRecords":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Alert_subjectRecords(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -59043,7 +59138,7 @@ func (ec *executionContext) _BooksViolationRow(ctx context.Context, sel ast.Sele
 	return out
 }
 
-var budgetLineImplementors = []string{"BudgetLine"}
+var budgetLineImplementors = []string{"BudgetLine", "AlertSubject"}
 
 func (ec *executionContext) _BudgetLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.BudgetLine) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, budgetLineImplementors)
@@ -59681,7 +59776,7 @@ func (ec *executionContext) _CreateApiTokenPayload(ctx context.Context, sel ast.
 	return out
 }
 
-var customerImplementors = []string{"Customer"}
+var customerImplementors = []string{"Customer", "AlertSubject"}
 
 func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet, obj *jxc.Customer) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, customerImplementors)
@@ -63144,7 +63239,7 @@ func (ec *executionContext) _PriceTrend(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
-var productImplementors = []string{"Product"}
+var productImplementors = []string{"Product", "AlertSubject"}
 
 func (ec *executionContext) _Product(ctx context.Context, sel ast.SelectionSet, obj *jxc.Product) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, productImplementors)
@@ -65265,7 +65360,7 @@ func (ec *executionContext) _SalesInvoicePayload(ctx context.Context, sel ast.Se
 	return out
 }
 
-var salesOrderImplementors = []string{"SalesOrder"}
+var salesOrderImplementors = []string{"SalesOrder", "AlertSubject"}
 
 func (ec *executionContext) _SalesOrder(ctx context.Context, sel ast.SelectionSet, obj *jxc.SalesOrder) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, salesOrderImplementors)
@@ -67365,7 +67460,7 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 	}
 }
 
-var supplierImplementors = []string{"Supplier"}
+var supplierImplementors = []string{"Supplier", "AlertSubject"}
 
 func (ec *executionContext) _Supplier(ctx context.Context, sel ast.SelectionSet, obj *jxc.Supplier) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, supplierImplementors)
@@ -68707,7 +68802,7 @@ func (ec *executionContext) _UserPayload(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
-var warehouseImplementors = []string{"Warehouse"}
+var warehouseImplementors = []string{"Warehouse", "AlertSubject"}
 
 func (ec *executionContext) _Warehouse(ctx context.Context, sel ast.SelectionSet, obj *jxc.Warehouse) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, warehouseImplementors)
@@ -69426,6 +69521,30 @@ func (ec *executionContext) marshalNAlertEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxc�
 
 func (ec *executionContext) marshalNAlertPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAlertPayload(ctx context.Context, sel ast.SelectionSet, v AlertPayload) graphql.Marshaler {
 	return ec._AlertPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAlertSubject2githubᚗcomᚋjxcgraphᚋjxcᚐAlertSubject(ctx context.Context, sel ast.SelectionSet, v jxc.AlertSubject) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AlertSubject!")
+		return graphql.Null
+	}
+	return ec._AlertSubject(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAlertSubject2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐAlertSubjectᚄ(ctx context.Context, sel ast.SelectionSet, v []jxc.AlertSubject) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAlertSubject2githubᚗcomᚋjxcgraphᚋjxcᚐAlertSubject(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNAlertsPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAlertsPayload(ctx context.Context, sel ast.SelectionSet, v AlertsPayload) graphql.Marshaler {

@@ -71,7 +71,13 @@ func refOfRows[P any](ctx context.Context, l *refLoader, rows []P, of func(P) (j
 	if len(rows) <= 1 {
 		return nil
 	}
-	lk := refListKey{field: graphql.GetFieldContext(ctx).Field.Name, list: &rows[0]}
+	return refOfList(ctx, l, &rows[0], rows, of)
+}
+
+// refOfList is refOfRows for rows derived from a list, which list
+// (the address of its first row) names.
+func refOfList[P any](ctx context.Context, l *refLoader, list any, rows []P, of func(P) (jxc.RefKind, *int64)) error {
+	lk := refListKey{field: graphql.GetFieldContext(ctx).Field.Name, list: list}
 	l.mu.Lock()
 	g, ok := l.lists[lk]
 	if !ok {
@@ -233,4 +239,43 @@ func (r *Resolver) productStock(ctx context.Context, p *jxc.Product, warehouseID
 		return jxc.ProductStock{Levels: []*jxc.StockLevel{}}, err
 	}
 	return *st, nil
+}
+
+// alertSubjects resolves the records an alert is about, fetched with those
+// of the other alerts of its list; records no longer there are left out.
+func (r *Resolver) alertSubjects(ctx context.Context, a *jxc.Alert) ([]jxc.AlertSubject, error) {
+	refs := a.SubjectRefs()
+	out := []jxc.AlertSubject{}
+	if len(refs) == 0 {
+		return out, nil
+	}
+	l, alone, err := r.refLoaderFor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if rows := siblings[*jxc.Alert](ctx); !alone && len(rows) > 1 {
+		// Every ref of every alert of the list, one batch: the rows are
+		// the (alert, ref) pairs.
+		var pairs []jxc.Ref
+		for _, row := range rows {
+			pairs = append(pairs, row.SubjectRefs()...)
+		}
+		if err := refOfList(ctx, l, &rows[0], pairs, func(p jxc.Ref) (jxc.RefKind, *int64) { return p.Kind, &p.ID }); err != nil {
+			return nil, err
+		}
+	}
+	keys := make([]refKey, len(refs))
+	for i, ref := range refs {
+		keys[i] = refKey{ref.Kind, ref.ID}
+	}
+	vs, err := l.LoadAll(ctx, keys)
+	if err != nil {
+		return nil, err
+	}
+	for _, v := range vs {
+		if v != nil {
+			out = append(out, v)
+		}
+	}
+	return out, nil
 }

@@ -409,3 +409,62 @@ func TestProductStock(t *testing.T) {
 		t.Errorf("statements for 5 products %d, for 50 %d: want the same", counts[5], counts[50])
 	}
 }
+
+// An alert's subject records are the records its subject names: the
+// product and warehouse of low stock, the order and customer of a credit
+// hold or a shortage, the budget line of a threshold, the supplier and
+// product of a price rise.
+func TestAlertSubjectsResolveToTheirRecords(t *testing.T) {
+	d := dbtest.New(t)
+	if _, err := d.LoadDemo(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := countingCaller(t, d, jxc.RoleManager)
+	res := c.do(`{ alerts(first: 200) { nodes { kind subject subjectRecords { __typename
+		... on Product { id sku } ... on Warehouse { id code } ... on Supplier { id code } ... on BudgetLine { id }
+		... on SalesOrder { id number } ... on Customer { id code } } } } }`, nil)
+	if len(res.Errors) > 0 {
+		t.Fatalf("%+v", res.Errors)
+	}
+	var page struct {
+		Nodes []struct {
+			Kind, Subject  string
+			SubjectRecords []map[string]any
+		}
+	}
+	if err := json.Unmarshal(res.Data["alerts"], &page); err != nil {
+		t.Fatal(err)
+	}
+	typenames := map[string]string{"product": "Product", "warehouse": "Warehouse", "supplier": "Supplier", "budgetLine": "BudgetLine"}
+	kinds := map[string]int{}
+	for _, a := range page.Nodes {
+		var want []string // typename:id
+		for _, part := range strings.Split(a.Subject, "/") {
+			if k, id, ok := strings.Cut(part, ":"); ok && typenames[k] != "" {
+				want = append(want, typenames[k]+":"+id)
+			}
+		}
+		var got []string
+		for _, r := range a.SubjectRecords {
+			got = append(got, fmt.Sprint(r["__typename"], ":", r["id"]))
+		}
+		if len(want) == 0 && len(got) >= 1 && strings.HasPrefix(got[0], "SalesOrder:") &&
+			(len(got) == 1 && a.Kind == "SHORTAGE" || len(got) == 2 && strings.HasPrefix(got[1], "Customer:")) {
+			want = got // an order's alert: its order (checked by number below), and the customer of a credit hold
+		}
+		if len(want) == 0 || strings.Join(got, ",") != strings.Join(want, ",") {
+			t.Errorf("%s alert %q: records %v, want %v", a.Kind, a.Subject, got, want)
+			continue
+		}
+		if a.Kind == "CREDIT_HOLD" || a.Kind == "SHORTAGE" {
+			if n, _ := a.SubjectRecords[0]["number"].(string); n != a.Subject {
+				t.Errorf("%s alert %q: its order is %v", a.Kind, a.Subject, a.SubjectRecords[0])
+			}
+		}
+		kinds[a.Kind]++
+	}
+	t.Logf("alerts checked by kind: %v", kinds)
+	if len(kinds) < 2 {
+		t.Errorf("the demo's alerts cover too few kinds: %v", kinds)
+	}
+}
