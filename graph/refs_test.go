@@ -316,8 +316,8 @@ func TestProductStock(t *testing.T) {
 	}
 	c, counter := countingCaller(t, d, jxc.RoleWarehouse)
 	type level struct {
-		Product                           struct{ ID string }
-		Warehouse                         struct{ ID, Code string }
+		Product                            struct{ ID string }
+		Warehouse                          struct{ ID, Code string }
 		OnHand, Reserved, Available, Value string
 	}
 	type stock struct {
