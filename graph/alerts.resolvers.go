@@ -11,9 +11,19 @@ import (
 	"github.com/jxcgraph/jxc"
 )
 
+// Owner is the resolver for the owner field.
+func (r *alertResolver) Owner(ctx context.Context, obj *jxc.Alert) (*jxc.User, error) {
+	return refOf[jxc.User](ctx, r.Resolver, obj, ref(jxc.RefUser, func(o *jxc.Alert) *int64 { return o.OwnerID }))
+}
+
 // Audience is the resolver for the audience field.
 func (r *alertResolver) Audience(ctx context.Context, obj *jxc.Alert) ([]jxc.Role, error) {
 	return obj.Audience, nil
+}
+
+// SubjectRecords is the resolver for the subjectRecords field.
+func (r *alertResolver) SubjectRecords(ctx context.Context, obj *jxc.Alert) ([]jxc.AlertSubject, error) {
+	return r.alertSubjects(ctx, obj)
 }
 
 // AcknowledgeAlert is the resolver for the acknowledgeAlert field.

@@ -50,3 +50,18 @@ func (r *queryResolver) SlowMovingStock(ctx context.Context, days *int, first *i
 	}
 	return r.AnalyticsService.SlowMovingStock(ctx, jxc.Today(time.Now()), d, n)
 }
+
+// Product is the resolver for the product field.
+func (r *slowMoverResolver) Product(ctx context.Context, obj *jxc.SlowMover) (jxc.Product, error) {
+	return mustRef[jxc.Product](ctx, r.Resolver, obj, refID(jxc.RefProduct, func(o *jxc.SlowMover) int64 { return o.ProductID }))
+}
+
+// WarehouseRecord is the resolver for the warehouseRecord field.
+func (r *slowMoverResolver) WarehouseRecord(ctx context.Context, obj *jxc.SlowMover) (jxc.Warehouse, error) {
+	return mustRef[jxc.Warehouse](ctx, r.Resolver, obj, refID(jxc.RefWarehouse, func(m *jxc.SlowMover) int64 { return m.WarehouseID }))
+}
+
+// SlowMover returns SlowMoverResolver implementation.
+func (r *Resolver) SlowMover() SlowMoverResolver { return &slowMoverResolver{r} }
+
+type slowMoverResolver struct{ *Resolver }

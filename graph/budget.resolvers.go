@@ -39,6 +39,26 @@ func (r *mutationResolver) CancelOperatingCost(ctx context.Context, input jxc.Ca
 	return OperatingCostPayload{OperatingCost: v, Warnings: []string{}, UserErrors: ues}, err
 }
 
+// Supplier is the resolver for the supplier field.
+func (r *operatingCostResolver) Supplier(ctx context.Context, obj *jxc.OperatingCost) (*jxc.Supplier, error) {
+	return refOf[jxc.Supplier](ctx, r.Resolver, obj, ref(jxc.RefSupplier, func(o *jxc.OperatingCost) *int64 { return o.SupplierID }))
+}
+
+// SupplierInvoice is the resolver for the supplierInvoice field.
+func (r *operatingCostResolver) SupplierInvoice(ctx context.Context, obj *jxc.OperatingCost) (*jxc.SupplierInvoice, error) {
+	return refOf[jxc.SupplierInvoice](ctx, r.Resolver, obj, ref(jxc.RefSupplierInvoice, func(o *jxc.OperatingCost) *int64 { return o.SupplierInvoiceID }))
+}
+
+// JournalEntry is the resolver for the journalEntry field.
+func (r *operatingCostResolver) JournalEntry(ctx context.Context, obj *jxc.OperatingCost) (*jxc.JournalEntry, error) {
+	return refOf[jxc.JournalEntry](ctx, r.Resolver, obj, ref(jxc.RefJournalEntry, func(o *jxc.OperatingCost) *int64 { return o.JournalEntryID }))
+}
+
+// CancellationEntry is the resolver for the cancellationEntry field.
+func (r *operatingCostResolver) CancellationEntry(ctx context.Context, obj *jxc.OperatingCost) (*jxc.JournalEntry, error) {
+	return refOf[jxc.JournalEntry](ctx, r.Resolver, obj, ref(jxc.RefJournalEntry, func(o *jxc.OperatingCost) *int64 { return o.CancellationEntryID }))
+}
+
 // BudgetLines is the resolver for the budgetLines field.
 func (r *queryResolver) BudgetLines(ctx context.Context, first *int, after *string, filter *jxc.BudgetFilter, orderBy *jxc.BudgetLineOrder) (BudgetLineConnection, error) {
 	p, err := r.BudgetService.FindBudgetLines(ctx, jxc.Deref(filter), orderBy, pageArgs(first, after))

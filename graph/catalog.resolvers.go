@@ -11,6 +11,11 @@ import (
 	"github.com/jxcgraph/jxc"
 )
 
+// Warehouse is the resolver for the warehouse field.
+func (r *locationResolver) Warehouse(ctx context.Context, obj *jxc.Location) (jxc.Warehouse, error) {
+	return mustRef[jxc.Warehouse](ctx, r.Resolver, obj, refID(jxc.RefWarehouse, func(o *jxc.Location) int64 { return o.WarehouseID }))
+}
+
 // CreateCategory is the resolver for the createCategory field.
 func (r *mutationResolver) CreateCategory(ctx context.Context, input CreateCategoryInput) (CategoryPayload, error) {
 	v, ues, err := mutationResult(r.CatalogService.CreateCategory(ctx, jxc.CategoryInput{Code: input.Code, Name: input.Name, NameEn: input.NameEn}))
@@ -69,6 +74,11 @@ func (r *mutationResolver) CreateLocation(ctx context.Context, input CreateLocat
 func (r *mutationResolver) UpdateLocation(ctx context.Context, input UpdateLocationInput) (LocationPayload, error) {
 	v, ues, err := mutationResult(r.CatalogService.UpdateLocation(ctx, jxc.LocationUpdate{ID: input.ID, Name: input.Name, Active: input.Active}))
 	return LocationPayload{Location: v, UserErrors: ues}, err
+}
+
+// Stock is the resolver for the stock field.
+func (r *productResolver) Stock(ctx context.Context, obj *jxc.Product, warehouseID *int64) (jxc.ProductStock, error) {
+	return r.productStock(ctx, obj, warehouseID)
 }
 
 // Categories is the resolver for the categories field.

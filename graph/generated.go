@@ -41,8 +41,10 @@ type ResolverRoot interface {
 	CustomerRefund() CustomerRefundResolver
 	FiscalPeriod() FiscalPeriodResolver
 	GoodsReceipt() GoodsReceiptResolver
+	GoodsReceiptLine() GoodsReceiptLineResolver
 	JournalEntry() JournalEntryResolver
 	LandedCost() LandedCostResolver
+	LandedCostAllocation() LandedCostAllocationResolver
 	Location() LocationResolver
 	Mutation() MutationResolver
 	OperatingCost() OperatingCostResolver
@@ -50,16 +52,27 @@ type ResolverRoot interface {
 	Product() ProductResolver
 	PurchaseOrder() PurchaseOrderResolver
 	Query() QueryResolver
+	ReceivableAllocation() ReceivableAllocationResolver
 	ReceivableChange() ReceivableChangeResolver
+	ReplenishmentNeed() ReplenishmentNeedResolver
 	SalesInvoice() SalesInvoiceResolver
+	SalesInvoiceLine() SalesInvoiceLineResolver
 	SalesOrder() SalesOrderResolver
+	SalesOrderValidation() SalesOrderValidationResolver
 	SalesReturn() SalesReturnResolver
+	SalesReturnLine() SalesReturnLineResolver
 	Shipment() ShipmentResolver
+	ShipmentLine() ShipmentLineResolver
+	Shortage() ShortageResolver
+	SlowMover() SlowMoverResolver
+	SourceDocument() SourceDocumentResolver
 	StockDocument() StockDocumentResolver
 	StockLevelChange() StockLevelChangeResolver
+	StockMove() StockMoveResolver
 	Subscription() SubscriptionResolver
 	Supplier() SupplierResolver
 	SupplierInvoice() SupplierInvoiceResolver
+	SupplierInvoiceLine() SupplierInvoiceLineResolver
 	SupplierPayment() SupplierPaymentResolver
 	User() UserResolver
 	Warehouse() WarehouseResolver
@@ -117,8 +130,10 @@ type ComplexityRoot struct {
 		Kind           func(childComplexity int) int
 		Message        func(childComplexity int) int
 		NodeID         func(childComplexity int) int
+		Owner          func(childComplexity int) int
 		OwnerID        func(childComplexity int) int
 		Subject        func(childComplexity int) int
+		SubjectRecords func(childComplexity int) int
 	}
 
 	AlertChange struct {
@@ -386,6 +401,7 @@ type ComplexityRoot struct {
 		CreatedAt      func(childComplexity int) int
 		Customer       func(childComplexity int) int
 		ID             func(childComplexity int) int
+		JournalEntry   func(childComplexity int) int
 		JournalEntryID func(childComplexity int) int
 		NodeID         func(childComplexity int) int
 		Number         func(childComplexity int) int
@@ -417,12 +433,16 @@ type ComplexityRoot struct {
 		AuditTrail     func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		BankAccount    func(childComplexity int) int
 		CreatedAt      func(childComplexity int) int
+		Customer       func(childComplexity int) int
 		CustomerID     func(childComplexity int) int
 		ID             func(childComplexity int) int
+		JournalEntry   func(childComplexity int) int
 		JournalEntryID func(childComplexity int) int
 		Number         func(childComplexity int) int
+		Payment        func(childComplexity int) int
 		PaymentID      func(childComplexity int) int
 		PostingDate    func(childComplexity int) int
+		Return         func(childComplexity int) int
 		ReturnID       func(childComplexity int) int
 	}
 
@@ -454,13 +474,16 @@ type ComplexityRoot struct {
 		AuditTrail      func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		CreatedAt       func(childComplexity int) int
 		ID              func(childComplexity int) int
+		JournalEntry    func(childComplexity int) int
 		JournalEntryID  func(childComplexity int) int
 		Lines           func(childComplexity int) int
 		NodeID          func(childComplexity int) int
 		Notes           func(childComplexity int) int
 		Number          func(childComplexity int) int
+		PurchaseOrder   func(childComplexity int) int
 		PurchaseOrderID func(childComplexity int) int
 		ReceiptDate     func(childComplexity int) int
+		Warehouse       func(childComplexity int) int
 		WarehouseID     func(childComplexity int) int
 	}
 
@@ -468,8 +491,10 @@ type ComplexityRoot struct {
 		AcceptedQty         func(childComplexity int) int
 		InspectedQty        func(childComplexity int) int
 		LineNo              func(childComplexity int) int
+		Location            func(childComplexity int) int
 		LocationID          func(childComplexity int) int
 		Product             func(childComplexity int) int
+		PurchaseOrderLine   func(childComplexity int) int
 		PurchaseOrderLineID func(childComplexity int) int
 		RejectedQty         func(childComplexity int) int
 		RejectionReason     func(childComplexity int) int
@@ -485,6 +510,7 @@ type ComplexityRoot struct {
 	JournalEntry struct {
 		AuditTrail          func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		CreatedAt           func(childComplexity int) int
+		CreatedBy           func(childComplexity int) int
 		CreatedByID         func(childComplexity int) int
 		Description         func(childComplexity int) int
 		HasStockMoves       func(childComplexity int) int
@@ -492,8 +518,10 @@ type ComplexityRoot struct {
 		Lines               func(childComplexity int) int
 		NodeID              func(childComplexity int) int
 		PostingDate         func(childComplexity int) int
+		ReversedBy          func(childComplexity int) int
 		ReversedByID        func(childComplexity int) int
 		ReversedByVoucherNo func(childComplexity int) int
+		Reverses            func(childComplexity int) int
 		ReversesID          func(childComplexity int) int
 		ReversesVoucherNo   func(childComplexity int) int
 		Source              func(childComplexity int) int
@@ -586,11 +614,13 @@ type ComplexityRoot struct {
 		CreatedAt         func(childComplexity int) int
 		Description       func(childComplexity int) int
 		ID                func(childComplexity int) int
+		JournalEntry      func(childComplexity int) int
 		JournalEntryID    func(childComplexity int) int
 		Kind              func(childComplexity int) int
 		NodeID            func(childComplexity int) int
 		Number            func(childComplexity int) int
 		PostingDate       func(childComplexity int) int
+		SupplierInvoice   func(childComplexity int) int
 		SupplierInvoiceID func(childComplexity int) int
 		VoucherNo         func(childComplexity int) int
 	}
@@ -600,9 +630,11 @@ type ComplexityRoot struct {
 		LineNo        func(childComplexity int) int
 		OnHandAmount  func(childComplexity int) int
 		Product       func(childComplexity int) int
+		Receipt       func(childComplexity int) int
 		ReceiptID     func(childComplexity int) int
 		ReceiptNumber func(childComplexity int) int
 		SoldAmount    func(childComplexity int) int
+		Warehouse     func(childComplexity int) int
 		WarehouseID   func(childComplexity int) int
 	}
 
@@ -617,6 +649,7 @@ type ComplexityRoot struct {
 		Code        func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Name        func(childComplexity int) int
+		Warehouse   func(childComplexity int) int
 		WarehouseID func(childComplexity int) int
 	}
 
@@ -721,6 +754,7 @@ type ComplexityRoot struct {
 		Amount              func(childComplexity int) int
 		AuditTrail          func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		BudgetWarnings      func(childComplexity int) int
+		CancellationEntry   func(childComplexity int) int
 		CancellationEntryID func(childComplexity int) int
 		CancellationReason  func(childComplexity int) int
 		CancelledOn         func(childComplexity int) int
@@ -729,13 +763,16 @@ type ComplexityRoot struct {
 		CreatedAt           func(childComplexity int) int
 		Description         func(childComplexity int) int
 		ID                  func(childComplexity int) int
+		JournalEntry        func(childComplexity int) int
 		JournalEntryID      func(childComplexity int) int
 		NodeID              func(childComplexity int) int
 		Number              func(childComplexity int) int
 		PayFrom             func(childComplexity int) int
 		PostingDate         func(childComplexity int) int
 		Status              func(childComplexity int) int
+		Supplier            func(childComplexity int) int
 		SupplierID          func(childComplexity int) int
+		SupplierInvoice     func(childComplexity int) int
 		SupplierInvoiceID   func(childComplexity int) int
 	}
 
@@ -784,6 +821,7 @@ type ComplexityRoot struct {
 		Date        func(childComplexity int) int
 		Debit       func(childComplexity int) int
 		Description func(childComplexity int) int
+		Entry       func(childComplexity int) int
 		EntryID     func(childComplexity int) int
 		Source      func(childComplexity int) int
 		VoucherNo   func(childComplexity int) int
@@ -853,6 +891,7 @@ type ComplexityRoot struct {
 		SKU          func(childComplexity int) int
 		SafetyStock  func(childComplexity int) int
 		SellPrice    func(childComplexity int) int
+		Stock        func(childComplexity int, warehouseID *int64) int
 		Unit         func(childComplexity int) int
 		UpdatedAt    func(childComplexity int) int
 		VATRate      func(childComplexity int) int
@@ -879,6 +918,14 @@ type ComplexityRoot struct {
 		NetAmount func(childComplexity int) int
 		Product   func(childComplexity int) int
 		Quantity  func(childComplexity int) int
+	}
+
+	ProductStock struct {
+		Available func(childComplexity int) int
+		Levels    func(childComplexity int) int
+		OnHand    func(childComplexity int) int
+		Reserved  func(childComplexity int) int
+		Value     func(childComplexity int) int
 	}
 
 	ProfitAndLoss struct {
@@ -1052,10 +1099,13 @@ type ComplexityRoot struct {
 	ReceivableAllocation struct {
 		Amount      func(childComplexity int) int
 		ID          func(childComplexity int) int
+		Invoice     func(childComplexity int) int
 		InvoiceID   func(childComplexity int) int
 		InvoiceNo   func(childComplexity int) int
+		Payment     func(childComplexity int) int
 		PaymentID   func(childComplexity int) int
 		PostingDate func(childComplexity int) int
+		Return      func(childComplexity int) int
 		ReturnID    func(childComplexity int) int
 	}
 
@@ -1082,6 +1132,7 @@ type ComplexityRoot struct {
 		OrderNumber    func(childComplexity int) int
 		Product        func(childComplexity int) int
 		Quantity       func(childComplexity int) int
+		SalesOrder     func(childComplexity int) int
 		SalesOrderID   func(childComplexity int) int
 		SalesOrderLine func(childComplexity int) int
 		Status         func(childComplexity int) int
@@ -1112,6 +1163,7 @@ type ComplexityRoot struct {
 		Customer       func(childComplexity int) int
 		DueDate        func(childComplexity int) int
 		ID             func(childComplexity int) int
+		JournalEntry   func(childComplexity int) int
 		JournalEntryID func(childComplexity int) int
 		Lines          func(childComplexity int) int
 		NetAmount      func(childComplexity int) int
@@ -1144,6 +1196,7 @@ type ComplexityRoot struct {
 		NetAmount      func(childComplexity int) int
 		Product        func(childComplexity int) int
 		Quantity       func(childComplexity int) int
+		ShipmentLine   func(childComplexity int) int
 		ShipmentLineID func(childComplexity int) int
 		UnitPrice      func(childComplexity int) int
 		VATAmount      func(childComplexity int) int
@@ -1220,6 +1273,7 @@ type ComplexityRoot struct {
 		TotalAmount func(childComplexity int) int
 		VatAmount   func(childComplexity int) int
 		Violations  func(childComplexity int) int
+		Warehouse   func(childComplexity int) int
 		WarehouseID func(childComplexity int) int
 	}
 
@@ -1230,7 +1284,9 @@ type ComplexityRoot struct {
 		CreatedAt      func(childComplexity int) int
 		Customer       func(childComplexity int) int
 		ID             func(childComplexity int) int
+		Invoice        func(childComplexity int) int
 		InvoiceID      func(childComplexity int) int
+		JournalEntry   func(childComplexity int) int
 		JournalEntryID func(childComplexity int) int
 		Lines          func(childComplexity int) int
 		NetAmount      func(childComplexity int) int
@@ -1240,6 +1296,7 @@ type ComplexityRoot struct {
 		PostingDate    func(childComplexity int) int
 		Reason         func(childComplexity int) int
 		RefundedAmount func(childComplexity int) int
+		Shipment       func(childComplexity int) int
 		ShipmentID     func(childComplexity int) int
 		TotalAmount    func(childComplexity int) int
 		VATAmount      func(childComplexity int) int
@@ -1264,8 +1321,10 @@ type ComplexityRoot struct {
 		NetAmount      func(childComplexity int) int
 		Product        func(childComplexity int) int
 		Quantity       func(childComplexity int) int
+		ShipmentLine   func(childComplexity int) int
 		ShipmentLineID func(childComplexity int) int
 		VATAmount      func(childComplexity int) int
+		Warehouse      func(childComplexity int) int
 		WarehouseID    func(childComplexity int) int
 	}
 
@@ -1294,7 +1353,9 @@ type ComplexityRoot struct {
 		DeliveredAt    func(childComplexity int) int
 		DeliveredOn    func(childComplexity int) int
 		ID             func(childComplexity int) int
+		Invoice        func(childComplexity int) int
 		InvoiceID      func(childComplexity int) int
+		JournalEntry   func(childComplexity int) int
 		JournalEntryID func(childComplexity int) int
 		Lines          func(childComplexity int) int
 		NodeID         func(childComplexity int) int
@@ -1325,6 +1386,7 @@ type ComplexityRoot struct {
 		CostValue     func(childComplexity int) int
 		ID            func(childComplexity int) int
 		LineNo        func(childComplexity int) int
+		OrderLine     func(childComplexity int) int
 		OrderLineID   func(childComplexity int) int
 		Product       func(childComplexity int) int
 		Quantity      func(childComplexity int) int
@@ -1341,6 +1403,7 @@ type ComplexityRoot struct {
 		Available func(childComplexity int) int
 		LineNo    func(childComplexity int) int
 		Missing   func(childComplexity int) int
+		Product   func(childComplexity int) int
 		ProductID func(childComplexity int) int
 		Requested func(childComplexity int) int
 	}
@@ -1354,19 +1417,22 @@ type ComplexityRoot struct {
 	}
 
 	SlowMover struct {
-		LastSaleDate func(childComplexity int) int
-		Name         func(childComplexity int) int
-		OnHand       func(childComplexity int) int
-		ProductID    func(childComplexity int) int
-		SKU          func(childComplexity int) int
-		Value        func(childComplexity int) int
-		Warehouse    func(childComplexity int) int
-		WarehouseID  func(childComplexity int) int
+		LastSaleDate    func(childComplexity int) int
+		Name            func(childComplexity int) int
+		OnHand          func(childComplexity int) int
+		Product         func(childComplexity int) int
+		ProductID       func(childComplexity int) int
+		SKU             func(childComplexity int) int
+		Value           func(childComplexity int) int
+		Warehouse       func(childComplexity int) int
+		WarehouseID     func(childComplexity int) int
+		WarehouseRecord func(childComplexity int) int
 	}
 
 	SourceDocument struct {
-		ID   func(childComplexity int) int
-		Type func(childComplexity int) int
+		Document func(childComplexity int) int
+		ID       func(childComplexity int) int
+		Type     func(childComplexity int) int
 	}
 
 	StatementLine struct {
@@ -1377,9 +1443,11 @@ type ComplexityRoot struct {
 	StockDocument struct {
 		AuditTrail     func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		CreatedAt      func(childComplexity int) int
+		CreatedBy      func(childComplexity int) int
 		CreatedByID    func(childComplexity int) int
 		Description    func(childComplexity int) int
 		ID             func(childComplexity int) int
+		JournalEntry   func(childComplexity int) int
 		JournalEntryID func(childComplexity int) int
 		Kind           func(childComplexity int) int
 		Lines          func(childComplexity int) int
@@ -1434,6 +1502,7 @@ type ComplexityRoot struct {
 	StockMove struct {
 		CreatedAt      func(childComplexity int) int
 		ID             func(childComplexity int) int
+		JournalEntry   func(childComplexity int) int
 		JournalEntryID func(childComplexity int) int
 		Location       func(childComplexity int) int
 		PostingDate    func(childComplexity int) int
@@ -1514,6 +1583,7 @@ type ComplexityRoot struct {
 		DueDate            func(childComplexity int) int
 		ID                 func(childComplexity int) int
 		InvoiceDate        func(childComplexity int) int
+		JournalEntry       func(childComplexity int) int
 		JournalEntryID     func(childComplexity int) int
 		Kind               func(childComplexity int) int
 		Lines              func(childComplexity int) int
@@ -1524,6 +1594,7 @@ type ComplexityRoot struct {
 		Number             func(childComplexity int) int
 		OpenAmount         func(childComplexity int) int
 		PaidAmount         func(childComplexity int) int
+		PurchaseOrder      func(childComplexity int) int
 		PurchaseOrderID    func(childComplexity int) int
 		Status             func(childComplexity int) int
 		Supplier           func(childComplexity int) int
@@ -1550,6 +1621,7 @@ type ComplexityRoot struct {
 		NetAmount           func(childComplexity int) int
 		OrderPrice          func(childComplexity int) int
 		Product             func(childComplexity int) int
+		PurchaseOrderLine   func(childComplexity int) int
 		PurchaseOrderLineID func(childComplexity int) int
 		Quantity            func(childComplexity int) int
 		TaxAmount           func(childComplexity int) int
@@ -1579,6 +1651,7 @@ type ComplexityRoot struct {
 		AuditTrail     func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		CreatedAt      func(childComplexity int) int
 		ID             func(childComplexity int) int
+		JournalEntry   func(childComplexity int) int
 		JournalEntryID func(childComplexity int) int
 		NodeID         func(childComplexity int) int
 		Number         func(childComplexity int) int
@@ -1714,7 +1787,10 @@ type AccountResolver interface {
 	AuditTrail(ctx context.Context, obj *jxc.Account, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type AlertResolver interface {
+	Owner(ctx context.Context, obj *jxc.Alert) (*jxc.User, error)
 	Audience(ctx context.Context, obj *jxc.Alert) ([]jxc.Role, error)
+
+	SubjectRecords(ctx context.Context, obj *jxc.Alert) ([]jxc.AlertSubject, error)
 }
 type AlertChangeResolver interface {
 	Seq(ctx context.Context, obj *jxc.AlertChange) (string, error)
@@ -1740,24 +1816,62 @@ type CustomerResolver interface {
 	Statement(ctx context.Context, obj *jxc.Customer, from *jxc.Date, to *jxc.Date) (jxc.PartnerStatement, error)
 }
 type CustomerPaymentResolver interface {
+	JournalEntry(ctx context.Context, obj *jxc.CustomerPayment) (*jxc.JournalEntry, error)
+
 	AuditTrail(ctx context.Context, obj *jxc.CustomerPayment, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type CustomerRefundResolver interface {
+	Customer(ctx context.Context, obj *jxc.CustomerRefund) (jxc.Customer, error)
+
+	Return(ctx context.Context, obj *jxc.CustomerRefund) (*jxc.SalesReturn, error)
+
+	Payment(ctx context.Context, obj *jxc.CustomerRefund) (*jxc.CustomerPayment, error)
+
+	JournalEntry(ctx context.Context, obj *jxc.CustomerRefund) (*jxc.JournalEntry, error)
+
 	AuditTrail(ctx context.Context, obj *jxc.CustomerRefund, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type FiscalPeriodResolver interface {
 	AuditTrail(ctx context.Context, obj *jxc.FiscalPeriod, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type GoodsReceiptResolver interface {
+	PurchaseOrder(ctx context.Context, obj *jxc.GoodsReceipt) (jxc.PurchaseOrder, error)
+
+	Warehouse(ctx context.Context, obj *jxc.GoodsReceipt) (jxc.Warehouse, error)
+
+	JournalEntry(ctx context.Context, obj *jxc.GoodsReceipt) (*jxc.JournalEntry, error)
+
 	AuditTrail(ctx context.Context, obj *jxc.GoodsReceipt, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
+type GoodsReceiptLineResolver interface {
+	PurchaseOrderLine(ctx context.Context, obj *jxc.GoodsReceiptLine) (jxc.PurchaseOrderLine, error)
+
+	Location(ctx context.Context, obj *jxc.GoodsReceiptLine) (*jxc.Location, error)
+}
 type JournalEntryResolver interface {
+	Reverses(ctx context.Context, obj *jxc.JournalEntry) (*jxc.JournalEntry, error)
+
+	ReversedBy(ctx context.Context, obj *jxc.JournalEntry) (*jxc.JournalEntry, error)
+
+	CreatedBy(ctx context.Context, obj *jxc.JournalEntry) (*jxc.User, error)
+
 	AuditTrail(ctx context.Context, obj *jxc.JournalEntry, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type LandedCostResolver interface {
+	SupplierInvoice(ctx context.Context, obj *jxc.LandedCost) (*jxc.SupplierInvoice, error)
+
+	JournalEntry(ctx context.Context, obj *jxc.LandedCost) (*jxc.JournalEntry, error)
+
 	AuditTrail(ctx context.Context, obj *jxc.LandedCost, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
+type LandedCostAllocationResolver interface {
+	Receipt(ctx context.Context, obj *jxc.LandedCostAllocation) (jxc.GoodsReceipt, error)
+
+	Warehouse(ctx context.Context, obj *jxc.LandedCostAllocation) (jxc.Warehouse, error)
+}
 type LocationResolver interface {
+	Warehouse(ctx context.Context, obj *jxc.Location) (jxc.Warehouse, error)
+
 	AuditTrail(ctx context.Context, obj *jxc.Location, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type MutationResolver interface {
@@ -1827,12 +1941,22 @@ type MutationResolver interface {
 	ClearSignInLockout(ctx context.Context, input ClearSignInLockoutInput) (ClearSignInLockoutPayload, error)
 }
 type OperatingCostResolver interface {
+	Supplier(ctx context.Context, obj *jxc.OperatingCost) (*jxc.Supplier, error)
+
+	SupplierInvoice(ctx context.Context, obj *jxc.OperatingCost) (*jxc.SupplierInvoice, error)
+
+	JournalEntry(ctx context.Context, obj *jxc.OperatingCost) (*jxc.JournalEntry, error)
+
+	CancellationEntry(ctx context.Context, obj *jxc.OperatingCost) (*jxc.JournalEntry, error)
 	AuditTrail(ctx context.Context, obj *jxc.OperatingCost, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type PartnerStatementLineResolver interface {
+	Entry(ctx context.Context, obj *jxc.PartnerStatementLine) (jxc.JournalEntry, error)
+
 	Source(ctx context.Context, obj *jxc.PartnerStatementLine) (jxc.Source, error)
 }
 type ProductResolver interface {
+	Stock(ctx context.Context, obj *jxc.Product, warehouseID *int64) (jxc.ProductStock, error)
 	AuditTrail(ctx context.Context, obj *jxc.Product, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type PurchaseOrderResolver interface {
@@ -1907,27 +2031,83 @@ type QueryResolver interface {
 	Users(ctx context.Context) ([]*jxc.User, error)
 	SignInLockouts(ctx context.Context) ([]*jxc.SignInLockout, error)
 }
+type ReceivableAllocationResolver interface {
+	Invoice(ctx context.Context, obj *jxc.ReceivableAllocation) (jxc.SalesInvoice, error)
+
+	Payment(ctx context.Context, obj *jxc.ReceivableAllocation) (*jxc.CustomerPayment, error)
+
+	Return(ctx context.Context, obj *jxc.ReceivableAllocation) (*jxc.SalesReturn, error)
+}
 type ReceivableChangeResolver interface {
 	Seq(ctx context.Context, obj *jxc.ReceivableChange) (string, error)
 }
+type ReplenishmentNeedResolver interface {
+	SalesOrder(ctx context.Context, obj *jxc.ReplenishmentNeed) (jxc.SalesOrder, error)
+
+	SalesOrderLine(ctx context.Context, obj *jxc.ReplenishmentNeed) (jxc.SalesOrderLine, error)
+}
 type SalesInvoiceResolver interface {
+	JournalEntry(ctx context.Context, obj *jxc.SalesInvoice) (*jxc.JournalEntry, error)
+
 	AuditTrail(ctx context.Context, obj *jxc.SalesInvoice, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
+}
+type SalesInvoiceLineResolver interface {
+	ShipmentLine(ctx context.Context, obj *jxc.SalesInvoiceLine) (jxc.ShipmentLine, error)
 }
 type SalesOrderResolver interface {
 	Shipments(ctx context.Context, obj *jxc.SalesOrder) ([]*jxc.Shipment, error)
 	AuditTrail(ctx context.Context, obj *jxc.SalesOrder, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
+type SalesOrderValidationResolver interface {
+	Warehouse(ctx context.Context, obj *SalesOrderValidation) (*jxc.Warehouse, error)
+}
 type SalesReturnResolver interface {
+	Shipment(ctx context.Context, obj *jxc.SalesReturn) (jxc.Shipment, error)
+
+	Invoice(ctx context.Context, obj *jxc.SalesReturn) (jxc.SalesInvoice, error)
+
+	JournalEntry(ctx context.Context, obj *jxc.SalesReturn) (*jxc.JournalEntry, error)
+
 	AuditTrail(ctx context.Context, obj *jxc.SalesReturn, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
+type SalesReturnLineResolver interface {
+	ShipmentLine(ctx context.Context, obj *jxc.SalesReturnLine) (jxc.ShipmentLine, error)
+
+	Warehouse(ctx context.Context, obj *jxc.SalesReturnLine) (jxc.Warehouse, error)
+}
 type ShipmentResolver interface {
+	JournalEntry(ctx context.Context, obj *jxc.Shipment) (*jxc.JournalEntry, error)
+
+	Invoice(ctx context.Context, obj *jxc.Shipment) (*jxc.SalesInvoice, error)
+
 	AuditTrail(ctx context.Context, obj *jxc.Shipment, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
+type ShipmentLineResolver interface {
+	OrderLine(ctx context.Context, obj *jxc.ShipmentLine) (jxc.SalesOrderLine, error)
+}
+type ShortageResolver interface {
+	Product(ctx context.Context, obj *jxc.Shortage) (jxc.Product, error)
+}
+type SlowMoverResolver interface {
+	Product(ctx context.Context, obj *jxc.SlowMover) (jxc.Product, error)
+
+	WarehouseRecord(ctx context.Context, obj *jxc.SlowMover) (jxc.Warehouse, error)
+}
+type SourceDocumentResolver interface {
+	Document(ctx context.Context, obj *jxc.Source) (jxc.PostingDocument, error)
+}
 type StockDocumentResolver interface {
+	JournalEntry(ctx context.Context, obj *jxc.StockDocument) (*jxc.JournalEntry, error)
+
+	CreatedBy(ctx context.Context, obj *jxc.StockDocument) (*jxc.User, error)
+
 	AuditTrail(ctx context.Context, obj *jxc.StockDocument, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type StockLevelChangeResolver interface {
 	Seq(ctx context.Context, obj *jxc.StockLevelChange) (string, error)
+}
+type StockMoveResolver interface {
+	JournalEntry(ctx context.Context, obj *jxc.StockMove) (*jxc.JournalEntry, error)
 }
 type SubscriptionResolver interface {
 	Clock(ctx context.Context) (<-chan time.Time, error)
@@ -1941,9 +2121,18 @@ type SupplierResolver interface {
 	Statement(ctx context.Context, obj *jxc.Supplier, from *jxc.Date, to *jxc.Date) (jxc.PartnerStatement, error)
 }
 type SupplierInvoiceResolver interface {
+	PurchaseOrder(ctx context.Context, obj *jxc.SupplierInvoice) (*jxc.PurchaseOrder, error)
+
+	JournalEntry(ctx context.Context, obj *jxc.SupplierInvoice) (*jxc.JournalEntry, error)
+
 	AuditTrail(ctx context.Context, obj *jxc.SupplierInvoice, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
+type SupplierInvoiceLineResolver interface {
+	PurchaseOrderLine(ctx context.Context, obj *jxc.SupplierInvoiceLine) (jxc.PurchaseOrderLine, error)
+}
 type SupplierPaymentResolver interface {
+	JournalEntry(ctx context.Context, obj *jxc.SupplierPayment) (*jxc.JournalEntry, error)
+
 	AuditTrail(ctx context.Context, obj *jxc.SupplierPayment, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type UserResolver interface {
@@ -2178,6 +2367,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Alert.NodeID(childComplexity), true
+	case "Alert.owner":
+		if e.ComplexityRoot.Alert.Owner == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.Owner(childComplexity), true
 	case "Alert.ownerId":
 		if e.ComplexityRoot.Alert.OwnerID == nil {
 			break
@@ -2190,6 +2385,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Alert.Subject(childComplexity), true
+	case "Alert.subjectRecords":
+		if e.ComplexityRoot.Alert.SubjectRecords == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.SubjectRecords(childComplexity), true
 
 	case "AlertChange.alert":
 		if e.ComplexityRoot.AlertChange.Alert == nil {
@@ -3303,6 +3504,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerPayment.ID(childComplexity), true
+	case "CustomerPayment.journalEntry":
+		if e.ComplexityRoot.CustomerPayment.JournalEntry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPayment.JournalEntry(childComplexity), true
 	case "CustomerPayment.journalEntryId":
 		if e.ComplexityRoot.CustomerPayment.JournalEntryID == nil {
 			break
@@ -3426,6 +3633,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerRefund.CreatedAt(childComplexity), true
+	case "CustomerRefund.customer":
+		if e.ComplexityRoot.CustomerRefund.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerRefund.Customer(childComplexity), true
 	case "CustomerRefund.customerId":
 		if e.ComplexityRoot.CustomerRefund.CustomerID == nil {
 			break
@@ -3438,6 +3651,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerRefund.ID(childComplexity), true
+	case "CustomerRefund.journalEntry":
+		if e.ComplexityRoot.CustomerRefund.JournalEntry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerRefund.JournalEntry(childComplexity), true
 	case "CustomerRefund.journalEntryId":
 		if e.ComplexityRoot.CustomerRefund.JournalEntryID == nil {
 			break
@@ -3450,6 +3669,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerRefund.Number(childComplexity), true
+	case "CustomerRefund.payment":
+		if e.ComplexityRoot.CustomerRefund.Payment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerRefund.Payment(childComplexity), true
 	case "CustomerRefund.paymentId":
 		if e.ComplexityRoot.CustomerRefund.PaymentID == nil {
 			break
@@ -3462,6 +3687,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerRefund.PostingDate(childComplexity), true
+	case "CustomerRefund.return":
+		if e.ComplexityRoot.CustomerRefund.Return == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerRefund.Return(childComplexity), true
 	case "CustomerRefund.returnId":
 		if e.ComplexityRoot.CustomerRefund.ReturnID == nil {
 			break
@@ -3590,6 +3821,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GoodsReceipt.ID(childComplexity), true
+	case "GoodsReceipt.journalEntry":
+		if e.ComplexityRoot.GoodsReceipt.JournalEntry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceipt.JournalEntry(childComplexity), true
 	case "GoodsReceipt.journalEntryId":
 		if e.ComplexityRoot.GoodsReceipt.JournalEntryID == nil {
 			break
@@ -3620,6 +3857,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GoodsReceipt.Number(childComplexity), true
+	case "GoodsReceipt.purchaseOrder":
+		if e.ComplexityRoot.GoodsReceipt.PurchaseOrder == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceipt.PurchaseOrder(childComplexity), true
 	case "GoodsReceipt.purchaseOrderId":
 		if e.ComplexityRoot.GoodsReceipt.PurchaseOrderID == nil {
 			break
@@ -3632,6 +3875,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GoodsReceipt.ReceiptDate(childComplexity), true
+	case "GoodsReceipt.warehouse":
+		if e.ComplexityRoot.GoodsReceipt.Warehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceipt.Warehouse(childComplexity), true
 	case "GoodsReceipt.warehouseId":
 		if e.ComplexityRoot.GoodsReceipt.WarehouseID == nil {
 			break
@@ -3657,6 +3906,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GoodsReceiptLine.LineNo(childComplexity), true
+	case "GoodsReceiptLine.location":
+		if e.ComplexityRoot.GoodsReceiptLine.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceiptLine.Location(childComplexity), true
 	case "GoodsReceiptLine.locationId":
 		if e.ComplexityRoot.GoodsReceiptLine.LocationID == nil {
 			break
@@ -3669,6 +3924,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GoodsReceiptLine.Product(childComplexity), true
+	case "GoodsReceiptLine.purchaseOrderLine":
+		if e.ComplexityRoot.GoodsReceiptLine.PurchaseOrderLine == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceiptLine.PurchaseOrderLine(childComplexity), true
 	case "GoodsReceiptLine.purchaseOrderLineId":
 		if e.ComplexityRoot.GoodsReceiptLine.PurchaseOrderLineID == nil {
 			break
@@ -3730,6 +3991,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.JournalEntry.CreatedAt(childComplexity), true
+	case "JournalEntry.createdBy":
+		if e.ComplexityRoot.JournalEntry.CreatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEntry.CreatedBy(childComplexity), true
 	case "JournalEntry.createdById":
 		if e.ComplexityRoot.JournalEntry.CreatedByID == nil {
 			break
@@ -3772,6 +4039,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.JournalEntry.PostingDate(childComplexity), true
+	case "JournalEntry.reversedBy":
+		if e.ComplexityRoot.JournalEntry.ReversedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEntry.ReversedBy(childComplexity), true
 	case "JournalEntry.reversedById":
 		if e.ComplexityRoot.JournalEntry.ReversedByID == nil {
 			break
@@ -3784,6 +4057,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.JournalEntry.ReversedByVoucherNo(childComplexity), true
+	case "JournalEntry.reverses":
+		if e.ComplexityRoot.JournalEntry.Reverses == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEntry.Reverses(childComplexity), true
 	case "JournalEntry.reversesId":
 		if e.ComplexityRoot.JournalEntry.ReversesID == nil {
 			break
@@ -4205,6 +4484,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LandedCost.ID(childComplexity), true
+	case "LandedCost.journalEntry":
+		if e.ComplexityRoot.LandedCost.JournalEntry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCost.JournalEntry(childComplexity), true
 	case "LandedCost.journalEntryId":
 		if e.ComplexityRoot.LandedCost.JournalEntryID == nil {
 			break
@@ -4235,6 +4520,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LandedCost.PostingDate(childComplexity), true
+	case "LandedCost.supplierInvoice":
+		if e.ComplexityRoot.LandedCost.SupplierInvoice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCost.SupplierInvoice(childComplexity), true
 	case "LandedCost.supplierInvoiceId":
 		if e.ComplexityRoot.LandedCost.SupplierInvoiceID == nil {
 			break
@@ -4272,6 +4563,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LandedCostAllocation.Product(childComplexity), true
+	case "LandedCostAllocation.receipt":
+		if e.ComplexityRoot.LandedCostAllocation.Receipt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCostAllocation.Receipt(childComplexity), true
 	case "LandedCostAllocation.receiptId":
 		if e.ComplexityRoot.LandedCostAllocation.ReceiptID == nil {
 			break
@@ -4290,6 +4587,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LandedCostAllocation.SoldAmount(childComplexity), true
+	case "LandedCostAllocation.warehouse":
+		if e.ComplexityRoot.LandedCostAllocation.Warehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCostAllocation.Warehouse(childComplexity), true
 	case "LandedCostAllocation.warehouseId":
 		if e.ComplexityRoot.LandedCostAllocation.WarehouseID == nil {
 			break
@@ -4345,6 +4648,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Location.Name(childComplexity), true
+	case "Location.warehouse":
+		if e.ComplexityRoot.Location.Warehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Location.Warehouse(childComplexity), true
 	case "Location.warehouseId":
 		if e.ComplexityRoot.Location.WarehouseID == nil {
 			break
@@ -5165,6 +5474,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.OperatingCost.BudgetWarnings(childComplexity), true
+	case "OperatingCost.cancellationEntry":
+		if e.ComplexityRoot.OperatingCost.CancellationEntry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCost.CancellationEntry(childComplexity), true
 	case "OperatingCost.cancellationEntryId":
 		if e.ComplexityRoot.OperatingCost.CancellationEntryID == nil {
 			break
@@ -5213,6 +5528,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.OperatingCost.ID(childComplexity), true
+	case "OperatingCost.journalEntry":
+		if e.ComplexityRoot.OperatingCost.JournalEntry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCost.JournalEntry(childComplexity), true
 	case "OperatingCost.journalEntryId":
 		if e.ComplexityRoot.OperatingCost.JournalEntryID == nil {
 			break
@@ -5249,12 +5570,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.OperatingCost.Status(childComplexity), true
+	case "OperatingCost.supplier":
+		if e.ComplexityRoot.OperatingCost.Supplier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCost.Supplier(childComplexity), true
 	case "OperatingCost.supplierId":
 		if e.ComplexityRoot.OperatingCost.SupplierID == nil {
 			break
 		}
 
 		return e.ComplexityRoot.OperatingCost.SupplierID(childComplexity), true
+	case "OperatingCost.supplierInvoice":
+		if e.ComplexityRoot.OperatingCost.SupplierInvoice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperatingCost.SupplierInvoice(childComplexity), true
 	case "OperatingCost.supplierInvoiceId":
 		if e.ComplexityRoot.OperatingCost.SupplierInvoiceID == nil {
 			break
@@ -5441,6 +5774,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PartnerStatementLine.Description(childComplexity), true
+	case "PartnerStatementLine.entry":
+		if e.ComplexityRoot.PartnerStatementLine.Entry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerStatementLine.Entry(childComplexity), true
 	case "PartnerStatementLine.entryId":
 		if e.ComplexityRoot.PartnerStatementLine.EntryID == nil {
 			break
@@ -5724,6 +6063,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Product.SellPrice(childComplexity), true
+	case "Product.stock":
+		if e.ComplexityRoot.Product.Stock == nil {
+			break
+		}
+
+		args, err := ec.field_Product_stock_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Product.Stock(childComplexity, args["warehouseId"].(*int64)), true
 	case "Product.unit":
 		if e.ComplexityRoot.Product.Unit == nil {
 			break
@@ -5812,6 +6162,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ProductSales.Quantity(childComplexity), true
+
+	case "ProductStock.available":
+		if e.ComplexityRoot.ProductStock.Available == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductStock.Available(childComplexity), true
+	case "ProductStock.levels":
+		if e.ComplexityRoot.ProductStock.Levels == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductStock.Levels(childComplexity), true
+	case "ProductStock.onHand":
+		if e.ComplexityRoot.ProductStock.OnHand == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductStock.OnHand(childComplexity), true
+	case "ProductStock.reserved":
+		if e.ComplexityRoot.ProductStock.Reserved == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductStock.Reserved(childComplexity), true
+	case "ProductStock.value":
+		if e.ComplexityRoot.ProductStock.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductStock.Value(childComplexity), true
 
 	case "ProfitAndLoss.expenses":
 		if e.ComplexityRoot.ProfitAndLoss.Expenses == nil {
@@ -6932,6 +7313,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReceivableAllocation.ID(childComplexity), true
+	case "ReceivableAllocation.invoice":
+		if e.ComplexityRoot.ReceivableAllocation.Invoice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableAllocation.Invoice(childComplexity), true
 	case "ReceivableAllocation.invoiceId":
 		if e.ComplexityRoot.ReceivableAllocation.InvoiceID == nil {
 			break
@@ -6944,6 +7331,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReceivableAllocation.InvoiceNo(childComplexity), true
+	case "ReceivableAllocation.payment":
+		if e.ComplexityRoot.ReceivableAllocation.Payment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableAllocation.Payment(childComplexity), true
 	case "ReceivableAllocation.paymentId":
 		if e.ComplexityRoot.ReceivableAllocation.PaymentID == nil {
 			break
@@ -6956,6 +7349,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReceivableAllocation.PostingDate(childComplexity), true
+	case "ReceivableAllocation.return":
+		if e.ComplexityRoot.ReceivableAllocation.Return == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReceivableAllocation.Return(childComplexity), true
 	case "ReceivableAllocation.returnId":
 		if e.ComplexityRoot.ReceivableAllocation.ReturnID == nil {
 			break
@@ -7061,13 +7460,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReplenishmentNeed.Quantity(childComplexity), true
+	case "ReplenishmentNeed.salesOrder":
+		if e.ComplexityRoot.ReplenishmentNeed.SalesOrder == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReplenishmentNeed.SalesOrder(childComplexity), true
 	case "ReplenishmentNeed.salesOrderId":
 		if e.ComplexityRoot.ReplenishmentNeed.SalesOrderID == nil {
 			break
 		}
 
 		return e.ComplexityRoot.ReplenishmentNeed.SalesOrderID(childComplexity), true
-	case "ReplenishmentNeed.salesOrderLineId":
+	case "ReplenishmentNeed.salesOrderLineId", "ReplenishmentNeed.salesOrderLine":
 		if e.ComplexityRoot.ReplenishmentNeed.SalesOrderLine == nil {
 			break
 		}
@@ -7178,6 +7583,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SalesInvoice.ID(childComplexity), true
+	case "SalesInvoice.journalEntry":
+		if e.ComplexityRoot.SalesInvoice.JournalEntry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoice.JournalEntry(childComplexity), true
 	case "SalesInvoice.journalEntryId":
 		if e.ComplexityRoot.SalesInvoice.JournalEntryID == nil {
 			break
@@ -7319,6 +7730,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SalesInvoiceLine.Quantity(childComplexity), true
+	case "SalesInvoiceLine.shipmentLine":
+		if e.ComplexityRoot.SalesInvoiceLine.ShipmentLine == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoiceLine.ShipmentLine(childComplexity), true
 	case "SalesInvoiceLine.shipmentLineId":
 		if e.ComplexityRoot.SalesInvoiceLine.ShipmentLineID == nil {
 			break
@@ -7661,6 +8078,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SalesOrderValidation.Violations(childComplexity), true
+	case "SalesOrderValidation.warehouse":
+		if e.ComplexityRoot.SalesOrderValidation.Warehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesOrderValidation.Warehouse(childComplexity), true
 	case "SalesOrderValidation.warehouseId":
 		if e.ComplexityRoot.SalesOrderValidation.WarehouseID == nil {
 			break
@@ -7709,12 +8132,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SalesReturn.ID(childComplexity), true
+	case "SalesReturn.invoice":
+		if e.ComplexityRoot.SalesReturn.Invoice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturn.Invoice(childComplexity), true
 	case "SalesReturn.invoiceId":
 		if e.ComplexityRoot.SalesReturn.InvoiceID == nil {
 			break
 		}
 
 		return e.ComplexityRoot.SalesReturn.InvoiceID(childComplexity), true
+	case "SalesReturn.journalEntry":
+		if e.ComplexityRoot.SalesReturn.JournalEntry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturn.JournalEntry(childComplexity), true
 	case "SalesReturn.journalEntryId":
 		if e.ComplexityRoot.SalesReturn.JournalEntryID == nil {
 			break
@@ -7769,6 +8204,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SalesReturn.RefundedAmount(childComplexity), true
+	case "SalesReturn.shipment":
+		if e.ComplexityRoot.SalesReturn.Shipment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturn.Shipment(childComplexity), true
 	case "SalesReturn.shipmentId":
 		if e.ComplexityRoot.SalesReturn.ShipmentID == nil {
 			break
@@ -7862,6 +8303,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SalesReturnLine.Quantity(childComplexity), true
+	case "SalesReturnLine.shipmentLine":
+		if e.ComplexityRoot.SalesReturnLine.ShipmentLine == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturnLine.ShipmentLine(childComplexity), true
 	case "SalesReturnLine.shipmentLineId":
 		if e.ComplexityRoot.SalesReturnLine.ShipmentLineID == nil {
 			break
@@ -7874,6 +8321,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SalesReturnLine.VATAmount(childComplexity), true
+	case "SalesReturnLine.warehouse":
+		if e.ComplexityRoot.SalesReturnLine.Warehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturnLine.Warehouse(childComplexity), true
 	case "SalesReturnLine.warehouseId":
 		if e.ComplexityRoot.SalesReturnLine.WarehouseID == nil {
 			break
@@ -7979,12 +8432,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Shipment.ID(childComplexity), true
+	case "Shipment.invoice":
+		if e.ComplexityRoot.Shipment.Invoice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shipment.Invoice(childComplexity), true
 	case "Shipment.invoiceId":
 		if e.ComplexityRoot.Shipment.InvoiceID == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Shipment.InvoiceID(childComplexity), true
+	case "Shipment.journalEntry":
+		if e.ComplexityRoot.Shipment.JournalEntry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shipment.JournalEntry(childComplexity), true
 	case "Shipment.journalEntryId":
 		if e.ComplexityRoot.Shipment.JournalEntryID == nil {
 			break
@@ -8114,6 +8579,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ShipmentLine.LineNo(childComplexity), true
+	case "ShipmentLine.orderLine":
+		if e.ComplexityRoot.ShipmentLine.OrderLine == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShipmentLine.OrderLine(childComplexity), true
 	case "ShipmentLine.orderLineId":
 		if e.ComplexityRoot.ShipmentLine.OrderLineID == nil {
 			break
@@ -8176,6 +8647,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Shortage.Missing(childComplexity), true
+	case "Shortage.product":
+		if e.ComplexityRoot.Shortage.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shortage.Product(childComplexity), true
 	case "Shortage.productId":
 		if e.ComplexityRoot.Shortage.ProductID == nil {
 			break
@@ -8238,6 +8715,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SlowMover.OnHand(childComplexity), true
+	case "SlowMover.product":
+		if e.ComplexityRoot.SlowMover.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SlowMover.Product(childComplexity), true
 	case "SlowMover.productId":
 		if e.ComplexityRoot.SlowMover.ProductID == nil {
 			break
@@ -8268,7 +8751,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SlowMover.WarehouseID(childComplexity), true
+	case "SlowMover.warehouseRecord":
+		if e.ComplexityRoot.SlowMover.WarehouseRecord == nil {
+			break
+		}
 
+		return e.ComplexityRoot.SlowMover.WarehouseRecord(childComplexity), true
+
+	case "SourceDocument.document":
+		if e.ComplexityRoot.SourceDocument.Document == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceDocument.Document(childComplexity), true
 	case "SourceDocument.id":
 		if e.ComplexityRoot.SourceDocument.ID == nil {
 			break
@@ -8312,6 +8807,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StockDocument.CreatedAt(childComplexity), true
+	case "StockDocument.createdBy":
+		if e.ComplexityRoot.StockDocument.CreatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockDocument.CreatedBy(childComplexity), true
 	case "StockDocument.createdById":
 		if e.ComplexityRoot.StockDocument.CreatedByID == nil {
 			break
@@ -8330,6 +8831,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StockDocument.ID(childComplexity), true
+	case "StockDocument.journalEntry":
+		if e.ComplexityRoot.StockDocument.JournalEntry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockDocument.JournalEntry(childComplexity), true
 	case "StockDocument.journalEntryId":
 		if e.ComplexityRoot.StockDocument.JournalEntryID == nil {
 			break
@@ -8535,6 +9042,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StockMove.ID(childComplexity), true
+	case "StockMove.journalEntry":
+		if e.ComplexityRoot.StockMove.JournalEntry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockMove.JournalEntry(childComplexity), true
 	case "StockMove.journalEntryId":
 		if e.ComplexityRoot.StockMove.JournalEntryID == nil {
 			break
@@ -8897,6 +9410,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SupplierInvoice.InvoiceDate(childComplexity), true
+	case "SupplierInvoice.journalEntry":
+		if e.ComplexityRoot.SupplierInvoice.JournalEntry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoice.JournalEntry(childComplexity), true
 	case "SupplierInvoice.journalEntryId":
 		if e.ComplexityRoot.SupplierInvoice.JournalEntryID == nil {
 			break
@@ -8957,6 +9476,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SupplierInvoice.PaidAmount(childComplexity), true
+	case "SupplierInvoice.purchaseOrder":
+		if e.ComplexityRoot.SupplierInvoice.PurchaseOrder == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoice.PurchaseOrder(childComplexity), true
 	case "SupplierInvoice.purchaseOrderId":
 		if e.ComplexityRoot.SupplierInvoice.PurchaseOrderID == nil {
 			break
@@ -9062,6 +9587,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SupplierInvoiceLine.Product(childComplexity), true
+	case "SupplierInvoiceLine.purchaseOrderLine":
+		if e.ComplexityRoot.SupplierInvoiceLine.PurchaseOrderLine == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoiceLine.PurchaseOrderLine(childComplexity), true
 	case "SupplierInvoiceLine.purchaseOrderLineId":
 		if e.ComplexityRoot.SupplierInvoiceLine.PurchaseOrderLineID == nil {
 			break
@@ -9173,6 +9704,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SupplierPayment.ID(childComplexity), true
+	case "SupplierPayment.journalEntry":
+		if e.ComplexityRoot.SupplierPayment.JournalEntry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierPayment.JournalEntry(childComplexity), true
 	case "SupplierPayment.journalEntryId":
 		if e.ComplexityRoot.SupplierPayment.JournalEntryID == nil {
 			break
@@ -10146,6 +10683,8 @@ func (ec *executionContext) childFields_Alert(ctx context.Context, field graphql
 		return ec.fieldContext_Alert_message(ctx, field)
 	case "ownerId":
 		return ec.fieldContext_Alert_ownerId(ctx, field)
+	case "owner":
+		return ec.fieldContext_Alert_owner(ctx, field)
 	case "audience":
 		return ec.fieldContext_Alert_audience(ctx, field)
 	case "createdAt":
@@ -10154,6 +10693,8 @@ func (ec *executionContext) childFields_Alert(ctx context.Context, field graphql
 		return ec.fieldContext_Alert_acknowledged(ctx, field)
 	case "acknowledgedAt":
 		return ec.fieldContext_Alert_acknowledgedAt(ctx, field)
+	case "subjectRecords":
+		return ec.fieldContext_Alert_subjectRecords(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Alert", field.Name)
 }
@@ -10696,6 +11237,8 @@ func (ec *executionContext) childFields_CustomerPayment(ctx context.Context, fie
 		return ec.fieldContext_CustomerPayment_unapplied(ctx, field)
 	case "journalEntryId":
 		return ec.fieldContext_CustomerPayment_journalEntryId(ctx, field)
+	case "journalEntry":
+		return ec.fieldContext_CustomerPayment_journalEntry(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_CustomerPayment_createdAt(ctx, field)
 	case "allocations":
@@ -10748,10 +11291,16 @@ func (ec *executionContext) childFields_CustomerRefund(ctx context.Context, fiel
 		return ec.fieldContext_CustomerRefund_number(ctx, field)
 	case "customerId":
 		return ec.fieldContext_CustomerRefund_customerId(ctx, field)
+	case "customer":
+		return ec.fieldContext_CustomerRefund_customer(ctx, field)
 	case "returnId":
 		return ec.fieldContext_CustomerRefund_returnId(ctx, field)
+	case "return":
+		return ec.fieldContext_CustomerRefund_return(ctx, field)
 	case "paymentId":
 		return ec.fieldContext_CustomerRefund_paymentId(ctx, field)
+	case "payment":
+		return ec.fieldContext_CustomerRefund_payment(ctx, field)
 	case "postingDate":
 		return ec.fieldContext_CustomerRefund_postingDate(ctx, field)
 	case "amount":
@@ -10760,6 +11309,8 @@ func (ec *executionContext) childFields_CustomerRefund(ctx context.Context, fiel
 		return ec.fieldContext_CustomerRefund_bankAccount(ctx, field)
 	case "journalEntryId":
 		return ec.fieldContext_CustomerRefund_journalEntryId(ctx, field)
+	case "journalEntry":
+		return ec.fieldContext_CustomerRefund_journalEntry(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_CustomerRefund_createdAt(ctx, field)
 	case "auditTrail":
@@ -10826,14 +11377,20 @@ func (ec *executionContext) childFields_GoodsReceipt(ctx context.Context, field 
 		return ec.fieldContext_GoodsReceipt_number(ctx, field)
 	case "purchaseOrderId":
 		return ec.fieldContext_GoodsReceipt_purchaseOrderId(ctx, field)
+	case "purchaseOrder":
+		return ec.fieldContext_GoodsReceipt_purchaseOrder(ctx, field)
 	case "warehouseId":
 		return ec.fieldContext_GoodsReceipt_warehouseId(ctx, field)
+	case "warehouse":
+		return ec.fieldContext_GoodsReceipt_warehouse(ctx, field)
 	case "receiptDate":
 		return ec.fieldContext_GoodsReceipt_receiptDate(ctx, field)
 	case "notes":
 		return ec.fieldContext_GoodsReceipt_notes(ctx, field)
 	case "journalEntryId":
 		return ec.fieldContext_GoodsReceipt_journalEntryId(ctx, field)
+	case "journalEntry":
+		return ec.fieldContext_GoodsReceipt_journalEntry(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_GoodsReceipt_createdAt(ctx, field)
 	case "lines":
@@ -10850,10 +11407,14 @@ func (ec *executionContext) childFields_GoodsReceiptLine(ctx context.Context, fi
 		return ec.fieldContext_GoodsReceiptLine_lineNo(ctx, field)
 	case "purchaseOrderLineId":
 		return ec.fieldContext_GoodsReceiptLine_purchaseOrderLineId(ctx, field)
+	case "purchaseOrderLine":
+		return ec.fieldContext_GoodsReceiptLine_purchaseOrderLine(ctx, field)
 	case "product":
 		return ec.fieldContext_GoodsReceiptLine_product(ctx, field)
 	case "locationId":
 		return ec.fieldContext_GoodsReceiptLine_locationId(ctx, field)
+	case "location":
+		return ec.fieldContext_GoodsReceiptLine_location(ctx, field)
 	case "inspectedQuantity":
 		return ec.fieldContext_GoodsReceiptLine_inspectedQuantity(ctx, field)
 	case "acceptedQuantity":
@@ -10896,8 +11457,12 @@ func (ec *executionContext) childFields_JournalEntry(ctx context.Context, field 
 		return ec.fieldContext_JournalEntry_source(ctx, field)
 	case "reversesId":
 		return ec.fieldContext_JournalEntry_reversesId(ctx, field)
+	case "reverses":
+		return ec.fieldContext_JournalEntry_reverses(ctx, field)
 	case "reversedById":
 		return ec.fieldContext_JournalEntry_reversedById(ctx, field)
+	case "reversedBy":
+		return ec.fieldContext_JournalEntry_reversedBy(ctx, field)
 	case "reversesVoucherNo":
 		return ec.fieldContext_JournalEntry_reversesVoucherNo(ctx, field)
 	case "reversedByVoucherNo":
@@ -10906,6 +11471,8 @@ func (ec *executionContext) childFields_JournalEntry(ctx context.Context, field 
 		return ec.fieldContext_JournalEntry_hasStockMoves(ctx, field)
 	case "createdById":
 		return ec.fieldContext_JournalEntry_createdById(ctx, field)
+	case "createdBy":
+		return ec.fieldContext_JournalEntry_createdBy(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_JournalEntry_createdAt(ctx, field)
 	case "totalDebit":
@@ -11092,8 +11659,12 @@ func (ec *executionContext) childFields_LandedCost(ctx context.Context, field gr
 		return ec.fieldContext_LandedCost_description(ctx, field)
 	case "supplierInvoiceId":
 		return ec.fieldContext_LandedCost_supplierInvoiceId(ctx, field)
+	case "supplierInvoice":
+		return ec.fieldContext_LandedCost_supplierInvoice(ctx, field)
 	case "journalEntryId":
 		return ec.fieldContext_LandedCost_journalEntryId(ctx, field)
+	case "journalEntry":
+		return ec.fieldContext_LandedCost_journalEntry(ctx, field)
 	case "voucherNo":
 		return ec.fieldContext_LandedCost_voucherNo(ctx, field)
 	case "createdAt":
@@ -11110,6 +11681,8 @@ func (ec *executionContext) childFields_LandedCostAllocation(ctx context.Context
 	switch field.Name {
 	case "receiptId":
 		return ec.fieldContext_LandedCostAllocation_receiptId(ctx, field)
+	case "receipt":
+		return ec.fieldContext_LandedCostAllocation_receipt(ctx, field)
 	case "receiptNumber":
 		return ec.fieldContext_LandedCostAllocation_receiptNumber(ctx, field)
 	case "lineNo":
@@ -11118,6 +11691,8 @@ func (ec *executionContext) childFields_LandedCostAllocation(ctx context.Context
 		return ec.fieldContext_LandedCostAllocation_product(ctx, field)
 	case "warehouseId":
 		return ec.fieldContext_LandedCostAllocation_warehouseId(ctx, field)
+	case "warehouse":
+		return ec.fieldContext_LandedCostAllocation_warehouse(ctx, field)
 	case "amount":
 		return ec.fieldContext_LandedCostAllocation_amount(ctx, field)
 	case "onHandAmount":
@@ -11144,6 +11719,8 @@ func (ec *executionContext) childFields_Location(ctx context.Context, field grap
 		return ec.fieldContext_Location_id(ctx, field)
 	case "warehouseId":
 		return ec.fieldContext_Location_warehouseId(ctx, field)
+	case "warehouse":
+		return ec.fieldContext_Location_warehouse(ctx, field)
 	case "code":
 		return ec.fieldContext_Location_code(ctx, field)
 	case "name":
@@ -11236,14 +11813,20 @@ func (ec *executionContext) childFields_OperatingCost(ctx context.Context, field
 		return ec.fieldContext_OperatingCost_payFrom(ctx, field)
 	case "supplierId":
 		return ec.fieldContext_OperatingCost_supplierId(ctx, field)
+	case "supplier":
+		return ec.fieldContext_OperatingCost_supplier(ctx, field)
 	case "supplierInvoiceId":
 		return ec.fieldContext_OperatingCost_supplierInvoiceId(ctx, field)
+	case "supplierInvoice":
+		return ec.fieldContext_OperatingCost_supplierInvoice(ctx, field)
 	case "description":
 		return ec.fieldContext_OperatingCost_description(ctx, field)
 	case "budgetWarnings":
 		return ec.fieldContext_OperatingCost_budgetWarnings(ctx, field)
 	case "journalEntryId":
 		return ec.fieldContext_OperatingCost_journalEntryId(ctx, field)
+	case "journalEntry":
+		return ec.fieldContext_OperatingCost_journalEntry(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_OperatingCost_createdAt(ctx, field)
 	case "status":
@@ -11254,6 +11837,8 @@ func (ec *executionContext) childFields_OperatingCost(ctx context.Context, field
 		return ec.fieldContext_OperatingCost_cancellationReason(ctx, field)
 	case "cancellationEntryId":
 		return ec.fieldContext_OperatingCost_cancellationEntryId(ctx, field)
+	case "cancellationEntry":
+		return ec.fieldContext_OperatingCost_cancellationEntry(ctx, field)
 	case "auditTrail":
 		return ec.fieldContext_OperatingCost_auditTrail(ctx, field)
 	}
@@ -11342,6 +11927,8 @@ func (ec *executionContext) childFields_PartnerStatementLine(ctx context.Context
 		return ec.fieldContext_PartnerStatementLine_date(ctx, field)
 	case "entryId":
 		return ec.fieldContext_PartnerStatementLine_entryId(ctx, field)
+	case "entry":
+		return ec.fieldContext_PartnerStatementLine_entry(ctx, field)
 	case "voucherNo":
 		return ec.fieldContext_PartnerStatementLine_voucherNo(ctx, field)
 	case "source":
@@ -11492,6 +12079,8 @@ func (ec *executionContext) childFields_Product(ctx context.Context, field graph
 		return ec.fieldContext_Product_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Product_updatedAt(ctx, field)
+	case "stock":
+		return ec.fieldContext_Product_stock(ctx, field)
 	case "auditTrail":
 		return ec.fieldContext_Product_auditTrail(ctx, field)
 	}
@@ -11542,6 +12131,22 @@ func (ec *executionContext) childFields_ProductSales(ctx context.Context, field 
 		return ec.fieldContext_ProductSales_netAmount(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ProductSales", field.Name)
+}
+
+func (ec *executionContext) childFields_ProductStock(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "levels":
+		return ec.fieldContext_ProductStock_levels(ctx, field)
+	case "onHand":
+		return ec.fieldContext_ProductStock_onHand(ctx, field)
+	case "reserved":
+		return ec.fieldContext_ProductStock_reserved(ctx, field)
+	case "available":
+		return ec.fieldContext_ProductStock_available(ctx, field)
+	case "value":
+		return ec.fieldContext_ProductStock_value(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProductStock", field.Name)
 }
 
 func (ec *executionContext) childFields_ProfitAndLoss(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11748,12 +12353,18 @@ func (ec *executionContext) childFields_ReceivableAllocation(ctx context.Context
 		return ec.fieldContext_ReceivableAllocation_id(ctx, field)
 	case "invoiceId":
 		return ec.fieldContext_ReceivableAllocation_invoiceId(ctx, field)
+	case "invoice":
+		return ec.fieldContext_ReceivableAllocation_invoice(ctx, field)
 	case "invoiceNumber":
 		return ec.fieldContext_ReceivableAllocation_invoiceNumber(ctx, field)
 	case "paymentId":
 		return ec.fieldContext_ReceivableAllocation_paymentId(ctx, field)
+	case "payment":
+		return ec.fieldContext_ReceivableAllocation_payment(ctx, field)
 	case "returnId":
 		return ec.fieldContext_ReceivableAllocation_returnId(ctx, field)
+	case "return":
+		return ec.fieldContext_ReceivableAllocation_return(ctx, field)
 	case "amount":
 		return ec.fieldContext_ReceivableAllocation_amount(ctx, field)
 	case "postingDate":
@@ -11806,10 +12417,14 @@ func (ec *executionContext) childFields_ReplenishmentNeed(ctx context.Context, f
 		return ec.fieldContext_ReplenishmentNeed_quantity(ctx, field)
 	case "salesOrderId":
 		return ec.fieldContext_ReplenishmentNeed_salesOrderId(ctx, field)
+	case "salesOrder":
+		return ec.fieldContext_ReplenishmentNeed_salesOrder(ctx, field)
 	case "orderNumber":
 		return ec.fieldContext_ReplenishmentNeed_orderNumber(ctx, field)
 	case "salesOrderLineId":
 		return ec.fieldContext_ReplenishmentNeed_salesOrderLineId(ctx, field)
+	case "salesOrderLine":
+		return ec.fieldContext_ReplenishmentNeed_salesOrderLine(ctx, field)
 	case "status":
 		return ec.fieldContext_ReplenishmentNeed_status(ctx, field)
 	case "createdAt":
@@ -11884,6 +12499,8 @@ func (ec *executionContext) childFields_SalesInvoice(ctx context.Context, field 
 		return ec.fieldContext_SalesInvoice_status(ctx, field)
 	case "journalEntryId":
 		return ec.fieldContext_SalesInvoice_journalEntryId(ctx, field)
+	case "journalEntry":
+		return ec.fieldContext_SalesInvoice_journalEntry(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_SalesInvoice_createdAt(ctx, field)
 	case "lines":
@@ -11926,6 +12543,8 @@ func (ec *executionContext) childFields_SalesInvoiceLine(ctx context.Context, fi
 		return ec.fieldContext_SalesInvoiceLine_lineNo(ctx, field)
 	case "shipmentLineId":
 		return ec.fieldContext_SalesInvoiceLine_shipmentLineId(ctx, field)
+	case "shipmentLine":
+		return ec.fieldContext_SalesInvoiceLine_shipmentLine(ctx, field)
 	case "product":
 		return ec.fieldContext_SalesInvoiceLine_product(ctx, field)
 	case "quantity":
@@ -12076,6 +12695,8 @@ func (ec *executionContext) childFields_SalesOrderValidation(ctx context.Context
 		return ec.fieldContext_SalesOrderValidation_violations(ctx, field)
 	case "warehouseId":
 		return ec.fieldContext_SalesOrderValidation_warehouseId(ctx, field)
+	case "warehouse":
+		return ec.fieldContext_SalesOrderValidation_warehouse(ctx, field)
 	case "netAmount":
 		return ec.fieldContext_SalesOrderValidation_netAmount(ctx, field)
 	case "vatAmount":
@@ -12102,8 +12723,12 @@ func (ec *executionContext) childFields_SalesReturn(ctx context.Context, field g
 		return ec.fieldContext_SalesReturn_customer(ctx, field)
 	case "shipmentId":
 		return ec.fieldContext_SalesReturn_shipmentId(ctx, field)
+	case "shipment":
+		return ec.fieldContext_SalesReturn_shipment(ctx, field)
 	case "invoiceId":
 		return ec.fieldContext_SalesReturn_invoiceId(ctx, field)
+	case "invoice":
+		return ec.fieldContext_SalesReturn_invoice(ctx, field)
 	case "postingDate":
 		return ec.fieldContext_SalesReturn_postingDate(ctx, field)
 	case "reason":
@@ -12124,6 +12749,8 @@ func (ec *executionContext) childFields_SalesReturn(ctx context.Context, field g
 		return ec.fieldContext_SalesReturn_openCredit(ctx, field)
 	case "journalEntryId":
 		return ec.fieldContext_SalesReturn_journalEntryId(ctx, field)
+	case "journalEntry":
+		return ec.fieldContext_SalesReturn_journalEntry(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_SalesReturn_createdAt(ctx, field)
 	case "lines":
@@ -12166,10 +12793,14 @@ func (ec *executionContext) childFields_SalesReturnLine(ctx context.Context, fie
 		return ec.fieldContext_SalesReturnLine_lineNo(ctx, field)
 	case "shipmentLineId":
 		return ec.fieldContext_SalesReturnLine_shipmentLineId(ctx, field)
+	case "shipmentLine":
+		return ec.fieldContext_SalesReturnLine_shipmentLine(ctx, field)
 	case "product":
 		return ec.fieldContext_SalesReturnLine_product(ctx, field)
 	case "warehouseId":
 		return ec.fieldContext_SalesReturnLine_warehouseId(ctx, field)
+	case "warehouse":
+		return ec.fieldContext_SalesReturnLine_warehouse(ctx, field)
 	case "quantity":
 		return ec.fieldContext_SalesReturnLine_quantity(ctx, field)
 	case "costValue":
@@ -12240,8 +12871,12 @@ func (ec *executionContext) childFields_Shipment(ctx context.Context, field grap
 		return ec.fieldContext_Shipment_trackingNumber(ctx, field)
 	case "journalEntryId":
 		return ec.fieldContext_Shipment_journalEntryId(ctx, field)
+	case "journalEntry":
+		return ec.fieldContext_Shipment_journalEntry(ctx, field)
 	case "invoiceId":
 		return ec.fieldContext_Shipment_invoiceId(ctx, field)
+	case "invoice":
+		return ec.fieldContext_Shipment_invoice(ctx, field)
 	case "shippedAt":
 		return ec.fieldContext_Shipment_shippedAt(ctx, field)
 	case "deliveredAt":
@@ -12294,6 +12929,8 @@ func (ec *executionContext) childFields_ShipmentLine(ctx context.Context, field 
 		return ec.fieldContext_ShipmentLine_lineNo(ctx, field)
 	case "orderLineId":
 		return ec.fieldContext_ShipmentLine_orderLineId(ctx, field)
+	case "orderLine":
+		return ec.fieldContext_ShipmentLine_orderLine(ctx, field)
 	case "product":
 		return ec.fieldContext_ShipmentLine_product(ctx, field)
 	case "quantity":
@@ -12324,6 +12961,8 @@ func (ec *executionContext) childFields_Shortage(ctx context.Context, field grap
 		return ec.fieldContext_Shortage_lineNo(ctx, field)
 	case "productId":
 		return ec.fieldContext_Shortage_productId(ctx, field)
+	case "product":
+		return ec.fieldContext_Shortage_product(ctx, field)
 	case "requested":
 		return ec.fieldContext_Shortage_requested(ctx, field)
 	case "available":
@@ -12354,6 +12993,8 @@ func (ec *executionContext) childFields_SlowMover(ctx context.Context, field gra
 	switch field.Name {
 	case "productId":
 		return ec.fieldContext_SlowMover_productId(ctx, field)
+	case "product":
+		return ec.fieldContext_SlowMover_product(ctx, field)
 	case "warehouseId":
 		return ec.fieldContext_SlowMover_warehouseId(ctx, field)
 	case "sku":
@@ -12362,6 +13003,8 @@ func (ec *executionContext) childFields_SlowMover(ctx context.Context, field gra
 		return ec.fieldContext_SlowMover_name(ctx, field)
 	case "warehouse":
 		return ec.fieldContext_SlowMover_warehouse(ctx, field)
+	case "warehouseRecord":
+		return ec.fieldContext_SlowMover_warehouseRecord(ctx, field)
 	case "onHand":
 		return ec.fieldContext_SlowMover_onHand(ctx, field)
 	case "value":
@@ -12378,6 +13021,8 @@ func (ec *executionContext) childFields_SourceDocument(ctx context.Context, fiel
 		return ec.fieldContext_SourceDocument_type(ctx, field)
 	case "id":
 		return ec.fieldContext_SourceDocument_id(ctx, field)
+	case "document":
+		return ec.fieldContext_SourceDocument_document(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SourceDocument", field.Name)
 }
@@ -12406,10 +13051,14 @@ func (ec *executionContext) childFields_StockDocument(ctx context.Context, field
 		return ec.fieldContext_StockDocument_description(ctx, field)
 	case "journalEntryId":
 		return ec.fieldContext_StockDocument_journalEntryId(ctx, field)
+	case "journalEntry":
+		return ec.fieldContext_StockDocument_journalEntry(ctx, field)
 	case "voucherNo":
 		return ec.fieldContext_StockDocument_voucherNo(ctx, field)
 	case "createdById":
 		return ec.fieldContext_StockDocument_createdById(ctx, field)
+	case "createdBy":
+		return ec.fieldContext_StockDocument_createdBy(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_StockDocument_createdAt(ctx, field)
 	case "lines":
@@ -12526,6 +13175,8 @@ func (ec *executionContext) childFields_StockMove(ctx context.Context, field gra
 		return ec.fieldContext_StockMove_source(ctx, field)
 	case "journalEntryId":
 		return ec.fieldContext_StockMove_journalEntryId(ctx, field)
+	case "journalEntry":
+		return ec.fieldContext_StockMove_journalEntry(ctx, field)
 	case "voucherNo":
 		return ec.fieldContext_StockMove_voucherNo(ctx, field)
 	case "createdAt":
@@ -12662,6 +13313,8 @@ func (ec *executionContext) childFields_SupplierInvoice(ctx context.Context, fie
 		return ec.fieldContext_SupplierInvoice_kind(ctx, field)
 	case "purchaseOrderId":
 		return ec.fieldContext_SupplierInvoice_purchaseOrderId(ctx, field)
+	case "purchaseOrder":
+		return ec.fieldContext_SupplierInvoice_purchaseOrder(ctx, field)
 	case "invoiceDate":
 		return ec.fieldContext_SupplierInvoice_invoiceDate(ctx, field)
 	case "dueDate":
@@ -12684,6 +13337,8 @@ func (ec *executionContext) childFields_SupplierInvoice(ctx context.Context, fie
 		return ec.fieldContext_SupplierInvoice_mismatchApprovedAt(ctx, field)
 	case "journalEntryId":
 		return ec.fieldContext_SupplierInvoice_journalEntryId(ctx, field)
+	case "journalEntry":
+		return ec.fieldContext_SupplierInvoice_journalEntry(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_SupplierInvoice_createdAt(ctx, field)
 	case "lines":
@@ -12724,6 +13379,8 @@ func (ec *executionContext) childFields_SupplierInvoiceLine(ctx context.Context,
 		return ec.fieldContext_SupplierInvoiceLine_lineNo(ctx, field)
 	case "purchaseOrderLineId":
 		return ec.fieldContext_SupplierInvoiceLine_purchaseOrderLineId(ctx, field)
+	case "purchaseOrderLine":
+		return ec.fieldContext_SupplierInvoiceLine_purchaseOrderLine(ctx, field)
 	case "product":
 		return ec.fieldContext_SupplierInvoiceLine_product(ctx, field)
 	case "quantity":
@@ -12794,6 +13451,8 @@ func (ec *executionContext) childFields_SupplierPayment(ctx context.Context, fie
 		return ec.fieldContext_SupplierPayment_reference(ctx, field)
 	case "journalEntryId":
 		return ec.fieldContext_SupplierPayment_journalEntryId(ctx, field)
+	case "journalEntry":
+		return ec.fieldContext_SupplierPayment_journalEntry(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_SupplierPayment_createdAt(ctx, field)
 	case "allocations":
@@ -14611,6 +15270,20 @@ func (ec *executionContext) field_Product_auditTrail_args(ctx context.Context, r
 		return nil, err
 	}
 	args["orderBy"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Product_stock_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "warehouseId",
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOID2ᚖint64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["warehouseId"] = arg0
 	return args, nil
 }
 
@@ -17318,6 +17991,38 @@ func (ec *executionContext) fieldContext_Alert_ownerId(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Alert", field, false, false, "ID")
 }
 
+func (ec *executionContext) _Alert_owner(ctx context.Context, field graphql.CollectedField, obj *jxc.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_owner(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Alert().Owner(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_owner(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Alert",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Alert_audience(ctx context.Context, field graphql.CollectedField, obj *jxc.Alert) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17408,6 +18113,29 @@ func (ec *executionContext) _Alert_acknowledgedAt(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_Alert_acknowledgedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Alert", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Alert_subjectRecords(ctx context.Context, field graphql.CollectedField, obj *jxc.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_subjectRecords(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Alert().SubjectRecords(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []jxc.AlertSubject) graphql.Marshaler {
+			return ec.marshalNAlertSubject2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐAlertSubjectᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_subjectRecords(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alert", field, true, true, "AlertSubject")
 }
 
 func (ec *executionContext) _AlertChange_seq(ctx context.Context, field graphql.CollectedField, obj *jxc.AlertChange) (ret graphql.Marshaler) {
@@ -22086,6 +22814,56 @@ func (ec *executionContext) fieldContext_CustomerPayment_journalEntryId(_ contex
 	return graphql.NewScalarFieldContext("CustomerPayment", field, false, false, "ID")
 }
 
+func (ec *executionContext) _CustomerPayment_journalEntry(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPayment_journalEntry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerPayment().JournalEntry(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal *jxc.JournalEntry
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *jxc.JournalEntry
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.JournalEntry) graphql.Marshaler {
+			return ec.marshalOJournalEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntry(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPayment_journalEntry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerPayment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JournalEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CustomerPayment_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerPayment) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22492,6 +23270,38 @@ func (ec *executionContext) fieldContext_CustomerRefund_customerId(_ context.Con
 	return graphql.NewScalarFieldContext("CustomerRefund", field, false, false, "ID")
 }
 
+func (ec *executionContext) _CustomerRefund_customer(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerRefund) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerRefund_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerRefund().Customer(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Customer) graphql.Marshaler {
+			return ec.marshalNCustomer2githubᚗcomᚋjxcgraphᚋjxcᚐCustomer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerRefund_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerRefund",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CustomerRefund_returnId(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerRefund) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22515,6 +23325,38 @@ func (ec *executionContext) fieldContext_CustomerRefund_returnId(_ context.Conte
 	return graphql.NewScalarFieldContext("CustomerRefund", field, false, false, "ID")
 }
 
+func (ec *executionContext) _CustomerRefund_return(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerRefund) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerRefund_return(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerRefund().Return(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SalesReturn) graphql.Marshaler {
+			return ec.marshalOSalesReturn2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesReturn(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerRefund_return(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerRefund",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesReturn(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CustomerRefund_paymentId(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerRefund) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22536,6 +23378,38 @@ func (ec *executionContext) _CustomerRefund_paymentId(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_CustomerRefund_paymentId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CustomerRefund", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CustomerRefund_payment(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerRefund) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerRefund_payment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerRefund().Payment(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.CustomerPayment) graphql.Marshaler {
+			return ec.marshalOCustomerPayment2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomerPayment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerRefund_payment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerRefund",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPayment(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _CustomerRefund_postingDate(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerRefund) (ret graphql.Marshaler) {
@@ -22628,6 +23502,56 @@ func (ec *executionContext) _CustomerRefund_journalEntryId(ctx context.Context, 
 }
 func (ec *executionContext) fieldContext_CustomerRefund_journalEntryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CustomerRefund", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CustomerRefund_journalEntry(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerRefund) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerRefund_journalEntry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerRefund().JournalEntry(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal *jxc.JournalEntry
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *jxc.JournalEntry
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.JournalEntry) graphql.Marshaler {
+			return ec.marshalOJournalEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntry(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerRefund_journalEntry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerRefund",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JournalEntry(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _CustomerRefund_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerRefund) (ret graphql.Marshaler) {
@@ -23200,6 +24124,38 @@ func (ec *executionContext) fieldContext_GoodsReceipt_purchaseOrderId(_ context.
 	return graphql.NewScalarFieldContext("GoodsReceipt", field, false, false, "ID")
 }
 
+func (ec *executionContext) _GoodsReceipt_purchaseOrder(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceipt) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceipt_purchaseOrder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GoodsReceipt().PurchaseOrder(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.PurchaseOrder) graphql.Marshaler {
+			return ec.marshalNPurchaseOrder2githubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceipt_purchaseOrder(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GoodsReceipt",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PurchaseOrder(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _GoodsReceipt_warehouseId(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceipt) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23221,6 +24177,38 @@ func (ec *executionContext) _GoodsReceipt_warehouseId(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_GoodsReceipt_warehouseId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GoodsReceipt", field, false, false, "ID")
+}
+
+func (ec *executionContext) _GoodsReceipt_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceipt) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceipt_warehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GoodsReceipt().Warehouse(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalNWarehouse2githubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceipt_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GoodsReceipt",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _GoodsReceipt_receiptDate(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceipt) (ret graphql.Marshaler) {
@@ -23290,6 +24278,56 @@ func (ec *executionContext) _GoodsReceipt_journalEntryId(ctx context.Context, fi
 }
 func (ec *executionContext) fieldContext_GoodsReceipt_journalEntryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GoodsReceipt", field, false, false, "ID")
+}
+
+func (ec *executionContext) _GoodsReceipt_journalEntry(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceipt) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceipt_journalEntry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GoodsReceipt().JournalEntry(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal *jxc.JournalEntry
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *jxc.JournalEntry
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.JournalEntry) graphql.Marshaler {
+			return ec.marshalOJournalEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntry(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceipt_journalEntry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GoodsReceipt",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JournalEntry(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _GoodsReceipt_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceipt) (ret graphql.Marshaler) {
@@ -23437,6 +24475,38 @@ func (ec *executionContext) fieldContext_GoodsReceiptLine_purchaseOrderLineId(_ 
 	return graphql.NewScalarFieldContext("GoodsReceiptLine", field, false, false, "ID")
 }
 
+func (ec *executionContext) _GoodsReceiptLine_purchaseOrderLine(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceiptLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceiptLine_purchaseOrderLine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GoodsReceiptLine().PurchaseOrderLine(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.PurchaseOrderLine) graphql.Marshaler {
+			return ec.marshalNPurchaseOrderLine2githubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrderLine(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceiptLine_purchaseOrderLine(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GoodsReceiptLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PurchaseOrderLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _GoodsReceiptLine_product(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceiptLine) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23490,6 +24560,38 @@ func (ec *executionContext) _GoodsReceiptLine_locationId(ctx context.Context, fi
 }
 func (ec *executionContext) fieldContext_GoodsReceiptLine_locationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GoodsReceiptLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _GoodsReceiptLine_location(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceiptLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceiptLine_location(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GoodsReceiptLine().Location(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Location) graphql.Marshaler {
+			return ec.marshalOLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceiptLine_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GoodsReceiptLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Location(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _GoodsReceiptLine_inspectedQuantity(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceiptLine) (ret graphql.Marshaler) {
@@ -23864,6 +24966,38 @@ func (ec *executionContext) fieldContext_JournalEntry_reversesId(_ context.Conte
 	return graphql.NewScalarFieldContext("JournalEntry", field, false, false, "ID")
 }
 
+func (ec *executionContext) _JournalEntry_reverses(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalEntry_reverses(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.JournalEntry().Reverses(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.JournalEntry) graphql.Marshaler {
+			return ec.marshalOJournalEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntry(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JournalEntry_reverses(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JournalEntry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JournalEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _JournalEntry_reversedById(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23885,6 +25019,38 @@ func (ec *executionContext) _JournalEntry_reversedById(ctx context.Context, fiel
 }
 func (ec *executionContext) fieldContext_JournalEntry_reversedById(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("JournalEntry", field, false, false, "ID")
+}
+
+func (ec *executionContext) _JournalEntry_reversedBy(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalEntry_reversedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.JournalEntry().ReversedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.JournalEntry) graphql.Marshaler {
+			return ec.marshalOJournalEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntry(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JournalEntry_reversedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JournalEntry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JournalEntry(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _JournalEntry_reversesVoucherNo(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
@@ -23977,6 +25143,38 @@ func (ec *executionContext) _JournalEntry_createdById(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_JournalEntry_createdById(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("JournalEntry", field, false, false, "ID")
+}
+
+func (ec *executionContext) _JournalEntry_createdBy(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalEntry_createdBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.JournalEntry().CreatedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JournalEntry_createdBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JournalEntry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _JournalEntry_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
@@ -25695,6 +26893,38 @@ func (ec *executionContext) fieldContext_LandedCost_supplierInvoiceId(_ context.
 	return graphql.NewScalarFieldContext("LandedCost", field, false, false, "ID")
 }
 
+func (ec *executionContext) _LandedCost_supplierInvoice(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCost_supplierInvoice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LandedCost().SupplierInvoice(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SupplierInvoice) graphql.Marshaler {
+			return ec.marshalOSupplierInvoice2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoice(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCost_supplierInvoice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LandedCost",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierInvoice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _LandedCost_journalEntryId(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCost) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -25716,6 +26946,56 @@ func (ec *executionContext) _LandedCost_journalEntryId(ctx context.Context, fiel
 }
 func (ec *executionContext) fieldContext_LandedCost_journalEntryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LandedCost", field, false, false, "ID")
+}
+
+func (ec *executionContext) _LandedCost_journalEntry(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCost_journalEntry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LandedCost().JournalEntry(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal *jxc.JournalEntry
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *jxc.JournalEntry
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.JournalEntry) graphql.Marshaler {
+			return ec.marshalOJournalEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntry(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCost_journalEntry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LandedCost",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JournalEntry(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _LandedCost_voucherNo(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCost) (ret graphql.Marshaler) {
@@ -25863,6 +27143,38 @@ func (ec *executionContext) fieldContext_LandedCostAllocation_receiptId(_ contex
 	return graphql.NewScalarFieldContext("LandedCostAllocation", field, false, false, "ID")
 }
 
+func (ec *executionContext) _LandedCostAllocation_receipt(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCostAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCostAllocation_receipt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LandedCostAllocation().Receipt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.GoodsReceipt) graphql.Marshaler {
+			return ec.marshalNGoodsReceipt2githubᚗcomᚋjxcgraphᚋjxcᚐGoodsReceipt(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCostAllocation_receipt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LandedCostAllocation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GoodsReceipt(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _LandedCostAllocation_receiptNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCostAllocation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -25962,6 +27274,38 @@ func (ec *executionContext) _LandedCostAllocation_warehouseId(ctx context.Contex
 }
 func (ec *executionContext) fieldContext_LandedCostAllocation_warehouseId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LandedCostAllocation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _LandedCostAllocation_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCostAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCostAllocation_warehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LandedCostAllocation().Warehouse(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalNWarehouse2githubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCostAllocation_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LandedCostAllocation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _LandedCostAllocation_amount(ctx context.Context, field graphql.CollectedField, obj *jxc.LandedCostAllocation) (ret graphql.Marshaler) {
@@ -26141,6 +27485,38 @@ func (ec *executionContext) _Location_warehouseId(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_Location_warehouseId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Location", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Location_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.Location) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Location_warehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Location().Warehouse(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalNWarehouse2githubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Location_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Location",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Location_code(ctx context.Context, field graphql.CollectedField, obj *jxc.Location) (ret graphql.Marshaler) {
@@ -30772,6 +32148,38 @@ func (ec *executionContext) fieldContext_OperatingCost_supplierId(_ context.Cont
 	return graphql.NewScalarFieldContext("OperatingCost", field, false, false, "ID")
 }
 
+func (ec *executionContext) _OperatingCost_supplier(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCost_supplier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.OperatingCost().Supplier(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Supplier) graphql.Marshaler {
+			return ec.marshalOSupplier2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplier(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCost_supplier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OperatingCost",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Supplier(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _OperatingCost_supplierInvoiceId(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30793,6 +32201,38 @@ func (ec *executionContext) _OperatingCost_supplierInvoiceId(ctx context.Context
 }
 func (ec *executionContext) fieldContext_OperatingCost_supplierInvoiceId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OperatingCost", field, false, false, "ID")
+}
+
+func (ec *executionContext) _OperatingCost_supplierInvoice(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCost_supplierInvoice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.OperatingCost().SupplierInvoice(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SupplierInvoice) graphql.Marshaler {
+			return ec.marshalOSupplierInvoice2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoice(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCost_supplierInvoice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OperatingCost",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierInvoice(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _OperatingCost_description(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
@@ -30862,6 +32302,56 @@ func (ec *executionContext) _OperatingCost_journalEntryId(ctx context.Context, f
 }
 func (ec *executionContext) fieldContext_OperatingCost_journalEntryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OperatingCost", field, false, false, "ID")
+}
+
+func (ec *executionContext) _OperatingCost_journalEntry(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCost_journalEntry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.OperatingCost().JournalEntry(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal *jxc.JournalEntry
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *jxc.JournalEntry
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.JournalEntry) graphql.Marshaler {
+			return ec.marshalOJournalEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntry(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCost_journalEntry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OperatingCost",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JournalEntry(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _OperatingCost_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
@@ -30977,6 +32467,56 @@ func (ec *executionContext) _OperatingCost_cancellationEntryId(ctx context.Conte
 }
 func (ec *executionContext) fieldContext_OperatingCost_cancellationEntryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OperatingCost", field, false, false, "ID")
+}
+
+func (ec *executionContext) _OperatingCost_cancellationEntry(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperatingCost_cancellationEntry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.OperatingCost().CancellationEntry(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal *jxc.JournalEntry
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *jxc.JournalEntry
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.JournalEntry) graphql.Marshaler {
+			return ec.marshalOJournalEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntry(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OperatingCost_cancellationEntry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OperatingCost",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JournalEntry(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _OperatingCost_auditTrail(ctx context.Context, field graphql.CollectedField, obj *jxc.OperatingCost) (ret graphql.Marshaler) {
@@ -31659,6 +33199,56 @@ func (ec *executionContext) _PartnerStatementLine_entryId(ctx context.Context, f
 }
 func (ec *executionContext) fieldContext_PartnerStatementLine_entryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PartnerStatementLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PartnerStatementLine_entry(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatementLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerStatementLine_entry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PartnerStatementLine().Entry(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal jxc.JournalEntry
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal jxc.JournalEntry
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.JournalEntry) graphql.Marshaler {
+			return ec.marshalNJournalEntry2githubᚗcomᚋjxcgraphᚋjxcᚐJournalEntry(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerStatementLine_entry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PartnerStatementLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JournalEntry(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _PartnerStatementLine_voucherNo(ctx context.Context, field graphql.CollectedField, obj *jxc.PartnerStatementLine) (ret graphql.Marshaler) {
@@ -32933,6 +34523,50 @@ func (ec *executionContext) fieldContext_Product_updatedAt(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Product", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Product_stock(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_stock(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Product().Stock(ctx, obj, fc.Args["warehouseId"].(*int64))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.ProductStock) graphql.Marshaler {
+			return ec.marshalNProductStock2githubᚗcomᚋjxcgraphᚋjxcᚐProductStock(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_stock(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Product",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductStock(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Product_stock_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Product_auditTrail(ctx context.Context, field graphql.CollectedField, obj *jxc.Product) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -33291,6 +34925,130 @@ func (ec *executionContext) _ProductSales_netAmount(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_ProductSales_netAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ProductSales", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ProductStock_levels(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductStock_levels(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Levels, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StockLevel) graphql.Marshaler {
+			return ec.marshalNStockLevel2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockLevelᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductStock_levels(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductStock",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockLevel(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProductStock_onHand(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductStock_onHand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OnHand, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductStock_onHand(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductStock", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ProductStock_reserved(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductStock_reserved(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reserved, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductStock_reserved(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductStock", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ProductStock_available(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductStock_available(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Available(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductStock_available(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductStock", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _ProductStock_value(ctx context.Context, field graphql.CollectedField, obj *jxc.ProductStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductStock_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductStock_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductStock", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _ProfitAndLoss_from(ctx context.Context, field graphql.CollectedField, obj *jxc.ProfitAndLoss) (ret graphql.Marshaler) {
@@ -38482,6 +40240,38 @@ func (ec *executionContext) fieldContext_ReceivableAllocation_invoiceId(_ contex
 	return graphql.NewScalarFieldContext("ReceivableAllocation", field, false, false, "ID")
 }
 
+func (ec *executionContext) _ReceivableAllocation_invoice(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableAllocation_invoice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReceivableAllocation().Invoice(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.SalesInvoice) graphql.Marshaler {
+			return ec.marshalNSalesInvoice2githubᚗcomᚋjxcgraphᚋjxcᚐSalesInvoice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableAllocation_invoice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReceivableAllocation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesInvoice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ReceivableAllocation_invoiceNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableAllocation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -38528,6 +40318,38 @@ func (ec *executionContext) fieldContext_ReceivableAllocation_paymentId(_ contex
 	return graphql.NewScalarFieldContext("ReceivableAllocation", field, false, false, "ID")
 }
 
+func (ec *executionContext) _ReceivableAllocation_payment(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableAllocation_payment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReceivableAllocation().Payment(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.CustomerPayment) graphql.Marshaler {
+			return ec.marshalOCustomerPayment2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomerPayment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableAllocation_payment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReceivableAllocation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPayment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ReceivableAllocation_returnId(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableAllocation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -38549,6 +40371,38 @@ func (ec *executionContext) _ReceivableAllocation_returnId(ctx context.Context, 
 }
 func (ec *executionContext) fieldContext_ReceivableAllocation_returnId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReceivableAllocation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ReceivableAllocation_return(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReceivableAllocation_return(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReceivableAllocation().Return(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SalesReturn) graphql.Marshaler {
+			return ec.marshalOSalesReturn2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesReturn(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReceivableAllocation_return(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReceivableAllocation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesReturn(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ReceivableAllocation_amount(ctx context.Context, field graphql.CollectedField, obj *jxc.ReceivableAllocation) (ret graphql.Marshaler) {
@@ -38987,6 +40841,38 @@ func (ec *executionContext) fieldContext_ReplenishmentNeed_salesOrderId(_ contex
 	return graphql.NewScalarFieldContext("ReplenishmentNeed", field, false, false, "ID")
 }
 
+func (ec *executionContext) _ReplenishmentNeed_salesOrder(ctx context.Context, field graphql.CollectedField, obj *jxc.ReplenishmentNeed) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReplenishmentNeed_salesOrder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReplenishmentNeed().SalesOrder(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.SalesOrder) graphql.Marshaler {
+			return ec.marshalNSalesOrder2githubᚗcomᚋjxcgraphᚋjxcᚐSalesOrder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReplenishmentNeed_salesOrder(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReplenishmentNeed",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesOrder(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ReplenishmentNeed_orderNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.ReplenishmentNeed) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -39031,6 +40917,38 @@ func (ec *executionContext) _ReplenishmentNeed_salesOrderLineId(ctx context.Cont
 }
 func (ec *executionContext) fieldContext_ReplenishmentNeed_salesOrderLineId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReplenishmentNeed", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ReplenishmentNeed_salesOrderLine(ctx context.Context, field graphql.CollectedField, obj *jxc.ReplenishmentNeed) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReplenishmentNeed_salesOrderLine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReplenishmentNeed().SalesOrderLine(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.SalesOrderLine) graphql.Marshaler {
+			return ec.marshalNSalesOrderLine2githubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderLine(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReplenishmentNeed_salesOrderLine(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReplenishmentNeed",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesOrderLine(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ReplenishmentNeed_status(ctx context.Context, field graphql.CollectedField, obj *jxc.ReplenishmentNeed) (ret graphql.Marshaler) {
@@ -39662,6 +41580,56 @@ func (ec *executionContext) fieldContext_SalesInvoice_journalEntryId(_ context.C
 	return graphql.NewScalarFieldContext("SalesInvoice", field, false, false, "ID")
 }
 
+func (ec *executionContext) _SalesInvoice_journalEntry(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoice_journalEntry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SalesInvoice().JournalEntry(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal *jxc.JournalEntry
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *jxc.JournalEntry
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.JournalEntry) graphql.Marshaler {
+			return ec.marshalOJournalEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntry(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoice_journalEntry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesInvoice",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JournalEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SalesInvoice_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoice) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -40002,6 +41970,38 @@ func (ec *executionContext) _SalesInvoiceLine_shipmentLineId(ctx context.Context
 }
 func (ec *executionContext) fieldContext_SalesInvoiceLine_shipmentLineId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SalesInvoiceLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SalesInvoiceLine_shipmentLine(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoiceLine_shipmentLine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SalesInvoiceLine().ShipmentLine(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.ShipmentLine) graphql.Marshaler {
+			return ec.marshalNShipmentLine2githubᚗcomᚋjxcgraphᚋjxcᚐShipmentLine(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoiceLine_shipmentLine(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesInvoiceLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ShipmentLine(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _SalesInvoiceLine_product(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoiceLine) (ret graphql.Marshaler) {
@@ -41402,6 +43402,38 @@ func (ec *executionContext) fieldContext_SalesOrderValidation_warehouseId(_ cont
 	return graphql.NewScalarFieldContext("SalesOrderValidation", field, false, false, "ID")
 }
 
+func (ec *executionContext) _SalesOrderValidation_warehouse(ctx context.Context, field graphql.CollectedField, obj *SalesOrderValidation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesOrderValidation_warehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SalesOrderValidation().Warehouse(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalOWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SalesOrderValidation_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesOrderValidation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SalesOrderValidation_netAmount(ctx context.Context, field graphql.CollectedField, obj *SalesOrderValidation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -41650,6 +43682,38 @@ func (ec *executionContext) fieldContext_SalesReturn_shipmentId(_ context.Contex
 	return graphql.NewScalarFieldContext("SalesReturn", field, false, false, "ID")
 }
 
+func (ec *executionContext) _SalesReturn_shipment(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturn_shipment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SalesReturn().Shipment(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Shipment) graphql.Marshaler {
+			return ec.marshalNShipment2githubᚗcomᚋjxcgraphᚋjxcᚐShipment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturn_shipment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesReturn",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Shipment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SalesReturn_invoiceId(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturn) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -41671,6 +43735,38 @@ func (ec *executionContext) _SalesReturn_invoiceId(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_SalesReturn_invoiceId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SalesReturn", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SalesReturn_invoice(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturn_invoice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SalesReturn().Invoice(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.SalesInvoice) graphql.Marshaler {
+			return ec.marshalNSalesInvoice2githubᚗcomᚋjxcgraphᚋjxcᚐSalesInvoice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturn_invoice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesReturn",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesInvoice(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _SalesReturn_postingDate(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturn) (ret graphql.Marshaler) {
@@ -41901,6 +43997,56 @@ func (ec *executionContext) _SalesReturn_journalEntryId(ctx context.Context, fie
 }
 func (ec *executionContext) fieldContext_SalesReturn_journalEntryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SalesReturn", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SalesReturn_journalEntry(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturn_journalEntry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SalesReturn().JournalEntry(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal *jxc.JournalEntry
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *jxc.JournalEntry
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.JournalEntry) graphql.Marshaler {
+			return ec.marshalOJournalEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntry(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturn_journalEntry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesReturn",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JournalEntry(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _SalesReturn_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturn) (ret graphql.Marshaler) {
@@ -42245,6 +44391,38 @@ func (ec *executionContext) fieldContext_SalesReturnLine_shipmentLineId(_ contex
 	return graphql.NewScalarFieldContext("SalesReturnLine", field, false, false, "ID")
 }
 
+func (ec *executionContext) _SalesReturnLine_shipmentLine(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturnLine_shipmentLine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SalesReturnLine().ShipmentLine(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.ShipmentLine) graphql.Marshaler {
+			return ec.marshalNShipmentLine2githubᚗcomᚋjxcgraphᚋjxcᚐShipmentLine(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturnLine_shipmentLine(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesReturnLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ShipmentLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SalesReturnLine_product(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturnLine) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -42298,6 +44476,38 @@ func (ec *executionContext) _SalesReturnLine_warehouseId(ctx context.Context, fi
 }
 func (ec *executionContext) fieldContext_SalesReturnLine_warehouseId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SalesReturnLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SalesReturnLine_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturnLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturnLine_warehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SalesReturnLine().Warehouse(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalNWarehouse2githubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturnLine_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesReturnLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _SalesReturnLine_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturnLine) (ret graphql.Marshaler) {
@@ -42883,6 +45093,56 @@ func (ec *executionContext) fieldContext_Shipment_journalEntryId(_ context.Conte
 	return graphql.NewScalarFieldContext("Shipment", field, false, false, "ID")
 }
 
+func (ec *executionContext) _Shipment_journalEntry(ctx context.Context, field graphql.CollectedField, obj *jxc.Shipment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shipment_journalEntry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Shipment().JournalEntry(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal *jxc.JournalEntry
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *jxc.JournalEntry
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.JournalEntry) graphql.Marshaler {
+			return ec.marshalOJournalEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntry(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Shipment_journalEntry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Shipment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JournalEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Shipment_invoiceId(ctx context.Context, field graphql.CollectedField, obj *jxc.Shipment) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -42904,6 +45164,38 @@ func (ec *executionContext) _Shipment_invoiceId(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Shipment_invoiceId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Shipment", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Shipment_invoice(ctx context.Context, field graphql.CollectedField, obj *jxc.Shipment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shipment_invoice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Shipment().Invoice(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SalesInvoice) graphql.Marshaler {
+			return ec.marshalOSalesInvoice2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesInvoice(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Shipment_invoice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Shipment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesInvoice(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Shipment_shippedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.Shipment) (ret graphql.Marshaler) {
@@ -43363,6 +45655,38 @@ func (ec *executionContext) fieldContext_ShipmentLine_orderLineId(_ context.Cont
 	return graphql.NewScalarFieldContext("ShipmentLine", field, false, false, "ID")
 }
 
+func (ec *executionContext) _ShipmentLine_orderLine(ctx context.Context, field graphql.CollectedField, obj *jxc.ShipmentLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShipmentLine_orderLine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ShipmentLine().OrderLine(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.SalesOrderLine) graphql.Marshaler {
+			return ec.marshalNSalesOrderLine2githubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderLine(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShipmentLine_orderLine(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ShipmentLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesOrderLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ShipmentLine_product(ctx context.Context, field graphql.CollectedField, obj *jxc.ShipmentLine) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -43597,6 +45921,38 @@ func (ec *executionContext) fieldContext_Shortage_productId(_ context.Context, f
 	return graphql.NewScalarFieldContext("Shortage", field, false, false, "ID")
 }
 
+func (ec *executionContext) _Shortage_product(ctx context.Context, field graphql.CollectedField, obj *jxc.Shortage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shortage_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Shortage().Product(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Product) graphql.Marshaler {
+			return ec.marshalNProduct2githubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Shortage_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Shortage",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Shortage_requested(ctx context.Context, field graphql.CollectedField, obj *jxc.Shortage) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -43804,6 +46160,38 @@ func (ec *executionContext) fieldContext_SlowMover_productId(_ context.Context, 
 	return graphql.NewScalarFieldContext("SlowMover", field, false, false, "ID")
 }
 
+func (ec *executionContext) _SlowMover_product(ctx context.Context, field graphql.CollectedField, obj *jxc.SlowMover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SlowMover_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SlowMover().Product(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Product) graphql.Marshaler {
+			return ec.marshalNProduct2githubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SlowMover_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SlowMover",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SlowMover_warehouseId(ctx context.Context, field graphql.CollectedField, obj *jxc.SlowMover) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -43894,6 +46282,38 @@ func (ec *executionContext) _SlowMover_warehouse(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_SlowMover_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SlowMover", field, false, false, "String")
+}
+
+func (ec *executionContext) _SlowMover_warehouseRecord(ctx context.Context, field graphql.CollectedField, obj *jxc.SlowMover) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SlowMover_warehouseRecord(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SlowMover().WarehouseRecord(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalNWarehouse2githubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SlowMover_warehouseRecord(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SlowMover",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _SlowMover_onHand(ctx context.Context, field graphql.CollectedField, obj *jxc.SlowMover) (ret graphql.Marshaler) {
@@ -44009,6 +46429,47 @@ func (ec *executionContext) _SourceDocument_id(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_SourceDocument_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SourceDocument", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SourceDocument_document(ctx context.Context, field graphql.CollectedField, obj *jxc.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceDocument_document(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SourceDocument().Document(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal jxc.PostingDocument
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal jxc.PostingDocument
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.PostingDocument) graphql.Marshaler {
+			return ec.marshalOPostingDocument2githubᚗcomᚋjxcgraphᚋjxcᚐPostingDocument(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SourceDocument_document(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SourceDocument", field, true, true, "PostingDocument")
 }
 
 func (ec *executionContext) _StatementLine_account(ctx context.Context, field graphql.CollectedField, obj *jxc.StatementLine) (ret graphql.Marshaler) {
@@ -44204,6 +46665,56 @@ func (ec *executionContext) fieldContext_StockDocument_journalEntryId(_ context.
 	return graphql.NewScalarFieldContext("StockDocument", field, false, false, "ID")
 }
 
+func (ec *executionContext) _StockDocument_journalEntry(ctx context.Context, field graphql.CollectedField, obj *jxc.StockDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockDocument_journalEntry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StockDocument().JournalEntry(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal *jxc.JournalEntry
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *jxc.JournalEntry
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.JournalEntry) graphql.Marshaler {
+			return ec.marshalOJournalEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntry(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockDocument_journalEntry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockDocument",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JournalEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _StockDocument_voucherNo(ctx context.Context, field graphql.CollectedField, obj *jxc.StockDocument) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -44248,6 +46759,38 @@ func (ec *executionContext) _StockDocument_createdById(ctx context.Context, fiel
 }
 func (ec *executionContext) fieldContext_StockDocument_createdById(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StockDocument", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StockDocument_createdBy(ctx context.Context, field graphql.CollectedField, obj *jxc.StockDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockDocument_createdBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StockDocument().CreatedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockDocument_createdBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockDocument",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _StockDocument_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.StockDocument) (ret graphql.Marshaler) {
@@ -45273,6 +47816,56 @@ func (ec *executionContext) _StockMove_journalEntryId(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_StockMove_journalEntryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StockMove", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StockMove_journalEntry(ctx context.Context, field graphql.CollectedField, obj *jxc.StockMove) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockMove_journalEntry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StockMove().JournalEntry(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal *jxc.JournalEntry
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *jxc.JournalEntry
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.JournalEntry) graphql.Marshaler {
+			return ec.marshalOJournalEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntry(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockMove_journalEntry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockMove",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JournalEntry(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _StockMove_voucherNo(ctx context.Context, field graphql.CollectedField, obj *jxc.StockMove) (ret graphql.Marshaler) {
@@ -46640,6 +49233,38 @@ func (ec *executionContext) fieldContext_SupplierInvoice_purchaseOrderId(_ conte
 	return graphql.NewScalarFieldContext("SupplierInvoice", field, false, false, "ID")
 }
 
+func (ec *executionContext) _SupplierInvoice_purchaseOrder(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoice_purchaseOrder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SupplierInvoice().PurchaseOrder(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.PurchaseOrder) graphql.Marshaler {
+			return ec.marshalOPurchaseOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrder(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoice_purchaseOrder(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierInvoice",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PurchaseOrder(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SupplierInvoice_invoiceDate(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoice) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -46900,6 +49525,56 @@ func (ec *executionContext) _SupplierInvoice_journalEntryId(ctx context.Context,
 }
 func (ec *executionContext) fieldContext_SupplierInvoice_journalEntryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SupplierInvoice", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SupplierInvoice_journalEntry(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoice_journalEntry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SupplierInvoice().JournalEntry(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal *jxc.JournalEntry
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *jxc.JournalEntry
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.JournalEntry) graphql.Marshaler {
+			return ec.marshalOJournalEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntry(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoice_journalEntry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierInvoice",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JournalEntry(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _SupplierInvoice_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoice) (ret graphql.Marshaler) {
@@ -47219,6 +49894,38 @@ func (ec *executionContext) _SupplierInvoiceLine_purchaseOrderLineId(ctx context
 }
 func (ec *executionContext) fieldContext_SupplierInvoiceLine_purchaseOrderLineId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SupplierInvoiceLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SupplierInvoiceLine_purchaseOrderLine(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoiceLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoiceLine_purchaseOrderLine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SupplierInvoiceLine().PurchaseOrderLine(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.PurchaseOrderLine) graphql.Marshaler {
+			return ec.marshalNPurchaseOrderLine2githubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrderLine(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoiceLine_purchaseOrderLine(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierInvoiceLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PurchaseOrderLine(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _SupplierInvoiceLine_product(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoiceLine) (ret graphql.Marshaler) {
@@ -47829,6 +50536,56 @@ func (ec *executionContext) _SupplierPayment_journalEntryId(ctx context.Context,
 }
 func (ec *executionContext) fieldContext_SupplierPayment_journalEntryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SupplierPayment", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SupplierPayment_journalEntry(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierPayment_journalEntry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SupplierPayment().JournalEntry(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal *jxc.JournalEntry
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *jxc.JournalEntry
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.JournalEntry) graphql.Marshaler {
+			return ec.marshalOJournalEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntry(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierPayment_journalEntry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierPayment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JournalEntry(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _SupplierPayment_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierPayment) (ret graphql.Marshaler) {
@@ -57544,6 +60301,61 @@ func UnmarshalWarehouseOrder(ctx context.Context, raw any) (jxc.WarehouseOrder, 
 
 // region    ************************** interface.gotpl ***************************
 
+func (ec *executionContext) _AlertSubject(ctx context.Context, sel ast.SelectionSet, obj jxc.AlertSubject) graphql.Marshaler {
+	switch obj := (obj).(type) {
+	case nil:
+		return graphql.Null
+	case jxc.Warehouse:
+		return ec._Warehouse(ctx, sel, &obj)
+	case *jxc.Warehouse:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Warehouse(ctx, sel, obj)
+	case jxc.Supplier:
+		return ec._Supplier(ctx, sel, &obj)
+	case *jxc.Supplier:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Supplier(ctx, sel, obj)
+	case jxc.SalesOrder:
+		return ec._SalesOrder(ctx, sel, &obj)
+	case *jxc.SalesOrder:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SalesOrder(ctx, sel, obj)
+	case jxc.Product:
+		return ec._Product(ctx, sel, &obj)
+	case *jxc.Product:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Product(ctx, sel, obj)
+	case jxc.Customer:
+		return ec._Customer(ctx, sel, &obj)
+	case *jxc.Customer:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Customer(ctx, sel, obj)
+	case jxc.BudgetLine:
+		return ec._BudgetLine(ctx, sel, &obj)
+	case *jxc.BudgetLine:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._BudgetLine(ctx, sel, obj)
+	default:
+		if typedObj, ok := obj.(graphql.Marshaler); ok {
+			return typedObj
+		} else {
+			panic(fmt.Errorf("unexpected type %T; non-generated variants of AlertSubject must implement graphql.Marshaler", obj))
+		}
+	}
+}
+
 func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj jxc.Node) graphql.Marshaler {
 	switch obj := (obj).(type) {
 	case nil:
@@ -57707,6 +60519,103 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return typedObj
 		} else {
 			panic(fmt.Errorf("unexpected type %T; non-generated variants of Node must implement graphql.Marshaler", obj))
+		}
+	}
+}
+
+func (ec *executionContext) _PostingDocument(ctx context.Context, sel ast.SelectionSet, obj jxc.PostingDocument) graphql.Marshaler {
+	switch obj := (obj).(type) {
+	case nil:
+		return graphql.Null
+	case jxc.SupplierPayment:
+		return ec._SupplierPayment(ctx, sel, &obj)
+	case *jxc.SupplierPayment:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SupplierPayment(ctx, sel, obj)
+	case jxc.SupplierInvoice:
+		return ec._SupplierInvoice(ctx, sel, &obj)
+	case *jxc.SupplierInvoice:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SupplierInvoice(ctx, sel, obj)
+	case jxc.StockDocument:
+		return ec._StockDocument(ctx, sel, &obj)
+	case *jxc.StockDocument:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._StockDocument(ctx, sel, obj)
+	case jxc.Shipment:
+		return ec._Shipment(ctx, sel, &obj)
+	case *jxc.Shipment:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Shipment(ctx, sel, obj)
+	case jxc.SalesReturn:
+		return ec._SalesReturn(ctx, sel, &obj)
+	case *jxc.SalesReturn:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SalesReturn(ctx, sel, obj)
+	case jxc.SalesInvoice:
+		return ec._SalesInvoice(ctx, sel, &obj)
+	case *jxc.SalesInvoice:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SalesInvoice(ctx, sel, obj)
+	case jxc.OperatingCost:
+		return ec._OperatingCost(ctx, sel, &obj)
+	case *jxc.OperatingCost:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._OperatingCost(ctx, sel, obj)
+	case jxc.LandedCost:
+		return ec._LandedCost(ctx, sel, &obj)
+	case *jxc.LandedCost:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._LandedCost(ctx, sel, obj)
+	case jxc.JournalEntry:
+		return ec._JournalEntry(ctx, sel, &obj)
+	case *jxc.JournalEntry:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._JournalEntry(ctx, sel, obj)
+	case jxc.GoodsReceipt:
+		return ec._GoodsReceipt(ctx, sel, &obj)
+	case *jxc.GoodsReceipt:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._GoodsReceipt(ctx, sel, obj)
+	case jxc.CustomerPayment:
+		return ec._CustomerPayment(ctx, sel, &obj)
+	case *jxc.CustomerPayment:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CustomerPayment(ctx, sel, obj)
+	case jxc.CustomerRefund:
+		return ec._CustomerRefund(ctx, sel, &obj)
+	case *jxc.CustomerRefund:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CustomerRefund(ctx, sel, obj)
+	default:
+		if typedObj, ok := obj.(graphql.Marshaler); ok {
+			return typedObj
+		} else {
+			panic(fmt.Errorf("unexpected type %T; non-generated variants of PostingDocument must implement graphql.Marshaler", obj))
 		}
 	}
 }
@@ -57994,6 +60903,12 @@ func (ec *executionContext) _Alert(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "owner":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Alert_owner(ctx, field, obj)
+				})
 		case "audience":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -58015,6 +60930,12 @@ func (ec *executionContext) _Alert(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "subjectRecords":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Alert_subjectRecords(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -58730,7 +61651,7 @@ func (ec *executionContext) _BooksViolationRow(ctx context.Context, sel ast.Sele
 	return out
 }
 
-var budgetLineImplementors = []string{"BudgetLine", "Node"}
+var budgetLineImplementors = []string{"BudgetLine", "AlertSubject", "Node"}
 
 func (ec *executionContext) _BudgetLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.BudgetLine) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, budgetLineImplementors)
@@ -59378,7 +62299,7 @@ func (ec *executionContext) _CreateApiTokenPayload(ctx context.Context, sel ast.
 	return out
 }
 
-var customerImplementors = []string{"Customer", "Node"}
+var customerImplementors = []string{"Customer", "AlertSubject", "Node"}
 
 func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet, obj *jxc.Customer) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, customerImplementors)
@@ -59729,7 +62650,7 @@ func (ec *executionContext) _CustomerPayload(ctx context.Context, sel ast.Select
 	return out
 }
 
-var customerPaymentImplementors = []string{"CustomerPayment", "Node"}
+var customerPaymentImplementors = []string{"CustomerPayment", "Node", "PostingDocument"}
 
 func (ec *executionContext) _CustomerPayment(ctx context.Context, sel ast.SelectionSet, obj *jxc.CustomerPayment) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, customerPaymentImplementors)
@@ -59800,6 +62721,12 @@ func (ec *executionContext) _CustomerPayment(ctx context.Context, sel ast.Select
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "journalEntry":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerPayment_journalEntry(ctx, field, obj)
+				})
 		case "createdAt":
 			out.Values[i] = ec._CustomerPayment_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -59957,7 +62884,7 @@ func (ec *executionContext) _CustomerPaymentPayload(ctx context.Context, sel ast
 	return out
 }
 
-var customerRefundImplementors = []string{"CustomerRefund"}
+var customerRefundImplementors = []string{"CustomerRefund", "PostingDocument"}
 
 func (ec *executionContext) _CustomerRefund(ctx context.Context, sel ast.SelectionSet, obj *jxc.CustomerRefund) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, customerRefundImplementors)
@@ -59983,16 +62910,34 @@ func (ec *executionContext) _CustomerRefund(ctx context.Context, sel ast.Selecti
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "customer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerRefund_customer(ctx, field, obj)
+				})
 		case "returnId":
 			out.Values[i] = ec._CustomerRefund_returnId(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "return":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerRefund_return(ctx, field, obj)
+				})
 		case "paymentId":
 			out.Values[i] = ec._CustomerRefund_paymentId(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "payment":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerRefund_payment(ctx, field, obj)
+				})
 		case "postingDate":
 			out.Values[i] = ec._CustomerRefund_postingDate(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -60013,6 +62958,12 @@ func (ec *executionContext) _CustomerRefund(ctx context.Context, sel ast.Selecti
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "journalEntry":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerRefund_journalEntry(ctx, field, obj)
+				})
 		case "createdAt":
 			out.Values[i] = ec._CustomerRefund_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -60201,7 +63152,7 @@ func (ec *executionContext) _FiscalPeriodPayload(ctx context.Context, sel ast.Se
 	return out
 }
 
-var goodsReceiptImplementors = []string{"GoodsReceipt", "Node"}
+var goodsReceiptImplementors = []string{"GoodsReceipt", "Node", "PostingDocument"}
 
 func (ec *executionContext) _GoodsReceipt(ctx context.Context, sel ast.SelectionSet, obj *jxc.GoodsReceipt) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, goodsReceiptImplementors)
@@ -60232,11 +63183,23 @@ func (ec *executionContext) _GoodsReceipt(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "purchaseOrder":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GoodsReceipt_purchaseOrder(ctx, field, obj)
+				})
 		case "warehouseId":
 			out.Values[i] = ec._GoodsReceipt_warehouseId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "warehouse":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GoodsReceipt_warehouse(ctx, field, obj)
+				})
 		case "receiptDate":
 			out.Values[i] = ec._GoodsReceipt_receiptDate(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -60252,6 +63215,12 @@ func (ec *executionContext) _GoodsReceipt(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "journalEntry":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GoodsReceipt_journalEntry(ctx, field, obj)
+				})
 		case "createdAt":
 			out.Values[i] = ec._GoodsReceipt_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -60299,52 +63268,64 @@ func (ec *executionContext) _GoodsReceiptLine(ctx context.Context, sel ast.Selec
 		case "lineNo":
 			out.Values[i] = ec._GoodsReceiptLine_lineNo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "purchaseOrderLineId":
 			out.Values[i] = ec._GoodsReceiptLine_purchaseOrderLineId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "purchaseOrderLine":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GoodsReceiptLine_purchaseOrderLine(ctx, field, obj)
+				})
 		case "product":
 			out.Values[i] = ec._GoodsReceiptLine_product(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "locationId":
 			out.Values[i] = ec._GoodsReceiptLine_locationId(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "location":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GoodsReceiptLine_location(ctx, field, obj)
+				})
 		case "inspectedQuantity":
 			out.Values[i] = ec._GoodsReceiptLine_inspectedQuantity(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "acceptedQuantity":
 			out.Values[i] = ec._GoodsReceiptLine_acceptedQuantity(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "rejectedQuantity":
 			out.Values[i] = ec._GoodsReceiptLine_rejectedQuantity(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "rejectionReason":
 			out.Values[i] = ec._GoodsReceiptLine_rejectionReason(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "unitPrice":
 			out.Values[i] = ec._GoodsReceiptLine_unitPrice(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "value":
 			out.Values[i] = ec._GoodsReceiptLine_value(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -60401,7 +63382,7 @@ func (ec *executionContext) _GoodsReceiptPayload(ctx context.Context, sel ast.Se
 	return out
 }
 
-var journalEntryImplementors = []string{"JournalEntry", "Node"}
+var journalEntryImplementors = []string{"JournalEntry", "Node", "PostingDocument"}
 
 func (ec *executionContext) _JournalEntry(ctx context.Context, sel ast.SelectionSet, obj *jxc.JournalEntry) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, journalEntryImplementors)
@@ -60447,11 +63428,23 @@ func (ec *executionContext) _JournalEntry(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "reverses":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._JournalEntry_reverses(ctx, field, obj)
+				})
 		case "reversedById":
 			out.Values[i] = ec._JournalEntry_reversedById(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "reversedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._JournalEntry_reversedBy(ctx, field, obj)
+				})
 		case "reversesVoucherNo":
 			out.Values[i] = ec._JournalEntry_reversesVoucherNo(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -60472,6 +63465,12 @@ func (ec *executionContext) _JournalEntry(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "createdBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._JournalEntry_createdBy(ctx, field, obj)
+				})
 		case "createdAt":
 			out.Values[i] = ec._JournalEntry_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -60986,7 +63985,7 @@ func (ec *executionContext) _KpiSet(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
-var landedCostImplementors = []string{"LandedCost", "Node"}
+var landedCostImplementors = []string{"LandedCost", "Node", "PostingDocument"}
 
 func (ec *executionContext) _LandedCost(ctx context.Context, sel ast.SelectionSet, obj *jxc.LandedCost) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, landedCostImplementors)
@@ -61042,11 +64041,23 @@ func (ec *executionContext) _LandedCost(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "supplierInvoice":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LandedCost_supplierInvoice(ctx, field, obj)
+				})
 		case "journalEntryId":
 			out.Values[i] = ec._LandedCost_journalEntryId(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "journalEntry":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LandedCost_journalEntry(ctx, field, obj)
+				})
 		case "voucherNo":
 			out.Values[i] = ec._LandedCost_voucherNo(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -61099,42 +64110,54 @@ func (ec *executionContext) _LandedCostAllocation(ctx context.Context, sel ast.S
 		case "receiptId":
 			out.Values[i] = ec._LandedCostAllocation_receiptId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "receipt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LandedCostAllocation_receipt(ctx, field, obj)
+				})
 		case "receiptNumber":
 			out.Values[i] = ec._LandedCostAllocation_receiptNumber(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "lineNo":
 			out.Values[i] = ec._LandedCostAllocation_lineNo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "product":
 			out.Values[i] = ec._LandedCostAllocation_product(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "warehouseId":
 			out.Values[i] = ec._LandedCostAllocation_warehouseId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "warehouse":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LandedCostAllocation_warehouse(ctx, field, obj)
+				})
 		case "amount":
 			out.Values[i] = ec._LandedCostAllocation_amount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "onHandAmount":
 			out.Values[i] = ec._LandedCostAllocation_onHandAmount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "soldAmount":
 			out.Values[i] = ec._LandedCostAllocation_soldAmount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -61212,6 +64235,12 @@ func (ec *executionContext) _Location(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "warehouse":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Location_warehouse(ctx, field, obj)
+				})
 		case "code":
 			out.Values[i] = ec._Location_code(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -61944,7 +64973,7 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 	return out
 }
 
-var operatingCostImplementors = []string{"OperatingCost", "Node"}
+var operatingCostImplementors = []string{"OperatingCost", "Node", "PostingDocument"}
 
 func (ec *executionContext) _OperatingCost(ctx context.Context, sel ast.SelectionSet, obj *jxc.OperatingCost) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, operatingCostImplementors)
@@ -62005,11 +65034,23 @@ func (ec *executionContext) _OperatingCost(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "supplier":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._OperatingCost_supplier(ctx, field, obj)
+				})
 		case "supplierInvoiceId":
 			out.Values[i] = ec._OperatingCost_supplierInvoiceId(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "supplierInvoice":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._OperatingCost_supplierInvoice(ctx, field, obj)
+				})
 		case "description":
 			out.Values[i] = ec._OperatingCost_description(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -62025,6 +65066,12 @@ func (ec *executionContext) _OperatingCost(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "journalEntry":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._OperatingCost_journalEntry(ctx, field, obj)
+				})
 		case "createdAt":
 			out.Values[i] = ec._OperatingCost_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -62050,6 +65097,12 @@ func (ec *executionContext) _OperatingCost(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "cancellationEntry":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._OperatingCost_cancellationEntry(ctx, field, obj)
+				})
 		case "auditTrail":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -62349,6 +65402,12 @@ func (ec *executionContext) _PartnerStatementLine(ctx context.Context, sel ast.S
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "entry":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PartnerStatementLine_entry(ctx, field, obj)
+				})
 		case "voucherNo":
 			out.Values[i] = ec._PartnerStatementLine_voucherNo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -62733,7 +65792,7 @@ func (ec *executionContext) _PriceTrend(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
-var productImplementors = []string{"Product", "Node"}
+var productImplementors = []string{"Product", "AlertSubject", "Node"}
 
 func (ec *executionContext) _Product(ctx context.Context, sel ast.SelectionSet, obj *jxc.Product) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, productImplementors)
@@ -62829,6 +65888,12 @@ func (ec *executionContext) _Product(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "stock":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Product_stock(ctx, field, obj)
+				})
 		case "auditTrail":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -62999,6 +66064,59 @@ func (ec *executionContext) _ProductSales(ctx context.Context, sel ast.Selection
 			}
 		case "netAmount":
 			out.Values[i] = ec._ProductSales_netAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var productStockImplementors = []string{"ProductStock"}
+
+func (ec *executionContext) _ProductStock(ctx context.Context, sel ast.SelectionSet, obj *jxc.ProductStock) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, productStockImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProductStock")
+		case "levels":
+			out.Values[i] = ec._ProductStock_levels(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "onHand":
+			out.Values[i] = ec._ProductStock_onHand(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reserved":
+			out.Values[i] = ec._ProductStock_reserved(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "available":
+			out.Values[i] = ec._ProductStock_available(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._ProductStock_value(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -64106,37 +67224,55 @@ func (ec *executionContext) _ReceivableAllocation(ctx context.Context, sel ast.S
 		case "id":
 			out.Values[i] = ec._ReceivableAllocation_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "invoiceId":
 			out.Values[i] = ec._ReceivableAllocation_invoiceId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "invoice":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReceivableAllocation_invoice(ctx, field, obj)
+				})
 		case "invoiceNumber":
 			out.Values[i] = ec._ReceivableAllocation_invoiceNumber(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "paymentId":
 			out.Values[i] = ec._ReceivableAllocation_paymentId(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "payment":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReceivableAllocation_payment(ctx, field, obj)
+				})
 		case "returnId":
 			out.Values[i] = ec._ReceivableAllocation_returnId(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "return":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReceivableAllocation_return(ctx, field, obj)
+				})
 		case "amount":
 			out.Values[i] = ec._ReceivableAllocation_amount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "postingDate":
 			out.Values[i] = ec._ReceivableAllocation_postingDate(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -64276,52 +67412,64 @@ func (ec *executionContext) _ReplenishmentNeed(ctx context.Context, sel ast.Sele
 		case "id":
 			out.Values[i] = ec._ReplenishmentNeed_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "product":
 			out.Values[i] = ec._ReplenishmentNeed_product(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "warehouse":
 			out.Values[i] = ec._ReplenishmentNeed_warehouse(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "quantity":
 			out.Values[i] = ec._ReplenishmentNeed_quantity(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "salesOrderId":
 			out.Values[i] = ec._ReplenishmentNeed_salesOrderId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "salesOrder":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReplenishmentNeed_salesOrder(ctx, field, obj)
+				})
 		case "orderNumber":
 			out.Values[i] = ec._ReplenishmentNeed_orderNumber(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "salesOrderLineId":
 			out.Values[i] = ec._ReplenishmentNeed_salesOrderLineId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "salesOrderLine":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReplenishmentNeed_salesOrderLine(ctx, field, obj)
+				})
 		case "status":
 			out.Values[i] = ec._ReplenishmentNeed_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "createdAt":
 			out.Values[i] = ec._ReplenishmentNeed_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "coveredAt":
 			out.Values[i] = ec._ReplenishmentNeed_coveredAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -64464,7 +67612,7 @@ func (ec *executionContext) _RevokeApiTokenPayload(ctx context.Context, sel ast.
 	return out
 }
 
-var salesInvoiceImplementors = []string{"SalesInvoice", "Node"}
+var salesInvoiceImplementors = []string{"SalesInvoice", "Node", "PostingDocument"}
 
 func (ec *executionContext) _SalesInvoice(ctx context.Context, sel ast.SelectionSet, obj *jxc.SalesInvoice) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, salesInvoiceImplementors)
@@ -64545,6 +67693,12 @@ func (ec *executionContext) _SalesInvoice(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "journalEntry":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SalesInvoice_journalEntry(ctx, field, obj)
+				})
 		case "createdAt":
 			out.Values[i] = ec._SalesInvoice_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -64678,52 +67832,58 @@ func (ec *executionContext) _SalesInvoiceLine(ctx context.Context, sel ast.Selec
 		case "id":
 			out.Values[i] = ec._SalesInvoiceLine_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "lineNo":
 			out.Values[i] = ec._SalesInvoiceLine_lineNo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "shipmentLineId":
 			out.Values[i] = ec._SalesInvoiceLine_shipmentLineId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "shipmentLine":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SalesInvoiceLine_shipmentLine(ctx, field, obj)
+				})
 		case "product":
 			out.Values[i] = ec._SalesInvoiceLine_product(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "quantity":
 			out.Values[i] = ec._SalesInvoiceLine_quantity(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "unitPrice":
 			out.Values[i] = ec._SalesInvoiceLine_unitPrice(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "discountRate":
 			out.Values[i] = ec._SalesInvoiceLine_discountRate(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "vatRate":
 			out.Values[i] = ec._SalesInvoiceLine_vatRate(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "netAmount":
 			out.Values[i] = ec._SalesInvoiceLine_netAmount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "vatAmount":
 			out.Values[i] = ec._SalesInvoiceLine_vatAmount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -64780,7 +67940,7 @@ func (ec *executionContext) _SalesInvoicePayload(ctx context.Context, sel ast.Se
 	return out
 }
 
-var salesOrderImplementors = []string{"SalesOrder", "Node"}
+var salesOrderImplementors = []string{"SalesOrder", "AlertSubject", "Node"}
 
 func (ec *executionContext) _SalesOrder(ctx context.Context, sel ast.SelectionSet, obj *jxc.SalesOrder) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, salesOrderImplementors)
@@ -65146,42 +68306,48 @@ func (ec *executionContext) _SalesOrderValidation(ctx context.Context, sel ast.S
 		case "ok":
 			out.Values[i] = ec._SalesOrderValidation_ok(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "violations":
 			out.Values[i] = ec._SalesOrderValidation_violations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "warehouseId":
 			out.Values[i] = ec._SalesOrderValidation_warehouseId(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "warehouse":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SalesOrderValidation_warehouse(ctx, field, obj)
+				})
 		case "netAmount":
 			out.Values[i] = ec._SalesOrderValidation_netAmount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "vatAmount":
 			out.Values[i] = ec._SalesOrderValidation_vatAmount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "totalAmount":
 			out.Values[i] = ec._SalesOrderValidation_totalAmount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "holdReason":
 			out.Values[i] = ec._SalesOrderValidation_holdReason(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "shortages":
 			out.Values[i] = ec._SalesOrderValidation_shortages(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -65200,7 +68366,7 @@ func (ec *executionContext) _SalesOrderValidation(ctx context.Context, sel ast.S
 	return out
 }
 
-var salesReturnImplementors = []string{"SalesReturn", "Node"}
+var salesReturnImplementors = []string{"SalesReturn", "Node", "PostingDocument"}
 
 func (ec *executionContext) _SalesReturn(ctx context.Context, sel ast.SelectionSet, obj *jxc.SalesReturn) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, salesReturnImplementors)
@@ -65236,11 +68402,23 @@ func (ec *executionContext) _SalesReturn(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "shipment":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SalesReturn_shipment(ctx, field, obj)
+				})
 		case "invoiceId":
 			out.Values[i] = ec._SalesReturn_invoiceId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "invoice":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SalesReturn_invoice(ctx, field, obj)
+				})
 		case "postingDate":
 			out.Values[i] = ec._SalesReturn_postingDate(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -65291,6 +68469,12 @@ func (ec *executionContext) _SalesReturn(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "journalEntry":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SalesReturn_journalEntry(ctx, field, obj)
+				})
 		case "createdAt":
 			out.Values[i] = ec._SalesReturn_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -65424,47 +68608,59 @@ func (ec *executionContext) _SalesReturnLine(ctx context.Context, sel ast.Select
 		case "id":
 			out.Values[i] = ec._SalesReturnLine_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "lineNo":
 			out.Values[i] = ec._SalesReturnLine_lineNo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "shipmentLineId":
 			out.Values[i] = ec._SalesReturnLine_shipmentLineId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "shipmentLine":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SalesReturnLine_shipmentLine(ctx, field, obj)
+				})
 		case "product":
 			out.Values[i] = ec._SalesReturnLine_product(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "warehouseId":
 			out.Values[i] = ec._SalesReturnLine_warehouseId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "warehouse":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SalesReturnLine_warehouse(ctx, field, obj)
+				})
 		case "quantity":
 			out.Values[i] = ec._SalesReturnLine_quantity(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "costValue":
 			out.Values[i] = ec._SalesReturnLine_costValue(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "netAmount":
 			out.Values[i] = ec._SalesReturnLine_netAmount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "vatAmount":
 			out.Values[i] = ec._SalesReturnLine_vatAmount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -65607,7 +68803,7 @@ func (ec *executionContext) _SetPasswordPayload(ctx context.Context, sel ast.Sel
 	return out
 }
 
-var shipmentImplementors = []string{"Shipment", "Node"}
+var shipmentImplementors = []string{"Shipment", "Node", "PostingDocument"}
 
 func (ec *executionContext) _Shipment(ctx context.Context, sel ast.SelectionSet, obj *jxc.Shipment) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, shipmentImplementors)
@@ -65673,11 +68869,23 @@ func (ec *executionContext) _Shipment(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "journalEntry":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Shipment_journalEntry(ctx, field, obj)
+				})
 		case "invoiceId":
 			out.Values[i] = ec._Shipment_invoiceId(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "invoice":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Shipment_invoice(ctx, field, obj)
+				})
 		case "shippedAt":
 			out.Values[i] = ec._Shipment_shippedAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -65836,42 +69044,48 @@ func (ec *executionContext) _ShipmentLine(ctx context.Context, sel ast.Selection
 		case "id":
 			out.Values[i] = ec._ShipmentLine_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "lineNo":
 			out.Values[i] = ec._ShipmentLine_lineNo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "orderLineId":
 			out.Values[i] = ec._ShipmentLine_orderLineId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "orderLine":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ShipmentLine_orderLine(ctx, field, obj)
+				})
 		case "product":
 			out.Values[i] = ec._ShipmentLine_product(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "quantity":
 			out.Values[i] = ec._ShipmentLine_quantity(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "costValue":
 			out.Values[i] = ec._ShipmentLine_costValue(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "returnedQuantity":
 			out.Values[i] = ec._ShipmentLine_returnedQuantity(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "returnedValue":
 			out.Values[i] = ec._ShipmentLine_returnedValue(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -65942,27 +69156,33 @@ func (ec *executionContext) _Shortage(ctx context.Context, sel ast.SelectionSet,
 		case "lineNo":
 			out.Values[i] = ec._Shortage_lineNo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "productId":
 			out.Values[i] = ec._Shortage_productId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "product":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Shortage_product(ctx, field, obj)
+				})
 		case "requested":
 			out.Values[i] = ec._Shortage_requested(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "available":
 			out.Values[i] = ec._Shortage_available(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "missing":
 			out.Values[i] = ec._Shortage_missing(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -66048,42 +69268,54 @@ func (ec *executionContext) _SlowMover(ctx context.Context, sel ast.SelectionSet
 		case "productId":
 			out.Values[i] = ec._SlowMover_productId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "product":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SlowMover_product(ctx, field, obj)
+				})
 		case "warehouseId":
 			out.Values[i] = ec._SlowMover_warehouseId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sku":
 			out.Values[i] = ec._SlowMover_sku(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
 			out.Values[i] = ec._SlowMover_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "warehouse":
 			out.Values[i] = ec._SlowMover_warehouse(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "warehouseRecord":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SlowMover_warehouseRecord(ctx, field, obj)
+				})
 		case "onHand":
 			out.Values[i] = ec._SlowMover_onHand(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "value":
 			out.Values[i] = ec._SlowMover_value(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "lastSaleDate":
 			out.Values[i] = ec._SlowMover_lastSaleDate(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -66116,13 +69348,19 @@ func (ec *executionContext) _SourceDocument(ctx context.Context, sel ast.Selecti
 		case "type":
 			out.Values[i] = ec._SourceDocument_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "id":
 			out.Values[i] = ec._SourceDocument_id(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "document":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SourceDocument_document(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -66178,7 +69416,7 @@ func (ec *executionContext) _StatementLine(ctx context.Context, sel ast.Selectio
 	return out
 }
 
-var stockDocumentImplementors = []string{"StockDocument", "Node"}
+var stockDocumentImplementors = []string{"StockDocument", "PostingDocument", "Node"}
 
 func (ec *executionContext) _StockDocument(ctx context.Context, sel ast.SelectionSet, obj *jxc.StockDocument) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, stockDocumentImplementors)
@@ -66219,6 +69457,12 @@ func (ec *executionContext) _StockDocument(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "journalEntry":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StockDocument_journalEntry(ctx, field, obj)
+				})
 		case "voucherNo":
 			out.Values[i] = ec._StockDocument_voucherNo(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -66229,6 +69473,12 @@ func (ec *executionContext) _StockDocument(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "createdBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StockDocument_createdBy(ctx, field, obj)
+				})
 		case "createdAt":
 			out.Values[i] = ec._StockDocument_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -66570,57 +69820,63 @@ func (ec *executionContext) _StockMove(ctx context.Context, sel ast.SelectionSet
 		case "id":
 			out.Values[i] = ec._StockMove_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "product":
 			out.Values[i] = ec._StockMove_product(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "warehouse":
 			out.Values[i] = ec._StockMove_warehouse(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "location":
 			out.Values[i] = ec._StockMove_location(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "quantity":
 			out.Values[i] = ec._StockMove_quantity(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "value":
 			out.Values[i] = ec._StockMove_value(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "postingDate":
 			out.Values[i] = ec._StockMove_postingDate(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "source":
 			out.Values[i] = ec._StockMove_source(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "journalEntryId":
 			out.Values[i] = ec._StockMove_journalEntryId(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "journalEntry":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StockMove_journalEntry(ctx, field, obj)
+				})
 		case "voucherNo":
 			out.Values[i] = ec._StockMove_voucherNo(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "createdAt":
 			out.Values[i] = ec._StockMove_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -66804,7 +70060,7 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 	}
 }
 
-var supplierImplementors = []string{"Supplier", "Node"}
+var supplierImplementors = []string{"Supplier", "AlertSubject", "Node"}
 
 func (ec *executionContext) _Supplier(ctx context.Context, sel ast.SelectionSet, obj *jxc.Supplier) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, supplierImplementors)
@@ -67039,7 +70295,7 @@ func (ec *executionContext) _SupplierEdge(ctx context.Context, sel ast.Selection
 	return out
 }
 
-var supplierInvoiceImplementors = []string{"SupplierInvoice", "Node"}
+var supplierInvoiceImplementors = []string{"SupplierInvoice", "Node", "PostingDocument"}
 
 func (ec *executionContext) _SupplierInvoice(ctx context.Context, sel ast.SelectionSet, obj *jxc.SupplierInvoice) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, supplierInvoiceImplementors)
@@ -67085,6 +70341,12 @@ func (ec *executionContext) _SupplierInvoice(ctx context.Context, sel ast.Select
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "purchaseOrder":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SupplierInvoice_purchaseOrder(ctx, field, obj)
+				})
 		case "invoiceDate":
 			out.Values[i] = ec._SupplierInvoice_invoiceDate(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -67140,6 +70402,12 @@ func (ec *executionContext) _SupplierInvoice(ctx context.Context, sel ast.Select
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "journalEntry":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SupplierInvoice_journalEntry(ctx, field, obj)
+				})
 		case "createdAt":
 			out.Values[i] = ec._SupplierInvoice_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -67273,52 +70541,58 @@ func (ec *executionContext) _SupplierInvoiceLine(ctx context.Context, sel ast.Se
 		case "lineNo":
 			out.Values[i] = ec._SupplierInvoiceLine_lineNo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "purchaseOrderLineId":
 			out.Values[i] = ec._SupplierInvoiceLine_purchaseOrderLineId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "purchaseOrderLine":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SupplierInvoiceLine_purchaseOrderLine(ctx, field, obj)
+				})
 		case "product":
 			out.Values[i] = ec._SupplierInvoiceLine_product(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "quantity":
 			out.Values[i] = ec._SupplierInvoiceLine_quantity(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "unitPrice":
 			out.Values[i] = ec._SupplierInvoiceLine_unitPrice(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "orderPrice":
 			out.Values[i] = ec._SupplierInvoiceLine_orderPrice(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "netAmount":
 			out.Values[i] = ec._SupplierInvoiceLine_netAmount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "taxAmount":
 			out.Values[i] = ec._SupplierInvoiceLine_taxAmount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "grniCleared":
 			out.Values[i] = ec._SupplierInvoiceLine_grniCleared(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "priceVariance":
 			out.Values[i] = ec._SupplierInvoiceLine_priceVariance(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -67456,7 +70730,7 @@ func (ec *executionContext) _SupplierPayload(ctx context.Context, sel ast.Select
 	return out
 }
 
-var supplierPaymentImplementors = []string{"SupplierPayment", "Node"}
+var supplierPaymentImplementors = []string{"SupplierPayment", "Node", "PostingDocument"}
 
 func (ec *executionContext) _SupplierPayment(ctx context.Context, sel ast.SelectionSet, obj *jxc.SupplierPayment) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, supplierPaymentImplementors)
@@ -67507,6 +70781,12 @@ func (ec *executionContext) _SupplierPayment(ctx context.Context, sel ast.Select
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "journalEntry":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SupplierPayment_journalEntry(ctx, field, obj)
+				})
 		case "createdAt":
 			out.Values[i] = ec._SupplierPayment_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -68142,7 +71422,7 @@ func (ec *executionContext) _UserPayload(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
-var warehouseImplementors = []string{"Warehouse", "Node"}
+var warehouseImplementors = []string{"Warehouse", "AlertSubject", "Node"}
 
 func (ec *executionContext) _Warehouse(ctx context.Context, sel ast.SelectionSet, obj *jxc.Warehouse) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, warehouseImplementors)
@@ -68883,6 +72163,30 @@ func (ec *executionContext) marshalNAlertPayload2githubᚗcomᚋjxcgraphᚋjxc�
 	return ec._AlertPayload(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNAlertSubject2githubᚗcomᚋjxcgraphᚋjxcᚐAlertSubject(ctx context.Context, sel ast.SelectionSet, v jxc.AlertSubject) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AlertSubject!")
+		return graphql.Null
+	}
+	return ec._AlertSubject(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAlertSubject2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐAlertSubjectᚄ(ctx context.Context, sel ast.SelectionSet, v []jxc.AlertSubject) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAlertSubject2githubᚗcomᚋjxcgraphᚋjxcᚐAlertSubject(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNAlertsPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAlertsPayload(ctx context.Context, sel ast.SelectionSet, v AlertsPayload) graphql.Marshaler {
 	return ec._AlertsPayload(ctx, sel, &v)
 }
@@ -69387,6 +72691,10 @@ func (ec *executionContext) unmarshalNCreateWarehouseInput2githubᚗcomᚋjxcgra
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNCustomer2githubᚗcomᚋjxcgraphᚋjxcᚐCustomer(ctx context.Context, sel ast.SelectionSet, v jxc.Customer) graphql.Marshaler {
+	return ec._Customer(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNCustomer2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomerᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Customer) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -69633,6 +72941,10 @@ func (ec *executionContext) marshalNFiscalPeriodPayload2githubᚗcomᚋjxcgraph�
 	return ec._FiscalPeriodPayload(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNGoodsReceipt2githubᚗcomᚋjxcgraphᚋjxcᚐGoodsReceipt(ctx context.Context, sel ast.SelectionSet, v jxc.GoodsReceipt) graphql.Marshaler {
+	return ec._GoodsReceipt(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNGoodsReceipt2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐGoodsReceiptᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.GoodsReceipt) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -69778,6 +73090,10 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNJournalEntry2githubᚗcomᚋjxcgraphᚋjxcᚐJournalEntry(ctx context.Context, sel ast.SelectionSet, v jxc.JournalEntry) graphql.Marshaler {
+	return ec._JournalEntry(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNJournalEntry2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.JournalEntry) graphql.Marshaler {
@@ -70416,6 +73732,10 @@ func (ec *executionContext) marshalNPriceTrend2ᚖgithubᚗcomᚋjxcgraphᚋjxc�
 	return ec._PriceTrend(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNProduct2githubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx context.Context, sel ast.SelectionSet, v jxc.Product) graphql.Marshaler {
+	return ec._Product(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNProduct2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProductᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Product) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -70511,8 +73831,16 @@ func (ec *executionContext) marshalNProductSales2ᚖgithubᚗcomᚋjxcgraphᚋjx
 	return ec._ProductSales(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNProductStock2githubᚗcomᚋjxcgraphᚋjxcᚐProductStock(ctx context.Context, sel ast.SelectionSet, v jxc.ProductStock) graphql.Marshaler {
+	return ec._ProductStock(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNProfitAndLoss2githubᚗcomᚋjxcgraphᚋjxcᚐProfitAndLoss(ctx context.Context, sel ast.SelectionSet, v jxc.ProfitAndLoss) graphql.Marshaler {
 	return ec._ProfitAndLoss(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPurchaseOrder2githubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrder(ctx context.Context, sel ast.SelectionSet, v jxc.PurchaseOrder) graphql.Marshaler {
+	return ec._PurchaseOrder(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNPurchaseOrder2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrderᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.PurchaseOrder) graphql.Marshaler {
@@ -70565,6 +73893,10 @@ func (ec *executionContext) marshalNPurchaseOrderEdge2ᚖgithubᚗcomᚋjxcgraph
 		return graphql.Null
 	}
 	return ec._PurchaseOrderEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPurchaseOrderLine2githubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrderLine(ctx context.Context, sel ast.SelectionSet, v jxc.PurchaseOrderLine) graphql.Marshaler {
+	return ec._PurchaseOrderLine(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNPurchaseOrderLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrderLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.PurchaseOrderLine) graphql.Marshaler {
@@ -70878,6 +74210,10 @@ func (ec *executionContext) marshalNSalesChannel2githubᚗcomᚋjxcgraphᚋjxc�
 	return res
 }
 
+func (ec *executionContext) marshalNSalesInvoice2githubᚗcomᚋjxcgraphᚋjxcᚐSalesInvoice(ctx context.Context, sel ast.SelectionSet, v jxc.SalesInvoice) graphql.Marshaler {
+	return ec._SalesInvoice(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNSalesInvoice2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesInvoiceᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.SalesInvoice) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -70988,6 +74324,10 @@ func (ec *executionContext) marshalNSalesInvoiceStatus2githubᚗcomᚋjxcgraph�
 	return res
 }
 
+func (ec *executionContext) marshalNSalesOrder2githubᚗcomᚋjxcgraphᚋjxcᚐSalesOrder(ctx context.Context, sel ast.SelectionSet, v jxc.SalesOrder) graphql.Marshaler {
+	return ec._SalesOrder(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNSalesOrder2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.SalesOrder) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -71043,6 +74383,10 @@ func (ec *executionContext) marshalNSalesOrderEdge2ᚖgithubᚗcomᚋjxcgraphᚋ
 func (ec *executionContext) unmarshalNSalesOrderInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSalesOrderInput(ctx context.Context, v any) (SalesOrderInput, error) {
 	res, err := ec.unmarshalInputSalesOrderInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSalesOrderLine2githubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderLine(ctx context.Context, sel ast.SelectionSet, v jxc.SalesOrderLine) graphql.Marshaler {
+	return ec._SalesOrderLine(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNSalesOrderLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesOrderLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.SalesOrderLine) graphql.Marshaler {
@@ -71268,6 +74612,10 @@ func (ec *executionContext) unmarshalNShipShipmentInput2githubᚗcomᚋjxcgraph�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNShipment2githubᚗcomᚋjxcgraphᚋjxcᚐShipment(ctx context.Context, sel ast.SelectionSet, v jxc.Shipment) graphql.Marshaler {
+	return ec._Shipment(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNShipment2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Shipment) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -71318,6 +74666,10 @@ func (ec *executionContext) marshalNShipmentEdge2ᚖgithubᚗcomᚋjxcgraphᚋjx
 		return graphql.Null
 	}
 	return ec._ShipmentEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNShipmentLine2githubᚗcomᚋjxcgraphᚋjxcᚐShipmentLine(ctx context.Context, sel ast.SelectionSet, v jxc.ShipmentLine) graphql.Marshaler {
+	return ec._ShipmentLine(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNShipmentLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.ShipmentLine) graphql.Marshaler {
@@ -72361,6 +75713,10 @@ func (ec *executionContext) marshalNUserPayload2githubᚗcomᚋjxcgraphᚋjxcᚋ
 	return ec._UserPayload(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNWarehouse2githubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx context.Context, sel ast.SelectionSet, v jxc.Warehouse) graphql.Marshaler {
+	return ec._Warehouse(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNWarehouse2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouseᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Warehouse) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -73054,6 +76410,13 @@ func (ec *executionContext) marshalOPeriodSummary2ᚖgithubᚗcomᚋjxcgraphᚋj
 		return graphql.Null
 	}
 	return ec._PeriodSummary(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPostingDocument2githubᚗcomᚋjxcgraphᚋjxcᚐPostingDocument(ctx context.Context, sel ast.SelectionSet, v jxc.PostingDocument) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PostingDocument(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOPostingWindow2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPostingWindow(ctx context.Context, sel ast.SelectionSet, v *jxc.PostingWindow) graphql.Marshaler {

@@ -11,6 +11,21 @@ import (
 	"github.com/jxcgraph/jxc"
 )
 
+// Reverses is the resolver for the reverses field.
+func (r *journalEntryResolver) Reverses(ctx context.Context, obj *jxc.JournalEntry) (*jxc.JournalEntry, error) {
+	return refOf[jxc.JournalEntry](ctx, r.Resolver, obj, ref(jxc.RefJournalEntry, func(o *jxc.JournalEntry) *int64 { return o.ReversesID }))
+}
+
+// ReversedBy is the resolver for the reversedBy field.
+func (r *journalEntryResolver) ReversedBy(ctx context.Context, obj *jxc.JournalEntry) (*jxc.JournalEntry, error) {
+	return refOf[jxc.JournalEntry](ctx, r.Resolver, obj, ref(jxc.RefJournalEntry, func(o *jxc.JournalEntry) *int64 { return o.ReversedByID }))
+}
+
+// CreatedBy is the resolver for the createdBy field.
+func (r *journalEntryResolver) CreatedBy(ctx context.Context, obj *jxc.JournalEntry) (*jxc.User, error) {
+	return refOf[jxc.User](ctx, r.Resolver, obj, ref(jxc.RefUser, func(o *jxc.JournalEntry) *int64 { return o.CreatedByID }))
+}
+
 // CreateAccount is the resolver for the createAccount field.
 func (r *mutationResolver) CreateAccount(ctx context.Context, input CreateAccountInput) (AccountPayload, error) {
 	v, ues, err := mutationResult(r.LedgerService.CreateAccount(ctx, jxc.AccountInput{Code: input.Code, Name: input.Name, NameEn: input.NameEn, Type: input.Type, ParentCode: input.ParentCode, ManualPosting: input.ManualPosting}))

@@ -30,6 +30,10 @@ type loaders struct {
 	supplierScorecards   *relation[childKey[jxc.Date], *jxc.SupplierScorecard]
 	statements           *relation[childKey[statementArgs], *jxc.PartnerStatement]
 	auditTrails          *relation[key[string, auditArgs], *jxc.Page[*jxc.AuditEntry]]
+	// refs reads the records bare ids refer to (refs.go).
+	refs *refLoader
+	// productStock reads the stock of a page of products (refs.go).
+	productStock *relation[childKey[warehouseArg], *jxc.ProductStock]
 
 	// batches maps each row a loader returned (a customer's order) to all
 	// the rows of its batch (the orders of every customer on the page),
@@ -79,6 +83,12 @@ func newLoaders(r *Resolver) *loaders {
 	if p := r.PartnerService; p != nil {
 		l.statements = byParent(l, func(ctx context.Context, ids []int64, a statementArgs) (map[int64]*jxc.PartnerStatement, error) {
 			return p.Statements(ctx, a.kind, ids, a.from, a.to)
+		})
+	}
+	if s := r.RefService; s != nil {
+		l.refs = newRefLoader(s)
+		l.productStock = byParent(l, func(ctx context.Context, ids []int64, w warehouseArg) (map[int64]*jxc.ProductStock, error) {
+			return s.ProductStock(ctx, ids, w.ptr())
 		})
 	}
 	if a := r.AuditService; a != nil {

@@ -103,7 +103,7 @@ func countingCaller(t *testing.T, d *db.DB, role jxc.Role) (*caller, *countingSe
 	users := db.NewUserService(d)
 	r := &graph.Resolver{UserService: users, CatalogService: db.NewCatalogService(d), StockService: db.NewStockService(d),
 		LedgerService: db.NewLedgerService(d), SalesService: db.NewSalesService(d), PurchasingService: db.NewPurchasingService(d),
-		PartnerService: db.NewPartnerService(d), Log: slog.New(slog.DiscardHandler),
+		PartnerService: db.NewPartnerService(d), RefService: db.NewRefService(d), AnalyticsService: db.NewAnalyticsService(d), BudgetService: db.NewBudgetService(d), Log: slog.New(slog.DiscardHandler),
 		// These tests count statements of large nested pages, over the
 		// cost limit by design.
 		MaxQueryCost: 1 << 30}

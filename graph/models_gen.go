@@ -1060,6 +1060,8 @@ type SalesOrderValidation struct {
 	Violations []*UserError `json:"violations"`
 	// The warehouse it would ship from.
 	WarehouseID *int64 `json:"warehouseId,omitempty"`
+	// The warehouse the order would ship from.
+	Warehouse *jxc.Warehouse `json:"warehouse,omitempty"`
 	// Net amount.
 	NetAmount decimal.Decimal `json:"netAmount"`
 	// VAT.

@@ -16,6 +16,11 @@ func (r *customerResolver) Statement(ctx context.Context, obj *jxc.Customer, fro
 	return statement(ctx, r.Resolver, jxc.PartnerCustomer, obj, func(c *jxc.Customer) int64 { return c.ID }, from, to)
 }
 
+// Entry is the resolver for the entry field.
+func (r *partnerStatementLineResolver) Entry(ctx context.Context, obj *jxc.PartnerStatementLine) (jxc.JournalEntry, error) {
+	return mustRef[jxc.JournalEntry](ctx, r.Resolver, obj, refID(jxc.RefJournalEntry, func(o *jxc.PartnerStatementLine) int64 { return o.EntryID }))
+}
+
 // Source is the resolver for the source field.
 func (r *partnerStatementLineResolver) Source(ctx context.Context, obj *jxc.PartnerStatementLine) (jxc.Source, error) {
 	return jxc.Source{Type: obj.SourceType, ID: obj.SourceID}, nil

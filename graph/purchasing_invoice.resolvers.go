@@ -40,7 +40,30 @@ func (r *queryResolver) SupplierInvoice(ctx context.Context, id int64) (*jxc.Sup
 	return orNil(r.PurchasingService.FindSupplierInvoiceByID(ctx, id))
 }
 
+// PurchaseOrder is the resolver for the purchaseOrder field.
+func (r *supplierInvoiceResolver) PurchaseOrder(ctx context.Context, obj *jxc.SupplierInvoice) (*jxc.PurchaseOrder, error) {
+	return refOf[jxc.PurchaseOrder](ctx, r.Resolver, obj, ref(jxc.RefPurchaseOrder, func(o *jxc.SupplierInvoice) *int64 { return o.PurchaseOrderID }))
+}
+
+// JournalEntry is the resolver for the journalEntry field.
+func (r *supplierInvoiceResolver) JournalEntry(ctx context.Context, obj *jxc.SupplierInvoice) (*jxc.JournalEntry, error) {
+	return refOf[jxc.JournalEntry](ctx, r.Resolver, obj, ref(jxc.RefJournalEntry, func(o *jxc.SupplierInvoice) *int64 { return o.JournalEntryID }))
+}
+
+// PurchaseOrderLine is the resolver for the purchaseOrderLine field.
+func (r *supplierInvoiceLineResolver) PurchaseOrderLine(ctx context.Context, obj *jxc.SupplierInvoiceLine) (jxc.PurchaseOrderLine, error) {
+	return mustRef[jxc.PurchaseOrderLine](ctx, r.Resolver, obj, refID(jxc.RefPurchaseOrderLine, func(o *jxc.SupplierInvoiceLine) int64 { return o.PurchaseOrderLineID }))
+}
+
 // SupplierInvoice returns SupplierInvoiceResolver implementation.
 func (r *Resolver) SupplierInvoice() SupplierInvoiceResolver { return &supplierInvoiceResolver{r} }
 
-type supplierInvoiceResolver struct{ *Resolver }
+// SupplierInvoiceLine returns SupplierInvoiceLineResolver implementation.
+func (r *Resolver) SupplierInvoiceLine() SupplierInvoiceLineResolver {
+	return &supplierInvoiceLineResolver{r}
+}
+
+type (
+	supplierInvoiceResolver     struct{ *Resolver }
+	supplierInvoiceLineResolver struct{ *Resolver }
+)

@@ -11,6 +11,26 @@ import (
 	"github.com/jxcgraph/jxc"
 )
 
+// SupplierInvoice is the resolver for the supplierInvoice field.
+func (r *landedCostResolver) SupplierInvoice(ctx context.Context, obj *jxc.LandedCost) (*jxc.SupplierInvoice, error) {
+	return refOf[jxc.SupplierInvoice](ctx, r.Resolver, obj, ref(jxc.RefSupplierInvoice, func(o *jxc.LandedCost) *int64 { return o.SupplierInvoiceID }))
+}
+
+// JournalEntry is the resolver for the journalEntry field.
+func (r *landedCostResolver) JournalEntry(ctx context.Context, obj *jxc.LandedCost) (*jxc.JournalEntry, error) {
+	return refOf[jxc.JournalEntry](ctx, r.Resolver, obj, ref(jxc.RefJournalEntry, func(o *jxc.LandedCost) *int64 { return o.JournalEntryID }))
+}
+
+// Receipt is the resolver for the receipt field.
+func (r *landedCostAllocationResolver) Receipt(ctx context.Context, obj *jxc.LandedCostAllocation) (jxc.GoodsReceipt, error) {
+	return mustRef[jxc.GoodsReceipt](ctx, r.Resolver, obj, refID(jxc.RefGoodsReceipt, func(o *jxc.LandedCostAllocation) int64 { return o.ReceiptID }))
+}
+
+// Warehouse is the resolver for the warehouse field.
+func (r *landedCostAllocationResolver) Warehouse(ctx context.Context, obj *jxc.LandedCostAllocation) (jxc.Warehouse, error) {
+	return mustRef[jxc.Warehouse](ctx, r.Resolver, obj, refID(jxc.RefWarehouse, func(o *jxc.LandedCostAllocation) int64 { return o.WarehouseID }))
+}
+
 // PostLandedCost is the resolver for the postLandedCost field.
 func (r *mutationResolver) PostLandedCost(ctx context.Context, input LandedCostInput) (LandedCostPayload, error) {
 	v, ues, err := mutationResult(r.PurchasingService.PostLandedCost(ctx, landedCostInput(input)))
@@ -25,4 +45,12 @@ func (r *queryResolver) LandedCost(ctx context.Context, id int64) (*jxc.LandedCo
 // LandedCost returns LandedCostResolver implementation.
 func (r *Resolver) LandedCost() LandedCostResolver { return &landedCostResolver{r} }
 
-type landedCostResolver struct{ *Resolver }
+// LandedCostAllocation returns LandedCostAllocationResolver implementation.
+func (r *Resolver) LandedCostAllocation() LandedCostAllocationResolver {
+	return &landedCostAllocationResolver{r}
+}
+
+type (
+	landedCostResolver           struct{ *Resolver }
+	landedCostAllocationResolver struct{ *Resolver }
+)

@@ -29,6 +29,11 @@ func (r *queryResolver) SupplierPayments(ctx context.Context, first *int, after 
 		})
 }
 
+// JournalEntry is the resolver for the journalEntry field.
+func (r *supplierPaymentResolver) JournalEntry(ctx context.Context, obj *jxc.SupplierPayment) (*jxc.JournalEntry, error) {
+	return refOf[jxc.JournalEntry](ctx, r.Resolver, obj, ref(jxc.RefJournalEntry, func(o *jxc.SupplierPayment) *int64 { return o.JournalEntryID }))
+}
+
 // SupplierPayment returns SupplierPaymentResolver implementation.
 func (r *Resolver) SupplierPayment() SupplierPaymentResolver { return &supplierPaymentResolver{r} }
 

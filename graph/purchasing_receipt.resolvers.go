@@ -11,6 +11,31 @@ import (
 	"github.com/jxcgraph/jxc"
 )
 
+// PurchaseOrder is the resolver for the purchaseOrder field.
+func (r *goodsReceiptResolver) PurchaseOrder(ctx context.Context, obj *jxc.GoodsReceipt) (jxc.PurchaseOrder, error) {
+	return mustRef[jxc.PurchaseOrder](ctx, r.Resolver, obj, refID(jxc.RefPurchaseOrder, func(o *jxc.GoodsReceipt) int64 { return o.PurchaseOrderID }))
+}
+
+// Warehouse is the resolver for the warehouse field.
+func (r *goodsReceiptResolver) Warehouse(ctx context.Context, obj *jxc.GoodsReceipt) (jxc.Warehouse, error) {
+	return mustRef[jxc.Warehouse](ctx, r.Resolver, obj, refID(jxc.RefWarehouse, func(o *jxc.GoodsReceipt) int64 { return o.WarehouseID }))
+}
+
+// JournalEntry is the resolver for the journalEntry field.
+func (r *goodsReceiptResolver) JournalEntry(ctx context.Context, obj *jxc.GoodsReceipt) (*jxc.JournalEntry, error) {
+	return refOf[jxc.JournalEntry](ctx, r.Resolver, obj, ref(jxc.RefJournalEntry, func(o *jxc.GoodsReceipt) *int64 { return o.JournalEntryID }))
+}
+
+// PurchaseOrderLine is the resolver for the purchaseOrderLine field.
+func (r *goodsReceiptLineResolver) PurchaseOrderLine(ctx context.Context, obj *jxc.GoodsReceiptLine) (jxc.PurchaseOrderLine, error) {
+	return mustRef[jxc.PurchaseOrderLine](ctx, r.Resolver, obj, refID(jxc.RefPurchaseOrderLine, func(o *jxc.GoodsReceiptLine) int64 { return o.PurchaseOrderLineID }))
+}
+
+// Location is the resolver for the location field.
+func (r *goodsReceiptLineResolver) Location(ctx context.Context, obj *jxc.GoodsReceiptLine) (*jxc.Location, error) {
+	return refOf[jxc.Location](ctx, r.Resolver, obj, ref(jxc.RefLocation, func(o *jxc.GoodsReceiptLine) *int64 { return o.LocationID }))
+}
+
 // PostGoodsReceipt is the resolver for the postGoodsReceipt field.
 func (r *mutationResolver) PostGoodsReceipt(ctx context.Context, input GoodsReceiptInput) (GoodsReceiptPayload, error) {
 	v, ues, err := mutationResult(r.PurchasingService.PostGoodsReceipt(ctx, goodsReceiptInput(input)))
@@ -25,4 +50,10 @@ func (r *queryResolver) GoodsReceipt(ctx context.Context, id int64) (*jxc.GoodsR
 // GoodsReceipt returns GoodsReceiptResolver implementation.
 func (r *Resolver) GoodsReceipt() GoodsReceiptResolver { return &goodsReceiptResolver{r} }
 
-type goodsReceiptResolver struct{ *Resolver }
+// GoodsReceiptLine returns GoodsReceiptLineResolver implementation.
+func (r *Resolver) GoodsReceiptLine() GoodsReceiptLineResolver { return &goodsReceiptLineResolver{r} }
+
+type (
+	goodsReceiptResolver     struct{ *Resolver }
+	goodsReceiptLineResolver struct{ *Resolver }
+)

@@ -29,6 +29,8 @@ type Resolver struct {
 	BudgetService     jxc.BudgetService
 	// AuditService reads the audit trail every business write leaves.
 	AuditService jxc.AuditService
+	// RefService reads the records that bare ids refer to, a page at a time.
+	RefService jxc.RefService
 	// SettingsService keeps the company's separation-of-duties controls.
 	SettingsService jxc.SettingsService
 	// Sockets follows the rights of open websockets and counts them per

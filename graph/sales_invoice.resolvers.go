@@ -27,7 +27,23 @@ func (r *queryResolver) SalesInvoice(ctx context.Context, id int64) (*jxc.SalesI
 	return orNil(r.SalesService.FindSalesInvoiceByID(ctx, id))
 }
 
+// JournalEntry is the resolver for the journalEntry field.
+func (r *salesInvoiceResolver) JournalEntry(ctx context.Context, obj *jxc.SalesInvoice) (*jxc.JournalEntry, error) {
+	return refOf[jxc.JournalEntry](ctx, r.Resolver, obj, ref(jxc.RefJournalEntry, func(o *jxc.SalesInvoice) *int64 { return o.JournalEntryID }))
+}
+
+// ShipmentLine is the resolver for the shipmentLine field.
+func (r *salesInvoiceLineResolver) ShipmentLine(ctx context.Context, obj *jxc.SalesInvoiceLine) (jxc.ShipmentLine, error) {
+	return mustRef[jxc.ShipmentLine](ctx, r.Resolver, obj, refID(jxc.RefShipmentLine, func(o *jxc.SalesInvoiceLine) int64 { return o.ShipmentLineID }))
+}
+
 // SalesInvoice returns SalesInvoiceResolver implementation.
 func (r *Resolver) SalesInvoice() SalesInvoiceResolver { return &salesInvoiceResolver{r} }
 
-type salesInvoiceResolver struct{ *Resolver }
+// SalesInvoiceLine returns SalesInvoiceLineResolver implementation.
+func (r *Resolver) SalesInvoiceLine() SalesInvoiceLineResolver { return &salesInvoiceLineResolver{r} }
+
+type (
+	salesInvoiceResolver     struct{ *Resolver }
+	salesInvoiceLineResolver struct{ *Resolver }
+)

@@ -71,12 +71,50 @@ func (r *queryResolver) ReplenishmentNeeds(ctx context.Context, first *int, afte
 	return replenishmentNeedConnection(r.SalesService.FindReplenishmentNeeds(ctx, jxc.Deref(filter), orderBy, pageArgs(first, after)))
 }
 
+// SalesOrder is the resolver for the salesOrder field.
+func (r *replenishmentNeedResolver) SalesOrder(ctx context.Context, obj *jxc.ReplenishmentNeed) (jxc.SalesOrder, error) {
+	return mustRef[jxc.SalesOrder](ctx, r.Resolver, obj, refID(jxc.RefSalesOrder, func(o *jxc.ReplenishmentNeed) int64 { return o.SalesOrderID }))
+}
+
+// SalesOrderLine is the resolver for the salesOrderLine field.
+func (r *replenishmentNeedResolver) SalesOrderLine(ctx context.Context, obj *jxc.ReplenishmentNeed) (jxc.SalesOrderLine, error) {
+	return mustRef[jxc.SalesOrderLine](ctx, r.Resolver, obj, refID(jxc.RefSalesOrderLine, func(o *jxc.ReplenishmentNeed) int64 { return o.SalesOrderLine }))
+}
+
 // Shipments is the resolver for the shipments field.
 func (r *salesOrderResolver) Shipments(ctx context.Context, obj *jxc.SalesOrder) ([]*jxc.Shipment, error) {
 	return load(ctx, r.loadersFor(ctx).orderShipments, obj, func(o *jxc.SalesOrder) childKey[none] { return childKey[none]{parent: o.ID} })
 }
 
+// Warehouse is the resolver for the warehouse field.
+func (r *salesOrderValidationResolver) Warehouse(ctx context.Context, obj *SalesOrderValidation) (*jxc.Warehouse, error) {
+	return refOf[jxc.Warehouse](ctx, r.Resolver, obj, ref(jxc.RefWarehouse, func(v *SalesOrderValidation) *int64 { return v.WarehouseID }))
+}
+
+// Product is the resolver for the product field.
+func (r *shortageResolver) Product(ctx context.Context, obj *jxc.Shortage) (jxc.Product, error) {
+	return mustRef[jxc.Product](ctx, r.Resolver, obj, refID(jxc.RefProduct, func(o *jxc.Shortage) int64 { return o.ProductID }))
+}
+
+// ReplenishmentNeed returns ReplenishmentNeedResolver implementation.
+func (r *Resolver) ReplenishmentNeed() ReplenishmentNeedResolver {
+	return &replenishmentNeedResolver{r}
+}
+
 // SalesOrder returns SalesOrderResolver implementation.
 func (r *Resolver) SalesOrder() SalesOrderResolver { return &salesOrderResolver{r} }
 
-type salesOrderResolver struct{ *Resolver }
+// SalesOrderValidation returns SalesOrderValidationResolver implementation.
+func (r *Resolver) SalesOrderValidation() SalesOrderValidationResolver {
+	return &salesOrderValidationResolver{r}
+}
+
+// Shortage returns ShortageResolver implementation.
+func (r *Resolver) Shortage() ShortageResolver { return &shortageResolver{r} }
+
+type (
+	replenishmentNeedResolver    struct{ *Resolver }
+	salesOrderResolver           struct{ *Resolver }
+	salesOrderValidationResolver struct{ *Resolver }
+	shortageResolver             struct{ *Resolver }
+)

@@ -11,6 +11,31 @@ import (
 	"github.com/jxcgraph/jxc"
 )
 
+// JournalEntry is the resolver for the journalEntry field.
+func (r *customerPaymentResolver) JournalEntry(ctx context.Context, obj *jxc.CustomerPayment) (*jxc.JournalEntry, error) {
+	return refOf[jxc.JournalEntry](ctx, r.Resolver, obj, ref(jxc.RefJournalEntry, func(o *jxc.CustomerPayment) *int64 { return o.JournalEntryID }))
+}
+
+// Customer is the resolver for the customer field.
+func (r *customerRefundResolver) Customer(ctx context.Context, obj *jxc.CustomerRefund) (jxc.Customer, error) {
+	return mustRef[jxc.Customer](ctx, r.Resolver, obj, refID(jxc.RefCustomer, func(o *jxc.CustomerRefund) int64 { return o.CustomerID }))
+}
+
+// Return is the resolver for the return field.
+func (r *customerRefundResolver) Return(ctx context.Context, obj *jxc.CustomerRefund) (*jxc.SalesReturn, error) {
+	return refOf[jxc.SalesReturn](ctx, r.Resolver, obj, ref(jxc.RefSalesReturn, func(o *jxc.CustomerRefund) *int64 { return o.ReturnID }))
+}
+
+// Payment is the resolver for the payment field.
+func (r *customerRefundResolver) Payment(ctx context.Context, obj *jxc.CustomerRefund) (*jxc.CustomerPayment, error) {
+	return refOf[jxc.CustomerPayment](ctx, r.Resolver, obj, ref(jxc.RefCustomerPayment, func(o *jxc.CustomerRefund) *int64 { return o.PaymentID }))
+}
+
+// JournalEntry is the resolver for the journalEntry field.
+func (r *customerRefundResolver) JournalEntry(ctx context.Context, obj *jxc.CustomerRefund) (*jxc.JournalEntry, error) {
+	return refOf[jxc.JournalEntry](ctx, r.Resolver, obj, ref(jxc.RefJournalEntry, func(o *jxc.CustomerRefund) *int64 { return o.JournalEntryID }))
+}
+
 // RecordCustomerPayment is the resolver for the recordCustomerPayment field.
 func (r *mutationResolver) RecordCustomerPayment(ctx context.Context, input RecordCustomerPaymentInput) (CustomerPaymentPayload, error) {
 	pay, ues, err := mutationResult(r.SalesService.RecordCustomerPayment(ctx, jxc.PaymentInput{CustomerID: input.CustomerID, Amount: input.Amount,
@@ -38,13 +63,34 @@ func (r *queryResolver) CustomerPayments(ctx context.Context, first *int, after 
 	return customerPaymentConnection(r.SalesService.FindCustomerPayments(ctx, jxc.Deref(filter), orderBy, pageArgs(first, after)))
 }
 
+// Invoice is the resolver for the invoice field.
+func (r *receivableAllocationResolver) Invoice(ctx context.Context, obj *jxc.ReceivableAllocation) (jxc.SalesInvoice, error) {
+	return mustRef[jxc.SalesInvoice](ctx, r.Resolver, obj, refID(jxc.RefSalesInvoice, func(o *jxc.ReceivableAllocation) int64 { return o.InvoiceID }))
+}
+
+// Payment is the resolver for the payment field.
+func (r *receivableAllocationResolver) Payment(ctx context.Context, obj *jxc.ReceivableAllocation) (*jxc.CustomerPayment, error) {
+	return refOf[jxc.CustomerPayment](ctx, r.Resolver, obj, ref(jxc.RefCustomerPayment, func(o *jxc.ReceivableAllocation) *int64 { return o.PaymentID }))
+}
+
+// Return is the resolver for the return field.
+func (r *receivableAllocationResolver) Return(ctx context.Context, obj *jxc.ReceivableAllocation) (*jxc.SalesReturn, error) {
+	return refOf[jxc.SalesReturn](ctx, r.Resolver, obj, ref(jxc.RefSalesReturn, func(o *jxc.ReceivableAllocation) *int64 { return o.ReturnID }))
+}
+
 // CustomerPayment returns CustomerPaymentResolver implementation.
 func (r *Resolver) CustomerPayment() CustomerPaymentResolver { return &customerPaymentResolver{r} }
 
 // CustomerRefund returns CustomerRefundResolver implementation.
 func (r *Resolver) CustomerRefund() CustomerRefundResolver { return &customerRefundResolver{r} }
 
+// ReceivableAllocation returns ReceivableAllocationResolver implementation.
+func (r *Resolver) ReceivableAllocation() ReceivableAllocationResolver {
+	return &receivableAllocationResolver{r}
+}
+
 type (
-	customerPaymentResolver struct{ *Resolver }
-	customerRefundResolver  struct{ *Resolver }
+	customerPaymentResolver      struct{ *Resolver }
+	customerRefundResolver       struct{ *Resolver }
+	receivableAllocationResolver struct{ *Resolver }
 )

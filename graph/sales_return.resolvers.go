@@ -22,7 +22,38 @@ func (r *queryResolver) SalesReturns(ctx context.Context, first *int, after *str
 	return salesReturnConnection(r.SalesService.FindSalesReturns(ctx, jxc.Deref(filter), orderBy, pageArgs(first, after)))
 }
 
+// Shipment is the resolver for the shipment field.
+func (r *salesReturnResolver) Shipment(ctx context.Context, obj *jxc.SalesReturn) (jxc.Shipment, error) {
+	return mustRef[jxc.Shipment](ctx, r.Resolver, obj, refID(jxc.RefShipment, func(o *jxc.SalesReturn) int64 { return o.ShipmentID }))
+}
+
+// Invoice is the resolver for the invoice field.
+func (r *salesReturnResolver) Invoice(ctx context.Context, obj *jxc.SalesReturn) (jxc.SalesInvoice, error) {
+	return mustRef[jxc.SalesInvoice](ctx, r.Resolver, obj, refID(jxc.RefSalesInvoice, func(o *jxc.SalesReturn) int64 { return o.InvoiceID }))
+}
+
+// JournalEntry is the resolver for the journalEntry field.
+func (r *salesReturnResolver) JournalEntry(ctx context.Context, obj *jxc.SalesReturn) (*jxc.JournalEntry, error) {
+	return refOf[jxc.JournalEntry](ctx, r.Resolver, obj, ref(jxc.RefJournalEntry, func(o *jxc.SalesReturn) *int64 { return o.JournalEntryID }))
+}
+
+// ShipmentLine is the resolver for the shipmentLine field.
+func (r *salesReturnLineResolver) ShipmentLine(ctx context.Context, obj *jxc.SalesReturnLine) (jxc.ShipmentLine, error) {
+	return mustRef[jxc.ShipmentLine](ctx, r.Resolver, obj, refID(jxc.RefShipmentLine, func(o *jxc.SalesReturnLine) int64 { return o.ShipmentLineID }))
+}
+
+// Warehouse is the resolver for the warehouse field.
+func (r *salesReturnLineResolver) Warehouse(ctx context.Context, obj *jxc.SalesReturnLine) (jxc.Warehouse, error) {
+	return mustRef[jxc.Warehouse](ctx, r.Resolver, obj, refID(jxc.RefWarehouse, func(o *jxc.SalesReturnLine) int64 { return o.WarehouseID }))
+}
+
 // SalesReturn returns SalesReturnResolver implementation.
 func (r *Resolver) SalesReturn() SalesReturnResolver { return &salesReturnResolver{r} }
 
-type salesReturnResolver struct{ *Resolver }
+// SalesReturnLine returns SalesReturnLineResolver implementation.
+func (r *Resolver) SalesReturnLine() SalesReturnLineResolver { return &salesReturnLineResolver{r} }
+
+type (
+	salesReturnResolver     struct{ *Resolver }
+	salesReturnLineResolver struct{ *Resolver }
+)

@@ -33,7 +33,28 @@ func (r *queryResolver) Shipment(ctx context.Context, id int64) (*jxc.Shipment, 
 	return orNil(r.SalesService.FindShipmentByID(ctx, id))
 }
 
+// JournalEntry is the resolver for the journalEntry field.
+func (r *shipmentResolver) JournalEntry(ctx context.Context, obj *jxc.Shipment) (*jxc.JournalEntry, error) {
+	return refOf[jxc.JournalEntry](ctx, r.Resolver, obj, ref(jxc.RefJournalEntry, func(o *jxc.Shipment) *int64 { return o.JournalEntryID }))
+}
+
+// Invoice is the resolver for the invoice field.
+func (r *shipmentResolver) Invoice(ctx context.Context, obj *jxc.Shipment) (*jxc.SalesInvoice, error) {
+	return refOf[jxc.SalesInvoice](ctx, r.Resolver, obj, ref(jxc.RefSalesInvoice, func(o *jxc.Shipment) *int64 { return o.InvoiceID }))
+}
+
+// OrderLine is the resolver for the orderLine field.
+func (r *shipmentLineResolver) OrderLine(ctx context.Context, obj *jxc.ShipmentLine) (jxc.SalesOrderLine, error) {
+	return mustRef[jxc.SalesOrderLine](ctx, r.Resolver, obj, refID(jxc.RefSalesOrderLine, func(o *jxc.ShipmentLine) int64 { return o.OrderLineID }))
+}
+
 // Shipment returns ShipmentResolver implementation.
 func (r *Resolver) Shipment() ShipmentResolver { return &shipmentResolver{r} }
 
-type shipmentResolver struct{ *Resolver }
+// ShipmentLine returns ShipmentLineResolver implementation.
+func (r *Resolver) ShipmentLine() ShipmentLineResolver { return &shipmentLineResolver{r} }
+
+type (
+	shipmentResolver     struct{ *Resolver }
+	shipmentLineResolver struct{ *Resolver }
+)

@@ -53,7 +53,37 @@ func (r *queryResolver) StockValueSummary(ctx context.Context, groupBy jxc.Stock
 	return r.StockService.StockValueSummary(ctx, groupBy)
 }
 
+// Document is the resolver for the document field.
+func (r *sourceDocumentResolver) Document(ctx context.Context, obj *jxc.Source) (jxc.PostingDocument, error) {
+	return r.postingDocument(ctx, obj)
+}
+
+// JournalEntry is the resolver for the journalEntry field.
+func (r *stockDocumentResolver) JournalEntry(ctx context.Context, obj *jxc.StockDocument) (*jxc.JournalEntry, error) {
+	return refOf[jxc.JournalEntry](ctx, r.Resolver, obj, ref(jxc.RefJournalEntry, func(o *jxc.StockDocument) *int64 { return o.JournalEntryID }))
+}
+
+// CreatedBy is the resolver for the createdBy field.
+func (r *stockDocumentResolver) CreatedBy(ctx context.Context, obj *jxc.StockDocument) (*jxc.User, error) {
+	return refOf[jxc.User](ctx, r.Resolver, obj, ref(jxc.RefUser, func(o *jxc.StockDocument) *int64 { return o.CreatedByID }))
+}
+
+// JournalEntry is the resolver for the journalEntry field.
+func (r *stockMoveResolver) JournalEntry(ctx context.Context, obj *jxc.StockMove) (*jxc.JournalEntry, error) {
+	return refOf[jxc.JournalEntry](ctx, r.Resolver, obj, ref(jxc.RefJournalEntry, func(o *jxc.StockMove) *int64 { return o.JournalEntryID }))
+}
+
+// SourceDocument returns SourceDocumentResolver implementation.
+func (r *Resolver) SourceDocument() SourceDocumentResolver { return &sourceDocumentResolver{r} }
+
 // StockDocument returns StockDocumentResolver implementation.
 func (r *Resolver) StockDocument() StockDocumentResolver { return &stockDocumentResolver{r} }
 
-type stockDocumentResolver struct{ *Resolver }
+// StockMove returns StockMoveResolver implementation.
+func (r *Resolver) StockMove() StockMoveResolver { return &stockMoveResolver{r} }
+
+type (
+	sourceDocumentResolver struct{ *Resolver }
+	stockDocumentResolver  struct{ *Resolver }
+	stockMoveResolver      struct{ *Resolver }
+)

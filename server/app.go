@@ -60,6 +60,7 @@ func (a *app) routes() http.Handler {
 		LedgerService:     db.NewLedgerService(a.store),
 		SalesService:      sales,
 		PartnerService:    db.NewPartnerService(a.store),
+		RefService:        db.NewRefService(a.store),
 		PurchasingService: db.NewPurchasingService(a.store),
 		BudgetService:     db.NewBudgetService(a.store),
 		AuditService:      db.NewAuditService(a.store),
