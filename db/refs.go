@@ -146,7 +146,7 @@ func lineRefs[T any](ctx context.Context, q Queryer, cols, table string, ids any
 
 // anyMapErr is anyMap (node.go) over a finder's map and error.
 func anyMapErr[T any](m map[int64]T, err error) (map[int64]any, error) {
-	return anyMapErr(m), err
+	return anyMap(m), err
 }
 
 func landedCostsByID(ctx context.Context, q Queryer, ids []int64) (map[int64]any, error) {
