@@ -176,10 +176,10 @@ func (l *Live) AlertsRaised(ctx context.Context, kinds []string, ownerID *int64,
 	return stream(ctx, l, []string{"alert"}, after, keep,
 		func(ev Event) (*jxc.AlertChange, error) {
 			var p struct {
-				AlertID int64  `json:"alertId"`
-				Kind    string `json:"kind"`
-				Subject string `json:"subject"`
-				Message string `json:"message"`
+				AlertID  int64      `json:"alertId"`
+				Kind     string     `json:"kind"`
+				Subject  string     `json:"subject"`
+				Message  string     `json:"message"`
 				OwnerID  *int64     `json:"ownerId"`
 				Audience *jxc.Roles `json:"audience"`
 			}

@@ -65,7 +65,7 @@ func refs(ctx context.Context, q Queryer, asOf jxc.Date, kind jxc.RefKind, ids [
 		}
 		return byID(ps, func(p *jxc.SupplierPayment) int64 { return p.ID }), loadPayments(ctx, q, ps)
 	case jxc.RefLandedCost:
-		return landedCostsByID(ctx, q, ids)
+		return landedCostNodes(ctx, q, ids)
 	case jxc.RefOperatingCost:
 		var rows []*operatingCostRow
 		if err := q.SelectContext(ctx, &rows, `SELECT `+operatingCostCols+` FROM operating_costs WHERE id = ANY($1)`, arr); err != nil {
@@ -93,7 +93,7 @@ func refs(ctx context.Context, q Queryer, asOf jxc.Date, kind jxc.RefKind, ids [
 		err := q.SelectContext(ctx, &rs, `SELECT `+customerRefundCols+` FROM customer_refunds WHERE id = ANY($1)`, arr)
 		return byID(rs, func(r *jxc.CustomerRefund) int64 { return r.ID }), err
 	case jxc.RefStockDocument:
-		return stockDocumentsByID(ctx, q, ids)
+		return stockDocumentNodes(ctx, q, ids)
 	case jxc.RefPurchaseOrderLine:
 		return lineRefs(ctx, q, orderLineCols, "purchase_order_lines", arr, func(l *jxc.PurchaseOrderLine) (int64, int64, **jxc.Product) {
 			return l.ID, l.ProductID, &l.Product
@@ -147,81 +147,6 @@ func lineRefs[T any](ctx context.Context, q Queryer, cols, table string, ids any
 // anyMapErr is anyMap (node.go) over a finder's map and error.
 func anyMapErr[T any](m map[int64]T, err error) (map[int64]any, error) {
 	return anyMap(m), err
-}
-
-func landedCostsByID(ctx context.Context, q Queryer, ids []int64) (map[int64]any, error) {
-	var lcs []*jxc.LandedCost
-	if err := q.SelectContext(ctx, &lcs, `SELECT id, number, kind, basis, posting_date, amount, description, supplier_invoice_id, journal_entry_id, created_at,
-		(SELECT v.voucher_no FROM journal_entries v WHERE v.id = landed_costs.journal_entry_id) AS voucher_no
-		FROM landed_costs WHERE id = ANY($1)`, pq.Array(ids)); err != nil {
-		return nil, err
-	}
-	by := map[int64]*jxc.LandedCost{}
-	for _, lc := range lcs {
-		lc.Allocations = []*jxc.LandedCostAllocation{}
-		by[lc.ID] = lc
-	}
-	var as []*struct {
-		LandedCostID int64 `db:"landed_cost_id"`
-		jxc.LandedCostAllocation
-	}
-	if err := q.SelectContext(ctx, &as, `SELECT a.landed_cost_id, a.receipt_id, r.number AS receipt_number, a.line_no, a.product_id, a.warehouse_id,
-		a.amount, a.on_hand_amount, a.sold_amount
-		FROM landed_cost_allocations a JOIN goods_receipts r ON r.id = a.receipt_id
-		WHERE a.landed_cost_id = ANY($1) ORDER BY a.landed_cost_id, a.receipt_id, a.line_no`, pq.Array(ids)); err != nil {
-		return nil, err
-	}
-	products, err := productsByID(ctx, q, collect(as, func(a *struct {
-		LandedCostID int64 `db:"landed_cost_id"`
-		jxc.LandedCostAllocation
-	}) int64 {
-		return a.ProductID
-	}))
-	if err != nil {
-		return nil, err
-	}
-	for _, a := range as {
-		al := a.LandedCostAllocation
-		al.Product = products[al.ProductID]
-		by[a.LandedCostID].Allocations = append(by[a.LandedCostID].Allocations, &al)
-	}
-	return byID(lcs, func(lc *jxc.LandedCost) int64 { return lc.ID }), nil
-}
-
-func stockDocumentsByID(ctx context.Context, q Queryer, ids []int64) (map[int64]any, error) {
-	var ds []*jxc.StockDocument
-	if err := q.SelectContext(ctx, &ds, `SELECT id, kind, posting_date, description, journal_entry_id, created_by, created_at,
-		(SELECT v.voucher_no FROM journal_entries v WHERE v.id = d.journal_entry_id) AS voucher_no FROM stock_documents d WHERE id = ANY($1)`,
-		pq.Array(ids)); err != nil {
-		return nil, err
-	}
-	by := map[int64]*jxc.StockDocument{}
-	for _, d := range ds {
-		d.Lines = []*jxc.StockDocumentLine{}
-		by[d.ID] = d
-	}
-	type lineRow struct {
-		DocumentID int64 `db:"document_id"`
-		jxc.StockDocumentLine
-	}
-	var ls []*lineRow
-	if err := q.SelectContext(ctx, &ls, `SELECT document_id, line_no, product_id, warehouse_id, location_id, quantity, unit_cost, value
-		FROM stock_document_lines WHERE document_id = ANY($1) ORDER BY document_id, line_no`, pq.Array(ids)); err != nil {
-		return nil, err
-	}
-	r := refLoader{}
-	for _, l := range ls {
-		r.want(l.ProductID, l.WarehouseID, l.LocationID)
-	}
-	if err := r.load(ctx, q); err != nil {
-		return nil, err
-	}
-	for _, l := range ls {
-		line := l.StockDocumentLine
-		line.Product, line.Warehouse, line.Location = r.get(line.ProductID, line.WarehouseID, line.LocationID)
-		by[l.DocumentID].Lines = append(by[l.DocumentID].Lines, &line)
-	}
-	return byID(ds, func(d *jxc.StockDocument) int64 { return d.ID }), nil
 }
 
 // ProductStock implements jxc.RefService: the balances of the products
