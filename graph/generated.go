@@ -1432,6 +1432,7 @@ type ComplexityRoot struct {
 	SourceDocument struct {
 		Document func(childComplexity int) int
 		ID       func(childComplexity int) int
+		Number   func(childComplexity int) int
 		Type     func(childComplexity int) int
 	}
 
@@ -2094,6 +2095,7 @@ type SlowMoverResolver interface {
 	WarehouseRecord(ctx context.Context, obj *jxc.SlowMover) (jxc.Warehouse, error)
 }
 type SourceDocumentResolver interface {
+	Number(ctx context.Context, obj *jxc.Source) (*string, error)
 	Document(ctx context.Context, obj *jxc.Source) (jxc.PostingDocument, error)
 }
 type StockDocumentResolver interface {
@@ -8770,6 +8772,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SourceDocument.ID(childComplexity), true
+	case "SourceDocument.number":
+		if e.ComplexityRoot.SourceDocument.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceDocument.Number(childComplexity), true
 	case "SourceDocument.type":
 		if e.ComplexityRoot.SourceDocument.Type == nil {
 			break
@@ -13021,6 +13029,8 @@ func (ec *executionContext) childFields_SourceDocument(ctx context.Context, fiel
 		return ec.fieldContext_SourceDocument_type(ctx, field)
 	case "id":
 		return ec.fieldContext_SourceDocument_id(ctx, field)
+	case "number":
+		return ec.fieldContext_SourceDocument_number(ctx, field)
 	case "document":
 		return ec.fieldContext_SourceDocument_document(ctx, field)
 	}
@@ -46431,6 +46441,29 @@ func (ec *executionContext) fieldContext_SourceDocument_id(_ context.Context, fi
 	return graphql.NewScalarFieldContext("SourceDocument", field, false, false, "ID")
 }
 
+func (ec *executionContext) _SourceDocument_number(ctx context.Context, field graphql.CollectedField, obj *jxc.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceDocument_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SourceDocument().Number(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SourceDocument_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SourceDocument", field, true, true, "String")
+}
+
 func (ec *executionContext) _SourceDocument_document(ctx context.Context, field graphql.CollectedField, obj *jxc.Source) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -69355,6 +69388,12 @@ func (ec *executionContext) _SourceDocument(ctx context.Context, sel ast.Selecti
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "number":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SourceDocument_number(ctx, field, obj)
+				})
 		case "document":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,

@@ -71,13 +71,13 @@ func refOfRows[P any](ctx context.Context, l *refLoader, rows []P, of func(P) (j
 	if len(rows) <= 1 {
 		return nil
 	}
-	return refOfList(ctx, l, &rows[0], rows, of)
+	return refOfList(ctx, l, graphql.GetFieldContext(ctx).Field.Name, &rows[0], rows, of)
 }
 
 // refOfList is refOfRows for rows derived from a list, which list
 // (the address of its first row) names.
-func refOfList[P any](ctx context.Context, l *refLoader, list any, rows []P, of func(P) (jxc.RefKind, *int64)) error {
-	lk := refListKey{field: graphql.GetFieldContext(ctx).Field.Name, list: list}
+func refOfList[P any](ctx context.Context, l *refLoader, field string, list any, rows []P, of func(P) (jxc.RefKind, *int64)) error {
+	lk := refListKey{field: field, list: list}
 	l.mu.Lock()
 	g, ok := l.lists[lk]
 	if !ok {
@@ -196,9 +196,10 @@ func (r *Resolver) postingDocument(ctx context.Context, s *jxc.Source) (jxc.Post
 	if !alone {
 		var err error
 		if rows := siblings[*jxc.JournalEntry](ctx); len(rows) > 1 {
-			err = refOfRows(ctx, l, rows, func(e *jxc.JournalEntry) (jxc.RefKind, *int64) { return sourceRef(e.Source()) })
+			// One fetch for the page, whether document or number asks first.
+			err = refOfList(ctx, l, "source", &rows[0], rows, func(e *jxc.JournalEntry) (jxc.RefKind, *int64) { return sourceRef(e.Source()) })
 		} else if rows := siblings[*jxc.StockMove](ctx); len(rows) > 1 {
-			err = refOfRows(ctx, l, rows, func(m *jxc.StockMove) (jxc.RefKind, *int64) { return sourceRef(m.Source()) })
+			err = refOfList(ctx, l, "source", &rows[0], rows, func(m *jxc.StockMove) (jxc.RefKind, *int64) { return sourceRef(m.Source()) })
 		}
 		if err != nil {
 			return nil, err
@@ -209,6 +210,41 @@ func (r *Resolver) postingDocument(ctx context.Context, s *jxc.Source) (jxc.Post
 		return nil, err
 	}
 	return v, nil
+}
+
+// documentNumber is the number people read for a posting document: its
+// business number, or the voucher number of a stock document or entry.
+func documentNumber(doc jxc.PostingDocument) *string {
+	var n string
+	switch d := doc.(type) {
+	case *jxc.StockDocument:
+		return d.VoucherNo
+	case *jxc.JournalEntry:
+		n = d.VoucherNo
+	case *jxc.GoodsReceipt:
+		n = d.Number
+	case *jxc.SupplierInvoice:
+		n = d.Number
+	case *jxc.SupplierPayment:
+		n = d.Number
+	case *jxc.LandedCost:
+		n = d.Number
+	case *jxc.OperatingCost:
+		n = d.Number
+	case *jxc.Shipment:
+		n = d.Number
+	case *jxc.SalesInvoice:
+		n = d.Number
+	case *jxc.CustomerPayment:
+		n = d.Number
+	case *jxc.SalesReturn:
+		n = d.Number
+	case *jxc.CustomerRefund:
+		n = d.Number
+	default:
+		return nil
+	}
+	return &n
 }
 
 // warehouseArg is an optional warehouseId argument as a comparable value.
@@ -260,7 +296,7 @@ func (r *Resolver) alertSubjects(ctx context.Context, a *jxc.Alert) ([]jxc.Alert
 		for _, row := range rows {
 			pairs = append(pairs, row.SubjectRefs()...)
 		}
-		if err := refOfList(ctx, l, &rows[0], pairs, func(p jxc.Ref) (jxc.RefKind, *int64) { return p.Kind, &p.ID }); err != nil {
+		if err := refOfList(ctx, l, graphql.GetFieldContext(ctx).Field.Name, &rows[0], pairs, func(p jxc.Ref) (jxc.RefKind, *int64) { return p.Kind, &p.ID }); err != nil {
 			return nil, err
 		}
 	}

@@ -224,12 +224,13 @@ const documentFragment = `document { __typename
 	... on GoodsReceipt { id number } ... on SupplierInvoice { id number } ... on SupplierPayment { id number }
 	... on LandedCost { id number } ... on OperatingCost { id number } ... on Shipment { id number }
 	... on SalesInvoice { id number } ... on CustomerPayment { id number } ... on SalesReturn { id number }
-	... on CustomerRefund { id number } ... on StockDocument { id kind } ... on JournalEntry { id voucherNo } }`
+	... on CustomerRefund { id number } ... on StockDocument { id kind stockVoucherNo: voucherNo } ... on JournalEntry { id voucherNo } }`
 
 type sourced struct {
 	Source struct {
 		Type     string
 		ID       *string
+		Number   *string
 		Document map[string]any
 	}
 }
@@ -242,10 +243,21 @@ func checkSources(t *testing.T, what string, rows []sourced) map[string]int {
 	for _, r := range rows {
 		s := r.Source
 		if s.ID == nil {
-			if s.Document != nil {
-				t.Errorf("%s: a %s source without id has a document %v", what, s.Type, s.Document)
+			if s.Document != nil || s.Number != nil {
+				t.Errorf("%s: a %s source without id has a document %v, number %v", what, s.Type, s.Document, s.Number)
 			}
 			continue
+		}
+		// The number people read: the document's own, or the voucher
+		// number of a stock document or a reversed entry.
+		want, _ := s.Document["number"].(string)
+		for _, k := range []string{"voucherNo", "stockVoucherNo"} {
+			if v, ok := s.Document[k].(string); ok {
+				want = v
+			}
+		}
+		if s.Number == nil || *s.Number != want || want == "" {
+			t.Errorf("%s: source %s %s: number %v, want %q", what, s.Type, *s.ID, s.Number, want)
 		}
 		if s.Document == nil || s.Document["__typename"] != sourceTypenames[s.Type] || s.Document["id"] != *s.ID {
 			t.Errorf("%s: source %s %s: document %v", what, s.Type, *s.ID, s.Document)
@@ -266,7 +278,7 @@ func TestPostingSourcesResolveToTheirDocuments(t *testing.T) {
 	types := map[string]int{}
 	counts := map[int]int64{}
 	for _, first := range []int{10, 50, 200} {
-		res := c.do(`query($first: Int) { journalEntries(first: $first) { nodes { voucherNo source { type id `+documentFragment+` } } } }`,
+		res := c.do(`query($first: Int) { journalEntries(first: $first) { nodes { voucherNo source { type id number `+documentFragment+` } } } }`,
 			map[string]any{"first": first})
 		if len(res.Errors) > 0 {
 			t.Fatalf("first %d: %+v", first, res.Errors)
@@ -283,7 +295,7 @@ func TestPostingSourcesResolveToTheirDocuments(t *testing.T) {
 			types[k] += n
 		}
 	}
-	res := c.do(`{ stockMoves(first: 200) { nodes { id source { type id `+documentFragment+` } } } }`, nil)
+	res := c.do(`{ stockMoves(first: 200) { nodes { id source { type id number `+documentFragment+` } } } }`, nil)
 	if len(res.Errors) > 0 {
 		t.Fatalf("%+v", res.Errors)
 	}

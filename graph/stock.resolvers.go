@@ -53,6 +53,15 @@ func (r *queryResolver) StockValueSummary(ctx context.Context, groupBy jxc.Stock
 	return r.StockService.StockValueSummary(ctx, groupBy)
 }
 
+// Number is the resolver for the number field.
+func (r *sourceDocumentResolver) Number(ctx context.Context, obj *jxc.Source) (*string, error) {
+	doc, err := r.postingDocument(ctx, obj)
+	if err != nil || doc == nil {
+		return nil, err
+	}
+	return documentNumber(doc), nil
+}
+
 // Document is the resolver for the document field.
 func (r *sourceDocumentResolver) Document(ctx context.Context, obj *jxc.Source) (jxc.PostingDocument, error) {
 	return r.postingDocument(ctx, obj)

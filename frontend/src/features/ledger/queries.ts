@@ -27,6 +27,7 @@ export const JournalEntryFieldsFragment = graphql(`
     source {
       type
       id
+      number
     }
     reversesId
     reversedById

@@ -30,6 +30,7 @@ export const PartnerStatementFieldsFragment = graphql(`
       source {
         type
         id
+        number
       }
       accountCode
       description

@@ -81,6 +81,7 @@ export const StockMovesQuery = graphql(`
         source {
           type
           id
+          number
         }
         journalEntryId
         voucherNo

@@ -91,7 +91,7 @@ export function JournalEntryDrawer({ id, onClose, onChanged }: { id: string | nu
               <Descriptions.Item label={t('common.postingDate')}>{entry.postingDate}</Descriptions.Item>
               <Descriptions.Item label={t('stock.source')}>
                 {enumLabel(t, 'source', entry.source.type)}
-                {entry.source.id ? ` #${entry.source.id}` : ''}
+                {entry.source.number ? ` ${entry.source.number}` : ''}
               </Descriptions.Item>
               <Descriptions.Item label={t('common.description')} span={2}>
                 {entry.description}

@@ -143,7 +143,7 @@ export default function JournalPage() {
           },
           { title: t('common.postingDate'), dataIndex: 'postingDate' },
           { title: t('common.description'), dataIndex: 'description' },
-          { title: t('stock.source'), render: (_, e) => `${enumLabel(t, 'source', e.source.type)}${e.source.id ? ` #${e.source.id}` : ''}` },
+          { title: t('stock.source'), render: (_, e) => `${enumLabel(t, 'source', e.source.type)}${e.source.number ? ` ${e.source.number}` : ''}` },
           { title: t('ledger.amount'), align: 'right', render: (_, e) => <Amount value={e.totalDebit} /> },
           { title: t('common.status'), render: (_, e) => <EntryTags entry={e} /> },
         ]}

@@ -44,11 +44,11 @@ export default function StockMovesPage() {
     if ((m.source.type === 'OPENING_STOCK' || m.source.type === 'STOCK_ADJUSTMENT') && m.source.id) {
       return (
         <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setDocId(m.source.id!)} data-testid={`move-source-${m.id}`}>
-          {label} #{m.source.id}
+          {label} {m.source.number}
         </Button>
       );
     }
-    return `${label}${m.source.id ? ` #${m.source.id}` : ''}`;
+    return `${label}${m.source.number ? ` ${m.source.number}` : ''}`;
   };
 
   return (
