@@ -16,6 +16,10 @@ test('a user creates an API token, sees the secret once, uses it and revokes it'
   const secret = await secretInput.inputValue();
   assert.ok(secret.length > 10, 'secret shown');
   await byTestId(page, 'token-secret-done').click();
+  // The dialog closes with an animation; the table behind it takes clicks
+  // only once it is gone.
+  await secretInput.waitFor({ state: 'hidden' });
+  await page.locator('.ant-modal-wrap').waitFor({ state: 'hidden' });
   const row = page.locator('[data-testid="tokens-table"] tr', { hasText: name });
   await row.waitFor();
 
