@@ -165,6 +165,11 @@ func TestRandomEventsKeepTheBooksReconciled(t *testing.T) {
 				}
 				// A manual entry reverses alone: it is its own document.
 				if _, err := b.ledger.ReverseJournalEntry(ctx, m.ID, e.Date, ""); err != nil {
+					if isCode(err, jxc.EPERIODCLOSED) {
+						// March closed between the entry and its reversal:
+						// the entry stands, and only the reversal was refused.
+						return &result{entries: 1, bank: amount.Neg()}, nil
+					}
 					return nil, err
 				}
 				return &result{entries: 2}, nil
