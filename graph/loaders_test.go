@@ -29,10 +29,13 @@ type countingServer struct {
 func (c *countingServer) wrap(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx, n := db.CountStatements(r.Context())
-		next.ServeHTTP(w, r.WithContext(ctx))
+		// Kept before serving: the client may read the count as soon as
+		// it has the response, before ServeHTTP returns here; every
+		// statement ran before the response was written.
 		c.mu.Lock()
 		c.last = n
 		c.mu.Unlock()
+		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
 
