@@ -7,6 +7,7 @@ package jxc
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Error codes. They travel to clients as `extensions.code` on top-level
@@ -32,10 +33,53 @@ const (
 // Error is a domain error: a code, the input field it concerns (a dotted
 // path such as "input.lines.0.quantity", empty when none) and a message a
 // person can act on.
+//
+// A message written as a template with named parameters (see i18n.go:
+// Errorf(code, "{product} is short by {missing}", P{...})) keeps the template
+// and its parameters, so that it can be rendered in each reader's language
+// (Localize); Message holds it in English for logs and tests.
 type Error struct {
-	Code    string
-	Field   string
-	Message string
+	Code     string
+	Field    string
+	Message  string
+	Template string
+	Params   P
+}
+
+// Localize renders the message in a language: from its template when it has
+// one, else the message as it was written.
+func (e *Error) Localize(lang string) string {
+	if e.Template == "" {
+		return e.Message
+	}
+	return Render(lang, e.Template, e.Params)
+}
+
+// Reason is the error's specific code (such as INSUFFICIENT_STOCK) that the
+// catalogue registers for its template; the generic code when none is.
+func (e *Error) Reason() string {
+	if e.Template != "" {
+		if r := ReasonOf(e.Template); r != "" {
+			return r
+		}
+	}
+	return e.Code
+}
+
+// newError builds a domain error. A format given a single P is a template
+// with named parameters; anything else is an fmt format (kept for texts no
+// person reads, such as internal errors).
+func newError(code, field, format string, args []any) *Error {
+	if len(args) == 1 {
+		if p, ok := args[0].(P); ok {
+			return &Error{Code: code, Field: field, Message: Render(LangEN, format, p), Template: format, Params: p}
+		}
+	}
+	if len(args) == 0 && !strings.Contains(format, "%") {
+		// A template without parameters.
+		return &Error{Code: code, Field: field, Message: format, Template: format}
+	}
+	return &Error{Code: code, Field: field, Message: fmt.Sprintf(format, args...)}
 }
 
 func (e *Error) Error() string {
@@ -47,12 +91,12 @@ func (e *Error) Error() string {
 
 // Errorf returns a domain error with a code and no field.
 func Errorf(code, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+	return newError(code, "", format, args)
 }
 
 // FieldErrorf returns a domain error that names the input field it concerns.
 func FieldErrorf(code, field, format string, args ...any) *Error {
-	return &Error{Code: code, Field: field, Message: fmt.Sprintf(format, args...)}
+	return newError(code, field, format, args)
 }
 
 // ErrorCode returns the code of a domain error, or EINTERNAL for any other error.
