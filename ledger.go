@@ -404,4 +404,6 @@ type LedgerService interface {
 	ProfitAndLoss(ctx context.Context, from, to Date) (*ProfitAndLoss, error)
 	BalanceSheet(ctx context.Context, asOf Date) (*BalanceSheet, error)
 	BooksCheck(ctx context.Context) (*BooksCheck, error)
+	// The account balances, general ledger and sub-ledgers (ledger_books.go).
+	LedgerBooks
 }

@@ -53,6 +53,10 @@ const (
 var listSizes = map[string]int{
 	"Query.accounts":    100,
 	"TrialBalance.rows": 100,
+	// The account balances list the chart; a general ledger has a row per
+	// month of its range (at most jxc.MaxLedgerMonths).
+	"AccountBalances.rows": 100,
+	"GeneralLedger.months": 24,
 }
 
 // The shape limits are checked on the parsed document before validation,

@@ -100,6 +100,74 @@ type ComplexityRoot struct {
 		Type          func(childComplexity int) int
 	}
 
+	AccountBalanceRow struct {
+		Account      func(childComplexity int) int
+		Closing      func(childComplexity int) int
+		Level        func(childComplexity int) int
+		Opening      func(childComplexity int) int
+		PeriodCredit func(childComplexity int) int
+		PeriodDebit  func(childComplexity int) int
+		YearCredit   func(childComplexity int) int
+		YearDebit    func(childComplexity int) int
+	}
+
+	AccountBalanceTotals struct {
+		Balanced      func(childComplexity int) int
+		ClosingCredit func(childComplexity int) int
+		ClosingDebit  func(childComplexity int) int
+		OpeningCredit func(childComplexity int) int
+		OpeningDebit  func(childComplexity int) int
+		PeriodCredit  func(childComplexity int) int
+		PeriodDebit   func(childComplexity int) int
+		YearCredit    func(childComplexity int) int
+		YearDebit     func(childComplexity int) int
+	}
+
+	AccountBalances struct {
+		From      func(childComplexity int) int
+		FromMonth func(childComplexity int) int
+		FromYear  func(childComplexity int) int
+		Level     func(childComplexity int) int
+		Rows      func(childComplexity int) int
+		To        func(childComplexity int) int
+		ToMonth   func(childComplexity int) int
+		ToYear    func(childComplexity int) int
+		Totals    func(childComplexity int) int
+	}
+
+	AccountLedgerConnection struct {
+		Account      func(childComplexity int) int
+		Closing      func(childComplexity int) int
+		Edges        func(childComplexity int) int
+		From         func(childComplexity int) int
+		Nodes        func(childComplexity int) int
+		Opening      func(childComplexity int) int
+		PageInfo     func(childComplexity int) int
+		PeriodCredit func(childComplexity int) int
+		PeriodDebit  func(childComplexity int) int
+		To           func(childComplexity int) int
+		TotalCount   func(childComplexity int) int
+	}
+
+	AccountLedgerLine struct {
+		Account     func(childComplexity int) int
+		Balance     func(childComplexity int) int
+		Credit      func(childComplexity int) int
+		Debit       func(childComplexity int) int
+		Description func(childComplexity int) int
+		Entry       func(childComplexity int) int
+		ID          func(childComplexity int) int
+		LineNo      func(childComplexity int) int
+		PostingDate func(childComplexity int) int
+		Source      func(childComplexity int) int
+		VoucherNo   func(childComplexity int) int
+	}
+
+	AccountLedgerLineEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	AccountPayload struct {
 		Account    func(childComplexity int) int
 		UserErrors func(childComplexity int) int
@@ -470,6 +538,30 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	GeneralLedger struct {
+		Account   func(childComplexity int) int
+		Closing   func(childComplexity int) int
+		Credit    func(childComplexity int) int
+		Debit     func(childComplexity int) int
+		FromMonth func(childComplexity int) int
+		FromYear  func(childComplexity int) int
+		Months    func(childComplexity int) int
+		Opening   func(childComplexity int) int
+		ToMonth   func(childComplexity int) int
+		ToYear    func(childComplexity int) int
+	}
+
+	GeneralLedgerMonth struct {
+		Closing    func(childComplexity int) int
+		Credit     func(childComplexity int) int
+		Debit      func(childComplexity int) int
+		Month      func(childComplexity int) int
+		Opening    func(childComplexity int) int
+		Year       func(childComplexity int) int
+		YearCredit func(childComplexity int) int
+		YearDebit  func(childComplexity int) int
+	}
+
 	GoodsReceipt struct {
 		AuditTrail      func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		CreatedAt       func(childComplexity int) int
@@ -641,6 +733,12 @@ type ComplexityRoot struct {
 	LandedCostPayload struct {
 		LandedCost func(childComplexity int) int
 		UserErrors func(childComplexity int) int
+	}
+
+	LedgerBalance struct {
+		Amount    func(childComplexity int) int
+		Direction func(childComplexity int) int
+		Net       func(childComplexity int) int
 	}
 
 	Location struct {
@@ -1028,6 +1126,8 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
+		AccountBalances            func(childComplexity int, fromYear int, fromMonth int, toYear int, toMonth int, level *int, accountCode *string, hideEmpty *bool) int
+		AccountLedger              func(childComplexity int, accountCode string, from jxc.Date, to jxc.Date, first *int, after *string, orderBy *jxc.AccountLedgerOrder) int
 		Accounts                   func(childComplexity int, filter *jxc.AccountFilter, asOf *jxc.Date) int
 		Alerts                     func(childComplexity int, kinds []string, mine *bool, acknowledged *bool, first *int, after *string, orderBy *jxc.AlertOrder) int
 		AuditTrail                 func(childComplexity int, filter *jxc.AuditFilter, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
@@ -1043,6 +1143,7 @@ type ComplexityRoot struct {
 		CustomerSatisfaction       func(childComplexity int) int
 		Customers                  func(childComplexity int, first *int, after *string, filter *jxc.CustomerFilter, orderBy *jxc.CustomerOrder) int
 		FiscalPeriods              func(childComplexity int, year int) int
+		GeneralLedger              func(childComplexity int, accountCode string, fromYear int, fromMonth int, toYear int, toMonth int) int
 		GoodsReceipt               func(childComplexity int, id int64) int
 		JournalEntries             func(childComplexity int, first *int, after *string, filter *jxc.JournalEntryFilter, orderBy *jxc.JournalEntryOrder) int
 		JournalEntry               func(childComplexity int, id int64) int
@@ -1994,6 +2095,9 @@ type QueryResolver interface {
 	ProfitAndLoss(ctx context.Context, from jxc.Date, to jxc.Date) (jxc.ProfitAndLoss, error)
 	BalanceSheet(ctx context.Context, asOf jxc.Date) (jxc.BalanceSheet, error)
 	BooksCheck(ctx context.Context) (jxc.BooksCheck, error)
+	AccountBalances(ctx context.Context, fromYear int, fromMonth int, toYear int, toMonth int, level *int, accountCode *string, hideEmpty *bool) (jxc.AccountBalances, error)
+	GeneralLedger(ctx context.Context, accountCode string, fromYear int, fromMonth int, toYear int, toMonth int) (jxc.GeneralLedger, error)
+	AccountLedger(ctx context.Context, accountCode string, from jxc.Date, to jxc.Date, first *int, after *string, orderBy *jxc.AccountLedgerOrder) (AccountLedgerConnection, error)
 	Suppliers(ctx context.Context, first *int, after *string, filter *jxc.SupplierFilter, orderBy *jxc.SupplierOrder) (SupplierConnection, error)
 	Supplier(ctx context.Context, id int64) (*jxc.Supplier, error)
 	ProductSuppliers(ctx context.Context, productID int64, since *jxc.Date) ([]*jxc.SupplierOption, error)
@@ -2245,6 +2349,312 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Account.Type(childComplexity), true
+
+	case "AccountBalanceRow.account":
+		if e.ComplexityRoot.AccountBalanceRow.Account == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountBalanceRow.Account(childComplexity), true
+	case "AccountBalanceRow.closing":
+		if e.ComplexityRoot.AccountBalanceRow.Closing == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountBalanceRow.Closing(childComplexity), true
+	case "AccountBalanceRow.level":
+		if e.ComplexityRoot.AccountBalanceRow.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountBalanceRow.Level(childComplexity), true
+	case "AccountBalanceRow.opening":
+		if e.ComplexityRoot.AccountBalanceRow.Opening == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountBalanceRow.Opening(childComplexity), true
+	case "AccountBalanceRow.periodCredit":
+		if e.ComplexityRoot.AccountBalanceRow.PeriodCredit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountBalanceRow.PeriodCredit(childComplexity), true
+	case "AccountBalanceRow.periodDebit":
+		if e.ComplexityRoot.AccountBalanceRow.PeriodDebit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountBalanceRow.PeriodDebit(childComplexity), true
+	case "AccountBalanceRow.yearCredit":
+		if e.ComplexityRoot.AccountBalanceRow.YearCredit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountBalanceRow.YearCredit(childComplexity), true
+	case "AccountBalanceRow.yearDebit":
+		if e.ComplexityRoot.AccountBalanceRow.YearDebit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountBalanceRow.YearDebit(childComplexity), true
+
+	case "AccountBalanceTotals.balanced":
+		if e.ComplexityRoot.AccountBalanceTotals.Balanced == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountBalanceTotals.Balanced(childComplexity), true
+	case "AccountBalanceTotals.closingCredit":
+		if e.ComplexityRoot.AccountBalanceTotals.ClosingCredit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountBalanceTotals.ClosingCredit(childComplexity), true
+	case "AccountBalanceTotals.closingDebit":
+		if e.ComplexityRoot.AccountBalanceTotals.ClosingDebit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountBalanceTotals.ClosingDebit(childComplexity), true
+	case "AccountBalanceTotals.openingCredit":
+		if e.ComplexityRoot.AccountBalanceTotals.OpeningCredit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountBalanceTotals.OpeningCredit(childComplexity), true
+	case "AccountBalanceTotals.openingDebit":
+		if e.ComplexityRoot.AccountBalanceTotals.OpeningDebit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountBalanceTotals.OpeningDebit(childComplexity), true
+	case "AccountBalanceTotals.periodCredit":
+		if e.ComplexityRoot.AccountBalanceTotals.PeriodCredit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountBalanceTotals.PeriodCredit(childComplexity), true
+	case "AccountBalanceTotals.periodDebit":
+		if e.ComplexityRoot.AccountBalanceTotals.PeriodDebit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountBalanceTotals.PeriodDebit(childComplexity), true
+	case "AccountBalanceTotals.yearCredit":
+		if e.ComplexityRoot.AccountBalanceTotals.YearCredit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountBalanceTotals.YearCredit(childComplexity), true
+	case "AccountBalanceTotals.yearDebit":
+		if e.ComplexityRoot.AccountBalanceTotals.YearDebit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountBalanceTotals.YearDebit(childComplexity), true
+
+	case "AccountBalances.from":
+		if e.ComplexityRoot.AccountBalances.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountBalances.From(childComplexity), true
+	case "AccountBalances.fromMonth":
+		if e.ComplexityRoot.AccountBalances.FromMonth == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountBalances.FromMonth(childComplexity), true
+	case "AccountBalances.fromYear":
+		if e.ComplexityRoot.AccountBalances.FromYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountBalances.FromYear(childComplexity), true
+	case "AccountBalances.level":
+		if e.ComplexityRoot.AccountBalances.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountBalances.Level(childComplexity), true
+	case "AccountBalances.rows":
+		if e.ComplexityRoot.AccountBalances.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountBalances.Rows(childComplexity), true
+	case "AccountBalances.to":
+		if e.ComplexityRoot.AccountBalances.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountBalances.To(childComplexity), true
+	case "AccountBalances.toMonth":
+		if e.ComplexityRoot.AccountBalances.ToMonth == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountBalances.ToMonth(childComplexity), true
+	case "AccountBalances.toYear":
+		if e.ComplexityRoot.AccountBalances.ToYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountBalances.ToYear(childComplexity), true
+	case "AccountBalances.totals":
+		if e.ComplexityRoot.AccountBalances.Totals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountBalances.Totals(childComplexity), true
+
+	case "AccountLedgerConnection.account":
+		if e.ComplexityRoot.AccountLedgerConnection.Account == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountLedgerConnection.Account(childComplexity), true
+	case "AccountLedgerConnection.closing":
+		if e.ComplexityRoot.AccountLedgerConnection.Closing == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountLedgerConnection.Closing(childComplexity), true
+	case "AccountLedgerConnection.edges":
+		if e.ComplexityRoot.AccountLedgerConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountLedgerConnection.Edges(childComplexity), true
+	case "AccountLedgerConnection.from":
+		if e.ComplexityRoot.AccountLedgerConnection.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountLedgerConnection.From(childComplexity), true
+	case "AccountLedgerConnection.nodes":
+		if e.ComplexityRoot.AccountLedgerConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountLedgerConnection.Nodes(childComplexity), true
+	case "AccountLedgerConnection.opening":
+		if e.ComplexityRoot.AccountLedgerConnection.Opening == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountLedgerConnection.Opening(childComplexity), true
+	case "AccountLedgerConnection.pageInfo":
+		if e.ComplexityRoot.AccountLedgerConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountLedgerConnection.PageInfo(childComplexity), true
+	case "AccountLedgerConnection.periodCredit":
+		if e.ComplexityRoot.AccountLedgerConnection.PeriodCredit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountLedgerConnection.PeriodCredit(childComplexity), true
+	case "AccountLedgerConnection.periodDebit":
+		if e.ComplexityRoot.AccountLedgerConnection.PeriodDebit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountLedgerConnection.PeriodDebit(childComplexity), true
+	case "AccountLedgerConnection.to":
+		if e.ComplexityRoot.AccountLedgerConnection.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountLedgerConnection.To(childComplexity), true
+	case "AccountLedgerConnection.totalCount":
+		if e.ComplexityRoot.AccountLedgerConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountLedgerConnection.TotalCount(childComplexity), true
+
+	case "AccountLedgerLine.account":
+		if e.ComplexityRoot.AccountLedgerLine.Account == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountLedgerLine.Account(childComplexity), true
+	case "AccountLedgerLine.balance":
+		if e.ComplexityRoot.AccountLedgerLine.Balance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountLedgerLine.Balance(childComplexity), true
+	case "AccountLedgerLine.credit":
+		if e.ComplexityRoot.AccountLedgerLine.Credit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountLedgerLine.Credit(childComplexity), true
+	case "AccountLedgerLine.debit":
+		if e.ComplexityRoot.AccountLedgerLine.Debit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountLedgerLine.Debit(childComplexity), true
+	case "AccountLedgerLine.description":
+		if e.ComplexityRoot.AccountLedgerLine.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountLedgerLine.Description(childComplexity), true
+	case "AccountLedgerLine.entry":
+		if e.ComplexityRoot.AccountLedgerLine.Entry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountLedgerLine.Entry(childComplexity), true
+	case "AccountLedgerLine.id":
+		if e.ComplexityRoot.AccountLedgerLine.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountLedgerLine.ID(childComplexity), true
+	case "AccountLedgerLine.lineNo":
+		if e.ComplexityRoot.AccountLedgerLine.LineNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountLedgerLine.LineNo(childComplexity), true
+	case "AccountLedgerLine.postingDate":
+		if e.ComplexityRoot.AccountLedgerLine.PostingDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountLedgerLine.PostingDate(childComplexity), true
+	case "AccountLedgerLine.source":
+		if e.ComplexityRoot.AccountLedgerLine.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountLedgerLine.Source(childComplexity), true
+	case "AccountLedgerLine.voucherNo":
+		if e.ComplexityRoot.AccountLedgerLine.VoucherNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountLedgerLine.VoucherNo(childComplexity), true
+
+	case "AccountLedgerLineEdge.cursor":
+		if e.ComplexityRoot.AccountLedgerLineEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountLedgerLineEdge.Cursor(childComplexity), true
+	case "AccountLedgerLineEdge.node":
+		if e.ComplexityRoot.AccountLedgerLineEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountLedgerLineEdge.Node(childComplexity), true
 
 	case "AccountPayload.account":
 		if e.ComplexityRoot.AccountPayload.Account == nil {
@@ -3800,6 +4210,116 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.FiscalPeriodPayload.UserErrors(childComplexity), true
 
+	case "GeneralLedger.account":
+		if e.ComplexityRoot.GeneralLedger.Account == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GeneralLedger.Account(childComplexity), true
+	case "GeneralLedger.closing":
+		if e.ComplexityRoot.GeneralLedger.Closing == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GeneralLedger.Closing(childComplexity), true
+	case "GeneralLedger.credit":
+		if e.ComplexityRoot.GeneralLedger.Credit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GeneralLedger.Credit(childComplexity), true
+	case "GeneralLedger.debit":
+		if e.ComplexityRoot.GeneralLedger.Debit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GeneralLedger.Debit(childComplexity), true
+	case "GeneralLedger.fromMonth":
+		if e.ComplexityRoot.GeneralLedger.FromMonth == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GeneralLedger.FromMonth(childComplexity), true
+	case "GeneralLedger.fromYear":
+		if e.ComplexityRoot.GeneralLedger.FromYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GeneralLedger.FromYear(childComplexity), true
+	case "GeneralLedger.months":
+		if e.ComplexityRoot.GeneralLedger.Months == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GeneralLedger.Months(childComplexity), true
+	case "GeneralLedger.opening":
+		if e.ComplexityRoot.GeneralLedger.Opening == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GeneralLedger.Opening(childComplexity), true
+	case "GeneralLedger.toMonth":
+		if e.ComplexityRoot.GeneralLedger.ToMonth == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GeneralLedger.ToMonth(childComplexity), true
+	case "GeneralLedger.toYear":
+		if e.ComplexityRoot.GeneralLedger.ToYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GeneralLedger.ToYear(childComplexity), true
+
+	case "GeneralLedgerMonth.closing":
+		if e.ComplexityRoot.GeneralLedgerMonth.Closing == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GeneralLedgerMonth.Closing(childComplexity), true
+	case "GeneralLedgerMonth.credit":
+		if e.ComplexityRoot.GeneralLedgerMonth.Credit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GeneralLedgerMonth.Credit(childComplexity), true
+	case "GeneralLedgerMonth.debit":
+		if e.ComplexityRoot.GeneralLedgerMonth.Debit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GeneralLedgerMonth.Debit(childComplexity), true
+	case "GeneralLedgerMonth.month":
+		if e.ComplexityRoot.GeneralLedgerMonth.Month == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GeneralLedgerMonth.Month(childComplexity), true
+	case "GeneralLedgerMonth.opening":
+		if e.ComplexityRoot.GeneralLedgerMonth.Opening == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GeneralLedgerMonth.Opening(childComplexity), true
+	case "GeneralLedgerMonth.year":
+		if e.ComplexityRoot.GeneralLedgerMonth.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GeneralLedgerMonth.Year(childComplexity), true
+	case "GeneralLedgerMonth.yearCredit":
+		if e.ComplexityRoot.GeneralLedgerMonth.YearCredit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GeneralLedgerMonth.YearCredit(childComplexity), true
+	case "GeneralLedgerMonth.yearDebit":
+		if e.ComplexityRoot.GeneralLedgerMonth.YearDebit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GeneralLedgerMonth.YearDebit(childComplexity), true
+
 	case "GoodsReceipt.auditTrail":
 		if e.ComplexityRoot.GoodsReceipt.AuditTrail == nil {
 			break
@@ -4614,6 +5134,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LandedCostPayload.UserErrors(childComplexity), true
+
+	case "LedgerBalance.amount":
+		if e.ComplexityRoot.LedgerBalance.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerBalance.Amount(childComplexity), true
+	case "LedgerBalance.direction":
+		if e.ComplexityRoot.LedgerBalance.Direction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerBalance.Direction(childComplexity), true
+	case "LedgerBalance.net":
+		if e.ComplexityRoot.LedgerBalance.Net == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerBalance.Net(childComplexity), true
 
 	case "Location.active":
 		if e.ComplexityRoot.Location.Active == nil {
@@ -6625,6 +7164,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PurchasingSettingsPayload.UserErrors(childComplexity), true
 
+	case "Query.accountBalances":
+		if e.ComplexityRoot.Query.AccountBalances == nil {
+			break
+		}
+
+		args, err := ec.field_Query_accountBalances_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AccountBalances(childComplexity, args["fromYear"].(int), args["fromMonth"].(int), args["toYear"].(int), args["toMonth"].(int), args["level"].(*int), args["accountCode"].(*string), args["hideEmpty"].(*bool)), true
+	case "Query.accountLedger":
+		if e.ComplexityRoot.Query.AccountLedger == nil {
+			break
+		}
+
+		args, err := ec.field_Query_accountLedger_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AccountLedger(childComplexity, args["accountCode"].(string), args["from"].(jxc.Date), args["to"].(jxc.Date), args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AccountLedgerOrder)), true
 	case "Query.accounts":
 		if e.ComplexityRoot.Query.Accounts == nil {
 			break
@@ -6775,6 +7336,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.FiscalPeriods(childComplexity, args["year"].(int)), true
+	case "Query.generalLedger":
+		if e.ComplexityRoot.Query.GeneralLedger == nil {
+			break
+		}
+
+		args, err := ec.field_Query_generalLedger_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.GeneralLedger(childComplexity, args["accountCode"].(string), args["fromYear"].(int), args["fromMonth"].(int), args["toYear"].(int), args["toMonth"].(int)), true
 	case "Query.goodsReceipt":
 		if e.ComplexityRoot.Query.GoodsReceipt == nil {
 			break
@@ -10211,6 +10783,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("AccountFilter", ec.unmarshalInputAccountFilter),
+			graphql.NewInputUnmarshaler("AccountLedgerOrder", ec.unmarshalInputAccountLedgerOrder),
 			graphql.NewInputUnmarshaler("AddressInput", ec.unmarshalInputAddressInput),
 			graphql.NewInputUnmarshaler("AlertOrder", ec.unmarshalInputAlertOrder),
 			graphql.NewInputUnmarshaler("AllocationInput", ec.unmarshalInputAllocationInput),
@@ -10402,7 +10975,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/ledger.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/users.graphqls"
+//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/ledger.graphqls" "schema/ledger_books.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/users.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -10578,6 +11151,7 @@ type PageInfo {
 	{Name: "schema/budget.graphqls", Input: sourceData("schema/budget.graphqls"), BuiltIn: false},
 	{Name: "schema/catalog.graphqls", Input: sourceData("schema/catalog.graphqls"), BuiltIn: false},
 	{Name: "schema/ledger.graphqls", Input: sourceData("schema/ledger.graphqls"), BuiltIn: false},
+	{Name: "schema/ledger_books.graphqls", Input: sourceData("schema/ledger_books.graphqls"), BuiltIn: false},
 	{Name: "schema/live.graphqls", Input: sourceData("schema/live.graphqls"), BuiltIn: false},
 	{Name: "schema/partner.graphqls", Input: sourceData("schema/partner.graphqls"), BuiltIn: false},
 	{Name: "schema/purchasing.graphqls", Input: sourceData("schema/purchasing.graphqls"), BuiltIn: false},
@@ -10633,6 +11207,142 @@ func (ec *executionContext) childFields_Account(ctx context.Context, field graph
 		return ec.fieldContext_Account_auditTrail(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Account", field.Name)
+}
+
+func (ec *executionContext) childFields_AccountBalanceRow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "account":
+		return ec.fieldContext_AccountBalanceRow_account(ctx, field)
+	case "level":
+		return ec.fieldContext_AccountBalanceRow_level(ctx, field)
+	case "opening":
+		return ec.fieldContext_AccountBalanceRow_opening(ctx, field)
+	case "periodDebit":
+		return ec.fieldContext_AccountBalanceRow_periodDebit(ctx, field)
+	case "periodCredit":
+		return ec.fieldContext_AccountBalanceRow_periodCredit(ctx, field)
+	case "closing":
+		return ec.fieldContext_AccountBalanceRow_closing(ctx, field)
+	case "yearDebit":
+		return ec.fieldContext_AccountBalanceRow_yearDebit(ctx, field)
+	case "yearCredit":
+		return ec.fieldContext_AccountBalanceRow_yearCredit(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AccountBalanceRow", field.Name)
+}
+
+func (ec *executionContext) childFields_AccountBalanceTotals(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "openingDebit":
+		return ec.fieldContext_AccountBalanceTotals_openingDebit(ctx, field)
+	case "openingCredit":
+		return ec.fieldContext_AccountBalanceTotals_openingCredit(ctx, field)
+	case "periodDebit":
+		return ec.fieldContext_AccountBalanceTotals_periodDebit(ctx, field)
+	case "periodCredit":
+		return ec.fieldContext_AccountBalanceTotals_periodCredit(ctx, field)
+	case "closingDebit":
+		return ec.fieldContext_AccountBalanceTotals_closingDebit(ctx, field)
+	case "closingCredit":
+		return ec.fieldContext_AccountBalanceTotals_closingCredit(ctx, field)
+	case "yearDebit":
+		return ec.fieldContext_AccountBalanceTotals_yearDebit(ctx, field)
+	case "yearCredit":
+		return ec.fieldContext_AccountBalanceTotals_yearCredit(ctx, field)
+	case "balanced":
+		return ec.fieldContext_AccountBalanceTotals_balanced(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AccountBalanceTotals", field.Name)
+}
+
+func (ec *executionContext) childFields_AccountBalances(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "fromYear":
+		return ec.fieldContext_AccountBalances_fromYear(ctx, field)
+	case "fromMonth":
+		return ec.fieldContext_AccountBalances_fromMonth(ctx, field)
+	case "toYear":
+		return ec.fieldContext_AccountBalances_toYear(ctx, field)
+	case "toMonth":
+		return ec.fieldContext_AccountBalances_toMonth(ctx, field)
+	case "from":
+		return ec.fieldContext_AccountBalances_from(ctx, field)
+	case "to":
+		return ec.fieldContext_AccountBalances_to(ctx, field)
+	case "level":
+		return ec.fieldContext_AccountBalances_level(ctx, field)
+	case "rows":
+		return ec.fieldContext_AccountBalances_rows(ctx, field)
+	case "totals":
+		return ec.fieldContext_AccountBalances_totals(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AccountBalances", field.Name)
+}
+
+func (ec *executionContext) childFields_AccountLedgerConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "account":
+		return ec.fieldContext_AccountLedgerConnection_account(ctx, field)
+	case "from":
+		return ec.fieldContext_AccountLedgerConnection_from(ctx, field)
+	case "to":
+		return ec.fieldContext_AccountLedgerConnection_to(ctx, field)
+	case "opening":
+		return ec.fieldContext_AccountLedgerConnection_opening(ctx, field)
+	case "periodDebit":
+		return ec.fieldContext_AccountLedgerConnection_periodDebit(ctx, field)
+	case "periodCredit":
+		return ec.fieldContext_AccountLedgerConnection_periodCredit(ctx, field)
+	case "closing":
+		return ec.fieldContext_AccountLedgerConnection_closing(ctx, field)
+	case "edges":
+		return ec.fieldContext_AccountLedgerConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_AccountLedgerConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_AccountLedgerConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_AccountLedgerConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AccountLedgerConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_AccountLedgerLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_AccountLedgerLine_id(ctx, field)
+	case "postingDate":
+		return ec.fieldContext_AccountLedgerLine_postingDate(ctx, field)
+	case "voucherNo":
+		return ec.fieldContext_AccountLedgerLine_voucherNo(ctx, field)
+	case "entry":
+		return ec.fieldContext_AccountLedgerLine_entry(ctx, field)
+	case "lineNo":
+		return ec.fieldContext_AccountLedgerLine_lineNo(ctx, field)
+	case "account":
+		return ec.fieldContext_AccountLedgerLine_account(ctx, field)
+	case "description":
+		return ec.fieldContext_AccountLedgerLine_description(ctx, field)
+	case "debit":
+		return ec.fieldContext_AccountLedgerLine_debit(ctx, field)
+	case "credit":
+		return ec.fieldContext_AccountLedgerLine_credit(ctx, field)
+	case "balance":
+		return ec.fieldContext_AccountLedgerLine_balance(ctx, field)
+	case "source":
+		return ec.fieldContext_AccountLedgerLine_source(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AccountLedgerLine", field.Name)
+}
+
+func (ec *executionContext) childFields_AccountLedgerLineEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_AccountLedgerLineEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_AccountLedgerLineEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AccountLedgerLineEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_AccountPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11375,6 +12085,54 @@ func (ec *executionContext) childFields_FiscalPeriodPayload(ctx context.Context,
 	return nil, fmt.Errorf("no field named %q was found under type FiscalPeriodPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_GeneralLedger(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "account":
+		return ec.fieldContext_GeneralLedger_account(ctx, field)
+	case "fromYear":
+		return ec.fieldContext_GeneralLedger_fromYear(ctx, field)
+	case "fromMonth":
+		return ec.fieldContext_GeneralLedger_fromMonth(ctx, field)
+	case "toYear":
+		return ec.fieldContext_GeneralLedger_toYear(ctx, field)
+	case "toMonth":
+		return ec.fieldContext_GeneralLedger_toMonth(ctx, field)
+	case "opening":
+		return ec.fieldContext_GeneralLedger_opening(ctx, field)
+	case "months":
+		return ec.fieldContext_GeneralLedger_months(ctx, field)
+	case "debit":
+		return ec.fieldContext_GeneralLedger_debit(ctx, field)
+	case "credit":
+		return ec.fieldContext_GeneralLedger_credit(ctx, field)
+	case "closing":
+		return ec.fieldContext_GeneralLedger_closing(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GeneralLedger", field.Name)
+}
+
+func (ec *executionContext) childFields_GeneralLedgerMonth(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "year":
+		return ec.fieldContext_GeneralLedgerMonth_year(ctx, field)
+	case "month":
+		return ec.fieldContext_GeneralLedgerMonth_month(ctx, field)
+	case "opening":
+		return ec.fieldContext_GeneralLedgerMonth_opening(ctx, field)
+	case "debit":
+		return ec.fieldContext_GeneralLedgerMonth_debit(ctx, field)
+	case "credit":
+		return ec.fieldContext_GeneralLedgerMonth_credit(ctx, field)
+	case "closing":
+		return ec.fieldContext_GeneralLedgerMonth_closing(ctx, field)
+	case "yearDebit":
+		return ec.fieldContext_GeneralLedgerMonth_yearDebit(ctx, field)
+	case "yearCredit":
+		return ec.fieldContext_GeneralLedgerMonth_yearCredit(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GeneralLedgerMonth", field.Name)
+}
+
 func (ec *executionContext) childFields_GoodsReceipt(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "nodeId":
@@ -11719,6 +12477,18 @@ func (ec *executionContext) childFields_LandedCostPayload(ctx context.Context, f
 		return ec.fieldContext_LandedCostPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LandedCostPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_LedgerBalance(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "direction":
+		return ec.fieldContext_LedgerBalance_direction(ctx, field)
+	case "amount":
+		return ec.fieldContext_LedgerBalance_amount(ctx, field)
+	case "net":
+		return ec.fieldContext_LedgerBalance_net(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LedgerBalance", field.Name)
 }
 
 func (ec *executionContext) childFields_Location(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -15341,6 +16111,122 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_accountBalances_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "fromYear",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["fromYear"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "fromMonth",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["fromMonth"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "toYear",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["toYear"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "toMonth",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["toMonth"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "level",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["level"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "accountCode",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["accountCode"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "hideEmpty",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["hideEmpty"] = arg6
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_accountLedger_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "accountCode",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["accountCode"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (jxc.Date, error) {
+			return ec.unmarshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (jxc.Date, error) {
+			return ec.unmarshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.AccountLedgerOrder, error) {
+			return ec.unmarshalOAccountLedgerOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccountLedgerOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_accounts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -15666,6 +16552,52 @@ func (ec *executionContext) field_Query_fiscalPeriods_args(ctx context.Context, 
 		return nil, err
 	}
 	args["year"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_generalLedger_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "accountCode",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["accountCode"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "fromYear",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["fromYear"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "fromMonth",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["fromMonth"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "toYear",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["toYear"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "toMonth",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["toMonth"] = arg4
 	return args, nil
 }
 
@@ -17565,6 +18497,1300 @@ func (ec *executionContext) fieldContext_Account_auditTrail(ctx context.Context,
 	if fc.Args, err = ec.field_Account_auditTrail_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AccountBalanceRow_account(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountBalanceRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountBalanceRow_account(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Account, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Account) graphql.Marshaler {
+			return ec.marshalNAccount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountBalanceRow_account(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AccountBalanceRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AccountBalanceRow_level(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountBalanceRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountBalanceRow_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountBalanceRow_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountBalanceRow", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AccountBalanceRow_opening(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountBalanceRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountBalanceRow_opening(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Opening, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.LedgerBalance) graphql.Marshaler {
+			return ec.marshalNLedgerBalance2githubᚗcomᚋjxcgraphᚋjxcᚐLedgerBalance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountBalanceRow_opening(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AccountBalanceRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LedgerBalance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AccountBalanceRow_periodDebit(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountBalanceRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountBalanceRow_periodDebit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodDebit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountBalanceRow_periodDebit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountBalanceRow", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AccountBalanceRow_periodCredit(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountBalanceRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountBalanceRow_periodCredit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodCredit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountBalanceRow_periodCredit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountBalanceRow", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AccountBalanceRow_closing(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountBalanceRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountBalanceRow_closing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Closing, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.LedgerBalance) graphql.Marshaler {
+			return ec.marshalNLedgerBalance2githubᚗcomᚋjxcgraphᚋjxcᚐLedgerBalance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountBalanceRow_closing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AccountBalanceRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LedgerBalance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AccountBalanceRow_yearDebit(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountBalanceRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountBalanceRow_yearDebit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.YearDebit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountBalanceRow_yearDebit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountBalanceRow", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AccountBalanceRow_yearCredit(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountBalanceRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountBalanceRow_yearCredit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.YearCredit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountBalanceRow_yearCredit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountBalanceRow", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AccountBalanceTotals_openingDebit(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountBalanceTotals) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountBalanceTotals_openingDebit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpeningDebit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountBalanceTotals_openingDebit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountBalanceTotals", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AccountBalanceTotals_openingCredit(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountBalanceTotals) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountBalanceTotals_openingCredit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpeningCredit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountBalanceTotals_openingCredit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountBalanceTotals", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AccountBalanceTotals_periodDebit(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountBalanceTotals) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountBalanceTotals_periodDebit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodDebit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountBalanceTotals_periodDebit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountBalanceTotals", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AccountBalanceTotals_periodCredit(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountBalanceTotals) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountBalanceTotals_periodCredit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodCredit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountBalanceTotals_periodCredit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountBalanceTotals", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AccountBalanceTotals_closingDebit(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountBalanceTotals) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountBalanceTotals_closingDebit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosingDebit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountBalanceTotals_closingDebit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountBalanceTotals", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AccountBalanceTotals_closingCredit(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountBalanceTotals) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountBalanceTotals_closingCredit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosingCredit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountBalanceTotals_closingCredit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountBalanceTotals", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AccountBalanceTotals_yearDebit(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountBalanceTotals) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountBalanceTotals_yearDebit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.YearDebit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountBalanceTotals_yearDebit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountBalanceTotals", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AccountBalanceTotals_yearCredit(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountBalanceTotals) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountBalanceTotals_yearCredit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.YearCredit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountBalanceTotals_yearCredit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountBalanceTotals", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AccountBalanceTotals_balanced(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountBalanceTotals) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountBalanceTotals_balanced(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Balanced(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountBalanceTotals_balanced(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountBalanceTotals", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _AccountBalances_fromYear(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountBalances) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountBalances_fromYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FromYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountBalances_fromYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountBalances", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AccountBalances_fromMonth(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountBalances) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountBalances_fromMonth(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FromMonth, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountBalances_fromMonth(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountBalances", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AccountBalances_toYear(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountBalances) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountBalances_toYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountBalances_toYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountBalances", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AccountBalances_toMonth(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountBalances) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountBalances_toMonth(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToMonth, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountBalances_toMonth(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountBalances", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AccountBalances_from(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountBalances) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountBalances_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountBalances_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountBalances", field, true, false, "Date")
+}
+
+func (ec *executionContext) _AccountBalances_to(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountBalances) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountBalances_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountBalances_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountBalances", field, true, false, "Date")
+}
+
+func (ec *executionContext) _AccountBalances_level(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountBalances) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountBalances_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountBalances_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountBalances", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AccountBalances_rows(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountBalances) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountBalances_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.AccountBalanceRow) graphql.Marshaler {
+			return ec.marshalNAccountBalanceRow2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccountBalanceRowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountBalances_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AccountBalances",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AccountBalanceRow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AccountBalances_totals(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountBalances) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountBalances_totals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Totals, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.AccountBalanceTotals) graphql.Marshaler {
+			return ec.marshalNAccountBalanceTotals2githubᚗcomᚋjxcgraphᚋjxcᚐAccountBalanceTotals(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountBalances_totals(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AccountBalances",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AccountBalanceTotals(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AccountLedgerConnection_account(ctx context.Context, field graphql.CollectedField, obj *AccountLedgerConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountLedgerConnection_account(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Account, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Account) graphql.Marshaler {
+			return ec.marshalNAccount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountLedgerConnection_account(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AccountLedgerConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AccountLedgerConnection_from(ctx context.Context, field graphql.CollectedField, obj *AccountLedgerConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountLedgerConnection_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountLedgerConnection_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountLedgerConnection", field, false, false, "Date")
+}
+
+func (ec *executionContext) _AccountLedgerConnection_to(ctx context.Context, field graphql.CollectedField, obj *AccountLedgerConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountLedgerConnection_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountLedgerConnection_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountLedgerConnection", field, false, false, "Date")
+}
+
+func (ec *executionContext) _AccountLedgerConnection_opening(ctx context.Context, field graphql.CollectedField, obj *AccountLedgerConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountLedgerConnection_opening(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Opening, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.LedgerBalance) graphql.Marshaler {
+			return ec.marshalNLedgerBalance2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLedgerBalance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountLedgerConnection_opening(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AccountLedgerConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LedgerBalance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AccountLedgerConnection_periodDebit(ctx context.Context, field graphql.CollectedField, obj *AccountLedgerConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountLedgerConnection_periodDebit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodDebit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountLedgerConnection_periodDebit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountLedgerConnection", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AccountLedgerConnection_periodCredit(ctx context.Context, field graphql.CollectedField, obj *AccountLedgerConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountLedgerConnection_periodCredit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodCredit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountLedgerConnection_periodCredit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountLedgerConnection", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AccountLedgerConnection_closing(ctx context.Context, field graphql.CollectedField, obj *AccountLedgerConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountLedgerConnection_closing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Closing, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.LedgerBalance) graphql.Marshaler {
+			return ec.marshalNLedgerBalance2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLedgerBalance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountLedgerConnection_closing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AccountLedgerConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LedgerBalance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AccountLedgerConnection_edges(ctx context.Context, field graphql.CollectedField, obj *AccountLedgerConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountLedgerConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*AccountLedgerLineEdge) graphql.Marshaler {
+			return ec.marshalNAccountLedgerLineEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAccountLedgerLineEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountLedgerConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AccountLedgerConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AccountLedgerLineEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AccountLedgerConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *AccountLedgerConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountLedgerConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.AccountLedgerLine) graphql.Marshaler {
+			return ec.marshalNAccountLedgerLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccountLedgerLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountLedgerConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AccountLedgerConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AccountLedgerLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AccountLedgerConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *AccountLedgerConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountLedgerConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountLedgerConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AccountLedgerConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AccountLedgerConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *AccountLedgerConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountLedgerConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountLedgerConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountLedgerConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AccountLedgerLine_id(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountLedgerLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountLedgerLine_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountLedgerLine_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountLedgerLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AccountLedgerLine_postingDate(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountLedgerLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountLedgerLine_postingDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostingDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountLedgerLine_postingDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountLedgerLine", field, false, false, "Date")
+}
+
+func (ec *executionContext) _AccountLedgerLine_voucherNo(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountLedgerLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountLedgerLine_voucherNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VoucherNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountLedgerLine_voucherNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountLedgerLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _AccountLedgerLine_entry(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountLedgerLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountLedgerLine_entry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entry, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.JournalEntry) graphql.Marshaler {
+			return ec.marshalNJournalEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntry(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountLedgerLine_entry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AccountLedgerLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JournalEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AccountLedgerLine_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountLedgerLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountLedgerLine_lineNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LineNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountLedgerLine_lineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountLedgerLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AccountLedgerLine_account(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountLedgerLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountLedgerLine_account(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Account, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Account) graphql.Marshaler {
+			return ec.marshalNAccount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountLedgerLine_account(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AccountLedgerLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AccountLedgerLine_description(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountLedgerLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountLedgerLine_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountLedgerLine_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountLedgerLine", field, true, false, "String")
+}
+
+func (ec *executionContext) _AccountLedgerLine_debit(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountLedgerLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountLedgerLine_debit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Debit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountLedgerLine_debit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountLedgerLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AccountLedgerLine_credit(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountLedgerLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountLedgerLine_credit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Credit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountLedgerLine_credit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountLedgerLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AccountLedgerLine_balance(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountLedgerLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountLedgerLine_balance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Balance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.LedgerBalance) graphql.Marshaler {
+			return ec.marshalNLedgerBalance2githubᚗcomᚋjxcgraphᚋjxcᚐLedgerBalance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountLedgerLine_balance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AccountLedgerLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LedgerBalance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AccountLedgerLine_source(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountLedgerLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountLedgerLine_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Source) graphql.Marshaler {
+			return ec.marshalNSourceDocument2githubᚗcomᚋjxcgraphᚋjxcᚐSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountLedgerLine_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AccountLedgerLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SourceDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AccountLedgerLineEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *AccountLedgerLineEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountLedgerLineEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountLedgerLineEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccountLedgerLineEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _AccountLedgerLineEdge_node(ctx context.Context, field graphql.CollectedField, obj *AccountLedgerLineEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccountLedgerLineEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.AccountLedgerLine) graphql.Marshaler {
+			return ec.marshalNAccountLedgerLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccountLedgerLine(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccountLedgerLineEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AccountLedgerLineEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AccountLedgerLine(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -24042,6 +26268,474 @@ func (ec *executionContext) fieldContext_FiscalPeriodPayload_userErrors(_ contex
 	return fc, nil
 }
 
+func (ec *executionContext) _GeneralLedger_account(ctx context.Context, field graphql.CollectedField, obj *jxc.GeneralLedger) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GeneralLedger_account(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Account, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Account) graphql.Marshaler {
+			return ec.marshalNAccount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GeneralLedger_account(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GeneralLedger",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GeneralLedger_fromYear(ctx context.Context, field graphql.CollectedField, obj *jxc.GeneralLedger) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GeneralLedger_fromYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FromYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GeneralLedger_fromYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GeneralLedger", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GeneralLedger_fromMonth(ctx context.Context, field graphql.CollectedField, obj *jxc.GeneralLedger) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GeneralLedger_fromMonth(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FromMonth, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GeneralLedger_fromMonth(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GeneralLedger", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GeneralLedger_toYear(ctx context.Context, field graphql.CollectedField, obj *jxc.GeneralLedger) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GeneralLedger_toYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GeneralLedger_toYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GeneralLedger", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GeneralLedger_toMonth(ctx context.Context, field graphql.CollectedField, obj *jxc.GeneralLedger) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GeneralLedger_toMonth(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToMonth, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GeneralLedger_toMonth(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GeneralLedger", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GeneralLedger_opening(ctx context.Context, field graphql.CollectedField, obj *jxc.GeneralLedger) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GeneralLedger_opening(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Opening, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.LedgerBalance) graphql.Marshaler {
+			return ec.marshalNLedgerBalance2githubᚗcomᚋjxcgraphᚋjxcᚐLedgerBalance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GeneralLedger_opening(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GeneralLedger",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LedgerBalance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GeneralLedger_months(ctx context.Context, field graphql.CollectedField, obj *jxc.GeneralLedger) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GeneralLedger_months(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Months, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.GeneralLedgerMonth) graphql.Marshaler {
+			return ec.marshalNGeneralLedgerMonth2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐGeneralLedgerMonthᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GeneralLedger_months(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GeneralLedger",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GeneralLedgerMonth(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GeneralLedger_debit(ctx context.Context, field graphql.CollectedField, obj *jxc.GeneralLedger) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GeneralLedger_debit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Debit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GeneralLedger_debit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GeneralLedger", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _GeneralLedger_credit(ctx context.Context, field graphql.CollectedField, obj *jxc.GeneralLedger) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GeneralLedger_credit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Credit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GeneralLedger_credit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GeneralLedger", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _GeneralLedger_closing(ctx context.Context, field graphql.CollectedField, obj *jxc.GeneralLedger) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GeneralLedger_closing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Closing, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.LedgerBalance) graphql.Marshaler {
+			return ec.marshalNLedgerBalance2githubᚗcomᚋjxcgraphᚋjxcᚐLedgerBalance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GeneralLedger_closing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GeneralLedger",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LedgerBalance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GeneralLedgerMonth_year(ctx context.Context, field graphql.CollectedField, obj *jxc.GeneralLedgerMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GeneralLedgerMonth_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GeneralLedgerMonth_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GeneralLedgerMonth", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GeneralLedgerMonth_month(ctx context.Context, field graphql.CollectedField, obj *jxc.GeneralLedgerMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GeneralLedgerMonth_month(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Month, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GeneralLedgerMonth_month(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GeneralLedgerMonth", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GeneralLedgerMonth_opening(ctx context.Context, field graphql.CollectedField, obj *jxc.GeneralLedgerMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GeneralLedgerMonth_opening(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Opening, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.LedgerBalance) graphql.Marshaler {
+			return ec.marshalNLedgerBalance2githubᚗcomᚋjxcgraphᚋjxcᚐLedgerBalance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GeneralLedgerMonth_opening(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GeneralLedgerMonth",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LedgerBalance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GeneralLedgerMonth_debit(ctx context.Context, field graphql.CollectedField, obj *jxc.GeneralLedgerMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GeneralLedgerMonth_debit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Debit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GeneralLedgerMonth_debit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GeneralLedgerMonth", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _GeneralLedgerMonth_credit(ctx context.Context, field graphql.CollectedField, obj *jxc.GeneralLedgerMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GeneralLedgerMonth_credit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Credit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GeneralLedgerMonth_credit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GeneralLedgerMonth", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _GeneralLedgerMonth_closing(ctx context.Context, field graphql.CollectedField, obj *jxc.GeneralLedgerMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GeneralLedgerMonth_closing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Closing, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.LedgerBalance) graphql.Marshaler {
+			return ec.marshalNLedgerBalance2githubᚗcomᚋjxcgraphᚋjxcᚐLedgerBalance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GeneralLedgerMonth_closing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GeneralLedgerMonth",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LedgerBalance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GeneralLedgerMonth_yearDebit(ctx context.Context, field graphql.CollectedField, obj *jxc.GeneralLedgerMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GeneralLedgerMonth_yearDebit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.YearDebit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GeneralLedgerMonth_yearDebit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GeneralLedgerMonth", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _GeneralLedgerMonth_yearCredit(ctx context.Context, field graphql.CollectedField, obj *jxc.GeneralLedgerMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GeneralLedgerMonth_yearCredit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.YearCredit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GeneralLedgerMonth_yearCredit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GeneralLedgerMonth", field, false, false, "Decimal")
+}
+
 func (ec *executionContext) _GoodsReceipt_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceipt) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -27449,6 +30143,75 @@ func (ec *executionContext) fieldContext_LandedCostPayload_userErrors(_ context.
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _LedgerBalance_direction(ctx context.Context, field graphql.CollectedField, obj *jxc.LedgerBalance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerBalance_direction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Direction, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.BalanceDirection) graphql.Marshaler {
+			return ec.marshalNBalanceDirection2githubᚗcomᚋjxcgraphᚋjxcᚐBalanceDirection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerBalance_direction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LedgerBalance", field, false, false, "BalanceDirection")
+}
+
+func (ec *executionContext) _LedgerBalance_amount(ctx context.Context, field graphql.CollectedField, obj *jxc.LedgerBalance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerBalance_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerBalance_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LedgerBalance", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _LedgerBalance_net(ctx context.Context, field graphql.CollectedField, obj *jxc.LedgerBalance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerBalance_net(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Net, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerBalance_net(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LedgerBalance", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _Location_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Location) (ret graphql.Marshaler) {
@@ -38400,6 +41163,192 @@ func (ec *executionContext) fieldContext_Query_booksCheck(_ context.Context, fie
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_BooksCheck(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_accountBalances(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_accountBalances(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AccountBalances(ctx, fc.Args["fromYear"].(int), fc.Args["fromMonth"].(int), fc.Args["toYear"].(int), fc.Args["toMonth"].(int), fc.Args["level"].(*int), fc.Args["accountCode"].(*string), fc.Args["hideEmpty"].(*bool))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal jxc.AccountBalances
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal jxc.AccountBalances
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.AccountBalances) graphql.Marshaler {
+			return ec.marshalNAccountBalances2githubᚗcomᚋjxcgraphᚋjxcᚐAccountBalances(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_accountBalances(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AccountBalances(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_accountBalances_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_generalLedger(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_generalLedger(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().GeneralLedger(ctx, fc.Args["accountCode"].(string), fc.Args["fromYear"].(int), fc.Args["fromMonth"].(int), fc.Args["toYear"].(int), fc.Args["toMonth"].(int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal jxc.GeneralLedger
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal jxc.GeneralLedger
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.GeneralLedger) graphql.Marshaler {
+			return ec.marshalNGeneralLedger2githubᚗcomᚋjxcgraphᚋjxcᚐGeneralLedger(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_generalLedger(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GeneralLedger(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_generalLedger_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_accountLedger(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_accountLedger(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AccountLedger(ctx, fc.Args["accountCode"].(string), fc.Args["from"].(jxc.Date), fc.Args["to"].(jxc.Date), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.AccountLedgerOrder))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal AccountLedgerConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal AccountLedgerConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v AccountLedgerConnection) graphql.Marshaler {
+			return ec.marshalNAccountLedgerConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAccountLedgerConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_accountLedger(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AccountLedgerConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_accountLedger_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -53692,6 +56641,62 @@ func UnmarshalAccountFilter(ctx context.Context, raw any) (jxc.AccountFilter, er
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputAccountLedgerOrder(ctx context.Context, obj any) (jxc.AccountLedgerOrder, error) {
+	var it jxc.AccountLedgerOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["field"]; !present {
+		asMap["field"] = "DATE"
+	}
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalOAccountLedgerOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐAccountLedgerOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAccountLedgerOrder unmarshals raw into the AccountLedgerOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAccountLedgerOrder(ctx context.Context, raw any) (jxc.AccountLedgerOrder, error) {
+	var out jxc.AccountLedgerOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AccountLedgerOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAddressInput(ctx context.Context, obj any) (AddressInput, error) {
 	var it AddressInput
 	if obj == nil {
@@ -60751,6 +63756,424 @@ func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
+var accountBalanceRowImplementors = []string{"AccountBalanceRow"}
+
+func (ec *executionContext) _AccountBalanceRow(ctx context.Context, sel ast.SelectionSet, obj *jxc.AccountBalanceRow) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, accountBalanceRowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AccountBalanceRow")
+		case "account":
+			out.Values[i] = ec._AccountBalanceRow_account(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "level":
+			out.Values[i] = ec._AccountBalanceRow_level(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "opening":
+			out.Values[i] = ec._AccountBalanceRow_opening(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "periodDebit":
+			out.Values[i] = ec._AccountBalanceRow_periodDebit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "periodCredit":
+			out.Values[i] = ec._AccountBalanceRow_periodCredit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closing":
+			out.Values[i] = ec._AccountBalanceRow_closing(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "yearDebit":
+			out.Values[i] = ec._AccountBalanceRow_yearDebit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "yearCredit":
+			out.Values[i] = ec._AccountBalanceRow_yearCredit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var accountBalanceTotalsImplementors = []string{"AccountBalanceTotals"}
+
+func (ec *executionContext) _AccountBalanceTotals(ctx context.Context, sel ast.SelectionSet, obj *jxc.AccountBalanceTotals) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, accountBalanceTotalsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AccountBalanceTotals")
+		case "openingDebit":
+			out.Values[i] = ec._AccountBalanceTotals_openingDebit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "openingCredit":
+			out.Values[i] = ec._AccountBalanceTotals_openingCredit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "periodDebit":
+			out.Values[i] = ec._AccountBalanceTotals_periodDebit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "periodCredit":
+			out.Values[i] = ec._AccountBalanceTotals_periodCredit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closingDebit":
+			out.Values[i] = ec._AccountBalanceTotals_closingDebit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closingCredit":
+			out.Values[i] = ec._AccountBalanceTotals_closingCredit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "yearDebit":
+			out.Values[i] = ec._AccountBalanceTotals_yearDebit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "yearCredit":
+			out.Values[i] = ec._AccountBalanceTotals_yearCredit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "balanced":
+			out.Values[i] = ec._AccountBalanceTotals_balanced(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var accountBalancesImplementors = []string{"AccountBalances"}
+
+func (ec *executionContext) _AccountBalances(ctx context.Context, sel ast.SelectionSet, obj *jxc.AccountBalances) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, accountBalancesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AccountBalances")
+		case "fromYear":
+			out.Values[i] = ec._AccountBalances_fromYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fromMonth":
+			out.Values[i] = ec._AccountBalances_fromMonth(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "toYear":
+			out.Values[i] = ec._AccountBalances_toYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "toMonth":
+			out.Values[i] = ec._AccountBalances_toMonth(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "from":
+			out.Values[i] = ec._AccountBalances_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._AccountBalances_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "level":
+			out.Values[i] = ec._AccountBalances_level(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rows":
+			out.Values[i] = ec._AccountBalances_rows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totals":
+			out.Values[i] = ec._AccountBalances_totals(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var accountLedgerConnectionImplementors = []string{"AccountLedgerConnection"}
+
+func (ec *executionContext) _AccountLedgerConnection(ctx context.Context, sel ast.SelectionSet, obj *AccountLedgerConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, accountLedgerConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AccountLedgerConnection")
+		case "account":
+			out.Values[i] = ec._AccountLedgerConnection_account(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "from":
+			out.Values[i] = ec._AccountLedgerConnection_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._AccountLedgerConnection_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "opening":
+			out.Values[i] = ec._AccountLedgerConnection_opening(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "periodDebit":
+			out.Values[i] = ec._AccountLedgerConnection_periodDebit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "periodCredit":
+			out.Values[i] = ec._AccountLedgerConnection_periodCredit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closing":
+			out.Values[i] = ec._AccountLedgerConnection_closing(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._AccountLedgerConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._AccountLedgerConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._AccountLedgerConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._AccountLedgerConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var accountLedgerLineImplementors = []string{"AccountLedgerLine"}
+
+func (ec *executionContext) _AccountLedgerLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.AccountLedgerLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, accountLedgerLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AccountLedgerLine")
+		case "id":
+			out.Values[i] = ec._AccountLedgerLine_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postingDate":
+			out.Values[i] = ec._AccountLedgerLine_postingDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "voucherNo":
+			out.Values[i] = ec._AccountLedgerLine_voucherNo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "entry":
+			out.Values[i] = ec._AccountLedgerLine_entry(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lineNo":
+			out.Values[i] = ec._AccountLedgerLine_lineNo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "account":
+			out.Values[i] = ec._AccountLedgerLine_account(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._AccountLedgerLine_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "debit":
+			out.Values[i] = ec._AccountLedgerLine_debit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "credit":
+			out.Values[i] = ec._AccountLedgerLine_credit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "balance":
+			out.Values[i] = ec._AccountLedgerLine_balance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "source":
+			out.Values[i] = ec._AccountLedgerLine_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var accountLedgerLineEdgeImplementors = []string{"AccountLedgerLineEdge"}
+
+func (ec *executionContext) _AccountLedgerLineEdge(ctx context.Context, sel ast.SelectionSet, obj *AccountLedgerLineEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, accountLedgerLineEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AccountLedgerLineEdge")
+		case "cursor":
+			out.Values[i] = ec._AccountLedgerLineEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._AccountLedgerLineEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var accountPayloadImplementors = []string{"AccountPayload"}
 
 func (ec *executionContext) _AccountPayload(ctx context.Context, sel ast.SelectionSet, obj *AccountPayload) graphql.Marshaler {
@@ -63185,6 +66608,152 @@ func (ec *executionContext) _FiscalPeriodPayload(ctx context.Context, sel ast.Se
 	return out
 }
 
+var generalLedgerImplementors = []string{"GeneralLedger"}
+
+func (ec *executionContext) _GeneralLedger(ctx context.Context, sel ast.SelectionSet, obj *jxc.GeneralLedger) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, generalLedgerImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GeneralLedger")
+		case "account":
+			out.Values[i] = ec._GeneralLedger_account(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fromYear":
+			out.Values[i] = ec._GeneralLedger_fromYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fromMonth":
+			out.Values[i] = ec._GeneralLedger_fromMonth(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "toYear":
+			out.Values[i] = ec._GeneralLedger_toYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "toMonth":
+			out.Values[i] = ec._GeneralLedger_toMonth(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "opening":
+			out.Values[i] = ec._GeneralLedger_opening(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "months":
+			out.Values[i] = ec._GeneralLedger_months(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "debit":
+			out.Values[i] = ec._GeneralLedger_debit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "credit":
+			out.Values[i] = ec._GeneralLedger_credit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closing":
+			out.Values[i] = ec._GeneralLedger_closing(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var generalLedgerMonthImplementors = []string{"GeneralLedgerMonth"}
+
+func (ec *executionContext) _GeneralLedgerMonth(ctx context.Context, sel ast.SelectionSet, obj *jxc.GeneralLedgerMonth) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, generalLedgerMonthImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GeneralLedgerMonth")
+		case "year":
+			out.Values[i] = ec._GeneralLedgerMonth_year(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "month":
+			out.Values[i] = ec._GeneralLedgerMonth_month(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "opening":
+			out.Values[i] = ec._GeneralLedgerMonth_opening(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "debit":
+			out.Values[i] = ec._GeneralLedgerMonth_debit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "credit":
+			out.Values[i] = ec._GeneralLedgerMonth_credit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closing":
+			out.Values[i] = ec._GeneralLedgerMonth_closing(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "yearDebit":
+			out.Values[i] = ec._GeneralLedgerMonth_yearDebit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "yearCredit":
+			out.Values[i] = ec._GeneralLedgerMonth_yearCredit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var goodsReceiptImplementors = []string{"GoodsReceipt", "Node", "PostingDocument"}
 
 func (ec *executionContext) _GoodsReceipt(ctx context.Context, sel ast.SelectionSet, obj *jxc.GoodsReceipt) graphql.Marshaler {
@@ -64227,6 +67796,49 @@ func (ec *executionContext) _LandedCostPayload(ctx context.Context, sel ast.Sele
 			}
 		case "userErrors":
 			out.Values[i] = ec._LandedCostPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ledgerBalanceImplementors = []string{"LedgerBalance"}
+
+func (ec *executionContext) _LedgerBalance(ctx context.Context, sel ast.SelectionSet, obj *jxc.LedgerBalance) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ledgerBalanceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LedgerBalance")
+		case "direction":
+			out.Values[i] = ec._LedgerBalance_direction(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amount":
+			out.Values[i] = ec._LedgerBalance_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "net":
+			out.Values[i] = ec._LedgerBalance_net(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -66989,6 +70601,24 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_booksCheck(ctx, field)
+				})
+		case "accountBalances":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_accountBalances(ctx, field)
+				})
+		case "generalLedger":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_generalLedger(ctx, field)
+				})
+		case "accountLedger":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_accountLedger(ctx, field)
 				})
 		case "suppliers":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -72045,6 +75675,90 @@ func (ec *executionContext) marshalNAccount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐA
 	return ec._Account(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNAccountBalanceRow2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccountBalanceRowᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.AccountBalanceRow) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAccountBalanceRow2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccountBalanceRow(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAccountBalanceRow2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccountBalanceRow(ctx context.Context, sel ast.SelectionSet, v *jxc.AccountBalanceRow) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AccountBalanceRow!")
+		return graphql.Null
+	}
+	return ec._AccountBalanceRow(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAccountBalanceTotals2githubᚗcomᚋjxcgraphᚋjxcᚐAccountBalanceTotals(ctx context.Context, sel ast.SelectionSet, v jxc.AccountBalanceTotals) graphql.Marshaler {
+	return ec._AccountBalanceTotals(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAccountBalances2githubᚗcomᚋjxcgraphᚋjxcᚐAccountBalances(ctx context.Context, sel ast.SelectionSet, v jxc.AccountBalances) graphql.Marshaler {
+	return ec._AccountBalances(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAccountLedgerConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAccountLedgerConnection(ctx context.Context, sel ast.SelectionSet, v AccountLedgerConnection) graphql.Marshaler {
+	return ec._AccountLedgerConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAccountLedgerLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccountLedgerLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.AccountLedgerLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAccountLedgerLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccountLedgerLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAccountLedgerLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccountLedgerLine(ctx context.Context, sel ast.SelectionSet, v *jxc.AccountLedgerLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AccountLedgerLine!")
+		return graphql.Null
+	}
+	return ec._AccountLedgerLine(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAccountLedgerLineEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAccountLedgerLineEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*AccountLedgerLineEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAccountLedgerLineEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAccountLedgerLineEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAccountLedgerLineEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAccountLedgerLineEdge(ctx context.Context, sel ast.SelectionSet, v *AccountLedgerLineEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AccountLedgerLineEdge!")
+		return graphql.Null
+	}
+	return ec._AccountLedgerLineEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNAccountPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAccountPayload(ctx context.Context, sel ast.SelectionSet, v AccountPayload) graphql.Marshaler {
 	return ec._AccountPayload(ctx, sel, &v)
 }
@@ -72362,6 +76076,21 @@ func (ec *executionContext) marshalNAuditEntryOrderField2githubᚗcomᚋjxcgraph
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "AuditEntryOrderField!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNBalanceDirection2githubᚗcomᚋjxcgraphᚋjxcᚐBalanceDirection(ctx context.Context, v any) (jxc.BalanceDirection, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.BalanceDirection(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNBalanceDirection2githubᚗcomᚋjxcgraphᚋjxcᚐBalanceDirection(ctx context.Context, sel ast.SelectionSet, v jxc.BalanceDirection) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "BalanceDirection!")
 	}
 	return res
 }
@@ -72980,6 +76709,34 @@ func (ec *executionContext) marshalNFiscalPeriodPayload2githubᚗcomᚋjxcgraph�
 	return ec._FiscalPeriodPayload(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNGeneralLedger2githubᚗcomᚋjxcgraphᚋjxcᚐGeneralLedger(ctx context.Context, sel ast.SelectionSet, v jxc.GeneralLedger) graphql.Marshaler {
+	return ec._GeneralLedger(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNGeneralLedgerMonth2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐGeneralLedgerMonthᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.GeneralLedgerMonth) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGeneralLedgerMonth2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐGeneralLedgerMonth(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNGeneralLedgerMonth2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐGeneralLedgerMonth(ctx context.Context, sel ast.SelectionSet, v *jxc.GeneralLedgerMonth) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "GeneralLedgerMonth!")
+		return graphql.Null
+	}
+	return ec._GeneralLedgerMonth(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNGoodsReceipt2githubᚗcomᚋjxcgraphᚋjxcᚐGoodsReceipt(ctx context.Context, sel ast.SelectionSet, v jxc.GoodsReceipt) graphql.Marshaler {
 	return ec._GoodsReceipt(ctx, sel, &v)
 }
@@ -73301,6 +77058,18 @@ func (ec *executionContext) marshalNLandedCostKind2githubᚗcomᚋjxcgraphᚋjxc
 
 func (ec *executionContext) marshalNLandedCostPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐLandedCostPayload(ctx context.Context, sel ast.SelectionSet, v LandedCostPayload) graphql.Marshaler {
 	return ec._LandedCostPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNLedgerBalance2githubᚗcomᚋjxcgraphᚋjxcᚐLedgerBalance(ctx context.Context, sel ast.SelectionSet, v jxc.LedgerBalance) graphql.Marshaler {
+	return ec._LedgerBalance(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNLedgerBalance2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLedgerBalance(ctx context.Context, sel ast.SelectionSet, v *jxc.LedgerBalance) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LedgerBalance!")
+		return graphql.Null
+	}
+	return ec._LedgerBalance(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNLocation2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocationᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Location) graphql.Marshaler {
@@ -75982,6 +79751,27 @@ func (ec *executionContext) unmarshalOAccountFilter2ᚖgithubᚗcomᚋjxcgraph�
 	}
 	res, err := ec.unmarshalInputAccountFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOAccountLedgerOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccountLedgerOrder(ctx context.Context, v any) (*jxc.AccountLedgerOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAccountLedgerOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOAccountLedgerOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐAccountLedgerOrderField(ctx context.Context, v any) (jxc.AccountLedgerOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.AccountLedgerOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAccountLedgerOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐAccountLedgerOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.AccountLedgerOrderField) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(v))
+	return res
 }
 
 func (ec *executionContext) unmarshalOAccountType2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccountType(ctx context.Context, v any) (*jxc.AccountType, error) {

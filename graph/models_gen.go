@@ -12,6 +12,40 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// A page of an account's sub-ledger (明细账) with the balances around the whole date range.
+type AccountLedgerConnection struct {
+	// The account (its sub-accounts' lines are included).
+	Account *jxc.Account `json:"account"`
+	// The first day of the range.
+	From jxc.Date `json:"from"`
+	// The last day of the range.
+	To jxc.Date `json:"to"`
+	// The balance before the first day (期初余额).
+	Opening *jxc.LedgerBalance `json:"opening"`
+	// The debits of the range (本期合计).
+	PeriodDebit decimal.Decimal `json:"periodDebit"`
+	// The credits of the range (本期合计).
+	PeriodCredit decimal.Decimal `json:"periodCredit"`
+	// The balance at the end of the last day (期末余额).
+	Closing *jxc.LedgerBalance `json:"closing"`
+	// The lines with their cursors.
+	Edges []*AccountLedgerLineEdge `json:"edges"`
+	// The lines alone.
+	Nodes []*jxc.AccountLedgerLine `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many lines the range has in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// One line of a sub-ledger page.
+type AccountLedgerLineEdge struct {
+	// The position of this line in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The line.
+	Node *jxc.AccountLedgerLine `json:"node"`
+}
+
 // The result of creating or changing an account.
 type AccountPayload struct {
 	// The account after the change; null on error.
