@@ -61,6 +61,7 @@ const ORDER = [
   'accounts',
   'journal',
   'trialBalance',
+  'accountLedger',
   'profitAndLoss',
   'balanceSheet',
   'fiscalPeriods',

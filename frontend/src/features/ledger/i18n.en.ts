@@ -1,7 +1,9 @@
 import type { ledgerZh } from './i18n.zh';
+import { ledgerBooksEn } from './i18n.books.en';
 
 // English for the ledger module; the same keys as i18n.zh.ts.
 export const ledgerEn: Record<keyof typeof ledgerZh, string> = {
+  ...ledgerBooksEn,
   'source.OPENING_STOCK': 'Opening stock',
   'source.STOCK_ADJUSTMENT': 'Stock adjustment',
   'source.MANUAL_ENTRY': 'Manual entry',
@@ -9,7 +11,7 @@ export const ledgerEn: Record<keyof typeof ledgerZh, string> = {
   'journal.entry': 'Voucher',
   'menu.accounts': 'Chart of accounts',
   'menu.journal': 'Journal',
-  'menu.trialBalance': 'Trial balance',
+  'menu.trialBalance': 'Account balances',
   'menu.profitAndLoss': 'Profit and loss',
   'menu.balanceSheet': 'Balance sheet',
   'menu.fiscalPeriods': 'Fiscal periods',

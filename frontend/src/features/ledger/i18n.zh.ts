@@ -1,5 +1,8 @@
+import { ledgerBooksZh } from './i18n.books.zh';
+
 // Simplified Chinese for the ledger module; i18n.en.ts has the same keys.
 export const ledgerZh = {
+  ...ledgerBooksZh,
   'source.OPENING_STOCK': '期初库存',
   'source.STOCK_ADJUSTMENT': '库存调整',
   'source.MANUAL_ENTRY': '手工凭证',
@@ -7,7 +10,7 @@ export const ledgerZh = {
   'journal.entry': '凭证号',
   'menu.accounts': '科目余额',
   'menu.journal': '凭证',
-  'menu.trialBalance': '试算平衡表',
+  'menu.trialBalance': '科目余额表',
   'menu.profitAndLoss': '利润表',
   'menu.balanceSheet': '资产负债表',
   'menu.fiscalPeriods': '会计期间',

@@ -80,27 +80,6 @@ export const JournalEntryQuery = graphql(`
   }
 `);
 
-export const TrialBalanceQuery = graphql(`
-  query TrialBalance($asOf: Date!) {
-    trialBalance(asOf: $asOf) {
-      asOf
-      totalDebit
-      totalCredit
-      rows {
-        account {
-          code
-          name
-          nameEn
-          type
-        }
-        debit
-        credit
-        balance
-      }
-    }
-  }
-`);
-
 export const ProfitAndLossQuery = graphql(`
   query ProfitAndLoss($from: Date!, $to: Date!) {
     profitAndLoss(from: $from, to: $to) {

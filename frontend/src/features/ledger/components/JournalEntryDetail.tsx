@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Alert, App, Button, DatePicker, Descriptions, Drawer, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
-import type { JournalEntryFieldsFragment } from '../../../gql/graphql';
+import type { JournalEntryFieldsFragment, SourceType } from '../../../gql/graphql';
 import { JournalEntryQuery } from '../queries';
 import { ReverseJournalEntryMutation } from '../mutations';
 import { Amount } from '../../../components/Amount';
@@ -41,6 +41,17 @@ export function JournalLinesTable({ entry }: { entry: JournalEntryFieldsFragment
         <TotalsRow label={t('ledger.total')} span={2} cells={[<Amount value={entry.totalDebit} strong />, <Amount value={entry.totalDebit} strong />]} afterSpan={4} />
       )}
     />
+  );
+}
+
+/** The document that posted an entry: its kind and number (GR000012, SH-000037, a voucher number). */
+export function SourceLabel({ source }: { source: { type: SourceType; number?: string | null } }) {
+  const t = useT();
+  return (
+    <>
+      {enumLabel(t, 'source', source.type)}
+      {source.number ? ` ${source.number}` : ''}
+    </>
   );
 }
 
@@ -90,8 +101,7 @@ export function JournalEntryDrawer({ id, onClose, onChanged }: { id: string | nu
             <Descriptions column={2} size="small" style={{ marginBottom: 16 }} data-testid="journal-entry-detail">
               <Descriptions.Item label={t('common.postingDate')}>{entry.postingDate}</Descriptions.Item>
               <Descriptions.Item label={t('stock.source')}>
-                {enumLabel(t, 'source', entry.source.type)}
-                {entry.source.number ? ` ${entry.source.number}` : ''}
+                <SourceLabel source={entry.source} />
               </Descriptions.Item>
               <Descriptions.Item label={t('common.description')} span={2}>
                 {entry.description}
