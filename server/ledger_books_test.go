@@ -14,7 +14,9 @@ func TestAccountLedgerOverHTTPPagesWithTheSameBalances(t *testing.T) {
 	app := newTestApp(t)
 	c := app.client(t).mustLogin("finance")
 	var latest struct {
-		JournalEntries struct{ Nodes []struct{ PostingDate string } }
+		JournalEntries struct {
+			Nodes []struct{ PostingDate string }
+		}
 	}
 	c.gql(`{ journalEntries(first: 1, orderBy: {field: DATE, direction: DESC}) { nodes { postingDate } } }`, nil, &latest)
 	day, err := jxc.ParseDate(latest.JournalEntries.Nodes[0].PostingDate)
