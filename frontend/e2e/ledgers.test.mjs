@@ -37,6 +37,16 @@ test('finance reads the 1405 ledger of the demo month: voucher numbers link to t
   }
   await screenshot(page, 'ledger-1405.png');
 
+  // A line's document opens the entry with its document, as the journal does.
+  const source = page.locator('[data-testid^="ledger-source-"]').first();
+  const sourceText = (await source.innerText()).trim();
+  await source.click();
+  const detail = byTestId(page, 'journal-entry-detail');
+  await detail.waitFor();
+  assert.ok((await detail.innerText()).includes(sourceText), `${sourceText} in the entry`);
+  await page.keyboard.press('Escape');
+  await detail.waitFor({ state: 'hidden' });
+
   // The general ledger tab: the month's 本期合计 and 本年累计.
   await page.getByRole('tab', { name: '总账' }).click();
   await byTestId(page, `gl-${month}-p`).waitFor();
