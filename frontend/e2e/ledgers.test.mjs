@@ -66,6 +66,14 @@ test('the account balances (科目余额表) replace the trial balance: each tot
   assert.equal(await text('ab-total-period-debit'), await text('ab-total-period-credit'));
   assert.ok((await text('tb-total-debit')) > 0n);
   await screenshot(page, 'account-balances.png');
+  await byTestId(page, 'ab-row-2202.01').waitFor();
+
+  // The level and the range come from the URL: level 1 shows 2202 without its sub-accounts, with the same totals.
+  const closingDebit = await text('tb-total-debit');
+  await page.goto(`/finance/trial-balance?from=${month}&to=${month}&level=1`);
+  await byTestId(page, 'ab-row-2202').waitFor();
+  assert.equal(await byTestId(page, 'ab-row-2202.01').count(), 0);
+  assert.equal(await text('tb-total-debit'), closingDebit);
   await byTestId(page, 'ab-open-1405').click();
   await page.waitForURL(`**/finance/ledger?account=1405&from=${month}&to=${month}`);
   await byTestId(page, 'ledger-opening').waitFor();

@@ -1,4 +1,4 @@
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { Tag } from 'antd';
 import type { BalanceDirection } from '../../../gql/graphql';
 import { useT } from '../../../i18n';
@@ -12,6 +12,12 @@ export function BalanceDirectionTag({ direction }: { direction: BalanceDirection
 /** A month as the ledger's URL names it: YYYY-MM. */
 export function monthParam(d: Dayjs): string {
   return d.format('YYYY-MM');
+}
+
+/** A YYYY-MM search param as the first day of its month; fallback when missing or malformed. */
+export function parseMonthParam(s: string | null, fallback: Dayjs): Dayjs {
+  const d = s && /^\d{4}-\d{2}$/.test(s) ? dayjs(`${s}-01`) : null;
+  return d?.isValid() ? d : fallback;
 }
 
 /** The ledger page of an account for a range of months (YYYY-MM). */

@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { Alert, Card, Checkbox, DatePicker, Input, Select, Space, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -10,7 +9,7 @@ import { Toolbar } from '../../../components/Toolbar';
 import { ExportButton, loadedRows } from '../../../components/ExportButton';
 import { useLocalName, useT } from '../../../i18n';
 import { companyToday } from '../../../lib/date';
-import { BalanceDirectionTag, ledgerPath, monthParam } from '../components/LedgerBalance';
+import { BalanceDirectionTag, ledgerPath, monthParam, parseMonthParam } from '../components/LedgerBalance';
 
 type Row = ABResult['accountBalances']['rows'][number];
 
@@ -18,10 +17,30 @@ type Row = ABResult['accountBalances']['rows'][number];
 export default function AccountBalancesPage() {
   const t = useT();
   const localName = useLocalName();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [companyToday().startOf('month'), companyToday().startOf('month')]);
-  const [level, setLevel] = useState(4);
-  const [prefix, setPrefix] = useState('');
-  const [hideEmpty, setHideEmpty] = useState(true);
+  // The range, level and filter live in the URL (?from=2026-01&to=2026-03&level=1&account=2221&all=1),
+  // so statements and shared links open the balances as they were.
+  const [params, setParams] = useSearchParams();
+  const fromM = parseMonthParam(params.get('from'), companyToday().startOf('month'));
+  const range: [Dayjs, Dayjs] = [fromM, parseMonthParam(params.get('to'), fromM)];
+  const level = Math.min(4, Math.max(1, Number(params.get('level')) || 4));
+  const prefix = params.get('account') ?? '';
+  const hideEmpty = params.get('all') !== '1';
+  const set = (changes: Record<string, string | undefined>) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(changes)) {
+          if (v) next.set(k, v);
+          else next.delete(k);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  const setRange = (r: [Dayjs, Dayjs]) => set({ from: monthParam(r[0]), to: monthParam(r[1]) });
+  const setLevel = (n: number) => set({ level: n === 4 ? undefined : String(n) });
+  const setPrefix = (v: string) => set({ account: v || undefined });
+  const setHideEmpty = (v: boolean) => set({ all: v ? undefined : '1' });
   const [{ data, error, fetching }] = useQuery({
     query: AccountBalancesQuery,
     variables: {

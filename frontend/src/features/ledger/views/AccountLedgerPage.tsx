@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { Alert, Button, Card, DatePicker, Empty, Select, Space, Table, Tabs } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { AccountLedgerQuery as ALResult, GeneralLedgerQuery as GLResult } from '../../../gql/graphql';
 import { AccountsQuery } from '../queries';
 import { AccountLedgerQuery, GeneralLedgerQuery } from '../queriesBooks';
@@ -11,7 +11,7 @@ import { Toolbar } from '../../../components/Toolbar';
 import { PagedTable } from '../../../components/PagedTable';
 import { accountLabel } from '../accountLabel';
 import { JournalEntryDrawer, SourceLabel } from '../components/JournalEntryDetail';
-import { BalanceDirectionTag, monthParam, voucherPath } from '../components/LedgerBalance';
+import { BalanceDirectionTag, monthParam, parseMonthParam, voucherPath } from '../components/LedgerBalance';
 import { usePagedQuery } from '../../../lib/pagedQuery';
 import { useLocalName, useT } from '../../../i18n';
 import { companyToday, isoDate } from '../../../lib/date';
@@ -21,11 +21,6 @@ type Balance = Line['balance'];
 /** A row of the sub-ledger table: a journal line, or the opening or closing line around them. */
 type LedgerRow = { key: string; kind: 'opening' | 'closing'; balance: Balance; debit?: string; credit?: string } | ({ key: string; kind: 'line' } & Line);
 
-function parseMonth(s: string | null, fallback: Dayjs): Dayjs {
-  const d = s && /^\d{4}-\d{2}$/.test(s) ? dayjs(`${s}-01`) : null;
-  return d?.isValid() ? d : fallback;
-}
-
 /** 总账/明细账: an account's sub-ledger line by line with its running balance, and its general ledger month by month. */
 export default function AccountLedgerPage() {
   const t = useT();
@@ -33,8 +28,8 @@ export default function AccountLedgerPage() {
   const [params, setParams] = useSearchParams();
   const account = params.get('account') ?? '';
   const thisMonth = companyToday().startOf('month');
-  const fromM = parseMonth(params.get('from'), thisMonth);
-  const toM = parseMonth(params.get('to'), fromM);
+  const fromM = parseMonthParam(params.get('from'), thisMonth);
+  const toM = parseMonthParam(params.get('to'), fromM);
   const tab = params.get('tab') === 'general' ? 'general' : 'detail';
   const openId = params.get('entry');
   const set = (changes: Record<string, string | undefined>) =>
