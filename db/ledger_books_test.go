@@ -299,6 +299,16 @@ func TestAccountBalancesAcrossAYearEnd(t *testing.T) {
 		t.Errorf("months %+v closing %+v", g.Months[2], g.Closing)
 	}
 	checkAccountBalances(t, d, ab, 2)
+	// The sub-ledger across the year end runs on from the opening.
+	l, err := ledger.AccountLedger(ctx, jxc.AccountAdminExpenses, r.From(), r.To(), nil, jxc.PageArgs{})
+	if err != nil || len(l.Lines.Items) != 3 || !l.Opening.Net.Equal(dec("40")) {
+		t.Fatalf("6602 sub-ledger: %+v %v", l, err)
+	}
+	for i, w := range []string{"140", "147.5", "177.5"} {
+		if b := l.Lines.Items[i].Balance; !b.Net.Equal(dec(w)) || b.Direction != jxc.BalanceDebit {
+			t.Errorf("6602 line %d: %+v, want %s", i, b, w)
+		}
+	}
 	// The whole history to today across year ends.
 	last := jxc.Today(d.Now())
 	all, err := ledger.AccountBalances(ctx, jxc.AccountBalancesQuery{PeriodRange: jxc.PeriodRange{FromYear: y - 1, FromMonth: 1,
