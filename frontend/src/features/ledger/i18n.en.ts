@@ -1,7 +1,9 @@
 import type { ledgerZh } from './i18n.zh';
+import { ledgerStatementsEn } from './i18n.statements.en';
 
 // English for the ledger module; the same keys as i18n.zh.ts.
 export const ledgerEn: Record<keyof typeof ledgerZh, string> = {
+  ...ledgerStatementsEn,
   'source.OPENING_STOCK': 'Opening stock',
   'source.STOCK_ADJUSTMENT': 'Stock adjustment',
   'source.MANUAL_ENTRY': 'Manual entry',
