@@ -13,6 +13,7 @@ func init() {
 		"the statement has no line {lineNo}":                                                   "报表没有第 {lineNo} 行",
 		"line {lineNo} is a subtotal or total computed from other lines and takes no accounts": "第 {lineNo} 行是由其他行次计算的小计或合计，不能设置科目",
 		"no account {prefix} or under it in the chart":                                         "科目表中没有科目 {prefix} 及其下级科目",
+		"accounts the statutory statements leave out: a balance on no line of the balance sheet, or income or expense on no line of the income statement": "法定报表未取到的科目：有余额但不在资产负债表任何行次，或有发生额的损益类科目不在利润表任何行次",
 	})
 	RegisterReasons(map[string]string{
 		"no account {prefix} or under it in the chart":                                         "UNKNOWN_ACCOUNT_PREFIX",

@@ -257,3 +257,10 @@ func (a *StatementAccountAmount) Month() decimal.Decimal { return a.Amount }
 
 // YearToDate is the account's share of 本年累计金额.
 func (a *StatementAccountAmount) YearToDate() decimal.Decimal { return a.Second }
+
+// RuleStatementUnmappedAccount: an account with a balance that no line of
+// 资产负债表 takes, or an income or expense account with postings that no
+// line of 利润表 takes: the statements would leave it out (the balance
+// sheet would not balance, the income statement would not add up to the
+// profit).
+const RuleStatementUnmappedAccount BooksRule = "STATEMENT_UNMAPPED_ACCOUNT"

@@ -277,3 +277,41 @@ func TestStatementLineUpdate(t *testing.T) {
 		t.Errorf("income statement mapping %v %v", m, err)
 	}
 }
+
+// TestBooksCheckFindsUnmappedAccounts: a mapping that leaves out an account
+// with a balance (1002 off 货币资金) or an expense with postings (6404 off
+// 营业成本) is reported by booksCheck, naming the accounts.
+func TestBooksCheckFindsUnmappedAccounts(t *testing.T) {
+	ctx := context.Background()
+	d := newDemo(t)
+	svc := db.NewStatementService(d)
+	ledger := db.NewLedgerService(d)
+	checkBooks(t, ledger)
+	if _, err := svc.UpdateLine(ctx, jxc.StatementLineUpdate{Form: jxc.FormBalanceSheet, LineNo: 1, Accounts: []jxc.StatementMapping{{Prefix: "1001", Sign: 1, Rule: jxc.RuleBalance}}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.UpdateLine(ctx, jxc.StatementLineUpdate{Form: jxc.FormIncomeStatement, LineNo: 2, Accounts: []jxc.StatementMapping{{Prefix: "6401", Sign: 1, Rule: jxc.RuleMovement}}}); err != nil {
+		t.Fatal(err)
+	}
+	c, err := ledger.BooksCheck(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := map[string]bool{}
+	for _, v := range c.Violations {
+		if v.Rule != jxc.RuleStatementUnmappedAccount {
+			t.Errorf("unexpected %s: %v", v.Rule, v.Rows)
+			continue
+		}
+		for _, r := range v.Rows {
+			keys[r.Key] = true
+		}
+	}
+	if !keys[jxc.AccountBank] || !keys["6404"] || len(keys) != 2 {
+		t.Errorf("unmapped accounts found: %v, want 1002 and 6404", keys)
+	}
+	today := jxc.Today(d.Now())
+	if bs, _ := svc.BalanceSheet(ctx, today.Year, int(today.Month)); bs == nil || bs.Balanced {
+		t.Errorf("the balance sheet without 1002 still balances")
+	}
+}

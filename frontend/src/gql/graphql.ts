@@ -127,6 +127,8 @@ export type BooksRule =
   | 'RECEIPT_LAYERS'
   /** Reserved stock exceeds on hand. */
   | 'RESERVED_OVER_ON_HAND'
+  /** An account with a balance on no line of the statutory balance sheet, or an income or expense account with postings on no line of the statutory income statement (see statementMapping). */
+  | 'STATEMENT_UNMAPPED_ACCOUNT'
   /** A stock balance differs from the sum of its moves (quantity or value). */
   | 'STOCK_BALANCE_MISMATCH'
   /** The per-day stock changes differ from the stock moves. */

@@ -20,4 +20,5 @@ export const ledgerStatementsEn: Record<keyof typeof ledgerStatementsZh, string>
   'stmt.asOfPeriod': '{year}-{month}',
   'stmt.drill.title': 'Accounts of line {line}',
   'stmt.drill.account': 'Account',
+  'booksRule.STATEMENT_UNMAPPED_ACCOUNT': 'Accounts the statutory statements leave out',
 };

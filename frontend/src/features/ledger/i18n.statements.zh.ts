@@ -18,4 +18,5 @@ export const ledgerStatementsZh = {
   'stmt.asOfPeriod': '{year}年{month}月',
   'stmt.drill.title': '第 {line} 行的科目',
   'stmt.drill.account': '科目',
+  'booksRule.STATEMENT_UNMAPPED_ACCOUNT': '报表未取到的科目',
 } as const;
