@@ -57,6 +57,12 @@ test('finance opens 利润表 with 本月金额 and 本年累计金额; net prof
   const total = shownCents(await byTestId(page, 'is-second-30').innerText());
   const tax = shownCents(await byTestId(page, 'is-second-31').innerText());
   assert.equal(shownCents(await byTestId(page, 'is-second-32').innerText()), total - tax);
+  // 打印 prints the form alone: on paper the menu and the toolbar are gone and the form's title shows.
   await byTestId(page, 'stmt-print').waitFor();
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await byTestId(page, 'sider').isVisible(), false);
+  assert.equal(await byTestId(page, 'stmt-print').isVisible(), false);
+  assert.match(await page.locator('.stmt-print-title').innerText(), /利润表[\s\S]*会小企02表/);
+  assert.equal(await row.isVisible(), true);
   assert.deepEqual(seriousProblems(page), []);
 });

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { Button, Popover, Table } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { Amount } from '../../../components/Amount';
+import { ExportButton, loadedRows } from '../../../components/ExportButton';
 import { dec } from '../../../lib/decimal';
 import { useLocale, useLocalName, useT } from '../../../i18n';
 import './statements.css';
@@ -129,5 +130,24 @@ export function PrintTitle({ title, formNo, period }: { title: string; formNo: s
         {formNo} · {period}
       </div>
     </div>
+  );
+}
+
+/** The form's export: one row per line with 行次, 项目 and the two columns, as shown. */
+export function StatutoryExportButton({ fileName, rows, columns }: { fileName: string; rows: StatutoryRow[]; columns: [StatutoryColumn, StatutoryColumn] }) {
+  const t = useT();
+  const [locale] = useLocale();
+  const data = rows.filter((r) => r.kind !== 'HEADING');
+  return (
+    <ExportButton<StatutoryRow>
+      fileName={fileName}
+      fetchRows={loadedRows(data)}
+      columns={[
+        { header: t('stmt.item'), value: (r) => (locale === 'en' ? r.labelEn : r.labelZh), width: 36 },
+        { header: t('stmt.lineNo'), value: (r) => String(r.lineNo ?? '') },
+        { header: columns[0].title, value: (r) => ({ decimal: r.first }) },
+        { header: columns[1].title, value: (r) => ({ decimal: r.second }) },
+      ]}
+    />
   );
 }

@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { Alert, Card, Col, DatePicker, Row, Space, Spin, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { StatutoryBalanceSheetQuery } from '../queries.statements';
-import { PrintButton, PrintTitle, StatutoryTable, type StatutoryColumn, type StatutoryRow } from '../components/StatutoryStatement';
+import { PrintButton, PrintTitle, StatutoryExportButton, StatutoryTable, type StatutoryColumn, type StatutoryRow } from '../components/StatutoryStatement';
 import { Toolbar } from '../../../components/Toolbar';
 import { useT } from '../../../i18n';
 import { companyToday } from '../../../lib/date';
@@ -39,9 +39,10 @@ export default function BalanceSheetPage() {
           <DatePicker picker="month" value={month} allowClear={false} onChange={(d) => d && setMonth(d.startOf('month'))} data-testid="stmt-month" />
           {bs && (bs.balanced ? <Tag color="green" data-testid="bs-balanced">{t('stmt.balanced')}</Tag> : <Tag color="red" data-testid="bs-unbalanced">{t('stmt.unbalanced')}</Tag>)}
         </Space>
-        <span className="stmt-no-print">
+        <Space className="stmt-no-print">
+          <StatutoryExportButton fileName={t('menu.balanceSheet')} rows={[...rows('ASSET'), ...rows('LIABILITY_EQUITY')]} columns={columns} />
           <PrintButton />
-        </span>
+        </Space>
       </Toolbar>
       <PrintTitle title={t('menu.balanceSheet')} formNo={t('stmt.bsFormNo')} period={`${t('stmt.asOfPeriod', { year, month: month.month() + 1 })} · ${t('stmt.unit')}`} />
       {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}

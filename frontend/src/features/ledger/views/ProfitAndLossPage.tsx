@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { Alert, Card, DatePicker, Space, Spin } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { StatutoryIncomeStatementQuery } from '../queries.statements';
-import { PrintButton, PrintTitle, StatutoryTable, type StatutoryColumn, type StatutoryRow } from '../components/StatutoryStatement';
+import { PrintButton, PrintTitle, StatutoryExportButton, StatutoryTable, type StatutoryColumn, type StatutoryRow } from '../components/StatutoryStatement';
 import { Toolbar } from '../../../components/Toolbar';
 import { useT } from '../../../i18n';
 import { companyToday } from '../../../lib/date';
@@ -44,9 +44,10 @@ export default function ProfitAndLossPage() {
           <span>{t('stmt.period')}</span>
           <DatePicker picker="month" value={month} allowClear={false} onChange={(d) => d && setMonth(d.startOf('month'))} data-testid="stmt-month" />
         </Space>
-        <span className="stmt-no-print">
+        <Space className="stmt-no-print">
+          <StatutoryExportButton fileName={t('menu.profitAndLoss')} rows={rows} columns={columns} />
           <PrintButton />
-        </span>
+        </Space>
       </Toolbar>
       <PrintTitle title={t('menu.profitAndLoss')} formNo={t('stmt.isFormNo')} period={`${t('stmt.asOfPeriod', { year, month: month.month() + 1 })} · ${t('stmt.unit')}`} />
       {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
