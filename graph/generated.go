@@ -286,6 +286,26 @@ type ComplexityRoot struct {
 		UnclosedProfit   func(childComplexity int) int
 	}
 
+	BalanceSheetLine struct {
+		Accounts    func(childComplexity int) int
+		Closing     func(childComplexity int) int
+		Indent      func(childComplexity int) int
+		Kind        func(childComplexity int) int
+		Label       func(childComplexity int) int
+		LabelEn     func(childComplexity int) int
+		LabelZh     func(childComplexity int) int
+		LineNo      func(childComplexity int) int
+		Side        func(childComplexity int) int
+		YearOpening func(childComplexity int) int
+	}
+
+	BalanceSheetLineAccount struct {
+		Account     func(childComplexity int) int
+		Amount      func(childComplexity int) int
+		Closing     func(childComplexity int) int
+		YearOpening func(childComplexity int) int
+	}
+
 	BooksCheck struct {
 		CheckedAt               func(childComplexity int) int
 		InventoryAccountBalance func(childComplexity int) int
@@ -599,6 +619,25 @@ type ComplexityRoot struct {
 		UserErrors   func(childComplexity int) int
 	}
 
+	IncomeStatementLine struct {
+		Accounts   func(childComplexity int) int
+		Indent     func(childComplexity int) int
+		Kind       func(childComplexity int) int
+		Label      func(childComplexity int) int
+		LabelEn    func(childComplexity int) int
+		LabelZh    func(childComplexity int) int
+		LineNo     func(childComplexity int) int
+		Month      func(childComplexity int) int
+		YearToDate func(childComplexity int) int
+	}
+
+	IncomeStatementLineAccount struct {
+		Account    func(childComplexity int) int
+		Amount     func(childComplexity int) int
+		Month      func(childComplexity int) int
+		YearToDate func(childComplexity int) int
+	}
+
 	JournalEntry struct {
 		AuditTrail          func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		CreatedAt           func(childComplexity int) int
@@ -842,6 +881,7 @@ type ComplexityRoot struct {
 		UpdatePostingWindow                 func(childComplexity int, input PostingWindowInput) int
 		UpdateProduct                       func(childComplexity int, input UpdateProductInput) int
 		UpdatePurchasingSettings            func(childComplexity int, input PurchasingSettingsInput) int
+		UpdateStatementLine                 func(childComplexity int, input UpdateStatementLineInput) int
 		UpdateSupplier                      func(childComplexity int, input UpdateSupplierInput) int
 		UpdateUser                          func(childComplexity int, input UpdateUserInput) int
 		UpdateWarehouse                     func(childComplexity int, input UpdateWarehouseInput) int
@@ -1180,6 +1220,9 @@ type ComplexityRoot struct {
 		Shipments                  func(childComplexity int, first *int, after *string, filter *jxc.ShipmentFilter, orderBy *jxc.ShipmentOrder) int
 		SignInLockouts             func(childComplexity int) int
 		SlowMovingStock            func(childComplexity int, days *int, first *int) int
+		StatementMapping           func(childComplexity int, form jxc.StatementForm) int
+		StatutoryBalanceSheet      func(childComplexity int, year int, month int) int
+		StatutoryIncomeStatement   func(childComplexity int, year int, month int) int
 		StockDocument              func(childComplexity int, id int64) int
 		StockLevels                func(childComplexity int, first *int, after *string, filter *jxc.StockLevelFilter, orderBy *jxc.StockLevelOrder) int
 		StockMoves                 func(childComplexity int, first *int, after *string, filter *jxc.StockMoveFilter, orderBy *jxc.StockMoveOrder) int
@@ -1540,6 +1583,49 @@ type ComplexityRoot struct {
 	StatementLine struct {
 		Account func(childComplexity int) int
 		Amount  func(childComplexity int) int
+	}
+
+	StatementLineDefinition struct {
+		Accounts  func(childComplexity int) int
+		Direction func(childComplexity int) int
+		Form      func(childComplexity int) int
+		Formula   func(childComplexity int) int
+		Indent    func(childComplexity int) int
+		Kind      func(childComplexity int) int
+		Label     func(childComplexity int) int
+		LabelEn   func(childComplexity int) int
+		LabelZh   func(childComplexity int) int
+		LineNo    func(childComplexity int) int
+		Position  func(childComplexity int) int
+		Side      func(childComplexity int) int
+	}
+
+	StatementLinePayload struct {
+		Line       func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	StatementMapping struct {
+		Prefix func(childComplexity int) int
+		Rule   func(childComplexity int) int
+		Sign   func(childComplexity int) int
+	}
+
+	StatutoryBalanceSheet struct {
+		AsOf            func(childComplexity int) int
+		Balanced        func(childComplexity int) int
+		Lines           func(childComplexity int) int
+		Month           func(childComplexity int) int
+		Year            func(childComplexity int) int
+		YearOpeningDate func(childComplexity int) int
+	}
+
+	StatutoryIncomeStatement struct {
+		From  func(childComplexity int) int
+		Lines func(childComplexity int) int
+		Month func(childComplexity int) int
+		To    func(childComplexity int) int
+		Year  func(childComplexity int) int
 	}
 
 	StockDocument struct {
@@ -2000,6 +2086,7 @@ type MutationResolver interface {
 	CloseFiscalPeriod(ctx context.Context, input FiscalPeriodInput) (FiscalPeriodPayload, error)
 	ReopenFiscalPeriod(ctx context.Context, input FiscalPeriodInput) (FiscalPeriodPayload, error)
 	UpdatePostingWindow(ctx context.Context, input PostingWindowInput) (PostingWindowPayload, error)
+	UpdateStatementLine(ctx context.Context, input UpdateStatementLineInput) (StatementLinePayload, error)
 	CreateSupplier(ctx context.Context, input CreateSupplierInput) (SupplierPayload, error)
 	UpdateSupplier(ctx context.Context, input UpdateSupplierInput) (SupplierPayload, error)
 	SetSupplierProduct(ctx context.Context, input SetSupplierProductInput) (SupplierProductPayload, error)
@@ -2098,6 +2185,9 @@ type QueryResolver interface {
 	AccountBalances(ctx context.Context, fromYear int, fromMonth int, toYear int, toMonth int, level *int, accountCode *string, hideEmpty *bool) (jxc.AccountBalances, error)
 	GeneralLedger(ctx context.Context, accountCode string, fromYear int, fromMonth int, toYear int, toMonth int) (jxc.GeneralLedger, error)
 	AccountLedger(ctx context.Context, accountCode string, from jxc.Date, to jxc.Date, first *int, after *string, orderBy *jxc.AccountLedgerOrder) (AccountLedgerConnection, error)
+	StatutoryBalanceSheet(ctx context.Context, year int, month int) (jxc.StatutoryStatement, error)
+	StatutoryIncomeStatement(ctx context.Context, year int, month int) (jxc.StatutoryStatement, error)
+	StatementMapping(ctx context.Context, form jxc.StatementForm) ([]*jxc.StatementLineDefinition, error)
 	Suppliers(ctx context.Context, first *int, after *string, filter *jxc.SupplierFilter, orderBy *jxc.SupplierOrder) (SupplierConnection, error)
 	Supplier(ctx context.Context, id int64) (*jxc.Supplier, error)
 	ProductSuppliers(ctx context.Context, productID int64, since *jxc.Date) ([]*jxc.SupplierOption, error)
@@ -3108,6 +3198,92 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.BalanceSheet.UnclosedProfit(childComplexity), true
+
+	case "BalanceSheetLine.accounts":
+		if e.ComplexityRoot.BalanceSheetLine.Accounts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceSheetLine.Accounts(childComplexity), true
+	case "BalanceSheetLine.closing":
+		if e.ComplexityRoot.BalanceSheetLine.Closing == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceSheetLine.Closing(childComplexity), true
+	case "BalanceSheetLine.indent":
+		if e.ComplexityRoot.BalanceSheetLine.Indent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceSheetLine.Indent(childComplexity), true
+	case "BalanceSheetLine.kind":
+		if e.ComplexityRoot.BalanceSheetLine.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceSheetLine.Kind(childComplexity), true
+	case "BalanceSheetLine.label":
+		if e.ComplexityRoot.BalanceSheetLine.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceSheetLine.Label(childComplexity), true
+	case "BalanceSheetLine.labelEn":
+		if e.ComplexityRoot.BalanceSheetLine.LabelEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceSheetLine.LabelEn(childComplexity), true
+	case "BalanceSheetLine.labelZh":
+		if e.ComplexityRoot.BalanceSheetLine.LabelZh == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceSheetLine.LabelZh(childComplexity), true
+	case "BalanceSheetLine.lineNo":
+		if e.ComplexityRoot.BalanceSheetLine.LineNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceSheetLine.LineNo(childComplexity), true
+	case "BalanceSheetLine.side":
+		if e.ComplexityRoot.BalanceSheetLine.Side == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceSheetLine.Side(childComplexity), true
+	case "BalanceSheetLine.yearOpening":
+		if e.ComplexityRoot.BalanceSheetLine.YearOpening == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceSheetLine.YearOpening(childComplexity), true
+
+	case "BalanceSheetLineAccount.account":
+		if e.ComplexityRoot.BalanceSheetLineAccount.Account == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceSheetLineAccount.Account(childComplexity), true
+	case "BalanceSheetLineAccount.amount":
+		if e.ComplexityRoot.BalanceSheetLineAccount.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceSheetLineAccount.Amount(childComplexity), true
+	case "BalanceSheetLineAccount.closing":
+		if e.ComplexityRoot.BalanceSheetLineAccount.Closing == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceSheetLineAccount.Closing(childComplexity), true
+	case "BalanceSheetLineAccount.yearOpening":
+		if e.ComplexityRoot.BalanceSheetLineAccount.YearOpening == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BalanceSheetLineAccount.YearOpening(childComplexity), true
 
 	case "BooksCheck.checkedAt":
 		if e.ComplexityRoot.BooksCheck.CheckedAt == nil {
@@ -4495,6 +4671,86 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GoodsReceiptPayload.UserErrors(childComplexity), true
+
+	case "IncomeStatementLine.accounts":
+		if e.ComplexityRoot.IncomeStatementLine.Accounts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncomeStatementLine.Accounts(childComplexity), true
+	case "IncomeStatementLine.indent":
+		if e.ComplexityRoot.IncomeStatementLine.Indent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncomeStatementLine.Indent(childComplexity), true
+	case "IncomeStatementLine.kind":
+		if e.ComplexityRoot.IncomeStatementLine.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncomeStatementLine.Kind(childComplexity), true
+	case "IncomeStatementLine.label":
+		if e.ComplexityRoot.IncomeStatementLine.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncomeStatementLine.Label(childComplexity), true
+	case "IncomeStatementLine.labelEn":
+		if e.ComplexityRoot.IncomeStatementLine.LabelEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncomeStatementLine.LabelEn(childComplexity), true
+	case "IncomeStatementLine.labelZh":
+		if e.ComplexityRoot.IncomeStatementLine.LabelZh == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncomeStatementLine.LabelZh(childComplexity), true
+	case "IncomeStatementLine.lineNo":
+		if e.ComplexityRoot.IncomeStatementLine.LineNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncomeStatementLine.LineNo(childComplexity), true
+	case "IncomeStatementLine.month":
+		if e.ComplexityRoot.IncomeStatementLine.Month == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncomeStatementLine.Month(childComplexity), true
+	case "IncomeStatementLine.yearToDate":
+		if e.ComplexityRoot.IncomeStatementLine.YearToDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncomeStatementLine.YearToDate(childComplexity), true
+
+	case "IncomeStatementLineAccount.account":
+		if e.ComplexityRoot.IncomeStatementLineAccount.Account == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncomeStatementLineAccount.Account(childComplexity), true
+	case "IncomeStatementLineAccount.amount":
+		if e.ComplexityRoot.IncomeStatementLineAccount.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncomeStatementLineAccount.Amount(childComplexity), true
+	case "IncomeStatementLineAccount.month":
+		if e.ComplexityRoot.IncomeStatementLineAccount.Month == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncomeStatementLineAccount.Month(childComplexity), true
+	case "IncomeStatementLineAccount.yearToDate":
+		if e.ComplexityRoot.IncomeStatementLineAccount.YearToDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncomeStatementLineAccount.YearToDate(childComplexity), true
 
 	case "JournalEntry.auditTrail":
 		if e.ComplexityRoot.JournalEntry.AuditTrail == nil {
@@ -5952,6 +6208,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdatePurchasingSettings(childComplexity, args["input"].(PurchasingSettingsInput)), true
+	case "Mutation.updateStatementLine":
+		if e.ComplexityRoot.Mutation.UpdateStatementLine == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateStatementLine_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateStatementLine(childComplexity, args["input"].(UpdateStatementLineInput)), true
 	case "Mutation.updateSupplier":
 		if e.ComplexityRoot.Mutation.UpdateSupplier == nil {
 			break
@@ -7714,6 +7981,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.SlowMovingStock(childComplexity, args["days"].(*int), args["first"].(*int)), true
+	case "Query.statementMapping":
+		if e.ComplexityRoot.Query.StatementMapping == nil {
+			break
+		}
+
+		args, err := ec.field_Query_statementMapping_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.StatementMapping(childComplexity, args["form"].(jxc.StatementForm)), true
+	case "Query.statutoryBalanceSheet":
+		if e.ComplexityRoot.Query.StatutoryBalanceSheet == nil {
+			break
+		}
+
+		args, err := ec.field_Query_statutoryBalanceSheet_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.StatutoryBalanceSheet(childComplexity, args["year"].(int), args["month"].(int)), true
+	case "Query.statutoryIncomeStatement":
+		if e.ComplexityRoot.Query.StatutoryIncomeStatement == nil {
+			break
+		}
+
+		args, err := ec.field_Query_statutoryIncomeStatement_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.StatutoryIncomeStatement(childComplexity, args["year"].(int), args["month"].(int)), true
 	case "Query.stockDocument":
 		if e.ComplexityRoot.Query.StockDocument == nil {
 			break
@@ -9370,6 +9670,179 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.StatementLine.Amount(childComplexity), true
 
+	case "StatementLineDefinition.accounts":
+		if e.ComplexityRoot.StatementLineDefinition.Accounts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementLineDefinition.Accounts(childComplexity), true
+	case "StatementLineDefinition.direction":
+		if e.ComplexityRoot.StatementLineDefinition.Direction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementLineDefinition.Direction(childComplexity), true
+	case "StatementLineDefinition.form":
+		if e.ComplexityRoot.StatementLineDefinition.Form == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementLineDefinition.Form(childComplexity), true
+	case "StatementLineDefinition.formula":
+		if e.ComplexityRoot.StatementLineDefinition.Formula == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementLineDefinition.Formula(childComplexity), true
+	case "StatementLineDefinition.indent":
+		if e.ComplexityRoot.StatementLineDefinition.Indent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementLineDefinition.Indent(childComplexity), true
+	case "StatementLineDefinition.kind":
+		if e.ComplexityRoot.StatementLineDefinition.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementLineDefinition.Kind(childComplexity), true
+	case "StatementLineDefinition.label":
+		if e.ComplexityRoot.StatementLineDefinition.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementLineDefinition.Label(childComplexity), true
+	case "StatementLineDefinition.labelEn":
+		if e.ComplexityRoot.StatementLineDefinition.LabelEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementLineDefinition.LabelEn(childComplexity), true
+	case "StatementLineDefinition.labelZh":
+		if e.ComplexityRoot.StatementLineDefinition.LabelZh == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementLineDefinition.LabelZh(childComplexity), true
+	case "StatementLineDefinition.lineNo":
+		if e.ComplexityRoot.StatementLineDefinition.LineNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementLineDefinition.LineNo(childComplexity), true
+	case "StatementLineDefinition.position":
+		if e.ComplexityRoot.StatementLineDefinition.Position == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementLineDefinition.Position(childComplexity), true
+	case "StatementLineDefinition.side":
+		if e.ComplexityRoot.StatementLineDefinition.Side == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementLineDefinition.Side(childComplexity), true
+
+	case "StatementLinePayload.line":
+		if e.ComplexityRoot.StatementLinePayload.Line == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementLinePayload.Line(childComplexity), true
+	case "StatementLinePayload.userErrors":
+		if e.ComplexityRoot.StatementLinePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementLinePayload.UserErrors(childComplexity), true
+
+	case "StatementMapping.prefix":
+		if e.ComplexityRoot.StatementMapping.Prefix == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementMapping.Prefix(childComplexity), true
+	case "StatementMapping.rule":
+		if e.ComplexityRoot.StatementMapping.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementMapping.Rule(childComplexity), true
+	case "StatementMapping.sign":
+		if e.ComplexityRoot.StatementMapping.Sign == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementMapping.Sign(childComplexity), true
+
+	case "StatutoryBalanceSheet.asOf":
+		if e.ComplexityRoot.StatutoryBalanceSheet.AsOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatutoryBalanceSheet.AsOf(childComplexity), true
+	case "StatutoryBalanceSheet.balanced":
+		if e.ComplexityRoot.StatutoryBalanceSheet.Balanced == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatutoryBalanceSheet.Balanced(childComplexity), true
+	case "StatutoryBalanceSheet.lines":
+		if e.ComplexityRoot.StatutoryBalanceSheet.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatutoryBalanceSheet.Lines(childComplexity), true
+	case "StatutoryBalanceSheet.month":
+		if e.ComplexityRoot.StatutoryBalanceSheet.Month == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatutoryBalanceSheet.Month(childComplexity), true
+	case "StatutoryBalanceSheet.year":
+		if e.ComplexityRoot.StatutoryBalanceSheet.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatutoryBalanceSheet.Year(childComplexity), true
+	case "StatutoryBalanceSheet.yearOpeningDate":
+		if e.ComplexityRoot.StatutoryBalanceSheet.YearOpeningDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatutoryBalanceSheet.YearOpeningDate(childComplexity), true
+
+	case "StatutoryIncomeStatement.from":
+		if e.ComplexityRoot.StatutoryIncomeStatement.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatutoryIncomeStatement.From(childComplexity), true
+	case "StatutoryIncomeStatement.lines":
+		if e.ComplexityRoot.StatutoryIncomeStatement.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatutoryIncomeStatement.Lines(childComplexity), true
+	case "StatutoryIncomeStatement.month":
+		if e.ComplexityRoot.StatutoryIncomeStatement.Month == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatutoryIncomeStatement.Month(childComplexity), true
+	case "StatutoryIncomeStatement.to":
+		if e.ComplexityRoot.StatutoryIncomeStatement.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatutoryIncomeStatement.To(childComplexity), true
+	case "StatutoryIncomeStatement.year":
+		if e.ComplexityRoot.StatutoryIncomeStatement.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatutoryIncomeStatement.Year(childComplexity), true
+
 	case "StockDocument.auditTrail":
 		if e.ComplexityRoot.StockDocument.AuditTrail == nil {
 			break
@@ -10855,6 +11328,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ShipShipmentInput", ec.unmarshalInputShipShipmentInput),
 			graphql.NewInputUnmarshaler("ShipmentFilter", ec.unmarshalInputShipmentFilter),
 			graphql.NewInputUnmarshaler("ShipmentOrder", ec.unmarshalInputShipmentOrder),
+			graphql.NewInputUnmarshaler("StatementMappingInput", ec.unmarshalInputStatementMappingInput),
 			graphql.NewInputUnmarshaler("StockAdjustmentInput", ec.unmarshalInputStockAdjustmentInput),
 			graphql.NewInputUnmarshaler("StockAdjustmentLineInput", ec.unmarshalInputStockAdjustmentLineInput),
 			graphql.NewInputUnmarshaler("StockLevelFilter", ec.unmarshalInputStockLevelFilter),
@@ -10878,6 +11352,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateCustomerInput", ec.unmarshalInputUpdateCustomerInput),
 			graphql.NewInputUnmarshaler("UpdateLocationInput", ec.unmarshalInputUpdateLocationInput),
 			graphql.NewInputUnmarshaler("UpdateProductInput", ec.unmarshalInputUpdateProductInput),
+			graphql.NewInputUnmarshaler("UpdateStatementLineInput", ec.unmarshalInputUpdateStatementLineInput),
 			graphql.NewInputUnmarshaler("UpdateSupplierInput", ec.unmarshalInputUpdateSupplierInput),
 			graphql.NewInputUnmarshaler("UpdateUserInput", ec.unmarshalInputUpdateUserInput),
 			graphql.NewInputUnmarshaler("UpdateWarehouseInput", ec.unmarshalInputUpdateWarehouseInput),
@@ -10975,7 +11450,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/ledger.graphqls" "schema/ledger_books.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/users.graphqls"
+//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/ledger.graphqls" "schema/ledger_books.graphqls" "schema/ledger_statements.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/users.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -11152,6 +11627,7 @@ type PageInfo {
 	{Name: "schema/catalog.graphqls", Input: sourceData("schema/catalog.graphqls"), BuiltIn: false},
 	{Name: "schema/ledger.graphqls", Input: sourceData("schema/ledger.graphqls"), BuiltIn: false},
 	{Name: "schema/ledger_books.graphqls", Input: sourceData("schema/ledger_books.graphqls"), BuiltIn: false},
+	{Name: "schema/ledger_statements.graphqls", Input: sourceData("schema/ledger_statements.graphqls"), BuiltIn: false},
 	{Name: "schema/live.graphqls", Input: sourceData("schema/live.graphqls"), BuiltIn: false},
 	{Name: "schema/partner.graphqls", Input: sourceData("schema/partner.graphqls"), BuiltIn: false},
 	{Name: "schema/purchasing.graphqls", Input: sourceData("schema/purchasing.graphqls"), BuiltIn: false},
@@ -11579,6 +12055,46 @@ func (ec *executionContext) childFields_BalanceSheet(ctx context.Context, field 
 		return ec.fieldContext_BalanceSheet_balanced(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type BalanceSheet", field.Name)
+}
+
+func (ec *executionContext) childFields_BalanceSheetLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "lineNo":
+		return ec.fieldContext_BalanceSheetLine_lineNo(ctx, field)
+	case "label":
+		return ec.fieldContext_BalanceSheetLine_label(ctx, field)
+	case "labelZh":
+		return ec.fieldContext_BalanceSheetLine_labelZh(ctx, field)
+	case "labelEn":
+		return ec.fieldContext_BalanceSheetLine_labelEn(ctx, field)
+	case "kind":
+		return ec.fieldContext_BalanceSheetLine_kind(ctx, field)
+	case "indent":
+		return ec.fieldContext_BalanceSheetLine_indent(ctx, field)
+	case "side":
+		return ec.fieldContext_BalanceSheetLine_side(ctx, field)
+	case "closing":
+		return ec.fieldContext_BalanceSheetLine_closing(ctx, field)
+	case "yearOpening":
+		return ec.fieldContext_BalanceSheetLine_yearOpening(ctx, field)
+	case "accounts":
+		return ec.fieldContext_BalanceSheetLine_accounts(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BalanceSheetLine", field.Name)
+}
+
+func (ec *executionContext) childFields_BalanceSheetLineAccount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "account":
+		return ec.fieldContext_BalanceSheetLineAccount_account(ctx, field)
+	case "amount":
+		return ec.fieldContext_BalanceSheetLineAccount_amount(ctx, field)
+	case "closing":
+		return ec.fieldContext_BalanceSheetLineAccount_closing(ctx, field)
+	case "yearOpening":
+		return ec.fieldContext_BalanceSheetLineAccount_yearOpening(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BalanceSheetLineAccount", field.Name)
 }
 
 func (ec *executionContext) childFields_BooksCheck(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -12205,6 +12721,44 @@ func (ec *executionContext) childFields_GoodsReceiptPayload(ctx context.Context,
 		return ec.fieldContext_GoodsReceiptPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GoodsReceiptPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_IncomeStatementLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "lineNo":
+		return ec.fieldContext_IncomeStatementLine_lineNo(ctx, field)
+	case "label":
+		return ec.fieldContext_IncomeStatementLine_label(ctx, field)
+	case "labelZh":
+		return ec.fieldContext_IncomeStatementLine_labelZh(ctx, field)
+	case "labelEn":
+		return ec.fieldContext_IncomeStatementLine_labelEn(ctx, field)
+	case "kind":
+		return ec.fieldContext_IncomeStatementLine_kind(ctx, field)
+	case "indent":
+		return ec.fieldContext_IncomeStatementLine_indent(ctx, field)
+	case "month":
+		return ec.fieldContext_IncomeStatementLine_month(ctx, field)
+	case "yearToDate":
+		return ec.fieldContext_IncomeStatementLine_yearToDate(ctx, field)
+	case "accounts":
+		return ec.fieldContext_IncomeStatementLine_accounts(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IncomeStatementLine", field.Name)
+}
+
+func (ec *executionContext) childFields_IncomeStatementLineAccount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "account":
+		return ec.fieldContext_IncomeStatementLineAccount_account(ctx, field)
+	case "amount":
+		return ec.fieldContext_IncomeStatementLineAccount_amount(ctx, field)
+	case "month":
+		return ec.fieldContext_IncomeStatementLineAccount_month(ctx, field)
+	case "yearToDate":
+		return ec.fieldContext_IncomeStatementLineAccount_yearToDate(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IncomeStatementLineAccount", field.Name)
 }
 
 func (ec *executionContext) childFields_JournalEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -13815,6 +14369,92 @@ func (ec *executionContext) childFields_StatementLine(ctx context.Context, field
 		return ec.fieldContext_StatementLine_amount(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StatementLine", field.Name)
+}
+
+func (ec *executionContext) childFields_StatementLineDefinition(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "form":
+		return ec.fieldContext_StatementLineDefinition_form(ctx, field)
+	case "position":
+		return ec.fieldContext_StatementLineDefinition_position(ctx, field)
+	case "lineNo":
+		return ec.fieldContext_StatementLineDefinition_lineNo(ctx, field)
+	case "kind":
+		return ec.fieldContext_StatementLineDefinition_kind(ctx, field)
+	case "label":
+		return ec.fieldContext_StatementLineDefinition_label(ctx, field)
+	case "labelZh":
+		return ec.fieldContext_StatementLineDefinition_labelZh(ctx, field)
+	case "labelEn":
+		return ec.fieldContext_StatementLineDefinition_labelEn(ctx, field)
+	case "indent":
+		return ec.fieldContext_StatementLineDefinition_indent(ctx, field)
+	case "side":
+		return ec.fieldContext_StatementLineDefinition_side(ctx, field)
+	case "direction":
+		return ec.fieldContext_StatementLineDefinition_direction(ctx, field)
+	case "formula":
+		return ec.fieldContext_StatementLineDefinition_formula(ctx, field)
+	case "accounts":
+		return ec.fieldContext_StatementLineDefinition_accounts(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatementLineDefinition", field.Name)
+}
+
+func (ec *executionContext) childFields_StatementLinePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "line":
+		return ec.fieldContext_StatementLinePayload_line(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_StatementLinePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatementLinePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_StatementMapping(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "prefix":
+		return ec.fieldContext_StatementMapping_prefix(ctx, field)
+	case "sign":
+		return ec.fieldContext_StatementMapping_sign(ctx, field)
+	case "rule":
+		return ec.fieldContext_StatementMapping_rule(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatementMapping", field.Name)
+}
+
+func (ec *executionContext) childFields_StatutoryBalanceSheet(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "year":
+		return ec.fieldContext_StatutoryBalanceSheet_year(ctx, field)
+	case "month":
+		return ec.fieldContext_StatutoryBalanceSheet_month(ctx, field)
+	case "asOf":
+		return ec.fieldContext_StatutoryBalanceSheet_asOf(ctx, field)
+	case "yearOpeningDate":
+		return ec.fieldContext_StatutoryBalanceSheet_yearOpeningDate(ctx, field)
+	case "lines":
+		return ec.fieldContext_StatutoryBalanceSheet_lines(ctx, field)
+	case "balanced":
+		return ec.fieldContext_StatutoryBalanceSheet_balanced(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatutoryBalanceSheet", field.Name)
+}
+
+func (ec *executionContext) childFields_StatutoryIncomeStatement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "year":
+		return ec.fieldContext_StatutoryIncomeStatement_year(ctx, field)
+	case "month":
+		return ec.fieldContext_StatutoryIncomeStatement_month(ctx, field)
+	case "from":
+		return ec.fieldContext_StatutoryIncomeStatement_from(ctx, field)
+	case "to":
+		return ec.fieldContext_StatutoryIncomeStatement_to(ctx, field)
+	case "lines":
+		return ec.fieldContext_StatutoryIncomeStatement_lines(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatutoryIncomeStatement", field.Name)
 }
 
 func (ec *executionContext) childFields_StockDocument(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -15951,6 +16591,20 @@ func (ec *executionContext) field_Mutation_updatePurchasingSettings_args(ctx con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateStatementLine_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (UpdateStatementLineInput, error) {
+			return ec.unmarshalNUpdateStatementLineInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateStatementLineInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateSupplier_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -17322,6 +17976,64 @@ func (ec *executionContext) field_Query_slowMovingStock_args(ctx context.Context
 		return nil, err
 	}
 	args["first"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_statementMapping_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "form",
+		func(ctx context.Context, v any) (jxc.StatementForm, error) {
+			return ec.unmarshalNStatementForm2githubᚗcomᚋjxcgraphᚋjxcᚐStatementForm(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["form"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_statutoryBalanceSheet_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "year",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["year"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "month",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["month"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_statutoryIncomeStatement_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "year",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["year"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "month",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["month"] = arg1
 	return args, nil
 }
 
@@ -21661,6 +22373,346 @@ func (ec *executionContext) _BalanceSheet_balanced(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_BalanceSheet_balanced(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("BalanceSheet", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _BalanceSheetLine_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.StatutoryLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceSheetLine_lineNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LineNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceSheetLine_lineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BalanceSheetLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BalanceSheetLine_label(ctx context.Context, field graphql.CollectedField, obj *jxc.StatutoryLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceSheetLine_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceSheetLine_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BalanceSheetLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _BalanceSheetLine_labelZh(ctx context.Context, field graphql.CollectedField, obj *jxc.StatutoryLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceSheetLine_labelZh(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LabelZh, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceSheetLine_labelZh(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BalanceSheetLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _BalanceSheetLine_labelEn(ctx context.Context, field graphql.CollectedField, obj *jxc.StatutoryLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceSheetLine_labelEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LabelEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceSheetLine_labelEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BalanceSheetLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _BalanceSheetLine_kind(ctx context.Context, field graphql.CollectedField, obj *jxc.StatutoryLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceSheetLine_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.StatementLineKind) graphql.Marshaler {
+			return ec.marshalNStatementLineKind2githubᚗcomᚋjxcgraphᚋjxcᚐStatementLineKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceSheetLine_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BalanceSheetLine", field, false, false, "StatementLineKind")
+}
+
+func (ec *executionContext) _BalanceSheetLine_indent(ctx context.Context, field graphql.CollectedField, obj *jxc.StatutoryLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceSheetLine_indent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Indent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceSheetLine_indent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BalanceSheetLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BalanceSheetLine_side(ctx context.Context, field graphql.CollectedField, obj *jxc.StatutoryLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceSheetLine_side(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Side, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.StatementSide) graphql.Marshaler {
+			return ec.marshalOStatementSide2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatementSide(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceSheetLine_side(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BalanceSheetLine", field, false, false, "StatementSide")
+}
+
+func (ec *executionContext) _BalanceSheetLine_closing(ctx context.Context, field graphql.CollectedField, obj *jxc.StatutoryLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceSheetLine_closing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Closing(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceSheetLine_closing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BalanceSheetLine", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _BalanceSheetLine_yearOpening(ctx context.Context, field graphql.CollectedField, obj *jxc.StatutoryLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceSheetLine_yearOpening(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.YearOpening(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceSheetLine_yearOpening(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BalanceSheetLine", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _BalanceSheetLine_accounts(ctx context.Context, field graphql.CollectedField, obj *jxc.StatutoryLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceSheetLine_accounts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Accounts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StatementAccountAmount) graphql.Marshaler {
+			return ec.marshalNBalanceSheetLineAccount2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatementAccountAmountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceSheetLine_accounts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BalanceSheetLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BalanceSheetLineAccount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BalanceSheetLineAccount_account(ctx context.Context, field graphql.CollectedField, obj *jxc.StatementAccountAmount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceSheetLineAccount_account(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Account, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Account) graphql.Marshaler {
+			return ec.marshalNAccount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceSheetLineAccount_account(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BalanceSheetLineAccount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BalanceSheetLineAccount_amount(ctx context.Context, field graphql.CollectedField, obj *jxc.StatementAccountAmount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceSheetLineAccount_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceSheetLineAccount_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BalanceSheetLineAccount", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _BalanceSheetLineAccount_closing(ctx context.Context, field graphql.CollectedField, obj *jxc.StatementAccountAmount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceSheetLineAccount_closing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Closing(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceSheetLineAccount_closing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BalanceSheetLineAccount", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _BalanceSheetLineAccount_yearOpening(ctx context.Context, field graphql.CollectedField, obj *jxc.StatementAccountAmount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BalanceSheetLineAccount_yearOpening(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.YearOpening(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BalanceSheetLineAccount_yearOpening(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BalanceSheetLineAccount", field, true, false, "Decimal")
 }
 
 func (ec *executionContext) _BooksCheck_ok(ctx context.Context, field graphql.CollectedField, obj *jxc.BooksCheck) (ret graphql.Marshaler) {
@@ -27500,6 +28552,323 @@ func (ec *executionContext) fieldContext_GoodsReceiptPayload_userErrors(_ contex
 	return fc, nil
 }
 
+func (ec *executionContext) _IncomeStatementLine_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.StatutoryLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncomeStatementLine_lineNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LineNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IncomeStatementLine_lineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IncomeStatementLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _IncomeStatementLine_label(ctx context.Context, field graphql.CollectedField, obj *jxc.StatutoryLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncomeStatementLine_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncomeStatementLine_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IncomeStatementLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _IncomeStatementLine_labelZh(ctx context.Context, field graphql.CollectedField, obj *jxc.StatutoryLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncomeStatementLine_labelZh(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LabelZh, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncomeStatementLine_labelZh(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IncomeStatementLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _IncomeStatementLine_labelEn(ctx context.Context, field graphql.CollectedField, obj *jxc.StatutoryLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncomeStatementLine_labelEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LabelEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncomeStatementLine_labelEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IncomeStatementLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _IncomeStatementLine_kind(ctx context.Context, field graphql.CollectedField, obj *jxc.StatutoryLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncomeStatementLine_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.StatementLineKind) graphql.Marshaler {
+			return ec.marshalNStatementLineKind2githubᚗcomᚋjxcgraphᚋjxcᚐStatementLineKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncomeStatementLine_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IncomeStatementLine", field, false, false, "StatementLineKind")
+}
+
+func (ec *executionContext) _IncomeStatementLine_indent(ctx context.Context, field graphql.CollectedField, obj *jxc.StatutoryLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncomeStatementLine_indent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Indent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncomeStatementLine_indent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IncomeStatementLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _IncomeStatementLine_month(ctx context.Context, field graphql.CollectedField, obj *jxc.StatutoryLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncomeStatementLine_month(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Month(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncomeStatementLine_month(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IncomeStatementLine", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _IncomeStatementLine_yearToDate(ctx context.Context, field graphql.CollectedField, obj *jxc.StatutoryLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncomeStatementLine_yearToDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.YearToDate(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncomeStatementLine_yearToDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IncomeStatementLine", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _IncomeStatementLine_accounts(ctx context.Context, field graphql.CollectedField, obj *jxc.StatutoryLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncomeStatementLine_accounts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Accounts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StatementAccountAmount) graphql.Marshaler {
+			return ec.marshalNIncomeStatementLineAccount2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatementAccountAmountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncomeStatementLine_accounts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncomeStatementLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IncomeStatementLineAccount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncomeStatementLineAccount_account(ctx context.Context, field graphql.CollectedField, obj *jxc.StatementAccountAmount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncomeStatementLineAccount_account(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Account, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Account) graphql.Marshaler {
+			return ec.marshalNAccount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncomeStatementLineAccount_account(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncomeStatementLineAccount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncomeStatementLineAccount_amount(ctx context.Context, field graphql.CollectedField, obj *jxc.StatementAccountAmount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncomeStatementLineAccount_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncomeStatementLineAccount_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IncomeStatementLineAccount", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _IncomeStatementLineAccount_month(ctx context.Context, field graphql.CollectedField, obj *jxc.StatementAccountAmount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncomeStatementLineAccount_month(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Month(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncomeStatementLineAccount_month(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IncomeStatementLineAccount", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _IncomeStatementLineAccount_yearToDate(ctx context.Context, field graphql.CollectedField, obj *jxc.StatementAccountAmount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncomeStatementLineAccount_yearToDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.YearToDate(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncomeStatementLineAccount_yearToDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IncomeStatementLineAccount", field, true, false, "Decimal")
+}
+
 func (ec *executionContext) _JournalEntry_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -32180,6 +33549,68 @@ func (ec *executionContext) fieldContext_Mutation_updatePostingWindow(ctx contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_updatePostingWindow_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateStatementLine(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateStatementLine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateStatementLine(ctx, fc.Args["input"].(UpdateStatementLineInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal StatementLinePayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal StatementLinePayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v StatementLinePayload) graphql.Marshaler {
+			return ec.marshalNStatementLinePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStatementLinePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateStatementLine(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatementLinePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateStatementLine_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -41353,6 +42784,192 @@ func (ec *executionContext) fieldContext_Query_accountLedger(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_statutoryBalanceSheet(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_statutoryBalanceSheet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().StatutoryBalanceSheet(ctx, fc.Args["year"].(int), fc.Args["month"].(int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal jxc.StatutoryStatement
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal jxc.StatutoryStatement
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.StatutoryStatement) graphql.Marshaler {
+			return ec.marshalNStatutoryBalanceSheet2githubᚗcomᚋjxcgraphᚋjxcᚐStatutoryStatement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_statutoryBalanceSheet(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatutoryBalanceSheet(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_statutoryBalanceSheet_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_statutoryIncomeStatement(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_statutoryIncomeStatement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().StatutoryIncomeStatement(ctx, fc.Args["year"].(int), fc.Args["month"].(int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal jxc.StatutoryStatement
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal jxc.StatutoryStatement
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.StatutoryStatement) graphql.Marshaler {
+			return ec.marshalNStatutoryIncomeStatement2githubᚗcomᚋjxcgraphᚋjxcᚐStatutoryStatement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_statutoryIncomeStatement(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatutoryIncomeStatement(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_statutoryIncomeStatement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_statementMapping(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_statementMapping(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().StatementMapping(ctx, fc.Args["form"].(jxc.StatementForm))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal []*jxc.StatementLineDefinition
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*jxc.StatementLineDefinition
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StatementLineDefinition) graphql.Marshaler {
+			return ec.marshalNStatementLineDefinition2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatementLineDefinitionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_statementMapping(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatementLineDefinition(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_statementMapping_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_suppliers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -49507,6 +51124,695 @@ func (ec *executionContext) _StatementLine_amount(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_StatementLine_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StatementLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _StatementLineDefinition_form(ctx context.Context, field graphql.CollectedField, obj *jxc.StatementLineDefinition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementLineDefinition_form(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Form, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.StatementForm) graphql.Marshaler {
+			return ec.marshalNStatementForm2githubᚗcomᚋjxcgraphᚋjxcᚐStatementForm(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementLineDefinition_form(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementLineDefinition", field, false, false, "StatementForm")
+}
+
+func (ec *executionContext) _StatementLineDefinition_position(ctx context.Context, field graphql.CollectedField, obj *jxc.StatementLineDefinition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementLineDefinition_position(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Position, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementLineDefinition_position(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementLineDefinition", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StatementLineDefinition_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.StatementLineDefinition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementLineDefinition_lineNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LineNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatementLineDefinition_lineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementLineDefinition", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StatementLineDefinition_kind(ctx context.Context, field graphql.CollectedField, obj *jxc.StatementLineDefinition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementLineDefinition_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.StatementLineKind) graphql.Marshaler {
+			return ec.marshalNStatementLineKind2githubᚗcomᚋjxcgraphᚋjxcᚐStatementLineKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementLineDefinition_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementLineDefinition", field, false, false, "StatementLineKind")
+}
+
+func (ec *executionContext) _StatementLineDefinition_label(ctx context.Context, field graphql.CollectedField, obj *jxc.StatementLineDefinition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementLineDefinition_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementLineDefinition_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementLineDefinition", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatementLineDefinition_labelZh(ctx context.Context, field graphql.CollectedField, obj *jxc.StatementLineDefinition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementLineDefinition_labelZh(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LabelZh, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementLineDefinition_labelZh(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementLineDefinition", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatementLineDefinition_labelEn(ctx context.Context, field graphql.CollectedField, obj *jxc.StatementLineDefinition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementLineDefinition_labelEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LabelEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementLineDefinition_labelEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementLineDefinition", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatementLineDefinition_indent(ctx context.Context, field graphql.CollectedField, obj *jxc.StatementLineDefinition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementLineDefinition_indent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Indent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementLineDefinition_indent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementLineDefinition", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StatementLineDefinition_side(ctx context.Context, field graphql.CollectedField, obj *jxc.StatementLineDefinition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementLineDefinition_side(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Side, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.StatementSide) graphql.Marshaler {
+			return ec.marshalOStatementSide2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatementSide(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatementLineDefinition_side(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementLineDefinition", field, false, false, "StatementSide")
+}
+
+func (ec *executionContext) _StatementLineDefinition_direction(ctx context.Context, field graphql.CollectedField, obj *jxc.StatementLineDefinition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementLineDefinition_direction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Direction, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.StatementLineDirection) graphql.Marshaler {
+			return ec.marshalNStatementLineDirection2githubᚗcomᚋjxcgraphᚋjxcᚐStatementLineDirection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementLineDefinition_direction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementLineDefinition", field, false, false, "StatementLineDirection")
+}
+
+func (ec *executionContext) _StatementLineDefinition_formula(ctx context.Context, field graphql.CollectedField, obj *jxc.StatementLineDefinition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementLineDefinition_formula(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Formula, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatementLineDefinition_formula(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementLineDefinition", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatementLineDefinition_accounts(ctx context.Context, field graphql.CollectedField, obj *jxc.StatementLineDefinition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementLineDefinition_accounts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Accounts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StatementMapping) graphql.Marshaler {
+			return ec.marshalNStatementMapping2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatementMappingᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementLineDefinition_accounts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatementLineDefinition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatementMapping(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatementLinePayload_line(ctx context.Context, field graphql.CollectedField, obj *StatementLinePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementLinePayload_line(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Line, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.StatementLineDefinition) graphql.Marshaler {
+			return ec.marshalOStatementLineDefinition2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatementLineDefinition(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatementLinePayload_line(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatementLinePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatementLineDefinition(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatementLinePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *StatementLinePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementLinePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementLinePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatementLinePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatementMapping_prefix(ctx context.Context, field graphql.CollectedField, obj *jxc.StatementMapping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementMapping_prefix(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Prefix, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementMapping_prefix(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementMapping", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatementMapping_sign(ctx context.Context, field graphql.CollectedField, obj *jxc.StatementMapping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementMapping_sign(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sign, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementMapping_sign(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementMapping", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StatementMapping_rule(ctx context.Context, field graphql.CollectedField, obj *jxc.StatementMapping) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementMapping_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.StatementRule) graphql.Marshaler {
+			return ec.marshalNStatementRule2githubᚗcomᚋjxcgraphᚋjxcᚐStatementRule(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementMapping_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementMapping", field, false, false, "StatementRule")
+}
+
+func (ec *executionContext) _StatutoryBalanceSheet_year(ctx context.Context, field graphql.CollectedField, obj *jxc.StatutoryStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatutoryBalanceSheet_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatutoryBalanceSheet_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatutoryBalanceSheet", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StatutoryBalanceSheet_month(ctx context.Context, field graphql.CollectedField, obj *jxc.StatutoryStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatutoryBalanceSheet_month(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Month, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatutoryBalanceSheet_month(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatutoryBalanceSheet", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StatutoryBalanceSheet_asOf(ctx context.Context, field graphql.CollectedField, obj *jxc.StatutoryStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatutoryBalanceSheet_asOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AsOf(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatutoryBalanceSheet_asOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatutoryBalanceSheet", field, true, false, "Date")
+}
+
+func (ec *executionContext) _StatutoryBalanceSheet_yearOpeningDate(ctx context.Context, field graphql.CollectedField, obj *jxc.StatutoryStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatutoryBalanceSheet_yearOpeningDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.YearOpeningDate(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatutoryBalanceSheet_yearOpeningDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatutoryBalanceSheet", field, true, false, "Date")
+}
+
+func (ec *executionContext) _StatutoryBalanceSheet_lines(ctx context.Context, field graphql.CollectedField, obj *jxc.StatutoryStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatutoryBalanceSheet_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StatutoryLine) graphql.Marshaler {
+			return ec.marshalNBalanceSheetLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatutoryLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatutoryBalanceSheet_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatutoryBalanceSheet",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BalanceSheetLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatutoryBalanceSheet_balanced(ctx context.Context, field graphql.CollectedField, obj *jxc.StatutoryStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatutoryBalanceSheet_balanced(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Balanced, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatutoryBalanceSheet_balanced(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatutoryBalanceSheet", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _StatutoryIncomeStatement_year(ctx context.Context, field graphql.CollectedField, obj *jxc.StatutoryStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatutoryIncomeStatement_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatutoryIncomeStatement_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatutoryIncomeStatement", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StatutoryIncomeStatement_month(ctx context.Context, field graphql.CollectedField, obj *jxc.StatutoryStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatutoryIncomeStatement_month(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Month, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatutoryIncomeStatement_month(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatutoryIncomeStatement", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StatutoryIncomeStatement_from(ctx context.Context, field graphql.CollectedField, obj *jxc.StatutoryStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatutoryIncomeStatement_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatutoryIncomeStatement_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatutoryIncomeStatement", field, false, false, "Date")
+}
+
+func (ec *executionContext) _StatutoryIncomeStatement_to(ctx context.Context, field graphql.CollectedField, obj *jxc.StatutoryStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatutoryIncomeStatement_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatutoryIncomeStatement_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatutoryIncomeStatement", field, false, false, "Date")
+}
+
+func (ec *executionContext) _StatutoryIncomeStatement_lines(ctx context.Context, field graphql.CollectedField, obj *jxc.StatutoryStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatutoryIncomeStatement_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StatutoryLine) graphql.Marshaler {
+			return ec.marshalNIncomeStatementLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatutoryLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatutoryIncomeStatement_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatutoryIncomeStatement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IncomeStatementLine(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _StockDocument_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.StockDocument) (ret graphql.Marshaler) {
@@ -61397,6 +63703,66 @@ func UnmarshalShipmentOrder(ctx context.Context, raw any) (jxc.ShipmentOrder, er
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputStatementMappingInput(ctx context.Context, obj any) (StatementMappingInput, error) {
+	var it StatementMappingInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["sign"]; !present {
+		asMap["sign"] = 1
+	}
+
+	fieldsInOrder := [...]string{"prefix", "sign", "rule"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "prefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("prefix"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Prefix = data
+		case "sign":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sign"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sign = data
+		case "rule":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rule"))
+			data, err := ec.unmarshalNStatementRule2githubᚗcomᚋjxcgraphᚋjxcᚐStatementRule(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Rule = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStatementMappingInput unmarshals raw into the StatementMappingInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStatementMappingInput(ctx context.Context, raw any) (StatementMappingInput, error) {
+	var out StatementMappingInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StatementMappingInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputStockAdjustmentInput(ctx context.Context, obj any) (StockAdjustmentInput, error) {
 	var it StockAdjustmentInput
 	if obj == nil {
@@ -63006,6 +65372,62 @@ func (ec *executionContext) unmarshalInputUpdateProductInput(ctx context.Context
 func UnmarshalUpdateProductInput(ctx context.Context, raw any) (UpdateProductInput, error) {
 	var out UpdateProductInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateProductInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateStatementLineInput(ctx context.Context, obj any) (UpdateStatementLineInput, error) {
+	var it UpdateStatementLineInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"form", "lineNo", "accounts"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "form":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("form"))
+			data, err := ec.unmarshalNStatementForm2githubᚗcomᚋjxcgraphᚋjxcᚐStatementForm(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Form = data
+		case "lineNo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lineNo"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LineNo = data
+		case "accounts":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accounts"))
+			data, err := ec.unmarshalNStatementMappingInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStatementMappingInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Accounts = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateStatementLineInput unmarshals raw into the UpdateStatementLineInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateStatementLineInput(ctx context.Context, raw any) (UpdateStatementLineInput, error) {
+	var out UpdateStatementLineInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateStatementLineInput", raw, &out)
 	return out, err
 }
 
@@ -64943,6 +67365,132 @@ func (ec *executionContext) _BalanceSheet(ctx context.Context, sel ast.Selection
 			}
 		case "balanced":
 			out.Values[i] = ec._BalanceSheet_balanced(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var balanceSheetLineImplementors = []string{"BalanceSheetLine"}
+
+func (ec *executionContext) _BalanceSheetLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.StatutoryLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, balanceSheetLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BalanceSheetLine")
+		case "lineNo":
+			out.Values[i] = ec._BalanceSheetLine_lineNo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._BalanceSheetLine_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "labelZh":
+			out.Values[i] = ec._BalanceSheetLine_labelZh(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "labelEn":
+			out.Values[i] = ec._BalanceSheetLine_labelEn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._BalanceSheetLine_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "indent":
+			out.Values[i] = ec._BalanceSheetLine_indent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "side":
+			out.Values[i] = ec._BalanceSheetLine_side(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "closing":
+			out.Values[i] = ec._BalanceSheetLine_closing(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "yearOpening":
+			out.Values[i] = ec._BalanceSheetLine_yearOpening(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "accounts":
+			out.Values[i] = ec._BalanceSheetLine_accounts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var balanceSheetLineAccountImplementors = []string{"BalanceSheetLineAccount"}
+
+func (ec *executionContext) _BalanceSheetLineAccount(ctx context.Context, sel ast.SelectionSet, obj *jxc.StatementAccountAmount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, balanceSheetLineAccountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BalanceSheetLineAccount")
+		case "account":
+			out.Values[i] = ec._BalanceSheetLineAccount_account(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amount":
+			out.Values[i] = ec._BalanceSheetLineAccount_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closing":
+			out.Values[i] = ec._BalanceSheetLineAccount_closing(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "yearOpening":
+			out.Values[i] = ec._BalanceSheetLineAccount_yearOpening(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -66984,6 +69532,127 @@ func (ec *executionContext) _GoodsReceiptPayload(ctx context.Context, sel ast.Se
 	return out
 }
 
+var incomeStatementLineImplementors = []string{"IncomeStatementLine"}
+
+func (ec *executionContext) _IncomeStatementLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.StatutoryLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, incomeStatementLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IncomeStatementLine")
+		case "lineNo":
+			out.Values[i] = ec._IncomeStatementLine_lineNo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._IncomeStatementLine_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "labelZh":
+			out.Values[i] = ec._IncomeStatementLine_labelZh(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "labelEn":
+			out.Values[i] = ec._IncomeStatementLine_labelEn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._IncomeStatementLine_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "indent":
+			out.Values[i] = ec._IncomeStatementLine_indent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "month":
+			out.Values[i] = ec._IncomeStatementLine_month(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "yearToDate":
+			out.Values[i] = ec._IncomeStatementLine_yearToDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "accounts":
+			out.Values[i] = ec._IncomeStatementLine_accounts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var incomeStatementLineAccountImplementors = []string{"IncomeStatementLineAccount"}
+
+func (ec *executionContext) _IncomeStatementLineAccount(ctx context.Context, sel ast.SelectionSet, obj *jxc.StatementAccountAmount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, incomeStatementLineAccountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IncomeStatementLineAccount")
+		case "account":
+			out.Values[i] = ec._IncomeStatementLineAccount_account(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amount":
+			out.Values[i] = ec._IncomeStatementLineAccount_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "month":
+			out.Values[i] = ec._IncomeStatementLineAccount_month(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "yearToDate":
+			out.Values[i] = ec._IncomeStatementLineAccount_yearToDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var journalEntryImplementors = []string{"JournalEntry", "Node", "PostingDocument"}
 
 func (ec *executionContext) _JournalEntry(ctx context.Context, sel ast.SelectionSet, obj *jxc.JournalEntry) graphql.Marshaler {
@@ -68310,6 +70979,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "updatePostingWindow":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updatePostingWindow(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateStatementLine":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateStatementLine(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -70619,6 +73295,24 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_accountLedger(ctx, field)
+				})
+		case "statutoryBalanceSheet":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_statutoryBalanceSheet(ctx, field)
+				})
+		case "statutoryIncomeStatement":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_statutoryIncomeStatement(ctx, field)
+				})
+		case "statementMapping":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_statementMapping(ctx, field)
 				})
 		case "suppliers":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -73065,6 +75759,286 @@ func (ec *executionContext) _StatementLine(ctx context.Context, sel ast.Selectio
 			}
 		case "amount":
 			out.Values[i] = ec._StatementLine_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var statementLineDefinitionImplementors = []string{"StatementLineDefinition"}
+
+func (ec *executionContext) _StatementLineDefinition(ctx context.Context, sel ast.SelectionSet, obj *jxc.StatementLineDefinition) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statementLineDefinitionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatementLineDefinition")
+		case "form":
+			out.Values[i] = ec._StatementLineDefinition_form(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "position":
+			out.Values[i] = ec._StatementLineDefinition_position(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lineNo":
+			out.Values[i] = ec._StatementLineDefinition_lineNo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._StatementLineDefinition_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._StatementLineDefinition_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "labelZh":
+			out.Values[i] = ec._StatementLineDefinition_labelZh(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "labelEn":
+			out.Values[i] = ec._StatementLineDefinition_labelEn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "indent":
+			out.Values[i] = ec._StatementLineDefinition_indent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "side":
+			out.Values[i] = ec._StatementLineDefinition_side(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "direction":
+			out.Values[i] = ec._StatementLineDefinition_direction(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "formula":
+			out.Values[i] = ec._StatementLineDefinition_formula(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "accounts":
+			out.Values[i] = ec._StatementLineDefinition_accounts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var statementLinePayloadImplementors = []string{"StatementLinePayload"}
+
+func (ec *executionContext) _StatementLinePayload(ctx context.Context, sel ast.SelectionSet, obj *StatementLinePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statementLinePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatementLinePayload")
+		case "line":
+			out.Values[i] = ec._StatementLinePayload_line(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._StatementLinePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var statementMappingImplementors = []string{"StatementMapping"}
+
+func (ec *executionContext) _StatementMapping(ctx context.Context, sel ast.SelectionSet, obj *jxc.StatementMapping) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statementMappingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatementMapping")
+		case "prefix":
+			out.Values[i] = ec._StatementMapping_prefix(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sign":
+			out.Values[i] = ec._StatementMapping_sign(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rule":
+			out.Values[i] = ec._StatementMapping_rule(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var statutoryBalanceSheetImplementors = []string{"StatutoryBalanceSheet"}
+
+func (ec *executionContext) _StatutoryBalanceSheet(ctx context.Context, sel ast.SelectionSet, obj *jxc.StatutoryStatement) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statutoryBalanceSheetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatutoryBalanceSheet")
+		case "year":
+			out.Values[i] = ec._StatutoryBalanceSheet_year(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "month":
+			out.Values[i] = ec._StatutoryBalanceSheet_month(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "asOf":
+			out.Values[i] = ec._StatutoryBalanceSheet_asOf(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "yearOpeningDate":
+			out.Values[i] = ec._StatutoryBalanceSheet_yearOpeningDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lines":
+			out.Values[i] = ec._StatutoryBalanceSheet_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "balanced":
+			out.Values[i] = ec._StatutoryBalanceSheet_balanced(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var statutoryIncomeStatementImplementors = []string{"StatutoryIncomeStatement"}
+
+func (ec *executionContext) _StatutoryIncomeStatement(ctx context.Context, sel ast.SelectionSet, obj *jxc.StatutoryStatement) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statutoryIncomeStatementImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatutoryIncomeStatement")
+		case "year":
+			out.Values[i] = ec._StatutoryIncomeStatement_year(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "month":
+			out.Values[i] = ec._StatutoryIncomeStatement_month(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "from":
+			out.Values[i] = ec._StatutoryIncomeStatement_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._StatutoryIncomeStatement_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lines":
+			out.Values[i] = ec._StatutoryIncomeStatement_lines(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -76099,6 +79073,54 @@ func (ec *executionContext) marshalNBalanceSheet2githubᚗcomᚋjxcgraphᚋjxc�
 	return ec._BalanceSheet(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNBalanceSheetLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatutoryLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StatutoryLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBalanceSheetLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatutoryLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNBalanceSheetLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatutoryLine(ctx context.Context, sel ast.SelectionSet, v *jxc.StatutoryLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BalanceSheetLine!")
+		return graphql.Null
+	}
+	return ec._BalanceSheetLine(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNBalanceSheetLineAccount2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatementAccountAmountᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StatementAccountAmount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBalanceSheetLineAccount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatementAccountAmount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNBalanceSheetLineAccount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatementAccountAmount(ctx context.Context, sel ast.SelectionSet, v *jxc.StatementAccountAmount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BalanceSheetLineAccount!")
+		return graphql.Null
+	}
+	return ec._BalanceSheetLineAccount(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNBooksCheck2githubᚗcomᚋjxcgraphᚋjxcᚐBooksCheck(ctx context.Context, sel ast.SelectionSet, v jxc.BooksCheck) graphql.Marshaler {
 	return ec._BooksCheck(ctx, sel, &v)
 }
@@ -76872,6 +79894,54 @@ func (ec *executionContext) marshalNID2ᚕint64ᚄ(ctx context.Context, sel ast.
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNIncomeStatementLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatutoryLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StatutoryLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNIncomeStatementLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatutoryLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNIncomeStatementLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatutoryLine(ctx context.Context, sel ast.SelectionSet, v *jxc.StatutoryLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "IncomeStatementLine!")
+		return graphql.Null
+	}
+	return ec._IncomeStatementLine(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNIncomeStatementLineAccount2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatementAccountAmountᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StatementAccountAmount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNIncomeStatementLineAccount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatementAccountAmount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNIncomeStatementLineAccount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatementAccountAmount(ctx context.Context, sel ast.SelectionSet, v *jxc.StatementAccountAmount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "IncomeStatementLineAccount!")
+		return graphql.Null
+	}
+	return ec._IncomeStatementLineAccount(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
@@ -78644,6 +81714,21 @@ func (ec *executionContext) marshalNSourceType2githubᚗcomᚋjxcgraphᚋjxcᚐS
 	return res
 }
 
+func (ec *executionContext) unmarshalNStatementForm2githubᚗcomᚋjxcgraphᚋjxcᚐStatementForm(ctx context.Context, v any) (jxc.StatementForm, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.StatementForm(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStatementForm2githubᚗcomᚋjxcgraphᚋjxcᚐStatementForm(ctx context.Context, sel ast.SelectionSet, v jxc.StatementForm) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "StatementForm!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNStatementLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatementLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StatementLine) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -78666,6 +81751,130 @@ func (ec *executionContext) marshalNStatementLine2ᚖgithubᚗcomᚋjxcgraphᚋj
 		return graphql.Null
 	}
 	return ec._StatementLine(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStatementLineDefinition2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatementLineDefinitionᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StatementLineDefinition) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStatementLineDefinition2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatementLineDefinition(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStatementLineDefinition2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatementLineDefinition(ctx context.Context, sel ast.SelectionSet, v *jxc.StatementLineDefinition) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StatementLineDefinition!")
+		return graphql.Null
+	}
+	return ec._StatementLineDefinition(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNStatementLineDirection2githubᚗcomᚋjxcgraphᚋjxcᚐStatementLineDirection(ctx context.Context, v any) (jxc.StatementLineDirection, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.StatementLineDirection(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStatementLineDirection2githubᚗcomᚋjxcgraphᚋjxcᚐStatementLineDirection(ctx context.Context, sel ast.SelectionSet, v jxc.StatementLineDirection) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "StatementLineDirection!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNStatementLineKind2githubᚗcomᚋjxcgraphᚋjxcᚐStatementLineKind(ctx context.Context, v any) (jxc.StatementLineKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.StatementLineKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStatementLineKind2githubᚗcomᚋjxcgraphᚋjxcᚐStatementLineKind(ctx context.Context, sel ast.SelectionSet, v jxc.StatementLineKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "StatementLineKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNStatementLinePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStatementLinePayload(ctx context.Context, sel ast.SelectionSet, v StatementLinePayload) graphql.Marshaler {
+	return ec._StatementLinePayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStatementMapping2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatementMappingᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StatementMapping) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStatementMapping2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatementMapping(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStatementMapping2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatementMapping(ctx context.Context, sel ast.SelectionSet, v *jxc.StatementMapping) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StatementMapping!")
+		return graphql.Null
+	}
+	return ec._StatementMapping(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNStatementMappingInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStatementMappingInputᚄ(ctx context.Context, v any) ([]*StatementMappingInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*StatementMappingInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNStatementMappingInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStatementMappingInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNStatementMappingInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStatementMappingInput(ctx context.Context, v any) (*StatementMappingInput, error) {
+	res, err := ec.unmarshalInputStatementMappingInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNStatementRule2githubᚗcomᚋjxcgraphᚋjxcᚐStatementRule(ctx context.Context, v any) (jxc.StatementRule, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.StatementRule(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStatementRule2githubᚗcomᚋjxcgraphᚋjxcᚐStatementRule(ctx context.Context, sel ast.SelectionSet, v jxc.StatementRule) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "StatementRule!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNStatutoryBalanceSheet2githubᚗcomᚋjxcgraphᚋjxcᚐStatutoryStatement(ctx context.Context, sel ast.SelectionSet, v jxc.StatutoryStatement) graphql.Marshaler {
+	return ec._StatutoryBalanceSheet(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStatutoryIncomeStatement2githubᚗcomᚋjxcgraphᚋjxcᚐStatutoryStatement(ctx context.Context, sel ast.SelectionSet, v jxc.StatutoryStatement) graphql.Marshaler {
+	return ec._StatutoryIncomeStatement(ctx, sel, &v)
 }
 
 func (ec *executionContext) unmarshalNStockAdjustmentInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockAdjustmentInput(ctx context.Context, v any) (StockAdjustmentInput, error) {
@@ -79437,6 +82646,11 @@ func (ec *executionContext) unmarshalNUpdateLocationInput2githubᚗcomᚋjxcgrap
 
 func (ec *executionContext) unmarshalNUpdateProductInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateProductInput(ctx context.Context, v any) (UpdateProductInput, error) {
 	res, err := ec.unmarshalInputUpdateProductInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateStatementLineInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateStatementLineInput(ctx context.Context, v any) (UpdateStatementLineInput, error) {
+	res, err := ec.unmarshalInputUpdateStatementLineInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -80706,6 +83920,32 @@ func (ec *executionContext) unmarshalOSourceType2ᚖgithubᚗcomᚋjxcgraphᚋjx
 }
 
 func (ec *executionContext) marshalOSourceType2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSourceType(ctx context.Context, sel ast.SelectionSet, v *jxc.SourceType) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) marshalOStatementLineDefinition2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatementLineDefinition(ctx context.Context, sel ast.SelectionSet, v *jxc.StatementLineDefinition) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._StatementLineDefinition(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOStatementSide2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatementSide(ctx context.Context, v any) (*jxc.StatementSide, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.StatementSide(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOStatementSide2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatementSide(ctx context.Context, sel ast.SelectionSet, v *jxc.StatementSide) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

@@ -1228,6 +1228,24 @@ type ShipmentPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// The result of changing a line's mapping.
+type StatementLinePayload struct {
+	// The line after the change; null on error.
+	Line *jxc.StatementLineDefinition `json:"line,omitempty"`
+	// Why it failed; nothing was changed then.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// An account prefix for a line.
+type StatementMappingInput struct {
+	// An account code of the chart (it covers its sub-accounts), or one digit for a whole class.
+	Prefix string `json:"prefix"`
+	// 1 adds, -1 subtracts; 1 when left out.
+	Sign *int `json:"sign,omitempty"`
+	// How each account's figure is taken: MOVEMENT on the income statement; BALANCE, DEBIT_BALANCE_ONLY or CREDIT_BALANCE_ONLY on the balance sheet.
+	Rule jxc.StatementRule `json:"rule"`
+}
+
 // A stock adjustment: a count variance or scrap.
 type StockAdjustmentInput struct {
 	// The posting date; today in the company's time zone when left out.
@@ -1572,6 +1590,16 @@ type UpdateProductInput struct {
 	LeadTimeDays *int `json:"leadTimeDays,omitempty"`
 	// False deactivates the product; true reactivates it.
 	Active *bool `json:"active,omitempty"`
+}
+
+// New accounts for a line of a form; they replace the line's mapping.
+type UpdateStatementLineInput struct {
+	// The form.
+	Form jxc.StatementForm `json:"form"`
+	// 行次 of an ACCOUNTS line.
+	LineNo int `json:"lineNo"`
+	// The line's account prefixes; none leaves the line at 0. Prefixes on one line may not overlap.
+	Accounts []*StatementMappingInput `json:"accounts"`
 }
 
 // Changes to a supplier; fields left out stay as they are.

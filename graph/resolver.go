@@ -33,6 +33,8 @@ type Resolver struct {
 	RefService jxc.RefService
 	// SettingsService keeps the company's separation-of-duties controls.
 	SettingsService jxc.SettingsService
+	// StatementService fills in the statutory statements and keeps their mapping.
+	StatementService jxc.StatementService
 	// Sockets follows the rights of open websockets and counts them per
 	// user; without it the server refuses websockets.
 	Sockets SocketStore

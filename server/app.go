@@ -58,6 +58,7 @@ func (a *app) routes() http.Handler {
 		AnalyticsService:  db.NewAnalyticsService(a.store),
 		StockService:      db.NewStockService(a.store),
 		LedgerService:     db.NewLedgerService(a.store),
+		StatementService:  db.NewStatementService(a.store),
 		SalesService:      sales,
 		PartnerService:    db.NewPartnerService(a.store),
 		RefService:        db.NewRefService(a.store),

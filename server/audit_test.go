@@ -73,6 +73,8 @@ func auditCalls() []auditCall {
 		{"closeFiscalPeriod", `mutation { closeFiscalPeriod(input: {year: 2019, month: 1}) { period { status }` + ue + ` } }`, nil, nil},
 		{"reopenFiscalPeriod", `mutation { reopenFiscalPeriod(input: {year: 2019, month: 1, reason: "audit test"}) { period { status }` + ue + ` } }`, nil, nil},
 		{"updatePostingWindow", `mutation { updatePostingWindow(input: {horizonMonths: 1, firstYear: 2000, lastYear: 2099}) { window { lockDate }` + ue + ` } }`, nil, nil},
+		// statutory statements
+		{"updateStatementLine", `mutation { updateStatementLine(input: {form: BALANCE_SHEET, lineNo: 14, accounts: [{prefix: "1901", rule: BALANCE}]}) { line { lineNo }` + ue + ` } }`, nil, nil},
 		// sales
 		{"createCustomer", `mutation { createCustomer(input: {code: "AUD-C1", name: "审计客户", region: "华东", creditLimit: "100000"}) { customer { id }` + ue + ` } }`,
 			nil, map[string]string{"cust": "customer.id"}},

@@ -1,9 +1,11 @@
 import type { ledgerZh } from './i18n.zh';
 import { ledgerBooksEn } from './i18n.books.en';
+import { ledgerStatementsEn } from './i18n.statements.en';
 
 // English for the ledger module; the same keys as i18n.zh.ts.
 export const ledgerEn: Record<keyof typeof ledgerZh, string> = {
   ...ledgerBooksEn,
+  ...ledgerStatementsEn,
   'source.OPENING_STOCK': 'Opening stock',
   'source.STOCK_ADJUSTMENT': 'Stock adjustment',
   'source.MANUAL_ENTRY': 'Manual entry',

@@ -1,8 +1,10 @@
 import { ledgerBooksZh } from './i18n.books.zh';
+import { ledgerStatementsZh } from './i18n.statements.zh';
 
 // Simplified Chinese for the ledger module; i18n.en.ts has the same keys.
 export const ledgerZh = {
   ...ledgerBooksZh,
+  ...ledgerStatementsZh,
   'source.OPENING_STOCK': '期初库存',
   'source.STOCK_ADJUSTMENT': '库存调整',
   'source.MANUAL_ENTRY': '手工凭证',

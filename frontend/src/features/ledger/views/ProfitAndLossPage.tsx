@@ -1,73 +1,58 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
-import { Alert, Card, Col, DatePicker, Row, Space, Spin, Statistic } from 'antd';
+import { Alert, Card, DatePicker, Space, Spin } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { ProfitAndLossQuery } from '../queries';
-import { StatementExportButton, StatementSection } from '../components/StatementSection';
+import { StatutoryIncomeStatementQuery } from '../queries.statements';
+import { PrintButton, PrintTitle, StatutoryExportButton, StatutoryTable, type StatutoryColumn, type StatutoryRow } from '../components/StatutoryStatement';
 import { Toolbar } from '../../../components/Toolbar';
-import { dec, formatMoney } from '../../../lib/decimal';
 import { useT } from '../../../i18n';
-import { isoDate, companyToday } from '../../../lib/date';
+import { companyToday } from '../../../lib/date';
 
+/** 利润表 (会小企02表) in the statutory layout: 本月金额 and 本年累计金额. */
 export default function ProfitAndLossPage() {
   const t = useT();
-  // ?from=&to= (KPI drill-downs link here) set the first period shown.
+  // ?month=YYYY-MM, or ?to=YYYY-MM-DD (the KPI drill-downs link with from/to), opens that month.
   const [params] = useSearchParams();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => {
-    const from = params.get('from');
+  const [month, setMonth] = useState<Dayjs>(() => {
+    const m = params.get('month');
     const to = params.get('to');
-    return from && to && dayjs(from).isValid() && dayjs(to).isValid() ? [dayjs(from), dayjs(to)] : [companyToday().startOf('year'), companyToday()];
+    if (m && dayjs(`${m}-01`).isValid()) return dayjs(`${m}-01`);
+    if (to && dayjs(to).isValid()) return dayjs(to).startOf('month');
+    return companyToday().startOf('month');
   });
-  const [{ data, error, fetching }] = useQuery({
-    query: ProfitAndLossQuery,
-    variables: { from: isoDate(range[0]), to: isoDate(range[1]) },
-  });
-  const pl = data?.profitAndLoss;
+  const year = month.year();
+  const [{ data, error, fetching }] = useQuery({ query: StatutoryIncomeStatementQuery, variables: { year, month: month.month() + 1 } });
+  const is = data?.statutoryIncomeStatement;
+  const ym = month.format('YYYY-MM');
+  const columns: [StatutoryColumn, StatutoryColumn] = [
+    { title: t('stmt.month'), ledgerFrom: ym, ledgerTo: ym },
+    { title: t('stmt.yearToDate'), ledgerFrom: `${year}-01`, ledgerTo: ym },
+  ];
+  const rows: StatutoryRow[] = (is?.lines ?? []).map((l, i) => ({
+    ...l,
+    key: `${i}`,
+    first: l.month,
+    second: l.yearToDate,
+    accounts: l.accounts.map((a) => ({ account: a.account, first: a.month, second: a.yearToDate })),
+  }));
 
   return (
     <Card>
       <Toolbar>
-        <Space>
-          <span>{t('ledger.period')}</span>
-          <DatePicker.RangePicker value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} />
+        <Space className="stmt-no-print">
+          <span>{t('stmt.period')}</span>
+          <DatePicker picker="month" value={month} allowClear={false} onChange={(d) => d && setMonth(d.startOf('month'))} data-testid="stmt-month" />
         </Space>
-        <StatementExportButton
-          fileName={t('menu.profitAndLoss')}
-          sections={
-            pl
-              ? [
-                  { title: t('ledger.revenue'), lines: pl.revenue },
-                  { title: t('ledger.expenses'), lines: pl.expenses },
-                ]
-              : []
-          }
-        />
+        <Space className="stmt-no-print">
+          <StatutoryExportButton fileName={t('menu.profitAndLoss')} rows={rows} columns={columns} />
+          <PrintButton />
+        </Space>
       </Toolbar>
+      <PrintTitle title={t('menu.profitAndLoss')} formNo={t('stmt.isFormNo')} period={`${t('stmt.asOfPeriod', { year, month: month.month() + 1 })} · ${t('stmt.unit')}`} />
       {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
-      {fetching && !pl && <Spin />}
-      {pl && (
-        <Space direction="vertical" size="large" style={{ width: '100%' }}>
-          <Row gutter={16}>
-            <Col span={8}>
-              <Statistic title={t('ledger.revenue')} value={formatMoney(pl.totalRevenue)} />
-            </Col>
-            <Col span={8}>
-              <Statistic title={t('ledger.expenses')} value={formatMoney(pl.totalExpense)} />
-            </Col>
-            <Col span={8}>
-              <Statistic
-                title={t('ledger.netIncome')}
-                value={formatMoney(pl.netIncome)}
-                styles={{ content: { color: dec(pl.netIncome).lt(0) ? '#cf1322' : '#389e0d' } }}
-                data-testid="pl-net-income"
-              />
-            </Col>
-          </Row>
-          <StatementSection title={t('ledger.revenue')} lines={pl.revenue} total={pl.totalRevenue} testId="pl-revenue" />
-          <StatementSection title={t('ledger.expenses')} lines={pl.expenses} total={pl.totalExpense} testId="pl-expenses" />
-        </Space>
-      )}
+      {fetching && !is && <Spin />}
+      {is && <StatutoryTable rows={rows} columns={columns} itemTitle={t('stmt.item')} testId="is" />}
     </Card>
   );
 }

@@ -1,0 +1,22 @@
+// Simplified Chinese for the statutory statements; i18n.statements.en.ts has the same keys.
+export const ledgerStatementsZh = {
+  'stmt.lineNo': '行次',
+  'stmt.assets': '资产',
+  'stmt.liabilitiesEquity': '负债和所有者权益',
+  'stmt.item': '项目',
+  'stmt.closing': '期末余额',
+  'stmt.yearOpening': '年初余额',
+  'stmt.month': '本月金额',
+  'stmt.yearToDate': '本年累计金额',
+  'stmt.period': '会计期间',
+  'stmt.print': '打印',
+  'stmt.balanced': '资产总计 = 负债和所有者权益总计',
+  'stmt.unbalanced': '资产总计与负债和所有者权益总计不等',
+  'stmt.bsFormNo': '会小企01表',
+  'stmt.isFormNo': '会小企02表',
+  'stmt.unit': '单位：元',
+  'stmt.asOfPeriod': '{year}年{month}月',
+  'stmt.drill.title': '第 {line} 行的科目',
+  'stmt.drill.account': '科目',
+  'booksRule.STATEMENT_UNMAPPED_ACCOUNT': '报表未取到的科目',
+} as const;
