@@ -275,3 +275,35 @@ func LangFromAcceptLanguage(h string) string {
 	}
 	return cs[0].lang
 }
+
+// Language is a language the server writes in, as the schema's Language
+// enum names it (a user's saved preference).
+type Language string
+
+const (
+	LanguageZhCN Language = "ZH_CN"
+	LanguageEN   Language = "EN"
+)
+
+// Tag is the language's tag as Render and WithLang take it (zh-CN, en).
+func (l Language) Tag() string {
+	switch l {
+	case LanguageEN:
+		return LangEN
+	case LanguageZhCN:
+		return LangZH
+	}
+	return ""
+}
+
+// LanguageOf is the enum value of a language tag; "" for one the server
+// does not write.
+func LanguageOf(tag string) Language {
+	switch NormalizeLang(tag) {
+	case LangEN:
+		return LanguageEN
+	case LangZH:
+		return LanguageZhCN
+	}
+	return ""
+}

@@ -33,6 +33,9 @@ type User struct {
 	Roles       []Role    `db:"-"`
 	Active      bool      `db:"active"`
 	CreatedAt   time.Time `db:"created_at"`
+	// Language is the user's saved language for the server's messages;
+	// nil when none is saved.
+	Language *Language `db:"language"`
 }
 
 // HasAnyRole reports whether the user holds at least one of roles. Admins
@@ -117,6 +120,8 @@ type UserService interface {
 	// ResetPassword sets another user's password (administrators) and ends
 	// all of that user's sessions and API tokens.
 	ResetPassword(ctx context.Context, userID int64, password string) error
+	// SetLanguage saves (or, nil, forgets) a user's language preference.
+	SetLanguage(ctx context.Context, userID int64, lang *Language) (*User, error)
 
 	// SignInLockouts lists who cannot sign in now because of failures, and
 	// from where.

@@ -36,15 +36,17 @@ type httpCtx struct {
 func Authenticate(users jxc.UserService, secureCookies bool, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := context.WithValue(r.Context(), httpKey{}, &httpCtx{w: w, r: r, secure: secureCookies})
+		asked := jxc.LangFromAcceptLanguage(r.Header.Get("Accept-Language"))
+		ctx = jxc.WithLang(ctx, readerLang(nil, asked))
 		if h := r.Header.Get("Authorization"); h != "" {
 			secret, ok := strings.CutPrefix(h, "Bearer ")
 			if !ok {
-				writeAuthError(w, "the Authorization header must be `Bearer <token>`")
+				writeAuthError(w, jxc.Render(jxc.LangOf(ctx), "the Authorization header must be `Bearer <token>`", nil))
 				return
 			}
 			a, err := users.AuthenticateToken(ctx, strings.TrimSpace(secret))
 			if jxc.ErrorCode(err) == jxc.EUNAUTHENTICATED {
-				writeAuthError(w, err.(*jxc.Error).Message)
+				writeAuthError(w, err.(*jxc.Error).Localize(jxc.LangOf(ctx)))
 				return
 			} else if err != nil {
 				writeUnavailable(w)
@@ -63,8 +65,25 @@ func Authenticate(users jxc.UserService, secureCookies bool, next http.Handler) 
 				ctx = jxc.NewContextWithAuth(ctx, a)
 			}
 		}
+		if u := jxc.UserFromContext(ctx); u != nil {
+			ctx = jxc.WithLang(ctx, readerLang(u, asked))
+		}
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
+}
+
+// readerLang is the language the server writes to a reader in: the user's
+// saved preference, else the language the client asked for (the request's
+// Accept-Language, a socket's connection_init language), else the
+// company's default.
+func readerLang(u *jxc.User, asked string) string {
+	if u != nil && u.Language != nil && u.Language.Tag() != "" {
+		return u.Language.Tag()
+	}
+	if l := jxc.NormalizeLang(asked); l != "" {
+		return l
+	}
+	return jxc.DefaultLang
 }
 
 func writeAuthError(w http.ResponseWriter, msg string) {
@@ -174,7 +193,7 @@ func readOnlyAnalysts(ctx context.Context, next graphql.RootResolver) graphql.Ma
 	oc := graphql.GetOperationContext(ctx)
 	fc := graphql.GetRootFieldContext(ctx)
 	if oc != nil && oc.Operation != nil && oc.Operation.Operation == "mutation" && fc != nil &&
-		fc.Field.Definition.Directives.ForName("sessionOnly") == nil {
+		fc.Field.Definition.Directives.ForName("sessionOnly") == nil && !ownSettingsMutations[fc.Field.Name] {
 		if u := jxc.UserFromContext(ctx); u != nil && onlyAnalyst(u) {
 			graphql.AddError(ctx, jxc.Errorf(jxc.EFORBIDDEN, "analysts may read but not change anything"))
 			return graphql.Null
@@ -182,6 +201,10 @@ func readOnlyAnalysts(ctx context.Context, next graphql.RootResolver) graphql.Ma
 	}
 	return next(ctx)
 }
+
+// ownSettingsMutations change only the caller's own preferences: analysts
+// (and API tokens) may call them.
+var ownSettingsMutations = map[string]bool{"updateMyLanguage": true}
 
 func onlyAnalyst(u *jxc.User) bool {
 	for _, r := range u.Roles {
@@ -211,7 +234,15 @@ func wsInit(users jxc.UserService, reg *sockets) transport.WebsocketInitFunc {
 			ctx = transport.WithWebsocketCloseCode(ctx, 1013)
 			return ctx, nil, jxc.Errorf(CodeUnavailable, "the database is unavailable; try again shortly")
 		}
+		// The socket's language: the user's saved one, else the init
+		// payload's, else the upgrade request's Accept-Language (already in
+		// ctx, see Authenticate).
+		asked := jxc.NormalizeLang(p.GetString("language"))
+		if asked == "" {
+			asked = jxc.LangOf(ctx)
+		}
 		register := func(a *jxc.Auth) (context.Context, *transport.InitPayload, error) {
+			ctx = jxc.WithLang(ctx, readerLang(a.User, asked))
 			octx, err := reg.open(jxc.NewContextWithAuth(ctx, a), a)
 			if err == nil {
 				return octx, nil, nil
@@ -256,7 +287,7 @@ func wsInit(users jxc.UserService, reg *sockets) transport.WebsocketInitFunc {
 
 func onlyKnownInitKeys(p transport.InitPayload) bool {
 	for k := range p {
-		if k != "authToken" && k != "Authorization" && k != "authorization" && k != "headers" {
+		if k != "authToken" && k != "Authorization" && k != "authorization" && k != "headers" && k != "language" {
 			return false
 		}
 	}
