@@ -307,3 +307,22 @@ func LanguageOf(tag string) Language {
 	}
 	return ""
 }
+
+// Noun is a word or phrase of a message that is itself translated, such as
+// the name of the field a generic check refers to ("customer code"): its
+// text is a catalogue key like any template.
+type Noun string
+
+// Localize implements Localized.
+func (n Noun) Localize(lang string) string { return Render(lang, string(n), nil) }
+
+// Phrase is a part of a message that is itself a template with parameters
+// (such as "the sum of the lines' quantity x {price}"), rendered in the
+// reader's language with the message.
+type Phrase struct {
+	Template string
+	Params   P
+}
+
+// Localize implements Localized.
+func (p Phrase) Localize(lang string) string { return Render(lang, p.Template, p.Params) }

@@ -234,6 +234,20 @@ func lockStock(ctx context.Context, tx *Tx, keys []jxc.StockKey, s *jxc.PostingS
 			s.LastMove[p.ID] = *p.Last
 		}
 	}
+	// Messages name warehouses by code and name, never by id.
+	var whs []struct {
+		ID    int64  `db:"id"`
+		Label string `db:"label"`
+	}
+	if err := tx.SelectContext(ctx, &whs, `SELECT id, code || ' ' || name AS label FROM warehouses WHERE id = ANY($1)`, pq.Array(wids)); err != nil {
+		return err
+	}
+	if s.Warehouses == nil {
+		s.Warehouses = map[int64]string{}
+	}
+	for _, w := range whs {
+		s.Warehouses[w.ID] = w.Label
+	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO stock_balances (product_id, warehouse_id)
 		SELECT * FROM unnest($1::bigint[], $2::bigint[]) ON CONFLICT DO NOTHING`, pq.Array(kp), pq.Array(wids)); err != nil {
 		return err
