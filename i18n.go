@@ -326,3 +326,15 @@ type Phrase struct {
 
 // Localize implements Localized.
 func (p Phrase) Localize(lang string) string { return Render(lang, p.Template, p.Params) }
+
+// Reasons returns a copy of the registered reasons by template (for the
+// parity test and for tools).
+func Reasons() map[string]string {
+	catalogueMu.RLock()
+	defer catalogueMu.RUnlock()
+	out := make(map[string]string, len(reasons))
+	for k, v := range reasons {
+		out[k] = v
+	}
+	return out
+}

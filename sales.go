@@ -400,8 +400,8 @@ var statusTexts = map[string]Texts{
 	"DELIVERED":         {ZH: "已签收", EN: "delivered"},
 }
 
-// statusText names a document status in messages.
-func statusText[S ~string](s S) Texts {
+// StatusText names a document status in messages.
+func StatusText[S ~string](s S) Texts {
 	if t, ok := statusTexts[string(s)]; ok {
 		return t
 	}

@@ -130,7 +130,7 @@ func CheckInvoiceable(shipmentIDs []int64, shs []*Shipment, date Date) ([]int64,
 		f := fmt.Sprintf("input.shipmentIds.%d", pos[sh.ID])
 		switch {
 		case sh.Status != ShipmentShipped && sh.Status != ShipmentDelivered:
-			es.Add(ECONFLICT, f, "shipment {shipment} is {status}; only shipped goods are invoiced", P{"shipment": sh.Number, "status": statusText(sh.Status)})
+			es.Add(ECONFLICT, f, "shipment {shipment} is {status}; only shipped goods are invoiced", P{"shipment": sh.Number, "status": StatusText(sh.Status)})
 		case sh.InvoiceID != nil:
 			es.Add(ECONFLICT, f, "shipment {shipment} is already invoiced", P{"shipment": sh.Number})
 		case sh.PostingDate != nil && date.Before(*sh.PostingDate):

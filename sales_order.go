@@ -55,7 +55,7 @@ func CanOrder(s SalesOrderStatus, a OrderAction) error {
 		ok = s == OrderConfirmed || s == OrderPartiallyShipped
 	}
 	if !ok {
-		return FieldErrorf(ECONFLICT, "id", "cannot {action} an order that is {status}", P{"action": actionTexts[a], "status": statusText(s)})
+		return FieldErrorf(ECONFLICT, "id", "cannot {action} an order that is {status}", P{"action": actionTexts[a], "status": StatusText(s)})
 	}
 	return nil
 }
@@ -282,4 +282,28 @@ type ReplenishmentNeed struct {
 	Product        *Product            `db:"-"`
 	Warehouse      *Warehouse          `db:"-"`
 	OrderNumber    string              `db:"order_number"`
+}
+
+// HoldPhrase is HoldReason for a message in the reader's language (nil
+// when the credit check passes).
+func (c CreditCheck) HoldPhrase() Localized {
+	var parts []Phrase
+	if over := c.Exposure.Add(c.OrderTotal).Sub(c.Limit); over.Sign() > 0 {
+		parts = append(parts, Phrase{"credit limit {limit} exceeded by {over} (open {open} + this order {order})",
+			P{"limit": c.Limit.Round(2), "over": over.Round(2), "open": c.Exposure.Round(2), "order": c.OrderTotal.Round(2)}})
+	}
+	if c.Overdue.Sign() > 0 {
+		if c.OldestDue != nil {
+			parts = append(parts, Phrase{"{overdue} overdue (oldest due {oldestDue})", P{"overdue": c.Overdue.Round(2), "oldestDue": *c.OldestDue}})
+		} else {
+			parts = append(parts, Phrase{"{overdue} overdue", P{"overdue": c.Overdue.Round(2)}})
+		}
+	}
+	switch len(parts) {
+	case 0:
+		return nil
+	case 1:
+		return parts[0]
+	}
+	return Phrase{"{first}; {second}", P{"first": parts[0], "second": parts[1]}}
 }

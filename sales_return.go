@@ -91,7 +91,7 @@ func ReturnCost(shippedQty, shippedValue, returnedQty, returnedValue, q decimal.
 // its invoice).
 func CheckReturnable(sh *Shipment) error {
 	if sh.Status != ShipmentShipped && sh.Status != ShipmentDelivered {
-		return FieldErrorf(ECONFLICT, "input.shipmentId", "shipment {shipment} is {status}; only shipped goods come back", P{"shipment": sh.Number, "status": statusText(sh.Status)})
+		return FieldErrorf(ECONFLICT, "input.shipmentId", "shipment {shipment} is {status}; only shipped goods come back", P{"shipment": sh.Number, "status": StatusText(sh.Status)})
 	}
 	if sh.InvoiceID == nil {
 		return FieldErrorf(ECONFLICT, "input.shipmentId", "shipment {shipment} is not invoiced yet; invoice it, then return against it", P{"shipment": sh.Number})

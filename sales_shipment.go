@@ -156,7 +156,7 @@ type ShippedLine struct {
 // shipment that is not pending is refused alone.
 func PlanShipping(sh *Shipment, o *SalesOrder, date Date, in ShipInput, es Errors) (*ShippingPlan, error) {
 	if sh.Status != ShipmentPending {
-		return nil, FieldErrorf(ECONFLICT, "input.shipmentId", "shipment {shipment} is {status}; only a pending shipment ships", P{"shipment": sh.Number, "status": statusText(sh.Status)})
+		return nil, FieldErrorf(ECONFLICT, "input.shipmentId", "shipment {shipment} is {status}; only a pending shipment ships", P{"shipment": sh.Number, "status": StatusText(sh.Status)})
 	}
 	if date.Before(o.PostingDate) {
 		es.Add(EINVALID, "input.postingDate", "a shipment may not be dated before its order ({date})", P{"date": o.PostingDate})

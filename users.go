@@ -165,7 +165,7 @@ func validateRoles(es *Errors, field string, roles []Role) {
 	}
 	for i, r := range roles {
 		if !r.Valid() {
-			es.Add(EINVALID, field+"."+itoa(i), "unknown role %q", r)
+			es.Add(EINVALID, field+"."+itoa(i), "unknown role {role}", P{"role": string(r)})
 		}
 	}
 }
@@ -226,7 +226,7 @@ type SignInCounts struct {
 func CheckSignInThrottle(c SignInCounts) error {
 	switch {
 	case c.Pair >= SignInPairFailures:
-		return Errorf(ETHROTTLED, "too many failed sign-ins for this user from this address; try again in %d minutes", int(SignInPairWindow.Minutes()))
+		return Errorf(ETHROTTLED, "too many failed sign-ins for this user from this address; try again in {minutes} minutes", P{"minutes": int(SignInPairWindow.Minutes())})
 	case !c.Usual && c.User >= SignInUserFailures:
 		return Errorf(ETHROTTLED, "too many failed sign-ins for this user; try again within the hour, or from an address you usually sign in from")
 	case !c.Usual && c.Addr >= SignInAddrFailures:

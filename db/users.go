@@ -218,7 +218,7 @@ func (s *UserService) RevokeAPIToken(ctx context.Context, userID, tokenID int64,
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no active API token %d of yours", tokenID)
+			return jxc.FieldErrorf(jxc.ENOTFOUND, "id", "you have no such active API token")
 		}
 		tx.Produced(jxc.RecordAPIToken, tokenID, "", jxc.AuditRevoke)
 		return nil
@@ -276,7 +276,7 @@ func (s *UserService) UpdateUser(ctx context.Context, id int64, in jxc.UserUpdat
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no user %d", id)
+			return jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no such user")
 		}
 		tx.Produced(jxc.RecordUser, id, "", jxc.AuditUpdate)
 		if in.Roles != nil {
@@ -307,7 +307,7 @@ func (s *UserService) ChangePassword(ctx context.Context, userID int64, current,
 			Hash     string `db:"password_hash"`
 		}
 		if err := tx.GetContext(ctx, &u, `SELECT username, password_hash FROM users WHERE id = $1`, userID); errors.Is(err, sql.ErrNoRows) {
-			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no user %d", userID)
+			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no such user")
 		} else if err != nil {
 			return err
 		}
@@ -361,7 +361,7 @@ func (s *UserService) setPassword(ctx context.Context, id int64, password, keepS
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no user %d", id)
+			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no such user")
 		}
 		tx.Produced(jxc.RecordUser, id, "", jxc.AuditSetPassword)
 		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1 AND id <> $2`, id, keepSession); err != nil {
@@ -474,7 +474,7 @@ func findUser(ctx context.Context, q Queryer, id int64) (*jxc.User, error) {
 	u := &jxc.User{}
 	err := q.GetContext(ctx, u, `SELECT id, username, display_name, active, created_at, language FROM users WHERE id = $1`, id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no user %d", id)
+		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no such user")
 	} else if err != nil {
 		return nil, err
 	}

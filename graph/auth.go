@@ -172,7 +172,7 @@ func hasRole(ctx context.Context, _ any, next graphql.Resolver, roles []jxc.Role
 		return nil, jxc.Errorf(jxc.EUNAUTHENTICATED, "sign in first")
 	}
 	if !u.HasAnyRole(roles...) {
-		return nil, jxc.Errorf(jxc.EFORBIDDEN, "this needs one of the roles %v", roles)
+		return nil, jxc.Errorf(jxc.EFORBIDDEN, "this needs one of the roles {roles}", jxc.P{"roles": roleList(roles)})
 	}
 	return next(ctx)
 }
@@ -206,6 +206,15 @@ func readOnlyAnalysts(ctx context.Context, next graphql.RootResolver) graphql.Ma
 // (and API tokens) may call them.
 var ownSettingsMutations = map[string]bool{"updateMyLanguage": true}
 
+// roleList writes roles for a message: "FINANCE, MANAGER".
+func roleList(roles []jxc.Role) string {
+	s := make([]string, len(roles))
+	for i, r := range roles {
+		s[i] = string(r)
+	}
+	return strings.Join(s, ", ")
+}
+
 func onlyAnalyst(u *jxc.User) bool {
 	for _, r := range u.Roles {
 		if r != jxc.RoleAnalyst {
@@ -223,10 +232,10 @@ func onlyAnalyst(u *jxc.User) bool {
 // against its user's cap (4429 past it).
 func wsInit(users jxc.UserService, reg *sockets) transport.WebsocketInitFunc {
 	return func(ctx context.Context, p transport.InitPayload) (context.Context, *transport.InitPayload, error) {
-		fail := func(msg string) (context.Context, *transport.InitPayload, error) {
+		fail := func(e *jxc.Error) (context.Context, *transport.InitPayload, error) {
 			ctx = transport.WithWebsocketCloseCode(ctx, CloseUnauthorized)
 			ctx = transport.AppendCloseReason(ctx, "Unauthorized")
-			return ctx, nil, jxc.Errorf(jxc.EUNAUTHENTICATED, "%s", msg)
+			return ctx, nil, e
 		}
 		// The database cannot answer: 1013 "try again later" lets the
 		// client reconnect, unlike 4401.
@@ -249,7 +258,7 @@ func wsInit(users jxc.UserService, reg *sockets) transport.WebsocketInitFunc {
 			}
 			switch jxc.ErrorCode(err) {
 			case jxc.EUNAUTHENTICATED:
-				return fail(err.(*jxc.Error).Message)
+				return fail(err.(*jxc.Error))
 			case jxc.ETHROTTLED:
 				ctx = transport.WithWebsocketCloseCode(ctx, CloseTooMany)
 				ctx = transport.AppendCloseReason(ctx, "Too many connections")
@@ -271,17 +280,17 @@ func wsInit(users jxc.UserService, reg *sockets) transport.WebsocketInitFunc {
 			if err != nil && jxc.ErrorCode(err) != jxc.EUNAUTHENTICATED {
 				return unavailable()
 			} else if err != nil {
-				return fail("the token in connection_init is unknown or revoked")
+				return fail(jxc.Errorf(jxc.EUNAUTHENTICATED, "the token in connection_init is unknown or revoked"))
 			}
 			return register(a)
 		}
 		if len(p) > 0 && !onlyKnownInitKeys(p) {
-			return fail("connection_init payload not understood; send {\"authToken\": \"<token>\"} or sign in")
+			return fail(jxc.Errorf(jxc.EUNAUTHENTICATED, "connection_init payload not understood; send an authToken or sign in"))
 		}
 		if a := jxc.AuthFromContext(ctx); a != nil {
 			return register(a)
 		}
-		return fail("sign in first, or send {\"authToken\": \"<token>\"} in connection_init")
+		return fail(jxc.Errorf(jxc.EUNAUTHENTICATED, "sign in first, or send an authToken in connection_init"))
 	}
 }
 
