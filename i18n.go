@@ -189,6 +189,8 @@ func ParamString(lang string, v any) string {
 			return ""
 		}
 		return x.String()
+	case MoneyValue:
+		return x.Amount.StringFixed(MoneyPlaces)
 	default:
 		return FormatValue(lang, v)
 	}
@@ -197,7 +199,11 @@ func ParamString(lang string, v any) string {
 // formatDecimal drops trailing zeros and groups the integer part by
 // thousands: 1234567.5000 → 1,234,567.5.
 func formatDecimal(d decimal.Decimal) string {
-	s := d.String() // shortest exact form, no trailing zeros
+	return groupThousands(d.String()) // shortest exact form, no trailing zeros
+}
+
+// groupThousands groups the integer part of a decimal's text by thousands.
+func groupThousands(s string) string {
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
 	intPart, frac, _ := strings.Cut(s, ".")
@@ -337,4 +343,16 @@ func Reasons() map[string]string {
 		out[k] = v
 	}
 	return out
+}
+
+// MoneyValue is an amount of money as a message parameter: written with
+// its two decimals (12.50, 1,234.00), exactly for programs.
+type MoneyValue struct{ Amount decimal.Decimal }
+
+// Money makes an amount a message parameter written with two decimals.
+func Money(d decimal.Decimal) MoneyValue { return MoneyValue{d} }
+
+// String writes the amount with two decimals and thousands separators.
+func (m MoneyValue) String() string {
+	return groupThousands(m.Amount.StringFixed(MoneyPlaces))
 }

@@ -117,7 +117,7 @@ func CheckDerivedAmount(es *Errors, field, what string, amount decimal.Decimal) 
 
 func checkDerivedAmount(es *Errors, field string, what Localized, amount decimal.Decimal) {
 	if amount.Abs().GreaterThanOrEqual(maxMoney) {
-		es.Add(EINVALID, field, "{what} is {amount}; an amount must be below {max}", P{"what": what, "amount": amount.Round(MoneyPlaces), "max": moneyRule.below})
+		es.Add(EINVALID, field, "{what} is {amount}; an amount must be below {max}", P{"what": what, "amount": Money(amount), "max": moneyRule.below})
 	}
 }
 

@@ -290,13 +290,13 @@ func (c CreditCheck) HoldPhrase() Localized {
 	var parts []Phrase
 	if over := c.Exposure.Add(c.OrderTotal).Sub(c.Limit); over.Sign() > 0 {
 		parts = append(parts, Phrase{"credit limit {limit} exceeded by {over} (open {open} + this order {order})",
-			P{"limit": c.Limit.Round(2), "over": over.Round(2), "open": c.Exposure.Round(2), "order": c.OrderTotal.Round(2)}})
+			P{"limit": Money(c.Limit), "over": Money(over), "open": Money(c.Exposure), "order": Money(c.OrderTotal)}})
 	}
 	if c.Overdue.Sign() > 0 {
 		if c.OldestDue != nil {
-			parts = append(parts, Phrase{"{overdue} overdue (oldest due {oldestDue})", P{"overdue": c.Overdue.Round(2), "oldestDue": *c.OldestDue}})
+			parts = append(parts, Phrase{"{overdue} overdue (oldest due {oldestDue})", P{"overdue": Money(c.Overdue), "oldestDue": *c.OldestDue}})
 		} else {
-			parts = append(parts, Phrase{"{overdue} overdue", P{"overdue": c.Overdue.Round(2)}})
+			parts = append(parts, Phrase{"{overdue} overdue", P{"overdue": Money(c.Overdue)}})
 		}
 	}
 	switch len(parts) {

@@ -103,7 +103,7 @@ func CheckCreditLimitChange(s *CompanySettings, u *User, field, customer string,
 		return nil
 	}
 	return FieldErrorf(EPERMISSION, field, "raising the credit limit of customer {customer} from {from} to {to} needs the FINANCE or MANAGER role (separation of duties); it may be lowered",
-		P{"customer": customer, "from": from.Round(MoneyPlaces), "to": to.Round(MoneyPlaces)})
+		P{"customer": customer, "from": Money(from), "to": Money(to)})
 }
 
 // CheckMismatchApproval: the user who posted a supplier invoice cannot
@@ -122,7 +122,7 @@ func CheckOrderApproval(s *CompanySettings, u *User, createdBy *int64, order str
 		return nil
 	}
 	return FieldErrorf(EDUTY, "id", "you created purchase order {order}; at {net} net it is above the self-approval limit {limit}, so another manager must approve it (separation of duties)",
-		P{"order": order, "net": net.Round(MoneyPlaces), "limit": s.OrderSelfApprovalLimit.Round(MoneyPlaces)})
+		P{"order": order, "net": Money(net), "limit": Money(s.OrderSelfApprovalLimit)})
 }
 
 // CheckOpeningStockPoster: opening stock is taken over from earlier books
@@ -145,7 +145,7 @@ func CheckAccountDeactivation(s *CompanySettings, code string, balance decimal.D
 		es.Add(ECONFLICT, "input.active", "account {account} is used by the posting rules and cannot be deactivated", P{"account": code})
 	}
 	if !balance.IsZero() {
-		es.Add(ECONFLICT, "input.active", "account {account} has a balance of {balance}; clear it to zero before deactivating the account", P{"account": code, "balance": balance.Round(MoneyPlaces)})
+		es.Add(ECONFLICT, "input.active", "account {account} has a balance of {balance}; clear it to zero before deactivating the account", P{"account": code, "balance": Money(balance)})
 	}
 	return es
 }
@@ -181,7 +181,7 @@ func CheckBelowCostSale(s *CompanySettings, u *User, order string, lines []Below
 	for _, l := range lines {
 		es.Add(EPERMISSION, fmt.Sprintf("lines.%d.unitPrice", l.Index),
 			"line {line} of {order} ({product}): net price {price} is below the average cost {cost}; selling below cost needs a manager to confirm the order",
-			P{"line": l.LineNo, "order": order, "product": l.SKU, "price": l.NetPrice.Round(MoneyPlaces), "cost": l.Cost.Round(MoneyPlaces)})
+			P{"line": l.LineNo, "order": order, "product": l.SKU, "price": Money(l.NetPrice), "cost": Money(l.Cost)})
 	}
 	return es
 }

@@ -456,10 +456,10 @@ func (s *SalesService) ValidateSalesOrder(ctx context.Context, in jxc.SalesOrder
 					netUnit := jxc.NetUnitPrice(l.UnitPrice, l.DiscountRate)
 					if netUnit.LessThan(cost) && belowCostOK {
 						es.Add(jxc.EINVALID, f+"unitPrice", "net price {price} is below the average cost {cost} of {product}",
-							jxc.P{"price": netUnit.Round(2), "cost": cost.Round(2), "product": l.Product.SKU})
+							jxc.P{"price": jxc.Money(netUnit), "cost": jxc.Money(cost), "product": l.Product.SKU})
 					} else if netUnit.LessThan(cost) {
 						es.Add(jxc.EPERMISSION, f+"unitPrice", "net price {price} is below the average cost {cost} of {product}; selling below cost needs a manager to confirm the order",
-							jxc.P{"price": netUnit.Round(2), "cost": cost.Round(2), "product": l.Product.SKU})
+							jxc.P{"price": jxc.Money(netUnit), "cost": jxc.Money(cost), "product": l.Product.SKU})
 					}
 				}
 			}
