@@ -33,7 +33,7 @@ var pendingConversion = []string{
 // template (or a translated noun): the domain error constructors, Render,
 // and the check helpers that take the noun of the field they check.
 var templateArgs = map[string][]int{
-	"Errorf": {1}, "FieldErrorf": {2}, "Render": {1}, "Noun": {0},
+	"Errorf": {1}, "FieldErrorf": {2}, "Render": {1}, "Noun": {0}, "inputErrorf": {0},
 	"checkCode": {2}, "checkText": {2}, "checkOptText": {2}, "CheckDerivedAmount": {2}, "CheckLineAmounts": {2},
 	"CheckYears": {2}, "CheckEventDate": {2, 4}, "checkEachOnce": {5},
 	"lockPostingDate": {4}, "checkPostingDate": {4}, "checkDateYears": {4},

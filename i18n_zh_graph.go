@@ -4,11 +4,16 @@ package jxc
 
 func init() {
 	RegisterMessages(LangZH, map[string]string{
-		" (and {more} more)": "（另有 {more} 项）",
-		"after must be a sequence number received earlier, a whole number >= 0": "after 须为之前收到的序号，即大于或等于 0 的整数",
-		"analysts may read but not change anything":                             "分析员只能查看，不能修改任何内容",
-		"at most {max} node ids at once, not {count}":                           "一次最多 {max} 个节点 ID，而不是 {count} 个",
-		"connection_init payload not understood; send an authToken or sign in":  "无法识别 connection_init 的内容；请发送 authToken 或先登录",
+		" (and {more} more)":                                                         "（另有 {more} 项）",
+		"a date must be a string YYYY-MM-DD, not {type}":                             "日期须为 YYYY-MM-DD 格式的字符串，而不是 {type}",
+		"a decimal must be a string, not {type}":                                     "十进制数须为字符串，而不是 {type}",
+		"after must be a sequence number received earlier, a whole number >= 0":      "after 须为之前收到的序号，即大于或等于 0 的整数",
+		"an ID must be a string, not {type}":                                         "ID 须为字符串，而不是 {type}",
+		"analysts may read but not change anything":                                  "分析员只能查看，不能修改任何内容",
+		"at most {max} node ids at once, not {count}":                                "一次最多 {max} 个节点 ID，而不是 {count} 个",
+		"connection_init payload not understood; send an authToken or sign in":       "无法识别 connection_init 的内容；请发送 authToken 或先登录",
+		"decimals must be sent as strings, not as floating-point numbers":            "十进制数须以字符串发送，而不是浮点数",
+		"decimals must be sent as strings, such as \"{value}\", not as JSON numbers": "十进制数须以字符串发送，例如 \"{value}\"，而不是 JSON 数字",
 		"internal error":              "内部错误",
 		"no type {type} has node ids": "没有类型 {type} 的节点 ID",
 		"not allowed with an API token; use a signed-in browser session":   "API 令牌不能执行此操作；请使用已登录的浏览器会话",
@@ -26,10 +31,19 @@ func init() {
 		"the user's roles changed since this connection opened; reconnect": "此连接打开后用户角色已更改；请重新连接",
 		"this needs one of the roles {roles}":                              "此操作需要以下角色之一：{roles}",
 		"this took longer than the server allows (statement timeout); ask for less: a shorter period, a smaller page or a narrower filter": "处理时间超过服务器允许的上限（语句超时）；请缩小范围：更短的期间、更小的分页或更窄的筛选条件",
+		"{value} is not a decimal number: write digits with an optional sign and '.'":                                                      "{value} 不是十进制数：请写数字，可带正负号和小数点 '.'",
+		"{value} is not a valid ID": "{value} 不是有效的 ID",
 	})
 	RegisterReasons(map[string]string{
-		"at most {max} node ids at once, not {count}":                      "OUT_OF_RANGE",
-		"reading a {type} needs one of the roles {roles} (as {root} does)": "FORBIDDEN",
-		"this needs one of the roles {roles}":                              "FORBIDDEN",
+		"a date must be a string YYYY-MM-DD, not {type}":                              "BAD_FORMAT",
+		"a decimal must be a string, not {type}":                                      "BAD_FORMAT",
+		"an ID must be a string, not {type}":                                          "BAD_FORMAT",
+		"at most {max} node ids at once, not {count}":                                 "OUT_OF_RANGE",
+		"decimals must be sent as strings, not as floating-point numbers":             "BAD_FORMAT",
+		"decimals must be sent as strings, such as \"{value}\", not as JSON numbers":  "BAD_FORMAT",
+		"reading a {type} needs one of the roles {roles} (as {root} does)":            "FORBIDDEN",
+		"this needs one of the roles {roles}":                                         "FORBIDDEN",
+		"{value} is not a decimal number: write digits with an optional sign and '.'": "BAD_FORMAT",
+		"{value} is not a valid ID":                                                   "BAD_FORMAT",
 	})
 }

@@ -42,7 +42,12 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 		out := graphql.DefaultErrorPresenter(ctx, err)
 		var ie *inputError
 		if errors.As(err, &ie) {
+			out.Message = jxc.Render(jxc.LangOf(ctx), ie.template, ie.params)
 			out.Extensions = withCode(out.Extensions, jxc.EINVALID)
+			out.Extensions["reason"] = jxc.ReasonOf(ie.template)
+			if out.Extensions["reason"] == "" {
+				out.Extensions["reason"] = jxc.GenericReason(jxc.EINVALID)
+			}
 			if len(out.Path) > 1 {
 				// The path is the field then the argument: name the argument.
 				out.Extensions["field"] = strings.TrimPrefix(out.Path[1:].String(), ".")
