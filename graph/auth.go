@@ -193,7 +193,7 @@ func readOnlyAnalysts(ctx context.Context, next graphql.RootResolver) graphql.Ma
 	oc := graphql.GetOperationContext(ctx)
 	fc := graphql.GetRootFieldContext(ctx)
 	if oc != nil && oc.Operation != nil && oc.Operation.Operation == "mutation" && fc != nil &&
-		fc.Field.Definition.Directives.ForName("sessionOnly") == nil && !ownSettingsMutations[fc.Field.Name] {
+		fc.Field.Definition.Directives.ForName("sessionOnly") == nil {
 		if u := jxc.UserFromContext(ctx); u != nil && onlyAnalyst(u) {
 			graphql.AddError(ctx, jxc.Errorf(jxc.EFORBIDDEN, "analysts may read but not change anything"))
 			return graphql.Null
@@ -201,10 +201,6 @@ func readOnlyAnalysts(ctx context.Context, next graphql.RootResolver) graphql.Ma
 	}
 	return next(ctx)
 }
-
-// ownSettingsMutations change only the caller's own preferences: analysts
-// (and API tokens) may call them.
-var ownSettingsMutations = map[string]bool{"updateMyLanguage": true}
 
 // roleList writes roles for a message: "FINANCE, MANAGER".
 func roleList(roles []jxc.Role) string {

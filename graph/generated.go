@@ -32108,7 +32108,20 @@ func (ec *executionContext) _Mutation_updateMyLanguage(ctx context.Context, fiel
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().UpdateMyLanguage(ctx, fc.Args["language"].(*jxc.Language))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.SessionOnly == nil {
+					var zeroVal UpdateMyLanguagePayload
+					return zeroVal, errors.New("directive sessionOnly is not implemented")
+				}
+				return ec.Directives.SessionOnly(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v UpdateMyLanguagePayload) graphql.Marshaler {
 			return ec.marshalNUpdateMyLanguagePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateMyLanguagePayload(ctx, selections, v)
 		},
