@@ -58,7 +58,9 @@ func checkLineCount(es *Errors, n, min, max int) {
 
 // checkEachOnce checks each entry of a list (check gets its field prefix,
 // such as "input.lines.3.") and refuses an entry naming an id an earlier
-// entry named: idField is the id's field, twice the message with %d for it.
+// entry named: idField is the id's field, twice the message: a template
+// whose {earlier} is the 1-based position of the earlier entry (a format
+// with %d for the id is still taken from files not converted yet).
 func checkEachOnce[L any](es *Errors, list string, entries []L, id func(L) int64, idField, twice string, check func(f string, l L)) {
 	seen := map[int64]int{}
 	for i, l := range entries {
