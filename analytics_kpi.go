@@ -184,7 +184,7 @@ func ValidatePeriodRange(from, to Date, fromField, toField string) error {
 		es.Add(EINVALID, fromField, "a start date is required")
 	}
 	if to.Before(from) {
-		es.Add(EINVALID, toField, "the end date %s is before the start date %s", to, from)
+		es.Add(EINVALID, toField, "the end date {to} is before the start date {from}", P{"to": to, "from": from})
 	} else if to.DaysSince(from) > 366*5 {
 		es.Add(EINVALID, toField, "a period may span at most 5 years")
 	}

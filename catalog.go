@@ -243,7 +243,7 @@ func checkBarcodes(es *Errors, field string, codes []string) {
 			es.Add(EINVALID, f, "a barcode must be 4 to 40 characters of 0-9, A-Z, a-z or '-'")
 		}
 		if j, dup := seen[b]; dup {
-			es.Add(ECONFLICT, f, "barcode %s is listed twice (also at %s.%d)", b, field, j)
+			es.Add(ECONFLICT, f, "barcode {barcode} is listed twice (also at line {earlier})", P{"barcode": b, "earlier": j + 1})
 		}
 		seen[b] = i
 	}

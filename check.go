@@ -11,7 +11,7 @@ import (
 
 func checkCode(es *Errors, field, what, s string) {
 	if !codePattern.MatchString(s) {
-		es.Add(EINVALID, field, "%s must be 1 to 40 characters of A-Z, a-z, 0-9, '.', '_' or '-'", what)
+		es.Add(EINVALID, field, "{what} must be 1 to 40 characters of A-Z, a-z, 0-9, '.', '_' or '-'", P{"what": Noun(what)})
 	}
 }
 
@@ -19,9 +19,13 @@ func checkText(es *Errors, field, what, s string, minLen, maxLen int) {
 	n := utf8.RuneCountInString(strings.TrimSpace(s))
 	if n < minLen || utf8.RuneCountInString(s) > maxLen {
 		if minLen > 0 {
-			es.Add(EINVALID, field, "%s must be %d to %d characters", what, minLen, maxLen)
+			if n < minLen && minLen == 1 {
+				es.Add(EINVALID, field, "{what} is required (at most {max} characters)", P{"what": Noun(what), "max": maxLen})
+			} else {
+				es.Add(EINVALID, field, "{what} must be {min} to {max} characters", P{"what": Noun(what), "min": minLen, "max": maxLen})
+			}
 		} else {
-			es.Add(EINVALID, field, "%s may have at most %d characters", what, maxLen)
+			es.Add(EINVALID, field, "{what} may have at most {max} characters", P{"what": Noun(what), "max": maxLen})
 		}
 	}
 }
@@ -48,21 +52,28 @@ func checkDescription(es *Errors, field, s string, required bool) {
 
 func checkLineCount(es *Errors, n, min, max int) {
 	if n < min || n > max {
-		es.Add(EINVALID, "input.lines", "a document needs %d to %d lines", min, max)
+		es.Add(EINVALID, "input.lines", "a document needs {min} to {max} lines", P{"min": min, "max": max})
 	}
 }
 
 // checkEachOnce checks each entry of a list (check gets its field prefix,
 // such as "input.lines.3.") and refuses an entry naming an id an earlier
-// entry named: idField is the id's field, twice the message with %d for it.
+// entry named: idField is the id's field, twice the message: a template
+// whose {earlier} is the 1-based position of the earlier entry (a format
+// with %d for the id is still taken from files not converted yet).
 func checkEachOnce[L any](es *Errors, list string, entries []L, id func(L) int64, idField, twice string, check func(f string, l L)) {
-	seen := map[int64]bool{}
+	seen := map[int64]int{}
 	for i, l := range entries {
 		f := fmt.Sprintf("%s.%d.", list, i)
 		check(f, l)
-		if seen[id(l)] {
-			es.Add(EINVALID, f+idField, twice, id(l))
+		if j, ok := seen[id(l)]; ok {
+			if strings.Contains(twice, "%") { // not converted yet: the id's format
+				es.Add(EINVALID, f+idField, twice, id(l))
+			} else {
+				es.Add(EINVALID, f+idField, twice, P{"earlier": j + 1})
+			}
+			continue
 		}
-		seen[id(l)] = true
+		seen[id(l)] = i
 	}
 }

@@ -3,6 +3,7 @@ package jxc
 import (
 	"database/sql/driver"
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -27,11 +28,11 @@ const (
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil || len(s) != len(time.DateOnly) {
-		return Date{}, fmt.Errorf("%q is not a date in the form YYYY-MM-DD", s)
+		return Date{}, Errorf(EINVALID, "{value} is not a date in the form YYYY-MM-DD", P{"value": strconv.Quote(s)})
 	}
 	d := DateOf(t)
 	if !d.InRange() {
-		return Date{}, fmt.Errorf("%q is outside the years %04d to %04d", s, MinDateYear, MaxDateYear)
+		return Date{}, Errorf(EINVALID, "{value} is outside the years {first} to {last}", P{"value": strconv.Quote(s), "first": fmt.Sprintf("%04d", MinDateYear), "last": fmt.Sprintf("%04d", MaxDateYear)})
 	}
 	return d, nil
 }

@@ -7,6 +7,7 @@ package jxc
 import (
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -56,14 +57,40 @@ func (e *Error) Localize(lang string) string {
 }
 
 // Reason is the error's specific code (such as INSUFFICIENT_STOCK) that the
-// catalogue registers for its template; the generic code when none is.
+// catalogue registers for its template; when none is, the generic reason of
+// its code (GenericReason).
 func (e *Error) Reason() string {
 	if e.Template != "" {
 		if r := ReasonOf(e.Template); r != "" {
 			return r
 		}
 	}
-	return e.Code
+	return GenericReason(e.Code)
+}
+
+// GenericReason is the reason of an error no specific reason is registered
+// for: its code's own name, except INVALID, which reads INVALID_VALUE (the
+// schema's UserErrorReason documents the rule).
+func GenericReason(code string) string {
+	if code == EINVALID {
+		return "INVALID_VALUE"
+	}
+	return code
+}
+
+// LocalizedParams writes the error's parameters for a program, in a
+// language (see ParamString), sorted by name.
+func (e *Error) LocalizedParams(lang string) [][2]string {
+	names := make([]string, 0, len(e.Params))
+	for k := range e.Params {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	out := make([][2]string, len(names))
+	for i, k := range names {
+		out[i] = [2]string{k, ParamString(lang, e.Params[k])}
+	}
+	return out
 }
 
 // newError builds a domain error. A format given a single P is a template

@@ -189,6 +189,8 @@ func ParamString(lang string, v any) string {
 			return ""
 		}
 		return x.String()
+	case MoneyValue:
+		return x.Amount.StringFixed(MoneyPlaces)
 	default:
 		return FormatValue(lang, v)
 	}
@@ -197,7 +199,11 @@ func ParamString(lang string, v any) string {
 // formatDecimal drops trailing zeros and groups the integer part by
 // thousands: 1234567.5000 → 1,234,567.5.
 func formatDecimal(d decimal.Decimal) string {
-	s := d.String() // shortest exact form, no trailing zeros
+	return groupThousands(d.String()) // shortest exact form, no trailing zeros
+}
+
+// groupThousands groups the integer part of a decimal's text by thousands.
+func groupThousands(s string) string {
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
 	intPart, frac, _ := strings.Cut(s, ".")
@@ -274,4 +280,79 @@ func LangFromAcceptLanguage(h string) string {
 		return ""
 	}
 	return cs[0].lang
+}
+
+// Language is a language the server writes in, as the schema's Language
+// enum names it (a user's saved preference).
+type Language string
+
+const (
+	LanguageZhCN Language = "ZH_CN"
+	LanguageEN   Language = "EN"
+)
+
+// Tag is the language's tag as Render and WithLang take it (zh-CN, en).
+func (l Language) Tag() string {
+	switch l {
+	case LanguageEN:
+		return LangEN
+	case LanguageZhCN:
+		return LangZH
+	}
+	return ""
+}
+
+// LanguageOf is the enum value of a language tag; "" for one the server
+// does not write.
+func LanguageOf(tag string) Language {
+	switch NormalizeLang(tag) {
+	case LangEN:
+		return LanguageEN
+	case LangZH:
+		return LanguageZhCN
+	}
+	return ""
+}
+
+// Noun is a word or phrase of a message that is itself translated, such as
+// the name of the field a generic check refers to ("customer code"): its
+// text is a catalogue key like any template.
+type Noun string
+
+// Localize implements Localized.
+func (n Noun) Localize(lang string) string { return Render(lang, string(n), nil) }
+
+// Phrase is a part of a message that is itself a template with parameters
+// (such as "the sum of the lines' quantity x {price}"), rendered in the
+// reader's language with the message.
+type Phrase struct {
+	Template string
+	Params   P
+}
+
+// Localize implements Localized.
+func (p Phrase) Localize(lang string) string { return Render(lang, p.Template, p.Params) }
+
+// Reasons returns a copy of the registered reasons by template (for the
+// parity test and for tools).
+func Reasons() map[string]string {
+	catalogueMu.RLock()
+	defer catalogueMu.RUnlock()
+	out := make(map[string]string, len(reasons))
+	for k, v := range reasons {
+		out[k] = v
+	}
+	return out
+}
+
+// MoneyValue is an amount of money as a message parameter: written with
+// its two decimals (12.50, 1,234.00), exactly for programs.
+type MoneyValue struct{ Amount decimal.Decimal }
+
+// Money makes an amount a message parameter written with two decimals.
+func Money(d decimal.Decimal) MoneyValue { return MoneyValue{d} }
+
+// String writes the amount with two decimals and thousands separators.
+func (m MoneyValue) String() string {
+	return groupThousands(m.Amount.StringFixed(MoneyPlaces))
 }

@@ -7,15 +7,15 @@ import (
 )
 
 func TestRenderTemplatesPerLanguage(t *testing.T) {
-	const tmpl = "only {available} of {product} are available in {warehouse}"
-	RegisterMessages(LangZH, map[string]string{tmpl: "{warehouse} 中 {product} 仅有 {available} 可用"})
-	RegisterReasons(map[string]string{tmpl: "INSUFFICIENT_STOCK"})
-	p := P{"available": decimal.RequireFromString("1051.0000"), "product": "AP-FRG-420", "warehouse": Texts{ZH: "仓库 BJ01 北京大兴仓", EN: "warehouse BJ01 北京大兴仓"}}
+	// A template of the catalogue (db/sales_orders.go), not one registered
+	// here: the parity test finds every registered entry in the code.
+	const tmpl = "only {available} of {product} available in warehouse {warehouse}; {missing} would be recorded as a replenishment need"
+	p := P{"available": decimal.RequireFromString("1051.0000"), "product": "AP-FRG-420", "warehouse": "BJ01 北京大兴仓", "missing": decimal.RequireFromString("4.5000")}
 	e := FieldErrorf(EINVALID, "input.lines.0.quantity", tmpl, p)
-	if got, want := e.Message, "only 1,051 of AP-FRG-420 are available in warehouse BJ01 北京大兴仓"; got != want {
+	if got, want := e.Message, "only 1,051 of AP-FRG-420 available in warehouse BJ01 北京大兴仓; 4.5 would be recorded as a replenishment need"; got != want {
 		t.Errorf("English: %q, want %q", got, want)
 	}
-	if got, want := e.Localize(LangZH), "仓库 BJ01 北京大兴仓 中 AP-FRG-420 仅有 1,051 可用"; got != want {
+	if got, want := e.Localize(LangZH), "仓库 BJ01 北京大兴仓 中 AP-FRG-420 仅有 1,051 可用；缺少的 4.5 将记为补货需求"; got != want {
 		t.Errorf("Chinese: %q, want %q", got, want)
 	}
 	if e.Reason() != "INSUFFICIENT_STOCK" {
@@ -23,6 +23,12 @@ func TestRenderTemplatesPerLanguage(t *testing.T) {
 	}
 	if got := ParamString(LangZH, p["available"]); got != "1051" {
 		t.Errorf("param %q", got)
+	}
+	if r := Errorf(EINVALID, "nothing registered {x}", P{"x": 1}).Reason(); r != "INVALID_VALUE" {
+		t.Errorf("generic reason %q", r)
+	}
+	if got := (Texts{ZH: "甲", EN: "A"}).Localize(LangEN) + Noun("customer").Localize(LangZH); got != "A客户" {
+		t.Errorf("texts and nouns: %q", got)
 	}
 	legacy := Errorf(EINVALID, "%d%% off", 5)
 	if legacy.Message != "5% off" || legacy.Template != "" {

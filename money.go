@@ -89,15 +89,21 @@ var (
 	unitCostRule = decimalRule{false, UnitCostPlaces, maxUnitCost, "unit cost", ">= 0", "6 decimals", "1,000,000,000,000"}
 )
 
+// The words of the rules, as messages use them (translated in the common
+// catalogue).
+var (
+	_ = []Noun{"quantity", "amount", "unit cost", "> 0", ">= 0", "4 decimals", "2 decimals", "6 decimals"}
+)
+
 // check adds the first rule d breaks, if any.
 func (r decimalRule) check(es *Errors, field string, d decimal.Decimal) {
 	switch {
 	case d.Sign() < 0, r.positive && d.Sign() == 0:
-		es.Add(EINVALID, field, "%s must be %s", r.what, r.sign)
+		es.Add(EINVALID, field, "{what} must be {sign}", P{"what": Noun(r.what), "sign": Noun(r.sign)})
 	case !hasPlaces(d, r.places):
-		es.Add(EINVALID, field, "%s may have at most %s", r.what, r.decimals)
+		es.Add(EINVALID, field, "{what} may have at most {decimals}", P{"what": Noun(r.what), "decimals": Noun(r.decimals)})
 	case d.GreaterThanOrEqual(r.max):
-		es.Add(EINVALID, field, "%s must be below %s", r.what, r.below)
+		es.Add(EINVALID, field, "{what} must be below {max}", P{"what": Noun(r.what), "max": r.below})
 	}
 }
 
@@ -106,8 +112,12 @@ func (r decimalRule) check(es *Errors, field string, d decimal.Decimal) {
 // reaches the money bound, which every amount column shares: what names
 // the amount ("quantity x unit price", "the order's total").
 func CheckDerivedAmount(es *Errors, field, what string, amount decimal.Decimal) {
+	checkDerivedAmount(es, field, Noun(what), amount)
+}
+
+func checkDerivedAmount(es *Errors, field string, what Localized, amount decimal.Decimal) {
 	if amount.Abs().GreaterThanOrEqual(maxMoney) {
-		es.Add(EINVALID, field, "%s is %s; an amount must be below %s", what, amount.Round(MoneyPlaces).StringFixed(MoneyPlaces), moneyRule.below)
+		es.Add(EINVALID, field, "{what} is {amount}; an amount must be below {max}", P{"what": what, "amount": Money(amount), "max": moneyRule.below})
 	}
 }
 
@@ -129,11 +139,11 @@ func CheckLineAmounts(es *Errors, totalField, what string, lines []LineAmount) {
 			continue
 		}
 		amount := RoundMoney(l.Quantity.Mul(l.Price))
-		CheckDerivedAmount(es, l.Field, "quantity x "+what, amount)
+		checkDerivedAmount(es, l.Field, Phrase{"quantity x {price}", P{"price": Noun(what)}}, amount)
 		total = total.Add(amount)
 	}
 	if len(lines) > 1 {
-		CheckDerivedAmount(es, totalField, "the sum of the lines' quantity x "+what, total)
+		checkDerivedAmount(es, totalField, Phrase{"the sum of the lines' quantity x {price}", P{"price": Noun(what)}}, total)
 	}
 }
 

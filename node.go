@@ -51,7 +51,7 @@ func (n NodeID) ParseID() (typename string, id int64, err error) {
 }
 
 func (n NodeID) invalid() error {
-	return Errorf(EINVALID, "%q is not a node id; node ids are written Type:key, such as Customer:12, as nodeId returns them", string(n))
+	return Errorf(EINVALID, "{id} is not a node id; node ids are written Type:key, such as Customer:12, as nodeId returns them", P{"id": strconv.Quote(string(n))})
 }
 
 // MarshalGQL writes the id as a JSON string.

@@ -30,7 +30,7 @@ func (p PageArgs) Window() (limit, offset int, err error) {
 		limit = *p.First
 	}
 	if limit < 0 || limit > MaxPageSize {
-		return 0, 0, FieldErrorf(EINVALID, "first", "first must be between 0 and %d", MaxPageSize)
+		return 0, 0, FieldErrorf(EINVALID, "first", "first must be between 0 and {max}", P{"max": MaxPageSize})
 	}
 	if p.After != nil && *p.After != "" {
 		n, ok := DecodeCursor(*p.After)

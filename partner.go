@@ -54,7 +54,7 @@ func checkContact(es *Errors, f, name, phone, email string) {
 	checkText(es, f+"name", "name", name, 1, 100)
 	checkText(es, f+"phone", "phone", phone, 0, 50)
 	if email != "" && (!emailPattern.MatchString(email) || len(email) > 200) {
-		es.Add(EINVALID, f+"email", "%q is not an e-mail address", email)
+		es.Add(EINVALID, f+"email", "{email} is not an e-mail address", P{"email": email})
 	}
 }
 
@@ -62,7 +62,7 @@ func checkContact(es *Errors, f, name, phone, email string) {
 // "customer" or "supplier").
 func checkContactCount(es *Errors, who string, n int) {
 	if n > 20 {
-		es.Add(EINVALID, "input.contacts", "a %s may have at most 20 contacts", who)
+		es.Add(EINVALID, "input.contacts", "a {partner} may have at most 20 contacts", P{"partner": Noun(who)})
 	}
 }
 
@@ -207,7 +207,7 @@ func StatementRange(from, to *Date, today Date) (Date, Date, error) {
 		f = *from
 	}
 	if t.Before(f) {
-		return f, t, FieldErrorf(EINVALID, "from", "from (%s) must not be after to (%s)", f, t)
+		return f, t, FieldErrorf(EINVALID, "from", "from ({from}) must not be after to ({to})", P{"from": f, "to": t})
 	}
 	return f, t, nil
 }

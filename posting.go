@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -50,6 +49,8 @@ type PostingState struct {
 	Accounts map[string]*Account
 	// SKUs names products in messages; optional.
 	SKUs map[int64]string
+	// Warehouses names warehouses in messages ("BJ01 北京大兴仓"); optional.
+	Warehouses map[int64]string
 }
 
 // Posting is what an event writes.
@@ -87,11 +88,11 @@ func Post(ev Event, s *PostingState) (*Posting, error) {
 		a := s.Accounts[l.AccountCode]
 		switch {
 		case a == nil:
-			es.Add(ENOTFOUND, "", "account %s does not exist", l.AccountCode)
+			es.Add(ENOTFOUND, "", "account {account} does not exist", P{"account": l.AccountCode})
 		case a.Header:
-			es.Add(EINVALID, "", "account %s groups other accounts and takes no postings", a.Code)
+			es.Add(EINVALID, "", "account {account} groups other accounts and takes no postings", P{"account": a.Code})
 		case !a.Active:
-			es.Add(EINVALID, "", "account %s is inactive", a.Code)
+			es.Add(EINVALID, "", "account {account} is inactive", P{"account": a.Code})
 		}
 		if l.Debit.Sign() < 0 || l.Credit.Sign() < 0 || (l.Debit.Sign() > 0) == (l.Credit.Sign() > 0) ||
 			!hasPlaces(l.Debit, MoneyPlaces) || !hasPlaces(l.Credit, MoneyPlaces) {
@@ -131,7 +132,15 @@ func (s *PostingState) sku(productID int64) string {
 	if v := s.SKUs[productID]; v != "" {
 		return v
 	}
-	return fmt.Sprintf("#%d", productID)
+	return "?" // not named by the caller: never a database id
+}
+
+// warehouse names a warehouse in messages by its code and name.
+func (s *PostingState) warehouse(warehouseID int64) string {
+	if v := s.Warehouses[warehouseID]; v != "" {
+		return v
+	}
+	return "?"
 }
 
 // checkDate refuses a stock posting dated before the product's latest move:
@@ -140,11 +149,11 @@ func (s *PostingState) sku(productID int64) string {
 func (s *PostingState) checkDate(es *Errors, field string, productID int64, d Date) bool {
 	if last, ok := s.LastMove[productID]; ok && d.Before(last) {
 		for _, e := range *es {
-			if e.Field == field && strings.Contains(e.Message, " "+s.sku(productID)+" ") {
+			if e.Field == field && e.Params["product"] == s.sku(productID) {
 				return false // said once per product
 			}
 		}
-		es.Add(ECONFLICT, field, "product %s has a stock move dated %s; a stock posting may not be dated before it (later moves are never re-valued)", s.sku(productID), last)
+		es.Add(ECONFLICT, field, "product {product} has a stock move dated {lastMove}; a stock posting may not be dated before it (later moves are never re-valued)", P{"product": s.sku(productID), "lastMove": last})
 		return false
 	}
 	return true
@@ -202,9 +211,9 @@ func receiveAll[L any](s *PostingState, description, dateField string, d Date, l
 func (s *PostingState) issue(es *Errors, field string, k StockKey, loc *int64, q decimal.Decimal, d Date) *StockMove {
 	b := s.Balances[k]
 	if q.GreaterThan(b.Available()) {
-		es.Add(ECONFLICT, field, "only %s of product %s is available in warehouse #%d (on hand %s, reserved %s); cannot take out %s",
-			b.Available().StringFixed(QuantityPlaces), s.sku(k.ProductID), k.WarehouseID,
-			b.OnHand.StringFixed(QuantityPlaces), b.Reserved.StringFixed(QuantityPlaces), q.StringFixed(QuantityPlaces))
+		es.Add(ECONFLICT, field, "only {available} of product {product} is available in warehouse {warehouse} (on hand {onHand}, reserved {reserved}); cannot take out {requested}",
+			P{"available": b.Available(), "product": s.sku(k.ProductID), "warehouse": s.warehouse(k.WarehouseID),
+				"onHand": b.OnHand, "reserved": b.Reserved, "requested": q})
 		return nil
 	}
 	value := b.IssueValue(q)

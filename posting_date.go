@@ -35,10 +35,10 @@ func ValidatePostingWindowSettings(s PostingWindowSettings) error {
 	// Fiscal periods start in 1900; the last year leaves room for due
 	// dates and terms after it to stay writable.
 	if s.FirstYear < FirstPostingYear || s.FirstYear > MaxDateYear-1 {
-		es.Add(EINVALID, "input.firstYear", "the first year is %d to %d", FirstPostingYear, MaxDateYear-1)
+		es.Add(EINVALID, "input.firstYear", "the first year is {min} to {max}", P{"min": FirstPostingYear, "max": MaxDateYear - 1})
 	}
 	if s.LastYear < FirstPostingYear || s.LastYear > MaxDateYear-1 {
-		es.Add(EINVALID, "input.lastYear", "the last year is %d to %d", FirstPostingYear, MaxDateYear-1)
+		es.Add(EINVALID, "input.lastYear", "the last year is {min} to {max}", P{"min": FirstPostingYear, "max": MaxDateYear - 1})
 	}
 	if s.FirstYear > s.LastYear {
 		es.Add(EINVALID, "input.lastYear", "the last year may not be before the first year")
@@ -93,13 +93,13 @@ func (w PostingWindow) EarliestDate() Date {
 func (w PostingWindow) Check(es *Errors, field, what string, d Date) bool {
 	switch {
 	case d.Year < w.Settings.FirstYear || d.Year > w.Settings.LastYear:
-		es.Add(EDATERANGE, field, "%s %s is outside the years %d to %d the company posts in", what, d, w.Settings.FirstYear, w.Settings.LastYear)
+		es.Add(EDATERANGE, field, "{what} {date} is outside the years {first} to {last} the company posts in", P{"what": Noun(what), "date": d, "first": w.Settings.FirstYear, "last": w.Settings.LastYear})
 	case w.LockDate != nil && !d.After(*w.LockDate):
-		es.Add(EPERIODCLOSED, field, "%s %s is on or before the lock date %s (periods up to it are closed); post into an open period or ask finance to reopen it",
-			what, d, *w.LockDate)
+		es.Add(EPERIODCLOSED, field, "{what} {date} is on or before the lock date {lockDate} (periods up to it are closed); post into an open period or ask finance to reopen it",
+			P{"what": Noun(what), "date": d, "lockDate": *w.LockDate})
 	case d.After(w.Horizon):
-		es.Add(EDATERANGE, field, "%s %s is after %s, the latest date the company accepts (the end of the month %d month(s) ahead)",
-			what, d, w.Horizon, w.Settings.HorizonMonths)
+		es.Add(EDATERANGE, field, "{what} {date} is after {horizon}, the latest date the company accepts (the end of the month {months} month(s) ahead)",
+			P{"what": Noun(what), "date": d, "horizon": w.Horizon, "months": w.Settings.HorizonMonths})
 	default:
 		return true
 	}
@@ -112,7 +112,7 @@ func (w PostingWindow) Check(es *Errors, field, what string, d Date) bool {
 // times, terms) leaves what it can write back.
 func (s PostingWindowSettings) CheckYears(es *Errors, field, what string, d Date) bool {
 	if d.Year < s.FirstYear || d.Year > s.LastYear {
-		es.Add(EDATERANGE, field, "%s %s is outside the years %d to %d the company works in", what, d, s.FirstYear, s.LastYear)
+		es.Add(EDATERANGE, field, "{what} {date} is outside the years {first} to {last} the company works in", P{"what": Noun(what), "date": d, "first": s.FirstYear, "last": s.LastYear})
 		return false
 	}
 	return true
@@ -124,11 +124,11 @@ func (s PostingWindowSettings) CheckYears(es *Errors, field, what string, d Date
 func CheckEventDate(es *Errors, field, what string, d Date, notBeforeWhat string, notBefore, today Date, s PostingWindowSettings) bool {
 	switch {
 	case d.Year < s.FirstYear || d.Year > s.LastYear:
-		es.Add(EDATERANGE, field, "%s %s is outside the years %d to %d the company posts in", what, d, s.FirstYear, s.LastYear)
+		es.Add(EDATERANGE, field, "{what} {date} is outside the years {first} to {last} the company posts in", P{"what": Noun(what), "date": d, "first": s.FirstYear, "last": s.LastYear})
 	case d.Before(notBefore):
-		es.Add(EINVALID, field, "%s %s may not be before %s (%s)", what, d, notBeforeWhat, notBefore)
+		es.Add(EINVALID, field, "{what} {date} may not be before {other} ({otherDate})", P{"what": Noun(what), "date": d, "other": Noun(notBeforeWhat), "otherDate": notBefore})
 	case d.After(today):
-		es.Add(EDATERANGE, field, "%s %s is in the future (today is %s)", what, d, today)
+		es.Add(EDATERANGE, field, "{what} {date} is in the future (today is {today})", P{"what": Noun(what), "date": d, "today": today})
 	default:
 		return true
 	}

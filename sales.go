@@ -154,7 +154,7 @@ func checkTerms(es *Errors, limit *decimal.Decimal, days *int, channel *SalesCha
 		es.Add(EINVALID, "input.paymentTermsDays", "payment terms must be 0 to 365 days")
 	}
 	if channel != nil && !channel.Valid() {
-		es.Add(EINVALID, "input.channel", "unknown channel %q", *channel)
+		es.Add(EINVALID, "input.channel", "unknown channel {channel}", P{"channel": *channel})
 	}
 }
 
@@ -385,4 +385,34 @@ type SalesService interface {
 	FindShipmentsByOrder(ctx context.Context, orderIDs []int64) (map[int64][]*Shipment, error)
 	CustomersTopProducts(ctx context.Context, customerIDs []int64, limit int) (map[int64][]*ProductSales, error)
 	CustomersSatisfaction(ctx context.Context, customerIDs []int64) (map[int64]*Satisfaction, error)
+}
+
+// statusTexts are the statuses of sales documents as messages name them.
+var statusTexts = map[string]Texts{
+	"DRAFT":             {ZH: "草稿", EN: "a draft"},
+	"ON_HOLD":           {ZH: "信用冻结", EN: "on credit hold"},
+	"CONFIRMED":         {ZH: "已确认", EN: "confirmed"},
+	"PARTIALLY_SHIPPED": {ZH: "部分发货", EN: "partially shipped"},
+	"SHIPPED":           {ZH: "已发货", EN: "shipped"},
+	"CLOSED":            {ZH: "已关闭", EN: "closed"},
+	"CANCELLED":         {ZH: "已取消", EN: "cancelled"},
+	"PENDING":           {ZH: "待发货", EN: "pending"},
+	"DELIVERED":         {ZH: "已签收", EN: "delivered"},
+}
+
+// StatusText names a document status in messages.
+func StatusText[S ~string](s S) Texts {
+	if t, ok := statusTexts[string(s)]; ok {
+		return t
+	}
+	return Texts{ZH: string(s), EN: string(s)}
+}
+
+// actionTexts are the actions on a sales order as messages name them.
+var actionTexts = map[OrderAction]Texts{
+	ActionConfirm:     {ZH: "确认", EN: "confirm"},
+	ActionReleaseHold: {ZH: "解除信用冻结", EN: "release the credit hold of"},
+	ActionCancel:      {ZH: "取消", EN: "cancel"},
+	ActionClose:       {ZH: "关闭", EN: "close"},
+	ActionReserve:     {ZH: "预留库存", EN: "reserve stock for"},
 }

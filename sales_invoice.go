@@ -83,12 +83,13 @@ func ValidateSalesInvoiceInput(in SalesInvoiceInput) error {
 	if len(in.ShipmentIDs) == 0 || len(in.ShipmentIDs) > 100 {
 		es.Add(EINVALID, "input.shipmentIds", "an invoice bills 1 to 100 shipments")
 	}
-	seen := map[int64]bool{}
+	seen := map[int64]int{}
 	for i, id := range in.ShipmentIDs {
-		if seen[id] {
-			es.Add(EINVALID, fmt.Sprintf("input.shipmentIds.%d", i), "shipment %d is listed twice", id)
+		if j, ok := seen[id]; ok {
+			es.Add(EINVALID, fmt.Sprintf("input.shipmentIds.%d", i), "this shipment is listed twice (also at line {earlier})", P{"earlier": j + 1})
+			continue
 		}
-		seen[id] = true
+		seen[id] = i
 	}
 	return es.Err()
 }
@@ -104,11 +105,11 @@ func InvoiceCustomer(shipmentIDs []int64, customerOf map[int64]int64) (int64, er
 		c, ok := customerOf[sid]
 		switch {
 		case !ok:
-			es.Add(ENOTFOUND, f, "no shipment %d", sid)
+			es.Add(ENOTFOUND, f, "no such shipment")
 		case customerID == 0:
 			customerID = c
 		case c != customerID:
-			es.Add(EINVALID, f, "shipment %d belongs to another customer; an invoice bills one customer", sid)
+			es.Add(EINVALID, f, "this shipment belongs to another customer than the first; an invoice bills one customer")
 		}
 	}
 	return customerID, es.Err()
@@ -129,11 +130,11 @@ func CheckInvoiceable(shipmentIDs []int64, shs []*Shipment, date Date) ([]int64,
 		f := fmt.Sprintf("input.shipmentIds.%d", pos[sh.ID])
 		switch {
 		case sh.Status != ShipmentShipped && sh.Status != ShipmentDelivered:
-			es.Add(ECONFLICT, f, "shipment %s is %s; only shipped goods are invoiced", sh.Number, sh.Status)
+			es.Add(ECONFLICT, f, "shipment {shipment} is {status}; only shipped goods are invoiced", P{"shipment": sh.Number, "status": StatusText(sh.Status)})
 		case sh.InvoiceID != nil:
-			es.Add(ECONFLICT, f, "shipment %s is already invoiced", sh.Number)
+			es.Add(ECONFLICT, f, "shipment {shipment} is already invoiced", P{"shipment": sh.Number})
 		case sh.PostingDate != nil && date.Before(*sh.PostingDate):
-			es.Add(EINVALID, "input.postingDate", "an invoice may not be dated before shipment %s (%s)", sh.Number, *sh.PostingDate)
+			es.Add(EINVALID, "input.postingDate", "an invoice may not be dated before shipment {shipment} ({date})", P{"shipment": sh.Number, "date": *sh.PostingDate})
 		}
 		orderIDs = append(orderIDs, sh.OrderID)
 	}

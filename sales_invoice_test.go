@@ -18,10 +18,10 @@ func TestInvoiceCustomer(t *testing.T) {
 		{"one customer", []int64{2, 1}, 10, nil},
 		{"the first shipment's customer decides", []int64{3, 4}, 20, nil},
 		{"every missing and foreign shipment at once", []int64{9, 1, 3, 2, 8, 4}, 0, []string{
-			"NOT_FOUND input.shipmentIds.0 ~ no shipment 9",
-			"INVALID input.shipmentIds.2 ~ shipment 3 belongs to another customer",
-			"NOT_FOUND input.shipmentIds.4 ~ no shipment 8",
-			"INVALID input.shipmentIds.5 ~ shipment 4 belongs to another customer"}},
+			"NOT_FOUND input.shipmentIds.0 ~ no such shipment",
+			"INVALID input.shipmentIds.2 ~ this shipment belongs to another customer",
+			"NOT_FOUND input.shipmentIds.4 ~ no such shipment",
+			"INVALID input.shipmentIds.5 ~ this shipment belongs to another customer"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got, err := jxc.InvoiceCustomer(c.ids, customerOf)
@@ -57,9 +57,9 @@ func TestCheckInvoiceable(t *testing.T) {
 		// The errors come in id order (the order the shipments are locked
 		// in); their paths name the input's positions.
 		{"every refusal at once, paths in input order", []int64{5, 4, 3, 1}, day, nil, []string{
-			"CONFLICT input.shipmentIds.2 ~ shipment SH-3 is PENDING; only shipped goods are invoiced",
+			"CONFLICT input.shipmentIds.2 ~ shipment SH-3 is pending; only shipped goods are invoiced",
 			"CONFLICT input.shipmentIds.1 ~ shipment SH-4 is already invoiced",
-			"CONFLICT input.shipmentIds.0 ~ shipment SH-5 is CANCELLED; only shipped goods are invoiced"}},
+			"CONFLICT input.shipmentIds.0 ~ shipment SH-5 is cancelled; only shipped goods are invoiced"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var loaded []*jxc.Shipment

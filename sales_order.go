@@ -55,7 +55,7 @@ func CanOrder(s SalesOrderStatus, a OrderAction) error {
 		ok = s == OrderConfirmed || s == OrderPartiallyShipped
 	}
 	if !ok {
-		return FieldErrorf(ECONFLICT, "id", "cannot %s an order that is %s", a, s)
+		return FieldErrorf(ECONFLICT, "id", "cannot {action} an order that is {status}", P{"action": actionTexts[a], "status": StatusText(s)})
 	}
 	return nil
 }
@@ -141,7 +141,7 @@ var one = decimal.NewFromInt(1)
 
 func checkRate(es *Errors, field, what string, r decimal.Decimal) {
 	if r.Sign() < 0 || r.GreaterThanOrEqual(one) || !hasPlaces(r, 4) {
-		es.Add(EINVALID, field, "%s must be a fraction from 0 to below 1 with at most 4 decimals, such as 0.13", what)
+		es.Add(EINVALID, field, "{what} must be a fraction from 0 to below 1 with at most 4 decimals, such as 0.13", P{"what": Noun(what)})
 	}
 }
 
@@ -149,13 +149,13 @@ func checkRate(es *Errors, field, what string, r decimal.Decimal) {
 func ValidateSalesOrderInput(in SalesOrderInput) error {
 	var es Errors
 	if in.Channel != nil && !in.Channel.Valid() {
-		es.Add(EINVALID, "input.channel", "unknown channel %q", *in.Channel)
+		es.Add(EINVALID, "input.channel", "unknown channel {channel}", P{"channel": *in.Channel})
 	}
 	checkOptText(&es, "input.region", "region", in.Region, 0, 50)
 	checkOptText(&es, "input.notes", "notes", in.Notes, 0, 2000)
 	checkIdempotencyKey(&es, in.IdempotencyKey)
 	if in.PromisedDate != nil && in.PostingDate != nil && in.PromisedDate.Before(*in.PostingDate) {
-		es.Add(EINVALID, "input.promisedDate", "the promised date %s is before the order date %s", *in.PromisedDate, *in.PostingDate)
+		es.Add(EINVALID, "input.promisedDate", "the promised date {promised} is before the order date {date}", P{"promised": *in.PromisedDate, "date": *in.PostingDate})
 	}
 	checkLineCount(&es, len(in.Lines), 1, 500)
 	for i, l := range in.Lines {
@@ -282,4 +282,28 @@ type ReplenishmentNeed struct {
 	Product        *Product            `db:"-"`
 	Warehouse      *Warehouse          `db:"-"`
 	OrderNumber    string              `db:"order_number"`
+}
+
+// HoldPhrase is HoldReason for a message in the reader's language (nil
+// when the credit check passes).
+func (c CreditCheck) HoldPhrase() Localized {
+	var parts []Phrase
+	if over := c.Exposure.Add(c.OrderTotal).Sub(c.Limit); over.Sign() > 0 {
+		parts = append(parts, Phrase{"credit limit {limit} exceeded by {over} (open {open} + this order {order})",
+			P{"limit": Money(c.Limit), "over": Money(over), "open": Money(c.Exposure), "order": Money(c.OrderTotal)}})
+	}
+	if c.Overdue.Sign() > 0 {
+		if c.OldestDue != nil {
+			parts = append(parts, Phrase{"{overdue} overdue (oldest due {oldestDue})", P{"overdue": Money(c.Overdue), "oldestDue": *c.OldestDue}})
+		} else {
+			parts = append(parts, Phrase{"{overdue} overdue", P{"overdue": Money(c.Overdue)}})
+		}
+	}
+	switch len(parts) {
+	case 0:
+		return nil
+	case 1:
+		return parts[0]
+	}
+	return Phrase{"{first}; {second}", P{"first": parts[0], "second": parts[1]}}
 }

@@ -72,19 +72,19 @@ type ApplyCreditInput struct {
 
 func checkBankAccount(es *Errors, field string, a *string) {
 	if a != nil && *a != AccountBank && *a != AccountCash {
-		es.Add(EINVALID, field, "money moves through %s (bank) or %s (cash)", AccountBank, AccountCash)
+		es.Add(EINVALID, field, "money moves through {bank} (bank) or {cash} (cash)", P{"bank": AccountBank, "cash": AccountCash})
 	}
 }
 
 func checkAllocations(es *Errors, allocs []AllocationInput, total *decimal.Decimal) {
 	sum := decimal.Zero
 	checkEachOnce(es, "input.allocations", allocs, func(a AllocationInput) int64 { return a.InvoiceID },
-		"invoiceId", "invoice %d is listed twice", func(f string, a AllocationInput) {
+		"invoiceId", "this invoice is listed twice (also at line {earlier})", func(f string, a AllocationInput) {
 			checkPositiveAmount(es, f+"amount", a.Amount)
 			sum = sum.Add(a.Amount)
 		})
 	if total != nil && sum.GreaterThan(*total) {
-		es.Add(EINVALID, "input.allocations", "allocations total %s, more than the %s available", sum.StringFixed(2), total.StringFixed(2))
+		es.Add(EINVALID, "input.allocations", "allocations total {allocated}, more than the {available} available", P{"allocated": sum, "available": *total})
 	}
 }
 
@@ -158,7 +158,7 @@ func CheckAllocationAmounts(es *Errors, allocs []AllocationInput, avail decimal.
 		sum = sum.Add(a.Amount)
 	}
 	if sum.GreaterThan(avail) {
-		es.Add(EINVALID, "input.allocations", "allocations total %s, more than the %s unapplied", sum.StringFixed(2), avail.StringFixed(2))
+		es.Add(EINVALID, "input.allocations", "allocations total {allocated}, more than the {unapplied} unapplied", P{"allocated": sum, "unapplied": avail})
 	}
 }
 

@@ -18,9 +18,9 @@ func TestCheckAllocationAmounts(t *testing.T) {
 		{"zero, too precise, and too much in total", []jxc.AllocationInput{alloc("0"), alloc("0.001"), alloc("100")}, "100", []string{
 			"INVALID input.allocations.0.amount ~ amount must be > 0",
 			"INVALID input.allocations.1.amount",
-			"INVALID input.allocations ~ allocations total 100.00, more than the 100.00 unapplied"}},
+			"INVALID input.allocations ~ allocations total 100.001, more than the 100 unapplied"}},
 		{"more than unapplied", []jxc.AllocationInput{alloc("60"), alloc("40.01")}, "100", []string{
-			"INVALID input.allocations ~ allocations total 100.01, more than the 100.00 unapplied"}},
+			"INVALID input.allocations ~ allocations total 100.01, more than the 100 unapplied"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var es jxc.Errors

@@ -155,7 +155,7 @@ func (e *CustomerPaymentPosting) Validate() error {
 	checkPostingAmount(&es, "input.amount", e.Amount)
 	checkPostingAmount(&es, "input.allocations", e.Applied)
 	if e.Applied.GreaterThan(e.Amount) {
-		es.Add(EINVALID, "input.allocations", "allocations total %s, more than the payment of %s", e.Applied.StringFixed(2), e.Amount.StringFixed(2))
+		es.Add(EINVALID, "input.allocations", "allocations total {allocated}, more than the payment of {amount}", P{"allocated": e.Applied, "amount": e.Amount})
 	}
 	return es.Err()
 }

@@ -91,10 +91,10 @@ func ReturnCost(shippedQty, shippedValue, returnedQty, returnedValue, q decimal.
 // its invoice).
 func CheckReturnable(sh *Shipment) error {
 	if sh.Status != ShipmentShipped && sh.Status != ShipmentDelivered {
-		return FieldErrorf(ECONFLICT, "input.shipmentId", "shipment %s is %s; only shipped goods come back", sh.Number, sh.Status)
+		return FieldErrorf(ECONFLICT, "input.shipmentId", "shipment {shipment} is {status}; only shipped goods come back", P{"shipment": sh.Number, "status": StatusText(sh.Status)})
 	}
 	if sh.InvoiceID == nil {
-		return FieldErrorf(ECONFLICT, "input.shipmentId", "shipment %s is not invoiced yet; invoice it, then return against it", sh.Number)
+		return FieldErrorf(ECONFLICT, "input.shipmentId", "shipment {shipment} is not invoiced yet; invoice it, then return against it", P{"shipment": sh.Number})
 	}
 	return nil
 }
@@ -136,7 +136,7 @@ type SalesReturnPlan struct {
 func PlanSalesReturn(sh *Shipment, inv *SalesInvoice, billed []*SalesInvoiceLine, credited map[int64]Credited, date Date,
 	in SalesReturnInput, es Errors) (*SalesReturnPlan, error) {
 	if sh.PostingDate != nil && date.Before(*sh.PostingDate) {
-		es.Add(EINVALID, "input.postingDate", "a return may not be dated before its shipment (%s)", *sh.PostingDate)
+		es.Add(EINVALID, "input.postingDate", "a return may not be dated before its shipment ({date})", P{"date": *sh.PostingDate})
 	}
 	bill := map[int64]*SalesInvoiceLine{}
 	for _, l := range billed {
@@ -151,13 +151,13 @@ func PlanSalesReturn(sh *Shipment, inv *SalesInvoice, billed []*SalesInvoiceLine
 		f := fmt.Sprintf("input.lines.%d.", i)
 		sl := byID[li.ShipmentLineID]
 		if sl == nil {
-			es.Add(ENOTFOUND, f+"shipmentLineId", "shipment %s has no line %d", sh.Number, li.ShipmentLineID)
+			es.Add(ENOTFOUND, f+"shipmentLineId", "shipment {shipment} has no such line", P{"shipment": sh.Number})
 			continue
 		}
 		left := sl.Quantity.Sub(sl.ReturnedQty)
 		if li.Quantity.GreaterThan(left) {
-			es.Add(ECONFLICT, f+"quantity", "only %s of this shipment line may still come back; cannot return %s",
-				left.StringFixed(QuantityPlaces), li.Quantity.StringFixed(QuantityPlaces))
+			es.Add(ECONFLICT, f+"quantity", "only {allowed} of line {line} of this shipment may still come back; cannot return {requested}",
+				P{"allowed": left, "line": sl.LineNo, "requested": li.Quantity})
 			continue
 		}
 		il := bill[sl.ID]

@@ -99,7 +99,7 @@ func ValidateShipInput(in ShipInput) error {
 // each line named once: what leaves (shipping) and what comes back (returns).
 func checkShipmentLines[L any](es *Errors, lines []L, line func(L) (id int64, q decimal.Decimal)) {
 	id := func(l L) int64 { id, _ := line(l); return id }
-	checkEachOnce(es, "input.lines", lines, id, "shipmentLineId", "shipment line %d is listed twice", func(f string, l L) {
+	checkEachOnce(es, "input.lines", lines, id, "shipmentLineId", "this shipment line is listed twice (also at line {earlier})", func(f string, l L) {
 		_, q := line(l)
 		CheckQuantity(es, f+"quantity", q)
 	})
@@ -156,10 +156,10 @@ type ShippedLine struct {
 // shipment that is not pending is refused alone.
 func PlanShipping(sh *Shipment, o *SalesOrder, date Date, in ShipInput, es Errors) (*ShippingPlan, error) {
 	if sh.Status != ShipmentPending {
-		return nil, FieldErrorf(ECONFLICT, "input.shipmentId", "shipment %s is %s; only a pending shipment ships", sh.Number, sh.Status)
+		return nil, FieldErrorf(ECONFLICT, "input.shipmentId", "shipment {shipment} is {status}; only a pending shipment ships", P{"shipment": sh.Number, "status": StatusText(sh.Status)})
 	}
 	if date.Before(o.PostingDate) {
-		es.Add(EINVALID, "input.postingDate", "a shipment may not be dated before its order (%s)", o.PostingDate)
+		es.Add(EINVALID, "input.postingDate", "a shipment may not be dated before its order ({date})", P{"date": o.PostingDate})
 	}
 	qty := map[int64]decimal.Decimal{}
 	if in.Lines == nil {
@@ -175,12 +175,12 @@ func PlanShipping(sh *Shipment, o *SalesOrder, date Date, in ShipInput, es Error
 		f := fmt.Sprintf("input.lines.%d.", i)
 		l := byID[li.ShipmentLineID]
 		if l == nil {
-			es.Add(ENOTFOUND, f+"shipmentLineId", "shipment %s has no line %d", sh.Number, li.ShipmentLineID)
+			es.Add(ENOTFOUND, f+"shipmentLineId", "shipment {shipment} has no such line", P{"shipment": sh.Number})
 			continue
 		}
 		if li.Quantity.GreaterThan(l.Quantity) {
-			es.Add(ECONFLICT, f+"quantity", "only %s is reserved on this shipment line; cannot ship %s",
-				l.Quantity.StringFixed(QuantityPlaces), li.Quantity.StringFixed(QuantityPlaces))
+			es.Add(ECONFLICT, f+"quantity", "only {reserved} is reserved on line {line} of this shipment; cannot ship {requested}",
+				P{"reserved": l.Quantity, "line": l.LineNo, "requested": li.Quantity})
 			continue
 		}
 		qty[l.ID] = li.Quantity

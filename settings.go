@@ -102,8 +102,8 @@ func CheckCreditLimitChange(s *CompanySettings, u *User, field, customer string,
 	if s == nil || !s.CreditLimitRaiseByFinance || u == nil || !to.GreaterThan(from) || u.HasAnyRole(RoleFinance, RoleManager) {
 		return nil
 	}
-	return FieldErrorf(EPERMISSION, field, "raising the credit limit of customer %s from %s to %s needs the FINANCE or MANAGER role (separation of duties); it may be lowered",
-		customer, from.StringFixed(MoneyPlaces), to.StringFixed(MoneyPlaces))
+	return FieldErrorf(EPERMISSION, field, "raising the credit limit of customer {customer} from {from} to {to} needs the FINANCE or MANAGER role (separation of duties); it may be lowered",
+		P{"customer": customer, "from": Money(from), "to": Money(to)})
 }
 
 // CheckMismatchApproval: the user who posted a supplier invoice cannot
@@ -112,7 +112,7 @@ func CheckMismatchApproval(s *CompanySettings, u *User, postedBy *int64, invoice
 	if s == nil || !s.MismatchApprovalByOther || u == nil || postedBy == nil || *postedBy != u.ID {
 		return nil
 	}
-	return FieldErrorf(EDUTY, "id", "you posted supplier invoice %s, so another finance user or a manager must approve its mismatch (separation of duties)", invoice)
+	return FieldErrorf(EDUTY, "id", "you posted supplier invoice {invoice}, so another finance user or a manager must approve its mismatch (separation of duties)", P{"invoice": invoice})
 }
 
 // CheckOrderApproval: the creator of a purchase order cannot approve it
@@ -121,8 +121,8 @@ func CheckOrderApproval(s *CompanySettings, u *User, createdBy *int64, order str
 	if s == nil || !s.OrderApprovalByOther || u == nil || createdBy == nil || *createdBy != u.ID || !net.GreaterThan(s.OrderSelfApprovalLimit) {
 		return nil
 	}
-	return FieldErrorf(EDUTY, "id", "you created purchase order %s; at %s net it is above the self-approval limit %s, so another manager must approve it (separation of duties)",
-		order, net.StringFixed(MoneyPlaces), s.OrderSelfApprovalLimit.StringFixed(MoneyPlaces))
+	return FieldErrorf(EDUTY, "id", "you created purchase order {order}; at {net} net it is above the self-approval limit {limit}, so another manager must approve it (separation of duties)",
+		P{"order": order, "net": Money(net), "limit": Money(s.OrderSelfApprovalLimit)})
 }
 
 // CheckOpeningStockPoster: opening stock is taken over from earlier books
@@ -142,10 +142,10 @@ func CheckAccountDeactivation(s *CompanySettings, code string, balance decimal.D
 		return nil
 	}
 	if slices.Contains(PostingAccounts, code) {
-		es.Add(ECONFLICT, "input.active", "account %s is used by the posting rules and cannot be deactivated", code)
+		es.Add(ECONFLICT, "input.active", "account {account} is used by the posting rules and cannot be deactivated", P{"account": code})
 	}
 	if !balance.IsZero() {
-		es.Add(ECONFLICT, "input.active", "account %s has a balance of %s; clear it to zero before deactivating the account", code, balance.StringFixed(MoneyPlaces))
+		es.Add(ECONFLICT, "input.active", "account {account} has a balance of {balance}; clear it to zero before deactivating the account", P{"account": code, "balance": Money(balance)})
 	}
 	return es
 }
@@ -180,8 +180,8 @@ func CheckBelowCostSale(s *CompanySettings, u *User, order string, lines []Below
 	var es Errors
 	for _, l := range lines {
 		es.Add(EPERMISSION, fmt.Sprintf("lines.%d.unitPrice", l.Index),
-			"line %d of %s (%s): net price %s is below the average cost %s; selling below cost needs a manager to confirm the order",
-			l.LineNo, order, l.SKU, l.NetPrice.StringFixed(MoneyPlaces), l.Cost.StringFixed(MoneyPlaces))
+			"line {line} of {order} ({product}): net price {price} is below the average cost {cost}; selling below cost needs a manager to confirm the order",
+			P{"line": l.LineNo, "order": order, "product": l.SKU, "price": Money(l.NetPrice), "cost": Money(l.Cost)})
 	}
 	return es
 }

@@ -120,7 +120,7 @@ func (e *StockAdjustment) counterAccount() string {
 func (e *StockAdjustment) Validate() error {
 	var es Errors
 	if e.Reason != ReasonCountVariance && e.Reason != ReasonScrap {
-		es.Add(EINVALID, "input.reason", "unknown reason %q", e.Reason)
+		es.Add(EINVALID, "input.reason", "unknown reason {reason}", P{"reason": string(e.Reason)})
 	}
 	checkDescription(&es, "input.description", e.Description, false)
 	checkLineCount(&es, len(e.Lines), 1, 1000)
@@ -191,7 +191,7 @@ func (e *StockAdjustment) Rules(s *PostingState) (*Posting, error) {
 		case b.OnHand.Sign() > 0:
 			value = DivRound(l.Quantity.Mul(b.Value), b.OnHand, MoneyPlaces)
 		default:
-			es.Add(EINVALID, f+"unitCost", "product %s has no stock in this warehouse to take an average cost from: give a unit cost", s.sku(l.ProductID))
+			es.Add(EINVALID, f+"unitCost", "product {product} has no stock in this warehouse to take an average cost from: give a unit cost", P{"product": s.sku(l.ProductID)})
 			continue
 		}
 		p.Moves = append(p.Moves, s.receive(k, l.LocationID, l.Quantity, value, e.Date))

@@ -33,6 +33,9 @@ type User struct {
 	Roles       []Role    `db:"-"`
 	Active      bool      `db:"active"`
 	CreatedAt   time.Time `db:"created_at"`
+	// Language is the user's saved language for the server's messages;
+	// nil when none is saved.
+	Language *Language `db:"language"`
 }
 
 // HasAnyRole reports whether the user holds at least one of roles. Admins
@@ -117,6 +120,8 @@ type UserService interface {
 	// ResetPassword sets another user's password (administrators) and ends
 	// all of that user's sessions and API tokens.
 	ResetPassword(ctx context.Context, userID int64, password string) error
+	// SetLanguage saves (or, nil, forgets) a user's language preference.
+	SetLanguage(ctx context.Context, userID int64, lang *Language) (*User, error)
 
 	// SignInLockouts lists who cannot sign in now because of failures, and
 	// from where.
@@ -160,7 +165,7 @@ func validateRoles(es *Errors, field string, roles []Role) {
 	}
 	for i, r := range roles {
 		if !r.Valid() {
-			es.Add(EINVALID, field+"."+itoa(i), "unknown role %q", r)
+			es.Add(EINVALID, field+"."+itoa(i), "unknown role {role}", P{"role": string(r)})
 		}
 	}
 }
@@ -221,7 +226,7 @@ type SignInCounts struct {
 func CheckSignInThrottle(c SignInCounts) error {
 	switch {
 	case c.Pair >= SignInPairFailures:
-		return Errorf(ETHROTTLED, "too many failed sign-ins for this user from this address; try again in %d minutes", int(SignInPairWindow.Minutes()))
+		return Errorf(ETHROTTLED, "too many failed sign-ins for this user from this address; try again in {minutes} minutes", P{"minutes": int(SignInPairWindow.Minutes())})
 	case !c.Usual && c.User >= SignInUserFailures:
 		return Errorf(ETHROTTLED, "too many failed sign-ins for this user; try again within the hour, or from an address you usually sign in from")
 	case !c.Usual && c.Addr >= SignInAddrFailures:

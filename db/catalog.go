@@ -56,7 +56,7 @@ func (s *CatalogService) UpdateCategory(ctx context.Context, in jxc.CategoryUpda
 		err := tx.GetContext(ctx, c, `UPDATE categories SET name = coalesce($2, name), name_en = coalesce($3, name_en),
 			active = coalesce($4, active) WHERE id = $1 RETURNING `+categoryCols, in.ID, in.Name, in.NameEn, in.Active)
 		if errors.Is(err, sql.ErrNoRows) {
-			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no category %d", in.ID)
+			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no such category")
 		}
 		tx.Produced(jxc.RecordCategory, c.ID, c.Code, jxc.AuditUpdate)
 		return err
@@ -87,7 +87,7 @@ func checkProductRefs(ctx context.Context, q Queryer, es *jxc.Errors, selfID int
 			return err
 		}
 		if n == 0 {
-			es.Add(jxc.ENOTFOUND, "input.categoryId", "no category %d", *categoryID)
+			es.Add(jxc.ENOTFOUND, "input.categoryId", "no such category")
 		}
 	}
 	if sku != nil {
@@ -96,7 +96,7 @@ func checkProductRefs(ctx context.Context, q Queryer, es *jxc.Errors, selfID int
 			return err
 		}
 		if len(other) > 0 {
-			es.Add(jxc.ECONFLICT, "input.sku", "SKU %s is already used by another product", *sku)
+			es.Add(jxc.ECONFLICT, "input.sku", "SKU {code} is already used by another product", jxc.P{"code": *sku})
 		}
 	}
 	if len(barcodes) > 0 {
@@ -111,7 +111,7 @@ func checkProductRefs(ctx context.Context, q Queryer, es *jxc.Errors, selfID int
 		for _, t := range taken {
 			for i, b := range barcodes {
 				if b == t.Barcode {
-					es.Add(jxc.ECONFLICT, "input.barcodes."+itoa(i), "barcode %s already belongs to product %s", b, t.SKU)
+					es.Add(jxc.ECONFLICT, "input.barcodes."+itoa(i), "barcode {barcode} already belongs to product {product}", jxc.P{"barcode": b, "product": t.SKU})
 				}
 			}
 		}
@@ -183,7 +183,7 @@ func (s *CatalogService) UpdateProduct(ctx context.Context, in jxc.ProductUpdate
 			return err
 		}
 		if n == 0 {
-			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no product %d", in.ID)
+			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no such product")
 		}
 		if err := tx.Before(ctx, jxc.RecordProduct, in.ID); err != nil {
 			return err
@@ -266,7 +266,7 @@ func (s *CatalogService) FindProductByBarcode(ctx context.Context, barcode strin
 	var id int64
 	err := s.db.GetContext(ctx, &id, `SELECT product_id FROM product_barcodes WHERE barcode = $1`, barcode)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "barcode", "no product has barcode %s", barcode)
+		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "barcode", "no product has barcode {barcode}", jxc.P{"barcode": barcode})
 	} else if err != nil {
 		return nil, err
 	}
@@ -367,7 +367,7 @@ func (s *CatalogService) UpdateWarehouse(ctx context.Context, in jxc.WarehouseUp
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no warehouse %d", in.ID)
+			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no such warehouse")
 		}
 		tx.Produced(jxc.RecordWarehouse, in.ID, "", jxc.AuditUpdate)
 		return nil
@@ -441,7 +441,7 @@ func (s *CatalogService) CreateLocation(ctx context.Context, in jxc.LocationInpu
 			in.WarehouseID, in.Code, jxc.Deref(in.Name))
 		var pe *pq.Error
 		if errors.As(err, &pe) && pe.Code == "23503" {
-			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.warehouseId", "no warehouse %d", in.WarehouseID)
+			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.warehouseId", "no such warehouse")
 		}
 		if err != nil {
 			return domainError(err, "input.code")
@@ -472,7 +472,7 @@ func (s *CatalogService) UpdateLocation(ctx context.Context, in jxc.LocationUpda
 		err := tx.GetContext(ctx, l, `UPDATE locations SET name = coalesce($2, name), active = coalesce($3, active) WHERE id = $1 RETURNING `+locationCols,
 			in.ID, in.Name, in.Active)
 		if errors.Is(err, sql.ErrNoRows) {
-			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no location %d", in.ID)
+			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no such location")
 		}
 		tx.Produced(jxc.RecordLocation, in.ID, l.Code, jxc.AuditUpdate)
 		return err

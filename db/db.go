@@ -223,11 +223,11 @@ func domainError(err error, field string) error {
 	}
 	switch pe.Code {
 	case "23505":
-		return jxc.FieldErrorf(jxc.ECONFLICT, field, "already exists (%s)", pe.Constraint)
+		return jxc.FieldErrorf(jxc.ECONFLICT, field, "already exists ({constraint})", jxc.P{"constraint": pe.Constraint})
 	case "23503":
-		return jxc.FieldErrorf(jxc.ENOTFOUND, field, "refers to a record that does not exist (%s)", pe.Constraint)
+		return jxc.FieldErrorf(jxc.ENOTFOUND, field, "refers to a record that does not exist ({constraint})", jxc.P{"constraint": pe.Constraint})
 	case "23514":
-		return jxc.FieldErrorf(jxc.EINVALID, field, "breaks the rule %s", pe.Constraint)
+		return jxc.FieldErrorf(jxc.EINVALID, field, "breaks the rule {constraint}", jxc.P{"constraint": pe.Constraint})
 	}
 	return err
 }

@@ -28,7 +28,7 @@ func (s *PartnerService) Statement(ctx context.Context, kind jxc.PartnerKind, pa
 	}
 	st, ok := m[partnerID]
 	if !ok {
-		return nil, jxc.Errorf(jxc.ENOTFOUND, "no %s with id %d", partnerTable(kind)[:len(partnerTable(kind))-1], partnerID)
+		return nil, jxc.Errorf(jxc.ENOTFOUND, "no such {what}", jxc.P{"what": jxc.Noun(partnerTable(kind)[:len(partnerTable(kind))-1])})
 	}
 	return st, nil
 }

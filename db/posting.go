@@ -191,8 +191,8 @@ func lockOpenPeriod(ctx context.Context, tx *Tx, date jxc.Date, field string) er
 		return err
 	}
 	if status != string(jxc.PeriodOpen) {
-		return jxc.FieldErrorf(jxc.EPERIODCLOSED, field, "the fiscal period %04d-%02d is closed; post into an open period or ask finance to reopen it",
-			date.Year, int(date.Month))
+		return jxc.FieldErrorf(jxc.EPERIODCLOSED, field, "the fiscal period {period} is closed; post into an open period or ask finance to reopen it",
+			jxc.P{"period": fmt.Sprintf("%04d-%02d", date.Year, int(date.Month))})
 	}
 	return nil
 }
@@ -233,6 +233,20 @@ func lockStock(ctx context.Context, tx *Tx, keys []jxc.StockKey, s *jxc.PostingS
 		if p.Last != nil {
 			s.LastMove[p.ID] = *p.Last
 		}
+	}
+	// Messages name warehouses by code and name, never by id.
+	var whs []struct {
+		ID    int64  `db:"id"`
+		Label string `db:"label"`
+	}
+	if err := tx.SelectContext(ctx, &whs, `SELECT id, code || ' ' || name AS label FROM warehouses WHERE id = ANY($1)`, pq.Array(wids)); err != nil {
+		return err
+	}
+	if s.Warehouses == nil {
+		s.Warehouses = map[int64]string{}
+	}
+	for _, w := range whs {
+		s.Warehouses[w.ID] = w.Label
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO stock_balances (product_id, warehouse_id)
 		SELECT * FROM unnest($1::bigint[], $2::bigint[]) ON CONFLICT DO NOTHING`, pq.Array(kp), pq.Array(wids)); err != nil {
@@ -417,22 +431,22 @@ func checkStockRefs(ctx context.Context, q Queryer, es *jxc.Errors, refs []stock
 	}
 	for _, r := range refs {
 		if p, ok := ps[r.productID]; !ok {
-			es.Add(jxc.ENOTFOUND, r.field+"productId", "no product %d", r.productID)
+			es.Add(jxc.ENOTFOUND, r.field+"productId", "no such product")
 		} else if !p.Active {
-			es.Add(jxc.EINVALID, r.field+"productId", "product %s is inactive", p.Name)
+			es.Add(jxc.EINVALID, r.field+"productId", "product {product} is inactive", jxc.P{"product": p.Name})
 		}
 		if w, ok := ws[r.warehouseID]; !ok {
-			es.Add(jxc.ENOTFOUND, r.field+"warehouseId", "no warehouse %d", r.warehouseID)
+			es.Add(jxc.ENOTFOUND, r.field+"warehouseId", "no such warehouse")
 		} else if !w.Active {
-			es.Add(jxc.EINVALID, r.field+"warehouseId", "warehouse %s is inactive", w.Name)
+			es.Add(jxc.EINVALID, r.field+"warehouseId", "warehouse {warehouse} is inactive", jxc.P{"warehouse": w.Name})
 		}
 		if r.locationID != nil {
 			if l, ok := ls[*r.locationID]; !ok {
-				es.Add(jxc.ENOTFOUND, r.field+"locationId", "no location %d", *r.locationID)
+				es.Add(jxc.ENOTFOUND, r.field+"locationId", "no such location")
 			} else if l.WID != r.warehouseID {
-				es.Add(jxc.EINVALID, r.field+"locationId", "location %s is not in warehouse %d", l.Name, r.warehouseID)
+				es.Add(jxc.EINVALID, r.field+"locationId", "location {location} is not in warehouse {warehouse}", jxc.P{"location": l.Name, "warehouse": ws[r.warehouseID].Name})
 			} else if !l.Active {
-				es.Add(jxc.EINVALID, r.field+"locationId", "location %s is inactive", l.Name)
+				es.Add(jxc.EINVALID, r.field+"locationId", "location {location} is inactive", jxc.P{"location": l.Name})
 			}
 		}
 	}

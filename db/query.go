@@ -148,9 +148,10 @@ func theOne[T any](rows []T, err error, field, what string, id int64) (T, error)
 	return rows[0], nil
 }
 
-// notFound is the error for a record that does not exist: "no <what> <id>".
-func notFound(field, what string, id int64) error {
-	return jxc.FieldErrorf(jxc.ENOTFOUND, field, "no %s %d", what, id)
+// notFound is the error for a record that does not exist: "no such
+// <what>" (never its id: the reader knows which one they asked for).
+func notFound(field, what string, _ int64) error {
+	return jxc.FieldErrorf(jxc.ENOTFOUND, field, "no such {what}", jxc.P{"what": jxc.Noun(what)})
 }
 
 // orderBy returns the ORDER BY of a list sorted as o asks: cols is the

@@ -59,7 +59,7 @@ func (s *SalesService) CreateCustomer(ctx context.Context, in jxc.CustomerInput)
 			return err
 		}
 		if n > 0 {
-			es.Add(jxc.ECONFLICT, "input.code", "customer code %s is already used", in.Code)
+			es.Add(jxc.ECONFLICT, "input.code", "customer code {code} is already used", jxc.P{"code": in.Code})
 		}
 		if err := checkCreditLimit(ctx, tx, &es, in.Code, decimal.Zero, in.CreditLimit); err != nil {
 			return err

@@ -112,9 +112,9 @@ func draftOrder(ctx context.Context, tx *Tx, in jxc.SalesOrderInput, es *jxc.Err
 		if jxc.ErrorCode(err) != jxc.ENOTFOUND {
 			return nil, err
 		}
-		es.Add(jxc.ENOTFOUND, "input.customerId", "no customer %d", in.CustomerID)
+		es.Add(jxc.ENOTFOUND, "input.customerId", "no such customer")
 	} else if !c.Active {
-		es.Add(jxc.EINVALID, "input.customerId", "customer %s is inactive", c.Code)
+		es.Add(jxc.EINVALID, "input.customerId", "customer {customer} is inactive", jxc.P{"customer": c.Code})
 	}
 	d.customer = c
 	if c != nil {
@@ -127,14 +127,17 @@ func draftOrder(ctx context.Context, tx *Tx, in jxc.SalesOrderInput, es *jxc.Err
 		d.region = *in.Region
 	}
 	if in.WarehouseID != nil {
-		var active sql.NullBool
-		if err := tx.GetContext(ctx, &active, `SELECT active FROM warehouses WHERE id = $1`, *in.WarehouseID); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		var wh struct {
+			Active sql.NullBool `db:"active"`
+			Label  string       `db:"label"`
+		}
+		if err := tx.GetContext(ctx, &wh, `SELECT active, code || ' ' || name AS label FROM warehouses WHERE id = $1`, *in.WarehouseID); err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return nil, err
 		}
-		if !active.Valid {
-			es.Add(jxc.ENOTFOUND, "input.warehouseId", "no warehouse %d", *in.WarehouseID)
-		} else if !active.Bool {
-			es.Add(jxc.EINVALID, "input.warehouseId", "warehouse %d is inactive", *in.WarehouseID)
+		if !wh.Active.Valid {
+			es.Add(jxc.ENOTFOUND, "input.warehouseId", "no such warehouse")
+		} else if !wh.Active.Bool {
+			es.Add(jxc.EINVALID, "input.warehouseId", "warehouse {warehouse} is inactive", jxc.P{"warehouse": wh.Label})
 		}
 	}
 	if err := checkPeriodOpen(ctx, tx, es, "input.postingDate", d.date); err != nil {
@@ -157,10 +160,10 @@ func draftOrder(ctx context.Context, tx *Tx, in jxc.SalesOrderInput, es *jxc.Err
 		f := fmt.Sprintf("input.lines.%d.", i)
 		p := ps[l.ProductID]
 		if p == nil {
-			es.Add(jxc.ENOTFOUND, f+"productId", "no product %d", l.ProductID)
+			es.Add(jxc.ENOTFOUND, f+"productId", "no such product")
 			continue
 		} else if !p.Active {
-			es.Add(jxc.EINVALID, f+"productId", "product %s is inactive", p.SKU)
+			es.Add(jxc.EINVALID, f+"productId", "product {product} is inactive", jxc.P{"product": p.SKU})
 		}
 		price, disc, rate := p.SellPrice, decimal.Zero, p.VATRate
 		if l.UnitPrice != nil {
@@ -201,7 +204,7 @@ func (s *SalesService) CreateSalesOrder(ctx context.Context, in jxc.SalesOrderIn
 		promised := d.date.AddDays(jxc.DefaultPromiseDays)
 		if in.PromisedDate != nil {
 			if in.PromisedDate.Before(d.date) {
-				return jxc.FieldErrorf(jxc.EINVALID, "input.promisedDate", "the promised date %s is before the order date %s", *in.PromisedDate, d.date)
+				return jxc.FieldErrorf(jxc.EINVALID, "input.promisedDate", "the promised date {promised} is before the order date {date}", jxc.P{"promised": *in.PromisedDate, "date": d.date})
 			}
 			promised = *in.PromisedDate
 		}
@@ -394,7 +397,8 @@ func (s *SalesService) ValidateSalesOrder(ctx context.Context, in jxc.SalesOrder
 			return nil, err
 		}
 		if out.HoldReason = cc.HoldReason(); out.HoldReason != "" {
-			es.Add(jxc.ECONFLICT, "input.customerId", "the order would be put on credit hold: %s", out.HoldReason)
+			es.Add(jxc.ECONFLICT, "input.customerId", "customer {customer}: the order would be put on credit hold: {reason}", jxc.P{
+				"customer": d.customer.Code, "reason": cc.HoldPhrase(), "limit": cc.Limit, "exposure": cc.Exposure, "order": cc.OrderTotal, "overdue": cc.Overdue})
 		}
 	}
 	if len(d.lines) > 0 {
@@ -410,6 +414,10 @@ func (s *SalesService) ValidateSalesOrder(ctx context.Context, in jxc.SalesOrder
 		}
 		if wid != 0 {
 			out.WarehouseID = &wid
+			var whLabel string
+			if err := tx.GetContext(ctx, &whLabel, `SELECT code || ' ' || name FROM warehouses WHERE id = $1`, wid); err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return nil, err
+			}
 			var bals []jxc.StockBalance
 			pids := make([]int64, len(d.lines))
 			for i, l := range d.lines {
@@ -439,19 +447,19 @@ func (s *SalesService) ValidateSalesOrder(ctx context.Context, in jxc.SalesOrder
 				if l.Quantity.GreaterThan(avail) {
 					miss := l.Quantity.Sub(avail)
 					out.Shortages = append(out.Shortages, &jxc.Shortage{LineNo: l.LineNo, ProductID: l.ProductID, Requested: l.Quantity, Available: avail, Missing: miss})
-					es.Add(jxc.ECONFLICT, f+"quantity", "only %s of %s available in warehouse #%d; %s would be recorded as a replenishment need",
-						avail.StringFixed(jxc.QuantityPlaces), l.Product.SKU, wid, miss.StringFixed(jxc.QuantityPlaces))
+					es.Add(jxc.ECONFLICT, f+"quantity", "only {available} of {product} available in warehouse {warehouse}; {missing} would be recorded as a replenishment need",
+						jxc.P{"available": avail, "product": l.Product.SKU, "warehouse": whLabel, "missing": miss, "requested": l.Quantity})
 				}
 				if l.UnitPrice.IsZero() {
-					es.Add(jxc.EINVALID, f+"unitPrice", "%s has no price: give a unit price or set the product's sell price", l.Product.SKU)
+					es.Add(jxc.EINVALID, f+"unitPrice", "{product} has no price: give a unit price or set the product's sell price", jxc.P{"product": l.Product.SKU})
 				} else if cost := b.AverageCost(); cost.Sign() > 0 {
 					netUnit := jxc.NetUnitPrice(l.UnitPrice, l.DiscountRate)
 					if netUnit.LessThan(cost) && belowCostOK {
-						es.Add(jxc.EINVALID, f+"unitPrice", "net price %s is below the average cost %s of %s",
-							netUnit.StringFixed(2), cost.StringFixed(2), l.Product.SKU)
+						es.Add(jxc.EINVALID, f+"unitPrice", "net price {price} is below the average cost {cost} of {product}",
+							jxc.P{"price": jxc.Money(netUnit), "cost": jxc.Money(cost), "product": l.Product.SKU})
 					} else if netUnit.LessThan(cost) {
-						es.Add(jxc.EPERMISSION, f+"unitPrice", "net price %s is below the average cost %s of %s; selling below cost needs a manager to confirm the order",
-							netUnit.StringFixed(2), cost.StringFixed(2), l.Product.SKU)
+						es.Add(jxc.EPERMISSION, f+"unitPrice", "net price {price} is below the average cost {cost} of {product}; selling below cost needs a manager to confirm the order",
+							jxc.P{"price": jxc.Money(netUnit), "cost": jxc.Money(cost), "product": l.Product.SKU})
 					}
 				}
 			}

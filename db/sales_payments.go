@@ -45,15 +45,15 @@ func allocate(ctx context.Context, tx *Tx, customerID int64, avail decimal.Decim
 					return nil, err
 				}
 				if n > 0 {
-					es.Add(jxc.ECONFLICT, f+"invoiceId", "invoice %d is already paid", a.InvoiceID)
+					es.Add(jxc.ECONFLICT, f+"invoiceId", "this invoice is already paid")
 				} else {
-					es.Add(jxc.ENOTFOUND, f+"invoiceId", "the customer has no invoice %d", a.InvoiceID)
+					es.Add(jxc.ENOTFOUND, f+"invoiceId", "the customer has no such invoice")
 				}
 				continue
 			}
 			if a.Amount.GreaterThan(inv.OpenAmount()) {
-				es.Add(jxc.EINVALID, f+"amount", "invoice %s has only %s open; cannot allocate %s", inv.Number,
-					inv.OpenAmount().StringFixed(2), a.Amount.StringFixed(2))
+				es.Add(jxc.EINVALID, f+"amount", "invoice {invoice} has only {open} open; cannot allocate {amount}",
+					jxc.P{"invoice": inv.Number, "open": inv.OpenAmount(), "amount": a.Amount})
 				continue
 			}
 			out = append(out, allocation{inv, a.Amount})
@@ -189,11 +189,11 @@ func (s *SalesService) ApplyCustomerCredit(ctx context.Context, in jxc.ApplyCred
 		}
 		avail := pay.Unapplied()
 		if avail.Sign() <= 0 {
-			return jxc.FieldErrorf(jxc.ECONFLICT, "input.paymentId", "payment %s has no unapplied amount", pay.Number)
+			return jxc.FieldErrorf(jxc.ECONFLICT, "input.paymentId", "payment {payment} has no unapplied amount", jxc.P{"payment": pay.Number})
 		}
 		tx.Produced(jxc.RecordCustomerPayment, pay.ID, pay.Number, jxc.AuditApply)
 		if date.Before(pay.PostingDate) {
-			es.Add(jxc.EINVALID, "input.postingDate", "credit may not be applied before the payment's date %s", pay.PostingDate)
+			es.Add(jxc.EINVALID, "input.postingDate", "credit may not be applied before the payment's date {date}", jxc.P{"date": pay.PostingDate})
 		}
 		var explicit []jxc.AllocationInput
 		if in.Allocations != nil {
@@ -280,7 +280,7 @@ func (s *SalesService) RefundCustomer(ctx context.Context, in jxc.RefundInput) (
 		}
 		var cid int64
 		if err := tx.GetContext(ctx, &cid, `SELECT customer_id FROM `+table+` WHERE id = $1`, *src); errors.Is(err, sql.ErrNoRows) {
-			return jxc.FieldErrorf(jxc.ENOTFOUND, field, "no such document %d", *src)
+			return jxc.FieldErrorf(jxc.ENOTFOUND, field, "no such document")
 		} else if err != nil {
 			return err
 		}
@@ -307,10 +307,10 @@ func (s *SalesService) RefundCustomer(ctx context.Context, in jxc.RefundInput) (
 		}
 		var es jxc.Errors
 		if in.Amount.GreaterThan(open) {
-			es.Add(jxc.EINVALID, "input.amount", "%s has only %s of credit open; cannot refund %s", number, open.StringFixed(2), in.Amount.StringFixed(2))
+			es.Add(jxc.EINVALID, "input.amount", "{document} has only {open} of credit open; cannot refund {amount}", jxc.P{"document": number, "open": open, "amount": in.Amount})
 		}
 		if date.Before(srcDate) {
-			es.Add(jxc.EINVALID, "input.postingDate", "a refund may not be dated before %s (%s)", number, srcDate)
+			es.Add(jxc.EINVALID, "input.postingDate", "a refund may not be dated before {document} ({date})", jxc.P{"document": number, "date": srcDate})
 		}
 		if err := es.Err(); err != nil {
 			return err

@@ -102,7 +102,7 @@ func (s *SalesService) ConfirmSalesOrder(ctx context.Context, id int64) (*jxc.Sa
 			return err
 		}
 		if !c.Active {
-			es.Add(jxc.EINVALID, "id", "customer %s is inactive", c.Code)
+			es.Add(jxc.EINVALID, "id", "customer {customer} is inactive", jxc.P{"customer": c.Code})
 		}
 		if err := es.Err(); err != nil {
 			return err
@@ -147,7 +147,7 @@ func checkOrderProducts(ctx context.Context, tx *Tx, es *jxc.Errors, o *jxc.Sale
 	}
 	for i, l := range o.Lines {
 		if p := ps[l.ProductID]; p != nil && !p.Active {
-			es.Add(jxc.EINVALID, fmt.Sprintf("lines.%d.productId", i), "product %s is inactive", p.SKU)
+			es.Add(jxc.EINVALID, fmt.Sprintf("lines.%d.productId", i), "product {product} is inactive", jxc.P{"product": p.SKU})
 		}
 	}
 	return nil

@@ -202,7 +202,7 @@ func (s *SalesService) ConfirmDelivery(ctx context.Context, in jxc.DeliveryInput
 		}
 		tx.Produced(jxc.RecordShipment, sh.ID, sh.Number, jxc.AuditDeliver)
 		if sh.Status != jxc.ShipmentShipped {
-			return jxc.FieldErrorf(jxc.ECONFLICT, "input.shipmentId", "shipment %s is %s; only a shipped shipment can be delivered", sh.Number, sh.Status)
+			return jxc.FieldErrorf(jxc.ECONFLICT, "input.shipmentId", "shipment {shipment} is {status}; only a shipped shipment can be delivered", jxc.P{"shipment": sh.Number, "status": jxc.StatusText(sh.Status)})
 		}
 		on, err := deliveryDate(ctx, tx, sh, in.DeliveredOn)
 		if err != nil {

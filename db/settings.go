@@ -77,7 +77,7 @@ func checkAccountDeactivation(ctx context.Context, tx *Tx, code string) error {
 	var active bool
 	err := tx.GetContext(ctx, &active, `SELECT active FROM accounts WHERE code = $1 FOR UPDATE`, code)
 	if errors.Is(err, sql.ErrNoRows) {
-		return jxc.FieldErrorf(jxc.ENOTFOUND, "input.code", "no account %s", code)
+		return jxc.FieldErrorf(jxc.ENOTFOUND, "input.code", "no account {account}", jxc.P{"account": code})
 	} else if err != nil || !active {
 		return err
 	}

@@ -98,7 +98,7 @@ func (s *SocketService) OpenSocket(ctx context.Context, userID int64, max int) (
 			return err
 		}
 		if n >= max {
-			return jxc.Errorf(jxc.ETHROTTLED, "at most %d live connections may be open per user; close another tab or window", max)
+			return jxc.Errorf(jxc.ETHROTTLED, "at most {max} live connections may be open per user; close another tab or window", jxc.P{"max": max})
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO live_sockets (id, user_id) VALUES ($1, $2)`, id, userID)
 		return err
@@ -139,7 +139,7 @@ func (s *SocketService) AddSubscription(ctx context.Context, socketID string, us
 			return err
 		}
 		if n >= max {
-			return jxc.Errorf(jxc.ETHROTTLED, "at most %d subscriptions may be open per user", max)
+			return jxc.Errorf(jxc.ETHROTTLED, "at most {max} subscriptions may be open per user", jxc.P{"max": max})
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO live_sockets AS l (id, user_id, subscriptions) VALUES ($1, $2, 1)
 			ON CONFLICT (id) DO UPDATE SET subscriptions = l.subscriptions + 1, seen_at = now()`, socketID, userID)

@@ -82,14 +82,14 @@ func (d *openingStockDuties) after(ctx context.Context, tx *Tx, docID int64) err
 	for i, r := range d.refs {
 		for _, m := range moved {
 			if m.ProductID == r.productID && m.WarehouseID == r.warehouseID {
-				es.Add(jxc.ECONFLICT, r.field+"productId", "%s already has stock moves in warehouse %s; opening stock is posted once, before any other move: correct stock with a stock adjustment",
-					m.SKU, m.Warehouse)
+				es.Add(jxc.ECONFLICT, r.field+"productId", "{product} already has stock moves in warehouse {warehouse}; opening stock is posted once, before any other move: correct stock with a stock adjustment",
+					jxc.P{"product": m.SKU, "warehouse": m.Warehouse})
 				break
 			}
 		}
 		for j := range i {
 			if d.refs[j].productID == r.productID && d.refs[j].warehouseID == r.warehouseID {
-				es.Add(jxc.ECONFLICT, r.field+"productId", "line %d has the same product and warehouse as line %d; give one opening quantity per product and warehouse", i+1, j+1)
+				es.Add(jxc.ECONFLICT, r.field+"productId", "line {line} has the same product and warehouse as line {earlier}; give one opening quantity per product and warehouse", jxc.P{"line": i + 1, "earlier": j + 1})
 				break
 			}
 		}
@@ -195,7 +195,7 @@ func findStockDocument(ctx context.Context, q Queryer, id int64) (*jxc.StockDocu
 	err := q.GetContext(ctx, d, `SELECT id, kind, posting_date, description, journal_entry_id, created_by, created_at,
 		(SELECT v.voucher_no FROM journal_entries v WHERE v.id = d.journal_entry_id) AS voucher_no FROM stock_documents d WHERE id = $1`, id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no stock document %d", id)
+		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no such stock document")
 	} else if err != nil {
 		return nil, err
 	}

@@ -148,7 +148,7 @@ func (s *UserService) AuthenticateSession(ctx context.Context, secret string) (*
 		jxc.User
 		Roles pq.StringArray `db:"roles"`
 	}
-	err := s.db.GetContext(ctx, &row, `SELECT u.id, u.username, u.display_name, u.active, u.created_at,
+	err := s.db.GetContext(ctx, &row, `SELECT u.id, u.username, u.display_name, u.active, u.created_at, u.language,
 		coalesce(array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles
 		FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN user_roles r ON r.user_id = u.id
 		WHERE s.id = $1 AND s.expires_at > now() AND u.active
@@ -218,7 +218,7 @@ func (s *UserService) RevokeAPIToken(ctx context.Context, userID, tokenID int64,
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no active API token %d of yours", tokenID)
+			return jxc.FieldErrorf(jxc.ENOTFOUND, "id", "you have no such active API token")
 		}
 		tx.Produced(jxc.RecordAPIToken, tokenID, "", jxc.AuditRevoke)
 		return nil
@@ -276,7 +276,7 @@ func (s *UserService) UpdateUser(ctx context.Context, id int64, in jxc.UserUpdat
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no user %d", id)
+			return jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no such user")
 		}
 		tx.Produced(jxc.RecordUser, id, "", jxc.AuditUpdate)
 		if in.Roles != nil {
@@ -307,7 +307,7 @@ func (s *UserService) ChangePassword(ctx context.Context, userID int64, current,
 			Hash     string `db:"password_hash"`
 		}
 		if err := tx.GetContext(ctx, &u, `SELECT username, password_hash FROM users WHERE id = $1`, userID); errors.Is(err, sql.ErrNoRows) {
-			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no user %d", userID)
+			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no such user")
 		} else if err != nil {
 			return err
 		}
@@ -361,7 +361,7 @@ func (s *UserService) setPassword(ctx context.Context, id int64, password, keepS
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no user %d", id)
+			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no such user")
 		}
 		tx.Produced(jxc.RecordUser, id, "", jxc.AuditSetPassword)
 		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1 AND id <> $2`, id, keepSession); err != nil {
@@ -434,11 +434,11 @@ func (s *UserService) FindUsers(ctx context.Context) ([]*jxc.User, error) {
 // usersWithRoles reads users with their roles in two statements: those
 // with the ids given, or, for nil, every user by username.
 func usersWithRoles(ctx context.Context, q Queryer, ids []int64) ([]*jxc.User, map[int64]*jxc.User, error) {
-	usersQuery := `SELECT id, username, display_name, active, created_at FROM users ORDER BY username`
+	usersQuery := `SELECT id, username, display_name, active, created_at, language FROM users ORDER BY username`
 	rolesQuery := `SELECT user_id, role FROM user_roles ORDER BY user_id, role`
 	var args []any
 	if ids != nil {
-		usersQuery = `SELECT id, username, display_name, active, created_at FROM users WHERE id = ANY($1)`
+		usersQuery = `SELECT id, username, display_name, active, created_at, language FROM users WHERE id = ANY($1)`
 		rolesQuery = `SELECT user_id, role FROM user_roles WHERE user_id = ANY($1) ORDER BY user_id, role`
 		args = []any{pq.Array(ids)}
 	}
@@ -472,9 +472,9 @@ func (s *UserService) FindUserByID(ctx context.Context, id int64) (*jxc.User, er
 
 func findUser(ctx context.Context, q Queryer, id int64) (*jxc.User, error) {
 	u := &jxc.User{}
-	err := q.GetContext(ctx, u, `SELECT id, username, display_name, active, created_at FROM users WHERE id = $1`, id)
+	err := q.GetContext(ctx, u, `SELECT id, username, display_name, active, created_at, language FROM users WHERE id = $1`, id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no user %d", id)
+		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no such user")
 	} else if err != nil {
 		return nil, err
 	}
@@ -498,4 +498,25 @@ func setRoles(ctx context.Context, q Queryer, userID int64, roles []jxc.Role) er
 	}
 	_, err := q.ExecContext(ctx, `INSERT INTO user_roles (user_id, role) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`, userID, pq.Array(rs))
 	return err
+}
+
+// SetLanguage implements jxc.UserService.
+func (s *UserService) SetLanguage(ctx context.Context, userID int64, lang *jxc.Language) (*jxc.User, error) {
+	if lang != nil && lang.Tag() == "" {
+		return nil, jxc.FieldErrorf(jxc.EINVALID, "language", "the language must be ZH_CN or EN")
+	}
+	var u *jxc.User
+	_, err := s.db.Write(ctx, jxc.Op{Name: "updateMyLanguage"}, func(tx *Tx) error {
+		if err := tx.Before(ctx, jxc.RecordUser, userID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE users SET language = $2 WHERE id = $1`, userID, lang); err != nil {
+			return err
+		}
+		tx.Produced(jxc.RecordUser, userID, "", jxc.AuditUpdate)
+		var err error
+		u, err = findUser(ctx, tx, userID)
+		return err
+	})
+	return u, err
 }

@@ -224,7 +224,7 @@ func (w *writer) claim(ctx context.Context, tx *Tx) (ids []int64, replay bool, e
 	}
 	if prior.Hash != nil && string(prior.Hash) != string(w.hash) {
 		return nil, false, jxc.FieldErrorf(jxc.EKEYREUSED, "input.idempotencyKey",
-			"idempotency key %q was already used for another %s request with a different input; use a new key for a new request", *w.op.Key, w.name)
+			"idempotency key {key} was already used for another {operation} request with a different input; use a new key for a new request", jxc.P{"key": *w.op.Key, "operation": w.name})
 	}
 	switch {
 	case prior.ID != nil:

@@ -36,15 +36,17 @@ type httpCtx struct {
 func Authenticate(users jxc.UserService, secureCookies bool, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := context.WithValue(r.Context(), httpKey{}, &httpCtx{w: w, r: r, secure: secureCookies})
+		asked := jxc.LangFromAcceptLanguage(r.Header.Get("Accept-Language"))
+		ctx = jxc.WithLang(ctx, readerLang(nil, asked))
 		if h := r.Header.Get("Authorization"); h != "" {
 			secret, ok := strings.CutPrefix(h, "Bearer ")
 			if !ok {
-				writeAuthError(w, "the Authorization header must be `Bearer <token>`")
+				writeAuthError(w, jxc.Render(jxc.LangOf(ctx), "the Authorization header must be `Bearer <token>`", nil))
 				return
 			}
 			a, err := users.AuthenticateToken(ctx, strings.TrimSpace(secret))
 			if jxc.ErrorCode(err) == jxc.EUNAUTHENTICATED {
-				writeAuthError(w, err.(*jxc.Error).Message)
+				writeAuthError(w, err.(*jxc.Error).Localize(jxc.LangOf(ctx)))
 				return
 			} else if err != nil {
 				writeUnavailable(w)
@@ -63,8 +65,25 @@ func Authenticate(users jxc.UserService, secureCookies bool, next http.Handler) 
 				ctx = jxc.NewContextWithAuth(ctx, a)
 			}
 		}
+		if u := jxc.UserFromContext(ctx); u != nil {
+			ctx = jxc.WithLang(ctx, readerLang(u, asked))
+		}
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
+}
+
+// readerLang is the language the server writes to a reader in: the user's
+// saved preference, else the language the client asked for (the request's
+// Accept-Language, a socket's connection_init language), else the
+// company's default.
+func readerLang(u *jxc.User, asked string) string {
+	if u != nil && u.Language != nil && u.Language.Tag() != "" {
+		return u.Language.Tag()
+	}
+	if l := jxc.NormalizeLang(asked); l != "" {
+		return l
+	}
+	return jxc.DefaultLang
 }
 
 func writeAuthError(w http.ResponseWriter, msg string) {
@@ -153,7 +172,7 @@ func hasRole(ctx context.Context, _ any, next graphql.Resolver, roles []jxc.Role
 		return nil, jxc.Errorf(jxc.EUNAUTHENTICATED, "sign in first")
 	}
 	if !u.HasAnyRole(roles...) {
-		return nil, jxc.Errorf(jxc.EFORBIDDEN, "this needs one of the roles %v", roles)
+		return nil, jxc.Errorf(jxc.EFORBIDDEN, "this needs one of the roles {roles}", jxc.P{"roles": roleList(roles)})
 	}
 	return next(ctx)
 }
@@ -183,6 +202,15 @@ func readOnlyAnalysts(ctx context.Context, next graphql.RootResolver) graphql.Ma
 	return next(ctx)
 }
 
+// roleList writes roles for a message: "FINANCE, MANAGER".
+func roleList(roles []jxc.Role) string {
+	s := make([]string, len(roles))
+	for i, r := range roles {
+		s[i] = string(r)
+	}
+	return strings.Join(s, ", ")
+}
+
 func onlyAnalyst(u *jxc.User) bool {
 	for _, r := range u.Roles {
 		if r != jxc.RoleAnalyst {
@@ -200,10 +228,10 @@ func onlyAnalyst(u *jxc.User) bool {
 // against its user's cap (4429 past it).
 func wsInit(users jxc.UserService, reg *sockets) transport.WebsocketInitFunc {
 	return func(ctx context.Context, p transport.InitPayload) (context.Context, *transport.InitPayload, error) {
-		fail := func(msg string) (context.Context, *transport.InitPayload, error) {
+		fail := func(e *jxc.Error) (context.Context, *transport.InitPayload, error) {
 			ctx = transport.WithWebsocketCloseCode(ctx, CloseUnauthorized)
 			ctx = transport.AppendCloseReason(ctx, "Unauthorized")
-			return ctx, nil, jxc.Errorf(jxc.EUNAUTHENTICATED, "%s", msg)
+			return ctx, nil, e
 		}
 		// The database cannot answer: 1013 "try again later" lets the
 		// client reconnect, unlike 4401.
@@ -211,14 +239,22 @@ func wsInit(users jxc.UserService, reg *sockets) transport.WebsocketInitFunc {
 			ctx = transport.WithWebsocketCloseCode(ctx, 1013)
 			return ctx, nil, jxc.Errorf(CodeUnavailable, "the database is unavailable; try again shortly")
 		}
+		// The socket's language: the user's saved one, else the init
+		// payload's, else the upgrade request's Accept-Language (already in
+		// ctx, see Authenticate).
+		asked := jxc.NormalizeLang(p.GetString("language"))
+		if asked == "" {
+			asked = jxc.LangOf(ctx)
+		}
 		register := func(a *jxc.Auth) (context.Context, *transport.InitPayload, error) {
+			ctx = jxc.WithLang(ctx, readerLang(a.User, asked))
 			octx, err := reg.open(jxc.NewContextWithAuth(ctx, a), a)
 			if err == nil {
 				return octx, nil, nil
 			}
 			switch jxc.ErrorCode(err) {
 			case jxc.EUNAUTHENTICATED:
-				return fail(err.(*jxc.Error).Message)
+				return fail(err.(*jxc.Error))
 			case jxc.ETHROTTLED:
 				ctx = transport.WithWebsocketCloseCode(ctx, CloseTooMany)
 				ctx = transport.AppendCloseReason(ctx, "Too many connections")
@@ -240,23 +276,23 @@ func wsInit(users jxc.UserService, reg *sockets) transport.WebsocketInitFunc {
 			if err != nil && jxc.ErrorCode(err) != jxc.EUNAUTHENTICATED {
 				return unavailable()
 			} else if err != nil {
-				return fail("the token in connection_init is unknown or revoked")
+				return fail(jxc.Errorf(jxc.EUNAUTHENTICATED, "the token in connection_init is unknown or revoked"))
 			}
 			return register(a)
 		}
 		if len(p) > 0 && !onlyKnownInitKeys(p) {
-			return fail("connection_init payload not understood; send {\"authToken\": \"<token>\"} or sign in")
+			return fail(jxc.Errorf(jxc.EUNAUTHENTICATED, "connection_init payload not understood; send an authToken or sign in"))
 		}
 		if a := jxc.AuthFromContext(ctx); a != nil {
 			return register(a)
 		}
-		return fail("sign in first, or send {\"authToken\": \"<token>\"} in connection_init")
+		return fail(jxc.Errorf(jxc.EUNAUTHENTICATED, "sign in first, or send an authToken in connection_init"))
 	}
 }
 
 func onlyKnownInitKeys(p transport.InitPayload) bool {
 	for k := range p {
-		if k != "authToken" && k != "Authorization" && k != "authorization" && k != "headers" {
+		if k != "authToken" && k != "Authorization" && k != "authorization" && k != "headers" && k != "language" {
 			return false
 		}
 	}

@@ -14,7 +14,7 @@ import (
 
 // ownRecordRoots return the caller's own user record: its USERS fields
 // (roles, active, created) are the caller's to read.
-var ownRecordRoots = map[string]bool{"me": true, "login": true}
+var ownRecordRoots = map[string]bool{"me": true, "login": true, "updateMyLanguage": true}
 
 // DataClassRule implements @dataClass: an operation that selects a field
 // whose data class the caller's roles do not allow is refused whole,

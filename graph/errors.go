@@ -42,7 +42,12 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 		out := graphql.DefaultErrorPresenter(ctx, err)
 		var ie *inputError
 		if errors.As(err, &ie) {
+			out.Message = jxc.Render(jxc.LangOf(ctx), ie.template, ie.params)
 			out.Extensions = withCode(out.Extensions, jxc.EINVALID)
+			out.Extensions["reason"] = jxc.ReasonOf(ie.template)
+			if out.Extensions["reason"] == "" {
+				out.Extensions["reason"] = jxc.GenericReason(jxc.EINVALID)
+			}
 			if len(out.Path) > 1 {
 				// The path is the field then the argument: name the argument.
 				out.Extensions["field"] = strings.TrimPrefix(out.Path[1:].String(), ".")
@@ -53,34 +58,32 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 		// names its code and field, and all of them travel in extensions.
 		var des jxc.Errors
 		if errors.As(err, &des) && len(des) > 0 {
-			out.Message = des.Error()
-			out.Extensions = withCode(out.Extensions, des[0].Code)
-			if des[0].Field != "" {
-				out.Extensions["field"] = des[0].Field
+			lang := jxc.LangOf(ctx)
+			out.Message = fieldMessage(des[0], lang)
+			if len(des) > 1 {
+				out.Message += jxc.Render(lang, " (and {more} more)", jxc.P{"more": len(des) - 1})
 			}
-			all := make([]map[string]string, len(des))
+			out.Extensions = withCode(out.Extensions, des[0].Code)
+			addReason(out.Extensions, des[0], lang)
+			all := make([]map[string]any, len(des))
 			for i, e := range des {
-				all[i] = map[string]string{"code": e.Code, "field": e.Field, "message": e.Message}
+				all[i] = map[string]any{"code": e.Code, "field": e.Field, "message": e.Localize(lang), "reason": e.Reason(), "params": paramsMap(e, lang)}
 			}
 			out.Extensions["errors"] = all
 			return out
 		}
 		var de *jxc.Error
 		if errors.As(err, &de) {
-			out.Message = de.Message
-			if de.Field != "" {
-				out.Message = de.Field + ": " + de.Message
-			}
+			lang := jxc.LangOf(ctx)
+			out.Message = fieldMessage(de, lang)
 			out.Extensions = withCode(out.Extensions, de.Code)
-			if de.Field != "" {
-				out.Extensions["field"] = de.Field
-			}
+			addReason(out.Extensions, de, lang)
 			return out
 		}
 		var netErr *net.OpError
 		if errors.As(err, &netErr) || errors.Is(err, driver.ErrBadConn) || errors.Is(err, io.ErrUnexpectedEOF) {
 			log.WarnContext(ctx, "database unavailable", "err", err, "request_id", RequestID(ctx))
-			out.Message = "the database is unavailable; try again shortly"
+			out.Message = jxc.Render(jxc.LangOf(ctx), msgUnavailable, nil)
 			out.Extensions = withCode(nil, CodeUnavailable)
 			return out
 		}
@@ -89,23 +92,56 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 		var se interface{ SQLState() string }
 		if errors.As(err, &se) && se.SQLState() == "57014" {
 			log.WarnContext(ctx, "statement timeout", "err", err, "path", out.Path.String(), "request_id", RequestID(ctx))
-			out.Message = "this took longer than the server allows (statement timeout); ask for less: a shorter period, a smaller page or a narrower filter"
+			out.Message = jxc.Render(jxc.LangOf(ctx), "this took longer than the server allows (statement timeout); ask for less: a shorter period, a smaller page or a narrower filter", nil)
 			out.Extensions = withCode(nil, CodeTimeout)
 			return out
 		}
 		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-			out.Message = "request cancelled or timed out"
+			out.Message = jxc.Render(jxc.LangOf(ctx), "request cancelled or timed out", nil)
 			out.Extensions = withCode(nil, jxc.EINTERNAL)
 			return out
 		}
 		log.ErrorContext(ctx, "internal error", "err", err, "path", out.Path.String(), "request_id", RequestID(ctx))
-		out.Message = "internal error"
+		out.Message = jxc.Render(jxc.LangOf(ctx), msgInternal, nil)
 		out.Extensions = withCode(nil, jxc.EINTERNAL)
 		if id := RequestID(ctx); id != "" {
 			out.Extensions["requestId"] = id
 		}
 		return out
 	}
+}
+
+// Messages of top-level errors the presenter writes itself.
+const (
+	msgInternal    = "internal error"
+	msgUnavailable = "the database is unavailable; try again shortly"
+)
+
+// fieldMessage is a top-level error's message in a language: the field's
+// path first when it names one.
+func fieldMessage(e *jxc.Error, lang string) string {
+	if e.Field != "" {
+		return e.Field + ": " + e.Localize(lang)
+	}
+	return e.Localize(lang)
+}
+
+// addReason puts a domain error's field, reason and params into a
+// top-level error's extensions.
+func addReason(ext map[string]any, e *jxc.Error, lang string) {
+	if e.Field != "" {
+		ext["field"] = e.Field
+	}
+	ext["reason"] = e.Reason()
+	ext["params"] = paramsMap(e, lang)
+}
+
+func paramsMap(e *jxc.Error, lang string) map[string]string {
+	out := map[string]string{}
+	for _, p := range e.LocalizedParams(lang) {
+		out[p[0]] = p[1]
+	}
+	return out
 }
 
 func withCode(ext map[string]any, code string) map[string]any {
@@ -120,7 +156,7 @@ func withCode(ext map[string]any, code string) map[string]any {
 func recoverPanic(log *slog.Logger) graphql.RecoverFunc {
 	return func(ctx context.Context, p any) error {
 		log.ErrorContext(ctx, "panic in resolver", "panic", fmt.Sprint(p), "stack", string(debug.Stack()), "request_id", RequestID(ctx))
-		return &gqlerror.Error{Message: "internal error", Extensions: map[string]any{"code": jxc.EINTERNAL, "requestId": RequestID(ctx)}}
+		return &gqlerror.Error{Message: jxc.Render(jxc.LangOf(ctx), msgInternal, nil), Extensions: map[string]any{"code": jxc.EINTERNAL, "requestId": RequestID(ctx)}}
 	}
 }
 
@@ -162,7 +198,7 @@ func userErrors(err error) ([]*UserError, error) {
 			// user's input mistake: they stay top-level errors.
 			return nil, e
 		}
-		ue := &UserError{Code: code, Message: e.Message}
+		ue := &UserError{Code: code, err: e}
 		if e.Field != "" {
 			f := e.Field
 			ue.Field = &f
@@ -170,4 +206,45 @@ func userErrors(err error) ([]*UserError, error) {
 		out = append(out, ue)
 	}
 	return out, nil
+}
+
+// UserError is a business error in a mutation's payload. Its message and
+// params are rendered when the response is written, in the reader's
+// language (jxc.LangOf of the request), so that userErrors needs no
+// context: the one place they are rendered is here.
+type UserError struct {
+	// Code is the generic class.
+	Code UserErrorCode
+	// Field is the input path at fault, nil for the whole input.
+	Field *string
+	err   *jxc.Error
+}
+
+// Message is the message in the reader's language.
+func (u *UserError) Message(ctx context.Context) string {
+	if u.err == nil {
+		return ""
+	}
+	return u.err.Localize(jxc.LangOf(ctx))
+}
+
+// Reason is the specific reason (jxc.Error.Reason).
+func (u *UserError) Reason() UserErrorReason {
+	if u.err == nil {
+		return UserErrorReason(jxc.GenericReason(string(u.Code)))
+	}
+	return UserErrorReason(u.err.Reason())
+}
+
+// Params are the message's parameters, written for a program.
+func (u *UserError) Params(ctx context.Context) []*MessageParam {
+	if u.err == nil {
+		return []*MessageParam{}
+	}
+	ps := u.err.LocalizedParams(jxc.LangOf(ctx))
+	out := make([]*MessageParam, len(ps))
+	for i, p := range ps {
+		out[i] = &MessageParam{Name: p[0], Value: p[1]}
+	}
+	return out
 }

@@ -811,6 +811,11 @@ type ComplexityRoot struct {
 		Message func(childComplexity int) int
 	}
 
+	MessageParam struct {
+		Name  func(childComplexity int) int
+		Value func(childComplexity int) int
+	}
+
 	MonthlySales struct {
 		COGS        func(childComplexity int) int
 		GrossMargin func(childComplexity int) int
@@ -878,6 +883,7 @@ type ComplexityRoot struct {
 		UpdateCompanySettings               func(childComplexity int, input CompanySettingsInput) int
 		UpdateCustomer                      func(childComplexity int, input UpdateCustomerInput) int
 		UpdateLocation                      func(childComplexity int, input UpdateLocationInput) int
+		UpdateMyLanguage                    func(childComplexity int, language *jxc.Language) int
 		UpdatePostingWindow                 func(childComplexity int, input PostingWindowInput) int
 		UpdateProduct                       func(childComplexity int, input UpdateProductInput) int
 		UpdatePurchasingSettings            func(childComplexity int, input PurchasingSettingsInput) int
@@ -1915,12 +1921,18 @@ type ComplexityRoot struct {
 		Debit   func(childComplexity int) int
 	}
 
+	UpdateMyLanguagePayload struct {
+		User       func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	User struct {
 		Active      func(childComplexity int) int
 		AuditTrail  func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		CreatedAt   func(childComplexity int) int
 		DisplayName func(childComplexity int) int
 		ID          func(childComplexity int) int
+		Language    func(childComplexity int) int
 		NodeID      func(childComplexity int) int
 		Roles       func(childComplexity int) int
 		Username    func(childComplexity int) int
@@ -1930,6 +1942,8 @@ type ComplexityRoot struct {
 		Code    func(childComplexity int) int
 		Field   func(childComplexity int) int
 		Message func(childComplexity int) int
+		Params  func(childComplexity int) int
+		Reason  func(childComplexity int) int
 	}
 
 	UserPayload struct {
@@ -2127,6 +2141,7 @@ type MutationResolver interface {
 	CreateUser(ctx context.Context, input CreateUserInput) (UserPayload, error)
 	UpdateUser(ctx context.Context, input UpdateUserInput) (UserPayload, error)
 	SetPassword(ctx context.Context, input SetPasswordInput) (SetPasswordPayload, error)
+	UpdateMyLanguage(ctx context.Context, language *jxc.Language) (UpdateMyLanguagePayload, error)
 	ClearSignInLockout(ctx context.Context, input ClearSignInLockoutInput) (ClearSignInLockoutPayload, error)
 }
 type OperatingCostResolver interface {
@@ -5516,6 +5531,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MatchIssue.Message(childComplexity), true
 
+	case "MessageParam.name":
+		if e.ComplexityRoot.MessageParam.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MessageParam.Name(childComplexity), true
+	case "MessageParam.value":
+		if e.ComplexityRoot.MessageParam.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MessageParam.Value(childComplexity), true
+
 	case "MonthlySales.cogs":
 		if e.ComplexityRoot.MonthlySales.COGS == nil {
 			break
@@ -6175,6 +6203,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateLocation(childComplexity, args["input"].(UpdateLocationInput)), true
+	case "Mutation.updateMyLanguage":
+		if e.ComplexityRoot.Mutation.UpdateMyLanguage == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateMyLanguage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateMyLanguage(childComplexity, args["language"].(*jxc.Language)), true
 	case "Mutation.updatePostingWindow":
 		if e.ComplexityRoot.Mutation.UpdatePostingWindow == nil {
 			break
@@ -11049,6 +11088,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TrialBalanceRow.Debit(childComplexity), true
 
+	case "UpdateMyLanguagePayload.user":
+		if e.ComplexityRoot.UpdateMyLanguagePayload.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateMyLanguagePayload.User(childComplexity), true
+	case "UpdateMyLanguagePayload.userErrors":
+		if e.ComplexityRoot.UpdateMyLanguagePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateMyLanguagePayload.UserErrors(childComplexity), true
+
 	case "User.active":
 		if e.ComplexityRoot.User.Active == nil {
 			break
@@ -11084,6 +11136,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.User.ID(childComplexity), true
+	case "User.language":
+		if e.ComplexityRoot.User.Language == nil {
+			break
+		}
+
+		return e.ComplexityRoot.User.Language(childComplexity), true
 	case "User.nodeId":
 		if e.ComplexityRoot.User.NodeID == nil {
 			break
@@ -11121,6 +11179,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.UserError.Message(childComplexity), true
+	case "UserError.params":
+		if e.ComplexityRoot.UserError.Params == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UserError.Params(childComplexity), true
+	case "UserError.reason":
+		if e.ComplexityRoot.UserError.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UserError.Reason(childComplexity), true
 
 	case "UserPayload.user":
 		if e.ComplexityRoot.UserPayload.User == nil {
@@ -11545,8 +11615,82 @@ type UserError {
   code: UserErrorCode!
   "The path of the input field at fault, such as input.lines.0.quantity; null when the error concerns the whole input."
   field: String
-  "What is wrong, naming the rule, in words a person can act on."
+  "What is wrong, naming the rule and the records (by their business number or code), in the reader's language: the user's saved language, else the request's Accept-Language (over the websocket: the connection_init payload's language), else the company's default, Chinese."
   message: String!
+  "The specific error, for a program to act on; see UserErrorReason for the rule when no specific reason applies."
+  reason: UserErrorReason!
+  "The figures and names that went into the message (such as product and available for INSUFFICIENT_STOCK), for a program to act on. Decimals are written exactly (51, 12.5), records by their business number or code."
+  params: [MessageParam!]!
+}
+
+"One named figure or name of an error message."
+type MessageParam {
+  "The parameter's name, such as product or available."
+  name: String!
+  "Its value: an exact decimal, a business number or code, or a text in the reader's language."
+  value: String!
+}
+
+"""
+The specific reason of a UserError, for a program to act on. An error
+the server has no specific reason for carries its class (UserErrorCode)
+under the same name, except INVALID, which reads INVALID_VALUE.
+"""
+enum UserErrorReason {
+  "The input breaks a rule not covered by a more specific reason; the message names the rule."
+  INVALID_VALUE
+  "A required value is missing or empty."
+  REQUIRED
+  "A text is longer (or shorter) than allowed; params: min, max."
+  TOO_LONG
+  "A code or text does not have the allowed form (codes: 1 to 40 characters of A-Z, a-z, 0-9, '.', '_' or '-')."
+  BAD_FORMAT
+  "A number lies outside its allowed range (a quantity not positive, a rate above 100%, a page size past the limit)."
+  OUT_OF_RANGE
+  "The code (SKU, customer or supplier code, warehouse code, user name) is already used by another record; params: code."
+  DUPLICATE_CODE
+  "The same record appears twice in the document's lines or allocations."
+  DUPLICATE_LINE
+  "A referenced record does not exist."
+  NOT_FOUND
+  "A referenced record is inactive and cannot be used in new documents."
+  INACTIVE
+  "The record's current state does not allow the change."
+  CONFLICT
+  "The document is already posted (or confirmed, shipped, invoiced) and cannot be changed or posted again."
+  ALREADY_POSTED
+  "The document is cancelled."
+  ALREADY_CANCELLED
+  "Not enough stock is available; params: product (SKU), warehouse, available, requested."
+  INSUFFICIENT_STOCK
+  "The customer is on credit hold; params: customer (code)."
+  CREDIT_HOLD
+  "The document would take the customer past the credit limit; params: customer, limit, exposure."
+  CREDIT_LIMIT_EXCEEDED
+  "A price is below the product's average cost; a manager must approve it; params: product, price, cost."
+  BELOW_COST
+  "The spending would take a budget past its amount."
+  BUDGET_EXCEEDED
+  "No price is known for the product from the supplier; params: product, supplier."
+  NO_SUPPLIER_PRICE
+  "A payment or credit is allocated beyond what is open or what it holds."
+  OVER_ALLOCATED
+  "More is returned, invoiced or received than the source document allows; params: product, allowed."
+  QUANTITY_EXCEEDED
+  "The current password given is wrong."
+  WRONG_PASSWORD
+  "The caller's role does not allow the change."
+  FORBIDDEN
+  "The change needs a role the caller does not hold."
+  PERMISSION_REQUIRED
+  "Separation of duties: someone else must do this step."
+  DUTY_SEPARATION
+  "The idempotency key was used before with another input."
+  IDEMPOTENCY_KEY_REUSED
+  "A business date lies outside the posting window."
+  DATE_OUT_OF_RANGE
+  "A posting is dated on or before the lock date."
+  PERIOD_CLOSED
 }
 
 """
@@ -13105,6 +13249,16 @@ func (ec *executionContext) childFields_MatchIssue(ctx context.Context, field gr
 		return ec.fieldContext_MatchIssue_message(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type MatchIssue", field.Name)
+}
+
+func (ec *executionContext) childFields_MessageParam(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_MessageParam_name(ctx, field)
+	case "value":
+		return ec.fieldContext_MessageParam_value(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MessageParam", field.Name)
 }
 
 func (ec *executionContext) childFields_MonthlySales(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -15017,6 +15171,16 @@ func (ec *executionContext) childFields_TrialBalanceRow(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type TrialBalanceRow", field.Name)
 }
 
+func (ec *executionContext) childFields_UpdateMyLanguagePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "user":
+		return ec.fieldContext_UpdateMyLanguagePayload_user(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_UpdateMyLanguagePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateMyLanguagePayload", field.Name)
+}
+
 func (ec *executionContext) childFields_User(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "nodeId":
@@ -15033,6 +15197,8 @@ func (ec *executionContext) childFields_User(ctx context.Context, field graphql.
 		return ec.fieldContext_User_active(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_User_createdAt(ctx, field)
+	case "language":
+		return ec.fieldContext_User_language(ctx, field)
 	case "auditTrail":
 		return ec.fieldContext_User_auditTrail(ctx, field)
 	}
@@ -15047,6 +15213,10 @@ func (ec *executionContext) childFields_UserError(ctx context.Context, field gra
 		return ec.fieldContext_UserError_field(ctx, field)
 	case "message":
 		return ec.fieldContext_UserError_message(ctx, field)
+	case "reason":
+		return ec.fieldContext_UserError_reason(ctx, field)
+	case "params":
+		return ec.fieldContext_UserError_params(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
 }
@@ -16546,6 +16716,20 @@ func (ec *executionContext) field_Mutation_updateLocation_args(ctx context.Conte
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateMyLanguage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "language",
+		func(ctx context.Context, v any) (*jxc.Language, error) {
+			return ec.unmarshalOLanguage2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLanguage(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["language"] = arg0
 	return args, nil
 }
 
@@ -32026,6 +32210,52 @@ func (ec *executionContext) fieldContext_MatchIssue_message(_ context.Context, f
 	return graphql.NewScalarFieldContext("MatchIssue", field, false, false, "String")
 }
 
+func (ec *executionContext) _MessageParam_name(ctx context.Context, field graphql.CollectedField, obj *MessageParam) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MessageParam_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MessageParam_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MessageParam", field, false, false, "String")
+}
+
+func (ec *executionContext) _MessageParam_value(ctx context.Context, field graphql.CollectedField, obj *MessageParam) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MessageParam_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MessageParam_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MessageParam", field, false, false, "String")
+}
+
 func (ec *executionContext) _MonthlySales_month(ctx context.Context, field graphql.CollectedField, obj *jxc.MonthlySales) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -36054,6 +36284,63 @@ func (ec *executionContext) fieldContext_Mutation_setPassword(ctx context.Contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_setPassword_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateMyLanguage(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateMyLanguage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateMyLanguage(ctx, fc.Args["language"].(*jxc.Language))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.SessionOnly == nil {
+					var zeroVal UpdateMyLanguagePayload
+					return zeroVal, errors.New("directive sessionOnly is not implemented")
+				}
+				return ec.Directives.SessionOnly(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v UpdateMyLanguagePayload) graphql.Marshaler {
+			return ec.marshalNUpdateMyLanguagePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateMyLanguagePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateMyLanguage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpdateMyLanguagePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateMyLanguage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -57012,6 +57299,70 @@ func (ec *executionContext) fieldContext_TrialBalanceRow_balance(_ context.Conte
 	return graphql.NewScalarFieldContext("TrialBalanceRow", field, true, false, "Decimal")
 }
 
+func (ec *executionContext) _UpdateMyLanguagePayload_user(ctx context.Context, field graphql.CollectedField, obj *UpdateMyLanguagePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateMyLanguagePayload_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateMyLanguagePayload_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateMyLanguagePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateMyLanguagePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *UpdateMyLanguagePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateMyLanguagePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateMyLanguagePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateMyLanguagePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _User_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.User) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -57173,6 +57524,29 @@ func (ec *executionContext) fieldContext_User_createdAt(_ context.Context, field
 	return graphql.NewScalarFieldContext("User", field, false, false, "Time")
 }
 
+func (ec *executionContext) _User_language(ctx context.Context, field graphql.CollectedField, obj *jxc.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_language(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Language, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Language) graphql.Marshaler {
+			return ec.marshalOLanguage2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLanguage(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_User_language(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("User", field, false, false, "Language")
+}
+
 func (ec *executionContext) _User_auditTrail(ctx context.Context, field graphql.CollectedField, obj *jxc.User) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -57272,7 +57646,7 @@ func (ec *executionContext) _UserError_message(ctx context.Context, field graphq
 			return ec.fieldContext_UserError_message(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Message, nil
+			return obj.Message(ctx), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -57283,7 +57657,62 @@ func (ec *executionContext) _UserError_message(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_UserError_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("UserError", field, false, false, "String")
+	return graphql.NewScalarFieldContext("UserError", field, true, false, "String")
+}
+
+func (ec *executionContext) _UserError_reason(ctx context.Context, field graphql.CollectedField, obj *UserError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UserError_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v UserErrorReason) graphql.Marshaler {
+			return ec.marshalNUserErrorReason2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorReason(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UserError_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UserError", field, true, false, "UserErrorReason")
+}
+
+func (ec *executionContext) _UserError_params(ctx context.Context, field graphql.CollectedField, obj *UserError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UserError_params(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Params(ctx), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*MessageParam) graphql.Marshaler {
+			return ec.marshalNMessageParam2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐMessageParamᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UserError_params(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UserError",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MessageParam(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _UserPayload_user(ctx context.Context, field graphql.CollectedField, obj *UserPayload) (ret graphql.Marshaler) {
@@ -70750,6 +71179,44 @@ func (ec *executionContext) _MatchIssue(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var messageParamImplementors = []string{"MessageParam"}
+
+func (ec *executionContext) _MessageParam(ctx context.Context, sel ast.SelectionSet, obj *MessageParam) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, messageParamImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MessageParam")
+		case "name":
+			out.Values[i] = ec._MessageParam_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._MessageParam_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var monthlySalesImplementors = []string{"MonthlySales"}
 
 func (ec *executionContext) _MonthlySales(ctx context.Context, sel ast.SelectionSet, obj *jxc.MonthlySales) graphql.Marshaler {
@@ -71266,6 +71733,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "setPassword":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_setPassword(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateMyLanguage":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateMyLanguage(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -77915,6 +78389,44 @@ func (ec *executionContext) _TrialBalanceRow(ctx context.Context, sel ast.Select
 	return out
 }
 
+var updateMyLanguagePayloadImplementors = []string{"UpdateMyLanguagePayload"}
+
+func (ec *executionContext) _UpdateMyLanguagePayload(ctx context.Context, sel ast.SelectionSet, obj *UpdateMyLanguagePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateMyLanguagePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpdateMyLanguagePayload")
+		case "user":
+			out.Values[i] = ec._UpdateMyLanguagePayload_user(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._UpdateMyLanguagePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var userImplementors = []string{"User", "Node"}
 
 func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj *jxc.User) graphql.Marshaler {
@@ -77961,6 +78473,11 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "language":
+			out.Values[i] = ec._User_language(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "auditTrail":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -77998,18 +78515,30 @@ func (ec *executionContext) _UserError(ctx context.Context, sel ast.SelectionSet
 		case "code":
 			out.Values[i] = ec._UserError_code(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "field":
 			out.Values[i] = ec._UserError_field(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "message":
-			out.Values[i] = ec._UserError_message(ctx, field, obj)
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._UserError_message(ctx, field, obj)
+				})
+		case "reason":
+			out.Values[i] = ec._UserError_reason(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "params":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._UserError_params(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -80216,6 +80745,30 @@ func (ec *executionContext) marshalNMatchIssueKind2githubᚗcomᚋjxcgraphᚋjxc
 		graphql.AddInvalidNullFromMarshaler(ctx, "MatchIssueKind!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNMessageParam2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐMessageParamᚄ(ctx context.Context, sel ast.SelectionSet, v []*MessageParam) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMessageParam2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐMessageParam(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMessageParam2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐMessageParam(ctx context.Context, sel ast.SelectionSet, v *MessageParam) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MessageParam!")
+		return graphql.Null
+	}
+	return ec._MessageParam(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNMonthlySales2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐMonthlySalesᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.MonthlySales) graphql.Marshaler {
@@ -82644,6 +83197,10 @@ func (ec *executionContext) unmarshalNUpdateLocationInput2githubᚗcomᚋjxcgrap
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNUpdateMyLanguagePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateMyLanguagePayload(ctx context.Context, sel ast.SelectionSet, v UpdateMyLanguagePayload) graphql.Marshaler {
+	return ec._UpdateMyLanguagePayload(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNUpdateProductInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateProductInput(ctx context.Context, v any) (UpdateProductInput, error) {
 	res, err := ec.unmarshalInputUpdateProductInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -82728,6 +83285,16 @@ func (ec *executionContext) unmarshalNUserErrorCode2githubᚗcomᚋjxcgraphᚋjx
 }
 
 func (ec *executionContext) marshalNUserErrorCode2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorCode(ctx context.Context, sel ast.SelectionSet, v UserErrorCode) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNUserErrorReason2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorReason(ctx context.Context, v any) (UserErrorReason, error) {
+	var res UserErrorReason
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUserErrorReason2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorReason(ctx context.Context, sel ast.SelectionSet, v UserErrorReason) graphql.Marshaler {
 	return v
 }
 
@@ -83417,6 +83984,25 @@ func (ec *executionContext) marshalOLandedCost2ᚖgithubᚗcomᚋjxcgraphᚋjxc�
 		return graphql.Null
 	}
 	return ec._LandedCost(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOLanguage2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLanguage(ctx context.Context, v any) (*jxc.Language, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.Language(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOLanguage2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLanguage(ctx context.Context, sel ast.SelectionSet, v *jxc.Language) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
 }
 
 func (ec *executionContext) marshalOLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx context.Context, sel ast.SelectionSet, v *jxc.Location) graphql.Marshaler {

@@ -704,6 +704,14 @@ type LogoutPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// One named figure or name of an error message.
+type MessageParam struct {
+	// The parameter's name, such as product or available.
+	Name string `json:"name"`
+	// Its value: an exact decimal, a business number or code, or a text in the reader's language.
+	Value string `json:"value"`
+}
+
 // The root of every change.
 type Mutation struct {
 }
@@ -1560,6 +1568,14 @@ type UpdateLocationInput struct {
 	Active *bool `json:"active,omitempty"`
 }
 
+// The result of saving the signed-in user's language.
+type UpdateMyLanguagePayload struct {
+	// The signed-in user after the change; null on error.
+	User *jxc.User `json:"user,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Changes to a product; fields left out stay as they are.
 type UpdateProductInput struct {
 	// The product to change.
@@ -1644,16 +1660,6 @@ type UpdateWarehouseInput struct {
 	Address *string `json:"address,omitempty"`
 	// False deactivates the warehouse; true reactivates it.
 	Active *bool `json:"active,omitempty"`
-}
-
-// A business error in a mutation's input. Several may come back together.
-type UserError struct {
-	// What kind of error it is.
-	Code UserErrorCode `json:"code"`
-	// The path of the input field at fault, such as input.lines.0.quantity; null when the error concerns the whole input.
-	Field *string `json:"field,omitempty"`
-	// What is wrong, naming the rule, in words a person can act on.
-	Message string `json:"message"`
 }
 
 // The result of creating or changing a user.
@@ -1766,6 +1772,141 @@ func (e *UserErrorCode) UnmarshalJSON(b []byte) error {
 }
 
 func (e UserErrorCode) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The specific reason of a UserError, for a program to act on. An error
+// the server has no specific reason for carries its class (UserErrorCode)
+// under the same name, except INVALID, which reads INVALID_VALUE.
+type UserErrorReason string
+
+const (
+	// The input breaks a rule not covered by a more specific reason; the message names the rule.
+	UserErrorReasonInvalidValue UserErrorReason = "INVALID_VALUE"
+	// A required value is missing or empty.
+	UserErrorReasonRequired UserErrorReason = "REQUIRED"
+	// A text is longer (or shorter) than allowed; params: min, max.
+	UserErrorReasonTooLong UserErrorReason = "TOO_LONG"
+	// A code or text does not have the allowed form (codes: 1 to 40 characters of A-Z, a-z, 0-9, '.', '_' or '-').
+	UserErrorReasonBadFormat UserErrorReason = "BAD_FORMAT"
+	// A number lies outside its allowed range (a quantity not positive, a rate above 100%, a page size past the limit).
+	UserErrorReasonOutOfRange UserErrorReason = "OUT_OF_RANGE"
+	// The code (SKU, customer or supplier code, warehouse code, user name) is already used by another record; params: code.
+	UserErrorReasonDuplicateCode UserErrorReason = "DUPLICATE_CODE"
+	// The same record appears twice in the document's lines or allocations.
+	UserErrorReasonDuplicateLine UserErrorReason = "DUPLICATE_LINE"
+	// A referenced record does not exist.
+	UserErrorReasonNotFound UserErrorReason = "NOT_FOUND"
+	// A referenced record is inactive and cannot be used in new documents.
+	UserErrorReasonInactive UserErrorReason = "INACTIVE"
+	// The record's current state does not allow the change.
+	UserErrorReasonConflict UserErrorReason = "CONFLICT"
+	// The document is already posted (or confirmed, shipped, invoiced) and cannot be changed or posted again.
+	UserErrorReasonAlreadyPosted UserErrorReason = "ALREADY_POSTED"
+	// The document is cancelled.
+	UserErrorReasonAlreadyCancelled UserErrorReason = "ALREADY_CANCELLED"
+	// Not enough stock is available; params: product (SKU), warehouse, available, requested.
+	UserErrorReasonInsufficientStock UserErrorReason = "INSUFFICIENT_STOCK"
+	// The customer is on credit hold; params: customer (code).
+	UserErrorReasonCreditHold UserErrorReason = "CREDIT_HOLD"
+	// The document would take the customer past the credit limit; params: customer, limit, exposure.
+	UserErrorReasonCreditLimitExceeded UserErrorReason = "CREDIT_LIMIT_EXCEEDED"
+	// A price is below the product's average cost; a manager must approve it; params: product, price, cost.
+	UserErrorReasonBelowCost UserErrorReason = "BELOW_COST"
+	// The spending would take a budget past its amount.
+	UserErrorReasonBudgetExceeded UserErrorReason = "BUDGET_EXCEEDED"
+	// No price is known for the product from the supplier; params: product, supplier.
+	UserErrorReasonNoSupplierPrice UserErrorReason = "NO_SUPPLIER_PRICE"
+	// A payment or credit is allocated beyond what is open or what it holds.
+	UserErrorReasonOverAllocated UserErrorReason = "OVER_ALLOCATED"
+	// More is returned, invoiced or received than the source document allows; params: product, allowed.
+	UserErrorReasonQuantityExceeded UserErrorReason = "QUANTITY_EXCEEDED"
+	// The current password given is wrong.
+	UserErrorReasonWrongPassword UserErrorReason = "WRONG_PASSWORD"
+	// The caller's role does not allow the change.
+	UserErrorReasonForbidden UserErrorReason = "FORBIDDEN"
+	// The change needs a role the caller does not hold.
+	UserErrorReasonPermissionRequired UserErrorReason = "PERMISSION_REQUIRED"
+	// Separation of duties: someone else must do this step.
+	UserErrorReasonDutySeparation UserErrorReason = "DUTY_SEPARATION"
+	// The idempotency key was used before with another input.
+	UserErrorReasonIdempotencyKeyReused UserErrorReason = "IDEMPOTENCY_KEY_REUSED"
+	// A business date lies outside the posting window.
+	UserErrorReasonDateOutOfRange UserErrorReason = "DATE_OUT_OF_RANGE"
+	// A posting is dated on or before the lock date.
+	UserErrorReasonPeriodClosed UserErrorReason = "PERIOD_CLOSED"
+)
+
+var AllUserErrorReason = []UserErrorReason{
+	UserErrorReasonInvalidValue,
+	UserErrorReasonRequired,
+	UserErrorReasonTooLong,
+	UserErrorReasonBadFormat,
+	UserErrorReasonOutOfRange,
+	UserErrorReasonDuplicateCode,
+	UserErrorReasonDuplicateLine,
+	UserErrorReasonNotFound,
+	UserErrorReasonInactive,
+	UserErrorReasonConflict,
+	UserErrorReasonAlreadyPosted,
+	UserErrorReasonAlreadyCancelled,
+	UserErrorReasonInsufficientStock,
+	UserErrorReasonCreditHold,
+	UserErrorReasonCreditLimitExceeded,
+	UserErrorReasonBelowCost,
+	UserErrorReasonBudgetExceeded,
+	UserErrorReasonNoSupplierPrice,
+	UserErrorReasonOverAllocated,
+	UserErrorReasonQuantityExceeded,
+	UserErrorReasonWrongPassword,
+	UserErrorReasonForbidden,
+	UserErrorReasonPermissionRequired,
+	UserErrorReasonDutySeparation,
+	UserErrorReasonIdempotencyKeyReused,
+	UserErrorReasonDateOutOfRange,
+	UserErrorReasonPeriodClosed,
+}
+
+func (e UserErrorReason) IsValid() bool {
+	switch e {
+	case UserErrorReasonInvalidValue, UserErrorReasonRequired, UserErrorReasonTooLong, UserErrorReasonBadFormat, UserErrorReasonOutOfRange, UserErrorReasonDuplicateCode, UserErrorReasonDuplicateLine, UserErrorReasonNotFound, UserErrorReasonInactive, UserErrorReasonConflict, UserErrorReasonAlreadyPosted, UserErrorReasonAlreadyCancelled, UserErrorReasonInsufficientStock, UserErrorReasonCreditHold, UserErrorReasonCreditLimitExceeded, UserErrorReasonBelowCost, UserErrorReasonBudgetExceeded, UserErrorReasonNoSupplierPrice, UserErrorReasonOverAllocated, UserErrorReasonQuantityExceeded, UserErrorReasonWrongPassword, UserErrorReasonForbidden, UserErrorReasonPermissionRequired, UserErrorReasonDutySeparation, UserErrorReasonIdempotencyKeyReused, UserErrorReasonDateOutOfRange, UserErrorReasonPeriodClosed:
+		return true
+	}
+	return false
+}
+
+func (e UserErrorReason) String() string {
+	return string(e)
+}
+
+func (e *UserErrorReason) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = UserErrorReason(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid UserErrorReason", str)
+	}
+	return nil
+}
+
+func (e UserErrorReason) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *UserErrorReason) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e UserErrorReason) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

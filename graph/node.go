@@ -99,14 +99,14 @@ var nodeRoles = sync.OnceValue(func() map[string][]jxc.Role {
 func mayRead(ctx context.Context, typ string) error {
 	nt, ok := nodeTypes[typ]
 	if !ok {
-		return jxc.Errorf(jxc.EINVALID, "no type %s has node ids", typ)
+		return jxc.Errorf(jxc.EINVALID, "no type {type} has node ids", jxc.P{"type": typ})
 	}
 	roles := nodeRoles()[typ]
 	if len(roles) == 0 {
 		return nil
 	}
 	if u := jxc.UserFromContext(ctx); !u.HasAnyRole(roles...) {
-		return jxc.Errorf(jxc.EFORBIDDEN, "reading a %s needs one of the roles %v (as %s does)", typ, roles, nt.root)
+		return jxc.Errorf(jxc.EFORBIDDEN, "reading a {type} needs one of the roles {roles} (as {root} does)", jxc.P{"type": typ, "roles": roleList(roles), "root": nt.root})
 	}
 	return nil
 }
@@ -182,7 +182,7 @@ func (r *Resolver) node(ctx context.Context, nodeID jxc.NodeID) (jxc.Node, error
 // with the error at its path.
 func (r *Resolver) nodes(ctx context.Context, nodeIDs []jxc.NodeID) ([]jxc.Node, error) {
 	if len(nodeIDs) > maxNodes {
-		return nil, jxc.FieldErrorf(jxc.EINVALID, "nodeIds", "at most %d node ids at once, not %d", maxNodes, len(nodeIDs))
+		return nil, jxc.FieldErrorf(jxc.EINVALID, "nodeIds", "at most {max} node ids at once, not {count}", jxc.P{"max": maxNodes, "count": len(nodeIDs)})
 	}
 	type ref struct{ typ, key string }
 	refs := make([]ref, len(nodeIDs))

@@ -22,7 +22,7 @@ func statement[P comparable](ctx context.Context, r *Resolver, kind jxc.PartnerK
 		return jxc.PartnerStatement{}, err
 	}
 	if st == nil {
-		return jxc.PartnerStatement{}, jxc.Errorf(jxc.ENOTFOUND, "no %s with id %d", strings.ToLower(string(kind)), id(obj))
+		return jxc.PartnerStatement{}, jxc.Errorf(jxc.ENOTFOUND, "no such {what}", jxc.P{"what": jxc.Noun(strings.ToLower(string(kind)))})
 	}
 	return *st, nil
 }

@@ -149,8 +149,8 @@ func mustRef[T any, P any](ctx context.Context, r *Resolver, obj P, of func(P) (
 	}
 	if t == nil {
 		var zero T
-		kind, id := of(obj)
-		return zero, jxc.Errorf(jxc.ENOTFOUND, "no %s %d", kind, deref(id))
+		kind, _ := of(obj)
+		return zero, jxc.Errorf(jxc.ENOTFOUND, "the referenced record does not exist ({kind})", jxc.P{"kind": kind})
 	}
 	return *t, nil
 }

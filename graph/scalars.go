@@ -27,7 +27,7 @@ func UnmarshalDecimal(v any) (decimal.Decimal, error) {
 	case string:
 		d, err := decimal.NewFromString(x)
 		if err != nil || !plainDecimal(x) {
-			return decimal.Zero, inputErrorf("%q is not a decimal number: write digits with an optional sign and '.'", x)
+			return decimal.Zero, inputErrorf("{value} is not a decimal number: write digits with an optional sign and '.'", jxc.P{"value": strconv.Quote(x)})
 		}
 		return d, nil
 	case int:
@@ -38,11 +38,11 @@ func UnmarshalDecimal(v any) (decimal.Decimal, error) {
 		if _, err := strconv.ParseInt(string(x), 10, 64); err == nil {
 			return decimal.NewFromString(string(x))
 		}
-		return decimal.Zero, inputErrorf("decimals must be sent as strings, such as \"%s\", not as JSON numbers", x)
+		return decimal.Zero, inputErrorf("decimals must be sent as strings, such as \"{value}\", not as JSON numbers", jxc.P{"value": string(x)})
 	case float64, float32:
-		return decimal.Zero, inputErrorf("decimals must be sent as strings, not as floating-point numbers")
+		return decimal.Zero, inputErrorf("decimals must be sent as strings, not as floating-point numbers", nil)
 	}
-	return decimal.Zero, inputErrorf("a decimal must be a string, not %T", v)
+	return decimal.Zero, inputErrorf("a decimal must be a string, not {type}", jxc.P{"type": fmt.Sprintf("%T", v)})
 }
 
 // plainDecimal accepts [+-]digits[.digits] only: no exponents, no spaces,
@@ -80,11 +80,14 @@ func MarshalDate(d jxc.Date) graphql.Marshaler {
 func UnmarshalDate(v any) (jxc.Date, error) {
 	s, ok := v.(string)
 	if !ok {
-		return jxc.Date{}, inputErrorf("a date must be a string YYYY-MM-DD, not %T", v)
+		return jxc.Date{}, inputErrorf("a date must be a string YYYY-MM-DD, not {type}", jxc.P{"type": fmt.Sprintf("%T", v)})
 	}
 	d, err := jxc.ParseDate(s)
 	if err != nil {
-		return d, &inputError{msg: err.Error()}
+		if de, ok := err.(*jxc.Error); ok {
+			return d, &inputError{template: de.Template, params: de.Params}
+		}
+		return d, err
 	}
 	return d, nil
 }
@@ -109,21 +112,27 @@ func UnmarshalInt64ID(v any) (int64, error) {
 	case json.Number:
 		s = string(x)
 	default:
-		return 0, inputErrorf("an ID must be a string, not %T", v)
+		return 0, inputErrorf("an ID must be a string, not {type}", jxc.P{"type": fmt.Sprintf("%T", v)})
 	}
 	id, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || id <= 0 {
-		return 0, inputErrorf("%q is not a valid ID", s)
+		return 0, inputErrorf("{value} is not a valid ID", jxc.P{"value": strconv.Quote(s)})
 	}
 	return id, nil
 }
 
 // inputError is a value the client sent that its scalar type refuses. The
-// error presenter shows it as INVALID, naming the input path.
-type inputError struct{ msg string }
+// error presenter shows it as INVALID, naming the input path, in the
+// reader's language.
+type inputError struct {
+	template string
+	params   jxc.P
+}
 
-func (e *inputError) Error() string { return e.msg }
+func (e *inputError) Error() string { return jxc.Render(jxc.LangEN, e.template, e.params) }
 
-func inputErrorf(format string, args ...any) error {
-	return &inputError{msg: fmt.Sprintf(format, args...)}
+// inputErrorf is the error of a refused scalar: a message template and
+// its parameters (nil for none).
+func inputErrorf(template string, p jxc.P) error {
+	return &inputError{template: template, params: p}
 }

@@ -262,19 +262,19 @@ func (s *socket) verify(ctx context.Context) (*jxc.Auth, int, error) {
 	} else if err != nil {
 		return nil, 0, err
 	}
-	var lost string
+	var lost *jxc.Error
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if cred != s.credential {
-		lost = "the password changed since this connection opened; reconnect"
+		lost = jxc.Errorf(jxc.EFORBIDDEN, "the password changed since this connection opened; reconnect")
 	}
 	for _, r := range s.roles {
-		if lost == "" && !slices.Contains(u.Roles, r) {
-			lost = "the user's roles changed since this connection opened; reconnect"
+		if lost == nil && !slices.Contains(u.Roles, r) {
+			lost = jxc.Errorf(jxc.EFORBIDDEN, "the user's roles changed since this connection opened; reconnect")
 		}
 	}
-	if lost != "" {
-		return nil, CloseForbidden, jxc.Errorf(jxc.EFORBIDDEN, "%s", lost)
+	if lost != nil {
+		return nil, CloseForbidden, lost
 	}
 	s.roles = u.Roles
 	return &jxc.Auth{User: u, SessionID: s.auth.SessionID, TokenID: s.auth.TokenID}, 0, nil

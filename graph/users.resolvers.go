@@ -73,7 +73,8 @@ func (r *mutationResolver) UpdateUser(ctx context.Context, input UpdateUserInput
 func (r *mutationResolver) SetPassword(ctx context.Context, input SetPasswordInput) (SetPasswordPayload, error) {
 	u := mustAuth(ctx).User
 	if input.ID != u.ID && !u.HasAnyRole(jxc.RoleAdmin) {
-		return SetPasswordPayload{UserErrors: []*UserError{{Code: UserErrorCodeForbidden, Field: jxc.Ptr("input.id"), Message: "only administrators may set another user's password"}}}, nil
+		ues, _ := userErrors(jxc.FieldErrorf(jxc.EFORBIDDEN, "input.id", "only administrators may set another user's password"))
+		return SetPasswordPayload{UserErrors: ues}, nil
 	}
 	var err error
 	if input.ID == u.ID {
@@ -83,6 +84,12 @@ func (r *mutationResolver) SetPassword(ctx context.Context, input SetPasswordInp
 	}
 	ues, err := userErrors(err)
 	return SetPasswordPayload{Ok: err == nil && len(ues) == 0, UserErrors: ues}, err
+}
+
+// UpdateMyLanguage is the resolver for the updateMyLanguage field.
+func (r *mutationResolver) UpdateMyLanguage(ctx context.Context, language *jxc.Language) (UpdateMyLanguagePayload, error) {
+	u, ues, err := mutationResult(r.UserService.SetLanguage(ctx, mustAuth(ctx).User.ID, language))
+	return UpdateMyLanguagePayload{User: u, UserErrors: ues}, err
 }
 
 // ClearSignInLockout is the resolver for the clearSignInLockout field.

@@ -47,6 +47,7 @@ func auditCalls() []auditCall {
 		{"updateUser", `mutation($id: ID!) { updateUser(input: {id: $id, displayName: "审计员"}) { user { id }` + ue + ` } }`, v("id", "user"), nil},
 		{"setPassword", `mutation($id: ID!) { setPassword(input: {id: $id, password: "pass5678"}) { ok` + ue + ` } }`, v("id", "user"), nil},
 		{"createApiToken", `mutation { createApiToken(name: "audit script") { token { id } secret` + ue + ` } }`, nil, map[string]string{"token": "token.id"}},
+		{"updateMyLanguage", `mutation { updateMyLanguage(language: EN) { user { id }` + ue + ` } }`, nil, nil},
 		{"revokeApiToken", `mutation($id: ID!) { revokeApiToken(id: $id) { id` + ue + ` } }`, v("id", "token"), nil},
 		{"clearSignInLockout", `mutation { clearSignInLockout(input: {username: "audit.u1"}) { cleared` + ue + ` } }`, nil, nil},
 		// catalog

@@ -13,6 +13,7 @@ import (
 func TestSeparationOfDutiesThroughGraphQL(t *testing.T) {
 	app := newTestApp(t)
 	sales := app.client(t).mustLogin("sales")
+	sales.lang = "en" // the messages below are read in English
 	mgr := app.client(t).mustLogin("manager")
 
 	read := `{ companySettings { creditLimitRaiseByFinance mismatchApprovalByOther orderApprovalByOther orderSelfApprovalLimit

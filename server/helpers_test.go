@@ -130,6 +130,7 @@ type client struct {
 	app   *testApp
 	http  *http.Client
 	token string
+	lang  string // Accept-Language, when set
 }
 
 func (a *testApp) client(t *testing.T) *client { return a.clientTB(t) }
@@ -146,6 +147,9 @@ func (c *client) do(query string, vars map[string]any) *gqlResponse {
 	req.Header.Set("Content-Type", "application/json")
 	if c.token != "" {
 		req.Header.Set("Authorization", "Bearer "+c.token)
+	}
+	if c.lang != "" {
+		req.Header.Set("Accept-Language", c.lang)
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {

@@ -49,6 +49,7 @@ export function useBrowser() {
     }, locale);
     context.setDefaultTimeout(10_000);
     const page = await context.newPage();
+    page.jxcLocale = locale;
     page.problems = [];
     page.on('console', (msg) => {
       if (msg.type() === 'error') page.problems.push(msg.text());
@@ -70,13 +71,27 @@ export function assertNoCspViolations(page) {
   assert.deepEqual(csp, [], 'CSP violations');
 }
 
-/** Signs in through the login form and waits for the signed-in shell. */
-export async function login(page, username, password = 'demo') {
+/**
+ * Signs in through the login form and waits for the signed-in shell. A
+ * language the user saved in an earlier test (the language switch saves
+ * it) would set the screens' language at sign-in: unless keepLanguage, it
+ * is forgotten and the page's own locale restored, so that each test runs
+ * in the language it asked for.
+ */
+export async function login(page, username, password = 'demo', { keepLanguage = false } = {}) {
   await page.goto('/login');
   await byTestId(page, 'login-username').fill(username);
   await byTestId(page, 'login-password').fill(password);
   await byTestId(page, 'login-submit').click();
   await byTestId(page, 'main-menu').waitFor();
+  if (keepLanguage) return;
+  const res = await graphqlResponse(page, 'mutation { updateMyLanguage(language: null) { userErrors { code } } }');
+  assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+  if ((await page.evaluate(() => localStorage.getItem('jxc.locale'))) !== page.jxcLocale) {
+    await page.evaluate((l) => localStorage.setItem('jxc.locale', l), page.jxcLocale);
+    await page.reload();
+    await byTestId(page, 'main-menu').waitFor();
+  }
 }
 
 /** The keys of the menu entries shown, in order. */

@@ -119,7 +119,7 @@ export function AppShell() {
               {t('menu.graphiql')}
             </Button>
             <AlertsBadge />
-            <LanguageSwitch />
+            <LanguageSwitch signedIn />
             <Button icon={<LogoutOutlined />} onClick={signOut} data-testid="logout">
               {t('header.logout')}
             </Button>

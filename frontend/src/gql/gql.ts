@@ -157,17 +157,18 @@ type Documents = {
     "\n  fragment UserPayloadFields on UserPayload {\n    user {\n      id\n      username\n      displayName\n      roles\n      active\n      createdAt\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n": typeof types.UserPayloadFieldsFragmentDoc,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserPayloadFields\n    }\n  }\n": typeof types.CreateUserDocument,
     "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      ...UserPayloadFields\n    }\n  }\n": typeof types.UpdateUserDocument,
-    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      user {\n        id\n        username\n        displayName\n        roles\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      user {\n        id\n        username\n        displayName\n        roles\n        language\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout {\n      ok\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.LogoutDocument,
     "\n  mutation CreateApiToken($name: String!) {\n    createApiToken(name: $name) {\n      token {\n        id\n        name\n        prefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n      secret\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.RevokeApiTokenDocument,
     "\n  mutation SetPassword($input: SetPasswordInput!) {\n    setPassword(input: $input) {\n      ok\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.SetPasswordDocument,
     "\n  mutation ClearSignInLockout($input: ClearSignInLockoutInput!) {\n    clearSignInLockout(input: $input) {\n      cleared\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.ClearSignInLockoutDocument,
+    "\n  mutation UpdateMyLanguage($language: Language) {\n    updateMyLanguage(language: $language) {\n      user {\n        id\n        language\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.UpdateMyLanguageDocument,
     "\n  query Users {\n    users {\n      id\n      username\n      displayName\n      roles\n      active\n      createdAt\n    }\n  }\n": typeof types.UsersDocument,
-    "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      roles\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      roles\n      language\n    }\n  }\n": typeof types.MeDocument,
     "\n  query MyApiTokens {\n    myApiTokens {\n      id\n      name\n      prefix\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": typeof types.MyApiTokensDocument,
     "\n  query SignInLockouts {\n    signInLockouts {\n      scope\n      username\n      address\n      failures\n      lockedUntil\n    }\n  }\n": typeof types.SignInLockoutsDocument,
-    "\n  fragment UserErrorFields on UserError {\n    code\n    field\n    message\n  }\n": typeof types.UserErrorFieldsFragmentDoc,
+    "\n  fragment UserErrorFields on UserError {\n    code\n    field\n    message\n    reason\n    params {\n      name\n      value\n    }\n  }\n": typeof types.UserErrorFieldsFragmentDoc,
     "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n": typeof types.PageInfoFieldsFragmentDoc,
 };
 const documents: Documents = {
@@ -314,17 +315,18 @@ const documents: Documents = {
     "\n  fragment UserPayloadFields on UserPayload {\n    user {\n      id\n      username\n      displayName\n      roles\n      active\n      createdAt\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n": types.UserPayloadFieldsFragmentDoc,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserPayloadFields\n    }\n  }\n": types.CreateUserDocument,
     "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      ...UserPayloadFields\n    }\n  }\n": types.UpdateUserDocument,
-    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      user {\n        id\n        username\n        displayName\n        roles\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      user {\n        id\n        username\n        displayName\n        roles\n        language\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout {\n      ok\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.LogoutDocument,
     "\n  mutation CreateApiToken($name: String!) {\n    createApiToken(name: $name) {\n      token {\n        id\n        name\n        prefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n      secret\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.RevokeApiTokenDocument,
     "\n  mutation SetPassword($input: SetPasswordInput!) {\n    setPassword(input: $input) {\n      ok\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.SetPasswordDocument,
     "\n  mutation ClearSignInLockout($input: ClearSignInLockoutInput!) {\n    clearSignInLockout(input: $input) {\n      cleared\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.ClearSignInLockoutDocument,
+    "\n  mutation UpdateMyLanguage($language: Language) {\n    updateMyLanguage(language: $language) {\n      user {\n        id\n        language\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.UpdateMyLanguageDocument,
     "\n  query Users {\n    users {\n      id\n      username\n      displayName\n      roles\n      active\n      createdAt\n    }\n  }\n": types.UsersDocument,
-    "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      roles\n    }\n  }\n": types.MeDocument,
+    "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      roles\n      language\n    }\n  }\n": types.MeDocument,
     "\n  query MyApiTokens {\n    myApiTokens {\n      id\n      name\n      prefix\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": types.MyApiTokensDocument,
     "\n  query SignInLockouts {\n    signInLockouts {\n      scope\n      username\n      address\n      failures\n      lockedUntil\n    }\n  }\n": types.SignInLockoutsDocument,
-    "\n  fragment UserErrorFields on UserError {\n    code\n    field\n    message\n  }\n": types.UserErrorFieldsFragmentDoc,
+    "\n  fragment UserErrorFields on UserError {\n    code\n    field\n    message\n    reason\n    params {\n      name\n      value\n    }\n  }\n": types.UserErrorFieldsFragmentDoc,
     "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n": types.PageInfoFieldsFragmentDoc,
 };
 
@@ -917,7 +919,7 @@ export function graphql(source: "\n  mutation UpdateUser($input: UpdateUserInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      user {\n        id\n        username\n        displayName\n        roles\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      user {\n        id\n        username\n        displayName\n        roles\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      user {\n        id\n        username\n        displayName\n        roles\n        language\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      user {\n        id\n        username\n        displayName\n        roles\n        language\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -941,11 +943,15 @@ export function graphql(source: "\n  mutation ClearSignInLockout($input: ClearSi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation UpdateMyLanguage($language: Language) {\n    updateMyLanguage(language: $language) {\n      user {\n        id\n        language\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateMyLanguage($language: Language) {\n    updateMyLanguage(language: $language) {\n      user {\n        id\n        language\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Users {\n    users {\n      id\n      username\n      displayName\n      roles\n      active\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query Users {\n    users {\n      id\n      username\n      displayName\n      roles\n      active\n      createdAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      roles\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      username\n      displayName\n      roles\n    }\n  }\n"];
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      roles\n      language\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      username\n      displayName\n      roles\n      language\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -957,7 +963,7 @@ export function graphql(source: "\n  query SignInLockouts {\n    signInLockouts 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment UserErrorFields on UserError {\n    code\n    field\n    message\n  }\n"): (typeof documents)["\n  fragment UserErrorFields on UserError {\n    code\n    field\n    message\n  }\n"];
+export function graphql(source: "\n  fragment UserErrorFields on UserError {\n    code\n    field\n    message\n    reason\n    params {\n      name\n      value\n    }\n  }\n"): (typeof documents)["\n  fragment UserErrorFields on UserError {\n    code\n    field\n    message\n    reason\n    params {\n      name\n      value\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -2,6 +2,7 @@ import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange
 import { createClient as createWSClient, type Client as WSClient } from 'graphql-ws';
 import { errorCode } from './errors';
 import { setLiveState } from './liveState';
+import { serverLanguage } from '../i18n';
 
 /** The server closes a websocket with this code when the session is missing or expired. */
 export const WS_UNAUTHENTICATED = 4401;
@@ -33,6 +34,9 @@ export function createGraphQLClients(onUnauthenticated: () => void): GraphQLClie
     url: graphqlWsUrl(),
     // Connect when the first subscription starts; the login page needs none.
     lazy: true,
+    // The server writes the socket's messages in this language unless the
+    // user saved one.
+    connectionParams: () => ({ language: serverLanguage() }),
     retryAttempts: Infinity,
     // Back off 1s, 2s, 4s, then every 8s (plus jitter), forever.
     retryWait: (retries) =>
@@ -51,7 +55,9 @@ export function createGraphQLClients(onUnauthenticated: () => void): GraphQLClie
 
   const client = new Client({
     url: '/graphql',
-    fetchOptions: { credentials: 'same-origin' },
+    // Accept-Language follows the UI's language (the server's messages
+    // match it unless the user saved a preference).
+    fetchOptions: () => ({ credentials: 'same-origin', headers: { 'Accept-Language': serverLanguage() } }),
     requestPolicy: 'cache-and-network',
     exchanges: [
       mapExchange({

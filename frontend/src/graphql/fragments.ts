@@ -6,6 +6,11 @@ export const UserErrorFieldsFragment = graphql(`
     code
     field
     message
+    reason
+    params {
+      name
+      value
+    }
   }
 `);
 

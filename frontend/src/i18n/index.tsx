@@ -9,6 +9,22 @@ export const dictionaries: Record<Locale, Record<MessageKey, string>> = { zh, en
 
 const STORAGE_KEY = 'jxc.locale';
 
+let activeLocale: Locale | null = null;
+
+/**
+ * The UI's language as the server names it (zh-CN, en): sent as
+ * Accept-Language on every request and as `language` in the websocket's
+ * connection_init, so that the server's messages match the screens.
+ */
+export function serverLanguage(): 'zh-CN' | 'en' {
+  return (activeLocale ?? initialLocale()) === 'en' ? 'en' : 'zh-CN';
+}
+
+/** The UI locale of a saved server preference (the Language enum). */
+export function localeOfLanguage(lang: string | null | undefined): Locale | null {
+  return lang === 'EN' ? 'en' : lang === 'ZH_CN' ? 'zh' : null;
+}
+
 export function initialLocale(): Locale {
   try {
     const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
@@ -38,10 +54,12 @@ const I18nContext = createContext<I18nValue | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  activeLocale = locale;
   useEffect(() => {
     document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
   }, [locale]);
   const setLocale = useCallback((l: Locale) => {
+    activeLocale = l;
     setLocaleState(l);
     try {
       localStorage.setItem(STORAGE_KEY, l);

@@ -41,6 +41,7 @@ export const LoginMutation = graphql(`
         username
         displayName
         roles
+        language
       }
       userErrors {
         ...UserErrorFields
@@ -106,6 +107,20 @@ export const ClearSignInLockoutMutation = graphql(`
   mutation ClearSignInLockout($input: ClearSignInLockoutInput!) {
     clearSignInLockout(input: $input) {
       cleared
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const UpdateMyLanguageMutation = graphql(`
+  mutation UpdateMyLanguage($language: Language) {
+    updateMyLanguage(language: $language) {
+      user {
+        id
+        language
+      }
       userErrors {
         ...UserErrorFields
       }

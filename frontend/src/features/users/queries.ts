@@ -20,6 +20,7 @@ export const MeQuery = graphql(`
       username
       displayName
       roles
+      language
     }
   }
 `);

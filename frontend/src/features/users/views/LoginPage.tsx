@@ -8,7 +8,7 @@ import { errorCode } from '../../../graphql/errors';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useResetGraphQL } from '../../../app/GraphQLProvider';
 import { LanguageSwitch } from '../../../app/LanguageSwitch';
-import { useT } from '../../../i18n';
+import { localeOfLanguage, useLocale, useT } from '../../../i18n';
 
 interface LoginForm {
   username: string;
@@ -27,6 +27,7 @@ export function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const resetGraphQL = useResetGraphQL();
+  const [, setLocale] = useLocale();
   const [{ fetching }, login] = useMutation(LoginMutation);
   const [error, setError] = useState<string | null>(null);
 
@@ -38,6 +39,9 @@ export function LoginPage() {
     const res = await login({ input: { username: values.username.trim(), password: values.password } });
     const payload = res.data?.login;
     if (payload?.user) {
+      // The language the user saved sets the screens' language.
+      const saved = localeOfLanguage(payload.user.language);
+      if (saved) setLocale(saved);
       if (!target.startsWith('/graphiql')) {
         resetGraphQL();
         navigate(target, { replace: true });
