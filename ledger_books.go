@@ -132,8 +132,8 @@ func (PeriodRange) label(y, m int) string {
 // dates inside the company's years, the end not before the start. Fields
 // are the query's argument names.
 func CheckDateRange(es *Errors, from, to Date, s PostingWindowSettings) {
-	okFrom := s.CheckYears(es, "from", "from", from)
-	okTo := s.CheckYears(es, "to", "to", to)
+	okFrom := s.CheckYears(es, "from", "the first day", from)
+	okTo := s.CheckYears(es, "to", "the last day", to)
 	if okFrom && okTo && to.Before(from) {
 		es.Add(EINVALID, "to", "the date range ends ({to}) before it starts ({from})", P{"from": from.String(), "to": to.String()})
 	}

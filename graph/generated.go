@@ -11691,6 +11691,18 @@ enum UserErrorReason {
   DATE_OUT_OF_RANGE
   "A posting is dated on or before the lock date."
   PERIOD_CLOSED
+  "The account code given is not in the chart of accounts (params: code)."
+  ACCOUNT_NOT_FOUND
+  "An account prefix of a statement line is not an account code or a class digit (params: prefix)."
+  INVALID_ACCOUNT_PREFIX
+  "Two account prefixes of one statement line overlap, so an account would count twice (params: prefix, other)."
+  OVERLAPPING_ACCOUNT_PREFIX
+  "No account of the chart is or lies under the prefix given (params: prefix)."
+  UNKNOWN_ACCOUNT_PREFIX
+  "The statement line is a subtotal or total computed from other lines and takes no accounts (params: lineNo)."
+  STATEMENT_LINE_COMPUTED
+  "A range ends before it starts (params: from, to)."
+  RANGE_REVERSED
 }
 
 """

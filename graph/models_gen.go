@@ -1837,6 +1837,18 @@ const (
 	UserErrorReasonDateOutOfRange UserErrorReason = "DATE_OUT_OF_RANGE"
 	// A posting is dated on or before the lock date.
 	UserErrorReasonPeriodClosed UserErrorReason = "PERIOD_CLOSED"
+	// The account code given is not in the chart of accounts (params: code).
+	UserErrorReasonAccountNotFound UserErrorReason = "ACCOUNT_NOT_FOUND"
+	// An account prefix of a statement line is not an account code or a class digit (params: prefix).
+	UserErrorReasonInvalidAccountPrefix UserErrorReason = "INVALID_ACCOUNT_PREFIX"
+	// Two account prefixes of one statement line overlap, so an account would count twice (params: prefix, other).
+	UserErrorReasonOverlappingAccountPrefix UserErrorReason = "OVERLAPPING_ACCOUNT_PREFIX"
+	// No account of the chart is or lies under the prefix given (params: prefix).
+	UserErrorReasonUnknownAccountPrefix UserErrorReason = "UNKNOWN_ACCOUNT_PREFIX"
+	// The statement line is a subtotal or total computed from other lines and takes no accounts (params: lineNo).
+	UserErrorReasonStatementLineComputed UserErrorReason = "STATEMENT_LINE_COMPUTED"
+	// A range ends before it starts (params: from, to).
+	UserErrorReasonRangeReversed UserErrorReason = "RANGE_REVERSED"
 )
 
 var AllUserErrorReason = []UserErrorReason{
@@ -1867,11 +1879,17 @@ var AllUserErrorReason = []UserErrorReason{
 	UserErrorReasonIdempotencyKeyReused,
 	UserErrorReasonDateOutOfRange,
 	UserErrorReasonPeriodClosed,
+	UserErrorReasonAccountNotFound,
+	UserErrorReasonInvalidAccountPrefix,
+	UserErrorReasonOverlappingAccountPrefix,
+	UserErrorReasonUnknownAccountPrefix,
+	UserErrorReasonStatementLineComputed,
+	UserErrorReasonRangeReversed,
 }
 
 func (e UserErrorReason) IsValid() bool {
 	switch e {
-	case UserErrorReasonInvalidValue, UserErrorReasonRequired, UserErrorReasonTooLong, UserErrorReasonBadFormat, UserErrorReasonOutOfRange, UserErrorReasonDuplicateCode, UserErrorReasonDuplicateLine, UserErrorReasonNotFound, UserErrorReasonInactive, UserErrorReasonConflict, UserErrorReasonAlreadyPosted, UserErrorReasonAlreadyCancelled, UserErrorReasonInsufficientStock, UserErrorReasonCreditHold, UserErrorReasonCreditLimitExceeded, UserErrorReasonBelowCost, UserErrorReasonBudgetExceeded, UserErrorReasonNoSupplierPrice, UserErrorReasonOverAllocated, UserErrorReasonQuantityExceeded, UserErrorReasonWrongPassword, UserErrorReasonForbidden, UserErrorReasonPermissionRequired, UserErrorReasonDutySeparation, UserErrorReasonIdempotencyKeyReused, UserErrorReasonDateOutOfRange, UserErrorReasonPeriodClosed:
+	case UserErrorReasonInvalidValue, UserErrorReasonRequired, UserErrorReasonTooLong, UserErrorReasonBadFormat, UserErrorReasonOutOfRange, UserErrorReasonDuplicateCode, UserErrorReasonDuplicateLine, UserErrorReasonNotFound, UserErrorReasonInactive, UserErrorReasonConflict, UserErrorReasonAlreadyPosted, UserErrorReasonAlreadyCancelled, UserErrorReasonInsufficientStock, UserErrorReasonCreditHold, UserErrorReasonCreditLimitExceeded, UserErrorReasonBelowCost, UserErrorReasonBudgetExceeded, UserErrorReasonNoSupplierPrice, UserErrorReasonOverAllocated, UserErrorReasonQuantityExceeded, UserErrorReasonWrongPassword, UserErrorReasonForbidden, UserErrorReasonPermissionRequired, UserErrorReasonDutySeparation, UserErrorReasonIdempotencyKeyReused, UserErrorReasonDateOutOfRange, UserErrorReasonPeriodClosed, UserErrorReasonAccountNotFound, UserErrorReasonInvalidAccountPrefix, UserErrorReasonOverlappingAccountPrefix, UserErrorReasonUnknownAccountPrefix, UserErrorReasonStatementLineComputed, UserErrorReasonRangeReversed:
 		return true
 	}
 	return false

@@ -1439,6 +1439,8 @@ export type UserErrorCode =
  * under the same name, except INVALID, which reads INVALID_VALUE.
  */
 export type UserErrorReason =
+  /** The account code given is not in the chart of accounts (params: code). */
+  | 'ACCOUNT_NOT_FOUND'
   /** The document is cancelled. */
   | 'ALREADY_CANCELLED'
   /** The document is already posted (or confirmed, shipped, invoiced) and cannot be changed or posted again. */
@@ -1471,6 +1473,8 @@ export type UserErrorReason =
   | 'INACTIVE'
   /** Not enough stock is available; params: product (SKU), warehouse, available, requested. */
   | 'INSUFFICIENT_STOCK'
+  /** An account prefix of a statement line is not an account code or a class digit (params: prefix). */
+  | 'INVALID_ACCOUNT_PREFIX'
   /** The input breaks a rule not covered by a more specific reason; the message names the rule. */
   | 'INVALID_VALUE'
   /** A referenced record does not exist. */
@@ -1479,6 +1483,8 @@ export type UserErrorReason =
   | 'NO_SUPPLIER_PRICE'
   /** A number lies outside its allowed range (a quantity not positive, a rate above 100%, a page size past the limit). */
   | 'OUT_OF_RANGE'
+  /** Two account prefixes of one statement line overlap, so an account would count twice (params: prefix, other). */
+  | 'OVERLAPPING_ACCOUNT_PREFIX'
   /** A payment or credit is allocated beyond what is open or what it holds. */
   | 'OVER_ALLOCATED'
   /** A posting is dated on or before the lock date. */
@@ -1487,10 +1493,16 @@ export type UserErrorReason =
   | 'PERMISSION_REQUIRED'
   /** More is returned, invoiced or received than the source document allows; params: product, allowed. */
   | 'QUANTITY_EXCEEDED'
+  /** A range ends before it starts (params: from, to). */
+  | 'RANGE_REVERSED'
   /** A required value is missing or empty. */
   | 'REQUIRED'
+  /** The statement line is a subtotal or total computed from other lines and takes no accounts (params: lineNo). */
+  | 'STATEMENT_LINE_COMPUTED'
   /** A text is longer (or shorter) than allowed; params: min, max. */
   | 'TOO_LONG'
+  /** No account of the chart is or lies under the prefix given (params: prefix). */
+  | 'UNKNOWN_ACCOUNT_PREFIX'
   /** The current password given is wrong. */
   | 'WRONG_PASSWORD';
 
