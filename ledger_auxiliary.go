@@ -236,8 +236,8 @@ type AuxiliaryBalance struct {
 	// Direction is the account's direction; OpeningSide and ClosingSide say
 	// where the balances actually stand.
 	Direction   AccountDirection `db:"-"`
-	OpeningSide BalanceSide `db:"-"`
-	ClosingSide BalanceSide `db:"-"`
+	OpeningSide BalanceSide      `db:"-"`
+	ClosingSide BalanceSide      `db:"-"`
 }
 
 // AuxiliaryBalances is an account's balances per value of one dimension.
@@ -276,7 +276,8 @@ type AuxiliaryLedger struct {
 	From, To  Date
 	Opening   decimal.Decimal
 	Closing   decimal.Decimal
-	Lines     *Page[*AuxiliaryLedgerLine]
+	// Page is the page of lines asked for.
+	Page *Page[*AuxiliaryLedgerLine]
 }
 
 // AuxiliaryQuery names an account, a dimension, a value and a range.

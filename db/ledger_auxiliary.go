@@ -153,12 +153,12 @@ func auxiliaryAccount(ctx context.Context, q Queryer, in *jxc.AuxiliaryQuery) (*
 	if in.To.IsZero() || in.From.IsZero() {
 		es.Add(jxc.EINVALID, "from", "give both from and to")
 	} else if in.To.Before(in.From) {
-		es.Add(jxc.EINVALID, "from", "from ({from}) must not be after to ({to})", jxc.P{"from": in.From, "to": in.To})
+		es.Add(jxc.EINVALID, "from", "the range starts on {from}, after its end {to}", jxc.P{"from": in.From, "to": in.To})
 	}
 	a := &jxc.Account{}
 	err := q.GetContext(ctx, a, `SELECT `+accountCols+` FROM accounts WHERE code = $1`, in.AccountCode)
 	if errors.Is(err, sql.ErrNoRows) {
-		es.Add(jxc.ENOTFOUND, "accountCode", "no account {account}", jxc.P{"account": in.AccountCode})
+		es.Add(jxc.ENOTFOUND, "accountCode", "there is no account {account} in the chart", jxc.P{"account": in.AccountCode})
 	} else if err != nil {
 		return nil, err
 	}
@@ -282,7 +282,7 @@ func (s *LedgerService) AuxiliaryLedger(ctx context.Context, in jxc.AuxiliaryQue
 		if lines == nil {
 			lines = []*jxc.AuxiliaryLedgerLine{}
 		}
-		out.Lines = &jxc.Page[*jxc.AuxiliaryLedgerLine]{Items: lines, Offset: offset, TotalCount: sums.N}
+		out.Page = &jxc.Page[*jxc.AuxiliaryLedgerLine]{Items: lines, Offset: offset, TotalCount: sums.N}
 		return nil
 	})
 	if err != nil {
