@@ -28,7 +28,9 @@ func (r *auxiliaryBalanceResolver) Supplier(ctx context.Context, obj *jxc.Auxili
 
 // Lines is the resolver for the lines field.
 func (r *auxiliaryLedgerResolver) Lines(ctx context.Context, obj *jxc.AuxiliaryLedger) (AuxiliaryLedgerLineConnection, error) {
-	return connection(obj.Page, nil, func(c string, n *jxc.AuxiliaryLedgerLine) *AuxiliaryLedgerLineEdge { return &AuxiliaryLedgerLineEdge{Cursor: c, Node: n} },
+	return connection(obj.Page, nil, func(c string, n *jxc.AuxiliaryLedgerLine) *AuxiliaryLedgerLineEdge {
+		return &AuxiliaryLedgerLineEdge{Cursor: c, Node: n}
+	},
 		func(e []*AuxiliaryLedgerLineEdge, n []*jxc.AuxiliaryLedgerLine, pi *PageInfo, total int) AuxiliaryLedgerLineConnection {
 			return AuxiliaryLedgerLineConnection{Edges: e, Nodes: n, PageInfo: pi, TotalCount: total}
 		})
