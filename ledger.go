@@ -435,5 +435,5 @@ type LedgerService interface {
 	AuxiliaryBalances(ctx context.Context, q AuxiliaryQuery) (*AuxiliaryBalances, error)
 	// AuxiliaryLedger is one dimension value's lines on an account with
 	// their running balance (往来明细账 for a customer's receivables).
-	AuxiliaryLedger(ctx context.Context, q AuxiliaryQuery, p PageArgs) (*AuxiliaryLedger, error)
+	AuxiliaryLedger(ctx context.Context, q AuxiliaryQuery, o *AuxiliaryLedgerOrder, p PageArgs) (*AuxiliaryLedger, error)
 }

@@ -278,6 +278,14 @@ type AuxiliaryLedger struct {
 	Closing   decimal.Decimal
 	// Page is the page of lines asked for.
 	Page *Page[*AuxiliaryLedgerLine]
+	// Query is what was asked, for the next page.
+	Query AuxiliaryQuery
+}
+
+// AuxiliaryLedgerOrder orders a sub-ledger's lines by posting date, entry
+// and line; the running balance always runs in posting order.
+type AuxiliaryLedgerOrder struct {
+	Direction SortDirection
 }
 
 // AuxiliaryQuery names an account, a dimension, a value and a range.

@@ -217,12 +217,16 @@ func (s *LedgerService) AuxiliaryBalances(ctx context.Context, in jxc.AuxiliaryQ
 // customer's receivables: 往来明细账) in posting order, each with the
 // running balance on the account's direction. No value given: the lines
 // that name none.
-func (s *LedgerService) AuxiliaryLedger(ctx context.Context, in jxc.AuxiliaryQuery, p jxc.PageArgs) (*jxc.AuxiliaryLedger, error) {
+func (s *LedgerService) AuxiliaryLedger(ctx context.Context, in jxc.AuxiliaryQuery, o *jxc.AuxiliaryLedgerOrder, p jxc.PageArgs) (*jxc.AuxiliaryLedger, error) {
 	limit, offset, err := p.Window()
 	if err != nil {
 		return nil, err
 	}
-	out := &jxc.AuxiliaryLedger{Dimension: in.Dimension, ValueID: in.ValueID, Value: jxc.Deref(in.Value), From: in.From, To: in.To}
+	dir := "ASC"
+	if o != nil && o.Direction == jxc.Desc {
+		dir = "DESC"
+	}
+	out := &jxc.AuxiliaryLedger{Dimension: in.Dimension, ValueID: in.ValueID, Value: jxc.Deref(in.Value), From: in.From, To: in.To, Query: in}
 	err = s.db.WithReadTx(ctx, func(tx *Tx) error {
 		a, err := auxiliaryAccount(ctx, tx, &in)
 		if err != nil {
@@ -273,7 +277,7 @@ func (s *LedgerService) AuxiliaryLedger(ctx context.Context, in jxc.AuxiliaryQue
 					sum(l.debit - l.credit) OVER (ORDER BY l.posting_date, l.entry_id, l.line_no) AS balance
 				FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id
 				WHERE `+where+` AND l.posting_date BETWEEN $2 AND $3) w
-			ORDER BY posting_date, entry_id, line_no LIMIT $5 OFFSET $6`, a.Code, in.From, in.To, val, limit, offset); err != nil {
+			ORDER BY posting_date `+dir+`, entry_id `+dir+`, line_no `+dir+` LIMIT $5 OFFSET $6`, a.Code, in.From, in.To, val, limit, offset); err != nil {
 			return err
 		}
 		for _, l := range lines {

@@ -283,7 +283,7 @@ func TestDemoDimensionsAndAuxiliaryBalances(t *testing.T) {
 			busiest = r
 		}
 	}
-	led, err := ledger.AuxiliaryLedger(ctx, jxc.AuxiliaryQuery{AccountCode: "1122", Dimension: jxc.DimCustomer, ValueID: busiest.ValueID, From: from, To: to},
+	led, err := ledger.AuxiliaryLedger(ctx, jxc.AuxiliaryQuery{AccountCode: "1122", Dimension: jxc.DimCustomer, ValueID: busiest.ValueID, From: from, To: to}, nil,
 		jxc.PageArgs{First: jxc.Ptr(200)})
 	if err != nil {
 		t.Fatal(err)
@@ -301,9 +301,15 @@ func TestDemoDimensionsAndAuxiliaryBalances(t *testing.T) {
 	if !run.Equal(led.Closing) {
 		t.Fatalf("lines run to %s, closing %s", run, led.Closing)
 	}
+	// Newest first: the same lines and balances the other way round.
+	rev, err := ledger.AuxiliaryLedger(ctx, jxc.AuxiliaryQuery{AccountCode: "1122", Dimension: jxc.DimCustomer, ValueID: busiest.ValueID, From: from, To: to},
+		&jxc.AuxiliaryLedgerOrder{Direction: jxc.Desc}, jxc.PageArgs{First: jxc.Ptr(1)})
+	if err != nil || len(rev.Page.Items) != 1 || !rev.Page.Items[0].Balance.Equal(led.Closing) {
+		t.Fatalf("newest first %+v %v", rev, err)
+	}
 	// A second page continues the running balance.
 	if len(led.Page.Items) > 1 {
-		p2, err := ledger.AuxiliaryLedger(ctx, jxc.AuxiliaryQuery{AccountCode: "1122", Dimension: jxc.DimCustomer, ValueID: busiest.ValueID, From: from, To: to},
+		p2, err := ledger.AuxiliaryLedger(ctx, jxc.AuxiliaryQuery{AccountCode: "1122", Dimension: jxc.DimCustomer, ValueID: busiest.ValueID, From: from, To: to}, nil,
 			jxc.PageArgs{First: jxc.Ptr(1), After: jxc.Ptr(jxc.EncodeCursor(0))})
 		if err != nil || len(p2.Page.Items) != 1 || !p2.Page.Items[0].Balance.Equal(led.Page.Items[1].Balance) {
 			t.Fatalf("second page %+v %v", p2, err)

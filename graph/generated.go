@@ -245,7 +245,7 @@ type ComplexityRoot struct {
 		Closing   func(childComplexity int) int
 		Dimension func(childComplexity int) int
 		From      func(childComplexity int) int
-		Lines     func(childComplexity int) int
+		Lines     func(childComplexity int, first *int, after *string, orderBy *jxc.AuxiliaryLedgerOrder) int
 		Name      func(childComplexity int) int
 		Opening   func(childComplexity int) int
 		To        func(childComplexity int) int
@@ -1107,7 +1107,7 @@ type ComplexityRoot struct {
 		Alerts                     func(childComplexity int, kinds []string, mine *bool, acknowledged *bool, first *int, after *string, orderBy *jxc.AlertOrder) int
 		AuditTrail                 func(childComplexity int, filter *jxc.AuditFilter, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		AuxiliaryBalances          func(childComplexity int, accountCode string, dimension jxc.Dimension, from jxc.Date, to jxc.Date) int
-		AuxiliaryLedger            func(childComplexity int, accountCode string, dimension jxc.Dimension, valueID *int64, value *string, from jxc.Date, to jxc.Date, first *int, after *string) int
+		AuxiliaryLedger            func(childComplexity int, accountCode string, dimension jxc.Dimension, valueID *int64, value *string, from jxc.Date, to jxc.Date) int
 		BalanceSheet               func(childComplexity int, asOf jxc.Date) int
 		BooksCheck                 func(childComplexity int) int
 		BudgetLine                 func(childComplexity int, id int64) int
@@ -1880,7 +1880,7 @@ type AuxiliaryBalanceResolver interface {
 	Supplier(ctx context.Context, obj *jxc.AuxiliaryBalance) (*jxc.Supplier, error)
 }
 type AuxiliaryLedgerResolver interface {
-	Lines(ctx context.Context, obj *jxc.AuxiliaryLedger) (AuxiliaryLedgerLineConnection, error)
+	Lines(ctx context.Context, obj *jxc.AuxiliaryLedger, first *int, after *string, orderBy *jxc.AuxiliaryLedgerOrder) (AuxiliaryLedgerLineConnection, error)
 }
 type AuxiliaryLedgerLineResolver interface {
 	Source(ctx context.Context, obj *jxc.AuxiliaryLedgerLine) (jxc.Source, error)
@@ -2089,7 +2089,7 @@ type QueryResolver interface {
 	BalanceSheet(ctx context.Context, asOf jxc.Date) (jxc.BalanceSheet, error)
 	BooksCheck(ctx context.Context) (jxc.BooksCheck, error)
 	AuxiliaryBalances(ctx context.Context, accountCode string, dimension jxc.Dimension, from jxc.Date, to jxc.Date) (jxc.AuxiliaryBalances, error)
-	AuxiliaryLedger(ctx context.Context, accountCode string, dimension jxc.Dimension, valueID *int64, value *string, from jxc.Date, to jxc.Date, first *int, after *string) (jxc.AuxiliaryLedger, error)
+	AuxiliaryLedger(ctx context.Context, accountCode string, dimension jxc.Dimension, valueID *int64, value *string, from jxc.Date, to jxc.Date) (jxc.AuxiliaryLedger, error)
 	Suppliers(ctx context.Context, first *int, after *string, filter *jxc.SupplierFilter, orderBy *jxc.SupplierOrder) (SupplierConnection, error)
 	Supplier(ctx context.Context, id int64) (*jxc.Supplier, error)
 	ProductSuppliers(ctx context.Context, productID int64, since *jxc.Date) ([]*jxc.SupplierOption, error)
@@ -2915,7 +2915,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.AuxiliaryLedger.Lines(childComplexity), true
+		args, err := ec.field_AuxiliaryLedger_lines_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.AuxiliaryLedger.Lines(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AuxiliaryLedgerOrder)), true
 	case "AuxiliaryLedger.name":
 		if e.ComplexityRoot.AuxiliaryLedger.Name == nil {
 			break
@@ -7099,7 +7104,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.AuxiliaryLedger(childComplexity, args["accountCode"].(string), args["dimension"].(jxc.Dimension), args["valueId"].(*int64), args["value"].(*string), args["from"].(jxc.Date), args["to"].(jxc.Date), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.AuxiliaryLedger(childComplexity, args["accountCode"].(string), args["dimension"].(jxc.Dimension), args["valueId"].(*int64), args["value"].(*string), args["from"].(jxc.Date), args["to"].(jxc.Date)), true
 	case "Query.balanceSheet":
 		if e.ComplexityRoot.Query.BalanceSheet == nil {
 			break
@@ -10659,6 +10664,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ApplyCustomerCreditInput", ec.unmarshalInputApplyCustomerCreditInput),
 			graphql.NewInputUnmarshaler("AuditEntryOrder", ec.unmarshalInputAuditEntryOrder),
 			graphql.NewInputUnmarshaler("AuditFilter", ec.unmarshalInputAuditFilter),
+			graphql.NewInputUnmarshaler("AuxiliaryLedgerOrder", ec.unmarshalInputAuxiliaryLedgerOrder),
 			graphql.NewInputUnmarshaler("BudgetFilter", ec.unmarshalInputBudgetFilter),
 			graphql.NewInputUnmarshaler("BudgetLineOrder", ec.unmarshalInputBudgetLineOrder),
 			graphql.NewInputUnmarshaler("CancelOperatingCostInput", ec.unmarshalInputCancelOperatingCostInput),
@@ -14454,6 +14460,36 @@ func (ec *executionContext) field_Account_auditTrail_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_AuxiliaryLedger_lines_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.AuxiliaryLedgerOrder, error) {
+			return ec.unmarshalOAuxiliaryLedgerOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuxiliaryLedgerOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_BudgetLine_auditTrail_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16129,22 +16165,6 @@ func (ec *executionContext) field_Query_auxiliaryLedger_args(ctx context.Context
 		return nil, err
 	}
 	args["to"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "first",
-		func(ctx context.Context, v any) (*int, error) {
-			return ec.unmarshalOInt2ᚖint(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["first"] = arg6
-	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "after",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["after"] = arg7
 	return args, nil
 }
 
@@ -20709,7 +20729,8 @@ func (ec *executionContext) _AuxiliaryLedger_lines(ctx context.Context, field gr
 			return ec.fieldContext_AuxiliaryLedger_lines(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.AuxiliaryLedger().Lines(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.AuxiliaryLedger().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.AuxiliaryLedgerOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v AuxiliaryLedgerLineConnection) graphql.Marshaler {
@@ -20719,7 +20740,7 @@ func (ec *executionContext) _AuxiliaryLedger_lines(ctx context.Context, field gr
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_AuxiliaryLedger_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_AuxiliaryLedger_lines(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "AuxiliaryLedger",
 		Field:      field,
@@ -20728,6 +20749,17 @@ func (ec *executionContext) fieldContext_AuxiliaryLedger_lines(_ context.Context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_AuxiliaryLedgerLineConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_AuxiliaryLedger_lines_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -40514,7 +40546,7 @@ func (ec *executionContext) _Query_auxiliaryLedger(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().AuxiliaryLedger(ctx, fc.Args["accountCode"].(string), fc.Args["dimension"].(jxc.Dimension), fc.Args["valueId"].(*int64), fc.Args["value"].(*string), fc.Args["from"].(jxc.Date), fc.Args["to"].(jxc.Date), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().AuxiliaryLedger(ctx, fc.Args["accountCode"].(string), fc.Args["dimension"].(jxc.Dimension), fc.Args["valueId"].(*int64), fc.Args["value"].(*string), fc.Args["from"].(jxc.Date), fc.Args["to"].(jxc.Date))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -56188,6 +56220,52 @@ func (ec *executionContext) unmarshalInputAuditFilter(ctx context.Context, obj a
 func UnmarshalAuditFilter(ctx context.Context, raw any) (jxc.AuditFilter, error) {
 	var out jxc.AuditFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "AuditFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAuxiliaryLedgerOrder(ctx context.Context, obj any) (jxc.AuxiliaryLedgerOrder, error) {
+	var it jxc.AuxiliaryLedgerOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAuxiliaryLedgerOrder unmarshals raw into the AuxiliaryLedgerOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAuxiliaryLedgerOrder(ctx context.Context, raw any) (jxc.AuxiliaryLedgerOrder, error) {
+	var out jxc.AuxiliaryLedgerOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AuxiliaryLedgerOrder", raw, &out)
 	return out, err
 }
 
@@ -78955,6 +79033,14 @@ func (ec *executionContext) marshalOAuditVia2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐ
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
+}
+
+func (ec *executionContext) unmarshalOAuxiliaryLedgerOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuxiliaryLedgerOrder(ctx context.Context, v any) (*jxc.AuxiliaryLedgerOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAuxiliaryLedgerOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {

@@ -18,3 +18,15 @@ func auxiliaryRef(d jxc.Dimension, kind jxc.RefKind) func(*jxc.AuxiliaryBalance)
 func auxiliaryLedger(l *jxc.AuxiliaryLedger, err error) (jxc.AuxiliaryLedger, error) {
 	return value(l, err)
 }
+
+// auxiliaryLedgerLines is the page of lines of a sub-ledger as a connection.
+func auxiliaryLedgerLines(l *jxc.AuxiliaryLedger, err error) (AuxiliaryLedgerLineConnection, error) {
+	if err != nil {
+		return AuxiliaryLedgerLineConnection{}, err
+	}
+	return connection(l.Page, nil, func(c string, n *jxc.AuxiliaryLedgerLine) *AuxiliaryLedgerLineEdge {
+		return &AuxiliaryLedgerLineEdge{Cursor: c, Node: n}
+	}, func(e []*AuxiliaryLedgerLineEdge, n []*jxc.AuxiliaryLedgerLine, pi *PageInfo, total int) AuxiliaryLedgerLineConnection {
+		return AuxiliaryLedgerLineConnection{Edges: e, Nodes: n, PageInfo: pi, TotalCount: total}
+	})
+}

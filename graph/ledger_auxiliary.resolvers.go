@@ -27,13 +27,8 @@ func (r *auxiliaryBalanceResolver) Supplier(ctx context.Context, obj *jxc.Auxili
 }
 
 // Lines is the resolver for the lines field.
-func (r *auxiliaryLedgerResolver) Lines(ctx context.Context, obj *jxc.AuxiliaryLedger) (AuxiliaryLedgerLineConnection, error) {
-	return connection(obj.Page, nil, func(c string, n *jxc.AuxiliaryLedgerLine) *AuxiliaryLedgerLineEdge {
-		return &AuxiliaryLedgerLineEdge{Cursor: c, Node: n}
-	},
-		func(e []*AuxiliaryLedgerLineEdge, n []*jxc.AuxiliaryLedgerLine, pi *PageInfo, total int) AuxiliaryLedgerLineConnection {
-			return AuxiliaryLedgerLineConnection{Edges: e, Nodes: n, PageInfo: pi, TotalCount: total}
-		})
+func (r *auxiliaryLedgerResolver) Lines(ctx context.Context, obj *jxc.AuxiliaryLedger, first *int, after *string, orderBy *jxc.AuxiliaryLedgerOrder) (AuxiliaryLedgerLineConnection, error) {
+	return auxiliaryLedgerLines(r.LedgerService.AuxiliaryLedger(ctx, obj.Query, orderBy, pageArgs(first, after)))
 }
 
 // Source is the resolver for the source field.
@@ -62,9 +57,9 @@ func (r *queryResolver) AuxiliaryBalances(ctx context.Context, accountCode strin
 }
 
 // AuxiliaryLedger is the resolver for the auxiliaryLedger field.
-func (r *queryResolver) AuxiliaryLedger(ctx context.Context, accountCode string, dimension jxc.Dimension, valueID *int64, value *string, from jxc.Date, to jxc.Date, first *int, after *string) (jxc.AuxiliaryLedger, error) {
+func (r *queryResolver) AuxiliaryLedger(ctx context.Context, accountCode string, dimension jxc.Dimension, valueID *int64, value *string, from jxc.Date, to jxc.Date) (jxc.AuxiliaryLedger, error) {
 	q := jxc.AuxiliaryQuery{AccountCode: accountCode, Dimension: dimension, ValueID: valueID, Value: value, From: from, To: to}
-	return auxiliaryLedger(r.LedgerService.AuxiliaryLedger(ctx, q, pageArgs(first, after)))
+	return auxiliaryLedger(r.LedgerService.AuxiliaryLedger(ctx, q, nil, jxc.PageArgs{First: jxc.Ptr(0)}))
 }
 
 // AuxiliaryBalance returns AuxiliaryBalanceResolver implementation.
