@@ -1,7 +1,9 @@
+import { ledgerAuxiliaryEn } from './i18n.auxiliary.en';
 import type { ledgerZh } from './i18n.zh';
 
 // English for the ledger module; the same keys as i18n.zh.ts.
 export const ledgerEn: Record<keyof typeof ledgerZh, string> = {
+  ...ledgerAuxiliaryEn,
   'source.OPENING_STOCK': 'Opening stock',
   'source.STOCK_ADJUSTMENT': 'Stock adjustment',
   'source.MANUAL_ENTRY': 'Manual entry',
