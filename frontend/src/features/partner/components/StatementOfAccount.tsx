@@ -55,7 +55,7 @@ export function StatementTable({ s, loading }: { s: PartnerStatementFieldsFragme
  * a date range (this year to date unless changed): what they owe us, or what
  * we owe them, posting by posting.
  */
-export function StatementOfAccount({ kind, id }: { kind: 'customer' | 'supplier'; id: string }) {
+export function StatementOfAccount({ kind, id, printable }: { kind: 'customer' | 'supplier'; id: string; /** Links the printable statement (a finance screen). */ printable?: boolean }) {
   const t = useT();
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [companyToday().startOf('year'), companyToday()]);
   const variables = { id, from: isoDate(range[0]), to: isoDate(range[1]) };
@@ -67,9 +67,11 @@ export function StatementOfAccount({ kind, id }: { kind: 'customer' | 'supplier'
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="statement">
       <Space wrap>
         <DatePicker.RangePicker value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} />
-        <Link to={`/finance/statement?kind=${kind}&id=${id}&from=${variables.from}&to=${variables.to}`} data-testid="statement-printable">
-          <Button icon={<PrinterOutlined />}>{t('statement.printable')}</Button>
-        </Link>
+        {printable && (
+          <Link to={`/finance/statement?kind=${kind}&id=${id}&from=${variables.from}&to=${variables.to}`} data-testid="statement-printable">
+            <Button icon={<PrinterOutlined />}>{t('statement.printable')}</Button>
+          </Link>
+        )}
       </Space>
       {res.error && <Alert type="error" showIcon title={res.error.message} />}
       <StatementTable s={s} loading={res.fetching} />
