@@ -222,9 +222,9 @@ type AuxiliaryBalance struct {
 	// ValueID is the record (customer, supplier, product, warehouse); nil
 	// for text dimensions and for the lines that carry no value.
 	ValueID *int64 `db:"value_id"`
-	// Value is the text value (department, salesperson), or the record's
+	// Code is the text value (department, salesperson), or the record's
 	// code; empty for the lines that carry no value.
-	Value string `db:"value"`
+	Code string `db:"value"`
 	// Name is the record's name (empty for text dimensions).
 	Name string `db:"name"`
 	// Opening and Closing are on the account's direction (debit minus
@@ -271,11 +271,12 @@ type AuxiliaryLedger struct {
 	Account   *Account
 	Dimension Dimension
 	ValueID   *int64
-	Value     string
-	Name      string
-	From, To  Date
-	Opening   decimal.Decimal
-	Closing   decimal.Decimal
+	// Code is the record's code or the text value.
+	Code     string
+	Name     string
+	From, To Date
+	Opening  decimal.Decimal
+	Closing  decimal.Decimal
 	// Page is the page of lines asked for.
 	Page *Page[*AuxiliaryLedgerLine]
 	// Query is what was asked, for the next page.

@@ -226,7 +226,7 @@ func (s *LedgerService) AuxiliaryLedger(ctx context.Context, in jxc.AuxiliaryQue
 	if o != nil && o.Direction == jxc.Desc {
 		dir = "DESC"
 	}
-	out := &jxc.AuxiliaryLedger{Dimension: in.Dimension, ValueID: in.ValueID, Value: jxc.Deref(in.Value), From: in.From, To: in.To, Query: in}
+	out := &jxc.AuxiliaryLedger{Dimension: in.Dimension, ValueID: in.ValueID, Code: jxc.Deref(in.Value), From: in.From, To: in.To, Query: in}
 	err = s.db.WithReadTx(ctx, func(tx *Tx) error {
 		a, err := auxiliaryAccount(ctx, tx, &in)
 		if err != nil {
@@ -254,7 +254,7 @@ func (s *LedgerService) AuxiliaryLedger(ctx context.Context, in jxc.AuxiliaryQue
 			} else if err != nil {
 				return err
 			}
-			out.Value, out.Name = rec.Code, rec.Name
+			out.Code, out.Name = rec.Code, rec.Name
 		}
 		where := `(l.account_code = $1 OR l.account_code LIKE $1 || '.%') AND ` + cond
 		var sums struct {

@@ -183,7 +183,7 @@ func TestSubAccountsAndRequiredDimensions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(bal.Rows) != 1 || bal.Rows[0].Value != "行政部" || !bal.Rows[0].Closing.Equal(dec("80")) || bal.Rows[0].ClosingSide != jxc.SideDebit {
+	if len(bal.Rows) != 1 || bal.Rows[0].Code != "行政部" || !bal.Rows[0].Closing.Equal(dec("80")) || bal.Rows[0].ClosingSide != jxc.SideDebit {
 		t.Fatalf("balances %+v", bal.Rows)
 	}
 }
@@ -260,9 +260,9 @@ func TestDemoDimensionsAndAuxiliaryBalances(t *testing.T) {
 	sum := decimal.Zero
 	for i, r := range rows {
 		w := kept[i]
-		if r.ValueID == nil || *r.ValueID != w.ID || r.Value != w.Code || r.Name == "" || !r.Opening.Equal(w.Opening) || !r.Debit.Equal(w.Debit) || !r.Credit.Equal(w.Credit) ||
+		if r.ValueID == nil || *r.ValueID != w.ID || r.Code != w.Code || r.Name == "" || !r.Opening.Equal(w.Opening) || !r.Debit.Equal(w.Debit) || !r.Credit.Equal(w.Credit) ||
 			!r.Closing.Equal(w.Opening.Add(w.Debit).Sub(w.Credit)) {
-			t.Errorf("row %d: %s %v %s/%s/%s/%s, the lines say %+v", i, r.Value, r.ValueID, r.Opening, r.Debit, r.Credit, r.Closing, w)
+			t.Errorf("row %d: %s %v %s/%s/%s/%s, the lines say %+v", i, r.Code, r.ValueID, r.Opening, r.Debit, r.Credit, r.Closing, w)
 		}
 		sum = sum.Add(r.Closing)
 	}
@@ -288,8 +288,8 @@ func TestDemoDimensionsAndAuxiliaryBalances(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if led.Value != busiest.Value || !led.Opening.Equal(busiest.Opening) || !led.Closing.Equal(busiest.Closing) || len(led.Page.Items) == 0 || led.Page.TotalCount != len(led.Page.Items) {
-		t.Fatalf("ledger of %s: %s→%s with %d lines; balances %s→%s", led.Value, led.Opening, led.Closing, len(led.Page.Items), busiest.Opening, busiest.Closing)
+	if led.Code != busiest.Code || !led.Opening.Equal(busiest.Opening) || !led.Closing.Equal(busiest.Closing) || len(led.Page.Items) == 0 || led.Page.TotalCount != len(led.Page.Items) {
+		t.Fatalf("ledger of %s: %s→%s with %d lines; balances %s→%s", led.Code, led.Opening, led.Closing, len(led.Page.Items), busiest.Opening, busiest.Closing)
 	}
 	run := led.Opening
 	for _, l := range led.Page.Items {

@@ -215,6 +215,7 @@ type ComplexityRoot struct {
 	AuxiliaryBalance struct {
 		Closing     func(childComplexity int) int
 		ClosingSide func(childComplexity int) int
+		Code        func(childComplexity int) int
 		Credit      func(childComplexity int) int
 		Customer    func(childComplexity int) int
 		Debit       func(childComplexity int) int
@@ -223,9 +224,10 @@ type ComplexityRoot struct {
 		Name        func(childComplexity int) int
 		Opening     func(childComplexity int) int
 		OpeningSide func(childComplexity int) int
+		Product     func(childComplexity int) int
 		Supplier    func(childComplexity int) int
-		Value       func(childComplexity int) int
 		ValueID     func(childComplexity int) int
+		Warehouse   func(childComplexity int) int
 	}
 
 	AuxiliaryBalances struct {
@@ -243,13 +245,13 @@ type ComplexityRoot struct {
 	AuxiliaryLedger struct {
 		Account   func(childComplexity int) int
 		Closing   func(childComplexity int) int
+		Code      func(childComplexity int) int
 		Dimension func(childComplexity int) int
 		From      func(childComplexity int) int
 		Lines     func(childComplexity int, first *int, after *string, orderBy *jxc.AuxiliaryLedgerOrder) int
 		Name      func(childComplexity int) int
 		Opening   func(childComplexity int) int
 		To        func(childComplexity int) int
-		Value     func(childComplexity int) int
 		ValueID   func(childComplexity int) int
 	}
 
@@ -259,6 +261,7 @@ type ComplexityRoot struct {
 		Date        func(childComplexity int) int
 		Debit       func(childComplexity int) int
 		Description func(childComplexity int) int
+		Entry       func(childComplexity int) int
 		EntryID     func(childComplexity int) int
 		Source      func(childComplexity int) int
 		VoucherNo   func(childComplexity int) int
@@ -1878,11 +1881,15 @@ type AlertChangeResolver interface {
 type AuxiliaryBalanceResolver interface {
 	Customer(ctx context.Context, obj *jxc.AuxiliaryBalance) (*jxc.Customer, error)
 	Supplier(ctx context.Context, obj *jxc.AuxiliaryBalance) (*jxc.Supplier, error)
+	Product(ctx context.Context, obj *jxc.AuxiliaryBalance) (*jxc.Product, error)
+	Warehouse(ctx context.Context, obj *jxc.AuxiliaryBalance) (*jxc.Warehouse, error)
 }
 type AuxiliaryLedgerResolver interface {
 	Lines(ctx context.Context, obj *jxc.AuxiliaryLedger, first *int, after *string, orderBy *jxc.AuxiliaryLedgerOrder) (AuxiliaryLedgerLineConnection, error)
 }
 type AuxiliaryLedgerLineResolver interface {
+	Entry(ctx context.Context, obj *jxc.AuxiliaryLedgerLine) (jxc.JournalEntry, error)
+
 	Source(ctx context.Context, obj *jxc.AuxiliaryLedgerLine) (jxc.Source, error)
 }
 type BudgetLineResolver interface {
@@ -2764,6 +2771,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuxiliaryBalance.ClosingSide(childComplexity), true
+	case "AuxiliaryBalance.code":
+		if e.ComplexityRoot.AuxiliaryBalance.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryBalance.Code(childComplexity), true
 	case "AuxiliaryBalance.credit":
 		if e.ComplexityRoot.AuxiliaryBalance.Credit == nil {
 			break
@@ -2812,24 +2825,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuxiliaryBalance.OpeningSide(childComplexity), true
+	case "AuxiliaryBalance.product":
+		if e.ComplexityRoot.AuxiliaryBalance.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryBalance.Product(childComplexity), true
 	case "AuxiliaryBalance.supplier":
 		if e.ComplexityRoot.AuxiliaryBalance.Supplier == nil {
 			break
 		}
 
 		return e.ComplexityRoot.AuxiliaryBalance.Supplier(childComplexity), true
-	case "AuxiliaryBalance.value":
-		if e.ComplexityRoot.AuxiliaryBalance.Value == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AuxiliaryBalance.Value(childComplexity), true
 	case "AuxiliaryBalance.valueId":
 		if e.ComplexityRoot.AuxiliaryBalance.ValueID == nil {
 			break
 		}
 
 		return e.ComplexityRoot.AuxiliaryBalance.ValueID(childComplexity), true
+	case "AuxiliaryBalance.warehouse":
+		if e.ComplexityRoot.AuxiliaryBalance.Warehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryBalance.Warehouse(childComplexity), true
 
 	case "AuxiliaryBalances.account":
 		if e.ComplexityRoot.AuxiliaryBalances.Account == nil {
@@ -2898,6 +2917,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuxiliaryLedger.Closing(childComplexity), true
+	case "AuxiliaryLedger.code":
+		if e.ComplexityRoot.AuxiliaryLedger.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryLedger.Code(childComplexity), true
 	case "AuxiliaryLedger.dimension":
 		if e.ComplexityRoot.AuxiliaryLedger.Dimension == nil {
 			break
@@ -2939,12 +2964,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuxiliaryLedger.To(childComplexity), true
-	case "AuxiliaryLedger.value":
-		if e.ComplexityRoot.AuxiliaryLedger.Value == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AuxiliaryLedger.Value(childComplexity), true
 	case "AuxiliaryLedger.valueId":
 		if e.ComplexityRoot.AuxiliaryLedger.ValueID == nil {
 			break
@@ -2982,6 +3001,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuxiliaryLedgerLine.Description(childComplexity), true
+	case "AuxiliaryLedgerLine.entry":
+		if e.ComplexityRoot.AuxiliaryLedgerLine.Entry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryLedgerLine.Entry(childComplexity), true
 	case "AuxiliaryLedgerLine.entryId":
 		if e.ComplexityRoot.AuxiliaryLedgerLine.EntryID == nil {
 			break
@@ -11306,14 +11331,18 @@ func (ec *executionContext) childFields_AuxiliaryBalance(ctx context.Context, fi
 		return ec.fieldContext_AuxiliaryBalance_dimension(ctx, field)
 	case "valueId":
 		return ec.fieldContext_AuxiliaryBalance_valueId(ctx, field)
-	case "value":
-		return ec.fieldContext_AuxiliaryBalance_value(ctx, field)
+	case "code":
+		return ec.fieldContext_AuxiliaryBalance_code(ctx, field)
 	case "name":
 		return ec.fieldContext_AuxiliaryBalance_name(ctx, field)
 	case "customer":
 		return ec.fieldContext_AuxiliaryBalance_customer(ctx, field)
 	case "supplier":
 		return ec.fieldContext_AuxiliaryBalance_supplier(ctx, field)
+	case "product":
+		return ec.fieldContext_AuxiliaryBalance_product(ctx, field)
+	case "warehouse":
+		return ec.fieldContext_AuxiliaryBalance_warehouse(ctx, field)
 	case "opening":
 		return ec.fieldContext_AuxiliaryBalance_opening(ctx, field)
 	case "debit":
@@ -11364,8 +11393,8 @@ func (ec *executionContext) childFields_AuxiliaryLedger(ctx context.Context, fie
 		return ec.fieldContext_AuxiliaryLedger_dimension(ctx, field)
 	case "valueId":
 		return ec.fieldContext_AuxiliaryLedger_valueId(ctx, field)
-	case "value":
-		return ec.fieldContext_AuxiliaryLedger_value(ctx, field)
+	case "code":
+		return ec.fieldContext_AuxiliaryLedger_code(ctx, field)
 	case "name":
 		return ec.fieldContext_AuxiliaryLedger_name(ctx, field)
 	case "from":
@@ -11388,6 +11417,8 @@ func (ec *executionContext) childFields_AuxiliaryLedgerLine(ctx context.Context,
 		return ec.fieldContext_AuxiliaryLedgerLine_date(ctx, field)
 	case "entryId":
 		return ec.fieldContext_AuxiliaryLedgerLine_entryId(ctx, field)
+	case "entry":
+		return ec.fieldContext_AuxiliaryLedgerLine_entry(ctx, field)
 	case "voucherNo":
 		return ec.fieldContext_AuxiliaryLedgerLine_voucherNo(ctx, field)
 	case "source":
@@ -20008,16 +20039,16 @@ func (ec *executionContext) fieldContext_AuxiliaryBalance_valueId(_ context.Cont
 	return graphql.NewScalarFieldContext("AuxiliaryBalance", field, false, false, "ID")
 }
 
-func (ec *executionContext) _AuxiliaryBalance_value(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryBalance) (ret graphql.Marshaler) {
+func (ec *executionContext) _AuxiliaryBalance_code(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryBalance) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuxiliaryBalance_value(ctx, field)
+			return ec.fieldContext_AuxiliaryBalance_code(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Value, nil
+			return obj.Code, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -20027,7 +20058,7 @@ func (ec *executionContext) _AuxiliaryBalance_value(ctx context.Context, field g
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_AuxiliaryBalance_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_AuxiliaryBalance_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuxiliaryBalance", field, false, false, "String")
 }
 
@@ -20113,6 +20144,70 @@ func (ec *executionContext) fieldContext_AuxiliaryBalance_supplier(_ context.Con
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Supplier(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuxiliaryBalance_product(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryBalance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryBalance_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuxiliaryBalance().Product(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalOProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryBalance_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuxiliaryBalance",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuxiliaryBalance_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryBalance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryBalance_warehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuxiliaryBalance().Warehouse(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalOWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryBalance_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuxiliaryBalance",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
 		},
 	}
 	return fc, nil
@@ -20582,16 +20677,16 @@ func (ec *executionContext) fieldContext_AuxiliaryLedger_valueId(_ context.Conte
 	return graphql.NewScalarFieldContext("AuxiliaryLedger", field, false, false, "ID")
 }
 
-func (ec *executionContext) _AuxiliaryLedger_value(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryLedger) (ret graphql.Marshaler) {
+func (ec *executionContext) _AuxiliaryLedger_code(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryLedger) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuxiliaryLedger_value(ctx, field)
+			return ec.fieldContext_AuxiliaryLedger_code(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Value, nil
+			return obj.Code, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -20601,7 +20696,7 @@ func (ec *executionContext) _AuxiliaryLedger_value(ctx context.Context, field gr
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_AuxiliaryLedger_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_AuxiliaryLedger_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuxiliaryLedger", field, false, false, "String")
 }
 
@@ -20808,6 +20903,38 @@ func (ec *executionContext) _AuxiliaryLedgerLine_entryId(ctx context.Context, fi
 }
 func (ec *executionContext) fieldContext_AuxiliaryLedgerLine_entryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuxiliaryLedgerLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AuxiliaryLedgerLine_entry(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryLedgerLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryLedgerLine_entry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuxiliaryLedgerLine().Entry(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.JournalEntry) graphql.Marshaler {
+			return ec.marshalNJournalEntry2githubᚗcomᚋjxcgraphᚋjxcᚐJournalEntry(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryLedgerLine_entry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuxiliaryLedgerLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JournalEntry(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _AuxiliaryLedgerLine_voucherNo(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryLedgerLine) (ret graphql.Marshaler) {
@@ -63809,8 +63936,8 @@ func (ec *executionContext) _AuxiliaryBalance(ctx context.Context, sel ast.Selec
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "value":
-			out.Values[i] = ec._AuxiliaryBalance_value(ctx, field, obj)
+		case "code":
+			out.Values[i] = ec._AuxiliaryBalance_code(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -63830,6 +63957,18 @@ func (ec *executionContext) _AuxiliaryBalance(ctx context.Context, sel ast.Selec
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._AuxiliaryBalance_supplier(ctx, field, obj)
+				})
+		case "product":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuxiliaryBalance_product(ctx, field, obj)
+				})
+		case "warehouse":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuxiliaryBalance_warehouse(ctx, field, obj)
 				})
 		case "opening":
 			out.Values[i] = ec._AuxiliaryBalance_opening(ctx, field, obj)
@@ -63982,8 +64121,8 @@ func (ec *executionContext) _AuxiliaryLedger(ctx context.Context, sel ast.Select
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "value":
-			out.Values[i] = ec._AuxiliaryLedger_value(ctx, field, obj)
+		case "code":
+			out.Values[i] = ec._AuxiliaryLedger_code(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -64056,6 +64195,12 @@ func (ec *executionContext) _AuxiliaryLedgerLine(ctx context.Context, sel ast.Se
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "entry":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuxiliaryLedgerLine_entry(ctx, field, obj)
+				})
 		case "voucherNo":
 			out.Values[i] = ec._AuxiliaryLedgerLine_voucherNo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {

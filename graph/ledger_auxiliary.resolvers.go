@@ -26,9 +26,24 @@ func (r *auxiliaryBalanceResolver) Supplier(ctx context.Context, obj *jxc.Auxili
 	return refOf[jxc.Supplier](ctx, r.Resolver, obj, auxiliaryRef(jxc.DimSupplier, jxc.RefSupplier))
 }
 
+// Product is the resolver for the product field.
+func (r *auxiliaryBalanceResolver) Product(ctx context.Context, obj *jxc.AuxiliaryBalance) (*jxc.Product, error) {
+	return refOf[jxc.Product](ctx, r.Resolver, obj, auxiliaryRef(jxc.DimProduct, jxc.RefProduct))
+}
+
+// Warehouse is the resolver for the warehouse field.
+func (r *auxiliaryBalanceResolver) Warehouse(ctx context.Context, obj *jxc.AuxiliaryBalance) (*jxc.Warehouse, error) {
+	return refOf[jxc.Warehouse](ctx, r.Resolver, obj, auxiliaryRef(jxc.DimWarehouse, jxc.RefWarehouse))
+}
+
 // Lines is the resolver for the lines field.
 func (r *auxiliaryLedgerResolver) Lines(ctx context.Context, obj *jxc.AuxiliaryLedger, first *int, after *string, orderBy *jxc.AuxiliaryLedgerOrder) (AuxiliaryLedgerLineConnection, error) {
 	return auxiliaryLedgerLines(r.LedgerService.AuxiliaryLedger(ctx, obj.Query, orderBy, pageArgs(first, after)))
+}
+
+// Entry is the resolver for the entry field.
+func (r *auxiliaryLedgerLineResolver) Entry(ctx context.Context, obj *jxc.AuxiliaryLedgerLine) (jxc.JournalEntry, error) {
+	return mustRef[jxc.JournalEntry](ctx, r.Resolver, obj, refID(jxc.RefJournalEntry, func(o *jxc.AuxiliaryLedgerLine) int64 { return o.EntryID }))
 }
 
 // Source is the resolver for the source field.

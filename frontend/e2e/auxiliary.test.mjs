@@ -66,7 +66,7 @@ test('辅助核算余额表: receivables per customer add up to the account, a r
   const from = monthStart();
   const to = companyToday();
   const data = await graphql(page, `query($from: Date!, $to: Date!) { auxiliaryBalances(accountCode: "1122", dimension: CUSTOMER, from: $from, to: $to) {
-      closing rows { valueId value closing debit credit } } }`, { from, to });
+      closing rows { valueId code closing debit credit } } }`, { from, to });
   const b = data.auxiliaryBalances;
   const row = b.rows.filter((r) => r.valueId).sort((x, y) => Number(cents(y.debit) + cents(y.credit) - cents(x.debit) - cents(x.credit)))[0];
   assert.ok(row, 'no customer has receivables');
@@ -76,7 +76,7 @@ test('辅助核算余额表: receivables per customer add up to the account, a r
   await table.locator('tbody tr.ant-table-row').first().waitFor();
   assert.equal(await table.locator('tbody tr.ant-table-row').count(), b.rows.length);
   assert.equal(cents(await byTestId(page, 'aux-total-closing').innerText()), cents(b.closing));
-  await byTestId(page, `aux-row-${row.value}`).click();
+  await byTestId(page, `aux-row-${row.code}`).click();
   const ledger = byTestId(page, 'aux-ledger');
   await ledger.locator('tbody tr.ant-table-row').first().waitFor();
   assert.equal(cents(await byTestId(page, 'aux-ledger-closing').innerText()), cents(row.closing));

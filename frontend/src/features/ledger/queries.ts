@@ -55,6 +55,8 @@ export const JournalEntryFieldsFragment = graphql(`
         sku
         name
       }
+      department
+      salesperson
       description
     }
   }
@@ -215,7 +217,7 @@ export const AuxiliaryBalancesQuery = graphql(`
       closing
       rows {
         valueId
-        value
+        code
         name
         opening
         debit
@@ -233,7 +235,7 @@ export const AuxiliaryBalancesQuery = graphql(`
 export const AuxiliaryLedgerQuery = graphql(`
   query AuxiliaryLedger($accountCode: String!, $dimension: Dimension!, $valueId: ID, $value: String, $from: Date!, $to: Date!, $first: Int, $after: String) {
     auxiliaryLedger(accountCode: $accountCode, dimension: $dimension, valueId: $valueId, value: $value, from: $from, to: $to) {
-      value
+      code
       name
       opening
       closing

@@ -95,9 +95,9 @@ export default function AuxiliaryPage() {
     [accounts.data, localName],
   );
   const range: [Dayjs, Dayjs] = [dayjs(from), dayjs(to)];
-  const openRow = (r: Row) => setParams({ none: r.value ? null : '1', valueId: r.valueId ?? null, value: r.valueId ? null : r.value || null });
+  const openRow = (r: Row) => setParams({ none: r.code ? null : '1', valueId: r.valueId ?? null, value: r.valueId ? null : r.code || null });
   const closeLedger = () => setParams({ valueId: null, value: null, none: null });
-  const openName = b?.rows.find((r) => (openValueId ? r.valueId === openValueId : r.value === (openValue ?? '')));
+  const openName = b?.rows.find((r) => (openValueId ? r.valueId === openValueId : r.code === (openValue ?? '')));
 
   return (
     <Card>
@@ -121,7 +121,7 @@ export default function AuxiliaryPage() {
       {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
       <Table<Row>
         size="small"
-        rowKey={(r) => r.valueId ?? `v:${r.value}`}
+        rowKey={(r) => r.valueId ?? `v:${r.code}`}
         loading={fetching}
         pagination={false}
         dataSource={b?.rows ?? []}
@@ -130,8 +130,8 @@ export default function AuxiliaryPage() {
           {
             title: t(`dimension.${dimension}`),
             render: (_, r) => (
-              <Button type="link" size="small" onClick={() => openRow(r)} data-testid={`aux-row-${r.value || 'none'}`}>
-                {r.value || t('aux.none')}
+              <Button type="link" size="small" onClick={() => openRow(r)} data-testid={`aux-row-${r.code || 'none'}`}>
+                {r.code || t('aux.none')}
               </Button>
             ),
           },
@@ -155,7 +155,7 @@ export default function AuxiliaryPage() {
         open={open}
         onClose={closeLedger}
         size={900}
-        title={t('aux.ledgerOf', { value: `${accountCode} · ${openName ? `${openName.value} ${openName.name}` : t('aux.none')}` })}
+        title={t('aux.ledgerOf', { value: `${accountCode} · ${openName ? `${openName.code} ${openName.name}` : t('aux.none')}` })}
         destroyOnHidden
       >
         {open && <DimensionLedger accountCode={accountCode} dimension={dimension} valueId={openValueId} value={openValue} from={from} to={to} />}
