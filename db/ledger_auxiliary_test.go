@@ -2,6 +2,7 @@ package db_test
 
 import (
 	"context"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -342,5 +343,54 @@ func TestDemoDimensionsAndAuxiliaryBalances(t *testing.T) {
 	}
 	if !found {
 		t.Fatalf("a receivable line without its customer went unnoticed: %+v", c.Violations)
+	}
+}
+
+// TestBackfillNamesWhatTheLinesAlreadySay: the migration's backfill of the
+// dimension columns, run over the demo's lines stripped of them, names the
+// same customers, suppliers, departments, warehouses and salespeople as the
+// posting step did (past lines get what their partner code and moves say).
+func TestBackfillNamesWhatTheLinesAlreadySay(t *testing.T) {
+	ctx := context.Background()
+	d := newDemo(t)
+	sqlText, err := os.ReadFile("migrations/0067_ledger_chart_dimensions.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(sqlText)
+	begin := strings.Index(s, "ALTER TABLE journal_lines DISABLE TRIGGER journal_lines_immutable;")
+	end := strings.Index(s, "ALTER TABLE journal_lines ENABLE TRIGGER journal_lines_immutable;")
+	if begin < 0 || end < begin {
+		t.Fatal("the backfill is not between the trigger's DISABLE and ENABLE")
+	}
+	backfill := s[begin+len("ALTER TABLE journal_lines DISABLE TRIGGER journal_lines_immutable;") : end]
+	const dims = `SELECT string_agg(format('%s:%s:%s:%s:%s:%s', id, customer_id, supplier_id, department, warehouse_id, salesperson), ',' ORDER BY id) FROM journal_lines`
+	var posted string
+	if err := d.GetContext(ctx, &posted, dims); err != nil {
+		t.Fatal(err)
+	}
+	conn, err := d.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	for _, stmt := range []string{`SET session_replication_role = replica`,
+		`UPDATE journal_lines SET customer_id = NULL, supplier_id = NULL, department = NULL, warehouse_id = NULL, salesperson = NULL`, backfill} {
+		if _, err := conn.ExecContext(ctx, stmt); err != nil {
+			t.Fatalf("%.80s: %v", stmt, err)
+		}
+	}
+	var filled string
+	if err := conn.QueryRowContext(ctx, dims).Scan(&filled); err != nil {
+		t.Fatal(err)
+	}
+	if filled != posted {
+		a, b := strings.Split(posted, ","), strings.Split(filled, ",")
+		for i := range min(len(a), len(b)) {
+			if a[i] != b[i] {
+				t.Fatalf("line %s posted, %s backfilled (%d lines)", a[i], b[i], len(a))
+			}
+		}
+		t.Fatalf("%d lines posted, %d backfilled", len(a), len(b))
 	}
 }
