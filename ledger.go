@@ -73,6 +73,10 @@ type Account struct {
 	// may not touch them, so the sub-ledgers and the ledger cannot drift apart.
 	ManualPosting bool `db:"manual_posting"`
 	Active        bool `db:"active"`
+	// Direction is the side its balance normally stands on (余额方向).
+	Direction AccountDirection `db:"direction"`
+	// Dimensions must be named on every line posted to it (辅助核算).
+	Dimensions DimensionSet `db:"dimensions"`
 
 	// Filled by queries that ask for a balance as of a date.
 	Debit  decimal.Decimal `db:"debit"`
@@ -96,6 +100,10 @@ type AccountInput struct {
 	Type          AccountType
 	ParentCode    *string
 	ManualPosting *bool
+	// Direction defaults to the type's normal side.
+	Direction *AccountDirection
+	// Dimensions every line must carry; none when nil.
+	Dimensions []Dimension
 }
 
 // AccountUpdate changes an account; nil fields stay as they are.
@@ -104,6 +112,9 @@ type AccountUpdate struct {
 	Name   *string
 	NameEn *string
 	Active *bool
+	// Direction and Dimensions replace the account's when given.
+	Direction  *AccountDirection
+	Dimensions []Dimension
 }
 
 // AccountFilter narrows the chart.
@@ -125,6 +136,10 @@ func ValidateAccountInput(in AccountInput) error {
 	if !in.Type.Valid() {
 		es.Add(EINVALID, "input.type", "unknown account type %q", in.Type)
 	}
+	if in.Direction != nil && !in.Direction.Valid() {
+		es.Add(EINVALID, "input.direction", "direction must be DEBIT or CREDIT")
+	}
+	ValidateDimensions(&es, "input.dimensions", in.Dimensions)
 	return es.Err()
 }
 
@@ -237,6 +252,13 @@ type JournalLine struct {
 	ProductID   *int64   `db:"product_id"`
 	Product     *Product `db:"-"`
 	Description string   `db:"description"`
+	// The auxiliary dimensions (辅助核算) the line names; the posting rules
+	// fill them from the document, a manual line from its input.
+	CustomerID  *int64  `db:"customer_id"`
+	SupplierID  *int64  `db:"supplier_id"`
+	Department  *string `db:"department"`
+	WarehouseID *int64  `db:"warehouse_id"`
+	Salesperson *string `db:"salesperson"`
 }
 
 // JournalEntryFilter narrows the journal; empty fields do not filter.
@@ -343,6 +365,9 @@ const (
 	RuleVoucherNumbers        BooksRule = "VOUCHER_NUMBERS"
 	RulePostedBeforeLockDate  BooksRule = "POSTED_BEFORE_LOCK_DATE"
 	RulePeriodOpenBeforeLock  BooksRule = "PERIOD_OPEN_BEFORE_LOCK_DATE"
+	// RuleDimensionMissing: a line on an account that requires a dimension
+	// does not name it.
+	RuleDimensionMissing BooksRule = "DIMENSION_MISSING"
 )
 
 // BooksViolation is one broken invariant with the rows that break it.
@@ -406,4 +431,11 @@ type LedgerService interface {
 	BooksCheck(ctx context.Context) (*BooksCheck, error)
 	// The account balances, general ledger and sub-ledgers (ledger_books.go).
 	LedgerBooks
+
+	// AuxiliaryBalances is an account's opening, debits, credits and
+	// closing per value of a dimension over a range (辅助核算余额表).
+	AuxiliaryBalances(ctx context.Context, q AuxiliaryQuery) (*AuxiliaryBalances, error)
+	// AuxiliaryLedger is one dimension value's lines on an account with
+	// their running balance (往来明细账 for a customer's receivables).
+	AuxiliaryLedger(ctx context.Context, q AuxiliaryQuery, o *AuxiliaryLedgerOrder, p PageArgs) (*AuxiliaryLedger, error)
 }

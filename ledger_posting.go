@@ -26,6 +26,15 @@ type ManualLine struct {
 	CostCentre  *string
 	Partner     *string
 	Description string
+	// The auxiliary dimensions the line names (辅助核算); an account that
+	// requires one refuses a line without it. Department falls back to
+	// the cost centre.
+	CustomerID  *int64
+	SupplierID  *int64
+	ProductID   *int64
+	WarehouseID *int64
+	Department  *string
+	Salesperson *string
 }
 
 // Day implements Event.
@@ -54,6 +63,8 @@ func (e *ManualEntry) Validate() error {
 		}
 		checkOptText(&es, f+"costCentre", "cost centre", l.CostCentre, 0, 50)
 		checkOptText(&es, f+"partner", "partner", l.Partner, 0, 100)
+		checkOptText(&es, f+"department", "department", l.Department, 0, 50)
+		checkOptText(&es, f+"salesperson", "salesperson", l.Salesperson, 0, 100)
 		checkDescription(&es, f+"description", l.Description, false)
 		debit, credit = debit.Add(l.Debit), credit.Add(l.Credit)
 	}
@@ -93,8 +104,18 @@ func (e *ManualEntry) Rules(s *PostingState) (*Posting, error) {
 		case !a.ManualPosting:
 			es.Add(EINVALID, f, "account %s (%s) is a control account kept by its sub-ledger; post the business document instead of a manual entry", a.Code, a.NameEn)
 		}
-		p.Lines = append(p.Lines, &JournalLine{AccountCode: l.AccountCode, Debit: l.Debit, Credit: l.Credit,
-			CostCentre: l.CostCentre, Partner: l.Partner, Description: l.Description})
+		dept := l.Department
+		if dept == nil || strings.TrimSpace(*dept) == "" {
+			dept = l.CostCentre
+		}
+		jl := &JournalLine{AccountCode: l.AccountCode, Debit: l.Debit, Credit: l.Credit,
+			CostCentre: l.CostCentre, Partner: l.Partner, Description: l.Description,
+			CustomerID: l.CustomerID, SupplierID: l.SupplierID, ProductID: l.ProductID, WarehouseID: l.WarehouseID,
+			Department: dept, Salesperson: l.Salesperson}
+		if a != nil {
+			CheckLineDimensions(&es, fmt.Sprintf("input.lines.%d.", i), a, jl)
+		}
+		p.Lines = append(p.Lines, jl)
 	}
 	if err := es.Err(); err != nil {
 		return nil, err
@@ -209,7 +230,8 @@ func (e *Reversal) Rules(s *PostingState) (*Posting, error) {
 			continue
 		}
 		p.Lines = append(p.Lines, &JournalLine{AccountCode: l.AccountCode, Debit: l.Credit, Credit: l.Debit,
-			CostCentre: l.CostCentre, Partner: l.Partner, ProductID: l.ProductID, Description: l.Description})
+			CostCentre: l.CostCentre, Partner: l.Partner, ProductID: l.ProductID, Description: l.Description,
+			CustomerID: l.CustomerID, SupplierID: l.SupplierID, Department: l.Department, WarehouseID: l.WarehouseID, Salesperson: l.Salesperson})
 	}
 	if err := es.Err(); err != nil {
 		return nil, err

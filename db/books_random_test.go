@@ -329,6 +329,10 @@ func TestRandomEventsKeepTheBooksReconciled(t *testing.T) {
 			}
 		}
 	}
+	// Auxiliary accounting: the inventory account per product is the stock
+	// ledger's value per product, and per warehouse the rows add up to the
+	// account (booksCheck's DIMENSION_MISSING ran after every batch).
+	checkInventoryByDimension(t, b)
 	var cancelled, counting int
 	if err := b.d.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE status = 'CANCELLED'), count(*) FILTER (WHERE status = 'POSTED') FROM operating_costs`).
 		Scan(&cancelled, &counting); err != nil {
@@ -500,4 +504,48 @@ func (p *costPool) take(r *rand.Rand) *jxc.OperatingCost {
 	p.costs[i] = p.costs[len(p.costs)-1]
 	p.costs = p.costs[:len(p.costs)-1]
 	return c
+}
+
+// checkInventoryByDimension: 1405's auxiliary balances per product equal
+// the stock ledger's value per product; per warehouse they add up to the
+// account's balance.
+func checkInventoryByDimension(t *testing.T, b *books) {
+	t.Helper()
+	ctx := context.Background()
+	from, to := jxc.Date{Year: 2026, Month: 1, Day: 1}, jxc.Date{Year: 2099, Month: 12, Day: 31}
+	byProduct, err := b.ledger.AuxiliaryBalances(ctx, jxc.AuxiliaryQuery{AccountCode: jxc.AccountInventory, Dimension: jxc.DimProduct, From: from, To: to})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stock []struct {
+		ProductID int64           `db:"product_id"`
+		Value     decimal.Decimal `db:"value"`
+	}
+	if err := b.d.SelectContext(ctx, &stock, `SELECT product_id, sum(value) AS value FROM stock_balances GROUP BY product_id`); err != nil {
+		t.Fatal(err)
+	}
+	want := map[int64]decimal.Decimal{}
+	for _, s := range stock {
+		want[s.ProductID] = s.Value
+	}
+	got := map[int64]decimal.Decimal{}
+	for _, r := range byProduct.Rows {
+		if r.ValueID == nil {
+			t.Errorf("inventory lines without their product: %s", r.Closing)
+			continue
+		}
+		got[*r.ValueID] = r.Closing
+	}
+	for pid, v := range want {
+		if !got[pid].Equal(v) {
+			t.Errorf("product %d: 1405 by product %s, stock value %s", pid, got[pid], v)
+		}
+	}
+	byWarehouse, err := b.ledger.AuxiliaryBalances(ctx, jxc.AuxiliaryQuery{AccountCode: jxc.AccountInventory, Dimension: jxc.DimWarehouse, From: from, To: to})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !byWarehouse.Closing.Equal(byProduct.Closing) || len(byWarehouse.Rows) == 0 {
+		t.Errorf("1405 by warehouse totals %s, by product %s", byWarehouse.Closing, byProduct.Closing)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -20,7 +21,7 @@ func NewLedgerService(db *DB) *LedgerService { return &LedgerService{db: db} }
 
 var _ jxc.LedgerService = (*LedgerService)(nil)
 
-const accountCols = `code, name, name_en, type, parent_code, header, manual_posting, active`
+const accountCols = `code, name, name_en, type, parent_code, header, manual_posting, active, direction, dimensions`
 
 // CreateAccount implements jxc.LedgerService.
 func (s *LedgerService) CreateAccount(ctx context.Context, in jxc.AccountInput) (*jxc.Account, error) {
@@ -31,7 +32,11 @@ func (s *LedgerService) CreateAccount(ctx context.Context, in jxc.AccountInput) 
 	var a *jxc.Account
 	_, err := s.db.Write(ctx, jxc.Op{Name: "createAccount"}, func(tx *Tx) error {
 		es := es
-		if in.ParentCode != nil {
+		direction, dims := jxc.DirectionOf(in.Type), jxc.DimensionSet(in.Dimensions).Normalized()
+		if in.ParentCode != nil && slices.Contains(jxc.PostingAccounts, *in.ParentCode) {
+			// The posting rules post to it by code: as a group it would take no postings.
+			es.Add(jxc.ECONFLICT, "input.parentCode", "account {parent} is posted to by the posting rules and cannot take sub-accounts", jxc.P{"parent": *in.ParentCode})
+		} else if in.ParentCode != nil {
 			parent := &jxc.Account{}
 			err := tx.GetContext(ctx, parent, `SELECT `+accountCols+` FROM accounts WHERE code = $1 FOR UPDATE`, *in.ParentCode)
 			switch {
@@ -45,6 +50,11 @@ func (s *LedgerService) CreateAccount(ctx context.Context, in jxc.AccountInput) 
 				}
 				if parent.Type != in.Type {
 					es.Add(jxc.EINVALID, "input.type", "a sub-account has its parent's type %s", parent.Type)
+				}
+				// A sub-account stands on its parent's side and names what it names.
+				direction = parent.Direction
+				if in.Dimensions == nil {
+					dims = parent.Dimensions
 				}
 				if !parent.Header {
 					// A posted-to account cannot become a group: its
@@ -68,10 +78,13 @@ func (s *LedgerService) CreateAccount(ctx context.Context, in jxc.AccountInput) 
 		if in.ManualPosting != nil {
 			manual = *in.ManualPosting
 		}
+		if in.Direction != nil {
+			direction = *in.Direction
+		}
 		a = &jxc.Account{}
-		err := tx.GetContext(ctx, a, `INSERT INTO accounts (code, name, name_en, type, parent_code, manual_posting)
-			VALUES ($1, $2, $3, $4, $5, $6) RETURNING `+accountCols,
-			in.Code, strings.TrimSpace(in.Name), jxc.Deref(in.NameEn), in.Type, in.ParentCode, manual)
+		err := tx.GetContext(ctx, a, `INSERT INTO accounts (code, name, name_en, type, parent_code, manual_posting, direction, dimensions)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING `+accountCols,
+			in.Code, strings.TrimSpace(in.Name), jxc.Deref(in.NameEn), in.Type, in.ParentCode, manual, direction, jxc.DimensionSet(dims))
 		tx.Audit(jxc.RecordAccount, in.Code, in.Code, jxc.AuditCreate)
 		return domainError(err, "input.code")
 	})
@@ -90,6 +103,10 @@ func (s *LedgerService) UpdateAccount(ctx context.Context, in jxc.AccountUpdate)
 	if in.NameEn != nil && len([]rune(*in.NameEn)) > 100 {
 		es.Add(jxc.EINVALID, "input.nameEn", "English name may have at most 100 characters")
 	}
+	if in.Direction != nil && !in.Direction.Valid() {
+		es.Add(jxc.EINVALID, "input.direction", "direction must be DEBIT or CREDIT")
+	}
+	jxc.ValidateDimensions(&es, "input.dimensions", in.Dimensions)
 	if err := es.Err(); err != nil {
 		return nil, err
 	}
@@ -103,8 +120,17 @@ func (s *LedgerService) UpdateAccount(ctx context.Context, in jxc.AccountUpdate)
 				return err
 			}
 		}
-		err := tx.GetContext(ctx, a, `UPDATE accounts SET name = coalesce($2, name), name_en = coalesce($3, name_en), active = coalesce($4, active)
-			WHERE code = $1 RETURNING `+accountCols, in.Code, trimmed(in.Name), in.NameEn, in.Active)
+		var dims any
+		if in.Dimensions != nil {
+			set := jxc.DimensionSet(in.Dimensions).Normalized()
+			if err := checkDimensionsKept(ctx, tx, in.Code, set); err != nil {
+				return err
+			}
+			dims = set
+		}
+		err := tx.GetContext(ctx, a, `UPDATE accounts SET name = coalesce($2, name), name_en = coalesce($3, name_en), active = coalesce($4, active),
+			direction = coalesce($5, direction), dimensions = coalesce($6::text[], dimensions)
+			WHERE code = $1 RETURNING `+accountCols, in.Code, trimmed(in.Name), in.NameEn, in.Active, in.Direction, dims)
 		if errors.Is(err, sql.ErrNoRows) {
 			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.code", "no account %s", in.Code)
 		}
@@ -128,7 +154,7 @@ func accountsAsOf(ctx context.Context, q Queryer, from, asOf jxc.Date) ([]*jxc.A
 		toArg = asOf
 	}
 	var out []*jxc.Account
-	err := q.SelectContext(ctx, &out, `SELECT a.code, a.name, a.name_en, a.type, a.parent_code, a.header, a.manual_posting, a.active,
+	err := q.SelectContext(ctx, &out, `SELECT a.code, a.name, a.name_en, a.type, a.parent_code, a.header, a.manual_posting, a.active, a.direction, a.dimensions,
 		coalesce(d.debit, 0) AS debit, coalesce(d.credit, 0) AS credit
 		FROM accounts a LEFT JOIN (
 			SELECT account_code, sum(debit) AS debit, sum(credit) AS credit FROM account_daily
@@ -284,7 +310,8 @@ func fillEntries(ctx context.Context, q Queryer, es []*jxc.JournalEntry) error {
 		return nil
 	}
 	lines, err := fillChildren(ctx, q, es, func(e *jxc.JournalEntry) (int64, *[]*jxc.JournalLine) { return e.ID, &e.Lines },
-		`SELECT id, entry_id, line_no, account_code, debit, credit, cost_centre, partner, product_id, description
+		`SELECT id, entry_id, line_no, account_code, debit, credit, cost_centre, partner, product_id, description,
+			customer_id, supplier_id, department, warehouse_id, salesperson
 		FROM journal_lines WHERE entry_id = ANY($1) ORDER BY entry_id, line_no`,
 		func(l *jxc.JournalLine) int64 { return l.EntryID })
 	if err != nil {

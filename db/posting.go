@@ -72,6 +72,9 @@ func post(ctx context.Context, tx *Tx, ev jxc.Event, sourceID *int64) (*posted, 
 	if err != nil {
 		return nil, err
 	}
+	if err := fillDimensions(ctx, tx, ev.Source(), p, state.Accounts); err != nil {
+		return nil, err
+	}
 	out := &posted{Posting: p, Source: ev.Source()}
 	if len(p.Lines) > 0 {
 		// The entry's id comes first, its row last (see below); lines and
@@ -276,20 +279,24 @@ func writeLines(ctx context.Context, tx *Tx, entryID int64, date jxc.Date, lines
 	n := len(lines)
 	nos, accts, debits, credits, ccs, partners, descs := make([]int64, n), make([]string, n), make([]decimal.Decimal, n),
 		make([]decimal.Decimal, n), make([]string, n), make([]string, n), make([]string, n)
-	products := make([]int64, n)
+	products, customers, suppliers, warehouses := make([]int64, n), make([]int64, n), make([]int64, n), make([]int64, n)
+	depts, sps := make([]string, n), make([]string, n)
 	for i, l := range lines {
 		nos[i], accts[i], debits[i], credits[i], descs[i] = int64(l.LineNo), l.AccountCode, l.Debit, l.Credit, l.Description
 		ccs[i], partners[i] = jxc.Deref(l.CostCentre), jxc.Deref(l.Partner)
-		if l.ProductID != nil {
-			products[i] = *l.ProductID
-		}
+		products[i], customers[i], suppliers[i], warehouses[i] = jxc.Deref(l.ProductID), jxc.Deref(l.CustomerID), jxc.Deref(l.SupplierID), jxc.Deref(l.WarehouseID)
+		depts[i], sps[i] = jxc.Deref(l.Department), jxc.Deref(l.Salesperson)
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO journal_lines (entry_id, line_no, account_code, debit, credit, posting_date, cost_centre, partner, product_id, description)
-		SELECT $1, t.no, t.acct, t.debit, t.credit, $2, nullif(t.cc, ''), nullif(t.partner, ''), nullif(t.product, 0), t.descr
-		FROM unnest($3::int[], $4::text[], $5::numeric[], $6::numeric[], $7::text[], $8::text[], $9::text[], $10::bigint[])
-		  AS t(no, acct, debit, credit, cc, partner, descr, product)`,
+	_, err := tx.ExecContext(ctx, `INSERT INTO journal_lines (entry_id, line_no, account_code, debit, credit, posting_date, cost_centre, partner, product_id, description,
+			customer_id, supplier_id, warehouse_id, department, salesperson)
+		SELECT $1, t.no, t.acct, t.debit, t.credit, $2, nullif(t.cc, ''), nullif(t.partner, ''), nullif(t.product, 0), t.descr,
+			nullif(t.customer, 0), nullif(t.supplier, 0), nullif(t.warehouse, 0), nullif(btrim(t.dept), ''), nullif(btrim(t.sp), '')
+		FROM unnest($3::int[], $4::text[], $5::numeric[], $6::numeric[], $7::text[], $8::text[], $9::text[], $10::bigint[],
+			$11::bigint[], $12::bigint[], $13::bigint[], $14::text[], $15::text[])
+		  AS t(no, acct, debit, credit, cc, partner, descr, product, customer, supplier, warehouse, dept, sp)`,
 		entryID, date, pq.Array(nos), pq.Array(accts), pq.Array(decStrings(debits)), pq.Array(decStrings(credits)),
-		pq.Array(ccs), pq.Array(partners), pq.Array(descs), pq.Array(products))
+		pq.Array(ccs), pq.Array(partners), pq.Array(descs), pq.Array(products),
+		pq.Array(customers), pq.Array(suppliers), pq.Array(warehouses), pq.Array(depts), pq.Array(sps))
 	return err
 }
 

@@ -34,6 +34,9 @@ type ResolverRoot interface {
 	Account() AccountResolver
 	Alert() AlertResolver
 	AlertChange() AlertChangeResolver
+	AuxiliaryBalance() AuxiliaryBalanceResolver
+	AuxiliaryLedger() AuxiliaryLedgerResolver
+	AuxiliaryLedgerLine() AuxiliaryLedgerLineResolver
 	BudgetLine() BudgetLineResolver
 	Category() CategoryResolver
 	Customer() CustomerResolver
@@ -43,6 +46,7 @@ type ResolverRoot interface {
 	GoodsReceipt() GoodsReceiptResolver
 	GoodsReceiptLine() GoodsReceiptLineResolver
 	JournalEntry() JournalEntryResolver
+	JournalLine() JournalLineResolver
 	LandedCost() LandedCostResolver
 	LandedCostAllocation() LandedCostAllocationResolver
 	Location() LocationResolver
@@ -91,6 +95,8 @@ type ComplexityRoot struct {
 		Code          func(childComplexity int) int
 		Credit        func(childComplexity int) int
 		Debit         func(childComplexity int) int
+		Dimensions    func(childComplexity int) int
+		Direction     func(childComplexity int) int
 		Header        func(childComplexity int) int
 		ManualPosting func(childComplexity int) int
 		Name          func(childComplexity int) int
@@ -270,6 +276,73 @@ type ComplexityRoot struct {
 	}
 
 	AuditEntryEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	AuxiliaryBalance struct {
+		Closing     func(childComplexity int) int
+		ClosingSide func(childComplexity int) int
+		Code        func(childComplexity int) int
+		Credit      func(childComplexity int) int
+		Customer    func(childComplexity int) int
+		Debit       func(childComplexity int) int
+		Dimension   func(childComplexity int) int
+		Direction   func(childComplexity int) int
+		Name        func(childComplexity int) int
+		Opening     func(childComplexity int) int
+		OpeningSide func(childComplexity int) int
+		Product     func(childComplexity int) int
+		Supplier    func(childComplexity int) int
+		ValueID     func(childComplexity int) int
+		Warehouse   func(childComplexity int) int
+	}
+
+	AuxiliaryBalances struct {
+		Account   func(childComplexity int) int
+		Closing   func(childComplexity int) int
+		Credit    func(childComplexity int) int
+		Debit     func(childComplexity int) int
+		Dimension func(childComplexity int) int
+		From      func(childComplexity int) int
+		Opening   func(childComplexity int) int
+		Rows      func(childComplexity int) int
+		To        func(childComplexity int) int
+	}
+
+	AuxiliaryLedger struct {
+		Account   func(childComplexity int) int
+		Closing   func(childComplexity int) int
+		Code      func(childComplexity int) int
+		Dimension func(childComplexity int) int
+		From      func(childComplexity int) int
+		Lines     func(childComplexity int, first *int, after *string, orderBy *jxc.AuxiliaryLedgerOrder) int
+		Name      func(childComplexity int) int
+		Opening   func(childComplexity int) int
+		To        func(childComplexity int) int
+		ValueID   func(childComplexity int) int
+	}
+
+	AuxiliaryLedgerLine struct {
+		Balance     func(childComplexity int) int
+		Credit      func(childComplexity int) int
+		Date        func(childComplexity int) int
+		Debit       func(childComplexity int) int
+		Description func(childComplexity int) int
+		Entry       func(childComplexity int) int
+		EntryID     func(childComplexity int) int
+		Source      func(childComplexity int) int
+		VoucherNo   func(childComplexity int) int
+	}
+
+	AuxiliaryLedgerLineConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	AuxiliaryLedgerLineEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
@@ -681,12 +754,17 @@ type ComplexityRoot struct {
 		Account     func(childComplexity int) int
 		CostCentre  func(childComplexity int) int
 		Credit      func(childComplexity int) int
+		Customer    func(childComplexity int) int
 		Debit       func(childComplexity int) int
+		Department  func(childComplexity int) int
 		Description func(childComplexity int) int
 		ID          func(childComplexity int) int
 		LineNo      func(childComplexity int) int
 		Partner     func(childComplexity int) int
 		Product     func(childComplexity int) int
+		Salesperson func(childComplexity int) int
+		Supplier    func(childComplexity int) int
+		Warehouse   func(childComplexity int) int
 	}
 
 	KpiExact struct {
@@ -1177,6 +1255,8 @@ type ComplexityRoot struct {
 		Accounts                   func(childComplexity int, filter *jxc.AccountFilter, asOf *jxc.Date) int
 		Alerts                     func(childComplexity int, kinds []string, mine *bool, acknowledged *bool, first *int, after *string, orderBy *jxc.AlertOrder) int
 		AuditTrail                 func(childComplexity int, filter *jxc.AuditFilter, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
+		AuxiliaryBalances          func(childComplexity int, accountCode string, dimension jxc.Dimension, from jxc.Date, to jxc.Date) int
+		AuxiliaryLedger            func(childComplexity int, accountCode string, dimension jxc.Dimension, valueID *int64, value *string, from jxc.Date, to jxc.Date) int
 		BalanceSheet               func(childComplexity int, asOf jxc.Date) int
 		BooksCheck                 func(childComplexity int) int
 		BudgetLine                 func(childComplexity int, id int64) int
@@ -1987,6 +2067,8 @@ type ComplexityRoot struct {
 
 type AccountResolver interface {
 	AuditTrail(ctx context.Context, obj *jxc.Account, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
+
+	Dimensions(ctx context.Context, obj *jxc.Account) ([]jxc.Dimension, error)
 }
 type AlertResolver interface {
 	Owner(ctx context.Context, obj *jxc.Alert) (*jxc.User, error)
@@ -1996,6 +2078,20 @@ type AlertResolver interface {
 }
 type AlertChangeResolver interface {
 	Seq(ctx context.Context, obj *jxc.AlertChange) (string, error)
+}
+type AuxiliaryBalanceResolver interface {
+	Customer(ctx context.Context, obj *jxc.AuxiliaryBalance) (*jxc.Customer, error)
+	Supplier(ctx context.Context, obj *jxc.AuxiliaryBalance) (*jxc.Supplier, error)
+	Product(ctx context.Context, obj *jxc.AuxiliaryBalance) (*jxc.Product, error)
+	Warehouse(ctx context.Context, obj *jxc.AuxiliaryBalance) (*jxc.Warehouse, error)
+}
+type AuxiliaryLedgerResolver interface {
+	Lines(ctx context.Context, obj *jxc.AuxiliaryLedger, first *int, after *string, orderBy *jxc.AuxiliaryLedgerOrder) (AuxiliaryLedgerLineConnection, error)
+}
+type AuxiliaryLedgerLineResolver interface {
+	Entry(ctx context.Context, obj *jxc.AuxiliaryLedgerLine) (jxc.JournalEntry, error)
+
+	Source(ctx context.Context, obj *jxc.AuxiliaryLedgerLine) (jxc.Source, error)
 }
 type BudgetLineResolver interface {
 	AuditTrail(ctx context.Context, obj *jxc.BudgetLine, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
@@ -2058,6 +2154,11 @@ type JournalEntryResolver interface {
 	CreatedBy(ctx context.Context, obj *jxc.JournalEntry) (*jxc.User, error)
 
 	AuditTrail(ctx context.Context, obj *jxc.JournalEntry, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
+}
+type JournalLineResolver interface {
+	Customer(ctx context.Context, obj *jxc.JournalLine) (*jxc.Customer, error)
+	Supplier(ctx context.Context, obj *jxc.JournalLine) (*jxc.Supplier, error)
+	Warehouse(ctx context.Context, obj *jxc.JournalLine) (*jxc.Warehouse, error)
 }
 type LandedCostResolver interface {
 	SupplierInvoice(ctx context.Context, obj *jxc.LandedCost) (*jxc.SupplierInvoice, error)
@@ -2197,6 +2298,8 @@ type QueryResolver interface {
 	ProfitAndLoss(ctx context.Context, from jxc.Date, to jxc.Date) (jxc.ProfitAndLoss, error)
 	BalanceSheet(ctx context.Context, asOf jxc.Date) (jxc.BalanceSheet, error)
 	BooksCheck(ctx context.Context) (jxc.BooksCheck, error)
+	AuxiliaryBalances(ctx context.Context, accountCode string, dimension jxc.Dimension, from jxc.Date, to jxc.Date) (jxc.AuxiliaryBalances, error)
+	AuxiliaryLedger(ctx context.Context, accountCode string, dimension jxc.Dimension, valueID *int64, value *string, from jxc.Date, to jxc.Date) (jxc.AuxiliaryLedger, error)
 	AccountBalances(ctx context.Context, fromYear int, fromMonth int, toYear int, toMonth int, level *int, accountCode *string, hideEmpty *bool) (jxc.AccountBalances, error)
 	GeneralLedger(ctx context.Context, accountCode string, fromYear int, fromMonth int, toYear int, toMonth int) (jxc.GeneralLedger, error)
 	AccountLedger(ctx context.Context, accountCode string, from jxc.Date, to jxc.Date, first *int, after *string, orderBy *jxc.AccountLedgerOrder) (AccountLedgerConnection, error)
@@ -2412,6 +2515,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Account.Debit(childComplexity), true
+	case "Account.dimensions":
+		if e.ComplexityRoot.Account.Dimensions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.Dimensions(childComplexity), true
+	case "Account.direction":
+		if e.ComplexityRoot.Account.Direction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.Direction(childComplexity), true
 	case "Account.header":
 		if e.ComplexityRoot.Account.Header == nil {
 			break
@@ -3158,6 +3273,311 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuditEntryEdge.Node(childComplexity), true
+
+	case "AuxiliaryBalance.closing":
+		if e.ComplexityRoot.AuxiliaryBalance.Closing == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryBalance.Closing(childComplexity), true
+	case "AuxiliaryBalance.closingSide":
+		if e.ComplexityRoot.AuxiliaryBalance.ClosingSide == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryBalance.ClosingSide(childComplexity), true
+	case "AuxiliaryBalance.code":
+		if e.ComplexityRoot.AuxiliaryBalance.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryBalance.Code(childComplexity), true
+	case "AuxiliaryBalance.credit":
+		if e.ComplexityRoot.AuxiliaryBalance.Credit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryBalance.Credit(childComplexity), true
+	case "AuxiliaryBalance.customer":
+		if e.ComplexityRoot.AuxiliaryBalance.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryBalance.Customer(childComplexity), true
+	case "AuxiliaryBalance.debit":
+		if e.ComplexityRoot.AuxiliaryBalance.Debit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryBalance.Debit(childComplexity), true
+	case "AuxiliaryBalance.dimension":
+		if e.ComplexityRoot.AuxiliaryBalance.Dimension == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryBalance.Dimension(childComplexity), true
+	case "AuxiliaryBalance.direction":
+		if e.ComplexityRoot.AuxiliaryBalance.Direction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryBalance.Direction(childComplexity), true
+	case "AuxiliaryBalance.name":
+		if e.ComplexityRoot.AuxiliaryBalance.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryBalance.Name(childComplexity), true
+	case "AuxiliaryBalance.opening":
+		if e.ComplexityRoot.AuxiliaryBalance.Opening == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryBalance.Opening(childComplexity), true
+	case "AuxiliaryBalance.openingSide":
+		if e.ComplexityRoot.AuxiliaryBalance.OpeningSide == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryBalance.OpeningSide(childComplexity), true
+	case "AuxiliaryBalance.product":
+		if e.ComplexityRoot.AuxiliaryBalance.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryBalance.Product(childComplexity), true
+	case "AuxiliaryBalance.supplier":
+		if e.ComplexityRoot.AuxiliaryBalance.Supplier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryBalance.Supplier(childComplexity), true
+	case "AuxiliaryBalance.valueId":
+		if e.ComplexityRoot.AuxiliaryBalance.ValueID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryBalance.ValueID(childComplexity), true
+	case "AuxiliaryBalance.warehouse":
+		if e.ComplexityRoot.AuxiliaryBalance.Warehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryBalance.Warehouse(childComplexity), true
+
+	case "AuxiliaryBalances.account":
+		if e.ComplexityRoot.AuxiliaryBalances.Account == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryBalances.Account(childComplexity), true
+	case "AuxiliaryBalances.closing":
+		if e.ComplexityRoot.AuxiliaryBalances.Closing == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryBalances.Closing(childComplexity), true
+	case "AuxiliaryBalances.credit":
+		if e.ComplexityRoot.AuxiliaryBalances.Credit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryBalances.Credit(childComplexity), true
+	case "AuxiliaryBalances.debit":
+		if e.ComplexityRoot.AuxiliaryBalances.Debit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryBalances.Debit(childComplexity), true
+	case "AuxiliaryBalances.dimension":
+		if e.ComplexityRoot.AuxiliaryBalances.Dimension == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryBalances.Dimension(childComplexity), true
+	case "AuxiliaryBalances.from":
+		if e.ComplexityRoot.AuxiliaryBalances.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryBalances.From(childComplexity), true
+	case "AuxiliaryBalances.opening":
+		if e.ComplexityRoot.AuxiliaryBalances.Opening == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryBalances.Opening(childComplexity), true
+	case "AuxiliaryBalances.rows":
+		if e.ComplexityRoot.AuxiliaryBalances.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryBalances.Rows(childComplexity), true
+	case "AuxiliaryBalances.to":
+		if e.ComplexityRoot.AuxiliaryBalances.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryBalances.To(childComplexity), true
+
+	case "AuxiliaryLedger.account":
+		if e.ComplexityRoot.AuxiliaryLedger.Account == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryLedger.Account(childComplexity), true
+	case "AuxiliaryLedger.closing":
+		if e.ComplexityRoot.AuxiliaryLedger.Closing == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryLedger.Closing(childComplexity), true
+	case "AuxiliaryLedger.code":
+		if e.ComplexityRoot.AuxiliaryLedger.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryLedger.Code(childComplexity), true
+	case "AuxiliaryLedger.dimension":
+		if e.ComplexityRoot.AuxiliaryLedger.Dimension == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryLedger.Dimension(childComplexity), true
+	case "AuxiliaryLedger.from":
+		if e.ComplexityRoot.AuxiliaryLedger.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryLedger.From(childComplexity), true
+	case "AuxiliaryLedger.lines":
+		if e.ComplexityRoot.AuxiliaryLedger.Lines == nil {
+			break
+		}
+
+		args, err := ec.field_AuxiliaryLedger_lines_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.AuxiliaryLedger.Lines(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AuxiliaryLedgerOrder)), true
+	case "AuxiliaryLedger.name":
+		if e.ComplexityRoot.AuxiliaryLedger.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryLedger.Name(childComplexity), true
+	case "AuxiliaryLedger.opening":
+		if e.ComplexityRoot.AuxiliaryLedger.Opening == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryLedger.Opening(childComplexity), true
+	case "AuxiliaryLedger.to":
+		if e.ComplexityRoot.AuxiliaryLedger.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryLedger.To(childComplexity), true
+	case "AuxiliaryLedger.valueId":
+		if e.ComplexityRoot.AuxiliaryLedger.ValueID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryLedger.ValueID(childComplexity), true
+
+	case "AuxiliaryLedgerLine.balance":
+		if e.ComplexityRoot.AuxiliaryLedgerLine.Balance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryLedgerLine.Balance(childComplexity), true
+	case "AuxiliaryLedgerLine.credit":
+		if e.ComplexityRoot.AuxiliaryLedgerLine.Credit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryLedgerLine.Credit(childComplexity), true
+	case "AuxiliaryLedgerLine.date":
+		if e.ComplexityRoot.AuxiliaryLedgerLine.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryLedgerLine.Date(childComplexity), true
+	case "AuxiliaryLedgerLine.debit":
+		if e.ComplexityRoot.AuxiliaryLedgerLine.Debit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryLedgerLine.Debit(childComplexity), true
+	case "AuxiliaryLedgerLine.description":
+		if e.ComplexityRoot.AuxiliaryLedgerLine.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryLedgerLine.Description(childComplexity), true
+	case "AuxiliaryLedgerLine.entry":
+		if e.ComplexityRoot.AuxiliaryLedgerLine.Entry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryLedgerLine.Entry(childComplexity), true
+	case "AuxiliaryLedgerLine.entryId":
+		if e.ComplexityRoot.AuxiliaryLedgerLine.EntryID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryLedgerLine.EntryID(childComplexity), true
+	case "AuxiliaryLedgerLine.source":
+		if e.ComplexityRoot.AuxiliaryLedgerLine.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryLedgerLine.Source(childComplexity), true
+	case "AuxiliaryLedgerLine.voucherNo":
+		if e.ComplexityRoot.AuxiliaryLedgerLine.VoucherNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryLedgerLine.VoucherNo(childComplexity), true
+
+	case "AuxiliaryLedgerLineConnection.edges":
+		if e.ComplexityRoot.AuxiliaryLedgerLineConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryLedgerLineConnection.Edges(childComplexity), true
+	case "AuxiliaryLedgerLineConnection.nodes":
+		if e.ComplexityRoot.AuxiliaryLedgerLineConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryLedgerLineConnection.Nodes(childComplexity), true
+	case "AuxiliaryLedgerLineConnection.pageInfo":
+		if e.ComplexityRoot.AuxiliaryLedgerLineConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryLedgerLineConnection.PageInfo(childComplexity), true
+	case "AuxiliaryLedgerLineConnection.totalCount":
+		if e.ComplexityRoot.AuxiliaryLedgerLineConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryLedgerLineConnection.TotalCount(childComplexity), true
+
+	case "AuxiliaryLedgerLineEdge.cursor":
+		if e.ComplexityRoot.AuxiliaryLedgerLineEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryLedgerLineEdge.Cursor(childComplexity), true
+	case "AuxiliaryLedgerLineEdge.node":
+		if e.ComplexityRoot.AuxiliaryLedgerLineEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuxiliaryLedgerLineEdge.Node(childComplexity), true
 
 	case "BalanceSheet.asOf":
 		if e.ComplexityRoot.BalanceSheet.AsOf == nil {
@@ -4956,12 +5376,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.JournalLine.Credit(childComplexity), true
+	case "JournalLine.customer":
+		if e.ComplexityRoot.JournalLine.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalLine.Customer(childComplexity), true
 	case "JournalLine.debit":
 		if e.ComplexityRoot.JournalLine.Debit == nil {
 			break
 		}
 
 		return e.ComplexityRoot.JournalLine.Debit(childComplexity), true
+	case "JournalLine.department":
+		if e.ComplexityRoot.JournalLine.Department == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalLine.Department(childComplexity), true
 	case "JournalLine.description":
 		if e.ComplexityRoot.JournalLine.Description == nil {
 			break
@@ -4992,6 +5424,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.JournalLine.Product(childComplexity), true
+	case "JournalLine.salesperson":
+		if e.ComplexityRoot.JournalLine.Salesperson == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalLine.Salesperson(childComplexity), true
+	case "JournalLine.supplier":
+		if e.ComplexityRoot.JournalLine.Supplier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalLine.Supplier(childComplexity), true
+	case "JournalLine.warehouse":
+		if e.ComplexityRoot.JournalLine.Warehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalLine.Warehouse(childComplexity), true
 
 	case "KpiExact.averagePayables":
 		if e.ComplexityRoot.KpiExact.AvgAP == nil {
@@ -7525,6 +7975,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AuditTrail(childComplexity, args["filter"].(*jxc.AuditFilter), args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AuditEntryOrder)), true
+	case "Query.auxiliaryBalances":
+		if e.ComplexityRoot.Query.AuxiliaryBalances == nil {
+			break
+		}
+
+		args, err := ec.field_Query_auxiliaryBalances_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AuxiliaryBalances(childComplexity, args["accountCode"].(string), args["dimension"].(jxc.Dimension), args["from"].(jxc.Date), args["to"].(jxc.Date)), true
+	case "Query.auxiliaryLedger":
+		if e.ComplexityRoot.Query.AuxiliaryLedger == nil {
+			break
+		}
+
+		args, err := ec.field_Query_auxiliaryLedger_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AuxiliaryLedger(childComplexity, args["accountCode"].(string), args["dimension"].(jxc.Dimension), args["valueId"].(*int64), args["value"].(*string), args["from"].(jxc.Date), args["to"].(jxc.Date)), true
 	case "Query.balanceSheet":
 		if e.ComplexityRoot.Query.BalanceSheet == nil {
 			break
@@ -11333,6 +11805,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ApplyCustomerCreditInput", ec.unmarshalInputApplyCustomerCreditInput),
 			graphql.NewInputUnmarshaler("AuditEntryOrder", ec.unmarshalInputAuditEntryOrder),
 			graphql.NewInputUnmarshaler("AuditFilter", ec.unmarshalInputAuditFilter),
+			graphql.NewInputUnmarshaler("AuxiliaryLedgerOrder", ec.unmarshalInputAuxiliaryLedgerOrder),
 			graphql.NewInputUnmarshaler("BudgetFilter", ec.unmarshalInputBudgetFilter),
 			graphql.NewInputUnmarshaler("BudgetLineOrder", ec.unmarshalInputBudgetLineOrder),
 			graphql.NewInputUnmarshaler("CancelOperatingCostInput", ec.unmarshalInputCancelOperatingCostInput),
@@ -11520,7 +11993,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/ledger.graphqls" "schema/ledger_books.graphqls" "schema/ledger_statements.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/users.graphqls"
+//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_statements.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/users.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -11782,6 +12255,7 @@ type PageInfo {
 	{Name: "schema/budget.graphqls", Input: sourceData("schema/budget.graphqls"), BuiltIn: false},
 	{Name: "schema/catalog.graphqls", Input: sourceData("schema/catalog.graphqls"), BuiltIn: false},
 	{Name: "schema/ledger.graphqls", Input: sourceData("schema/ledger.graphqls"), BuiltIn: false},
+	{Name: "schema/ledger_auxiliary.graphqls", Input: sourceData("schema/ledger_auxiliary.graphqls"), BuiltIn: false},
 	{Name: "schema/ledger_books.graphqls", Input: sourceData("schema/ledger_books.graphqls"), BuiltIn: false},
 	{Name: "schema/ledger_statements.graphqls", Input: sourceData("schema/ledger_statements.graphqls"), BuiltIn: false},
 	{Name: "schema/live.graphqls", Input: sourceData("schema/live.graphqls"), BuiltIn: false},
@@ -11837,6 +12311,10 @@ func (ec *executionContext) childFields_Account(ctx context.Context, field graph
 		return ec.fieldContext_Account_balance(ctx, field)
 	case "auditTrail":
 		return ec.fieldContext_Account_auditTrail(ctx, field)
+	case "direction":
+		return ec.fieldContext_Account_direction(ctx, field)
+	case "dimensions":
+		return ec.fieldContext_Account_dimensions(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Account", field.Name)
 }
@@ -12187,6 +12665,140 @@ func (ec *executionContext) childFields_AuditEntryEdge(ctx context.Context, fiel
 		return ec.fieldContext_AuditEntryEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AuditEntryEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_AuxiliaryBalance(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "dimension":
+		return ec.fieldContext_AuxiliaryBalance_dimension(ctx, field)
+	case "valueId":
+		return ec.fieldContext_AuxiliaryBalance_valueId(ctx, field)
+	case "code":
+		return ec.fieldContext_AuxiliaryBalance_code(ctx, field)
+	case "name":
+		return ec.fieldContext_AuxiliaryBalance_name(ctx, field)
+	case "customer":
+		return ec.fieldContext_AuxiliaryBalance_customer(ctx, field)
+	case "supplier":
+		return ec.fieldContext_AuxiliaryBalance_supplier(ctx, field)
+	case "product":
+		return ec.fieldContext_AuxiliaryBalance_product(ctx, field)
+	case "warehouse":
+		return ec.fieldContext_AuxiliaryBalance_warehouse(ctx, field)
+	case "opening":
+		return ec.fieldContext_AuxiliaryBalance_opening(ctx, field)
+	case "debit":
+		return ec.fieldContext_AuxiliaryBalance_debit(ctx, field)
+	case "credit":
+		return ec.fieldContext_AuxiliaryBalance_credit(ctx, field)
+	case "closing":
+		return ec.fieldContext_AuxiliaryBalance_closing(ctx, field)
+	case "direction":
+		return ec.fieldContext_AuxiliaryBalance_direction(ctx, field)
+	case "openingSide":
+		return ec.fieldContext_AuxiliaryBalance_openingSide(ctx, field)
+	case "closingSide":
+		return ec.fieldContext_AuxiliaryBalance_closingSide(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuxiliaryBalance", field.Name)
+}
+
+func (ec *executionContext) childFields_AuxiliaryBalances(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "account":
+		return ec.fieldContext_AuxiliaryBalances_account(ctx, field)
+	case "dimension":
+		return ec.fieldContext_AuxiliaryBalances_dimension(ctx, field)
+	case "from":
+		return ec.fieldContext_AuxiliaryBalances_from(ctx, field)
+	case "to":
+		return ec.fieldContext_AuxiliaryBalances_to(ctx, field)
+	case "rows":
+		return ec.fieldContext_AuxiliaryBalances_rows(ctx, field)
+	case "opening":
+		return ec.fieldContext_AuxiliaryBalances_opening(ctx, field)
+	case "debit":
+		return ec.fieldContext_AuxiliaryBalances_debit(ctx, field)
+	case "credit":
+		return ec.fieldContext_AuxiliaryBalances_credit(ctx, field)
+	case "closing":
+		return ec.fieldContext_AuxiliaryBalances_closing(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuxiliaryBalances", field.Name)
+}
+
+func (ec *executionContext) childFields_AuxiliaryLedger(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "account":
+		return ec.fieldContext_AuxiliaryLedger_account(ctx, field)
+	case "dimension":
+		return ec.fieldContext_AuxiliaryLedger_dimension(ctx, field)
+	case "valueId":
+		return ec.fieldContext_AuxiliaryLedger_valueId(ctx, field)
+	case "code":
+		return ec.fieldContext_AuxiliaryLedger_code(ctx, field)
+	case "name":
+		return ec.fieldContext_AuxiliaryLedger_name(ctx, field)
+	case "from":
+		return ec.fieldContext_AuxiliaryLedger_from(ctx, field)
+	case "to":
+		return ec.fieldContext_AuxiliaryLedger_to(ctx, field)
+	case "opening":
+		return ec.fieldContext_AuxiliaryLedger_opening(ctx, field)
+	case "closing":
+		return ec.fieldContext_AuxiliaryLedger_closing(ctx, field)
+	case "lines":
+		return ec.fieldContext_AuxiliaryLedger_lines(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuxiliaryLedger", field.Name)
+}
+
+func (ec *executionContext) childFields_AuxiliaryLedgerLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "date":
+		return ec.fieldContext_AuxiliaryLedgerLine_date(ctx, field)
+	case "entryId":
+		return ec.fieldContext_AuxiliaryLedgerLine_entryId(ctx, field)
+	case "entry":
+		return ec.fieldContext_AuxiliaryLedgerLine_entry(ctx, field)
+	case "voucherNo":
+		return ec.fieldContext_AuxiliaryLedgerLine_voucherNo(ctx, field)
+	case "source":
+		return ec.fieldContext_AuxiliaryLedgerLine_source(ctx, field)
+	case "description":
+		return ec.fieldContext_AuxiliaryLedgerLine_description(ctx, field)
+	case "debit":
+		return ec.fieldContext_AuxiliaryLedgerLine_debit(ctx, field)
+	case "credit":
+		return ec.fieldContext_AuxiliaryLedgerLine_credit(ctx, field)
+	case "balance":
+		return ec.fieldContext_AuxiliaryLedgerLine_balance(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuxiliaryLedgerLine", field.Name)
+}
+
+func (ec *executionContext) childFields_AuxiliaryLedgerLineConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_AuxiliaryLedgerLineConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_AuxiliaryLedgerLineConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_AuxiliaryLedgerLineConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_AuxiliaryLedgerLineConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuxiliaryLedgerLineConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_AuxiliaryLedgerLineEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_AuxiliaryLedgerLineEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_AuxiliaryLedgerLineEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuxiliaryLedgerLineEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_BalanceSheet(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -13015,6 +13627,16 @@ func (ec *executionContext) childFields_JournalLine(ctx context.Context, field g
 		return ec.fieldContext_JournalLine_product(ctx, field)
 	case "description":
 		return ec.fieldContext_JournalLine_description(ctx, field)
+	case "customer":
+		return ec.fieldContext_JournalLine_customer(ctx, field)
+	case "supplier":
+		return ec.fieldContext_JournalLine_supplier(ctx, field)
+	case "warehouse":
+		return ec.fieldContext_JournalLine_warehouse(ctx, field)
+	case "salesperson":
+		return ec.fieldContext_JournalLine_salesperson(ctx, field)
+	case "department":
+		return ec.fieldContext_JournalLine_department(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type JournalLine", field.Name)
 }
@@ -15461,6 +16083,36 @@ func (ec *executionContext) field_Account_auditTrail_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_AuxiliaryLedger_lines_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.AuxiliaryLedgerOrder, error) {
+			return ec.unmarshalOAuxiliaryLedgerOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuxiliaryLedgerOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_BudgetLine_auditTrail_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -17188,6 +17840,98 @@ func (ec *executionContext) field_Query_auditTrail_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["orderBy"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_auxiliaryBalances_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "accountCode",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["accountCode"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "dimension",
+		func(ctx context.Context, v any) (jxc.Dimension, error) {
+			return ec.unmarshalNDimension2githubᚗcomᚋjxcgraphᚋjxcᚐDimension(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["dimension"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (jxc.Date, error) {
+			return ec.unmarshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (jxc.Date, error) {
+			return ec.unmarshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_auxiliaryLedger_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "accountCode",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["accountCode"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "dimension",
+		func(ctx context.Context, v any) (jxc.Dimension, error) {
+			return ec.unmarshalNDimension2githubᚗcomᚋjxcgraphᚋjxcᚐDimension(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["dimension"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "valueId",
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOID2ᚖint64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["valueId"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "value",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["value"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (jxc.Date, error) {
+			return ec.unmarshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (jxc.Date, error) {
+			return ec.unmarshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg5
 	return args, nil
 }
 
@@ -19407,6 +20151,52 @@ func (ec *executionContext) fieldContext_Account_auditTrail(ctx context.Context,
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Account_direction(ctx context.Context, field graphql.CollectedField, obj *jxc.Account) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Account_direction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Direction, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.AccountDirection) graphql.Marshaler {
+			return ec.marshalNAccountDirection2githubᚗcomᚋjxcgraphᚋjxcᚐAccountDirection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Account_direction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Account", field, false, false, "AccountDirection")
+}
+
+func (ec *executionContext) _Account_dimensions(ctx context.Context, field graphql.CollectedField, obj *jxc.Account) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Account_dimensions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Account().Dimensions(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []jxc.Dimension) graphql.Marshaler {
+			return ec.marshalNDimension2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐDimensionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Account_dimensions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Account", field, true, true, "Dimension")
 }
 
 func (ec *executionContext) _AccountBalanceRow_account(ctx context.Context, field graphql.CollectedField, obj *jxc.AccountBalanceRow) (ret graphql.Marshaler) {
@@ -22332,6 +23122,1271 @@ func (ec *executionContext) fieldContext_AuditEntryEdge_node(_ context.Context, 
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuxiliaryBalance_dimension(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryBalance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryBalance_dimension(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Dimension, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Dimension) graphql.Marshaler {
+			return ec.marshalNDimension2githubᚗcomᚋjxcgraphᚋjxcᚐDimension(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryBalance_dimension(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryBalance", field, false, false, "Dimension")
+}
+
+func (ec *executionContext) _AuxiliaryBalance_valueId(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryBalance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryBalance_valueId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValueID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryBalance_valueId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryBalance", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AuxiliaryBalance_code(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryBalance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryBalance_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryBalance_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryBalance", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuxiliaryBalance_name(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryBalance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryBalance_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryBalance_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryBalance", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuxiliaryBalance_customer(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryBalance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryBalance_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuxiliaryBalance().Customer(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Customer) graphql.Marshaler {
+			return ec.marshalOCustomer2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomer(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryBalance_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuxiliaryBalance",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuxiliaryBalance_supplier(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryBalance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryBalance_supplier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuxiliaryBalance().Supplier(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Supplier) graphql.Marshaler {
+			return ec.marshalOSupplier2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplier(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryBalance_supplier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuxiliaryBalance",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Supplier(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuxiliaryBalance_product(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryBalance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryBalance_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuxiliaryBalance().Product(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalOProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryBalance_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuxiliaryBalance",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuxiliaryBalance_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryBalance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryBalance_warehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuxiliaryBalance().Warehouse(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalOWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryBalance_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuxiliaryBalance",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuxiliaryBalance_opening(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryBalance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryBalance_opening(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Opening, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryBalance_opening(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryBalance", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AuxiliaryBalance_debit(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryBalance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryBalance_debit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Debit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryBalance_debit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryBalance", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AuxiliaryBalance_credit(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryBalance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryBalance_credit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Credit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryBalance_credit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryBalance", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AuxiliaryBalance_closing(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryBalance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryBalance_closing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Closing, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryBalance_closing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryBalance", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AuxiliaryBalance_direction(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryBalance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryBalance_direction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Direction, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.AccountDirection) graphql.Marshaler {
+			return ec.marshalNAccountDirection2githubᚗcomᚋjxcgraphᚋjxcᚐAccountDirection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryBalance_direction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryBalance", field, false, false, "AccountDirection")
+}
+
+func (ec *executionContext) _AuxiliaryBalance_openingSide(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryBalance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryBalance_openingSide(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpeningSide, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.BalanceSide) graphql.Marshaler {
+			return ec.marshalNBalanceSide2githubᚗcomᚋjxcgraphᚋjxcᚐBalanceSide(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryBalance_openingSide(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryBalance", field, false, false, "BalanceSide")
+}
+
+func (ec *executionContext) _AuxiliaryBalance_closingSide(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryBalance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryBalance_closingSide(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosingSide, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.BalanceSide) graphql.Marshaler {
+			return ec.marshalNBalanceSide2githubᚗcomᚋjxcgraphᚋjxcᚐBalanceSide(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryBalance_closingSide(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryBalance", field, false, false, "BalanceSide")
+}
+
+func (ec *executionContext) _AuxiliaryBalances_account(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryBalances) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryBalances_account(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Account, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Account) graphql.Marshaler {
+			return ec.marshalNAccount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryBalances_account(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuxiliaryBalances",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuxiliaryBalances_dimension(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryBalances) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryBalances_dimension(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Dimension, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Dimension) graphql.Marshaler {
+			return ec.marshalNDimension2githubᚗcomᚋjxcgraphᚋjxcᚐDimension(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryBalances_dimension(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryBalances", field, false, false, "Dimension")
+}
+
+func (ec *executionContext) _AuxiliaryBalances_from(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryBalances) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryBalances_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryBalances_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryBalances", field, false, false, "Date")
+}
+
+func (ec *executionContext) _AuxiliaryBalances_to(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryBalances) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryBalances_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryBalances_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryBalances", field, false, false, "Date")
+}
+
+func (ec *executionContext) _AuxiliaryBalances_rows(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryBalances) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryBalances_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.AuxiliaryBalance) graphql.Marshaler {
+			return ec.marshalNAuxiliaryBalance2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuxiliaryBalanceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryBalances_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuxiliaryBalances",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuxiliaryBalance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuxiliaryBalances_opening(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryBalances) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryBalances_opening(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Opening, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryBalances_opening(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryBalances", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AuxiliaryBalances_debit(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryBalances) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryBalances_debit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Debit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryBalances_debit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryBalances", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AuxiliaryBalances_credit(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryBalances) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryBalances_credit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Credit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryBalances_credit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryBalances", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AuxiliaryBalances_closing(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryBalances) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryBalances_closing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Closing, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryBalances_closing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryBalances", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AuxiliaryLedger_account(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryLedger) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryLedger_account(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Account, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Account) graphql.Marshaler {
+			return ec.marshalNAccount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryLedger_account(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuxiliaryLedger",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuxiliaryLedger_dimension(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryLedger) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryLedger_dimension(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Dimension, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Dimension) graphql.Marshaler {
+			return ec.marshalNDimension2githubᚗcomᚋjxcgraphᚋjxcᚐDimension(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryLedger_dimension(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryLedger", field, false, false, "Dimension")
+}
+
+func (ec *executionContext) _AuxiliaryLedger_valueId(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryLedger) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryLedger_valueId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValueID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryLedger_valueId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryLedger", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AuxiliaryLedger_code(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryLedger) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryLedger_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryLedger_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryLedger", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuxiliaryLedger_name(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryLedger) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryLedger_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryLedger_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryLedger", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuxiliaryLedger_from(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryLedger) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryLedger_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryLedger_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryLedger", field, false, false, "Date")
+}
+
+func (ec *executionContext) _AuxiliaryLedger_to(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryLedger) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryLedger_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryLedger_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryLedger", field, false, false, "Date")
+}
+
+func (ec *executionContext) _AuxiliaryLedger_opening(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryLedger) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryLedger_opening(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Opening, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryLedger_opening(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryLedger", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AuxiliaryLedger_closing(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryLedger) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryLedger_closing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Closing, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryLedger_closing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryLedger", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AuxiliaryLedger_lines(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryLedger) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryLedger_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.AuxiliaryLedger().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.AuxiliaryLedgerOrder))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v AuxiliaryLedgerLineConnection) graphql.Marshaler {
+			return ec.marshalNAuxiliaryLedgerLineConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAuxiliaryLedgerLineConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryLedger_lines(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuxiliaryLedger",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuxiliaryLedgerLineConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_AuxiliaryLedger_lines_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuxiliaryLedgerLine_date(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryLedgerLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryLedgerLine_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryLedgerLine_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryLedgerLine", field, false, false, "Date")
+}
+
+func (ec *executionContext) _AuxiliaryLedgerLine_entryId(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryLedgerLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryLedgerLine_entryId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EntryID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryLedgerLine_entryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryLedgerLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AuxiliaryLedgerLine_entry(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryLedgerLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryLedgerLine_entry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuxiliaryLedgerLine().Entry(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.JournalEntry) graphql.Marshaler {
+			return ec.marshalNJournalEntry2githubᚗcomᚋjxcgraphᚋjxcᚐJournalEntry(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryLedgerLine_entry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuxiliaryLedgerLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JournalEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuxiliaryLedgerLine_voucherNo(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryLedgerLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryLedgerLine_voucherNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VoucherNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryLedgerLine_voucherNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryLedgerLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuxiliaryLedgerLine_source(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryLedgerLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryLedgerLine_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuxiliaryLedgerLine().Source(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Source) graphql.Marshaler {
+			return ec.marshalNSourceDocument2githubᚗcomᚋjxcgraphᚋjxcᚐSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryLedgerLine_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuxiliaryLedgerLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SourceDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuxiliaryLedgerLine_description(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryLedgerLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryLedgerLine_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryLedgerLine_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryLedgerLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuxiliaryLedgerLine_debit(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryLedgerLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryLedgerLine_debit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Debit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryLedgerLine_debit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryLedgerLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AuxiliaryLedgerLine_credit(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryLedgerLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryLedgerLine_credit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Credit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryLedgerLine_credit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryLedgerLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AuxiliaryLedgerLine_balance(ctx context.Context, field graphql.CollectedField, obj *jxc.AuxiliaryLedgerLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryLedgerLine_balance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Balance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryLedgerLine_balance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryLedgerLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AuxiliaryLedgerLineConnection_edges(ctx context.Context, field graphql.CollectedField, obj *AuxiliaryLedgerLineConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryLedgerLineConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*AuxiliaryLedgerLineEdge) graphql.Marshaler {
+			return ec.marshalNAuxiliaryLedgerLineEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAuxiliaryLedgerLineEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryLedgerLineConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuxiliaryLedgerLineConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuxiliaryLedgerLineEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuxiliaryLedgerLineConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *AuxiliaryLedgerLineConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryLedgerLineConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.AuxiliaryLedgerLine) graphql.Marshaler {
+			return ec.marshalNAuxiliaryLedgerLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuxiliaryLedgerLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryLedgerLineConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuxiliaryLedgerLineConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuxiliaryLedgerLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuxiliaryLedgerLineConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *AuxiliaryLedgerLineConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryLedgerLineConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryLedgerLineConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuxiliaryLedgerLineConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuxiliaryLedgerLineConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *AuxiliaryLedgerLineConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryLedgerLineConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryLedgerLineConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryLedgerLineConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AuxiliaryLedgerLineEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *AuxiliaryLedgerLineEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryLedgerLineEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryLedgerLineEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuxiliaryLedgerLineEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuxiliaryLedgerLineEdge_node(ctx context.Context, field graphql.CollectedField, obj *AuxiliaryLedgerLineEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuxiliaryLedgerLineEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.AuxiliaryLedgerLine) graphql.Marshaler {
+			return ec.marshalNAuxiliaryLedgerLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuxiliaryLedgerLine(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuxiliaryLedgerLineEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuxiliaryLedgerLineEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuxiliaryLedgerLine(ctx, field)
 		},
 	}
 	return fc, nil
@@ -30028,6 +32083,148 @@ func (ec *executionContext) _JournalLine_description(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_JournalLine_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JournalLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _JournalLine_customer(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalLine_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.JournalLine().Customer(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Customer) graphql.Marshaler {
+			return ec.marshalOCustomer2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomer(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JournalLine_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JournalLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JournalLine_supplier(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalLine_supplier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.JournalLine().Supplier(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Supplier) graphql.Marshaler {
+			return ec.marshalOSupplier2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplier(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JournalLine_supplier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JournalLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Supplier(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JournalLine_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalLine_warehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.JournalLine().Warehouse(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalOWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JournalLine_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JournalLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JournalLine_salesperson(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalLine_salesperson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Salesperson, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JournalLine_salesperson(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JournalLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _JournalLine_department(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalLine_department(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Department, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JournalLine_department(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("JournalLine", field, false, false, "String")
 }
 
@@ -42893,6 +45090,130 @@ func (ec *executionContext) fieldContext_Query_booksCheck(_ context.Context, fie
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_BooksCheck(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_auxiliaryBalances(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_auxiliaryBalances(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AuxiliaryBalances(ctx, fc.Args["accountCode"].(string), fc.Args["dimension"].(jxc.Dimension), fc.Args["from"].(jxc.Date), fc.Args["to"].(jxc.Date))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal jxc.AuxiliaryBalances
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal jxc.AuxiliaryBalances
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.AuxiliaryBalances) graphql.Marshaler {
+			return ec.marshalNAuxiliaryBalances2githubᚗcomᚋjxcgraphᚋjxcᚐAuxiliaryBalances(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_auxiliaryBalances(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuxiliaryBalances(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_auxiliaryBalances_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_auxiliaryLedger(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_auxiliaryLedger(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AuxiliaryLedger(ctx, fc.Args["accountCode"].(string), fc.Args["dimension"].(jxc.Dimension), fc.Args["valueId"].(*int64), fc.Args["value"].(*string), fc.Args["from"].(jxc.Date), fc.Args["to"].(jxc.Date))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal jxc.AuxiliaryLedger
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal jxc.AuxiliaryLedger
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.AuxiliaryLedger) graphql.Marshaler {
+			return ec.marshalNAuxiliaryLedger2githubᚗcomᚋjxcgraphᚋjxcᚐAuxiliaryLedger(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_auxiliaryLedger(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuxiliaryLedger(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_auxiliaryLedger_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -59781,6 +62102,52 @@ func UnmarshalAuditFilter(ctx context.Context, raw any) (jxc.AuditFilter, error)
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputAuxiliaryLedgerOrder(ctx context.Context, obj any) (jxc.AuxiliaryLedgerOrder, error) {
+	var it jxc.AuxiliaryLedgerOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAuxiliaryLedgerOrder unmarshals raw into the AuxiliaryLedgerOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAuxiliaryLedgerOrder(ctx context.Context, raw any) (jxc.AuxiliaryLedgerOrder, error) {
+	var out jxc.AuxiliaryLedgerOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AuxiliaryLedgerOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputBudgetFilter(ctx context.Context, obj any) (jxc.BudgetFilter, error) {
 	var it jxc.BudgetFilter
 	if obj == nil {
@@ -60230,7 +62597,7 @@ func (ec *executionContext) unmarshalInputCreateAccountInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"code", "name", "nameEn", "type", "parentCode", "manualPosting"}
+	fieldsInOrder := [...]string{"code", "name", "nameEn", "type", "parentCode", "manualPosting", "direction", "dimensions"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -60279,6 +62646,20 @@ func (ec *executionContext) unmarshalInputCreateAccountInput(ctx context.Context
 				return it, err
 			}
 			it.ManualPosting = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOAccountDirection2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccountDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "dimensions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dimensions"))
+			data, err := ec.unmarshalODimension2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐDimensionᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Dimensions = data
 		}
 	}
 	return it, nil
@@ -61841,7 +64222,7 @@ func (ec *executionContext) unmarshalInputJournalLineInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"accountCode", "debit", "credit", "costCentre", "partner", "description"}
+	fieldsInOrder := [...]string{"accountCode", "debit", "credit", "costCentre", "partner", "description", "customerId", "supplierId", "productId", "warehouseId", "department", "salesperson"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -61890,6 +64271,48 @@ func (ec *executionContext) unmarshalInputJournalLineInput(ctx context.Context, 
 				return it, err
 			}
 			it.Description = data
+		case "customerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerID = data
+		case "supplierId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supplierId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupplierID = data
+		case "productId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductID = data
+		case "warehouseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("warehouseId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WarehouseID = data
+		case "department":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("department"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Department = data
+		case "salesperson":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("salesperson"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Salesperson = data
 		}
 	}
 	return it, nil
@@ -65323,7 +67746,7 @@ func (ec *executionContext) unmarshalInputUpdateAccountInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"code", "name", "nameEn", "active"}
+	fieldsInOrder := [...]string{"code", "name", "nameEn", "active", "direction", "dimensions"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -65358,6 +67781,20 @@ func (ec *executionContext) unmarshalInputUpdateAccountInput(ctx context.Context
 				return it, err
 			}
 			it.Active = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOAccountDirection2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccountDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "dimensions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dimensions"))
+			data, err := ec.unmarshalODimension2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐDimensionᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Dimensions = data
 		}
 	}
 	return it, nil
@@ -66602,6 +69039,17 @@ func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Account_auditTrail(ctx, field, obj)
 				})
+		case "direction":
+			out.Values[i] = ec._Account_direction(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dimensions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Account_dimensions(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -67733,6 +70181,426 @@ func (ec *executionContext) _AuditEntryEdge(ctx context.Context, sel ast.Selecti
 			}
 		case "node":
 			out.Values[i] = ec._AuditEntryEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var auxiliaryBalanceImplementors = []string{"AuxiliaryBalance"}
+
+func (ec *executionContext) _AuxiliaryBalance(ctx context.Context, sel ast.SelectionSet, obj *jxc.AuxiliaryBalance) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, auxiliaryBalanceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AuxiliaryBalance")
+		case "dimension":
+			out.Values[i] = ec._AuxiliaryBalance_dimension(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "valueId":
+			out.Values[i] = ec._AuxiliaryBalance_valueId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "code":
+			out.Values[i] = ec._AuxiliaryBalance_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._AuxiliaryBalance_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuxiliaryBalance_customer(ctx, field, obj)
+				})
+		case "supplier":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuxiliaryBalance_supplier(ctx, field, obj)
+				})
+		case "product":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuxiliaryBalance_product(ctx, field, obj)
+				})
+		case "warehouse":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuxiliaryBalance_warehouse(ctx, field, obj)
+				})
+		case "opening":
+			out.Values[i] = ec._AuxiliaryBalance_opening(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "debit":
+			out.Values[i] = ec._AuxiliaryBalance_debit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "credit":
+			out.Values[i] = ec._AuxiliaryBalance_credit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closing":
+			out.Values[i] = ec._AuxiliaryBalance_closing(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "direction":
+			out.Values[i] = ec._AuxiliaryBalance_direction(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "openingSide":
+			out.Values[i] = ec._AuxiliaryBalance_openingSide(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closingSide":
+			out.Values[i] = ec._AuxiliaryBalance_closingSide(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var auxiliaryBalancesImplementors = []string{"AuxiliaryBalances"}
+
+func (ec *executionContext) _AuxiliaryBalances(ctx context.Context, sel ast.SelectionSet, obj *jxc.AuxiliaryBalances) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, auxiliaryBalancesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AuxiliaryBalances")
+		case "account":
+			out.Values[i] = ec._AuxiliaryBalances_account(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dimension":
+			out.Values[i] = ec._AuxiliaryBalances_dimension(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "from":
+			out.Values[i] = ec._AuxiliaryBalances_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._AuxiliaryBalances_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rows":
+			out.Values[i] = ec._AuxiliaryBalances_rows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "opening":
+			out.Values[i] = ec._AuxiliaryBalances_opening(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "debit":
+			out.Values[i] = ec._AuxiliaryBalances_debit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "credit":
+			out.Values[i] = ec._AuxiliaryBalances_credit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closing":
+			out.Values[i] = ec._AuxiliaryBalances_closing(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var auxiliaryLedgerImplementors = []string{"AuxiliaryLedger"}
+
+func (ec *executionContext) _AuxiliaryLedger(ctx context.Context, sel ast.SelectionSet, obj *jxc.AuxiliaryLedger) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, auxiliaryLedgerImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AuxiliaryLedger")
+		case "account":
+			out.Values[i] = ec._AuxiliaryLedger_account(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dimension":
+			out.Values[i] = ec._AuxiliaryLedger_dimension(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "valueId":
+			out.Values[i] = ec._AuxiliaryLedger_valueId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "code":
+			out.Values[i] = ec._AuxiliaryLedger_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._AuxiliaryLedger_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "from":
+			out.Values[i] = ec._AuxiliaryLedger_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "to":
+			out.Values[i] = ec._AuxiliaryLedger_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "opening":
+			out.Values[i] = ec._AuxiliaryLedger_opening(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closing":
+			out.Values[i] = ec._AuxiliaryLedger_closing(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lines":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuxiliaryLedger_lines(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var auxiliaryLedgerLineImplementors = []string{"AuxiliaryLedgerLine"}
+
+func (ec *executionContext) _AuxiliaryLedgerLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.AuxiliaryLedgerLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, auxiliaryLedgerLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AuxiliaryLedgerLine")
+		case "date":
+			out.Values[i] = ec._AuxiliaryLedgerLine_date(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "entryId":
+			out.Values[i] = ec._AuxiliaryLedgerLine_entryId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "entry":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuxiliaryLedgerLine_entry(ctx, field, obj)
+				})
+		case "voucherNo":
+			out.Values[i] = ec._AuxiliaryLedgerLine_voucherNo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuxiliaryLedgerLine_source(ctx, field, obj)
+				})
+		case "description":
+			out.Values[i] = ec._AuxiliaryLedgerLine_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "debit":
+			out.Values[i] = ec._AuxiliaryLedgerLine_debit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "credit":
+			out.Values[i] = ec._AuxiliaryLedgerLine_credit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "balance":
+			out.Values[i] = ec._AuxiliaryLedgerLine_balance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var auxiliaryLedgerLineConnectionImplementors = []string{"AuxiliaryLedgerLineConnection"}
+
+func (ec *executionContext) _AuxiliaryLedgerLineConnection(ctx context.Context, sel ast.SelectionSet, obj *AuxiliaryLedgerLineConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, auxiliaryLedgerLineConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AuxiliaryLedgerLineConnection")
+		case "edges":
+			out.Values[i] = ec._AuxiliaryLedgerLineConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._AuxiliaryLedgerLineConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._AuxiliaryLedgerLineConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._AuxiliaryLedgerLineConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var auxiliaryLedgerLineEdgeImplementors = []string{"AuxiliaryLedgerLineEdge"}
+
+func (ec *executionContext) _AuxiliaryLedgerLineEdge(ctx context.Context, sel ast.SelectionSet, obj *AuxiliaryLedgerLineEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, auxiliaryLedgerLineEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AuxiliaryLedgerLineEdge")
+		case "cursor":
+			out.Values[i] = ec._AuxiliaryLedgerLineEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._AuxiliaryLedgerLineEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -70359,47 +73227,75 @@ func (ec *executionContext) _JournalLine(ctx context.Context, sel ast.SelectionS
 		case "id":
 			out.Values[i] = ec._JournalLine_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "lineNo":
 			out.Values[i] = ec._JournalLine_lineNo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "account":
 			out.Values[i] = ec._JournalLine_account(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "debit":
 			out.Values[i] = ec._JournalLine_debit(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "credit":
 			out.Values[i] = ec._JournalLine_credit(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "costCentre":
 			out.Values[i] = ec._JournalLine_costCentre(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "partner":
 			out.Values[i] = ec._JournalLine_partner(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "product":
 			out.Values[i] = ec._JournalLine_product(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "description":
 			out.Values[i] = ec._JournalLine_description(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._JournalLine_customer(ctx, field, obj)
+				})
+		case "supplier":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._JournalLine_supplier(ctx, field, obj)
+				})
+		case "warehouse":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._JournalLine_warehouse(ctx, field, obj)
+				})
+		case "salesperson":
+			out.Values[i] = ec._JournalLine_salesperson(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "department":
+			out.Values[i] = ec._JournalLine_department(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -73763,6 +76659,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_booksCheck(ctx, field)
+				})
+		case "auxiliaryBalances":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_auxiliaryBalances(ctx, field)
+				})
+		case "auxiliaryLedger":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_auxiliaryLedger(ctx, field)
 				})
 		case "accountBalances":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -79222,6 +82130,21 @@ func (ec *executionContext) marshalNAccountBalances2githubᚗcomᚋjxcgraphᚋjx
 	return ec._AccountBalances(ctx, sel, &v)
 }
 
+func (ec *executionContext) unmarshalNAccountDirection2githubᚗcomᚋjxcgraphᚋjxcᚐAccountDirection(ctx context.Context, v any) (jxc.AccountDirection, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.AccountDirection(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAccountDirection2githubᚗcomᚋjxcgraphᚋjxcᚐAccountDirection(ctx context.Context, sel ast.SelectionSet, v jxc.AccountDirection) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "AccountDirection!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNAccountLedgerConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAccountLedgerConnection(ctx context.Context, sel ast.SelectionSet, v AccountLedgerConnection) graphql.Marshaler {
 	return ec._AccountLedgerConnection(ctx, sel, &v)
 }
@@ -79595,6 +82518,90 @@ func (ec *executionContext) marshalNAuditEntryOrderField2githubᚗcomᚋjxcgraph
 	return res
 }
 
+func (ec *executionContext) marshalNAuxiliaryBalance2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuxiliaryBalanceᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.AuxiliaryBalance) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAuxiliaryBalance2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuxiliaryBalance(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAuxiliaryBalance2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuxiliaryBalance(ctx context.Context, sel ast.SelectionSet, v *jxc.AuxiliaryBalance) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AuxiliaryBalance!")
+		return graphql.Null
+	}
+	return ec._AuxiliaryBalance(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAuxiliaryBalances2githubᚗcomᚋjxcgraphᚋjxcᚐAuxiliaryBalances(ctx context.Context, sel ast.SelectionSet, v jxc.AuxiliaryBalances) graphql.Marshaler {
+	return ec._AuxiliaryBalances(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAuxiliaryLedger2githubᚗcomᚋjxcgraphᚋjxcᚐAuxiliaryLedger(ctx context.Context, sel ast.SelectionSet, v jxc.AuxiliaryLedger) graphql.Marshaler {
+	return ec._AuxiliaryLedger(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAuxiliaryLedgerLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuxiliaryLedgerLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.AuxiliaryLedgerLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAuxiliaryLedgerLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuxiliaryLedgerLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAuxiliaryLedgerLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuxiliaryLedgerLine(ctx context.Context, sel ast.SelectionSet, v *jxc.AuxiliaryLedgerLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AuxiliaryLedgerLine!")
+		return graphql.Null
+	}
+	return ec._AuxiliaryLedgerLine(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAuxiliaryLedgerLineConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAuxiliaryLedgerLineConnection(ctx context.Context, sel ast.SelectionSet, v AuxiliaryLedgerLineConnection) graphql.Marshaler {
+	return ec._AuxiliaryLedgerLineConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAuxiliaryLedgerLineEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAuxiliaryLedgerLineEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*AuxiliaryLedgerLineEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAuxiliaryLedgerLineEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAuxiliaryLedgerLineEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAuxiliaryLedgerLineEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAuxiliaryLedgerLineEdge(ctx context.Context, sel ast.SelectionSet, v *AuxiliaryLedgerLineEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AuxiliaryLedgerLineEdge!")
+		return graphql.Null
+	}
+	return ec._AuxiliaryLedgerLineEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNBalanceDirection2githubᚗcomᚋjxcgraphᚋjxcᚐBalanceDirection(ctx context.Context, v any) (jxc.BalanceDirection, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := jxc.BalanceDirection(tmp)
@@ -79660,6 +82667,21 @@ func (ec *executionContext) marshalNBalanceSheetLineAccount2ᚖgithubᚗcomᚋjx
 		return graphql.Null
 	}
 	return ec._BalanceSheetLineAccount(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNBalanceSide2githubᚗcomᚋjxcgraphᚋjxcᚐBalanceSide(ctx context.Context, v any) (jxc.BalanceSide, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.BalanceSide(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNBalanceSide2githubᚗcomᚋjxcgraphᚋjxcᚐBalanceSide(ctx context.Context, sel ast.SelectionSet, v jxc.BalanceSide) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "BalanceSide!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNBooksCheck2githubᚗcomᚋjxcgraphᚋjxcᚐBooksCheck(ctx context.Context, sel ast.SelectionSet, v jxc.BooksCheck) graphql.Marshaler {
@@ -80237,6 +83259,51 @@ func (ec *executionContext) marshalNDecimal2githubᚗcomᚋshopspringᚋdecimal�
 		graphql.AddInvalidNullFromMarshaler(ctx, "Decimal!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNDimension2githubᚗcomᚋjxcgraphᚋjxcᚐDimension(ctx context.Context, v any) (jxc.Dimension, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.Dimension(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDimension2githubᚗcomᚋjxcgraphᚋjxcᚐDimension(ctx context.Context, sel ast.SelectionSet, v jxc.Dimension) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Dimension!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNDimension2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐDimensionᚄ(ctx context.Context, v any) ([]jxc.Dimension, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]jxc.Dimension, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDimension2githubᚗcomᚋjxcgraphᚋjxcᚐDimension(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNDimension2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐDimensionᚄ(ctx context.Context, sel ast.SelectionSet, v []jxc.Dimension) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDimension2githubᚗcomᚋjxcgraphᚋjxcᚐDimension(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNFiscalPeriod2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐFiscalPeriodᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.FiscalPeriod) graphql.Marshaler {
@@ -83538,6 +86605,25 @@ func (ec *executionContext) marshalOAccount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐA
 	return ec._Account(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOAccountDirection2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccountDirection(ctx context.Context, v any) (*jxc.AccountDirection, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.AccountDirection(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAccountDirection2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccountDirection(ctx context.Context, sel ast.SelectionSet, v *jxc.AccountDirection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
 func (ec *executionContext) unmarshalOAccountFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccountFilter(ctx context.Context, v any) (*jxc.AccountFilter, error) {
 	if v == nil {
 		return nil, nil
@@ -83675,6 +86761,14 @@ func (ec *executionContext) marshalOAuditVia2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐ
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
+}
+
+func (ec *executionContext) unmarshalOAuxiliaryLedgerOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuxiliaryLedgerOrder(ctx context.Context, v any) (*jxc.AuxiliaryLedgerOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAuxiliaryLedgerOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
@@ -83871,6 +86965,42 @@ func (ec *executionContext) marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecim
 	_ = ctx
 	res := MarshalDecimal(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalODimension2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐDimensionᚄ(ctx context.Context, v any) ([]jxc.Dimension, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]jxc.Dimension, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDimension2githubᚗcomᚋjxcgraphᚋjxcᚐDimension(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalODimension2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐDimensionᚄ(ctx context.Context, sel ast.SelectionSet, v []jxc.Dimension) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDimension2githubᚗcomᚋjxcgraphᚋjxcᚐDimension(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOFiscalPeriod2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐFiscalPeriod(ctx context.Context, sel ast.SelectionSet, v *jxc.FiscalPeriod) graphql.Marshaler {

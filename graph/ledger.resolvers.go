@@ -28,13 +28,15 @@ func (r *journalEntryResolver) CreatedBy(ctx context.Context, obj *jxc.JournalEn
 
 // CreateAccount is the resolver for the createAccount field.
 func (r *mutationResolver) CreateAccount(ctx context.Context, input CreateAccountInput) (AccountPayload, error) {
-	v, ues, err := mutationResult(r.LedgerService.CreateAccount(ctx, jxc.AccountInput{Code: input.Code, Name: input.Name, NameEn: input.NameEn, Type: input.Type, ParentCode: input.ParentCode, ManualPosting: input.ManualPosting}))
+	v, ues, err := mutationResult(r.LedgerService.CreateAccount(ctx, jxc.AccountInput{Code: input.Code, Name: input.Name, NameEn: input.NameEn, Type: input.Type, ParentCode: input.ParentCode, ManualPosting: input.ManualPosting,
+		Direction: input.Direction, Dimensions: input.Dimensions}))
 	return AccountPayload{Account: v, UserErrors: ues}, err
 }
 
 // UpdateAccount is the resolver for the updateAccount field.
 func (r *mutationResolver) UpdateAccount(ctx context.Context, input UpdateAccountInput) (AccountPayload, error) {
-	v, ues, err := mutationResult(r.LedgerService.UpdateAccount(ctx, jxc.AccountUpdate{Code: input.Code, Name: input.Name, NameEn: input.NameEn, Active: input.Active}))
+	v, ues, err := mutationResult(r.LedgerService.UpdateAccount(ctx, jxc.AccountUpdate{Code: input.Code, Name: input.Name, NameEn: input.NameEn, Active: input.Active,
+		Direction: input.Direction, Dimensions: input.Dimensions}))
 	return AccountPayload{Account: v, UserErrors: ues}, err
 }
 
@@ -126,8 +128,12 @@ func (r *Resolver) FiscalPeriod() FiscalPeriodResolver { return &fiscalPeriodRes
 // JournalEntry returns JournalEntryResolver implementation.
 func (r *Resolver) JournalEntry() JournalEntryResolver { return &journalEntryResolver{r} }
 
+// JournalLine returns JournalLineResolver implementation.
+func (r *Resolver) JournalLine() JournalLineResolver { return &journalLineResolver{r} }
+
 type (
 	accountResolver      struct{ *Resolver }
 	fiscalPeriodResolver struct{ *Resolver }
 	journalEntryResolver struct{ *Resolver }
+	journalLineResolver  struct{ *Resolver }
 )

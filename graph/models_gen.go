@@ -138,6 +138,26 @@ type AuditEntryEdge struct {
 	Node *jxc.AuditEntry `json:"node"`
 }
 
+// A page of sub-ledger lines.
+type AuxiliaryLedgerLineConnection struct {
+	// The lines with their cursors.
+	Edges []*AuxiliaryLedgerLineEdge `json:"edges"`
+	// The lines alone.
+	Nodes []*jxc.AuxiliaryLedgerLine `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many lines the range has.
+	TotalCount int `json:"totalCount"`
+}
+
+// One sub-ledger line in a page.
+type AuxiliaryLedgerLineEdge struct {
+	// The position of the line, for `after`.
+	Cursor string `json:"cursor"`
+	// The line.
+	Node *jxc.AuxiliaryLedgerLine `json:"node"`
+}
+
 // A page of budget lines.
 type BudgetLineConnection struct {
 	// The lines with their cursors.
@@ -254,6 +274,10 @@ type CreateAccountInput struct {
 	ParentCode *string `json:"parentCode,omitempty"`
 	// False makes it a control account that manual entries may not touch; true when left out.
 	ManualPosting *bool `json:"manualPosting,omitempty"`
+	// The side its balance normally stands on: the type's normal side when left out, the parent's for a sub-account.
+	Direction *jxc.AccountDirection `json:"direction,omitempty"`
+	// The dimensions every line must name: none when left out, the parent's for a sub-account.
+	Dimensions []jxc.Dimension `json:"dimensions,omitempty"`
 }
 
 // The result of creating an API token.
@@ -638,6 +662,18 @@ type JournalLineInput struct {
 	Partner *string `json:"partner,omitempty"`
 	// A note on the line.
 	Description *string `json:"description,omitempty"`
+	// The customer the line concerns (required on accounts with the CUSTOMER dimension).
+	CustomerID *int64 `json:"customerId,omitempty"`
+	// The supplier the line concerns (required on accounts with the SUPPLIER dimension).
+	SupplierID *int64 `json:"supplierId,omitempty"`
+	// The goods the line concerns (required on accounts with the PRODUCT dimension).
+	ProductID *int64 `json:"productId,omitempty"`
+	// The warehouse the line concerns (required on accounts with the WAREHOUSE dimension).
+	WarehouseID *int64 `json:"warehouseId,omitempty"`
+	// The department charged (required on accounts with the DEPARTMENT dimension); the cost centre when left out.
+	Department *string `json:"department,omitempty"`
+	// The salesperson (required on accounts with the SALESPERSON dimension).
+	Salesperson *string `json:"salesperson,omitempty"`
 }
 
 // A landed cost to spread over the accepted lines of some receipts.
@@ -1502,6 +1538,10 @@ type UpdateAccountInput struct {
 	NameEn *string `json:"nameEn,omitempty"`
 	// False stops postings to it.
 	Active *bool `json:"active,omitempty"`
+	// A new direction.
+	Direction *jxc.AccountDirection `json:"direction,omitempty"`
+	// The dimensions every line must name from now on; refused (CONFLICT) when lines already posted to it lack one of them.
+	Dimensions []jxc.Dimension `json:"dimensions,omitempty"`
 }
 
 // Changes to a budget line; fields left out stay as they are.

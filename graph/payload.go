@@ -60,7 +60,9 @@ func manualEntry(in JournalEntryInput) jxc.ManualEntry {
 	e := jxc.ManualEntry{Date: jxc.Deref(in.PostingDate), Description: in.Description}
 	for _, l := range in.Lines {
 		e.Lines = append(e.Lines, jxc.ManualLine{AccountCode: l.AccountCode, Debit: jxc.DerefOr(l.Debit, decimal.Zero), Credit: jxc.DerefOr(l.Credit, decimal.Zero),
-			CostCentre: l.CostCentre, Partner: l.Partner, Description: jxc.Deref(l.Description)})
+			CostCentre: l.CostCentre, Partner: l.Partner, Description: jxc.Deref(l.Description),
+			CustomerID: l.CustomerID, SupplierID: l.SupplierID, ProductID: l.ProductID, WarehouseID: l.WarehouseID,
+			Department: l.Department, Salesperson: l.Salesperson})
 	}
 	return e
 }

@@ -26,6 +26,10 @@ var notReferences = map[string]string{
 	// API tokens are read only by their owner (apiTokens); another user's
 	// audit row must not reach the token.
 	"AuditEntry.tokenId": "an API token, readable only by its owner",
+	// A row of auxiliary balances or a sub-ledger is of one dimension: its
+	// record is the customer, supplier, product or warehouse beside it.
+	"AuxiliaryBalance.valueId": "the record of the row's dimension: customer, supplier, product or warehouse beside it",
+	"AuxiliaryLedger.valueId":  "the record of the ledger's dimension (code and name name it)",
 }
 
 // renamedObjects are the object fields named other than their id field,

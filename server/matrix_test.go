@@ -105,6 +105,25 @@ type classTarget struct {
 	allowed []string // the root's @hasRole; nil: any signed-in role
 }
 
+// stepsAllow reports whether every field on the way to the target lets the
+// role through its @hasRole (fields without one let every role through).
+func (c classTarget) stepsAllow(role string) bool {
+	for _, f := range c.steps[:max(len(c.steps)-1, 0)] {
+		d := f.Directives.ForName("hasRole")
+		if d == nil {
+			continue
+		}
+		ok := false
+		for _, r := range d.Arguments.ForName("roles").Value.Children {
+			ok = ok || r.Value.Raw == role
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
 // query writes the operation that selects the target, with `first: 1` on
 // every list so that the allowed roles' calls stay cheap.
 func (c classTarget) query(s *ast.Schema) string {
@@ -244,6 +263,9 @@ func TestDataClassMatrix(t *testing.T) {
 		for _, role := range roles {
 			if tg.allowed != nil && role != "ADMIN" && !slices.Contains(tg.allowed, role) {
 				continue // the root itself is refused; TestRoleMatrix covers it
+			}
+			if role != "ADMIN" && !tg.stepsAllow(role) {
+				continue // a field on the way is refused by its @hasRole (a journal entry's lines name their customer)
 			}
 			// USERS on the caller's own record (me) is theirs to read.
 			own := tg.class == "USERS" && tg.root.Name == "me"

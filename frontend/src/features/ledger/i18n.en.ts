@@ -1,3 +1,4 @@
+import { ledgerAuxiliaryEn } from './i18n.auxiliary.en';
 import type { ledgerZh } from './i18n.zh';
 import { ledgerBooksEn } from './i18n.books.en';
 import { ledgerStatementsEn } from './i18n.statements.en';
@@ -6,6 +7,7 @@ import { ledgerStatementsEn } from './i18n.statements.en';
 export const ledgerEn: Record<keyof typeof ledgerZh, string> = {
   ...ledgerBooksEn,
   ...ledgerStatementsEn,
+  ...ledgerAuxiliaryEn,
   'source.OPENING_STOCK': 'Opening stock',
   'source.STOCK_ADJUSTMENT': 'Stock adjustment',
   'source.MANUAL_ENTRY': 'Manual entry',

@@ -64,3 +64,40 @@ export const ReopenFiscalPeriodMutation = graphql(`
     }
   }
 `);
+
+/** What createAccount and updateAccount read back. */
+export const AccountPayloadFieldsFragment = graphql(`
+  fragment AccountPayloadFields on AccountPayload {
+    account {
+      code
+      name
+      nameEn
+      type
+      parentCode
+      header
+      manualPosting
+      active
+      direction
+      dimensions
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+`);
+
+export const CreateAccountMutation = graphql(`
+  mutation CreateAccount($input: CreateAccountInput!) {
+    createAccount(input: $input) {
+      ...AccountPayloadFields
+    }
+  }
+`);
+
+export const UpdateAccountMutation = graphql(`
+  mutation UpdateAccount($input: UpdateAccountInput!) {
+    updateAccount(input: $input) {
+      ...AccountPayloadFields
+    }
+  }
+`);

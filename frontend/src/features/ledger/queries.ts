@@ -11,6 +11,8 @@ export const AccountsQuery = graphql(`
       header
       manualPosting
       active
+      direction
+      dimensions
       debit
       credit
       balance
@@ -53,6 +55,8 @@ export const JournalEntryFieldsFragment = graphql(`
         sku
         name
       }
+      department
+      salesperson
       description
     }
   }
@@ -167,6 +171,72 @@ export const BooksCheckQuery = graphql(`
           table
           key
           detail
+        }
+      }
+    }
+  }
+`);
+
+/** An account's figures per value of a dimension (辅助核算余额表). */
+export const AuxiliaryBalancesQuery = graphql(`
+  query AuxiliaryBalances($accountCode: String!, $dimension: Dimension!, $from: Date!, $to: Date!) {
+    auxiliaryBalances(accountCode: $accountCode, dimension: $dimension, from: $from, to: $to) {
+      account {
+        code
+        name
+        nameEn
+        direction
+      }
+      dimension
+      from
+      to
+      opening
+      debit
+      credit
+      closing
+      rows {
+        valueId
+        code
+        name
+        opening
+        debit
+        credit
+        closing
+        direction
+        openingSide
+        closingSide
+      }
+    }
+  }
+`);
+
+/** One dimension value's lines on an account with the running balance. */
+export const AuxiliaryLedgerQuery = graphql(`
+  query AuxiliaryLedger($accountCode: String!, $dimension: Dimension!, $valueId: ID, $value: String, $from: Date!, $to: Date!, $first: Int, $after: String) {
+    auxiliaryLedger(accountCode: $accountCode, dimension: $dimension, valueId: $valueId, value: $value, from: $from, to: $to) {
+      code
+      name
+      opening
+      closing
+      lines(first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          date
+          entryId
+          voucherNo
+          source {
+            type
+            id
+            number
+          }
+          description
+          debit
+          credit
+          balance
         }
       }
     }

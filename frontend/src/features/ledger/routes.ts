@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { AccountBookOutlined, AuditOutlined, ContainerOutlined, BookOutlined, CalendarOutlined, FundOutlined, RiseOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, AuditOutlined, BookOutlined, CalendarOutlined, ClusterOutlined, ContainerOutlined, FileTextOutlined, FundOutlined, RiseOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { MenuEntry } from '../../app/menu';
 import { FINANCE_READ } from '../../app/access';
 
@@ -9,6 +9,8 @@ export const ledgerRoutes: readonly MenuEntry[] = [
   { key: 'journal', path: '/finance/journal', labelKey: 'menu.journal', roles: FINANCE_READ, icon: AccountBookOutlined, group: 'finance', page: lazy(() => import('./views/JournalPage')) },
   { key: 'trialBalance', path: '/finance/trial-balance', labelKey: 'menu.trialBalance', roles: FINANCE_READ, icon: AuditOutlined, group: 'finance', page: lazy(() => import('./views/AccountBalancesPage')) },
   { key: 'accountLedger', path: '/finance/ledger', labelKey: 'menu.accountLedger', roles: FINANCE_READ, icon: ContainerOutlined, group: 'finance', page: lazy(() => import('./views/AccountLedgerPage')) },
+  { key: 'auxiliary', path: '/finance/auxiliary', labelKey: 'menu.auxiliary', roles: FINANCE_READ, icon: ClusterOutlined, group: 'finance', page: lazy(() => import('./views/AuxiliaryPage')) },
+  { key: 'statement', path: '/finance/statement', labelKey: 'menu.statement', roles: FINANCE_READ, icon: FileTextOutlined, group: 'finance', page: lazy(() => import('./views/StatementPage')) },
   { key: 'profitAndLoss', path: '/finance/profit-and-loss', labelKey: 'menu.profitAndLoss', roles: FINANCE_READ, icon: RiseOutlined, group: 'finance', page: lazy(() => import('./views/ProfitAndLossPage')) },
   { key: 'balanceSheet', path: '/finance/balance-sheet', labelKey: 'menu.balanceSheet', roles: FINANCE_READ, icon: FundOutlined, group: 'finance', page: lazy(() => import('./views/BalanceSheetPage')) },
   { key: 'fiscalPeriods', path: '/finance/periods', labelKey: 'menu.fiscalPeriods', roles: FINANCE_READ, icon: CalendarOutlined, group: 'finance', page: lazy(() => import('./views/FiscalPeriodsPage')) },

@@ -35,10 +35,23 @@ export function JournalLinesTable({ entry }: { entry: JournalEntryFieldsFragment
         { title: t('ledger.costCentre'), render: (_, l) => l.costCentre ?? '' },
         { title: t('ledger.partner'), render: (_, l) => l.partner ?? '' },
         { title: t('stock.product'), render: (_, l) => (l.product ? `${l.product.sku} ${l.product.name}` : '') },
+        {
+          title: t('accounts.dimensions'),
+          render: (_, l) => (
+            <span data-testid={`journal-line-dimensions-${l.lineNo}`}>
+              {[
+                l.department && `${t('dimension.DEPARTMENT')} ${l.department}`,
+                l.salesperson && `${t('dimension.SALESPERSON')} ${l.salesperson}`,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </span>
+          ),
+        },
         { title: t('common.description'), dataIndex: 'description' },
       ]}
       summary={() => (
-        <TotalsRow label={t('ledger.total')} span={2} cells={[<Amount value={entry.totalDebit} strong />, <Amount value={entry.totalDebit} strong />]} afterSpan={4} />
+        <TotalsRow label={t('ledger.total')} span={2} cells={[<Amount value={entry.totalDebit} strong />, <Amount value={entry.totalDebit} strong />]} afterSpan={5} />
       )}
     />
   );

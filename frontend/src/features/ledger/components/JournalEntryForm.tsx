@@ -14,6 +14,8 @@ import { formatMoney, sumDecimals } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
 import { isoDate, companyToday } from '../../../lib/date';
 import { optionalText } from '../../../lib/text';
+import { CustomerSelect } from '../../sales/components/common';
+import { SupplierSelect } from '../../purchasing/components/common';
 
 interface LineForm {
   accountCode?: string;
@@ -21,6 +23,8 @@ interface LineForm {
   credit?: string;
   costCentre?: string;
   partner?: string;
+  customerId?: string;
+  supplierId?: string;
   description?: string;
 }
 
@@ -69,6 +73,8 @@ export function JournalEntryForm({ open, onClose, onPosted }: { open: boolean; o
           credit: optionalText(l.credit),
           costCentre: optionalText(l.costCentre),
           partner: optionalText(l.partner),
+          customerId: l.customerId || null,
+          supplierId: l.supplierId || null,
           description: optionalText(l.description),
         })),
       },
@@ -134,6 +140,8 @@ export function JournalEntryForm({ open, onClose, onPosted }: { open: boolean; o
                   lineColumn(t('ledger.credit'), 'credit', (f) => <DecimalInput data-testid={`je-line-credit-${f.name}`} />, { width: 140, rules: [decimalRule(decimalMsg, 2)] }),
                   lineColumn(t('ledger.costCentre'), 'costCentre', () => <Input autoComplete="off" />, { width: 120 }),
                   lineColumn(t('ledger.partner'), 'partner', () => <Input autoComplete="off" />, { width: 120 }),
+                  lineColumn(t('dimension.CUSTOMER'), 'customerId', (f) => <CustomerSelect allowClear style={{ width: 150 }} data-testid={`je-line-customer-${f.name}`} />, { width: 160 }),
+                  lineColumn(t('dimension.SUPPLIER'), 'supplierId', (f) => <SupplierSelect allowClear style={{ width: 150 }} data-testid={`je-line-supplier-${f.name}`} />, { width: 160 }),
                   lineColumn(t('common.description'), 'description', () => <Input autoComplete="off" />),
                   {
                     width: 40,

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
-import { Alert, Card, DatePicker, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, DatePicker, Select, Space, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { AccountType, AccountsQuery as AccountsResult } from '../../../gql/graphql';
 import { AccountsQuery } from '../queries';
@@ -9,6 +9,8 @@ import { Toolbar } from '../../../components/Toolbar';
 import { ExportButton, loadedRows } from '../../../components/ExportButton';
 import { useLocalName, useT } from '../../../i18n';
 import { isoDate, companyToday } from '../../../lib/date';
+import { useCan } from '../../../app/session';
+import { AccountDialog, type AccountDialogMode } from '../components/AccountDialog';
 
 type Account = AccountsResult['accounts'][number];
 type TreeRow = Account & { children?: TreeRow[] };
@@ -31,10 +33,12 @@ export default function AccountsPage() {
   const localName = useLocalName();
   const [asOf, setAsOf] = useState<Dayjs | null>(companyToday());
   const [type, setType] = useState<AccountType>();
-  const [{ data, error, fetching }] = useQuery({
+  const [{ data, error, fetching }, refetch] = useQuery({
     query: AccountsQuery,
     variables: { asOf: asOf ? isoDate(asOf) : null, filter: type ? { type } : null },
   });
+  const canWrite = useCan(['FINANCE']);
+  const [dialog, setDialog] = useState<AccountDialogMode | null>(null);
   const accounts = useMemo(() => data?.accounts ?? [], [data]);
   const tree = useMemo(() => toTree(accounts), [accounts]);
 
@@ -90,10 +94,48 @@ export default function AccountsPage() {
             ),
           },
           { title: t('ledger.accountType'), render: (_, a) => t(`accountType.${a.type}`) },
+          { title: t('accounts.direction'), width: 70, render: (_, a) => t(`direction.${a.direction}`) },
+          {
+            title: t('accounts.dimensions'),
+            render: (_, a) => (
+              <Space size={2} wrap>
+                {a.dimensions.map((d) => (
+                  <Tag key={d} color="blue">
+                    {t(`dimension.${d}`)}
+                  </Tag>
+                ))}
+              </Space>
+            ),
+          },
           { title: t('ledger.debit'), align: 'right', render: (_, a) => <Amount value={a.debit} /> },
           { title: t('ledger.credit'), align: 'right', render: (_, a) => <Amount value={a.credit} /> },
           { title: t('ledger.balance'), align: 'right', render: (_, a) => <Amount value={a.balance} strong /> },
+          ...(canWrite
+            ? [
+                {
+                  title: '',
+                  width: 190,
+                  render: (_: unknown, a: TreeRow) => (
+                    <Space size={0}>
+                      <Button type="link" size="small" data-testid={`account-sub-${a.code}`} onClick={() => setDialog({ kind: 'sub', parent: a })}>
+                        {t('accounts.addSub')}
+                      </Button>
+                      <Button type="link" size="small" data-testid={`account-edit-${a.code}`} onClick={() => setDialog({ kind: 'edit', account: a })}>
+                        {t('accounts.edit')}
+                      </Button>
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
         ]}
+      />
+      <AccountDialog
+        mode={dialog}
+        onClose={(changed) => {
+          setDialog(null);
+          if (changed) refetch({ requestPolicy: 'network-only' });
+        }}
       />
     </Card>
   );

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { Alert, DatePicker, Space, Table, Typography } from 'antd';
+import { Alert, Button, DatePicker, Space, Table, Typography } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import type { PartnerStatementFieldsFragment } from '../../../gql/graphql';
 import { CustomerStatementQuery, SupplierStatementQuery } from '../queries';
@@ -14,7 +15,7 @@ import { enumLabel, useT } from '../../../i18n';
 type Line = PartnerStatementFieldsFragment['lines'][number] & { key: number };
 
 /** The statement's table: balance brought forward, the postings, and the totals with the balance carried forward. */
-function StatementTable({ s, loading }: { s: PartnerStatementFieldsFragment | undefined; loading: boolean }) {
+export function StatementTable({ s, loading }: { s: PartnerStatementFieldsFragment | undefined; loading: boolean }) {
   const t = useT();
   return (
     <Table<Line>
@@ -29,6 +30,7 @@ function StatementTable({ s, loading }: { s: PartnerStatementFieldsFragment | un
         { title: t('statement.date'), width: 110, render: (_, l) => l.date },
         { title: t('journal.entry'), width: 150, render: (_, l) => <Link to={`/finance/journal?entry=${l.entryId}`}>{l.voucherNo}</Link> },
         { title: t('statement.source'), render: (_, l) => enumLabel(t, 'source', l.source.type) },
+        { title: t('statement.document'), width: 140, render: (_, l) => <span data-testid="statement-document">{l.source.number ?? ''}</span> },
         { title: t('ledger.account'), width: 90, render: (_, l) => l.accountCode },
         { title: t('common.description'), render: (_, l) => l.description },
         { title: t('ledger.debit'), align: 'right', render: (_, l) => <Amount value={l.debit} /> },
@@ -39,7 +41,7 @@ function StatementTable({ s, loading }: { s: PartnerStatementFieldsFragment | un
         s ? (
           <TotalsRow
             label={<strong>{t('statement.closingOn', { date: s.to })}</strong>}
-            span={5}
+            span={6}
             cells={[<Amount value={s.debit} strong />, <Amount value={s.credit} strong />, <Amount value={s.closing} strong testId="statement-closing" />]}
           />
         ) : null
@@ -53,7 +55,8 @@ function StatementTable({ s, loading }: { s: PartnerStatementFieldsFragment | un
  * a date range (this year to date unless changed): what they owe us, or what
  * we owe them, posting by posting.
  */
-export function StatementOfAccount({ kind, id }: { kind: 'customer' | 'supplier'; id: string }) {
+export function StatementOfAccount({ kind, id, printable }: { kind: 'customer' | 'supplier'; id: string; /** Links the printable statement (a finance screen). */ printable?: boolean }) {
+  const t = useT();
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [companyToday().startOf('year'), companyToday()]);
   const variables = { id, from: isoDate(range[0]), to: isoDate(range[1]) };
   const [customer] = useQuery({ query: CustomerStatementQuery, variables, pause: kind !== 'customer', requestPolicy: 'cache-and-network' });
@@ -62,7 +65,14 @@ export function StatementOfAccount({ kind, id }: { kind: 'customer' | 'supplier'
   const s = kind === 'customer' ? customer.data?.customer?.statement : supplier.data?.supplier?.statement;
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="statement">
-      <DatePicker.RangePicker value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} />
+      <Space wrap>
+        <DatePicker.RangePicker value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} />
+        {printable && (
+          <Link to={`/finance/statement?kind=${kind}&id=${id}&from=${variables.from}&to=${variables.to}`} data-testid="statement-printable">
+            <Button icon={<PrinterOutlined />}>{t('statement.printable')}</Button>
+          </Link>
+        )}
+      </Space>
       {res.error && <Alert type="error" showIcon title={res.error.message} />}
       <StatementTable s={s} loading={res.fetching} />
     </Space>

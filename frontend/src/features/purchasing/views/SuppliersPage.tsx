@@ -14,7 +14,7 @@ import { dec, formatDecimal, formatMoney } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
 import { isoDate, companyToday } from '../../../lib/date';
 import { WithAuditTab } from '../../audit/components/AuditTrail';
-import { useCanRead } from '../../../app/session';
+import { useCan, useCanRead } from '../../../app/session';
 import { StatementOfAccount } from '../../partner/components/StatementOfAccount';
 
 type Supplier = SupplierFieldsFragment;
@@ -89,13 +89,14 @@ function SupplierDrawer({ id, onClose }: { id: string | null; onClose: () => voi
   const [since, setSince] = useState<Dayjs>(() => companyToday().subtract(1, 'year'));
   // What is owed to a supplier is SUPPLIER_MONEY: no statement for purchasing.
   const withStatement = useCanRead('SUPPLIER_MONEY');
+  const canPrint = useCan(['FINANCE', 'MANAGER', 'ANALYST']);
   const [{ data, error, fetching }] = useQuery({ query: SupplierDetailQuery, variables: { id: id ?? '', since: isoDate(since) }, pause: !id });
   const s = data?.supplier;
   return (
     <Drawer open={!!id} onClose={onClose} size={900} title={s ? `${s.code} ${s.name}` : t('menu.suppliers')} data-testid="supplier-drawer" loading={fetching && !s}>
       {error && <Alert type="error" showIcon title={error.message} />}
       {s && (
-        <WithAuditTab recordType="supplier" recordId={s.id} tabs={withStatement ? [{ key: 'statement', label: <span data-testid="statement-tab">{t('statement.tab')}</span>, children: <StatementOfAccount kind="supplier" id={s.id} /> }] : []}>
+        <WithAuditTab recordType="supplier" recordId={s.id} tabs={withStatement ? [{ key: 'statement', label: <span data-testid="statement-tab">{t('statement.tab')}</span>, children: <StatementOfAccount kind="supplier" id={s.id} printable={canPrint} /> }] : []}>
           <Space direction="vertical" size="large" style={{ width: '100%' }}>
             <Descriptions size="small" column={3} bordered>
               <Descriptions.Item label={t('suppliers.paymentTerms')}>{t('suppliers.daysN', { n: s.paymentTermsDays })}</Descriptions.Item>

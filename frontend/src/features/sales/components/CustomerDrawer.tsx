@@ -18,6 +18,7 @@ export function CustomerDrawer({ id, onClose, onChanged }: { id: string | null; 
   const t = useT();
   const localName = useLocalName();
   const canEdit = useCan(['SALES', 'FINANCE', 'MANAGER']);
+  const canPrint = useCan(['FINANCE', 'MANAGER', 'ANALYST']);
   const [editing, setEditing] = useState(false);
   const [{ data, error, fetching }, refetch] = useQuery({ query: CustomerDetailQuery, variables: { id: id ?? '' }, pause: !id, requestPolicy: 'cache-and-network' });
   const c = data?.customer;
@@ -153,7 +154,7 @@ export function CustomerDrawer({ id, onClose, onChanged }: { id: string | null; 
                   ]} />
                 ),
               },
-              { key: 'statement', label: <span data-testid="statement-tab">{t('statement.tab')}</span>, children: <StatementOfAccount kind="customer" id={c.id} /> },
+              { key: 'statement', label: <span data-testid="statement-tab">{t('statement.tab')}</span>, children: <StatementOfAccount kind="customer" id={c.id} printable={canPrint} /> },
               auditTabItem(t, 'customer', c.id),
             ]}
           />
