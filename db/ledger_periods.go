@@ -170,13 +170,17 @@ func (s *LedgerService) ReopenFiscalPeriod(ctx context.Context, year, month int,
 				WHERE year = $1 AND month = $2 RETURNING `+periodCols, p.Year, p.Month, tx.Now, userID(ctx), reason); err != nil {
 				return err
 			}
-			if err := reopenPeriodBooks(ctx, tx, p); err != nil {
-				return err
-			}
 			if _, err := tx.ExecContext(ctx, `UPDATE period_summaries SET stale = true WHERE year = $1 AND month = $2`, p.Year, p.Month); err != nil {
 				return err
 			}
 			out.Changed = append(out.Changed, c)
+		}
+		// Every month is open again (the lock date is back before the
+		// first): their closing vouchers are reversed, oldest month first.
+		for _, c := range out.Changed {
+			if err := reopenPeriodBooks(ctx, tx, c); err != nil {
+				return err
+			}
 		}
 		out.Period = &jxc.FiscalPeriod{}
 		if err := tx.GetContext(ctx, out.Period, `SELECT `+periodCols+` FROM fiscal_periods WHERE year = $1 AND month = $2`, year, month); err != nil {
