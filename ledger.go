@@ -267,6 +267,7 @@ type JournalEntryFilter struct {
 	SourceType  *SourceType
 	SourceID    *int64
 	Search      *string // part of the voucher number or description
+	Reviewed    *bool   // reviewed (审核) or not
 }
 
 // JournalEntryOrder sorts the journal (by posting date when Field is empty), then by id.

@@ -359,6 +359,9 @@ func (s *LedgerService) FindJournalEntries(ctx context.Context, f jxc.JournalEnt
 	if f.SourceID != nil {
 		w.add(`e.source_id = %s`, *f.SourceID)
 	}
+	if f.Reviewed != nil {
+		w.add(`EXISTS (SELECT 1 FROM voucher_reviews v WHERE v.entry_id = e.id) = %s`, *f.Reviewed)
+	}
 	dir, col := "DESC", "e.posting_date"
 	if o != nil {
 		dir = o.Direction.SQL()
@@ -369,7 +372,7 @@ func (s *LedgerService) FindJournalEntries(ctx context.Context, f jxc.JournalEnt
 	order := col + " " + dir + ", e.id " + dir
 	var pg *jxc.Page[*jxc.JournalEntry]
 	var err error
-	if f.AccountCode != nil && f.SourceType == nil && f.SourceID == nil {
+	if f.AccountCode != nil && f.SourceType == nil && f.SourceID == nil && f.Reviewed == nil {
 		// An account's entries (in a date range) are counted from the
 		// per-day totals, whose rows grow with days, not with postings.
 		limit, offset, werr := p.Window()

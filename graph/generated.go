@@ -56375,7 +56375,7 @@ func (ec *executionContext) unmarshalInputJournalEntryFilter(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"accountCode", "year", "month", "dateFrom", "dateTo", "sourceType", "sourceId", "search"}
+	fieldsInOrder := [...]string{"accountCode", "year", "month", "dateFrom", "dateTo", "sourceType", "sourceId", "search", "reviewed"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -56438,6 +56438,13 @@ func (ec *executionContext) unmarshalInputJournalEntryFilter(ctx context.Context
 				return it, err
 			}
 			it.Search = data
+		case "reviewed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewed"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reviewed = data
 		}
 	}
 	return it, nil
