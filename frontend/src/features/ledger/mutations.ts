@@ -64,3 +64,33 @@ export const ReopenFiscalPeriodMutation = graphql(`
     }
   }
 `);
+
+/** 审核: vouchers reviewed by the caller, all or none. */
+export const ReviewVouchersMutation = graphql(`
+  mutation ReviewVouchers($input: VoucherReviewInput!) {
+    reviewVouchers(input: $input) {
+      entries {
+        id
+        reviewedAt
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+/** Takes reviews back, all or none. */
+export const UnreviewVouchersMutation = graphql(`
+  mutation UnreviewVouchers($input: VoucherReviewInput!) {
+    unreviewVouchers(input: $input) {
+      entries {
+        id
+        reviewedAt
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);

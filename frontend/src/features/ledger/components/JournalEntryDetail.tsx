@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Alert, App, Button, DatePicker, Descriptions, Drawer, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -75,11 +76,18 @@ export function JournalEntryDrawer({ id, onClose, onChanged }: { id: string | nu
       onClose={onClose}
       loading={fetching && !data}
       extra={
-        canReverse && (
-          <Button danger onClick={() => setReversing(true)} data-testid="journal-reverse-open">
-            {t('journal.reverse')}
-          </Button>
-        )
+        <Space>
+          {entry && (
+            <Link to={`/finance/vouchers/${entry.id}`} data-testid="journal-voucher-open">
+              <Button>{t('voucher.open')}</Button>
+            </Link>
+          )}
+          {canReverse && (
+            <Button danger onClick={() => setReversing(true)} data-testid="journal-reverse-open">
+              {t('journal.reverse')}
+            </Button>
+          )}
+        </Space>
       }
     >
       {error && <Alert type="error" showIcon title={error.message} />}
