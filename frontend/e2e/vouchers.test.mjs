@@ -88,3 +88,25 @@ test('the journal prints several selected vouchers, one a page', async () => {
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.voucher').first().evaluate((el) => getComputedStyle(el).breakAfter), 'page');
 });
+
+test('finance reviews (审核) a voucher someone else made from the journal, and the voucher names the reviewer', async () => {
+  const page = await newPage({ locale: 'en' });
+  await login(page, 'finance');
+  const data = await graphql(page, '{ journalEntries(first: 1, filter: {sourceType: PURCHASE_RECEIPT, reviewed: false}) { nodes { id voucherNo } } }');
+  const entry = data.journalEntries.nodes[0];
+  assert.ok(entry, 'an unreviewed goods receipt voucher');
+  await page.goto('/finance/journal?source=PURCHASE_RECEIPT&reviewed=false');
+  await byTestId(page, `journal-unreviewed-${entry.id}`).waitFor();
+  await byTestId(page, `journal-row-${entry.id}`).locator('.ant-checkbox-input').check();
+  await byTestId(page, 'journal-review-selected').click();
+  await page.locator('.ant-message').getByText('1 vouchers reviewed').waitFor();
+  await page.goto('/finance/journal?source=PURCHASE_RECEIPT&reviewed=true');
+  await byTestId(page, `journal-reviewed-${entry.id}`).waitFor();
+  await byTestId(page, `journal-voucher-${entry.id}`).click();
+  await byTestId(page, `voucher-${entry.id}`).waitFor();
+  assert.equal(await byTestId(page, 'voucher-reviewer').innerText(), '财务 Finance');
+  // Reviewing it again is refused, and the message says why.
+  const again = await graphql(page, `mutation { reviewVouchers(input: {ids: ["${entry.id}"]}) { entries { id } userErrors { code field message } } }`);
+  assert.equal(again.reviewVouchers.userErrors[0]?.code, 'CONFLICT');
+  assert.match(again.reviewVouchers.userErrors[0].message, new RegExp(`${entry.voucherNo} (is already reviewed|已审核)`));
+});
