@@ -164,4 +164,6 @@ export const ledgerEn: Record<keyof typeof ledgerZh, string> = {
   'journal.reviewDone': '{n} vouchers reviewed',
   'journal.unreviewDone': 'Review taken back from {n} vouchers',
   'journal.reviewFilter': 'Review status',
+  'periods.closingVouchers': 'Closing vouchers',
+  'periods.closingVouchersLink': 'Profit and loss carried forward',
 };

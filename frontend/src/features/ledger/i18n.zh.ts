@@ -162,4 +162,6 @@ export const ledgerZh = {
   'journal.reviewDone': '已审核 {n} 张凭证',
   'journal.unreviewDone': '已取消审核 {n} 张凭证',
   'journal.reviewFilter': '审核状态',
+  'periods.closingVouchers': '结转凭证',
+  'periods.closingVouchersLink': '查看结转损益凭证',
 } as const;
