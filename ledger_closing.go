@@ -36,10 +36,7 @@ func (m ProfitCarryForward) Valid() bool { return m == CarryMonthly || m == Carr
 // CarriesIn reports whether closing month carries income and expense to 3103.
 func (m ProfitCarryForward) CarriesIn(month int) bool { return m == CarryMonthly || month == 12 }
 
-// RecordVoucherReview is the audit record type of a voucher's review.
-const RecordVoucherReview = "voucherReview"
-
-// Audit actions of the review step.
+// Audit actions of the review step, on the journal entry's audit trail.
 const (
 	AuditReview   = "review"
 	AuditUnreview = "unreview"

@@ -222,7 +222,7 @@ func (s *LedgerService) changeReviews(ctx context.Context, op string, ids []int6
 		}
 		action := map[bool]string{true: jxc.AuditReview, false: jxc.AuditUnreview}[review]
 		for _, id := range ids {
-			tx.Produced(jxc.RecordVoucherReview, id, byID[id].VoucherNo, action)
+			tx.Produced(jxc.RecordJournalEntry, id, byID[id].VoucherNo, action)
 		}
 		if err := tx.SelectContext(ctx, &out, `SELECT `+entryCols+` FROM journal_entries e WHERE e.id = ANY($1) ORDER BY e.posting_date, e.voucher_seq`, pq.Array(ids)); err != nil {
 			return err

@@ -364,7 +364,7 @@ func TestVoucherReviewBeforeClosing(t *testing.T) {
 	if _, err := b.ledger.CloseFiscalPeriod(checker, year, 5, true); err != nil {
 		t.Fatal(err)
 	}
-	if n := count(t, b.d, `SELECT count(*) FROM audit_log WHERE record_type = 'voucherReview' AND action = 'review'`); n != 7 {
+	if n := count(t, b.d, `SELECT count(*) FROM audit_log WHERE record_type = 'journalEntry' AND action = 'review'`); n != 7 {
 		t.Fatalf("%d review audit rows, want 7", n)
 	}
 	if _, err := b.ledger.UnreviewVouchers(checker, ids[:1]); refusedAs(err) != jxc.EPERIODCLOSED {
