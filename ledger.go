@@ -216,17 +216,35 @@ type JournalEntry struct {
 	ReversedByID *int64     `db:"reversed_by_id"`
 	// The voucher numbers of the entry this one reverses and of the one
 	// that reversed it.
-	ReversesVoucherNo   *string        `db:"reverses_voucher_no"`
-	ReversedByVoucherNo *string        `db:"reversed_by_voucher_no"`
-	CreatedByID         *int64         `db:"created_by"`
-	CreatedAt           time.Time      `db:"created_at"`
-	Lines               []*JournalLine `db:"-"`
+	ReversesVoucherNo   *string   `db:"reverses_voucher_no"`
+	ReversedByVoucherNo *string   `db:"reversed_by_voucher_no"`
+	CreatedByID         *int64    `db:"created_by"`
+	CreatedAt           time.Time `db:"created_at"`
+	// StoredAttachments is the attached-documents count (附单据数) given
+	// with a manual entry; nil: see Attachments.
+	StoredAttachments *int `db:"attachments"`
+	// ReviewedByID and ReviewedAt: the review (审核), when done.
+	ReviewedByID *int64         `db:"reviewed_by"`
+	ReviewedAt   *time.Time     `db:"reviewed_at"`
+	Lines        []*JournalLine `db:"-"`
 	// HasStockMoves is set when the entry carries stock moves.
 	HasStockMoves bool `db:"has_stock_moves"`
 }
 
 // Source is the document that posted the entry.
 func (e *JournalEntry) Source() Source { return Source{Type: e.SourceType, ID: e.SourceID} }
+
+// Attachments is the voucher's attached-documents count (附单据数): the
+// count stored with it, else 1 when a business document posted it, else 0.
+func (e *JournalEntry) Attachments() int {
+	if e.StoredAttachments != nil {
+		return *e.StoredAttachments
+	}
+	if _, ok := SourceRef(e.SourceType); ok && e.SourceType != SourceReversal && e.SourceType != SourceClosing {
+		return 1
+	}
+	return 0
+}
 
 // TotalDebit is the sum of the debits, equal to the sum of the credits.
 func (e *JournalEntry) TotalDebit() decimal.Decimal {
@@ -271,6 +289,7 @@ type JournalEntryFilter struct {
 	SourceType  *SourceType
 	SourceID    *int64
 	Search      *string // part of the voucher number or description
+	Reviewed    *bool   // reviewed (审核) or not
 }
 
 // JournalEntryOrder sorts the journal (by posting date when Field is empty), then by id.
@@ -438,4 +457,6 @@ type LedgerService interface {
 	// AuxiliaryLedger is one dimension value's lines on an account with
 	// their running balance (往来明细账 for a customer's receivables).
 	AuxiliaryLedger(ctx context.Context, q AuxiliaryQuery, o *AuxiliaryLedgerOrder, p PageArgs) (*AuxiliaryLedger, error)
+	// The review step (ledger_closing.go).
+	VoucherReviewService
 }

@@ -16,6 +16,9 @@ type ManualEntry struct {
 	Date        Date
 	Description string
 	Lines       []ManualLine
+	// Attachments is the count of paper documents attached to the voucher
+	// (附单据数); nil: 0.
+	Attachments *int
 }
 
 // ManualLine is one debit or credit of a manual entry.
@@ -48,6 +51,9 @@ func (e *ManualEntry) Validate() error {
 	var es Errors
 	checkDescription(&es, "input.description", e.Description, true)
 	checkLineCount(&es, len(e.Lines), 2, 500)
+	if e.Attachments != nil && (*e.Attachments < 0 || *e.Attachments > 999) {
+		es.Add(EINVALID, "input.attachments", "the attached-documents count must be 0 to {max}", P{"max": 999})
+	}
 	debit, credit := decimal.Zero, decimal.Zero
 	for i, l := range e.Lines {
 		f := fmt.Sprintf("input.lines.%d.", i)
@@ -89,7 +95,7 @@ func (e *ManualEntry) Needs() Needs {
 // Rules implements Event.
 func (e *ManualEntry) Rules(s *PostingState) (*Posting, error) {
 	var es Errors
-	p := &Posting{Description: e.Description}
+	p := &Posting{Description: e.Description, Attachments: e.Attachments}
 	for i, l := range e.Lines {
 		f := fmt.Sprintf("input.lines.%d.accountCode", i)
 		a := s.Accounts[l.AccountCode]
@@ -152,6 +158,7 @@ var documentUndo = map[SourceType][2]string{
 	SourceLandedCost:      {"landed cost", "post the supplier's credit as a landed cost correction"},
 	SourceOpeningStock:    {"opening stock", "post a stock adjustment the other way (postStockAdjustment)"},
 	SourceStockAdjustment: {"stock adjustment", "post a stock adjustment the other way (postStockAdjustment)"},
+	SourceClosing:         {"closing voucher", "reopen its period (reopenFiscalPeriod): that reverses it"},
 }
 
 // DocumentKind is what a person calls the document kind src names.

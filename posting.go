@@ -60,6 +60,9 @@ type Posting struct {
 	Moves       []*StockMove
 	Lines       []*JournalLine
 	ReversesID  *int64
+	// Attachments is the attached-documents count stored with the entry
+	// (nil: it follows from the source).
+	Attachments *int
 }
 
 // Post runs an event's rules and checks what they produce: every line

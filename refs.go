@@ -48,7 +48,7 @@ func SourceRef(t SourceType) (RefKind, bool) {
 	switch t {
 	case SourceOpeningStock, SourceStockAdjustment:
 		return RefStockDocument, true
-	case SourceReversal:
+	case SourceReversal, SourceClosing:
 		return RefJournalEntry, true
 	case SourcePurchaseReceipt:
 		return RefGoodsReceipt, true

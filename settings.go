@@ -48,9 +48,15 @@ type CompanySettings struct {
 	PostingAccountsProtected bool `db:"posting_accounts_protected"`
 	// BelowCostSaleByManager: confirming a sales order with a line priced
 	// below its average cost needs a manager.
-	BelowCostSaleByManager bool       `db:"below_cost_sale_by_manager"`
-	UpdatedAt              *time.Time `db:"updated_at"`
-	UpdatedByID            *int64     `db:"updated_by"`
+	BelowCostSaleByManager bool `db:"below_cost_sale_by_manager"`
+	// ProfitCarryForward: closing a month carries its income and expense
+	// to 3103 (MONTHLY), or only December's close carries the year's (YEARLY).
+	ProfitCarryForward ProfitCarryForward `db:"profit_carry_forward"`
+	// VoucherReview: every voucher of a period is reviewed (审核), by someone
+	// other than its creator, before the period closes.
+	VoucherReview bool       `db:"voucher_review"`
+	UpdatedAt     *time.Time `db:"updated_at"`
+	UpdatedByID   *int64     `db:"updated_by"`
 }
 
 // CompanySettingsUpdate changes the settings; nil fields stay as they are.
@@ -62,6 +68,8 @@ type CompanySettingsUpdate struct {
 	OpeningStockByFinance     *bool
 	PostingAccountsProtected  *bool
 	BelowCostSaleByManager    *bool
+	ProfitCarryForward        *ProfitCarryForward
+	VoucherReview             *bool
 }
 
 // ValidateCompanySettingsUpdate returns every rule the update breaks.
@@ -72,6 +80,9 @@ func ValidateCompanySettingsUpdate(in CompanySettingsUpdate) error {
 		if in.OrderSelfApprovalLimit.Sign() < 0 {
 			es.Add(EINVALID, "input.orderSelfApprovalLimit", "the self-approval limit must be >= 0 (0: every order needs a second person)")
 		}
+	}
+	if in.ProfitCarryForward != nil && !in.ProfitCarryForward.Valid() {
+		es.Add(EINVALID, "input.profitCarryForward", "profit is carried forward MONTHLY or YEARLY, not {mode}", P{"mode": string(*in.ProfitCarryForward)})
 	}
 	return es.Err()
 }

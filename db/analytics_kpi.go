@@ -104,6 +104,12 @@ func ledgerFigures(ctx context.Context, q Queryer, from, to jxc.Date) (*jxc.Ledg
 			SELECT m.account_code, m.month < $1, m.debit - m.credit, (m.debit - m.credit) * (($2::date - date '2000-01-01') + 1) - m.weighted
 			FROM account_monthly m
 			WHERE m.month < $8 OR (m.month >= $9 AND m.month < $10)
+			UNION ALL
+			-- Closing vouchers (and their reversals) carry income and
+			-- expense to 3103: taken out again, the period shows its business.
+			SELECT l.account_code, false, l.credit - l.debit, 0
+			FROM journal_entries e JOIN journal_lines l ON l.entry_id = e.id
+			WHERE e.source_type = 'CLOSING' AND e.posting_date BETWEEN $1 AND $2
 		), classed AS (
 			SELECT r.before, r.net, r.wnet, a.type,
 				CASE WHEN r.account_code = $3 OR r.account_code LIKE $3 || '.%' THEN 'inv'

@@ -277,6 +277,9 @@ func TestRandomEventsKeepTheBooksReconciled(t *testing.T) {
 		if closeErr != nil {
 			t.Fatalf("closing March while posting: %v", closeErr)
 		}
+		if closing {
+			nEntries += carriedMarch(t, b)
+		}
 		if t.Failed() {
 			t.FailNow()
 		}
@@ -300,7 +303,7 @@ func TestRandomEventsKeepTheBooksReconciled(t *testing.T) {
 			}
 		}
 		if closing {
-			reopenMarch(t, b, day)
+			nEntries += reopenMarch(t, b, day)
 		}
 	}
 	// The journal filtered by account counts its entries from the per-day
@@ -359,9 +362,43 @@ func isCode(err error, code string) bool {
 // is refused and writes nothing; a reopening without a reason is refused;
 // reopening February states why and reopens March with it, so the next
 // batch posts into March again. January stays closed.
-func reopenMarch(t *testing.T, b *books, day jxc.Date) {
+// openClosingVouchers counts March's closing vouchers not reversed.
+func openClosingVouchers(t *testing.T, b *books) int {
+	t.Helper()
+	var n int
+	if err := b.d.GetContext(context.Background(), &n, `SELECT count(*) FROM journal_entries e WHERE e.source_type = 'CLOSING'
+		AND e.reverses_id IS NULL AND e.posting_date BETWEEN '2026-03-01' AND '2026-03-31'
+		AND NOT EXISTS (SELECT 1 FROM journal_entries r WHERE r.reverses_id = e.id)`); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// carriedMarch: closing March carried its income and expense to 3103 by
+// one closing voucher (none when there was nothing to carry), the income
+// statement and 3103 agree with the journal lines; it returns the entries
+// the close posted.
+func carriedMarch(t *testing.T, b *books) int {
+	t.Helper()
+	checkCarried(t, b.d, b.ledger, 2026, 3)
+	types, want := accountTypes(t, b.d), 0
+	for code, net := range monthMovement(t, b.d, 2026, 3, false) {
+		if tp := types[code]; (tp == jxc.AccountRevenueT || tp == jxc.AccountExpense) && !net.IsZero() {
+			want = 1
+		}
+	}
+	if got := openClosingVouchers(t, b); got != want {
+		t.Fatalf("closing March left %d closing vouchers standing, want %d", got, want)
+	}
+	return want
+}
+
+// reopenMarch reopens March (with February) and returns the entries that
+// posted: the reversals of its closing vouchers.
+func reopenMarch(t *testing.T, b *books, day jxc.Date) int {
 	t.Helper()
 	ctx := context.Background()
+	closing := openClosingVouchers(t, b)
 	before := snapshot(t, b.d)
 	_, err := b.ledger.PostManualEntry(ctx, jxc.ManualEntry{Date: day, Description: "late", Lines: []jxc.ManualLine{
 		{AccountCode: "6602", Debit: dec("1")}, {AccountCode: "1002", Credit: dec("1")}}})
@@ -382,7 +419,11 @@ func reopenMarch(t *testing.T, b *books, day jxc.Date) {
 	if c.LockDate == nil || *c.LockDate != jan31 || c.Changed[len(c.Changed)-1].Month != 3 {
 		t.Fatalf("reopening February: %+v", c)
 	}
+	if n := openClosingVouchers(t, b); n != 0 {
+		t.Fatalf("reopening March left %d closing vouchers standing", n)
+	}
 	b.mustCheck(t)
+	return closing
 }
 
 func refusal(r *rand.Rand, b *books, day, closed, backDated jxc.Date, key func(*rand.Rand) (int, int)) randomEvent {

@@ -10,7 +10,7 @@ var budgetBooksRules = []BooksCheckRule{
 	{jxc.RuleDocumentEntryMismatch, "documents and their entries disagree (a document's entry reversed while the document counts, a cancelled cost still counting)", `
 		SELECT 'journal_entries', e.id::text, format('entry of %s %s is reversed by entry %s while the document still counts', e.source_type, e.source_id, r.id)
 		FROM journal_entries e JOIN journal_entries r ON r.reverses_id = e.id
-		WHERE e.source_type NOT IN ('MANUAL_ENTRY', 'REVERSAL')
+		WHERE e.source_type NOT IN ('MANUAL_ENTRY', 'REVERSAL', 'CLOSING')
 		  AND NOT EXISTS (SELECT 1 FROM operating_costs c WHERE e.source_type = 'OPERATING_COST' AND c.id = e.source_id
 			AND c.status = 'CANCELLED' AND c.journal_entry_id = e.id AND c.cancellation_entry_id = r.id)
 		UNION ALL

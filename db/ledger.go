@@ -285,7 +285,9 @@ const entryCols = `e.id, e.voucher_no, e.posting_date, e.description, e.source_t
 	(SELECT r.id FROM journal_entries r WHERE r.reverses_id = e.id) AS reversed_by_id,
 	(SELECT r.voucher_no FROM journal_entries r WHERE r.reverses_id = e.id) AS reversed_by_voucher_no,
 	(SELECT o.voucher_no FROM journal_entries o WHERE o.id = e.reverses_id) AS reverses_voucher_no,
-	coalesce((SELECT true FROM stock_moves m WHERE m.journal_entry_id = e.id LIMIT 1), false) AS has_stock_moves`
+	coalesce((SELECT true FROM stock_moves m WHERE m.journal_entry_id = e.id LIMIT 1), false) AS has_stock_moves,
+	e.attachments, (SELECT v.reviewed_by FROM voucher_reviews v WHERE v.entry_id = e.id) AS reviewed_by,
+	(SELECT v.reviewed_at FROM voucher_reviews v WHERE v.entry_id = e.id) AS reviewed_at`
 
 // FindJournalEntryByID implements jxc.LedgerService.
 func (s *LedgerService) FindJournalEntryByID(ctx context.Context, id int64) (*jxc.JournalEntry, error) {
@@ -384,6 +386,9 @@ func (s *LedgerService) FindJournalEntries(ctx context.Context, f jxc.JournalEnt
 	if f.SourceID != nil {
 		w.add(`e.source_id = %s`, *f.SourceID)
 	}
+	if f.Reviewed != nil {
+		w.add(`EXISTS (SELECT 1 FROM voucher_reviews v WHERE v.entry_id = e.id) = %s`, *f.Reviewed)
+	}
 	dir, col := "DESC", "e.posting_date"
 	if o != nil {
 		dir = o.Direction.SQL()
@@ -394,7 +399,7 @@ func (s *LedgerService) FindJournalEntries(ctx context.Context, f jxc.JournalEnt
 	order := col + " " + dir + ", e.id " + dir
 	var pg *jxc.Page[*jxc.JournalEntry]
 	var err error
-	if f.AccountCode != nil && f.SourceType == nil && f.SourceID == nil {
+	if f.AccountCode != nil && f.SourceType == nil && f.SourceID == nil && f.Reviewed == nil {
 		// An account's entries (in a date range) are counted from the
 		// per-day totals, whose rows grow with days, not with postings.
 		limit, offset, werr := p.Window()
@@ -438,7 +443,14 @@ func (s *LedgerService) ProfitAndLoss(ctx context.Context, from, to jxc.Date) (*
 	if to.Before(from) {
 		return nil, jxc.FieldErrorf(jxc.EINVALID, "to", "the range ends before it starts")
 	}
-	all, err := accountsAsOf(ctx, s.db, from, to)
+	// One snapshot: the closing vouchers taken out are those in the totals.
+	all, err := inSnapshot(ctx, s.db, func(tx *Tx) ([]*jxc.Account, error) {
+		all, err := accountsAsOf(ctx, tx, from, to)
+		if err != nil {
+			return nil, err
+		}
+		return all, withoutClosing(ctx, tx, all, from, to)
+	})
 	if err != nil {
 		return nil, err
 	}

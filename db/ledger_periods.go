@@ -95,12 +95,20 @@ func (s *LedgerService) CloseFiscalPeriod(ctx context.Context, year, month int, 
 			return jxc.FieldErrorf(jxc.ECONFLICT, "input.closeEarlier", "periods close in order: %s before %s %s still open; close them first, or close them with it (closeEarlier)",
 				strings.Join(open, ", "), periodKey(year, month), map[bool]string{true: "is", false: "are"}[len(open) == 1])
 		}
+		set, err := companySettings(ctx, tx)
+		if err != nil {
+			return err
+		}
 		for _, p := range toClose {
 			key := periodKey(p.Year, p.Month)
 			if err := tx.Before(ctx, jxc.RecordFiscalPeriod, key); err != nil {
 				return err
 			}
 			tx.Audit(jxc.RecordFiscalPeriod, key, key, jxc.AuditClose)
+			// Review, then the closing vouchers, while the month is open.
+			if err := closePeriodBooks(ctx, tx, set, p); err != nil {
+				return err
+			}
 			c := &jxc.FiscalPeriod{}
 			if err := tx.GetContext(ctx, c, `UPDATE fiscal_periods SET status = 'CLOSED', closed_at = clock_timestamp(), closed_by = $3
 				WHERE year = $1 AND month = $2 RETURNING `+periodCols, p.Year, p.Month, userID(ctx)); err != nil {
@@ -166,6 +174,13 @@ func (s *LedgerService) ReopenFiscalPeriod(ctx context.Context, year, month int,
 				return err
 			}
 			out.Changed = append(out.Changed, c)
+		}
+		// Every month is open again (the lock date is back before the
+		// first): their closing vouchers are reversed, oldest month first.
+		for _, c := range out.Changed {
+			if err := reopenPeriodBooks(ctx, tx, c); err != nil {
+				return err
+			}
 		}
 		out.Period = &jxc.FiscalPeriod{}
 		if err := tx.GetContext(ctx, out.Period, `SELECT `+periodCols+` FROM fiscal_periods WHERE year = $1 AND month = $2`, year, month); err != nil {

@@ -114,9 +114,12 @@ func post(ctx context.Context, tx *Tx, ev jxc.Event, sourceID *int64) (*posted, 
 		if err != nil {
 			return nil, err
 		}
-		if err := tx.GetContext(ctx, &out.VoucherNo, `INSERT INTO journal_entries (id, posting_date, description, source_type, source_id, reverses_id, created_by, voucher_seq)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING voucher_no`,
-			*out.EntryID, date, p.Description, ev.Source(), sourceID, p.ReversesID, userID(ctx), seq); err != nil {
+		if own, ok := ev.(interface{ OwnDocument() bool }); ok && own.OwnDocument() && sourceID == nil {
+			sourceID = out.EntryID // a closing voucher is its own document
+		}
+		if err := tx.GetContext(ctx, &out.VoucherNo, `INSERT INTO journal_entries (id, posting_date, description, source_type, source_id, reverses_id, created_by, voucher_seq, attachments)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING voucher_no`,
+			*out.EntryID, date, p.Description, ev.Source(), sourceID, p.ReversesID, userID(ctx), seq, p.Attachments); err != nil {
 			return nil, domainError(err, "input.id")
 		}
 	}

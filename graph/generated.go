@@ -477,7 +477,9 @@ type ComplexityRoot struct {
 		OrderApprovalByOther      func(childComplexity int) int
 		OrderSelfApprovalLimit    func(childComplexity int) int
 		PostingAccountsProtected  func(childComplexity int) int
+		ProfitCarryForward        func(childComplexity int) int
 		UpdatedAt                 func(childComplexity int) int
+		VoucherReview             func(childComplexity int) int
 	}
 
 	CompanySettingsPayload struct {
@@ -712,6 +714,7 @@ type ComplexityRoot struct {
 	}
 
 	JournalEntry struct {
+		Attachments         func(childComplexity int) int
 		AuditTrail          func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		CreatedAt           func(childComplexity int) int
 		CreatedBy           func(childComplexity int) int
@@ -728,6 +731,9 @@ type ComplexityRoot struct {
 		Reverses            func(childComplexity int) int
 		ReversesID          func(childComplexity int) int
 		ReversesVoucherNo   func(childComplexity int) int
+		ReviewedAt          func(childComplexity int) int
+		ReviewedBy          func(childComplexity int) int
+		ReviewedByID        func(childComplexity int) int
 		Source              func(childComplexity int) int
 		TotalDebit          func(childComplexity int) int
 		VoucherNo           func(childComplexity int) int
@@ -950,11 +956,13 @@ type ComplexityRoot struct {
 		ReopenFiscalPeriod                  func(childComplexity int, input FiscalPeriodInput) int
 		ReserveSalesOrderStock              func(childComplexity int, id int64) int
 		ReverseJournalEntry                 func(childComplexity int, input ReverseJournalEntryInput) int
+		ReviewVouchers                      func(childComplexity int, input VoucherReviewInput) int
 		RevokeAPIToken                      func(childComplexity int, id int64) int
 		SetPassword                         func(childComplexity int, input SetPasswordInput) int
 		SetSupplierProduct                  func(childComplexity int, input SetSupplierProductInput) int
 		ShipShipment                        func(childComplexity int, input ShipShipmentInput) int
 		SubmitPurchaseOrder                 func(childComplexity int, id int64) int
+		UnreviewVouchers                    func(childComplexity int, input VoucherReviewInput) int
 		UpdateAccount                       func(childComplexity int, input UpdateAccountInput) int
 		UpdateBudgetLine                    func(childComplexity int, input UpdateBudgetLineInput) int
 		UpdateCategory                      func(childComplexity int, input UpdateCategoryInput) int
@@ -2031,6 +2039,11 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	VoucherReviewPayload struct {
+		Entries    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	Warehouse struct {
 		Active     func(childComplexity int) int
 		Address    func(childComplexity int) int
@@ -2154,6 +2167,8 @@ type JournalEntryResolver interface {
 	CreatedBy(ctx context.Context, obj *jxc.JournalEntry) (*jxc.User, error)
 
 	AuditTrail(ctx context.Context, obj *jxc.JournalEntry, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
+
+	ReviewedBy(ctx context.Context, obj *jxc.JournalEntry) (*jxc.User, error)
 }
 type JournalLineResolver interface {
 	Customer(ctx context.Context, obj *jxc.JournalLine) (*jxc.Customer, error)
@@ -2201,6 +2216,8 @@ type MutationResolver interface {
 	CloseFiscalPeriod(ctx context.Context, input FiscalPeriodInput) (FiscalPeriodPayload, error)
 	ReopenFiscalPeriod(ctx context.Context, input FiscalPeriodInput) (FiscalPeriodPayload, error)
 	UpdatePostingWindow(ctx context.Context, input PostingWindowInput) (PostingWindowPayload, error)
+	ReviewVouchers(ctx context.Context, input VoucherReviewInput) (VoucherReviewPayload, error)
+	UnreviewVouchers(ctx context.Context, input VoucherReviewInput) (VoucherReviewPayload, error)
 	UpdateStatementLine(ctx context.Context, input UpdateStatementLineInput) (StatementLinePayload, error)
 	CreateSupplier(ctx context.Context, input CreateSupplierInput) (SupplierPayload, error)
 	UpdateSupplier(ctx context.Context, input UpdateSupplierInput) (SupplierPayload, error)
@@ -4125,12 +4142,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CompanySettings.PostingAccountsProtected(childComplexity), true
+	case "CompanySettings.profitCarryForward":
+		if e.ComplexityRoot.CompanySettings.ProfitCarryForward == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanySettings.ProfitCarryForward(childComplexity), true
 	case "CompanySettings.updatedAt":
 		if e.ComplexityRoot.CompanySettings.UpdatedAt == nil {
 			break
 		}
 
 		return e.ComplexityRoot.CompanySettings.UpdatedAt(childComplexity), true
+	case "CompanySettings.voucherReview":
+		if e.ComplexityRoot.CompanySettings.VoucherReview == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanySettings.VoucherReview(childComplexity), true
 
 	case "CompanySettingsPayload.settings":
 		if e.ComplexityRoot.CompanySettingsPayload.Settings == nil {
@@ -5187,6 +5216,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.IncomeStatementLineAccount.YearToDate(childComplexity), true
 
+	case "JournalEntry.attachments":
+		if e.ComplexityRoot.JournalEntry.Attachments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEntry.Attachments(childComplexity), true
 	case "JournalEntry.auditTrail":
 		if e.ComplexityRoot.JournalEntry.AuditTrail == nil {
 			break
@@ -5288,6 +5323,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.JournalEntry.ReversesVoucherNo(childComplexity), true
+	case "JournalEntry.reviewedAt":
+		if e.ComplexityRoot.JournalEntry.ReviewedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEntry.ReviewedAt(childComplexity), true
+	case "JournalEntry.reviewedBy":
+		if e.ComplexityRoot.JournalEntry.ReviewedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEntry.ReviewedBy(childComplexity), true
+	case "JournalEntry.reviewedById":
+		if e.ComplexityRoot.JournalEntry.ReviewedByID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEntry.ReviewedByID(childComplexity), true
 	case "JournalEntry.source":
 		if e.ComplexityRoot.JournalEntry.Source == nil {
 			break
@@ -6532,6 +6585,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ReverseJournalEntry(childComplexity, args["input"].(ReverseJournalEntryInput)), true
+	case "Mutation.reviewVouchers":
+		if e.ComplexityRoot.Mutation.ReviewVouchers == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_reviewVouchers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReviewVouchers(childComplexity, args["input"].(VoucherReviewInput)), true
 	case "Mutation.revokeApiToken":
 		if e.ComplexityRoot.Mutation.RevokeAPIToken == nil {
 			break
@@ -6587,6 +6651,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SubmitPurchaseOrder(childComplexity, args["id"].(int64)), true
+	case "Mutation.unreviewVouchers":
+		if e.ComplexityRoot.Mutation.UnreviewVouchers == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_unreviewVouchers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UnreviewVouchers(childComplexity, args["input"].(VoucherReviewInput)), true
 	case "Mutation.updateAccount":
 		if e.ComplexityRoot.Mutation.UpdateAccount == nil {
 			break
@@ -11677,6 +11752,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.UserPayload.UserErrors(childComplexity), true
 
+	case "VoucherReviewPayload.entries":
+		if e.ComplexityRoot.VoucherReviewPayload.Entries == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VoucherReviewPayload.Entries(childComplexity), true
+	case "VoucherReviewPayload.userErrors":
+		if e.ComplexityRoot.VoucherReviewPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VoucherReviewPayload.UserErrors(childComplexity), true
+
 	case "Warehouse.active":
 		if e.ComplexityRoot.Warehouse.Active == nil {
 			break
@@ -11899,6 +11987,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateSupplierInput", ec.unmarshalInputUpdateSupplierInput),
 			graphql.NewInputUnmarshaler("UpdateUserInput", ec.unmarshalInputUpdateUserInput),
 			graphql.NewInputUnmarshaler("UpdateWarehouseInput", ec.unmarshalInputUpdateWarehouseInput),
+			graphql.NewInputUnmarshaler("VoucherReviewInput", ec.unmarshalInputVoucherReviewInput),
 			graphql.NewInputUnmarshaler("WarehouseFilter", ec.unmarshalInputWarehouseFilter),
 			graphql.NewInputUnmarshaler("WarehouseOrder", ec.unmarshalInputWarehouseOrder),
 		)
@@ -11993,7 +12082,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_statements.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/users.graphqls"
+//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_statements.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/users.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -12257,6 +12346,7 @@ type PageInfo {
 	{Name: "schema/ledger.graphqls", Input: sourceData("schema/ledger.graphqls"), BuiltIn: false},
 	{Name: "schema/ledger_auxiliary.graphqls", Input: sourceData("schema/ledger_auxiliary.graphqls"), BuiltIn: false},
 	{Name: "schema/ledger_books.graphqls", Input: sourceData("schema/ledger_books.graphqls"), BuiltIn: false},
+	{Name: "schema/ledger_closing.graphqls", Input: sourceData("schema/ledger_closing.graphqls"), BuiltIn: false},
 	{Name: "schema/ledger_statements.graphqls", Input: sourceData("schema/ledger_statements.graphqls"), BuiltIn: false},
 	{Name: "schema/live.graphqls", Input: sourceData("schema/live.graphqls"), BuiltIn: false},
 	{Name: "schema/partner.graphqls", Input: sourceData("schema/partner.graphqls"), BuiltIn: false},
@@ -13063,6 +13153,10 @@ func (ec *executionContext) childFields_CompanySettings(ctx context.Context, fie
 		return ec.fieldContext_CompanySettings_belowCostSaleByManager(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_CompanySettings_updatedAt(ctx, field)
+	case "profitCarryForward":
+		return ec.fieldContext_CompanySettings_profitCarryForward(ctx, field)
+	case "voucherReview":
+		return ec.fieldContext_CompanySettings_voucherReview(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CompanySettings", field.Name)
 }
@@ -13569,6 +13663,14 @@ func (ec *executionContext) childFields_JournalEntry(ctx context.Context, field 
 		return ec.fieldContext_JournalEntry_lines(ctx, field)
 	case "auditTrail":
 		return ec.fieldContext_JournalEntry_auditTrail(ctx, field)
+	case "attachments":
+		return ec.fieldContext_JournalEntry_attachments(ctx, field)
+	case "reviewedBy":
+		return ec.fieldContext_JournalEntry_reviewedBy(ctx, field)
+	case "reviewedById":
+		return ec.fieldContext_JournalEntry_reviewedById(ctx, field)
+	case "reviewedAt":
+		return ec.fieldContext_JournalEntry_reviewedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type JournalEntry", field.Name)
 }
@@ -15865,6 +15967,16 @@ func (ec *executionContext) childFields_UserPayload(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type UserPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_VoucherReviewPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "entries":
+		return ec.fieldContext_VoucherReviewPayload_entries(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_VoucherReviewPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VoucherReviewPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_Warehouse(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "nodeId":
@@ -17229,6 +17341,20 @@ func (ec *executionContext) field_Mutation_reverseJournalEntry_args(ctx context.
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_reviewVouchers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (VoucherReviewInput, error) {
+			return ec.unmarshalNVoucherReviewInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐVoucherReviewInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_revokeApiToken_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -17296,6 +17422,20 @@ func (ec *executionContext) field_Mutation_submitPurchaseOrder_args(ctx context.
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_unreviewVouchers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (VoucherReviewInput, error) {
+			return ec.unmarshalNVoucherReviewInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐVoucherReviewInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -26620,6 +26760,52 @@ func (ec *executionContext) fieldContext_CompanySettings_updatedAt(_ context.Con
 	return graphql.NewScalarFieldContext("CompanySettings", field, false, false, "Time")
 }
 
+func (ec *executionContext) _CompanySettings_profitCarryForward(ctx context.Context, field graphql.CollectedField, obj *jxc.CompanySettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanySettings_profitCarryForward(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProfitCarryForward, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.ProfitCarryForward) graphql.Marshaler {
+			return ec.marshalNProfitCarryForward2githubᚗcomᚋjxcgraphᚋjxcᚐProfitCarryForward(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanySettings_profitCarryForward(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanySettings", field, false, false, "ProfitCarryForward")
+}
+
+func (ec *executionContext) _CompanySettings_voucherReview(ctx context.Context, field graphql.CollectedField, obj *jxc.CompanySettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanySettings_voucherReview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VoucherReview, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanySettings_voucherReview(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanySettings", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _CompanySettingsPayload_settings(ctx context.Context, field graphql.CollectedField, obj *CompanySettingsPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31623,6 +31809,107 @@ func (ec *executionContext) fieldContext_JournalEntry_auditTrail(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _JournalEntry_attachments(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalEntry_attachments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Attachments(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JournalEntry_attachments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JournalEntry", field, true, false, "Int")
+}
+
+func (ec *executionContext) _JournalEntry_reviewedBy(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalEntry_reviewedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.JournalEntry().ReviewedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JournalEntry_reviewedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JournalEntry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JournalEntry_reviewedById(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalEntry_reviewedById(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewedByID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JournalEntry_reviewedById(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JournalEntry", field, false, false, "ID")
+}
+
+func (ec *executionContext) _JournalEntry_reviewedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JournalEntry_reviewedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JournalEntry_reviewedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JournalEntry", field, false, false, "Time")
+}
+
 func (ec *executionContext) _JournalEntryConnection_edges(ctx context.Context, field graphql.CollectedField, obj *JournalEntryConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -35988,6 +36275,130 @@ func (ec *executionContext) fieldContext_Mutation_updatePostingWindow(ctx contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_updatePostingWindow_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_reviewVouchers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_reviewVouchers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReviewVouchers(ctx, fc.Args["input"].(VoucherReviewInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal VoucherReviewPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal VoucherReviewPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v VoucherReviewPayload) graphql.Marshaler {
+			return ec.marshalNVoucherReviewPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐVoucherReviewPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_reviewVouchers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VoucherReviewPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_reviewVouchers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_unreviewVouchers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_unreviewVouchers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UnreviewVouchers(ctx, fc.Args["input"].(VoucherReviewInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal VoucherReviewPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal VoucherReviewPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v VoucherReviewPayload) graphql.Marshaler {
+			return ec.marshalNVoucherReviewPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐVoucherReviewPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_unreviewVouchers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VoucherReviewPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_unreviewVouchers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -60112,6 +60523,70 @@ func (ec *executionContext) fieldContext_UserPayload_userErrors(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _VoucherReviewPayload_entries(ctx context.Context, field graphql.CollectedField, obj *VoucherReviewPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VoucherReviewPayload_entries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entries, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.JournalEntry) graphql.Marshaler {
+			return ec.marshalOJournalEntry2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntryᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VoucherReviewPayload_entries(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VoucherReviewPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JournalEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VoucherReviewPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *VoucherReviewPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VoucherReviewPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VoucherReviewPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VoucherReviewPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Warehouse_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.Warehouse) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -62387,7 +62862,7 @@ func (ec *executionContext) unmarshalInputCompanySettingsInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"creditLimitRaiseByFinance", "mismatchApprovalByOther", "orderApprovalByOther", "orderSelfApprovalLimit", "openingStockByFinance", "postingAccountsProtected", "belowCostSaleByManager"}
+	fieldsInOrder := [...]string{"creditLimitRaiseByFinance", "mismatchApprovalByOther", "orderApprovalByOther", "orderSelfApprovalLimit", "openingStockByFinance", "postingAccountsProtected", "belowCostSaleByManager", "profitCarryForward", "voucherReview"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -62443,6 +62918,20 @@ func (ec *executionContext) unmarshalInputCompanySettingsInput(ctx context.Conte
 				return it, err
 			}
 			it.BelowCostSaleByManager = data
+		case "profitCarryForward":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("profitCarryForward"))
+			data, err := ec.unmarshalOProfitCarryForward2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProfitCarryForward(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProfitCarryForward = data
+		case "voucherReview":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("voucherReview"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VoucherReview = data
 		}
 	}
 	return it, nil
@@ -64019,7 +64508,7 @@ func (ec *executionContext) unmarshalInputJournalEntryFilter(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"accountCode", "year", "month", "dateFrom", "dateTo", "sourceType", "sourceId", "search"}
+	fieldsInOrder := [...]string{"accountCode", "year", "month", "dateFrom", "dateTo", "sourceType", "sourceId", "search", "reviewed"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -64082,6 +64571,13 @@ func (ec *executionContext) unmarshalInputJournalEntryFilter(ctx context.Context
 				return it, err
 			}
 			it.Search = data
+		case "reviewed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewed"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reviewed = data
 		}
 	}
 	return it, nil
@@ -64110,7 +64606,7 @@ func (ec *executionContext) unmarshalInputJournalEntryInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"postingDate", "description", "lines"}
+	fieldsInOrder := [...]string{"postingDate", "description", "lines", "attachments"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -64138,6 +64634,13 @@ func (ec *executionContext) unmarshalInputJournalEntryInput(ctx context.Context,
 				return it, err
 			}
 			it.Lines = data
+		case "attachments":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attachments"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Attachments = data
 		}
 	}
 	return it, nil
@@ -68526,6 +69029,48 @@ func UnmarshalUpdateWarehouseInput(ctx context.Context, raw any) (UpdateWarehous
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputVoucherReviewInput(ctx context.Context, obj any) (VoucherReviewInput, error) {
+	var it VoucherReviewInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"ids"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "ids":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ids"))
+			data, err := ec.unmarshalNID2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Ids = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalVoucherReviewInput unmarshals raw into the VoucherReviewInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalVoucherReviewInput(ctx context.Context, raw any) (VoucherReviewInput, error) {
+	var out VoucherReviewInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "VoucherReviewInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputWarehouseFilter(ctx context.Context, obj any) (jxc.WarehouseFilter, error) {
 	var it jxc.WarehouseFilter
 	if obj == nil {
@@ -71466,6 +72011,16 @@ func (ec *executionContext) _CompanySettings(ctx context.Context, sel ast.Select
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "profitCarryForward":
+			out.Values[i] = ec._CompanySettings_profitCarryForward(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "voucherReview":
+			out.Values[i] = ec._CompanySettings_voucherReview(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -73072,6 +73627,27 @@ func (ec *executionContext) _JournalEntry(ctx context.Context, sel ast.Selection
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._JournalEntry_auditTrail(ctx, field, obj)
 				})
+		case "attachments":
+			out.Values[i] = ec._JournalEntry_attachments(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._JournalEntry_reviewedBy(ctx, field, obj)
+				})
+		case "reviewedById":
+			out.Values[i] = ec._JournalEntry_reviewedById(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewedAt":
+			out.Values[i] = ec._JournalEntry_reviewedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -74354,6 +74930,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "updatePostingWindow":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updatePostingWindow(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reviewVouchers":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_reviewVouchers(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unreviewVouchers":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_unreviewVouchers(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -81514,6 +82104,44 @@ func (ec *executionContext) _UserPayload(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var voucherReviewPayloadImplementors = []string{"VoucherReviewPayload"}
+
+func (ec *executionContext) _VoucherReviewPayload(ctx context.Context, sel ast.SelectionSet, obj *VoucherReviewPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, voucherReviewPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VoucherReviewPayload")
+		case "entries":
+			out.Values[i] = ec._VoucherReviewPayload_entries(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._VoucherReviewPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var warehouseImplementors = []string{"Warehouse", "AlertSubject", "Node"}
 
 func (ec *executionContext) _Warehouse(ctx context.Context, sel ast.SelectionSet, obj *jxc.Warehouse) graphql.Marshaler {
@@ -84349,6 +84977,21 @@ func (ec *executionContext) marshalNProfitAndLoss2githubᚗcomᚋjxcgraphᚋjxc�
 	return ec._ProfitAndLoss(ctx, sel, &v)
 }
 
+func (ec *executionContext) unmarshalNProfitCarryForward2githubᚗcomᚋjxcgraphᚋjxcᚐProfitCarryForward(ctx context.Context, v any) (jxc.ProfitCarryForward, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.ProfitCarryForward(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNProfitCarryForward2githubᚗcomᚋjxcgraphᚋjxcᚐProfitCarryForward(ctx context.Context, sel ast.SelectionSet, v jxc.ProfitCarryForward) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ProfitCarryForward!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNPurchaseOrder2githubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrder(ctx context.Context, sel ast.SelectionSet, v jxc.PurchaseOrder) graphql.Marshaler {
 	return ec._PurchaseOrder(ctx, sel, &v)
 }
@@ -86381,6 +87024,15 @@ func (ec *executionContext) marshalNUserPayload2githubᚗcomᚋjxcgraphᚋjxcᚋ
 	return ec._UserPayload(ctx, sel, &v)
 }
 
+func (ec *executionContext) unmarshalNVoucherReviewInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐVoucherReviewInput(ctx context.Context, v any) (VoucherReviewInput, error) {
+	res, err := ec.unmarshalInputVoucherReviewInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNVoucherReviewPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐVoucherReviewPayload(ctx context.Context, sel ast.SelectionSet, v VoucherReviewPayload) graphql.Marshaler {
+	return ec._VoucherReviewPayload(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNWarehouse2githubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx context.Context, sel ast.SelectionSet, v jxc.Warehouse) graphql.Marshaler {
 	return ec._Warehouse(ctx, sel, &v)
 }
@@ -87071,6 +87723,25 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	return res
 }
 
+func (ec *executionContext) marshalOJournalEntry2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.JournalEntry) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNJournalEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntry(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOJournalEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntry(ctx context.Context, sel ast.SelectionSet, v *jxc.JournalEntry) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -87218,6 +87889,25 @@ func (ec *executionContext) unmarshalOProductOrder2ᚖgithubᚗcomᚋjxcgraphᚋ
 	}
 	res, err := ec.unmarshalInputProductOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOProfitCarryForward2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProfitCarryForward(ctx context.Context, v any) (*jxc.ProfitCarryForward, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.ProfitCarryForward(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOProfitCarryForward2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProfitCarryForward(ctx context.Context, sel ast.SelectionSet, v *jxc.ProfitCarryForward) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
 }
 
 func (ec *executionContext) marshalOPurchaseOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐPurchaseOrder(ctx context.Context, sel ast.SelectionSet, v *jxc.PurchaseOrder) graphql.Marshaler {

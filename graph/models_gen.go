@@ -226,6 +226,10 @@ type CompanySettingsInput struct {
 	PostingAccountsProtected *bool `json:"postingAccountsProtected,omitempty"`
 	// See CompanySettings.belowCostSaleByManager.
 	BelowCostSaleByManager *bool `json:"belowCostSaleByManager,omitempty"`
+	// See CompanySettings.profitCarryForward.
+	ProfitCarryForward *jxc.ProfitCarryForward `json:"profitCarryForward,omitempty"`
+	// See CompanySettings.voucherReview.
+	VoucherReview *bool `json:"voucherReview,omitempty"`
 }
 
 // The result of changing the company settings.
@@ -638,6 +642,8 @@ type JournalEntryInput struct {
 	Description string `json:"description"`
 	// At least two lines.
 	Lines []*JournalLineInput `json:"lines"`
+	// 附单据数: how many paper documents are attached to the voucher (0 to 999); 0 when left out.
+	Attachments *int `json:"attachments,omitempty"`
 }
 
 // The result of posting a journal entry.
@@ -1707,6 +1713,20 @@ type UserPayload struct {
 	// The user after the change; null on error.
 	User *jxc.User `json:"user,omitempty"`
 	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Vouchers to review or to take the review back from.
+type VoucherReviewInput struct {
+	// The journal entries (1 to 500), each once.
+	Ids []int64 `json:"ids"`
+}
+
+// The result of reviewing vouchers or taking reviews back: all of them or none.
+type VoucherReviewPayload struct {
+	// The vouchers after the change; null on error.
+	Entries []*jxc.JournalEntry `json:"entries,omitempty"`
+	// Why it failed (input.ids.N names the voucher); nothing changed then.
 	UserErrors []*UserError `json:"userErrors"`
 }
 

@@ -57,7 +57,7 @@ func stockAdjustment(in StockAdjustmentInput) jxc.StockAdjustment {
 }
 
 func manualEntry(in JournalEntryInput) jxc.ManualEntry {
-	e := jxc.ManualEntry{Date: jxc.Deref(in.PostingDate), Description: in.Description}
+	e := jxc.ManualEntry{Date: jxc.Deref(in.PostingDate), Description: in.Description, Attachments: in.Attachments}
 	for _, l := range in.Lines {
 		e.Lines = append(e.Lines, jxc.ManualLine{AccountCode: l.AccountCode, Debit: jxc.DerefOr(l.Debit, decimal.Zero), Credit: jxc.DerefOr(l.Credit, decimal.Zero),
 			CostCentre: l.CostCentre, Partner: l.Partner, Description: jxc.Deref(l.Description),

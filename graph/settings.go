@@ -12,5 +12,7 @@ func companySettingsUpdate(in CompanySettingsInput) jxc.CompanySettingsUpdate {
 		OpeningStockByFinance:     in.OpeningStockByFinance,
 		PostingAccountsProtected:  in.PostingAccountsProtected,
 		BelowCostSaleByManager:    in.BelowCostSaleByManager,
+		ProfitCarryForward:        in.ProfitCarryForward,
+		VoucherReview:             in.VoucherReview,
 	}
 }

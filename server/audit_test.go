@@ -73,6 +73,9 @@ func auditCalls() []auditCall {
 		{"reverseJournalEntry", `mutation($id: ID!) { reverseJournalEntry(input: {id: $id}) { entry { id }` + ue + ` } }`, v("id", "entry"), nil},
 		{"closeFiscalPeriod", `mutation { closeFiscalPeriod(input: {year: 2019, month: 1}) { period { status }` + ue + ` } }`, nil, nil},
 		{"reopenFiscalPeriod", `mutation { reopenFiscalPeriod(input: {year: 2019, month: 1, reason: "audit test"}) { period { status }` + ue + ` } }`, nil, nil},
+		// A demo entry (a system posting: anyone may review it), see below.
+		{"reviewVouchers", `mutation($id: ID!) { reviewVouchers(input: {ids: [$id]}) { entries { id reviewedAt }` + ue + ` } }`, v("id", "demoEntry"), nil},
+		{"unreviewVouchers", `mutation($id: ID!) { unreviewVouchers(input: {ids: [$id]}) { entries { id reviewedAt }` + ue + ` } }`, v("id", "demoEntry"), nil},
 		{"updatePostingWindow", `mutation { updatePostingWindow(input: {horizonMonths: 1, firstYear: 2000, lastYear: 2099}) { window { lockDate }` + ue + ` } }`, nil, nil},
 		// statutory statements
 		{"updateStatementLine", `mutation { updateStatementLine(input: {form: BALANCE_SHEET, lineNo: 14, accounts: [{prefix: "1901", rule: BALANCE}]}) { line { lineNo }` + ue + ` } }`, nil, nil},
@@ -211,6 +214,16 @@ func TestEveryMutationWritesAnAuditRow(t *testing.T) {
 	}
 	st := map[string]string{}
 	for _, c := range calls {
+		if c.name == "reviewVouchers" {
+			var j struct {
+				JournalEntries struct{ Nodes []struct{ ID string } }
+			}
+			admin.gql(`{ journalEntries(filter: {sourceType: PURCHASE_RECEIPT}, first: 1) { nodes { id } } }`, nil, &j)
+			if len(j.JournalEntries.Nodes) == 0 {
+				t.Fatal("no demo entry to review")
+			}
+			st["demoEntry"] = j.JournalEntries.Nodes[0].ID
+		}
 		if c.name == "acknowledgeAlert" {
 			var a struct {
 				Alerts struct{ Nodes []struct{ ID string } }

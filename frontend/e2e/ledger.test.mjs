@@ -53,7 +53,7 @@ test('a manual entry with a debit and a credit on one line shows the server erro
   // The entry is named by its voucher number (numbered per month without gaps), never by its id.
   const id = new URL(page.url()).searchParams.get('entry');
   assert.match(await page.locator('.ant-drawer-open .ant-drawer-title').last().innerText(), /^Journal voucher 记-\d{4}-\d{2}-\d{4}$/);
-  assert.match(await byTestId(page, `journal-open-${id}`).innerText(), /^记-\d{4}-\d{2}-\d{4}$/);
+  assert.match(await byTestId(page, `journal-voucher-${id}`).innerText(), /^记-\d{4}-\d{2}-\d{4}$/);
 });
 
 test("a goods receipt's entry shows the product on its inventory line, not on the GRNI line", async () => {

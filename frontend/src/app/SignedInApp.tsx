@@ -3,7 +3,7 @@ import { App as AntApp, Button, Result } from 'antd';
 import { useT } from '../i18n';
 import { allows } from './access';
 import { AppShell } from './AppShell';
-import { MENU, homeRedirectFor, type MenuEntry } from './menu';
+import { ROUTED, homeRedirectFor, type MenuEntry } from './menu';
 import { RequireSession, useMe } from './session';
 
 function Forbidden() {
@@ -62,7 +62,7 @@ export default function SignedInApp() {
       <RequireSession>
         <Routes>
           <Route element={<AppShell />}>
-            {MENU.map((e) => (
+            {ROUTED.map((e) => (
               <Route key={e.key} path={e.path} element={<Guarded entry={e} />} />
             ))}
             <Route path="*" element={<NotFound />} />

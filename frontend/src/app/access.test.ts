@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../gql/graphql';
 import { ALL_ROLES, DATA_CLASS_READERS, allows, canRead, type DataClass, visibleFor } from './access';
-import { MENU, SCREENS, entryForPath, homeRedirectFor, menuFor } from './menu';
+import { MENU, ROUTED, SCREENS, entryForPath, homeRedirectFor, menuFor } from './menu';
 
 const keysFor = (roles: Role[]) => visibleFor(MENU, roles).map((e) => e.key);
 
@@ -54,7 +54,11 @@ describe('menu data', () => {
     expect(new Set(MENU.map((e) => e.path)).size).toBe(MENU.length);
   });
   it('lists the screen of every module once', () => {
-    expect(MENU.map((e) => e.key).sort()).toEqual(SCREENS.map((e) => e.key).sort());
+    expect(MENU.map((e) => e.key).sort()).toEqual(SCREENS.filter((e) => !e.hidden).map((e) => e.key).sort());
+  });
+  it('routes the pages opened from others, outside the menu', () => {
+    expect(ROUTED.find((e) => e.key === 'voucher')?.path).toBe('/finance/vouchers/:id');
+    expect(MENU.some((e) => e.hidden)).toBe(false);
   });
   it('finds the entry for a location by longest prefix', () => {
     expect(entryForPath('/')?.key).toBe('home');

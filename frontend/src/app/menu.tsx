@@ -30,6 +30,8 @@ export interface MenuEntry {
   homeFor?: readonly Role[];
   /** The menu section it is listed under; none for the top. */
   group?: MenuGroup;
+  /** A page opened from another one (a voucher from the journal): routed, never in the menu. */
+  hidden?: boolean;
 }
 
 /** Menu sections, in order; each has a label `menuGroup.<name>`. */
@@ -89,6 +91,9 @@ export const MENU: readonly MenuEntry[] = ORDER.map((key) => {
   if (!e) throw new Error(`menu entry ${key} is not in any module's routes`);
   return e;
 });
+
+/** Every routed page: the menu's, then the pages opened from others. */
+export const ROUTED: readonly MenuEntry[] = [...MENU, ...SCREENS.filter((s) => s.hidden)];
 
 /**
  * Where "/" sends a user: the first entry whose homeFor names one of their

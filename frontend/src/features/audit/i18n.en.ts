@@ -35,4 +35,6 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'auditAction.raise': 'Raise',
   'auditAction.check': 'Check',
   'auditAction.setPassword': 'Set password',
+  'auditAction.review': 'Review',
+  'auditAction.unreview': 'Review taken back',
 };

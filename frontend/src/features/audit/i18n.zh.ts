@@ -33,4 +33,6 @@ export const auditZh = {
   'auditAction.raise': '触发',
   'auditAction.check': '核对',
   'auditAction.setPassword': '设置密码',
+  'auditAction.review': '审核',
+  'auditAction.unreview': '取消审核',
 } as const;

@@ -1,5 +1,4 @@
 import { graphql } from '../../gql';
-
 /** What postJournalEntry and reverseJournalEntry read back of the JournalEntryPayload. */
 export const JournalEntryPayloadFieldsFragment = graphql(`
   fragment JournalEntryPayloadFields on JournalEntryPayload {
@@ -98,6 +97,36 @@ export const UpdateAccountMutation = graphql(`
   mutation UpdateAccount($input: UpdateAccountInput!) {
     updateAccount(input: $input) {
       ...AccountPayloadFields
+    }
+  }
+`);
+
+/** 审核: vouchers reviewed by the caller, all or none. */
+export const ReviewVouchersMutation = graphql(`
+  mutation ReviewVouchers($input: VoucherReviewInput!) {
+    reviewVouchers(input: $input) {
+      entries {
+        id
+        reviewedAt
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+/** Takes reviews back, all or none. */
+export const UnreviewVouchersMutation = graphql(`
+  mutation UnreviewVouchers($input: VoucherReviewInput!) {
+    unreviewVouchers(input: $input) {
+      entries {
+        id
+        reviewedAt
+      }
+      userErrors {
+        ...UserErrorFields
+      }
     }
   }
 `);

@@ -1,5 +1,4 @@
 import { graphql } from '../../gql';
-
 export const AccountsQuery = graphql(`
   query Accounts($filter: AccountFilter, $asOf: Date) {
     accounts(filter: $filter, asOf: $asOf) {
@@ -38,6 +37,7 @@ export const JournalEntryFieldsFragment = graphql(`
     hasStockMoves
     createdAt
     totalDebit
+    reviewedAt
     lines {
       id
       lineNo
@@ -238,6 +238,161 @@ export const AuxiliaryLedgerQuery = graphql(`
           credit
           balance
         }
+      }
+    }
+  }
+`);
+
+/** A voucher (记账凭证) as it is printed: the entry, its people, and the document behind it. */
+export const VoucherFieldsFragment = graphql(`
+  fragment VoucherFields on JournalEntry {
+    ...JournalEntryFields
+    attachments
+    createdBy {
+      id
+      displayName
+      username
+    }
+    reviewedAt
+    reviewedBy {
+      id
+      displayName
+      username
+    }
+    source {
+      document {
+        __typename
+        ... on GoodsReceipt {
+          id
+          number
+          receiptDate
+          warehouse {
+            name
+          }
+          purchaseOrder {
+            number
+            supplier {
+              code
+              name
+            }
+          }
+          lines {
+            lineNo
+            product {
+              sku
+              name
+            }
+            acceptedQuantity
+            value
+          }
+        }
+        ... on SupplierInvoice {
+          id
+          number
+          supplierInvoiceNumber
+          invoiceDate
+          totalAmount
+          supplier {
+            code
+            name
+          }
+        }
+        ... on SupplierPayment {
+          id
+          number
+          paymentDate
+          amount
+          supplier {
+            code
+            name
+          }
+        }
+        ... on LandedCost {
+          id
+          number
+          postingDate
+          amount
+          description
+        }
+        ... on OperatingCost {
+          id
+          number
+          postingDate
+          amount
+          description
+        }
+        ... on Shipment {
+          id
+          number
+          shippedOn: postingDate
+          customer {
+            code
+            name
+          }
+        }
+        ... on SalesInvoice {
+          id
+          number
+          postingDate
+          totalAmount
+          customer {
+            code
+            name
+          }
+        }
+        ... on CustomerPayment {
+          id
+          number
+          postingDate
+          amount
+          customer {
+            code
+            name
+          }
+        }
+        ... on SalesReturn {
+          id
+          number
+          postingDate
+          totalAmount
+          customer {
+            code
+            name
+          }
+        }
+        ... on CustomerRefund {
+          id
+          number
+          postingDate
+          amount
+          customer {
+            code
+            name
+          }
+        }
+        ... on StockDocument {
+          id
+          kind
+          postingDate
+          description
+        }
+        ... on JournalEntry {
+          id
+          voucherNo
+          postingDate
+          description
+        }
+      }
+    }
+  }
+`);
+
+/** Vouchers by their node ids (JournalEntry:<id>), one or many to print. */
+export const VouchersQuery = graphql(`
+  query Vouchers($nodeIds: [NodeID!]!) {
+    nodes(nodeIds: $nodeIds) {
+      ... on JournalEntry {
+        ...VoucherFields
       }
     }
   }

@@ -14,5 +14,6 @@ export const ledgerRoutes: readonly MenuEntry[] = [
   { key: 'profitAndLoss', path: '/finance/profit-and-loss', labelKey: 'menu.profitAndLoss', roles: FINANCE_READ, icon: RiseOutlined, group: 'finance', page: lazy(() => import('./views/ProfitAndLossPage')) },
   { key: 'balanceSheet', path: '/finance/balance-sheet', labelKey: 'menu.balanceSheet', roles: FINANCE_READ, icon: FundOutlined, group: 'finance', page: lazy(() => import('./views/BalanceSheetPage')) },
   { key: 'fiscalPeriods', path: '/finance/periods', labelKey: 'menu.fiscalPeriods', roles: FINANCE_READ, icon: CalendarOutlined, group: 'finance', page: lazy(() => import('./views/FiscalPeriodsPage')) },
+  { key: 'voucher', path: '/finance/vouchers/:id', labelKey: 'voucher.title', roles: FINANCE_READ, icon: FileTextOutlined, group: 'finance', hidden: true, page: lazy(() => import('./views/VoucherPage')) },
   { key: 'booksCheck', path: '/finance/books-check', labelKey: 'menu.booksCheck', roles: ['FINANCE'], icon: SafetyCertificateOutlined, group: 'finance', page: lazy(() => import('./views/BooksCheckPage')) },
 ];

@@ -17,4 +17,9 @@ export const settingsEn: Record<keyof typeof settingsZh, string> = {
   'settings.saved': 'Separation of duties saved',
   'settings.updatedAt': 'Last changed: {at}',
   'settings.limitInvalid': 'Enter an amount >= 0 with at most 2 decimals',
+  'settings.voucherReview': 'Vouchers are reviewed by someone other than their preparer before their period closes',
+  'settings.profitCarryForward': 'Carry profit and loss forward',
+  'settings.profitCarryForwardHint': 'Closing a period carries income and expense to current-year profit 3103; at year end (closing December) 3103 goes to profit distribution 3104',
+  'settings.carryMonthly': 'Every month',
+  'settings.carryYearly': 'Once a year (December only)',
 };

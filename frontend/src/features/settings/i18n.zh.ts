@@ -14,4 +14,9 @@ export const settingsZh = {
   'settings.saved': '职责分离设置已保存',
   'settings.updatedAt': '最近修改：{at}',
   'settings.limitInvalid': '请输入不小于 0、最多两位小数的金额',
+  'settings.voucherReview': '凭证须经他人审核后期间才能结账（制单人不能审核自己的凭证）',
+  'settings.profitCarryForward': '结转损益',
+  'settings.profitCarryForwardHint': '结账时把收入和费用结转到本年利润 3103；年末（12 月结账）再把本年利润结转到利润分配 3104',
+  'settings.carryMonthly': '按月结转',
+  'settings.carryYearly': '按年结转（仅 12 月）',
 };

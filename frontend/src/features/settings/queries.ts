@@ -10,6 +10,8 @@ export const CompanySettingsFieldsFragment = graphql(`
     openingStockByFinance
     postingAccountsProtected
     belowCostSaleByManager
+    profitCarryForward
+    voucherReview
     updatedAt
   }
 `);

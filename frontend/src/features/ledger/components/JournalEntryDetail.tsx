@@ -1,10 +1,11 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Alert, App, Button, DatePicker, Descriptions, Drawer, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { JournalEntryFieldsFragment, SourceType } from '../../../gql/graphql';
 import { JournalEntryQuery } from '../queries';
-import { ReverseJournalEntryMutation } from '../mutations';
+import { ReverseJournalEntryMutation, ReviewVouchersMutation, UnreviewVouchersMutation } from '../mutations';
 import { Amount } from '../../../components/Amount';
 import { TotalsRow } from '../../../components/TotalsRow';
 import { accountLabel } from '../accountLabel';
@@ -91,6 +92,19 @@ export function JournalEntryDrawer({ id, onClose, onChanged }: { id: string | nu
   // entry is undone through its document, and the server refuses it.
   const ownEntry = entry && (entry.source.type === 'MANUAL_ENTRY' || entry.source.type === 'REVERSAL');
   const canReverse = canWrite && entry && ownEntry && !entry.reversedById && !entry.hasStockMoves;
+  const { message } = App.useApp();
+  const [{ fetching: reviewing }, review] = useMutation(ReviewVouchersMutation);
+  const [{ fetching: unreviewing }, unreview] = useMutation(UnreviewVouchersMutation);
+  // 审核 here, or take it back; the server refuses a maker's own voucher and a closed period.
+  const toggleReview = async () => {
+    if (!entry) return;
+    const res = entry.reviewedAt ? await unreview({ input: { ids: [entry.id] } }) : await review({ input: { ids: [entry.id] } });
+    if (res.error) return message.error(res.error.message);
+    const p = res.data && ('reviewVouchers' in res.data ? res.data.reviewVouchers : res.data.unreviewVouchers);
+    if (p?.userErrors.length) return message.error(p.userErrors.map((e) => e.message).join('; '));
+    reexecute({ requestPolicy: 'network-only' });
+    onChanged();
+  };
   return (
     <Drawer
       open={!!id}
@@ -99,11 +113,23 @@ export function JournalEntryDrawer({ id, onClose, onChanged }: { id: string | nu
       onClose={onClose}
       loading={fetching && !data}
       extra={
-        canReverse && (
-          <Button danger onClick={() => setReversing(true)} data-testid="journal-reverse-open">
-            {t('journal.reverse')}
-          </Button>
-        )
+        <Space>
+          {entry && (
+            <Link to={`/finance/vouchers/${entry.id}`} data-testid="journal-voucher-open">
+              <Button>{t('voucher.open')}</Button>
+            </Link>
+          )}
+          {canWrite && entry && (
+            <Button loading={reviewing || unreviewing} onClick={toggleReview} data-testid="journal-review-toggle">
+              {entry.reviewedAt ? t('journal.unreview') : t('journal.review')}
+            </Button>
+          )}
+          {canReverse && (
+            <Button danger onClick={() => setReversing(true)} data-testid="journal-reverse-open">
+              {t('journal.reverse')}
+            </Button>
+          )}
+        </Space>
       }
     >
       {error && <Alert type="error" showIcon title={error.message} />}
@@ -121,6 +147,7 @@ export function JournalEntryDrawer({ id, onClose, onChanged }: { id: string | nu
               </Descriptions.Item>
               <Descriptions.Item label={t('common.status')} span={2}>
                 <EntryTags entry={entry} />
+                {entry.reviewedAt && <Tag color="green">{t('journal.reviewed')}</Tag>}
               </Descriptions.Item>
             </Descriptions>
             <JournalLinesTable entry={entry} />

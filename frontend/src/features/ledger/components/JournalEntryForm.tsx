@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { Alert, App, Button, DatePicker, Drawer, Form, Input, Select, Space, Tag } from 'antd';
+import { Alert, App, Button, DatePicker, Drawer, Form, Input, InputNumber, Select, Space, Tag } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { AccountsQuery } from '../queries';
@@ -31,6 +31,7 @@ interface LineForm {
 interface EntryForm {
   postingDate?: Dayjs | null;
   description: string;
+  attachments?: number | null;
   lines: LineForm[];
 }
 
@@ -67,6 +68,7 @@ export function JournalEntryForm({ open, onClose, onPosted }: { open: boolean; o
       input: {
         postingDate: isoDate(v.postingDate),
         description: v.description.trim(),
+        attachments: v.attachments ?? undefined,
         lines: v.lines.map((l) => ({
           accountCode: l.accountCode ?? '',
           debit: optionalText(l.debit),
@@ -115,6 +117,9 @@ export function JournalEntryForm({ open, onClose, onPosted }: { open: boolean; o
           </Form.Item>
           <Form.Item name="description" label={t('common.description')} rules={[{ required: true, message: t('common.required') }]} style={{ width: 560 }}>
             <Input autoComplete="off" data-testid="je-description" />
+          </Form.Item>
+          <Form.Item name="attachments" label={t('voucher.attachments')}>
+            <InputNumber min={0} max={999} precision={0} style={{ width: 100 }} data-testid="je-attachments" />
           </Form.Item>
         </Space>
         <Form.List name="lines">

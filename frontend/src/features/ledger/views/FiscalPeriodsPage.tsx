@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Alert, App, Button, Card, Input, InputNumber, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
@@ -89,6 +90,14 @@ export default function FiscalPeriodsPage() {
           },
           { title: t('periods.closedAt'), render: (_, p) => (p.closedAt ? new Date(p.closedAt).toLocaleString() : '') },
           { title: t('periods.reopenReason'), dataIndex: 'reopenReason', render: (r: string) => <Typography.Text type="secondary">{r}</Typography.Text> },
+          {
+            title: t('periods.closingVouchers'),
+            render: (_, p) => (
+              <Link to={`/finance/journal?source=CLOSING&from=${p.startDate}&to=${p.endDate}`} data-testid={`period-closing-${p.month}`}>
+                {t('periods.closingVouchersLink')}
+              </Link>
+            ),
+          },
           ...(canWrite
             ? [
                 {

@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
-import { useClient, useQuery } from 'urql';
-import { Button, Card, DatePicker, Select, Space } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useClient, useMutation, useQuery } from 'urql';
+import { App, Button, Card, DatePicker, Select, Space, Tag } from 'antd';
+import { AuditOutlined, EyeOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { JournalEntryFieldsFragment, JournalEntryFilter, SourceType } from '../../../gql/graphql';
 import { AccountsQuery, JournalEntriesQuery } from '../queries';
+import { ReviewVouchersMutation } from '../mutations';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
 import { SourceTypeSelect } from '../../../components/SourceTypeSelect';
@@ -20,7 +21,7 @@ import { useLocalName, enumLabel, useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
 
 type Entry = JournalEntryFieldsFragment;
-const SOURCE_TYPES: SourceType[] = ['OPENING_STOCK', 'STOCK_ADJUSTMENT', 'PURCHASE_RECEIPT', 'LANDED_COST', 'SUPPLIER_INVOICE', 'SUPPLIER_PAYMENT', 'OPERATING_COST', 'MANUAL_ENTRY', 'REVERSAL'];
+const SOURCE_TYPES: SourceType[] = ['OPENING_STOCK', 'STOCK_ADJUSTMENT', 'PURCHASE_RECEIPT', 'LANDED_COST', 'SUPPLIER_INVOICE', 'SUPPLIER_PAYMENT', 'OPERATING_COST', 'MANUAL_ENTRY', 'REVERSAL', 'CLOSING'];
 const fmt = (d: Dayjs | null | undefined) => (isoDate(d));
 
 export default function JournalPage() {
@@ -56,11 +57,17 @@ export default function JournalPage() {
   const setAccountCode = (v: string | undefined) => setFilterParams({ account: v });
   const setSourceType = (v: SourceType | undefined) => setFilterParams({ source: v });
   const setRange = (v: [Dayjs | null, Dayjs | null] | null) => setFilterParams({ from: fmt(v?.[0]), to: fmt(v?.[1]) });
+  const reviewedParam = params.get('reviewed');
+  const reviewed = reviewedParam === 'true' ? true : reviewedParam === 'false' ? false : undefined;
   const [creating, setCreating] = useState(false);
+  const [selected, setSelected] = useState<string[]>([]);
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [{ fetching: reviewing }, review] = useMutation(ReviewVouchersMutation);
 
   const filter = useMemo<JournalEntryFilter>(
-    () => ({ accountCode, sourceType, dateFrom: fmt(range?.[0]), dateTo: fmt(range?.[1]) }),
-    [accountCode, sourceType, range],
+    () => ({ accountCode, sourceType, dateFrom: fmt(range?.[0]), dateTo: fmt(range?.[1]), reviewed }),
+    [accountCode, sourceType, range, reviewed],
   );
   const list = usePagedQuery({ query: JournalEntriesQuery, variables: { filter }, connection: (d) => d.journalEntries });
   const [{ data: accts }] = useQuery({ query: AccountsQuery, variables: {} });
@@ -75,6 +82,17 @@ export default function JournalPage() {
       },
       { replace: !id },
     );
+
+  // 审核 of the selected vouchers, all or none (the server says why not).
+  const reviewSelected = async () => {
+    const res = await review({ input: { ids: selected } });
+    const p = res.data?.reviewVouchers;
+    if (res.error) return message.error(res.error.message);
+    if (p?.userErrors.length) return message.error(p.userErrors.map((e) => e.message).join('; '));
+    message.success(t('journal.reviewDone', { n: String(p?.entries?.length ?? 0) }));
+    setSelected([]);
+    refresh();
+  };
 
   // One row per line in the export: what accountants filter and pivot.
   const exportRows = async () => {
@@ -98,6 +116,18 @@ export default function JournalPage() {
           />
           <SourceTypeSelect types={SOURCE_TYPES} value={sourceType} onChange={setSourceType} />
           <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} />
+          <Select
+            allowClear
+            placeholder={t('journal.reviewFilter')}
+            style={{ width: 140 }}
+            value={reviewedParam ?? undefined}
+            onChange={(v: string | undefined) => setFilterParams({ reviewed: v })}
+            options={[
+              { value: 'false', label: t('journal.unreviewed') },
+              { value: 'true', label: t('journal.reviewed') },
+            ]}
+            data-testid="journal-filter-reviewed"
+          />
         </Space>
         <Space>
           <ExportButton<{ e: Entry; l: Entry['lines'][number] }>
@@ -118,6 +148,14 @@ export default function JournalPage() {
               { header: t('journal.lineNote'), value: (r) => r.l.description, width: 24 },
             ]}
           />
+          <Button icon={<PrinterOutlined />} disabled={selected.length === 0} onClick={() => navigate(`/finance/vouchers/${selected.join(',')}`)} data-testid="journal-print-selected">
+            {t('voucher.printSelected')}
+          </Button>
+          {canWrite && (
+            <Button icon={<AuditOutlined />} disabled={selected.length === 0} loading={reviewing} onClick={reviewSelected} data-testid="journal-review-selected">
+              {t('journal.reviewSelected', { n: String(selected.length) })}
+            </Button>
+          )}
           {canWrite && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="journal-new">
               {t('journal.new')}
@@ -132,13 +170,17 @@ export default function JournalPage() {
         expandable={{ expandedRowRender: (e) => <JournalLinesTable entry={e} /> }}
         showSizeChanger
         sizes
+        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
         columns={[
           {
             title: t('journal.entry'),
             render: (_, e) => (
-              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => open(e.id)} data-testid={`journal-open-${e.id}`}>
-                {e.voucherNo}
-              </Button>
+              <Space size={4}>
+                <Link to={`/finance/vouchers/${e.id}`} data-testid={`journal-voucher-${e.id}`}>
+                  {e.voucherNo}
+                </Link>
+                <Button type="text" size="small" icon={<EyeOutlined />} onClick={() => open(e.id)} aria-label={t('journal.entryTitle', { no: e.voucherNo })} data-testid={`journal-open-${e.id}`} />
+              </Space>
             ),
           },
           { title: t('common.postingDate'), dataIndex: 'postingDate' },
@@ -146,6 +188,17 @@ export default function JournalPage() {
           { title: t('stock.source'), render: (_, e) => `${enumLabel(t, 'source', e.source.type)}${e.source.number ? ` ${e.source.number}` : ''}` },
           { title: t('ledger.amount'), align: 'right', render: (_, e) => <Amount value={e.totalDebit} /> },
           { title: t('common.status'), render: (_, e) => <EntryTags entry={e} /> },
+          {
+            title: t('journal.review'),
+            render: (_, e) =>
+              e.reviewedAt ? (
+                <Tag color="green" data-testid={`journal-reviewed-${e.id}`}>
+                  {t('journal.reviewed')}
+                </Tag>
+              ) : (
+                <Tag data-testid={`journal-unreviewed-${e.id}`}>{t('journal.unreviewed')}</Tag>
+              ),
+          },
         ]}
       />
       <JournalEntryDrawer id={openId} onClose={() => open(null)} onChanged={refresh} />

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { Alert, App, Button, Card, Form, Space, Switch, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Radio, Space, Switch, Typography } from 'antd';
+import type { ProfitCarryForward } from '../../../gql/graphql';
 import { CompanySettingsQuery } from '../queries';
 import { UpdateCompanySettingsMutation } from '../mutations';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
@@ -16,16 +17,19 @@ interface SettingsForm {
   openingStockByFinance: boolean;
   postingAccountsProtected: boolean;
   belowCostSaleByManager: boolean;
+  voucherReview: boolean;
+  profitCarryForward: ProfitCarryForward;
 }
 
 /** The switches, in the order the screen lists them. */
-const SWITCHES: readonly Exclude<keyof SettingsForm, 'orderSelfApprovalLimit'>[] = [
+const SWITCHES: readonly Exclude<keyof SettingsForm, 'orderSelfApprovalLimit' | 'profitCarryForward'>[] = [
   'creditLimitRaiseByFinance',
   'mismatchApprovalByOther',
   'orderApprovalByOther',
   'openingStockByFinance',
   'postingAccountsProtected',
   'belowCostSaleByManager',
+  'voucherReview',
 ];
 
 /** The company's separation-of-duties controls, for admins and managers. */
@@ -83,6 +87,16 @@ export default function CompanySettingsPage() {
           rules={[{ required: true, message: t('settings.limitInvalid') }, decimalRule(t('settings.limitInvalid'))]}
         >
           <DecimalInput style={{ width: 200 }} data-testid="settings-orderSelfApprovalLimit" />
+        </Form.Item>
+        <Form.Item name="profitCarryForward" label={t('settings.profitCarryForward')} extra={t('settings.profitCarryForwardHint')}>
+          <Radio.Group data-testid="settings-profitCarryForward">
+            <Radio value="MONTHLY" data-testid="settings-profitCarryForward-MONTHLY">
+              {t('settings.carryMonthly')}
+            </Radio>
+            <Radio value="YEARLY" data-testid="settings-profitCarryForward-YEARLY">
+              {t('settings.carryYearly')}
+            </Radio>
+          </Radio.Group>
         </Form.Item>
         <Space>
           <Button type="primary" onClick={submit} loading={saving} data-testid="settings-save">
