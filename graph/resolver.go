@@ -33,6 +33,8 @@ type Resolver struct {
 	RefService jxc.RefService
 	// SettingsService keeps the company's separation-of-duties controls.
 	SettingsService jxc.SettingsService
+	// VatService keeps invoices' Golden Tax fields and reports VAT.
+	VatService jxc.VatService
 	// Sockets follows the rights of open websockets and counts them per
 	// user; without it the server refuses websockets.
 	Sockets SocketStore
