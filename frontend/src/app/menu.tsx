@@ -63,6 +63,7 @@ const ORDER = [
   'trialBalance',
   'profitAndLoss',
   'balanceSheet',
+  'vat',
   'fiscalPeriods',
   'salesInvoices',
   'customerPayments',

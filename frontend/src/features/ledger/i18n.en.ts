@@ -1,7 +1,9 @@
 import type { ledgerZh } from './i18n.zh';
+import { vatEn } from './i18n.vat.en';
 
 // English for the ledger module; the same keys as i18n.zh.ts.
 export const ledgerEn: Record<keyof typeof ledgerZh, string> = {
+  ...vatEn,
   'source.OPENING_STOCK': 'Opening stock',
   'source.STOCK_ADJUSTMENT': 'Stock adjustment',
   'source.MANUAL_ENTRY': 'Manual entry',

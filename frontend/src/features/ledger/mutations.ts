@@ -64,3 +64,26 @@ export const ReopenFiscalPeriodMutation = graphql(`
     }
   }
 `);
+
+/** Sets the Golden Tax fields of a sales or supplier invoice. */
+export const UpdateVatInvoiceInfoMutation = graphql(`
+  mutation UpdateVatInvoiceInfo($input: UpdateVatInvoiceInfoInput!) {
+    updateVatInvoiceInfo(input: $input) {
+      salesInvoice {
+        id
+        vatInvoice {
+          ...VatInvoiceInfoFields
+        }
+      }
+      supplierInvoice {
+        id
+        vatInvoice {
+          ...VatInvoiceInfoFields
+        }
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
