@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useMutation } from 'urql';
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
@@ -43,14 +43,16 @@ export function VatInvoiceEditButton({ target, onSaved }: { target: VatInvoiceTa
       <Button size="small" icon={<EditOutlined />} onClick={() => setOpen(true)} data-testid={`vat-edit-${target.number}`}>
         {t('vat.edit')}
       </Button>
-      <VatInvoiceModal
-        target={open ? target : undefined}
-        onClose={() => setOpen(false)}
-        onSaved={() => {
-          setOpen(false);
-          onSaved?.();
-        }}
-      />
+      {open && (
+        <VatInvoiceModal
+          target={target}
+          onClose={() => setOpen(false)}
+          onSaved={() => {
+            setOpen(false);
+            onSaved?.();
+          }}
+        />
+      )}
     </>
   );
 }
@@ -63,7 +65,7 @@ interface FormValues {
   issueDate?: Dayjs | null;
 }
 
-/** Enters or corrects the Golden Tax fields (发票代码, 发票号码, kind, buyer's tax ID, issue date) of one invoice. */
+/** Enters or corrects the Golden Tax fields (发票代码, 发票号码, kind, buyer's tax ID, issue date) of one invoice; mounted while open. */
 export function VatInvoiceModal({ target, onClose, onSaved }: { target?: VatInvoiceTarget; onClose: () => void; onSaved: () => void }) {
   const t = useT();
   const { message } = App.useApp();
@@ -71,18 +73,14 @@ export function VatInvoiceModal({ target, onClose, onSaved }: { target?: VatInvo
   const [errors, setErrors] = useState<string[]>([]);
   const [{ fetching }, update] = useMutation(UpdateVatInvoiceInfoMutation);
 
-  useEffect(() => {
-    if (!target) return;
-    const v = target.vatInvoice;
-    setErrors([]);
-    form.setFieldsValue({
-      invoiceCode: v.invoiceCode ?? undefined,
-      invoiceNumber: v.invoiceNumber ?? undefined,
-      kind: v.kind ?? undefined,
-      buyerTaxId: v.buyerTaxId ?? undefined,
-      issueDate: v.issueDate ? dayjs(v.issueDate) : null,
-    });
-  }, [target, form]);
+  const v = target?.vatInvoice;
+  const initialValues: FormValues = {
+    invoiceCode: v?.invoiceCode ?? undefined,
+    invoiceNumber: v?.invoiceNumber ?? undefined,
+    kind: v?.kind ?? undefined,
+    buyerTaxId: v?.buyerTaxId ?? undefined,
+    issueDate: v?.issueDate ? dayjs(v.issueDate) : null,
+  };
 
   async function submit() {
     if (!target) return;
@@ -114,11 +112,10 @@ export function VatInvoiceModal({ target, onClose, onSaved }: { target?: VatInvo
       confirmLoading={fetching}
       title={target ? t('vat.editTitle', { number: target.number }) : ''}
       okButtonProps={{ 'data-testid': 'vat-form-submit' }}
-      forceRender
     >
       <Alert type="info" showIcon title={t('vat.outOfScope')} style={{ marginBottom: 12 }} />
       {errors.length > 0 && <Alert type="error" showIcon title={errors.join('; ')} style={{ marginBottom: 12 }} data-testid="vat-form-errors" />}
-      <Form form={form} layout="vertical">
+      <Form form={form} layout="vertical" initialValues={initialValues}>
         <Form.Item name="kind" label={t('vat.kind')}>
           <Select<VatInvoiceKind> allowClear options={VAT_KINDS.map((k) => ({ value: k, label: enumLabel(t, 'VatInvoiceKind', k) }))} data-testid="vat-form-kind" />
         </Form.Item>
