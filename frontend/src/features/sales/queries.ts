@@ -373,6 +373,9 @@ export const SalesInvoiceFieldsFragment = graphql(`
     openAmount
     status
     createdAt
+    vatInvoice {
+      ...VatInvoiceInfoFields
+    }
   }
 `);
 

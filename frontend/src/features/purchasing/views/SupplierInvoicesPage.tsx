@@ -19,6 +19,7 @@ import { dec, formatMoney, formatQty } from '../../../lib/decimal';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
 import { auditColumn } from '../../audit/components/AuditButton';
+import { VatInvoiceCell, VatInvoiceEditButton } from '../../ledger/components/VatInvoiceInfo';
 
 type Invoice = SupplierInvoiceFieldsFragment;
 const STATUSES: SupplierInvoiceStatus[] = ['OPEN', 'ON_HOLD', 'PAID'];
@@ -78,6 +79,9 @@ export default function SupplierInvoicesPage() {
               { header: t('po.total'), value: (i) => ({ decimal: i.totalAmount }) },
               ...(withPayables ? [{ header: t('invoice.open'), value: (i: Invoice) => ({ decimal: i.openAmount ?? '' }) }] : []),
               { header: t('common.status'), value: (i) => enumLabel(t, 'invoiceStatus', i.status) },
+              { header: t('vat.invoiceCode'), value: (i) => i.vatInvoice.invoiceCode ?? '' },
+              { header: t('vat.invoiceNumber'), value: (i) => i.vatInvoice.invoiceNumber ?? '' },
+              { header: t('vat.kind'), value: (i) => (i.vatInvoice.kind ? enumLabel(t, 'VatInvoiceKind', i.vatInvoice.kind) : '') },
               { header: t('invoice.issues'), value: (i) => i.matchIssues.map((m) => m.message).join('; '), width: 40 },
             ]}
           />
@@ -101,6 +105,15 @@ export default function SupplierInvoicesPage() {
           { title: t('invoice.date'), dataIndex: 'invoiceDate', onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
           { title: t('invoice.due'), dataIndex: 'dueDate', onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
           { title: t('po.total'), align: 'right', render: (_, i) => <Amount value={i.totalAmount} /> },
+          {
+            title: t('vat.invoiceInfo'),
+            render: (_, i) => (
+              <Space size={4} wrap>
+                <VatInvoiceCell info={i.vatInvoice} />
+                <VatInvoiceEditButton target={{ kind: 'supplier', id: i.id, number: i.number, vatInvoice: i.vatInvoice }} onSaved={list.refresh} />
+              </Space>
+            ),
+          },
           ...(withPayables ? [{ title: t('invoice.open'), align: 'right' as const, render: (_: unknown, i: Invoice) => <Amount value={i.openAmount} /> }] : []),
           {
             title: t('common.status'),
