@@ -60,6 +60,18 @@ func (v VatInvoiceInfo) Normalized() VatInvoiceInfo {
 
 var digitsOnly = regexp.MustCompile(`^[0-9]+$`)
 
+// NormalizedTaxID trims and upper-cases a tax ID; nil when none is left.
+func NormalizedTaxID(id *string) *string {
+	if id == nil {
+		return nil
+	}
+	t := strings.ToUpper(strings.TrimSpace(*id))
+	if t == "" {
+		return nil
+	}
+	return &t
+}
+
 // CheckVatInvoiceInfo adds every rule the (normalized) fields break, under
 // prefix (such as "input." or "input.vatInvoice."): the code has 10 or 12
 // digits, the number 8 or 20 digits (a 20-digit number of a 全电 invoice

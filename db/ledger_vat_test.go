@@ -194,3 +194,53 @@ func TestUpdateVatInvoiceInfoChecksTheFieldsAndKeepsTheMoney(t *testing.T) {
 		t.Errorf("no invoice: %v", err)
 	}
 }
+
+// TestSalesInvoiceTakesTheCustomersTaxID gives a customer its tax ID (a
+// wrong one is refused naming input.taxId) and bills a shipment: the
+// invoice's buyer's tax ID is the customer's; Golden Tax fields given when
+// invoicing are checked under input.vatInvoice.
+func TestSalesInvoiceTakesTheCustomersTaxID(t *testing.T) {
+	d := newDemo(t)
+	ctx := signedIn(t, d, "vat-finance", jxc.RoleFinance)
+	sales := db.NewSalesService(d)
+	var sh struct {
+		ID         int64 `db:"id"`
+		CustomerID int64 `db:"customer_id"`
+	}
+	// The demo bills every shipped shipment: ship one of the pending ones (the first that has its stock).
+	var pending []struct {
+		ID         int64 `db:"id"`
+		CustomerID int64 `db:"customer_id"`
+	}
+	if err := d.SelectContext(ctx, &pending, `SELECT id, customer_id FROM shipments WHERE status = 'PENDING' ORDER BY id`); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pending {
+		if _, err := sales.ShipShipment(ctx, jxc.ShipInput{ShipmentID: p.ID}); err == nil {
+			sh = p
+			break
+		}
+	}
+	if sh.ID == 0 {
+		t.Fatalf("none of %d pending shipments ships", len(pending))
+	}
+	_, err := sales.UpdateCustomer(ctx, jxc.CustomerUpdate{ID: sh.CustomerID, TaxID: jxc.Ptr("91350100M000100Y4")})
+	if es, _ := jxc.AsErrors(err); len(es) != 1 || es[0].Field != "input.taxId" {
+		t.Fatalf("a 17-character tax ID: %v", err)
+	}
+	c, err := sales.UpdateCustomer(ctx, jxc.CustomerUpdate{ID: sh.CustomerID, TaxID: jxc.Ptr("91350100m000100y43")})
+	if err != nil || c.TaxID == nil || *c.TaxID != "91350100M000100Y43" {
+		t.Fatalf("customer %+v %v", c, err)
+	}
+	_, err = sales.CreateSalesInvoice(ctx, jxc.SalesInvoiceInput{ShipmentIDs: []int64{sh.ID}, VatInvoice: &jxc.VatInvoiceInfo{InvoiceNumber: jxc.Ptr("12345")}})
+	if es, _ := jxc.AsErrors(err); len(es) != 2 || es[0].Field != "input.vatInvoice.invoiceNumber" || es[1].Field != "input.vatInvoice.kind" {
+		t.Fatalf("a 5-digit number: %v", err)
+	}
+	inv, err := sales.CreateSalesInvoice(ctx, jxc.SalesInvoiceInput{ShipmentIDs: []int64{sh.ID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := inv.VatInvoiceInfo; v.BuyerTaxID == nil || *v.BuyerTaxID != "91350100M000100Y43" || v.InvoiceNumber != nil || v.Deductible() {
+		t.Errorf("invoice %s: Golden Tax fields %+v", inv.Number, v)
+	}
+}

@@ -366,6 +366,7 @@ type ComplexityRoot struct {
 		Satisfaction     func(childComplexity int) int
 		Shipments        func(childComplexity int, first *int, after *string, orderBy *jxc.ShipmentOrder) int
 		Statement        func(childComplexity int, from *jxc.Date, to *jxc.Date) int
+		TaxID            func(childComplexity int) int
 		TopProducts      func(childComplexity int, limit *int) int
 		UpdatedAt        func(childComplexity int) int
 	}
@@ -3432,6 +3433,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.Statement(childComplexity, args["from"].(*jxc.Date), args["to"].(*jxc.Date)), true
+	case "Customer.taxId":
+		if e.ComplexityRoot.Customer.TaxID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.TaxID(childComplexity), true
 	case "Customer.topProducts":
 		if e.ComplexityRoot.Customer.TopProducts == nil {
 			break
@@ -11451,6 +11458,8 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_addresses(ctx, field)
 	case "region":
 		return ec.fieldContext_Customer_region(ctx, field)
+	case "taxId":
+		return ec.fieldContext_Customer_taxId(ctx, field)
 	case "salesperson":
 		return ec.fieldContext_Customer_salesperson(ctx, field)
 	case "channel":
@@ -21994,6 +22003,29 @@ func (ec *executionContext) _Customer_region(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Customer_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, false, false, "String")
+}
+
+func (ec *executionContext) _Customer_taxId(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_taxId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaxID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_taxId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Customer", field, false, false, "String")
 }
 
@@ -56295,7 +56327,7 @@ func (ec *executionContext) unmarshalInputCreateCustomerInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"code", "name", "contacts", "addresses", "region", "salesperson", "channel", "creditLimit", "paymentTermsDays", "preferences", "notes", "idempotencyKey"}
+	fieldsInOrder := [...]string{"code", "taxId", "name", "contacts", "addresses", "region", "salesperson", "channel", "creditLimit", "paymentTermsDays", "preferences", "notes", "idempotencyKey"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -56309,6 +56341,13 @@ func (ec *executionContext) unmarshalInputCreateCustomerInput(ctx context.Contex
 				return it, err
 			}
 			it.Code = data
+		case "taxId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxID = data
 		case "name":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
 			data, err := ec.unmarshalNString2string(ctx, v)
@@ -61307,7 +61346,7 @@ func (ec *executionContext) unmarshalInputUpdateCustomerInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "name", "contacts", "addresses", "region", "salesperson", "channel", "creditLimit", "paymentTermsDays", "preferences", "notes", "active"}
+	fieldsInOrder := [...]string{"id", "taxId", "name", "contacts", "addresses", "region", "salesperson", "channel", "creditLimit", "paymentTermsDays", "preferences", "notes", "active"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -61321,6 +61360,13 @@ func (ec *executionContext) unmarshalInputUpdateCustomerInput(ctx context.Contex
 				return it, err
 			}
 			it.ID = data
+		case "taxId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxID = data
 		case "name":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -64132,6 +64178,11 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 		case "region":
 			out.Values[i] = ec._Customer_region(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "taxId":
+			out.Values[i] = ec._Customer_taxId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "salesperson":

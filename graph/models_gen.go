@@ -268,6 +268,8 @@ type CreateCategoryInput struct {
 type CreateCustomerInput struct {
 	// A short unique code: 1 to 40 of A-Z, a-z, 0-9, '.', '_', '-'.
 	Code string `json:"code"`
+	// The tax ID (统一社会信用代码): 18 characters, its check character per GB 32100-2015.
+	TaxID *string `json:"taxId,omitempty"`
 	// The name.
 	Name string `json:"name"`
 	// Contact people.
@@ -1478,6 +1480,8 @@ type UpdateCategoryInput struct {
 type UpdateCustomerInput struct {
 	// The customer.
 	ID int64 `json:"id"`
+	// A new tax ID (统一社会信用代码); an empty text clears it.
+	TaxID *string `json:"taxId,omitempty"`
 	// A new name.
 	Name *string `json:"name,omitempty"`
 	// The new full list of contacts.
