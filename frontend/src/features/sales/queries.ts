@@ -5,6 +5,7 @@ export const CustomerFieldsFragment = graphql(`
     id
     code
     name
+    taxId
     region
     salesperson
     channel
