@@ -244,3 +244,60 @@ func TestSalesInvoiceTakesTheCustomersTaxID(t *testing.T) {
 		t.Errorf("invoice %s: Golden Tax fields %+v", inv.Number, v)
 	}
 }
+
+// TestSupplierInvoicePostedAsSpecialInvoiceIsDeductible receives goods and
+// posts their supplier invoice with its Golden Tax fields: they are kept,
+// wrong ones are refused under input.vatInvoice, and the month's report
+// deducts its VAT (not transferred out on line 14).
+func TestSupplierInvoicePostedAsSpecialInvoiceIsDeductible(t *testing.T) {
+	d := newDemo(t)
+	ctx := signedIn(t, d, "vat-admin", jxc.RoleAdmin)
+	pur := db.NewPurchasingService(d)
+	var line struct {
+		OrderID int64           `db:"purchase_order_id"`
+		ID      int64           `db:"id"`
+		Price   decimal.Decimal `db:"unit_price"`
+	}
+	if err := d.GetContext(ctx, &line, `SELECT l.purchase_order_id, l.id, l.unit_price FROM purchase_order_lines l
+		JOIN purchase_orders o ON o.id = l.purchase_order_id
+		WHERE l.quantity - l.received_qty >= 2 AND o.status IN ('APPROVED', 'PARTIALLY_RECEIVED') ORDER BY l.id LIMIT 1`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pur.PostGoodsReceipt(ctx, jxc.GoodsReceiptInput{PurchaseOrderID: line.OrderID, Lines: []jxc.GoodsReceiptLineInput{
+		{PurchaseOrderLineID: &line.ID, AcceptedQty: dec("2")}}}); err != nil {
+		t.Fatal(err)
+	}
+	in := jxc.SupplierInvoiceInput{PurchaseOrderID: line.OrderID, SupplierInvoiceNo: "VAT-E2E-1", Lines: []jxc.SupplierInvoiceLineInput{
+		{PurchaseOrderLineID: line.ID, Quantity: dec("2"), UnitPrice: line.Price}},
+		VatInvoice: &jxc.VatInvoiceInfo{InvoiceCode: jxc.Ptr("3100201130"), InvoiceNumber: jxc.Ptr("01234567"), Kind: jxc.Ptr(jxc.VatSpecial),
+			BuyerTaxID: jxc.Ptr("91350100M000100Y42")}}
+	_, err := pur.PostSupplierInvoice(ctx, in)
+	if es, _ := jxc.AsErrors(err); len(es) != 1 || es[0].Field != "input.vatInvoice.buyerTaxId" {
+		t.Fatalf("a wrong check character: %v", err)
+	}
+	in.VatInvoice.BuyerTaxID = jxc.Ptr("91350100M000100Y43")
+	inv, err := pur.PostSupplierInvoice(ctx, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := inv.VatInvoiceInfo; !v.Deductible() || *v.InvoiceNumber != "01234567" || *v.BuyerTaxID != "91350100M000100Y43" {
+		t.Fatalf("stored %+v", v)
+	}
+	date := inv.InvoiceDate
+	r, err := db.NewVatService(d).VatReport(ctx, date.Year, int(date.Month), int(date.Month))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var posted, notSpecial decimal.Decimal
+	if err := d.QueryRowxContext(ctx, `SELECT coalesce(sum(tax_amount), 0), coalesce(sum(tax_amount) FILTER (WHERE vat_invoice_kind IS NULL), 0)
+		FROM supplier_invoices WHERE date_trunc('month', invoice_date) = date_trunc('month', $1::date)`, date).Scan(&posted, &notSpecial); err != nil {
+		t.Fatal(err)
+	}
+	ret := r.Months[0].Return
+	if inv.TaxAmount.IsZero() || !ret.Line12.Equal(posted) || !ret.Line14.Equal(notSpecial) || !ret.Line12.Sub(ret.Line14).GreaterThanOrEqual(inv.TaxAmount) {
+		t.Errorf("invoice VAT %s: line 12 %s (posted %s), line 14 %s (not special %s)", inv.TaxAmount, ret.Line12, posted, ret.Line14, notSpecial)
+	}
+	if !r.Months[0].Reconciled() {
+		t.Errorf("not reconciled: %+v", r.Months[0])
+	}
+}
