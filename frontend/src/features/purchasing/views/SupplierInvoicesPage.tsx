@@ -3,7 +3,7 @@ import { useClient, useMutation, useQuery } from 'urql';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import type { SupplierInvoiceFieldsFragment, SupplierInvoiceStatus } from '../../../gql/graphql';
+import type { SupplierInvoiceFieldsFragment, SupplierInvoiceStatus, VatInvoiceKind } from '../../../gql/graphql';
 import { PurchaseOrderQuery, PurchaseOrdersQuery, SupplierInvoicesQuery } from '../queries';
 import { ApproveSupplierInvoiceMismatchMutation, PostSupplierInvoiceMutation } from '../mutations';
 import { InvoiceStatusTag, SupplierSelect } from '../components/common';
@@ -19,7 +19,7 @@ import { dec, formatMoney, formatQty } from '../../../lib/decimal';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
 import { auditColumn } from '../../audit/components/AuditButton';
-import { VatInvoiceCell, VatInvoiceEditButton } from '../../ledger/components/VatInvoiceInfo';
+import { VAT_KINDS, VatInvoiceCell, VatInvoiceEditButton } from '../../ledger/components/VatInvoiceInfo';
 
 type Invoice = SupplierInvoiceFieldsFragment;
 const STATUSES: SupplierInvoiceStatus[] = ['OPEN', 'ON_HOLD', 'PAID'];
@@ -200,6 +200,8 @@ interface InvoiceValues {
   supplierInvoiceNumber?: string;
   invoiceDate?: Dayjs | null;
   lines: { purchaseOrderLineId: string; label: string; quantity?: string; unitPrice?: string }[];
+  /** The Golden Tax fields as written on the supplier's invoice (optional; finance may enter them later). */
+  vatInvoice?: { kind?: VatInvoiceKind; invoiceCode?: string; invoiceNumber?: string };
 }
 
 /** Posts a goods invoice for one order: lines start at received-not-invoiced at the order price. */
@@ -237,6 +239,10 @@ function PostInvoiceModal({ open, onClose, onPosted }: { open: boolean; onClose:
         invoiceDate: isoDate(v.invoiceDate),
         lines: (v.lines ?? []).filter((l) => dec(l.quantity).gt(0)).map((l) => ({ purchaseOrderLineId: l.purchaseOrderLineId, quantity: (l.quantity ?? '').trim(), unitPrice: (l.unitPrice ?? '').trim() })),
         idempotencyKey: crypto.randomUUID(),
+        vatInvoice:
+          v.vatInvoice?.kind || v.vatInvoice?.invoiceNumber || v.vatInvoice?.invoiceCode
+            ? { kind: v.vatInvoice.kind, invoiceCode: v.vatInvoice.invoiceCode?.trim() || undefined, invoiceNumber: v.vatInvoice.invoiceNumber?.trim() || undefined }
+            : undefined,
       },
     });
     if (res.error) return setGeneral([res.error.message]);
@@ -267,6 +273,17 @@ function PostInvoiceModal({ open, onClose, onPosted }: { open: boolean; onClose:
           </Form.Item>
           <Form.Item name="invoiceDate" label={t('invoice.date')}>
             <DatePicker />
+          </Form.Item>
+        </Space>
+        <Space wrap align="start">
+          <Form.Item name={['vatInvoice', 'kind']} label={t('vat.kind')}>
+            <Select<VatInvoiceKind> allowClear style={{ width: 220 }} options={VAT_KINDS.map((k) => ({ value: k, label: enumLabel(t, 'VatInvoiceKind', k) }))} data-testid="invoice-form-vat-kind" />
+          </Form.Item>
+          <Form.Item name={['vatInvoice', 'invoiceCode']} label={t('vat.invoiceCode')}>
+            <Input maxLength={12} style={{ width: 150 }} data-testid="invoice-form-vat-code" />
+          </Form.Item>
+          <Form.Item name={['vatInvoice', 'invoiceNumber']} label={t('vat.invoiceNumber')}>
+            <Input maxLength={20} style={{ width: 220 }} data-testid="invoice-form-vat-number" />
           </Form.Item>
         </Space>
         <Form.List name="lines">
