@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { byTestId, graphql, login, screenshot, seriousProblems, shownCents, cents, useBrowser } from './helpers.mjs';
+import { byTestId, choose, graphql, login, screenshot, seriousProblems, shownCents, cents, useBrowser } from './helpers.mjs';
 
 const newPage = useBrowser();
 
@@ -47,9 +47,11 @@ test('finance opens the VAT screen for the demo month: output VAT by rate, the r
   await numberError.waitFor();
   assert.match(await numberError.innerText(), /8.*20/);
   await byTestId(fin, 'vat-form-number').fill('24312000000012345678');
-  await byTestId(fin, 'vat-form-kind').click();
-  await fin.locator('.ant-select-item-option').getByText('电子发票（增值税专用发票）').click();
+  await choose(fin, 'vat-form-kind', '电子发票（增值税专用发票）');
   await byTestId(fin, 'vat-form-submit').click();
+  // Saved: the form closes and the row shows the number and that the invoice is deductible.
+  await byTestId(fin, 'vat-form-submit').waitFor({ state: 'detached' });
+  await screenshot(fin, 'vat-after-save.png');
   await byTestId(fin, `vat-pinv-${number}`).getByText('24312000000012345678').waitFor();
   await byTestId(fin, `vat-pinv-${number}`).getByText('可抵扣', { exact: true }).waitFor();
   assert.deepEqual(seriousProblems(fin), []);

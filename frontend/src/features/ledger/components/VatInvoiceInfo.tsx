@@ -117,7 +117,7 @@ export function VatInvoiceModal({ target, onClose, onSaved }: { target?: VatInvo
       {errors.length > 0 && <Alert type="error" showIcon title={errors.join('; ')} style={{ marginBottom: 12 }} data-testid="vat-form-errors" />}
       <Form form={form} layout="vertical" initialValues={initialValues}>
         <Form.Item name="kind" label={t('vat.kind')}>
-          <Select<VatInvoiceKind> allowClear options={VAT_KINDS.map((k) => ({ value: k, label: enumLabel(t, 'VatInvoiceKind', k) }))} data-testid="vat-form-kind" />
+          <Select<VatInvoiceKind> allowClear showSearch={{ optionFilterProp: 'label' }} options={VAT_KINDS.map((k) => ({ value: k, label: enumLabel(t, 'VatInvoiceKind', k) }))} data-testid="vat-form-kind" />
         </Form.Item>
         <Form.Item name="invoiceCode" label={t('vat.invoiceCode')} extra={t('vat.codeHint')}>
           <Input maxLength={12} data-testid="vat-form-code" />
