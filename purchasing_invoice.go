@@ -45,26 +45,28 @@ type MatchIssue struct {
 
 // SupplierInvoice is what a supplier bills.
 type SupplierInvoice struct {
-	ID                 int64                  `db:"id"`
-	Number             string                 `db:"number"`
-	SupplierInvoiceNo  string                 `db:"supplier_invoice_no"`
-	SupplierID         int64                  `db:"supplier_id"`
-	Kind               SupplierInvoiceKind    `db:"kind"`
-	PurchaseOrderID    *int64                 `db:"purchase_order_id"`
-	InvoiceDate        Date                   `db:"invoice_date"`
-	DueDate            Date                   `db:"due_date"`
-	Status             SupplierInvoiceStatus  `db:"status"`
-	NetAmount          decimal.Decimal        `db:"net_amount"`
-	TaxAmount          decimal.Decimal        `db:"tax_amount"`
-	TotalAmount        decimal.Decimal        `db:"total_amount"`
-	PaidAmount         decimal.Decimal        `db:"paid_amount"`
-	MatchIssues        []MatchIssue           `db:"-"`
-	MismatchApprovedBy *int64                 `db:"mismatch_approved_by"`
-	MismatchApprovedAt *time.Time             `db:"mismatch_approved_at"`
-	JournalEntryID     *int64                 `db:"journal_entry_id"`
-	CreatedAt          time.Time              `db:"created_at"`
-	Lines              []*SupplierInvoiceLine `db:"-"`
-	Supplier           *Supplier              `db:"-"`
+	ID                 int64                 `db:"id"`
+	Number             string                `db:"number"`
+	SupplierInvoiceNo  string                `db:"supplier_invoice_no"`
+	SupplierID         int64                 `db:"supplier_id"`
+	Kind               SupplierInvoiceKind   `db:"kind"`
+	PurchaseOrderID    *int64                `db:"purchase_order_id"`
+	InvoiceDate        Date                  `db:"invoice_date"`
+	DueDate            Date                  `db:"due_date"`
+	Status             SupplierInvoiceStatus `db:"status"`
+	NetAmount          decimal.Decimal       `db:"net_amount"`
+	TaxAmount          decimal.Decimal       `db:"tax_amount"`
+	TotalAmount        decimal.Decimal       `db:"total_amount"`
+	PaidAmount         decimal.Decimal       `db:"paid_amount"`
+	MatchIssues        []MatchIssue          `db:"-"`
+	MismatchApprovedBy *int64                `db:"mismatch_approved_by"`
+	MismatchApprovedAt *time.Time            `db:"mismatch_approved_at"`
+	JournalEntryID     *int64                `db:"journal_entry_id"`
+	CreatedAt          time.Time             `db:"created_at"`
+	// The Golden Tax invoice's fields, as entered or imported.
+	VatInvoiceInfo
+	Lines    []*SupplierInvoiceLine `db:"-"`
+	Supplier *Supplier              `db:"-"`
 }
 
 // OpenAmount is what is left to pay.
@@ -92,7 +94,12 @@ type SupplierInvoiceInput struct {
 	InvoiceDate       Date
 	Lines             []SupplierInvoiceLineInput
 	IdempotencyKey    *string
+	// VatInvoice is the Golden Tax invoice's fields, if known already.
+	VatInvoice *VatInvoiceInfo
 }
+
+// VatInvoice returns the invoice's Golden Tax fields.
+func (i *SupplierInvoice) VatInvoice() *VatInvoiceInfo { return &i.VatInvoiceInfo }
 
 // SupplierInvoiceLineInput is one invoiced order line at the invoice's net price.
 type SupplierInvoiceLineInput struct {
@@ -117,6 +124,9 @@ func ValidateSupplierInvoiceInput(in SupplierInvoiceInput) error {
 		amounts[i] = LineAmount{fmt.Sprintf("input.lines.%d.quantity", i), l.Quantity, l.UnitPrice}
 	}
 	CheckLineAmounts(&es, "input.lines", "unit price", amounts)
+	if in.VatInvoice != nil {
+		CheckVatInvoiceInfo(&es, "input.vatInvoice.", in.VatInvoice.Normalized())
+	}
 	return es.Err()
 }
 

@@ -91,6 +91,8 @@ type Customer struct {
 	Active           bool            `db:"active"`
 	CreatedAt        time.Time       `db:"created_at"`
 	UpdatedAt        time.Time       `db:"updated_at"`
+	// TaxID is the customer's 统一社会信用代码, the buyer's tax ID of its invoices.
+	TaxID *string `db:"tax_id"`
 
 	// Receivables, filled by the queries that load customers.
 	OpenInvoices   decimal.Decimal `db:"open_invoices"`   // open balance of invoices
@@ -127,6 +129,7 @@ type CustomerInput struct {
 	Preferences      *string
 	Notes            *string
 	IdempotencyKey   *string
+	TaxID            *string // the 统一社会信用代码; "" or nil: none
 }
 
 // CustomerUpdate changes a customer; nil fields stay. Contacts and
@@ -144,6 +147,7 @@ type CustomerUpdate struct {
 	Preferences      *string
 	Notes            *string
 	Active           *bool
+	TaxID            *string // "" clears it
 }
 
 func checkTerms(es *Errors, limit *decimal.Decimal, days *int, channel *SalesChannel) {
@@ -171,6 +175,7 @@ func ValidateCustomerInput(in CustomerInput) error {
 	checkOptText(&es, "input.notes", "notes", in.Notes, 0, 2000)
 	checkTerms(&es, in.CreditLimit, in.PaymentTermsDays, in.Channel)
 	checkIdempotencyKey(&es, in.IdempotencyKey)
+	checkCustomerTaxID(&es, in.TaxID)
 	return es.Err()
 }
 
@@ -185,6 +190,7 @@ func ValidateCustomerUpdate(in CustomerUpdate) error {
 	checkOptText(&es, "input.preferences", "preferences", in.Preferences, 0, 2000)
 	checkOptText(&es, "input.notes", "notes", in.Notes, 0, 2000)
 	checkTerms(&es, in.CreditLimit, in.PaymentTermsDays, in.Channel)
+	checkCustomerTaxID(&es, in.TaxID)
 	return es.Err()
 }
 
@@ -415,4 +421,11 @@ var actionTexts = map[OrderAction]Texts{
 	ActionCancel:      {ZH: "取消", EN: "cancel"},
 	ActionClose:       {ZH: "关闭", EN: "close"},
 	ActionReserve:     {ZH: "预留库存", EN: "reserve stock for"},
+}
+
+// checkCustomerTaxID checks a customer's tax ID when one is given.
+func checkCustomerTaxID(es *Errors, id *string) {
+	if t := NormalizedTaxID(id); t != nil {
+		CheckTaxID(es, "input.taxId", *t)
+	}
 }

@@ -33,8 +33,10 @@ type SalesInvoice struct {
 	Status         InvoiceStatus   `db:"status"`
 	JournalEntryID *int64          `db:"journal_entry_id"`
 	CreatedAt      time.Time       `db:"created_at"`
-	Lines          []*SalesInvoiceLine
-	Customer       *Customer `db:"-"`
+	// The Golden Tax invoice's fields, as entered or imported.
+	VatInvoiceInfo
+	Lines    []*SalesInvoiceLine
+	Customer *Customer `db:"-"`
 }
 
 // OpenAmount is what is still to be paid.
@@ -74,7 +76,12 @@ type SalesInvoiceInput struct {
 	ShipmentIDs    []int64
 	PostingDate    *Date
 	IdempotencyKey *string
+	// VatInvoice is the Golden Tax invoice's fields, if known already.
+	VatInvoice *VatInvoiceInfo
 }
+
+// VatInvoice returns the invoice's Golden Tax fields.
+func (i *SalesInvoice) VatInvoice() *VatInvoiceInfo { return &i.VatInvoiceInfo }
 
 // ValidateSalesInvoiceInput returns every rule the input breaks on its own.
 func ValidateSalesInvoiceInput(in SalesInvoiceInput) error {
@@ -90,6 +97,9 @@ func ValidateSalesInvoiceInput(in SalesInvoiceInput) error {
 			continue
 		}
 		seen[id] = i
+	}
+	if in.VatInvoice != nil {
+		CheckVatInvoiceInfo(&es, "input.vatInvoice.", in.VatInvoice.Normalized())
 	}
 	return es.Err()
 }

@@ -18,7 +18,8 @@ import (
 // --- supplier invoices -----------------------------------------------------------
 
 const invoiceCols = `id, number, supplier_invoice_no, supplier_id, kind, purchase_order_id, invoice_date, due_date, status, net_amount,
-	tax_amount, total_amount, paid_amount, mismatch_approved_by, mismatch_approved_at, journal_entry_id, created_at, match_issues`
+	tax_amount, total_amount, paid_amount, mismatch_approved_by, mismatch_approved_at, journal_entry_id, created_at, match_issues,
+	vat_invoice_code, vat_invoice_number, vat_invoice_kind, vat_buyer_tax_id, vat_issue_date`
 
 type invoiceRow struct {
 	jxc.SupplierInvoice
@@ -191,6 +192,11 @@ func (s *PurchasingService) PostSupplierInvoice(ctx context.Context, in jxc.Supp
 			id, number, strings.TrimSpace(in.SupplierInvoiceNo), o.SupplierID, o.ID, in.InvoiceDate, in.InvoiceDate.AddDays(o.Supplier.PaymentTermsDays),
 			plan.Status(), ev.Net, ev.Tax, ev.Total, string(issuesJSON), p.EntryID, userID(ctx), tx.Now); err != nil {
 			return 0, domainError(err, "input.supplierInvoiceNumber")
+		}
+		if in.VatInvoice != nil {
+			if err := setVatInfo(ctx, tx, "supplier_invoices", id, in.VatInvoice.Normalized()); err != nil {
+				return 0, err
+			}
 		}
 		if err := writeSupplierInvoiceLines(ctx, tx, id, plan, ev); err != nil {
 			return 0, err

@@ -26,7 +26,7 @@ const (
 // customerCols selects a customer with its receivables; $1 is today (for
 // what is overdue).
 const customerCols = `c.id, c.code, c.name, c.contacts, c.addresses, c.region, c.salesperson, c.channel, c.credit_limit,
-	c.payment_terms_days, c.preferences, c.notes, c.active, c.created_at, c.updated_at,
+	c.payment_terms_days, c.preferences, c.notes, c.active, c.created_at, c.updated_at, c.tax_id,
 	` + openInvoicesSQL + ` AS open_invoices,
 	` + openCreditsSQL + ` AS open_credits,
 	coalesce((SELECT sum(i.total_amount - i.paid_amount - i.credited_amount) FROM sales_invoices i
@@ -85,6 +85,9 @@ func (s *SalesService) CreateCustomer(ctx context.Context, in jxc.CustomerInput)
 			return domainError(err, "input.code")
 		}
 		tx.Produced(jxc.RecordCustomer, id, in.Code, jxc.AuditCreate)
+		if err := setCustomerTaxID(ctx, tx, id, in.TaxID); err != nil {
+			return err
+		}
 		c, err = findCustomer(ctx, tx, id, today(tx))
 		return err
 	})
@@ -141,6 +144,9 @@ func (s *SalesService) UpdateCustomer(ctx context.Context, in jxc.CustomerUpdate
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return notFound("input.id", "customer", in.ID)
+		}
+		if err := setCustomerTaxID(ctx, tx, in.ID, in.TaxID); err != nil {
+			return err
 		}
 		if in.CreditLimit != nil || in.PaymentTermsDays != nil {
 			if err := publishReceivable(ctx, tx, in.ID); err != nil {
@@ -277,4 +283,14 @@ func checkCreditLimit(ctx context.Context, tx *Tx, es *jxc.Errors, code string, 
 		*es = append(*es, e)
 	}
 	return nil
+}
+
+// setCustomerTaxID sets (or with "" clears) a customer's tax ID when the
+// input gives one; nil leaves it.
+func setCustomerTaxID(ctx context.Context, tx *Tx, id int64, taxID *string) error {
+	if taxID == nil {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE customers SET tax_id = $2 WHERE id = $1`, id, jxc.NormalizedTaxID(taxID))
+	return domainError(err, "input.taxId")
 }

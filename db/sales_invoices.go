@@ -14,7 +14,8 @@ import (
 // receivables they leave open, by age.
 
 const salesInvoiceCols = `id, number, customer_id, posting_date, due_date, net_amount, vat_amount, total_amount, paid_amount,
-	credited_amount, status, journal_entry_id, created_at`
+	credited_amount, status, journal_entry_id, created_at, vat_invoice_code, vat_invoice_number, vat_invoice_kind, vat_buyer_tax_id,
+	vat_issue_date`
 
 const salesInvoiceLineCols = `id, invoice_id, line_no, shipment_line_id, product_id, quantity, unit_price, discount_rate, vat_rate,
 	net_amount, vat_amount`
@@ -136,6 +137,9 @@ func (s *SalesService) CreateSalesInvoice(ctx context.Context, in jxc.SalesInvoi
 		if _, err := tx.ExecContext(ctx, `INSERT INTO sales_invoices (id, number, customer_id, posting_date, due_date, net_amount, vat_amount,
 			total_amount, journal_entry_id, created_by, created_at) VALUES ($1, $11, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
 			id, c.ID, date, date.AddDays(c.PaymentTermsDays), net, vat, net.Add(vat), p.EntryID, userID(ctx), tx.Now, number); err != nil {
+			return err
+		}
+		if err := setSalesVatInfo(ctx, tx, id, in.VatInvoice); err != nil {
 			return err
 		}
 		if err := writeInvoiceLines(ctx, tx, id, lines); err != nil {

@@ -529,6 +529,7 @@ type ComplexityRoot struct {
 		Satisfaction     func(childComplexity int) int
 		Shipments        func(childComplexity int, first *int, after *string, orderBy *jxc.ShipmentOrder) int
 		Statement        func(childComplexity int, from *jxc.Date, to *jxc.Date) int
+		TaxID            func(childComplexity int) int
 		TopProducts      func(childComplexity int, limit *int) int
 		UpdatedAt        func(childComplexity int) int
 	}
@@ -976,6 +977,7 @@ type ComplexityRoot struct {
 		UpdateStatementLine                 func(childComplexity int, input UpdateStatementLineInput) int
 		UpdateSupplier                      func(childComplexity int, input UpdateSupplierInput) int
 		UpdateUser                          func(childComplexity int, input UpdateUserInput) int
+		UpdateVatInvoiceInfo                func(childComplexity int, input UpdateVatInvoiceInfoInput) int
 		UpdateWarehouse                     func(childComplexity int, input UpdateWarehouseInput) int
 	}
 
@@ -1330,6 +1332,7 @@ type ComplexityRoot struct {
 		TrialBalance               func(childComplexity int, asOf jxc.Date) int
 		Users                      func(childComplexity int) int
 		ValidateSalesOrder         func(childComplexity int, input SalesOrderInput) int
+		VatReport                  func(childComplexity int, year int, fromMonth int, toMonth int) int
 		Warehouse                  func(childComplexity int, id int64) int
 		Warehouses                 func(childComplexity int, first *int, after *string, filter *jxc.WarehouseFilter, orderBy *jxc.WarehouseOrder) int
 	}
@@ -1413,6 +1416,7 @@ type ComplexityRoot struct {
 		Status         func(childComplexity int) int
 		TotalAmount    func(childComplexity int) int
 		VATAmount      func(childComplexity int) int
+		VatInvoice     func(childComplexity int) int
 	}
 
 	SalesInvoiceConnection struct {
@@ -1883,6 +1887,7 @@ type ComplexityRoot struct {
 		SupplierInvoiceNo  func(childComplexity int) int
 		TaxAmount          func(childComplexity int) int
 		TotalAmount        func(childComplexity int) int
+		VatInvoice         func(childComplexity int) int
 	}
 
 	SupplierInvoiceConnection struct {
@@ -2037,6 +2042,61 @@ type ComplexityRoot struct {
 	UserPayload struct {
 		User       func(childComplexity int) int
 		UserErrors func(childComplexity int) int
+	}
+
+	VatInvoiceInfo struct {
+		BuyerTaxID    func(childComplexity int) int
+		Deductible    func(childComplexity int) int
+		InvoiceCode   func(childComplexity int) int
+		InvoiceNumber func(childComplexity int) int
+		IssueDate     func(childComplexity int) int
+		Kind          func(childComplexity int) int
+	}
+
+	VatInvoiceInfoPayload struct {
+		SalesInvoice    func(childComplexity int) int
+		SupplierInvoice func(childComplexity int) int
+		UserErrors      func(childComplexity int) int
+	}
+
+	VatMonth struct {
+		LedgerInputVAT  func(childComplexity int) int
+		LedgerOutputVAT func(childComplexity int) int
+		Month           func(childComplexity int) int
+		Rates           func(childComplexity int) int
+		Reconciled      func(childComplexity int) int
+		Return          func(childComplexity int) int
+		Year            func(childComplexity int) int
+	}
+
+	VatRateFigures struct {
+		InputNet         func(childComplexity int) int
+		InputVAT         func(childComplexity int) int
+		NonDeductibleVAT func(childComplexity int) int
+		OutputNet        func(childComplexity int) int
+		OutputVAT        func(childComplexity int) int
+		Rate             func(childComplexity int) int
+	}
+
+	VatReport struct {
+		FromMonth  func(childComplexity int) int
+		Months     func(childComplexity int) int
+		Rates      func(childComplexity int) int
+		Reconciled func(childComplexity int) int
+		ToMonth    func(childComplexity int) int
+		Year       func(childComplexity int) int
+	}
+
+	VatReturn struct {
+		Line1  func(childComplexity int) int
+		Line11 func(childComplexity int) int
+		Line12 func(childComplexity int) int
+		Line13 func(childComplexity int) int
+		Line14 func(childComplexity int) int
+		Line17 func(childComplexity int) int
+		Line18 func(childComplexity int) int
+		Line19 func(childComplexity int) int
+		Line20 func(childComplexity int) int
 	}
 
 	VoucherReviewPayload struct {
@@ -2219,6 +2279,7 @@ type MutationResolver interface {
 	ReviewVouchers(ctx context.Context, input VoucherReviewInput) (VoucherReviewPayload, error)
 	UnreviewVouchers(ctx context.Context, input VoucherReviewInput) (VoucherReviewPayload, error)
 	UpdateStatementLine(ctx context.Context, input UpdateStatementLineInput) (StatementLinePayload, error)
+	UpdateVatInvoiceInfo(ctx context.Context, input UpdateVatInvoiceInfoInput) (VatInvoiceInfoPayload, error)
 	CreateSupplier(ctx context.Context, input CreateSupplierInput) (SupplierPayload, error)
 	UpdateSupplier(ctx context.Context, input UpdateSupplierInput) (SupplierPayload, error)
 	SetSupplierProduct(ctx context.Context, input SetSupplierProductInput) (SupplierProductPayload, error)
@@ -2323,6 +2384,7 @@ type QueryResolver interface {
 	StatutoryBalanceSheet(ctx context.Context, year int, month int) (jxc.StatutoryStatement, error)
 	StatutoryIncomeStatement(ctx context.Context, year int, month int) (jxc.StatutoryStatement, error)
 	StatementMapping(ctx context.Context, form jxc.StatementForm) ([]*jxc.StatementLineDefinition, error)
+	VatReport(ctx context.Context, year int, fromMonth int, toMonth int) (jxc.VatReport, error)
 	Suppliers(ctx context.Context, first *int, after *string, filter *jxc.SupplierFilter, orderBy *jxc.SupplierOrder) (SupplierConnection, error)
 	Supplier(ctx context.Context, id int64) (*jxc.Supplier, error)
 	ProductSuppliers(ctx context.Context, productID int64, since *jxc.Date) ([]*jxc.SupplierOption, error)
@@ -4421,6 +4483,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.Statement(childComplexity, args["from"].(*jxc.Date), args["to"].(*jxc.Date)), true
+	case "Customer.taxId":
+		if e.ComplexityRoot.Customer.TaxID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.TaxID(childComplexity), true
 	case "Customer.topProducts":
 		if e.ComplexityRoot.Customer.TopProducts == nil {
 			break
@@ -6805,6 +6873,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateUser(childComplexity, args["input"].(UpdateUserInput)), true
+	case "Mutation.updateVatInvoiceInfo":
+		if e.ComplexityRoot.Mutation.UpdateVatInvoiceInfo == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateVatInvoiceInfo_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateVatInvoiceInfo(childComplexity, args["input"].(UpdateVatInvoiceInfoInput)), true
 	case "Mutation.updateWarehouse":
 		if e.ComplexityRoot.Mutation.UpdateWarehouse == nil {
 			break
@@ -8738,6 +8817,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ValidateSalesOrder(childComplexity, args["input"].(SalesOrderInput)), true
+	case "Query.vatReport":
+		if e.ComplexityRoot.Query.VatReport == nil {
+			break
+		}
+
+		args, err := ec.field_Query_vatReport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.VatReport(childComplexity, args["year"].(int), args["fromMonth"].(int), args["toMonth"].(int)), true
 	case "Query.warehouse":
 		if e.ComplexityRoot.Query.Warehouse == nil {
 			break
@@ -9115,6 +9205,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SalesInvoice.VATAmount(childComplexity), true
+	case "SalesInvoice.vatInvoice":
+		if e.ComplexityRoot.SalesInvoice.VatInvoice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoice.VatInvoice(childComplexity), true
 
 	case "SalesInvoiceConnection.edges":
 		if e.ComplexityRoot.SalesInvoiceConnection.Edges == nil {
@@ -11157,6 +11253,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SupplierInvoice.TotalAmount(childComplexity), true
+	case "SupplierInvoice.vatInvoice":
+		if e.ComplexityRoot.SupplierInvoice.VatInvoice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoice.VatInvoice(childComplexity), true
 
 	case "SupplierInvoiceConnection.edges":
 		if e.ComplexityRoot.SupplierInvoiceConnection.Edges == nil {
@@ -11752,6 +11854,234 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.UserPayload.UserErrors(childComplexity), true
 
+	case "VatInvoiceInfo.buyerTaxId":
+		if e.ComplexityRoot.VatInvoiceInfo.BuyerTaxID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatInvoiceInfo.BuyerTaxID(childComplexity), true
+	case "VatInvoiceInfo.deductible":
+		if e.ComplexityRoot.VatInvoiceInfo.Deductible == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatInvoiceInfo.Deductible(childComplexity), true
+	case "VatInvoiceInfo.invoiceCode":
+		if e.ComplexityRoot.VatInvoiceInfo.InvoiceCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatInvoiceInfo.InvoiceCode(childComplexity), true
+	case "VatInvoiceInfo.invoiceNumber":
+		if e.ComplexityRoot.VatInvoiceInfo.InvoiceNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatInvoiceInfo.InvoiceNumber(childComplexity), true
+	case "VatInvoiceInfo.issueDate":
+		if e.ComplexityRoot.VatInvoiceInfo.IssueDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatInvoiceInfo.IssueDate(childComplexity), true
+	case "VatInvoiceInfo.kind":
+		if e.ComplexityRoot.VatInvoiceInfo.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatInvoiceInfo.Kind(childComplexity), true
+
+	case "VatInvoiceInfoPayload.salesInvoice":
+		if e.ComplexityRoot.VatInvoiceInfoPayload.SalesInvoice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatInvoiceInfoPayload.SalesInvoice(childComplexity), true
+	case "VatInvoiceInfoPayload.supplierInvoice":
+		if e.ComplexityRoot.VatInvoiceInfoPayload.SupplierInvoice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatInvoiceInfoPayload.SupplierInvoice(childComplexity), true
+	case "VatInvoiceInfoPayload.userErrors":
+		if e.ComplexityRoot.VatInvoiceInfoPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatInvoiceInfoPayload.UserErrors(childComplexity), true
+
+	case "VatMonth.ledgerInputVat":
+		if e.ComplexityRoot.VatMonth.LedgerInputVAT == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatMonth.LedgerInputVAT(childComplexity), true
+	case "VatMonth.ledgerOutputVat":
+		if e.ComplexityRoot.VatMonth.LedgerOutputVAT == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatMonth.LedgerOutputVAT(childComplexity), true
+	case "VatMonth.month":
+		if e.ComplexityRoot.VatMonth.Month == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatMonth.Month(childComplexity), true
+	case "VatMonth.rates":
+		if e.ComplexityRoot.VatMonth.Rates == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatMonth.Rates(childComplexity), true
+	case "VatMonth.reconciled":
+		if e.ComplexityRoot.VatMonth.Reconciled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatMonth.Reconciled(childComplexity), true
+	case "VatMonth.return":
+		if e.ComplexityRoot.VatMonth.Return == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatMonth.Return(childComplexity), true
+	case "VatMonth.year":
+		if e.ComplexityRoot.VatMonth.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatMonth.Year(childComplexity), true
+
+	case "VatRateFigures.inputNet":
+		if e.ComplexityRoot.VatRateFigures.InputNet == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatRateFigures.InputNet(childComplexity), true
+	case "VatRateFigures.inputVat":
+		if e.ComplexityRoot.VatRateFigures.InputVAT == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatRateFigures.InputVAT(childComplexity), true
+	case "VatRateFigures.nonDeductibleVat":
+		if e.ComplexityRoot.VatRateFigures.NonDeductibleVAT == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatRateFigures.NonDeductibleVAT(childComplexity), true
+	case "VatRateFigures.outputNet":
+		if e.ComplexityRoot.VatRateFigures.OutputNet == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatRateFigures.OutputNet(childComplexity), true
+	case "VatRateFigures.outputVat":
+		if e.ComplexityRoot.VatRateFigures.OutputVAT == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatRateFigures.OutputVAT(childComplexity), true
+	case "VatRateFigures.rate":
+		if e.ComplexityRoot.VatRateFigures.Rate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatRateFigures.Rate(childComplexity), true
+
+	case "VatReport.fromMonth":
+		if e.ComplexityRoot.VatReport.FromMonth == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatReport.FromMonth(childComplexity), true
+	case "VatReport.months":
+		if e.ComplexityRoot.VatReport.Months == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatReport.Months(childComplexity), true
+	case "VatReport.rates":
+		if e.ComplexityRoot.VatReport.Rates == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatReport.Rates(childComplexity), true
+	case "VatReport.reconciled":
+		if e.ComplexityRoot.VatReport.Reconciled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatReport.Reconciled(childComplexity), true
+	case "VatReport.toMonth":
+		if e.ComplexityRoot.VatReport.ToMonth == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatReport.ToMonth(childComplexity), true
+	case "VatReport.year":
+		if e.ComplexityRoot.VatReport.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatReport.Year(childComplexity), true
+
+	case "VatReturn.line1":
+		if e.ComplexityRoot.VatReturn.Line1 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatReturn.Line1(childComplexity), true
+	case "VatReturn.line11":
+		if e.ComplexityRoot.VatReturn.Line11 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatReturn.Line11(childComplexity), true
+	case "VatReturn.line12":
+		if e.ComplexityRoot.VatReturn.Line12 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatReturn.Line12(childComplexity), true
+	case "VatReturn.line13":
+		if e.ComplexityRoot.VatReturn.Line13 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatReturn.Line13(childComplexity), true
+	case "VatReturn.line14":
+		if e.ComplexityRoot.VatReturn.Line14 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatReturn.Line14(childComplexity), true
+	case "VatReturn.line17":
+		if e.ComplexityRoot.VatReturn.Line17 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatReturn.Line17(childComplexity), true
+	case "VatReturn.line18":
+		if e.ComplexityRoot.VatReturn.Line18 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatReturn.Line18(childComplexity), true
+	case "VatReturn.line19":
+		if e.ComplexityRoot.VatReturn.Line19 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatReturn.Line19(childComplexity), true
+	case "VatReturn.line20":
+		if e.ComplexityRoot.VatReturn.Line20 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VatReturn.Line20(childComplexity), true
+
 	case "VoucherReviewPayload.entries":
 		if e.ComplexityRoot.VoucherReviewPayload.Entries == nil {
 			break
@@ -11986,7 +12316,9 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateStatementLineInput", ec.unmarshalInputUpdateStatementLineInput),
 			graphql.NewInputUnmarshaler("UpdateSupplierInput", ec.unmarshalInputUpdateSupplierInput),
 			graphql.NewInputUnmarshaler("UpdateUserInput", ec.unmarshalInputUpdateUserInput),
+			graphql.NewInputUnmarshaler("UpdateVatInvoiceInfoInput", ec.unmarshalInputUpdateVatInvoiceInfoInput),
 			graphql.NewInputUnmarshaler("UpdateWarehouseInput", ec.unmarshalInputUpdateWarehouseInput),
+			graphql.NewInputUnmarshaler("VatInvoiceInfoInput", ec.unmarshalInputVatInvoiceInfoInput),
 			graphql.NewInputUnmarshaler("VoucherReviewInput", ec.unmarshalInputVoucherReviewInput),
 			graphql.NewInputUnmarshaler("WarehouseFilter", ec.unmarshalInputWarehouseFilter),
 			graphql.NewInputUnmarshaler("WarehouseOrder", ec.unmarshalInputWarehouseOrder),
@@ -12082,7 +12414,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_statements.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/users.graphqls"
+//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_statements.graphqls" "schema/ledger_vat.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/users.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -12348,6 +12680,7 @@ type PageInfo {
 	{Name: "schema/ledger_books.graphqls", Input: sourceData("schema/ledger_books.graphqls"), BuiltIn: false},
 	{Name: "schema/ledger_closing.graphqls", Input: sourceData("schema/ledger_closing.graphqls"), BuiltIn: false},
 	{Name: "schema/ledger_statements.graphqls", Input: sourceData("schema/ledger_statements.graphqls"), BuiltIn: false},
+	{Name: "schema/ledger_vat.graphqls", Input: sourceData("schema/ledger_vat.graphqls"), BuiltIn: false},
 	{Name: "schema/live.graphqls", Input: sourceData("schema/live.graphqls"), BuiltIn: false},
 	{Name: "schema/partner.graphqls", Input: sourceData("schema/partner.graphqls"), BuiltIn: false},
 	{Name: "schema/purchasing.graphqls", Input: sourceData("schema/purchasing.graphqls"), BuiltIn: false},
@@ -13213,6 +13546,8 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_addresses(ctx, field)
 	case "region":
 		return ec.fieldContext_Customer_region(ctx, field)
+	case "taxId":
+		return ec.fieldContext_Customer_taxId(ctx, field)
 	case "salesperson":
 		return ec.fieldContext_Customer_salesperson(ctx, field)
 	case "channel":
@@ -14727,6 +15062,8 @@ func (ec *executionContext) childFields_SalesInvoice(ctx context.Context, field 
 		return ec.fieldContext_SalesInvoice_createdAt(ctx, field)
 	case "lines":
 		return ec.fieldContext_SalesInvoice_lines(ctx, field)
+	case "vatInvoice":
+		return ec.fieldContext_SalesInvoice_vatInvoice(ctx, field)
 	case "auditTrail":
 		return ec.fieldContext_SalesInvoice_auditTrail(ctx, field)
 	}
@@ -15653,6 +15990,8 @@ func (ec *executionContext) childFields_SupplierInvoice(ctx context.Context, fie
 		return ec.fieldContext_SupplierInvoice_createdAt(ctx, field)
 	case "lines":
 		return ec.fieldContext_SupplierInvoice_lines(ctx, field)
+	case "vatInvoice":
+		return ec.fieldContext_SupplierInvoice_vatInvoice(ctx, field)
 	case "auditTrail":
 		return ec.fieldContext_SupplierInvoice_auditTrail(ctx, field)
 	}
@@ -15965,6 +16304,116 @@ func (ec *executionContext) childFields_UserPayload(ctx context.Context, field g
 		return ec.fieldContext_UserPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type UserPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_VatInvoiceInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "invoiceCode":
+		return ec.fieldContext_VatInvoiceInfo_invoiceCode(ctx, field)
+	case "invoiceNumber":
+		return ec.fieldContext_VatInvoiceInfo_invoiceNumber(ctx, field)
+	case "kind":
+		return ec.fieldContext_VatInvoiceInfo_kind(ctx, field)
+	case "buyerTaxId":
+		return ec.fieldContext_VatInvoiceInfo_buyerTaxId(ctx, field)
+	case "issueDate":
+		return ec.fieldContext_VatInvoiceInfo_issueDate(ctx, field)
+	case "deductible":
+		return ec.fieldContext_VatInvoiceInfo_deductible(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VatInvoiceInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_VatInvoiceInfoPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "salesInvoice":
+		return ec.fieldContext_VatInvoiceInfoPayload_salesInvoice(ctx, field)
+	case "supplierInvoice":
+		return ec.fieldContext_VatInvoiceInfoPayload_supplierInvoice(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_VatInvoiceInfoPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VatInvoiceInfoPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_VatMonth(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "year":
+		return ec.fieldContext_VatMonth_year(ctx, field)
+	case "month":
+		return ec.fieldContext_VatMonth_month(ctx, field)
+	case "rates":
+		return ec.fieldContext_VatMonth_rates(ctx, field)
+	case "return":
+		return ec.fieldContext_VatMonth_return(ctx, field)
+	case "ledgerOutputVat":
+		return ec.fieldContext_VatMonth_ledgerOutputVat(ctx, field)
+	case "ledgerInputVat":
+		return ec.fieldContext_VatMonth_ledgerInputVat(ctx, field)
+	case "reconciled":
+		return ec.fieldContext_VatMonth_reconciled(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VatMonth", field.Name)
+}
+
+func (ec *executionContext) childFields_VatRateFigures(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rate":
+		return ec.fieldContext_VatRateFigures_rate(ctx, field)
+	case "outputNet":
+		return ec.fieldContext_VatRateFigures_outputNet(ctx, field)
+	case "outputVat":
+		return ec.fieldContext_VatRateFigures_outputVat(ctx, field)
+	case "inputNet":
+		return ec.fieldContext_VatRateFigures_inputNet(ctx, field)
+	case "inputVat":
+		return ec.fieldContext_VatRateFigures_inputVat(ctx, field)
+	case "nonDeductibleVat":
+		return ec.fieldContext_VatRateFigures_nonDeductibleVat(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VatRateFigures", field.Name)
+}
+
+func (ec *executionContext) childFields_VatReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "year":
+		return ec.fieldContext_VatReport_year(ctx, field)
+	case "fromMonth":
+		return ec.fieldContext_VatReport_fromMonth(ctx, field)
+	case "toMonth":
+		return ec.fieldContext_VatReport_toMonth(ctx, field)
+	case "months":
+		return ec.fieldContext_VatReport_months(ctx, field)
+	case "rates":
+		return ec.fieldContext_VatReport_rates(ctx, field)
+	case "reconciled":
+		return ec.fieldContext_VatReport_reconciled(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VatReport", field.Name)
+}
+
+func (ec *executionContext) childFields_VatReturn(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "line1":
+		return ec.fieldContext_VatReturn_line1(ctx, field)
+	case "line11":
+		return ec.fieldContext_VatReturn_line11(ctx, field)
+	case "line12":
+		return ec.fieldContext_VatReturn_line12(ctx, field)
+	case "line13":
+		return ec.fieldContext_VatReturn_line13(ctx, field)
+	case "line14":
+		return ec.fieldContext_VatReturn_line14(ctx, field)
+	case "line17":
+		return ec.fieldContext_VatReturn_line17(ctx, field)
+	case "line18":
+		return ec.fieldContext_VatReturn_line18(ctx, field)
+	case "line19":
+		return ec.fieldContext_VatReturn_line19(ctx, field)
+	case "line20":
+		return ec.fieldContext_VatReturn_line20(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VatReturn", field.Name)
 }
 
 func (ec *executionContext) childFields_VoucherReviewPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -17613,6 +18062,20 @@ func (ec *executionContext) field_Mutation_updateUser_args(ctx context.Context, 
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (UpdateUserInput, error) {
 			return ec.unmarshalNUpdateUserInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateUserInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateVatInvoiceInfo_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (UpdateVatInvoiceInfoInput, error) {
+			return ec.unmarshalNUpdateVatInvoiceInfoInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateVatInvoiceInfoInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -19434,6 +19897,36 @@ func (ec *executionContext) field_Query_validateSalesOrder_args(ctx context.Cont
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_vatReport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "year",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["year"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "fromMonth",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["fromMonth"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "toMonth",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["toMonth"] = arg2
 	return args, nil
 }
 
@@ -27225,6 +27718,29 @@ func (ec *executionContext) _Customer_region(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Customer_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, false, false, "String")
+}
+
+func (ec *executionContext) _Customer_taxId(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_taxId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaxID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_taxId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Customer", field, false, false, "String")
 }
 
@@ -36461,6 +36977,68 @@ func (ec *executionContext) fieldContext_Mutation_updateStatementLine(ctx contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_updateStatementLine_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateVatInvoiceInfo(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateVatInvoiceInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateVatInvoiceInfo(ctx, fc.Args["input"].(UpdateVatInvoiceInfoInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal VatInvoiceInfoPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal VatInvoiceInfoPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v VatInvoiceInfoPayload) graphql.Marshaler {
+			return ec.marshalNVatInvoiceInfoPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐVatInvoiceInfoPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateVatInvoiceInfo(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VatInvoiceInfoPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateVatInvoiceInfo_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -46001,6 +46579,68 @@ func (ec *executionContext) fieldContext_Query_statementMapping(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_vatReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_vatReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().VatReport(ctx, fc.Args["year"].(int), fc.Args["fromMonth"].(int), fc.Args["toMonth"].(int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal jxc.VatReport
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal jxc.VatReport
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.VatReport) graphql.Marshaler {
+			return ec.marshalNVatReport2githubᚗcomᚋjxcgraphᚋjxcᚐVatReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_vatReport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VatReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_vatReport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_suppliers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -49287,6 +49927,38 @@ func (ec *executionContext) fieldContext_SalesInvoice_lines(_ context.Context, f
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_SalesInvoiceLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalesInvoice_vatInvoice(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoice_vatInvoice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VatInvoice(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.VatInvoiceInfo) graphql.Marshaler {
+			return ec.marshalNVatInvoiceInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐVatInvoiceInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoice_vatInvoice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesInvoice",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VatInvoiceInfo(ctx, field)
 		},
 	}
 	return fc, nil
@@ -57951,6 +58623,38 @@ func (ec *executionContext) fieldContext_SupplierInvoice_lines(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _SupplierInvoice_vatInvoice(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoice_vatInvoice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VatInvoice(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.VatInvoiceInfo) graphql.Marshaler {
+			return ec.marshalNVatInvoiceInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐVatInvoiceInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoice_vatInvoice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierInvoice",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VatInvoiceInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SupplierInvoice_auditTrail(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoice) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -60521,6 +61225,920 @@ func (ec *executionContext) fieldContext_UserPayload_userErrors(_ context.Contex
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _VatInvoiceInfo_invoiceCode(ctx context.Context, field graphql.CollectedField, obj *jxc.VatInvoiceInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatInvoiceInfo_invoiceCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InvoiceCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VatInvoiceInfo_invoiceCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VatInvoiceInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _VatInvoiceInfo_invoiceNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.VatInvoiceInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatInvoiceInfo_invoiceNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InvoiceNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VatInvoiceInfo_invoiceNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VatInvoiceInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _VatInvoiceInfo_kind(ctx context.Context, field graphql.CollectedField, obj *jxc.VatInvoiceInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatInvoiceInfo_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.VatInvoiceKind) graphql.Marshaler {
+			return ec.marshalOVatInvoiceKind2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐVatInvoiceKind(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VatInvoiceInfo_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VatInvoiceInfo", field, false, false, "VatInvoiceKind")
+}
+
+func (ec *executionContext) _VatInvoiceInfo_buyerTaxId(ctx context.Context, field graphql.CollectedField, obj *jxc.VatInvoiceInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatInvoiceInfo_buyerTaxId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BuyerTaxID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VatInvoiceInfo_buyerTaxId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VatInvoiceInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _VatInvoiceInfo_issueDate(ctx context.Context, field graphql.CollectedField, obj *jxc.VatInvoiceInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatInvoiceInfo_issueDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IssueDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VatInvoiceInfo_issueDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VatInvoiceInfo", field, false, false, "Date")
+}
+
+func (ec *executionContext) _VatInvoiceInfo_deductible(ctx context.Context, field graphql.CollectedField, obj *jxc.VatInvoiceInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatInvoiceInfo_deductible(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Deductible(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VatInvoiceInfo_deductible(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VatInvoiceInfo", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _VatInvoiceInfoPayload_salesInvoice(ctx context.Context, field graphql.CollectedField, obj *VatInvoiceInfoPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatInvoiceInfoPayload_salesInvoice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SalesInvoice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SalesInvoice) graphql.Marshaler {
+			return ec.marshalOSalesInvoice2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesInvoice(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VatInvoiceInfoPayload_salesInvoice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VatInvoiceInfoPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesInvoice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VatInvoiceInfoPayload_supplierInvoice(ctx context.Context, field graphql.CollectedField, obj *VatInvoiceInfoPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatInvoiceInfoPayload_supplierInvoice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SupplierInvoice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SupplierInvoice) graphql.Marshaler {
+			return ec.marshalOSupplierInvoice2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoice(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VatInvoiceInfoPayload_supplierInvoice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VatInvoiceInfoPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierInvoice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VatInvoiceInfoPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *VatInvoiceInfoPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatInvoiceInfoPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VatInvoiceInfoPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VatInvoiceInfoPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VatMonth_year(ctx context.Context, field graphql.CollectedField, obj *jxc.VatMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatMonth_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VatMonth_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VatMonth", field, false, false, "Int")
+}
+
+func (ec *executionContext) _VatMonth_month(ctx context.Context, field graphql.CollectedField, obj *jxc.VatMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatMonth_month(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Month, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VatMonth_month(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VatMonth", field, false, false, "Int")
+}
+
+func (ec *executionContext) _VatMonth_rates(ctx context.Context, field graphql.CollectedField, obj *jxc.VatMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatMonth_rates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rates, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.VatRateFigures) graphql.Marshaler {
+			return ec.marshalNVatRateFigures2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐVatRateFiguresᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VatMonth_rates(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VatMonth",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VatRateFigures(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VatMonth_return(ctx context.Context, field graphql.CollectedField, obj *jxc.VatMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatMonth_return(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Return, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.VatReturn) graphql.Marshaler {
+			return ec.marshalNVatReturn2githubᚗcomᚋjxcgraphᚋjxcᚐVatReturn(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VatMonth_return(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VatMonth",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VatReturn(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VatMonth_ledgerOutputVat(ctx context.Context, field graphql.CollectedField, obj *jxc.VatMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatMonth_ledgerOutputVat(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LedgerOutputVAT, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VatMonth_ledgerOutputVat(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VatMonth", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _VatMonth_ledgerInputVat(ctx context.Context, field graphql.CollectedField, obj *jxc.VatMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatMonth_ledgerInputVat(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LedgerInputVAT, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VatMonth_ledgerInputVat(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VatMonth", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _VatMonth_reconciled(ctx context.Context, field graphql.CollectedField, obj *jxc.VatMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatMonth_reconciled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reconciled(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VatMonth_reconciled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VatMonth", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _VatRateFigures_rate(ctx context.Context, field graphql.CollectedField, obj *jxc.VatRateFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatRateFigures_rate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VatRateFigures_rate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VatRateFigures", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _VatRateFigures_outputNet(ctx context.Context, field graphql.CollectedField, obj *jxc.VatRateFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatRateFigures_outputNet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OutputNet, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VatRateFigures_outputNet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VatRateFigures", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _VatRateFigures_outputVat(ctx context.Context, field graphql.CollectedField, obj *jxc.VatRateFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatRateFigures_outputVat(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OutputVAT, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VatRateFigures_outputVat(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VatRateFigures", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _VatRateFigures_inputNet(ctx context.Context, field graphql.CollectedField, obj *jxc.VatRateFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatRateFigures_inputNet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InputNet, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VatRateFigures_inputNet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VatRateFigures", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _VatRateFigures_inputVat(ctx context.Context, field graphql.CollectedField, obj *jxc.VatRateFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatRateFigures_inputVat(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InputVAT, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VatRateFigures_inputVat(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VatRateFigures", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _VatRateFigures_nonDeductibleVat(ctx context.Context, field graphql.CollectedField, obj *jxc.VatRateFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatRateFigures_nonDeductibleVat(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NonDeductibleVAT, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VatRateFigures_nonDeductibleVat(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VatRateFigures", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _VatReport_year(ctx context.Context, field graphql.CollectedField, obj *jxc.VatReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatReport_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VatReport_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VatReport", field, false, false, "Int")
+}
+
+func (ec *executionContext) _VatReport_fromMonth(ctx context.Context, field graphql.CollectedField, obj *jxc.VatReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatReport_fromMonth(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FromMonth, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VatReport_fromMonth(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VatReport", field, false, false, "Int")
+}
+
+func (ec *executionContext) _VatReport_toMonth(ctx context.Context, field graphql.CollectedField, obj *jxc.VatReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatReport_toMonth(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToMonth, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VatReport_toMonth(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VatReport", field, false, false, "Int")
+}
+
+func (ec *executionContext) _VatReport_months(ctx context.Context, field graphql.CollectedField, obj *jxc.VatReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatReport_months(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Months, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.VatMonth) graphql.Marshaler {
+			return ec.marshalNVatMonth2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐVatMonthᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VatReport_months(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VatReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VatMonth(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VatReport_rates(ctx context.Context, field graphql.CollectedField, obj *jxc.VatReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatReport_rates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rates, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.VatRateFigures) graphql.Marshaler {
+			return ec.marshalNVatRateFigures2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐVatRateFiguresᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VatReport_rates(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VatReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VatRateFigures(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VatReport_reconciled(ctx context.Context, field graphql.CollectedField, obj *jxc.VatReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatReport_reconciled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reconciled(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VatReport_reconciled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VatReport", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _VatReturn_line1(ctx context.Context, field graphql.CollectedField, obj *jxc.VatReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatReturn_line1(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Line1, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VatReturn_line1(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VatReturn", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _VatReturn_line11(ctx context.Context, field graphql.CollectedField, obj *jxc.VatReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatReturn_line11(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Line11, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VatReturn_line11(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VatReturn", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _VatReturn_line12(ctx context.Context, field graphql.CollectedField, obj *jxc.VatReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatReturn_line12(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Line12, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VatReturn_line12(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VatReturn", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _VatReturn_line13(ctx context.Context, field graphql.CollectedField, obj *jxc.VatReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatReturn_line13(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Line13, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VatReturn_line13(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VatReturn", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _VatReturn_line14(ctx context.Context, field graphql.CollectedField, obj *jxc.VatReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatReturn_line14(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Line14, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VatReturn_line14(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VatReturn", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _VatReturn_line17(ctx context.Context, field graphql.CollectedField, obj *jxc.VatReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatReturn_line17(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Line17, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VatReturn_line17(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VatReturn", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _VatReturn_line18(ctx context.Context, field graphql.CollectedField, obj *jxc.VatReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatReturn_line18(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Line18, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VatReturn_line18(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VatReturn", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _VatReturn_line19(ctx context.Context, field graphql.CollectedField, obj *jxc.VatReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatReturn_line19(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Line19, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VatReturn_line19(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VatReturn", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _VatReturn_line20(ctx context.Context, field graphql.CollectedField, obj *jxc.VatReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VatReturn_line20(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Line20, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VatReturn_line20(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VatReturn", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _VoucherReviewPayload_entries(ctx context.Context, field graphql.CollectedField, obj *VoucherReviewPayload) (ret graphql.Marshaler) {
@@ -63331,7 +64949,7 @@ func (ec *executionContext) unmarshalInputCreateCustomerInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"code", "name", "contacts", "addresses", "region", "salesperson", "channel", "creditLimit", "paymentTermsDays", "preferences", "notes", "idempotencyKey"}
+	fieldsInOrder := [...]string{"code", "taxId", "name", "contacts", "addresses", "region", "salesperson", "channel", "creditLimit", "paymentTermsDays", "preferences", "notes", "idempotencyKey"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -63345,6 +64963,13 @@ func (ec *executionContext) unmarshalInputCreateCustomerInput(ctx context.Contex
 				return it, err
 			}
 			it.Code = data
+		case "taxId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxID = data
 		case "name":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
 			data, err := ec.unmarshalNString2string(ctx, v)
@@ -63779,7 +65404,7 @@ func (ec *executionContext) unmarshalInputCreateSalesInvoiceInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"shipmentIds", "postingDate", "idempotencyKey"}
+	fieldsInOrder := [...]string{"shipmentIds", "postingDate", "vatInvoice", "idempotencyKey"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -63800,6 +65425,13 @@ func (ec *executionContext) unmarshalInputCreateSalesInvoiceInput(ctx context.Co
 				return it, err
 			}
 			it.PostingDate = data
+		case "vatInvoice":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vatInvoice"))
+			data, err := ec.unmarshalOVatInvoiceInfoInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐVatInvoiceInfo(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VatInvoice = data
 		case "idempotencyKey":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -67824,7 +69456,7 @@ func (ec *executionContext) unmarshalInputSupplierInvoiceInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"purchaseOrderId", "supplierInvoiceNumber", "invoiceDate", "lines", "idempotencyKey"}
+	fieldsInOrder := [...]string{"purchaseOrderId", "supplierInvoiceNumber", "invoiceDate", "lines", "vatInvoice", "idempotencyKey"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -67859,6 +69491,13 @@ func (ec *executionContext) unmarshalInputSupplierInvoiceInput(ctx context.Conte
 				return it, err
 			}
 			it.Lines = data
+		case "vatInvoice":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vatInvoice"))
+			data, err := ec.unmarshalOVatInvoiceInfoInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐVatInvoiceInfo(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VatInvoice = data
 		case "idempotencyKey":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -68459,7 +70098,7 @@ func (ec *executionContext) unmarshalInputUpdateCustomerInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "name", "contacts", "addresses", "region", "salesperson", "channel", "creditLimit", "paymentTermsDays", "preferences", "notes", "active"}
+	fieldsInOrder := [...]string{"id", "taxId", "name", "contacts", "addresses", "region", "salesperson", "channel", "creditLimit", "paymentTermsDays", "preferences", "notes", "active"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -68473,6 +70112,13 @@ func (ec *executionContext) unmarshalInputUpdateCustomerInput(ctx context.Contex
 				return it, err
 			}
 			it.ID = data
+		case "taxId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxID = data
 		case "name":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -68959,6 +70605,90 @@ func UnmarshalUpdateUserInput(ctx context.Context, raw any) (UpdateUserInput, er
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateVatInvoiceInfoInput(ctx context.Context, obj any) (UpdateVatInvoiceInfoInput, error) {
+	var it UpdateVatInvoiceInfoInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"salesInvoiceId", "supplierInvoiceId", "invoiceCode", "invoiceNumber", "kind", "buyerTaxId", "issueDate"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "salesInvoiceId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("salesInvoiceId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SalesInvoiceID = data
+		case "supplierInvoiceId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supplierInvoiceId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupplierInvoiceID = data
+		case "invoiceCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("invoiceCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InvoiceCode = data
+		case "invoiceNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("invoiceNumber"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InvoiceNumber = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOVatInvoiceKind2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐVatInvoiceKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "buyerTaxId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("buyerTaxId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BuyerTaxID = data
+		case "issueDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issueDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssueDate = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateVatInvoiceInfoInput unmarshals raw into the UpdateVatInvoiceInfoInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateVatInvoiceInfoInput(ctx context.Context, raw any) (UpdateVatInvoiceInfoInput, error) {
+	var out UpdateVatInvoiceInfoInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateVatInvoiceInfoInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateWarehouseInput(ctx context.Context, obj any) (UpdateWarehouseInput, error) {
 	var it UpdateWarehouseInput
 	if obj == nil {
@@ -69026,6 +70756,76 @@ func (ec *executionContext) unmarshalInputUpdateWarehouseInput(ctx context.Conte
 func UnmarshalUpdateWarehouseInput(ctx context.Context, raw any) (UpdateWarehouseInput, error) {
 	var out UpdateWarehouseInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateWarehouseInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputVatInvoiceInfoInput(ctx context.Context, obj any) (jxc.VatInvoiceInfo, error) {
+	var it jxc.VatInvoiceInfo
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"invoiceCode", "invoiceNumber", "kind", "buyerTaxId", "issueDate"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "invoiceCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("invoiceCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InvoiceCode = data
+		case "invoiceNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("invoiceNumber"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InvoiceNumber = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOVatInvoiceKind2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐVatInvoiceKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "buyerTaxId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("buyerTaxId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BuyerTaxID = data
+		case "issueDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issueDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssueDate = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalVatInvoiceInfoInput unmarshals raw into the VatInvoiceInfoInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalVatInvoiceInfoInput(ctx context.Context, raw any) (jxc.VatInvoiceInfo, error) {
+	var out jxc.VatInvoiceInfo
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "VatInvoiceInfoInput", raw, &out)
 	return out, err
 }
 
@@ -72215,6 +74015,11 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "taxId":
+			out.Values[i] = ec._Customer_taxId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "salesperson":
 			out.Values[i] = ec._Customer_salesperson(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -74955,6 +76760,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "updateVatInvoiceInfo":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateVatInvoiceInfo(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createSupplier":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createSupplier(ctx, field)
@@ -77298,6 +79110,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_statementMapping(ctx, field)
 				})
+		case "vatReport":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_vatReport(ctx, field)
+				})
 		case "suppliers":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -78047,6 +79865,11 @@ func (ec *executionContext) _SalesInvoice(ctx context.Context, sel ast.Selection
 			}
 		case "lines":
 			out.Values[i] = ec._SalesInvoice_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "vatInvoice":
+			out.Values[i] = ec._SalesInvoice_vatInvoice(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -81045,6 +82868,11 @@ func (ec *executionContext) _SupplierInvoice(ctx context.Context, sel ast.Select
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "vatInvoice":
+			out.Values[i] = ec._SupplierInvoice_vatInvoice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "auditTrail":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -82084,6 +83912,359 @@ func (ec *executionContext) _UserPayload(ctx context.Context, sel ast.SelectionS
 			}
 		case "userErrors":
 			out.Values[i] = ec._UserPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var vatInvoiceInfoImplementors = []string{"VatInvoiceInfo"}
+
+func (ec *executionContext) _VatInvoiceInfo(ctx context.Context, sel ast.SelectionSet, obj *jxc.VatInvoiceInfo) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, vatInvoiceInfoImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VatInvoiceInfo")
+		case "invoiceCode":
+			out.Values[i] = ec._VatInvoiceInfo_invoiceCode(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "invoiceNumber":
+			out.Values[i] = ec._VatInvoiceInfo_invoiceNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._VatInvoiceInfo_kind(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "buyerTaxId":
+			out.Values[i] = ec._VatInvoiceInfo_buyerTaxId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "issueDate":
+			out.Values[i] = ec._VatInvoiceInfo_issueDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "deductible":
+			out.Values[i] = ec._VatInvoiceInfo_deductible(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var vatInvoiceInfoPayloadImplementors = []string{"VatInvoiceInfoPayload"}
+
+func (ec *executionContext) _VatInvoiceInfoPayload(ctx context.Context, sel ast.SelectionSet, obj *VatInvoiceInfoPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, vatInvoiceInfoPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VatInvoiceInfoPayload")
+		case "salesInvoice":
+			out.Values[i] = ec._VatInvoiceInfoPayload_salesInvoice(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "supplierInvoice":
+			out.Values[i] = ec._VatInvoiceInfoPayload_supplierInvoice(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._VatInvoiceInfoPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var vatMonthImplementors = []string{"VatMonth"}
+
+func (ec *executionContext) _VatMonth(ctx context.Context, sel ast.SelectionSet, obj *jxc.VatMonth) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, vatMonthImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VatMonth")
+		case "year":
+			out.Values[i] = ec._VatMonth_year(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "month":
+			out.Values[i] = ec._VatMonth_month(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rates":
+			out.Values[i] = ec._VatMonth_rates(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "return":
+			out.Values[i] = ec._VatMonth_return(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ledgerOutputVat":
+			out.Values[i] = ec._VatMonth_ledgerOutputVat(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ledgerInputVat":
+			out.Values[i] = ec._VatMonth_ledgerInputVat(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reconciled":
+			out.Values[i] = ec._VatMonth_reconciled(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var vatRateFiguresImplementors = []string{"VatRateFigures"}
+
+func (ec *executionContext) _VatRateFigures(ctx context.Context, sel ast.SelectionSet, obj *jxc.VatRateFigures) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, vatRateFiguresImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VatRateFigures")
+		case "rate":
+			out.Values[i] = ec._VatRateFigures_rate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "outputNet":
+			out.Values[i] = ec._VatRateFigures_outputNet(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "outputVat":
+			out.Values[i] = ec._VatRateFigures_outputVat(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "inputNet":
+			out.Values[i] = ec._VatRateFigures_inputNet(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "inputVat":
+			out.Values[i] = ec._VatRateFigures_inputVat(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nonDeductibleVat":
+			out.Values[i] = ec._VatRateFigures_nonDeductibleVat(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var vatReportImplementors = []string{"VatReport"}
+
+func (ec *executionContext) _VatReport(ctx context.Context, sel ast.SelectionSet, obj *jxc.VatReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, vatReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VatReport")
+		case "year":
+			out.Values[i] = ec._VatReport_year(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fromMonth":
+			out.Values[i] = ec._VatReport_fromMonth(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "toMonth":
+			out.Values[i] = ec._VatReport_toMonth(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "months":
+			out.Values[i] = ec._VatReport_months(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rates":
+			out.Values[i] = ec._VatReport_rates(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reconciled":
+			out.Values[i] = ec._VatReport_reconciled(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var vatReturnImplementors = []string{"VatReturn"}
+
+func (ec *executionContext) _VatReturn(ctx context.Context, sel ast.SelectionSet, obj *jxc.VatReturn) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, vatReturnImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VatReturn")
+		case "line1":
+			out.Values[i] = ec._VatReturn_line1(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "line11":
+			out.Values[i] = ec._VatReturn_line11(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "line12":
+			out.Values[i] = ec._VatReturn_line12(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "line13":
+			out.Values[i] = ec._VatReturn_line13(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "line14":
+			out.Values[i] = ec._VatReturn_line14(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "line17":
+			out.Values[i] = ec._VatReturn_line17(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "line18":
+			out.Values[i] = ec._VatReturn_line18(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "line19":
+			out.Values[i] = ec._VatReturn_line19(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "line20":
+			out.Values[i] = ec._VatReturn_line20(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -86943,6 +89124,11 @@ func (ec *executionContext) unmarshalNUpdateUserInput2githubᚗcomᚋjxcgraphᚋ
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNUpdateVatInvoiceInfoInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateVatInvoiceInfoInput(ctx context.Context, v any) (UpdateVatInvoiceInfoInput, error) {
+	res, err := ec.unmarshalInputUpdateVatInvoiceInfoInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNUpdateWarehouseInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUpdateWarehouseInput(ctx context.Context, v any) (UpdateWarehouseInput, error) {
 	res, err := ec.unmarshalInputUpdateWarehouseInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -87022,6 +89208,74 @@ func (ec *executionContext) marshalNUserErrorReason2githubᚗcomᚋjxcgraphᚋjx
 
 func (ec *executionContext) marshalNUserPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserPayload(ctx context.Context, sel ast.SelectionSet, v UserPayload) graphql.Marshaler {
 	return ec._UserPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNVatInvoiceInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐVatInvoiceInfo(ctx context.Context, sel ast.SelectionSet, v *jxc.VatInvoiceInfo) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "VatInvoiceInfo!")
+		return graphql.Null
+	}
+	return ec._VatInvoiceInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNVatInvoiceInfoPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐVatInvoiceInfoPayload(ctx context.Context, sel ast.SelectionSet, v VatInvoiceInfoPayload) graphql.Marshaler {
+	return ec._VatInvoiceInfoPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNVatMonth2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐVatMonthᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.VatMonth) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNVatMonth2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐVatMonth(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNVatMonth2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐVatMonth(ctx context.Context, sel ast.SelectionSet, v *jxc.VatMonth) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "VatMonth!")
+		return graphql.Null
+	}
+	return ec._VatMonth(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNVatRateFigures2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐVatRateFiguresᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.VatRateFigures) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNVatRateFigures2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐVatRateFigures(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNVatRateFigures2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐVatRateFigures(ctx context.Context, sel ast.SelectionSet, v *jxc.VatRateFigures) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "VatRateFigures!")
+		return graphql.Null
+	}
+	return ec._VatRateFigures(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNVatReport2githubᚗcomᚋjxcgraphᚋjxcᚐVatReport(ctx context.Context, sel ast.SelectionSet, v jxc.VatReport) graphql.Marshaler {
+	return ec._VatReport(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNVatReturn2githubᚗcomᚋjxcgraphᚋjxcᚐVatReturn(ctx context.Context, sel ast.SelectionSet, v jxc.VatReturn) graphql.Marshaler {
+	return ec._VatReturn(ctx, sel, &v)
 }
 
 func (ec *executionContext) unmarshalNVoucherReviewInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐVoucherReviewInput(ctx context.Context, v any) (VoucherReviewInput, error) {
@@ -88675,6 +90929,33 @@ func (ec *executionContext) marshalOUser2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐUser
 		return graphql.Null
 	}
 	return ec._User(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOVatInvoiceInfoInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐVatInvoiceInfo(ctx context.Context, v any) (*jxc.VatInvoiceInfo, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputVatInvoiceInfoInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOVatInvoiceKind2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐVatInvoiceKind(ctx context.Context, v any) (*jxc.VatInvoiceKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.VatInvoiceKind(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOVatInvoiceKind2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐVatInvoiceKind(ctx context.Context, sel ast.SelectionSet, v *jxc.VatInvoiceKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
 }
 
 func (ec *executionContext) marshalOWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx context.Context, sel ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {

@@ -330,6 +330,8 @@ type CreateCategoryInput struct {
 type CreateCustomerInput struct {
 	// A short unique code: 1 to 40 of A-Z, a-z, 0-9, '.', '_', '-'.
 	Code string `json:"code"`
+	// The tax ID (统一社会信用代码): 18 characters, its check character per GB 32100-2015.
+	TaxID *string `json:"taxId,omitempty"`
 	// The name.
 	Name string `json:"name"`
 	// Contact people.
@@ -430,6 +432,8 @@ type CreateSalesInvoiceInput struct {
 	ShipmentIds []int64 `json:"shipmentIds"`
 	// The invoice date; today when left out.
 	PostingDate *jxc.Date `json:"postingDate,omitempty"`
+	// The Golden Tax (金税) invoice's fields, if it is issued already; the buyer's tax ID defaults to the customer's.
+	VatInvoice *jxc.VatInvoiceInfo `json:"vatInvoice,omitempty"`
 	// A key of your choice: a retry with the same key returns the first result and posts nothing twice.
 	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
 }
@@ -1452,6 +1456,8 @@ type SupplierInvoiceInput struct {
 	InvoiceDate *jxc.Date `json:"invoiceDate,omitempty"`
 	// The invoiced lines.
 	Lines []*SupplierInvoiceLineInput `json:"lines"`
+	// The Golden Tax (金税) invoice's fields as written on it (the buyer's tax ID is our own).
+	VatInvoice *jxc.VatInvoiceInfo `json:"vatInvoice,omitempty"`
 	// A retry with the same key returns the first result and posts nothing twice.
 	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
 }
@@ -1580,6 +1586,8 @@ type UpdateCategoryInput struct {
 type UpdateCustomerInput struct {
 	// The customer.
 	ID int64 `json:"id"`
+	// A new tax ID (统一社会信用代码); an empty text clears it.
+	TaxID *string `json:"taxId,omitempty"`
 	// A new name.
 	Name *string `json:"name,omitempty"`
 	// The new full list of contacts.
@@ -1694,6 +1702,24 @@ type UpdateUserInput struct {
 	Active *bool `json:"active,omitempty"`
 }
 
+// Sets the Golden Tax fields of one invoice (a sales invoice or a supplier invoice, exactly one). Every field is replaced: one left out is cleared. The invoice's money and postings do not change.
+type UpdateVatInvoiceInfoInput struct {
+	// The sales invoice.
+	SalesInvoiceID *int64 `json:"salesInvoiceId,omitempty"`
+	// The supplier invoice.
+	SupplierInvoiceID *int64 `json:"supplierInvoiceId,omitempty"`
+	// 发票代码: 10 or 12 digits; left out on a 20-digit (全电) invoice.
+	InvoiceCode *string `json:"invoiceCode,omitempty"`
+	// 发票号码: 8 or 20 digits.
+	InvoiceNumber *string `json:"invoiceNumber,omitempty"`
+	// 专票 or 普票; needed with a number.
+	Kind *jxc.VatInvoiceKind `json:"kind,omitempty"`
+	// The buyer's tax ID (统一社会信用代码, 18 characters, its check character per GB 32100-2015).
+	BuyerTaxID *string `json:"buyerTaxId,omitempty"`
+	// The date the invoice was issued.
+	IssueDate *jxc.Date `json:"issueDate,omitempty"`
+}
+
 // Changes to a warehouse; fields left out stay as they are.
 type UpdateWarehouseInput struct {
 	// The warehouse to change.
@@ -1712,6 +1738,16 @@ type UpdateWarehouseInput struct {
 type UserPayload struct {
 	// The user after the change; null on error.
 	User *jxc.User `json:"user,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// The result of updateVatInvoiceInfo.
+type VatInvoiceInfoPayload struct {
+	// The sales invoice after the change, when one was changed.
+	SalesInvoice *jxc.SalesInvoice `json:"salesInvoice,omitempty"`
+	// The supplier invoice after the change, when one was changed.
+	SupplierInvoice *jxc.SupplierInvoice `json:"supplierInvoice,omitempty"`
 	// Why it failed.
 	UserErrors []*UserError `json:"userErrors"`
 }

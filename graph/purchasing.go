@@ -60,7 +60,7 @@ func goodsReceiptInput(in GoodsReceiptInput) jxc.GoodsReceiptInput {
 
 func supplierInvoiceInput(in SupplierInvoiceInput) jxc.SupplierInvoiceInput {
 	o := jxc.SupplierInvoiceInput{PurchaseOrderID: in.PurchaseOrderID, SupplierInvoiceNo: in.SupplierInvoiceNumber,
-		InvoiceDate: jxc.Deref(in.InvoiceDate), IdempotencyKey: in.IdempotencyKey}
+		InvoiceDate: jxc.Deref(in.InvoiceDate), IdempotencyKey: in.IdempotencyKey, VatInvoice: in.VatInvoice}
 	for _, l := range in.Lines {
 		o.Lines = append(o.Lines, jxc.SupplierInvoiceLineInput{PurchaseOrderLineID: l.PurchaseOrderLineID, Quantity: l.Quantity, UnitPrice: l.UnitPrice})
 	}

@@ -35,6 +35,8 @@ type Resolver struct {
 	SettingsService jxc.SettingsService
 	// StatementService fills in the statutory statements and keeps their mapping.
 	StatementService jxc.StatementService
+	// VatService keeps invoices' Golden Tax fields and reports VAT.
+	VatService jxc.VatService
 	// Sockets follows the rights of open websockets and counts them per
 	// user; without it the server refuses websockets.
 	Sockets SocketStore

@@ -32,13 +32,13 @@ func customerAddresses(in []*AddressInput) []jxc.Address {
 func customerInput(in CreateCustomerInput) jxc.CustomerInput {
 	return jxc.CustomerInput{Code: in.Code, Name: in.Name, Contacts: customerContacts(in.Contacts), Addresses: customerAddresses(in.Addresses),
 		Region: in.Region, Salesperson: in.Salesperson, Channel: in.Channel, CreditLimit: in.CreditLimit,
-		PaymentTermsDays: in.PaymentTermsDays, Preferences: in.Preferences, Notes: in.Notes, IdempotencyKey: in.IdempotencyKey}
+		PaymentTermsDays: in.PaymentTermsDays, Preferences: in.Preferences, Notes: in.Notes, IdempotencyKey: in.IdempotencyKey, TaxID: in.TaxID}
 }
 
 func customerUpdate(in UpdateCustomerInput) jxc.CustomerUpdate {
 	return jxc.CustomerUpdate{ID: in.ID, Name: in.Name, Contacts: customerContacts(in.Contacts), Addresses: customerAddresses(in.Addresses),
 		Region: in.Region, Salesperson: in.Salesperson, Channel: in.Channel, CreditLimit: in.CreditLimit,
-		PaymentTermsDays: in.PaymentTermsDays, Preferences: in.Preferences, Notes: in.Notes, Active: in.Active}
+		PaymentTermsDays: in.PaymentTermsDays, Preferences: in.Preferences, Notes: in.Notes, Active: in.Active, TaxID: in.TaxID}
 }
 
 func salesOrderInput(in SalesOrderInput) jxc.SalesOrderInput {

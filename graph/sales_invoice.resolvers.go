@@ -13,7 +13,7 @@ import (
 
 // CreateSalesInvoice is the resolver for the createSalesInvoice field.
 func (r *mutationResolver) CreateSalesInvoice(ctx context.Context, input CreateSalesInvoiceInput) (SalesInvoicePayload, error) {
-	inv, ues, err := mutationResult(r.SalesService.CreateSalesInvoice(ctx, jxc.SalesInvoiceInput{ShipmentIDs: input.ShipmentIds, PostingDate: input.PostingDate, IdempotencyKey: input.IdempotencyKey}))
+	inv, ues, err := mutationResult(r.SalesService.CreateSalesInvoice(ctx, jxc.SalesInvoiceInput{ShipmentIDs: input.ShipmentIds, PostingDate: input.PostingDate, IdempotencyKey: input.IdempotencyKey, VatInvoice: input.VatInvoice}))
 	return SalesInvoicePayload{Invoice: inv, UserErrors: ues}, err
 }
 

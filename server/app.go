@@ -66,6 +66,7 @@ func (a *app) routes() http.Handler {
 		BudgetService:     db.NewBudgetService(a.store),
 		AuditService:      db.NewAuditService(a.store),
 		SettingsService:   db.NewSettingsService(a.store),
+		VatService:        db.NewVatService(a.store),
 		Sockets:           db.NewSocketService(a.store, a.events),
 		CostBuckets:       a.buckets,
 		Log:               a.log,

@@ -125,6 +125,8 @@ func auditCalls() []auditCall {
 		// the admin posted the invoice: the control that keeps the poster from approving it is turned off first
 		{"updateCompanySettings", `mutation { updateCompanySettings(input: {mismatchApprovalByOther: false}) { settings { mismatchApprovalByOther }` + ue + ` } }`, nil, nil},
 		{"approveSupplierInvoiceMismatch", `mutation($id: ID!) { approveSupplierInvoiceMismatch(id: $id) { supplierInvoice { status }` + ue + ` } }`, v("id", "si"), nil},
+		{"updateVatInvoiceInfo", `mutation($id: ID!) { updateVatInvoiceInfo(input: {supplierInvoiceId: $id, invoiceCode: "3100201130", invoiceNumber: "01234567", kind: SPECIAL}) { supplierInvoice { id }` + ue + ` } }`,
+			v("id", "si"), nil},
 		{"postSupplierPayment", `mutation($s: ID!, $i: ID!, $a: Decimal!) { postSupplierPayment(input: {supplierId: $s, amount: $a, allocations: [{invoiceId: $i, amount: $a}]}) { supplierPayment { id }` + ue + ` } }`,
 			v("s", "sup", "i", "si", "a", "siTotal"), nil},
 		{"postLandedCost", `mutation($r: ID!) { postLandedCost(input: {kind: FREIGHT, basis: VALUE, amount: "10", receiptIds: [$r], payFrom: BANK}) { landedCost { id }` + ue + ` } }`, v("r", "gr"), nil},

@@ -5,12 +5,10 @@ import { LiveIndicator } from './LiveIndicator';
 import { useLiveState } from '../graphql/liveState';
 import { useMe } from './session';
 import { useLocale, useT } from '../i18n';
+import { formatDateTime } from '../lib/date';
 
-function formatTime(iso: string | undefined, locale: string): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false });
+function clockText(iso: string | undefined, locale: 'zh' | 'en'): string {
+  return iso ? formatDateTime(iso, locale, { seconds: true }) : '—';
 }
 
 export default function HomePage() {
@@ -49,7 +47,7 @@ export default function HomePage() {
             <Descriptions column={1} size="small">
               <Descriptions.Item label={t('home.serverTime')}>
                 <span data-testid="live-clock" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                  {formatTime(data?.clock, locale)}
+                  {clockText(data?.clock, locale)}
                 </span>
               </Descriptions.Item>
             </Descriptions>

@@ -67,6 +67,7 @@ const ORDER = [
   'auxiliary',
   'profitAndLoss',
   'balanceSheet',
+  'vat',
   'fiscalPeriods',
   'salesInvoices',
   'customerPayments',

@@ -11,10 +11,12 @@ import { analyticsEn } from '../features/analytics/i18n.en';
 import { alertsEn } from '../features/alerts/i18n.en';
 import { auditEn } from '../features/audit/i18n.en';
 import { settingsEn } from '../features/settings/i18n.en';
+import { enumsEn } from './enums.en';
 
 // English: the app shell's messages here, each module's in features/<module>/i18n.en.ts.
 // Same keys as zh.ts (a unit test checks it).
 export const en: Record<MessageKey, string> = {
+  ...enumsEn,
   'app.name': 'JXC',
   'app.loading': 'Loading…',
   'app.error': 'Something went wrong',

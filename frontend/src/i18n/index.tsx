@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { en } from './en';
 import { zh, type MessageKey } from './zh';
+import { ENUM_LABEL_PREFIX } from './enums';
 
 export type Locale = 'zh' | 'en';
 export type { MessageKey };
@@ -106,10 +107,13 @@ export function hasMessage(key: string): key is MessageKey {
 }
 
 /**
- * The label of a server enum value, `prefix.VALUE` in the dictionaries; a
- * value added to the schema before its translation shows as it is.
+ * The label of a server enum value: `enumOrPrefix` is the GraphQL enum's name
+ * (its prefix is in ENUM_LABEL_PREFIX, i18n/enums.ts) or a message prefix;
+ * the label is the message `prefix.VALUE`. A value added to the schema
+ * before its translation shows as it is (and fails enums.test.ts).
  */
-export function enumLabel(t: TFunction, prefix: string, value: string): string {
+export function enumLabel(t: TFunction, enumOrPrefix: string, value: string): string {
+  const prefix = Object.prototype.hasOwnProperty.call(ENUM_LABEL_PREFIX, enumOrPrefix) ? ENUM_LABEL_PREFIX[enumOrPrefix] : enumOrPrefix;
   const key = `${prefix}.${value}`;
   return hasMessage(key) ? t(key) : value;
 }

@@ -12,8 +12,10 @@ import { analyticsZh } from '../features/analytics/i18n.zh';
 import { alertsZh } from '../features/alerts/i18n.zh';
 import { auditZh } from '../features/audit/i18n.zh';
 import { settingsZh } from '../features/settings/i18n.zh';
+import { enumsZh } from './enums.zh';
 
 export const zh = {
+  ...enumsZh,
   'app.name': 'JXC 进销存',
   'app.loading': '加载中…',
   'app.error': '出错了',

@@ -1,7 +1,7 @@
 import Big from 'big.js';
 import { dec, sumDecimals } from '../../lib/decimal';
 import type { Locale } from '../../i18n';
-import { companyToday } from '../../lib/date';
+import { companyToday, formatMonth } from '../../lib/date';
 
 // Pure helpers for the dashboard's sales charts and the slow-moving list.
 // Amounts stay exact decimals; numbers are made only for chart geometry.
@@ -34,10 +34,7 @@ export function marginPercent(m: string | null | undefined): number | null {
 
 /** "2026-07" as a short month label: "7月" / "Jul 2026". */
 export function monthLabel(month: string, locale: Locale): string {
-  const [y, m] = month.split('-').map((p) => Number.parseInt(p, 10));
-  if (!y || !m) return month;
-  if (locale === 'zh') return `${y}年${m}月`;
-  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return formatMonth(month, locale);
 }
 
 /** A best seller's label: the English one in English when it has one. */

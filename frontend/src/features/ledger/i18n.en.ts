@@ -2,12 +2,14 @@ import { ledgerAuxiliaryEn } from './i18n.auxiliary.en';
 import type { ledgerZh } from './i18n.zh';
 import { ledgerBooksEn } from './i18n.books.en';
 import { ledgerStatementsEn } from './i18n.statements.en';
+import { vatEn } from './i18n.vat.en';
 
 // English for the ledger module; the same keys as i18n.zh.ts.
 export const ledgerEn: Record<keyof typeof ledgerZh, string> = {
   ...ledgerBooksEn,
   ...ledgerStatementsEn,
   ...ledgerAuxiliaryEn,
+  ...vatEn,
   'source.OPENING_STOCK': 'Opening stock',
   'source.STOCK_ADJUSTMENT': 'Stock adjustment',
   'source.MANUAL_ENTRY': 'Manual entry',

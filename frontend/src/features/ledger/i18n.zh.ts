@@ -3,10 +3,13 @@ import { ledgerStatementsZh } from './i18n.statements.zh';
 import { ledgerAuxiliaryZh } from './i18n.auxiliary.zh';
 
 // Simplified Chinese for the ledger module; i18n.en.ts has the same keys.
+import { vatZh } from './i18n.vat.zh';
+
 export const ledgerZh = {
   ...ledgerBooksZh,
   ...ledgerStatementsZh,
   ...ledgerAuxiliaryZh,
+  ...vatZh,
   'source.OPENING_STOCK': '期初库存',
   'source.STOCK_ADJUSTMENT': '库存调整',
   'source.MANUAL_ENTRY': '手工凭证',

@@ -1,5 +1,4 @@
-import { graphql } from '../../gql';
-/** What postJournalEntry and reverseJournalEntry read back of the JournalEntryPayload. */
+import { graphql } from '../../gql';/** What postJournalEntry and reverseJournalEntry read back of the JournalEntryPayload. */
 export const JournalEntryPayloadFieldsFragment = graphql(`
   fragment JournalEntryPayloadFields on JournalEntryPayload {
     entry {
@@ -123,6 +122,29 @@ export const UnreviewVouchersMutation = graphql(`
       entries {
         id
         reviewedAt
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+/** Sets the Golden Tax fields of a sales or supplier invoice. */
+export const UpdateVatInvoiceInfoMutation = graphql(`
+  mutation UpdateVatInvoiceInfo($input: UpdateVatInvoiceInfoInput!) {
+    updateVatInvoiceInfo(input: $input) {
+      salesInvoice {
+        id
+        vatInvoice {
+          ...VatInvoiceInfoFields
+        }
+      }
+      supplierInvoice {
+        id
+        vatInvoice {
+          ...VatInvoiceInfoFields
+        }
       }
       userErrors {
         ...UserErrorFields

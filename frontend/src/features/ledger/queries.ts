@@ -1,5 +1,4 @@
-import { graphql } from '../../gql';
-export const AccountsQuery = graphql(`
+import { graphql } from '../../gql';export const AccountsQuery = graphql(`
   query Accounts($filter: AccountFilter, $asOf: Date) {
     accounts(filter: $filter, asOf: $asOf) {
       code
@@ -393,6 +392,107 @@ export const VouchersQuery = graphql(`
     nodes(nodeIds: $nodeIds) {
       ... on JournalEntry {
         ...VoucherFields
+      }
+    }
+  }
+`);
+
+/** The Golden Tax fields an invoice carries (as entered or imported). */
+export const VatInvoiceInfoFieldsFragment = graphql(`
+  fragment VatInvoiceInfoFields on VatInvoiceInfo {
+    invoiceCode
+    invoiceNumber
+    kind
+    buyerTaxId
+    issueDate
+    deductible
+  }
+`);
+
+/** One month's (or the range's) figures at one VAT rate. */
+export const VatRateFiguresFieldsFragment = graphql(`
+  fragment VatRateFiguresFields on VatRateFigures {
+    rate
+    outputNet
+    outputVat
+    inputNet
+    inputVat
+    nonDeductibleVat
+  }
+`);
+
+/** The VAT report of a range of months: per month and rate, the return's lines, the reconciliation with the VAT accounts. */
+export const VatReportQuery = graphql(`
+  query VatReport($year: Int!, $fromMonth: Int!, $toMonth: Int!) {
+    vatReport(year: $year, fromMonth: $fromMonth, toMonth: $toMonth) {
+      year
+      fromMonth
+      toMonth
+      reconciled
+      rates {
+        ...VatRateFiguresFields
+      }
+      months {
+        year
+        month
+        reconciled
+        ledgerOutputVat
+        ledgerInputVat
+        rates {
+          ...VatRateFiguresFields
+        }
+        return {
+          line1
+          line11
+          line12
+          line13
+          line14
+          line17
+          line18
+          line19
+          line20
+        }
+      }
+    }
+  }
+`);
+
+/** The range's sales and supplier invoices with their Golden Tax fields. */
+export const VatInvoicesQuery = graphql(`
+  query VatInvoices($from: Date!, $to: Date!, $afterSales: String, $afterSupplier: String) {
+    salesInvoices(first: 200, after: $afterSales, filter: { dateFrom: $from, dateTo: $to }) {
+      totalCount
+      nodes {
+        id
+        number
+        postingDate
+        netAmount
+        vatAmount
+        customer {
+          code
+          name
+        }
+        vatInvoice {
+          ...VatInvoiceInfoFields
+        }
+      }
+    }
+    supplierInvoices(first: 200, after: $afterSupplier, filter: { dateFrom: $from, dateTo: $to }) {
+      totalCount
+      nodes {
+        id
+        number
+        supplierInvoiceNumber
+        invoiceDate
+        netAmount
+        taxAmount
+        supplier {
+          code
+          name
+        }
+        vatInvoice {
+          ...VatInvoiceInfoFields
+        }
       }
     }
   }

@@ -255,6 +255,9 @@ export const SupplierInvoiceFieldsFragment = graphql(`
       taxAmount
       priceVariance
     }
+    vatInvoice {
+      ...VatInvoiceInfoFields
+    }
   }
 `);
 

@@ -39,6 +39,8 @@ export const salesEn: Record<keyof typeof salesZh, string> = {
   'cust.salesperson': 'Salesperson',
   'cust.creditLimit': 'Credit limit',
   'cust.terms': 'Payment terms',
+  'cust.taxId': 'Tax ID',
+  'cust.taxIdHint': 'Unified social credit code (18 characters), the buyer\'s tax ID on its invoices',
   'cust.termsDays': '{n} days',
   'cust.openBalance': 'Open balance',
   'cust.overdue': 'Overdue',

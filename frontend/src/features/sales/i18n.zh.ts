@@ -37,6 +37,8 @@ export const salesZh = {
   'cust.salesperson': '业务员',
   'cust.creditLimit': '信用额度',
   'cust.terms': '账期',
+  'cust.taxId': '税号',
+  'cust.taxIdHint': '统一社会信用代码（18 位），开票时作为购买方税号',
   'cust.termsDays': '{n} 天',
   'cust.openBalance': '应收余额',
   'cust.overdue': '逾期',

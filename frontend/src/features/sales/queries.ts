@@ -5,6 +5,7 @@ export const CustomerFieldsFragment = graphql(`
     id
     code
     name
+    taxId
     region
     salesperson
     channel
@@ -373,6 +374,9 @@ export const SalesInvoiceFieldsFragment = graphql(`
     openAmount
     status
     createdAt
+    vatInvoice {
+      ...VatInvoiceInfoFields
+    }
   }
 `);
 

@@ -13,6 +13,7 @@ import { useLiveState } from '../../../graphql/liveState';
 import { useCan } from '../../../app/session';
 import { usePagedQuery } from '../../../lib/pagedQuery';
 import { enumLabel, useT } from '../../../i18n';
+import { formatDateTime } from '../../../lib/date';
 
 export const ALERT_KINDS = ['LOW_STOCK', 'BUDGET_80', 'BUDGET_100', 'PRICE_RISE', 'SHORTAGE', 'CREDIT_HOLD'];
 const KIND_COLOURS: Record<string, string> = { LOW_STOCK: 'orange', BUDGET_80: 'gold', BUDGET_100: 'red', PRICE_RISE: 'volcano', SHORTAGE: 'magenta', CREDIT_HOLD: 'purple' };
@@ -78,7 +79,7 @@ export default function AlertsPage() {
           fileName={t('menu.alerts')}
           fetchRows={connectionRows(client, AlertsQuery, variables, (d) => d.alerts)}
           columns={[
-            { header: t('alerts.raisedAt'), value: (a) => new Date(a.createdAt).toLocaleString(), width: 20 },
+            { header: t('alerts.raisedAt'), value: (a) => formatDateTime(a.createdAt), width: 20 },
             { header: t('alerts.kind'), value: (a) => enumLabel(t, 'alertKind', a.kind) },
             { header: t('alerts.message'), value: (a) => a.message, width: 50 },
             { header: t('alerts.subject'), value: (a) => a.subject, width: 24 },
@@ -92,7 +93,7 @@ export default function AlertsPage() {
         rowClassName={(a) => (fresh.has(a.id) ? 'row-live-updated' : '')}
         onRow={(a) => ({ 'data-testid': `alert-row-${a.id}` }) as object}
         columns={[
-          { title: t('alerts.raisedAt'), width: 180, render: (_, a) => new Date(a.createdAt).toLocaleString() },
+          { title: t('alerts.raisedAt'), width: 180, render: (_, a) => formatDateTime(a.createdAt) },
           { title: t('alerts.kind'), width: 140, render: (_, a) => <Tag color={KIND_COLOURS[a.kind]}>{enumLabel(t, 'alertKind', a.kind)}</Tag> },
           { title: t('alerts.message'), dataIndex: 'message' },
           { title: t('alerts.subject'), render: (_, a) => <Typography.Text type="secondary">{a.subject}</Typography.Text> },

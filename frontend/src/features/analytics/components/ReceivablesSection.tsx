@@ -13,7 +13,7 @@ import { useLiveState } from '../../../graphql/liveState';
 import { fetchAllPages } from '../../../lib/paging';
 import { dec, formatMoney, sumDecimals } from '../../../lib/decimal';
 import { useT } from '../../../i18n';
-import { todayISO } from '../../../lib/date';
+import { todayISO, formatTime } from '../../../lib/date';
 import { LIVE_REQUERY_DEBOUNCE_MS } from '../../../graphql/liveState';
 
 const AgingChart = lazy(() => import('../../partner/components/AgingChart'));
@@ -129,7 +129,7 @@ function LastChange({ change }: { change: { change: ReceivableChange; at: number
       </div>
       <Typography.Text type="secondary">
         {t('cust.openBalance')} {formatMoney(c.openBalance)}
-        {dec(c.overdueAmount).gt(0) ? ` · ${t('cust.overdue')} ${formatMoney(c.overdueAmount)}` : ''} · {new Date(change.at).toLocaleTimeString()}
+        {dec(c.overdueAmount).gt(0) ? ` · ${t('cust.overdue')} ${formatMoney(c.overdueAmount)}` : ''} · {formatTime(change.at)}
       </Typography.Text>
     </div>
   );

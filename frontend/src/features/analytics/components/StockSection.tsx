@@ -11,6 +11,7 @@ import { useLiveState } from '../../../graphql/liveState';
 import { dec, formatMoney, formatQty } from '../../../lib/decimal';
 import { useLocalName, useLocale, useT } from '../../../i18n';
 import { LIVE_REQUERY_DEBOUNCE_MS } from '../../../graphql/liveState';
+import { formatTime } from '../../../lib/date';
 
 const ValueByCategoryChart = lazy(() => import('./StockCharts').then((m) => ({ default: m.ValueByCategoryChart })));
 const ValueByWarehouseChart = lazy(() => import('./StockCharts').then((m) => ({ default: m.ValueByWarehouseChart })));
@@ -128,7 +129,7 @@ function LastChange({ change }: { change: { level: LevelRow; at: number } | null
         <strong>{l.product.sku}</strong> {localName(l.product)}
       </div>
       <Typography.Text type="secondary">
-        {l.warehouse.code} · {t('stock.onHand')} {formatQty(l.onHand)} · {formatMoney(l.value)} · {new Date(change.at).toLocaleTimeString()}
+        {l.warehouse.code} · {t('stock.onHand')} {formatQty(l.onHand)} · {formatMoney(l.value)} · {formatTime(change.at)}
       </Typography.Text>
     </div>
   );

@@ -4,6 +4,7 @@ import type { AuditTrailQuery as Result } from '../../../gql/graphql';
 import { AuditTrailQuery } from '../queries';
 import { usePagedQuery } from '../../../lib/pagedQuery';
 import { enumLabel, useT, type TFunction } from '../../../i18n';
+import { formatDateTime } from '../../../lib/date';
 
 type Entry = Result['auditTrail']['nodes'][number];
 type Change = Entry['changes'][number];
@@ -44,7 +45,7 @@ export function AuditTrail({ recordType, recordId }: { recordType: string; recor
       locale={{ emptyText: t('audit.none') }}
       pagination={list.pagination()}
       columns={[
-        { title: t('audit.at'), width: 170, render: (_, e) => new Date(e.at).toLocaleString() },
+        { title: t('audit.at'), width: 170, render: (_, e) => formatDateTime(e.at, undefined, { seconds: true }) },
         {
           title: t('audit.user'),
           width: 170,

@@ -5,6 +5,7 @@ import type { BooksCheckQuery as BCResult } from '../../../gql/graphql';
 import { BooksCheckQuery } from '../queries';
 import { Amount } from '../../../components/Amount';
 import { enumLabel, useT } from '../../../i18n';
+import { formatDateTime } from '../../../lib/date';
 
 type Violation = BCResult['booksCheck']['violations'][number];
 
@@ -23,7 +24,7 @@ export default function BooksCheckPage() {
       <Descriptions.Item label={t('books.inventoryDifference')}>
         <Amount value={bc.inventoryDifference} strong testId="books-inventory-difference" />
       </Descriptions.Item>
-      <Descriptions.Item label={t('books.checkedAt')}>{new Date(bc.checkedAt).toLocaleString()}</Descriptions.Item>
+      <Descriptions.Item label={t('books.checkedAt')}>{formatDateTime(bc.checkedAt)}</Descriptions.Item>
     </Descriptions>
   );
   return (

@@ -9,7 +9,7 @@ import { CloseFiscalPeriodMutation, ReopenFiscalPeriodMutation } from '../mutati
 import { Toolbar } from '../../../components/Toolbar';
 import { useCan } from '../../../app/session';
 import { useT } from '../../../i18n';
-import { yearMonth, companyToday } from '../../../lib/date';
+import { yearMonth, companyToday, formatDateTime } from '../../../lib/date';
 
 type Period = FPResult['fiscalPeriods'][number];
 
@@ -88,7 +88,7 @@ export default function FiscalPeriodsPage() {
             title: t('common.status'),
             render: (_, p) => (p.status === 'OPEN' ? <Tag color="green">{t('periodStatus.OPEN')}</Tag> : <Tag color="red">{t('periodStatus.CLOSED')}</Tag>),
           },
-          { title: t('periods.closedAt'), render: (_, p) => (p.closedAt ? new Date(p.closedAt).toLocaleString() : '') },
+          { title: t('periods.closedAt'), render: (_, p) => formatDateTime(p.closedAt) },
           { title: t('periods.reopenReason'), dataIndex: 'reopenReason', render: (r: string) => <Typography.Text type="secondary">{r}</Typography.Text> },
           {
             title: t('periods.closingVouchers'),

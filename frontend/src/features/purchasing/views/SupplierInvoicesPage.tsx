@@ -3,7 +3,7 @@ import { useClient, useMutation, useQuery } from 'urql';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import type { SupplierInvoiceFieldsFragment, SupplierInvoiceStatus } from '../../../gql/graphql';
+import type { SupplierInvoiceFieldsFragment, SupplierInvoiceStatus, VatInvoiceKind } from '../../../gql/graphql';
 import { PurchaseOrderQuery, PurchaseOrdersQuery, SupplierInvoicesQuery } from '../queries';
 import { ApproveSupplierInvoiceMismatchMutation, PostSupplierInvoiceMutation } from '../mutations';
 import { InvoiceStatusTag, SupplierSelect } from '../components/common';
@@ -19,6 +19,7 @@ import { dec, formatMoney, formatQty } from '../../../lib/decimal';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
 import { isoDate } from '../../../lib/date';
 import { auditColumn } from '../../audit/components/AuditButton';
+import { VAT_KINDS, VatInvoiceCell, VatInvoiceEditButton } from '../../ledger/components/VatInvoiceInfo';
 
 type Invoice = SupplierInvoiceFieldsFragment;
 const STATUSES: SupplierInvoiceStatus[] = ['OPEN', 'ON_HOLD', 'PAID'];
@@ -78,6 +79,9 @@ export default function SupplierInvoicesPage() {
               { header: t('po.total'), value: (i) => ({ decimal: i.totalAmount }) },
               ...(withPayables ? [{ header: t('invoice.open'), value: (i: Invoice) => ({ decimal: i.openAmount ?? '' }) }] : []),
               { header: t('common.status'), value: (i) => enumLabel(t, 'invoiceStatus', i.status) },
+              { header: t('vat.invoiceCode'), value: (i) => i.vatInvoice.invoiceCode ?? '' },
+              { header: t('vat.invoiceNumber'), value: (i) => i.vatInvoice.invoiceNumber ?? '' },
+              { header: t('vat.kind'), value: (i) => (i.vatInvoice.kind ? enumLabel(t, 'VatInvoiceKind', i.vatInvoice.kind) : '') },
               { header: t('invoice.issues'), value: (i) => i.matchIssues.map((m) => m.message).join('; '), width: 40 },
             ]}
           />
@@ -101,6 +105,15 @@ export default function SupplierInvoicesPage() {
           { title: t('invoice.date'), dataIndex: 'invoiceDate', onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
           { title: t('invoice.due'), dataIndex: 'dueDate', onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
           { title: t('po.total'), align: 'right', render: (_, i) => <Amount value={i.totalAmount} /> },
+          {
+            title: t('vat.invoiceInfo'),
+            render: (_, i) => (
+              <Space size={4} wrap>
+                <VatInvoiceCell info={i.vatInvoice} />
+                <VatInvoiceEditButton target={{ kind: 'supplier', id: i.id, number: i.number, vatInvoice: i.vatInvoice }} onSaved={list.refresh} />
+              </Space>
+            ),
+          },
           ...(withPayables ? [{ title: t('invoice.open'), align: 'right' as const, render: (_: unknown, i: Invoice) => <Amount value={i.openAmount} /> }] : []),
           {
             title: t('common.status'),
@@ -187,6 +200,8 @@ interface InvoiceValues {
   supplierInvoiceNumber?: string;
   invoiceDate?: Dayjs | null;
   lines: { purchaseOrderLineId: string; label: string; quantity?: string; unitPrice?: string }[];
+  /** The Golden Tax fields as written on the supplier's invoice (optional; finance may enter them later). */
+  vatInvoice?: { kind?: VatInvoiceKind; invoiceCode?: string; invoiceNumber?: string };
 }
 
 /** Posts a goods invoice for one order: lines start at received-not-invoiced at the order price. */
@@ -224,6 +239,10 @@ function PostInvoiceModal({ open, onClose, onPosted }: { open: boolean; onClose:
         invoiceDate: isoDate(v.invoiceDate),
         lines: (v.lines ?? []).filter((l) => dec(l.quantity).gt(0)).map((l) => ({ purchaseOrderLineId: l.purchaseOrderLineId, quantity: (l.quantity ?? '').trim(), unitPrice: (l.unitPrice ?? '').trim() })),
         idempotencyKey: crypto.randomUUID(),
+        vatInvoice:
+          v.vatInvoice?.kind || v.vatInvoice?.invoiceNumber || v.vatInvoice?.invoiceCode
+            ? { kind: v.vatInvoice.kind, invoiceCode: v.vatInvoice.invoiceCode?.trim() || undefined, invoiceNumber: v.vatInvoice.invoiceNumber?.trim() || undefined }
+            : undefined,
       },
     });
     if (res.error) return setGeneral([res.error.message]);
@@ -254,6 +273,17 @@ function PostInvoiceModal({ open, onClose, onPosted }: { open: boolean; onClose:
           </Form.Item>
           <Form.Item name="invoiceDate" label={t('invoice.date')}>
             <DatePicker />
+          </Form.Item>
+        </Space>
+        <Space wrap align="start">
+          <Form.Item name={['vatInvoice', 'kind']} label={t('vat.kind')}>
+            <Select<VatInvoiceKind> allowClear style={{ width: 220 }} options={VAT_KINDS.map((k) => ({ value: k, label: enumLabel(t, 'VatInvoiceKind', k) }))} data-testid="invoice-form-vat-kind" />
+          </Form.Item>
+          <Form.Item name={['vatInvoice', 'invoiceCode']} label={t('vat.invoiceCode')}>
+            <Input maxLength={12} style={{ width: 150 }} data-testid="invoice-form-vat-code" />
+          </Form.Item>
+          <Form.Item name={['vatInvoice', 'invoiceNumber']} label={t('vat.invoiceNumber')}>
+            <Input maxLength={20} style={{ width: 220 }} data-testid="invoice-form-vat-number" />
           </Form.Item>
         </Space>
         <Form.List name="lines">

@@ -21,6 +21,7 @@ interface Values {
   paymentTermsDays?: number;
   preferences?: string;
   notes?: string;
+  taxId?: string;
   active?: boolean;
   contacts: { name?: string; title?: string; phone?: string; email?: string }[];
   addresses: { label?: string; address?: string; region?: string }[];
@@ -52,6 +53,7 @@ export function CustomerForm({ open, customer, onClose, onSaved }: { open: boole
         paymentTermsDays: customer.paymentTermsDays,
         preferences: customer.preferences,
         notes: customer.notes,
+        taxId: customer.taxId ?? undefined,
         active: customer.active,
         contacts: customer.contacts.map((c) => ({ ...c })),
         addresses: customer.addresses.map((a) => ({ ...a })),
@@ -72,6 +74,7 @@ export function CustomerForm({ open, customer, onClose, onSaved }: { open: boole
       paymentTermsDays: v.paymentTermsDays ?? undefined,
       preferences: v.preferences ?? '',
       notes: v.notes ?? '',
+      taxId: v.taxId?.trim() ?? '',
       contacts,
       addresses,
     };
@@ -130,6 +133,9 @@ export function CustomerForm({ open, customer, onClose, onSaved }: { open: boole
           </Form.Item>
           <Form.Item name="creditLimit" label={t('cust.creditLimit')} rules={[decimalRule(t('common.decimalInvalid'), 2)]}>
             <DecimalInput style={{ width: 160 }} data-testid="cust-form-credit" />
+          </Form.Item>
+          <Form.Item name="taxId" label={t('cust.taxId')} extra={t('cust.taxIdHint')}>
+            <Input maxLength={18} style={{ width: 220 }} data-testid="cust-form-taxid" />
           </Form.Item>
           <Form.Item name="paymentTermsDays" label={t('cust.terms')}>
             <InputNumber min={0} max={365} precision={0} style={{ width: 120 }} data-testid="cust-form-terms" />

@@ -12,6 +12,7 @@ import { useCan } from '../../../app/session';
 import { usePagedQuery } from '../../../lib/pagedQuery';
 import { formatQty } from '../../../lib/decimal';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
+import { formatDateTime } from '../../../lib/date';
 
 type Need = Result['replenishmentNeeds']['nodes'][number];
 const STATUSES: ReplenishmentStatus[] = ['OPEN', 'COVERED', 'CANCELLED'];
@@ -44,7 +45,7 @@ export default function ReplenishmentPage() {
             { header: t('so.missing'), value: (n) => ({ decimal: n.quantity }) },
             { header: t('so.number'), value: (n) => n.orderNumber },
             { header: t('common.status'), value: (n) => enumLabel(t, 'replStatus', n.status) },
-            { header: t('common.createdAt'), value: (n) => n.createdAt },
+            { header: t('common.createdAt'), value: (n) => formatDateTime(n.createdAt) },
           ]}
         />
       </Toolbar>
@@ -57,7 +58,7 @@ export default function ReplenishmentPage() {
           { title: t('stock.warehouse'), render: (_, n) => `${n.warehouse.code} ${n.warehouse.name}` },
           { title: t('so.missing'), align: 'right', render: (_, n) => <Tag color="orange">{`${formatQty(n.quantity)} ${n.product.unit}`}</Tag> },
           { title: t('so.number'), render: (_, n) => (canSeeOrders ? <Link to={`/sales/orders?order=${n.salesOrderId}`}>{n.orderNumber}</Link> : n.orderNumber) },
-          { title: t('common.createdAt'), render: (_, n) => new Date(n.createdAt).toLocaleString() },
+          { title: t('common.createdAt'), render: (_, n) => formatDateTime(n.createdAt) },
           { title: t('common.status'), render: (_, n) => <ReplenishmentStatusTag status={n.status} /> },
         ]}
       />

@@ -17,6 +17,7 @@ import { dec, formatQty } from '../../../lib/decimal';
 import { enumLabel, useT } from '../../../i18n';
 import { isoDate, todayISO } from '../../../lib/date';
 import { auditColumn } from '../../audit/components/AuditButton';
+import { VatInvoiceCell, VatInvoiceEditButton } from '../../ledger/components/VatInvoiceInfo';
 
 type Invoice = SalesInvoiceFieldsFragment;
 
@@ -53,6 +54,10 @@ export default function SalesInvoicesPage() {
               { header: t('sinv.credited'), value: (i) => ({ decimal: i.creditedAmount }) },
               { header: t('sinv.open'), value: (i) => ({ decimal: i.openAmount }) },
               { header: t('common.status'), value: (i) => enumLabel(t, 'sinvStatus', i.status) },
+              { header: t('vat.invoiceCode'), value: (i) => i.vatInvoice.invoiceCode ?? '' },
+              { header: t('vat.invoiceNumber'), value: (i) => i.vatInvoice.invoiceNumber ?? '' },
+              { header: t('vat.kind'), value: (i) => (i.vatInvoice.kind ? enumLabel(t, 'VatInvoiceKind', i.vatInvoice.kind) : '') },
+              { header: t('vat.buyerTaxId'), value: (i) => i.vatInvoice.buyerTaxId ?? '' },
             ]}
           />
           {canBill && (
@@ -75,6 +80,15 @@ export default function SalesInvoicesPage() {
           { title: t('sinv.total'), align: 'right', render: (_, i) => <Amount value={i.totalAmount} /> },
           { title: t('sinv.open'), align: 'right', render: (_, i) => <Amount value={i.openAmount} strong={dec(i.openAmount).gt(0)} /> },
           { title: t('common.status'), render: (_, i) => <SalesInvoiceStatusTag status={i.status} /> },
+          {
+            title: t('vat.invoiceInfo'),
+            render: (_, i) => (
+              <Space size={4} wrap>
+                <VatInvoiceCell info={i.vatInvoice} />
+                <VatInvoiceEditButton target={{ kind: 'sales', id: i.id, number: i.number, vatInvoice: i.vatInvoice }} onSaved={list.refresh} />
+              </Space>
+            ),
+          },
           auditColumn<Invoice>(t, 'salesInvoice'),
         ]}
       />

@@ -8,6 +8,7 @@ import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useLocale, useT } from '../../../i18n';
 import type { MessageKey } from '../../../i18n';
+import { formatDateTime } from '../../../lib/date';
 
 interface SettingsForm {
   creditLimitRaiseByFinance: boolean;
@@ -104,7 +105,7 @@ export default function CompanySettingsPage() {
           </Button>
           {updatedAt && (
             <Typography.Text type="secondary">
-              {t('settings.updatedAt', { at: new Date(updatedAt).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false }) })}
+              {t('settings.updatedAt', { at: formatDateTime(updatedAt, locale) })}
             </Typography.Text>
           )}
         </Space>

@@ -5,6 +5,7 @@ import { StockDocumentQuery } from '../queries';
 import { formatDecimal, formatMoney, formatQty } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
 import { WithAuditTab } from '../../audit/components/AuditTrail';
+import { formatDateTime } from '../../../lib/date';
 
 type Line = NonNullable<DocResult['stockDocument']>['lines'][number];
 
@@ -25,7 +26,7 @@ export function StockDocumentDrawer({ id, onClose }: { id: string | null; onClos
               <Descriptions.Item label={t('common.postingDate')}>{doc.postingDate}</Descriptions.Item>
               <Descriptions.Item label={t('common.description')}>{doc.description || '—'}</Descriptions.Item>
               <Descriptions.Item label={t('journal.entry')}>{doc.voucherNo ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('common.createdAt')}>{new Date(doc.createdAt).toLocaleString()}</Descriptions.Item>
+              <Descriptions.Item label={t('common.createdAt')}>{formatDateTime(doc.createdAt)}</Descriptions.Item>
             </Descriptions>
             <Table<Line>
               rowKey="lineNo"

@@ -8,6 +8,7 @@ import { CreateApiTokenMutation, RevokeApiTokenMutation } from '../mutations';
 import { SecretModal } from '../components/SecretModal';
 import { applyUserErrors } from '../../../graphql/userErrors';
 import { useLocale, useT } from '../../../i18n';
+import { formatDateTime } from '../../../lib/date';
 
 type TokenRow = TokensResult['myApiTokens'][number];
 
@@ -24,7 +25,7 @@ export default function TokensPage() {
 
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
   const fmt = (v: string | null | undefined) =>
-    v ? new Date(v).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false }) : t('tokens.never');
+    v ? formatDateTime(v, locale) : t('tokens.never');
 
   async function create({ name }: { name: string }) {
     setGeneral([]);

@@ -9,6 +9,7 @@ import { CreateUserModal } from '../components/CreateUserModal';
 import { EditUserModal } from '../components/EditUserModal';
 import { ResetPasswordModal } from '../components/ResetPasswordModal';
 import { useLocale, useT } from '../../../i18n';
+import { formatDateTime } from '../../../lib/date';
 
 type UserRow = UsersResult['users'][number];
 type Lockout = LockoutsResult['signInLockouts'][number];
@@ -28,7 +29,7 @@ export default function UsersPage() {
     reexecute({ requestPolicy: 'network-only' });
     reexecuteLockouts({ requestPolicy: 'network-only' });
   };
-  const fmt = (v: string) => new Date(v).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false });
+  const fmt = (v: string) => formatDateTime(v, locale);
   const lockoutsOf = (username: string): Lockout[] => (lockoutData?.signInLockouts ?? []).filter((l) => l.username === username);
 
   async function unlock(username: string | null, address: string | null = null) {

@@ -1,0 +1,28 @@
+// Chinese labels of server enums that no module's dictionary had (enums.test.ts
+// checks that every enum a person reads has its labels); enums.en.ts has the same keys.
+export const enumsZh = {
+  'errorCode.INVALID': '输入不符合规则',
+  'errorCode.NOT_FOUND': '记录不存在',
+  'errorCode.CONFLICT': '记录当前状态不允许此操作',
+  'errorCode.FORBIDDEN': '角色无权执行此操作',
+  'errorCode.IDEMPOTENCY_KEY_REUSED': '重复请求的内容与首次不同',
+  'errorCode.DUTY_SEPARATION': '职责分离：须由另一人完成',
+  'errorCode.PERMISSION_REQUIRED': '需要其他角色的权限',
+  'errorCode.DATE_OUT_OF_RANGE': '日期超出过账范围',
+  'errorCode.PERIOD_CLOSED': '会计期间已结账',
+  'topSellersBy.PRODUCT': '按商品',
+  'topSellersBy.CATEGORY': '按商品类别',
+  'budgetRollupBy.DEPARTMENT': '按部门',
+  'budgetRollupBy.PERIOD': '按期间',
+  'booksRule.STOCK_WITHOUT_VALUE': '有库存无金额',
+  'booksRule.DOCUMENT_ENTRY_MISMATCH': '单据与凭证不符',
+  'booksRule.VOUCHER_NUMBERS': '凭证号不连续或重复',
+  'booksRule.RECEIPT_LAYERS': '入库批次结存超过在库数量',
+  'booksRule.AR_CONTROL_MISMATCH': '应收账款与未结发票不符',
+  'booksRule.CUSTOMER_ADVANCES_MISMATCH': '预收账款与未核销收款不符',
+  'partnerKind.CUSTOMER': '客户',
+  'partnerKind.SUPPLIER': '供应商',
+  'stockGroupBy.CATEGORY': '按商品类别',
+  'stockGroupBy.WAREHOUSE': '按仓库',
+  'stockGroupBy.REGION': '按地区',
+} as const;
