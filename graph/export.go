@@ -114,7 +114,7 @@ func planExport(schema *ast.Schema, query string, vars map[string]any, maxCost i
 		}
 	}
 	if plan.nodesKey == "" {
-		return nil, jxc.FieldErrorf(jxc.EINVALID, field, "select the connection's nodes (or edges { node }) to say which fields to export")
+		return nil, jxc.FieldErrorf(jxc.EINVALID, field, "select the connection's nodes (or edges.node) to say which fields to export")
 	}
 	plan.cols = exportColumns(doc, nodeSel, nil)
 	// Rewrite: first/after become the paging variables, paging is added.

@@ -43,8 +43,10 @@ type app struct {
 	// exports is this replica's bulk export worker, made by routes; start
 	// it with runExports.
 	exports *graph.ExportRunner
-	// exportRunner adjusts the worker before it starts (tests).
-	exportRunner func(*graph.ExportRunner)
+	// exportRunner adjusts the worker before it starts (tests);
+	// noExportWorker runs none (a replica that only serves).
+	exportRunner   func(*graph.ExportRunner)
+	noExportWorker bool
 }
 
 func newApp(store *db.DB, events *db.Events, log *slog.Logger) *app {

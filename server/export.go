@@ -24,7 +24,7 @@ func exportWorkerName() string {
 
 // runExports runs this replica's export worker until ctx ends.
 func (a *app) runExports(ctx context.Context) {
-	if a.exports == nil {
+	if a.exports == nil || a.noExportWorker {
 		return
 	}
 	if err := a.exports.Run(ctx); err != nil && ctx.Err() == nil {
