@@ -2,6 +2,8 @@ package db
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"time"
 
 	"github.com/lib/pq"
@@ -59,8 +61,21 @@ func (s *LedgerService) FindJournalLines(ctx context.Context, f jxc.JournalLineF
 	if err := s.db.GetContext(ctx, &total, `SELECT count(*) FROM journal_lines l`+w.sql(), w.args...); err != nil {
 		return nil, err
 	}
-	rows, err := pageOf[ledgerLineRow](ctx, s.db, limit, offset, total, ledgerLineCols,
-		"journal_lines l JOIN journal_entries e ON e.id = l.entry_id", &w, order)
+	var rows *jxc.Page[ledgerLineRow]
+	if strings.Contains(order, "e.") {
+		rows, err = pageOf[ledgerLineRow](ctx, s.db, limit, offset, total, ledgerLineCols,
+			"journal_lines l JOIN journal_entries e ON e.id = l.entry_id", &w, order)
+	} else {
+		// The page is cut from the lines alone, then joined: an offset deep
+		// into a year otherwise joins every line it skips.
+		rows = &jxc.Page[ledgerLineRow]{Offset: offset, TotalCount: total, Items: []ledgerLineRow{}}
+		if limit > 0 && offset < total {
+			args := append(append([]any{}, w.args...), limit, offset)
+			q := fmt.Sprintf(`SELECT %s FROM (SELECT * FROM journal_lines l%s ORDER BY %s LIMIT $%d OFFSET $%d) l
+				JOIN journal_entries e ON e.id = l.entry_id ORDER BY %s`, ledgerLineCols, w.sql(), order, len(args)-1, len(args), order)
+			err = s.db.SelectContext(ctx, &rows.Items, q, args...)
+		}
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -412,6 +412,26 @@ func TestBulkExportAsCSVAndXLSX(t *testing.T) {
 	if want < 100 {
 		t.Fatalf("only %d lines in the range", want)
 	}
+	// journalLines by account: the seed's credit side is all on 3001.
+	var byAccount struct {
+		JournalLines struct {
+			TotalCount int
+			Nodes      []struct {
+				Debit, Credit decimal.Decimal
+				Account       struct{ Code string }
+				Entry         struct{ VoucherNo string }
+			}
+		}
+	}
+	fin.gql(`{ journalLines(first: 5, filter: {accountCode: "3001", year: 2023}) { totalCount nodes { debit credit account { code } entry { voucherNo } } } }`, nil, &byAccount)
+	if byAccount.JournalLines.TotalCount != 40*20 || len(byAccount.JournalLines.Nodes) != 5 {
+		t.Fatalf("journalLines on 3001 in 2023: %d lines (%d on the page), want 800", byAccount.JournalLines.TotalCount, len(byAccount.JournalLines.Nodes))
+	}
+	for _, l := range byAccount.JournalLines.Nodes {
+		if l.Account.Code != "3001" || !l.Debit.IsZero() || !l.Credit.IsPositive() || !strings.HasPrefix(l.Entry.VoucherNo, "记-2023-") {
+			t.Fatalf("a 3001 line %+v", l)
+		}
+	}
 	q := `query($from: Date, $to: Date) { journalLines(first: 10, filter: {dateFrom: $from, dateTo: $to}, orderBy: {field: VOUCHER_NO, direction: ASC}) {
 	  edges { node { entry { voucherNo postingDate } account { code } debit credit description } } } }`
 	vars := map[string]any{"from": "2023-01-02", "to": "2023-01-05"}
