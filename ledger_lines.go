@@ -25,7 +25,8 @@ type JournalLineFilter struct {
 	DateFrom    *Date
 	DateTo      *Date
 	// Year narrows to the calendar (fiscal) year, within the date range.
-	Year *int
+	Year       *int
+	SourceType *SourceType
 }
 
 // JournalLineOrderField is what journal lines can be sorted by.

@@ -52,6 +52,9 @@ func (s *LedgerService) FindJournalLines(ctx context.Context, f jxc.JournalLineF
 	if f.Year != nil || f.DateFrom != nil || f.DateTo != nil {
 		w.add(`l.posting_date BETWEEN %s AND %s`, from, to)
 	}
+	if f.SourceType != nil {
+		w.add(`l.entry_id IN (SELECT id FROM journal_entries WHERE source_type = %s)`, string(*f.SourceType))
+	}
 	order := orderBy(o, journalLineOrders, "l.id", "l.posting_date ASC, l.id ASC")
 	limit, offset, err := p.Window()
 	if err != nil {

@@ -58424,7 +58424,7 @@ func (ec *executionContext) unmarshalInputJournalLineFilter(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"accountCode", "dateFrom", "dateTo", "year"}
+	fieldsInOrder := [...]string{"accountCode", "dateFrom", "dateTo", "year", "sourceType"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -58459,6 +58459,13 @@ func (ec *executionContext) unmarshalInputJournalLineFilter(ctx context.Context,
 				return it, err
 			}
 			it.Year = data
+		case "sourceType":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceType"))
+			data, err := ec.unmarshalOSourceType2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSourceType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceType = data
 		}
 	}
 	return it, nil

@@ -12,6 +12,7 @@ import { analyticsZh } from '../features/analytics/i18n.zh';
 import { alertsZh } from '../features/alerts/i18n.zh';
 import { auditZh } from '../features/audit/i18n.zh';
 import { settingsZh } from '../features/settings/i18n.zh';
+import { exportZh } from '../features/export/i18n.zh';
 
 export const zh = {
   'app.name': 'JXC 进销存',
@@ -72,6 +73,7 @@ export const zh = {
   ...alertsZh,
   ...auditZh,
   ...settingsZh,
+  ...exportZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
