@@ -204,7 +204,7 @@ func (c ExportColumn) Header(lang string) string {
 var exportLabels = map[string]Texts{
 	"entry.voucherNo":   {ZH: "凭证号", EN: "Voucher no."},
 	"entry.postingDate": {ZH: "记账日期", EN: "Posting date"},
-	"entry.description": {ZH: "摘要", EN: "Entry description"},
+	"entry.description": {ZH: "凭证摘要", EN: "Entry description"},
 	"entry.sourceType":  {ZH: "来源", EN: "Source"},
 	"account.code":      {ZH: "科目编码", EN: "Account code"},
 	"account.name":      {ZH: "科目名称", EN: "Account name"},

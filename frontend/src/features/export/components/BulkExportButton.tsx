@@ -13,16 +13,6 @@ import { enumLabel, useT } from "../../../i18n";
 
 const FORMATS: ExportFormat[] = ["CSV", "XLSX", "JSONL"];
 
-/** The live state of one job: the subscription pushes each change. */
-function LiveJob({ initial }: { initial: ExportJobFieldsFragment }) {
-  const [{ data }] = useSubscription({
-    query: ExportJobChangedSubscription,
-    variables: { id: initial.id },
-  });
-  const job = data?.exportJobChanged ?? initial;
-  return <ExportJobStatus job={job} />;
-}
-
 /**
  * Starts a bulk export of a list's current filter: the server pages
  * through the whole list in the background; progress is pushed live and
@@ -45,6 +35,16 @@ export function BulkExportButton({
   const [errors, setErrors] = useState<string[]>([]);
   const [{ fetching }, start] = useMutation(BulkExportMutation);
   const [, cancel] = useMutation(CancelExportMutation);
+  // The job's live state: the subscription pushes each change.
+  const [{ data: live }] = useSubscription({
+    query: ExportJobChangedSubscription,
+    variables: { id: job?.id ?? "" },
+    pause: !job,
+  });
+  const current =
+    live?.exportJobChanged && live.exportJobChanged.id === job?.id
+      ? live.exportJobChanged
+      : job;
 
   async function run() {
     setErrors([]);
@@ -128,7 +128,7 @@ export function BulkExportButton({
           {errors.length > 0 && (
             <Alert type="error" message={errors.join("; ")} />
           )}
-          {job && <LiveJob initial={job} />}
+          {current && <ExportJobStatus job={current} />}
         </Space>
       </Modal>
     </>
