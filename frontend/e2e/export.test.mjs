@@ -21,6 +21,7 @@ test('finance exports the journal as CSV from the journal page and downloads it'
   await download.waitFor({ timeout: 120_000 });
   assert.match(await byTestId(page, 'export-status').innerText(), /已完成/);
   assert.match(await byTestId(page, 'export-progress').innerText(), /已写入 \d+ \/ \d+ 行/);
+  assert.equal(await byTestId(page, 'bulk-export-cancel').count(), 0, 'a finished export offers no cancel');
   await screenshot(page, 'bulk-export-done.png');
 
   const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
