@@ -30938,7 +30938,25 @@ func (ec *executionContext) _Mutation_bulkExport(ctx context.Context, field grap
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().BulkExport(ctx, fc.Args["input"].(BulkExportInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"ADMIN", "MANAGER", "SALES", "PURCHASING", "WAREHOUSE", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal BulkExportPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal BulkExportPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v BulkExportPayload) graphql.Marshaler {
 			return ec.marshalNBulkExportPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBulkExportPayload(ctx, selections, v)
 		},
@@ -30982,7 +31000,25 @@ func (ec *executionContext) _Mutation_cancelExport(ctx context.Context, field gr
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().CancelExport(ctx, fc.Args["id"].(int64))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"ADMIN", "MANAGER", "SALES", "PURCHASING", "WAREHOUSE", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal CancelExportPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal CancelExportPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v CancelExportPayload) graphql.Marshaler {
 			return ec.marshalNCancelExportPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCancelExportPayload(ctx, selections, v)
 		},
