@@ -617,3 +617,50 @@ func TestExportJobsAreClaimedByAnyReplica(t *testing.T) {
 		t.Fatalf("cancelling an ended export: %+v", cancel)
 	}
 }
+
+// TestCancellingARunningExport: the runner stops at its next page, the
+// job is CANCELLED and keeps no file.
+func TestCancellingARunningExport(t *testing.T) {
+	app := newTestAppWith(t, demoURL(t), func(a *app) {
+		a.exportRunner = func(r *graph.ExportRunner) {
+			r.PageHook = func(_ *jxc.ExportJob, page int) {
+				if page > 0 {
+					time.Sleep(time.Second)
+				}
+			}
+		}
+	})
+	seedJournalLines(t, app, 30) // 1,200 lines: 6 pages
+	fin := app.client(t).mustLogin("finance")
+	job, ues := fin.bulkExport(`{ journalLines(filter: {year: 2023}) { nodes { id } } }`, nil, "JSONL")
+	if len(ues) > 0 {
+		t.Fatalf("%+v", ues)
+	}
+	for i := 0; i < 100; i++ {
+		if j := fin.exportJob(job.ID); j.Status == "RUNNING" {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	var c struct {
+		CancelExport struct {
+			Job        *exportJobView
+			UserErrors []userErrorView
+		}
+	}
+	fin.gql(`mutation($id: ID!) { cancelExport(id: $id) { job { `+exportJobFields+` } userErrors { code field message } } }`, map[string]any{"id": job.ID}, &c)
+	if len(c.CancelExport.UserErrors) > 0 || c.CancelExport.Job == nil || c.CancelExport.Job.Status != "CANCELLED" {
+		t.Fatalf("cancelExport: %+v", c.CancelExport)
+	}
+	// The runner notices at its next page and writes nothing more.
+	time.Sleep(2500 * time.Millisecond)
+	done := fin.exportJob(job.ID)
+	var chunks int
+	_ = app.store.GetContext(context.Background(), &chunks, `SELECT count(*) FROM export_chunks WHERE job_id = $1`, job.ID)
+	if done.Status != "CANCELLED" || done.DownloadURL != nil || chunks != 0 {
+		t.Fatalf("after cancelling: %+v, %d chunks", done, chunks)
+	}
+	if resp, _ := fin.download("/exports/" + job.ID + "/download"); resp.StatusCode != http.StatusNotFound {
+		t.Fatalf("download of a cancelled export: %d, want 404", resp.StatusCode)
+	}
+}
