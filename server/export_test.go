@@ -664,3 +664,29 @@ func TestCancellingARunningExport(t *testing.T) {
 		t.Fatalf("download of a cancelled export: %d, want 404", resp.StatusCode)
 	}
 }
+
+// TestStockMovesCanBeExported: the warehouse exports every stock move
+// (the stock moves page's export), one row per move.
+func TestStockMovesCanBeExported(t *testing.T) {
+	app := newTestApp(t)
+	wh := app.client(t).mustLogin("warehouse")
+	var n struct{ StockMoves struct{ TotalCount int } }
+	wh.gql(`{ stockMoves(first: 1) { totalCount } }`, nil, &n)
+	if n.StockMoves.TotalCount < 10 {
+		t.Fatalf("only %d stock moves in the demo", n.StockMoves.TotalCount)
+	}
+	job, ues := wh.bulkExport(`query($o: StockMoveOrder) { stockMoves(orderBy: $o) { nodes { postingDate product { sku name } warehouse { code } quantity value voucherNo } } }`,
+		map[string]any{"o": map[string]any{"field": "DATE", "direction": "ASC"}}, "CSV")
+	if len(ues) > 0 {
+		t.Fatalf("%+v", ues)
+	}
+	done := wh.waitExport(job.ID, time.Minute)
+	if done.Status != "COMPLETED" || done.RowsWritten != n.StockMoves.TotalCount || !strings.HasPrefix(done.FileName, "stockMoves-") {
+		t.Fatalf("stock moves export %+v, want %d rows", done, n.StockMoves.TotalCount)
+	}
+	_, body := wh.download(*done.DownloadURL)
+	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(body, []byte("\ufeff")))).ReadAll()
+	if err != nil || len(recs) != n.StockMoves.TotalCount+1 || recs[0][1] != "商品编码" || recs[0][4] != "数量" {
+		t.Fatalf("stock moves CSV: %v, %d records, header %q", err, len(recs), recs[0])
+	}
+}
