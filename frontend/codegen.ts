@@ -12,7 +12,7 @@ const config: CodegenConfig = {
       preset: 'client',
       presetConfig: { fragmentMasking: false },
       config: {
-        scalars: { Decimal: 'string', Date: 'string', Time: 'string', ID: 'string' },
+        scalars: { Decimal: 'string', Date: 'string', Time: 'string', ID: 'string', JSON: 'Record<string, unknown>' },
         enumsAsTypes: true,
         onlyOperationTypes: true,
         useTypeImports: true,

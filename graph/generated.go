@@ -449,6 +449,16 @@ type ComplexityRoot struct {
 		Percent   func(childComplexity int) int
 	}
 
+	BulkExportPayload struct {
+		Job        func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	CancelExportPayload struct {
+		Job        func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	Category struct {
 		Active     func(childComplexity int) int
 		AuditTrail func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
@@ -613,6 +623,37 @@ type ComplexityRoot struct {
 	CustomerRefundPayload struct {
 		Refund     func(childComplexity int) int
 		UserErrors func(childComplexity int) int
+	}
+
+	ExportJob struct {
+		ByteSize     func(childComplexity int) int
+		Connection   func(childComplexity int) int
+		CreatedAt    func(childComplexity int) int
+		DownloadURL  func(childComplexity int) int
+		ErrorMessage func(childComplexity int) int
+		ExpiresAt    func(childComplexity int) int
+		FileName     func(childComplexity int) int
+		FinishedAt   func(childComplexity int) int
+		Format       func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Query        func(childComplexity int) int
+		RowsWritten  func(childComplexity int) int
+		StartedAt    func(childComplexity int) int
+		Status       func(childComplexity int) int
+		TotalCount   func(childComplexity int) int
+		Variables    func(childComplexity int) int
+	}
+
+	ExportJobConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ExportJobEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	FiscalPeriod struct {
@@ -865,6 +906,39 @@ type ComplexityRoot struct {
 		Net       func(childComplexity int) int
 	}
 
+	LedgerLine struct {
+		Account     func(childComplexity int) int
+		CostCentre  func(childComplexity int) int
+		Credit      func(childComplexity int) int
+		Debit       func(childComplexity int) int
+		Description func(childComplexity int) int
+		Entry       func(childComplexity int) int
+		ID          func(childComplexity int) int
+		LineNo      func(childComplexity int) int
+		Partner     func(childComplexity int) int
+		Product     func(childComplexity int) int
+	}
+
+	LedgerLineConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	LedgerLineEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	LedgerLineEntry struct {
+		Description func(childComplexity int) int
+		ID          func(childComplexity int) int
+		PostingDate func(childComplexity int) int
+		SourceType  func(childComplexity int) int
+		VoucherNo   func(childComplexity int) int
+	}
+
 	Location struct {
 		Active      func(childComplexity int) int
 		AuditTrail  func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
@@ -914,6 +988,8 @@ type ComplexityRoot struct {
 		ApplyCustomerCredit                 func(childComplexity int, input ApplyCustomerCreditInput) int
 		ApprovePurchaseOrder                func(childComplexity int, id int64) int
 		ApproveSupplierInvoiceMismatch      func(childComplexity int, id int64) int
+		BulkExport                          func(childComplexity int, input BulkExportInput) int
+		CancelExport                        func(childComplexity int, id int64) int
 		CancelOperatingCost                 func(childComplexity int, input jxc.CancelOperatingCostInput) int
 		CancelPurchaseOrder                 func(childComplexity int, id int64) int
 		CancelSalesOrder                    func(childComplexity int, id int64) int
@@ -1278,11 +1354,14 @@ type ComplexityRoot struct {
 		CustomerPayments           func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter, orderBy *jxc.CustomerPaymentOrder) int
 		CustomerSatisfaction       func(childComplexity int) int
 		Customers                  func(childComplexity int, first *int, after *string, filter *jxc.CustomerFilter, orderBy *jxc.CustomerOrder) int
+		ExportJob                  func(childComplexity int, id int64) int
+		ExportJobs                 func(childComplexity int, first *int, after *string, orderBy *jxc.ExportJobOrder) int
 		FiscalPeriods              func(childComplexity int, year int) int
 		GeneralLedger              func(childComplexity int, accountCode string, fromYear int, fromMonth int, toYear int, toMonth int) int
 		GoodsReceipt               func(childComplexity int, id int64) int
 		JournalEntries             func(childComplexity int, first *int, after *string, filter *jxc.JournalEntryFilter, orderBy *jxc.JournalEntryOrder) int
 		JournalEntry               func(childComplexity int, id int64) int
+		JournalLines               func(childComplexity int, first *int, after *string, filter *jxc.JournalLineFilter, orderBy *jxc.JournalLineOrder) int
 		Kpis                       func(childComplexity int, from jxc.Date, to jxc.Date, compareFrom *jxc.Date, compareTo *jxc.Date) int
 		LandedCost                 func(childComplexity int, id int64) int
 		Me                         func(childComplexity int) int
@@ -1823,6 +1902,7 @@ type ComplexityRoot struct {
 	Subscription struct {
 		AlertRaised       func(childComplexity int, kinds []string, mine *bool, after *string) int
 		Clock             func(childComplexity int) int
+		ExportJobChanged  func(childComplexity int, id int64) int
 		ReceivableChanged func(childComplexity int, filter *jxc.ReceivableFilter, after *string) int
 		StockLevelChanged func(childComplexity int, filter *jxc.StockLevelFilter, after *string) int
 	}
@@ -2269,6 +2349,8 @@ type MutationResolver interface {
 	DeactivateWarehouse(ctx context.Context, id int64) (WarehousePayload, error)
 	CreateLocation(ctx context.Context, input CreateLocationInput) (LocationPayload, error)
 	UpdateLocation(ctx context.Context, input UpdateLocationInput) (LocationPayload, error)
+	BulkExport(ctx context.Context, input BulkExportInput) (BulkExportPayload, error)
+	CancelExport(ctx context.Context, id int64) (CancelExportPayload, error)
 	CreateAccount(ctx context.Context, input CreateAccountInput) (AccountPayload, error)
 	UpdateAccount(ctx context.Context, input UpdateAccountInput) (AccountPayload, error)
 	PostJournalEntry(ctx context.Context, input JournalEntryInput) (JournalEntryPayload, error)
@@ -2367,6 +2449,8 @@ type QueryResolver interface {
 	ProductByBarcode(ctx context.Context, barcode string) (*jxc.Product, error)
 	Warehouses(ctx context.Context, first *int, after *string, filter *jxc.WarehouseFilter, orderBy *jxc.WarehouseOrder) (WarehouseConnection, error)
 	Warehouse(ctx context.Context, id int64) (*jxc.Warehouse, error)
+	ExportJob(ctx context.Context, id int64) (*jxc.ExportJob, error)
+	ExportJobs(ctx context.Context, first *int, after *string, orderBy *jxc.ExportJobOrder) (ExportJobConnection, error)
 	Accounts(ctx context.Context, filter *jxc.AccountFilter, asOf *jxc.Date) ([]*jxc.Account, error)
 	FiscalPeriods(ctx context.Context, year int) ([]*jxc.FiscalPeriod, error)
 	PostingWindow(ctx context.Context) (jxc.PostingWindow, error)
@@ -2381,6 +2465,7 @@ type QueryResolver interface {
 	AccountBalances(ctx context.Context, fromYear int, fromMonth int, toYear int, toMonth int, level *int, accountCode *string, hideEmpty *bool) (jxc.AccountBalances, error)
 	GeneralLedger(ctx context.Context, accountCode string, fromYear int, fromMonth int, toYear int, toMonth int) (jxc.GeneralLedger, error)
 	AccountLedger(ctx context.Context, accountCode string, from jxc.Date, to jxc.Date, first *int, after *string, orderBy *jxc.AccountLedgerOrder) (AccountLedgerConnection, error)
+	JournalLines(ctx context.Context, first *int, after *string, filter *jxc.JournalLineFilter, orderBy *jxc.JournalLineOrder) (LedgerLineConnection, error)
 	StatutoryBalanceSheet(ctx context.Context, year int, month int) (jxc.StatutoryStatement, error)
 	StatutoryIncomeStatement(ctx context.Context, year int, month int) (jxc.StatutoryStatement, error)
 	StatementMapping(ctx context.Context, form jxc.StatementForm) ([]*jxc.StatementLineDefinition, error)
@@ -2504,6 +2589,7 @@ type StockMoveResolver interface {
 }
 type SubscriptionResolver interface {
 	Clock(ctx context.Context) (<-chan time.Time, error)
+	ExportJobChanged(ctx context.Context, id int64) (<-chan jxc.ExportJob, error)
 	ReceivableChanged(ctx context.Context, filter *jxc.ReceivableFilter, after *string) (<-chan jxc.ReceivableChange, error)
 	AlertRaised(ctx context.Context, kinds []string, mine *bool, after *string) (<-chan jxc.AlertChange, error)
 	StockLevelChanged(ctx context.Context, filter *jxc.StockLevelFilter, after *string) (<-chan jxc.StockLevelChange, error)
@@ -4088,6 +4174,32 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.BudgetRollupRow.Percent(childComplexity), true
 
+	case "BulkExportPayload.job":
+		if e.ComplexityRoot.BulkExportPayload.Job == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BulkExportPayload.Job(childComplexity), true
+	case "BulkExportPayload.userErrors":
+		if e.ComplexityRoot.BulkExportPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BulkExportPayload.UserErrors(childComplexity), true
+
+	case "CancelExportPayload.job":
+		if e.ComplexityRoot.CancelExportPayload.Job == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CancelExportPayload.Job(childComplexity), true
+	case "CancelExportPayload.userErrors":
+		if e.ComplexityRoot.CancelExportPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CancelExportPayload.UserErrors(childComplexity), true
+
 	case "Category.active":
 		if e.ComplexityRoot.Category.Active == nil {
 			break
@@ -4832,6 +4944,141 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerRefundPayload.UserErrors(childComplexity), true
+
+	case "ExportJob.byteSize":
+		if e.ComplexityRoot.ExportJob.ByteSize == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportJob.ByteSize(childComplexity), true
+	case "ExportJob.connection":
+		if e.ComplexityRoot.ExportJob.Connection == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportJob.Connection(childComplexity), true
+	case "ExportJob.createdAt":
+		if e.ComplexityRoot.ExportJob.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportJob.CreatedAt(childComplexity), true
+	case "ExportJob.downloadUrl":
+		if e.ComplexityRoot.ExportJob.DownloadURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportJob.DownloadURL(childComplexity), true
+	case "ExportJob.errorMessage":
+		if e.ComplexityRoot.ExportJob.ErrorMessage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportJob.ErrorMessage(childComplexity), true
+	case "ExportJob.expiresAt":
+		if e.ComplexityRoot.ExportJob.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportJob.ExpiresAt(childComplexity), true
+	case "ExportJob.fileName":
+		if e.ComplexityRoot.ExportJob.FileName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportJob.FileName(childComplexity), true
+	case "ExportJob.finishedAt":
+		if e.ComplexityRoot.ExportJob.FinishedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportJob.FinishedAt(childComplexity), true
+	case "ExportJob.format":
+		if e.ComplexityRoot.ExportJob.Format == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportJob.Format(childComplexity), true
+	case "ExportJob.id":
+		if e.ComplexityRoot.ExportJob.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportJob.ID(childComplexity), true
+	case "ExportJob.query":
+		if e.ComplexityRoot.ExportJob.Query == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportJob.Query(childComplexity), true
+	case "ExportJob.rowsWritten":
+		if e.ComplexityRoot.ExportJob.RowsWritten == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportJob.RowsWritten(childComplexity), true
+	case "ExportJob.startedAt":
+		if e.ComplexityRoot.ExportJob.StartedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportJob.StartedAt(childComplexity), true
+	case "ExportJob.status":
+		if e.ComplexityRoot.ExportJob.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportJob.Status(childComplexity), true
+	case "ExportJob.totalCount":
+		if e.ComplexityRoot.ExportJob.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportJob.TotalCount(childComplexity), true
+	case "ExportJob.variables":
+		if e.ComplexityRoot.ExportJob.Variables == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportJob.Variables(childComplexity), true
+
+	case "ExportJobConnection.edges":
+		if e.ComplexityRoot.ExportJobConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportJobConnection.Edges(childComplexity), true
+	case "ExportJobConnection.nodes":
+		if e.ComplexityRoot.ExportJobConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportJobConnection.Nodes(childComplexity), true
+	case "ExportJobConnection.pageInfo":
+		if e.ComplexityRoot.ExportJobConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportJobConnection.PageInfo(childComplexity), true
+	case "ExportJobConnection.totalCount":
+		if e.ComplexityRoot.ExportJobConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportJobConnection.TotalCount(childComplexity), true
+
+	case "ExportJobEdge.cursor":
+		if e.ComplexityRoot.ExportJobEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportJobEdge.Cursor(childComplexity), true
+	case "ExportJobEdge.node":
+		if e.ComplexityRoot.ExportJobEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportJobEdge.Node(childComplexity), true
 
 	case "FiscalPeriod.auditTrail":
 		if e.ComplexityRoot.FiscalPeriod.AuditTrail == nil {
@@ -5996,6 +6243,136 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.LedgerBalance.Net(childComplexity), true
 
+	case "LedgerLine.account":
+		if e.ComplexityRoot.LedgerLine.Account == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerLine.Account(childComplexity), true
+	case "LedgerLine.costCentre":
+		if e.ComplexityRoot.LedgerLine.CostCentre == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerLine.CostCentre(childComplexity), true
+	case "LedgerLine.credit":
+		if e.ComplexityRoot.LedgerLine.Credit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerLine.Credit(childComplexity), true
+	case "LedgerLine.debit":
+		if e.ComplexityRoot.LedgerLine.Debit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerLine.Debit(childComplexity), true
+	case "LedgerLine.description":
+		if e.ComplexityRoot.LedgerLine.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerLine.Description(childComplexity), true
+	case "LedgerLine.entry":
+		if e.ComplexityRoot.LedgerLine.Entry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerLine.Entry(childComplexity), true
+	case "LedgerLine.id":
+		if e.ComplexityRoot.LedgerLine.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerLine.ID(childComplexity), true
+	case "LedgerLine.lineNo":
+		if e.ComplexityRoot.LedgerLine.LineNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerLine.LineNo(childComplexity), true
+	case "LedgerLine.partner":
+		if e.ComplexityRoot.LedgerLine.Partner == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerLine.Partner(childComplexity), true
+	case "LedgerLine.product":
+		if e.ComplexityRoot.LedgerLine.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerLine.Product(childComplexity), true
+
+	case "LedgerLineConnection.edges":
+		if e.ComplexityRoot.LedgerLineConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerLineConnection.Edges(childComplexity), true
+	case "LedgerLineConnection.nodes":
+		if e.ComplexityRoot.LedgerLineConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerLineConnection.Nodes(childComplexity), true
+	case "LedgerLineConnection.pageInfo":
+		if e.ComplexityRoot.LedgerLineConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerLineConnection.PageInfo(childComplexity), true
+	case "LedgerLineConnection.totalCount":
+		if e.ComplexityRoot.LedgerLineConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerLineConnection.TotalCount(childComplexity), true
+
+	case "LedgerLineEdge.cursor":
+		if e.ComplexityRoot.LedgerLineEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerLineEdge.Cursor(childComplexity), true
+	case "LedgerLineEdge.node":
+		if e.ComplexityRoot.LedgerLineEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerLineEdge.Node(childComplexity), true
+
+	case "LedgerLineEntry.description":
+		if e.ComplexityRoot.LedgerLineEntry.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerLineEntry.Description(childComplexity), true
+	case "LedgerLineEntry.id":
+		if e.ComplexityRoot.LedgerLineEntry.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerLineEntry.ID(childComplexity), true
+	case "LedgerLineEntry.postingDate":
+		if e.ComplexityRoot.LedgerLineEntry.PostingDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerLineEntry.PostingDate(childComplexity), true
+	case "LedgerLineEntry.sourceType":
+		if e.ComplexityRoot.LedgerLineEntry.SourceType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerLineEntry.SourceType(childComplexity), true
+	case "LedgerLineEntry.voucherNo":
+		if e.ComplexityRoot.LedgerLineEntry.VoucherNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerLineEntry.VoucherNo(childComplexity), true
+
 	case "Location.active":
 		if e.ComplexityRoot.Location.Active == nil {
 			break
@@ -6190,6 +6567,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ApproveSupplierInvoiceMismatch(childComplexity, args["id"].(int64)), true
+	case "Mutation.bulkExport":
+		if e.ComplexityRoot.Mutation.BulkExport == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_bulkExport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.BulkExport(childComplexity, args["input"].(BulkExportInput)), true
+	case "Mutation.cancelExport":
+		if e.ComplexityRoot.Mutation.CancelExport == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelExport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CancelExport(childComplexity, args["id"].(int64)), true
 	case "Mutation.cancelOperatingCost":
 		if e.ComplexityRoot.Mutation.CancelOperatingCost == nil {
 			break
@@ -8257,6 +8656,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Customers(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.CustomerFilter), args["orderBy"].(*jxc.CustomerOrder)), true
+	case "Query.exportJob":
+		if e.ComplexityRoot.Query.ExportJob == nil {
+			break
+		}
+
+		args, err := ec.field_Query_exportJob_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ExportJob(childComplexity, args["id"].(int64)), true
+	case "Query.exportJobs":
+		if e.ComplexityRoot.Query.ExportJobs == nil {
+			break
+		}
+
+		args, err := ec.field_Query_exportJobs_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ExportJobs(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.ExportJobOrder)), true
 	case "Query.fiscalPeriods":
 		if e.ComplexityRoot.Query.FiscalPeriods == nil {
 			break
@@ -8313,6 +8734,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.JournalEntry(childComplexity, args["id"].(int64)), true
+	case "Query.journalLines":
+		if e.ComplexityRoot.Query.JournalLines == nil {
+			break
+		}
+
+		args, err := ec.field_Query_journalLines_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.JournalLines(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.JournalLineFilter), args["orderBy"].(*jxc.JournalLineOrder)), true
 	case "Query.kpis":
 		if e.ComplexityRoot.Query.Kpis == nil {
 			break
@@ -10924,6 +11356,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subscription.Clock(childComplexity), true
+	case "Subscription.exportJobChanged":
+		if e.ComplexityRoot.Subscription.ExportJobChanged == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_exportJobChanged_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.ExportJobChanged(childComplexity, args["id"].(int64)), true
 	case "Subscription.receivableChanged":
 		if e.ComplexityRoot.Subscription.ReceivableChanged == nil {
 			break
@@ -12226,6 +12669,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("AuxiliaryLedgerOrder", ec.unmarshalInputAuxiliaryLedgerOrder),
 			graphql.NewInputUnmarshaler("BudgetFilter", ec.unmarshalInputBudgetFilter),
 			graphql.NewInputUnmarshaler("BudgetLineOrder", ec.unmarshalInputBudgetLineOrder),
+			graphql.NewInputUnmarshaler("BulkExportInput", ec.unmarshalInputBulkExportInput),
 			graphql.NewInputUnmarshaler("CancelOperatingCostInput", ec.unmarshalInputCancelOperatingCostInput),
 			graphql.NewInputUnmarshaler("ClearSignInLockoutInput", ec.unmarshalInputClearSignInLockoutInput),
 			graphql.NewInputUnmarshaler("CompanySettingsInput", ec.unmarshalInputCompanySettingsInput),
@@ -12247,13 +12691,16 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CustomerFilter", ec.unmarshalInputCustomerFilter),
 			graphql.NewInputUnmarshaler("CustomerOrder", ec.unmarshalInputCustomerOrder),
 			graphql.NewInputUnmarshaler("CustomerPaymentOrder", ec.unmarshalInputCustomerPaymentOrder),
+			graphql.NewInputUnmarshaler("ExportJobOrder", ec.unmarshalInputExportJobOrder),
 			graphql.NewInputUnmarshaler("FiscalPeriodInput", ec.unmarshalInputFiscalPeriodInput),
 			graphql.NewInputUnmarshaler("GoodsReceiptInput", ec.unmarshalInputGoodsReceiptInput),
 			graphql.NewInputUnmarshaler("GoodsReceiptLineInput", ec.unmarshalInputGoodsReceiptLineInput),
 			graphql.NewInputUnmarshaler("JournalEntryFilter", ec.unmarshalInputJournalEntryFilter),
 			graphql.NewInputUnmarshaler("JournalEntryInput", ec.unmarshalInputJournalEntryInput),
 			graphql.NewInputUnmarshaler("JournalEntryOrder", ec.unmarshalInputJournalEntryOrder),
+			graphql.NewInputUnmarshaler("JournalLineFilter", ec.unmarshalInputJournalLineFilter),
 			graphql.NewInputUnmarshaler("JournalLineInput", ec.unmarshalInputJournalLineInput),
+			graphql.NewInputUnmarshaler("JournalLineOrder", ec.unmarshalInputJournalLineOrder),
 			graphql.NewInputUnmarshaler("LandedCostInput", ec.unmarshalInputLandedCostInput),
 			graphql.NewInputUnmarshaler("LoginInput", ec.unmarshalInputLoginInput),
 			graphql.NewInputUnmarshaler("OpeningStockInput", ec.unmarshalInputOpeningStockInput),
@@ -12414,7 +12861,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_statements.graphqls" "schema/ledger_vat.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/users.graphqls"
+//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/export.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_lines.graphqls" "schema/ledger_statements.graphqls" "schema/ledger_vat.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/users.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -12675,10 +13122,12 @@ type PageInfo {
 	{Name: "schema/audit.graphqls", Input: sourceData("schema/audit.graphqls"), BuiltIn: false},
 	{Name: "schema/budget.graphqls", Input: sourceData("schema/budget.graphqls"), BuiltIn: false},
 	{Name: "schema/catalog.graphqls", Input: sourceData("schema/catalog.graphqls"), BuiltIn: false},
+	{Name: "schema/export.graphqls", Input: sourceData("schema/export.graphqls"), BuiltIn: false},
 	{Name: "schema/ledger.graphqls", Input: sourceData("schema/ledger.graphqls"), BuiltIn: false},
 	{Name: "schema/ledger_auxiliary.graphqls", Input: sourceData("schema/ledger_auxiliary.graphqls"), BuiltIn: false},
 	{Name: "schema/ledger_books.graphqls", Input: sourceData("schema/ledger_books.graphqls"), BuiltIn: false},
 	{Name: "schema/ledger_closing.graphqls", Input: sourceData("schema/ledger_closing.graphqls"), BuiltIn: false},
+	{Name: "schema/ledger_lines.graphqls", Input: sourceData("schema/ledger_lines.graphqls"), BuiltIn: false},
 	{Name: "schema/ledger_statements.graphqls", Input: sourceData("schema/ledger_statements.graphqls"), BuiltIn: false},
 	{Name: "schema/ledger_vat.graphqls", Input: sourceData("schema/ledger_vat.graphqls"), BuiltIn: false},
 	{Name: "schema/live.graphqls", Input: sourceData("schema/live.graphqls"), BuiltIn: false},
@@ -13428,6 +13877,26 @@ func (ec *executionContext) childFields_BudgetRollupRow(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type BudgetRollupRow", field.Name)
 }
 
+func (ec *executionContext) childFields_BulkExportPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "job":
+		return ec.fieldContext_BulkExportPayload_job(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_BulkExportPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BulkExportPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CancelExportPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "job":
+		return ec.fieldContext_CancelExportPayload_job(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CancelExportPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CancelExportPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_Category(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "nodeId":
@@ -13758,6 +14227,68 @@ func (ec *executionContext) childFields_CustomerRefundPayload(ctx context.Contex
 		return ec.fieldContext_CustomerRefundPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CustomerRefundPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_ExportJob(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ExportJob_id(ctx, field)
+	case "query":
+		return ec.fieldContext_ExportJob_query(ctx, field)
+	case "variables":
+		return ec.fieldContext_ExportJob_variables(ctx, field)
+	case "format":
+		return ec.fieldContext_ExportJob_format(ctx, field)
+	case "connection":
+		return ec.fieldContext_ExportJob_connection(ctx, field)
+	case "status":
+		return ec.fieldContext_ExportJob_status(ctx, field)
+	case "rowsWritten":
+		return ec.fieldContext_ExportJob_rowsWritten(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ExportJob_totalCount(ctx, field)
+	case "byteSize":
+		return ec.fieldContext_ExportJob_byteSize(ctx, field)
+	case "errorMessage":
+		return ec.fieldContext_ExportJob_errorMessage(ctx, field)
+	case "fileName":
+		return ec.fieldContext_ExportJob_fileName(ctx, field)
+	case "downloadUrl":
+		return ec.fieldContext_ExportJob_downloadUrl(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_ExportJob_createdAt(ctx, field)
+	case "startedAt":
+		return ec.fieldContext_ExportJob_startedAt(ctx, field)
+	case "finishedAt":
+		return ec.fieldContext_ExportJob_finishedAt(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_ExportJob_expiresAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ExportJob", field.Name)
+}
+
+func (ec *executionContext) childFields_ExportJobConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ExportJobConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_ExportJobConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ExportJobConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ExportJobConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ExportJobConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ExportJobEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ExportJobEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ExportJobEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ExportJobEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_FiscalPeriod(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14258,6 +14789,72 @@ func (ec *executionContext) childFields_LedgerBalance(ctx context.Context, field
 		return ec.fieldContext_LedgerBalance_net(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LedgerBalance", field.Name)
+}
+
+func (ec *executionContext) childFields_LedgerLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_LedgerLine_id(ctx, field)
+	case "lineNo":
+		return ec.fieldContext_LedgerLine_lineNo(ctx, field)
+	case "entry":
+		return ec.fieldContext_LedgerLine_entry(ctx, field)
+	case "account":
+		return ec.fieldContext_LedgerLine_account(ctx, field)
+	case "debit":
+		return ec.fieldContext_LedgerLine_debit(ctx, field)
+	case "credit":
+		return ec.fieldContext_LedgerLine_credit(ctx, field)
+	case "costCentre":
+		return ec.fieldContext_LedgerLine_costCentre(ctx, field)
+	case "partner":
+		return ec.fieldContext_LedgerLine_partner(ctx, field)
+	case "product":
+		return ec.fieldContext_LedgerLine_product(ctx, field)
+	case "description":
+		return ec.fieldContext_LedgerLine_description(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LedgerLine", field.Name)
+}
+
+func (ec *executionContext) childFields_LedgerLineConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_LedgerLineConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_LedgerLineConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_LedgerLineConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_LedgerLineConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LedgerLineConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_LedgerLineEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_LedgerLineEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_LedgerLineEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LedgerLineEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_LedgerLineEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_LedgerLineEntry_id(ctx, field)
+	case "voucherNo":
+		return ec.fieldContext_LedgerLineEntry_voucherNo(ctx, field)
+	case "postingDate":
+		return ec.fieldContext_LedgerLineEntry_postingDate(ctx, field)
+	case "description":
+		return ec.fieldContext_LedgerLineEntry_description(ctx, field)
+	case "sourceType":
+		return ec.fieldContext_LedgerLineEntry_sourceType(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LedgerLineEntry", field.Name)
 }
 
 func (ec *executionContext) childFields_Location(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -17216,6 +17813,34 @@ func (ec *executionContext) field_Mutation_approveSupplierInvoiceMismatch_args(c
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_bulkExport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (BulkExportInput, error) {
+			return ec.unmarshalNBulkExportInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBulkExportInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_cancelExport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_cancelOperatingCost_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -18738,6 +19363,50 @@ func (ec *executionContext) field_Query_customers_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_exportJob_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_exportJobs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.ExportJobOrder, error) {
+			return ec.unmarshalOExportJobOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐExportJobOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_fiscalPeriods_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -18861,6 +19530,44 @@ func (ec *executionContext) field_Query_journalEntry_args(ctx context.Context, r
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_journalLines_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.JournalLineFilter, error) {
+			return ec.unmarshalOJournalLineFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalLineFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.JournalLineOrder, error) {
+			return ec.unmarshalOJournalLineOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalLineOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -20159,6 +20866,20 @@ func (ec *executionContext) field_Subscription_alertRaised_args(ctx context.Cont
 		return nil, err
 	}
 	args["after"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_exportJobChanged_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -26768,6 +27489,134 @@ func (ec *executionContext) fieldContext_BudgetRollupRow_percent(_ context.Conte
 	return graphql.NewScalarFieldContext("BudgetRollupRow", field, true, false, "Decimal")
 }
 
+func (ec *executionContext) _BulkExportPayload_job(ctx context.Context, field graphql.CollectedField, obj *BulkExportPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BulkExportPayload_job(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Job, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.ExportJob) graphql.Marshaler {
+			return ec.marshalOExportJob2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐExportJob(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BulkExportPayload_job(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BulkExportPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExportJob(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BulkExportPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *BulkExportPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BulkExportPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BulkExportPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BulkExportPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CancelExportPayload_job(ctx context.Context, field graphql.CollectedField, obj *CancelExportPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CancelExportPayload_job(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Job, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.ExportJob) graphql.Marshaler {
+			return ec.marshalOExportJob2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐExportJob(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CancelExportPayload_job(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CancelExportPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExportJob(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CancelExportPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *CancelExportPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CancelExportPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CancelExportPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CancelExportPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Category_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.Category) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -29921,6 +30770,548 @@ func (ec *executionContext) fieldContext_CustomerRefundPayload_userErrors(_ cont
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ExportJob_id(ctx context.Context, field graphql.CollectedField, obj *jxc.ExportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportJob_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExportJob_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExportJob", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ExportJob_query(ctx context.Context, field graphql.CollectedField, obj *jxc.ExportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportJob_query(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Query, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExportJob_query(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExportJob", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExportJob_variables(ctx context.Context, field graphql.CollectedField, obj *jxc.ExportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportJob_variables(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Variables, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v map[string]any) graphql.Marshaler {
+			return ec.marshalOJSON2map(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ExportJob_variables(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExportJob", field, false, false, "JSON")
+}
+
+func (ec *executionContext) _ExportJob_format(ctx context.Context, field graphql.CollectedField, obj *jxc.ExportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportJob_format(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Format, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.ExportFormat) graphql.Marshaler {
+			return ec.marshalNExportFormat2githubᚗcomᚋjxcgraphᚋjxcᚐExportFormat(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExportJob_format(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExportJob", field, false, false, "ExportFormat")
+}
+
+func (ec *executionContext) _ExportJob_connection(ctx context.Context, field graphql.CollectedField, obj *jxc.ExportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportJob_connection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Connection, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExportJob_connection(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExportJob", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExportJob_status(ctx context.Context, field graphql.CollectedField, obj *jxc.ExportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportJob_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.ExportStatus) graphql.Marshaler {
+			return ec.marshalNExportStatus2githubᚗcomᚋjxcgraphᚋjxcᚐExportStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExportJob_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExportJob", field, false, false, "ExportStatus")
+}
+
+func (ec *executionContext) _ExportJob_rowsWritten(ctx context.Context, field graphql.CollectedField, obj *jxc.ExportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportJob_rowsWritten(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RowsWritten, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExportJob_rowsWritten(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExportJob", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ExportJob_totalCount(ctx context.Context, field graphql.CollectedField, obj *jxc.ExportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportJob_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ExportJob_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExportJob", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ExportJob_byteSize(ctx context.Context, field graphql.CollectedField, obj *jxc.ExportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportJob_byteSize(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByteSize, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExportJob_byteSize(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExportJob", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ExportJob_errorMessage(ctx context.Context, field graphql.CollectedField, obj *jxc.ExportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportJob_errorMessage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ErrorMessage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ExportJob_errorMessage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExportJob", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExportJob_fileName(ctx context.Context, field graphql.CollectedField, obj *jxc.ExportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportJob_fileName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FileName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExportJob_fileName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExportJob", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExportJob_downloadUrl(ctx context.Context, field graphql.CollectedField, obj *jxc.ExportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportJob_downloadUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DownloadURL(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ExportJob_downloadUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExportJob", field, true, false, "String")
+}
+
+func (ec *executionContext) _ExportJob_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.ExportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportJob_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExportJob_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExportJob", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ExportJob_startedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.ExportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportJob_startedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ExportJob_startedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExportJob", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ExportJob_finishedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.ExportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportJob_finishedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FinishedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ExportJob_finishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExportJob", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ExportJob_expiresAt(ctx context.Context, field graphql.CollectedField, obj *jxc.ExportJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportJob_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ExportJob_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExportJob", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ExportJobConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ExportJobConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportJobConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ExportJobEdge) graphql.Marshaler {
+			return ec.marshalNExportJobEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐExportJobEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExportJobConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExportJobConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExportJobEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ExportJobConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *ExportJobConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportJobConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.ExportJob) graphql.Marshaler {
+			return ec.marshalNExportJob2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐExportJobᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExportJobConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExportJobConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExportJob(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ExportJobConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ExportJobConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportJobConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExportJobConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExportJobConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ExportJobConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ExportJobConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportJobConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExportJobConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExportJobConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ExportJobEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ExportJobEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportJobEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExportJobEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExportJobEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExportJobEdge_node(ctx context.Context, field graphql.CollectedField, obj *ExportJobEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportJobEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.ExportJob) graphql.Marshaler {
+			return ec.marshalNExportJob2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐExportJob(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExportJobEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExportJobEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExportJob(ctx, field)
 		},
 	}
 	return fc, nil
@@ -34779,6 +36170,552 @@ func (ec *executionContext) fieldContext_LedgerBalance_net(_ context.Context, fi
 	return graphql.NewScalarFieldContext("LedgerBalance", field, false, false, "Decimal")
 }
 
+func (ec *executionContext) _LedgerLine_id(ctx context.Context, field graphql.CollectedField, obj *jxc.LedgerLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerLine_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerLine_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LedgerLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _LedgerLine_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.LedgerLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerLine_lineNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LineNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerLine_lineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LedgerLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LedgerLine_entry(ctx context.Context, field graphql.CollectedField, obj *jxc.LedgerLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerLine_entry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entry, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.LedgerLineEntry) graphql.Marshaler {
+			return ec.marshalNLedgerLineEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLedgerLineEntry(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerLine_entry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LedgerLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LedgerLineEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LedgerLine_account(ctx context.Context, field graphql.CollectedField, obj *jxc.LedgerLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerLine_account(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Account, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Account) graphql.Marshaler {
+			return ec.marshalNAccount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerLine_account(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LedgerLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LedgerLine_debit(ctx context.Context, field graphql.CollectedField, obj *jxc.LedgerLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerLine_debit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Debit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerLine_debit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LedgerLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _LedgerLine_credit(ctx context.Context, field graphql.CollectedField, obj *jxc.LedgerLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerLine_credit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Credit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerLine_credit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LedgerLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _LedgerLine_costCentre(ctx context.Context, field graphql.CollectedField, obj *jxc.LedgerLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerLine_costCentre(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CostCentre, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerLine_costCentre(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LedgerLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _LedgerLine_partner(ctx context.Context, field graphql.CollectedField, obj *jxc.LedgerLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerLine_partner(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Partner, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerLine_partner(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LedgerLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _LedgerLine_product(ctx context.Context, field graphql.CollectedField, obj *jxc.LedgerLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerLine_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalOProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerLine_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LedgerLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LedgerLine_description(ctx context.Context, field graphql.CollectedField, obj *jxc.LedgerLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerLine_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerLine_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LedgerLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _LedgerLineConnection_edges(ctx context.Context, field graphql.CollectedField, obj *LedgerLineConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerLineConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*LedgerLineEdge) graphql.Marshaler {
+			return ec.marshalNLedgerLineEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐLedgerLineEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerLineConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LedgerLineConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LedgerLineEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LedgerLineConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *LedgerLineConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerLineConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.LedgerLine) graphql.Marshaler {
+			return ec.marshalNLedgerLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLedgerLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerLineConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LedgerLineConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LedgerLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LedgerLineConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *LedgerLineConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerLineConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerLineConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LedgerLineConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LedgerLineConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *LedgerLineConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerLineConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerLineConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LedgerLineConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LedgerLineEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *LedgerLineEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerLineEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerLineEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LedgerLineEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _LedgerLineEdge_node(ctx context.Context, field graphql.CollectedField, obj *LedgerLineEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerLineEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.LedgerLine) graphql.Marshaler {
+			return ec.marshalNLedgerLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLedgerLine(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerLineEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LedgerLineEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LedgerLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LedgerLineEntry_id(ctx context.Context, field graphql.CollectedField, obj *jxc.LedgerLineEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerLineEntry_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerLineEntry_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LedgerLineEntry", field, false, false, "ID")
+}
+
+func (ec *executionContext) _LedgerLineEntry_voucherNo(ctx context.Context, field graphql.CollectedField, obj *jxc.LedgerLineEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerLineEntry_voucherNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VoucherNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerLineEntry_voucherNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LedgerLineEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _LedgerLineEntry_postingDate(ctx context.Context, field graphql.CollectedField, obj *jxc.LedgerLineEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerLineEntry_postingDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostingDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerLineEntry_postingDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LedgerLineEntry", field, false, false, "Date")
+}
+
+func (ec *executionContext) _LedgerLineEntry_description(ctx context.Context, field graphql.CollectedField, obj *jxc.LedgerLineEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerLineEntry_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerLineEntry_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LedgerLineEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _LedgerLineEntry_sourceType(ctx context.Context, field graphql.CollectedField, obj *jxc.LedgerLineEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerLineEntry_sourceType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SourceType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.SourceType) graphql.Marshaler {
+			return ec.marshalNSourceType2githubᚗcomᚋjxcgraphᚋjxcᚐSourceType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerLineEntry_sourceType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LedgerLineEntry", field, false, false, "SourceType")
+}
+
 func (ec *executionContext) _Location_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Location) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -36357,6 +38294,130 @@ func (ec *executionContext) fieldContext_Mutation_updateLocation(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_updateLocation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_bulkExport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_bulkExport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().BulkExport(ctx, fc.Args["input"].(BulkExportInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"ADMIN", "MANAGER", "SALES", "PURCHASING", "WAREHOUSE", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal BulkExportPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal BulkExportPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v BulkExportPayload) graphql.Marshaler {
+			return ec.marshalNBulkExportPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBulkExportPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_bulkExport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BulkExportPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_bulkExport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelExport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cancelExport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CancelExport(ctx, fc.Args["id"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"ADMIN", "MANAGER", "SALES", "PURCHASING", "WAREHOUSE", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal CancelExportPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal CancelExportPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v CancelExportPayload) graphql.Marshaler {
+			return ec.marshalNCancelExportPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCancelExportPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cancelExport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CancelExportPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelExport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -45549,6 +47610,94 @@ func (ec *executionContext) fieldContext_Query_warehouse(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_exportJob(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_exportJob(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ExportJob(ctx, fc.Args["id"].(int64))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.ExportJob) graphql.Marshaler {
+			return ec.marshalOExportJob2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐExportJob(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_exportJob(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExportJob(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_exportJob_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_exportJobs(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_exportJobs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ExportJobs(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.ExportJobOrder))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v ExportJobConnection) graphql.Marshaler {
+			return ec.marshalNExportJobConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐExportJobConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_exportJobs(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExportJobConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_exportJobs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_accounts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -46387,6 +48536,68 @@ func (ec *executionContext) fieldContext_Query_accountLedger(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_accountLedger_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_journalLines(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_journalLines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().JournalLines(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.JournalLineFilter), fc.Args["orderBy"].(*jxc.JournalLineOrder))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal LedgerLineConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal LedgerLineConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v LedgerLineConnection) graphql.Marshaler {
+			return ec.marshalNLedgerLineConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐLedgerLineConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_journalLines(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LedgerLineConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_journalLines_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -57217,6 +59428,50 @@ func (ec *executionContext) fieldContext_Subscription_clock(_ context.Context, f
 	return graphql.NewScalarFieldContext("Subscription", field, true, true, "Time")
 }
 
+func (ec *executionContext) _Subscription_exportJobChanged(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_exportJobChanged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().ExportJobChanged(ctx, fc.Args["id"].(int64))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.ExportJob) graphql.Marshaler {
+			return ec.marshalNExportJob2githubᚗcomᚋjxcgraphᚋjxcᚐExportJob(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_exportJobChanged(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExportJob(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_exportJobChanged_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Subscription_receivableChanged(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
 	return graphql.ResolveFieldStream(
 		ctx,
@@ -64357,6 +66612,66 @@ func UnmarshalBudgetLineOrder(ctx context.Context, raw any) (jxc.BudgetLineOrder
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputBulkExportInput(ctx context.Context, obj any) (BulkExportInput, error) {
+	var it BulkExportInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["format"]; !present {
+		asMap["format"] = "JSONL"
+	}
+
+	fieldsInOrder := [...]string{"query", "variables", "format"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "query":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("query"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Query = data
+		case "variables":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("variables"))
+			data, err := ec.unmarshalOJSON2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Variables = data
+		case "format":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("format"))
+			data, err := ec.unmarshalOExportFormat2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐExportFormat(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Format = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalBulkExportInput unmarshals raw into the BulkExportInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalBulkExportInput(ctx context.Context, raw any) (BulkExportInput, error) {
+	var out BulkExportInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "BulkExportInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCancelOperatingCostInput(ctx context.Context, obj any) (jxc.CancelOperatingCostInput, error) {
 	var it jxc.CancelOperatingCostInput
 	if obj == nil {
@@ -65919,6 +68234,62 @@ func UnmarshalCustomerPaymentOrder(ctx context.Context, raw any) (jxc.CustomerPa
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputExportJobOrder(ctx context.Context, obj any) (jxc.ExportJobOrder, error) {
+	var it jxc.ExportJobOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["field"]; !present {
+		asMap["field"] = "CREATED_AT"
+	}
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "DESC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalOExportJobOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐExportJobOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalExportJobOrder unmarshals raw into the ExportJobOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalExportJobOrder(ctx context.Context, raw any) (jxc.ExportJobOrder, error) {
+	var out jxc.ExportJobOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ExportJobOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputFiscalPeriodInput(ctx context.Context, obj any) (FiscalPeriodInput, error) {
 	var it FiscalPeriodInput
 	if obj == nil {
@@ -66346,6 +68717,76 @@ func UnmarshalJournalEntryOrder(ctx context.Context, raw any) (jxc.JournalEntryO
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputJournalLineFilter(ctx context.Context, obj any) (jxc.JournalLineFilter, error) {
+	var it jxc.JournalLineFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"accountCode", "dateFrom", "dateTo", "year", "sourceType"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "accountCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accountCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AccountCode = data
+		case "dateFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateFrom"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateFrom = data
+		case "dateTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateTo"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateTo = data
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Year = data
+		case "sourceType":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceType"))
+			data, err := ec.unmarshalOSourceType2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSourceType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceType = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalJournalLineFilter unmarshals raw into the JournalLineFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalJournalLineFilter(ctx context.Context, raw any) (jxc.JournalLineFilter, error) {
+	var out jxc.JournalLineFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "JournalLineFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputJournalLineInput(ctx context.Context, obj any) (JournalLineInput, error) {
 	var it JournalLineInput
 	if obj == nil {
@@ -66462,6 +68903,62 @@ func (ec *executionContext) unmarshalInputJournalLineInput(ctx context.Context, 
 func UnmarshalJournalLineInput(ctx context.Context, raw any) (JournalLineInput, error) {
 	var out JournalLineInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "JournalLineInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputJournalLineOrder(ctx context.Context, obj any) (jxc.JournalLineOrder, error) {
+	var it jxc.JournalLineOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["field"]; !present {
+		asMap["field"] = "DATE"
+	}
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalOJournalLineOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐJournalLineOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalJournalLineOrder unmarshals raw into the JournalLineOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalJournalLineOrder(ctx context.Context, raw any) (jxc.JournalLineOrder, error) {
+	var out jxc.JournalLineOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "JournalLineOrder", raw, &out)
 	return out, err
 }
 
@@ -73620,6 +76117,82 @@ func (ec *executionContext) _BudgetRollupRow(ctx context.Context, sel ast.Select
 	return out
 }
 
+var bulkExportPayloadImplementors = []string{"BulkExportPayload"}
+
+func (ec *executionContext) _BulkExportPayload(ctx context.Context, sel ast.SelectionSet, obj *BulkExportPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, bulkExportPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BulkExportPayload")
+		case "job":
+			out.Values[i] = ec._BulkExportPayload_job(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._BulkExportPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var cancelExportPayloadImplementors = []string{"CancelExportPayload"}
+
+func (ec *executionContext) _CancelExportPayload(ctx context.Context, sel ast.SelectionSet, obj *CancelExportPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, cancelExportPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CancelExportPayload")
+		case "job":
+			out.Values[i] = ec._CancelExportPayload_job(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CancelExportPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var categoryImplementors = []string{"Category", "Node"}
 
 func (ec *executionContext) _Category(ctx context.Context, sel ast.SelectionSet, obj *jxc.Category) graphql.Marshaler {
@@ -74683,6 +77256,200 @@ func (ec *executionContext) _CustomerRefundPayload(ctx context.Context, sel ast.
 			}
 		case "userErrors":
 			out.Values[i] = ec._CustomerRefundPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var exportJobImplementors = []string{"ExportJob"}
+
+func (ec *executionContext) _ExportJob(ctx context.Context, sel ast.SelectionSet, obj *jxc.ExportJob) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, exportJobImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ExportJob")
+		case "id":
+			out.Values[i] = ec._ExportJob_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "query":
+			out.Values[i] = ec._ExportJob_query(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "variables":
+			out.Values[i] = ec._ExportJob_variables(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "format":
+			out.Values[i] = ec._ExportJob_format(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "connection":
+			out.Values[i] = ec._ExportJob_connection(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._ExportJob_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rowsWritten":
+			out.Values[i] = ec._ExportJob_rowsWritten(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ExportJob_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "byteSize":
+			out.Values[i] = ec._ExportJob_byteSize(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "errorMessage":
+			out.Values[i] = ec._ExportJob_errorMessage(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "fileName":
+			out.Values[i] = ec._ExportJob_fileName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "downloadUrl":
+			out.Values[i] = ec._ExportJob_downloadUrl(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._ExportJob_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "startedAt":
+			out.Values[i] = ec._ExportJob_startedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "finishedAt":
+			out.Values[i] = ec._ExportJob_finishedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "expiresAt":
+			out.Values[i] = ec._ExportJob_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var exportJobConnectionImplementors = []string{"ExportJobConnection"}
+
+func (ec *executionContext) _ExportJobConnection(ctx context.Context, sel ast.SelectionSet, obj *ExportJobConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, exportJobConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ExportJobConnection")
+		case "edges":
+			out.Values[i] = ec._ExportJobConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._ExportJobConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ExportJobConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ExportJobConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var exportJobEdgeImplementors = []string{"ExportJobEdge"}
+
+func (ec *executionContext) _ExportJobEdge(ctx context.Context, sel ast.SelectionSet, obj *ExportJobEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, exportJobEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ExportJobEdge")
+		case "cursor":
+			out.Values[i] = ec._ExportJobEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ExportJobEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -76246,6 +79013,223 @@ func (ec *executionContext) _LedgerBalance(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var ledgerLineImplementors = []string{"LedgerLine"}
+
+func (ec *executionContext) _LedgerLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.LedgerLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ledgerLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LedgerLine")
+		case "id":
+			out.Values[i] = ec._LedgerLine_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lineNo":
+			out.Values[i] = ec._LedgerLine_lineNo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "entry":
+			out.Values[i] = ec._LedgerLine_entry(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "account":
+			out.Values[i] = ec._LedgerLine_account(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "debit":
+			out.Values[i] = ec._LedgerLine_debit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "credit":
+			out.Values[i] = ec._LedgerLine_credit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "costCentre":
+			out.Values[i] = ec._LedgerLine_costCentre(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "partner":
+			out.Values[i] = ec._LedgerLine_partner(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "product":
+			out.Values[i] = ec._LedgerLine_product(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._LedgerLine_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ledgerLineConnectionImplementors = []string{"LedgerLineConnection"}
+
+func (ec *executionContext) _LedgerLineConnection(ctx context.Context, sel ast.SelectionSet, obj *LedgerLineConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ledgerLineConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LedgerLineConnection")
+		case "edges":
+			out.Values[i] = ec._LedgerLineConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._LedgerLineConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._LedgerLineConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._LedgerLineConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ledgerLineEdgeImplementors = []string{"LedgerLineEdge"}
+
+func (ec *executionContext) _LedgerLineEdge(ctx context.Context, sel ast.SelectionSet, obj *LedgerLineEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ledgerLineEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LedgerLineEdge")
+		case "cursor":
+			out.Values[i] = ec._LedgerLineEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._LedgerLineEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ledgerLineEntryImplementors = []string{"LedgerLineEntry"}
+
+func (ec *executionContext) _LedgerLineEntry(ctx context.Context, sel ast.SelectionSet, obj *jxc.LedgerLineEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ledgerLineEntryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LedgerLineEntry")
+		case "id":
+			out.Values[i] = ec._LedgerLineEntry_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "voucherNo":
+			out.Values[i] = ec._LedgerLineEntry_voucherNo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postingDate":
+			out.Values[i] = ec._LedgerLineEntry_postingDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._LedgerLineEntry_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sourceType":
+			out.Values[i] = ec._LedgerLineEntry_sourceType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var locationImplementors = []string{"Location"}
 
 func (ec *executionContext) _Location(ctx context.Context, sel ast.SelectionSet, obj *jxc.Location) graphql.Marshaler {
@@ -76686,6 +79670,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "updateLocation":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateLocation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bulkExport":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_bulkExport(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelExport":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelExport(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -79008,6 +82006,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_warehouse(ctx, field)
 				})
+		case "exportJob":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_exportJob(ctx, field)
+				})
+		case "exportJobs":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_exportJobs(ctx, field)
+				})
 		case "accounts":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -79091,6 +82101,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_accountLedger(ctx, field)
+				})
+		case "journalLines":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_journalLines(ctx, field)
 				})
 		case "statutoryBalanceSheet":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -82499,6 +85515,8 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 	switch fields[0].Name {
 	case "clock":
 		return ec._Subscription_clock(ctx, fields[0])
+	case "exportJobChanged":
+		return ec._Subscription_exportJobChanged(ctx, fields[0])
 	case "receivableChanged":
 		return ec._Subscription_receivableChanged(ctx, fields[0])
 	case "alertRaised":
@@ -85695,6 +88713,19 @@ func (ec *executionContext) marshalNBudgetRollupRow2ᚖgithubᚗcomᚋjxcgraph�
 	return ec._BudgetRollupRow(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNBulkExportInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBulkExportInput(ctx context.Context, v any) (BulkExportInput, error) {
+	res, err := ec.unmarshalInputBulkExportInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNBulkExportPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐBulkExportPayload(ctx context.Context, sel ast.SelectionSet, v BulkExportPayload) graphql.Marshaler {
+	return ec._BulkExportPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCancelExportPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCancelExportPayload(ctx context.Context, sel ast.SelectionSet, v CancelExportPayload) graphql.Marshaler {
+	return ec._CancelExportPayload(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNCancelOperatingCostInput2githubᚗcomᚋjxcgraphᚋjxcᚐCancelOperatingCostInput(ctx context.Context, v any) (jxc.CancelOperatingCostInput, error) {
 	res, err := ec.unmarshalInputCancelOperatingCostInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -86113,6 +89144,92 @@ func (ec *executionContext) marshalNDimension2ᚕgithubᚗcomᚋjxcgraphᚋjxc�
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNExportFormat2githubᚗcomᚋjxcgraphᚋjxcᚐExportFormat(ctx context.Context, v any) (jxc.ExportFormat, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.ExportFormat(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNExportFormat2githubᚗcomᚋjxcgraphᚋjxcᚐExportFormat(ctx context.Context, sel ast.SelectionSet, v jxc.ExportFormat) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ExportFormat!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNExportJob2githubᚗcomᚋjxcgraphᚋjxcᚐExportJob(ctx context.Context, sel ast.SelectionSet, v jxc.ExportJob) graphql.Marshaler {
+	return ec._ExportJob(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNExportJob2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐExportJobᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.ExportJob) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNExportJob2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐExportJob(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNExportJob2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐExportJob(ctx context.Context, sel ast.SelectionSet, v *jxc.ExportJob) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ExportJob!")
+		return graphql.Null
+	}
+	return ec._ExportJob(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNExportJobConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐExportJobConnection(ctx context.Context, sel ast.SelectionSet, v ExportJobConnection) graphql.Marshaler {
+	return ec._ExportJobConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNExportJobEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐExportJobEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*ExportJobEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNExportJobEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐExportJobEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNExportJobEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐExportJobEdge(ctx context.Context, sel ast.SelectionSet, v *ExportJobEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ExportJobEdge!")
+		return graphql.Null
+	}
+	return ec._ExportJobEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNExportStatus2githubᚗcomᚋjxcgraphᚋjxcᚐExportStatus(ctx context.Context, v any) (jxc.ExportStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.ExportStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNExportStatus2githubᚗcomᚋjxcgraphᚋjxcᚐExportStatus(ctx context.Context, sel ast.SelectionSet, v jxc.ExportStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ExportStatus!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNFiscalPeriod2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐFiscalPeriodᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.FiscalPeriod) graphql.Marshaler {
@@ -86557,6 +89674,66 @@ func (ec *executionContext) marshalNLedgerBalance2ᚖgithubᚗcomᚋjxcgraphᚋj
 		return graphql.Null
 	}
 	return ec._LedgerBalance(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLedgerLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLedgerLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.LedgerLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLedgerLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLedgerLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLedgerLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLedgerLine(ctx context.Context, sel ast.SelectionSet, v *jxc.LedgerLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LedgerLine!")
+		return graphql.Null
+	}
+	return ec._LedgerLine(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLedgerLineConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐLedgerLineConnection(ctx context.Context, sel ast.SelectionSet, v LedgerLineConnection) graphql.Marshaler {
+	return ec._LedgerLineConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNLedgerLineEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐLedgerLineEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*LedgerLineEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLedgerLineEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐLedgerLineEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLedgerLineEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐLedgerLineEdge(ctx context.Context, sel ast.SelectionSet, v *LedgerLineEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LedgerLineEdge!")
+		return graphql.Null
+	}
+	return ec._LedgerLineEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLedgerLineEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLedgerLineEntry(ctx context.Context, sel ast.SelectionSet, v *jxc.LedgerLineEntry) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LedgerLineEntry!")
+		return graphql.Null
+	}
+	return ec._LedgerLineEntry(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNLocation2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocationᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Location) graphql.Marshaler {
@@ -89909,6 +93086,53 @@ func (ec *executionContext) marshalODimension2ᚕgithubᚗcomᚋjxcgraphᚋjxc�
 	return ret
 }
 
+func (ec *executionContext) unmarshalOExportFormat2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐExportFormat(ctx context.Context, v any) (*jxc.ExportFormat, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.ExportFormat(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOExportFormat2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐExportFormat(ctx context.Context, sel ast.SelectionSet, v *jxc.ExportFormat) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) marshalOExportJob2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐExportJob(ctx context.Context, sel ast.SelectionSet, v *jxc.ExportJob) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ExportJob(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOExportJobOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐExportJobOrder(ctx context.Context, v any) (*jxc.ExportJobOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputExportJobOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOExportJobOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐExportJobOrderField(ctx context.Context, v any) (jxc.ExportJobOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.ExportJobOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOExportJobOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐExportJobOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.ExportJobOrderField) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(v))
+	return res
+}
+
 func (ec *executionContext) marshalOFiscalPeriod2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐFiscalPeriod(ctx context.Context, sel ast.SelectionSet, v *jxc.FiscalPeriod) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -89977,6 +93201,24 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	return res
 }
 
+func (ec *executionContext) unmarshalOJSON2map(ctx context.Context, v any) (map[string]any, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalMap(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOJSON2map(ctx context.Context, sel ast.SelectionSet, v map[string]any) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalMap(v)
+	return res
+}
+
 func (ec *executionContext) marshalOJournalEntry2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.JournalEntry) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -90026,6 +93268,35 @@ func (ec *executionContext) unmarshalOJournalEntryOrderField2githubᚗcomᚋjxcg
 }
 
 func (ec *executionContext) marshalOJournalEntryOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐJournalEntryOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.JournalEntryOrderField) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOJournalLineFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalLineFilter(ctx context.Context, v any) (*jxc.JournalLineFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputJournalLineFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOJournalLineOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐJournalLineOrder(ctx context.Context, v any) (*jxc.JournalLineOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputJournalLineOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOJournalLineOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐJournalLineOrderField(ctx context.Context, v any) (jxc.JournalLineOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.JournalLineOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOJournalLineOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐJournalLineOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.JournalLineOrderField) graphql.Marshaler {
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalString(string(v))

@@ -186,6 +186,32 @@ type BudgetLinePayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// What to export.
+type BulkExportInput struct {
+	// A GraphQL query (not a mutation) that selects exactly one connection, at the root (journalLines, stockMoves, ...) or on one nested path; its first and after arguments are set by the export, page by page.
+	Query string `json:"query"`
+	// The query's variables.
+	Variables map[string]any `json:"variables,omitempty"`
+	// The file format; JSONL when left out.
+	Format *jxc.ExportFormat `json:"format,omitempty"`
+}
+
+// The result of starting a bulk export.
+type BulkExportPayload struct {
+	// The queued job; null on error.
+	Job *jxc.ExportJob `json:"job,omitempty"`
+	// Why it was refused: a query that does not parse or validate, or that selects no connection or more than one (field input.query).
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// The result of cancelling a bulk export.
+type CancelExportPayload struct {
+	// The job after the change; null on error.
+	Job *jxc.ExportJob `json:"job,omitempty"`
+	// Why it failed: no such job of the caller's, or one that has already ended.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // The result of creating or changing a category.
 type CategoryPayload struct {
 	// The category after the change; null on error.
@@ -556,6 +582,26 @@ type CustomerRefundPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// A page of the caller's export jobs.
+type ExportJobConnection struct {
+	// The jobs with their cursors.
+	Edges []*ExportJobEdge `json:"edges"`
+	// The jobs alone.
+	Nodes []*jxc.ExportJob `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many jobs the caller has in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// One export job in a list page.
+type ExportJobEdge struct {
+	// The position of this job in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The job.
+	Node *jxc.ExportJob `json:"node"`
+}
+
 // A fiscal period by year and month.
 type FiscalPeriodInput struct {
 	// The year.
@@ -716,6 +762,26 @@ type LandedCostPayload struct {
 	LandedCost *jxc.LandedCost `json:"landedCost,omitempty"`
 	// Why it failed.
 	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A page of journal lines.
+type LedgerLineConnection struct {
+	// The lines with their cursors.
+	Edges []*LedgerLineEdge `json:"edges"`
+	// The lines alone.
+	Nodes []*jxc.LedgerLine `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many lines match the filter in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// One journal line in a list page.
+type LedgerLineEdge struct {
+	// The position of this line in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The line.
+	Node *jxc.LedgerLine `json:"node"`
 }
 
 // The result of creating or changing a bin location.

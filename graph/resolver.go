@@ -31,6 +31,10 @@ type Resolver struct {
 	AuditService jxc.AuditService
 	// RefService reads the records that bare ids refer to, a page at a time.
 	RefService jxc.RefService
+	// LedgerLines lists the journal line by line.
+	LedgerLines jxc.LedgerLineService
+	// ExportService keeps bulk export jobs and their files.
+	ExportService jxc.ExportService
 	// SettingsService keeps the company's separation-of-duties controls.
 	SettingsService jxc.SettingsService
 	// StatementService fills in the statutory statements and keeps their mapping.

@@ -40,6 +40,13 @@ type app struct {
 	managed *db.Managed
 	// buckets are the query-cost buckets; nil: none (QUERY_COST_BUCKET=off).
 	buckets jxc.CostBucketService
+	// exports is this replica's bulk export worker, made by routes; start
+	// it with runExports.
+	exports *graph.ExportRunner
+	// exportRunner adjusts the worker before it starts (tests);
+	// noExportWorker runs none (a replica that only serves).
+	exportRunner   func(*graph.ExportRunner)
+	noExportWorker bool
 }
 
 func newApp(store *db.DB, events *db.Events, log *slog.Logger) *app {
@@ -50,6 +57,8 @@ func (a *app) routes() http.Handler {
 	users := db.NewUserService(a.store)
 	catalog := db.NewCatalogService(a.store)
 	sales := db.NewSalesService(a.store)
+	ledger := db.NewLedgerService(a.store)
+	exports := db.NewExportService(a.store, a.events)
 	resolver := &graph.Resolver{
 		UserService:       users,
 		CatalogService:    catalog,
@@ -57,7 +66,9 @@ func (a *app) routes() http.Handler {
 		KPIService:        db.NewKPIService(a.store),
 		AnalyticsService:  db.NewAnalyticsService(a.store),
 		StockService:      db.NewStockService(a.store),
-		LedgerService:     db.NewLedgerService(a.store),
+		LedgerService:     ledger,
+		LedgerLines:       ledger,
+		ExportService:     exports,
 		StatementService:  db.NewStatementService(a.store),
 		SalesService:      sales,
 		PartnerService:    db.NewPartnerService(a.store),
@@ -71,8 +82,19 @@ func (a *app) routes() http.Handler {
 		CostBuckets:       a.buckets,
 		Log:               a.log,
 	}
+	// Exports run their pages through a handler of their own: the same
+	// schema and rules, priced per page, but not charged to the owner's
+	// bucket (a long export would otherwise throttle their screens).
+	exportResolver := *resolver
+	exportResolver.CostBuckets = nil
+	a.exports = &graph.ExportRunner{Service: exports, Users: users, Handler: graph.NewHandler(&exportResolver),
+		Worker: exportWorkerName(), Log: a.log}
+	if a.exportRunner != nil {
+		a.exportRunner(a.exports)
+	}
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", graph.Authenticate(users, a.secureCookies, graph.NewHandler(resolver)))
+	mux.Handle("GET /exports/{id}/download", graph.Authenticate(users, a.secureCookies, a.serveExport(exports)))
 	mux.HandleFunc("GET /graphiql", a.serveGraphiQL)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain")

@@ -102,6 +102,11 @@ func newTestAppWith(t testing.TB, url string, configure func(*app)) *testApp {
 	}
 	srv := httptest.NewServer(a.routes())
 	t.Cleanup(srv.Close)
+	// The replica's export worker, as main runs it.
+	ectx, ecancel := context.WithCancel(context.Background())
+	edone := make(chan struct{})
+	go func() { defer close(edone); a.runExports(ectx) }()
+	t.Cleanup(func() { ecancel(); <-edone })
 	return &testApp{Server: srv, store: store}
 }
 

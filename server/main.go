@@ -225,6 +225,8 @@ func run(ctx context.Context, cfg Config, log *slog.Logger, ready chan<- string)
 		web.buckets = nil
 	}
 	srv := newHTTPServer(cfg.HTTP, web.routes(), base)
+	// The export worker stops with the requests (base).
+	go web.runExports(base)
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err

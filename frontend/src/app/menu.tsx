@@ -13,6 +13,7 @@ import { salesRoutes } from '../features/sales/routes';
 import { purchasingRoutes } from '../features/purchasing/routes';
 import { budgetRoutes } from '../features/budget/routes';
 import { settingsRoutes } from '../features/settings/routes';
+import { exportRoutes } from '../features/export/routes';
 
 /**
  * One screen of the app: its menu entry, its route and its lazily loaded
@@ -38,7 +39,7 @@ export interface MenuEntry {
 export type MenuGroup = 'sales' | 'purchasing' | 'stock' | 'finance' | 'account';
 
 /** Every module's screens. */
-export const SCREENS: readonly MenuEntry[] = [...appRoutes, ...analyticsRoutes, ...alertsRoutes, ...usersRoutes, ...catalogRoutes, ...stockRoutes, ...ledgerRoutes, ...salesRoutes, ...purchasingRoutes, ...budgetRoutes, ...settingsRoutes];
+export const SCREENS: readonly MenuEntry[] = [...appRoutes, ...analyticsRoutes, ...alertsRoutes, ...usersRoutes, ...catalogRoutes, ...stockRoutes, ...ledgerRoutes, ...salesRoutes, ...purchasingRoutes, ...budgetRoutes, ...settingsRoutes, ...exportRoutes];
 
 /** The menu's order, written once: top entries, then each section's. */
 const ORDER = [
@@ -84,6 +85,7 @@ const ORDER = [
   'users',
   'companySettings',
   'tokens',
+  'myExports',
   'password',
 ] as const;
 

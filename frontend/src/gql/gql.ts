@@ -52,6 +52,11 @@ type Documents = {
     "\n  query Warehouses($first: Int, $after: String, $filter: WarehouseFilter, $orderBy: WarehouseOrder) {\n    warehouses(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      nodes {\n        id\n        code\n        name\n        region\n        address\n        active\n        locations {\n          id\n          warehouseId\n          code\n          name\n          active\n        }\n      }\n    }\n  }\n": typeof types.WarehousesDocument,
     "\n  fragment ProductRefFields on Product {\n    id\n    sku\n    name\n    nameEn\n    unit\n  }\n": typeof types.ProductRefFieldsFragmentDoc,
     "\n  fragment WarehouseRefFields on Warehouse {\n    id\n    code\n    name\n  }\n": typeof types.WarehouseRefFieldsFragmentDoc,
+    "\n  mutation BulkExport($input: BulkExportInput!) {\n    bulkExport(input: $input) {\n      job {\n        ...ExportJobFields\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.BulkExportDocument,
+    "\n  mutation CancelExport($id: ID!) {\n    cancelExport(id: $id) {\n      job {\n        ...ExportJobFields\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.CancelExportDocument,
+    "\n  fragment ExportJobFields on ExportJob {\n    id\n    status\n    format\n    connection\n    rowsWritten\n    totalCount\n    byteSize\n    errorMessage\n    fileName\n    downloadUrl\n    createdAt\n    finishedAt\n    expiresAt\n  }\n": typeof types.ExportJobFieldsFragmentDoc,
+    "\n  query ExportJobs($first: Int, $after: String, $orderBy: ExportJobOrder) {\n    exportJobs(first: $first, after: $after, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...ExportJobFields\n      }\n    }\n  }\n": typeof types.ExportJobsDocument,
+    "\n  subscription ExportJobChanged($id: ID!) {\n    exportJobChanged(id: $id) {\n      ...ExportJobFields\n    }\n  }\n": typeof types.ExportJobChangedDocument,
     "\n  fragment JournalEntryPayloadFields on JournalEntryPayload {\n    entry {\n      ...JournalEntryFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n": typeof types.JournalEntryPayloadFieldsFragmentDoc,
     "\n  fragment FiscalPeriodPayloadFields on FiscalPeriodPayload {\n    period {\n      year\n      month\n      status\n      closedAt\n      reopenReason\n    }\n    changed {\n      year\n      month\n    }\n    lockDate\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n": typeof types.FiscalPeriodPayloadFieldsFragmentDoc,
     "\n  mutation PostJournalEntry($input: JournalEntryInput!) {\n    postJournalEntry(input: $input) {\n      ...JournalEntryPayloadFields\n    }\n  }\n": typeof types.PostJournalEntryDocument,
@@ -224,6 +229,11 @@ const documents: Documents = {
     "\n  query Warehouses($first: Int, $after: String, $filter: WarehouseFilter, $orderBy: WarehouseOrder) {\n    warehouses(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      nodes {\n        id\n        code\n        name\n        region\n        address\n        active\n        locations {\n          id\n          warehouseId\n          code\n          name\n          active\n        }\n      }\n    }\n  }\n": types.WarehousesDocument,
     "\n  fragment ProductRefFields on Product {\n    id\n    sku\n    name\n    nameEn\n    unit\n  }\n": types.ProductRefFieldsFragmentDoc,
     "\n  fragment WarehouseRefFields on Warehouse {\n    id\n    code\n    name\n  }\n": types.WarehouseRefFieldsFragmentDoc,
+    "\n  mutation BulkExport($input: BulkExportInput!) {\n    bulkExport(input: $input) {\n      job {\n        ...ExportJobFields\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.BulkExportDocument,
+    "\n  mutation CancelExport($id: ID!) {\n    cancelExport(id: $id) {\n      job {\n        ...ExportJobFields\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.CancelExportDocument,
+    "\n  fragment ExportJobFields on ExportJob {\n    id\n    status\n    format\n    connection\n    rowsWritten\n    totalCount\n    byteSize\n    errorMessage\n    fileName\n    downloadUrl\n    createdAt\n    finishedAt\n    expiresAt\n  }\n": types.ExportJobFieldsFragmentDoc,
+    "\n  query ExportJobs($first: Int, $after: String, $orderBy: ExportJobOrder) {\n    exportJobs(first: $first, after: $after, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...ExportJobFields\n      }\n    }\n  }\n": types.ExportJobsDocument,
+    "\n  subscription ExportJobChanged($id: ID!) {\n    exportJobChanged(id: $id) {\n      ...ExportJobFields\n    }\n  }\n": types.ExportJobChangedDocument,
     "\n  fragment JournalEntryPayloadFields on JournalEntryPayload {\n    entry {\n      ...JournalEntryFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n": types.JournalEntryPayloadFieldsFragmentDoc,
     "\n  fragment FiscalPeriodPayloadFields on FiscalPeriodPayload {\n    period {\n      year\n      month\n      status\n      closedAt\n      reopenReason\n    }\n    changed {\n      year\n      month\n    }\n    lockDate\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n": types.FiscalPeriodPayloadFieldsFragmentDoc,
     "\n  mutation PostJournalEntry($input: JournalEntryInput!) {\n    postJournalEntry(input: $input) {\n      ...JournalEntryPayloadFields\n    }\n  }\n": types.PostJournalEntryDocument,
@@ -524,6 +534,26 @@ export function graphql(source: "\n  fragment ProductRefFields on Product {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment WarehouseRefFields on Warehouse {\n    id\n    code\n    name\n  }\n"): (typeof documents)["\n  fragment WarehouseRefFields on Warehouse {\n    id\n    code\n    name\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BulkExport($input: BulkExportInput!) {\n    bulkExport(input: $input) {\n      job {\n        ...ExportJobFields\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation BulkExport($input: BulkExportInput!) {\n    bulkExport(input: $input) {\n      job {\n        ...ExportJobFields\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelExport($id: ID!) {\n    cancelExport(id: $id) {\n      job {\n        ...ExportJobFields\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CancelExport($id: ID!) {\n    cancelExport(id: $id) {\n      job {\n        ...ExportJobFields\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ExportJobFields on ExportJob {\n    id\n    status\n    format\n    connection\n    rowsWritten\n    totalCount\n    byteSize\n    errorMessage\n    fileName\n    downloadUrl\n    createdAt\n    finishedAt\n    expiresAt\n  }\n"): (typeof documents)["\n  fragment ExportJobFields on ExportJob {\n    id\n    status\n    format\n    connection\n    rowsWritten\n    totalCount\n    byteSize\n    errorMessage\n    fileName\n    downloadUrl\n    createdAt\n    finishedAt\n    expiresAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportJobs($first: Int, $after: String, $orderBy: ExportJobOrder) {\n    exportJobs(first: $first, after: $after, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...ExportJobFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query ExportJobs($first: Int, $after: String, $orderBy: ExportJobOrder) {\n    exportJobs(first: $first, after: $after, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...ExportJobFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ExportJobChanged($id: ID!) {\n    exportJobChanged(id: $id) {\n      ...ExportJobFields\n    }\n  }\n"): (typeof documents)["\n  subscription ExportJobChanged($id: ID!) {\n    exportJobChanged(id: $id) {\n      ...ExportJobFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

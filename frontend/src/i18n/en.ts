@@ -12,6 +12,7 @@ import { alertsEn } from '../features/alerts/i18n.en';
 import { auditEn } from '../features/audit/i18n.en';
 import { settingsEn } from '../features/settings/i18n.en';
 import { enumsEn } from './enums.en';
+import { exportEn } from '../features/export/i18n.en';
 
 // English: the app shell's messages here, each module's in features/<module>/i18n.en.ts.
 // Same keys as zh.ts (a unit test checks it).
@@ -75,4 +76,5 @@ export const en: Record<MessageKey, string> = {
   ...alertsEn,
   ...auditEn,
   ...settingsEn,
+  ...exportEn,
 };

@@ -13,6 +13,7 @@ import { alertsZh } from '../features/alerts/i18n.zh';
 import { auditZh } from '../features/audit/i18n.zh';
 import { settingsZh } from '../features/settings/i18n.zh';
 import { enumsZh } from './enums.zh';
+import { exportZh } from '../features/export/i18n.zh';
 
 export const zh = {
   ...enumsZh,
@@ -74,6 +75,7 @@ export const zh = {
   ...alertsZh,
   ...auditZh,
   ...settingsZh,
+  ...exportZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

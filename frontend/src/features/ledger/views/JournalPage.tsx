@@ -15,6 +15,8 @@ import { accountLabel } from '../accountLabel';
 import { EntryTags, JournalEntryDrawer, JournalLinesTable } from '../components/JournalEntryDetail';
 import { JournalEntryForm } from '../components/JournalEntryForm';
 import { ExportButton, connectionRows } from '../../../components/ExportButton';
+import { BulkExportButton } from '../../export/components/BulkExportButton';
+import { JOURNAL_LINES_EXPORT } from '../../export/mutations';
 import { usePagedQuery } from '../../../lib/pagedQuery';
 import { useCan } from '../../../app/session';
 import { useLocalName, enumLabel, useT } from '../../../i18n';
@@ -130,6 +132,7 @@ export default function JournalPage() {
           />
         </Space>
         <Space>
+          <BulkExportButton query={JOURNAL_LINES_EXPORT} variables={{ filter }} testId="journal-bulk-export" />
           <ExportButton<{ e: Entry; l: Entry['lines'][number] }>
             fileName={t('menu.journal')}
             fetchRows={exportRows}

@@ -8,6 +8,8 @@ import { ProductPicker } from '../../../components/ProductPicker';
 import { StockDocumentDrawer } from '../components/StockDocumentDrawer';
 import { useReferenceOptions } from '../../catalog/useReferenceData';
 import { ExportButton } from '../../../components/ExportButton';
+import { BulkExportButton } from '../../export/components/BulkExportButton';
+import { STOCK_MOVES_EXPORT } from '../../export/mutations';
 import { SourceTypeSelect } from '../../../components/SourceTypeSelect';
 import { PagedTable } from '../../../components/PagedTable';
 import { usePagedQuery } from '../../../lib/pagedQuery';
@@ -54,22 +56,25 @@ export default function StockMovesPage() {
   return (
     <Card
       extra={
-        <ExportButton
-          fileName={t('menu.stockMoves')}
-          fetchRows={list.exportRows}
-          columns={[
-            { header: t('common.postingDate'), value: (m: Move) => m.postingDate, width: 12 },
-            { header: t('products.sku'), value: (m: Move) => m.product.sku, width: 16 },
-            { header: t('products.name'), value: (m: Move) => localName(m.product), width: 28 },
-            { header: t('stock.warehouse'), value: (m: Move) => m.warehouse.code },
-            { header: t('stock.bin'), value: (m: Move) => m.location?.code },
-            { header: t('stock.quantity'), value: (m: Move) => ({ decimal: m.quantity }) },
-            { header: t('stock.value'), value: (m: Move) => ({ decimal: m.value }) },
-            { header: t('stock.source'), value: (m: Move) => enumLabel(t, 'source', m.source.type), width: 16 },
-            { header: t('stock.sourceId'), value: (m: Move) => m.source.id },
-            { header: t('journal.entry'), value: (m: Move) => m.voucherNo },
-          ]}
-        />
+        <Space>
+          <BulkExportButton query={STOCK_MOVES_EXPORT} variables={{ filter, orderBy }} testId="stock-moves-bulk-export" />
+          <ExportButton
+            fileName={t('menu.stockMoves')}
+            fetchRows={list.exportRows}
+            columns={[
+              { header: t('common.postingDate'), value: (m: Move) => m.postingDate, width: 12 },
+              { header: t('products.sku'), value: (m: Move) => m.product.sku, width: 16 },
+              { header: t('products.name'), value: (m: Move) => localName(m.product), width: 28 },
+              { header: t('stock.warehouse'), value: (m: Move) => m.warehouse.code },
+              { header: t('stock.bin'), value: (m: Move) => m.location?.code },
+              { header: t('stock.quantity'), value: (m: Move) => ({ decimal: m.quantity }) },
+              { header: t('stock.value'), value: (m: Move) => ({ decimal: m.value }) },
+              { header: t('stock.source'), value: (m: Move) => enumLabel(t, 'source', m.source.type), width: 16 },
+              { header: t('stock.sourceId'), value: (m: Move) => m.source.id },
+              { header: t('journal.entry'), value: (m: Move) => m.voucherNo },
+            ]}
+          />
+        </Space>
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>
