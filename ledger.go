@@ -192,13 +192,19 @@ type JournalEntry struct {
 	ID int64 `db:"id"`
 	// VoucherNo is the entry's voucher number (记-2026-11-0001): numbered
 	// 1..n within its posting month, without gaps.
-	VoucherNo    string     `db:"voucher_no"`
-	PostingDate  Date       `db:"posting_date"`
-	Description  string     `db:"description"`
-	SourceType   SourceType `db:"source_type"`
-	SourceID     *int64     `db:"source_id"`
-	ReversesID   *int64     `db:"reverses_id"`
-	ReversedByID *int64     `db:"reversed_by_id"`
+	VoucherNo   string `db:"voucher_no"`
+	PostingDate Date   `db:"posting_date"`
+	// Description is the entry's text as stored, in the company language
+	// (DefaultLang); DescriptionTemplate and DescriptionParams are what it
+	// was rendered from (nil on older rows and on texts a person typed), so
+	// that each reader reads it in their language (Text).
+	Description         string       `db:"description"`
+	DescriptionTemplate *string      `db:"description_template"`
+	DescriptionParams   StoredParams `db:"description_params"`
+	SourceType          SourceType   `db:"source_type"`
+	SourceID            *int64       `db:"source_id"`
+	ReversesID          *int64       `db:"reverses_id"`
+	ReversedByID        *int64       `db:"reversed_by_id"`
 	// The voucher numbers of the entry this one reverses and of the one
 	// that reversed it.
 	ReversesVoucherNo   *string        `db:"reverses_voucher_no"`
@@ -208,6 +214,11 @@ type JournalEntry struct {
 	Lines               []*JournalLine `db:"-"`
 	// HasStockMoves is set when the entry carries stock moves.
 	HasStockMoves bool `db:"has_stock_moves"`
+}
+
+// Text is the entry's description, to render in a reader's language.
+func (e *JournalEntry) Text() Text {
+	return StoredText(e.DescriptionTemplate, e.DescriptionParams, e.Description)
 }
 
 // Source is the document that posted the entry.
@@ -234,9 +245,24 @@ type JournalLine struct {
 	CostCentre  *string         `db:"cost_centre"`
 	Partner     *string         `db:"partner"`
 	// ProductID is the goods an inventory line is for (nil on other lines).
-	ProductID   *int64   `db:"product_id"`
-	Product     *Product `db:"-"`
-	Description string   `db:"description"`
+	ProductID *int64   `db:"product_id"`
+	Product   *Product `db:"-"`
+	// Description is the line's memo as stored (DefaultLang), rendered from
+	// DescriptionTemplate and DescriptionParams when it has them (Text).
+	Description         string       `db:"description"`
+	DescriptionTemplate *string      `db:"description_template"`
+	DescriptionParams   StoredParams `db:"description_params"`
+}
+
+// Text is the line's memo, to render in a reader's language.
+func (l *JournalLine) Text() Text {
+	return StoredText(l.DescriptionTemplate, l.DescriptionParams, l.Description)
+}
+
+// SetText sets the line's memo: its template and params and its stored
+// text in the company language.
+func (l *JournalLine) SetText(t Text) {
+	l.DescriptionTemplate, l.DescriptionParams, l.Description = t.Stored()
 }
 
 // JournalEntryFilter narrows the journal; empty fields do not filter.

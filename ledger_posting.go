@@ -78,7 +78,7 @@ func (e *ManualEntry) Needs() Needs {
 // Rules implements Event.
 func (e *ManualEntry) Rules(s *PostingState) (*Posting, error) {
 	var es Errors
-	p := &Posting{Description: e.Description}
+	p := &Posting{Description: PlainText(e.Description)}
 	for i, l := range e.Lines {
 		f := fmt.Sprintf("input.lines.%d.accountCode", i)
 		a := s.Accounts[l.AccountCode]
@@ -195,12 +195,13 @@ func (e *Reversal) Needs() Needs {
 // Rules implements Event.
 func (e *Reversal) Rules(s *PostingState) (*Posting, error) {
 	var es Errors
-	desc := e.Description
-	if desc == "" {
-		desc = fmt.Sprintf("Reversal of entry %s: %s", e.Original.VoucherNo, e.Original.Description)
-		if len([]rune(desc)) > 500 {
-			desc = string([]rune(desc)[:500])
-		}
+	desc := PlainText(e.Description)
+	if e.Description == "" {
+		// The original's description in each language, cut so that the
+		// whole text fits the 500 characters of a description.
+		orig := e.Original.Text()
+		desc = T("Reversal of entry {voucher}: {description}", P{"voucher": e.Original.VoucherNo,
+			"description": Texts{ZH: cutRunes(orig.Render(LangZH), 450), EN: cutRunes(orig.Render(LangEN), 450)}})
 	}
 	p := &Posting{Description: desc, ReversesID: &e.Original.ID}
 	for _, l := range e.Original.Lines {
@@ -209,10 +210,19 @@ func (e *Reversal) Rules(s *PostingState) (*Posting, error) {
 			continue
 		}
 		p.Lines = append(p.Lines, &JournalLine{AccountCode: l.AccountCode, Debit: l.Credit, Credit: l.Debit,
-			CostCentre: l.CostCentre, Partner: l.Partner, ProductID: l.ProductID, Description: l.Description})
+			CostCentre: l.CostCentre, Partner: l.Partner, ProductID: l.ProductID, Description: l.Description,
+			DescriptionTemplate: l.DescriptionTemplate, DescriptionParams: l.DescriptionParams})
 	}
 	if err := es.Err(); err != nil {
 		return nil, err
 	}
 	return p, nil
+}
+
+// cutRunes keeps the first n characters of a text.
+func cutRunes(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n])
+	}
+	return s
 }

@@ -195,8 +195,8 @@ func (p *SupplierInvoicePlan) Status() SupplierInvoiceStatus {
 // and input VAT against the payable.
 func (p *SupplierInvoicePlan) Posting(number string) *InvoicePosting {
 	o, in := p.Order, p.Input
-	ev := &InvoicePosting{Date: in.InvoiceDate, Description: fmt.Sprintf("Supplier invoice %s (%s %s) for %s", number, o.Supplier.Code,
-		strings.TrimSpace(in.SupplierInvoiceNo), o.Number), Partner: o.Supplier.Code, CostCentre: o.CostCentre}
+	ev := &InvoicePosting{Date: in.InvoiceDate, Description: T("Supplier invoice {number} ({supplier} {supplierInvoice}) for {order}",
+		P{"number": number, "supplier": o.Supplier.Code, "supplierInvoice": strings.TrimSpace(in.SupplierInvoiceNo), "order": o.Number}), Partner: o.Supplier.Code, CostCentre: o.CostCentre}
 	for i, l := range in.Lines {
 		pl := p.Lines[i]
 		ev.Lines = append(ev.Lines, &InvoicePostingLine{Quantity: l.Quantity, UnitPrice: l.UnitPrice, VATRate: pl.VATRate,

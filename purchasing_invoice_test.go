@@ -55,7 +55,7 @@ func TestPlanSupplierInvoice(t *testing.T) {
 				t.Errorf("status %s, want %s", p.Status(), want)
 			}
 			ev := p.Posting("SI-000004")
-			if ev.Description != "Supplier invoice SI-000004 (SUP-1 INV-7) for PO-000001" || ev.Partner != "SUP-1" || len(ev.Lines) != 1 {
+			if ev.Description.Render(jxc.LangEN) != "Supplier invoice SI-000004 (SUP-1 INV-7) for PO-000001" || ev.Partner != "SUP-1" || len(ev.Lines) != 1 {
 				t.Fatalf("posting %+v", ev)
 			}
 			if l := ev.Lines[0]; !l.OrderPrice.Equal(d("2.5")) || !l.ReceivedQty.Equal(d("3")) || !l.Quantity.Equal(c.lines[0].Quantity) {

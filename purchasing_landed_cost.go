@@ -26,6 +26,19 @@ const (
 	LandedOther     LandedCostKind = "OTHER"
 )
 
+// Label names the kind for people, in both languages.
+func (k LandedCostKind) Label() Texts {
+	switch k {
+	case LandedFreight:
+		return Texts{ZH: "运费", EN: "freight"}
+	case LandedDuty:
+		return Texts{ZH: "关税", EN: "duty"}
+	case LandedInsurance:
+		return Texts{ZH: "保险费", EN: "insurance"}
+	}
+	return Texts{ZH: "其他", EN: "other"}
+}
+
 // AllocationBasis is how a landed cost is spread over receipt lines.
 type AllocationBasis string
 
@@ -203,9 +216,9 @@ func PlanLandedCost(receipts []*GoodsReceipt, sup *Supplier, in LandedCostInput)
 // line, by (receipt id, line number); a line not in it has nothing left.
 func (p *LandedCostPlan) Posting(number string, remaining map[[2]int64]decimal.Decimal) *LandedCostPosting {
 	in := p.Input
-	desc := fmt.Sprintf("Landed cost %s (%s)", number, strings.ToLower(string(in.Kind)))
+	desc := T("Landed cost {number} ({kind})", P{"number": number, "kind": in.Kind.Label()})
 	if in.Description != nil && *in.Description != "" {
-		desc += ": " + *in.Description
+		desc = T("Landed cost {number} ({kind}): {text}", P{"number": number, "kind": in.Kind.Label(), "text": *in.Description})
 	}
 	ev := &LandedCostPosting{Date: in.PostingDate, Description: desc, CreditAccount: AccountBank}
 	if in.PayFrom == PayFromPayable {

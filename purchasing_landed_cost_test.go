@@ -66,7 +66,7 @@ func TestPlanLandedCost(t *testing.T) {
 			}
 			delete(remaining, [2]int64{1, 1})
 			ev := p.Posting("LC-000002", remaining)
-			if ev.Description != "Landed cost LC-000002 (freight): sea freight" || ev.CreditAccount != c.credit || ev.Date != day {
+			if ev.Description.Render(jxc.LangEN) != "Landed cost LC-000002 (freight): sea freight" || ev.CreditAccount != c.credit || ev.Date != day {
 				t.Errorf("posting %q credits %s on %v", ev.Description, ev.CreditAccount, ev.Date)
 			}
 			if c.sup != nil && ev.Partner != "FWD" {

@@ -167,7 +167,7 @@ func PlanGoodsReceipt(o *PurchaseOrder, productOf map[string]int64, in GoodsRece
 // receipt that accepts nothing posts nothing (nil).
 func (p *ReceiptPlan) Posting(number string) *ReceiptPosting {
 	o := p.Order
-	ev := &ReceiptPosting{Date: p.Input.ReceiptDate, Description: fmt.Sprintf("Goods receipt %s for %s", number, o.Number),
+	ev := &ReceiptPosting{Date: p.Input.ReceiptDate, Description: T("Goods receipt {number} for {order}", P{"number": number, "order": o.Number}),
 		Partner: o.Supplier.Code, CostCentre: o.CostCentre}
 	for i, l := range p.Input.Lines {
 		if l.AcceptedQty.Sign() > 0 {

@@ -98,7 +98,7 @@ func TestPlanGoodsReceipt(t *testing.T) {
 					t.Errorf("posted line %d: %+v", i, ev.Lines[i])
 				}
 			}
-			if ev.Description != "Goods receipt GR-000009 for PO-000001" || ev.Partner != "SUP-1" || ev.CostCentre != "CC1" {
+			if ev.Description.Render(jxc.LangEN) != "Goods receipt GR-000009 for PO-000001" || ev.Partner != "SUP-1" || ev.CostCentre != "CC1" {
 				t.Errorf("posting %q %q %q", ev.Description, ev.Partner, ev.CostCentre)
 			}
 			vals := p.Values([]*jxc.StockMove{{Value: d("17.50")}})

@@ -242,20 +242,29 @@ type CreditCheck struct {
 // HoldReason returns why an order must wait for finance, or "" when the
 // credit check passes: exposure plus the order over the limit, or
 // invoices overdue past the customer's terms.
-func (c CreditCheck) HoldReason() string {
-	var reasons []string
+// The reason is stored on the order, so it is written in the company
+// language (HoldText has it in each language).
+func (c CreditCheck) HoldReason() string { return c.HoldText().Localize(DefaultLang) }
+
+// HoldText is why an order must wait for finance in each language (empty
+// when the credit check passes).
+func (c CreditCheck) HoldText() Texts {
+	var zh, en []string
+	add := func(tmpl string, p P) {
+		zh, en = append(zh, Render(LangZH, tmpl, p)), append(en, Render(LangEN, tmpl, p))
+	}
 	if over := c.Exposure.Add(c.OrderTotal).Sub(c.Limit); over.Sign() > 0 {
-		reasons = append(reasons, fmt.Sprintf("credit limit %s exceeded by %s (open %s + this order %s)",
-			c.Limit.StringFixed(2), over.StringFixed(2), c.Exposure.StringFixed(2), c.OrderTotal.StringFixed(2)))
+		add("credit limit {limit} exceeded by {over} (open {open} + this order {order})",
+			P{"limit": c.Limit, "over": over, "open": c.Exposure, "order": c.OrderTotal})
 	}
 	if c.Overdue.Sign() > 0 {
-		s := fmt.Sprintf("%s overdue", c.Overdue.StringFixed(2))
 		if c.OldestDue != nil {
-			s += fmt.Sprintf(" (oldest due %s)", *c.OldestDue)
+			add("{overdue} overdue (oldest due {oldestDue})", P{"overdue": c.Overdue, "oldestDue": c.OldestDue.String()})
+		} else {
+			add("{overdue} overdue", P{"overdue": c.Overdue})
 		}
-		reasons = append(reasons, s)
 	}
-	return strings.Join(reasons, "; ")
+	return Texts{ZH: strings.Join(zh, "；"), EN: strings.Join(en, "; ")}
 }
 
 // ReplenishmentStatus is whether a shortage still needs stock.

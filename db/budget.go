@@ -21,7 +21,7 @@ func NewBudgetService(db *DB) *BudgetService { return &BudgetService{db: db} }
 var _ jxc.BudgetService = (*BudgetService)(nil)
 
 const budgetLineCols = `b.id, b.year, b.month, b.cost_centre, b.account_code, b.category_id, b.amount, b.owner_id, b.policy, b.description,
-	b.alerted_80, b.alerted_100, b.created_at`
+	b.alerted_80, b.alerted_100, b.created_at, (SELECT c.code FROM categories c WHERE c.id = b.category_id) AS category_code`
 
 // budgetConsumption is budget lines with their actual and committed sums
 // from the budget ledger; the caller adds the WHERE on b.
@@ -89,8 +89,8 @@ func chargeBudget(ctx context.Context, tx *Tx, charges []jxc.BudgetCharge, kind,
 			return nil, err
 		}
 		if _, err := RaiseAlert(ctx, tx, t.Kind, fmt.Sprintf("budgetLine:%d", t.Line.ID),
-			fmt.Sprintf("budget %s is %s%% consumed (%s of %s)", t.Line.Label(), t.Percent.StringFixed(2),
-				jxc.FormatMoney(t.Line.Consumed().Add(chargedTo(t.Line, charges))), jxc.FormatMoney(t.Line.Amount)),
+			jxc.T("budget {budget} is {percent}% consumed ({consumed} of {total})", jxc.P{"budget": t.Line.Label(), "percent": t.Percent,
+				"consumed": t.Line.Consumed().Add(chargedTo(t.Line, charges)), "total": t.Line.Amount}),
 			t.Line.OwnerID, map[string]any{"budgetLineId": t.Line.ID, "percent": t.Percent.StringFixed(2),
 				"sourceType": string(src), "sourceId": srcID}); err != nil {
 			return nil, err
@@ -402,7 +402,7 @@ func (s *BudgetService) PostOperatingCost(ctx context.Context, in jxc.OperatingC
 		if err != nil {
 			return 0, err
 		}
-		ev := &jxc.OperatingCostPosting{Date: in.PostingDate, Description: fmt.Sprintf("%s %s: %s", number, in.Category, in.Description),
+		ev := &jxc.OperatingCostPosting{Date: in.PostingDate, Description: jxc.T("{number} {category}: {text}", jxc.P{"number": number, "category": in.Category.Label(), "text": in.Description}),
 			ExpenseAccount: in.AccountCode, CostCentre: cc, Amount: in.Amount, CreditAccount: jxc.AccountBank}
 		if in.PayFrom == jxc.PayFromPayable {
 			ev.CreditAccount, ev.Partner = jxc.AccountPayable, sup.Code
@@ -448,7 +448,7 @@ func (s *BudgetService) CancelOperatingCost(ctx context.Context, in jxc.CancelOp
 		if err := jxc.CheckCancelOperatingCost(c, in, date); err != nil {
 			return 0, err
 		}
-		ev := &jxc.OperatingCostPosting{Date: date, Description: fmt.Sprintf("Cancellation of %s: %s", c.Number, strings.TrimSpace(in.Reason)),
+		ev := &jxc.OperatingCostPosting{Date: date, Description: jxc.T("Cancellation of {number}: {reason}", jxc.P{"number": c.Number, "reason": strings.TrimSpace(in.Reason)}),
 			ExpenseAccount: c.AccountCode, CostCentre: c.CostCentre, Amount: c.Amount, CreditAccount: jxc.AccountBank, Cancels: c.JournalEntryID}
 		p, err := post(ctx, tx, ev, &c.ID)
 		if err != nil {

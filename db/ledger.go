@@ -255,7 +255,7 @@ func documentNumber(ctx context.Context, q Queryer, e *jxc.JournalEntry) (string
 // prepared statement's generic plan PostgreSQL turned the EXISTS into a
 // hash of every stock move (20 ms a page at 100,000 moves); the scalar
 // form always probes the index for the page's 50 entries.
-const entryCols = `e.id, e.voucher_no, e.posting_date, e.description, e.source_type, e.source_id, e.reverses_id, e.created_by, e.created_at,
+const entryCols = `e.id, e.voucher_no, e.posting_date, e.description, e.description_template, e.description_params, e.source_type, e.source_id, e.reverses_id, e.created_by, e.created_at,
 	(SELECT r.id FROM journal_entries r WHERE r.reverses_id = e.id) AS reversed_by_id,
 	(SELECT r.voucher_no FROM journal_entries r WHERE r.reverses_id = e.id) AS reversed_by_voucher_no,
 	(SELECT o.voucher_no FROM journal_entries o WHERE o.id = e.reverses_id) AS reverses_voucher_no,
@@ -284,7 +284,7 @@ func fillEntries(ctx context.Context, q Queryer, es []*jxc.JournalEntry) error {
 		return nil
 	}
 	lines, err := fillChildren(ctx, q, es, func(e *jxc.JournalEntry) (int64, *[]*jxc.JournalLine) { return e.ID, &e.Lines },
-		`SELECT id, entry_id, line_no, account_code, debit, credit, cost_centre, partner, product_id, description
+		`SELECT id, entry_id, line_no, account_code, debit, credit, cost_centre, partner, product_id, description, description_template, description_params
 		FROM journal_lines WHERE entry_id = ANY($1) ORDER BY entry_id, line_no`,
 		func(l *jxc.JournalLine) int64 { return l.EntryID })
 	if err != nil {

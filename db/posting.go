@@ -111,9 +111,13 @@ func post(ctx context.Context, tx *Tx, ev jxc.Event, sourceID *int64) (*posted, 
 		if err != nil {
 			return nil, err
 		}
-		if err := tx.GetContext(ctx, &out.VoucherNo, `INSERT INTO journal_entries (id, posting_date, description, source_type, source_id, reverses_id, created_by, voucher_seq)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING voucher_no`,
-			*out.EntryID, date, p.Description, ev.Source(), sourceID, p.ReversesID, userID(ctx), seq); err != nil {
+		// The description is stored in the company language, with what it
+		// was rendered from so that each reader reads it in theirs.
+		tmpl, params, text := p.Description.Stored()
+		if err := tx.GetContext(ctx, &out.VoucherNo, `INSERT INTO journal_entries (id, posting_date, description, source_type, source_id, reverses_id, created_by, voucher_seq,
+				description_template, description_params)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING voucher_no`,
+			*out.EntryID, date, text, ev.Source(), sourceID, p.ReversesID, userID(ctx), seq, tmpl, params); err != nil {
 			return nil, domainError(err, "input.id")
 		}
 	}
@@ -263,19 +267,28 @@ func writeLines(ctx context.Context, tx *Tx, entryID int64, date jxc.Date, lines
 	nos, accts, debits, credits, ccs, partners, descs := make([]int64, n), make([]string, n), make([]decimal.Decimal, n),
 		make([]decimal.Decimal, n), make([]string, n), make([]string, n), make([]string, n)
 	products := make([]int64, n)
+	tmpls, params := make([]string, n), make([]string, n)
 	for i, l := range lines {
 		nos[i], accts[i], debits[i], credits[i], descs[i] = int64(l.LineNo), l.AccountCode, l.Debit, l.Credit, l.Description
+		tmpls[i] = jxc.Deref(l.DescriptionTemplate)
+		if v, err := l.DescriptionParams.Value(); err != nil {
+			return err
+		} else if v != nil {
+			params[i] = v.(string)
+		}
 		ccs[i], partners[i] = jxc.Deref(l.CostCentre), jxc.Deref(l.Partner)
 		if l.ProductID != nil {
 			products[i] = *l.ProductID
 		}
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO journal_lines (entry_id, line_no, account_code, debit, credit, posting_date, cost_centre, partner, product_id, description)
-		SELECT $1, t.no, t.acct, t.debit, t.credit, $2, nullif(t.cc, ''), nullif(t.partner, ''), nullif(t.product, 0), t.descr
-		FROM unnest($3::int[], $4::text[], $5::numeric[], $6::numeric[], $7::text[], $8::text[], $9::text[], $10::bigint[])
-		  AS t(no, acct, debit, credit, cc, partner, descr, product)`,
+	_, err := tx.ExecContext(ctx, `INSERT INTO journal_lines (entry_id, line_no, account_code, debit, credit, posting_date, cost_centre, partner, product_id, description,
+			description_template, description_params)
+		SELECT $1, t.no, t.acct, t.debit, t.credit, $2, nullif(t.cc, ''), nullif(t.partner, ''), nullif(t.product, 0), t.descr,
+			nullif(t.tmpl, ''), nullif(t.params, '')::jsonb
+		FROM unnest($3::int[], $4::text[], $5::numeric[], $6::numeric[], $7::text[], $8::text[], $9::text[], $10::bigint[], $11::text[], $12::text[])
+		  AS t(no, acct, debit, credit, cc, partner, descr, product, tmpl, params)`,
 		entryID, date, pq.Array(nos), pq.Array(accts), pq.Array(decStrings(debits)), pq.Array(decStrings(credits)),
-		pq.Array(ccs), pq.Array(partners), pq.Array(descs), pq.Array(products))
+		pq.Array(ccs), pq.Array(partners), pq.Array(descs), pq.Array(products), pq.Array(tmpls), pq.Array(params))
 	return err
 }
 

@@ -324,13 +324,13 @@ func recordPrices(ctx context.Context, tx *Tx, o *jxc.PurchaseOrder) error {
 		tx.Audit(jxc.RecordSupplierProduct, key, "", jxc.AuditUpdate)
 		if last != nil {
 			if rose, by := jxc.PriceRose(*last, l.UnitPrice, set.PriceRiseThreshold); rose {
-				sku := fmt.Sprintf("#%d", l.ProductID)
+				sku := ""
 				if l.Product != nil {
 					sku = l.Product.SKU
 				}
 				if _, err := RaiseAlert(ctx, tx, jxc.AlertPriceRise, fmt.Sprintf("supplier:%d/product:%d", o.SupplierID, l.ProductID),
-					fmt.Sprintf("%s raised the price of %s from %s to %s (+%s%%) on %s", o.Supplier.Code, sku, last.String(), l.UnitPrice.String(),
-						by.Mul(decimal.NewFromInt(100)).StringFixed(2), o.Number),
+					jxc.T("{supplier} raised the price of {product} from {oldPrice} to {newPrice} (+{percent}%) on {order}", jxc.P{"supplier": o.Supplier.Code,
+						"product": sku, "oldPrice": *last, "newPrice": l.UnitPrice, "percent": by.Mul(decimal.NewFromInt(100)).Round(2), "order": o.Number}),
 					o.CreatedByID, map[string]any{"supplierId": o.SupplierID, "productId": l.ProductID, "purchaseOrderId": o.ID,
 						"oldPrice": last.String(), "newPrice": l.UnitPrice.String()}); err != nil {
 					return err

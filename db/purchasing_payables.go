@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -376,7 +375,7 @@ func (s *PurchasingService) PostSupplierPayment(ctx context.Context, in jxc.Supp
 		if err != nil {
 			return 0, err
 		}
-		p, err := post(ctx, tx, &jxc.PaymentPosting{Date: in.PaymentDate, Description: fmt.Sprintf("Supplier payment %s to %s", number, sup.Code),
+		p, err := post(ctx, tx, &jxc.PaymentPosting{Date: in.PaymentDate, Description: jxc.T("Supplier payment {number} to {supplier}", jxc.P{"number": number, "supplier": sup.Code}),
 			Partner: sup.Code, Amount: in.Amount}, &id)
 		if err != nil {
 			return 0, err

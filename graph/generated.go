@@ -43,6 +43,7 @@ type ResolverRoot interface {
 	GoodsReceipt() GoodsReceiptResolver
 	GoodsReceiptLine() GoodsReceiptLineResolver
 	JournalEntry() JournalEntryResolver
+	JournalLine() JournalLineResolver
 	LandedCost() LandedCostResolver
 	LandedCostAllocation() LandedCostAllocationResolver
 	Location() LocationResolver
@@ -1788,6 +1789,8 @@ type AccountResolver interface {
 	AuditTrail(ctx context.Context, obj *jxc.Account, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type AlertResolver interface {
+	Message(ctx context.Context, obj *jxc.Alert) (string, error)
+
 	Owner(ctx context.Context, obj *jxc.Alert) (*jxc.User, error)
 	Audience(ctx context.Context, obj *jxc.Alert) ([]jxc.Role, error)
 
@@ -1850,6 +1853,8 @@ type GoodsReceiptLineResolver interface {
 	Location(ctx context.Context, obj *jxc.GoodsReceiptLine) (*jxc.Location, error)
 }
 type JournalEntryResolver interface {
+	Description(ctx context.Context, obj *jxc.JournalEntry) (string, error)
+
 	Reverses(ctx context.Context, obj *jxc.JournalEntry) (*jxc.JournalEntry, error)
 
 	ReversedBy(ctx context.Context, obj *jxc.JournalEntry) (*jxc.JournalEntry, error)
@@ -1857,6 +1862,9 @@ type JournalEntryResolver interface {
 	CreatedBy(ctx context.Context, obj *jxc.JournalEntry) (*jxc.User, error)
 
 	AuditTrail(ctx context.Context, obj *jxc.JournalEntry, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
+}
+type JournalLineResolver interface {
+	Description(ctx context.Context, obj *jxc.JournalLine) (string, error)
 }
 type LandedCostResolver interface {
 	SupplierInvoice(ctx context.Context, obj *jxc.LandedCost) (*jxc.SupplierInvoice, error)
@@ -17964,7 +17972,7 @@ func (ec *executionContext) _Alert_message(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Alert_message(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Message, nil
+			return ec.Resolvers.Alert().Message(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -17975,7 +17983,7 @@ func (ec *executionContext) _Alert_message(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Alert_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Alert", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Alert", field, true, true, "String")
 }
 
 func (ec *executionContext) _Alert_ownerId(ctx context.Context, field graphql.CollectedField, obj *jxc.Alert) (ret graphql.Marshaler) {
@@ -24907,7 +24915,7 @@ func (ec *executionContext) _JournalEntry_description(ctx context.Context, field
 			return ec.fieldContext_JournalEntry_description(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Description, nil
+			return ec.Resolvers.JournalEntry().Description(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -24918,7 +24926,7 @@ func (ec *executionContext) _JournalEntry_description(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_JournalEntry_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("JournalEntry", field, false, false, "String")
+	return graphql.NewScalarFieldContext("JournalEntry", field, true, true, "String")
 }
 
 func (ec *executionContext) _JournalEntry_source(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
@@ -25758,7 +25766,7 @@ func (ec *executionContext) _JournalLine_description(ctx context.Context, field 
 			return ec.fieldContext_JournalLine_description(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Description, nil
+			return ec.Resolvers.JournalLine().Description(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -25769,7 +25777,7 @@ func (ec *executionContext) _JournalLine_description(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_JournalLine_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("JournalLine", field, false, false, "String")
+	return graphql.NewScalarFieldContext("JournalLine", field, true, true, "String")
 }
 
 func (ec *executionContext) _KpiExact_averageInventory(ctx context.Context, field graphql.CollectedField, obj *jxc.ExactKPIs) (ret graphql.Marshaler) {
@@ -60927,10 +60935,11 @@ func (ec *executionContext) _Alert(ctx context.Context, sel ast.SelectionSet, ob
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "message":
-			out.Values[i] = ec._Alert_message(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Alert_message(ctx, field, obj)
+				})
 		case "ownerId":
 			out.Values[i] = ec._Alert_ownerId(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -63447,10 +63456,11 @@ func (ec *executionContext) _JournalEntry(ctx context.Context, sel ast.Selection
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "description":
-			out.Values[i] = ec._JournalEntry_description(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._JournalEntry_description(ctx, field, obj)
+				})
 		case "source":
 			out.Values[i] = ec._JournalEntry_source(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -63680,48 +63690,49 @@ func (ec *executionContext) _JournalLine(ctx context.Context, sel ast.SelectionS
 		case "id":
 			out.Values[i] = ec._JournalLine_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "lineNo":
 			out.Values[i] = ec._JournalLine_lineNo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "account":
 			out.Values[i] = ec._JournalLine_account(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "debit":
 			out.Values[i] = ec._JournalLine_debit(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "credit":
 			out.Values[i] = ec._JournalLine_credit(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "costCentre":
 			out.Values[i] = ec._JournalLine_costCentre(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "partner":
 			out.Values[i] = ec._JournalLine_partner(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "product":
 			out.Values[i] = ec._JournalLine_product(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "description":
-			out.Values[i] = ec._JournalLine_description(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._JournalLine_description(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

@@ -11,6 +11,11 @@ import (
 	"github.com/jxcgraph/jxc"
 )
 
+// Description is the resolver for the description field.
+func (r *journalEntryResolver) Description(ctx context.Context, obj *jxc.JournalEntry) (string, error) {
+	return obj.Text().Render(jxc.LangOf(ctx)), nil
+}
+
 // Reverses is the resolver for the reverses field.
 func (r *journalEntryResolver) Reverses(ctx context.Context, obj *jxc.JournalEntry) (*jxc.JournalEntry, error) {
 	return refOf[jxc.JournalEntry](ctx, r.Resolver, obj, ref(jxc.RefJournalEntry, func(o *jxc.JournalEntry) *int64 { return o.ReversesID }))
@@ -24,6 +29,11 @@ func (r *journalEntryResolver) ReversedBy(ctx context.Context, obj *jxc.JournalE
 // CreatedBy is the resolver for the createdBy field.
 func (r *journalEntryResolver) CreatedBy(ctx context.Context, obj *jxc.JournalEntry) (*jxc.User, error) {
 	return refOf[jxc.User](ctx, r.Resolver, obj, ref(jxc.RefUser, func(o *jxc.JournalEntry) *int64 { return o.CreatedByID }))
+}
+
+// Description is the resolver for the description field.
+func (r *journalLineResolver) Description(ctx context.Context, obj *jxc.JournalLine) (string, error) {
+	return obj.Text().Render(jxc.LangOf(ctx)), nil
 }
 
 // CreateAccount is the resolver for the createAccount field.
@@ -126,8 +136,12 @@ func (r *Resolver) FiscalPeriod() FiscalPeriodResolver { return &fiscalPeriodRes
 // JournalEntry returns JournalEntryResolver implementation.
 func (r *Resolver) JournalEntry() JournalEntryResolver { return &journalEntryResolver{r} }
 
+// JournalLine returns JournalLineResolver implementation.
+func (r *Resolver) JournalLine() JournalLineResolver { return &journalLineResolver{r} }
+
 type (
 	accountResolver      struct{ *Resolver }
 	fiscalPeriodResolver struct{ *Resolver }
 	journalEntryResolver struct{ *Resolver }
+	journalLineResolver  struct{ *Resolver }
 )
