@@ -329,14 +329,14 @@ func CheckCancelOperatingCost(c *OperatingCost, in CancelOperatingCostInput, dat
 	checkIdempotencyKey(&es, in.IdempotencyKey)
 	switch {
 	case c.Status == OperatingCostCancelled:
-		es.Add(ECONFLICT, "input.id", "operating cost %s was already cancelled on %s", c.Number, Deref(c.CancelledOn))
+		es.Add(ECONFLICT, "input.id", "operating cost {number} was already cancelled on {date}", P{"number": c.Number, "date": Deref(c.CancelledOn).String()})
 	case c.PayFrom != PayFromBank:
-		es.Add(ECONFLICT, "input.id", "operating cost %s was billed by a supplier and stands on that supplier's invoice in payables; it cannot be cancelled here", c.Number)
+		es.Add(ECONFLICT, "input.id", "operating cost {number} was billed by a supplier and stands on that supplier's invoice in payables; it cannot be cancelled here", P{"number": c.Number})
 	case c.JournalEntryID == nil:
-		es.Add(ECONFLICT, "input.id", "operating cost %s has no journal entry to reverse", c.Number)
+		es.Add(ECONFLICT, "input.id", "operating cost {number} has no journal entry to reverse", P{"number": c.Number})
 	}
 	if date.Before(c.PostingDate) {
-		es.Add(EINVALID, "input.postingDate", "a cancellation may not be dated before the cost it cancels (%s)", c.PostingDate)
+		es.Add(EINVALID, "input.postingDate", "a cancellation may not be dated before the cost it cancels ({date})", P{"date": c.PostingDate.String()})
 	}
 	return es.Err()
 }
@@ -361,7 +361,7 @@ func ValidateOperatingCostInput(in OperatingCostInput) error {
 	switch in.Category {
 	case CostLabour, CostOverhead, CostFreight, CostRent, CostOther:
 	default:
-		es.Add(EINVALID, "input.category", "unknown category %q", in.Category)
+		es.Add(EINVALID, "input.category", "unknown category {category}", P{"category": string(in.Category)})
 	}
 	checkText(&es, "input.costCentre", "cost centre", in.CostCentre, 1, 50)
 	if !accountCodePattern.MatchString(in.AccountCode) {

@@ -61,7 +61,11 @@ func checkEachOnce[L any](es *Errors, list string, entries []L, id func(L) int64
 		f := fmt.Sprintf("%s.%d.", list, i)
 		check(f, l)
 		if seen[id(l)] {
-			es.Add(EINVALID, f+idField, twice, id(l))
+			if strings.Contains(twice, "%") { // an fmt format given the id (not yet a template)
+				es.Add(EINVALID, f+idField, twice, id(l))
+			} else {
+				es.Add(EINVALID, f+idField, twice)
+			}
 		}
 		seen[id(l)] = true
 	}

@@ -59,6 +59,16 @@ func (t AccountType) Valid() bool {
 // DebitNormal reports whether the account's balance is normally a debit.
 func (t AccountType) DebitNormal() bool { return t == AccountAsset || t == AccountExpense }
 
+// Label names the account in messages: its code and its name in each
+// language ("6602 管理费用" / "6602 Administrative expenses").
+func (a *Account) Label() Texts {
+	en := a.NameEn
+	if en == "" {
+		en = a.Name
+	}
+	return Texts{ZH: a.Code + " " + a.Name, EN: a.Code + " " + en}
+}
+
 // Account is a ledger account of the chart.
 type Account struct {
 	Code       string      `db:"code"`
@@ -123,7 +133,7 @@ func ValidateAccountInput(in AccountInput) error {
 	checkText(&es, "input.name", "name", in.Name, 1, 100)
 	checkOptText(&es, "input.nameEn", "English name", in.NameEn, 0, 100)
 	if !in.Type.Valid() {
-		es.Add(EINVALID, "input.type", "unknown account type %q", in.Type)
+		es.Add(EINVALID, "input.type", "unknown account type {type}", P{"type": string(in.Type)})
 	}
 	return es.Err()
 }

@@ -60,8 +60,8 @@ func (e *ManualEntry) Validate() error {
 	CheckDerivedAmount(&es, "input.lines", "the entry's total debit", debit)
 	CheckDerivedAmount(&es, "input.lines", "the entry's total credit", credit)
 	if !debit.Equal(credit) {
-		es.Add(EINVALID, "input.lines", "debits total %s but credits total %s: an entry must balance (difference %s)",
-			debit.StringFixed(2), credit.StringFixed(2), debit.Sub(credit).Abs().StringFixed(2))
+		es.Add(EINVALID, "input.lines", "debits total {debit} but credits total {credit}: an entry must balance (difference {difference})",
+			P{"debit": debit, "credit": credit, "difference": debit.Sub(credit).Abs()})
 	}
 	return es.Err()
 }
@@ -84,14 +84,14 @@ func (e *ManualEntry) Rules(s *PostingState) (*Posting, error) {
 		a := s.Accounts[l.AccountCode]
 		switch {
 		case a == nil:
-			es.Add(ENOTFOUND, f, "account %s does not exist", l.AccountCode)
+			es.Add(ENOTFOUND, f, "account {account} does not exist", P{"account": l.AccountCode})
 			continue
 		case a.Header:
-			es.Add(EINVALID, f, "account %s groups other accounts and takes no postings; use one of its sub-accounts", a.Code)
+			es.Add(EINVALID, f, "account {account} groups other accounts and takes no postings; use one of its sub-accounts", P{"account": a.Label()})
 		case !a.Active:
-			es.Add(EINVALID, f, "account %s is inactive", a.Code)
+			es.Add(EINVALID, f, "account {account} is inactive", P{"account": a.Label()})
 		case !a.ManualPosting:
-			es.Add(EINVALID, f, "account %s (%s) is a control account kept by its sub-ledger; post the business document instead of a manual entry", a.Code, a.NameEn)
+			es.Add(EINVALID, f, "account {account} is a control account kept by its sub-ledger; post the business document instead of a manual entry", P{"account": a.Label()})
 		}
 		p.Lines = append(p.Lines, &JournalLine{AccountCode: l.AccountCode, Debit: l.Debit, Credit: l.Credit,
 			CostCentre: l.CostCentre, Partner: l.Partner, Description: l.Description})
@@ -162,23 +162,23 @@ func (e *Reversal) Validate() error {
 		return es.Err()
 	}
 	if e.Original.ReversedByID != nil {
-		es.Add(ECONFLICT, "input.id", "entry %s was already reversed by entry %s", e.Original.VoucherNo, Deref(e.Original.ReversedByVoucherNo))
+		es.Add(ECONFLICT, "input.id", "entry {voucher} was already reversed by entry {reversal}", P{"voucher": e.Original.VoucherNo, "reversal": Deref(e.Original.ReversedByVoucherNo)})
 	}
 	if src := e.Original.SourceType; PostsItsOwnEntries(src) && e.Original.ReversesID != nil {
-		es.Add(ECONFLICT, "input.id", "entry %s cancelled %s %s; a cancelled document stays cancelled: post it again as a new document",
-			e.Original.VoucherNo, DocumentKind(src), e.Document)
+		es.Add(ECONFLICT, "input.id", "entry {voucher} cancelled {kind} {document}; a cancelled document stays cancelled: post it again as a new document",
+			P{"voucher": e.Original.VoucherNo, "kind": DocumentKind(src), "document": e.Document})
 	} else if PostsItsOwnEntries(src) {
 		how := "correct it through that document"
 		if u, ok := documentUndo[src]; ok {
 			how = u[1]
 		}
-		es.Add(ECONFLICT, "input.id", "entry %s belongs to %s %s, which would still count it: a document's entry is undone through the document: %s",
-			e.Original.VoucherNo, DocumentKind(src), e.Document, how)
+		es.Add(ECONFLICT, "input.id", "entry {voucher} belongs to {kind} {document}, which would still count it: a document's entry is undone through the document: {how}",
+			P{"voucher": e.Original.VoucherNo, "kind": DocumentKind(src), "document": e.Document, "how": how})
 	} else if e.Original.HasStockMoves {
-		es.Add(ECONFLICT, "input.id", "entry %s moved stock; correct it with a stock adjustment so stock and ledger stay equal", e.Original.VoucherNo)
+		es.Add(ECONFLICT, "input.id", "entry {voucher} moved stock; correct it with a stock adjustment so stock and ledger stay equal", P{"voucher": e.Original.VoucherNo})
 	}
 	if e.Date.Before(e.Original.PostingDate) {
-		es.Add(EINVALID, "input.postingDate", "a reversal may not be dated before the entry it reverses (%s)", e.Original.PostingDate)
+		es.Add(EINVALID, "input.postingDate", "a reversal may not be dated before the entry it reverses ({date})", P{"date": e.Original.PostingDate.String()})
 	}
 	return es.Err()
 }
@@ -206,7 +206,7 @@ func (e *Reversal) Rules(s *PostingState) (*Posting, error) {
 	p := &Posting{Description: desc, ReversesID: &e.Original.ID}
 	for _, l := range e.Original.Lines {
 		if a := s.Accounts[l.AccountCode]; a != nil && !a.ManualPosting {
-			es.Add(ECONFLICT, "input.id", "entry %s posts to control account %s; reverse the business document instead", e.Original.VoucherNo, a.Code)
+			es.Add(ECONFLICT, "input.id", "entry {voucher} posts to control account {account}; reverse the business document instead", P{"voucher": e.Original.VoucherNo, "account": a.Label()})
 			continue
 		}
 		p.Lines = append(p.Lines, &JournalLine{AccountCode: l.AccountCode, Debit: l.Credit, Credit: l.Debit,

@@ -3,7 +3,6 @@ package jxc
 import (
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -47,6 +46,14 @@ const (
 	ByValue    AllocationBasis = "VALUE"
 	ByQuantity AllocationBasis = "QUANTITY"
 )
+
+// Label names the basis for people, in both languages.
+func (b AllocationBasis) Label() Texts {
+	if b == ByQuantity {
+		return Texts{ZH: "数量", EN: "quantity"}
+	}
+	return Texts{ZH: "金额", EN: "value"}
+}
 
 // PayFrom is where an operating or landed cost is paid from.
 type PayFrom string
@@ -107,7 +114,7 @@ func ValidateLandedCostInput(in LandedCostInput) error {
 	switch in.Kind {
 	case LandedFreight, LandedDuty, LandedInsurance, LandedOther:
 	default:
-		es.Add(EINVALID, "input.kind", "unknown landed cost kind %q", in.Kind)
+		es.Add(EINVALID, "input.kind", "unknown landed cost kind {kind}", P{"kind": string(in.Kind)})
 	}
 	if in.Basis != ByValue && in.Basis != ByQuantity {
 		es.Add(EINVALID, "input.basis", "basis must be VALUE or QUANTITY")
@@ -168,17 +175,17 @@ func PlanLandedCost(receipts []*GoodsReceipt, sup *Supplier, in LandedCostInput)
 	for i, r := range receipts {
 		f := fmt.Sprintf("input.receiptIds.%d", i)
 		if r == nil {
-			es.Add(ENOTFOUND, f, "no goods receipt %d", in.ReceiptIDs[i])
+			es.Add(ENOTFOUND, f, "no such goods receipt")
 			continue
 		}
 		if slices.ContainsFunc(found, func(x *GoodsReceipt) bool { return x.ID == r.ID }) {
-			es.Add(EINVALID, f, "receipt %s is listed twice", r.Number)
+			es.Add(EINVALID, f, "receipt {receipt} is listed twice", P{"receipt": r.Number})
 			continue
 		}
 		found = append(found, r)
 	}
 	if in.SupplierID != nil && sup == nil {
-		es.Add(ENOTFOUND, "input.supplierId", "no supplier %d", *in.SupplierID)
+		es.Add(ENOTFOUND, "input.supplierId", "no such supplier")
 	}
 	var targets []LandedCostTarget
 	var weights []decimal.Decimal
@@ -196,7 +203,7 @@ func PlanLandedCost(receipts []*GoodsReceipt, sup *Supplier, in LandedCostInput)
 		}
 	}
 	if len(es) == 0 && total.Sign() <= 0 {
-		es.Add(EINVALID, "input.receiptIds", "the receipts have no accepted goods with a %s to spread the cost by", strings.ToLower(string(in.Basis)))
+		es.Add(EINVALID, "input.receiptIds", "the receipts have no accepted goods with a {basis} to spread the cost by", P{"basis": in.Basis.Label()})
 	}
 	if err := es.Err(); err != nil {
 		return nil, err

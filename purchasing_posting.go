@@ -428,7 +428,7 @@ func (e *OperatingCostPosting) Needs() Needs {
 // Rules implements Event.
 func (e *OperatingCostPosting) Rules(s *PostingState) (*Posting, error) {
 	if a := s.Accounts[e.ExpenseAccount]; a != nil && a.Type != AccountExpense {
-		return nil, FieldErrorf(EINVALID, "input.accountCode", "account %s (%s) is not an expense account", a.Code, a.NameEn)
+		return nil, FieldErrorf(EINVALID, "input.accountCode", "account {account} is not an expense account", P{"account": a.Label()})
 	}
 	cc := e.CostCentre
 	var book lineBook

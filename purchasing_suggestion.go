@@ -110,7 +110,7 @@ func PlanSuggestedOrders(in SuggestionOrderInput, suggestions []*PurchaseSuggest
 		f := fmt.Sprintf("input.lines.%d.", i)
 		k := StockKey{ProductID: l.ProductID, WarehouseID: l.WarehouseID}
 		if j, dup := seen[k]; dup {
-			es.Add(EINVALID, f+"productId", "product %d for warehouse %d is already selected on line %d", l.ProductID, l.WarehouseID, j)
+			es.Add(EINVALID, f+"productId", "this product and warehouse are already selected on line {line}", P{"line": j + 1})
 			continue
 		}
 		seen[k] = i
@@ -127,11 +127,11 @@ func PlanSuggestedOrders(in SuggestionOrderInput, suggestions []*PurchaseSuggest
 			}
 		}
 		if qty == nil {
-			es.Add(ENOTFOUND, f+"quantity", "product %d needs no reordering in warehouse %d now: give a quantity to order it anyway", l.ProductID, l.WarehouseID)
+			es.Add(ENOTFOUND, f+"quantity", "the product needs no reordering in this warehouse now: give a quantity to order it anyway")
 			continue
 		}
 		if sup == nil {
-			es.Add(EINVALID, f+"supplierId", "no supplier is known for product %d: choose one", l.ProductID)
+			es.Add(EINVALID, f+"supplierId", "no supplier is known for the product: choose one")
 			continue
 		}
 		var o *SuggestedOrder

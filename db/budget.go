@@ -146,9 +146,9 @@ func checkBudgetRefs(ctx context.Context, q Queryer, es *jxc.Errors, account *st
 		}
 		switch {
 		case len(a) == 0:
-			es.Add(jxc.ENOTFOUND, "input.accountCode", "account %s does not exist", *account)
+			es.Add(jxc.ENOTFOUND, "input.accountCode", "account {account} does not exist", jxc.P{"account": *account})
 		case a[0].Header:
-			es.Add(jxc.EINVALID, "input.accountCode", "account %s groups other accounts; budget one of its sub-accounts", *account)
+			es.Add(jxc.EINVALID, "input.accountCode", "account {account} groups other accounts; budget one of its sub-accounts", jxc.P{"account": *account})
 		}
 	}
 	if categoryID != nil {
@@ -157,7 +157,7 @@ func checkBudgetRefs(ctx context.Context, q Queryer, es *jxc.Errors, account *st
 			return err
 		}
 		if n == 0 {
-			es.Add(jxc.ENOTFOUND, "input.categoryId", "no category %d", *categoryID)
+			es.Add(jxc.ENOTFOUND, "input.categoryId", "no such category")
 		}
 	}
 	if ownerID != nil {
@@ -166,7 +166,7 @@ func checkBudgetRefs(ctx context.Context, q Queryer, es *jxc.Errors, account *st
 			return err
 		}
 		if n == 0 {
-			es.Add(jxc.ENOTFOUND, "input.ownerId", "no user %d", *ownerID)
+			es.Add(jxc.ENOTFOUND, "input.ownerId", "no such user")
 		}
 	}
 	return nil
@@ -229,7 +229,7 @@ func findBudgetLine(ctx context.Context, q Queryer, id int64) (*jxc.BudgetLine, 
 		return nil, err
 	}
 	if len(ls) == 0 {
-		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no budget line %d", id)
+		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no such budget line")
 	}
 	return ls[0], fillBudgetLines(ctx, q, ls)
 }
@@ -369,11 +369,11 @@ func (s *BudgetService) PostOperatingCost(ctx context.Context, in jxc.OperatingC
 		}
 		switch {
 		case len(a) == 0:
-			es.Add(jxc.ENOTFOUND, "input.accountCode", "account %s does not exist", in.AccountCode)
+			es.Add(jxc.ENOTFOUND, "input.accountCode", "account {account} does not exist", jxc.P{"account": in.AccountCode})
 		case a[0].Type != jxc.AccountExpense:
-			es.Add(jxc.EINVALID, "input.accountCode", "account %s (%s) is not an expense account", in.AccountCode, a[0].NameEn)
+			es.Add(jxc.EINVALID, "input.accountCode", "account {account} is not an expense account", jxc.P{"account": a[0].Label()})
 		case a[0].Header || !a[0].Active:
-			es.Add(jxc.EINVALID, "input.accountCode", "account %s takes no postings (a header or inactive)", in.AccountCode)
+			es.Add(jxc.EINVALID, "input.accountCode", "account {account} takes no postings (a header or inactive)", jxc.P{"account": a[0].Label()})
 		}
 		var sup *jxc.Supplier
 		if in.SupplierID != nil {
@@ -382,7 +382,7 @@ func (s *BudgetService) PostOperatingCost(ctx context.Context, in jxc.OperatingC
 				if jxc.ErrorCode(err) != jxc.ENOTFOUND {
 					return 0, err
 				}
-				es.Add(jxc.ENOTFOUND, "input.supplierId", "no supplier %d", *in.SupplierID)
+				es.Add(jxc.ENOTFOUND, "input.supplierId", "no such supplier")
 			}
 		}
 		if err := es.Err(); err != nil {

@@ -36,15 +36,15 @@ func (s *LedgerService) CreateAccount(ctx context.Context, in jxc.AccountInput) 
 			err := tx.GetContext(ctx, parent, `SELECT `+accountCols+` FROM accounts WHERE code = $1 FOR UPDATE`, *in.ParentCode)
 			switch {
 			case errors.Is(err, sql.ErrNoRows):
-				es.Add(jxc.ENOTFOUND, "input.parentCode", "no account %s", *in.ParentCode)
+				es.Add(jxc.ENOTFOUND, "input.parentCode", "account {account} does not exist", jxc.P{"account": *in.ParentCode})
 			case err != nil:
 				return err
 			default:
 				if !strings.HasPrefix(in.Code, parent.Code+".") {
-					es.Add(jxc.EINVALID, "input.code", "a sub-account's code starts with its parent's code and a dot, such as %s.01", parent.Code)
+					es.Add(jxc.EINVALID, "input.code", "a sub-account's code starts with its parent's code and a dot, such as {example}", jxc.P{"example": parent.Code + ".01"})
 				}
 				if parent.Type != in.Type {
-					es.Add(jxc.EINVALID, "input.type", "a sub-account has its parent's type %s", parent.Type)
+					es.Add(jxc.EINVALID, "input.type", "a sub-account has its parent's type {type}", jxc.P{"type": string(parent.Type)})
 				}
 				if !parent.Header {
 					// A posted-to account cannot become a group: its
@@ -54,7 +54,7 @@ func (s *LedgerService) CreateAccount(ctx context.Context, in jxc.AccountInput) 
 						return err
 					}
 					if n > 0 {
-						es.Add(jxc.ECONFLICT, "input.parentCode", "account %s already has postings and cannot take sub-accounts", parent.Code)
+						es.Add(jxc.ECONFLICT, "input.parentCode", "account {account} already has postings and cannot take sub-accounts", jxc.P{"account": parent.Label()})
 					} else if _, err := tx.ExecContext(ctx, `UPDATE accounts SET header = true WHERE code = $1`, parent.Code); err != nil {
 						return err
 					}
@@ -106,7 +106,7 @@ func (s *LedgerService) UpdateAccount(ctx context.Context, in jxc.AccountUpdate)
 		err := tx.GetContext(ctx, a, `UPDATE accounts SET name = coalesce($2, name), name_en = coalesce($3, name_en), active = coalesce($4, active)
 			WHERE code = $1 RETURNING `+accountCols, in.Code, trimmed(in.Name), in.NameEn, in.Active)
 		if errors.Is(err, sql.ErrNoRows) {
-			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.code", "no account %s", in.Code)
+			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.code", "account {account} does not exist", jxc.P{"account": in.Code})
 		}
 		tx.Audit(jxc.RecordAccount, in.Code, in.Code, jxc.AuditUpdate)
 		return err
@@ -205,7 +205,7 @@ func (s *LedgerService) ReverseJournalEntry(ctx context.Context, id int64, date 
 			return err
 		}
 		if n == 0 {
-			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no journal entry %d", id)
+			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no such journal entry")
 		}
 		orig, err := findEntry(ctx, tx, id)
 		if err != nil {
@@ -270,7 +270,7 @@ func findEntry(ctx context.Context, q Queryer, id int64) (*jxc.JournalEntry, err
 	e := &jxc.JournalEntry{}
 	err := q.GetContext(ctx, e, `SELECT `+entryCols+` FROM journal_entries e WHERE e.id = $1`, id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no journal entry %d", id)
+		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no such journal entry")
 	} else if err != nil {
 		return nil, err
 	}
