@@ -383,10 +383,15 @@ const (
 
 // BooksViolation is one broken invariant with the rows that break it.
 type BooksViolation struct {
-	Rule    BooksRule
+	Rule BooksRule
+	// Message is the rule in words: an English template, rendered for
+	// each reader (Text).
 	Message string
 	Rows    []BooksRow
 }
+
+// Text is the violation's message, to render in a reader's language.
+func (v *BooksViolation) Text() Text { return T(v.Message) }
 
 // BooksRow identifies a row involved in a violation.
 type BooksRow struct {

@@ -22,7 +22,8 @@ type PurchaseSuggestion struct {
 	SupplierID        *int64
 	UnitPrice         *decimal.Decimal
 	ExpectedDate      *Date
-	Reason            string
+	// Reason says why, rendered for each reader (Reason.Render).
+	Reason Text
 	Product           *Product
 	Warehouse         *Warehouse
 	Supplier          *Supplier
@@ -173,9 +174,11 @@ func SuggestReorder(p ReorderPosition) (sg *PurchaseSuggestion, ok bool) {
 	if !ok {
 		return nil, false
 	}
-	reason := fmt.Sprintf("available %s + on order %s is under the reorder point %s", p.Available.String(), p.OnOrder.String(), p.ReorderPoint.String())
+	reason := T("available {available} + on order {onOrder} is under the reorder point {reorderPoint}",
+		P{"available": p.Available, "onOrder": p.OnOrder, "reorderPoint": p.ReorderPoint})
 	if p.Need.Sign() > 0 {
-		reason = fmt.Sprintf("sales need %s; available %s + on order %s (reorder point %s)", p.Need.String(), p.Available.String(), p.OnOrder.String(), p.ReorderPoint.String())
+		reason = T("sales need {need}; available {available} + on order {onOrder} (reorder point {reorderPoint})",
+			P{"need": p.Need, "available": p.Available, "onOrder": p.OnOrder, "reorderPoint": p.ReorderPoint})
 	}
 	return &PurchaseSuggestion{ProductID: p.ProductID, WarehouseID: p.WarehouseID, Available: p.Available, OnOrder: p.OnOrder,
 		ReplenishmentNeed: p.Need, ReorderPoint: p.ReorderPoint, Shortage: shortage, Quantity: qty, Reason: reason}, true

@@ -34,6 +34,7 @@ type ResolverRoot interface {
 	Account() AccountResolver
 	Alert() AlertResolver
 	AlertChange() AlertChangeResolver
+	BooksViolation() BooksViolationResolver
 	BudgetLine() BudgetLineResolver
 	Category() CategoryResolver
 	Customer() CustomerResolver
@@ -52,6 +53,7 @@ type ResolverRoot interface {
 	PartnerStatementLine() PartnerStatementLineResolver
 	Product() ProductResolver
 	PurchaseOrder() PurchaseOrderResolver
+	PurchaseSuggestion() PurchaseSuggestionResolver
 	Query() QueryResolver
 	ReceivableAllocation() ReceivableAllocationResolver
 	ReceivableChange() ReceivableChangeResolver
@@ -1799,6 +1801,9 @@ type AlertResolver interface {
 type AlertChangeResolver interface {
 	Seq(ctx context.Context, obj *jxc.AlertChange) (string, error)
 }
+type BooksViolationResolver interface {
+	Message(ctx context.Context, obj *jxc.BooksViolation) (string, error)
+}
 type BudgetLineResolver interface {
 	AuditTrail(ctx context.Context, obj *jxc.BudgetLine, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
@@ -1971,6 +1976,9 @@ type ProductResolver interface {
 type PurchaseOrderResolver interface {
 	Receipts(ctx context.Context, obj *jxc.PurchaseOrder) ([]*jxc.GoodsReceipt, error)
 	AuditTrail(ctx context.Context, obj *jxc.PurchaseOrder, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
+}
+type PurchaseSuggestionResolver interface {
+	Reason(ctx context.Context, obj *jxc.PurchaseSuggestion) (string, error)
 }
 type QueryResolver interface {
 	ServerTime(ctx context.Context) (time.Time, error)
@@ -19624,7 +19632,7 @@ func (ec *executionContext) _BooksViolation_message(ctx context.Context, field g
 			return ec.fieldContext_BooksViolation_message(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Message, nil
+			return ec.Resolvers.BooksViolation().Message(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -19635,7 +19643,7 @@ func (ec *executionContext) _BooksViolation_message(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_BooksViolation_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BooksViolation", field, false, false, "String")
+	return graphql.NewScalarFieldContext("BooksViolation", field, true, true, "String")
 }
 
 func (ec *executionContext) _BooksViolation_rows(ctx context.Context, field graphql.CollectedField, obj *jxc.BooksViolation) (ret graphql.Marshaler) {
@@ -36710,7 +36718,7 @@ func (ec *executionContext) _PurchaseSuggestion_reason(ctx context.Context, fiel
 			return ec.fieldContext_PurchaseSuggestion_reason(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Reason, nil
+			return ec.Resolvers.PurchaseSuggestion().Reason(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -36721,7 +36729,7 @@ func (ec *executionContext) _PurchaseSuggestion_reason(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_PurchaseSuggestion_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PurchaseSuggestion", field, false, false, "String")
+	return graphql.NewScalarFieldContext("PurchaseSuggestion", field, true, true, "String")
 }
 
 func (ec *executionContext) _PurchasingSettings_priceTolerance(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchasingSettings) (ret graphql.Marshaler) {
@@ -61621,17 +61629,18 @@ func (ec *executionContext) _BooksViolation(ctx context.Context, sel ast.Selecti
 		case "rule":
 			out.Values[i] = ec._BooksViolation_rule(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "message":
-			out.Values[i] = ec._BooksViolation_message(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BooksViolation_message(ctx, field, obj)
+				})
 		case "rows":
 			out.Values[i] = ec._BooksViolation_rows(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -66653,63 +66662,64 @@ func (ec *executionContext) _PurchaseSuggestion(ctx context.Context, sel ast.Sel
 		case "product":
 			out.Values[i] = ec._PurchaseSuggestion_product(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "warehouse":
 			out.Values[i] = ec._PurchaseSuggestion_warehouse(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "available":
 			out.Values[i] = ec._PurchaseSuggestion_available(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "onOrder":
 			out.Values[i] = ec._PurchaseSuggestion_onOrder(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "replenishmentNeed":
 			out.Values[i] = ec._PurchaseSuggestion_replenishmentNeed(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "reorderPoint":
 			out.Values[i] = ec._PurchaseSuggestion_reorderPoint(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "shortage":
 			out.Values[i] = ec._PurchaseSuggestion_shortage(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "quantity":
 			out.Values[i] = ec._PurchaseSuggestion_quantity(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "supplier":
 			out.Values[i] = ec._PurchaseSuggestion_supplier(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "unitPrice":
 			out.Values[i] = ec._PurchaseSuggestion_unitPrice(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "expectedDate":
 			out.Values[i] = ec._PurchaseSuggestion_expectedDate(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "reason":
-			out.Values[i] = ec._PurchaseSuggestion_reason(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PurchaseSuggestion_reason(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

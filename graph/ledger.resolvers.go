@@ -11,6 +11,11 @@ import (
 	"github.com/jxcgraph/jxc"
 )
 
+// Message is the resolver for the message field.
+func (r *booksViolationResolver) Message(ctx context.Context, obj *jxc.BooksViolation) (string, error) {
+	return obj.Text().Render(jxc.LangOf(ctx)), nil
+}
+
 // Description is the resolver for the description field.
 func (r *journalEntryResolver) Description(ctx context.Context, obj *jxc.JournalEntry) (string, error) {
 	return obj.Text().Render(jxc.LangOf(ctx)), nil
@@ -130,6 +135,9 @@ func (r *queryResolver) BooksCheck(ctx context.Context) (jxc.BooksCheck, error) 
 // Account returns AccountResolver implementation.
 func (r *Resolver) Account() AccountResolver { return &accountResolver{r} }
 
+// BooksViolation returns BooksViolationResolver implementation.
+func (r *Resolver) BooksViolation() BooksViolationResolver { return &booksViolationResolver{r} }
+
 // FiscalPeriod returns FiscalPeriodResolver implementation.
 func (r *Resolver) FiscalPeriod() FiscalPeriodResolver { return &fiscalPeriodResolver{r} }
 
@@ -140,8 +148,9 @@ func (r *Resolver) JournalEntry() JournalEntryResolver { return &journalEntryRes
 func (r *Resolver) JournalLine() JournalLineResolver { return &journalLineResolver{r} }
 
 type (
-	accountResolver      struct{ *Resolver }
-	fiscalPeriodResolver struct{ *Resolver }
-	journalEntryResolver struct{ *Resolver }
-	journalLineResolver  struct{ *Resolver }
+	accountResolver        struct{ *Resolver }
+	booksViolationResolver struct{ *Resolver }
+	fiscalPeriodResolver   struct{ *Resolver }
+	journalEntryResolver   struct{ *Resolver }
+	journalLineResolver    struct{ *Resolver }
 )

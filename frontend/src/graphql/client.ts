@@ -2,6 +2,7 @@ import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange
 import { createClient as createWSClient, type Client as WSClient } from 'graphql-ws';
 import { errorCode } from './errors';
 import { setLiveState } from './liveState';
+import { initialLocale } from '../i18n';
 
 /** The server closes a websocket with this code when the session is missing or expired. */
 export const WS_UNAUTHENTICATED = 4401;
@@ -51,7 +52,8 @@ export function createGraphQLClients(onUnauthenticated: () => void): GraphQLClie
 
   const client = new Client({
     url: '/graphql',
-    fetchOptions: { credentials: 'same-origin' },
+    // The server writes its texts in the UI's language.
+    fetchOptions: () => ({ credentials: 'same-origin', headers: { 'Accept-Language': initialLocale() === 'en' ? 'en' : 'zh-CN' } }),
     requestPolicy: 'cache-and-network',
     exchanges: [
       mapExchange({
