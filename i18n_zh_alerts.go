@@ -12,7 +12,8 @@ func init() {
 		"{overdue} overdue":                          "逾期 {overdue}",
 		"{overdue} overdue (oldest due {oldestDue})": "逾期 {overdue}（最早到期 {oldestDue}）",
 		"{product} in {warehouse}: {available} available, under its reorder point {reorderPoint} or safety stock {safetyStock}": "{warehouse} 中 {product} 可用 {available}，低于再订货点 {reorderPoint} 或安全库存 {safetyStock}",
-		"{supplier} raised the price of {product} from {oldPrice} to {newPrice} (+{percent}%) on {order}":                       "{supplier} 在 {order} 上将 {product} 的价格从 {oldPrice} 提高到 {newPrice}（+{percent}%）",
+		"{reason}": "{reason}",
+		"{supplier} raised the price of {product} from {oldPrice} to {newPrice} (+{percent}%) on {order}": "{supplier} 在 {order} 上将 {product} 的价格从 {oldPrice} 提高到 {newPrice}（+{percent}%）",
 	})
 	RegisterReasons(map[string]string{
 		"no such alert, or not one addressed to you": "NOT_FOUND",

@@ -73,17 +73,21 @@ type SalesOrder struct {
 	PromisedDate      Date             `db:"promised_date"`
 	Status            SalesOrderStatus `db:"status"`
 	HoldReason        *string          `db:"hold_reason"`
-	HoldReleasedBy    *int64           `db:"hold_released_by"`
-	Notes             string           `db:"notes"`
-	NetAmount         decimal.Decimal  `db:"net_amount"`
-	VATAmount         decimal.Decimal  `db:"vat_amount"`
-	TotalAmount       decimal.Decimal  `db:"total_amount"`
-	CreatedBy         *int64           `db:"created_by"`
-	CreatedAt         time.Time        `db:"created_at"`
-	UpdatedAt         time.Time        `db:"updated_at"`
-	Customer          *Customer        `db:"-"`
-	Warehouse         *Warehouse       `db:"-"`
-	Lines             []*SalesOrderLine
+	// HoldReasonTemplate and HoldReasonParams are what HoldReason (stored in
+	// the company language) was written from: HoldText renders it per reader.
+	HoldReasonTemplate *string         `db:"hold_reason_template"`
+	HoldReasonParams   StoredParams    `db:"hold_reason_params"`
+	HoldReleasedBy     *int64          `db:"hold_released_by"`
+	Notes              string          `db:"notes"`
+	NetAmount          decimal.Decimal `db:"net_amount"`
+	VATAmount          decimal.Decimal `db:"vat_amount"`
+	TotalAmount        decimal.Decimal `db:"total_amount"`
+	CreatedBy          *int64          `db:"created_by"`
+	CreatedAt          time.Time       `db:"created_at"`
+	UpdatedAt          time.Time       `db:"updated_at"`
+	Customer           *Customer       `db:"-"`
+	Warehouse          *Warehouse      `db:"-"`
+	Lines              []*SalesOrderLine
 }
 
 // SalesOrderLine is one product of an order with its reservation and progress.
@@ -245,6 +249,19 @@ type CreditCheck struct {
 // The reason is stored on the order, so it is written in the company
 // language (HoldText has it in each language).
 func (c CreditCheck) HoldReason() string { return c.HoldText().Localize(DefaultLang) }
+
+// HoldText is why the order waits on a credit hold, to render in a
+// reader's language (nil when it is not held).
+func (o *SalesOrder) HoldText() *Text {
+	if o.HoldReason == nil {
+		return nil
+	}
+	t := StoredText(o.HoldReasonTemplate, o.HoldReasonParams, *o.HoldReason)
+	return &t
+}
+
+// HoldReasonText is the hold reason as a stored text (HoldText's source).
+func (c CreditCheck) HoldReasonText() Text { return T("{reason}", P{"reason": c.HoldText()}) }
 
 // HoldText is why an order must wait for finance in each language (empty
 // when the credit check passes).

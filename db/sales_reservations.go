@@ -119,8 +119,10 @@ func (s *SalesService) ConfirmSalesOrder(ctx context.Context, id int64) (*jxc.Sa
 			return err
 		}
 		if reason := cc.HoldReason(); reason != "" {
-			if _, err := tx.ExecContext(ctx, `UPDATE sales_orders SET status = 'ON_HOLD', hold_reason = $2, updated_at = $3 WHERE id = $1`,
-				o.ID, reason, tx.Now); err != nil {
+			tmpl, params, text := cc.HoldReasonText().Stored()
+			if _, err := tx.ExecContext(ctx, `UPDATE sales_orders SET status = 'ON_HOLD', hold_reason = $2, updated_at = $3,
+				hold_reason_template = $4, hold_reason_params = $5 WHERE id = $1`,
+				o.ID, text, tx.Now, tmpl, params); err != nil {
 				return err
 			}
 			if err := raiseSalesAlert(ctx, tx, "CREDIT_HOLD", o.Number, jxc.T("{order} {customer} on credit hold: {reason}", jxc.P{"order": o.Number, "customer": c.Code + " " + c.Name, "reason": cc.HoldText()}),

@@ -265,6 +265,11 @@ func TestCreditHoldAndRelease(t *testing.T) {
 	if o.Status != jxc.OrderOnHold || o.HoldReason == nil || *o.HoldReason != "超出信用额度 500 共 65（未结 0 + 本单 565）" {
 		t.Fatalf("held %+v %v", o, jxc.Deref(o.HoldReason))
 	}
+	// Stored in Chinese; read in each language from what it was written from.
+	if h := o.HoldText(); h == nil || h.Render(jxc.LangEN) != "credit limit 500 exceeded by 65 (open 0 + this order 565)" ||
+		h.Render(jxc.LangZH) != *o.HoldReason {
+		t.Fatalf("hold reason per reader: %+v", h)
+	}
 	if b := c.balance(t, 0, c.south); !b.Reserved.IsZero() {
 		t.Fatalf("a held order reserved %+v", b)
 	}

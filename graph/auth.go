@@ -37,7 +37,9 @@ func Authenticate(users jxc.UserService, secureCookies bool, next http.Handler) 
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := context.WithValue(r.Context(), httpKey{}, &httpCtx{w: w, r: r, secure: secureCookies})
 		// The reader's language as the client asks for it (the company's when none).
-		ctx = jxc.WithLang(ctx, jxc.LangFromAcceptLanguage(r.Header.Get("Accept-Language")))
+		if l := jxc.LangFromAcceptLanguage(r.Header.Get("Accept-Language")); l != "" {
+			ctx = jxc.WithLang(ctx, l)
+		}
 		if h := r.Header.Get("Authorization"); h != "" {
 			secret, ok := strings.CutPrefix(h, "Bearer ")
 			if !ok {

@@ -2072,6 +2072,8 @@ type SalesInvoiceLineResolver interface {
 	ShipmentLine(ctx context.Context, obj *jxc.SalesInvoiceLine) (jxc.ShipmentLine, error)
 }
 type SalesOrderResolver interface {
+	HoldReason(ctx context.Context, obj *jxc.SalesOrder) (*string, error)
+
 	Shipments(ctx context.Context, obj *jxc.SalesOrder) ([]*jxc.Shipment, error)
 	AuditTrail(ctx context.Context, obj *jxc.SalesOrder, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
@@ -42544,7 +42546,7 @@ func (ec *executionContext) _SalesOrder_holdReason(ctx context.Context, field gr
 			return ec.fieldContext_SalesOrder_holdReason(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.HoldReason, nil
+			return ec.Resolvers.SalesOrder().HoldReason(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -42555,7 +42557,7 @@ func (ec *executionContext) _SalesOrder_holdReason(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_SalesOrder_holdReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SalesOrder", field, false, false, "String")
+	return graphql.NewScalarFieldContext("SalesOrder", field, true, true, "String")
 }
 
 func (ec *executionContext) _SalesOrder_notes(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrder) (ret graphql.Marshaler) {
@@ -68061,10 +68063,11 @@ func (ec *executionContext) _SalesOrder(ctx context.Context, sel ast.SelectionSe
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "holdReason":
-			out.Values[i] = ec._SalesOrder_holdReason(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SalesOrder_holdReason(ctx, field, obj)
+				})
 		case "notes":
 			out.Values[i] = ec._SalesOrder_notes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {

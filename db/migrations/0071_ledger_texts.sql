@@ -14,3 +14,7 @@ ALTER TABLE journal_lines
 ALTER TABLE alerts
     ADD COLUMN message_template text,
     ADD COLUMN message_params jsonb;
+-- A sales order's credit-hold reason likewise (its text stays in hold_reason).
+ALTER TABLE sales_orders
+    ADD COLUMN hold_reason_template text,
+    ADD COLUMN hold_reason_params jsonb;
