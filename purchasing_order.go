@@ -23,6 +23,20 @@ const (
 	POCancelled         PurchaseOrderStatus = "CANCELLED"
 )
 
+var poStatusLabels = map[PurchaseOrderStatus]Texts{
+	PODraft: {ZH: "草稿", EN: "DRAFT"}, POSubmitted: {ZH: "已提交", EN: "SUBMITTED"}, POApproved: {ZH: "已审批", EN: "APPROVED"},
+	POPartiallyReceived: {ZH: "部分收货", EN: "PARTIALLY_RECEIVED"}, POReceived: {ZH: "已收货", EN: "RECEIVED"},
+	POClosed: {ZH: "已关闭", EN: "CLOSED"}, POCancelled: {ZH: "已取消", EN: "CANCELLED"},
+}
+
+// Label names the status for people: in Chinese, or as the API names it.
+func (s PurchaseOrderStatus) Label() Texts {
+	if l, ok := poStatusLabels[s]; ok {
+		return l
+	}
+	return Texts{ZH: string(s), EN: string(s)}
+}
+
 // Receivable reports whether goods may be received against the order.
 func (s PurchaseOrderStatus) Receivable() bool { return s == POApproved || s == POPartiallyReceived }
 
@@ -272,7 +286,7 @@ func PlanPurchaseOrder(sup *Supplier, in PurchaseOrderInput, prefix string, line
 // matching the document's lines.
 func checkOrderDocument(es *Errors, o *PurchaseOrder, allowed bool, refused Texts, dateField string, what Texts, d Date) map[int64]*PurchaseOrderLine {
 	if !allowed {
-		es.Add(ECONFLICT, "input.purchaseOrderId", "purchase order {order} is {status}; {refused}", P{"order": o.Number, "status": string(o.Status), "refused": refused})
+		es.Add(ECONFLICT, "input.purchaseOrderId", "purchase order {order} is {status}; {refused}", P{"order": o.Number, "status": o.Status.Label(), "refused": refused})
 	}
 	if d.Before(o.OrderDate) {
 		es.Add(EINVALID, dateField, "{document} may not be dated before its order ({date})", P{"document": what, "date": o.OrderDate.String()})

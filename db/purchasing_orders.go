@@ -203,7 +203,7 @@ func (s *PurchasingService) transition(ctx context.Context, op jxc.Op, action st
 		}
 		tx.Produced(jxc.RecordPurchaseOrder, o.ID, o.Number, action)
 		if !slices.Contains(from, o.Status) {
-			return jxc.FieldErrorf(jxc.ECONFLICT, "id", "purchase order {order} is {status}; it must be {from} to become {to}", jxc.P{"order": o.Number, "status": string(o.Status), "from": joinStatus(from), "to": string(to)})
+			return jxc.FieldErrorf(jxc.ECONFLICT, "id", "purchase order {order} is {status}; it must be {from} to become {to}", jxc.P{"order": o.Number, "status": o.Status.Label(), "from": joinStatus(from), "to": to.Label()})
 		}
 		if extra != nil {
 			if err := extra(tx, o); err != nil {
@@ -221,12 +221,12 @@ func (s *PurchasingService) transition(ctx context.Context, op jxc.Op, action st
 	return out, err
 }
 
-func joinStatus(ss []jxc.PurchaseOrderStatus) string {
-	parts := make([]string, len(ss))
+func joinStatus(ss []jxc.PurchaseOrderStatus) jxc.Texts {
+	zh, en := make([]string, len(ss)), make([]string, len(ss))
 	for i, s := range ss {
-		parts[i] = string(s)
+		zh[i], en[i] = s.Label().ZH, s.Label().EN
 	}
-	return strings.Join(parts, " or ")
+	return jxc.Texts{ZH: strings.Join(zh, "或"), EN: strings.Join(en, " or ")}
 }
 
 // SubmitPurchaseOrder implements jxc.PurchasingService.
@@ -284,7 +284,7 @@ func (s *PurchasingService) ApprovePurchaseOrder(ctx context.Context, id int64) 
 		}
 		tx.Produced(jxc.RecordPurchaseOrder, o.ID, o.Number, jxc.AuditApprove)
 		if o.Status != jxc.POSubmitted {
-			return jxc.FieldErrorf(jxc.ECONFLICT, "id", "purchase order {order} is {status}; only a SUBMITTED order can be approved", jxc.P{"order": o.Number, "status": string(o.Status)})
+			return jxc.FieldErrorf(jxc.ECONFLICT, "id", "purchase order {order} is {status}; only a SUBMITTED order can be approved", jxc.P{"order": o.Number, "status": o.Status.Label()})
 		}
 		set, err := companySettings(ctx, tx)
 		if err != nil {
