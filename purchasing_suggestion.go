@@ -23,10 +23,10 @@ type PurchaseSuggestion struct {
 	UnitPrice         *decimal.Decimal
 	ExpectedDate      *Date
 	// Reason says why, rendered for each reader (Reason.Render).
-	Reason Text
-	Product           *Product
-	Warehouse         *Warehouse
-	Supplier          *Supplier
+	Reason    Text
+	Product   *Product
+	Warehouse *Warehouse
+	Supplier  *Supplier
 }
 
 // SuggestQuantity decides whether and how much to reorder: the position is

@@ -117,7 +117,9 @@ func TestStoredTextsInTheReadersLanguageThroughGraphQL(t *testing.T) {
 		var out struct {
 			Data struct {
 				JournalEntries struct{ Nodes []entry }
-				Alerts         struct{ Nodes []struct{ Kind, Message string } }
+				Alerts         struct {
+					Nodes []struct{ Kind, Message string }
+				}
 			}
 			Errors []any
 		}
