@@ -21,19 +21,21 @@ const (
 // BudgetLine is an amount for one fiscal period, cost centre and account,
 // optionally narrowed to a product category.
 type BudgetLine struct {
-	ID          int64           `db:"id"`
-	Year        int             `db:"year"`
-	Month       int             `db:"month"`
-	CostCentre  string          `db:"cost_centre"`
-	AccountCode string          `db:"account_code"`
-	CategoryID  *int64          `db:"category_id"`
-	Amount      decimal.Decimal `db:"amount"`
-	OwnerID     *int64          `db:"owner_id"`
-	Policy      BudgetPolicy    `db:"policy"`
-	Description string          `db:"description"`
-	Alerted80   bool            `db:"alerted_80"`
-	Alerted100  bool            `db:"alerted_100"`
-	CreatedAt   time.Time       `db:"created_at"`
+	ID          int64  `db:"id"`
+	Year        int    `db:"year"`
+	Month       int    `db:"month"`
+	CostCentre  string `db:"cost_centre"`
+	AccountCode string `db:"account_code"`
+	CategoryID  *int64 `db:"category_id"`
+	// CategoryCode is the category's code, for messages.
+	CategoryCode *string         `db:"category_code"`
+	Amount       decimal.Decimal `db:"amount"`
+	OwnerID      *int64          `db:"owner_id"`
+	Policy       BudgetPolicy    `db:"policy"`
+	Description  string          `db:"description"`
+	Alerted80    bool            `db:"alerted_80"`
+	Alerted100   bool            `db:"alerted_100"`
+	CreatedAt    time.Time       `db:"created_at"`
 
 	// Consumption, filled by queries.
 	Actual    decimal.Decimal `db:"actual"`
@@ -56,11 +58,12 @@ func (b *BudgetLine) Percent() decimal.Decimal {
 	return DivRound(b.Consumed().Mul(hundred), b.Amount, 2)
 }
 
-// Label names the line in messages: period, cost centre, account.
+// Label names the line in messages: period, cost centre, account and the
+// category's code when the line is for one category.
 func (b *BudgetLine) Label() string {
 	s := fmt.Sprintf("%04d-%02d %s %s", b.Year, b.Month, b.CostCentre, b.AccountCode)
-	if b.CategoryID != nil {
-		s += fmt.Sprintf(" category #%d", *b.CategoryID)
+	if b.CategoryCode != nil {
+		s += " " + *b.CategoryCode
 	}
 	return s
 }
@@ -172,13 +175,13 @@ func CheckBudget(lines []*BudgetLine, charges []BudgetCharge, field string) Budg
 		after := b.Consumed().Add(add)
 		if after.GreaterThan(b.Amount) {
 			over := after.Sub(b.Amount)
-			msg := fmt.Sprintf("budget %s would be exceeded by %s: consumed %s + this %s > budget %s",
-				b.Label(), FormatMoney(over), FormatMoney(b.Consumed()), FormatMoney(add), FormatMoney(b.Amount))
+			p := P{"budget": b.Label(), "over": over, "consumed": b.Consumed(), "amount": add, "total": b.Amount}
 			if b.Policy == BudgetBlock {
-				v.Blocked.Add(ECONFLICT, field, "%s", msg)
+				v.Blocked.Add(ECONFLICT, field, "budget {budget} would be exceeded by {over}: consumed {consumed} + this {amount} > budget {total}", p)
 				continue
 			}
-			v.Warnings = append(v.Warnings, msg)
+			// Warnings are stored on the document: in the company language.
+			v.Warnings = append(v.Warnings, Render(DefaultLang, "budget {budget} would be exceeded by {over}: consumed {consumed} + this {amount} > budget {total}", p))
 		}
 		pct := DivRound(after.Mul(hundred), b.Amount, 2)
 		if !b.Alerted80 && pct.GreaterThanOrEqual(eighty) {
@@ -260,6 +263,21 @@ const (
 	CostOther    OperatingCostCategory = "OTHER"
 )
 
+// Label names the category for people, in both languages.
+func (c OperatingCostCategory) Label() Texts {
+	switch c {
+	case CostLabour:
+		return Texts{ZH: "人工", EN: "labour"}
+	case CostOverhead:
+		return Texts{ZH: "制造费用", EN: "overhead"}
+	case CostFreight:
+		return Texts{ZH: "运费", EN: "freight"}
+	case CostRent:
+		return Texts{ZH: "租金", EN: "rent"}
+	}
+	return Texts{ZH: "其他", EN: "other"}
+}
+
 // OperatingCost is labour, overhead, freight or rent booked to a cost centre.
 type OperatingCost struct {
 	ID                int64                 `db:"id"`
@@ -311,14 +329,14 @@ func CheckCancelOperatingCost(c *OperatingCost, in CancelOperatingCostInput, dat
 	checkIdempotencyKey(&es, in.IdempotencyKey)
 	switch {
 	case c.Status == OperatingCostCancelled:
-		es.Add(ECONFLICT, "input.id", "operating cost %s was already cancelled on %s", c.Number, Deref(c.CancelledOn))
+		es.Add(ECONFLICT, "input.id", "operating cost {number} was already cancelled on {date}", P{"number": c.Number, "date": Deref(c.CancelledOn).String()})
 	case c.PayFrom != PayFromBank:
-		es.Add(ECONFLICT, "input.id", "operating cost %s was billed by a supplier and stands on that supplier's invoice in payables; it cannot be cancelled here", c.Number)
+		es.Add(ECONFLICT, "input.id", "operating cost {number} was billed by a supplier and stands on that supplier's invoice in payables; it cannot be cancelled here", P{"number": c.Number})
 	case c.JournalEntryID == nil:
-		es.Add(ECONFLICT, "input.id", "operating cost %s has no journal entry to reverse", c.Number)
+		es.Add(ECONFLICT, "input.id", "operating cost {number} has no journal entry to reverse", P{"number": c.Number})
 	}
 	if date.Before(c.PostingDate) {
-		es.Add(EINVALID, "input.postingDate", "a cancellation may not be dated before the cost it cancels (%s)", c.PostingDate)
+		es.Add(EINVALID, "input.postingDate", "a cancellation may not be dated before the cost it cancels ({date})", P{"date": c.PostingDate.String()})
 	}
 	return es.Err()
 }
@@ -343,7 +361,7 @@ func ValidateOperatingCostInput(in OperatingCostInput) error {
 	switch in.Category {
 	case CostLabour, CostOverhead, CostFreight, CostRent, CostOther:
 	default:
-		es.Add(EINVALID, "input.category", "unknown category %q", in.Category)
+		es.Add(EINVALID, "input.category", "unknown category {category}", P{"category": string(in.Category)})
 	}
 	checkText(&es, "input.costCentre", "cost centre", in.CostCentre, 1, 50)
 	if !accountCodePattern.MatchString(in.AccountCode) {
@@ -367,18 +385,25 @@ const (
 
 // Alert tells people that something needs attention.
 type Alert struct {
-	ID             int64      `db:"id"`
-	Kind           string     `db:"kind"`
-	Subject        string     `db:"subject"`
-	Message        string     `db:"message"`
-	OwnerID        *int64     `db:"owner_id"`
-	Audience       Roles      `db:"audience"`
-	Payload        []byte     `db:"payload"`
-	CreatedAt      time.Time  `db:"created_at"`
-	Acknowledged   bool       `db:"acknowledged"`
-	AcknowledgedBy *int64     `db:"acknowledged_by"`
-	AcknowledgedAt *time.Time `db:"acknowledged_at"`
+	ID      int64  `db:"id"`
+	Kind    string `db:"kind"`
+	Subject string `db:"subject"`
+	// Message is the alert's text as stored (DefaultLang), rendered for
+	// each reader from MessageTemplate and MessageParams when it has them.
+	Message         string       `db:"message"`
+	MessageTemplate *string      `db:"message_template"`
+	MessageParams   StoredParams `db:"message_params"`
+	OwnerID         *int64       `db:"owner_id"`
+	Audience        Roles        `db:"audience"`
+	Payload         []byte       `db:"payload"`
+	CreatedAt       time.Time    `db:"created_at"`
+	Acknowledged    bool         `db:"acknowledged"`
+	AcknowledgedBy  *int64       `db:"acknowledged_by"`
+	AcknowledgedAt  *time.Time   `db:"acknowledged_at"`
 }
+
+// Text is the alert's message, to render in a reader's language.
+func (a *Alert) Text() Text { return StoredText(a.MessageTemplate, a.MessageParams, a.Message) }
 
 // AlertFilter narrows the alert list.
 type AlertFilter struct {

@@ -59,6 +59,16 @@ func (t AccountType) Valid() bool {
 // DebitNormal reports whether the account's balance is normally a debit.
 func (t AccountType) DebitNormal() bool { return t == AccountAsset || t == AccountExpense }
 
+// Label names the account in messages: its code and its name in each
+// language ("6602 管理费用" / "6602 Administrative expenses").
+func (a *Account) Label() Texts {
+	en := a.NameEn
+	if en == "" {
+		en = a.Name
+	}
+	return Texts{ZH: a.Code + " " + a.Name, EN: a.Code + " " + en}
+}
+
 // Account is a ledger account of the chart.
 type Account struct {
 	Code       string      `db:"code"`
@@ -134,7 +144,7 @@ func ValidateAccountInput(in AccountInput) error {
 	checkText(&es, "input.name", "name", in.Name, 1, 100)
 	checkOptText(&es, "input.nameEn", "English name", in.NameEn, 0, 100)
 	if !in.Type.Valid() {
-		es.Add(EINVALID, "input.type", "unknown account type %q", in.Type)
+		es.Add(EINVALID, "input.type", "unknown account type {type}", P{"type": string(in.Type)})
 	}
 	if in.Direction != nil && !in.Direction.Valid() {
 		es.Add(EINVALID, "input.direction", "direction must be DEBIT or CREDIT")
@@ -207,13 +217,19 @@ type JournalEntry struct {
 	ID int64 `db:"id"`
 	// VoucherNo is the entry's voucher number (记-2026-11-0001): numbered
 	// 1..n within its posting month, without gaps.
-	VoucherNo    string     `db:"voucher_no"`
-	PostingDate  Date       `db:"posting_date"`
-	Description  string     `db:"description"`
-	SourceType   SourceType `db:"source_type"`
-	SourceID     *int64     `db:"source_id"`
-	ReversesID   *int64     `db:"reverses_id"`
-	ReversedByID *int64     `db:"reversed_by_id"`
+	VoucherNo   string `db:"voucher_no"`
+	PostingDate Date   `db:"posting_date"`
+	// Description is the entry's text as stored, in the company language
+	// (DefaultLang); DescriptionTemplate and DescriptionParams are what it
+	// was rendered from (nil on older rows and on texts a person typed), so
+	// that each reader reads it in their language (Text).
+	Description         string       `db:"description"`
+	DescriptionTemplate *string      `db:"description_template"`
+	DescriptionParams   StoredParams `db:"description_params"`
+	SourceType          SourceType   `db:"source_type"`
+	SourceID            *int64       `db:"source_id"`
+	ReversesID          *int64       `db:"reverses_id"`
+	ReversedByID        *int64       `db:"reversed_by_id"`
 	// The voucher numbers of the entry this one reverses and of the one
 	// that reversed it.
 	ReversesVoucherNo   *string   `db:"reverses_voucher_no"`
@@ -229,6 +245,11 @@ type JournalEntry struct {
 	Lines        []*JournalLine `db:"-"`
 	// HasStockMoves is set when the entry carries stock moves.
 	HasStockMoves bool `db:"has_stock_moves"`
+}
+
+// Text is the entry's description, to render in a reader's language.
+func (e *JournalEntry) Text() Text {
+	return StoredText(e.DescriptionTemplate, e.DescriptionParams, e.Description)
 }
 
 // Source is the document that posted the entry.
@@ -267,9 +288,13 @@ type JournalLine struct {
 	CostCentre  *string         `db:"cost_centre"`
 	Partner     *string         `db:"partner"`
 	// ProductID is the goods an inventory line is for (nil on other lines).
-	ProductID   *int64   `db:"product_id"`
-	Product     *Product `db:"-"`
-	Description string   `db:"description"`
+	ProductID *int64   `db:"product_id"`
+	Product   *Product `db:"-"`
+	// Description is the line's memo as stored (DefaultLang), rendered from
+	// DescriptionTemplate and DescriptionParams when it has them (Text).
+	Description         string       `db:"description"`
+	DescriptionTemplate *string      `db:"description_template"`
+	DescriptionParams   StoredParams `db:"description_params"`
 	// The auxiliary dimensions (辅助核算) the line names; the posting rules
 	// fill them from the document, a manual line from its input.
 	CustomerID  *int64  `db:"customer_id"`
@@ -277,6 +302,17 @@ type JournalLine struct {
 	Department  *string `db:"department"`
 	WarehouseID *int64  `db:"warehouse_id"`
 	Salesperson *string `db:"salesperson"`
+}
+
+// Text is the line's memo, to render in a reader's language.
+func (l *JournalLine) Text() Text {
+	return StoredText(l.DescriptionTemplate, l.DescriptionParams, l.Description)
+}
+
+// SetText sets the line's memo: its template and params and its stored
+// text in the company language.
+func (l *JournalLine) SetText(t Text) {
+	l.DescriptionTemplate, l.DescriptionParams, l.Description = t.Stored()
 }
 
 // JournalEntryFilter narrows the journal; empty fields do not filter.
@@ -391,10 +427,15 @@ const (
 
 // BooksViolation is one broken invariant with the rows that break it.
 type BooksViolation struct {
-	Rule    BooksRule
+	Rule BooksRule
+	// Message is the rule in words: an English template, rendered for
+	// each reader (Text).
 	Message string
 	Rows    []BooksRow
 }
+
+// Text is the violation's message, to render in a reader's language.
+func (v *BooksViolation) Text() Text { return T(v.Message) }
 
 // BooksRow identifies a row involved in a violation.
 type BooksRow struct {

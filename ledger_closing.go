@@ -63,7 +63,7 @@ type AccountAmount struct {
 // zero against target: one line per account with an amount (a debit balance
 // is credited, a credit balance debited), in code order, then target's
 // credit line (the income carried) and its debit line (the expense).
-func CarryForwardLines(amounts []AccountAmount, target, description string) []*JournalLine {
+func CarryForwardLines(amounts []AccountAmount, target string, description Text) []*JournalLine {
 	amounts = slices.Clone(amounts)
 	slices.SortFunc(amounts, func(a, b AccountAmount) int {
 		switch {
@@ -95,7 +95,7 @@ func CarryForwardLines(amounts []AccountAmount, target, description string) []*J
 // CarryForwardLines, or the mirror of a closing voucher's lines.
 type ClosingEntry struct {
 	Date        Date
-	Description string
+	Description Text
 	Lines       []*JournalLine
 	ReversesID  *int64
 }

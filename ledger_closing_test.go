@@ -29,7 +29,7 @@ func TestCarryForwardLines(t *testing.T) {
 		}
 		var got []string
 		debit, credit := decimal.Zero, decimal.Zero
-		for _, l := range CarryForwardLines(c.amounts, target, "x") {
+		for _, l := range CarryForwardLines(c.amounts, target, PlainText("x")) {
 			got = append(got, fmt.Sprintf("%s %s %s", l.AccountCode, l.Debit, l.Credit))
 			debit, credit = debit.Add(l.Debit), credit.Add(l.Credit)
 		}

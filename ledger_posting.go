@@ -77,8 +77,8 @@ func (e *ManualEntry) Validate() error {
 	CheckDerivedAmount(&es, "input.lines", "the entry's total debit", debit)
 	CheckDerivedAmount(&es, "input.lines", "the entry's total credit", credit)
 	if !debit.Equal(credit) {
-		es.Add(EINVALID, "input.lines", "debits total %s but credits total %s: an entry must balance (difference %s)",
-			debit.StringFixed(2), credit.StringFixed(2), debit.Sub(credit).Abs().StringFixed(2))
+		es.Add(EINVALID, "input.lines", "debits total {debit} but credits total {credit}: an entry must balance (difference {difference})",
+			P{"debit": debit, "credit": credit, "difference": debit.Sub(credit).Abs()})
 	}
 	return es.Err()
 }
@@ -95,20 +95,20 @@ func (e *ManualEntry) Needs() Needs {
 // Rules implements Event.
 func (e *ManualEntry) Rules(s *PostingState) (*Posting, error) {
 	var es Errors
-	p := &Posting{Description: e.Description, Attachments: e.Attachments}
+	p := &Posting{Description: PlainText(e.Description), Attachments: e.Attachments}
 	for i, l := range e.Lines {
 		f := fmt.Sprintf("input.lines.%d.accountCode", i)
 		a := s.Accounts[l.AccountCode]
 		switch {
 		case a == nil:
-			es.Add(ENOTFOUND, f, "account %s does not exist", l.AccountCode)
+			es.Add(ENOTFOUND, f, "account {account} does not exist", P{"account": l.AccountCode})
 			continue
 		case a.Header:
-			es.Add(EINVALID, f, "account %s groups other accounts and takes no postings; use one of its sub-accounts", a.Code)
+			es.Add(EINVALID, f, "account {account} groups other accounts and takes no postings; use one of its sub-accounts", P{"account": a.Label()})
 		case !a.Active:
-			es.Add(EINVALID, f, "account %s is inactive", a.Code)
+			es.Add(EINVALID, f, "account {account} is inactive", P{"account": a.Label()})
 		case !a.ManualPosting:
-			es.Add(EINVALID, f, "account %s (%s) is a control account kept by its sub-ledger; post the business document instead of a manual entry", a.Code, a.NameEn)
+			es.Add(EINVALID, f, "account {account} is a control account kept by its sub-ledger; post the business document instead of a manual entry", P{"account": a.Label()})
 		}
 		dept := l.Department
 		if dept == nil || strings.TrimSpace(*dept) == "" {
@@ -190,23 +190,23 @@ func (e *Reversal) Validate() error {
 		return es.Err()
 	}
 	if e.Original.ReversedByID != nil {
-		es.Add(ECONFLICT, "input.id", "entry %s was already reversed by entry %s", e.Original.VoucherNo, Deref(e.Original.ReversedByVoucherNo))
+		es.Add(ECONFLICT, "input.id", "entry {voucher} was already reversed by entry {reversal}", P{"voucher": e.Original.VoucherNo, "reversal": Deref(e.Original.ReversedByVoucherNo)})
 	}
 	if src := e.Original.SourceType; PostsItsOwnEntries(src) && e.Original.ReversesID != nil {
-		es.Add(ECONFLICT, "input.id", "entry %s cancelled %s %s; a cancelled document stays cancelled: post it again as a new document",
-			e.Original.VoucherNo, DocumentKind(src), e.Document)
+		es.Add(ECONFLICT, "input.id", "entry {voucher} cancelled {kind} {document}; a cancelled document stays cancelled: post it again as a new document",
+			P{"voucher": e.Original.VoucherNo, "kind": DocumentKind(src), "document": e.Document})
 	} else if PostsItsOwnEntries(src) {
 		how := "correct it through that document"
 		if u, ok := documentUndo[src]; ok {
 			how = u[1]
 		}
-		es.Add(ECONFLICT, "input.id", "entry %s belongs to %s %s, which would still count it: a document's entry is undone through the document: %s",
-			e.Original.VoucherNo, DocumentKind(src), e.Document, how)
+		es.Add(ECONFLICT, "input.id", "entry {voucher} belongs to {kind} {document}, which would still count it: a document's entry is undone through the document: {how}",
+			P{"voucher": e.Original.VoucherNo, "kind": DocumentKind(src), "document": e.Document, "how": how})
 	} else if e.Original.HasStockMoves {
-		es.Add(ECONFLICT, "input.id", "entry %s moved stock; correct it with a stock adjustment so stock and ledger stay equal", e.Original.VoucherNo)
+		es.Add(ECONFLICT, "input.id", "entry {voucher} moved stock; correct it with a stock adjustment so stock and ledger stay equal", P{"voucher": e.Original.VoucherNo})
 	}
 	if e.Date.Before(e.Original.PostingDate) {
-		es.Add(EINVALID, "input.postingDate", "a reversal may not be dated before the entry it reverses (%s)", e.Original.PostingDate)
+		es.Add(EINVALID, "input.postingDate", "a reversal may not be dated before the entry it reverses ({date})", P{"date": e.Original.PostingDate.String()})
 	}
 	return es.Err()
 }
@@ -223,25 +223,35 @@ func (e *Reversal) Needs() Needs {
 // Rules implements Event.
 func (e *Reversal) Rules(s *PostingState) (*Posting, error) {
 	var es Errors
-	desc := e.Description
-	if desc == "" {
-		desc = fmt.Sprintf("Reversal of entry %s: %s", e.Original.VoucherNo, e.Original.Description)
-		if len([]rune(desc)) > 500 {
-			desc = string([]rune(desc)[:500])
-		}
+	desc := PlainText(e.Description)
+	if e.Description == "" {
+		// The original's description in each language, cut so that the
+		// whole text fits the 500 characters of a description.
+		orig := e.Original.Text()
+		desc = T("Reversal of entry {voucher}: {description}", P{"voucher": e.Original.VoucherNo,
+			"description": Texts{ZH: cutRunes(orig.Render(LangZH), 450), EN: cutRunes(orig.Render(LangEN), 450)}})
 	}
 	p := &Posting{Description: desc, ReversesID: &e.Original.ID}
 	for _, l := range e.Original.Lines {
 		if a := s.Accounts[l.AccountCode]; a != nil && !a.ManualPosting {
-			es.Add(ECONFLICT, "input.id", "entry %s posts to control account %s; reverse the business document instead", e.Original.VoucherNo, a.Code)
+			es.Add(ECONFLICT, "input.id", "entry {voucher} posts to control account {account}; reverse the business document instead", P{"voucher": e.Original.VoucherNo, "account": a.Label()})
 			continue
 		}
 		p.Lines = append(p.Lines, &JournalLine{AccountCode: l.AccountCode, Debit: l.Credit, Credit: l.Debit,
 			CostCentre: l.CostCentre, Partner: l.Partner, ProductID: l.ProductID, Description: l.Description,
-			CustomerID: l.CustomerID, SupplierID: l.SupplierID, Department: l.Department, WarehouseID: l.WarehouseID, Salesperson: l.Salesperson})
+			CustomerID: l.CustomerID, SupplierID: l.SupplierID, Department: l.Department, WarehouseID: l.WarehouseID, Salesperson: l.Salesperson,
+			DescriptionTemplate: l.DescriptionTemplate, DescriptionParams: l.DescriptionParams})
 	}
 	if err := es.Err(); err != nil {
 		return nil, err
 	}
 	return p, nil
+}
+
+// cutRunes keeps the first n characters of a text.
+func cutRunes(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n])
+	}
+	return s
 }

@@ -55,8 +55,10 @@ type PostingState struct {
 
 // Posting is what an event writes.
 type Posting struct {
-	Date        Date
-	Description string
+	Date Date
+	// Description is the entry's text (a template with params, or a text
+	// a person typed).
+	Description Text
 	Moves       []*StockMove
 	Lines       []*JournalLine
 	ReversesID  *int64
@@ -189,7 +191,7 @@ type stockIn struct {
 // receiveAll is the posting of lines coming into stock at their value
 // against one account: Dr Inventory per product, Cr counter. dateField
 // names the date in errors; the lines are left for the caller to tag.
-func receiveAll[L any](s *PostingState, description, dateField string, d Date, lines []L, in func(L) stockIn, counter, stockText, counterText string) (*Posting, error) {
+func receiveAll[L any](s *PostingState, description Text, dateField string, d Date, lines []L, in func(L) stockIn, counter string, stockText, counterText Text) (*Posting, error) {
 	var es Errors
 	p := &Posting{Description: description}
 	var book lineBook
@@ -234,12 +236,12 @@ type lineBook struct {
 	at    map[string]int
 }
 
-func (b *lineBook) add(account string, debit, credit decimal.Decimal, description string) {
+func (b *lineBook) add(account string, debit, credit decimal.Decimal, description Text) {
 	b.addFor(account, 0, debit, credit, description)
 }
 
 // addFor adds to the line of one product (0: none) on the account's side.
-func (b *lineBook) addFor(account string, productID int64, debit, credit decimal.Decimal, description string) {
+func (b *lineBook) addFor(account string, productID int64, debit, credit decimal.Decimal, description Text) {
 	if debit.IsZero() && credit.IsZero() {
 		return
 	}
@@ -259,7 +261,8 @@ func (b *lineBook) addFor(account string, productID int64, debit, credit decimal
 		return
 	}
 	b.at[key] = len(b.lines)
-	l := &JournalLine{AccountCode: account, Debit: debit, Credit: credit, Description: description}
+	l := &JournalLine{AccountCode: account, Debit: debit, Credit: credit}
+	l.SetText(description)
 	if productID != 0 {
 		l.ProductID = &productID
 	}
@@ -268,19 +271,19 @@ func (b *lineBook) addFor(account string, productID int64, debit, credit decimal
 
 // stockDebit and stockCredit book the inventory account for one product:
 // inventory lines are kept per product.
-func (b *lineBook) stockDebit(productID int64, amount decimal.Decimal, description string) {
+func (b *lineBook) stockDebit(productID int64, amount decimal.Decimal, description Text) {
 	b.addFor(AccountInventory, productID, amount, decimal.Zero, description)
 }
 
-func (b *lineBook) stockCredit(productID int64, amount decimal.Decimal, description string) {
+func (b *lineBook) stockCredit(productID int64, amount decimal.Decimal, description Text) {
 	b.addFor(AccountInventory, productID, decimal.Zero, amount, description)
 }
 
-func (b *lineBook) debit(account string, amount decimal.Decimal, description string) {
+func (b *lineBook) debit(account string, amount decimal.Decimal, description Text) {
 	b.add(account, amount, decimal.Zero, description)
 }
 
-func (b *lineBook) credit(account string, amount decimal.Decimal, description string) {
+func (b *lineBook) credit(account string, amount decimal.Decimal, description Text) {
 	b.add(account, decimal.Zero, amount, description)
 }
 

@@ -150,7 +150,7 @@ func ValidatePurchasingSettings(s PurchasingSettings) error {
 		max  int64
 	}{{"input.priceTolerance", s.PriceTolerance, 1}, {"input.quantityTolerance", s.QuantityTolerance, 1}, {"input.priceRiseThreshold", s.PriceRiseThreshold, 10}} {
 		if f.v.Sign() < 0 || f.v.GreaterThanOrEqual(decimal.NewFromInt(f.max)) || !hasPlaces(f.v, 4) {
-			es.Add(EINVALID, f.name, "must be a fraction from 0 to below %d with at most 4 decimals, such as 0.05", f.max)
+			es.Add(EINVALID, f.name, "must be a fraction from 0 to below {max} with at most 4 decimals, such as 0.05", P{"max": f.max})
 		}
 	}
 	return es.Err()

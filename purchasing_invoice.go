@@ -115,7 +115,7 @@ func ValidateSupplierInvoiceInput(in SupplierInvoiceInput) error {
 	checkIdempotencyKey(&es, in.IdempotencyKey)
 	checkLineCount(&es, len(in.Lines), 1, 500)
 	checkEachOnce(&es, "input.lines", in.Lines, func(l SupplierInvoiceLineInput) int64 { return l.PurchaseOrderLineID },
-		"purchaseOrderLineId", "order line %d is invoiced twice on this invoice", func(f string, l SupplierInvoiceLineInput) {
+		"purchaseOrderLineId", "the order line is invoiced twice on this invoice", func(f string, l SupplierInvoiceLineInput) {
 			CheckQuantity(&es, f+"quantity", l.Quantity)
 			CheckUnitCost(&es, f+"unitPrice", l.UnitPrice)
 		})
@@ -142,14 +142,14 @@ func ThreeWayMatch(lineNo int, sku string, inv SupplierInvoiceLineInput, po *Pur
 	var out []MatchIssue
 	diff := inv.UnitPrice.Sub(po.UnitPrice).Abs()
 	if diff.GreaterThan(po.UnitPrice.Mul(tol.Price)) {
-		out = append(out, MatchIssue{LineNo: lineNo, Kind: MatchPrice, Message: fmt.Sprintf(
-			"%s: invoiced at %s, ordered at %s (tolerance %s%%)", sku, inv.UnitPrice.String(), po.UnitPrice.String(), tol.Price.Mul(hundred).String())})
+		out = append(out, MatchIssue{LineNo: lineNo, Kind: MatchPrice, Message: Render(DefaultLang,
+			"{product}: invoiced at {invoicePrice}, ordered at {orderPrice} (tolerance {tolerance}%)", P{"product": sku, "invoicePrice": inv.UnitPrice, "orderPrice": po.UnitPrice, "tolerance": tol.Price.Mul(hundred)})})
 	}
 	open := po.ReceivedQty.Sub(po.InvoicedQty)
 	allowed := open.Add(po.ReceivedQty.Mul(tol.Quantity))
 	if inv.Quantity.GreaterThan(allowed) {
-		out = append(out, MatchIssue{LineNo: lineNo, Kind: MatchQuantity, Message: fmt.Sprintf(
-			"%s: invoiced %s but only %s received and not yet invoiced", sku, inv.Quantity.String(), open.String())})
+		out = append(out, MatchIssue{LineNo: lineNo, Kind: MatchQuantity, Message: Render(DefaultLang,
+			"{product}: invoiced {quantity} but only {open} received and not yet invoiced", P{"product": sku, "quantity": inv.Quantity, "open": open})})
 	}
 	return out
 }
@@ -171,19 +171,19 @@ type SupplierInvoicePlan struct {
 // and not yet invoiced.
 func PlanSupplierInvoice(o *PurchaseOrder, tol MatchTolerance, in SupplierInvoiceInput) (*SupplierInvoicePlan, error) {
 	var es Errors
-	byID := checkOrderDocument(&es, o, o.Status.Invoiceable(), "only approved orders are invoiced", "input.invoiceDate", "an invoice", in.InvoiceDate)
+	byID := checkOrderDocument(&es, o, o.Status.Invoiceable(), Texts{ZH: "只有已审批的订单可以开票", EN: "only approved orders are invoiced"}, "input.invoiceDate", Texts{ZH: "发票", EN: "an invoice"}, in.InvoiceDate)
 	p := &SupplierInvoicePlan{Order: o, Input: in, Lines: make([]*PurchaseOrderLine, len(in.Lines))}
 	for i, l := range in.Lines {
 		f := fmt.Sprintf("input.lines.%d.", i)
 		pl := byID[l.PurchaseOrderLineID]
 		if pl == nil {
-			es.Add(ENOTFOUND, f+"purchaseOrderLineId", "line %d is not on purchase order %s", l.PurchaseOrderLineID, o.Number)
+			es.Add(ENOTFOUND, f+"purchaseOrderLineId", "the line is not on purchase order {order}", P{"order": o.Number})
 			continue
 		}
 		p.Lines[i] = pl
 		if left := pl.Quantity.Sub(pl.InvoicedQty); l.Quantity.GreaterThan(left) {
-			es.Add(ECONFLICT, f+"quantity", "only %s of %s is ordered and not yet invoiced on %s line %d; %s cannot be invoiced",
-				left.String(), pl.Product.SKU, o.Number, pl.LineNo, l.Quantity.String())
+			es.Add(ECONFLICT, f+"quantity", "only {left} of {product} is ordered and not yet invoiced on {order} line {line}; {quantity} cannot be invoiced",
+				P{"left": left, "product": pl.Product.SKU, "order": o.Number, "line": pl.LineNo, "quantity": l.Quantity})
 		}
 		p.Issues = append(p.Issues, ThreeWayMatch(i+1, pl.Product.SKU, l, pl, tol)...)
 	}
@@ -205,8 +205,8 @@ func (p *SupplierInvoicePlan) Status() SupplierInvoiceStatus {
 // and input VAT against the payable.
 func (p *SupplierInvoicePlan) Posting(number string) *InvoicePosting {
 	o, in := p.Order, p.Input
-	ev := &InvoicePosting{Date: in.InvoiceDate, Description: fmt.Sprintf("Supplier invoice %s (%s %s) for %s", number, o.Supplier.Code,
-		strings.TrimSpace(in.SupplierInvoiceNo), o.Number), Partner: o.Supplier.Code, CostCentre: o.CostCentre}
+	ev := &InvoicePosting{Date: in.InvoiceDate, Description: T("Supplier invoice {number} ({supplier} {supplierInvoice}) for {order}",
+		P{"number": number, "supplier": o.Supplier.Code, "supplierInvoice": strings.TrimSpace(in.SupplierInvoiceNo), "order": o.Number}), Partner: o.Supplier.Code, CostCentre: o.CostCentre}
 	for i, l := range in.Lines {
 		pl := p.Lines[i]
 		ev.Lines = append(ev.Lines, &InvoicePostingLine{Quantity: l.Quantity, UnitPrice: l.UnitPrice, VATRate: pl.VATRate,

@@ -3,7 +3,6 @@ package jxc
 import (
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -26,6 +25,19 @@ const (
 	LandedOther     LandedCostKind = "OTHER"
 )
 
+// Label names the kind for people, in both languages.
+func (k LandedCostKind) Label() Texts {
+	switch k {
+	case LandedFreight:
+		return Texts{ZH: "运费", EN: "freight"}
+	case LandedDuty:
+		return Texts{ZH: "关税", EN: "duty"}
+	case LandedInsurance:
+		return Texts{ZH: "保险费", EN: "insurance"}
+	}
+	return Texts{ZH: "其他", EN: "other"}
+}
+
 // AllocationBasis is how a landed cost is spread over receipt lines.
 type AllocationBasis string
 
@@ -34,6 +46,14 @@ const (
 	ByValue    AllocationBasis = "VALUE"
 	ByQuantity AllocationBasis = "QUANTITY"
 )
+
+// Label names the basis for people, in both languages.
+func (b AllocationBasis) Label() Texts {
+	if b == ByQuantity {
+		return Texts{ZH: "数量", EN: "quantity"}
+	}
+	return Texts{ZH: "金额", EN: "value"}
+}
 
 // PayFrom is where an operating or landed cost is paid from.
 type PayFrom string
@@ -94,7 +114,7 @@ func ValidateLandedCostInput(in LandedCostInput) error {
 	switch in.Kind {
 	case LandedFreight, LandedDuty, LandedInsurance, LandedOther:
 	default:
-		es.Add(EINVALID, "input.kind", "unknown landed cost kind %q", in.Kind)
+		es.Add(EINVALID, "input.kind", "unknown landed cost kind {kind}", P{"kind": string(in.Kind)})
 	}
 	if in.Basis != ByValue && in.Basis != ByQuantity {
 		es.Add(EINVALID, "input.basis", "basis must be VALUE or QUANTITY")
@@ -155,17 +175,17 @@ func PlanLandedCost(receipts []*GoodsReceipt, sup *Supplier, in LandedCostInput)
 	for i, r := range receipts {
 		f := fmt.Sprintf("input.receiptIds.%d", i)
 		if r == nil {
-			es.Add(ENOTFOUND, f, "no goods receipt %d", in.ReceiptIDs[i])
+			es.Add(ENOTFOUND, f, "no such goods receipt")
 			continue
 		}
 		if slices.ContainsFunc(found, func(x *GoodsReceipt) bool { return x.ID == r.ID }) {
-			es.Add(EINVALID, f, "receipt %s is listed twice", r.Number)
+			es.Add(EINVALID, f, "receipt {receipt} is listed twice", P{"receipt": r.Number})
 			continue
 		}
 		found = append(found, r)
 	}
 	if in.SupplierID != nil && sup == nil {
-		es.Add(ENOTFOUND, "input.supplierId", "no supplier %d", *in.SupplierID)
+		es.Add(ENOTFOUND, "input.supplierId", "no such supplier")
 	}
 	var targets []LandedCostTarget
 	var weights []decimal.Decimal
@@ -183,7 +203,7 @@ func PlanLandedCost(receipts []*GoodsReceipt, sup *Supplier, in LandedCostInput)
 		}
 	}
 	if len(es) == 0 && total.Sign() <= 0 {
-		es.Add(EINVALID, "input.receiptIds", "the receipts have no accepted goods with a %s to spread the cost by", strings.ToLower(string(in.Basis)))
+		es.Add(EINVALID, "input.receiptIds", "the receipts have no accepted goods with a {basis} to spread the cost by", P{"basis": in.Basis.Label()})
 	}
 	if err := es.Err(); err != nil {
 		return nil, err
@@ -203,9 +223,9 @@ func PlanLandedCost(receipts []*GoodsReceipt, sup *Supplier, in LandedCostInput)
 // line, by (receipt id, line number); a line not in it has nothing left.
 func (p *LandedCostPlan) Posting(number string, remaining map[[2]int64]decimal.Decimal) *LandedCostPosting {
 	in := p.Input
-	desc := fmt.Sprintf("Landed cost %s (%s)", number, strings.ToLower(string(in.Kind)))
+	desc := T("Landed cost {number} ({kind})", P{"number": number, "kind": in.Kind.Label()})
 	if in.Description != nil && *in.Description != "" {
-		desc += ": " + *in.Description
+		desc = T("Landed cost {number} ({kind}): {text}", P{"number": number, "kind": in.Kind.Label(), "text": *in.Description})
 	}
 	ev := &LandedCostPosting{Date: in.PostingDate, Description: desc, CreditAccount: AccountBank}
 	if in.PayFrom == PayFromPayable {

@@ -23,6 +23,20 @@ const (
 	POCancelled         PurchaseOrderStatus = "CANCELLED"
 )
 
+var poStatusLabels = map[PurchaseOrderStatus]Texts{
+	PODraft: {ZH: "草稿", EN: "DRAFT"}, POSubmitted: {ZH: "已提交", EN: "SUBMITTED"}, POApproved: {ZH: "已审批", EN: "APPROVED"},
+	POPartiallyReceived: {ZH: "部分收货", EN: "PARTIALLY_RECEIVED"}, POReceived: {ZH: "已收货", EN: "RECEIVED"},
+	POClosed: {ZH: "已关闭", EN: "CLOSED"}, POCancelled: {ZH: "已取消", EN: "CANCELLED"},
+}
+
+// Label names the status for people: in Chinese, or as the API names it.
+func (s PurchaseOrderStatus) Label() Texts {
+	if l, ok := poStatusLabels[s]; ok {
+		return l
+	}
+	return Texts{ZH: string(s), EN: string(s)}
+}
+
 // Receivable reports whether goods may be received against the order.
 func (s PurchaseOrderStatus) Receivable() bool { return s == POApproved || s == POPartiallyReceived }
 
@@ -138,7 +152,7 @@ func ValidatePurchaseOrderInput(in PurchaseOrderInput) error {
 	checkIdempotencyKey(&es, in.IdempotencyKey)
 	checkLineCount(&es, len(in.Lines), 1, 500)
 	if in.ExpectedDate != nil && !in.OrderDate.IsZero() && in.ExpectedDate.Before(in.OrderDate) {
-		es.Add(EINVALID, "input.expectedDate", "expected date may not be before the order date %s", in.OrderDate)
+		es.Add(EINVALID, "input.expectedDate", "expected date may not be before the order date {date}", P{"date": in.OrderDate.String()})
 	}
 	seen := map[int64]int{}
 	for i, l := range in.Lines {
@@ -148,7 +162,7 @@ func ValidatePurchaseOrderInput(in PurchaseOrderInput) error {
 			CheckUnitCost(&es, f+"unitPrice", *l.UnitPrice)
 		}
 		if j, dup := seen[l.ProductID]; dup {
-			es.Add(EINVALID, f+"productId", "product %d is already on line %d: put the quantity on one line", l.ProductID, j)
+			es.Add(EINVALID, f+"productId", "the product is already on line {line}: put the quantity on one line", P{"line": j + 1})
 		}
 		seen[l.ProductID] = i
 	}
@@ -204,21 +218,23 @@ type PurchaseOrderPlan struct {
 // Fields are under prefix ("input." or a suggestion's path); lineField
 // names a line's path. The order is due after the longest lead time of
 // the supplier and its products, unless in says when.
-func PlanPurchaseOrder(sup *Supplier, in PurchaseOrderInput, prefix string, lineField func(int) string, refErrs Errors) (*PurchaseOrderPlan, error) {
+func PlanPurchaseOrder(sup *Supplier, in PurchaseOrderInput, prefix string, lineField func(int) string, refErrs Errors, skus map[int64]string) (*PurchaseOrderPlan, error) {
 	var es Errors
 	switch {
 	case sup == nil:
-		es.Add(ENOTFOUND, prefix+"supplierId", "no supplier %d", in.SupplierID)
+		es.Add(ENOTFOUND, prefix+"supplierId", "no such supplier")
 	case !sup.Active:
-		es.Add(EINVALID, prefix+"supplierId", "supplier %s is inactive", sup.Code)
+		es.Add(EINVALID, prefix+"supplierId", "supplier {supplier} is inactive", P{"supplier": sup.Code})
 	case sup.Currency != CompanyCurrency:
-		es.Add(EINVALID, prefix+"supplierId", "supplier %s invoices in %s; orders are in %s only for now", sup.Code, sup.Currency, CompanyCurrency)
+		es.Add(EINVALID, prefix+"supplierId", "supplier {supplier} invoices in {currency}; orders are in {companyCurrency} only for now", P{"supplier": sup.Code, "currency": sup.Currency, "companyCurrency": CompanyCurrency})
 	}
 	whDone := false
 	for _, e := range refErrs {
 		if strings.HasSuffix(e.Field, "warehouseId") {
 			if !whDone {
-				es.Add(e.Code, prefix+"warehouseId", "%s", e.Message)
+				e2 := *e
+				e2.Field = prefix + "warehouseId"
+				es = append(es, &e2)
 				whDone = true
 			}
 			continue
@@ -242,7 +258,7 @@ func PlanPurchaseOrder(sup *Supplier, in PurchaseOrderInput, prefix string, line
 		case sp != nil && sp.LastPrice != nil:
 			p.Prices[i] = *sp.LastPrice
 		case sup != nil:
-			es.Add(EINVALID, lineField(i)+"unitPrice", "no price is known for product %d from supplier %s: give a unit price", l.ProductID, sup.Code)
+			es.Add(EINVALID, lineField(i)+"unitPrice", "no price is known for {product} from supplier {supplier}: give a unit price", P{"product": skuOf(skus, l.ProductID), "supplier": sup.Code})
 		}
 		if sp != nil && sp.LeadTimeDays != nil && *sp.LeadTimeDays > lead {
 			lead = *sp.LeadTimeDays
@@ -268,12 +284,12 @@ func PlanPurchaseOrder(sup *Supplier, in PurchaseOrderInput, prefix string, line
 // allow it (allowed; refused says which do), or the document (what, dated
 // d) is dated before the order. It returns the order's lines by id, for
 // matching the document's lines.
-func checkOrderDocument(es *Errors, o *PurchaseOrder, allowed bool, refused, dateField, what string, d Date) map[int64]*PurchaseOrderLine {
+func checkOrderDocument(es *Errors, o *PurchaseOrder, allowed bool, refused Texts, dateField string, what Texts, d Date) map[int64]*PurchaseOrderLine {
 	if !allowed {
-		es.Add(ECONFLICT, "input.purchaseOrderId", "purchase order %s is %s; %s", o.Number, o.Status, refused)
+		es.Add(ECONFLICT, "input.purchaseOrderId", "purchase order {order} is {status}; {refused}", P{"order": o.Number, "status": o.Status.Label(), "refused": refused})
 	}
 	if d.Before(o.OrderDate) {
-		es.Add(EINVALID, dateField, "%s may not be dated before its order (%s)", what, o.OrderDate)
+		es.Add(EINVALID, dateField, "{document} may not be dated before its order ({date})", P{"document": what, "date": o.OrderDate.String()})
 	}
 	byID := map[int64]*PurchaseOrderLine{}
 	for _, l := range o.Lines {
@@ -281,3 +297,7 @@ func checkOrderDocument(es *Errors, o *PurchaseOrder, allowed bool, refused, dat
 	}
 	return byID
 }
+
+// skuOf names a product in a message by its SKU (skus maps ids to SKUs);
+// "" when it is not known, never its id.
+func skuOf(skus map[int64]string, productID int64) string { return skus[productID] }

@@ -48,13 +48,13 @@ func TestPlanPurchaseOrder(t *testing.T) {
 			errs: []string{"INVALID input.supplierId ~ supplier SUP-7 is inactive",
 				"INVALID input.warehouseId ~ warehouse W1 is inactive",
 				"NOT_FOUND input.lines.1.productId ~ no product 300",
-				"INVALID input.lines.0.unitPrice ~ no price is known for product 200 from supplier SUP-7: give a unit price",
-				"INVALID input.lines.1.unitPrice ~ no price is known for product 300"}},
+				"INVALID input.lines.0.unitPrice ~ no price is known for SKU-200 from supplier SUP-7: give a unit price",
+				"INVALID input.lines.1.unitPrice ~ no price is known for SKU-300"}},
 		{name: "another currency", sup: func(s *jxc.Supplier) *jxc.Supplier { s.Currency = "USD"; return s },
 			lines: []jxc.PurchaseOrderLineInput{line(100, "")},
 			errs:  []string{"INVALID input.supplierId ~ supplier SUP-7 invoices in USD; orders are in CNY only for now"}},
 		{name: "no supplier: no price is asked for", sup: func(*jxc.Supplier) *jxc.Supplier { return nil },
-			lines: []jxc.PurchaseOrderLineInput{line(100, "")}, errs: []string{"NOT_FOUND input.supplierId ~ no supplier 7"}},
+			lines: []jxc.PurchaseOrderLineInput{line(100, "")}, errs: []string{"NOT_FOUND input.supplierId ~ no such supplier"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			sup := supplier()
@@ -62,7 +62,7 @@ func TestPlanPurchaseOrder(t *testing.T) {
 				sup = c.sup(sup)
 			}
 			in := jxc.PurchaseOrderInput{SupplierID: 7, WarehouseID: 1, OrderDate: day, ExpectedDate: c.due, Lines: c.lines}
-			p, err := jxc.PlanPurchaseOrder(sup, in, "input.", lineField, c.refErrs)
+			p, err := jxc.PlanPurchaseOrder(sup, in, "input.", lineField, c.refErrs, map[int64]string{200: "SKU-200", 300: "SKU-300"})
 			checkErrors(t, err, c.errs...)
 			if err != nil {
 				return

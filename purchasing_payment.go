@@ -57,12 +57,12 @@ func ValidateSupplierPaymentInput(in SupplierPaymentInput) error {
 	}
 	sum := decimal.Zero
 	checkEachOnce(&es, "input.allocations", in.Allocations, func(a PaymentAllocationInput) int64 { return a.InvoiceID },
-		"invoiceId", "invoice %d is allocated twice", func(f string, a PaymentAllocationInput) {
+		"invoiceId", "the invoice is allocated twice", func(f string, a PaymentAllocationInput) {
 			checkPositiveAmount(&es, f+"amount", a.Amount)
 			sum = sum.Add(a.Amount)
 		})
 	if len(in.Allocations) > 0 && !sum.Equal(in.Amount) {
-		es.Add(EINVALID, "input.allocations", "allocations add up to %s but the payment is %s", sum.StringFixed(2), in.Amount.StringFixed(2))
+		es.Add(EINVALID, "input.allocations", "allocations add up to {allocated} but the payment is {amount}", P{"allocated": sum, "amount": in.Amount})
 	}
 	return es.Err()
 }
@@ -99,25 +99,25 @@ type PayableInvoice struct {
 func CheckSupplierPayment(in SupplierPaymentInput, supplierFound bool, invoices map[int64]*PayableInvoice) error {
 	var es Errors
 	if !supplierFound {
-		es.Add(ENOTFOUND, "input.supplierId", "no supplier %d", in.SupplierID)
+		es.Add(ENOTFOUND, "input.supplierId", "no such supplier")
 	}
 	for i, a := range in.Allocations {
 		f := fmt.Sprintf("input.allocations.%d.", i)
 		inv := invoices[a.InvoiceID]
 		switch {
 		case inv == nil:
-			es.Add(ENOTFOUND, f+"invoiceId", "no supplier invoice %d", a.InvoiceID)
+			es.Add(ENOTFOUND, f+"invoiceId", "no such supplier invoice")
 		case inv.SupplierID != in.SupplierID:
-			es.Add(EINVALID, f+"invoiceId", "invoice %s is another supplier's", inv.Number)
+			es.Add(EINVALID, f+"invoiceId", "invoice {invoice} is another supplier's", P{"invoice": inv.Number})
 		case inv.Status == InvoiceOnHold:
-			es.Add(ECONFLICT, f+"invoiceId", "invoice %s is on hold: its three-way match failed, and finance must approve the mismatch before it is paid", inv.Number)
+			es.Add(ECONFLICT, f+"invoiceId", "invoice {invoice} is on hold: its three-way match failed, and finance must approve the mismatch before it is paid", P{"invoice": inv.Number})
 		case inv.Status == InvoicePaid:
-			es.Add(ECONFLICT, f+"invoiceId", "invoice %s is already paid", inv.Number)
+			es.Add(ECONFLICT, f+"invoiceId", "invoice {invoice} is already paid", P{"invoice": inv.Number})
 		case a.Amount.GreaterThan(inv.Total.Sub(inv.Paid)):
-			es.Add(ECONFLICT, f+"amount", "invoice %s has only %s open; %s cannot be allocated to it",
-				inv.Number, FormatMoney(inv.Total.Sub(inv.Paid)), FormatMoney(a.Amount))
+			es.Add(ECONFLICT, f+"amount", "invoice {invoice} has only {open} open; {amount} cannot be allocated to it",
+				P{"invoice": inv.Number, "open": inv.Total.Sub(inv.Paid), "amount": a.Amount})
 		case in.PaymentDate.Before(inv.Date):
-			es.Add(EINVALID, "input.paymentDate", "a payment may not be dated before the invoice %s it pays (%s)", inv.Number, inv.Date)
+			es.Add(EINVALID, "input.paymentDate", "a payment may not be dated before the invoice {invoice} it pays ({date})", P{"invoice": inv.Number, "date": inv.Date.String()})
 		}
 	}
 	return es.Err()

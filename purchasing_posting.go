@@ -29,7 +29,7 @@ const AccountPriceVariance = "6404"
 // moving average follows from adding value and quantity to the balance.
 type ReceiptPosting struct {
 	Date        Date
-	Description string
+	Description Text
 	Partner     string // the supplier's code, on the journal lines
 	CostCentre  string
 	Lines       []ReceiptPostingLine
@@ -77,7 +77,7 @@ func (e *ReceiptPosting) Needs() Needs {
 func (e *ReceiptPosting) Rules(s *PostingState) (*Posting, error) {
 	p, err := receiveAll(s, e.Description, "input.receiptDate", e.Date, e.Lines, func(l ReceiptPostingLine) stockIn {
 		return stockIn{StockKey{l.ProductID, l.WarehouseID}, l.LocationID, l.Quantity, RoundMoney(l.Quantity.Mul(l.UnitPrice))}
-	}, AccountGRNI, "goods received", "goods received not invoiced")
+	}, AccountGRNI, T("goods received"), T("goods received not invoiced"))
 	if err != nil {
 		return nil, err
 	}
@@ -131,7 +131,7 @@ func (l *InvoicePostingLine) GRNIToClear() decimal.Decimal {
 // VAT, Cr trade payables for the total.
 type InvoicePosting struct {
 	Date        Date
-	Description string
+	Description Text
 	Partner     string
 	CostCentre  string
 	Lines       []*InvoicePostingLine
@@ -177,18 +177,18 @@ func (e *InvoicePosting) Rules(s *PostingState) (*Posting, error) {
 		l.GRNI = l.GRNIToClear()
 		l.Variance = l.Net.Sub(l.GRNI)
 		e.Net, e.Tax = e.Net.Add(l.Net), e.Tax.Add(l.Tax)
-		debitOrCredit(&book, AccountGRNI, l.GRNI, "goods received, now invoiced")
-		debitOrCredit(&book, AccountPriceVariance, l.Variance, "purchase price variance")
-		book.debit(AccountInputVAT, l.Tax, "input VAT")
+		debitOrCredit(&book, AccountGRNI, l.GRNI, T("goods received, now invoiced"))
+		debitOrCredit(&book, AccountPriceVariance, l.Variance, T("purchase price variance"))
+		book.debit(AccountInputVAT, l.Tax, T("input VAT"))
 	}
 	e.Total = e.Net.Add(e.Tax)
-	book.credit(AccountPayable, e.Total, "supplier invoice")
+	book.credit(AccountPayable, e.Total, T("supplier invoice"))
 	p.Lines = netLines(tag(book.lines, e.CostCentre, e.Partner))
 	return p, nil
 }
 
 // debitOrCredit books a signed amount: a debit when positive, a credit when negative.
-func debitOrCredit(b *lineBook, account string, amount decimal.Decimal, description string) {
+func debitOrCredit(b *lineBook, account string, amount decimal.Decimal, description Text) {
 	if amount.Sign() >= 0 {
 		b.debit(account, amount, description)
 	} else {
@@ -222,7 +222,7 @@ func netLines(lines []*JournalLine) []*JournalLine {
 // PaymentPosting pays suppliers: Dr trade payables, Cr bank.
 type PaymentPosting struct {
 	Date        Date
-	Description string
+	Description Text
 	Partner     string
 	Amount      decimal.Decimal
 	BankAccount string // 1002 unless told otherwise
@@ -254,8 +254,8 @@ func (e *PaymentPosting) Needs() Needs { return Needs{Accounts: []string{Account
 // Rules implements Event.
 func (e *PaymentPosting) Rules(s *PostingState) (*Posting, error) {
 	var book lineBook
-	book.debit(AccountPayable, e.Amount, "supplier payment")
-	book.credit(e.bank(), e.Amount, "supplier payment")
+	book.debit(AccountPayable, e.Amount, T("supplier payment"))
+	book.credit(e.bank(), e.Amount, T("supplier payment"))
 	return &Posting{Description: e.Description, Lines: tag(book.lines, "", e.Partner)}, nil
 }
 
@@ -279,7 +279,7 @@ type LandedCostShare struct {
 // average), Dr COGS for the share of goods already sold, Cr payables or bank.
 type LandedCostPosting struct {
 	Date          Date
-	Description   string
+	Description   Text
 	Partner       string
 	CreditAccount string // trade payables or bank
 	Shares        []*LandedCostShare
@@ -349,14 +349,14 @@ func (e *LandedCostPosting) Rules(s *PostingState) (*Posting, error) {
 			s.Balances[k] = b
 			s.touch(k.ProductID, e.Date)
 			p.Moves = append(p.Moves, out, in)
-			book.stockDebit(sh.ProductID, sh.OnHand, "landed cost on goods on hand")
+			book.stockDebit(sh.ProductID, sh.OnHand, T("landed cost on goods on hand"))
 		}
-		book.debit(AccountCOGS, sh.Sold, "landed cost on goods already sold")
+		book.debit(AccountCOGS, sh.Sold, T("landed cost on goods already sold"))
 	}
 	if err := es.Err(); err != nil {
 		return nil, err
 	}
-	book.credit(e.CreditAccount, total, "landed cost")
+	book.credit(e.CreditAccount, total, T("landed cost"))
 	p.Lines = tag(book.lines, "", e.Partner)
 	return p, nil
 }
@@ -396,7 +396,7 @@ func AllocateByWeight(amount decimal.Decimal, weights []decimal.Decimal) []decim
 // expense account with its cost centre, Cr payables or bank.
 type OperatingCostPosting struct {
 	Date           Date
-	Description    string
+	Description    Text
 	ExpenseAccount string
 	CostCentre     string
 	Amount         decimal.Decimal
@@ -428,7 +428,7 @@ func (e *OperatingCostPosting) Needs() Needs {
 // Rules implements Event.
 func (e *OperatingCostPosting) Rules(s *PostingState) (*Posting, error) {
 	if a := s.Accounts[e.ExpenseAccount]; a != nil && a.Type != AccountExpense {
-		return nil, FieldErrorf(EINVALID, "input.accountCode", "account %s (%s) is not an expense account", a.Code, a.NameEn)
+		return nil, FieldErrorf(EINVALID, "input.accountCode", "account {account} is not an expense account", P{"account": a.Label()})
 	}
 	cc := e.CostCentre
 	var book lineBook

@@ -97,14 +97,14 @@ func ValidateGoodsReceiptInput(in GoodsReceiptInput) error {
 func OrderLineForBarcode(o *PurchaseOrder, barcode string, productOf map[string]int64, field string) (*PurchaseOrderLine, error) {
 	pid, ok := productOf[strings.TrimSpace(barcode)]
 	if !ok {
-		return nil, FieldErrorf(ENOTFOUND, field, "no product has the barcode %s", barcode)
+		return nil, FieldErrorf(ENOTFOUND, field, "no product has the barcode {barcode}", P{"barcode": barcode})
 	}
 	for _, l := range o.Lines {
 		if l.ProductID == pid {
 			return l, nil
 		}
 	}
-	return nil, FieldErrorf(ENOTFOUND, field, "barcode %s is product #%d, which is not on purchase order %s", barcode, pid, o.Number)
+	return nil, FieldErrorf(ENOTFOUND, field, "barcode {barcode} names a product that is not on purchase order {order}", P{"barcode": barcode, "order": o.Number})
 }
 
 // ReceiptPlan is how a goods receipt's lines meet its order.
@@ -126,7 +126,7 @@ type ReceiptPlan struct {
 // that name neither or both of order line and barcode are left to the
 // input's validation, whose errors es already holds.
 func PlanGoodsReceipt(o *PurchaseOrder, productOf map[string]int64, in GoodsReceiptInput, es *Errors) *ReceiptPlan {
-	byID := checkOrderDocument(es, o, o.Status.Receivable(), "goods are received against APPROVED or PARTIALLY_RECEIVED orders", "input.receiptDate", "a receipt", in.ReceiptDate)
+	byID := checkOrderDocument(es, o, o.Status.Receivable(), Texts{ZH: "只能对已审批或部分收货的订单收货", EN: "goods are received against APPROVED or PARTIALLY_RECEIVED orders"}, "input.receiptDate", Texts{ZH: "收货单", EN: "a receipt"}, in.ReceiptDate)
 	p := &ReceiptPlan{Order: o, Input: in, Lines: make([]*PurchaseOrderLine, len(in.Lines))}
 	seen := map[int64]int{}
 	for i, l := range in.Lines {
@@ -143,18 +143,18 @@ func PlanGoodsReceipt(o *PurchaseOrder, productOf map[string]int64, in GoodsRece
 				continue
 			}
 		} else if pl = byID[*l.PurchaseOrderLineID]; pl == nil {
-			es.Add(ENOTFOUND, f+"purchaseOrderLineId", "line %d is not on purchase order %s", *l.PurchaseOrderLineID, o.Number)
+			es.Add(ENOTFOUND, f+"purchaseOrderLineId", "the line is not on purchase order {order}", P{"order": o.Number})
 			continue
 		}
 		if j, dup := seen[pl.ID]; dup {
-			es.Add(EINVALID, f+"purchaseOrderLineId", "order line %d is already received on line %d of this receipt", pl.LineNo, j)
+			es.Add(EINVALID, f+"purchaseOrderLineId", "order line {orderLine} is already received on line {line} of this receipt", P{"orderLine": pl.LineNo, "line": j + 1})
 			continue
 		}
 		seen[pl.ID] = i
 		p.Lines[i] = pl
 		if l.AcceptedQty.GreaterThan(pl.OpenQuantity()) {
-			es.Add(ECONFLICT, f+"acceptedQuantity", "only %s of %s is still to be received on %s line %d; %s cannot be accepted",
-				pl.OpenQuantity().String(), pl.Product.SKU, o.Number, pl.LineNo, l.AcceptedQty.String())
+			es.Add(ECONFLICT, f+"acceptedQuantity", "only {open} of {product} is still to be received on {order} line {line}; {quantity} cannot be accepted",
+				P{"open": pl.OpenQuantity(), "product": pl.Product.SKU, "order": o.Number, "line": pl.LineNo, "quantity": l.AcceptedQty})
 		}
 		if l.LocationID != nil {
 			p.Located = append(p.Located, i)
@@ -167,7 +167,7 @@ func PlanGoodsReceipt(o *PurchaseOrder, productOf map[string]int64, in GoodsRece
 // receipt that accepts nothing posts nothing (nil).
 func (p *ReceiptPlan) Posting(number string) *ReceiptPosting {
 	o := p.Order
-	ev := &ReceiptPosting{Date: p.Input.ReceiptDate, Description: fmt.Sprintf("Goods receipt %s for %s", number, o.Number),
+	ev := &ReceiptPosting{Date: p.Input.ReceiptDate, Description: T("Goods receipt {number} for {order}", P{"number": number, "order": o.Number}),
 		Partner: o.Supplier.Code, CostCentre: o.CostCentre}
 	for i, l := range p.Input.Lines {
 		if l.AcceptedQty.Sign() > 0 {

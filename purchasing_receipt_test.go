@@ -24,7 +24,7 @@ func TestOrderLineForBarcode(t *testing.T) {
 	}{
 		{" 6901234 ", 12, nil},
 		{"0000", 0, []string{"NOT_FOUND f ~ no product has the barcode 0000"}},
-		{"6909999", 0, []string{"NOT_FOUND f ~ barcode 6909999 is product #300, which is not on purchase order PO-000001"}},
+		{"6909999", 0, []string{"NOT_FOUND f ~ barcode 6909999 names a product that is not on purchase order PO-000001"}},
 	} {
 		l, err := jxc.OrderLineForBarcode(approvedOrder(), c.barcode, productOf, "f")
 		checkErrors(t, err, c.errs...)
@@ -65,9 +65,9 @@ func TestPlanGoodsReceipt(t *testing.T) {
 				"CONFLICT input.purchaseOrderId ~ purchase order PO-000001 is DRAFT",
 				"INVALID input.receiptDate ~ before its order (2026-03-10)",
 				"CONFLICT input.lines.0.acceptedQuantity ~ only 7 of A is still to be received on PO-000001 line 1; 7.5 cannot be accepted",
-				"NOT_FOUND input.lines.1.purchaseOrderLineId ~ line 99 is not on purchase order PO-000001",
+				"NOT_FOUND input.lines.1.purchaseOrderLineId ~ the line is not on purchase order PO-000001",
 				"NOT_FOUND input.lines.2.barcode ~ no product has the barcode 0000",
-				"INVALID input.lines.4.purchaseOrderLineId ~ order line 2 is already received on line 3 of this receipt"},
+				"INVALID input.lines.4.purchaseOrderLineId ~ order line 2 is already received on line 4 of this receipt"},
 			matched: []int64{11, 0, 0, 12, 0, 0}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -98,7 +98,7 @@ func TestPlanGoodsReceipt(t *testing.T) {
 					t.Errorf("posted line %d: %+v", i, ev.Lines[i])
 				}
 			}
-			if ev.Description != "Goods receipt GR-000009 for PO-000001" || ev.Partner != "SUP-1" || ev.CostCentre != "CC1" {
+			if ev.Description.Render(jxc.LangEN) != "Goods receipt GR-000009 for PO-000001" || ev.Partner != "SUP-1" || ev.CostCentre != "CC1" {
 				t.Errorf("posting %q %q %q", ev.Description, ev.Partner, ev.CostCentre)
 			}
 			vals := p.Values([]*jxc.StockMove{{Value: d("17.50")}})

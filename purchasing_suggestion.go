@@ -22,10 +22,11 @@ type PurchaseSuggestion struct {
 	SupplierID        *int64
 	UnitPrice         *decimal.Decimal
 	ExpectedDate      *Date
-	Reason            string
-	Product           *Product
-	Warehouse         *Warehouse
-	Supplier          *Supplier
+	// Reason says why, rendered for each reader (Reason.Render).
+	Reason    Text
+	Product   *Product
+	Warehouse *Warehouse
+	Supplier  *Supplier
 }
 
 // SuggestQuantity decides whether and how much to reorder: the position is
@@ -110,7 +111,7 @@ func PlanSuggestedOrders(in SuggestionOrderInput, suggestions []*PurchaseSuggest
 		f := fmt.Sprintf("input.lines.%d.", i)
 		k := StockKey{ProductID: l.ProductID, WarehouseID: l.WarehouseID}
 		if j, dup := seen[k]; dup {
-			es.Add(EINVALID, f+"productId", "product %d for warehouse %d is already selected on line %d", l.ProductID, l.WarehouseID, j)
+			es.Add(EINVALID, f+"productId", "this product and warehouse are already selected on line {line}", P{"line": j + 1})
 			continue
 		}
 		seen[k] = i
@@ -127,11 +128,11 @@ func PlanSuggestedOrders(in SuggestionOrderInput, suggestions []*PurchaseSuggest
 			}
 		}
 		if qty == nil {
-			es.Add(ENOTFOUND, f+"quantity", "product %d needs no reordering in warehouse %d now: give a quantity to order it anyway", l.ProductID, l.WarehouseID)
+			es.Add(ENOTFOUND, f+"quantity", "the product needs no reordering in this warehouse now: give a quantity to order it anyway")
 			continue
 		}
 		if sup == nil {
-			es.Add(EINVALID, f+"supplierId", "no supplier is known for product %d: choose one", l.ProductID)
+			es.Add(EINVALID, f+"supplierId", "no supplier is known for the product: choose one")
 			continue
 		}
 		var o *SuggestedOrder
@@ -173,9 +174,11 @@ func SuggestReorder(p ReorderPosition) (sg *PurchaseSuggestion, ok bool) {
 	if !ok {
 		return nil, false
 	}
-	reason := fmt.Sprintf("available %s + on order %s is under the reorder point %s", p.Available.String(), p.OnOrder.String(), p.ReorderPoint.String())
+	reason := T("available {available} + on order {onOrder} is under the reorder point {reorderPoint}",
+		P{"available": p.Available, "onOrder": p.OnOrder, "reorderPoint": p.ReorderPoint})
 	if p.Need.Sign() > 0 {
-		reason = fmt.Sprintf("sales need %s; available %s + on order %s (reorder point %s)", p.Need.String(), p.Available.String(), p.OnOrder.String(), p.ReorderPoint.String())
+		reason = T("sales need {need}; available {available} + on order {onOrder} (reorder point {reorderPoint})",
+			P{"need": p.Need, "available": p.Available, "onOrder": p.OnOrder, "reorderPoint": p.ReorderPoint})
 	}
 	return &PurchaseSuggestion{ProductID: p.ProductID, WarehouseID: p.WarehouseID, Available: p.Available, OnOrder: p.OnOrder,
 		ReplenishmentNeed: p.Need, ReorderPoint: p.ReorderPoint, Shortage: shortage, Quantity: qty, Reason: reason}, true

@@ -180,7 +180,7 @@ func TestCheckBudget(t *testing.T) {
 		return []BudgetCharge{{Year: 2026, Month: 1, CostCentre: "OPS", AccountCode: "6602", Amount: d(a)}}
 	}
 	v := CheckBudget([]*BudgetLine{line(BudgetBlock, "900", true)}, charge("1250"), "input.amount")
-	if len(v.Blocked) != 1 || !strings.Contains(v.Blocked[0].Message, "exceeded by 1,150.00") || v.Blocked[0].Field != "input.amount" {
+	if len(v.Blocked) != 1 || !strings.Contains(v.Blocked[0].Message, "exceeded by 1,150") || v.Blocked[0].Field != "input.amount" {
 		t.Fatalf("BLOCK: %+v", v.Blocked)
 	}
 	v = CheckBudget([]*BudgetLine{line(BudgetWarn, "900", true)}, charge("200"), "x")

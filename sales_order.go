@@ -73,17 +73,21 @@ type SalesOrder struct {
 	PromisedDate      Date             `db:"promised_date"`
 	Status            SalesOrderStatus `db:"status"`
 	HoldReason        *string          `db:"hold_reason"`
-	HoldReleasedBy    *int64           `db:"hold_released_by"`
-	Notes             string           `db:"notes"`
-	NetAmount         decimal.Decimal  `db:"net_amount"`
-	VATAmount         decimal.Decimal  `db:"vat_amount"`
-	TotalAmount       decimal.Decimal  `db:"total_amount"`
-	CreatedBy         *int64           `db:"created_by"`
-	CreatedAt         time.Time        `db:"created_at"`
-	UpdatedAt         time.Time        `db:"updated_at"`
-	Customer          *Customer        `db:"-"`
-	Warehouse         *Warehouse       `db:"-"`
-	Lines             []*SalesOrderLine
+	// HoldReasonTemplate and HoldReasonParams are what HoldReason (stored in
+	// the company language) was written from: HoldText renders it per reader.
+	HoldReasonTemplate *string         `db:"hold_reason_template"`
+	HoldReasonParams   StoredParams    `db:"hold_reason_params"`
+	HoldReleasedBy     *int64          `db:"hold_released_by"`
+	Notes              string          `db:"notes"`
+	NetAmount          decimal.Decimal `db:"net_amount"`
+	VATAmount          decimal.Decimal `db:"vat_amount"`
+	TotalAmount        decimal.Decimal `db:"total_amount"`
+	CreatedBy          *int64          `db:"created_by"`
+	CreatedAt          time.Time       `db:"created_at"`
+	UpdatedAt          time.Time       `db:"updated_at"`
+	Customer           *Customer       `db:"-"`
+	Warehouse          *Warehouse      `db:"-"`
+	Lines              []*SalesOrderLine
 }
 
 // SalesOrderLine is one product of an order with its reservation and progress.
@@ -242,20 +246,42 @@ type CreditCheck struct {
 // HoldReason returns why an order must wait for finance, or "" when the
 // credit check passes: exposure plus the order over the limit, or
 // invoices overdue past the customer's terms.
-func (c CreditCheck) HoldReason() string {
-	var reasons []string
+// The reason is stored on the order, so it is written in the company
+// language (HoldText has it in each language).
+func (c CreditCheck) HoldReason() string { return c.HoldText().Localize(DefaultLang) }
+
+// HoldText is why the order waits on a credit hold, to render in a
+// reader's language (nil when it is not held).
+func (o *SalesOrder) HoldText() *Text {
+	if o.HoldReason == nil {
+		return nil
+	}
+	t := StoredText(o.HoldReasonTemplate, o.HoldReasonParams, *o.HoldReason)
+	return &t
+}
+
+// HoldReasonText is the hold reason as a stored text (HoldText's source).
+func (c CreditCheck) HoldReasonText() Text { return T("{reason}", P{"reason": c.HoldText()}) }
+
+// HoldText is why an order must wait for finance in each language (empty
+// when the credit check passes).
+func (c CreditCheck) HoldText() Texts {
+	var zh, en []string
+	add := func(tmpl string, p P) {
+		zh, en = append(zh, Render(LangZH, tmpl, p)), append(en, Render(LangEN, tmpl, p))
+	}
 	if over := c.Exposure.Add(c.OrderTotal).Sub(c.Limit); over.Sign() > 0 {
-		reasons = append(reasons, fmt.Sprintf("credit limit %s exceeded by %s (open %s + this order %s)",
-			c.Limit.StringFixed(2), over.StringFixed(2), c.Exposure.StringFixed(2), c.OrderTotal.StringFixed(2)))
+		add("credit limit {limit} exceeded by {over} (open {open} + this order {order})",
+			P{"limit": c.Limit, "over": over, "open": c.Exposure, "order": c.OrderTotal})
 	}
 	if c.Overdue.Sign() > 0 {
-		s := fmt.Sprintf("%s overdue", c.Overdue.StringFixed(2))
 		if c.OldestDue != nil {
-			s += fmt.Sprintf(" (oldest due %s)", *c.OldestDue)
+			add("{overdue} overdue (oldest due {oldestDue})", P{"overdue": c.Overdue, "oldestDue": c.OldestDue.String()})
+		} else {
+			add("{overdue} overdue", P{"overdue": c.Overdue})
 		}
-		reasons = append(reasons, s)
 	}
-	return strings.Join(reasons, "; ")
+	return Texts{ZH: strings.Join(zh, "；"), EN: strings.Join(en, "; ")}
 }
 
 // ReplenishmentStatus is whether a shortage still needs stock.

@@ -35,7 +35,7 @@ func checkPostingAmount(es *Errors, field string, m decimal.Decimal) {
 // same row locks before posting, so the stock issued is the stock reserved.
 type ShipmentIssue struct {
 	Date        Date
-	Description string
+	Description Text
 	Partner     string
 	Lines       []ShipmentIssueLine
 }
@@ -85,8 +85,8 @@ func (e *ShipmentIssue) Rules(s *PostingState) (*Posting, error) {
 			continue
 		}
 		p.Moves = append(p.Moves, m)
-		book.debit(AccountCOGS, m.Value.Neg(), "cost of goods shipped")
-		book.stockCredit(l.ProductID, m.Value.Neg(), "cost of goods shipped")
+		book.debit(AccountCOGS, m.Value.Neg(), T("cost of goods shipped"))
+		book.stockCredit(l.ProductID, m.Value.Neg(), T("cost of goods shipped"))
 	}
 	if err := es.Err(); err != nil {
 		return nil, err
@@ -98,7 +98,7 @@ func (e *ShipmentIssue) Rules(s *PostingState) (*Posting, error) {
 // SalesInvoicePosting bills a customer: Dr AR, Cr Revenue (net), Cr Output VAT.
 type SalesInvoicePosting struct {
 	Date        Date
-	Description string
+	Description Text
 	Partner     string
 	Net         decimal.Decimal
 	VAT         decimal.Decimal
@@ -126,9 +126,9 @@ func (e *SalesInvoicePosting) Needs() Needs {
 // Rules implements Event.
 func (e *SalesInvoicePosting) Rules(s *PostingState) (*Posting, error) {
 	var book lineBook
-	book.debit(AccountReceivable, e.Net.Add(e.VAT), "sales invoice")
-	book.credit(AccountRevenue, e.Net, "sales invoice")
-	book.credit(AccountOutputVAT, e.VAT, "output VAT")
+	book.debit(AccountReceivable, e.Net.Add(e.VAT), T("sales invoice"))
+	book.credit(AccountRevenue, e.Net, T("sales invoice"))
+	book.credit(AccountOutputVAT, e.VAT, T("output VAT"))
 	return &Posting{Description: e.Description, Lines: withPartner(book.lines, e.Partner)}, nil
 }
 
@@ -136,7 +136,7 @@ func (e *SalesInvoicePosting) Rules(s *PostingState) (*Posting, error) {
 // settles invoices, Cr 2203 advances from customers for the rest.
 type CustomerPaymentPosting struct {
 	Date        Date
-	Description string
+	Description Text
 	Partner     string
 	BankAccount string
 	Amount      decimal.Decimal
@@ -168,9 +168,9 @@ func (e *CustomerPaymentPosting) Needs() Needs {
 // Rules implements Event.
 func (e *CustomerPaymentPosting) Rules(s *PostingState) (*Posting, error) {
 	var book lineBook
-	book.debit(e.BankAccount, e.Amount, "customer payment")
-	book.credit(AccountReceivable, e.Applied, "customer payment")
-	book.credit(AccountCustomerAdvances, e.Amount.Sub(e.Applied), "unapplied customer payment")
+	book.debit(e.BankAccount, e.Amount, T("customer payment"))
+	book.credit(AccountReceivable, e.Applied, T("customer payment"))
+	book.credit(AccountCustomerAdvances, e.Amount.Sub(e.Applied), T("unapplied customer payment"))
 	return &Posting{Description: e.Description, Lines: withPartner(book.lines, e.Partner)}, nil
 }
 
@@ -178,7 +178,7 @@ func (e *CustomerPaymentPosting) Rules(s *PostingState) (*Posting, error) {
 // Dr 2203 advances from customers, Cr AR.
 type CreditApplication struct {
 	Date        Date
-	Description string
+	Description Text
 	Partner     string
 	Amount      decimal.Decimal
 }
@@ -204,8 +204,8 @@ func (e *CreditApplication) Needs() Needs {
 // Rules implements Event.
 func (e *CreditApplication) Rules(s *PostingState) (*Posting, error) {
 	var book lineBook
-	book.debit(AccountCustomerAdvances, e.Amount, "customer credit applied")
-	book.credit(AccountReceivable, e.Amount, "customer credit applied")
+	book.debit(AccountCustomerAdvances, e.Amount, T("customer credit applied"))
+	book.credit(AccountReceivable, e.Amount, T("customer credit applied"))
 	return &Posting{Description: e.Description, Lines: withPartner(book.lines, e.Partner)}, nil
 }
 
@@ -214,7 +214,7 @@ func (e *CreditApplication) Rules(s *PostingState) (*Posting, error) {
 // for the credit note.
 type ReturnPosting struct {
 	Date        Date
-	Description string
+	Description Text
 	Partner     string
 	Lines       []ReturnPostingLine
 	Net         decimal.Decimal
@@ -267,15 +267,15 @@ func (e *ReturnPosting) Rules(s *PostingState) (*Posting, error) {
 			continue
 		}
 		p.Moves = append(p.Moves, s.receive(StockKey{l.ProductID, l.WarehouseID}, nil, l.Quantity, l.Value, e.Date))
-		book.stockDebit(l.ProductID, l.Value, "goods returned")
-		book.credit(AccountCOGS, l.Value, "goods returned")
+		book.stockDebit(l.ProductID, l.Value, T("goods returned"))
+		book.credit(AccountCOGS, l.Value, T("goods returned"))
 	}
 	if err := es.Err(); err != nil {
 		return nil, err
 	}
-	book.debit(AccountRevenue, e.Net, "credit note")
-	book.debit(AccountOutputVAT, e.VAT, "credit note VAT")
-	book.credit(AccountReceivable, e.Net.Add(e.VAT), "credit note")
+	book.debit(AccountRevenue, e.Net, T("credit note"))
+	book.debit(AccountOutputVAT, e.VAT, T("credit note VAT"))
+	book.credit(AccountReceivable, e.Net.Add(e.VAT), T("credit note"))
 	p.Lines = withPartner(book.lines, e.Partner)
 	return p, nil
 }
@@ -284,7 +284,7 @@ func (e *ReturnPosting) Rules(s *PostingState) (*Posting, error) {
 // unapplied payment), Cr Bank.
 type RefundPosting struct {
 	Date        Date
-	Description string
+	Description Text
 	Partner     string
 	BankAccount string
 	Amount      decimal.Decimal
@@ -319,7 +319,7 @@ func (e *RefundPosting) Needs() Needs {
 // Rules implements Event.
 func (e *RefundPosting) Rules(s *PostingState) (*Posting, error) {
 	var book lineBook
-	book.debit(e.from(), e.Amount, "refund to customer")
-	book.credit(e.BankAccount, e.Amount, "refund to customer")
+	book.debit(e.from(), e.Amount, T("refund to customer"))
+	book.credit(e.BankAccount, e.Amount, T("refund to customer"))
 	return &Posting{Description: e.Description, Lines: withPartner(book.lines, e.Partner)}, nil
 }

@@ -192,7 +192,7 @@ func PlanShipping(sh *Shipment, o *SalesOrder, date Date, in ShipInput, es Error
 		return nil, FieldErrorf(EINVALID, "input.lines", "nothing to ship")
 	}
 	p := &ShippingPlan{Remainder: map[int64]decimal.Decimal{}, Release: map[StockKey]decimal.Decimal{},
-		Issue: &ShipmentIssue{Date: date, Description: fmt.Sprintf("Shipment %s of order %s", sh.Number, o.Number)}}
+		Issue: &ShipmentIssue{Date: date, Description: T("Shipment {number} of order {order}", P{"number": sh.Number, "order": o.Number})}}
 	for _, l := range sh.Lines {
 		q, ok := qty[l.ID]
 		if !ok {

@@ -93,7 +93,7 @@ func TestPlanShipping(t *testing.T) {
 					t.Errorf("product %d releases %s, want %s", pid, got, q)
 				}
 			}
-			if p.Issue.Date != c.date || p.Issue.Description != "Shipment SH-000003 of order SO-000007" {
+			if p.Issue.Date != c.date || p.Issue.Description.Render(jxc.LangEN) != "Shipment SH-000003 of order SO-000007" {
 				t.Errorf("issue %v %q", p.Issue.Date, p.Issue.Description)
 			}
 		})

@@ -59,9 +59,9 @@ func (e *OpeningStock) Needs() Needs {
 
 // Rules implements Event.
 func (e *OpeningStock) Rules(s *PostingState) (*Posting, error) {
-	return receiveAll(s, e.Description, "input.postingDate", e.Date, e.Lines, func(l OpeningStockLine) stockIn {
+	return receiveAll(s, PlainText(e.Description), "input.postingDate", e.Date, e.Lines, func(l OpeningStockLine) stockIn {
 		return stockIn{StockKey{l.ProductID, l.WarehouseID}, l.LocationID, l.Quantity, RoundMoney(l.Quantity.Mul(l.UnitCost))}
-	}, AccountRetainedEarnings, "opening stock", "opening stock")
+	}, AccountRetainedEarnings, T("opening stock"), T("opening stock"))
 }
 
 // AdjustmentReason is why stock is adjusted.
@@ -160,12 +160,12 @@ func (e *StockAdjustment) Needs() Needs {
 // Rules implements Event.
 func (e *StockAdjustment) Rules(s *PostingState) (*Posting, error) {
 	var es Errors
-	p := &Posting{Description: e.Description}
+	p := &Posting{Description: PlainText(e.Description)}
 	var book lineBook
 	counter := e.counterAccount()
-	what := "count variance"
+	what := T("count variance")
 	if e.Reason == ReasonScrap {
-		what = "scrap"
+		what = T("scrap")
 	}
 	for i, l := range e.Lines {
 		f := fmt.Sprintf("input.lines.%d.", i)

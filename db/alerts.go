@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/lib/pq"
+	"github.com/shopspring/decimal"
 
 	"github.com/jxcgraph/jxc"
 )
@@ -18,14 +19,21 @@ import (
 // commits. Any domain may call it with its own kind (sales: CREDIT_HOLD,
 // SHORTAGE). The alert is addressed to ownerID (nil: nobody in particular)
 // and to the roles jxc.AlertAudience gives for its kind; managers see all.
-func RaiseAlert(ctx context.Context, q Queryer, kind, subject, message string, ownerID *int64, payload map[string]any) (*jxc.Alert, error) {
+func RaiseAlert(ctx context.Context, q Queryer, kind, subject string, text jxc.Text, ownerID *int64, payload map[string]any) (*jxc.Alert, error) {
 	if payload == nil {
 		payload = map[string]any{}
 	}
 	audience := jxc.AlertAudience(kind)
+	// The message is stored in the company language with what it was
+	// rendered from, so that each reader reads it in theirs.
+	tmpl, params, message := text.Stored()
 	payload["kind"] = kind
 	payload["subject"] = subject
 	payload["message"] = message
+	if tmpl != nil {
+		payload["messageTemplate"] = *tmpl
+		payload["messageParams"] = params
+	}
 	payload["audience"] = audience.Strings()
 	if ownerID != nil {
 		payload["ownerId"] = *ownerID
@@ -35,8 +43,9 @@ func RaiseAlert(ctx context.Context, q Queryer, kind, subject, message string, o
 		return nil, err
 	}
 	a := &jxc.Alert{}
-	if err := q.QueryRowxContext(ctx, `INSERT INTO alerts (kind, subject, message, owner_id, audience, payload) VALUES ($1, $2, $3, $4, $5, $6)
-		RETURNING `+alertCols, kind, subject, message, ownerID, pq.Array(audience.Strings()), string(b)).StructScan(a); err != nil {
+	if err := q.QueryRowxContext(ctx, `INSERT INTO alerts (kind, subject, message, owner_id, audience, payload, message_template, message_params)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+		RETURNING `+alertCols, kind, subject, message, ownerID, pq.Array(audience.Strings()), string(b), tmpl, params).StructScan(a); err != nil {
 		return nil, err
 	}
 	payload["alertId"] = a.ID
@@ -46,7 +55,7 @@ func RaiseAlert(ctx context.Context, q Queryer, kind, subject, message string, o
 	return a, nil
 }
 
-const alertCols = `id, kind, subject, message, owner_id, array_to_string(audience, ',') AS audience, payload, created_at, acknowledged, acknowledged_by, acknowledged_at`
+const alertCols = `id, kind, subject, message, message_template, message_params, owner_id, array_to_string(audience, ',') AS audience, payload, created_at, acknowledged, acknowledged_by, acknowledged_at`
 
 // addressedTo narrows alerts to those the signed-in user may see and
 // acknowledge (jxc.AlertAddressedTo): theirs, or addressed to one of their
@@ -88,7 +97,7 @@ func (s *BudgetService) AcknowledgeAlert(ctx context.Context, id int64) (*jxc.Al
 		err := tx.QueryRowxContext(ctx, `UPDATE alerts SET acknowledged = true, acknowledged_by = $2, acknowledged_at = $3`+
 			w.sql()+` RETURNING `+alertCols, w.args...).StructScan(a)
 		if errors.Is(err, sql.ErrNoRows) {
-			return jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no alert %d", id)
+			return jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no such alert, or not one addressed to you")
 		}
 		tx.Produced(jxc.RecordAlert, id, a.Kind, jxc.AuditAcknowledge)
 		return err
@@ -132,8 +141,9 @@ func RaiseLowStockAlerts(ctx context.Context, q Queryer, productIDs []int64) ([]
 	var out []*jxc.Alert
 	for _, r := range rows {
 		a, err := RaiseAlert(ctx, q, jxc.AlertLowStock, fmt.Sprintf("product:%d/warehouse:%d", r.ProductID, r.WarehouseID),
-			fmt.Sprintf("%s in %s: %s available, under its reorder point %s or safety stock %s", r.SKU, r.Warehouse,
-				trimZeros(r.Available), trimZeros(r.Reorder), trimZeros(r.Safety)),
+			jxc.T("{product} in {warehouse}: {available} available, under its reorder point {reorderPoint} or safety stock {safetyStock}",
+				jxc.P{"product": r.SKU, "warehouse": r.Warehouse, "available": decimal.RequireFromString(r.Available),
+					"reorderPoint": decimal.RequireFromString(r.Reorder), "safetyStock": decimal.RequireFromString(r.Safety)}),
 			nil, map[string]any{"productId": r.ProductID, "warehouseId": r.WarehouseID})
 		if err != nil {
 			return nil, err

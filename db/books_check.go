@@ -15,7 +15,7 @@ import (
 // (<module>_books_check.go); booksRules puts them in order.
 type BooksCheckRule struct {
 	Rule    jxc.BooksRule
-	Message string
+	Message jxc.Text // a template without params, rendered for each reader
 	Query   string
 }
 
@@ -24,13 +24,13 @@ var booksRules = slices.Concat(ledgerBooksRules, closingBooksRules, purchasingBo
 
 // ledgerBooksRules are the journal's and the stock ledger's invariants.
 var ledgerBooksRules = []BooksCheckRule{
-	{jxc.RuleEntryUnbalanced, "journal entries whose debits and credits differ (invariant 1)", `
+	{jxc.RuleEntryUnbalanced, jxc.T("journal entries whose debits and credits differ (invariant 1)"), `
 		SELECT 'journal_entries', entry_id::text, format('debit %s credit %s', sum(debit), sum(credit))
 		FROM journal_lines GROUP BY entry_id HAVING sum(debit) <> sum(credit) ORDER BY entry_id LIMIT 100`},
-	{jxc.RuleEntryWithoutLines, "journal entries without lines", `
+	{jxc.RuleEntryWithoutLines, jxc.T("journal entries without lines"), `
 		SELECT 'journal_entries', e.id::text, 'no lines' FROM journal_entries e
 		WHERE NOT EXISTS (SELECT 1 FROM journal_lines l WHERE l.entry_id = e.id) ORDER BY e.id LIMIT 100`},
-	{jxc.RuleStockBalanceMismatch, "stock balances that differ from the sum of their moves (invariant 3)", `
+	{jxc.RuleStockBalanceMismatch, jxc.T("stock balances that differ from the sum of their moves (invariant 3)"), `
 		SELECT 'stock_balances', format('product %s warehouse %s', coalesce(b.product_id, m.product_id), coalesce(b.warehouse_id, m.warehouse_id)),
 			format('on hand %s value %s; moves sum to %s worth %s', coalesce(b.on_hand, 0), coalesce(b.value, 0), coalesce(m.q, 0), coalesce(m.v, 0))
 		FROM stock_balances b FULL JOIN (
@@ -38,19 +38,19 @@ var ledgerBooksRules = []BooksCheckRule{
 		) m ON m.product_id = b.product_id AND m.warehouse_id = b.warehouse_id
 		WHERE coalesce(b.on_hand, 0) <> coalesce(m.q, 0) OR coalesce(b.value, 0) <> coalesce(m.v, 0)
 		ORDER BY 2 LIMIT 100`},
-	{jxc.RuleStockNegative, "negative stock or stock value (invariant 3)", `
+	{jxc.RuleStockNegative, jxc.T("negative stock or stock value (invariant 3)"), `
 		SELECT 'stock_balances', format('product %s warehouse %s', product_id, warehouse_id), format('on hand %s value %s', on_hand, value)
 		FROM stock_balances WHERE on_hand < 0 OR value < 0 ORDER BY product_id, warehouse_id LIMIT 100`},
-	{jxc.RuleReservedOverOnHand, "reserved above on hand (invariant 3)", `
+	{jxc.RuleReservedOverOnHand, jxc.T("reserved above on hand (invariant 3)"), `
 		SELECT 'stock_balances', format('product %s warehouse %s', product_id, warehouse_id), format('on hand %s reserved %s', on_hand, reserved)
 		FROM stock_balances WHERE reserved > on_hand OR reserved < 0 ORDER BY product_id, warehouse_id LIMIT 100`},
-	{jxc.RuleValueWithoutStock, "stock value left where nothing is on hand (moving average by value)", `
+	{jxc.RuleValueWithoutStock, jxc.T("stock value left where nothing is on hand (moving average by value)"), `
 		SELECT 'stock_balances', format('product %s warehouse %s', product_id, warehouse_id), format('on hand %s value %s', on_hand, value)
 		FROM stock_balances WHERE on_hand = 0 AND value <> 0 ORDER BY product_id, warehouse_id LIMIT 100`},
 	// Moves of a product in a warehouse are in posting order by id (no
 	// stock posting predates the product's latest move); the pool was last
 	// empty at its latest move whose running quantity is 0.
-	{jxc.RuleStockWithoutValue, "stock on hand at no value though value came in since it was last empty (moving average by value, both ways)", `
+	{jxc.RuleStockWithoutValue, jxc.T("stock on hand at no value though value came in since it was last empty (moving average by value, both ways)"), `
 		WITH pools AS (SELECT product_id, warehouse_id FROM stock_balances WHERE on_hand > 0 AND value = 0),
 		runs AS (
 			SELECT m.product_id, m.warehouse_id, m.id, m.value,
@@ -64,17 +64,17 @@ var ledgerBooksRules = []BooksCheckRule{
 		FROM runs r JOIN since s USING (product_id, warehouse_id)
 		WHERE r.id > s.emptied AND r.value > 0
 		GROUP BY r.product_id, r.warehouse_id ORDER BY 2 LIMIT 100`},
-	{jxc.RuleInventoryAccount, "inventory account 1405 differs from the stock ledger's value (invariant 4)", `
+	{jxc.RuleInventoryAccount, jxc.T("inventory account 1405 differs from the stock ledger's value (invariant 4)"), `
 		SELECT 'accounts', '1405', format('ledger %s stock %s', l.b, s.v)
 		FROM (SELECT coalesce(sum(debit - credit), 0) AS b FROM journal_lines WHERE account_code = '1405') l,
 		     (SELECT coalesce(sum(value), 0) AS v FROM stock_balances) s
 		WHERE l.b <> s.v`},
-	{jxc.RuleInventoryEntryMismatch, "entries whose inventory lines differ from their stock moves (invariant 4, per entry)", `
+	{jxc.RuleInventoryEntryMismatch, jxc.T("entries whose inventory lines differ from their stock moves (invariant 4, per entry)"), `
 		SELECT 'journal_entries', coalesce(l.entry_id, m.entry_id)::text, format('1405 moves %s in the ledger, %s in stock', coalesce(l.v, 0), coalesce(m.v, 0))
 		FROM (SELECT entry_id, sum(debit - credit) AS v FROM journal_lines WHERE account_code = '1405' GROUP BY entry_id) l
 		FULL JOIN (SELECT journal_entry_id AS entry_id, sum(value) AS v FROM stock_moves GROUP BY journal_entry_id) m ON m.entry_id = l.entry_id
 		WHERE coalesce(l.v, 0) <> coalesce(m.v, 0) ORDER BY 2 LIMIT 100`},
-	{jxc.RuleAccountDailyMismatch, "per-day account totals that differ from the journal lines", `
+	{jxc.RuleAccountDailyMismatch, jxc.T("per-day account totals that differ from the journal lines"), `
 		SELECT 'account_daily', format('%s %s', coalesce(d.account_code, l.account_code), coalesce(d.day, l.posting_date)),
 			format('table %s/%s in %s entries, lines %s/%s in %s entries', coalesce(d.debit, 0), coalesce(d.credit, 0), coalesce(d.entries, 0),
 				coalesce(l.debit, 0), coalesce(l.credit, 0), coalesce(l.entries, 0))
@@ -85,7 +85,7 @@ var ledgerBooksRules = []BooksCheckRule{
 		WHERE coalesce(d.debit, 0) <> coalesce(l.debit, 0) OR coalesce(d.credit, 0) <> coalesce(l.credit, 0)
 			OR coalesce(d.entries, 0) <> coalesce(l.entries, 0)
 		ORDER BY 2 LIMIT 100`},
-	{jxc.RuleAccountDailyMismatch, "per-month account totals that differ from the per-day ones", `
+	{jxc.RuleAccountDailyMismatch, jxc.T("per-month account totals that differ from the per-day ones"), `
 		SELECT 'account_monthly', format('%s %s', coalesce(m.account_code, d.account_code), coalesce(m.month, d.month)),
 			format('table %s/%s weighted %s, days %s/%s weighted %s', coalesce(m.debit, 0), coalesce(m.credit, 0), coalesce(m.weighted, 0),
 				coalesce(d.debit, 0), coalesce(d.credit, 0), coalesce(d.weighted, 0))
@@ -96,7 +96,7 @@ var ledgerBooksRules = []BooksCheckRule{
 		WHERE coalesce(m.debit, 0) <> coalesce(d.debit, 0) OR coalesce(m.credit, 0) <> coalesce(d.credit, 0)
 			OR coalesce(m.weighted, 0) <> coalesce(d.weighted, 0)
 		ORDER BY 2 LIMIT 100`},
-	{jxc.RuleStockDailyMismatch, "per-day stock changes that differ from the stock moves", `
+	{jxc.RuleStockDailyMismatch, jxc.T("per-day stock changes that differ from the stock moves"), `
 		SELECT 'stock_daily', format('product %s warehouse %s %s', coalesce(d.product_id, m.product_id), coalesce(d.warehouse_id, m.warehouse_id), coalesce(d.day, m.posting_date)),
 			format('table %s/%s, moves %s/%s', coalesce(d.qty_change, 0), coalesce(d.value_change, 0), coalesce(m.q, 0), coalesce(m.v, 0))
 		FROM stock_daily d FULL JOIN (
@@ -104,7 +104,7 @@ var ledgerBooksRules = []BooksCheckRule{
 		) m ON m.product_id = d.product_id AND m.warehouse_id = d.warehouse_id AND m.posting_date = d.day
 		WHERE coalesce(d.qty_change, 0) <> coalesce(m.q, 0) OR coalesce(d.value_change, 0) <> coalesce(m.v, 0)
 		ORDER BY 2 LIMIT 100`},
-	{jxc.RulePostedInClosedPeriod, "entries or stock moves created in a period after it was closed (invariant 6)", `
+	{jxc.RulePostedInClosedPeriod, jxc.T("entries or stock moves created in a period after it was closed (invariant 6)"), `
 		SELECT t, k, d FROM (
 			SELECT 'journal_entries' AS t, e.id::text AS k, format('dated %s, created %s, period closed %s', e.posting_date, e.created_at, p.closed_at) AS d, e.id AS o
 			FROM journal_entries e JOIN fiscal_periods p ON p.year = extract(year FROM e.posting_date) AND p.month = extract(month FROM e.posting_date)
@@ -114,7 +114,7 @@ var ledgerBooksRules = []BooksCheckRule{
 			FROM stock_moves m JOIN fiscal_periods p ON p.year = extract(year FROM m.posting_date) AND p.month = extract(month FROM m.posting_date)
 			WHERE p.status = 'CLOSED' AND m.created_at > p.closed_at
 		) x ORDER BY t, o LIMIT 100`},
-	{jxc.RuleVoucherNumbers, "months whose voucher numbers are not 1..n without gaps or duplicates, or whose counter disagrees", `
+	{jxc.RuleVoucherNumbers, jxc.T("months whose voucher numbers are not 1..n without gaps or duplicates, or whose counter disagrees"), `
 		SELECT 'journal_entries', to_char(coalesce(v.month, c.month), 'YYYY-MM'),
 			format('%s entries numbered %s to %s (%s distinct), counter at %s', coalesce(v.n, 0), v.lo, v.hi, coalesce(v.d, 0), coalesce(c.last_no, 0))
 		FROM (SELECT date_trunc('month', posting_date)::date AS month, count(*) AS n, min(voucher_seq) AS lo, max(voucher_seq) AS hi,
@@ -127,7 +127,7 @@ var ledgerBooksRules = []BooksCheckRule{
 	// (closing May locks April too): since is that moment, per month, and
 	// nothing dated in the month may have been created after it. Every
 	// posting creates its month's period row, so the join finds them all.
-	{jxc.RulePostedBeforeLockDate, "entries or stock moves dated on or before a lock date and created after that lock date was set (invariant 6)", `
+	{jxc.RulePostedBeforeLockDate, jxc.T("entries or stock moves dated on or before a lock date and created after that lock date was set (invariant 6)"), `
 		WITH l AS (
 			SELECT year, month, min(closed_at) FILTER (WHERE status = 'CLOSED') OVER (ORDER BY year DESC, month DESC) AS since
 			FROM fiscal_periods
@@ -141,7 +141,7 @@ var ledgerBooksRules = []BooksCheckRule{
 			FROM stock_moves m JOIN l ON l.year = extract(year FROM m.posting_date) AND l.month = extract(month FROM m.posting_date)
 			WHERE m.created_at > l.since
 		) x ORDER BY t, o LIMIT 100`},
-	{jxc.RulePeriodOpenBeforeLock, "fiscal periods open before the lock date (periods close in order)", `
+	{jxc.RulePeriodOpenBeforeLock, jxc.T("fiscal periods open before the lock date (periods close in order)"), `
 		SELECT 'fiscal_periods', p.year || '-' || lpad(p.month::text, 2, '0'), format('open; lock date %s', l.d)
 		FROM fiscal_periods p, (SELECT max(make_date(year, month, 1)) AS d FROM fiscal_periods WHERE status = 'CLOSED') l
 		WHERE p.status = 'OPEN' AND make_date(p.year, p.month, 1) < l.d ORDER BY p.year, p.month LIMIT 100`},
@@ -170,7 +170,7 @@ func (s *LedgerService) BooksCheck(ctx context.Context) (*jxc.BooksCheck, error)
 				return nil, err
 			}
 			if v == nil {
-				v = &jxc.BooksViolation{Rule: c.Rule, Message: c.Message}
+				v = &jxc.BooksViolation{Rule: c.Rule, Message: c.Message.Template}
 				out.Violations = append(out.Violations, v)
 			}
 			v.Rows = append(v.Rows, r)

@@ -21,7 +21,7 @@ func NewBudgetService(db *DB) *BudgetService { return &BudgetService{db: db} }
 var _ jxc.BudgetService = (*BudgetService)(nil)
 
 const budgetLineCols = `b.id, b.year, b.month, b.cost_centre, b.account_code, b.category_id, b.amount, b.owner_id, b.policy, b.description,
-	b.alerted_80, b.alerted_100, b.created_at`
+	b.alerted_80, b.alerted_100, b.created_at, (SELECT c.code FROM categories c WHERE c.id = b.category_id) AS category_code`
 
 // budgetConsumption is budget lines with their actual and committed sums
 // from the budget ledger; the caller adds the WHERE on b.
@@ -89,8 +89,8 @@ func chargeBudget(ctx context.Context, tx *Tx, charges []jxc.BudgetCharge, kind,
 			return nil, err
 		}
 		if _, err := RaiseAlert(ctx, tx, t.Kind, fmt.Sprintf("budgetLine:%d", t.Line.ID),
-			fmt.Sprintf("budget %s is %s%% consumed (%s of %s)", t.Line.Label(), t.Percent.StringFixed(2),
-				jxc.FormatMoney(t.Line.Consumed().Add(chargedTo(t.Line, charges))), jxc.FormatMoney(t.Line.Amount)),
+			jxc.T("budget {budget} is {percent}% consumed ({consumed} of {total})", jxc.P{"budget": t.Line.Label(), "percent": t.Percent,
+				"consumed": t.Line.Consumed().Add(chargedTo(t.Line, charges)), "total": t.Line.Amount}),
 			t.Line.OwnerID, map[string]any{"budgetLineId": t.Line.ID, "percent": t.Percent.StringFixed(2),
 				"sourceType": string(src), "sourceId": srcID}); err != nil {
 			return nil, err
@@ -146,9 +146,9 @@ func checkBudgetRefs(ctx context.Context, q Queryer, es *jxc.Errors, account *st
 		}
 		switch {
 		case len(a) == 0:
-			es.Add(jxc.ENOTFOUND, "input.accountCode", "account %s does not exist", *account)
+			es.Add(jxc.ENOTFOUND, "input.accountCode", "account {account} does not exist", jxc.P{"account": *account})
 		case a[0].Header:
-			es.Add(jxc.EINVALID, "input.accountCode", "account %s groups other accounts; budget one of its sub-accounts", *account)
+			es.Add(jxc.EINVALID, "input.accountCode", "account {account} groups other accounts; budget one of its sub-accounts", jxc.P{"account": *account})
 		}
 	}
 	if categoryID != nil {
@@ -157,7 +157,7 @@ func checkBudgetRefs(ctx context.Context, q Queryer, es *jxc.Errors, account *st
 			return err
 		}
 		if n == 0 {
-			es.Add(jxc.ENOTFOUND, "input.categoryId", "no category %d", *categoryID)
+			es.Add(jxc.ENOTFOUND, "input.categoryId", "no such category")
 		}
 	}
 	if ownerID != nil {
@@ -166,7 +166,7 @@ func checkBudgetRefs(ctx context.Context, q Queryer, es *jxc.Errors, account *st
 			return err
 		}
 		if n == 0 {
-			es.Add(jxc.ENOTFOUND, "input.ownerId", "no user %d", *ownerID)
+			es.Add(jxc.ENOTFOUND, "input.ownerId", "no such user")
 		}
 	}
 	return nil
@@ -229,7 +229,7 @@ func findBudgetLine(ctx context.Context, q Queryer, id int64) (*jxc.BudgetLine, 
 		return nil, err
 	}
 	if len(ls) == 0 {
-		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no budget line %d", id)
+		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no such budget line")
 	}
 	return ls[0], fillBudgetLines(ctx, q, ls)
 }
@@ -369,11 +369,11 @@ func (s *BudgetService) PostOperatingCost(ctx context.Context, in jxc.OperatingC
 		}
 		switch {
 		case len(a) == 0:
-			es.Add(jxc.ENOTFOUND, "input.accountCode", "account %s does not exist", in.AccountCode)
+			es.Add(jxc.ENOTFOUND, "input.accountCode", "account {account} does not exist", jxc.P{"account": in.AccountCode})
 		case a[0].Type != jxc.AccountExpense:
-			es.Add(jxc.EINVALID, "input.accountCode", "account %s (%s) is not an expense account", in.AccountCode, a[0].NameEn)
+			es.Add(jxc.EINVALID, "input.accountCode", "account {account} is not an expense account", jxc.P{"account": a[0].Label()})
 		case a[0].Header || !a[0].Active:
-			es.Add(jxc.EINVALID, "input.accountCode", "account %s takes no postings (a header or inactive)", in.AccountCode)
+			es.Add(jxc.EINVALID, "input.accountCode", "account {account} takes no postings (a header or inactive)", jxc.P{"account": a[0].Label()})
 		}
 		var sup *jxc.Supplier
 		if in.SupplierID != nil {
@@ -382,7 +382,7 @@ func (s *BudgetService) PostOperatingCost(ctx context.Context, in jxc.OperatingC
 				if jxc.ErrorCode(err) != jxc.ENOTFOUND {
 					return 0, err
 				}
-				es.Add(jxc.ENOTFOUND, "input.supplierId", "no supplier %d", *in.SupplierID)
+				es.Add(jxc.ENOTFOUND, "input.supplierId", "no such supplier")
 			}
 		}
 		if err := es.Err(); err != nil {
@@ -402,7 +402,7 @@ func (s *BudgetService) PostOperatingCost(ctx context.Context, in jxc.OperatingC
 		if err != nil {
 			return 0, err
 		}
-		ev := &jxc.OperatingCostPosting{Date: in.PostingDate, Description: fmt.Sprintf("%s %s: %s", number, in.Category, in.Description),
+		ev := &jxc.OperatingCostPosting{Date: in.PostingDate, Description: jxc.T("{number} {category}: {text}", jxc.P{"number": number, "category": in.Category.Label(), "text": in.Description}),
 			ExpenseAccount: in.AccountCode, CostCentre: cc, Amount: in.Amount, CreditAccount: jxc.AccountBank}
 		if in.PayFrom == jxc.PayFromPayable {
 			ev.CreditAccount, ev.Partner = jxc.AccountPayable, sup.Code
@@ -448,7 +448,7 @@ func (s *BudgetService) CancelOperatingCost(ctx context.Context, in jxc.CancelOp
 		if err := jxc.CheckCancelOperatingCost(c, in, date); err != nil {
 			return 0, err
 		}
-		ev := &jxc.OperatingCostPosting{Date: date, Description: fmt.Sprintf("Cancellation of %s: %s", c.Number, strings.TrimSpace(in.Reason)),
+		ev := &jxc.OperatingCostPosting{Date: date, Description: jxc.T("Cancellation of {number}: {reason}", jxc.P{"number": c.Number, "reason": strings.TrimSpace(in.Reason)}),
 			ExpenseAccount: c.AccountCode, CostCentre: c.CostCentre, Amount: c.Amount, CreditAccount: jxc.AccountBank, Cancels: c.JournalEntryID}
 		p, err := post(ctx, tx, ev, &c.ID)
 		if err != nil {

@@ -7,7 +7,7 @@ import "github.com/jxcgraph/jxc"
 // today the one document that cancels after posting), and a cost counts in
 // its budget's actuals exactly while it is posted.
 var budgetBooksRules = []BooksCheckRule{
-	{jxc.RuleDocumentEntryMismatch, "documents and their entries disagree (a document's entry reversed while the document counts, a cancelled cost still counting)", `
+	{jxc.RuleDocumentEntryMismatch, jxc.T("documents and their entries disagree (a document's entry reversed while the document counts, a cancelled cost still counting)"), `
 		SELECT 'journal_entries', e.id::text, format('entry of %s %s is reversed by entry %s while the document still counts', e.source_type, e.source_id, r.id)
 		FROM journal_entries e JOIN journal_entries r ON r.reverses_id = e.id
 		WHERE e.source_type NOT IN ('MANUAL_ENTRY', 'REVERSAL', 'CLOSING')

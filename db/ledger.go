@@ -41,15 +41,15 @@ func (s *LedgerService) CreateAccount(ctx context.Context, in jxc.AccountInput) 
 			err := tx.GetContext(ctx, parent, `SELECT `+accountCols+` FROM accounts WHERE code = $1 FOR UPDATE`, *in.ParentCode)
 			switch {
 			case errors.Is(err, sql.ErrNoRows):
-				es.Add(jxc.ENOTFOUND, "input.parentCode", "no account %s", *in.ParentCode)
+				es.Add(jxc.ENOTFOUND, "input.parentCode", "account {account} does not exist", jxc.P{"account": *in.ParentCode})
 			case err != nil:
 				return err
 			default:
 				if !strings.HasPrefix(in.Code, parent.Code+".") {
-					es.Add(jxc.EINVALID, "input.code", "a sub-account's code starts with its parent's code and a dot, such as %s.01", parent.Code)
+					es.Add(jxc.EINVALID, "input.code", "a sub-account's code starts with its parent's code and a dot, such as {example}", jxc.P{"example": parent.Code + ".01"})
 				}
 				if parent.Type != in.Type {
-					es.Add(jxc.EINVALID, "input.type", "a sub-account has its parent's type %s", parent.Type)
+					es.Add(jxc.EINVALID, "input.type", "a sub-account has its parent's type {type}", jxc.P{"type": string(parent.Type)})
 				}
 				// A sub-account stands on its parent's side and names what it names.
 				direction = parent.Direction
@@ -64,7 +64,7 @@ func (s *LedgerService) CreateAccount(ctx context.Context, in jxc.AccountInput) 
 						return err
 					}
 					if n > 0 {
-						es.Add(jxc.ECONFLICT, "input.parentCode", "account %s already has postings and cannot take sub-accounts", parent.Code)
+						es.Add(jxc.ECONFLICT, "input.parentCode", "account {account} already has postings and cannot take sub-accounts", jxc.P{"account": parent.Label()})
 					} else if _, err := tx.ExecContext(ctx, `UPDATE accounts SET header = true WHERE code = $1`, parent.Code); err != nil {
 						return err
 					}
@@ -132,7 +132,7 @@ func (s *LedgerService) UpdateAccount(ctx context.Context, in jxc.AccountUpdate)
 			direction = coalesce($5, direction), dimensions = coalesce($6::text[], dimensions)
 			WHERE code = $1 RETURNING `+accountCols, in.Code, trimmed(in.Name), in.NameEn, in.Active, in.Direction, dims)
 		if errors.Is(err, sql.ErrNoRows) {
-			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.code", "no account %s", in.Code)
+			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.code", "account {account} does not exist", jxc.P{"account": in.Code})
 		}
 		tx.Audit(jxc.RecordAccount, in.Code, in.Code, jxc.AuditUpdate)
 		return err
@@ -231,7 +231,7 @@ func (s *LedgerService) ReverseJournalEntry(ctx context.Context, id int64, date 
 			return err
 		}
 		if n == 0 {
-			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no journal entry %d", id)
+			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no such journal entry")
 		}
 		orig, err := findEntry(ctx, tx, id)
 		if err != nil {
@@ -281,7 +281,7 @@ func documentNumber(ctx context.Context, q Queryer, e *jxc.JournalEntry) (string
 // prepared statement's generic plan PostgreSQL turned the EXISTS into a
 // hash of every stock move (20 ms a page at 100,000 moves); the scalar
 // form always probes the index for the page's 50 entries.
-const entryCols = `e.id, e.voucher_no, e.posting_date, e.description, e.source_type, e.source_id, e.reverses_id, e.created_by, e.created_at,
+const entryCols = `e.id, e.voucher_no, e.posting_date, e.description, e.description_template, e.description_params, e.source_type, e.source_id, e.reverses_id, e.created_by, e.created_at,
 	(SELECT r.id FROM journal_entries r WHERE r.reverses_id = e.id) AS reversed_by_id,
 	(SELECT r.voucher_no FROM journal_entries r WHERE r.reverses_id = e.id) AS reversed_by_voucher_no,
 	(SELECT o.voucher_no FROM journal_entries o WHERE o.id = e.reverses_id) AS reverses_voucher_no,
@@ -298,7 +298,7 @@ func findEntry(ctx context.Context, q Queryer, id int64) (*jxc.JournalEntry, err
 	e := &jxc.JournalEntry{}
 	err := q.GetContext(ctx, e, `SELECT `+entryCols+` FROM journal_entries e WHERE e.id = $1`, id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no journal entry %d", id)
+		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no such journal entry")
 	} else if err != nil {
 		return nil, err
 	}
@@ -312,7 +312,7 @@ func fillEntries(ctx context.Context, q Queryer, es []*jxc.JournalEntry) error {
 		return nil
 	}
 	lines, err := fillChildren(ctx, q, es, func(e *jxc.JournalEntry) (int64, *[]*jxc.JournalLine) { return e.ID, &e.Lines },
-		`SELECT id, entry_id, line_no, account_code, debit, credit, cost_centre, partner, product_id, description,
+		`SELECT id, entry_id, line_no, account_code, debit, credit, cost_centre, partner, product_id, description, description_template, description_params,
 			customer_id, supplier_id, department, warehouse_id, salesperson
 		FROM journal_lines WHERE entry_id = ANY($1) ORDER BY entry_id, line_no`,
 		func(l *jxc.JournalLine) int64 { return l.EntryID })

@@ -297,7 +297,7 @@ func (s *LedgerService) AuxiliaryLedger(ctx context.Context, in jxc.AuxiliaryQue
 
 // auxiliaryBooksRules: every line names the dimensions its account requires.
 var auxiliaryBooksRules = []BooksCheckRule{
-	{jxc.RuleDimensionMissing, "journal lines on an account that requires a dimension without it", `
+	{jxc.RuleDimensionMissing, jxc.T("journal lines on an account that requires a dimension without it"), `
 		SELECT 'journal_lines', format('entry %s line %s', l.entry_id, l.line_no), format('account %s requires %s', l.account_code, d)
 		FROM journal_lines l JOIN accounts a ON a.code = l.account_code, unnest(a.dimensions) AS d
 		WHERE (d = 'CUSTOMER' AND l.customer_id IS NULL) OR (d = 'SUPPLIER' AND l.supplier_id IS NULL)

@@ -83,7 +83,7 @@ func carryProfitAndLoss(ctx context.Context, tx *Tx, p *jxc.FiscalPeriod) error 
 		jxc.Date{Year: p.Year, Month: 1, Day: 1}, p.StartDate()); err != nil {
 		return err
 	}
-	desc := jxc.Render(jxc.DefaultLang, jxc.ClosingProfitText, jxc.P{"period": jxc.PeriodLabel(p.Year, p.Month)})
+	desc := jxc.T(jxc.ClosingProfitText, jxc.P{"period": jxc.PeriodLabel(p.Year, p.Month)})
 	return postClosing(ctx, tx, p, jxc.CarryForwardLines(amounts, jxc.AccountCurrentYearProfit, desc), desc)
 }
 
@@ -96,11 +96,11 @@ func carryYearProfit(ctx context.Context, tx *Tx, p *jxc.FiscalPeriod) error {
 		jxc.AccountCurrentYearProfit, p.StartDate()); err != nil {
 		return err
 	}
-	desc := jxc.Render(jxc.DefaultLang, jxc.ClosingYearText, jxc.P{"year": p.Year})
+	desc := jxc.T(jxc.ClosingYearText, jxc.P{"year": p.Year})
 	return postClosing(ctx, tx, p, jxc.CarryForwardLines(amounts, jxc.AccountRetainedEarnings, desc), desc)
 }
 
-func postClosing(ctx context.Context, tx *Tx, p *jxc.FiscalPeriod, lines []*jxc.JournalLine, desc string) error {
+func postClosing(ctx context.Context, tx *Tx, p *jxc.FiscalPeriod, lines []*jxc.JournalLine, desc jxc.Text) error {
 	if len(lines) < 2 {
 		return nil // nothing to carry
 	}
@@ -129,7 +129,7 @@ func reopenPeriodBooks(ctx context.Context, tx *Tx, p *jxc.FiscalPeriod) error {
 		if err != nil {
 			return err
 		}
-		desc := jxc.Render(jxc.DefaultLang, jxc.ClosingReversalText, jxc.P{"voucher": orig.VoucherNo, "period": label})
+		desc := jxc.T(jxc.ClosingReversalText, jxc.P{"voucher": orig.VoucherNo, "period": label})
 		pd, err := post(ctx, tx, &jxc.ClosingEntry{Date: p.EndDate(), Description: desc, Lines: jxc.MirrorLines(orig.Lines), ReversesID: &orig.ID}, &orig.ID)
 		if err != nil {
 			return err

@@ -5,7 +5,7 @@ import "github.com/jxcgraph/jxc"
 // closingBooksRules are the invariants of closing vouchers and the review
 // step (from the monthly account totals, whose rows grow with months).
 var closingBooksRules = []BooksCheckRule{
-	{jxc.RuleClosingIncomplete, "closed months whose income and expense (or, at year end, 3103) were not all carried forward", `
+	{jxc.RuleClosingIncomplete, jxc.T("closed months whose income and expense (or, at year end, 3103) were not all carried forward"), `
 		WITH p AS (
 			SELECT year, month, make_date(year, 1, 1) AS y0, make_date(year, month, 1) AS m0
 			FROM fiscal_periods
@@ -23,7 +23,7 @@ var closingBooksRules = []BooksCheckRule{
 			WHERE p.month = 12
 			GROUP BY p.year HAVING sum(m.debit) <> sum(m.credit)
 		) x ORDER BY k, d LIMIT 100`},
-	{jxc.RuleUnreviewedInClosedPeriod, "vouchers nobody reviewed in periods closed with the review step on", `
+	{jxc.RuleUnreviewedInClosedPeriod, jxc.T("vouchers nobody reviewed in periods closed with the review step on"), `
 		SELECT 'journal_entries', e.voucher_no, 'closed without review'
 		FROM fiscal_periods p JOIN journal_entries e
 			ON e.posting_date BETWEEN make_date(p.year, p.month, 1) AND (make_date(p.year, p.month, 1) + interval '1 month - 1 day')::date

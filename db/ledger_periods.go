@@ -79,7 +79,7 @@ func (s *LedgerService) CloseFiscalPeriod(ctx context.Context, year, month int, 
 		}
 		target := ps[len(ps)-1]
 		if target.Status == jxc.PeriodClosed {
-			return jxc.FieldErrorf(jxc.ECONFLICT, "input.month", "the period %s is already closed", periodKey(year, month))
+			return jxc.FieldErrorf(jxc.ECONFLICT, "input.month", "the period {period} is already closed", jxc.P{"period": periodKey(year, month)})
 		}
 		var open []string
 		var toClose []*jxc.FiscalPeriod
@@ -92,8 +92,8 @@ func (s *LedgerService) CloseFiscalPeriod(ctx context.Context, year, month int, 
 			}
 		}
 		if len(open) > 0 && !closeEarlier {
-			return jxc.FieldErrorf(jxc.ECONFLICT, "input.closeEarlier", "periods close in order: %s before %s %s still open; close them first, or close them with it (closeEarlier)",
-				strings.Join(open, ", "), periodKey(year, month), map[bool]string{true: "is", false: "are"}[len(open) == 1])
+			return jxc.FieldErrorf(jxc.ECONFLICT, "input.closeEarlier", "periods close in order: {open} before {period} still open; close them first, or close them with it (closeEarlier)",
+				jxc.P{"open": strings.Join(open, ", "), "period": periodKey(year, month)})
 		}
 		set, err := companySettings(ctx, tx)
 		if err != nil {
@@ -153,7 +153,7 @@ func (s *LedgerService) ReopenFiscalPeriod(ctx context.Context, year, month int,
 		// A month with no postings of its own is locked by a later close;
 		// reopening it moves the lock date back before it all the same.
 		if !slices.ContainsFunc(ps, func(p *jxc.FiscalPeriod) bool { return p.Status == jxc.PeriodClosed }) {
-			return jxc.FieldErrorf(jxc.ECONFLICT, "input.month", "the period %s is already open, and no later period is closed", periodKey(year, month))
+			return jxc.FieldErrorf(jxc.ECONFLICT, "input.month", "the period {period} is already open, and no later period is closed", jxc.P{"period": periodKey(year, month)})
 		}
 		for _, p := range ps {
 			if p.Status != jxc.PeriodClosed {

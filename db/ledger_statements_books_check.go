@@ -4,7 +4,7 @@ import "github.com/jxcgraph/jxc"
 
 // statementBooksRules: the statutory statements' mapping covers the books.
 var statementBooksRules = []BooksCheckRule{
-	{jxc.RuleStatementUnmappedAccount, "accounts the statutory statements leave out: a balance on no line of the balance sheet, or income or expense on no line of the income statement", `
+	{jxc.RuleStatementUnmappedAccount, jxc.T("accounts the statutory statements leave out: a balance on no line of the balance sheet, or income or expense on no line of the income statement"), `
 		WITH a AS (
 			SELECT a.code, a.type, sum(d.debit - d.credit) AS b FROM accounts a JOIN account_daily d ON d.account_code = a.code GROUP BY a.code, a.type
 		), x AS (

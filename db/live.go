@@ -176,15 +176,23 @@ func (l *Live) AlertsRaised(ctx context.Context, kinds []string, ownerID *int64,
 	return stream(ctx, l, []string{"alert"}, after, keep,
 		func(ev Event) (*jxc.AlertChange, error) {
 			var p struct {
-				AlertID  int64      `json:"alertId"`
-				Kind     string     `json:"kind"`
-				Subject  string     `json:"subject"`
-				Message  string     `json:"message"`
-				OwnerID  *int64     `json:"ownerId"`
-				Audience *jxc.Roles `json:"audience"`
+				AlertID   int64            `json:"alertId"`
+				Kind      string           `json:"kind"`
+				Subject   string           `json:"subject"`
+				Message   string           `json:"message"`
+				Template  *string          `json:"messageTemplate"`
+				Params    jxc.StoredParams `json:"-"`
+				RawParams json.RawMessage  `json:"messageParams"`
+				OwnerID   *int64           `json:"ownerId"`
+				Audience  *jxc.Roles       `json:"audience"`
 			}
 			if err := json.Unmarshal(ev.Payload, &p); err != nil {
 				return nil, err
+			}
+			if len(p.RawParams) > 0 {
+				if err := p.Params.Scan([]byte(p.RawParams)); err != nil {
+					return nil, err
+				}
 			}
 			if ownerID != nil && p.OwnerID != nil && *p.OwnerID != *ownerID {
 				return nil, nil
@@ -198,7 +206,7 @@ func (l *Live) AlertsRaised(ctx context.Context, kinds []string, ownerID *int64,
 				return nil, nil
 			}
 			return &jxc.AlertChange{Seq: ev.Seq, Alert: &jxc.Alert{ID: p.AlertID, Kind: p.Kind, Subject: p.Subject,
-				Message: p.Message, OwnerID: p.OwnerID, Audience: *p.Audience, Payload: ev.Payload, CreatedAt: ev.At}}, nil
+				Message: p.Message, MessageTemplate: p.Template, MessageParams: p.Params, OwnerID: p.OwnerID, Audience: *p.Audience, Payload: ev.Payload, CreatedAt: ev.At}}, nil
 		},
 		func() jxc.AlertChange { return jxc.AlertChange{Resync: true} })
 }

@@ -117,9 +117,13 @@ func post(ctx context.Context, tx *Tx, ev jxc.Event, sourceID *int64) (*posted, 
 		if own, ok := ev.(interface{ OwnDocument() bool }); ok && own.OwnDocument() && sourceID == nil {
 			sourceID = out.EntryID // a closing voucher is its own document
 		}
-		if err := tx.GetContext(ctx, &out.VoucherNo, `INSERT INTO journal_entries (id, posting_date, description, source_type, source_id, reverses_id, created_by, voucher_seq, attachments)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING voucher_no`,
-			*out.EntryID, date, p.Description, ev.Source(), sourceID, p.ReversesID, userID(ctx), seq, p.Attachments); err != nil {
+		// The description is stored in the company language, with what it
+		// was rendered from so that each reader reads it in theirs.
+		tmpl, params, text := p.Description.Stored()
+		if err := tx.GetContext(ctx, &out.VoucherNo, `INSERT INTO journal_entries (id, posting_date, description, source_type, source_id, reverses_id, created_by, voucher_seq, attachments,
+				description_template, description_params)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING voucher_no`,
+			*out.EntryID, date, text, ev.Source(), sourceID, p.ReversesID, userID(ctx), seq, p.Attachments, tmpl, params); err != nil {
 			return nil, domainError(err, "input.id")
 		}
 	}
@@ -284,22 +288,30 @@ func writeLines(ctx context.Context, tx *Tx, entryID int64, date jxc.Date, lines
 		make([]decimal.Decimal, n), make([]string, n), make([]string, n), make([]string, n)
 	products, customers, suppliers, warehouses := make([]int64, n), make([]int64, n), make([]int64, n), make([]int64, n)
 	depts, sps := make([]string, n), make([]string, n)
+	tmpls, params := make([]string, n), make([]string, n)
 	for i, l := range lines {
 		nos[i], accts[i], debits[i], credits[i], descs[i] = int64(l.LineNo), l.AccountCode, l.Debit, l.Credit, l.Description
+		tmpls[i] = jxc.Deref(l.DescriptionTemplate)
+		if v, err := l.DescriptionParams.Value(); err != nil {
+			return err
+		} else if v != nil {
+			params[i] = v.(string)
+		}
 		ccs[i], partners[i] = jxc.Deref(l.CostCentre), jxc.Deref(l.Partner)
 		products[i], customers[i], suppliers[i], warehouses[i] = jxc.Deref(l.ProductID), jxc.Deref(l.CustomerID), jxc.Deref(l.SupplierID), jxc.Deref(l.WarehouseID)
 		depts[i], sps[i] = jxc.Deref(l.Department), jxc.Deref(l.Salesperson)
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO journal_lines (entry_id, line_no, account_code, debit, credit, posting_date, cost_centre, partner, product_id, description,
-			customer_id, supplier_id, warehouse_id, department, salesperson)
+			customer_id, supplier_id, warehouse_id, department, salesperson, description_template, description_params)
 		SELECT $1, t.no, t.acct, t.debit, t.credit, $2, nullif(t.cc, ''), nullif(t.partner, ''), nullif(t.product, 0), t.descr,
-			nullif(t.customer, 0), nullif(t.supplier, 0), nullif(t.warehouse, 0), nullif(btrim(t.dept), ''), nullif(btrim(t.sp), '')
+			nullif(t.customer, 0), nullif(t.supplier, 0), nullif(t.warehouse, 0), nullif(btrim(t.dept), ''), nullif(btrim(t.sp), ''),
+			nullif(t.tmpl, ''), nullif(t.params, '')::jsonb
 		FROM unnest($3::int[], $4::text[], $5::numeric[], $6::numeric[], $7::text[], $8::text[], $9::text[], $10::bigint[],
-			$11::bigint[], $12::bigint[], $13::bigint[], $14::text[], $15::text[])
-		  AS t(no, acct, debit, credit, cc, partner, descr, product, customer, supplier, warehouse, dept, sp)`,
+			$11::bigint[], $12::bigint[], $13::bigint[], $14::text[], $15::text[], $16::text[], $17::text[])
+		  AS t(no, acct, debit, credit, cc, partner, descr, product, customer, supplier, warehouse, dept, sp, tmpl, params)`,
 		entryID, date, pq.Array(nos), pq.Array(accts), pq.Array(decStrings(debits)), pq.Array(decStrings(credits)),
 		pq.Array(ccs), pq.Array(partners), pq.Array(descs), pq.Array(products),
-		pq.Array(customers), pq.Array(suppliers), pq.Array(warehouses), pq.Array(depts), pq.Array(sps))
+		pq.Array(customers), pq.Array(suppliers), pq.Array(warehouses), pq.Array(depts), pq.Array(sps), pq.Array(tmpls), pq.Array(params))
 	return err
 }
 

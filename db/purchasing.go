@@ -168,7 +168,7 @@ func (s *PurchasingService) UpdateSupplier(ctx context.Context, in jxc.SupplierU
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no supplier %d", in.ID)
+			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no such supplier")
 		}
 		tx.Produced(jxc.RecordSupplier, in.ID, "", jxc.AuditUpdate)
 		out, err = findSupplier(ctx, tx, in.ID)
@@ -196,14 +196,14 @@ func (s *PurchasingService) SetSupplierProduct(ctx context.Context, in jxc.Suppl
 			if jxc.ErrorCode(err) != jxc.ENOTFOUND {
 				return err
 			}
-			es.Add(jxc.ENOTFOUND, "input.supplierId", "no supplier %d", in.SupplierID)
+			es.Add(jxc.ENOTFOUND, "input.supplierId", "no such supplier")
 		}
 		var n int
 		if err := tx.GetContext(ctx, &n, `SELECT count(*) FROM products WHERE id = $1`, in.ProductID); err != nil {
 			return err
 		}
 		if n == 0 {
-			es.Add(jxc.ENOTFOUND, "input.productId", "no product %d", in.ProductID)
+			es.Add(jxc.ENOTFOUND, "input.productId", "no such product")
 		}
 		if err := es.Err(); err != nil {
 			return err

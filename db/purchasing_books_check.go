@@ -9,22 +9,22 @@ import "github.com/jxcgraph/jxc"
 // (equal when every inflow of the product and warehouse is a receipt or a
 // customer return; opening stock and count gains belong to no receipt).
 var purchasingBooksRules = []BooksCheckRule{
-	{jxc.RuleAPMismatch, "trade payables 2202.01 differ from the open supplier invoices (invariant 5)", `
+	{jxc.RuleAPMismatch, jxc.T("trade payables 2202.01 differ from the open supplier invoices (invariant 5)"), `
 		SELECT 'accounts', '2202.01', format('ledger %s, open invoices %s', l.b, i.o)
 		FROM (SELECT coalesce(sum(credit - debit), 0) AS b FROM journal_lines WHERE account_code = '2202.01') l,
 		     (SELECT coalesce(sum(total_amount - paid_amount), 0) AS o FROM supplier_invoices) i
 		WHERE l.b <> i.o`},
-	{jxc.RuleGRNIMismatch, "GRNI 2202.02 differs from goods received and not yet invoiced (invariant 5)", `
+	{jxc.RuleGRNIMismatch, jxc.T("GRNI 2202.02 differs from goods received and not yet invoiced (invariant 5)"), `
 		SELECT 'accounts', '2202.02', format('ledger %s, received not invoiced %s', l.b, r.o)
 		FROM (SELECT coalesce(sum(credit - debit), 0) AS b FROM journal_lines WHERE account_code = '2202.02') l,
 		     (SELECT coalesce(sum(received_value - grni_cleared), 0) AS o FROM purchase_order_lines) r
 		WHERE l.b <> r.o`},
-	{jxc.RuleInvoiceBalance, "supplier invoices whose paid amount differs from their payment allocations", `
+	{jxc.RuleInvoiceBalance, jxc.T("supplier invoices whose paid amount differs from their payment allocations"), `
 		SELECT 'supplier_invoices', i.id::text, format('paid %s, allocated %s', i.paid_amount, coalesce(a.s, 0))
 		FROM supplier_invoices i LEFT JOIN (SELECT invoice_id, sum(amount) AS s FROM supplier_payment_allocations GROUP BY invoice_id) a
 		  ON a.invoice_id = i.id
 		WHERE i.paid_amount <> coalesce(a.s, 0) ORDER BY i.id LIMIT 100`},
-	{jxc.RuleReceiptLayers, "receipt lines said to remain on hand beyond the stock on hand (landed costs follow the goods)", `
+	{jxc.RuleReceiptLayers, jxc.T("receipt lines said to remain on hand beyond the stock on hand (landed costs follow the goods)"), `
 		SELECT 'receipt_layers', format('product %s warehouse %s', l.product_id, l.warehouse_id),
 			format('receipt lines remaining %s, on hand %s', l.r, coalesce(b.on_hand, 0))
 		FROM (SELECT product_id, warehouse_id, sum(remaining_qty) AS r FROM receipt_layers GROUP BY 1, 2) l

@@ -96,7 +96,7 @@ func lockOrder(ctx context.Context, tx *Tx, id int64, field string) (*jxc.Purcha
 	var st string
 	err := tx.GetContext(ctx, &st, `SELECT status FROM purchase_orders WHERE id = $1 FOR UPDATE`, id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, field, "no purchase order %d", id)
+		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, field, "no such purchase order")
 	} else if err != nil {
 		return nil, err
 	}
@@ -147,7 +147,19 @@ func createOrder(ctx context.Context, tx *Tx, in jxc.PurchaseOrderInput, prefix 
 	if err := checkDateYears(ctx, tx, &refErrs, prefix+"expectedDate", "the expected date", in.ExpectedDate); err != nil {
 		return nil, err
 	}
-	plan, err := jxc.PlanPurchaseOrder(sup, in, prefix, lineField, refErrs)
+	pids := make([]int64, len(in.Lines))
+	for i, l := range in.Lines {
+		pids[i] = l.ProductID
+	}
+	products, err := productRefs(ctx, tx, pids)
+	if err != nil {
+		return nil, err
+	}
+	skus := map[int64]string{}
+	for id, p := range products {
+		skus[id] = p.SKU
+	}
+	plan, err := jxc.PlanPurchaseOrder(sup, in, prefix, lineField, refErrs, skus)
 	if err != nil {
 		return nil, err
 	}
@@ -191,7 +203,7 @@ func (s *PurchasingService) transition(ctx context.Context, op jxc.Op, action st
 		}
 		tx.Produced(jxc.RecordPurchaseOrder, o.ID, o.Number, action)
 		if !slices.Contains(from, o.Status) {
-			return jxc.FieldErrorf(jxc.ECONFLICT, "id", "purchase order %s is %s; it must be %s to become %s", o.Number, o.Status, joinStatus(from), to)
+			return jxc.FieldErrorf(jxc.ECONFLICT, "id", "purchase order {order} is {status}; it must be {from} to become {to}", jxc.P{"order": o.Number, "status": o.Status.Label(), "from": joinStatus(from), "to": to.Label()})
 		}
 		if extra != nil {
 			if err := extra(tx, o); err != nil {
@@ -209,12 +221,12 @@ func (s *PurchasingService) transition(ctx context.Context, op jxc.Op, action st
 	return out, err
 }
 
-func joinStatus(ss []jxc.PurchaseOrderStatus) string {
-	parts := make([]string, len(ss))
+func joinStatus(ss []jxc.PurchaseOrderStatus) jxc.Texts {
+	zh, en := make([]string, len(ss)), make([]string, len(ss))
 	for i, s := range ss {
-		parts[i] = string(s)
+		zh[i], en[i] = s.Label().ZH, s.Label().EN
 	}
-	return strings.Join(parts, " or ")
+	return jxc.Texts{ZH: strings.Join(zh, "或"), EN: strings.Join(en, " or ")}
 }
 
 // SubmitPurchaseOrder implements jxc.PurchasingService.
@@ -230,7 +242,7 @@ func (s *PurchasingService) CancelPurchaseOrder(ctx context.Context, id int64) (
 		func(tx *Tx, o *jxc.PurchaseOrder) error {
 			for _, l := range o.Lines {
 				if l.ReceivedQty.Sign() > 0 || l.InvoicedQty.Sign() > 0 {
-					return jxc.FieldErrorf(jxc.ECONFLICT, "id", "purchase order %s has receipts or invoices; close it instead", o.Number)
+					return jxc.FieldErrorf(jxc.ECONFLICT, "id", "purchase order {order} has receipts or invoices; close it instead", jxc.P{"order": o.Number})
 				}
 			}
 			if o.Status == jxc.POApproved {
@@ -248,8 +260,8 @@ func (s *PurchasingService) ClosePurchaseOrder(ctx context.Context, id int64) (*
 		func(tx *Tx, o *jxc.PurchaseOrder) error {
 			for _, l := range o.Lines {
 				if !l.InvoicedQty.Equal(l.ReceivedQty) {
-					return jxc.FieldErrorf(jxc.ECONFLICT, "id", "line %d of %s has %s received and %s invoiced; the supplier must invoice what was received before the order closes",
-						l.LineNo, o.Number, l.ReceivedQty.String(), l.InvoicedQty.String())
+					return jxc.FieldErrorf(jxc.ECONFLICT, "id", "line {line} of {order} has {received} received and {invoiced} invoiced; the supplier must invoice what was received before the order closes",
+						jxc.P{"line": l.LineNo, "order": o.Number, "received": l.ReceivedQty, "invoiced": l.InvoicedQty})
 				}
 			}
 			return releaseCommitment(ctx, tx, o, jxc.SourceType("PURCHASE_ORDER"))
@@ -272,7 +284,7 @@ func (s *PurchasingService) ApprovePurchaseOrder(ctx context.Context, id int64) 
 		}
 		tx.Produced(jxc.RecordPurchaseOrder, o.ID, o.Number, jxc.AuditApprove)
 		if o.Status != jxc.POSubmitted {
-			return jxc.FieldErrorf(jxc.ECONFLICT, "id", "purchase order %s is %s; only a SUBMITTED order can be approved", o.Number, o.Status)
+			return jxc.FieldErrorf(jxc.ECONFLICT, "id", "purchase order {order} is {status}; only a SUBMITTED order can be approved", jxc.P{"order": o.Number, "status": o.Status.Label()})
 		}
 		set, err := companySettings(ctx, tx)
 		if err != nil {
@@ -324,13 +336,13 @@ func recordPrices(ctx context.Context, tx *Tx, o *jxc.PurchaseOrder) error {
 		tx.Audit(jxc.RecordSupplierProduct, key, "", jxc.AuditUpdate)
 		if last != nil {
 			if rose, by := jxc.PriceRose(*last, l.UnitPrice, set.PriceRiseThreshold); rose {
-				sku := fmt.Sprintf("#%d", l.ProductID)
+				sku := ""
 				if l.Product != nil {
 					sku = l.Product.SKU
 				}
 				if _, err := RaiseAlert(ctx, tx, jxc.AlertPriceRise, fmt.Sprintf("supplier:%d/product:%d", o.SupplierID, l.ProductID),
-					fmt.Sprintf("%s raised the price of %s from %s to %s (+%s%%) on %s", o.Supplier.Code, sku, last.String(), l.UnitPrice.String(),
-						by.Mul(decimal.NewFromInt(100)).StringFixed(2), o.Number),
+					jxc.T("{supplier} raised the price of {product} from {oldPrice} to {newPrice} (+{percent}%) on {order}", jxc.P{"supplier": o.Supplier.Code,
+						"product": sku, "oldPrice": *last, "newPrice": l.UnitPrice, "percent": by.Mul(decimal.NewFromInt(100)).Round(2), "order": o.Number}),
 					o.CreatedByID, map[string]any{"supplierId": o.SupplierID, "productId": l.ProductID, "purchaseOrderId": o.ID,
 						"oldPrice": last.String(), "newPrice": l.UnitPrice.String()}); err != nil {
 					return err

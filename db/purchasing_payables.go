@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -87,7 +86,7 @@ func findInvoice(ctx context.Context, q Queryer, id int64, field string) (*jxc.S
 		return nil, err
 	}
 	if len(rows) == 0 {
-		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, field, "no supplier invoice %d", id)
+		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, field, "no such supplier invoice")
 	}
 	out, err := loadInvoices(ctx, q, rows)
 	if err != nil {
@@ -225,12 +224,12 @@ func (s *PurchasingService) ApproveInvoiceMismatch(ctx context.Context, id int64
 		var postedBy *int64
 		if err := tx.QueryRowxContext(ctx, `SELECT status, number, created_by FROM supplier_invoices WHERE id = $1 FOR UPDATE`, id).Scan(&st, &number, &postedBy); err != nil {
 			if errors.Is(err, sql.ErrNoRows) {
-				return jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no supplier invoice %d", id)
+				return jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no such supplier invoice")
 			}
 			return err
 		}
 		if st != string(jxc.InvoiceOnHold) {
-			return jxc.FieldErrorf(jxc.ECONFLICT, "id", "invoice %s is %s; only an invoice ON_HOLD for a mismatch needs approval", number, st)
+			return jxc.FieldErrorf(jxc.ECONFLICT, "id", "invoice {invoice} is {status}; only an invoice ON_HOLD for a mismatch needs approval", jxc.P{"invoice": number, "status": string(st)})
 		}
 		set, err := companySettings(ctx, tx)
 		if err != nil {
@@ -382,7 +381,7 @@ func (s *PurchasingService) PostSupplierPayment(ctx context.Context, in jxc.Supp
 		if err != nil {
 			return 0, err
 		}
-		p, err := post(ctx, tx, &jxc.PaymentPosting{Date: in.PaymentDate, Description: fmt.Sprintf("Supplier payment %s to %s", number, sup.Code),
+		p, err := post(ctx, tx, &jxc.PaymentPosting{Date: in.PaymentDate, Description: jxc.T("Supplier payment {number} to {supplier}", jxc.P{"number": number, "supplier": sup.Code}),
 			Partner: sup.Code, Amount: in.Amount}, &id)
 		if err != nil {
 			return 0, err
@@ -573,7 +572,7 @@ func findLandedCost(ctx context.Context, q Queryer, id int64) (*jxc.LandedCost, 
 	if err := q.GetContext(ctx, lc, `SELECT id, number, kind, basis, posting_date, amount, description, supplier_invoice_id, journal_entry_id, created_at,
 		(SELECT v.voucher_no FROM journal_entries v WHERE v.id = landed_costs.journal_entry_id) AS voucher_no
 		FROM landed_costs WHERE id = $1`, id); err != nil {
-		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no landed cost %d", id)
+		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no such landed cost")
 	}
 	if err := q.SelectContext(ctx, &lc.Allocations, `SELECT a.receipt_id, r.number AS receipt_number, a.line_no, a.product_id, a.warehouse_id,
 		a.amount, a.on_hand_amount, a.sold_amount

@@ -91,7 +91,7 @@ func publishReceivable(ctx context.Context, tx *Tx, customerID int64) error {
 
 // raiseSalesAlert raises an alert about an order (db.RaiseAlert: recorded
 // and published on the "alert" topic in the same transaction).
-func raiseSalesAlert(ctx context.Context, tx *Tx, kind, orderNumber, message string, payload map[string]any) error {
+func raiseSalesAlert(ctx context.Context, tx *Tx, kind, orderNumber string, message jxc.Text, payload map[string]any) error {
 	_, err := RaiseAlert(ctx, tx, kind, orderNumber, message, nil, payload)
 	return err
 }

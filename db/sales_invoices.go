@@ -2,7 +2,6 @@ package db
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/lib/pq"
 	"github.com/shopspring/decimal"
@@ -129,7 +128,7 @@ func (s *SalesService) CreateSalesInvoice(ctx context.Context, in jxc.SalesInvoi
 			return err
 		}
 		net, vat := jxc.PriceInvoice(lines)
-		p, err := post(ctx, tx, &jxc.SalesInvoicePosting{Date: date, Description: fmt.Sprintf("Sales invoice %s to %s", number, c.Code),
+		p, err := post(ctx, tx, &jxc.SalesInvoicePosting{Date: date, Description: jxc.T("Sales invoice {number} to {customer}", jxc.P{"number": number, "customer": c.Code}),
 			Partner: c.Code, Net: net, VAT: vat}, &id)
 		if err != nil {
 			return err

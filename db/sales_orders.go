@@ -16,7 +16,7 @@ import (
 )
 
 const salesOrderCols = `id, number, customer_id, channel, region, coalesce(warehouse_id, 0) AS warehouse_id, warehouse_override, posting_date, promised_date,
-	status, hold_reason, hold_released_by, notes, net_amount, vat_amount, total_amount, created_by, created_at, updated_at`
+	status, hold_reason, hold_reason_template, hold_reason_params, hold_released_by, notes, net_amount, vat_amount, total_amount, created_by, created_at, updated_at`
 
 const salesOrderLineCols = `id, order_id, line_no, product_id, quantity, unit_price, discount_rate, vat_rate, net_amount, vat_amount,
 	reserved, shipped, returned`

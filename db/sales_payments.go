@@ -138,7 +138,7 @@ func (s *SalesService) RecordCustomerPayment(ctx context.Context, in jxc.Payment
 			bank = *in.BankAccount
 		}
 		applied := sumAllocs(allocs)
-		p, err := post(ctx, tx, &jxc.CustomerPaymentPosting{Date: date, Description: fmt.Sprintf("Payment RC-%06d from %s", id, c.Code),
+		p, err := post(ctx, tx, &jxc.CustomerPaymentPosting{Date: date, Description: jxc.T("Payment {number} from {customer}", jxc.P{"number": fmt.Sprintf("RC-%06d", id), "customer": c.Code}),
 			Partner: c.Code, BankAccount: bank, Amount: in.Amount, Applied: applied}, &id)
 		if err != nil {
 			return err
@@ -211,7 +211,7 @@ func (s *SalesService) ApplyCustomerCredit(ctx context.Context, in jxc.ApplyCred
 		if applied.IsZero() {
 			return jxc.FieldErrorf(jxc.ECONFLICT, "input.paymentId", "the customer has no open invoice to apply the credit to")
 		}
-		p, err := post(ctx, tx, &jxc.CreditApplication{Date: date, Description: fmt.Sprintf("Credit of payment %s applied", pay.Number),
+		p, err := post(ctx, tx, &jxc.CreditApplication{Date: date, Description: jxc.T("Credit of payment {number} applied", jxc.P{"number": pay.Number}),
 			Partner: c.Code, Amount: applied}, &pay.ID)
 		if err != nil {
 			return err
@@ -323,7 +323,7 @@ func (s *SalesService) RefundCustomer(ctx context.Context, in jxc.RefundInput) (
 		if in.BankAccount != nil {
 			bank = *in.BankAccount
 		}
-		p, err := post(ctx, tx, &jxc.RefundPosting{Date: date, Description: fmt.Sprintf("Refund RF-%06d of %s to %s", id, number, c.Code),
+		p, err := post(ctx, tx, &jxc.RefundPosting{Date: date, Description: jxc.T("Refund {number} of {payment} to {customer}", jxc.P{"number": fmt.Sprintf("RF-%06d", id), "payment": number, "customer": c.Code}),
 			Partner: c.Code, BankAccount: bank, Amount: in.Amount, FromAdvance: in.PaymentID != nil}, &id)
 		if err != nil {
 			return err

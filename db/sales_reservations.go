@@ -119,11 +119,13 @@ func (s *SalesService) ConfirmSalesOrder(ctx context.Context, id int64) (*jxc.Sa
 			return err
 		}
 		if reason := cc.HoldReason(); reason != "" {
-			if _, err := tx.ExecContext(ctx, `UPDATE sales_orders SET status = 'ON_HOLD', hold_reason = $2, updated_at = $3 WHERE id = $1`,
-				o.ID, reason, tx.Now); err != nil {
+			tmpl, params, text := cc.HoldReasonText().Stored()
+			if _, err := tx.ExecContext(ctx, `UPDATE sales_orders SET status = 'ON_HOLD', hold_reason = $2, updated_at = $3,
+				hold_reason_template = $4, hold_reason_params = $5 WHERE id = $1`,
+				o.ID, text, tx.Now, tmpl, params); err != nil {
 				return err
 			}
-			if err := raiseSalesAlert(ctx, tx, "CREDIT_HOLD", o.Number, fmt.Sprintf("%s %s 信用冻结 on credit hold: %s", o.Number, c.Name, reason),
+			if err := raiseSalesAlert(ctx, tx, "CREDIT_HOLD", o.Number, jxc.T("{order} {customer} on credit hold: {reason}", jxc.P{"order": o.Number, "customer": c.Code + " " + c.Name, "reason": cc.HoldText()}),
 				map[string]any{"orderId": fmt.Sprint(o.ID), "orderNumber": o.Number, "customerId": fmt.Sprint(c.ID), "customerName": c.Name, "reason": reason}); err != nil {
 				return err
 			}
@@ -311,7 +313,7 @@ func reserveOutstanding(ctx context.Context, tx *Tx, o *jxc.SalesOrder) error {
 			lines = append(lines, map[string]any{"orderLineId": fmt.Sprint(sh.line.ID), "productId": fmt.Sprint(sh.line.ProductID),
 				"warehouseId": fmt.Sprint(o.WarehouseID), "quantity": sh.qty.String()})
 		}
-		return raiseSalesAlert(ctx, tx, "SHORTAGE", o.Number, fmt.Sprintf("%s 缺货 short on %d line(s): recorded as replenishment needs", o.Number, len(lines)),
+		return raiseSalesAlert(ctx, tx, "SHORTAGE", o.Number, jxc.T("{order} short on {lines} line(s): recorded as replenishment needs", jxc.P{"order": o.Number, "lines": len(lines)}),
 			map[string]any{"orderId": fmt.Sprint(o.ID), "orderNumber": o.Number, "lines": lines})
 	}
 	return nil

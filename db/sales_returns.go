@@ -105,7 +105,7 @@ func (s *SalesService) CreateSalesReturn(ctx context.Context, in jxc.SalesReturn
 			return err
 		}
 		ev := plan.Posting
-		ev.Description, ev.Partner = fmt.Sprintf("Return CN-%06d of shipment %s", id, sh.Number), c.Code
+		ev.Description, ev.Partner = jxc.T("Return {number} of shipment {shipment}", jxc.P{"number": fmt.Sprintf("CN-%06d", id), "shipment": sh.Number}), c.Code
 		p, err := post(ctx, tx, ev, &id)
 		if err != nil {
 			return err

@@ -11,6 +11,11 @@ import (
 	"github.com/jxcgraph/jxc"
 )
 
+// Message is the resolver for the message field.
+func (r *alertResolver) Message(ctx context.Context, obj *jxc.Alert) (string, error) {
+	return obj.Text().Render(jxc.LangOf(ctx)), nil
+}
+
 // Owner is the resolver for the owner field.
 func (r *alertResolver) Owner(ctx context.Context, obj *jxc.Alert) (*jxc.User, error) {
 	return refOf[jxc.User](ctx, r.Resolver, obj, ref(jxc.RefUser, func(o *jxc.Alert) *int64 { return o.OwnerID }))

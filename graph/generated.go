@@ -37,6 +37,7 @@ type ResolverRoot interface {
 	AuxiliaryBalance() AuxiliaryBalanceResolver
 	AuxiliaryLedger() AuxiliaryLedgerResolver
 	AuxiliaryLedgerLine() AuxiliaryLedgerLineResolver
+	BooksViolation() BooksViolationResolver
 	BudgetLine() BudgetLineResolver
 	Category() CategoryResolver
 	Customer() CustomerResolver
@@ -55,6 +56,7 @@ type ResolverRoot interface {
 	PartnerStatementLine() PartnerStatementLineResolver
 	Product() ProductResolver
 	PurchaseOrder() PurchaseOrderResolver
+	PurchaseSuggestion() PurchaseSuggestionResolver
 	Query() QueryResolver
 	ReceivableAllocation() ReceivableAllocationResolver
 	ReceivableChange() ReceivableChangeResolver
@@ -2224,6 +2226,8 @@ type AccountResolver interface {
 	Dimensions(ctx context.Context, obj *jxc.Account) ([]jxc.Dimension, error)
 }
 type AlertResolver interface {
+	Message(ctx context.Context, obj *jxc.Alert) (string, error)
+
 	Owner(ctx context.Context, obj *jxc.Alert) (*jxc.User, error)
 	Audience(ctx context.Context, obj *jxc.Alert) ([]jxc.Role, error)
 
@@ -2245,6 +2249,9 @@ type AuxiliaryLedgerLineResolver interface {
 	Entry(ctx context.Context, obj *jxc.AuxiliaryLedgerLine) (jxc.JournalEntry, error)
 
 	Source(ctx context.Context, obj *jxc.AuxiliaryLedgerLine) (jxc.Source, error)
+}
+type BooksViolationResolver interface {
+	Message(ctx context.Context, obj *jxc.BooksViolation) (string, error)
 }
 type BudgetLineResolver interface {
 	AuditTrail(ctx context.Context, obj *jxc.BudgetLine, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
@@ -2300,6 +2307,8 @@ type GoodsReceiptLineResolver interface {
 	Location(ctx context.Context, obj *jxc.GoodsReceiptLine) (*jxc.Location, error)
 }
 type JournalEntryResolver interface {
+	Description(ctx context.Context, obj *jxc.JournalEntry) (string, error)
+
 	Reverses(ctx context.Context, obj *jxc.JournalEntry) (*jxc.JournalEntry, error)
 
 	ReversedBy(ctx context.Context, obj *jxc.JournalEntry) (*jxc.JournalEntry, error)
@@ -2311,6 +2320,7 @@ type JournalEntryResolver interface {
 	ReviewedBy(ctx context.Context, obj *jxc.JournalEntry) (*jxc.User, error)
 }
 type JournalLineResolver interface {
+	Description(ctx context.Context, obj *jxc.JournalLine) (string, error)
 	Customer(ctx context.Context, obj *jxc.JournalLine) (*jxc.Customer, error)
 	Supplier(ctx context.Context, obj *jxc.JournalLine) (*jxc.Supplier, error)
 	Warehouse(ctx context.Context, obj *jxc.JournalLine) (*jxc.Warehouse, error)
@@ -2428,6 +2438,9 @@ type PurchaseOrderResolver interface {
 	Receipts(ctx context.Context, obj *jxc.PurchaseOrder) ([]*jxc.GoodsReceipt, error)
 	AuditTrail(ctx context.Context, obj *jxc.PurchaseOrder, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
+type PurchaseSuggestionResolver interface {
+	Reason(ctx context.Context, obj *jxc.PurchaseSuggestion) (string, error)
+}
 type QueryResolver interface {
 	ServerTime(ctx context.Context) (time.Time, error)
 	Node(ctx context.Context, nodeID jxc.NodeID) (jxc.Node, error)
@@ -2532,6 +2545,8 @@ type SalesInvoiceLineResolver interface {
 	ShipmentLine(ctx context.Context, obj *jxc.SalesInvoiceLine) (jxc.ShipmentLine, error)
 }
 type SalesOrderResolver interface {
+	HoldReason(ctx context.Context, obj *jxc.SalesOrder) (*string, error)
+
 	Shipments(ctx context.Context, obj *jxc.SalesOrder) ([]*jxc.Shipment, error)
 	AuditTrail(ctx context.Context, obj *jxc.SalesOrder, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
@@ -23242,7 +23257,7 @@ func (ec *executionContext) _Alert_message(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Alert_message(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Message, nil
+			return ec.Resolvers.Alert().Message(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -23253,7 +23268,7 @@ func (ec *executionContext) _Alert_message(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Alert_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Alert", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Alert", field, true, true, "String")
 }
 
 func (ec *executionContext) _Alert_ownerId(ctx context.Context, field graphql.CollectedField, obj *jxc.Alert) (ret graphql.Marshaler) {
@@ -26499,7 +26514,7 @@ func (ec *executionContext) _BooksViolation_message(ctx context.Context, field g
 			return ec.fieldContext_BooksViolation_message(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Message, nil
+			return ec.Resolvers.BooksViolation().Message(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -26510,7 +26525,7 @@ func (ec *executionContext) _BooksViolation_message(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_BooksViolation_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BooksViolation", field, false, false, "String")
+	return graphql.NewScalarFieldContext("BooksViolation", field, true, true, "String")
 }
 
 func (ec *executionContext) _BooksViolation_rows(ctx context.Context, field graphql.CollectedField, obj *jxc.BooksViolation) (ret graphql.Marshaler) {
@@ -33314,7 +33329,7 @@ func (ec *executionContext) _JournalEntry_description(ctx context.Context, field
 			return ec.fieldContext_JournalEntry_description(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Description, nil
+			return ec.Resolvers.JournalEntry().Description(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -33325,7 +33340,7 @@ func (ec *executionContext) _JournalEntry_description(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_JournalEntry_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("JournalEntry", field, false, false, "String")
+	return graphql.NewScalarFieldContext("JournalEntry", field, true, true, "String")
 }
 
 func (ec *executionContext) _JournalEntry_source(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
@@ -34266,7 +34281,7 @@ func (ec *executionContext) _JournalLine_description(ctx context.Context, field 
 			return ec.fieldContext_JournalLine_description(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Description, nil
+			return ec.Resolvers.JournalLine().Description(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -34277,7 +34292,7 @@ func (ec *executionContext) _JournalLine_description(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_JournalLine_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("JournalLine", field, false, false, "String")
+	return graphql.NewScalarFieldContext("JournalLine", field, true, true, "String")
 }
 
 func (ec *executionContext) _JournalLine_customer(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalLine) (ret graphql.Marshaler) {
@@ -46442,7 +46457,7 @@ func (ec *executionContext) _PurchaseSuggestion_reason(ctx context.Context, fiel
 			return ec.fieldContext_PurchaseSuggestion_reason(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Reason, nil
+			return ec.Resolvers.PurchaseSuggestion().Reason(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -46453,7 +46468,7 @@ func (ec *executionContext) _PurchaseSuggestion_reason(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_PurchaseSuggestion_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PurchaseSuggestion", field, false, false, "String")
+	return graphql.NewScalarFieldContext("PurchaseSuggestion", field, true, true, "String")
 }
 
 func (ec *executionContext) _PurchasingSettings_priceTolerance(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchasingSettings) (ret graphql.Marshaler) {
@@ -53008,7 +53023,7 @@ func (ec *executionContext) _SalesOrder_holdReason(ctx context.Context, field gr
 			return ec.fieldContext_SalesOrder_holdReason(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.HoldReason, nil
+			return ec.Resolvers.SalesOrder().HoldReason(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -53019,7 +53034,7 @@ func (ec *executionContext) _SalesOrder_holdReason(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_SalesOrder_holdReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SalesOrder", field, false, false, "String")
+	return graphql.NewScalarFieldContext("SalesOrder", field, true, true, "String")
 }
 
 func (ec *executionContext) _SalesOrder_notes(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesOrder) (ret graphql.Marshaler) {
@@ -74503,10 +74518,11 @@ func (ec *executionContext) _Alert(ctx context.Context, sel ast.SelectionSet, ob
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "message":
-			out.Values[i] = ec._Alert_message(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Alert_message(ctx, field, obj)
+				})
 		case "ownerId":
 			out.Values[i] = ec._Alert_ownerId(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -75734,17 +75750,18 @@ func (ec *executionContext) _BooksViolation(ctx context.Context, sel ast.Selecti
 		case "rule":
 			out.Values[i] = ec._BooksViolation_rule(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "message":
-			out.Values[i] = ec._BooksViolation_message(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BooksViolation_message(ctx, field, obj)
+				})
 		case "rows":
 			out.Values[i] = ec._BooksViolation_rows(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -78121,10 +78138,11 @@ func (ec *executionContext) _JournalEntry(ctx context.Context, sel ast.Selection
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "description":
-			out.Values[i] = ec._JournalEntry_description(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._JournalEntry_description(ctx, field, obj)
+				})
 		case "source":
 			out.Values[i] = ec._JournalEntry_source(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -78413,10 +78431,11 @@ func (ec *executionContext) _JournalLine(ctx context.Context, sel ast.SelectionS
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "description":
-			out.Values[i] = ec._JournalLine_description(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._JournalLine_description(ctx, field, obj)
+				})
 		case "customer":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -81712,63 +81731,64 @@ func (ec *executionContext) _PurchaseSuggestion(ctx context.Context, sel ast.Sel
 		case "product":
 			out.Values[i] = ec._PurchaseSuggestion_product(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "warehouse":
 			out.Values[i] = ec._PurchaseSuggestion_warehouse(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "available":
 			out.Values[i] = ec._PurchaseSuggestion_available(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "onOrder":
 			out.Values[i] = ec._PurchaseSuggestion_onOrder(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "replenishmentNeed":
 			out.Values[i] = ec._PurchaseSuggestion_replenishmentNeed(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "reorderPoint":
 			out.Values[i] = ec._PurchaseSuggestion_reorderPoint(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "shortage":
 			out.Values[i] = ec._PurchaseSuggestion_shortage(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "quantity":
 			out.Values[i] = ec._PurchaseSuggestion_quantity(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "supplier":
 			out.Values[i] = ec._PurchaseSuggestion_supplier(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "unitPrice":
 			out.Values[i] = ec._PurchaseSuggestion_unitPrice(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "expectedDate":
 			out.Values[i] = ec._PurchaseSuggestion_expectedDate(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "reason":
-			out.Values[i] = ec._PurchaseSuggestion_reason(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PurchaseSuggestion_reason(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -83187,10 +83207,11 @@ func (ec *executionContext) _SalesOrder(ctx context.Context, sel ast.SelectionSe
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "holdReason":
-			out.Values[i] = ec._SalesOrder_holdReason(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SalesOrder_holdReason(ctx, field, obj)
+				})
 		case "notes":
 			out.Values[i] = ec._SalesOrder_notes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {

@@ -11,6 +11,16 @@ import (
 	"github.com/jxcgraph/jxc"
 )
 
+// Message is the resolver for the message field.
+func (r *booksViolationResolver) Message(ctx context.Context, obj *jxc.BooksViolation) (string, error) {
+	return obj.Text().Render(jxc.LangOf(ctx)), nil
+}
+
+// Description is the resolver for the description field.
+func (r *journalEntryResolver) Description(ctx context.Context, obj *jxc.JournalEntry) (string, error) {
+	return obj.Text().Render(jxc.LangOf(ctx)), nil
+}
+
 // Reverses is the resolver for the reverses field.
 func (r *journalEntryResolver) Reverses(ctx context.Context, obj *jxc.JournalEntry) (*jxc.JournalEntry, error) {
 	return refOf[jxc.JournalEntry](ctx, r.Resolver, obj, ref(jxc.RefJournalEntry, func(o *jxc.JournalEntry) *int64 { return o.ReversesID }))
@@ -24,6 +34,11 @@ func (r *journalEntryResolver) ReversedBy(ctx context.Context, obj *jxc.JournalE
 // CreatedBy is the resolver for the createdBy field.
 func (r *journalEntryResolver) CreatedBy(ctx context.Context, obj *jxc.JournalEntry) (*jxc.User, error) {
 	return refOf[jxc.User](ctx, r.Resolver, obj, ref(jxc.RefUser, func(o *jxc.JournalEntry) *int64 { return o.CreatedByID }))
+}
+
+// Description is the resolver for the description field.
+func (r *journalLineResolver) Description(ctx context.Context, obj *jxc.JournalLine) (string, error) {
+	return obj.Text().Render(jxc.LangOf(ctx)), nil
 }
 
 // CreateAccount is the resolver for the createAccount field.
@@ -122,6 +137,9 @@ func (r *queryResolver) BooksCheck(ctx context.Context) (jxc.BooksCheck, error) 
 // Account returns AccountResolver implementation.
 func (r *Resolver) Account() AccountResolver { return &accountResolver{r} }
 
+// BooksViolation returns BooksViolationResolver implementation.
+func (r *Resolver) BooksViolation() BooksViolationResolver { return &booksViolationResolver{r} }
+
 // FiscalPeriod returns FiscalPeriodResolver implementation.
 func (r *Resolver) FiscalPeriod() FiscalPeriodResolver { return &fiscalPeriodResolver{r} }
 
@@ -132,8 +150,9 @@ func (r *Resolver) JournalEntry() JournalEntryResolver { return &journalEntryRes
 func (r *Resolver) JournalLine() JournalLineResolver { return &journalLineResolver{r} }
 
 type (
-	accountResolver      struct{ *Resolver }
-	fiscalPeriodResolver struct{ *Resolver }
-	journalEntryResolver struct{ *Resolver }
-	journalLineResolver  struct{ *Resolver }
+	accountResolver        struct{ *Resolver }
+	booksViolationResolver struct{ *Resolver }
+	fiscalPeriodResolver   struct{ *Resolver }
+	journalEntryResolver   struct{ *Resolver }
+	journalLineResolver    struct{ *Resolver }
 )

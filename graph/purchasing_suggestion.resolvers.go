@@ -20,7 +20,19 @@ func (r *mutationResolver) CreatePurchaseOrdersFromSuggestions(ctx context.Conte
 	return PurchaseOrdersPayload{PurchaseOrders: v, UserErrors: ues}, err
 }
 
+// Reason is the resolver for the reason field.
+func (r *purchaseSuggestionResolver) Reason(ctx context.Context, obj *jxc.PurchaseSuggestion) (string, error) {
+	return obj.Reason.Render(jxc.LangOf(ctx)), nil
+}
+
 // PurchaseSuggestions is the resolver for the purchaseSuggestions field.
 func (r *queryResolver) PurchaseSuggestions(ctx context.Context, warehouseID *int64) ([]*jxc.PurchaseSuggestion, error) {
 	return r.PurchasingService.Suggestions(ctx, warehouseID)
 }
+
+// PurchaseSuggestion returns PurchaseSuggestionResolver implementation.
+func (r *Resolver) PurchaseSuggestion() PurchaseSuggestionResolver {
+	return &purchaseSuggestionResolver{r}
+}
+
+type purchaseSuggestionResolver struct{ *Resolver }

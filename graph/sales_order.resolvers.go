@@ -81,6 +81,14 @@ func (r *replenishmentNeedResolver) SalesOrderLine(ctx context.Context, obj *jxc
 	return mustRef[jxc.SalesOrderLine](ctx, r.Resolver, obj, refID(jxc.RefSalesOrderLine, func(o *jxc.ReplenishmentNeed) int64 { return o.SalesOrderLine }))
 }
 
+// HoldReason is the resolver for the holdReason field.
+func (r *salesOrderResolver) HoldReason(ctx context.Context, obj *jxc.SalesOrder) (*string, error) {
+	if t := obj.HoldText(); t != nil {
+		return jxc.Ptr(t.Render(jxc.LangOf(ctx))), nil
+	}
+	return nil, nil
+}
+
 // Shipments is the resolver for the shipments field.
 func (r *salesOrderResolver) Shipments(ctx context.Context, obj *jxc.SalesOrder) ([]*jxc.Shipment, error) {
 	return load(ctx, r.loadersFor(ctx).orderShipments, obj, func(o *jxc.SalesOrder) childKey[none] { return childKey[none]{parent: o.ID} })

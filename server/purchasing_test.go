@@ -364,7 +364,7 @@ func TestProcureToPayThroughGraphQL(t *testing.T) {
 	approve := `mutation($id: ID!) { approvePurchaseOrder(id: $id) { purchaseOrder { status } warnings userErrors { code field message } } }`
 	c.mgr.gql(approve, map[string]any{"id": po.ID}, &appr)
 	if ue := appr.ApprovePurchaseOrder.UserErrors; len(ue) != 1 || ue[0].Code != "CONFLICT" || ue[0].Field != "id" ||
-		!strings.Contains(ue[0].Message, "exceeded by 460.00") {
+		!(strings.Contains(ue[0].Message, "exceeded by 460") || strings.Contains(ue[0].Message, "超支 460")) {
 		t.Fatalf("BLOCK budget: %+v", appr)
 	}
 	var st struct{ PurchaseOrder struct{ Status string } }
@@ -608,7 +608,7 @@ func TestProcureToPayThroughGraphQL(t *testing.T) {
 		t.Fatal("90 %: want one BUDGET_80 alert and no BUDGET_100")
 	}
 	r3 := postCost("200", "BANK", nil)
-	if w := r3.PostOperatingCost.Warnings; len(w) != 1 || !strings.Contains(w[0], "exceeded by 100.00") {
+	if w := r3.PostOperatingCost.Warnings; len(w) != 1 || !strings.Contains(w[0], "将超支 100") {
 		t.Fatalf("110 %% of a WARN line: warnings %+v", w)
 	}
 	postCost("50", "BANK", nil)
