@@ -4,13 +4,11 @@ package jxc
 // (journal descriptions, line memos, alerts), keyed by their English template.
 func init() {
 	RegisterMessages(LangZH, map[string]string{
-		"budget {budget} is {percent}% consumed ({consumed} of {total})":             "预算 {budget} 已使用 {percent}%（{consumed} / {total}）",
-		"credit limit {limit} exceeded by {over} (open {open} + this order {order})": "超出信用额度 {limit} 共 {over}（未结 {open} + 本单 {order}）",
-		"no such alert, or not one addressed to you":                                 "提醒不存在，或不是发给您的",
-		"{order} short on {lines} line(s): recorded as replenishment needs":          "{order} 有 {lines} 行缺货：已记为补货需求",
-		"{order} {customer} on credit hold: {reason}":                                "{order} {customer} 信用冻结：{reason}",
-		"{overdue} overdue":                          "逾期 {overdue}",
-		"{overdue} overdue (oldest due {oldestDue})": "逾期 {overdue}（最早到期 {oldestDue}）",
+		"budget {budget} is {percent} percent consumed ({consumed} of {total})": "预算 {budget} 已使用百分之 {percent}（{consumed} / {total}）",
+		"no such alert, or not one addressed to you":                            "提醒不存在，或不是发给您的",
+		"{order} short on {lines} line(s): recorded as replenishment needs":     "{order} 有 {lines} 行缺货：已记为补货需求",
+		"{order} {customer} on credit hold: {reason}":                           "{order} {customer} 信用冻结：{reason}",
+		"{overdue} overdue": "逾期 {overdue}",
 		"{product} in {warehouse}: {available} available, under its reorder point {reorderPoint} or safety stock {safetyStock}": "{warehouse} 中 {product} 可用 {available}，低于再订货点 {reorderPoint} 或安全库存 {safetyStock}",
 		"{reason}": "{reason}",
 		"{supplier} raised the price of {product} from {oldPrice} to {newPrice} (+{percent}%) on {order}": "{supplier} 在 {order} 上将 {product} 的价格从 {oldPrice} 提高到 {newPrice}（+{percent}%）",

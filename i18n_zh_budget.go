@@ -11,7 +11,6 @@ func init() {
 		"budget {budget} would be exceeded by {over}: consumed {consumed} + this {amount} > budget {total}": "预算 {budget} 将超支 {over}：已用 {consumed} + 本次 {amount} > 预算 {total}",
 		"month must be 1 to 12": "月份须为 1 至 12",
 		"no such budget line":   "预算行不存在",
-		"no such category":      "类别不存在",
 		"no such user":          "用户不存在",
 		"operating cost {number} has no journal entry to reverse":                                                                         "经营费用 {number} 没有可冲销的凭证",
 		"operating cost {number} was already cancelled on {date}":                                                                         "经营费用 {number} 已于 {date} 作废",

@@ -4,6 +4,8 @@ package jxc
 // review step and the closing settings (ledger_closing.go, db/ledger_closing.go).
 func init() {
 	RegisterMessages(LangZH, map[string]string{
+		"closed months whose income and expense (or, at year end, 3103) were not all carried forward": "已结账月份的损益类科目（或年末的 3103）未全部结转",
+		"vouchers nobody reviewed in periods closed with the review step on":                          "启用审核后结账的期间中存在未审核的凭证",
 		ClosingProfitText:   "结转 {period} 损益",
 		ClosingYearText:     "结转 {year}年 本年利润至利润分配",
 		ClosingReversalText: "冲销结转凭证 {voucher}（{period} 反结账）",

@@ -4,6 +4,9 @@ package jxc
 // (journal descriptions, line memos, alerts), keyed by their English template.
 func init() {
 	RegisterMessages(LangZH, map[string]string{
+		"department":               "部门",
+		"the entry's total credit": "凭证贷方合计",
+		"the entry's total debit":  "凭证借方合计",
 		"AR control account 1122 differs from open customer invoices less open credit notes (invariant 5)": "应收账款控制科目 1122 与未收客户发票减未核销红字发票不一致（不变式 5）",
 		"Cancellation of {number}: {reason}":                                                         "作废 {number}：{reason}",
 		"Credit of payment {number} applied":                                                         "核销收款 {number} 的预收余额",

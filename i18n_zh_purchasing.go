@@ -4,6 +4,7 @@ package jxc
 // (journal descriptions, line memos, alerts), keyed by their English template.
 func init() {
 	RegisterMessages(LangZH, map[string]string{
+		"order price": "订单价格",
 		"a landed cost needs at least one receipt line to spread over":                                                                                "到岸成本至少需要一行收货明细来分摊",
 		"a line needs an inspected quantity: accepted + rejected must be > 0":                                                                         "每行须有检验数量：验收 + 拒收须 > 0",
 		"a payable cost needs the supplier who bills it":                                                                                              "计入应付的费用须指定开票的供应商",
@@ -25,7 +26,6 @@ func init() {
 		"invoice {invoice} is another supplier's":                                                                                                     "发票 {invoice} 属于其他供应商",
 		"invoice {invoice} is on hold: its three-way match failed, and finance must approve the mismatch before it is paid":                           "发票 {invoice} 已冻结：三单匹配未通过，须财务批准差异后才能付款",
 		"invoice {invoice} is {status}; only an invoice ON_HOLD for a mismatch needs approval":                                                        "发票 {invoice} 状态为 {status}；只有因差异而冻结（ON_HOLD）的发票需要批准",
-		"lead time must be 0 to 3650 days":                                                                                                            "交货周期须为 0 至 3650 天",
 		"line {line} of {order} has {received} received and {invoiced} invoiced; the supplier must invoice what was received before the order closes": "{order} 第 {line} 行已收货 {received}、已开票 {invoiced}；订单关闭前供应商须为已收货物开票",
 		"must be a fraction from 0 to below {max} with at most 4 decimals, such as 0.05":                                                              "须为 0 至小于 {max} 的比例，最多 4 位小数，如 0.05",
 		"name 1 to 100 receipts to spread the cost over":                                                                                              "请指定 1 至 100 张收货单来分摊费用",

@@ -89,7 +89,7 @@ func chargeBudget(ctx context.Context, tx *Tx, charges []jxc.BudgetCharge, kind,
 			return nil, err
 		}
 		if _, err := RaiseAlert(ctx, tx, t.Kind, fmt.Sprintf("budgetLine:%d", t.Line.ID),
-			jxc.T("budget {budget} is {percent}% consumed ({consumed} of {total})", jxc.P{"budget": t.Line.Label(), "percent": t.Percent,
+			jxc.T("budget {budget} is {percent} percent consumed ({consumed} of {total})", jxc.P{"budget": t.Line.Label(), "percent": t.Percent,
 				"consumed": t.Line.Consumed().Add(chargedTo(t.Line, charges)), "total": t.Line.Amount}),
 			t.Line.OwnerID, map[string]any{"budgetLineId": t.Line.ID, "percent": t.Percent.StringFixed(2),
 				"sourceType": string(src), "sourceId": srcID}); err != nil {

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strconv"
 	"time"
 
@@ -242,7 +243,7 @@ func (s *ExportService) ReportExport(ctx context.Context, id int64, worker strin
 			return nil // cancelled meanwhile: nothing more is written
 		}
 		if cur.ClaimedBy.String != worker {
-			return jxc.Errorf(jxc.ECONFLICT, "export %d was claimed by another worker", id)
+			return fmt.Errorf("export %d was claimed by another worker", id)
 		}
 		if len(p.Chunk) > 0 {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO export_chunks (job_id, seq, data)

@@ -13059,6 +13059,72 @@ enum UserErrorReason {
   STATEMENT_LINE_COMPUTED
   "A range ends before it starts (params: from, to)."
   RANGE_REVERSED
+  "The allocations of a payment do not add up to the payment (params: allocated, amount)."
+  ALLOCATION_MISMATCH
+  "The invoice is paid in full already."
+  ALREADY_PAID
+  "The journal entry was reversed already (params: voucher, reversal)."
+  ALREADY_REVERSED
+  "The voucher is reviewed (审核) already."
+  ALREADY_REVIEWED
+  "The operating cost stands on a supplier's invoice and is undone there."
+  BILLED_BY_SUPPLIER
+  "A control account kept by its sub-ledger takes no manual entry: post or reverse the business document."
+  CONTROL_ACCOUNT
+  "The account requires an auxiliary dimension (customer, supplier, ...) on every line (params: account, dimension, field)."
+  DIMENSION_REQUIRED
+  "The document was cancelled; a cancelled document stays cancelled."
+  DOCUMENT_CANCELLED
+  "The same thing is given twice in the input."
+  DUPLICATE
+  "Periods close in order: an earlier period is still open (params: open, period)."
+  EARLIER_PERIOD_OPEN
+  "The record has documents that keep it from being changed this way."
+  HAS_DOCUMENTS
+  "The account has postings, so it cannot become a group of sub-accounts."
+  HAS_POSTINGS
+  "The account groups sub-accounts and takes no postings itself."
+  HEADER_ACCOUNT
+  "The supplier invoice is on hold: its three-way match failed and needs finance's approval."
+  INVOICE_ON_HOLD
+  "The entry moved stock; it is corrected by a stock adjustment."
+  MOVED_STOCK
+  "The product needs no reordering now; give a quantity to order anyway."
+  NOTHING_TO_REORDER
+  "The account is not an expense account."
+  NOT_EXPENSE_ACCOUNT
+  "What was received is not all invoiced yet."
+  NOT_FULLY_INVOICED
+  "The product is not on the purchase order."
+  NOT_ON_ORDER
+  "The account takes no postings (a group or inactive)."
+  NOT_POSTABLE
+  "There is no posting to undo."
+  NOT_POSTED
+  "The voucher is not reviewed."
+  NOT_REVIEWED
+  "No supplier is known for the product."
+  NO_SUPPLIER
+  "More would be invoiced than was ordered (params: left, quantity)."
+  OVER_INVOICED
+  "More would be received than is still open on the order (params: open, quantity)."
+  OVER_RECEIVED
+  "Separation of duties: the maker of a voucher may not review it."
+  OWN_VOUCHER_REVIEW
+  "The period is open already."
+  PERIOD_OPEN
+  "The entry belongs to a business document and is undone through the document (params: kind, document, how)."
+  POSTED_BY_DOCUMENT
+  "The posting rules post to this account, so it takes no sub-accounts."
+  POSTING_ACCOUNT_PROTECTED
+  "The check character of a unified social credit code (统一社会信用代码) is wrong (GB 32100-2015)."
+  TAX_ID_CHECKSUM
+  "The debits and credits of an entry differ (params: debit, credit, difference)."
+  UNBALANCED
+  "The period has vouchers not reviewed, and the company reviews before closing (params: count, vouchers)."
+  UNREVIEWED_VOUCHERS
+  "The document's status does not allow the change (params: status)."
+  WRONG_STATUS
 }
 
 """

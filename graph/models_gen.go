@@ -2011,6 +2011,72 @@ const (
 	UserErrorReasonStatementLineComputed UserErrorReason = "STATEMENT_LINE_COMPUTED"
 	// A range ends before it starts (params: from, to).
 	UserErrorReasonRangeReversed UserErrorReason = "RANGE_REVERSED"
+	// The allocations of a payment do not add up to the payment (params: allocated, amount).
+	UserErrorReasonAllocationMismatch UserErrorReason = "ALLOCATION_MISMATCH"
+	// The invoice is paid in full already.
+	UserErrorReasonAlreadyPaid UserErrorReason = "ALREADY_PAID"
+	// The journal entry was reversed already (params: voucher, reversal).
+	UserErrorReasonAlreadyReversed UserErrorReason = "ALREADY_REVERSED"
+	// The voucher is reviewed (审核) already.
+	UserErrorReasonAlreadyReviewed UserErrorReason = "ALREADY_REVIEWED"
+	// The operating cost stands on a supplier's invoice and is undone there.
+	UserErrorReasonBilledBySupplier UserErrorReason = "BILLED_BY_SUPPLIER"
+	// A control account kept by its sub-ledger takes no manual entry: post or reverse the business document.
+	UserErrorReasonControlAccount UserErrorReason = "CONTROL_ACCOUNT"
+	// The account requires an auxiliary dimension (customer, supplier, ...) on every line (params: account, dimension, field).
+	UserErrorReasonDimensionRequired UserErrorReason = "DIMENSION_REQUIRED"
+	// The document was cancelled; a cancelled document stays cancelled.
+	UserErrorReasonDocumentCancelled UserErrorReason = "DOCUMENT_CANCELLED"
+	// The same thing is given twice in the input.
+	UserErrorReasonDuplicate UserErrorReason = "DUPLICATE"
+	// Periods close in order: an earlier period is still open (params: open, period).
+	UserErrorReasonEarlierPeriodOpen UserErrorReason = "EARLIER_PERIOD_OPEN"
+	// The record has documents that keep it from being changed this way.
+	UserErrorReasonHasDocuments UserErrorReason = "HAS_DOCUMENTS"
+	// The account has postings, so it cannot become a group of sub-accounts.
+	UserErrorReasonHasPostings UserErrorReason = "HAS_POSTINGS"
+	// The account groups sub-accounts and takes no postings itself.
+	UserErrorReasonHeaderAccount UserErrorReason = "HEADER_ACCOUNT"
+	// The supplier invoice is on hold: its three-way match failed and needs finance's approval.
+	UserErrorReasonInvoiceOnHold UserErrorReason = "INVOICE_ON_HOLD"
+	// The entry moved stock; it is corrected by a stock adjustment.
+	UserErrorReasonMovedStock UserErrorReason = "MOVED_STOCK"
+	// The product needs no reordering now; give a quantity to order anyway.
+	UserErrorReasonNothingToReorder UserErrorReason = "NOTHING_TO_REORDER"
+	// The account is not an expense account.
+	UserErrorReasonNotExpenseAccount UserErrorReason = "NOT_EXPENSE_ACCOUNT"
+	// What was received is not all invoiced yet.
+	UserErrorReasonNotFullyInvoiced UserErrorReason = "NOT_FULLY_INVOICED"
+	// The product is not on the purchase order.
+	UserErrorReasonNotOnOrder UserErrorReason = "NOT_ON_ORDER"
+	// The account takes no postings (a group or inactive).
+	UserErrorReasonNotPostable UserErrorReason = "NOT_POSTABLE"
+	// There is no posting to undo.
+	UserErrorReasonNotPosted UserErrorReason = "NOT_POSTED"
+	// The voucher is not reviewed.
+	UserErrorReasonNotReviewed UserErrorReason = "NOT_REVIEWED"
+	// No supplier is known for the product.
+	UserErrorReasonNoSupplier UserErrorReason = "NO_SUPPLIER"
+	// More would be invoiced than was ordered (params: left, quantity).
+	UserErrorReasonOverInvoiced UserErrorReason = "OVER_INVOICED"
+	// More would be received than is still open on the order (params: open, quantity).
+	UserErrorReasonOverReceived UserErrorReason = "OVER_RECEIVED"
+	// Separation of duties: the maker of a voucher may not review it.
+	UserErrorReasonOwnVoucherReview UserErrorReason = "OWN_VOUCHER_REVIEW"
+	// The period is open already.
+	UserErrorReasonPeriodOpen UserErrorReason = "PERIOD_OPEN"
+	// The entry belongs to a business document and is undone through the document (params: kind, document, how).
+	UserErrorReasonPostedByDocument UserErrorReason = "POSTED_BY_DOCUMENT"
+	// The posting rules post to this account, so it takes no sub-accounts.
+	UserErrorReasonPostingAccountProtected UserErrorReason = "POSTING_ACCOUNT_PROTECTED"
+	// The check character of a unified social credit code (统一社会信用代码) is wrong (GB 32100-2015).
+	UserErrorReasonTaxIDChecksum UserErrorReason = "TAX_ID_CHECKSUM"
+	// The debits and credits of an entry differ (params: debit, credit, difference).
+	UserErrorReasonUnbalanced UserErrorReason = "UNBALANCED"
+	// The period has vouchers not reviewed, and the company reviews before closing (params: count, vouchers).
+	UserErrorReasonUnreviewedVouchers UserErrorReason = "UNREVIEWED_VOUCHERS"
+	// The document's status does not allow the change (params: status).
+	UserErrorReasonWrongStatus UserErrorReason = "WRONG_STATUS"
 )
 
 var AllUserErrorReason = []UserErrorReason{
@@ -2047,11 +2113,44 @@ var AllUserErrorReason = []UserErrorReason{
 	UserErrorReasonUnknownAccountPrefix,
 	UserErrorReasonStatementLineComputed,
 	UserErrorReasonRangeReversed,
+	UserErrorReasonAllocationMismatch,
+	UserErrorReasonAlreadyPaid,
+	UserErrorReasonAlreadyReversed,
+	UserErrorReasonAlreadyReviewed,
+	UserErrorReasonBilledBySupplier,
+	UserErrorReasonControlAccount,
+	UserErrorReasonDimensionRequired,
+	UserErrorReasonDocumentCancelled,
+	UserErrorReasonDuplicate,
+	UserErrorReasonEarlierPeriodOpen,
+	UserErrorReasonHasDocuments,
+	UserErrorReasonHasPostings,
+	UserErrorReasonHeaderAccount,
+	UserErrorReasonInvoiceOnHold,
+	UserErrorReasonMovedStock,
+	UserErrorReasonNothingToReorder,
+	UserErrorReasonNotExpenseAccount,
+	UserErrorReasonNotFullyInvoiced,
+	UserErrorReasonNotOnOrder,
+	UserErrorReasonNotPostable,
+	UserErrorReasonNotPosted,
+	UserErrorReasonNotReviewed,
+	UserErrorReasonNoSupplier,
+	UserErrorReasonOverInvoiced,
+	UserErrorReasonOverReceived,
+	UserErrorReasonOwnVoucherReview,
+	UserErrorReasonPeriodOpen,
+	UserErrorReasonPostedByDocument,
+	UserErrorReasonPostingAccountProtected,
+	UserErrorReasonTaxIDChecksum,
+	UserErrorReasonUnbalanced,
+	UserErrorReasonUnreviewedVouchers,
+	UserErrorReasonWrongStatus,
 }
 
 func (e UserErrorReason) IsValid() bool {
 	switch e {
-	case UserErrorReasonInvalidValue, UserErrorReasonRequired, UserErrorReasonTooLong, UserErrorReasonBadFormat, UserErrorReasonOutOfRange, UserErrorReasonDuplicateCode, UserErrorReasonDuplicateLine, UserErrorReasonNotFound, UserErrorReasonInactive, UserErrorReasonConflict, UserErrorReasonAlreadyPosted, UserErrorReasonAlreadyCancelled, UserErrorReasonInsufficientStock, UserErrorReasonCreditHold, UserErrorReasonCreditLimitExceeded, UserErrorReasonBelowCost, UserErrorReasonBudgetExceeded, UserErrorReasonNoSupplierPrice, UserErrorReasonOverAllocated, UserErrorReasonQuantityExceeded, UserErrorReasonWrongPassword, UserErrorReasonForbidden, UserErrorReasonPermissionRequired, UserErrorReasonDutySeparation, UserErrorReasonIdempotencyKeyReused, UserErrorReasonDateOutOfRange, UserErrorReasonPeriodClosed, UserErrorReasonAccountNotFound, UserErrorReasonInvalidAccountPrefix, UserErrorReasonOverlappingAccountPrefix, UserErrorReasonUnknownAccountPrefix, UserErrorReasonStatementLineComputed, UserErrorReasonRangeReversed:
+	case UserErrorReasonInvalidValue, UserErrorReasonRequired, UserErrorReasonTooLong, UserErrorReasonBadFormat, UserErrorReasonOutOfRange, UserErrorReasonDuplicateCode, UserErrorReasonDuplicateLine, UserErrorReasonNotFound, UserErrorReasonInactive, UserErrorReasonConflict, UserErrorReasonAlreadyPosted, UserErrorReasonAlreadyCancelled, UserErrorReasonInsufficientStock, UserErrorReasonCreditHold, UserErrorReasonCreditLimitExceeded, UserErrorReasonBelowCost, UserErrorReasonBudgetExceeded, UserErrorReasonNoSupplierPrice, UserErrorReasonOverAllocated, UserErrorReasonQuantityExceeded, UserErrorReasonWrongPassword, UserErrorReasonForbidden, UserErrorReasonPermissionRequired, UserErrorReasonDutySeparation, UserErrorReasonIdempotencyKeyReused, UserErrorReasonDateOutOfRange, UserErrorReasonPeriodClosed, UserErrorReasonAccountNotFound, UserErrorReasonInvalidAccountPrefix, UserErrorReasonOverlappingAccountPrefix, UserErrorReasonUnknownAccountPrefix, UserErrorReasonStatementLineComputed, UserErrorReasonRangeReversed, UserErrorReasonAllocationMismatch, UserErrorReasonAlreadyPaid, UserErrorReasonAlreadyReversed, UserErrorReasonAlreadyReviewed, UserErrorReasonBilledBySupplier, UserErrorReasonControlAccount, UserErrorReasonDimensionRequired, UserErrorReasonDocumentCancelled, UserErrorReasonDuplicate, UserErrorReasonEarlierPeriodOpen, UserErrorReasonHasDocuments, UserErrorReasonHasPostings, UserErrorReasonHeaderAccount, UserErrorReasonInvoiceOnHold, UserErrorReasonMovedStock, UserErrorReasonNothingToReorder, UserErrorReasonNotExpenseAccount, UserErrorReasonNotFullyInvoiced, UserErrorReasonNotOnOrder, UserErrorReasonNotPostable, UserErrorReasonNotPosted, UserErrorReasonNotReviewed, UserErrorReasonNoSupplier, UserErrorReasonOverInvoiced, UserErrorReasonOverReceived, UserErrorReasonOwnVoucherReview, UserErrorReasonPeriodOpen, UserErrorReasonPostedByDocument, UserErrorReasonPostingAccountProtected, UserErrorReasonTaxIDChecksum, UserErrorReasonUnbalanced, UserErrorReasonUnreviewedVouchers, UserErrorReasonWrongStatus:
 		return true
 	}
 	return false

@@ -1616,32 +1616,58 @@ export type UserErrorCode =
 export type UserErrorReason =
   /** The account code given is not in the chart of accounts (params: code). */
   | 'ACCOUNT_NOT_FOUND'
+  /** The allocations of a payment do not add up to the payment (params: allocated, amount). */
+  | 'ALLOCATION_MISMATCH'
   /** The document is cancelled. */
   | 'ALREADY_CANCELLED'
+  /** The invoice is paid in full already. */
+  | 'ALREADY_PAID'
   /** The document is already posted (or confirmed, shipped, invoiced) and cannot be changed or posted again. */
   | 'ALREADY_POSTED'
+  /** The journal entry was reversed already (params: voucher, reversal). */
+  | 'ALREADY_REVERSED'
+  /** The voucher is reviewed (审核) already. */
+  | 'ALREADY_REVIEWED'
   /** A code or text does not have the allowed form (codes: 1 to 40 characters of A-Z, a-z, 0-9, '.', '_' or '-'). */
   | 'BAD_FORMAT'
   /** A price is below the product's average cost; a manager must approve it; params: product, price, cost. */
   | 'BELOW_COST'
+  /** The operating cost stands on a supplier's invoice and is undone there. */
+  | 'BILLED_BY_SUPPLIER'
   /** The spending would take a budget past its amount. */
   | 'BUDGET_EXCEEDED'
   /** The record's current state does not allow the change. */
   | 'CONFLICT'
+  /** A control account kept by its sub-ledger takes no manual entry: post or reverse the business document. */
+  | 'CONTROL_ACCOUNT'
   /** The customer is on credit hold; params: customer (code). */
   | 'CREDIT_HOLD'
   /** The document would take the customer past the credit limit; params: customer, limit, exposure. */
   | 'CREDIT_LIMIT_EXCEEDED'
   /** A business date lies outside the posting window. */
   | 'DATE_OUT_OF_RANGE'
+  /** The account requires an auxiliary dimension (customer, supplier, ...) on every line (params: account, dimension, field). */
+  | 'DIMENSION_REQUIRED'
+  /** The document was cancelled; a cancelled document stays cancelled. */
+  | 'DOCUMENT_CANCELLED'
+  /** The same thing is given twice in the input. */
+  | 'DUPLICATE'
   /** The code (SKU, customer or supplier code, warehouse code, user name) is already used by another record; params: code. */
   | 'DUPLICATE_CODE'
   /** The same record appears twice in the document's lines or allocations. */
   | 'DUPLICATE_LINE'
   /** Separation of duties: someone else must do this step. */
   | 'DUTY_SEPARATION'
+  /** Periods close in order: an earlier period is still open (params: open, period). */
+  | 'EARLIER_PERIOD_OPEN'
   /** The caller's role does not allow the change. */
   | 'FORBIDDEN'
+  /** The record has documents that keep it from being changed this way. */
+  | 'HAS_DOCUMENTS'
+  /** The account has postings, so it cannot become a group of sub-accounts. */
+  | 'HAS_POSTINGS'
+  /** The account groups sub-accounts and takes no postings itself. */
+  | 'HEADER_ACCOUNT'
   /** The idempotency key was used before with another input. */
   | 'IDEMPOTENCY_KEY_REUSED'
   /** A referenced record is inactive and cannot be used in new documents. */
@@ -1652,8 +1678,28 @@ export type UserErrorReason =
   | 'INVALID_ACCOUNT_PREFIX'
   /** The input breaks a rule not covered by a more specific reason; the message names the rule. */
   | 'INVALID_VALUE'
+  /** The supplier invoice is on hold: its three-way match failed and needs finance's approval. */
+  | 'INVOICE_ON_HOLD'
+  /** The entry moved stock; it is corrected by a stock adjustment. */
+  | 'MOVED_STOCK'
+  /** The product needs no reordering now; give a quantity to order anyway. */
+  | 'NOTHING_TO_REORDER'
+  /** The account is not an expense account. */
+  | 'NOT_EXPENSE_ACCOUNT'
   /** A referenced record does not exist. */
   | 'NOT_FOUND'
+  /** What was received is not all invoiced yet. */
+  | 'NOT_FULLY_INVOICED'
+  /** The product is not on the purchase order. */
+  | 'NOT_ON_ORDER'
+  /** The account takes no postings (a group or inactive). */
+  | 'NOT_POSTABLE'
+  /** There is no posting to undo. */
+  | 'NOT_POSTED'
+  /** The voucher is not reviewed. */
+  | 'NOT_REVIEWED'
+  /** No supplier is known for the product. */
+  | 'NO_SUPPLIER'
   /** No price is known for the product from the supplier; params: product, supplier. */
   | 'NO_SUPPLIER_PRICE'
   /** A number lies outside its allowed range (a quantity not positive, a rate above 100%, a page size past the limit). */
@@ -1662,10 +1708,22 @@ export type UserErrorReason =
   | 'OVERLAPPING_ACCOUNT_PREFIX'
   /** A payment or credit is allocated beyond what is open or what it holds. */
   | 'OVER_ALLOCATED'
+  /** More would be invoiced than was ordered (params: left, quantity). */
+  | 'OVER_INVOICED'
+  /** More would be received than is still open on the order (params: open, quantity). */
+  | 'OVER_RECEIVED'
+  /** Separation of duties: the maker of a voucher may not review it. */
+  | 'OWN_VOUCHER_REVIEW'
   /** A posting is dated on or before the lock date. */
   | 'PERIOD_CLOSED'
+  /** The period is open already. */
+  | 'PERIOD_OPEN'
   /** The change needs a role the caller does not hold. */
   | 'PERMISSION_REQUIRED'
+  /** The entry belongs to a business document and is undone through the document (params: kind, document, how). */
+  | 'POSTED_BY_DOCUMENT'
+  /** The posting rules post to this account, so it takes no sub-accounts. */
+  | 'POSTING_ACCOUNT_PROTECTED'
   /** More is returned, invoiced or received than the source document allows; params: product, allowed. */
   | 'QUANTITY_EXCEEDED'
   /** A range ends before it starts (params: from, to). */
@@ -1674,12 +1732,20 @@ export type UserErrorReason =
   | 'REQUIRED'
   /** The statement line is a subtotal or total computed from other lines and takes no accounts (params: lineNo). */
   | 'STATEMENT_LINE_COMPUTED'
+  /** The check character of a unified social credit code (统一社会信用代码) is wrong (GB 32100-2015). */
+  | 'TAX_ID_CHECKSUM'
   /** A text is longer (or shorter) than allowed; params: min, max. */
   | 'TOO_LONG'
+  /** The debits and credits of an entry differ (params: debit, credit, difference). */
+  | 'UNBALANCED'
   /** No account of the chart is or lies under the prefix given (params: prefix). */
   | 'UNKNOWN_ACCOUNT_PREFIX'
+  /** The period has vouchers not reviewed, and the company reviews before closing (params: count, vouchers). */
+  | 'UNREVIEWED_VOUCHERS'
   /** The current password given is wrong. */
-  | 'WRONG_PASSWORD';
+  | 'WRONG_PASSWORD'
+  /** The document's status does not allow the change (params: status). */
+  | 'WRONG_STATUS';
 
 /** The Golden Tax fields of an invoice, as written on it. Empty texts clear a field. */
 export type VatInvoiceInfoInput = {
