@@ -101,7 +101,7 @@ func ledgerAccount(ctx context.Context, q Queryer, es *jxc.Errors, code string) 
 	var accts []*jxc.Account
 	err := q.SelectContext(ctx, &accts, `WITH RECURSIVE t AS (
 			SELECT `+accountCols+` FROM accounts WHERE code = $1
-			UNION ALL SELECT a.code, a.name, a.name_en, a.type, a.parent_code, a.header, a.manual_posting, a.active FROM accounts a JOIN t ON a.parent_code = t.code)
+			UNION ALL SELECT a.code, a.name, a.name_en, a.type, a.parent_code, a.header, a.manual_posting, a.active, a.direction, a.dimensions FROM accounts a JOIN t ON a.parent_code = t.code)
 		SELECT * FROM t ORDER BY code`, code)
 	if err != nil {
 		return nil, nil, err

@@ -262,7 +262,7 @@ func TestCreditHoldAndRelease(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if o.Status != jxc.OrderOnHold || o.HoldReason == nil || *o.HoldReason != "超出信用额度 500 共 65（未结 0 + 本单 565）" {
+	if o.Status != jxc.OrderOnHold || o.HoldReason == nil || *o.HoldReason != "超出信用额度 500 共 65（未结 0 + 本订单 565）" {
 		t.Fatalf("held %+v %v", o, jxc.Deref(o.HoldReason))
 	}
 	// Stored in Chinese; read in each language from what it was written from.
@@ -312,7 +312,7 @@ func TestCreditHoldAndRelease(t *testing.T) {
 		t.Fatal(err)
 	}
 	late, err = c.sales.ConfirmSalesOrder(ctx, late.ID)
-	if err != nil || late.Status != jxc.OrderOnHold || late.HoldReason == nil || *late.HoldReason != "逾期 565（最早到期 2026-04-09）" {
+	if err != nil || late.Status != jxc.OrderOnHold || late.HoldReason == nil || *late.HoldReason != "逾期 565（最早到期日 2026-04-09）" {
 		t.Fatalf("overdue hold %+v %v", late, err)
 	}
 	aging, err := c.sales.ReceivablesAging(ctx, d3, nil)

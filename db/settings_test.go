@@ -116,7 +116,7 @@ func TestRaisingACreditLimitNeedsFinance(t *testing.T) {
 
 	before := limit()
 	_, err := c.sales.UpdateCustomer(sales, jxc.CustomerUpdate{ID: id, CreditLimit: decp("150000"), Notes: jxc.Ptr("raise")})
-	refused(t, err, jxc.EPERMISSION, "input.creditLimit", "C1", "100000.00", "150000.00", "FINANCE")
+	refused(t, err, jxc.EPERMISSION, "input.creditLimit", "C1", "100,000.00", "150,000.00", "FINANCE")
 	if got := limit(); got != before {
 		t.Fatalf("the refused raise wrote: %s, was %s", got, before)
 	}
@@ -213,7 +213,7 @@ func TestOrderCreatorCannotApproveAboveTheLimit(t *testing.T) {
 	}
 	before := st(big.ID)
 	_, err := p.svc.ApprovePurchaseOrder(both, big.ID)
-	refused(t, err, jxc.EDUTY, "id", big.Number, "60000.00", "50000.00")
+	refused(t, err, jxc.EDUTY, "id", big.Number, "60,000.00", "50,000.00")
 	if got := st(big.ID); got != before {
 		t.Fatalf("the refused approval wrote: %s, was %s", got, before)
 	}

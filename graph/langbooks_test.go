@@ -107,7 +107,7 @@ func TestStoredTextsInTheReadersLanguageThroughGraphQL(t *testing.T) {
 			alerts { nodes { kind message } } }`})
 		req, _ := http.NewRequest(http.MethodPost, srv.URL, bytes.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")
-		req.Header.Set("X-Test-Lang", lang)
+		req.Header.Set("Accept-Language", lang)
 		req.AddCookie(&http.Cookie{Name: graph.SessionCookie, Value: secret})
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
