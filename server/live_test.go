@@ -178,7 +178,7 @@ func TestStockSubscriptionRefusesABadAfter(t *testing.T) {
 	c := app.client(t).mustLogin("manager")
 	sub := c.subscribe(stockSub, map[string]any{"after": "-5"})
 	m := sub.next(2 * time.Second)
-	if !strings.Contains(string(m), `"errors"`) || !strings.Contains(string(m), "after must be") || !strings.Contains(string(m), `"INVALID"`) {
+	if !strings.Contains(string(m), `"errors"`) || !strings.Contains(string(m), `"field":"after"`) || !strings.Contains(string(m), `"INVALID"`) {
 		t.Fatalf("a negative after: got %s, want an INVALID error naming after", m)
 	}
 }

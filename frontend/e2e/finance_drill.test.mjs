@@ -25,23 +25,21 @@ test('an accountant drills from 存货 on the balance sheet to the 1405 ledger, 
   await page.waitForURL(`**/finance/ledger?account=1405&from=${year}-01&to=${ym}`);
   await byTestId(page, 'ledger-opening').waitFor();
 
-  // A goods receipt's line on 1405 in the range, as the API has it; the
-  // ledger page shows it with its voucher number as a link.
-  const { journalEntries } = await graphql(
-    page,
-    `query ($from: Date!, $to: Date!) { journalEntries(first: 50, orderBy: {field: DATE, direction: ASC}, filter: {accountCode: "1405", sourceType: PURCHASE_RECEIPT, dateFrom: $from, dateTo: $to}) { nodes { id voucherNo source { number } } } }`,
-    { from: `${year}-01-01`, to: companyToday() },
-  );
-  assert.ok(journalEntries.nodes.length > 0, 'the demo receives goods this year');
-  // Page through the ledger until the first receipt's voucher shows.
-  const entry = journalEntries.nodes[0];
-  const voucherLink = page.locator('[data-testid^="ledger-voucher-"]', { hasText: entry.voucherNo }).first();
-  for (let i = 0; i < 20 && !(await voucherLink.count()); i++) {
-    const next = page.locator('[data-testid="ledger-table"] .ant-pagination-next:not(.ant-pagination-disabled)');
+  // A goods receipt's line on 1405: the first row whose document is a
+  // goods receipt (采购入库), paging on while the page shows none.
+  const receiptRow = page.locator('[data-testid^="ledger-line-"]', { has: page.locator('[data-testid^="ledger-source-"]', { hasText: '采购入库' }) }).first();
+  for (let i = 0; i < 20 && !(await receiptRow.count()); i++) {
+    const next = page.locator('.ant-pagination-next:not(.ant-pagination-disabled)');
     if (!(await next.count())) break;
-    await next.click();
-    await page.waitForTimeout(300);
+    await next.first().click();
+    await page.waitForTimeout(500);
   }
+  assert.ok(await receiptRow.count(), 'the 1405 ledger shows a goods receipt this year');
+  const voucherLink = receiptRow.locator('[data-testid^="ledger-voucher-"]');
+  const voucherNo = (await voucherLink.innerText()).trim();
+  const { journalEntries } = await graphql(page, `query ($s: String) { journalEntries(first: 5, filter: {search: $s}) { nodes { id voucherNo source { type number } } } }`, { s: voucherNo });
+  const entry = journalEntries.nodes.find((n) => n.voucherNo === voucherNo);
+  assert.equal(entry?.source.type, 'PURCHASE_RECEIPT', JSON.stringify(journalEntries));
   assert.equal(await voucherLink.getAttribute('href'), `/finance/vouchers/${entry.id}`);
   await voucherLink.click();
   await page.waitForURL(`**/finance/vouchers/${entry.id}`);
