@@ -99,3 +99,40 @@ test('a Chinese screen reads Chinese errors naming records by code; switched to 
   assert.equal((await byTestId(other, 'menu-home').innerText()).trim(), 'Home');
   await graphql(other, 'mutation { updateMyLanguage(language: null) { userErrors { code } } }');
 });
+
+test('ordering from a supplier without a known price shows a Chinese message naming the SKU and the supplier', async () => {
+  const page = await newPage({ locale: 'zh' });
+  await login(page, 'purchasing');
+  const data = await graphql(
+    page,
+    `{ suppliers(first: 50, filter: { active: true }) { nodes { code products { product { id } lastPrice } } }
+       products(first: 200, filter: { active: true }) { nodes { id sku } }
+       warehouses(first: 5) { nodes { code name } } }`,
+  );
+  // A supplier, and an active product it has no price for.
+  let pick;
+  for (const s of data.suppliers.nodes) {
+    const priced = new Set(s.products.filter((p) => p.lastPrice !== null).map((p) => p.product.id));
+    const product = data.products.nodes.find((p) => !priced.has(p.id));
+    if (product) {
+      pick = { supplier: s.code, sku: product.sku };
+      break;
+    }
+  }
+  assert.ok(pick, 'a supplier without a price for some product');
+  const wh = data.warehouses.nodes[0];
+
+  await page.goto('/purchasing/orders');
+  await byTestId(page, 'po-new').click();
+  await choose(page, 'po-form-supplier', pick.supplier);
+  await choose(page, 'po-form-warehouse', wh.code);
+  await choose(page, 'po-form-product-0', pick.sku);
+  await byTestId(page, 'po-form-quantity-0').fill('3');
+  await byTestId(page, 'po-form-submit').click();
+  const error = byTestId(page, 'po-form').locator('.ant-form-item-explain-error').filter({ hasText: pick.sku });
+  await error.waitFor();
+  const text = await error.innerText();
+  assert.equal(text, `供应商 ${pick.supplier} 没有 ${pick.sku} 的已知价格：请填写单价`);
+  noDatabaseId(text);
+  await screenshot(page, 'messages-no-supplier-price.png');
+});

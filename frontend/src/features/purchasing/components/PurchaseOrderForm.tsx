@@ -64,7 +64,7 @@ export function PurchaseOrderForm({ open, onClose, onCreated }: { open: boolean;
             <SupplierSelect style={{ width: 240 }} data-testid="po-form-supplier" />
           </Form.Item>
           <Form.Item name="warehouseId" label={t('stock.warehouse')} rules={[{ required: true, message: t('common.required') }]}>
-            <Select style={{ width: 180 }} options={refs.warehouseOptions} />
+            <Select style={{ width: 180 }} options={refs.warehouseOptions} data-testid="po-form-warehouse" />
           </Form.Item>
           <Form.Item name="expectedDate" label={t('po.expectedDate')} extra={t('po.expectedDateHint')}>
             <DatePicker />
@@ -82,10 +82,10 @@ export function PurchaseOrderForm({ open, onClose, onCreated }: { open: boolean;
               {fields.map((f) => (
                 <Space key={f.key} align="start" wrap>
                   <Form.Item name={[f.name, 'productId']} rules={[{ required: true, message: t('common.required') }]}>
-                    <ProductPicker style={{ width: 320 }} placeholder={t('products.name')} />
+                    <ProductPicker style={{ width: 320 }} placeholder={t('products.name')} data-testid={`po-form-product-${f.name}`} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'quantity']} rules={[{ required: true, message: t('common.required') }, decimalRule(t('common.decimalInvalid'), 4)]}>
-                    <DecimalInput placeholder={t('po.quantity')} style={{ width: 110 }} />
+                    <DecimalInput placeholder={t('po.quantity')} style={{ width: 110 }} data-testid={`po-form-quantity-${f.name}`} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'unitPrice']} rules={[decimalRule(t('common.decimalInvalid'), 6)]}>
                     <DecimalInput placeholder={t('po.unitPriceDefault')} style={{ width: 170 }} />
