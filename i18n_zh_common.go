@@ -10,6 +10,7 @@ func init() {
 		"> 0":                                   "大于 0",
 		">= 0":                                  "大于或等于 0",
 		"English name":                          "英文名称",
+		"company name":                          "公司名称",
 		"SKU":                                   "商品编码 (SKU)",
 		"a document needs {min} to {max} lines": "单据须有 {min} 至 {max} 行",
 		"account {account} does not exist":      "科目 {account} 不存在",

@@ -54,9 +54,17 @@ type CompanySettings struct {
 	ProfitCarryForward ProfitCarryForward `db:"profit_carry_forward"`
 	// VoucherReview: every voucher of a period is reviewed (审核), by someone
 	// other than its creator, before the period closes.
-	VoucherReview bool       `db:"voucher_review"`
-	UpdatedAt     *time.Time `db:"updated_at"`
-	UpdatedByID   *int64     `db:"updated_by"`
+	VoucherReview bool `db:"voucher_review"`
+	// CompanyName heads the printed statements of account and vouchers
+	// (核算单位); empty until someone names the company.
+	CompanyName string     `db:"company_name"`
+	UpdatedAt   *time.Time `db:"updated_at"`
+	UpdatedByID *int64     `db:"updated_by"`
+}
+
+// Company is what every signed-in user may know of the company.
+type Company struct {
+	Name string
 }
 
 // CompanySettingsUpdate changes the settings; nil fields stay as they are.
@@ -70,6 +78,7 @@ type CompanySettingsUpdate struct {
 	BelowCostSaleByManager    *bool
 	ProfitCarryForward        *ProfitCarryForward
 	VoucherReview             *bool
+	CompanyName               *string
 }
 
 // ValidateCompanySettingsUpdate returns every rule the update breaks.
@@ -81,6 +90,7 @@ func ValidateCompanySettingsUpdate(in CompanySettingsUpdate) error {
 			es.Add(EINVALID, "input.orderSelfApprovalLimit", "the self-approval limit must be >= 0 (0: every order needs a second person)")
 		}
 	}
+	checkOptText(&es, "input.companyName", "company name", in.CompanyName, 0, 100)
 	if in.ProfitCarryForward != nil && !in.ProfitCarryForward.Valid() {
 		es.Add(EINVALID, "input.profitCarryForward", "profit is carried forward MONTHLY or YEARLY, not {mode}", P{"mode": string(*in.ProfitCarryForward)})
 	}

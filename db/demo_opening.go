@@ -94,13 +94,20 @@ func ean13(prefix string, n int) string {
 	return s + fmt.Sprint((10-sum%10)%10)
 }
 
+// DemoCompanyName is the demo company, as its printed documents name it.
+const DemoCompanyName = "北京示范商贸有限公司"
+
 // loadDemoOpening opens the demo company's year: it creates the catalog
 // (categories, products, warehouses and bins) and posts the opening
 // balances and opening stock through the posting engine, dated the first
 // day of the current year, so that stock and ledger screens are alive on
-// the first start.
+// the first start. It names the company first.
 func loadDemoOpening(ctx context.Context, db *DB) error {
 	catalog, stock, ledger := NewCatalogService(db), NewStockService(db), NewLedgerService(db)
+	name := DemoCompanyName
+	if _, err := NewSettingsService(db).UpdateCompanySettings(ctx, jxc.CompanySettingsUpdate{CompanyName: &name}); err != nil {
+		return err
+	}
 	cats := map[string]int64{}
 	for _, c := range demoCategories {
 		cat, err := catalog.CreateCategory(ctx, jxc.CategoryInput{Code: c.code, Name: c.name, NameEn: &c.nameEn})

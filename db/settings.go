@@ -20,7 +20,7 @@ func NewSettingsService(db *DB) *SettingsService { return &SettingsService{db: d
 var _ jxc.SettingsService = (*SettingsService)(nil)
 
 const companySettingsCols = `credit_limit_raise_by_finance, mismatch_approval_by_other, order_approval_by_other, order_self_approval_limit,
-	opening_stock_by_finance, posting_accounts_protected, below_cost_sale_by_manager, profit_carry_forward, voucher_review, updated_at, updated_by`
+	opening_stock_by_finance, posting_accounts_protected, below_cost_sale_by_manager, profit_carry_forward, voucher_review, company_name, updated_at, updated_by`
 
 // companySettings reads the settings inside the caller's transaction, so
 // a rule checks what that transaction sees.
@@ -56,10 +56,11 @@ func (s *SettingsService) UpdateCompanySettings(ctx context.Context, in jxc.Comp
 			below_cost_sale_by_manager = coalesce($7, below_cost_sale_by_manager),
 			profit_carry_forward = coalesce($10, profit_carry_forward),
 			voucher_review = coalesce($11, voucher_review),
+			company_name = coalesce(btrim($12), company_name),
 			updated_at = $8, updated_by = $9`,
 			in.CreditLimitRaiseByFinance, in.MismatchApprovalByOther, in.OrderApprovalByOther, in.OrderSelfApprovalLimit,
 			in.OpeningStockByFinance, in.PostingAccountsProtected, in.BelowCostSaleByManager, tx.Now, userID(ctx),
-			in.ProfitCarryForward, in.VoucherReview); err != nil {
+			in.ProfitCarryForward, in.VoucherReview, in.CompanyName); err != nil {
 			return err
 		}
 		var err error

@@ -104,6 +104,33 @@ func TestCompanySettingsDefaultOnAndAudited(t *testing.T) {
 	}
 }
 
+// The company's name heads printed documents: trimmed, at most 100
+// characters, nothing written when too long, audited.
+func TestCompanyNameIsKeptTrimmedAndBounded(t *testing.T) {
+	b := newBooks(t, 0, 0)
+	svc := db.NewSettingsService(b.d)
+	mgr := as(t, b.d, "boss", jxc.RoleManager)
+	long := strings.Repeat("公", 101)
+	if _, err := svc.UpdateCompanySettings(mgr, jxc.CompanySettingsUpdate{CompanyName: &long, VoucherReview: jxc.Ptr(true)}); err == nil {
+		t.Fatal("a 101-character name was accepted")
+	} else {
+		refused(t, err, jxc.EINVALID, "input.companyName")
+	}
+	s, err := svc.CompanySettings(context.Background())
+	if err != nil || s.CompanyName != "" || s.VoucherReview {
+		t.Fatalf("after a refused update %+v %v: nothing may be written", s, err)
+	}
+	name := "  北京示范商贸有限公司 "
+	if s, err = svc.UpdateCompanySettings(mgr, jxc.CompanySettingsUpdate{CompanyName: &name}); err != nil || s.CompanyName != "北京示范商贸有限公司" {
+		t.Fatalf("named %+v %v", s, err)
+	}
+	var after string
+	if err := b.d.GetContext(context.Background(), &after, `SELECT after::text FROM audit_log WHERE operation = 'updateCompanySettings' ORDER BY id DESC LIMIT 1`); err != nil ||
+		!strings.Contains(after, "北京示范商贸有限公司") {
+		t.Fatalf("audit after %q %v", after, err)
+	}
+}
+
 // 1. Sales cannot raise a customer's credit limit (nor give a new one);
 // lowering is fine; finance and managers raise it.
 func TestRaisingACreditLimitNeedsFinance(t *testing.T) {

@@ -481,8 +481,13 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	Company struct {
+		Name func(childComplexity int) int
+	}
+
 	CompanySettings struct {
 		BelowCostSaleByManager    func(childComplexity int) int
+		CompanyName               func(childComplexity int) int
 		CreditLimitRaiseByFinance func(childComplexity int) int
 		MismatchApprovalByOther   func(childComplexity int) int
 		OpeningStockByFinance     func(childComplexity int) int
@@ -1351,6 +1356,7 @@ type ComplexityRoot struct {
 		BudgetLines                func(childComplexity int, first *int, after *string, filter *jxc.BudgetFilter, orderBy *jxc.BudgetLineOrder) int
 		BudgetRollup               func(childComplexity int, year int, month *int, by jxc.BudgetRollupBy) int
 		Categories                 func(childComplexity int, includeInactive *bool) int
+		Company                    func(childComplexity int) int
 		CompanySettings            func(childComplexity int) int
 		Customer                   func(childComplexity int, id int64) int
 		CustomerPayments           func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter, orderBy *jxc.CustomerPaymentOrder) int
@@ -2511,6 +2517,7 @@ type QueryResolver interface {
 	SalesReturns(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter, orderBy *jxc.SalesReturnOrder) (SalesReturnConnection, error)
 	Shipments(ctx context.Context, first *int, after *string, filter *jxc.ShipmentFilter, orderBy *jxc.ShipmentOrder) (ShipmentConnection, error)
 	Shipment(ctx context.Context, id int64) (*jxc.Shipment, error)
+	Company(ctx context.Context) (jxc.Company, error)
 	CompanySettings(ctx context.Context) (jxc.CompanySettings, error)
 	StockLevels(ctx context.Context, first *int, after *string, filter *jxc.StockLevelFilter, orderBy *jxc.StockLevelOrder) (StockLevelConnection, error)
 	StockMoves(ctx context.Context, first *int, after *string, filter *jxc.StockMoveFilter, orderBy *jxc.StockMoveOrder) (StockMoveConnection, error)
@@ -4289,12 +4296,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ClearSignInLockoutPayload.UserErrors(childComplexity), true
 
+	case "Company.name":
+		if e.ComplexityRoot.Company.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.Name(childComplexity), true
+
 	case "CompanySettings.belowCostSaleByManager":
 		if e.ComplexityRoot.CompanySettings.BelowCostSaleByManager == nil {
 			break
 		}
 
 		return e.ComplexityRoot.CompanySettings.BelowCostSaleByManager(childComplexity), true
+	case "CompanySettings.companyName":
+		if e.ComplexityRoot.CompanySettings.CompanyName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanySettings.CompanyName(childComplexity), true
 	case "CompanySettings.creditLimitRaiseByFinance":
 		if e.ComplexityRoot.CompanySettings.CreditLimitRaiseByFinance == nil {
 			break
@@ -8626,6 +8646,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Categories(childComplexity, args["includeInactive"].(*bool)), true
+	case "Query.company":
+		if e.ComplexityRoot.Query.Company == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Company(childComplexity), true
 	case "Query.companySettings":
 		if e.ComplexityRoot.Query.CompanySettings == nil {
 			break
@@ -14018,8 +14044,18 @@ func (ec *executionContext) childFields_ClearSignInLockoutPayload(ctx context.Co
 	return nil, fmt.Errorf("no field named %q was found under type ClearSignInLockoutPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_Company(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_Company_name(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Company", field.Name)
+}
+
 func (ec *executionContext) childFields_CompanySettings(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "companyName":
+		return ec.fieldContext_CompanySettings_companyName(ctx, field)
 	case "creditLimitRaiseByFinance":
 		return ec.fieldContext_CompanySettings_creditLimitRaiseByFinance(ctx, field)
 	case "mismatchApprovalByOther":
@@ -27997,6 +28033,52 @@ func (ec *executionContext) fieldContext_ClearSignInLockoutPayload_userErrors(_ 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Company_name(ctx context.Context, field graphql.CollectedField, obj *jxc.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Company", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompanySettings_companyName(ctx context.Context, field graphql.CollectedField, obj *jxc.CompanySettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanySettings_companyName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CompanyName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanySettings_companyName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanySettings", field, false, false, "String")
 }
 
 func (ec *executionContext) _CompanySettings_creditLimitRaiseByFinance(ctx context.Context, field graphql.CollectedField, obj *jxc.CompanySettings) (ret graphql.Marshaler) {
@@ -50267,6 +50349,56 @@ func (ec *executionContext) fieldContext_Query_shipment(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_company(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_company(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Company(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST", "SALES", "PURCHASING", "WAREHOUSE"})
+				if err != nil {
+					var zeroVal jxc.Company
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal jxc.Company
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Company) graphql.Marshaler {
+			return ec.marshalNCompany2githubᚗcomᚋjxcgraphᚋjxcᚐCompany(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_company(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Company(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_companySettings(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -66876,13 +67008,20 @@ func (ec *executionContext) unmarshalInputCompanySettingsInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"creditLimitRaiseByFinance", "mismatchApprovalByOther", "orderApprovalByOther", "orderSelfApprovalLimit", "openingStockByFinance", "postingAccountsProtected", "belowCostSaleByManager", "profitCarryForward", "voucherReview"}
+	fieldsInOrder := [...]string{"companyName", "creditLimitRaiseByFinance", "mismatchApprovalByOther", "orderApprovalByOther", "orderSelfApprovalLimit", "openingStockByFinance", "postingAccountsProtected", "belowCostSaleByManager", "profitCarryForward", "voucherReview"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "companyName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("companyName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompanyName = data
 		case "creditLimitRaiseByFinance":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("creditLimitRaiseByFinance"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -76416,6 +76555,39 @@ func (ec *executionContext) _ClearSignInLockoutPayload(ctx context.Context, sel 
 	return out
 }
 
+var companyImplementors = []string{"Company"}
+
+func (ec *executionContext) _Company(ctx context.Context, sel ast.SelectionSet, obj *jxc.Company) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, companyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Company")
+		case "name":
+			out.Values[i] = ec._Company_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var companySettingsImplementors = []string{"CompanySettings"}
 
 func (ec *executionContext) _CompanySettings(ctx context.Context, sel ast.SelectionSet, obj *jxc.CompanySettings) graphql.Marshaler {
@@ -76427,6 +76599,11 @@ func (ec *executionContext) _CompanySettings(ctx context.Context, sel ast.Select
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("CompanySettings")
+		case "companyName":
+			out.Values[i] = ec._CompanySettings_companyName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "creditLimitRaiseByFinance":
 			out.Values[i] = ec._CompanySettings_creditLimitRaiseByFinance(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -82385,6 +82562,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_shipment(ctx, field)
+				})
+		case "company":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_company(ctx, field)
 				})
 		case "companySettings":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -88853,6 +89036,10 @@ func (ec *executionContext) unmarshalNClearSignInLockoutInput2githubᚗcomᚋjxc
 
 func (ec *executionContext) marshalNClearSignInLockoutPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐClearSignInLockoutPayload(ctx context.Context, sel ast.SelectionSet, v ClearSignInLockoutPayload) graphql.Marshaler {
 	return ec._ClearSignInLockoutPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCompany2githubᚗcomᚋjxcgraphᚋjxcᚐCompany(ctx context.Context, sel ast.SelectionSet, v jxc.Company) graphql.Marshaler {
+	return ec._Company(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNCompanySettings2githubᚗcomᚋjxcgraphᚋjxcᚐCompanySettings(ctx context.Context, sel ast.SelectionSet, v jxc.CompanySettings) graphql.Marshaler {

@@ -238,6 +238,8 @@ type ClearSignInLockoutPayload struct {
 
 // What to change in the company settings; fields left out stay as they are.
 type CompanySettingsInput struct {
+	// See CompanySettings.companyName: up to 100 characters; empty clears it.
+	CompanyName *string `json:"companyName,omitempty"`
 	// See CompanySettings.creditLimitRaiseByFinance.
 	CreditLimitRaiseByFinance *bool `json:"creditLimitRaiseByFinance,omitempty"`
 	// See CompanySettings.mismatchApprovalByOther.

@@ -14,5 +14,6 @@ func companySettingsUpdate(in CompanySettingsInput) jxc.CompanySettingsUpdate {
 		BelowCostSaleByManager:    in.BelowCostSaleByManager,
 		ProfitCarryForward:        in.ProfitCarryForward,
 		VoucherReview:             in.VoucherReview,
+		CompanyName:               in.CompanyName,
 	}
 }

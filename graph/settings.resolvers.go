@@ -17,6 +17,15 @@ func (r *mutationResolver) UpdateCompanySettings(ctx context.Context, input Comp
 	return CompanySettingsPayload{Settings: v, UserErrors: ues}, err
 }
 
+// Company is the resolver for the company field.
+func (r *queryResolver) Company(ctx context.Context) (jxc.Company, error) {
+	s, err := r.SettingsService.CompanySettings(ctx)
+	if err != nil {
+		return jxc.Company{}, err
+	}
+	return jxc.Company{Name: s.CompanyName}, nil
+}
+
 // CompanySettings is the resolver for the companySettings field.
 func (r *queryResolver) CompanySettings(ctx context.Context) (jxc.CompanySettings, error) {
 	return value(r.SettingsService.CompanySettings(ctx))

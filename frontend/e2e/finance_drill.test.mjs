@@ -46,6 +46,10 @@ test('an accountant drills from 存货 on the balance sheet to the 1405 ledger, 
   await byTestId(page, `voucher-${entry.id}`).waitFor();
   assert.equal(await byTestId(page, 'voucher-no').innerText(), entry.voucherNo);
   assert.match(await byTestId(page, 'voucher-lines').innerText(), /1405/);
+  // Headed by the company (核算单位), as the company settings name it.
+  const { company } = await graphql(page, '{ company { name } }');
+  assert.ok(company.name, 'the demo names its company');
+  assert.equal(await byTestId(page, 'voucher-company').innerText(), company.name);
 
   // The voucher's document is the goods receipt.
   const source = byTestId(page, 'voucher-source-link');
@@ -69,6 +73,7 @@ test('an accountant drills from 存货 on the balance sheet to the 1405 ledger, 
   await page.goto(`/finance/statement?kind=customer&id=${c.id}&from=${ym}-01&to=${companyToday()}`);
   await byTestId(page, 'statement-sheet').waitFor();
   assert.match(await byTestId(page, 'statement-partner').innerText(), new RegExp(c.code));
+  assert.equal(await byTestId(page, 'statement-company').innerText(), company.name);
   await page.emulateMedia({ media: 'print' });
   assert.equal(await byTestId(page, 'statement-sheet').isVisible(), true);
   assert.equal(await byTestId(page, 'statement-print').isVisible(), false);

@@ -137,6 +137,7 @@ export const ledgerEn: Record<keyof typeof ledgerZh, string> = {
   'booksRule.CLOSING_INCOMPLETE': 'A closed month still has profit or loss not carried forward',
   'booksRule.UNREVIEWED_IN_CLOSED_PERIOD': 'Unreviewed vouchers in a closed period',
   'voucher.title': 'Journal voucher',
+  'voucher.company': 'Entity',
   'voucher.no': 'Voucher no.',
   'voucher.date': 'Date',
   'voucher.attachments': 'Attachments',

@@ -138,6 +138,7 @@ export const ledgerZh = {
   'booksRule.UNREVIEWED_IN_CLOSED_PERIOD': '已结账期间有未审核凭证',
   'voucher.title': '记账凭证',
   'voucher.no': '凭证字号',
+  'voucher.company': '核算单位',
   'voucher.date': '日期',
   'voucher.attachments': '附单据数',
   'voucher.attachmentsCount': '{n} 张',

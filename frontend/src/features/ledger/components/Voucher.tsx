@@ -1,3 +1,4 @@
+import { useCompanyName } from '../../settings/useCompanyName';
 import { useState, type ReactNode } from 'react';
 import { Button, Descriptions, Modal, Table, Typography } from 'antd';
 import type { VoucherFieldsFragment } from '../../../gql/graphql';
@@ -38,6 +39,7 @@ export function accountPath(code: string, chart: ReadonlyMap<string, ChartAccoun
 export function Voucher({ voucher, chart }: { voucher: VoucherFieldsFragment; chart: ReadonlyMap<string, ChartAccount> }) {
   const t = useT();
   const localName = useLocalName();
+  const company = useCompanyName();
   const [doc, setDoc] = useState<Doc | null>(null);
   const person = (u: { displayName: string; username: string } | null | undefined) => (u ? u.displayName || u.username : '');
   const maker = voucher.createdBy ? person(voucher.createdBy) : t('voucher.system');
@@ -49,6 +51,11 @@ export function Voucher({ voucher, chart }: { voucher: VoucherFieldsFragment; ch
         {t('voucher.title')}
       </Typography.Title>
       <div className="voucher-head">
+        {company && (
+          <span>
+            {t('voucher.company')}: <span data-testid="voucher-company">{company}</span>
+          </span>
+        )}
         <span>
           {t('voucher.no')}: <strong data-testid="voucher-no">{voucher.voucherNo}</strong>
         </span>

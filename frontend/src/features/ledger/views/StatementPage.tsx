@@ -1,3 +1,4 @@
+import { useCompanyName } from '../../settings/useCompanyName';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { Alert, Button, Card, DatePicker, Descriptions, Select, Space, Typography } from 'antd';
@@ -21,6 +22,7 @@ type Kind = 'customer' | 'supplier';
  */
 export default function StatementPage() {
   const t = useT();
+  const company = useCompanyName();
   const [params, setSearchParams] = useSearchParams();
   const kind: Kind = params.get('kind') === 'supplier' ? 'supplier' : 'customer';
   const id = params.get('id') ?? '';
@@ -71,10 +73,12 @@ export default function StatementPage() {
       {id && (
         <div className="statement-sheet" data-testid="statement-sheet">
           <Typography.Title level={3} style={{ textAlign: 'center' }}>
-            {t('app.name')} {t('statement.title')}
+            {company || t('app.name')} {t('statement.title')}
           </Typography.Title>
           <Descriptions size="small" column={3} style={{ marginBottom: 12 }}>
-            <Descriptions.Item label={t('statement.company')}>{t('app.name')}</Descriptions.Item>
+            <Descriptions.Item label={t('statement.company')}>
+              <span data-testid="statement-company">{company || t('app.name')}</span>
+            </Descriptions.Item>
             <Descriptions.Item label={t(`statement.kind.${kind}`)}>
               <span data-testid="statement-partner">{s ? `${s.code} ${s.name}` : ''}</span>
             </Descriptions.Item>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { Alert, App, Button, Card, Form, Radio, Space, Switch, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Radio, Space, Switch, Typography } from 'antd';
 import type { ProfitCarryForward } from '../../../gql/graphql';
 import { CompanySettingsQuery } from '../queries';
 import { UpdateCompanySettingsMutation } from '../mutations';
@@ -11,6 +11,7 @@ import type { MessageKey } from '../../../i18n';
 import { formatDateTime } from '../../../lib/date';
 
 interface SettingsForm {
+  companyName: string;
   creditLimitRaiseByFinance: boolean;
   mismatchApprovalByOther: boolean;
   orderApprovalByOther: boolean;
@@ -23,7 +24,7 @@ interface SettingsForm {
 }
 
 /** The switches, in the order the screen lists them. */
-const SWITCHES: readonly Exclude<keyof SettingsForm, 'orderSelfApprovalLimit' | 'profitCarryForward'>[] = [
+const SWITCHES: readonly Exclude<keyof SettingsForm, 'companyName' | 'orderSelfApprovalLimit' | 'profitCarryForward'>[] = [
   'creditLimitRaiseByFinance',
   'mismatchApprovalByOther',
   'orderApprovalByOther',
@@ -77,6 +78,9 @@ export default function CompanySettingsPage() {
       {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
       {general.length > 0 && <Alert type="error" showIcon title={general.join('; ')} style={{ marginBottom: 16 }} data-testid="settings-errors" />}
       <Form form={form} layout="vertical" data-testid="company-settings-form" style={{ maxWidth: 720 }}>
+        <Form.Item name="companyName" label={t('settings.companyName')} extra={t('settings.companyNameHint')} rules={[{ max: 100, message: t('settings.companyNameTooLong') }]}>
+          <Input style={{ width: 360 }} maxLength={100} data-testid="settings-companyName" />
+        </Form.Item>
         {SWITCHES.map((k) => (
           <Form.Item key={k} name={k} valuePropName="checked" label={t(`settings.${k}` as MessageKey)}>
             <Switch data-testid={`settings-${k}`} />
