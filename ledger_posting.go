@@ -144,29 +144,30 @@ type Reversal struct {
 // documentUndo is, per kind of document that posts, what a person calls it
 // and how it is undone (DOMAIN.md: a correction goes through the document:
 // a cancellation, a credit note, a return, a refund).
-var documentUndo = map[SourceType][2]string{
-	SourceOperatingCost:   {"operating cost", "cancel the operating cost (cancelOperatingCost)"},
-	SourceSalesInvoice:    {"sales invoice", "credit it with a sales return and its credit note (createSalesReturn)"},
-	SourceShipment:        {"shipment", "take the goods back with a sales return (createSalesReturn)"},
-	SourceSalesReturn:     {"credit note", "invoice the customer again (createSalesInvoice)"},
-	SourceCustomerPayment: {"customer payment", "refund it (refundCustomer)"},
-	SourceCreditApplied:   {"credit application", "the credit stays applied; refund what the customer is owed (refundCustomer)"},
-	SourceCustomerRefund:  {"customer refund", "record the money returned as a customer payment (recordCustomerPayment)"},
-	SourcePurchaseReceipt: {"goods receipt", "take the goods out with a stock adjustment (postStockAdjustment)"},
-	SourceSupplierInvoice: {"supplier invoice", "post the supplier's credit as a supplier invoice of the difference"},
-	SourceSupplierPayment: {"supplier payment", "record the supplier's refund as a manual bank entry against payables"},
-	SourceLandedCost:      {"landed cost", "post the supplier's credit as a landed cost correction"},
-	SourceOpeningStock:    {"opening stock", "post a stock adjustment the other way (postStockAdjustment)"},
-	SourceStockAdjustment: {"stock adjustment", "post a stock adjustment the other way (postStockAdjustment)"},
-	SourceClosing:         {"closing voucher", "reopen its period (reopenFiscalPeriod): that reverses it"},
+var documentUndo = map[SourceType][2]Noun{
+	SourceOperatingCost:   {Noun("operating cost"), Noun("cancel the operating cost (cancelOperatingCost)")},
+	SourceSalesInvoice:    {Noun("sales invoice"), Noun("credit it with a sales return and its credit note (createSalesReturn)")},
+	SourceShipment:        {Noun("shipment"), Noun("take the goods back with a sales return (createSalesReturn)")},
+	SourceSalesReturn:     {Noun("credit note"), Noun("invoice the customer again (createSalesInvoice)")},
+	SourceCustomerPayment: {Noun("customer payment"), Noun("refund it (refundCustomer)")},
+	SourceCreditApplied:   {Noun("credit application"), Noun("the credit stays applied; refund what the customer is owed (refundCustomer)")},
+	SourceCustomerRefund:  {Noun("customer refund"), Noun("record the money returned as a customer payment (recordCustomerPayment)")},
+	SourcePurchaseReceipt: {Noun("goods receipt"), Noun("take the goods out with a stock adjustment (postStockAdjustment)")},
+	SourceSupplierInvoice: {Noun("supplier invoice"), Noun("post the supplier's credit as a supplier invoice of the difference")},
+	SourceSupplierPayment: {Noun("supplier payment"), Noun("record the supplier's refund as a manual bank entry against payables")},
+	SourceLandedCost:      {Noun("landed cost"), Noun("post the supplier's credit as a landed cost correction")},
+	SourceOpeningStock:    {Noun("opening stock"), Noun("post a stock adjustment the other way (postStockAdjustment)")},
+	SourceStockAdjustment: {Noun("stock adjustment"), Noun("post a stock adjustment the other way (postStockAdjustment)")},
+	SourceClosing:         {Noun("closing voucher"), Noun("reopen its period (reopenFiscalPeriod): that reverses it")},
 }
 
-// DocumentKind is what a person calls the document kind src names.
-func DocumentKind(src SourceType) string {
+// DocumentKind is what a person calls the document kind src names, in
+// their language.
+func DocumentKind(src SourceType) Localized {
 	if u, ok := documentUndo[src]; ok {
 		return u[0]
 	}
-	return strings.ToLower(strings.ReplaceAll(string(src), "_", " "))
+	return Texts{ZH: string(src), EN: strings.ToLower(strings.ReplaceAll(string(src), "_", " "))}
 }
 
 // PostsItsOwnEntries reports whether entries of src belong to a business
@@ -196,7 +197,7 @@ func (e *Reversal) Validate() error {
 		es.Add(ECONFLICT, "input.id", "entry {voucher} cancelled {kind} {document}; a cancelled document stays cancelled: post it again as a new document",
 			P{"voucher": e.Original.VoucherNo, "kind": DocumentKind(src), "document": e.Document})
 	} else if PostsItsOwnEntries(src) {
-		how := "correct it through that document"
+		how := Noun("correct it through that document")
 		if u, ok := documentUndo[src]; ok {
 			how = u[1]
 		}
