@@ -168,8 +168,8 @@ function MappingDialog({ line, onClose, onSaved }: { line: Line | null; onClose:
             <>
               {fields.map((f, i) => (
                 <Space key={f.key} align="start" style={{ display: 'flex' }} data-testid={`map-row-${i}`}>
-                  <Form.Item name={[f.name, 'prefix']} label={i === 0 ? t('stmt.map.prefix') : undefined} rules={[{ required: true, message: t('common.required') }]}>
-                    <Input autoComplete="off" placeholder="1405" style={{ width: 160 }} data-testid={`map-row-prefix-${i}`} />
+                  <Form.Item name={[f.name, 'prefix']} label={i === 0 ? t('stmt.map.prefix') : undefined} rules={[{ required: true, message: t('common.required') }]} style={{ width: 240 }}>
+                    <Input autoComplete="off" placeholder="1405" data-testid={`map-row-prefix-${i}`} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'sign']} label={i === 0 ? t('stmt.map.sign') : undefined}>
                     <Select
