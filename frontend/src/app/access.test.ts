@@ -71,7 +71,7 @@ describe('menu data', () => {
 
 describe('menus per role', () => {
   const keys = (roles: Role[]) => menuFor(roles).map((e) => e.key);
-  const FINANCE_KEYS = ['accounts', 'journal', 'trialBalance', 'accountLedger', 'profitAndLoss', 'balanceSheet', 'fiscalPeriods', 'booksCheck'];
+  const FINANCE_KEYS = ['accounts', 'journal', 'trialBalance', 'accountLedger', 'profitAndLoss', 'balanceSheet', 'statementMapping', 'fiscalPeriods', 'booksCheck'];
   const STOCK_KEYS = ['products', 'warehouses', 'stockLevels', 'stockMoves'];
 
   it('gives warehouse the stock screens and the adjustment form, and no finance entries', () => {

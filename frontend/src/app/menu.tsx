@@ -68,6 +68,7 @@ const ORDER = [
   'auxiliary',
   'profitAndLoss',
   'balanceSheet',
+  'statementMapping',
   'vat',
   'fiscalPeriods',
   'salesInvoices',

@@ -61,3 +61,31 @@ export const StatutoryIncomeStatementQuery = graphql(`
     }
   }
 `);
+
+/** A form's lines as defined, with the account prefixes, signs and rules of its ACCOUNTS lines (the mapping editor). */
+export const StatementMappingQuery = graphql(`
+  query StatementMapping($form: StatementForm!) {
+    statementMapping(form: $form) {
+      ...StatementLineDefinitionFields
+    }
+  }
+`);
+
+/** What the mapping editor shows of a line of a form. */
+export const StatementLineDefinitionFieldsFragment = graphql(`
+  fragment StatementLineDefinitionFields on StatementLineDefinition {
+    form
+    position
+    lineNo
+    kind
+    labelZh
+    labelEn
+    indent
+    formula
+    accounts {
+      prefix
+      sign
+      rule
+    }
+  }
+`);

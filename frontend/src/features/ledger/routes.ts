@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { AccountBookOutlined, AuditOutlined, BookOutlined, CalendarOutlined, ClusterOutlined, ContainerOutlined, FileTextOutlined, FundOutlined, PercentageOutlined, RiseOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, AuditOutlined, BookOutlined, CalendarOutlined, ClusterOutlined, ContainerOutlined, FileTextOutlined, FundOutlined, PercentageOutlined, RiseOutlined, SafetyCertificateOutlined, SettingOutlined } from '@ant-design/icons';
 import type { MenuEntry } from '../../app/menu';
 import { FINANCE_READ } from '../../app/access';
 
@@ -13,6 +13,7 @@ export const ledgerRoutes: readonly MenuEntry[] = [
   { key: 'statement', path: '/finance/statement', labelKey: 'menu.statement', roles: FINANCE_READ, icon: FileTextOutlined, group: 'finance', page: lazy(() => import('./views/StatementPage')) },
   { key: 'profitAndLoss', path: '/finance/profit-and-loss', labelKey: 'menu.profitAndLoss', roles: FINANCE_READ, icon: RiseOutlined, group: 'finance', page: lazy(() => import('./views/ProfitAndLossPage')) },
   { key: 'balanceSheet', path: '/finance/balance-sheet', labelKey: 'menu.balanceSheet', roles: FINANCE_READ, icon: FundOutlined, group: 'finance', page: lazy(() => import('./views/BalanceSheetPage')) },
+  { key: 'statementMapping', path: '/finance/statement-mapping', labelKey: 'menu.statementMapping', roles: FINANCE_READ, icon: SettingOutlined, group: 'finance', page: lazy(() => import('./views/StatementMappingPage')) },
   { key: 'vat', path: '/finance/vat', labelKey: 'menu.vat', roles: FINANCE_READ, icon: PercentageOutlined, group: 'finance', page: lazy(() => import('./views/VatPage')) },
   { key: 'fiscalPeriods', path: '/finance/periods', labelKey: 'menu.fiscalPeriods', roles: FINANCE_READ, icon: CalendarOutlined, group: 'finance', page: lazy(() => import('./views/FiscalPeriodsPage')) },
   { key: 'voucher', path: '/finance/vouchers/:id', labelKey: 'voucher.title', roles: FINANCE_READ, icon: FileTextOutlined, group: 'finance', hidden: true, page: lazy(() => import('./views/VoucherPage')) },

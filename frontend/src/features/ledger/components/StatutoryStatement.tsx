@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { Button, Popover, Table } from 'antd';
-import { PrinterOutlined } from '@ant-design/icons';
+import { PrinterOutlined, SettingOutlined } from '@ant-design/icons';
 import { Amount } from '../../../components/Amount';
 import { ExportButton, loadedRows } from '../../../components/ExportButton';
 import { dec } from '../../../lib/decimal';
@@ -118,6 +118,17 @@ export function PrintButton() {
     <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="stmt-print">
       {t('stmt.print')}
     </Button>
+  );
+}
+
+/** 报表项目设置: the link from a statutory form to the editor of its lines' account mapping. */
+export function MappingLink({ form }: { form: 'BALANCE_SHEET' | 'INCOME_STATEMENT' }) {
+  const t = useT();
+  const to = form === 'BALANCE_SHEET' ? '/finance/statement-mapping' : `/finance/statement-mapping?${new URLSearchParams({ form })}`;
+  return (
+    <Link to={to} data-testid="stmt-mapping-link">
+      <SettingOutlined /> {t('stmt.mappingLink')}
+    </Link>
   );
 }
 

@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { Alert, Card, Col, DatePicker, Row, Space, Spin, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { StatutoryBalanceSheetQuery } from '../queries.statements';
-import { PrintButton, PrintTitle, StatutoryExportButton, StatutoryTable, type StatutoryColumn, type StatutoryRow } from '../components/StatutoryStatement';
+import { MappingLink, PrintButton, PrintTitle, StatutoryExportButton, StatutoryTable, type StatutoryColumn, type StatutoryRow } from '../components/StatutoryStatement';
 import { Toolbar } from '../../../components/Toolbar';
 import { useT } from '../../../i18n';
 import { companyToday } from '../../../lib/date';
@@ -41,6 +41,7 @@ export default function BalanceSheetPage() {
         </Space>
         <Space className="stmt-no-print">
           <StatutoryExportButton fileName={t('menu.balanceSheet')} rows={[...rows('ASSET'), ...rows('LIABILITY_EQUITY')]} columns={columns} />
+          <MappingLink form="BALANCE_SHEET" />
           <PrintButton />
         </Space>
       </Toolbar>

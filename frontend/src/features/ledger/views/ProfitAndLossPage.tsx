@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { Alert, Card, DatePicker, Space, Spin } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { StatutoryIncomeStatementQuery } from '../queries.statements';
-import { PrintButton, PrintTitle, StatutoryExportButton, StatutoryTable, type StatutoryColumn, type StatutoryRow } from '../components/StatutoryStatement';
+import { MappingLink, PrintButton, PrintTitle, StatutoryExportButton, StatutoryTable, type StatutoryColumn, type StatutoryRow } from '../components/StatutoryStatement';
 import { Toolbar } from '../../../components/Toolbar';
 import { useT } from '../../../i18n';
 import { companyToday } from '../../../lib/date';
@@ -46,6 +46,7 @@ export default function ProfitAndLossPage() {
         </Space>
         <Space className="stmt-no-print">
           <StatutoryExportButton fileName={t('menu.profitAndLoss')} rows={rows} columns={columns} />
+          <MappingLink form="INCOME_STATEMENT" />
           <PrintButton />
         </Space>
       </Toolbar>
