@@ -49,6 +49,7 @@ var smallEnterpriseChart = []struct {
 	{"3104", "利润分配-未分配利润", jxc.AccountEquity, jxc.DirectionCredit},
 	{"4001", "生产成本", jxc.AccountAsset, jxc.DirectionDebit}, {"4101", "制造费用", jxc.AccountAsset, jxc.DirectionDebit},
 	{"4301", "研发支出", jxc.AccountAsset, jxc.DirectionDebit}, {"4401", "工程施工", jxc.AccountAsset, jxc.DirectionDebit},
+	{"4402", "工程结算", jxc.AccountAsset, jxc.DirectionCredit},
 	{"4403", "机械作业", jxc.AccountAsset, jxc.DirectionDebit},
 	{"6001", "主营业务收入", jxc.AccountRevenueT, jxc.DirectionCredit}, {"6051", "其他业务收入", jxc.AccountRevenueT, jxc.DirectionCredit},
 	{"6111", "投资收益", jxc.AccountRevenueT, jxc.DirectionCredit}, {"6301", "营业外收入", jxc.AccountRevenueT, jxc.DirectionCredit},

@@ -289,7 +289,12 @@ func (s *StatementService) UpdateLine(ctx context.Context, in jxc.StatementLineU
 		}
 		for i, m := range in.Accounts {
 			var n int
-			if err := tx.GetContext(ctx, &n, `SELECT count(*) FROM accounts WHERE code = $1 OR code LIKE $1 || '.%' OR (length($1) = 1 AND code LIKE $1 || '%')`, m.Prefix); err != nil {
+			// A prefix the line maps already stays, account or not: the shipped
+			// mapping names the standard's codes (5001 beside this chart's 6001)
+			// so that a chart numbered either way reads right. A new prefix
+			// must name an account.
+			if err := tx.GetContext(ctx, &n, `SELECT (SELECT count(*) FROM accounts WHERE code = $1 OR code LIKE $1 || '.%' OR (length($1) = 1 AND code LIKE $1 || '%'))
+				+ (SELECT count(*) FROM statement_line_accounts WHERE form = $2 AND line_no = $3 AND account_prefix = $1)`, m.Prefix, in.Form, in.LineNo); err != nil {
 				return err
 			}
 			if n == 0 {

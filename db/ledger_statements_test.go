@@ -315,3 +315,35 @@ func TestBooksCheckFindsUnmappedAccounts(t *testing.T) {
 		t.Errorf("the balance sheet without 1002 still balances")
 	}
 }
+
+// Every line of the shipped mapping saves as it is: a prefix the line
+// already maps stays (the standard's 5xxx codes beside this chart's 6xxx),
+// and only a new prefix must name an account.
+func TestShippedMappingSavesUnchanged(t *testing.T) {
+	ctx := context.Background()
+	d := newBooks(t, 0, 0).d
+	svc := db.NewStatementService(d)
+	for _, form := range []jxc.StatementForm{jxc.FormBalanceSheet, jxc.FormIncomeStatement} {
+		lines, err := svc.Mapping(ctx, form)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, l := range lines {
+			if l.Kind != jxc.LineAccounts || l.LineNo == nil {
+				continue
+			}
+			in := jxc.StatementLineUpdate{Form: form, LineNo: *l.LineNo}
+			for _, m := range l.Accounts {
+				in.Accounts = append(in.Accounts, *m)
+			}
+			if _, err := svc.UpdateLine(ctx, in); err != nil {
+				t.Errorf("%s line %d saved unchanged: %v", form, *l.LineNo, err)
+			}
+			n++
+		}
+		if n == 0 {
+			t.Fatalf("%s: no account lines", form)
+		}
+	}
+}

@@ -45,6 +45,7 @@ test('finance opens 报表项目设置 from 资产负债表, sees 存货 with 14
   // Every message the server gave sits on the prefix it names (none is left above the form).
   assert.equal(await byTestId(page, 'map-general-error').count(), 0);
   const shown = await dialog.locator('.ant-form-item-explain-error').count();
+  assert.equal(shown, 1, 'only the new prefix is refused: the shipped ones save as they are');
   let onPrefixes = 0;
   for (let i = 0; i <= n; i++) {
     onPrefixes += await byTestId(page, `map-row-${i}`).locator('.ant-form-item').first().locator('.ant-form-item-explain-error').count();

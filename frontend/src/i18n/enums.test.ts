@@ -15,6 +15,7 @@ import { zh } from './zh';
 const ENUM_LABEL_EXEMPT: Record<string, string> = {
   SortDirection: 'a table sorts by clicking its header; the direction is never written out',
   DataClass: "the @dataClass directive's argument, read by the server only",
+  UserErrorReason: 'a program matches on it; a person reads the error message, which the server writes in their language',
 };
 
 const machineOnly = (name: string) => name in ENUM_LABEL_EXEMPT || name.endsWith('OrderField');

@@ -5,6 +5,7 @@ import { ExportJobStatus } from '../components/ExportJobStatus';
 import { PagedTable } from '../../../components/PagedTable';
 import { usePagedQuery } from '../../../lib/pagedQuery';
 import { enumLabel, useT } from '../../../i18n';
+import { formatDateTime } from '../../../lib/date';
 
 const size = (n: number) => (n >= 1 << 20 ? `${(n / (1 << 20)).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
 
@@ -42,11 +43,11 @@ export default function MyExportsPage() {
           },
           {
             title: t('bulkExport.createdAt'),
-            render: (_, j) => new Date(j.createdAt).toLocaleString(),
+            render: (_, j) => formatDateTime(j.createdAt),
           },
           {
             title: t('bulkExport.expiresAt'),
-            render: (_, j) => (j.expiresAt ? new Date(j.expiresAt).toLocaleString() : '—'),
+            render: (_, j) => (j.expiresAt ? formatDateTime(j.expiresAt) : '—'),
           },
           {
             title: t('common.status'),
