@@ -61,3 +61,24 @@ test('the products list keeps its filters in the URL, sorts on the server, choos
   assert.equal(cell(/状态|Status/).text, '启用', 'the status is its label, not a raw value');
   assert.deepEqual(seriousProblems(page), []);
 });
+
+test('budget lines sort by amount on the server and search by cost centre from the URL', async () => {
+  const page = await newPage();
+  await login(page, 'finance');
+  await page.goto('/finance/budgets?sort=AMOUNT&dir=DESC');
+  const rows = byTestId(page, 'budget-table').locator('tbody tr.ant-table-row');
+  await rows.first().waitFor();
+  const amountCol = (await page.locator('[data-testid="budget-table"] thead th').allInnerTexts()).findIndex((h) => /预算金额|预算|Budget/.test(h));
+  assert.ok(amountCol >= 0);
+  const amounts = async () => (await rows.evaluateAll((trs, i) => trs.map((tr) => tr.children[i].textContent), amountCol)).map((s) => Number(s.replace(/[^\d.-]/g, '')));
+  const desc = await amounts();
+  assert.ok(desc.length > 1, 'the demo has budget lines');
+  assert.deepEqual(desc, [...desc].sort((a, b) => b - a), 'largest budget first');
+  assert.ok(await page.locator('th[aria-sort="descending"]').count(), 'the amount column shows its sort');
+  const centre = (await rows.first().locator('td').nth(1).innerText()).trim();
+  await byTestId(page, 'budget-search').locator('input').fill(centre);
+  await byTestId(page, 'budget-search').locator('input').press('Enter');
+  await page.waitForURL(new RegExp(`q=${encodeURIComponent(centre)}`));
+  await page.waitForFunction(([c, i]) => [...document.querySelectorAll('[data-testid="budget-table"] tbody tr.ant-table-row')].every((tr) => tr.children[i].textContent.includes(c)), [centre, 1]);
+  assert.deepEqual(seriousProblems(page), []);
+});

@@ -31,8 +31,8 @@ export const BudgetLineFieldsFragment = graphql(`
 `);
 
 export const BudgetLinesQuery = graphql(`
-  query BudgetLines($first: Int, $after: String, $filter: BudgetFilter) {
-    budgetLines(first: $first, after: $after, filter: $filter) {
+  query BudgetLines($first: Int, $after: String, $filter: BudgetFilter, $orderBy: BudgetLineOrder) {
+    budgetLines(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
       pageInfo {
         ...PageInfoFields

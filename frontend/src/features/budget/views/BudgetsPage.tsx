@@ -2,13 +2,15 @@ import { useEffect, useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import type { BudgetLineFieldsFragment, BudgetPolicy, BudgetRollupBy, BudgetRollupQuery as RollupResult } from '../../../gql/graphql';
+import type { BudgetLineFieldsFragment, BudgetLineOrderField, BudgetPolicy, BudgetRollupBy, BudgetRollupQuery as RollupResult } from '../../../gql/graphql';
 import { BudgetLinesQuery, BudgetRollupQuery } from '../queries';
 import { CreateBudgetLineMutation, UpdateBudgetLineMutation } from '../mutations';
 import { BudgetProgress } from '../components/BudgetProgress';
 import { AccountsQuery } from '../../ledger/queries';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
+import { ListFilters } from '../../../components/ListFilters';
+import { useListState } from '../../../lib/listState';
 import { PagedTable } from '../../../components/PagedTable';
 import { accountLabel } from '../../ledger/accountLabel';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
@@ -50,16 +52,18 @@ function BudgetLines({ year, month }: { year: number; month: number | null }) {
   const t = useT();
   const localName = useLocalName();
   const canWrite = useCan(['FINANCE']);
-  const [costCentre, setCostCentre] = useState('');
+  // The cost centre searched and the sorting live in the URL.
+  const state = useListState<BudgetLineOrderField>();
+  const costCentre = state.search;
   const [editing, setEditing] = useState<Line | 'new' | null>(null);
-  const filter = useMemo(() => ({ year, month: month ?? undefined, costCentre: costCentre.trim() || undefined }), [year, month, costCentre]);
-  const list = usePagedQuery({ query: BudgetLinesQuery, variables: { filter }, connection: (d) => d.budgetLines, pageSize: 50 });
+  const filter = useMemo(() => ({ year, month: month ?? undefined, costCentre: costCentre || undefined }), [year, month, costCentre]);
+  const list = usePagedQuery({ query: BudgetLinesQuery, variables: { filter, orderBy: state.orderBy }, connection: (d) => d.budgetLines, pageSize: 50 });
   const owners = useMemo(() => new Map(list.rows.flatMap((l) => (l.owner ? [[l.owner.id, l.owner] as const] : []))), [list.data]);
 
   return (
     <>
       <Toolbar>
-        <Input.Search allowClear placeholder={t('po.costCentre')} style={{ width: 200 }} onSearch={setCostCentre} />
+        <ListFilters state={state} dates={false} searchPlaceholder={t('po.costCentre')} testId="budget" />
         <Space>
           <ExportButton<Line>
             fileName={`${t('menu.budgets')} ${year}`}
@@ -90,11 +94,12 @@ function BudgetLines({ year, month }: { year: number; month: number | null }) {
         list={list}
         size="small"
         data-testid="budget-table"
+        onChange={(_p, _f, sorter) => state.onSort(sorter)}
         columns={[
-          { title: t('budget.period'), render: (_, l) => yearMonth(l) },
-          { title: t('po.costCentre'), dataIndex: 'costCentre' },
-          { title: t('ledger.account'), render: (_, l) => l.accountCode + (l.category ? ` · ${localName(l.category)}` : '') },
-          { title: t('budget.amount'), align: 'right', render: (_, l) => <Amount value={l.amount} /> },
+          { key: 'PERIOD', title: t('budget.period'), sorter: true, sortOrder: state.sortOrderOf('PERIOD'), render: (_, l) => yearMonth(l) },
+          { key: 'COST_CENTRE', title: t('po.costCentre'), dataIndex: 'costCentre', sorter: true, sortOrder: state.sortOrderOf('COST_CENTRE') },
+          { key: 'ACCOUNT', title: t('ledger.account'), sorter: true, sortOrder: state.sortOrderOf('ACCOUNT'), render: (_, l) => l.accountCode + (l.category ? ` · ${localName(l.category)}` : '') },
+          { key: 'AMOUNT', title: t('budget.amount'), align: 'right', sorter: true, sortOrder: state.sortOrderOf('AMOUNT'), render: (_, l) => <Amount value={l.amount} /> },
           { title: t('budget.actual'), align: 'right', render: (_, l) => <Amount value={l.actual} /> },
           { title: t('budget.committed'), align: 'right', render: (_, l) => <Amount value={l.committed} /> },
           { title: t('budget.consumed'), align: 'right', render: (_, l) => <Amount value={l.consumed} strong /> },
