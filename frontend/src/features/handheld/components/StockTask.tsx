@@ -38,6 +38,8 @@ export function StockTask({ mode }: { mode: 'count' | 'adjust' }) {
   const [errors, setErrors] = useState<string[]>([]);
   const [posted, setPosted] = useState<Posted>();
   const [info, setInfo] = useState<string>();
+  // Each scan shows the product afresh: the quantity field mounts again and takes the focus.
+  const [seq, setSeq] = useState(0);
   const [{ fetching }, post] = useMutation(PostStockAdjustmentMutation);
   const scan = useRef<ScanFieldHandle>(null);
   const qtyRef = useRef<InputRef>(null);
@@ -57,7 +59,7 @@ export function StockTask({ mode }: { mode: 'count' | 'adjust' }) {
       setErrors([]);
       setPosted(undefined);
       setInfo(undefined);
-      setTimeout(() => qtyRef.current?.focus(), 0);
+      setSeq((n) => n + 1);
       return { ok: true, message: `${r.product.sku} ${localName(r.product)}`, leaveFocus: true };
     },
     [warehouse, lookup, bookOf, localName, t],
@@ -128,7 +130,7 @@ export function StockTask({ mode }: { mode: 'count' | 'adjust' }) {
       )}
       {info && <Alert type="info" showIcon title={info} style={{ marginBottom: 12 }} data-testid="hh-count-agrees" />}
       {product && warehouse && (
-        <div style={{ border: '1px solid #d9d9d9', borderRadius: 8, padding: 12, marginBottom: 12 }} data-testid="hh-product" data-sku={product.sku}>
+        <div key={seq} style={{ border: '1px solid #d9d9d9', borderRadius: 8, padding: 12, marginBottom: 12 }} data-testid="hh-product" data-sku={product.sku}>
           <div style={{ fontSize: 18, fontWeight: 600 }}>{product.sku}</div>
           <div style={{ color: '#666', marginBottom: 8 }}>{localName(product)}</div>
           <div style={{ fontSize: 16, marginBottom: 12 }}>
@@ -147,6 +149,7 @@ export function StockTask({ mode }: { mode: 'count' | 'adjust' }) {
           )}
           <Input
             ref={qtyRef}
+            autoFocus
             size="large"
             inputMode="decimal"
             autoComplete="off"
