@@ -40,6 +40,9 @@ export const ScanField = forwardRef<ScanFieldHandle, Props>(function ScanField({
   const [busy, setBusy] = useState(false);
   const [answer, setAnswer] = useState<ScanAnswer>();
   const [camera, setCamera] = useState(false);
+  // The latest handler: a scan right after another one must see the state the first one left.
+  const handler = useRef(onScan);
+  handler.current = onScan;
   const focus = useCallback(() => {
     // After React has re-rendered (a disabled field cannot take focus).
     setTimeout(() => input.current?.focus({ preventScroll: true }), 0);
@@ -58,7 +61,7 @@ export const ScanField = forwardRef<ScanFieldHandle, Props>(function ScanField({
       setBusy(true);
       let refocus = true;
       try {
-        const a = await onScan(code);
+        const a = await handler.current(code);
         setAnswer(a);
         scanFeedback(a.ok ? 'ok' : 'error');
         refocus = !(a.ok && a.leaveFocus);
@@ -70,7 +73,7 @@ export const ScanField = forwardRef<ScanFieldHandle, Props>(function ScanField({
         if (refocus) focus();
       }
     },
-    [onScan, focus],
+    [focus],
   );
 
   return (
@@ -83,7 +86,6 @@ export const ScanField = forwardRef<ScanFieldHandle, Props>(function ScanField({
           placeholder={placeholder}
           value={value}
           disabled={disabled}
-          readOnly={busy}
           onChange={(e) => setValue(e.target.value)}
           onPressEnter={() => void submit(value)}
           autoComplete="off"
@@ -99,7 +101,7 @@ export const ScanField = forwardRef<ScanFieldHandle, Props>(function ScanField({
           <Button size="large" icon={<CameraOutlined />} disabled={disabled} onClick={() => setCamera(true)} aria-label={t('hh.camera')} style={{ height: 52, width: 52, flex: 'none' }} data-testid={`${testId}-camera`} />
         )}
       </div>
-      <div style={{ minHeight: 24, marginTop: 4 }} data-testid={`${testId}-answer`} data-result={answer ? (answer.ok ? 'ok' : 'error') : ''} aria-live="polite">
+      <div style={{ minHeight: 24, marginTop: 4 }} data-testid={`${testId}-answer`} data-result={answer ? (answer.ok ? 'ok' : 'error') : ''} data-busy={busy ? 'true' : 'false'} aria-live="polite">
         {answer && answer.message && (
           <Typography.Text type={answer.ok ? 'success' : 'danger'} strong style={{ fontSize: 16 }} data-testid={answer.ok ? undefined : `${testId}-error`}>
             {answer.message}

@@ -12,6 +12,7 @@ import { applyScan, countedLines, normalizeCode, progress } from '../scan';
 import { BIG, HandheldPage, TapRow } from '../components/HandheldPage';
 import { ScanField, type ScanAnswer, type ScanFieldHandle } from '../components/ScanField';
 import { CountLines, type ShownLine } from '../components/CountLines';
+import { useCounts } from '../useCounts';
 
 /**
  * Pick and ship on a handheld: the pending shipments to choose from (tap
@@ -80,7 +81,7 @@ type Shipment = ShipmentFieldsFragment;
 function ShipmentPicker({ shipment: s, onShipped }: { shipment: Shipment; onShipped: (number: string) => void }) {
   const t = useT();
   const localName = useLocalName();
-  const [counts, setCounts] = useState<string[]>([]);
+  const { counts, current, set: setCounts } = useCounts();
   const [last, setLast] = useState<number>();
   const [errors, setErrors] = useState<string[]>([]);
   const [key] = useState(() => crypto.randomUUID());
@@ -91,7 +92,7 @@ function ShipmentPicker({ shipment: s, onShipped }: { shipment: Shipment; onShip
 
   const onScan = useCallback(
     (code: string): ScanAnswer => {
-      const r = applyScan(lines, counts, code);
+      const r = applyScan(lines, current(), code);
       if (r.kind === 'counted') {
         setCounts(r.counts);
         setLast(r.index);
@@ -100,7 +101,7 @@ function ShipmentPicker({ shipment: s, onShipped }: { shipment: Shipment; onShip
       if (r.kind === 'full') return { ok: false, message: t('hh.lineFull', { sku: lines[r.index].sku }) };
       return { ok: false, message: t('hh.notOnShipment', { code, number: s.number }) };
     },
-    [lines, counts, s.number, t],
+    [lines, current, setCounts, s.number, t],
   );
 
   async function submit() {

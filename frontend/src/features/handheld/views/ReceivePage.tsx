@@ -11,6 +11,7 @@ import { applyScan, countedLines, normalizeCode, progress } from '../scan';
 import { BIG, HandheldPage, TapRow } from '../components/HandheldPage';
 import { ScanField, type ScanAnswer, type ScanFieldHandle } from '../components/ScanField';
 import { CountLines, type ShownLine } from '../components/CountLines';
+import { useCounts } from '../useCounts';
 
 /**
  * Receive against a purchase order on a handheld: choose an open order (tap
@@ -78,7 +79,7 @@ function OrderReceiver({ orderId, onReceived }: { orderId: string; onReceived: (
   const t = useT();
   const localName = useLocalName();
   const [{ data, error }] = useQuery({ query: PurchaseOrderQuery, variables: { id: orderId }, requestPolicy: 'network-only' });
-  const [counts, setCounts] = useState<string[]>([]);
+  const { counts, current, set: setCounts } = useCounts();
   const [last, setLast] = useState<number>();
   const [errors, setErrors] = useState<string[]>([]);
   const [key] = useState(() => crypto.randomUUID());
@@ -94,7 +95,7 @@ function OrderReceiver({ orderId, onReceived }: { orderId: string; onReceived: (
 
   const onScan = useCallback(
     (code: string): ScanAnswer => {
-      const r = applyScan(lines, counts, code);
+      const r = applyScan(lines, current(), code);
       if (r.kind === 'counted') {
         setCounts(r.counts);
         setLast(r.index);
@@ -103,7 +104,7 @@ function OrderReceiver({ orderId, onReceived }: { orderId: string; onReceived: (
       if (r.kind === 'full') return { ok: false, message: t('hh.lineFull', { sku: lines[r.index].sku }) };
       return { ok: false, message: t('hh.notOnOrder', { code, number: order?.number ?? '' }) };
     },
-    [lines, counts, order, t],
+    [lines, current, setCounts, order, t],
   );
 
   async function submit() {
