@@ -212,12 +212,42 @@ test('stock lookup by SKU, then a count posts the difference and the level chang
   assert.deepEqual(seriousProblems(wh), []);
 });
 
+test('a scrap adjustment on the handheld takes the quantity out of the warehouse', async () => {
+  const wh = await newPage({ viewport: HANDHELD });
+  await loginNarrow(wh, 'warehouse');
+  const { stockLevels } = await graphql(wh, '{ stockLevels(first: 100, filter: { inStock: true }) { nodes { product { sku barcodes active } warehouse { id code } onHand } } }');
+  const level = stockLevels.nodes.filter((l) => l.product.active && l.product.barcodes.length > 0 && Number(l.onHand) >= 3).at(-1);
+  assert.ok(level, 'a stocked product with a barcode');
+  await wh.evaluate((id) => localStorage.setItem('jxc.handheld.warehouse', id), level.warehouse.id);
+  await wh.goto('/m');
+  await byTestId(wh, 'hh-tile-handheldAdjust').click();
+  await byTestId(wh, 'hh-adjust').waitFor();
+  await byTestId(wh, 'hh-adjust-reason').getByText('报废').click();
+  await byTestId(wh, 'hh-scan').click();
+  await wedge(wh, level.product.barcodes[0]);
+  await byTestId(wh, 'hh-product').waitFor();
+  // A quantity that is not one is refused on the screen, nothing posted.
+  await byTestId(wh, 'hh-qty').fill('-2');
+  await byTestId(wh, 'hh-post').click();
+  await byTestId(wh, 'hh-errors').waitFor();
+  await byTestId(wh, 'hh-qty').fill('1');
+  await byTestId(wh, 'hh-post').click();
+  const done = byTestId(wh, 'hh-adjusted');
+  await done.waitFor();
+  assert.equal(Number(await done.getAttribute('data-after')), Number(level.onHand) - 1);
+  await screenshot(wh, 'handheld-adjust.png');
+  assert.deepEqual(seriousProblems(wh), []);
+});
+
 test('the shell at 390 px: the menu is a drawer, the header fits and no title wraps one character a line', async () => {
   const page = await newPage({ viewport: HANDHELD });
   await loginNarrow(page, 'manager');
-  for (const path of ['/dashboard', '/stock/levels', '/purchasing/orders']) {
+  for (const path of ['/dashboard', '/stock/levels', '/purchasing/orders', '/stock/shipments', '/finance/journal']) {
     await page.goto(path);
     await byTestId(page, 'page-title').waitFor();
+    // Measured with the page's content there, not its loading spinner.
+    await page.locator('.ant-table-tbody tr, .ant-card-head-title').first().waitFor();
+    await page.waitForLoadState('networkidle');
     const m = await page.evaluate(() => {
       const header = document.querySelector('[data-testid="app-header"]');
       const title = document.querySelector('[data-testid="page-title"]');
@@ -227,8 +257,13 @@ test('the shell at 390 px: the menu is a drawer, the header fits and no title wr
         .filter((e) => e.textContent.trim().length > 1 && e.getBoundingClientRect().width > 0)
         .filter((e) => e.getBoundingClientRect().height > 2.5 * (parseFloat(getComputedStyle(e).lineHeight) || 24) && e.getBoundingClientRect().width < 3 * parseFloat(getComputedStyle(e).fontSize))
         .map((e) => e.textContent.trim());
-      return { headerOverflow: header.scrollWidth - header.clientWidth, titleHeight: title.getBoundingClientRect().height, lh, width: document.documentElement.scrollWidth, narrow };
+      // Table headings and cells scroll sideways rather than wrap: none is taller than two lines.
+      const cells = [...document.querySelectorAll('.ant-table-thead th')]
+        .filter((e) => e.textContent.trim().length > 1 && e.getBoundingClientRect().height > 2 * 1.6 * parseFloat(getComputedStyle(e).fontSize) + 40)
+        .map((e) => e.textContent.trim());
+      return { headerOverflow: header.scrollWidth - header.clientWidth, titleHeight: title.getBoundingClientRect().height, lh, narrow, cells };
     });
+    assert.deepEqual(m.cells, [], `${path}: table headings wrapping`);
     assert.ok(m.headerOverflow <= 1, `${path}: the header overflows by ${m.headerOverflow}px`);
     assert.ok(m.titleHeight <= m.lh * 1.5, `${path}: the title is ${m.titleHeight}px high (line ${m.lh}px)`);
     assert.deepEqual(m.narrow, [], `${path}: titles wrapping per character`);
