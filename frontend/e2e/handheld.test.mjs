@@ -272,6 +272,7 @@ test('the shell at 390 px: the menu is a drawer, the header fits and no title wr
   await byTestId(page, 'menu-toggle').click();
   const drawer = byTestId(page, 'menu-drawer');
   await drawer.locator('[data-testid="main-menu"]').waitFor();
+  await page.waitForTimeout(500); // the drawer's slide-in, for the screenshot
   await screenshot(page, 'handheld-menu.png');
   await drawer.locator('[data-testid="menu-stockLevels"]').click();
   await page.waitForURL('**/stock/levels');
