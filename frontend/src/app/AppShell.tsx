@@ -7,7 +7,8 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { LogoutMutation } from '../features/users/mutations';
 import { useLocale, useT } from '../i18n';
 import { useNarrow } from '../lib/useNarrow';
-import { entryForPath, menuFor, type MenuEntry, type MenuGroup } from './menu';
+import { ROUTED, entryForPath, menuFor, type MenuEntry, type MenuGroup } from './menu';
+import { visibleFor } from './access';
 import type { MessageKey } from '../i18n';
 import { FullPageSpin, useMe } from './session';
 import { useResetGraphQL } from './GraphQLProvider';
@@ -67,7 +68,9 @@ export function AppShell() {
 
   const entries = menuFor(me.roles);
   const selected = entryForPath(location.pathname, entries);
-  const title = selected ? t(selected.labelKey) : t('app.name');
+  // A page opened from another (a handheld task under /m) is titled by its own entry when it has a plain path.
+  const page = entryForPath(location.pathname, visibleFor(ROUTED, me.roles).filter((e) => !e.path.includes(':')));
+  const title = page ? t(page.labelKey) : selected ? t(selected.labelKey) : t('app.name');
 
   // Following a link in the drawer closes it.
   useEffect(() => setDrawer(false), [location.pathname]);
