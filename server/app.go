@@ -19,9 +19,23 @@ import (
 // styles, and the app opens a websocket to its own origin only: under CSP
 // Level 3 'self' also matches ws:/wss: to the page's own host and port
 // (current Chromium and Firefox do so), so no other socket can be opened.
+// The installable app's service worker and web app manifest come from the
+// own origin only (worker-src, manifest-src, said outright rather than left
+// to default-src); the camera scanner's video is a local stream (media-src
+// blob: and mediastream: are not needed: srcObject is not a URL).
 const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
 	"img-src 'self' data:; connect-src 'self'; font-src 'self' data:; " +
+	"worker-src 'self'; manifest-src 'self'; " +
 	"frame-ancestors 'none'; base-uri 'self'; object-src 'none'"
+
+// staticTypes are the content types of built files the mime package may not
+// know on every system: the web app manifest must say so for browsers.
+var staticTypes = map[string]string{
+	".webmanifest": "application/manifest+json",
+	".js":          "text/javascript; charset=utf-8",
+	".svg":         "image/svg+xml",
+	".png":         "image/png",
+}
 
 // hstsPolicy is sent when the server sits behind HTTPS (SECURE_COOKIES=1):
 // browsers then refuse plain HTTP to this host for a year.
@@ -162,7 +176,11 @@ func (a *app) serveSPA(w http.ResponseWriter, r *http.Request) {
 			if strings.HasPrefix(name, "assets/") {
 				w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
 			} else {
+				// index.html, the service worker (sw.js), the manifest and icons: checked each time.
 				w.Header().Set("Cache-Control", "no-cache")
+			}
+			if ct, ok := staticTypes[path.Ext(name)]; ok {
+				w.Header().Set("Content-Type", ct)
 			}
 			http.ServeFileFS(w, r, a.dist, name)
 			return

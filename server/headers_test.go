@@ -16,6 +16,8 @@ func TestEveryResponseCarriesTheSecurityHeaders(t *testing.T) {
 		{"GET", "/sales/orders", ""},
 		{"GET", "/assets/app-abc1.js", ""},
 		{"GET", "/favicon.svg", ""},
+		{"GET", "/manifest.webmanifest", ""},
+		{"GET", "/sw.js", ""},
 		{"GET", "/assets/missing-0000.js", ""},
 		{"GET", "/nothing-here.txt", ""},
 		{"POST", "/", ""},
@@ -84,5 +86,38 @@ func TestSecureCookiesMarkTheSessionCookieAndSendHSTS(t *testing.T) {
 	}
 	if hsts := r.header.Get("Strict-Transport-Security"); hsts == "" {
 		t.Error("/graphql: no Strict-Transport-Security")
+	}
+}
+
+// TestTheInstallableAppLoads: the web app manifest is served as
+// application/manifest+json and the service worker as JavaScript, both
+// checked on each load (no-cache) so that a release reaches installed
+// apps; the CSP lets both load from the own origin only.
+func TestTheInstallableAppLoads(t *testing.T) {
+	app := newTestApp(t)
+	for _, c := range []struct{ path, ctype string }{
+		{"/manifest.webmanifest", "application/manifest+json"},
+		{"/sw.js", "text/javascript; charset=utf-8"},
+	} {
+		resp, err := http.Get(app.URL + c.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("GET %s: %d", c.path, resp.StatusCode)
+		}
+		if got := resp.Header.Get("Content-Type"); got != c.ctype {
+			t.Errorf("GET %s: Content-Type %q, want %q", c.path, got, c.ctype)
+		}
+		if got := resp.Header.Get("Cache-Control"); got != "no-cache" {
+			t.Errorf("GET %s: Cache-Control %q, want no-cache", c.path, got)
+		}
+		csp := resp.Header.Get("Content-Security-Policy")
+		for _, d := range []string{"worker-src 'self';", "manifest-src 'self';"} {
+			if !strings.Contains(csp, d) {
+				t.Errorf("GET %s: CSP %q lacks %s", c.path, csp, d)
+			}
+		}
 	}
 }

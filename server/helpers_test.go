@@ -92,10 +92,12 @@ func newTestAppWith(t testing.TB, url string, configure func(*app)) *testApp {
 	}
 	a := newApp(store, events, slog.New(slog.DiscardHandler))
 	a.dist = fstest.MapFS{
-		"index.html":         {Data: []byte("<!doctype html><title>JXC</title>")},
-		"graphiql.html":      {Data: []byte("<!doctype html><title>GraphiQL</title>")},
-		"assets/app-abc1.js": {Data: []byte("console.log(1)")},
-		"favicon.svg":        {Data: []byte("<svg/>")},
+		"index.html":           {Data: []byte("<!doctype html><title>JXC</title>")},
+		"graphiql.html":        {Data: []byte("<!doctype html><title>GraphiQL</title>")},
+		"assets/app-abc1.js":   {Data: []byte("console.log(1)")},
+		"favicon.svg":          {Data: []byte("<svg/>")},
+		"manifest.webmanifest": {Data: []byte(`{"name":"JXC","start_url":"/m"}`)},
+		"sw.js":                {Data: []byte("self.addEventListener('fetch', () => {})")},
 	}
 	if configure != nil {
 		configure(a)

@@ -41,8 +41,9 @@ export function useBrowser() {
     await Promise.allSettled(contexts.map((c) => c.close()));
     await browser?.close();
   });
-  return async function newPage({ locale = 'zh' } = {}) {
-    const context = await browser.newContext({ viewport: VIEWPORT, baseURL: BASE_URL, locale: 'zh-CN' });
+  // viewport: another screen size than the desktop's, e.g. { width: 390, height: 844 } for a handheld.
+  return async function newPage({ locale = 'zh', viewport = VIEWPORT } = {}) {
+    const context = await browser.newContext({ viewport, baseURL: BASE_URL, locale: 'zh-CN', hasTouch: viewport.width < 768 });
     contexts.push(context);
     // The app's language comes from localStorage; set it before any script runs.
     await context.addInitScript((l) => {

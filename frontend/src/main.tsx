@@ -7,12 +7,14 @@ import enUS from 'antd/es/locale/en_US';
 import { I18nProvider, useLocale } from './i18n';
 import { GraphQLProvider } from './app/GraphQLProvider';
 import { AppRoutes } from './app/AppRoutes';
+import { registerServiceWorker } from './lib/pwa';
 import './main.css';
 
 function AntdConfig({ children }: { children: ReactNode }) {
   const [locale] = useLocale();
   return (
-    <ConfigProvider locale={locale === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1d5fbf' } }}>
+    // No space inserted between two Chinese characters of a button ("编 辑").
+    <ConfigProvider locale={locale === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1d5fbf' } }} button={{ autoInsertSpace: false }}>
       {children}
     </ConfigProvider>
   );
@@ -31,3 +33,5 @@ createRoot(document.getElementById('root')!).render(
     </I18nProvider>
   </StrictMode>,
 );
+
+registerServiceWorker();

@@ -1,10 +1,11 @@
-import { Link, Navigate, Route, Routes } from 'react-router';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { App as AntApp, Button, Result } from 'antd';
 import { useT } from '../i18n';
 import { allows } from './access';
 import { AppShell } from './AppShell';
 import { ROUTED, homeRedirectFor, type MenuEntry } from './menu';
 import { RequireSession, useMe } from './session';
+import { isNarrow } from '../lib/useNarrow';
 
 function Forbidden() {
   const t = useT();
@@ -43,8 +44,11 @@ function NotFound() {
 /** Renders an entry's page when the user's roles allow it, else a 403. */
 function Guarded({ entry }: { entry: MenuEntry }) {
   const me = useMe();
+  const location = useLocation();
   if (!allows(entry.roles, me.roles)) return <Forbidden />;
   if (entry.path === '/') {
+    // The warehouse on a phone or handheld lands on the handheld home; ?desktop=1 keeps the desktop one.
+    if (isNarrow() && me.roles.includes('WAREHOUSE') && !new URLSearchParams(location.search).has('desktop')) return <Navigate to="/m" replace />;
     const home = homeRedirectFor(me.roles);
     if (home) return <Navigate to={home.path} replace />;
   }

@@ -14,6 +14,7 @@ import { purchasingRoutes } from '../features/purchasing/routes';
 import { budgetRoutes } from '../features/budget/routes';
 import { settingsRoutes } from '../features/settings/routes';
 import { exportRoutes } from '../features/export/routes';
+import { handheldRoutes } from '../features/handheld/routes';
 
 /**
  * One screen of the app: its menu entry, its route and its lazily loaded
@@ -39,7 +40,7 @@ export interface MenuEntry {
 export type MenuGroup = 'sales' | 'purchasing' | 'stock' | 'finance' | 'account';
 
 /** Every module's screens. */
-export const SCREENS: readonly MenuEntry[] = [...appRoutes, ...analyticsRoutes, ...alertsRoutes, ...usersRoutes, ...catalogRoutes, ...stockRoutes, ...ledgerRoutes, ...salesRoutes, ...purchasingRoutes, ...budgetRoutes, ...settingsRoutes, ...exportRoutes];
+export const SCREENS: readonly MenuEntry[] = [...appRoutes, ...analyticsRoutes, ...alertsRoutes, ...usersRoutes, ...catalogRoutes, ...stockRoutes, ...ledgerRoutes, ...salesRoutes, ...purchasingRoutes, ...budgetRoutes, ...settingsRoutes, ...exportRoutes, ...handheldRoutes];
 
 /** The menu's order, written once: top entries, then each section's. */
 const ORDER = [
@@ -61,6 +62,7 @@ const ORDER = [
   'goodsReceipt',
   'shipments',
   'replenishment',
+  'handheld',
   'accounts',
   'journal',
   'trialBalance',

@@ -13,6 +13,7 @@ import { auditEn } from '../features/audit/i18n.en';
 import { settingsEn } from '../features/settings/i18n.en';
 import { enumsEn } from './enums.en';
 import { exportEn } from '../features/export/i18n.en';
+import { handheldEn } from '../features/handheld/i18n.en';
 
 // English: the app shell's messages here, each module's in features/<module>/i18n.en.ts.
 // Same keys as zh.ts (a unit test checks it).
@@ -29,6 +30,7 @@ export const en: Record<MessageKey, string> = {
   'lang.switch': '中文',
   'menu.home': 'Home',
   'menu.graphiql': 'GraphiQL',
+  'header.menu': 'Menu',
   'header.logout': 'Sign out',
   'home.welcome': 'Welcome, {name}',
   'home.user': 'User',
@@ -82,4 +84,5 @@ export const en: Record<MessageKey, string> = {
   ...auditEn,
   ...settingsEn,
   ...exportEn,
+  ...handheldEn,
 };

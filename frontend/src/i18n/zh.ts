@@ -14,6 +14,7 @@ import { auditZh } from '../features/audit/i18n.zh';
 import { settingsZh } from '../features/settings/i18n.zh';
 import { enumsZh } from './enums.zh';
 import { exportZh } from '../features/export/i18n.zh';
+import { handheldZh } from '../features/handheld/i18n.zh';
 
 export const zh = {
   ...enumsZh,
@@ -28,6 +29,7 @@ export const zh = {
   'lang.switch': 'English',
   'menu.home': '首页',
   'menu.graphiql': 'GraphiQL',
+  'header.menu': '菜单',
   'header.logout': '退出登录',
   'home.welcome': '欢迎，{name}',
   'home.user': '用户',
@@ -81,6 +83,7 @@ export const zh = {
   ...auditZh,
   ...settingsZh,
   ...exportZh,
+  ...handheldZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -56,8 +56,14 @@ export function LoginPage() {
       setError(code === 'THROTTLED' ? t('login.throttled') : code === 'NETWORK' ? res.error.message : t('app.internalError'));
       return;
     }
-    const general = applyUserErrors(form, payload?.userErrors ?? []);
-    setError(general.length ? general.join('; ') : t('login.failed'));
+    // Wrong credentials: one message, in the screen's language, above the form (not again under the password).
+    const errors = payload?.userErrors ?? [];
+    if (errors.length === 0 || errors.some((e) => e.code === 'INVALID')) {
+      setError(t('login.failed'));
+      return;
+    }
+    const general = applyUserErrors(form, errors);
+    setError(general.length ? general.join('; ') : null);
   }
 
   return (

@@ -1,0 +1,136 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { Alert, Button, Empty, Result, Spin } from 'antd';
+import { InboxOutlined } from '@ant-design/icons';
+import { PurchaseOrderQuery, PurchaseOrdersQuery } from '../../purchasing/queries';
+import { PostGoodsReceiptMutation } from '../../purchasing/mutations';
+import { useLocalName, useT } from '../../../i18n';
+import { dec, formatQty } from '../../../lib/decimal';
+import { applyScan, countedLines, normalizeCode, progress } from '../scan';
+import { BIG, HandheldPage, TapRow } from '../components/HandheldPage';
+import { ScanField, type ScanAnswer, type ScanFieldHandle } from '../components/ScanField';
+import { CountLines, type ShownLine } from '../components/CountLines';
+import { useCounts } from '../useCounts';
+
+/**
+ * Receive against a purchase order on a handheld: choose an open order (tap
+ * or scan its number), scan each product delivered (its order line counts
+ * up, never past what is still open), post the goods receipt. Rejections
+ * with a reason are recorded on the desktop screen.
+ */
+export default function ReceivePage() {
+  const t = useT();
+  const [params, setParams] = useSearchParams();
+  const id = params.get('order');
+  const [received, setReceived] = useState<string>();
+  const [{ data, fetching, error }, refetch] = useQuery({ query: PurchaseOrdersQuery, variables: { first: 100, filter: { status: ['APPROVED', 'PARTIALLY_RECEIVED'] } }, requestPolicy: 'cache-and-network' });
+  const orders = data?.purchaseOrders.nodes ?? [];
+
+  const onScan = useCallback(
+    (code: string): ScanAnswer => {
+      const c = normalizeCode(code).toUpperCase();
+      const o = orders.find((x) => x.number.toUpperCase() === c);
+      if (!o) return { ok: false, message: t('hh.noSuchOrder', { code }) };
+      setReceived(undefined);
+      setParams({ order: o.id });
+      return { ok: true };
+    },
+    [orders, setParams, t],
+  );
+
+  if (id) {
+    return (
+      <OrderReceiver
+        key={id}
+        orderId={id}
+        onReceived={(number) => {
+          setReceived(number);
+          setParams({});
+          refetch({ requestPolicy: 'network-only' });
+        }}
+      />
+    );
+  }
+  return (
+    <HandheldPage title={t('menu.handheldReceive')} testId="hh-receive">
+      {received && <Result status="success" title={t('hh.received', { number: received })} style={{ padding: 16 }} data-testid="hh-received" />}
+      <ScanField onScan={onScan} placeholder={t('hh.scanOrder')} />
+      {error && <Alert type="error" showIcon title={error.message} />}
+      {fetching && !data && <Spin />}
+      {data && orders.length === 0 && <Empty description={t('hh.noOpenOrders')} />}
+      {orders.map((o) => (
+        <TapRow
+          key={o.id}
+          testId={`hh-order-${o.number}`}
+          title={o.number}
+          detail={`${o.supplier.name} · ${o.warehouse.code}${o.expectedDate ? ` · ${o.expectedDate}` : ''}`}
+          onClick={() => {
+            setReceived(undefined);
+            setParams({ order: o.id });
+          }}
+        />
+      ))}
+    </HandheldPage>
+  );
+}
+
+function OrderReceiver({ orderId, onReceived }: { orderId: string; onReceived: (number: string) => void }) {
+  const t = useT();
+  const localName = useLocalName();
+  const [{ data, error }] = useQuery({ query: PurchaseOrderQuery, variables: { id: orderId }, requestPolicy: 'network-only' });
+  const { counts, current, set: setCounts } = useCounts();
+  const [last, setLast] = useState<number>();
+  const [errors, setErrors] = useState<string[]>([]);
+  const [key] = useState(() => crypto.randomUUID());
+  const [{ fetching }, post] = useMutation(PostGoodsReceiptMutation);
+  const scan = useRef<ScanFieldHandle>(null);
+  const order = data?.purchaseOrder;
+  // Only what is still open can be received.
+  const lines: ShownLine[] = useMemo(
+    () => (order?.lines ?? []).filter((l) => dec(l.openQuantity).gt(0)).map((l) => ({ id: l.id, sku: l.product.sku, barcodes: l.product.barcodes, target: l.openQuantity, name: localName(l.product), unit: l.product.unit })),
+    [order, localName],
+  );
+  const p = progress(lines, counts);
+
+  const onScan = useCallback(
+    (code: string): ScanAnswer => {
+      const r = applyScan(lines, current(), code);
+      if (r.kind === 'counted') {
+        setCounts(r.counts);
+        setLast(r.index);
+        return { ok: true, message: t('hh.counted', { sku: lines[r.index].sku, count: formatQty(r.counts[r.index]), target: formatQty(lines[r.index].target) }) };
+      }
+      if (r.kind === 'full') return { ok: false, message: t('hh.lineFull', { sku: lines[r.index].sku }) };
+      return { ok: false, message: t('hh.notOnOrder', { code, number: order?.number ?? '' }) };
+    },
+    [lines, current, setCounts, order, t],
+  );
+
+  async function submit() {
+    if (!order) return;
+    setErrors([]);
+    const picked = countedLines(lines, counts);
+    if (picked.length === 0) return setErrors([t('hh.nothingCounted')]);
+    const res = await post({ input: { purchaseOrderId: order.id, lines: picked.map((l) => ({ purchaseOrderLineId: l.id, acceptedQuantity: l.quantity })), idempotencyKey: key } });
+    if (res.error) return setErrors([res.error.message]);
+    const payload = res.data?.postGoodsReceipt;
+    if (payload?.userErrors.length) return setErrors(payload.userErrors.map((e) => e.message));
+    if (payload?.goodsReceipt) onReceived(payload.goodsReceipt.number);
+    scan.current?.focus();
+  }
+
+  if (error) return <Alert type="error" showIcon title={error.message} />;
+  if (!order) return <Spin />;
+  return (
+    <HandheldPage title={`${order.number} · ${order.supplier.name}`} back="/m/receive" testId="hh-receiver">
+      <ScanField ref={scan} onScan={onScan} placeholder={t('hh.scanProduct')} disabled={lines.length === 0} />
+      {lines.length === 0 && <Empty description={t('hh.nothingOpen')} />}
+      <CountLines lines={lines} counts={counts} last={last} onChange={setCounts} testPrefix="hh-recv" />
+      {errors.length > 0 && <Alert type="error" showIcon title={errors.join('; ')} style={{ marginBottom: 12 }} data-testid="hh-errors" />}
+      <Button type="primary" block icon={<InboxOutlined />} style={BIG} loading={fetching} disabled={p.counted === '0'} onClick={() => void submit()} data-testid="hh-receive-post">
+        {t('hh.postReceipt')}
+      </Button>
+    </HandheldPage>
+  );
+}
