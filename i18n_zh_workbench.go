@@ -20,7 +20,9 @@ func init() {
 		"overdue by {days} day(s)":                                                                                  "已逾期 {days} 天",
 		"due today":                                                                                                 "今天到期",
 		"due in {days} day(s)":                                                                                      "{days} 天后到期",
-		"month {period} has ended and is still open: close it":                                                      "{period} 月已结束但仍未结账：请结账",
+		"month {period} has ended and is still open: close it":                                                      "{period} 已结束但仍未结账：请结账",
+		"{order} was promised for {date}, {days} day(s) ago, and is not shipped yet":                                "{order} 承诺交期 {date}，已过 {days} 天，尚未发货",
+		"{order} is promised for {date}, not shipped yet":                                                           "{order} 承诺交期 {date}，尚未发货",
 		"line {line} ({product}): net price {price} is below the average cost {cost}; a manager confirms the order": "第 {line} 行（{product}）：净价 {price} 低于平均成本 {cost}；须由经理确认订单",
 		"the inventory account differs from the stock ledger's value by {difference}":                               "库存商品科目与库存账面价值相差 {difference}",
 	})

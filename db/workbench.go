@@ -200,6 +200,10 @@ func (s *WorkbenchService) section(ctx context.Context, key jxc.WorkbenchSection
 				date = r.Date.String()
 			}
 			switch {
+			case key == jxc.WorkbenchDeliveriesDue && r.Late > 0:
+				it.Reason = jxc.T("{order} was promised for {date}, {days} day(s) ago, and is not shipped yet", jxc.P{"order": r.A, "date": date, "days": r.Late})
+			case key == jxc.WorkbenchDeliveriesDue:
+				it.Reason = jxc.T("{order} is promised for {date}, not shipped yet", jxc.P{"order": r.A, "date": date})
 			case r.Late > 0:
 				it.Reason = jxc.T("{order} was promised for {date}, {days} day(s) ago: pick and ship it", jxc.P{"order": r.A, "date": date, "days": r.Late})
 			default:

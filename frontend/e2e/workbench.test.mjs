@@ -67,6 +67,11 @@ async function seeLine(page, section, number) {
 
 /** Back on the workbench (through the menu), the line is gone and the section still there. */
 async function goneOnReturn(page, section, number, menu = 'menu-home') {
+  // Close the document's drawer, then back through the menu.
+  if (await page.locator('.ant-drawer-open').count()) {
+    await page.keyboard.press('Escape');
+    await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
+  }
   await byTestId(page, menu).click();
   await byTestId(page, `wb-section-${section}`).waitFor();
   await line(page, section, number).waitFor({ state: 'detached', timeout: 15_000 });
