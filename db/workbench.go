@@ -335,6 +335,9 @@ func (s *WorkbenchService) suggestions(ctx context.Context, limit int) (*jxc.Wor
 		if sg.Product != nil {
 			it.Number, it.Title = sg.Product.SKU, sg.Product.Name
 		}
+		if sg.Warehouse != nil {
+			it.Title += " · " + sg.Warehouse.Code + " " + sg.Warehouse.Name
+		}
 		if sg.Supplier != nil {
 			it.Partner = sg.Supplier.Code + " " + sg.Supplier.Name
 		}

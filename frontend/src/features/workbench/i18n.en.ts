@@ -17,7 +17,7 @@ export const workbenchEn: Record<keyof typeof workbenchZh, string> = {
   'wb.section.SHORTAGES': 'Shortages (replenishment needs)',
   'wb.section.DELIVERIES_DUE': 'Deliveries due',
   'wb.section.SHIPMENTS_TO_PICK': 'Shipments to pick',
-  'wb.section.RECEIPTS_DUE': 'Receipts expected today',
+  'wb.section.RECEIPTS_DUE': 'Receipts due (today or earlier)',
   'wb.section.LOW_STOCK': 'Below reorder point',
   'wb.section.PURCHASE_SUGGESTIONS': 'Purchase suggestions',
   'wb.section.ORDERS_TO_SUBMIT': 'Orders to submit',

@@ -15,7 +15,7 @@ export const workbenchZh = {
   'wb.section.SHORTAGES': '缺货（补货需求）',
   'wb.section.DELIVERIES_DUE': '待交货',
   'wb.section.SHIPMENTS_TO_PICK': '待拣货发运',
-  'wb.section.RECEIPTS_DUE': '今日应到货',
+  'wb.section.RECEIPTS_DUE': '应到货（今日及之前）',
   'wb.section.LOW_STOCK': '低于再订货点',
   'wb.section.PURCHASE_SUGGESTIONS': '采购建议',
   'wb.section.ORDERS_TO_SUBMIT': '待提交采购单',
