@@ -82,6 +82,7 @@ type ResolverRoot interface {
 	SupplierPayment() SupplierPaymentResolver
 	User() UserResolver
 	Warehouse() WarehouseResolver
+	WorkbenchItem() WorkbenchItemResolver
 }
 
 type DirectiveRoot struct {
@@ -1422,6 +1423,7 @@ type ComplexityRoot struct {
 		VatReport                  func(childComplexity int, year int, fromMonth int, toMonth int) int
 		Warehouse                  func(childComplexity int, id int64) int
 		Warehouses                 func(childComplexity int, first *int, after *string, filter *jxc.WarehouseFilter, orderBy *jxc.WarehouseOrder) int
+		Workbench                  func(childComplexity int, limit *int) int
 	}
 
 	ReceivableAllocation struct {
@@ -2220,6 +2222,30 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 		Warehouse  func(childComplexity int) int
 	}
+
+	Workbench struct {
+		Sections func(childComplexity int) int
+	}
+
+	WorkbenchItem struct {
+		CustomerAmount func(childComplexity int) int
+		Date           func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Kind           func(childComplexity int) int
+		Number         func(childComplexity int) int
+		Partner        func(childComplexity int) int
+		PurchaseAmount func(childComplexity int) int
+		Quantity       func(childComplexity int) int
+		Reason         func(childComplexity int) int
+		SupplierAmount func(childComplexity int) int
+		Title          func(childComplexity int) int
+	}
+
+	WorkbenchSection struct {
+		Count func(childComplexity int) int
+		Items func(childComplexity int) int
+		Key   func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -2527,6 +2553,7 @@ type QueryResolver interface {
 	MyAPITokens(ctx context.Context) ([]*jxc.APIToken, error)
 	Users(ctx context.Context) ([]*jxc.User, error)
 	SignInLockouts(ctx context.Context) ([]*jxc.SignInLockout, error)
+	Workbench(ctx context.Context, limit *int) (jxc.Workbench, error)
 }
 type ReceivableAllocationResolver interface {
 	Invoice(ctx context.Context, obj *jxc.ReceivableAllocation) (jxc.SalesInvoice, error)
@@ -2641,6 +2668,9 @@ type UserResolver interface {
 }
 type WarehouseResolver interface {
 	AuditTrail(ctx context.Context, obj *jxc.Warehouse, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
+}
+type WorkbenchItemResolver interface {
+	Reason(ctx context.Context, obj *jxc.WorkbenchItem) (string, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -9323,6 +9353,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Warehouses(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.WarehouseFilter), args["orderBy"].(*jxc.WarehouseOrder)), true
+	case "Query.workbench":
+		if e.ComplexityRoot.Query.Workbench == nil {
+			break
+		}
+
+		args, err := ec.field_Query_workbench_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Workbench(childComplexity, args["limit"].(*int)), true
 
 	case "ReceivableAllocation.amount":
 		if e.ComplexityRoot.ReceivableAllocation.Amount == nil {
@@ -12690,6 +12731,99 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.WarehousePayload.Warehouse(childComplexity), true
 
+	case "Workbench.sections":
+		if e.ComplexityRoot.Workbench.Sections == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Workbench.Sections(childComplexity), true
+
+	case "WorkbenchItem.customerAmount":
+		if e.ComplexityRoot.WorkbenchItem.CustomerAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkbenchItem.CustomerAmount(childComplexity), true
+	case "WorkbenchItem.date":
+		if e.ComplexityRoot.WorkbenchItem.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkbenchItem.Date(childComplexity), true
+	case "WorkbenchItem.id":
+		if e.ComplexityRoot.WorkbenchItem.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkbenchItem.ID(childComplexity), true
+	case "WorkbenchItem.kind":
+		if e.ComplexityRoot.WorkbenchItem.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkbenchItem.Kind(childComplexity), true
+	case "WorkbenchItem.number":
+		if e.ComplexityRoot.WorkbenchItem.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkbenchItem.Number(childComplexity), true
+	case "WorkbenchItem.partner":
+		if e.ComplexityRoot.WorkbenchItem.Partner == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkbenchItem.Partner(childComplexity), true
+	case "WorkbenchItem.purchaseAmount":
+		if e.ComplexityRoot.WorkbenchItem.PurchaseAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkbenchItem.PurchaseAmount(childComplexity), true
+	case "WorkbenchItem.quantity":
+		if e.ComplexityRoot.WorkbenchItem.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkbenchItem.Quantity(childComplexity), true
+	case "WorkbenchItem.reason":
+		if e.ComplexityRoot.WorkbenchItem.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkbenchItem.Reason(childComplexity), true
+	case "WorkbenchItem.supplierAmount":
+		if e.ComplexityRoot.WorkbenchItem.SupplierAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkbenchItem.SupplierAmount(childComplexity), true
+	case "WorkbenchItem.title":
+		if e.ComplexityRoot.WorkbenchItem.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkbenchItem.Title(childComplexity), true
+
+	case "WorkbenchSection.count":
+		if e.ComplexityRoot.WorkbenchSection.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkbenchSection.Count(childComplexity), true
+	case "WorkbenchSection.items":
+		if e.ComplexityRoot.WorkbenchSection.Items == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkbenchSection.Items(childComplexity), true
+	case "WorkbenchSection.key":
+		if e.ComplexityRoot.WorkbenchSection.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkbenchSection.Key(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -12902,7 +13036,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/export.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_lines.graphqls" "schema/ledger_statements.graphqls" "schema/ledger_vat.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/users.graphqls"
+//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/export.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_lines.graphqls" "schema/ledger_statements.graphqls" "schema/ledger_vat.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/users.graphqls" "schema/workbench.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -13255,6 +13389,7 @@ type PageInfo {
 	{Name: "schema/settings.graphqls", Input: sourceData("schema/settings.graphqls"), BuiltIn: false},
 	{Name: "schema/stock.graphqls", Input: sourceData("schema/stock.graphqls"), BuiltIn: false},
 	{Name: "schema/users.graphqls", Input: sourceData("schema/users.graphqls"), BuiltIn: false},
+	{Name: "schema/workbench.graphqls", Input: sourceData("schema/workbench.graphqls"), BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -17198,6 +17333,54 @@ func (ec *executionContext) childFields_WarehousePayload(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type WarehousePayload", field.Name)
 }
 
+func (ec *executionContext) childFields_Workbench(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "sections":
+		return ec.fieldContext_Workbench_sections(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Workbench", field.Name)
+}
+
+func (ec *executionContext) childFields_WorkbenchItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_WorkbenchItem_kind(ctx, field)
+	case "id":
+		return ec.fieldContext_WorkbenchItem_id(ctx, field)
+	case "number":
+		return ec.fieldContext_WorkbenchItem_number(ctx, field)
+	case "partner":
+		return ec.fieldContext_WorkbenchItem_partner(ctx, field)
+	case "title":
+		return ec.fieldContext_WorkbenchItem_title(ctx, field)
+	case "date":
+		return ec.fieldContext_WorkbenchItem_date(ctx, field)
+	case "quantity":
+		return ec.fieldContext_WorkbenchItem_quantity(ctx, field)
+	case "customerAmount":
+		return ec.fieldContext_WorkbenchItem_customerAmount(ctx, field)
+	case "supplierAmount":
+		return ec.fieldContext_WorkbenchItem_supplierAmount(ctx, field)
+	case "purchaseAmount":
+		return ec.fieldContext_WorkbenchItem_purchaseAmount(ctx, field)
+	case "reason":
+		return ec.fieldContext_WorkbenchItem_reason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WorkbenchItem", field.Name)
+}
+
+func (ec *executionContext) childFields_WorkbenchSection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_WorkbenchSection_key(ctx, field)
+	case "count":
+		return ec.fieldContext_WorkbenchSection_count(ctx, field)
+	case "items":
+		return ec.fieldContext_WorkbenchSection_items(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WorkbenchSection", field.Name)
+}
+
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "name":
@@ -20803,6 +20986,20 @@ func (ec *executionContext) field_Query_warehouses_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["orderBy"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_workbench_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg0
 	return args, nil
 }
 
@@ -50789,6 +50986,50 @@ func (ec *executionContext) fieldContext_Query_signInLockouts(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_workbench(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_workbench(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Workbench(ctx, fc.Args["limit"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Workbench) graphql.Marshaler {
+			return ec.marshalNWorkbench2githubᚗcomᚋjxcgraphᚋjxcᚐWorkbench(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_workbench(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Workbench(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_workbench_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -65143,6 +65384,369 @@ func (ec *executionContext) fieldContext_WarehousePayload_userErrors(_ context.C
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Workbench_sections(ctx context.Context, field graphql.CollectedField, obj *jxc.Workbench) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Workbench_sections(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sections, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.WorkbenchSection) graphql.Marshaler {
+			return ec.marshalNWorkbenchSection2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWorkbenchSectionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Workbench_sections(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Workbench",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WorkbenchSection(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WorkbenchItem_kind(ctx context.Context, field graphql.CollectedField, obj *jxc.WorkbenchItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkbenchItem_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.WorkbenchItemKind) graphql.Marshaler {
+			return ec.marshalNWorkbenchItemKind2githubᚗcomᚋjxcgraphᚋjxcᚐWorkbenchItemKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkbenchItem_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkbenchItem", field, false, false, "WorkbenchItemKind")
+}
+
+func (ec *executionContext) _WorkbenchItem_id(ctx context.Context, field graphql.CollectedField, obj *jxc.WorkbenchItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkbenchItem_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkbenchItem_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkbenchItem", field, false, false, "ID")
+}
+
+func (ec *executionContext) _WorkbenchItem_number(ctx context.Context, field graphql.CollectedField, obj *jxc.WorkbenchItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkbenchItem_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkbenchItem_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkbenchItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _WorkbenchItem_partner(ctx context.Context, field graphql.CollectedField, obj *jxc.WorkbenchItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkbenchItem_partner(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Partner, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkbenchItem_partner(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkbenchItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _WorkbenchItem_title(ctx context.Context, field graphql.CollectedField, obj *jxc.WorkbenchItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkbenchItem_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkbenchItem_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkbenchItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _WorkbenchItem_date(ctx context.Context, field graphql.CollectedField, obj *jxc.WorkbenchItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkbenchItem_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkbenchItem_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkbenchItem", field, false, false, "Date")
+}
+
+func (ec *executionContext) _WorkbenchItem_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.WorkbenchItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkbenchItem_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkbenchItem_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkbenchItem", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WorkbenchItem_customerAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.WorkbenchItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkbenchItem_customerAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkbenchItem_customerAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkbenchItem", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WorkbenchItem_supplierAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.WorkbenchItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkbenchItem_supplierAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SupplierAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkbenchItem_supplierAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkbenchItem", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WorkbenchItem_purchaseAmount(ctx context.Context, field graphql.CollectedField, obj *jxc.WorkbenchItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkbenchItem_purchaseAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PurchaseAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkbenchItem_purchaseAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkbenchItem", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WorkbenchItem_reason(ctx context.Context, field graphql.CollectedField, obj *jxc.WorkbenchItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkbenchItem_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.WorkbenchItem().Reason(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkbenchItem_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkbenchItem", field, true, true, "String")
+}
+
+func (ec *executionContext) _WorkbenchSection_key(ctx context.Context, field graphql.CollectedField, obj *jxc.WorkbenchSection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkbenchSection_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.WorkbenchSectionKey) graphql.Marshaler {
+			return ec.marshalNWorkbenchSectionKey2githubᚗcomᚋjxcgraphᚋjxcᚐWorkbenchSectionKey(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkbenchSection_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkbenchSection", field, false, false, "WorkbenchSectionKey")
+}
+
+func (ec *executionContext) _WorkbenchSection_count(ctx context.Context, field graphql.CollectedField, obj *jxc.WorkbenchSection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkbenchSection_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkbenchSection_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkbenchSection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WorkbenchSection_items(ctx context.Context, field graphql.CollectedField, obj *jxc.WorkbenchSection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkbenchSection_items(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Items, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.WorkbenchItem) graphql.Marshaler {
+			return ec.marshalNWorkbenchItem2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWorkbenchItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkbenchSection_items(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WorkbenchSection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WorkbenchItem(ctx, field)
 		},
 	}
 	return fc, nil
@@ -82623,6 +83227,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_signInLockouts(ctx, field)
 				})
+		case "workbench":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_workbench(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -87809,6 +88419,166 @@ func (ec *executionContext) _WarehousePayload(ctx context.Context, sel ast.Selec
 	return out
 }
 
+var workbenchImplementors = []string{"Workbench"}
+
+func (ec *executionContext) _Workbench(ctx context.Context, sel ast.SelectionSet, obj *jxc.Workbench) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, workbenchImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Workbench")
+		case "sections":
+			out.Values[i] = ec._Workbench_sections(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var workbenchItemImplementors = []string{"WorkbenchItem"}
+
+func (ec *executionContext) _WorkbenchItem(ctx context.Context, sel ast.SelectionSet, obj *jxc.WorkbenchItem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, workbenchItemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WorkbenchItem")
+		case "kind":
+			out.Values[i] = ec._WorkbenchItem_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "id":
+			out.Values[i] = ec._WorkbenchItem_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "number":
+			out.Values[i] = ec._WorkbenchItem_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "partner":
+			out.Values[i] = ec._WorkbenchItem_partner(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._WorkbenchItem_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "date":
+			out.Values[i] = ec._WorkbenchItem_date(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "quantity":
+			out.Values[i] = ec._WorkbenchItem_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customerAmount":
+			out.Values[i] = ec._WorkbenchItem_customerAmount(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "supplierAmount":
+			out.Values[i] = ec._WorkbenchItem_supplierAmount(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "purchaseAmount":
+			out.Values[i] = ec._WorkbenchItem_purchaseAmount(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._WorkbenchItem_reason(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var workbenchSectionImplementors = []string{"WorkbenchSection"}
+
+func (ec *executionContext) _WorkbenchSection(ctx context.Context, sel ast.SelectionSet, obj *jxc.WorkbenchSection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, workbenchSectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WorkbenchSection")
+		case "key":
+			out.Values[i] = ec._WorkbenchSection_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._WorkbenchSection_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "items":
+			out.Values[i] = ec._WorkbenchSection_items(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var __DirectiveImplementors = []string{"__Directive"}
 
 func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionSet, obj *introspection.Directive) graphql.Marshaler {
@@ -92811,6 +93581,88 @@ func (ec *executionContext) marshalNWarehouseOrderField2githubᚗcomᚋjxcgraph�
 
 func (ec *executionContext) marshalNWarehousePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐWarehousePayload(ctx context.Context, sel ast.SelectionSet, v WarehousePayload) graphql.Marshaler {
 	return ec._WarehousePayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNWorkbench2githubᚗcomᚋjxcgraphᚋjxcᚐWorkbench(ctx context.Context, sel ast.SelectionSet, v jxc.Workbench) graphql.Marshaler {
+	return ec._Workbench(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNWorkbenchItem2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWorkbenchItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.WorkbenchItem) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWorkbenchItem2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWorkbenchItem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNWorkbenchItem2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWorkbenchItem(ctx context.Context, sel ast.SelectionSet, v *jxc.WorkbenchItem) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WorkbenchItem!")
+		return graphql.Null
+	}
+	return ec._WorkbenchItem(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNWorkbenchItemKind2githubᚗcomᚋjxcgraphᚋjxcᚐWorkbenchItemKind(ctx context.Context, v any) (jxc.WorkbenchItemKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.WorkbenchItemKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNWorkbenchItemKind2githubᚗcomᚋjxcgraphᚋjxcᚐWorkbenchItemKind(ctx context.Context, sel ast.SelectionSet, v jxc.WorkbenchItemKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "WorkbenchItemKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNWorkbenchSection2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWorkbenchSectionᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.WorkbenchSection) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWorkbenchSection2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWorkbenchSection(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNWorkbenchSection2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWorkbenchSection(ctx context.Context, sel ast.SelectionSet, v *jxc.WorkbenchSection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WorkbenchSection!")
+		return graphql.Null
+	}
+	return ec._WorkbenchSection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNWorkbenchSectionKey2githubᚗcomᚋjxcgraphᚋjxcᚐWorkbenchSectionKey(ctx context.Context, v any) (jxc.WorkbenchSectionKey, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.WorkbenchSectionKey(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNWorkbenchSectionKey2githubᚗcomᚋjxcgraphᚋjxcᚐWorkbenchSectionKey(ctx context.Context, sel ast.SelectionSet, v jxc.WorkbenchSectionKey) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "WorkbenchSectionKey!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {

@@ -41,6 +41,8 @@ type Resolver struct {
 	StatementService jxc.StatementService
 	// VatService keeps invoices' Golden Tax fields and reports VAT.
 	VatService jxc.VatService
+	// WorkbenchService reads each role's to-do list.
+	WorkbenchService jxc.WorkbenchService
 	// Sockets follows the rights of open websockets and counts them per
 	// user; without it the server refuses websockets.
 	Sockets SocketStore

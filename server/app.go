@@ -92,6 +92,7 @@ func (a *app) routes() http.Handler {
 		AuditService:      db.NewAuditService(a.store),
 		SettingsService:   db.NewSettingsService(a.store),
 		VatService:        db.NewVatService(a.store),
+		WorkbenchService:  db.NewWorkbenchService(a.store),
 		Sockets:           db.NewSocketService(a.store, a.events),
 		CostBuckets:       a.buckets,
 		Log:               a.log,

@@ -52,7 +52,9 @@ test('the manager dashboard charts monthly sales (summing to the kpis sales), to
   assert.ok(sum !== 0n, 'the demo company sold something this year');
   assert.equal(salesByMonth[0].month, from.slice(0, 7));
   assert.equal(salesByMonth.at(-1).month, to.slice(0, 7));
-  await page.waitForFunction((n) => document.querySelector('[data-testid="dashboard-monthly-months"]')?.textContent === n, String(salesByMonth.length));
+  // The period's length in days (both ends included) and whole months, not the calendar months it touches.
+  const days = String(Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1);
+  await page.waitForFunction((d) => document.querySelector('[data-testid="dashboard-monthly-length"]')?.getAttribute('data-days') === d, days);
   assert.equal(shownCents(await byTestId(page, 'dashboard-monthly-total').innerText()), roundCents(sum));
   await monthly.locator('canvas').first().waitFor(); // the lazily loaded chart is drawn
 

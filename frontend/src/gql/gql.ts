@@ -191,6 +191,9 @@ type Documents = {
     "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      roles\n      language\n    }\n  }\n": typeof types.MeDocument,
     "\n  query MyApiTokens {\n    myApiTokens {\n      id\n      name\n      prefix\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": typeof types.MyApiTokensDocument,
     "\n  query SignInLockouts {\n    signInLockouts {\n      scope\n      username\n      address\n      failures\n      lockedUntil\n    }\n  }\n": typeof types.SignInLockoutsDocument,
+    "\n  query Workbench($limit: Int, $withCustomerMoney: Boolean!, $withSupplierMoney: Boolean!) {\n    workbench(limit: $limit) {\n      sections {\n        key\n        count\n        items {\n          kind\n          id\n          number\n          partner\n          title\n          date\n          quantity\n          customerAmount @include(if: $withCustomerMoney)\n          supplierAmount @include(if: $withSupplierMoney)\n          purchaseAmount\n          reason\n        }\n      }\n    }\n  }\n": typeof types.WorkbenchDocument,
+    "\n  subscription WorkbenchStock($after: String) {\n    stockLevelChanged(after: $after) {\n      seq\n      resync\n    }\n  }\n": typeof types.WorkbenchStockDocument,
+    "\n  subscription WorkbenchAlerts($after: String) {\n    alertRaised(after: $after) {\n      seq\n      resync\n    }\n  }\n": typeof types.WorkbenchAlertsDocument,
     "\n  fragment UserErrorFields on UserError {\n    code\n    field\n    message\n    reason\n    params {\n      name\n      value\n    }\n  }\n": typeof types.UserErrorFieldsFragmentDoc,
     "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n": typeof types.PageInfoFieldsFragmentDoc,
 };
@@ -372,6 +375,9 @@ const documents: Documents = {
     "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      roles\n      language\n    }\n  }\n": types.MeDocument,
     "\n  query MyApiTokens {\n    myApiTokens {\n      id\n      name\n      prefix\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": types.MyApiTokensDocument,
     "\n  query SignInLockouts {\n    signInLockouts {\n      scope\n      username\n      address\n      failures\n      lockedUntil\n    }\n  }\n": types.SignInLockoutsDocument,
+    "\n  query Workbench($limit: Int, $withCustomerMoney: Boolean!, $withSupplierMoney: Boolean!) {\n    workbench(limit: $limit) {\n      sections {\n        key\n        count\n        items {\n          kind\n          id\n          number\n          partner\n          title\n          date\n          quantity\n          customerAmount @include(if: $withCustomerMoney)\n          supplierAmount @include(if: $withSupplierMoney)\n          purchaseAmount\n          reason\n        }\n      }\n    }\n  }\n": types.WorkbenchDocument,
+    "\n  subscription WorkbenchStock($after: String) {\n    stockLevelChanged(after: $after) {\n      seq\n      resync\n    }\n  }\n": types.WorkbenchStockDocument,
+    "\n  subscription WorkbenchAlerts($after: String) {\n    alertRaised(after: $after) {\n      seq\n      resync\n    }\n  }\n": types.WorkbenchAlertsDocument,
     "\n  fragment UserErrorFields on UserError {\n    code\n    field\n    message\n    reason\n    params {\n      name\n      value\n    }\n  }\n": types.UserErrorFieldsFragmentDoc,
     "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n": types.PageInfoFieldsFragmentDoc,
 };
@@ -1098,6 +1104,18 @@ export function graphql(source: "\n  query MyApiTokens {\n    myApiTokens {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SignInLockouts {\n    signInLockouts {\n      scope\n      username\n      address\n      failures\n      lockedUntil\n    }\n  }\n"): (typeof documents)["\n  query SignInLockouts {\n    signInLockouts {\n      scope\n      username\n      address\n      failures\n      lockedUntil\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Workbench($limit: Int, $withCustomerMoney: Boolean!, $withSupplierMoney: Boolean!) {\n    workbench(limit: $limit) {\n      sections {\n        key\n        count\n        items {\n          kind\n          id\n          number\n          partner\n          title\n          date\n          quantity\n          customerAmount @include(if: $withCustomerMoney)\n          supplierAmount @include(if: $withSupplierMoney)\n          purchaseAmount\n          reason\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Workbench($limit: Int, $withCustomerMoney: Boolean!, $withSupplierMoney: Boolean!) {\n    workbench(limit: $limit) {\n      sections {\n        key\n        count\n        items {\n          kind\n          id\n          number\n          partner\n          title\n          date\n          quantity\n          customerAmount @include(if: $withCustomerMoney)\n          supplierAmount @include(if: $withSupplierMoney)\n          purchaseAmount\n          reason\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WorkbenchStock($after: String) {\n    stockLevelChanged(after: $after) {\n      seq\n      resync\n    }\n  }\n"): (typeof documents)["\n  subscription WorkbenchStock($after: String) {\n    stockLevelChanged(after: $after) {\n      seq\n      resync\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WorkbenchAlerts($after: String) {\n    alertRaised(after: $after) {\n      seq\n      resync\n    }\n  }\n"): (typeof documents)["\n  subscription WorkbenchAlerts($after: String) {\n    alertRaised(after: $after) {\n      seq\n      resync\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

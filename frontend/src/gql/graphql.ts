@@ -1864,6 +1864,64 @@ export type WarehouseOrderField =
   /** By region. */
   | 'REGION';
 
+/** What a to-do line is about. */
+export type WorkbenchItemKind =
+  /** A rule of the books check. */
+  | 'BOOKS_RULE'
+  /** A fiscal period (2026-03). */
+  | 'FISCAL_PERIOD'
+  /** A product's stock or price (by SKU). */
+  | 'PRODUCT'
+  /** A purchase order (PO000012). */
+  | 'PURCHASE_ORDER'
+  /** A sales order (opens by its number, SO-000012). */
+  | 'SALES_ORDER'
+  /** A shipment (SH-000012). */
+  | 'SHIPMENT'
+  /** A supplier invoice. */
+  | 'SUPPLIER_INVOICE';
+
+/** One kind of work on the workbench; each is for some roles (ADMIN sees all). */
+export type WorkbenchSectionKey =
+  /** Manager: draft sales orders priced below cost, which only a manager confirms. */
+  | 'BELOW_COST_SALES'
+  /** Finance: invariants the books check finds broken. */
+  | 'BOOKS_CHECK'
+  /** Sales: orders waiting on a credit hold. */
+  | 'CREDIT_HOLDS'
+  /** Sales: shipments not yet shipped, by the date promised to the customer. */
+  | 'DELIVERIES_DUE'
+  /** Sales: orders still in draft. */
+  | 'DRAFT_ORDERS'
+  /** Finance: sales orders on credit hold, to release. */
+  | 'HOLDS_TO_RELEASE'
+  /** Finance: supplier invoices on hold for a three-way mismatch, to approve or correct. */
+  | 'INVOICES_TO_MATCH'
+  /** Purchasing: approved purchase orders past their expected date, not fully received. */
+  | 'LATE_DELIVERIES'
+  /** Warehouse: stock available under its product's reorder point. */
+  | 'LOW_STOCK'
+  /** Manager: supplier invoice mismatches waiting for approval. */
+  | 'MISMATCH_APPROVALS'
+  /** Purchasing: draft purchase orders to submit. */
+  | 'ORDERS_TO_SUBMIT'
+  /** Manager: submitted purchase orders waiting for approval. */
+  | 'ORDER_APPROVALS'
+  /** Finance: open supplier invoices overdue or due within 7 days. */
+  | 'PAYMENTS_DUE'
+  /** Finance: past months still open, to close. */
+  | 'PERIODS_TO_CLOSE'
+  /** Purchasing: a supplier's latest price above the one before, in the last 30 days. */
+  | 'PRICE_RISES'
+  /** Purchasing: purchase suggestions (reorder positions under the reorder point or short of sales needs). */
+  | 'PURCHASE_SUGGESTIONS'
+  /** Warehouse: approved purchase orders expected today or earlier, not fully received. */
+  | 'RECEIPTS_DUE'
+  /** Warehouse: pending shipments to pick and ship, by promised date. */
+  | 'SHIPMENTS_TO_PICK'
+  /** Sales: confirmed order lines short of stock, waiting for replenishment. */
+  | 'SHORTAGES';
+
 export type ClockSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -3037,6 +3095,29 @@ export type SignInLockoutsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type SignInLockoutsQuery = { signInLockouts: Array<{ scope: SignInLockoutScope, username: string | null, address: string | null, failures: number, lockedUntil: string }> };
 
+export type WorkbenchQueryVariables = Exact<{
+  limit?: number | null | undefined;
+  withCustomerMoney: boolean;
+  withSupplierMoney: boolean;
+}>;
+
+
+export type WorkbenchQuery = { workbench: { sections: Array<{ key: WorkbenchSectionKey, count: number, items: Array<{ kind: WorkbenchItemKind, id: string, number: string, partner: string, title: string, date: string | null, quantity: string | null, customerAmount?: string | null, supplierAmount?: string | null, purchaseAmount: string | null, reason: string }> }> } };
+
+export type WorkbenchStockSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type WorkbenchStockSubscription = { stockLevelChanged: { seq: string, resync: boolean } };
+
+export type WorkbenchAlertsSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type WorkbenchAlertsSubscription = { alertRaised: { seq: string, resync: boolean } };
+
 export type UserErrorFieldsFragment = { code: UserErrorCode, field: string | null, message: string, reason: UserErrorReason, params: Array<{ name: string, value: string }> };
 
 export type PageInfoFieldsFragment = { hasNextPage: boolean, endCursor: string | null };
@@ -3220,3 +3301,6 @@ export const UsersDocument = {"kind":"Document","definitions":[{"kind":"Operatio
 export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"language"}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
 export const MyApiTokensDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyApiTokens"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myApiTokens"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]} as unknown as DocumentNode<MyApiTokensQuery, MyApiTokensQueryVariables>;
 export const SignInLockoutsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SignInLockouts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signInLockouts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"failures"}},{"kind":"Field","name":{"kind":"Name","value":"lockedUntil"}}]}}]}}]} as unknown as DocumentNode<SignInLockoutsQuery, SignInLockoutsQueryVariables>;
+export const WorkbenchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Workbench"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"withCustomerMoney"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"withSupplierMoney"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workbench"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sections"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"partner"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"customerAmount"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"withCustomerMoney"}}}]}]},{"kind":"Field","name":{"kind":"Name","value":"supplierAmount"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"withSupplierMoney"}}}]}]},{"kind":"Field","name":{"kind":"Name","value":"purchaseAmount"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}}]}}]} as unknown as DocumentNode<WorkbenchQuery, WorkbenchQueryVariables>;
+export const WorkbenchStockDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"WorkbenchStock"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stockLevelChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"resync"}}]}}]}}]} as unknown as DocumentNode<WorkbenchStockSubscription, WorkbenchStockSubscriptionVariables>;
+export const WorkbenchAlertsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"WorkbenchAlerts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"alertRaised"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"resync"}}]}}]}}]} as unknown as DocumentNode<WorkbenchAlertsSubscription, WorkbenchAlertsSubscriptionVariables>;

@@ -9,6 +9,7 @@ import { purchasingEn } from '../features/purchasing/i18n.en';
 import { budgetEn } from '../features/budget/i18n.en';
 import { analyticsEn } from '../features/analytics/i18n.en';
 import { alertsEn } from '../features/alerts/i18n.en';
+import { workbenchEn } from '../features/workbench/i18n.en';
 import { auditEn } from '../features/audit/i18n.en';
 import { settingsEn } from '../features/settings/i18n.en';
 import { enumsEn } from './enums.en';
@@ -81,6 +82,7 @@ export const en: Record<MessageKey, string> = {
   ...budgetEn,
   ...analyticsEn,
   ...alertsEn,
+  ...workbenchEn,
   ...auditEn,
   ...settingsEn,
   ...exportEn,

@@ -51,4 +51,6 @@ export const ENUM_LABEL_PREFIX: Record<string, string> = {
   TopSellersBy: 'topSellersBy',
   UserErrorCode: 'errorCode',
   VatInvoiceKind: 'vatKind',
+  WorkbenchItemKind: 'wb.kind',
+  WorkbenchSectionKey: 'wb.section',
 };

@@ -10,6 +10,7 @@ import { purchasingZh } from '../features/purchasing/i18n.zh';
 import { budgetZh } from '../features/budget/i18n.zh';
 import { analyticsZh } from '../features/analytics/i18n.zh';
 import { alertsZh } from '../features/alerts/i18n.zh';
+import { workbenchZh } from '../features/workbench/i18n.zh';
 import { auditZh } from '../features/audit/i18n.zh';
 import { settingsZh } from '../features/settings/i18n.zh';
 import { enumsZh } from './enums.zh';
@@ -80,6 +81,7 @@ export const zh = {
   ...budgetZh,
   ...analyticsZh,
   ...alertsZh,
+  ...workbenchZh,
   ...auditZh,
   ...settingsZh,
   ...exportZh,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignedAxes, daysSince, hasMonthlyData, listedValue, marginPercent, monthLabel, monthlyTotals, niceCeil, sellerLabel } from './analytics';
+import { alignedAxes, daysSince, hasMonthlyData, listedValue, marginPercent, monthLabel, monthlyTotals, niceCeil, periodLength, sellerLabel } from './analytics';
 
 const m = (month: string, sales: string, cogs: string, grossMargin: string | null = null) => ({
   month,
@@ -71,5 +71,15 @@ describe('aligned axes', () => {
       { min: 0, max: 50, interval: 10 },
     ]);
     expect(alignedAxes([0], [])).toBeNull();
+  });
+});
+
+describe('periodLength', () => {
+  it('counts whole months and the days left, not the months touched', () => {
+    expect(periodLength('2026-01-05', '2026-12-07')).toEqual({ days: 337, months: 11, rest: 3 });
+    expect(periodLength('2026-01-01', '2026-12-31')).toEqual({ days: 365, months: 12, rest: 0 });
+    expect(periodLength('2026-01-01', '2026-01-31')).toEqual({ days: 31, months: 1, rest: 0 });
+    expect(periodLength('2026-02-10', '2026-02-20')).toEqual({ days: 11, months: 0, rest: 11 });
+    expect(periodLength('2025-12-07', '2026-12-07')).toEqual({ days: 366, months: 12, rest: 1 });
   });
 });

@@ -95,3 +95,33 @@ export function alignedAxes(left: number[], right: number[], splits = 5): [AxisR
   const axis = (i: number): AxisRange => ({ min: best.k ? clean(-best.k * i) : 0, max: clean((splits - best.k) * i), interval: i });
   return [axis(best.li), axis(best.ri)];
 }
+
+/** A day of an ISO date as a UTC timestamp (dates carry no time zone here). */
+function utcDay(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number);
+  return Date.UTC(y, m - 1, d);
+}
+
+/** iso plus n calendar months, the day kept or clamped to the month's last (01-31 + 1 month = 02-28). */
+function addMonths(iso: string, n: number): number {
+  const [y, m, d] = iso.split('-').map(Number);
+  const first = new Date(Date.UTC(y, m - 1 + n, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  return Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(d, last));
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * How long the period from..to (both included) is: its days, and as whole
+ * calendar months plus the days left over. 2026-01-05..2026-12-07 is 337
+ * days, 11 months and 3 days (not the 12 calendar months it touches).
+ */
+export function periodLength(from: string, to: string): { days: number; months: number; rest: number } {
+  const end = utcDay(to) + DAY_MS;
+  const days = Math.max(0, Math.round((end - utcDay(from)) / DAY_MS));
+  let months = 0;
+  while (addMonths(from, months + 1) <= end) months++;
+  const rest = Math.round((end - addMonths(from, months)) / DAY_MS);
+  return { days, months, rest };
+}

@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { Alert, Card, Col, Row, Skeleton, Statistic } from 'antd';
 import { SalesByMonthQuery } from '../queries';
 import { useDashboardPeriod } from '../period';
-import { hasMonthlyData, monthLabel, monthlyTotals } from '../analytics';
+import { hasMonthlyData, monthLabel, monthlyTotals, periodLength } from '../analytics';
 import { useKept } from '../useKept';
 import { useCanRead } from '../../../app/session';
 import { formatDecimal, formatMoney } from '../../../lib/decimal';
@@ -26,6 +26,9 @@ export function MonthlySalesSection() {
   if (error) return <Alert type="error" showIcon title={error.message} />;
   if (!hasMonthlyData(rows)) return null;
   const totals = monthlyTotals(rows);
+  const length = periodLength(period.from, period.to);
+  const lengthText =
+    length.months === 0 ? t('analytics.monthly.days', { days: length.days }) : length.rest === 0 ? t('analytics.monthly.wholeMonths', { months: length.months }) : t('analytics.monthly.monthsDays', { months: length.months, days: length.rest });
   return (
     <Card title={t('analytics.monthly.title')} extra={`${period.from} ~ ${period.to}`} data-testid="dashboard-monthly" data-from={period.from} data-to={period.to}>
       <Row gutter={16} style={{ marginBottom: 8 }}>
@@ -43,7 +46,15 @@ export function MonthlySalesSection() {
           </>
         )}
         <Col xs={12} md={6}>
-          <Statistic title={t('analytics.monthly.months')} value={rows.length} valueRender={(n) => <span data-testid="dashboard-monthly-months">{n}</span>} />
+          <Statistic
+            title={t('analytics.monthly.length', { days: length.days })}
+            value={lengthText}
+            valueRender={(n) => (
+              <span data-testid="dashboard-monthly-length" data-days={length.days} data-months={length.months}>
+                {n}
+              </span>
+            )}
+          />
         </Col>
       </Row>
       <Suspense fallback={<Skeleton active />}>

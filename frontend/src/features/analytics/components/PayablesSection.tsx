@@ -5,7 +5,7 @@ import { Card, Col, Row, Skeleton, Statistic, Table } from 'antd';
 import { PayablesAgingQuery } from '../../purchasing/queries';
 import { agingBars, anyOpen, overdueOf } from '../../partner/aging';
 import { dec, formatMoney } from '../../../lib/decimal';
-import { useT } from '../../../i18n';
+import { useLocale, useT } from '../../../i18n';
 import { todayISO } from '../../../lib/date';
 
 const AgingChart = lazy(() => import('../../partner/components/AgingChart'));
@@ -13,6 +13,7 @@ const AgingChart = lazy(() => import('../../partner/components/AgingChart'));
 /** Payables aging as of today; shown only when something is open. */
 export function PayablesSection() {
   const t = useT();
+  const [locale] = useLocale();
   const asOf = useMemo(todayISO, []);
   const [{ data }] = useQuery({ query: PayablesAgingQuery, variables: { asOf } });
   const aging = data?.payablesAging;
@@ -32,7 +33,7 @@ export function PayablesSection() {
             </Col>
           </Row>
           <Suspense fallback={<Skeleton active />}>
-            <AgingChart bars={agingBars(t, aging.total)} />
+            <AgingChart bars={agingBars(t, aging.total)} locale={locale} />
           </Suspense>
         </Col>
         <Col xs={24} xl={10}>

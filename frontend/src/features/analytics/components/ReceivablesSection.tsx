@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useClient, useQuery } from 'urql';
-import { Alert, Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
+import { Alert, Card, Col, Row, Skeleton, Statistic, Table, Typography } from 'antd';
 import Big from 'big.js';
 import { InvoicedTotalsQuery, ReceivablesAgingQuery } from '../../sales/queries';
 import { useLiveReceivables } from '../../sales/useLiveReceivables';
@@ -12,7 +12,7 @@ import { LiveIndicator } from '../../../app/LiveIndicator';
 import { useLiveState } from '../../../graphql/liveState';
 import { fetchAllPages } from '../../../lib/paging';
 import { dec, formatMoney, sumDecimals } from '../../../lib/decimal';
-import { useT } from '../../../i18n';
+import { useLocale, useT } from '../../../i18n';
 import { todayISO, formatTime } from '../../../lib/date';
 import { LIVE_REQUERY_DEBOUNCE_MS } from '../../../graphql/liveState';
 
@@ -46,6 +46,7 @@ function useSalesToday() {
  */
 export function ReceivablesSection() {
   const t = useT();
+  const [locale] = useLocale();
   const live = useLiveState();
   const { today, reload: reloadToday } = useSalesToday();
   const [{ data: aging, error: agingError }, requeryAging] = useQuery({ query: ReceivablesAgingQuery, variables: {} });
@@ -109,8 +110,27 @@ export function ReceivablesSection() {
           </Card>
         </Col>
         <Col span={24}>
-          <Card title={t('dashboard.receivablesAging')} extra={<Link to="/finance/receivables-aging">{t('dashboard.allReceivables')}</Link>}>
-            <Suspense fallback={<Skeleton active />}>{aging ? <AgingChart bars={agingBars(t, aging.receivablesAging.total)} /> : <Skeleton active />}</Suspense>
+          {/* Laid out as the payables aging below: the same chart, the same width, the top five beside it. */}
+          <Card title={t('dashboard.receivablesAging')} extra={<Link to="/finance/receivables-aging">{t('dashboard.allReceivables')}</Link>} data-testid="dashboard-receivables-aging">
+            <Row gutter={24}>
+              <Col xs={24} xl={14}>
+                <Suspense fallback={<Skeleton active />}>{aging ? <AgingChart bars={agingBars(t, aging.receivablesAging.total)} locale={locale} /> : <Skeleton active />}</Suspense>
+              </Col>
+              <Col xs={24} xl={10}>
+                <Table
+                  size="small"
+                  title={() => t('dashboard.topCustomers')}
+                  rowKey={(r) => r.customer.id}
+                  pagination={false}
+                  dataSource={[...(aging?.receivablesAging.customers ?? [])].sort((a, b) => dec(b.buckets.total).cmp(dec(a.buckets.total))).slice(0, 5)}
+                  columns={[
+                    { title: t('so.customer'), render: (_, r) => r.customer.name },
+                    { title: t('aging.total'), align: 'right', render: (_, r) => formatMoney(r.buckets.total) },
+                    { title: t('dashboard.overdue'), align: 'right', render: (_, r) => formatMoney(dec(r.buckets.total).minus(dec(r.buckets.notDue))) },
+                  ]}
+                />
+              </Col>
+            </Row>
           </Card>
         </Col>
       </Row>
@@ -120,7 +140,7 @@ export function ReceivablesSection() {
 
 function LastChange({ change }: { change: { change: ReceivableChange; at: number } | null }) {
   const t = useT();
-  if (!change) return <Typography.Text type="secondary">{t('dashboard.waiting')}</Typography.Text>;
+  if (!change) return <Typography.Text type="secondary" data-testid="dashboard-receivable-waiting">{t('dashboard.waitingReceivables')}</Typography.Text>;
   const c = change.change;
   return (
     <div data-testid="dashboard-last-receivable" key={change.at} className="row-live-updated">

@@ -1,5 +1,6 @@
 import * as echarts from 'echarts/core';
 import { EChart } from '../../../components/EChart';
+import { compact } from './chartFormat';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -11,10 +12,6 @@ import { alignedAxes, marginPercent, type MonthRow } from '../analytics';
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
 // Numbers are chart geometry only; every label is formatted from the exact decimal.
-const compact = (locale: string) => {
-  const f = new Intl.NumberFormat(locale, { notation: 'compact' });
-  return (v: number) => f.format(v);
-};
 const margin = (m: string | null | undefined) => (m == null ? '—' : `${formatDecimal(dec(m).times(100), 1)}%`);
 
 export interface MonthlyLabels {
@@ -37,7 +34,7 @@ export function MonthlySalesChart({ rows, months, labels, locale }: { rows: Mont
     <EChart
       height={320}
       option={{
-        grid: { left: 70, right: 60, top: 40, bottom: 30 },
+        grid: { left: 70, right: 60, top: 40, bottom: withMargins ? 48 : 30 },
         legend: { top: 0 },
         tooltip: {
           trigger: 'axis',
@@ -50,7 +47,16 @@ export function MonthlySalesChart({ rows, months, labels, locale }: { rows: Mont
               : '';
           },
         },
-        xAxis: { type: 'category', data: months },
+        // The margin is written under its month, never over the bars it would hide.
+        xAxis: {
+          type: 'category',
+          data: months,
+          axisLabel: {
+            interval: 0,
+            formatter: (v: string, i: number) => (withMargins ? `${v}\n{m|${margin(rows[i]?.grossMargin)}}` : v),
+            rich: { m: { color: '#d46b08', fontSize: 11, lineHeight: 16 } },
+          },
+        },
         yAxis: [
           { type: 'value', ...axes?.[0], axisLabel: { formatter: compact(locale) } },
           { type: 'value', position: 'right', ...axes?.[1], axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
@@ -66,7 +72,7 @@ export function MonthlySalesChart({ rows, months, labels, locale }: { rows: Mont
             connectNulls: false,
             data: margins,
             itemStyle: { color: '#fa8c16' },
-            label: { show: true, position: 'top', textBorderColor: '#fff', textBorderWidth: 2, formatter: (p: { dataIndex: number }) => margin(rows[p.dataIndex]?.grossMargin) },
+            label: { show: false },
           },
           ] : []),
         ],

@@ -12,6 +12,7 @@ import { DashboardPeriodProvider } from '../period';
 import { ReceivablesSection } from '../components/ReceivablesSection';
 import { visibleFor } from '../../../app/access';
 import { useMe } from '../../../app/session';
+import { ApprovalsSection } from '../../workbench/components/ApprovalsSection';
 
 /**
  * The dashboard is a list of sections; each fetches and subscribes to its
@@ -25,6 +26,8 @@ interface DashboardSection {
 }
 
 const SECTIONS: readonly DashboardSection[] = [
+  // The manager's workbench: approvals waiting (purchase orders, below-cost sales, invoice mismatches), live.
+  { key: 'approvals', roles: ['MANAGER'], component: ApprovalsSection },
   { key: 'kpis', roles: ['MANAGER', 'FINANCE', 'ANALYST'], component: KpiSection },
   // The sales charts follow the KPI table's period; their queries also allow SALES
   // (who has no KPI table, so this year to date). Shown only when there were sales.

@@ -10,7 +10,7 @@ import { TotalsRow } from '../../../components/TotalsRow';
 import { Toolbar } from '../../../components/Toolbar';
 import { ExportButton, loadedRows } from '../../../components/ExportButton';
 import { BUCKETS, agingBars, type AgingBucketKey } from '../../partner/aging';
-import { useT } from '../../../i18n';
+import { useT, useLocale } from '../../../i18n';
 import { isoDate, companyToday } from '../../../lib/date';
 
 const AgingChart = lazy(() => import('../../partner/components/AgingChart'));
@@ -20,6 +20,7 @@ type Row = Result['receivablesAging']['customers'][number];
 /** Open receivables by age as of a date, per customer and in total. */
 export default function ReceivablesAgingPage() {
   const t = useT();
+  const [locale] = useLocale();
   const [asOf, setAsOf] = useState<Dayjs>(companyToday());
   const [customerId, setCustomerId] = useState<string>();
   const [{ data, error, fetching }] = useQuery({ query: ReceivablesAgingQuery, variables: { asOf: isoDate(asOf), customerId }, requestPolicy: 'cache-and-network' });
@@ -46,7 +47,7 @@ export default function ReceivablesAgingPage() {
           />
         </Toolbar>
         {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
-        <Suspense fallback={<Skeleton active />}>{total ? <AgingChart bars={agingBars(t, total)} /> : <Skeleton active />}</Suspense>
+        <Suspense fallback={<Skeleton active />}>{total ? <AgingChart bars={agingBars(t, total)} locale={locale} /> : <Skeleton active />}</Suspense>
       </Card>
       <Card title={t('aging.perCustomer', { date: aging?.asOf ?? '' })}>
         <Table<Row>
