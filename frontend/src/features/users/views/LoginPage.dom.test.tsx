@@ -50,7 +50,8 @@ describe('LoginPage', () => {
     });
     renderLogin(client);
     await submit('manager', 'nope');
-    await waitFor(() => expect(screen.getByTestId('login-error').textContent).toContain('Wrong user name or password'));
+    // Generous timeouts: antd's first render is slow on a loaded machine.
+    await waitFor(() => expect(screen.getByTestId('login-error').textContent).toContain('Wrong user name or password'), { timeout: 5000 });
     expect(screen.queryByText('wrong user name or password')).toBeNull();
     expect(document.querySelectorAll('.ant-form-item-explain-error').length).toBe(0);
     expect(client.executeMutation).toHaveBeenCalledTimes(1);
