@@ -255,7 +255,7 @@ func PlanPurchaseOrder(sup *Supplier, in PurchaseOrderInput, prefix string, line
 		switch {
 		case l.UnitPrice != nil:
 			p.Prices[i] = *l.UnitPrice
-		case sp != nil && sp.LastPrice != nil:
+		case sp != nil && sp.LastPrice != nil && sp.Active:
 			p.Prices[i] = *sp.LastPrice
 		case sup != nil:
 			es.Add(EINVALID, lineField(i)+"unitPrice", "no price is known for {product} from supplier {supplier}: give a unit price", P{"product": skuOf(skus, l.ProductID), "supplier": sup.Code})

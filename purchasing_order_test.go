@@ -11,7 +11,7 @@ func TestPlanPurchaseOrder(t *testing.T) {
 	ten := 10
 	supplier := func() *jxc.Supplier {
 		return &jxc.Supplier{ID: 7, Code: "SUP-7", Active: true, Currency: jxc.CompanyCurrency, LeadTimeDays: 5, Products: []*jxc.SupplierProduct{
-			{ProductID: 100, LastPrice: dp("2.50")},
+			{ProductID: 100, LastPrice: dp("2.50"), Active: true},
 			{ProductID: 200, LeadTimeDays: &ten}, // known, no price yet
 		}}
 	}
