@@ -12,7 +12,7 @@ import { useT } from '../i18n';
  * text search, a date range and a status filter (each shown when asked for),
  * then whatever the screen adds (customer, warehouse...).
  */
-export function ListFilters({
+export function ListFilters<Field extends string = string>({
   state,
   searchPlaceholder,
   dates = true,
@@ -20,7 +20,7 @@ export function ListFilters({
   children,
   testId = 'list',
 }: {
-  state: ListState;
+  state: ListState<Field>;
   searchPlaceholder?: string;
   dates?: boolean;
   statusOptions?: { value: string; label: string }[];
