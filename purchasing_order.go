@@ -263,6 +263,10 @@ func PlanPurchaseOrder(sup *Supplier, in PurchaseOrderInput, prefix string, line
 		if sp != nil && sp.LeadTimeDays != nil && *sp.LeadTimeDays > lead {
 			lead = *sp.LeadTimeDays
 		}
+		if sp != nil && sp.Active && sp.MinOrderQty != nil && l.Quantity.Sign() > 0 && l.Quantity.LessThan(*sp.MinOrderQty) {
+			es.Add(EINVALID, lineField(i)+"quantity", "supplier {supplier} takes at least {min} of {product} per order; {quantity} is less",
+				P{"supplier": sup.Code, "min": *sp.MinOrderQty, "product": skuOf(skus, l.ProductID), "quantity": l.Quantity})
+		}
 	}
 	amounts := make([]LineAmount, len(in.Lines))
 	for i, l := range in.Lines {
