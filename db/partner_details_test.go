@@ -123,7 +123,7 @@ func TestCustomerDetailsRoundTrip(t *testing.T) {
 	inv := &jxc.InvoicingDetails{Title: "上海某某贸易有限公司", TaxID: "91310115ma1h8plx0h", AddressPhone: "上海市浦东新区 021-5555 1234", BankAccount: "招商银行上海分行 1219 0000 1234"}
 	c, err := sales.CreateCustomer(ctx, jxc.CustomerInput{Name: "某某贸易", Invoicing: inv,
 		BankDetails: jxc.BankDetails{BankName: jxc.Ptr("招商银行"), BankAccount: jxc.Ptr("1219 0000 1234")},
-		Addresses: []jxc.Address{{Label: "总部", Address: "上海市浦东新区 1 号"}, {Label: "仓库", Address: "上海市嘉定区 9 号", Contact: "李四", Phone: "139", IsDefault: true}}})
+		Addresses:   []jxc.Address{{Label: "总部", Address: "上海市浦东新区 1 号"}, {Label: "仓库", Address: "上海市嘉定区 9 号", Contact: "李四", Phone: "139", IsDefault: true}}})
 	if err != nil {
 		t.Fatal(err)
 	}
