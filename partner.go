@@ -3,8 +3,10 @@ package jxc
 import (
 	"context"
 	"database/sql/driver"
+	"encoding/json"
 	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -21,11 +23,109 @@ type Contact struct {
 	Email string `json:"email,omitempty"`
 }
 
-// Address is a place to deliver to or send invoices to.
+// Address is a place to deliver to or send invoices to. A customer's ship-to
+// addresses name whom to hand the goods to; one of them may be the default.
 type Address struct {
-	Label   string `json:"label,omitempty"`
-	Address string `json:"address"`
-	Region  string `json:"region,omitempty"`
+	Label     string `json:"label,omitempty"`
+	Address   string `json:"address"`
+	Region    string `json:"region,omitempty"`
+	Contact   string `json:"contact,omitempty"`
+	Phone     string `json:"phone,omitempty"`
+	IsDefault bool   `json:"isDefault,omitempty"`
+}
+
+// InvoicingDetails are what a customer's VAT invoices carry (开票信息):
+// the buyer's name, tax ID, address and phone, bank and account.
+type InvoicingDetails struct {
+	Title        string `json:"title"`
+	TaxID        string `json:"taxId,omitempty"`
+	AddressPhone string `json:"addressPhone,omitempty"`
+	BankAccount  string `json:"bankAccount,omitempty"`
+}
+
+// Value implements driver.Valuer: no details (all fields empty) is NULL.
+func (v *InvoicingDetails) Value() (driver.Value, error) {
+	if v == nil || *v == (InvoicingDetails{}) {
+		return nil, nil
+	}
+	b, err := json.Marshal(v)
+	return string(b), err
+}
+
+// Scan implements sql.Scanner.
+func (v *InvoicingDetails) Scan(src any) error { return jsonScan(src, v) }
+
+// Normalized trims the texts and upper-cases the tax ID.
+func (v InvoicingDetails) Normalized() InvoicingDetails {
+	v.Title, v.AddressPhone, v.BankAccount = strings.TrimSpace(v.Title), strings.TrimSpace(v.AddressPhone), strings.TrimSpace(v.BankAccount)
+	if t := NormalizedTaxID(&v.TaxID); t != nil {
+		v.TaxID = *t
+	} else {
+		v.TaxID = ""
+	}
+	return v
+}
+
+// BankDetails are a partner's bank and account number.
+type BankDetails struct {
+	BankName    *string
+	BankAccount *string
+}
+
+func checkBank(es *Errors, b BankDetails) {
+	checkOptText(es, "input.bankName", "bank", b.BankName, 0, 100)
+	if a := b.BankAccount; a != nil {
+		s := strings.TrimSpace(*a)
+		if len(s) > 50 || s != "" && !bankAccountPattern.MatchString(s) {
+			es.Add(EINVALID, "input.bankAccount", "the bank account {value} must be up to 50 digits, letters, spaces or '-'", P{"value": s})
+		}
+	}
+}
+
+var bankAccountPattern = regexp.MustCompile(`^[0-9A-Za-z][0-9A-Za-z -]*$`)
+
+// CheckPartnerTaxID adds the rule a partner's tax ID breaks: an 18-character
+// unified social credit code with its check character (GB 32100-2015), or
+// an old tax registration number of 15 to 20 letters and digits (15 before
+// the codes were unified, 17 to 20 for a person's ID-based number). id is
+// normalized (NormalizedTaxID).
+func CheckPartnerTaxID(es *Errors, field, id string) {
+	if len(id) == 18 {
+		CheckTaxID(es, field, id)
+		return
+	}
+	if len(id) < 15 || len(id) > 20 || !oldTaxIDPattern.MatchString(id) {
+		es.Add(EINVALID, field, "a tax ID is an 18-character unified social credit code or an old tax registration number of 15 to 20 letters and digits; {value} is neither", P{"value": id})
+	}
+}
+
+var oldTaxIDPattern = regexp.MustCompile(`^[0-9A-Z]+$`)
+
+// IsCreditCode reports whether a normalized tax ID is a valid unified
+// social credit code (what a Golden Tax invoice's buyer tax ID must be).
+func IsCreditCode(id string) bool {
+	var es Errors
+	if len(id) != 18 {
+		return false
+	}
+	CheckTaxID(&es, "", id)
+	return len(es) == 0
+}
+
+func checkInvoicing(es *Errors, v *InvoicingDetails) {
+	if v == nil {
+		return
+	}
+	n := v.Normalized()
+	if n == (InvoicingDetails{}) {
+		return
+	}
+	checkText(es, "input.invoicing.title", "invoice title", n.Title, 1, 200)
+	if n.TaxID != "" {
+		CheckPartnerTaxID(es, "input.invoicing.taxId", n.TaxID)
+	}
+	checkText(es, "input.invoicing.addressPhone", "address and phone", n.AddressPhone, 0, 300)
+	checkText(es, "input.invoicing.bankAccount", "bank and account", n.BankAccount, 0, 200)
 }
 
 // Contacts is stored as JSON.
@@ -79,11 +179,19 @@ func checkAddresses(es *Errors, addrs []Address) {
 	if len(addrs) > 20 {
 		es.Add(EINVALID, "input.addresses", "a customer may have at most 20 addresses")
 	}
+	defaults := 0
 	for i, a := range addrs {
 		f := fmt.Sprintf("input.addresses.%d.", i)
 		checkText(es, f+"label", "label", a.Label, 0, 50)
 		checkText(es, f+"address", "address", a.Address, 1, 300)
 		checkText(es, f+"region", "region", a.Region, 0, 50)
+		checkText(es, f+"contact", "contact", a.Contact, 0, 100)
+		checkText(es, f+"phone", "phone", a.Phone, 0, 50)
+		if a.IsDefault {
+			if defaults++; defaults > 1 {
+				es.Add(EINVALID, f+"isDefault", "only one address may be the default")
+			}
+		}
 	}
 }
 

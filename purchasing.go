@@ -32,6 +32,12 @@ type Supplier struct {
 	Active           bool               `db:"active"`
 	CreatedAt        time.Time          `db:"created_at"`
 	Products         []*SupplierProduct `db:"-"`
+	// TaxID is the supplier's 统一社会信用代码 or old tax registration number.
+	TaxID       *string `db:"tax_id"`
+	BankName    string  `db:"bank_name"`
+	BankAccount string  `db:"bank_account"`
+	Address     string  `db:"address"`
+	Notes       string  `db:"notes"`
 }
 
 // SupplierProduct is a product a supplier supplies, with its last price.
@@ -42,8 +48,13 @@ type SupplierProduct struct {
 	LastPrice     *decimal.Decimal `db:"last_price"`
 	LastPriceDate *Date            `db:"last_price_date"`
 	LeadTimeDays  *int             `db:"lead_time_days"`
-	Product       *Product         `db:"-"`
-	Supplier      *Supplier        `db:"-"`
+	// MinOrderQty is the least the supplier takes per order; nil: any.
+	MinOrderQty *decimal.Decimal `db:"min_order_qty"`
+	// Active is false for a price no longer in use: orders do not take it
+	// and the supplier is not offered for the product.
+	Active   bool      `db:"active"`
+	Product  *Product  `db:"-"`
+	Supplier *Supplier `db:"-"`
 }
 
 // SupplierInput creates a supplier.
@@ -54,6 +65,16 @@ type SupplierInput struct {
 	PaymentTermsDays *int
 	Currency         *string
 	LeadTimeDays     *int
+	SupplierDetails
+}
+
+// SupplierDetails are the supplier's tax ID, bank, address and notes; nil
+// fields are left out (on update: stay as they are; a tax ID "" clears it).
+type SupplierDetails struct {
+	TaxID   *string
+	Address *string
+	Notes   *string
+	BankDetails
 }
 
 // SupplierUpdate changes a supplier; nil fields stay as they are.
@@ -66,6 +87,7 @@ type SupplierUpdate struct {
 	Currency         *string
 	LeadTimeDays     *int
 	Active           *bool
+	SupplierDetails
 }
 
 // SupplierProductInput says that a supplier supplies a product.
@@ -75,6 +97,10 @@ type SupplierProductInput struct {
 	SupplierSKU  *string
 	Price        *decimal.Decimal
 	LeadTimeDays *int
+	// MinOrderQty sets the least quantity per order; 0 clears it.
+	MinOrderQty *decimal.Decimal
+	// Active false takes the price out of use, true puts it back.
+	Active *bool
 }
 
 // SupplierFilter narrows the supplier list.
@@ -108,9 +134,12 @@ func checkSupplierFields(es *Errors, name *string, contacts []SupplierContact, t
 // ValidateSupplierInput returns every rule the input breaks.
 func ValidateSupplierInput(in SupplierInput) error {
 	var es Errors
-	checkCode(&es, "input.code", "code", in.Code)
+	if in.Code != "" { // empty: the next free code is given
+		checkCode(&es, "input.code", "code", in.Code)
+	}
 	checkText(&es, "input.name", "name", in.Name, 1, 200)
 	checkSupplierFields(&es, nil, in.Contacts, in.PaymentTermsDays, in.Currency, in.LeadTimeDays)
+	checkSupplierDetails(&es, in.SupplierDetails)
 	return es.Err()
 }
 
@@ -118,7 +147,17 @@ func ValidateSupplierInput(in SupplierInput) error {
 func ValidateSupplierUpdate(in SupplierUpdate) error {
 	var es Errors
 	checkSupplierFields(&es, in.Name, in.Contacts, in.PaymentTermsDays, in.Currency, in.LeadTimeDays)
+	checkSupplierDetails(&es, in.SupplierDetails)
 	return es.Err()
+}
+
+func checkSupplierDetails(es *Errors, d SupplierDetails) {
+	if t := NormalizedTaxID(d.TaxID); t != nil {
+		CheckPartnerTaxID(es, "input.taxId", *t)
+	}
+	checkOptText(es, "input.address", "address", d.Address, 0, 300)
+	checkOptText(es, "input.notes", "notes", d.Notes, 0, 2000)
+	checkBank(es, d.BankDetails)
 }
 
 // ValidateSupplierProductInput returns every rule the input breaks.
@@ -130,6 +169,9 @@ func ValidateSupplierProductInput(in SupplierProductInput) error {
 	}
 	if in.LeadTimeDays != nil && (*in.LeadTimeDays < 0 || *in.LeadTimeDays > 3650) {
 		es.Add(EINVALID, "input.leadTimeDays", "lead time must be 0 to 3650 days")
+	}
+	if q := in.MinOrderQty; q != nil && (q.Sign() < 0 || !hasPlaces(*q, 4) || q.GreaterThanOrEqual(decimal.New(1, 14))) {
+		es.Add(EINVALID, "input.minOrderQty", "the minimum order quantity must be 0 or more with at most 4 decimals")
 	}
 	return es.Err()
 }

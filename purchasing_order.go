@@ -255,13 +255,17 @@ func PlanPurchaseOrder(sup *Supplier, in PurchaseOrderInput, prefix string, line
 		switch {
 		case l.UnitPrice != nil:
 			p.Prices[i] = *l.UnitPrice
-		case sp != nil && sp.LastPrice != nil:
+		case sp != nil && sp.LastPrice != nil && sp.Active:
 			p.Prices[i] = *sp.LastPrice
 		case sup != nil:
 			es.Add(EINVALID, lineField(i)+"unitPrice", "no price is known for {product} from supplier {supplier}: give a unit price", P{"product": skuOf(skus, l.ProductID), "supplier": sup.Code})
 		}
 		if sp != nil && sp.LeadTimeDays != nil && *sp.LeadTimeDays > lead {
 			lead = *sp.LeadTimeDays
+		}
+		if sp != nil && sp.Active && sp.MinOrderQty != nil && l.Quantity.Sign() > 0 && l.Quantity.LessThan(*sp.MinOrderQty) {
+			es.Add(EINVALID, lineField(i)+"quantity", "supplier {supplier} takes at least {min} of {product} per order; {quantity} is less",
+				P{"supplier": sup.Code, "min": *sp.MinOrderQty, "product": skuOf(skus, l.ProductID), "quantity": l.Quantity})
 		}
 	}
 	amounts := make([]LineAmount, len(in.Lines))

@@ -11,7 +11,7 @@ func TestPlanPurchaseOrder(t *testing.T) {
 	ten := 10
 	supplier := func() *jxc.Supplier {
 		return &jxc.Supplier{ID: 7, Code: "SUP-7", Active: true, Currency: jxc.CompanyCurrency, LeadTimeDays: 5, Products: []*jxc.SupplierProduct{
-			{ProductID: 100, LastPrice: dp("2.50")},
+			{ProductID: 100, LastPrice: dp("2.50"), Active: true},
 			{ProductID: 200, LeadTimeDays: &ten}, // known, no price yet
 		}}
 	}
@@ -50,6 +50,14 @@ func TestPlanPurchaseOrder(t *testing.T) {
 				"NOT_FOUND input.lines.1.productId ~ no product 300",
 				"INVALID input.lines.0.unitPrice ~ no price is known for SKU-200 from supplier SUP-7: give a unit price",
 				"INVALID input.lines.1.unitPrice ~ no price is known for SKU-300"}},
+		{name: "below the supplier's minimum order quantity",
+			sup:   func(s *jxc.Supplier) *jxc.Supplier { s.Products[0].MinOrderQty = dp("5"); return s },
+			lines: []jxc.PurchaseOrderLineInput{line(100, "")},
+			errs:  []string{"INVALID input.lines.0.quantity ~ supplier SUP-7 takes at least 5 of"}},
+		{name: "a deactivated price is not taken",
+			sup:   func(s *jxc.Supplier) *jxc.Supplier { s.Products[0].Active = false; return s },
+			lines: []jxc.PurchaseOrderLineInput{line(100, "")},
+			errs:  []string{"INVALID input.lines.0.unitPrice ~ no price is known for"}},
 		{name: "another currency", sup: func(s *jxc.Supplier) *jxc.Supplier { s.Currency = "USD"; return s },
 			lines: []jxc.PurchaseOrderLineInput{line(100, "")},
 			errs:  []string{"INVALID input.supplierId ~ supplier SUP-7 invoices in USD; orders are in CNY only for now"}},

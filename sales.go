@@ -91,8 +91,13 @@ type Customer struct {
 	Active           bool            `db:"active"`
 	CreatedAt        time.Time       `db:"created_at"`
 	UpdatedAt        time.Time       `db:"updated_at"`
-	// TaxID is the customer's 统一社会信用代码, the buyer's tax ID of its invoices.
+	// TaxID is the customer's 统一社会信用代码 (or old tax registration
+	// number), the buyer's tax ID of its invoices.
 	TaxID *string `db:"tax_id"`
+	// Invoicing is what its VAT invoices carry (开票信息); nil: none given.
+	Invoicing   *InvoicingDetails `db:"invoicing"`
+	BankName    string            `db:"bank_name"`
+	BankAccount string            `db:"bank_account"`
 
 	// Receivables, filled by the queries that load customers.
 	OpenInvoices   decimal.Decimal `db:"open_invoices"`   // open balance of invoices
@@ -112,6 +117,20 @@ func (c *Customer) Exposure() decimal.Decimal { return c.OpenBalance().Add(c.Uni
 // CreditAvailable is the credit limit less the exposure (negative when over).
 func (c *Customer) CreditAvailable() decimal.Decimal { return c.CreditLimit.Sub(c.Exposure()) }
 
+// DefaultAddress is the address marked default, else the first; nil
+// without addresses.
+func (c *Customer) DefaultAddress() *Address {
+	for i := range c.Addresses {
+		if c.Addresses[i].IsDefault {
+			return &c.Addresses[i]
+		}
+	}
+	if len(c.Addresses) > 0 {
+		return &c.Addresses[0]
+	}
+	return nil
+}
+
 // OnCreditHold reports whether an order of the customer waits on finance.
 func (c *Customer) OnCreditHold() bool { return c.HeldOrders > 0 }
 
@@ -130,6 +149,8 @@ type CustomerInput struct {
 	Notes            *string
 	IdempotencyKey   *string
 	TaxID            *string // the 统一社会信用代码; "" or nil: none
+	Invoicing        *InvoicingDetails
+	BankDetails
 }
 
 // CustomerUpdate changes a customer; nil fields stay. Contacts and
@@ -148,6 +169,10 @@ type CustomerUpdate struct {
 	Notes            *string
 	Active           *bool
 	TaxID            *string // "" clears it
+	// Invoicing, when given, replaces the invoicing details (all fields
+	// empty clears them).
+	Invoicing *InvoicingDetails
+	BankDetails
 }
 
 func checkTerms(es *Errors, limit *decimal.Decimal, days *int, channel *SalesChannel) {
@@ -165,7 +190,9 @@ func checkTerms(es *Errors, limit *decimal.Decimal, days *int, channel *SalesCha
 // ValidateCustomerInput returns every rule the input breaks.
 func ValidateCustomerInput(in CustomerInput) error {
 	var es Errors
-	checkCode(&es, "input.code", "code", in.Code)
+	if in.Code != "" { // empty: the next free code is given
+		checkCode(&es, "input.code", "code", in.Code)
+	}
 	checkText(&es, "input.name", "name", in.Name, 1, 200)
 	checkContacts(&es, in.Contacts)
 	checkAddresses(&es, in.Addresses)
@@ -176,6 +203,8 @@ func ValidateCustomerInput(in CustomerInput) error {
 	checkTerms(&es, in.CreditLimit, in.PaymentTermsDays, in.Channel)
 	checkIdempotencyKey(&es, in.IdempotencyKey)
 	checkCustomerTaxID(&es, in.TaxID)
+	checkInvoicing(&es, in.Invoicing)
+	checkBank(&es, in.BankDetails)
 	return es.Err()
 }
 
@@ -191,6 +220,8 @@ func ValidateCustomerUpdate(in CustomerUpdate) error {
 	checkOptText(&es, "input.notes", "notes", in.Notes, 0, 2000)
 	checkTerms(&es, in.CreditLimit, in.PaymentTermsDays, in.Channel)
 	checkCustomerTaxID(&es, in.TaxID)
+	checkInvoicing(&es, in.Invoicing)
+	checkBank(&es, in.BankDetails)
 	return es.Err()
 }
 
@@ -273,6 +304,8 @@ const (
 	CustomerOrderName        CustomerOrderField = "NAME"
 	CustomerOrderOpenBalance CustomerOrderField = "OPEN_BALANCE"
 	CustomerOrderOverdue     CustomerOrderField = "OVERDUE"
+	CustomerOrderRegion      CustomerOrderField = "REGION"
+	CustomerOrderCreditLimit CustomerOrderField = "CREDIT_LIMIT"
 )
 
 // CustomerOrder sorts the customer list.
@@ -426,6 +459,6 @@ var actionTexts = map[OrderAction]Texts{
 // checkCustomerTaxID checks a customer's tax ID when one is given.
 func checkCustomerTaxID(es *Errors, id *string) {
 	if t := NormalizedTaxID(id); t != nil {
-		CheckTaxID(es, "input.taxId", *t)
+		CheckPartnerTaxID(es, "input.taxId", *t)
 	}
 }

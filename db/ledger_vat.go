@@ -39,8 +39,12 @@ func setSalesVatInfo(ctx context.Context, tx *Tx, id int64, in *jxc.VatInvoiceIn
 		v = in.Normalized()
 	}
 	if v.BuyerTaxID == nil {
-		if err := tx.GetContext(ctx, &v.BuyerTaxID, `SELECT c.tax_id FROM sales_invoices i JOIN customers c ON c.id = i.customer_id
-			WHERE i.id = $1`, id); err != nil {
+		// The invoicing details' tax ID, else the customer's, when it is a
+		// unified social credit code (an old registration number is not a
+		// Golden Tax buyer tax ID).
+		if err := tx.GetContext(ctx, &v.BuyerTaxID, `SELECT CASE WHEN t ~ '^[0-9A-HJ-NPQRTUWXY]{18}$' THEN t END
+			FROM (SELECT coalesce(nullif(c.invoicing->>'taxId', ''), c.tax_id) AS t
+				FROM sales_invoices i JOIN customers c ON c.id = i.customer_id WHERE i.id = $1) x`, id); err != nil {
 			return err
 		}
 	}

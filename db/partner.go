@@ -2,6 +2,10 @@ package db
 
 import (
 	"context"
+	"database/sql"
+	"errors"
+	"regexp"
+	"strings"
 
 	"github.com/lib/pq"
 	"github.com/shopspring/decimal"
@@ -100,4 +104,64 @@ func partnerTable(kind jxc.PartnerKind) string {
 		return "suppliers"
 	}
 	return "customers"
+}
+
+// The automatic codes of new partners (a customer or supplier created
+// without a code): the prefix and one more than the highest number any code
+// of that form has, as wide as the widest of them (4 digits when there is
+// none yet). Two writers, on one replica or two, may pick the same code at
+// once: the insert skips a code taken meanwhile (the unique index on code
+// decides, waiting for the other writer's commit) and the next free one is
+// tried. No counter is kept: a code typed by hand in that form counts too.
+
+const autoCodeTries = 10
+
+// nextPartnerCode is the next free code of table (customers or suppliers)
+// as the transaction sees it now.
+func nextPartnerCode(ctx context.Context, tx *Tx, table, prefix string) (string, error) {
+	var r struct {
+		Max   decimal.NullDecimal `db:"max"`
+		Width *int                `db:"width"`
+	}
+	if err := tx.GetContext(ctx, &r, `SELECT max(substr(code, $2)::numeric) AS max, max(length(code)) - $3 AS width
+		FROM `+table+` WHERE code ~ $1`, "^"+regexp.QuoteMeta(prefix)+"[0-9]{1,30}$", len(prefix)+1, len(prefix)); err != nil {
+		return "", err
+	}
+	n := decimal.NewFromInt(1)
+	if r.Max.Valid {
+		n = r.Max.Decimal.Add(n)
+	}
+	width := 4
+	if r.Width != nil {
+		width = *r.Width
+	}
+	digits := n.String()
+	if len(digits) < width {
+		digits = strings.Repeat("0", width-len(digits)) + digits
+	}
+	return prefix + digits, nil
+}
+
+// insertPartner inserts a partner with its code, or with the next free
+// code when code is empty. insert runs the INSERT for a code; with
+// skipTaken it ends in ON CONFLICT (code) DO NOTHING RETURNING id, so that
+// a code taken meanwhile gives sql.ErrNoRows and the next one is tried.
+func insertPartner(ctx context.Context, tx *Tx, table, prefix, who, code string, insert func(code string, skipTaken bool) (int64, error)) (int64, string, error) {
+	if code != "" {
+		id, err := insert(code, false)
+		return id, code, err
+	}
+	for range autoCodeTries {
+		c, err := nextPartnerCode(ctx, tx, table, prefix)
+		if err != nil {
+			return 0, "", err
+		}
+		id, err := insert(c, true)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		}
+		return id, c, err
+	}
+	return 0, "", jxc.FieldErrorf(jxc.ECONFLICT, "input.code", "no free {partner} code was found after {tries} tries; give a code",
+		jxc.P{"partner": jxc.Noun(who), "tries": autoCodeTries})
 }

@@ -28,7 +28,8 @@ var _ jxc.PurchasingService = (*PurchasingService)(nil)
 
 // --- suppliers ---------------------------------------------------------------
 
-const supplierCols = `id, code, name, payment_terms_days, currency, lead_time_days, active, created_at, contacts`
+const supplierCols = `id, code, name, payment_terms_days, currency, lead_time_days, active, created_at, contacts,
+	tax_id, bank_name, bank_account, address, notes`
 
 type supplierRow struct {
 	jxc.Supplier
@@ -54,7 +55,7 @@ func loadSuppliers(ctx context.Context, q Queryer, query string, args ...any) ([
 	return out, fillSupplierProducts(ctx, q, out)
 }
 
-const supplierProductCols = `supplier_id, product_id, supplier_sku, last_price, last_price_date, lead_time_days`
+const supplierProductCols = `supplier_id, product_id, supplier_sku, last_price, last_price_date, lead_time_days, min_order_qty, active`
 
 // fillSupplierProducts loads the products of a page of suppliers at once.
 func fillSupplierProducts(ctx context.Context, q Queryer, ss []*jxc.Supplier) error {
@@ -125,14 +126,33 @@ func (s *PurchasingService) CreateSupplier(ctx context.Context, in jxc.SupplierI
 	contacts, _ := json.Marshal(nonNil(in.Contacts))
 	var out *jxc.Supplier
 	_, err := s.db.Write(ctx, jxc.Op{Name: "createSupplier"}, func(tx *Tx) error {
-		var id int64
-		err := tx.GetContext(ctx, &id, `INSERT INTO suppliers (code, name, contacts, payment_terms_days, currency, lead_time_days, created_at)
-			VALUES ($1, $2, $3, coalesce($4, 30), coalesce($5, 'CNY'), coalesce($6, 7), $7) RETURNING id`,
-			in.Code, strings.TrimSpace(in.Name), string(contacts), in.PaymentTermsDays, in.Currency, in.LeadTimeDays, tx.Now)
+		if in.Code != "" {
+			var n int
+			if err := tx.GetContext(ctx, &n, `SELECT count(*) FROM suppliers WHERE code = $1`, in.Code); err != nil {
+				return err
+			}
+			if n > 0 {
+				return jxc.FieldErrorf(jxc.ECONFLICT, "input.code", "supplier code {code} is already used", jxc.P{"code": in.Code})
+			}
+		}
+		id, code, err := insertPartner(ctx, tx, "suppliers", "SUP-", "supplier", in.Code, func(code string, skipTaken bool) (int64, error) {
+			onConflict := ""
+			if skipTaken {
+				onConflict = " ON CONFLICT (code) DO NOTHING"
+			}
+			var id int64
+			err := tx.GetContext(ctx, &id, `INSERT INTO suppliers (code, name, contacts, payment_terms_days, currency, lead_time_days, created_at,
+				tax_id, bank_name, bank_account, address, notes)
+				VALUES ($1, $2, $3, coalesce($4, 30), coalesce($5, 'CNY'), coalesce($6, 7), $7, $8, $9, $10, $11, $12)`+onConflict+` RETURNING id`,
+				code, strings.TrimSpace(in.Name), string(contacts), in.PaymentTermsDays, in.Currency, in.LeadTimeDays, tx.Now,
+				jxc.NormalizedTaxID(in.TaxID), strings.TrimSpace(jxc.Deref(in.BankName)), strings.TrimSpace(jxc.Deref(in.BankAccount)),
+				strings.TrimSpace(jxc.Deref(in.Address)), jxc.Deref(in.Notes))
+			return id, err
+		})
 		if err != nil {
 			return domainError(err, "input.code")
 		}
-		tx.Produced(jxc.RecordSupplier, id, in.Code, jxc.AuditCreate)
+		tx.Produced(jxc.RecordSupplier, id, code, jxc.AuditCreate)
 		out, err = findSupplier(ctx, tx, id)
 		return err
 	})
@@ -162,10 +182,14 @@ func (s *PurchasingService) UpdateSupplier(ctx context.Context, in jxc.SupplierU
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE suppliers SET name = coalesce($2, name), contacts = coalesce($3::jsonb, contacts),
 			payment_terms_days = coalesce($4, payment_terms_days), currency = coalesce($5, currency),
-			lead_time_days = coalesce($6, lead_time_days), active = coalesce($7, active) WHERE id = $1`,
-			in.ID, trimmed(in.Name), nullBytes(contacts), in.PaymentTermsDays, in.Currency, in.LeadTimeDays, in.Active)
+			lead_time_days = coalesce($6, lead_time_days), active = coalesce($7, active),
+			tax_id = CASE WHEN $8::text IS NULL THEN tax_id ELSE nullif($8, '') END,
+			bank_name = coalesce($9, bank_name), bank_account = coalesce($10, bank_account),
+			address = coalesce($11, address), notes = coalesce($12, notes) WHERE id = $1`,
+			in.ID, trimmed(in.Name), nullBytes(contacts), in.PaymentTermsDays, in.Currency, in.LeadTimeDays, in.Active,
+			taxIDUpdate(in.TaxID), trimmed(in.BankName), trimmed(in.BankAccount), trimmed(in.Address), in.Notes)
 		if err != nil {
-			return err
+			return domainError(err, "input")
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return jxc.FieldErrorf(jxc.ENOTFOUND, "input.id", "no such supplier")
@@ -219,13 +243,17 @@ func (s *PurchasingService) SetSupplierProduct(ctx context.Context, in jxc.Suppl
 			priceDate = &d
 		}
 		out = &jxc.SupplierProduct{}
-		if err := tx.QueryRowxContext(ctx, `INSERT INTO supplier_products AS sp (supplier_id, product_id, supplier_sku, last_price, last_price_date, lead_time_days)
-			VALUES ($1, $2, coalesce($3, ''), $4, $5, $6)
+		if err := tx.QueryRowxContext(ctx, `INSERT INTO supplier_products AS sp (supplier_id, product_id, supplier_sku, last_price, last_price_date, lead_time_days,
+				min_order_qty, active)
+			VALUES ($1, $2, coalesce($3, ''), $4, $5, $6, nullif($7::numeric, 0), coalesce($8, true))
 			ON CONFLICT (supplier_id, product_id) DO UPDATE SET supplier_sku = coalesce($3, sp.supplier_sku),
 				last_price = coalesce($4, sp.last_price), last_price_date = coalesce($5, sp.last_price_date),
-				lead_time_days = coalesce($6, sp.lead_time_days)
-			RETURNING `+supplierProductCols, in.SupplierID, in.ProductID, in.SupplierSKU, in.Price, priceDate, in.LeadTimeDays).StructScan(out); err != nil {
-			return err
+				lead_time_days = coalesce($6, sp.lead_time_days),
+				min_order_qty = CASE WHEN $7::numeric IS NULL THEN sp.min_order_qty ELSE nullif($7::numeric, 0) END,
+				active = coalesce($8, sp.active)
+			RETURNING `+supplierProductCols, in.SupplierID, in.ProductID, in.SupplierSKU, in.Price, priceDate, in.LeadTimeDays,
+			in.MinOrderQty, in.Active).StructScan(out); err != nil {
+			return domainError(err, "input")
 		}
 		ps, err := productsByID(ctx, tx, []int64{in.ProductID})
 		out.Product = ps[in.ProductID]
@@ -298,4 +326,16 @@ func (s *PurchasingService) UpdateSettings(ctx context.Context, in jxc.Purchasin
 		return err
 	})
 	return out, err
+}
+
+// taxIDUpdate is a tax ID as an update sets it: nil leaves it, "" clears
+// it, else normalized.
+func taxIDUpdate(id *string) *string {
+	if id == nil {
+		return nil
+	}
+	if t := jxc.NormalizedTaxID(id); t != nil {
+		return t
+	}
+	return jxc.Ptr("")
 }

@@ -139,7 +139,7 @@ func supplierOptions(ctx context.Context, q Queryer, productIDs []int64, since j
 	var offers []*jxc.SupplierProduct
 	if err := q.SelectContext(ctx, &offers, `SELECT sp.`+strings.ReplaceAll(supplierProductCols, ", ", ", sp.")+`
 		FROM supplier_products sp JOIN suppliers s ON s.id = sp.supplier_id
-		WHERE sp.product_id = ANY($1) AND s.active ORDER BY sp.product_id, sp.supplier_id`, pq.Array(productIDs)); err != nil {
+		WHERE sp.product_id = ANY($1) AND s.active AND sp.active ORDER BY sp.product_id, sp.supplier_id`, pq.Array(productIDs)); err != nil {
 		return nil, err
 	}
 	sids := collect(offers, func(o *jxc.SupplierProduct) int64 { return o.SupplierID })

@@ -27,6 +27,7 @@ const (
 // what is overdue).
 const customerCols = `c.id, c.code, c.name, c.contacts, c.addresses, c.region, c.salesperson, c.channel, c.credit_limit,
 	c.payment_terms_days, c.preferences, c.notes, c.active, c.created_at, c.updated_at, c.tax_id,
+	c.invoicing, c.bank_name, c.bank_account,
 	` + openInvoicesSQL + ` AS open_invoices,
 	` + openCreditsSQL + ` AS open_credits,
 	coalesce((SELECT sum(i.total_amount - i.paid_amount - i.credited_amount) FROM sales_invoices i
@@ -54,12 +55,14 @@ func (s *SalesService) CreateCustomer(ctx context.Context, in jxc.CustomerInput)
 	var c *jxc.Customer
 	id, err := s.write(ctx, jxc.Op{Name: "createCustomer", Key: in.IdempotencyKey, Input: in}, func(tx *Tx) error {
 		var es jxc.Errors
-		var n int
-		if err := tx.GetContext(ctx, &n, `SELECT count(*) FROM customers WHERE code = $1`, in.Code); err != nil {
-			return err
-		}
-		if n > 0 {
-			es.Add(jxc.ECONFLICT, "input.code", "customer code {code} is already used", jxc.P{"code": in.Code})
+		if in.Code != "" {
+			var n int
+			if err := tx.GetContext(ctx, &n, `SELECT count(*) FROM customers WHERE code = $1`, in.Code); err != nil {
+				return err
+			}
+			if n > 0 {
+				es.Add(jxc.ECONFLICT, "input.code", "customer code {code} is already used", jxc.P{"code": in.Code})
+			}
 		}
 		if err := checkCreditLimit(ctx, tx, &es, in.Code, decimal.Zero, in.CreditLimit); err != nil {
 			return err
@@ -75,16 +78,24 @@ func (s *SalesService) CreateCustomer(ctx context.Context, in jxc.CustomerInput)
 		if in.PaymentTermsDays != nil {
 			terms = *in.PaymentTermsDays
 		}
-		var id int64
-		err := tx.GetContext(ctx, &id, `INSERT INTO customers (code, name, contacts, addresses, region, salesperson, channel,
-			credit_limit, payment_terms_days, preferences, notes, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
-			in.Code, strings.TrimSpace(in.Name), jxc.Contacts(in.Contacts), jxc.Addresses(in.Addresses), jxc.Deref(in.Region),
-			jxc.Deref(in.Salesperson), channel, jxc.DerefOr(in.CreditLimit, decimal.Zero), terms, jxc.Deref(in.Preferences), jxc.Deref(in.Notes), tx.Now)
+		id, code, err := insertPartner(ctx, tx, "customers", "C", "customer", in.Code, func(code string, skipTaken bool) (int64, error) {
+			onConflict := ""
+			if skipTaken {
+				onConflict = " ON CONFLICT (code) DO NOTHING"
+			}
+			var id int64
+			err := tx.GetContext(ctx, &id, `INSERT INTO customers (code, name, contacts, addresses, region, salesperson, channel,
+				credit_limit, payment_terms_days, preferences, notes, created_at, updated_at, invoicing, bank_name, bank_account)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15)`+onConflict+` RETURNING id`,
+				code, strings.TrimSpace(in.Name), jxc.Contacts(in.Contacts), jxc.Addresses(in.Addresses), jxc.Deref(in.Region),
+				jxc.Deref(in.Salesperson), channel, jxc.DerefOr(in.CreditLimit, decimal.Zero), terms, jxc.Deref(in.Preferences), jxc.Deref(in.Notes), tx.Now,
+				normalizedInvoicing(in.Invoicing), strings.TrimSpace(jxc.Deref(in.BankName)), strings.TrimSpace(jxc.Deref(in.BankAccount)))
+			return id, err
+		})
 		if err != nil {
 			return domainError(err, "input.code")
 		}
-		tx.Produced(jxc.RecordCustomer, id, in.Code, jxc.AuditCreate)
+		tx.Produced(jxc.RecordCustomer, id, code, jxc.AuditCreate)
 		if err := setCustomerTaxID(ctx, tx, id, in.TaxID); err != nil {
 			return err
 		}
@@ -126,7 +137,13 @@ func (s *SalesService) UpdateCustomer(ctx context.Context, in jxc.CustomerUpdate
 				return err
 			}
 		}
-		var contacts, addrs any
+		var contacts, addrs, invoicing any
+		if in.Invoicing != nil {
+			invoicing = normalizedInvoicing(in.Invoicing)
+			if invoicing == nil {
+				invoicing = "null" // cleared
+			}
+		}
 		if in.Contacts != nil {
 			contacts = jxc.Contacts(in.Contacts)
 		}
@@ -136,9 +153,11 @@ func (s *SalesService) UpdateCustomer(ctx context.Context, in jxc.CustomerUpdate
 		res, err := tx.ExecContext(ctx, `UPDATE customers SET name = coalesce($2, name), contacts = coalesce($3::jsonb, contacts),
 			addresses = coalesce($4::jsonb, addresses), region = coalesce($5, region), salesperson = coalesce($6, salesperson),
 			channel = coalesce($7, channel), credit_limit = coalesce($8, credit_limit), payment_terms_days = coalesce($9, payment_terms_days),
-			preferences = coalesce($10, preferences), notes = coalesce($11, notes), active = coalesce($12, active), updated_at = $13
+			preferences = coalesce($10, preferences), notes = coalesce($11, notes), active = coalesce($12, active), updated_at = $13,
+			invoicing = CASE WHEN $14::jsonb IS NULL THEN invoicing WHEN $14::jsonb = 'null' THEN NULL ELSE $14::jsonb END,
+			bank_name = coalesce($15, bank_name), bank_account = coalesce($16, bank_account)
 			WHERE id = $1`, in.ID, trimmed(in.Name), contacts, addrs, in.Region, in.Salesperson, in.Channel, in.CreditLimit,
-			in.PaymentTermsDays, in.Preferences, in.Notes, in.Active, tx.Now)
+			in.PaymentTermsDays, in.Preferences, in.Notes, in.Active, tx.Now, invoicing, trimmed(in.BankName), trimmed(in.BankAccount))
 		if err != nil {
 			return domainError(err, "input")
 		}
@@ -201,6 +220,10 @@ func (s *SalesService) FindCustomers(ctx context.Context, f jxc.CustomerFilter, 
 			order = openInvoicesSQL + " - " + openCreditsSQL
 		case jxc.CustomerOrderOverdue:
 			order = "overdue_amount"
+		case jxc.CustomerOrderRegion:
+			order = "c.region"
+		case jxc.CustomerOrderCreditLimit:
+			order = "c.credit_limit"
 		}
 	}
 	return page[*jxc.Customer](ctx, s.db, p, customerCols, "customers c", &w, order+" "+dir+", c.id "+dir)
@@ -293,4 +316,17 @@ func setCustomerTaxID(ctx context.Context, tx *Tx, id int64, taxID *string) erro
 	}
 	_, err := tx.ExecContext(ctx, `UPDATE customers SET tax_id = $2 WHERE id = $1`, id, jxc.NormalizedTaxID(taxID))
 	return domainError(err, "input.taxId")
+}
+
+// normalizedInvoicing is the invoicing details to store: trimmed, nil when
+// none is given or every field is empty.
+func normalizedInvoicing(v *jxc.InvoicingDetails) any {
+	if v == nil {
+		return nil
+	}
+	n := v.Normalized()
+	if n == (jxc.InvoicingDetails{}) {
+		return nil
+	}
+	return &n
 }

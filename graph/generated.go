@@ -183,9 +183,12 @@ type ComplexityRoot struct {
 	}
 
 	Address struct {
-		Address func(childComplexity int) int
-		Label   func(childComplexity int) int
-		Region  func(childComplexity int) int
+		Address   func(childComplexity int) int
+		Contact   func(childComplexity int) int
+		IsDefault func(childComplexity int) int
+		Label     func(childComplexity int) int
+		Phone     func(childComplexity int) int
+		Region    func(childComplexity int) int
 	}
 
 	AgingBuckets struct {
@@ -522,14 +525,18 @@ type ComplexityRoot struct {
 		Active           func(childComplexity int) int
 		Addresses        func(childComplexity int) int
 		AuditTrail       func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
+		BankAccount      func(childComplexity int) int
+		BankName         func(childComplexity int) int
 		Channel          func(childComplexity int) int
 		Code             func(childComplexity int) int
 		Contacts         func(childComplexity int) int
 		CreatedAt        func(childComplexity int) int
 		CreditAvailable  func(childComplexity int) int
 		CreditLimit      func(childComplexity int) int
+		DefaultAddress   func(childComplexity int) int
 		ID               func(childComplexity int) int
 		Invoices         func(childComplexity int, first *int, after *string, orderBy *jxc.SalesInvoiceOrder) int
+		Invoicing        func(childComplexity int) int
 		Name             func(childComplexity int) int
 		NodeID           func(childComplexity int) int
 		Notes            func(childComplexity int) int
@@ -761,6 +768,13 @@ type ComplexityRoot struct {
 		Amount     func(childComplexity int) int
 		Month      func(childComplexity int) int
 		YearToDate func(childComplexity int) int
+	}
+
+	InvoicingDetails struct {
+		AddressPhone func(childComplexity int) int
+		BankAccount  func(childComplexity int) int
+		TaxID        func(childComplexity int) int
+		Title        func(childComplexity int) int
 	}
 
 	JournalEntry struct {
@@ -1919,7 +1933,10 @@ type ComplexityRoot struct {
 
 	Supplier struct {
 		Active           func(childComplexity int) int
+		Address          func(childComplexity int) int
 		AuditTrail       func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
+		BankAccount      func(childComplexity int) int
+		BankName         func(childComplexity int) int
 		Code             func(childComplexity int) int
 		Contacts         func(childComplexity int) int
 		CreatedAt        func(childComplexity int) int
@@ -1928,10 +1945,12 @@ type ComplexityRoot struct {
 		LeadTimeDays     func(childComplexity int) int
 		Name             func(childComplexity int) int
 		NodeID           func(childComplexity int) int
+		Notes            func(childComplexity int) int
 		PaymentTermsDays func(childComplexity int) int
 		Products         func(childComplexity int) int
 		Scorecard        func(childComplexity int, since *jxc.Date) int
 		Statement        func(childComplexity int, from *jxc.Date, to *jxc.Date) int
+		TaxID            func(childComplexity int) int
 	}
 
 	SupplierConnection struct {
@@ -2055,9 +2074,11 @@ type ComplexityRoot struct {
 	}
 
 	SupplierProduct struct {
+		Active        func(childComplexity int) int
 		LastPrice     func(childComplexity int) int
 		LastPriceDate func(childComplexity int) int
 		LeadTimeDays  func(childComplexity int) int
+		MinOrderQty   func(childComplexity int) int
 		Product       func(childComplexity int) int
 		SupplierSKU   func(childComplexity int) int
 	}
@@ -3112,12 +3133,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Address.Address(childComplexity), true
+	case "Address.contact":
+		if e.ComplexityRoot.Address.Contact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Address.Contact(childComplexity), true
+	case "Address.isDefault":
+		if e.ComplexityRoot.Address.IsDefault == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Address.IsDefault(childComplexity), true
 	case "Address.label":
 		if e.ComplexityRoot.Address.Label == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Address.Label(childComplexity), true
+	case "Address.phone":
+		if e.ComplexityRoot.Address.Phone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Address.Phone(childComplexity), true
 	case "Address.region":
 		if e.ComplexityRoot.Address.Region == nil {
 			break
@@ -4480,6 +4519,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AuditEntryOrder)), true
+	case "Customer.bankAccount":
+		if e.ComplexityRoot.Customer.BankAccount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.BankAccount(childComplexity), true
+	case "Customer.bankName":
+		if e.ComplexityRoot.Customer.BankName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.BankName(childComplexity), true
 	case "Customer.channel":
 		if e.ComplexityRoot.Customer.Channel == nil {
 			break
@@ -4516,6 +4567,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.CreditLimit(childComplexity), true
+	case "Customer.defaultAddress":
+		if e.ComplexityRoot.Customer.DefaultAddress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.DefaultAddress(childComplexity), true
 	case "Customer.id":
 		if e.ComplexityRoot.Customer.ID == nil {
 			break
@@ -4533,6 +4590,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.Invoices(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.SalesInvoiceOrder)), true
+	case "Customer.invoicing":
+		if e.ComplexityRoot.Customer.Invoicing == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.Invoicing(childComplexity), true
 	case "Customer.name":
 		if e.ComplexityRoot.Customer.Name == nil {
 			break
@@ -5595,6 +5658,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.IncomeStatementLineAccount.YearToDate(childComplexity), true
+
+	case "InvoicingDetails.addressPhone":
+		if e.ComplexityRoot.InvoicingDetails.AddressPhone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoicingDetails.AddressPhone(childComplexity), true
+	case "InvoicingDetails.bankAccount":
+		if e.ComplexityRoot.InvoicingDetails.BankAccount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoicingDetails.BankAccount(childComplexity), true
+	case "InvoicingDetails.taxId":
+		if e.ComplexityRoot.InvoicingDetails.TaxID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoicingDetails.TaxID(childComplexity), true
+	case "InvoicingDetails.title":
+		if e.ComplexityRoot.InvoicingDetails.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoicingDetails.Title(childComplexity), true
 
 	case "JournalEntry.attachments":
 		if e.ComplexityRoot.JournalEntry.Attachments == nil {
@@ -11478,6 +11566,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Supplier.Active(childComplexity), true
+	case "Supplier.address":
+		if e.ComplexityRoot.Supplier.Address == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Supplier.Address(childComplexity), true
 	case "Supplier.auditTrail":
 		if e.ComplexityRoot.Supplier.AuditTrail == nil {
 			break
@@ -11489,6 +11583,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Supplier.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AuditEntryOrder)), true
+	case "Supplier.bankAccount":
+		if e.ComplexityRoot.Supplier.BankAccount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Supplier.BankAccount(childComplexity), true
+	case "Supplier.bankName":
+		if e.ComplexityRoot.Supplier.BankName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Supplier.BankName(childComplexity), true
 	case "Supplier.code":
 		if e.ComplexityRoot.Supplier.Code == nil {
 			break
@@ -11537,6 +11643,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Supplier.NodeID(childComplexity), true
+	case "Supplier.notes":
+		if e.ComplexityRoot.Supplier.Notes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Supplier.Notes(childComplexity), true
 	case "Supplier.paymentTermsDays":
 		if e.ComplexityRoot.Supplier.PaymentTermsDays == nil {
 			break
@@ -11571,6 +11683,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Supplier.Statement(childComplexity, args["from"].(*jxc.Date), args["to"].(*jxc.Date)), true
+	case "Supplier.taxId":
+		if e.ComplexityRoot.Supplier.TaxID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Supplier.TaxID(childComplexity), true
 
 	case "SupplierConnection.edges":
 		if e.ComplexityRoot.SupplierConnection.Edges == nil {
@@ -12064,6 +12182,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SupplierPaymentPayload.UserErrors(childComplexity), true
 
+	case "SupplierProduct.active":
+		if e.ComplexityRoot.SupplierProduct.Active == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierProduct.Active(childComplexity), true
 	case "SupplierProduct.lastPrice":
 		if e.ComplexityRoot.SupplierProduct.LastPrice == nil {
 			break
@@ -12082,6 +12206,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SupplierProduct.LeadTimeDays(childComplexity), true
+	case "SupplierProduct.minOrderQty":
+		if e.ComplexityRoot.SupplierProduct.MinOrderQty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierProduct.MinOrderQty(childComplexity), true
 	case "SupplierProduct.product":
 		if e.ComplexityRoot.SupplierProduct.Product == nil {
 			break
@@ -12870,6 +13000,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("FiscalPeriodInput", ec.unmarshalInputFiscalPeriodInput),
 			graphql.NewInputUnmarshaler("GoodsReceiptInput", ec.unmarshalInputGoodsReceiptInput),
 			graphql.NewInputUnmarshaler("GoodsReceiptLineInput", ec.unmarshalInputGoodsReceiptLineInput),
+			graphql.NewInputUnmarshaler("InvoicingDetailsInput", ec.unmarshalInputInvoicingDetailsInput),
 			graphql.NewInputUnmarshaler("JournalEntryFilter", ec.unmarshalInputJournalEntryFilter),
 			graphql.NewInputUnmarshaler("JournalEntryInput", ec.unmarshalInputJournalEntryInput),
 			graphql.NewInputUnmarshaler("JournalEntryOrder", ec.unmarshalInputJournalEntryOrder),
@@ -13587,6 +13718,12 @@ func (ec *executionContext) childFields_Address(ctx context.Context, field graph
 		return ec.fieldContext_Address_address(ctx, field)
 	case "region":
 		return ec.fieldContext_Address_region(ctx, field)
+	case "contact":
+		return ec.fieldContext_Address_contact(ctx, field)
+	case "phone":
+		return ec.fieldContext_Address_phone(ctx, field)
+	case "isDefault":
+		return ec.fieldContext_Address_isDefault(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Address", field.Name)
 }
@@ -14269,6 +14406,14 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_region(ctx, field)
 	case "taxId":
 		return ec.fieldContext_Customer_taxId(ctx, field)
+	case "invoicing":
+		return ec.fieldContext_Customer_invoicing(ctx, field)
+	case "bankName":
+		return ec.fieldContext_Customer_bankName(ctx, field)
+	case "bankAccount":
+		return ec.fieldContext_Customer_bankAccount(ctx, field)
+	case "defaultAddress":
+		return ec.fieldContext_Customer_defaultAddress(ctx, field)
 	case "salesperson":
 		return ec.fieldContext_Customer_salesperson(ctx, field)
 	case "channel":
@@ -14739,6 +14884,20 @@ func (ec *executionContext) childFields_IncomeStatementLineAccount(ctx context.C
 		return ec.fieldContext_IncomeStatementLineAccount_yearToDate(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type IncomeStatementLineAccount", field.Name)
+}
+
+func (ec *executionContext) childFields_InvoicingDetails(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "title":
+		return ec.fieldContext_InvoicingDetails_title(ctx, field)
+	case "taxId":
+		return ec.fieldContext_InvoicingDetails_taxId(ctx, field)
+	case "addressPhone":
+		return ec.fieldContext_InvoicingDetails_addressPhone(ctx, field)
+	case "bankAccount":
+		return ec.fieldContext_InvoicingDetails_bankAccount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InvoicingDetails", field.Name)
 }
 
 func (ec *executionContext) childFields_JournalEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -16741,6 +16900,16 @@ func (ec *executionContext) childFields_Supplier(ctx context.Context, field grap
 		return ec.fieldContext_Supplier_leadTimeDays(ctx, field)
 	case "active":
 		return ec.fieldContext_Supplier_active(ctx, field)
+	case "taxId":
+		return ec.fieldContext_Supplier_taxId(ctx, field)
+	case "bankName":
+		return ec.fieldContext_Supplier_bankName(ctx, field)
+	case "bankAccount":
+		return ec.fieldContext_Supplier_bankAccount(ctx, field)
+	case "address":
+		return ec.fieldContext_Supplier_address(ctx, field)
+	case "notes":
+		return ec.fieldContext_Supplier_notes(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_Supplier_createdAt(ctx, field)
 	case "products":
@@ -17007,6 +17176,10 @@ func (ec *executionContext) childFields_SupplierProduct(ctx context.Context, fie
 		return ec.fieldContext_SupplierProduct_lastPriceDate(ctx, field)
 	case "leadTimeDays":
 		return ec.fieldContext_SupplierProduct_leadTimeDays(ctx, field)
+	case "minOrderQty":
+		return ec.fieldContext_SupplierProduct_minOrderQty(ctx, field)
+	case "active":
+		return ec.fieldContext_SupplierProduct_active(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SupplierProduct", field.Name)
 }
@@ -23294,6 +23467,75 @@ func (ec *executionContext) fieldContext_Address_region(_ context.Context, field
 	return graphql.NewScalarFieldContext("Address", field, false, false, "String")
 }
 
+func (ec *executionContext) _Address_contact(ctx context.Context, field graphql.CollectedField, obj *jxc.Address) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Address_contact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Contact, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Address_contact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Address", field, false, false, "String")
+}
+
+func (ec *executionContext) _Address_phone(ctx context.Context, field graphql.CollectedField, obj *jxc.Address) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Address_phone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Phone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Address_phone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Address", field, false, false, "String")
+}
+
+func (ec *executionContext) _Address_isDefault(ctx context.Context, field graphql.CollectedField, obj *jxc.Address) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Address_isDefault(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IsDefault, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Address_isDefault(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Address", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _AgingBuckets_notDue(ctx context.Context, field graphql.CollectedField, obj *jxc.AgingBuckets) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -28953,6 +29195,116 @@ func (ec *executionContext) fieldContext_Customer_taxId(_ context.Context, field
 	return graphql.NewScalarFieldContext("Customer", field, false, false, "String")
 }
 
+func (ec *executionContext) _Customer_invoicing(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_invoicing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Invoicing, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.InvoicingDetails) graphql.Marshaler {
+			return ec.marshalOInvoicingDetails2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐInvoicingDetails(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_invoicing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InvoicingDetails(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_bankName(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_bankName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BankName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_bankName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, false, false, "String")
+}
+
+func (ec *executionContext) _Customer_bankAccount(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_bankAccount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BankAccount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_bankAccount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, false, false, "String")
+}
+
+func (ec *executionContext) _Customer_defaultAddress(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_defaultAddress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DefaultAddress(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Address) graphql.Marshaler {
+			return ec.marshalOAddress2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAddress(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_defaultAddress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Address(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Customer_salesperson(ctx context.Context, field graphql.CollectedField, obj *jxc.Customer) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -33571,6 +33923,98 @@ func (ec *executionContext) _IncomeStatementLineAccount_yearToDate(ctx context.C
 }
 func (ec *executionContext) fieldContext_IncomeStatementLineAccount_yearToDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("IncomeStatementLineAccount", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _InvoicingDetails_title(ctx context.Context, field graphql.CollectedField, obj *jxc.InvoicingDetails) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoicingDetails_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoicingDetails_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoicingDetails", field, false, false, "String")
+}
+
+func (ec *executionContext) _InvoicingDetails_taxId(ctx context.Context, field graphql.CollectedField, obj *jxc.InvoicingDetails) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoicingDetails_taxId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaxID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoicingDetails_taxId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoicingDetails", field, false, false, "String")
+}
+
+func (ec *executionContext) _InvoicingDetails_addressPhone(ctx context.Context, field graphql.CollectedField, obj *jxc.InvoicingDetails) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoicingDetails_addressPhone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AddressPhone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoicingDetails_addressPhone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoicingDetails", field, false, false, "String")
+}
+
+func (ec *executionContext) _InvoicingDetails_bankAccount(ctx context.Context, field graphql.CollectedField, obj *jxc.InvoicingDetails) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoicingDetails_bankAccount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BankAccount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoicingDetails_bankAccount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoicingDetails", field, false, false, "String")
 }
 
 func (ec *executionContext) _JournalEntry_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.JournalEntry) (ret graphql.Marshaler) {
@@ -60292,6 +60736,121 @@ func (ec *executionContext) fieldContext_Supplier_active(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Supplier", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _Supplier_taxId(ctx context.Context, field graphql.CollectedField, obj *jxc.Supplier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Supplier_taxId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaxID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Supplier_taxId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Supplier", field, false, false, "String")
+}
+
+func (ec *executionContext) _Supplier_bankName(ctx context.Context, field graphql.CollectedField, obj *jxc.Supplier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Supplier_bankName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BankName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Supplier_bankName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Supplier", field, false, false, "String")
+}
+
+func (ec *executionContext) _Supplier_bankAccount(ctx context.Context, field graphql.CollectedField, obj *jxc.Supplier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Supplier_bankAccount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BankAccount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Supplier_bankAccount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Supplier", field, false, false, "String")
+}
+
+func (ec *executionContext) _Supplier_address(ctx context.Context, field graphql.CollectedField, obj *jxc.Supplier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Supplier_address(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Address, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Supplier_address(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Supplier", field, false, false, "String")
+}
+
+func (ec *executionContext) _Supplier_notes(ctx context.Context, field graphql.CollectedField, obj *jxc.Supplier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Supplier_notes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Notes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Supplier_notes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Supplier", field, false, false, "String")
+}
+
 func (ec *executionContext) _Supplier_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.Supplier) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -62779,6 +63338,52 @@ func (ec *executionContext) _SupplierProduct_leadTimeDays(ctx context.Context, f
 }
 func (ec *executionContext) fieldContext_SupplierProduct_leadTimeDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SupplierProduct", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SupplierProduct_minOrderQty(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierProduct) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierProduct_minOrderQty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MinOrderQty, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierProduct_minOrderQty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierProduct", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SupplierProduct_active(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierProduct) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierProduct_active(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Active, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierProduct_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplierProduct", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _SupplierProductPayload_supplierProduct(ctx context.Context, field graphql.CollectedField, obj *SupplierProductPayload) (ret graphql.Marshaler) {
@@ -66941,7 +67546,7 @@ func (ec *executionContext) unmarshalInputAddressInput(ctx context.Context, obj 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"label", "address", "region"}
+	fieldsInOrder := [...]string{"label", "address", "region", "contact", "phone", "isDefault"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -66969,6 +67574,27 @@ func (ec *executionContext) unmarshalInputAddressInput(ctx context.Context, obj 
 				return it, err
 			}
 			it.Region = data
+		case "contact":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contact"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Contact = data
+		case "phone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Phone = data
+		case "isDefault":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isDefault"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IsDefault = data
 		}
 	}
 	return it, nil
@@ -68088,7 +68714,7 @@ func (ec *executionContext) unmarshalInputCreateCustomerInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"code", "taxId", "name", "contacts", "addresses", "region", "salesperson", "channel", "creditLimit", "paymentTermsDays", "preferences", "notes", "idempotencyKey"}
+	fieldsInOrder := [...]string{"code", "taxId", "invoicing", "bankName", "bankAccount", "name", "contacts", "addresses", "region", "salesperson", "channel", "creditLimit", "paymentTermsDays", "preferences", "notes", "idempotencyKey"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -68097,7 +68723,7 @@ func (ec *executionContext) unmarshalInputCreateCustomerInput(ctx context.Contex
 		switch k {
 		case "code":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("code"))
-			data, err := ec.unmarshalNString2string(ctx, v)
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -68109,6 +68735,27 @@ func (ec *executionContext) unmarshalInputCreateCustomerInput(ctx context.Contex
 				return it, err
 			}
 			it.TaxID = data
+		case "invoicing":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("invoicing"))
+			data, err := ec.unmarshalOInvoicingDetailsInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐInvoicingDetailsInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Invoicing = data
+		case "bankName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bankName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BankName = data
+		case "bankAccount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bankAccount"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BankAccount = data
 		case "name":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
 			data, err := ec.unmarshalNString2string(ctx, v)
@@ -68676,7 +69323,7 @@ func (ec *executionContext) unmarshalInputCreateSupplierInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"code", "name", "contacts", "paymentTermsDays", "currency", "leadTimeDays"}
+	fieldsInOrder := [...]string{"code", "name", "taxId", "bankName", "bankAccount", "address", "notes", "contacts", "paymentTermsDays", "currency", "leadTimeDays"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -68685,7 +69332,7 @@ func (ec *executionContext) unmarshalInputCreateSupplierInput(ctx context.Contex
 		switch k {
 		case "code":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("code"))
-			data, err := ec.unmarshalNString2string(ctx, v)
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -68697,6 +69344,41 @@ func (ec *executionContext) unmarshalInputCreateSupplierInput(ctx context.Contex
 				return it, err
 			}
 			it.Name = data
+		case "taxId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxID = data
+		case "bankName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bankName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BankName = data
+		case "bankAccount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bankAccount"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BankAccount = data
+		case "address":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("address"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Address = data
+		case "notes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notes"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Notes = data
 		case "contacts":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contacts"))
 			data, err := ec.unmarshalOSupplierContactInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierContactInputᚄ(ctx, v)
@@ -69321,6 +70003,69 @@ func (ec *executionContext) unmarshalInputGoodsReceiptLineInput(ctx context.Cont
 func UnmarshalGoodsReceiptLineInput(ctx context.Context, raw any) (GoodsReceiptLineInput, error) {
 	var out GoodsReceiptLineInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "GoodsReceiptLineInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputInvoicingDetailsInput(ctx context.Context, obj any) (InvoicingDetailsInput, error) {
+	var it InvoicingDetailsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"title", "taxId", "addressPhone", "bankAccount"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "taxId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxID = data
+		case "addressPhone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressPhone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressPhone = data
+		case "bankAccount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bankAccount"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BankAccount = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalInvoicingDetailsInput unmarshals raw into the InvoicingDetailsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalInvoicingDetailsInput(ctx context.Context, raw any) (InvoicingDetailsInput, error) {
+	var out InvoicingDetailsInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "InvoicingDetailsInput", raw, &out)
 	return out, err
 }
 
@@ -71708,7 +72453,7 @@ func (ec *executionContext) unmarshalInputSetSupplierProductInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"supplierId", "productId", "supplierSku", "price", "leadTimeDays"}
+	fieldsInOrder := [...]string{"supplierId", "productId", "supplierSku", "price", "leadTimeDays", "minOrderQty", "active"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -71750,6 +72495,20 @@ func (ec *executionContext) unmarshalInputSetSupplierProductInput(ctx context.Co
 				return it, err
 			}
 			it.LeadTimeDays = data
+		case "minOrderQty":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minOrderQty"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MinOrderQty = data
+		case "active":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Active = data
 		}
 	}
 	return it, nil
@@ -73419,7 +74178,7 @@ func (ec *executionContext) unmarshalInputUpdateCustomerInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "taxId", "name", "contacts", "addresses", "region", "salesperson", "channel", "creditLimit", "paymentTermsDays", "preferences", "notes", "active"}
+	fieldsInOrder := [...]string{"id", "taxId", "invoicing", "bankName", "bankAccount", "name", "contacts", "addresses", "region", "salesperson", "channel", "creditLimit", "paymentTermsDays", "preferences", "notes", "active"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -73440,6 +74199,27 @@ func (ec *executionContext) unmarshalInputUpdateCustomerInput(ctx context.Contex
 				return it, err
 			}
 			it.TaxID = data
+		case "invoicing":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("invoicing"))
+			data, err := ec.unmarshalOInvoicingDetailsInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐInvoicingDetailsInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Invoicing = data
+		case "bankName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bankName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BankName = data
+		case "bankAccount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bankAccount"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BankAccount = data
 		case "name":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -73790,7 +74570,7 @@ func (ec *executionContext) unmarshalInputUpdateSupplierInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "name", "contacts", "paymentTermsDays", "currency", "leadTimeDays", "active"}
+	fieldsInOrder := [...]string{"id", "name", "contacts", "paymentTermsDays", "currency", "leadTimeDays", "active", "taxId", "bankName", "bankAccount", "address", "notes"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -73846,6 +74626,41 @@ func (ec *executionContext) unmarshalInputUpdateSupplierInput(ctx context.Contex
 				return it, err
 			}
 			it.Active = data
+		case "taxId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxID = data
+		case "bankName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bankName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BankName = data
+		case "bankAccount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bankAccount"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BankAccount = data
+		case "address":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("address"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Address = data
+		case "notes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notes"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Notes = data
 		}
 	}
 	return it, nil
@@ -75212,6 +76027,21 @@ func (ec *executionContext) _Address(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "region":
 			out.Values[i] = ec._Address_region(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "contact":
+			out.Values[i] = ec._Address_contact(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "phone":
+			out.Values[i] = ec._Address_phone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "isDefault":
+			out.Values[i] = ec._Address_isDefault(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -77457,6 +78287,26 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "invoicing":
+			out.Values[i] = ec._Customer_invoicing(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "bankName":
+			out.Values[i] = ec._Customer_bankName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "bankAccount":
+			out.Values[i] = ec._Customer_bankAccount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "defaultAddress":
+			out.Values[i] = ec._Customer_defaultAddress(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "salesperson":
 			out.Values[i] = ec._Customer_salesperson(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -78933,6 +79783,54 @@ func (ec *executionContext) _IncomeStatementLineAccount(ctx context.Context, sel
 			}
 		case "yearToDate":
 			out.Values[i] = ec._IncomeStatementLineAccount_yearToDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var invoicingDetailsImplementors = []string{"InvoicingDetails"}
+
+func (ec *executionContext) _InvoicingDetails(ctx context.Context, sel ast.SelectionSet, obj *jxc.InvoicingDetails) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, invoicingDetailsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InvoicingDetails")
+		case "title":
+			out.Values[i] = ec._InvoicingDetails_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "taxId":
+			out.Values[i] = ec._InvoicingDetails_taxId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addressPhone":
+			out.Values[i] = ec._InvoicingDetails_addressPhone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bankAccount":
+			out.Values[i] = ec._InvoicingDetails_bankAccount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -86464,6 +87362,31 @@ func (ec *executionContext) _Supplier(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "taxId":
+			out.Values[i] = ec._Supplier_taxId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "bankName":
+			out.Values[i] = ec._Supplier_bankName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "bankAccount":
+			out.Values[i] = ec._Supplier_bankAccount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "address":
+			out.Values[i] = ec._Supplier_address(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "notes":
+			out.Values[i] = ec._Supplier_notes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "createdAt":
 			out.Values[i] = ec._Supplier_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -87331,6 +88254,16 @@ func (ec *executionContext) _SupplierProduct(ctx context.Context, sel ast.Select
 		case "leadTimeDays":
 			out.Values[i] = ec._SupplierProduct_leadTimeDays(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "minOrderQty":
+			out.Values[i] = ec._SupplierProduct_minOrderQty(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "active":
+			out.Values[i] = ec._SupplierProduct_active(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -93881,6 +94814,13 @@ func (ec *executionContext) marshalOAccountType2ᚖgithubᚗcomᚋjxcgraphᚋjxc
 	return res
 }
 
+func (ec *executionContext) marshalOAddress2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAddress(ctx context.Context, sel ast.SelectionSet, v *jxc.Address) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Address(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOAddressInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAddressInputᚄ(ctx context.Context, v any) ([]*AddressInput, error) {
 	if v == nil {
 		return nil, nil
@@ -94325,6 +95265,21 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	_ = ctx
 	res := graphql.MarshalInt(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOInvoicingDetails2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐInvoicingDetails(ctx context.Context, sel ast.SelectionSet, v *jxc.InvoicingDetails) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._InvoicingDetails(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOInvoicingDetailsInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐInvoicingDetailsInput(ctx context.Context, v any) (*InvoicingDetailsInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputInvoicingDetailsInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOJSON2map(ctx context.Context, v any) (map[string]any, error) {

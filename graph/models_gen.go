@@ -62,6 +62,12 @@ type AddressInput struct {
 	Address string `json:"address"`
 	// The sales region.
 	Region *string `json:"region,omitempty"`
+	// Whom to hand the goods to, at most 100 characters.
+	Contact *string `json:"contact,omitempty"`
+	// Their phone number.
+	Phone *string `json:"phone,omitempty"`
+	// Whether this is the default delivery address (at most one).
+	IsDefault *bool `json:"isDefault,omitempty"`
 }
 
 // A page of alerts, newest first.
@@ -356,10 +362,16 @@ type CreateCategoryInput struct {
 
 // A new customer.
 type CreateCustomerInput struct {
-	// A short unique code: 1 to 40 of A-Z, a-z, 0-9, '.', '_', '-'.
-	Code string `json:"code"`
-	// The tax ID (统一社会信用代码): 18 characters, its check character per GB 32100-2015.
+	// A short unique code: 1 to 40 of A-Z, a-z, 0-9, '.', '_', '-'; left out or empty, the next free C#### code is given.
+	Code *string `json:"code,omitempty"`
+	// The tax ID: a unified social credit code (18 characters, its check character per GB 32100-2015) or an old tax registration number of 15 to 20 letters and digits.
 	TaxID *string `json:"taxId,omitempty"`
+	// What its VAT invoices carry (开票信息).
+	Invoicing *InvoicingDetailsInput `json:"invoicing,omitempty"`
+	// The customer's bank, at most 100 characters.
+	BankName *string `json:"bankName,omitempty"`
+	// The bank account number: up to 50 digits, letters, spaces or '-'.
+	BankAccount *string `json:"bankAccount,omitempty"`
 	// The name.
 	Name string `json:"name"`
 	// Contact people.
@@ -482,10 +494,20 @@ type CreateSalesReturnInput struct {
 
 // A new supplier.
 type CreateSupplierInput struct {
-	// A short unique code: 1 to 40 of A-Z, a-z, 0-9, '.', '_', '-'.
-	Code string `json:"code"`
+	// A short unique code: 1 to 40 of A-Z, a-z, 0-9, '.', '_', '-'; left out or empty, the next free SUP-#### code is given.
+	Code *string `json:"code,omitempty"`
 	// The supplier's name.
 	Name string `json:"name"`
+	// The tax ID: a unified social credit code (18 characters) or an old tax registration number of 15 to 20 letters and digits.
+	TaxID *string `json:"taxId,omitempty"`
+	// The supplier's bank, at most 100 characters.
+	BankName *string `json:"bankName,omitempty"`
+	// The bank account number: up to 50 digits, letters, spaces or '-'.
+	BankAccount *string `json:"bankAccount,omitempty"`
+	// The supplier's address, at most 300 characters.
+	Address *string `json:"address,omitempty"`
+	// Notes, at most 2000 characters.
+	Notes *string `json:"notes,omitempty"`
 	// People to talk to.
 	Contacts []*SupplierContactInput `json:"contacts,omitempty"`
 	// Days from invoice to due date; 30 when left out.
@@ -664,6 +686,18 @@ type GoodsReceiptPayload struct {
 	GoodsReceipt *jxc.GoodsReceipt `json:"goodsReceipt,omitempty"`
 	// Why it failed.
 	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A customer's invoicing details (开票信息); all fields empty clears them.
+type InvoicingDetailsInput struct {
+	// The buyer's name on the invoice, 1 to 200 characters (名称).
+	Title string `json:"title"`
+	// The buyer's tax ID: an 18-character unified social credit code or an old tax registration number of 15 to 20 letters and digits.
+	TaxID *string `json:"taxId,omitempty"`
+	// The buyer's address and phone, at most 300 characters.
+	AddressPhone *string `json:"addressPhone,omitempty"`
+	// The buyer's bank and account number, at most 200 characters.
+	BankAccount *string `json:"bankAccount,omitempty"`
 }
 
 // A page of journal entries.
@@ -1296,6 +1330,10 @@ type SetSupplierProductInput struct {
 	Price *decimal.Decimal `json:"price,omitempty"`
 	// Days from order to delivery for this product.
 	LeadTimeDays *int `json:"leadTimeDays,omitempty"`
+	// The least quantity per order, at most 4 decimals; 0 clears it.
+	MinOrderQty *decimal.Decimal `json:"minOrderQty,omitempty"`
+	// False takes the price out of use; true puts it back.
+	Active *bool `json:"active,omitempty"`
 }
 
 // How much of one shipment line leaves.
@@ -1654,8 +1692,14 @@ type UpdateCategoryInput struct {
 type UpdateCustomerInput struct {
 	// The customer.
 	ID int64 `json:"id"`
-	// A new tax ID (统一社会信用代码); an empty text clears it.
+	// A new tax ID (统一社会信用代码 or old tax registration number); an empty text clears it.
 	TaxID *string `json:"taxId,omitempty"`
+	// New invoicing details; all fields empty clears them.
+	Invoicing *InvoicingDetailsInput `json:"invoicing,omitempty"`
+	// A new bank.
+	BankName *string `json:"bankName,omitempty"`
+	// A new bank account number.
+	BankAccount *string `json:"bankAccount,omitempty"`
 	// A new name.
 	Name *string `json:"name,omitempty"`
 	// The new full list of contacts.
@@ -1756,6 +1800,16 @@ type UpdateSupplierInput struct {
 	LeadTimeDays *int `json:"leadTimeDays,omitempty"`
 	// False stops new orders to the supplier.
 	Active *bool `json:"active,omitempty"`
+	// A new tax ID; an empty text clears it.
+	TaxID *string `json:"taxId,omitempty"`
+	// A new bank.
+	BankName *string `json:"bankName,omitempty"`
+	// A new bank account number.
+	BankAccount *string `json:"bankAccount,omitempty"`
+	// A new address.
+	Address *string `json:"address,omitempty"`
+	// New notes.
+	Notes *string `json:"notes,omitempty"`
 }
 
 // Changes to a user; fields left out stay as they are.

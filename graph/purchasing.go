@@ -21,13 +21,15 @@ func contacts(in []*SupplierContactInput) []jxc.SupplierContact {
 }
 
 func supplierInput(in CreateSupplierInput) jxc.SupplierInput {
-	return jxc.SupplierInput{Code: in.Code, Name: in.Name, Contacts: contacts(in.Contacts), PaymentTermsDays: in.PaymentTermsDays,
-		Currency: in.Currency, LeadTimeDays: in.LeadTimeDays}
+	return jxc.SupplierInput{Code: jxc.Deref(in.Code), Name: in.Name, Contacts: contacts(in.Contacts), PaymentTermsDays: in.PaymentTermsDays,
+		Currency: in.Currency, LeadTimeDays: in.LeadTimeDays, SupplierDetails: jxc.SupplierDetails{TaxID: in.TaxID, Address: in.Address, Notes: in.Notes,
+			BankDetails: jxc.BankDetails{BankName: in.BankName, BankAccount: in.BankAccount}}}
 }
 
 func supplierUpdate(in UpdateSupplierInput) jxc.SupplierUpdate {
 	return jxc.SupplierUpdate{ID: in.ID, Name: in.Name, Contacts: contacts(in.Contacts), PaymentTermsDays: in.PaymentTermsDays,
-		Currency: in.Currency, LeadTimeDays: in.LeadTimeDays, Active: in.Active}
+		Currency: in.Currency, LeadTimeDays: in.LeadTimeDays, Active: in.Active, SupplierDetails: jxc.SupplierDetails{TaxID: in.TaxID, Address: in.Address,
+			Notes: in.Notes, BankDetails: jxc.BankDetails{BankName: in.BankName, BankAccount: in.BankAccount}}}
 }
 
 func purchaseOrderInput(in CreatePurchaseOrderInput) jxc.PurchaseOrderInput {

@@ -26,7 +26,8 @@ func (r *mutationResolver) UpdateSupplier(ctx context.Context, input UpdateSuppl
 // SetSupplierProduct is the resolver for the setSupplierProduct field.
 func (r *mutationResolver) SetSupplierProduct(ctx context.Context, input SetSupplierProductInput) (SupplierProductPayload, error) {
 	v, ues, err := mutationResult(r.PurchasingService.SetSupplierProduct(ctx, jxc.SupplierProductInput{SupplierID: input.SupplierID,
-		ProductID: input.ProductID, SupplierSKU: input.SupplierSku, Price: input.Price, LeadTimeDays: input.LeadTimeDays}))
+		ProductID: input.ProductID, SupplierSKU: input.SupplierSku, Price: input.Price, LeadTimeDays: input.LeadTimeDays,
+		MinOrderQty: input.MinOrderQty, Active: input.Active}))
 	return SupplierProductPayload{SupplierProduct: v, UserErrors: ues}, err
 }
 

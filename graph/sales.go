@@ -24,19 +24,29 @@ func customerAddresses(in []*AddressInput) []jxc.Address {
 	}
 	out := make([]jxc.Address, len(in))
 	for i, a := range in {
-		out[i] = jxc.Address{Label: jxc.Deref(a.Label), Address: a.Address, Region: jxc.Deref(a.Region)}
+		out[i] = jxc.Address{Label: jxc.Deref(a.Label), Address: a.Address, Region: jxc.Deref(a.Region), Contact: jxc.Deref(a.Contact),
+			Phone: jxc.Deref(a.Phone), IsDefault: jxc.Deref(a.IsDefault)}
 	}
 	return out
 }
 
+func invoicingDetails(in *InvoicingDetailsInput) *jxc.InvoicingDetails {
+	if in == nil {
+		return nil
+	}
+	return &jxc.InvoicingDetails{Title: in.Title, TaxID: jxc.Deref(in.TaxID), AddressPhone: jxc.Deref(in.AddressPhone), BankAccount: jxc.Deref(in.BankAccount)}
+}
+
 func customerInput(in CreateCustomerInput) jxc.CustomerInput {
-	return jxc.CustomerInput{Code: in.Code, Name: in.Name, Contacts: customerContacts(in.Contacts), Addresses: customerAddresses(in.Addresses),
+	return jxc.CustomerInput{Code: jxc.Deref(in.Code), Name: in.Name, Invoicing: invoicingDetails(in.Invoicing),
+		BankDetails: jxc.BankDetails{BankName: in.BankName, BankAccount: in.BankAccount}, Contacts: customerContacts(in.Contacts), Addresses: customerAddresses(in.Addresses),
 		Region: in.Region, Salesperson: in.Salesperson, Channel: in.Channel, CreditLimit: in.CreditLimit,
 		PaymentTermsDays: in.PaymentTermsDays, Preferences: in.Preferences, Notes: in.Notes, IdempotencyKey: in.IdempotencyKey, TaxID: in.TaxID}
 }
 
 func customerUpdate(in UpdateCustomerInput) jxc.CustomerUpdate {
-	return jxc.CustomerUpdate{ID: in.ID, Name: in.Name, Contacts: customerContacts(in.Contacts), Addresses: customerAddresses(in.Addresses),
+	return jxc.CustomerUpdate{ID: in.ID, Name: in.Name, Invoicing: invoicingDetails(in.Invoicing),
+		BankDetails: jxc.BankDetails{BankName: in.BankName, BankAccount: in.BankAccount}, Contacts: customerContacts(in.Contacts), Addresses: customerAddresses(in.Addresses),
 		Region: in.Region, Salesperson: in.Salesperson, Channel: in.Channel, CreditLimit: in.CreditLimit,
 		PaymentTermsDays: in.PaymentTermsDays, Preferences: in.Preferences, Notes: in.Notes, Active: in.Active, TaxID: in.TaxID}
 }

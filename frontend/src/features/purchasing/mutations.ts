@@ -160,3 +160,52 @@ export const PostLandedCostMutation = graphql(`
     }
   }
 `);
+
+/** What createSupplier and updateSupplier read back of the SupplierPayload. */
+export const SupplierPayloadFieldsFragment = graphql(`
+  fragment SupplierPayloadFields on SupplierPayload {
+    supplier {
+      ...SupplierFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+`);
+
+export const CreateSupplierMutation = graphql(`
+  mutation CreateSupplier($input: CreateSupplierInput!) {
+    createSupplier(input: $input) {
+      ...SupplierPayloadFields
+    }
+  }
+`);
+
+export const UpdateSupplierMutation = graphql(`
+  mutation UpdateSupplier($input: UpdateSupplierInput!) {
+    updateSupplier(input: $input) {
+      ...SupplierPayloadFields
+    }
+  }
+`);
+
+export const SetSupplierProductMutation = graphql(`
+  mutation SetSupplierProduct($input: SetSupplierProductInput!) {
+    setSupplierProduct(input: $input) {
+      supplierProduct {
+        supplierSku
+        lastPrice
+        leadTimeDays
+        minOrderQty
+        active
+        product {
+          id
+          sku
+        }
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);

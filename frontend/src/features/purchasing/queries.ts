@@ -9,6 +9,12 @@ export const SupplierFieldsFragment = graphql(`
     currency
     leadTimeDays
     active
+    taxId
+    bankName
+    bankAccount
+    address
+    notes
+    createdAt
     contacts {
       name
       role
@@ -19,8 +25,8 @@ export const SupplierFieldsFragment = graphql(`
 `);
 
 export const SuppliersQuery = graphql(`
-  query Suppliers($first: Int, $after: String, $filter: SupplierFilter) {
-    suppliers(first: $first, after: $after, filter: $filter) {
+  query Suppliers($first: Int, $after: String, $filter: SupplierFilter, $orderBy: SupplierOrder) {
+    suppliers(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
       pageInfo {
         ...PageInfoFields
@@ -57,6 +63,8 @@ export const SupplierDetailQuery = graphql(`
         lastPrice
         lastPriceDate
         leadTimeDays
+        minOrderQty
+        active
       }
       scorecard(since: $since) {
         since

@@ -16,6 +16,11 @@ export const CustomerFieldsFragment = graphql(`
     overdueAmount
     creditAvailable
     onCreditHold
+    createdAt
+    defaultAddress {
+      label
+      address
+    }
   }
 `);
 
@@ -64,7 +69,18 @@ export const CustomerDetailQuery = graphql(`
         label
         address
         region
+        contact
+        phone
+        isDefault
       }
+      invoicing {
+        title
+        taxId
+        addressPhone
+        bankAccount
+      }
+      bankName
+      bankAccount
       preferences
       notes
       createdAt

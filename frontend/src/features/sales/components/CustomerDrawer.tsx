@@ -56,6 +56,12 @@ export function CustomerDrawer({ id, onClose, onChanged }: { id: string | null; 
             <Descriptions.Item label={t('cust.creditLimit')}>{formatMoney(c.creditLimit)}</Descriptions.Item>
             <Descriptions.Item label={t('cust.terms')}>{t('cust.termsDays', { n: c.paymentTermsDays })}</Descriptions.Item>
             <Descriptions.Item label={t('common.status')}>{c.active ? <Tag color="green">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>}</Descriptions.Item>
+            <Descriptions.Item label={t('cust.taxId')}>
+              <span data-testid="cust-taxid">{c.taxId || '—'}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('pm.bank')} span={2}>
+              <span data-testid="cust-bank">{[c.bankName, c.bankAccount].filter(Boolean).join(' ') || '—'}</span>
+            </Descriptions.Item>
             <Descriptions.Item label={t('cust.preferences')} span={3}>
               {c.preferences || '—'}
             </Descriptions.Item>
@@ -63,6 +69,18 @@ export function CustomerDrawer({ id, onClose, onChanged }: { id: string | null; 
               <Descriptions.Item label={t('cust.notes')} span={3}>
                 {c.notes}
               </Descriptions.Item>
+            )}
+          </Descriptions>
+          <Descriptions size="small" column={2} bordered title={t('pm.invoicing')} style={{ marginBottom: 16 }} data-testid="cust-invoicing">
+            {c.invoicing ? (
+              <>
+                <Descriptions.Item label={t('pm.invTitle')}>{c.invoicing.title}</Descriptions.Item>
+                <Descriptions.Item label={t('pm.invTaxId')}>{c.invoicing.taxId || c.taxId || '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('pm.invAddressPhone')}>{c.invoicing.addressPhone || '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('pm.invBankAccount')}>{c.invoicing.bankAccount || '—'}</Descriptions.Item>
+              </>
+            ) : (
+              <Descriptions.Item label={t('pm.invTitle')}>{t('pm.invoicingNone')}</Descriptions.Item>
             )}
           </Descriptions>
           <Tabs
@@ -73,7 +91,13 @@ export function CustomerDrawer({ id, onClose, onChanged }: { id: string | null; 
                 children: (
                   <>
                     <List size="small" header={<strong>{t('cust.contacts')}</strong>} dataSource={c.contacts} locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }} renderItem={(p) => <List.Item>{[p.name, p.title, p.phone, p.email].filter(Boolean).join(' · ')}</List.Item>} />
-                    <List size="small" header={<strong>{t('cust.addresses')}</strong>} dataSource={c.addresses} locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }} renderItem={(a) => <List.Item>{[a.label, a.address, a.region].filter(Boolean).join(' · ')}</List.Item>} />
+                    <List size="small" header={<strong>{t('cust.addresses')}</strong>} dataSource={c.addresses} locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }} renderItem={(a, i) => (
+                        <List.Item data-testid={`cust-address-${i}`}>
+                          <span>
+                            {[a.label, a.address, a.region, a.contact, a.phone].filter(Boolean).join(' · ')} {a.isDefault && <Tag color="blue">{t('pm.defaultAddress')}</Tag>}
+                          </span>
+                        </List.Item>
+                      )} />
                   </>
                 ),
               },

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useMutation } from 'urql';
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Space, Switch } from 'antd';
+import { Alert, App, Button, Checkbox, Divider, Form, Input, InputNumber, Modal, Select, Space, Switch } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { CustomerDetailQuery, SalesChannel } from '../../../gql/graphql';
 import { CreateCustomerMutation, UpdateCustomerMutation } from '../mutations';
@@ -23,8 +23,31 @@ interface Values {
   notes?: string;
   taxId?: string;
   active?: boolean;
+  bankName?: string;
+  bankAccount?: string;
+  invoicing?: { title?: string; taxId?: string; addressPhone?: string; bankAccount?: string };
   contacts: { name?: string; title?: string; phone?: string; email?: string }[];
-  addresses: { label?: string; address?: string; region?: string }[];
+  addresses: { label?: string; address?: string; region?: string; contact?: string; phone?: string; isDefault?: boolean }[];
+}
+
+const trim = (s?: string | null) => (s ?? '').trim();
+
+/** The invoicing details to send: undefined when none are typed (on create), all empty clears them (on update). */
+export function invoicingInput(v: Values['invoicing'], editing: boolean) {
+  const out = { title: trim(v?.title), taxId: trim(v?.taxId), addressPhone: trim(v?.addressPhone), bankAccount: trim(v?.bankAccount) };
+  const empty = !out.title && !out.taxId && !out.addressPhone && !out.bankAccount;
+  if (empty) return editing ? out : undefined;
+  return out;
+}
+
+/** Ship-to addresses as the server takes them; at most one default (the first one marked). */
+export function addressesInput(list: Values['addresses']) {
+  let seenDefault = false;
+  return (list ?? []).map((a) => {
+    const isDefault = !!a.isDefault && !seenDefault;
+    if (isDefault) seenDefault = true;
+    return { label: trim(a.label) || undefined, address: trim(a.address), region: trim(a.region) || undefined, contact: trim(a.contact) || undefined, phone: trim(a.phone) || undefined, isDefault };
+  });
 }
 
 /** Creates a customer, or edits one (`customer` given); server userErrors land on the fields they name. */
@@ -55,6 +78,9 @@ export function CustomerForm({ open, customer, onClose, onSaved }: { open: boole
         notes: customer.notes,
         taxId: customer.taxId ?? undefined,
         active: customer.active,
+        bankName: customer.bankName,
+        bankAccount: customer.bankAccount,
+        invoicing: customer.invoicing ? { ...customer.invoicing } : undefined,
         contacts: customer.contacts.map((c) => ({ ...c })),
         addresses: customer.addresses.map((a) => ({ ...a })),
       });
@@ -64,7 +90,7 @@ export function CustomerForm({ open, customer, onClose, onSaved }: { open: boole
     setGeneral([]);
     const v = await form.validateFields();
     const contacts = (v.contacts ?? []).map((c) => ({ name: (c.name ?? '').trim(), title: c.title?.trim() || undefined, phone: c.phone?.trim() || undefined, email: c.email?.trim() || undefined }));
-    const addresses = (v.addresses ?? []).map((a) => ({ label: a.label?.trim() || undefined, address: (a.address ?? '').trim(), region: a.region?.trim() || undefined }));
+    const addresses = addressesInput(v.addresses);
     const common = {
       name: (v.name ?? '').trim(),
       region: v.region?.trim() ?? '',
@@ -75,6 +101,9 @@ export function CustomerForm({ open, customer, onClose, onSaved }: { open: boole
       preferences: v.preferences ?? '',
       notes: v.notes ?? '',
       taxId: v.taxId?.trim() ?? '',
+      bankName: trim(v.bankName),
+      bankAccount: trim(v.bankAccount),
+      invoicing: invoicingInput(v.invoicing, !!customer),
       contacts,
       addresses,
     };
@@ -114,8 +143,8 @@ export function CustomerForm({ open, customer, onClose, onSaved }: { open: boole
       {general.length > 0 && <Alert type="error" showIcon title={general.join('; ')} style={{ marginBottom: 16 }} data-testid="cust-form-errors" />}
       <Form form={form} layout="vertical" initialValues={{ channel: 'DIRECT', paymentTermsDays: 30, creditLimit: '0', active: true, contacts: [], addresses: [] }} data-testid="cust-form">
         <Space wrap align="start">
-          <Form.Item name="code" label={t('cust.code')} rules={[{ required: true, message: t('common.required') }]}>
-            <Input style={{ width: 140 }} disabled={!!customer} data-testid="cust-form-code" />
+          <Form.Item name="code" label={t('cust.code')} tooltip={customer ? undefined : t('pm.codeAutoHint')}>
+            <Input style={{ width: 140 }} disabled={!!customer} placeholder={t('pm.codeAuto')} data-testid="cust-form-code" />
           </Form.Item>
           <Form.Item name="name" label={t('cust.name')} rules={[{ required: true, message: t('common.required') }]}>
             <Input style={{ width: 260 }} data-testid="cust-form-name" />
@@ -134,8 +163,8 @@ export function CustomerForm({ open, customer, onClose, onSaved }: { open: boole
           <Form.Item name="creditLimit" label={t('cust.creditLimit')} rules={[decimalRule(t('common.decimalInvalid'), 2)]}>
             <DecimalInput style={{ width: 160 }} data-testid="cust-form-credit" />
           </Form.Item>
-          <Form.Item name="taxId" label={t('cust.taxId')} extra={t('cust.taxIdHint')}>
-            <Input maxLength={18} style={{ width: 220 }} data-testid="cust-form-taxid" />
+          <Form.Item name="taxId" label={t('cust.taxId')} tooltip={t('pm.taxIdHint')} style={{ maxWidth: 300 }}>
+            <Input maxLength={20} style={{ width: 220 }} data-testid="cust-form-taxid" />
           </Form.Item>
           <Form.Item name="paymentTermsDays" label={t('cust.terms')}>
             <InputNumber min={0} max={365} precision={0} style={{ width: 120 }} data-testid="cust-form-terms" />
@@ -145,6 +174,43 @@ export function CustomerForm({ open, customer, onClose, onSaved }: { open: boole
               <Switch />
             </Form.Item>
           )}
+        </Space>
+        <Space wrap align="start">
+          <Form.Item name="bankName" label={t('pm.bankName')}>
+            <Input maxLength={100} style={{ width: 240 }} data-testid="cust-form-bank-name" />
+          </Form.Item>
+          <Form.Item name="bankAccount" label={t('pm.bankAccount')} style={{ maxWidth: 320 }}>
+            <Input maxLength={50} style={{ width: 260 }} data-testid="cust-form-bank-account" />
+          </Form.Item>
+        </Space>
+        <Divider titlePlacement="start" plain>
+          <Space>
+            {t('pm.invoicing')}
+            <Button
+              size="small"
+              type="link"
+              onClick={() => form.setFieldsValue({ invoicing: { ...form.getFieldValue('invoicing'), title: form.getFieldValue('name'), taxId: form.getFieldValue('taxId') } })}
+              data-testid="cust-form-inv-copy"
+            >
+              {t('pm.invoicingCopy')}
+            </Button>
+          </Space>
+        </Divider>
+        <Space wrap align="start">
+          <Form.Item name={['invoicing', 'title']} label={t('pm.invTitle')}>
+            <Input maxLength={200} style={{ width: 300 }} data-testid="cust-form-inv-title" />
+          </Form.Item>
+          <Form.Item name={['invoicing', 'taxId']} label={t('pm.invTaxId')} style={{ maxWidth: 300 }}>
+            <Input maxLength={20} style={{ width: 220 }} data-testid="cust-form-inv-taxid" />
+          </Form.Item>
+        </Space>
+        <Space wrap align="start">
+          <Form.Item name={['invoicing', 'addressPhone']} label={t('pm.invAddressPhone')}>
+            <Input maxLength={300} style={{ width: 380 }} data-testid="cust-form-inv-address" />
+          </Form.Item>
+          <Form.Item name={['invoicing', 'bankAccount']} label={t('pm.invBankAccount')}>
+            <Input maxLength={200} style={{ width: 380 }} data-testid="cust-form-inv-bank" />
+          </Form.Item>
         </Space>
         <Form.Item name="preferences" label={t('cust.preferences')}>
           <Input />
@@ -182,20 +248,38 @@ export function CustomerForm({ open, customer, onClose, onSaved }: { open: boole
           {(fields, { add, remove }) => (
             <Form.Item label={t('cust.addresses')}>
               {fields.map((f) => (
-                <Space key={f.key} align="start" wrap>
+                <Space key={f.key} align="start" wrap data-testid={`cust-form-addr-${f.name}`}>
                   <Form.Item name={[f.name, 'label']}>
-                    <Input placeholder={t('cust.addressLabel')} style={{ width: 110 }} />
+                    <Input placeholder={t('cust.addressLabel')} style={{ width: 90 }} data-testid={`cust-form-addr-${f.name}-label`} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'address']} rules={[{ required: true, message: t('common.required') }]}>
-                    <Input placeholder={t('cust.address')} style={{ width: 360 }} />
+                    <Input placeholder={t('cust.address')} style={{ width: 280 }} data-testid={`cust-form-addr-${f.name}-address`} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'region']}>
-                    <Input placeholder={t('cust.region')} style={{ width: 110 }} />
+                    <Input placeholder={t('cust.region')} style={{ width: 80 }} />
                   </Form.Item>
-                  <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} />
+                  <Form.Item name={[f.name, 'contact']}>
+                    <Input placeholder={t('pm.receiver')} style={{ width: 90 }} data-testid={`cust-form-addr-${f.name}-contact`} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'phone']}>
+                    <Input placeholder={t('cust.phone')} style={{ width: 120 }} data-testid={`cust-form-addr-${f.name}-phone`} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'isDefault']} valuePropName="checked">
+                    <Checkbox
+                      onChange={(e) => {
+                        if (!e.target.checked) return;
+                        const list = (form.getFieldValue('addresses') ?? []) as Values['addresses'];
+                        form.setFieldValue('addresses', list.map((a, i) => ({ ...a, isDefault: i === f.name })));
+                      }}
+                      data-testid={`cust-form-addr-${f.name}-default`}
+                    >
+                      {t('pm.defaultAddress')}
+                    </Checkbox>
+                  </Form.Item>
+                  <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('common.delete')} />
                 </Space>
               ))}
-              <Button icon={<PlusOutlined />} onClick={() => add({})}>
+              <Button icon={<PlusOutlined />} onClick={() => add({ isDefault: fields.length === 0 })} data-testid="cust-form-add-address">
                 {t('cust.addAddress')}
               </Button>
             </Form.Item>

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { Button, Card, Input, Select, Space, Tag } from 'antd';
+import type { ColumnType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
-import type { CustomerFieldsFragment, SalesChannel } from '../../../gql/graphql';
+import type { CustomerFieldsFragment, CustomerOrderField, SalesChannel } from '../../../gql/graphql';
 import { CustomersQuery } from '../queries';
 import { CHANNELS } from '../components/common';
 import { CustomerDrawer } from '../components/CustomerDrawer';
@@ -11,42 +11,101 @@ import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
 import { PagedTable } from '../../../components/PagedTable';
 import { ExportButton } from '../../../components/ExportButton';
+import { ListFilters, useColumnChooser } from '../../../components/ListFilters';
 import { useCan } from '../../../app/session';
 import { usePagedQuery } from '../../../lib/pagedQuery';
+import { useListState } from '../../../lib/listState';
 import { dec } from '../../../lib/decimal';
+import { formatDate } from '../../../lib/date';
 import { enumLabel, useT } from '../../../i18n';
 
 type Row = CustomerFieldsFragment;
 
-/** Customers with their balances; search, region, channel, hold and overdue filters; ?customer=ID opens one. */
+/**
+ * Customers with their balances. Search (code or name), region, channel and
+ * hold/overdue filters and the sort column live in the URL (?q=&region=&channel=&flag=&sort=&dir=);
+ * ?customer=ID opens one.
+ */
 export default function CustomersPage() {
   const t = useT();
   const canCreate = useCan(['SALES', 'MANAGER']);
-  const [params, setParams] = useSearchParams();
-  const openId = params.get('customer');
-  const [search, setSearch] = useState('');
-  const [region, setRegion] = useState('');
-  const [channel, setChannel] = useState<SalesChannel>();
-  const [flag, setFlag] = useState<'hold' | 'overdue'>();
+  const state = useListState<CustomerOrderField>({ sort: 'CODE', dir: 'ASC' });
+  const openId = state.param('customer') ?? null;
+  const region = state.param('region') ?? '';
+  const channel = state.param('channel') as SalesChannel | undefined;
+  const flag = state.param('flag') as 'hold' | 'overdue' | undefined;
+  const [regionText, setRegionText] = useState(region);
   const [creating, setCreating] = useState(false);
   const filter = useMemo(
-    () => ({ search: search.trim() || undefined, region: region.trim() || undefined, channel, onCreditHold: flag === 'hold' ? true : undefined, overdue: flag === 'overdue' ? true : undefined }),
-    [search, region, channel, flag],
+    () => ({ search: state.search || undefined, region: region || undefined, channel, onCreditHold: flag === 'hold' ? true : undefined, overdue: flag === 'overdue' ? true : undefined }),
+    [state.search, region, channel, flag],
   );
-  const list = usePagedQuery({ query: CustomersQuery, variables: { filter }, connection: (d) => d.customers });
+  const list = usePagedQuery({ query: CustomersQuery, variables: { filter, orderBy: state.orderBy }, connection: (d) => d.customers });
   const { refresh } = list;
-  const open = (id: string | null) => setParams((p) => { const n = new URLSearchParams(p); if (id) n.set('customer', id); else n.delete('customer'); return n; });
+  const open = (id: string | null) => state.setParam('customer', id);
+  const sortable = (field: CustomerOrderField) => ({ key: field, sorter: true, sortOrder: state.sortOrderOf(field), sortDirections: ['ascend', 'descend'] as ('ascend' | 'descend')[] });
+
+  const allColumns: ColumnType<Row>[] = [
+    { title: t('cust.code'), dataIndex: 'code', ...sortable('CODE') },
+    { title: t('cust.name'), ...sortable('NAME'), render: (_, c) => (c.active ? c.name : <>{c.name} <Tag>{t('common.inactive')}</Tag></>) },
+    { title: t('cust.region'), dataIndex: 'region', ...sortable('REGION') },
+    { title: t('cust.channel'), key: 'channel', render: (_, c) => enumLabel(t, 'salesChannel', c.channel) },
+    { title: t('cust.salesperson'), key: 'salesperson', dataIndex: 'salesperson' },
+    { title: t('cust.taxId'), key: 'taxId', render: (_, c) => c.taxId ?? '' },
+    { title: t('pm.defaultAddress'), key: 'defaultAddress', render: (_, c) => c.defaultAddress?.address ?? '' },
+    { title: t('cust.creditLimit'), align: 'right', ...sortable('CREDIT_LIMIT'), render: (_, c) => <Amount value={c.creditLimit} /> },
+    { title: t('cust.openBalance'), align: 'right', ...sortable('OPEN_BALANCE'), render: (_, c) => <Amount value={c.openBalance} /> },
+    {
+      title: t('cust.overdue'),
+      align: 'right',
+      ...sortable('OVERDUE'),
+      render: (_, c) => (dec(c.overdueAmount).gt(0) ? <Tag color="red"><Amount value={c.overdueAmount} /></Tag> : <Amount value={c.overdueAmount} />),
+    },
+    { title: t('cust.creditAvailable'), key: 'creditAvailable', align: 'right', render: (_, c) => <Amount value={c.creditAvailable} /> },
+    { title: t('cust.hold'), key: 'hold', render: (_, c) => (c.onCreditHold ? <Tag color="red" data-testid="cust-hold">{t('cust.onHold')}</Tag> : null) },
+  ];
+  const { columns, chooser } = useColumnChooser<Row>('customers', allColumns);
 
   return (
     <Card>
       <Toolbar>
-        <Space wrap>
-          <Input.Search allowClear placeholder={t('cust.search')} style={{ width: 220 }} onSearch={setSearch} data-testid="cust-search" />
-          <Input allowClear placeholder={t('cust.region')} style={{ width: 120 }} value={region} onChange={(e) => setRegion(e.target.value)} data-testid="cust-filter-region" />
-          <Select<SalesChannel> allowClear placeholder={t('cust.channel')} style={{ width: 140 }} value={channel} onChange={setChannel} options={CHANNELS.map((c) => ({ value: c, label: enumLabel(t, 'salesChannel', c) }))} />
-          <Select allowClear placeholder={t('cust.flags')} style={{ width: 160 }} value={flag} onChange={setFlag} options={[{ value: 'hold', label: t('cust.onHold') }, { value: 'overdue', label: t('cust.hasOverdue') }]} />
-        </Space>
+        <ListFilters state={state} dates={false} searchPlaceholder={t('cust.search')} testId="cust">
+          <Input
+            allowClear
+            placeholder={t('cust.region')}
+            style={{ width: 120 }}
+            value={regionText}
+            onChange={(e) => {
+              setRegionText(e.target.value);
+              if (!e.target.value) state.setParam('region', null);
+            }}
+            onPressEnter={() => state.setParam('region', regionText.trim())}
+            onBlur={() => state.setParam('region', regionText.trim())}
+            data-testid="cust-filter-region"
+          />
+          <Select<SalesChannel>
+            allowClear
+            placeholder={t('cust.channel')}
+            style={{ width: 140 }}
+            value={channel}
+            onChange={(v) => state.setParam('channel', v)}
+            options={CHANNELS.map((c) => ({ value: c, label: enumLabel(t, 'salesChannel', c) }))}
+            data-testid="cust-filter-channel"
+          />
+          <Select
+            allowClear
+            placeholder={t('cust.flags')}
+            style={{ width: 160 }}
+            value={flag}
+            onChange={(v) => state.setParam('flag', v)}
+            options={[
+              { value: 'hold', label: t('cust.onHold') },
+              { value: 'overdue', label: t('cust.hasOverdue') },
+            ]}
+          />
+        </ListFilters>
         <Space>
+          {chooser}
           <ExportButton<Row>
             fileName={t('menu.customers')}
             fetchRows={list.exportRows}
@@ -56,11 +115,15 @@ export default function CustomersPage() {
               { header: t('cust.region'), value: (c) => c.region },
               { header: t('cust.channel'), value: (c) => enumLabel(t, 'salesChannel', c.channel) },
               { header: t('cust.salesperson'), value: (c) => c.salesperson },
+              { header: t('cust.taxId'), value: (c) => c.taxId ?? '', width: 22 },
+              { header: t('pm.defaultAddress'), value: (c) => c.defaultAddress?.address ?? '', width: 30 },
+              { header: t('cust.terms'), value: (c) => c.paymentTermsDays },
               { header: t('cust.creditLimit'), value: (c) => ({ decimal: c.creditLimit }) },
               { header: t('cust.openBalance'), value: (c) => ({ decimal: c.openBalance }) },
               { header: t('cust.overdue'), value: (c) => ({ decimal: c.overdueAmount }) },
               { header: t('cust.creditAvailable'), value: (c) => ({ decimal: c.creditAvailable }) },
               { header: t('cust.onHold'), value: (c) => (c.onCreditHold ? t('cust.onHold') : '') },
+              { header: t('pm.createdAt'), value: (c) => formatDate(c.createdAt) },
             ]}
           />
           {canCreate && (
@@ -74,18 +137,9 @@ export default function CustomersPage() {
         list={list}
         data-testid="cust-table"
         onRow={(c) => ({ onClick: () => open(c.id), style: { cursor: 'pointer' }, 'data-testid': `cust-row-${c.code}` }) as object}
+        onChange={(_p, _f, sorter) => state.onSort(sorter)}
         showSizeChanger
-        columns={[
-          { title: t('cust.code'), dataIndex: 'code' },
-          { title: t('cust.name'), render: (_, c) => (c.active ? c.name : <>{c.name} <Tag>{t('common.inactive')}</Tag></>) },
-          { title: t('cust.region'), dataIndex: 'region' },
-          { title: t('cust.channel'), render: (_, c) => enumLabel(t, 'salesChannel', c.channel) },
-          { title: t('cust.salesperson'), dataIndex: 'salesperson' },
-          { title: t('cust.openBalance'), align: 'right', render: (_, c) => <Amount value={c.openBalance} /> },
-          { title: t('cust.overdue'), align: 'right', render: (_, c) => (dec(c.overdueAmount).gt(0) ? <Tag color="red"><Amount value={c.overdueAmount} /></Tag> : <Amount value={c.overdueAmount} />) },
-          { title: t('cust.creditAvailable'), align: 'right', render: (_, c) => <Amount value={c.creditAvailable} /> },
-          { title: t('cust.hold'), render: (_, c) => (c.onCreditHold ? <Tag color="red" data-testid="cust-hold">{t('cust.onHold')}</Tag> : null) },
-        ]}
+        columns={columns}
       />
       <CustomerDrawer id={openId} onClose={() => open(null)} onChanged={refresh} />
       <CustomerForm
