@@ -73,7 +73,8 @@ test('finance adds a sub-account with its direction and dimensions, a code outsi
   const page = await newPage({ locale: 'en' });
   await login(page, 'finance');
   await page.goto('/finance/accounts');
-  await byTestId(page, 'account-sub-2241').click();
+  await byTestId(page, 'accounts-table').waitFor();
+  await byTestId(page, 'account-sub-2241').click({ timeout: 30_000 });
   await byTestId(page, 'account-code').fill('9999.01');
   await byTestId(page, 'account-name').fill('其他应付款-测试');
   await page.locator('.ant-modal-footer .ant-btn-primary').click();
@@ -156,7 +157,8 @@ test('finance posts opening stock for a product in a fresh warehouse and the sto
   await login(page, 'finance');
   await page.goto('/stock/opening');
   await choose(page, 'opening-line-product-0', sku);
-  await choose(page, 'opening-line-warehouse-0', wcode);
+  await byTestId(page, 'opening-line-warehouse-0').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: wcode }).click();
   await byTestId(page, 'opening-line-quantity-0').fill('0');
   await byTestId(page, 'opening-line-unitCost-0').fill('12.5');
   await byTestId(page, 'opening-submit').click();
