@@ -169,6 +169,8 @@ test('finance posts opening stock for a product in a fresh warehouse and the sto
   await page.locator('.ant-message').getByText(/Opening stock document \d+ posted/).waitFor();
 
   await setup.goto('/stock/levels');
+  await byTestId(setup, 'stock-filter-warehouse').click();
+  await setup.locator('.ant-select-item-option').filter({ hasText: wcode }).click();
   const row = byTestId(setup, `stock-row-${sku}-${wcode}`);
   await row.waitFor();
   assert.match(await row.locator('[data-testid="stock-onhand"]').innerText(), /^40\b/);
