@@ -149,10 +149,10 @@ func (s *CatalogService) CreateProduct(ctx context.Context, in jxc.ProductInput)
 		var id int64
 		err := tx.GetContext(ctx, &id, `INSERT INTO products (sku, name, name_en, unit, category_id, sell_price, vat_rate,
 			safety_stock, reorder_point, reorder_qty, lead_time_days, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
+			VALUES ($1, $2, $3, $4, $5, $6, coalesce($7, (SELECT default_vat_rate FROM company_settings), $13), $8, $9, $10, $11, $12, $12) RETURNING id`,
 			in.SKU, strings.TrimSpace(in.Name), jxc.Deref(in.NameEn), strings.TrimSpace(in.Unit), in.CategoryID,
-			jxc.DerefOr(in.SellPrice, decimal.Zero), jxc.DerefOr(in.VATRate, jxc.DefaultVATRate), jxc.DerefOr(in.SafetyStock, decimal.Zero),
-			jxc.DerefOr(in.ReorderPoint, decimal.Zero), jxc.DerefOr(in.ReorderQty, decimal.Zero), jxc.Deref(in.LeadTimeDays), tx.Now)
+			jxc.DerefOr(in.SellPrice, decimal.Zero), in.VATRate, jxc.DerefOr(in.SafetyStock, decimal.Zero),
+			jxc.DerefOr(in.ReorderPoint, decimal.Zero), jxc.DerefOr(in.ReorderQty, decimal.Zero), jxc.Deref(in.LeadTimeDays), tx.Now, jxc.DefaultVATRate)
 		if err != nil {
 			return domainError(err, "input.sku")
 		}

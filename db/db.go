@@ -432,14 +432,30 @@ func newNumber(ctx context.Context, tx *Tx, table, prefix string) (int64, string
 	if err != nil {
 		return 0, "", err
 	}
-	if !gapFreeKinds[table] {
-		return id, fmt.Sprintf("%s%06d", prefix, id), nil
+	seq := id
+	if gapFreeKinds[table] {
+		if seq, err = nextGapFree(ctx, tx, table); err != nil {
+			return 0, "", err
+		}
 	}
-	n, err := nextGapFree(ctx, tx, table)
-	if err != nil {
-		return 0, "", err
+	number, err := ruleNumber(ctx, tx, table, seq)
+	return id, number, err
+}
+
+// ruleNumber makes the number of a new document of table from its
+// running number by the kind's numbering rule (numbering_rules: prefix,
+// year or month part, padding); the defaults give the numbers given so far
+// (SO-000123, PO000012). The prefix argument of newNumber is the default
+// rule's and is no longer read.
+func ruleNumber(ctx context.Context, tx *Tx, table string, seq int64) (string, error) {
+	var number sql.NullString
+	if err := tx.GetContext(ctx, &number, `SELECT document_number($1, $2)`, table, seq); err != nil {
+		return "", err
 	}
-	return id, fmt.Sprintf("%s%06d", prefix, n), nil
+	if !number.Valid {
+		return "", fmt.Errorf("no numbering rule for %s", table)
+	}
+	return number.String, nil
 }
 
 // gapFreeKinds are the document tables whose numbers have no gaps:

@@ -194,6 +194,7 @@ func (s *SalesService) CreateSalesOrder(ctx context.Context, in jxc.SalesOrderIn
 	id, err := s.write(ctx, jxc.Op{Name: "createSalesOrder", Key: in.IdempotencyKey, Input: in}, func(tx *Tx) error {
 		es := es
 		var id int64
+		var number string
 		d, err := draftOrder(ctx, tx, in, &es)
 		if err != nil {
 			return err
@@ -208,11 +209,11 @@ func (s *SalesService) CreateSalesOrder(ctx context.Context, in jxc.SalesOrderIn
 			}
 			promised = *in.PromisedDate
 		}
-		if err := tx.GetContext(ctx, &id, `INSERT INTO sales_orders (customer_id, channel, region, warehouse_id, warehouse_override,
+		if err := tx.QueryRowxContext(ctx, `INSERT INTO sales_orders (customer_id, channel, region, warehouse_id, warehouse_override,
 			posting_date, promised_date, notes, net_amount, vat_amount, total_amount, created_by, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $13, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
+			VALUES ($1, $2, $3, $4, $5, $6, $13, $7, $8, $9, $10, $11, $12, $12) RETURNING id, number`,
 			in.CustomerID, d.channel, d.region, in.WarehouseID, in.WarehouseID != nil, d.date, jxc.Deref(in.Notes),
-			d.net, d.vat, d.net.Add(d.vat), userID(ctx), tx.Now, promised); err != nil {
+			d.net, d.vat, d.net.Add(d.vat), userID(ctx), tx.Now, promised).Scan(&id, &number); err != nil {
 			return domainError(err, "input")
 		}
 		// One statement for all the lines: round trips, not rows, are what
@@ -232,7 +233,7 @@ func (s *SalesService) CreateSalesOrder(ctx context.Context, in jxc.SalesOrderIn
 			pq.Array(decStrings(rate)), pq.Array(decStrings(net)), pq.Array(decStrings(vat))); err != nil {
 			return domainError(err, "input.lines")
 		}
-		tx.Produced(jxc.RecordSalesOrder, id, fmt.Sprintf("SO-%06d", id), jxc.AuditCreate)
+		tx.Produced(jxc.RecordSalesOrder, id, number, jxc.AuditCreate)
 		return nil
 	})
 	if err != nil {

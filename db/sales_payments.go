@@ -133,25 +133,29 @@ func (s *SalesService) RecordCustomerPayment(ctx context.Context, in jxc.Payment
 		if id, err = nextID(ctx, tx, "customer_payments"); err != nil {
 			return err
 		}
+		rcNo, err := ruleNumber(ctx, tx, "customer_payments", id)
+		if err != nil {
+			return err
+		}
 		bank := jxc.AccountBank
 		if in.BankAccount != nil {
 			bank = *in.BankAccount
 		}
 		applied := sumAllocs(allocs)
-		p, err := post(ctx, tx, &jxc.CustomerPaymentPosting{Date: date, Description: jxc.T("Payment {number} from {customer}", jxc.P{"number": fmt.Sprintf("RC-%06d", id), "customer": c.Code}),
+		p, err := post(ctx, tx, &jxc.CustomerPaymentPosting{Date: date, Description: jxc.T("Payment {number} from {customer}", jxc.P{"number": rcNo, "customer": c.Code}),
 			Partner: c.Code, BankAccount: bank, Amount: in.Amount, Applied: applied}, &id)
 		if err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO customer_payments (id, customer_id, posting_date, amount, bank_account, reference,
-			applied_amount, journal_entry_id, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-			id, c.ID, date, in.Amount, bank, strings.TrimSpace(jxc.Deref(in.Reference)), applied, p.EntryID, userID(ctx), tx.Now); err != nil {
+			applied_amount, journal_entry_id, created_by, created_at, number) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+			id, c.ID, date, in.Amount, bank, strings.TrimSpace(jxc.Deref(in.Reference)), applied, p.EntryID, userID(ctx), tx.Now, rcNo); err != nil {
 			return err
 		}
 		if err := settle(ctx, tx, allocs, &id, nil, date, p.EntryID, false); err != nil {
 			return err
 		}
-		tx.Produced(jxc.RecordCustomerPayment, id, fmt.Sprintf("RC-%06d", id), jxc.AuditPost)
+		tx.Produced(jxc.RecordCustomerPayment, id, rcNo, jxc.AuditPost)
 		return publishReceivable(ctx, tx, c.ID)
 	})
 	if err != nil {
@@ -319,11 +323,15 @@ func (s *SalesService) RefundCustomer(ctx context.Context, in jxc.RefundInput) (
 		if err != nil {
 			return err
 		}
+		rfNo, err := ruleNumber(ctx, tx, "customer_refunds", id)
+		if err != nil {
+			return err
+		}
 		bank := jxc.AccountBank
 		if in.BankAccount != nil {
 			bank = *in.BankAccount
 		}
-		p, err := post(ctx, tx, &jxc.RefundPosting{Date: date, Description: jxc.T("Refund {number} of {payment} to {customer}", jxc.P{"number": fmt.Sprintf("RF-%06d", id), "payment": number, "customer": c.Code}),
+		p, err := post(ctx, tx, &jxc.RefundPosting{Date: date, Description: jxc.T("Refund {number} of {payment} to {customer}", jxc.P{"number": rfNo, "payment": number, "customer": c.Code}),
 			Partner: c.Code, BankAccount: bank, Amount: in.Amount, FromAdvance: in.PaymentID != nil}, &id)
 		if err != nil {
 			return err
@@ -332,11 +340,11 @@ func (s *SalesService) RefundCustomer(ctx context.Context, in jxc.RefundInput) (
 			return domainError(err, "input.amount")
 		}
 		if err := tx.GetContext(ctx, out, `INSERT INTO customer_refunds (id, customer_id, return_id, payment_id, posting_date, amount, bank_account,
-			journal_entry_id, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING `+customerRefundCols,
-			id, c.ID, in.ReturnID, in.PaymentID, date, in.Amount, bank, p.EntryID, userID(ctx), tx.Now); err != nil {
+			journal_entry_id, created_by, created_at, number) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING `+customerRefundCols,
+			id, c.ID, in.ReturnID, in.PaymentID, date, in.Amount, bank, p.EntryID, userID(ctx), tx.Now, rfNo); err != nil {
 			return err
 		}
-		tx.Produced(jxc.RecordCustomerRefund, id, fmt.Sprintf("RF-%06d", id), jxc.AuditRefund)
+		tx.Produced(jxc.RecordCustomerRefund, id, rfNo, jxc.AuditRefund)
 		return publishReceivable(ctx, tx, c.ID)
 	})
 	if err != nil {

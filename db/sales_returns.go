@@ -2,7 +2,6 @@ package db
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/lib/pq"
@@ -104,17 +103,21 @@ func (s *SalesService) CreateSalesReturn(ctx context.Context, in jxc.SalesReturn
 		if id, err = nextID(ctx, tx, "sales_returns"); err != nil {
 			return err
 		}
+		cnNo, err := ruleNumber(ctx, tx, "sales_returns", id)
+		if err != nil {
+			return err
+		}
 		ev := plan.Posting
-		ev.Description, ev.Partner = jxc.T("Return {number} of shipment {shipment}", jxc.P{"number": fmt.Sprintf("CN-%06d", id), "shipment": sh.Number}), c.Code
+		ev.Description, ev.Partner = jxc.T("Return {number} of shipment {shipment}", jxc.P{"number": cnNo, "shipment": sh.Number}), c.Code
 		p, err := post(ctx, tx, ev, &id)
 		if err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO sales_returns (id, customer_id, shipment_id, invoice_id, posting_date, reason, net_amount,
-			vat_amount, total_amount, cost_value, applied_amount, journal_entry_id, created_by, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+			vat_amount, total_amount, cost_value, applied_amount, journal_entry_id, created_by, created_at, number)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
 			id, c.ID, sh.ID, inv.ID, date, strings.TrimSpace(jxc.Deref(in.Reason)), ev.Net, ev.VAT, plan.Total, plan.Cost, plan.Applied,
-			p.EntryID, userID(ctx), tx.Now); err != nil {
+			p.EntryID, userID(ctx), tx.Now, cnNo); err != nil {
 			return err
 		}
 		if err := writeReturnLines(ctx, tx, id, sh.WarehouseID, plan.Lines); err != nil {
@@ -125,7 +128,7 @@ func (s *SalesService) CreateSalesReturn(ctx context.Context, in jxc.SalesReturn
 				return err
 			}
 		}
-		tx.Produced(jxc.RecordSalesReturn, id, fmt.Sprintf("CN-%06d", id), jxc.AuditPost)
+		tx.Produced(jxc.RecordSalesReturn, id, cnNo, jxc.AuditPost)
 		return publishReceivable(ctx, tx, c.ID)
 	})
 	if err != nil {

@@ -102,6 +102,7 @@ var masterRows = map[string]string{
 		WHERE t.supplier_id = split_part($1, ':', 1)::bigint AND t.product_id = split_part($1, ':', 2)::bigint`,
 	jxc.RecordPurchasingSettings: `SELECT to_jsonb(t) - 'id', 'settings' FROM purchasing_settings t WHERE $1 <> ''`,
 	jxc.RecordCompanySettings:    `SELECT to_jsonb(t) - 'id', 'settings' FROM company_settings t WHERE $1 <> ''`,
+	jxc.RecordNumberingRule:      `SELECT to_jsonb(t) - 'table_name', t.kind FROM numbering_rules t WHERE kind = $1`,
 	jxc.RecordBudgetLine: `SELECT to_jsonb(t) - 'alerted_80' - 'alerted_100', t.year || '-' || lpad(t.month::text, 2, '0') || ' ' || t.cost_centre || ' ' || t.account_code
 		FROM budget_lines t WHERE id = $1::bigint`,
 	jxc.RecordPostingWindow: `SELECT to_jsonb(t) - 'one', 'posting window' FROM posting_window t WHERE $1 <> ''`,

@@ -52,6 +52,7 @@ type ResolverRoot interface {
 	LandedCostAllocation() LandedCostAllocationResolver
 	Location() LocationResolver
 	Mutation() MutationResolver
+	NumberingRule() NumberingRuleResolver
 	OperatingCost() OperatingCostResolver
 	PartnerStatementLine() PartnerStatementLineResolver
 	Product() ProductResolver
@@ -486,19 +487,35 @@ type ComplexityRoot struct {
 	}
 
 	Company struct {
-		Name func(childComplexity int) int
+		Address          func(childComplexity int) int
+		BankAccount      func(childComplexity int) int
+		BankName         func(childComplexity int) int
+		Currency         func(childComplexity int) int
+		Name             func(childComplexity int) int
+		Phone            func(childComplexity int) int
+		TaxID            func(childComplexity int) int
+		TimeZone         func(childComplexity int) int
+		UTCOffsetMinutes func(childComplexity int) int
 	}
 
 	CompanySettings struct {
+		Address                   func(childComplexity int) int
+		BankAccount               func(childComplexity int) int
+		BankName                  func(childComplexity int) int
 		BelowCostSaleByManager    func(childComplexity int) int
 		CompanyName               func(childComplexity int) int
 		CreditLimitRaiseByFinance func(childComplexity int) int
+		Currency                  func(childComplexity int) int
+		DefaultVATRate            func(childComplexity int) int
 		MismatchApprovalByOther   func(childComplexity int) int
 		OpeningStockByFinance     func(childComplexity int) int
 		OrderApprovalByOther      func(childComplexity int) int
 		OrderSelfApprovalLimit    func(childComplexity int) int
+		Phone                     func(childComplexity int) int
 		PostingAccountsProtected  func(childComplexity int) int
 		ProfitCarryForward        func(childComplexity int) int
+		TaxID                     func(childComplexity int) int
+		TimeZone                  func(childComplexity int) int
 		UpdatedAt                 func(childComplexity int) int
 		VoucherReview             func(childComplexity int) int
 	}
@@ -1069,6 +1086,7 @@ type ComplexityRoot struct {
 		UpdateCustomer                      func(childComplexity int, input UpdateCustomerInput) int
 		UpdateLocation                      func(childComplexity int, input UpdateLocationInput) int
 		UpdateMyLanguage                    func(childComplexity int, language *jxc.Language) int
+		UpdateNumberingRule                 func(childComplexity int, input jxc.NumberingRuleInput) int
 		UpdatePostingWindow                 func(childComplexity int, input PostingWindowInput) int
 		UpdateProduct                       func(childComplexity int, input UpdateProductInput) int
 		UpdatePurchasingSettings            func(childComplexity int, input PurchasingSettingsInput) int
@@ -1077,6 +1095,20 @@ type ComplexityRoot struct {
 		UpdateUser                          func(childComplexity int, input UpdateUserInput) int
 		UpdateVatInvoiceInfo                func(childComplexity int, input UpdateVatInvoiceInfoInput) int
 		UpdateWarehouse                     func(childComplexity int, input UpdateWarehouseInput) int
+	}
+
+	NumberingRule struct {
+		DatePart  func(childComplexity int) int
+		Example   func(childComplexity int) int
+		Kind      func(childComplexity int) int
+		Padding   func(childComplexity int) int
+		Prefix    func(childComplexity int) int
+		UpdatedAt func(childComplexity int) int
+	}
+
+	NumberingRulePayload struct {
+		Rule       func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	OperatingCost struct {
@@ -1391,6 +1423,7 @@ type ComplexityRoot struct {
 		MyAPITokens                func(childComplexity int) int
 		Node                       func(childComplexity int, nodeID jxc.NodeID) int
 		Nodes                      func(childComplexity int, nodeIds []jxc.NodeID) int
+		NumberingRules             func(childComplexity int) int
 		OperatingCosts             func(childComplexity int, first *int, after *string, year *int, month *int, orderBy *jxc.OperatingCostOrder) int
 		PayablesAging              func(childComplexity int, asOf jxc.Date) int
 		PeriodSummary              func(childComplexity int, year int, month int) int
@@ -2456,6 +2489,7 @@ type MutationResolver interface {
 	ShipShipment(ctx context.Context, input ShipShipmentInput) (ShipmentPayload, error)
 	ConfirmDelivery(ctx context.Context, input ConfirmDeliveryInput) (ShipmentPayload, error)
 	UpdateCompanySettings(ctx context.Context, input CompanySettingsInput) (CompanySettingsPayload, error)
+	UpdateNumberingRule(ctx context.Context, input jxc.NumberingRuleInput) (NumberingRulePayload, error)
 	PostOpeningStock(ctx context.Context, input OpeningStockInput) (StockDocumentPayload, error)
 	PostStockAdjustment(ctx context.Context, input StockAdjustmentInput) (StockDocumentPayload, error)
 	Login(ctx context.Context, input LoginInput) (LoginPayload, error)
@@ -2467,6 +2501,9 @@ type MutationResolver interface {
 	SetPassword(ctx context.Context, input SetPasswordInput) (SetPasswordPayload, error)
 	UpdateMyLanguage(ctx context.Context, language *jxc.Language) (UpdateMyLanguagePayload, error)
 	ClearSignInLockout(ctx context.Context, input ClearSignInLockoutInput) (ClearSignInLockoutPayload, error)
+}
+type NumberingRuleResolver interface {
+	Example(ctx context.Context, obj *jxc.NumberingRule) (string, error)
 }
 type OperatingCostResolver interface {
 	Supplier(ctx context.Context, obj *jxc.OperatingCost) (*jxc.Supplier, error)
@@ -2566,6 +2603,7 @@ type QueryResolver interface {
 	Shipment(ctx context.Context, id int64) (*jxc.Shipment, error)
 	Company(ctx context.Context) (jxc.Company, error)
 	CompanySettings(ctx context.Context) (jxc.CompanySettings, error)
+	NumberingRules(ctx context.Context) ([]*jxc.NumberingRule, error)
 	StockLevels(ctx context.Context, first *int, after *string, filter *jxc.StockLevelFilter, orderBy *jxc.StockLevelOrder) (StockLevelConnection, error)
 	StockMoves(ctx context.Context, first *int, after *string, filter *jxc.StockMoveFilter, orderBy *jxc.StockMoveOrder) (StockMoveConnection, error)
 	StockDocument(ctx context.Context, id int64) (*jxc.StockDocument, error)
@@ -4365,13 +4403,79 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ClearSignInLockoutPayload.UserErrors(childComplexity), true
 
+	case "Company.address":
+		if e.ComplexityRoot.Company.Address == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.Address(childComplexity), true
+	case "Company.bankAccount":
+		if e.ComplexityRoot.Company.BankAccount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.BankAccount(childComplexity), true
+	case "Company.bankName":
+		if e.ComplexityRoot.Company.BankName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.BankName(childComplexity), true
+	case "Company.currency":
+		if e.ComplexityRoot.Company.Currency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.Currency(childComplexity), true
 	case "Company.name":
 		if e.ComplexityRoot.Company.Name == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Company.Name(childComplexity), true
+	case "Company.phone":
+		if e.ComplexityRoot.Company.Phone == nil {
+			break
+		}
 
+		return e.ComplexityRoot.Company.Phone(childComplexity), true
+	case "Company.taxId":
+		if e.ComplexityRoot.Company.TaxID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.TaxID(childComplexity), true
+	case "Company.timeZone":
+		if e.ComplexityRoot.Company.TimeZone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.TimeZone(childComplexity), true
+	case "Company.utcOffsetMinutes":
+		if e.ComplexityRoot.Company.UTCOffsetMinutes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.UTCOffsetMinutes(childComplexity), true
+
+	case "CompanySettings.address":
+		if e.ComplexityRoot.CompanySettings.Address == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanySettings.Address(childComplexity), true
+	case "CompanySettings.bankAccount":
+		if e.ComplexityRoot.CompanySettings.BankAccount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanySettings.BankAccount(childComplexity), true
+	case "CompanySettings.bankName":
+		if e.ComplexityRoot.CompanySettings.BankName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanySettings.BankName(childComplexity), true
 	case "CompanySettings.belowCostSaleByManager":
 		if e.ComplexityRoot.CompanySettings.BelowCostSaleByManager == nil {
 			break
@@ -4390,6 +4494,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CompanySettings.CreditLimitRaiseByFinance(childComplexity), true
+	case "CompanySettings.currency":
+		if e.ComplexityRoot.CompanySettings.Currency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanySettings.Currency(childComplexity), true
+	case "CompanySettings.defaultVatRate":
+		if e.ComplexityRoot.CompanySettings.DefaultVATRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanySettings.DefaultVATRate(childComplexity), true
 	case "CompanySettings.mismatchApprovalByOther":
 		if e.ComplexityRoot.CompanySettings.MismatchApprovalByOther == nil {
 			break
@@ -4414,6 +4530,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CompanySettings.OrderSelfApprovalLimit(childComplexity), true
+	case "CompanySettings.phone":
+		if e.ComplexityRoot.CompanySettings.Phone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanySettings.Phone(childComplexity), true
 	case "CompanySettings.postingAccountsProtected":
 		if e.ComplexityRoot.CompanySettings.PostingAccountsProtected == nil {
 			break
@@ -4426,6 +4548,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CompanySettings.ProfitCarryForward(childComplexity), true
+	case "CompanySettings.taxId":
+		if e.ComplexityRoot.CompanySettings.TaxID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanySettings.TaxID(childComplexity), true
+	case "CompanySettings.timeZone":
+		if e.ComplexityRoot.CompanySettings.TimeZone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanySettings.TimeZone(childComplexity), true
 	case "CompanySettings.updatedAt":
 		if e.ComplexityRoot.CompanySettings.UpdatedAt == nil {
 			break
@@ -7359,6 +7493,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateMyLanguage(childComplexity, args["language"].(*jxc.Language)), true
+	case "Mutation.updateNumberingRule":
+		if e.ComplexityRoot.Mutation.UpdateNumberingRule == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateNumberingRule_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateNumberingRule(childComplexity, args["input"].(jxc.NumberingRuleInput)), true
 	case "Mutation.updatePostingWindow":
 		if e.ComplexityRoot.Mutation.UpdatePostingWindow == nil {
 			break
@@ -7447,6 +7592,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateWarehouse(childComplexity, args["input"].(UpdateWarehouseInput)), true
+
+	case "NumberingRule.datePart":
+		if e.ComplexityRoot.NumberingRule.DatePart == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NumberingRule.DatePart(childComplexity), true
+	case "NumberingRule.example":
+		if e.ComplexityRoot.NumberingRule.Example == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NumberingRule.Example(childComplexity), true
+	case "NumberingRule.kind":
+		if e.ComplexityRoot.NumberingRule.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NumberingRule.Kind(childComplexity), true
+	case "NumberingRule.padding":
+		if e.ComplexityRoot.NumberingRule.Padding == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NumberingRule.Padding(childComplexity), true
+	case "NumberingRule.prefix":
+		if e.ComplexityRoot.NumberingRule.Prefix == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NumberingRule.Prefix(childComplexity), true
+	case "NumberingRule.updatedAt":
+		if e.ComplexityRoot.NumberingRule.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NumberingRule.UpdatedAt(childComplexity), true
+
+	case "NumberingRulePayload.rule":
+		if e.ComplexityRoot.NumberingRulePayload.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NumberingRulePayload.Rule(childComplexity), true
+	case "NumberingRulePayload.userErrors":
+		if e.ComplexityRoot.NumberingRulePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NumberingRulePayload.UserErrors(childComplexity), true
 
 	case "OperatingCost.accountCode":
 		if e.ComplexityRoot.OperatingCost.AccountCode == nil {
@@ -8960,6 +9155,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Nodes(childComplexity, args["nodeIds"].([]jxc.NodeID)), true
+	case "Query.numberingRules":
+		if e.ComplexityRoot.Query.NumberingRules == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.NumberingRules(childComplexity), true
 	case "Query.operatingCosts":
 		if e.ComplexityRoot.Query.OperatingCosts == nil {
 			break
@@ -13009,6 +13210,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("JournalLineOrder", ec.unmarshalInputJournalLineOrder),
 			graphql.NewInputUnmarshaler("LandedCostInput", ec.unmarshalInputLandedCostInput),
 			graphql.NewInputUnmarshaler("LoginInput", ec.unmarshalInputLoginInput),
+			graphql.NewInputUnmarshaler("NumberingRuleInput", ec.unmarshalInputNumberingRuleInput),
 			graphql.NewInputUnmarshaler("OpeningStockInput", ec.unmarshalInputOpeningStockInput),
 			graphql.NewInputUnmarshaler("OpeningStockLineInput", ec.unmarshalInputOpeningStockLineInput),
 			graphql.NewInputUnmarshaler("OperatingCostInput", ec.unmarshalInputOperatingCostInput),
@@ -14320,6 +14522,22 @@ func (ec *executionContext) childFields_Company(ctx context.Context, field graph
 	switch field.Name {
 	case "name":
 		return ec.fieldContext_Company_name(ctx, field)
+	case "taxId":
+		return ec.fieldContext_Company_taxId(ctx, field)
+	case "address":
+		return ec.fieldContext_Company_address(ctx, field)
+	case "phone":
+		return ec.fieldContext_Company_phone(ctx, field)
+	case "bankName":
+		return ec.fieldContext_Company_bankName(ctx, field)
+	case "bankAccount":
+		return ec.fieldContext_Company_bankAccount(ctx, field)
+	case "timeZone":
+		return ec.fieldContext_Company_timeZone(ctx, field)
+	case "utcOffsetMinutes":
+		return ec.fieldContext_Company_utcOffsetMinutes(ctx, field)
+	case "currency":
+		return ec.fieldContext_Company_currency(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Company", field.Name)
 }
@@ -14342,6 +14560,22 @@ func (ec *executionContext) childFields_CompanySettings(ctx context.Context, fie
 		return ec.fieldContext_CompanySettings_postingAccountsProtected(ctx, field)
 	case "belowCostSaleByManager":
 		return ec.fieldContext_CompanySettings_belowCostSaleByManager(ctx, field)
+	case "taxId":
+		return ec.fieldContext_CompanySettings_taxId(ctx, field)
+	case "address":
+		return ec.fieldContext_CompanySettings_address(ctx, field)
+	case "phone":
+		return ec.fieldContext_CompanySettings_phone(ctx, field)
+	case "bankName":
+		return ec.fieldContext_CompanySettings_bankName(ctx, field)
+	case "bankAccount":
+		return ec.fieldContext_CompanySettings_bankAccount(ctx, field)
+	case "defaultVatRate":
+		return ec.fieldContext_CompanySettings_defaultVatRate(ctx, field)
+	case "timeZone":
+		return ec.fieldContext_CompanySettings_timeZone(ctx, field)
+	case "currency":
+		return ec.fieldContext_CompanySettings_currency(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_CompanySettings_updatedAt(ctx, field)
 	case "profitCarryForward":
@@ -15354,6 +15588,34 @@ func (ec *executionContext) childFields_MonthlySales(ctx context.Context, field 
 		return ec.fieldContext_MonthlySales_grossMargin(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type MonthlySales", field.Name)
+}
+
+func (ec *executionContext) childFields_NumberingRule(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_NumberingRule_kind(ctx, field)
+	case "prefix":
+		return ec.fieldContext_NumberingRule_prefix(ctx, field)
+	case "datePart":
+		return ec.fieldContext_NumberingRule_datePart(ctx, field)
+	case "padding":
+		return ec.fieldContext_NumberingRule_padding(ctx, field)
+	case "example":
+		return ec.fieldContext_NumberingRule_example(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_NumberingRule_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NumberingRule", field.Name)
+}
+
+func (ec *executionContext) childFields_NumberingRulePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rule":
+		return ec.fieldContext_NumberingRulePayload_rule(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_NumberingRulePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NumberingRulePayload", field.Name)
 }
 
 func (ec *executionContext) childFields_OperatingCost(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -19081,6 +19343,20 @@ func (ec *executionContext) field_Mutation_updateMyLanguage_args(ctx context.Con
 		return nil, err
 	}
 	args["language"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateNumberingRule_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (jxc.NumberingRuleInput, error) {
+			return ec.unmarshalNNumberingRuleInput2githubᚗcomᚋjxcgraphᚋjxcᚐNumberingRuleInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -28497,6 +28773,190 @@ func (ec *executionContext) fieldContext_Company_name(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Company", field, false, false, "String")
 }
 
+func (ec *executionContext) _Company_taxId(ctx context.Context, field graphql.CollectedField, obj *jxc.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_taxId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaxID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_taxId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Company", field, false, false, "String")
+}
+
+func (ec *executionContext) _Company_address(ctx context.Context, field graphql.CollectedField, obj *jxc.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_address(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Address, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_address(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Company", field, false, false, "String")
+}
+
+func (ec *executionContext) _Company_phone(ctx context.Context, field graphql.CollectedField, obj *jxc.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_phone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Phone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_phone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Company", field, false, false, "String")
+}
+
+func (ec *executionContext) _Company_bankName(ctx context.Context, field graphql.CollectedField, obj *jxc.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_bankName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BankName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_bankName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Company", field, false, false, "String")
+}
+
+func (ec *executionContext) _Company_bankAccount(ctx context.Context, field graphql.CollectedField, obj *jxc.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_bankAccount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BankAccount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_bankAccount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Company", field, false, false, "String")
+}
+
+func (ec *executionContext) _Company_timeZone(ctx context.Context, field graphql.CollectedField, obj *jxc.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_timeZone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TimeZone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_timeZone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Company", field, false, false, "String")
+}
+
+func (ec *executionContext) _Company_utcOffsetMinutes(ctx context.Context, field graphql.CollectedField, obj *jxc.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_utcOffsetMinutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UTCOffsetMinutes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_utcOffsetMinutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Company", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Company_currency(ctx context.Context, field graphql.CollectedField, obj *jxc.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_currency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Currency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_currency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Company", field, false, false, "String")
+}
+
 func (ec *executionContext) _CompanySettings_companyName(ctx context.Context, field graphql.CollectedField, obj *jxc.CompanySettings) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -28679,6 +29139,190 @@ func (ec *executionContext) _CompanySettings_belowCostSaleByManager(ctx context.
 }
 func (ec *executionContext) fieldContext_CompanySettings_belowCostSaleByManager(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CompanySettings", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CompanySettings_taxId(ctx context.Context, field graphql.CollectedField, obj *jxc.CompanySettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanySettings_taxId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaxID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanySettings_taxId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanySettings", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompanySettings_address(ctx context.Context, field graphql.CollectedField, obj *jxc.CompanySettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanySettings_address(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Address, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanySettings_address(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanySettings", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompanySettings_phone(ctx context.Context, field graphql.CollectedField, obj *jxc.CompanySettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanySettings_phone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Phone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanySettings_phone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanySettings", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompanySettings_bankName(ctx context.Context, field graphql.CollectedField, obj *jxc.CompanySettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanySettings_bankName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BankName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanySettings_bankName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanySettings", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompanySettings_bankAccount(ctx context.Context, field graphql.CollectedField, obj *jxc.CompanySettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanySettings_bankAccount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BankAccount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanySettings_bankAccount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanySettings", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompanySettings_defaultVatRate(ctx context.Context, field graphql.CollectedField, obj *jxc.CompanySettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanySettings_defaultVatRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DefaultVATRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanySettings_defaultVatRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanySettings", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _CompanySettings_timeZone(ctx context.Context, field graphql.CollectedField, obj *jxc.CompanySettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanySettings_timeZone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TimeZone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanySettings_timeZone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanySettings", field, false, false, "String")
+}
+
+func (ec *executionContext) _CompanySettings_currency(ctx context.Context, field graphql.CollectedField, obj *jxc.CompanySettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanySettings_currency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Currency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanySettings_currency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanySettings", field, false, false, "String")
 }
 
 func (ec *executionContext) _CompanySettings_updatedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.CompanySettings) (ret graphql.Marshaler) {
@@ -41832,6 +42476,68 @@ func (ec *executionContext) fieldContext_Mutation_updateCompanySettings(ctx cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_updateNumberingRule(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateNumberingRule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateNumberingRule(ctx, fc.Args["input"].(jxc.NumberingRuleInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER"})
+				if err != nil {
+					var zeroVal NumberingRulePayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal NumberingRulePayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v NumberingRulePayload) graphql.Marshaler {
+			return ec.marshalNNumberingRulePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐNumberingRulePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateNumberingRule(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NumberingRulePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateNumberingRule_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_postOpeningStock(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -42468,6 +43174,208 @@ func (ec *executionContext) fieldContext_Mutation_clearSignInLockout(ctx context
 	if fc.Args, err = ec.field_Mutation_clearSignInLockout_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NumberingRule_kind(ctx context.Context, field graphql.CollectedField, obj *jxc.NumberingRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NumberingRule_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NumberingKind) graphql.Marshaler {
+			return ec.marshalNNumberingKind2githubᚗcomᚋjxcgraphᚋjxcᚐNumberingKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NumberingRule_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NumberingRule", field, false, false, "NumberingKind")
+}
+
+func (ec *executionContext) _NumberingRule_prefix(ctx context.Context, field graphql.CollectedField, obj *jxc.NumberingRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NumberingRule_prefix(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Prefix, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NumberingRule_prefix(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NumberingRule", field, false, false, "String")
+}
+
+func (ec *executionContext) _NumberingRule_datePart(ctx context.Context, field graphql.CollectedField, obj *jxc.NumberingRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NumberingRule_datePart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DatePart, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.NumberDatePart) graphql.Marshaler {
+			return ec.marshalNNumberDatePart2githubᚗcomᚋjxcgraphᚋjxcᚐNumberDatePart(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NumberingRule_datePart(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NumberingRule", field, false, false, "NumberDatePart")
+}
+
+func (ec *executionContext) _NumberingRule_padding(ctx context.Context, field graphql.CollectedField, obj *jxc.NumberingRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NumberingRule_padding(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Padding, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NumberingRule_padding(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NumberingRule", field, false, false, "Int")
+}
+
+func (ec *executionContext) _NumberingRule_example(ctx context.Context, field graphql.CollectedField, obj *jxc.NumberingRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NumberingRule_example(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.NumberingRule().Example(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NumberingRule_example(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NumberingRule", field, true, true, "String")
+}
+
+func (ec *executionContext) _NumberingRule_updatedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.NumberingRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NumberingRule_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NumberingRule_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NumberingRule", field, false, false, "Time")
+}
+
+func (ec *executionContext) _NumberingRulePayload_rule(ctx context.Context, field graphql.CollectedField, obj *NumberingRulePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NumberingRulePayload_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.NumberingRule) graphql.Marshaler {
+			return ec.marshalONumberingRule2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐNumberingRule(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NumberingRulePayload_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NumberingRulePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NumberingRule(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NumberingRulePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *NumberingRulePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NumberingRulePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NumberingRulePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NumberingRulePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -51085,6 +51993,56 @@ func (ec *executionContext) fieldContext_Query_companySettings(_ context.Context
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CompanySettings(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_numberingRules(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_numberingRules(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().NumberingRules(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER"})
+				if err != nil {
+					var zeroVal []*jxc.NumberingRule
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*jxc.NumberingRule
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.NumberingRule) graphql.Marshaler {
+			return ec.marshalNNumberingRule2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐNumberingRuleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_numberingRules(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NumberingRule(ctx, field)
 		},
 	}
 	return fc, nil
@@ -68238,7 +69196,7 @@ func (ec *executionContext) unmarshalInputCompanySettingsInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"companyName", "creditLimitRaiseByFinance", "mismatchApprovalByOther", "orderApprovalByOther", "orderSelfApprovalLimit", "openingStockByFinance", "postingAccountsProtected", "belowCostSaleByManager", "profitCarryForward", "voucherReview"}
+	fieldsInOrder := [...]string{"companyName", "creditLimitRaiseByFinance", "mismatchApprovalByOther", "orderApprovalByOther", "orderSelfApprovalLimit", "openingStockByFinance", "postingAccountsProtected", "belowCostSaleByManager", "taxId", "address", "phone", "bankName", "bankAccount", "defaultVatRate", "timeZone", "currency", "profitCarryForward", "voucherReview"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -68301,6 +69259,62 @@ func (ec *executionContext) unmarshalInputCompanySettingsInput(ctx context.Conte
 				return it, err
 			}
 			it.BelowCostSaleByManager = data
+		case "taxId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxID = data
+		case "address":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("address"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Address = data
+		case "phone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Phone = data
+		case "bankName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bankName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BankName = data
+		case "bankAccount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bankAccount"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BankAccount = data
+		case "defaultVatRate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("defaultVatRate"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DefaultVatRate = data
+		case "timeZone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeZone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeZone = data
+		case "currency":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currency"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Currency = data
 		case "profitCarryForward":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("profitCarryForward"))
 			data, err := ec.unmarshalOProfitCarryForward2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProfitCarryForward(ctx, v)
@@ -70682,6 +71696,69 @@ func (ec *executionContext) unmarshalInputLoginInput(ctx context.Context, obj an
 func UnmarshalLoginInput(ctx context.Context, raw any) (LoginInput, error) {
 	var out LoginInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "LoginInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputNumberingRuleInput(ctx context.Context, obj any) (jxc.NumberingRuleInput, error) {
+	var it jxc.NumberingRuleInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kind", "prefix", "datePart", "padding"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNNumberingKind2githubᚗcomᚋjxcgraphᚋjxcᚐNumberingKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "prefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("prefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Prefix = data
+		case "datePart":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("datePart"))
+			data, err := ec.unmarshalONumberDatePart2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐNumberDatePart(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DatePart = data
+		case "padding":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("padding"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Padding = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalNumberingRuleInput unmarshals raw into the NumberingRuleInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalNumberingRuleInput(ctx context.Context, raw any) (jxc.NumberingRuleInput, error) {
+	var out jxc.NumberingRuleInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "NumberingRuleInput", raw, &out)
 	return out, err
 }
 
@@ -78005,6 +79082,46 @@ func (ec *executionContext) _Company(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "taxId":
+			out.Values[i] = ec._Company_taxId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "address":
+			out.Values[i] = ec._Company_address(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "phone":
+			out.Values[i] = ec._Company_phone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bankName":
+			out.Values[i] = ec._Company_bankName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bankAccount":
+			out.Values[i] = ec._Company_bankAccount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "timeZone":
+			out.Values[i] = ec._Company_timeZone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "utcOffsetMinutes":
+			out.Values[i] = ec._Company_utcOffsetMinutes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "currency":
+			out.Values[i] = ec._Company_currency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -78070,6 +79187,46 @@ func (ec *executionContext) _CompanySettings(ctx context.Context, sel ast.Select
 			}
 		case "belowCostSaleByManager":
 			out.Values[i] = ec._CompanySettings_belowCostSaleByManager(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "taxId":
+			out.Values[i] = ec._CompanySettings_taxId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "address":
+			out.Values[i] = ec._CompanySettings_address(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "phone":
+			out.Values[i] = ec._CompanySettings_phone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bankName":
+			out.Values[i] = ec._CompanySettings_bankName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bankAccount":
+			out.Values[i] = ec._CompanySettings_bankAccount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "defaultVatRate":
+			out.Values[i] = ec._CompanySettings_defaultVatRate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "timeZone":
+			out.Values[i] = ec._CompanySettings_timeZone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "currency":
+			out.Values[i] = ec._CompanySettings_currency(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -81746,6 +82903,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "updateNumberingRule":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateNumberingRule(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "postOpeningStock":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_postOpeningStock(ctx, field)
@@ -81820,6 +82984,103 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_clearSignInLockout(ctx, field)
 			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var numberingRuleImplementors = []string{"NumberingRule"}
+
+func (ec *executionContext) _NumberingRule(ctx context.Context, sel ast.SelectionSet, obj *jxc.NumberingRule) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, numberingRuleImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NumberingRule")
+		case "kind":
+			out.Values[i] = ec._NumberingRule_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "prefix":
+			out.Values[i] = ec._NumberingRule_prefix(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "datePart":
+			out.Values[i] = ec._NumberingRule_datePart(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "padding":
+			out.Values[i] = ec._NumberingRule_padding(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "example":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._NumberingRule_example(ctx, field, obj)
+				})
+		case "updatedAt":
+			out.Values[i] = ec._NumberingRule_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var numberingRulePayloadImplementors = []string{"NumberingRulePayload"}
+
+func (ec *executionContext) _NumberingRulePayload(ctx context.Context, sel ast.SelectionSet, obj *NumberingRulePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, numberingRulePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NumberingRulePayload")
+		case "rule":
+			out.Values[i] = ec._NumberingRulePayload_rule(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._NumberingRulePayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -84076,6 +85337,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_companySettings(ctx, field)
+				})
+		case "numberingRules":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_numberingRules(ctx, field)
 				})
 		case "stockLevels":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -91886,6 +93153,69 @@ func (ec *executionContext) marshalNNodeID2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐNo
 	return ret
 }
 
+func (ec *executionContext) unmarshalNNumberDatePart2githubᚗcomᚋjxcgraphᚋjxcᚐNumberDatePart(ctx context.Context, v any) (jxc.NumberDatePart, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.NumberDatePart(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNNumberDatePart2githubᚗcomᚋjxcgraphᚋjxcᚐNumberDatePart(ctx context.Context, sel ast.SelectionSet, v jxc.NumberDatePart) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "NumberDatePart!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNNumberingKind2githubᚗcomᚋjxcgraphᚋjxcᚐNumberingKind(ctx context.Context, v any) (jxc.NumberingKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.NumberingKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNNumberingKind2githubᚗcomᚋjxcgraphᚋjxcᚐNumberingKind(ctx context.Context, sel ast.SelectionSet, v jxc.NumberingKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "NumberingKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNNumberingRule2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐNumberingRuleᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.NumberingRule) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNumberingRule2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐNumberingRule(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNNumberingRule2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐNumberingRule(ctx context.Context, sel ast.SelectionSet, v *jxc.NumberingRule) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "NumberingRule!")
+		return graphql.Null
+	}
+	return ec._NumberingRule(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNNumberingRuleInput2githubᚗcomᚋjxcgraphᚋjxcᚐNumberingRuleInput(ctx context.Context, v any) (jxc.NumberingRuleInput, error) {
+	res, err := ec.unmarshalInputNumberingRuleInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNNumberingRulePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐNumberingRulePayload(ctx context.Context, sel ast.SelectionSet, v NumberingRulePayload) graphql.Marshaler {
+	return ec._NumberingRulePayload(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNOpeningStockInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐOpeningStockInput(ctx context.Context, v any) (OpeningStockInput, error) {
 	res, err := ec.unmarshalInputOpeningStockInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -95436,6 +96766,32 @@ func (ec *executionContext) marshalONode2githubᚗcomᚋjxcgraphᚋjxcᚐNode(ct
 		return graphql.Null
 	}
 	return ec._Node(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalONumberDatePart2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐNumberDatePart(ctx context.Context, v any) (*jxc.NumberDatePart, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.NumberDatePart(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalONumberDatePart2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐNumberDatePart(ctx context.Context, sel ast.SelectionSet, v *jxc.NumberDatePart) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) marshalONumberingRule2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐNumberingRule(ctx context.Context, sel ast.SelectionSet, v *jxc.NumberingRule) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._NumberingRule(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOOperatingCost2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐOperatingCost(ctx context.Context, sel ast.SelectionSet, v *jxc.OperatingCost) graphql.Marshaler {

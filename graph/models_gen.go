@@ -260,6 +260,22 @@ type CompanySettingsInput struct {
 	PostingAccountsProtected *bool `json:"postingAccountsProtected,omitempty"`
 	// See CompanySettings.belowCostSaleByManager.
 	BelowCostSaleByManager *bool `json:"belowCostSaleByManager,omitempty"`
+	// See CompanySettings.taxId: 15 to 20 capital letters or digits; empty clears it.
+	TaxID *string `json:"taxId,omitempty"`
+	// See CompanySettings.address: up to 200 characters.
+	Address *string `json:"address,omitempty"`
+	// See CompanySettings.phone: up to 40 characters.
+	Phone *string `json:"phone,omitempty"`
+	// See CompanySettings.bankName: up to 100 characters.
+	BankName *string `json:"bankName,omitempty"`
+	// See CompanySettings.bankAccount: up to 40 characters.
+	BankAccount *string `json:"bankAccount,omitempty"`
+	// See CompanySettings.defaultVatRate: a fraction from 0 to below 1, at most 4 decimals.
+	DefaultVatRate *decimal.Decimal `json:"defaultVatRate,omitempty"`
+	// See CompanySettings.timeZone: an IANA time zone name such as Asia/Shanghai.
+	TimeZone *string `json:"timeZone,omitempty"`
+	// See CompanySettings.currency: 3 capital letters (ISO 4217), such as CNY.
+	Currency *string `json:"currency,omitempty"`
 	// See CompanySettings.profitCarryForward.
 	ProfitCarryForward *jxc.ProfitCarryForward `json:"profitCarryForward,omitempty"`
 	// See CompanySettings.voucherReview.
@@ -862,6 +878,14 @@ type MessageParam struct {
 
 // The root of every change.
 type Mutation struct {
+}
+
+// The result of changing a numbering rule.
+type NumberingRulePayload struct {
+	// The rule after the change; null on error.
+	Rule *jxc.NumberingRule `json:"rule,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // Opening stock taken over from earlier books: Dr 1405 inventory, Cr 3104 retained earnings.

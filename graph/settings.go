@@ -15,5 +15,13 @@ func companySettingsUpdate(in CompanySettingsInput) jxc.CompanySettingsUpdate {
 		ProfitCarryForward:        in.ProfitCarryForward,
 		VoucherReview:             in.VoucherReview,
 		CompanyName:               in.CompanyName,
+		TaxID:                     in.TaxID,
+		Address:                   in.Address,
+		Phone:                     in.Phone,
+		BankName:                  in.BankName,
+		BankAccount:               in.BankAccount,
+		DefaultVATRate:            in.DefaultVatRate,
+		TimeZone:                  in.TimeZone,
+		Currency:                  in.Currency,
 	}
 }

@@ -7,6 +7,7 @@ package graph
 
 import (
 	"context"
+	"time"
 
 	"github.com/jxcgraph/jxc"
 )
@@ -17,16 +18,38 @@ func (r *mutationResolver) UpdateCompanySettings(ctx context.Context, input Comp
 	return CompanySettingsPayload{Settings: v, UserErrors: ues}, err
 }
 
+// UpdateNumberingRule is the resolver for the updateNumberingRule field.
+func (r *mutationResolver) UpdateNumberingRule(ctx context.Context, input jxc.NumberingRuleInput) (NumberingRulePayload, error) {
+	v, ues, err := mutationResult(r.SettingsService.UpdateNumberingRule(ctx, input))
+	return NumberingRulePayload{Rule: v, UserErrors: ues}, err
+}
+
+// Example is the resolver for the example field.
+func (r *numberingRuleResolver) Example(ctx context.Context, obj *jxc.NumberingRule) (string, error) {
+	return obj.Example(jxc.Today(time.Now())), nil
+}
+
 // Company is the resolver for the company field.
 func (r *queryResolver) Company(ctx context.Context) (jxc.Company, error) {
 	s, err := r.SettingsService.CompanySettings(ctx)
 	if err != nil {
 		return jxc.Company{}, err
 	}
-	return jxc.Company{Name: s.CompanyName}, nil
+	return jxc.Company{Name: s.CompanyName, TaxID: s.TaxID, Address: s.Address, Phone: s.Phone, BankName: s.BankName,
+		BankAccount: s.BankAccount, TimeZone: s.TimeZone, Currency: s.Currency, UTCOffsetMinutes: jxc.ZoneOffsetMinutes(s.TimeZone, time.Now())}, nil
 }
 
 // CompanySettings is the resolver for the companySettings field.
 func (r *queryResolver) CompanySettings(ctx context.Context) (jxc.CompanySettings, error) {
 	return value(r.SettingsService.CompanySettings(ctx))
 }
+
+// NumberingRules is the resolver for the numberingRules field.
+func (r *queryResolver) NumberingRules(ctx context.Context) ([]*jxc.NumberingRule, error) {
+	return r.SettingsService.NumberingRules(ctx)
+}
+
+// NumberingRule returns NumberingRuleResolver implementation.
+func (r *Resolver) NumberingRule() NumberingRuleResolver { return &numberingRuleResolver{r} }
+
+type numberingRuleResolver struct{ *Resolver }

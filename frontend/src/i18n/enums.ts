@@ -24,6 +24,8 @@ export const ENUM_LABEL_PREFIX: Record<string, string> = {
   Language: 'language',
   LandedCostKind: 'landedKind',
   MatchIssueKind: 'matchIssue',
+  NumberDatePart: 'numberDatePart',
+  NumberingKind: 'numberingKind',
   OperatingCostCategory: 'opcostCategory',
   OperatingCostStatus: 'opcostStatus',
   PartnerKind: 'partnerKind',

@@ -98,3 +98,37 @@ export const UpdateLocationMutation = graphql(`
     }
   }
 `);
+
+export const CreateCategoryMutation = graphql(`
+  mutation CreateCategory($input: CreateCategoryInput!) {
+    createCategory(input: $input) {
+      category {
+        id
+        code
+        name
+        nameEn
+        active
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const UpdateCategoryMutation = graphql(`
+  mutation UpdateCategory($input: UpdateCategoryInput!) {
+    updateCategory(input: $input) {
+      category {
+        id
+        code
+        name
+        nameEn
+        active
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);

@@ -12,3 +12,16 @@ export const UpdateCompanySettingsMutation = graphql(`
     }
   }
 `);
+
+export const UpdateNumberingRuleMutation = graphql(`
+  mutation UpdateNumberingRule($input: NumberingRuleInput!) {
+    updateNumberingRule(input: $input) {
+      rule {
+        ...NumberingRuleFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);

@@ -13,6 +13,14 @@ export const CompanySettingsFieldsFragment = graphql(`
     belowCostSaleByManager
     profitCarryForward
     voucherReview
+    taxId
+    address
+    phone
+    bankName
+    bankAccount
+    defaultVatRate
+    timeZone
+    currency
     updatedAt
   }
 `);
@@ -30,6 +38,30 @@ export const CompanyQuery = graphql(`
   query Company {
     company {
       name
+      timeZone
+      utcOffsetMinutes
+      currency
+    }
+  }
+`);
+
+/** Every field of a numbering rule the settings screen shows. */
+export const NumberingRuleFieldsFragment = graphql(`
+  fragment NumberingRuleFields on NumberingRule {
+    kind
+    prefix
+    datePart
+    padding
+    example
+    updatedAt
+  }
+`);
+
+/** How new documents of each kind are numbered. */
+export const NumberingRulesQuery = graphql(`
+  query NumberingRules {
+    numberingRules {
+      ...NumberingRuleFields
     }
   }
 `);

@@ -15,3 +15,20 @@ export const PostStockAdjustmentMutation = graphql(`
     }
   }
 `);
+
+/** Opening stock taken over from earlier books (finance, or the warehouse when the company allows it). */
+export const PostOpeningStockMutation = graphql(`
+  mutation PostOpeningStock($input: OpeningStockInput!) {
+    postOpeningStock(input: $input) {
+      document {
+        id
+        kind
+        postingDate
+        journalEntryId
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);

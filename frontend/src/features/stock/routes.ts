@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { DatabaseOutlined, ScanOutlined, SwapOutlined } from '@ant-design/icons';
+import { DatabaseOutlined, InboxOutlined, ScanOutlined, SwapOutlined } from '@ant-design/icons';
 import type { MenuEntry } from '../../app/menu';
 import { STOCK_READ, STOCK_WRITE } from '../../app/access';
 
@@ -7,5 +7,6 @@ import { STOCK_READ, STOCK_WRITE } from '../../app/access';
 export const stockRoutes: readonly MenuEntry[] = [
   { key: 'stockLevels', path: '/stock/levels', labelKey: 'menu.stockLevels', roles: STOCK_READ, icon: DatabaseOutlined, group: 'stock', page: lazy(() => import('./views/StockLevelsPage')) },
   { key: 'stockMoves', path: '/stock/moves', labelKey: 'menu.stockMoves', roles: STOCK_READ, icon: SwapOutlined, group: 'stock', page: lazy(() => import('./views/StockMovesPage')) },
+  { key: 'openingStock', path: '/stock/opening', labelKey: 'menu.openingStock', roles: ['WAREHOUSE', 'FINANCE'], icon: InboxOutlined, group: 'stock', page: lazy(() => import('./views/OpeningStockPage')) },
   { key: 'stockAdjust', path: '/stock/adjust', labelKey: 'menu.stockAdjust', roles: STOCK_WRITE, icon: ScanOutlined, group: 'stock', page: lazy(() => import('./views/StockAdjustmentPage')) },
 ];

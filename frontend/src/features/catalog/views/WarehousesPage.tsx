@@ -20,6 +20,7 @@ export default function WarehousesPage() {
   const [{ data, error, fetching }, reexecute] = useQuery({ query: WarehousesQuery, variables: { first: 200 } });
   const [editing, setEditing] = useState<WarehouseRow | 'new' | null>(null);
   const [addingBinTo, setAddingBinTo] = useState<WarehouseRow | null>(null);
+  const [editingBin, setEditingBin] = useState<{ w: WarehouseRow; l: LocationRow } | null>(null);
   const [, updateLocation] = useMutation(UpdateLocationMutation);
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
   const rows = data?.warehouses.nodes ?? [];
@@ -71,6 +72,8 @@ export default function WarehousesPage() {
               size="small"
               pagination={false}
               dataSource={w.locations}
+              data-testid={`warehouse-bins-${w.code}`}
+              onRow={(l) => ({ 'data-testid': `bin-row-${w.code}-${l.code}` }) as object}
               columns={[
                 { title: t('warehouses.binCode'), dataIndex: 'code' },
                 { title: t('warehouses.binName'), dataIndex: 'name' },
@@ -83,9 +86,14 @@ export default function WarehousesPage() {
                       {
                         title: t('common.actions'),
                         render: (_: unknown, l: LocationRow) => (
-                          <Button size="small" onClick={() => setBinActive(l, !l.active)}>
-                            {l.active ? t('warehouses.retireBin') : t('warehouses.reactivate')}
-                          </Button>
+                          <Space>
+                            <Button size="small" onClick={() => setEditingBin({ w, l })} data-testid={`bin-edit-${w.code}-${l.code}`}>
+                              {t('warehouses.editBin')}
+                            </Button>
+                            <Button size="small" onClick={() => setBinActive(l, !l.active)}>
+                              {l.active ? t('warehouses.retireBin') : t('warehouses.reactivate')}
+                            </Button>
+                          </Space>
                         ),
                       },
                     ]
@@ -132,10 +140,15 @@ export default function WarehousesPage() {
         }}
       />
       <BinModal
-        warehouse={addingBinTo}
-        onClose={() => setAddingBinTo(null)}
+        warehouse={addingBinTo ?? editingBin?.w ?? null}
+        bin={editingBin?.l}
+        onClose={() => {
+          setAddingBinTo(null);
+          setEditingBin(null);
+        }}
         onSaved={() => {
           setAddingBinTo(null);
+          setEditingBin(null);
           refresh();
         }}
       />
@@ -217,33 +230,47 @@ function WarehouseModal({ warehouse, onClose, onSaved }: { warehouse: WarehouseR
   );
 }
 
-function BinModal({ warehouse, onClose, onSaved }: { warehouse: WarehouseRow | null; onClose: () => void; onSaved: () => void }) {
+/** Adds a bin to a warehouse, or (given bin) renames one; its code stays. */
+function BinModal({ warehouse, bin, onClose, onSaved }: { warehouse: WarehouseRow | null; bin?: LocationRow; onClose: () => void; onSaved: () => void }) {
   const t = useT();
+  const { message } = App.useApp();
   const [form] = Form.useForm<{ code: string; name?: string }>();
   const [general, setGeneral] = useState<string[]>([]);
   const [{ fetching }, create] = useMutation(CreateLocationMutation);
+  const [{ fetching: updating }, update] = useMutation(UpdateLocationMutation);
   useEffect(() => {
     setGeneral([]);
     form.resetFields();
-  }, [warehouse, form]);
+    if (bin) form.setFieldsValue({ code: bin.code, name: bin.name });
+  }, [warehouse, bin, form]);
 
   async function submit() {
     if (!warehouse) return;
     const v = await form.validateFields();
-    const res = await create({ input: { warehouseId: warehouse.id, code: v.code.trim(), name: v.name } });
-    if (res.error) return setGeneral([res.error.message]);
-    const errors = res.data?.createLocation.userErrors ?? [];
-    if (errors.length === 0) onSaved();
-    else setGeneral(applyUserErrors(form, errors));
+    let errors: readonly UserErrorLike[];
+    if (bin) {
+      const res = await update({ input: { id: bin.id, name: v.name ?? '' } });
+      if (res.error) return setGeneral([res.error.message]);
+      errors = res.data?.updateLocation.userErrors ?? [];
+    } else {
+      const res = await create({ input: { warehouseId: warehouse.id, code: v.code.trim(), name: v.name } });
+      if (res.error) return setGeneral([res.error.message]);
+      errors = res.data?.createLocation.userErrors ?? [];
+    }
+    if (errors.length === 0) {
+      message.success(t('warehouses.binSaved'));
+      onSaved();
+    } else setGeneral(applyUserErrors(form, errors));
   }
 
   return (
     <Modal
       open={!!warehouse}
-      title={t('warehouses.addBinTitle', { code: warehouse?.code ?? '' })}
+      title={bin ? t('warehouses.editBinTitle', { code: bin.code }) : t('warehouses.addBinTitle', { code: warehouse?.code ?? '' })}
+      okButtonProps={{ 'data-testid': 'bin-save' } as Record<string, string>}
       onCancel={onClose}
       onOk={submit}
-      confirmLoading={fetching}
+      confirmLoading={fetching || updating}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       forceRender
@@ -251,10 +278,10 @@ function BinModal({ warehouse, onClose, onSaved }: { warehouse: WarehouseRow | n
       {general.length > 0 && <Alert type="error" showIcon title={general.join('; ')} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical">
         <Form.Item name="code" label={t('warehouses.binCode')} rules={[{ required: true, message: t('common.required') }]}>
-          <Input autoComplete="off" placeholder="A-03" />
+          <Input autoComplete="off" placeholder="A-03" disabled={!!bin} data-testid="bin-code" />
         </Form.Item>
         <Form.Item name="name" label={t('warehouses.binName')}>
-          <Input autoComplete="off" />
+          <Input autoComplete="off" data-testid="bin-name" />
         </Form.Item>
       </Form>
     </Modal>

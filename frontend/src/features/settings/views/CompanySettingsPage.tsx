@@ -9,9 +9,18 @@ import { applyUserErrors } from '../../../graphql/userErrors';
 import { useLocale, useT } from '../../../i18n';
 import type { MessageKey } from '../../../i18n';
 import { formatDateTime } from '../../../lib/date';
+import { NumberingRulesCard } from '../components/NumberingRulesCard';
 
 interface SettingsForm {
   companyName: string;
+  taxId: string;
+  address: string;
+  phone: string;
+  bankName: string;
+  bankAccount: string;
+  defaultVatRate: string;
+  timeZone: string;
+  currency: string;
   creditLimitRaiseByFinance: boolean;
   mismatchApprovalByOther: boolean;
   orderApprovalByOther: boolean;
@@ -24,7 +33,7 @@ interface SettingsForm {
 }
 
 /** The switches, in the order the screen lists them. */
-const SWITCHES: readonly Exclude<keyof SettingsForm, 'companyName' | 'orderSelfApprovalLimit' | 'profitCarryForward'>[] = [
+const SWITCHES: readonly (keyof SettingsForm)[] = [
   'creditLimitRaiseByFinance',
   'mismatchApprovalByOther',
   'orderApprovalByOther',
@@ -57,7 +66,16 @@ export default function CompanySettingsPage() {
   async function submit() {
     const values = await form.validateFields();
     setGeneral([]);
-    const res = await update({ input: { ...values, orderSelfApprovalLimit: values.orderSelfApprovalLimit.trim() } });
+    const res = await update({
+      input: {
+        ...values,
+        orderSelfApprovalLimit: values.orderSelfApprovalLimit.trim(),
+        defaultVatRate: values.defaultVatRate.trim(),
+        taxId: values.taxId.trim(),
+        timeZone: values.timeZone.trim(),
+        currency: values.currency.trim(),
+      },
+    });
     if (res.error) {
       setGeneral([res.error.message]);
       return;
@@ -73,14 +91,45 @@ export default function CompanySettingsPage() {
   }
 
   return (
-    <Card title={t('settings.title')} loading={fetching && !data}>
-      <Typography.Paragraph type="secondary">{t('settings.intro')}</Typography.Paragraph>
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+    <Card title={t('settings.companyTitle')} loading={fetching && !data}>
       {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} />}
       {general.length > 0 && <Alert type="error" showIcon title={general.join('; ')} style={{ marginBottom: 16 }} data-testid="settings-errors" />}
       <Form form={form} layout="vertical" data-testid="company-settings-form" style={{ maxWidth: 720 }}>
         <Form.Item name="companyName" label={t('settings.companyName')} extra={t('settings.companyNameHint')} rules={[{ max: 100, message: t('settings.companyNameTooLong') }]}>
           <Input style={{ width: 360 }} maxLength={100} data-testid="settings-companyName" />
         </Form.Item>
+        <Form.Item name="taxId" label={t('settings.taxId')} extra={t('settings.taxIdHint')}>
+          <Input style={{ width: 360 }} maxLength={20} data-testid="settings-taxId" />
+        </Form.Item>
+        <Form.Item name="address" label={t('settings.address')}>
+          <Input style={{ width: 520 }} maxLength={200} data-testid="settings-address" />
+        </Form.Item>
+        <Form.Item name="phone" label={t('settings.phone')}>
+          <Input style={{ width: 240 }} maxLength={40} data-testid="settings-phone" />
+        </Form.Item>
+        <Form.Item name="bankName" label={t('settings.bankName')}>
+          <Input style={{ width: 360 }} maxLength={100} data-testid="settings-bankName" />
+        </Form.Item>
+        <Form.Item name="bankAccount" label={t('settings.bankAccount')}>
+          <Input style={{ width: 360 }} maxLength={40} data-testid="settings-bankAccount" />
+        </Form.Item>
+        <Form.Item
+          name="defaultVatRate"
+          label={t('settings.defaultVatRate')}
+          extra={t('settings.defaultVatRateHint')}
+          rules={[{ required: true, message: t('settings.vatRateInvalid') }, decimalRule(t('settings.vatRateInvalid'), 4)]}
+        >
+          <DecimalInput style={{ width: 120 }} data-testid="settings-defaultVatRate" />
+        </Form.Item>
+        <Form.Item name="timeZone" label={t('settings.timeZone')} extra={t('settings.timeZoneHint')} rules={[{ required: true, message: t('common.required') }]}>
+          <Input style={{ width: 240 }} data-testid="settings-timeZone" />
+        </Form.Item>
+        <Form.Item name="currency" label={t('settings.currency')} extra={t('settings.currencyHint')} rules={[{ required: true, message: t('common.required') }]}>
+          <Input style={{ width: 120 }} maxLength={3} data-testid="settings-currency" />
+        </Form.Item>
+        <Typography.Title level={5}>{t('settings.title')}</Typography.Title>
+        <Typography.Paragraph type="secondary">{t('settings.intro')}</Typography.Paragraph>
         {SWITCHES.map((k) => (
           <Form.Item key={k} name={k} valuePropName="checked" label={t(`settings.${k}` as MessageKey)}>
             <Switch data-testid={`settings-${k}`} />
@@ -115,5 +164,7 @@ export default function CompanySettingsPage() {
         </Space>
       </Form>
     </Card>
+    <NumberingRulesCard />
+    </Space>
   );
 }
