@@ -8,7 +8,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { byTestId, graphql, login, randomName, screenshot, seriousProblems, useBrowser } from './helpers.mjs';
 
-const newPage = useBrowser();
+const newBrowserPage = useBrowser();
+
+/** A page with more patience than the default: these flows run several roles' screens on a shared machine. */
+async function newPage(options) {
+  const page = await newBrowserPage(options);
+  page.setDefaultTimeout(30_000);
+  return page;
+}
 
 /** A page signed in as username through the API (no screens), for making data. */
 async function apiPage(username) {
