@@ -88,8 +88,9 @@ test('finance adds a sub-account with its direction and dimensions, a code outsi
   await byTestId(page, 'account-name').click();
   await page.locator('.ant-modal-footer .ant-btn-primary').click();
   await byTestId(page, `account-edit-${code}`).waitFor();
+  await page.locator('.ant-modal-footer').waitFor({ state: 'hidden' });
 
-  await byTestId(page, `account-edit-${code}`).click();
+  await byTestId(page, `account-edit-${code}`).click({ timeout: 30_000 });
   await byTestId(page, 'account-name').fill('其他应付款-投标保证金');
   await page.locator('.ant-modal-footer .ant-btn-primary').click();
   await page.locator('.ant-modal-footer').waitFor({ state: 'hidden' });
