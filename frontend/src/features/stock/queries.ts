@@ -92,9 +92,13 @@ export const StockMovesQuery = graphql(`
 `);
 
 export const StockDocumentQuery = graphql(`
-  query StockDocument($id: ID!) {
-    stockDocument(id: $id) {
+  query StockDocument($id: ID, $number: String, $withJournal: Boolean = false) {
+    stockDocument(id: $id, number: $number) {
       id
+      number
+      journalEntry @include(if: $withJournal) {
+        ...JournalEntryFields
+      }
       kind
       postingDate
       description
