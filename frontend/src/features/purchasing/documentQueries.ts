@@ -180,3 +180,36 @@ export const OperatingCostDocumentQuery = graphql(`
     }
   }
 `);
+
+export const GoodsReceiptsQuery = graphql(`
+  query GoodsReceipts($first: Int, $after: String, $filter: GoodsReceiptFilter, $orderBy: GoodsReceiptOrder) {
+    goodsReceipts(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      nodes {
+        id
+        number
+        receiptDate
+        notes
+        warehouse {
+          ...WarehouseRefFields
+        }
+        purchaseOrder {
+          id
+          number
+          supplier {
+            ...SupplierRefFields
+          }
+        }
+        lines {
+          lineNo
+          acceptedQuantity
+          rejectedQuantity
+          value
+        }
+      }
+    }
+  }
+`);

@@ -174,4 +174,5 @@ export const purchasingEn: Record<keyof typeof purchasingZh, string> = {
   'pdoc.kind.OPERATING_COST': 'Operating cost',
   'pdoc.kind.OPENING_STOCK': 'Opening stock',
   'pdoc.kind.STOCK_ADJUSTMENT': 'Stock adjustment',
+  'menu.goodsReceipts': 'Goods receipts',
 };

@@ -172,4 +172,5 @@ export const purchasingZh = {
   'pdoc.kind.OPERATING_COST': '运营费用',
   'pdoc.kind.OPENING_STOCK': '期初库存单',
   'pdoc.kind.STOCK_ADJUSTMENT': '库存调整单',
+  'menu.goodsReceipts': '入库单',
 } as const;

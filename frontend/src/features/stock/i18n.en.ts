@@ -41,4 +41,5 @@ export const stockEn: Record<keyof typeof stockZh, string> = {
   'adjustReason.SCRAP': 'Scrap',
   'adjustDirection.INCREASE': 'Increase',
   'adjustDirection.DECREASE': 'Decrease',
+  'menu.stockDocuments': 'Stock documents',
 };

@@ -39,4 +39,5 @@ export const stockZh = {
   'adjustReason.SCRAP': '报废',
   'adjustDirection.INCREASE': '增加',
   'adjustDirection.DECREASE': '减少',
+  'menu.stockDocuments': '库存单据',
 } as const;

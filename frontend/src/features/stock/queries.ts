@@ -124,3 +124,27 @@ export const StockDocumentQuery = graphql(`
     }
   }
 `);
+
+export const StockDocumentsQuery = graphql(`
+  query StockDocuments($first: Int, $after: String, $filter: StockDocumentFilter, $orderBy: StockDocumentOrder) {
+    stockDocuments(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      nodes {
+        id
+        number
+        kind
+        postingDate
+        description
+        voucherNo
+        lines {
+          lineNo
+          quantity
+          value
+        }
+      }
+    }
+  }
+`);

@@ -8,6 +8,7 @@ import { documentRoute } from '../../lib/documents';
 export const stockRoutes: readonly MenuEntry[] = [
   { key: 'stockLevels', path: '/stock/levels', labelKey: 'menu.stockLevels', roles: STOCK_READ, icon: DatabaseOutlined, group: 'stock', page: lazy(() => import('./views/StockLevelsPage')) },
   { key: 'stockMoves', path: '/stock/moves', labelKey: 'menu.stockMoves', roles: STOCK_READ, icon: SwapOutlined, group: 'stock', page: lazy(() => import('./views/StockMovesPage')) },
+  { key: 'stockDocuments', path: '/stock/documents', labelKey: 'menu.stockDocuments', roles: [...new Set([...STOCK_READ, ...FINANCE_READ])], icon: ScanOutlined, group: 'stock', page: lazy(() => import('./views/StockDocumentsPage')) },
   { key: 'stockDocument', path: documentRoute('STOCK_ADJUSTMENT'), labelKey: 'pdoc.kind.STOCK_ADJUSTMENT', roles: [...new Set([...STOCK_READ, ...FINANCE_READ])], icon: ScanOutlined, group: 'stock', hidden: true, page: lazy(() => import('./views/StockDocumentPage')) },
   { key: 'stockAdjust', path: '/stock/adjust', labelKey: 'menu.stockAdjust', roles: STOCK_WRITE, icon: ScanOutlined, group: 'stock', page: lazy(() => import('./views/StockAdjustmentPage')) },
 ];
