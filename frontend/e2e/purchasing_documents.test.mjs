@@ -6,7 +6,7 @@ const newPage = useBrowser();
 
 /** Waits for a document page and returns its title text. */
 async function documentTitle(page) {
-  await byTestId(page, 'document-header').waitFor();
+  await byTestId(page, 'document-header').waitFor({ timeout: 30000 });
   return byTestId(page, 'document-title').innerText();
 }
 
@@ -119,7 +119,7 @@ test("stock moves and alerts link to what they name", async () => {
   await login(page, 'manager');
   await page.goto('/stock/moves');
   const move = byTestId(page, 'stock-moves-table').locator('[data-testid^="move-source-"]').first();
-  await move.waitFor();
+  await move.waitFor({ timeout: 30000 });
   const href = await move.getAttribute('href');
   assert.match(href, /^\/(stock\/receipts|stock\/documents|finance\/landed-costs|stock\/shipments|sales\/returns)\//);
   await move.click();

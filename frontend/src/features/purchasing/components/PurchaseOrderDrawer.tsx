@@ -156,7 +156,7 @@ function OrderBody({ o, localName, showWarnings }: { o: Order; localName: Return
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       {showWarnings && (o.budgetWarnings ?? []).length > 0 && <Alert type="warning" showIcon title={t('po.budgetWarnings')} description={(o.budgetWarnings ?? []).join('; ')} />}
-      <Descriptions size="small" column={3} bordered>
+      <Descriptions size="small" column={3} bordered data-testid="document-header">
         <Descriptions.Item label={t('po.supplier')}>{`${o.supplier.code} ${o.supplier.name}`}</Descriptions.Item>
         <Descriptions.Item label={t('stock.warehouse')}>{`${o.warehouse.code} ${o.warehouse.name}`}</Descriptions.Item>
         <Descriptions.Item label={t('po.costCentre')}>{o.costCentre || '—'}</Descriptions.Item>

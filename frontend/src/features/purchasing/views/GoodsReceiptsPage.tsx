@@ -1,6 +1,6 @@
 import { Card, Space } from 'antd';
 import type { ColumnType } from 'antd/es/table';
-import type { GoodsReceiptOrderField, GoodsReceiptsQuery as Result } from '../../../gql/graphql';
+import type { GoodsReceiptOrder, GoodsReceiptsQuery as Result } from '../../../gql/graphql';
 import { GoodsReceiptsQuery } from '../documentQueries';
 import { DocumentLink } from '../../../components/DocumentLink';
 import { Amount } from '../../../components/Amount';
@@ -21,9 +21,9 @@ const rejected = (r: Receipt) => sumDecimals(r.lines.map((l) => l.rejectedQuanti
 /** /stock/receipts — goods receipts (入库单): search by number, order or supplier, dates, sorting, in the URL. */
 export default function GoodsReceiptsPage() {
   const t = useT();
-  const state = useListState<GoodsReceiptOrderField>();
+  const state = useListState();
   const filter = { search: state.search || undefined, dateFrom: state.dateFrom, dateTo: state.dateTo };
-  const list = usePagedQuery({ query: GoodsReceiptsQuery, variables: { filter, orderBy: state.orderBy }, connection: (d) => d.goodsReceipts });
+  const list = usePagedQuery({ query: GoodsReceiptsQuery, variables: { filter, orderBy: state.orderBy as GoodsReceiptOrder | undefined }, connection: (d) => d.goodsReceipts });
   const all: ColumnType<Receipt>[] = [
     { key: 'NUMBER', title: t('receipt.number'), sorter: true, sortOrder: state.sortOrderOf('NUMBER'), render: (_, r) => <DocumentLink kind="PURCHASE_RECEIPT" number={r.number} testId={`receipt-link-${r.number}`} /> },
     { key: 'DATE', title: t('receipt.date'), sorter: true, sortOrder: state.sortOrderOf('DATE'), dataIndex: 'receiptDate' },

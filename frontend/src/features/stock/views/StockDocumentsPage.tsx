@@ -1,6 +1,6 @@
 import { Card, Space } from 'antd';
 import type { ColumnType } from 'antd/es/table';
-import type { StockDocumentKind, StockDocumentOrderField, StockDocumentsQuery as Result } from '../../../gql/graphql';
+import type { StockDocumentKind, StockDocumentOrder, StockDocumentsQuery as Result } from '../../../gql/graphql';
 import { StockDocumentsQuery } from '../queries';
 import { DocumentLink } from '../../../components/DocumentLink';
 import { Amount } from '../../../components/Amount';
@@ -20,9 +20,9 @@ const value = (d: Doc) => sumDecimals(d.lines.map((l) => l.value)).toString();
 /** /stock/documents — opening stock and adjustments by their numbers (OS-000001, ADJ-000004): search, dates, kinds, sorting, in the URL. */
 export default function StockDocumentsPage() {
   const t = useT();
-  const state = useListState<StockDocumentOrderField>();
+  const state = useListState();
   const filter = { search: state.search || undefined, dateFrom: state.dateFrom, dateTo: state.dateTo, kinds: state.statuses.length ? (state.statuses as StockDocumentKind[]) : undefined };
-  const list = usePagedQuery({ query: StockDocumentsQuery, variables: { filter, orderBy: state.orderBy }, connection: (d) => d.stockDocuments });
+  const list = usePagedQuery({ query: StockDocumentsQuery, variables: { filter, orderBy: state.orderBy as StockDocumentOrder | undefined }, connection: (d) => d.stockDocuments });
   const all: ColumnType<Doc>[] = [
     { key: 'NUMBER', title: t('stock.sourceId'), sorter: true, sortOrder: state.sortOrderOf('NUMBER'), render: (_, d) => <DocumentLink kind={d.kind === 'OPENING_STOCK' ? 'OPENING_STOCK' : 'STOCK_ADJUSTMENT'} number={d.number} testId={`stockdoc-link-${d.number}`} /> },
     { key: 'KIND', title: t('stockDoc.kind'), sorter: true, sortOrder: state.sortOrderOf('KIND'), render: (_, d) => enumLabel(t, 'StockDocumentKind', d.kind) },
