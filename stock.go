@@ -2,6 +2,7 @@ package jxc
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -122,7 +123,9 @@ const (
 // StockDocument is an opening stock or stock adjustment document, the
 // source of its stock moves and journal entry.
 type StockDocument struct {
-	ID             int64             `db:"id"`
+	ID int64 `db:"id"`
+	// Number is the business number: OS-000001 (opening stock) or ADJ-000004 (an adjustment).
+	Number         string            `db:"number"`
 	Kind           StockDocumentKind `db:"kind"`
 	PostingDate    Date              `db:"posting_date"`
 	Description    string            `db:"description"`
@@ -132,6 +135,16 @@ type StockDocument struct {
 	CreatedByID *int64               `db:"created_by"`
 	CreatedAt   time.Time            `db:"created_at"`
 	Lines       []*StockDocumentLine `db:"-"`
+}
+
+// StockDocumentNumber is the business number of a stock document of a kind
+// with an id: OS-000001 for opening stock, ADJ-000004 for an adjustment.
+func StockDocumentNumber(kind StockDocumentKind, id int64) string {
+	prefix := "ADJ-"
+	if kind == DocOpeningStock {
+		prefix = "OS-"
+	}
+	return fmt.Sprintf("%s%06d", prefix, id)
 }
 
 // SourceType is the source type its moves and entry carry.

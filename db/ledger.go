@@ -260,10 +260,11 @@ var documentTables = map[jxc.SourceType]string{
 	jxc.SourceSalesReturn: "sales_returns", jxc.SourceCustomerPayment: "customer_payments", jxc.SourceCreditApplied: "customer_payments",
 	jxc.SourceCustomerRefund: "customer_refunds", jxc.SourcePurchaseReceipt: "goods_receipts", jxc.SourceSupplierInvoice: "supplier_invoices",
 	jxc.SourceSupplierPayment: "supplier_payments", jxc.SourceLandedCost: "landed_costs",
+	jxc.SourceOpeningStock: "stock_documents", jxc.SourceStockAdjustment: "stock_documents",
 }
 
 // documentNumber is the number of the document that posted e, "" for a
-// manual entry or a reversal (and for stock documents, which have none).
+// manual entry or a reversal.
 func documentNumber(ctx context.Context, q Queryer, e *jxc.JournalEntry) (string, error) {
 	table, ok := documentTables[e.SourceType]
 	if !ok || e.SourceID == nil {

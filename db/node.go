@@ -210,7 +210,7 @@ type allocationRow struct {
 // every document's lines and references at once.
 func stockDocumentNodes(ctx context.Context, q Queryer, ids []int64) (map[int64]any, error) {
 	var ds []*jxc.StockDocument
-	if err := q.SelectContext(ctx, &ds, `SELECT id, kind, posting_date, description, journal_entry_id, created_by, created_at,
+	if err := q.SelectContext(ctx, &ds, `SELECT id, number, kind, posting_date, description, journal_entry_id, created_by, created_at,
 		(SELECT v.voucher_no FROM journal_entries v WHERE v.id = d.journal_entry_id) AS voucher_no FROM stock_documents d WHERE id = ANY($1)`,
 		pq.Array(ids)); err != nil {
 		return nil, err

@@ -158,8 +158,8 @@ func (s *StockService) postDocument(ctx context.Context, op jxc.Op, ev jxc.Event
 				return err
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO stock_documents (id, kind, posting_date, description, journal_entry_id, created_by, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7)`, id, kind, *date, description, p.EntryID, userID(ctx), tx.Now); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO stock_documents (id, number, kind, posting_date, description, journal_entry_id, created_by, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, id, jxc.StockDocumentNumber(kind, id), kind, *date, description, p.EntryID, userID(ctx), tx.Now); err != nil {
 			return err
 		}
 		n := len(refs)
@@ -178,7 +178,7 @@ func (s *StockService) postDocument(ctx context.Context, op jxc.Op, ev jxc.Event
 			id, pq.Array(nos), pq.Array(pids), pq.Array(wids), pq.Array(locs), pq.Array(qtys), pq.Array(costs), pq.Array(vals)); err != nil {
 			return err
 		}
-		tx.Produced(jxc.RecordStockDocument, id, fmt.Sprintf("%s-%d", kind, id), jxc.AuditPost)
+		tx.Produced(jxc.RecordStockDocument, id, jxc.StockDocumentNumber(kind, id), jxc.AuditPost)
 		doc, err = findStockDocument(ctx, tx, id)
 		return err
 	})
@@ -192,7 +192,7 @@ func (s *StockService) FindStockDocument(ctx context.Context, id int64) (*jxc.St
 
 func findStockDocument(ctx context.Context, q Queryer, id int64) (*jxc.StockDocument, error) {
 	d := &jxc.StockDocument{}
-	err := q.GetContext(ctx, d, `SELECT id, kind, posting_date, description, journal_entry_id, created_by, created_at,
+	err := q.GetContext(ctx, d, `SELECT id, number, kind, posting_date, description, journal_entry_id, created_by, created_at,
 		(SELECT v.voucher_no FROM journal_entries v WHERE v.id = d.journal_entry_id) AS voucher_no FROM stock_documents d WHERE id = $1`, id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, jxc.FieldErrorf(jxc.ENOTFOUND, "id", "no such stock document")

@@ -89,6 +89,11 @@ func (r *queryResolver) OperatingCosts(ctx context.Context, first *int, after *s
 		})
 }
 
+// OperatingCost is the resolver for the operatingCost field.
+func (r *queryResolver) OperatingCost(ctx context.Context, id *int64, number *string) (*jxc.OperatingCost, error) {
+	return byIDOrNumber(ctx, r.Resolver, jxc.RefOperatingCost, id, number, refByID[jxc.OperatingCost](r.Resolver, jxc.RefOperatingCost))
+}
+
 // BudgetLine returns BudgetLineResolver implementation.
 func (r *Resolver) BudgetLine() BudgetLineResolver { return &budgetLineResolver{r} }
 

@@ -737,6 +737,7 @@ type ComplexityRoot struct {
 		ID              func(childComplexity int) int
 		JournalEntry    func(childComplexity int) int
 		JournalEntryID  func(childComplexity int) int
+		LandedCosts     func(childComplexity int) int
 		Lines           func(childComplexity int) int
 		NodeID          func(childComplexity int) int
 		Notes           func(childComplexity int) int
@@ -746,6 +747,18 @@ type ComplexityRoot struct {
 		ReceiptDate     func(childComplexity int) int
 		Warehouse       func(childComplexity int) int
 		WarehouseID     func(childComplexity int) int
+	}
+
+	GoodsReceiptConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	GoodsReceiptEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	GoodsReceiptLine struct {
@@ -932,6 +945,18 @@ type ComplexityRoot struct {
 		SoldAmount    func(childComplexity int) int
 		Warehouse     func(childComplexity int) int
 		WarehouseID   func(childComplexity int) int
+	}
+
+	LandedCostConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	LandedCostEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	LandedCostPayload struct {
@@ -1301,27 +1326,28 @@ type ComplexityRoot struct {
 	}
 
 	PurchaseOrder struct {
-		ApprovedAt     func(childComplexity int) int
-		AuditTrail     func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
-		BudgetWarnings func(childComplexity int) int
-		ClosedAt       func(childComplexity int) int
-		CostCentre     func(childComplexity int) int
-		CreatedAt      func(childComplexity int) int
-		ExpectedDate   func(childComplexity int) int
-		ID             func(childComplexity int) int
-		Lines          func(childComplexity int) int
-		NetAmount      func(childComplexity int) int
-		NodeID         func(childComplexity int) int
-		Notes          func(childComplexity int) int
-		Number         func(childComplexity int) int
-		OrderDate      func(childComplexity int) int
-		Receipts       func(childComplexity int) int
-		Status         func(childComplexity int) int
-		SubmittedAt    func(childComplexity int) int
-		Supplier       func(childComplexity int) int
-		TaxAmount      func(childComplexity int) int
-		TotalAmount    func(childComplexity int) int
-		Warehouse      func(childComplexity int) int
+		ApprovedAt       func(childComplexity int) int
+		AuditTrail       func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
+		BudgetWarnings   func(childComplexity int) int
+		ClosedAt         func(childComplexity int) int
+		CostCentre       func(childComplexity int) int
+		CreatedAt        func(childComplexity int) int
+		ExpectedDate     func(childComplexity int) int
+		ID               func(childComplexity int) int
+		Lines            func(childComplexity int) int
+		NetAmount        func(childComplexity int) int
+		NodeID           func(childComplexity int) int
+		Notes            func(childComplexity int) int
+		Number           func(childComplexity int) int
+		OrderDate        func(childComplexity int) int
+		Receipts         func(childComplexity int) int
+		Status           func(childComplexity int) int
+		SubmittedAt      func(childComplexity int) int
+		Supplier         func(childComplexity int) int
+		SupplierInvoices func(childComplexity int) int
+		TaxAmount        func(childComplexity int) int
+		TotalAmount      func(childComplexity int) int
+		Warehouse        func(childComplexity int) int
 	}
 
 	PurchaseOrderConnection struct {
@@ -1413,17 +1439,20 @@ type ComplexityRoot struct {
 		ExportJobs                 func(childComplexity int, first *int, after *string, orderBy *jxc.ExportJobOrder) int
 		FiscalPeriods              func(childComplexity int, year int) int
 		GeneralLedger              func(childComplexity int, accountCode string, fromYear int, fromMonth int, toYear int, toMonth int) int
-		GoodsReceipt               func(childComplexity int, id int64) int
+		GoodsReceipt               func(childComplexity int, id *int64, number *string) int
+		GoodsReceipts              func(childComplexity int, first *int, after *string, filter *jxc.GoodsReceiptFilter, orderBy *jxc.GoodsReceiptOrder) int
 		JournalEntries             func(childComplexity int, first *int, after *string, filter *jxc.JournalEntryFilter, orderBy *jxc.JournalEntryOrder) int
-		JournalEntry               func(childComplexity int, id int64) int
+		JournalEntry               func(childComplexity int, id *int64, voucherNo *string) int
 		JournalLines               func(childComplexity int, first *int, after *string, filter *jxc.JournalLineFilter, orderBy *jxc.JournalLineOrder) int
 		Kpis                       func(childComplexity int, from jxc.Date, to jxc.Date, compareFrom *jxc.Date, compareTo *jxc.Date) int
-		LandedCost                 func(childComplexity int, id int64) int
+		LandedCost                 func(childComplexity int, id *int64, number *string) int
+		LandedCosts                func(childComplexity int, first *int, after *string, filter *jxc.LandedCostFilter, orderBy *jxc.LandedCostOrder) int
 		Me                         func(childComplexity int) int
 		MyAPITokens                func(childComplexity int) int
 		Node                       func(childComplexity int, nodeID jxc.NodeID) int
 		Nodes                      func(childComplexity int, nodeIds []jxc.NodeID) int
 		NumberingRules             func(childComplexity int) int
+		OperatingCost              func(childComplexity int, id *int64, number *string) int
 		OperatingCosts             func(childComplexity int, first *int, after *string, year *int, month *int, orderBy *jxc.OperatingCostOrder) int
 		PayablesAging              func(childComplexity int, asOf jxc.Date) int
 		PeriodSummary              func(childComplexity int, year int, month int) int
@@ -1433,7 +1462,7 @@ type ComplexityRoot struct {
 		ProductSuppliers           func(childComplexity int, productID int64, since *jxc.Date) int
 		Products                   func(childComplexity int, first *int, after *string, filter *jxc.ProductFilter, orderBy *jxc.ProductOrder) int
 		ProfitAndLoss              func(childComplexity int, from jxc.Date, to jxc.Date) int
-		PurchaseOrder              func(childComplexity int, id int64) int
+		PurchaseOrder              func(childComplexity int, id *int64, number *string) int
 		PurchaseOrderLineByBarcode func(childComplexity int, purchaseOrderID int64, barcode string) int
 		PurchaseOrders             func(childComplexity int, first *int, after *string, filter *jxc.PurchaseOrderFilter, orderBy *jxc.PurchaseOrderOrder) int
 		PurchaseSuggestions        func(childComplexity int, warehouseID *int64) int
@@ -1454,13 +1483,15 @@ type ComplexityRoot struct {
 		StatementMapping           func(childComplexity int, form jxc.StatementForm) int
 		StatutoryBalanceSheet      func(childComplexity int, year int, month int) int
 		StatutoryIncomeStatement   func(childComplexity int, year int, month int) int
-		StockDocument              func(childComplexity int, id int64) int
+		StockDocument              func(childComplexity int, id *int64, number *string) int
+		StockDocuments             func(childComplexity int, first *int, after *string, filter *jxc.StockDocumentFilter, orderBy *jxc.StockDocumentOrder) int
 		StockLevels                func(childComplexity int, first *int, after *string, filter *jxc.StockLevelFilter, orderBy *jxc.StockLevelOrder) int
 		StockMoves                 func(childComplexity int, first *int, after *string, filter *jxc.StockMoveFilter, orderBy *jxc.StockMoveOrder) int
 		StockValueSummary          func(childComplexity int, groupBy jxc.StockGroupBy) int
 		Supplier                   func(childComplexity int, id int64) int
-		SupplierInvoice            func(childComplexity int, id int64) int
+		SupplierInvoice            func(childComplexity int, id *int64, number *string) int
 		SupplierInvoices           func(childComplexity int, first *int, after *string, filter *jxc.SupplierInvoiceFilter, orderBy *jxc.SupplierInvoiceOrder) int
+		SupplierPayment            func(childComplexity int, id *int64, number *string) int
 		SupplierPayments           func(childComplexity int, first *int, after *string, supplierID *int64, filter *jxc.SupplierPaymentFilter, orderBy *jxc.SupplierPaymentOrder) int
 		Suppliers                  func(childComplexity int, first *int, after *string, filter *jxc.SupplierFilter, orderBy *jxc.SupplierOrder) int
 		TopSellers                 func(childComplexity int, from jxc.Date, to jxc.Date, by *jxc.TopSellersBy, limit *int) int
@@ -1874,8 +1905,21 @@ type ComplexityRoot struct {
 		Kind           func(childComplexity int) int
 		Lines          func(childComplexity int) int
 		NodeID         func(childComplexity int) int
+		Number         func(childComplexity int) int
 		PostingDate    func(childComplexity int) int
 		VoucherNo      func(childComplexity int) int
+	}
+
+	StockDocumentConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	StockDocumentEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	StockDocumentLine struct {
@@ -2022,6 +2066,7 @@ type ComplexityRoot struct {
 		Number             func(childComplexity int) int
 		OpenAmount         func(childComplexity int) int
 		PaidAmount         func(childComplexity int) int
+		Payments           func(childComplexity int) int
 		PurchaseOrder      func(childComplexity int) int
 		PurchaseOrderID    func(childComplexity int) int
 		Status             func(childComplexity int) int
@@ -2385,6 +2430,7 @@ type GoodsReceiptResolver interface {
 
 	JournalEntry(ctx context.Context, obj *jxc.GoodsReceipt) (*jxc.JournalEntry, error)
 
+	LandedCosts(ctx context.Context, obj *jxc.GoodsReceipt) ([]*jxc.LandedCost, error)
 	AuditTrail(ctx context.Context, obj *jxc.GoodsReceipt, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type GoodsReceiptLineResolver interface {
@@ -2526,6 +2572,7 @@ type ProductResolver interface {
 }
 type PurchaseOrderResolver interface {
 	Receipts(ctx context.Context, obj *jxc.PurchaseOrder) ([]*jxc.GoodsReceipt, error)
+	SupplierInvoices(ctx context.Context, obj *jxc.PurchaseOrder) ([]*jxc.SupplierInvoice, error)
 	AuditTrail(ctx context.Context, obj *jxc.PurchaseOrder, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type PurchaseSuggestionResolver interface {
@@ -2546,6 +2593,7 @@ type QueryResolver interface {
 	BudgetLine(ctx context.Context, id int64) (*jxc.BudgetLine, error)
 	BudgetRollup(ctx context.Context, year int, month *int, by jxc.BudgetRollupBy) ([]*jxc.BudgetRollupRow, error)
 	OperatingCosts(ctx context.Context, first *int, after *string, year *int, month *int, orderBy *jxc.OperatingCostOrder) (OperatingCostConnection, error)
+	OperatingCost(ctx context.Context, id *int64, number *string) (*jxc.OperatingCost, error)
 	Categories(ctx context.Context, includeInactive *bool) ([]*jxc.Category, error)
 	Products(ctx context.Context, first *int, after *string, filter *jxc.ProductFilter, orderBy *jxc.ProductOrder) (ProductConnection, error)
 	Product(ctx context.Context, id int64) (*jxc.Product, error)
@@ -2558,7 +2606,7 @@ type QueryResolver interface {
 	FiscalPeriods(ctx context.Context, year int) ([]*jxc.FiscalPeriod, error)
 	PostingWindow(ctx context.Context) (jxc.PostingWindow, error)
 	JournalEntries(ctx context.Context, first *int, after *string, filter *jxc.JournalEntryFilter, orderBy *jxc.JournalEntryOrder) (JournalEntryConnection, error)
-	JournalEntry(ctx context.Context, id int64) (*jxc.JournalEntry, error)
+	JournalEntry(ctx context.Context, id *int64, voucherNo *string) (*jxc.JournalEntry, error)
 	TrialBalance(ctx context.Context, asOf jxc.Date) (jxc.TrialBalance, error)
 	ProfitAndLoss(ctx context.Context, from jxc.Date, to jxc.Date) (jxc.ProfitAndLoss, error)
 	BalanceSheet(ctx context.Context, asOf jxc.Date) (jxc.BalanceSheet, error)
@@ -2579,13 +2627,16 @@ type QueryResolver interface {
 	PurchasingSettings(ctx context.Context) (jxc.PurchasingSettings, error)
 	PayablesAging(ctx context.Context, asOf jxc.Date) (jxc.PayablesAging, error)
 	SupplierInvoices(ctx context.Context, first *int, after *string, filter *jxc.SupplierInvoiceFilter, orderBy *jxc.SupplierInvoiceOrder) (SupplierInvoiceConnection, error)
-	SupplierInvoice(ctx context.Context, id int64) (*jxc.SupplierInvoice, error)
-	LandedCost(ctx context.Context, id int64) (*jxc.LandedCost, error)
+	SupplierInvoice(ctx context.Context, id *int64, number *string) (*jxc.SupplierInvoice, error)
+	LandedCost(ctx context.Context, id *int64, number *string) (*jxc.LandedCost, error)
+	LandedCosts(ctx context.Context, first *int, after *string, filter *jxc.LandedCostFilter, orderBy *jxc.LandedCostOrder) (LandedCostConnection, error)
 	PurchaseOrders(ctx context.Context, first *int, after *string, filter *jxc.PurchaseOrderFilter, orderBy *jxc.PurchaseOrderOrder) (PurchaseOrderConnection, error)
-	PurchaseOrder(ctx context.Context, id int64) (*jxc.PurchaseOrder, error)
+	PurchaseOrder(ctx context.Context, id *int64, number *string) (*jxc.PurchaseOrder, error)
 	PurchaseOrderLineByBarcode(ctx context.Context, purchaseOrderID int64, barcode string) (*jxc.PurchaseOrderLine, error)
 	SupplierPayments(ctx context.Context, first *int, after *string, supplierID *int64, filter *jxc.SupplierPaymentFilter, orderBy *jxc.SupplierPaymentOrder) (SupplierPaymentConnection, error)
-	GoodsReceipt(ctx context.Context, id int64) (*jxc.GoodsReceipt, error)
+	SupplierPayment(ctx context.Context, id *int64, number *string) (*jxc.SupplierPayment, error)
+	GoodsReceipt(ctx context.Context, id *int64, number *string) (*jxc.GoodsReceipt, error)
+	GoodsReceipts(ctx context.Context, first *int, after *string, filter *jxc.GoodsReceiptFilter, orderBy *jxc.GoodsReceiptOrder) (GoodsReceiptConnection, error)
 	PurchaseSuggestions(ctx context.Context, warehouseID *int64) ([]*jxc.PurchaseSuggestion, error)
 	Customers(ctx context.Context, first *int, after *string, filter *jxc.CustomerFilter, orderBy *jxc.CustomerOrder) (CustomerConnection, error)
 	Customer(ctx context.Context, id int64) (*jxc.Customer, error)
@@ -2606,7 +2657,8 @@ type QueryResolver interface {
 	NumberingRules(ctx context.Context) ([]*jxc.NumberingRule, error)
 	StockLevels(ctx context.Context, first *int, after *string, filter *jxc.StockLevelFilter, orderBy *jxc.StockLevelOrder) (StockLevelConnection, error)
 	StockMoves(ctx context.Context, first *int, after *string, filter *jxc.StockMoveFilter, orderBy *jxc.StockMoveOrder) (StockMoveConnection, error)
-	StockDocument(ctx context.Context, id int64) (*jxc.StockDocument, error)
+	StockDocument(ctx context.Context, id *int64, number *string) (*jxc.StockDocument, error)
+	StockDocuments(ctx context.Context, first *int, after *string, filter *jxc.StockDocumentFilter, orderBy *jxc.StockDocumentOrder) (StockDocumentConnection, error)
 	StockValueSummary(ctx context.Context, groupBy jxc.StockGroupBy) ([]*jxc.StockValueGroup, error)
 	Me(ctx context.Context) (jxc.User, error)
 	MyAPITokens(ctx context.Context) ([]*jxc.APIToken, error)
@@ -2712,6 +2764,7 @@ type SupplierInvoiceResolver interface {
 
 	JournalEntry(ctx context.Context, obj *jxc.SupplierInvoice) (*jxc.JournalEntry, error)
 
+	Payments(ctx context.Context, obj *jxc.SupplierInvoice) ([]*jxc.SupplierPayment, error)
 	AuditTrail(ctx context.Context, obj *jxc.SupplierInvoice, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type SupplierInvoiceLineResolver interface {
@@ -5572,6 +5625,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GoodsReceipt.JournalEntryID(childComplexity), true
+	case "GoodsReceipt.landedCosts":
+		if e.ComplexityRoot.GoodsReceipt.LandedCosts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceipt.LandedCosts(childComplexity), true
 	case "GoodsReceipt.lines":
 		if e.ComplexityRoot.GoodsReceipt.Lines == nil {
 			break
@@ -5626,6 +5685,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GoodsReceipt.WarehouseID(childComplexity), true
+
+	case "GoodsReceiptConnection.edges":
+		if e.ComplexityRoot.GoodsReceiptConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceiptConnection.Edges(childComplexity), true
+	case "GoodsReceiptConnection.nodes":
+		if e.ComplexityRoot.GoodsReceiptConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceiptConnection.Nodes(childComplexity), true
+	case "GoodsReceiptConnection.pageInfo":
+		if e.ComplexityRoot.GoodsReceiptConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceiptConnection.PageInfo(childComplexity), true
+	case "GoodsReceiptConnection.totalCount":
+		if e.ComplexityRoot.GoodsReceiptConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceiptConnection.TotalCount(childComplexity), true
+
+	case "GoodsReceiptEdge.cursor":
+		if e.ComplexityRoot.GoodsReceiptEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceiptEdge.Cursor(childComplexity), true
+	case "GoodsReceiptEdge.node":
+		if e.ComplexityRoot.GoodsReceiptEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoodsReceiptEdge.Node(childComplexity), true
 
 	case "GoodsReceiptLine.acceptedQuantity":
 		if e.ComplexityRoot.GoodsReceiptLine.AcceptedQty == nil {
@@ -6497,6 +6594,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LandedCostAllocation.WarehouseID(childComplexity), true
+
+	case "LandedCostConnection.edges":
+		if e.ComplexityRoot.LandedCostConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCostConnection.Edges(childComplexity), true
+	case "LandedCostConnection.nodes":
+		if e.ComplexityRoot.LandedCostConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCostConnection.Nodes(childComplexity), true
+	case "LandedCostConnection.pageInfo":
+		if e.ComplexityRoot.LandedCostConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCostConnection.PageInfo(childComplexity), true
+	case "LandedCostConnection.totalCount":
+		if e.ComplexityRoot.LandedCostConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCostConnection.TotalCount(childComplexity), true
+
+	case "LandedCostEdge.cursor":
+		if e.ComplexityRoot.LandedCostEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCostEdge.Cursor(childComplexity), true
+	case "LandedCostEdge.node":
+		if e.ComplexityRoot.LandedCostEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LandedCostEdge.Node(childComplexity), true
 
 	case "LandedCostPayload.landedCost":
 		if e.ComplexityRoot.LandedCostPayload.LandedCost == nil {
@@ -8548,6 +8683,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PurchaseOrder.Supplier(childComplexity), true
+	case "PurchaseOrder.supplierInvoices":
+		if e.ComplexityRoot.PurchaseOrder.SupplierInvoices == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseOrder.SupplierInvoices(childComplexity), true
 	case "PurchaseOrder.taxAmount":
 		if e.ComplexityRoot.PurchaseOrder.TaxAmount == nil {
 			break
@@ -9064,7 +9205,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.GoodsReceipt(childComplexity, args["id"].(int64)), true
+		return e.ComplexityRoot.Query.GoodsReceipt(childComplexity, args["id"].(*int64), args["number"].(*string)), true
+	case "Query.goodsReceipts":
+		if e.ComplexityRoot.Query.GoodsReceipts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_goodsReceipts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.GoodsReceipts(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.GoodsReceiptFilter), args["orderBy"].(*jxc.GoodsReceiptOrder)), true
 
 	case "Query.journalEntries":
 		if e.ComplexityRoot.Query.JournalEntries == nil {
@@ -9087,7 +9239,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.JournalEntry(childComplexity, args["id"].(int64)), true
+		return e.ComplexityRoot.Query.JournalEntry(childComplexity, args["id"].(*int64), args["voucherNo"].(*string)), true
 	case "Query.journalLines":
 		if e.ComplexityRoot.Query.JournalLines == nil {
 			break
@@ -9120,7 +9272,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.LandedCost(childComplexity, args["id"].(int64)), true
+		return e.ComplexityRoot.Query.LandedCost(childComplexity, args["id"].(*int64), args["number"].(*string)), true
+	case "Query.landedCosts":
+		if e.ComplexityRoot.Query.LandedCosts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_landedCosts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.LandedCosts(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.LandedCostFilter), args["orderBy"].(*jxc.LandedCostOrder)), true
 	case "Query.me":
 		if e.ComplexityRoot.Query.Me == nil {
 			break
@@ -9161,6 +9324,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.NumberingRules(childComplexity), true
+	case "Query.operatingCost":
+		if e.ComplexityRoot.Query.OperatingCost == nil {
+			break
+		}
+
+		args, err := ec.field_Query_operatingCost_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.OperatingCost(childComplexity, args["id"].(*int64), args["number"].(*string)), true
 	case "Query.operatingCosts":
 		if e.ComplexityRoot.Query.OperatingCosts == nil {
 			break
@@ -9265,7 +9439,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.PurchaseOrder(childComplexity, args["id"].(int64)), true
+		return e.ComplexityRoot.Query.PurchaseOrder(childComplexity, args["id"].(*int64), args["number"].(*string)), true
 	case "Query.purchaseOrderLineByBarcode":
 		if e.ComplexityRoot.Query.PurchaseOrderLineByBarcode == nil {
 			break
@@ -9481,7 +9655,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.StockDocument(childComplexity, args["id"].(int64)), true
+		return e.ComplexityRoot.Query.StockDocument(childComplexity, args["id"].(*int64), args["number"].(*string)), true
+	case "Query.stockDocuments":
+		if e.ComplexityRoot.Query.StockDocuments == nil {
+			break
+		}
+
+		args, err := ec.field_Query_stockDocuments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.StockDocuments(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.StockDocumentFilter), args["orderBy"].(*jxc.StockDocumentOrder)), true
 	case "Query.stockLevels":
 		if e.ComplexityRoot.Query.StockLevels == nil {
 			break
@@ -9536,7 +9721,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.SupplierInvoice(childComplexity, args["id"].(int64)), true
+		return e.ComplexityRoot.Query.SupplierInvoice(childComplexity, args["id"].(*int64), args["number"].(*string)), true
 	case "Query.supplierInvoices":
 		if e.ComplexityRoot.Query.SupplierInvoices == nil {
 			break
@@ -9548,6 +9733,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.SupplierInvoices(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SupplierInvoiceFilter), args["orderBy"].(*jxc.SupplierInvoiceOrder)), true
+	case "Query.supplierPayment":
+		if e.ComplexityRoot.Query.SupplierPayment == nil {
+			break
+		}
+
+		args, err := ec.field_Query_supplierPayment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SupplierPayment(childComplexity, args["id"].(*int64), args["number"].(*string)), true
 	case "Query.supplierPayments":
 		if e.ComplexityRoot.Query.SupplierPayments == nil {
 			break
@@ -11399,6 +11595,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StockDocument.NodeID(childComplexity), true
+	case "StockDocument.number":
+		if e.ComplexityRoot.StockDocument.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockDocument.Number(childComplexity), true
 	case "StockDocument.postingDate":
 		if e.ComplexityRoot.StockDocument.PostingDate == nil {
 			break
@@ -11411,6 +11613,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StockDocument.VoucherNo(childComplexity), true
+
+	case "StockDocumentConnection.edges":
+		if e.ComplexityRoot.StockDocumentConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockDocumentConnection.Edges(childComplexity), true
+	case "StockDocumentConnection.nodes":
+		if e.ComplexityRoot.StockDocumentConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockDocumentConnection.Nodes(childComplexity), true
+	case "StockDocumentConnection.pageInfo":
+		if e.ComplexityRoot.StockDocumentConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockDocumentConnection.PageInfo(childComplexity), true
+	case "StockDocumentConnection.totalCount":
+		if e.ComplexityRoot.StockDocumentConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockDocumentConnection.TotalCount(childComplexity), true
+
+	case "StockDocumentEdge.cursor":
+		if e.ComplexityRoot.StockDocumentEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockDocumentEdge.Cursor(childComplexity), true
+	case "StockDocumentEdge.node":
+		if e.ComplexityRoot.StockDocumentEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockDocumentEdge.Node(childComplexity), true
 
 	case "StockDocumentLine.lineNo":
 		if e.ComplexityRoot.StockDocumentLine.LineNo == nil {
@@ -12055,6 +12295,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SupplierInvoice.PaidAmount(childComplexity), true
+	case "SupplierInvoice.payments":
+		if e.ComplexityRoot.SupplierInvoice.Payments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierInvoice.Payments(childComplexity), true
 	case "SupplierInvoice.purchaseOrder":
 		if e.ComplexityRoot.SupplierInvoice.PurchaseOrder == nil {
 			break
@@ -13199,8 +13445,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CustomerPaymentOrder", ec.unmarshalInputCustomerPaymentOrder),
 			graphql.NewInputUnmarshaler("ExportJobOrder", ec.unmarshalInputExportJobOrder),
 			graphql.NewInputUnmarshaler("FiscalPeriodInput", ec.unmarshalInputFiscalPeriodInput),
+			graphql.NewInputUnmarshaler("GoodsReceiptFilter", ec.unmarshalInputGoodsReceiptFilter),
 			graphql.NewInputUnmarshaler("GoodsReceiptInput", ec.unmarshalInputGoodsReceiptInput),
 			graphql.NewInputUnmarshaler("GoodsReceiptLineInput", ec.unmarshalInputGoodsReceiptLineInput),
+			graphql.NewInputUnmarshaler("GoodsReceiptOrder", ec.unmarshalInputGoodsReceiptOrder),
 			graphql.NewInputUnmarshaler("InvoicingDetailsInput", ec.unmarshalInputInvoicingDetailsInput),
 			graphql.NewInputUnmarshaler("JournalEntryFilter", ec.unmarshalInputJournalEntryFilter),
 			graphql.NewInputUnmarshaler("JournalEntryInput", ec.unmarshalInputJournalEntryInput),
@@ -13208,7 +13456,9 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("JournalLineFilter", ec.unmarshalInputJournalLineFilter),
 			graphql.NewInputUnmarshaler("JournalLineInput", ec.unmarshalInputJournalLineInput),
 			graphql.NewInputUnmarshaler("JournalLineOrder", ec.unmarshalInputJournalLineOrder),
+			graphql.NewInputUnmarshaler("LandedCostFilter", ec.unmarshalInputLandedCostFilter),
 			graphql.NewInputUnmarshaler("LandedCostInput", ec.unmarshalInputLandedCostInput),
+			graphql.NewInputUnmarshaler("LandedCostOrder", ec.unmarshalInputLandedCostOrder),
 			graphql.NewInputUnmarshaler("LoginInput", ec.unmarshalInputLoginInput),
 			graphql.NewInputUnmarshaler("NumberingRuleInput", ec.unmarshalInputNumberingRuleInput),
 			graphql.NewInputUnmarshaler("OpeningStockInput", ec.unmarshalInputOpeningStockInput),
@@ -13247,6 +13497,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("StatementMappingInput", ec.unmarshalInputStatementMappingInput),
 			graphql.NewInputUnmarshaler("StockAdjustmentInput", ec.unmarshalInputStockAdjustmentInput),
 			graphql.NewInputUnmarshaler("StockAdjustmentLineInput", ec.unmarshalInputStockAdjustmentLineInput),
+			graphql.NewInputUnmarshaler("StockDocumentFilter", ec.unmarshalInputStockDocumentFilter),
+			graphql.NewInputUnmarshaler("StockDocumentOrder", ec.unmarshalInputStockDocumentOrder),
 			graphql.NewInputUnmarshaler("StockLevelFilter", ec.unmarshalInputStockLevelFilter),
 			graphql.NewInputUnmarshaler("StockLevelOrder", ec.unmarshalInputStockLevelOrder),
 			graphql.NewInputUnmarshaler("StockMoveFilter", ec.unmarshalInputStockMoveFilter),
@@ -15036,10 +15288,36 @@ func (ec *executionContext) childFields_GoodsReceipt(ctx context.Context, field 
 		return ec.fieldContext_GoodsReceipt_createdAt(ctx, field)
 	case "lines":
 		return ec.fieldContext_GoodsReceipt_lines(ctx, field)
+	case "landedCosts":
+		return ec.fieldContext_GoodsReceipt_landedCosts(ctx, field)
 	case "auditTrail":
 		return ec.fieldContext_GoodsReceipt_auditTrail(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GoodsReceipt", field.Name)
+}
+
+func (ec *executionContext) childFields_GoodsReceiptConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_GoodsReceiptConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_GoodsReceiptConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_GoodsReceiptConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_GoodsReceiptConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GoodsReceiptConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_GoodsReceiptEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_GoodsReceiptEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_GoodsReceiptEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GoodsReceiptEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_GoodsReceiptLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -15412,6 +15690,30 @@ func (ec *executionContext) childFields_LandedCostAllocation(ctx context.Context
 		return ec.fieldContext_LandedCostAllocation_soldAmount(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LandedCostAllocation", field.Name)
+}
+
+func (ec *executionContext) childFields_LandedCostConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_LandedCostConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_LandedCostConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_LandedCostConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_LandedCostConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LandedCostConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_LandedCostEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_LandedCostEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_LandedCostEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LandedCostEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_LandedCostPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -16038,6 +16340,8 @@ func (ec *executionContext) childFields_PurchaseOrder(ctx context.Context, field
 		return ec.fieldContext_PurchaseOrder_totalAmount(ctx, field)
 	case "receipts":
 		return ec.fieldContext_PurchaseOrder_receipts(ctx, field)
+	case "supplierInvoices":
+		return ec.fieldContext_PurchaseOrder_supplierInvoices(ctx, field)
 	case "auditTrail":
 		return ec.fieldContext_PurchaseOrder_auditTrail(ctx, field)
 	}
@@ -16960,6 +17264,8 @@ func (ec *executionContext) childFields_StockDocument(ctx context.Context, field
 		return ec.fieldContext_StockDocument_nodeId(ctx, field)
 	case "id":
 		return ec.fieldContext_StockDocument_id(ctx, field)
+	case "number":
+		return ec.fieldContext_StockDocument_number(ctx, field)
 	case "kind":
 		return ec.fieldContext_StockDocument_kind(ctx, field)
 	case "postingDate":
@@ -16984,6 +17290,30 @@ func (ec *executionContext) childFields_StockDocument(ctx context.Context, field
 		return ec.fieldContext_StockDocument_auditTrail(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StockDocument", field.Name)
+}
+
+func (ec *executionContext) childFields_StockDocumentConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_StockDocumentConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_StockDocumentConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_StockDocumentConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_StockDocumentConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockDocumentConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_StockDocumentEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_StockDocumentEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_StockDocumentEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockDocumentEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_StockDocumentLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -17272,6 +17602,8 @@ func (ec *executionContext) childFields_SupplierInvoice(ctx context.Context, fie
 		return ec.fieldContext_SupplierInvoice_lines(ctx, field)
 	case "vatInvoice":
 		return ec.fieldContext_SupplierInvoice_vatInvoice(ctx, field)
+	case "payments":
+		return ec.fieldContext_SupplierInvoice_payments(ctx, field)
 	case "auditTrail":
 		return ec.fieldContext_SupplierInvoice_auditTrail(ctx, field)
 	}
@@ -20220,13 +20552,59 @@ func (ec *executionContext) field_Query_goodsReceipt_args(ctx context.Context, r
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
-		func(ctx context.Context, v any) (int64, error) {
-			return ec.unmarshalNID2int64(ctx, v)
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOID2ᚖint64(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_goodsReceipts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.GoodsReceiptFilter, error) {
+			return ec.unmarshalOGoodsReceiptFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐGoodsReceiptFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.GoodsReceiptOrder, error) {
+			return ec.unmarshalOGoodsReceiptOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐGoodsReceiptOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -20272,13 +20650,21 @@ func (ec *executionContext) field_Query_journalEntry_args(ctx context.Context, r
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
-		func(ctx context.Context, v any) (int64, error) {
-			return ec.unmarshalNID2int64(ctx, v)
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOID2ᚖint64(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "voucherNo",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["voucherNo"] = arg1
 	return args, nil
 }
 
@@ -20362,13 +20748,59 @@ func (ec *executionContext) field_Query_landedCost_args(ctx context.Context, raw
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
-		func(ctx context.Context, v any) (int64, error) {
-			return ec.unmarshalNID2int64(ctx, v)
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOID2ᚖint64(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_landedCosts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.LandedCostFilter, error) {
+			return ec.unmarshalOLandedCostFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLandedCostFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.LandedCostOrder, error) {
+			return ec.unmarshalOLandedCostOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLandedCostOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -20397,6 +20829,28 @@ func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["nodeIds"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_operatingCost_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOID2ᚖint64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg1
 	return args, nil
 }
 
@@ -20618,13 +21072,21 @@ func (ec *executionContext) field_Query_purchaseOrder_args(ctx context.Context, 
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
-		func(ctx context.Context, v any) (int64, error) {
-			return ec.unmarshalNID2int64(ctx, v)
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOID2ᚖint64(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg1
 	return args, nil
 }
 
@@ -21040,13 +21502,59 @@ func (ec *executionContext) field_Query_stockDocument_args(ctx context.Context, 
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
-		func(ctx context.Context, v any) (int64, error) {
-			return ec.unmarshalNID2int64(ctx, v)
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOID2ᚖint64(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_stockDocuments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.StockDocumentFilter, error) {
+			return ec.unmarshalOStockDocumentFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockDocumentFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.StockDocumentOrder, error) {
+			return ec.unmarshalOStockDocumentOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockDocumentOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -21144,13 +21652,21 @@ func (ec *executionContext) field_Query_supplierInvoice_args(ctx context.Context
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
-		func(ctx context.Context, v any) (int64, error) {
-			return ec.unmarshalNID2int64(ctx, v)
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOID2ᚖint64(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg1
 	return args, nil
 }
 
@@ -21189,6 +21705,28 @@ func (ec *executionContext) field_Query_supplierInvoices_args(ctx context.Contex
 		return nil, err
 	}
 	args["orderBy"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_supplierPayment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOID2ᚖint64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg1
 	return args, nil
 }
 
@@ -33841,6 +34379,56 @@ func (ec *executionContext) fieldContext_GoodsReceipt_lines(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _GoodsReceipt_landedCosts(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceipt) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceipt_landedCosts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GoodsReceipt().LandedCosts(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal []*jxc.LandedCost
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*jxc.LandedCost
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.LandedCost) graphql.Marshaler {
+			return ec.marshalNLandedCost2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLandedCostᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceipt_landedCosts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GoodsReceipt",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LandedCost(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _GoodsReceipt_auditTrail(ctx context.Context, field graphql.CollectedField, obj *jxc.GoodsReceipt) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -33881,6 +34469,180 @@ func (ec *executionContext) fieldContext_GoodsReceipt_auditTrail(ctx context.Con
 	if fc.Args, err = ec.field_GoodsReceipt_auditTrail_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GoodsReceiptConnection_edges(ctx context.Context, field graphql.CollectedField, obj *GoodsReceiptConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceiptConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*GoodsReceiptEdge) graphql.Marshaler {
+			return ec.marshalNGoodsReceiptEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐGoodsReceiptEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceiptConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GoodsReceiptConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GoodsReceiptEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GoodsReceiptConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *GoodsReceiptConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceiptConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.GoodsReceipt) graphql.Marshaler {
+			return ec.marshalNGoodsReceipt2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐGoodsReceiptᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceiptConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GoodsReceiptConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GoodsReceipt(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GoodsReceiptConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *GoodsReceiptConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceiptConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceiptConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GoodsReceiptConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GoodsReceiptConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *GoodsReceiptConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceiptConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceiptConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsReceiptConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GoodsReceiptEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *GoodsReceiptEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceiptEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceiptEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoodsReceiptEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _GoodsReceiptEdge_node(ctx context.Context, field graphql.CollectedField, obj *GoodsReceiptEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoodsReceiptEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.GoodsReceipt) graphql.Marshaler {
+			return ec.marshalNGoodsReceipt2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐGoodsReceipt(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoodsReceiptEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GoodsReceiptEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GoodsReceipt(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -37483,6 +38245,180 @@ func (ec *executionContext) _LandedCostAllocation_soldAmount(ctx context.Context
 }
 func (ec *executionContext) fieldContext_LandedCostAllocation_soldAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LandedCostAllocation", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _LandedCostConnection_edges(ctx context.Context, field graphql.CollectedField, obj *LandedCostConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCostConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*LandedCostEdge) graphql.Marshaler {
+			return ec.marshalNLandedCostEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐLandedCostEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCostConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LandedCostConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LandedCostEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LandedCostConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *LandedCostConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCostConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.LandedCost) graphql.Marshaler {
+			return ec.marshalNLandedCost2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLandedCostᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCostConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LandedCostConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LandedCost(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LandedCostConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *LandedCostConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCostConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCostConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LandedCostConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LandedCostConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *LandedCostConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCostConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCostConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LandedCostConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LandedCostEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *LandedCostEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCostEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCostEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LandedCostEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _LandedCostEdge_node(ctx context.Context, field graphql.CollectedField, obj *LandedCostEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LandedCostEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.LandedCost) graphql.Marshaler {
+			return ec.marshalNLandedCost2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLandedCost(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LandedCostEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LandedCostEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LandedCost(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _LandedCostPayload_landedCost(ctx context.Context, field graphql.CollectedField, obj *LandedCostPayload) (ret graphql.Marshaler) {
@@ -47188,6 +48124,56 @@ func (ec *executionContext) fieldContext_PurchaseOrder_receipts(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _PurchaseOrder_supplierInvoices(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseOrder_supplierInvoices(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PurchaseOrder().SupplierInvoices(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "PURCHASING", "ANALYST"})
+				if err != nil {
+					var zeroVal []*jxc.SupplierInvoice
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*jxc.SupplierInvoice
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.SupplierInvoice) graphql.Marshaler {
+			return ec.marshalNSupplierInvoice2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierInvoiceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseOrder_supplierInvoices(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PurchaseOrder",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierInvoice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PurchaseOrder_auditTrail(ctx context.Context, field graphql.CollectedField, obj *jxc.PurchaseOrder) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -49058,6 +50044,68 @@ func (ec *executionContext) fieldContext_Query_operatingCosts(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_operatingCost(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_operatingCost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().OperatingCost(ctx, fc.Args["id"].(*int64), fc.Args["number"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal *jxc.OperatingCost
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *jxc.OperatingCost
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.OperatingCost) graphql.Marshaler {
+			return ec.marshalOOperatingCost2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐOperatingCost(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_operatingCost(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OperatingCost(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_operatingCost_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_categories(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -49656,7 +50704,7 @@ func (ec *executionContext) _Query_journalEntry(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().JournalEntry(ctx, fc.Args["id"].(int64))
+			return ec.Resolvers.Query().JournalEntry(ctx, fc.Args["id"].(*int64), fc.Args["voucherNo"].(*string))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -50862,7 +51910,7 @@ func (ec *executionContext) _Query_supplierInvoice(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().SupplierInvoice(ctx, fc.Args["id"].(int64))
+			return ec.Resolvers.Query().SupplierInvoice(ctx, fc.Args["id"].(*int64), fc.Args["number"].(*string))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -50924,7 +51972,7 @@ func (ec *executionContext) _Query_landedCost(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().LandedCost(ctx, fc.Args["id"].(int64))
+			return ec.Resolvers.Query().LandedCost(ctx, fc.Args["id"].(*int64), fc.Args["number"].(*string))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -50970,6 +52018,68 @@ func (ec *executionContext) fieldContext_Query_landedCost(ctx context.Context, f
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_landedCost_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_landedCosts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_landedCosts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().LandedCosts(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.LandedCostFilter), fc.Args["orderBy"].(*jxc.LandedCostOrder))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal LandedCostConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal LandedCostConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v LandedCostConnection) graphql.Marshaler {
+			return ec.marshalNLandedCostConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐLandedCostConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_landedCosts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LandedCostConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_landedCosts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -51030,7 +52140,7 @@ func (ec *executionContext) _Query_purchaseOrder(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().PurchaseOrder(ctx, fc.Args["id"].(int64))
+			return ec.Resolvers.Query().PurchaseOrder(ctx, fc.Args["id"].(*int64), fc.Args["number"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *jxc.PurchaseOrder) graphql.Marshaler {
@@ -51170,6 +52280,68 @@ func (ec *executionContext) fieldContext_Query_supplierPayments(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_supplierPayment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_supplierPayment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SupplierPayment(ctx, fc.Args["id"].(*int64), fc.Args["number"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal *jxc.SupplierPayment
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *jxc.SupplierPayment
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SupplierPayment) graphql.Marshaler {
+			return ec.marshalOSupplierPayment2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierPayment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_supplierPayment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierPayment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_supplierPayment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_goodsReceipt(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -51180,7 +52352,7 @@ func (ec *executionContext) _Query_goodsReceipt(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().GoodsReceipt(ctx, fc.Args["id"].(int64))
+			return ec.Resolvers.Query().GoodsReceipt(ctx, fc.Args["id"].(*int64), fc.Args["number"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *jxc.GoodsReceipt) graphql.Marshaler {
@@ -51208,6 +52380,50 @@ func (ec *executionContext) fieldContext_Query_goodsReceipt(ctx context.Context,
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_goodsReceipt_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_goodsReceipts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_goodsReceipts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().GoodsReceipts(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.GoodsReceiptFilter), fc.Args["orderBy"].(*jxc.GoodsReceiptOrder))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v GoodsReceiptConnection) graphql.Marshaler {
+			return ec.marshalNGoodsReceiptConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐGoodsReceiptConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_goodsReceipts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GoodsReceiptConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_goodsReceipts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -52146,7 +53362,7 @@ func (ec *executionContext) _Query_stockDocument(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().StockDocument(ctx, fc.Args["id"].(int64))
+			return ec.Resolvers.Query().StockDocument(ctx, fc.Args["id"].(*int64), fc.Args["number"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *jxc.StockDocument) graphql.Marshaler {
@@ -52174,6 +53390,50 @@ func (ec *executionContext) fieldContext_Query_stockDocument(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_stockDocument_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_stockDocuments(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_stockDocuments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().StockDocuments(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.StockDocumentFilter), fc.Args["orderBy"].(*jxc.StockDocumentOrder))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v StockDocumentConnection) graphql.Marshaler {
+			return ec.marshalNStockDocumentConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockDocumentConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_stockDocuments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockDocumentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_stockDocuments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -59631,6 +60891,29 @@ func (ec *executionContext) fieldContext_StockDocument_id(_ context.Context, fie
 	return graphql.NewScalarFieldContext("StockDocument", field, false, false, "ID")
 }
 
+func (ec *executionContext) _StockDocument_number(ctx context.Context, field graphql.CollectedField, obj *jxc.StockDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockDocument_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockDocument_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockDocument", field, false, false, "String")
+}
+
 func (ec *executionContext) _StockDocument_kind(ctx context.Context, field graphql.CollectedField, obj *jxc.StockDocument) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -59946,6 +61229,180 @@ func (ec *executionContext) fieldContext_StockDocument_auditTrail(ctx context.Co
 	if fc.Args, err = ec.field_StockDocument_auditTrail_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockDocumentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *StockDocumentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockDocumentConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*StockDocumentEdge) graphql.Marshaler {
+			return ec.marshalNStockDocumentEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockDocumentEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockDocumentConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockDocumentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockDocumentEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockDocumentConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *StockDocumentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockDocumentConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StockDocument) graphql.Marshaler {
+			return ec.marshalNStockDocument2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockDocumentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockDocumentConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockDocumentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockDocumentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *StockDocumentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockDocumentConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockDocumentConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockDocumentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockDocumentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *StockDocumentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockDocumentConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockDocumentConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockDocumentConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StockDocumentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *StockDocumentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockDocumentEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockDocumentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockDocumentEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _StockDocumentEdge_node(ctx context.Context, field graphql.CollectedField, obj *StockDocumentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockDocumentEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.StockDocument) graphql.Marshaler {
+			return ec.marshalNStockDocument2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockDocument(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockDocumentEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockDocumentEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockDocument(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -62876,6 +64333,56 @@ func (ec *executionContext) fieldContext_SupplierInvoice_vatInvoice(_ context.Co
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_VatInvoiceInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplierInvoice_payments(ctx context.Context, field graphql.CollectedField, obj *jxc.SupplierInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplierInvoice_payments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SupplierInvoice().Payments(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal []*jxc.SupplierPayment
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*jxc.SupplierPayment
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.SupplierPayment) graphql.Marshaler {
+			return ec.marshalNSupplierPayment2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSupplierPaymentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplierInvoice_payments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplierInvoice",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplierPayment(ctx, field)
 		},
 	}
 	return fc, nil
@@ -70873,6 +72380,83 @@ func UnmarshalFiscalPeriodInput(ctx context.Context, raw any) (FiscalPeriodInput
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputGoodsReceiptFilter(ctx context.Context, obj any) (jxc.GoodsReceiptFilter, error) {
+	var it jxc.GoodsReceiptFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"purchaseOrderId", "supplierId", "warehouseId", "dateFrom", "dateTo", "search"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "purchaseOrderId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purchaseOrderId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PurchaseOrderID = data
+		case "supplierId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("supplierId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SupplierID = data
+		case "warehouseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("warehouseId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WarehouseID = data
+		case "dateFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateFrom"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateFrom = data
+		case "dateTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateTo"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateTo = data
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalGoodsReceiptFilter unmarshals raw into the GoodsReceiptFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalGoodsReceiptFilter(ctx context.Context, raw any) (jxc.GoodsReceiptFilter, error) {
+	var out jxc.GoodsReceiptFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "GoodsReceiptFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputGoodsReceiptInput(ctx context.Context, obj any) (GoodsReceiptInput, error) {
 	var it GoodsReceiptInput
 	if obj == nil {
@@ -71017,6 +72601,59 @@ func (ec *executionContext) unmarshalInputGoodsReceiptLineInput(ctx context.Cont
 func UnmarshalGoodsReceiptLineInput(ctx context.Context, raw any) (GoodsReceiptLineInput, error) {
 	var out GoodsReceiptLineInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "GoodsReceiptLineInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputGoodsReceiptOrder(ctx context.Context, obj any) (jxc.GoodsReceiptOrder, error) {
+	var it jxc.GoodsReceiptOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNGoodsReceiptOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐGoodsReceiptOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalGoodsReceiptOrder unmarshals raw into the GoodsReceiptOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalGoodsReceiptOrder(ctx context.Context, raw any) (jxc.GoodsReceiptOrder, error) {
+	var out jxc.GoodsReceiptOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "GoodsReceiptOrder", raw, &out)
 	return out, err
 }
 
@@ -71545,6 +73182,76 @@ func UnmarshalJournalLineOrder(ctx context.Context, raw any) (jxc.JournalLineOrd
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputLandedCostFilter(ctx context.Context, obj any) (jxc.LandedCostFilter, error) {
+	var it jxc.LandedCostFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kinds", "receiptId", "dateFrom", "dateTo", "search"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kinds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kinds"))
+			data, err := ec.unmarshalOLandedCostKind2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐLandedCostKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kinds = data
+		case "receiptId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("receiptId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReceiptID = data
+		case "dateFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateFrom"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateFrom = data
+		case "dateTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateTo"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateTo = data
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalLandedCostFilter unmarshals raw into the LandedCostFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalLandedCostFilter(ctx context.Context, raw any) (jxc.LandedCostFilter, error) {
+	var out jxc.LandedCostFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "LandedCostFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputLandedCostInput(ctx context.Context, obj any) (LandedCostInput, error) {
 	var it LandedCostInput
 	if obj == nil {
@@ -71647,6 +73354,59 @@ func (ec *executionContext) unmarshalInputLandedCostInput(ctx context.Context, o
 func UnmarshalLandedCostInput(ctx context.Context, raw any) (LandedCostInput, error) {
 	var out LandedCostInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "LandedCostInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputLandedCostOrder(ctx context.Context, obj any) (jxc.LandedCostOrder, error) {
+	var it jxc.LandedCostOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNLandedCostOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐLandedCostOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalLandedCostOrder unmarshals raw into the LandedCostOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalLandedCostOrder(ctx context.Context, raw any) (jxc.LandedCostOrder, error) {
+	var out jxc.LandedCostOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "LandedCostOrder", raw, &out)
 	return out, err
 }
 
@@ -74056,6 +75816,129 @@ func (ec *executionContext) unmarshalInputStockAdjustmentLineInput(ctx context.C
 func UnmarshalStockAdjustmentLineInput(ctx context.Context, raw any) (StockAdjustmentLineInput, error) {
 	var out StockAdjustmentLineInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "StockAdjustmentLineInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputStockDocumentFilter(ctx context.Context, obj any) (jxc.StockDocumentFilter, error) {
+	var it jxc.StockDocumentFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kinds", "number", "dateFrom", "dateTo", "search"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kinds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kinds"))
+			data, err := ec.unmarshalOStockDocumentKind2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐStockDocumentKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kinds = data
+		case "number":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("number"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Number = data
+		case "dateFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateFrom"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateFrom = data
+		case "dateTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateTo"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateTo = data
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStockDocumentFilter unmarshals raw into the StockDocumentFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStockDocumentFilter(ctx context.Context, raw any) (jxc.StockDocumentFilter, error) {
+	var out jxc.StockDocumentFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StockDocumentFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputStockDocumentOrder(ctx context.Context, obj any) (jxc.StockDocumentOrder, error) {
+	var it jxc.StockDocumentOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNStockDocumentOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐStockDocumentOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStockDocumentOrder unmarshals raw into the StockDocumentOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStockDocumentOrder(ctx context.Context, raw any) (jxc.StockDocumentOrder, error) {
+	var out jxc.StockDocumentOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StockDocumentOrder", raw, &out)
 	return out, err
 }
 
@@ -80688,12 +82571,104 @@ func (ec *executionContext) _GoodsReceipt(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "landedCosts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GoodsReceipt_landedCosts(ctx, field, obj)
+				})
 		case "auditTrail":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._GoodsReceipt_auditTrail(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var goodsReceiptConnectionImplementors = []string{"GoodsReceiptConnection"}
+
+func (ec *executionContext) _GoodsReceiptConnection(ctx context.Context, sel ast.SelectionSet, obj *GoodsReceiptConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, goodsReceiptConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GoodsReceiptConnection")
+		case "edges":
+			out.Values[i] = ec._GoodsReceiptConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._GoodsReceiptConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._GoodsReceiptConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._GoodsReceiptConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var goodsReceiptEdgeImplementors = []string{"GoodsReceiptEdge"}
+
+func (ec *executionContext) _GoodsReceiptEdge(ctx context.Context, sel ast.SelectionSet, obj *GoodsReceiptEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, goodsReceiptEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GoodsReceiptEdge")
+		case "cursor":
+			out.Values[i] = ec._GoodsReceiptEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._GoodsReceiptEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -81835,6 +83810,92 @@ func (ec *executionContext) _LandedCostAllocation(ctx context.Context, sel ast.S
 			out.Values[i] = ec._LandedCostAllocation_soldAmount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var landedCostConnectionImplementors = []string{"LandedCostConnection"}
+
+func (ec *executionContext) _LandedCostConnection(ctx context.Context, sel ast.SelectionSet, obj *LandedCostConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, landedCostConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LandedCostConnection")
+		case "edges":
+			out.Values[i] = ec._LandedCostConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._LandedCostConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._LandedCostConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._LandedCostConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var landedCostEdgeImplementors = []string{"LandedCostEdge"}
+
+func (ec *executionContext) _LandedCostEdge(ctx context.Context, sel ast.SelectionSet, obj *LandedCostEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, landedCostEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LandedCostEdge")
+		case "cursor":
+			out.Values[i] = ec._LandedCostEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._LandedCostEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -84440,6 +86501,12 @@ func (ec *executionContext) _PurchaseOrder(ctx context.Context, sel ast.Selectio
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._PurchaseOrder_receipts(ctx, field, obj)
 				})
+		case "supplierInvoices":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PurchaseOrder_supplierInvoices(ctx, field, obj)
+				})
 		case "auditTrail":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -84996,6 +87063,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_operatingCosts(ctx, field)
 				})
+		case "operatingCost":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_operatingCost(ctx, field)
+				})
 		case "categories":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -85206,6 +87279,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_landedCost(ctx, field)
 				})
+		case "landedCosts":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_landedCosts(ctx, field)
+				})
 		case "purchaseOrders":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -85230,11 +87309,23 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_supplierPayments(ctx, field)
 				})
+		case "supplierPayment":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_supplierPayment(ctx, field)
+				})
 		case "goodsReceipt":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_goodsReceipt(ctx, field)
+				})
+		case "goodsReceipts":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_goodsReceipts(ctx, field)
 				})
 		case "purchaseSuggestions":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -85361,6 +87452,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_stockDocument(ctx, field)
+				})
+		case "stockDocuments":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_stockDocuments(ctx, field)
 				})
 		case "stockValueSummary":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -87948,6 +90045,11 @@ func (ec *executionContext) _StockDocument(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "number":
+			out.Values[i] = ec._StockDocument_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "kind":
 			out.Values[i] = ec._StockDocument_kind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -88006,6 +90108,92 @@ func (ec *executionContext) _StockDocument(ctx context.Context, sel ast.Selectio
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._StockDocument_auditTrail(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stockDocumentConnectionImplementors = []string{"StockDocumentConnection"}
+
+func (ec *executionContext) _StockDocumentConnection(ctx context.Context, sel ast.SelectionSet, obj *StockDocumentConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stockDocumentConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StockDocumentConnection")
+		case "edges":
+			out.Values[i] = ec._StockDocumentConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._StockDocumentConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._StockDocumentConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._StockDocumentConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stockDocumentEdgeImplementors = []string{"StockDocumentEdge"}
+
+func (ec *executionContext) _StockDocumentEdge(ctx context.Context, sel ast.SelectionSet, obj *StockDocumentEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stockDocumentEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StockDocumentEdge")
+		case "cursor":
+			out.Values[i] = ec._StockDocumentEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._StockDocumentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -88961,6 +91149,12 @@ func (ec *executionContext) _SupplierInvoice(ctx context.Context, sel ast.Select
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "payments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SupplierInvoice_payments(ctx, field, obj)
+				})
 		case "auditTrail":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -92565,6 +94759,34 @@ func (ec *executionContext) marshalNGoodsReceipt2ᚖgithubᚗcomᚋjxcgraphᚋjx
 	return ec._GoodsReceipt(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNGoodsReceiptConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐGoodsReceiptConnection(ctx context.Context, sel ast.SelectionSet, v GoodsReceiptConnection) graphql.Marshaler {
+	return ec._GoodsReceiptConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNGoodsReceiptEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐGoodsReceiptEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*GoodsReceiptEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGoodsReceiptEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐGoodsReceiptEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNGoodsReceiptEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐGoodsReceiptEdge(ctx context.Context, sel ast.SelectionSet, v *GoodsReceiptEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "GoodsReceiptEdge!")
+		return graphql.Null
+	}
+	return ec._GoodsReceiptEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNGoodsReceiptInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐGoodsReceiptInput(ctx context.Context, v any) (GoodsReceiptInput, error) {
 	res, err := ec.unmarshalInputGoodsReceiptInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -92611,6 +94833,21 @@ func (ec *executionContext) unmarshalNGoodsReceiptLineInput2ᚕᚖgithubᚗcom�
 func (ec *executionContext) unmarshalNGoodsReceiptLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐGoodsReceiptLineInput(ctx context.Context, v any) (*GoodsReceiptLineInput, error) {
 	res, err := ec.unmarshalInputGoodsReceiptLineInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNGoodsReceiptOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐGoodsReceiptOrderField(ctx context.Context, v any) (jxc.GoodsReceiptOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.GoodsReceiptOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNGoodsReceiptOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐGoodsReceiptOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.GoodsReceiptOrderField) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "GoodsReceiptOrderField!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNGoodsReceiptPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐGoodsReceiptPayload(ctx context.Context, sel ast.SelectionSet, v GoodsReceiptPayload) graphql.Marshaler {
@@ -92860,6 +95097,30 @@ func (ec *executionContext) marshalNKpiSet2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐKP
 	return ec._KpiSet(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNLandedCost2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLandedCostᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.LandedCost) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLandedCost2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLandedCost(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLandedCost2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLandedCost(ctx context.Context, sel ast.SelectionSet, v *jxc.LandedCost) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LandedCost!")
+		return graphql.Null
+	}
+	return ec._LandedCost(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNLandedCostAllocation2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLandedCostAllocationᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.LandedCostAllocation) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -92884,6 +95145,34 @@ func (ec *executionContext) marshalNLandedCostAllocation2ᚖgithubᚗcomᚋjxcgr
 	return ec._LandedCostAllocation(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNLandedCostConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐLandedCostConnection(ctx context.Context, sel ast.SelectionSet, v LandedCostConnection) graphql.Marshaler {
+	return ec._LandedCostConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNLandedCostEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐLandedCostEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*LandedCostEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLandedCostEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐLandedCostEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLandedCostEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐLandedCostEdge(ctx context.Context, sel ast.SelectionSet, v *LandedCostEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LandedCostEdge!")
+		return graphql.Null
+	}
+	return ec._LandedCostEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNLandedCostInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐLandedCostInput(ctx context.Context, v any) (LandedCostInput, error) {
 	res, err := ec.unmarshalInputLandedCostInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -92900,6 +95189,21 @@ func (ec *executionContext) marshalNLandedCostKind2githubᚗcomᚋjxcgraphᚋjxc
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "LandedCostKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNLandedCostOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐLandedCostOrderField(ctx context.Context, v any) (jxc.LandedCostOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.LandedCostOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLandedCostOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐLandedCostOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.LandedCostOrderField) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "LandedCostOrderField!")
 	}
 	return res
 }
@@ -94841,6 +97145,58 @@ func (ec *executionContext) unmarshalNStockAdjustmentLineInput2ᚖgithubᚗcom�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNStockDocument2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockDocumentᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StockDocument) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStockDocument2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockDocument(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStockDocument2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockDocument(ctx context.Context, sel ast.SelectionSet, v *jxc.StockDocument) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StockDocument!")
+		return graphql.Null
+	}
+	return ec._StockDocument(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStockDocumentConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockDocumentConnection(ctx context.Context, sel ast.SelectionSet, v StockDocumentConnection) graphql.Marshaler {
+	return ec._StockDocumentConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStockDocumentEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockDocumentEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*StockDocumentEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStockDocumentEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockDocumentEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStockDocumentEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockDocumentEdge(ctx context.Context, sel ast.SelectionSet, v *StockDocumentEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StockDocumentEdge!")
+		return graphql.Null
+	}
+	return ec._StockDocumentEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNStockDocumentKind2githubᚗcomᚋjxcgraphᚋjxcᚐStockDocumentKind(ctx context.Context, v any) (jxc.StockDocumentKind, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := jxc.StockDocumentKind(tmp)
@@ -94878,6 +97234,21 @@ func (ec *executionContext) marshalNStockDocumentLine2ᚖgithubᚗcomᚋjxcgraph
 		return graphql.Null
 	}
 	return ec._StockDocumentLine(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNStockDocumentOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐStockDocumentOrderField(ctx context.Context, v any) (jxc.StockDocumentOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.StockDocumentOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStockDocumentOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐStockDocumentOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.StockDocumentOrderField) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "StockDocumentOrderField!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNStockDocumentPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockDocumentPayload(ctx context.Context, sel ast.SelectionSet, v StockDocumentPayload) graphql.Marshaler {
@@ -96543,6 +98914,22 @@ func (ec *executionContext) marshalOGoodsReceipt2ᚖgithubᚗcomᚋjxcgraphᚋjx
 	return ec._GoodsReceipt(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOGoodsReceiptFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐGoodsReceiptFilter(ctx context.Context, v any) (*jxc.GoodsReceiptFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputGoodsReceiptFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOGoodsReceiptOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐGoodsReceiptOrder(ctx context.Context, v any) (*jxc.GoodsReceiptOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputGoodsReceiptOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOID2ᚖint64(ctx context.Context, v any) (*int64, error) {
 	if v == nil {
 		return nil, nil
@@ -96733,6 +99120,58 @@ func (ec *executionContext) marshalOLandedCost2ᚖgithubᚗcomᚋjxcgraphᚋjxc�
 		return graphql.Null
 	}
 	return ec._LandedCost(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOLandedCostFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLandedCostFilter(ctx context.Context, v any) (*jxc.LandedCostFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputLandedCostFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOLandedCostKind2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐLandedCostKindᚄ(ctx context.Context, v any) ([]jxc.LandedCostKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]jxc.LandedCostKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNLandedCostKind2githubᚗcomᚋjxcgraphᚋjxcᚐLandedCostKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOLandedCostKind2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐLandedCostKindᚄ(ctx context.Context, sel ast.SelectionSet, v []jxc.LandedCostKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLandedCostKind2githubᚗcomᚋjxcgraphᚋjxcᚐLandedCostKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOLandedCostOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLandedCostOrder(ctx context.Context, v any) (*jxc.LandedCostOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputLandedCostOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOLanguage2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLanguage(ctx context.Context, v any) (*jxc.Language, error) {
@@ -97340,6 +99779,58 @@ func (ec *executionContext) marshalOStockDocument2ᚖgithubᚗcomᚋjxcgraphᚋj
 		return graphql.Null
 	}
 	return ec._StockDocument(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOStockDocumentFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockDocumentFilter(ctx context.Context, v any) (*jxc.StockDocumentFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputStockDocumentFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOStockDocumentKind2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐStockDocumentKindᚄ(ctx context.Context, v any) ([]jxc.StockDocumentKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]jxc.StockDocumentKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNStockDocumentKind2githubᚗcomᚋjxcgraphᚋjxcᚐStockDocumentKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOStockDocumentKind2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐStockDocumentKindᚄ(ctx context.Context, sel ast.SelectionSet, v []jxc.StockDocumentKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStockDocumentKind2githubᚗcomᚋjxcgraphᚋjxcᚐStockDocumentKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOStockDocumentOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockDocumentOrder(ctx context.Context, v any) (*jxc.StockDocumentOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputStockDocumentOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOStockLevel2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockLevel(ctx context.Context, sel ast.SelectionSet, v *jxc.StockLevel) graphql.Marshaler {

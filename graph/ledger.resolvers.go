@@ -110,8 +110,8 @@ func (r *queryResolver) JournalEntries(ctx context.Context, first *int, after *s
 }
 
 // JournalEntry is the resolver for the journalEntry field.
-func (r *queryResolver) JournalEntry(ctx context.Context, id int64) (*jxc.JournalEntry, error) {
-	return orNil(r.LedgerService.FindJournalEntryByID(ctx, id))
+func (r *queryResolver) JournalEntry(ctx context.Context, id *int64, voucherNo *string) (*jxc.JournalEntry, error) {
+	return byIDOrNumber(ctx, r.Resolver, jxc.RefJournalEntry, id, voucherNo, r.LedgerService.FindJournalEntryByID)
 }
 
 // TrialBalance is the resolver for the trialBalance field.

@@ -27,6 +27,9 @@ type loaders struct {
 	customerSatisfaction *relation[childKey[none], *jxc.Satisfaction]
 	orderShipments       *relation[childKey[none], []*jxc.Shipment]
 	purchaseReceipts     *relation[childKey[none], []*jxc.GoodsReceipt]
+	orderInvoices        *relation[childKey[none], []*jxc.SupplierInvoice]
+	invoicePayments      *relation[childKey[none], []*jxc.SupplierPayment]
+	receiptLandedCosts   *relation[childKey[none], []*jxc.LandedCost]
 	supplierScorecards   *relation[childKey[jxc.Date], *jxc.SupplierScorecard]
 	statements           *relation[childKey[statementArgs], *jxc.PartnerStatement]
 	auditTrails          *relation[key[string, auditArgs], *jxc.Page[*jxc.AuditEntry]]
@@ -79,6 +82,11 @@ func newLoaders(r *Resolver) *loaders {
 	if p := r.PurchasingService; p != nil {
 		l.purchaseReceipts = byParent(l, unargued(p.FindGoodsReceiptsByOrder))
 		l.supplierScorecards = byParent(l, p.Scorecards)
+	}
+	if d := r.DocumentService; d != nil {
+		l.orderInvoices = byParent(l, unargued(d.FindSupplierInvoicesByOrder))
+		l.invoicePayments = byParent(l, unargued(d.FindSupplierPaymentsByInvoice))
+		l.receiptLandedCosts = byParent(l, unargued(d.FindLandedCostsByReceipt))
 	}
 	if p := r.PartnerService; p != nil {
 		l.statements = byParent(l, func(ctx context.Context, ids []int64, a statementArgs) (map[int64]*jxc.PartnerStatement, error) {

@@ -666,6 +666,26 @@ type FiscalPeriodPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// A page of goods receipts.
+type GoodsReceiptConnection struct {
+	// The receipts with their cursors.
+	Edges []*GoodsReceiptEdge `json:"edges"`
+	// The receipts alone.
+	Nodes []*jxc.GoodsReceipt `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many receipts match the filter in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// One goods receipt in a list page.
+type GoodsReceiptEdge struct {
+	// The position of this receipt in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The receipt.
+	Node *jxc.GoodsReceipt `json:"node"`
+}
+
 // A goods receipt to post.
 type GoodsReceiptInput struct {
 	// The order received against.
@@ -782,6 +802,26 @@ type JournalLineInput struct {
 	Department *string `json:"department,omitempty"`
 	// The salesperson (required on accounts with the SALESPERSON dimension).
 	Salesperson *string `json:"salesperson,omitempty"`
+}
+
+// A page of landed costs.
+type LandedCostConnection struct {
+	// The landed costs with their cursors.
+	Edges []*LandedCostEdge `json:"edges"`
+	// The landed costs alone.
+	Nodes []*jxc.LandedCost `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many landed costs match the filter in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// One landed cost in a list page.
+type LandedCostEdge struct {
+	// The position of this landed cost in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The landed cost.
+	Node *jxc.LandedCost `json:"node"`
 }
 
 // A landed cost to spread over the accepted lines of some receipts.
@@ -1456,6 +1496,26 @@ type StockAdjustmentLineInput struct {
 	Quantity decimal.Decimal `json:"quantity"`
 	// For increases only: the unit cost (at most 6 decimals); the current average when left out.
 	UnitCost *decimal.Decimal `json:"unitCost,omitempty"`
+}
+
+// A page of stock documents.
+type StockDocumentConnection struct {
+	// The documents with their cursors.
+	Edges []*StockDocumentEdge `json:"edges"`
+	// The documents alone.
+	Nodes []*jxc.StockDocument `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many documents match the filter in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// One stock document in a list page.
+type StockDocumentEdge struct {
+	// The position of this document in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The document.
+	Node *jxc.StockDocument `json:"node"`
 }
 
 // The result of posting a stock document.

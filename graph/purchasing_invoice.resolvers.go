@@ -36,8 +36,8 @@ func (r *queryResolver) SupplierInvoices(ctx context.Context, first *int, after 
 }
 
 // SupplierInvoice is the resolver for the supplierInvoice field.
-func (r *queryResolver) SupplierInvoice(ctx context.Context, id int64) (*jxc.SupplierInvoice, error) {
-	return orNil(r.PurchasingService.FindSupplierInvoiceByID(ctx, id))
+func (r *queryResolver) SupplierInvoice(ctx context.Context, id *int64, number *string) (*jxc.SupplierInvoice, error) {
+	return byIDOrNumber(ctx, r.Resolver, jxc.RefSupplierInvoice, id, number, r.PurchasingService.FindSupplierInvoiceByID)
 }
 
 // PurchaseOrder is the resolver for the purchaseOrder field.
@@ -48,6 +48,11 @@ func (r *supplierInvoiceResolver) PurchaseOrder(ctx context.Context, obj *jxc.Su
 // JournalEntry is the resolver for the journalEntry field.
 func (r *supplierInvoiceResolver) JournalEntry(ctx context.Context, obj *jxc.SupplierInvoice) (*jxc.JournalEntry, error) {
 	return refOf[jxc.JournalEntry](ctx, r.Resolver, obj, ref(jxc.RefJournalEntry, func(o *jxc.SupplierInvoice) *int64 { return o.JournalEntryID }))
+}
+
+// Payments is the resolver for the payments field.
+func (r *supplierInvoiceResolver) Payments(ctx context.Context, obj *jxc.SupplierInvoice) ([]*jxc.SupplierPayment, error) {
+	return load(ctx, r.loadersFor(ctx).invoicePayments, obj, func(o *jxc.SupplierInvoice) childKey[none] { return childKey[none]{parent: o.ID} })
 }
 
 // PurchaseOrderLine is the resolver for the purchaseOrderLine field.

@@ -38,8 +38,18 @@ func (r *mutationResolver) PostLandedCost(ctx context.Context, input LandedCostI
 }
 
 // LandedCost is the resolver for the landedCost field.
-func (r *queryResolver) LandedCost(ctx context.Context, id int64) (*jxc.LandedCost, error) {
-	return orNil(r.PurchasingService.FindLandedCostByID(ctx, id))
+func (r *queryResolver) LandedCost(ctx context.Context, id *int64, number *string) (*jxc.LandedCost, error) {
+	return byIDOrNumber(ctx, r.Resolver, jxc.RefLandedCost, id, number, r.PurchasingService.FindLandedCostByID)
+}
+
+// LandedCosts is the resolver for the landedCosts field.
+func (r *queryResolver) LandedCosts(ctx context.Context, first *int, after *string, filter *jxc.LandedCostFilter, orderBy *jxc.LandedCostOrder) (LandedCostConnection, error) {
+	p, err := r.DocumentService.FindLandedCosts(ctx, jxc.Deref(filter), orderBy, pageArgs(first, after))
+	return connection(p, err,
+		func(c string, n *jxc.LandedCost) *LandedCostEdge { return &LandedCostEdge{Cursor: c, Node: n} },
+		func(e []*LandedCostEdge, n []*jxc.LandedCost, pi *PageInfo, t int) LandedCostConnection {
+			return LandedCostConnection{Edges: e, Nodes: n, PageInfo: pi, TotalCount: t}
+		})
 }
 
 // LandedCost returns LandedCostResolver implementation.

@@ -45,6 +45,11 @@ func (r *purchaseOrderResolver) Receipts(ctx context.Context, obj *jxc.PurchaseO
 	return load(ctx, r.loadersFor(ctx).purchaseReceipts, obj, func(o *jxc.PurchaseOrder) childKey[none] { return childKey[none]{parent: o.ID} })
 }
 
+// SupplierInvoices is the resolver for the supplierInvoices field.
+func (r *purchaseOrderResolver) SupplierInvoices(ctx context.Context, obj *jxc.PurchaseOrder) ([]*jxc.SupplierInvoice, error) {
+	return load(ctx, r.loadersFor(ctx).orderInvoices, obj, func(o *jxc.PurchaseOrder) childKey[none] { return childKey[none]{parent: o.ID} })
+}
+
 // PurchaseOrders is the resolver for the purchaseOrders field.
 func (r *queryResolver) PurchaseOrders(ctx context.Context, first *int, after *string, filter *jxc.PurchaseOrderFilter, orderBy *jxc.PurchaseOrderOrder) (PurchaseOrderConnection, error) {
 	p, err := r.PurchasingService.FindPurchaseOrders(ctx, jxc.Deref(filter), orderBy, pageArgs(first, after))
@@ -56,8 +61,8 @@ func (r *queryResolver) PurchaseOrders(ctx context.Context, first *int, after *s
 }
 
 // PurchaseOrder is the resolver for the purchaseOrder field.
-func (r *queryResolver) PurchaseOrder(ctx context.Context, id int64) (*jxc.PurchaseOrder, error) {
-	return orNil(r.PurchasingService.FindPurchaseOrderByID(ctx, id))
+func (r *queryResolver) PurchaseOrder(ctx context.Context, id *int64, number *string) (*jxc.PurchaseOrder, error) {
+	return byIDOrNumber(ctx, r.Resolver, jxc.RefPurchaseOrder, id, number, r.PurchasingService.FindPurchaseOrderByID)
 }
 
 // PurchaseOrderLineByBarcode is the resolver for the purchaseOrderLineByBarcode field.

@@ -29,6 +29,11 @@ func (r *queryResolver) SupplierPayments(ctx context.Context, first *int, after 
 		})
 }
 
+// SupplierPayment is the resolver for the supplierPayment field.
+func (r *queryResolver) SupplierPayment(ctx context.Context, id *int64, number *string) (*jxc.SupplierPayment, error) {
+	return byIDOrNumber(ctx, r.Resolver, jxc.RefSupplierPayment, id, number, refByID[jxc.SupplierPayment](r.Resolver, jxc.RefSupplierPayment))
+}
+
 // JournalEntry is the resolver for the journalEntry field.
 func (r *supplierPaymentResolver) JournalEntry(ctx context.Context, obj *jxc.SupplierPayment) (*jxc.JournalEntry, error) {
 	return refOf[jxc.JournalEntry](ctx, r.Resolver, obj, ref(jxc.RefJournalEntry, func(o *jxc.SupplierPayment) *int64 { return o.JournalEntryID }))

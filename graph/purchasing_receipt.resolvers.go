@@ -26,6 +26,11 @@ func (r *goodsReceiptResolver) JournalEntry(ctx context.Context, obj *jxc.GoodsR
 	return refOf[jxc.JournalEntry](ctx, r.Resolver, obj, ref(jxc.RefJournalEntry, func(o *jxc.GoodsReceipt) *int64 { return o.JournalEntryID }))
 }
 
+// LandedCosts is the resolver for the landedCosts field.
+func (r *goodsReceiptResolver) LandedCosts(ctx context.Context, obj *jxc.GoodsReceipt) ([]*jxc.LandedCost, error) {
+	return load(ctx, r.loadersFor(ctx).receiptLandedCosts, obj, func(o *jxc.GoodsReceipt) childKey[none] { return childKey[none]{parent: o.ID} })
+}
+
 // PurchaseOrderLine is the resolver for the purchaseOrderLine field.
 func (r *goodsReceiptLineResolver) PurchaseOrderLine(ctx context.Context, obj *jxc.GoodsReceiptLine) (jxc.PurchaseOrderLine, error) {
 	return mustRef[jxc.PurchaseOrderLine](ctx, r.Resolver, obj, refID(jxc.RefPurchaseOrderLine, func(o *jxc.GoodsReceiptLine) int64 { return o.PurchaseOrderLineID }))
@@ -43,8 +48,18 @@ func (r *mutationResolver) PostGoodsReceipt(ctx context.Context, input GoodsRece
 }
 
 // GoodsReceipt is the resolver for the goodsReceipt field.
-func (r *queryResolver) GoodsReceipt(ctx context.Context, id int64) (*jxc.GoodsReceipt, error) {
-	return orNil(r.PurchasingService.FindGoodsReceiptByID(ctx, id))
+func (r *queryResolver) GoodsReceipt(ctx context.Context, id *int64, number *string) (*jxc.GoodsReceipt, error) {
+	return byIDOrNumber(ctx, r.Resolver, jxc.RefGoodsReceipt, id, number, r.PurchasingService.FindGoodsReceiptByID)
+}
+
+// GoodsReceipts is the resolver for the goodsReceipts field.
+func (r *queryResolver) GoodsReceipts(ctx context.Context, first *int, after *string, filter *jxc.GoodsReceiptFilter, orderBy *jxc.GoodsReceiptOrder) (GoodsReceiptConnection, error) {
+	p, err := r.DocumentService.FindGoodsReceipts(ctx, jxc.Deref(filter), orderBy, pageArgs(first, after))
+	return connection(p, err,
+		func(c string, n *jxc.GoodsReceipt) *GoodsReceiptEdge { return &GoodsReceiptEdge{Cursor: c, Node: n} },
+		func(e []*GoodsReceiptEdge, n []*jxc.GoodsReceipt, pi *PageInfo, t int) GoodsReceiptConnection {
+			return GoodsReceiptConnection{Edges: e, Nodes: n, PageInfo: pi, TotalCount: t}
+		})
 }
 
 // GoodsReceipt returns GoodsReceiptResolver implementation.

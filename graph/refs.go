@@ -213,12 +213,12 @@ func (r *Resolver) postingDocument(ctx context.Context, s *jxc.Source) (jxc.Post
 }
 
 // documentNumber is the number people read for a posting document: its
-// business number, or the voucher number of a stock document or entry.
+// business number, or the voucher number of an entry.
 func documentNumber(doc jxc.PostingDocument) *string {
 	var n string
 	switch d := doc.(type) {
 	case *jxc.StockDocument:
-		return d.VoucherNo
+		n = d.Number
 	case *jxc.JournalEntry:
 		n = d.VoucherNo
 	case *jxc.GoodsReceipt:

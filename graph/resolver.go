@@ -31,6 +31,9 @@ type Resolver struct {
 	AuditService jxc.AuditService
 	// RefService reads the records that bare ids refer to, a page at a time.
 	RefService jxc.RefService
+	// DocumentService finds documents by number and reads the document
+	// lists and related documents of the document pages.
+	DocumentService jxc.DocumentService
 	// LedgerLines lists the journal line by line.
 	LedgerLines jxc.LedgerLineService
 	// ExportService keeps bulk export jobs and their files.

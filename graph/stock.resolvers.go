@@ -44,8 +44,18 @@ func (r *queryResolver) StockMoves(ctx context.Context, first *int, after *strin
 }
 
 // StockDocument is the resolver for the stockDocument field.
-func (r *queryResolver) StockDocument(ctx context.Context, id int64) (*jxc.StockDocument, error) {
-	return orNil(r.StockService.FindStockDocument(ctx, id))
+func (r *queryResolver) StockDocument(ctx context.Context, id *int64, number *string) (*jxc.StockDocument, error) {
+	return byIDOrNumber(ctx, r.Resolver, jxc.RefStockDocument, id, number, r.StockService.FindStockDocument)
+}
+
+// StockDocuments is the resolver for the stockDocuments field.
+func (r *queryResolver) StockDocuments(ctx context.Context, first *int, after *string, filter *jxc.StockDocumentFilter, orderBy *jxc.StockDocumentOrder) (StockDocumentConnection, error) {
+	p, err := r.DocumentService.FindStockDocuments(ctx, jxc.Deref(filter), orderBy, pageArgs(first, after))
+	return connection(p, err,
+		func(c string, n *jxc.StockDocument) *StockDocumentEdge { return &StockDocumentEdge{Cursor: c, Node: n} },
+		func(e []*StockDocumentEdge, n []*jxc.StockDocument, pi *PageInfo, t int) StockDocumentConnection {
+			return StockDocumentConnection{Edges: e, Nodes: n, PageInfo: pi, TotalCount: t}
+		})
 }
 
 // StockValueSummary is the resolver for the stockValueSummary field.

@@ -87,6 +87,7 @@ func (a *app) routes() http.Handler {
 		SalesService:      sales,
 		PartnerService:    db.NewPartnerService(a.store),
 		RefService:        db.NewRefService(a.store),
+		DocumentService:   db.NewDocumentService(a.store),
 		PurchasingService: db.NewPurchasingService(a.store),
 		BudgetService:     db.NewBudgetService(a.store),
 		AuditService:      db.NewAuditService(a.store),

@@ -42,7 +42,7 @@ test('a scanned stock adjustment shows up live on the manager dashboard, without
   await wh.locator('[data-testid="adjust-lines"] tbody tr').first().locator('input').last().fill('100.00');
   await screenshot(wh, 'stock-adjustment.png');
   await byTestId(wh, 'adjust-submit').click();
-  await wh.locator('.ant-message').getByText(/Posted stock document #\d+/).waitFor();
+  await wh.locator('.ant-message').getByText(/Posted stock document ADJ-\d{6}/).waitFor();
 
   const expected = before + 30000n;
   await manager.waitForFunction(

@@ -22,6 +22,41 @@ export const AlertsQuery = graphql(`
       }
       nodes {
         ...AlertFields
+        subjectRecords {
+          __typename
+          ... on Product {
+            id
+            sku
+            name
+            nameEn
+          }
+          ... on Warehouse {
+            id
+            code
+            name
+          }
+          ... on Supplier {
+            id
+            code
+            name
+          }
+          ... on Customer {
+            id
+            code
+            name
+          }
+          ... on SalesOrder {
+            id
+            number
+          }
+          ... on BudgetLine {
+            id
+            year
+            month
+            costCentre
+            accountCode
+          }
+        }
       }
     }
   }

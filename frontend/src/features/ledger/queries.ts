@@ -397,6 +397,15 @@ export const VouchersQuery = graphql(`
   }
 `);
 
+/** One voucher by its number (记-2026-11-0001): how links to a voucher open it. */
+export const VoucherByNumberQuery = graphql(`
+  query VoucherByNumber($voucherNo: String!) {
+    journalEntry(voucherNo: $voucherNo) {
+      ...VoucherFields
+    }
+  }
+`);
+
 /** The Golden Tax fields an invoice carries (as entered or imported). */
 export const VatInvoiceInfoFieldsFragment = graphql(`
   fragment VatInvoiceInfoFields on VatInvoiceInfo {

@@ -184,8 +184,16 @@ export const PurchaseOrdersQuery = graphql(`
 `);
 
 export const PurchaseOrderQuery = graphql(`
-  query PurchaseOrder($id: ID!, $withBudgets: Boolean = false) {
-    purchaseOrder(id: $id) {
+  query PurchaseOrder($id: ID, $number: String, $withBudgets: Boolean = false, $withInvoices: Boolean = false) {
+    purchaseOrder(id: $id, number: $number) {
+      supplierInvoices @include(if: $withInvoices) {
+        id
+        number
+        supplierInvoiceNumber
+        invoiceDate
+        status
+        totalAmount
+      }
       ...PurchaseOrderFields
       submittedAt
       approvedAt

@@ -20,7 +20,7 @@ export const stockEn: Record<keyof typeof stockZh, string> = {
   'stock.inStockOnly': 'In stock only',
   'stock.belowReorderOnly': 'Below reorder point only',
   'stock.belowReorderTip': 'Below the reorder point of {n}',
-  'stockDoc.title': 'Stock document #{id}',
+  'stockDoc.title': 'Stock document {number}',
   'stockDoc.kind': 'Kind',
   'stockDocKind.OPENING_STOCK': 'Opening stock',
   'stockDocKind.COUNT_VARIANCE': 'Count variance',
@@ -29,7 +29,7 @@ export const stockEn: Record<keyof typeof stockZh, string> = {
   'adjust.direction': 'Direction',
   'adjust.addLine': 'Add line',
   'adjust.post': 'Post',
-  'adjust.posted': 'Posted stock document #{id}',
+  'adjust.posted': 'Posted stock document {number}',
   'adjust.noLines': 'Scan a barcode or add a line',
   'adjust.scanPlaceholder': 'Scan or type a barcode, then Enter',
   'adjust.scanHint': 'Scanning the same product again adds 1',
@@ -46,4 +46,5 @@ export const stockEn: Record<keyof typeof stockZh, string> = {
   'opening.addLine': 'Add line',
   'opening.post': 'Post opening stock',
   'opening.posted': 'Opening stock document {id} posted',
+  'menu.stockDocuments': 'Stock documents',
 };

@@ -18,7 +18,7 @@ export const stockZh = {
   'stock.inStockOnly': '仅有库存',
   'stock.belowReorderOnly': '仅低于再订货点',
   'stock.belowReorderTip': '低于再订货点 {n}',
-  'stockDoc.title': '库存单据 #{id}',
+  'stockDoc.title': '库存单据 {number}',
   'stockDoc.kind': '类型',
   'stockDocKind.OPENING_STOCK': '期初库存',
   'stockDocKind.COUNT_VARIANCE': '盘点差异',
@@ -27,7 +27,7 @@ export const stockZh = {
   'adjust.direction': '方向',
   'adjust.addLine': '添加行',
   'adjust.post': '过账',
-  'adjust.posted': '已过账库存单据 #{id}',
+  'adjust.posted': '已过账库存单据 {number}',
   'adjust.noLines': '扫描条码或点击“添加行”',
   'adjust.scanPlaceholder': '扫描或输入条码后回车',
   'adjust.scanHint': '同一商品再次扫描数量加 1',
@@ -44,4 +44,5 @@ export const stockZh = {
   'opening.addLine': '添加行',
   'opening.post': '过账期初库存',
   'opening.posted': '期初库存单 {id} 已过账',
+  'menu.stockDocuments': '库存单据',
 } as const;

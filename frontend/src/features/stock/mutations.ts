@@ -5,6 +5,7 @@ export const PostStockAdjustmentMutation = graphql(`
     postStockAdjustment(input: $input) {
       document {
         id
+        number
         kind
         postingDate
         journalEntryId

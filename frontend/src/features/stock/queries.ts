@@ -92,9 +92,13 @@ export const StockMovesQuery = graphql(`
 `);
 
 export const StockDocumentQuery = graphql(`
-  query StockDocument($id: ID!) {
-    stockDocument(id: $id) {
+  query StockDocument($id: ID, $number: String, $withJournal: Boolean = false) {
+    stockDocument(id: $id, number: $number) {
       id
+      number
+      journalEntry @include(if: $withJournal) {
+        ...JournalEntryFields
+      }
       kind
       postingDate
       description
@@ -116,6 +120,30 @@ export const StockDocumentQuery = graphql(`
         quantity
         unitCost
         value
+      }
+    }
+  }
+`);
+
+export const StockDocumentsQuery = graphql(`
+  query StockDocuments($first: Int, $after: String, $filter: StockDocumentFilter, $orderBy: StockDocumentOrder) {
+    stockDocuments(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      nodes {
+        id
+        number
+        kind
+        postingDate
+        description
+        voucherNo
+        lines {
+          lineNo
+          quantity
+          value
+        }
       }
     }
   }

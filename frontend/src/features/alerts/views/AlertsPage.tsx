@@ -1,7 +1,10 @@
 import { useMemo, useState } from 'react';
 import { useClient, useMutation } from 'urql';
 import { App, Button, Card, Select, Space, Switch, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import type { AlertsQuery as AlertsResult } from '../../../gql/graphql';
 import type { AlertRow } from '../liveAlerts';
+import { DocumentLink } from '../../../components/DocumentLink';
 import { useAlertStream } from '../liveAlerts';
 import { AlertsQuery } from '../queries';
 import { AcknowledgeAlertMutation } from '../mutations';
@@ -12,7 +15,49 @@ import { ExportButton, connectionRows } from '../../../components/ExportButton';
 import { useLiveState } from '../../../graphql/liveState';
 import { useCan } from '../../../app/session';
 import { usePagedQuery } from '../../../lib/pagedQuery';
-import { enumLabel, useT } from '../../../i18n';
+import { enumLabel, useLocalName, useT } from '../../../i18n';
+
+type Subject = AlertsResult['alerts']['nodes'][number]['subjectRecords'][number];
+
+/** The records an alert is about, each a link where it has a page (an order, a supplier, a customer, a budget line). */
+function SubjectLinks({ records, fallback }: { records: readonly Subject[] | undefined; fallback: string }) {
+  const localName = useLocalName();
+  if (!records?.length) return <Typography.Text type="secondary">{fallback}</Typography.Text>;
+  return (
+    <Space size={8} wrap>
+      {records.map((r) => {
+        switch (r.__typename) {
+          case 'SalesOrder':
+            return <DocumentLink key={`o${r.id}`} kind="SALES_ORDER" number={r.number} testId={`alert-subject-${r.number}`} />;
+          case 'Supplier':
+            return (
+              <Link key={`s${r.id}`} to={`/purchasing/suppliers?supplier=${r.id}`} data-testid={`alert-subject-supplier-${r.code}`}>
+                {`${r.code} ${r.name}`}
+              </Link>
+            );
+          case 'Customer':
+            return (
+              <Link key={`c${r.id}`} to={`/sales/customers?customer=${r.id}`} data-testid={`alert-subject-customer-${r.code}`}>
+                {`${r.code} ${r.name}`}
+              </Link>
+            );
+          case 'BudgetLine':
+            return (
+              <Link key={`b${r.id}`} to="/finance/budgets" data-testid={`alert-subject-budget-${r.id}`}>
+                {`${r.year}-${String(r.month).padStart(2, '0')} ${r.costCentre} ${r.accountCode}`}
+              </Link>
+            );
+          case 'Product':
+            return <span key={`p${r.id}`}>{`${r.sku} ${localName(r)}`}</span>;
+          case 'Warehouse':
+            return <span key={`w${r.id}`}>{`${r.code} ${r.name}`}</span>;
+          default:
+            return null;
+        }
+      })}
+    </Space>
+  );
+}
 import { formatDateTime } from '../../../lib/date';
 
 export const ALERT_KINDS = ['LOW_STOCK', 'BUDGET_80', 'BUDGET_100', 'PRICE_RISE', 'SHORTAGE', 'CREDIT_HOLD'];
@@ -96,7 +141,7 @@ export default function AlertsPage() {
           { title: t('alerts.raisedAt'), width: 180, render: (_, a) => formatDateTime(a.createdAt) },
           { title: t('alerts.kind'), width: 140, render: (_, a) => <Tag color={KIND_COLOURS[a.kind]}>{enumLabel(t, 'alertKind', a.kind)}</Tag> },
           { title: t('alerts.message'), dataIndex: 'message' },
-          { title: t('alerts.subject'), render: (_, a) => <Typography.Text type="secondary">{a.subject}</Typography.Text> },
+          { title: t('alerts.subject'), render: (_, a) => <SubjectLinks records={(a as Partial<AlertsResult['alerts']['nodes'][number]>).subjectRecords} fallback={a.subject} /> },
           {
             title: t('common.status'),
             width: 160,

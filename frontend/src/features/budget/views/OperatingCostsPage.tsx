@@ -7,6 +7,7 @@ import type { OperatingCostCategory, OperatingCostsQuery as Result, PayFrom } fr
 import { OperatingCostsQuery } from '../queries';
 import { CancelOperatingCostMutation, PostOperatingCostMutation } from '../mutations';
 import { AccountsQuery } from '../../ledger/queries';
+import { DocumentLink } from '../../../components/DocumentLink';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
 import { accountLabel } from '../../ledger/accountLabel';
@@ -78,7 +79,7 @@ export default function OperatingCostsPage() {
         data-testid="opcost-table"
         pagination={list.pagination()}
         columns={[
-          { title: t('opcost.number'), dataIndex: 'number' },
+          { title: t('opcost.number'), render: (_, c) => <DocumentLink kind="OPERATING_COST" number={c.number} testId={`opcost-link-${c.number}`} /> },
           { title: t('common.postingDate'), dataIndex: 'postingDate' },
           { title: t('opcost.category'), render: (_, c) => enumLabel(t, 'opcostCategory', c.category) },
           { title: t('po.costCentre'), dataIndex: 'costCentre' },

@@ -1,3 +1,4 @@
+import { DocumentLink } from '../../../components/DocumentLink';
 import { useCompanyName } from '../../settings/useCompanyName';
 import { useState, type ReactNode } from 'react';
 import { Button, Descriptions, Modal, Table, Typography } from 'antd';
@@ -75,7 +76,12 @@ export function Voucher({ voucher, chart }: { voucher: VoucherFieldsFragment; ch
             </Button>
           ) : (
             <span data-testid="voucher-source-number">{source.number}</span>
-          )}
+          )}{' '}
+          <span className="no-print">
+            <DocumentLink kind={source.type} number={source.number} testId="voucher-source-page">
+              {t('pdoc.openPage')}
+            </DocumentLink>
+          </span>
         </div>
       )}
       <Table<Line>

@@ -8,6 +8,7 @@ import type { JournalEntryFieldsFragment, JournalEntryFilter, SourceType } from 
 import { AccountsQuery, JournalEntriesQuery } from '../queries';
 import { ReviewVouchersMutation } from '../mutations';
 import { Amount } from '../../../components/Amount';
+import { DocumentLink } from '../../../components/DocumentLink';
 import { Toolbar } from '../../../components/Toolbar';
 import { SourceTypeSelect } from '../../../components/SourceTypeSelect';
 import { PagedTable } from '../../../components/PagedTable';
@@ -188,7 +189,15 @@ export default function JournalPage() {
           },
           { title: t('common.postingDate'), dataIndex: 'postingDate' },
           { title: t('common.description'), dataIndex: 'description' },
-          { title: t('stock.source'), render: (_, e) => `${enumLabel(t, 'source', e.source.type)}${e.source.number ? ` ${e.source.number}` : ''}` },
+          {
+            title: t('stock.source'),
+            render: (_, e) => (
+              <>
+                {enumLabel(t, 'source', e.source.type)}{' '}
+                {e.source.type !== 'MANUAL_ENTRY' && <DocumentLink kind={e.source.type} number={e.source.number} testId={`journal-source-${e.id}`} />}
+              </>
+            ),
+          },
           { title: t('ledger.amount'), align: 'right', render: (_, e) => <Amount value={e.totalDebit} /> },
           { title: t('common.status'), render: (_, e) => <EntryTags entry={e} /> },
           {

@@ -4,19 +4,24 @@ import { useQuery } from 'urql';
 import { Alert, Button, Card, Space, Spin } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { VoucherFieldsFragment } from '../../../gql/graphql';
-import { AccountsQuery, VouchersQuery } from '../queries';
+import { AccountsQuery, VoucherByNumberQuery, VouchersQuery } from '../queries';
 import { Voucher, type ChartAccount } from '../components/Voucher';
 import { useT } from '../../../i18n';
 
 /**
- * /finance/vouchers/:id — one voucher (记账凭证), or several (ids joined by
+ * /finance/vouchers/:id — one voucher (记账凭证) by its voucher number
+ * (记-2026-11-0001, how links name it), or by id, or several (ids joined by
  * commas, as the journal's "print selected" opens them), printed one a page.
  */
 export default function VoucherPage() {
   const t = useT();
   const { id = '' } = useParams();
-  const ids = useMemo(() => id.split(',').filter((s) => /^\d+$/.test(s)).slice(0, 200), [id]);
-  const [{ data, error, fetching }] = useQuery({ query: VouchersQuery, variables: { nodeIds: ids.map((i) => `JournalEntry:${i}`) }, pause: ids.length === 0 });
+  const byIds = /^\d+(,\d+)*$/.test(id);
+  const ids = useMemo(() => (byIds ? id.split(',').slice(0, 200) : []), [id, byIds]);
+  const [byIdResult] = useQuery({ query: VouchersQuery, variables: { nodeIds: ids.map((i) => `JournalEntry:${i}`) }, pause: !byIds });
+  const [byNumber] = useQuery({ query: VoucherByNumberQuery, variables: { voucherNo: id }, pause: byIds || !id });
+  const { data: idData, error, fetching } = byIds ? byIdResult : { ...byNumber, data: undefined };
+  const data = byIds ? idData : byNumber.data ? { nodes: byNumber.data.journalEntry ? [byNumber.data.journalEntry] : [] } : undefined;
   const [{ data: accts }] = useQuery({ query: AccountsQuery, variables: {} });
   const chart = useMemo(() => new Map<string, ChartAccount>((accts?.accounts ?? []).map((a) => [a.code, a])), [accts]);
   const vouchers = (data?.nodes ?? []).filter((n): n is VoucherFieldsFragment & { __typename?: 'JournalEntry' } => !!n && 'voucherNo' in n);

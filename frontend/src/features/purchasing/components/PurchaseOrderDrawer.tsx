@@ -8,8 +8,12 @@ import { PoStatusTag } from './common';
 import { Amount } from '../../../components/Amount';
 import { useCan, useCanRead } from '../../../app/session';
 import { dec, formatMoney, formatQty } from '../../../lib/decimal';
-import { useLocalName, useT } from '../../../i18n';
+import { enumLabel, useLocalName, useT } from '../../../i18n';
 import { WithAuditTab } from '../../audit/components/AuditTrail';
+import { DocumentFrame, RelatedDocuments } from './DocumentFrame';
+import { DocumentLink } from '../../../components/DocumentLink';
+import { PURCHASING_READ } from '../../../app/access';
+
 
 type Order = NonNullable<Result['purchaseOrder']>;
 type Action = 'submit' | 'approve' | 'cancel' | 'close';
@@ -19,14 +23,20 @@ type Action = 'submit' | 'approve' | 'cancel' | 'close';
  * submit, cancel, close (purchasing), approve (manager). The budget's WARN
  * lines come back as warnings, its BLOCK as userErrors: both shown here.
  */
-export function PurchaseOrderDrawer({ id, onClose, onChanged }: { id: string | null; onClose: () => void; onChanged: () => void }) {
+export function PurchaseOrderDrawer({ id, number, asPage, onClose, onChanged }: { id: string | null; number?: string; asPage?: boolean; onClose: () => void; onChanged: () => void }) {
   const t = useT();
   const localName = useLocalName();
   const { message } = App.useApp();
   const isPurchasing = useCan(['PURCHASING']);
   const isManager = useCan(['MANAGER']);
   const withBudgets = useCanRead('BUDGETS');
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: PurchaseOrderQuery, variables: { id: id ?? '', withBudgets }, pause: !id, requestPolicy: 'cache-and-network' });
+  const withInvoices = useCan(PURCHASING_READ);
+  const [{ data, error, fetching }, reexecute] = useQuery({
+    query: PurchaseOrderQuery,
+    variables: id ? { id, withBudgets, withInvoices } : { number, withBudgets, withInvoices },
+    pause: !id && !number,
+    requestPolicy: 'cache-and-network',
+  });
   const [, submit] = useMutation(SubmitPurchaseOrderMutation);
   const [, approve] = useMutation(ApprovePurchaseOrderMutation);
   const [, cancel] = useMutation(CancelPurchaseOrderMutation);
@@ -34,7 +44,7 @@ export function PurchaseOrderDrawer({ id, onClose, onChanged }: { id: string | n
   const [busy, setBusy] = useState<Action>();
   const [result, setResult] = useState<{ id: string; errors: string[]; warnings: string[] }>();
   const o = data?.purchaseOrder;
-  const shown = result && result.id === id ? result : undefined;
+  const shown = result && result.id === o?.id ? result : undefined;
 
   async function run(action: Action) {
     if (!o) return;
@@ -65,6 +75,55 @@ export function PurchaseOrderDrawer({ id, onClose, onChanged }: { id: string | n
       ]
     : [];
 
+  const buttons = (
+    <Space>
+      {actions
+        .filter((a) => a.show)
+        .map((a) => {
+          const button = (
+            <Button key={a.action} type={a.primary ? 'primary' : 'default'} danger={a.danger} loading={busy === a.action} onClick={a.confirm ? undefined : () => run(a.action)} data-testid={`po-${a.action}`}>
+              {t(`po.action.${a.action}`)}
+            </Button>
+          );
+          return a.confirm ? (
+            <Popconfirm key={a.action} title={t(`po.confirm.${a.action}`)} onConfirm={() => run(a.action)} okButtonProps={{ 'data-testid': `po-${a.action}-confirm` }}>
+              {button}
+            </Popconfirm>
+          ) : (
+            button
+          );
+        })}
+    </Space>
+  );
+  const alerts = (
+    <>
+      {shown && shown.errors.length > 0 && (
+        <Alert type="error" showIcon style={{ marginBottom: 16 }} data-testid="po-errors" title={t('po.refused')} description={<ul style={{ margin: 0, paddingLeft: 18 }}>{shown.errors.map((e) => <li key={e}>{e}</li>)}</ul>} />
+      )}
+      {shown && shown.warnings.length > 0 && (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} data-testid="po-warnings" title={t('po.budgetWarnings')} description={<ul style={{ margin: 0, paddingLeft: 18 }}>{shown.warnings.map((e) => <li key={e}>{e}</li>)}</ul>} />
+      )}
+    </>
+  );
+  if (asPage) {
+    return (
+      <DocumentFrame
+        title={t('pdoc.kind.PURCHASE_ORDER')}
+        number={number ?? o?.number ?? ''}
+        status={o && <PoStatusTag status={o.status} />}
+        actions={buttons}
+        back="/purchasing/orders"
+        fetching={fetching}
+        error={error}
+        found={!!o}
+        recordType="purchaseOrder"
+        recordId={o?.id}
+      >
+        {alerts}
+        {o && <OrderBody o={o} localName={localName} showWarnings={!shown?.warnings.length} />}
+      </DocumentFrame>
+    );
+  }
   return (
     <Drawer
       open={!!id}
@@ -79,34 +138,10 @@ export function PurchaseOrderDrawer({ id, onClose, onChanged }: { id: string | n
           </Space>
         )
       }
-      extra={
-        <Space>
-          {actions
-            .filter((a) => a.show)
-            .map((a) => {
-              const button = (
-                <Button key={a.action} type={a.primary ? 'primary' : 'default'} danger={a.danger} loading={busy === a.action} onClick={a.confirm ? undefined : () => run(a.action)} data-testid={`po-${a.action}`}>
-                  {t(`po.action.${a.action}`)}
-                </Button>
-              );
-              return a.confirm ? (
-                <Popconfirm key={a.action} title={t(`po.confirm.${a.action}`)} onConfirm={() => run(a.action)} okButtonProps={{ 'data-testid': `po-${a.action}-confirm` }}>
-                  {button}
-                </Popconfirm>
-              ) : (
-                button
-              );
-            })}
-        </Space>
-      }
+      extra={buttons}
     >
       {error && <Alert type="error" showIcon title={error.message} />}
-      {shown && shown.errors.length > 0 && (
-        <Alert type="error" showIcon style={{ marginBottom: 16 }} data-testid="po-errors" title={t('po.refused')} description={<ul style={{ margin: 0, paddingLeft: 18 }}>{shown.errors.map((e) => <li key={e}>{e}</li>)}</ul>} />
-      )}
-      {shown && shown.warnings.length > 0 && (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }} data-testid="po-warnings" title={t('po.budgetWarnings')} description={<ul style={{ margin: 0, paddingLeft: 18 }}>{shown.warnings.map((e) => <li key={e}>{e}</li>)}</ul>} />
-      )}
+      {alerts}
       {o && (
         <WithAuditTab recordType="purchaseOrder" recordId={o.id}>
           <OrderBody o={o} localName={localName} showWarnings={!shown?.warnings.length} />
@@ -121,7 +156,7 @@ function OrderBody({ o, localName, showWarnings }: { o: Order; localName: Return
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       {showWarnings && (o.budgetWarnings ?? []).length > 0 && <Alert type="warning" showIcon title={t('po.budgetWarnings')} description={(o.budgetWarnings ?? []).join('; ')} />}
-      <Descriptions size="small" column={3} bordered>
+      <Descriptions size="small" column={3} bordered data-testid="document-header">
         <Descriptions.Item label={t('po.supplier')}>{`${o.supplier.code} ${o.supplier.name}`}</Descriptions.Item>
         <Descriptions.Item label={t('stock.warehouse')}>{`${o.warehouse.code} ${o.warehouse.name}`}</Descriptions.Item>
         <Descriptions.Item label={t('po.costCentre')}>{o.costCentre || '—'}</Descriptions.Item>
@@ -160,7 +195,7 @@ function OrderBody({ o, localName, showWarnings }: { o: Order; localName: Return
             pagination={false}
             dataSource={o.receipts}
             columns={[
-              { title: t('receipt.number'), dataIndex: 'number' },
+              { title: t('receipt.number'), render: (_, r) => <DocumentLink kind="PURCHASE_RECEIPT" number={r.number} testId={`po-receipt-${r.number}`} /> },
               { title: t('receipt.date'), dataIndex: 'receiptDate' },
               {
                 title: t('receipt.lines'),
@@ -176,6 +211,12 @@ function OrderBody({ o, localName, showWarnings }: { o: Order; localName: Return
           />
         </div>
       )}
+      <RelatedDocuments
+        items={[
+          { label: t('po.receipts'), kind: 'PURCHASE_RECEIPT', docs: o.receipts.map((r) => ({ number: r.number })) },
+          { label: t('menu.supplierInvoices'), kind: 'SUPPLIER_INVOICE', docs: (o.supplierInvoices ?? []).map((i) => ({ number: i.number, extra: enumLabel(t, 'invoiceStatus', i.status) })) },
+        ]}
+      />
     </Space>
   );
 }

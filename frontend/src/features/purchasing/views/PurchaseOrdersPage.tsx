@@ -6,6 +6,7 @@ import { PurchaseOrdersQuery } from '../queries';
 import { PO_STATUSES, PoStatusTag, SupplierSelect } from '../components/common';
 import { PurchaseOrderDrawer } from '../components/PurchaseOrderDrawer';
 import { PurchaseOrderForm } from '../components/PurchaseOrderForm';
+import { DocumentLink } from '../../../components/DocumentLink';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
 import { PagedTable } from '../../../components/PagedTable';
@@ -80,7 +81,7 @@ export default function PurchaseOrdersPage() {
         onRow={(o) => ({ onClick: () => setParam('order', o.id), style: { cursor: 'pointer' }, 'data-testid': `po-row-${o.number}` }) as object}
         showSizeChanger
         columns={[
-          { title: t('po.number'), dataIndex: 'number' },
+          { title: t('po.number'), render: (_, o) => <DocumentLink kind="PURCHASE_ORDER" number={o.number} testId={`po-link-${o.number}`} /> },
           { title: t('po.supplier'), render: (_, o) => `${o.supplier.code} ${o.supplier.name}` },
           { title: t('stock.warehouse'), render: (_, o) => o.warehouse.code },
           { title: t('po.orderDate'), dataIndex: 'orderDate' },

@@ -7,6 +7,7 @@ import type { SupplierInvoiceFieldsFragment, SupplierInvoiceStatus, VatInvoiceKi
 import { PurchaseOrderQuery, PurchaseOrdersQuery, SupplierInvoicesQuery } from '../queries';
 import { ApproveSupplierInvoiceMismatchMutation, PostSupplierInvoiceMutation } from '../mutations';
 import { InvoiceStatusTag, SupplierSelect } from '../components/common';
+import { DocumentLink } from '../../../components/DocumentLink';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
 import { PagedTable } from '../../../components/PagedTable';
@@ -98,7 +99,7 @@ export default function SupplierInvoicesPage() {
         onRow={(i) => ({ 'data-testid': `invoice-row-${i.supplierInvoiceNumber}` }) as object}
         expandable={{ expandedRowRender: (i) => <InvoiceDetail inv={i} />, rowExpandable: (i) => i.lines.length > 0 || i.matchIssues.length > 0 }}
         columns={[
-          { title: t('invoice.number'), dataIndex: 'number' },
+          { title: t('invoice.number'), render: (_, i) => <DocumentLink kind="SUPPLIER_INVOICE" number={i.number} testId={`invoice-link-${i.number}`} /> },
           { title: t('invoice.supplierNumber'), dataIndex: 'supplierInvoiceNumber' },
           { title: t('po.supplier'), render: (_, i) => `${i.supplier.code} ${i.supplier.name}` },
           { title: t('invoice.kind'), render: (_, i) => enumLabel(t, 'invoiceKind', i.kind) },

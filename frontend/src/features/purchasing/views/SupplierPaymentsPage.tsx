@@ -7,6 +7,7 @@ import type { SupplierPaymentsQuery as Result } from '../../../gql/graphql';
 import { SupplierInvoicesQuery, SupplierPaymentsQuery } from '../queries';
 import { PostSupplierPaymentMutation } from '../mutations';
 import { SupplierSelect } from '../components/common';
+import { DocumentLink } from '../../../components/DocumentLink';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
 import { PagedTable } from '../../../components/PagedTable';
@@ -59,7 +60,7 @@ export default function SupplierPaymentsPage() {
         list={list}
         data-testid="payment-table"
         columns={[
-          { title: t('payment.number'), dataIndex: 'number' },
+          { title: t('payment.number'), render: (_, p) => <DocumentLink kind="SUPPLIER_PAYMENT" number={p.number} testId={`payment-link-${p.number}`} /> },
           { title: t('po.supplier'), render: (_, p) => `${p.supplier.code} ${p.supplier.name}` },
           { title: t('payment.date'), dataIndex: 'paymentDate' },
           { title: t('ledger.amount'), align: 'right', render: (_, p) => <Amount value={p.amount} /> },

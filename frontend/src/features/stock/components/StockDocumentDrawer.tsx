@@ -16,7 +16,7 @@ export function StockDocumentDrawer({ id, onClose }: { id: string | null; onClos
   const [{ data, error, fetching }] = useQuery({ query: StockDocumentQuery, variables: { id: id ?? '' }, pause: !id });
   const doc = data?.stockDocument;
   return (
-    <Drawer open={!!id} size={820} title={t('stockDoc.title', { id: id ?? '' })} onClose={onClose} loading={fetching}>
+    <Drawer open={!!id} size={820} title={t('stockDoc.title', { number: data?.stockDocument?.number ?? '' })} onClose={onClose} loading={fetching}>
       {error && <Alert type="error" showIcon title={error.message} />}
       {doc && (
         <WithAuditTab recordType="stockDocument" recordId={doc.id}>

@@ -119,7 +119,7 @@ export default function StockAdjustmentPage() {
     if (res.error) return setGeneral([res.error.message]);
     const payload = res.data?.postStockAdjustment;
     if (payload?.document) {
-      message.success(t('adjust.posted', { id: payload.document.id }));
+      message.success(t('adjust.posted', { number: payload.document.number }));
       form.setFieldsValue({ lines: [], description: undefined });
       setHighlight(null);
       scanRef.current?.focus();

@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { Button, Card, DatePicker, Select, Space, Tag } from 'antd';
+import { Card, DatePicker, Select, Space, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { SourceType, StockMoveFilter, StockMovesQuery as MovesResult } from '../../../gql/graphql';
 import { StockMovesQuery } from '../queries';
 import { ProductPicker } from '../../../components/ProductPicker';
-import { StockDocumentDrawer } from '../components/StockDocumentDrawer';
+import { DocumentLink } from '../../../components/DocumentLink';
 import { useReferenceOptions } from '../../catalog/useReferenceData';
 import { ExportButton } from '../../../components/ExportButton';
 import { BulkExportButton } from '../../export/components/BulkExportButton';
@@ -32,7 +32,6 @@ export default function StockMovesPage() {
   const [sourceType, setSourceType] = useState<SourceType>();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [direction, setDirection] = useState<'ASC' | 'DESC'>('DESC');
-  const [docId, setDocId] = useState<string | null>(null);
 
   const filter = useMemo<StockMoveFilter>(
     () => ({ productId, warehouseId, sourceType, dateFrom: fmtDate(range?.[0]), dateTo: fmtDate(range?.[1]) }),
@@ -41,17 +40,13 @@ export default function StockMovesPage() {
   const orderBy = useMemo(() => ({ direction }), [direction]);
   const list = usePagedQuery({ query: StockMovesQuery, variables: { filter, orderBy }, connection: (d) => d.stockMoves, pageSize: 50 });
 
-  const sourceCell = (m: Move) => {
-    const label = enumLabel(t, 'source', m.source.type);
-    if ((m.source.type === 'OPENING_STOCK' || m.source.type === 'STOCK_ADJUSTMENT') && m.source.id) {
-      return (
-        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setDocId(m.source.id!)} data-testid={`move-source-${m.id}`}>
-          {label} {m.source.number}
-        </Button>
-      );
-    }
-    return `${label}${m.source.number ? ` ${m.source.number}` : ''}`;
-  };
+  // The source document by its number, a link to its page.
+  const sourceCell = (m: Move) => (
+    <>
+      {enumLabel(t, 'source', m.source.type)}{' '}
+      <DocumentLink kind={m.source.type} number={m.source.number} testId={`move-source-${m.id}`} />
+    </>
+  );
 
   return (
     <Card
@@ -70,7 +65,7 @@ export default function StockMovesPage() {
               { header: t('stock.quantity'), value: (m: Move) => ({ decimal: m.quantity }) },
               { header: t('stock.value'), value: (m: Move) => ({ decimal: m.value }) },
               { header: t('stock.source'), value: (m: Move) => enumLabel(t, 'source', m.source.type), width: 16 },
-              { header: t('stock.sourceId'), value: (m: Move) => m.source.id },
+              { header: t('stock.sourceId'), value: (m: Move) => m.source.number },
               { header: t('journal.entry'), value: (m: Move) => m.voucherNo },
             ]}
           />
@@ -118,7 +113,6 @@ export default function StockMovesPage() {
           },
         ]}
       />
-      <StockDocumentDrawer id={docId} onClose={() => setDocId(null)} />
     </Card>
   );
 }
