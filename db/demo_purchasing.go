@@ -37,9 +37,9 @@ type demoBuyer struct {
 
 // demoPurchase is one demo order and what has happened to it.
 type demoPurchase struct {
-	po       *jxc.PurchaseOrder
-	reject   bool
-	dearer   bool
+	po     *jxc.PurchaseOrder
+	reject bool
+	dearer bool
 }
 
 // load finds the demo users, products and warehouses; without products to
@@ -131,4 +131,3 @@ func (b *demoBuyer) invoice(ctx context.Context, do *demoPurchase, date jxc.Date
 	}
 	return inv, nil
 }
-

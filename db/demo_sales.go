@@ -43,7 +43,7 @@ func (d *demoSeller) customers(ctx context.Context) ([]demoCustomer, error) {
 				ch = jxc.ChannelOnline
 			}
 			limit := decimal.NewFromInt(int64(200000 + (n%5)*75000))
-			late, hold := n%9 == 4, n == 11
+			late, hold := n%9 == 4 || n == 27, n == 11
 			if hold {
 				limit = decimal.NewFromInt(30000)
 			}

@@ -262,6 +262,8 @@ func (st *demoStory) plan(ctx context.Context) error {
 		wgt := map[jxc.SalesChannel]int{jxc.ChannelDistributor: 4, jxc.ChannelStore: 3, jxc.ChannelOnline: 3, jxc.ChannelDirect: 2}[c.Channel]
 		if c.hold {
 			wgt = 1
+		} else if c.late {
+			wgt = 3 // good customers once, they still order
 		}
 		for range wgt {
 			weights = append(weights, ci)
@@ -452,23 +454,38 @@ func (st *demoStory) schedule() error {
 	if !rise || !hold {
 		return fmt.Errorf("demo story: no recent order for a price rise (%v) or an invoice on hold (%v)", rise, hold)
 	}
-	stopped := -1 // the first late payer stops paying five months ago
+	// One late payer stopped paying some four months ago: its first unpaid
+	// invoice is past 90 days.
+	stopped, since := -1, st.today.AddDays(-200)
+	for _, s := range st.sales {
+		if st.custs[s.c].late && !s.open && s.day.After(since) && st.today.DaysSince(s.day) > 100 {
+			stopped = s.c
+			break
+		}
+	}
+	// A late payer's latest invoice past its due date is not paid yet.
+	unpaid := map[int]int{}
+	for i, s := range st.sales {
+		if c := st.custs[s.c]; c.late && !s.open && len(s.lines) > 0 && s.day.AddDays(c.PaymentTermsDays).Before(st.today) {
+			unpaid[s.c] = i
+		}
+	}
 	for i, s := range st.sales {
 		if len(s.lines) == 0 {
 			continue
 		}
 		add(s.day, evSale, i)
+		if unpaid[s.c] == i && st.custs[s.c].late {
+			continue
+		}
 		if s.open {
 			continue
 		}
 		c := st.custs[s.c]
-		pay := s.day.AddDays(c.PaymentTermsDays - 2 + st.rng.IntN(7))
+		pay := s.day.AddDays(c.PaymentTermsDays - 7 + st.rng.IntN(8))
 		if c.late {
-			if stopped < 0 {
-				stopped = s.c
-			}
-			pay = s.day.AddDays(c.PaymentTermsDays + 25 + st.rng.IntN(30))
-			if s.c == stopped && st.today.DaysSince(s.day) < 150 {
+			pay = s.day.AddDays(c.PaymentTermsDays + 20 + st.rng.IntN(30))
+			if s.c == stopped && s.day.After(since) {
 				continue
 			}
 		}
@@ -527,8 +544,17 @@ func (st *demoStory) plannedCosts() {
 			st.costs = append(st.costs, storyCost{c})
 		}
 	}
-	st.costs = append(st.costs, storyCost{jxc.OperatingCostInput{Category: jxc.CostOther, PostingDate: st.today, CostCentre: "ADMIN",
-		AccountCode: jxc.AccountAdminExpenses, Amount: decimal.RequireFromString("28000.00"), PayFrom: jxc.PayFromBank, Description: "年度审计费 annual audit fee"}})
+	// The audit brings this month's administration to 85 % of its budget.
+	spent := decimal.Zero
+	for _, c := range st.costs {
+		if c.in.CostCentre == "ADMIN" && monthStart(c.in.PostingDate) == monthStart(st.today) {
+			spent = spent.Add(c.in.Amount)
+		}
+	}
+	if audit := demoAdminBudget.Mul(decimal.RequireFromString("0.85")).Sub(spent); audit.Sign() > 0 {
+		st.costs = append(st.costs, storyCost{jxc.OperatingCostInput{Category: jxc.CostOther, PostingDate: st.today, CostCentre: "ADMIN",
+			AccountCode: jxc.AccountAdminExpenses, Amount: audit, PayFrom: jxc.PayFromBank, Description: "年度审计费 annual audit fee"}})
+	}
 }
 
 // opening posts the owners' capital and the opening stock on the first day.
@@ -559,6 +585,9 @@ func (st *demoStory) opening(ctx context.Context) error {
 	return nil
 }
 
+// demoAdminBudget is the administration's monthly budget, which blocks.
+var demoAdminBudget = decimal.NewFromInt(40000)
+
 // budgets gives the departments a budget for each month of the current
 // year, a little above what they usually spend.
 func (st *demoStory) budgets(ctx context.Context) error {
@@ -571,7 +600,7 @@ func (st *demoStory) budgets(ctx context.Context) error {
 			{"PURCHASING", jxc.AccountInventory, "2500000", jxc.BudgetWarn, "manager"},
 			{"SALES", jxc.AccountSellingExpenses, "90000", jxc.BudgetWarn, "manager"},
 			{"WAREHOUSE", jxc.AccountAdminExpenses, "82000", jxc.BudgetWarn, "manager"},
-			{"ADMIN", jxc.AccountAdminExpenses, "40000", jxc.BudgetBlock, "finance"},
+			{"ADMIN", jxc.AccountAdminExpenses, demoAdminBudget.String(), jxc.BudgetBlock, "finance"},
 		} {
 			if _, err := st.b.bud.CreateBudgetLine(st.b.as["finance"], jxc.BudgetLineInput{Year: st.today.Year, Month: int(m), CostCentre: l.cc, AccountCode: l.acct,
 				Amount: decimal.RequireFromString(l.amount), Policy: l.policy, OwnerID: st.b.ids[l.owner], Description: jxc.Ptr("年度预算 annual budget")}); err != nil {
