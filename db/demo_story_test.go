@@ -41,6 +41,22 @@ func TestDemoStoryLooksLikeARealYear(t *testing.T) {
 	in("DIO", k.DIO, "45", "92")
 	in("DSO", k.DSO, "30", "60")
 
+	// The monthly chart adds up to the KPIs' sales, closed months included.
+	months, err := db.NewAnalyticsService(d).SalesByMonth(ctx, today.AddDays(-364), today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := decimal.Zero
+	for _, m := range months {
+		sum = sum.Add(m.Sales)
+		if m.Sales.Sign() <= 0 {
+			t.Errorf("%s sold %s", m.Month, m.Sales)
+		}
+	}
+	if !sum.Equal(k.Sales) {
+		t.Errorf("the months add up to %s, the KPIs' sales are %s", sum, k.Sales)
+	}
+
 	// This year so far against the same days of last year.
 	jan1 := jxc.Date{Year: today.Year, Month: time.January, Day: 1}
 	lastJan1, lastToday := jxc.Date{Year: today.Year - 1, Month: time.January, Day: 1}, jxc.Date{Year: today.Year - 1, Month: today.Month, Day: min(today.Day, 28)}
