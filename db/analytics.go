@@ -21,12 +21,22 @@ func (s *AnalyticsService) SalesByMonth(ctx context.Context, from, to jxc.Date) 
 		return nil, err
 	}
 	var out []*jxc.MonthlySales
-	err := s.db.SelectContext(ctx, &out, `SELECT to_char(day, 'YYYY-MM') AS month,
+	// Closing vouchers (and their reversals) carry income and expense to
+	// 3103 at a closed month's end: taken out again, as the KPIs do, each
+	// month shows its business.
+	err := s.db.SelectContext(ctx, &out, `WITH rows AS (
+			SELECT day, account_code, debit, credit FROM account_daily WHERE day BETWEEN $1 AND $2
+			UNION ALL
+			SELECT e.posting_date, l.account_code, l.credit, l.debit
+			FROM journal_entries e JOIN journal_lines l ON l.entry_id = e.id
+			WHERE e.source_type = 'CLOSING' AND e.posting_date BETWEEN $1 AND $2
+		)
+		SELECT to_char(day, 'YYYY-MM') AS month,
 			coalesce(sum(credit - debit) FILTER (WHERE account_code = $3 OR account_code LIKE $3 || '.%'), 0) AS sales,
 			coalesce(sum(debit - credit) FILTER (WHERE account_code = $4 OR account_code LIKE $4 || '.%'), 0) AS cogs,
 			coalesce(sum(credit - debit) FILTER (WHERE account_code = $3 OR account_code LIKE $3 || '.%'), 0)
 			  - coalesce(sum(debit - credit) FILTER (WHERE account_code = $4 OR account_code LIKE $4 || '.%'), 0) AS gross_profit
-		FROM account_daily WHERE day BETWEEN $1 AND $2
+		FROM rows
 		GROUP BY 1 ORDER BY 1`, from, to, jxc.AccountRevenue, jxc.AccountCOGS)
 	for _, m := range out {
 		if !m.Sales.IsZero() {

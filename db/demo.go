@@ -33,13 +33,12 @@ type DemoLoader struct {
 }
 
 // demoLoaders run in this order, once, on the first start in demo mode. A
-// later loader may use what an earlier one made (purchasing and sales use
-// the opening's products, warehouses and stock), so a new module adds
-// its loader here, after the loaders it depends on.
+// later loader may use what an earlier one made (the story uses the
+// opening's products and warehouses), so a new module adds its loader
+// here, after the loaders it depends on.
 var demoLoaders = []DemoLoader{
 	{"opening", loadDemoOpening},
-	{"purchasing", loadDemoPurchasing},
-	{"sales", loadDemoSales},
+	{"story", loadDemoStory},
 }
 
 // LoadDemo creates the demo users and company the first time; later starts

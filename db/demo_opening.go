@@ -3,7 +3,6 @@ package db
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -97,13 +96,12 @@ func ean13(prefix string, n int) string {
 // DemoCompanyName is the demo company, as its printed documents name it.
 const DemoCompanyName = "北京示范商贸有限公司"
 
-// loadDemoOpening opens the demo company's year: it creates the catalog
-// (categories, products, warehouses and bins) and posts the opening
-// balances and opening stock through the posting engine, dated the first
-// day of the current year, so that stock and ledger screens are alive on
-// the first start. It names the company first.
+// loadDemoOpening sets the demo company up: it names the company and
+// creates the catalog (categories, products, warehouses and bins). The
+// story (demo_story.go) posts the opening balances and stock on the first
+// day of its first month.
 func loadDemoOpening(ctx context.Context, db *DB) error {
-	catalog, stock, ledger := NewCatalogService(db), NewStockService(db), NewLedgerService(db)
+	catalog := NewCatalogService(db)
 	name := DemoCompanyName
 	if _, err := NewSettingsService(db).UpdateCompanySettings(ctx, jxc.CompanySettingsUpdate{CompanyName: &name}); err != nil {
 		return err
@@ -116,67 +114,29 @@ func loadDemoOpening(ctx context.Context, db *DB) error {
 		}
 		cats[c.code] = cat.ID
 	}
-	var products []*jxc.Product
 	for i, p := range demoProducts {
 		price := decimal.RequireFromString(p.price)
 		safety := decimal.NewFromInt(int64(5 + i%4*5))
-		prod, err := catalog.CreateProduct(ctx, jxc.ProductInput{SKU: p.sku, Name: p.name, NameEn: &p.nameEn, Unit: p.unit,
+		_, err := catalog.CreateProduct(ctx, jxc.ProductInput{SKU: p.sku, Name: p.name, NameEn: &p.nameEn, Unit: p.unit,
 			CategoryID: jxc.Ptr(cats[p.cat]), Barcodes: []string{ean13("690", 412000+i)}, SellPrice: &price,
 			SafetyStock: &safety, ReorderPoint: jxc.Ptr(safety.Mul(decimal.NewFromInt(2))), ReorderQty: jxc.Ptr(safety.Mul(decimal.NewFromInt(4))),
 			LeadTimeDays: jxc.Ptr(7 + i%3*7)})
 		if err != nil {
 			return fmt.Errorf("product %s: %w", p.sku, err)
 		}
-		products = append(products, prod)
 	}
-	var warehouses []*jxc.Warehouse
 	for _, w := range demoWarehouses {
 		wh, err := catalog.CreateWarehouse(ctx, jxc.WarehouseInput{Code: w.code, Name: w.name, Region: &w.region, Address: &w.address})
 		if err != nil {
 			return fmt.Errorf("warehouse %s: %w", w.code, err)
 		}
 		for _, bin := range []string{"A-01", "A-02", "B-01", "B-02"} {
-			loc, err := catalog.CreateLocation(ctx, jxc.LocationInput{WarehouseID: wh.ID, Code: bin, Name: jxc.Ptr(bin[:1] + " 区 " + bin[2:] + " 号货架")})
+			_, err := catalog.CreateLocation(ctx, jxc.LocationInput{WarehouseID: wh.ID, Code: bin, Name: jxc.Ptr(bin[:1] + " 区 " + bin[2:] + " 号货架")})
 			if err != nil {
 				return err
 			}
-			wh.Locations = append(wh.Locations, loc)
 		}
-		warehouses = append(warehouses, wh)
 	}
 
-	today := jxc.Today(db.Now())
-	opening := jxc.Date{Year: today.Year, Month: time.January, Day: 1}
-	// Owners paid in capital, held in the bank and a little cash.
-	if _, err := ledger.PostManualEntry(ctx, jxc.ManualEntry{Date: opening, Description: "期初余额 Opening balances: paid-in capital", Lines: []jxc.ManualLine{
-		{AccountCode: jxc.AccountBank, Debit: decimal.RequireFromString("5000000.00"), Description: "招商银行基本户"},
-		{AccountCode: jxc.AccountCash, Debit: decimal.RequireFromString("20000.00")},
-		{AccountCode: jxc.AccountPaidInCapital, Credit: decimal.RequireFromString("5020000.00")},
-	}}); err != nil {
-		return fmt.Errorf("opening balances: %w", err)
-	}
-	// Each warehouse holds most of the range; Shanghai, the main one, the most.
-	for wi, wh := range warehouses {
-		e := jxc.OpeningStock{Date: opening, Description: "期初库存 Opening stock " + wh.Code}
-		for pi, p := range products {
-			if (pi+wi)%7 == 6 {
-				continue
-			}
-			qty := decimal.NewFromInt(int64((3-wi)*10 + (pi*7+wi*3)%40))
-			e.Lines = append(e.Lines, jxc.OpeningStockLine{ProductID: p.ID, WarehouseID: wh.ID, LocationID: &wh.Locations[pi%len(wh.Locations)].ID,
-				Quantity: qty, UnitCost: decimal.RequireFromString(demoProducts[pi].cost)})
-		}
-		if _, err := stock.PostOpeningStock(ctx, e); err != nil {
-			return fmt.Errorf("opening stock %s: %w", wh.Code, err)
-		}
-	}
-	// Rent for the months already gone, so statements show an expense.
-	for m := time.January; m < today.Month; m++ {
-		rent := decimal.RequireFromString("38000.00")
-		if _, err := ledger.PostManualEntry(ctx, jxc.ManualEntry{Date: jxc.Date{Year: today.Year, Month: m, Day: 5}, Description: "仓库租金 Warehouse rent",
-			Lines: []jxc.ManualLine{{AccountCode: jxc.AccountAdminExpenses, Debit: rent, CostCentre: jxc.Ptr("WAREHOUSE")}, {AccountCode: jxc.AccountBank, Credit: rent}}}); err != nil {
-			return fmt.Errorf("rent: %w", err)
-		}
-	}
 	return nil
 }

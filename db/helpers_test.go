@@ -2,6 +2,8 @@ package db_test
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"testing"
 	"time"
 
@@ -24,6 +26,26 @@ func newDemo(t *testing.T) *db.DB {
 	}
 	t.Logf("demo loaded in %s", time.Since(began).Round(time.Millisecond))
 	return d
+}
+
+// reopenDemo reopens the demo's closed months (it closes every month
+// before the last), for a test that posts into or before its history.
+func reopenDemo(t testing.TB, d *db.DB) {
+	t.Helper()
+	ctx := context.Background()
+	var first struct {
+		Year  *int `db:"year"`
+		Month *int `db:"month"`
+	}
+	if err := d.GetContext(ctx, &first, `SELECT year, month FROM fiscal_periods WHERE status = 'CLOSED' ORDER BY year, month LIMIT 1`); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		t.Fatal(err)
+	}
+	if first.Year == nil {
+		return
+	}
+	if _, err := db.NewLedgerService(d).ReopenFiscalPeriod(ctx, *first.Year, *first.Month, "test: posts into the demo's history"); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // checkBooks runs the books check and fails the test for every rule the

@@ -249,6 +249,7 @@ func checkAccountLedger(t *testing.T, d *db.DB, ledger *db.LedgerService, code s
 func TestAccountBalancesAcrossAYearEnd(t *testing.T) {
 	ctx := context.Background()
 	d := newDemo(t)
+	reopenDemo(t, d)
 	ledger := db.NewLedgerService(d)
 	var first jxc.Date
 	if err := d.GetContext(ctx, &first, `SELECT min(posting_date) FROM journal_entries`); err != nil {

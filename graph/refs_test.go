@@ -217,7 +217,7 @@ func demoWithReversal(t *testing.T) *db.DB {
 
 // sourceTypenames is the document type of each source type.
 var sourceTypenames = map[string]string{
-	"OPENING_STOCK": "StockDocument", "STOCK_ADJUSTMENT": "StockDocument", "REVERSAL": "JournalEntry",
+	"OPENING_STOCK": "StockDocument", "STOCK_ADJUSTMENT": "StockDocument", "REVERSAL": "JournalEntry", "CLOSING": "JournalEntry",
 	"PURCHASE_RECEIPT": "GoodsReceipt", "SUPPLIER_INVOICE": "SupplierInvoice", "SUPPLIER_PAYMENT": "SupplierPayment",
 	"LANDED_COST": "LandedCost", "OPERATING_COST": "OperatingCost", "SHIPMENT": "Shipment", "SALES_INVOICE": "SalesInvoice",
 	"CUSTOMER_PAYMENT": "CustomerPayment", "CUSTOMER_CREDIT_APPLICATION": "CustomerPayment", "SALES_RETURN": "SalesReturn",
