@@ -106,7 +106,7 @@ interface ShipValues {
   lines: { quantity?: string }[];
 }
 
-function ShipmentDetail({ shipment: s, onDone }: { shipment: Shipment; onDone: () => void }) {
+export function ShipmentDetail({ shipment: s, onDone }: { shipment: Shipment; onDone: () => void }) {
   const withCost = useCanRead('MARGINS_AND_COSTS');
   const t = useT();
   const localName = useLocalName();
