@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -216,6 +217,20 @@ func retryable(err error) bool {
 // domainError turns a driver error into a domain error where the cause is
 // the caller's (a duplicate, a missing reference, a broken check); others
 // pass through unchanged and end up as internal errors.
+// uniqueKeyDetail reads the one-column key of a unique violation's detail.
+var uniqueKeyDetail = regexp.MustCompile(`^Key \(([a-z_]+)\)=\((.*)\) already exists\.?$`)
+
+// keyNouns name the unique columns people type, as a message says them:
+// "编码 1122 已被使用" rather than the constraint's name.
+var keyNouns = map[string]jxc.Noun{
+	"code":     jxc.Noun("code"),
+	"number":   jxc.Noun("number"),
+	"sku":      jxc.Noun("SKU"),
+	"barcode":  jxc.Noun("barcode"),
+	"username": jxc.Noun("username"),
+	"name":     jxc.Noun("name"),
+}
+
 func domainError(err error, field string) error {
 	var pe *pq.Error
 	if !errors.As(err, &pe) {
@@ -223,6 +238,12 @@ func domainError(err error, field string) error {
 	}
 	switch pe.Code {
 	case "23505":
+		// PostgreSQL's detail names the key: Key (code)=(1122) already exists.
+		if m := uniqueKeyDetail.FindStringSubmatch(pe.Detail); m != nil {
+			if noun, ok := keyNouns[m[1]]; ok {
+				return jxc.FieldErrorf(jxc.ECONFLICT, field, "{key} {value} is already used", jxc.P{"key": noun, "value": m[2]})
+			}
+		}
 		return jxc.FieldErrorf(jxc.ECONFLICT, field, "already exists ({constraint})", jxc.P{"constraint": pe.Constraint})
 	case "23503":
 		return jxc.FieldErrorf(jxc.ENOTFOUND, field, "refers to a record that does not exist ({constraint})", jxc.P{"constraint": pe.Constraint})

@@ -395,3 +395,19 @@ func TestBackfillNamesWhatTheLinesAlreadySay(t *testing.T) {
 		t.Fatalf("%d lines posted, %d backfilled", len(a), len(b))
 	}
 }
+
+// A code that is taken is named by the code itself, in the reader's
+// language, not by the database constraint behind it.
+func TestDuplicateAccountCodeNamesTheCode(t *testing.T) {
+	ctx := context.Background()
+	ledger := db.NewLedgerService(dbtest.New(t))
+	in := jxc.AccountInput{Code: "2241.07", Name: "其他应付款-保证金", Type: jxc.AccountLiability, ParentCode: jxc.Ptr("2241")}
+	if _, err := ledger.CreateAccount(ctx, in); err != nil {
+		t.Fatal(err)
+	}
+	_, err := ledger.CreateAccount(ctx, in)
+	e := userErr(t, err, jxc.ECONFLICT, "input.code")
+	if e.Message != "code 2241.07 is already used" || e.Localize(jxc.LangZH) != "编码 2241.07 已被使用" || e.Reason() != "DUPLICATE_CODE" {
+		t.Fatalf("message %q / %q reason %s", e.Message, e.Localize(jxc.LangZH), e.Reason())
+	}
+}

@@ -2,7 +2,8 @@
 // context (cookies, storage) per test, and page objects for the screens.
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -158,4 +159,28 @@ export async function choose(page, testId, text) {
 export function companyToday() {
   const d = new Date(Date.now() + 8 * 3600_000);
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+}
+
+/**
+ * The cells of an exported .xlsx (first sheet) as rows of { ref, text, number, format, bold }:
+ * text for inline strings, number (the exact written string) for numeric cells, format the
+ * number format code ('#,##0.00', 'yyyy-mm-dd', ...; 'General' when none). For checking that an
+ * export keeps number formats, real dates, labelled enums and its totals row.
+ */
+export function xlsxRows(file) {
+  const files = unzipSync(readFileSync(file));
+  const sheet = strFromU8(files['xl/worksheets/sheet1.xml']);
+  const styles = strFromU8(files['xl/styles.xml']);
+  const builtIn = { 0: 'General', 4: '#,##0.00', 10: '0.00%', 14: 'yyyy-mm-dd' };
+  const custom = Object.fromEntries([...styles.matchAll(/<numFmt numFmtId="(\d+)" formatCode="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+  const cellXfs = styles.match(/<cellXfs[^>]*>(.*?)<\/cellXfs>/s)?.[1] ?? '';
+  const xfs = [...cellXfs.matchAll(/<xf numFmtId="(\d+)" fontId="(\d+)"/g)].map((m) => ({ format: custom[m[1]] ?? builtIn[m[1]] ?? m[1], bold: m[2] !== '0' }));
+  return [...sheet.matchAll(/<row r="\d+">(.*?)<\/row>/gs)].map((row) =>
+    [...row[1].matchAll(/<c r="([A-Z]+\d+)"([^>]*)>(.*?)<\/c>/gs)].map((c) => {
+      const style = xfs[Number(/s="(\d+)"/.exec(c[2])?.[1] ?? 0)] ?? xfs[0];
+      const text = /<t[^>]*>(.*?)<\/t>/s.exec(c[3])?.[1];
+      const number = /<v>(.*?)<\/v>/.exec(c[3])?.[1];
+      return { ref: c[1], text: text?.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&'), number, format: style.format, bold: style.bold };
+    }),
+  );
 }

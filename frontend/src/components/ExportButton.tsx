@@ -2,14 +2,40 @@ import { useState } from 'react';
 import { App, Button } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { Client, TypedDocumentNode } from 'urql';
-import type { XlsxCell } from '../lib/xlsx';
+import type { XlsxCell, XlsxNumberFormat } from '../lib/xlsx';
+import { sumDecimals } from '../lib/decimal';
 import { fetchAllPages, type ConnectionPage, EXPORT_CAP } from '../lib/paging';
 import { useT } from '../i18n';
 
 export interface ExportColumn<T> {
   header: string;
   width?: number;
+  /** The cell: text (enums as their label), `{ decimal, format }` for amounts and quantities, `{ date }` for dates. */
   value: (row: T) => XlsxCell;
+  /** Sum this column's decimal cells in a bold totals row at the foot (合计). */
+  total?: boolean;
+}
+
+/** The totals row of an export: 合计 in the first column, each `total` column's exact sum in its format. */
+export function totalsRow<T>(columns: readonly ExportColumn<T>[], rows: readonly T[], label: string): XlsxCell[] | undefined {
+  if (!columns.some((c) => c.total)) return undefined;
+  return columns.map((c, i) => {
+    if (c.total) {
+      let format: XlsxNumberFormat | undefined;
+      const sum = sumDecimals(
+        rows.map((r) => {
+          const v = c.value(r);
+          if (v && typeof v === 'object' && 'decimal' in v) {
+            format ??= v.format;
+            return v.decimal;
+          }
+          return undefined;
+        }),
+      );
+      return { decimal: sum.toFixed(), format };
+    }
+    return i === 0 ? label : null;
+  });
 }
 
 export interface ExportRows<T> {
@@ -47,6 +73,7 @@ export function ExportButton<T>({
         fileName,
         columns.map((c) => ({ header: c.header, width: c.width })),
         data.rows.map((r) => columns.map((c) => c.value(r))),
+        totalsRow(columns, data.rows, t('export.totalRow')),
       );
       if (data.capped) message.warning(t('export.capped', { n: data.rows.length, total: data.totalCount, cap: EXPORT_CAP }));
       else message.success(t('export.done', { n: data.rows.length }));

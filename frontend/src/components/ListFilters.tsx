@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Button, Checkbox, DatePicker, Input, Popover, Select, Space } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import { SettingOutlined } from '@ant-design/icons';
@@ -20,7 +20,7 @@ export function ListFilters({
   children,
   testId = 'list',
 }: {
-  state: ListState;
+  state: Pick<ListState, 'search' | 'setSearch' | 'dateFrom' | 'dateTo' | 'setDates' | 'statuses' | 'setStatuses'>;
   searchPlaceholder?: string;
   dates?: boolean;
   statusOptions?: { value: string; label: string }[];
@@ -29,6 +29,8 @@ export function ListFilters({
 }) {
   const t = useT();
   const [text, setText] = useState(state.search);
+  // The URL is the truth: back and forward bring their search back into the box.
+  useEffect(() => setText(state.search), [state.search]);
   return (
     <Space wrap>
       <Input.Search

@@ -63,6 +63,7 @@ export const en: Record<MessageKey, string> = {
   'list.selected': '{n} selected',
   'list.clearSelection': 'Clear selection',
   'export.xlsx': 'Export to Excel',
+  'export.totalRow': 'Total',
   'export.done': 'Exported {n} rows',
   'export.capped': 'Exported the first {n} of {total} rows (limit {cap}); narrow the filter to get the rest',
   'export.failed': 'Export failed: {error}',

@@ -62,6 +62,7 @@ export const zh = {
   'list.selected': '已选 {n} 项',
   'list.clearSelection': '取消选择',
   'export.xlsx': '导出 Excel',
+  'export.totalRow': '合计',
   'export.done': '已导出 {n} 行',
   'export.capped': '只导出了前 {n} 行（共 {total} 行，上限 {cap}）；请缩小筛选范围',
   'export.failed': '导出失败：{error}',

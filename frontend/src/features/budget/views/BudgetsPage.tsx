@@ -69,13 +69,13 @@ function BudgetLines({ year, month }: { year: number; month: number | null }) {
               { header: t('po.costCentre'), value: (l) => l.costCentre },
               { header: t('ledger.account'), value: (l) => l.accountCode },
               { header: t('budget.category'), value: (l) => (l.category ? localName(l.category) : '') },
-              { header: t('budget.amount'), value: (l) => ({ decimal: l.amount }) },
-              { header: t('budget.actual'), value: (l) => ({ decimal: l.actual }) },
-              { header: t('budget.committed'), value: (l) => ({ decimal: l.committed }) },
-              { header: t('budget.consumed'), value: (l) => ({ decimal: l.consumed }) },
-              { header: t('budget.remaining'), value: (l) => ({ decimal: l.remaining }) },
+              { header: t('budget.amount'), value: (l) => ({ decimal: l.amount, format: 'money' as const }), total: true },
+              { header: t('budget.actual'), value: (l) => ({ decimal: l.actual, format: 'money' as const }), total: true },
+              { header: t('budget.committed'), value: (l) => ({ decimal: l.committed, format: 'money' as const }), total: true },
+              { header: t('budget.consumed'), value: (l) => ({ decimal: l.consumed, format: 'money' as const }), total: true },
+              { header: t('budget.remaining'), value: (l) => ({ decimal: l.remaining, format: 'money' as const }), total: true },
               { header: t('budget.percent'), value: (l) => ({ decimal: l.percent }) },
-              { header: t('budget.policy'), value: (l) => l.policy },
+              { header: t('budget.policy'), value: (l) => t(`budget.policy.${l.policy}`) },
               { header: t('budget.owner'), value: (l) => l.owner?.displayName ?? '' },
             ]}
           />
@@ -221,10 +221,10 @@ function Rollup({ year, month, by }: { year: number; month: number | null; by: B
           fetchRows={loadedRows(rows)}
           columns={[
             { header: by === 'DEPARTMENT' ? t('po.costCentre') : t('budget.period'), value: (r) => r.key },
-            { header: t('budget.amount'), value: (r) => ({ decimal: r.amount }) },
-            { header: t('budget.actual'), value: (r) => ({ decimal: r.actual }) },
-            { header: t('budget.committed'), value: (r) => ({ decimal: r.committed }) },
-            { header: t('budget.consumed'), value: (r) => ({ decimal: r.consumed }) },
+            { header: t('budget.amount'), value: (r) => ({ decimal: r.amount, format: 'money' as const }), total: true },
+            { header: t('budget.actual'), value: (r) => ({ decimal: r.actual, format: 'money' as const }), total: true },
+            { header: t('budget.committed'), value: (r) => ({ decimal: r.committed, format: 'money' as const }), total: true },
+            { header: t('budget.consumed'), value: (r) => ({ decimal: r.consumed, format: 'money' as const }), total: true },
             { header: t('budget.percent'), value: (r) => ({ decimal: r.percent }) },
           ]}
         />

@@ -1,37 +1,39 @@
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { App, Button, Card, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
-import type { SorterResult } from 'antd/es/table/interface';
+import { App, Button, Card, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import type { ProductFieldsFragment, ProductFilter, ProductOrder, ProductOrderField } from '../../../gql/graphql';
+import type { ProductFieldsFragment, ProductFilter, ProductOrderField } from '../../../gql/graphql';
+import type { ColumnType } from 'antd/es/table';
 import { CategoriesQuery, ProductsQuery } from '../queries';
 import { DeactivateProductMutation } from '../mutations';
 import { ProductDrawer } from '../components/ProductDrawer';
 import { ExportButton } from '../../../components/ExportButton';
 import { PagedTable } from '../../../components/PagedTable';
 import { usePagedQuery } from '../../../lib/pagedQuery';
+import { useListState } from '../../../lib/listState';
+import { ListFilters, useColumnChooser } from '../../../components/ListFilters';
 import { formatMoney, formatQty } from '../../../lib/decimal';
+import { formatDate } from '../../../lib/date';
 import { useCan } from '../../../app/session';
 import { useLocalName, useT } from '../../../i18n';
 
 type Row = ProductFieldsFragment;
-
-const SORTABLE: Record<string, ProductOrderField> = { sku: 'SKU', name: 'NAME', createdAt: 'CREATED_AT' };
 
 export default function ProductsPage() {
   const t = useT();
   const localName = useLocalName();
   const { message } = App.useApp();
   const canWrite = useCan(['WAREHOUSE']);
-  const [search, setSearch] = useState('');
-  const [categoryId, setCategoryId] = useState<string | undefined>();
-  const [active, setActive] = useState<'all' | 'active' | 'inactive'>('active');
-  const [orderBy, setOrderBy] = useState<ProductOrder>({ field: 'SKU', direction: 'ASC' });
+  // Search, category, status and sorting live in the URL.
+  const state = useListState<ProductOrderField>({ sort: 'SKU', dir: 'ASC' });
+  const { search, orderBy } = state;
+  const categoryId = state.param('category');
+  const active = (state.param('active') ?? 'active') as 'all' | 'active' | 'inactive';
   const [editing, setEditing] = useState<Row | 'new' | null>(null);
 
   const filter = useMemo<ProductFilter>(
     () => ({
-      search: search.trim() || undefined,
+      search: search || undefined,
       categoryId,
       active: active === 'all' ? undefined : active === 'active',
     }),
@@ -59,47 +61,92 @@ export default function ProductsPage() {
     { header: t('products.category'), value: (p: Row) => localName(p.category) },
     { header: t('products.barcodes'), value: (p: Row) => p.barcodes.join(' '), width: 16 },
     { header: t('products.unit'), value: (p: Row) => p.unit },
-    { header: t('products.sellPrice'), value: (p: Row) => ({ decimal: p.sellPrice }) },
-    { header: t('products.vatRate'), value: (p: Row) => ({ decimal: p.vatRate }) },
-    { header: t('products.safetyStock'), value: (p: Row) => ({ decimal: p.safetyStock }) },
-    { header: t('products.reorderPoint'), value: (p: Row) => ({ decimal: p.reorderPoint }) },
-    { header: t('products.reorderQuantity'), value: (p: Row) => ({ decimal: p.reorderQuantity }) },
+    { header: t('products.sellPrice'), value: (p: Row) => ({ decimal: p.sellPrice, format: 'money' as const }) },
+    { header: t('products.vatRate'), value: (p: Row) => ({ decimal: p.vatRate, format: 'percent' as const }) },
+    { header: t('products.safetyStock'), value: (p: Row) => ({ decimal: p.safetyStock, format: 'qty' as const }) },
+    { header: t('products.reorderPoint'), value: (p: Row) => ({ decimal: p.reorderPoint, format: 'qty' as const }) },
+    { header: t('products.reorderQuantity'), value: (p: Row) => ({ decimal: p.reorderQuantity, format: 'qty' as const }) },
     { header: t('products.leadTimeDays'), value: (p: Row) => p.leadTimeDays },
     { header: t('common.status'), value: (p: Row) => (p.active ? t('common.active') : t('common.inactive')) },
   ];
 
+  const allColumns: ColumnType<Row>[] = [
+    { key: 'SKU', title: t('products.sku'), dataIndex: 'sku', sorter: true, sortOrder: state.sortOrderOf('SKU') },
+    {
+      key: 'NAME',
+      title: t('products.name'),
+      sorter: true,
+      sortOrder: state.sortOrderOf('NAME'),
+      render: (_, p) => (
+        <Space direction="vertical" size={0}>
+          <span>{localName(p)}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {p.barcodes.join(' · ')}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    { key: 'category', title: t('products.category'), render: (_, p) => localName(p.category) },
+    { key: 'unit', title: t('products.unit'), dataIndex: 'unit' },
+    { key: 'sellPrice', title: t('products.sellPrice'), align: 'right', render: (_, p) => formatMoney(p.sellPrice) },
+    { key: 'reorderPoint', title: t('products.reorderPoint'), align: 'right', render: (_, p) => formatQty(p.reorderPoint) },
+    { key: 'CREATED_AT', title: t('common.createdAt'), sorter: true, sortOrder: state.sortOrderOf('CREATED_AT'), render: (_, p) => formatDate(p.createdAt) },
+    {
+      key: 'active',
+      title: t('common.status'),
+      render: (_, p) => (p.active ? <Tag color="green">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>),
+    },
+    ...(canWrite
+      ? [
+          {
+            key: 'actions',
+            title: t('common.actions'),
+            render: (_: unknown, p: Row) => (
+              <Space>
+                <Button size="small" onClick={() => setEditing(p)} data-testid={`product-edit-${p.sku}`}>
+                  {t('common.edit')}
+                </Button>
+                {p.active && (
+                  <Popconfirm title={t('products.deactivateConfirm', { sku: p.sku })} onConfirm={() => onDeactivate(p)}>
+                    <Button size="small" danger data-testid={`product-deactivate-${p.sku}`}>
+                      {t('products.deactivate')}
+                    </Button>
+                  </Popconfirm>
+                )}
+              </Space>
+            ),
+          },
+        ]
+      : []),
+  ];
+  const { columns, chooser } = useColumnChooser('products', allColumns);
+
   return (
     <Card>
       <Space wrap style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }}>
-        <Space wrap>
-          <Input.Search
-            allowClear
-            placeholder={t('products.searchPlaceholder')}
-            onSearch={setSearch}
-            style={{ width: 280 }}
-            data-testid="products-search"
-          />
+        <ListFilters state={state} dates={false} searchPlaceholder={t('products.searchPlaceholder')} testId="products">
           <Select
             allowClear
             placeholder={t('products.category')}
             style={{ width: 180 }}
             value={categoryId}
-            onChange={setCategoryId}
+            onChange={(v?: string) => state.setParam('category', v)}
             options={(cats?.categories ?? []).map((c) => ({ value: c.id, label: localName(c) }))}
             data-testid="products-category"
           />
           <Select
             style={{ width: 140 }}
             value={active}
-            onChange={setActive}
+            onChange={(v) => state.setParam('active', v === 'active' ? null : v)}
             options={[
               { value: 'active', label: t('common.active') },
               { value: 'inactive', label: t('common.inactive') },
               { value: 'all', label: t('common.all') },
             ]}
           />
-        </Space>
+        </ListFilters>
         <Space>
+          {chooser}
           <ExportButton
             fileName={t('menu.products')}
             columns={exportColumns}
@@ -118,66 +165,8 @@ export default function ProductsPage() {
         onRow={(p) => ({ 'data-testid': `product-row-${p.sku}` }) as object}
         showSizeChanger
         sizes
-        onChange={(_p, _f, s) => {
-          const sorter = s as SorterResult<Row>;
-          const field = SORTABLE[String(sorter.columnKey ?? '')];
-          setOrderBy(field && sorter.order ? { field, direction: sorter.order === 'descend' ? 'DESC' : 'ASC' } : { field: 'SKU', direction: 'ASC' });
-        }}
-        columns={[
-          { key: 'sku', title: t('products.sku'), dataIndex: 'sku', sorter: true, sortOrder: sortOrder(orderBy, 'SKU') },
-          {
-            key: 'name',
-            title: t('products.name'),
-            sorter: true,
-            sortOrder: sortOrder(orderBy, 'NAME'),
-            render: (_, p) => (
-              <Space direction="vertical" size={0}>
-                <span>{localName(p)}</span>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {p.barcodes.join(' · ')}
-                </Typography.Text>
-              </Space>
-            ),
-          },
-          { key: 'category', title: t('products.category'), render: (_, p) => localName(p.category) },
-          { key: 'unit', title: t('products.unit'), dataIndex: 'unit' },
-          { key: 'sellPrice', title: t('products.sellPrice'), align: 'right', render: (_, p) => formatMoney(p.sellPrice) },
-          { key: 'reorderPoint', title: t('products.reorderPoint'), align: 'right', render: (_, p) => formatQty(p.reorderPoint) },
-          {
-            key: 'createdAt',
-            title: t('common.createdAt'),
-            sorter: true,
-            sortOrder: sortOrder(orderBy, 'CREATED_AT'),
-            render: (_, p) => p.createdAt.slice(0, 10),
-          },
-          {
-            key: 'active',
-            title: t('common.status'),
-            render: (_, p) => (p.active ? <Tag color="green">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>),
-          },
-          ...(canWrite
-            ? [
-                {
-                  key: 'actions',
-                  title: t('common.actions'),
-                  render: (_: unknown, p: Row) => (
-                    <Space>
-                      <Button size="small" onClick={() => setEditing(p)} data-testid={`product-edit-${p.sku}`}>
-                        {t('common.edit')}
-                      </Button>
-                      {p.active && (
-                        <Popconfirm title={t('products.deactivateConfirm', { sku: p.sku })} onConfirm={() => onDeactivate(p)}>
-                          <Button size="small" danger data-testid={`product-deactivate-${p.sku}`}>
-                            {t('products.deactivate')}
-                          </Button>
-                        </Popconfirm>
-                      )}
-                    </Space>
-                  ),
-                },
-              ]
-            : []),
-        ]}
+        onChange={(_p, _f, sorter) => state.onSort(sorter)}
+        columns={columns}
       />
       <ProductDrawer
         product={editing}
@@ -190,9 +179,4 @@ export default function ProductsPage() {
       />
     </Card>
   );
-}
-
-function sortOrder(o: ProductOrder, field: ProductOrderField) {
-  if (o.field !== field) return null;
-  return o.direction === 'DESC' ? ('descend' as const) : ('ascend' as const);
 }

@@ -46,7 +46,7 @@ export function StatementExportButton({ fileName, sections }: { fileName: string
         { header: t('ledger.section'), value: (r) => r.section },
         { header: t('ledger.code'), value: (r) => r.account.code },
         { header: t('ledger.account'), value: (r) => localName(r.account), width: 28 },
-        { header: t('ledger.amount'), value: (r) => ({ decimal: r.amount }) },
+        { header: t('ledger.amount'), value: (r) => ({ decimal: r.amount, format: 'money' as const }) },
       ]}
     />
   );

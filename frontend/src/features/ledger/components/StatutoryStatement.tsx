@@ -156,8 +156,8 @@ export function StatutoryExportButton({ fileName, rows, columns }: { fileName: s
       columns={[
         { header: t('stmt.item'), value: (r) => (locale === 'en' ? r.labelEn : r.labelZh), width: 36 },
         { header: t('stmt.lineNo'), value: (r) => String(r.lineNo ?? '') },
-        { header: columns[0].title, value: (r) => ({ decimal: r.first }) },
-        { header: columns[1].title, value: (r) => ({ decimal: r.second }) },
+        { header: columns[0].title, value: (r) => ({ decimal: r.first, format: 'money' as const }) },
+        { header: columns[1].title, value: (r) => ({ decimal: r.second, format: 'money' as const }) },
       ]}
     />
   );

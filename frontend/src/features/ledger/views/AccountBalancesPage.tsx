@@ -107,13 +107,13 @@ export default function AccountBalancesPage() {
             { header: t('ledger.code'), value: (r: Row) => r.account.code, width: 12 },
             { header: t('ledger.account'), value: (r: Row) => localName(r.account), width: 28 },
             { header: `${t('books.opening')} ${t('books.direction')}`, value: (r: Row) => side(r.opening) },
-            { header: `${t('books.opening')} ${t('books.amount')}`, value: (r: Row) => ({ decimal: r.opening.amount }) },
-            { header: `${t('books.period')} ${t('books.debit')}`, value: (r: Row) => ({ decimal: r.periodDebit }) },
-            { header: `${t('books.period')} ${t('books.credit')}`, value: (r: Row) => ({ decimal: r.periodCredit }) },
-            { header: `${t('books.year')} ${t('books.debit')}`, value: (r: Row) => ({ decimal: r.yearDebit }) },
-            { header: `${t('books.year')} ${t('books.credit')}`, value: (r: Row) => ({ decimal: r.yearCredit }) },
+            { header: `${t('books.opening')} ${t('books.amount')}`, value: (r: Row) => ({ decimal: r.opening.amount, format: 'money' as const }) },
+            { header: `${t('books.period')} ${t('books.debit')}`, value: (r: Row) => ({ decimal: r.periodDebit, format: 'money' as const }) },
+            { header: `${t('books.period')} ${t('books.credit')}`, value: (r: Row) => ({ decimal: r.periodCredit, format: 'money' as const }) },
+            { header: `${t('books.year')} ${t('books.debit')}`, value: (r: Row) => ({ decimal: r.yearDebit, format: 'money' as const }) },
+            { header: `${t('books.year')} ${t('books.credit')}`, value: (r: Row) => ({ decimal: r.yearCredit, format: 'money' as const }) },
             { header: `${t('books.closing')} ${t('books.direction')}`, value: (r: Row) => side(r.closing) },
-            { header: `${t('books.closing')} ${t('books.amount')}`, value: (r: Row) => ({ decimal: r.closing.amount }) },
+            { header: `${t('books.closing')} ${t('books.amount')}`, value: (r: Row) => ({ decimal: r.closing.amount, format: 'money' as const }) },
           ]}
         />
       </Toolbar>
