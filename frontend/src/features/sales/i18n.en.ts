@@ -241,4 +241,12 @@ export const salesEn: Record<keyof typeof salesZh, string> = {
   "sdoc.kind.CUSTOMER_PAYMENT": "Customer payment",
   "sdoc.kind.SALES_RETURN": "Return / credit note",
   "sdoc.kind.CUSTOMER_REFUND": "Customer refund",
+  "sales.pageTotal": "Page total",
+  "so.promised": "Promised",
+  "so.searchPlaceholder": "Search number, customer code or name",
+  "so.bulk.confirm": "Confirm selected drafts ({n})",
+  "so.bulk.title": "Bulk confirmation",
+  "so.bulk.confirmed": "Confirmed {n}: {numbers}",
+  "so.bulk.held": "{n} went on credit hold: {numbers}",
+  "so.bulk.failed": "Not confirmed {detail}",
 };

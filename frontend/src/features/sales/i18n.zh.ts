@@ -229,4 +229,12 @@ export const salesZh = {
   "sdoc.kind.CUSTOMER_PAYMENT": "客户收款",
   "sdoc.kind.SALES_RETURN": "退货贷项单",
   "sdoc.kind.CUSTOMER_REFUND": "客户退款",
+  "sales.pageTotal": "本页合计",
+  "so.promised": "承诺交期",
+  "so.searchPlaceholder": "搜索单号、客户编码或名称",
+  "so.bulk.confirm": "确认所选草稿（{n}）",
+  "so.bulk.title": "批量确认结果",
+  "so.bulk.confirmed": "已确认 {n} 张：{numbers}",
+  "so.bulk.held": "{n} 张转入信用冻结：{numbers}",
+  "so.bulk.failed": "未能确认 {detail}",
 } as const;

@@ -1,4 +1,4 @@
-import { graphql } from '../../gql';
+import { graphql } from "../../gql";
 
 export const CustomerFieldsFragment = graphql(`
   fragment CustomerFields on Customer {
@@ -20,8 +20,18 @@ export const CustomerFieldsFragment = graphql(`
 `);
 
 export const CustomersQuery = graphql(`
-  query Customers($first: Int, $after: String, $filter: CustomerFilter, $orderBy: CustomerOrder) {
-    customers(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+  query Customers(
+    $first: Int
+    $after: String
+    $filter: CustomerFilter
+    $orderBy: CustomerOrder
+  ) {
+    customers(
+      first: $first
+      after: $after
+      filter: $filter
+      orderBy: $orderBy
+    ) {
       totalCount
       pageInfo {
         ...PageInfoFields
@@ -158,6 +168,7 @@ export const SalesOrderFieldsFragment = graphql(`
     }
     warehouseOverride
     postingDate
+    promisedDate
     status
     holdReason
     notes
@@ -169,8 +180,18 @@ export const SalesOrderFieldsFragment = graphql(`
 `);
 
 export const SalesOrdersQuery = graphql(`
-  query SalesOrders($first: Int, $after: String, $filter: SalesOrderFilter) {
-    salesOrders(first: $first, after: $after, filter: $filter) {
+  query SalesOrders(
+    $first: Int
+    $after: String
+    $filter: SalesOrderFilter
+    $orderBy: SalesOrderOrder
+  ) {
+    salesOrders(
+      first: $first
+      after: $after
+      filter: $filter
+      orderBy: $orderBy
+    ) {
       totalCount
       pageInfo {
         ...PageInfoFields
@@ -274,7 +295,11 @@ export const SalesProductByBarcodeQuery = graphql(`
 `);
 
 export const ReplenishmentNeedsQuery = graphql(`
-  query ReplenishmentNeeds($first: Int, $after: String, $filter: ReplenishmentNeedFilter) {
+  query ReplenishmentNeeds(
+    $first: Int
+    $after: String
+    $filter: ReplenishmentNeedFilter
+  ) {
     replenishmentNeeds(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo {
@@ -344,8 +369,19 @@ export const ShipmentFieldsFragment = graphql(`
 `);
 
 export const ShipmentsQuery = graphql(`
-  query Shipments($first: Int, $after: String, $filter: ShipmentFilter, $withCost: Boolean = false) {
-    shipments(first: $first, after: $after, filter: $filter) {
+  query Shipments(
+    $first: Int
+    $after: String
+    $filter: ShipmentFilter
+    $orderBy: ShipmentOrder
+    $withCost: Boolean = false
+  ) {
+    shipments(
+      first: $first
+      after: $after
+      filter: $filter
+      orderBy: $orderBy
+    ) {
       totalCount
       pageInfo {
         ...PageInfoFields
@@ -381,8 +417,18 @@ export const SalesInvoiceFieldsFragment = graphql(`
 `);
 
 export const SalesInvoicesQuery = graphql(`
-  query SalesInvoices($first: Int, $after: String, $filter: SalesInvoiceFilter) {
-    salesInvoices(first: $first, after: $after, filter: $filter) {
+  query SalesInvoices(
+    $first: Int
+    $after: String
+    $filter: SalesInvoiceFilter
+    $orderBy: SalesInvoiceOrder
+  ) {
+    salesInvoices(
+      first: $first
+      after: $after
+      filter: $filter
+      orderBy: $orderBy
+    ) {
       totalCount
       pageInfo {
         ...PageInfoFields
@@ -412,8 +458,18 @@ export const InvoicedTotalsQuery = graphql(`
 `);
 
 export const CustomerPaymentsQuery = graphql(`
-  query CustomerPayments($first: Int, $after: String, $filter: SalesDocumentFilter) {
-    customerPayments(first: $first, after: $after, filter: $filter) {
+  query CustomerPayments(
+    $first: Int
+    $after: String
+    $filter: SalesDocumentFilter
+    $orderBy: CustomerPaymentOrder
+  ) {
+    customerPayments(
+      first: $first
+      after: $after
+      filter: $filter
+      orderBy: $orderBy
+    ) {
       totalCount
       pageInfo {
         ...PageInfoFields
@@ -444,8 +500,19 @@ export const CustomerPaymentsQuery = graphql(`
 `);
 
 export const SalesReturnsQuery = graphql(`
-  query SalesReturns($first: Int, $after: String, $filter: SalesDocumentFilter) {
-    salesReturns(first: $first, after: $after, filter: $filter) {
+  query SalesReturns(
+    $first: Int
+    $after: String
+    $filter: SalesDocumentFilter
+    $orderBy: SalesReturnOrder
+    $withMoney: Boolean = true
+  ) {
+    salesReturns(
+      first: $first
+      after: $after
+      filter: $filter
+      orderBy: $orderBy
+    ) {
       totalCount
       pageInfo {
         ...PageInfoFields
@@ -458,14 +525,22 @@ export const SalesReturnsQuery = graphql(`
         }
         shipmentId
         invoiceId
+        shipment {
+          id
+          number
+        }
+        invoice {
+          id
+          number
+        }
         postingDate
         reason
-        netAmount
-        vatAmount
-        totalAmount
-        appliedAmount
-        refundedAmount
-        openCredit
+        netAmount @include(if: $withMoney)
+        vatAmount @include(if: $withMoney)
+        totalAmount @include(if: $withMoney)
+        appliedAmount @include(if: $withMoney)
+        refundedAmount @include(if: $withMoney)
+        openCredit @include(if: $withMoney)
         lines {
           id
           product {
