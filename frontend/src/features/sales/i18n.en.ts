@@ -249,4 +249,5 @@ export const salesEn: Record<keyof typeof salesZh, string> = {
   "so.bulk.confirmed": "Confirmed {n}: {numbers}",
   "so.bulk.held": "{n} went on credit hold: {numbers}",
   "so.bulk.failed": "Not confirmed {detail}",
+  "so.discountRange": "The discount must be at least 0 % and below 100 %",
 };

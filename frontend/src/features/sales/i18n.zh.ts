@@ -237,4 +237,5 @@ export const salesZh = {
   "so.bulk.confirmed": "已确认 {n} 张：{numbers}",
   "so.bulk.held": "{n} 张转入信用冻结：{numbers}",
   "so.bulk.failed": "未能确认 {detail}",
+  "so.discountRange": "折扣须不小于 0% 且小于 100%",
 } as const;
