@@ -1,4 +1,4 @@
-import { graphql } from "../../gql";
+import { graphql } from '../../gql';
 
 // The sales documents' detail pages, each read by its business number
 // (whatever a list's filter), with the documents related to it. Money is
@@ -168,11 +168,7 @@ export const CustomerPaymentByNumberQuery = graphql(`
 `);
 
 export const SalesReturnByNumberQuery = graphql(`
-  query SalesReturnByNumber(
-    $number: String!
-    $withMoney: Boolean = true
-    $withCost: Boolean = false
-  ) {
+  query SalesReturnByNumber($number: String!, $withMoney: Boolean = true, $withCost: Boolean = false) {
     salesReturn(number: $number) {
       id
       number

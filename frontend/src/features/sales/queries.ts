@@ -1,4 +1,4 @@
-import { graphql } from "../../gql";
+import { graphql } from '../../gql';
 
 export const CustomerFieldsFragment = graphql(`
   fragment CustomerFields on Customer {
@@ -20,18 +20,8 @@ export const CustomerFieldsFragment = graphql(`
 `);
 
 export const CustomersQuery = graphql(`
-  query Customers(
-    $first: Int
-    $after: String
-    $filter: CustomerFilter
-    $orderBy: CustomerOrder
-  ) {
-    customers(
-      first: $first
-      after: $after
-      filter: $filter
-      orderBy: $orderBy
-    ) {
+  query Customers($first: Int, $after: String, $filter: CustomerFilter, $orderBy: CustomerOrder) {
+    customers(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
       pageInfo {
         ...PageInfoFields
@@ -180,18 +170,8 @@ export const SalesOrderFieldsFragment = graphql(`
 `);
 
 export const SalesOrdersQuery = graphql(`
-  query SalesOrders(
-    $first: Int
-    $after: String
-    $filter: SalesOrderFilter
-    $orderBy: SalesOrderOrder
-  ) {
-    salesOrders(
-      first: $first
-      after: $after
-      filter: $filter
-      orderBy: $orderBy
-    ) {
+  query SalesOrders($first: Int, $after: String, $filter: SalesOrderFilter, $orderBy: SalesOrderOrder) {
+    salesOrders(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
       pageInfo {
         ...PageInfoFields
@@ -295,11 +275,7 @@ export const SalesProductByBarcodeQuery = graphql(`
 `);
 
 export const ReplenishmentNeedsQuery = graphql(`
-  query ReplenishmentNeeds(
-    $first: Int
-    $after: String
-    $filter: ReplenishmentNeedFilter
-  ) {
+  query ReplenishmentNeeds($first: Int, $after: String, $filter: ReplenishmentNeedFilter) {
     replenishmentNeeds(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo {
@@ -369,19 +345,8 @@ export const ShipmentFieldsFragment = graphql(`
 `);
 
 export const ShipmentsQuery = graphql(`
-  query Shipments(
-    $first: Int
-    $after: String
-    $filter: ShipmentFilter
-    $orderBy: ShipmentOrder
-    $withCost: Boolean = false
-  ) {
-    shipments(
-      first: $first
-      after: $after
-      filter: $filter
-      orderBy: $orderBy
-    ) {
+  query Shipments($first: Int, $after: String, $filter: ShipmentFilter, $orderBy: ShipmentOrder, $withCost: Boolean = false) {
+    shipments(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
       pageInfo {
         ...PageInfoFields
@@ -417,18 +382,8 @@ export const SalesInvoiceFieldsFragment = graphql(`
 `);
 
 export const SalesInvoicesQuery = graphql(`
-  query SalesInvoices(
-    $first: Int
-    $after: String
-    $filter: SalesInvoiceFilter
-    $orderBy: SalesInvoiceOrder
-  ) {
-    salesInvoices(
-      first: $first
-      after: $after
-      filter: $filter
-      orderBy: $orderBy
-    ) {
+  query SalesInvoices($first: Int, $after: String, $filter: SalesInvoiceFilter, $orderBy: SalesInvoiceOrder) {
+    salesInvoices(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
       pageInfo {
         ...PageInfoFields
@@ -458,18 +413,8 @@ export const InvoicedTotalsQuery = graphql(`
 `);
 
 export const CustomerPaymentsQuery = graphql(`
-  query CustomerPayments(
-    $first: Int
-    $after: String
-    $filter: SalesDocumentFilter
-    $orderBy: CustomerPaymentOrder
-  ) {
-    customerPayments(
-      first: $first
-      after: $after
-      filter: $filter
-      orderBy: $orderBy
-    ) {
+  query CustomerPayments($first: Int, $after: String, $filter: SalesDocumentFilter, $orderBy: CustomerPaymentOrder) {
+    customerPayments(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
       pageInfo {
         ...PageInfoFields
@@ -500,19 +445,8 @@ export const CustomerPaymentsQuery = graphql(`
 `);
 
 export const SalesReturnsQuery = graphql(`
-  query SalesReturns(
-    $first: Int
-    $after: String
-    $filter: SalesDocumentFilter
-    $orderBy: SalesReturnOrder
-    $withMoney: Boolean = true
-  ) {
-    salesReturns(
-      first: $first
-      after: $after
-      filter: $filter
-      orderBy: $orderBy
-    ) {
+  query SalesReturns($first: Int, $after: String, $filter: SalesDocumentFilter, $orderBy: SalesReturnOrder, $withMoney: Boolean = true) {
+    salesReturns(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
       pageInfo {
         ...PageInfoFields

@@ -1,28 +1,17 @@
-import type { ReactNode } from "react";
-import { useNavigate } from "react-router";
-import { useQuery } from "urql";
-import {
-  Alert,
-  Button,
-  Card,
-  Descriptions,
-  Empty,
-  Space,
-  Spin,
-  Table,
-  Tabs,
-  Typography,
-} from "antd";
-import { ArrowLeftOutlined } from "@ant-design/icons";
-import type { SourceType } from "../../../gql/graphql";
-import { DocumentJournalQuery } from "../documentQueries";
-import { DocumentLink } from "../../../components/DocumentLink";
-import { Amount } from "../../../components/Amount";
-import { useCan } from "../../../app/session";
-import { FINANCE_READ } from "../../../app/access";
-import { auditTabItem } from "../../audit/components/AuditTrail";
-import { useLocalName, useT } from "../../../i18n";
-import type { DocumentKind } from "../../../lib/documents";
+import type { ReactNode } from 'react';
+import { useNavigate } from 'react-router';
+import { useQuery } from 'urql';
+import { Alert, Button, Card, Descriptions, Empty, Space, Spin, Table, Tabs, Typography } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import type { SourceType } from '../../../gql/graphql';
+import { DocumentJournalQuery } from '../documentQueries';
+import { DocumentLink } from '../../../components/DocumentLink';
+import { Amount } from '../../../components/Amount';
+import { useCan } from '../../../app/session';
+import { FINANCE_READ } from '../../../app/access';
+import { auditTabItem } from '../../audit/components/AuditTrail';
+import { useLocalName, useT } from '../../../i18n';
+import type { DocumentKind } from '../../../lib/documents';
 
 /** One related document: its kind and number (a link to its page), with a date and a note. */
 export interface Related {
@@ -69,12 +58,8 @@ export function DocumentPage({
   const navigate = useNavigate();
   const canJournal = useCan(FINANCE_READ);
   const back = (
-    <Button
-      icon={<ArrowLeftOutlined />}
-      onClick={() => navigate(-1)}
-      data-testid="doc-back"
-    >
-      {t("sdoc.back")}
+    <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} data-testid="doc-back">
+      {t('sdoc.back')}
     </Button>
   );
   if (error) return <Alert type="error" showIcon title={error.message} />;
@@ -83,20 +68,14 @@ export function DocumentPage({
     return (
       <Card>
         {back}
-        <Alert
-          style={{ marginTop: 16 }}
-          type="warning"
-          showIcon
-          title={t("sdoc.notFound", { number: title })}
-          data-testid="doc-not-found"
-        />
+        <Alert style={{ marginTop: 16 }} type="warning" showIcon title={t('sdoc.notFound', { number: title })} data-testid="doc-not-found" />
       </Card>
     );
   }
   const items = [
     {
-      key: "details",
-      label: t("audit.details"),
+      key: 'details',
+      label: t('audit.details'),
       children: (
         <>
           {children}
@@ -107,10 +86,8 @@ export function DocumentPage({
     ...(journal && canJournal
       ? [
           {
-            key: "journal",
-            label: (
-              <span data-testid="doc-journal-tab">{t("sdoc.journal")}</span>
-            ),
+            key: 'journal',
+            label: <span data-testid="doc-journal-tab">{t('sdoc.journal')}</span>,
             children: <DocumentJournal sources={journal} />,
           },
         ]
@@ -121,11 +98,7 @@ export function DocumentPage({
     <Card data-testid={testId}>
       <Space wrap style={{ marginBottom: 12 }}>
         {back}
-        <Typography.Title
-          level={4}
-          style={{ margin: 0 }}
-          data-testid="doc-title"
-        >
+        <Typography.Title level={4} style={{ margin: 0 }} data-testid="doc-title">
           {title}
         </Typography.Title>
         {status}
@@ -140,33 +113,16 @@ export function DocumentPage({
 function RelatedDocuments({ related }: { related: Related[] }) {
   const t = useT();
   return (
-    <Card
-      size="small"
-      title={t("sdoc.related")}
-      style={{ marginTop: 16 }}
-      data-testid="doc-related"
-    >
+    <Card size="small" title={t('sdoc.related')} style={{ marginTop: 16 }} data-testid="doc-related">
       {related.length === 0 ? (
-        <Empty
-          image={Empty.PRESENTED_IMAGE_SIMPLE}
-          description={t("sdoc.noRelated")}
-        />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('sdoc.noRelated')} />
       ) : (
         <Descriptions size="small" column={1}>
           {related.map((r) => (
-            <Descriptions.Item
-              key={`${r.kind}:${r.number}`}
-              label={t(`sdoc.kind.${r.kind}` as "sdoc.kind.SALES_ORDER")}
-            >
+            <Descriptions.Item key={`${r.kind}:${r.number}`} label={t(`sdoc.kind.${r.kind}` as 'sdoc.kind.SALES_ORDER')}>
               <Space>
-                <DocumentLink
-                  kind={r.kind}
-                  number={r.number}
-                  testId={`related-${r.number}`}
-                />
-                {r.date && (
-                  <Typography.Text type="secondary">{r.date}</Typography.Text>
-                )}
+                <DocumentLink kind={r.kind} number={r.number} testId={`related-${r.number}`} />
+                {r.date && <Typography.Text type="secondary">{r.date}</Typography.Text>}
                 {r.note}
               </Space>
             </Descriptions.Item>
@@ -178,11 +134,7 @@ function RelatedDocuments({ related }: { related: Related[] }) {
 }
 
 /** The journal entries the document posted: each voucher, a link to its page, with its lines. */
-function DocumentJournal({
-  sources,
-}: {
-  sources: { sourceType: SourceType; sourceId: string }[];
-}) {
+function DocumentJournal({ sources }: { sources: { sourceType: SourceType; sourceId: string }[] }) {
   return (
     <>
       {sources.map((s) => (
@@ -192,30 +144,18 @@ function DocumentJournal({
   );
 }
 
-function SourceJournal({
-  sourceType,
-  sourceId,
-}: {
-  sourceType: SourceType;
-  sourceId: string;
-}) {
+function SourceJournal({ sourceType, sourceId }: { sourceType: SourceType; sourceId: string }) {
   const t = useT();
   const localName = useLocalName();
   const [{ data, fetching, error }] = useQuery({
     query: DocumentJournalQuery,
     variables: { filter: { sourceType, sourceId } },
-    requestPolicy: "cache-and-network",
+    requestPolicy: 'cache-and-network',
   });
   if (error) return <Alert type="error" showIcon title={error.message} />;
   if (fetching && !data) return <Spin />;
   const entries = data?.journalEntries.nodes ?? [];
-  if (entries.length === 0)
-    return sourceType.endsWith("APPLICATION") ? null : (
-      <Empty
-        description={t("sdoc.noJournal")}
-        data-testid="doc-journal-empty"
-      />
-    );
+  if (entries.length === 0) return sourceType.endsWith('APPLICATION') ? null : <Empty description={t('sdoc.noJournal')} data-testid="doc-journal-empty" />;
   return (
     <>
       {entries.map((e) => (
@@ -226,22 +166,12 @@ function SourceJournal({
           data-testid="doc-journal-entry"
           title={
             <Space>
-              <DocumentLink
-                kind="MANUAL_ENTRY"
-                number={e.voucherNo}
-                testId="doc-voucher-link"
-              />
+              <DocumentLink kind="MANUAL_ENTRY" number={e.voucherNo} testId="doc-voucher-link" />
               <span>{e.postingDate}</span>
-              <Typography.Text type="secondary">
-                {e.description}
-              </Typography.Text>
+              <Typography.Text type="secondary">{e.description}</Typography.Text>
               {e.reversedByVoucherNo && (
                 <Typography.Text type="warning">
-                  {t("sdoc.reversedBy")}{" "}
-                  <DocumentLink
-                    kind="REVERSAL"
-                    number={e.reversedByVoucherNo}
-                  />
+                  {t('sdoc.reversedBy')} <DocumentLink kind="REVERSAL" number={e.reversedByVoucherNo} />
                 </Typography.Text>
               )}
             </Space>
@@ -254,18 +184,17 @@ function SourceJournal({
             dataSource={e.lines}
             columns={[
               {
-                title: t("sdoc.account"),
-                render: (_, l) =>
-                  `${l.account.code} ${localName({ name: l.account.name, nameEn: l.account.nameEn })}`,
+                title: t('sdoc.account'),
+                render: (_, l) => `${l.account.code} ${localName({ name: l.account.name, nameEn: l.account.nameEn })}`,
               },
               {
-                title: t("sdoc.debit"),
-                align: "right",
+                title: t('sdoc.debit'),
+                align: 'right',
                 render: (_, l) => <Amount value={l.debit} />,
               },
               {
-                title: t("sdoc.credit"),
-                align: "right",
+                title: t('sdoc.credit'),
+                align: 'right',
                 render: (_, l) => <Amount value={l.credit} />,
               },
             ]}

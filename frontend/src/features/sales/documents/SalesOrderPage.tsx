@@ -1,19 +1,19 @@
-import { useParams } from "react-router";
-import { useQuery } from "urql";
-import { SalesOrderByNumberQuery } from "../documentQueries";
-import { SalesOrderDetail } from "../components/SalesOrderDrawer";
-import { SoStatusTag } from "../components/common";
-import { DocumentPage, type Related } from "./DocumentPage";
-import { useCanRead } from "../../../app/session";
+import { useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { SalesOrderByNumberQuery } from '../documentQueries';
+import { SalesOrderDetail } from '../components/SalesOrderDrawer';
+import { SoStatusTag } from '../components/common';
+import { DocumentPage, type Related } from './DocumentPage';
+import { useCanRead } from '../../../app/session';
 
 /** /sales/orders/SO-000012 — one sales order by its number, with its shipments, their invoices and the payments of those. */
 export default function SalesOrderPage() {
-  const { number = "" } = useParams();
-  const withMoney = useCanRead("CUSTOMER_MONEY");
+  const { number = '' } = useParams();
+  const withMoney = useCanRead('CUSTOMER_MONEY');
   const [{ data, fetching, error }, refetch] = useQuery({
     query: SalesOrderByNumberQuery,
     variables: { number, withMoney },
-    requestPolicy: "cache-and-network",
+    requestPolicy: 'cache-and-network',
   });
   const o = data?.salesOrder;
   const related: Related[] = [];
@@ -24,12 +24,11 @@ export default function SalesOrderPage() {
       related.push(r);
     }
   };
-  for (const s of o?.shipments ?? [])
-    add({ kind: "SHIPMENT", number: s.number, date: s.postingDate });
+  for (const s of o?.shipments ?? []) add({ kind: 'SHIPMENT', number: s.number, date: s.postingDate });
   for (const s of o?.shipments ?? [])
     if (s.invoice)
       add({
-        kind: "SALES_INVOICE",
+        kind: 'SALES_INVOICE',
         number: s.invoice.number,
         date: s.invoice.postingDate,
       });
@@ -37,20 +36,18 @@ export default function SalesOrderPage() {
     for (const a of s.invoice?.allocations ?? []) {
       if (a.payment)
         add({
-          kind: "CUSTOMER_PAYMENT",
+          kind: 'CUSTOMER_PAYMENT',
           number: a.payment.number,
           date: a.postingDate,
         });
       if (a.return)
         add({
-          kind: "SALES_RETURN",
+          kind: 'SALES_RETURN',
           number: a.return.number,
           date: a.postingDate,
         });
     }
-  for (const s of o?.shipments ?? [])
-    for (const r of s.returns)
-      add({ kind: "SALES_RETURN", number: r.number, date: r.postingDate });
+  for (const s of o?.shipments ?? []) for (const r of s.returns) add({ kind: 'SALES_RETURN', number: r.number, date: r.postingDate });
   return (
     <DocumentPage
       testId="so-page"
@@ -63,13 +60,7 @@ export default function SalesOrderPage() {
       recordId={o?.id}
       related={related}
     >
-      {o && (
-        <SalesOrderDetail
-          id={o.id}
-          audit={false}
-          onChanged={() => refetch({ requestPolicy: "network-only" })}
-        />
-      )}
+      {o && <SalesOrderDetail id={o.id} audit={false} onChanged={() => refetch({ requestPolicy: 'network-only' })} />}
     </DocumentPage>
   );
 }
