@@ -18,7 +18,7 @@ export const salesRoutes: readonly MenuEntry[] = [
   { key: 'replenishment', path: '/stock/replenishment', labelKey: 'menu.replenishment', roles: ['WAREHOUSE', 'PURCHASING', 'SALES', 'MANAGER', 'ANALYST'], icon: AlertOutlined, group: 'stock', page: lazy(() => import('./views/ReplenishmentPage')) },
   { key: 'salesInvoices', path: '/finance/sales-invoices', labelKey: 'menu.salesInvoices', roles: FINANCE_READ, icon: FileProtectOutlined, group: 'finance', page: lazy(() => import('./views/SalesInvoicesPage')) },
   { key: 'customerPayments', path: '/finance/customer-payments', labelKey: 'menu.customerPayments', roles: FINANCE_READ, icon: DollarOutlined, group: 'finance', page: lazy(() => import('./views/CustomerPaymentsPage')) },
-  { key: 'salesReturns', path: '/finance/sales-returns', labelKey: 'menu.salesReturns', roles: RETURNS_READ, icon: RollbackOutlined, group: 'finance', page: lazy(() => import('./views/SalesReturnsPage')) },
+  { key: 'salesReturns', path: '/finance/sales-returns', labelKey: 'menu.salesReturns', roles: RETURNS_READ, icon: RollbackOutlined, group: 'sales', page: lazy(() => import('./views/SalesReturnsPage')) },
   { key: 'receivablesAging', path: '/finance/receivables-aging', labelKey: 'menu.receivablesAging', roles: FINANCE_READ, icon: HistoryOutlined, group: 'finance', page: lazy(() => import('./views/ReceivablesAgingPage')) },
   // Each document's page by its number (documentPath), opened from the lists and from every screen that names it.
   { key: 'salesOrderDoc', path: documentRoute('SALES_ORDER'), labelKey: 'sdoc.kind.SALES_ORDER', roles: [...SALES_READ, 'WAREHOUSE'], icon: ProfileOutlined, group: 'sales', hidden: true, page: lazy(() => import('./documents/SalesOrderPage')) },
