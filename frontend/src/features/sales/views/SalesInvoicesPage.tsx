@@ -9,6 +9,7 @@ import { CreateSalesInvoiceMutation } from '../mutations';
 import { CustomerSelect, SINV_STATUSES, SalesInvoiceStatusTag } from '../components/common';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
+import { DocumentLink } from '../../../components/DocumentLink';
 import { PagedTable } from '../../../components/PagedTable';
 import { ExportButton } from '../../../components/ExportButton';
 import { useCan } from '../../../app/session';
@@ -73,7 +74,7 @@ export default function SalesInvoicesPage() {
         onRow={(i) => ({ 'data-testid': `sinv-row-${i.number}` }) as object}
         showSizeChanger
         columns={[
-          { title: t('sinv.number'), dataIndex: 'number' },
+          { title: t('sinv.number'), render: (_, i) => <DocumentLink kind="SALES_INVOICE" number={i.number} testId={`sinv-link-${i.number}`} /> },
           { title: t('so.customer'), render: (_, i) => `${i.customer.code} ${i.customer.name}` },
           { title: t('sinv.date'), dataIndex: 'postingDate' },
           { title: t('sinv.due'), render: (_, i) => (i.status !== 'PAID' && i.dueDate < todayISO() ? <Typography.Text type="danger">{i.dueDate}</Typography.Text> : i.dueDate) },

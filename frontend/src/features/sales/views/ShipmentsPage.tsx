@@ -8,6 +8,7 @@ import { ShipmentsQuery } from '../queries';
 import { ConfirmDeliveryMutation, ShipShipmentMutation } from '../mutations';
 import { CustomerSelect, SHIPMENT_STATUSES, ShipmentStatusTag, remapRows } from '../components/common';
 import { Toolbar } from '../../../components/Toolbar';
+import { DocumentLink } from '../../../components/DocumentLink';
 import { PagedTable } from '../../../components/PagedTable';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton } from '../../../components/ExportButton';
@@ -71,8 +72,8 @@ export default function ShipmentsPage() {
         data-testid="ship-table"
         onRow={(s) => ({ onClick: () => setParam('shipment', s.id), style: { cursor: 'pointer' }, 'data-testid': `ship-row-${s.order.number}` }) as object}
         columns={[
-          { title: t('ship.number'), dataIndex: 'number' },
-          { title: t('so.number'), render: (_, s) => s.order.number },
+          { title: t('ship.number'), render: (_, s) => <DocumentLink kind="SHIPMENT" number={s.number} /> },
+          { title: t('so.number'), render: (_, s) => <DocumentLink kind="SALES_ORDER" number={s.order.number} /> },
           { title: t('so.customer'), render: (_, s) => `${s.customer.code} ${s.customer.name}` },
           { title: t('stock.warehouse'), render: (_, s) => s.warehouse.code },
           { title: t('ship.lines'), render: (_, s) => s.lines.map((l) => `${l.product.sku} × ${formatQty(l.quantity)}`).join(', ') },
