@@ -4,7 +4,8 @@ package jxc
 
 func init() {
 	RegisterMessages(LangZH, map[string]string{
-		"a rating is 1 to 5": "评分须为 1 至 5",
+		"give the document's id or its number":                                                                                     "请给出单据的 ID 或单号",
+		"a rating is 1 to 5":                                                                                                       "评分须为 1 至 5",
 		"a refund may not be dated before {document} ({date})":                                                                     "退款日期不得早于 {document}（{date}）",
 		"a return may not be dated before its shipment ({date})":                                                                   "退货日期不得早于其发货日期（{date}）",
 		"a shipment may not be dated before its order ({date})":                                                                    "发货日期不得早于其订单日期（{date}）",

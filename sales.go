@@ -424,6 +424,20 @@ type SalesService interface {
 	FindShipmentsByOrder(ctx context.Context, orderIDs []int64) (map[int64][]*Shipment, error)
 	CustomersTopProducts(ctx context.Context, customerIDs []int64, limit int) (map[int64][]*ProductSales, error)
 	CustomersSatisfaction(ctx context.Context, customerIDs []int64) (map[int64]*Satisfaction, error)
+
+	// FindSalesDocumentID is the id of the sales document of kind
+	// (RefSalesOrder, RefShipment, RefSalesInvoice, RefCustomerPayment,
+	// RefSalesReturn, RefCustomerRefund) whose number is exactly number;
+	// nil when none of that kind has it.
+	FindSalesDocumentID(ctx context.Context, kind RefKind, number string) (*int64, error)
+	// The related documents of a page of documents, read at once, oldest
+	// first; every parent asked for is in the result.
+	FindShipmentsByInvoice(ctx context.Context, invoiceIDs []int64) (map[int64][]*Shipment, error)
+	FindAllocationsByInvoice(ctx context.Context, invoiceIDs []int64) (map[int64][]*ReceivableAllocation, error)
+	FindSalesReturnsByInvoice(ctx context.Context, invoiceIDs []int64) (map[int64][]*SalesReturn, error)
+	FindSalesReturnsByShipment(ctx context.Context, shipmentIDs []int64) (map[int64][]*SalesReturn, error)
+	FindRefundsByPayment(ctx context.Context, paymentIDs []int64) (map[int64][]*CustomerRefund, error)
+	FindRefundsByReturn(ctx context.Context, returnIDs []int64) (map[int64][]*CustomerRefund, error)
 }
 
 // statusTexts are the statuses of sales documents as messages name them.

@@ -614,6 +614,7 @@ type ComplexityRoot struct {
 		PostingDate    func(childComplexity int) int
 		Reference      func(childComplexity int) int
 		RefundedAmount func(childComplexity int) int
+		Refunds        func(childComplexity int) int
 		Unapplied      func(childComplexity int) int
 	}
 
@@ -1432,7 +1433,9 @@ type ComplexityRoot struct {
 		Company                    func(childComplexity int) int
 		CompanySettings            func(childComplexity int) int
 		Customer                   func(childComplexity int, id int64) int
+		CustomerPayment            func(childComplexity int, id *int64, number *string) int
 		CustomerPayments           func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter, orderBy *jxc.CustomerPaymentOrder) int
+		CustomerRefund             func(childComplexity int, id *int64, number *string) int
 		CustomerSatisfaction       func(childComplexity int) int
 		Customers                  func(childComplexity int, first *int, after *string, filter *jxc.CustomerFilter, orderBy *jxc.CustomerOrder) int
 		ExportJob                  func(childComplexity int, id int64) int
@@ -1470,13 +1473,14 @@ type ComplexityRoot struct {
 		ReceivablesAging           func(childComplexity int, asOf *jxc.Date, customerID *int64) int
 		ReplenishmentNeeds         func(childComplexity int, first *int, after *string, filter *jxc.ReplenishmentNeedFilter, orderBy *jxc.ReplenishmentNeedOrder) int
 		SalesByMonth               func(childComplexity int, from jxc.Date, to jxc.Date) int
-		SalesInvoice               func(childComplexity int, id int64) int
+		SalesInvoice               func(childComplexity int, id *int64, number *string) int
 		SalesInvoices              func(childComplexity int, first *int, after *string, filter *jxc.SalesInvoiceFilter, orderBy *jxc.SalesInvoiceOrder) int
-		SalesOrder                 func(childComplexity int, id int64) int
+		SalesOrder                 func(childComplexity int, id *int64, number *string) int
 		SalesOrders                func(childComplexity int, first *int, after *string, filter *jxc.SalesOrderFilter, orderBy *jxc.SalesOrderOrder) int
+		SalesReturn                func(childComplexity int, id *int64, number *string) int
 		SalesReturns               func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter, orderBy *jxc.SalesReturnOrder) int
 		ServerTime                 func(childComplexity int) int
-		Shipment                   func(childComplexity int, id int64) int
+		Shipment                   func(childComplexity int, id *int64, number *string) int
 		Shipments                  func(childComplexity int, first *int, after *string, filter *jxc.ShipmentFilter, orderBy *jxc.ShipmentOrder) int
 		SignInLockouts             func(childComplexity int) int
 		SlowMovingStock            func(childComplexity int, days *int, first *int) int
@@ -1565,6 +1569,7 @@ type ComplexityRoot struct {
 	}
 
 	SalesInvoice struct {
+		Allocations    func(childComplexity int) int
 		AuditTrail     func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		CreatedAt      func(childComplexity int) int
 		CreditedAmount func(childComplexity int) int
@@ -1580,6 +1585,8 @@ type ComplexityRoot struct {
 		OpenAmount     func(childComplexity int) int
 		PaidAmount     func(childComplexity int) int
 		PostingDate    func(childComplexity int) int
+		Returns        func(childComplexity int) int
+		Shipments      func(childComplexity int) int
 		Status         func(childComplexity int) int
 		TotalAmount    func(childComplexity int) int
 		VATAmount      func(childComplexity int) int
@@ -1705,6 +1712,7 @@ type ComplexityRoot struct {
 		PostingDate    func(childComplexity int) int
 		Reason         func(childComplexity int) int
 		RefundedAmount func(childComplexity int) int
+		Refunds        func(childComplexity int) int
 		Shipment       func(childComplexity int) int
 		ShipmentID     func(childComplexity int) int
 		TotalAmount    func(childComplexity int) int
@@ -1773,6 +1781,7 @@ type ComplexityRoot struct {
 		PostingDate    func(childComplexity int) int
 		Rating         func(childComplexity int) int
 		RatingComment  func(childComplexity int) int
+		Returns        func(childComplexity int) int
 		ShippedAt      func(childComplexity int) int
 		Status         func(childComplexity int) int
 		TrackingNumber func(childComplexity int) int
@@ -2407,6 +2416,7 @@ type CustomerResolver interface {
 type CustomerPaymentResolver interface {
 	JournalEntry(ctx context.Context, obj *jxc.CustomerPayment) (*jxc.JournalEntry, error)
 
+	Refunds(ctx context.Context, obj *jxc.CustomerPayment) ([]*jxc.CustomerRefund, error)
 	AuditTrail(ctx context.Context, obj *jxc.CustomerPayment, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type CustomerRefundResolver interface {
@@ -2643,15 +2653,18 @@ type QueryResolver interface {
 	ReceivablesAging(ctx context.Context, asOf *jxc.Date, customerID *int64) (jxc.ReceivablesAging, error)
 	CustomerSatisfaction(ctx context.Context) (jxc.Satisfaction, error)
 	SalesInvoices(ctx context.Context, first *int, after *string, filter *jxc.SalesInvoiceFilter, orderBy *jxc.SalesInvoiceOrder) (SalesInvoiceConnection, error)
-	SalesInvoice(ctx context.Context, id int64) (*jxc.SalesInvoice, error)
+	SalesInvoice(ctx context.Context, id *int64, number *string) (*jxc.SalesInvoice, error)
 	SalesOrders(ctx context.Context, first *int, after *string, filter *jxc.SalesOrderFilter, orderBy *jxc.SalesOrderOrder) (SalesOrderConnection, error)
-	SalesOrder(ctx context.Context, id int64) (*jxc.SalesOrder, error)
+	SalesOrder(ctx context.Context, id *int64, number *string) (*jxc.SalesOrder, error)
 	ValidateSalesOrder(ctx context.Context, input SalesOrderInput) (SalesOrderValidation, error)
 	ReplenishmentNeeds(ctx context.Context, first *int, after *string, filter *jxc.ReplenishmentNeedFilter, orderBy *jxc.ReplenishmentNeedOrder) (ReplenishmentNeedConnection, error)
 	CustomerPayments(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter, orderBy *jxc.CustomerPaymentOrder) (CustomerPaymentConnection, error)
+	CustomerPayment(ctx context.Context, id *int64, number *string) (*jxc.CustomerPayment, error)
+	CustomerRefund(ctx context.Context, id *int64, number *string) (*jxc.CustomerRefund, error)
 	SalesReturns(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter, orderBy *jxc.SalesReturnOrder) (SalesReturnConnection, error)
+	SalesReturn(ctx context.Context, id *int64, number *string) (*jxc.SalesReturn, error)
 	Shipments(ctx context.Context, first *int, after *string, filter *jxc.ShipmentFilter, orderBy *jxc.ShipmentOrder) (ShipmentConnection, error)
-	Shipment(ctx context.Context, id int64) (*jxc.Shipment, error)
+	Shipment(ctx context.Context, id *int64, number *string) (*jxc.Shipment, error)
 	Company(ctx context.Context) (jxc.Company, error)
 	CompanySettings(ctx context.Context) (jxc.CompanySettings, error)
 	NumberingRules(ctx context.Context) ([]*jxc.NumberingRule, error)
@@ -2684,6 +2697,9 @@ type ReplenishmentNeedResolver interface {
 type SalesInvoiceResolver interface {
 	JournalEntry(ctx context.Context, obj *jxc.SalesInvoice) (*jxc.JournalEntry, error)
 
+	Shipments(ctx context.Context, obj *jxc.SalesInvoice) ([]*jxc.Shipment, error)
+	Allocations(ctx context.Context, obj *jxc.SalesInvoice) ([]*jxc.ReceivableAllocation, error)
+	Returns(ctx context.Context, obj *jxc.SalesInvoice) ([]*jxc.SalesReturn, error)
 	AuditTrail(ctx context.Context, obj *jxc.SalesInvoice, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type SalesInvoiceLineResolver interface {
@@ -2705,6 +2721,7 @@ type SalesReturnResolver interface {
 
 	JournalEntry(ctx context.Context, obj *jxc.SalesReturn) (*jxc.JournalEntry, error)
 
+	Refunds(ctx context.Context, obj *jxc.SalesReturn) ([]*jxc.CustomerRefund, error)
 	AuditTrail(ctx context.Context, obj *jxc.SalesReturn, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type SalesReturnLineResolver interface {
@@ -2717,6 +2734,7 @@ type ShipmentResolver interface {
 
 	Invoice(ctx context.Context, obj *jxc.Shipment) (*jxc.SalesInvoice, error)
 
+	Returns(ctx context.Context, obj *jxc.Shipment) ([]*jxc.SalesReturn, error)
 	AuditTrail(ctx context.Context, obj *jxc.Shipment, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
 }
 type ShipmentLineResolver interface {
@@ -5093,6 +5111,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerPayment.RefundedAmount(childComplexity), true
+	case "CustomerPayment.refunds":
+		if e.ComplexityRoot.CustomerPayment.Refunds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPayment.Refunds(childComplexity), true
 	case "CustomerPayment.unapplied":
 		if e.ComplexityRoot.CustomerPayment.Unapplied == nil {
 			break
@@ -9123,6 +9147,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Customer(childComplexity, args["id"].(int64)), true
+	case "Query.customerPayment":
+		if e.ComplexityRoot.Query.CustomerPayment == nil {
+			break
+		}
+
+		args, err := ec.field_Query_customerPayment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CustomerPayment(childComplexity, args["id"].(*int64), args["number"].(*string)), true
 	case "Query.customerPayments":
 		if e.ComplexityRoot.Query.CustomerPayments == nil {
 			break
@@ -9134,6 +9169,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.CustomerPayments(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SalesDocumentFilter), args["orderBy"].(*jxc.CustomerPaymentOrder)), true
+	case "Query.customerRefund":
+		if e.ComplexityRoot.Query.CustomerRefund == nil {
+			break
+		}
+
+		args, err := ec.field_Query_customerRefund_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CustomerRefund(childComplexity, args["id"].(*int64), args["number"].(*string)), true
 	case "Query.customerSatisfaction":
 		if e.ComplexityRoot.Query.CustomerSatisfaction == nil {
 			break
@@ -9522,7 +9568,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.SalesInvoice(childComplexity, args["id"].(int64)), true
+		return e.ComplexityRoot.Query.SalesInvoice(childComplexity, args["id"].(*int64), args["number"].(*string)), true
 	case "Query.salesInvoices":
 		if e.ComplexityRoot.Query.SalesInvoices == nil {
 			break
@@ -9544,7 +9590,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.SalesOrder(childComplexity, args["id"].(int64)), true
+		return e.ComplexityRoot.Query.SalesOrder(childComplexity, args["id"].(*int64), args["number"].(*string)), true
 	case "Query.salesOrders":
 		if e.ComplexityRoot.Query.SalesOrders == nil {
 			break
@@ -9556,6 +9602,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.SalesOrders(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SalesOrderFilter), args["orderBy"].(*jxc.SalesOrderOrder)), true
+	case "Query.salesReturn":
+		if e.ComplexityRoot.Query.SalesReturn == nil {
+			break
+		}
+
+		args, err := ec.field_Query_salesReturn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SalesReturn(childComplexity, args["id"].(*int64), args["number"].(*string)), true
 	case "Query.salesReturns":
 		if e.ComplexityRoot.Query.SalesReturns == nil {
 			break
@@ -9583,7 +9640,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Shipment(childComplexity, args["id"].(int64)), true
+		return e.ComplexityRoot.Query.Shipment(childComplexity, args["id"].(*int64), args["number"].(*string)), true
 	case "Query.shipments":
 		if e.ComplexityRoot.Query.Shipments == nil {
 			break
@@ -10091,6 +10148,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RevokeApiTokenPayload.UserErrors(childComplexity), true
 
+	case "SalesInvoice.allocations":
+		if e.ComplexityRoot.SalesInvoice.Allocations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoice.Allocations(childComplexity), true
 	case "SalesInvoice.auditTrail":
 		if e.ComplexityRoot.SalesInvoice.AuditTrail == nil {
 			break
@@ -10186,6 +10249,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SalesInvoice.PostingDate(childComplexity), true
+	case "SalesInvoice.returns":
+		if e.ComplexityRoot.SalesInvoice.Returns == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoice.Returns(childComplexity), true
+	case "SalesInvoice.shipments":
+		if e.ComplexityRoot.SalesInvoice.Shipments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesInvoice.Shipments(childComplexity), true
 	case "SalesInvoice.status":
 		if e.ComplexityRoot.SalesInvoice.Status == nil {
 			break
@@ -10759,6 +10834,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SalesReturn.RefundedAmount(childComplexity), true
+	case "SalesReturn.refunds":
+		if e.ComplexityRoot.SalesReturn.Refunds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesReturn.Refunds(childComplexity), true
 	case "SalesReturn.shipment":
 		if e.ComplexityRoot.SalesReturn.Shipment == nil {
 			break
@@ -11053,6 +11134,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Shipment.RatingComment(childComplexity), true
+	case "Shipment.returns":
+		if e.ComplexityRoot.Shipment.Returns == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Shipment.Returns(childComplexity), true
 	case "Shipment.shippedAt":
 		if e.ComplexityRoot.Shipment.ShippedAt == nil {
 			break
@@ -15026,6 +15113,8 @@ func (ec *executionContext) childFields_CustomerPayment(ctx context.Context, fie
 		return ec.fieldContext_CustomerPayment_createdAt(ctx, field)
 	case "allocations":
 		return ec.fieldContext_CustomerPayment_allocations(ctx, field)
+	case "refunds":
+		return ec.fieldContext_CustomerPayment_refunds(ctx, field)
 	case "auditTrail":
 		return ec.fieldContext_CustomerPayment_auditTrail(ctx, field)
 	}
@@ -16638,6 +16727,12 @@ func (ec *executionContext) childFields_SalesInvoice(ctx context.Context, field 
 		return ec.fieldContext_SalesInvoice_lines(ctx, field)
 	case "vatInvoice":
 		return ec.fieldContext_SalesInvoice_vatInvoice(ctx, field)
+	case "shipments":
+		return ec.fieldContext_SalesInvoice_shipments(ctx, field)
+	case "allocations":
+		return ec.fieldContext_SalesInvoice_allocations(ctx, field)
+	case "returns":
+		return ec.fieldContext_SalesInvoice_returns(ctx, field)
 	case "auditTrail":
 		return ec.fieldContext_SalesInvoice_auditTrail(ctx, field)
 	}
@@ -16888,6 +16983,8 @@ func (ec *executionContext) childFields_SalesReturn(ctx context.Context, field g
 		return ec.fieldContext_SalesReturn_createdAt(ctx, field)
 	case "lines":
 		return ec.fieldContext_SalesReturn_lines(ctx, field)
+	case "refunds":
+		return ec.fieldContext_SalesReturn_refunds(ctx, field)
 	case "auditTrail":
 		return ec.fieldContext_SalesReturn_auditTrail(ctx, field)
 	}
@@ -17024,6 +17121,8 @@ func (ec *executionContext) childFields_Shipment(ctx context.Context, field grap
 		return ec.fieldContext_Shipment_createdAt(ctx, field)
 	case "lines":
 		return ec.fieldContext_Shipment_lines(ctx, field)
+	case "returns":
+		return ec.fieldContext_Shipment_returns(ctx, field)
 	case "auditTrail":
 		return ec.fieldContext_Shipment_auditTrail(ctx, field)
 	}
@@ -20354,6 +20453,28 @@ func (ec *executionContext) field_Query_categories_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_customerPayment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOID2ᚖint64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_customerPayments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -20389,6 +20510,28 @@ func (ec *executionContext) field_Query_customerPayments_args(ctx context.Contex
 		return nil, err
 	}
 	args["orderBy"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_customerRefund_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOID2ᚖint64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg1
 	return args, nil
 }
 
@@ -21228,13 +21371,21 @@ func (ec *executionContext) field_Query_salesInvoice_args(ctx context.Context, r
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
-		func(ctx context.Context, v any) (int64, error) {
-			return ec.unmarshalNID2int64(ctx, v)
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOID2ᚖint64(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg1
 	return args, nil
 }
 
@@ -21280,13 +21431,21 @@ func (ec *executionContext) field_Query_salesOrder_args(ctx context.Context, raw
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
-		func(ctx context.Context, v any) (int64, error) {
-			return ec.unmarshalNID2int64(ctx, v)
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOID2ᚖint64(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg1
 	return args, nil
 }
 
@@ -21325,6 +21484,28 @@ func (ec *executionContext) field_Query_salesOrders_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["orderBy"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_salesReturn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOID2ᚖint64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg1
 	return args, nil
 }
 
@@ -21370,13 +21551,21 @@ func (ec *executionContext) field_Query_shipment_args(ctx context.Context, rawAr
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
-		func(ctx context.Context, v any) (int64, error) {
-			return ec.unmarshalNID2int64(ctx, v)
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOID2ᚖint64(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg1
 	return args, nil
 }
 
@@ -31898,6 +32087,38 @@ func (ec *executionContext) fieldContext_CustomerPayment_allocations(_ context.C
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ReceivableAllocation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerPayment_refunds(ctx context.Context, field graphql.CollectedField, obj *jxc.CustomerPayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPayment_refunds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerPayment().Refunds(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.CustomerRefund) graphql.Marshaler {
+			return ec.marshalNCustomerRefund2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomerRefundᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPayment_refunds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerPayment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerRefund(ctx, field)
 		},
 	}
 	return fc, nil
@@ -52710,7 +52931,7 @@ func (ec *executionContext) _Query_salesInvoice(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().SalesInvoice(ctx, fc.Args["id"].(int64))
+			return ec.Resolvers.Query().SalesInvoice(ctx, fc.Args["id"].(*int64), fc.Args["number"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SalesInvoice) graphql.Marshaler {
@@ -52798,7 +53019,7 @@ func (ec *executionContext) _Query_salesOrder(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().SalesOrder(ctx, fc.Args["id"].(int64))
+			return ec.Resolvers.Query().SalesOrder(ctx, fc.Args["id"].(*int64), fc.Args["number"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SalesOrder) graphql.Marshaler {
@@ -52982,6 +53203,94 @@ func (ec *executionContext) fieldContext_Query_customerPayments(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_customerPayment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_customerPayment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CustomerPayment(ctx, fc.Args["id"].(*int64), fc.Args["number"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.CustomerPayment) graphql.Marshaler {
+			return ec.marshalOCustomerPayment2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomerPayment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_customerPayment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPayment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_customerPayment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_customerRefund(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_customerRefund(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CustomerRefund(ctx, fc.Args["id"].(*int64), fc.Args["number"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.CustomerRefund) graphql.Marshaler {
+			return ec.marshalOCustomerRefund2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomerRefund(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_customerRefund(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerRefund(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_customerRefund_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_salesReturns(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -53020,6 +53329,50 @@ func (ec *executionContext) fieldContext_Query_salesReturns(ctx context.Context,
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_salesReturns_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_salesReturn(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_salesReturn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SalesReturn(ctx, fc.Args["id"].(*int64), fc.Args["number"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.SalesReturn) graphql.Marshaler {
+			return ec.marshalOSalesReturn2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesReturn(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_salesReturn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesReturn(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_salesReturn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -53080,7 +53433,7 @@ func (ec *executionContext) _Query_shipment(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Shipment(ctx, fc.Args["id"].(int64))
+			return ec.Resolvers.Query().Shipment(ctx, fc.Args["id"].(*int64), fc.Args["number"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Shipment) graphql.Marshaler {
@@ -55286,6 +55639,102 @@ func (ec *executionContext) fieldContext_SalesInvoice_vatInvoice(_ context.Conte
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_VatInvoiceInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalesInvoice_shipments(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoice_shipments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SalesInvoice().Shipments(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.Shipment) graphql.Marshaler {
+			return ec.marshalNShipment2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShipmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoice_shipments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesInvoice",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Shipment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalesInvoice_allocations(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoice_allocations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SalesInvoice().Allocations(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.ReceivableAllocation) graphql.Marshaler {
+			return ec.marshalNReceivableAllocation2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐReceivableAllocationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoice_allocations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesInvoice",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReceivableAllocation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SalesInvoice_returns(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesInvoice_returns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SalesInvoice().Returns(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.SalesReturn) graphql.Marshaler {
+			return ec.marshalNSalesReturn2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesReturnᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesInvoice_returns(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesInvoice",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesReturn(ctx, field)
 		},
 	}
 	return fc, nil
@@ -57710,6 +58159,38 @@ func (ec *executionContext) fieldContext_SalesReturn_lines(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _SalesReturn_refunds(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SalesReturn_refunds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SalesReturn().Refunds(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.CustomerRefund) graphql.Marshaler {
+			return ec.marshalNCustomerRefund2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomerRefundᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SalesReturn_refunds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SalesReturn",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerRefund(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SalesReturn_auditTrail(ctx context.Context, field graphql.CollectedField, obj *jxc.SalesReturn) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -58969,6 +59450,38 @@ func (ec *executionContext) fieldContext_Shipment_lines(_ context.Context, field
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ShipmentLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Shipment_returns(ctx context.Context, field graphql.CollectedField, obj *jxc.Shipment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Shipment_returns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Shipment().Returns(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.SalesReturn) graphql.Marshaler {
+			return ec.marshalNSalesReturn2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSalesReturnᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Shipment_returns(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Shipment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SalesReturn(ctx, field)
 		},
 	}
 	return fc, nil
@@ -81737,6 +82250,12 @@ func (ec *executionContext) _CustomerPayment(ctx context.Context, sel ast.Select
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "refunds":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerPayment_refunds(ctx, field, obj)
+				})
 		case "auditTrail":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -87399,11 +87918,29 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_customerPayments(ctx, field)
 				})
+		case "customerPayment":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_customerPayment(ctx, field)
+				})
+		case "customerRefund":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_customerRefund(ctx, field)
+				})
 		case "salesReturns":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_salesReturns(ctx, field)
+				})
+		case "salesReturn":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_salesReturn(ctx, field)
 				})
 		case "shipments":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -88030,6 +88567,24 @@ func (ec *executionContext) _SalesInvoice(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "shipments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SalesInvoice_shipments(ctx, field, obj)
+				})
+		case "allocations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SalesInvoice_allocations(ctx, field, obj)
+				})
+		case "returns":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SalesInvoice_returns(ctx, field, obj)
+				})
 		case "auditTrail":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -88807,6 +89362,12 @@ func (ec *executionContext) _SalesReturn(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "refunds":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SalesReturn_refunds(ctx, field, obj)
+				})
 		case "auditTrail":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -89243,6 +89804,12 @@ func (ec *executionContext) _Shipment(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "returns":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Shipment_returns(ctx, field, obj)
+				})
 		case "auditTrail":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -94490,6 +95057,30 @@ func (ec *executionContext) marshalNCustomerPaymentOrderField2githubᚗcomᚋjxc
 
 func (ec *executionContext) marshalNCustomerPaymentPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerPaymentPayload(ctx context.Context, sel ast.SelectionSet, v CustomerPaymentPayload) graphql.Marshaler {
 	return ec._CustomerPaymentPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCustomerRefund2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomerRefundᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.CustomerRefund) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCustomerRefund2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomerRefund(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCustomerRefund2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCustomerRefund(ctx context.Context, sel ast.SelectionSet, v *jxc.CustomerRefund) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CustomerRefund!")
+		return graphql.Null
+	}
+	return ec._CustomerRefund(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNCustomerRefundPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCustomerRefundPayload(ctx context.Context, sel ast.SelectionSet, v CustomerRefundPayload) graphql.Marshaler {

@@ -26,6 +26,12 @@ type loaders struct {
 	customerTopProducts  *relation[childKey[int], []*jxc.ProductSales]
 	customerSatisfaction *relation[childKey[none], *jxc.Satisfaction]
 	orderShipments       *relation[childKey[none], []*jxc.Shipment]
+	invoiceShipments     *relation[childKey[none], []*jxc.Shipment]
+	invoiceAllocations   *relation[childKey[none], []*jxc.ReceivableAllocation]
+	invoiceReturns       *relation[childKey[none], []*jxc.SalesReturn]
+	shipmentReturns      *relation[childKey[none], []*jxc.SalesReturn]
+	paymentRefunds       *relation[childKey[none], []*jxc.CustomerRefund]
+	returnRefunds        *relation[childKey[none], []*jxc.CustomerRefund]
 	purchaseReceipts     *relation[childKey[none], []*jxc.GoodsReceipt]
 	orderInvoices        *relation[childKey[none], []*jxc.SupplierInvoice]
 	invoicePayments      *relation[childKey[none], []*jxc.SupplierPayment]
@@ -78,6 +84,12 @@ func newLoaders(r *Resolver) *loaders {
 		l.customerTopProducts = byParent(l, s.CustomersTopProducts)
 		l.customerSatisfaction = byParent(l, unargued(s.CustomersSatisfaction))
 		l.orderShipments = byParent(l, unargued(s.FindShipmentsByOrder))
+		l.invoiceShipments = byParent(l, unargued(s.FindShipmentsByInvoice))
+		l.invoiceAllocations = byParent(l, unargued(s.FindAllocationsByInvoice))
+		l.invoiceReturns = byParent(l, unargued(s.FindSalesReturnsByInvoice))
+		l.shipmentReturns = byParent(l, unargued(s.FindSalesReturnsByShipment))
+		l.paymentRefunds = byParent(l, unargued(s.FindRefundsByPayment))
+		l.returnRefunds = byParent(l, unargued(s.FindRefundsByReturn))
 	}
 	if p := r.PurchasingService; p != nil {
 		l.purchaseReceipts = byParent(l, unargued(p.FindGoodsReceiptsByOrder))

@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"context"
+
 	"github.com/jxcgraph/jxc"
 )
 
@@ -174,4 +176,39 @@ func pointersTo[T any](vs []T) []*T {
 		out[i] = &vs[i]
 	}
 	return out
+}
+
+// salesDocID is the id a query of one sales document asks for: the id
+// given, or the id of the document of kind with the number (an exact
+// match). Nil when no document of the kind has the number, or when an id
+// and a number are both given and name different documents.
+func (r *Resolver) salesDocID(ctx context.Context, kind jxc.RefKind, id *int64, number *string) (*int64, error) {
+	if number == nil {
+		if id == nil {
+			return nil, jxc.FieldErrorf(jxc.EINVALID, "id", "give the document's id or its number")
+		}
+		return id, nil
+	}
+	found, err := r.SalesService.FindSalesDocumentID(ctx, kind, *number)
+	if err != nil || found == nil {
+		return nil, err
+	}
+	if id != nil && *id != *found {
+		return nil, nil
+	}
+	return found, nil
+}
+
+// salesDocByID reads one sales document of kind through the references
+// service (filled as a page's rows are); nil when there is none.
+func salesDocByID[T any](ctx context.Context, r *Resolver, kind jxc.RefKind, id *int64) (*T, error) {
+	if id == nil {
+		return nil, nil
+	}
+	found, err := r.RefService.Refs(ctx, kind, []int64{*id})
+	if err != nil {
+		return nil, err
+	}
+	t, _ := found[*id].(*T)
+	return t, nil
 }

@@ -23,13 +23,32 @@ func (r *queryResolver) SalesInvoices(ctx context.Context, first *int, after *st
 }
 
 // SalesInvoice is the resolver for the salesInvoice field.
-func (r *queryResolver) SalesInvoice(ctx context.Context, id int64) (*jxc.SalesInvoice, error) {
-	return orNil(r.SalesService.FindSalesInvoiceByID(ctx, id))
+func (r *queryResolver) SalesInvoice(ctx context.Context, id *int64, number *string) (*jxc.SalesInvoice, error) {
+	docID, err := r.salesDocID(ctx, jxc.RefSalesInvoice, id, number)
+	if err != nil || docID == nil {
+		return nil, err
+	}
+	return orNil(r.SalesService.FindSalesInvoiceByID(ctx, *docID))
 }
 
 // JournalEntry is the resolver for the journalEntry field.
 func (r *salesInvoiceResolver) JournalEntry(ctx context.Context, obj *jxc.SalesInvoice) (*jxc.JournalEntry, error) {
 	return refOf[jxc.JournalEntry](ctx, r.Resolver, obj, ref(jxc.RefJournalEntry, func(o *jxc.SalesInvoice) *int64 { return o.JournalEntryID }))
+}
+
+// Shipments is the resolver for the shipments field.
+func (r *salesInvoiceResolver) Shipments(ctx context.Context, obj *jxc.SalesInvoice) ([]*jxc.Shipment, error) {
+	return load(ctx, r.loadersFor(ctx).invoiceShipments, obj, func(o *jxc.SalesInvoice) childKey[none] { return childKey[none]{parent: o.ID} })
+}
+
+// Allocations is the resolver for the allocations field.
+func (r *salesInvoiceResolver) Allocations(ctx context.Context, obj *jxc.SalesInvoice) ([]*jxc.ReceivableAllocation, error) {
+	return load(ctx, r.loadersFor(ctx).invoiceAllocations, obj, func(o *jxc.SalesInvoice) childKey[none] { return childKey[none]{parent: o.ID} })
+}
+
+// Returns is the resolver for the returns field.
+func (r *salesInvoiceResolver) Returns(ctx context.Context, obj *jxc.SalesInvoice) ([]*jxc.SalesReturn, error) {
+	return load(ctx, r.loadersFor(ctx).invoiceReturns, obj, func(o *jxc.SalesInvoice) childKey[none] { return childKey[none]{parent: o.ID} })
 }
 
 // ShipmentLine is the resolver for the shipmentLine field.

@@ -53,8 +53,12 @@ func (r *queryResolver) SalesOrders(ctx context.Context, first *int, after *stri
 }
 
 // SalesOrder is the resolver for the salesOrder field.
-func (r *queryResolver) SalesOrder(ctx context.Context, id int64) (*jxc.SalesOrder, error) {
-	return orNil(r.SalesService.FindSalesOrderByID(ctx, id))
+func (r *queryResolver) SalesOrder(ctx context.Context, id *int64, number *string) (*jxc.SalesOrder, error) {
+	docID, err := r.salesDocID(ctx, jxc.RefSalesOrder, id, number)
+	if err != nil || docID == nil {
+		return nil, err
+	}
+	return orNil(r.SalesService.FindSalesOrderByID(ctx, *docID))
 }
 
 // ValidateSalesOrder is the resolver for the validateSalesOrder field.

@@ -16,6 +16,11 @@ func (r *customerPaymentResolver) JournalEntry(ctx context.Context, obj *jxc.Cus
 	return refOf[jxc.JournalEntry](ctx, r.Resolver, obj, ref(jxc.RefJournalEntry, func(o *jxc.CustomerPayment) *int64 { return o.JournalEntryID }))
 }
 
+// Refunds is the resolver for the refunds field.
+func (r *customerPaymentResolver) Refunds(ctx context.Context, obj *jxc.CustomerPayment) ([]*jxc.CustomerRefund, error) {
+	return load(ctx, r.loadersFor(ctx).paymentRefunds, obj, func(o *jxc.CustomerPayment) childKey[none] { return childKey[none]{parent: o.ID} })
+}
+
 // Customer is the resolver for the customer field.
 func (r *customerRefundResolver) Customer(ctx context.Context, obj *jxc.CustomerRefund) (jxc.Customer, error) {
 	return mustRef[jxc.Customer](ctx, r.Resolver, obj, refID(jxc.RefCustomer, func(o *jxc.CustomerRefund) int64 { return o.CustomerID }))
@@ -61,6 +66,24 @@ func (r *mutationResolver) RefundCustomer(ctx context.Context, input RefundCusto
 // CustomerPayments is the resolver for the customerPayments field.
 func (r *queryResolver) CustomerPayments(ctx context.Context, first *int, after *string, filter *jxc.SalesDocumentFilter, orderBy *jxc.CustomerPaymentOrder) (CustomerPaymentConnection, error) {
 	return customerPaymentConnection(r.SalesService.FindCustomerPayments(ctx, jxc.Deref(filter), orderBy, pageArgs(first, after)))
+}
+
+// CustomerPayment is the resolver for the customerPayment field.
+func (r *queryResolver) CustomerPayment(ctx context.Context, id *int64, number *string) (*jxc.CustomerPayment, error) {
+	docID, err := r.salesDocID(ctx, jxc.RefCustomerPayment, id, number)
+	if err != nil {
+		return nil, err
+	}
+	return salesDocByID[jxc.CustomerPayment](ctx, r.Resolver, jxc.RefCustomerPayment, docID)
+}
+
+// CustomerRefund is the resolver for the customerRefund field.
+func (r *queryResolver) CustomerRefund(ctx context.Context, id *int64, number *string) (*jxc.CustomerRefund, error) {
+	docID, err := r.salesDocID(ctx, jxc.RefCustomerRefund, id, number)
+	if err != nil {
+		return nil, err
+	}
+	return salesDocByID[jxc.CustomerRefund](ctx, r.Resolver, jxc.RefCustomerRefund, docID)
 }
 
 // Invoice is the resolver for the invoice field.

@@ -22,6 +22,15 @@ func (r *queryResolver) SalesReturns(ctx context.Context, first *int, after *str
 	return salesReturnConnection(r.SalesService.FindSalesReturns(ctx, jxc.Deref(filter), orderBy, pageArgs(first, after)))
 }
 
+// SalesReturn is the resolver for the salesReturn field.
+func (r *queryResolver) SalesReturn(ctx context.Context, id *int64, number *string) (*jxc.SalesReturn, error) {
+	docID, err := r.salesDocID(ctx, jxc.RefSalesReturn, id, number)
+	if err != nil {
+		return nil, err
+	}
+	return salesDocByID[jxc.SalesReturn](ctx, r.Resolver, jxc.RefSalesReturn, docID)
+}
+
 // Shipment is the resolver for the shipment field.
 func (r *salesReturnResolver) Shipment(ctx context.Context, obj *jxc.SalesReturn) (jxc.Shipment, error) {
 	return mustRef[jxc.Shipment](ctx, r.Resolver, obj, refID(jxc.RefShipment, func(o *jxc.SalesReturn) int64 { return o.ShipmentID }))
@@ -35,6 +44,11 @@ func (r *salesReturnResolver) Invoice(ctx context.Context, obj *jxc.SalesReturn)
 // JournalEntry is the resolver for the journalEntry field.
 func (r *salesReturnResolver) JournalEntry(ctx context.Context, obj *jxc.SalesReturn) (*jxc.JournalEntry, error) {
 	return refOf[jxc.JournalEntry](ctx, r.Resolver, obj, ref(jxc.RefJournalEntry, func(o *jxc.SalesReturn) *int64 { return o.JournalEntryID }))
+}
+
+// Refunds is the resolver for the refunds field.
+func (r *salesReturnResolver) Refunds(ctx context.Context, obj *jxc.SalesReturn) ([]*jxc.CustomerRefund, error) {
+	return load(ctx, r.loadersFor(ctx).returnRefunds, obj, func(o *jxc.SalesReturn) childKey[none] { return childKey[none]{parent: o.ID} })
 }
 
 // ShipmentLine is the resolver for the shipmentLine field.

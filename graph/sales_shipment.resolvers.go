@@ -29,8 +29,12 @@ func (r *queryResolver) Shipments(ctx context.Context, first *int, after *string
 }
 
 // Shipment is the resolver for the shipment field.
-func (r *queryResolver) Shipment(ctx context.Context, id int64) (*jxc.Shipment, error) {
-	return orNil(r.SalesService.FindShipmentByID(ctx, id))
+func (r *queryResolver) Shipment(ctx context.Context, id *int64, number *string) (*jxc.Shipment, error) {
+	docID, err := r.salesDocID(ctx, jxc.RefShipment, id, number)
+	if err != nil || docID == nil {
+		return nil, err
+	}
+	return orNil(r.SalesService.FindShipmentByID(ctx, *docID))
 }
 
 // JournalEntry is the resolver for the journalEntry field.
@@ -41,6 +45,11 @@ func (r *shipmentResolver) JournalEntry(ctx context.Context, obj *jxc.Shipment) 
 // Invoice is the resolver for the invoice field.
 func (r *shipmentResolver) Invoice(ctx context.Context, obj *jxc.Shipment) (*jxc.SalesInvoice, error) {
 	return refOf[jxc.SalesInvoice](ctx, r.Resolver, obj, ref(jxc.RefSalesInvoice, func(o *jxc.Shipment) *int64 { return o.InvoiceID }))
+}
+
+// Returns is the resolver for the returns field.
+func (r *shipmentResolver) Returns(ctx context.Context, obj *jxc.Shipment) ([]*jxc.SalesReturn, error) {
+	return load(ctx, r.loadersFor(ctx).shipmentReturns, obj, func(o *jxc.Shipment) childKey[none] { return childKey[none]{parent: o.ID} })
 }
 
 // OrderLine is the resolver for the orderLine field.

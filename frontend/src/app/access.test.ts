@@ -6,8 +6,8 @@ import { MENU, ROUTED, SCREENS, entryForPath, homeRedirectFor, menuFor } from '.
 const keysFor = (roles: Role[]) => visibleFor(MENU, roles).map((e) => e.key);
 
 describe('menu filtering by role', () => {
-  it('shows a sales user Home, the dashboard (its sales charts), alerts, the sales screens, API tokens and their exports but not Users', () => {
-    expect(keysFor(['SALES'])).toEqual(['home', 'dashboard', 'alerts', 'customers', 'salesOrders', 'creditHolds', 'shipments', 'replenishment', 'tokens', 'myExports', 'password']);
+  it('shows a sales user Home, the dashboard (its sales charts), alerts, the sales screens (returns too: sales may create them), API tokens and their exports but not Users', () => {
+    expect(keysFor(['SALES'])).toEqual(['home', 'dashboard', 'alerts', 'customers', 'salesOrders', 'creditHolds', 'shipments', 'replenishment', 'salesReturns', 'tokens', 'myExports', 'password']);
   });
 
   it('shows ADMIN every entry, including admin-only ones', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineNet, mapOrderIssues, percentToFraction, toOrderInput } from './orderInput';
+import { discountInRange, lineNet, mapOrderIssues, percentToFraction, toOrderInput } from './orderInput';
 
 describe('order input', () => {
   it('converts percent to fractions exactly', () => {
@@ -37,5 +37,12 @@ describe('order input', () => {
   it('computes a line net half-up', () => {
     expect(lineNet({ quantity: '3', unitPrice: '0.335', discountPercent: '0' }).toFixed(2)).toBe('1.01');
     expect(lineNet({ quantity: '2', unitPrice: '100', discountPercent: '5' }).toFixed(2)).toBe('190.00');
+  });
+
+  it('allows a discount from 0 to below 100 %; a line out of range has no discount in its net', () => {
+    expect(['', '0', '5', '99.99'].map(discountInRange)).toEqual([true, true, true, true]);
+    expect(['150', '100', '-1'].map(discountInRange)).toEqual([false, false, false]);
+    expect(lineNet({ productId: '1', quantity: '2', unitPrice: '100', discountPercent: '150' }).toString()).toBe('200');
+    expect(lineNet({ productId: '1', quantity: '2', unitPrice: '100', discountPercent: '10' }).toString()).toBe('180');
   });
 });

@@ -117,8 +117,20 @@ export function mapOrderIssues(errors: readonly UserErrorLike[], rows: readonly 
   return { fields, general };
 }
 
-/** A line's net amount as the server computes it: qty x price x (1 - discount), half-up to the cent. */
+/** Whether a discount typed in percent is allowed: empty, or at least 0 and below 100 (the server's fraction below 1). */
+export function discountInRange(v: string | null | undefined): boolean {
+  const s = (v ?? '').trim();
+  if (s === '') return true;
+  try {
+    const d = new Big(s);
+    return d.gte(0) && d.lt(100);
+  } catch {
+    return true; // not a number: the decimal rule says so
+  }
+}
+
+/** A line's net amount as the server computes it: qty x price x (1 - discount), half-up to the cent; a discount out of range counts as none (the form shows its error). */
 export function lineNet(l: OrderLineValues): Big {
-  const d = percentToFraction(l.discountPercent);
+  const d = discountInRange(l.discountPercent) ? percentToFraction(l.discountPercent) : undefined;
   return dec(l.quantity).times(dec(l.unitPrice)).times(new Big(1).minus(dec(d))).round(2, Big.roundHalfUp);
 }

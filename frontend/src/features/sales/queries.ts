@@ -174,6 +174,7 @@ export const SalesOrderFieldsFragment = graphql(`
     }
     warehouseOverride
     postingDate
+    promisedDate
     status
     holdReason
     notes
@@ -185,8 +186,8 @@ export const SalesOrderFieldsFragment = graphql(`
 `);
 
 export const SalesOrdersQuery = graphql(`
-  query SalesOrders($first: Int, $after: String, $filter: SalesOrderFilter) {
-    salesOrders(first: $first, after: $after, filter: $filter) {
+  query SalesOrders($first: Int, $after: String, $filter: SalesOrderFilter, $orderBy: SalesOrderOrder) {
+    salesOrders(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
       pageInfo {
         ...PageInfoFields
@@ -360,8 +361,8 @@ export const ShipmentFieldsFragment = graphql(`
 `);
 
 export const ShipmentsQuery = graphql(`
-  query Shipments($first: Int, $after: String, $filter: ShipmentFilter, $withCost: Boolean = false) {
-    shipments(first: $first, after: $after, filter: $filter) {
+  query Shipments($first: Int, $after: String, $filter: ShipmentFilter, $orderBy: ShipmentOrder, $withCost: Boolean = false) {
+    shipments(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
       pageInfo {
         ...PageInfoFields
@@ -397,8 +398,8 @@ export const SalesInvoiceFieldsFragment = graphql(`
 `);
 
 export const SalesInvoicesQuery = graphql(`
-  query SalesInvoices($first: Int, $after: String, $filter: SalesInvoiceFilter) {
-    salesInvoices(first: $first, after: $after, filter: $filter) {
+  query SalesInvoices($first: Int, $after: String, $filter: SalesInvoiceFilter, $orderBy: SalesInvoiceOrder) {
+    salesInvoices(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
       pageInfo {
         ...PageInfoFields
@@ -428,8 +429,8 @@ export const InvoicedTotalsQuery = graphql(`
 `);
 
 export const CustomerPaymentsQuery = graphql(`
-  query CustomerPayments($first: Int, $after: String, $filter: SalesDocumentFilter) {
-    customerPayments(first: $first, after: $after, filter: $filter) {
+  query CustomerPayments($first: Int, $after: String, $filter: SalesDocumentFilter, $orderBy: CustomerPaymentOrder) {
+    customerPayments(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
       pageInfo {
         ...PageInfoFields
@@ -460,8 +461,8 @@ export const CustomerPaymentsQuery = graphql(`
 `);
 
 export const SalesReturnsQuery = graphql(`
-  query SalesReturns($first: Int, $after: String, $filter: SalesDocumentFilter) {
-    salesReturns(first: $first, after: $after, filter: $filter) {
+  query SalesReturns($first: Int, $after: String, $filter: SalesDocumentFilter, $orderBy: SalesReturnOrder, $withMoney: Boolean = true) {
+    salesReturns(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
       pageInfo {
         ...PageInfoFields
@@ -474,14 +475,22 @@ export const SalesReturnsQuery = graphql(`
         }
         shipmentId
         invoiceId
+        shipment {
+          id
+          number
+        }
+        invoice {
+          id
+          number
+        }
         postingDate
         reason
-        netAmount
-        vatAmount
-        totalAmount
-        appliedAmount
-        refundedAmount
-        openCredit
+        netAmount @include(if: $withMoney)
+        vatAmount @include(if: $withMoney)
+        totalAmount @include(if: $withMoney)
+        appliedAmount @include(if: $withMoney)
+        refundedAmount @include(if: $withMoney)
+        openCredit @include(if: $withMoney)
         lines {
           id
           product {

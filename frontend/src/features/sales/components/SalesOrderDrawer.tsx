@@ -9,18 +9,32 @@ import { useCan } from '../../../app/session';
 import { dec, formatDecimal, formatQty } from '../../../lib/decimal';
 import { enumLabel, useLocalName, useT } from '../../../i18n';
 import { WithAuditTab } from '../../audit/components/AuditTrail';
+import { DocumentLink } from '../../../components/DocumentLink';
 
 type Op = 'confirm' | 'cancel' | 'close' | 'release' | 'reserve';
 
-/** One sales order with its lines, reservations, shortages and shipments, and the actions its status allows. */
+/** One sales order in a drawer over a list. */
 export function SalesOrderDrawer({ id, onClose, onChanged }: { id: string | null; onClose: () => void; onChanged: () => void }) {
+  const t = useT();
+  const [{ data }] = useQuery({ query: SalesOrderQuery, variables: { id: id ?? '' }, pause: !id, requestPolicy: 'cache-only' });
+  const o = data?.salesOrder;
+  const title = o ? `${o.number} · ${o.customer.code} ${o.customer.name}` : t('so.detail');
+  return (
+    <Drawer open={!!id} onClose={onClose} size={1000} title={o ? <DocumentLink kind="SALES_ORDER" number={o.number}>{title}</DocumentLink> : title} data-testid="so-drawer">
+      {id && <SalesOrderDetail id={id} onChanged={onChanged} />}
+    </Drawer>
+  );
+}
+
+/** One sales order with its lines, reservations, shortages and shipments, and the actions its status allows (the drawer's and the order page's body). */
+export function SalesOrderDetail({ id, onChanged, audit = true }: { id: string; onChanged?: () => void; audit?: boolean }) {
   const t = useT();
   const localName = useLocalName();
   const { message } = App.useApp();
   const canSell = useCan(['SALES', 'MANAGER']);
   const canRelease = useCan(['FINANCE', 'MANAGER']);
   const canReserve = useCan(['SALES', 'WAREHOUSE', 'MANAGER']);
-  const [{ data, error, fetching }, refetch] = useQuery({ query: SalesOrderQuery, variables: { id: id ?? '' }, pause: !id, requestPolicy: 'network-only' });
+  const [{ data, error, fetching }, refetch] = useQuery({ query: SalesOrderQuery, variables: { id }, requestPolicy: 'network-only' });
   const [, confirm] = useMutation(ConfirmSalesOrderMutation);
   const [, cancel] = useMutation(CancelSalesOrderMutation);
   const [, close] = useMutation(CloseSalesOrderMutation);
@@ -44,18 +58,15 @@ export function SalesOrderDrawer({ id, onClose, onChanged }: { id: string | null
     if (p?.order?.status === 'ON_HOLD') message.warning(t('so.putOnHold', { number: o.number, reason: p.order.holdReason ?? '' }));
     else message.success(t(`so.done.${op}`, { number: o.number }));
     refetch({ requestPolicy: 'network-only' });
-    onChanged();
+    onChanged?.();
   }
 
   const outstanding = o?.lines.filter((l) => dec(l.outstanding).gt(0)) ?? [];
   const active = o && ['CONFIRMED', 'PARTIALLY_SHIPPED'].includes(o.status);
 
-  return (
-    <Drawer open={!!id} onClose={onClose} size={1000} title={o ? `${o.number} · ${o.customer.code} ${o.customer.name}` : t('so.detail')} data-testid="so-drawer">
-      {error && <Alert type="error" showIcon title={error.message} />}
-      {!o && fetching && <Skeleton active />}
-      {o && (
-        <WithAuditTab recordType="salesOrder" recordId={o.id}>
+  if (error) return <Alert type="error" showIcon title={error.message} />;
+  if (!o) return fetching ? <Skeleton active /> : null;
+  const body = (
           <>
             <Space wrap style={{ marginBottom: 16 }}>
               {canSell && o.status === 'DRAFT' && (
@@ -153,7 +164,7 @@ export function SalesOrderDrawer({ id, onClose, onChanged }: { id: string | null
                 dataSource={o.shipments}
                 title={() => t('menu.shipments')}
                 columns={[
-                  { title: t('ship.number'), dataIndex: 'number' },
+                  { title: t('ship.number'), render: (_, s) => <DocumentLink kind="SHIPMENT" number={s.number} /> },
                   { title: t('ship.date'), render: (_, s) => s.postingDate ?? '—' },
                   { title: t('ship.carrier'), render: (_, s) => [s.carrier, s.trackingNumber].filter(Boolean).join(' ') },
                   { title: t('common.status'), render: (_, s) => <ShipmentStatusTag status={s.status} /> },
@@ -161,8 +172,12 @@ export function SalesOrderDrawer({ id, onClose, onChanged }: { id: string | null
               />
             )}
           </>
-        </WithAuditTab>
-      )}
-    </Drawer>
+  );
+  return audit ? (
+    <WithAuditTab recordType="salesOrder" recordId={o.id}>
+      {body}
+    </WithAuditTab>
+  ) : (
+    body
   );
 }

@@ -7,7 +7,7 @@ import type { SalesChannel, ValidateSalesOrderQuery } from '../../../gql/graphql
 import { SalesProductByBarcodeQuery, SalesProductQuery, ValidateSalesOrderQuery as ValidateQuery } from '../queries';
 import { ConfirmSalesOrderMutation, CreateSalesOrderMutation } from '../mutations';
 import { CHANNELS, CustomerSelect } from './common';
-import { fractionToPercent, lineNet, mapOrderIssues, toOrderInput, type FieldIssue, type OrderLineValues } from '../orderInput';
+import { discountInRange, fractionToPercent, lineNet, mapOrderIssues, toOrderInput, type FieldIssue, type OrderLineValues } from '../orderInput';
 import { ProductPicker, type PickedProduct } from '../../../components/ProductPicker';
 import { useReferenceOptions } from '../../catalog/useReferenceData';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
@@ -281,7 +281,7 @@ export function SalesOrderForm({ open, onClose, onCreated }: { open: boolean; on
                         </Form.Item>
                       </Col>
                       <Col span={2}>
-                        <Form.Item name={[f.name, 'discountPercent']} rules={[decimalRule(t('common.decimalInvalid'), 2)]} {...issue('lines', i, 'discountPercent')}>
+                        <Form.Item name={[f.name, 'discountPercent']} rules={[decimalRule(t('common.decimalInvalid'), 2), { validator: (_r, v: string | undefined) => (discountInRange(v) ? Promise.resolve() : Promise.reject(new Error(t('so.discountRange')))) }]} {...issue('lines', i, 'discountPercent')}>
                           <DecimalInput placeholder="0" suffix="%" data-testid={`so-line-discount-${i}`} />
                         </Form.Item>
                       </Col>

@@ -9,6 +9,7 @@ import { ApplyCustomerCreditMutation, RecordCustomerPaymentMutation, RefundCusto
 import { CustomerSelect, remapRows } from '../components/common';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
+import { DocumentLink } from '../../../components/DocumentLink';
 import { PagedTable } from '../../../components/PagedTable';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton } from '../../../components/ExportButton';
@@ -67,11 +68,13 @@ export default function CustomerPaymentsPage() {
         data-testid="cpay-table"
         onRow={(p) => ({ 'data-testid': `cpay-row-${p.number}` }) as object}
         columns={[
-          { title: t('cpay.number'), dataIndex: 'number' },
+          { title: t('cpay.number'), render: (_, p) => <DocumentLink kind="CUSTOMER_PAYMENT" number={p.number} /> },
           { title: t('so.customer'), render: (_, p) => `${p.customer.code} ${p.customer.name}` },
           { title: t('cpay.date'), dataIndex: 'postingDate' },
           { title: t('cpay.amount'), align: 'right', render: (_, p) => <Amount value={p.amount} /> },
-          { title: t('cpay.allocations'), render: (_, p) => p.allocations.map((a) => <div key={a.id}>{`${a.invoiceNumber}: ${formatMoney(a.amount)}`}</div>) },
+          { title: t('cpay.allocations'), render: (_, p) => p.allocations.map((a) => <div key={a.id}>
+              <DocumentLink kind="SALES_INVOICE" number={a.invoiceNumber} />: {formatMoney(a.amount)}
+            </div>) },
           { title: t('cpay.unapplied'), align: 'right', render: (_, p) => <Amount value={p.unapplied} strong={dec(p.unapplied).gt(0)} /> },
           { title: t('cpay.reference'), dataIndex: 'reference' },
           ...(canPost

@@ -9,11 +9,12 @@ import { CreateSalesInvoiceMutation } from '../mutations';
 import { CustomerSelect, SINV_STATUSES, SalesInvoiceStatusTag } from '../components/common';
 import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
+import { DocumentLink } from '../../../components/DocumentLink';
 import { PagedTable } from '../../../components/PagedTable';
 import { ExportButton } from '../../../components/ExportButton';
 import { useCan } from '../../../app/session';
 import { usePagedQuery } from '../../../lib/pagedQuery';
-import { dec, formatQty } from '../../../lib/decimal';
+import { dec, formatMoney, formatQty } from '../../../lib/decimal';
 import { enumLabel, useT } from '../../../i18n';
 import { isoDate, todayISO } from '../../../lib/date';
 import { auditColumn } from '../../audit/components/AuditButton';
@@ -73,7 +74,7 @@ export default function SalesInvoicesPage() {
         onRow={(i) => ({ 'data-testid': `sinv-row-${i.number}` }) as object}
         showSizeChanger
         columns={[
-          { title: t('sinv.number'), dataIndex: 'number' },
+          { title: t('sinv.number'), render: (_, i) => <DocumentLink kind="SALES_INVOICE" number={i.number} testId={`sinv-link-${i.number}`} /> },
           { title: t('so.customer'), render: (_, i) => `${i.customer.code} ${i.customer.name}` },
           { title: t('sinv.date'), dataIndex: 'postingDate' },
           { title: t('sinv.due'), render: (_, i) => (i.status !== 'PAID' && i.dueDate < todayISO() ? <Typography.Text type="danger">{i.dueDate}</Typography.Text> : i.dueDate) },
@@ -136,7 +137,7 @@ function CreateInvoiceModal({ open, onClose, onCreated }: { open: boolean; onClo
     const p = res.data?.createSalesInvoice;
     if (p?.userErrors.length) return setErrors(p.userErrors.map((e) => e.message));
     if (p?.invoice) {
-      message.success(t('sinv.created', { number: p.invoice.number, total: p.invoice.totalAmount }));
+      message.success(t('sinv.created', { number: p.invoice.number, total: formatMoney(p.invoice.totalAmount) }));
       onCreated();
     }
   }

@@ -3,7 +3,8 @@ import { useMutation, useQuery } from 'urql';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import type { SalesReturnsQuery as Result } from '../../../gql/graphql';
+import type { SalesReturnOrderField, SalesReturnsQuery as Result } from '../../../gql/graphql';
+import type { ColumnType } from 'antd/es/table';
 import { SalesReturnsQuery, ShipmentsQuery } from '../queries';
 import { CreateSalesReturnMutation } from '../mutations';
 import { CustomerSelect, remapRows } from '../components/common';
@@ -12,9 +13,14 @@ import { Amount } from '../../../components/Amount';
 import { Toolbar } from '../../../components/Toolbar';
 import { PagedTable } from '../../../components/PagedTable';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
-import { ExportButton } from '../../../components/ExportButton';
+import { ExportButton, type ExportColumn } from '../../../components/ExportButton';
+import { DocumentLink } from '../../../components/DocumentLink';
+import { TotalsRow } from '../../../components/TotalsRow';
+import { ListFilters, useColumnChooser } from '../../../components/ListFilters';
+import { useListState } from '../../../lib/listState';
+import { sumOf } from '../listTotals';
 import { applyUserErrors } from '../../../graphql/userErrors';
-import { useCan } from '../../../app/session';
+import { useCan, useCanRead } from '../../../app/session';
 import { usePagedQuery } from '../../../lib/pagedQuery';
 import { dec, formatQty } from '../../../lib/decimal';
 import { useLocalName, useT } from '../../../i18n';
@@ -23,38 +29,138 @@ import { auditColumn } from '../../audit/components/AuditButton';
 
 type Return = Result['salesReturns']['nodes'][number];
 
-/** Returns with their credit notes; goods come back from invoiced shipments, open credit can be refunded. */
+/**
+ * Returns with their credit notes: search (number, customer), dates and
+ * sorting in the URL; goods come back from invoiced shipments (sales, the
+ * warehouse, finance), open credit can be refunded (finance). The warehouse
+ * sees no amounts (customer money).
+ */
 export default function SalesReturnsPage() {
   const t = useT();
   const localName = useLocalName();
   const canReturn = useCan(['SALES', 'WAREHOUSE', 'FINANCE', 'MANAGER']);
   const canRefund = useCan(['FINANCE']);
-  const [customerId, setCustomerId] = useState<string>();
+  const withMoney = useCanRead('CUSTOMER_MONEY');
+  const state = useListState<SalesReturnOrderField>();
+  const { search, dateFrom, dateTo, orderBy } = state;
+  const customerId = state.param('customer');
   const [creating, setCreating] = useState(false);
   const [refunding, setRefunding] = useState<Return>();
-  const filter = useMemo(() => ({ customerId }), [customerId]);
-  const list = usePagedQuery({ query: SalesReturnsQuery, variables: { filter }, connection: (d) => d.salesReturns });
+  const filter = useMemo(() => ({ customerId, search: search || undefined, dateFrom, dateTo }), [customerId, search, dateFrom, dateTo]);
+  const list = usePagedQuery({
+    query: SalesReturnsQuery,
+    variables: { filter, orderBy, withMoney },
+    connection: (d) => d.salesReturns,
+  });
   const { refresh } = list;
+
+  const money = (header: string, v: (r: Return) => string | null | undefined): ExportColumn<Return> => ({
+    header,
+    value: (r) => ({ decimal: v(r) ?? '0', format: 'money' }),
+    total: true,
+  });
+  const exportColumns: ExportColumn<Return>[] = [
+    { header: t('sret.number'), value: (r) => r.number },
+    {
+      header: t('so.customer'),
+      value: (r) => `${r.customer.code} ${r.customer.name}`,
+      width: 28,
+    },
+    { header: t('sret.date'), value: (r) => ({ date: r.postingDate }) },
+    { header: t('ship.number'), value: (r) => r.shipment.number },
+    { header: t('sinv.number'), value: (r) => r.invoice.number },
+    { header: t('sret.reason'), value: (r) => r.reason, width: 30 },
+    ...(withMoney
+      ? [
+          money(t('sret.total'), (r) => r.totalAmount),
+          money(t('sret.applied'), (r) => r.appliedAmount),
+          money(t('cpay.refunded'), (r) => r.refundedAmount),
+          money(t('sret.openCredit'), (r) => r.openCredit),
+        ]
+      : []),
+  ];
+  const allColumns: ColumnType<Return>[] = [
+    {
+      key: 'NUMBER',
+      title: t('sret.number'),
+      sorter: true,
+      sortOrder: state.sortOrderOf('NUMBER'),
+      render: (_, r) => <DocumentLink kind="SALES_RETURN" number={r.number} />,
+    },
+    {
+      key: 'customer',
+      title: t('so.customer'),
+      render: (_, r) => `${r.customer.code} ${r.customer.name}`,
+    },
+    {
+      key: 'DATE',
+      title: t('sret.date'),
+      dataIndex: 'postingDate',
+      sorter: true,
+      sortOrder: state.sortOrderOf('DATE'),
+    },
+    {
+      key: 'shipment',
+      title: t('ship.number'),
+      render: (_, r) => <DocumentLink kind="SHIPMENT" number={r.shipment.number} />,
+    },
+    {
+      key: 'invoice',
+      title: t('sinv.number'),
+      render: (_, r) => <DocumentLink kind="SALES_INVOICE" number={r.invoice.number} />,
+    },
+    {
+      key: 'lines',
+      title: t('ship.lines'),
+      render: (_, r) => r.lines.map((l) => `${l.product.sku} ${localName(l.product)} × ${formatQty(l.quantity)}`).join(', '),
+    },
+    { key: 'reason', title: t('sret.reason'), dataIndex: 'reason' },
+    ...(withMoney
+      ? [
+          {
+            key: 'TOTAL',
+            title: t('sret.total'),
+            align: 'right' as const,
+            sorter: true,
+            sortOrder: state.sortOrderOf('TOTAL'),
+            render: (_: unknown, r: Return) => <Amount value={r.totalAmount} />,
+          },
+          {
+            key: 'openCredit',
+            title: t('sret.openCredit'),
+            align: 'right' as const,
+            render: (_: unknown, r: Return) => <Amount value={r.openCredit} strong={dec(r.openCredit).gt(0)} />,
+          },
+        ]
+      : []),
+    ...(canRefund
+      ? [
+          {
+            key: 'actions',
+            title: t('common.actions'),
+            render: (_: unknown, r: Return) =>
+              dec(r.openCredit).gt(0) ? (
+                <Button size="small" onClick={() => setRefunding(r)}>
+                  {t('sret.refund')}
+                </Button>
+              ) : null,
+          },
+        ]
+      : []),
+    { ...auditColumn<Return>(t, 'salesReturn'), key: 'audit' },
+  ];
+  const { columns, chooser } = useColumnChooser('salesReturns', allColumns);
+  const totalIndex = columns.findIndex((c) => c.key === 'TOTAL');
 
   return (
     <Card>
       <Toolbar>
-        <CustomerSelect allowClear includeInactive placeholder={t('so.customer')} style={{ width: 260 }} value={customerId} onChange={setCustomerId} />
+        <ListFilters state={state} searchPlaceholder={t('so.searchPlaceholder')} testId="sret-list">
+          <CustomerSelect allowClear includeInactive placeholder={t('so.customer')} style={{ width: 240 }} value={customerId} onChange={(v?: string) => state.setParam('customer', v)} />
+        </ListFilters>
         <Space>
-          <ExportButton<Return>
-            fileName={t('menu.salesReturns')}
-            fetchRows={list.exportRows}
-            columns={[
-              { header: t('sret.number'), value: (r) => r.number },
-              { header: t('so.customer'), value: (r) => `${r.customer.code} ${r.customer.name}`, width: 28 },
-              { header: t('sret.date'), value: (r) => r.postingDate },
-              { header: t('sret.reason'), value: (r) => r.reason, width: 30 },
-              { header: t('sret.total'), value: (r) => ({ decimal: r.totalAmount }) },
-              { header: t('sret.applied'), value: (r) => ({ decimal: r.appliedAmount }) },
-              { header: t('cpay.refunded'), value: (r) => ({ decimal: r.refundedAmount }) },
-              { header: t('sret.openCredit'), value: (r) => ({ decimal: r.openCredit }) },
-            ]}
-          />
+          {chooser}
+          <ExportButton<Return> fileName={t('menu.salesReturns')} fetchRows={list.exportRows} columns={exportColumns} />
           {canReturn && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="sret-new">
               {t('sret.new')}
@@ -65,22 +171,37 @@ export default function SalesReturnsPage() {
       <PagedTable<Return>
         list={list}
         data-testid="sret-table"
-        columns={[
-          { title: t('sret.number'), dataIndex: 'number' },
-          { title: t('so.customer'), render: (_, r) => `${r.customer.code} ${r.customer.name}` },
-          { title: t('sret.date'), dataIndex: 'postingDate' },
-          { title: t('ship.lines'), render: (_, r) => r.lines.map((l) => `${l.product.sku} ${localName(l.product)} × ${formatQty(l.quantity)}`).join(', ') },
-          { title: t('sret.reason'), dataIndex: 'reason' },
-          { title: t('sret.total'), align: 'right', render: (_, r) => <Amount value={r.totalAmount} /> },
-          { title: t('sret.openCredit'), align: 'right', render: (_, r) => <Amount value={r.openCredit} strong={dec(r.openCredit).gt(0)} /> },
-          ...(canRefund
-            ? [{ title: t('common.actions'), render: (_: unknown, r: Return) => (dec(r.openCredit).gt(0) ? <Button size="small" onClick={() => setRefunding(r)}>{t('sret.refund')}</Button> : null) }]
-            : []),
-          auditColumn<Return>(t, 'salesReturn'),
-        ]}
+        onChange={(_p, _f, sorter) => state.onSort(sorter)}
+        columns={columns}
+        summary={(rows) =>
+          rows.length > 0 && totalIndex > 0 ? (
+            <TotalsRow
+              label={t('sales.pageTotal')}
+              span={totalIndex}
+              cells={[<Amount key="t" value={sumOf(rows, (r) => r.totalAmount)} strong />, <Amount key="o" value={sumOf(rows, (r) => r.openCredit)} />]}
+              afterSpan={Math.max(0, columns.length - totalIndex - 2)}
+            />
+          ) : null
+        }
       />
-      <ReturnModal open={creating} onClose={() => setCreating(false)} onDone={() => { setCreating(false); refresh(); }} />
-      <RefundModal open={!!refunding} returnId={refunding?.id} max={refunding?.openCredit} onClose={() => setRefunding(undefined)} onDone={() => { setRefunding(undefined); refresh(); }} />
+      <ReturnModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onDone={() => {
+          setCreating(false);
+          refresh();
+        }}
+      />
+      <RefundModal
+        open={!!refunding}
+        returnId={refunding?.id}
+        max={refunding?.openCredit ?? undefined}
+        onClose={() => setRefunding(undefined)}
+        onDone={() => {
+          setRefunding(undefined);
+          refresh();
+        }}
+      />
     </Card>
   );
 }

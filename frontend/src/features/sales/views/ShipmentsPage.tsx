@@ -8,6 +8,7 @@ import { ShipmentsQuery } from '../queries';
 import { ConfirmDeliveryMutation, ShipShipmentMutation } from '../mutations';
 import { CustomerSelect, SHIPMENT_STATUSES, ShipmentStatusTag, remapRows } from '../components/common';
 import { Toolbar } from '../../../components/Toolbar';
+import { DocumentLink } from '../../../components/DocumentLink';
 import { PagedTable } from '../../../components/PagedTable';
 import { DecimalInput, decimalRule } from '../../../components/DecimalInput';
 import { ExportButton } from '../../../components/ExportButton';
@@ -71,8 +72,8 @@ export default function ShipmentsPage() {
         data-testid="ship-table"
         onRow={(s) => ({ onClick: () => setParam('shipment', s.id), style: { cursor: 'pointer' }, 'data-testid': `ship-row-${s.order.number}` }) as object}
         columns={[
-          { title: t('ship.number'), dataIndex: 'number' },
-          { title: t('so.number'), render: (_, s) => s.order.number },
+          { title: t('ship.number'), render: (_, s) => <DocumentLink kind="SHIPMENT" number={s.number} /> },
+          { title: t('so.number'), render: (_, s) => <DocumentLink kind="SALES_ORDER" number={s.order.number} /> },
           { title: t('so.customer'), render: (_, s) => `${s.customer.code} ${s.customer.name}` },
           { title: t('stock.warehouse'), render: (_, s) => s.warehouse.code },
           { title: t('ship.lines'), render: (_, s) => s.lines.map((l) => `${l.product.sku} × ${formatQty(l.quantity)}`).join(', ') },
@@ -106,7 +107,7 @@ interface ShipValues {
   lines: { quantity?: string }[];
 }
 
-function ShipmentDetail({ shipment: s, onDone }: { shipment: Shipment; onDone: () => void }) {
+export function ShipmentDetail({ shipment: s, onDone }: { shipment: Shipment; onDone: () => void }) {
   const withCost = useCanRead('MARGINS_AND_COSTS');
   const t = useT();
   const localName = useLocalName();
@@ -185,6 +186,8 @@ function ShipForm({ shipment: s, onDone }: { shipment: Shipment; onDone: () => v
       return;
     }
     form.setFieldValue(['lines', i, 'quantity'], dec(lines[i]?.quantity).plus(1).toString());
+    // A message about picking (nothing picked) no longer holds once something is.
+    setGeneral([]);
     setHighlight(s.lines[i].id);
     message.success(t('ship.scanned', { sku: s.lines[i].product.sku }), 1);
     scanRef.current?.focus();
@@ -209,7 +212,7 @@ function ShipForm({ shipment: s, onDone }: { shipment: Shipment; onDone: () => v
   }
 
   return (
-    <Form form={form} layout="vertical" data-testid="ship-form">
+    <Form form={form} layout="vertical" data-testid="ship-form" onValuesChange={() => setGeneral([])}>
       <Input
         ref={scanRef}
         prefix={<ScanOutlined />}
@@ -251,7 +254,10 @@ function ShipForm({ shipment: s, onDone }: { shipment: Shipment; onDone: () => v
           { title: '', width: 60, render: (_, l, i) => (dec(picked[i]?.quantity).eq(dec(l.quantity)) ? <Typography.Text type="success">✓</Typography.Text> : null) },
         ]}
       />
-      <Button size="small" style={{ marginTop: 8 }} onClick={() => form.setFieldsValue({ lines: s.lines.map((l) => ({ quantity: dec(l.quantity).toString() })) })} data-testid="ship-pick-all">
+      <Button size="small" style={{ marginTop: 8 }} onClick={() => {
+          form.setFieldsValue({ lines: s.lines.map((l) => ({ quantity: dec(l.quantity).toString() })) });
+          setGeneral([]);
+        }} data-testid="ship-pick-all">
         {t('ship.pickAll')}
       </Button>
       <Space wrap align="start" style={{ marginTop: 16 }}>
