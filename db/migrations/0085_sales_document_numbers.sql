@@ -1,9 +1,8 @@
 -- Sales documents open by their business number (/sales/invoices/SI-000047):
 -- the number lookup is an exact match, so each number is indexed. Shipments,
 -- returns and refunds are also read by the document they belong to.
--- (Orders, shipments, payments, returns and refunds got their unique number
--- indexes with the numbering rules, 0080.)
-CREATE UNIQUE INDEX IF NOT EXISTS sales_invoices_number ON sales_invoices (number);
+-- (The numbers' unique indexes came with 0062 for invoices and with the
+-- numbering rules, 0080, for the others.)
 CREATE INDEX IF NOT EXISTS shipments_invoice ON shipments (invoice_id);
 CREATE INDEX IF NOT EXISTS sales_returns_invoice ON sales_returns (invoice_id);
 CREATE INDEX IF NOT EXISTS sales_returns_shipment ON sales_returns (shipment_id);
