@@ -45,6 +45,6 @@ export const stockEn: Record<keyof typeof stockZh, string> = {
   'opening.intro': 'Opening stock taken over from the earlier books: a quantity and unit cost per product and warehouse, posted Dr 1405 inventory, Cr 3104 retained earnings. With the company setting "opening stock is posted by finance" on, only finance or an admin posts it, once per product and warehouse before any other stock move.',
   'opening.addLine': 'Add line',
   'opening.post': 'Post opening stock',
-  'opening.posted': 'Opening stock document {id} posted',
+  'opening.posted': 'Opening stock document {number} posted',
   'menu.stockDocuments': 'Stock documents',
 };

@@ -43,6 +43,6 @@ export const stockZh = {
   'opening.intro': '从原账套接管的期初库存：每个商品和仓库填写数量和单位成本，过账为 借 1405 库存商品、贷 3104 利润分配。公司设置开启“期初库存由财务过账”时，只有财务或管理员可以过账，且每个商品和仓库只能在没有其他库存变动之前过账一次。',
   'opening.addLine': '添加行',
   'opening.post': '过账期初库存',
-  'opening.posted': '期初库存单 {id} 已过账',
+  'opening.posted': '期初库存单 {number} 已过账',
   'menu.stockDocuments': '库存单据',
 } as const;

@@ -23,6 +23,7 @@ export const PostOpeningStockMutation = graphql(`
     postOpeningStock(input: $input) {
       document {
         id
+        number
         kind
         postingDate
         journalEntryId

@@ -72,7 +72,7 @@ export default function OpeningStockPage() {
     if (res.error) return setGeneral([res.error.message]);
     const payload = res.data?.postOpeningStock;
     if (payload?.document) {
-      message.success(t('opening.posted', { id: payload.document.id }));
+      message.success(t('opening.posted', { number: payload.document.number }));
       form.setFieldsValue({
         lines: [{ warehouseId: defaultWarehouse }],
         description: undefined,
