@@ -167,7 +167,7 @@ test('finance posts opening stock for a product in a fresh warehouse and the sto
 
   await byTestId(page, 'opening-line-quantity-0').fill('40');
   await byTestId(page, 'opening-submit').click();
-  await page.locator('.ant-message').getByText(/Opening stock document \d+ posted/).waitFor();
+  await page.locator('.ant-message').getByText(/Opening stock document OS-\d{6} posted/).waitFor();
 
   await setup.goto('/stock/levels');
   await byTestId(setup, 'stock-filter-warehouse').click();
