@@ -58,7 +58,13 @@ test('procure to pay: suggestion -> order -> approval -> scanned receipt with a 
     await wh.waitForFunction((n) => document.querySelector('[data-testid="receipt-accepted-0"]')?.value === String(n), i + 1);
   }
   await byTestId(wh, 'receipt-rejected-0').fill('2');
+  // Posting without the reason is refused on the reason; typing it takes the message away.
+  await byTestId(wh, 'receipt-submit').click();
+  const reasonItem = wh.locator('.ant-form-item').filter({ has: byTestId(wh, 'receipt-reason-0') });
+  await reasonItem.locator('.ant-form-item-explain-error').waitFor();
   await byTestId(wh, 'receipt-reason-0').fill('dented in transit');
+  await reasonItem.locator('.ant-form-item-explain-error').waitFor({ state: 'detached' });
+  assert.equal(await byTestId(wh, 'receipt-errors').count(), 0, 'no error left above the form');
   await screenshot(wh, 'goods-receipt.png');
   await byTestId(wh, 'receipt-submit').click();
   await byTestId(wh, 'receipt-posted').waitFor();

@@ -147,7 +147,7 @@ export default function GoodsReceiptPage() {
       {posted && <Alert type="success" showIcon title={t('receipt.posted', { number: posted })} style={{ marginBottom: 16 }} data-testid="receipt-posted" />}
       {general.length > 0 && <Alert type="error" showIcon title={general.join('; ')} style={{ marginBottom: 16 }} data-testid="receipt-errors" />}
       {order && (
-        <Form form={form} layout="vertical" data-testid="receipt-form">
+        <Form form={form} layout="vertical" data-testid="receipt-form" onValuesChange={() => general.length && setGeneral([])}>
           <Descriptions size="small" column={4} style={{ marginBottom: 12 }}>
             <Descriptions.Item label={t('po.number')}>{order.number}</Descriptions.Item>
             <Descriptions.Item label={t('po.supplier')}>{order.supplier.name}</Descriptions.Item>
