@@ -81,7 +81,9 @@ export default function GoodsReceiptPage() {
   async function submit() {
     if (!order) return;
     setGeneral([]);
-    const v = await form.validateFields();
+    // The form shows what is wrong on its fields.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     // Only lines with something inspected are sent; remember which form row each came from.
     const rows: number[] = [];
     const input = (v.lines ?? []).flatMap((l, i) => {
