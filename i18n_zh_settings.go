@@ -8,7 +8,6 @@ func init() {
 		"account {account} is used by the posting rules and cannot be deactivated":                                                                        "科目 {account} 被过账规则使用，不能停用",
 		"line {line} of {order} ({product}): net price {price} is below the average cost {cost}; selling below cost needs a manager to confirm the order": "{order} 第 {line} 行（{product}）：净价 {price} 低于平均成本 {cost}；低于成本销售须由经理确认订单",
 		"no account {account}": "科目 {account} 不存在",
-		"bank":                 "开户行",
 		"bank account":         "银行账号",
 		"tax ID {value} must be 15 to 20 capital letters or digits (the unified social credit code has 18)":                                                       "纳税人识别号 {value} 须为 15 至 20 位大写字母或数字（统一社会信用代码为 18 位）",
 		"time zone {value} is not an IANA time zone name such as Asia/Shanghai":                                                                                   "时区 {value} 不是 IANA 时区名称（例如 Asia/Shanghai）",

@@ -22,7 +22,9 @@ const workbenchQuery = `query($limit: Int) { workbench(limit: $limit) { sections
 
 func (c *client) workbench(limit int) map[string]workbenchSection {
 	c.t.Helper()
-	var r struct{ Workbench struct{ Sections []workbenchSection } }
+	var r struct {
+		Workbench struct{ Sections []workbenchSection }
+	}
 	c.gql(workbenchQuery, map[string]any{"limit": limit}, &r)
 	out := map[string]workbenchSection{}
 	for _, s := range r.Workbench.Sections {
@@ -33,7 +35,9 @@ func (c *client) workbench(limit int) map[string]workbenchSection {
 
 func sectionKeys(t *testing.T, c *client) []string {
 	t.Helper()
-	var r struct{ Workbench struct{ Sections []workbenchSection } }
+	var r struct {
+		Workbench struct{ Sections []workbenchSection }
+	}
 	c.gql(workbenchQuery, map[string]any{"limit": 1}, &r)
 	var keys []string
 	for _, s := range r.Workbench.Sections {
@@ -104,10 +108,14 @@ func TestWorkbenchSectionsPerRoleAndCounts(t *testing.T) {
 			JOIN stock_balances b ON b.product_id = l.product_id AND b.warehouse_id = o.warehouse_id, company_settings s
 			WHERE s.below_cost_sale_by_manager AND o.status = 'DRAFT' AND b.on_hand > 0 AND l.unit_price * (1 - l.discount_rate) * b.on_hand < b.value AND $1 <> ''`),
 	}
-	var sg struct{ PurchaseSuggestions []struct{ Product struct{ Sku string } } }
+	var sg struct {
+		PurchaseSuggestions []struct{ Product struct{ Sku string } }
+	}
 	clients["purchasing"].gql(`{ purchaseSuggestions { product { sku } } }`, nil, &sg)
 	sql["PURCHASE_SUGGESTIONS"] = len(sg.PurchaseSuggestions)
-	var bc struct{ BooksCheck struct{ Violations []struct{ Rule string } } }
+	var bc struct {
+		BooksCheck struct{ Violations []struct{ Rule string } }
+	}
 	clients["finance"].gql(`{ booksCheck { violations { rule } } }`, nil, &bc)
 	sql["BOOKS_CHECK"] = len(bc.BooksCheck.Violations)
 

@@ -3,7 +3,7 @@
 // exports what it lists with real number formats and labelled values.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { byTestId, login, seriousProblems, useBrowser, xlsxRows } from './helpers.mjs';
+import { byTestId, graphql, login, seriousProblems, useBrowser, xlsxRows } from './helpers.mjs';
 
 const newPage = useBrowser();
 
@@ -80,5 +80,55 @@ test('budget lines sort by amount on the server and search by cost centre from t
   await byTestId(page, 'budget-search').locator('input').press('Enter');
   await page.waitForURL(new RegExp(`q=${encodeURIComponent(centre)}`));
   await page.waitForFunction(([c, i]) => [...document.querySelectorAll('[data-testid="budget-table"] tbody tr.ant-table-row')].every((tr) => tr.children[i].textContent.includes(c)), [centre, 1]);
+  assert.deepEqual(seriousProblems(page), []);
+});
+
+async function draftPurchaseOrder(page) {
+  const ids = await graphql(page, `{ suppliers(first: 1, filter: { active: true }) { nodes { id } } warehouses(first: 1) { nodes { id } } products(first: 1, filter: { active: true }) { nodes { id } } }`);
+  const r = await graphql(
+    page,
+    `mutation($s: ID!, $w: ID!, $p: ID!) { createPurchaseOrder(input: { supplierId: $s, warehouseId: $w, lines: [{ productId: $p, quantity: "500", unitPrice: "12.34" }] }) { purchaseOrder { id number } userErrors { message } } }`,
+    { s: ids.suppliers.nodes[0].id, w: ids.warehouses.nodes[0].id, p: ids.products.nodes[0].id },
+  );
+  assert.deepEqual(r.createPurchaseOrder.userErrors, []);
+  return r.createPurchaseOrder.purchaseOrder;
+}
+
+test('purchase orders: drafts filtered and sorted from the URL, submitted in bulk, exported with dates, money and a totals row', async () => {
+  const page = await newPage();
+  await login(page, 'purchasing');
+  const a = await draftPurchaseOrder(page);
+  const b = await draftPurchaseOrder(page);
+  await page.goto('/purchasing/orders?status=DRAFT&sort=NUMBER&dir=DESC');
+  await byTestId(page, `po-row-${b.number}`).waitFor();
+  const numbers = await page.locator('[data-testid^="po-row-"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid').replace('po-row-', '')));
+  assert.deepEqual(numbers.slice(0, 2), [b.number, a.number], 'newest number first, as the URL asks');
+
+  await byTestId(page, `po-select-${a.number}`).click();
+  await byTestId(page, `po-select-${b.number}`).click();
+  await byTestId(page, 'po-bulk-submit').click();
+  const result = await byTestId(page, 'po-bulk-result').innerText();
+  assert.ok(result.includes(a.number) && result.includes(b.number), `both named: ${result}`);
+  await byTestId(page, `po-row-${a.number}`).waitFor({ state: 'detached' });
+  await byTestId(page, `po-row-${b.number}`).waitFor({ state: 'detached' });
+  const { purchaseOrder } = await graphql(page, 'query($n: String) { purchaseOrder(number: $n) { status } }', { n: a.number });
+  assert.notEqual(purchaseOrder.status, 'DRAFT');
+
+  // One order found by its number, all statuses: its export has real dates, money and a 合计 row.
+  await page.goto(`/purchasing/orders?q=${encodeURIComponent(a.number)}`);
+  await byTestId(page, `po-row-${a.number}`).waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), byTestId(page, 'export-xlsx').click()]);
+  const rows = xlsxRows(await download.path());
+  assert.equal(rows.length, 3, 'a header, the order and the totals row');
+  const head = rows[0].map((c) => c.text);
+  const cell = (r, name) => rows[r][head.findIndex((h) => name.test(h))];
+  assert.equal(cell(1, /订单号/).text, a.number);
+  assert.equal(cell(1, /下单日期|订单日期|日期/).format, 'yyyy-mm-dd');
+  assert.match(cell(1, /下单日期|订单日期|日期/).number, /^\d{5}$/, 'a date serial, not text');
+  assert.equal(cell(1, /价税合计/).format, '#,##0.00');
+  assert.ok(!/^[A-Z_]+$/.test(cell(1, /状态/).text), 'the status is labelled');
+  assert.equal(rows[2][0].text, '合计');
+  assert.equal(cell(2, /价税合计/).number, cell(1, /价税合计/).number);
+  assert.ok(cell(2, /价税合计/).bold);
   assert.deepEqual(seriousProblems(page), []);
 });

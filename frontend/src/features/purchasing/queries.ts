@@ -170,8 +170,8 @@ export const PurchaseOrderLineFieldsFragment = graphql(`
 `);
 
 export const PurchaseOrdersQuery = graphql(`
-  query PurchaseOrders($first: Int, $after: String, $filter: PurchaseOrderFilter, $withBudgets: Boolean = false) {
-    purchaseOrders(first: $first, after: $after, filter: $filter) {
+  query PurchaseOrders($first: Int, $after: String, $filter: PurchaseOrderFilter, $orderBy: PurchaseOrderOrder, $withBudgets: Boolean = false) {
+    purchaseOrders(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
       pageInfo {
         ...PageInfoFields
