@@ -128,6 +128,7 @@ func auditCalls() []auditCall {
 			v("o", "po", "l", "pol"), map[string]string{"si": "supplierInvoice.id", "siTotal": "supplierInvoice.totalAmount"}},
 		// the admin posted the invoice: the control that keeps the poster from approving it is turned off first
 		{"updateCompanySettings", `mutation { updateCompanySettings(input: {mismatchApprovalByOther: false}) { settings { mismatchApprovalByOther }` + ue + ` } }`, nil, nil},
+		{"updateNumberingRule", `mutation { updateNumberingRule(input: {kind: CUSTOMER_REFUND, padding: 7}) { rule { prefix }` + ue + ` } }`, nil, nil},
 		{"approveSupplierInvoiceMismatch", `mutation($id: ID!) { approveSupplierInvoiceMismatch(id: $id) { supplierInvoice { status }` + ue + ` } }`, v("id", "si"), nil},
 		{"updateVatInvoiceInfo", `mutation($id: ID!) { updateVatInvoiceInfo(input: {supplierInvoiceId: $id, invoiceCode: "3100201130", invoiceNumber: "01234567", kind: SPECIAL}) { supplierInvoice { id }` + ue + ` } }`,
 			v("id", "si"), nil},
