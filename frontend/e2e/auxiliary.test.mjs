@@ -93,8 +93,14 @@ test('the chart of accounts adds a sub-account under a standard account with its
   await byTestId(page, 'account-sub-2241').click();
   await byTestId(page, 'account-code').fill(code);
   await byTestId(page, 'account-name').fill('其他应付款-押金');
-  await byTestId(page, 'account-dimensions').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: '供应商' }).click();
+  // Choose the dimension and see it chosen (on a busy machine a click while the list still opens can miss).
+  const chosen = byTestId(page, 'account-dimensions').locator('.ant-select-selection-item', { hasText: '供应商' });
+  for (let i = 0; i < 3 && !(await chosen.count()); i++) {
+    await byTestId(page, 'account-dimensions').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '供应商' }).click();
+    await page.waitForTimeout(300);
+  }
+  await chosen.waitFor();
   await byTestId(page, 'account-name').click();
   await page.locator('.ant-modal-footer .ant-btn-primary').click();
   await byTestId(page, `account-edit-${code}`).waitFor();

@@ -176,12 +176,17 @@ export function xlsxRows(file) {
   const custom = Object.fromEntries([...styles.matchAll(/<numFmt numFmtId="(\d+)" formatCode="([^"]*)"/g)].map((m) => [m[1], m[2]]));
   const cellXfs = styles.match(/<cellXfs[^>]*>(.*?)<\/cellXfs>/s)?.[1] ?? '';
   const xfs = [...cellXfs.matchAll(/<xf numFmtId="(\d+)" fontId="(\d+)"/g)].map((m) => ({ format: custom[m[1]] ?? builtIn[m[1]] ?? m[1], bold: m[2] !== '0' }));
-  return [...sheet.matchAll(/<row r="\d+">(.*?)<\/row>/gs)].map((row) =>
-    [...row[1].matchAll(/<c r="([A-Z]+\d+)"([^>]*)>(.*?)<\/c>/gs)].map((c) => {
+  // Empty cells are not written: each cell goes to its column's place, gaps hold empty cells.
+  const column = (ref) => [...ref.replace(/\d+$/, '')].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return [...sheet.matchAll(/<row r="(\d+)">(.*?)<\/row>/gs)].map((row) => {
+    const cells = [...row[2].matchAll(/<c r="([A-Z]+\d+)"([^>]*)>(.*?)<\/c>/gs)].map((c) => {
       const style = xfs[Number(/s="(\d+)"/.exec(c[2])?.[1] ?? 0)] ?? xfs[0];
       const text = /<t[^>]*>(.*?)<\/t>/s.exec(c[3])?.[1];
       const number = /<v>(.*?)<\/v>/.exec(c[3])?.[1];
       return { ref: c[1], text: text?.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&'), number, format: style.format, bold: style.bold };
-    }),
-  );
+    });
+    const out = [];
+    for (const c of cells) out[column(c.ref)] = c;
+    return Array.from(out, (c, i) => c ?? { ref: `${String.fromCharCode(65 + (i % 26))}${row[1]}`, text: undefined, number: undefined, format: 'General', bold: false });
+  });
 }
