@@ -158,6 +158,7 @@ var documentUndo = map[SourceType][2]Noun{
 	SourceLandedCost:      {Noun("landed cost"), Noun("post the supplier's credit as a landed cost correction")},
 	SourceOpeningStock:    {Noun("opening stock"), Noun("post a stock adjustment the other way (postStockAdjustment)")},
 	SourceStockAdjustment: {Noun("stock adjustment"), Noun("post a stock adjustment the other way (postStockAdjustment)")},
+	SourceStockTransfer:   {Noun("stock transfer"), Noun("settle the shortfall or receive the rest (settleTransferShortfall, receiveStockTransfer)")},
 	SourceClosing:         {Noun("closing voucher"), Noun("reopen its period (reopenFiscalPeriod): that reverses it")},
 }
 

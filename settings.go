@@ -126,7 +126,8 @@ const (
 
 // NumberingKinds lists the kinds in the order the settings screen shows them.
 var NumberingKinds = []NumberingKind{NumberSalesOrder, NumberShipment, NumberSalesInvoice, NumberCustomerPayment, NumberSalesReturn,
-	NumberCustomerRefund, NumberPurchaseOrder, NumberPurchaseReceipt, NumberSupplierInvoice, NumberSupplierPayment, NumberLandedCost, NumberOperatingCost}
+	NumberCustomerRefund, NumberPurchaseOrder, NumberPurchaseReceipt, NumberSupplierInvoice, NumberSupplierPayment, NumberLandedCost, NumberOperatingCost,
+	NumberStockTransfer}
 
 // Valid reports whether k is a numbered kind.
 func (k NumberingKind) Valid() bool { return slices.Contains(NumberingKinds, k) }

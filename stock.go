@@ -81,8 +81,10 @@ var centValue = decimal.New(1, -MoneyPlaces)
 // StockLevel is a balance with its product and warehouse, for lists.
 type StockLevel struct {
 	StockBalance
-	Product   *Product   `db:"-"`
-	Warehouse *Warehouse `db:"-"`
+	// InTransitIn is what open transfers are bringing to the warehouse.
+	InTransitIn decimal.Decimal `db:"in_transit_in"`
+	Product     *Product        `db:"-"`
+	Warehouse   *Warehouse      `db:"-"`
 }
 
 // StockMove is one immutable change of stock: signed quantity and value.

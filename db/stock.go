@@ -310,7 +310,7 @@ func (s *StockService) FindStockLevels(ctx context.Context, f jxc.StockLevelFilt
 			order = "b.value %[1]s, p.sku, wh.code"
 		}
 	}
-	pg, err := page[*jxc.StockLevel](ctx, s.db, p, `b.product_id, b.warehouse_id, b.on_hand, b.reserved, b.value`,
+	pg, err := page[*jxc.StockLevel](ctx, s.db, p, `b.product_id, b.warehouse_id, b.on_hand, b.reserved, b.value, `+inTransitInCol,
 		`stock_balances b JOIN products p ON p.id = b.product_id JOIN warehouses wh ON wh.id = b.warehouse_id`, &w, fmt.Sprintf(order, dir))
 	if err != nil {
 		return nil, err
