@@ -1058,6 +1058,7 @@ type ComplexityRoot struct {
 		CancelOperatingCost                 func(childComplexity int, input jxc.CancelOperatingCostInput) int
 		CancelPurchaseOrder                 func(childComplexity int, id int64) int
 		CancelSalesOrder                    func(childComplexity int, id int64) int
+		CancelStockTransfer                 func(childComplexity int, number string) int
 		CheckLowStock                       func(childComplexity int) int
 		ClearSignInLockout                  func(childComplexity int, input ClearSignInLockoutInput) int
 		CloseFiscalPeriod                   func(childComplexity int, input FiscalPeriodInput) int
@@ -1077,6 +1078,7 @@ type ComplexityRoot struct {
 		CreateSalesInvoice                  func(childComplexity int, input CreateSalesInvoiceInput) int
 		CreateSalesOrder                    func(childComplexity int, input SalesOrderInput) int
 		CreateSalesReturn                   func(childComplexity int, input CreateSalesReturnInput) int
+		CreateStockTransfer                 func(childComplexity int, input jxc.StockTransferInput) int
 		CreateSupplier                      func(childComplexity int, input CreateSupplierInput) int
 		CreateUser                          func(childComplexity int, input CreateUserInput) int
 		CreateWarehouse                     func(childComplexity int, input CreateWarehouseInput) int
@@ -1092,6 +1094,7 @@ type ComplexityRoot struct {
 		PostStockAdjustment                 func(childComplexity int, input StockAdjustmentInput) int
 		PostSupplierInvoice                 func(childComplexity int, input SupplierInvoiceInput) int
 		PostSupplierPayment                 func(childComplexity int, input SupplierPaymentInput) int
+		ReceiveStockTransfer                func(childComplexity int, input jxc.ReceiveStockTransferInput) int
 		RecordCustomerPayment               func(childComplexity int, input RecordCustomerPaymentInput) int
 		RefundCustomer                      func(childComplexity int, input RefundCustomerInput) int
 		ReleaseSalesOrderHold               func(childComplexity int, id int64) int
@@ -1102,7 +1105,9 @@ type ComplexityRoot struct {
 		RevokeAPIToken                      func(childComplexity int, id int64) int
 		SetPassword                         func(childComplexity int, input SetPasswordInput) int
 		SetSupplierProduct                  func(childComplexity int, input SetSupplierProductInput) int
+		SettleTransferShortfall             func(childComplexity int, input jxc.SettleTransferShortfallInput) int
 		ShipShipment                        func(childComplexity int, input ShipShipmentInput) int
+		ShipStockTransfer                   func(childComplexity int, input jxc.ShipStockTransferInput) int
 		SubmitPurchaseOrder                 func(childComplexity int, id int64) int
 		UnreviewVouchers                    func(childComplexity int, input VoucherReviewInput) int
 		UpdateAccount                       func(childComplexity int, input UpdateAccountInput) int
@@ -1491,6 +1496,8 @@ type ComplexityRoot struct {
 		StockDocuments             func(childComplexity int, first *int, after *string, filter *jxc.StockDocumentFilter, orderBy *jxc.StockDocumentOrder) int
 		StockLevels                func(childComplexity int, first *int, after *string, filter *jxc.StockLevelFilter, orderBy *jxc.StockLevelOrder) int
 		StockMoves                 func(childComplexity int, first *int, after *string, filter *jxc.StockMoveFilter, orderBy *jxc.StockMoveOrder) int
+		StockTransfer              func(childComplexity int, number string) int
+		StockTransfers             func(childComplexity int, first *int, after *string, filter *jxc.StockTransferFilter, orderBy *jxc.StockTransferOrder) int
 		StockValueSummary          func(childComplexity int, groupBy jxc.StockGroupBy) int
 		Supplier                   func(childComplexity int, id int64) int
 		SupplierInvoice            func(childComplexity int, id *int64, number *string) int
@@ -1949,6 +1956,7 @@ type ComplexityRoot struct {
 	StockLevel struct {
 		Available   func(childComplexity int) int
 		AverageCost func(childComplexity int) int
+		InTransitIn func(childComplexity int) int
 		OnHand      func(childComplexity int) int
 		Product     func(childComplexity int) int
 		Reserved    func(childComplexity int) int
@@ -1999,6 +2007,70 @@ type ComplexityRoot struct {
 	StockMoveEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	StockTransfer struct {
+		Carrier           func(childComplexity int) int
+		ClosedAt          func(childComplexity int) int
+		CreatedAt         func(childComplexity int) int
+		Events            func(childComplexity int) int
+		FromWarehouse     func(childComplexity int) int
+		ID                func(childComplexity int) int
+		InTransitQuantity func(childComplexity int) int
+		InTransitValue    func(childComplexity int) int
+		Lines             func(childComplexity int) int
+		Notes             func(childComplexity int) int
+		Number            func(childComplexity int) int
+		ShipVoucherNo     func(childComplexity int) int
+		ShippedDate       func(childComplexity int) int
+		Status            func(childComplexity int) int
+		ToWarehouse       func(childComplexity int) int
+		TransferDate      func(childComplexity int) int
+	}
+
+	StockTransferConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	StockTransferEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	StockTransferEvent struct {
+		Carrier   func(childComplexity int) int
+		CreatedAt func(childComplexity int) int
+		EventDate func(childComplexity int) int
+		Kind      func(childComplexity int) int
+		Quantity  func(childComplexity int) int
+		Reason    func(childComplexity int) int
+		Value     func(childComplexity int) int
+		VoucherNo func(childComplexity int) int
+	}
+
+	StockTransferLine struct {
+		FromLocation   func(childComplexity int) int
+		InTransitQty   func(childComplexity int) int
+		InTransitValue func(childComplexity int) int
+		LineNo         func(childComplexity int) int
+		Product        func(childComplexity int) int
+		Quantity       func(childComplexity int) int
+		ReceivedQty    func(childComplexity int) int
+		ReceivedValue  func(childComplexity int) int
+		ShippedQty     func(childComplexity int) int
+		ShippedValue   func(childComplexity int) int
+		ShortQty       func(childComplexity int) int
+		ShortReason    func(childComplexity int) int
+		ShortValue     func(childComplexity int) int
+		ToLocation     func(childComplexity int) int
+	}
+
+	StockTransferPayload struct {
+		StockTransfer func(childComplexity int) int
+		UserErrors    func(childComplexity int) int
 	}
 
 	StockValueGroup struct {
@@ -2548,6 +2620,11 @@ type MutationResolver interface {
 	UpdateNumberingRule(ctx context.Context, input jxc.NumberingRuleInput) (NumberingRulePayload, error)
 	PostOpeningStock(ctx context.Context, input OpeningStockInput) (StockDocumentPayload, error)
 	PostStockAdjustment(ctx context.Context, input StockAdjustmentInput) (StockDocumentPayload, error)
+	CreateStockTransfer(ctx context.Context, input jxc.StockTransferInput) (StockTransferPayload, error)
+	ShipStockTransfer(ctx context.Context, input jxc.ShipStockTransferInput) (StockTransferPayload, error)
+	ReceiveStockTransfer(ctx context.Context, input jxc.ReceiveStockTransferInput) (StockTransferPayload, error)
+	SettleTransferShortfall(ctx context.Context, input jxc.SettleTransferShortfallInput) (StockTransferPayload, error)
+	CancelStockTransfer(ctx context.Context, number string) (StockTransferPayload, error)
 	Login(ctx context.Context, input LoginInput) (LoginPayload, error)
 	Logout(ctx context.Context) (LogoutPayload, error)
 	CreateAPIToken(ctx context.Context, name string) (CreateAPITokenPayload, error)
@@ -2673,6 +2750,8 @@ type QueryResolver interface {
 	StockDocument(ctx context.Context, id *int64, number *string) (*jxc.StockDocument, error)
 	StockDocuments(ctx context.Context, first *int, after *string, filter *jxc.StockDocumentFilter, orderBy *jxc.StockDocumentOrder) (StockDocumentConnection, error)
 	StockValueSummary(ctx context.Context, groupBy jxc.StockGroupBy) ([]*jxc.StockValueGroup, error)
+	StockTransfer(ctx context.Context, number string) (*jxc.StockTransfer, error)
+	StockTransfers(ctx context.Context, first *int, after *string, filter *jxc.StockTransferFilter, orderBy *jxc.StockTransferOrder) (StockTransferConnection, error)
 	Me(ctx context.Context) (jxc.User, error)
 	MyAPITokens(ctx context.Context) ([]*jxc.APIToken, error)
 	Users(ctx context.Context) ([]*jxc.User, error)
@@ -7068,6 +7147,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CancelSalesOrder(childComplexity, args["id"].(int64)), true
+	case "Mutation.cancelStockTransfer":
+		if e.ComplexityRoot.Mutation.CancelStockTransfer == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelStockTransfer_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CancelStockTransfer(childComplexity, args["number"].(string)), true
 	case "Mutation.checkLowStock":
 		if e.ComplexityRoot.Mutation.CheckLowStock == nil {
 			break
@@ -7272,6 +7362,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateSalesReturn(childComplexity, args["input"].(CreateSalesReturnInput)), true
+	case "Mutation.createStockTransfer":
+		if e.ComplexityRoot.Mutation.CreateStockTransfer == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createStockTransfer_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateStockTransfer(childComplexity, args["input"].(jxc.StockTransferInput)), true
 	case "Mutation.createSupplier":
 		if e.ComplexityRoot.Mutation.CreateSupplier == nil {
 			break
@@ -7432,6 +7533,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.PostSupplierPayment(childComplexity, args["input"].(SupplierPaymentInput)), true
+	case "Mutation.receiveStockTransfer":
+		if e.ComplexityRoot.Mutation.ReceiveStockTransfer == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_receiveStockTransfer_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReceiveStockTransfer(childComplexity, args["input"].(jxc.ReceiveStockTransferInput)), true
 	case "Mutation.recordCustomerPayment":
 		if e.ComplexityRoot.Mutation.RecordCustomerPayment == nil {
 			break
@@ -7542,6 +7654,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetSupplierProduct(childComplexity, args["input"].(SetSupplierProductInput)), true
+	case "Mutation.settleTransferShortfall":
+		if e.ComplexityRoot.Mutation.SettleTransferShortfall == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_settleTransferShortfall_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SettleTransferShortfall(childComplexity, args["input"].(jxc.SettleTransferShortfallInput)), true
 	case "Mutation.shipShipment":
 		if e.ComplexityRoot.Mutation.ShipShipment == nil {
 			break
@@ -7553,6 +7676,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ShipShipment(childComplexity, args["input"].(ShipShipmentInput)), true
+	case "Mutation.shipStockTransfer":
+		if e.ComplexityRoot.Mutation.ShipStockTransfer == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_shipStockTransfer_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ShipStockTransfer(childComplexity, args["input"].(jxc.ShipStockTransferInput)), true
 	case "Mutation.submitPurchaseOrder":
 		if e.ComplexityRoot.Mutation.SubmitPurchaseOrder == nil {
 			break
@@ -9746,6 +9880,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.StockMoves(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.StockMoveFilter), args["orderBy"].(*jxc.StockMoveOrder)), true
+	case "Query.stockTransfer":
+		if e.ComplexityRoot.Query.StockTransfer == nil {
+			break
+		}
+
+		args, err := ec.field_Query_stockTransfer_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.StockTransfer(childComplexity, args["number"].(string)), true
+	case "Query.stockTransfers":
+		if e.ComplexityRoot.Query.StockTransfers == nil {
+			break
+		}
+
+		args, err := ec.field_Query_stockTransfers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.StockTransfers(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.StockTransferFilter), args["orderBy"].(*jxc.StockTransferOrder)), true
 	case "Query.stockValueSummary":
 		if e.ComplexityRoot.Query.StockValueSummary == nil {
 			break
@@ -11807,6 +11963,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StockLevel.AverageCost(childComplexity), true
+	case "StockLevel.inTransitIn":
+		if e.ComplexityRoot.StockLevel.InTransitIn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockLevel.InTransitIn(childComplexity), true
 	case "StockLevel.onHand":
 		if e.ComplexityRoot.StockLevel.OnHand == nil {
 			break
@@ -12005,6 +12167,288 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StockMoveEdge.Node(childComplexity), true
+
+	case "StockTransfer.carrier":
+		if e.ComplexityRoot.StockTransfer.Carrier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransfer.Carrier(childComplexity), true
+	case "StockTransfer.closedAt":
+		if e.ComplexityRoot.StockTransfer.ClosedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransfer.ClosedAt(childComplexity), true
+	case "StockTransfer.createdAt":
+		if e.ComplexityRoot.StockTransfer.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransfer.CreatedAt(childComplexity), true
+	case "StockTransfer.events":
+		if e.ComplexityRoot.StockTransfer.Events == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransfer.Events(childComplexity), true
+	case "StockTransfer.fromWarehouse":
+		if e.ComplexityRoot.StockTransfer.FromWarehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransfer.FromWarehouse(childComplexity), true
+	case "StockTransfer.id":
+		if e.ComplexityRoot.StockTransfer.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransfer.ID(childComplexity), true
+	case "StockTransfer.inTransitQuantity":
+		if e.ComplexityRoot.StockTransfer.InTransitQuantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransfer.InTransitQuantity(childComplexity), true
+	case "StockTransfer.inTransitValue":
+		if e.ComplexityRoot.StockTransfer.InTransitValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransfer.InTransitValue(childComplexity), true
+	case "StockTransfer.lines":
+		if e.ComplexityRoot.StockTransfer.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransfer.Lines(childComplexity), true
+	case "StockTransfer.notes":
+		if e.ComplexityRoot.StockTransfer.Notes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransfer.Notes(childComplexity), true
+	case "StockTransfer.number":
+		if e.ComplexityRoot.StockTransfer.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransfer.Number(childComplexity), true
+	case "StockTransfer.shipVoucherNo":
+		if e.ComplexityRoot.StockTransfer.ShipVoucherNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransfer.ShipVoucherNo(childComplexity), true
+	case "StockTransfer.shippedDate":
+		if e.ComplexityRoot.StockTransfer.ShippedDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransfer.ShippedDate(childComplexity), true
+	case "StockTransfer.status":
+		if e.ComplexityRoot.StockTransfer.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransfer.Status(childComplexity), true
+	case "StockTransfer.toWarehouse":
+		if e.ComplexityRoot.StockTransfer.ToWarehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransfer.ToWarehouse(childComplexity), true
+	case "StockTransfer.transferDate":
+		if e.ComplexityRoot.StockTransfer.TransferDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransfer.TransferDate(childComplexity), true
+
+	case "StockTransferConnection.edges":
+		if e.ComplexityRoot.StockTransferConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransferConnection.Edges(childComplexity), true
+	case "StockTransferConnection.nodes":
+		if e.ComplexityRoot.StockTransferConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransferConnection.Nodes(childComplexity), true
+	case "StockTransferConnection.pageInfo":
+		if e.ComplexityRoot.StockTransferConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransferConnection.PageInfo(childComplexity), true
+	case "StockTransferConnection.totalCount":
+		if e.ComplexityRoot.StockTransferConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransferConnection.TotalCount(childComplexity), true
+
+	case "StockTransferEdge.cursor":
+		if e.ComplexityRoot.StockTransferEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransferEdge.Cursor(childComplexity), true
+	case "StockTransferEdge.node":
+		if e.ComplexityRoot.StockTransferEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransferEdge.Node(childComplexity), true
+
+	case "StockTransferEvent.carrier":
+		if e.ComplexityRoot.StockTransferEvent.Carrier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransferEvent.Carrier(childComplexity), true
+	case "StockTransferEvent.createdAt":
+		if e.ComplexityRoot.StockTransferEvent.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransferEvent.CreatedAt(childComplexity), true
+	case "StockTransferEvent.eventDate":
+		if e.ComplexityRoot.StockTransferEvent.EventDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransferEvent.EventDate(childComplexity), true
+	case "StockTransferEvent.kind":
+		if e.ComplexityRoot.StockTransferEvent.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransferEvent.Kind(childComplexity), true
+	case "StockTransferEvent.quantity":
+		if e.ComplexityRoot.StockTransferEvent.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransferEvent.Quantity(childComplexity), true
+	case "StockTransferEvent.reason":
+		if e.ComplexityRoot.StockTransferEvent.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransferEvent.Reason(childComplexity), true
+	case "StockTransferEvent.value":
+		if e.ComplexityRoot.StockTransferEvent.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransferEvent.Value(childComplexity), true
+	case "StockTransferEvent.voucherNo":
+		if e.ComplexityRoot.StockTransferEvent.VoucherNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransferEvent.VoucherNo(childComplexity), true
+
+	case "StockTransferLine.fromLocation":
+		if e.ComplexityRoot.StockTransferLine.FromLocation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransferLine.FromLocation(childComplexity), true
+	case "StockTransferLine.inTransitQty":
+		if e.ComplexityRoot.StockTransferLine.InTransitQty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransferLine.InTransitQty(childComplexity), true
+	case "StockTransferLine.inTransitValue":
+		if e.ComplexityRoot.StockTransferLine.InTransitValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransferLine.InTransitValue(childComplexity), true
+	case "StockTransferLine.lineNo":
+		if e.ComplexityRoot.StockTransferLine.LineNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransferLine.LineNo(childComplexity), true
+	case "StockTransferLine.product":
+		if e.ComplexityRoot.StockTransferLine.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransferLine.Product(childComplexity), true
+	case "StockTransferLine.quantity":
+		if e.ComplexityRoot.StockTransferLine.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransferLine.Quantity(childComplexity), true
+	case "StockTransferLine.receivedQty":
+		if e.ComplexityRoot.StockTransferLine.ReceivedQty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransferLine.ReceivedQty(childComplexity), true
+	case "StockTransferLine.receivedValue":
+		if e.ComplexityRoot.StockTransferLine.ReceivedValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransferLine.ReceivedValue(childComplexity), true
+	case "StockTransferLine.shippedQty":
+		if e.ComplexityRoot.StockTransferLine.ShippedQty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransferLine.ShippedQty(childComplexity), true
+	case "StockTransferLine.shippedValue":
+		if e.ComplexityRoot.StockTransferLine.ShippedValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransferLine.ShippedValue(childComplexity), true
+	case "StockTransferLine.shortQty":
+		if e.ComplexityRoot.StockTransferLine.ShortQty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransferLine.ShortQty(childComplexity), true
+	case "StockTransferLine.shortReason":
+		if e.ComplexityRoot.StockTransferLine.ShortReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransferLine.ShortReason(childComplexity), true
+	case "StockTransferLine.shortValue":
+		if e.ComplexityRoot.StockTransferLine.ShortValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransferLine.ShortValue(childComplexity), true
+	case "StockTransferLine.toLocation":
+		if e.ComplexityRoot.StockTransferLine.ToLocation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransferLine.ToLocation(childComplexity), true
+
+	case "StockTransferPayload.stockTransfer":
+		if e.ComplexityRoot.StockTransferPayload.StockTransfer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransferPayload.StockTransfer(childComplexity), true
+	case "StockTransferPayload.userErrors":
+		if e.ComplexityRoot.StockTransferPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockTransferPayload.UserErrors(childComplexity), true
 
 	case "StockValueGroup.key":
 		if e.ComplexityRoot.StockValueGroup.Key == nil {
@@ -13561,6 +14005,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("PurchaseOrderOrder", ec.unmarshalInputPurchaseOrderOrder),
 			graphql.NewInputUnmarshaler("PurchasingSettingsInput", ec.unmarshalInputPurchasingSettingsInput),
 			graphql.NewInputUnmarshaler("ReceivableFilter", ec.unmarshalInputReceivableFilter),
+			graphql.NewInputUnmarshaler("ReceiveStockTransferInput", ec.unmarshalInputReceiveStockTransferInput),
 			graphql.NewInputUnmarshaler("RecordCustomerPaymentInput", ec.unmarshalInputRecordCustomerPaymentInput),
 			graphql.NewInputUnmarshaler("RefundCustomerInput", ec.unmarshalInputRefundCustomerInput),
 			graphql.NewInputUnmarshaler("ReplenishmentNeedFilter", ec.unmarshalInputReplenishmentNeedFilter),
@@ -13577,8 +14022,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SalesReturnOrder", ec.unmarshalInputSalesReturnOrder),
 			graphql.NewInputUnmarshaler("SetPasswordInput", ec.unmarshalInputSetPasswordInput),
 			graphql.NewInputUnmarshaler("SetSupplierProductInput", ec.unmarshalInputSetSupplierProductInput),
+			graphql.NewInputUnmarshaler("SettleTransferShortfallInput", ec.unmarshalInputSettleTransferShortfallInput),
 			graphql.NewInputUnmarshaler("ShipLineInput", ec.unmarshalInputShipLineInput),
 			graphql.NewInputUnmarshaler("ShipShipmentInput", ec.unmarshalInputShipShipmentInput),
+			graphql.NewInputUnmarshaler("ShipStockTransferInput", ec.unmarshalInputShipStockTransferInput),
 			graphql.NewInputUnmarshaler("ShipmentFilter", ec.unmarshalInputShipmentFilter),
 			graphql.NewInputUnmarshaler("ShipmentOrder", ec.unmarshalInputShipmentOrder),
 			graphql.NewInputUnmarshaler("StatementMappingInput", ec.unmarshalInputStatementMappingInput),
@@ -13590,6 +14037,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("StockLevelOrder", ec.unmarshalInputStockLevelOrder),
 			graphql.NewInputUnmarshaler("StockMoveFilter", ec.unmarshalInputStockMoveFilter),
 			graphql.NewInputUnmarshaler("StockMoveOrder", ec.unmarshalInputStockMoveOrder),
+			graphql.NewInputUnmarshaler("StockTransferFilter", ec.unmarshalInputStockTransferFilter),
+			graphql.NewInputUnmarshaler("StockTransferInput", ec.unmarshalInputStockTransferInput),
+			graphql.NewInputUnmarshaler("StockTransferLineInput", ec.unmarshalInputStockTransferLineInput),
+			graphql.NewInputUnmarshaler("StockTransferOrder", ec.unmarshalInputStockTransferOrder),
 			graphql.NewInputUnmarshaler("SuggestionOrderLineInput", ec.unmarshalInputSuggestionOrderLineInput),
 			graphql.NewInputUnmarshaler("SupplierContactInput", ec.unmarshalInputSupplierContactInput),
 			graphql.NewInputUnmarshaler("SupplierFilter", ec.unmarshalInputSupplierFilter),
@@ -13601,6 +14052,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SupplierPaymentFilter", ec.unmarshalInputSupplierPaymentFilter),
 			graphql.NewInputUnmarshaler("SupplierPaymentInput", ec.unmarshalInputSupplierPaymentInput),
 			graphql.NewInputUnmarshaler("SupplierPaymentOrder", ec.unmarshalInputSupplierPaymentOrder),
+			graphql.NewInputUnmarshaler("TransferQuantityInput", ec.unmarshalInputTransferQuantityInput),
 			graphql.NewInputUnmarshaler("UpdateAccountInput", ec.unmarshalInputUpdateAccountInput),
 			graphql.NewInputUnmarshaler("UpdateBudgetLineInput", ec.unmarshalInputUpdateBudgetLineInput),
 			graphql.NewInputUnmarshaler("UpdateCategoryInput", ec.unmarshalInputUpdateCategoryInput),
@@ -13708,7 +14160,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/export.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_lines.graphqls" "schema/ledger_statements.graphqls" "schema/ledger_vat.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/users.graphqls" "schema/workbench.graphqls"
+//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/export.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_lines.graphqls" "schema/ledger_statements.graphqls" "schema/ledger_vat.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/stock_transfer.graphqls" "schema/users.graphqls" "schema/workbench.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -14060,6 +14512,7 @@ type PageInfo {
 	{Name: "schema/sales_shipment.graphqls", Input: sourceData("schema/sales_shipment.graphqls"), BuiltIn: false},
 	{Name: "schema/settings.graphqls", Input: sourceData("schema/settings.graphqls"), BuiltIn: false},
 	{Name: "schema/stock.graphqls", Input: sourceData("schema/stock.graphqls"), BuiltIn: false},
+	{Name: "schema/stock_transfer.graphqls", Input: sourceData("schema/stock_transfer.graphqls"), BuiltIn: false},
 	{Name: "schema/users.graphqls", Input: sourceData("schema/users.graphqls"), BuiltIn: false},
 	{Name: "schema/workbench.graphqls", Input: sourceData("schema/workbench.graphqls"), BuiltIn: false},
 }
@@ -17461,6 +17914,8 @@ func (ec *executionContext) childFields_StockLevel(ctx context.Context, field gr
 		return ec.fieldContext_StockLevel_value(ctx, field)
 	case "averageCost":
 		return ec.fieldContext_StockLevel_averageCost(ctx, field)
+	case "inTransitIn":
+		return ec.fieldContext_StockLevel_inTransitIn(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StockLevel", field.Name)
 }
@@ -17553,6 +18008,134 @@ func (ec *executionContext) childFields_StockMoveEdge(ctx context.Context, field
 		return ec.fieldContext_StockMoveEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StockMoveEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_StockTransfer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_StockTransfer_id(ctx, field)
+	case "number":
+		return ec.fieldContext_StockTransfer_number(ctx, field)
+	case "fromWarehouse":
+		return ec.fieldContext_StockTransfer_fromWarehouse(ctx, field)
+	case "toWarehouse":
+		return ec.fieldContext_StockTransfer_toWarehouse(ctx, field)
+	case "status":
+		return ec.fieldContext_StockTransfer_status(ctx, field)
+	case "transferDate":
+		return ec.fieldContext_StockTransfer_transferDate(ctx, field)
+	case "shippedDate":
+		return ec.fieldContext_StockTransfer_shippedDate(ctx, field)
+	case "carrier":
+		return ec.fieldContext_StockTransfer_carrier(ctx, field)
+	case "notes":
+		return ec.fieldContext_StockTransfer_notes(ctx, field)
+	case "shipVoucherNo":
+		return ec.fieldContext_StockTransfer_shipVoucherNo(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_StockTransfer_createdAt(ctx, field)
+	case "closedAt":
+		return ec.fieldContext_StockTransfer_closedAt(ctx, field)
+	case "inTransitQuantity":
+		return ec.fieldContext_StockTransfer_inTransitQuantity(ctx, field)
+	case "inTransitValue":
+		return ec.fieldContext_StockTransfer_inTransitValue(ctx, field)
+	case "lines":
+		return ec.fieldContext_StockTransfer_lines(ctx, field)
+	case "events":
+		return ec.fieldContext_StockTransfer_events(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockTransfer", field.Name)
+}
+
+func (ec *executionContext) childFields_StockTransferConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_StockTransferConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_StockTransferConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_StockTransferConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_StockTransferConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockTransferConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_StockTransferEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_StockTransferEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_StockTransferEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockTransferEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_StockTransferEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_StockTransferEvent_kind(ctx, field)
+	case "eventDate":
+		return ec.fieldContext_StockTransferEvent_eventDate(ctx, field)
+	case "reason":
+		return ec.fieldContext_StockTransferEvent_reason(ctx, field)
+	case "carrier":
+		return ec.fieldContext_StockTransferEvent_carrier(ctx, field)
+	case "voucherNo":
+		return ec.fieldContext_StockTransferEvent_voucherNo(ctx, field)
+	case "quantity":
+		return ec.fieldContext_StockTransferEvent_quantity(ctx, field)
+	case "value":
+		return ec.fieldContext_StockTransferEvent_value(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_StockTransferEvent_createdAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockTransferEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_StockTransferLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "lineNo":
+		return ec.fieldContext_StockTransferLine_lineNo(ctx, field)
+	case "product":
+		return ec.fieldContext_StockTransferLine_product(ctx, field)
+	case "fromLocation":
+		return ec.fieldContext_StockTransferLine_fromLocation(ctx, field)
+	case "toLocation":
+		return ec.fieldContext_StockTransferLine_toLocation(ctx, field)
+	case "quantity":
+		return ec.fieldContext_StockTransferLine_quantity(ctx, field)
+	case "shippedQty":
+		return ec.fieldContext_StockTransferLine_shippedQty(ctx, field)
+	case "shippedValue":
+		return ec.fieldContext_StockTransferLine_shippedValue(ctx, field)
+	case "receivedQty":
+		return ec.fieldContext_StockTransferLine_receivedQty(ctx, field)
+	case "receivedValue":
+		return ec.fieldContext_StockTransferLine_receivedValue(ctx, field)
+	case "shortQty":
+		return ec.fieldContext_StockTransferLine_shortQty(ctx, field)
+	case "shortValue":
+		return ec.fieldContext_StockTransferLine_shortValue(ctx, field)
+	case "shortReason":
+		return ec.fieldContext_StockTransferLine_shortReason(ctx, field)
+	case "inTransitQty":
+		return ec.fieldContext_StockTransferLine_inTransitQty(ctx, field)
+	case "inTransitValue":
+		return ec.fieldContext_StockTransferLine_inTransitValue(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockTransferLine", field.Name)
+}
+
+func (ec *executionContext) childFields_StockTransferPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "stockTransfer":
+		return ec.fieldContext_StockTransferPayload_stockTransfer(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_StockTransferPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockTransferPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_StockValueGroup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -19049,6 +19632,20 @@ func (ec *executionContext) field_Mutation_cancelSalesOrder_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_cancelStockTransfer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_clearSignInLockout_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19301,6 +19898,20 @@ func (ec *executionContext) field_Mutation_createSalesReturn_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createStockTransfer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (jxc.StockTransferInput, error) {
+			return ec.unmarshalNStockTransferInput2githubᚗcomᚋjxcgraphᚋjxcᚐStockTransferInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createSupplier_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19497,6 +20108,20 @@ func (ec *executionContext) field_Mutation_postSupplierPayment_args(ctx context.
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_receiveStockTransfer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (jxc.ReceiveStockTransferInput, error) {
+			return ec.unmarshalNReceiveStockTransferInput2githubᚗcomᚋjxcgraphᚋjxcᚐReceiveStockTransferInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_recordCustomerPayment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19637,12 +20262,40 @@ func (ec *executionContext) field_Mutation_setSupplierProduct_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_settleTransferShortfall_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (jxc.SettleTransferShortfallInput, error) {
+			return ec.unmarshalNSettleTransferShortfallInput2githubᚗcomᚋjxcgraphᚋjxcᚐSettleTransferShortfallInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_shipShipment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (ShipShipmentInput, error) {
 			return ec.unmarshalNShipShipmentInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipShipmentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_shipStockTransfer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (jxc.ShipStockTransferInput, error) {
+			return ec.unmarshalNShipStockTransferInput2githubᚗcomᚋjxcgraphᚋjxcᚐShipStockTransferInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -21815,6 +22468,58 @@ func (ec *executionContext) field_Query_stockMoves_args(ctx context.Context, raw
 	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
 		func(ctx context.Context, v any) (*jxc.StockMoveOrder, error) {
 			return ec.unmarshalOStockMoveOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockMoveOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_stockTransfer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_stockTransfers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.StockTransferFilter, error) {
+			return ec.unmarshalOStockTransferFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransferFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.StockTransferOrder, error) {
+			return ec.unmarshalOStockTransferOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransferOrder(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -43819,6 +44524,316 @@ func (ec *executionContext) fieldContext_Mutation_postStockAdjustment(ctx contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createStockTransfer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createStockTransfer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateStockTransfer(ctx, fc.Args["input"].(jxc.StockTransferInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				if err != nil {
+					var zeroVal StockTransferPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal StockTransferPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v StockTransferPayload) graphql.Marshaler {
+			return ec.marshalNStockTransferPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockTransferPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createStockTransfer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockTransferPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createStockTransfer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_shipStockTransfer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_shipStockTransfer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ShipStockTransfer(ctx, fc.Args["input"].(jxc.ShipStockTransferInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				if err != nil {
+					var zeroVal StockTransferPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal StockTransferPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v StockTransferPayload) graphql.Marshaler {
+			return ec.marshalNStockTransferPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockTransferPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_shipStockTransfer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockTransferPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_shipStockTransfer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_receiveStockTransfer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_receiveStockTransfer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReceiveStockTransfer(ctx, fc.Args["input"].(jxc.ReceiveStockTransferInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				if err != nil {
+					var zeroVal StockTransferPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal StockTransferPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v StockTransferPayload) graphql.Marshaler {
+			return ec.marshalNStockTransferPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockTransferPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_receiveStockTransfer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockTransferPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_receiveStockTransfer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_settleTransferShortfall(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_settleTransferShortfall(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SettleTransferShortfall(ctx, fc.Args["input"].(jxc.SettleTransferShortfallInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				if err != nil {
+					var zeroVal StockTransferPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal StockTransferPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v StockTransferPayload) graphql.Marshaler {
+			return ec.marshalNStockTransferPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockTransferPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_settleTransferShortfall(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockTransferPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_settleTransferShortfall_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelStockTransfer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cancelStockTransfer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CancelStockTransfer(ctx, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				if err != nil {
+					var zeroVal StockTransferPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal StockTransferPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v StockTransferPayload) graphql.Marshaler {
+			return ec.marshalNStockTransferPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockTransferPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cancelStockTransfer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockTransferPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelStockTransfer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_login(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -53837,6 +54852,130 @@ func (ec *executionContext) fieldContext_Query_stockValueSummary(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_stockTransfer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_stockTransfer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().StockTransfer(ctx, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "ANALYST"})
+				if err != nil {
+					var zeroVal *jxc.StockTransfer
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *jxc.StockTransfer
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.StockTransfer) graphql.Marshaler {
+			return ec.marshalOStockTransfer2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransfer(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_stockTransfer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockTransfer(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_stockTransfer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_stockTransfers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_stockTransfers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().StockTransfers(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.StockTransferFilter), fc.Args["orderBy"].(*jxc.StockTransferOrder))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "ANALYST"})
+				if err != nil {
+					var zeroVal StockTransferConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal StockTransferConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v StockTransferConnection) graphql.Marshaler {
+			return ec.marshalNStockTransferConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockTransferConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_stockTransfers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockTransferConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_stockTransfers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_me(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -62351,6 +63490,29 @@ func (ec *executionContext) fieldContext_StockLevel_averageCost(_ context.Contex
 	return graphql.NewScalarFieldContext("StockLevel", field, true, false, "Decimal")
 }
 
+func (ec *executionContext) _StockLevel_inTransitIn(ctx context.Context, field graphql.CollectedField, obj *jxc.StockLevel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockLevel_inTransitIn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InTransitIn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockLevel_inTransitIn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockLevel", field, false, false, "Decimal")
+}
+
 func (ec *executionContext) _StockLevelChange_seq(ctx context.Context, field graphql.CollectedField, obj *jxc.StockLevelChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -63111,6 +64273,1181 @@ func (ec *executionContext) fieldContext_StockMoveEdge_node(_ context.Context, f
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_StockMove(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockTransfer_id(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransfer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransfer_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransfer_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockTransfer", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StockTransfer_number(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransfer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransfer_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransfer_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockTransfer", field, false, false, "String")
+}
+
+func (ec *executionContext) _StockTransfer_fromWarehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransfer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransfer_fromWarehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FromWarehouse, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalNWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransfer_fromWarehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockTransfer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockTransfer_toWarehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransfer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransfer_toWarehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToWarehouse, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalNWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransfer_toWarehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockTransfer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockTransfer_status(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransfer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransfer_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.TransferStatus) graphql.Marshaler {
+			return ec.marshalNTransferStatus2githubᚗcomᚋjxcgraphᚋjxcᚐTransferStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransfer_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockTransfer", field, false, false, "TransferStatus")
+}
+
+func (ec *executionContext) _StockTransfer_transferDate(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransfer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransfer_transferDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TransferDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransfer_transferDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockTransfer", field, false, false, "Date")
+}
+
+func (ec *executionContext) _StockTransfer_shippedDate(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransfer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransfer_shippedDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShippedDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransfer_shippedDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockTransfer", field, false, false, "Date")
+}
+
+func (ec *executionContext) _StockTransfer_carrier(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransfer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransfer_carrier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Carrier, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransfer_carrier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockTransfer", field, false, false, "String")
+}
+
+func (ec *executionContext) _StockTransfer_notes(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransfer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransfer_notes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Notes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransfer_notes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockTransfer", field, false, false, "String")
+}
+
+func (ec *executionContext) _StockTransfer_shipVoucherNo(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransfer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransfer_shipVoucherNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShipVoucherNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransfer_shipVoucherNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockTransfer", field, false, false, "String")
+}
+
+func (ec *executionContext) _StockTransfer_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransfer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransfer_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransfer_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockTransfer", field, false, false, "Time")
+}
+
+func (ec *executionContext) _StockTransfer_closedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransfer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransfer_closedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransfer_closedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockTransfer", field, false, false, "Time")
+}
+
+func (ec *executionContext) _StockTransfer_inTransitQuantity(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransfer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransfer_inTransitQuantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InTransitQuantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransfer_inTransitQuantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockTransfer", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _StockTransfer_inTransitValue(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransfer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransfer_inTransitValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InTransitValue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransfer_inTransitValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockTransfer", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _StockTransfer_lines(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransfer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransfer_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StockTransferLine) graphql.Marshaler {
+			return ec.marshalNStockTransferLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransferLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransfer_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockTransfer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockTransferLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockTransfer_events(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransfer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransfer_events(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Events, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StockTransferEvent) graphql.Marshaler {
+			return ec.marshalNStockTransferEvent2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransferEventᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransfer_events(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockTransfer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockTransferEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockTransferConnection_edges(ctx context.Context, field graphql.CollectedField, obj *StockTransferConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransferConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*StockTransferEdge) graphql.Marshaler {
+			return ec.marshalNStockTransferEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockTransferEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransferConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockTransferConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockTransferEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockTransferConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *StockTransferConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransferConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StockTransfer) graphql.Marshaler {
+			return ec.marshalNStockTransfer2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransferᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransferConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockTransferConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockTransfer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockTransferConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *StockTransferConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransferConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransferConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockTransferConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockTransferConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *StockTransferConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransferConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransferConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockTransferConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StockTransferEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *StockTransferEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransferEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransferEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockTransferEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _StockTransferEdge_node(ctx context.Context, field graphql.CollectedField, obj *StockTransferEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransferEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.StockTransfer) graphql.Marshaler {
+			return ec.marshalNStockTransfer2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransfer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransferEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockTransferEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockTransfer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockTransferEvent_kind(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransferEvent_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransferEvent_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockTransferEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _StockTransferEvent_eventDate(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransferEvent_eventDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EventDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransferEvent_eventDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockTransferEvent", field, false, false, "Date")
+}
+
+func (ec *executionContext) _StockTransferEvent_reason(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransferEvent_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.ShortfallReason) graphql.Marshaler {
+			return ec.marshalOShortfallReason2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShortfallReason(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransferEvent_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockTransferEvent", field, false, false, "ShortfallReason")
+}
+
+func (ec *executionContext) _StockTransferEvent_carrier(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransferEvent_carrier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Carrier, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransferEvent_carrier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockTransferEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _StockTransferEvent_voucherNo(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransferEvent_voucherNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VoucherNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransferEvent_voucherNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockTransferEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _StockTransferEvent_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransferEvent_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransferEvent_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockTransferEvent", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _StockTransferEvent_value(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransferEvent_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransferEvent_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockTransferEvent", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _StockTransferEvent_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransferEvent_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransferEvent_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockTransferEvent", field, false, false, "Time")
+}
+
+func (ec *executionContext) _StockTransferLine_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransferLine_lineNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LineNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransferLine_lineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockTransferLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StockTransferLine_product(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransferLine_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransferLine_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockTransferLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockTransferLine_fromLocation(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransferLine_fromLocation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FromLocation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Location) graphql.Marshaler {
+			return ec.marshalOLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransferLine_fromLocation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockTransferLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Location(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockTransferLine_toLocation(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransferLine_toLocation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToLocation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Location) graphql.Marshaler {
+			return ec.marshalOLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransferLine_toLocation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockTransferLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Location(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockTransferLine_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransferLine_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransferLine_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockTransferLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _StockTransferLine_shippedQty(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransferLine_shippedQty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShippedQty, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransferLine_shippedQty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockTransferLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _StockTransferLine_shippedValue(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransferLine_shippedValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShippedValue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransferLine_shippedValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockTransferLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _StockTransferLine_receivedQty(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransferLine_receivedQty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReceivedQty, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransferLine_receivedQty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockTransferLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _StockTransferLine_receivedValue(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransferLine_receivedValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReceivedValue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransferLine_receivedValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockTransferLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _StockTransferLine_shortQty(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransferLine_shortQty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShortQty, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransferLine_shortQty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockTransferLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _StockTransferLine_shortValue(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransferLine_shortValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShortValue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransferLine_shortValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockTransferLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _StockTransferLine_shortReason(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransferLine_shortReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShortReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.ShortfallReason) graphql.Marshaler {
+			return ec.marshalOShortfallReason2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShortfallReason(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransferLine_shortReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockTransferLine", field, false, false, "ShortfallReason")
+}
+
+func (ec *executionContext) _StockTransferLine_inTransitQty(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransferLine_inTransitQty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InTransitQty(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransferLine_inTransitQty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockTransferLine", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _StockTransferLine_inTransitValue(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransferLine_inTransitValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InTransitValue(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransferLine_inTransitValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockTransferLine", field, true, false, "Decimal")
+}
+
+func (ec *executionContext) _StockTransferPayload_stockTransfer(ctx context.Context, field graphql.CollectedField, obj *StockTransferPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransferPayload_stockTransfer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StockTransfer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.StockTransfer) graphql.Marshaler {
+			return ec.marshalOStockTransfer2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransfer(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransferPayload_stockTransfer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockTransferPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockTransfer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockTransferPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *StockTransferPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockTransferPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockTransferPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockTransferPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
 		},
 	}
 	return fc, nil
@@ -74817,6 +77154,69 @@ func UnmarshalReceivableFilter(ctx context.Context, raw any) (jxc.ReceivableFilt
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputReceiveStockTransferInput(ctx context.Context, obj any) (jxc.ReceiveStockTransferInput, error) {
+	var it jxc.ReceiveStockTransferInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"number", "receiptDate", "lines", "idempotencyKey"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "number":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("number"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Number = data
+		case "receiptDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("receiptDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReceiptDate = data
+		case "lines":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lines"))
+			data, err := ec.unmarshalNTransferQuantityInput2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐTransferQuantityInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lines = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReceiveStockTransferInput unmarshals raw into the ReceiveStockTransferInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReceiveStockTransferInput(ctx context.Context, raw any) (jxc.ReceiveStockTransferInput, error) {
+	var out jxc.ReceiveStockTransferInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReceiveStockTransferInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputRecordCustomerPaymentInput(ctx context.Context, obj any) (RecordCustomerPaymentInput, error) {
 	var it RecordCustomerPaymentInput
 	if obj == nil {
@@ -75876,6 +78276,83 @@ func UnmarshalSetSupplierProductInput(ctx context.Context, raw any) (SetSupplier
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputSettleTransferShortfallInput(ctx context.Context, obj any) (jxc.SettleTransferShortfallInput, error) {
+	var it jxc.SettleTransferShortfallInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"number", "date", "reason", "carrier", "lineNos", "idempotencyKey"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "number":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("number"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Number = data
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNShortfallReason2githubᚗcomᚋjxcgraphᚋjxcᚐShortfallReason(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		case "carrier":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carrier"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Carrier = data
+		case "lineNos":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lineNos"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LineNos = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSettleTransferShortfallInput unmarshals raw into the SettleTransferShortfallInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSettleTransferShortfallInput(ctx context.Context, raw any) (jxc.SettleTransferShortfallInput, error) {
+	var out jxc.SettleTransferShortfallInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SettleTransferShortfallInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputShipLineInput(ctx context.Context, obj any) (ShipLineInput, error) {
 	var it ShipLineInput
 	if obj == nil {
@@ -75999,6 +78476,69 @@ func (ec *executionContext) unmarshalInputShipShipmentInput(ctx context.Context,
 func UnmarshalShipShipmentInput(ctx context.Context, raw any) (ShipShipmentInput, error) {
 	var out ShipShipmentInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ShipShipmentInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputShipStockTransferInput(ctx context.Context, obj any) (jxc.ShipStockTransferInput, error) {
+	var it jxc.ShipStockTransferInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"number", "shipDate", "carrier", "idempotencyKey"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "number":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("number"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Number = data
+		case "shipDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shipDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShipDate = data
+		case "carrier":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carrier"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Carrier = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalShipStockTransferInput unmarshals raw into the ShipStockTransferInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalShipStockTransferInput(ctx context.Context, raw any) (jxc.ShipStockTransferInput, error) {
+	var out jxc.ShipStockTransferInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ShipStockTransferInput", raw, &out)
 	return out, err
 }
 
@@ -76725,6 +79265,283 @@ func UnmarshalStockMoveOrder(ctx context.Context, raw any) (jxc.StockMoveOrder, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputStockTransferFilter(ctx context.Context, obj any) (jxc.StockTransferFilter, error) {
+	var it jxc.StockTransferFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"statuses", "warehouseId", "inTransit", "dateFrom", "dateTo", "search"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "statuses":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statuses"))
+			data, err := ec.unmarshalOTransferStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐTransferStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Statuses = data
+		case "warehouseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("warehouseId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WarehouseID = data
+		case "inTransit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("inTransit"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InTransit = data
+		case "dateFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateFrom"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateFrom = data
+		case "dateTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateTo"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateTo = data
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStockTransferFilter unmarshals raw into the StockTransferFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStockTransferFilter(ctx context.Context, raw any) (jxc.StockTransferFilter, error) {
+	var out jxc.StockTransferFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StockTransferFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputStockTransferInput(ctx context.Context, obj any) (jxc.StockTransferInput, error) {
+	var it jxc.StockTransferInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"fromWarehouseId", "toWarehouseId", "transferDate", "carrier", "notes", "lines", "idempotencyKey"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "fromWarehouseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromWarehouseId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromWarehouseID = data
+		case "toWarehouseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("toWarehouseId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ToWarehouseID = data
+		case "transferDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TransferDate = data
+		case "carrier":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carrier"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Carrier = data
+		case "notes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notes"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Notes = data
+		case "lines":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lines"))
+			data, err := ec.unmarshalNStockTransferLineInput2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransferLineInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lines = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStockTransferInput unmarshals raw into the StockTransferInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStockTransferInput(ctx context.Context, raw any) (jxc.StockTransferInput, error) {
+	var out jxc.StockTransferInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StockTransferInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputStockTransferLineInput(ctx context.Context, obj any) (jxc.StockTransferLineInput, error) {
+	var it jxc.StockTransferLineInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"productId", "quantity", "fromLocationId", "toLocationId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "productId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductID = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		case "fromLocationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromLocationId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromLocationID = data
+		case "toLocationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("toLocationId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ToLocationID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStockTransferLineInput unmarshals raw into the StockTransferLineInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStockTransferLineInput(ctx context.Context, raw any) (jxc.StockTransferLineInput, error) {
+	var out jxc.StockTransferLineInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StockTransferLineInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputStockTransferOrder(ctx context.Context, obj any) (jxc.StockTransferOrder, error) {
+	var it jxc.StockTransferOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNStockTransferOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐStockTransferOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStockTransferOrder unmarshals raw into the StockTransferOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStockTransferOrder(ctx context.Context, raw any) (jxc.StockTransferOrder, error) {
+	var out jxc.StockTransferOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StockTransferOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSuggestionOrderLineInput(ctx context.Context, obj any) (SuggestionOrderLineInput, error) {
 	var it SuggestionOrderLineInput
 	if obj == nil {
@@ -77427,6 +80244,55 @@ func (ec *executionContext) unmarshalInputSupplierPaymentOrder(ctx context.Conte
 func UnmarshalSupplierPaymentOrder(ctx context.Context, raw any) (jxc.SupplierPaymentOrder, error) {
 	var out jxc.SupplierPaymentOrder
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SupplierPaymentOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputTransferQuantityInput(ctx context.Context, obj any) (jxc.TransferQuantityInput, error) {
+	var it jxc.TransferQuantityInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"lineNo", "quantity"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "lineNo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lineNo"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LineNo = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTransferQuantityInput unmarshals raw into the TransferQuantityInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTransferQuantityInput(ctx context.Context, raw any) (jxc.TransferQuantityInput, error) {
+	var out jxc.TransferQuantityInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TransferQuantityInput", raw, &out)
 	return out, err
 }
 
@@ -85504,6 +88370,41 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createStockTransfer":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createStockTransfer(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shipStockTransfer":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_shipStockTransfer(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "receiveStockTransfer":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_receiveStockTransfer(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "settleTransferShortfall":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_settleTransferShortfall(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelStockTransfer":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelStockTransfer(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "login":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_login(ctx, field)
@@ -88001,6 +90902,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_stockValueSummary(ctx, field)
+				})
+		case "stockTransfer":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_stockTransfer(ctx, field)
+				})
+		case "stockTransfers":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_stockTransfers(ctx, field)
 				})
 		case "me":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -90925,6 +93838,11 @@ func (ec *executionContext) _StockLevel(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "inTransitIn":
+			out.Values[i] = ec._StockLevel_inTransitIn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -91227,6 +94145,404 @@ func (ec *executionContext) _StockMoveEdge(ctx context.Context, sel ast.Selectio
 			}
 		case "node":
 			out.Values[i] = ec._StockMoveEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stockTransferImplementors = []string{"StockTransfer"}
+
+func (ec *executionContext) _StockTransfer(ctx context.Context, sel ast.SelectionSet, obj *jxc.StockTransfer) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stockTransferImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StockTransfer")
+		case "id":
+			out.Values[i] = ec._StockTransfer_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "number":
+			out.Values[i] = ec._StockTransfer_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fromWarehouse":
+			out.Values[i] = ec._StockTransfer_fromWarehouse(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "toWarehouse":
+			out.Values[i] = ec._StockTransfer_toWarehouse(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._StockTransfer_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "transferDate":
+			out.Values[i] = ec._StockTransfer_transferDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shippedDate":
+			out.Values[i] = ec._StockTransfer_shippedDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "carrier":
+			out.Values[i] = ec._StockTransfer_carrier(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "notes":
+			out.Values[i] = ec._StockTransfer_notes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shipVoucherNo":
+			out.Values[i] = ec._StockTransfer_shipVoucherNo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._StockTransfer_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closedAt":
+			out.Values[i] = ec._StockTransfer_closedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "inTransitQuantity":
+			out.Values[i] = ec._StockTransfer_inTransitQuantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "inTransitValue":
+			out.Values[i] = ec._StockTransfer_inTransitValue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lines":
+			out.Values[i] = ec._StockTransfer_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "events":
+			out.Values[i] = ec._StockTransfer_events(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stockTransferConnectionImplementors = []string{"StockTransferConnection"}
+
+func (ec *executionContext) _StockTransferConnection(ctx context.Context, sel ast.SelectionSet, obj *StockTransferConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stockTransferConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StockTransferConnection")
+		case "edges":
+			out.Values[i] = ec._StockTransferConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._StockTransferConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._StockTransferConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._StockTransferConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stockTransferEdgeImplementors = []string{"StockTransferEdge"}
+
+func (ec *executionContext) _StockTransferEdge(ctx context.Context, sel ast.SelectionSet, obj *StockTransferEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stockTransferEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StockTransferEdge")
+		case "cursor":
+			out.Values[i] = ec._StockTransferEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._StockTransferEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stockTransferEventImplementors = []string{"StockTransferEvent"}
+
+func (ec *executionContext) _StockTransferEvent(ctx context.Context, sel ast.SelectionSet, obj *jxc.StockTransferEvent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stockTransferEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StockTransferEvent")
+		case "kind":
+			out.Values[i] = ec._StockTransferEvent_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "eventDate":
+			out.Values[i] = ec._StockTransferEvent_eventDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._StockTransferEvent_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "carrier":
+			out.Values[i] = ec._StockTransferEvent_carrier(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "voucherNo":
+			out.Values[i] = ec._StockTransferEvent_voucherNo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "quantity":
+			out.Values[i] = ec._StockTransferEvent_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._StockTransferEvent_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._StockTransferEvent_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stockTransferLineImplementors = []string{"StockTransferLine"}
+
+func (ec *executionContext) _StockTransferLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.StockTransferLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stockTransferLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StockTransferLine")
+		case "lineNo":
+			out.Values[i] = ec._StockTransferLine_lineNo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "product":
+			out.Values[i] = ec._StockTransferLine_product(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fromLocation":
+			out.Values[i] = ec._StockTransferLine_fromLocation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "toLocation":
+			out.Values[i] = ec._StockTransferLine_toLocation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "quantity":
+			out.Values[i] = ec._StockTransferLine_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shippedQty":
+			out.Values[i] = ec._StockTransferLine_shippedQty(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shippedValue":
+			out.Values[i] = ec._StockTransferLine_shippedValue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "receivedQty":
+			out.Values[i] = ec._StockTransferLine_receivedQty(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "receivedValue":
+			out.Values[i] = ec._StockTransferLine_receivedValue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shortQty":
+			out.Values[i] = ec._StockTransferLine_shortQty(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shortValue":
+			out.Values[i] = ec._StockTransferLine_shortValue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shortReason":
+			out.Values[i] = ec._StockTransferLine_shortReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "inTransitQty":
+			out.Values[i] = ec._StockTransferLine_inTransitQty(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "inTransitValue":
+			out.Values[i] = ec._StockTransferLine_inTransitValue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stockTransferPayloadImplementors = []string{"StockTransferPayload"}
+
+func (ec *executionContext) _StockTransferPayload(ctx context.Context, sel ast.SelectionSet, obj *StockTransferPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stockTransferPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StockTransferPayload")
+		case "stockTransfer":
+			out.Values[i] = ec._StockTransferPayload_stockTransfer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._StockTransferPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -96762,6 +100078,11 @@ func (ec *executionContext) marshalNReceivablesAging2githubᚗcomᚋjxcgraphᚋj
 	return ec._ReceivablesAging(ctx, sel, &v)
 }
 
+func (ec *executionContext) unmarshalNReceiveStockTransferInput2githubᚗcomᚋjxcgraphᚋjxcᚐReceiveStockTransferInput(ctx context.Context, v any) (jxc.ReceiveStockTransferInput, error) {
+	res, err := ec.unmarshalInputReceiveStockTransferInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNRecordCustomerPaymentInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐRecordCustomerPaymentInput(ctx context.Context, v any) (RecordCustomerPaymentInput, error) {
 	res, err := ec.unmarshalInputRecordCustomerPaymentInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -97315,6 +100636,11 @@ func (ec *executionContext) unmarshalNSetSupplierProductInput2githubᚗcomᚋjxc
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNSettleTransferShortfallInput2githubᚗcomᚋjxcgraphᚋjxcᚐSettleTransferShortfallInput(ctx context.Context, v any) (jxc.SettleTransferShortfallInput, error) {
+	res, err := ec.unmarshalInputSettleTransferShortfallInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNShipLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipLineInput(ctx context.Context, v any) (*ShipLineInput, error) {
 	res, err := ec.unmarshalInputShipLineInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -97322,6 +100648,11 @@ func (ec *executionContext) unmarshalNShipLineInput2ᚖgithubᚗcomᚋjxcgraph�
 
 func (ec *executionContext) unmarshalNShipShipmentInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipShipmentInput(ctx context.Context, v any) (ShipShipmentInput, error) {
 	res, err := ec.unmarshalInputShipShipmentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNShipStockTransferInput2githubᚗcomᚋjxcgraphᚋjxcᚐShipStockTransferInput(ctx context.Context, v any) (jxc.ShipStockTransferInput, error) {
+	res, err := ec.unmarshalInputShipStockTransferInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -97465,6 +100796,21 @@ func (ec *executionContext) marshalNShortage2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐ
 		return graphql.Null
 	}
 	return ec._Shortage(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNShortfallReason2githubᚗcomᚋjxcgraphᚋjxcᚐShortfallReason(ctx context.Context, v any) (jxc.ShortfallReason, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.ShortfallReason(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNShortfallReason2githubᚗcomᚋjxcgraphᚋjxcᚐShortfallReason(ctx context.Context, sel ast.SelectionSet, v jxc.ShortfallReason) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ShortfallReason!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNSignInLockout2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSignInLockoutᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.SignInLockout) graphql.Marshaler {
@@ -97984,6 +101330,149 @@ func (ec *executionContext) marshalNStockMoveEdge2ᚖgithubᚗcomᚋjxcgraphᚋj
 	return ec._StockMoveEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNStockTransfer2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransferᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StockTransfer) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStockTransfer2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransfer(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStockTransfer2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransfer(ctx context.Context, sel ast.SelectionSet, v *jxc.StockTransfer) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StockTransfer!")
+		return graphql.Null
+	}
+	return ec._StockTransfer(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStockTransferConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockTransferConnection(ctx context.Context, sel ast.SelectionSet, v StockTransferConnection) graphql.Marshaler {
+	return ec._StockTransferConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStockTransferEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockTransferEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*StockTransferEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStockTransferEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockTransferEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStockTransferEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockTransferEdge(ctx context.Context, sel ast.SelectionSet, v *StockTransferEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StockTransferEdge!")
+		return graphql.Null
+	}
+	return ec._StockTransferEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStockTransferEvent2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransferEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StockTransferEvent) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStockTransferEvent2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransferEvent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStockTransferEvent2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransferEvent(ctx context.Context, sel ast.SelectionSet, v *jxc.StockTransferEvent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StockTransferEvent!")
+		return graphql.Null
+	}
+	return ec._StockTransferEvent(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNStockTransferInput2githubᚗcomᚋjxcgraphᚋjxcᚐStockTransferInput(ctx context.Context, v any) (jxc.StockTransferInput, error) {
+	res, err := ec.unmarshalInputStockTransferInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStockTransferLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransferLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StockTransferLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStockTransferLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransferLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStockTransferLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransferLine(ctx context.Context, sel ast.SelectionSet, v *jxc.StockTransferLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StockTransferLine!")
+		return graphql.Null
+	}
+	return ec._StockTransferLine(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNStockTransferLineInput2githubᚗcomᚋjxcgraphᚋjxcᚐStockTransferLineInput(ctx context.Context, v any) (jxc.StockTransferLineInput, error) {
+	res, err := ec.unmarshalInputStockTransferLineInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNStockTransferLineInput2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransferLineInputᚄ(ctx context.Context, v any) ([]jxc.StockTransferLineInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]jxc.StockTransferLineInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNStockTransferLineInput2githubᚗcomᚋjxcgraphᚋjxcᚐStockTransferLineInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNStockTransferOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐStockTransferOrderField(ctx context.Context, v any) (jxc.StockTransferOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.StockTransferOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStockTransferOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐStockTransferOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.StockTransferOrderField) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "StockTransferOrderField!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNStockTransferPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockTransferPayload(ctx context.Context, sel ast.SelectionSet, v StockTransferPayload) graphql.Marshaler {
+	return ec._StockTransferPayload(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNStockValueGroup2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockValueGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StockValueGroup) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -98491,6 +101980,40 @@ func (ec *executionContext) marshalNTopSeller2ᚖgithubᚗcomᚋjxcgraphᚋjxc�
 		return graphql.Null
 	}
 	return ec._TopSeller(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNTransferQuantityInput2githubᚗcomᚋjxcgraphᚋjxcᚐTransferQuantityInput(ctx context.Context, v any) (jxc.TransferQuantityInput, error) {
+	res, err := ec.unmarshalInputTransferQuantityInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNTransferQuantityInput2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐTransferQuantityInputᚄ(ctx context.Context, v any) ([]jxc.TransferQuantityInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]jxc.TransferQuantityInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTransferQuantityInput2githubᚗcomᚋjxcgraphᚋjxcᚐTransferQuantityInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNTransferStatus2githubᚗcomᚋjxcgraphᚋjxcᚐTransferStatus(ctx context.Context, v any) (jxc.TransferStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.TransferStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTransferStatus2githubᚗcomᚋjxcgraphᚋjxcᚐTransferStatus(ctx context.Context, sel ast.SelectionSet, v jxc.TransferStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "TransferStatus!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNTrialBalance2githubᚗcomᚋjxcgraphᚋjxcᚐTrialBalance(ctx context.Context, sel ast.SelectionSet, v jxc.TrialBalance) graphql.Marshaler {
@@ -99557,6 +103080,41 @@ func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) unmarshalOInt2ᚕintᚄ(ctx context.Context, v any) ([]int, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]int, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNInt2int(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOInt2ᚕintᚄ(ctx context.Context, sel ast.SelectionSet, v []int) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNInt2int(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*int, error) {
 	if v == nil {
 		return nil, nil
@@ -100307,6 +103865,25 @@ func (ec *executionContext) marshalOShipmentStatus2ᚕgithubᚗcomᚋjxcgraphᚋ
 	return ret
 }
 
+func (ec *executionContext) unmarshalOShortfallReason2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShortfallReason(ctx context.Context, v any) (*jxc.ShortfallReason, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.ShortfallReason(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOShortfallReason2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShortfallReason(ctx context.Context, sel ast.SelectionSet, v *jxc.ShortfallReason) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
 func (ec *executionContext) unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx context.Context, v any) (jxc.SortDirection, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := jxc.SortDirection(tmp)
@@ -100474,6 +104051,29 @@ func (ec *executionContext) marshalOStockMoveOrderField2githubᚗcomᚋjxcgraph�
 	_ = ctx
 	res := graphql.MarshalString(string(v))
 	return res
+}
+
+func (ec *executionContext) marshalOStockTransfer2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransfer(ctx context.Context, sel ast.SelectionSet, v *jxc.StockTransfer) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._StockTransfer(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOStockTransferFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransferFilter(ctx context.Context, v any) (*jxc.StockTransferFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputStockTransferFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOStockTransferOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransferOrder(ctx context.Context, v any) (*jxc.StockTransferOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputStockTransferOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
@@ -100712,6 +104312,42 @@ func (ec *executionContext) marshalOTopSellersBy2ᚖgithubᚗcomᚋjxcgraphᚋjx
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
+}
+
+func (ec *executionContext) unmarshalOTransferStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐTransferStatusᚄ(ctx context.Context, v any) ([]jxc.TransferStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]jxc.TransferStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTransferStatus2githubᚗcomᚋjxcgraphᚋjxcᚐTransferStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOTransferStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐTransferStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []jxc.TransferStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTransferStatus2githubᚗcomᚋjxcgraphᚋjxcᚐTransferStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOUser2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐUser(ctx context.Context, sel ast.SelectionSet, v *jxc.User) graphql.Marshaler {

@@ -1566,6 +1566,34 @@ type StockMoveEdge struct {
 	Node *jxc.StockMove `json:"node"`
 }
 
+// A page of transfers.
+type StockTransferConnection struct {
+	// The transfers with their cursors.
+	Edges []*StockTransferEdge `json:"edges"`
+	// The transfers alone.
+	Nodes []*jxc.StockTransfer `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many transfers match the filter in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// One transfer in a list page.
+type StockTransferEdge struct {
+	// The position of this transfer in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The transfer.
+	Node *jxc.StockTransfer `json:"node"`
+}
+
+// The result of a transfer operation.
+type StockTransferPayload struct {
+	// The transfer as it is now; null on error.
+	StockTransfer *jxc.StockTransfer `json:"stockTransfer,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Live updates over the websocket (graphql-transport-ws).
 type Subscription struct {
 }

@@ -15,9 +15,11 @@ import (
 
 // Resolver holds the services the resolvers call.
 type Resolver struct {
-	UserService      jxc.UserService
-	CatalogService   jxc.CatalogService
-	StockService     jxc.StockService
+	UserService    jxc.UserService
+	CatalogService jxc.CatalogService
+	StockService   jxc.StockService
+	// TransferService keeps stock transfers between warehouses.
+	TransferService  jxc.StockTransferService
 	LedgerService    jxc.LedgerService
 	SalesService     jxc.SalesService
 	PartnerService   jxc.PartnerService
