@@ -291,13 +291,13 @@ func (t *StockTransfer) Line(lineNo int) *StockTransferLine {
 
 // CheckTransferStatus refuses an operation on a transfer not in one of the
 // statuses it needs.
-func CheckTransferStatus(t *StockTransfer, field, action string, want ...TransferStatus) error {
+func CheckTransferStatus(t *StockTransfer, field string, action Noun, want ...TransferStatus) error {
 	for _, w := range want {
 		if t.Status == w {
 			return nil
 		}
 	}
-	return FieldErrorf(ECONFLICT, field, "transfer {number} is {status}; it cannot be {action}", P{"number": t.Number, "status": string(t.Status), "action": Noun(action)})
+	return FieldErrorf(ECONFLICT, field, "transfer {number} is {status}; it cannot be {action}", P{"number": t.Number, "status": string(t.Status), "action": action})
 }
 
 // CheckShortfall checks a shortfall's reason and carrier.
@@ -487,3 +487,13 @@ func (e *TransferShortfallPosting) Rules(s *PostingState) (*Posting, error) {
 // RuleGoodsInTransit: goods in transit 1402 equal the in-transit value of
 // the open transfer lines.
 const RuleGoodsInTransit BooksRule = "GOODS_IN_TRANSIT_MISMATCH"
+
+// ValidateTransferShipInput checks a shipment's own input.
+func ValidateTransferShipInput(in ShipStockTransferInput) error {
+	var es Errors
+	if in.Carrier != nil {
+		checkText(&es, "input.carrier", "carrier", *in.Carrier, 0, 100)
+	}
+	checkIdempotencyKey(&es, in.IdempotencyKey)
+	return es.Err()
+}

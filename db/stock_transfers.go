@@ -145,13 +145,10 @@ func (s *StockTransferService) ShipStockTransfer(ctx context.Context, in jxc.Shi
 		if err != nil {
 			return 0, err
 		}
-		if err := jxc.CheckTransferStatus(t, "input.number", "shipped", jxc.TransferDraft); err != nil {
+		if err := jxc.CheckTransferStatus(t, "input.number", jxc.Noun("shipped"), jxc.TransferDraft); err != nil {
 			return 0, err
 		}
-		var es jxc.Errors
-		if in.Carrier != nil && len(*in.Carrier) > 100 {
-			es.Add(jxc.EINVALID, "input.carrier", "{field} must be at most {max} characters", jxc.P{"field": jxc.Noun("carrier"), "max": 100})
-		}
+		es, _ := jxc.AsErrors(jxc.ValidateTransferShipInput(in))
 		var refs []stockRef
 		for i, l := range t.Lines {
 			refs = append(refs, stockRef{fmt.Sprintf("input.lines.%d.", i), l.ProductID, t.FromWarehouseID, l.FromLocationID})
@@ -196,7 +193,7 @@ func (s *StockTransferService) ReceiveStockTransfer(ctx context.Context, in jxc.
 		if err != nil {
 			return 0, err
 		}
-		if err := jxc.CheckTransferStatus(t, "input.number", "received", jxc.TransferShipped, jxc.TransferPartiallyReceived); err != nil {
+		if err := jxc.CheckTransferStatus(t, "input.number", jxc.Noun("received"), jxc.TransferShipped, jxc.TransferPartiallyReceived); err != nil {
 			return 0, err
 		}
 		var es jxc.Errors
@@ -255,7 +252,7 @@ func (s *StockTransferService) SettleTransferShortfall(ctx context.Context, in j
 		if err != nil {
 			return 0, err
 		}
-		if err := jxc.CheckTransferStatus(t, "input.number", "settled", jxc.TransferShipped, jxc.TransferPartiallyReceived); err != nil {
+		if err := jxc.CheckTransferStatus(t, "input.number", jxc.Noun("settled"), jxc.TransferShipped, jxc.TransferPartiallyReceived); err != nil {
 			return 0, err
 		}
 		var es jxc.Errors
@@ -327,7 +324,7 @@ func (s *StockTransferService) CancelStockTransfer(ctx context.Context, number s
 		if err != nil {
 			return 0, err
 		}
-		if err := jxc.CheckTransferStatus(t, "input.number", "cancelled", jxc.TransferDraft); err != nil {
+		if err := jxc.CheckTransferStatus(t, "input.number", jxc.Noun("cancelled"), jxc.TransferDraft); err != nil {
 			return 0, err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE stock_transfers SET status = 'CANCELLED', closed_at = $2 WHERE id = $1`, t.ID, tx.Now); err != nil {

@@ -69,6 +69,16 @@ func auditCalls() []auditCall {
 			v("p", "product", "w", "wh"), nil},
 		{"postStockAdjustment", `mutation($p: ID!, $w: ID!) { postStockAdjustment(input: {reason: SCRAP, lines: [{productId: $p, warehouseId: $w, direction: DECREASE, quantity: "1"}]}) { document { id }` + ue + ` } }`,
 			v("p", "product", "w", "wh"), nil},
+		// transfers
+		{"createWarehouse", `mutation { createWarehouse(input: {code: "AUD-W3", name: "调入仓"}) { warehouse { id }` + ue + ` } }`, nil, map[string]string{"wh3": "warehouse.id"}},
+		{"createStockTransfer", `mutation($p: ID!, $w: ID!, $to: ID!) { createStockTransfer(input: {fromWarehouseId: $w, toWarehouseId: $to, lines: [{productId: $p, quantity: "2"}]}) { stockTransfer { number }` + ue + ` } }`,
+			v("p", "product", "w", "wh", "to", "wh3"), map[string]string{"tr": "stockTransfer.number"}},
+		{"shipStockTransfer", `mutation($n: String!) { shipStockTransfer(input: {number: $n}) { stockTransfer { status }` + ue + ` } }`, v("n", "tr"), nil},
+		{"receiveStockTransfer", `mutation($n: String!) { receiveStockTransfer(input: {number: $n, lines: [{lineNo: 1, quantity: "1"}]}) { stockTransfer { status }` + ue + ` } }`, v("n", "tr"), nil},
+		{"settleTransferShortfall", `mutation($n: String!) { settleTransferShortfall(input: {number: $n, reason: CARRIER_CLAIM, carrier: "顺丰"}) { stockTransfer { status }` + ue + ` } }`, v("n", "tr"), nil},
+		{"createStockTransfer", `mutation($p: ID!, $w: ID!, $to: ID!) { createStockTransfer(input: {fromWarehouseId: $w, toWarehouseId: $to, lines: [{productId: $p, quantity: "1"}]}) { stockTransfer { number }` + ue + ` } }`,
+			v("p", "product", "w", "wh", "to", "wh3"), map[string]string{"tr2": "stockTransfer.number"}},
+		{"cancelStockTransfer", `mutation($n: String!) { cancelStockTransfer(number: $n) { stockTransfer { status }` + ue + ` } }`, v("n", "tr2"), nil},
 		// ledger
 		{"createAccount", `mutation { createAccount(input: {code: "6999", name: "审计费用", type: EXPENSE}) { account { code }` + ue + ` } }`, nil, nil},
 		{"updateAccount", `mutation { updateAccount(input: {code: "6999", name: "审计费"}) { account { code }` + ue + ` } }`, nil, nil},
