@@ -10,6 +10,7 @@ const HANDHELD_WRITE = ['WAREHOUSE'] as const;
 export const HANDHELD_TASKS: readonly MenuEntry[] = [
   { key: 'handheldPick', path: '/m/pick', labelKey: 'menu.handheldPick', roles: HANDHELD_WRITE, icon: MobileOutlined, hidden: true, page: lazy(() => import('./views/PickPage')) },
   { key: 'handheldReceive', path: '/m/receive', labelKey: 'menu.handheldReceive', roles: HANDHELD_WRITE, icon: MobileOutlined, hidden: true, page: lazy(() => import('./views/ReceivePage')) },
+  { key: 'handheldTransfer', path: '/m/transfer', labelKey: 'menu.handheldTransfer', roles: HANDHELD_WRITE, icon: MobileOutlined, hidden: true, page: lazy(() => import('../transfers/views/HandheldTransferPage')) },
   { key: 'handheldCount', path: '/m/count', labelKey: 'menu.handheldCount', roles: HANDHELD_WRITE, icon: MobileOutlined, hidden: true, page: lazy(() => import('./views/CountPage')) },
   { key: 'handheldAdjust', path: '/m/adjust', labelKey: 'menu.handheldAdjust', roles: HANDHELD_WRITE, icon: MobileOutlined, hidden: true, page: lazy(() => import('./views/AdjustPage')) },
   { key: 'handheldLookup', path: '/m/lookup', labelKey: 'menu.handheldLookup', roles: STOCK_READ, icon: MobileOutlined, hidden: true, page: lazy(() => import('./views/LookupPage')) },

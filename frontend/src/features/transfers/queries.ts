@@ -30,6 +30,7 @@ export const StockTransferFieldsFragment = graphql(`
         name
         nameEn
         unit
+        barcodes
       }
       quantity
       shippedQty
