@@ -37,6 +37,7 @@ export const transfersEn: Record<keyof typeof transfersZh, string> = {
   'transfer.done': 'Saved',
   'transfer.receiveQty': 'Receive now',
   'menu.handheldTransfer': 'Transfer ship / receive',
+  'menu.handheldTransferHint': 'Scan products to ship or receive a transfer',
   'hh.scanTransfer': 'Scan or tap a transfer',
   'hh.transferUnknown': 'No open transfer {code}',
   'hh.noOpenTransfers': 'No open transfers',

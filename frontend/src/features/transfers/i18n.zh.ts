@@ -35,6 +35,7 @@ export const transfersZh = {
   'transfer.done': '已保存',
   'transfer.receiveQty': '本次收货',
   'menu.handheldTransfer': '调拨发货/收货',
+  'menu.handheldTransferHint': '扫描商品发出或收取调拨',
   'hh.scanTransfer': '扫描或点选调拨单',
   'hh.transferUnknown': '没有未完成的调拨单 {code}',
   'hh.noOpenTransfers': '没有未完成的调拨单',
