@@ -158,6 +158,7 @@ var documentUndo = map[SourceType][2]Noun{
 	SourceLandedCost:      {Noun("landed cost"), Noun("post the supplier's credit as a landed cost correction")},
 	SourceOpeningStock:    {Noun("opening stock"), Noun("post a stock adjustment the other way (postStockAdjustment)")},
 	SourceStockAdjustment: {Noun("stock adjustment"), Noun("post a stock adjustment the other way (postStockAdjustment)")},
+	SourceStockCount:      {Noun("stock count"), Noun("count the stock again and post a new count sheet (createStockCount)")},
 	SourceClosing:         {Noun("closing voucher"), Noun("reopen its period (reopenFiscalPeriod): that reverses it")},
 }
 

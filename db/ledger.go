@@ -261,6 +261,7 @@ var documentTables = map[jxc.SourceType]string{
 	jxc.SourceCustomerRefund: "customer_refunds", jxc.SourcePurchaseReceipt: "goods_receipts", jxc.SourceSupplierInvoice: "supplier_invoices",
 	jxc.SourceSupplierPayment: "supplier_payments", jxc.SourceLandedCost: "landed_costs",
 	jxc.SourceOpeningStock: "stock_documents", jxc.SourceStockAdjustment: "stock_documents",
+	jxc.SourceStockCount: "stock_counts",
 }
 
 // documentNumber is the number of the document that posted e, "" for a
