@@ -131,10 +131,13 @@ type StockCountLine struct {
 	Counted    *decimal.Decimal `db:"counted"`
 	Entries    int              `db:"entries"`
 	// AverageCost is the balance's moving average now.
-	AverageCost decimal.Decimal    `db:"average_cost"`
-	Product     *Product           `db:"-"`
-	Location    *Location          `db:"-"`
-	EntryList   []*StockCountEntry `db:"-"`
+	AverageCost decimal.Decimal `db:"average_cost"`
+	// BookHidden and OverTolerance are set from the sheet when read.
+	BookHidden    bool               `db:"-"`
+	OverTolerance bool               `db:"-"`
+	Product       *Product           `db:"-"`
+	Location      *Location          `db:"-"`
+	EntryList     []*StockCountEntry `db:"-"`
 }
 
 // Expected is what the books say the counter should have found when the

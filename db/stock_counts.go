@@ -502,6 +502,9 @@ func findCount(ctx context.Context, q Queryer, id int64, number string) (*jxc.St
 		l.Product, _, l.Location = r.get(l.ProductID, c.WarehouseID, l.LocationID)
 	}
 	c.BookHidden = hidesBook(ctx, c)
+	for _, l := range c.Lines {
+		l.BookHidden, l.OverTolerance = c.BookHidden, c.OverTolerance(l)
+	}
 	return c, nil
 }
 

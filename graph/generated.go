@@ -73,6 +73,8 @@ type ResolverRoot interface {
 	Shortage() ShortageResolver
 	SlowMover() SlowMoverResolver
 	SourceDocument() SourceDocumentResolver
+	StockCount() StockCountResolver
+	StockCountLine() StockCountLineResolver
 	StockDocument() StockDocumentResolver
 	StockLevelChange() StockLevelChangeResolver
 	StockMove() StockMoveResolver
@@ -532,6 +534,30 @@ type ComplexityRoot struct {
 		Title func(childComplexity int) int
 	}
 
+	CountDue struct {
+		ABCClass       func(childComplexity int) int
+		IntervalMonths func(childComplexity int) int
+		LastCounted    func(childComplexity int) int
+		OpenNumber     func(childComplexity int) int
+		Products       func(childComplexity int) int
+		Warehouse      func(childComplexity int) int
+	}
+
+	CountEntryPayload struct {
+		Line       func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	CountScheduleEntry struct {
+		AbcClass       func(childComplexity int) int
+		IntervalMonths func(childComplexity int) int
+	}
+
+	CountSchedulePayload struct {
+		Schedule   func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	CreateApiTokenPayload struct {
 		Secret     func(childComplexity int) int
 		Token      func(childComplexity int) int
@@ -656,6 +682,11 @@ type ComplexityRoot struct {
 	CustomerRefundPayload struct {
 		Refund     func(childComplexity int) int
 		UserErrors func(childComplexity int) int
+	}
+
+	DueCountsPayload struct {
+		StockCounts func(childComplexity int) int
+		UserErrors  func(childComplexity int) int
 	}
 
 	ExportJob struct {
@@ -1050,6 +1081,7 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		AcknowledgeAlert                    func(childComplexity int, id int64) int
+		AddCountEntry                       func(childComplexity int, input CountEntryInput) int
 		ApplyCustomerCredit                 func(childComplexity int, input ApplyCustomerCreditInput) int
 		ApprovePurchaseOrder                func(childComplexity int, id int64) int
 		ApproveSupplierInvoiceMismatch      func(childComplexity int, id int64) int
@@ -1058,6 +1090,7 @@ type ComplexityRoot struct {
 		CancelOperatingCost                 func(childComplexity int, input jxc.CancelOperatingCostInput) int
 		CancelPurchaseOrder                 func(childComplexity int, id int64) int
 		CancelSalesOrder                    func(childComplexity int, id int64) int
+		CancelStockCount                    func(childComplexity int, number string) int
 		CheckLowStock                       func(childComplexity int) int
 		ClearSignInLockout                  func(childComplexity int, input ClearSignInLockoutInput) int
 		CloseFiscalPeriod                   func(childComplexity int, input FiscalPeriodInput) int
@@ -1070,6 +1103,7 @@ type ComplexityRoot struct {
 		CreateBudgetLine                    func(childComplexity int, input CreateBudgetLineInput) int
 		CreateCategory                      func(childComplexity int, input CreateCategoryInput) int
 		CreateCustomer                      func(childComplexity int, input CreateCustomerInput) int
+		CreateDueCounts                     func(childComplexity int) int
 		CreateLocation                      func(childComplexity int, input CreateLocationInput) int
 		CreateProduct                       func(childComplexity int, input CreateProductInput) int
 		CreatePurchaseOrder                 func(childComplexity int, input CreatePurchaseOrderInput) int
@@ -1077,6 +1111,7 @@ type ComplexityRoot struct {
 		CreateSalesInvoice                  func(childComplexity int, input CreateSalesInvoiceInput) int
 		CreateSalesOrder                    func(childComplexity int, input SalesOrderInput) int
 		CreateSalesReturn                   func(childComplexity int, input CreateSalesReturnInput) int
+		CreateStockCount                    func(childComplexity int, input NewStockCountInput) int
 		CreateSupplier                      func(childComplexity int, input CreateSupplierInput) int
 		CreateUser                          func(childComplexity int, input CreateUserInput) int
 		CreateWarehouse                     func(childComplexity int, input CreateWarehouseInput) int
@@ -1090,20 +1125,25 @@ type ComplexityRoot struct {
 		PostOpeningStock                    func(childComplexity int, input OpeningStockInput) int
 		PostOperatingCost                   func(childComplexity int, input OperatingCostInput) int
 		PostStockAdjustment                 func(childComplexity int, input StockAdjustmentInput) int
+		PostStockCount                      func(childComplexity int, number string, postingDate *jxc.Date) int
 		PostSupplierInvoice                 func(childComplexity int, input SupplierInvoiceInput) int
 		PostSupplierPayment                 func(childComplexity int, input SupplierPaymentInput) int
 		RecordCustomerPayment               func(childComplexity int, input RecordCustomerPaymentInput) int
 		RefundCustomer                      func(childComplexity int, input RefundCustomerInput) int
 		ReleaseSalesOrderHold               func(childComplexity int, id int64) int
 		ReopenFiscalPeriod                  func(childComplexity int, input FiscalPeriodInput) int
+		RequestRecount                      func(childComplexity int, number string, lineNos []int) int
 		ReserveSalesOrderStock              func(childComplexity int, id int64) int
 		ReverseJournalEntry                 func(childComplexity int, input ReverseJournalEntryInput) int
 		ReviewVouchers                      func(childComplexity int, input VoucherReviewInput) int
 		RevokeAPIToken                      func(childComplexity int, id int64) int
+		SetCountSchedule                    func(childComplexity int, abcClass jxc.ABCClass, intervalMonths int) int
 		SetPassword                         func(childComplexity int, input SetPasswordInput) int
 		SetSupplierProduct                  func(childComplexity int, input SetSupplierProductInput) int
 		ShipShipment                        func(childComplexity int, input ShipShipmentInput) int
+		StartStockCount                     func(childComplexity int, number string) int
 		SubmitPurchaseOrder                 func(childComplexity int, id int64) int
+		SubmitStockCount                    func(childComplexity int, number string) int
 		UnreviewVouchers                    func(childComplexity int, input VoucherReviewInput) int
 		UpdateAccount                       func(childComplexity int, input UpdateAccountInput) int
 		UpdateBudgetLine                    func(childComplexity int, input UpdateBudgetLineInput) int
@@ -1432,6 +1472,8 @@ type ComplexityRoot struct {
 		Categories                 func(childComplexity int, includeInactive *bool) int
 		Company                    func(childComplexity int) int
 		CompanySettings            func(childComplexity int) int
+		CountSchedule              func(childComplexity int) int
+		CountsDue                  func(childComplexity int) int
 		Customer                   func(childComplexity int, id int64) int
 		CustomerPayment            func(childComplexity int, id *int64, number *string) int
 		CustomerPayments           func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter, orderBy *jxc.CustomerPaymentOrder) int
@@ -1487,6 +1529,8 @@ type ComplexityRoot struct {
 		StatementMapping           func(childComplexity int, form jxc.StatementForm) int
 		StatutoryBalanceSheet      func(childComplexity int, year int, month int) int
 		StatutoryIncomeStatement   func(childComplexity int, year int, month int) int
+		StockCount                 func(childComplexity int, number string) int
+		StockCounts                func(childComplexity int, first *int, after *string, filter *jxc.StockCountFilter) int
 		StockDocument              func(childComplexity int, id *int64, number *string) int
 		StockDocuments             func(childComplexity int, first *int, after *string, filter *jxc.StockDocumentFilter, orderBy *jxc.StockDocumentOrder) int
 		StockLevels                func(childComplexity int, first *int, after *string, filter *jxc.StockLevelFilter, orderBy *jxc.StockLevelOrder) int
@@ -1900,6 +1944,64 @@ type ComplexityRoot struct {
 		Month func(childComplexity int) int
 		To    func(childComplexity int) int
 		Year  func(childComplexity int) int
+	}
+
+	StockCount struct {
+		ABCClass         func(childComplexity int) int
+		AuditTrail       func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
+		Blind            func(childComplexity int) int
+		BookHidden       func(childComplexity int) int
+		CategoryID       func(childComplexity int) int
+		CreatedAt        func(childComplexity int) int
+		Description      func(childComplexity int) int
+		ID               func(childComplexity int) int
+		Lines            func(childComplexity int) int
+		Location         func(childComplexity int) int
+		Number           func(childComplexity int) int
+		PostedAt         func(childComplexity int) int
+		PostingDate      func(childComplexity int) int
+		StartedAt        func(childComplexity int) int
+		Status           func(childComplexity int) int
+		SubmittedAt      func(childComplexity int) int
+		TolerancePercent func(childComplexity int) int
+		ToleranceValue   func(childComplexity int) int
+		VoucherNo        func(childComplexity int) int
+		Warehouse        func(childComplexity int) int
+	}
+
+	StockCountConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	StockCountEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	StockCountLine struct {
+		Book          func(childComplexity int) int
+		Counted       func(childComplexity int) int
+		Damaged       func(childComplexity int) int
+		Entries       func(childComplexity int) int
+		Expected      func(childComplexity int) int
+		ID            func(childComplexity int) int
+		LineNo        func(childComplexity int) int
+		Location      func(childComplexity int) int
+		MovedSince    func(childComplexity int) int
+		OverTolerance func(childComplexity int) int
+		Product       func(childComplexity int) int
+		Recount       func(childComplexity int) int
+		Round         func(childComplexity int) int
+		Variance      func(childComplexity int) int
+		VarianceValue func(childComplexity int) int
+	}
+
+	StockCountPayload struct {
+		StockCount func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	StockDocument struct {
@@ -2548,6 +2650,15 @@ type MutationResolver interface {
 	UpdateNumberingRule(ctx context.Context, input jxc.NumberingRuleInput) (NumberingRulePayload, error)
 	PostOpeningStock(ctx context.Context, input OpeningStockInput) (StockDocumentPayload, error)
 	PostStockAdjustment(ctx context.Context, input StockAdjustmentInput) (StockDocumentPayload, error)
+	CreateStockCount(ctx context.Context, input NewStockCountInput) (StockCountPayload, error)
+	StartStockCount(ctx context.Context, number string) (StockCountPayload, error)
+	AddCountEntry(ctx context.Context, input CountEntryInput) (CountEntryPayload, error)
+	RequestRecount(ctx context.Context, number string, lineNos []int) (StockCountPayload, error)
+	SubmitStockCount(ctx context.Context, number string) (StockCountPayload, error)
+	PostStockCount(ctx context.Context, number string, postingDate *jxc.Date) (StockCountPayload, error)
+	CancelStockCount(ctx context.Context, number string) (StockCountPayload, error)
+	CreateDueCounts(ctx context.Context) (DueCountsPayload, error)
+	SetCountSchedule(ctx context.Context, abcClass jxc.ABCClass, intervalMonths int) (CountSchedulePayload, error)
 	Login(ctx context.Context, input LoginInput) (LoginPayload, error)
 	Logout(ctx context.Context) (LogoutPayload, error)
 	CreateAPIToken(ctx context.Context, name string) (CreateAPITokenPayload, error)
@@ -2673,6 +2784,10 @@ type QueryResolver interface {
 	StockDocument(ctx context.Context, id *int64, number *string) (*jxc.StockDocument, error)
 	StockDocuments(ctx context.Context, first *int, after *string, filter *jxc.StockDocumentFilter, orderBy *jxc.StockDocumentOrder) (StockDocumentConnection, error)
 	StockValueSummary(ctx context.Context, groupBy jxc.StockGroupBy) ([]*jxc.StockValueGroup, error)
+	StockCounts(ctx context.Context, first *int, after *string, filter *jxc.StockCountFilter) (StockCountConnection, error)
+	StockCount(ctx context.Context, number string) (*jxc.StockCount, error)
+	CountsDue(ctx context.Context) ([]*jxc.CountDue, error)
+	CountSchedule(ctx context.Context) ([]*CountScheduleEntry, error)
 	Me(ctx context.Context) (jxc.User, error)
 	MyAPITokens(ctx context.Context) ([]*jxc.APIToken, error)
 	Users(ctx context.Context) ([]*jxc.User, error)
@@ -2751,6 +2866,17 @@ type SlowMoverResolver interface {
 type SourceDocumentResolver interface {
 	Number(ctx context.Context, obj *jxc.Source) (*string, error)
 	Document(ctx context.Context, obj *jxc.Source) (jxc.PostingDocument, error)
+}
+type StockCountResolver interface {
+	AuditTrail(ctx context.Context, obj *jxc.StockCount, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
+}
+type StockCountLineResolver interface {
+	Book(ctx context.Context, obj *jxc.StockCountLine) (*decimal.Decimal, error)
+	MovedSince(ctx context.Context, obj *jxc.StockCountLine) (*decimal.Decimal, error)
+	Expected(ctx context.Context, obj *jxc.StockCountLine) (*decimal.Decimal, error)
+
+	Variance(ctx context.Context, obj *jxc.StockCountLine) (*decimal.Decimal, error)
+	VarianceValue(ctx context.Context, obj *jxc.StockCountLine) (*decimal.Decimal, error)
 }
 type StockDocumentResolver interface {
 	JournalEntry(ctx context.Context, obj *jxc.StockDocument) (*jxc.JournalEntry, error)
@@ -4682,6 +4808,82 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Contact.Title(childComplexity), true
 
+	case "CountDue.abcClass":
+		if e.ComplexityRoot.CountDue.ABCClass == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CountDue.ABCClass(childComplexity), true
+	case "CountDue.intervalMonths":
+		if e.ComplexityRoot.CountDue.IntervalMonths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CountDue.IntervalMonths(childComplexity), true
+	case "CountDue.lastCounted":
+		if e.ComplexityRoot.CountDue.LastCounted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CountDue.LastCounted(childComplexity), true
+	case "CountDue.openNumber":
+		if e.ComplexityRoot.CountDue.OpenNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CountDue.OpenNumber(childComplexity), true
+	case "CountDue.products":
+		if e.ComplexityRoot.CountDue.Products == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CountDue.Products(childComplexity), true
+	case "CountDue.warehouse":
+		if e.ComplexityRoot.CountDue.Warehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CountDue.Warehouse(childComplexity), true
+
+	case "CountEntryPayload.line":
+		if e.ComplexityRoot.CountEntryPayload.Line == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CountEntryPayload.Line(childComplexity), true
+	case "CountEntryPayload.userErrors":
+		if e.ComplexityRoot.CountEntryPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CountEntryPayload.UserErrors(childComplexity), true
+
+	case "CountScheduleEntry.abcClass":
+		if e.ComplexityRoot.CountScheduleEntry.AbcClass == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CountScheduleEntry.AbcClass(childComplexity), true
+	case "CountScheduleEntry.intervalMonths":
+		if e.ComplexityRoot.CountScheduleEntry.IntervalMonths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CountScheduleEntry.IntervalMonths(childComplexity), true
+
+	case "CountSchedulePayload.schedule":
+		if e.ComplexityRoot.CountSchedulePayload.Schedule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CountSchedulePayload.Schedule(childComplexity), true
+	case "CountSchedulePayload.userErrors":
+		if e.ComplexityRoot.CountSchedulePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CountSchedulePayload.UserErrors(childComplexity), true
+
 	case "CreateApiTokenPayload.secret":
 		if e.ComplexityRoot.CreateApiTokenPayload.Secret == nil {
 			break
@@ -5283,6 +5485,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerRefundPayload.UserErrors(childComplexity), true
+
+	case "DueCountsPayload.stockCounts":
+		if e.ComplexityRoot.DueCountsPayload.StockCounts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DueCountsPayload.StockCounts(childComplexity), true
+	case "DueCountsPayload.userErrors":
+		if e.ComplexityRoot.DueCountsPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DueCountsPayload.UserErrors(childComplexity), true
 
 	case "ExportJob.byteSize":
 		if e.ComplexityRoot.ExportJob.ByteSize == nil {
@@ -6980,6 +7195,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AcknowledgeAlert(childComplexity, args["id"].(int64)), true
+	case "Mutation.addCountEntry":
+		if e.ComplexityRoot.Mutation.AddCountEntry == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addCountEntry_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddCountEntry(childComplexity, args["input"].(CountEntryInput)), true
 	case "Mutation.applyCustomerCredit":
 		if e.ComplexityRoot.Mutation.ApplyCustomerCredit == nil {
 			break
@@ -7068,6 +7294,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CancelSalesOrder(childComplexity, args["id"].(int64)), true
+	case "Mutation.cancelStockCount":
+		if e.ComplexityRoot.Mutation.CancelStockCount == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelStockCount_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CancelStockCount(childComplexity, args["number"].(string)), true
 	case "Mutation.checkLowStock":
 		if e.ComplexityRoot.Mutation.CheckLowStock == nil {
 			break
@@ -7195,6 +7432,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateCustomer(childComplexity, args["input"].(CreateCustomerInput)), true
+	case "Mutation.createDueCounts":
+		if e.ComplexityRoot.Mutation.CreateDueCounts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mutation.CreateDueCounts(childComplexity), true
 	case "Mutation.createLocation":
 		if e.ComplexityRoot.Mutation.CreateLocation == nil {
 			break
@@ -7272,6 +7515,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateSalesReturn(childComplexity, args["input"].(CreateSalesReturnInput)), true
+	case "Mutation.createStockCount":
+		if e.ComplexityRoot.Mutation.CreateStockCount == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createStockCount_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateStockCount(childComplexity, args["input"].(NewStockCountInput)), true
 	case "Mutation.createSupplier":
 		if e.ComplexityRoot.Mutation.CreateSupplier == nil {
 			break
@@ -7410,6 +7664,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.PostStockAdjustment(childComplexity, args["input"].(StockAdjustmentInput)), true
+	case "Mutation.postStockCount":
+		if e.ComplexityRoot.Mutation.PostStockCount == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_postStockCount_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PostStockCount(childComplexity, args["number"].(string), args["postingDate"].(*jxc.Date)), true
 	case "Mutation.postSupplierInvoice":
 		if e.ComplexityRoot.Mutation.PostSupplierInvoice == nil {
 			break
@@ -7476,6 +7741,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ReopenFiscalPeriod(childComplexity, args["input"].(FiscalPeriodInput)), true
+	case "Mutation.requestRecount":
+		if e.ComplexityRoot.Mutation.RequestRecount == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_requestRecount_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RequestRecount(childComplexity, args["number"].(string), args["lineNos"].([]int)), true
 	case "Mutation.reserveSalesOrderStock":
 		if e.ComplexityRoot.Mutation.ReserveSalesOrderStock == nil {
 			break
@@ -7520,6 +7796,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeAPIToken(childComplexity, args["id"].(int64)), true
+	case "Mutation.setCountSchedule":
+		if e.ComplexityRoot.Mutation.SetCountSchedule == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setCountSchedule_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetCountSchedule(childComplexity, args["abcClass"].(jxc.ABCClass), args["intervalMonths"].(int)), true
 	case "Mutation.setPassword":
 		if e.ComplexityRoot.Mutation.SetPassword == nil {
 			break
@@ -7553,6 +7840,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ShipShipment(childComplexity, args["input"].(ShipShipmentInput)), true
+	case "Mutation.startStockCount":
+		if e.ComplexityRoot.Mutation.StartStockCount == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_startStockCount_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.StartStockCount(childComplexity, args["number"].(string)), true
 	case "Mutation.submitPurchaseOrder":
 		if e.ComplexityRoot.Mutation.SubmitPurchaseOrder == nil {
 			break
@@ -7564,6 +7862,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SubmitPurchaseOrder(childComplexity, args["id"].(int64)), true
+	case "Mutation.submitStockCount":
+		if e.ComplexityRoot.Mutation.SubmitStockCount == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_submitStockCount_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SubmitStockCount(childComplexity, args["number"].(string)), true
 	case "Mutation.unreviewVouchers":
 		if e.ComplexityRoot.Mutation.UnreviewVouchers == nil {
 			break
@@ -9136,6 +9445,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.CompanySettings(childComplexity), true
+	case "Query.countSchedule":
+		if e.ComplexityRoot.Query.CountSchedule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.CountSchedule(childComplexity), true
+	case "Query.countsDue":
+		if e.ComplexityRoot.Query.CountsDue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.CountsDue(childComplexity), true
 	case "Query.customer":
 		if e.ComplexityRoot.Query.Customer == nil {
 			break
@@ -9702,6 +10023,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.StatutoryIncomeStatement(childComplexity, args["year"].(int), args["month"].(int)), true
+	case "Query.stockCount":
+		if e.ComplexityRoot.Query.StockCount == nil {
+			break
+		}
+
+		args, err := ec.field_Query_stockCount_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.StockCount(childComplexity, args["number"].(string)), true
+	case "Query.stockCounts":
+		if e.ComplexityRoot.Query.StockCounts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_stockCounts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.StockCounts(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.StockCountFilter)), true
 	case "Query.stockDocument":
 		if e.ComplexityRoot.Query.StockDocument == nil {
 			break
@@ -11611,6 +11954,274 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.StatutoryIncomeStatement.Year(childComplexity), true
 
+	case "StockCount.abcClass":
+		if e.ComplexityRoot.StockCount.ABCClass == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.ABCClass(childComplexity), true
+	case "StockCount.auditTrail":
+		if e.ComplexityRoot.StockCount.AuditTrail == nil {
+			break
+		}
+
+		args, err := ec.field_StockCount_auditTrail_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.StockCount.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AuditEntryOrder)), true
+	case "StockCount.blind":
+		if e.ComplexityRoot.StockCount.Blind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.Blind(childComplexity), true
+	case "StockCount.bookHidden":
+		if e.ComplexityRoot.StockCount.BookHidden == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.BookHidden(childComplexity), true
+	case "StockCount.categoryId":
+		if e.ComplexityRoot.StockCount.CategoryID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.CategoryID(childComplexity), true
+	case "StockCount.createdAt":
+		if e.ComplexityRoot.StockCount.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.CreatedAt(childComplexity), true
+	case "StockCount.description":
+		if e.ComplexityRoot.StockCount.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.Description(childComplexity), true
+	case "StockCount.id":
+		if e.ComplexityRoot.StockCount.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.ID(childComplexity), true
+	case "StockCount.lines":
+		if e.ComplexityRoot.StockCount.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.Lines(childComplexity), true
+	case "StockCount.location":
+		if e.ComplexityRoot.StockCount.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.Location(childComplexity), true
+	case "StockCount.number":
+		if e.ComplexityRoot.StockCount.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.Number(childComplexity), true
+	case "StockCount.postedAt":
+		if e.ComplexityRoot.StockCount.PostedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.PostedAt(childComplexity), true
+	case "StockCount.postingDate":
+		if e.ComplexityRoot.StockCount.PostingDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.PostingDate(childComplexity), true
+	case "StockCount.startedAt":
+		if e.ComplexityRoot.StockCount.StartedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.StartedAt(childComplexity), true
+	case "StockCount.status":
+		if e.ComplexityRoot.StockCount.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.Status(childComplexity), true
+	case "StockCount.submittedAt":
+		if e.ComplexityRoot.StockCount.SubmittedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.SubmittedAt(childComplexity), true
+	case "StockCount.tolerancePercent":
+		if e.ComplexityRoot.StockCount.TolerancePercent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.TolerancePercent(childComplexity), true
+	case "StockCount.toleranceValue":
+		if e.ComplexityRoot.StockCount.ToleranceValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.ToleranceValue(childComplexity), true
+	case "StockCount.voucherNo":
+		if e.ComplexityRoot.StockCount.VoucherNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.VoucherNo(childComplexity), true
+	case "StockCount.warehouse":
+		if e.ComplexityRoot.StockCount.Warehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.Warehouse(childComplexity), true
+
+	case "StockCountConnection.edges":
+		if e.ComplexityRoot.StockCountConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountConnection.Edges(childComplexity), true
+	case "StockCountConnection.nodes":
+		if e.ComplexityRoot.StockCountConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountConnection.Nodes(childComplexity), true
+	case "StockCountConnection.pageInfo":
+		if e.ComplexityRoot.StockCountConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountConnection.PageInfo(childComplexity), true
+	case "StockCountConnection.totalCount":
+		if e.ComplexityRoot.StockCountConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountConnection.TotalCount(childComplexity), true
+
+	case "StockCountEdge.cursor":
+		if e.ComplexityRoot.StockCountEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountEdge.Cursor(childComplexity), true
+	case "StockCountEdge.node":
+		if e.ComplexityRoot.StockCountEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountEdge.Node(childComplexity), true
+
+	case "StockCountLine.book":
+		if e.ComplexityRoot.StockCountLine.Book == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountLine.Book(childComplexity), true
+	case "StockCountLine.counted":
+		if e.ComplexityRoot.StockCountLine.Counted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountLine.Counted(childComplexity), true
+	case "StockCountLine.damaged":
+		if e.ComplexityRoot.StockCountLine.Damaged == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountLine.Damaged(childComplexity), true
+	case "StockCountLine.entries":
+		if e.ComplexityRoot.StockCountLine.Entries == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountLine.Entries(childComplexity), true
+	case "StockCountLine.expected":
+		if e.ComplexityRoot.StockCountLine.Expected == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountLine.Expected(childComplexity), true
+	case "StockCountLine.id":
+		if e.ComplexityRoot.StockCountLine.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountLine.ID(childComplexity), true
+	case "StockCountLine.lineNo":
+		if e.ComplexityRoot.StockCountLine.LineNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountLine.LineNo(childComplexity), true
+	case "StockCountLine.location":
+		if e.ComplexityRoot.StockCountLine.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountLine.Location(childComplexity), true
+	case "StockCountLine.movedSince":
+		if e.ComplexityRoot.StockCountLine.MovedSince == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountLine.MovedSince(childComplexity), true
+	case "StockCountLine.overTolerance":
+		if e.ComplexityRoot.StockCountLine.OverTolerance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountLine.OverTolerance(childComplexity), true
+	case "StockCountLine.product":
+		if e.ComplexityRoot.StockCountLine.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountLine.Product(childComplexity), true
+	case "StockCountLine.recount":
+		if e.ComplexityRoot.StockCountLine.Recount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountLine.Recount(childComplexity), true
+	case "StockCountLine.round":
+		if e.ComplexityRoot.StockCountLine.Round == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountLine.Round(childComplexity), true
+	case "StockCountLine.variance":
+		if e.ComplexityRoot.StockCountLine.Variance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountLine.Variance(childComplexity), true
+	case "StockCountLine.varianceValue":
+		if e.ComplexityRoot.StockCountLine.VarianceValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountLine.VarianceValue(childComplexity), true
+
+	case "StockCountPayload.stockCount":
+		if e.ComplexityRoot.StockCountPayload.StockCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountPayload.StockCount(childComplexity), true
+	case "StockCountPayload.userErrors":
+		if e.ComplexityRoot.StockCountPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountPayload.UserErrors(childComplexity), true
+
 	case "StockDocument.auditTrail":
 		if e.ComplexityRoot.StockDocument.AuditTrail == nil {
 			break
@@ -13514,6 +14125,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CompanySettingsInput", ec.unmarshalInputCompanySettingsInput),
 			graphql.NewInputUnmarshaler("ConfirmDeliveryInput", ec.unmarshalInputConfirmDeliveryInput),
 			graphql.NewInputUnmarshaler("ContactInput", ec.unmarshalInputContactInput),
+			graphql.NewInputUnmarshaler("CountEntryInput", ec.unmarshalInputCountEntryInput),
 			graphql.NewInputUnmarshaler("CreateAccountInput", ec.unmarshalInputCreateAccountInput),
 			graphql.NewInputUnmarshaler("CreateBudgetLineInput", ec.unmarshalInputCreateBudgetLineInput),
 			graphql.NewInputUnmarshaler("CreateCategoryInput", ec.unmarshalInputCreateCategoryInput),
@@ -13547,6 +14159,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("LandedCostInput", ec.unmarshalInputLandedCostInput),
 			graphql.NewInputUnmarshaler("LandedCostOrder", ec.unmarshalInputLandedCostOrder),
 			graphql.NewInputUnmarshaler("LoginInput", ec.unmarshalInputLoginInput),
+			graphql.NewInputUnmarshaler("NewStockCountInput", ec.unmarshalInputNewStockCountInput),
 			graphql.NewInputUnmarshaler("NumberingRuleInput", ec.unmarshalInputNumberingRuleInput),
 			graphql.NewInputUnmarshaler("OpeningStockInput", ec.unmarshalInputOpeningStockInput),
 			graphql.NewInputUnmarshaler("OpeningStockLineInput", ec.unmarshalInputOpeningStockLineInput),
@@ -13584,6 +14197,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("StatementMappingInput", ec.unmarshalInputStatementMappingInput),
 			graphql.NewInputUnmarshaler("StockAdjustmentInput", ec.unmarshalInputStockAdjustmentInput),
 			graphql.NewInputUnmarshaler("StockAdjustmentLineInput", ec.unmarshalInputStockAdjustmentLineInput),
+			graphql.NewInputUnmarshaler("StockCountFilter", ec.unmarshalInputStockCountFilter),
 			graphql.NewInputUnmarshaler("StockDocumentFilter", ec.unmarshalInputStockDocumentFilter),
 			graphql.NewInputUnmarshaler("StockDocumentOrder", ec.unmarshalInputStockDocumentOrder),
 			graphql.NewInputUnmarshaler("StockLevelFilter", ec.unmarshalInputStockLevelFilter),
@@ -13708,7 +14322,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/export.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_lines.graphqls" "schema/ledger_statements.graphqls" "schema/ledger_vat.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/users.graphqls" "schema/workbench.graphqls"
+//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/export.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_lines.graphqls" "schema/ledger_statements.graphqls" "schema/ledger_vat.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/stock_count.graphqls" "schema/users.graphqls" "schema/workbench.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -14060,6 +14674,7 @@ type PageInfo {
 	{Name: "schema/sales_shipment.graphqls", Input: sourceData("schema/sales_shipment.graphqls"), BuiltIn: false},
 	{Name: "schema/settings.graphqls", Input: sourceData("schema/settings.graphqls"), BuiltIn: false},
 	{Name: "schema/stock.graphqls", Input: sourceData("schema/stock.graphqls"), BuiltIn: false},
+	{Name: "schema/stock_count.graphqls", Input: sourceData("schema/stock_count.graphqls"), BuiltIn: false},
 	{Name: "schema/users.graphqls", Input: sourceData("schema/users.graphqls"), BuiltIn: false},
 	{Name: "schema/workbench.graphqls", Input: sourceData("schema/workbench.graphqls"), BuiltIn: false},
 }
@@ -14949,6 +15564,54 @@ func (ec *executionContext) childFields_Contact(ctx context.Context, field graph
 	return nil, fmt.Errorf("no field named %q was found under type Contact", field.Name)
 }
 
+func (ec *executionContext) childFields_CountDue(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "warehouse":
+		return ec.fieldContext_CountDue_warehouse(ctx, field)
+	case "abcClass":
+		return ec.fieldContext_CountDue_abcClass(ctx, field)
+	case "intervalMonths":
+		return ec.fieldContext_CountDue_intervalMonths(ctx, field)
+	case "lastCounted":
+		return ec.fieldContext_CountDue_lastCounted(ctx, field)
+	case "products":
+		return ec.fieldContext_CountDue_products(ctx, field)
+	case "openNumber":
+		return ec.fieldContext_CountDue_openNumber(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CountDue", field.Name)
+}
+
+func (ec *executionContext) childFields_CountEntryPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "line":
+		return ec.fieldContext_CountEntryPayload_line(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CountEntryPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CountEntryPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CountScheduleEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "abcClass":
+		return ec.fieldContext_CountScheduleEntry_abcClass(ctx, field)
+	case "intervalMonths":
+		return ec.fieldContext_CountScheduleEntry_intervalMonths(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CountScheduleEntry", field.Name)
+}
+
+func (ec *executionContext) childFields_CountSchedulePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "schedule":
+		return ec.fieldContext_CountSchedulePayload_schedule(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CountSchedulePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CountSchedulePayload", field.Name)
+}
+
 func (ec *executionContext) childFields_CreateApiTokenPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "token":
@@ -15199,6 +15862,16 @@ func (ec *executionContext) childFields_CustomerRefundPayload(ctx context.Contex
 		return ec.fieldContext_CustomerRefundPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CustomerRefundPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_DueCountsPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "stockCounts":
+		return ec.fieldContext_DueCountsPayload_stockCounts(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_DueCountsPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DueCountsPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_ExportJob(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -17357,6 +18030,122 @@ func (ec *executionContext) childFields_StatutoryIncomeStatement(ctx context.Con
 	return nil, fmt.Errorf("no field named %q was found under type StatutoryIncomeStatement", field.Name)
 }
 
+func (ec *executionContext) childFields_StockCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_StockCount_id(ctx, field)
+	case "number":
+		return ec.fieldContext_StockCount_number(ctx, field)
+	case "warehouse":
+		return ec.fieldContext_StockCount_warehouse(ctx, field)
+	case "location":
+		return ec.fieldContext_StockCount_location(ctx, field)
+	case "categoryId":
+		return ec.fieldContext_StockCount_categoryId(ctx, field)
+	case "abcClass":
+		return ec.fieldContext_StockCount_abcClass(ctx, field)
+	case "status":
+		return ec.fieldContext_StockCount_status(ctx, field)
+	case "blind":
+		return ec.fieldContext_StockCount_blind(ctx, field)
+	case "bookHidden":
+		return ec.fieldContext_StockCount_bookHidden(ctx, field)
+	case "tolerancePercent":
+		return ec.fieldContext_StockCount_tolerancePercent(ctx, field)
+	case "toleranceValue":
+		return ec.fieldContext_StockCount_toleranceValue(ctx, field)
+	case "description":
+		return ec.fieldContext_StockCount_description(ctx, field)
+	case "startedAt":
+		return ec.fieldContext_StockCount_startedAt(ctx, field)
+	case "submittedAt":
+		return ec.fieldContext_StockCount_submittedAt(ctx, field)
+	case "postedAt":
+		return ec.fieldContext_StockCount_postedAt(ctx, field)
+	case "postingDate":
+		return ec.fieldContext_StockCount_postingDate(ctx, field)
+	case "voucherNo":
+		return ec.fieldContext_StockCount_voucherNo(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_StockCount_createdAt(ctx, field)
+	case "lines":
+		return ec.fieldContext_StockCount_lines(ctx, field)
+	case "auditTrail":
+		return ec.fieldContext_StockCount_auditTrail(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockCount", field.Name)
+}
+
+func (ec *executionContext) childFields_StockCountConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_StockCountConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_StockCountConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_StockCountConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_StockCountConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockCountConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_StockCountEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_StockCountEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_StockCountEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockCountEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_StockCountLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_StockCountLine_id(ctx, field)
+	case "lineNo":
+		return ec.fieldContext_StockCountLine_lineNo(ctx, field)
+	case "product":
+		return ec.fieldContext_StockCountLine_product(ctx, field)
+	case "location":
+		return ec.fieldContext_StockCountLine_location(ctx, field)
+	case "round":
+		return ec.fieldContext_StockCountLine_round(ctx, field)
+	case "recount":
+		return ec.fieldContext_StockCountLine_recount(ctx, field)
+	case "damaged":
+		return ec.fieldContext_StockCountLine_damaged(ctx, field)
+	case "book":
+		return ec.fieldContext_StockCountLine_book(ctx, field)
+	case "movedSince":
+		return ec.fieldContext_StockCountLine_movedSince(ctx, field)
+	case "expected":
+		return ec.fieldContext_StockCountLine_expected(ctx, field)
+	case "counted":
+		return ec.fieldContext_StockCountLine_counted(ctx, field)
+	case "entries":
+		return ec.fieldContext_StockCountLine_entries(ctx, field)
+	case "variance":
+		return ec.fieldContext_StockCountLine_variance(ctx, field)
+	case "varianceValue":
+		return ec.fieldContext_StockCountLine_varianceValue(ctx, field)
+	case "overTolerance":
+		return ec.fieldContext_StockCountLine_overTolerance(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockCountLine", field.Name)
+}
+
+func (ec *executionContext) childFields_StockCountPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "stockCount":
+		return ec.fieldContext_StockCountPayload_stockCount(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_StockCountPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockCountPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_StockDocument(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "nodeId":
@@ -18937,6 +19726,20 @@ func (ec *executionContext) field_Mutation_acknowledgeAlert_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_addCountEntry_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (CountEntryInput, error) {
+			return ec.unmarshalNCountEntryInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCountEntryInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_applyCustomerCredit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19046,6 +19849,20 @@ func (ec *executionContext) field_Mutation_cancelSalesOrder_args(ctx context.Con
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_cancelStockCount_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
 	return args, nil
 }
 
@@ -19301,6 +20118,20 @@ func (ec *executionContext) field_Mutation_createSalesReturn_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createStockCount_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (NewStockCountInput, error) {
+			return ec.unmarshalNNewStockCountInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐNewStockCountInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createSupplier_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19469,6 +20300,28 @@ func (ec *executionContext) field_Mutation_postStockAdjustment_args(ctx context.
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_postStockCount_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "postingDate",
+		func(ctx context.Context, v any) (*jxc.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["postingDate"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_postSupplierInvoice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19553,6 +20406,28 @@ func (ec *executionContext) field_Mutation_reopenFiscalPeriod_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_requestRecount_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "lineNos",
+		func(ctx context.Context, v any) ([]int, error) {
+			return ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lineNos"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_reserveSalesOrderStock_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19609,6 +20484,28 @@ func (ec *executionContext) field_Mutation_revokeApiToken_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_setCountSchedule_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "abcClass",
+		func(ctx context.Context, v any) (jxc.ABCClass, error) {
+			return ec.unmarshalNABCClass2githubᚗcomᚋjxcgraphᚋjxcᚐABCClass(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["abcClass"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "intervalMonths",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["intervalMonths"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_setPassword_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19651,6 +20548,20 @@ func (ec *executionContext) field_Mutation_shipShipment_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_startStockCount_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_submitPurchaseOrder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19662,6 +20573,20 @@ func (ec *executionContext) field_Mutation_submitPurchaseOrder_args(ctx context.
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_submitStockCount_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
 	return args, nil
 }
 
@@ -21687,6 +22612,50 @@ func (ec *executionContext) field_Query_statutoryIncomeStatement_args(ctx contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_stockCount_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_stockCounts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.StockCountFilter, error) {
+			return ec.unmarshalOStockCountFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_stockDocument_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -22270,6 +23239,36 @@ func (ec *executionContext) field_SalesReturn_auditTrail_args(ctx context.Contex
 }
 
 func (ec *executionContext) field_Shipment_auditTrail_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.AuditEntryOrder, error) {
+			return ec.unmarshalOAuditEntryOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuditEntryOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_StockCount_auditTrail_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -30277,6 +31276,327 @@ func (ec *executionContext) fieldContext_Contact_email(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Contact", field, false, false, "String")
 }
 
+func (ec *executionContext) _CountDue_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.CountDue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CountDue_warehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warehouse, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalNWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CountDue_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CountDue",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CountDue_abcClass(ctx context.Context, field graphql.CollectedField, obj *jxc.CountDue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CountDue_abcClass(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ABCClass, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.ABCClass) graphql.Marshaler {
+			return ec.marshalNABCClass2githubᚗcomᚋjxcgraphᚋjxcᚐABCClass(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CountDue_abcClass(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CountDue", field, false, false, "ABCClass")
+}
+
+func (ec *executionContext) _CountDue_intervalMonths(ctx context.Context, field graphql.CollectedField, obj *jxc.CountDue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CountDue_intervalMonths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IntervalMonths, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CountDue_intervalMonths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CountDue", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CountDue_lastCounted(ctx context.Context, field graphql.CollectedField, obj *jxc.CountDue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CountDue_lastCounted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastCounted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CountDue_lastCounted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CountDue", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CountDue_products(ctx context.Context, field graphql.CollectedField, obj *jxc.CountDue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CountDue_products(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Products, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CountDue_products(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CountDue", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CountDue_openNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.CountDue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CountDue_openNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpenNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CountDue_openNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CountDue", field, false, false, "String")
+}
+
+func (ec *executionContext) _CountEntryPayload_line(ctx context.Context, field graphql.CollectedField, obj *CountEntryPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CountEntryPayload_line(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Line, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.StockCountLine) graphql.Marshaler {
+			return ec.marshalOStockCountLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountLine(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CountEntryPayload_line(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CountEntryPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockCountLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CountEntryPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *CountEntryPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CountEntryPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CountEntryPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CountEntryPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CountScheduleEntry_abcClass(ctx context.Context, field graphql.CollectedField, obj *CountScheduleEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CountScheduleEntry_abcClass(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AbcClass, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.ABCClass) graphql.Marshaler {
+			return ec.marshalNABCClass2githubᚗcomᚋjxcgraphᚋjxcᚐABCClass(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CountScheduleEntry_abcClass(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CountScheduleEntry", field, false, false, "ABCClass")
+}
+
+func (ec *executionContext) _CountScheduleEntry_intervalMonths(ctx context.Context, field graphql.CollectedField, obj *CountScheduleEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CountScheduleEntry_intervalMonths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IntervalMonths, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CountScheduleEntry_intervalMonths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CountScheduleEntry", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CountSchedulePayload_schedule(ctx context.Context, field graphql.CollectedField, obj *CountSchedulePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CountSchedulePayload_schedule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Schedule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*CountScheduleEntry) graphql.Marshaler {
+			return ec.marshalNCountScheduleEntry2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCountScheduleEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CountSchedulePayload_schedule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CountSchedulePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CountScheduleEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CountSchedulePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *CountSchedulePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CountSchedulePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CountSchedulePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CountSchedulePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CreateApiTokenPayload_token(ctx context.Context, field graphql.CollectedField, obj *CreateAPITokenPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -32880,6 +34200,70 @@ func (ec *executionContext) _CustomerRefundPayload_userErrors(ctx context.Contex
 func (ec *executionContext) fieldContext_CustomerRefundPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "CustomerRefundPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DueCountsPayload_stockCounts(ctx context.Context, field graphql.CollectedField, obj *DueCountsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DueCountsPayload_stockCounts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StockCounts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StockCount) graphql.Marshaler {
+			return ec.marshalNStockCount2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DueCountsPayload_stockCounts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DueCountsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DueCountsPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *DueCountsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DueCountsPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DueCountsPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DueCountsPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -43819,6 +45203,552 @@ func (ec *executionContext) fieldContext_Mutation_postStockAdjustment(ctx contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createStockCount(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createStockCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateStockCount(ctx, fc.Args["input"].(NewStockCountInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
+				if err != nil {
+					var zeroVal StockCountPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal StockCountPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v StockCountPayload) graphql.Marshaler {
+			return ec.marshalNStockCountPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createStockCount(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockCountPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createStockCount_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_startStockCount(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_startStockCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().StartStockCount(ctx, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
+				if err != nil {
+					var zeroVal StockCountPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal StockCountPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v StockCountPayload) graphql.Marshaler {
+			return ec.marshalNStockCountPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_startStockCount(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockCountPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_startStockCount_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addCountEntry(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addCountEntry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddCountEntry(ctx, fc.Args["input"].(CountEntryInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
+				if err != nil {
+					var zeroVal CountEntryPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal CountEntryPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v CountEntryPayload) graphql.Marshaler {
+			return ec.marshalNCountEntryPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCountEntryPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addCountEntry(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CountEntryPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addCountEntry_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_requestRecount(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_requestRecount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RequestRecount(ctx, fc.Args["number"].(string), fc.Args["lineNos"].([]int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE"})
+				if err != nil {
+					var zeroVal StockCountPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal StockCountPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v StockCountPayload) graphql.Marshaler {
+			return ec.marshalNStockCountPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_requestRecount(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockCountPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_requestRecount_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_submitStockCount(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_submitStockCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SubmitStockCount(ctx, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
+				if err != nil {
+					var zeroVal StockCountPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal StockCountPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v StockCountPayload) graphql.Marshaler {
+			return ec.marshalNStockCountPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_submitStockCount(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockCountPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_submitStockCount_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_postStockCount(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_postStockCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PostStockCount(ctx, fc.Args["number"].(string), fc.Args["postingDate"].(*jxc.Date))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE"})
+				if err != nil {
+					var zeroVal StockCountPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal StockCountPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v StockCountPayload) graphql.Marshaler {
+			return ec.marshalNStockCountPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_postStockCount(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockCountPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_postStockCount_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelStockCount(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cancelStockCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CancelStockCount(ctx, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
+				if err != nil {
+					var zeroVal StockCountPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal StockCountPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v StockCountPayload) graphql.Marshaler {
+			return ec.marshalNStockCountPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cancelStockCount(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockCountPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelStockCount_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createDueCounts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createDueCounts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Mutation().CreateDueCounts(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
+				if err != nil {
+					var zeroVal DueCountsPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal DueCountsPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v DueCountsPayload) graphql.Marshaler {
+			return ec.marshalNDueCountsPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐDueCountsPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createDueCounts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DueCountsPayload(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setCountSchedule(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setCountSchedule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetCountSchedule(ctx, fc.Args["abcClass"].(jxc.ABCClass), fc.Args["intervalMonths"].(int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER"})
+				if err != nil {
+					var zeroVal CountSchedulePayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal CountSchedulePayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v CountSchedulePayload) graphql.Marshaler {
+			return ec.marshalNCountSchedulePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCountSchedulePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setCountSchedule(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CountSchedulePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setCountSchedule_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_login(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -53837,6 +55767,230 @@ func (ec *executionContext) fieldContext_Query_stockValueSummary(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_stockCounts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_stockCounts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().StockCounts(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.StockCountFilter))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE"})
+				if err != nil {
+					var zeroVal StockCountConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal StockCountConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v StockCountConnection) graphql.Marshaler {
+			return ec.marshalNStockCountConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_stockCounts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockCountConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_stockCounts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_stockCount(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_stockCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().StockCount(ctx, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE"})
+				if err != nil {
+					var zeroVal *jxc.StockCount
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *jxc.StockCount
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.StockCount) graphql.Marshaler {
+			return ec.marshalOStockCount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCount(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_stockCount(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockCount(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_stockCount_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_countsDue(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_countsDue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().CountsDue(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE"})
+				if err != nil {
+					var zeroVal []*jxc.CountDue
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*jxc.CountDue
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.CountDue) graphql.Marshaler {
+			return ec.marshalNCountDue2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCountDueᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_countsDue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CountDue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_countSchedule(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_countSchedule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().CountSchedule(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE"})
+				if err != nil {
+					var zeroVal []*CountScheduleEntry
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*CountScheduleEntry
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*CountScheduleEntry) graphql.Marshaler {
+			return ec.marshalNCountScheduleEntry2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCountScheduleEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_countSchedule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CountScheduleEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_me(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -61353,6 +63507,1115 @@ func (ec *executionContext) fieldContext_StatutoryIncomeStatement_lines(_ contex
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_IncomeStatementLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockCount_id(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCount", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StockCount_number(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _StockCount_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_warehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warehouse, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalNWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockCount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockCount_location(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_location(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Location, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Location) graphql.Marshaler {
+			return ec.marshalOLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockCount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Location(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockCount_categoryId(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_categoryId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CategoryID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_categoryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCount", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StockCount_abcClass(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_abcClass(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ABCClass, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.ABCClass) graphql.Marshaler {
+			return ec.marshalOABCClass2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐABCClass(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_abcClass(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCount", field, false, false, "ABCClass")
+}
+
+func (ec *executionContext) _StockCount_status(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.StockCountStatus) graphql.Marshaler {
+			return ec.marshalNStockCountStatus2githubᚗcomᚋjxcgraphᚋjxcᚐStockCountStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCount", field, false, false, "StockCountStatus")
+}
+
+func (ec *executionContext) _StockCount_blind(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_blind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Blind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_blind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCount", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _StockCount_bookHidden(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_bookHidden(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BookHidden, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_bookHidden(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCount", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _StockCount_tolerancePercent(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_tolerancePercent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TolerancePercent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_tolerancePercent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCount", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _StockCount_toleranceValue(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_toleranceValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToleranceValue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_toleranceValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCount", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _StockCount_description(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _StockCount_startedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_startedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_startedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCount", field, false, false, "Time")
+}
+
+func (ec *executionContext) _StockCount_submittedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_submittedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubmittedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_submittedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCount", field, false, false, "Time")
+}
+
+func (ec *executionContext) _StockCount_postedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_postedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_postedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCount", field, false, false, "Time")
+}
+
+func (ec *executionContext) _StockCount_postingDate(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_postingDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostingDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_postingDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCount", field, false, false, "Date")
+}
+
+func (ec *executionContext) _StockCount_voucherNo(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_voucherNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VoucherNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_voucherNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _StockCount_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCount", field, false, false, "Time")
+}
+
+func (ec *executionContext) _StockCount_lines(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StockCountLine) graphql.Marshaler {
+			return ec.marshalNStockCountLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockCount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockCountLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockCount_auditTrail(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_auditTrail(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.StockCount().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.AuditEntryOrder))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v AuditEntryConnection) graphql.Marshaler {
+			return ec.marshalNAuditEntryConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAuditEntryConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_auditTrail(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockCount",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntryConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_StockCount_auditTrail_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockCountConnection_edges(ctx context.Context, field graphql.CollectedField, obj *StockCountConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*StockCountEdge) graphql.Marshaler {
+			return ec.marshalNStockCountEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockCountConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockCountEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockCountConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *StockCountConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StockCount) graphql.Marshaler {
+			return ec.marshalNStockCount2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockCountConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockCountConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *StockCountConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockCountConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockCountConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *StockCountConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCountConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StockCountEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *StockCountEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCountEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _StockCountEdge_node(ctx context.Context, field graphql.CollectedField, obj *StockCountEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.StockCount) graphql.Marshaler {
+			return ec.marshalNStockCount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockCountEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockCountLine_id(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountLine_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountLine_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCountLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StockCountLine_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountLine_lineNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LineNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountLine_lineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCountLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StockCountLine_product(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountLine_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountLine_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockCountLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockCountLine_location(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountLine_location(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Location, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Location) graphql.Marshaler {
+			return ec.marshalOLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountLine_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockCountLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Location(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockCountLine_round(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountLine_round(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Round, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountLine_round(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCountLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StockCountLine_recount(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountLine_recount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Recount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountLine_recount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCountLine", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _StockCountLine_damaged(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountLine_damaged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Damaged, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountLine_damaged(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCountLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _StockCountLine_book(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountLine_book(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StockCountLine().Book(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountLine_book(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCountLine", field, true, true, "Decimal")
+}
+
+func (ec *executionContext) _StockCountLine_movedSince(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountLine_movedSince(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StockCountLine().MovedSince(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountLine_movedSince(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCountLine", field, true, true, "Decimal")
+}
+
+func (ec *executionContext) _StockCountLine_expected(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountLine_expected(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StockCountLine().Expected(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountLine_expected(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCountLine", field, true, true, "Decimal")
+}
+
+func (ec *executionContext) _StockCountLine_counted(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountLine_counted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Counted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountLine_counted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCountLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _StockCountLine_entries(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountLine_entries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entries, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountLine_entries(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCountLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StockCountLine_variance(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountLine_variance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StockCountLine().Variance(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountLine_variance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCountLine", field, true, true, "Decimal")
+}
+
+func (ec *executionContext) _StockCountLine_varianceValue(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountLine_varianceValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StockCountLine().VarianceValue(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountLine_varianceValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCountLine", field, true, true, "Decimal")
+}
+
+func (ec *executionContext) _StockCountLine_overTolerance(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountLine_overTolerance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OverTolerance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountLine_overTolerance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCountLine", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _StockCountPayload_stockCount(ctx context.Context, field graphql.CollectedField, obj *StockCountPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountPayload_stockCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StockCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.StockCount) graphql.Marshaler {
+			return ec.marshalOStockCount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCount(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountPayload_stockCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockCountPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockCountPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *StockCountPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockCountPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
 		},
 	}
 	return fc, nil
@@ -71492,6 +74755,83 @@ func UnmarshalContactInput(ctx context.Context, raw any) (ContactInput, error) {
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCountEntryInput(ctx context.Context, obj any) (CountEntryInput, error) {
+	var it CountEntryInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"number", "productId", "barcode", "locationId", "quantity", "damaged"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "number":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("number"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Number = data
+		case "productId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductID = data
+		case "barcode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("barcode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Barcode = data
+		case "locationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("locationId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LocationID = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		case "damaged":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("damaged"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Damaged = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCountEntryInput unmarshals raw into the CountEntryInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCountEntryInput(ctx context.Context, raw any) (CountEntryInput, error) {
+	var out CountEntryInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CountEntryInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateAccountInput(ctx context.Context, obj any) (CreateAccountInput, error) {
 	var it CreateAccountInput
 	if obj == nil {
@@ -73972,6 +77312,104 @@ func UnmarshalLoginInput(ctx context.Context, raw any) (LoginInput, error) {
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputNewStockCountInput(ctx context.Context, obj any) (NewStockCountInput, error) {
+	var it NewStockCountInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["blind"]; !present {
+		asMap["blind"] = false
+	}
+	if _, present := asMap["description"]; !present {
+		asMap["description"] = ""
+	}
+
+	fieldsInOrder := [...]string{"warehouseId", "locationId", "categoryId", "abcClass", "blind", "tolerancePercent", "toleranceValue", "description"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "warehouseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("warehouseId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WarehouseID = data
+		case "locationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("locationId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LocationID = data
+		case "categoryId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryID = data
+		case "abcClass":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("abcClass"))
+			data, err := ec.unmarshalOABCClass2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐABCClass(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AbcClass = data
+		case "blind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("blind"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Blind = data
+		case "tolerancePercent":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tolerancePercent"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TolerancePercent = data
+		case "toleranceValue":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("toleranceValue"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ToleranceValue = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalNewStockCountInput unmarshals raw into the NewStockCountInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalNewStockCountInput(ctx context.Context, raw any) (NewStockCountInput, error) {
+	var out NewStockCountInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "NewStockCountInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputNumberingRuleInput(ctx context.Context, obj any) (jxc.NumberingRuleInput, error) {
 	var it jxc.NumberingRuleInput
 	if obj == nil {
@@ -76329,6 +79767,62 @@ func (ec *executionContext) unmarshalInputStockAdjustmentLineInput(ctx context.C
 func UnmarshalStockAdjustmentLineInput(ctx context.Context, raw any) (StockAdjustmentLineInput, error) {
 	var out StockAdjustmentLineInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "StockAdjustmentLineInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputStockCountFilter(ctx context.Context, obj any) (jxc.StockCountFilter, error) {
+	var it jxc.StockCountFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"status", "warehouseId", "search"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOStockCountStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "warehouseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("warehouseId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WarehouseID = data
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStockCountFilter unmarshals raw into the StockCountFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStockCountFilter(ctx context.Context, raw any) (jxc.StockCountFilter, error) {
+	var out jxc.StockCountFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StockCountFilter", raw, &out)
 	return out, err
 }
 
@@ -81744,6 +85238,178 @@ func (ec *executionContext) _Contact(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
+var countDueImplementors = []string{"CountDue"}
+
+func (ec *executionContext) _CountDue(ctx context.Context, sel ast.SelectionSet, obj *jxc.CountDue) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, countDueImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CountDue")
+		case "warehouse":
+			out.Values[i] = ec._CountDue_warehouse(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "abcClass":
+			out.Values[i] = ec._CountDue_abcClass(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "intervalMonths":
+			out.Values[i] = ec._CountDue_intervalMonths(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lastCounted":
+			out.Values[i] = ec._CountDue_lastCounted(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "products":
+			out.Values[i] = ec._CountDue_products(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "openNumber":
+			out.Values[i] = ec._CountDue_openNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var countEntryPayloadImplementors = []string{"CountEntryPayload"}
+
+func (ec *executionContext) _CountEntryPayload(ctx context.Context, sel ast.SelectionSet, obj *CountEntryPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, countEntryPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CountEntryPayload")
+		case "line":
+			out.Values[i] = ec._CountEntryPayload_line(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CountEntryPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var countScheduleEntryImplementors = []string{"CountScheduleEntry"}
+
+func (ec *executionContext) _CountScheduleEntry(ctx context.Context, sel ast.SelectionSet, obj *CountScheduleEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, countScheduleEntryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CountScheduleEntry")
+		case "abcClass":
+			out.Values[i] = ec._CountScheduleEntry_abcClass(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "intervalMonths":
+			out.Values[i] = ec._CountScheduleEntry_intervalMonths(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var countSchedulePayloadImplementors = []string{"CountSchedulePayload"}
+
+func (ec *executionContext) _CountSchedulePayload(ctx context.Context, sel ast.SelectionSet, obj *CountSchedulePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, countSchedulePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CountSchedulePayload")
+		case "schedule":
+			out.Values[i] = ec._CountSchedulePayload_schedule(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CountSchedulePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var createApiTokenPayloadImplementors = []string{"CreateApiTokenPayload"}
 
 func (ec *executionContext) _CreateApiTokenPayload(ctx context.Context, sel ast.SelectionSet, obj *CreateAPITokenPayload) graphql.Marshaler {
@@ -82529,6 +86195,44 @@ func (ec *executionContext) _CustomerRefundPayload(ctx context.Context, sel ast.
 			}
 		case "userErrors":
 			out.Values[i] = ec._CustomerRefundPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var dueCountsPayloadImplementors = []string{"DueCountsPayload"}
+
+func (ec *executionContext) _DueCountsPayload(ctx context.Context, sel ast.SelectionSet, obj *DueCountsPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dueCountsPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DueCountsPayload")
+		case "stockCounts":
+			out.Values[i] = ec._DueCountsPayload_stockCounts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._DueCountsPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -85504,6 +89208,69 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createStockCount":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createStockCount(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "startStockCount":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_startStockCount(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addCountEntry":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addCountEntry(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "requestRecount":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_requestRecount(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submitStockCount":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_submitStockCount(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postStockCount":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_postStockCount(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelStockCount":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelStockCount(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createDueCounts":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createDueCounts(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setCountSchedule":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setCountSchedule(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "login":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_login(ctx, field)
@@ -88001,6 +91768,30 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_stockValueSummary(ctx, field)
+				})
+		case "stockCounts":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_stockCounts(ctx, field)
+				})
+		case "stockCount":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_stockCount(ctx, field)
+				})
+		case "countsDue":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_countsDue(ctx, field)
+				})
+		case "countSchedule":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_countSchedule(ctx, field)
 				})
 		case "me":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -90571,6 +94362,367 @@ func (ec *executionContext) _StatutoryIncomeStatement(ctx context.Context, sel a
 			}
 		case "lines":
 			out.Values[i] = ec._StatutoryIncomeStatement_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stockCountImplementors = []string{"StockCount"}
+
+func (ec *executionContext) _StockCount(ctx context.Context, sel ast.SelectionSet, obj *jxc.StockCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stockCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StockCount")
+		case "id":
+			out.Values[i] = ec._StockCount_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "number":
+			out.Values[i] = ec._StockCount_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "warehouse":
+			out.Values[i] = ec._StockCount_warehouse(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "location":
+			out.Values[i] = ec._StockCount_location(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "categoryId":
+			out.Values[i] = ec._StockCount_categoryId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "abcClass":
+			out.Values[i] = ec._StockCount_abcClass(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._StockCount_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "blind":
+			out.Values[i] = ec._StockCount_blind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "bookHidden":
+			out.Values[i] = ec._StockCount_bookHidden(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tolerancePercent":
+			out.Values[i] = ec._StockCount_tolerancePercent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "toleranceValue":
+			out.Values[i] = ec._StockCount_toleranceValue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._StockCount_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "startedAt":
+			out.Values[i] = ec._StockCount_startedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "submittedAt":
+			out.Values[i] = ec._StockCount_submittedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "postedAt":
+			out.Values[i] = ec._StockCount_postedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "postingDate":
+			out.Values[i] = ec._StockCount_postingDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "voucherNo":
+			out.Values[i] = ec._StockCount_voucherNo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._StockCount_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lines":
+			out.Values[i] = ec._StockCount_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "auditTrail":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StockCount_auditTrail(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stockCountConnectionImplementors = []string{"StockCountConnection"}
+
+func (ec *executionContext) _StockCountConnection(ctx context.Context, sel ast.SelectionSet, obj *StockCountConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stockCountConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StockCountConnection")
+		case "edges":
+			out.Values[i] = ec._StockCountConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._StockCountConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._StockCountConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._StockCountConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stockCountEdgeImplementors = []string{"StockCountEdge"}
+
+func (ec *executionContext) _StockCountEdge(ctx context.Context, sel ast.SelectionSet, obj *StockCountEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stockCountEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StockCountEdge")
+		case "cursor":
+			out.Values[i] = ec._StockCountEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._StockCountEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stockCountLineImplementors = []string{"StockCountLine"}
+
+func (ec *executionContext) _StockCountLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.StockCountLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stockCountLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StockCountLine")
+		case "id":
+			out.Values[i] = ec._StockCountLine_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lineNo":
+			out.Values[i] = ec._StockCountLine_lineNo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "product":
+			out.Values[i] = ec._StockCountLine_product(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "location":
+			out.Values[i] = ec._StockCountLine_location(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "round":
+			out.Values[i] = ec._StockCountLine_round(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recount":
+			out.Values[i] = ec._StockCountLine_recount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "damaged":
+			out.Values[i] = ec._StockCountLine_damaged(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "book":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StockCountLine_book(ctx, field, obj)
+				})
+		case "movedSince":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StockCountLine_movedSince(ctx, field, obj)
+				})
+		case "expected":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StockCountLine_expected(ctx, field, obj)
+				})
+		case "counted":
+			out.Values[i] = ec._StockCountLine_counted(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "entries":
+			out.Values[i] = ec._StockCountLine_entries(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "variance":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StockCountLine_variance(ctx, field, obj)
+				})
+		case "varianceValue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StockCountLine_varianceValue(ctx, field, obj)
+				})
+		case "overTolerance":
+			out.Values[i] = ec._StockCountLine_overTolerance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stockCountPayloadImplementors = []string{"StockCountPayload"}
+
+func (ec *executionContext) _StockCountPayload(ctx context.Context, sel ast.SelectionSet, obj *StockCountPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stockCountPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StockCountPayload")
+		case "stockCount":
+			out.Values[i] = ec._StockCountPayload_stockCount(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._StockCountPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -93902,6 +98054,21 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) unmarshalNABCClass2githubᚗcomᚋjxcgraphᚋjxcᚐABCClass(ctx context.Context, v any) (jxc.ABCClass, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.ABCClass(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNABCClass2githubᚗcomᚋjxcgraphᚋjxcᚐABCClass(ctx context.Context, sel ast.SelectionSet, v jxc.ABCClass) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ABCClass!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNAccount2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccountᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Account) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -94820,6 +98987,67 @@ func (ec *executionContext) unmarshalNContactInput2ᚖgithubᚗcomᚋjxcgraphᚋ
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNCountDue2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCountDueᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.CountDue) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCountDue2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCountDue(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCountDue2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCountDue(ctx context.Context, sel ast.SelectionSet, v *jxc.CountDue) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CountDue!")
+		return graphql.Null
+	}
+	return ec._CountDue(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCountEntryInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCountEntryInput(ctx context.Context, v any) (CountEntryInput, error) {
+	res, err := ec.unmarshalInputCountEntryInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCountEntryPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCountEntryPayload(ctx context.Context, sel ast.SelectionSet, v CountEntryPayload) graphql.Marshaler {
+	return ec._CountEntryPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCountScheduleEntry2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCountScheduleEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*CountScheduleEntry) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCountScheduleEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCountScheduleEntry(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCountScheduleEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCountScheduleEntry(ctx context.Context, sel ast.SelectionSet, v *CountScheduleEntry) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CountScheduleEntry!")
+		return graphql.Null
+	}
+	return ec._CountScheduleEntry(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCountSchedulePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCountSchedulePayload(ctx context.Context, sel ast.SelectionSet, v CountSchedulePayload) graphql.Marshaler {
+	return ec._CountSchedulePayload(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNCreateAccountInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateAccountInput(ctx context.Context, v any) (CreateAccountInput, error) {
 	res, err := ec.unmarshalInputCreateAccountInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -95173,6 +99401,10 @@ func (ec *executionContext) marshalNDimension2ᚕgithubᚗcomᚋjxcgraphᚋjxc�
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNDueCountsPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐDueCountsPayload(ctx context.Context, sel ast.SelectionSet, v DueCountsPayload) graphql.Marshaler {
+	return ec._DueCountsPayload(ctx, sel, &v)
 }
 
 func (ec *executionContext) unmarshalNExportFormat2githubᚗcomᚋjxcgraphᚋjxcᚐExportFormat(ctx context.Context, v any) (jxc.ExportFormat, error) {
@@ -95997,6 +100229,11 @@ func (ec *executionContext) marshalNMonthlySales2ᚖgithubᚗcomᚋjxcgraphᚋjx
 		return graphql.Null
 	}
 	return ec._MonthlySales(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNNewStockCountInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐNewStockCountInput(ctx context.Context, v any) (NewStockCountInput, error) {
+	res, err := ec.unmarshalInputNewStockCountInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐNode(ctx context.Context, sel ast.SelectionSet, v []jxc.Node) graphql.Marshaler {
@@ -97736,6 +101973,101 @@ func (ec *executionContext) unmarshalNStockAdjustmentLineInput2ᚖgithubᚗcom�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNStockCount2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StockCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStockCount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStockCount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCount(ctx context.Context, sel ast.SelectionSet, v *jxc.StockCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StockCount!")
+		return graphql.Null
+	}
+	return ec._StockCount(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStockCountConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountConnection(ctx context.Context, sel ast.SelectionSet, v StockCountConnection) graphql.Marshaler {
+	return ec._StockCountConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStockCountEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*StockCountEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStockCountEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStockCountEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountEdge(ctx context.Context, sel ast.SelectionSet, v *StockCountEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StockCountEdge!")
+		return graphql.Null
+	}
+	return ec._StockCountEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStockCountLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StockCountLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStockCountLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStockCountLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountLine(ctx context.Context, sel ast.SelectionSet, v *jxc.StockCountLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StockCountLine!")
+		return graphql.Null
+	}
+	return ec._StockCountLine(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStockCountPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountPayload(ctx context.Context, sel ast.SelectionSet, v StockCountPayload) graphql.Marshaler {
+	return ec._StockCountPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNStockCountStatus2githubᚗcomᚋjxcgraphᚋjxcᚐStockCountStatus(ctx context.Context, v any) (jxc.StockCountStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.StockCountStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStockCountStatus2githubᚗcomᚋjxcgraphᚋjxcᚐStockCountStatus(ctx context.Context, sel ast.SelectionSet, v jxc.StockCountStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "StockCountStatus!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNStockDocument2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockDocumentᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StockDocument) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -99032,6 +103364,25 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) unmarshalOABCClass2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐABCClass(ctx context.Context, v any) (*jxc.ABCClass, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.ABCClass(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOABCClass2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐABCClass(ctx context.Context, sel ast.SelectionSet, v *jxc.ABCClass) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
 func (ec *executionContext) marshalOAccount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccount(ctx context.Context, sel ast.SelectionSet, v *jxc.Account) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -99555,6 +103906,41 @@ func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.Se
 	_ = ctx
 	res := graphql.MarshalID(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOInt2ᚕintᚄ(ctx context.Context, v any) ([]int, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]int, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNInt2int(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOInt2ᚕintᚄ(ctx context.Context, sel ast.SelectionSet, v []int) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNInt2int(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*int, error) {
@@ -100363,6 +104749,64 @@ func (ec *executionContext) marshalOStatementSide2ᚖgithubᚗcomᚋjxcgraphᚋj
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
+}
+
+func (ec *executionContext) marshalOStockCount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCount(ctx context.Context, sel ast.SelectionSet, v *jxc.StockCount) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._StockCount(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOStockCountFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountFilter(ctx context.Context, v any) (*jxc.StockCountFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputStockCountFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOStockCountLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountLine(ctx context.Context, sel ast.SelectionSet, v *jxc.StockCountLine) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._StockCountLine(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOStockCountStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountStatusᚄ(ctx context.Context, v any) ([]jxc.StockCountStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]jxc.StockCountStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNStockCountStatus2githubᚗcomᚋjxcgraphᚋjxcᚐStockCountStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOStockCountStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []jxc.StockCountStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStockCountStatus2githubᚗcomᚋjxcgraphᚋjxcᚐStockCountStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOStockDocument2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockDocument(ctx context.Context, sel ast.SelectionSet, v *jxc.StockDocument) graphql.Marshaler {

@@ -80,6 +80,7 @@ func (a *app) routes() http.Handler {
 		KPIService:        db.NewKPIService(a.store),
 		AnalyticsService:  db.NewAnalyticsService(a.store),
 		StockService:      db.NewStockService(a.store),
+		StockCountService: db.NewStockCountService(a.store),
 		LedgerService:     ledger,
 		LedgerLines:       ledger,
 		ExportService:     exports,
