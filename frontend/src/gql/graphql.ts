@@ -1536,6 +1536,8 @@ export type SourceType =
   | 'SHIPMENT'
   /** A stock adjustment: count variance or scrap. */
   | 'STOCK_ADJUSTMENT'
+  /** A posted stock count: its variances adjusted at moving-average cost against 1901 (待处理财产损溢). */
+  | 'STOCK_COUNT'
   /** A supplier invoice: Dr GRNI, price variance and input VAT, Cr trade payables. */
   | 'SUPPLIER_INVOICE'
   /** A supplier payment: Dr trade payables, Cr bank. */

@@ -41,6 +41,8 @@ export const ENUM_LABEL_PREFIX: Record<string, string> = {
   ShipmentStatus: 'shipStatus',
   SignInLockoutScope: 'lockout',
   SourceType: 'source',
+  StockCountStatus: 'countStatus',
+  ABCClass: 'abcClass',
   StatementForm: 'stmtForm',
   StatementLineDirection: 'stmtDirection',
   StatementLineKind: 'stmtKind',

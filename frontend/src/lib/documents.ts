@@ -27,6 +27,7 @@ const DETAIL_BASE: Record<DocumentKind, string> = {
   OPERATING_COST: '/finance/operating-costs',
   OPENING_STOCK: '/stock/documents',
   STOCK_ADJUSTMENT: '/stock/documents',
+  STOCK_COUNT: '/stock/counts',
   MANUAL_ENTRY: '/finance/vouchers',
   REVERSAL: '/finance/vouchers',
   CLOSING: '/finance/vouchers',
