@@ -363,7 +363,7 @@ func (s *StockCountService) SubmitStockCount(ctx context.Context, number string)
 
 // CancelStockCount implements jxc.StockCountService.
 func (s *StockCountService) CancelStockCount(ctx context.Context, number string) (*jxc.StockCount, error) {
-	return s.setStatus(ctx, "cancelStockCount", number, jxc.CountCancelled, `updated_at = $2`, jxc.CountDraft, jxc.CountCounting, jxc.CountReview)
+	return s.setStatus(ctx, "cancelStockCount", number, jxc.CountCancelled, `posted_at = NULL`, jxc.CountDraft, jxc.CountCounting, jxc.CountReview)
 }
 
 func (s *StockCountService) setStatus(ctx context.Context, op, number string, to jxc.StockCountStatus, set string, from ...jxc.StockCountStatus) (*jxc.StockCount, error) {

@@ -69,6 +69,17 @@ func auditCalls() []auditCall {
 			v("p", "product", "w", "wh"), nil},
 		{"postStockAdjustment", `mutation($p: ID!, $w: ID!) { postStockAdjustment(input: {reason: SCRAP, lines: [{productId: $p, warehouseId: $w, direction: DECREASE, quantity: "1"}]}) { document { id }` + ue + ` } }`,
 			v("p", "product", "w", "wh"), nil},
+		// stock counts
+		{"createStockCount", `mutation($w: ID!) { createStockCount(input: {warehouseId: $w, description: "审计盘点"}) { stockCount { number }` + ue + ` } }`,
+			v("w", "wh"), map[string]string{"count": "stockCount.number"}},
+		{"startStockCount", `mutation($n: String!) { startStockCount(number: $n) { stockCount { number }` + ue + ` } }`, v("n", "count"), nil},
+		{"addCountEntry", `mutation($n: String!, $p: ID!) { addCountEntry(input: {number: $n, productId: $p, quantity: "98"}) { line { id }` + ue + ` } }`, v("n", "count", "p", "product"), nil},
+		{"requestRecount", `mutation($n: String!) { requestRecount(number: $n, lineNos: [1]) { stockCount { number }` + ue + ` } }`, v("n", "count"), nil},
+		{"submitStockCount", `mutation($n: String!) { submitStockCount(number: $n) { stockCount { number }` + ue + ` } }`, v("n", "count"), nil},
+		{"postStockCount", `mutation($n: String!) { postStockCount(number: $n) { stockCount { number }` + ue + ` } }`, v("n", "count"), nil},
+		{"createDueCounts", `mutation { createDueCounts { stockCounts { number }` + ue + ` } }`, nil, map[string]string{"due": "stockCounts.0.number"}},
+		{"cancelStockCount", `mutation($n: String!) { cancelStockCount(number: $n) { stockCount { number }` + ue + ` } }`, v("n", "due"), nil},
+		{"setCountSchedule", `mutation { setCountSchedule(abcClass: A, intervalMonths: 2) { schedule { abcClass }` + ue + ` } }`, nil, nil},
 		// ledger
 		{"createAccount", `mutation { createAccount(input: {code: "6999", name: "审计费用", type: EXPENSE}) { account { code }` + ue + ` } }`, nil, nil},
 		{"updateAccount", `mutation { updateAccount(input: {code: "6999", name: "审计费"}) { account { code }` + ue + ` } }`, nil, nil},
