@@ -161,12 +161,14 @@ func (s *StockCountService) StartStockCount(ctx context.Context, number string) 
 		if err != nil {
 			return err
 		}
-		// One line per product and bin with stock at the freeze; a product
+		// One line per product with stock at the freeze (per bin only on a
+		// sheet of one bin: issues do not always name the bin, so a book
+		// per bin of a whole warehouse could go below 0); a product
 		// without any keeps one line without a bin (book 0), so a count of
 		// what the books say is not there is still asked for.
 		if _, err := tx.ExecContext(ctx, `INSERT INTO stock_count_lines (count_id, line_no, product_id, location_id, book_quantity)
 			SELECT $1, row_number() OVER (ORDER BY p.sku, l.code NULLS FIRST), k.product_id, k.location_id, k.q
-			FROM (SELECT m.product_id, m.location_id, sum(m.quantity) AS q FROM stock_moves m
+			FROM (SELECT m.product_id, $5::bigint AS location_id, sum(m.quantity) AS q FROM stock_moves m
 			      WHERE m.warehouse_id = $2 AND m.product_id = ANY($3) AND m.id <= $4 AND ($5::bigint IS NULL OR m.location_id = $5)
 			      GROUP BY 1, 2 HAVING sum(m.quantity) <> 0
 			      UNION ALL
