@@ -159,6 +159,7 @@ var documentUndo = map[SourceType][2]Noun{
 	SourceOpeningStock:    {Noun("opening stock"), Noun("post a stock adjustment the other way (postStockAdjustment)")},
 	SourceStockAdjustment: {Noun("stock adjustment"), Noun("post a stock adjustment the other way (postStockAdjustment)")},
 	SourceStockTransfer:   {Noun("stock transfer"), Noun("settle the shortfall or receive the rest (settleTransferShortfall, receiveStockTransfer)")},
+	SourceStockCount:      {Noun("stock count"), Noun("count the stock again and post a new count sheet (createStockCount)")},
 	SourceClosing:         {Noun("closing voucher"), Noun("reopen its period (reopenFiscalPeriod): that reverses it")},
 }
 

@@ -262,6 +262,7 @@ var documentTables = map[jxc.SourceType]string{
 	jxc.SourceSupplierPayment: "supplier_payments", jxc.SourceLandedCost: "landed_costs",
 	jxc.SourceOpeningStock: "stock_documents", jxc.SourceStockAdjustment: "stock_documents",
 	jxc.SourceStockTransfer: "stock_transfers",
+	jxc.SourceStockCount: "stock_counts",
 }
 
 // documentNumber is the number of the document that posted e, "" for a

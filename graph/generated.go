@@ -73,6 +73,8 @@ type ResolverRoot interface {
 	Shortage() ShortageResolver
 	SlowMover() SlowMoverResolver
 	SourceDocument() SourceDocumentResolver
+	StockCount() StockCountResolver
+	StockCountLine() StockCountLineResolver
 	StockDocument() StockDocumentResolver
 	StockLevelChange() StockLevelChangeResolver
 	StockMove() StockMoveResolver
@@ -532,6 +534,30 @@ type ComplexityRoot struct {
 		Title func(childComplexity int) int
 	}
 
+	CountDue struct {
+		ABCClass       func(childComplexity int) int
+		IntervalMonths func(childComplexity int) int
+		LastCounted    func(childComplexity int) int
+		OpenNumber     func(childComplexity int) int
+		Products       func(childComplexity int) int
+		Warehouse      func(childComplexity int) int
+	}
+
+	CountEntryPayload struct {
+		Line       func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	CountScheduleEntry struct {
+		AbcClass       func(childComplexity int) int
+		IntervalMonths func(childComplexity int) int
+	}
+
+	CountSchedulePayload struct {
+		Schedule   func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	CreateApiTokenPayload struct {
 		Secret     func(childComplexity int) int
 		Token      func(childComplexity int) int
@@ -656,6 +682,11 @@ type ComplexityRoot struct {
 	CustomerRefundPayload struct {
 		Refund     func(childComplexity int) int
 		UserErrors func(childComplexity int) int
+	}
+
+	DueCountsPayload struct {
+		StockCounts func(childComplexity int) int
+		UserErrors  func(childComplexity int) int
 	}
 
 	ExportJob struct {
@@ -1050,6 +1081,7 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		AcknowledgeAlert                    func(childComplexity int, id int64) int
+		AddCountEntry                       func(childComplexity int, input CountEntryInput) int
 		ApplyCustomerCredit                 func(childComplexity int, input ApplyCustomerCreditInput) int
 		ApprovePurchaseOrder                func(childComplexity int, id int64) int
 		ApproveSupplierInvoiceMismatch      func(childComplexity int, id int64) int
@@ -1058,7 +1090,7 @@ type ComplexityRoot struct {
 		CancelOperatingCost                 func(childComplexity int, input jxc.CancelOperatingCostInput) int
 		CancelPurchaseOrder                 func(childComplexity int, id int64) int
 		CancelSalesOrder                    func(childComplexity int, id int64) int
-		CancelStockTransfer                 func(childComplexity int, number string) int
+		CancelStockCount                    func(childComplexity int, number string) int
 		CheckLowStock                       func(childComplexity int) int
 		ClearSignInLockout                  func(childComplexity int, input ClearSignInLockoutInput) int
 		CloseFiscalPeriod                   func(childComplexity int, input FiscalPeriodInput) int
@@ -1071,6 +1103,7 @@ type ComplexityRoot struct {
 		CreateBudgetLine                    func(childComplexity int, input CreateBudgetLineInput) int
 		CreateCategory                      func(childComplexity int, input CreateCategoryInput) int
 		CreateCustomer                      func(childComplexity int, input CreateCustomerInput) int
+		CreateDueCounts                     func(childComplexity int) int
 		CreateLocation                      func(childComplexity int, input CreateLocationInput) int
 		CreateProduct                       func(childComplexity int, input CreateProductInput) int
 		CreatePurchaseOrder                 func(childComplexity int, input CreatePurchaseOrderInput) int
@@ -1078,7 +1111,7 @@ type ComplexityRoot struct {
 		CreateSalesInvoice                  func(childComplexity int, input CreateSalesInvoiceInput) int
 		CreateSalesOrder                    func(childComplexity int, input SalesOrderInput) int
 		CreateSalesReturn                   func(childComplexity int, input CreateSalesReturnInput) int
-		CreateStockTransfer                 func(childComplexity int, input jxc.StockTransferInput) int
+		CreateStockCount                    func(childComplexity int, input NewStockCountInput) int
 		CreateSupplier                      func(childComplexity int, input CreateSupplierInput) int
 		CreateUser                          func(childComplexity int, input CreateUserInput) int
 		CreateWarehouse                     func(childComplexity int, input CreateWarehouseInput) int
@@ -1092,23 +1125,25 @@ type ComplexityRoot struct {
 		PostOpeningStock                    func(childComplexity int, input OpeningStockInput) int
 		PostOperatingCost                   func(childComplexity int, input OperatingCostInput) int
 		PostStockAdjustment                 func(childComplexity int, input StockAdjustmentInput) int
+		PostStockCount                      func(childComplexity int, number string, postingDate *jxc.Date) int
 		PostSupplierInvoice                 func(childComplexity int, input SupplierInvoiceInput) int
 		PostSupplierPayment                 func(childComplexity int, input SupplierPaymentInput) int
-		ReceiveStockTransfer                func(childComplexity int, input jxc.ReceiveStockTransferInput) int
 		RecordCustomerPayment               func(childComplexity int, input RecordCustomerPaymentInput) int
 		RefundCustomer                      func(childComplexity int, input RefundCustomerInput) int
 		ReleaseSalesOrderHold               func(childComplexity int, id int64) int
 		ReopenFiscalPeriod                  func(childComplexity int, input FiscalPeriodInput) int
+		RequestRecount                      func(childComplexity int, number string, lineNos []int) int
 		ReserveSalesOrderStock              func(childComplexity int, id int64) int
 		ReverseJournalEntry                 func(childComplexity int, input ReverseJournalEntryInput) int
 		ReviewVouchers                      func(childComplexity int, input VoucherReviewInput) int
 		RevokeAPIToken                      func(childComplexity int, id int64) int
+		SetCountSchedule                    func(childComplexity int, abcClass jxc.ABCClass, intervalMonths int) int
 		SetPassword                         func(childComplexity int, input SetPasswordInput) int
 		SetSupplierProduct                  func(childComplexity int, input SetSupplierProductInput) int
-		SettleTransferShortfall             func(childComplexity int, input jxc.SettleTransferShortfallInput) int
 		ShipShipment                        func(childComplexity int, input ShipShipmentInput) int
-		ShipStockTransfer                   func(childComplexity int, input jxc.ShipStockTransferInput) int
+		StartStockCount                     func(childComplexity int, number string) int
 		SubmitPurchaseOrder                 func(childComplexity int, id int64) int
+		SubmitStockCount                    func(childComplexity int, number string) int
 		UnreviewVouchers                    func(childComplexity int, input VoucherReviewInput) int
 		UpdateAccount                       func(childComplexity int, input UpdateAccountInput) int
 		UpdateBudgetLine                    func(childComplexity int, input UpdateBudgetLineInput) int
@@ -1437,6 +1472,8 @@ type ComplexityRoot struct {
 		Categories                 func(childComplexity int, includeInactive *bool) int
 		Company                    func(childComplexity int) int
 		CompanySettings            func(childComplexity int) int
+		CountSchedule              func(childComplexity int) int
+		CountsDue                  func(childComplexity int) int
 		Customer                   func(childComplexity int, id int64) int
 		CustomerPayment            func(childComplexity int, id *int64, number *string) int
 		CustomerPayments           func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter, orderBy *jxc.CustomerPaymentOrder) int
@@ -1492,12 +1529,12 @@ type ComplexityRoot struct {
 		StatementMapping           func(childComplexity int, form jxc.StatementForm) int
 		StatutoryBalanceSheet      func(childComplexity int, year int, month int) int
 		StatutoryIncomeStatement   func(childComplexity int, year int, month int) int
+		StockCount                 func(childComplexity int, number string) int
+		StockCounts                func(childComplexity int, first *int, after *string, filter *jxc.StockCountFilter) int
 		StockDocument              func(childComplexity int, id *int64, number *string) int
 		StockDocuments             func(childComplexity int, first *int, after *string, filter *jxc.StockDocumentFilter, orderBy *jxc.StockDocumentOrder) int
 		StockLevels                func(childComplexity int, first *int, after *string, filter *jxc.StockLevelFilter, orderBy *jxc.StockLevelOrder) int
 		StockMoves                 func(childComplexity int, first *int, after *string, filter *jxc.StockMoveFilter, orderBy *jxc.StockMoveOrder) int
-		StockTransfer              func(childComplexity int, number string) int
-		StockTransfers             func(childComplexity int, first *int, after *string, filter *jxc.StockTransferFilter, orderBy *jxc.StockTransferOrder) int
 		StockValueSummary          func(childComplexity int, groupBy jxc.StockGroupBy) int
 		Supplier                   func(childComplexity int, id int64) int
 		SupplierInvoice            func(childComplexity int, id *int64, number *string) int
@@ -1909,6 +1946,64 @@ type ComplexityRoot struct {
 		Year  func(childComplexity int) int
 	}
 
+	StockCount struct {
+		ABCClass         func(childComplexity int) int
+		AuditTrail       func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
+		Blind            func(childComplexity int) int
+		BookHidden       func(childComplexity int) int
+		CategoryID       func(childComplexity int) int
+		CreatedAt        func(childComplexity int) int
+		Description      func(childComplexity int) int
+		ID               func(childComplexity int) int
+		Lines            func(childComplexity int) int
+		Location         func(childComplexity int) int
+		Number           func(childComplexity int) int
+		PostedAt         func(childComplexity int) int
+		PostingDate      func(childComplexity int) int
+		StartedAt        func(childComplexity int) int
+		Status           func(childComplexity int) int
+		SubmittedAt      func(childComplexity int) int
+		TolerancePercent func(childComplexity int) int
+		ToleranceValue   func(childComplexity int) int
+		VoucherNo        func(childComplexity int) int
+		Warehouse        func(childComplexity int) int
+	}
+
+	StockCountConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	StockCountEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	StockCountLine struct {
+		Book          func(childComplexity int) int
+		Counted       func(childComplexity int) int
+		Damaged       func(childComplexity int) int
+		Entries       func(childComplexity int) int
+		Expected      func(childComplexity int) int
+		ID            func(childComplexity int) int
+		LineNo        func(childComplexity int) int
+		Location      func(childComplexity int) int
+		MovedSince    func(childComplexity int) int
+		OverTolerance func(childComplexity int) int
+		Product       func(childComplexity int) int
+		Recount       func(childComplexity int) int
+		Round         func(childComplexity int) int
+		Variance      func(childComplexity int) int
+		VarianceValue func(childComplexity int) int
+	}
+
+	StockCountPayload struct {
+		StockCount func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	StockDocument struct {
 		AuditTrail     func(childComplexity int, first *int, after *string, orderBy *jxc.AuditEntryOrder) int
 		CreatedAt      func(childComplexity int) int
@@ -1956,7 +2051,6 @@ type ComplexityRoot struct {
 	StockLevel struct {
 		Available   func(childComplexity int) int
 		AverageCost func(childComplexity int) int
-		InTransitIn func(childComplexity int) int
 		OnHand      func(childComplexity int) int
 		Product     func(childComplexity int) int
 		Reserved    func(childComplexity int) int
@@ -2007,70 +2101,6 @@ type ComplexityRoot struct {
 	StockMoveEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
-	}
-
-	StockTransfer struct {
-		Carrier           func(childComplexity int) int
-		ClosedAt          func(childComplexity int) int
-		CreatedAt         func(childComplexity int) int
-		Events            func(childComplexity int) int
-		FromWarehouse     func(childComplexity int) int
-		ID                func(childComplexity int) int
-		InTransitQuantity func(childComplexity int) int
-		InTransitValue    func(childComplexity int) int
-		Lines             func(childComplexity int) int
-		Notes             func(childComplexity int) int
-		Number            func(childComplexity int) int
-		ShipVoucherNo     func(childComplexity int) int
-		ShippedDate       func(childComplexity int) int
-		Status            func(childComplexity int) int
-		ToWarehouse       func(childComplexity int) int
-		TransferDate      func(childComplexity int) int
-	}
-
-	StockTransferConnection struct {
-		Edges      func(childComplexity int) int
-		Nodes      func(childComplexity int) int
-		PageInfo   func(childComplexity int) int
-		TotalCount func(childComplexity int) int
-	}
-
-	StockTransferEdge struct {
-		Cursor func(childComplexity int) int
-		Node   func(childComplexity int) int
-	}
-
-	StockTransferEvent struct {
-		Carrier   func(childComplexity int) int
-		CreatedAt func(childComplexity int) int
-		EventDate func(childComplexity int) int
-		Kind      func(childComplexity int) int
-		Quantity  func(childComplexity int) int
-		Reason    func(childComplexity int) int
-		Value     func(childComplexity int) int
-		VoucherNo func(childComplexity int) int
-	}
-
-	StockTransferLine struct {
-		FromLocation   func(childComplexity int) int
-		InTransitQty   func(childComplexity int) int
-		InTransitValue func(childComplexity int) int
-		LineNo         func(childComplexity int) int
-		Product        func(childComplexity int) int
-		Quantity       func(childComplexity int) int
-		ReceivedQty    func(childComplexity int) int
-		ReceivedValue  func(childComplexity int) int
-		ShippedQty     func(childComplexity int) int
-		ShippedValue   func(childComplexity int) int
-		ShortQty       func(childComplexity int) int
-		ShortReason    func(childComplexity int) int
-		ShortValue     func(childComplexity int) int
-		ToLocation     func(childComplexity int) int
-	}
-
-	StockTransferPayload struct {
-		StockTransfer func(childComplexity int) int
-		UserErrors    func(childComplexity int) int
 	}
 
 	StockValueGroup struct {
@@ -2620,11 +2650,15 @@ type MutationResolver interface {
 	UpdateNumberingRule(ctx context.Context, input jxc.NumberingRuleInput) (NumberingRulePayload, error)
 	PostOpeningStock(ctx context.Context, input OpeningStockInput) (StockDocumentPayload, error)
 	PostStockAdjustment(ctx context.Context, input StockAdjustmentInput) (StockDocumentPayload, error)
-	CreateStockTransfer(ctx context.Context, input jxc.StockTransferInput) (StockTransferPayload, error)
-	ShipStockTransfer(ctx context.Context, input jxc.ShipStockTransferInput) (StockTransferPayload, error)
-	ReceiveStockTransfer(ctx context.Context, input jxc.ReceiveStockTransferInput) (StockTransferPayload, error)
-	SettleTransferShortfall(ctx context.Context, input jxc.SettleTransferShortfallInput) (StockTransferPayload, error)
-	CancelStockTransfer(ctx context.Context, number string) (StockTransferPayload, error)
+	CreateStockCount(ctx context.Context, input NewStockCountInput) (StockCountPayload, error)
+	StartStockCount(ctx context.Context, number string) (StockCountPayload, error)
+	AddCountEntry(ctx context.Context, input CountEntryInput) (CountEntryPayload, error)
+	RequestRecount(ctx context.Context, number string, lineNos []int) (StockCountPayload, error)
+	SubmitStockCount(ctx context.Context, number string) (StockCountPayload, error)
+	PostStockCount(ctx context.Context, number string, postingDate *jxc.Date) (StockCountPayload, error)
+	CancelStockCount(ctx context.Context, number string) (StockCountPayload, error)
+	CreateDueCounts(ctx context.Context) (DueCountsPayload, error)
+	SetCountSchedule(ctx context.Context, abcClass jxc.ABCClass, intervalMonths int) (CountSchedulePayload, error)
 	Login(ctx context.Context, input LoginInput) (LoginPayload, error)
 	Logout(ctx context.Context) (LogoutPayload, error)
 	CreateAPIToken(ctx context.Context, name string) (CreateAPITokenPayload, error)
@@ -2750,8 +2784,10 @@ type QueryResolver interface {
 	StockDocument(ctx context.Context, id *int64, number *string) (*jxc.StockDocument, error)
 	StockDocuments(ctx context.Context, first *int, after *string, filter *jxc.StockDocumentFilter, orderBy *jxc.StockDocumentOrder) (StockDocumentConnection, error)
 	StockValueSummary(ctx context.Context, groupBy jxc.StockGroupBy) ([]*jxc.StockValueGroup, error)
-	StockTransfer(ctx context.Context, number string) (*jxc.StockTransfer, error)
-	StockTransfers(ctx context.Context, first *int, after *string, filter *jxc.StockTransferFilter, orderBy *jxc.StockTransferOrder) (StockTransferConnection, error)
+	StockCounts(ctx context.Context, first *int, after *string, filter *jxc.StockCountFilter) (StockCountConnection, error)
+	StockCount(ctx context.Context, number string) (*jxc.StockCount, error)
+	CountsDue(ctx context.Context) ([]*jxc.CountDue, error)
+	CountSchedule(ctx context.Context) ([]*CountScheduleEntry, error)
 	Me(ctx context.Context) (jxc.User, error)
 	MyAPITokens(ctx context.Context) ([]*jxc.APIToken, error)
 	Users(ctx context.Context) ([]*jxc.User, error)
@@ -2830,6 +2866,17 @@ type SlowMoverResolver interface {
 type SourceDocumentResolver interface {
 	Number(ctx context.Context, obj *jxc.Source) (*string, error)
 	Document(ctx context.Context, obj *jxc.Source) (jxc.PostingDocument, error)
+}
+type StockCountResolver interface {
+	AuditTrail(ctx context.Context, obj *jxc.StockCount, first *int, after *string, orderBy *jxc.AuditEntryOrder) (AuditEntryConnection, error)
+}
+type StockCountLineResolver interface {
+	Book(ctx context.Context, obj *jxc.StockCountLine) (*decimal.Decimal, error)
+	MovedSince(ctx context.Context, obj *jxc.StockCountLine) (*decimal.Decimal, error)
+	Expected(ctx context.Context, obj *jxc.StockCountLine) (*decimal.Decimal, error)
+
+	Variance(ctx context.Context, obj *jxc.StockCountLine) (*decimal.Decimal, error)
+	VarianceValue(ctx context.Context, obj *jxc.StockCountLine) (*decimal.Decimal, error)
 }
 type StockDocumentResolver interface {
 	JournalEntry(ctx context.Context, obj *jxc.StockDocument) (*jxc.JournalEntry, error)
@@ -4761,6 +4808,82 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Contact.Title(childComplexity), true
 
+	case "CountDue.abcClass":
+		if e.ComplexityRoot.CountDue.ABCClass == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CountDue.ABCClass(childComplexity), true
+	case "CountDue.intervalMonths":
+		if e.ComplexityRoot.CountDue.IntervalMonths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CountDue.IntervalMonths(childComplexity), true
+	case "CountDue.lastCounted":
+		if e.ComplexityRoot.CountDue.LastCounted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CountDue.LastCounted(childComplexity), true
+	case "CountDue.openNumber":
+		if e.ComplexityRoot.CountDue.OpenNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CountDue.OpenNumber(childComplexity), true
+	case "CountDue.products":
+		if e.ComplexityRoot.CountDue.Products == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CountDue.Products(childComplexity), true
+	case "CountDue.warehouse":
+		if e.ComplexityRoot.CountDue.Warehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CountDue.Warehouse(childComplexity), true
+
+	case "CountEntryPayload.line":
+		if e.ComplexityRoot.CountEntryPayload.Line == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CountEntryPayload.Line(childComplexity), true
+	case "CountEntryPayload.userErrors":
+		if e.ComplexityRoot.CountEntryPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CountEntryPayload.UserErrors(childComplexity), true
+
+	case "CountScheduleEntry.abcClass":
+		if e.ComplexityRoot.CountScheduleEntry.AbcClass == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CountScheduleEntry.AbcClass(childComplexity), true
+	case "CountScheduleEntry.intervalMonths":
+		if e.ComplexityRoot.CountScheduleEntry.IntervalMonths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CountScheduleEntry.IntervalMonths(childComplexity), true
+
+	case "CountSchedulePayload.schedule":
+		if e.ComplexityRoot.CountSchedulePayload.Schedule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CountSchedulePayload.Schedule(childComplexity), true
+	case "CountSchedulePayload.userErrors":
+		if e.ComplexityRoot.CountSchedulePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CountSchedulePayload.UserErrors(childComplexity), true
+
 	case "CreateApiTokenPayload.secret":
 		if e.ComplexityRoot.CreateApiTokenPayload.Secret == nil {
 			break
@@ -5362,6 +5485,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerRefundPayload.UserErrors(childComplexity), true
+
+	case "DueCountsPayload.stockCounts":
+		if e.ComplexityRoot.DueCountsPayload.StockCounts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DueCountsPayload.StockCounts(childComplexity), true
+	case "DueCountsPayload.userErrors":
+		if e.ComplexityRoot.DueCountsPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DueCountsPayload.UserErrors(childComplexity), true
 
 	case "ExportJob.byteSize":
 		if e.ComplexityRoot.ExportJob.ByteSize == nil {
@@ -7059,6 +7195,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AcknowledgeAlert(childComplexity, args["id"].(int64)), true
+	case "Mutation.addCountEntry":
+		if e.ComplexityRoot.Mutation.AddCountEntry == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addCountEntry_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddCountEntry(childComplexity, args["input"].(CountEntryInput)), true
 	case "Mutation.applyCustomerCredit":
 		if e.ComplexityRoot.Mutation.ApplyCustomerCredit == nil {
 			break
@@ -7147,17 +7294,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CancelSalesOrder(childComplexity, args["id"].(int64)), true
-	case "Mutation.cancelStockTransfer":
-		if e.ComplexityRoot.Mutation.CancelStockTransfer == nil {
+	case "Mutation.cancelStockCount":
+		if e.ComplexityRoot.Mutation.CancelStockCount == nil {
 			break
 		}
 
-		args, err := ec.field_Mutation_cancelStockTransfer_args(ctx, rawArgs)
+		args, err := ec.field_Mutation_cancelStockCount_args(ctx, rawArgs)
 		if err != nil {
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CancelStockTransfer(childComplexity, args["number"].(string)), true
+		return e.ComplexityRoot.Mutation.CancelStockCount(childComplexity, args["number"].(string)), true
 	case "Mutation.checkLowStock":
 		if e.ComplexityRoot.Mutation.CheckLowStock == nil {
 			break
@@ -7285,6 +7432,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateCustomer(childComplexity, args["input"].(CreateCustomerInput)), true
+	case "Mutation.createDueCounts":
+		if e.ComplexityRoot.Mutation.CreateDueCounts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mutation.CreateDueCounts(childComplexity), true
 	case "Mutation.createLocation":
 		if e.ComplexityRoot.Mutation.CreateLocation == nil {
 			break
@@ -7362,17 +7515,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateSalesReturn(childComplexity, args["input"].(CreateSalesReturnInput)), true
-	case "Mutation.createStockTransfer":
-		if e.ComplexityRoot.Mutation.CreateStockTransfer == nil {
+	case "Mutation.createStockCount":
+		if e.ComplexityRoot.Mutation.CreateStockCount == nil {
 			break
 		}
 
-		args, err := ec.field_Mutation_createStockTransfer_args(ctx, rawArgs)
+		args, err := ec.field_Mutation_createStockCount_args(ctx, rawArgs)
 		if err != nil {
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CreateStockTransfer(childComplexity, args["input"].(jxc.StockTransferInput)), true
+		return e.ComplexityRoot.Mutation.CreateStockCount(childComplexity, args["input"].(NewStockCountInput)), true
 	case "Mutation.createSupplier":
 		if e.ComplexityRoot.Mutation.CreateSupplier == nil {
 			break
@@ -7511,6 +7664,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.PostStockAdjustment(childComplexity, args["input"].(StockAdjustmentInput)), true
+	case "Mutation.postStockCount":
+		if e.ComplexityRoot.Mutation.PostStockCount == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_postStockCount_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PostStockCount(childComplexity, args["number"].(string), args["postingDate"].(*jxc.Date)), true
 	case "Mutation.postSupplierInvoice":
 		if e.ComplexityRoot.Mutation.PostSupplierInvoice == nil {
 			break
@@ -7533,17 +7697,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.PostSupplierPayment(childComplexity, args["input"].(SupplierPaymentInput)), true
-	case "Mutation.receiveStockTransfer":
-		if e.ComplexityRoot.Mutation.ReceiveStockTransfer == nil {
-			break
-		}
-
-		args, err := ec.field_Mutation_receiveStockTransfer_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Mutation.ReceiveStockTransfer(childComplexity, args["input"].(jxc.ReceiveStockTransferInput)), true
 	case "Mutation.recordCustomerPayment":
 		if e.ComplexityRoot.Mutation.RecordCustomerPayment == nil {
 			break
@@ -7588,6 +7741,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ReopenFiscalPeriod(childComplexity, args["input"].(FiscalPeriodInput)), true
+	case "Mutation.requestRecount":
+		if e.ComplexityRoot.Mutation.RequestRecount == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_requestRecount_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RequestRecount(childComplexity, args["number"].(string), args["lineNos"].([]int)), true
 	case "Mutation.reserveSalesOrderStock":
 		if e.ComplexityRoot.Mutation.ReserveSalesOrderStock == nil {
 			break
@@ -7632,6 +7796,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeAPIToken(childComplexity, args["id"].(int64)), true
+	case "Mutation.setCountSchedule":
+		if e.ComplexityRoot.Mutation.SetCountSchedule == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setCountSchedule_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetCountSchedule(childComplexity, args["abcClass"].(jxc.ABCClass), args["intervalMonths"].(int)), true
 	case "Mutation.setPassword":
 		if e.ComplexityRoot.Mutation.SetPassword == nil {
 			break
@@ -7654,17 +7829,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetSupplierProduct(childComplexity, args["input"].(SetSupplierProductInput)), true
-	case "Mutation.settleTransferShortfall":
-		if e.ComplexityRoot.Mutation.SettleTransferShortfall == nil {
-			break
-		}
-
-		args, err := ec.field_Mutation_settleTransferShortfall_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Mutation.SettleTransferShortfall(childComplexity, args["input"].(jxc.SettleTransferShortfallInput)), true
 	case "Mutation.shipShipment":
 		if e.ComplexityRoot.Mutation.ShipShipment == nil {
 			break
@@ -7676,17 +7840,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ShipShipment(childComplexity, args["input"].(ShipShipmentInput)), true
-	case "Mutation.shipStockTransfer":
-		if e.ComplexityRoot.Mutation.ShipStockTransfer == nil {
+	case "Mutation.startStockCount":
+		if e.ComplexityRoot.Mutation.StartStockCount == nil {
 			break
 		}
 
-		args, err := ec.field_Mutation_shipStockTransfer_args(ctx, rawArgs)
+		args, err := ec.field_Mutation_startStockCount_args(ctx, rawArgs)
 		if err != nil {
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.ShipStockTransfer(childComplexity, args["input"].(jxc.ShipStockTransferInput)), true
+		return e.ComplexityRoot.Mutation.StartStockCount(childComplexity, args["number"].(string)), true
 	case "Mutation.submitPurchaseOrder":
 		if e.ComplexityRoot.Mutation.SubmitPurchaseOrder == nil {
 			break
@@ -7698,6 +7862,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SubmitPurchaseOrder(childComplexity, args["id"].(int64)), true
+	case "Mutation.submitStockCount":
+		if e.ComplexityRoot.Mutation.SubmitStockCount == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_submitStockCount_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SubmitStockCount(childComplexity, args["number"].(string)), true
 	case "Mutation.unreviewVouchers":
 		if e.ComplexityRoot.Mutation.UnreviewVouchers == nil {
 			break
@@ -9270,6 +9445,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.CompanySettings(childComplexity), true
+	case "Query.countSchedule":
+		if e.ComplexityRoot.Query.CountSchedule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.CountSchedule(childComplexity), true
+	case "Query.countsDue":
+		if e.ComplexityRoot.Query.CountsDue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.CountsDue(childComplexity), true
 	case "Query.customer":
 		if e.ComplexityRoot.Query.Customer == nil {
 			break
@@ -9836,6 +10023,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.StatutoryIncomeStatement(childComplexity, args["year"].(int), args["month"].(int)), true
+	case "Query.stockCount":
+		if e.ComplexityRoot.Query.StockCount == nil {
+			break
+		}
+
+		args, err := ec.field_Query_stockCount_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.StockCount(childComplexity, args["number"].(string)), true
+	case "Query.stockCounts":
+		if e.ComplexityRoot.Query.StockCounts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_stockCounts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.StockCounts(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.StockCountFilter)), true
 	case "Query.stockDocument":
 		if e.ComplexityRoot.Query.StockDocument == nil {
 			break
@@ -9880,28 +10089,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.StockMoves(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.StockMoveFilter), args["orderBy"].(*jxc.StockMoveOrder)), true
-	case "Query.stockTransfer":
-		if e.ComplexityRoot.Query.StockTransfer == nil {
-			break
-		}
-
-		args, err := ec.field_Query_stockTransfer_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Query.StockTransfer(childComplexity, args["number"].(string)), true
-	case "Query.stockTransfers":
-		if e.ComplexityRoot.Query.StockTransfers == nil {
-			break
-		}
-
-		args, err := ec.field_Query_stockTransfers_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Query.StockTransfers(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.StockTransferFilter), args["orderBy"].(*jxc.StockTransferOrder)), true
 	case "Query.stockValueSummary":
 		if e.ComplexityRoot.Query.StockValueSummary == nil {
 			break
@@ -11767,6 +11954,274 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.StatutoryIncomeStatement.Year(childComplexity), true
 
+	case "StockCount.abcClass":
+		if e.ComplexityRoot.StockCount.ABCClass == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.ABCClass(childComplexity), true
+	case "StockCount.auditTrail":
+		if e.ComplexityRoot.StockCount.AuditTrail == nil {
+			break
+		}
+
+		args, err := ec.field_StockCount_auditTrail_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.StockCount.AuditTrail(childComplexity, args["first"].(*int), args["after"].(*string), args["orderBy"].(*jxc.AuditEntryOrder)), true
+	case "StockCount.blind":
+		if e.ComplexityRoot.StockCount.Blind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.Blind(childComplexity), true
+	case "StockCount.bookHidden":
+		if e.ComplexityRoot.StockCount.BookHidden == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.BookHidden(childComplexity), true
+	case "StockCount.categoryId":
+		if e.ComplexityRoot.StockCount.CategoryID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.CategoryID(childComplexity), true
+	case "StockCount.createdAt":
+		if e.ComplexityRoot.StockCount.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.CreatedAt(childComplexity), true
+	case "StockCount.description":
+		if e.ComplexityRoot.StockCount.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.Description(childComplexity), true
+	case "StockCount.id":
+		if e.ComplexityRoot.StockCount.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.ID(childComplexity), true
+	case "StockCount.lines":
+		if e.ComplexityRoot.StockCount.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.Lines(childComplexity), true
+	case "StockCount.location":
+		if e.ComplexityRoot.StockCount.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.Location(childComplexity), true
+	case "StockCount.number":
+		if e.ComplexityRoot.StockCount.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.Number(childComplexity), true
+	case "StockCount.postedAt":
+		if e.ComplexityRoot.StockCount.PostedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.PostedAt(childComplexity), true
+	case "StockCount.postingDate":
+		if e.ComplexityRoot.StockCount.PostingDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.PostingDate(childComplexity), true
+	case "StockCount.startedAt":
+		if e.ComplexityRoot.StockCount.StartedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.StartedAt(childComplexity), true
+	case "StockCount.status":
+		if e.ComplexityRoot.StockCount.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.Status(childComplexity), true
+	case "StockCount.submittedAt":
+		if e.ComplexityRoot.StockCount.SubmittedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.SubmittedAt(childComplexity), true
+	case "StockCount.tolerancePercent":
+		if e.ComplexityRoot.StockCount.TolerancePercent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.TolerancePercent(childComplexity), true
+	case "StockCount.toleranceValue":
+		if e.ComplexityRoot.StockCount.ToleranceValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.ToleranceValue(childComplexity), true
+	case "StockCount.voucherNo":
+		if e.ComplexityRoot.StockCount.VoucherNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.VoucherNo(childComplexity), true
+	case "StockCount.warehouse":
+		if e.ComplexityRoot.StockCount.Warehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.Warehouse(childComplexity), true
+
+	case "StockCountConnection.edges":
+		if e.ComplexityRoot.StockCountConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountConnection.Edges(childComplexity), true
+	case "StockCountConnection.nodes":
+		if e.ComplexityRoot.StockCountConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountConnection.Nodes(childComplexity), true
+	case "StockCountConnection.pageInfo":
+		if e.ComplexityRoot.StockCountConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountConnection.PageInfo(childComplexity), true
+	case "StockCountConnection.totalCount":
+		if e.ComplexityRoot.StockCountConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountConnection.TotalCount(childComplexity), true
+
+	case "StockCountEdge.cursor":
+		if e.ComplexityRoot.StockCountEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountEdge.Cursor(childComplexity), true
+	case "StockCountEdge.node":
+		if e.ComplexityRoot.StockCountEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountEdge.Node(childComplexity), true
+
+	case "StockCountLine.book":
+		if e.ComplexityRoot.StockCountLine.Book == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountLine.Book(childComplexity), true
+	case "StockCountLine.counted":
+		if e.ComplexityRoot.StockCountLine.Counted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountLine.Counted(childComplexity), true
+	case "StockCountLine.damaged":
+		if e.ComplexityRoot.StockCountLine.Damaged == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountLine.Damaged(childComplexity), true
+	case "StockCountLine.entries":
+		if e.ComplexityRoot.StockCountLine.Entries == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountLine.Entries(childComplexity), true
+	case "StockCountLine.expected":
+		if e.ComplexityRoot.StockCountLine.Expected == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountLine.Expected(childComplexity), true
+	case "StockCountLine.id":
+		if e.ComplexityRoot.StockCountLine.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountLine.ID(childComplexity), true
+	case "StockCountLine.lineNo":
+		if e.ComplexityRoot.StockCountLine.LineNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountLine.LineNo(childComplexity), true
+	case "StockCountLine.location":
+		if e.ComplexityRoot.StockCountLine.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountLine.Location(childComplexity), true
+	case "StockCountLine.movedSince":
+		if e.ComplexityRoot.StockCountLine.MovedSince == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountLine.MovedSince(childComplexity), true
+	case "StockCountLine.overTolerance":
+		if e.ComplexityRoot.StockCountLine.OverTolerance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountLine.OverTolerance(childComplexity), true
+	case "StockCountLine.product":
+		if e.ComplexityRoot.StockCountLine.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountLine.Product(childComplexity), true
+	case "StockCountLine.recount":
+		if e.ComplexityRoot.StockCountLine.Recount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountLine.Recount(childComplexity), true
+	case "StockCountLine.round":
+		if e.ComplexityRoot.StockCountLine.Round == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountLine.Round(childComplexity), true
+	case "StockCountLine.variance":
+		if e.ComplexityRoot.StockCountLine.Variance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountLine.Variance(childComplexity), true
+	case "StockCountLine.varianceValue":
+		if e.ComplexityRoot.StockCountLine.VarianceValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountLine.VarianceValue(childComplexity), true
+
+	case "StockCountPayload.stockCount":
+		if e.ComplexityRoot.StockCountPayload.StockCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountPayload.StockCount(childComplexity), true
+	case "StockCountPayload.userErrors":
+		if e.ComplexityRoot.StockCountPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCountPayload.UserErrors(childComplexity), true
+
 	case "StockDocument.auditTrail":
 		if e.ComplexityRoot.StockDocument.AuditTrail == nil {
 			break
@@ -11963,12 +12418,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StockLevel.AverageCost(childComplexity), true
-	case "StockLevel.inTransitIn":
-		if e.ComplexityRoot.StockLevel.InTransitIn == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockLevel.InTransitIn(childComplexity), true
 	case "StockLevel.onHand":
 		if e.ComplexityRoot.StockLevel.OnHand == nil {
 			break
@@ -12167,288 +12616,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StockMoveEdge.Node(childComplexity), true
-
-	case "StockTransfer.carrier":
-		if e.ComplexityRoot.StockTransfer.Carrier == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransfer.Carrier(childComplexity), true
-	case "StockTransfer.closedAt":
-		if e.ComplexityRoot.StockTransfer.ClosedAt == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransfer.ClosedAt(childComplexity), true
-	case "StockTransfer.createdAt":
-		if e.ComplexityRoot.StockTransfer.CreatedAt == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransfer.CreatedAt(childComplexity), true
-	case "StockTransfer.events":
-		if e.ComplexityRoot.StockTransfer.Events == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransfer.Events(childComplexity), true
-	case "StockTransfer.fromWarehouse":
-		if e.ComplexityRoot.StockTransfer.FromWarehouse == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransfer.FromWarehouse(childComplexity), true
-	case "StockTransfer.id":
-		if e.ComplexityRoot.StockTransfer.ID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransfer.ID(childComplexity), true
-	case "StockTransfer.inTransitQuantity":
-		if e.ComplexityRoot.StockTransfer.InTransitQuantity == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransfer.InTransitQuantity(childComplexity), true
-	case "StockTransfer.inTransitValue":
-		if e.ComplexityRoot.StockTransfer.InTransitValue == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransfer.InTransitValue(childComplexity), true
-	case "StockTransfer.lines":
-		if e.ComplexityRoot.StockTransfer.Lines == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransfer.Lines(childComplexity), true
-	case "StockTransfer.notes":
-		if e.ComplexityRoot.StockTransfer.Notes == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransfer.Notes(childComplexity), true
-	case "StockTransfer.number":
-		if e.ComplexityRoot.StockTransfer.Number == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransfer.Number(childComplexity), true
-	case "StockTransfer.shipVoucherNo":
-		if e.ComplexityRoot.StockTransfer.ShipVoucherNo == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransfer.ShipVoucherNo(childComplexity), true
-	case "StockTransfer.shippedDate":
-		if e.ComplexityRoot.StockTransfer.ShippedDate == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransfer.ShippedDate(childComplexity), true
-	case "StockTransfer.status":
-		if e.ComplexityRoot.StockTransfer.Status == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransfer.Status(childComplexity), true
-	case "StockTransfer.toWarehouse":
-		if e.ComplexityRoot.StockTransfer.ToWarehouse == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransfer.ToWarehouse(childComplexity), true
-	case "StockTransfer.transferDate":
-		if e.ComplexityRoot.StockTransfer.TransferDate == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransfer.TransferDate(childComplexity), true
-
-	case "StockTransferConnection.edges":
-		if e.ComplexityRoot.StockTransferConnection.Edges == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransferConnection.Edges(childComplexity), true
-	case "StockTransferConnection.nodes":
-		if e.ComplexityRoot.StockTransferConnection.Nodes == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransferConnection.Nodes(childComplexity), true
-	case "StockTransferConnection.pageInfo":
-		if e.ComplexityRoot.StockTransferConnection.PageInfo == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransferConnection.PageInfo(childComplexity), true
-	case "StockTransferConnection.totalCount":
-		if e.ComplexityRoot.StockTransferConnection.TotalCount == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransferConnection.TotalCount(childComplexity), true
-
-	case "StockTransferEdge.cursor":
-		if e.ComplexityRoot.StockTransferEdge.Cursor == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransferEdge.Cursor(childComplexity), true
-	case "StockTransferEdge.node":
-		if e.ComplexityRoot.StockTransferEdge.Node == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransferEdge.Node(childComplexity), true
-
-	case "StockTransferEvent.carrier":
-		if e.ComplexityRoot.StockTransferEvent.Carrier == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransferEvent.Carrier(childComplexity), true
-	case "StockTransferEvent.createdAt":
-		if e.ComplexityRoot.StockTransferEvent.CreatedAt == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransferEvent.CreatedAt(childComplexity), true
-	case "StockTransferEvent.eventDate":
-		if e.ComplexityRoot.StockTransferEvent.EventDate == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransferEvent.EventDate(childComplexity), true
-	case "StockTransferEvent.kind":
-		if e.ComplexityRoot.StockTransferEvent.Kind == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransferEvent.Kind(childComplexity), true
-	case "StockTransferEvent.quantity":
-		if e.ComplexityRoot.StockTransferEvent.Quantity == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransferEvent.Quantity(childComplexity), true
-	case "StockTransferEvent.reason":
-		if e.ComplexityRoot.StockTransferEvent.Reason == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransferEvent.Reason(childComplexity), true
-	case "StockTransferEvent.value":
-		if e.ComplexityRoot.StockTransferEvent.Value == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransferEvent.Value(childComplexity), true
-	case "StockTransferEvent.voucherNo":
-		if e.ComplexityRoot.StockTransferEvent.VoucherNo == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransferEvent.VoucherNo(childComplexity), true
-
-	case "StockTransferLine.fromLocation":
-		if e.ComplexityRoot.StockTransferLine.FromLocation == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransferLine.FromLocation(childComplexity), true
-	case "StockTransferLine.inTransitQty":
-		if e.ComplexityRoot.StockTransferLine.InTransitQty == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransferLine.InTransitQty(childComplexity), true
-	case "StockTransferLine.inTransitValue":
-		if e.ComplexityRoot.StockTransferLine.InTransitValue == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransferLine.InTransitValue(childComplexity), true
-	case "StockTransferLine.lineNo":
-		if e.ComplexityRoot.StockTransferLine.LineNo == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransferLine.LineNo(childComplexity), true
-	case "StockTransferLine.product":
-		if e.ComplexityRoot.StockTransferLine.Product == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransferLine.Product(childComplexity), true
-	case "StockTransferLine.quantity":
-		if e.ComplexityRoot.StockTransferLine.Quantity == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransferLine.Quantity(childComplexity), true
-	case "StockTransferLine.receivedQty":
-		if e.ComplexityRoot.StockTransferLine.ReceivedQty == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransferLine.ReceivedQty(childComplexity), true
-	case "StockTransferLine.receivedValue":
-		if e.ComplexityRoot.StockTransferLine.ReceivedValue == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransferLine.ReceivedValue(childComplexity), true
-	case "StockTransferLine.shippedQty":
-		if e.ComplexityRoot.StockTransferLine.ShippedQty == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransferLine.ShippedQty(childComplexity), true
-	case "StockTransferLine.shippedValue":
-		if e.ComplexityRoot.StockTransferLine.ShippedValue == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransferLine.ShippedValue(childComplexity), true
-	case "StockTransferLine.shortQty":
-		if e.ComplexityRoot.StockTransferLine.ShortQty == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransferLine.ShortQty(childComplexity), true
-	case "StockTransferLine.shortReason":
-		if e.ComplexityRoot.StockTransferLine.ShortReason == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransferLine.ShortReason(childComplexity), true
-	case "StockTransferLine.shortValue":
-		if e.ComplexityRoot.StockTransferLine.ShortValue == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransferLine.ShortValue(childComplexity), true
-	case "StockTransferLine.toLocation":
-		if e.ComplexityRoot.StockTransferLine.ToLocation == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransferLine.ToLocation(childComplexity), true
-
-	case "StockTransferPayload.stockTransfer":
-		if e.ComplexityRoot.StockTransferPayload.StockTransfer == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransferPayload.StockTransfer(childComplexity), true
-	case "StockTransferPayload.userErrors":
-		if e.ComplexityRoot.StockTransferPayload.UserErrors == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StockTransferPayload.UserErrors(childComplexity), true
 
 	case "StockValueGroup.key":
 		if e.ComplexityRoot.StockValueGroup.Key == nil {
@@ -13958,6 +14125,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CompanySettingsInput", ec.unmarshalInputCompanySettingsInput),
 			graphql.NewInputUnmarshaler("ConfirmDeliveryInput", ec.unmarshalInputConfirmDeliveryInput),
 			graphql.NewInputUnmarshaler("ContactInput", ec.unmarshalInputContactInput),
+			graphql.NewInputUnmarshaler("CountEntryInput", ec.unmarshalInputCountEntryInput),
 			graphql.NewInputUnmarshaler("CreateAccountInput", ec.unmarshalInputCreateAccountInput),
 			graphql.NewInputUnmarshaler("CreateBudgetLineInput", ec.unmarshalInputCreateBudgetLineInput),
 			graphql.NewInputUnmarshaler("CreateCategoryInput", ec.unmarshalInputCreateCategoryInput),
@@ -13991,6 +14159,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("LandedCostInput", ec.unmarshalInputLandedCostInput),
 			graphql.NewInputUnmarshaler("LandedCostOrder", ec.unmarshalInputLandedCostOrder),
 			graphql.NewInputUnmarshaler("LoginInput", ec.unmarshalInputLoginInput),
+			graphql.NewInputUnmarshaler("NewStockCountInput", ec.unmarshalInputNewStockCountInput),
 			graphql.NewInputUnmarshaler("NumberingRuleInput", ec.unmarshalInputNumberingRuleInput),
 			graphql.NewInputUnmarshaler("OpeningStockInput", ec.unmarshalInputOpeningStockInput),
 			graphql.NewInputUnmarshaler("OpeningStockLineInput", ec.unmarshalInputOpeningStockLineInput),
@@ -14005,7 +14174,6 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("PurchaseOrderOrder", ec.unmarshalInputPurchaseOrderOrder),
 			graphql.NewInputUnmarshaler("PurchasingSettingsInput", ec.unmarshalInputPurchasingSettingsInput),
 			graphql.NewInputUnmarshaler("ReceivableFilter", ec.unmarshalInputReceivableFilter),
-			graphql.NewInputUnmarshaler("ReceiveStockTransferInput", ec.unmarshalInputReceiveStockTransferInput),
 			graphql.NewInputUnmarshaler("RecordCustomerPaymentInput", ec.unmarshalInputRecordCustomerPaymentInput),
 			graphql.NewInputUnmarshaler("RefundCustomerInput", ec.unmarshalInputRefundCustomerInput),
 			graphql.NewInputUnmarshaler("ReplenishmentNeedFilter", ec.unmarshalInputReplenishmentNeedFilter),
@@ -14022,25 +14190,20 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SalesReturnOrder", ec.unmarshalInputSalesReturnOrder),
 			graphql.NewInputUnmarshaler("SetPasswordInput", ec.unmarshalInputSetPasswordInput),
 			graphql.NewInputUnmarshaler("SetSupplierProductInput", ec.unmarshalInputSetSupplierProductInput),
-			graphql.NewInputUnmarshaler("SettleTransferShortfallInput", ec.unmarshalInputSettleTransferShortfallInput),
 			graphql.NewInputUnmarshaler("ShipLineInput", ec.unmarshalInputShipLineInput),
 			graphql.NewInputUnmarshaler("ShipShipmentInput", ec.unmarshalInputShipShipmentInput),
-			graphql.NewInputUnmarshaler("ShipStockTransferInput", ec.unmarshalInputShipStockTransferInput),
 			graphql.NewInputUnmarshaler("ShipmentFilter", ec.unmarshalInputShipmentFilter),
 			graphql.NewInputUnmarshaler("ShipmentOrder", ec.unmarshalInputShipmentOrder),
 			graphql.NewInputUnmarshaler("StatementMappingInput", ec.unmarshalInputStatementMappingInput),
 			graphql.NewInputUnmarshaler("StockAdjustmentInput", ec.unmarshalInputStockAdjustmentInput),
 			graphql.NewInputUnmarshaler("StockAdjustmentLineInput", ec.unmarshalInputStockAdjustmentLineInput),
+			graphql.NewInputUnmarshaler("StockCountFilter", ec.unmarshalInputStockCountFilter),
 			graphql.NewInputUnmarshaler("StockDocumentFilter", ec.unmarshalInputStockDocumentFilter),
 			graphql.NewInputUnmarshaler("StockDocumentOrder", ec.unmarshalInputStockDocumentOrder),
 			graphql.NewInputUnmarshaler("StockLevelFilter", ec.unmarshalInputStockLevelFilter),
 			graphql.NewInputUnmarshaler("StockLevelOrder", ec.unmarshalInputStockLevelOrder),
 			graphql.NewInputUnmarshaler("StockMoveFilter", ec.unmarshalInputStockMoveFilter),
 			graphql.NewInputUnmarshaler("StockMoveOrder", ec.unmarshalInputStockMoveOrder),
-			graphql.NewInputUnmarshaler("StockTransferFilter", ec.unmarshalInputStockTransferFilter),
-			graphql.NewInputUnmarshaler("StockTransferInput", ec.unmarshalInputStockTransferInput),
-			graphql.NewInputUnmarshaler("StockTransferLineInput", ec.unmarshalInputStockTransferLineInput),
-			graphql.NewInputUnmarshaler("StockTransferOrder", ec.unmarshalInputStockTransferOrder),
 			graphql.NewInputUnmarshaler("SuggestionOrderLineInput", ec.unmarshalInputSuggestionOrderLineInput),
 			graphql.NewInputUnmarshaler("SupplierContactInput", ec.unmarshalInputSupplierContactInput),
 			graphql.NewInputUnmarshaler("SupplierFilter", ec.unmarshalInputSupplierFilter),
@@ -14052,7 +14215,6 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SupplierPaymentFilter", ec.unmarshalInputSupplierPaymentFilter),
 			graphql.NewInputUnmarshaler("SupplierPaymentInput", ec.unmarshalInputSupplierPaymentInput),
 			graphql.NewInputUnmarshaler("SupplierPaymentOrder", ec.unmarshalInputSupplierPaymentOrder),
-			graphql.NewInputUnmarshaler("TransferQuantityInput", ec.unmarshalInputTransferQuantityInput),
 			graphql.NewInputUnmarshaler("UpdateAccountInput", ec.unmarshalInputUpdateAccountInput),
 			graphql.NewInputUnmarshaler("UpdateBudgetLineInput", ec.unmarshalInputUpdateBudgetLineInput),
 			graphql.NewInputUnmarshaler("UpdateCategoryInput", ec.unmarshalInputUpdateCategoryInput),
@@ -14160,7 +14322,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/export.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_lines.graphqls" "schema/ledger_statements.graphqls" "schema/ledger_vat.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/stock_transfer.graphqls" "schema/users.graphqls" "schema/workbench.graphqls"
+//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/export.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_lines.graphqls" "schema/ledger_statements.graphqls" "schema/ledger_vat.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/stock_count.graphqls" "schema/users.graphqls" "schema/workbench.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -14512,7 +14674,7 @@ type PageInfo {
 	{Name: "schema/sales_shipment.graphqls", Input: sourceData("schema/sales_shipment.graphqls"), BuiltIn: false},
 	{Name: "schema/settings.graphqls", Input: sourceData("schema/settings.graphqls"), BuiltIn: false},
 	{Name: "schema/stock.graphqls", Input: sourceData("schema/stock.graphqls"), BuiltIn: false},
-	{Name: "schema/stock_transfer.graphqls", Input: sourceData("schema/stock_transfer.graphqls"), BuiltIn: false},
+	{Name: "schema/stock_count.graphqls", Input: sourceData("schema/stock_count.graphqls"), BuiltIn: false},
 	{Name: "schema/users.graphqls", Input: sourceData("schema/users.graphqls"), BuiltIn: false},
 	{Name: "schema/workbench.graphqls", Input: sourceData("schema/workbench.graphqls"), BuiltIn: false},
 }
@@ -15402,6 +15564,54 @@ func (ec *executionContext) childFields_Contact(ctx context.Context, field graph
 	return nil, fmt.Errorf("no field named %q was found under type Contact", field.Name)
 }
 
+func (ec *executionContext) childFields_CountDue(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "warehouse":
+		return ec.fieldContext_CountDue_warehouse(ctx, field)
+	case "abcClass":
+		return ec.fieldContext_CountDue_abcClass(ctx, field)
+	case "intervalMonths":
+		return ec.fieldContext_CountDue_intervalMonths(ctx, field)
+	case "lastCounted":
+		return ec.fieldContext_CountDue_lastCounted(ctx, field)
+	case "products":
+		return ec.fieldContext_CountDue_products(ctx, field)
+	case "openNumber":
+		return ec.fieldContext_CountDue_openNumber(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CountDue", field.Name)
+}
+
+func (ec *executionContext) childFields_CountEntryPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "line":
+		return ec.fieldContext_CountEntryPayload_line(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CountEntryPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CountEntryPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CountScheduleEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "abcClass":
+		return ec.fieldContext_CountScheduleEntry_abcClass(ctx, field)
+	case "intervalMonths":
+		return ec.fieldContext_CountScheduleEntry_intervalMonths(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CountScheduleEntry", field.Name)
+}
+
+func (ec *executionContext) childFields_CountSchedulePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "schedule":
+		return ec.fieldContext_CountSchedulePayload_schedule(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CountSchedulePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CountSchedulePayload", field.Name)
+}
+
 func (ec *executionContext) childFields_CreateApiTokenPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "token":
@@ -15652,6 +15862,16 @@ func (ec *executionContext) childFields_CustomerRefundPayload(ctx context.Contex
 		return ec.fieldContext_CustomerRefundPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CustomerRefundPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_DueCountsPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "stockCounts":
+		return ec.fieldContext_DueCountsPayload_stockCounts(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_DueCountsPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DueCountsPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_ExportJob(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -17810,6 +18030,122 @@ func (ec *executionContext) childFields_StatutoryIncomeStatement(ctx context.Con
 	return nil, fmt.Errorf("no field named %q was found under type StatutoryIncomeStatement", field.Name)
 }
 
+func (ec *executionContext) childFields_StockCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_StockCount_id(ctx, field)
+	case "number":
+		return ec.fieldContext_StockCount_number(ctx, field)
+	case "warehouse":
+		return ec.fieldContext_StockCount_warehouse(ctx, field)
+	case "location":
+		return ec.fieldContext_StockCount_location(ctx, field)
+	case "categoryId":
+		return ec.fieldContext_StockCount_categoryId(ctx, field)
+	case "abcClass":
+		return ec.fieldContext_StockCount_abcClass(ctx, field)
+	case "status":
+		return ec.fieldContext_StockCount_status(ctx, field)
+	case "blind":
+		return ec.fieldContext_StockCount_blind(ctx, field)
+	case "bookHidden":
+		return ec.fieldContext_StockCount_bookHidden(ctx, field)
+	case "tolerancePercent":
+		return ec.fieldContext_StockCount_tolerancePercent(ctx, field)
+	case "toleranceValue":
+		return ec.fieldContext_StockCount_toleranceValue(ctx, field)
+	case "description":
+		return ec.fieldContext_StockCount_description(ctx, field)
+	case "startedAt":
+		return ec.fieldContext_StockCount_startedAt(ctx, field)
+	case "submittedAt":
+		return ec.fieldContext_StockCount_submittedAt(ctx, field)
+	case "postedAt":
+		return ec.fieldContext_StockCount_postedAt(ctx, field)
+	case "postingDate":
+		return ec.fieldContext_StockCount_postingDate(ctx, field)
+	case "voucherNo":
+		return ec.fieldContext_StockCount_voucherNo(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_StockCount_createdAt(ctx, field)
+	case "lines":
+		return ec.fieldContext_StockCount_lines(ctx, field)
+	case "auditTrail":
+		return ec.fieldContext_StockCount_auditTrail(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockCount", field.Name)
+}
+
+func (ec *executionContext) childFields_StockCountConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_StockCountConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_StockCountConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_StockCountConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_StockCountConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockCountConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_StockCountEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_StockCountEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_StockCountEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockCountEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_StockCountLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_StockCountLine_id(ctx, field)
+	case "lineNo":
+		return ec.fieldContext_StockCountLine_lineNo(ctx, field)
+	case "product":
+		return ec.fieldContext_StockCountLine_product(ctx, field)
+	case "location":
+		return ec.fieldContext_StockCountLine_location(ctx, field)
+	case "round":
+		return ec.fieldContext_StockCountLine_round(ctx, field)
+	case "recount":
+		return ec.fieldContext_StockCountLine_recount(ctx, field)
+	case "damaged":
+		return ec.fieldContext_StockCountLine_damaged(ctx, field)
+	case "book":
+		return ec.fieldContext_StockCountLine_book(ctx, field)
+	case "movedSince":
+		return ec.fieldContext_StockCountLine_movedSince(ctx, field)
+	case "expected":
+		return ec.fieldContext_StockCountLine_expected(ctx, field)
+	case "counted":
+		return ec.fieldContext_StockCountLine_counted(ctx, field)
+	case "entries":
+		return ec.fieldContext_StockCountLine_entries(ctx, field)
+	case "variance":
+		return ec.fieldContext_StockCountLine_variance(ctx, field)
+	case "varianceValue":
+		return ec.fieldContext_StockCountLine_varianceValue(ctx, field)
+	case "overTolerance":
+		return ec.fieldContext_StockCountLine_overTolerance(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockCountLine", field.Name)
+}
+
+func (ec *executionContext) childFields_StockCountPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "stockCount":
+		return ec.fieldContext_StockCountPayload_stockCount(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_StockCountPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockCountPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_StockDocument(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "nodeId":
@@ -17914,8 +18250,6 @@ func (ec *executionContext) childFields_StockLevel(ctx context.Context, field gr
 		return ec.fieldContext_StockLevel_value(ctx, field)
 	case "averageCost":
 		return ec.fieldContext_StockLevel_averageCost(ctx, field)
-	case "inTransitIn":
-		return ec.fieldContext_StockLevel_inTransitIn(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StockLevel", field.Name)
 }
@@ -18008,134 +18342,6 @@ func (ec *executionContext) childFields_StockMoveEdge(ctx context.Context, field
 		return ec.fieldContext_StockMoveEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StockMoveEdge", field.Name)
-}
-
-func (ec *executionContext) childFields_StockTransfer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "id":
-		return ec.fieldContext_StockTransfer_id(ctx, field)
-	case "number":
-		return ec.fieldContext_StockTransfer_number(ctx, field)
-	case "fromWarehouse":
-		return ec.fieldContext_StockTransfer_fromWarehouse(ctx, field)
-	case "toWarehouse":
-		return ec.fieldContext_StockTransfer_toWarehouse(ctx, field)
-	case "status":
-		return ec.fieldContext_StockTransfer_status(ctx, field)
-	case "transferDate":
-		return ec.fieldContext_StockTransfer_transferDate(ctx, field)
-	case "shippedDate":
-		return ec.fieldContext_StockTransfer_shippedDate(ctx, field)
-	case "carrier":
-		return ec.fieldContext_StockTransfer_carrier(ctx, field)
-	case "notes":
-		return ec.fieldContext_StockTransfer_notes(ctx, field)
-	case "shipVoucherNo":
-		return ec.fieldContext_StockTransfer_shipVoucherNo(ctx, field)
-	case "createdAt":
-		return ec.fieldContext_StockTransfer_createdAt(ctx, field)
-	case "closedAt":
-		return ec.fieldContext_StockTransfer_closedAt(ctx, field)
-	case "inTransitQuantity":
-		return ec.fieldContext_StockTransfer_inTransitQuantity(ctx, field)
-	case "inTransitValue":
-		return ec.fieldContext_StockTransfer_inTransitValue(ctx, field)
-	case "lines":
-		return ec.fieldContext_StockTransfer_lines(ctx, field)
-	case "events":
-		return ec.fieldContext_StockTransfer_events(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type StockTransfer", field.Name)
-}
-
-func (ec *executionContext) childFields_StockTransferConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "edges":
-		return ec.fieldContext_StockTransferConnection_edges(ctx, field)
-	case "nodes":
-		return ec.fieldContext_StockTransferConnection_nodes(ctx, field)
-	case "pageInfo":
-		return ec.fieldContext_StockTransferConnection_pageInfo(ctx, field)
-	case "totalCount":
-		return ec.fieldContext_StockTransferConnection_totalCount(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type StockTransferConnection", field.Name)
-}
-
-func (ec *executionContext) childFields_StockTransferEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "cursor":
-		return ec.fieldContext_StockTransferEdge_cursor(ctx, field)
-	case "node":
-		return ec.fieldContext_StockTransferEdge_node(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type StockTransferEdge", field.Name)
-}
-
-func (ec *executionContext) childFields_StockTransferEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "kind":
-		return ec.fieldContext_StockTransferEvent_kind(ctx, field)
-	case "eventDate":
-		return ec.fieldContext_StockTransferEvent_eventDate(ctx, field)
-	case "reason":
-		return ec.fieldContext_StockTransferEvent_reason(ctx, field)
-	case "carrier":
-		return ec.fieldContext_StockTransferEvent_carrier(ctx, field)
-	case "voucherNo":
-		return ec.fieldContext_StockTransferEvent_voucherNo(ctx, field)
-	case "quantity":
-		return ec.fieldContext_StockTransferEvent_quantity(ctx, field)
-	case "value":
-		return ec.fieldContext_StockTransferEvent_value(ctx, field)
-	case "createdAt":
-		return ec.fieldContext_StockTransferEvent_createdAt(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type StockTransferEvent", field.Name)
-}
-
-func (ec *executionContext) childFields_StockTransferLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "lineNo":
-		return ec.fieldContext_StockTransferLine_lineNo(ctx, field)
-	case "product":
-		return ec.fieldContext_StockTransferLine_product(ctx, field)
-	case "fromLocation":
-		return ec.fieldContext_StockTransferLine_fromLocation(ctx, field)
-	case "toLocation":
-		return ec.fieldContext_StockTransferLine_toLocation(ctx, field)
-	case "quantity":
-		return ec.fieldContext_StockTransferLine_quantity(ctx, field)
-	case "shippedQty":
-		return ec.fieldContext_StockTransferLine_shippedQty(ctx, field)
-	case "shippedValue":
-		return ec.fieldContext_StockTransferLine_shippedValue(ctx, field)
-	case "receivedQty":
-		return ec.fieldContext_StockTransferLine_receivedQty(ctx, field)
-	case "receivedValue":
-		return ec.fieldContext_StockTransferLine_receivedValue(ctx, field)
-	case "shortQty":
-		return ec.fieldContext_StockTransferLine_shortQty(ctx, field)
-	case "shortValue":
-		return ec.fieldContext_StockTransferLine_shortValue(ctx, field)
-	case "shortReason":
-		return ec.fieldContext_StockTransferLine_shortReason(ctx, field)
-	case "inTransitQty":
-		return ec.fieldContext_StockTransferLine_inTransitQty(ctx, field)
-	case "inTransitValue":
-		return ec.fieldContext_StockTransferLine_inTransitValue(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type StockTransferLine", field.Name)
-}
-
-func (ec *executionContext) childFields_StockTransferPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "stockTransfer":
-		return ec.fieldContext_StockTransferPayload_stockTransfer(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_StockTransferPayload_userErrors(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type StockTransferPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_StockValueGroup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -19520,6 +19726,20 @@ func (ec *executionContext) field_Mutation_acknowledgeAlert_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_addCountEntry_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (CountEntryInput, error) {
+			return ec.unmarshalNCountEntryInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCountEntryInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_applyCustomerCredit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19632,7 +19852,7 @@ func (ec *executionContext) field_Mutation_cancelSalesOrder_args(ctx context.Con
 	return args, nil
 }
 
-func (ec *executionContext) field_Mutation_cancelStockTransfer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+func (ec *executionContext) field_Mutation_cancelStockCount_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
@@ -19898,12 +20118,12 @@ func (ec *executionContext) field_Mutation_createSalesReturn_args(ctx context.Co
 	return args, nil
 }
 
-func (ec *executionContext) field_Mutation_createStockTransfer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+func (ec *executionContext) field_Mutation_createStockCount_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (jxc.StockTransferInput, error) {
-			return ec.unmarshalNStockTransferInput2githubᚗcomᚋjxcgraphᚋjxcᚐStockTransferInput(ctx, v)
+		func(ctx context.Context, v any) (NewStockCountInput, error) {
+			return ec.unmarshalNNewStockCountInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐNewStockCountInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -20080,6 +20300,28 @@ func (ec *executionContext) field_Mutation_postStockAdjustment_args(ctx context.
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_postStockCount_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "postingDate",
+		func(ctx context.Context, v any) (*jxc.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["postingDate"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_postSupplierInvoice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -20100,20 +20342,6 @@ func (ec *executionContext) field_Mutation_postSupplierPayment_args(ctx context.
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (SupplierPaymentInput, error) {
 			return ec.unmarshalNSupplierPaymentInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSupplierPaymentInput(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["input"] = arg0
-	return args, nil
-}
-
-func (ec *executionContext) field_Mutation_receiveStockTransfer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (jxc.ReceiveStockTransferInput, error) {
-			return ec.unmarshalNReceiveStockTransferInput2githubᚗcomᚋjxcgraphᚋjxcᚐReceiveStockTransferInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -20178,6 +20406,28 @@ func (ec *executionContext) field_Mutation_reopenFiscalPeriod_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_requestRecount_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "lineNos",
+		func(ctx context.Context, v any) ([]int, error) {
+			return ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lineNos"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_reserveSalesOrderStock_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -20234,6 +20484,28 @@ func (ec *executionContext) field_Mutation_revokeApiToken_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_setCountSchedule_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "abcClass",
+		func(ctx context.Context, v any) (jxc.ABCClass, error) {
+			return ec.unmarshalNABCClass2githubᚗcomᚋjxcgraphᚋjxcᚐABCClass(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["abcClass"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "intervalMonths",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["intervalMonths"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_setPassword_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -20262,20 +20534,6 @@ func (ec *executionContext) field_Mutation_setSupplierProduct_args(ctx context.C
 	return args, nil
 }
 
-func (ec *executionContext) field_Mutation_settleTransferShortfall_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (jxc.SettleTransferShortfallInput, error) {
-			return ec.unmarshalNSettleTransferShortfallInput2githubᚗcomᚋjxcgraphᚋjxcᚐSettleTransferShortfallInput(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["input"] = arg0
-	return args, nil
-}
-
 func (ec *executionContext) field_Mutation_shipShipment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -20290,17 +20548,17 @@ func (ec *executionContext) field_Mutation_shipShipment_args(ctx context.Context
 	return args, nil
 }
 
-func (ec *executionContext) field_Mutation_shipStockTransfer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+func (ec *executionContext) field_Mutation_startStockCount_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (jxc.ShipStockTransferInput, error) {
-			return ec.unmarshalNShipStockTransferInput2githubᚗcomᚋjxcgraphᚋjxcᚐShipStockTransferInput(ctx, v)
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["input"] = arg0
+	args["number"] = arg0
 	return args, nil
 }
 
@@ -20315,6 +20573,20 @@ func (ec *executionContext) field_Mutation_submitPurchaseOrder_args(ctx context.
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_submitStockCount_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
 	return args, nil
 }
 
@@ -22340,6 +22612,50 @@ func (ec *executionContext) field_Query_statutoryIncomeStatement_args(ctx contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_stockCount_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_stockCounts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.StockCountFilter, error) {
+			return ec.unmarshalOStockCountFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_stockDocument_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -22468,58 +22784,6 @@ func (ec *executionContext) field_Query_stockMoves_args(ctx context.Context, raw
 	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
 		func(ctx context.Context, v any) (*jxc.StockMoveOrder, error) {
 			return ec.unmarshalOStockMoveOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockMoveOrder(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["orderBy"] = arg3
-	return args, nil
-}
-
-func (ec *executionContext) field_Query_stockTransfer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["number"] = arg0
-	return args, nil
-}
-
-func (ec *executionContext) field_Query_stockTransfers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
-		func(ctx context.Context, v any) (*int, error) {
-			return ec.unmarshalOInt2ᚖint(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
-		func(ctx context.Context, v any) (*jxc.StockTransferFilter, error) {
-			return ec.unmarshalOStockTransferFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransferFilter(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["filter"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
-		func(ctx context.Context, v any) (*jxc.StockTransferOrder, error) {
-			return ec.unmarshalOStockTransferOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransferOrder(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -22975,6 +23239,36 @@ func (ec *executionContext) field_SalesReturn_auditTrail_args(ctx context.Contex
 }
 
 func (ec *executionContext) field_Shipment_auditTrail_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.AuditEntryOrder, error) {
+			return ec.unmarshalOAuditEntryOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAuditEntryOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_StockCount_auditTrail_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -30982,6 +31276,327 @@ func (ec *executionContext) fieldContext_Contact_email(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Contact", field, false, false, "String")
 }
 
+func (ec *executionContext) _CountDue_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.CountDue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CountDue_warehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warehouse, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalNWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CountDue_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CountDue",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CountDue_abcClass(ctx context.Context, field graphql.CollectedField, obj *jxc.CountDue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CountDue_abcClass(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ABCClass, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.ABCClass) graphql.Marshaler {
+			return ec.marshalNABCClass2githubᚗcomᚋjxcgraphᚋjxcᚐABCClass(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CountDue_abcClass(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CountDue", field, false, false, "ABCClass")
+}
+
+func (ec *executionContext) _CountDue_intervalMonths(ctx context.Context, field graphql.CollectedField, obj *jxc.CountDue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CountDue_intervalMonths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IntervalMonths, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CountDue_intervalMonths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CountDue", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CountDue_lastCounted(ctx context.Context, field graphql.CollectedField, obj *jxc.CountDue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CountDue_lastCounted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastCounted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CountDue_lastCounted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CountDue", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CountDue_products(ctx context.Context, field graphql.CollectedField, obj *jxc.CountDue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CountDue_products(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Products, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CountDue_products(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CountDue", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CountDue_openNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.CountDue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CountDue_openNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpenNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CountDue_openNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CountDue", field, false, false, "String")
+}
+
+func (ec *executionContext) _CountEntryPayload_line(ctx context.Context, field graphql.CollectedField, obj *CountEntryPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CountEntryPayload_line(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Line, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.StockCountLine) graphql.Marshaler {
+			return ec.marshalOStockCountLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountLine(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CountEntryPayload_line(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CountEntryPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockCountLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CountEntryPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *CountEntryPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CountEntryPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CountEntryPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CountEntryPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CountScheduleEntry_abcClass(ctx context.Context, field graphql.CollectedField, obj *CountScheduleEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CountScheduleEntry_abcClass(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AbcClass, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.ABCClass) graphql.Marshaler {
+			return ec.marshalNABCClass2githubᚗcomᚋjxcgraphᚋjxcᚐABCClass(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CountScheduleEntry_abcClass(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CountScheduleEntry", field, false, false, "ABCClass")
+}
+
+func (ec *executionContext) _CountScheduleEntry_intervalMonths(ctx context.Context, field graphql.CollectedField, obj *CountScheduleEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CountScheduleEntry_intervalMonths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IntervalMonths, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CountScheduleEntry_intervalMonths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CountScheduleEntry", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CountSchedulePayload_schedule(ctx context.Context, field graphql.CollectedField, obj *CountSchedulePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CountSchedulePayload_schedule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Schedule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*CountScheduleEntry) graphql.Marshaler {
+			return ec.marshalNCountScheduleEntry2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCountScheduleEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CountSchedulePayload_schedule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CountSchedulePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CountScheduleEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CountSchedulePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *CountSchedulePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CountSchedulePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CountSchedulePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CountSchedulePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CreateApiTokenPayload_token(ctx context.Context, field graphql.CollectedField, obj *CreateAPITokenPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -33585,6 +34200,70 @@ func (ec *executionContext) _CustomerRefundPayload_userErrors(ctx context.Contex
 func (ec *executionContext) fieldContext_CustomerRefundPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "CustomerRefundPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DueCountsPayload_stockCounts(ctx context.Context, field graphql.CollectedField, obj *DueCountsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DueCountsPayload_stockCounts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StockCounts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StockCount) graphql.Marshaler {
+			return ec.marshalNStockCount2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DueCountsPayload_stockCounts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DueCountsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DueCountsPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *DueCountsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DueCountsPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DueCountsPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DueCountsPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -44524,29 +45203,29 @@ func (ec *executionContext) fieldContext_Mutation_postStockAdjustment(ctx contex
 	return fc, nil
 }
 
-func (ec *executionContext) _Mutation_createStockTransfer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Mutation_createStockCount(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_createStockTransfer(ctx, field)
+			return ec.fieldContext_Mutation_createStockCount(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreateStockTransfer(ctx, fc.Args["input"].(jxc.StockTransferInput))
+			return ec.Resolvers.Mutation().CreateStockCount(ctx, fc.Args["input"].(NewStockCountInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
 				if err != nil {
-					var zeroVal StockTransferPayload
+					var zeroVal StockCountPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal StockTransferPayload
+					var zeroVal StockCountPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, roles)
@@ -44555,21 +45234,21 @@ func (ec *executionContext) _Mutation_createStockTransfer(ctx context.Context, f
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v StockTransferPayload) graphql.Marshaler {
-			return ec.marshalNStockTransferPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockTransferPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v StockCountPayload) graphql.Marshaler {
+			return ec.marshalNStockCountPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountPayload(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Mutation_createStockTransfer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Mutation_createStockCount(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Mutation",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockTransferPayload(ctx, field)
+			return ec.childFields_StockCountPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -44579,36 +45258,36 @@ func (ec *executionContext) fieldContext_Mutation_createStockTransfer(ctx contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_createStockTransfer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Mutation_createStockCount_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
 	return fc, nil
 }
 
-func (ec *executionContext) _Mutation_shipStockTransfer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Mutation_startStockCount(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_shipStockTransfer(ctx, field)
+			return ec.fieldContext_Mutation_startStockCount(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().ShipStockTransfer(ctx, fc.Args["input"].(jxc.ShipStockTransferInput))
+			return ec.Resolvers.Mutation().StartStockCount(ctx, fc.Args["number"].(string))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
 				if err != nil {
-					var zeroVal StockTransferPayload
+					var zeroVal StockCountPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal StockTransferPayload
+					var zeroVal StockCountPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, roles)
@@ -44617,21 +45296,21 @@ func (ec *executionContext) _Mutation_shipStockTransfer(ctx context.Context, fie
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v StockTransferPayload) graphql.Marshaler {
-			return ec.marshalNStockTransferPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockTransferPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v StockCountPayload) graphql.Marshaler {
+			return ec.marshalNStockCountPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountPayload(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Mutation_shipStockTransfer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Mutation_startStockCount(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Mutation",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockTransferPayload(ctx, field)
+			return ec.childFields_StockCountPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -44641,36 +45320,36 @@ func (ec *executionContext) fieldContext_Mutation_shipStockTransfer(ctx context.
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_shipStockTransfer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Mutation_startStockCount_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
 	return fc, nil
 }
 
-func (ec *executionContext) _Mutation_receiveStockTransfer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Mutation_addCountEntry(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_receiveStockTransfer(ctx, field)
+			return ec.fieldContext_Mutation_addCountEntry(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().ReceiveStockTransfer(ctx, fc.Args["input"].(jxc.ReceiveStockTransferInput))
+			return ec.Resolvers.Mutation().AddCountEntry(ctx, fc.Args["input"].(CountEntryInput))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
 				if err != nil {
-					var zeroVal StockTransferPayload
+					var zeroVal CountEntryPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal StockTransferPayload
+					var zeroVal CountEntryPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, roles)
@@ -44679,21 +45358,21 @@ func (ec *executionContext) _Mutation_receiveStockTransfer(ctx context.Context, 
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v StockTransferPayload) graphql.Marshaler {
-			return ec.marshalNStockTransferPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockTransferPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v CountEntryPayload) graphql.Marshaler {
+			return ec.marshalNCountEntryPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCountEntryPayload(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Mutation_receiveStockTransfer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Mutation_addCountEntry(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Mutation",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockTransferPayload(ctx, field)
+			return ec.childFields_CountEntryPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -44703,36 +45382,36 @@ func (ec *executionContext) fieldContext_Mutation_receiveStockTransfer(ctx conte
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_receiveStockTransfer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Mutation_addCountEntry_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
 	return fc, nil
 }
 
-func (ec *executionContext) _Mutation_settleTransferShortfall(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Mutation_requestRecount(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_settleTransferShortfall(ctx, field)
+			return ec.fieldContext_Mutation_requestRecount(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().SettleTransferShortfall(ctx, fc.Args["input"].(jxc.SettleTransferShortfallInput))
+			return ec.Resolvers.Mutation().RequestRecount(ctx, fc.Args["number"].(string), fc.Args["lineNos"].([]int))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE"})
 				if err != nil {
-					var zeroVal StockTransferPayload
+					var zeroVal StockCountPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal StockTransferPayload
+					var zeroVal StockCountPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, roles)
@@ -44741,21 +45420,21 @@ func (ec *executionContext) _Mutation_settleTransferShortfall(ctx context.Contex
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v StockTransferPayload) graphql.Marshaler {
-			return ec.marshalNStockTransferPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockTransferPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v StockCountPayload) graphql.Marshaler {
+			return ec.marshalNStockCountPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountPayload(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Mutation_settleTransferShortfall(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Mutation_requestRecount(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Mutation",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockTransferPayload(ctx, field)
+			return ec.childFields_StockCountPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -44765,36 +45444,36 @@ func (ec *executionContext) fieldContext_Mutation_settleTransferShortfall(ctx co
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_settleTransferShortfall_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Mutation_requestRecount_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
 	return fc, nil
 }
 
-func (ec *executionContext) _Mutation_cancelStockTransfer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Mutation_submitStockCount(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_cancelStockTransfer(ctx, field)
+			return ec.fieldContext_Mutation_submitStockCount(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CancelStockTransfer(ctx, fc.Args["number"].(string))
+			return ec.Resolvers.Mutation().SubmitStockCount(ctx, fc.Args["number"].(string))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE"})
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
 				if err != nil {
-					var zeroVal StockTransferPayload
+					var zeroVal StockCountPayload
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal StockTransferPayload
+					var zeroVal StockCountPayload
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, roles)
@@ -44803,21 +45482,21 @@ func (ec *executionContext) _Mutation_cancelStockTransfer(ctx context.Context, f
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v StockTransferPayload) graphql.Marshaler {
-			return ec.marshalNStockTransferPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockTransferPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v StockCountPayload) graphql.Marshaler {
+			return ec.marshalNStockCountPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountPayload(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Mutation_cancelStockTransfer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Mutation_submitStockCount(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Mutation",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockTransferPayload(ctx, field)
+			return ec.childFields_StockCountPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -44827,7 +45506,243 @@ func (ec *executionContext) fieldContext_Mutation_cancelStockTransfer(ctx contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_cancelStockTransfer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Mutation_submitStockCount_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_postStockCount(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_postStockCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PostStockCount(ctx, fc.Args["number"].(string), fc.Args["postingDate"].(*jxc.Date))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE"})
+				if err != nil {
+					var zeroVal StockCountPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal StockCountPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v StockCountPayload) graphql.Marshaler {
+			return ec.marshalNStockCountPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_postStockCount(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockCountPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_postStockCount_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelStockCount(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cancelStockCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CancelStockCount(ctx, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
+				if err != nil {
+					var zeroVal StockCountPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal StockCountPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v StockCountPayload) graphql.Marshaler {
+			return ec.marshalNStockCountPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cancelStockCount(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockCountPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelStockCount_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createDueCounts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createDueCounts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Mutation().CreateDueCounts(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
+				if err != nil {
+					var zeroVal DueCountsPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal DueCountsPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v DueCountsPayload) graphql.Marshaler {
+			return ec.marshalNDueCountsPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐDueCountsPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createDueCounts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DueCountsPayload(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setCountSchedule(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setCountSchedule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetCountSchedule(ctx, fc.Args["abcClass"].(jxc.ABCClass), fc.Args["intervalMonths"].(int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER"})
+				if err != nil {
+					var zeroVal CountSchedulePayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal CountSchedulePayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v CountSchedulePayload) graphql.Marshaler {
+			return ec.marshalNCountSchedulePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCountSchedulePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setCountSchedule(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CountSchedulePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setCountSchedule_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -54852,29 +55767,29 @@ func (ec *executionContext) fieldContext_Query_stockValueSummary(ctx context.Con
 	return fc, nil
 }
 
-func (ec *executionContext) _Query_stockTransfer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Query_stockCounts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_stockTransfer(ctx, field)
+			return ec.fieldContext_Query_stockCounts(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().StockTransfer(ctx, fc.Args["number"].(string))
+			return ec.Resolvers.Query().StockCounts(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.StockCountFilter))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "ANALYST"})
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE"})
 				if err != nil {
-					var zeroVal *jxc.StockTransfer
+					var zeroVal StockCountConnection
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal *jxc.StockTransfer
+					var zeroVal StockCountConnection
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, roles)
@@ -54883,21 +55798,21 @@ func (ec *executionContext) _Query_stockTransfer(ctx context.Context, field grap
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.StockTransfer) graphql.Marshaler {
-			return ec.marshalOStockTransfer2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransfer(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v StockCountConnection) graphql.Marshaler {
+			return ec.marshalNStockCountConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountConnection(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
-func (ec *executionContext) fieldContext_Query_stockTransfer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Query_stockCounts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockTransfer(ctx, field)
+			return ec.childFields_StockCountConnection(ctx, field)
 		},
 	}
 	defer func() {
@@ -54907,36 +55822,36 @@ func (ec *executionContext) fieldContext_Query_stockTransfer(ctx context.Context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_stockTransfer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Query_stockCounts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
 	return fc, nil
 }
 
-func (ec *executionContext) _Query_stockTransfers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Query_stockCount(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_stockTransfers(ctx, field)
+			return ec.fieldContext_Query_stockCount(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().StockTransfers(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.StockTransferFilter), fc.Args["orderBy"].(*jxc.StockTransferOrder))
+			return ec.Resolvers.Query().StockCount(ctx, fc.Args["number"].(string))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "ANALYST"})
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE"})
 				if err != nil {
-					var zeroVal StockTransferConnection
+					var zeroVal *jxc.StockCount
 					return zeroVal, err
 				}
 				if ec.Directives.HasRole == nil {
-					var zeroVal StockTransferConnection
+					var zeroVal *jxc.StockCount
 					return zeroVal, errors.New("directive hasRole is not implemented")
 				}
 				return ec.Directives.HasRole(ctx, nil, directive0, roles)
@@ -54945,21 +55860,21 @@ func (ec *executionContext) _Query_stockTransfers(ctx context.Context, field gra
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v StockTransferConnection) graphql.Marshaler {
-			return ec.marshalNStockTransferConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockTransferConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.StockCount) graphql.Marshaler {
+			return ec.marshalOStockCount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCount(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
-func (ec *executionContext) fieldContext_Query_stockTransfers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Query_stockCount(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockTransferConnection(ctx, field)
+			return ec.childFields_StockCount(ctx, field)
 		},
 	}
 	defer func() {
@@ -54969,9 +55884,109 @@ func (ec *executionContext) fieldContext_Query_stockTransfers(ctx context.Contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_stockTransfers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Query_stockCount_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_countsDue(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_countsDue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().CountsDue(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE"})
+				if err != nil {
+					var zeroVal []*jxc.CountDue
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*jxc.CountDue
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.CountDue) graphql.Marshaler {
+			return ec.marshalNCountDue2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCountDueᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_countsDue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CountDue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_countSchedule(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_countSchedule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().CountSchedule(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE"})
+				if err != nil {
+					var zeroVal []*CountScheduleEntry
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*CountScheduleEntry
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*CountScheduleEntry) graphql.Marshaler {
+			return ec.marshalNCountScheduleEntry2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCountScheduleEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_countSchedule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CountScheduleEntry(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -62497,6 +63512,1115 @@ func (ec *executionContext) fieldContext_StatutoryIncomeStatement_lines(_ contex
 	return fc, nil
 }
 
+func (ec *executionContext) _StockCount_id(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCount", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StockCount_number(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _StockCount_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_warehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warehouse, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalNWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockCount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockCount_location(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_location(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Location, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Location) graphql.Marshaler {
+			return ec.marshalOLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockCount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Location(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockCount_categoryId(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_categoryId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CategoryID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_categoryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCount", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StockCount_abcClass(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_abcClass(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ABCClass, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.ABCClass) graphql.Marshaler {
+			return ec.marshalOABCClass2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐABCClass(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_abcClass(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCount", field, false, false, "ABCClass")
+}
+
+func (ec *executionContext) _StockCount_status(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.StockCountStatus) graphql.Marshaler {
+			return ec.marshalNStockCountStatus2githubᚗcomᚋjxcgraphᚋjxcᚐStockCountStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCount", field, false, false, "StockCountStatus")
+}
+
+func (ec *executionContext) _StockCount_blind(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_blind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Blind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_blind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCount", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _StockCount_bookHidden(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_bookHidden(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BookHidden, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_bookHidden(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCount", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _StockCount_tolerancePercent(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_tolerancePercent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TolerancePercent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_tolerancePercent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCount", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _StockCount_toleranceValue(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_toleranceValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToleranceValue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_toleranceValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCount", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _StockCount_description(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _StockCount_startedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_startedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_startedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCount", field, false, false, "Time")
+}
+
+func (ec *executionContext) _StockCount_submittedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_submittedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubmittedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_submittedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCount", field, false, false, "Time")
+}
+
+func (ec *executionContext) _StockCount_postedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_postedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_postedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCount", field, false, false, "Time")
+}
+
+func (ec *executionContext) _StockCount_postingDate(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_postingDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostingDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_postingDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCount", field, false, false, "Date")
+}
+
+func (ec *executionContext) _StockCount_voucherNo(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_voucherNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VoucherNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_voucherNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _StockCount_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCount", field, false, false, "Time")
+}
+
+func (ec *executionContext) _StockCount_lines(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StockCountLine) graphql.Marshaler {
+			return ec.marshalNStockCountLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockCount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockCountLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockCount_auditTrail(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCount_auditTrail(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.StockCount().AuditTrail(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*jxc.AuditEntryOrder))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v AuditEntryConnection) graphql.Marshaler {
+			return ec.marshalNAuditEntryConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐAuditEntryConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCount_auditTrail(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockCount",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntryConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_StockCount_auditTrail_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockCountConnection_edges(ctx context.Context, field graphql.CollectedField, obj *StockCountConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*StockCountEdge) graphql.Marshaler {
+			return ec.marshalNStockCountEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockCountConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockCountEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockCountConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *StockCountConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StockCount) graphql.Marshaler {
+			return ec.marshalNStockCount2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockCountConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockCountConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *StockCountConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockCountConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockCountConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *StockCountConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCountConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StockCountEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *StockCountEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCountEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _StockCountEdge_node(ctx context.Context, field graphql.CollectedField, obj *StockCountEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.StockCount) graphql.Marshaler {
+			return ec.marshalNStockCount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockCountEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockCountLine_id(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountLine_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountLine_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCountLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StockCountLine_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountLine_lineNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LineNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountLine_lineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCountLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StockCountLine_product(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountLine_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountLine_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockCountLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockCountLine_location(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountLine_location(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Location, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Location) graphql.Marshaler {
+			return ec.marshalOLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountLine_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockCountLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Location(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockCountLine_round(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountLine_round(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Round, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountLine_round(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCountLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StockCountLine_recount(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountLine_recount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Recount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountLine_recount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCountLine", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _StockCountLine_damaged(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountLine_damaged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Damaged, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountLine_damaged(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCountLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _StockCountLine_book(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountLine_book(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StockCountLine().Book(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountLine_book(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCountLine", field, true, true, "Decimal")
+}
+
+func (ec *executionContext) _StockCountLine_movedSince(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountLine_movedSince(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StockCountLine().MovedSince(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountLine_movedSince(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCountLine", field, true, true, "Decimal")
+}
+
+func (ec *executionContext) _StockCountLine_expected(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountLine_expected(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StockCountLine().Expected(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountLine_expected(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCountLine", field, true, true, "Decimal")
+}
+
+func (ec *executionContext) _StockCountLine_counted(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountLine_counted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Counted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountLine_counted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCountLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _StockCountLine_entries(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountLine_entries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entries, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountLine_entries(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCountLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StockCountLine_variance(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountLine_variance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StockCountLine().Variance(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountLine_variance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCountLine", field, true, true, "Decimal")
+}
+
+func (ec *executionContext) _StockCountLine_varianceValue(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountLine_varianceValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StockCountLine().VarianceValue(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountLine_varianceValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCountLine", field, true, true, "Decimal")
+}
+
+func (ec *executionContext) _StockCountLine_overTolerance(ctx context.Context, field graphql.CollectedField, obj *jxc.StockCountLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountLine_overTolerance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OverTolerance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountLine_overTolerance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockCountLine", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _StockCountPayload_stockCount(ctx context.Context, field graphql.CollectedField, obj *StockCountPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountPayload_stockCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StockCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.StockCount) graphql.Marshaler {
+			return ec.marshalOStockCount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCount(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountPayload_stockCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockCountPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StockCountPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *StockCountPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockCountPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockCountPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StockCountPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _StockDocument_nodeId(ctx context.Context, field graphql.CollectedField, obj *jxc.StockDocument) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -63490,29 +65614,6 @@ func (ec *executionContext) fieldContext_StockLevel_averageCost(_ context.Contex
 	return graphql.NewScalarFieldContext("StockLevel", field, true, false, "Decimal")
 }
 
-func (ec *executionContext) _StockLevel_inTransitIn(ctx context.Context, field graphql.CollectedField, obj *jxc.StockLevel) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockLevel_inTransitIn(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.InTransitIn, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockLevel_inTransitIn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockLevel", field, false, false, "Decimal")
-}
-
 func (ec *executionContext) _StockLevelChange_seq(ctx context.Context, field graphql.CollectedField, obj *jxc.StockLevelChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -64273,1181 +66374,6 @@ func (ec *executionContext) fieldContext_StockMoveEdge_node(_ context.Context, f
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_StockMove(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _StockTransfer_id(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransfer) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransfer_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNID2int64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransfer_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockTransfer", field, false, false, "ID")
-}
-
-func (ec *executionContext) _StockTransfer_number(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransfer) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransfer_number(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Number, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransfer_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockTransfer", field, false, false, "String")
-}
-
-func (ec *executionContext) _StockTransfer_fromWarehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransfer) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransfer_fromWarehouse(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.FromWarehouse, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
-			return ec.marshalNWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransfer_fromWarehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "StockTransfer",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Warehouse(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _StockTransfer_toWarehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransfer) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransfer_toWarehouse(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ToWarehouse, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
-			return ec.marshalNWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransfer_toWarehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "StockTransfer",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Warehouse(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _StockTransfer_status(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransfer) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransfer_status(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Status, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.TransferStatus) graphql.Marshaler {
-			return ec.marshalNTransferStatus2githubᚗcomᚋjxcgraphᚋjxcᚐTransferStatus(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransfer_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockTransfer", field, false, false, "TransferStatus")
-}
-
-func (ec *executionContext) _StockTransfer_transferDate(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransfer) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransfer_transferDate(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TransferDate, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
-			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransfer_transferDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockTransfer", field, false, false, "Date")
-}
-
-func (ec *executionContext) _StockTransfer_shippedDate(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransfer) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransfer_shippedDate(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ShippedDate, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
-			return ec.marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransfer_shippedDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockTransfer", field, false, false, "Date")
-}
-
-func (ec *executionContext) _StockTransfer_carrier(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransfer) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransfer_carrier(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Carrier, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransfer_carrier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockTransfer", field, false, false, "String")
-}
-
-func (ec *executionContext) _StockTransfer_notes(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransfer) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransfer_notes(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Notes, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransfer_notes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockTransfer", field, false, false, "String")
-}
-
-func (ec *executionContext) _StockTransfer_shipVoucherNo(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransfer) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransfer_shipVoucherNo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ShipVoucherNo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransfer_shipVoucherNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockTransfer", field, false, false, "String")
-}
-
-func (ec *executionContext) _StockTransfer_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransfer) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransfer_createdAt(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CreatedAt, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransfer_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockTransfer", field, false, false, "Time")
-}
-
-func (ec *executionContext) _StockTransfer_closedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransfer) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransfer_closedAt(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ClosedAt, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransfer_closedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockTransfer", field, false, false, "Time")
-}
-
-func (ec *executionContext) _StockTransfer_inTransitQuantity(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransfer) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransfer_inTransitQuantity(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.InTransitQuantity, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransfer_inTransitQuantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockTransfer", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _StockTransfer_inTransitValue(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransfer) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransfer_inTransitValue(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.InTransitValue, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransfer_inTransitValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockTransfer", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _StockTransfer_lines(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransfer) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransfer_lines(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Lines, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StockTransferLine) graphql.Marshaler {
-			return ec.marshalNStockTransferLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransferLineᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransfer_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "StockTransfer",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockTransferLine(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _StockTransfer_events(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransfer) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransfer_events(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Events, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StockTransferEvent) graphql.Marshaler {
-			return ec.marshalNStockTransferEvent2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransferEventᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransfer_events(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "StockTransfer",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockTransferEvent(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _StockTransferConnection_edges(ctx context.Context, field graphql.CollectedField, obj *StockTransferConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransferConnection_edges(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Edges, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*StockTransferEdge) graphql.Marshaler {
-			return ec.marshalNStockTransferEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockTransferEdgeᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransferConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "StockTransferConnection",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockTransferEdge(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _StockTransferConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *StockTransferConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransferConnection_nodes(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Nodes, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.StockTransfer) graphql.Marshaler {
-			return ec.marshalNStockTransfer2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransferᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransferConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "StockTransferConnection",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockTransfer(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _StockTransferConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *StockTransferConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransferConnection_pageInfo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
-			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransferConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "StockTransferConnection",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_PageInfo(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _StockTransferConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *StockTransferConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransferConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransferConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockTransferConnection", field, false, false, "Int")
-}
-
-func (ec *executionContext) _StockTransferEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *StockTransferEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransferEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransferEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockTransferEdge", field, false, false, "String")
-}
-
-func (ec *executionContext) _StockTransferEdge_node(ctx context.Context, field graphql.CollectedField, obj *StockTransferEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransferEdge_node(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Node, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.StockTransfer) graphql.Marshaler {
-			return ec.marshalNStockTransfer2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransfer(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransferEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "StockTransferEdge",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockTransfer(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _StockTransferEvent_kind(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransferEvent_kind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Kind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransferEvent_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockTransferEvent", field, false, false, "String")
-}
-
-func (ec *executionContext) _StockTransferEvent_eventDate(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransferEvent_eventDate(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.EventDate, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
-			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransferEvent_eventDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockTransferEvent", field, false, false, "Date")
-}
-
-func (ec *executionContext) _StockTransferEvent_reason(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransferEvent_reason(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Reason, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.ShortfallReason) graphql.Marshaler {
-			return ec.marshalOShortfallReason2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShortfallReason(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransferEvent_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockTransferEvent", field, false, false, "ShortfallReason")
-}
-
-func (ec *executionContext) _StockTransferEvent_carrier(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransferEvent_carrier(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Carrier, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransferEvent_carrier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockTransferEvent", field, false, false, "String")
-}
-
-func (ec *executionContext) _StockTransferEvent_voucherNo(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransferEvent_voucherNo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.VoucherNo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransferEvent_voucherNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockTransferEvent", field, false, false, "String")
-}
-
-func (ec *executionContext) _StockTransferEvent_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransferEvent_quantity(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Quantity, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransferEvent_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockTransferEvent", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _StockTransferEvent_value(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransferEvent_value(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Value, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransferEvent_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockTransferEvent", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _StockTransferEvent_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransferEvent_createdAt(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CreatedAt, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransferEvent_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockTransferEvent", field, false, false, "Time")
-}
-
-func (ec *executionContext) _StockTransferLine_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransferLine_lineNo(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.LineNo, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransferLine_lineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockTransferLine", field, false, false, "Int")
-}
-
-func (ec *executionContext) _StockTransferLine_product(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransferLine_product(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Product, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
-			return ec.marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransferLine_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "StockTransferLine",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Product(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _StockTransferLine_fromLocation(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransferLine_fromLocation(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.FromLocation, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Location) graphql.Marshaler {
-			return ec.marshalOLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransferLine_fromLocation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "StockTransferLine",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Location(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _StockTransferLine_toLocation(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransferLine_toLocation(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ToLocation, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Location) graphql.Marshaler {
-			return ec.marshalOLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransferLine_toLocation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "StockTransferLine",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Location(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _StockTransferLine_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransferLine_quantity(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Quantity, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransferLine_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockTransferLine", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _StockTransferLine_shippedQty(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransferLine_shippedQty(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ShippedQty, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransferLine_shippedQty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockTransferLine", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _StockTransferLine_shippedValue(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransferLine_shippedValue(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ShippedValue, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransferLine_shippedValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockTransferLine", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _StockTransferLine_receivedQty(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransferLine_receivedQty(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ReceivedQty, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransferLine_receivedQty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockTransferLine", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _StockTransferLine_receivedValue(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransferLine_receivedValue(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ReceivedValue, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransferLine_receivedValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockTransferLine", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _StockTransferLine_shortQty(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransferLine_shortQty(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ShortQty, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransferLine_shortQty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockTransferLine", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _StockTransferLine_shortValue(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransferLine_shortValue(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ShortValue, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransferLine_shortValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockTransferLine", field, false, false, "Decimal")
-}
-
-func (ec *executionContext) _StockTransferLine_shortReason(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransferLine_shortReason(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ShortReason, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.ShortfallReason) graphql.Marshaler {
-			return ec.marshalOShortfallReason2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShortfallReason(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransferLine_shortReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockTransferLine", field, false, false, "ShortfallReason")
-}
-
-func (ec *executionContext) _StockTransferLine_inTransitQty(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransferLine_inTransitQty(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.InTransitQty(), nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransferLine_inTransitQty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockTransferLine", field, true, false, "Decimal")
-}
-
-func (ec *executionContext) _StockTransferLine_inTransitValue(ctx context.Context, field graphql.CollectedField, obj *jxc.StockTransferLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransferLine_inTransitValue(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.InTransitValue(), nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransferLine_inTransitValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StockTransferLine", field, true, false, "Decimal")
-}
-
-func (ec *executionContext) _StockTransferPayload_stockTransfer(ctx context.Context, field graphql.CollectedField, obj *StockTransferPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransferPayload_stockTransfer(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.StockTransfer, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *jxc.StockTransfer) graphql.Marshaler {
-			return ec.marshalOStockTransfer2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransfer(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransferPayload_stockTransfer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "StockTransferPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockTransfer(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _StockTransferPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *StockTransferPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockTransferPayload_userErrors(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.UserErrors, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
-			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StockTransferPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "StockTransferPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UserError(ctx, field)
 		},
 	}
 	return fc, nil
@@ -73829,6 +74755,83 @@ func UnmarshalContactInput(ctx context.Context, raw any) (ContactInput, error) {
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCountEntryInput(ctx context.Context, obj any) (CountEntryInput, error) {
+	var it CountEntryInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"number", "productId", "barcode", "locationId", "quantity", "damaged"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "number":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("number"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Number = data
+		case "productId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductID = data
+		case "barcode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("barcode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Barcode = data
+		case "locationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("locationId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LocationID = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		case "damaged":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("damaged"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Damaged = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCountEntryInput unmarshals raw into the CountEntryInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCountEntryInput(ctx context.Context, raw any) (CountEntryInput, error) {
+	var out CountEntryInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CountEntryInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateAccountInput(ctx context.Context, obj any) (CreateAccountInput, error) {
 	var it CreateAccountInput
 	if obj == nil {
@@ -76309,6 +77312,104 @@ func UnmarshalLoginInput(ctx context.Context, raw any) (LoginInput, error) {
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputNewStockCountInput(ctx context.Context, obj any) (NewStockCountInput, error) {
+	var it NewStockCountInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["blind"]; !present {
+		asMap["blind"] = false
+	}
+	if _, present := asMap["description"]; !present {
+		asMap["description"] = ""
+	}
+
+	fieldsInOrder := [...]string{"warehouseId", "locationId", "categoryId", "abcClass", "blind", "tolerancePercent", "toleranceValue", "description"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "warehouseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("warehouseId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WarehouseID = data
+		case "locationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("locationId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LocationID = data
+		case "categoryId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryID = data
+		case "abcClass":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("abcClass"))
+			data, err := ec.unmarshalOABCClass2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐABCClass(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AbcClass = data
+		case "blind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("blind"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Blind = data
+		case "tolerancePercent":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tolerancePercent"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TolerancePercent = data
+		case "toleranceValue":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("toleranceValue"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ToleranceValue = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalNewStockCountInput unmarshals raw into the NewStockCountInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalNewStockCountInput(ctx context.Context, raw any) (NewStockCountInput, error) {
+	var out NewStockCountInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "NewStockCountInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputNumberingRuleInput(ctx context.Context, obj any) (jxc.NumberingRuleInput, error) {
 	var it jxc.NumberingRuleInput
 	if obj == nil {
@@ -77151,69 +78252,6 @@ func (ec *executionContext) unmarshalInputReceivableFilter(ctx context.Context, 
 func UnmarshalReceivableFilter(ctx context.Context, raw any) (jxc.ReceivableFilter, error) {
 	var out jxc.ReceivableFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReceivableFilter", raw, &out)
-	return out, err
-}
-
-func (ec *executionContext) unmarshalInputReceiveStockTransferInput(ctx context.Context, obj any) (jxc.ReceiveStockTransferInput, error) {
-	var it jxc.ReceiveStockTransferInput
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"number", "receiptDate", "lines", "idempotencyKey"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "number":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("number"))
-			data, err := ec.unmarshalNString2string(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Number = data
-		case "receiptDate":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("receiptDate"))
-			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReceiptDate = data
-		case "lines":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lines"))
-			data, err := ec.unmarshalNTransferQuantityInput2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐTransferQuantityInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Lines = data
-		case "idempotencyKey":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.IdempotencyKey = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalReceiveStockTransferInput unmarshals raw into the ReceiveStockTransferInput input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalReceiveStockTransferInput(ctx context.Context, raw any) (jxc.ReceiveStockTransferInput, error) {
-	var out jxc.ReceiveStockTransferInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReceiveStockTransferInput", raw, &out)
 	return out, err
 }
 
@@ -78276,83 +79314,6 @@ func UnmarshalSetSupplierProductInput(ctx context.Context, raw any) (SetSupplier
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputSettleTransferShortfallInput(ctx context.Context, obj any) (jxc.SettleTransferShortfallInput, error) {
-	var it jxc.SettleTransferShortfallInput
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"number", "date", "reason", "carrier", "lineNos", "idempotencyKey"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "number":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("number"))
-			data, err := ec.unmarshalNString2string(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Number = data
-		case "date":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
-			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Date = data
-		case "reason":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
-			data, err := ec.unmarshalNShortfallReason2githubᚗcomᚋjxcgraphᚋjxcᚐShortfallReason(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Reason = data
-		case "carrier":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carrier"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Carrier = data
-		case "lineNos":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lineNos"))
-			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.LineNos = data
-		case "idempotencyKey":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.IdempotencyKey = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalSettleTransferShortfallInput unmarshals raw into the SettleTransferShortfallInput input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalSettleTransferShortfallInput(ctx context.Context, raw any) (jxc.SettleTransferShortfallInput, error) {
-	var out jxc.SettleTransferShortfallInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "SettleTransferShortfallInput", raw, &out)
-	return out, err
-}
-
 func (ec *executionContext) unmarshalInputShipLineInput(ctx context.Context, obj any) (ShipLineInput, error) {
 	var it ShipLineInput
 	if obj == nil {
@@ -78476,69 +79437,6 @@ func (ec *executionContext) unmarshalInputShipShipmentInput(ctx context.Context,
 func UnmarshalShipShipmentInput(ctx context.Context, raw any) (ShipShipmentInput, error) {
 	var out ShipShipmentInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ShipShipmentInput", raw, &out)
-	return out, err
-}
-
-func (ec *executionContext) unmarshalInputShipStockTransferInput(ctx context.Context, obj any) (jxc.ShipStockTransferInput, error) {
-	var it jxc.ShipStockTransferInput
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"number", "shipDate", "carrier", "idempotencyKey"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "number":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("number"))
-			data, err := ec.unmarshalNString2string(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Number = data
-		case "shipDate":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shipDate"))
-			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ShipDate = data
-		case "carrier":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carrier"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Carrier = data
-		case "idempotencyKey":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.IdempotencyKey = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalShipStockTransferInput unmarshals raw into the ShipStockTransferInput input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalShipStockTransferInput(ctx context.Context, raw any) (jxc.ShipStockTransferInput, error) {
-	var out jxc.ShipStockTransferInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "ShipStockTransferInput", raw, &out)
 	return out, err
 }
 
@@ -78869,6 +79767,62 @@ func (ec *executionContext) unmarshalInputStockAdjustmentLineInput(ctx context.C
 func UnmarshalStockAdjustmentLineInput(ctx context.Context, raw any) (StockAdjustmentLineInput, error) {
 	var out StockAdjustmentLineInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "StockAdjustmentLineInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputStockCountFilter(ctx context.Context, obj any) (jxc.StockCountFilter, error) {
+	var it jxc.StockCountFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"status", "warehouseId", "search"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOStockCountStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "warehouseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("warehouseId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WarehouseID = data
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStockCountFilter unmarshals raw into the StockCountFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStockCountFilter(ctx context.Context, raw any) (jxc.StockCountFilter, error) {
+	var out jxc.StockCountFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StockCountFilter", raw, &out)
 	return out, err
 }
 
@@ -79262,283 +80216,6 @@ func (ec *executionContext) unmarshalInputStockMoveOrder(ctx context.Context, ob
 func UnmarshalStockMoveOrder(ctx context.Context, raw any) (jxc.StockMoveOrder, error) {
 	var out jxc.StockMoveOrder
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "StockMoveOrder", raw, &out)
-	return out, err
-}
-
-func (ec *executionContext) unmarshalInputStockTransferFilter(ctx context.Context, obj any) (jxc.StockTransferFilter, error) {
-	var it jxc.StockTransferFilter
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"statuses", "warehouseId", "inTransit", "dateFrom", "dateTo", "search"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "statuses":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statuses"))
-			data, err := ec.unmarshalOTransferStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐTransferStatusᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Statuses = data
-		case "warehouseId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("warehouseId"))
-			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.WarehouseID = data
-		case "inTransit":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("inTransit"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.InTransit = data
-		case "dateFrom":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateFrom"))
-			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DateFrom = data
-		case "dateTo":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateTo"))
-			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.DateTo = data
-		case "search":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Search = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalStockTransferFilter unmarshals raw into the StockTransferFilter input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalStockTransferFilter(ctx context.Context, raw any) (jxc.StockTransferFilter, error) {
-	var out jxc.StockTransferFilter
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "StockTransferFilter", raw, &out)
-	return out, err
-}
-
-func (ec *executionContext) unmarshalInputStockTransferInput(ctx context.Context, obj any) (jxc.StockTransferInput, error) {
-	var it jxc.StockTransferInput
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"fromWarehouseId", "toWarehouseId", "transferDate", "carrier", "notes", "lines", "idempotencyKey"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "fromWarehouseId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromWarehouseId"))
-			data, err := ec.unmarshalNID2int64(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.FromWarehouseID = data
-		case "toWarehouseId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("toWarehouseId"))
-			data, err := ec.unmarshalNID2int64(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ToWarehouseID = data
-		case "transferDate":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transferDate"))
-			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TransferDate = data
-		case "carrier":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("carrier"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Carrier = data
-		case "notes":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notes"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Notes = data
-		case "lines":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lines"))
-			data, err := ec.unmarshalNStockTransferLineInput2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransferLineInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Lines = data
-		case "idempotencyKey":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.IdempotencyKey = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalStockTransferInput unmarshals raw into the StockTransferInput input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalStockTransferInput(ctx context.Context, raw any) (jxc.StockTransferInput, error) {
-	var out jxc.StockTransferInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "StockTransferInput", raw, &out)
-	return out, err
-}
-
-func (ec *executionContext) unmarshalInputStockTransferLineInput(ctx context.Context, obj any) (jxc.StockTransferLineInput, error) {
-	var it jxc.StockTransferLineInput
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"productId", "quantity", "fromLocationId", "toLocationId"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "productId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productId"))
-			data, err := ec.unmarshalNID2int64(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ProductID = data
-		case "quantity":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
-			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Quantity = data
-		case "fromLocationId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromLocationId"))
-			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.FromLocationID = data
-		case "toLocationId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("toLocationId"))
-			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ToLocationID = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalStockTransferLineInput unmarshals raw into the StockTransferLineInput input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalStockTransferLineInput(ctx context.Context, raw any) (jxc.StockTransferLineInput, error) {
-	var out jxc.StockTransferLineInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "StockTransferLineInput", raw, &out)
-	return out, err
-}
-
-func (ec *executionContext) unmarshalInputStockTransferOrder(ctx context.Context, obj any) (jxc.StockTransferOrder, error) {
-	var it jxc.StockTransferOrder
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	if _, present := asMap["direction"]; !present {
-		asMap["direction"] = "ASC"
-	}
-
-	fieldsInOrder := [...]string{"field", "direction"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "field":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
-			data, err := ec.unmarshalNStockTransferOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐStockTransferOrderField(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Field = data
-		case "direction":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
-			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Direction = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalStockTransferOrder unmarshals raw into the StockTransferOrder input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalStockTransferOrder(ctx context.Context, raw any) (jxc.StockTransferOrder, error) {
-	var out jxc.StockTransferOrder
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "StockTransferOrder", raw, &out)
 	return out, err
 }
 
@@ -80244,55 +80921,6 @@ func (ec *executionContext) unmarshalInputSupplierPaymentOrder(ctx context.Conte
 func UnmarshalSupplierPaymentOrder(ctx context.Context, raw any) (jxc.SupplierPaymentOrder, error) {
 	var out jxc.SupplierPaymentOrder
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SupplierPaymentOrder", raw, &out)
-	return out, err
-}
-
-func (ec *executionContext) unmarshalInputTransferQuantityInput(ctx context.Context, obj any) (jxc.TransferQuantityInput, error) {
-	var it jxc.TransferQuantityInput
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"lineNo", "quantity"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "lineNo":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lineNo"))
-			data, err := ec.unmarshalNInt2int(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.LineNo = data
-		case "quantity":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
-			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Quantity = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalTransferQuantityInput unmarshals raw into the TransferQuantityInput input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalTransferQuantityInput(ctx context.Context, raw any) (jxc.TransferQuantityInput, error) {
-	var out jxc.TransferQuantityInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "TransferQuantityInput", raw, &out)
 	return out, err
 }
 
@@ -84610,6 +85238,178 @@ func (ec *executionContext) _Contact(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
+var countDueImplementors = []string{"CountDue"}
+
+func (ec *executionContext) _CountDue(ctx context.Context, sel ast.SelectionSet, obj *jxc.CountDue) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, countDueImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CountDue")
+		case "warehouse":
+			out.Values[i] = ec._CountDue_warehouse(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "abcClass":
+			out.Values[i] = ec._CountDue_abcClass(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "intervalMonths":
+			out.Values[i] = ec._CountDue_intervalMonths(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lastCounted":
+			out.Values[i] = ec._CountDue_lastCounted(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "products":
+			out.Values[i] = ec._CountDue_products(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "openNumber":
+			out.Values[i] = ec._CountDue_openNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var countEntryPayloadImplementors = []string{"CountEntryPayload"}
+
+func (ec *executionContext) _CountEntryPayload(ctx context.Context, sel ast.SelectionSet, obj *CountEntryPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, countEntryPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CountEntryPayload")
+		case "line":
+			out.Values[i] = ec._CountEntryPayload_line(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CountEntryPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var countScheduleEntryImplementors = []string{"CountScheduleEntry"}
+
+func (ec *executionContext) _CountScheduleEntry(ctx context.Context, sel ast.SelectionSet, obj *CountScheduleEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, countScheduleEntryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CountScheduleEntry")
+		case "abcClass":
+			out.Values[i] = ec._CountScheduleEntry_abcClass(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "intervalMonths":
+			out.Values[i] = ec._CountScheduleEntry_intervalMonths(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var countSchedulePayloadImplementors = []string{"CountSchedulePayload"}
+
+func (ec *executionContext) _CountSchedulePayload(ctx context.Context, sel ast.SelectionSet, obj *CountSchedulePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, countSchedulePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CountSchedulePayload")
+		case "schedule":
+			out.Values[i] = ec._CountSchedulePayload_schedule(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CountSchedulePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var createApiTokenPayloadImplementors = []string{"CreateApiTokenPayload"}
 
 func (ec *executionContext) _CreateApiTokenPayload(ctx context.Context, sel ast.SelectionSet, obj *CreateAPITokenPayload) graphql.Marshaler {
@@ -85395,6 +86195,44 @@ func (ec *executionContext) _CustomerRefundPayload(ctx context.Context, sel ast.
 			}
 		case "userErrors":
 			out.Values[i] = ec._CustomerRefundPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var dueCountsPayloadImplementors = []string{"DueCountsPayload"}
+
+func (ec *executionContext) _DueCountsPayload(ctx context.Context, sel ast.SelectionSet, obj *DueCountsPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dueCountsPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DueCountsPayload")
+		case "stockCounts":
+			out.Values[i] = ec._DueCountsPayload_stockCounts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._DueCountsPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -88370,37 +89208,65 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "createStockTransfer":
+		case "createStockCount":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_createStockTransfer(ctx, field)
+				return ec._Mutation_createStockCount(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "shipStockTransfer":
+		case "startStockCount":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_shipStockTransfer(ctx, field)
+				return ec._Mutation_startStockCount(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "receiveStockTransfer":
+		case "addCountEntry":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_receiveStockTransfer(ctx, field)
+				return ec._Mutation_addCountEntry(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "settleTransferShortfall":
+		case "requestRecount":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_settleTransferShortfall(ctx, field)
+				return ec._Mutation_requestRecount(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "cancelStockTransfer":
+		case "submitStockCount":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_cancelStockTransfer(ctx, field)
+				return ec._Mutation_submitStockCount(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postStockCount":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_postStockCount(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelStockCount":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelStockCount(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createDueCounts":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createDueCounts(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setCountSchedule":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setCountSchedule(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -90903,17 +91769,29 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_stockValueSummary(ctx, field)
 				})
-		case "stockTransfer":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_stockTransfer(ctx, field)
-				})
-		case "stockTransfers":
+		case "stockCounts":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_stockTransfers(ctx, field)
+					return ec._Query_stockCounts(ctx, field)
+				})
+		case "stockCount":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_stockCount(ctx, field)
+				})
+		case "countsDue":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_countsDue(ctx, field)
+				})
+		case "countSchedule":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_countSchedule(ctx, field)
 				})
 		case "me":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -93504,6 +94382,367 @@ func (ec *executionContext) _StatutoryIncomeStatement(ctx context.Context, sel a
 	return out
 }
 
+var stockCountImplementors = []string{"StockCount"}
+
+func (ec *executionContext) _StockCount(ctx context.Context, sel ast.SelectionSet, obj *jxc.StockCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stockCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StockCount")
+		case "id":
+			out.Values[i] = ec._StockCount_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "number":
+			out.Values[i] = ec._StockCount_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "warehouse":
+			out.Values[i] = ec._StockCount_warehouse(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "location":
+			out.Values[i] = ec._StockCount_location(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "categoryId":
+			out.Values[i] = ec._StockCount_categoryId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "abcClass":
+			out.Values[i] = ec._StockCount_abcClass(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._StockCount_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "blind":
+			out.Values[i] = ec._StockCount_blind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "bookHidden":
+			out.Values[i] = ec._StockCount_bookHidden(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tolerancePercent":
+			out.Values[i] = ec._StockCount_tolerancePercent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "toleranceValue":
+			out.Values[i] = ec._StockCount_toleranceValue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._StockCount_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "startedAt":
+			out.Values[i] = ec._StockCount_startedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "submittedAt":
+			out.Values[i] = ec._StockCount_submittedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "postedAt":
+			out.Values[i] = ec._StockCount_postedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "postingDate":
+			out.Values[i] = ec._StockCount_postingDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "voucherNo":
+			out.Values[i] = ec._StockCount_voucherNo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._StockCount_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lines":
+			out.Values[i] = ec._StockCount_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "auditTrail":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StockCount_auditTrail(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stockCountConnectionImplementors = []string{"StockCountConnection"}
+
+func (ec *executionContext) _StockCountConnection(ctx context.Context, sel ast.SelectionSet, obj *StockCountConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stockCountConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StockCountConnection")
+		case "edges":
+			out.Values[i] = ec._StockCountConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._StockCountConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._StockCountConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._StockCountConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stockCountEdgeImplementors = []string{"StockCountEdge"}
+
+func (ec *executionContext) _StockCountEdge(ctx context.Context, sel ast.SelectionSet, obj *StockCountEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stockCountEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StockCountEdge")
+		case "cursor":
+			out.Values[i] = ec._StockCountEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._StockCountEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stockCountLineImplementors = []string{"StockCountLine"}
+
+func (ec *executionContext) _StockCountLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.StockCountLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stockCountLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StockCountLine")
+		case "id":
+			out.Values[i] = ec._StockCountLine_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lineNo":
+			out.Values[i] = ec._StockCountLine_lineNo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "product":
+			out.Values[i] = ec._StockCountLine_product(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "location":
+			out.Values[i] = ec._StockCountLine_location(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "round":
+			out.Values[i] = ec._StockCountLine_round(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recount":
+			out.Values[i] = ec._StockCountLine_recount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "damaged":
+			out.Values[i] = ec._StockCountLine_damaged(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "book":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StockCountLine_book(ctx, field, obj)
+				})
+		case "movedSince":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StockCountLine_movedSince(ctx, field, obj)
+				})
+		case "expected":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StockCountLine_expected(ctx, field, obj)
+				})
+		case "counted":
+			out.Values[i] = ec._StockCountLine_counted(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "entries":
+			out.Values[i] = ec._StockCountLine_entries(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "variance":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StockCountLine_variance(ctx, field, obj)
+				})
+		case "varianceValue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StockCountLine_varianceValue(ctx, field, obj)
+				})
+		case "overTolerance":
+			out.Values[i] = ec._StockCountLine_overTolerance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stockCountPayloadImplementors = []string{"StockCountPayload"}
+
+func (ec *executionContext) _StockCountPayload(ctx context.Context, sel ast.SelectionSet, obj *StockCountPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stockCountPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StockCountPayload")
+		case "stockCount":
+			out.Values[i] = ec._StockCountPayload_stockCount(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._StockCountPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var stockDocumentImplementors = []string{"StockDocument", "PostingDocument", "Node"}
 
 func (ec *executionContext) _StockDocument(ctx context.Context, sel ast.SelectionSet, obj *jxc.StockDocument) graphql.Marshaler {
@@ -93838,11 +95077,6 @@ func (ec *executionContext) _StockLevel(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "inTransitIn":
-			out.Values[i] = ec._StockLevel_inTransitIn(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -94145,404 +95379,6 @@ func (ec *executionContext) _StockMoveEdge(ctx context.Context, sel ast.Selectio
 			}
 		case "node":
 			out.Values[i] = ec._StockMoveEdge_node(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var stockTransferImplementors = []string{"StockTransfer"}
-
-func (ec *executionContext) _StockTransfer(ctx context.Context, sel ast.SelectionSet, obj *jxc.StockTransfer) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, stockTransferImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("StockTransfer")
-		case "id":
-			out.Values[i] = ec._StockTransfer_id(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "number":
-			out.Values[i] = ec._StockTransfer_number(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "fromWarehouse":
-			out.Values[i] = ec._StockTransfer_fromWarehouse(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "toWarehouse":
-			out.Values[i] = ec._StockTransfer_toWarehouse(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "status":
-			out.Values[i] = ec._StockTransfer_status(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "transferDate":
-			out.Values[i] = ec._StockTransfer_transferDate(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "shippedDate":
-			out.Values[i] = ec._StockTransfer_shippedDate(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "carrier":
-			out.Values[i] = ec._StockTransfer_carrier(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "notes":
-			out.Values[i] = ec._StockTransfer_notes(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "shipVoucherNo":
-			out.Values[i] = ec._StockTransfer_shipVoucherNo(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "createdAt":
-			out.Values[i] = ec._StockTransfer_createdAt(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "closedAt":
-			out.Values[i] = ec._StockTransfer_closedAt(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "inTransitQuantity":
-			out.Values[i] = ec._StockTransfer_inTransitQuantity(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "inTransitValue":
-			out.Values[i] = ec._StockTransfer_inTransitValue(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "lines":
-			out.Values[i] = ec._StockTransfer_lines(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "events":
-			out.Values[i] = ec._StockTransfer_events(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var stockTransferConnectionImplementors = []string{"StockTransferConnection"}
-
-func (ec *executionContext) _StockTransferConnection(ctx context.Context, sel ast.SelectionSet, obj *StockTransferConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, stockTransferConnectionImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("StockTransferConnection")
-		case "edges":
-			out.Values[i] = ec._StockTransferConnection_edges(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "nodes":
-			out.Values[i] = ec._StockTransferConnection_nodes(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "pageInfo":
-			out.Values[i] = ec._StockTransferConnection_pageInfo(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "totalCount":
-			out.Values[i] = ec._StockTransferConnection_totalCount(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var stockTransferEdgeImplementors = []string{"StockTransferEdge"}
-
-func (ec *executionContext) _StockTransferEdge(ctx context.Context, sel ast.SelectionSet, obj *StockTransferEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, stockTransferEdgeImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("StockTransferEdge")
-		case "cursor":
-			out.Values[i] = ec._StockTransferEdge_cursor(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "node":
-			out.Values[i] = ec._StockTransferEdge_node(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var stockTransferEventImplementors = []string{"StockTransferEvent"}
-
-func (ec *executionContext) _StockTransferEvent(ctx context.Context, sel ast.SelectionSet, obj *jxc.StockTransferEvent) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, stockTransferEventImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("StockTransferEvent")
-		case "kind":
-			out.Values[i] = ec._StockTransferEvent_kind(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "eventDate":
-			out.Values[i] = ec._StockTransferEvent_eventDate(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "reason":
-			out.Values[i] = ec._StockTransferEvent_reason(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "carrier":
-			out.Values[i] = ec._StockTransferEvent_carrier(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "voucherNo":
-			out.Values[i] = ec._StockTransferEvent_voucherNo(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "quantity":
-			out.Values[i] = ec._StockTransferEvent_quantity(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "value":
-			out.Values[i] = ec._StockTransferEvent_value(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "createdAt":
-			out.Values[i] = ec._StockTransferEvent_createdAt(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var stockTransferLineImplementors = []string{"StockTransferLine"}
-
-func (ec *executionContext) _StockTransferLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.StockTransferLine) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, stockTransferLineImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("StockTransferLine")
-		case "lineNo":
-			out.Values[i] = ec._StockTransferLine_lineNo(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "product":
-			out.Values[i] = ec._StockTransferLine_product(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "fromLocation":
-			out.Values[i] = ec._StockTransferLine_fromLocation(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "toLocation":
-			out.Values[i] = ec._StockTransferLine_toLocation(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "quantity":
-			out.Values[i] = ec._StockTransferLine_quantity(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "shippedQty":
-			out.Values[i] = ec._StockTransferLine_shippedQty(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "shippedValue":
-			out.Values[i] = ec._StockTransferLine_shippedValue(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "receivedQty":
-			out.Values[i] = ec._StockTransferLine_receivedQty(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "receivedValue":
-			out.Values[i] = ec._StockTransferLine_receivedValue(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "shortQty":
-			out.Values[i] = ec._StockTransferLine_shortQty(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "shortValue":
-			out.Values[i] = ec._StockTransferLine_shortValue(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "shortReason":
-			out.Values[i] = ec._StockTransferLine_shortReason(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "inTransitQty":
-			out.Values[i] = ec._StockTransferLine_inTransitQty(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "inTransitValue":
-			out.Values[i] = ec._StockTransferLine_inTransitValue(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var stockTransferPayloadImplementors = []string{"StockTransferPayload"}
-
-func (ec *executionContext) _StockTransferPayload(ctx context.Context, sel ast.SelectionSet, obj *StockTransferPayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, stockTransferPayloadImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("StockTransferPayload")
-		case "stockTransfer":
-			out.Values[i] = ec._StockTransferPayload_stockTransfer(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "userErrors":
-			out.Values[i] = ec._StockTransferPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -97218,6 +98054,21 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) unmarshalNABCClass2githubᚗcomᚋjxcgraphᚋjxcᚐABCClass(ctx context.Context, v any) (jxc.ABCClass, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.ABCClass(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNABCClass2githubᚗcomᚋjxcgraphᚋjxcᚐABCClass(ctx context.Context, sel ast.SelectionSet, v jxc.ABCClass) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ABCClass!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNAccount2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐAccountᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Account) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -98136,6 +98987,67 @@ func (ec *executionContext) unmarshalNContactInput2ᚖgithubᚗcomᚋjxcgraphᚋ
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNCountDue2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCountDueᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.CountDue) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCountDue2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCountDue(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCountDue2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCountDue(ctx context.Context, sel ast.SelectionSet, v *jxc.CountDue) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CountDue!")
+		return graphql.Null
+	}
+	return ec._CountDue(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCountEntryInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCountEntryInput(ctx context.Context, v any) (CountEntryInput, error) {
+	res, err := ec.unmarshalInputCountEntryInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCountEntryPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCountEntryPayload(ctx context.Context, sel ast.SelectionSet, v CountEntryPayload) graphql.Marshaler {
+	return ec._CountEntryPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCountScheduleEntry2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCountScheduleEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*CountScheduleEntry) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCountScheduleEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCountScheduleEntry(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCountScheduleEntry2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCountScheduleEntry(ctx context.Context, sel ast.SelectionSet, v *CountScheduleEntry) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CountScheduleEntry!")
+		return graphql.Null
+	}
+	return ec._CountScheduleEntry(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCountSchedulePayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCountSchedulePayload(ctx context.Context, sel ast.SelectionSet, v CountSchedulePayload) graphql.Marshaler {
+	return ec._CountSchedulePayload(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNCreateAccountInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCreateAccountInput(ctx context.Context, v any) (CreateAccountInput, error) {
 	res, err := ec.unmarshalInputCreateAccountInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -98489,6 +99401,10 @@ func (ec *executionContext) marshalNDimension2ᚕgithubᚗcomᚋjxcgraphᚋjxc�
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNDueCountsPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐDueCountsPayload(ctx context.Context, sel ast.SelectionSet, v DueCountsPayload) graphql.Marshaler {
+	return ec._DueCountsPayload(ctx, sel, &v)
 }
 
 func (ec *executionContext) unmarshalNExportFormat2githubᚗcomᚋjxcgraphᚋjxcᚐExportFormat(ctx context.Context, v any) (jxc.ExportFormat, error) {
@@ -99315,6 +100231,11 @@ func (ec *executionContext) marshalNMonthlySales2ᚖgithubᚗcomᚋjxcgraphᚋjx
 	return ec._MonthlySales(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNNewStockCountInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐNewStockCountInput(ctx context.Context, v any) (NewStockCountInput, error) {
+	res, err := ec.unmarshalInputNewStockCountInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐNode(ctx context.Context, sel ast.SelectionSet, v []jxc.Node) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -100078,11 +100999,6 @@ func (ec *executionContext) marshalNReceivablesAging2githubᚗcomᚋjxcgraphᚋj
 	return ec._ReceivablesAging(ctx, sel, &v)
 }
 
-func (ec *executionContext) unmarshalNReceiveStockTransferInput2githubᚗcomᚋjxcgraphᚋjxcᚐReceiveStockTransferInput(ctx context.Context, v any) (jxc.ReceiveStockTransferInput, error) {
-	res, err := ec.unmarshalInputReceiveStockTransferInput(ctx, v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
 func (ec *executionContext) unmarshalNRecordCustomerPaymentInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐRecordCustomerPaymentInput(ctx context.Context, v any) (RecordCustomerPaymentInput, error) {
 	res, err := ec.unmarshalInputRecordCustomerPaymentInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -100636,11 +101552,6 @@ func (ec *executionContext) unmarshalNSetSupplierProductInput2githubᚗcomᚋjxc
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNSettleTransferShortfallInput2githubᚗcomᚋjxcgraphᚋjxcᚐSettleTransferShortfallInput(ctx context.Context, v any) (jxc.SettleTransferShortfallInput, error) {
-	res, err := ec.unmarshalInputSettleTransferShortfallInput(ctx, v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
 func (ec *executionContext) unmarshalNShipLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipLineInput(ctx context.Context, v any) (*ShipLineInput, error) {
 	res, err := ec.unmarshalInputShipLineInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -100648,11 +101559,6 @@ func (ec *executionContext) unmarshalNShipLineInput2ᚖgithubᚗcomᚋjxcgraph�
 
 func (ec *executionContext) unmarshalNShipShipmentInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipShipmentInput(ctx context.Context, v any) (ShipShipmentInput, error) {
 	res, err := ec.unmarshalInputShipShipmentInput(ctx, v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) unmarshalNShipStockTransferInput2githubᚗcomᚋjxcgraphᚋjxcᚐShipStockTransferInput(ctx context.Context, v any) (jxc.ShipStockTransferInput, error) {
-	res, err := ec.unmarshalInputShipStockTransferInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -100796,21 +101702,6 @@ func (ec *executionContext) marshalNShortage2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐ
 		return graphql.Null
 	}
 	return ec._Shortage(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalNShortfallReason2githubᚗcomᚋjxcgraphᚋjxcᚐShortfallReason(ctx context.Context, v any) (jxc.ShortfallReason, error) {
-	tmp, err := graphql.UnmarshalString(v)
-	res := jxc.ShortfallReason(tmp)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNShortfallReason2githubᚗcomᚋjxcgraphᚋjxcᚐShortfallReason(ctx context.Context, sel ast.SelectionSet, v jxc.ShortfallReason) graphql.Marshaler {
-	_ = sel
-	res := graphql.MarshalString(string(v))
-	if res == graphql.Null {
-		graphql.AddInvalidNullFromMarshaler(ctx, "ShortfallReason!")
-	}
-	return res
 }
 
 func (ec *executionContext) marshalNSignInLockout2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSignInLockoutᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.SignInLockout) graphql.Marshaler {
@@ -101082,6 +101973,101 @@ func (ec *executionContext) unmarshalNStockAdjustmentLineInput2ᚖgithubᚗcom�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNStockCount2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StockCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStockCount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStockCount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCount(ctx context.Context, sel ast.SelectionSet, v *jxc.StockCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StockCount!")
+		return graphql.Null
+	}
+	return ec._StockCount(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStockCountConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountConnection(ctx context.Context, sel ast.SelectionSet, v StockCountConnection) graphql.Marshaler {
+	return ec._StockCountConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStockCountEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*StockCountEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStockCountEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStockCountEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountEdge(ctx context.Context, sel ast.SelectionSet, v *StockCountEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StockCountEdge!")
+		return graphql.Null
+	}
+	return ec._StockCountEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStockCountLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StockCountLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStockCountLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStockCountLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountLine(ctx context.Context, sel ast.SelectionSet, v *jxc.StockCountLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StockCountLine!")
+		return graphql.Null
+	}
+	return ec._StockCountLine(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStockCountPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockCountPayload(ctx context.Context, sel ast.SelectionSet, v StockCountPayload) graphql.Marshaler {
+	return ec._StockCountPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNStockCountStatus2githubᚗcomᚋjxcgraphᚋjxcᚐStockCountStatus(ctx context.Context, v any) (jxc.StockCountStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.StockCountStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStockCountStatus2githubᚗcomᚋjxcgraphᚋjxcᚐStockCountStatus(ctx context.Context, sel ast.SelectionSet, v jxc.StockCountStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "StockCountStatus!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNStockDocument2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockDocumentᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StockDocument) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -101328,149 +102314,6 @@ func (ec *executionContext) marshalNStockMoveEdge2ᚖgithubᚗcomᚋjxcgraphᚋj
 		return graphql.Null
 	}
 	return ec._StockMoveEdge(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNStockTransfer2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransferᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StockTransfer) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNStockTransfer2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransfer(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNStockTransfer2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransfer(ctx context.Context, sel ast.SelectionSet, v *jxc.StockTransfer) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "StockTransfer!")
-		return graphql.Null
-	}
-	return ec._StockTransfer(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNStockTransferConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockTransferConnection(ctx context.Context, sel ast.SelectionSet, v StockTransferConnection) graphql.Marshaler {
-	return ec._StockTransferConnection(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNStockTransferEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockTransferEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*StockTransferEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNStockTransferEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockTransferEdge(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNStockTransferEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockTransferEdge(ctx context.Context, sel ast.SelectionSet, v *StockTransferEdge) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "StockTransferEdge!")
-		return graphql.Null
-	}
-	return ec._StockTransferEdge(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNStockTransferEvent2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransferEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StockTransferEvent) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNStockTransferEvent2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransferEvent(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNStockTransferEvent2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransferEvent(ctx context.Context, sel ast.SelectionSet, v *jxc.StockTransferEvent) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "StockTransferEvent!")
-		return graphql.Null
-	}
-	return ec._StockTransferEvent(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalNStockTransferInput2githubᚗcomᚋjxcgraphᚋjxcᚐStockTransferInput(ctx context.Context, v any) (jxc.StockTransferInput, error) {
-	res, err := ec.unmarshalInputStockTransferInput(ctx, v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNStockTransferLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransferLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StockTransferLine) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNStockTransferLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransferLine(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNStockTransferLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransferLine(ctx context.Context, sel ast.SelectionSet, v *jxc.StockTransferLine) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "StockTransferLine!")
-		return graphql.Null
-	}
-	return ec._StockTransferLine(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalNStockTransferLineInput2githubᚗcomᚋjxcgraphᚋjxcᚐStockTransferLineInput(ctx context.Context, v any) (jxc.StockTransferLineInput, error) {
-	res, err := ec.unmarshalInputStockTransferLineInput(ctx, v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) unmarshalNStockTransferLineInput2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransferLineInputᚄ(ctx context.Context, v any) ([]jxc.StockTransferLineInput, error) {
-	vSlice := graphql.CoerceList(v)
-	var err error
-	res := make([]jxc.StockTransferLineInput, len(vSlice))
-	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNStockTransferLineInput2githubᚗcomᚋjxcgraphᚋjxcᚐStockTransferLineInput(ctx, vSlice[i])
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
-}
-
-func (ec *executionContext) unmarshalNStockTransferOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐStockTransferOrderField(ctx context.Context, v any) (jxc.StockTransferOrderField, error) {
-	tmp, err := graphql.UnmarshalString(v)
-	res := jxc.StockTransferOrderField(tmp)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNStockTransferOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐStockTransferOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.StockTransferOrderField) graphql.Marshaler {
-	_ = sel
-	res := graphql.MarshalString(string(v))
-	if res == graphql.Null {
-		graphql.AddInvalidNullFromMarshaler(ctx, "StockTransferOrderField!")
-	}
-	return res
-}
-
-func (ec *executionContext) marshalNStockTransferPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐStockTransferPayload(ctx context.Context, sel ast.SelectionSet, v StockTransferPayload) graphql.Marshaler {
-	return ec._StockTransferPayload(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNStockValueGroup2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockValueGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StockValueGroup) graphql.Marshaler {
@@ -101980,40 +102823,6 @@ func (ec *executionContext) marshalNTopSeller2ᚖgithubᚗcomᚋjxcgraphᚋjxc�
 		return graphql.Null
 	}
 	return ec._TopSeller(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalNTransferQuantityInput2githubᚗcomᚋjxcgraphᚋjxcᚐTransferQuantityInput(ctx context.Context, v any) (jxc.TransferQuantityInput, error) {
-	res, err := ec.unmarshalInputTransferQuantityInput(ctx, v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) unmarshalNTransferQuantityInput2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐTransferQuantityInputᚄ(ctx context.Context, v any) ([]jxc.TransferQuantityInput, error) {
-	vSlice := graphql.CoerceList(v)
-	var err error
-	res := make([]jxc.TransferQuantityInput, len(vSlice))
-	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNTransferQuantityInput2githubᚗcomᚋjxcgraphᚋjxcᚐTransferQuantityInput(ctx, vSlice[i])
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
-}
-
-func (ec *executionContext) unmarshalNTransferStatus2githubᚗcomᚋjxcgraphᚋjxcᚐTransferStatus(ctx context.Context, v any) (jxc.TransferStatus, error) {
-	tmp, err := graphql.UnmarshalString(v)
-	res := jxc.TransferStatus(tmp)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNTransferStatus2githubᚗcomᚋjxcgraphᚋjxcᚐTransferStatus(ctx context.Context, sel ast.SelectionSet, v jxc.TransferStatus) graphql.Marshaler {
-	_ = sel
-	res := graphql.MarshalString(string(v))
-	if res == graphql.Null {
-		graphql.AddInvalidNullFromMarshaler(ctx, "TransferStatus!")
-	}
-	return res
 }
 
 func (ec *executionContext) marshalNTrialBalance2githubᚗcomᚋjxcgraphᚋjxcᚐTrialBalance(ctx context.Context, sel ast.SelectionSet, v jxc.TrialBalance) graphql.Marshaler {
@@ -102552,6 +103361,25 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "__TypeKind!")
 	}
+	return res
+}
+
+func (ec *executionContext) unmarshalOABCClass2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐABCClass(ctx context.Context, v any) (*jxc.ABCClass, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.ABCClass(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOABCClass2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐABCClass(ctx context.Context, sel ast.SelectionSet, v *jxc.ABCClass) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
 	return res
 }
 
@@ -103865,25 +104693,6 @@ func (ec *executionContext) marshalOShipmentStatus2ᚕgithubᚗcomᚋjxcgraphᚋ
 	return ret
 }
 
-func (ec *executionContext) unmarshalOShortfallReason2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShortfallReason(ctx context.Context, v any) (*jxc.ShortfallReason, error) {
-	if v == nil {
-		return nil, nil
-	}
-	tmp, err := graphql.UnmarshalString(v)
-	res := jxc.ShortfallReason(tmp)
-	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalOShortfallReason2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐShortfallReason(ctx context.Context, sel ast.SelectionSet, v *jxc.ShortfallReason) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	_ = sel
-	_ = ctx
-	res := graphql.MarshalString(string(*v))
-	return res
-}
-
 func (ec *executionContext) unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx context.Context, v any) (jxc.SortDirection, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := jxc.SortDirection(tmp)
@@ -103940,6 +104749,64 @@ func (ec *executionContext) marshalOStatementSide2ᚖgithubᚗcomᚋjxcgraphᚋj
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
+}
+
+func (ec *executionContext) marshalOStockCount2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCount(ctx context.Context, sel ast.SelectionSet, v *jxc.StockCount) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._StockCount(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOStockCountFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountFilter(ctx context.Context, v any) (*jxc.StockCountFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputStockCountFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOStockCountLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountLine(ctx context.Context, sel ast.SelectionSet, v *jxc.StockCountLine) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._StockCountLine(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOStockCountStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountStatusᚄ(ctx context.Context, v any) ([]jxc.StockCountStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]jxc.StockCountStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNStockCountStatus2githubᚗcomᚋjxcgraphᚋjxcᚐStockCountStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOStockCountStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐStockCountStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []jxc.StockCountStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStockCountStatus2githubᚗcomᚋjxcgraphᚋjxcᚐStockCountStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOStockDocument2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockDocument(ctx context.Context, sel ast.SelectionSet, v *jxc.StockDocument) graphql.Marshaler {
@@ -104051,29 +104918,6 @@ func (ec *executionContext) marshalOStockMoveOrderField2githubᚗcomᚋjxcgraph�
 	_ = ctx
 	res := graphql.MarshalString(string(v))
 	return res
-}
-
-func (ec *executionContext) marshalOStockTransfer2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransfer(ctx context.Context, sel ast.SelectionSet, v *jxc.StockTransfer) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	return ec._StockTransfer(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalOStockTransferFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransferFilter(ctx context.Context, v any) (*jxc.StockTransferFilter, error) {
-	if v == nil {
-		return nil, nil
-	}
-	res, err := ec.unmarshalInputStockTransferFilter(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) unmarshalOStockTransferOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStockTransferOrder(ctx context.Context, v any) (*jxc.StockTransferOrder, error) {
-	if v == nil {
-		return nil, nil
-	}
-	res, err := ec.unmarshalInputStockTransferOrder(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
@@ -104312,42 +105156,6 @@ func (ec *executionContext) marshalOTopSellersBy2ᚖgithubᚗcomᚋjxcgraphᚋjx
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
-}
-
-func (ec *executionContext) unmarshalOTransferStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐTransferStatusᚄ(ctx context.Context, v any) ([]jxc.TransferStatus, error) {
-	if v == nil {
-		return nil, nil
-	}
-	vSlice := graphql.CoerceList(v)
-	var err error
-	res := make([]jxc.TransferStatus, len(vSlice))
-	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNTransferStatus2githubᚗcomᚋjxcgraphᚋjxcᚐTransferStatus(ctx, vSlice[i])
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
-}
-
-func (ec *executionContext) marshalOTransferStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐTransferStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []jxc.TransferStatus) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNTransferStatus2githubᚗcomᚋjxcgraphᚋjxcᚐTransferStatus(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
 }
 
 func (ec *executionContext) marshalOUser2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐUser(ctx context.Context, sel ast.SelectionSet, v *jxc.User) graphql.Marshaler {

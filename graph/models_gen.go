@@ -314,6 +314,46 @@ type ContactInput struct {
 	Email *string `json:"email,omitempty"`
 }
 
+// One count entry: a product by id or barcode (a scan adds 1), optionally a bin.
+type CountEntryInput struct {
+	// The sheet's number.
+	Number string `json:"number"`
+	// The product.
+	ProductID *int64 `json:"productId,omitempty"`
+	// Or its barcode (or SKU) as scanned.
+	Barcode *string `json:"barcode,omitempty"`
+	// The bin counted, when not the sheet's.
+	LocationID *int64 `json:"locationId,omitempty"`
+	// The quantity counted; 1 when left out (a scan).
+	Quantity *decimal.Decimal `json:"quantity,omitempty"`
+	// Damaged goods found on the line.
+	Damaged *decimal.Decimal `json:"damaged,omitempty"`
+}
+
+// The result of a count entry.
+type CountEntryPayload struct {
+	// The line counted; null on error.
+	Line *jxc.StockCountLine `json:"line,omitempty"`
+	// Why it failed; nothing was written then.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// How often an ABC class is counted.
+type CountScheduleEntry struct {
+	// The class.
+	AbcClass jxc.ABCClass `json:"abcClass"`
+	// Every this many months.
+	IntervalMonths int `json:"intervalMonths"`
+}
+
+// The schedule after a change.
+type CountSchedulePayload struct {
+	// The schedule.
+	Schedule []*CountScheduleEntry `json:"schedule"`
+	// Why it failed; nothing was written then.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // A new ledger account.
 type CreateAccountInput struct {
 	// The code: 4 digits with up to three .NN levels; a sub-account starts with its parent's code.
@@ -622,6 +662,14 @@ type CustomerRefundPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// The sheets made for the counts due.
+type DueCountsPayload struct {
+	// The new DRAFT sheets.
+	StockCounts []*jxc.StockCount `json:"stockCounts"`
+	// Why it failed; nothing was written then.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // A page of the caller's export jobs.
 type ExportJobConnection struct {
 	// The jobs with their cursors.
@@ -918,6 +966,26 @@ type MessageParam struct {
 
 // The root of every change.
 type Mutation struct {
+}
+
+// A new count sheet's scope and settings.
+type NewStockCountInput struct {
+	// The warehouse to count.
+	WarehouseID int64 `json:"warehouseId"`
+	// Only this bin.
+	LocationID *int64 `json:"locationId,omitempty"`
+	// Only this category.
+	CategoryID *int64 `json:"categoryId,omitempty"`
+	// Only this ABC class.
+	AbcClass *jxc.ABCClass `json:"abcClass,omitempty"`
+	// Counters do not see book quantities.
+	Blind *bool `json:"blind,omitempty"`
+	// Recount tolerance in percent of the expected quantity (default 5).
+	TolerancePercent *decimal.Decimal `json:"tolerancePercent,omitempty"`
+	// Recount tolerance in value (default 500.00).
+	ToleranceValue *decimal.Decimal `json:"toleranceValue,omitempty"`
+	// What the sheet is for.
+	Description *string `json:"description,omitempty"`
 }
 
 // The result of changing a numbering rule.
@@ -1496,6 +1564,34 @@ type StockAdjustmentLineInput struct {
 	Quantity decimal.Decimal `json:"quantity"`
 	// For increases only: the unit cost (at most 6 decimals); the current average when left out.
 	UnitCost *decimal.Decimal `json:"unitCost,omitempty"`
+}
+
+// A page of count sheets.
+type StockCountConnection struct {
+	// The sheets with their cursors.
+	Edges []*StockCountEdge `json:"edges"`
+	// The sheets alone.
+	Nodes []*jxc.StockCount `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many sheets match in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// One count sheet in a list page.
+type StockCountEdge struct {
+	// The position of this sheet in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The sheet.
+	Node *jxc.StockCount `json:"node"`
+}
+
+// The result of a count sheet mutation.
+type StockCountPayload struct {
+	// The sheet; null on error.
+	StockCount *jxc.StockCount `json:"stockCount,omitempty"`
+	// Why it failed; nothing was written then.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // A page of stock documents.

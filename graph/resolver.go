@@ -26,6 +26,16 @@ type Resolver struct {
 	Live             jxc.LiveService
 	KPIService       jxc.KPIService
 	AnalyticsService jxc.AnalyticsService
+	UserService       jxc.UserService
+	CatalogService    jxc.CatalogService
+	StockService      jxc.StockService
+	StockCountService jxc.StockCountService
+	LedgerService     jxc.LedgerService
+	SalesService      jxc.SalesService
+	PartnerService    jxc.PartnerService
+	Live              jxc.LiveService
+	KPIService        jxc.KPIService
+	AnalyticsService  jxc.AnalyticsService
 	// Purchasing: procure to pay, budgets, operating costs and alerts.
 	PurchasingService jxc.PurchasingService
 	BudgetService     jxc.BudgetService

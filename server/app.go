@@ -81,6 +81,7 @@ func (a *app) routes() http.Handler {
 		AnalyticsService:  db.NewAnalyticsService(a.store),
 		StockService:      db.NewStockService(a.store),
 		TransferService:   db.NewStockTransferService(a.store),
+		StockCountService: db.NewStockCountService(a.store),
 		LedgerService:     ledger,
 		LedgerLines:       ledger,
 		ExportService:     exports,

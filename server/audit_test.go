@@ -79,6 +79,17 @@ func auditCalls() []auditCall {
 		{"createStockTransfer", `mutation($p: ID!, $w: ID!, $to: ID!) { createStockTransfer(input: {fromWarehouseId: $w, toWarehouseId: $to, lines: [{productId: $p, quantity: "1"}]}) { stockTransfer { number }` + ue + ` } }`,
 			v("p", "product", "w", "wh", "to", "wh3"), map[string]string{"tr2": "stockTransfer.number"}},
 		{"cancelStockTransfer", `mutation($n: String!) { cancelStockTransfer(number: $n) { stockTransfer { status }` + ue + ` } }`, v("n", "tr2"), nil},
+		// stock counts
+		{"createStockCount", `mutation($w: ID!) { createStockCount(input: {warehouseId: $w, description: "审计盘点"}) { stockCount { number }` + ue + ` } }`,
+			v("w", "wh"), map[string]string{"count": "stockCount.number"}},
+		{"startStockCount", `mutation($n: String!) { startStockCount(number: $n) { stockCount { number }` + ue + ` } }`, v("n", "count"), nil},
+		{"addCountEntry", `mutation($n: String!, $p: ID!) { addCountEntry(input: {number: $n, productId: $p, quantity: "98"}) { line { id }` + ue + ` } }`, v("n", "count", "p", "product"), nil},
+		{"requestRecount", `mutation($n: String!) { requestRecount(number: $n, lineNos: [1]) { stockCount { number }` + ue + ` } }`, v("n", "count"), nil},
+		{"submitStockCount", `mutation($n: String!) { submitStockCount(number: $n) { stockCount { number }` + ue + ` } }`, v("n", "count"), nil},
+		{"postStockCount", `mutation($n: String!) { postStockCount(number: $n) { stockCount { number }` + ue + ` } }`, v("n", "count"), nil},
+		{"createDueCounts", `mutation { createDueCounts { stockCounts { number }` + ue + ` } }`, nil, map[string]string{"due": "stockCounts.0.number"}},
+		{"cancelStockCount", `mutation($n: String!) { cancelStockCount(number: $n) { stockCount { number }` + ue + ` } }`, v("n", "due"), nil},
+		{"setCountSchedule", `mutation { setCountSchedule(abcClass: A, intervalMonths: 2) { schedule { abcClass }` + ue + ` } }`, nil, nil},
 		// ledger
 		{"createAccount", `mutation { createAccount(input: {code: "6999", name: "审计费用", type: EXPENSE}) { account { code }` + ue + ` } }`, nil, nil},
 		{"updateAccount", `mutation { updateAccount(input: {code: "6999", name: "审计费"}) { account { code }` + ue + ` } }`, nil, nil},

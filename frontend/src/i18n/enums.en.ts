@@ -34,4 +34,12 @@ export const enumsEn: Record<keyof typeof enumsZh, string> = {
   'stockGroupBy.CATEGORY': 'By category',
   'stockGroupBy.WAREHOUSE': 'By warehouse',
   'stockGroupBy.REGION': 'By region',
+  'countStatus.DRAFT': 'Draft',
+  'countStatus.COUNTING': 'Counting',
+  'countStatus.REVIEW': 'In review',
+  'countStatus.POSTED': 'Posted',
+  'countStatus.CANCELLED': 'Cancelled',
+  'abcClass.A': 'Class A',
+  'abcClass.B': 'Class B',
+  'abcClass.C': 'Class C',
 };

@@ -42,6 +42,8 @@ export const ENUM_LABEL_PREFIX: Record<string, string> = {
   ShortfallReason: 'shortfallReason',
   SignInLockoutScope: 'lockout',
   SourceType: 'source',
+  StockCountStatus: 'countStatus',
+  ABCClass: 'abcClass',
   StatementForm: 'stmtForm',
   StatementLineDirection: 'stmtDirection',
   StatementLineKind: 'stmtKind',

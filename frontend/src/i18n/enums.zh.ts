@@ -33,4 +33,12 @@ export const enumsZh = {
   'stockGroupBy.CATEGORY': '按商品类别',
   'stockGroupBy.WAREHOUSE': '按仓库',
   'stockGroupBy.REGION': '按地区',
+  'countStatus.DRAFT': '草稿',
+  'countStatus.COUNTING': '盘点中',
+  'countStatus.REVIEW': '待审核',
+  'countStatus.POSTED': '已过账',
+  'countStatus.CANCELLED': '已取消',
+  'abcClass.A': 'A 类',
+  'abcClass.B': 'B 类',
+  'abcClass.C': 'C 类',
 } as const;

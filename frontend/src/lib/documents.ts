@@ -28,6 +28,7 @@ const DETAIL_BASE: Record<DocumentKind, string> = {
   OPENING_STOCK: '/stock/documents',
   STOCK_ADJUSTMENT: '/stock/documents',
   STOCK_TRANSFER: '/stock/transfers',
+  STOCK_COUNT: '/stock/counts',
   MANUAL_ENTRY: '/finance/vouchers',
   REVERSAL: '/finance/vouchers',
   CLOSING: '/finance/vouchers',

@@ -37,4 +37,7 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'auditAction.setPassword': 'Set password',
   'auditAction.review': 'Review',
   'auditAction.unreview': 'Review taken back',
+  'auditAction.start': 'Start counting',
+  'auditAction.count': 'Count entered',
+  'auditAction.recount': 'Recount',
 };

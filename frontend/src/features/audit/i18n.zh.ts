@@ -35,4 +35,7 @@ export const auditZh = {
   'auditAction.setPassword': '设置密码',
   'auditAction.review': '审核',
   'auditAction.unreview': '取消审核',
+  'auditAction.start': '开始盘点',
+  'auditAction.count': '录入盘点数',
+  'auditAction.recount': '复盘',
 } as const;

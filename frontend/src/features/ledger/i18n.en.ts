@@ -134,6 +134,7 @@ export const ledgerEn: Record<keyof typeof ledgerZh, string> = {
   'booksRule.GRNI_MISMATCH': 'GRNI differs from goods received not invoiced',
   'booksRule.SUPPLIER_INVOICE_BALANCE': 'Supplier invoice balance wrong',
   'source.CLOSING': 'Closing (profit and loss carried forward)',
+  'source.STOCK_COUNT': 'Stock count',
   'booksRule.CLOSING_INCOMPLETE': 'A closed month still has profit or loss not carried forward',
   'booksRule.UNREVIEWED_IN_CLOSED_PERIOD': 'Unreviewed vouchers in a closed period',
   'voucher.title': 'Journal voucher',

@@ -134,6 +134,7 @@ export const ledgerZh = {
   'booksRule.GRNI_MISMATCH': '暂估应付与已收未开票不符',
   'booksRule.SUPPLIER_INVOICE_BALANCE': '供应商发票余额有误',
   'source.CLOSING': '结转损益',
+  'source.STOCK_COUNT': '盘点',
   'booksRule.CLOSING_INCOMPLETE': '已结账月份仍有未结转的损益',
   'booksRule.UNREVIEWED_IN_CLOSED_PERIOD': '已结账期间有未审核凭证',
   'voucher.title': '记账凭证',
