@@ -65,6 +65,8 @@ type Scrap struct {
 	JournalEntryID      *int64          `db:"journal_entry_id"`
 	VoucherNo           *string         `db:"voucher_no"`
 	CreatedByID         *int64          `db:"created_by"`
+	CreatedByName       *string         `db:"created_by_name"`
+	DecidedByName       *string         `db:"decided_by_name"`
 	CreatedAt           time.Time       `db:"created_at"`
 	SubmittedAt         *time.Time      `db:"submitted_at"`
 	DecidedByID         *int64          `db:"decided_by"`
@@ -91,8 +93,10 @@ type ScrapLine struct {
 // ScrapInput creates a scrap (a draft, or submitted at once with Submit).
 type ScrapInput struct {
 	Date        Date
-	Note        string
-	ReceiptID   *int64
+	Note string
+	// ReceiptNumber is the goods receipt the goods were found damaged at.
+	ReceiptNumber *string
+	// CountNumber is the count sheet they were found in.
 	CountNumber *string
 	Lines       []ScrapLineInput
 	Submit      bool

@@ -26,6 +26,8 @@ var _ jxc.ScrapService = (*ScrapService)(nil)
 const scrapCols = `s.id, s.number, s.status, s.scrap_date, s.note, s.receipt_id, s.count_number, s.value, s.stock_document_id,
 	s.created_by, s.created_at, s.submitted_at, s.decided_by, s.decided_at, s.reject_reason,
 	(SELECT g.number FROM goods_receipts g WHERE g.id = s.receipt_id) AS receipt_number,
+	(SELECT u.username FROM users u WHERE u.id = s.created_by) AS created_by_name,
+	(SELECT u.username FROM users u WHERE u.id = s.decided_by) AS decided_by_name,
 	d.number AS stock_document_number, d.journal_entry_id,
 	(SELECT v.voucher_no FROM journal_entries v WHERE v.id = d.journal_entry_id) AS voucher_no`
 
@@ -46,14 +48,16 @@ func (s *ScrapService) CreateScrap(ctx context.Context, in jxc.ScrapInput) (*jxc
 		if err := checkStockRefs(ctx, tx, &es, refs); err != nil {
 			return err
 		}
-		if in.ReceiptID != nil {
-			var n int
-			if err := tx.GetContext(ctx, &n, `SELECT count(*) FROM goods_receipts WHERE id = $1`, *in.ReceiptID); err != nil {
+		var receiptID *int64
+		if in.ReceiptNumber != nil && strings.TrimSpace(*in.ReceiptNumber) != "" {
+			var rid int64
+			err := tx.GetContext(ctx, &rid, `SELECT id FROM goods_receipts WHERE number = $1`, strings.TrimSpace(*in.ReceiptNumber))
+			if errors.Is(err, sql.ErrNoRows) {
+				es.Add(jxc.ENOTFOUND, "input.receiptNumber", "no such goods receipt")
+			} else if err != nil {
 				return err
 			}
-			if n == 0 {
-				es.Add(jxc.ENOTFOUND, "input.receiptId", "no such goods receipt")
-			}
+			receiptID = &rid
 		}
 		if err := es.Err(); err != nil {
 			return err
@@ -73,7 +77,7 @@ func (s *ScrapService) CreateScrap(ctx context.Context, in jxc.ScrapInput) (*jxc
 			count = &c
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO scraps (id, number, status, scrap_date, note, receipt_id, count_number, created_by, created_at)
-			VALUES ($1, $2, 'DRAFT', $3, $4, $5, $6, $7, $8)`, id, number, date, strings.TrimSpace(in.Note), in.ReceiptID, count, userID(ctx), tx.Now); err != nil {
+			VALUES ($1, $2, 'DRAFT', $3, $4, $5, $6, $7, $8)`, id, number, date, strings.TrimSpace(in.Note), receiptID, count, userID(ctx), tx.Now); err != nil {
 			return err
 		}
 		for i, l := range in.Lines {

@@ -481,6 +481,18 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	CategorySlowMoverDays struct {
+		CategoryID func(childComplexity int) int
+		Code       func(childComplexity int) int
+		Days       func(childComplexity int) int
+		Name       func(childComplexity int) int
+	}
+
+	CategorySlowMoverDaysPayload struct {
+		Category   func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	ClearSignInLockoutPayload struct {
 		Cleared    func(childComplexity int) int
 		UserErrors func(childComplexity int) int
@@ -782,6 +794,20 @@ type ComplexityRoot struct {
 		UserErrors   func(childComplexity int) int
 	}
 
+	IdleStock struct {
+		Action            func(childComplexity int) int
+		Bucket            func(childComplexity int) int
+		IdleDays          func(childComplexity int) int
+		LastIssue         func(childComplexity int) int
+		LastReceipt       func(childComplexity int) int
+		LastReceiptNumber func(childComplexity int) int
+		OnHand            func(childComplexity int) int
+		Product           func(childComplexity int) int
+		ThresholdDays     func(childComplexity int) int
+		Value             func(childComplexity int) int
+		Warehouse         func(childComplexity int) int
+	}
+
 	IncomeStatementLine struct {
 		Accounts   func(childComplexity int) int
 		Indent     func(childComplexity int) int
@@ -1052,6 +1078,7 @@ type ComplexityRoot struct {
 		AcknowledgeAlert                    func(childComplexity int, id int64) int
 		ApplyCustomerCredit                 func(childComplexity int, input ApplyCustomerCreditInput) int
 		ApprovePurchaseOrder                func(childComplexity int, id int64) int
+		ApproveScrap                        func(childComplexity int, number string) int
 		ApproveSupplierInvoiceMismatch      func(childComplexity int, id int64) int
 		BulkExport                          func(childComplexity int, input BulkExportInput) int
 		CancelExport                        func(childComplexity int, id int64) int
@@ -1077,6 +1104,7 @@ type ComplexityRoot struct {
 		CreateSalesInvoice                  func(childComplexity int, input CreateSalesInvoiceInput) int
 		CreateSalesOrder                    func(childComplexity int, input SalesOrderInput) int
 		CreateSalesReturn                   func(childComplexity int, input CreateSalesReturnInput) int
+		CreateScrap                         func(childComplexity int, input NewScrapInput) int
 		CreateSupplier                      func(childComplexity int, input CreateSupplierInput) int
 		CreateUser                          func(childComplexity int, input CreateUserInput) int
 		CreateWarehouse                     func(childComplexity int, input CreateWarehouseInput) int
@@ -1094,16 +1122,19 @@ type ComplexityRoot struct {
 		PostSupplierPayment                 func(childComplexity int, input SupplierPaymentInput) int
 		RecordCustomerPayment               func(childComplexity int, input RecordCustomerPaymentInput) int
 		RefundCustomer                      func(childComplexity int, input RefundCustomerInput) int
+		RejectScrap                         func(childComplexity int, number string, reason string) int
 		ReleaseSalesOrderHold               func(childComplexity int, id int64) int
 		ReopenFiscalPeriod                  func(childComplexity int, input FiscalPeriodInput) int
 		ReserveSalesOrderStock              func(childComplexity int, id int64) int
 		ReverseJournalEntry                 func(childComplexity int, input ReverseJournalEntryInput) int
 		ReviewVouchers                      func(childComplexity int, input VoucherReviewInput) int
 		RevokeAPIToken                      func(childComplexity int, id int64) int
+		SetCategorySlowMoverDays            func(childComplexity int, categoryID int64, days *int) int
 		SetPassword                         func(childComplexity int, input SetPasswordInput) int
 		SetSupplierProduct                  func(childComplexity int, input SetSupplierProductInput) int
 		ShipShipment                        func(childComplexity int, input ShipShipmentInput) int
 		SubmitPurchaseOrder                 func(childComplexity int, id int64) int
+		SubmitScrap                         func(childComplexity int, number string) int
 		UnreviewVouchers                    func(childComplexity int, input VoucherReviewInput) int
 		UpdateAccount                       func(childComplexity int, input UpdateAccountInput) int
 		UpdateBudgetLine                    func(childComplexity int, input UpdateBudgetLineInput) int
@@ -1116,6 +1147,7 @@ type ComplexityRoot struct {
 		UpdatePostingWindow                 func(childComplexity int, input PostingWindowInput) int
 		UpdateProduct                       func(childComplexity int, input UpdateProductInput) int
 		UpdatePurchasingSettings            func(childComplexity int, input PurchasingSettingsInput) int
+		UpdateScrapSettings                 func(childComplexity int, input ScrapSettingsInput) int
 		UpdateStatementLine                 func(childComplexity int, input UpdateStatementLineInput) int
 		UpdateSupplier                      func(childComplexity int, input UpdateSupplierInput) int
 		UpdateUser                          func(childComplexity int, input UpdateUserInput) int
@@ -1430,6 +1462,7 @@ type ComplexityRoot struct {
 		BudgetLines                func(childComplexity int, first *int, after *string, filter *jxc.BudgetFilter, orderBy *jxc.BudgetLineOrder) int
 		BudgetRollup               func(childComplexity int, year int, month *int, by jxc.BudgetRollupBy) int
 		Categories                 func(childComplexity int, includeInactive *bool) int
+		CategorySlowMoverDays      func(childComplexity int) int
 		Company                    func(childComplexity int) int
 		CompanySettings            func(childComplexity int) int
 		Customer                   func(childComplexity int, id int64) int
@@ -1479,10 +1512,14 @@ type ComplexityRoot struct {
 		SalesOrders                func(childComplexity int, first *int, after *string, filter *jxc.SalesOrderFilter, orderBy *jxc.SalesOrderOrder) int
 		SalesReturn                func(childComplexity int, id *int64, number *string) int
 		SalesReturns               func(childComplexity int, first *int, after *string, filter *jxc.SalesDocumentFilter, orderBy *jxc.SalesReturnOrder) int
+		Scrap                      func(childComplexity int, number string) int
+		ScrapSettings              func(childComplexity int) int
+		Scraps                     func(childComplexity int, first *int, after *string, filter *jxc.ScrapFilter, orderBy *jxc.ScrapOrder) int
 		ServerTime                 func(childComplexity int) int
 		Shipment                   func(childComplexity int, id *int64, number *string) int
 		Shipments                  func(childComplexity int, first *int, after *string, filter *jxc.ShipmentFilter, orderBy *jxc.ShipmentOrder) int
 		SignInLockouts             func(childComplexity int) int
+		SlowMovers                 func(childComplexity int, filter *jxc.SlowMoverFilter) int
 		SlowMovingStock            func(childComplexity int, days *int, first *int) int
 		StatementMapping           func(childComplexity int, form jxc.StatementForm) int
 		StatutoryBalanceSheet      func(childComplexity int, year int, month int) int
@@ -1755,6 +1792,64 @@ type ComplexityRoot struct {
 		Rated          func(childComplexity int) int
 		Satisfied      func(childComplexity int) int
 		SatisfiedShare func(childComplexity int) int
+	}
+
+	Scrap struct {
+		CountNumber         func(childComplexity int) int
+		CreatedAt           func(childComplexity int) int
+		CreatedByName       func(childComplexity int) int
+		Date                func(childComplexity int) int
+		DecidedAt           func(childComplexity int) int
+		DecidedByName       func(childComplexity int) int
+		ID                  func(childComplexity int) int
+		Lines               func(childComplexity int) int
+		Note                func(childComplexity int) int
+		Number              func(childComplexity int) int
+		ReceiptNumber       func(childComplexity int) int
+		RejectReason        func(childComplexity int) int
+		Status              func(childComplexity int) int
+		StockDocumentNumber func(childComplexity int) int
+		SubmittedAt         func(childComplexity int) int
+		Value               func(childComplexity int) int
+		VoucherNo           func(childComplexity int) int
+	}
+
+	ScrapConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ScrapEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ScrapLine struct {
+		LineNo    func(childComplexity int) int
+		Location  func(childComplexity int) int
+		Note      func(childComplexity int) int
+		Product   func(childComplexity int) int
+		Quantity  func(childComplexity int) int
+		Reason    func(childComplexity int) int
+		Value     func(childComplexity int) int
+		Warehouse func(childComplexity int) int
+	}
+
+	ScrapPayload struct {
+		Scrap      func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	ScrapSettings struct {
+		ApprovalThreshold func(childComplexity int) int
+		SlowMoverDays     func(childComplexity int) int
+	}
+
+	ScrapSettingsPayload struct {
+		Settings   func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	SetPasswordPayload struct {
@@ -2544,6 +2639,12 @@ type MutationResolver interface {
 	CreateSalesReturn(ctx context.Context, input CreateSalesReturnInput) (SalesReturnPayload, error)
 	ShipShipment(ctx context.Context, input ShipShipmentInput) (ShipmentPayload, error)
 	ConfirmDelivery(ctx context.Context, input ConfirmDeliveryInput) (ShipmentPayload, error)
+	CreateScrap(ctx context.Context, input NewScrapInput) (ScrapPayload, error)
+	SubmitScrap(ctx context.Context, number string) (ScrapPayload, error)
+	ApproveScrap(ctx context.Context, number string) (ScrapPayload, error)
+	RejectScrap(ctx context.Context, number string, reason string) (ScrapPayload, error)
+	UpdateScrapSettings(ctx context.Context, input ScrapSettingsInput) (ScrapSettingsPayload, error)
+	SetCategorySlowMoverDays(ctx context.Context, categoryID int64, days *int) (CategorySlowMoverDaysPayload, error)
 	UpdateCompanySettings(ctx context.Context, input CompanySettingsInput) (CompanySettingsPayload, error)
 	UpdateNumberingRule(ctx context.Context, input jxc.NumberingRuleInput) (NumberingRulePayload, error)
 	PostOpeningStock(ctx context.Context, input OpeningStockInput) (StockDocumentPayload, error)
@@ -2665,6 +2766,11 @@ type QueryResolver interface {
 	SalesReturn(ctx context.Context, id *int64, number *string) (*jxc.SalesReturn, error)
 	Shipments(ctx context.Context, first *int, after *string, filter *jxc.ShipmentFilter, orderBy *jxc.ShipmentOrder) (ShipmentConnection, error)
 	Shipment(ctx context.Context, id *int64, number *string) (*jxc.Shipment, error)
+	Scrap(ctx context.Context, number string) (*jxc.Scrap, error)
+	Scraps(ctx context.Context, first *int, after *string, filter *jxc.ScrapFilter, orderBy *jxc.ScrapOrder) (ScrapConnection, error)
+	ScrapSettings(ctx context.Context) (jxc.ScrapSettings, error)
+	CategorySlowMoverDays(ctx context.Context) ([]*jxc.CategorySlowMoverDays, error)
+	SlowMovers(ctx context.Context, filter *jxc.SlowMoverFilter) ([]*jxc.IdleStock, error)
 	Company(ctx context.Context) (jxc.Company, error)
 	CompanySettings(ctx context.Context) (jxc.CompanySettings, error)
 	NumberingRules(ctx context.Context) ([]*jxc.NumberingRule, error)
@@ -4461,6 +4567,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CategoryPayload.UserErrors(childComplexity), true
 
+	case "CategorySlowMoverDays.categoryId":
+		if e.ComplexityRoot.CategorySlowMoverDays.CategoryID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CategorySlowMoverDays.CategoryID(childComplexity), true
+	case "CategorySlowMoverDays.code":
+		if e.ComplexityRoot.CategorySlowMoverDays.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CategorySlowMoverDays.Code(childComplexity), true
+	case "CategorySlowMoverDays.days":
+		if e.ComplexityRoot.CategorySlowMoverDays.Days == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CategorySlowMoverDays.Days(childComplexity), true
+	case "CategorySlowMoverDays.name":
+		if e.ComplexityRoot.CategorySlowMoverDays.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CategorySlowMoverDays.Name(childComplexity), true
+
+	case "CategorySlowMoverDaysPayload.category":
+		if e.ComplexityRoot.CategorySlowMoverDaysPayload.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CategorySlowMoverDaysPayload.Category(childComplexity), true
+	case "CategorySlowMoverDaysPayload.userErrors":
+		if e.ComplexityRoot.CategorySlowMoverDaysPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CategorySlowMoverDaysPayload.UserErrors(childComplexity), true
+
 	case "ClearSignInLockoutPayload.cleared":
 		if e.ComplexityRoot.ClearSignInLockoutPayload.Cleared == nil {
 			break
@@ -5834,6 +5978,73 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.GoodsReceiptPayload.UserErrors(childComplexity), true
 
+	case "IdleStock.action":
+		if e.ComplexityRoot.IdleStock.Action == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdleStock.Action(childComplexity), true
+	case "IdleStock.bucket":
+		if e.ComplexityRoot.IdleStock.Bucket == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdleStock.Bucket(childComplexity), true
+	case "IdleStock.idleDays":
+		if e.ComplexityRoot.IdleStock.IdleDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdleStock.IdleDays(childComplexity), true
+	case "IdleStock.lastIssue":
+		if e.ComplexityRoot.IdleStock.LastIssue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdleStock.LastIssue(childComplexity), true
+	case "IdleStock.lastReceipt":
+		if e.ComplexityRoot.IdleStock.LastReceipt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdleStock.LastReceipt(childComplexity), true
+	case "IdleStock.lastReceiptNumber":
+		if e.ComplexityRoot.IdleStock.LastReceiptNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdleStock.LastReceiptNumber(childComplexity), true
+	case "IdleStock.onHand":
+		if e.ComplexityRoot.IdleStock.OnHand == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdleStock.OnHand(childComplexity), true
+	case "IdleStock.product":
+		if e.ComplexityRoot.IdleStock.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdleStock.Product(childComplexity), true
+	case "IdleStock.thresholdDays":
+		if e.ComplexityRoot.IdleStock.ThresholdDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdleStock.ThresholdDays(childComplexity), true
+	case "IdleStock.value":
+		if e.ComplexityRoot.IdleStock.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdleStock.Value(childComplexity), true
+	case "IdleStock.warehouse":
+		if e.ComplexityRoot.IdleStock.Warehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IdleStock.Warehouse(childComplexity), true
+
 	case "IncomeStatementLine.accounts":
 		if e.ComplexityRoot.IncomeStatementLine.Accounts == nil {
 			break
@@ -7002,6 +7213,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ApprovePurchaseOrder(childComplexity, args["id"].(int64)), true
+	case "Mutation.approveScrap":
+		if e.ComplexityRoot.Mutation.ApproveScrap == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_approveScrap_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApproveScrap(childComplexity, args["number"].(string)), true
 	case "Mutation.approveSupplierInvoiceMismatch":
 		if e.ComplexityRoot.Mutation.ApproveSupplierInvoiceMismatch == nil {
 			break
@@ -7272,6 +7494,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateSalesReturn(childComplexity, args["input"].(CreateSalesReturnInput)), true
+	case "Mutation.createScrap":
+		if e.ComplexityRoot.Mutation.CreateScrap == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createScrap_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateScrap(childComplexity, args["input"].(NewScrapInput)), true
 	case "Mutation.createSupplier":
 		if e.ComplexityRoot.Mutation.CreateSupplier == nil {
 			break
@@ -7454,6 +7687,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RefundCustomer(childComplexity, args["input"].(RefundCustomerInput)), true
+	case "Mutation.rejectScrap":
+		if e.ComplexityRoot.Mutation.RejectScrap == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rejectScrap_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RejectScrap(childComplexity, args["number"].(string), args["reason"].(string)), true
 	case "Mutation.releaseSalesOrderHold":
 		if e.ComplexityRoot.Mutation.ReleaseSalesOrderHold == nil {
 			break
@@ -7520,6 +7764,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeAPIToken(childComplexity, args["id"].(int64)), true
+	case "Mutation.setCategorySlowMoverDays":
+		if e.ComplexityRoot.Mutation.SetCategorySlowMoverDays == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setCategorySlowMoverDays_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetCategorySlowMoverDays(childComplexity, args["categoryId"].(int64), args["days"].(*int)), true
 	case "Mutation.setPassword":
 		if e.ComplexityRoot.Mutation.SetPassword == nil {
 			break
@@ -7564,6 +7819,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SubmitPurchaseOrder(childComplexity, args["id"].(int64)), true
+	case "Mutation.submitScrap":
+		if e.ComplexityRoot.Mutation.SubmitScrap == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_submitScrap_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SubmitScrap(childComplexity, args["number"].(string)), true
 	case "Mutation.unreviewVouchers":
 		if e.ComplexityRoot.Mutation.UnreviewVouchers == nil {
 			break
@@ -7696,6 +7962,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdatePurchasingSettings(childComplexity, args["input"].(PurchasingSettingsInput)), true
+	case "Mutation.updateScrapSettings":
+		if e.ComplexityRoot.Mutation.UpdateScrapSettings == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateScrapSettings_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateScrapSettings(childComplexity, args["input"].(ScrapSettingsInput)), true
 	case "Mutation.updateStatementLine":
 		if e.ComplexityRoot.Mutation.UpdateStatementLine == nil {
 			break
@@ -9124,6 +9401,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Categories(childComplexity, args["includeInactive"].(*bool)), true
+	case "Query.categorySlowMoverDays":
+		if e.ComplexityRoot.Query.CategorySlowMoverDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.CategorySlowMoverDays(childComplexity), true
 	case "Query.company":
 		if e.ComplexityRoot.Query.Company == nil {
 			break
@@ -9624,6 +9907,34 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.SalesReturns(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.SalesDocumentFilter), args["orderBy"].(*jxc.SalesReturnOrder)), true
+	case "Query.scrap":
+		if e.ComplexityRoot.Query.Scrap == nil {
+			break
+		}
+
+		args, err := ec.field_Query_scrap_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Scrap(childComplexity, args["number"].(string)), true
+	case "Query.scrapSettings":
+		if e.ComplexityRoot.Query.ScrapSettings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.ScrapSettings(childComplexity), true
+	case "Query.scraps":
+		if e.ComplexityRoot.Query.Scraps == nil {
+			break
+		}
+
+		args, err := ec.field_Query_scraps_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Scraps(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*jxc.ScrapFilter), args["orderBy"].(*jxc.ScrapOrder)), true
 	case "Query.serverTime":
 		if e.ComplexityRoot.Query.ServerTime == nil {
 			break
@@ -9658,6 +9969,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.SignInLockouts(childComplexity), true
+	case "Query.slowMovers":
+		if e.ComplexityRoot.Query.SlowMovers == nil {
+			break
+		}
+
+		args, err := ec.field_Query_slowMovers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SlowMovers(childComplexity, args["filter"].(*jxc.SlowMoverFilter)), true
 	case "Query.slowMovingStock":
 		if e.ComplexityRoot.Query.SlowMovingStock == nil {
 			break
@@ -11007,6 +11329,235 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Satisfaction.SatisfiedShare(childComplexity), true
+
+	case "Scrap.countNumber":
+		if e.ComplexityRoot.Scrap.CountNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scrap.CountNumber(childComplexity), true
+	case "Scrap.createdAt":
+		if e.ComplexityRoot.Scrap.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scrap.CreatedAt(childComplexity), true
+	case "Scrap.createdByName":
+		if e.ComplexityRoot.Scrap.CreatedByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scrap.CreatedByName(childComplexity), true
+	case "Scrap.date":
+		if e.ComplexityRoot.Scrap.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scrap.Date(childComplexity), true
+	case "Scrap.decidedAt":
+		if e.ComplexityRoot.Scrap.DecidedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scrap.DecidedAt(childComplexity), true
+	case "Scrap.decidedByName":
+		if e.ComplexityRoot.Scrap.DecidedByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scrap.DecidedByName(childComplexity), true
+	case "Scrap.id":
+		if e.ComplexityRoot.Scrap.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scrap.ID(childComplexity), true
+	case "Scrap.lines":
+		if e.ComplexityRoot.Scrap.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scrap.Lines(childComplexity), true
+	case "Scrap.note":
+		if e.ComplexityRoot.Scrap.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scrap.Note(childComplexity), true
+	case "Scrap.number":
+		if e.ComplexityRoot.Scrap.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scrap.Number(childComplexity), true
+	case "Scrap.receiptNumber":
+		if e.ComplexityRoot.Scrap.ReceiptNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scrap.ReceiptNumber(childComplexity), true
+	case "Scrap.rejectReason":
+		if e.ComplexityRoot.Scrap.RejectReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scrap.RejectReason(childComplexity), true
+	case "Scrap.status":
+		if e.ComplexityRoot.Scrap.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scrap.Status(childComplexity), true
+	case "Scrap.stockDocumentNumber":
+		if e.ComplexityRoot.Scrap.StockDocumentNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scrap.StockDocumentNumber(childComplexity), true
+	case "Scrap.submittedAt":
+		if e.ComplexityRoot.Scrap.SubmittedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scrap.SubmittedAt(childComplexity), true
+	case "Scrap.value":
+		if e.ComplexityRoot.Scrap.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scrap.Value(childComplexity), true
+	case "Scrap.voucherNo":
+		if e.ComplexityRoot.Scrap.VoucherNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Scrap.VoucherNo(childComplexity), true
+
+	case "ScrapConnection.edges":
+		if e.ComplexityRoot.ScrapConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapConnection.Edges(childComplexity), true
+	case "ScrapConnection.nodes":
+		if e.ComplexityRoot.ScrapConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapConnection.Nodes(childComplexity), true
+	case "ScrapConnection.pageInfo":
+		if e.ComplexityRoot.ScrapConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapConnection.PageInfo(childComplexity), true
+	case "ScrapConnection.totalCount":
+		if e.ComplexityRoot.ScrapConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapConnection.TotalCount(childComplexity), true
+
+	case "ScrapEdge.cursor":
+		if e.ComplexityRoot.ScrapEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapEdge.Cursor(childComplexity), true
+	case "ScrapEdge.node":
+		if e.ComplexityRoot.ScrapEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapEdge.Node(childComplexity), true
+
+	case "ScrapLine.lineNo":
+		if e.ComplexityRoot.ScrapLine.LineNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapLine.LineNo(childComplexity), true
+	case "ScrapLine.location":
+		if e.ComplexityRoot.ScrapLine.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapLine.Location(childComplexity), true
+	case "ScrapLine.note":
+		if e.ComplexityRoot.ScrapLine.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapLine.Note(childComplexity), true
+	case "ScrapLine.product":
+		if e.ComplexityRoot.ScrapLine.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapLine.Product(childComplexity), true
+	case "ScrapLine.quantity":
+		if e.ComplexityRoot.ScrapLine.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapLine.Quantity(childComplexity), true
+	case "ScrapLine.reason":
+		if e.ComplexityRoot.ScrapLine.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapLine.Reason(childComplexity), true
+	case "ScrapLine.value":
+		if e.ComplexityRoot.ScrapLine.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapLine.Value(childComplexity), true
+	case "ScrapLine.warehouse":
+		if e.ComplexityRoot.ScrapLine.Warehouse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapLine.Warehouse(childComplexity), true
+
+	case "ScrapPayload.scrap":
+		if e.ComplexityRoot.ScrapPayload.Scrap == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapPayload.Scrap(childComplexity), true
+	case "ScrapPayload.userErrors":
+		if e.ComplexityRoot.ScrapPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapPayload.UserErrors(childComplexity), true
+
+	case "ScrapSettings.approvalThreshold":
+		if e.ComplexityRoot.ScrapSettings.ApprovalThreshold == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapSettings.ApprovalThreshold(childComplexity), true
+	case "ScrapSettings.slowMoverDays":
+		if e.ComplexityRoot.ScrapSettings.SlowMoverDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapSettings.SlowMoverDays(childComplexity), true
+
+	case "ScrapSettingsPayload.settings":
+		if e.ComplexityRoot.ScrapSettingsPayload.Settings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapSettingsPayload.Settings(childComplexity), true
+	case "ScrapSettingsPayload.userErrors":
+		if e.ComplexityRoot.ScrapSettingsPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScrapSettingsPayload.UserErrors(childComplexity), true
 
 	case "SetPasswordPayload.ok":
 		if e.ComplexityRoot.SetPasswordPayload.Ok == nil {
@@ -13547,6 +14098,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("LandedCostInput", ec.unmarshalInputLandedCostInput),
 			graphql.NewInputUnmarshaler("LandedCostOrder", ec.unmarshalInputLandedCostOrder),
 			graphql.NewInputUnmarshaler("LoginInput", ec.unmarshalInputLoginInput),
+			graphql.NewInputUnmarshaler("NewScrapInput", ec.unmarshalInputNewScrapInput),
+			graphql.NewInputUnmarshaler("NewScrapLineInput", ec.unmarshalInputNewScrapLineInput),
 			graphql.NewInputUnmarshaler("NumberingRuleInput", ec.unmarshalInputNumberingRuleInput),
 			graphql.NewInputUnmarshaler("OpeningStockInput", ec.unmarshalInputOpeningStockInput),
 			graphql.NewInputUnmarshaler("OpeningStockLineInput", ec.unmarshalInputOpeningStockLineInput),
@@ -13575,12 +14128,16 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SalesOrderOrder", ec.unmarshalInputSalesOrderOrder),
 			graphql.NewInputUnmarshaler("SalesReturnLineInput", ec.unmarshalInputSalesReturnLineInput),
 			graphql.NewInputUnmarshaler("SalesReturnOrder", ec.unmarshalInputSalesReturnOrder),
+			graphql.NewInputUnmarshaler("ScrapFilter", ec.unmarshalInputScrapFilter),
+			graphql.NewInputUnmarshaler("ScrapOrder", ec.unmarshalInputScrapOrder),
+			graphql.NewInputUnmarshaler("ScrapSettingsInput", ec.unmarshalInputScrapSettingsInput),
 			graphql.NewInputUnmarshaler("SetPasswordInput", ec.unmarshalInputSetPasswordInput),
 			graphql.NewInputUnmarshaler("SetSupplierProductInput", ec.unmarshalInputSetSupplierProductInput),
 			graphql.NewInputUnmarshaler("ShipLineInput", ec.unmarshalInputShipLineInput),
 			graphql.NewInputUnmarshaler("ShipShipmentInput", ec.unmarshalInputShipShipmentInput),
 			graphql.NewInputUnmarshaler("ShipmentFilter", ec.unmarshalInputShipmentFilter),
 			graphql.NewInputUnmarshaler("ShipmentOrder", ec.unmarshalInputShipmentOrder),
+			graphql.NewInputUnmarshaler("SlowMoverFilter", ec.unmarshalInputSlowMoverFilter),
 			graphql.NewInputUnmarshaler("StatementMappingInput", ec.unmarshalInputStatementMappingInput),
 			graphql.NewInputUnmarshaler("StockAdjustmentInput", ec.unmarshalInputStockAdjustmentInput),
 			graphql.NewInputUnmarshaler("StockAdjustmentLineInput", ec.unmarshalInputStockAdjustmentLineInput),
@@ -13708,7 +14265,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/export.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_lines.graphqls" "schema/ledger_statements.graphqls" "schema/ledger_vat.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/users.graphqls" "schema/workbench.graphqls"
+//go:embed "schema/alerts.graphqls" "schema/analytics.graphqls" "schema/audit.graphqls" "schema/budget.graphqls" "schema/catalog.graphqls" "schema/export.graphqls" "schema/ledger.graphqls" "schema/ledger_auxiliary.graphqls" "schema/ledger_books.graphqls" "schema/ledger_closing.graphqls" "schema/ledger_lines.graphqls" "schema/ledger_statements.graphqls" "schema/ledger_vat.graphqls" "schema/live.graphqls" "schema/partner.graphqls" "schema/purchasing.graphqls" "schema/purchasing_invoice.graphqls" "schema/purchasing_landed_cost.graphqls" "schema/purchasing_order.graphqls" "schema/purchasing_payment.graphqls" "schema/purchasing_receipt.graphqls" "schema/purchasing_suggestion.graphqls" "schema/sales.graphqls" "schema/sales_invoice.graphqls" "schema/sales_order.graphqls" "schema/sales_payment.graphqls" "schema/sales_return.graphqls" "schema/sales_shipment.graphqls" "schema/scrap.graphqls" "schema/settings.graphqls" "schema/stock.graphqls" "schema/users.graphqls" "schema/workbench.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -14058,6 +14615,7 @@ type PageInfo {
 	{Name: "schema/sales_payment.graphqls", Input: sourceData("schema/sales_payment.graphqls"), BuiltIn: false},
 	{Name: "schema/sales_return.graphqls", Input: sourceData("schema/sales_return.graphqls"), BuiltIn: false},
 	{Name: "schema/sales_shipment.graphqls", Input: sourceData("schema/sales_shipment.graphqls"), BuiltIn: false},
+	{Name: "schema/scrap.graphqls", Input: sourceData("schema/scrap.graphqls"), BuiltIn: false},
 	{Name: "schema/settings.graphqls", Input: sourceData("schema/settings.graphqls"), BuiltIn: false},
 	{Name: "schema/stock.graphqls", Input: sourceData("schema/stock.graphqls"), BuiltIn: false},
 	{Name: "schema/users.graphqls", Input: sourceData("schema/users.graphqls"), BuiltIn: false},
@@ -14847,6 +15405,30 @@ func (ec *executionContext) childFields_CategoryPayload(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type CategoryPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_CategorySlowMoverDays(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "categoryId":
+		return ec.fieldContext_CategorySlowMoverDays_categoryId(ctx, field)
+	case "code":
+		return ec.fieldContext_CategorySlowMoverDays_code(ctx, field)
+	case "name":
+		return ec.fieldContext_CategorySlowMoverDays_name(ctx, field)
+	case "days":
+		return ec.fieldContext_CategorySlowMoverDays_days(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CategorySlowMoverDays", field.Name)
+}
+
+func (ec *executionContext) childFields_CategorySlowMoverDaysPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "category":
+		return ec.fieldContext_CategorySlowMoverDaysPayload_category(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CategorySlowMoverDaysPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CategorySlowMoverDaysPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_ClearSignInLockoutPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "cleared":
@@ -15447,6 +16029,34 @@ func (ec *executionContext) childFields_GoodsReceiptPayload(ctx context.Context,
 		return ec.fieldContext_GoodsReceiptPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GoodsReceiptPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_IdleStock(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "product":
+		return ec.fieldContext_IdleStock_product(ctx, field)
+	case "warehouse":
+		return ec.fieldContext_IdleStock_warehouse(ctx, field)
+	case "onHand":
+		return ec.fieldContext_IdleStock_onHand(ctx, field)
+	case "value":
+		return ec.fieldContext_IdleStock_value(ctx, field)
+	case "lastIssue":
+		return ec.fieldContext_IdleStock_lastIssue(ctx, field)
+	case "lastReceipt":
+		return ec.fieldContext_IdleStock_lastReceipt(ctx, field)
+	case "lastReceiptNumber":
+		return ec.fieldContext_IdleStock_lastReceiptNumber(ctx, field)
+	case "idleDays":
+		return ec.fieldContext_IdleStock_idleDays(ctx, field)
+	case "thresholdDays":
+		return ec.fieldContext_IdleStock_thresholdDays(ctx, field)
+	case "bucket":
+		return ec.fieldContext_IdleStock_bucket(ctx, field)
+	case "action":
+		return ec.fieldContext_IdleStock_action(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IdleStock", field.Name)
 }
 
 func (ec *executionContext) childFields_IncomeStatementLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -17065,6 +17675,122 @@ func (ec *executionContext) childFields_Satisfaction(ctx context.Context, field 
 		return ec.fieldContext_Satisfaction_average(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Satisfaction", field.Name)
+}
+
+func (ec *executionContext) childFields_Scrap(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Scrap_id(ctx, field)
+	case "number":
+		return ec.fieldContext_Scrap_number(ctx, field)
+	case "status":
+		return ec.fieldContext_Scrap_status(ctx, field)
+	case "date":
+		return ec.fieldContext_Scrap_date(ctx, field)
+	case "note":
+		return ec.fieldContext_Scrap_note(ctx, field)
+	case "receiptNumber":
+		return ec.fieldContext_Scrap_receiptNumber(ctx, field)
+	case "countNumber":
+		return ec.fieldContext_Scrap_countNumber(ctx, field)
+	case "value":
+		return ec.fieldContext_Scrap_value(ctx, field)
+	case "stockDocumentNumber":
+		return ec.fieldContext_Scrap_stockDocumentNumber(ctx, field)
+	case "voucherNo":
+		return ec.fieldContext_Scrap_voucherNo(ctx, field)
+	case "createdByName":
+		return ec.fieldContext_Scrap_createdByName(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Scrap_createdAt(ctx, field)
+	case "submittedAt":
+		return ec.fieldContext_Scrap_submittedAt(ctx, field)
+	case "decidedByName":
+		return ec.fieldContext_Scrap_decidedByName(ctx, field)
+	case "decidedAt":
+		return ec.fieldContext_Scrap_decidedAt(ctx, field)
+	case "rejectReason":
+		return ec.fieldContext_Scrap_rejectReason(ctx, field)
+	case "lines":
+		return ec.fieldContext_Scrap_lines(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Scrap", field.Name)
+}
+
+func (ec *executionContext) childFields_ScrapConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ScrapConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_ScrapConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ScrapConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ScrapConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ScrapConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ScrapEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ScrapEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ScrapEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ScrapEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ScrapLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "lineNo":
+		return ec.fieldContext_ScrapLine_lineNo(ctx, field)
+	case "product":
+		return ec.fieldContext_ScrapLine_product(ctx, field)
+	case "warehouse":
+		return ec.fieldContext_ScrapLine_warehouse(ctx, field)
+	case "location":
+		return ec.fieldContext_ScrapLine_location(ctx, field)
+	case "quantity":
+		return ec.fieldContext_ScrapLine_quantity(ctx, field)
+	case "reason":
+		return ec.fieldContext_ScrapLine_reason(ctx, field)
+	case "note":
+		return ec.fieldContext_ScrapLine_note(ctx, field)
+	case "value":
+		return ec.fieldContext_ScrapLine_value(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ScrapLine", field.Name)
+}
+
+func (ec *executionContext) childFields_ScrapPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "scrap":
+		return ec.fieldContext_ScrapPayload_scrap(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ScrapPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ScrapPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_ScrapSettings(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "approvalThreshold":
+		return ec.fieldContext_ScrapSettings_approvalThreshold(ctx, field)
+	case "slowMoverDays":
+		return ec.fieldContext_ScrapSettings_slowMoverDays(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ScrapSettings", field.Name)
+}
+
+func (ec *executionContext) childFields_ScrapSettingsPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "settings":
+		return ec.fieldContext_ScrapSettingsPayload_settings(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ScrapSettingsPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ScrapSettingsPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_SetPasswordPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -18965,6 +19691,20 @@ func (ec *executionContext) field_Mutation_approvePurchaseOrder_args(ctx context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_approveScrap_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_approveSupplierInvoiceMismatch_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19301,6 +20041,20 @@ func (ec *executionContext) field_Mutation_createSalesReturn_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createScrap_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (NewScrapInput, error) {
+			return ec.unmarshalNNewScrapInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐNewScrapInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createSupplier_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19525,6 +20279,28 @@ func (ec *executionContext) field_Mutation_refundCustomer_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_rejectScrap_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_releaseSalesOrderHold_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19609,6 +20385,28 @@ func (ec *executionContext) field_Mutation_revokeApiToken_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_setCategorySlowMoverDays_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "categoryId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["categoryId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "days",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["days"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_setPassword_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19662,6 +20460,20 @@ func (ec *executionContext) field_Mutation_submitPurchaseOrder_args(ctx context.
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_submitScrap_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
 	return args, nil
 }
 
@@ -19825,6 +20637,20 @@ func (ec *executionContext) field_Mutation_updatePurchasingSettings_args(ctx con
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (PurchasingSettingsInput, error) {
 			return ec.unmarshalNPurchasingSettingsInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPurchasingSettingsInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateScrapSettings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ScrapSettingsInput, error) {
+			return ec.unmarshalNScrapSettingsInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapSettingsInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -21547,6 +22373,58 @@ func (ec *executionContext) field_Query_salesReturns_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_scrap_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_scraps_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.ScrapFilter, error) {
+			return ec.unmarshalOScrapFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*jxc.ScrapOrder, error) {
+			return ec.unmarshalOScrapOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_shipment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -21604,6 +22482,20 @@ func (ec *executionContext) field_Query_shipments_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["orderBy"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_slowMovers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*jxc.SlowMoverFilter, error) {
+			return ec.unmarshalOSlowMoverFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSlowMoverFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
 	return args, nil
 }
 
@@ -29422,6 +30314,162 @@ func (ec *executionContext) fieldContext_CategoryPayload_userErrors(_ context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _CategorySlowMoverDays_categoryId(ctx context.Context, field graphql.CollectedField, obj *jxc.CategorySlowMoverDays) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CategorySlowMoverDays_categoryId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CategoryID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CategorySlowMoverDays_categoryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CategorySlowMoverDays", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CategorySlowMoverDays_code(ctx context.Context, field graphql.CollectedField, obj *jxc.CategorySlowMoverDays) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CategorySlowMoverDays_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CategorySlowMoverDays_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CategorySlowMoverDays", field, false, false, "String")
+}
+
+func (ec *executionContext) _CategorySlowMoverDays_name(ctx context.Context, field graphql.CollectedField, obj *jxc.CategorySlowMoverDays) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CategorySlowMoverDays_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CategorySlowMoverDays_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CategorySlowMoverDays", field, false, false, "String")
+}
+
+func (ec *executionContext) _CategorySlowMoverDays_days(ctx context.Context, field graphql.CollectedField, obj *jxc.CategorySlowMoverDays) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CategorySlowMoverDays_days(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Days, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CategorySlowMoverDays_days(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CategorySlowMoverDays", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CategorySlowMoverDaysPayload_category(ctx context.Context, field graphql.CollectedField, obj *CategorySlowMoverDaysPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CategorySlowMoverDaysPayload_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.CategorySlowMoverDays) graphql.Marshaler {
+			return ec.marshalOCategorySlowMoverDays2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCategorySlowMoverDays(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CategorySlowMoverDaysPayload_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CategorySlowMoverDaysPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CategorySlowMoverDays(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CategorySlowMoverDaysPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *CategorySlowMoverDaysPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CategorySlowMoverDaysPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CategorySlowMoverDaysPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CategorySlowMoverDaysPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ClearSignInLockoutPayload_cleared(ctx context.Context, field graphql.CollectedField, obj *ClearSignInLockoutPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -35233,6 +36281,277 @@ func (ec *executionContext) fieldContext_GoodsReceiptPayload_userErrors(_ contex
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _IdleStock_product(ctx context.Context, field graphql.CollectedField, obj *jxc.IdleStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdleStock_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdleStock_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IdleStock",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IdleStock_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.IdleStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdleStock_warehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warehouse, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalNWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdleStock_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IdleStock",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IdleStock_onHand(ctx context.Context, field graphql.CollectedField, obj *jxc.IdleStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdleStock_onHand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OnHand, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdleStock_onHand(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdleStock", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _IdleStock_value(ctx context.Context, field graphql.CollectedField, obj *jxc.IdleStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdleStock_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdleStock_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdleStock", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _IdleStock_lastIssue(ctx context.Context, field graphql.CollectedField, obj *jxc.IdleStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdleStock_lastIssue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastIssue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IdleStock_lastIssue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdleStock", field, false, false, "Date")
+}
+
+func (ec *executionContext) _IdleStock_lastReceipt(ctx context.Context, field graphql.CollectedField, obj *jxc.IdleStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdleStock_lastReceipt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastReceipt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IdleStock_lastReceipt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdleStock", field, false, false, "Date")
+}
+
+func (ec *executionContext) _IdleStock_lastReceiptNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.IdleStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdleStock_lastReceiptNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastReceiptNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IdleStock_lastReceiptNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdleStock", field, false, false, "String")
+}
+
+func (ec *executionContext) _IdleStock_idleDays(ctx context.Context, field graphql.CollectedField, obj *jxc.IdleStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdleStock_idleDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IdleDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdleStock_idleDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdleStock", field, false, false, "Int")
+}
+
+func (ec *executionContext) _IdleStock_thresholdDays(ctx context.Context, field graphql.CollectedField, obj *jxc.IdleStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdleStock_thresholdDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ThresholdDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdleStock_thresholdDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdleStock", field, false, false, "Int")
+}
+
+func (ec *executionContext) _IdleStock_bucket(ctx context.Context, field graphql.CollectedField, obj *jxc.IdleStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdleStock_bucket(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Bucket, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.SlowMoverBucket) graphql.Marshaler {
+			return ec.marshalNSlowMoverBucket2githubᚗcomᚋjxcgraphᚋjxcᚐSlowMoverBucket(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdleStock_bucket(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdleStock", field, false, false, "SlowMoverBucket")
+}
+
+func (ec *executionContext) _IdleStock_action(ctx context.Context, field graphql.CollectedField, obj *jxc.IdleStock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IdleStock_action(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Action, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.SlowMoverAction) graphql.Marshaler {
+			return ec.marshalNSlowMoverAction2githubᚗcomᚋjxcgraphᚋjxcᚐSlowMoverAction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IdleStock_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IdleStock", field, false, false, "SlowMoverAction")
 }
 
 func (ec *executionContext) _IncomeStatementLine_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.StatutoryLine) (ret graphql.Marshaler) {
@@ -43565,6 +44884,378 @@ func (ec *executionContext) fieldContext_Mutation_confirmDelivery(ctx context.Co
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_confirmDelivery_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createScrap(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createScrap(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateScrap(ctx, fc.Args["input"].(NewScrapInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
+				if err != nil {
+					var zeroVal ScrapPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal ScrapPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v ScrapPayload) graphql.Marshaler {
+			return ec.marshalNScrapPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createScrap(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScrapPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createScrap_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_submitScrap(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_submitScrap(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SubmitScrap(ctx, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER"})
+				if err != nil {
+					var zeroVal ScrapPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal ScrapPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v ScrapPayload) graphql.Marshaler {
+			return ec.marshalNScrapPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_submitScrap(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScrapPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_submitScrap_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_approveScrap(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_approveScrap(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ApproveScrap(ctx, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE"})
+				if err != nil {
+					var zeroVal ScrapPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal ScrapPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v ScrapPayload) graphql.Marshaler {
+			return ec.marshalNScrapPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_approveScrap(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScrapPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_approveScrap_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rejectScrap(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rejectScrap(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RejectScrap(ctx, fc.Args["number"].(string), fc.Args["reason"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE"})
+				if err != nil {
+					var zeroVal ScrapPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal ScrapPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v ScrapPayload) graphql.Marshaler {
+			return ec.marshalNScrapPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rejectScrap(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScrapPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rejectScrap_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateScrapSettings(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateScrapSettings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateScrapSettings(ctx, fc.Args["input"].(ScrapSettingsInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "FINANCE"})
+				if err != nil {
+					var zeroVal ScrapSettingsPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal ScrapSettingsPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v ScrapSettingsPayload) graphql.Marshaler {
+			return ec.marshalNScrapSettingsPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapSettingsPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateScrapSettings(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScrapSettingsPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateScrapSettings_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setCategorySlowMoverDays(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setCategorySlowMoverDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetCategorySlowMoverDays(ctx, fc.Args["categoryId"].(int64), fc.Args["days"].(*int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"MANAGER", "WAREHOUSE"})
+				if err != nil {
+					var zeroVal CategorySlowMoverDaysPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal CategorySlowMoverDaysPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v CategorySlowMoverDaysPayload) graphql.Marshaler {
+			return ec.marshalNCategorySlowMoverDaysPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCategorySlowMoverDaysPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setCategorySlowMoverDays(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CategorySlowMoverDaysPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setCategorySlowMoverDays_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -53467,6 +55158,292 @@ func (ec *executionContext) fieldContext_Query_shipment(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_scrap(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_scrap(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Scrap(ctx, fc.Args["number"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal *jxc.Scrap
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *jxc.Scrap
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Scrap) graphql.Marshaler {
+			return ec.marshalOScrap2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrap(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_scrap(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Scrap(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_scrap_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_scraps(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_scraps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Scraps(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*jxc.ScrapFilter), fc.Args["orderBy"].(*jxc.ScrapOrder))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal ScrapConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal ScrapConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v ScrapConnection) graphql.Marshaler {
+			return ec.marshalNScrapConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_scraps(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScrapConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_scraps_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_scrapSettings(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_scrapSettings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().ScrapSettings(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal jxc.ScrapSettings
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal jxc.ScrapSettings
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.ScrapSettings) graphql.Marshaler {
+			return ec.marshalNScrapSettings2githubᚗcomᚋjxcgraphᚋjxcᚐScrapSettings(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_scrapSettings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScrapSettings(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_categorySlowMoverDays(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_categorySlowMoverDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().CategorySlowMoverDays(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE", "ANALYST"})
+				if err != nil {
+					var zeroVal []*jxc.CategorySlowMoverDays
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*jxc.CategorySlowMoverDays
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.CategorySlowMoverDays) graphql.Marshaler {
+			return ec.marshalNCategorySlowMoverDays2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCategorySlowMoverDaysᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_categorySlowMoverDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CategorySlowMoverDays(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_slowMovers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_slowMovers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SlowMovers(ctx, fc.Args["filter"].(*jxc.SlowMoverFilter))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐRoleᚄ(ctx, []any{"WAREHOUSE", "MANAGER", "FINANCE", "ANALYST", "PURCHASING", "SALES"})
+				if err != nil {
+					var zeroVal []*jxc.IdleStock
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*jxc.IdleStock
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.IdleStock) graphql.Marshaler {
+			return ec.marshalNIdleStock2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐIdleStockᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_slowMovers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IdleStock(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_slowMovers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_company(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -58843,6 +60820,965 @@ func (ec *executionContext) _Satisfaction_average(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_Satisfaction_average(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Satisfaction", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Scrap_id(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scrap_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Scrap_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scrap", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Scrap_number(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scrap_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Scrap_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scrap", field, false, false, "String")
+}
+
+func (ec *executionContext) _Scrap_status(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scrap_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.ScrapStatus) graphql.Marshaler {
+			return ec.marshalNScrapStatus2githubᚗcomᚋjxcgraphᚋjxcᚐScrapStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Scrap_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scrap", field, false, false, "ScrapStatus")
+}
+
+func (ec *executionContext) _Scrap_date(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scrap_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Scrap_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scrap", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Scrap_note(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scrap_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Scrap_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scrap", field, false, false, "String")
+}
+
+func (ec *executionContext) _Scrap_receiptNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scrap_receiptNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReceiptNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Scrap_receiptNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scrap", field, false, false, "String")
+}
+
+func (ec *executionContext) _Scrap_countNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scrap_countNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CountNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Scrap_countNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scrap", field, false, false, "String")
+}
+
+func (ec *executionContext) _Scrap_value(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scrap_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Scrap_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scrap", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Scrap_stockDocumentNumber(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scrap_stockDocumentNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StockDocumentNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Scrap_stockDocumentNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scrap", field, false, false, "String")
+}
+
+func (ec *executionContext) _Scrap_voucherNo(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scrap_voucherNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VoucherNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Scrap_voucherNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scrap", field, false, false, "String")
+}
+
+func (ec *executionContext) _Scrap_createdByName(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scrap_createdByName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedByName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Scrap_createdByName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scrap", field, false, false, "String")
+}
+
+func (ec *executionContext) _Scrap_createdAt(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scrap_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Scrap_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scrap", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Scrap_submittedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scrap_submittedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubmittedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Scrap_submittedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scrap", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Scrap_decidedByName(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scrap_decidedByName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecidedByName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Scrap_decidedByName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scrap", field, false, false, "String")
+}
+
+func (ec *executionContext) _Scrap_decidedAt(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scrap_decidedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecidedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Scrap_decidedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scrap", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Scrap_rejectReason(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scrap_rejectReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RejectReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Scrap_rejectReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Scrap", field, false, false, "String")
+}
+
+func (ec *executionContext) _Scrap_lines(ctx context.Context, field graphql.CollectedField, obj *jxc.Scrap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Scrap_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.ScrapLine) graphql.Marshaler {
+			return ec.marshalNScrapLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Scrap_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Scrap",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScrapLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScrapConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ScrapConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ScrapEdge) graphql.Marshaler {
+			return ec.marshalNScrapEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScrapConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScrapEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScrapConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *ScrapConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*jxc.Scrap) graphql.Marshaler {
+			return ec.marshalNScrap2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScrapConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Scrap(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScrapConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ScrapConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScrapConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScrapConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ScrapConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScrapConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ScrapEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ScrapEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScrapEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ScrapEdge_node(ctx context.Context, field graphql.CollectedField, obj *ScrapEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Scrap) graphql.Marshaler {
+			return ec.marshalNScrap2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrap(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScrapEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Scrap(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScrapLine_lineNo(ctx context.Context, field graphql.CollectedField, obj *jxc.ScrapLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapLine_lineNo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LineNo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapLine_lineNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScrapLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ScrapLine_product(ctx context.Context, field graphql.CollectedField, obj *jxc.ScrapLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapLine_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapLine_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScrapLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScrapLine_warehouse(ctx context.Context, field graphql.CollectedField, obj *jxc.ScrapLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapLine_warehouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warehouse, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Warehouse) graphql.Marshaler {
+			return ec.marshalNWarehouse2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐWarehouse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapLine_warehouse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScrapLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Warehouse(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScrapLine_location(ctx context.Context, field graphql.CollectedField, obj *jxc.ScrapLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapLine_location(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Location, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Location) graphql.Marshaler {
+			return ec.marshalOLocation2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐLocation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapLine_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScrapLine",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Location(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScrapLine_quantity(ctx context.Context, field graphql.CollectedField, obj *jxc.ScrapLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapLine_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapLine_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScrapLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ScrapLine_reason(ctx context.Context, field graphql.CollectedField, obj *jxc.ScrapLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapLine_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v jxc.ScrapReason) graphql.Marshaler {
+			return ec.marshalNScrapReason2githubᚗcomᚋjxcgraphᚋjxcᚐScrapReason(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapLine_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScrapLine", field, false, false, "ScrapReason")
+}
+
+func (ec *executionContext) _ScrapLine_note(ctx context.Context, field graphql.CollectedField, obj *jxc.ScrapLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapLine_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapLine_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScrapLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _ScrapLine_value(ctx context.Context, field graphql.CollectedField, obj *jxc.ScrapLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapLine_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapLine_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScrapLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ScrapPayload_scrap(ctx context.Context, field graphql.CollectedField, obj *ScrapPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapPayload_scrap(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scrap, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.Scrap) graphql.Marshaler {
+			return ec.marshalOScrap2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrap(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapPayload_scrap(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScrapPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Scrap(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScrapPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *ScrapPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScrapPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScrapSettings_approvalThreshold(ctx context.Context, field graphql.CollectedField, obj *jxc.ScrapSettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapSettings_approvalThreshold(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ApprovalThreshold, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapSettings_approvalThreshold(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScrapSettings", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ScrapSettings_slowMoverDays(ctx context.Context, field graphql.CollectedField, obj *jxc.ScrapSettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapSettings_slowMoverDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SlowMoverDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapSettings_slowMoverDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScrapSettings", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ScrapSettingsPayload_settings(ctx context.Context, field graphql.CollectedField, obj *ScrapSettingsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapSettingsPayload_settings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Settings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *jxc.ScrapSettings) graphql.Marshaler {
+			return ec.marshalOScrapSettings2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapSettings(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapSettingsPayload_settings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScrapSettingsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScrapSettings(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScrapSettingsPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *ScrapSettingsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScrapSettingsPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScrapSettingsPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScrapSettingsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _SetPasswordPayload_ok(ctx context.Context, field graphql.CollectedField, obj *SetPasswordPayload) (ret graphql.Marshaler) {
@@ -73972,6 +76908,164 @@ func UnmarshalLoginInput(ctx context.Context, raw any) (LoginInput, error) {
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputNewScrapInput(ctx context.Context, obj any) (NewScrapInput, error) {
+	var it NewScrapInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["submit"]; !present {
+		asMap["submit"] = false
+	}
+
+	fieldsInOrder := [...]string{"date", "note", "receiptNumber", "countNumber", "lines", "submit"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		case "receiptNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("receiptNumber"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReceiptNumber = data
+		case "countNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("countNumber"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CountNumber = data
+		case "lines":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lines"))
+			data, err := ec.unmarshalNNewScrapLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐNewScrapLineInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lines = data
+		case "submit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submit"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Submit = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalNewScrapInput unmarshals raw into the NewScrapInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalNewScrapInput(ctx context.Context, raw any) (NewScrapInput, error) {
+	var out NewScrapInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "NewScrapInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputNewScrapLineInput(ctx context.Context, obj any) (NewScrapLineInput, error) {
+	var it NewScrapLineInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"productId", "warehouseId", "locationId", "quantity", "reason", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "productId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductID = data
+		case "warehouseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("warehouseId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WarehouseID = data
+		case "locationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("locationId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LocationID = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNScrapReason2githubᚗcomᚋjxcgraphᚋjxcᚐScrapReason(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalNewScrapLineInput unmarshals raw into the NewScrapLineInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalNewScrapLineInput(ctx context.Context, raw any) (NewScrapLineInput, error) {
+	var out NewScrapLineInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "NewScrapLineInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputNumberingRuleInput(ctx context.Context, obj any) (jxc.NumberingRuleInput, error) {
 	var it jxc.NumberingRuleInput
 	if obj == nil {
@@ -75736,6 +78830,171 @@ func UnmarshalSalesReturnOrder(ctx context.Context, raw any) (jxc.SalesReturnOrd
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputScrapFilter(ctx context.Context, obj any) (jxc.ScrapFilter, error) {
+	var it jxc.ScrapFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"search", "statuses", "dateFrom", "dateTo"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
+		case "statuses":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statuses"))
+			data, err := ec.unmarshalOScrapStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐScrapStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Statuses = data
+		case "dateFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateFrom"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateFrom = data
+		case "dateTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateTo"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateTo = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalScrapFilter unmarshals raw into the ScrapFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalScrapFilter(ctx context.Context, raw any) (jxc.ScrapFilter, error) {
+	var out jxc.ScrapFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ScrapFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputScrapOrder(ctx context.Context, obj any) (jxc.ScrapOrder, error) {
+	var it jxc.ScrapOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNScrapOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐScrapOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalScrapOrder unmarshals raw into the ScrapOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalScrapOrder(ctx context.Context, raw any) (jxc.ScrapOrder, error) {
+	var out jxc.ScrapOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ScrapOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputScrapSettingsInput(ctx context.Context, obj any) (ScrapSettingsInput, error) {
+	var it ScrapSettingsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"approvalThreshold", "slowMoverDays"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "approvalThreshold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approvalThreshold"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ApprovalThreshold = data
+		case "slowMoverDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slowMoverDays"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlowMoverDays = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalScrapSettingsInput unmarshals raw into the ScrapSettingsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalScrapSettingsInput(ctx context.Context, raw any) (ScrapSettingsInput, error) {
+	var out ScrapSettingsInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ScrapSettingsInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSetPasswordInput(ctx context.Context, obj any) (SetPasswordInput, error) {
 	var it SetPasswordInput
 	if obj == nil {
@@ -76129,6 +79388,55 @@ func (ec *executionContext) unmarshalInputShipmentOrder(ctx context.Context, obj
 func UnmarshalShipmentOrder(ctx context.Context, raw any) (jxc.ShipmentOrder, error) {
 	var out jxc.ShipmentOrder
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ShipmentOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSlowMoverFilter(ctx context.Context, obj any) (jxc.SlowMoverFilter, error) {
+	var it jxc.SlowMoverFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"warehouseId", "categoryId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "warehouseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("warehouseId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WarehouseID = data
+		case "categoryId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSlowMoverFilter unmarshals raw into the SlowMoverFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSlowMoverFilter(ctx context.Context, raw any) (jxc.SlowMoverFilter, error) {
+	var out jxc.SlowMoverFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SlowMoverFilter", raw, &out)
 	return out, err
 }
 
@@ -81424,6 +84732,92 @@ func (ec *executionContext) _CategoryPayload(ctx context.Context, sel ast.Select
 	return out
 }
 
+var categorySlowMoverDaysImplementors = []string{"CategorySlowMoverDays"}
+
+func (ec *executionContext) _CategorySlowMoverDays(ctx context.Context, sel ast.SelectionSet, obj *jxc.CategorySlowMoverDays) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, categorySlowMoverDaysImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CategorySlowMoverDays")
+		case "categoryId":
+			out.Values[i] = ec._CategorySlowMoverDays_categoryId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "code":
+			out.Values[i] = ec._CategorySlowMoverDays_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._CategorySlowMoverDays_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "days":
+			out.Values[i] = ec._CategorySlowMoverDays_days(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var categorySlowMoverDaysPayloadImplementors = []string{"CategorySlowMoverDaysPayload"}
+
+func (ec *executionContext) _CategorySlowMoverDaysPayload(ctx context.Context, sel ast.SelectionSet, obj *CategorySlowMoverDaysPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, categorySlowMoverDaysPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CategorySlowMoverDaysPayload")
+		case "category":
+			out.Values[i] = ec._CategorySlowMoverDaysPayload_category(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CategorySlowMoverDaysPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var clearSignInLockoutPayloadImplementors = []string{"ClearSignInLockoutPayload"}
 
 func (ec *executionContext) _ClearSignInLockoutPayload(ctx context.Context, sel ast.SelectionSet, obj *ClearSignInLockoutPayload) graphql.Marshaler {
@@ -83313,6 +86707,89 @@ func (ec *executionContext) _GoodsReceiptPayload(ctx context.Context, sel ast.Se
 			}
 		case "userErrors":
 			out.Values[i] = ec._GoodsReceiptPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var idleStockImplementors = []string{"IdleStock"}
+
+func (ec *executionContext) _IdleStock(ctx context.Context, sel ast.SelectionSet, obj *jxc.IdleStock) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, idleStockImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IdleStock")
+		case "product":
+			out.Values[i] = ec._IdleStock_product(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "warehouse":
+			out.Values[i] = ec._IdleStock_warehouse(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "onHand":
+			out.Values[i] = ec._IdleStock_onHand(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._IdleStock_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lastIssue":
+			out.Values[i] = ec._IdleStock_lastIssue(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lastReceipt":
+			out.Values[i] = ec._IdleStock_lastReceipt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lastReceiptNumber":
+			out.Values[i] = ec._IdleStock_lastReceiptNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "idleDays":
+			out.Values[i] = ec._IdleStock_idleDays(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "thresholdDays":
+			out.Values[i] = ec._IdleStock_thresholdDays(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bucket":
+			out.Values[i] = ec._IdleStock_bucket(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "action":
+			out.Values[i] = ec._IdleStock_action(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -85472,6 +88949,48 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "confirmDelivery":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_confirmDelivery(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createScrap":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createScrap(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submitScrap":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_submitScrap(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "approveScrap":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_approveScrap(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rejectScrap":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rejectScrap(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateScrapSettings":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateScrapSettings(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setCategorySlowMoverDays":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setCategorySlowMoverDays(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -87954,6 +91473,36 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_shipment(ctx, field)
 				})
+		case "scrap":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_scrap(ctx, field)
+				})
+		case "scraps":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_scraps(ctx, field)
+				})
+		case "scrapSettings":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_scrapSettings(ctx, field)
+				})
+		case "categorySlowMoverDays":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_categorySlowMoverDays(ctx, field)
+				})
+		case "slowMovers":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_slowMovers(ctx, field)
+				})
 		case "company":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -89628,6 +93177,387 @@ func (ec *executionContext) _Satisfaction(ctx context.Context, sel ast.Selection
 			}
 		case "average":
 			out.Values[i] = ec._Satisfaction_average(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var scrapImplementors = []string{"Scrap"}
+
+func (ec *executionContext) _Scrap(ctx context.Context, sel ast.SelectionSet, obj *jxc.Scrap) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, scrapImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Scrap")
+		case "id":
+			out.Values[i] = ec._Scrap_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "number":
+			out.Values[i] = ec._Scrap_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._Scrap_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "date":
+			out.Values[i] = ec._Scrap_date(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "note":
+			out.Values[i] = ec._Scrap_note(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "receiptNumber":
+			out.Values[i] = ec._Scrap_receiptNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "countNumber":
+			out.Values[i] = ec._Scrap_countNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._Scrap_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stockDocumentNumber":
+			out.Values[i] = ec._Scrap_stockDocumentNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "voucherNo":
+			out.Values[i] = ec._Scrap_voucherNo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createdByName":
+			out.Values[i] = ec._Scrap_createdByName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._Scrap_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submittedAt":
+			out.Values[i] = ec._Scrap_submittedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "decidedByName":
+			out.Values[i] = ec._Scrap_decidedByName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "decidedAt":
+			out.Values[i] = ec._Scrap_decidedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "rejectReason":
+			out.Values[i] = ec._Scrap_rejectReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lines":
+			out.Values[i] = ec._Scrap_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var scrapConnectionImplementors = []string{"ScrapConnection"}
+
+func (ec *executionContext) _ScrapConnection(ctx context.Context, sel ast.SelectionSet, obj *ScrapConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, scrapConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ScrapConnection")
+		case "edges":
+			out.Values[i] = ec._ScrapConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._ScrapConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ScrapConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ScrapConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var scrapEdgeImplementors = []string{"ScrapEdge"}
+
+func (ec *executionContext) _ScrapEdge(ctx context.Context, sel ast.SelectionSet, obj *ScrapEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, scrapEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ScrapEdge")
+		case "cursor":
+			out.Values[i] = ec._ScrapEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ScrapEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var scrapLineImplementors = []string{"ScrapLine"}
+
+func (ec *executionContext) _ScrapLine(ctx context.Context, sel ast.SelectionSet, obj *jxc.ScrapLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, scrapLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ScrapLine")
+		case "lineNo":
+			out.Values[i] = ec._ScrapLine_lineNo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "product":
+			out.Values[i] = ec._ScrapLine_product(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "warehouse":
+			out.Values[i] = ec._ScrapLine_warehouse(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "location":
+			out.Values[i] = ec._ScrapLine_location(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "quantity":
+			out.Values[i] = ec._ScrapLine_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._ScrapLine_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "note":
+			out.Values[i] = ec._ScrapLine_note(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._ScrapLine_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var scrapPayloadImplementors = []string{"ScrapPayload"}
+
+func (ec *executionContext) _ScrapPayload(ctx context.Context, sel ast.SelectionSet, obj *ScrapPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, scrapPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ScrapPayload")
+		case "scrap":
+			out.Values[i] = ec._ScrapPayload_scrap(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._ScrapPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var scrapSettingsImplementors = []string{"ScrapSettings"}
+
+func (ec *executionContext) _ScrapSettings(ctx context.Context, sel ast.SelectionSet, obj *jxc.ScrapSettings) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, scrapSettingsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ScrapSettings")
+		case "approvalThreshold":
+			out.Values[i] = ec._ScrapSettings_approvalThreshold(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "slowMoverDays":
+			out.Values[i] = ec._ScrapSettings_slowMoverDays(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var scrapSettingsPayloadImplementors = []string{"ScrapSettingsPayload"}
+
+func (ec *executionContext) _ScrapSettingsPayload(ctx context.Context, sel ast.SelectionSet, obj *ScrapSettingsPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, scrapSettingsPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ScrapSettingsPayload")
+		case "settings":
+			out.Values[i] = ec._ScrapSettingsPayload_settings(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._ScrapSettingsPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -94760,6 +98690,34 @@ func (ec *executionContext) marshalNCategoryPayload2githubᚗcomᚋjxcgraphᚋjx
 	return ec._CategoryPayload(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNCategorySlowMoverDays2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCategorySlowMoverDaysᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.CategorySlowMoverDays) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCategorySlowMoverDays2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCategorySlowMoverDays(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCategorySlowMoverDays2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCategorySlowMoverDays(ctx context.Context, sel ast.SelectionSet, v *jxc.CategorySlowMoverDays) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CategorySlowMoverDays!")
+		return graphql.Null
+	}
+	return ec._CategorySlowMoverDays(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCategorySlowMoverDaysPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐCategorySlowMoverDaysPayload(ctx context.Context, sel ast.SelectionSet, v CategorySlowMoverDaysPayload) graphql.Marshaler {
+	return ec._CategorySlowMoverDaysPayload(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNClearSignInLockoutInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐClearSignInLockoutInput(ctx context.Context, v any) (ClearSignInLockoutInput, error) {
 	res, err := ec.unmarshalInputClearSignInLockoutInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -95502,6 +99460,30 @@ func (ec *executionContext) marshalNID2ᚕint64ᚄ(ctx context.Context, sel ast.
 	return ret
 }
 
+func (ec *executionContext) marshalNIdleStock2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐIdleStockᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.IdleStock) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNIdleStock2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐIdleStock(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNIdleStock2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐIdleStock(ctx context.Context, sel ast.SelectionSet, v *jxc.IdleStock) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "IdleStock!")
+		return graphql.Null
+	}
+	return ec._IdleStock(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNIncomeStatementLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐStatutoryLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.StatutoryLine) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -95997,6 +99979,30 @@ func (ec *executionContext) marshalNMonthlySales2ᚖgithubᚗcomᚋjxcgraphᚋjx
 		return graphql.Null
 	}
 	return ec._MonthlySales(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNNewScrapInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐNewScrapInput(ctx context.Context, v any) (NewScrapInput, error) {
+	res, err := ec.unmarshalInputNewScrapInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNNewScrapLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐNewScrapLineInputᚄ(ctx context.Context, v any) ([]*NewScrapLineInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*NewScrapLineInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNNewScrapLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐNewScrapLineInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNNewScrapLineInput2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐNewScrapLineInput(ctx context.Context, v any) (*NewScrapLineInput, error) {
+	res, err := ec.unmarshalInputNewScrapLineInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐNode(ctx context.Context, sel ast.SelectionSet, v []jxc.Node) graphql.Marshaler {
@@ -97301,6 +101307,144 @@ func (ec *executionContext) marshalNSatisfaction2githubᚗcomᚋjxcgraphᚋjxc�
 	return ec._Satisfaction(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNScrap2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.Scrap) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNScrap2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrap(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNScrap2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrap(ctx context.Context, sel ast.SelectionSet, v *jxc.Scrap) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Scrap!")
+		return graphql.Null
+	}
+	return ec._Scrap(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNScrapConnection2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapConnection(ctx context.Context, sel ast.SelectionSet, v ScrapConnection) graphql.Marshaler {
+	return ec._ScrapConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNScrapEdge2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*ScrapEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNScrapEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNScrapEdge2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapEdge(ctx context.Context, sel ast.SelectionSet, v *ScrapEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ScrapEdge!")
+		return graphql.Null
+	}
+	return ec._ScrapEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNScrapLine2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*jxc.ScrapLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNScrapLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNScrapLine2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapLine(ctx context.Context, sel ast.SelectionSet, v *jxc.ScrapLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ScrapLine!")
+		return graphql.Null
+	}
+	return ec._ScrapLine(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNScrapOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐScrapOrderField(ctx context.Context, v any) (jxc.ScrapOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.ScrapOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNScrapOrderField2githubᚗcomᚋjxcgraphᚋjxcᚐScrapOrderField(ctx context.Context, sel ast.SelectionSet, v jxc.ScrapOrderField) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ScrapOrderField!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNScrapPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapPayload(ctx context.Context, sel ast.SelectionSet, v ScrapPayload) graphql.Marshaler {
+	return ec._ScrapPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNScrapReason2githubᚗcomᚋjxcgraphᚋjxcᚐScrapReason(ctx context.Context, v any) (jxc.ScrapReason, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.ScrapReason(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNScrapReason2githubᚗcomᚋjxcgraphᚋjxcᚐScrapReason(ctx context.Context, sel ast.SelectionSet, v jxc.ScrapReason) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ScrapReason!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNScrapSettings2githubᚗcomᚋjxcgraphᚋjxcᚐScrapSettings(ctx context.Context, sel ast.SelectionSet, v jxc.ScrapSettings) graphql.Marshaler {
+	return ec._ScrapSettings(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNScrapSettingsInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapSettingsInput(ctx context.Context, v any) (ScrapSettingsInput, error) {
+	res, err := ec.unmarshalInputScrapSettingsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNScrapSettingsPayload2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐScrapSettingsPayload(ctx context.Context, sel ast.SelectionSet, v ScrapSettingsPayload) graphql.Marshaler {
+	return ec._ScrapSettingsPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNScrapStatus2githubᚗcomᚋjxcgraphᚋjxcᚐScrapStatus(ctx context.Context, v any) (jxc.ScrapStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.ScrapStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNScrapStatus2githubᚗcomᚋjxcgraphᚋjxcᚐScrapStatus(ctx context.Context, sel ast.SelectionSet, v jxc.ScrapStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ScrapStatus!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNSetPasswordInput2githubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐSetPasswordInput(ctx context.Context, v any) (SetPasswordInput, error) {
 	res, err := ec.unmarshalInputSetPasswordInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -97528,6 +101672,36 @@ func (ec *executionContext) marshalNSlowMover2ᚖgithubᚗcomᚋjxcgraphᚋjxc�
 		return graphql.Null
 	}
 	return ec._SlowMover(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSlowMoverAction2githubᚗcomᚋjxcgraphᚋjxcᚐSlowMoverAction(ctx context.Context, v any) (jxc.SlowMoverAction, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.SlowMoverAction(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSlowMoverAction2githubᚗcomᚋjxcgraphᚋjxcᚐSlowMoverAction(ctx context.Context, sel ast.SelectionSet, v jxc.SlowMoverAction) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SlowMoverAction!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNSlowMoverBucket2githubᚗcomᚋjxcgraphᚋjxcᚐSlowMoverBucket(ctx context.Context, v any) (jxc.SlowMoverBucket, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := jxc.SlowMoverBucket(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSlowMoverBucket2githubᚗcomᚋjxcgraphᚋjxcᚐSlowMoverBucket(ctx context.Context, sel ast.SelectionSet, v jxc.SlowMoverBucket) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SlowMoverBucket!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNSourceDocument2githubᚗcomᚋjxcgraphᚋjxcᚐSource(ctx context.Context, sel ast.SelectionSet, v jxc.Source) graphql.Marshaler {
@@ -99291,6 +103465,13 @@ func (ec *executionContext) marshalOCategory2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐ
 	return ec._Category(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOCategorySlowMoverDays2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCategorySlowMoverDays(ctx context.Context, sel ast.SelectionSet, v *jxc.CategorySlowMoverDays) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CategorySlowMoverDays(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOCompanySettings2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐCompanySettings(ctx context.Context, sel ast.SelectionSet, v *jxc.CompanySettings) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -100231,6 +104412,72 @@ func (ec *executionContext) unmarshalOSalesReturnOrder2ᚖgithubᚗcomᚋjxcgrap
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOScrap2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrap(ctx context.Context, sel ast.SelectionSet, v *jxc.Scrap) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Scrap(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOScrapFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapFilter(ctx context.Context, v any) (*jxc.ScrapFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputScrapFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOScrapOrder2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapOrder(ctx context.Context, v any) (*jxc.ScrapOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputScrapOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOScrapSettings2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐScrapSettings(ctx context.Context, sel ast.SelectionSet, v *jxc.ScrapSettings) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ScrapSettings(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOScrapStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐScrapStatusᚄ(ctx context.Context, v any) ([]jxc.ScrapStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]jxc.ScrapStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNScrapStatus2githubᚗcomᚋjxcgraphᚋjxcᚐScrapStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOScrapStatus2ᚕgithubᚗcomᚋjxcgraphᚋjxcᚐScrapStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []jxc.ScrapStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNScrapStatus2githubᚗcomᚋjxcgraphᚋjxcᚐScrapStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOShipLineInput2ᚕᚖgithubᚗcomᚋjxcgraphᚋjxcᚋgraphᚐShipLineInputᚄ(ctx context.Context, v any) ([]*ShipLineInput, error) {
 	if v == nil {
 		return nil, nil
@@ -100305,6 +104552,14 @@ func (ec *executionContext) marshalOShipmentStatus2ᚕgithubᚗcomᚋjxcgraphᚋ
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalOSlowMoverFilter2ᚖgithubᚗcomᚋjxcgraphᚋjxcᚐSlowMoverFilter(ctx context.Context, v any) (*jxc.SlowMoverFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSlowMoverFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOSortDirection2githubᚗcomᚋjxcgraphᚋjxcᚐSortDirection(ctx context.Context, v any) (jxc.SortDirection, error) {

@@ -226,6 +226,14 @@ type CategoryPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// The result of setting a category's slow-mover days.
+type CategorySlowMoverDaysPayload struct {
+	// The category's days; null on error.
+	Category *jxc.CategorySlowMoverDays `json:"category,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Which failed sign-ins to forget: a user name, an address, or both for the pair.
 type ClearSignInLockoutInput struct {
 	// The user name whose failures to forget.
@@ -920,6 +928,38 @@ type MessageParam struct {
 type Mutation struct {
 }
 
+// A new scrap.
+type NewScrapInput struct {
+	// Its date; today when left out.
+	Date *jxc.Date `json:"date,omitempty"`
+	// A note, at most 500 characters.
+	Note *string `json:"note,omitempty"`
+	// The goods receipt the goods were found damaged at (GR000012).
+	ReceiptNumber *string `json:"receiptNumber,omitempty"`
+	// The count sheet they were found in.
+	CountNumber *string `json:"countNumber,omitempty"`
+	// The lines, 1 to 200.
+	Lines []*NewScrapLineInput `json:"lines"`
+	// Submit at once: posts when its value is within the threshold, else waits for approval.
+	Submit *bool `json:"submit,omitempty"`
+}
+
+// One line of a new scrap.
+type NewScrapLineInput struct {
+	// The product.
+	ProductID int64 `json:"productId"`
+	// The warehouse.
+	WarehouseID int64 `json:"warehouseId"`
+	// The bin, if one.
+	LocationID *int64 `json:"locationId,omitempty"`
+	// How much, > 0.
+	Quantity decimal.Decimal `json:"quantity"`
+	// Why.
+	Reason jxc.ScrapReason `json:"reason"`
+	// A note on the line, at most 200 characters.
+	Note *string `json:"note,omitempty"`
+}
+
 // The result of changing a numbering rule.
 type NumberingRulePayload struct {
 	// The rule after the change; null on error.
@@ -1360,6 +1400,50 @@ type SalesReturnLineInput struct {
 type SalesReturnPayload struct {
 	// The return with its credit note; null on error.
 	SalesReturn *jxc.SalesReturn `json:"salesReturn,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A page of scraps.
+type ScrapConnection struct {
+	// The scraps with their cursors.
+	Edges []*ScrapEdge `json:"edges"`
+	// The scraps alone.
+	Nodes []*jxc.Scrap `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many scraps match the filter in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// One scrap in a list page.
+type ScrapEdge struct {
+	// The position of this scrap in the list, for `after`.
+	Cursor string `json:"cursor"`
+	// The scrap.
+	Node *jxc.Scrap `json:"node"`
+}
+
+// The result of a scrap mutation.
+type ScrapPayload struct {
+	// The scrap; null on error.
+	Scrap *jxc.Scrap `json:"scrap,omitempty"`
+	// Why it failed.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Changes the scrap settings; fields left out stay.
+type ScrapSettingsInput struct {
+	// The approval threshold, >= 0.
+	ApprovalThreshold *decimal.Decimal `json:"approvalThreshold,omitempty"`
+	// The company's slow-mover days, 1 to 3650.
+	SlowMoverDays *int `json:"slowMoverDays,omitempty"`
+}
+
+// The result of changing the scrap settings.
+type ScrapSettingsPayload struct {
+	// The settings; null on error.
+	Settings *jxc.ScrapSettings `json:"settings,omitempty"`
 	// Why it failed.
 	UserErrors []*UserError `json:"userErrors"`
 }
