@@ -5,7 +5,7 @@ import type { Role } from '../../gql/graphql';
 
 const SCRAP_READ: readonly Role[] = ['WAREHOUSE', 'MANAGER', 'FINANCE', 'ANALYST'];
 const SCRAP_WRITE: readonly Role[] = ['WAREHOUSE', 'MANAGER'];
-const SLOW_READ: readonly Role[] = ['WAREHOUSE', 'MANAGER', 'FINANCE', 'ANALYST', 'PURCHASING', 'SALES'];
+const SLOW_READ: readonly Role[] = ['WAREHOUSE', 'MANAGER', 'FINANCE', 'ANALYST'];
 
 /** Scrap (报废) and slow movers (呆滞): menu entries and routes (the menu's order is in app/menu.tsx). */
 export const scrapRoutes: readonly MenuEntry[] = [
